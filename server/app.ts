@@ -1,0 +1,65 @@
+// The Express app without listen(): main.ts serves it, tests drive it over real HTTP on a random port.
+import { randomUUID } from 'node:crypto';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { AppError } from '../shared/errors.ts';
+import { format, pickLang } from '../shared/i18n.ts';
+import type { AppDeps } from './deps.ts';
+import type { RequestInfo } from './http/context.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { httpMessages } from './http/messages.ts';
+import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
+import { authRoutes } from './http/routes/auth.routes.ts';
+import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
+import { orderRoutes } from './http/routes/orders.routes.ts';
+import { authenticate } from './modules/auth/auth.service.ts';
+
+export const API_VERSION = '0.1.0';
+
+export function apiRoutes(deps: AppDeps): RouteSpec[] {
+  const health = route({
+    method: 'get',
+    path: '/health',
+    tag: 'health',
+    summary: 'Liveness and database check',
+    access: 'public',
+    handler: async () => {
+      await deps.db.raw('select 1');
+      return { status: 'ok', version: API_VERSION, database: deps.db.client.config.client === 'pg' ? 'postgresql' : 'sqlite' };
+    },
+  });
+  return [health, ...authRoutes(deps), ...orderRoutes(deps), ...mallAccountRoutes(deps)];
+}
+
+export function createApp(deps: AppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const info: RequestInfo = {
+      requestId: (req.get('x-request-id') ?? '').slice(0, 40) || randomUUID(),
+      ip: req.ip,
+      lang: pickLang(req.get('accept-language')),
+    };
+    res.locals.info = info;
+    res.set('X-Request-Id', info.requestId);
+    next();
+  });
+
+  const api = express.Router();
+  // A bulk call of 50,000 items is a few MB of JSON; the add-in keeps each request under Excel's 5 MB anyway.
+  api.use(express.json({ limit: '20mb' }));
+  const routes = apiRoutes(deps);
+  const openapi = buildOpenApi(routes, { title: 'ShipSheet API', version: API_VERSION });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  mountRoutes(api, routes, (req, info) => authenticate(deps.db, req.get('authorization'), info.lang));
+  api.use((req: Request, res: Response) => {
+    const info = res.locals.info as RequestInfo;
+    throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang));
+  });
+  app.use('/api', api);
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,27 @@
+// Configuration comes from environment variables only (README lists them); nothing else reads process.env.
+import path from 'node:path';
+
+export type Config = {
+  port: number;
+  dataDir: string;
+  /** postgres://… to use PostgreSQL; undefined means the embedded SQLite file in dataDir. */
+  databaseUrl: string | undefined;
+  secretKey: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new Error(`LOG_LEVEL "${env.LOG_LEVEL}" is not one of debug, info, warn, error, silent`);
+  return {
+    port,
+    dataDir: path.resolve(env.SHIPSHEET_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretKey: env.SHIPSHEET_SECRET_KEY || undefined,
+    adminPassword: env.SHIPSHEET_ADMIN_PASSWORD || undefined,
+    logLevel,
+  };
+}

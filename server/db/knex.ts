@@ -1,0 +1,69 @@
+// Opens the database: an embedded SQLite file by default, PostgreSQL when a postgres:// URL is configured.
+// Both return timestamps as ISO-8601 UTC strings and counts as numbers, so the repositories have one code path.
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+
+// timestamptz (1184) and timestamp (1114) → ISO strings like SQLite stores them; int8 (20) → number
+// (counts and sums of won stay far below 2^53).
+pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(1114, (v) => new Date(v + 'Z').toISOString());
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type Db = Knex;
+
+export type DbOptions = {
+  /** postgres://… or undefined for SQLite. */
+  databaseUrl?: string | undefined;
+  /** SQLite file path (ignored for PostgreSQL). */
+  sqliteFile?: string;
+  /** PostgreSQL schema to work in (tests give each run its own). */
+  pgSchema?: string;
+};
+
+export function openDb(options: DbOptions): Db {
+  if (options.databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+      throw new Error('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite file)');
+    }
+    return knexFactory({
+      client: 'pg',
+      connection: options.databaseUrl,
+      searchPath: options.pgSchema ? [options.pgSchema] : undefined,
+      pool: { min: 0, max: 10 },
+    });
+  }
+  const file = options.sqliteFile ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename: file },
+    useNullAsDefault: true,
+    // One connection: SQLite has a single writer, and one connection keeps the pragmas and transactions simple.
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
+        conn.exec(
+          'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;',
+          (err) => done(err, conn),
+        );
+      },
+    },
+  });
+}
+
+export function isPostgres(db: Db): boolean {
+  return db.client.config.client === 'pg';
+}
+
+/** Largest number of bound values one statement may carry, with room to spare (SQLite allows 32766, pg 65535). */
+export const MAX_BINDINGS = 30000;
+
+/** Splits a list so each statement stays under the binding limit. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,10 @@
+// The migrations, in order. Listed here (not discovered on disk) so they load the same way under tsx, in a
+// bundle and in tests. Append new files; never edit or reorder existing ones.
+import type { Knex } from 'knex';
+import * as core from './20261122000000_core.ts';
+
+type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
+
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['20261122000000_core', core],
+];

@@ -1,0 +1,17 @@
+import type { Messages } from '../../shared/i18n.ts';
+
+export const httpMessages = {
+  more_problems: { ko: ' (외 {count}건)', en: ' (and {count} more)' },
+  forbidden: { ko: '권한이 없습니다 ({role} 이상 필요)', en: 'Not allowed: this needs the {role} role or higher' },
+  password_change_required: {
+    ko: '임시 비밀번호로 로그인했습니다. 먼저 비밀번호를 바꾸세요 (POST /api/auth/password)',
+    en: 'Signed in with a one-time password: change the password first (POST /api/auth/password)',
+  },
+  not_found_route: { ko: '{method} {path}: 없는 API입니다', en: '{method} {path}: no such API route' },
+  unexpected: {
+    ko: '서버 오류가 발생했습니다. 요청 번호 {request_id}로 관리자에게 문의하세요',
+    en: 'Unexpected server error. Quote request id {request_id} to your administrator',
+  },
+  bad_json: { ko: '요청 본문이 올바른 JSON이 아닙니다', en: 'The request body is not valid JSON' },
+  body_too_large: { ko: '요청 본문이 너무 큽니다 (최대 {limit})', en: 'The request body is too large (at most {limit})' },
+} satisfies Messages;

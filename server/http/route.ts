@@ -1,0 +1,174 @@
+// One declaration per API route: method, path, who may call it, the zod schemas of its input, and the handler.
+// The same declarations mount the Express routes (validating every input with its schema) and produce the
+// OpenAPI document, so the document cannot drift from what the server accepts.
+import type { NextFunction, Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { AppError, type FieldIssue } from '../../shared/errors.ts';
+import { format, type Lang } from '../../shared/i18n.ts';
+import { hasRole, type Role } from '../../shared/roles.ts';
+import type { Actor, RequestInfo } from './context.ts';
+import { httpMessages } from './messages.ts';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+type AnyZod = z.ZodType;
+
+export type HandlerInput<P, Q, B> = {
+  params: P;
+  query: Q;
+  body: B;
+  actor: Actor;
+  info: RequestInfo;
+  req: Request;
+  res: Response;
+};
+
+export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
+  method: Method;
+  /** Express path under /api, e.g. '/orders/:id'. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** 'public' routes need no token; otherwise the least role allowed. */
+  access: 'public' | Role;
+  params?: AnyZod;
+  query?: AnyZod;
+  body?: AnyZod;
+  response?: AnyZod;
+  /** Reachable while the user still has to replace a one-time password (login, logout, me, change password). */
+  allowPendingPassword?: boolean;
+  /** HTTP status of a successful answer (200 unless said). */
+  status?: number;
+  handler: (input: HandlerInput<P, Q, B>) => Promise<unknown>;
+};
+
+/** Typed helper: the handler sees the parsed types of the schemas it declares. */
+export function route<
+  PS extends AnyZod = z.ZodObject<{}>,
+  QS extends AnyZod = z.ZodObject<{}>,
+  BS extends AnyZod = z.ZodUnknown,
+>(
+  spec: Omit<RouteSpec, 'params' | 'query' | 'body' | 'handler'> & {
+    params?: PS;
+    query?: QS;
+    body?: BS;
+    handler: (input: HandlerInput<z.infer<PS>, z.infer<QS>, z.infer<BS>>) => Promise<unknown>;
+  },
+): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+/** Turns a zod failure into a 400 naming every field, in the caller's language. */
+export function validationError(error: z.ZodError, lang: Lang, where: 'body' | 'query' | 'params'): AppError {
+  const details: FieldIssue[] = error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join('.') : where;
+    return { field, code: issue.code, message: `${field}: ${issue.message}` };
+  });
+  const first = details[0]!;
+  const more = details.length > 1 ? format(httpMessages.more_problems, { count: details.length - 1 }, lang) : '';
+  return new AppError('invalid_data', 'validation_failed', first.message + more, { details });
+}
+
+export function parseWith<S extends AnyZod>(schema: S, value: unknown, lang: Lang, where: 'body' | 'query' | 'params'): z.infer<S> {
+  const localeError = lang === 'ko' ? z.locales.ko().localeError : z.locales.en().localeError;
+  const result = schema.safeParse(value, { error: localeError });
+  if (!result.success) throw validationError(result.error, lang, where);
+  return result.data;
+}
+
+export type Authenticate = (req: Request, info: RequestInfo) => Promise<Actor>;
+
+export function mountRoutes(router: Router, routes: readonly RouteSpec[], authenticate: Authenticate): void {
+  for (const spec of routes) {
+    router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const info = res.locals.info as RequestInfo;
+        const actor: Actor = spec.access === 'public' ? { type: 'system', id: null } : await authenticate(req, info);
+        if (spec.access !== 'public') {
+          if (actor.type !== 'user' || !hasRole(actor.role, spec.access)) {
+            throw new AppError('forbidden', 'forbidden', format(httpMessages.forbidden, { role: spec.access }, info.lang));
+          }
+          if (actor.mustChangePassword && !spec.allowPendingPassword) {
+            throw new AppError('forbidden', 'password_change_required', format(httpMessages.password_change_required, {}, info.lang));
+          }
+        }
+        const params = spec.params ? parseWith(spec.params, req.params, info.lang, 'params') : req.params;
+        const query = spec.query ? parseWith(spec.query, req.query, info.lang, 'query') : {};
+        const body = spec.body ? parseWith(spec.body, req.body ?? {}, info.lang, 'body') : undefined;
+        const result = await spec.handler({ params, query, body, actor, info, req, res });
+        if (res.headersSent) return;
+        if (result === undefined) res.status(spec.status ?? 204).end();
+        else res.status(spec.status ?? 200).json(result);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+}
+
+/** The OpenAPI 3.1 document of the declared routes (JSON Schema 2020-12 is OpenAPI 3.1's schema dialect). */
+export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string; version: string }): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const jsonSchema = (schema: AnyZod, io: 'input' | 'output') => {
+    const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+    return rest;
+  };
+  for (const spec of routes) {
+    const openPath = '/api' + spec.path.replace(/:(\w+)/g, '{$1}');
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+      if (!schema) continue;
+      const shape = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, prop] of Object.entries(shape.properties ?? {})) {
+        parameters.push({ name, in: where, required: where === 'path' || (shape.required ?? []).includes(name), schema: prop });
+      }
+    }
+    const status = String(spec.status ?? (spec.response ? 200 : 200));
+    const operation: Record<string, unknown> = {
+      summary: spec.summary,
+      tags: [spec.tag],
+      operationId: `${spec.method}${spec.path.replace(/[/:-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
+      parameters,
+      security: spec.access === 'public' ? [] : [{ bearer: [] }],
+      'x-required-role': spec.access,
+      responses: {
+        [status]: {
+          description: 'OK',
+          ...(spec.response ? { content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } } : {}),
+        },
+        default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+    };
+    if (spec.body) {
+      operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } };
+    }
+    (paths[openPath] ??= {})[spec.method] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['type', 'code', 'message'],
+              properties: {
+                type: { type: 'string' },
+                code: { type: 'string' },
+                message: { type: 'string' },
+                details: {},
+                request_id: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ROLES } from '../../../shared/roles.ts';
+import type { AppDeps } from '../../deps.ts';
+import * as auth from '../../modules/auth/auth.service.ts';
+import { listUsers } from '../../modules/auth/users.repo.ts';
+import { listTokens } from '../../modules/auth/tokens.repo.ts';
+import type { Actor } from '../context.ts';
+import { route } from '../route.ts';
+
+const password = z.string().min(10).max(200);
+const asUser = (actor: Actor) => actor as Actor & { type: 'user' };
+
+export function authRoutes(deps: AppDeps) {
+  return [
+    route({
+      method: 'post',
+      path: '/auth/login',
+      tag: 'auth',
+      summary: 'Sign in with username and password; returns a bearer token (12 hours)',
+      access: 'public',
+      body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
+      handler: async ({ body, info }) => auth.login(deps, body.username, body.password, info),
+    }),
+    route({
+      method: 'post',
+      path: '/auth/logout',
+      tag: 'auth',
+      summary: 'End this token',
+      access: 'viewer',
+      allowPendingPassword: true,
+      handler: async ({ actor }) => auth.logout(deps.db, asUser(actor)),
+    }),
+    route({
+      method: 'get',
+      path: '/auth/me',
+      tag: 'auth',
+      summary: 'The signed-in user',
+      access: 'viewer',
+      allowPendingPassword: true,
+      handler: async ({ actor }) => {
+        const a = asUser(actor);
+        return { id: a.id, username: a.username, role: a.role, must_change_password: a.mustChangePassword };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/auth/password',
+      tag: 'auth',
+      summary: 'Change your own password (required after signing in with a one-time password)',
+      access: 'viewer',
+      allowPendingPassword: true,
+      body: z.object({ current_password: z.string().min(1).max(200), new_password: password }),
+      handler: async ({ actor, body, info }) => auth.changePassword(deps.db, asUser(actor), body.current_password, body.new_password, info),
+    }),
+    route({
+      method: 'get',
+      path: '/users',
+      tag: 'users',
+      summary: 'List users',
+      access: 'admin',
+      handler: async () => ({ items: (await listUsers(deps.db)).map(auth.publicUser), next_cursor: null }),
+    }),
+    route({
+      method: 'post',
+      path: '/users',
+      tag: 'users',
+      summary: 'Create a user',
+      access: 'admin',
+      status: 201,
+      body: z.object({
+        username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
+        password,
+        role: z.enum(ROLES),
+        display_name: z.string().trim().max(100).optional(),
+      }),
+      handler: async ({ actor, body, info }) => auth.createUser(deps.db, actor, body, info),
+    }),
+    route({
+      method: 'patch',
+      path: '/users/:id',
+      tag: 'users',
+      summary: 'Change a user: role, active, display name, or reset the password (the user must change it)',
+      access: 'admin',
+      params: z.object({ id: z.string().max(40) }),
+      body: z
+        .object({ role: z.enum(ROLES), active: z.boolean(), display_name: z.string().trim().max(100), password })
+        .partial(),
+      handler: async ({ actor, params, body, info }) => auth.updateUser(deps.db, actor, params.id, body, info),
+    }),
+    route({
+      method: 'get',
+      path: '/tokens',
+      tag: 'auth',
+      summary: 'Your long-lived API tokens (admins: everyone\'s)',
+      access: 'viewer',
+      handler: async ({ actor }) => {
+        const a = asUser(actor);
+        return { items: await listTokens(deps.db, a.role === 'admin' ? undefined : a.id), next_cursor: null };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/tokens',
+      tag: 'auth',
+      summary: 'Create a long-lived API token for the add-in; the token is shown once',
+      access: 'viewer',
+      status: 201,
+      body: z.object({ name: z.string().trim().min(1).max(100), expires_in_days: z.number().int().min(1).max(3650).optional() }),
+      handler: async ({ actor, body, info }) => auth.createApiToken(deps.db, asUser(actor), body.name, body.expires_in_days, info),
+    }),
+    route({
+      method: 'delete',
+      path: '/tokens/:id',
+      tag: 'auth',
+      summary: 'Revoke an API token',
+      access: 'viewer',
+      params: z.object({ id: z.string().max(40) }),
+      handler: async ({ actor, params, info }) => auth.revokeApiToken(deps.db, asUser(actor), params.id, info),
+    }),
+  ];
+}

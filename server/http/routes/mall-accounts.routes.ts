@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { createMallAccountBody, updateMallAccountBody } from '../../../shared/api/mall-accounts.schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import * as accounts from '../../modules/mall-accounts/mall-accounts.service.ts';
+import { route } from '../route.ts';
+
+const idParam = z.object({ id: z.string().min(1).max(40) });
+
+export function mallAccountRoutes(deps: AppDeps) {
+  return [
+    route({
+      method: 'get',
+      path: '/mall-accounts',
+      tag: 'mall accounts',
+      summary: 'List mall accounts (credentials never included, only a masked hint)',
+      access: 'viewer',
+      handler: async () => ({ items: await accounts.listMallAccounts(deps), next_cursor: null }),
+    }),
+    route({
+      method: 'get',
+      path: '/mall-accounts/:id',
+      tag: 'mall accounts',
+      summary: 'One mall account',
+      access: 'viewer',
+      params: idParam,
+      handler: async ({ params, info }) => accounts.publicAccount(await accounts.getMallAccount(deps, params.id, info.lang)),
+    }),
+    route({
+      method: 'post',
+      path: '/mall-accounts',
+      tag: 'mall accounts',
+      summary: 'Connect a mall account; credentials are encrypted at rest',
+      access: 'admin',
+      status: 201,
+      body: createMallAccountBody,
+      handler: async ({ actor, body, info }) => accounts.createMallAccount(deps, actor, body, info),
+    }),
+    route({
+      method: 'patch',
+      path: '/mall-accounts/:id',
+      tag: 'mall accounts',
+      summary: 'Change a mall account: name, services, or replace its credentials',
+      access: 'admin',
+      params: idParam,
+      body: updateMallAccountBody,
+      handler: async ({ actor, params, body, info }) => accounts.updateMallAccount(deps, actor, params.id, body, info),
+    }),
+  ];
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import {
+  bulkTransitionBody,
+  directOrderBody,
+  listLinesQuery,
+  listOrdersQuery,
+  noteBody,
+  salesQuery,
+  singleTransitionBody,
+} from '../../../shared/api/orders.schema.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { AppDeps } from '../../deps.ts';
+import * as orders from '../../modules/orders/orders.service.ts';
+import { applyTransitions } from '../../modules/orders/transitions.service.ts';
+import { route } from '../route.ts';
+import type { ErrorType } from '../../../shared/errors.ts';
+
+const idParam = z.object({ id: z.string().min(1).max(40) });
+
+/** A refused single transition becomes an error with the same reason the bulk result would give. */
+const REFUSAL_TYPE: Record<string, ErrorType> = {
+  not_found: 'not_found',
+  deleted: 'not_found',
+  stale_version: 'conflict',
+  illegal_transition: 'conflict',
+  blocked: 'conflict',
+  no_earlier_status: 'conflict',
+  duplicate_tracking_number: 'conflict',
+  overwrite_required: 'conflict',
+  box_already_sent: 'conflict',
+};
+
+export function orderRoutes(deps: AppDeps) {
+  return [
+    route({
+      method: 'get',
+      path: '/orders',
+      tag: 'orders',
+      summary: 'List orders, newest first, with filters and cursor paging',
+      access: 'viewer',
+      query: listOrdersQuery,
+      handler: async ({ actor, query, info }) => orders.listOrders(deps.db, actor, query, info.lang),
+    }),
+    route({
+      method: 'get',
+      path: '/order-lines',
+      tag: 'orders',
+      summary: 'The flat lines view: one row per order line with its order and box, as a sheet shows it',
+      access: 'viewer',
+      query: listLinesQuery,
+      handler: async ({ actor, query, info }) => orders.listLines(deps.db, actor, query, info.lang),
+    }),
+    route({
+      method: 'get',
+      path: '/orders/:id',
+      tag: 'orders',
+      summary: 'One order with its lines, boxes, claims, holds, notes and status history',
+      access: 'viewer',
+      params: idParam,
+      handler: async ({ actor, params, info }) => orders.getOrder(deps.db, actor, params.id, info.lang),
+    }),
+    route({
+      method: 'post',
+      path: '/orders/direct',
+      tag: 'orders',
+      summary: 'Create a direct-trade / wholesale order (orderer and total price required)',
+      access: 'operator',
+      status: 201,
+      body: directOrderBody,
+      handler: async ({ actor, body, info }) => orders.createDirectOrder(deps.db, actor, body, info),
+    }),
+    route({
+      method: 'post',
+      path: '/orders/:id/notes',
+      tag: 'orders',
+      summary: 'Add a memo or a message to an order',
+      access: 'operator',
+      status: 201,
+      params: idParam,
+      body: noteBody,
+      handler: async ({ actor, params, body, info }) => orders.addNote(deps.db, actor, params.id, body, info.lang),
+    }),
+    route({
+      method: 'post',
+      path: '/transitions',
+      tag: 'orders',
+      summary: 'Apply one action to many orders or lines; one result per item (applied, or refused with the reason)',
+      access: 'operator',
+      body: bulkTransitionBody,
+      handler: async ({ actor, body, info }) => applyTransitions(deps.db, actor, body, info),
+    }),
+    route({
+      method: 'post',
+      path: '/orders/:id/transitions',
+      tag: 'orders',
+      summary: 'Apply one action to one order (ord_…) or line (lin_…); a refusal is an error (409, 404)',
+      access: 'operator',
+      params: idParam,
+      body: singleTransitionBody,
+      handler: async ({ actor, params, body, info }) => {
+        const { version, ...rest } = body;
+        const out = await applyTransitions(deps.db, actor, { ...rest, items: [{ id: params.id, version }] }, info);
+        const result = out.results[0]!;
+        if (result.result === 'refused') {
+          throw new AppError(REFUSAL_TYPE[result.code!] ?? 'invalid_data', result.code!, result.message!, {
+            details: { id: result.id, ...(result.version !== undefined ? { version: result.version } : {}) },
+          });
+        }
+        return { batch_id: out.batch_id, ...result };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/reports/sales',
+      tag: 'reports',
+      summary: 'Sales per day (KST) and channel: orders, lines, quantity, amount in won',
+      access: 'viewer',
+      query: salesQuery,
+      handler: async ({ query }) => ({ items: await orders.salesSummary(deps.db, query), next_cursor: null }),
+    }),
+  ];
+}

@@ -1,0 +1,220 @@
+// Sign-in, bearer tokens and users. Tokens are random 256-bit strings shown once; only their SHA-256 is stored,
+// so a copy of the database does not let anyone sign in.
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../../../shared/errors.ts';
+import { format, type Lang } from '../../../shared/i18n.ts';
+import type { Role } from '../../../shared/roles.ts';
+import { hashPassword, verifyPassword, generatePassword } from '../../crypto/passwords.ts';
+import type { Db } from '../../db/knex.ts';
+import { newId, ID_PREFIX } from '../../db/ids.ts';
+import type { Actor, RequestInfo } from '../../http/context.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import type { LoginLimiter } from './login-limiter.ts';
+import * as tokens from './tokens.repo.ts';
+import * as users from './users.repo.ts';
+import { authMessages } from './auth.messages.ts';
+
+const SESSION_HOURS = 12;
+const TOUCH_EVERY_MS = 60_000;
+/** A fixed hash checked when the username does not exist, so both cases take the same time. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export type AuthDeps = { db: Db; limiter: LoginLimiter };
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newTokenValue = () => 'ss_' + randomBytes(32).toString('base64url');
+
+export function publicUser(user: users.UserRow) {
+  return {
+    id: user.id,
+    username: user.username,
+    display_name: user.display_name,
+    role: user.role,
+    active: user.active,
+    must_change_password: user.must_change_password,
+    last_login_at: user.last_login_at,
+    created_at: user.created_at,
+  };
+}
+
+async function issueToken(db: Db, userId: string, kind: tokens.TokenKind, name: string | null, expiresAt: string | null) {
+  const token = newTokenValue();
+  const id = newId(ID_PREFIX.token);
+  await tokens.insertToken(db, {
+    id,
+    user_id: userId,
+    kind,
+    name,
+    token_hash: hashToken(token),
+    created_at: new Date().toISOString(),
+    expires_at: expiresAt,
+  });
+  return { id, token };
+}
+
+export async function login(deps: AuthDeps, username: string, password: string, info: RequestInfo) {
+  const wait = deps.limiter.retryAfter(username, info.ip);
+  if (wait > 0) {
+    throw new AppError('rate_limited', 'too_many_login_failures', format(authMessages.too_many_failures, { seconds: wait }, info.lang), {
+      retryAfter: wait,
+    });
+  }
+  const user = await users.findUserByUsername(deps.db, username);
+  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !ok || !user.active) {
+    deps.limiter.failed(username, info.ip);
+    await writeAudit(deps.db, { type: 'system', id: null }, info, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
+    throw new AppError('unauthorized', 'bad_credentials', format(authMessages.bad_credentials, {}, info.lang));
+  }
+  deps.limiter.succeeded(username);
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  const { id, token } = await issueToken(deps.db, user.id, 'session', null, expiresAt);
+  await users.updateUser(deps.db, user.id, { last_login_at: now.toISOString() });
+  await writeAudit(deps.db, { type: 'user', id: user.id, username: user.username, role: user.role, tokenId: id, mustChangePassword: user.must_change_password }, info, {
+    action: 'login',
+    entity: 'user',
+    entityId: user.id,
+  });
+  return { token, token_id: id, expires_at: expiresAt, user: publicUser(user), password_change_required: user.must_change_password };
+}
+
+/** The caller behind an `Authorization: Bearer …` header, or 401. */
+export async function authenticate(db: Db, header: string | undefined, lang: Lang): Promise<Actor> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  const unauthorized = () => new AppError('unauthorized', 'unauthorized', format(authMessages.unauthorized, {}, lang));
+  if (!match) throw unauthorized();
+  const now = new Date();
+  const live = await tokens.findLiveToken(db, hashToken(match[1]!), now.toISOString());
+  if (!live) throw unauthorized();
+  // Recording every use would turn each read into a write; once a minute is enough to see stale tokens.
+  if (!live.lastUsedAt || now.getTime() - Date.parse(live.lastUsedAt) > TOUCH_EVERY_MS) {
+    await tokens.touchToken(db, live.tokenId, now.toISOString());
+  }
+  return {
+    type: 'user',
+    id: live.userId,
+    username: live.username,
+    role: live.role,
+    tokenId: live.tokenId,
+    mustChangePassword: live.mustChangePassword,
+  };
+}
+
+export async function logout(db: Db, actor: Actor & { type: 'user' }): Promise<void> {
+  await tokens.revokeToken(db, actor.tokenId, new Date().toISOString());
+}
+
+export async function changePassword(db: Db, actor: Actor & { type: 'user' }, current: string, next: string, info: RequestInfo) {
+  const user = await users.findUserById(db, actor.id);
+  if (!user || !(await verifyPassword(current, user.password_hash))) {
+    throw new AppError('invalid_data', 'bad_current_password', format(authMessages.bad_current_password, {}, info.lang), {
+      details: [{ field: 'current_password', message: format(authMessages.bad_current_password, {}, info.lang) }],
+    });
+  }
+  if (current === next) {
+    const message = format(authMessages.same_password, {}, info.lang);
+    throw new AppError('invalid_data', 'same_password', message, { details: [{ field: 'new_password', message }] });
+  }
+  const now = new Date().toISOString();
+  await users.updateUser(db, user.id, { password_hash: await hashPassword(next), must_change_password: false, updated_at: now });
+  // Other sessions signed in with the old password end here; this one goes on.
+  await tokens.revokeUserTokens(db, user.id, now, actor.tokenId);
+  await writeAudit(db, actor, info, { action: 'password_changed', entity: 'user', entityId: user.id });
+}
+
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: { username: string; password: string; role: Role; display_name?: string | undefined },
+  info: RequestInfo,
+) {
+  if (await users.findUserByUsername(db, input.username)) {
+    const message = format(authMessages.username_taken, { username: input.username }, info.lang);
+    throw new AppError('conflict', 'username_taken', message, { details: [{ field: 'username', message }] });
+  }
+  const now = new Date().toISOString();
+  const row = {
+    id: newId(ID_PREFIX.user),
+    username: input.username,
+    display_name: input.display_name ?? null,
+    role: input.role,
+    password_hash: await hashPassword(input.password),
+    must_change_password: false,
+    active: true,
+    created_at: now,
+    updated_at: now,
+  };
+  await users.insertUser(db, row);
+  await writeAudit(db, actor, info, { action: 'user_created', entity: 'user', entityId: row.id, detail: { role: row.role } });
+  return publicUser({ ...row, last_login_at: null });
+}
+
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: { role?: Role | undefined; active?: boolean | undefined; display_name?: string | undefined; password?: string | undefined },
+  info: RequestInfo,
+) {
+  const user = await users.findUserById(db, id);
+  if (!user) throw new AppError('not_found', 'user_not_found', format(authMessages.user_not_found, { id }, info.lang));
+  const now = new Date().toISOString();
+  await users.updateUser(db, id, {
+    ...(patch.role ? { role: patch.role } : {}),
+    ...(patch.active !== undefined ? { active: patch.active } : {}),
+    ...(patch.display_name !== undefined ? { display_name: patch.display_name } : {}),
+    ...(patch.password ? { password_hash: await hashPassword(patch.password), must_change_password: true } : {}),
+    updated_at: now,
+  });
+  // A role change, a deactivation or a password reset ends the user's sessions.
+  if (patch.role || patch.active === false || patch.password) await tokens.revokeUserTokens(db, id, now);
+  await writeAudit(db, actor, info, {
+    action: 'user_updated',
+    entity: 'user',
+    entityId: id,
+    detail: { role: patch.role, active: patch.active, password_reset: !!patch.password },
+  });
+  return publicUser((await users.findUserById(db, id))!);
+}
+
+export async function createApiToken(db: Db, actor: Actor & { type: 'user' }, name: string, expiresInDays: number | undefined, info: RequestInfo) {
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000).toISOString() : null;
+  const { id, token } = await issueToken(db, actor.id, 'api', name, expiresAt);
+  await writeAudit(db, actor, info, { action: 'api_token_created', entity: 'api_token', entityId: id });
+  return { id, token, name, expires_at: expiresAt };
+}
+
+export async function revokeApiToken(db: Db, actor: Actor & { type: 'user' }, id: string, info: RequestInfo) {
+  const token = await tokens.findToken(db, id);
+  // Someone else's token is "not found" for a non-admin: its existence is not theirs to learn.
+  if (!token || token.revoked_at || (token.user_id !== actor.id && actor.role !== 'admin')) {
+    throw new AppError('not_found', 'token_not_found', format(authMessages.token_not_found, { id }, info.lang));
+  }
+  await tokens.revokeToken(db, id, new Date().toISOString());
+  await writeAudit(db, actor, info, { action: 'api_token_revoked', entity: 'api_token', entityId: id });
+}
+
+/**
+ * On an empty database, creates the first admin. Its password is SHIPSHEET_ADMIN_PASSWORD when given, otherwise a
+ * one-time password returned here (for the caller to print once) that must be changed at first sign-in.
+ */
+export async function ensureFirstAdmin(db: Db, adminPassword: string | undefined): Promise<{ created: boolean; oneTimePassword?: string }> {
+  if ((await users.countUsers(db)) > 0) return { created: false };
+  const password = adminPassword ?? generatePassword();
+  const now = new Date().toISOString();
+  const id = newId(ID_PREFIX.user);
+  await users.insertUser(db, {
+    id,
+    username: 'admin',
+    display_name: '관리자',
+    role: 'admin',
+    password_hash: await hashPassword(password),
+    must_change_password: !adminPassword,
+    active: true,
+    created_at: now,
+    updated_at: now,
+  });
+  await writeAudit(db, { type: 'system', id: null }, {}, { action: 'first_admin_created', entity: 'user', entityId: id });
+  return adminPassword ? { created: true } : { created: true, oneTimePassword: password };
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../../db/knex.ts';
+
+const BOOLS = ['active', 'collect_enabled', 'confirm_enabled', 'send_invoice_enabled', 'sync_enabled', 'auto_confirm'];
+
+export type MallAccountRow = {
+  id: string;
+  mall_type: string;
+  display_name: string;
+  credentials_enc: string | null;
+  credentials_hint: string | null;
+  status: string;
+  last_error: string | null;
+  last_error_at: string | null;
+  active: boolean;
+  collect_enabled: boolean;
+  confirm_enabled: boolean;
+  send_invoice_enabled: boolean;
+  sync_enabled: boolean;
+  auto_confirm: boolean;
+  last_collected_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+const toAccount = (r: Record<string, unknown>) => {
+  const out: Record<string, unknown> = { ...r };
+  for (const k of BOOLS) out[k] = !!out[k];
+  return out as MallAccountRow;
+};
+
+export async function insertMallAccount(db: Db, row: MallAccountRow): Promise<void> {
+  await db('mall_accounts').insert(row);
+}
+
+export async function listMallAccounts(db: Db) {
+  return (await db('mall_accounts').orderBy('created_at')).map(toAccount);
+}
+
+export async function findMallAccount(db: Db, id: string) {
+  const r = await db('mall_accounts').where({ id }).first();
+  return r ? toAccount(r) : undefined;
+}
+
+export async function updateMallAccount(db: Db, id: string, patch: Partial<MallAccountRow>): Promise<void> {
+  await db('mall_accounts')
+    .where({ id })
+    .update({ ...patch, version: db.raw('version + 1') });
+}

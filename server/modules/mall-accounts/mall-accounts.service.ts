@@ -1,0 +1,109 @@
+// Mall accounts (connections). Credentials are sealed with the master key, bound to the account id, and never
+// leave the server: responses carry only a masked hint.
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors.ts';
+import { format, type Lang } from '../../../shared/i18n.ts';
+import { MALL_CREDENTIALS, credentialsHint, type MallType } from '../../../shared/malls.ts';
+import type { SecretBox } from '../../crypto/secret-box.ts';
+import type { Db } from '../../db/knex.ts';
+import { newId, ID_PREFIX } from '../../db/ids.ts';
+import type { Actor, RequestInfo } from '../../http/context.ts';
+import { parseWith } from '../../http/route.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import * as repo from './mall-accounts.repo.ts';
+
+export type MallAccountDeps = { db: Db; secrets: SecretBox };
+
+const messages = {
+  not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
+};
+
+/** The account as the API shows it: everything but the sealed credentials. */
+export function publicAccount(row: repo.MallAccountRow) {
+  const { credentials_enc: _sealed, ...rest } = row;
+  return { ...rest, has_credentials: !!row.credentials_enc };
+}
+
+function checkCredentials(type: MallType, credentials: unknown, lang: Lang) {
+  // Field names in errors are prefixed so they point into the request body.
+  try {
+    return parseWith(MALL_CREDENTIALS[type] as z.ZodType<Record<string, string>>, credentials, lang, 'body');
+  } catch (error) {
+    if (error instanceof AppError && Array.isArray(error.details)) {
+      const details = error.details.map((d) => ({ ...d, field: `credentials.${d.field}`, message: `credentials.${d.message}` }));
+      throw new AppError('invalid_data', error.code, details[0]!.message, { details });
+    }
+    throw error;
+  }
+}
+
+export async function createMallAccount(
+  deps: MallAccountDeps,
+  actor: Actor,
+  input: { mall_type: MallType; display_name: string; credentials: Record<string, string> } & Record<string, unknown>,
+  info: RequestInfo,
+) {
+  const credentials = checkCredentials(input.mall_type, input.credentials, info.lang);
+  const now = new Date().toISOString();
+  const id = newId(ID_PREFIX.mallAccount);
+  const flag = (k: string, fallback: boolean) => (typeof input[k] === 'boolean' ? (input[k] as boolean) : fallback);
+  const row: repo.MallAccountRow = {
+    id,
+    mall_type: input.mall_type,
+    display_name: input.display_name,
+    credentials_enc: deps.secrets.seal(JSON.stringify(credentials), id),
+    credentials_hint: credentialsHint(input.mall_type, credentials),
+    status: 'normal',
+    last_error: null,
+    last_error_at: null,
+    active: flag('active', true),
+    collect_enabled: flag('collect_enabled', true),
+    confirm_enabled: flag('confirm_enabled', true),
+    send_invoice_enabled: flag('send_invoice_enabled', true),
+    sync_enabled: flag('sync_enabled', true),
+    auto_confirm: flag('auto_confirm', false),
+    last_collected_at: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await repo.insertMallAccount(deps.db, row);
+  await writeAudit(deps.db, actor, info, { action: 'mall_account_created', entity: 'mall_account', entityId: id, detail: { mall_type: row.mall_type } });
+  return publicAccount(row);
+}
+
+export async function listMallAccounts(deps: MallAccountDeps) {
+  return (await repo.listMallAccounts(deps.db)).map(publicAccount);
+}
+
+export async function getMallAccount(deps: MallAccountDeps, id: string, lang: Lang) {
+  const row = await repo.findMallAccount(deps.db, id);
+  if (!row) throw new AppError('not_found', 'mall_account_not_found', format(messages.not_found, { id }, lang));
+  return row;
+}
+
+export async function updateMallAccount(deps: MallAccountDeps, actor: Actor, id: string, patch: Record<string, unknown>, info: RequestInfo) {
+  const row = await getMallAccount(deps, id, info.lang);
+  const { credentials, ...rest } = patch;
+  const update: Partial<repo.MallAccountRow> = { ...(rest as Partial<repo.MallAccountRow>), updated_at: new Date().toISOString() };
+  if (credentials !== undefined) {
+    const checked = checkCredentials(row.mall_type as MallType, credentials, info.lang);
+    update.credentials_enc = deps.secrets.seal(JSON.stringify(checked), id);
+    update.credentials_hint = credentialsHint(row.mall_type as MallType, checked);
+  }
+  await repo.updateMallAccount(deps.db, id, update);
+  await writeAudit(deps.db, actor, info, {
+    action: 'mall_account_updated',
+    entity: 'mall_account',
+    entityId: id,
+    detail: { fields: Object.keys(patch) },
+  });
+  return publicAccount((await repo.findMallAccount(deps.db, id))!);
+}
+
+/** The decrypted credentials, for connectors only: never for a response or a log. */
+export async function readCredentials(deps: MallAccountDeps, id: string): Promise<Record<string, string>> {
+  const row = await repo.findMallAccount(deps.db, id);
+  if (!row?.credentials_enc) return {};
+  return JSON.parse(deps.secrets.open(row.credentials_enc, id)) as Record<string, string>;
+}

@@ -1,0 +1,57 @@
+import type { Messages } from '../../../shared/i18n.ts';
+
+export const ordersMessages = {
+  param_required: { ko: '{field}: {action}에 필요한 값입니다', en: '{field}: required for {action}' },
+  quantity_needs_line: {
+    ko: '{field}: 수량을 나눠 클레임하려면 주문이 아니라 주문상품(lin_…)을 지정하세요',
+    en: '{field}: a partial quantity needs a line id (lin_…), not an order id',
+  },
+  not_found: { ko: '{id}: 주문을 찾을 수 없습니다', en: '{id}: no such order or line' },
+  deleted: { ko: '{id}: 삭제된 주문입니다', en: '{id}: the order is deleted' },
+  stale_version: {
+    ko: '{id}: 불러온 뒤 다른 곳에서 바뀌었습니다 (버전 {seen} → {current}, 현재 상태 {status}). 다시 불러오세요',
+    en: '{id}: changed since you loaded it (version {seen} → {current}, now {status}). Load it again',
+  },
+  duplicate_item: { ko: '{id}: 같은 요청에 두 번 들어 있습니다', en: '{id}: appears twice in the same request' },
+  unknown_courier: { ko: '{id}: 알 수 없는 택배사입니다: {courier}', en: '{id}: unknown courier: {courier}' },
+  duplicate_tracking_number: {
+    ko: '{id}: 운송장번호 {tracking_number}는 이미 다른 주문 {other}에 쓰였습니다',
+    en: '{id}: tracking number {tracking_number} is already used by order {other}',
+  },
+  overwrite_required: {
+    ko: '{id}: 이미 운송장번호 {current}가 있습니다. 덮어쓰려면 덮어쓰기를 선택하세요',
+    en: '{id}: already has tracking number {current}; ask for overwrite to replace it',
+  },
+  box_already_sent: {
+    ko: '{id}: 운송장 {tracking_number}는 이미 쇼핑몰에 전송되어 바꿀 수 없습니다',
+    en: '{id}: tracking number {tracking_number} was already sent to the mall and cannot change',
+  },
+  quantity_too_large: {
+    ko: '{id}: 클레임 수량 {quantity}이 주문 수량 {available}보다 많습니다',
+    en: '{id}: claim quantity {quantity} exceeds the line quantity {available}',
+  },
+  hold_not_allowed: {
+    ko: '{id}: 출고 전(결제완료~운송장출력) 주문만 보류할 수 있습니다',
+    en: '{id}: only orders not yet shipped (Paid to Invoiced) can be put on hold',
+  },
+  order_not_found: { ko: '주문을 찾을 수 없습니다: {id}', en: 'No such order: {id}' },
+  named_channel_needs_name: {
+    ko: 'channel_name: 판매채널 이름을 입력하세요 (채널 구분이 named일 때 필요)',
+    en: 'channel_name: required when channel_kind is named',
+  },
+  courier_needs_tracking: {
+    ko: '{field}: 택배사와 운송장번호는 함께 입력하세요',
+    en: '{field}: give courier and tracking number together',
+  },
+  bad_cursor: { ko: 'cursor: 잘못된 페이지 커서입니다', en: 'cursor: not a cursor this list returned' },
+  amount_too_small: {
+    ko: 'total_amount: 합계금액은 0원 이상이어야 합니다',
+    en: 'total_amount: must be 0 won or more',
+  },
+} satisfies Messages;
+
+/** Korean names of the direct-trade channel kinds (PRODUCT.md glossary: 직거래 / 매장출고). */
+export const CHANNEL_KIND_NAMES = {
+  direct: { ko: '직거래', en: 'Direct trade' },
+  store_release: { ko: '매장출고', en: 'Store release' },
+} as const;

@@ -1,0 +1,287 @@
+// Reading and creating orders. The only place order queries are written; services decide what they mean.
+import type { Knex } from 'knex';
+import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
+import { kstDate } from '../../../shared/time.ts';
+import type { Db } from '../../db/knex.ts';
+
+export type OrderRow = {
+  id: string;
+  source: 'mall' | 'manual' | 'direct';
+  mall_account_id: string | null;
+  mall_order_id: string | null;
+  channel_kind: string;
+  channel_name: string;
+  orderer_name: string;
+  orderer_phone: string | null;
+  orderer_email: string | null;
+  recipient_name: string | null;
+  recipient_phone: string | null;
+  recipient_mobile: string | null;
+  recipient_zip: string | null;
+  recipient_address1: string | null;
+  recipient_address2: string | null;
+  delivery_memo: string | null;
+  ordered_at: string | null;
+  paid_at: string | null;
+  order_date: string;
+  total_amount: number;
+  shipping_fee: number;
+  hold: boolean;
+  hold_reason: string | null;
+  priority: boolean;
+  flagged: boolean;
+  merge_locked: boolean;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  delete_reason: string | null;
+};
+
+export type LineRow = {
+  id: string;
+  order_id: string;
+  line_no: number;
+  mall_account_id: string | null;
+  mall_line_id: string | null;
+  mall_shipment_id: string | null;
+  mall_product_id: string | null;
+  mall_option_id: string | null;
+  product_name: string;
+  option_text: string | null;
+  quantity: number;
+  unit_price: number;
+  amount: number;
+  sku_code: string | null;
+  status: string;
+  sold_out: boolean;
+  unmatched: boolean;
+  return_pickup_delayed: boolean;
+  box_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+const ORDER_BOOLS = ['hold', 'priority', 'flagged', 'merge_locked'] as const;
+const LINE_BOOLS = ['sold_out', 'unmatched', 'return_pickup_delayed'] as const;
+
+/** SQLite hands booleans back as 0/1. */
+export function bools<T extends Record<string, unknown>>(row: T, keys: readonly string[]): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const k of keys) if (k in out) out[k] = !!out[k];
+  return out as T;
+}
+
+export const toOrder = (row: Record<string, unknown>) => bools(row, ORDER_BOOLS) as unknown as OrderRow;
+export const toLine = (row: Record<string, unknown>) => bools(row, LINE_BOOLS) as unknown as LineRow;
+
+export type NewOrder = Omit<OrderRow, 'order_date' | 'hold' | 'hold_reason' | 'priority' | 'flagged' | 'merge_locked' | 'version' | 'deleted_at' | 'deleted_by' | 'delete_reason'>;
+export type NewLine = Omit<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_delayed' | 'version'> &
+  Partial<Pick<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_delayed'>>;
+
+export async function insertOrder(trx: Knex.Transaction | Db, order: NewOrder, lines: NewLine[]): Promise<void> {
+  await trx('orders').insert({ ...order, order_date: kstDate(order.paid_at ?? order.ordered_at ?? order.created_at), version: 1 });
+  // 20 columns a line: keep each statement well under the binding limit.
+  await trx.batchInsert('order_lines', lines.map((l) => ({ ...l, version: 1 })), 500);
+}
+
+/** Filters shared by the orders list, the lines view and exports. `o` is orders, `l` order_lines when joined. */
+function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: boolean): void {
+  if (!f.include_deleted) q.whereNull('o.deleted_at');
+  if (f.mall_account_id) q.where('o.mall_account_id', f.mall_account_id);
+  if (f.channel) q.where('o.channel_name', f.channel);
+  if (f.channel_kind) q.where('o.channel_kind', f.channel_kind);
+  if (f.from) q.where('o.order_date', '>=', f.from);
+  if (f.to) q.where('o.order_date', '<=', f.to);
+  if (f.hold !== undefined) q.where('o.hold', f.hold);
+  if (f.status?.length) {
+    if (linesJoined) q.whereIn('l.status', f.status);
+    else q.whereExists(db('order_lines as sl').select(db.raw('1')).whereRaw('sl.order_id = o.id').whereIn('sl.status', f.status));
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    // Tracking numbers are often typed with hyphens (CJ prints 4-4-4); they are stored as digits.
+    const digits = f.q.replace(/[\s-]/g, '');
+    q.where((w) => {
+      w.whereRaw("o.mall_order_id like ? escape '\\'", [like])
+        .orWhereRaw("o.recipient_name like ? escape '\\'", [like])
+        .orWhereRaw("o.orderer_name like ? escape '\\'", [like])
+        .orWhereExists(
+          db('order_lines as ql')
+            .join('boxes as qb', 'qb.id', 'ql.box_id')
+            .select(db.raw('1'))
+            .whereRaw('ql.order_id = o.id')
+            .where('qb.tracking_number', digits),
+        )
+        .orWhereExists(db('order_lines as qm').select(db.raw('1')).whereRaw('qm.order_id = o.id').where('qm.mall_line_id', f.q!));
+    });
+  }
+}
+
+export async function listOrders(db: Db, f: OrderFilter, after: string | undefined, limit: number) {
+  const q = db('orders as o').select('o.*').orderBy('o.id', 'desc').limit(limit + 1);
+  applyFilter(q, db, f, false);
+  if (after) q.where('o.id', '<', after);
+  const rows = (await q).map(toOrder);
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  return { rows: page, next: more ? page[page.length - 1]!.id : null };
+}
+
+/** Per order of a page: its line count, quantity, statuses and tracking numbers. */
+export async function summariseLines(db: Db, orderIds: string[]) {
+  if (!orderIds.length) return new Map<string, { line_count: number; quantity: number; statuses: string[]; tracking_numbers: string[] }>();
+  const rows = await db('order_lines as l')
+    .leftJoin('boxes as b', 'b.id', 'l.box_id')
+    .whereIn('l.order_id', orderIds)
+    .select('l.order_id', 'l.status', 'l.quantity', 'b.tracking_number');
+  const out = new Map<string, { line_count: number; quantity: number; statuses: string[]; tracking_numbers: string[] }>();
+  for (const r of rows) {
+    const s = out.get(r.order_id) ?? { line_count: 0, quantity: 0, statuses: [], tracking_numbers: [] };
+    s.line_count++;
+    s.quantity += r.quantity;
+    if (!s.statuses.includes(r.status)) s.statuses.push(r.status);
+    if (r.tracking_number && !s.tracking_numbers.includes(r.tracking_number)) s.tracking_numbers.push(r.tracking_number);
+    out.set(r.order_id, s);
+  }
+  return out;
+}
+
+/** Columns of the flat lines view: one row per order line with its order and box, as a sheet shows it. */
+const LINE_VIEW_COLUMNS = [
+  'l.id as line_id',
+  'l.version as line_version',
+  'l.order_id',
+  'o.version as order_version',
+  'l.line_no',
+  'o.source',
+  'o.mall_account_id',
+  'o.mall_order_id',
+  'l.mall_line_id',
+  'l.mall_shipment_id',
+  'o.channel_kind',
+  'o.channel_name',
+  'o.order_date',
+  'o.paid_at',
+  'o.orderer_name',
+  'o.orderer_phone',
+  'o.recipient_name',
+  'o.recipient_phone',
+  'o.recipient_mobile',
+  'o.recipient_zip',
+  'o.recipient_address1',
+  'o.recipient_address2',
+  'o.delivery_memo',
+  'l.mall_product_id',
+  'l.product_name',
+  'l.option_text',
+  'l.quantity',
+  'l.unit_price',
+  'l.amount',
+  'l.sku_code',
+  'l.status',
+  'o.hold',
+  'o.hold_reason',
+  'o.priority',
+  'o.flagged',
+  'o.merge_locked',
+  'l.sold_out',
+  'l.unmatched',
+  'l.return_pickup_delayed',
+  'l.box_id',
+  'b.courier',
+  'b.tracking_number',
+  'b.send_status',
+  'o.deleted_at',
+];
+const LINE_VIEW_BOOLS = ['hold', 'priority', 'flagged', 'merge_locked', 'sold_out', 'unmatched', 'return_pickup_delayed'];
+
+export type LineViewRow = Record<string, unknown> & { line_id: string; order_id: string };
+
+/** Keyset paging on (order_id, line id): the lines of one order stay together, in a stable order. */
+export async function listLineView(db: Db, f: OrderFilter, after: [string, string] | undefined, limit: number) {
+  const q = db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .leftJoin('boxes as b', 'b.id', 'l.box_id')
+    .select(LINE_VIEW_COLUMNS)
+    .orderBy([
+      { column: 'l.order_id', order: 'asc' },
+      { column: 'l.id', order: 'asc' },
+    ])
+    .limit(limit + 1);
+  applyFilter(q, db, f, true);
+  if (after) q.whereRaw('(l.order_id, l.id) > (?, ?)', after);
+  const rows = (await q) as LineViewRow[];
+  for (const row of rows) for (const k of LINE_VIEW_BOOLS) row[k] = !!row[k];
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return { rows: page, next: more && last ? ([last.order_id, last.line_id] as [string, string]) : null };
+}
+
+export async function findOrder(db: Db | Knex.Transaction, id: string) {
+  const row = await db('orders').where({ id }).first();
+  return row ? toOrder(row) : undefined;
+}
+
+export async function findLine(db: Db | Knex.Transaction, id: string) {
+  const row = await db('order_lines').where({ id }).first();
+  return row ? toLine(row) : undefined;
+}
+
+export async function orderDetailParts(db: Db, orderId: string) {
+  const [lines, boxes, claims, notes, history, holds] = await Promise.all([
+    db('order_lines').where({ order_id: orderId }).orderBy('line_no').orderBy('id'),
+    db('boxes as b')
+      .whereIn('b.id', db('order_lines').where({ order_id: orderId }).whereNotNull('box_id').select('box_id'))
+      .select('b.*'),
+    db('claims').where({ order_id: orderId }).orderBy('created_at'),
+    db('order_notes').where({ order_id: orderId }).orderBy('id'),
+    db('status_history').where({ order_id: orderId }).orderBy('id'),
+    db('holds').where({ order_id: orderId }).orderBy('id'),
+  ]);
+  return { lines: lines.map(toLine), boxes, claims, notes, history, holds };
+}
+
+export async function insertNote(db: Db, note: { order_id: string; kind: string; body: string; author_id: string | null }) {
+  const created_at = new Date().toISOString();
+  const [row] = await db('order_notes').insert({ ...note, created_at }).returning('id');
+  return { id: typeof row === 'object' ? (row as { id: number }).id : (row as number), ...note, created_at };
+}
+
+export type SalesRow = { day: string; channel_kind: string; channel_name: string; orders: number; lines: number; quantity: number; amount: number };
+
+/** Sales per KST day and channel; cancelled and returned lines and deleted orders do not count. */
+export async function salesByDayAndChannel(db: Db, f: { from?: string | undefined; to?: string | undefined; channel_kind?: string | undefined }): Promise<SalesRow[]> {
+  const q = db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .whereNull('o.deleted_at')
+    .whereNotIn('l.status', ['CANCELED', 'RETURNED'])
+    .groupBy('o.order_date', 'o.channel_kind', 'o.channel_name')
+    .orderBy([{ column: 'o.order_date' }, { column: 'o.channel_name' }])
+    .select(
+      'o.order_date as day',
+      'o.channel_kind',
+      'o.channel_name',
+      db.raw('count(distinct o.id) as orders'),
+      db.raw('count(*) as lines'),
+      db.raw('sum(l.quantity) as quantity'),
+      db.raw('sum(l.amount) as amount'),
+    );
+  if (f.from) q.where('o.order_date', '>=', f.from);
+  if (f.to) q.where('o.order_date', '<=', f.to);
+  if (f.channel_kind) q.where('o.channel_kind', f.channel_kind);
+  const rows = await q;
+  return rows.map((r: Record<string, unknown>) => ({
+    day: r.day as string,
+    channel_kind: r.channel_kind as string,
+    channel_name: r.channel_name as string,
+    orders: Number(r.orders),
+    lines: Number(r.lines),
+    quantity: Number(r.quantity),
+    amount: Number(r.amount),
+  }));
+}

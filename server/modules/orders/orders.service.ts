@@ -1,0 +1,202 @@
+// Reading orders (list, lines view, detail), notes, direct-trade entry and sales figures.
+import type { DirectOrderInput, OrderFilter } from '../../../shared/api/orders.schema.ts';
+import { findCourier } from '../../../shared/couriers.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { format, type Lang } from '../../../shared/i18n.ts';
+import { maskName, maskPhone } from '../../../shared/phone.ts';
+import { seesPersonalData } from '../../../shared/roles.ts';
+import { checkTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
+import type { Db } from '../../db/knex.ts';
+import { newId, ID_PREFIX } from '../../db/ids.ts';
+import type { Actor, RequestInfo } from '../../http/context.ts';
+import { CHANNEL_KIND_NAMES, ordersMessages } from './orders.messages.ts';
+import * as repo from './orders.repo.ts';
+import { insertHistory, type HistoryRow } from './working-set.repo.ts';
+
+// ---- cursors ---------------------------------------------------------------------------------------------------
+
+const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T, lang: Lang): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (valid(value)) return value;
+  } catch {
+    // fall through to the error below
+  }
+  const message = format(ordersMessages.bad_cursor, {}, lang);
+  throw new AppError('invalid_data', 'bad_cursor', message, { details: [{ field: 'cursor', message }] });
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every(isString);
+
+// ---- masking ---------------------------------------------------------------------------------------------------
+
+const NAME_FIELDS = ['orderer_name', 'recipient_name'];
+const PHONE_FIELDS = ['orderer_phone', 'recipient_phone', 'recipient_mobile'];
+const HIDDEN_FIELDS = ['recipient_address2', 'orderer_email'];
+
+/** Viewers see who and where only masked (PRODUCT.md §6.6); operators and admins see the data they ship with. */
+function maskFor<T extends Record<string, unknown>>(actor: Actor, row: T): T {
+  if (actor.type !== 'user' || seesPersonalData(actor.role)) return row;
+  const out: Record<string, unknown> = { ...row };
+  for (const f of NAME_FIELDS) if (out[f]) out[f] = maskName(out[f]);
+  for (const f of PHONE_FIELDS) if (out[f]) out[f] = maskPhone(out[f]);
+  for (const f of HIDDEN_FIELDS) if (out[f]) out[f] = '***';
+  return out as T;
+}
+
+// ---- reads -----------------------------------------------------------------------------------------------------
+
+export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
+  const after = decodeCursor(filter.cursor, isString, lang);
+  const { rows, next } = await repo.listOrders(db, filter, after, filter.limit);
+  const summaries = await repo.summariseLines(db, rows.map((r) => r.id));
+  return {
+    items: rows.map((o) => ({ ...maskFor(actor, o), ...(summaries.get(o.id) ?? { line_count: 0, quantity: 0, statuses: [], tracking_numbers: [] }) })),
+    next_cursor: next ? encodeCursor(next) : null,
+  };
+}
+
+export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
+  const after = decodeCursor(filter.cursor, isPair, lang);
+  const { rows, next } = await repo.listLineView(db, filter, after, filter.limit);
+  return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
+}
+
+export async function getOrder(db: Db, actor: Actor, id: string, lang: Lang) {
+  const order = await repo.findOrder(db, id);
+  if (!order) throw new AppError('not_found', 'order_not_found', format(ordersMessages.order_not_found, { id }, lang));
+  const parts = await repo.orderDetailParts(db, id);
+  return { ...maskFor(actor, order), ...parts };
+}
+
+export async function addNote(db: Db, actor: Actor, orderId: string, note: { kind: 'memo' | 'message'; body: string }, lang: Lang) {
+  if (!(await repo.findOrder(db, orderId))) {
+    throw new AppError('not_found', 'order_not_found', format(ordersMessages.order_not_found, { id: orderId }, lang));
+  }
+  return repo.insertNote(db, { order_id: orderId, kind: note.kind, body: note.body, author_id: actor.id });
+}
+
+export const salesSummary = repo.salesByDayAndChannel;
+
+// ---- direct trade / wholesale ------------------------------------------------------------------------------------
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('invalid_data', 'validation_failed', message, { details: [{ field, message }] });
+}
+
+/**
+ * Orders for channels without an API (seed 004): only the orderer and the total price are required; a quantity
+ * creates that many identical lines at once; with a tracking number the order starts SHIPPED, otherwise NEW.
+ */
+export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrderInput, info: RequestInfo) {
+  const lang = info.lang;
+  if (input.channel_kind === 'named' && !input.channel_name) {
+    throw invalid('channel_name', format(ordersMessages.named_channel_needs_name, {}, lang));
+  }
+  const channelName = input.channel_name ?? CHANNEL_KIND_NAMES[input.channel_kind as 'direct' | 'store_release'].ko;
+
+  let box: { courier: string; tracking_number: string } | null = null;
+  if (input.tracking_number !== undefined || input.courier) {
+    const field = input.courier ? 'tracking_number' : 'courier';
+    if (input.tracking_number === undefined || !input.courier) throw invalid(field, format(ordersMessages.courier_needs_tracking, { field }, lang));
+    const courier = findCourier(input.courier);
+    if (!courier) throw invalid('courier', `courier: ${format(ordersMessages.unknown_courier, { id: 'courier', courier: input.courier }, lang)}`);
+    const checked = checkTrackingNumber(courier.code, input.tracking_number);
+    if (!checked.ok || !checked.value) {
+      const issue = checked.errors[0]!;
+      throw invalid('tracking_number', `tracking_number: ${format(trackingMessages[issue.code], issue.params, lang)}`);
+    }
+    box = { courier: courier.code, tracking_number: checked.value };
+  }
+
+  const now = new Date().toISOString();
+  const orderId = newId(ID_PREFIX.order);
+  const status = box ? 'SHIPPED' : 'NEW';
+  const boxId = box ? newId(ID_PREFIX.box) : null;
+  const quantity = input.quantity;
+  // Whole won per line; the won that do not divide evenly go to the first lines.
+  const base = Math.floor(input.total_amount / quantity);
+  const extra = input.total_amount - base * quantity;
+  const productName = input.product_name ?? channelName;
+  const lines: repo.NewLine[] = Array.from({ length: quantity }, (_, i) => ({
+    id: newId(ID_PREFIX.line),
+    order_id: orderId,
+    line_no: i + 1,
+    mall_account_id: null,
+    mall_line_id: null,
+    mall_shipment_id: null,
+    mall_product_id: null,
+    mall_option_id: null,
+    product_name: productName,
+    option_text: input.option_text ?? null,
+    quantity: 1,
+    unit_price: base + (i < extra ? 1 : 0),
+    amount: base + (i < extra ? 1 : 0),
+    sku_code: null,
+    status,
+    box_id: boxId,
+    created_at: now,
+    updated_at: now,
+  }));
+
+  await db.transaction(async (trx) => {
+    if (box) {
+      const taken = await trx('boxes').where({ tracking_number: box.tracking_number }).first();
+      if (taken) {
+        const other = await trx('order_lines').where({ box_id: taken.id }).first();
+        const message = format(ordersMessages.duplicate_tracking_number, { id: 'tracking_number', tracking_number: box.tracking_number, other: other?.order_id ?? taken.id }, lang);
+        throw new AppError('conflict', 'duplicate_tracking_number', message, { details: [{ field: 'tracking_number', message }] });
+      }
+      await trx('boxes').insert({ id: boxId, ...box, invoiced_at: now, shipped_at: now, send_status: 'not_sent', version: 1, created_at: now, updated_at: now });
+    }
+    await repo.insertOrder(
+      trx,
+      {
+        id: orderId,
+        source: 'direct',
+        mall_account_id: null,
+        mall_order_id: null,
+        channel_kind: input.channel_kind,
+        channel_name: channelName,
+        orderer_name: input.orderer_name,
+        orderer_phone: input.orderer_phone ?? null,
+        orderer_email: null,
+        recipient_name: input.recipient_name ?? input.orderer_name,
+        recipient_phone: input.recipient_phone ?? input.orderer_phone ?? null,
+        recipient_mobile: input.recipient_mobile ?? null,
+        recipient_zip: input.recipient_zip ?? null,
+        recipient_address1: input.recipient_address1 ?? null,
+        recipient_address2: input.recipient_address2 ?? null,
+        delivery_memo: input.delivery_memo ?? null,
+        ordered_at: input.ordered_at ? new Date(input.ordered_at).toISOString() : now,
+        paid_at: input.ordered_at ? new Date(input.ordered_at).toISOString() : now,
+        total_amount: input.total_amount,
+        shipping_fee: 0,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      },
+      lines,
+    );
+    const history: HistoryRow[] = lines.map((l) => ({
+      entity: 'line',
+      entity_id: l.id,
+      order_id: orderId,
+      action: 'create_direct',
+      from_status: null,
+      to_status: status,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      reason: box ? 'direct trade with tracking number' : 'direct trade',
+      batch_id: null,
+      at: now,
+    }));
+    await insertHistory(trx, history);
+    if (input.memo) await trx('order_notes').insert({ order_id: orderId, kind: 'memo', body: input.memo, author_id: actor.id, created_at: now });
+  });
+  return getOrder(db, actor, orderId, lang);
+}

@@ -1,0 +1,170 @@
+// Request shapes of the orders API, shared by the server (validation, OpenAPI) and the add-in (typed client).
+import { z } from 'zod';
+import { CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
+import { isValidDay } from '../time.ts';
+
+const day = z.string().refine(isValidDay, { message: 'expected a date as YYYY-MM-DD' });
+
+/** Accepts `a,b` or repeated query parameters. */
+const csvList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item));
+
+const queryBool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
+
+export const CHANNEL_KINDS = ['mall', 'direct', 'store_release', 'named'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export const orderFilterSchema = z.object({
+  status: csvList(z.enum(STATUSES)).optional(),
+  mall_account_id: z.string().max(40).optional(),
+  channel: z.string().max(100).optional(),
+  channel_kind: z.enum(CHANNEL_KINDS).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  hold: queryBool.optional(),
+  include_deleted: queryBool.optional(),
+});
+export type OrderFilter = z.infer<typeof orderFilterSchema>;
+
+export const ORDERS_PAGE_MAX = 1000;
+export const LINES_PAGE_MAX = 10000;
+
+export const listOrdersQuery = orderFilterSchema.extend({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(ORDERS_PAGE_MAX).default(100),
+});
+
+export const listLinesQuery = orderFilterSchema.extend({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(LINES_PAGE_MAX).default(1000),
+});
+
+/** Actions of the transitions API. Line actions move statuses; the others change order flags or delete. */
+export const API_ACTIONS = [
+  'confirm',
+  'release',
+  'set_invoice',
+  'clear_invoice',
+  'ship',
+  'mark_in_transit',
+  'mark_delivered',
+  'confirm_purchase',
+  'claim',
+  'complete_claim',
+  'withdraw_claim',
+  'restore',
+  'hold',
+  'release_hold',
+  'set_flags',
+  'delete',
+] as const;
+export type ApiAction = (typeof API_ACTIONS)[number];
+
+export const flagsPatchSchema = z
+  .object({
+    priority: z.boolean(),
+    flagged: z.boolean(),
+    merge_locked: z.boolean(),
+    sold_out: z.boolean(),
+    unmatched: z.boolean(),
+    return_pickup_delayed: z.boolean(),
+  })
+  .partial()
+  .refine((f) => Object.keys(f).length > 0, { message: 'name at least one flag' });
+
+/** Parameters an item may carry; which ones an action needs is checked by the server and named per item. */
+export const transitionParams = z.object({
+  reason: z.string().trim().min(1).max(500).optional(),
+  courier: z.string().trim().min(1).max(40).optional(),
+  tracking_number: z.union([z.string(), z.number()]).optional(),
+  overwrite: z.boolean().optional(),
+  claim_type: z.enum(CLAIM_TYPES).optional(),
+  claim_state: z.enum(['requested', 'completed']).optional(),
+  quantity: z.number().int().min(1).optional(),
+  flags: flagsPatchSchema.optional(),
+});
+
+export const transitionItem = transitionParams.extend({
+  /** An order id (ord_…: every line of the order) or a line id (lin_…). */
+  id: z.string().min(1).max(40),
+  /** The version the caller saw; a different current version refuses the item. */
+  version: z.number().int().min(1),
+});
+
+export const BULK_MAX_ITEMS = 50000;
+
+export const bulkTransitionBody = transitionParams.extend({
+  action: z.enum(API_ACTIONS),
+  items: z.array(transitionItem).min(1).max(BULK_MAX_ITEMS),
+});
+export type BulkTransitionBody = z.infer<typeof bulkTransitionBody>;
+
+export const singleTransitionBody = transitionParams.extend({
+  action: z.enum(API_ACTIONS),
+  version: z.number().int().min(1),
+});
+
+export const ITEM_RESULT_CODES = [
+  'stale_version',
+  'illegal_transition',
+  'blocked',
+  'not_found',
+  'deleted',
+  'duplicate_item',
+  'invalid_tracking_number',
+  'unknown_courier',
+  'duplicate_tracking_number',
+  'overwrite_required',
+  'box_already_sent',
+  'no_earlier_status',
+  'quantity_too_large',
+] as const;
+export type ItemResultCode = (typeof ITEM_RESULT_CODES)[number];
+
+export type ItemResult = {
+  id: string;
+  result: 'applied' | 'refused';
+  /** Why refused; on applied rows only when nothing needed to change ('unchanged'). */
+  code?: ItemResultCode | 'unchanged';
+  message?: string;
+  /** The entity's version after this call (applied) or now (refused as stale). */
+  version?: number;
+  lines?: { id: string; status: string; version: number }[];
+  warnings?: string[];
+};
+
+export const directOrderBody = z.object({
+  orderer_name: z.string().trim().min(1).max(100),
+  total_amount: z.number().int().min(0),
+  channel_kind: z.enum(['direct', 'store_release', 'named']).default('direct'),
+  /** Required for a named channel; defaults to the kind's Korean name otherwise. */
+  channel_name: z.string().trim().min(1).max(100).optional(),
+  product_name: z.string().trim().min(1).max(300).optional(),
+  option_text: z.string().trim().max(300).optional(),
+  quantity: z.number().int().min(1).max(10000).default(1),
+  orderer_phone: z.string().trim().max(32).optional(),
+  recipient_name: z.string().trim().max(100).optional(),
+  recipient_phone: z.string().trim().max(32).optional(),
+  recipient_mobile: z.string().trim().max(32).optional(),
+  recipient_zip: z.string().trim().max(10).optional(),
+  recipient_address1: z.string().trim().max(300).optional(),
+  recipient_address2: z.string().trim().max(300).optional(),
+  delivery_memo: z.string().trim().max(500).optional(),
+  courier: z.string().trim().max(40).optional(),
+  tracking_number: z.union([z.string(), z.number()]).optional(),
+  ordered_at: z.iso.datetime({ offset: true }).optional(),
+  memo: z.string().trim().max(2000).optional(),
+});
+export type DirectOrderInput = z.infer<typeof directOrderBody>;
+
+export const noteBody = z.object({
+  kind: z.enum(['memo', 'message']).default('memo'),
+  body: z.string().trim().min(1).max(4000),
+});
+
+export const salesQuery = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  channel_kind: z.enum(CHANNEL_KINDS).optional(),
+});

@@ -1,0 +1,14 @@
+// Who may do what. Viewers read; operators work orders; admins also manage users, tokens of others and mall accounts.
+export const ROLES = ['viewer', 'operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+export function hasRole(actual: Role, required: Role): boolean {
+  return RANK[actual] >= RANK[required];
+}
+
+/** Viewers see recipients masked (PRODUCT.md §6.6): personal data only for those who work the orders. */
+export function seesPersonalData(role: Role): boolean {
+  return hasRole(role, 'operator');
+}

@@ -1,0 +1,94 @@
+// A whole ShipSheet server for one test file: the same start-up as `npm start`, on a random loopback port, with a
+// fresh SQLite file in a temp folder, or a fresh schema in the PostgreSQL database named by
+// SHIPSHEET_TEST_DATABASE_URL when SHIPSHEET_TEST_DB=postgres.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import knexFactory from 'knex';
+import { loadConfig } from '../../server/config.ts';
+import { startServer, type Started } from '../../server/start.ts';
+
+export const ADMIN_PASSWORD = 'test-admin-password-1';
+
+export type Api = {
+  status: number;
+  body: any;
+  headers: Headers;
+};
+
+export type TestServer = Started & {
+  dialect: 'sqlite' | 'postgres';
+  dataDir: string;
+  /** JSON over real HTTP. `token` defaults to the admin's. */
+  call(method: string, path: string, body?: unknown, options?: { token?: string | null; lang?: string; raw?: string }): Promise<Api>;
+  adminToken: string;
+  /** Creates a user with the role and returns a token for them. */
+  tokenFor(role: 'admin' | 'operator' | 'viewer'): Promise<string>;
+};
+
+export const testDialect = (): 'sqlite' | 'postgres' => (process.env.SHIPSHEET_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dialect = testDialect();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-test-'));
+  let pgSchema: string | undefined;
+  let databaseUrl: string | undefined;
+  if (dialect === 'postgres') {
+    databaseUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
+    if (!databaseUrl) throw new Error('SHIPSHEET_TEST_DB=postgres needs SHIPSHEET_TEST_DATABASE_URL');
+    pgSchema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = knexFactory({ client: 'pg', connection: databaseUrl });
+    await admin.raw(`create schema ${pgSchema}`);
+    await admin.destroy();
+  }
+  const config = loadConfig({
+    PORT: '0',
+    SHIPSHEET_DATA_DIR: dataDir,
+    SHIPSHEET_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
+  });
+  const started = await startServer(config, pgSchema ? { pgSchema } : {});
+
+  const call: TestServer['call'] = async (method, p, body, options = {}) => {
+    const headers: Record<string, string> = { 'accept-language': options.lang ?? 'en' };
+    const token = options.token === undefined ? server.adminToken : options.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(started.url + p, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+  };
+
+  let users = 0;
+  const server: TestServer = {
+    ...started,
+    dialect,
+    dataDir,
+    call,
+    adminToken: '',
+    async tokenFor(role) {
+      const username = `${role}${++users}`;
+      const password = `password-${role}-${users}`;
+      const created = await call('POST', '/api/users', { username, password, role });
+      if (created.status !== 201) throw new Error(`could not create ${role}: ${JSON.stringify(created.body)}`);
+      const login = await call('POST', '/api/auth/login', { username, password }, { token: null });
+      return login.body.token as string;
+    },
+    async close() {
+      await started.close();
+      if (pgSchema && databaseUrl) {
+        const admin = knexFactory({ client: 'pg', connection: databaseUrl });
+        await admin.raw(`drop schema ${pgSchema} cascade`);
+        await admin.destroy();
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  const login = await call('POST', '/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD }, { token: null });
+  if (login.status !== 200) throw new Error(`admin login failed: ${JSON.stringify(login.body)}`);
+  server.adminToken = login.body.token;
+  return server;
+}
