@@ -14,7 +14,10 @@ export function kstDayStart(day: string): string {
 }
 
 export function isValidDay(day: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  // Invalid dates (month 13) are NaN; rolled-over ones (Feb 30 → Mar 2) read back differently.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
 
 /** Whole days from `from` to `to` inclusive (1 for the same day). */

@@ -87,8 +87,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  const login = await call('POST', '/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD }, { token: null });
-  if (login.status !== 200) throw new Error(`admin login failed: ${JSON.stringify(login.body)}`);
-  server.adminToken = login.body.token;
+  if (config.adminPassword) {
+    const login = await call('POST', '/api/auth/login', { username: 'admin', password: config.adminPassword }, { token: null });
+    if (login.status !== 200) {
+      await server.close();
+      throw new Error(`admin login failed: ${JSON.stringify(login.body)}`);
+    }
+    server.adminToken = login.body.token;
+  }
   return server;
 }

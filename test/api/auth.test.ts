@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+before(async () => {
+  s = await startTestServer();
+});
+after(() => s.close());
+
+describe('authentication', () => {
+  it('health and the OpenAPI document need no token', async () => {
+    const health = await s.call('GET', '/api/health', undefined, { token: null });
+    assert.equal(health.status, 200);
+    assert.equal(health.body.status, 'ok');
+    const doc = await s.call('GET', '/api/openapi.json', undefined, { token: null });
+    assert.equal(doc.status, 200);
+    assert.equal(doc.body.openapi, '3.1.0');
+  });
+
+  it('every other route answers 401 without a token, and with a wrong one', async () => {
+    const doc = (await s.call('GET', '/api/openapi.json', undefined, { token: null })).body;
+    for (const [path, ops] of Object.entries<Record<string, { security: unknown[] }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (op.security.length === 0) continue;
+        const concrete = path.replace('/api', '').replace(/\{\w+\}/g, 'x');
+        const res = await s.call(method.toUpperCase(), '/api' + concrete, method === 'get' ? undefined : {}, { token: null });
+        assert.equal(res.status, 401, `${method} ${path} without token`);
+        assert.equal(res.body.error.type, 'unauthorized');
+      }
+    }
+    const wrong = await s.call('GET', '/api/orders', undefined, { token: 'ss_not-a-real-token' });
+    assert.equal(wrong.status, 401);
+  });
+
+  it('login returns a bearer token that works, and logout ends it', async () => {
+    const login = await s.call('POST', '/api/auth/login', { username: 'admin', password: 'test-admin-password-1' }, { token: null });
+    assert.equal(login.status, 200);
+    assert.match(login.body.token, /^ss_/);
+    assert.equal(login.body.user.role, 'admin');
+    assert.equal(login.body.user.password_hash, undefined);
+    const me = await s.call('GET', '/api/auth/me', undefined, { token: login.body.token });
+    assert.equal(me.body.username, 'admin');
+    assert.equal((await s.call('POST', '/api/auth/logout', undefined, { token: login.body.token })).status, 204);
+    assert.equal((await s.call('GET', '/api/auth/me', undefined, { token: login.body.token })).status, 401);
+  });
+
+  it('tokens are stored only as hashes', async () => {
+    const login = await s.call('POST', '/api/auth/login', { username: 'admin', password: 'test-admin-password-1' }, { token: null });
+    const rows = await s.deps.db('api_tokens').select('token_hash');
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((r: { token_hash: string }) => !r.token_hash.includes(login.body.token)));
+    const dump = JSON.stringify(await s.deps.db('api_tokens').select('*'));
+    assert.ok(!dump.includes(login.body.token));
+  });
+
+  it('a wrong password is 401 with a message, and repeated failures are rate-limited with Retry-After', async () => {
+    const created = await s.call('POST', '/api/users', { username: 'target', password: 'right-password-1', role: 'operator' });
+    assert.equal(created.status, 201);
+    for (let i = 0; i < 5; i++) {
+      const res = await s.call('POST', '/api/auth/login', { username: 'target', password: 'wrong-' + i }, { token: null });
+      assert.equal(res.status, 401);
+      assert.equal(res.body.error.code, 'bad_credentials');
+    }
+    const limited = await s.call('POST', '/api/auth/login', { username: 'target', password: 'right-password-1' }, { token: null });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.body.error.type, 'rate_limited');
+    assert.ok(Number(limited.headers.get('retry-after')) > 0);
+    const failures = await s.deps.db('audit_log').where({ action: 'login_failed' }).count({ n: '*' });
+    assert.ok(Number(failures[0]!.n) >= 5);
+  });
+
+  it('an unknown username fails the same way as a wrong password', async () => {
+    const res = await s.call('POST', '/api/auth/login', { username: 'nobody', password: 'whatever-1' }, { token: null });
+    assert.equal(res.status, 401);
+    assert.equal(res.body.error.code, 'bad_credentials');
+  });
+});
+
+describe('roles', () => {
+  it('viewers read but cannot change anything (403)', async () => {
+    const viewer = await s.tokenFor('viewer');
+    assert.equal((await s.call('GET', '/api/orders', undefined, { token: viewer })).status, 200);
+    const direct = await s.call('POST', '/api/orders/direct', { orderer_name: '홍길동', total_amount: 1000 }, { token: viewer });
+    assert.equal(direct.status, 403);
+    assert.equal(direct.body.error.type, 'forbidden');
+    const bulk = await s.call('POST', '/api/transitions', { action: 'release', items: [{ id: 'ord_x', version: 1 }] }, { token: viewer });
+    assert.equal(bulk.status, 403);
+  });
+
+  it('operators work orders but cannot manage users or mall accounts', async () => {
+    const operator = await s.tokenFor('operator');
+    const direct = await s.call('POST', '/api/orders/direct', { orderer_name: '홍길동', total_amount: 1000 }, { token: operator });
+    assert.equal(direct.status, 201);
+    assert.equal((await s.call('GET', '/api/users', undefined, { token: operator })).status, 403);
+    const account = await s.call('POST', '/api/mall-accounts', { mall_type: 'naver', display_name: 'x', credentials: { client_id: 'a', client_secret: 'b' } }, { token: operator });
+    assert.equal(account.status, 403);
+  });
+
+  it('a deactivated user is signed out at once', async () => {
+    const token = await s.tokenFor('operator');
+    const me = await s.call('GET', '/api/auth/me', undefined, { token });
+    const patched = await s.call('PATCH', `/api/users/${me.body.id}`, { active: false });
+    assert.equal(patched.status, 200);
+    assert.equal((await s.call('GET', '/api/auth/me', undefined, { token })).status, 401);
+  });
+});
+
+describe('API tokens', () => {
+  it('a long-lived token is shown once, works, is listed without its value, and can be revoked', async () => {
+    const created = await s.call('POST', '/api/tokens', { name: 'Excel 작업용 PC' });
+    assert.equal(created.status, 201);
+    const token = created.body.token as string;
+    assert.equal((await s.call('GET', '/api/orders', undefined, { token })).status, 200);
+    const list = await s.call('GET', '/api/tokens');
+    assert.ok(list.body.items.some((t: { id: string }) => t.id === created.body.id));
+    assert.ok(!JSON.stringify(list.body).includes(token));
+    assert.equal((await s.call('DELETE', `/api/tokens/${created.body.id}`)).status, 204);
+    assert.equal((await s.call('GET', '/api/orders', undefined, { token })).status, 401);
+  });
+});
+
+describe('first admin', () => {
+  it('without SHIPSHEET_ADMIN_PASSWORD a one-time password is made, and must be changed before other work', async () => {
+    const fresh = await startTestServer({ SHIPSHEET_ADMIN_PASSWORD: '' });
+    try {
+      assert.ok(fresh.oneTimePassword && fresh.oneTimePassword.length >= 16);
+      const login = await fresh.call('POST', '/api/auth/login', { username: 'admin', password: fresh.oneTimePassword }, { token: null });
+      assert.equal(login.status, 200);
+      assert.equal(login.body.password_change_required, true);
+      const token = login.body.token;
+      const blocked = await fresh.call('GET', '/api/orders', undefined, { token });
+      assert.equal(blocked.status, 403);
+      assert.equal(blocked.body.error.code, 'password_change_required');
+      const short = await fresh.call('POST', '/api/auth/password', { current_password: fresh.oneTimePassword, new_password: 'short' }, { token });
+      assert.equal(short.status, 400);
+      assert.equal(short.body.error.details[0].field, 'new_password');
+      const changed = await fresh.call('POST', '/api/auth/password', { current_password: fresh.oneTimePassword, new_password: 'a-new-password-2026' }, { token });
+      assert.equal(changed.status, 204);
+      assert.equal((await fresh.call('GET', '/api/orders', undefined, { token })).status, 200);
+      const old = await fresh.call('POST', '/api/auth/login', { username: 'admin', password: fresh.oneTimePassword }, { token: null });
+      assert.equal(old.status, 401);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrder } from '../helpers/builders.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+const ids: Record<string, string> = {};
+
+before(async () => {
+  s = await startTestServer();
+  const db = s.deps.db;
+  // 2026-11-20 23:30 KST is still the 20th in Korea although it is the 20th 14:30 UTC; 2026-11-21 00:30 KST is 20th 15:30 UTC.
+  ids.late20 = (await makeOrder(db, { paidAt: '2026-11-20T14:30:00.000Z', channel: '쿠팡', recipient: '박지훈' })).id;
+  ids.early21 = (await makeOrder(db, { paidAt: '2026-11-20T15:30:00.000Z', channel: '네이버', recipient: '최유진', lines: 3 })).id;
+  ids.ready = (await makeOrder(db, { status: 'READY', channel: '쿠팡', mallOrderId: '9100000000000000001' })).id;
+  ids.held = (await makeOrder(db, { channel: '카페24' })).id;
+  for (let i = 0; i < 25; i++) await makeOrder(db, { channel: '페이지', recipient: `페이지고객${i}`, lines: 2 });
+  await db('orders').where({ id: ids.held }).update({ hold: true, hold_reason: '주소 확인' });
+});
+after(() => s.close());
+
+describe('GET /api/orders', () => {
+  it('answers items and next_cursor, newest first', async () => {
+    const res = await s.call('GET', '/api/orders?limit=5');
+    assert.equal(res.status, 200);
+    assert.equal(res.body.items.length, 5);
+    assert.ok(res.body.next_cursor);
+    const got = res.body.items.map((o: { id: string }) => o.id);
+    assert.deepEqual(got, [...got].sort().reverse());
+    assert.equal(typeof res.body.items[0].line_count, 'number');
+  });
+
+  it('pages through everything exactly once with the cursor', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: { id: string }[]; next_cursor: string | null } } = await s.call('GET', `/api/orders?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...res.body.items.map((o) => o.id));
+      cursor = res.body.next_cursor;
+    } while (cursor);
+    assert.equal(seen.length, 29);
+    assert.equal(new Set(seen).size, 29);
+  });
+
+  it('filters by status, channel, hold and KST period', async () => {
+    const ready = await s.call('GET', '/api/orders?status=READY');
+    assert.deepEqual(ready.body.items.map((o: { id: string }) => o.id), [ids.ready]);
+    const coupang = await s.call('GET', `/api/orders?channel=${encodeURIComponent('쿠팡')}`);
+    assert.deepEqual(coupang.body.items.map((o: { id: string }) => o.id).sort(), [ids.late20, ids.ready].sort());
+    const held = await s.call('GET', '/api/orders?hold=true');
+    assert.deepEqual(held.body.items.map((o: { id: string }) => o.id), [ids.held]);
+    const day20 = await s.call('GET', '/api/orders?from=2026-11-20&to=2026-11-20');
+    assert.deepEqual(day20.body.items.map((o: { id: string }) => o.id), [ids.late20]);
+    const day21 = await s.call('GET', '/api/orders?from=2026-11-21&to=2026-11-21');
+    assert.deepEqual(day21.body.items.map((o: { id: string }) => o.id), [ids.early21]);
+    const both = await s.call('GET', '/api/orders?status=READY,NEW&channel_kind=mall&limit=1000');
+    assert.equal(both.body.items.length, 29);
+  });
+
+  it('searches order number, recipient and tracking number', async () => {
+    const byNumber = await s.call('GET', '/api/orders?q=9100000000000000001');
+    assert.deepEqual(byNumber.body.items.map((o: { id: string }) => o.id), [ids.ready]);
+    const byName = await s.call('GET', `/api/orders?q=${encodeURIComponent('최유진')}`);
+    assert.deepEqual(byName.body.items.map((o: { id: string }) => o.id), [ids.early21]);
+    const order = await s.call('GET', `/api/orders/${ids.ready}`);
+    const line = order.body.lines[0];
+    const set = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      items: [{ id: line.id, version: line.version, courier: 'CJ', tracking_number: '6012-3456-7894' }],
+    });
+    assert.equal(set.body.results[0].result, 'applied', JSON.stringify(set.body));
+    const byTracking = await s.call('GET', '/api/orders?q=6012-3456-7894');
+    assert.deepEqual(byTracking.body.items.map((o: { id: string }) => o.id), [ids.ready]);
+    const like = await s.call('GET', `/api/orders?q=${encodeURIComponent('%')}`);
+    assert.equal(like.body.items.length, 0, 'a % in the search is a character, not a wildcard');
+  });
+
+  it('refuses a bad cursor and bad filters naming the field', async () => {
+    const cursor = await s.call('GET', '/api/orders?cursor=garbage');
+    assert.equal(cursor.status, 400);
+    assert.equal(cursor.body.error.details[0].field, 'cursor');
+    const status = await s.call('GET', '/api/orders?status=SHIPPED,NOPE');
+    assert.equal(status.status, 400);
+    assert.equal(status.body.error.details[0].field, 'status.1');
+    const day = await s.call('GET', '/api/orders?from=2026-13-01');
+    assert.equal(day.body.error.details[0].field, 'from');
+    const limit = await s.call('GET', '/api/orders?limit=5000');
+    assert.equal(limit.body.error.details[0].field, 'limit');
+  });
+});
+
+describe('GET /api/order-lines', () => {
+  it('gives one row per line with order, box and versions, lines of an order together', async () => {
+    const res = await s.call('GET', '/api/order-lines?limit=10000');
+    assert.equal(res.body.items.length, 1 + 3 + 1 + 1 + 50);
+    const row = res.body.items.find((r: { order_id: string }) => r.order_id === ids.ready);
+    for (const key of ['line_id', 'line_version', 'order_version', 'status', 'courier', 'tracking_number', 'recipient_name', 'product_name', 'quantity', 'amount', 'hold']) {
+      assert.ok(key in row, key);
+    }
+    assert.equal(typeof row.tracking_number, 'string');
+    assert.equal(typeof row.mall_order_id, 'string');
+    const orderIds = res.body.items.map((r: { order_id: string }) => r.order_id);
+    const firstIndex = new Map<string, number>();
+    orderIds.forEach((id: string, i: number) => {
+      if (firstIndex.has(id)) assert.equal(orderIds[i - 1], id, 'lines of one order are contiguous');
+      else firstIndex.set(id, i);
+    });
+  });
+
+  it('pages by cursor without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: { line_id: string }[]; next_cursor: string | null } } = await s.call('GET', `/api/order-lines?limit=8${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...res.body.items.map((r) => r.line_id));
+      cursor = res.body.next_cursor;
+    } while (cursor);
+    assert.equal(seen.length, 56);
+    assert.equal(new Set(seen).size, 56);
+  });
+
+  it('masks names and phones for viewers', async () => {
+    const viewer = await s.tokenFor('viewer');
+    const res = await s.call('GET', `/api/order-lines?q=${encodeURIComponent('최유진')}`, undefined, { token: viewer });
+    const row = res.body.items[0];
+    assert.equal(row.recipient_name, '최*진');
+    assert.match(row.recipient_mobile, /^010-\*{4}-5432$/);
+    assert.equal(row.recipient_address2, '***');
+    const detail = await s.call('GET', `/api/orders/${ids.early21}`, undefined, { token: viewer });
+    assert.equal(detail.body.orderer_name, '김*준');
+  });
+});
+
+describe('GET /api/orders/:id', () => {
+  it('has lines, boxes, claims, holds, notes and history', async () => {
+    const res = await s.call('GET', `/api/orders/${ids.early21}`);
+    assert.equal(res.status, 200);
+    assert.equal(res.body.lines.length, 3);
+    for (const key of ['boxes', 'claims', 'holds', 'notes', 'history']) assert.ok(Array.isArray(res.body[key]), key);
+    assert.equal(res.body.history.length, 3);
+  });
+
+  it('404 names the id', async () => {
+    const res = await s.call('GET', '/api/orders/ord_missing');
+    assert.equal(res.status, 404);
+    assert.match(res.body.error.message, /ord_missing/);
+  });
+
+  it('memos and messages are added and listed', async () => {
+    const memo = await s.call('POST', `/api/orders/${ids.early21}/notes`, { body: '고객 요청: 오후 배송' });
+    assert.equal(memo.status, 201);
+    const msg = await s.call('POST', `/api/orders/${ids.early21}/notes`, { kind: 'message', body: '배송 지연 안내 드립니다' });
+    assert.equal(msg.status, 201);
+    const res = await s.call('GET', `/api/orders/${ids.early21}`);
+    assert.deepEqual(res.body.notes.map((n: { kind: string }) => n.kind), ['memo', 'message']);
+    const empty = await s.call('POST', `/api/orders/${ids.early21}/notes`, { body: '   ' });
+    assert.equal(empty.status, 400);
+    assert.equal(empty.body.error.details[0].field, 'body');
+  });
+});

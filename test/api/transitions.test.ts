@@ -1,0 +1,364 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrder, type MakeOrder } from '../helpers/builders.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+before(async () => {
+  s = await startTestServer();
+});
+after(() => s.close());
+
+type Line = { id: string; status: string; version: number; box_id: string | null; quantity: number; amount: number };
+const detail = async (orderId: string) => (await s.call('GET', `/api/orders/${orderId}`)).body;
+const line = async (orderId: string, index = 0): Promise<Line> => (await detail(orderId)).lines[index];
+
+/** One action on one line through the single-item endpoint. */
+async function act(lineOrOrder: { id: string; version: number }, action: string, params: Record<string, unknown> = {}) {
+  return s.call('POST', `/api/orders/${lineOrOrder.id}/transitions`, { action, version: lineOrOrder.version, ...params });
+}
+
+async function order(o: MakeOrder = {}) {
+  const made = await makeOrder(s.deps.db, o);
+  return { id: made.id, line: await line(made.id) };
+}
+
+// Valid numbers for the couriers' check digits (mod 7 of all digits but the last).
+let serial = 60123456700;
+function cjNumber(): string {
+  const body = String(++serial);
+  return body + String(BigInt(body) % 7n);
+}
+
+describe('single transitions through the happy path', () => {
+  it('PAID → NEW → READY → INVOICED → SHIPPED → IN_TRANSIT → DELIVERED → PURCHASE_CONFIRMED, each recorded', async () => {
+    const o = await order({ status: 'PAID' });
+    let l = o.line;
+    const steps: [string, Record<string, unknown>, string][] = [
+      ['confirm', {}, 'NEW'],
+      ['release', {}, 'READY'],
+      ['set_invoice', { courier: 'CJ', tracking_number: cjNumber() }, 'INVOICED'],
+      ['ship', {}, 'SHIPPED'],
+      ['mark_in_transit', {}, 'IN_TRANSIT'],
+      ['mark_delivered', {}, 'DELIVERED'],
+      ['confirm_purchase', {}, 'PURCHASE_CONFIRMED'],
+    ];
+    for (const [action, params, expected] of steps) {
+      const res = await act(l, action, params);
+      assert.equal(res.status, 200, `${action}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.result, 'applied');
+      assert.equal(res.body.version, l.version + 1, 'the version goes up by one per change');
+      l = await line(o.id);
+      assert.equal(l.status, expected);
+    }
+    const d = await detail(o.id);
+    const moves = d.history.filter((h: { entity: string }) => h.entity === 'line').map((h: { from_status: string; to_status: string }) => `${h.from_status}>${h.to_status}`);
+    assert.deepEqual(moves, ['null>PAID', 'PAID>NEW', 'NEW>READY', 'READY>INVOICED', 'INVOICED>SHIPPED', 'SHIPPED>IN_TRANSIT', 'IN_TRANSIT>DELIVERED', 'DELIVERED>PURCHASE_CONFIRMED']);
+    const last = d.history[d.history.length - 1];
+    assert.equal(last.actor_type, 'user');
+    assert.ok(last.actor_id.startsWith('usr_'));
+    assert.ok(last.at);
+    assert.equal(d.boxes.length, 1);
+    assert.ok(d.boxes[0].shipped_at);
+  });
+
+  it('an illegal transition is 409 naming the id, the current status and the requested one', async () => {
+    const o = await order({ status: 'NEW' });
+    const res = await act(o.line, 'ship');
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.code, 'illegal_transition');
+    assert.match(res.body.error.message, new RegExp(o.line.id));
+    assert.match(res.body.error.message, /NEW/);
+    assert.match(res.body.error.message, /SHIPPED/);
+    assert.equal((await line(o.id)).status, 'NEW');
+  });
+
+  it('clear_invoice puts the line back on the desk and removes an emptied box', async () => {
+    const o = await order({ status: 'READY' });
+    await act(o.line, 'set_invoice', { courier: 'CJ', tracking_number: cjNumber() });
+    const l = await line(o.id);
+    assert.ok(l.box_id);
+    assert.equal((await act(l, 'clear_invoice')).status, 200);
+    const after = await line(o.id);
+    assert.equal(after.status, 'READY');
+    assert.equal(after.box_id, null);
+    assert.equal((await s.deps.db('boxes').where({ id: l.box_id })).length, 0);
+  });
+});
+
+describe('holds and flags', () => {
+  it('hold needs a reason, blocks release, and release_hold lets it go; both are recorded', async () => {
+    const o = await order({ status: 'NEW' });
+    const noReason = await act({ id: o.id, version: 1 }, 'hold');
+    assert.equal(noReason.status, 400);
+    assert.equal(noReason.body.error.details[0].field, 'items.0.reason');
+    const held = await act({ id: o.id, version: 1 }, 'hold', { reason: '주소 불명확' });
+    assert.equal(held.status, 200, JSON.stringify(held.body));
+    const l = await line(o.id);
+    assert.equal(l.version, 2, 'an order-level change moves the version of every line');
+    const blocked = await act(l, 'release');
+    assert.equal(blocked.status, 409);
+    assert.equal(blocked.body.error.code, 'blocked');
+    const d = await detail(o.id);
+    assert.equal(d.hold, true);
+    assert.equal(d.hold_reason, '주소 불명확');
+    const released = await act({ id: o.id, version: d.version }, 'release_hold');
+    assert.equal(released.status, 200);
+    assert.equal((await act(await line(o.id), 'release')).status, 200);
+    const holds = (await detail(o.id)).holds;
+    assert.equal(holds.length, 1);
+    assert.ok(holds[0].released_at);
+    assert.ok(holds[0].held_by.startsWith('usr_'));
+  });
+
+  it('a shipped order cannot be held', async () => {
+    const o = await order({ status: 'SHIPPED' });
+    const res = await act({ id: o.id, version: 1 }, 'hold', { reason: 'x' });
+    assert.equal(res.status, 409);
+  });
+
+  it('set_flags changes order and line flags; sold-out blocks release until cleared', async () => {
+    const o = await order({ status: 'NEW', lines: 2 });
+    const res = await act(o.line, 'set_flags', { flags: { sold_out: true, priority: true } });
+    assert.equal(res.status, 200);
+    const d = await detail(o.id);
+    assert.equal(d.priority, true);
+    assert.deepEqual(d.lines.map((l: { sold_out: boolean }) => !!l.sold_out), [true, false]);
+    const first = d.lines[0];
+    assert.equal((await act(first, 'release')).body.error.code, 'blocked');
+    await act(first, 'set_flags', { flags: { sold_out: false } });
+    assert.equal((await act(await line(o.id), 'release')).status, 200);
+  });
+
+  it('delete needs a reason and hides the order from lists', async () => {
+    const o = await order({ status: 'NEW', recipient: '삭제될고객' });
+    const res = await act({ id: o.id, version: 1 }, 'delete', { reason: '중복 주문' });
+    assert.equal(res.status, 200);
+    const list = await s.call('GET', `/api/orders?q=${encodeURIComponent('삭제될고객')}`);
+    assert.equal(list.body.items.length, 0);
+    const withDeleted = await s.call('GET', `/api/orders?q=${encodeURIComponent('삭제될고객')}&include_deleted=true`);
+    assert.equal(withDeleted.body.items[0].delete_reason, '중복 주문');
+    const again = await act(await line(o.id), 'release');
+    assert.equal(again.status, 404);
+    assert.equal(again.body.error.code, 'deleted');
+  });
+});
+
+describe('claims and restore', () => {
+  it('a cancel entered before release closes the order at once and records the claim', async () => {
+    const o = await order({ status: 'NEW' });
+    const res = await act(o.line, 'claim', { claim_type: 'cancel', reason: '고객 변심' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const d = await detail(o.id);
+    assert.equal(d.lines[0].status, 'CANCELED');
+    assert.equal(d.claims.length, 1);
+    assert.equal(d.claims[0].state, 'completed');
+    assert.equal(d.claims[0].source, 'manual');
+  });
+
+  it('restore after a cancel returns to the exact earlier status, keeping the box', async () => {
+    const o = await order({ status: 'READY' });
+    const number = cjNumber();
+    await act(o.line, 'set_invoice', { courier: 'CJ', tracking_number: number });
+    const invoiced = await line(o.id);
+    assert.equal(invoiced.status, 'INVOICED');
+    await act(invoiced, 'claim', { claim_type: 'cancel', reason: '품절 취소' });
+    const requested = await line(o.id);
+    assert.equal(requested.status, 'CANCEL_REQUESTED');
+    await act(requested, 'complete_claim');
+    const canceled = await line(o.id);
+    assert.equal(canceled.status, 'CANCELED');
+    const restored = await act(canceled, 'restore');
+    assert.equal(restored.status, 200);
+    assert.equal(restored.body.lines[0].status, 'INVOICED');
+    const after = await line(o.id);
+    assert.equal(after.status, 'INVOICED');
+    assert.equal(after.box_id, invoiced.box_id);
+    assert.ok(restored.body.warnings?.length, 'a mall order warns that the next sync may revert it');
+    assert.equal((await detail(o.id)).claims[0].state, 'restored');
+  });
+
+  it('restore of a return request goes to SHIPPED; withdrawing a claim goes back to where it was', async () => {
+    const o = await order({ status: 'DELIVERED', source: 'direct', channelKind: 'direct' });
+    await act(o.line, 'claim', { claim_type: 'return', reason: '불량' });
+    const requested = await line(o.id);
+    assert.equal(requested.status, 'RETURN_REQUESTED');
+    const restored = await act(requested, 'restore');
+    assert.equal(restored.body.lines[0].status, 'SHIPPED');
+    assert.equal(restored.body.warnings, undefined, 'no mall, no warning');
+
+    const o2 = await order({ status: 'DELIVERED' });
+    await act(o2.line, 'claim', { claim_type: 'exchange', reason: '사이즈' });
+    const withdrawn = await act(await line(o2.id), 'withdraw_claim');
+    assert.equal(withdrawn.body.lines[0].status, 'DELIVERED');
+    assert.equal((await detail(o2.id)).claims[0].state, 'withdrawn');
+  });
+
+  it('mark cancel completed works straight from a pre-shipment status (instant refunds)', async () => {
+    const o = await order({ status: 'READY' });
+    const res = await act(o.line, 'complete_claim', { claim_type: 'cancel', reason: '즉시환불' });
+    assert.equal(res.status, 200);
+    assert.equal((await line(o.id)).status, 'CANCELED');
+    const noType = await act((await order({ status: 'READY' })).line, 'complete_claim');
+    assert.equal(noType.status, 409);
+  });
+
+  it('a claim for part of a quantity splits the line, amounts in whole won', async () => {
+    const o = await order({ status: 'READY', quantity: 3, unitPrice: 10001 });
+    const res = await act(o.line, 'claim', { claim_type: 'cancel', quantity: 1, reason: '1개 취소' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const d = await detail(o.id);
+    assert.equal(d.lines.length, 2);
+    const [claimed, rest] = d.lines;
+    assert.equal(claimed.quantity, 1);
+    assert.equal(claimed.status, 'CANCEL_REQUESTED');
+    assert.equal(rest.quantity, 2);
+    assert.equal(rest.status, 'READY');
+    assert.equal(claimed.amount + rest.amount, 30003);
+    const tooMany = await act(rest, 'claim', { claim_type: 'cancel', quantity: 5 });
+    assert.equal(tooMany.body.error.code, 'quantity_too_large');
+  });
+});
+
+describe('invoices', () => {
+  it('an invalid tracking number is refused naming the rule; nothing changes', async () => {
+    const o = await order({ status: 'READY' });
+    const res = await act(o.line, 'set_invoice', { courier: 'LOTTE', tracking_number: '123456789012' });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.code, 'invalid_tracking_number');
+    const l = await line(o.id);
+    assert.equal(l.status, 'READY');
+    assert.equal(l.version, o.line.version);
+  });
+
+  it('lines of one order with the same number share a box; another order cannot reuse it', async () => {
+    const o = await order({ status: 'READY', lines: 2 });
+    const number = cjNumber();
+    const d = await detail(o.id);
+    const res = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ대한통운',
+      items: d.lines.map((l: Line) => ({ id: l.id, version: l.version, tracking_number: number })),
+    });
+    assert.deepEqual(res.body.results.map((r: { result: string }) => r.result), ['applied', 'applied']);
+    const after = await detail(o.id);
+    assert.equal(after.boxes.length, 1);
+    assert.equal(after.boxes[0].courier, 'CJ');
+    assert.equal(after.boxes[0].tracking_number, number);
+
+    const other = await order({ status: 'READY' });
+    const dup = await act(other.line, 'set_invoice', { courier: 'CJ', tracking_number: number });
+    assert.equal(dup.status, 409);
+    assert.equal(dup.body.error.code, 'duplicate_tracking_number');
+    assert.match(dup.body.error.message, new RegExp(o.id));
+  });
+
+  it('overwriting a number needs overwrite, works on SHIPPED, and the same number again changes nothing', async () => {
+    const o = await order({ status: 'READY' });
+    const first = cjNumber();
+    await act(o.line, 'set_invoice', { courier: 'CJ', tracking_number: first });
+    await act(await line(o.id), 'ship');
+    const shipped = await line(o.id);
+    const second = cjNumber();
+    const refused = await act(shipped, 'set_invoice', { courier: 'CJ', tracking_number: second });
+    assert.equal(refused.body.error.code, 'overwrite_required');
+    const same = await act(shipped, 'set_invoice', { courier: 'CJ', tracking_number: first });
+    assert.equal(same.body.code, 'unchanged');
+    assert.equal((await line(o.id)).version, shipped.version, 'an unchanged item does not move the version');
+    const overwritten = await act(shipped, 'set_invoice', { courier: 'CJ', tracking_number: second, overwrite: true });
+    assert.equal(overwritten.status, 200);
+    const d = await detail(o.id);
+    assert.equal(d.lines[0].status, 'SHIPPED');
+    assert.equal(d.boxes[0].tracking_number, second);
+  });
+});
+
+describe('bulk', () => {
+  it('gives one result per item: applied, stale, illegal, blocked, not found, duplicate', async () => {
+    const ok1 = await order({ status: 'NEW' });
+    const ok2 = await order({ status: 'NEW', lines: 2 });
+    const stale = await order({ status: 'NEW' });
+    const illegal = await order({ status: 'SHIPPED' });
+    const held = await order({ status: 'NEW' });
+    await act({ id: held.id, version: 1 }, 'hold', { reason: '재고 확인' });
+    const res = await s.call('POST', '/api/transitions', {
+      action: 'release',
+      items: [
+        { id: ok1.line.id, version: ok1.line.version },
+        { id: ok2.id, version: 1 },
+        { id: stale.line.id, version: stale.line.version + 5 },
+        { id: illegal.line.id, version: illegal.line.version },
+        { id: held.id, version: 2 },
+        { id: 'lin_doesnotexist', version: 1 },
+        { id: ok1.line.id, version: ok1.line.version },
+      ],
+    });
+    assert.equal(res.status, 200);
+    const summary = res.body.results.map((r: { result: string; code?: string }) => `${r.result}:${r.code ?? ''}`);
+    assert.deepEqual(summary, [
+      'applied:',
+      'applied:',
+      'refused:stale_version',
+      'refused:illegal_transition',
+      'refused:blocked',
+      'refused:not_found',
+      'refused:duplicate_item',
+    ]);
+    assert.equal(res.body.applied, 2);
+    assert.equal(res.body.refused, 5);
+    assert.equal(res.body.results[1].lines.length, 2);
+    assert.ok(res.body.results.every((r: { message?: string; result: string }) => r.result === 'applied' || r.message));
+    assert.equal((await line(stale.id)).status, 'NEW', 'a stale version never overwrites');
+    assert.equal(res.body.results[2].version, stale.line.version, 'a stale refusal tells the current version');
+    const history = await s.deps.db('status_history').where({ batch_id: res.body.batch_id });
+    assert.equal(history.length, 3, 'one history row per applied line, all with the batch id');
+  });
+
+  it('an order target applies to the lines that can move and skips a cancelled one', async () => {
+    const o = await order({ status: 'NEW', lines: 3 });
+    const d = await detail(o.id);
+    await act(d.lines[2], 'claim', { claim_type: 'cancel' });
+    const version = (await detail(o.id)).version;
+    const res = await s.call('POST', '/api/transitions', { action: 'release', items: [{ id: o.id, version }] });
+    assert.equal(res.body.results[0].result, 'applied');
+    const statuses = (await detail(o.id)).lines.map((l: Line) => l.status);
+    assert.deepEqual(statuses, ['READY', 'READY', 'CANCELED']);
+  });
+
+  it('a claim that arrived after the caller read the order refuses the caller\'s change', async () => {
+    const o = await order({ status: 'READY' });
+    const seen = o.line;
+    await act(seen, 'claim', { claim_type: 'cancel', claim_state: 'requested', reason: '구매자 취소' });
+    const push = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      items: [{ id: seen.id, version: seen.version, courier: 'CJ', tracking_number: cjNumber() }],
+    });
+    assert.equal(push.body.results[0].code, 'stale_version');
+    assert.match(push.body.results[0].message, /CANCEL_REQUESTED/);
+    assert.equal((await line(o.id)).status, 'CANCEL_REQUESTED');
+  });
+
+  it('bad input anywhere refuses the whole call, naming the item, and writes nothing', async () => {
+    const o = await order({ status: 'NEW' });
+    const res = await s.call('POST', '/api/transitions', {
+      action: 'hold',
+      items: [
+        { id: o.id, version: 1, reason: 'ok' },
+        { id: o.id, version: 'one' },
+      ],
+    });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.details[0].field, 'items.1.version');
+    assert.equal((await detail(o.id)).hold, false);
+    const missing = await s.call('POST', '/api/transitions', { action: 'set_invoice', items: [{ id: o.line.id, version: 1, courier: 'CJ' }] });
+    assert.equal(missing.body.error.details[0].field, 'items.0.tracking_number');
+    const unknown = await s.call('POST', '/api/transitions', { action: 'teleport', items: [{ id: o.id, version: 1 }] });
+    assert.equal(unknown.body.error.details[0].field, 'action');
+  });
+
+  it('Korean messages by default', async () => {
+    const o = await order({ status: 'NEW' });
+    const res = await s.call('POST', `/api/orders/${o.line.id}/transitions`, { action: 'ship', version: o.line.version }, { lang: 'ko-KR,ko;q=0.9' });
+    assert.match(res.body.error.message, /현재 상태 신규주문\(NEW\)에서는 출고완료\(SHIPPED\)할 수 없습니다/);
+  });
+});
