@@ -43,6 +43,17 @@ export function createApp(deps: AppDeps) {
     };
     res.locals.info = info;
     res.set('X-Request-Id', info.requestId);
+    // The access log keeps the path without its query string: searches carry names and phone numbers.
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      deps.log.info('request', {
+        request_id: info.requestId,
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      });
+    });
     next();
   });
 

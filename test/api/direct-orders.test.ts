@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+before(async () => {
+  s = await startTestServer();
+});
+after(() => s.close());
+
+describe('direct trade / wholesale orders', () => {
+  it('needs only the orderer and the total price; starts NEW without a tracking number', async () => {
+    const res = await s.call('POST', '/api/orders/direct', { orderer_name: '동대문 도매상회', total_amount: 150000 });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.source, 'direct');
+    assert.equal(res.body.channel_kind, 'direct');
+    assert.equal(res.body.channel_name, '직거래');
+    assert.equal(res.body.lines.length, 1);
+    assert.equal(res.body.lines[0].status, 'NEW');
+    assert.equal(res.body.lines[0].amount, 150000);
+    assert.equal(res.body.history[0].to_status, 'NEW');
+  });
+
+  it('with a tracking number it starts SHIPPED in a box', async () => {
+    const res = await s.call('POST', '/api/orders/direct', {
+      orderer_name: '김도매',
+      total_amount: 50000,
+      courier: '롯데택배',
+      tracking_number: '3123-4567-8901',
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.lines[0].status, 'SHIPPED');
+    assert.equal(res.body.boxes.length, 1);
+    assert.equal(res.body.boxes[0].courier, 'LOTTE');
+    assert.equal(res.body.boxes[0].tracking_number, '312345678901');
+  });
+
+  it('a quantity makes that many lines at once, the total split in whole won', async () => {
+    const res = await s.call('POST', '/api/orders/direct', {
+      orderer_name: '박사장',
+      total_amount: 100000,
+      quantity: 3,
+      channel_kind: 'named',
+      channel_name: '오프라인 박람회',
+      product_name: '텀블러 500ml',
+    });
+    assert.equal(res.status, 201);
+    assert.equal(res.body.lines.length, 3);
+    assert.deepEqual(res.body.lines.map((l: { amount: number }) => l.amount), [33334, 33333, 33333]);
+    assert.ok(res.body.lines.every((l: { quantity: number; status: string }) => l.quantity === 1 && l.status === 'NEW'));
+    assert.equal(res.body.channel_name, '오프라인 박람회');
+  });
+
+  it('bad input names the field and creates nothing', async () => {
+    const before = (await s.call('GET', '/api/orders?limit=1000')).body.items.length;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ total_amount: 1000 }, 'orderer_name'],
+      [{ orderer_name: 'x' }, 'total_amount'],
+      [{ orderer_name: 'x', total_amount: 10.5 }, 'total_amount'],
+      [{ orderer_name: 'x', total_amount: 1000, channel_kind: 'named' }, 'channel_name'],
+      [{ orderer_name: 'x', total_amount: 1000, tracking_number: '312345678901' }, 'courier'],
+      [{ orderer_name: 'x', total_amount: 1000, courier: 'LOTTE', tracking_number: '312345678900' }, 'tracking_number'],
+      [{ orderer_name: 'x', total_amount: 1000, courier: '없는택배', tracking_number: '312345678901' }, 'courier'],
+      [{ orderer_name: 'x', total_amount: 1000, quantity: 0 }, 'quantity'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await s.call('POST', '/api/orders/direct', body);
+      assert.equal(res.status, 400, `${JSON.stringify(body)} → ${res.status}`);
+      assert.equal(res.body.error.details[0].field, field, JSON.stringify(res.body));
+      assert.match(res.body.error.message, new RegExp(field));
+    }
+    assert.equal((await s.call('GET', '/api/orders?limit=1000')).body.items.length, before);
+  });
+
+  it('a tracking number already used is a conflict', async () => {
+    const body = { orderer_name: '이중등록', total_amount: 1000, courier: 'LOTTE', tracking_number: '412345678905' };
+    assert.equal((await s.call('POST', '/api/orders/direct', body)).status, 201);
+    const again = await s.call('POST', '/api/orders/direct', body);
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error.code, 'duplicate_tracking_number');
+  });
+});
+
+describe('sales per channel', () => {
+  it('counts orders, lines, quantity and won per KST day and channel, without cancelled lines', async () => {
+    const fresh = await startTestServer();
+    try {
+      const day = '2026-11-02T03:00:00.000Z'; // 12:00 KST on the 2nd
+      await fresh.call('POST', '/api/orders/direct', { orderer_name: 'a', total_amount: 10000, quantity: 2, ordered_at: day });
+      await fresh.call('POST', '/api/orders/direct', { orderer_name: 'b', total_amount: 7000, ordered_at: day });
+      const store = await fresh.call('POST', '/api/orders/direct', { orderer_name: 'c', total_amount: 3000, channel_kind: 'store_release', ordered_at: day });
+      const canceled = await fresh.call('POST', '/api/orders/direct', { orderer_name: 'd', total_amount: 9000, ordered_at: day });
+      const l = canceled.body.lines[0];
+      await fresh.call('POST', `/api/orders/${l.id}/transitions`, { action: 'claim', claim_type: 'cancel', version: l.version });
+      const res = await fresh.call('GET', '/api/reports/sales?from=2026-11-02&to=2026-11-02');
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body.items, [
+        { day: '2026-11-02', channel_kind: 'store_release', channel_name: '매장출고', orders: 1, lines: 1, quantity: 1, amount: 3000 },
+        { day: '2026-11-02', channel_kind: 'direct', channel_name: '직거래', orders: 2, lines: 3, quantity: 3, amount: 17000 },
+      ].sort((a, b) => a.channel_name.localeCompare(b.channel_name)));
+      assert.ok(store.body.id);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
