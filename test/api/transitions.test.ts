@@ -314,6 +314,19 @@ describe('bulk', () => {
     assert.equal(history.length, 3, 'one history row per applied line, all with the batch id');
   });
 
+  it('handles thousands of items in one call, each with its history row', async () => {
+    const { seedOrders } = await import('../../bench/seed.ts');
+    const { lineIds } = await seedOrders(s.deps.db, { orders: 1200, linesPerOrder: 2, status: 'NEW' });
+    const res = await s.call('POST', '/api/transitions', { action: 'release', items: lineIds.map((id) => ({ id, version: 1 })) });
+    assert.equal(res.status, 200, JSON.stringify(res.body).slice(0, 300));
+    assert.equal(res.body.applied, 2400);
+    assert.ok(res.body.results.every((r: { version: number }) => r.version === 2));
+    const history = await s.deps.db('status_history').where({ batch_id: res.body.batch_id }).count({ n: '*' });
+    assert.equal(Number(history[0]!.n), 2400);
+    const orders = await s.deps.db('orders').whereIn('id', s.deps.db('order_lines').whereIn('id', lineIds.slice(0, 10)).select('order_id')).select('version');
+    assert.ok(orders.every((o: { version: number }) => o.version === 2), 'each order moved once');
+  });
+
   it('an order target applies to the lines that can move and skips a cancelled one', async () => {
     const o = await order({ status: 'NEW', lines: 3 });
     const d = await detail(o.id);

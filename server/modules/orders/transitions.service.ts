@@ -138,11 +138,13 @@ async function loadWorkingSet(trx: Knex.Transaction, body: BulkTransitionBody): 
   const lineIds = body.items.filter((i) => i.id.startsWith(ID_PREFIX.line + '_')).map((i) => i.id);
   const orderIds = body.items.filter((i) => i.id.startsWith(ID_PREFIX.order + '_')).map((i) => i.id);
 
-  set.addLines(await ws.loadLines(trx, lineIds));
+  // Partial claims split lines, which copies every column of the line.
+  const full = body.action === 'claim';
+  set.addLines(await ws.loadLines(trx, lineIds, full));
   const allOrderIds = new Set([...orderIds, ...[...set.lines.values()].map((l) => l.order_id)]);
   // Order targets act on every line; order-level actions change every line's version.
   const wholeOrders = ORDER_LEVEL.has(body.action) || body.action === 'set_flags' ? [...allOrderIds] : orderIds;
-  set.addLines(await ws.loadLinesOfOrders(trx, wholeOrders));
+  set.addLines(await ws.loadLinesOfOrders(trx, wholeOrders, full));
 
   // A box is one unit: setting its number or shipping it touches every line in it, whatever order they belong to.
   if (body.action === 'set_invoice' || body.action === 'ship' || body.action === 'clear_invoice') {

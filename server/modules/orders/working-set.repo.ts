@@ -1,7 +1,7 @@
 // Loads the rows a bulk change reads and writes back what it changed, in a handful of set-based statements
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
-import { chunk, isPostgres } from '../../db/knex.ts';
+import { insertMany, whereIdIn, selectWhereIn, updateByIds } from '../../db/bulk.ts';
 import { toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
 
 type Trx = Knex.Transaction;
@@ -52,48 +52,56 @@ export type HistoryRow = {
   at: string;
 };
 
-const IDS_PER_QUERY = 5000;
 
-/** On PostgreSQL the rows are locked until commit so a concurrent bulk cannot change them in between. */
-function locked(trx: Trx, q: Knex.QueryBuilder): Knex.QueryBuilder {
-  return isPostgres(trx as never) ? q.forUpdate() : q;
+async function selectIn<T>(trx: Trx, table: string, column: string, values: string[], columns: readonly string[], map: (r: Record<string, unknown>) => T): Promise<T[]> {
+  return (await selectWhereIn(trx, table, column, values, columns)).map(map);
 }
 
-async function selectIn<T>(trx: Trx, table: string, column: string, values: string[], map: (r: Record<string, unknown>) => T, lock = true): Promise<T[]> {
-  const out: T[] = [];
-  for (const part of chunk([...new Set(values)], IDS_PER_QUERY)) {
-    const q = trx(table).whereIn(column, part).orderBy('id');
-    const rows = await (lock ? locked(trx, q) : q);
-    for (const r of rows) out.push(map(r));
-  }
-  return out;
-}
+/**
+ * What a bulk change reads of a line. The full row is only needed when a line is split (partial claims), so the
+ * narrow set keeps reading 50,000 lines quick.
+ */
+const LINE_STATE = ['id', 'order_id', 'line_no', 'status', 'version', 'box_id', 'quantity', 'amount', 'sold_out', 'unmatched', 'return_pickup_delayed'];
+const LINE_COLUMNS = [
+  ...LINE_STATE,
+  'mall_account_id',
+  'mall_line_id',
+  'mall_shipment_id',
+  'mall_product_id',
+  'mall_option_id',
+  'product_name',
+  'option_text',
+  'unit_price',
+  'sku_code',
+  'created_at',
+  'updated_at',
+];
+const BOX_COLUMNS = ['id', 'courier', 'tracking_number', 'invoiced_at', 'shipped_at', 'send_status', 'send_error', 'sent_at', 'version', 'created_at', 'updated_at'];
+const CLAIM_COLUMNS = ['id', 'order_id', 'line_id', 'type', 'state', 'quantity', 'reason', 'source', 'mall_claim_id', 'requested_at', 'completed_at', 'created_by', 'version', 'created_at', 'updated_at'];
+const ORDER_STATE = ['id', 'source', 'version', 'hold', 'hold_reason', 'priority', 'flagged', 'merge_locked', 'deleted_at'];
 
-export const loadLines = (trx: Trx, ids: string[]) => selectIn(trx, 'order_lines', 'id', ids, toLine);
-export const loadLinesOfOrders = (trx: Trx, orderIds: string[]) => selectIn(trx, 'order_lines', 'order_id', orderIds, toLine);
-export const loadLinesOfBoxes = (trx: Trx, boxIds: string[]) => selectIn(trx, 'order_lines', 'box_id', boxIds, toLine);
-export const loadOrders = (trx: Trx, ids: string[]) => selectIn(trx, 'orders', 'id', ids, toOrder);
-export const loadBoxes = (trx: Trx, ids: string[]) => selectIn(trx, 'boxes', 'id', ids, (r) => r as BoxRow);
-export const loadBoxesByTracking = (trx: Trx, numbers: string[]) =>
-  selectIn(trx, 'boxes', 'tracking_number', numbers, (r) => r as BoxRow);
-export const loadOpenClaims = (trx: Trx, lineIds: string[]) =>
-  selectIn(trx, 'claims', 'line_id', lineIds, (r) => r as ClaimRow);
+export const loadLines = (trx: Trx, ids: string[], full = false) => selectIn(trx, 'order_lines', 'id', ids, full ? LINE_COLUMNS : LINE_STATE, toLine);
+export const loadLinesOfOrders = (trx: Trx, orderIds: string[], full = false) =>
+  selectIn(trx, 'order_lines', 'order_id', orderIds, full ? LINE_COLUMNS : LINE_STATE, toLine);
+export const loadLinesOfBoxes = (trx: Trx, boxIds: string[]) => selectIn(trx, 'order_lines', 'box_id', boxIds, LINE_STATE, toLine);
+export const loadOrders = (trx: Trx, ids: string[]) => selectIn(trx, 'orders', 'id', ids, ORDER_STATE, toOrder);
+export const loadBoxes = (trx: Trx, ids: string[]) => selectIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, (r) => r as BoxRow);
+export const loadBoxesByTracking = (trx: Trx, numbers: string[]) => selectIn(trx, 'boxes', 'tracking_number', numbers, BOX_COLUMNS, (r) => r as BoxRow);
+export const loadOpenClaims = (trx: Trx, lineIds: string[]) => selectIn(trx, 'claims', 'line_id', lineIds, CLAIM_COLUMNS, (r) => r as ClaimRow);
 
 /** Status history of lines, oldest first, grouped by line. */
 export async function loadHistory(trx: Trx, lineIds: string[]): Promise<Map<string, HistoryRow[]>> {
   const out = new Map<string, HistoryRow[]>();
-  for (const part of chunk([...new Set(lineIds)], IDS_PER_QUERY)) {
-    const rows = await trx('status_history').where('entity', 'line').whereIn('entity_id', part).orderBy('id');
-    for (const r of rows as HistoryRow[]) {
-      const list = out.get(r.entity_id) ?? [];
-      list.push(r);
-      out.set(r.entity_id, list);
-    }
+  const rows = (await whereIdIn(trx, trx('status_history').where('entity', 'line'), 'entity_id', [...new Set(lineIds)]).orderBy('id')) as HistoryRow[];
+  for (const r of rows) {
+    const list = out.get(r.entity_id) ?? [];
+    list.push(r);
+    out.set(r.entity_id, list);
   }
   return out;
 }
 
-/** Rows changed the same way are updated by one statement per chunk of ids; every changed row's version goes up by one. */
+/** Rows changed the same way are updated by one statement; every changed row's version goes up by one. */
 async function updateGrouped(trx: Trx, table: string, patches: Map<string, Record<string, unknown>>, now: string): Promise<void> {
   const groups = new Map<string, { patch: Record<string, unknown>; ids: string[] }>();
   for (const [id, patch] of patches) {
@@ -102,13 +110,7 @@ async function updateGrouped(trx: Trx, table: string, patches: Map<string, Recor
     group.ids.push(id);
     groups.set(key, group);
   }
-  for (const { patch, ids } of groups.values()) {
-    for (const part of chunk(ids, IDS_PER_QUERY)) {
-      await trx(table)
-        .whereIn('id', part)
-        .update({ ...patch, updated_at: now, version: trx.raw('version + 1') });
-    }
-  }
+  for (const { patch, ids } of groups.values()) await updateByIds(trx, table, ids, { ...patch, updated_at: now });
 }
 
 export type PendingWrites = {
@@ -143,26 +145,25 @@ export function emptyWrites(): PendingWrites {
 
 /** Writes in an order the foreign keys accept: boxes before the lines that point at them, lines before claims. */
 export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Promise<void> {
-  if (w.newBoxes.length) await trx.batchInsert('boxes', w.newBoxes, 500);
+  await insertMany(trx, 'boxes', w.newBoxes);
   await updateGrouped(trx, 'boxes', w.boxes, now);
-  if (w.newLines.length) await trx.batchInsert('order_lines', w.newLines, 500);
+  await insertMany(trx, 'order_lines', w.newLines);
   await updateGrouped(trx, 'order_lines', w.lines, now);
   await updateGrouped(trx, 'orders', w.orders, now);
   if (w.deletedBoxes.size) {
-    for (const part of chunk([...w.deletedBoxes], IDS_PER_QUERY)) await trx('boxes').whereIn('id', part).delete();
+    await whereIdIn(trx, trx('boxes'), 'id', [...w.deletedBoxes]).delete();
   }
-  if (w.newClaims.length) await trx.batchInsert('claims', w.newClaims, 500);
+  await insertMany(trx, 'claims', w.newClaims);
   await updateGrouped(trx, 'claims', w.claims, now);
-  if (w.newHolds.length) await trx.batchInsert('holds', w.newHolds, 500);
+  await insertMany(trx, 'holds', w.newHolds);
   for (const [orderId, release] of w.releasedHolds) {
     await trx('holds').where({ order_id: orderId }).whereNull('released_at').update(release);
   }
-  // 11 columns a row: 2,500 rows keep a statement under SQLite's 32,766 bound values.
-  if (w.history.length) await trx.batchInsert('status_history', w.history, 2500);
+  await insertMany(trx, 'status_history', w.history);
 }
 
 export async function insertHistory(trx: Trx | Knex, rows: HistoryRow[]): Promise<void> {
-  if (rows.length) await trx.batchInsert('status_history', rows, 2500);
+  await insertMany(trx, 'status_history', rows);
 }
 
 export type { LineRow, OrderRow };

@@ -1,0 +1,73 @@
+// orders-list: 50,000 lines served through the lines view (HTTP, paged as a client would), against the most direct
+// way to produce the same rows: one knex select of the same join, serialised to JSON, in the same run.
+import { benchServer, median, report, round, seconds } from './harness.ts';
+import { seedOrders } from './seed.ts';
+
+const LINES = 50_000;
+const PAGE = 10_000;
+const RUNS = 3;
+
+export async function run(): Promise<void> {
+  const s = await benchServer();
+  try {
+    await seedOrders(s.deps.db, { orders: LINES / 2, linesPerOrder: 2, status: 'READY' });
+
+    const throughApi = async () => {
+      let cursor: string | null = null;
+      let rows = 0;
+      let bytes = 0;
+      let requests = 0;
+      do {
+        const res: Response = await fetch(`${s.url}/api/order-lines?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`, {
+          headers: { authorization: `Bearer ${s.token}` },
+        });
+        const text = await res.text();
+        bytes += Buffer.byteLength(text);
+        requests++;
+        const body = JSON.parse(text) as { items: unknown[]; next_cursor: string | null };
+        rows += body.items.length;
+        cursor = body.next_cursor;
+      } while (cursor);
+      return { rows, bytes, requests };
+    };
+    const baseline = async () => {
+      const rows = await s.deps.db('order_lines as l')
+        .join('orders as o', 'o.id', 'l.order_id')
+        .leftJoin('boxes as b', 'b.id', 'l.box_id')
+        .select('l.*', 'o.mall_order_id', 'o.channel_name', 'o.recipient_name', 'o.recipient_phone', 'o.recipient_mobile', 'o.recipient_zip', 'o.recipient_address1', 'o.recipient_address2', 'o.hold', 'b.courier', 'b.tracking_number')
+        .orderBy(['l.order_id', 'l.id']);
+      return JSON.stringify(rows).length;
+    };
+
+    await throughApi(); // warm-up
+    await baseline();
+    const api: number[] = [];
+    const base: number[] = [];
+    let last = { rows: 0, bytes: 0, requests: 0 };
+    for (let i = 0; i < RUNS; i++) {
+      const a = await seconds(throughApi);
+      api.push(a.seconds);
+      last = a.result;
+      base.push((await seconds(baseline)).seconds);
+    }
+    if (last.rows !== LINES) throw new Error(`expected ${LINES} rows, got ${last.rows}`);
+    const apiSeconds = median(api);
+    const baseSeconds = median(base);
+    report({
+      bench: 'orders-list',
+      database: 'sqlite',
+      lines: last.rows,
+      requests: last.requests,
+      page_size: PAGE,
+      largest_bytes_total: last.bytes,
+      seconds: round(apiSeconds),
+      lines_per_second: Math.round(LINES / apiSeconds),
+      baseline_seconds: round(baseSeconds),
+      baseline: 'one knex select of the same join, JSON.stringify',
+      ratio: round(apiSeconds / baseSeconds, 2),
+      target_ratio: 3,
+    });
+  } finally {
+    await s.close();
+  }
+}

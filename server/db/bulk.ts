@@ -1,0 +1,74 @@
+// Set-based reads and writes of many rows at once, for bulk calls of up to 50,000 items.
+// On SQLite a whole id list or row set travels as one JSON parameter opened with json_each, so one statement does
+// what would otherwise take hundreds (SQLite caps bound values per statement and compound SELECTs at 500 terms),
+// and rows are read back as one JSON document, which is several times faster than row-by-row conversion in the
+// driver. PostgreSQL takes arrays natively and its driver is fast, so it uses ordinary statements.
+import type { Knex } from 'knex';
+import { chunk, isPostgres } from './knex.ts';
+
+type Conn = Knex | Knex.Transaction;
+
+/** Narrows a query to rows whose `column` is one of `ids`, with one bound value however many ids there are. */
+export function whereIdIn<Q extends Knex.QueryBuilder>(db: Conn, q: Q, column: string, ids: readonly string[]): Q {
+  return isPostgres(db as Knex)
+    ? (q.whereRaw('?? = any(?::text[])', [column, [...ids]]) as Q)
+    : (q.whereRaw('?? in (select value from json_each(?))', [column, JSON.stringify(ids)]) as Q);
+}
+
+/**
+ * Rows of `table` whose `column` is one of `values`, with the given columns. On PostgreSQL the rows are locked
+ * (in id order, so concurrent bulk calls cannot deadlock); SQLite has one writer at a time anyway.
+ */
+export async function selectWhereIn(
+  db: Conn,
+  table: string,
+  column: string,
+  values: readonly string[],
+  columns: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  const unique = [...new Set(values)];
+  if (!unique.length) return [];
+  if (isPostgres(db as Knex)) {
+    return db(table).select([...columns]).whereRaw(`?? = any(?::text[])`, [column, unique]).orderBy('id').forUpdate();
+  }
+  const packed = columns.map((c) => `"${c}"`).join(', ');
+  const [row] = (await db.raw(`select json_group_array(json_array(${packed})) as rows from "${table}" where "${column}" in (select value from json_each(?))`, [
+    JSON.stringify(unique),
+  ])) as { rows: string }[];
+  const arrays = JSON.parse(row?.rows ?? '[]') as unknown[][];
+  return arrays.map((values) => Object.fromEntries(columns.map((c, i) => [c, values[i]])));
+}
+
+/** Same patch on many rows by id; every row's version goes up by one. */
+export async function updateByIds(db: Conn, table: string, ids: readonly string[], patch: Record<string, unknown>): Promise<void> {
+  if (!ids.length) return;
+  await whereIdIn(db, db(table), 'id', ids).update({ ...patch, version: db.raw('version + 1') });
+}
+
+/**
+ * Inserts many rows of the same shape. Columns whose value is the same in every row are bound once; on SQLite the
+ * rest travel as one JSON array of arrays.
+ */
+export async function insertMany(db: Conn, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]!);
+  if (isPostgres(db as Knex)) {
+    const perStatement = Math.max(1, Math.floor(60000 / columns.length));
+    for (const part of chunk(rows, perStatement)) await db(table).insert(part);
+    return;
+  }
+  const first = rows[0]!;
+  const constant = columns.filter((c) => rows.every((r) => r[c] === first[c]));
+  const varying = columns.filter((c) => !constant.includes(c));
+  const select = columns.map((c) => (constant.includes(c) ? '?' : `value ->> ${varying.indexOf(c)}`)).join(', ');
+  const bindings = constant.map((c) => toSqlite(first[c]));
+  const data = JSON.stringify(rows.map((r) => varying.map((c) => toSqlite(r[c]))));
+  const names = columns.map((c) => `"${c}"`).join(', ');
+  await db.raw(`insert into "${table}" (${names}) select ${select} from json_each(?)`, [...bindings, data]);
+}
+
+/** SQLite keeps booleans as 0/1. */
+function toSqlite(value: unknown): Knex.Value {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value === undefined ? null : (value as Knex.Value);
+}
