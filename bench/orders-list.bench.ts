@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
       let cursor: string | null = null;
       let rows = 0;
       let bytes = 0;
+      let largest = 0;
       let requests = 0;
       do {
         const res: Response = await fetch(`${s.url}/api/order-lines?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`, {
@@ -23,12 +24,13 @@ export async function run(): Promise<void> {
         });
         const text = await res.text();
         bytes += Buffer.byteLength(text);
+        largest = Math.max(largest, Buffer.byteLength(text));
         requests++;
         const body = JSON.parse(text) as { items: unknown[]; next_cursor: string | null };
         rows += body.items.length;
         cursor = body.next_cursor;
       } while (cursor);
-      return { rows, bytes, requests };
+      return { rows, bytes, largest, requests };
     };
     const baseline = async () => {
       const rows = await s.deps.db('order_lines as l')
@@ -43,7 +45,7 @@ export async function run(): Promise<void> {
     await baseline();
     const api: number[] = [];
     const base: number[] = [];
-    let last = { rows: 0, bytes: 0, requests: 0 };
+    let last = { rows: 0, bytes: 0, largest: 0, requests: 0 };
     for (let i = 0; i < RUNS; i++) {
       const a = await seconds(throughApi);
       api.push(a.seconds);
@@ -59,7 +61,8 @@ export async function run(): Promise<void> {
       lines: last.rows,
       requests: last.requests,
       page_size: PAGE,
-      largest_bytes_total: last.bytes,
+      bytes_total: last.bytes,
+      largest_response_bytes: last.largest,
       seconds: round(apiSeconds),
       lines_per_second: Math.round(LINES / apiSeconds),
       baseline_seconds: round(baseSeconds),

@@ -36,7 +36,11 @@ export async function selectWhereIn(
     JSON.stringify(unique),
   ])) as { rows: string }[];
   const arrays = JSON.parse(row?.rows ?? '[]') as unknown[][];
-  return arrays.map((values) => Object.fromEntries(columns.map((c, i) => [c, values[i]])));
+  return arrays.map((values) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) out[columns[i]!] = values[i];
+    return out;
+  });
 }
 
 /** Same patch on many rows by id; every row's version goes up by one. */

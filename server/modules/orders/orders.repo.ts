@@ -68,11 +68,11 @@ export type LineRow = {
 const ORDER_BOOLS = ['hold', 'priority', 'flagged', 'merge_locked'] as const;
 const LINE_BOOLS = ['sold_out', 'unmatched', 'return_pickup_delayed'] as const;
 
-/** SQLite hands booleans back as 0/1. */
+/** SQLite hands booleans back as 0/1. Converts in place: rows come fresh from the driver. */
 export function bools<T extends Record<string, unknown>>(row: T, keys: readonly string[]): T {
-  const out: Record<string, unknown> = { ...row };
+  const out = row as Record<string, unknown>;
   for (const k of keys) if (k in out) out[k] = !!out[k];
-  return out as T;
+  return row;
 }
 
 export const toOrder = (row: Record<string, unknown>) => bools(row, ORDER_BOOLS) as unknown as OrderRow;

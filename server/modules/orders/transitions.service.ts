@@ -188,10 +188,15 @@ class Engine {
     private lang: Lang,
     private batchId: string,
     private body: BulkTransitionBody,
-  ) {}
+  ) {
+    this.baseParams = paramsOf(body);
+  }
+
+  private readonly baseParams: Params;
 
   run(item: Item, index: number): ItemResult {
-    const params: Params = { ...paramsOf(this.body), ...definedOnly(item) };
+    // Most items carry only id and version; merging is only needed when an item brings its own parameters.
+    const params: Params = Object.keys(item).length > 2 ? { ...this.baseParams, ...definedOnly(item) } : this.baseParams;
     try {
       if (this.seen.has(item.id)) throw new Refusal('duplicate_item', { id: item.id, index });
       this.seen.add(item.id);
