@@ -1,6 +1,6 @@
 // Request shapes of the orders API, shared by the server (validation, OpenAPI) and the add-in (typed client).
 import { z } from 'zod';
-import { CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
+import { CLAIM_TYPES, LINE_ACTIONS, STATUSES } from '../lifecycle.ts';
 import { isValidDay } from '../time.ts';
 
 const day = z.string().refine(isValidDay, { message: 'expected a date as YYYY-MM-DD' });
@@ -40,20 +40,14 @@ export const listLinesQuery = orderFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(LINES_PAGE_MAX).default(1000),
 });
 
-/** Actions of the transitions API. Line actions move statuses; the others change order flags or delete. */
+/**
+ * Actions of the transitions API: the lifecycle's own moves, except that claims are entered as one `claim` action
+ * (type and state as parameters) and completed as `complete_claim`; plus order-level actions that are not moves.
+ */
 export const API_ACTIONS = [
-  'confirm',
-  'release',
-  'set_invoice',
-  'clear_invoice',
-  'ship',
-  'mark_in_transit',
-  'mark_delivered',
-  'confirm_purchase',
+  ...LINE_ACTIONS.filter((a) => !/^(request|complete)_/.test(a)),
   'claim',
   'complete_claim',
-  'withdraw_claim',
-  'restore',
   'hold',
   'release_hold',
   'set_flags',

@@ -175,7 +175,10 @@ describe('claims and restore', () => {
     assert.equal(after.status, 'INVOICED');
     assert.equal(after.box_id, invoiced.box_id);
     assert.ok(restored.body.warnings?.length, 'a mall order warns that the next sync may revert it');
-    assert.equal((await detail(o.id)).claims[0].state, 'restored');
+    const after2 = await detail(o.id);
+    assert.equal(after2.claims[0].state, 'restored');
+    const claimMoves = after2.history.filter((h: { entity: string }) => h.entity === 'claim').map((h: { from_status: string | null; to_status: string }) => `${h.from_status}>${h.to_status}`);
+    assert.deepEqual(claimMoves, ['null>requested', 'requested>completed', 'completed>restored'], 'claim states are recorded too');
   });
 
   it('restore of a return request goes to SHIPPED; withdrawing a claim goes back to where it was', async () => {
@@ -192,6 +195,25 @@ describe('claims and restore', () => {
     const withdrawn = await act(await line(o2.id), 'withdraw_claim');
     assert.equal(withdrawn.body.lines[0].status, 'DELIVERED');
     assert.equal((await detail(o2.id)).claims[0].state, 'withdrawn');
+  });
+
+  it('returns and exchanges are requested and completed; a returned line can be restored to SHIPPED', async () => {
+    const r = await order({ status: 'IN_TRANSIT' });
+    await act(r.line, 'claim', { claim_type: 'return', reason: '단순 변심' });
+    const done = await act(await line(r.id), 'complete_claim');
+    assert.equal(done.body.lines[0].status, 'RETURNED');
+    assert.equal((await detail(r.id)).claims[0].state, 'completed');
+    assert.equal((await act(await line(r.id), 'restore')).body.lines[0].status, 'SHIPPED');
+
+    const e = await order({ status: 'SHIPPED' });
+    await act(e.line, 'claim', { claim_type: 'exchange', reason: '색상 교환' });
+    const exchanged = await act(await line(e.id), 'complete_claim');
+    assert.equal(exchanged.body.lines[0].status, 'EXCHANGED');
+    assert.equal((await act(await line(e.id), 'restore')).body.lines[0].status, 'SHIPPED');
+
+    const early = await order({ status: 'NEW' });
+    const refused = await act(early.line, 'claim', { claim_type: 'return' });
+    assert.equal(refused.status, 409, 'nothing to return before it ships');
   });
 
   it('mark cancel completed works straight from a pre-shipment status (instant refunds)', async () => {

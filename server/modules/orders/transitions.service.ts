@@ -396,7 +396,7 @@ class Engine {
       this.moveLine(line, to, action, p.reason ?? null, patch);
       if (action === 'ship' && line.box_id) this.patchBox(line.box_id, { shipped_at: this.now });
       if ((action === 'withdraw_claim' || action === 'restore') && claimType) {
-        this.closeClaim(line, claimType, action === 'restore' ? 'restored' : 'withdrawn');
+        this.closeClaim(line, claimType, action === 'restore' ? 'restored' : 'withdrawn', action, p.reason ?? null);
         if (action === 'restore' && order.source === 'mall') {
           warnings.push(format(lifecycleMessages.restore_mall_warning, { id: line.id, status_label: STATUS_LABELS[CLAIM_STATUSES[claimType].completed][this.lang] }, this.lang));
         }
@@ -525,23 +525,7 @@ class Engine {
       for (const { line, to } of decided) {
         const claimed = p.quantity !== undefined ? this.splitForClaim(targetId, line, p.quantity) : line;
         const completed = to === CLAIM_STATUSES[type].completed;
-        this.set.writes.newClaims.push({
-          id: newId(ID_PREFIX.claim),
-          order_id: order.id,
-          line_id: claimed.id,
-          type,
-          state: completed ? 'completed' : 'requested',
-          quantity: claimed.quantity,
-          reason: p.reason ?? null,
-          source: 'manual',
-          mall_claim_id: null,
-          requested_at: this.now,
-          completed_at: completed ? this.now : null,
-          created_by: this.actor.id,
-          version: 1,
-          created_at: this.now,
-          updated_at: this.now,
-        });
+        this.addClaim(claimed, type, completed ? 'completed' : 'requested', action, p.reason ?? null);
         this.moveLine(claimed, to, action, p.reason ?? null);
         changed.push(claimed.id);
         if (claimed !== line) changed.push(line.id);
@@ -597,26 +581,8 @@ class Engine {
         continue;
       }
       const claim = this.openClaim(line, type);
-      if (claim) this.patchClaim(claim, { state: 'completed', completed_at: this.now });
-      else {
-        this.set.writes.newClaims.push({
-          id: newId(ID_PREFIX.claim),
-          order_id: order.id,
-          line_id: line.id,
-          type,
-          state: 'completed',
-          quantity: line.quantity,
-          reason: p.reason ?? null,
-          source: 'manual',
-          mall_claim_id: null,
-          requested_at: this.now,
-          completed_at: this.now,
-          created_by: this.actor.id,
-          version: 1,
-          created_at: this.now,
-          updated_at: this.now,
-        });
-      }
+      if (claim) this.patchClaim(claim, { state: 'completed', completed_at: this.now }, action, p.reason ?? null);
+      else this.addClaim(line, type, 'completed', action, p.reason ?? null);
       this.moveLine(line, check.to, action, p.reason ?? null);
       changed.push(line.id);
     }
@@ -629,14 +595,39 @@ class Engine {
     return list[list.length - 1];
   }
 
-  private closeClaim(line: LineRow, type: ClaimType, state: 'withdrawn' | 'restored'): void {
+  private closeClaim(line: LineRow, type: ClaimType, state: 'withdrawn' | 'restored', action: string, reason: string | null): void {
     const claim = this.openClaim(line, type);
-    if (claim) this.patchClaim(claim, { state });
+    if (claim) this.patchClaim(claim, { state }, action, reason);
   }
 
-  private patchClaim(claim: ClaimRow, patch: Partial<ClaimRow>): void {
+  /** A claim entered here (by hand); its state is recorded in the history like a line's status. */
+  private addClaim(line: LineRow, type: ClaimType, state: 'requested' | 'completed', action: string, reason: string | null): void {
+    const claim: ClaimRow = {
+      id: newId(ID_PREFIX.claim),
+      order_id: line.order_id,
+      line_id: line.id,
+      type,
+      state,
+      quantity: line.quantity,
+      reason,
+      source: 'manual',
+      mall_claim_id: null,
+      requested_at: this.now,
+      completed_at: state === 'completed' ? this.now : null,
+      created_by: this.actor.id,
+      version: 1,
+      created_at: this.now,
+      updated_at: this.now,
+    };
+    this.set.writes.newClaims.push(claim);
+    this.record('claim', claim.id, line.order_id, action, null, state, reason);
+  }
+
+  private patchClaim(claim: ClaimRow, patch: Partial<ClaimRow>, action: string, reason: string | null): void {
+    const from = claim.state;
     Object.assign(claim, patch);
     this.set.writes.claims.set(claim.id, { ...(this.set.writes.claims.get(claim.id) ?? {}), ...patch });
+    if (patch.state && patch.state !== from) this.record('claim', claim.id, claim.order_id, action, from, patch.state, reason);
   }
 
   // ---- order actions ----------------------------------------------------------------------------------------

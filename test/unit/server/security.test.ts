@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { hashPassword, verifyPassword, generatePassword } from '../../../server/crypto/passwords.ts';
+import { createSecretBox, loadMasterKey } from '../../../server/crypto/secret-box.ts';
+import { createLoginLimiter } from '../../../server/modules/auth/login-limiter.ts';
+import { describeError, redact } from '../../../server/log.ts';
+
+describe('passwords', () => {
+  it('hashes with a salt and verifies only the right password', async () => {
+    const a = await hashPassword('비밀번호-correct-1');
+    const b = await hashPassword('비밀번호-correct-1');
+    assert.notEqual(a, b);
+    assert.match(a, /^scrypt\$16384\$8\$1\$/);
+    assert.equal(await verifyPassword('비밀번호-correct-1', a), true);
+    assert.equal(await verifyPassword('비밀번호-correct-2', a), false);
+    assert.equal(await verifyPassword('x', 'not-a-hash'), false);
+  });
+
+  it('one-time passwords are long and varied', () => {
+    const set = new Set(Array.from({ length: 50 }, generatePassword));
+    assert.equal(set.size, 50);
+    for (const p of set) assert.match(p, /^[A-Za-z2-9]{16}$/);
+  });
+});
+
+describe('secret box', () => {
+  const box = createSecretBox(Buffer.alloc(32, 1));
+  it('round-trips, never shows the plaintext, and differs each time', () => {
+    const sealed = box.seal('{"secret_key":"abc"}', 'acc_1');
+    assert.ok(!sealed.includes('abc'));
+    assert.notEqual(sealed, box.seal('{"secret_key":"abc"}', 'acc_1'));
+    assert.equal(box.open(sealed, 'acc_1'), '{"secret_key":"abc"}');
+  });
+
+  it('refuses a tampered value, another context or another key', () => {
+    const sealed = box.seal('payload', 'acc_1');
+    const raw = Buffer.from(sealed.slice(3), 'base64');
+    raw[raw.length - 1]! ^= 1;
+    assert.throws(() => box.open('v1:' + raw.toString('base64'), 'acc_1'));
+    assert.throws(() => box.open(sealed, 'acc_2'));
+    assert.throws(() => createSecretBox(Buffer.alloc(32, 2)).open(sealed, 'acc_1'));
+  });
+
+  it('generates the master key once, owner-only, and reuses it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-key-'));
+    try {
+      const first = loadMasterKey(undefined, dir);
+      const second = loadMasterKey(undefined, dir);
+      assert.deepEqual(first, second);
+      assert.equal(first.length, 32);
+      assert.equal(fs.statSync(path.join(dir, 'secret.key')).mode & 0o777, 0o600);
+      assert.throws(() => loadMasterKey('too-short', dir), /32 characters/);
+      assert.equal(loadMasterKey('x'.repeat(40), dir).length, 32);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('login limiter', () => {
+  it('blocks a username after five failures for the window, and a success clears it', () => {
+    const limiter = createLoginLimiter({ windowMs: 60_000 });
+    const t = 1_000_000;
+    for (let i = 0; i < 5; i++) {
+      assert.equal(limiter.retryAfter('kim', '10.0.0.1', t), 0);
+      limiter.failed('kim', '10.0.0.1', t);
+    }
+    assert.equal(limiter.retryAfter('KIM', '10.0.0.9', t + 1000), 59);
+    assert.equal(limiter.retryAfter('kim', '10.0.0.1', t + 60_001), 0, 'the window passes');
+    limiter.failed('lee', undefined, t);
+    limiter.succeeded('lee');
+    assert.equal(limiter.retryAfter('lee', undefined, t), 0);
+  });
+
+  it('blocks an address that tries many usernames', () => {
+    const limiter = createLoginLimiter({ maxPerIp: 3 });
+    for (const u of ['a', 'b', 'c']) limiter.failed(u, '192.0.2.1', 0);
+    assert.ok(limiter.retryAfter('d', '192.0.2.1', 1) > 0);
+    assert.equal(limiter.retryAfter('d', '192.0.2.2', 1), 0);
+  });
+});
+
+describe('log redaction', () => {
+  it('hides fields that name personal data or secrets, keeps ids and counts', () => {
+    const out = redact({ recipient_name: '홍길동', password: 'x', token: 'y', order_id: 'ord_1', line_count: 3, mall_account_id: 'acc_1' });
+    assert.deepEqual(out, { recipient_name: '[redacted]', password: '[redacted]', token: '[redacted]', order_id: 'ord_1', line_count: 3, mall_account_id: 'acc_1' });
+  });
+
+  it('keeps only the driver part of a database error', () => {
+    const error = Object.assign(new Error("insert into `orders` (`recipient_name`) values ('홍길동') - SQLITE_CONSTRAINT: UNIQUE failed"), { code: 'SQLITE_CONSTRAINT' });
+    const described = describeError(error);
+    assert.equal(described.message, 'SQLITE_CONSTRAINT: UNIQUE failed');
+    assert.equal(described.code, 'SQLITE_CONSTRAINT');
+    assert.ok(!JSON.stringify(described).includes('홍길동'));
+  });
+});
