@@ -11,6 +11,7 @@ import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.t
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
+import { authMessages } from './modules/auth/auth.messages.ts';
 import { authenticate } from './modules/auth/auth.service.ts';
 
 export const API_VERSION = '0.1.0';
@@ -33,12 +34,13 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Client addresses (rate limits, audit log) come from the socket unless a proxy is configured to be trusted.
+  app.set('trust proxy', deps.config.trustProxy);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const info: RequestInfo = {
       requestId: (req.get('x-request-id') ?? '').slice(0, 40) || randomUUID(),
-      ip: req.ip,
+      ip: req.ip?.slice(0, 64),
       lang: pickLang(req.get('accept-language')),
     };
     res.locals.info = info;
@@ -58,9 +60,16 @@ export function createApp(deps: AppDeps) {
   });
 
   const api = express.Router();
+  const routes = apiRoutes(deps);
+  // No body is parsed for a caller without a token, except on the routes that need none.
+  const publicPaths = new Set(routes.filter((r) => r.access === 'public').map((r) => `${r.method.toUpperCase()} ${r.path}`));
+  api.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' || publicPaths.has(`${req.method} ${req.path}`) || /^Bearer\s+\S+$/i.test(req.get('authorization') ?? '')) return next();
+    const info = res.locals.info as RequestInfo;
+    next(new AppError('unauthorized', 'unauthorized', format(authMessages.unauthorized, {}, info.lang)));
+  });
   // A bulk call of 50,000 items is a few MB of JSON; the add-in keeps each request under Excel's 5 MB anyway.
   api.use(express.json({ limit: '20mb' }));
-  const routes = apiRoutes(deps);
   const openapi = buildOpenApi(routes, { title: 'ShipSheet API', version: API_VERSION });
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -71,6 +80,10 @@ export function createApp(deps: AppDeps) {
     throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang));
   });
   app.use('/api', api);
+  app.use((req: Request, res: Response) => {
+    const info = res.locals.info as RequestInfo;
+    throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.path }, info.lang));
+  });
   app.use(errorHandler(deps.log));
   return app;
 }

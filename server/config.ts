@@ -9,6 +9,8 @@ export type Config = {
   secretKey: string | undefined;
   adminPassword: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Express "trust proxy": off unless a reverse proxy in front sets X-Forwarded-For (e.g. "loopback"). */
+  trustProxy: string | false;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.SHIPSHEET_SECRET_KEY || undefined,
     adminPassword: env.SHIPSHEET_ADMIN_PASSWORD || undefined,
     logLevel,
+    trustProxy: env.SHIPSHEET_TRUST_PROXY || false,
   };
 }

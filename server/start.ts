@@ -21,8 +21,13 @@ export type Started = {
   close(): Promise<void>;
 };
 
-export async function startServer(config: Config, dbOptions: Partial<DbOptions> = {}): Promise<Started> {
-  const log = createLogger(config.logLevel);
+export async function startServer(
+  config: Config,
+  dbOptions: Partial<DbOptions> = {},
+  /** Where log lines go (stderr unless given; tests capture them). */
+  logWrite?: (line: string) => void,
+): Promise<Started> {
+  const log = createLogger(config.logLevel, logWrite);
   const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'shipsheet.sqlite'), ...dbOptions });
   const ran = await migrateToLatest(db);
   if (ran.length) log.info('migrations applied', { migrations: ran });

@@ -14,6 +14,10 @@ export const trackingMessages = {
     ko: '운송장번호가 비어 있습니다.',
     en: 'The tracking number is empty.',
   },
+  too_long: {
+    ko: '운송장번호가 너무 깁니다 ({actual}자리, 최대 {max}자리).',
+    en: 'The tracking number is too long ({actual} characters, at most {max}).',
+  },
   invalid_value: {
     ko: '운송장번호로 읽을 수 없는 값입니다: {value}',
     en: 'This value cannot be read as a tracking number: {value}',
@@ -174,6 +178,9 @@ function checkDigits(courier: Courier, rule: TrackingRule, value: string): { err
     : { warning: { code: 'check_digit_suspect', params } };
 }
 
+/** The longest number stored (boxes.tracking_number). */
+export const MAX_TRACKING_LENGTH = 40;
+
 /**
  * Validates a tracking number for a courier (our code, or any name or mall code `findCourier` accepts).
  * Errors block the upload to the mall; warnings only ask the user to look again (korean-oms.md §1.2).
@@ -192,6 +199,10 @@ export function checkTrackingNumber(courierCode: string, raw: unknown): Tracking
   }
 
   const value = normalized.value;
+  // Any courier, even one without a length rule (업체직송), is stored in a column of this size.
+  if (value.length > MAX_TRACKING_LENGTH) {
+    return { ok: false, value, errors: [{ code: 'too_long', params: { ...courierParams(courier), actual: value.length, max: MAX_TRACKING_LENGTH } }], warnings: [] };
+  }
   if (rule.check === 's10') {
     const error = checkS10(courier, rule, value);
     return { ok: !error, value, errors: error ? [error] : [], warnings: [] };

@@ -16,8 +16,9 @@ export function whereIdIn<Q extends Knex.QueryBuilder>(db: Conn, q: Q, column: s
 }
 
 /**
- * Rows of `table` whose `column` is one of `values`, with the given columns. On PostgreSQL the rows are locked
- * (in id order, so concurrent bulk calls cannot deadlock); SQLite has one writer at a time anyway.
+ * Rows of `table` whose `column` is one of `values`, with the given columns, in id order. With `lock` the rows are
+ * locked for the transaction on PostgreSQL (in id order, so concurrent bulk calls cannot deadlock on them); SQLite
+ * has one writer at a time and needs no row locks.
  */
 export async function selectWhereIn(
   db: Conn,
@@ -25,16 +26,19 @@ export async function selectWhereIn(
   column: string,
   values: readonly string[],
   columns: readonly string[],
+  options: { lock?: boolean } = {},
 ): Promise<Record<string, unknown>[]> {
   const unique = [...new Set(values)];
   if (!unique.length) return [];
   if (isPostgres(db as Knex)) {
-    return db(table).select([...columns]).whereRaw(`?? = any(?::text[])`, [column, unique]).orderBy('id').forUpdate();
+    const q = db(table).select([...columns]).whereRaw('?? = any(?::text[])', [column, unique]).orderBy('id');
+    return options.lock ? q.forUpdate() : q;
   }
   const packed = columns.map((c) => `"${c}"`).join(', ');
-  const [row] = (await db.raw(`select json_group_array(json_array(${packed})) as rows from "${table}" where "${column}" in (select value from json_each(?))`, [
-    JSON.stringify(unique),
-  ])) as { rows: string }[];
+  const [row] = (await db.raw(
+    `select json_group_array(json_array(${packed})) as rows from (select ${packed} from "${table}" where "${column}" in (select value from json_each(?)) order by id)`,
+    [JSON.stringify(unique)],
+  )) as { rows: string }[];
   const arrays = JSON.parse(row?.rows ?? '[]') as unknown[][];
   return arrays.map((values) => {
     const out: Record<string, unknown> = {};

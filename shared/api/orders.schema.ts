@@ -11,6 +11,9 @@ const csvList = <T extends z.ZodType>(item: T) =>
 
 const queryBool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
 
+/** Won, whole. Stored in 32-bit integer columns: a single order of more than 2.1 billion won is refused. */
+export const won = z.number().int().min(0).max(2_147_483_647);
+
 export const CHANNEL_KINDS = ['mall', 'direct', 'store_release', 'named'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
@@ -71,7 +74,7 @@ export const flagsPatchSchema = z
 export const transitionParams = z.object({
   reason: z.string().trim().min(1).max(500).optional(),
   courier: z.string().trim().min(1).max(40).optional(),
-  tracking_number: z.union([z.string(), z.number()]).optional(),
+  tracking_number: z.union([z.string().max(100), z.number()]).optional(),
   overwrite: z.boolean().optional(),
   claim_type: z.enum(CLAIM_TYPES).optional(),
   claim_state: z.enum(['requested', 'completed']).optional(),
@@ -130,7 +133,7 @@ export type ItemResult = {
 
 export const directOrderBody = z.object({
   orderer_name: z.string().trim().min(1).max(100),
-  total_amount: z.number().int().min(0),
+  total_amount: won,
   channel_kind: z.enum(['direct', 'store_release', 'named']).default('direct'),
   /** Required for a named channel; defaults to the kind's Korean name otherwise. */
   channel_name: z.string().trim().min(1).max(100).optional(),
@@ -146,7 +149,7 @@ export const directOrderBody = z.object({
   recipient_address2: z.string().trim().max(300).optional(),
   delivery_memo: z.string().trim().max(500).optional(),
   courier: z.string().trim().max(40).optional(),
-  tracking_number: z.union([z.string(), z.number()]).optional(),
+  tracking_number: z.union([z.string().max(100), z.number()]).optional(),
   ordered_at: z.iso.datetime({ offset: true }).optional(),
   memo: z.string().trim().max(2000).optional(),
 });

@@ -95,3 +95,23 @@ export async function makeOrder(db: Db, o: MakeOrder = {}) {
   );
   return { id, lineIds: lines.map((l) => l.id) };
 }
+
+/** Puts lines (of one or several orders) into one box, as merge-packing will, with an optional number. */
+export async function putInBox(db: Db, lineIds: string[], box: { courier?: string; tracking?: string | null; status?: string } = {}) {
+  const id = newId('box');
+  const now = new Date().toISOString();
+  await db('boxes').insert({
+    id,
+    courier: box.courier ?? (box.tracking ? 'CJ' : null),
+    tracking_number: box.tracking ?? null,
+    invoiced_at: box.tracking ? now : null,
+    send_status: 'not_sent',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  await db('order_lines')
+    .whereIn('id', lineIds)
+    .update({ box_id: id, ...(box.status ? { status: box.status } : {}) });
+  return id;
+}

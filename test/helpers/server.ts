@@ -29,7 +29,7 @@ export type TestServer = Started & {
 
 export const testDialect = (): 'sqlite' | 'postgres' => (process.env.SHIPSHEET_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, logWrite?: (line: string) => void): Promise<TestServer> {
   const dialect = testDialect();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-test-'));
   let pgSchema: string | undefined;
@@ -50,7 +50,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
-  const started = await startServer(config, pgSchema ? { pgSchema } : {});
+  const started = await startServer(config, pgSchema ? { pgSchema } : {}, logWrite);
 
   const call: TestServer['call'] = async (method, p, body, options = {}) => {
     const headers: Record<string, string> = { 'accept-language': options.lang ?? 'en' };

@@ -30,6 +30,16 @@ const REFUSAL_TYPE: Record<string, ErrorType> = {
   box_already_sent: 'conflict',
 };
 
+/** The request field a refusal is about, so a single call's 400 names it like any validation error. */
+const REFUSAL_FIELD: Record<string, string> = {
+  invalid_tracking_number: 'tracking_number',
+  duplicate_tracking_number: 'tracking_number',
+  unknown_courier: 'courier',
+  quantity_too_large: 'quantity',
+  overwrite_required: 'overwrite',
+  stale_version: 'version',
+};
+
 export function orderRoutes(deps: AppDeps) {
   return [
     route({
@@ -102,8 +112,11 @@ export function orderRoutes(deps: AppDeps) {
         const out = await applyTransitions(deps.db, actor, { ...rest, items: [{ id: params.id, version }] }, info);
         const result = out.results[0]!;
         if (result.result === 'refused') {
+          const field = REFUSAL_FIELD[result.code!];
           throw new AppError(REFUSAL_TYPE[result.code!] ?? 'invalid_data', result.code!, result.message!, {
-            details: { id: result.id, ...(result.version !== undefined ? { version: result.version } : {}) },
+            details: field
+              ? [{ field, code: result.code!, message: result.message! }]
+              : { id: result.id, ...(result.version !== undefined ? { version: result.version } : {}) },
           });
         }
         return { batch_id: out.batch_id, ...result };

@@ -6,6 +6,7 @@ import { format, type Lang } from '../../../shared/i18n.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { hashPassword, verifyPassword, generatePassword } from '../../crypto/passwords.ts';
 import type { Db } from '../../db/knex.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../http/context.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
@@ -53,7 +54,7 @@ async function issueToken(db: Db, userId: string, kind: tokens.TokenKind, name: 
 }
 
 export async function login(deps: AuthDeps, username: string, password: string, info: RequestInfo) {
-  const wait = deps.limiter.retryAfter(username, info.ip);
+  const wait = deps.limiter.begin(username, info.ip);
   if (wait > 0) {
     throw new AppError('rate_limited', 'too_many_login_failures', format(authMessages.too_many_failures, { seconds: wait }, info.lang), {
       retryAfter: wait,
@@ -62,11 +63,10 @@ export async function login(deps: AuthDeps, username: string, password: string, 
   const user = await users.findUserByUsername(deps.db, username);
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
-    deps.limiter.failed(username, info.ip);
     await writeAudit(deps.db, { type: 'system', id: null }, info, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
     throw new AppError('unauthorized', 'bad_credentials', format(authMessages.bad_credentials, {}, info.lang));
   }
-  deps.limiter.succeeded(username);
+  deps.limiter.succeeded(username, info.ip);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   const { id, token } = await issueToken(deps.db, user.id, 'session', null, expiresAt);
@@ -145,7 +145,14 @@ export async function createUser(
     created_at: now,
     updated_at: now,
   };
-  await users.insertUser(db, row);
+  try {
+    await users.insertUser(db, row);
+  } catch (error) {
+    // Two admins creating the same name at once: the second meets the unique index.
+    if (!isUniqueViolation(error)) throw error;
+    const message = format(authMessages.username_taken, { username: input.username }, info.lang);
+    throw new AppError('conflict', 'username_taken', message, { details: [{ field: 'username', message }] });
+  }
   await writeAudit(db, actor, info, { action: 'user_created', entity: 'user', entityId: row.id, detail: { role: row.role } });
   return publicUser({ ...row, last_login_at: null });
 }

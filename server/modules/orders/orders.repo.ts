@@ -103,20 +103,19 @@ function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: 
   }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    // Tracking numbers are often typed with hyphens (CJ prints 4-4-4); they are stored as digits.
-    const digits = f.q.replace(/[\s-]/g, '');
+    // Tracking numbers are often typed with hyphens (CJ prints 4-4-4); they are stored without them, EMS in capitals.
+    const number = f.q.replace(/[\s-]/g, '').toUpperCase();
+    const text = f.q;
     q.where((w) => {
       w.whereRaw("o.mall_order_id like ? escape '\\'", [like])
         .orWhereRaw("o.recipient_name like ? escape '\\'", [like])
         .orWhereRaw("o.orderer_name like ? escape '\\'", [like])
-        .orWhereExists(
-          db('order_lines as ql')
-            .join('boxes as qb', 'qb.id', 'ql.box_id')
-            .select(db.raw('1'))
-            .whereRaw('ql.order_id = o.id')
-            .where('qb.tracking_number', digits),
-        )
-        .orWhereExists(db('order_lines as qm').select(db.raw('1')).whereRaw('qm.order_id = o.id').where('qm.mall_line_id', f.q!));
+        .orWhereExists(db('order_lines as qm').select(db.raw('1')).whereRaw('qm.order_id = o.id').where('qm.mall_line_id', text));
+      if (number) {
+        w.orWhereExists(
+          db('order_lines as ql').join('boxes as qb', 'qb.id', 'ql.box_id').select(db.raw('1')).whereRaw('ql.order_id = o.id').where('qb.tracking_number', number),
+        );
+      }
     });
   }
 }

@@ -36,7 +36,13 @@ const isPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.leng
 
 const NAME_FIELDS = ['orderer_name', 'recipient_name'];
 const PHONE_FIELDS = ['orderer_phone', 'recipient_phone', 'recipient_mobile'];
-const HIDDEN_FIELDS = ['recipient_address2', 'orderer_email'];
+const HIDDEN_FIELDS = ['recipient_address2', 'orderer_email', 'delivery_memo'];
+
+/** Keeps the region (시/도 and 시/군/구) of an address and hides the street and number. */
+function maskAddress(address: unknown): string {
+  const words = String(address).trim().split(/\s+/);
+  return [...words.slice(0, 2), '***'].join(' ');
+}
 
 /** Viewers see who and where only masked (PRODUCT.md §6.6); operators and admins see the data they ship with. */
 function maskFor<T extends Record<string, unknown>>(actor: Actor, row: T): T {
@@ -45,6 +51,7 @@ function maskFor<T extends Record<string, unknown>>(actor: Actor, row: T): T {
   for (const f of NAME_FIELDS) if (out[f]) out[f] = maskName(out[f]);
   for (const f of PHONE_FIELDS) if (out[f]) out[f] = maskPhone(out[f]);
   for (const f of HIDDEN_FIELDS) if (out[f]) out[f] = '***';
+  if (out.recipient_address1) out.recipient_address1 = maskAddress(out.recipient_address1);
   return out as T;
 }
 
@@ -99,18 +106,18 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
   }
   const channelName = input.channel_name ?? CHANNEL_KIND_NAMES[input.channel_kind as 'direct' | 'store_release'].ko;
 
-  let box: { courier: string; tracking_number: string } | null = null;
+  let box: { courier: string; tracking_number: string | null } | null = null;
   if (input.tracking_number !== undefined || input.courier) {
-    const field = input.courier ? 'tracking_number' : 'courier';
-    if (input.tracking_number === undefined || !input.courier) throw invalid(field, format(ordersMessages.courier_needs_tracking, { field }, lang));
-    const courier = findCourier(input.courier);
-    if (!courier) throw invalid('courier', `courier: ${format(ordersMessages.unknown_courier, { id: 'courier', courier: input.courier }, lang)}`);
-    const checked = checkTrackingNumber(courier.code, input.tracking_number);
-    if (!checked.ok || !checked.value) {
+    const courier = input.courier ? findCourier(input.courier) : undefined;
+    if (input.courier && !courier) throw invalid('courier', `courier: ${format(ordersMessages.unknown_courier, { id: 'courier', courier: input.courier }, lang)}`);
+    if (!courier) throw invalid('courier', format(ordersMessages.courier_needs_tracking, { field: 'courier' }, lang));
+    const checked = checkTrackingNumber(courier.code, input.tracking_number ?? '');
+    if (!checked.ok) {
       const issue = checked.errors[0]!;
       throw invalid('tracking_number', `tracking_number: ${format(trackingMessages[issue.code], issue.params, lang)}`);
     }
-    box = { courier: courier.code, tracking_number: checked.value };
+    // Only direct delivery (업체직송) ships without a number; with it the order has left all the same.
+    box = { courier: courier.code, tracking_number: checked.value || null };
   }
 
   const now = new Date().toISOString();
@@ -145,7 +152,7 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
 
   await db.transaction(async (trx) => {
     if (box) {
-      const taken = await trx('boxes').where({ tracking_number: box.tracking_number }).first();
+      const taken = box.tracking_number ? await trx('boxes').where({ tracking_number: box.tracking_number }).first() : undefined;
       if (taken) {
         const other = await trx('order_lines').where({ box_id: taken.id }).first();
         const message = format(ordersMessages.duplicate_tracking_number, { id: 'tracking_number', tracking_number: box.tracking_number, other: other?.order_id ?? taken.id }, lang);

@@ -53,10 +53,6 @@ export type HistoryRow = {
 };
 
 
-async function selectIn<T>(trx: Trx, table: string, column: string, values: string[], columns: readonly string[], map: (r: Record<string, unknown>) => T): Promise<T[]> {
-  return (await selectWhereIn(trx, table, column, values, columns)).map(map);
-}
-
 /**
  * What a bulk change reads of a line. The full row is only needed when a line is split (partial claims), so the
  * narrow set keeps reading 50,000 lines quick.
@@ -78,16 +74,23 @@ const LINE_COLUMNS = [
 ];
 const BOX_COLUMNS = ['id', 'courier', 'tracking_number', 'invoiced_at', 'shipped_at', 'send_status', 'send_error', 'sent_at', 'version', 'created_at', 'updated_at'];
 const CLAIM_COLUMNS = ['id', 'order_id', 'line_id', 'type', 'state', 'quantity', 'reason', 'source', 'mall_claim_id', 'requested_at', 'completed_at', 'created_by', 'version', 'created_at', 'updated_at'];
-const ORDER_STATE = ['id', 'source', 'version', 'hold', 'hold_reason', 'priority', 'flagged', 'merge_locked', 'deleted_at'];
+const ORDER_STATE = ['id', 'source', 'mall_account_id', 'version', 'hold', 'hold_reason', 'priority', 'flagged', 'merge_locked', 'deleted_at'];
 
-export const loadLines = (trx: Trx, ids: string[], full = false) => selectIn(trx, 'order_lines', 'id', ids, full ? LINE_COLUMNS : LINE_STATE, toLine);
-export const loadLinesOfOrders = (trx: Trx, orderIds: string[], full = false) =>
-  selectIn(trx, 'order_lines', 'order_id', orderIds, full ? LINE_COLUMNS : LINE_STATE, toLine);
-export const loadLinesOfBoxes = (trx: Trx, boxIds: string[]) => selectIn(trx, 'order_lines', 'box_id', boxIds, LINE_STATE, toLine);
-export const loadOrders = (trx: Trx, ids: string[]) => selectIn(trx, 'orders', 'id', ids, ORDER_STATE, toOrder);
-export const loadBoxes = (trx: Trx, ids: string[]) => selectIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, (r) => r as BoxRow);
-export const loadBoxesByTracking = (trx: Trx, numbers: string[]) => selectIn(trx, 'boxes', 'tracking_number', numbers, BOX_COLUMNS, (r) => r as BoxRow);
-export const loadOpenClaims = (trx: Trx, lineIds: string[]) => selectIn(trx, 'claims', 'line_id', lineIds, CLAIM_COLUMNS, (r) => r as ClaimRow);
+/** Finds lines without locking them: which rows a call will need. */
+export async function findLines(trx: Trx, column: 'id' | 'order_id' | 'box_id', values: string[]) {
+  return (await selectWhereIn(trx, 'order_lines', column, values, ['id', 'order_id', 'box_id'])) as { id: string; order_id: string; box_id: string | null }[];
+}
+
+export async function findBoxIds(trx: Trx, column: 'tracking_number', values: string[]) {
+  return (await selectWhereIn(trx, 'boxes', column, values, ['id'])).map((r) => r.id as string);
+}
+
+/** Reads rows under lock (on PostgreSQL), in id order; these are the rows a call decides on. */
+export const lockLines = async (trx: Trx, ids: string[], full: boolean) =>
+  (await selectWhereIn(trx, 'order_lines', 'id', ids, full ? LINE_COLUMNS : LINE_STATE, { lock: true })).map(toLine);
+export const lockOrders = async (trx: Trx, ids: string[]) => (await selectWhereIn(trx, 'orders', 'id', ids, ORDER_STATE, { lock: true })).map(toOrder);
+export const lockBoxes = async (trx: Trx, ids: string[]) => (await selectWhereIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, { lock: true })) as BoxRow[];
+export const loadClaims = async (trx: Trx, lineIds: string[]) => (await selectWhereIn(trx, 'claims', 'line_id', lineIds, CLAIM_COLUMNS)) as ClaimRow[];
 
 /** Status history of lines, oldest first, grouped by line. */
 export async function loadHistory(trx: Trx, lineIds: string[]): Promise<Map<string, HistoryRow[]>> {
@@ -143,22 +146,26 @@ export function emptyWrites(): PendingWrites {
   };
 }
 
-/** Writes in an order the foreign keys accept: boxes before the lines that point at them, lines before claims. */
+/**
+ * Writes in an order the constraints accept: numbers a box gives up are cleared before any box takes them (so two
+ * boxes can swap numbers in one call), boxes exist before lines point at them, lines before their claims, and open
+ * holds are released before new ones are added.
+ */
 export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Promise<void> {
+  const renumbered = [...w.boxes].filter(([, patch]) => 'tracking_number' in patch).map(([id]) => id);
+  if (renumbered.length) await whereIdIn(trx, trx('boxes'), 'id', renumbered).update({ tracking_number: null });
   await insertMany(trx, 'boxes', w.newBoxes);
   await updateGrouped(trx, 'boxes', w.boxes, now);
   await insertMany(trx, 'order_lines', w.newLines);
   await updateGrouped(trx, 'order_lines', w.lines, now);
   await updateGrouped(trx, 'orders', w.orders, now);
-  if (w.deletedBoxes.size) {
-    await whereIdIn(trx, trx('boxes'), 'id', [...w.deletedBoxes]).delete();
-  }
+  if (w.deletedBoxes.size) await whereIdIn(trx, trx('boxes'), 'id', [...w.deletedBoxes]).delete();
   await insertMany(trx, 'claims', w.newClaims);
   await updateGrouped(trx, 'claims', w.claims, now);
-  await insertMany(trx, 'holds', w.newHolds);
   for (const [orderId, release] of w.releasedHolds) {
     await trx('holds').where({ order_id: orderId }).whereNull('released_at').update(release);
   }
+  await insertMany(trx, 'holds', w.newHolds);
   await insertMany(trx, 'status_history', w.history);
 }
 

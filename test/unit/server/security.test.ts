@@ -61,25 +61,28 @@ describe('secret box', () => {
 });
 
 describe('login limiter', () => {
-  it('blocks a username after five failures for the window, and a success clears it', () => {
+  it('blocks a username after five attempts in the window; a success takes its attempt back', () => {
     const limiter = createLoginLimiter({ windowMs: 60_000 });
     const t = 1_000_000;
-    for (let i = 0; i < 5; i++) {
-      assert.equal(limiter.retryAfter('kim', '10.0.0.1', t), 0);
-      limiter.failed('kim', '10.0.0.1', t);
-    }
-    assert.equal(limiter.retryAfter('KIM', '10.0.0.9', t + 1000), 59);
-    assert.equal(limiter.retryAfter('kim', '10.0.0.1', t + 60_001), 0, 'the window passes');
-    limiter.failed('lee', undefined, t);
-    limiter.succeeded('lee');
-    assert.equal(limiter.retryAfter('lee', undefined, t), 0);
+    for (let i = 0; i < 5; i++) assert.equal(limiter.begin('kim', '10.0.0.1', t), 0);
+    assert.equal(limiter.begin('KIM', '10.0.0.9', t + 1000), 59);
+    assert.equal(limiter.begin('kim', '10.0.0.1', t + 60_001), 0, 'the window passes');
+    assert.equal(limiter.begin('lee', undefined, t), 0);
+    limiter.succeeded('lee', undefined);
+    for (let i = 0; i < 5; i++) assert.equal(limiter.begin('lee', undefined, t), 0, 'a success cleared the count');
+  });
+
+  it('counts attempts as they start, so parallel guesses are limited too', () => {
+    const limiter = createLoginLimiter();
+    const allowed = Array.from({ length: 40 }, () => limiter.begin('park', '192.0.2.5', 5)).filter((w) => w === 0);
+    assert.equal(allowed.length, 5);
   });
 
   it('blocks an address that tries many usernames', () => {
     const limiter = createLoginLimiter({ maxPerIp: 3 });
-    for (const u of ['a', 'b', 'c']) limiter.failed(u, '192.0.2.1', 0);
-    assert.ok(limiter.retryAfter('d', '192.0.2.1', 1) > 0);
-    assert.equal(limiter.retryAfter('d', '192.0.2.2', 1), 0);
+    for (const u of ['a', 'b', 'c']) limiter.begin(u, '192.0.2.1', 0);
+    assert.ok(limiter.begin('d', '192.0.2.1', 1) > 0);
+    assert.equal(limiter.begin('d', '192.0.2.2', 1), 0);
   });
 });
 

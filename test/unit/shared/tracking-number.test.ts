@@ -208,6 +208,13 @@ describe('checkTrackingNumber', () => {
     assert.equal(checkTrackingNumber('HYUNDAI', LOTTE_12_BAD).ok, false);
   });
 
+  it('refuses numbers longer than the 40 characters a box stores, even for direct delivery', () => {
+    const result = checkTrackingNumber('DIRECT', '9'.repeat(41));
+    assert.equal(result.ok, false);
+    assert.equal(result.errors[0]!.code, 'too_long');
+    assert.equal(checkTrackingNumber('DIRECT', '9'.repeat(40)).ok, true);
+  });
+
   it('rejects an unknown courier', () => {
     const result = checkTrackingNumber('FOO', CJ_12_OK);
     assert.equal(result.ok, false);
@@ -235,6 +242,7 @@ describe('trackingMessages', () => {
       ...checkTrackingNumber('EPOST_EMS', '123').errors,
       ...checkTrackingNumber('LOTTE', LOTTE_12_BAD).errors,
       ...checkTrackingNumber('CJ', CJ_12_BAD).warnings,
+      ...checkTrackingNumber('DIRECT', '1'.repeat(41)).errors,
     ];
     assert.deepEqual(new Set(codes(issues)), new Set(Object.keys(trackingMessages)));
     for (const issue of issues) {

@@ -1,0 +1,89 @@
+// The one interface every mall connector implements, and the mall-neutral shapes it speaks. Jobs (collect,
+// confirm, send invoices, sync) only see these; each mall's protocol stays inside its own folder.
+import type { Status } from '../../shared/lifecycle.ts';
+import type { MallType } from '../../shared/malls.ts';
+
+/** A window of time, ISO-8601 instants (UTC). Connectors split it into the sizes their mall allows. */
+export type TimeWindow = { from: string; to: string };
+
+export type MallLine = {
+  /** Unique per account and line: Naver productOrderId; Coupang `${shipmentBoxId}-${vendorItemId}`. Text, always. */
+  mallLineId: string;
+  /** Coupang shipmentBoxId (up to 18 digits), Naver packageNumber or null. Text, always. */
+  mallShipmentId: string | null;
+  mallProductId: string | null;
+  mallOptionId: string | null;
+  productName: string;
+  optionText: string | null;
+  quantity: number;
+  /** Won, integers. */
+  unitPrice: number;
+  amount: number;
+  /** The mall's own status words, kept for showing mismatches (e.g. "INSTRUCT", "PAYED/OK"). */
+  mallStatus: string;
+  /** Where the line stands in our lifecycle according to the mall. */
+  status: Status;
+};
+
+export type MallOrder = {
+  mallOrderId: string;
+  orderedAt: string | null;
+  paidAt: string | null;
+  orderer: { name: string; phone: string | null; email: string | null };
+  recipient: {
+    name: string;
+    phone: string | null;
+    mobile: string | null;
+    zip: string | null;
+    address1: string | null;
+    address2: string | null;
+  };
+  deliveryMemo: string | null;
+  shippingFee: number;
+  lines: MallLine[];
+};
+
+/** What a job sends to the mall for one line or box, with our ids so results can be written back. */
+export type ConfirmTarget = { lineId: string; mallLineId: string; mallShipmentId: string | null; mallOrderId: string };
+
+export type InvoiceTarget = {
+  boxId: string;
+  /** The mall's courier code is derived by the connector from our courier code (shared/couriers.ts). */
+  courier: string;
+  trackingNumber: string;
+  lines: { lineId: string; mallLineId: string; mallShipmentId: string | null; mallOrderId: string; mallProductId: string | null; mallOptionId: string | null }[];
+};
+
+/** One result per line (confirm) or per box (invoices). `code` is the mall's raw code; `message` is for operators. */
+export type Outcome = { ref: string; ok: boolean; code?: string; message?: string; retryable?: boolean };
+
+/** A change the mall reports about a line we may have collected. */
+export type MallChange = {
+  mallLineId: string;
+  mallOrderId: string;
+  mallStatus: string;
+  /** Our lifecycle status the mall now implies. */
+  status: Status;
+  claim?: {
+    type: 'cancel' | 'return' | 'exchange';
+    state: 'requested' | 'completed' | 'withdrawn';
+    mallClaimId: string | null;
+    reason: string | null;
+    quantity: number | null;
+  };
+  changedAt: string;
+};
+
+export interface MallConnector {
+  readonly mallType: MallType;
+  /** Checks credentials with one cheap authenticated call; throws MallError when refused. */
+  testConnection(): Promise<void>;
+  /** Orders paid in the window that have not shipped yet; orders cancelled before collection are left out. */
+  listNewOrders(window: TimeWindow): Promise<MallOrder[]>;
+  /** Acknowledges orders (발주확인), in the mall's batch sizes; one outcome per target line (`ref` = lineId). */
+  confirm(targets: ConfirmTarget[]): Promise<Outcome[]>;
+  /** Uploads tracking numbers (송장전송), one outcome per box (`ref` = boxId). */
+  sendInvoices(boxes: InvoiceTarget[]): Promise<Outcome[]>;
+  /** Status and claim changes in the window, for lines collected earlier. */
+  listChanges(window: TimeWindow): Promise<MallChange[]>;
+}

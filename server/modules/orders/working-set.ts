@@ -1,0 +1,206 @@
+// The rows one bulk call reads, held in memory while its items apply, with the writes they queue. Every change
+// goes through the methods here, which log how to undo it: an item that is refused halfway is rolled back, so a
+// refusal never leaves part of its change behind.
+import type { Knex } from 'knex';
+import type { BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
+import { findCourier } from '../../../shared/couriers.ts';
+import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
+import { ID_PREFIX } from '../../db/ids.ts';
+import * as repo from './working-set.repo.ts';
+import type { BoxRow, ClaimRow, HistoryRow, LineRow, OrderRow } from './working-set.repo.ts';
+
+type Patch = Record<string, unknown>;
+
+export class WorkingSet {
+  readonly lines = new Map<string, LineRow>();
+  readonly orders = new Map<string, OrderRow>();
+  readonly boxes = new Map<string, BoxRow>();
+  readonly history = new Map<string, HistoryRow[]>();
+  readonly claims = new Map<string, ClaimRow[]>();
+  readonly writes = repo.emptyWrites();
+  private readonly byOrder = new Map<string, Set<string>>();
+  private readonly byBox = new Map<string, Set<string>>();
+  private undo: (() => void)[] = [];
+
+  // ---- reading ----------------------------------------------------------------------------------------------
+
+  addLines(rows: LineRow[]): void {
+    for (const r of rows) {
+      if (this.lines.has(r.id)) continue;
+      this.lines.set(r.id, r);
+      this.index(this.byOrder, r.order_id, r.id, true);
+      if (r.box_id) this.index(this.byBox, r.box_id, r.id, true);
+    }
+  }
+
+  linesOfOrder(orderId: string): LineRow[] {
+    return [...(this.byOrder.get(orderId) ?? [])].map((id) => this.lines.get(id)!).sort((a, b) => a.line_no - b.line_no);
+  }
+
+  linesOfBox(boxId: string): LineRow[] {
+    return [...(this.byBox.get(boxId) ?? [])].map((id) => this.lines.get(id)!);
+  }
+
+  /** The version a row had when this call loaded it: what a caller's version is compared with. */
+  loadedVersion(id: string): number | undefined {
+    return this.lines.get(id)?.version ?? this.orders.get(id)?.version;
+  }
+
+  /** The version after this call: one more for every row it changed. */
+  versionAfter(id: string): number | undefined {
+    const loaded = this.loadedVersion(id);
+    if (loaded === undefined) return undefined;
+    return loaded + (this.writes.lines.has(id) || this.writes.orders.has(id) ? 1 : 0);
+  }
+
+  // ---- undo -------------------------------------------------------------------------------------------------
+
+  checkpoint(): number {
+    return this.undo.length;
+  }
+
+  rollback(to: number): void {
+    while (this.undo.length > to) this.undo.pop()!();
+  }
+
+  private remember(fn: () => void): void {
+    this.undo.push(fn);
+  }
+
+  // ---- changes ----------------------------------------------------------------------------------------------
+
+  /** Sets fields on an in-memory row. */
+  assign<T extends object>(row: T, patch: Partial<T>): void {
+    const before: Partial<T> = {};
+    for (const key of Object.keys(patch) as (keyof T)[]) before[key] = row[key];
+    Object.assign(row, patch);
+    this.remember(() => Object.assign(row, before));
+  }
+
+  /** Queues a patch for a row (merged with earlier patches of this call). An empty patch still moves the version. */
+  queue(map: Map<string, Patch>, id: string, patch: Patch): void {
+    const had = map.has(id);
+    const previous = map.get(id);
+    map.set(id, { ...(previous ?? {}), ...patch });
+    this.remember(() => (had ? map.set(id, previous!) : map.delete(id)));
+  }
+
+  /** Sets a map entry, remembering what it held. */
+  setIn<K, V>(map: Map<K, V>, key: K, value: V): void {
+    const had = map.has(key);
+    const previous = map.get(key);
+    map.set(key, value);
+    this.remember(() => (had ? map.set(key, previous!) : map.delete(key)));
+  }
+
+  push<T>(list: T[], item: T): void {
+    list.push(item);
+    this.remember(() => void list.pop());
+  }
+
+  add<T>(set: Set<T>, value: T): void {
+    if (set.has(value)) return;
+    set.add(value);
+    this.remember(() => void set.delete(value));
+  }
+
+  /** Moves a line into another box (or none), keeping the box index current. */
+  setLineBox(line: LineRow, boxId: string | null): void {
+    const from = line.box_id;
+    if (from === boxId) return;
+    if (from) this.index(this.byBox, from, line.id, false);
+    if (boxId) this.index(this.byBox, boxId, line.id, true);
+    line.box_id = boxId;
+    this.remember(() => {
+      if (boxId) this.index(this.byBox, boxId, line.id, false);
+      if (from) this.index(this.byBox, from, line.id, true);
+      line.box_id = from;
+    });
+  }
+
+  addNewLine(line: LineRow): void {
+    this.lines.set(line.id, line);
+    this.index(this.byOrder, line.order_id, line.id, true);
+    if (line.box_id) this.index(this.byBox, line.box_id, line.id, true);
+    this.push(this.writes.newLines, line);
+    this.remember(() => {
+      this.lines.delete(line.id);
+      this.index(this.byOrder, line.order_id, line.id, false);
+      if (line.box_id) this.index(this.byBox, line.box_id, line.id, false);
+    });
+  }
+
+  addNewBox(box: BoxRow): void {
+    this.boxes.set(box.id, box);
+    this.push(this.writes.newBoxes, box);
+    this.remember(() => void this.boxes.delete(box.id));
+  }
+
+  private index(map: Map<string, Set<string>>, key: string, id: string, present: boolean): void {
+    const set = map.get(key) ?? new Set<string>();
+    if (present) set.add(id);
+    else set.delete(id);
+    map.set(key, set);
+  }
+}
+
+const isLineId = (id: string) => id.startsWith(ID_PREFIX.line + '_');
+const isOrderId = (id: string) => id.startsWith(ID_PREFIX.order + '_');
+
+/**
+ * Reads what the items of a call need, in a few set-based statements. Lines are found first; then every row the
+ * call may change is read again under lock (PostgreSQL) in one id-ordered statement per table, so concurrent bulk
+ * calls take their locks in the same order and cannot deadlock each other.
+ */
+export async function loadWorkingSet(trx: Knex.Transaction, body: BulkTransitionBody): Promise<WorkingSet> {
+  const lineIds = body.items.filter((i) => isLineId(i.id)).map((i) => i.id);
+  const orderIds = body.items.filter((i) => isOrderId(i.id)).map((i) => i.id);
+
+  // 1. Discover the lines in play, without locks.
+  const targets = await repo.findLines(trx, 'id', lineIds);
+  const targetOrders = new Set([...orderIds, ...targets.map((l) => l.order_id)]);
+  // Order-level actions change every line of the order; partial claims renumber lines of the whole order.
+  const wholeOrders = body.action === 'hold' || body.action === 'release_hold' || body.action === 'delete' || body.action === 'set_flags' || body.action === 'claim';
+  const ofOrders = await repo.findLines(trx, 'order_id', wholeOrders ? [...targetOrders] : orderIds);
+  const found = [...targets, ...ofOrders];
+
+  // A box is one unit: numbering or shipping it touches every line in it, whatever order they belong to.
+  let boxIds: string[] = [];
+  if (body.action === 'set_invoice' || body.action === 'ship' || body.action === 'clear_invoice') {
+    const numbers = trackingNumbersOf(body);
+    const byNumber = await repo.findBoxIds(trx, 'tracking_number', numbers);
+    boxIds = [...new Set([...byNumber, ...found.flatMap((l) => (l.box_id ? [l.box_id] : []))])];
+    found.push(...(await repo.findLines(trx, 'box_id', boxIds)));
+  }
+
+  // 2. Read them again under lock, in id order; these rows are what the items decide on.
+  const set = new WorkingSet();
+  set.addLines(await repo.lockLines(trx, [...new Set(found.map((l) => l.id))], body.action === 'claim'));
+  const allOrders = new Set([...targetOrders, ...[...set.lines.values()].map((l) => l.order_id)]);
+  for (const o of await repo.lockOrders(trx, [...allOrders])) set.orders.set(o.id, o);
+  for (const b of await repo.lockBoxes(trx, boxIds)) set.boxes.set(b.id, b);
+
+  if (body.action === 'restore' || body.action === 'withdraw_claim') {
+    for (const [id, rows] of await repo.loadHistory(trx, [...set.lines.keys()])) set.history.set(id, rows);
+  }
+  if (body.action === 'restore' || body.action === 'withdraw_claim' || body.action === 'complete_claim') {
+    for (const c of await repo.loadClaims(trx, [...set.lines.keys()])) {
+      const list = set.claims.get(c.line_id) ?? [];
+      list.push(c);
+      set.claims.set(c.line_id, list);
+    }
+  }
+  return set;
+}
+
+function trackingNumbersOf(body: BulkTransitionBody): string[] {
+  const numbers = new Set<string>();
+  for (const item of body.items) {
+    const raw = item.tracking_number ?? body.tracking_number;
+    const courier = item.courier ?? body.courier;
+    if (raw === undefined || !courier) continue;
+    const checked = checkTrackingNumber(findCourier(courier)?.code ?? courier, raw);
+    if (checked.value) numbers.add(checked.value);
+  }
+  return [...numbers];
+}
