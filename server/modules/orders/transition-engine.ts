@@ -94,6 +94,7 @@ export class Engine {
       if (this.seen.has(item.id)) throw new Refusal('duplicate_item', { id: item.id, index });
       this.seen.add(item.id);
       const outcome = this.dispatch(this.resolve(item), params);
+      this.set.commit();
       this.changedLines.set(item.id, outcome.lines);
       return {
         id: item.id,

@@ -27,7 +27,7 @@ function requireParams(body: BulkTransitionBody, lang: Lang): void {
   };
   const base = paramsOf(body);
   body.items.forEach((item, i) => {
-    const p: Params = { ...base, ...definedOnly(item) };
+    const p: Params = Object.keys(item).length > 2 ? { ...base, ...definedOnly(item) } : base;
     if (body.action === 'hold' || body.action === 'delete') need(i, 'reason', p.reason);
     if (body.action === 'set_invoice') {
       need(i, 'courier', p.courier);

@@ -63,6 +63,11 @@ export class WorkingSet {
     while (this.undo.length > to) this.undo.pop()!();
   }
 
+  /** An item went through: its changes stay, so the way back is forgotten (keeps 50,000-item calls light). */
+  commit(): void {
+    this.undo.length = 0;
+  }
+
   private remember(fn: () => void): void {
     this.undo.push(fn);
   }
@@ -80,6 +85,7 @@ export class WorkingSet {
   /** Queues a patch for a row (merged with earlier patches of this call). An empty patch still moves the version. */
   queue(map: Map<string, Patch>, id: string, patch: Patch): void {
     const had = map.has(id);
+    if (had && Object.keys(patch).length === 0) return; // already queued: its version moves anyway
     const previous = map.get(id);
     map.set(id, { ...(previous ?? {}), ...patch });
     this.remember(() => (had ? map.set(id, previous!) : map.delete(id)));
