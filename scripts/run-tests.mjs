@@ -46,7 +46,9 @@ if (!filters.length) {
   process.stdout.write('=== type check ===\n');
   const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], { stdio: 'inherit' });
   if (tsc.status !== 0) {
-    process.stdout.write('type check failed\n');
+    // Counted as a failed test so the closing line cannot read as a clean run.
+    process.stdout.write('✖ type check failed\n');
+    totals.failed += 1;
     ok = false;
   }
 }

@@ -219,7 +219,7 @@ describe('concurrent bulk calls', () => {
     const answers = await Promise.all(calls);
     assert.ok(answers.every((r) => r.status === 200), JSON.stringify(answers.filter((r) => r.status !== 200).map((r) => r.body)));
     for (const [x, y] of pairs) {
-      const statuses = await s.deps.db('order_lines').whereIn('id', [x, y]).pluck('status');
+      const statuses = (await s.deps.db('order_lines').whereIn('id', [x!, y!]).select('status')).map((r: { status: string }) => r.status);
       assert.deepEqual(statuses, ['SHIPPED', 'SHIPPED']);
     }
   });
