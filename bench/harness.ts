@@ -9,7 +9,7 @@ export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 
 export async function benchServer(): Promise<Started & { token: string; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-bench-'));
-  const started = await startServer(loadConfig({ PORT: '0', SHIPSHEET_DATA_DIR: dataDir, SHIPSHEET_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }));
+  const started = await startServer(loadConfig({ PORT: '0', SHIPSHEET_DATA_DIR: dataDir, SHIPSHEET_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, SHIPSHEET_COLLECT_EVERY_MINUTES: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }));
   const res = await fetch(`${started.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -2,6 +2,8 @@
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'orders-list': () => import('./orders-list.bench.ts'),
   'bulk-transition': () => import('./bulk-transition.bench.ts'),
+  collect: () => import('./collect.bench.ts'),
+  'send-invoices': () => import('./send-invoices.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -10,6 +10,7 @@ import { httpMessages } from './http/messages.ts';
 import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
+import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
 import { authMessages } from './modules/auth/auth.messages.ts';
 import { authenticate } from './modules/auth/auth.service.ts';
@@ -28,7 +29,18 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
       return { status: 'ok', version: API_VERSION, database: deps.db.client.config.client === 'pg' ? 'postgresql' : 'sqlite' };
     },
   });
-  return [health, ...authRoutes(deps), ...orderRoutes(deps), ...mallAccountRoutes(deps)];
+  return [health, ...authRoutes(deps), ...orderRoutes(deps), ...mallAccountRoutes(deps), ...jobRoutes(deps)];
+}
+
+/**
+ * The caller's token: the Authorization header, or for the event stream only an `access_token` query parameter,
+ * because a browser's EventSource cannot set headers. (The access log drops query strings, so it is not logged.)
+ */
+function bearerOf(req: Request): string | undefined {
+  const header = req.get('authorization');
+  if (header) return header;
+  const token = req.path === '/jobs/events' ? req.query.access_token : undefined;
+  return typeof token === 'string' ? `Bearer ${token}` : undefined;
 }
 
 export function createApp(deps: AppDeps) {
@@ -74,7 +86,7 @@ export function createApp(deps: AppDeps) {
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  mountRoutes(api, routes, (req, info) => authenticate(deps.db, req.get('authorization'), info.lang));
+  mountRoutes(api, routes, (req, info) => authenticate(deps.db, bearerOf(req), info.lang));
   api.use((req: Request, res: Response) => {
     const info = res.locals.info as RequestInfo;
     throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang));

@@ -11,7 +11,18 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Express "trust proxy": off unless a reverse proxy in front sets X-Forwarded-For (e.g. "loopback"). */
   trustProxy: string | false;
+  /** Start the sandbox malls with one connected account each (the default for `npm start`). */
+  sandbox: boolean;
+  /** Minutes between automatic collections; 0 turns the schedule off. */
+  collectEveryMinutes: number;
 };
+
+function minutes(value: string | undefined): number {
+  if (value === undefined || value === '') return 10;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`SHIPSHEET_COLLECT_EVERY_MINUTES must be a number of minutes (0 = off), got "${value}"`);
+  return n;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -26,5 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.SHIPSHEET_ADMIN_PASSWORD || undefined,
     logLevel,
     trustProxy: env.SHIPSHEET_TRUST_PROXY || false,
+    sandbox: (env.SHIPSHEET_SANDBOX ?? 'on') !== 'off',
+    collectEveryMinutes: minutes(env.SHIPSHEET_COLLECT_EVERY_MINUTES),
   };
 }

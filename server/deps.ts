@@ -3,6 +3,9 @@ import type { Config } from './config.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import type { Db } from './db/knex.ts';
 import type { Logger } from './log.ts';
+import type { JobEvents } from './jobs/job-events.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import type { ConnectorFactory } from './connectors/registry.ts';
 import type { LoginLimiter } from './modules/auth/login-limiter.ts';
 
 export type AppDeps = {
@@ -11,4 +14,7 @@ export type AppDeps = {
   log: Logger;
   secrets: SecretBox;
   limiter: LoginLimiter;
+  events: JobEvents;
+  runner: JobRunner;
+  connectorFor: ConnectorFactory;
 };

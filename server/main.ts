@@ -1,10 +1,23 @@
-// `npm start`: the whole product on the embedded default (or PostgreSQL when DATABASE_URL is set).
+// `npm start`: the whole product on the embedded default (or PostgreSQL when DATABASE_URL is set), with sandbox
+// malls and an account connected to each unless SHIPSHEET_SANDBOX=off.
 import { loadConfig } from './config.ts';
+import { startDevSandboxes, type DevSandboxes } from './sandbox/dev-sandboxes.ts';
 import { startServer } from './start.ts';
 
 const config = loadConfig();
 const started = await startServer(config);
 const where = config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dataDir}/shipsheet.sqlite`;
+
+let sandboxes: DevSandboxes | null = null;
+if (config.sandbox) {
+  sandboxes = await startDevSandboxes(started.deps);
+  // Collect right away, so the first look at ShipSheet already shows orders.
+  for (const account of sandboxes.accounts) {
+    await started.deps.runner
+      .start({ type: 'collect', accountId: account.id, actor: { type: 'system', id: null }, trigger: 'auto' })
+      .catch((error: Error) => started.deps.log.warn('first sandbox collect not started', { mall_account_id: account.id, error }));
+  }
+}
 
 // Printed to the console, never logged: this is the only time the one-time password is shown.
 const lines = [
@@ -13,6 +26,9 @@ const lines = [
   `  API:        ${started.url}/api/health  ·  ${started.url}/api/openapi.json`,
   `  Database:   ${where}`,
 ];
+if (sandboxes) {
+  lines.push(`  Sandbox malls (sample orders, no credentials needed): ${sandboxes.accounts.map((a) => `${a.mall_type} ${a.url}`).join('  ·  ')}`);
+}
 if (started.oneTimePassword) {
   lines.push(
     '',
@@ -24,6 +40,7 @@ process.stdout.write(lines.join('\n') + '\n\n');
 
 const stop = async () => {
   await started.close();
+  await sandboxes?.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

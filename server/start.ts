@@ -1,14 +1,24 @@
 // Builds the dependencies from configuration and starts serving. Used by main.ts and by tests that need a
 // whole server (same start-up path as `npm start`).
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import http from 'node:http';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { createConnectorFactory, type ConnectorFactory } from './connectors/registry.ts';
 import { createSecretBox, loadMasterKey } from './crypto/secret-box.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDb, type DbOptions } from './db/knex.ts';
 import type { AppDeps } from './deps.ts';
+import { collectJob } from './jobs/collect.job.ts';
+import { confirmJob } from './jobs/confirm.job.ts';
+import { JobEvents } from './jobs/job-events.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+import { failAbandonedJobs } from './jobs/jobs.repo.ts';
+import { jobsMessages } from './jobs/jobs.messages.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { sendInvoicesJob } from './jobs/send-invoices.job.ts';
+import { syncJob } from './jobs/sync.job.ts';
 import { createLogger } from './log.ts';
 import { ensureFirstAdmin } from './modules/auth/auth.service.ts';
 import { createLoginLimiter } from './modules/auth/login-limiter.ts';
@@ -18,22 +28,41 @@ export type Started = {
   server: http.Server;
   url: string;
   oneTimePassword: string | undefined;
+  scheduler: Scheduler;
   close(): Promise<void>;
 };
 
-export async function startServer(
-  config: Config,
-  dbOptions: Partial<DbOptions> = {},
+export type StartOptions = {
+  db?: Partial<DbOptions>;
   /** Where log lines go (stderr unless given; tests capture them). */
-  logWrite?: (line: string) => void,
-): Promise<Started> {
-  const log = createLogger(config.logLevel, logWrite);
-  const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'shipsheet.sqlite'), ...dbOptions });
+  logWrite?: (line: string) => void;
+  /** How jobs reach the malls (tests use short retry delays). */
+  connectorFor?: ConnectorFactory;
+};
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<Started> {
+  const log = createLogger(config.logLevel, options.logWrite);
+  const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'shipsheet.sqlite'), ...options.db });
   const ran = await migrateToLatest(db);
   if (ran.length) log.info('migrations applied', { migrations: ran });
   const secrets = createSecretBox(loadMasterKey(config.secretKey, config.dataDir));
   const admin = await ensureFirstAdmin(db, config.adminPassword);
-  const deps: AppDeps = { config, db, log, secrets, limiter: createLoginLimiter() };
+  // Jobs of a server that stopped will not finish; say so rather than leave them "running" forever.
+  await failAbandonedJobs(db, jobsMessages.server_stopped.ko);
+
+  const events = new JobEvents();
+  const connectorFor = options.connectorFor ?? createConnectorFactory();
+  const runner = new JobRunner({
+    db,
+    log,
+    secrets,
+    events,
+    connectorFor,
+    jobs: { collect: collectJob, confirm: confirmJob, send_invoices: sendInvoicesJob, sync: syncJob },
+  });
+  const deps: AppDeps = { config, db, log, secrets, limiter: createLoginLimiter(), events, runner, connectorFor };
+  const scheduler = startScheduler({ db, log, runner }, { everyMinutes: config.collectEveryMinutes });
+
   const server = http.createServer(createApp(deps));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -45,9 +74,12 @@ export async function startServer(
     server,
     url: `http://localhost:${port}`,
     oneTimePassword: admin.oneTimePassword,
+    scheduler,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      scheduler.stop();
+      await runner.stopAll();
       server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
     },
   };

@@ -42,7 +42,10 @@ function retryAfterMs(headers: Headers): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-async function attempt(req: PreparedRequest, timeoutMs: number): Promise<MallResponse> {
+/** How a body is read; malls whose ids outgrow JS numbers (Coupang's 18-digit box ids) pass a lossless parser. */
+export type SendOptions = { parse?: (text: string) => unknown };
+
+async function attempt(req: PreparedRequest, timeoutMs: number, parse: (text: string) => unknown): Promise<MallResponse> {
   let res: Response;
   try {
     res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(timeoutMs) });
@@ -54,7 +57,7 @@ async function attempt(req: PreparedRequest, timeoutMs: number): Promise<MallRes
   let body: unknown = null;
   if (text) {
     try {
-      body = JSON.parse(text);
+      body = parse(text);
     } catch {
       // A gateway error page or a cut-off body: worth another try, then it is the mall's fault.
       throw new MallError('bad_response', `unreadable answer (HTTP ${res.status})`, { status: res.status });
@@ -67,7 +70,12 @@ async function attempt(req: PreparedRequest, timeoutMs: number): Promise<MallRes
  * Sends `prepare()`'s request until it gets a final answer. 2xx and 4xx answers (other than 429) are returned
  * to the caller, which knows what its mall's 400/401/404 mean; what stays transient after the retries throws.
  */
-export async function sendWithRetry(prepare: () => Promise<PreparedRequest> | PreparedRequest, policy: RetryPolicy = DEFAULT_RETRY): Promise<MallResponse> {
+export async function sendWithRetry(
+  prepare: () => Promise<PreparedRequest> | PreparedRequest,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  options: SendOptions = {},
+): Promise<MallResponse> {
+  const parse = options.parse ?? JSON.parse;
   let last: MallError | null = null;
   for (let n = 0; n <= policy.retries; n++) {
     if (n > 0) {
@@ -75,7 +83,7 @@ export async function sendWithRetry(prepare: () => Promise<PreparedRequest> | Pr
       await sleep(wait);
     }
     try {
-      const res = await attempt(await prepare(), policy.timeoutMs);
+      const res = await attempt(await prepare(), policy.timeoutMs, parse);
       if (res.status === 429) {
         const after = retryAfterMs(res.headers);
         if (after !== undefined && after > policy.maxRetryAfterMs) {

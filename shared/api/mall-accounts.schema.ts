@@ -11,7 +11,11 @@ const serviceSwitches = z.object({
   auto_confirm: z.boolean(),
 });
 
+/** Another address for the mall's API (a sandbox, a proxy); without it the mall's own is used. */
+const baseUrl = z.url({ protocol: /^https?$/ }).max(300);
+
 export const createMallAccountBody = serviceSwitches.partial().extend({
+  base_url: baseUrl.optional(),
   mall_type: z.enum(MALL_TYPES),
   display_name: z.string().trim().min(1).max(100),
   /** Checked against the mall type's fields (shared/malls.ts). */
@@ -22,5 +26,6 @@ export const updateMallAccountBody = serviceSwitches
   .extend({
     display_name: z.string().trim().min(1).max(100),
     credentials: z.record(z.string(), z.string()),
+    base_url: baseUrl.nullable(),
   })
   .partial();

@@ -8,6 +8,11 @@ import path from 'node:path';
 import knexFactory from 'knex';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type Started } from '../../server/start.ts';
+import { createConnectorFactory } from '../../server/connectors/registry.ts';
+import type { RetryPolicy } from '../../server/connectors/http.ts';
+
+/** Retries as in production, but milliseconds apart. */
+export const FAST_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 3000, maxRetryAfterMs: 3000 };
 
 export const ADMIN_PASSWORD = 'test-admin-password-1';
 
@@ -46,11 +51,16 @@ export async function startTestServer(env: Record<string, string> = {}, logWrite
     PORT: '0',
     SHIPSHEET_DATA_DIR: dataDir,
     SHIPSHEET_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    SHIPSHEET_COLLECT_EVERY_MINUTES: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
-  const started = await startServer(config, pgSchema ? { pgSchema } : {}, logWrite);
+  const started = await startServer(config, {
+    ...(pgSchema ? { db: { pgSchema } } : {}),
+    ...(logWrite ? { logWrite } : {}),
+    connectorFor: createConnectorFactory(FAST_RETRY),
+  });
 
   const call: TestServer['call'] = async (method, p, body, options = {}) => {
     const headers: Record<string, string> = { 'accept-language': options.lang ?? 'en' };

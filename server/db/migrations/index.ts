@@ -2,9 +2,11 @@
 // bundle and in tests. Append new files; never edit or reorder existing ones.
 import type { Knex } from 'knex';
 import * as core from './20261122000000_core.ts';
+import * as jobs from './20261122010000_jobs.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261122000000_core', core],
+  ['20261122010000_jobs', jobs],
 ];

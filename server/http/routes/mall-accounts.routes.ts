@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createMallAccountBody, updateMallAccountBody } from '../../../shared/api/mall-accounts.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as accounts from '../../modules/mall-accounts/mall-accounts.service.ts';
+import { mismatches } from '../../jobs/mall-orders.repo.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -44,6 +45,27 @@ export function mallAccountRoutes(deps: AppDeps) {
       params: idParam,
       body: updateMallAccountBody,
       handler: async ({ actor, params, body, info }) => accounts.updateMallAccount(deps, actor, params.id, body, info),
+    }),
+    route({
+      method: 'post',
+      path: '/mall-accounts/:id/test',
+      tag: 'mall accounts',
+      summary: 'Test the connection: one authenticated call to the mall; the account status follows',
+      access: 'operator',
+      params: idParam,
+      handler: async ({ params, info }) => accounts.testConnection(deps, params.id, info.lang),
+    }),
+    route({
+      method: 'get',
+      path: '/mall-accounts/:id/mismatches',
+      tag: 'mall accounts',
+      summary: 'Lines whose status here disagrees with what the mall last said (claims, shipping)',
+      access: 'viewer',
+      params: idParam,
+      handler: async ({ params, info }) => {
+        await accounts.getMallAccount(deps, params.id, info.lang);
+        return { items: await mismatches(deps.db, params.id), next_cursor: null };
+      },
     }),
   ];
 }

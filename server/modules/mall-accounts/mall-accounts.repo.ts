@@ -1,6 +1,6 @@
 import type { Db } from '../../db/knex.ts';
 
-const BOOLS = ['active', 'collect_enabled', 'confirm_enabled', 'send_invoice_enabled', 'sync_enabled', 'auto_confirm'];
+const BOOLS = ['is_sandbox', 'active', 'collect_enabled', 'confirm_enabled', 'send_invoice_enabled', 'sync_enabled', 'auto_confirm'];
 
 export type MallAccountRow = {
   id: string;
@@ -18,6 +18,9 @@ export type MallAccountRow = {
   sync_enabled: boolean;
   auto_confirm: boolean;
   last_collected_at: string | null;
+  /** Where the mall's API is; null for the mall's production API. Sandbox accounts point at a local sandbox. */
+  base_url: string | null;
+  is_sandbox: boolean;
   version: number;
   created_at: string;
   updated_at: string;

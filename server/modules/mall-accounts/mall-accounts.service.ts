@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
 import { MALL_CREDENTIALS, credentialsHint, type MallType } from '../../../shared/malls.ts';
+import type { ConnectorFactory } from '../../connectors/registry.ts';
+import { MallError } from '../../connectors/http.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
@@ -12,10 +14,12 @@ import { parseWith } from '../../http/route.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import * as repo from './mall-accounts.repo.ts';
 
-export type MallAccountDeps = { db: Db; secrets: SecretBox };
+export type MallAccountDeps = { db: Db; secrets: SecretBox; connectorFor: ConnectorFactory };
 
 const messages = {
   not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
+  connected: { ko: '연결되었습니다', en: 'Connected' },
+  refused: { ko: '연결하지 못했습니다: {detail}', en: 'Could not connect: {detail}' },
 };
 
 /** The account as the API shows it: everything but the sealed credentials. */
@@ -63,6 +67,8 @@ export async function createMallAccount(
     sync_enabled: flag('sync_enabled', true),
     auto_confirm: flag('auto_confirm', false),
     last_collected_at: null,
+    base_url: typeof input.base_url === 'string' ? input.base_url : null,
+    is_sandbox: input.is_sandbox === true,
     version: 1,
     created_at: now,
     updated_at: now,
@@ -106,4 +112,21 @@ export async function readCredentials(deps: MallAccountDeps, id: string): Promis
   const row = await repo.findMallAccount(deps.db, id);
   if (!row?.credentials_enc) return {};
   return JSON.parse(deps.secrets.open(row.credentials_enc, id)) as Record<string, string>;
+}
+
+/** One authenticated call to the mall. A refusal puts the account in error with the reason; success clears it. */
+export async function testConnection(deps: MallAccountDeps, id: string, lang: Lang) {
+  const account = await getMallAccount(deps, id, lang);
+  const credentials = await readCredentials(deps, id);
+  const now = new Date().toISOString();
+  try {
+    await deps.connectorFor(account, credentials).testConnection();
+  } catch (error) {
+    if (!(error instanceof MallError)) throw error;
+    const message = format(messages.refused, { detail: error.message }, lang);
+    await repo.updateMallAccount(deps.db, id, { status: 'error', last_error: message, last_error_at: now, updated_at: now });
+    return { ok: false, kind: error.kind, message };
+  }
+  await repo.updateMallAccount(deps.db, id, { status: 'normal', last_error: null, updated_at: now });
+  return { ok: true, message: format(messages.connected, {}, lang) };
 }

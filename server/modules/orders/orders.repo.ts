@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
 import { kstDate } from '../../../shared/time.ts';
+import { insertMany } from '../../db/bulk.ts';
 import type { Db } from '../../db/knex.ts';
 
 export type OrderRow = {
@@ -80,12 +81,25 @@ export const toLine = (row: Record<string, unknown>) => bools(row, LINE_BOOLS) a
 
 export type NewOrder = Omit<OrderRow, 'order_date' | 'hold' | 'hold_reason' | 'priority' | 'flagged' | 'merge_locked' | 'version' | 'deleted_at' | 'deleted_by' | 'delete_reason'>;
 export type NewLine = Omit<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_delayed' | 'version'> &
-  Partial<Pick<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_delayed'>>;
+  Partial<Pick<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_delayed'>> & {
+    /** What the mall said about a collected line (see jobs/sync). */
+    mall_status?: string | null;
+    mall_implied_status?: string | null;
+    mall_status_at?: string | null;
+  };
 
 export async function insertOrder(trx: Knex.Transaction | Db, order: NewOrder, lines: NewLine[]): Promise<void> {
-  await trx('orders').insert({ ...order, order_date: kstDate(order.paid_at ?? order.ordered_at ?? order.created_at), version: 1 });
-  // 20 columns a line: keep each statement well under the binding limit.
-  await trx.batchInsert('order_lines', lines.map((l) => ({ ...l, version: 1 })), 500);
+  await insertOrders(trx, [order], lines);
+}
+
+/** Many orders and their lines in a few statements (collection writes a page of orders at a time). */
+export async function insertOrders(trx: Knex.Transaction | Db, orders: NewOrder[], lines: NewLine[]): Promise<void> {
+  await insertMany(
+    trx,
+    'orders',
+    orders.map((o) => ({ ...o, order_date: kstDate(o.paid_at ?? o.ordered_at ?? o.created_at), version: 1 })),
+  );
+  await insertMany(trx, 'order_lines', lines.map((l) => ({ ...l, version: 1 })));
 }
 
 /** Filters shared by the orders list, the lines view and exports. `o` is orders, `l` order_lines when joined. */

@@ -68,6 +68,9 @@ export function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T>
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** Where claims entered by this call come from: an operator, or a mall reporting them (sync). */
+export type ClaimOrigin = { source: 'manual' | 'mall'; mallClaimIds?: ReadonlyMap<string, string | null> };
+
 export class Engine {
   readonly now = new Date().toISOString();
   private readonly baseParams: Params;
@@ -82,6 +85,7 @@ export class Engine {
     private readonly lang: Lang,
     private readonly batchId: string,
     private readonly body: BulkTransitionBody,
+    private readonly origin: ClaimOrigin = { source: 'manual' },
   ) {
     this.baseParams = paramsOf(body);
   }
@@ -517,7 +521,7 @@ export class Engine {
     if (claim) this.patchClaim(claim, { state }, action, reason);
   }
 
-  /** A claim entered here (by hand); its states are recorded in the history like a line's statuses. */
+  /** A claim entered by this call; its states are recorded in the history like a line's statuses. */
   private addClaim(line: LineRow, type: ClaimType, state: 'requested' | 'completed', action: string, reason: string | null): void {
     const claim: ClaimRow = {
       id: newId(ID_PREFIX.claim),
@@ -527,8 +531,8 @@ export class Engine {
       state,
       quantity: line.quantity,
       reason,
-      source: 'manual',
-      mall_claim_id: null,
+      source: this.origin.source,
+      mall_claim_id: this.origin.mallClaimIds?.get(line.id) ?? null,
       requested_at: this.now,
       completed_at: state === 'completed' ? this.now : null,
       created_by: this.actor.id,

@@ -9,7 +9,7 @@ import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import { isRetryableConflict } from '../../db/errors.ts';
 import type { Actor, RequestInfo } from '../../http/context.ts';
-import { Engine, definedOnly, paramsOf, type Params } from './transition-engine.ts';
+import { Engine, definedOnly, paramsOf, type ClaimOrigin, type Params } from './transition-engine.ts';
 import { ordersMessages } from './orders.messages.ts';
 import { flushWrites } from './working-set.repo.ts';
 import { loadWorkingSet } from './working-set.ts';
@@ -49,11 +49,17 @@ function requireParams(body: BulkTransitionBody, lang: Lang): void {
 
 const ATTEMPTS = 3;
 
-export async function applyTransitions(db: Db, actor: Actor, body: BulkTransitionBody, info: RequestInfo): Promise<BulkResult> {
+export async function applyTransitions(
+  db: Db,
+  actor: Actor,
+  body: BulkTransitionBody,
+  info: Pick<RequestInfo, 'lang'>,
+  origin?: ClaimOrigin,
+): Promise<BulkResult> {
   requireParams(body, info.lang);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await applyOnce(db, actor, body, info);
+      return await applyOnce(db, actor, body, info.lang, origin);
     } catch (error) {
       // Rows are locked in id order, but PostgreSQL may still pick a bulk call as a deadlock victim when another
       // transaction locks differently: the whole call is repeated on fresh rows.
@@ -62,11 +68,11 @@ export async function applyTransitions(db: Db, actor: Actor, body: BulkTransitio
   }
 }
 
-async function applyOnce(db: Db, actor: Actor, body: BulkTransitionBody, info: RequestInfo): Promise<BulkResult> {
+async function applyOnce(db: Db, actor: Actor, body: BulkTransitionBody, lang: Lang, origin: ClaimOrigin | undefined): Promise<BulkResult> {
   const batchId = newId(ID_PREFIX.batch);
   return db.transaction(async (trx) => {
     const set = await loadWorkingSet(trx, body);
-    const engine = new Engine(set, actor, info.lang, batchId, body);
+    const engine = new Engine(set, actor, lang, batchId, body, origin);
     const results = body.items.map((item, index) => engine.run(item, index));
     await flushWrites(trx, set.writes, engine.now);
     for (const r of results) engine.fillVersions(r);

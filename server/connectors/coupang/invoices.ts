@@ -1,0 +1,117 @@
+// 송장업로드 (mall-apis.md §1.5): one orderSheetInvoiceApplyDtos entry per vendorItemId of each shipmentBoxId —
+// all items of a bundled box in the same call, or Coupang answers NOT_FOUND_VENDOR_ITEM — in calls of at most
+// 50 entries. Results come per shipmentBoxId; one of our boxes may span several Coupang boxes and is ok only when
+// all of them are. A box refused as already invoiced is re-read: carrying our number, it is done (an earlier
+// attempt went through but its answer was lost).
+import { courierToMallCode } from '../../../shared/couriers.ts';
+import type { InvoiceTarget, Outcome } from '../types.ts';
+import type { CoupangClient } from './client.ts';
+import { coupangText } from './coupang.messages.ts';
+import { JsonInteger } from './lossless-json.ts';
+import { rereadOrdersheet } from './ordersheets.ts';
+import { batchFailure, failure, missingResult, OK, resultsByBox, shipmentBoxOf, vendorItemOf, type BoxResult } from './box-results.ts';
+import { actionSchema } from './wire.ts';
+
+export const INVOICE_BATCH = 50;
+
+const REREAD = new Set(['INVALID_STATUS', 'NOT_ALLOW_INVOICE_NUMBER_RE_UPLOAD', 'NO_RESULT', 'UNDEFINED_ERROR_OCCUR']);
+const INVOICED = new Set(['DEPARTURE', 'DELIVERING', 'FINAL_DELIVERY', 'NONE_TRACKING']);
+
+type Dto = {
+  shipmentBoxId: JsonInteger;
+  orderId: JsonInteger;
+  vendorItemId: JsonInteger;
+  deliveryCompanyCode: string;
+  invoiceNumber: string;
+  splitShipping: false;
+  preSplitShipped: false;
+  estimatedShippingDate: '';
+};
+
+/** The entries of one Coupang box within one of our boxes, and, once sent, its result. */
+type Group = { shipmentBoxId: string; invoiceNumber: string; dtos: Dto[]; result?: BoxResult };
+
+/** Our box → its Coupang groups, or the reason it cannot be sent at all. */
+function groupsOf(box: InvoiceTarget): Group[] | BoxResult {
+  const code = courierToMallCode('coupang', box.courier);
+  if (!code) return failure('UNKNOWN_COURIER', coupangText('unknown_courier', { courier: box.courier }), false);
+  const invoiceNumber = box.trackingNumber.trim();
+  if (!invoiceNumber) return failure('MISSING_TRACKING_NUMBER', coupangText('missing_tracking_number'), false);
+  const groups = new Map<string, Group>();
+  for (const line of box.lines) {
+    const shipmentBoxId = shipmentBoxOf(line);
+    const vendorItemId = vendorItemOf(line);
+    if (!shipmentBoxId || !vendorItemId || !/^\d+$/.test(line.mallOrderId)) return failure('INVALID_TARGET', coupangText('invalid_target'), false);
+    const group = groups.get(shipmentBoxId) ?? { shipmentBoxId, invoiceNumber, dtos: [] };
+    groups.set(shipmentBoxId, group);
+    if (group.dtos.some((d) => d.vendorItemId.digits === vendorItemId)) continue;
+    group.dtos.push({
+      shipmentBoxId: new JsonInteger(shipmentBoxId),
+      orderId: new JsonInteger(line.mallOrderId),
+      vendorItemId: new JsonInteger(vendorItemId),
+      deliveryCompanyCode: code,
+      invoiceNumber,
+      splitShipping: false,
+      preSplitShipped: false,
+      estimatedShippingDate: '',
+    });
+  }
+  return [...groups.values()];
+}
+
+/** Whole groups into calls of ≤ 50 entries, never the same shipmentBoxId twice in one call. */
+function batchesOf(groups: Group[]): Group[][] {
+  const batches: { groups: Group[]; size: number; boxes: Set<string> }[] = [];
+  for (const group of groups) {
+    let batch = batches.find((b) => b.size + group.dtos.length <= INVOICE_BATCH && !b.boxes.has(group.shipmentBoxId));
+    if (!batch) {
+      batch = { groups: [], size: 0, boxes: new Set() };
+      batches.push(batch);
+    }
+    batch.groups.push(group);
+    batch.size += group.dtos.length;
+    batch.boxes.add(group.shipmentBoxId);
+  }
+  return batches.map((b) => b.groups);
+}
+
+export async function uploadInvoices(client: CoupangClient, boxes: InvoiceTarget[]): Promise<Outcome[]> {
+  const planned = boxes.map((box) => ({ box, groups: groupsOf(box) }));
+  const groups = planned.flatMap((p) => (Array.isArray(p.groups) ? p.groups : []));
+  const path = client.vendorPath('v4', 'orders/invoices');
+  let stop: BoxResult | null = null;
+  for (const batch of batchesOf(groups)) {
+    if (stop) {
+      for (const g of batch) g.result = stop;
+      continue;
+    }
+    try {
+      const res = await client.send(actionSchema, 'POST', path, { vendorId: client.vendorId, orderSheetInvoiceApplyDtos: batch.flatMap((g) => g.dtos) });
+      const byBox = resultsByBox(res.data);
+      for (const g of batch) g.result = byBox.get(g.shipmentBoxId) ?? missingResult();
+    } catch (error) {
+      const failed = batchFailure(error);
+      if (!failed.ok && failed.code === 'RATE_LIMITED') stop = failed;
+      for (const g of batch) g.result = failed;
+    }
+  }
+
+  for (const g of groups) {
+    if (!g.result || g.result.ok || !REREAD.has(g.result.code)) continue;
+    const sheet = await rereadOrdersheet(client, g.shipmentBoxId);
+    if (sheet && INVOICED.has(sheet.status) && sheet.invoiceNumber === g.invoiceNumber) g.result = OK;
+  }
+
+  return planned.map(({ box, groups: planned }): Outcome => {
+    if (!Array.isArray(planned)) return outcome(box.boxId, planned);
+    if (!planned.length) return outcome(box.boxId, failure('INVALID_TARGET', coupangText('invalid_target'), false));
+    const failures = planned.map((g) => g.result ?? missingResult()).filter((r): r is Extract<BoxResult, { ok: false }> => !r.ok);
+    const first = failures[0];
+    if (!first) return { ref: box.boxId, ok: true };
+    return outcome(box.boxId, { ...first, retryable: failures.every((f) => f.retryable) });
+  });
+}
+
+function outcome(ref: string, result: BoxResult): Outcome {
+  return result.ok ? { ref, ok: true } : { ref, ok: false, code: result.code, message: result.message, retryable: result.retryable };
+}

@@ -1,0 +1,53 @@
+// Reading what changed: last-changed-statuses over a window cut into ≤ 24 h pieces, each followed through its
+// `more` pages (mall-apis.md §2.2), then the details of those product orders through /query in chunks of ≤ 300.
+import type { TimeWindow } from '../types.ts';
+import { MallError } from '../http.ts';
+import type { NaverClient } from './client.ts';
+import { naverText } from './errors.ts';
+import { splitWindow, toKstIso } from './kst-time.ts';
+import { readChangedPage, readDetails, type ProductOrderDetail } from './wire.ts';
+
+export const LAST_CHANGED_PATH = '/v1/pay-order/seller/product-orders/last-changed-statuses';
+export const QUERY_PATH = '/v1/pay-order/seller/product-orders/query';
+const PAGE_SIZE = 300;
+const QUERY_CHUNK = 300;
+
+/** A product order that changed in the window, with its latest change there. */
+export type Changed = { orderId: string; productOrderId: string; lastChangedDate: string };
+
+export async function listChanged(client: NaverClient, window: TimeWindow): Promise<Map<string, Changed>> {
+  const changed = new Map<string, Changed>();
+  for (const span of splitWindow(window.from, window.to)) {
+    const to = toKstIso(span.toMs);
+    let cursor: { from: string; sequence: string | null } = { from: toKstIso(span.fromMs), sequence: null };
+    for (;;) {
+      const query: Record<string, string> = { lastChangedFrom: cursor.from, lastChangedTo: to, limitCount: String(PAGE_SIZE) };
+      if (cursor.sequence !== null) query.moreSequence = cursor.sequence;
+      const page = readChangedPage(await client.get(LAST_CHANGED_PATH, query));
+      for (const entry of page.entries) {
+        // A product order shows once per change; keep one row, with its latest change time.
+        const seen = changed.get(entry.productOrderId);
+        if (!seen || Date.parse(entry.lastChangedDate) >= Date.parse(seen.lastChangedDate)) {
+          changed.set(entry.productOrderId, { orderId: entry.orderId, productOrderId: entry.productOrderId, lastChangedDate: entry.lastChangedDate });
+        }
+      }
+      if (!page.more) break;
+      // A cursor that does not move would loop for ever; that is a broken answer, not "more".
+      if (page.more.moreFrom === cursor.from && page.more.moreSequence === cursor.sequence) {
+        throw new MallError('bad_response', naverText('bad_response', { detail: 'more cursor did not advance' }));
+      }
+      cursor = { from: page.more.moreFrom, sequence: page.more.moreSequence };
+    }
+  }
+  return changed;
+}
+
+export async function queryDetails(client: NaverClient, productOrderIds: readonly string[]): Promise<ProductOrderDetail[]> {
+  const details: ProductOrderDetail[] = [];
+  for (let at = 0; at < productOrderIds.length; at += QUERY_CHUNK) {
+    const chunk = productOrderIds.slice(at, at + QUERY_CHUNK);
+    // quantityClaimCompatibility: quantities as they stand after partial claims (§2.2).
+    details.push(...readDetails(await client.post(QUERY_PATH, { productOrderIds: chunk, quantityClaimCompatibility: true })));
+  }
+  return details;
+}

@@ -1,0 +1,36 @@
+// Which connector speaks to an account, and where: the account's own base URL (a sandbox), or the mall's.
+import type { MallType } from '../../shared/malls.ts';
+import { createCoupangConnector } from './coupang/coupang.connector.ts';
+import type { RetryPolicy } from './http.ts';
+import { createNaverConnector } from './naver/naver.connector.ts';
+import type { MallConnector } from './types.ts';
+
+export const PRODUCTION_BASE_URLS: Record<MallType, string> = {
+  coupang: 'https://api-gateway.coupang.com',
+  naver: 'https://api.commerce.naver.com/external',
+  cafe24: 'https://{mall_id}.cafe24api.com',
+};
+
+export type ConnectorFactory = (account: { mall_type: string; base_url: string | null }, credentials: Record<string, string>) => MallConnector;
+
+export function createConnectorFactory(retry?: RetryPolicy): ConnectorFactory {
+  return (account, credentials) => {
+    const baseUrl = account.base_url ?? PRODUCTION_BASE_URLS[account.mall_type as MallType];
+    switch (account.mall_type) {
+      case 'coupang':
+        return createCoupangConnector({
+          baseUrl,
+          credentials: { vendor_id: credentials.vendor_id!, access_key: credentials.access_key!, secret_key: credentials.secret_key! },
+          ...(retry ? { retry } : {}),
+        });
+      case 'naver':
+        return createNaverConnector({
+          baseUrl,
+          credentials: { client_id: credentials.client_id!, client_secret: credentials.client_secret! },
+          ...(retry ? { retry } : {}),
+        });
+      default:
+        throw new Error(`no connector for mall type ${account.mall_type}`);
+    }
+  };
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { jobResultsQuery, listJobsQuery, startJobsBody } from '../../../shared/api/jobs.schema.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { format } from '../../../shared/i18n.ts';
+import type { AppDeps } from '../../deps.ts';
+import { jobsMessages } from '../../jobs/jobs.messages.ts';
+import * as jobs from '../../jobs/jobs.repo.ts';
+import { MAX_WINDOW_DAYS } from '../../jobs/windows.ts';
+import { route } from '../route.ts';
+
+const idParam = z.object({ id: z.string().min(1).max(40) });
+
+export function jobRoutes(deps: AppDeps) {
+  return [
+    route({
+      method: 'post',
+      path: '/jobs',
+      tag: 'jobs',
+      summary: 'Start a collect, confirm, send-invoices or sync job for each chosen mall account',
+      access: 'operator',
+      status: 202,
+      body: startJobsBody,
+      handler: async ({ actor, body, info }) => {
+        if (body.from || body.to) {
+          const invalid = (field: string, message: string) => new AppError('invalid_data', 'validation_failed', message, { details: [{ field, message }] });
+          if (!body.from || !body.to) throw invalid(body.from ? 'to' : 'from', format(jobsMessages.period_order, {}, info.lang));
+          const days = (Date.parse(body.to) - Date.parse(body.from)) / 86400_000;
+          if (days < 0) throw invalid('from', format(jobsMessages.period_order, {}, info.lang));
+          if (days > MAX_WINDOW_DAYS) throw invalid('to', format(jobsMessages.period_too_long, { field: 'to', max: MAX_WINDOW_DAYS }, info.lang));
+        }
+        const params: Record<string, unknown> = {};
+        if (body.from && body.to) Object.assign(params, { from: new Date(body.from).toISOString(), to: new Date(body.to).toISOString() });
+        if (body.line_ids) params.line_ids = body.line_ids;
+        if (body.box_ids) params.box_ids = body.box_ids;
+        // One job per account; an account that cannot start says why without stopping the others.
+        const items = [];
+        for (const accountId of body.mall_account_ids) {
+          try {
+            const job = await deps.runner.start({ type: body.type, accountId, params, actor, trigger: 'manual' }, info.lang);
+            items.push({ mall_account_id: accountId, started: true, job });
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            items.push({ mall_account_id: accountId, started: false, code: error.code, message: error.message });
+          }
+        }
+        return { items, next_cursor: null };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/jobs',
+      tag: 'jobs',
+      summary: 'Jobs, newest first',
+      access: 'viewer',
+      query: listJobsQuery,
+      handler: async ({ query }) => {
+        const { rows, next } = await jobs.listJobs(deps.db, {
+          limit: query.limit,
+          ...(query.mall_account_id ? { accountId: query.mall_account_id } : {}),
+          ...(query.type ? { type: query.type } : {}),
+          ...(query.cursor ? { before: query.cursor } : {}),
+        });
+        return { items: rows, next_cursor: next };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/jobs/events',
+      tag: 'jobs',
+      summary: 'Server-sent events: one `job` event per progress step and at the end of every job',
+      access: 'viewer',
+      handler: async ({ req, res }) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        const send = (event: { job: unknown }) => res.write(`event: job\ndata: ${JSON.stringify(event.job)}\n\n`);
+        deps.events.on('job', send);
+        // Proxies drop quiet connections; a comment line every 20 s keeps it open.
+        const ping = setInterval(() => res.write(': ping\n\n'), 20_000);
+        await new Promise<void>((resolve) =>
+          req.on('close', () => {
+            deps.events.off('job', send);
+            clearInterval(ping);
+            resolve();
+          }),
+        );
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/jobs/:id',
+      tag: 'jobs',
+      summary: 'One job with its counts',
+      access: 'viewer',
+      params: idParam,
+      handler: async ({ params, info }) => {
+        const job = await jobs.findJob(deps.db, params.id);
+        if (!job) throw new AppError('not_found', 'job_not_found', format(jobsMessages.job_not_found, { id: params.id }, info.lang));
+        return job;
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/jobs/:id/results',
+      tag: 'jobs',
+      summary: 'The per-order / per-box results of a job (filter result=failed for what needs attention)',
+      access: 'viewer',
+      params: idParam,
+      query: jobResultsQuery,
+      handler: async ({ params, query, info }) => {
+        if (!(await jobs.findJob(deps.db, params.id))) throw new AppError('not_found', 'job_not_found', format(jobsMessages.job_not_found, { id: params.id }, info.lang));
+        const { rows, next } = await jobs.listResults(deps.db, params.id, {
+          limit: query.limit,
+          ...(query.result ? { result: query.result } : {}),
+          ...(query.cursor ? { after: query.cursor } : {}),
+        });
+        return { items: rows, next_cursor: next };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/jobs/:id/cancel',
+      tag: 'jobs',
+      summary: 'Ask a running job to stop; what it finished stays done',
+      access: 'operator',
+      params: idParam,
+      handler: async ({ params, info }) => {
+        const job = await jobs.findJob(deps.db, params.id);
+        if (!job) throw new AppError('not_found', 'job_not_found', format(jobsMessages.job_not_found, { id: params.id }, info.lang));
+        return { id: job.id, canceling: deps.runner.cancel(job.id) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,177 @@
+// Collect (주문수집): new unshipped orders of one account for a window. Idempotent: a line the account already has
+// (same mall line id) is never inserted twice — a unique index guarantees it — whether a run is repeated or
+// crashed halfway. Orders are written a page at a time, each page in one transaction of a few set-based
+// statements, every order whole or not at all; if a page fails, its orders are written again one transaction per
+// order, so one bad order cannot keep the others out. A crash loses at most the page being written, which the
+// next run collects (the window only moves on when a run succeeds).
+import type { Knex } from 'knex';
+import { format } from '../../shared/i18n.ts';
+import type { MallLine, MallOrder } from '../connectors/types.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import { newId, ID_PREFIX } from '../db/ids.ts';
+import { updateMallAccount } from '../modules/mall-accounts/mall-accounts.repo.ts';
+import { insertOrders, type NewLine, type NewOrder } from '../modules/orders/orders.repo.ts';
+import { insertHistory, type HistoryRow } from '../modules/orders/working-set.repo.ts';
+import { stopIfCanceled, type JobContext } from './job-runner.ts';
+import type { JobResult } from './jobs.repo.ts';
+import { jobsMessages } from './jobs.messages.ts';
+import { bumpOrderVersion, collectedLines, maxLineNo, orderIdByMallOrderId } from './mall-orders.repo.ts';
+import { collectWindow } from './windows.ts';
+
+export async function collectJob(ctx: JobContext): Promise<void> {
+  const { db, account, connector, signal } = ctx;
+  const window = collectWindow(ctx.job.params, account.last_collected_at);
+  ctx.job.params = { ...ctx.job.params, ...window };
+  const orders = await connector.listNewOrders(window);
+  stopIfCanceled(signal);
+  await ctx.expect(orders.length);
+
+  const existing = await collectedLines(db, account.id, orders.flatMap((o) => o.lines.map((l) => l.mallLineId)));
+  const results: JobResult[] = [];
+  const paid: string[] = [];
+  const skipped = (order: MallOrder, orderId: string | null): JobResult => ({
+    ref_type: 'order',
+    ref_id: orderId,
+    mall_ref: order.mallOrderId,
+    result: 'skipped',
+    code: 'already_collected',
+    message: format(jobsMessages.already_collected, {}, 'ko'),
+  });
+  const written = (order: MallOrder, orderId: string, lines: NewLine[]): JobResult => {
+    paid.push(...lines.filter((l) => l.status === 'PAID').map((l) => l.id));
+    return { ref_type: 'order', ref_id: orderId, mall_ref: order.mallOrderId, result: 'ok', code: null, message: format(jobsMessages.collected, {}, 'ko') };
+  };
+
+  const whole: MallOrder[] = [];
+  for (const order of orders) {
+    const fresh = order.lines.filter((l) => !existing.has(l.mallLineId));
+    if (!fresh.length) results.push(skipped(order, existing.get(order.lines[0]!.mallLineId)!.order_id));
+    else if (fresh.length === order.lines.length) whole.push(order);
+    else results.push(written(order, ...(await addLines(ctx, order, fresh)))); // new lines of an order we have
+  }
+  for (let at = 0; at < whole.length; at += PAGE) {
+    stopIfCanceled(signal);
+    const page = whole.slice(at, at + PAGE).map((order) => buildOrder(ctx, order));
+    try {
+      await db.transaction(async (trx) => writeOrders(trx, ctx, page));
+      for (const p of page) results.push(written(p.source, p.order.id, p.lines));
+    } catch (error) {
+      for (const p of page) {
+        try {
+          await db.transaction(async (trx) => writeOrders(trx, ctx, [p]));
+          results.push(written(p.source, p.order.id, p.lines));
+        } catch (single) {
+          // Another run wrote the same lines first: they are collected, once.
+          if (!isUniqueViolation(single)) throw single;
+          results.push(skipped(p.source, null));
+        }
+      }
+      if (!isUniqueViolation(error)) ctx.log.warn('collect page written order by order', { job_id: ctx.job.id, error });
+    }
+    if (results.length >= 1000) await ctx.record(results.splice(0));
+  }
+  await ctx.record(results);
+  await updateMallAccount(db, account.id, { last_collected_at: window.to, updated_at: new Date().toISOString() });
+  ctx.account.last_collected_at = window.to;
+
+  // Auto-confirm (PRODUCT.md §2.2): orders that arrived unconfirmed are confirmed at the mall right away.
+  if (account.auto_confirm && account.confirm_enabled && paid.length) {
+    await ctx.runner.start({ type: 'confirm', accountId: account.id, params: { line_ids: paid }, actor: ctx.actor, trigger: 'auto' });
+  }
+}
+
+const PAGE = 500;
+
+type Built = { source: MallOrder; order: NewOrder; lines: NewLine[] };
+
+function newLines(ctx: JobContext, orderId: string, firstLineNo: number, lines: MallLine[], now: string): NewLine[] {
+  return lines.map((l, i) => ({
+    id: newId(ID_PREFIX.line),
+    order_id: orderId,
+    line_no: firstLineNo + i,
+    mall_account_id: ctx.account.id,
+    mall_line_id: l.mallLineId,
+    mall_shipment_id: l.mallShipmentId,
+    mall_product_id: l.mallProductId,
+    mall_option_id: l.mallOptionId,
+    product_name: l.productName,
+    option_text: l.optionText,
+    quantity: l.quantity,
+    unit_price: l.unitPrice,
+    amount: l.amount,
+    sku_code: null,
+    status: l.status,
+    mall_status: l.mallStatus,
+    mall_implied_status: l.status,
+    mall_status_at: now,
+    box_id: null,
+    created_at: now,
+    updated_at: now,
+  }));
+}
+
+function buildOrder(ctx: JobContext, source: MallOrder): Built {
+  const now = new Date().toISOString();
+  const id = newId(ID_PREFIX.order);
+  const order: NewOrder = {
+    id,
+    source: 'mall',
+    mall_account_id: ctx.account.id,
+    mall_order_id: source.mallOrderId,
+    channel_kind: 'mall',
+    channel_name: ctx.account.display_name,
+    orderer_name: source.orderer.name,
+    orderer_phone: source.orderer.phone,
+    orderer_email: source.orderer.email,
+    recipient_name: source.recipient.name,
+    recipient_phone: source.recipient.phone,
+    recipient_mobile: source.recipient.mobile,
+    recipient_zip: source.recipient.zip,
+    recipient_address1: source.recipient.address1,
+    recipient_address2: source.recipient.address2,
+    delivery_memo: source.deliveryMemo,
+    ordered_at: source.orderedAt,
+    paid_at: source.paidAt,
+    total_amount: source.lines.reduce((sum, l) => sum + l.amount, 0) + source.shippingFee,
+    shipping_fee: source.shippingFee,
+    created_by: null,
+    created_at: now,
+    updated_at: now,
+  };
+  return { source, order, lines: newLines(ctx, id, 1, source.lines, now) };
+}
+
+function historyOf(ctx: JobContext, lines: NewLine[]): HistoryRow[] {
+  return lines.map((l) => ({
+    entity: 'line',
+    entity_id: l.id,
+    order_id: l.order_id,
+    action: 'collect',
+    from_status: null,
+    to_status: l.status,
+    actor_type: ctx.actor.type,
+    actor_id: ctx.actor.id,
+    reason: `${ctx.account.mall_type} ${l.mall_status}`,
+    batch_id: ctx.job.id,
+    at: l.created_at,
+  }));
+}
+
+async function writeOrders(trx: Knex.Transaction, ctx: JobContext, page: Built[]): Promise<void> {
+  const lines = page.flatMap((p) => p.lines);
+  await insertOrders(trx, page.map((p) => p.order), lines);
+  await insertHistory(trx, historyOf(ctx, lines));
+}
+
+/** Lines the mall added to an order collected before (rare): appended to it, in one transaction. */
+async function addLines(ctx: JobContext, order: MallOrder, fresh: MallLine[]): Promise<[string, NewLine[]]> {
+  const now = new Date().toISOString();
+  return ctx.db.transaction(async (trx) => {
+    const orderId = (await orderIdByMallOrderId(trx, ctx.account.id, order.mallOrderId))!;
+    const lines = newLines(ctx, orderId, (await maxLineNo(trx, orderId)) + 1, fresh, now);
+    await insertOrders(trx, [], lines);
+    await bumpOrderVersion(trx, orderId, now);
+    await insertHistory(trx, historyOf(ctx, lines));
+    return [orderId, lines];
+  });
+}

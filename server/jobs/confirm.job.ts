@@ -1,0 +1,35 @@
+// Confirm (발주확인): lines still PAID are acknowledged at the mall; those the mall accepted become NEW here.
+import type { BulkResult } from '../modules/orders/transitions.service.ts';
+import { applyTransitions } from '../modules/orders/transitions.service.ts';
+import { stopIfCanceled, type JobContext } from './job-runner.ts';
+import type { JobResult } from './jobs.repo.ts';
+import { linesToConfirm } from './mall-orders.repo.ts';
+
+export async function confirmJob(ctx: JobContext): Promise<void> {
+  const lineIds = Array.isArray(ctx.job.params.line_ids) ? (ctx.job.params.line_ids as string[]) : undefined;
+  const lines = await linesToConfirm(ctx.db, ctx.account.id, lineIds);
+  await ctx.expect(lines.length);
+  if (!lines.length) return;
+  const outcomes = await ctx.connector.confirm(
+    lines.map((l) => ({ lineId: l.id, mallLineId: l.mall_line_id, mallShipmentId: l.mall_shipment_id, mallOrderId: l.mall_order_id })),
+  );
+  stopIfCanceled(ctx.signal);
+  const byLine = new Map(lines.map((l) => [l.id, l]));
+  const accepted = outcomes.filter((o) => o.ok).map((o) => byLine.get(o.ref)!);
+  const applied = accepted.length
+    ? await applyTransitions(ctx.db, ctx.actor, { action: 'confirm', items: accepted.map((l) => ({ id: l.id, version: l.version })) }, { lang: 'ko' })
+    : null;
+  await ctx.record(resultsOf(outcomes, byLine, applied));
+}
+
+/** One result per line: the mall's refusal, or ours (e.g. the order changed meanwhile), or ok. */
+function resultsOf(outcomes: { ref: string; ok: boolean; code?: string; message?: string }[], lines: Map<string, { mall_line_id: string }>, applied: BulkResult | null): JobResult[] {
+  const ours = new Map((applied?.results ?? []).map((r) => [r.id, r]));
+  return outcomes.map((o) => {
+    const mall_ref = lines.get(o.ref)?.mall_line_id ?? null;
+    if (!o.ok) return { ref_type: 'line', ref_id: o.ref, mall_ref, result: 'failed', code: o.code ?? null, message: o.message ?? null };
+    const r = ours.get(o.ref);
+    if (r?.result === 'refused') return { ref_type: 'line', ref_id: o.ref, mall_ref, result: 'failed', code: r.code ?? null, message: r.message ?? null };
+    return { ref_type: 'line', ref_id: o.ref, mall_ref, result: 'ok', code: null, message: null };
+  });
+}

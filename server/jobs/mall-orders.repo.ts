@@ -1,0 +1,148 @@
+// The queries the mall jobs need: which collected lines exist, what to confirm or send, what the mall last said.
+import type { Knex } from 'knex';
+import { CLAIM_STATUSES, type Status } from '../../shared/lifecycle.ts';
+import { updateByIds, whereIdIn } from '../db/bulk.ts';
+import type { Db } from '../db/knex.ts';
+
+export type CollectedLine = { id: string; order_id: string; mall_line_id: string; status: string; version: number };
+
+/** Lines of this account already collected, by the mall's line id. */
+export async function collectedLines(db: Db, accountId: string, mallLineIds: string[]): Promise<Map<string, CollectedLine>> {
+  const out = new Map<string, CollectedLine>();
+  for (let i = 0; i < mallLineIds.length; i += 5000) {
+    const part = mallLineIds.slice(i, i + 5000);
+    const rows = (await whereIdIn(db, db('order_lines').where('mall_account_id', accountId), 'mall_line_id', part).select(
+      'id',
+      'order_id',
+      'mall_line_id',
+      'status',
+      'version',
+    )) as CollectedLine[];
+    for (const r of rows) out.set(r.mall_line_id, r);
+  }
+  return out;
+}
+
+export async function maxLineNo(db: Db | Knex.Transaction, orderId: string): Promise<number> {
+  const row = await db('order_lines').where({ order_id: orderId }).max({ n: 'line_no' }).first();
+  return Number(row?.n ?? 0);
+}
+
+export async function bumpOrderVersion(db: Db | Knex.Transaction, orderId: string, now: string): Promise<void> {
+  await db('orders').where({ id: orderId }).update({ version: db.raw('version + 1'), updated_at: now });
+}
+
+export async function orderIdByMallOrderId(db: Db | Knex.Transaction, accountId: string, mallOrderId: string): Promise<string | undefined> {
+  const row = await db('orders').where({ mall_account_id: accountId, mall_order_id: mallOrderId }).first('id');
+  return row?.id;
+}
+
+export type ConfirmRow = { id: string; version: number; mall_line_id: string; mall_shipment_id: string | null; mall_order_id: string };
+
+/** Lines still unconfirmed at the mall (PAID), optionally only the given ones. */
+export async function linesToConfirm(db: Db, accountId: string, lineIds?: string[]): Promise<ConfirmRow[]> {
+  const q = db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .where('l.mall_account_id', accountId)
+    .where('l.status', 'PAID')
+    .whereNull('o.deleted_at')
+    .whereNotNull('l.mall_line_id')
+    .select('l.id', 'l.version', 'l.mall_line_id', 'l.mall_shipment_id', 'o.mall_order_id')
+    .orderBy('l.id');
+  if (lineIds) whereIdIn(db, q, 'l.id', lineIds);
+  return q;
+}
+
+export type SendLine = {
+  box_id: string;
+  courier: string;
+  tracking_number: string | null;
+  line_id: string;
+  version: number;
+  mall_line_id: string;
+  mall_shipment_id: string | null;
+  mall_order_id: string;
+  mall_product_id: string | null;
+  mall_option_id: string | null;
+};
+
+/** Shipped boxes of this account whose numbers the mall has not accepted yet, with their lines. */
+export async function boxesToSend(db: Db, accountId: string, boxIds?: string[]): Promise<SendLine[]> {
+  const q = db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .join('boxes as b', 'b.id', 'l.box_id')
+    .where('l.mall_account_id', accountId)
+    .where('l.status', 'SHIPPED')
+    .whereNot('b.send_status', 'sent')
+    .whereNotNull('b.courier')
+    .whereNull('o.deleted_at')
+    .select(
+      'b.id as box_id',
+      'b.courier',
+      'b.tracking_number',
+      'l.id as line_id',
+      'l.version',
+      'l.mall_line_id',
+      'l.mall_shipment_id',
+      'o.mall_order_id',
+      'l.mall_product_id',
+      'l.mall_option_id',
+    )
+    .orderBy(['b.id', 'l.id']);
+  if (boxIds) whereIdIn(db, q, 'b.id', boxIds);
+  return q;
+}
+
+export async function markBoxesSent(db: Db, boxIds: string[], at: string): Promise<void> {
+  await updateByIds(db, 'boxes', boxIds, { send_status: 'sent', send_error: null, sent_at: at, updated_at: at });
+}
+
+export async function markBoxFailed(db: Db, boxId: string, message: string, at: string): Promise<void> {
+  await updateByIds(db, 'boxes', [boxId], { send_status: 'failed', send_error: message, updated_at: at });
+}
+
+/** What the mall last said about lines, kept to show where it disagrees with us. */
+export async function recordMallStatuses(db: Db, updates: { id: string; mall_status: string; implied: Status; at: string }[]): Promise<void> {
+  const groups = new Map<string, { patch: Record<string, unknown>; ids: string[] }>();
+  for (const u of updates) {
+    const key = `${u.mall_status}|${u.implied}|${u.at}`;
+    const g = groups.get(key) ?? { patch: { mall_status: u.mall_status, mall_implied_status: u.implied, mall_status_at: u.at }, ids: [] };
+    g.ids.push(u.id);
+    groups.set(key, g);
+  }
+  // Not a change of ours: the version stays (a sheet row is not made stale by the mall repeating itself).
+  for (const g of groups.values()) await whereIdIn(db, db('order_lines'), 'id', g.ids).update(g.patch);
+}
+
+/** Where the last sync ended for an account: the next one starts there. */
+export async function lastSyncEnd(db: Db, accountId: string): Promise<string | undefined> {
+  const row = await db('jobs')
+    .where({ mall_account_id: accountId, type: 'sync' })
+    .whereIn('state', ['succeeded', 'partial'])
+    .orderBy('id', 'desc')
+    .first('params');
+  return row ? (JSON.parse(row.params).to as string | undefined) : undefined;
+}
+
+const CLAIMS: ReadonlySet<string> = new Set(Object.values(CLAIM_STATUSES).flatMap((s) => [s.requested, s.completed]));
+const AFTER_SHIPPING: ReadonlySet<string> = new Set(['IN_TRANSIT', 'DELIVERED', 'PURCHASE_CONFIRMED']);
+
+/**
+ * Lines whose status disagrees with what the mall says in a way that matters: a claim on one side only, or the
+ * mall past shipping while we are not. (Us being ahead — shipped here, not yet sent — is the normal lag.)
+ */
+export async function mismatches(db: Db, accountId: string) {
+  const rows = await db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .where('l.mall_account_id', accountId)
+    .whereNull('o.deleted_at')
+    .whereNotNull('l.mall_implied_status')
+    .whereRaw('l.mall_implied_status <> l.status')
+    .select('l.id as line_id', 'l.order_id', 'o.mall_order_id', 'l.mall_line_id', 'l.status', 'l.mall_status', 'l.mall_implied_status', 'l.mall_status_at')
+    .orderBy('l.id');
+  return rows.filter(
+    (r: { status: string; mall_implied_status: string }) =>
+      CLAIMS.has(r.status) || CLAIMS.has(r.mall_implied_status) || (AFTER_SHIPPING.has(r.mall_implied_status) && !AFTER_SHIPPING.has(r.status)),
+  );
+}
+

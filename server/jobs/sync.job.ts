@@ -1,0 +1,107 @@
+// Sync (주문동기화): what changed at the mall — delivered, purchase confirmed, claims requested, completed or
+// withdrawn — is applied to orders already collected, through the same transitions an operator uses, so every
+// change is in the history under this job and moves the versions (a sheet pulled before it cannot overwrite it).
+// What cannot be applied is reported and stays listed as a mismatch.
+import type { ApiAction } from '../../shared/api/orders.schema.ts';
+import { format } from '../../shared/i18n.ts';
+import { CLAIM_STATUSES, type Status } from '../../shared/lifecycle.ts';
+import type { MallChange } from '../connectors/types.ts';
+import { applyTransitions } from '../modules/orders/transitions.service.ts';
+import { stopIfCanceled, type JobContext } from './job-runner.ts';
+import type { JobResult } from './jobs.repo.ts';
+import { jobsMessages } from './jobs.messages.ts';
+import { collectedLines, lastSyncEnd, recordMallStatuses, type CollectedLine } from './mall-orders.repo.ts';
+import { syncWindow } from './windows.ts';
+
+type Step = { action: ApiAction; item: Record<string, unknown> };
+
+/** The transition that brings our line to where the mall says it is, or null when there is nothing to do. */
+export function stepFor(change: MallChange, ours: Status): Step['action'] | { action: ApiAction; claim_state?: 'requested' | 'completed' } | null {
+  const claim = change.claim;
+  if (claim) {
+    const { requested, completed } = CLAIM_STATUSES[claim.type];
+    if (claim.state === 'withdrawn') return ours === requested ? 'withdraw_claim' : null;
+    if (claim.state === 'requested') return ours === requested || ours === completed ? null : { action: 'claim', claim_state: 'requested' };
+    if (ours === completed) return null;
+    return ours === requested ? 'complete_claim' : { action: 'claim', claim_state: 'completed' };
+  }
+  if (change.status === ours) return null;
+  switch (change.status) {
+    case 'NEW':
+      return ours === 'PAID' ? 'confirm' : null; // confirmed in the mall's own seller center
+    case 'IN_TRANSIT':
+      return ours === 'SHIPPED' ? 'mark_in_transit' : null;
+    case 'DELIVERED':
+      return ours === 'SHIPPED' || ours === 'IN_TRANSIT' ? 'mark_delivered' : null;
+    case 'PURCHASE_CONFIRMED':
+      return ['SHIPPED', 'IN_TRANSIT', 'DELIVERED'].includes(ours) ? 'confirm_purchase' : null;
+    default:
+      return null;
+  }
+}
+
+export async function syncJob(ctx: JobContext): Promise<void> {
+  const { db, account } = ctx;
+  const window = syncWindow(ctx.job.params, await lastSyncEnd(db, account.id));
+  ctx.job.params = { ...ctx.job.params, ...window };
+  const changes = (await ctx.connector.listChanges(window)).sort((a, b) => a.changedAt.localeCompare(b.changedAt));
+  stopIfCanceled(ctx.signal);
+  await ctx.expect(changes.length);
+  const lines = await collectedLines(db, account.id, changes.map((c) => c.mallLineId));
+
+  // The latest word of the mall per line is what counts; earlier ones were overtaken.
+  const latest = new Map<string, MallChange>();
+  for (const c of changes) latest.set(c.mallLineId, c);
+  const results: JobResult[] = [];
+  await recordMallStatuses(
+    db,
+    [...latest.values()].flatMap((c) => {
+      const line = lines.get(c.mallLineId);
+      return line ? [{ id: line.id, mall_status: c.mallStatus, implied: c.status, at: c.changedAt }] : [];
+    }),
+  );
+
+  // Group the steps by action: one bulk transition call each, claims carrying their own type and state.
+  const groups = new Map<ApiAction, { line: CollectedLine; change: MallChange; item: Record<string, unknown> }[]>();
+  for (const change of latest.values()) {
+    const line = lines.get(change.mallLineId);
+    if (!line) {
+      results.push({ ref_type: 'line', ref_id: null, mall_ref: change.mallLineId, result: 'skipped', code: 'not_collected', message: format(jobsMessages.not_collected, {}, 'ko') });
+      continue;
+    }
+    const step = stepFor(change, line.status as Status);
+    if (!step) {
+      results.push({ ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, result: 'skipped', code: 'no_change', message: format(jobsMessages.no_change, {}, 'ko') });
+      continue;
+    }
+    const { action, ...extra } = typeof step === 'string' ? { action: step } : step;
+    const item: Record<string, unknown> = { id: line.id, version: line.version, ...extra };
+    if (change.claim) {
+      item.claim_type = change.claim.type;
+      if (change.claim.reason) item.reason = change.claim.reason.slice(0, 500);
+    }
+    groups.set(action, [...(groups.get(action) ?? []), { line, change, item }]);
+  }
+
+  for (const [action, entries] of groups) {
+    stopIfCanceled(ctx.signal);
+    const claimIds = new Map(entries.map((e) => [e.line.id, e.change.claim?.mallClaimId ?? null]));
+    const out = await applyTransitions(db, ctx.actor, { action, items: entries.map((e) => e.item) } as never, { lang: 'ko' }, { source: 'mall', mallClaimIds: claimIds });
+    out.results.forEach((r, i) => {
+      const { line, change } = entries[i]!;
+      results.push(
+        r.result === 'applied'
+          ? { ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, result: 'ok', code: action, message: null }
+          : {
+              ref_type: 'line',
+              ref_id: line.id,
+              mall_ref: change.mallLineId,
+              result: 'failed',
+              code: r.code ?? 'mismatch',
+              message: format(jobsMessages.mismatch, { mall: change.mallStatus, detail: r.message ?? '' }, 'ko'),
+            },
+      );
+    });
+  }
+  await ctx.record(results);
+}

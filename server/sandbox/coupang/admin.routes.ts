@@ -1,0 +1,93 @@
+// The sandbox's own admin API (loopback, no auth) for tests and demos, in the same shape as the other sandbox
+// malls: create orders, list them, make things happen to them, inject faults, reset.
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { Fault } from '../faults.ts';
+import { applyEvent, EventRefused, EVENTS } from './events.ts';
+import { createOrders } from './generate.ts';
+import type { CoupangStore, SandboxBox } from './store.ts';
+
+const newOrders = z.object({
+  count: z.number().int().min(1).max(5000).optional(),
+  status: z.enum(['paid', 'confirmed']).optional(),
+  paidAt: z.iso.datetime({ offset: true }).optional(),
+});
+const eventBody = z.object({ event: z.enum(EVENTS), shipmentBoxId: z.string().regex(/^\d+$/).optional() });
+const target = { count: z.number().int().min(1).optional(), path: z.string().optional() };
+const fault = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('status'), status: z.number().int().min(100).max(599), retryAfter: z.number().min(0).optional(), ...target }),
+  z.object({ kind: z.literal('delay'), ms: z.number().int().min(0).max(600_000), ...target }),
+  z.object({ kind: z.literal('hang'), ...target }),
+  z.object({ kind: z.literal('malformed'), ...target }),
+  z.object({ kind: z.literal('token_expiry') }),
+]);
+const faultsBody = z.object({ faults: z.array(fault) });
+
+/** An order as tests see it: ids as strings, one entry per box. */
+export function orderSummary(boxes: SandboxBox[]) {
+  const first = boxes[0]!;
+  return {
+    orderId: first.orderId,
+    paidAt: first.paidAt.toISOString(),
+    receiver: { name: first.receiver.name, addr1: first.receiver.addr1, addr2: first.receiver.addr2, postCode: first.receiver.postCode },
+    shipmentBoxIds: boxes.map((b) => b.shipmentBoxId),
+    boxes: boxes.map((b) => ({
+      shipmentBoxId: b.shipmentBoxId,
+      status: b.status,
+      returned: b.returned,
+      deliveryCompanyCode: b.deliveryCompanyCode,
+      invoiceNumber: b.invoiceNumber,
+      items: b.items.map((i) => ({ vendorItemId: i.vendorItemId, name: i.productName, option: i.optionName, shippingCount: i.shippingCount, cancelCount: i.cancelCount })),
+    })),
+  };
+}
+
+export function adminRoutes(store: CoupangStore, onReset: () => void): Router {
+  const router = Router();
+  router.use(express.json());
+  const bad = (res: express.Response, message: string) => res.status(400).json({ error: message });
+
+  router.post('/orders', (req, res) => {
+    const input = newOrders.safeParse(req.body ?? {});
+    if (!input.success) return bad(res, input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const boxes = createOrders(store, input.data);
+    res.status(201).json({ orders: boxes.map((b) => orderSummary([b])) });
+  });
+
+  router.get('/orders', (_req, res) => {
+    const byOrder = new Map<string, SandboxBox[]>();
+    for (const box of store.boxes.values()) byOrder.set(box.orderId, [...(byOrder.get(box.orderId) ?? []), box]);
+    res.json({ orders: [...byOrder.values()].map(orderSummary) });
+  });
+
+  router.post('/orders/:orderId/events', (req, res) => {
+    const input = eventBody.safeParse(req.body ?? {});
+    if (!input.success) return bad(res, `event must be one of ${EVENTS.join(', ')}`);
+    try {
+      const result = applyEvent(store, req.params.orderId, input.data.event, input.data.shipmentBoxId);
+      res.json({ ...result, order: orderSummary(store.boxesOfOrder(req.params.orderId)) });
+    } catch (error) {
+      if (!(error instanceof EventRefused)) throw error;
+      res.status(error.status).json({ error: error.message });
+    }
+  });
+
+  router.post('/faults', (req, res) => {
+    const input = faultsBody.safeParse(req.body ?? {});
+    if (!input.success) return bad(res, input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    store.faults.add(input.data.faults satisfies Fault[]);
+    res.json({ ok: true });
+  });
+
+  router.delete('/faults', (_req, res) => {
+    store.faults.clear();
+    res.json({ ok: true });
+  });
+
+  router.post('/reset', (_req, res) => {
+    onReset();
+    res.json({ ok: true });
+  });
+
+  return router;
+}

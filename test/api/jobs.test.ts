@@ -1,0 +1,244 @@
+// Jobs against the sandbox malls over real loopback HTTP: collect, confirm, send invoices, sync, with the
+// failures the malls produce. Every mall runs the same scenarios.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+before(async () => {
+  s = await startTestServer();
+});
+after(async () => {
+  await s.close();
+});
+
+type Row = { line_id: string; line_version: number; order_id: string; order_version: number; mall_order_id: string; mall_line_id: string; mall_shipment_id: string | null; status: string };
+const linesOf = async (accountId: string): Promise<Row[]> => (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=10000`)).body.items;
+
+let serial = 80123456700;
+const cj = () => {
+  const body = String(++serial);
+  return body + String(BigInt(body) % 7n);
+};
+
+/** Moves lines to SHIPPED with a CJ number each, through the API as an operator would. */
+async function shipAll(rows: Row[]) {
+  const confirm = rows.filter((r) => r.status === 'PAID');
+  if (confirm.length) await s.call('POST', '/api/transitions', { action: 'confirm', items: confirm.map((r) => ({ id: r.line_id, version: r.line_version })) });
+  const orders = [...new Set(rows.map((r) => r.order_id))];
+  const fresh = async () => (await Promise.all(orders.map((id) => s.call('GET', `/api/orders/${id}`)))).map((r) => r.body);
+  let details = await fresh();
+  await s.call('POST', '/api/transitions', { action: 'release', items: details.map((d) => ({ id: d.id, version: d.version })) });
+  details = await fresh();
+  await s.call('POST', '/api/transitions', { action: 'set_invoice', courier: 'CJ', items: details.map((d) => ({ id: d.id, version: d.version, tracking_number: cj() })) });
+  details = await fresh();
+  const shipped = await s.call('POST', '/api/transitions', { action: 'ship', items: details.map((d) => ({ id: d.id, version: d.version })) });
+  assert.equal(shipped.body.refused, 0, JSON.stringify(shipped.body.results.filter((r: { result: string }) => r.result === 'refused')));
+}
+
+const malls: [string, (s: TestServer, o?: { initialOrders?: number; wrongSecret?: boolean }) => Promise<MallFixture<{ close(): Promise<void> }>>][] = [
+  ['naver', naverMall],
+  ['coupang', coupangMall],
+];
+
+for (const [name, connect] of malls) {
+  describe(`${name}: jobs`, () => {
+    let mall: MallFixture<{ close(): Promise<void> }>;
+    before(async () => {
+      mall = await connect(s, { initialOrders: 0 });
+    });
+    after(() => mall.sandbox.close());
+
+    it('collect brings every waiting order in once; a second run duplicates nothing', async () => {
+      const created = await mall.admin.createOrders({ count: 40 });
+      const { job, results } = await runJob(s, 'collect', mall.accountId);
+      assert.equal(job.state, 'succeeded', job.error);
+      assert.equal(job.ok, 40);
+      assert.equal(results.length, 40);
+      const rows = await linesOf(mall.accountId);
+      assert.equal(new Set(rows.map((r) => r.mall_order_id)).size, created.length);
+      assert.equal(new Set(rows.map((r) => r.mall_line_id)).size, rows.length);
+      assert.ok(rows.every((r) => typeof r.mall_order_id === 'string' && (r.status === 'PAID' || r.status === 'NEW')));
+      const again = await runJob(s, 'collect', mall.accountId);
+      assert.equal(again.job.state, 'succeeded');
+      assert.equal(again.job.ok, 0);
+      assert.equal(again.job.skipped, 40);
+      assert.equal((await linesOf(mall.accountId)).length, rows.length);
+    });
+
+    it('orders cancelled before collection are not collected', async () => {
+      const [order] = await mall.admin.createOrders({ count: 1 });
+      const orderId = order.orderId ?? String(order.orderId);
+      await mall.admin.event(orderId, 'buyer_cancel');
+      await mall.admin.event(orderId, 'cancel_complete');
+      await runJob(s, 'collect', mall.accountId);
+      const rows = await linesOf(mall.accountId);
+      assert.ok(!rows.some((r) => r.mall_order_id === orderId));
+    });
+
+    it('confirm acknowledges PAID orders at the mall and moves them to NEW', async () => {
+      const paid = (await linesOf(mall.accountId)).filter((r) => r.status === 'PAID');
+      assert.ok(paid.length > 0, 'the sandbox made some orders unconfirmed');
+      const { job } = await runJob(s, 'confirm', mall.accountId);
+      assert.equal(job.state, 'succeeded', job.error);
+      assert.equal(job.ok, paid.length);
+      const after = await linesOf(mall.accountId);
+      assert.ok(after.filter((r) => paid.some((p) => p.line_id === r.line_id)).every((r) => r.status === 'NEW'));
+      const history = await s.deps.db('status_history').where({ actor_type: 'job', action: 'confirm' }).count({ n: '*' });
+      assert.ok(Number(history[0]!.n) >= paid.length, 'recorded under the job');
+    });
+
+    it('send invoices moves shipped boxes to IN_TRANSIT; the sandbox has the numbers', async () => {
+      const rows = (await linesOf(mall.accountId)).slice(0, 6);
+      await shipAll(rows);
+      const { job, results } = await runJob(s, 'send_invoices', mall.accountId);
+      assert.equal(job.state, 'succeeded', JSON.stringify(results.filter((r: { result: string }) => r.result !== 'ok')));
+      const after = (await linesOf(mall.accountId)).filter((r) => rows.some((x) => x.line_id === r.line_id));
+      assert.ok(after.every((r) => r.status === 'IN_TRANSIT'));
+      const boxes = await s.deps.db('boxes').whereIn('id', s.deps.db('order_lines').whereIn('id', rows.map((r) => r.line_id)).select('box_id'));
+      assert.ok(boxes.every((b: { send_status: string; sent_at: string }) => b.send_status === 'sent' && b.sent_at));
+      const again = await runJob(s, 'send_invoices', mall.accountId);
+      assert.equal(again.job.total, 0, 'sent boxes are not sent twice');
+    });
+
+    it('a buyer cancel after collection reaches the order by sync, and a later ship is refused', async () => {
+      const target = (await linesOf(mall.accountId)).find((r) => r.status === 'NEW')!;
+      await s.call('POST', '/api/transitions', { action: 'release', items: [{ id: target.line_id, version: target.line_version }] });
+      const seen = (await linesOf(mall.accountId)).find((r) => r.line_id === target.line_id)!;
+      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === target.mall_order_id);
+      await mall.admin.event(String(mallOrder.orderId), 'buyer_cancel');
+      const { job } = await runJob(s, 'sync', mall.accountId);
+      assert.notEqual(job.state, 'failed', job.error);
+      const after = (await linesOf(mall.accountId)).find((r) => r.line_id === target.line_id)!;
+      assert.equal(after.status, 'CANCEL_REQUESTED');
+      assert.ok(after.line_version > seen.line_version, 'the claim moved the version');
+      const detail = (await s.call('GET', `/api/orders/${target.order_id}`)).body;
+      const claim = detail.claims.find((c: { line_id: string }) => c.line_id === target.line_id);
+      assert.equal(claim.source, 'mall');
+      const stale = await s.call('POST', '/api/transitions', {
+        action: 'set_invoice',
+        courier: 'CJ',
+        items: [{ id: seen.line_id, version: seen.line_version, tracking_number: cj() }],
+      });
+      assert.equal(stale.body.results[0].code, 'stale_version', 'a sheet pulled before the cancel cannot overwrite it');
+      const fresh = await s.call('POST', '/api/transitions', { action: 'ship', items: [{ id: after.line_id, version: after.line_version }] });
+      assert.equal(fresh.body.results[0].code, 'illegal_transition');
+    });
+
+    it('a delivery at the mall reaches the order by sync', async () => {
+      const moving = (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
+      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
+      const extra: Record<string, string> = name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
+      await mall.admin.event(String(mallOrder.orderId), 'deliver', extra);
+      await runJob(s, 'sync', mall.accountId);
+      const after = (await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!;
+      assert.equal(after.status, 'DELIVERED');
+    });
+
+    it('faults: 429 and 500 are retried; the job still ends with every order once', async () => {
+      await mall.admin.createOrders({ count: 5 });
+      await mall.admin.addFaults([
+        { kind: 'status', status: 429, retryAfter: 0, count: 1 },
+        { kind: 'status', status: 500, count: 2 },
+        { kind: 'malformed', count: 1 },
+      ]);
+      const { job } = await runJob(s, 'collect', mall.accountId);
+      assert.equal(job.state, 'succeeded', job.error);
+      assert.equal(job.ok, 5);
+    });
+
+    it('a fault that outlasts the retries fails the job with the reason; the re-run collects each order once', async () => {
+      await mall.admin.createOrders({ count: 4 });
+      const before = (await linesOf(mall.accountId)).length;
+      await mall.admin.addFaults([{ kind: 'status', status: 503, count: 50 }]);
+      const failed = await runJob(s, 'collect', mall.accountId);
+      assert.equal(failed.job.state, 'failed');
+      assert.match(failed.job.error, /쇼핑몰 응답이 없거나 오류가 계속됩니다/);
+      await fetch(`${(mall.sandbox as unknown as { url: string }).url}/_sandbox/faults`, { method: 'DELETE' });
+      const rerun = await runJob(s, 'collect', mall.accountId);
+      assert.equal(rerun.job.state, 'succeeded', rerun.job.error);
+      const rows = await linesOf(mall.accountId);
+      assert.equal(new Set(rows.map((r) => r.mall_line_id)).size, rows.length, 'no line twice');
+      assert.ok(rows.length > before);
+    });
+  });
+
+  describe(`${name}: refused credentials`, () => {
+    it('a wrong key fails the job with 401 and puts the account in error', async () => {
+      const mall = await connect(s, { initialOrders: 3, wrongSecret: true });
+      try {
+        const { job } = await runJob(s, 'collect', mall.accountId);
+        assert.equal(job.state, 'failed');
+        assert.match(job.error, /인증에 실패/);
+        const account = (await s.call('GET', `/api/mall-accounts/${mall.accountId}`)).body;
+        assert.equal(account.status, 'error');
+        assert.match(account.last_error, /인증/);
+        const test = await s.call('POST', `/api/mall-accounts/${mall.accountId}/test`);
+        assert.equal(test.body.ok, false);
+      } finally {
+        await mall.sandbox.close();
+      }
+    });
+  });
+}
+
+describe('jobs API', () => {
+  it('refuses a period over 30 days naming the field, and a second run of the same job', async () => {
+    const mall = await naverMall(s, { initialOrders: 1 });
+    try {
+      const long = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId], from: '2026-09-01T00:00:00Z', to: '2026-11-01T00:00:00Z' });
+      assert.equal(long.status, 400);
+      assert.equal(long.body.error.details[0].field, 'to');
+      const first = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] });
+      const second = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] });
+      assert.equal(first.body.items[0].started, true);
+      assert.equal(second.body.items[0].started, false);
+      assert.equal(second.body.items[0].code, 'already_running');
+      await s.deps.runner.idle();
+      const viewer = await s.tokenFor('viewer');
+      assert.equal((await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] }, { token: viewer })).status, 403);
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+
+  it('server-sent events tell a client when a job ends', async () => {
+    const mall = await naverMall(s, { initialOrders: 2 });
+    const abort = new AbortController();
+    try {
+      const stream = await fetch(`${s.url}/api/jobs/events?access_token=${s.adminToken}`, { signal: abort.signal });
+      assert.equal(stream.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+      const reader = stream.body!.getReader();
+      const started = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] });
+      const jobId = started.body.items[0].job.id;
+      let text = '';
+      while (!new RegExp(`"id":"${jobId}"[^\\n]*"state":"succeeded"`).test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      assert.match(text, /event: job/);
+      assert.match(text, new RegExp(`"id":"${jobId}"[^\\n]*"state":"succeeded"`));
+    } finally {
+      abort.abort();
+      await s.deps.runner.idle();
+      await mall.sandbox.close();
+    }
+  });
+
+  it('the schedule collects due accounts, and only the instance holding the lease does', async () => {
+    const mall = await naverMall(s, { initialOrders: 2 });
+    try {
+      const { startScheduler } = await import('../../server/jobs/scheduler.ts');
+      const other = startScheduler({ db: s.deps.db, log: s.deps.log, runner: s.deps.runner }, { everyMinutes: 0 });
+      const mine = startScheduler({ db: s.deps.db, log: s.deps.log, runner: s.deps.runner }, { everyMinutes: 0 });
+      const first = await mine.tick();
+      assert.ok(first.length >= 1, 'due accounts are collected');
+      assert.deepEqual(await other.tick(), [], 'another instance stands by while the lease is held');
+      await s.deps.runner.idle();
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+});

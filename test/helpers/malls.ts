@@ -1,0 +1,74 @@
+// Sandbox malls for job tests: started on loopback, with an account in the test server connected to each over
+// real HTTP, the way `npm start` wires them.
+import bcrypt from 'bcryptjs';
+import { randomBytes } from 'node:crypto';
+import { startCoupangSandbox, type CoupangSandbox } from '../../server/sandbox/coupang/coupang.sandbox.ts';
+import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
+import type { TestServer } from './server.ts';
+
+export type MallFixture<S> = { sandbox: S; accountId: string; admin: SandboxAdmin };
+
+export type SandboxAdmin = {
+  createOrders(input?: { count?: number; status?: 'paid' | 'confirmed'; paidAt?: string }): Promise<any[]>;
+  listOrders(): Promise<any[]>;
+  event(orderId: string, event: string, extra?: Record<string, string>): Promise<any>;
+  addFaults(faults: unknown[]): Promise<void>;
+};
+
+export function sandboxAdmin(url: string): SandboxAdmin {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return {
+    createOrders: async (input = {}) => (await call('POST', '/_sandbox/orders', input)).orders,
+    listOrders: async () => (await call('GET', '/_sandbox/orders')).orders,
+    event: async (orderId, event, extra = {}) => (await call('POST', `/_sandbox/orders/${orderId}/events`, { event, ...extra })).order,
+    addFaults: async (faults) => void (await call('POST', '/_sandbox/faults', { faults })),
+  };
+}
+
+async function connect(s: TestServer, body: Record<string, unknown>): Promise<string> {
+  const res = await s.call('POST', '/api/mall-accounts', body);
+  if (res.status !== 201) throw new Error(`account: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+export async function naverMall(s: TestServer, options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {}): Promise<MallFixture<NaverSandbox>> {
+  const clientId = `test${randomBytes(4).toString('hex')}`;
+  const clientSecret = bcrypt.genSaltSync(4).replace(/^\$2b\$/, '$2a$');
+  const sandbox = await startNaverSandbox({ clientId, clientSecret, seed: options.seed ?? 7, initialOrders: options.initialOrders ?? 0 });
+  const secret = options.wrongSecret ? bcrypt.genSaltSync(4).replace(/^\$2b\$/, '$2a$') : clientSecret;
+  const accountId = await connect(s, { mall_type: 'naver', display_name: '스마트스토어', base_url: sandbox.url, credentials: { client_id: clientId, client_secret: secret } });
+  return { sandbox, accountId, admin: sandboxAdmin(sandbox.url) };
+}
+
+export async function coupangMall(s: TestServer, options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {}): Promise<MallFixture<CoupangSandbox>> {
+  const accessKey = randomBytes(16).toString('hex');
+  const secretKey = randomBytes(24).toString('hex');
+  const sandbox = await startCoupangSandbox({ vendorId: 'A00012345', accessKey, secretKey, seed: options.seed ?? 3, initialOrders: options.initialOrders ?? 0 });
+  const accountId = await connect(s, {
+    mall_type: 'coupang',
+    display_name: '쿠팡',
+    base_url: sandbox.url,
+    credentials: { vendor_id: 'A00012345', access_key: accessKey, secret_key: options.wrongSecret ? 'wrong-secret' : secretKey },
+  });
+  return { sandbox, accountId, admin: sandboxAdmin(sandbox.url) };
+}
+
+/** Starts one job through the API and waits for it to end; returns the job and its results. */
+export async function runJob(s: TestServer, type: string, accountId: string, extra: Record<string, unknown> = {}) {
+  const res = await s.call('POST', '/api/jobs', { type, mall_account_ids: [accountId], ...extra });
+  if (res.status !== 202 || !res.body.items[0].started) throw new Error(`job not started: ${JSON.stringify(res.body)}`);
+  const id = res.body.items[0].job.id as string;
+  await s.deps.runner.idle();
+  const job = (await s.call('GET', `/api/jobs/${id}`)).body;
+  const results = (await s.call('GET', `/api/jobs/${id}/results?limit=5000`)).body.items;
+  return { job, results };
+}
