@@ -3,25 +3,13 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Fault } from '../faults.ts';
-import { applyEvent, EventRefused, EVENTS } from './events.ts';
+import { EVENTS, faultsBody, newOrdersBody } from '../admin-schema.ts';
+import { applyEvent, EventRefused } from './events.ts';
 import { createOrders } from './generate.ts';
 import type { CoupangStore, SandboxBox } from './store.ts';
 
-const newOrders = z.object({
-  count: z.number().int().min(1).max(5000).optional(),
-  status: z.enum(['paid', 'confirmed']).optional(),
-  paidAt: z.iso.datetime({ offset: true }).optional(),
-});
+const newOrders = newOrdersBody;
 const eventBody = z.object({ event: z.enum(EVENTS), shipmentBoxId: z.string().regex(/^\d+$/).optional() });
-const target = { count: z.number().int().min(1).optional(), path: z.string().optional() };
-const fault = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('status'), status: z.number().int().min(100).max(599), retryAfter: z.number().min(0).optional(), ...target }),
-  z.object({ kind: z.literal('delay'), ms: z.number().int().min(0).max(600_000), ...target }),
-  z.object({ kind: z.literal('hang'), ...target }),
-  z.object({ kind: z.literal('malformed'), ...target }),
-  z.object({ kind: z.literal('token_expiry') }),
-]);
-const faultsBody = z.object({ faults: z.array(fault) });
 
 /** An order as tests see it: ids as strings, one entry per box. */
 export function orderSummary(boxes: SandboxBox[]) {

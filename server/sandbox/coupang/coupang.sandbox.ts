@@ -1,8 +1,7 @@
 // A local Coupang WING (PRODUCT.md §5): the Open API paths of mall-apis.md §1 on 127.0.0.1, with CEA signature
 // checks, the vendorId of the path bound to the key, day-window and page-size limits, per-item action results,
 // a token bucket per vendor (429 + Retry-After, §1.9) and injectable faults, plus the admin API of admin.routes.ts.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listen.ts';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { RateLimiter } from '../rate-limit.ts';
 import { adminRoutes } from './admin.routes.ts';
@@ -100,20 +99,6 @@ export async function startCoupangSandbox(options: CoupangSandboxOptions): Promi
     if (!res.headersSent) sendError(res, 500, `sandbox error: ${error.message}`);
   });
 
-  const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    store,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // A 'hang' fault leaves a request unanswered on purpose; do not wait for it.
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const { url, close } = await listenOnLoopback(app, options.port);
+  return { url, store, close };
 }

@@ -3,19 +3,8 @@
 // (mall-apis.md §1.6, §1.7, §4).
 import type { CoupangStore, ExchangeRecord, Receipt, SandboxBox } from './store.ts';
 
-export const EVENTS = [
-  'buyer_cancel',
-  'cancel_complete',
-  'return_request',
-  'return_complete',
-  'exchange_request',
-  'exchange_complete',
-  'claim_withdraw',
-  'in_transit',
-  'deliver',
-  'purchase_confirm',
-] as const;
-export type SandboxEvent = (typeof EVENTS)[number];
+export { EVENTS, type SandboxEvent } from '../admin-schema.ts';
+import type { SandboxEvent } from '../admin-schema.ts';
 
 export class EventRefused extends Error {
   constructor(

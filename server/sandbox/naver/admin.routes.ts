@@ -3,28 +3,15 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Fault, FaultQueue } from '../faults.ts';
-import { applyEvent, EVENTS } from './events.ts';
+import { EVENTS, faultsBody, newOrdersBody } from '../admin-schema.ts';
+import { applyEvent } from './events.ts';
 import { createOrders } from './seed.ts';
 import type { NaverStore, OrderRecord } from './store.ts';
 import type { TokenIssuer } from './token.ts';
 import { adminOrderView } from './views.ts';
 
-// Same request shapes as the other sandbox malls' admin APIs (Coupang's), with Naver's ids.
-const newOrders = z.object({
-  count: z.number().int().min(1).max(5000).optional(),
-  status: z.enum(['paid', 'confirmed']).optional(),
-  paidAt: z.iso.datetime({ offset: true }).optional(),
-});
+const newOrders = newOrdersBody;
 const eventBody = z.object({ event: z.enum(EVENTS), productOrderId: z.string().regex(/^\d+$/).optional() });
-const target = { count: z.number().int().min(1).optional(), path: z.string().optional() };
-const fault = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('status'), status: z.number().int().min(100).max(599), retryAfter: z.number().min(0).optional(), ...target }),
-  z.object({ kind: z.literal('delay'), ms: z.number().int().min(0).max(600_000), ...target }),
-  z.object({ kind: z.literal('hang'), ...target }),
-  z.object({ kind: z.literal('malformed'), ...target }),
-  z.object({ kind: z.literal('token_expiry') }),
-]);
-const faultsBody = z.object({ faults: z.array(fault) });
 
 export type AdminDeps = { store: NaverStore; faults: FaultQueue; tokens: TokenIssuer; reset: () => void };
 

@@ -3,19 +3,8 @@
 // change-log entry last-changed-statuses will report.
 import { liveClaim, type ClaimType, type NaverStore, type ProductOrderRecord } from './store.ts';
 
-export const EVENTS = [
-  'buyer_cancel',
-  'cancel_complete',
-  'return_request',
-  'return_complete',
-  'exchange_request',
-  'exchange_complete',
-  'claim_withdraw',
-  'in_transit',
-  'deliver',
-  'purchase_confirm',
-] as const;
-export type SandboxEvent = (typeof EVENTS)[number];
+export { EVENTS, type SandboxEvent } from '../admin-schema.ts';
+import type { SandboxEvent } from '../admin-schema.ts';
 
 type Rule = {
   /** Why the event cannot happen to this product order, or null when it can. */

@@ -1,8 +1,7 @@
 // A local Naver Commerce API (mall-apis.md §2) for tests and `npm start`: the same paths as
 // https://api.commerce.naver.com/external, bcrypt-signed tokens, paging, per-item results, rate limits and
 // injectable faults, plus an admin API under /_sandbox. Listens on 127.0.0.1 only.
-import type { AddressInfo } from 'node:net';
-import http from 'node:http';
+import { listenOnLoopback } from '../listen.ts';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { FaultQueue } from '../faults.ts';
 import { RateLimiter } from '../rate-limit.ts';
@@ -62,20 +61,6 @@ export async function startNaverSandbox(options: NaverSandboxOptions): Promise<N
     sendError(res, status, status === 500 ? '9999' : '4000', status === 500 ? '일시적인 오류입니다.' : '요청 본문을 읽을 수 없습니다.');
   });
 
-  const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    store,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // Hung requests (the `hang` fault) would keep close() waiting for ever.
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const { url, close } = await listenOnLoopback(app, options.port);
+  return { url, store, close };
 }

@@ -1,0 +1,33 @@
+// What every sandbox mall's admin API accepts (loopback test tool, not part of any mall's API): the same request
+// shapes and events for all of them, so tests and demos drive any sandbox the same way.
+import { z } from 'zod';
+
+export const EVENTS = [
+  'buyer_cancel',
+  'cancel_complete',
+  'return_request',
+  'return_complete',
+  'exchange_request',
+  'exchange_complete',
+  'claim_withdraw',
+  'in_transit',
+  'deliver',
+  'purchase_confirm',
+] as const;
+export type SandboxEvent = (typeof EVENTS)[number];
+
+export const newOrdersBody = z.object({
+  count: z.number().int().min(1).max(5000).optional(),
+  status: z.enum(['paid', 'confirmed']).optional(),
+  paidAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+const target = { count: z.number().int().min(1).optional(), path: z.string().optional() };
+const fault = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('status'), status: z.number().int().min(100).max(599), retryAfter: z.number().min(0).optional(), ...target }),
+  z.object({ kind: z.literal('delay'), ms: z.number().int().min(0).max(600_000), ...target }),
+  z.object({ kind: z.literal('hang'), ...target }),
+  z.object({ kind: z.literal('malformed'), ...target }),
+  z.object({ kind: z.literal('token_expiry') }),
+]);
+export const faultsBody = z.object({ faults: z.array(fault) });
