@@ -37,7 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.SHIPSHEET_ADMIN_PASSWORD || undefined,
     logLevel,
     trustProxy: env.SHIPSHEET_TRUST_PROXY || false,
-    sandbox: (env.SHIPSHEET_SANDBOX ?? 'on') !== 'off',
+    // Sandbox orders are sample data: on by default only for the embedded database, never silently in PostgreSQL.
+    sandbox: (env.SHIPSHEET_SANDBOX ?? (env.DATABASE_URL ? 'off' : 'on')) !== 'off',
     collectEveryMinutes: minutes(env.SHIPSHEET_COLLECT_EVERY_MINUTES),
   };
 }

@@ -47,8 +47,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (ran.length) log.info('migrations applied', { migrations: ran });
   const secrets = createSecretBox(loadMasterKey(config.secretKey, config.dataDir));
   const admin = await ensureFirstAdmin(db, config.adminPassword);
-  // Jobs of a server that stopped will not finish; say so rather than leave them "running" forever.
-  await failAbandonedJobs(db, jobsMessages.server_stopped.ko);
+  // Jobs of a server that stopped will not finish; say so rather than leave them "running" forever. A job beats
+  // every 30 s while it runs, so two minutes of silence means its server is gone.
+  await failAbandonedJobs(db, jobsMessages.server_stopped.ko, 120_000);
 
   const events = new JobEvents();
   const connectorFor = options.connectorFor ?? createConnectorFactory();

@@ -1,4 +1,6 @@
 // Which connector speaks to an account, and where: the account's own base URL (a sandbox), or the mall's.
+import { AppError } from '../../shared/errors.ts';
+import { format } from '../../shared/i18n.ts';
 import type { MallType } from '../../shared/malls.ts';
 import { createCoupangConnector } from './coupang/coupang.connector.ts';
 import type { RetryPolicy } from './http.ts';
@@ -9,6 +11,10 @@ export const PRODUCTION_BASE_URLS: Record<MallType, string> = {
   coupang: 'https://api-gateway.coupang.com',
   naver: 'https://api.commerce.naver.com/external',
   cafe24: 'https://{mall_id}.cafe24api.com',
+};
+
+const registryMessages = {
+  unsupported: { ko: '{mall} 연동은 아직 지원하지 않습니다 (계정은 저장되어 있습니다)', en: '{mall} is not connected yet (the account is kept)' },
 };
 
 export type ConnectorFactory = (account: { mall_type: string; base_url: string | null }, credentials: Record<string, string>) => MallConnector;
@@ -30,7 +36,7 @@ export function createConnectorFactory(retry?: RetryPolicy): ConnectorFactory {
           ...(retry ? { retry } : {}),
         });
       default:
-        throw new Error(`no connector for mall type ${account.mall_type}`);
+        throw new AppError('conflict', 'unsupported_mall', format(registryMessages.unsupported, { mall: account.mall_type }, 'ko'));
     }
   };
 }

@@ -20,10 +20,12 @@ import { collectWindow } from './windows.ts';
 
 export async function collectJob(ctx: JobContext): Promise<void> {
   const { db, account, connector, signal } = ctx;
+  const manual = ctx.job.params.manual === true;
   const window = collectWindow(ctx.job.params, account.last_collected_at);
-  ctx.job.params = { ...ctx.job.params, ...window };
-  const orders = await connector.listNewOrders(window);
+  await ctx.setParams({ ...ctx.job.params, ...window });
   stopIfCanceled(signal);
+  const orders = await connector.listNewOrders(window);
+  ctx.reachedMall();
   await ctx.expect(orders.length);
 
   const existing = await collectedLines(db, account.id, orders.flatMap((o) => o.lines.map((l) => l.mallLineId)));
@@ -42,12 +44,47 @@ export async function collectJob(ctx: JobContext): Promise<void> {
     return { ref_type: 'order', ref_id: orderId, mall_ref: order.mallOrderId, result: 'ok', code: null, message: format(jobsMessages.collected, {}, 'ko') };
   };
 
+  try {
+    await writeAll(ctx, orders, existing, results, skipped, written);
+  } finally {
+    // Whatever happened, what was written is reported.
+    await ctx.record(results);
+  }
+  // The schedule continues from here; a manual window (maybe long ago) does not move it, and it never goes back.
+  if (!manual && (!account.last_collected_at || window.to > account.last_collected_at)) {
+    await updateMallAccount(db, account.id, { last_collected_at: window.to, updated_at: new Date().toISOString() });
+    ctx.account.last_collected_at = window.to;
+  }
+
+  // Auto-confirm (PRODUCT.md §2.2): orders that arrived unconfirmed are confirmed at the mall right away. The
+  // collect itself succeeded either way; a confirm that cannot start now is left to the next run.
+  if (account.auto_confirm && account.confirm_enabled && paid.length) {
+    await ctx.runner
+      .start({ type: 'confirm', accountId: account.id, params: { line_ids: paid }, actor: ctx.actor, trigger: 'auto' })
+      .catch((error: Error) => ctx.log.warn('auto-confirm not started', { job_id: ctx.job.id, mall_account_id: account.id, error }));
+  }
+}
+
+type Report = (order: MallOrder, orderId: string | null) => JobResult;
+
+async function writeAll(
+  ctx: JobContext,
+  orders: MallOrder[],
+  existing: Map<string, { order_id: string }>,
+  results: JobResult[],
+  skipped: Report,
+  written: (order: MallOrder, orderId: string, lines: NewLine[]) => JobResult,
+): Promise<void> {
+  const { db, signal } = ctx;
   const whole: MallOrder[] = [];
   for (const order of orders) {
     const fresh = order.lines.filter((l) => !existing.has(l.mallLineId));
     if (!fresh.length) results.push(skipped(order, existing.get(order.lines[0]!.mallLineId)!.order_id));
     else if (fresh.length === order.lines.length) whole.push(order);
-    else results.push(written(order, ...(await addLines(ctx, order, fresh)))); // new lines of an order we have
+    else {
+      const added = await addLines(ctx, order, fresh); // new lines of an order we have
+      results.push(added ? written(order, ...added) : skipped(order, null));
+    }
   }
   for (let at = 0; at < whole.length; at += PAGE) {
     stopIfCanceled(signal);
@@ -61,26 +98,26 @@ export async function collectJob(ctx: JobContext): Promise<void> {
           await db.transaction(async (trx) => writeOrders(trx, ctx, [p]));
           results.push(written(p.source, p.order.id, p.lines));
         } catch (single) {
-          // Another run wrote the same lines first: they are collected, once.
-          if (!isUniqueViolation(single)) throw single;
-          results.push(skipped(p.source, null));
+          // Another run wrote the same lines first: they are collected, once. Anything else is this order's own
+          // problem: it is reported and the others go on.
+          if (isUniqueViolation(single)) results.push(skipped(p.source, null));
+          else {
+            ctx.log.warn('collected order not written', { job_id: ctx.job.id, error: single });
+            results.push({ ref_type: 'order', ref_id: null, mall_ref: p.source.mallOrderId, result: 'failed', code: 'write_failed', message: format(jobsMessages.write_failed, {}, 'ko') });
+          }
         }
       }
       if (!isUniqueViolation(error)) ctx.log.warn('collect page written order by order', { job_id: ctx.job.id, error });
     }
     if (results.length >= 1000) await ctx.record(results.splice(0));
   }
-  await ctx.record(results);
-  await updateMallAccount(db, account.id, { last_collected_at: window.to, updated_at: new Date().toISOString() });
-  ctx.account.last_collected_at = window.to;
-
-  // Auto-confirm (PRODUCT.md §2.2): orders that arrived unconfirmed are confirmed at the mall right away.
-  if (account.auto_confirm && account.confirm_enabled && paid.length) {
-    await ctx.runner.start({ type: 'confirm', accountId: account.id, params: { line_ids: paid }, actor: ctx.actor, trigger: 'auto' });
-  }
 }
 
 const PAGE = 500;
+
+/** Mall texts are cut to our column sizes (PostgreSQL refuses longer ones; SQLite would keep them). */
+const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+const cutOrNull = (text: string | null, max: number) => (text === null ? null : cut(text, max));
 
 type Built = { source: MallOrder; order: NewOrder; lines: NewLine[] };
 
@@ -94,8 +131,8 @@ function newLines(ctx: JobContext, orderId: string, firstLineNo: number, lines: 
     mall_shipment_id: l.mallShipmentId,
     mall_product_id: l.mallProductId,
     mall_option_id: l.mallOptionId,
-    product_name: l.productName,
-    option_text: l.optionText,
+    product_name: cut(l.productName, 300),
+    option_text: cutOrNull(l.optionText, 300),
     quantity: l.quantity,
     unit_price: l.unitPrice,
     amount: l.amount,
@@ -120,16 +157,16 @@ function buildOrder(ctx: JobContext, source: MallOrder): Built {
     mall_order_id: source.mallOrderId,
     channel_kind: 'mall',
     channel_name: ctx.account.display_name,
-    orderer_name: source.orderer.name,
-    orderer_phone: source.orderer.phone,
-    orderer_email: source.orderer.email,
-    recipient_name: source.recipient.name,
-    recipient_phone: source.recipient.phone,
-    recipient_mobile: source.recipient.mobile,
-    recipient_zip: source.recipient.zip,
-    recipient_address1: source.recipient.address1,
-    recipient_address2: source.recipient.address2,
-    delivery_memo: source.deliveryMemo,
+    orderer_name: cut(source.orderer.name, 100),
+    orderer_phone: cutOrNull(source.orderer.phone, 32),
+    orderer_email: cutOrNull(source.orderer.email, 200),
+    recipient_name: cutOrNull(source.recipient.name, 100),
+    recipient_phone: cutOrNull(source.recipient.phone, 32),
+    recipient_mobile: cutOrNull(source.recipient.mobile, 32),
+    recipient_zip: cutOrNull(source.recipient.zip, 10),
+    recipient_address1: cutOrNull(source.recipient.address1, 300),
+    recipient_address2: cutOrNull(source.recipient.address2, 300),
+    delivery_memo: cutOrNull(source.deliveryMemo, 500),
     ordered_at: source.orderedAt,
     paid_at: source.paidAt,
     total_amount: source.lines.reduce((sum, l) => sum + l.amount, 0) + source.shippingFee,
@@ -164,10 +201,11 @@ async function writeOrders(trx: Knex.Transaction, ctx: JobContext, page: Built[]
 }
 
 /** Lines the mall added to an order collected before (rare): appended to it, in one transaction. */
-async function addLines(ctx: JobContext, order: MallOrder, fresh: MallLine[]): Promise<[string, NewLine[]]> {
+async function addLines(ctx: JobContext, order: MallOrder, fresh: MallLine[]): Promise<[string, NewLine[]] | null> {
   const now = new Date().toISOString();
   return ctx.db.transaction(async (trx) => {
-    const orderId = (await orderIdByMallOrderId(trx, ctx.account.id, order.mallOrderId))!;
+    const orderId = await orderIdByMallOrderId(trx, ctx.account.id, order.mallOrderId);
+    if (!orderId) return null; // the order was deleted here: its new lines are not brought back
     const lines = newLines(ctx, orderId, (await maxLineNo(trx, orderId)) + 1, fresh, now);
     await insertOrders(trx, [], lines);
     await bumpOrderVersion(trx, orderId, now);

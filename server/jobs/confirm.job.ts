@@ -3,21 +3,24 @@ import type { BulkResult } from '../modules/orders/transitions.service.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
-import { linesToConfirm } from './mall-orders.repo.ts';
+import { currentVersions, linesToConfirm } from './mall-orders.repo.ts';
 
 export async function confirmJob(ctx: JobContext): Promise<void> {
   const lineIds = Array.isArray(ctx.job.params.line_ids) ? (ctx.job.params.line_ids as string[]) : undefined;
   const lines = await linesToConfirm(ctx.db, ctx.account.id, lineIds);
   await ctx.expect(lines.length);
   if (!lines.length) return;
+  stopIfCanceled(ctx.signal);
   const outcomes = await ctx.connector.confirm(
     lines.map((l) => ({ lineId: l.id, mallLineId: l.mall_line_id, mallShipmentId: l.mall_shipment_id, mallOrderId: l.mall_order_id })),
   );
-  stopIfCanceled(ctx.signal);
+  ctx.reachedMall();
+  // What the mall accepted is recorded here too, even if the job was asked to stop meanwhile.
   const byLine = new Map(lines.map((l) => [l.id, l]));
   const accepted = outcomes.filter((o) => o.ok).map((o) => byLine.get(o.ref)!);
+  const versions = await currentVersions(ctx.db, accepted.map((l) => l.id));
   const applied = accepted.length
-    ? await applyTransitions(ctx.db, ctx.actor, { action: 'confirm', items: accepted.map((l) => ({ id: l.id, version: l.version })) }, { lang: 'ko' })
+    ? await applyTransitions(ctx.db, ctx.actor, { action: 'confirm', items: accepted.map((l) => ({ id: l.id, version: versions.get(l.id) ?? l.version })) }, { lang: 'ko' })
     : null;
   await ctx.record(resultsOf(outcomes, byLine, applied));
 }

@@ -5,6 +5,12 @@ import type { JobRow } from './jobs.repo.ts';
 export type JobEvent = { type: 'job'; job: Pick<JobRow, 'id' | 'type' | 'mall_account_id' | 'state' | 'total' | 'ok' | 'failed' | 'skipped' | 'error' | 'finished_at'> };
 
 export class JobEvents extends EventEmitter<{ job: [JobEvent] }> {
+  constructor() {
+    super();
+    // One listener per open event stream: many panes may be open at once.
+    this.setMaxListeners(0);
+  }
+
   publish(job: JobEvent['job']): void {
     this.emit('job', { type: 'job', job });
   }

@@ -10,6 +10,7 @@ import { MallError } from '../connectors/http.ts';
 import type { MallConnector } from '../connectors/types.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/knex.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
 import type { Actor } from '../http/context.ts';
 import type { Logger } from '../log.ts';
@@ -31,6 +32,10 @@ export type JobContext = {
   record(results: repo.JobResult[]): Promise<void>;
   /** Declares how many items the job will go through, for progress. */
   expect(total: number): Promise<void>;
+  /** Stores what the job settled on (e.g. the window it asked the mall about), for the next run and for people. */
+  setParams(params: Record<string, unknown>): Promise<void>;
+  /** Says the mall answered: only then does a job clear an account's error status. */
+  reachedMall(): void;
 };
 
 export type JobFn = (ctx: JobContext) => Promise<void>;
@@ -90,7 +95,13 @@ export class JobRunner {
       started_at: null,
       finished_at: null,
     };
-    await repo.insertJob(db, job);
+    try {
+      await repo.insertJob(db, job);
+    } catch (error) {
+      // The database allows one active job per account and type: a request racing this one got there first.
+      if (!isUniqueViolation(error)) throw error;
+      throw new AppError('conflict', 'already_running', format(jobsMessages.already_running, { name, job: '' }, lang));
+    }
     const abort = new AbortController();
     const done = this.run(job, account, abort.signal).finally(() => this.running.delete(job.id));
     this.running.set(job.id, { abort, done });
@@ -116,7 +127,14 @@ export class JobRunner {
 
   private async run(job: repo.JobRow, account: MallAccountRow, signal: AbortSignal): Promise<void> {
     const { db, log, events } = this.deps;
-    const publish = () => events.publish({ ...job });
+    // Listeners get the counts and state, not the params (which can hold thousands of line ids).
+    const publish = () => {
+      const { params: _params, ...summary } = job;
+      events.publish(summary);
+    };
+    let reached = false;
+    const heartbeat = setInterval(() => void repo.beat(db, job.id).catch(() => undefined), 30_000);
+    heartbeat.unref();
     const patch = async (p: Partial<repo.JobRow>) => {
       Object.assign(job, p);
       await repo.updateJob(db, job.id, p);
@@ -141,11 +159,15 @@ export class JobRunner {
           await patch({ ok: job.ok + count('ok'), failed: job.failed + count('failed'), skipped: job.skipped + count('skipped') });
         },
         expect: async (total) => patch({ total }),
+        setParams: async (params) => patch({ params }),
+        reachedMall: () => {
+          reached = true;
+        },
       };
       await this.deps.jobs[job.type](ctx);
       if (signal.aborted) throw new Canceled();
       await patch({ state: job.failed > 0 ? 'partial' : 'succeeded', finished_at: new Date().toISOString() });
-      if (account.status !== 'normal') await updateMallAccount(db, account.id, { status: 'normal', last_error: null, updated_at: new Date().toISOString() });
+      if (reached && account.status !== 'normal') await updateMallAccount(db, account.id, { status: 'normal', last_error: null, updated_at: new Date().toISOString() });
     } catch (error) {
       const { state, message } = this.describe(error, job, account);
       if (state === 'failed' && error instanceof MallError && error.kind === 'auth') {
@@ -158,6 +180,8 @@ export class JobRunner {
         log.warn('job ended without success', { job_id: job.id, job_type: job.type, mall_account_id: account.id, state, code: (error as MallError).kind });
       }
       await patch({ state, error: message, finished_at: new Date().toISOString() }).catch((e) => log.error('could not close job', { job_id: job.id, error: e }));
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

@@ -14,9 +14,13 @@ export const jobsMessages = {
   server_stopped: { ko: '서버가 멈춰 작업이 끝나지 못했습니다', en: 'The server stopped before the job finished' },
   period_too_long: { ko: '{field}: 기간은 최대 {max}일입니다', en: '{field}: the period is at most {max} days' },
   period_order: { ko: 'from: 시작일이 종료일보다 늦습니다', en: 'from: the start is after the end' },
+  period_pair: { ko: '{field}: 기간은 from과 to를 함께 입력하세요', en: '{field}: give from and to together' },
+  period_future: { ko: 'to: 종료 시각이 지금보다 늦습니다', en: 'to: the end is in the future' },
+  period_not_for_type: { ko: '{field}: 기간은 주문수집과 주문동기화에만 씁니다', en: '{field}: a period applies to collect and sync only' },
   job_not_found: { ko: '작업을 찾을 수 없습니다: {id}', en: 'No such job: {id}' },
   already_collected: { ko: '이미 수집된 주문입니다', en: 'Already collected' },
   collected: { ko: '수집했습니다', en: 'Collected' },
+  write_failed: { ko: '이 주문을 저장하지 못했습니다. 관리자에게 로그를 확인해 달라고 하세요', en: 'This order could not be stored; ask an administrator to check the log' },
   not_collected: { ko: '수집되지 않은 주문입니다', en: 'Not a collected order' },
   no_change: { ko: '변경 없음', en: 'No change' },
   mismatch: {

@@ -22,6 +22,7 @@ export type JobRow = {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  heartbeat_at?: string | null;
 };
 
 export type JobResult = {
@@ -39,8 +40,11 @@ export async function insertJob(db: Db, job: Omit<JobRow, 'total' | 'ok' | 'fail
   await db('jobs').insert({ ...job, params: JSON.stringify(job.params) });
 }
 
-export async function updateJob(db: Db, id: string, patch: Partial<Omit<JobRow, 'id' | 'params'>>) {
-  await db('jobs').where({ id }).update(patch);
+export async function updateJob(db: Db, id: string, patch: Partial<Omit<JobRow, 'id'>>) {
+  const { params, ...rest } = patch;
+  await db('jobs')
+    .where({ id })
+    .update({ ...rest, ...(params ? { params: JSON.stringify(params) } : {}), heartbeat_at: new Date().toISOString() });
 }
 
 export async function findJob(db: Db, id: string) {
@@ -80,9 +84,20 @@ export async function listResults(db: Db, jobId: string, f: { result?: string; a
   return { rows: page, next: more ? (page[page.length - 1]!.id as number) : null };
 }
 
-/** Jobs left running by a server that stopped: they will not finish, so they are closed as failed. */
-export async function failAbandonedJobs(db: Db, message: string) {
-  return db('jobs').whereIn('state', ['queued', 'running']).update({ state: 'failed', error: message, finished_at: new Date().toISOString() });
+/**
+ * Jobs whose server stopped: no heartbeat for `staleMs`, so nobody will finish them; they are closed as failed.
+ * (A job of another live instance keeps beating and is left alone.)
+ */
+export async function failAbandonedJobs(db: Db, message: string, staleMs: number) {
+  const before = new Date(Date.now() - staleMs).toISOString();
+  return db('jobs')
+    .whereIn('state', ['queued', 'running'])
+    .where((q) => q.where('heartbeat_at', '<', before).orWhere((w) => w.whereNull('heartbeat_at').where('created_at', '<', before)))
+    .update({ state: 'failed', error: message, finished_at: new Date().toISOString() });
+}
+
+export async function beat(db: Db, id: string) {
+  await db('jobs').where({ id }).update({ heartbeat_at: new Date().toISOString() });
 }
 
 /**

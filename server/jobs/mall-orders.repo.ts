@@ -33,7 +33,7 @@ export async function bumpOrderVersion(db: Db | Knex.Transaction, orderId: strin
 }
 
 export async function orderIdByMallOrderId(db: Db | Knex.Transaction, accountId: string, mallOrderId: string): Promise<string | undefined> {
-  const row = await db('orders').where({ mall_account_id: accountId, mall_order_id: mallOrderId }).first('id');
+  const row = await db('orders').where({ mall_account_id: accountId, mall_order_id: mallOrderId }).whereNull('deleted_at').first('id');
   return row?.id;
 }
 
@@ -114,14 +114,25 @@ export async function recordMallStatuses(db: Db, updates: { id: string; mall_sta
   for (const g of groups.values()) await whereIdIn(db, db('order_lines'), 'id', g.ids).update(g.patch);
 }
 
-/** Where the last sync ended for an account: the next one starts there. */
+/** Where the last scheduled-style sync ended for an account (manual periods do not count): the next one starts there. */
 export async function lastSyncEnd(db: Db, accountId: string): Promise<string | undefined> {
-  const row = await db('jobs')
+  const rows = await db('jobs')
     .where({ mall_account_id: accountId, type: 'sync' })
     .whereIn('state', ['succeeded', 'partial'])
     .orderBy('id', 'desc')
-    .first('params');
-  return row ? (JSON.parse(row.params).to as string | undefined) : undefined;
+    .limit(20)
+    .select('params');
+  for (const row of rows as { params: string }[]) {
+    const params = JSON.parse(row.params) as { to?: string; manual?: boolean };
+    if (!params.manual && params.to) return params.to;
+  }
+  return undefined;
+}
+
+/** The current versions of lines: a job's own change is not a stale sheet, it applies to the lines as they are now. */
+export async function currentVersions(db: Db, lineIds: string[]): Promise<Map<string, number>> {
+  const rows = (await whereIdIn(db, db('order_lines'), 'id', lineIds).select('id', 'version')) as { id: string; version: number }[];
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 const CLAIMS: ReadonlySet<string> = new Set(Object.values(CLAIM_STATUSES).flatMap((s) => [s.requested, s.completed]));

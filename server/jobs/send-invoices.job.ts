@@ -4,7 +4,7 @@ import type { InvoiceTarget } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
-import { boxesToSend, markBoxFailed, markBoxesSent, type SendLine } from './mall-orders.repo.ts';
+import { boxesToSend, currentVersions, markBoxFailed, markBoxesSent, type SendLine } from './mall-orders.repo.ts';
 
 export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const boxIds = Array.isArray(ctx.job.params.box_ids) ? (ctx.job.params.box_ids as string[]) : undefined;
@@ -25,16 +25,24 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   }
   await ctx.expect(boxes.size);
   if (!boxes.size) return;
-  const outcomes = await ctx.connector.sendInvoices([...boxes.values()].map((b) => b.target));
   stopIfCanceled(ctx.signal);
+  const outcomes = await ctx.connector.sendInvoices([...boxes.values()].map((b) => b.target));
+  ctx.reachedMall();
+  // The mall has what it accepted: that is recorded here even if the job was asked to stop meanwhile.
 
   const now = new Date().toISOString();
   const sent = outcomes.filter((o) => o.ok).map((o) => o.ref);
   await markBoxesSent(ctx.db, sent, now);
   for (const o of outcomes) if (!o.ok) await markBoxFailed(ctx.db, o.ref, o.message ?? o.code ?? 'failed', now);
   const lines = sent.flatMap((id) => boxes.get(id)!.lines);
+  const versions = await currentVersions(ctx.db, lines.map((l) => l.line_id));
   const moved = lines.length
-    ? await applyTransitions(ctx.db, ctx.actor, { action: 'mark_in_transit', items: lines.map((l) => ({ id: l.line_id, version: l.version })) }, { lang: 'ko' })
+    ? await applyTransitions(
+        ctx.db,
+        ctx.actor,
+        { action: 'mark_in_transit', items: lines.map((l) => ({ id: l.line_id, version: versions.get(l.line_id) ?? l.version })) },
+        { lang: 'ko' },
+      )
     : null;
   const refusedLines = new Map((moved?.results ?? []).filter((r) => r.result === 'refused').map((r) => [r.id, r]));
 

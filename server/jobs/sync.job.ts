@@ -25,6 +25,8 @@ export function stepFor(change: MallChange, ours: Status): Step['action'] | { ac
     if (ours === completed) return null;
     return ours === requested ? 'complete_claim' : { action: 'claim', claim_state: 'completed' };
   }
+  // The mall shows no claim any more while ours is still open: it was withdrawn or refused there.
+  if (Object.values(CLAIM_STATUSES).some((c) => c.requested === ours)) return 'withdraw_claim';
   if (change.status === ours) return null;
   switch (change.status) {
     case 'NEW':
@@ -43,9 +45,10 @@ export function stepFor(change: MallChange, ours: Status): Step['action'] | { ac
 export async function syncJob(ctx: JobContext): Promise<void> {
   const { db, account } = ctx;
   const window = syncWindow(ctx.job.params, await lastSyncEnd(db, account.id));
-  ctx.job.params = { ...ctx.job.params, ...window };
-  const changes = (await ctx.connector.listChanges(window)).sort((a, b) => a.changedAt.localeCompare(b.changedAt));
+  await ctx.setParams({ ...ctx.job.params, ...window });
   stopIfCanceled(ctx.signal);
+  const changes = (await ctx.connector.listChanges(window)).sort((a, b) => a.changedAt.localeCompare(b.changedAt));
+  ctx.reachedMall();
   await ctx.expect(changes.length);
   const lines = await collectedLines(db, account.id, changes.map((c) => c.mallLineId));
 
@@ -83,8 +86,8 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     groups.set(action, [...(groups.get(action) ?? []), { line, change, item }]);
   }
 
+  // From here on the work is local: it is finished even when the job was asked to stop.
   for (const [action, entries] of groups) {
-    stopIfCanceled(ctx.signal);
     const claimIds = new Map(entries.map((e) => [e.line.id, e.change.claim?.mallClaimId ?? null]));
     const out = await applyTransitions(db, ctx.actor, { action, items: entries.map((e) => e.item) } as never, { lang: 'ko' }, { source: 'mall', mallClaimIds: claimIds });
     out.results.forEach((r, i) => {

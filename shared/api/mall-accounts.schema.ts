@@ -11,8 +11,16 @@ const serviceSwitches = z.object({
   auto_confirm: z.boolean(),
 });
 
-/** Another address for the mall's API (a sandbox, a proxy); without it the mall's own is used. */
-const baseUrl = z.url({ protocol: /^https?$/ }).max(300);
+/**
+ * Another address for the mall's API (a sandbox, a proxy); without it the mall's own is used. Credentials travel
+ * there, so plain http is only for this machine (the sandbox malls).
+ */
+const baseUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(300)
+  .refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), {
+    message: 'https is required except for localhost',
+  });
 
 export const createMallAccountBody = serviceSwitches.partial().extend({
   base_url: baseUrl.optional(),

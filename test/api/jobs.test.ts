@@ -242,3 +242,99 @@ describe('jobs API', () => {
     }
   });
 });
+
+describe('jobs: windows, races, auto-confirm, guards', () => {
+  it('a default run stores its window, and the next sync continues from it', async () => {
+    const mall = await naverMall(s, { initialOrders: 2 });
+    try {
+      const first = await runJob(s, 'sync', mall.accountId);
+      assert.ok(first.job.params.from && first.job.params.to, 'the window is kept on the job');
+      const second = await runJob(s, 'sync', mall.accountId);
+      assert.equal(Date.parse(second.job.params.from), Date.parse(first.job.params.to) - 10 * 60_000);
+      const manual = await runJob(s, 'collect', mall.accountId, { from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' });
+      assert.equal(manual.job.params.manual, true);
+      const account = (await s.call('GET', `/api/mall-accounts/${mall.accountId}`)).body;
+      assert.notEqual(account.last_collected_at, '2026-11-02T00:00:00.000Z', 'a manual period does not move the schedule');
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+
+  it('requests racing to start the same job start it once', async () => {
+    const mall = await naverMall(s, { initialOrders: 1 });
+    try {
+      const answers = await Promise.all([1, 2, 3].map(() => s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] })));
+      assert.equal(answers.filter((a) => a.body.items[0].started).length, 1);
+      await s.deps.runner.idle();
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+
+  it('auto-confirm confirms what collect brought in unconfirmed', async () => {
+    const mall = await naverMall(s, { initialOrders: 0 });
+    try {
+      await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, { auto_confirm: true });
+      await mall.admin.createOrders({ count: 6, status: 'paid' });
+      await runJob(s, 'collect', mall.accountId);
+      await s.deps.runner.idle();
+      const rows = await linesOf(mall.accountId);
+      assert.ok(rows.length > 0);
+      assert.ok(rows.every((r) => r.status === 'NEW'), JSON.stringify(rows.map((r) => r.status)));
+      const jobs = (await s.call('GET', `/api/jobs?mall_account_id=${mall.accountId}&type=confirm`)).body.items;
+      assert.equal(jobs[0].trigger, 'auto');
+      assert.equal(jobs[0].state, 'succeeded');
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+
+  it('a running job can be canceled', async () => {
+    const mall = await naverMall(s, { initialOrders: 3 });
+    try {
+      await mall.admin.addFaults([{ kind: 'delay', ms: 400, count: 3 }]);
+      const started = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] });
+      const id = started.body.items[0].job.id;
+      const cancel = await s.call('POST', `/api/jobs/${id}/cancel`);
+      assert.equal(cancel.body.canceling, true);
+      await s.deps.runner.idle();
+      assert.equal((await s.call('GET', `/api/jobs/${id}`)).body.state, 'canceled');
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+
+  it('periods in the future or for jobs without one are refused, naming the field', async () => {
+    const mall = await naverMall(s, { initialOrders: 0 });
+    try {
+      const future = new Date(Date.now() + 86400_000).toISOString();
+      const res = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId], from: new Date().toISOString(), to: future });
+      assert.equal(res.status, 400);
+      assert.equal(res.body.error.details[0].field, 'to');
+      const confirm = await s.call('POST', '/api/jobs', { type: 'confirm', mall_account_ids: [mall.accountId], from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' });
+      assert.equal(confirm.status, 400);
+      const half = await s.call('POST', '/api/jobs', { type: 'sync', mall_account_ids: [mall.accountId], from: '2026-11-01T00:00:00Z' });
+      assert.equal(half.body.error.details[0].field, 'to');
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+
+  it('credentials only travel to a new address when given again, and never over plain http to another host', async () => {
+    const mall = await naverMall(s, { initialOrders: 0 });
+    try {
+      const moved = await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, { base_url: 'https://attacker.example' });
+      assert.equal(moved.status, 400);
+      assert.equal(moved.body.error.details[0].field, 'credentials');
+      const plain = await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, { base_url: 'http://10.0.0.5', credentials: { client_id: 'x', client_secret: 'y' } });
+      assert.equal(plain.status, 400);
+      assert.equal(plain.body.error.details[0].field, 'base_url');
+      const cafe24 = await s.call('POST', '/api/mall-accounts', { mall_type: 'cafe24', display_name: '카페24', credentials: { mall_id: 'shop', client_id: 'a', client_secret: 'b' } });
+      const test = await s.call('POST', `/api/mall-accounts/${cafe24.body.id}/test`);
+      assert.equal(test.status, 409);
+      assert.equal(test.body.error.code, 'unsupported_mall');
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+});

@@ -3,10 +3,12 @@
 import type { Knex } from 'knex';
 import * as core from './20261122000000_core.ts';
 import * as jobs from './20261122010000_jobs.ts';
+import * as jobsActive from './20261122020000_jobs_active.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261122000000_core', core],
   ['20261122010000_jobs', jobs],
+  ['20261122020000_jobs_active', jobsActive],
 ];

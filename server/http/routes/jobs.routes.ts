@@ -23,13 +23,17 @@ export function jobRoutes(deps: AppDeps) {
       handler: async ({ actor, body, info }) => {
         if (body.from || body.to) {
           const invalid = (field: string, message: string) => new AppError('invalid_data', 'validation_failed', message, { details: [{ field, message }] });
-          if (!body.from || !body.to) throw invalid(body.from ? 'to' : 'from', format(jobsMessages.period_order, {}, info.lang));
+          const field = body.from ? 'to' : 'from';
+          if (body.type !== 'collect' && body.type !== 'sync') throw invalid(field, format(jobsMessages.period_not_for_type, { field: body.from ? 'from' : 'to' }, info.lang));
+          if (!body.from || !body.to) throw invalid(field, format(jobsMessages.period_pair, { field }, info.lang));
           const days = (Date.parse(body.to) - Date.parse(body.from)) / 86400_000;
           if (days < 0) throw invalid('from', format(jobsMessages.period_order, {}, info.lang));
           if (days > MAX_WINDOW_DAYS) throw invalid('to', format(jobsMessages.period_too_long, { field: 'to', max: MAX_WINDOW_DAYS }, info.lang));
+          if (Date.parse(body.to) > Date.now() + 60_000) throw invalid('to', format(jobsMessages.period_future, {}, info.lang));
         }
         const params: Record<string, unknown> = {};
-        if (body.from && body.to) Object.assign(params, { from: new Date(body.from).toISOString(), to: new Date(body.to).toISOString() });
+        // A chosen period is marked manual: the schedule does not continue from it.
+        if (body.from && body.to) Object.assign(params, { from: new Date(body.from).toISOString(), to: new Date(body.to).toISOString(), manual: true });
         if (body.line_ids) params.line_ids = body.line_ids;
         if (body.box_ids) params.box_ids = body.box_ids;
         // One job per account; an account that cannot start says why without stopping the others.
@@ -72,6 +76,8 @@ export function jobRoutes(deps: AppDeps) {
       handler: async ({ req, res }) => {
         res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
         res.write(': connected\n\n');
+        // The client may have gone while its token was checked: then there is nothing to hold open.
+        if (req.destroyed || res.closed) return;
         const send = (event: { job: unknown }) => res.write(`event: job\ndata: ${JSON.stringify(event.job)}\n\n`);
         deps.events.on('job', send);
         // Proxies drop quiet connections; a comment line every 20 s keeps it open.

@@ -20,6 +20,10 @@ const messages = {
   not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
   connected: { ko: '연결되었습니다', en: 'Connected' },
   refused: { ko: '연결하지 못했습니다: {detail}', en: 'Could not connect: {detail}' },
+  credentials_with_url: {
+    ko: 'credentials: API 주소(base_url)를 바꿀 때는 인증 정보도 다시 입력하세요',
+    en: 'credentials: give the credentials again when changing base_url',
+  },
 };
 
 /** The account as the API shows it: everything but the sealed credentials. */
@@ -91,8 +95,16 @@ export async function getMallAccount(deps: MallAccountDeps, id: string, lang: La
 export async function updateMallAccount(deps: MallAccountDeps, actor: Actor, id: string, patch: Record<string, unknown>, info: RequestInfo) {
   const row = await getMallAccount(deps, id, info.lang);
   const { credentials, ...rest } = patch;
+  // Credentials go wherever base_url points: moving it needs the credentials given again, so nobody can send
+  // the stored ones to a server of their choosing.
+  if ('base_url' in patch && patch.base_url !== row.base_url && credentials === undefined) {
+    const message = format(messages.credentials_with_url, {}, info.lang);
+    throw new AppError('invalid_data', 'validation_failed', message, { details: [{ field: 'credentials', message }] });
+  }
   const update: Partial<repo.MallAccountRow> = { ...(rest as Partial<repo.MallAccountRow>), updated_at: new Date().toISOString() };
   if (credentials !== undefined) {
+    // New credentials deserve a new try: the error of the old ones no longer applies.
+    Object.assign(update, { status: 'normal', last_error: null });
     const checked = checkCredentials(row.mall_type as MallType, credentials, info.lang);
     update.credentials_enc = deps.secrets.seal(JSON.stringify(checked), id);
     update.credentials_hint = credentialsHint(row.mall_type as MallType, checked);
@@ -124,7 +136,8 @@ export async function testConnection(deps: MallAccountDeps, id: string, lang: La
   } catch (error) {
     if (!(error instanceof MallError)) throw error;
     const message = format(messages.refused, { detail: error.message }, lang);
-    await repo.updateMallAccount(deps.db, id, { status: 'error', last_error: message, last_error_at: now, updated_at: now });
+    // Only refused credentials put the account in error; a mall that is down for a moment does not.
+    if (error.kind === 'auth') await repo.updateMallAccount(deps.db, id, { status: 'error', last_error: message, last_error_at: now, updated_at: now });
     return { ok: false, kind: error.kind, message };
   }
   await repo.updateMallAccount(deps.db, id, { status: 'normal', last_error: null, updated_at: now });
