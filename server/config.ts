@@ -15,6 +15,8 @@ export type Config = {
   sandbox: boolean;
   /** Minutes between automatic collections; 0 turns the schedule off. */
   collectEveryMinutes: number;
+  /** `npm start` serves HTTPS with a local development certificate unless this is off. */
+  https: boolean;
 };
 
 function minutes(value: string | undefined): number {
@@ -40,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Sandbox orders are sample data: on by default only for the embedded database, never silently in PostgreSQL.
     sandbox: (env.SHIPSHEET_SANDBOX ?? (env.DATABASE_URL ? 'off' : 'on')) !== 'off',
     collectEveryMinutes: minutes(env.SHIPSHEET_COLLECT_EVERY_MINUTES),
+    https: (env.SHIPSHEET_HTTPS ?? 'on') !== 'off',
   };
 }

@@ -1,11 +1,20 @@
 // `npm start`: the whole product on the embedded default (or PostgreSQL when DATABASE_URL is set), with sandbox
 // malls and an account connected to each unless SHIPSHEET_SANDBOX=off.
 import { loadConfig } from './config.ts';
+import { devCertificate, trustHint, type DevCertificate } from './dev-certificate.ts';
 import { startDevSandboxes, type DevSandboxes } from './sandbox/dev-sandboxes.ts';
 import { startServer } from './start.ts';
 
 const config = loadConfig();
-const started = await startServer(config);
+let certificate: DevCertificate | null = null;
+if (config.https) {
+  try {
+    certificate = await devCertificate();
+  } catch (error) {
+    process.stderr.write(`Could not make a local HTTPS certificate (${(error as Error).message}); serving plain HTTP. Excel needs HTTPS.\n`);
+  }
+}
+const started = await startServer(config, certificate ? { tls: certificate } : {});
 const where = config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dataDir}/shipsheet.sqlite`;
 
 let sandboxes: DevSandboxes | null = null;
@@ -28,6 +37,9 @@ const lines = [
 ];
 if (sandboxes) {
   lines.push(`  Sandbox malls (sample orders, no credentials needed): ${sandboxes.accounts.map((a) => `${a.mall_type} ${a.url}`).join('  ·  ')}`);
+}
+if (certificate) {
+  lines.push(`  HTTPS:      local certificate; if the browser or Excel does not trust it yet: ${trustHint(certificate.caPath)}`);
 }
 if (started.oneTimePassword) {
   lines.push(

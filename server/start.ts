@@ -1,6 +1,7 @@
 // Builds the dependencies from configuration and starts serving. Used by main.ts and by tests that need a
 // whole server (same start-up path as `npm start`).
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from './app.ts';
@@ -25,7 +26,7 @@ import { createLoginLimiter } from './modules/auth/login-limiter.ts';
 
 export type Started = {
   deps: AppDeps;
-  server: http.Server;
+  server: http.Server | https.Server;
   url: string;
   oneTimePassword: string | undefined;
   scheduler: Scheduler;
@@ -38,6 +39,8 @@ export type StartOptions = {
   logWrite?: (line: string) => void;
   /** How jobs reach the malls (tests use short retry delays). */
   connectorFor?: ConnectorFactory;
+  /** Serve over HTTPS with this certificate (Office loads add-ins only over HTTPS). */
+  tls?: { key: string; cert: string };
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Started> {
@@ -64,7 +67,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const deps: AppDeps = { config, db, log, secrets, limiter: createLoginLimiter(), events, runner, connectorFor };
   const scheduler = startScheduler({ db, log, runner }, { everyMinutes: config.collectEveryMinutes });
 
-  const server = http.createServer(createApp(deps));
+  const app = createApp(deps);
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, app) : http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, '127.0.0.1', resolve);
@@ -73,7 +77,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   return {
     deps,
     server,
-    url: `http://localhost:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://localhost:${port}`,
     oneTimePassword: admin.oneTimePassword,
     scheduler,
     async close() {
