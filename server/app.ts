@@ -6,6 +6,7 @@ import { format, pickLang } from '../shared/i18n.ts';
 import type { AppDeps } from './deps.ts';
 import type { RequestInfo } from './http/context.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { mountPane } from './http/pane.ts';
 import { httpMessages } from './http/messages.ts';
 import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
     throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang));
   });
   app.use('/api', api);
+  mountPane(app);
   app.use((req: Request, res: Response) => {
     const info = res.locals.info as RequestInfo;
     throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.path }, info.lang));

@@ -1,0 +1,91 @@
+// Sign-in with the ShipSheet account; after a one-time password the user chooses their own before anything else.
+import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import { ApiError, createApi } from '../../api/client.ts';
+import { paneMessages as m } from '../../messages.ts';
+
+export type Session = { token: string; username: string; role: string; mustChangePassword: boolean };
+
+export function SignIn({ lang, onSignedIn }: { lang: Lang; onSignedIn: (session: Session) => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await createApi(null, lang).call<{ token: string; user: { username: string; role: string }; password_change_required: boolean }>(
+        'POST',
+        '/api/auth/login',
+        { username, password },
+      );
+      onSignedIn({ token: res.token, username: res.user.username, role: res.user.role, mustChangePassword: res.password_change_required });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={format(m.sign_in, {}, lang)} style={{ display: 'grid', gap: 12 }}>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={format(m.username, {}, lang)}>
+        <Input name="username" value={username} onChange={(_, d) => setUsername(d.value)} autoComplete="username" />
+      </Field>
+      <Field label={format(m.password, {}, lang)}>
+        <Input name="password" type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" />
+      </Field>
+      <Button type="submit" appearance="primary" disabled={busy || !username || !password}>
+        {format(busy ? m.signing_in : m.sign_in, {}, lang)}
+      </Button>
+    </form>
+  );
+}
+
+export function ChangePassword({ lang, session, onChanged }: { lang: Lang; session: Session; onChanged: () => void }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await createApi(session.token, lang).call('POST', '/api/auth/password', { current_password: current, new_password: next });
+      onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={format(m.change_password, {}, lang)} style={{ display: 'grid', gap: 12 }}>
+      <MessageBar intent="warning">
+        <MessageBarBody>{format(m.change_password_first, {}, lang)}</MessageBarBody>
+      </MessageBar>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={format(m.password, {}, lang)}>
+        <Input name="current_password" type="password" value={current} onChange={(_, d) => setCurrent(d.value)} />
+      </Field>
+      <Field label={format(m.new_password, {}, lang)}>
+        <Input name="new_password" type="password" value={next} onChange={(_, d) => setNext(d.value)} />
+      </Field>
+      <Button type="submit" appearance="primary" disabled={!current || next.length < 10}>
+        {format(m.change_password, {}, lang)}
+      </Button>
+    </form>
+  );
+}

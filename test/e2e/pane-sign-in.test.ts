@@ -1,0 +1,67 @@
+// The task pane in a real browser against the real server: sign in (and replace a one-time password), see the
+// mall accounts, switch language, sign out. Outside Excel, Office.js is loaded but there is no workbook.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { buildPane, launchBrowser } from '../helpers/browser.ts';
+import { naverMall } from '../helpers/malls.ts';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+let browser: Browser;
+let closeMall: () => Promise<void>;
+
+before(async () => {
+  buildPane();
+  s = await startTestServer();
+  const mall = await naverMall(s, { initialOrders: 0 });
+  closeMall = () => mall.sandbox.close();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await closeMall?.();
+  await s?.close();
+});
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${s.url}/taskpane.html`);
+  await page.getByLabel('아이디').fill(username);
+  await page.getByLabel('비밀번호').fill(password);
+  await page.getByRole('button', { name: '로그인' }).click();
+}
+
+describe('task pane: connect', () => {
+  it('signs in, shows the mall accounts with their status, and signs out', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await page.getByText('admin (admin)').waitFor();
+    await page.getByText('스마트스토어').waitFor();
+    assert.equal(await page.getByText('정상').count(), 1);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Mall accounts').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.close();
+  });
+
+  it('shows the server\'s reason when sign-in fails', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'admin', 'wrong-password');
+    await page.getByText('아이디 또는 비밀번호가 맞지 않습니다').waitFor();
+    await page.close();
+  });
+
+  it('a one-time password must be replaced before anything else', async () => {
+    const created = await s.call('POST', '/api/users', { username: 'newhire', password: 'first-password-1', role: 'operator' });
+    await s.call('PATCH', `/api/users/${created.body.id}`, { password: 'temporary-pass-1' });
+    const page = await browser.newPage();
+    await signIn(page, 'newhire', 'temporary-pass-1');
+    await page.getByText('임시 비밀번호로 로그인했습니다').waitFor();
+    await page.locator('input[name="current_password"]').fill('temporary-pass-1');
+    await page.locator('input[name="new_password"]').fill('my-own-password-1');
+    await page.getByRole('button', { name: '비밀번호 변경' }).click();
+    await page.getByText('newhire (operator)').waitFor();
+    await page.close();
+  });
+});
