@@ -33,17 +33,6 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
   return [health, ...authRoutes(deps), ...orderRoutes(deps), ...mallAccountRoutes(deps), ...jobRoutes(deps)];
 }
 
-/**
- * The caller's token: the Authorization header, or for the event stream only an `access_token` query parameter,
- * because a browser's EventSource cannot set headers. (The access log drops query strings, so it is not logged.)
- */
-function bearerOf(req: Request): string | undefined {
-  const header = req.get('authorization');
-  if (header) return header;
-  const token = req.path === '/jobs/events' ? req.query.access_token : undefined;
-  return typeof token === 'string' ? `Bearer ${token}` : undefined;
-}
-
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -87,7 +76,7 @@ export function createApp(deps: AppDeps) {
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  mountRoutes(api, routes, (req, info) => authenticate(deps.db, bearerOf(req), info.lang));
+  mountRoutes(api, routes, (authorization, info) => authenticate(deps.db, authorization, info.lang));
   api.use((req: Request, res: Response) => {
     const info = res.locals.info as RequestInfo;
     throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang));

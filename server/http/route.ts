@@ -34,6 +34,11 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   query?: AnyZod;
   body?: AnyZod;
   response?: AnyZod;
+  /**
+   * The token may also come as an `access_token` query parameter: only for event streams, because a browser's
+   * EventSource cannot set headers. (The access log drops query strings, so it is not logged.)
+   */
+  tokenInQuery?: boolean;
   /** Reachable while the user still has to replace a one-time password (login, logout, me, change password). */
   allowPendingPassword?: boolean;
   /** HTTP status of a successful answer (200 unless said). */
@@ -75,14 +80,21 @@ export function parseWith<S extends AnyZod>(schema: S, value: unknown, lang: Lan
   return result.data;
 }
 
-export type Authenticate = (req: Request, info: RequestInfo) => Promise<Actor>;
+export type Authenticate = (authorization: string | undefined, info: RequestInfo) => Promise<Actor>;
+
+function bearerOf(req: Request, spec: RouteSpec): string | undefined {
+  const header = req.get('authorization');
+  if (header || !spec.tokenInQuery) return header;
+  const token = req.query.access_token;
+  return typeof token === 'string' ? `Bearer ${token}` : undefined;
+}
 
 export function mountRoutes(router: Router, routes: readonly RouteSpec[], authenticate: Authenticate): void {
   for (const spec of routes) {
     router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const info = res.locals.info as RequestInfo;
-        const actor: Actor = spec.access === 'public' ? { type: 'system', id: null } : await authenticate(req, info);
+        const actor: Actor = spec.access === 'public' ? { type: 'system', id: null } : await authenticate(bearerOf(req, spec), info);
         if (spec.access !== 'public') {
           if (actor.type !== 'user' || !hasRole(actor.role, spec.access)) {
             throw new AppError('forbidden', 'forbidden', format(httpMessages.forbidden, { role: spec.access }, info.lang));

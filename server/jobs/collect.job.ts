@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import { newId, ID_PREFIX } from '../db/ids.ts';
 import { updateMallAccount } from '../modules/mall-accounts/mall-accounts.repo.ts';
 import { insertOrders, type NewLine, type NewOrder } from '../modules/orders/orders.repo.ts';
-import { insertHistory, type HistoryRow } from '../modules/orders/working-set.repo.ts';
+import { insertHistory, type HistoryRow } from '../modules/orders/history.repo.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
@@ -29,26 +29,12 @@ export async function collectJob(ctx: JobContext): Promise<void> {
   await ctx.expect(orders.length);
 
   const existing = await collectedLines(db, account.id, orders.flatMap((o) => o.lines.map((l) => l.mallLineId)));
-  const results: JobResult[] = [];
-  const paid: string[] = [];
-  const skipped = (order: MallOrder, orderId: string | null): JobResult => ({
-    ref_type: 'order',
-    ref_id: orderId,
-    mall_ref: order.mallOrderId,
-    result: 'skipped',
-    code: 'already_collected',
-    message: format(jobsMessages.already_collected, {}, 'ko'),
-  });
-  const written = (order: MallOrder, orderId: string, lines: NewLine[]): JobResult => {
-    paid.push(...lines.filter((l) => l.status === 'PAID').map((l) => l.id));
-    return { ref_type: 'order', ref_id: orderId, mall_ref: order.mallOrderId, result: 'ok', code: null, message: format(jobsMessages.collected, {}, 'ko') };
-  };
-
+  const tally = new Tally(ctx);
   try {
-    await writeAll(ctx, orders, existing, results, skipped, written);
+    await writeAll(ctx, orders, existing, tally);
   } finally {
     // Whatever happened, what was written is reported.
-    await ctx.record(results);
+    await tally.flush();
   }
   // The schedule continues from here; a manual window (maybe long ago) does not move it, and it never goes back.
   if (!manual && (!account.last_collected_at || window.to > account.last_collected_at)) {
@@ -58,58 +44,76 @@ export async function collectJob(ctx: JobContext): Promise<void> {
 
   // Auto-confirm (PRODUCT.md §2.2): orders that arrived unconfirmed are confirmed at the mall right away. The
   // collect itself succeeded either way; a confirm that cannot start now is left to the next run.
-  if (account.auto_confirm && account.confirm_enabled && paid.length) {
+  if (account.auto_confirm && account.confirm_enabled && tally.paid.length) {
     await ctx.runner
-      .start({ type: 'confirm', accountId: account.id, params: { line_ids: paid }, actor: ctx.actor, trigger: 'auto' })
+      .start({ type: 'confirm', accountId: account.id, params: { line_ids: tally.paid }, actor: ctx.actor, trigger: 'auto' })
       .catch((error: Error) => ctx.log.warn('auto-confirm not started', { job_id: ctx.job.id, mall_account_id: account.id, error }));
   }
 }
 
-type Report = (order: MallOrder, orderId: string | null) => JobResult;
+/** One result per collected order, written in batches; and the lines that arrived unconfirmed (auto-confirm). */
+class Tally {
+  readonly paid: string[] = [];
+  private results: JobResult[] = [];
+  constructor(private readonly ctx: JobContext) {}
 
-async function writeAll(
-  ctx: JobContext,
-  orders: MallOrder[],
-  existing: Map<string, { order_id: string }>,
-  results: JobResult[],
-  skipped: Report,
-  written: (order: MallOrder, orderId: string, lines: NewLine[]) => JobResult,
-): Promise<void> {
-  const { db, signal } = ctx;
+  private add(order: MallOrder, orderId: string | null, result: JobResult['result'], code: string | null, message: string) {
+    this.results.push({ ref_type: 'order', ref_id: orderId, mall_ref: order.mallOrderId, result, code, message });
+  }
+  collected(order: MallOrder, orderId: string, lines: NewLine[]) {
+    this.paid.push(...lines.filter((l) => l.status === 'PAID').map((l) => l.id));
+    this.add(order, orderId, 'ok', null, format(jobsMessages.collected, {}, 'ko'));
+  }
+  skipped(order: MallOrder, orderId: string | null) {
+    this.add(order, orderId, 'skipped', 'already_collected', format(jobsMessages.already_collected, {}, 'ko'));
+  }
+  failed(order: MallOrder) {
+    this.add(order, null, 'failed', 'write_failed', format(jobsMessages.write_failed, {}, 'ko'));
+  }
+  async flushEvery(count: number) {
+    if (this.results.length >= count) await this.flush();
+  }
+  async flush() {
+    await this.ctx.record(this.results.splice(0));
+  }
+}
+
+async function writeAll(ctx: JobContext, orders: MallOrder[], existing: Map<string, { order_id: string }>, tally: Tally): Promise<void> {
   const whole: MallOrder[] = [];
   for (const order of orders) {
     const fresh = order.lines.filter((l) => !existing.has(l.mallLineId));
-    if (!fresh.length) results.push(skipped(order, existing.get(order.lines[0]!.mallLineId)!.order_id));
+    if (!fresh.length) tally.skipped(order, existing.get(order.lines[0]!.mallLineId)!.order_id);
     else if (fresh.length === order.lines.length) whole.push(order);
     else {
       const added = await addLines(ctx, order, fresh); // new lines of an order we have
-      results.push(added ? written(order, ...added) : skipped(order, null));
+      if (added) tally.collected(order, ...added);
+      else tally.skipped(order, null);
     }
   }
   for (let at = 0; at < whole.length; at += PAGE) {
-    stopIfCanceled(signal);
+    stopIfCanceled(ctx.signal);
     const page = whole.slice(at, at + PAGE).map((order) => buildOrder(ctx, order));
     try {
-      await db.transaction(async (trx) => writeOrders(trx, ctx, page));
-      for (const p of page) results.push(written(p.source, p.order.id, p.lines));
+      await ctx.db.transaction(async (trx) => writeOrders(trx, ctx, page));
+      for (const p of page) tally.collected(p.source, p.order.id, p.lines);
     } catch (error) {
+      if (!isUniqueViolation(error)) ctx.log.warn('collect page written order by order', { job_id: ctx.job.id, error });
       for (const p of page) {
         try {
-          await db.transaction(async (trx) => writeOrders(trx, ctx, [p]));
-          results.push(written(p.source, p.order.id, p.lines));
+          await ctx.db.transaction(async (trx) => writeOrders(trx, ctx, [p]));
+          tally.collected(p.source, p.order.id, p.lines);
         } catch (single) {
           // Another run wrote the same lines first: they are collected, once. Anything else is this order's own
           // problem: it is reported and the others go on.
-          if (isUniqueViolation(single)) results.push(skipped(p.source, null));
+          if (isUniqueViolation(single)) tally.skipped(p.source, null);
           else {
             ctx.log.warn('collected order not written', { job_id: ctx.job.id, error: single });
-            results.push({ ref_type: 'order', ref_id: null, mall_ref: p.source.mallOrderId, result: 'failed', code: 'write_failed', message: format(jobsMessages.write_failed, {}, 'ko') });
+            tally.failed(p.source);
           }
         }
       }
-      if (!isUniqueViolation(error)) ctx.log.warn('collect page written order by order', { job_id: ctx.job.id, error });
     }
-    if (results.length >= 1000) await ctx.record(results.splice(0));
+    await tally.flushEvery(1000);
   }
 }
 

@@ -8,19 +8,14 @@ export type CollectedLine = { id: string; order_id: string; mall_line_id: string
 
 /** Lines of this account already collected, by the mall's line id. */
 export async function collectedLines(db: Db, accountId: string, mallLineIds: string[]): Promise<Map<string, CollectedLine>> {
-  const out = new Map<string, CollectedLine>();
-  for (let i = 0; i < mallLineIds.length; i += 5000) {
-    const part = mallLineIds.slice(i, i + 5000);
-    const rows = (await whereIdIn(db, db('order_lines').where('mall_account_id', accountId), 'mall_line_id', part).select(
-      'id',
-      'order_id',
-      'mall_line_id',
-      'status',
-      'version',
-    )) as CollectedLine[];
-    for (const r of rows) out.set(r.mall_line_id, r);
-  }
-  return out;
+  const rows = (await whereIdIn(db, db('order_lines').where('mall_account_id', accountId), 'mall_line_id', mallLineIds).select(
+    'id',
+    'order_id',
+    'mall_line_id',
+    'status',
+    'version',
+  )) as CollectedLine[];
+  return new Map(rows.map((r) => [r.mall_line_id, r]));
 }
 
 export async function maxLineNo(db: Db | Knex.Transaction, orderId: string): Promise<number> {

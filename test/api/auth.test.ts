@@ -31,6 +31,8 @@ describe('authentication', () => {
     }
     const wrong = await s.call('GET', '/api/orders', undefined, { token: 'ss_not-a-real-token' });
     assert.equal(wrong.status, 401);
+    const inQuery = await s.call('GET', `/api/orders?access_token=${s.adminToken}`, undefined, { token: null });
+    assert.equal(inQuery.status, 401, 'a token in the URL is only taken by the event stream');
   });
 
   it('login returns a bearer token that works, and logout ends it', async () => {

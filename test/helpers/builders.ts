@@ -3,7 +3,7 @@
 import type { Db } from '../../server/db/knex.ts';
 import { newId } from '../../server/db/ids.ts';
 import { insertOrder, type NewLine } from '../../server/modules/orders/orders.repo.ts';
-import { insertHistory } from '../../server/modules/orders/working-set.repo.ts';
+import { insertHistory } from '../../server/modules/orders/history.repo.ts';
 
 let seq = 0;
 

@@ -73,6 +73,7 @@ export function jobRoutes(deps: AppDeps) {
       tag: 'jobs',
       summary: 'Server-sent events: one `job` event per progress step and at the end of every job',
       access: 'viewer',
+      tokenInQuery: true,
       handler: async ({ req, res }) => {
         res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
         res.write(': connected\n\n');

@@ -44,10 +44,6 @@ export const ordersMessages = {
     en: '{field}: give courier and tracking number together',
   },
   bad_cursor: { ko: 'cursor: 잘못된 페이지 커서입니다', en: 'cursor: not a cursor this list returned' },
-  amount_too_small: {
-    ko: 'total_amount: 합계금액은 0원 이상이어야 합니다',
-    en: 'total_amount: must be 0 won or more',
-  },
 } satisfies Messages;
 
 /** Korean names of the direct-trade channel kinds (PRODUCT.md glossary: 직거래 / 매장출고). */

@@ -259,7 +259,18 @@ export async function orderDetailParts(db: Db, orderId: string) {
   return { lines: lines.map(toLine), boxes, claims, notes, history, holds };
 }
 
-export async function insertNote(db: Db, note: { order_id: string; kind: string; body: string; author_id: string | null }) {
+/** The order whose box carries this tracking number (any courier), if one does: a number ships one box only. */
+export async function orderUsingTrackingNumber(db: Db | Knex.Transaction, trackingNumber: string): Promise<string | undefined> {
+  const row = await db('boxes as b').leftJoin('order_lines as l', 'l.box_id', 'b.id').where('b.tracking_number', trackingNumber).first('b.id', 'l.order_id');
+  return row ? ((row.order_id as string | null) ?? (row.id as string)) : undefined;
+}
+
+/** A box that left with its number already (direct trade entered with a tracking number). */
+export async function insertShippedBox(db: Db | Knex.Transaction, box: { id: string; courier: string; tracking_number: string | null }, now: string) {
+  await db('boxes').insert({ ...box, invoiced_at: now, shipped_at: now, send_status: 'not_sent', version: 1, created_at: now, updated_at: now });
+}
+
+export async function insertNote(db: Db | Knex.Transaction, note: { order_id: string; kind: string; body: string; author_id: string | null }) {
   const created_at = new Date().toISOString();
   const [row] = await db('order_notes').insert({ ...note, created_at }).returning('id');
   return { id: typeof row === 'object' ? (row as { id: number }).id : (row as number), ...note, created_at };

@@ -11,7 +11,7 @@ import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../http/context.ts';
 import { CHANNEL_KIND_NAMES, ordersMessages } from './orders.messages.ts';
 import * as repo from './orders.repo.ts';
-import { insertHistory, type HistoryRow } from './working-set.repo.ts';
+import { insertHistory, type HistoryRow } from './history.repo.ts';
 
 // ---- cursors ---------------------------------------------------------------------------------------------------
 
@@ -152,13 +152,12 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
 
   await db.transaction(async (trx) => {
     if (box) {
-      const taken = box.tracking_number ? await trx('boxes').where({ tracking_number: box.tracking_number }).first() : undefined;
-      if (taken) {
-        const other = await trx('order_lines').where({ box_id: taken.id }).first();
-        const message = format(ordersMessages.duplicate_tracking_number, { id: 'tracking_number', tracking_number: box.tracking_number, other: other?.order_id ?? taken.id }, lang);
+      const holder = box.tracking_number ? await repo.orderUsingTrackingNumber(trx, box.tracking_number) : undefined;
+      if (holder) {
+        const message = format(ordersMessages.duplicate_tracking_number, { id: 'tracking_number', tracking_number: box.tracking_number, other: holder }, lang);
         throw new AppError('conflict', 'duplicate_tracking_number', message, { details: [{ field: 'tracking_number', message }] });
       }
-      await trx('boxes').insert({ id: boxId, ...box, invoiced_at: now, shipped_at: now, send_status: 'not_sent', version: 1, created_at: now, updated_at: now });
+      await repo.insertShippedBox(trx, { id: boxId!, ...box }, now);
     }
     await repo.insertOrder(
       trx,
@@ -203,7 +202,7 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
       at: now,
     }));
     await insertHistory(trx, history);
-    if (input.memo) await trx('order_notes').insert({ order_id: orderId, kind: 'memo', body: input.memo, author_id: actor.id, created_at: now });
+    if (input.memo) await repo.insertNote(trx, { order_id: orderId, kind: 'memo', body: input.memo, author_id: actor.id });
   });
   return getOrder(db, actor, orderId, lang);
 }

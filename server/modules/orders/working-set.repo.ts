@@ -2,6 +2,7 @@
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
 import { insertMany, whereIdIn, selectWhereIn, updateByIds } from '../../db/bulk.ts';
+import { insertHistory, type HistoryRow } from './history.repo.ts';
 import { toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
 
 type Trx = Knex.Transaction;
@@ -38,19 +39,7 @@ export type ClaimRow = {
   updated_at: string;
 };
 
-export type HistoryRow = {
-  entity: 'line' | 'box' | 'claim' | 'order';
-  entity_id: string;
-  order_id: string | null;
-  action: string;
-  from_status: string | null;
-  to_status: string;
-  actor_type: string;
-  actor_id: string | null;
-  reason: string | null;
-  batch_id: string | null;
-  at: string;
-};
+export type { HistoryRow };
 
 
 /**
@@ -166,11 +155,8 @@ export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Prom
     await trx('holds').where({ order_id: orderId }).whereNull('released_at').update(release);
   }
   await insertMany(trx, 'holds', w.newHolds);
-  await insertMany(trx, 'status_history', w.history);
+  await insertHistory(trx, w.history);
 }
 
-export async function insertHistory(trx: Trx | Knex, rows: HistoryRow[]): Promise<void> {
-  await insertMany(trx, 'status_history', rows);
-}
 
 export type { LineRow, OrderRow };
