@@ -13,7 +13,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      input: { taskpane: path.join(root, 'taskpane.html') },
+      input: { taskpane: path.join(root, 'taskpane.html'), preview: path.join(root, 'preview.html') },
       // Fluent UI marks its modules 'use client' (for React Server Components); meaningless in a pane bundle.
       onLog(level, log, handler) {
         if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;

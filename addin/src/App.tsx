@@ -1,11 +1,16 @@
 // The pane's shell: sign in (the token is kept with the workbook), a one-time password replaced first, then work.
-import { Button, Text, Title3 } from '@fluentui/react-components';
+import { Button, Tab, TabList, Text, Title3 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { format, type Lang } from '../../shared/i18n.ts';
 import { createApi } from './api/client.ts';
 import { workbookSettings } from './excel/office.ts';
-import { Accounts } from './features/accounts/Accounts.tsx';
+import { Accounts, useAccounts } from './features/accounts/Accounts.tsx';
 import { ChangePassword, SignIn, type Session } from './features/connect/SignIn.tsx';
+import { DirectPane } from './features/direct/DirectPane.tsx';
+import { InvoicesPane } from './features/invoices/InvoicesPane.tsx';
+import { JobsPane } from './features/jobs/JobsPane.tsx';
+import { OrdersPane } from './features/orders/OrdersPane.tsx';
+import type { Api } from './api/client.ts';
 import { paneMessages as m } from './messages.ts';
 
 function savedSession(): Session | null {
@@ -52,9 +57,43 @@ export function App() {
               {format(m.sign_out, {}, lang)}
             </Button>
           </div>
-          <Accounts api={api} lang={lang} />
+          <Work api={api} lang={lang} />
         </>
       )}
     </main>
+  );
+}
+
+const TABS = ['orders', 'invoices', 'jobs', 'direct', 'accounts'] as const;
+type TabId = (typeof TABS)[number];
+
+/** The work panes, one tab each; every pane keeps its state while another is shown. */
+function Work({ api, lang }: { api: Api; lang: Lang }) {
+  const [tab, setTab] = useState<TabId>('orders');
+  const { accounts } = useAccounts(api);
+  const list = accounts ?? [];
+  return (
+    <>
+      <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+        {TABS.map((id) => (
+          <Tab key={id} value={id}>
+            {format(m[`tab_${id}`], {}, lang)}
+          </Tab>
+        ))}
+      </TabList>
+      <div hidden={tab !== 'orders'}>
+        <OrdersPane api={api} lang={lang} accounts={list} />
+      </div>
+      <div hidden={tab !== 'invoices'}>
+        <InvoicesPane api={api} lang={lang} accounts={list} />
+      </div>
+      <div hidden={tab !== 'jobs'}>{accounts && <JobsPane api={api} lang={lang} accounts={list} />}</div>
+      <div hidden={tab !== 'direct'}>
+        <DirectPane api={api} lang={lang} />
+      </div>
+      <div hidden={tab !== 'accounts'}>
+        <Accounts api={api} lang={lang} />
+      </div>
+    </>
   );
 }

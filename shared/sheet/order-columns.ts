@@ -20,6 +20,8 @@ export type ColumnKind =
   | 'status'
   | 'courier'
   | 'bool'
+  /** Whether the box's tracking number reached the mall: not_sent / sent / failed. */
+  | 'send_status'
   /** Written by the add-in after a push: applied / refused, and why. Not from the server. */
   | 'result';
 
@@ -64,6 +66,9 @@ export const ORDER_COLUMNS: readonly SheetColumn[] = [
   { id: 'tracking_number', header: { ko: '운송장번호', en: 'Tracking number' }, kind: 'digits', edit: 'box', width: 18 },
   { id: 'hold', header: { ko: '출고보류', en: 'Hold' }, kind: 'bool', edit: 'order', width: 8 },
   { id: 'hold_reason', header: { ko: '보류사유', en: 'Hold reason' }, kind: 'text', edit: 'order', width: 20 },
+  { id: 'memo', header: { ko: '메모', en: 'Memo' }, kind: 'text', edit: 'order', width: 24 },
+  { id: 'send_status', header: { ko: '송장전송', en: 'Sent to mall' }, kind: 'send_status', width: 10 },
+  { id: 'send_error', header: { ko: '전송오류', en: 'Send error' }, kind: 'text', width: 30 },
 ];
 
 export const columnById = (id: string): SheetColumn | undefined => ORDER_COLUMNS.find((c) => c.id === id);

@@ -17,12 +17,12 @@ export class OfficeLikeError extends Error {
   }
 }
 
-type Cell = { value: string | number | boolean; format: string };
+export type Cell = { value: string | number | boolean; format: string };
 
-export type SyncStats = { syncs: number; largestRequestBytes: number; requests: number[] };
+export type SyncStats = { syncs: number; largestRequestBytes: number; largestResponseBytes?: number; requests: number[] };
 
 /** Where a range lies on its sheet: zero-based first row and column, and its size. */
-type Area = { row: number; col: number; rows: number; cols: number };
+export type Area = { row: number; col: number; rows: number; cols: number };
 
 export function columnLetters(index: number): string {
   let n = index + 1;
@@ -80,28 +80,47 @@ export function storedValue(value: unknown, format: string): Cell['value'] {
   return text;
 }
 
-class Sheet {
-  cells = new Map<string, Cell>();
+export class Sheet {
+  /** Rows of cells; a missing row or cell is empty. */
+  grid: (Cell | undefined)[][] = [];
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   frozenRows = 0;
   filter: Area | null = null;
   hiddenColumns = new Set<number>();
+  columnWidths = new Map<number, number>();
+  boldRows = new Set<number>();
   validations: { area: Area; list: string }[] = [];
   constructor(public name: string) {}
 
-  key = (r: number, c: number) => `${r},${c}`;
   get(r: number, c: number): Cell | undefined {
-    return this.cells.get(this.key(r, c));
+    return this.grid[r]?.[c];
   }
+  set(r: number, c: number, cell: Cell): void {
+    (this.grid[r] ??= [])[c] = cell;
+  }
+  clear(a: Area): void {
+    const last = Math.min(a.row + a.rows, this.grid.length);
+    for (let r = a.row; r < last; r++) {
+      const row = this.grid[r];
+      if (!row) continue;
+      for (let c = a.col; c < Math.min(a.col + a.cols, row.length); c++) row[c] = undefined;
+    }
+  }
+  /** The area from A1 to the last cell holding a value (Excel's used range, values only). */
   used(): Area | null {
     let maxR = -1;
     let maxC = -1;
-    for (const [k, cell] of this.cells) {
-      if (cell.value === '') continue;
-      const [r, c] = k.split(',').map(Number) as [number, number];
-      maxR = Math.max(maxR, r);
-      maxC = Math.max(maxC, c);
-    }
+    this.grid.forEach((row, r) => {
+      if (!row) return;
+      for (let c = row.length - 1; c >= 0; c--) {
+        const v = row[c]?.value;
+        if (v !== undefined && v !== '') {
+          maxR = r;
+          maxC = Math.max(maxC, c);
+          break;
+        }
+      }
+    });
     return maxR < 0 ? null : { row: 0, col: 0, rows: maxR + 1, cols: maxC + 1 };
   }
 }
@@ -109,9 +128,69 @@ class Sheet {
 /** The workbook behind the fake API: its state survives across `Excel.run` calls, as a real workbook's does. */
 export class FakeWorkbookState {
   sheets: Sheet[] = [new Sheet('Sheet1')];
+  active = 'Sheet1';
+  /** What the user has selected: set by the preview grid (or a test), read by `getSelectedRanges()`. */
+  selection: { sheet: string; areas: Area[] } = { sheet: 'Sheet1', areas: [{ row: 0, col: 0, rows: 1, cols: 1 }] };
   stats: SyncStats = { syncs: 0, largestRequestBytes: 0, requests: [] };
+  /** Called after every sync that changed something, so a view of the workbook can redraw. */
+  onChange: (() => void) | null = null;
   find(name: string) {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  // ---- what the user's hands do (the preview grid and the tests), outside the API ----------------------------
+
+  private sheetNamed(name: string): Sheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+  /** Typing or pasting into a cell: Excel reads it by the cell's format, as it does for API writes. */
+  userEdit(sheet: string, row: number, col: number, text: string): void {
+    const s = this.sheetNamed(sheet);
+    const cell = s.get(row, col) ?? { value: '', format: 'General' };
+    cell.value = storedValue(text, cell.format);
+    s.set(row, col, cell);
+    this.onChange?.();
+  }
+  /** Sorting the rows under a header by one column (Data › Sort). */
+  userSort(sheet: string, col: number, descending = false): void {
+    const s = this.sheetNamed(sheet);
+    const [header, ...rows] = s.grid;
+    const key = (r: (Cell | undefined)[] | undefined) => r?.[col]?.value ?? '';
+    rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
+    s.grid = [header ?? [], ...rows];
+    this.onChange?.();
+  }
+  /** Deleting whole rows (0-based sheet rows); the rows below move up. */
+  userDeleteRows(sheet: string, rows: number[]): void {
+    const s = this.sheetNamed(sheet);
+    const gone = new Set(rows);
+    s.grid = s.grid.filter((_, r) => !gone.has(r));
+    this.onChange?.();
+  }
+  /** Inserting an empty column before `col`; the columns to its right move right. */
+  userInsertColumn(sheet: string, col: number): void {
+    const s = this.sheetNamed(sheet);
+    for (const row of s.grid) row?.splice(col, 0, undefined);
+    s.hiddenColumns = new Set([...s.hiddenColumns].map((c) => (c >= col ? c + 1 : c)));
+    s.columnWidths = new Map([...s.columnWidths].map(([c, w]) => [c >= col ? c + 1 : c, w]));
+    this.onChange?.();
+  }
+  /** Moves a whole column to another place (cut + insert). */
+  userMoveColumn(sheet: string, from: number, to: number): void {
+    const s = this.sheetNamed(sheet);
+    for (const row of s.grid) {
+      if (!row) continue;
+      while (row.length <= Math.max(from, to)) row.push(undefined);
+      const [cell] = row.splice(from, 1);
+      row.splice(to, 0, cell);
+    }
+    this.onChange?.();
+  }
+  select(sheet: string, areas: Area[]): void {
+    this.selection = { sheet, areas };
+    this.onChange?.();
   }
 }
 
@@ -124,7 +203,8 @@ const jsonBytes = (payload: unknown) => encoder.encode(JSON.stringify(payload ??
 /** One batch of queued operations, as Office.js sends one request per sync. */
 class Batch {
   ops: Op[] = [];
-  loads: (() => void)[] = [];
+  /** Queued loads; each returns the bytes its answer takes, summed into the sync's response. */
+  loads: (() => number)[] = [];
   constructor(readonly state: FakeWorkbookState) {}
   queue(payload: unknown, run: () => void) {
     this.ops.push({ size: jsonBytes(payload), run });
@@ -133,7 +213,17 @@ class Batch {
 
 abstract class ClientObject {
   protected loaded = new Set<string>();
+  /** Set by the sync after a `…OrNullObject` call (no load needed, as in Office.js) when the thing is missing. */
+  isNullObject = false;
   constructor(protected batch: Batch) {}
+  /** For `…OrNullObject` objects: the next sync tells whether the thing exists. */
+  nullable(exists: () => boolean): this {
+    this.batch.loads.push(() => {
+      this.isNullObject = !exists();
+      return 8;
+    });
+    return this;
+  }
   protected read<T>(name: string, value: () => T): T {
     if (!this.loaded.has(name)) {
       throw new OfficeLikeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
@@ -144,18 +234,24 @@ abstract class ClientObject {
     const names = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : ['*'];
     this.batch.loads.push(() => {
       for (const n of names) this.loaded.add(n);
-      this.snapshot();
+      return this.snapshot();
     });
     return this;
   }
-  /** Called when a queued load runs: copies what the workbook holds now into the object. */
-  protected abstract snapshot(): void;
+  /** Called when a queued load runs: copies what the workbook holds now into the object; returns its bytes. */
+  protected abstract snapshot(): number;
 }
+
+/** A 2D array assigned to a range, or one value for every cell (Office.js accepts both). */
+type Grid<T> = T[][] | T;
+
+const WHOLE_SHEET: Area = { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
 
 export class FakeRange extends ClientObject {
   private values_: Cell['value'][][] = [];
   private formats_: string[][] = [];
   private address_ = '';
+  private area_: Area | null = null;
   constructor(
     batch: Batch,
     private sheet: () => Sheet,
@@ -163,41 +259,69 @@ export class FakeRange extends ClientObject {
   ) {
     super(batch);
   }
-  protected snapshot() {
+  protected snapshot(): number {
     const a = this.area();
+    this.area_ = a;
+    if (!a) return 0;
     const s = this.sheet();
-    if (!a) {
-      this.values_ = [[''] as Cell['value'][]];
-      this.formats_ = [['General']];
-      this.address_ = `${s.name}!A1`;
-      return;
-    }
     this.address_ = `${s.name}!${addressOf(a)}`;
+    if (!this.loaded.has('values') && !this.loaded.has('numberFormat') && !this.loaded.has('*')) return jsonBytes(this.address_);
+    if (a.rows * a.cols > 5_000_000) throw new OfficeLikeError('GeneralException', 'The range has more than 5,000,000 cells.');
     this.values_ = Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.cols }, (_, c) => s.get(a.row + r, a.col + c)?.value ?? ''));
     this.formats_ = Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.cols }, (_, c) => s.get(a.row + r, a.col + c)?.format ?? 'General'));
-    // A response over the limit fails like a request over it.
-    if (jsonBytes(this.values_) > PAYLOAD_LIMIT_BYTES) throw new OfficeLikeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    return jsonBytes(this.values_) + (this.loaded.has('numberFormat') ? jsonBytes(this.formats_) : 0);
   }
   get values() {
     return this.read('values', () => this.values_);
   }
-  set values(rows: unknown[][]) {
+  set values(rows: Grid<unknown>) {
     this.batch.queue(rows, () => this.write(rows, null));
   }
   get numberFormat() {
     return this.read('numberFormat', () => this.formats_);
   }
-  set numberFormat(formats: string[][]) {
+  set numberFormat(formats: Grid<string>) {
     this.batch.queue(formats, () => this.write(null, formats));
   }
   get address() {
     return this.read('address', () => this.address_);
   }
+  get rowIndex() {
+    return this.read('rowIndex', () => this.area_?.row ?? 0);
+  }
+  get columnIndex() {
+    return this.read('columnIndex', () => this.area_?.col ?? 0);
+  }
+  get rowCount() {
+    return this.read('rowCount', () => this.area_?.rows ?? 0);
+  }
+  get columnCount() {
+    return this.read('columnCount', () => this.area_?.cols ?? 0);
+  }
   set columnHidden(hidden: boolean) {
     this.batch.queue(hidden, () => {
       const a = this.requireArea();
-      for (let c = a.col; c < a.col + a.cols; c++) (hidden ? this.sheet().hiddenColumns.add(c) : this.sheet().hiddenColumns.delete(c));
+      for (let c = a.col; c < a.col + Math.min(a.cols, 16_384); c++) (hidden ? this.sheet().hiddenColumns.add(c) : this.sheet().hiddenColumns.delete(c));
     });
+  }
+  get format() {
+    const range = this;
+    return {
+      set columnWidth(points: number) {
+        range.batch.queue(points, () => {
+          const a = range.requireArea();
+          for (let c = a.col; c < a.col + a.cols; c++) range.sheet().columnWidths.set(c, points);
+        });
+      },
+      font: {
+        set bold(bold: boolean) {
+          range.batch.queue(bold, () => {
+            const a = range.requireArea();
+            for (let r = a.row; r < a.row + a.rows; r++) (bold ? range.sheet().boldRows.add(r) : range.sheet().boldRows.delete(r));
+          });
+        },
+      },
+    };
   }
   get dataValidation() {
     const range = this;
@@ -213,29 +337,29 @@ export class FakeRange extends ClientObject {
     return this.requireArea();
   }
   clear() {
-    this.batch.queue(null, () => {
-      const a = this.requireArea();
-      for (let r = a.row; r < a.row + Math.min(a.rows, 1_048_576); r++) for (let c = a.col; c < a.col + a.cols; c++) this.sheet().cells.delete(this.sheet().key(r, c));
-    });
+    this.batch.queue(null, () => this.sheet().clear(this.requireArea()));
   }
   private requireArea(): Area {
     const a = this.area();
     if (!a) throw new OfficeLikeError('ItemNotFound', 'The requested resource doesn\'t exist.');
     return a;
   }
-  private write(values: unknown[][] | null, formats: string[][] | null) {
+  private write(values: Grid<unknown> | null, formats: Grid<string> | null) {
     const a = this.requireArea();
-    const grid = values ?? formats!;
-    if (grid.length !== a.rows || grid.some((row) => row.length !== a.cols)) {
+    const grid = (values ?? formats!) as Grid<unknown>;
+    const single = !Array.isArray(grid);
+    if (single && a.rows * a.cols > 5_000_000) throw new OfficeLikeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    if (!single && (grid.length !== a.rows || grid.some((row) => row.length !== a.cols))) {
       throw new OfficeLikeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${addressOf(a)}).`);
     }
+    const at = <T,>(g: Grid<T>, r: number, c: number): T => (Array.isArray(g) ? (g as T[][])[r]![c]! : g);
     const s = this.sheet();
     for (let r = 0; r < a.rows; r++) {
       for (let c = 0; c < a.cols; c++) {
         const cell = s.get(a.row + r, a.col + c) ?? { value: '', format: 'General' };
-        if (formats) cell.format = formats[r]![c]!;
-        if (values) cell.value = storedValue(values[r]![c], cell.format);
-        s.cells.set(s.key(a.row + r, a.col + c), cell);
+        if (formats) cell.format = at(formats, r, c);
+        if (values) cell.value = storedValue(at(values, r, c), cell.format);
+        s.set(a.row + r, a.col + c, cell);
       }
     }
   }
@@ -248,20 +372,19 @@ function overlaps(a: Area, b: Area): boolean {
 export class FakeWorksheet extends ClientObject {
   private name_ = '';
   private visibility_: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
-  isNullObject = false;
   constructor(
     batch: Batch,
     private resolve: () => Sheet | undefined,
   ) {
     super(batch);
   }
-  protected snapshot() {
+  protected snapshot(): number {
     const s = this.resolve();
-    this.isNullObject = !s;
     if (s) {
       this.name_ = s.name;
       this.visibility_ = s.visibility;
     }
+    return jsonBytes(this.name_);
   }
   private sheet = () => {
     const s = this.resolve();
@@ -277,30 +400,51 @@ export class FakeWorksheet extends ClientObject {
   set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
     this.batch.queue(v, () => (this.sheet().visibility = v));
   }
-  getRange(address: string) {
-    const area = parseAddress(address);
+  getRange(address?: string) {
+    const area = address ? parseAddress(address) : WHOLE_SHEET;
     return new FakeRange(this.batch, this.sheet, () => area);
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
     return new FakeRange(this.batch, this.sheet, () => ({ row, col, rows, cols }));
   }
   getUsedRange(_valuesOnly?: boolean) {
-    return new FakeRange(this.batch, this.sheet, () => this.sheet().used());
+    return new FakeRange(this.batch, this.sheet, () => {
+      const used = this.sheet().used();
+      if (!used) throw new OfficeLikeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+      return used;
+    });
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean) {
+    const area = () => this.resolve()?.used() ?? null;
+    return new FakeRange(this.batch, this.sheet, area).nullable(() => area() !== null);
   }
   delete() {
     this.batch.queue(null, () => {
       const s = this.sheet();
+      const visible = this.batch.state.sheets.filter((x) => x.visibility === 'Visible');
+      if (visible.length === 1 && visible[0] === s) throw new OfficeLikeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       this.batch.state.sheets = this.batch.state.sheets.filter((x) => x !== s);
+      if (this.batch.state.active === s.name) this.batch.state.active = visible.find((x) => x !== s)!.name;
     });
   }
   activate() {
-    this.batch.queue(null, () => void this.sheet());
+    this.batch.queue(null, () => {
+      const s = this.sheet();
+      if (s.visibility !== 'Visible') throw new OfficeLikeError('InvalidOperation', 'A hidden sheet cannot be activated.');
+      this.batch.state.active = s.name;
+    });
   }
   get freezePanes() {
-    return { freezeRows: (n: number) => this.batch.queue(n, () => (this.sheet().frozenRows = n)) };
+    return {
+      freezeRows: (n: number) => this.batch.queue(n, () => (this.sheet().frozenRows = n)),
+      unfreeze: () => this.batch.queue(null, () => (this.sheet().frozenRows = 0)),
+    };
   }
   get autoFilter() {
-    return { apply: (range: FakeRange | string) => this.batch.queue(null, () => (this.sheet().filter = typeof range === 'string' ? parseAddress(range) : range.areaNow())) };
+    return {
+      apply: (range: FakeRange | string) => this.batch.queue(null, () => (this.sheet().filter = typeof range === 'string' ? parseAddress(range) : range.areaNow())),
+      remove: () => this.batch.queue(null, () => (this.sheet().filter = null)),
+    };
   }
 }
 
@@ -310,7 +454,10 @@ export class FakeWorksheets {
     return new FakeWorksheet(this.batch, () => this.batch.state.find(name));
   }
   getItemOrNullObject(name: string) {
-    return this.getItem(name);
+    return this.getItem(name).nullable(() => this.batch.state.find(name) !== undefined);
+  }
+  getActiveWorksheet() {
+    return new FakeWorksheet(this.batch, () => this.batch.state.find(this.batch.state.active));
   }
   add(name: string) {
     this.batch.queue(name, () => {
@@ -321,14 +468,42 @@ export class FakeWorksheets {
   }
 }
 
+/** The visible cells of the selection, as `RangeAreas` (the fake has no hidden rows, so all of it). */
+class FakeRangeAreas extends ClientObject {
+  readonly areas: { items: { rowIndex: number; rowCount: number; columnIndex: number; columnCount: number }[]; load: (p?: string) => unknown };
+  private items_: FakeRangeAreas['areas']['items'] = [];
+  readonly worksheet: FakeWorksheet;
+  constructor(batch: Batch) {
+    super(batch);
+    const self = this;
+    this.worksheet = new FakeWorksheet(batch, () => batch.state.find(batch.state.selection.sheet));
+    this.areas = {
+      get items() {
+        return self.read('areas', () => self.items_);
+      },
+      load: (p?: string) => self.load(p ? ['areas'] : ['areas']),
+    };
+  }
+  protected snapshot(): number {
+    this.items_ = this.batch.state.selection.areas.map((a) => ({ rowIndex: a.row, rowCount: a.rows, columnIndex: a.col, columnCount: a.cols }));
+    return jsonBytes(this.items_);
+  }
+  getSpecialCellsOrNullObject(_type: string) {
+    return this.nullable(() => this.batch.state.selection.areas.length > 0);
+  }
+}
+
 export class FakeRequestContext {
-  readonly workbook: { worksheets: FakeWorksheets };
+  readonly workbook: { worksheets: FakeWorksheets; getSelectedRanges: () => FakeRangeAreas };
   private batch: Batch;
   constructor(private state: FakeWorkbookState) {
     this.batch = new Batch(state);
-    this.workbook = { worksheets: new FakeWorksheets(this.batch) };
+    this.workbook = { worksheets: new FakeWorksheets(this.batch), getSelectedRanges: () => new FakeRangeAreas(this.batch) };
   }
-  /** Sends the queued operations as one request; refuses it whole when it is over the size limit. */
+  /**
+   * Sends the queued operations as one request; refuses it whole when it is over the size limit, and fails when
+   * the answer to its loads would be over the limit.
+   */
   async sync(): Promise<void> {
     const bytes = this.batch.ops.reduce((n, op) => n + op.size, 0);
     const { ops, loads } = this.batch;
@@ -339,7 +514,11 @@ export class FakeRequestContext {
     this.state.stats.largestRequestBytes = Math.max(this.state.stats.largestRequestBytes, bytes);
     if (bytes > PAYLOAD_LIMIT_BYTES) throw new OfficeLikeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".');
     for (const op of ops) op.run();
-    for (const load of loads) load();
+    let response = 0;
+    for (const load of loads) response += load();
+    this.state.stats.largestResponseBytes = Math.max(this.state.stats.largestResponseBytes ?? 0, response);
+    if (ops.length) this.state.onChange?.();
+    if (response > PAYLOAD_LIMIT_BYTES) throw new OfficeLikeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
   }
 }
 
@@ -347,6 +526,6 @@ export class FakeRequestContext {
 export function fakeExcel(state = new FakeWorkbookState()) {
   return {
     state,
-    run: async <T>(fn: (context: FakeRequestContext) => Promise<T>): Promise<T> => fn(new FakeRequestContext(state)),
+    run: async <T,>(fn: (context: FakeRequestContext) => Promise<T>): Promise<T> => fn(new FakeRequestContext(state)),
   };
 }

@@ -5,18 +5,31 @@ import { format, type Lang } from '../../../../shared/i18n.ts';
 import { type Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
 
-type Account = { id: string; display_name: string; mall_type: string; status: string; last_error: string | null; last_collected_at: string | null };
+export type Account = {
+  id: string;
+  display_name: string;
+  mall_type: string;
+  status: string;
+  last_error: string | null;
+  last_collected_at: string | null;
+  send_invoice_enabled?: boolean;
+};
 
-export function Accounts({ api, lang }: { api: Api; lang: Lang }) {
+/** The mall accounts, read once per sign-in (every pane offers them as choices). */
+export function useAccounts(api: Api): { accounts: Account[] | null; error: string | null } {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-
   useEffect(() => {
     api
       .call<{ items: Account[] }>('GET', '/api/mall-accounts')
       .then((r) => setAccounts(r.items))
       .catch((e: Error) => setError(e.message));
   }, [api]);
+  return { accounts, error };
+}
+
+export function Accounts({ api, lang }: { api: Api; lang: Lang }) {
+  const { accounts, error } = useAccounts(api);
 
   if (error) return <Text role="alert">{error}</Text>;
   if (!accounts) return null;

@@ -1,0 +1,159 @@
+// Mall jobs from the pane: start collect / confirm / send / sync for chosen accounts and period, watch them move
+// (server-sent events), hear when one ends, and read — or write into a sheet — what failed and why.
+import { Badge, Button, Caption1, Card, Checkbox, Dropdown, Field, Input, Option, ProgressBar, Text } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import { kstDayStart } from '../../../../shared/time.ts';
+import type { Api } from '../../api/client.ts';
+import { writeTable } from '../../excel/sheets.ts';
+import { paneMessages as m } from '../../messages.ts';
+import type { Account } from '../accounts/Accounts.tsx';
+import { WorkStatus, useWork } from '../work.tsx';
+
+const TYPES = ['collect', 'confirm', 'send_invoices', 'sync'] as const;
+type JobType = (typeof TYPES)[number];
+export type Job = { id: string; type: JobType; mall_account_id: string | null; state: string; total: number; ok: number; failed: number; skipped: number; error: string | null; created_at: string };
+type JobResult = { ref_type: string; ref_id: string | null; mall_ref: string | null; result: string; code: string | null; message: string | null };
+
+const FINISHED = new Set(['succeeded', 'partial', 'failed', 'canceled']);
+export const FAILURES_SHEET = '작업실패';
+
+export function JobsPane({ api, lang, accounts }: { api: Api; lang: Lang; accounts: Account[] }) {
+  const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
+  const work = useWork(lang);
+  const [type, setType] = useState<JobType>('collect');
+  const [chosen, setChosen] = useState<string[]>(() => accounts.map((a) => a.id));
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [jobs, setJobs] = useState<Job[]>([]);
+  const [failures, setFailures] = useState<{ job: Job; items: JobResult[] } | null>(null);
+  const known = useRef(new Map<string, string>());
+  const accountName = (id: string | null) => accounts.find((a) => a.id === id)?.display_name ?? '';
+  const typeLabel = (job: Job) => t(`job_${job.type}` as keyof typeof m);
+  const stateLabel = (state: string) => t(`state_${state}` as keyof typeof m);
+
+  useEffect(() => {
+    api.call<{ items: Job[] }>('GET', '/api/jobs?limit=20').then((r) => {
+      for (const j of r.items) known.current.set(j.id, j.state);
+      setJobs(r.items);
+    }, () => undefined);
+    // EventSource cannot send headers: the token goes in the query (the server keeps it out of its logs).
+    const events = new EventSource(`/api/jobs/events?access_token=${encodeURIComponent(api.token ?? '')}`);
+    events.addEventListener('job', (e) => {
+      const job = JSON.parse((e as MessageEvent<string>).data) as Job;
+      const before = known.current.get(job.id);
+      known.current.set(job.id, job.state);
+      if (before && !FINISHED.has(before) && FINISHED.has(job.state)) {
+        const intent = job.state === 'succeeded' ? 'success' : job.state === 'partial' || job.state === 'canceled' ? 'warning' : 'error';
+        work.setNotice({ intent, text: t('job_ended', { type: typeLabel(job), account: accountName(job.mall_account_id), state: stateLabel(job.state) }) });
+      }
+      setJobs((list) => [job, ...list.filter((j) => j.id !== job.id)].sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, 20));
+    });
+    return () => events.close();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api]);
+
+  const start = () =>
+    work.run(async () => {
+      const period = from && to ? { from: kstDayStart(from), to: new Date(Math.min(Date.now(), Date.parse(kstDayStart(to)) + 86_400_000 - 1000)).toISOString() } : {};
+      const out = await api.call<{ items: { mall_account_id: string; started: boolean; job?: Job; message?: string }[] }>('POST', '/api/jobs', {
+        type,
+        mall_account_ids: chosen,
+        ...period,
+      });
+      for (const i of out.items) if (i.job) known.current.set(i.job.id, i.job.state);
+      setJobs((list) => [...out.items.flatMap((i) => (i.job ? [i.job] : [])), ...list.filter((j) => !out.items.some((i) => i.job?.id === j.id))]);
+      const refused = out.items.filter((i) => !i.started).map((i) => t('job_not_started', { account: accountName(i.mall_account_id), message: i.message }));
+      const started = out.items.filter((i) => i.started).length;
+      return { intent: refused.length ? 'warning' : 'info', text: [t('job_started', { count: started }), ...refused].join(' ') };
+    });
+
+  const showFailures = async (job: Job) => {
+    const r = await api.call<{ items: JobResult[] }>('GET', `/api/jobs/${job.id}/results?result=failed&limit=5000`);
+    setFailures({ job, items: r.items });
+  };
+  const writeFailures = () =>
+    work.run(async () => {
+      if (!failures) return '';
+      const header = lang === 'ko' ? ['작업', '계정', '대상', '쇼핑몰 번호', '코드', '사유'] : ['Job', 'Account', 'Target', 'Mall reference', 'Code', 'Reason'];
+      const rows = failures.items.map((f) => [typeLabel(failures.job), accountName(failures.job.mall_account_id), f.ref_id ?? '', f.mall_ref ?? '', f.code ?? '', f.message ?? '']);
+      await writeTable({ name: FAILURES_SHEET, header, rows, textColumns: [2, 3], widths: [12, 16, 24, 24, 20, 60], headerTools: true, activate: true });
+      return t('job_failures_written', { sheet: FAILURES_SHEET, count: rows.length });
+    });
+
+  return (
+    <section style={{ display: 'grid', gap: 10 }} aria-label={t('tab_jobs')}>
+      <Field label={t('job_type')}>
+        <Dropdown aria-label={t('job_type')} value={t(`job_${type}`)} selectedOptions={[type]} onOptionSelect={(_, d) => setType((d.optionValue as JobType) ?? type)}>
+          {TYPES.map((k) => (
+            <Option key={k} value={k}>
+              {t(`job_${k}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t('job_accounts')}>
+        <div style={{ display: 'grid' }}>
+          {accounts.map((a) => (
+            <Checkbox
+              key={a.id}
+              label={a.display_name}
+              checked={chosen.includes(a.id)}
+              onChange={(_, d) => setChosen((c) => (d.checked ? [...c, a.id] : c.filter((x) => x !== a.id)))}
+            />
+          ))}
+        </div>
+      </Field>
+      {(type === 'collect' || type === 'sync') && (
+        <Field label={t('job_period')}>
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Input type="date" aria-label={t('filter_from')} value={from} onChange={(_, d) => setFrom(d.value)} />
+            <Input type="date" aria-label={t('filter_to')} value={to} onChange={(_, d) => setTo(d.value)} />
+          </div>
+        </Field>
+      )}
+      <Button appearance="primary" disabled={work.busy || !chosen.length} onClick={start}>
+        {t('job_start')}
+      </Button>
+      <WorkStatus work={work} lang={lang} />
+      <Text weight="semibold">{t('job_recent')}</Text>
+      {jobs.map((job) => (
+        <Card key={job.id} size="small" data-job={job.id} data-state={job.state}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+            <Text>
+              {typeLabel(job)} · {accountName(job.mall_account_id)}
+            </Text>
+            <Badge color={job.state === 'succeeded' ? 'success' : job.state === 'failed' ? 'danger' : job.state === 'partial' ? 'warning' : 'informative'}>{stateLabel(job.state)}</Badge>
+          </div>
+          {!FINISHED.has(job.state) && <ProgressBar {...(job.total ? { value: (job.ok + job.failed + job.skipped) / job.total } : {})} />}
+          <Caption1>{t('job_progress', job)}</Caption1>
+          {job.error && <Caption1>{job.error}</Caption1>}
+          <div style={{ display: 'flex', gap: 8 }}>
+            {!FINISHED.has(job.state) && (
+              <Button size="small" onClick={() => void api.call('POST', `/api/jobs/${job.id}/cancel`)}>
+                {t('cancel')}
+              </Button>
+            )}
+            {job.failed > 0 && (
+              <Button size="small" onClick={() => void showFailures(job)}>
+                {t('job_failures', { count: job.failed })}
+              </Button>
+            )}
+          </div>
+          {failures?.job.id === job.id && (
+            <div style={{ display: 'grid', gap: 4 }}>
+              {failures.items.slice(0, 50).map((f, i) => (
+                <Caption1 key={i}>
+                  {f.mall_ref ?? f.ref_id}: {f.message}
+                </Caption1>
+              ))}
+              <Button size="small" onClick={writeFailures}>
+                {t('job_failures_to_sheet')}
+              </Button>
+            </div>
+          )}
+        </Card>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// Pull orders into the order sheet, push the operator's changes, re-pull the rows the server refused.
+import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { useState } from 'react';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import { STATUSES, STATUS_LABELS } from '../../../../shared/lifecycle.ts';
+import type { Api } from '../../api/client.ts';
+import { paneMessages as m } from '../../messages.ts';
+import type { Account } from '../accounts/Accounts.tsx';
+import { WorkStatus, useWork, type Notice, type Step } from '../work.tsx';
+import { pullOrders, pushOrders, repullRefused } from './order-sheet.ts';
+
+/** The push, as the orders and invoices panes both offer it: progress while reading, a summary at the end. */
+export const pushWork =
+  (api: Api, lang: Lang) =>
+  async (step: Step): Promise<Notice> => {
+    const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
+    const s = await pushOrders(api, lang, (done, total) => step(t('reading', { done, total }), total ? done / total : undefined));
+    if (s.fatal) return { intent: 'error', text: s.fatal };
+    if (!s.sent) return { intent: s.check ? 'warning' : 'info', text: t('nothing_to_push', { check: s.check }) };
+    return { intent: s.refused || s.check ? 'warning' : 'success', text: t('pushed', s) };
+  };
+
+export function OrdersPane({ api, lang, accounts }: { api: Api; lang: Lang; accounts: Account[] }) {
+  const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
+  const work = useWork(lang);
+  const [statuses, setStatuses] = useState<string[]>(['NEW', 'READY', 'INVOICED']);
+  const [account, setAccount] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [q, setQ] = useState('');
+
+  const pull = () =>
+    work.run(async (step) => {
+      const filter = { status: statuses.join(','), mall_account_id: account, from, to, q: q.trim() };
+      const count = await pullOrders(api, filter, lang, (phase, done, total) =>
+        phase === 'fetch' ? step(t('fetching', { done })) : step(t('writing', { done, total }), total ? done / total : undefined, false),
+      );
+      return t('pulled', { count });
+    });
+  const push = () => work.run(pushWork(api, lang));
+  const repull = () => work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
+
+  return (
+    <section style={{ display: 'grid', gap: 10 }} aria-label={t('tab_orders')}>
+      <Field label={t('filter_status')}>
+        <Dropdown
+          multiselect
+          aria-label={t('filter_status')}
+          value={statuses.map((s) => STATUS_LABELS[s as keyof typeof STATUS_LABELS][lang]).join(', ') || t('filter_all')}
+          selectedOptions={statuses}
+          onOptionSelect={(_, d) => setStatuses(d.selectedOptions)}
+        >
+          {STATUSES.map((s) => (
+            <Option key={s} value={s}>
+              {STATUS_LABELS[s][lang]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t('filter_account')}>
+        <Dropdown
+          aria-label={t('filter_account')}
+          value={accounts.find((a) => a.id === account)?.display_name ?? t('filter_all')}
+          selectedOptions={[account]}
+          onOptionSelect={(_, d) => setAccount(d.optionValue ?? '')}
+        >
+          <Option value="">{t('filter_all')}</Option>
+          {accounts.map((a) => (
+            <Option key={a.id} value={a.id}>
+              {a.display_name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Field label={t('filter_from')} style={{ flex: 1 }}>
+          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
+        </Field>
+        <Field label={t('filter_to')} style={{ flex: 1 }}>
+          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
+        </Field>
+      </div>
+      <Field label={t('filter_search')}>
+        <Input value={q} onChange={(_, d) => setQ(d.value)} />
+      </Field>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Button appearance="primary" disabled={work.busy} onClick={pull}>
+          {t('pull')}
+        </Button>
+        <Button disabled={work.busy} onClick={push}>
+          {t('push')}
+        </Button>
+        <Button disabled={work.busy} onClick={repull}>
+          {t('repull_refused')}
+        </Button>
+      </div>
+      <WorkStatus work={work} lang={lang} />
+    </section>
+  );
+}

@@ -1,0 +1,287 @@
+// The order sheet's round trip: pull lines from the server into the sheet (and its snapshot), push the operator's
+// changes back with each row's version, write a result beside every pushed row, and refresh rows from the server
+// (after a push, a ship, a send, or to re-pull refused rows). Rows are always found by their hidden key.
+import type { ItemResult } from '../../../../shared/api/orders.schema.ts';
+import type { SheetPushResult } from '../../../../shared/api/sheet.schema.ts';
+import { COURIERS } from '../../../../shared/couriers.ts';
+import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
+import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
+import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../../../shared/sheet/order-columns.ts';
+import type { Api } from '../../api/client.ts';
+import { readTable, selectedRows, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
+import { cellOf, locateColumns, textOf, type CellValue } from '../../sheet/cells.ts';
+import { planPush } from '../../sheet/push-plan.ts';
+import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotRow, type SnapshotEntry } from '../../sheet/snapshot.ts';
+
+export const ORDER_SHEET = '주문';
+export const LISTS_SHEET = '_shipsheet_lists';
+
+export const RESULT_LABELS = {
+  applied: { ko: '반영', en: 'Applied' },
+  unchanged: { ko: '변경없음', en: 'Unchanged' },
+  refused: { ko: '거부', en: 'Refused' },
+  check: { ko: '확인필요', en: 'Check' },
+} satisfies Messages;
+
+const sheetMessages = {
+  no_sheet: { ko: '주문 시트가 없습니다. 먼저 주문을 불러오세요.', en: 'There is no order sheet. Pull orders first.' },
+} satisfies Messages;
+
+export type LineRow = Record<string, unknown> & { line_id: string };
+export type PullFilter = Record<string, string | undefined>;
+
+/** Every line matching the filter, page by page (the server pages at 10,000). */
+export async function fetchLines(api: Api, filter: PullFilter, progress?: Progress): Promise<LineRow[]> {
+  const rows: LineRow[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '10000' });
+    for (const [k, v] of Object.entries(filter)) if (v) query.set(k, v);
+    if (cursor) query.set('cursor', cursor);
+    const page: { items: LineRow[]; next_cursor: string | null } = await api.call('GET', `/api/order-lines?${query}`);
+    rows.push(...page.items);
+    cursor = page.next_cursor;
+    progress?.(rows.length, 0);
+  } while (cursor);
+  return rows;
+}
+
+const hiddenColumns = ORDER_COLUMNS.flatMap((c, i) => (c.hidden ? [i] : []));
+const textColumns = ORDER_COLUMNS.flatMap((c, i) => (TEXT_COLUMNS.includes(c.id) ? [i] : []));
+const courierColumn = ORDER_COLUMNS.findIndex((c) => c.id === 'courier');
+
+/** Pulls lines into the order sheet (replacing it) and its snapshot; returns how many lines. */
+export async function pullOrders(api: Api, filter: PullFilter, lang: Lang, progress?: (phase: 'fetch' | 'write', done: number, total: number) => void): Promise<number> {
+  const lines = await fetchLines(api, filter, (d) => progress?.('fetch', d, 0));
+  await writeLists(lang);
+  const total = lines.length;
+  await writeTable(
+    {
+      name: ORDER_SHEET,
+      header: ORDER_COLUMNS.map((c) => c.header[lang]),
+      rows: lines.map((l) => ORDER_COLUMNS.map((c) => cellOf(c, l, lang))),
+      textColumns,
+      hiddenColumns,
+      widths: ORDER_COLUMNS.map((c) => c.width),
+      dropdowns: [{ column: courierColumn, source: `='${LISTS_SHEET}'!$A$2:$A$${COURIERS.length + 1}` }],
+      headerTools: true,
+      activate: true,
+    },
+    (d) => progress?.('write', d, total * 2),
+  );
+  await writeTable(
+    {
+      name: SNAPSHOT_SHEET,
+      header: [...SNAPSHOT_COLUMNS],
+      rows: lines.map((l) => snapshotRow(l, lang)),
+      textColumns: SNAPSHOT_COLUMNS.map((_, i) => i),
+      visibility: 'VeryHidden',
+    },
+    (d) => progress?.('write', total + d, total * 2),
+  );
+  return total;
+}
+
+/** The couriers the dropdown offers, on a hidden sheet (a literal list is capped at 255 characters). */
+async function writeLists(lang: Lang): Promise<void> {
+  const header = lang === 'ko' ? '택배사' : 'Courier';
+  await writeTable({ name: LISTS_SHEET, header: [header], rows: COURIERS.map((c) => [lang === 'ko' ? c.nameKo : c.nameEn]), visibility: 'Hidden' });
+}
+
+/** The order sheet as read now, with where its columns are and which sheet row holds which line. */
+export type SheetState = {
+  header: CellValue[];
+  rows: CellValue[][];
+  at: Map<string, number>;
+  rowOf: Map<string, number>;
+  snapshot: Map<string, SnapshotEntry>;
+};
+
+export async function readOrderSheet(lang: Lang, progress?: Progress): Promise<SheetState> {
+  const sheet = await readTable(ORDER_SHEET, progress);
+  if (!sheet) throw new Error(format(sheetMessages.no_sheet, {}, lang));
+  const snap = await readTable(SNAPSHOT_SHEET);
+  const [header = [], ...rows] = sheet.rows;
+  const at = locateColumns(header);
+  const rowOf = new Map<string, number>();
+  const key = at.get('line_id');
+  if (key !== undefined) rows.forEach((r, i) => {
+    const id = textOf(r[key]);
+    if (id && !rowOf.has(id)) rowOf.set(id, i + 1);
+  });
+  return { header, rows, at, rowOf, snapshot: readSnapshot(snap?.rows ?? []) };
+}
+
+export type PushSummary = { sent: number; applied: number; unchanged: number; refused: number; check: number; fatal?: string };
+
+/** Pushes the changed rows; every row sent or checked gets a result beside it. */
+export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Promise<PushSummary> {
+  const state = await readOrderSheet(lang, progress);
+  const plan = planPush(state.header, state.rows, 1, state.snapshot, lang);
+  if (plan.fatal) return { sent: 0, applied: 0, unchanged: 0, refused: 0, check: 0, fatal: plan.fatal };
+  const results = new Map<number, { label: keyof typeof RESULT_LABELS; message: string }>();
+  for (const issue of plan.issues) {
+    const had = results.get(issue.sheetRow);
+    results.set(issue.sheetRow, { label: 'check', message: had ? `${had.message} / ${issue.message}` : issue.message });
+  }
+  let response: SheetPushResult | null = null;
+  if (plan.rows.length) {
+    response = await api.call<SheetPushResult>('POST', '/api/sheet/push', { rows: plan.rows.map((p) => p.row) });
+    response.results.forEach((r, i) => {
+      const label = r.result === 'refused' ? 'refused' : r.code === 'unchanged' ? 'unchanged' : 'applied';
+      results.set(plan.rows[i]!.sheetRow, { label, message: [r.message, ...(r.warnings ?? [])].filter(Boolean).join(' / ') });
+    });
+  }
+  // Refused and unchecked rows keep the operator's values; the lines the push moved are refreshed.
+  const keep = new Set([...results].filter(([, r]) => r.label === 'refused' || r.label === 'check').map(([row]) => row));
+  const patches = refreshPatches(state, (response?.lines ?? []) as LineRow[], lang, keep);
+  const at = state.at;
+  for (const [row, r] of results) {
+    const cells = patches.sheet.get(row) ?? new Map<number, CellValue>();
+    if (at.has('push_result')) cells.set(at.get('push_result')!, format(RESULT_LABELS[r.label], {}, lang));
+    if (at.has('push_message')) cells.set(at.get('push_message')!, r.message);
+    patches.sheet.set(row, cells);
+  }
+  await writeCells(ORDER_SHEET, patches.sheet);
+  await writeCells(SNAPSHOT_SHEET, patches.snapshot);
+  const count = (label: string) => [...results.values()].filter((r) => r.label === label).length;
+  return { sent: plan.rows.length, applied: count('applied'), unchanged: count('unchanged'), refused: count('refused'), check: count('check') };
+}
+
+/**
+ * Cell patches that bring sheet rows (and their snapshot entries) up to date with fresh lines-view rows. Rows in
+ * `keep` are left alone: they hold edits the server refused, which the operator still has to see.
+ */
+export function refreshPatches(state: SheetState, lines: readonly LineRow[], lang: Lang, keep: ReadonlySet<number> = new Set()) {
+  const sheet: CellPatches = new Map();
+  const snapshot: CellPatches = new Map();
+  for (const line of lines) {
+    const row = state.rowOf.get(line.line_id);
+    if (row === undefined || keep.has(row)) continue;
+    const cells = new Map<number, CellValue>();
+    for (const c of ORDER_COLUMNS) {
+      const col = state.at.get(c.id);
+      if (col !== undefined && c.kind !== 'result') cells.set(col, cellOf(c, line, lang));
+    }
+    sheet.set(row, cells);
+    const entry = state.snapshot.get(line.line_id);
+    if (entry) snapshot.set(entry.at, new Map(snapshotRow(line, lang).map((v, i) => [i, v])));
+  }
+  return { sheet, snapshot };
+}
+
+/** Re-reads rows from the server and writes them over the sheet and the snapshot; their result cells are cleared. */
+export async function refreshRows(api: Api, state: SheetState, lineIds: readonly string[], lang: Lang): Promise<number> {
+  if (!lineIds.length) return 0;
+  const { lines } = await api.call<{ lines: LineRow[] }>('POST', '/api/sheet/lines', { line_ids: lineIds });
+  const patches = refreshPatches(state, lines, lang);
+  for (const id of lineIds) {
+    const row = state.rowOf.get(id);
+    const cells = row === undefined ? undefined : (patches.sheet.get(row) ?? new Map<number, CellValue>());
+    if (row === undefined || !cells) continue;
+    for (const c of ['push_result', 'push_message']) if (state.at.has(c)) cells.set(state.at.get(c)!, '');
+    patches.sheet.set(row, cells);
+  }
+  await writeCells(ORDER_SHEET, patches.sheet);
+  await writeCells(SNAPSHOT_SHEET, patches.snapshot);
+  return lines.length;
+}
+
+const labelsOf = (key: keyof typeof RESULT_LABELS) => new Set(Object.values(RESULT_LABELS[key]));
+
+/** Re-pulls only the rows whose last push was refused or failed the local checks. */
+export async function repullRefused(api: Api, lang: Lang): Promise<number> {
+  const state = await readOrderSheet(lang);
+  const col = state.at.get('push_result');
+  if (col === undefined) return 0;
+  const wanted = new Set([...labelsOf('refused'), ...labelsOf('check')]);
+  const ids = [...state.rowOf].filter(([, row]) => wanted.has(textOf(state.rows[row - 1]![col]))).map(([id]) => id);
+  return refreshRows(api, state, ids, lang);
+}
+
+/** Lines on the sheet (with their versions as pulled) whose status cell reads the given status. */
+export function linesWithStatus(state: SheetState, statusLabel: ReadonlySet<string>): { id: string; version: number }[] {
+  const col = state.at.get('status');
+  if (col === undefined) return [];
+  return [...state.rowOf]
+    .filter(([, row]) => statusLabel.has(textOf(state.rows[row - 1]![col])))
+    .map(([id]) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 }))
+    .filter((l) => l.version > 0);
+}
+
+/** Writes one result per item of a bulk transition beside its row, then refreshes the lines it moved. */
+export async function applyItemResults(api: Api, state: SheetState, results: readonly ItemResult[], lang: Lang): Promise<void> {
+  const moved = new Set<string>();
+  for (const r of results) for (const l of r.lines ?? []) moved.add(l.id);
+  await refreshRows(api, state, [...moved], lang);
+  const patches: CellPatches = new Map();
+  for (const r of results) {
+    const row = state.rowOf.get(r.id);
+    if (row === undefined) continue;
+    const label = r.result === 'refused' ? 'refused' : r.code === 'unchanged' ? 'unchanged' : 'applied';
+    const cells = new Map<number, CellValue>();
+    if (state.at.has('push_result')) cells.set(state.at.get('push_result')!, format(RESULT_LABELS[label], {}, lang));
+    if (state.at.has('push_message')) cells.set(state.at.get('push_message')!, [r.message, ...(r.warnings ?? [])].filter(Boolean).join(' / '));
+    patches.set(row, cells);
+  }
+  await writeCells(ORDER_SHEET, patches);
+}
+
+/** Editable columns the sheet lost (the operator deleted them): their cells cannot be pushed. */
+export const missingEditable = (state: SheetState) => EDITABLE_COLUMNS.filter((c) => !state.at.has(c.id)).map((c) => c.header);
+
+/** Puts a courier on the selected order rows (the operator then types or pastes the numbers). */
+export async function setCourierOnSelection(courierLabelText: string, lang: Lang): Promise<number> {
+  const rows = (await selectedRows(ORDER_SHEET)).filter((r) => r >= 1);
+  if (!rows.length) return 0;
+  const state = await readOrderSheet(lang);
+  const key = state.at.get('line_id');
+  const col = state.at.get('courier');
+  if (key === undefined || col === undefined) return 0;
+  const patches: CellPatches = new Map();
+  for (const r of rows) if (textOf(state.rows[r - 1]?.[key])) patches.set(r, new Map([[col, courierLabelText]]));
+  await writeCells(ORDER_SHEET, patches);
+  return patches.size;
+}
+
+const statusLabels = (status: Status) => new Set(Object.values(STATUS_LABELS[status]));
+
+/** Ships every invoiced row of the sheet (boxes ship whole); results beside the rows, moved rows refreshed. */
+export async function shipInvoiced(api: Api, lang: Lang): Promise<{ applied: number; refused: number } | null> {
+  const state = await readOrderSheet(lang);
+  const items = linesWithStatus(state, statusLabels('INVOICED'));
+  if (!items.length) return null;
+  const out = await api.call<{ applied: number; refused: number; results: ItemResult[] }>('POST', '/api/transitions', { action: 'ship', items });
+  await applyItemResults(api, state, out.results, lang);
+  return { applied: out.applied, refused: out.refused };
+}
+
+type Job = { id: string; state: string; total: number; ok: number; failed: number; skipped: number };
+const FINISHED = new Set(['succeeded', 'partial', 'failed', 'canceled']);
+
+/**
+ * Sends tracking numbers of shipped boxes to the malls (one job per account), waits for the jobs, then refreshes
+ * the shipped rows so each shows its box's send result (sent / failed with the mall's reason) and new status.
+ */
+export async function sendToMalls(api: Api, accountIds: readonly string[], lang: Lang, progress: Progress, signal?: AbortSignal) {
+  const started = await api.call<{ items: { started: boolean; job?: Job; message?: string }[] }>('POST', '/api/jobs', {
+    type: 'send_invoices',
+    mall_account_ids: accountIds,
+  });
+  let jobs = started.items.flatMap((i) => (i.job ? [i.job] : []));
+  const notStarted = started.items.filter((i) => !i.started).map((i) => i.message ?? '');
+  while (jobs.some((j) => !FINISHED.has(j.state))) {
+    if (signal?.aborted) for (const j of jobs) if (!FINISHED.has(j.state)) await api.call('POST', `/api/jobs/${j.id}/cancel`).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 400));
+    jobs = await Promise.all(jobs.map((j) => api.call<Job>('GET', `/api/jobs/${j.id}`)));
+    const sum = (k: 'ok' | 'failed' | 'skipped' | 'total') => jobs.reduce((n, j) => n + j[k], 0);
+    progress(sum('ok') + sum('failed') + sum('skipped'), sum('total'));
+  }
+  const state = await readOrderSheet(lang);
+  const shipped = [...state.rowOf.keys()].filter((id) => {
+    const col = state.at.get('status');
+    return col !== undefined && statusLabels('SHIPPED').has(textOf(state.rows[state.rowOf.get(id)! - 1]![col]));
+  });
+  await refreshRows(api, state, shipped, lang);
+  return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };
+}

@@ -1,0 +1,64 @@
+// Long work in the pane: a progress line, a cancel button, and one message when it ends (what happened, or what
+// to do about an error). Work checks `signal` between steps, so cancel stops it at the next block or page.
+import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { format, type Lang } from '../../../shared/i18n.ts';
+import { paneMessages as m } from '../messages.ts';
+
+export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
+/** Reports progress; also where cancel takes effect, unless the step is not `cancellable` (a sheet half written). */
+export type Step = (text: string, fraction?: number, cancellable?: boolean) => void;
+
+class Canceled extends Error {}
+
+export function useWork(lang: Lang) {
+  const [progress, setProgress] = useState<{ text: string; fraction?: number } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  async function run(work: (step: Step, signal: AbortSignal) => Promise<Notice | string>) {
+    const abort = new AbortController();
+    controller.current = abort;
+    setNotice(null);
+    setProgress({ text: '…' });
+    const step: Step = (text, fraction, cancellable = true) => {
+      if (cancellable && abort.signal.aborted) throw new Canceled();
+      setProgress({ text, ...(fraction === undefined ? {} : { fraction }) });
+    };
+    try {
+      const done = await work(step, abort.signal);
+      setNotice(typeof done === 'string' ? { intent: 'success', text: done } : done);
+    } catch (error) {
+      if (error instanceof Canceled || abort.signal.aborted) setNotice({ intent: 'warning', text: format(m.canceled, {}, lang) });
+      else setNotice({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      controller.current = null;
+      setProgress(null);
+    }
+  }
+  const cancel = () => controller.current?.abort();
+  return { run, cancel, busy: progress !== null, progress, notice, setNotice };
+}
+
+export function WorkStatus({ work, lang }: { work: ReturnType<typeof useWork>; lang: Lang }) {
+  return (
+    <div style={{ display: 'grid', gap: 6 }} aria-live="polite">
+      {work.progress && (
+        <div style={{ display: 'grid', gap: 4 }} data-testid="progress">
+          <ProgressBar {...(work.progress.fraction === undefined ? {} : { value: work.progress.fraction })} />
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+            <Text size={200}>{work.progress.text}</Text>
+            <Button size="small" onClick={work.cancel}>
+              {format(m.cancel, {}, lang)}
+            </Button>
+          </div>
+        </div>
+      )}
+      {work.notice && (
+        <MessageBar intent={work.notice.intent} data-testid="notice">
+          <MessageBarBody>{work.notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+// The workbook of the preview, drawn like a small Excel: sheet tabs, column letters, row numbers, a frozen header,
+// hidden columns left out, text vs number cells shown as Excel shows them. The operator can select (click, shift-
+// click, row numbers), type, paste blocks of cells and delete — all straight into the fake workbook, as their hands
+// would in Excel. Only the rows in view are drawn, so a 50,000-line sheet scrolls.
+import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { columnLetters, type Area, type FakeWorkbookState } from '../workbench/fake-excel.ts';
+
+const ROW_HEIGHT = 22;
+const HEADER_WIDTH = 52;
+const DEFAULT_WIDTH = 72;
+
+/** What Excel shows for a value: long numbers in General cells turn scientific (the reason for text formats). */
+function display(value: unknown, format: string | undefined): string {
+  if (typeof value === 'number' && format !== '@' && Math.abs(value) >= 1e11) return value.toExponential(2).toUpperCase();
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value === undefined ? '' : String(value);
+}
+
+export function WorkbookView({ state }: { state: FakeWorkbookState }) {
+  const [, redraw] = useReducer((x: number) => x + 1, 0);
+  const [top, setTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  const anchor = useRef<{ row: number; col: number }>({ row: 0, col: 0 });
+  const dragging = useRef(false);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    state.onChange = redraw;
+    return () => void (state.onChange = null);
+  }, [state]);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const visibleSheets = state.sheets.filter((s) => s.visibility === 'Visible');
+  const sheet = state.find(state.active) ?? visibleSheets[0]!;
+  const used = sheet.used();
+  const rowCount = Math.max((used?.rows ?? 0) + 20, 60);
+  const columns = Array.from({ length: Math.max((used?.cols ?? 0) + 3, 12) }, (_, c) => c).filter((c) => !sheet.hiddenColumns.has(c));
+  const widthOf = (c: number) => (sheet.columnWidths.get(c) ?? DEFAULT_WIDTH) as number;
+  const frozen = sheet.frozenRows;
+  const first = Math.max(frozen, Math.floor(top / ROW_HEIGHT));
+  const last = Math.min(rowCount, first + Math.ceil(height / ROW_HEIGHT) + 1);
+  const rows = [...Array.from({ length: frozen }, (_, r) => r), ...Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i)];
+  const selection = state.selection.sheet === sheet.name ? state.selection.areas : [];
+  const selected = (r: number, c: number) => selection.some((a) => r >= a.row && r < a.row + a.rows && c >= a.col && c < a.col + a.cols);
+
+  const selectTo = (row: number, col: number, extend: boolean) => {
+    if (!extend) anchor.current = { row, col };
+    const a = anchor.current;
+    const area: Area = { row: Math.min(a.row, row), col: Math.min(a.col, col), rows: Math.abs(row - a.row) + 1, cols: Math.abs(col - a.col) + 1 };
+    state.select(sheet.name, [area]);
+  };
+  const selectRows = (row: number, extend: boolean) => {
+    if (!extend) anchor.current = { row, col: 0 };
+    const from = Math.min(anchor.current.row, row);
+    state.select(sheet.name, [{ row: from, col: 0, rows: Math.abs(row - anchor.current.row) + 1, cols: 16_384 }]);
+  };
+  const commit = () => {
+    if (editing) state.userEdit(sheet.name, editing.row, editing.col, editing.text);
+    setEditing(null);
+    box.current?.focus();
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (editing) return;
+    const a = anchor.current;
+    const move = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1], Enter: [1, 0] }[e.key];
+    if (move) {
+      e.preventDefault();
+      selectTo(Math.max(0, a.row + move[0]!), Math.max(0, a.col + move[1]!), false);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      for (const area of selection) for (let r = area.row; r < area.row + area.rows; r++) for (let c = area.col; c < area.col + Math.min(area.cols, (used?.cols ?? 0) + 1); c++) state.userEdit(sheet.name, r, c, '');
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+      setEditing({ row: a.row, col: a.col, text: e.key });
+      e.preventDefault();
+    }
+  };
+  // A block copied from Excel or a text file arrives tab- and line-separated; it fills down and right from the anchor.
+  const onPaste = (e: React.ClipboardEvent) => {
+    if (editing) return;
+    e.preventDefault();
+    const lines = e.clipboardData.getData('text/plain').replace(/\r/g, '').replace(/\n$/, '').split('\n');
+    lines.forEach((line, i) => line.split('\t').forEach((text, j) => state.userEdit(sheet.name, anchor.current.row + i, anchor.current.col + j, text)));
+    selectTo(anchor.current.row + lines.length - 1, anchor.current.col, true);
+  };
+
+  const cellStyle = (c: number, r: number): React.CSSProperties => ({
+    width: widthOf(c),
+    minWidth: widthOf(c),
+    height: ROW_HEIGHT,
+    boxSizing: 'border-box',
+    borderRight: '1px solid #e1e1e1',
+    borderBottom: '1px solid #e1e1e1',
+    padding: '0 4px',
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
+    textOverflow: 'ellipsis',
+    fontWeight: sheet.boldRows.has(r) ? 600 : 400,
+    background: selected(r, c) ? '#cfe3f7' : r < frozen ? '#f7f7f7' : 'white',
+  });
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', font: '13px "Segoe UI", "Malgun Gothic", "NanumGothic", sans-serif' }}>
+      <div
+        ref={box}
+        tabIndex={0}
+        data-testid="grid"
+        onKeyDown={onKey}
+        onPaste={onPaste}
+        onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+        onMouseUp={() => (dragging.current = false)}
+        style={{ flex: 1, overflow: 'auto', position: 'relative', outline: 'none' }}
+      >
+        <div style={{ height: (rowCount + 1) * ROW_HEIGHT, width: HEADER_WIDTH + columns.reduce((n, c) => n + widthOf(c), 0) }}>
+          <div style={{ display: 'flex', position: 'sticky', top: 0, zIndex: 3, background: '#f3f3f3' }}>
+            <div style={{ width: HEADER_WIDTH, minWidth: HEADER_WIDTH, position: 'sticky', left: 0, background: '#f3f3f3' }} />
+            {columns.map((c) => (
+              <div key={c} style={{ ...cellStyle(c, -1), background: '#f3f3f3', textAlign: 'center', color: '#555' }}>
+                {columnLetters(c)}
+                {sheet.filter && c >= sheet.filter.col && c < sheet.filter.col + sheet.filter.cols ? ' ▾' : ''}
+              </div>
+            ))}
+          </div>
+          {rows.map((r) => (
+            <div
+              key={r}
+              data-row={r}
+              style={{
+                display: 'flex',
+                position: r < frozen ? 'sticky' : 'absolute',
+                top: r < frozen ? ROW_HEIGHT * (r + 1) : ROW_HEIGHT * (r + 1),
+                zIndex: r < frozen ? 2 : 1,
+              }}
+            >
+              <div
+                onMouseDown={(e: MouseEvent) => selectRows(r, e.shiftKey)}
+                data-row-header={r + 1}
+                style={{ width: HEADER_WIDTH, minWidth: HEADER_WIDTH, height: ROW_HEIGHT, position: 'sticky', left: 0, background: '#f3f3f3', textAlign: 'right', paddingRight: 6, boxSizing: 'border-box', color: '#555', borderBottom: '1px solid #e1e1e1', cursor: 'e-resize' }}
+              >
+                {r + 1}
+              </div>
+              {columns.map((c) => {
+                const cell = sheet.get(r, c);
+                if (editing && editing.row === r && editing.col === c) {
+                  return (
+                    <input
+                      key={c}
+                      autoFocus
+                      value={editing.text}
+                      onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+                      onBlur={commit}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') {
+                          commit();
+                          selectTo(r + 1, c, false);
+                        } else if (e.key === 'Escape') setEditing(null);
+                      }}
+                      style={{ ...cellStyle(c, r), border: '2px solid #217346', font: 'inherit' }}
+                    />
+                  );
+                }
+                return (
+                  <div
+                    key={c}
+                    data-cell={`${columnLetters(c)}${r + 1}`}
+                    onMouseDown={(e) => {
+                      dragging.current = true;
+                      selectTo(r, c, e.shiftKey);
+                    }}
+                    onMouseEnter={() => dragging.current && selectTo(r, c, true)}
+                    onDoubleClick={() => setEditing({ row: r, col: c, text: display(cell?.value, cell?.format) })}
+                    style={{ ...cellStyle(c, r), textAlign: typeof cell?.value === 'number' ? 'right' : 'left' }}
+                  >
+                    {display(cell?.value, cell?.format)}
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="tablist" style={{ display: 'flex', gap: 2, borderTop: '1px solid #d1d1d1', background: '#f3f3f3', padding: '2px 8px' }}>
+        {visibleSheets.map((s) => (
+          <button
+            key={s.name}
+            role="tab"
+            aria-selected={s === sheet}
+            onClick={() => {
+              state.active = s.name;
+              redraw();
+            }}
+            style={{ border: 'none', padding: '4px 12px', background: s === sheet ? 'white' : 'transparent', borderBottom: s === sheet ? '2px solid #217346' : '2px solid transparent', font: 'inherit', cursor: 'pointer' }}
+          >
+            {s.name}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The snapshot: what each pulled row's editable cells held when it was pulled (or last refreshed), with the
+// row's version. A push compares the sheet with it, so only cells the operator changed are sent. It lives on a
+// hidden sheet of the workbook, so it survives closing and reopening the file.
+import { EDITABLE_COLUMNS } from '../../../shared/sheet/order-columns.ts';
+import { rowCells, textOf, type CellValue } from './cells.ts';
+import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
+import type { Lang } from '../../../shared/i18n.ts';
+
+export const SNAPSHOT_SHEET = '_shipsheet_snapshot';
+export const SNAPSHOT_COLUMNS = ['line_id', 'order_id', 'line_version', ...EDITABLE_COLUMNS.map((c) => c.id)] as const;
+
+export type SnapshotEntry = {
+  /** Row of the snapshot sheet (0-based, the header is row 0), to update the entry in place. */
+  at: number;
+  order_id: string;
+  line_version: number;
+  /** Editable column id → the cell's text when pulled. */
+  values: Record<string, string>;
+};
+
+const positions = SNAPSHOT_COLUMNS.map((id) => ORDER_COLUMNS.findIndex((c) => c.id === id));
+
+/** The snapshot row of a lines-view row: the same texts the order sheet shows. */
+export function snapshotRow(row: Record<string, unknown>, lang: Lang): string[] {
+  const cells = rowCells(row, lang);
+  return positions.map((i) => textOf(cells[i]));
+}
+
+export function readSnapshot(rows: readonly (readonly CellValue[])[]): Map<string, SnapshotEntry> {
+  const out = new Map<string, SnapshotEntry>();
+  const [header, ...data] = rows;
+  if (!header) return out;
+  const index = new Map(header.map((h, i) => [textOf(h), i]));
+  data.forEach((row, i) => {
+    const id = textOf(row[index.get('line_id') ?? -1]);
+    if (!id) return;
+    const values: Record<string, string> = {};
+    for (const c of EDITABLE_COLUMNS) values[c.id] = textOf(row[index.get(c.id) ?? -1]);
+    out.set(id, { at: i + 1, order_id: textOf(row[index.get('order_id') ?? -1]), line_version: Number(row[index.get('line_version') ?? -1]) || 0, values });
+  });
+  return out;
+}

@@ -1,0 +1,76 @@
+// The sheet API: what the add-in sends when an operator pushes an order sheet, and how it re-reads rows.
+// A push carries only the rows whose editable cells differ from the snapshot taken at pull time, each with the
+// version it was pulled at and only the changed cells. The server applies each row whole or not at all and
+// answers one result per row, plus the fresh lines-view rows of every line the push changed (a hold changes
+// every line of the order, a tracking number every line of the box) so the sheet can refresh their versions.
+import { z } from 'zod';
+import type { ItemResultCode } from './orders.schema.ts';
+
+export const SHEET_PUSH_MAX_ROWS = 50000;
+
+export const sheetPushRow = z
+  .object({
+    line_id: z.string().min(1).max(40),
+    /** The line's version in the sheet; a line that moved since is refused as stale. */
+    line_version: z.number().int().min(1),
+    /**
+     * Courier and tracking number travel together when either changed. A number sets the box's number (replacing
+     * one it had); an empty number clears it (for courier DIRECT, which ships without numbers, it sets DIRECT).
+     */
+    courier: z.string().trim().max(40).optional(),
+    tracking_number: z.string().trim().max(100).optional(),
+    /**
+     * Hold of the whole order; putting on hold needs a reason: `hold_reason`, or the order's current one. A changed
+     * reason alone, on an order on hold, holds it again with that reason. Releasing ignores `hold_reason`.
+     */
+    hold: z.boolean().optional(),
+    hold_reason: z.string().trim().max(500).optional(),
+    /**
+     * A new memo for the order, added unless it repeats the order's latest memo. Memos are kept as a list (the sheet
+     * shows the latest) and cannot be removed: an empty memo is refused as `invalid_value`.
+     */
+    memo: z.string().trim().max(2000).optional(),
+  })
+  .refine((row) => row.courier === undefined || row.tracking_number !== undefined, {
+    path: ['tracking_number'],
+    message: 'send the tracking number with the courier (empty to clear it)',
+  });
+export type SheetPushRow = z.infer<typeof sheetPushRow>;
+
+export const sheetPushBody = z.object({
+  rows: z.array(sheetPushRow).min(1).max(SHEET_PUSH_MAX_ROWS),
+});
+export type SheetPushBody = z.infer<typeof sheetPushBody>;
+
+/**
+ * Besides the transitions' codes: `hold_reason_required` (a hold with no reason in the row or on the order),
+ * `courier_required` (a number without a courier), `invalid_value` (a cell the server cannot apply as it is: an
+ * emptied memo, a hold reason on an order not on hold), `row_conflict` (an earlier row of the same push already
+ * asked for another hold of the same order, or another number for the same box).
+ */
+export type SheetRowCode = ItemResultCode | 'unchanged' | 'hold_reason_required' | 'courier_required' | 'invalid_value' | 'row_conflict';
+
+export type SheetRowResult = {
+  line_id: string;
+  result: 'applied' | 'refused';
+  /** Why refused; on applied rows only when nothing needed to change ('unchanged'). */
+  code?: SheetRowCode;
+  /** Which sheet column the refusal is about, when it is about one (an id of ORDER_COLUMNS). */
+  column?: string;
+  message?: string;
+  warnings?: string[];
+};
+
+export type SheetPushResult = {
+  batch_id: string;
+  applied: number;
+  refused: number;
+  results: SheetRowResult[];
+  /** Lines-view rows (GET /api/order-lines fields) of every line the push changed, read after it was written. */
+  lines: Record<string, unknown>[];
+};
+
+/** Re-reading rows of a sheet (refused rows, rows a push or a job changed): lines-view rows by line id. */
+export const sheetLinesBody = z.object({
+  line_ids: z.array(z.string().min(1).max(40)).min(1).max(SHEET_PUSH_MAX_ROWS),
+});
