@@ -36,10 +36,11 @@ describe('task pane: connect', () => {
     const page = await browser.newPage();
     await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByText('admin (admin)').waitFor();
+    await page.getByRole('tab', { name: '계정' }).click();
     await page.getByText('스마트스토어').waitFor();
     assert.equal(await page.getByText('정상').count(), 1);
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByText('Mall accounts').waitFor();
+    await page.getByRole('tab', { name: 'Accounts' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.close();

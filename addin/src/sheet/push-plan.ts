@@ -83,7 +83,9 @@ export function planPush(header: readonly CellValue[], rows: readonly (readonly 
     const numberText = now('tracking_number');
     const courierChanged = courierCode(courierText) !== courierCode(was('courier'));
     const numberChanged = trackingKey(numberText) !== trackingKey(was('tracking_number'));
-    if (courierChanged || numberChanged) {
+    // A courier chosen ahead of its number (set on a selection, numbers typed later) has nothing to send yet.
+    const awaitingNumber = !numberText && !was('tracking_number') && findCourier(courierText)?.tracking.required !== false;
+    if ((courierChanged || numberChanged) && !awaitingNumber) {
       changed = true;
       const courier = findCourier(courierText);
       if (courierText && !courier) problem('courier', say('unknown_courier', { courier: courierText }));

@@ -79,6 +79,12 @@ describe('push plan', () => {
     assert.equal(byId.get('lin_000004')!.sheetRow, 2, 'the result goes to the row where the line is now');
   });
 
+  it('a courier chosen before its number waits for the number', () => {
+    const { rows, snapshot } = pulled(2);
+    rows[0]![col('courier')] = 'CJ대한통운';
+    assert.deepEqual(planPush(header, rows, 1, snapshot, 'ko').rows, []);
+  });
+
   it('digits Excel turned into a number still equal the snapshot', () => {
     const number = trackingNumber(3);
     const { rows, snapshot } = pulled(1, () => ({ courier: 'CJ', tracking_number: number }));

@@ -7,7 +7,8 @@ import type { Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
 import type { Account } from '../accounts/Accounts.tsx';
 import { WorkStatus, useWork, type Notice, type Step } from '../work.tsx';
-import { pullOrders, pushOrders, repullRefused } from './order-sheet.ts';
+import { ACTION_RULES } from '../../../../shared/lifecycle.ts';
+import { SELECTION_ACTIONS, actOnSelection, pullOrders, pushOrders, repullRefused, type SelectionAction } from './order-sheet.ts';
 
 /** The push, as the orders and invoices panes both offer it: progress while reading, a summary at the end. */
 export const pushWork =
@@ -23,7 +24,7 @@ export const pushWork =
 export function OrdersPane({ api, lang, accounts }: { api: Api; lang: Lang; accounts: Account[] }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const work = useWork(lang);
-  const [statuses, setStatuses] = useState<string[]>(['NEW', 'READY', 'INVOICED']);
+  const [statuses, setStatuses] = useState<string[]>([]);
   const [account, setAccount] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -39,6 +40,14 @@ export function OrdersPane({ api, lang, accounts }: { api: Api; lang: Lang; acco
     });
   const push = () => work.run(pushWork(api, lang));
   const repull = () => work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
+  const [action, setAction] = useState<SelectionAction>('confirm');
+  const actionLabel = (a: SelectionAction) => ACTION_RULES[a].label[lang];
+  const act = () =>
+    work.run(async () => {
+      const out = await actOnSelection(api, action, lang);
+      if (!out) return { intent: 'warning', text: t('no_selection') };
+      return { intent: out.refused ? 'warning' : 'success', text: t('action_done', { action: actionLabel(action), ...out }) };
+    });
 
   return (
     <section style={{ display: 'grid', gap: 10 }} aria-label={t('tab_orders')}>
@@ -92,6 +101,20 @@ export function OrdersPane({ api, lang, accounts }: { api: Api; lang: Lang; acco
         </Button>
         <Button disabled={work.busy} onClick={repull}>
           {t('repull_refused')}
+        </Button>
+      </div>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
+        <Field label={t('selection_action')} style={{ flex: 1 }}>
+          <Dropdown aria-label={t('selection_action')} value={actionLabel(action)} selectedOptions={[action]} onOptionSelect={(_, d) => setAction((d.optionValue as SelectionAction) ?? action)}>
+            {SELECTION_ACTIONS.map((a) => (
+              <Option key={a} value={a}>
+                {actionLabel(a)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Button disabled={work.busy} onClick={act}>
+          {t('apply_action')}
         </Button>
       </div>
       <WorkStatus work={work} lang={lang} />

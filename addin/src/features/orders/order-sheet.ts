@@ -230,18 +230,38 @@ export async function applyItemResults(api: Api, state: SheetState, results: rea
 /** Editable columns the sheet lost (the operator deleted them): their cells cannot be pushed. */
 export const missingEditable = (state: SheetState) => EDITABLE_COLUMNS.filter((c) => !state.at.has(c.id)).map((c) => c.header);
 
-/** Puts a courier on the selected order rows (the operator then types or pastes the numbers). */
-export async function setCourierOnSelection(courierLabelText: string, lang: Lang): Promise<number> {
-  const rows = (await selectedRows(ORDER_SHEET)).filter((r) => r >= 1);
-  if (!rows.length) return 0;
+/** The order rows the operator selected (visible ones), with the sheet as read now. */
+async function selection(lang: Lang): Promise<{ state: SheetState; rows: { row: number; id: string }[] }> {
+  const picked = (await selectedRows(ORDER_SHEET)).filter((r) => r >= 1);
   const state = await readOrderSheet(lang);
   const key = state.at.get('line_id');
+  const rows = key === undefined ? [] : picked.flatMap((row) => {
+    const id = textOf(state.rows[row - 1]?.[key]);
+    return id && state.rowOf.get(id) === row ? [{ row, id }] : [];
+  });
+  return { state, rows };
+}
+
+/** Puts a courier on the selected order rows (the operator then types or pastes the numbers). */
+export async function setCourierOnSelection(courierLabelText: string, lang: Lang): Promise<number> {
+  const { state, rows } = await selection(lang);
   const col = state.at.get('courier');
-  if (key === undefined || col === undefined) return 0;
-  const patches: CellPatches = new Map();
-  for (const r of rows) if (textOf(state.rows[r - 1]?.[key])) patches.set(r, new Map([[col, courierLabelText]]));
-  await writeCells(ORDER_SHEET, patches);
-  return patches.size;
+  if (col === undefined || !rows.length) return 0;
+  await writeCells(ORDER_SHEET, new Map(rows.map(({ row }) => [row, new Map([[col, courierLabelText]])])));
+  return rows.length;
+}
+
+export const SELECTION_ACTIONS = ['confirm', 'release', 'ship', 'clear_invoice'] as const;
+export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
+
+/** Applies a status action to the selected rows with their pulled versions; results beside them. */
+export async function actOnSelection(api: Api, action: SelectionAction, lang: Lang): Promise<{ applied: number; refused: number } | null> {
+  const { state, rows } = await selection(lang);
+  const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
+  if (!items.length) return null;
+  const out = await api.call<{ applied: number; refused: number; results: ItemResult[] }>('POST', '/api/transitions', { action, items });
+  await applyItemResults(api, state, out.results, lang);
+  return { applied: out.applied, refused: out.refused };
 }
 
 const statusLabels = (status: Status) => new Set(Object.values(STATUS_LABELS[status]));

@@ -1,0 +1,211 @@
+// The whole shipping desk in a real browser: the preview workbench (/preview) runs the pane beside the in-browser
+// workbook, against the real server and a sandbox mall over loopback. Collect → pull → confirm and release the
+// selection → courier for the selection → 200 pasted tracking numbers (some invalid: refused locally) → a buyer
+// cancel reaches the server by sync → push (the cancelled row refused with the reason, the others applied) → push
+// again changes nothing → ship → send to the mall → re-pull shows the lines in transit.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
+import { columnLetters } from '../../addin/src/workbench/fake-excel.ts';
+import { seedOrders } from '../../bench/seed.ts';
+import { buildPane, launchBrowser } from '../helpers/browser.ts';
+import { naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
+import { trackingNumber } from '../helpers/sheet-lines.ts';
+import type { NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
+
+let s: TestServer;
+let browser: Browser;
+let mall: MallFixture<NaverSandbox>;
+
+before(async () => {
+  buildPane();
+  s = await startTestServer();
+  mall = await naverMall(s, { initialOrders: 180, seed: 7 });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await mall?.sandbox.close();
+  await s?.close();
+});
+
+const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
+
+async function openPreview(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${s.url}/preview`);
+  await page.getByLabel('아이디').fill('admin');
+  await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByText('admin (admin)').waitFor();
+  return page;
+}
+
+/** The pane beside the workbook (the workbook has tabs of its own: the sheets). */
+const paneOf = (page: Page) => page.getByRole('complementary', { name: 'ShipSheet' });
+
+/** The order sheet's data rows as the workbook holds them. */
+async function sheetRows(page: Page, name = '주문'): Promise<(string | number | boolean)[][]> {
+  return page.evaluate((sheet) => {
+    const s = (globalThis as any).shipsheetWorkbook.find(sheet);
+    const used = s.used();
+    return Array.from({ length: used.rows - 1 }, (_, r) => Array.from({ length: used.cols }, (_, c) => s.get(r + 1, c)?.value ?? ''));
+  }, name);
+}
+
+/** What the operator's hands do: select whole rows (as clicking row numbers would). */
+async function selectRows(page: Page, from: number, count: number) {
+  await page.evaluate(([row, rows]) => (globalThis as any).shipsheetWorkbook.select('주문', [{ row, col: 0, rows, cols: 16384 }]), [from, count]);
+}
+
+async function notice(page: Page, pattern: RegExp, pane: string): Promise<string> {
+  const region = page.getByRole('region', { name: pane, exact: true });
+  const bar = region.getByTestId('notice').filter({ hasText: pattern });
+  await bar.waitFor().catch(async (error: Error) => {
+    // Say what the pane said instead: the test's failure then explains itself.
+    const said = await region.getByTestId('notice').allTextContents().catch(() => []);
+    throw new Error(`${error.message}\npane said: ${said.join(' | ')}`);
+  });
+  const text = (await bar.textContent()) ?? '';
+  return text;
+}
+
+async function applyToSelection(page: Page, action: string) {
+  const pane = page.getByRole('region', { name: '주문', exact: true });
+  await pane.getByRole('combobox', { name: '선택한 행 처리' }).click();
+  await page.getByRole('option', { name: action }).click();
+  await pane.getByRole('button', { name: '적용' }).click();
+  return notice(page, new RegExp(`${action}: 반영`), '주문');
+}
+
+describe('order sheet, end to end in the preview workbench', () => {
+  it('collect, pull, invoice 200 rows, push, ship, send, and see them in transit', async () => {
+    const page = await openPreview();
+
+    // Collect from the mall (jobs pane), and hear that the job ended.
+    await paneOf(page).getByRole('tab', { name: '작업', exact: true }).click();
+    await page.getByRole('button', { name: '작업 시작' }).click();
+    await notice(page, /작업이 끝났습니다: 주문 수집/, '작업');
+
+    // Pull every line into the sheet.
+    await paneOf(page).getByRole('tab', { name: '주문', exact: true }).click();
+    await page.getByRole('button', { name: '주문 불러오기' }).click();
+    const pulled = await notice(page, /행을 불러왔습니다/, '주문');
+    let rows = await sheetRows(page);
+    assert.equal(Number(/(\d+)행/.exec(pulled)![1]), rows.length);
+    assert.ok(rows.length >= 210, `${rows.length} lines`);
+    // Long digits stayed text; the hidden key columns are hidden.
+    assert.equal(typeof rows[0]![col('mall_line_id')], 'string');
+    assert.deepEqual(await page.evaluate(() => [...(globalThis as any).shipsheetWorkbook.find('주문').hiddenColumns].sort()), [0, 1, 2, 3]);
+
+    // Row numbers clicked with shift select rows in the grid.
+    await page.locator('[data-row-header="2"]').click();
+    await page.locator('[data-row-header="4"]').click({ modifiers: ['Shift'] });
+    assert.deepEqual(await page.evaluate(() => (globalThis as any).shipsheetWorkbook.selection.areas[0]), { row: 1, col: 0, rows: 3, cols: 16384 });
+
+    // Confirm the paid ones, then release everything to the desk.
+    await selectRows(page, 1, rows.length);
+    await applyToSelection(page, '발주확인');
+    await selectRows(page, 1, rows.length);
+    await applyToSelection(page, '출고지시');
+    rows = await sheetRows(page);
+    assert.ok(rows.every((r) => r[col('status')] === '출고대기'), 'every line is ready');
+
+    // The buyer of the first order cancels at the mall; the sync brings it in after our pull.
+    const cancelledOrder = String(rows[0]![col('mall_order_id')]);
+    const cancelledLines = rows.filter((r) => r[col('mall_order_id')] === cancelledOrder).length;
+    const sandboxOrder = (await mall.admin.listOrders()).find((o: any) => JSON.stringify(o).includes(cancelledOrder));
+    assert.ok(sandboxOrder, 'order found at the sandbox');
+    await mall.admin.event(sandboxOrder.id ?? sandboxOrder.orderId, 'buyer_cancel');
+    await runJob(s, 'sync', mall.accountId);
+
+    // Courier for the selection, then 200 tracking numbers pasted into the sheet: every 20th one is wrong.
+    await paneOf(page).getByRole('tab', { name: '송장', exact: true }).click();
+    await selectRows(page, 1, rows.length);
+    await page.getByRole('button', { name: '선택한 행에 택배사 넣기' }).click();
+    await notice(page, /CJ대한통운을\(를\) 넣었습니다/, '송장');
+    const numbers = Array.from({ length: 200 }, (_, i) => (i % 20 === 5 ? '12345' : trackingNumber(1000 + i)));
+    await page.locator(`[data-cell="${columnLetters(col('tracking_number'))}2"]`).click();
+    await page.getByTestId('grid').evaluate((grid, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    }, numbers.join('\n'));
+    rows = await sheetRows(page);
+    assert.equal(rows[0]![col('tracking_number')], numbers[0], 'pasted as text into a text cell');
+
+    const historyBefore = await s.deps.db('status_history').count({ n: '*' }).first();
+    await page.getByRole('region', { name: '송장', exact: true }).getByRole('button', { name: '변경 내용 보내기' }).click();
+    const pushed = await notice(page, /보낸 행/, '송장');
+    rows = await sheetRows(page);
+    const result = (i: number) => [rows[i]![col('push_result')], rows[i]![col('push_message')]];
+    // Invalid numbers never left the pane.
+    for (let i = 5; i < 200; i += 20) {
+      assert.equal(result(i)[0], '확인필요');
+      assert.match(String(result(i)[1]), /자리/);
+    }
+    // The cancelled order's rows: refused, saying the line changed (cancel requested).
+    for (let i = 0; i < cancelledLines; i++) {
+      assert.equal(result(i)[0], '거부');
+      assert.match(String(result(i)[1]), /취소요청|변경/);
+    }
+    const applied = rows.slice(0, 200).filter((r) => r[col('push_result')] === '반영').length;
+    assert.equal(applied, 200 - 10 - cancelledLines);
+    assert.match(pushed, new RegExp(`반영 ${applied}`));
+    assert.equal(rows[cancelledLines]![col('status')], '운송장출력', 'applied rows refreshed from the server');
+
+    // Pushing the same sheet again changes nothing on the server.
+    const historyMid = await s.deps.db('status_history').count({ n: '*' }).first();
+    assert.ok(Number(historyMid!.n) > Number(historyBefore!.n));
+    await page.getByRole('region', { name: '송장', exact: true }).getByRole('button', { name: '변경 내용 보내기' }).click();
+    await notice(page, /반영 0/, '송장');
+    assert.equal(Number((await s.deps.db('status_history').count({ n: '*' }).first())!.n), Number(historyMid!.n));
+
+    // Re-pull the refused and unchecked rows alone: they show the server's state and nothing is left to push.
+    await paneOf(page).getByRole('tab', { name: '주문', exact: true }).click();
+    await page.getByRole('button', { name: '거부된 행 다시 불러오기' }).click();
+    await notice(page, new RegExp(`${10 + cancelledLines}행을 다시 불러왔습니다`), '주문');
+    rows = await sheetRows(page);
+    assert.equal(rows[0]![col('status')], '취소요청');
+    await page.getByRole('region', { name: '주문', exact: true }).getByRole('button', { name: '변경 내용 보내기' }).click();
+    await notice(page, /바뀐 행이 없습니다/, '주문');
+
+    // Ship the invoiced rows, send to the mall, then pull again: in transit, sent.
+    await paneOf(page).getByRole('tab', { name: '송장', exact: true }).click();
+    await page.getByRole('button', { name: '운송장출력 행 출고완료' }).click();
+    await notice(page, new RegExp(`출고완료 ${applied}행`), '송장');
+    await page.getByRole('button', { name: '쇼핑몰로 송장 전송' }).click();
+    await notice(page, /전송 성공/, '송장');
+    await paneOf(page).getByRole('tab', { name: '주문', exact: true }).click();
+    await page.getByRole('button', { name: '주문 불러오기' }).click();
+    await notice(page, /행을 불러왔습니다/, '주문');
+    rows = await sheetRows(page);
+    const withNumber = rows.filter((r) => r[col('tracking_number')]);
+    assert.equal(withNumber.length, applied);
+    assert.ok(withNumber.every((r) => r[col('status')] === '배송중' && r[col('send_status')] === '전송완료'));
+    await page.close();
+  });
+
+  it('pulls 50,000 lines with no request over 5 MB in at most 40 syncs', async () => {
+    await seedOrders(s.deps.db, { orders: 25_000, linesPerOrder: 2, status: 'NEW' });
+    const page = await openPreview();
+    await page.getByRole('combobox', { name: '상태', exact: true }).click();
+    await page.getByRole('menuitemcheckbox', { name: '신규주문' }).click();
+    await page.keyboard.press('Escape');
+    page.setDefaultTimeout(180_000);
+    await page.evaluate(() => ((globalThis as any).shipsheetWorkbook.stats = { syncs: 0, largestRequestBytes: 0, requests: [] }));
+    await page.getByRole('button', { name: '주문 불러오기' }).click();
+    await notice(page, /50000행을 불러왔습니다/, '주문');
+    const stats = await page.evaluate(() => {
+      const wb = (globalThis as any).shipsheetWorkbook;
+      return { ...wb.stats, requests: undefined, rows: wb.find('주문').used().rows };
+    });
+    assert.equal(stats.rows, 50_001);
+    assert.ok(stats.largestRequestBytes < 5 * 1024 * 1024, `largest request ${stats.largestRequestBytes}`);
+    assert.ok(stats.syncs <= 40, `${stats.syncs} syncs`);
+    await page.close();
+  });
+});
