@@ -4,6 +4,8 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'bulk-transition': () => import('./bulk-transition.bench.ts'),
   collect: () => import('./collect.bench.ts'),
   'send-invoices': () => import('./send-invoices.bench.ts'),
+  'sheet-pull': () => import('./sheet-pull.bench.ts'),
+  'sheet-push': () => import('./sheet-push.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

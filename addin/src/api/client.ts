@@ -19,14 +19,15 @@ export type Api = {
   token: string | null;
 };
 
-export function createApi(token: string | null, lang: Lang): Api {
+/** `base` is empty in the pane (same origin); tools outside the browser (the benchmarks) give the server's URL. */
+export function createApi(token: string | null, lang: Lang, base = ''): Api {
   return {
     token,
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
       const headers: Record<string, string> = { 'accept-language': lang };
       if (token) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       const text = await res.text();
       const data = text ? (JSON.parse(text) as unknown) : undefined;
       if (!res.ok) {

@@ -23,6 +23,8 @@ export type TableSpec = {
   /** In-cell dropdowns on data rows: a list kept on another sheet, e.g. `='_lists'!$A$1:$A$30`. */
   dropdowns?: readonly { column: number; source: string }[];
   visibility?: SheetVisibility;
+  /** Empty rows below the data that get the text formats too, for the operator to fill (a template sheet). */
+  reserveRows?: number;
   /** Freeze the header and put a filter on it. */
   headerTools?: boolean;
   activate?: boolean;
@@ -85,6 +87,10 @@ export async function writeTable(spec: TableSpec, progress?: Progress): Promise<
       progress?.(to, spec.rows.length);
     }
 
+    if (spec.reserveRows) {
+      const formats = Array.from({ length: spec.reserveRows }, () => ['@']);
+      for (const column of text) sheet.getRangeByIndexes(1 + spec.rows.length, column, spec.reserveRows, 1).numberFormat = formats;
+    }
     spec.widths?.forEach((chars, column) => (sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = Math.round(chars * 7 + 5)));
     for (const column of spec.hiddenColumns ?? []) sheet.getRangeByIndexes(0, column, 1, 1).columnHidden = true;
     const dataRows = Math.max(spec.rows.length, 1);

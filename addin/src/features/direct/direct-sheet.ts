@@ -27,12 +27,15 @@ export async function writeDirectTemplate(lang: Lang): Promise<void> {
     rows: [],
     textColumns: DIRECT_COLUMNS.flatMap((c, i) => (c.text ? [i] : [])),
     widths: DIRECT_COLUMNS.map((c) => c.width),
+    reserveRows: TEMPLATE_ROWS,
     headerTools: true,
     activate: true,
   });
 }
 
-/** Text columns must be "@" on the rows the operator fills, not just the header: done for the first rows ahead. */
+/** Rows of the template whose phone, zip and tracking cells are text before the operator types (leading zeros). */
+const TEMPLATE_ROWS = 2000;
+
 const won = (text: string) => Number(text.replace(/[,\s원₩]/g, ''));
 
 type Parsed = { ok: true; body: unknown } | { ok: false; message: string };

@@ -1,0 +1,43 @@
+// sheet-pull: 1,000 / 10,000 / 50,000 lines pulled through the pane's own code (the order sheet module, its Excel
+// layer) into the workbench's fake Excel, which counts syncs and measures every request against the 5 MB limit.
+// Baseline in the same run: fetching the same pages from the API alone (no sheet work).
+import { createApi } from '../addin/src/api/client.ts';
+import { fetchLines, pullOrders } from '../addin/src/features/orders/order-sheet.ts';
+import { PAYLOAD_LIMIT_BYTES, fakeExcel } from '../addin/src/workbench/fake-excel.ts';
+import { benchServer, report, round, seconds } from './harness.ts';
+import { seedOrders } from './seed.ts';
+
+const SIZES = [1_000, 10_000, 50_000];
+
+export async function run(): Promise<void> {
+  const s = await benchServer();
+  try {
+    const api = createApi(s.token, 'ko', s.url);
+    let seeded = 0;
+    for (const lines of SIZES) {
+      await seedOrders(s.deps.db, { orders: (lines - seeded) / 2, linesPerOrder: 2, status: 'READY' });
+      seeded = lines;
+      const excel = fakeExcel();
+      Object.assign(globalThis, { Excel: excel });
+      const fetched = await seconds(() => fetchLines(api, { status: 'READY' }));
+      const pulled = await seconds(() => pullOrders(api, { status: 'READY' }, 'ko'));
+      if (pulled.result !== lines || fetched.result.length !== lines) throw new Error(`expected ${lines} lines, got ${pulled.result}`);
+      const { syncs, largestRequestBytes } = excel.state.stats;
+      report({
+        bench: 'sheet-pull',
+        lines,
+        seconds: round(pulled.seconds),
+        syncs,
+        largest_request_bytes: largestRequestBytes,
+        request_limit_bytes: PAYLOAD_LIMIT_BYTES,
+        baseline_seconds: round(fetched.seconds),
+        baseline: 'the same pages fetched from GET /api/order-lines, no sheet work',
+        ratio: round(pulled.seconds / fetched.seconds, 2),
+        target: 'no request over 5 MB; 50,000 lines in at most 40 syncs',
+        met: largestRequestBytes <= PAYLOAD_LIMIT_BYTES && (lines < 50_000 || syncs <= 40),
+      });
+    }
+  } finally {
+    await s.close();
+  }
+}

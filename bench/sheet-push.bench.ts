@@ -1,0 +1,80 @@
+// sheet-push: 10,000 edited sheet rows (courier + a new tracking number each) pushed to POST /api/sheet/push — per-row
+// version checks, tracking-number rules, a box per number, status READY → INVOICED with history, one result per
+// row and the refreshed rows — against, in the same run, the raw bulk update of the same data: the 10,000 boxes
+// inserted and the 10,000 lines pointed at them and moved, in two set-based statements without checks or history.
+import type { Db } from '../server/db/knex.ts';
+import { insertMany, updateRows } from '../server/db/bulk.ts';
+import { benchServer, median, report, round, seconds } from './harness.ts';
+import { seedOrders } from './seed.ts';
+
+const ROWS = 10_000;
+const RUNS = 3;
+
+const number = (run: number, i: number) => {
+  const base = String(60_000_000_000 + run * 1_000_000 + i);
+  return base + String(Number(BigInt(base) % 7n));
+};
+
+async function reset(db: Db): Promise<Map<string, number>> {
+  await db('order_lines').update({ status: 'READY', box_id: null });
+  await db('boxes').delete();
+  const rows = await db('order_lines').select('id', 'version');
+  return new Map(rows.map((r: { id: string; version: number }) => [r.id, r.version]));
+}
+
+async function rawBulkUpdate(db: Db, lineIds: string[], run: number): Promise<number> {
+  const now = new Date().toISOString();
+  const boxes = lineIds.map((id, i) => ({ id: `box_raw_${run}_${i}`, courier: 'CJ', tracking_number: number(run, i), invoiced_at: now, send_status: 'not_sent', version: 1, created_at: now, updated_at: now }));
+  await db.transaction(async (trx) => {
+    await insertMany(trx, 'boxes', boxes);
+    await updateRows(trx, 'order_lines', lineIds.map((id, i) => ({ id, box_id: boxes[i]!.id })), { status: 'INVOICED', updated_at: now });
+  });
+  return boxes.length;
+}
+
+export async function run(): Promise<void> {
+  const s = await benchServer();
+  const db = s.deps.db;
+  try {
+    // One line per order, so every row is its own box.
+    const { lineIds } = await seedOrders(db, { orders: ROWS, linesPerOrder: 1, status: 'READY' });
+    const pushed: number[] = [];
+    const raw: number[] = [];
+    let last = { applied: 0, refused: 0, requestBytes: 0, responseBytes: 0 };
+    for (let i = 0; i < RUNS + 1; i++) {
+      const versions = await reset(db);
+      const body = JSON.stringify({ rows: lineIds.map((id, n) => ({ line_id: id, line_version: versions.get(id)!, courier: 'CJ', tracking_number: number(i, n) })) });
+      const p = await seconds(async () => {
+        const res = await fetch(`${s.url}/api/sheet/push`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body });
+        const text = await res.text();
+        const out = JSON.parse(text) as { applied: number; refused: number };
+        return { applied: out.applied, refused: out.refused, requestBytes: body.length, responseBytes: text.length };
+      });
+      await reset(db);
+      const r = await seconds(() => rawBulkUpdate(db, lineIds, i));
+      if (p.result.applied !== ROWS || r.result !== ROWS) throw new Error(`expected ${ROWS} rows applied, got ${JSON.stringify(p.result)}`);
+      if (i === 0) continue; // warm-up
+      pushed.push(p.seconds);
+      raw.push(r.seconds);
+      last = p.result;
+    }
+    const pushSeconds = median(pushed);
+    const rawSeconds = median(raw);
+    report({
+      bench: 'sheet-push',
+      database: 'sqlite',
+      rows: ROWS,
+      applied: last.applied,
+      request_bytes: last.requestBytes,
+      response_bytes: last.responseBytes,
+      seconds: round(pushSeconds),
+      rows_per_second: Math.round(ROWS / pushSeconds),
+      baseline_seconds: round(rawSeconds),
+      baseline: 'raw bulk update: 10,000 boxes inserted + 10,000 lines updated set-based, no checks, no history',
+      ratio: round(pushSeconds / rawSeconds, 2),
+      target_ratio: 3,
+    });
+  } finally {
+    await s.close();
+  }
+}
