@@ -37,7 +37,7 @@ describe('task pane: connect', () => {
     await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByText('admin (admin)').waitFor();
     await page.getByRole('tab', { name: '계정' }).click();
-    await page.getByText('스마트스토어').waitFor();
+    await page.getByRole('region', { name: '쇼핑몰 계정' }).getByText('스마트스토어').waitFor();
     assert.equal(await page.getByText('정상').count(), 1);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('tab', { name: 'Accounts' }).waitFor();

@@ -84,7 +84,7 @@ export function planPush(header: readonly CellValue[], rows: readonly (readonly 
     const courierChanged = courierCode(courierText) !== courierCode(was('courier'));
     const numberChanged = trackingKey(numberText) !== trackingKey(was('tracking_number'));
     // A courier chosen ahead of its number (set on a selection, numbers typed later) has nothing to send yet.
-    const awaitingNumber = !numberText && !was('tracking_number') && findCourier(courierText)?.tracking.required !== false;
+    const awaitingNumber = !numberText && !was('tracking_number') && findCourier(courierText)?.tracking.required === true;
     if ((courierChanged || numberChanged) && !awaitingNumber) {
       changed = true;
       const courier = findCourier(courierText);

@@ -56,7 +56,7 @@ describe('push plan', () => {
   });
 
   it('finds rows by key after the operator sorts, deletes rows, inserts and moves columns', () => {
-    const { rows, snapshot } = pulled(6);
+    const { rows, snapshot } = pulled(6, (i) => (i === 4 ? { courier: 'CJ', tracking_number: trackingNumber(9) } : {}));
     rows[4]![col('courier')] = '롯데택배';
     rows[4]![col('tracking_number')] = '';
     rows[1]![col('hold')] = 'Y';

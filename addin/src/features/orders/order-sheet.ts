@@ -159,9 +159,10 @@ export function refreshPatches(state: SheetState, lines: readonly LineRow[], lan
     const row = state.rowOf.get(line.line_id);
     if (row === undefined || keep.has(row)) continue;
     const cells = new Map<number, CellValue>();
+    // Only the fields the server sent: a push answers with the ones a push can change.
     for (const c of ORDER_COLUMNS) {
       const col = state.at.get(c.id);
-      if (col !== undefined && c.kind !== 'result') cells.set(col, cellOf(c, line, lang));
+      if (col !== undefined && c.kind !== 'result' && c.id in line) cells.set(col, cellOf(c, line, lang));
     }
     sheet.set(row, cells);
     const entry = state.snapshot.get(line.line_id);
