@@ -13,6 +13,7 @@ import { authRoutes } from './http/routes/auth.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
 import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
+import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { authMessages } from './modules/auth/auth.messages.ts';
 import { authenticate } from './modules/auth/auth.service.ts';
 
@@ -30,7 +31,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
       return { status: 'ok', version: API_VERSION, database: deps.db.client.config.client === 'pg' ? 'postgresql' : 'sqlite' };
     },
   });
-  return [health, ...authRoutes(deps), ...orderRoutes(deps), ...mallAccountRoutes(deps), ...jobRoutes(deps)];
+  return [health, ...authRoutes(deps), ...orderRoutes(deps), ...sheetRoutes(deps), ...mallAccountRoutes(deps), ...jobRoutes(deps)];
 }
 
 export function createApp(deps: AppDeps) {

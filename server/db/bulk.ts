@@ -54,6 +54,31 @@ export async function updateByIds(db: Conn, table: string, ids: readonly string[
 }
 
 /**
+ * Sets the same fields of many rows, by id, to values that differ from row to row (each line into its own box), in
+ * one statement; `common` is set on every row alike and every row's version goes up by one. Each row is
+ * `{ id, ...fields }` with the fields of the first. On SQLite the rows travel as one JSON array joined by UPDATE …
+ * FROM; on PostgreSQL json_populate_recordset reads them with the table's own column types.
+ */
+export async function updateRows(db: Conn, table: string, rows: readonly Record<string, unknown>[], common: Record<string, unknown> = {}): Promise<void> {
+  if (!rows.length) return;
+  const fields = Object.keys(rows[0]!).filter((c) => c !== 'id');
+  const shared = Object.keys(common);
+  const commonSets = shared.map((c) => `"${c}" = ?`);
+  const commonValues = shared.map((c) => toSqlite(common[c]));
+  if (isPostgres(db as Knex)) {
+    const sets = [...fields.map((c) => `"${c}" = v."${c}"`), ...commonSets, 'version = t.version + 1'];
+    await db.raw(`update "${table}" as t set ${sets.join(', ')} from json_populate_recordset(null::"${table}", ?::json) as v where t.id = v.id`, [
+      ...commonValues,
+      JSON.stringify(rows),
+    ]);
+    return;
+  }
+  const sets = [...fields.map((c, i) => `"${c}" = v.value ->> ${i + 1}`), ...commonSets, 'version = version + 1'];
+  const data = JSON.stringify(rows.map((r) => [r.id, ...fields.map((c) => toSqlite(r[c]))]));
+  await db.raw(`update "${table}" set ${sets.join(', ')} from json_each(?) as v where "${table}".id = v.value ->> 0`, [...commonValues, data]);
+}
+
+/**
  * Inserts many rows of the same shape. Columns whose value is the same in every row are bound once; on SQLite the
  * rest travel as one JSON array of arrays.
  */

@@ -12,7 +12,7 @@ describe('GET /api/openapi.json', () => {
   it('describes every route with the schemas the server validates with', async () => {
     const doc = (await s.call('GET', '/api/openapi.json', undefined, { token: null })).body;
     const paths = Object.keys(doc.paths);
-    for (const p of ['/api/orders', '/api/order-lines', '/api/orders/{id}', '/api/transitions', '/api/orders/direct', '/api/auth/login', '/api/mall-accounts', '/api/reports/sales']) {
+    for (const p of ['/api/orders', '/api/order-lines', '/api/orders/{id}', '/api/transitions', '/api/orders/direct', '/api/auth/login', '/api/mall-accounts', '/api/reports/sales', '/api/sheet/push', '/api/sheet/lines']) {
       assert.ok(paths.includes(p), p);
     }
     const bulk = doc.paths['/api/transitions'].post.requestBody.content['application/json'].schema;

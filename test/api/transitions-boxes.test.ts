@@ -33,6 +33,15 @@ describe('several rows of one order or box in one call', () => {
     assert.ok(res.body.results.every((r: { version: number }) => r.version === 2));
   });
 
+  it('line flags set one way on some lines and the other way on others are all written', async () => {
+    const o = await makeOrder(s.deps.db, { status: 'NEW', lines: 3 });
+    await s.deps.db('order_lines').whereIn('id', o.lineIds.slice(1)).update({ sold_out: true });
+    const items = o.lineIds.map((id, i) => ({ id, version: 1, flags: { sold_out: i === 0 } }));
+    const res = await bulk('set_flags', items);
+    assert.deepEqual(results(res), ['applied:', 'applied:', 'applied:']);
+    assert.deepEqual((await lines(o.id)).map((l) => [l.sold_out, l.version]), [[true, 2], [false, 2], [false, 2]]);
+  });
+
   it('a hold sent on two rows of one order holds it once', async () => {
     const o = await makeOrder(s.deps.db, { status: 'NEW', lines: 2 });
     const ls = await lines(o.id);
@@ -136,6 +145,15 @@ describe('numbers and boxes never collide', () => {
     ], { courier: 'CJ' });
     assert.deepEqual(results(res), ['applied:', 'applied:']);
     assert.equal((await detail(y.id)).boxes[0].tracking_number, n1);
+  });
+
+  it('a box numbered by an earlier item is not "done" for a later item asking another number', async () => {
+    const o = await makeOrder(s.deps.db, { status: 'READY', lines: 2 });
+    await putInBox(s.deps.db, o.lineIds);
+    const n = cj();
+    const res = await bulk('set_invoice', [{ id: o.lineIds[0]!, version: 1, tracking_number: n }, { id: o.lineIds[1]!, version: 1, tracking_number: cj() }], { courier: 'CJ' });
+    assert.deepEqual(results(res), ['applied:', 'refused:overwrite_required']);
+    assert.equal((await detail(o.id)).boxes[0].tracking_number, n);
   });
 
   it('the same digits under another courier are a duplicate, not a join', async () => {

@@ -1,4 +1,5 @@
 // Reading orders (list, lines view, detail), notes, direct-trade entry and sales figures.
+import type { Knex } from 'knex';
 import type { DirectOrderInput, OrderFilter } from '../../../shared/api/orders.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -71,6 +72,11 @@ export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cu
   const after = decodeCursor(filter.cursor, isPair, lang);
   const { rows, next } = await repo.listLineView(db, filter, after, filter.limit);
   return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
+}
+
+/** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */
+export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[]) {
+  return (await repo.lineViewByIds(db, lineIds)).map((r) => maskFor(actor, r));
 }
 
 export async function getOrder(db: Db, actor: Actor, id: string, lang: Lang) {

@@ -29,7 +29,7 @@ import type { BoxRow, ClaimRow, HistoryRow, LineRow, OrderRow } from './working-
 
 export type Item = BulkTransitionBody['items'][number];
 export type Params = Omit<BulkTransitionBody, 'items' | 'action'>;
-type Action = BulkTransitionBody['action'];
+export type Action = BulkTransitionBody['action'];
 
 const STATUS_ACTIONS: Partial<Record<Action, LineAction>> = {
   confirm: 'confirm',
@@ -55,9 +55,12 @@ export class Refusal {
   ) {}
 }
 
-type Outcome = { lines: string[]; changed: boolean; warnings: string[] };
+/** What applying one action to one target did: the lines it changed, whether anything changed, and warnings. */
+export type Outcome = { lines: string[]; changed: boolean; warnings: string[] };
 const UNCHANGED: Outcome = { lines: [], changed: false, warnings: [] };
 type Unit = LineRow[];
+/** The line (with its order) or the order an item names. */
+export type Target = { line: LineRow | null; order: OrderRow };
 
 export function paramsOf(body: BulkTransitionBody): Params {
   const { items: _items, action: _action, ...params } = body;
@@ -71,33 +74,40 @@ export function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T>
 /** Where claims entered by this call come from: an operator, or a mall reporting them (sync). */
 export type ClaimOrigin = { source: 'manual' | 'mall'; mallClaimIds?: ReadonlyMap<string, string | null> };
 
+/**
+ * One call's decisions, over one WorkingSet, with one batch id and one time for every history row. A bulk call
+ * runs its items with `runAll`; a caller that applies several actions as one item (a sheet row) uses `target`,
+ * `apply` and the set's checkpoint / commit / rollback itself.
+ */
 export class Engine {
   readonly now = new Date().toISOString();
-  private readonly baseParams: Params;
   private readonly seen = new Set<string>();
   private readonly changedLines = new Map<string, string[]>();
   /** Which action of this call last moved a line: a second item asking the same of it is already done. */
   private readonly movedBy = new Map<string, string>();
+  /** Orders this call put on hold that were not on hold before it. */
+  private readonly putOnHold = new Set<string>();
 
   constructor(
     private readonly set: WorkingSet,
     private readonly actor: Actor,
     private readonly lang: Lang,
     private readonly batchId: string,
-    private readonly body: BulkTransitionBody,
     private readonly origin: ClaimOrigin = { source: 'manual' },
-  ) {
-    this.baseParams = paramsOf(body);
+  ) {}
+
+  /** The items of a bulk call, in order, each all or nothing. */
+  runAll(body: BulkTransitionBody): ItemResult[] {
+    const base = paramsOf(body);
+    return body.items.map((item, index) => this.run(item, index, body.action, base));
   }
 
-  run(item: Item, index: number): ItemResult {
+  private run(item: Item, index: number, action: Action, base: Params): ItemResult {
     // Most items carry only id and version; merging is only needed when an item brings its own parameters.
-    const params: Params = Object.keys(item).length > 2 ? { ...this.baseParams, ...definedOnly(item) } : this.baseParams;
+    const params: Params = Object.keys(item).length > 2 ? { ...base, ...definedOnly(item) } : base;
     const checkpoint = this.set.checkpoint();
     try {
-      if (this.seen.has(item.id)) throw new Refusal('duplicate_item', { id: item.id, index });
-      this.seen.add(item.id);
-      const outcome = this.dispatch(this.resolve(item), params);
+      const outcome = this.apply(this.target(item, index, action === 'delete'), action, params);
       this.set.commit();
       this.changedLines.set(item.id, outcome.lines);
       return {
@@ -109,7 +119,7 @@ export class Engine {
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       this.set.rollback(checkpoint);
-      return { id: item.id, result: 'refused', code: error.code, message: this.message(error.messageCode, error.params) };
+      return { id: item.id, result: 'refused', code: error.code, message: this.describe(error) };
     }
   }
 
@@ -123,17 +133,28 @@ export class Engine {
     }
   }
 
+  /** A refusal in the caller's language. */
+  describe(refusal: Refusal): string {
+    return this.message(refusal.messageCode, refusal.params);
+  }
+
   private message(code: string, params: MessageParams): string {
     const catalog = { ...ordersMessages, ...lifecycleMessages, ...trackingMessages } as Record<string, { ko: string; en: string }>;
     const text = catalog[code];
     return text ? format(text, params, this.lang) : code;
   }
 
-  private resolve(item: Item): { line: LineRow | null; order: OrderRow } {
+  /**
+   * What an item names, checked before any action: named once in this call, known, not deleted (unless it is to
+   * be deleted), and at the version the caller saw, which is the version loaded when the call began.
+   */
+  target(item: { id: string; version: number }, index: number, deleting = false): Target {
+    if (this.seen.has(item.id)) throw new Refusal('duplicate_item', { id: item.id, index });
+    this.seen.add(item.id);
     const line = this.set.lines.get(item.id) ?? null;
     const order = line ? this.set.orders.get(line.order_id) : item.id.startsWith(ID_PREFIX.order + '_') ? this.set.orders.get(item.id) : undefined;
     if (!order) throw new Refusal('not_found', { id: item.id });
-    if (order.deleted_at && this.body.action !== 'delete') throw new Refusal('deleted', { id: item.id });
+    if (order.deleted_at && !deleting) throw new Refusal('deleted', { id: item.id });
     const loaded = this.set.loadedVersion(item.id)!;
     if (item.version !== loaded) {
       const status = line ? line.status : this.set.linesOfOrder(order.id).map((l) => l.status).join(', ');
@@ -142,16 +163,17 @@ export class Engine {
     return { line, order };
   }
 
-  private dispatch(target: { line: LineRow | null; order: OrderRow }, p: Params): Outcome {
+  /** Decides and applies one action on a checked target. A refusal is thrown; undoing is the caller's checkpoint. */
+  apply(target: Target, action: Action, p: Params): Outcome {
     const { line, order } = target;
     const targetId = line?.id ?? order.id;
     const lines = line ? [line] : this.set.linesOfOrder(order.id);
-    switch (this.body.action) {
+    switch (action) {
       case 'hold':
       case 'release_hold':
       case 'delete':
       case 'set_flags':
-        return this.orderAction(order, line, p);
+        return this.orderAction(order, line, action, p);
       case 'set_invoice':
         return this.setInvoice(targetId, lines, p, !line);
       case 'claim':
@@ -159,8 +181,21 @@ export class Engine {
       case 'complete_claim':
         return this.completeClaim(targetId, lines, p, !line);
       default:
-        return this.statusAction(targetId, lines, STATUS_ACTIONS[this.body.action]!, p, !line);
+        return this.statusAction(targetId, lines, STATUS_ACTIONS[action]!, p, !line);
     }
+  }
+
+  /**
+   * A memo for the order: a note by the actor, unless it repeats the order's latest memo. The sheet shows the
+   * latest memo on every line of the order, so like any order-level change it gives every line a new version.
+   */
+  addMemo(order: OrderRow, body: string): Outcome {
+    if (this.set.memos.get(order.id) === body) return UNCHANGED;
+    this.set.setIn(this.set.memos, order.id, body);
+    this.set.push(this.set.writes.newNotes, { order_id: order.id, kind: 'memo', body, author_id: this.actor.id, created_at: this.now });
+    const lines = this.set.linesOfOrder(order.id);
+    for (const l of lines) this.moveLine(l, 'same', 'memo', null);
+    return { lines: lines.map((l) => l.id), changed: true, warnings: [] };
   }
 
   // ---- deciding -----------------------------------------------------------------------------------------------
@@ -169,11 +204,15 @@ export class Engine {
     return this.set.orders.get(line.order_id)!;
   }
 
-  /** Every flag of a line: its own and its order's. */
+  /**
+   * Every flag of a line: its own and its order's. A hold this call put on does not block the call's other changes
+   * (a sheet push that numbers an order's rows and holds the order does both, whichever row comes first); a hold the
+   * order had before the call blocks as always.
+   */
   private flagsOf(line: LineRow): Partial<Record<Flag, boolean>> {
     const order = this.orderOf(line);
     return {
-      hold: order.hold,
+      hold: order.hold && !this.putOnHold.has(order.id),
       merge_locked: order.merge_locked,
       priority: order.priority,
       flagged: order.flagged,
@@ -214,14 +253,15 @@ export class Engine {
    * Decides `action` for units of lines that move together (a box ships as one). Within a unit every line must
    * pass, or the unit stays as it is. A line target is refused when its unit cannot move; an order target applies
    * to the units that can and is refused only when none can, with a warning for each unit a flag held back.
-   * Units this call already moved with the same action count as done.
+   * Units this call already moved with the same action count as done (a box shipped by an earlier item).
    */
   private decide(targetId: string, units: Unit[], action: LineAction, orderTarget: boolean): { line: LineRow; to: Status | 'same' }[][] {
     const ready: { line: LineRow; to: Status | 'same' }[][] = [];
     let done = 0;
     let first: Refusal | null = null;
     for (const unit of units) {
-      if (unit.every((l) => this.movedBy.get(l.id) === action)) {
+      // Not for numbers: a box this call numbered may be asked for another number, which must not pass as done.
+      if (action !== 'set_invoice' && unit.every((l) => this.movedBy.get(l.id) === action)) {
         done++;
         continue;
       }
@@ -302,12 +342,6 @@ export class Engine {
     });
   }
 
-  private patchBox(box: BoxRow, patch: Partial<BoxRow>): void {
-    this.set.assign(box, patch);
-    if (this.set.writes.newBoxes.includes(box)) return; // still to be inserted: the row itself carries the patch
-    this.set.queue(this.set.writes.boxes, box.id, patch);
-  }
-
   // ---- status actions -------------------------------------------------------------------------------------------
 
   private statusAction(targetId: string, lines: LineRow[], action: LineAction, p: Params, orderTarget: boolean): Outcome {
@@ -326,7 +360,7 @@ export class Engine {
         }
         this.moveLine(line, to, action, p.reason ?? null, patch);
         moved.push(line);
-        if (action === 'ship' && line.box_id) this.patchBox(this.set.boxes.get(line.box_id)!, { shipped_at: this.now });
+        if (action === 'ship' && line.box_id) this.set.patchBox(this.set.boxes.get(line.box_id)!, { shipped_at: this.now });
         if ((action === 'withdraw_claim' || action === 'restore') && claimType) {
           this.closeClaim(line, claimType, action === 'restore' ? 'restored' : 'withdrawn', action, p.reason ?? null);
           if (action === 'restore' && this.orderOf(line).source === 'mall') {
@@ -371,7 +405,7 @@ export class Engine {
         throw new Refusal('overwrite_required', { id: targetId, current: box.tracking_number, tracking_number: number });
       }
       const owner = first.order_id;
-      const other = number ? this.boxWithNumber(number, box?.id) : undefined;
+      const other = number ? this.set.boxWithNumber(number, box?.id) : undefined;
       if (other) {
         const foreign = this.set.linesOfBox(other.id).find((l) => l.order_id !== owner);
         const mergeable = !box && !foreign && other.courier === courier.code && other.send_status !== 'sent';
@@ -382,7 +416,7 @@ export class Engine {
       if (!target) {
         target = this.newBox(courier.code, number);
       } else {
-        this.patchBox(target, { courier: courier.code, tracking_number: number, invoiced_at: this.now });
+        this.set.patchBox(target, { courier: courier.code, tracking_number: number, invoiced_at: this.now });
       }
       // Every line of the box moves: READY ones become INVOICED, the rest keep their status and take the new version.
       const members = box ? this.unitOf(first) : unit.map((d) => d.line);
@@ -396,17 +430,15 @@ export class Engine {
     return { lines: [...new Set(changed)], changed: changed.length > 0, warnings };
   }
 
-  private boxWithNumber(number: string, exceptId: string | undefined): BoxRow | undefined {
-    for (const b of this.set.boxes.values()) if (b.tracking_number === number && b.id !== exceptId) return b;
-    return undefined;
-  }
-
-  /** An unsent box of this order for a courier that ships without numbers (DIRECT), to keep its lines together. */
+  /**
+   * An unsent box of this order for a courier that ships without numbers (DIRECT), to keep its lines together. Such
+   * a box holds a line of the order, so the order's lines lead to it.
+   */
   private openDirectBox(orderId: string, courier: string): BoxRow | undefined {
-    for (const b of this.set.boxes.values()) {
-      if (b.courier !== courier || b.tracking_number || b.send_status === 'sent') continue;
-      const lines = this.set.linesOfBox(b.id);
-      if (lines.length && lines.every((l) => l.order_id === orderId)) return b;
+    for (const line of this.set.linesOfOrder(orderId)) {
+      const b = line.box_id ? this.set.boxes.get(line.box_id) : undefined;
+      if (!b || b.courier !== courier || b.tracking_number || b.send_status === 'sent') continue;
+      if (this.set.linesOfBox(b.id).every((l) => l.order_id === orderId)) return b;
     }
     return undefined;
   }
@@ -553,8 +585,7 @@ export class Engine {
 
   // ---- order actions ----------------------------------------------------------------------------------------
 
-  private orderAction(order: OrderRow, line: LineRow | null, p: Params): Outcome {
-    const action = this.body.action;
+  private orderAction(order: OrderRow, line: LineRow | null, action: Action, p: Params): Outcome {
     const lines = this.set.linesOfOrder(order.id);
     const patch: Partial<OrderRow> = {};
     let linePatch: Partial<LineRow> = {};
@@ -564,6 +595,7 @@ export class Engine {
         throw new Refusal('illegal_transition', { id: line?.id ?? order.id }, 'hold_not_allowed');
       }
       if (order.hold && order.hold_reason === p.reason) return UNCHANGED;
+      if (!order.hold) this.set.add(this.putOnHold, order.id);
       Object.assign(patch, { hold: true, hold_reason: p.reason! });
       if (order.hold) this.set.setIn(this.set.writes.releasedHolds, order.id, { released_at: this.now, released_by: this.actor.id, release_reason: p.reason! });
       this.set.push(this.set.writes.newHolds, { order_id: order.id, reason: p.reason!, held_at: this.now, held_by: this.actor.id });

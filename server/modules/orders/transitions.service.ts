@@ -7,12 +7,12 @@ import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import { isRetryableConflict } from '../../db/errors.ts';
+import { retryOnConflict } from '../../db/errors.ts';
 import type { Actor, RequestInfo } from '../../http/context.ts';
 import { Engine, definedOnly, paramsOf, type ClaimOrigin, type Params } from './transition-engine.ts';
 import { ordersMessages } from './orders.messages.ts';
 import { flushWrites } from './working-set.repo.ts';
-import { loadWorkingSet } from './working-set.ts';
+import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
 
 export type BulkResult = { batch_id: string; applied: number; refused: number; results: ItemResult[] };
 
@@ -47,8 +47,6 @@ function requireParams(body: BulkTransitionBody, lang: Lang): void {
   }
 }
 
-const ATTEMPTS = 3;
-
 export async function applyTransitions(
   db: Db,
   actor: Actor,
@@ -57,26 +55,29 @@ export async function applyTransitions(
   origin?: ClaimOrigin,
 ): Promise<BulkResult> {
   requireParams(body, info.lang);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await applyOnce(db, actor, body, info.lang, origin);
-    } catch (error) {
-      // Rows are locked in id order, but PostgreSQL may still pick a bulk call as a deadlock victim when another
-      // transaction locks differently: the whole call is repeated on fresh rows.
-      if (attempt >= ATTEMPTS || !isRetryableConflict(error)) throw error;
-    }
-  }
+  return retryOnConflict(() => applyOnce(db, actor, body, info.lang, origin));
 }
 
 async function applyOnce(db: Db, actor: Actor, body: BulkTransitionBody, lang: Lang, origin: ClaimOrigin | undefined): Promise<BulkResult> {
   const batchId = newId(ID_PREFIX.batch);
   return db.transaction(async (trx) => {
-    const set = await loadWorkingSet(trx, body);
-    const engine = new Engine(set, actor, lang, batchId, body, origin);
-    const results = body.items.map((item, index) => engine.run(item, index));
+    const set = await loadWorkingSet(trx, loadPlanOf(body));
+    const engine = new Engine(set, actor, lang, batchId, origin);
+    const results = engine.runAll(body);
     await flushWrites(trx, set.writes, engine.now);
     for (const r of results) engine.fillVersions(r);
     const applied = results.filter((r) => r.result === 'applied').length;
     return { batch_id: batchId, applied, refused: results.length - applied, results };
   });
+}
+
+function loadPlanOf(body: BulkTransitionBody): LoadPlan {
+  const trackingNumbers = new Set<string>();
+  if (body.action === 'set_invoice') {
+    for (const item of body.items) {
+      const number = storedNumber(item.courier ?? body.courier, item.tracking_number ?? body.tracking_number);
+      if (number) trackingNumbers.add(number);
+    }
+  }
+  return { ids: body.items.map((i) => i.id), actions: [body.action], trackingNumbers: [...trackingNumbers] };
 }

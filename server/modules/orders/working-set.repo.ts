@@ -1,7 +1,7 @@
 // Loads the rows a bulk change reads and writes back what it changed, in a handful of set-based statements
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
-import { insertMany, whereIdIn, selectWhereIn, updateByIds } from '../../db/bulk.ts';
+import { insertMany, whereIdIn, selectWhereIn, updateByIds, updateRows } from '../../db/bulk.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
 import { toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
 
@@ -41,6 +41,7 @@ export type ClaimRow = {
 
 export type { HistoryRow };
 
+export type NoteRow = { order_id: string; kind: 'memo' | 'message'; body: string; author_id: string | null; created_at: string };
 
 /**
  * What a bulk change reads of a line. The full row is only needed when a line is split (partial claims), so the
@@ -81,6 +82,13 @@ export const lockOrders = async (trx: Trx, ids: string[]) => (await selectWhereI
 export const lockBoxes = async (trx: Trx, ids: string[]) => (await selectWhereIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, { lock: true })) as BoxRow[];
 export const loadClaims = async (trx: Trx, lineIds: string[]) => (await selectWhereIn(trx, 'claims', 'line_id', lineIds, CLAIM_COLUMNS)) as ClaimRow[];
 
+/** The latest memo of each of these orders that has one (notes keep their order by id). */
+export async function loadLatestMemos(trx: Trx, orderIds: string[]): Promise<Map<string, string>> {
+  const latest = whereIdIn(trx, trx('order_notes').where('kind', 'memo'), 'order_id', orderIds).groupBy('order_id').max('id');
+  const rows = (await trx('order_notes').whereIn('id', latest).select('order_id', 'body')) as { order_id: string; body: string }[];
+  return new Map(rows.map((r) => [r.order_id, r.body]));
+}
+
 /** Status history of lines, oldest first, grouped by line. */
 export async function loadHistory(trx: Trx, lineIds: string[]): Promise<Map<string, HistoryRow[]>> {
   const out = new Map<string, HistoryRow[]>();
@@ -93,16 +101,33 @@ export async function loadHistory(trx: Trx, lineIds: string[]): Promise<Map<stri
   return out;
 }
 
-/** Rows changed the same way are updated by one statement; every changed row's version goes up by one. */
+/**
+ * Rows changed the same way are updated by one statement; rows that change the same fields to different values
+ * (lines numbered into boxes of their own) by one statement for all of them. Every changed row's version goes up
+ * by one.
+ */
 async function updateGrouped(trx: Trx, table: string, patches: Map<string, Record<string, unknown>>, now: string): Promise<void> {
-  const groups = new Map<string, { patch: Record<string, unknown>; ids: string[] }>();
+  type Group = { patch: Record<string, unknown>; ids: string[] };
+  // Patches by the fields they set, then by their values.
+  const shapes = new Map<string, Map<string, Group>>();
   for (const [id, patch] of patches) {
+    const shape = Object.keys(patch).sort().join(',');
+    const groups = shapes.get(shape) ?? new Map<string, Group>();
     const key = JSON.stringify(patch);
     const group = groups.get(key) ?? { patch, ids: [] };
     group.ids.push(id);
     groups.set(key, group);
+    shapes.set(shape, groups);
   }
-  for (const { patch, ids } of groups.values()) await updateByIds(trx, table, ids, { ...patch, updated_at: now });
+  for (const groups of shapes.values()) {
+    const [first, ...others] = [...groups.values()];
+    if (!others.length) {
+      await updateByIds(trx, table, first!.ids, { ...first!.patch, updated_at: now });
+      continue;
+    }
+    const rows = [first!, ...others].flatMap(({ patch, ids }) => ids.map((id) => ({ ...patch, id })));
+    await updateRows(trx, table, rows, { updated_at: now });
+  }
 }
 
 export type PendingWrites = {
@@ -116,6 +141,7 @@ export type PendingWrites = {
   claims: Map<string, Record<string, unknown>>;
   newHolds: { order_id: string; reason: string; held_at: string; held_by: string | null }[];
   releasedHolds: Map<string, { released_at: string; released_by: string | null; release_reason: string | null }>;
+  newNotes: NoteRow[];
   history: HistoryRow[];
 };
 
@@ -131,6 +157,7 @@ export function emptyWrites(): PendingWrites {
     claims: new Map(),
     newHolds: [],
     releasedHolds: new Map(),
+    newNotes: [],
     history: [],
   };
 }
@@ -155,6 +182,7 @@ export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Prom
     await trx('holds').where({ order_id: orderId }).whereNull('released_at').update(release);
   }
   await insertMany(trx, 'holds', w.newHolds);
+  await insertMany(trx, 'order_notes', w.newNotes);
   await insertHistory(trx, w.history);
 }
 

@@ -2,10 +2,10 @@
 // goes through the methods here, which log how to undo it: an item that is refused halfway is rolled back, so a
 // refusal never leaves part of its change behind.
 import type { Knex } from 'knex';
-import type { BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
+import type { Action } from './transition-engine.ts';
 import * as repo from './working-set.repo.ts';
 import type { BoxRow, ClaimRow, HistoryRow, LineRow, OrderRow } from './working-set.repo.ts';
 
@@ -17,9 +17,15 @@ export class WorkingSet {
   readonly boxes = new Map<string, BoxRow>();
   readonly history = new Map<string, HistoryRow[]>();
   readonly claims = new Map<string, ClaimRow[]>();
+  /** The latest memo of each order, when the call may add memos. */
+  readonly memos = new Map<string, string>();
   readonly writes = repo.emptyWrites();
   private readonly byOrder = new Map<string, Set<string>>();
   private readonly byBox = new Map<string, Set<string>>();
+  /** Boxes by tracking number (any courier), so a 50,000-number call looks numbers up instead of scanning. */
+  private readonly byNumber = new Map<string, Set<string>>();
+  /** Boxes this call creates: they are inserted with their final fields, not updated. */
+  private readonly newBoxIds = new Set<string>();
   private undo: (() => void)[] = [];
 
   // ---- reading ----------------------------------------------------------------------------------------------
@@ -31,6 +37,19 @@ export class WorkingSet {
       this.index(this.byOrder, r.order_id, r.id, true);
       if (r.box_id) this.index(this.byBox, r.box_id, r.id, true);
     }
+  }
+
+  addBoxes(rows: BoxRow[]): void {
+    for (const b of rows) {
+      this.boxes.set(b.id, b);
+      if (b.tracking_number) this.index(this.byNumber, b.tracking_number, b.id, true);
+    }
+  }
+
+  /** A box other than `exceptId` that carries this number, under any courier. */
+  boxWithNumber(number: string, exceptId: string | undefined): BoxRow | undefined {
+    for (const id of this.byNumber.get(number) ?? []) if (id !== exceptId) return this.boxes.get(id);
+    return undefined;
   }
 
   linesOfOrder(orderId: string): LineRow[] {
@@ -137,9 +156,30 @@ export class WorkingSet {
   }
 
   addNewBox(box: BoxRow): void {
-    this.boxes.set(box.id, box);
+    this.addBoxes([box]);
+    this.newBoxIds.add(box.id);
     this.push(this.writes.newBoxes, box);
-    this.remember(() => void this.boxes.delete(box.id));
+    this.remember(() => {
+      this.boxes.delete(box.id);
+      this.newBoxIds.delete(box.id);
+      if (box.tracking_number) this.index(this.byNumber, box.tracking_number, box.id, false);
+    });
+  }
+
+  /** Changes a box and queues the change, keeping the number index current. */
+  patchBox(box: BoxRow, patch: Partial<BoxRow>): void {
+    const from = box.tracking_number;
+    const to = patch.tracking_number;
+    if (to !== undefined && to !== from) {
+      if (from) this.index(this.byNumber, from, box.id, false);
+      if (to) this.index(this.byNumber, to, box.id, true);
+      this.remember(() => {
+        if (to) this.index(this.byNumber, to, box.id, false);
+        if (from) this.index(this.byNumber, from, box.id, true);
+      });
+    }
+    this.assign(box, patch);
+    if (!this.newBoxIds.has(box.id)) this.queue(this.writes.boxes, box.id, patch);
   }
 
   private index(map: Map<string, Set<string>>, key: string, id: string, present: boolean): void {
@@ -153,60 +193,71 @@ export class WorkingSet {
 const isLineId = (id: string) => id.startsWith(ID_PREFIX.line + '_');
 const isOrderId = (id: string) => id.startsWith(ID_PREFIX.order + '_');
 
+/** What a call may touch, so that everything it decides on is read once, before its first item. */
+export type LoadPlan = {
+  /** The lines (lin_…) and orders (ord_…) the call names. */
+  ids: readonly string[];
+  /** Every action the call may apply: what they change decides what is read. */
+  actions: readonly Action[];
+  /** Numbers the call may give boxes: the boxes already carrying them are read too (joins and duplicates). */
+  trackingNumbers?: readonly string[];
+  /** Whether memos may be added: the latest memo of each order is read to tell a new one from a repeat. */
+  memos?: boolean;
+};
+
+/** Order-level actions change every line of the order; partial claims renumber lines of the whole order. */
+const WHOLE_ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'set_flags', 'claim'];
+/** A box is one unit: numbering, clearing or shipping it touches every line in it, whatever order they belong to. */
+const BOX_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'clear_invoice'];
+const HISTORY_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim'];
+const CLAIM_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim', 'complete_claim'];
+
 /**
  * Reads what the items of a call need, in a few set-based statements. Lines are found first; then every row the
  * call may change is read again under lock (PostgreSQL) in one id-ordered statement per table, so concurrent bulk
  * calls take their locks in the same order and cannot deadlock each other.
  */
-export async function loadWorkingSet(trx: Knex.Transaction, body: BulkTransitionBody): Promise<WorkingSet> {
-  const lineIds = body.items.filter((i) => isLineId(i.id)).map((i) => i.id);
-  const orderIds = body.items.filter((i) => isOrderId(i.id)).map((i) => i.id);
+export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Promise<WorkingSet> {
+  const needs = (actions: readonly Action[]) => plan.actions.some((a) => actions.includes(a));
+  const lineIds = plan.ids.filter(isLineId);
+  const orderIds = plan.ids.filter(isOrderId);
 
   // 1. Discover the lines in play, without locks.
   const targets = await repo.findLines(trx, 'id', lineIds);
   const targetOrders = new Set([...orderIds, ...targets.map((l) => l.order_id)]);
-  // Order-level actions change every line of the order; partial claims renumber lines of the whole order.
-  const wholeOrders = body.action === 'hold' || body.action === 'release_hold' || body.action === 'delete' || body.action === 'set_flags' || body.action === 'claim';
-  const ofOrders = await repo.findLines(trx, 'order_id', wholeOrders ? [...targetOrders] : orderIds);
+  const ofOrders = await repo.findLines(trx, 'order_id', needs(WHOLE_ORDER_ACTIONS) ? [...targetOrders] : orderIds);
   const found = [...targets, ...ofOrders];
 
-  // A box is one unit: numbering or shipping it touches every line in it, whatever order they belong to.
   let boxIds: string[] = [];
-  if (body.action === 'set_invoice' || body.action === 'ship' || body.action === 'clear_invoice') {
-    const numbers = trackingNumbersOf(body);
-    const byNumber = await repo.findBoxIds(trx, 'tracking_number', numbers);
+  if (needs(BOX_ACTIONS)) {
+    const byNumber = await repo.findBoxIds(trx, 'tracking_number', [...(plan.trackingNumbers ?? [])]);
     boxIds = [...new Set([...byNumber, ...found.flatMap((l) => (l.box_id ? [l.box_id] : []))])];
     found.push(...(await repo.findLines(trx, 'box_id', boxIds)));
   }
 
   // 2. Read them again under lock, in id order; these rows are what the items decide on.
   const set = new WorkingSet();
-  set.addLines(await repo.lockLines(trx, [...new Set(found.map((l) => l.id))], body.action === 'claim'));
-  const allOrders = new Set([...targetOrders, ...[...set.lines.values()].map((l) => l.order_id)]);
-  for (const o of await repo.lockOrders(trx, [...allOrders])) set.orders.set(o.id, o);
-  for (const b of await repo.lockBoxes(trx, boxIds)) set.boxes.set(b.id, b);
+  set.addLines(await repo.lockLines(trx, [...new Set(found.map((l) => l.id))], needs(['claim'])));
+  const allOrders = [...new Set([...targetOrders, ...[...set.lines.values()].map((l) => l.order_id)])];
+  for (const o of await repo.lockOrders(trx, allOrders)) set.orders.set(o.id, o);
+  set.addBoxes(await repo.lockBoxes(trx, boxIds));
 
-  if (body.action === 'restore' || body.action === 'withdraw_claim') {
+  if (needs(HISTORY_ACTIONS)) {
     for (const [id, rows] of await repo.loadHistory(trx, [...set.lines.keys()])) set.history.set(id, rows);
   }
-  if (body.action === 'restore' || body.action === 'withdraw_claim' || body.action === 'complete_claim') {
+  if (needs(CLAIM_ACTIONS)) {
     for (const c of await repo.loadClaims(trx, [...set.lines.keys()])) {
       const list = set.claims.get(c.line_id) ?? [];
       list.push(c);
       set.claims.set(c.line_id, list);
     }
   }
+  if (plan.memos) for (const [orderId, body] of await repo.loadLatestMemos(trx, allOrders)) set.memos.set(orderId, body);
   return set;
 }
 
-function trackingNumbersOf(body: BulkTransitionBody): string[] {
-  const numbers = new Set<string>();
-  for (const item of body.items) {
-    const raw = item.tracking_number ?? body.tracking_number;
-    const courier = item.courier ?? body.courier;
-    if (raw === undefined || !courier) continue;
-    const checked = checkTrackingNumber(findCourier(courier)?.code ?? courier, raw);
-    if (checked.value) numbers.add(checked.value);
-  }
-  return [...numbers];
+/** The number a box would keep for `raw` under `courier`, when one can be made of it: how boxes are looked up. */
+export function storedNumber(courier: string | undefined, raw: unknown): string | undefined {
+  if (raw === undefined || !courier) return undefined;
+  return checkTrackingNumber(findCourier(courier)?.code ?? courier, raw).value || undefined;
 }

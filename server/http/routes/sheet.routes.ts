@@ -1,0 +1,29 @@
+// The order sheet of the add-in: pushing the rows an operator changed, and reading rows again by line id.
+import { sheetLinesBody, sheetPushBody } from '../../../shared/api/sheet.schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import { linesByIds } from '../../modules/orders/orders.service.ts';
+import { pushSheet } from '../../modules/orders/sheet-push.service.ts';
+import { route } from '../route.ts';
+
+export function sheetRoutes(deps: AppDeps) {
+  return [
+    route({
+      method: 'post',
+      path: '/sheet/push',
+      tag: 'sheet',
+      summary: 'Apply the rows changed on an order sheet, each whole or not at all; one result per row and the changed lines',
+      access: 'operator',
+      body: sheetPushBody,
+      handler: async ({ actor, body, info }) => pushSheet(deps.db, actor, body, info),
+    }),
+    route({
+      method: 'post',
+      path: '/sheet/lines',
+      tag: 'sheet',
+      summary: 'Lines-view rows of the given line ids (unknown ids are left out), to refresh rows of a sheet',
+      access: 'viewer',
+      body: sheetLinesBody,
+      handler: async ({ actor, body }) => ({ lines: await linesByIds(deps.db, actor, body.line_ids) }),
+    }),
+  ];
+}
