@@ -66,7 +66,10 @@ export type SheetPushResult = {
   applied: number;
   refused: number;
   results: SheetRowResult[];
-  /** Lines-view rows (GET /api/order-lines fields) of every line the push changed, read after it was written. */
+  /**
+   * Every line the push changed, read after it was written, with the lines-view fields a push can change (ids,
+   * versions, status, hold, courier, tracking number, send status and error, memo); the rest of a row is as pulled.
+   */
   lines: Record<string, unknown>[];
 };
 

@@ -75,8 +75,8 @@ export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cu
 }
 
 /** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */
-export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[]) {
-  return (await repo.lineViewByIds(db, lineIds)).map((r) => maskFor(actor, r));
+export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], only?: 'refresh') {
+  return (await repo.lineViewByIds(db, lineIds, only)).map((r) => maskFor(actor, r));
 }
 
 export async function getOrder(db: Db, actor: Actor, id: string, lang: Lang) {

@@ -27,7 +27,7 @@ async function pushOnce(db: Db, actor: Actor, body: SheetPushBody, lang: Lang): 
     const results = body.rows.map((row, index) => rows.apply(row, index));
     await flushWrites(trx, set.writes, engine.now);
     // Read inside the transaction, so the versions are the ones this push wrote.
-    const lines = await linesByIds(trx, actor, [...set.writes.lines.keys()]);
+    const lines = await linesByIds(trx, actor, [...set.writes.lines.keys()], 'refresh');
     const applied = results.filter((r) => r.result === 'applied').length;
     return { batch_id: batchId, applied, refused: results.length - applied, results, lines };
   });
