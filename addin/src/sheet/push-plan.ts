@@ -5,7 +5,6 @@
 import type { SheetPushRow } from '../../../shared/api/sheet.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { format, type Lang, type MessageParams } from '../../../shared/i18n.ts';
-import { EDITABLE_COLUMNS } from '../../../shared/sheet/order-columns.ts';
 import { checkTrackingNumber, normalizeTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
 import { boolOf, locateColumns, textOf, type CellValue } from './cells.ts';
 import type { SnapshotEntry } from './snapshot.ts';
@@ -150,6 +149,3 @@ function trackingOwners(reads: readonly RowRead[]): Map<string, { order: string;
   }
   return owners;
 }
-
-/** Which editable columns exist; used to tell the operator when one they need was deleted. */
-export const editableColumnIds = EDITABLE_COLUMNS.map((c) => c.id);

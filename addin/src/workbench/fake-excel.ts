@@ -470,7 +470,7 @@ export class FakeWorksheets {
 
 /** The visible cells of the selection, as `RangeAreas` (the fake has no hidden rows, so all of it). */
 class FakeRangeAreas extends ClientObject {
-  readonly areas: { items: { rowIndex: number; rowCount: number; columnIndex: number; columnCount: number }[]; load: (p?: string) => unknown };
+  readonly areas: { items: { rowIndex: number; rowCount: number; columnIndex: number; columnCount: number }[]; load: (props?: string) => unknown };
   private items_: FakeRangeAreas['areas']['items'] = [];
   readonly worksheet: FakeWorksheet;
   constructor(batch: Batch) {
@@ -481,7 +481,8 @@ class FakeRangeAreas extends ClientObject {
       get items() {
         return self.read('areas', () => self.items_);
       },
-      load: (p?: string) => self.load(p ? ['areas'] : ['areas']),
+      // Loading any property of the areas loads them all: the fake keeps only their positions.
+      load: () => self.load(['areas']),
     };
   }
   protected snapshot(): number {

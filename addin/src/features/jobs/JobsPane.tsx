@@ -50,7 +50,7 @@ export function JobsPane({ api, lang, accounts }: { api: Api; lang: Lang; accoun
       setJobs((list) => [job, ...list.filter((j) => j.id !== job.id)].sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, 20));
     });
     return () => events.close();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Subscribed once per sign-in; the labels it formats are read when an event arrives.
   }, [api]);
 
   const start = () =>

@@ -17,8 +17,9 @@ export const pushWork =
     const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
     const s = await pushOrders(api, lang, (done, total) => step(t('reading', { done, total }), total ? done / total : undefined));
     if (s.fatal) return { intent: 'error', text: s.fatal };
-    if (!s.sent) return { intent: s.check ? 'warning' : 'info', text: t('nothing_to_push', { check: s.check }) };
-    return { intent: s.refused || s.check ? 'warning' : 'success', text: t('pushed', s) };
+    const missing = s.missing.length ? ` ${t('missing_columns', { columns: s.missing.join(', ') })}` : '';
+    if (!s.sent) return { intent: s.check || missing ? 'warning' : 'info', text: t('nothing_to_push', { check: s.check }) + missing };
+    return { intent: s.refused || s.check || missing ? 'warning' : 'success', text: t('pushed', s) + missing };
   };
 
 export function OrdersPane({ api, lang, accounts }: { api: Api; lang: Lang; accounts: Account[] }) {

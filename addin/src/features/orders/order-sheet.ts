@@ -112,13 +112,23 @@ export async function readOrderSheet(lang: Lang, progress?: Progress): Promise<S
   return { header, rows, at, rowOf, snapshot: readSnapshot(snap?.rows ?? []) };
 }
 
-export type PushSummary = { sent: number; applied: number; unchanged: number; refused: number; check: number; fatal?: string };
+export type PushSummary = {
+  sent: number;
+  applied: number;
+  unchanged: number;
+  refused: number;
+  check: number;
+  /** Headers of editable columns the operator deleted: what was typed there could not be pushed. */
+  missing: string[];
+  fatal?: string;
+};
 
 /** Pushes the changed rows; every row sent or checked gets a result beside it. */
 export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Promise<PushSummary> {
   const state = await readOrderSheet(lang, progress);
   const plan = planPush(state.header, state.rows, 1, state.snapshot, lang);
-  if (plan.fatal) return { sent: 0, applied: 0, unchanged: 0, refused: 0, check: 0, fatal: plan.fatal };
+  const missing = EDITABLE_COLUMNS.filter((c) => !state.at.has(c.id)).map((c) => c.header[lang]);
+  if (plan.fatal) return { sent: 0, applied: 0, unchanged: 0, refused: 0, check: 0, missing, fatal: plan.fatal };
   const results = new Map<number, { label: keyof typeof RESULT_LABELS; message: string }>();
   for (const issue of plan.issues) {
     const had = results.get(issue.sheetRow);
@@ -145,7 +155,7 @@ export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Pro
   await writeCells(ORDER_SHEET, patches.sheet);
   await writeCells(SNAPSHOT_SHEET, patches.snapshot);
   const count = (label: string) => [...results.values()].filter((r) => r.label === label).length;
-  return { sent: plan.rows.length, applied: count('applied'), unchanged: count('unchanged'), refused: count('refused'), check: count('check') };
+  return { sent: plan.rows.length, applied: count('applied'), unchanged: count('unchanged'), refused: count('refused'), check: count('check'), missing };
 }
 
 /**
@@ -227,9 +237,6 @@ export async function applyItemResults(api: Api, state: SheetState, results: rea
   }
   await writeCells(ORDER_SHEET, patches);
 }
-
-/** Editable columns the sheet lost (the operator deleted them): their cells cannot be pushed. */
-export const missingEditable = (state: SheetState) => EDITABLE_COLUMNS.filter((c) => !state.at.has(c.id)).map((c) => c.header);
 
 /** The order rows the operator selected (visible ones), with the sheet as read now. */
 async function selection(lang: Lang): Promise<{ state: SheetState; rows: { row: number; id: string }[] }> {
