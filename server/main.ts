@@ -32,6 +32,7 @@ if (config.sandbox) {
 const lines = [
   '',
   `  ShipSheet is running: ${started.url}`,
+  `  Try it without Excel: ${started.url}/preview  (the task pane beside an in-browser workbook)`,
   `  API:        ${started.url}/api/health  ·  ${started.url}/api/openapi.json`,
   `  Database:   ${where}`,
 ];
