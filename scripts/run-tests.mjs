@@ -54,7 +54,20 @@ if (!filters.length) {
 }
 
 const all = pick(findTests('test'));
-ok = runPass('sqlite', all, { SHIPSHEET_TEST_DB: 'sqlite' }) && ok;
+// The browser tests load the built pane. Built once here: test files run in parallel, and one file rebuilding
+// dist/addin (which empties it first) while another's browser loads a page would fail that page.
+let paneEnv = {};
+if (all.some((f) => f.startsWith(path.join('test', 'e2e')))) {
+  process.stdout.write('=== pane build ===\n');
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    process.stdout.write('✖ pane build failed\n');
+    totals.failed += 1;
+    ok = false;
+  }
+  paneEnv = { SHIPSHEET_PANE_BUILT: '1' };
+}
+ok = runPass('sqlite', all, { SHIPSHEET_TEST_DB: 'sqlite', ...paneEnv }) && ok;
 
 const pgUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
 if (pgUrl) {
