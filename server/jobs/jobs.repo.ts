@@ -1,10 +1,9 @@
 // Jobs and their per-order / per-box results, and the leases that keep scheduled work on one server instance.
 import type { Db } from '../db/knex.ts';
 import { insertMany } from '../db/bulk.ts';
+import type { JobState, JobType } from '../../shared/api/jobs.schema.ts';
 
-export const JOB_TYPES = ['collect', 'confirm', 'send_invoices', 'sync'] as const;
-export type JobType = (typeof JOB_TYPES)[number];
-export type JobState = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'canceled';
+export type { JobState, JobType };
 
 export type JobRow = {
   id: string;

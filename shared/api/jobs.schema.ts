@@ -1,6 +1,26 @@
 import { z } from 'zod';
 
 export const JOB_TYPE_NAMES = ['collect', 'confirm', 'send_invoices', 'sync'] as const;
+export type JobType = (typeof JOB_TYPE_NAMES)[number];
+
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'partial', 'failed', 'canceled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+/** States a job does not leave: the pane stops watching it and tells the operator how it ended. */
+export const FINISHED_JOB_STATES: ReadonlySet<string> = new Set<JobState>(['succeeded', 'partial', 'failed', 'canceled']);
+
+/** A job as the API shows it (the fields the pane reads). */
+export type JobView = {
+  id: string;
+  type: JobType;
+  mall_account_id: string | null;
+  state: JobState;
+  total: number;
+  ok: number;
+  failed: number;
+  skipped: number;
+  error: string | null;
+  created_at: string;
+};
 
 const instant = z.iso.datetime({ offset: true });
 

@@ -2,24 +2,23 @@
 // operator's sorting, filtering, inserted columns and deleted rows do not matter (a deleted row is simply not
 // there, never a change). Changed rows are checked here first — courier known, tracking number valid for it,
 // hold with a reason, no number shared with another order's row — so obvious mistakes never reach the server.
-import type { SheetPushRow } from '../../../shared/api/sheet.schema.ts';
+import { sheetPushRow, type SheetPushRow } from '../../../shared/api/sheet.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
+import { cellMessages } from '../../../shared/sheet/cell-messages.ts';
 import { format, type Lang, type MessageParams } from '../../../shared/i18n.ts';
 import { checkTrackingNumber, normalizeTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
 import { boolOf, locateColumns, textOf, type CellValue } from './cells.ts';
 import type { SnapshotEntry } from './snapshot.ts';
 
 export const planMessages = {
+  ...cellMessages,
   no_key_column: {
     ko: '숨겨진 상품주문키 열을 찾을 수 없습니다. 주문을 다시 불러오세요.',
     en: 'The hidden line key column is missing. Pull the orders again.',
   },
   duplicate_row: { ko: '같은 상품주문이 {other}행에도 있습니다. 한 행만 남기세요.', en: 'The same order line is also on row {other}. Keep one row.' },
-  unknown_courier: { ko: '알 수 없는 택배사입니다: {courier}', en: 'Unknown courier: {courier}' },
-  courier_required: { ko: '운송장번호를 넣으려면 택배사를 고르세요.', en: 'Choose a courier for the tracking number.' },
   hold_not_understood: { ko: '출고보류에는 Y 또는 빈칸을 넣으세요 ({value}).', en: 'Hold takes Y or blank ({value}).' },
-  hold_reason_required: { ko: '보류사유를 입력하세요.', en: 'Enter a hold reason.' },
-  memo_cannot_clear: { ko: '메모는 지울 수 없습니다. 새 메모를 입력하세요.', en: 'A memo cannot be cleared; type a new one.' },
+  too_long: { ko: '너무 깁니다 (최대 {max}자).', en: 'Too long (at most {max} characters).' },
   duplicate_tracking: {
     ko: '운송장번호 {number}이(가) 다른 주문의 {other}행에도 있습니다.',
     en: 'Tracking number {number} is also on row {other}, another order.',
@@ -87,7 +86,7 @@ export function planPush(header: readonly CellValue[], rows: readonly (readonly 
     if ((courierChanged || numberChanged) && !awaitingNumber) {
       changed = true;
       const courier = findCourier(courierText);
-      if (courierText && !courier) problem('courier', say('unknown_courier', { courier: courierText }));
+      if (courierText && !courier) problem('courier', format(trackingMessages.unknown_courier, { courier: courierText }, lang));
       else if (!courier && numberText) problem('courier', say('courier_required'));
       else if (courier && (numberText || courier.tracking.required === false)) {
         const check = checkTrackingNumber(courier.code, numberText);
@@ -124,6 +123,14 @@ export function planPush(header: readonly CellValue[], rows: readonly (readonly 
       else push.memo = memo;
     }
 
+    // The request's own limits (lengths), checked here so an over-long cell is named on its row instead of
+    // failing the whole push with a 400 about an index the operator cannot see.
+    if (changed && !problems.length) {
+      const parsed = sheetPushRow.safeParse(push);
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
+        problem(String(issue.path[0] ?? 'line_id'), issue.code === 'too_big' ? say('too_long', { max: String(issue.maximum) }) : issue.message);
+      }
+    }
     if (problems.length) issues.push(...problems);
     else if (changed) planned.push({ sheetRow: r.sheetRow, row: push });
   }

@@ -1,19 +1,18 @@
 // What a sheet push says about a refused row. Shown in the row's result column, next to the cells, so the messages
 // speak of the row and its cells rather than naming ids.
 import type { Messages } from '../../../shared/i18n.ts';
+import { cellMessages } from '../../../shared/sheet/cell-messages.ts';
 
 export const sheetMessages = {
   stale_row: {
     ko: '불러온 뒤 이 행이 바뀌었습니다 (현재 상태 {status_label}). 다시 불러온 뒤 고치세요',
     en: 'This row changed since the pull (now {status_label}). Pull again and redo the change',
   },
-  hold_reason_required: { ko: '출고보류에는 보류사유가 필요합니다. 보류사유를 입력하세요', en: 'A hold needs a reason: enter a hold reason' },
+  ...cellMessages,
   reason_needs_hold: {
     ko: '보류 중인 주문이 아닙니다. 보류하려면 출고보류도 함께 입력하세요',
     en: 'The order is not on hold; set Hold as well to hold it with this reason',
   },
-  courier_required: { ko: '운송장번호를 넣으려면 택배사를 고르세요', en: 'Choose a courier for the tracking number' },
-  memo_cannot_clear: { ko: '메모는 지울 수 없습니다. 새 메모를 입력하세요', en: 'A memo cannot be removed; type a new one' },
   hold_conflict_hold: {
     ko: '같은 주문의 다른 행이 이번 반영에서 사유 "{reason}"(으)로 보류를 요청했습니다. 한 주문의 행은 모두 같은 보류 상태여야 합니다',
     en: 'Another row of this order asks in this push to hold it with the reason "{reason}"; every row of an order must ask for the same hold',

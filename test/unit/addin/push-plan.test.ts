@@ -126,6 +126,14 @@ describe('push plan', () => {
     assert.deepEqual(plan.rows.map((p) => p.row), [{ line_id: 'lin_000001', line_version: 1, memo: '포장 꼼꼼히' }]);
   });
 
+  it('a cell over the API\'s length limit is named on its row, not sent', () => {
+    const { rows, snapshot } = pulled(2);
+    rows[1]![col('memo')] = '가'.repeat(2001);
+    const plan = planPush(header, rows, 1, snapshot, 'ko');
+    assert.deepEqual(plan.rows, []);
+    assert.deepEqual(plan.issues.map((i) => [i.sheetRow, i.column, i.message]), [[2, 'memo', '너무 깁니다 (최대 2000자).']]);
+  });
+
   it('a sheet without the key column cannot be pushed', () => {
     const { rows, snapshot } = pulled(1);
     const plan = planPush(header.map((h) => (h === '상품주문키' ? 'x' : h)), rows, 1, snapshot, 'ko');

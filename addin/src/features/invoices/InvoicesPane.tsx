@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { COURIERS } from '../../../../shared/couriers.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
+import { courierLabel } from '../../sheet/cells.ts';
 import { paneMessages as m } from '../../messages.ts';
 import type { Account } from '../accounts/Accounts.tsx';
 import { sendToMalls, setCourierOnSelection, shipInvoiced } from '../orders/order-sheet.ts';
@@ -15,10 +16,7 @@ export function InvoicesPane({ api, lang, accounts }: { api: Api; lang: Lang; ac
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const work = useWork(lang);
   const [courier, setCourier] = useState<string>(COURIERS[0]!.code);
-  const label = (code: string) => {
-    const c = COURIERS.find((x) => x.code === code)!;
-    return lang === 'ko' ? c.nameKo : c.nameEn;
-  };
+  const label = (code: string) => courierLabel(code, lang);
 
   const apply = () =>
     work.run(async () => {
@@ -48,7 +46,7 @@ export function InvoicesPane({ api, lang, accounts }: { api: Api; lang: Lang; ac
           <Dropdown aria-label={t('courier')} value={label(courier)} selectedOptions={[courier]} onOptionSelect={(_, d) => setCourier(d.optionValue ?? courier)}>
             {COURIERS.map((c) => (
               <Option key={c.code} value={c.code}>
-                {lang === 'ko' ? c.nameKo : c.nameEn}
+                {label(c.code)}
               </Option>
             ))}
           </Dropdown>

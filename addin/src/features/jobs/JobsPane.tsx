@@ -2,6 +2,7 @@
 // (server-sent events), hear when one ends, and read — or write into a sheet — what failed and why.
 import { Badge, Button, Caption1, Card, Checkbox, Dropdown, Field, Input, Option, ProgressBar, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
+import { FINISHED_JOB_STATES as FINISHED, JOB_TYPE_NAMES as TYPES, type JobType, type JobView as Job } from '../../../../shared/api/jobs.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { kstDayStart } from '../../../../shared/time.ts';
 import type { Api } from '../../api/client.ts';
@@ -10,12 +11,8 @@ import { paneMessages as m } from '../../messages.ts';
 import type { Account } from '../accounts/Accounts.tsx';
 import { WorkStatus, useWork } from '../work.tsx';
 
-const TYPES = ['collect', 'confirm', 'send_invoices', 'sync'] as const;
-type JobType = (typeof TYPES)[number];
-export type Job = { id: string; type: JobType; mall_account_id: string | null; state: string; total: number; ok: number; failed: number; skipped: number; error: string | null; created_at: string };
 type JobResult = { ref_type: string; ref_id: string | null; mall_ref: string | null; result: string; code: string | null; message: string | null };
 
-const FINISHED = new Set(['succeeded', 'partial', 'failed', 'canceled']);
 export const FAILURES_SHEET = '작업실패';
 
 export function JobsPane({ api, lang, accounts }: { api: Api; lang: Lang; accounts: Account[] }) {

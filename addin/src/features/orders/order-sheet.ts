@@ -1,15 +1,16 @@
 // The order sheet's round trip: pull lines from the server into the sheet (and its snapshot), push the operator's
 // changes back with each row's version, write a result beside every pushed row, and refresh rows from the server
 // (after a push, a ship, a send, or to re-pull refused rows). Rows are always found by their hidden key.
+import { FINISHED_JOB_STATES, type JobView } from '../../../../shared/api/jobs.schema.ts';
 import type { ItemResult } from '../../../../shared/api/orders.schema.ts';
-import type { SheetPushResult } from '../../../../shared/api/sheet.schema.ts';
+import type { SheetPushResult, SheetRowResult } from '../../../../shared/api/sheet.schema.ts';
 import { COURIERS } from '../../../../shared/couriers.ts';
 import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../../../shared/sheet/order-columns.ts';
 import type { Api } from '../../api/client.ts';
 import { readTable, selectedRows, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
-import { cellOf, locateColumns, textOf, type CellValue } from '../../sheet/cells.ts';
+import { cellOf, courierLabel, locateColumns, textOf, type CellValue } from '../../sheet/cells.ts';
 import { planPush } from '../../sheet/push-plan.ts';
 import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotRow, type SnapshotEntry } from '../../sheet/snapshot.ts';
 
@@ -23,9 +24,26 @@ export const RESULT_LABELS = {
   check: { ko: '확인필요', en: 'Check' },
 } satisfies Messages;
 
-const sheetMessages = {
+const orderSheetMessages = {
   no_sheet: { ko: '주문 시트가 없습니다. 먼저 주문을 불러오세요.', en: 'There is no order sheet. Pull orders first.' },
 } satisfies Messages;
+
+type ResultLabel = keyof typeof RESULT_LABELS;
+
+/** How the server answered one row or item: the label the result column shows and the message beside it. */
+function serverResult(r: Pick<ItemResult | SheetRowResult, 'result' | 'code' | 'message' | 'warnings'>): { label: ResultLabel; message: string } {
+  const label = r.result === 'refused' ? 'refused' : r.code === 'unchanged' ? 'unchanged' : 'applied';
+  return { label, message: [r.message, ...(r.warnings ?? [])].filter(Boolean).join(' / ') };
+}
+
+/** Writes a result and its message into a row's cell patches (when the sheet still has those columns). */
+function putResult(state: SheetState, patches: CellPatches, row: number, result: { label: ResultLabel | null; message: string }, lang: Lang): void {
+  const cells = patches.get(row) ?? new Map<number, CellValue>();
+  const at = (id: string) => state.at.get(id);
+  if (at('push_result') !== undefined) cells.set(at('push_result')!, result.label ? format(RESULT_LABELS[result.label], {}, lang) : '');
+  if (at('push_message') !== undefined) cells.set(at('push_message')!, result.message);
+  patches.set(row, cells);
+}
 
 export type LineRow = Record<string, unknown> & { line_id: string };
 export type PullFilter = Record<string, string | undefined>;
@@ -85,7 +103,7 @@ export async function pullOrders(api: Api, filter: PullFilter, lang: Lang, progr
 /** The couriers the dropdown offers, on a hidden sheet (a literal list is capped at 255 characters). */
 async function writeLists(lang: Lang): Promise<void> {
   const header = lang === 'ko' ? '택배사' : 'Courier';
-  await writeTable({ name: LISTS_SHEET, header: [header], rows: COURIERS.map((c) => [lang === 'ko' ? c.nameKo : c.nameEn]), visibility: 'Hidden' });
+  await writeTable({ name: LISTS_SHEET, header: [header], rows: COURIERS.map((c) => [courierLabel(c.code, lang)]), visibility: 'Hidden' });
 }
 
 /** The order sheet as read now, with where its columns are and which sheet row holds which line. */
@@ -99,7 +117,7 @@ export type SheetState = {
 
 export async function readOrderSheet(lang: Lang, progress?: Progress): Promise<SheetState> {
   const sheet = await readTable(ORDER_SHEET, progress);
-  if (!sheet) throw new Error(format(sheetMessages.no_sheet, {}, lang));
+  if (!sheet) throw new Error(format(orderSheetMessages.no_sheet, {}, lang));
   const snap = await readTable(SNAPSHOT_SHEET);
   const [header = [], ...rows] = sheet.rows;
   const at = locateColumns(header);
@@ -129,7 +147,7 @@ export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Pro
   const plan = planPush(state.header, state.rows, 1, state.snapshot, lang);
   const missing = EDITABLE_COLUMNS.filter((c) => !state.at.has(c.id)).map((c) => c.header[lang]);
   if (plan.fatal) return { sent: 0, applied: 0, unchanged: 0, refused: 0, check: 0, missing, fatal: plan.fatal };
-  const results = new Map<number, { label: keyof typeof RESULT_LABELS; message: string }>();
+  const results = new Map<number, { label: ResultLabel; message: string }>();
   for (const issue of plan.issues) {
     const had = results.get(issue.sheetRow);
     results.set(issue.sheetRow, { label: 'check', message: had ? `${had.message} / ${issue.message}` : issue.message });
@@ -137,21 +155,12 @@ export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Pro
   let response: SheetPushResult | null = null;
   if (plan.rows.length) {
     response = await api.call<SheetPushResult>('POST', '/api/sheet/push', { rows: plan.rows.map((p) => p.row) });
-    response.results.forEach((r, i) => {
-      const label = r.result === 'refused' ? 'refused' : r.code === 'unchanged' ? 'unchanged' : 'applied';
-      results.set(plan.rows[i]!.sheetRow, { label, message: [r.message, ...(r.warnings ?? [])].filter(Boolean).join(' / ') });
-    });
+    response.results.forEach((r, i) => results.set(plan.rows[i]!.sheetRow, serverResult(r)));
   }
   // Refused and unchecked rows keep the operator's values; the lines the push moved are refreshed.
   const keep = new Set([...results].filter(([, r]) => r.label === 'refused' || r.label === 'check').map(([row]) => row));
   const patches = refreshPatches(state, (response?.lines ?? []) as LineRow[], lang, keep);
-  const at = state.at;
-  for (const [row, r] of results) {
-    const cells = patches.sheet.get(row) ?? new Map<number, CellValue>();
-    if (at.has('push_result')) cells.set(at.get('push_result')!, format(RESULT_LABELS[r.label], {}, lang));
-    if (at.has('push_message')) cells.set(at.get('push_message')!, r.message);
-    patches.sheet.set(row, cells);
-  }
+  for (const [row, r] of results) putResult(state, patches.sheet, row, r, lang);
   await writeCells(ORDER_SHEET, patches.sheet);
   await writeCells(SNAPSHOT_SHEET, patches.snapshot);
   const count = (label: string) => [...results.values()].filter((r) => r.label === label).length;
@@ -188,17 +197,14 @@ export async function refreshRows(api: Api, state: SheetState, lineIds: readonly
   const patches = refreshPatches(state, lines, lang);
   for (const id of lineIds) {
     const row = state.rowOf.get(id);
-    const cells = row === undefined ? undefined : (patches.sheet.get(row) ?? new Map<number, CellValue>());
-    if (row === undefined || !cells) continue;
-    for (const c of ['push_result', 'push_message']) if (state.at.has(c)) cells.set(state.at.get(c)!, '');
-    patches.sheet.set(row, cells);
+    if (row !== undefined) putResult(state, patches.sheet, row, { label: null, message: '' }, lang);
   }
   await writeCells(ORDER_SHEET, patches.sheet);
   await writeCells(SNAPSHOT_SHEET, patches.snapshot);
   return lines.length;
 }
 
-const labelsOf = (key: keyof typeof RESULT_LABELS) => new Set(Object.values(RESULT_LABELS[key]));
+const labelsOf = (key: ResultLabel) => new Set(Object.values(RESULT_LABELS[key]));
 
 /** Re-pulls only the rows whose last push was refused or failed the local checks. */
 export async function repullRefused(api: Api, lang: Lang): Promise<number> {
@@ -228,12 +234,7 @@ export async function applyItemResults(api: Api, state: SheetState, results: rea
   const patches: CellPatches = new Map();
   for (const r of results) {
     const row = state.rowOf.get(r.id);
-    if (row === undefined) continue;
-    const label = r.result === 'refused' ? 'refused' : r.code === 'unchanged' ? 'unchanged' : 'applied';
-    const cells = new Map<number, CellValue>();
-    if (state.at.has('push_result')) cells.set(state.at.get('push_result')!, format(RESULT_LABELS[label], {}, lang));
-    if (state.at.has('push_message')) cells.set(state.at.get('push_message')!, [r.message, ...(r.warnings ?? [])].filter(Boolean).join(' / '));
-    patches.set(row, cells);
+    if (row !== undefined) putResult(state, patches, row, serverResult(r), lang);
   }
   await writeCells(ORDER_SHEET, patches);
 }
@@ -284,32 +285,31 @@ export async function shipInvoiced(api: Api, lang: Lang): Promise<{ applied: num
   return { applied: out.applied, refused: out.refused };
 }
 
-type Job = { id: string; state: string; total: number; ok: number; failed: number; skipped: number };
-const FINISHED = new Set(['succeeded', 'partial', 'failed', 'canceled']);
-
 /**
  * Sends tracking numbers of shipped boxes to the malls (one job per account), waits for the jobs, then refreshes
  * the shipped rows so each shows its box's send result (sent / failed with the mall's reason) and new status.
  */
 export async function sendToMalls(api: Api, accountIds: readonly string[], lang: Lang, progress: Progress, signal?: AbortSignal) {
-  const started = await api.call<{ items: { started: boolean; job?: Job; message?: string }[] }>('POST', '/api/jobs', {
+  const started = await api.call<{ items: { started: boolean; job?: JobView; message?: string }[] }>('POST', '/api/jobs', {
     type: 'send_invoices',
     mall_account_ids: accountIds,
   });
   let jobs = started.items.flatMap((i) => (i.job ? [i.job] : []));
   const notStarted = started.items.filter((i) => !i.started).map((i) => i.message ?? '');
-  while (jobs.some((j) => !FINISHED.has(j.state))) {
-    if (signal?.aborted) for (const j of jobs) if (!FINISHED.has(j.state)) await api.call('POST', `/api/jobs/${j.id}/cancel`).catch(() => undefined);
+  const running = () => jobs.filter((j) => !FINISHED_JOB_STATES.has(j.state));
+  let canceled = false;
+  while (running().length) {
+    // Cancel asks each running job once to stop; what it already sent stays sent, so the rows are still refreshed.
+    if (signal?.aborted && !canceled) {
+      canceled = true;
+      await Promise.all(running().map((j) => api.call('POST', `/api/jobs/${j.id}/cancel`).catch(() => undefined)));
+    }
     await new Promise((r) => setTimeout(r, 400));
-    jobs = await Promise.all(jobs.map((j) => api.call<Job>('GET', `/api/jobs/${j.id}`)));
+    jobs = await Promise.all(jobs.map((j) => api.call<JobView>('GET', `/api/jobs/${j.id}`)));
     const sum = (k: 'ok' | 'failed' | 'skipped' | 'total') => jobs.reduce((n, j) => n + j[k], 0);
     progress(sum('ok') + sum('failed') + sum('skipped'), sum('total'));
   }
   const state = await readOrderSheet(lang);
-  const shipped = [...state.rowOf.keys()].filter((id) => {
-    const col = state.at.get('status');
-    return col !== undefined && statusLabels('SHIPPED').has(textOf(state.rows[state.rowOf.get(id)! - 1]![col]));
-  });
-  await refreshRows(api, state, shipped, lang);
+  await refreshRows(api, state, linesWithStatus(state, statusLabels('SHIPPED')).map((l) => l.id), lang);
   return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };
 }
