@@ -1,24 +1,15 @@
 // Jobs and their per-order / per-box results, and the leases that keep scheduled work on one server instance.
 import type { Db } from '../db/knex.ts';
 import { insertMany } from '../db/bulk.ts';
-import type { JobState, JobType } from '../../shared/api/jobs.schema.ts';
+import type { JobState, JobType, JobView } from '../../shared/api/jobs.schema.ts';
 
 export type { JobState, JobType };
 
-export type JobRow = {
-  id: string;
-  type: JobType;
-  mall_account_id: string | null;
+/** The stored job: what the API shows (JobView) and how it was started and ran. */
+export type JobRow = JobView & {
   trigger: 'manual' | 'schedule' | 'auto';
   params: Record<string, unknown>;
-  state: JobState;
-  total: number;
-  ok: number;
-  failed: number;
-  skipped: number;
-  error: string | null;
   created_by: string | null;
-  created_at: string;
   started_at: string | null;
   finished_at: string | null;
   heartbeat_at?: string | null;
