@@ -64,8 +64,9 @@ export async function updateRows(db: Conn, table: string, rows: readonly Record<
   const fields = Object.keys(rows[0]!).filter((c) => c !== 'id');
   const shared = Object.keys(common);
   const commonSets = shared.map((c) => `"${c}" = ?`);
-  const commonValues = shared.map((c) => toSqlite(common[c]));
-  if (isPostgres(db as Knex)) {
+  const postgres = isPostgres(db as Knex);
+  const commonValues = shared.map((c) => (postgres ? ((common[c] ?? null) as Knex.Value) : toSqlite(common[c])));
+  if (postgres) {
     const sets = [...fields.map((c) => `"${c}" = v."${c}"`), ...commonSets, 'version = t.version + 1'];
     await db.raw(`update "${table}" as t set ${sets.join(', ')} from json_populate_recordset(null::"${table}", ?::json) as v where t.id = v.id`, [
       ...commonValues,

@@ -246,11 +246,16 @@ describe('POST /api/sheet/push: memos', () => {
     const o = await makeOrder(s.deps.db, { status: 'NEW' });
     await s.call('POST', `/api/orders/${o.id}/notes`, { kind: 'memo', body: '첫 메모' });
     await s.call('POST', `/api/orders/${o.id}/notes`, { kind: 'message', body: '고객 문의' });
-    assert.equal((await row(o.lineIds[0]!)).memo, '첫 메모');
-    const res = await push([{ line_id: o.lineIds[0]!, line_version: 1, memo: '' }]);
+    const seen = await row(o.lineIds[0]!);
+    assert.equal(seen.memo, '첫 메모');
+    // A memo added outside the sheet changes what its rows show: their version moved (a message does not).
+    assert.equal(seen.line_version, 2);
+    const stale = await push([{ line_id: o.lineIds[0]!, line_version: 1, memo: '옛 시트의 메모' }]);
+    assert.deepEqual(outcome(stale), ['refused:stale_version']);
+    const res = await push([{ line_id: o.lineIds[0]!, line_version: 2, memo: '' }]);
     assert.deepEqual(outcome(res), ['refused:invalid_value']);
     assert.equal(res.body.results[0].column, 'memo');
-    const added = await push([{ line_id: o.lineIds[0]!, line_version: 1, memo: '둘째 메모' }]);
+    const added = await push([{ line_id: o.lineIds[0]!, line_version: 2, memo: '둘째 메모' }]);
     assert.deepEqual(outcome(added), ['applied:']);
     assert.equal((await row(o.lineIds[0]!)).memo, '둘째 메모');
   });

@@ -229,7 +229,7 @@ function lineViewQuery(db: Db | Knex.Transaction, columns: readonly string[] = L
 
 /**
  * The lines-view fields a sheet push can change (versions, status, hold, box, send result; the memo comes with
- * every select): what a push answers with, a tenth of the whole row, so 10,000 pushed rows come back in ~1.5 MB.
+ * every select): what a push answers with, so 10,000 pushed rows come back in ~3 MB instead of ~11.6 MB.
  */
 const LINE_REFRESH_COLUMNS = [
   'l.id as line_id',
@@ -269,9 +269,9 @@ export async function listLineView(db: Db, f: OrderFilter, after: [string, strin
 }
 
 /** Lines-view rows of these lines (deleted orders included: a sheet may hold them), in (order_id, id) order. */
-export async function lineViewByIds(db: Db | Knex.Transaction, lineIds: readonly string[], only?: 'refresh'): Promise<LineViewRow[]> {
+export async function lineViewByIds(db: Db | Knex.Transaction, lineIds: readonly string[], columns: 'all' | 'refresh' = 'all'): Promise<LineViewRow[]> {
   if (!lineIds.length) return [];
-  const query = lineViewQuery(db, only === 'refresh' ? LINE_REFRESH_COLUMNS : LINE_VIEW_COLUMNS);
+  const query = lineViewQuery(db, columns === 'refresh' ? LINE_REFRESH_COLUMNS : LINE_VIEW_COLUMNS);
   return toLineView(await whereIdIn(db, query, 'l.id', [...new Set(lineIds)]).orderBy(LINE_VIEW_ORDER));
 }
 
@@ -314,6 +314,13 @@ export async function insertNote(db: Db | Knex.Transaction, note: { order_id: st
   const created_at = new Date().toISOString();
   const [row] = await db('order_notes').insert({ ...note, created_at }).returning('id');
   return { id: typeof row === 'object' ? (row as { id: number }).id : (row as number), ...note, created_at };
+}
+
+/** Moves the versions of an order and its lines (something every sheet row of the order shows has changed). */
+export async function touchOrderAndLines(db: Db | Knex.Transaction, orderId: string): Promise<void> {
+  const now = new Date().toISOString();
+  await db('orders').where({ id: orderId }).update({ version: db.raw('version + 1'), updated_at: now });
+  await db('order_lines').where({ order_id: orderId }).update({ version: db.raw('version + 1'), updated_at: now });
 }
 
 export type SalesRow = { day: string; channel_kind: string; channel_name: string; orders: number; lines: number; quantity: number; amount: number };

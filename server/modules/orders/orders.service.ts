@@ -75,8 +75,8 @@ export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cu
 }
 
 /** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */
-export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], only?: 'refresh') {
-  return (await repo.lineViewByIds(db, lineIds, only)).map((r) => maskFor(actor, r));
+export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], columns: 'all' | 'refresh' = 'all') {
+  return (await repo.lineViewByIds(db, lineIds, columns)).map((r) => maskFor(actor, r));
 }
 
 export async function getOrder(db: Db, actor: Actor, id: string, lang: Lang) {
@@ -90,7 +90,12 @@ export async function addNote(db: Db, actor: Actor, orderId: string, note: { kin
   if (!(await repo.findOrder(db, orderId))) {
     throw new AppError('not_found', 'order_not_found', format(ordersMessages.order_not_found, { id: orderId }, lang));
   }
-  return repo.insertNote(db, { order_id: orderId, kind: note.kind, body: note.body, author_id: actor.id });
+  return db.transaction(async (trx) => {
+    const created = await repo.insertNote(trx, { order_id: orderId, kind: note.kind, body: note.body, author_id: actor.id });
+    // Sheets show the latest memo on every row of the order: its rows must read as changed, as after a push memo.
+    if (note.kind === 'memo') await repo.touchOrderAndLines(trx, orderId);
+    return created;
+  });
 }
 
 export const salesSummary = repo.salesByDayAndChannel;

@@ -36,9 +36,10 @@ async function pushOnce(db: Db, actor: Actor, body: SheetPushBody, lang: Lang): 
 /** Everything the rows may touch, read once: whole orders when a row holds or adds a memo, boxes when one numbers. */
 function loadPlanOf(rows: readonly SheetPushRow[]): LoadPlan {
   const actions: Action[] = [];
-  // A memo, like a hold, gives every line of its order a new version, so both read the whole order.
-  if (rows.some((r) => r.hold !== undefined || r.hold_reason !== undefined || r.memo !== undefined)) actions.push('hold', 'release_hold');
+  if (rows.some((r) => r.hold !== undefined || r.hold_reason !== undefined)) actions.push('hold', 'release_hold');
   if (rows.some((r) => r.tracking_number !== undefined)) actions.push('set_invoice', 'clear_invoice');
   const trackingNumbers = new Set(rows.flatMap((r) => storedNumber(r.courier, r.tracking_number) ?? []));
-  return { ids: rows.map((r) => r.line_id), actions, trackingNumbers: [...trackingNumbers], memos: rows.some((r) => r.memo !== undefined) };
+  // Only line ids are read: a sheet row is a line, and an order id sent as one is refused as not found, without
+  // reading (and locking) every line of that order.
+  return { ids: rows.map((r) => r.line_id).filter((id) => id.startsWith(`${ID_PREFIX.line}_`)), actions, trackingNumbers: [...trackingNumbers], memos: rows.some((r) => r.memo !== undefined) };
 }

@@ -178,8 +178,16 @@ export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Prom
   if (w.deletedBoxes.size) await whereIdIn(trx, trx('boxes'), 'id', [...w.deletedBoxes]).delete();
   await insertMany(trx, 'claims', w.newClaims);
   await updateGrouped(trx, 'claims', w.claims, now);
+  // Releases of one call share who, when and (usually) why: one UPDATE per distinct release, not per order.
+  const releases = new Map<string, { release: PendingWrites['releasedHolds'] extends Map<string, infer R> ? R : never; orders: string[] }>();
   for (const [orderId, release] of w.releasedHolds) {
-    await trx('holds').where({ order_id: orderId }).whereNull('released_at').update(release);
+    const key = JSON.stringify(release);
+    const group = releases.get(key) ?? { release, orders: [] };
+    group.orders.push(orderId);
+    releases.set(key, group);
+  }
+  for (const { release, orders } of releases.values()) {
+    await whereIdIn(trx, trx('holds'), 'order_id', orders).whereNull('released_at').update(release);
   }
   await insertMany(trx, 'holds', w.newHolds);
   await insertMany(trx, 'order_notes', w.newNotes);

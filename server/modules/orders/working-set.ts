@@ -225,7 +225,9 @@ export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Pro
   // 1. Discover the lines in play, without locks.
   const targets = await repo.findLines(trx, 'id', lineIds);
   const targetOrders = new Set([...orderIds, ...targets.map((l) => l.order_id)]);
-  const ofOrders = await repo.findLines(trx, 'order_id', needs(WHOLE_ORDER_ACTIONS) ? [...targetOrders] : orderIds);
+  // A memo, like an order action, gives every line of its order a new version.
+  const wholeOrders = needs(WHOLE_ORDER_ACTIONS) || plan.memos === true;
+  const ofOrders = await repo.findLines(trx, 'order_id', wholeOrders ? [...targetOrders] : orderIds);
   const found = [...targets, ...ofOrders];
 
   let boxIds: string[] = [];
