@@ -56,11 +56,17 @@ function maskFor<T extends Record<string, unknown>>(actor: Actor, row: T): T {
   return out as T;
 }
 
+/**
+ * Viewers search products, options and mall and tracking numbers only: a search for a name or phone number would
+ * tell them whose order it is although they see both masked. Their q simply does not look at those fields.
+ */
+const searchScope = (actor: Actor): repo.SearchScope => ({ personal: actor.type !== 'user' || seesPersonalData(actor.role) });
+
 // ---- reads -----------------------------------------------------------------------------------------------------
 
 export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
   const after = decodeCursor(filter.cursor, isString, lang);
-  const { rows, next } = await repo.listOrders(db, filter, after, filter.limit);
+  const { rows, next } = await repo.listOrders(db, filter, searchScope(actor), after, filter.limit);
   const summaries = await repo.summariseLines(db, rows.map((r) => r.id));
   return {
     items: rows.map((o) => ({ ...maskFor(actor, o), ...(summaries.get(o.id) ?? { line_count: 0, quantity: 0, statuses: [], tracking_numbers: [] }) })),
@@ -70,7 +76,7 @@ export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { c
 
 export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
   const after = decodeCursor(filter.cursor, isPair, lang);
-  const { rows, next } = await repo.listLineView(db, filter, after, filter.limit);
+  const { rows, next } = await repo.listLineView(db, filter, searchScope(actor), after, filter.limit);
   return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
 }
 
