@@ -67,3 +67,48 @@ describe('q searches what the search box says', () => {
     assert.equal(product.body.items.length, 4, 'viewers still search products');
   });
 });
+
+describe('viewers see personal data masked inside free text too', () => {
+  const memo = '최우진 0505-3599-1948 부재시 John Smith 010 2222 3333로 연락';
+  const reason = '우진님 요청으로 보류 (02-123-4567)';
+  const leaks = ['최우진', '우진님', '3599', 'John Smith', '2222', '123-4567'];
+
+  before(async () => {
+    const order = ids.tumbler2!;
+    assert.equal((await s.call('POST', `/api/orders/${order.id}/notes`, { body: memo })).status, 201);
+    const current = await s.call('GET', `/api/orders/${order.id}`);
+    const held = await s.call('POST', '/api/transitions', { action: 'hold', reason, items: [{ id: order.id, version: current.body.version }] });
+    assert.equal(held.body.results[0].result, 'applied', JSON.stringify(held.body));
+  });
+
+  const assertMasked = (text: unknown, what: string) => {
+    assert.equal(typeof text, 'string', what);
+    for (const leak of leaks) assert.ok(!(text as string).includes(leak), `${what} shows ${leak}: ${text}`);
+  };
+
+  it('in the lines view (memo, hold reason) and the sheet re-read', async () => {
+    const res = await s.call('GET', `/api/order-lines?q=${q('보온')}`, undefined, { token: viewer });
+    assert.equal(res.body.items.length, 3);
+    for (const row of res.body.items) {
+      assertMasked(row.memo, 'memo');
+      assertMasked(row.hold_reason, 'hold_reason');
+    }
+    assert.equal(res.body.items[0].memo, '최*진 0505-****-1948 부재시 J*** ***** 010-****-3333로 연락');
+    const reread = await s.call('POST', '/api/sheet/lines', { line_ids: ids.tumbler2!.lineIds }, { token: viewer });
+    for (const row of reread.body.lines) assertMasked(row.memo, 'sheet memo');
+  });
+
+  it('in the order detail (notes, holds, history reasons)', async () => {
+    const res = await s.call('GET', `/api/orders/${ids.tumbler2!.id}`, undefined, { token: viewer });
+    assertMasked(res.body.notes[0].body, 'note');
+    assertMasked(res.body.hold_reason, 'order hold_reason');
+    assertMasked(res.body.holds[0].reason, 'hold');
+    for (const h of res.body.history) if (h.reason) assertMasked(h.reason, 'history');
+  });
+
+  it('while operators see the text as written', async () => {
+    const res = await s.call('GET', `/api/orders/${ids.tumbler2!.id}`);
+    assert.equal(res.body.notes[0].body, memo);
+    assert.equal(res.body.holds[0].reason, reason);
+  });
+});
