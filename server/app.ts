@@ -9,11 +9,14 @@ import { errorHandler } from './http/error-handler.ts';
 import { mountPane } from './http/pane.ts';
 import { httpMessages } from './http/messages.ts';
 import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
+import { auditRoutes } from './http/routes/audit.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
 import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
+import { seesPersonalData } from '../shared/roles.ts';
+import { insertAccessRecord } from './modules/audit/audit.repo.ts';
 import { authMessages } from './modules/auth/auth.messages.ts';
 import { authenticate } from './modules/auth/auth.service.ts';
 
@@ -31,7 +34,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
       return { status: 'ok', version: API_VERSION, database: deps.db.client.config.client === 'pg' ? 'postgresql' : 'sqlite' };
     },
   });
-  return [health, ...authRoutes(deps), ...orderRoutes(deps), ...sheetRoutes(deps), ...mallAccountRoutes(deps), ...jobRoutes(deps)];
+  return [health, ...authRoutes(deps), ...orderRoutes(deps), ...sheetRoutes(deps), ...mallAccountRoutes(deps), ...jobRoutes(deps), ...auditRoutes(deps)];
 }
 
 export function createApp(deps: AppDeps) {
@@ -56,6 +59,9 @@ export function createApp(deps: AppDeps) {
         method: req.method,
         path: req.originalUrl.split('?')[0],
         status: res.statusCode,
+        // Who and from where (PIPA safety standard §8): the user id once the token was checked, and the address.
+        user_id: (res.locals.userId as string | null | undefined) ?? null,
+        ip: info.ip ?? null,
         ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
       });
     });
@@ -77,7 +83,12 @@ export function createApp(deps: AppDeps) {
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  mountRoutes(api, routes, (authorization, info) => authenticate(deps.db, authorization, info.lang));
+  mountRoutes(
+    api,
+    routes,
+    (authorization, info) => authenticate(deps.db, authorization, info.lang),
+    ({ actor, info, ...read }) => insertAccessRecord(deps.db, actor, info, { ...read, masked: actor.type === 'user' && !seesPersonalData(actor.role) }),
+  );
   api.use((req: Request, res: Response) => {
     const info = res.locals.info as RequestInfo;
     throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang));

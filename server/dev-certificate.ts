@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import devCerts from 'office-addin-dev-certs';
+import { privateDir, privateFileIfPresent, withPrivateUmask } from './private-files.ts';
 
 export type DevCertificate = { key: string; cert: string; ca: string; caPath: string };
 
@@ -25,10 +26,12 @@ export async function devCertificate(dir = path.join(os.homedir(), '.office-addi
   const caPath = path.join(dir, 'ca.crt');
   const certPath = path.join(dir, 'localhost.crt');
   const keyPath = path.join(dir, 'localhost.key');
+  // The private key is the owner's only (600, folder 700): written so, and tightened again on every start.
+  privateDir(dir);
   if (!fs.existsSync(keyPath) || !stillGood(certPath)) {
-    fs.mkdirSync(dir, { recursive: true });
-    await devCerts.generateCertificates(caPath, certPath, keyPath, 30);
+    await withPrivateUmask(() => devCerts.generateCertificates(caPath, certPath, keyPath, 30));
   }
+  privateFileIfPresent(keyPath);
   return { key: fs.readFileSync(keyPath, 'utf8'), cert: fs.readFileSync(certPath, 'utf8'), ca: fs.readFileSync(caPath, 'utf8'), caPath };
 }
 

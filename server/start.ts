@@ -21,6 +21,7 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { sendInvoicesJob } from './jobs/send-invoices.job.ts';
 import { syncJob } from './jobs/sync.job.ts';
 import { createLogger } from './log.ts';
+import { privateDir } from './private-files.ts';
 import { ensureFirstAdmin } from './modules/auth/auth.service.ts';
 import { createLoginLimiter } from './modules/auth/login-limiter.ts';
 
@@ -45,6 +46,8 @@ export type StartOptions = {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Started> {
   const log = createLogger(config.logLevel, options.logWrite);
+  // The data folder holds the SQLite database and the key to mall credentials: owner-only, also with PostgreSQL.
+  privateDir(config.dataDir);
   const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'shipsheet.sqlite'), ...options.db });
   const ran = await migrateToLatest(db);
   if (ran.length) log.info('migrations applied', { migrations: ran });

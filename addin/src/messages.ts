@@ -35,7 +35,7 @@ export const paneMessages = {
   filter_all: { ko: '전체', en: 'All' },
   filter_from: { ko: '결제일 시작', en: 'Paid from' },
   filter_to: { ko: '결제일 끝', en: 'Paid to' },
-  filter_search: { ko: '검색 (주문번호, 수취인, 상품명)', en: 'Search (order number, recipient, product)' },
+  filter_search: { ko: '검색 (상품·옵션명, 주문번호, 송장번호, 수취인·주문자 이름과 연락처)', en: 'Search (product, option, order or tracking number, recipient or orderer name and phone)' },
   pull: { ko: '주문 불러오기', en: 'Pull orders' },
   push: { ko: '변경 내용 보내기', en: 'Push changes' },
   repull_refused: { ko: '거부된 행 다시 불러오기', en: 'Re-pull refused rows' },

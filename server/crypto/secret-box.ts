@@ -3,6 +3,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateDir, privateFileIfPresent } from '../private-files.ts';
 
 export type SecretBox = {
   seal(plaintext: string, context: string): string;
@@ -44,9 +45,11 @@ export function loadMasterKey(secretKey: string | undefined, dataDir: string): B
     return createHash('sha256').update(secretKey).digest();
   }
   const file = path.join(dataDir, 'secret.key');
-  fs.mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   try {
-    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+    privateFileIfPresent(file);
+    return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import { PRIVATE_FILE_MODE, privateDir, privateFileIfPresent } from '../private-files.ts';
 
 // timestamptz (1184) and timestamp (1114) → ISO strings like SQLite stores them; int8 (20) → number
 // (counts and sums of won stay far below 2^53).
@@ -35,7 +36,7 @@ export function openDb(options: DbOptions): Db {
     });
   }
   const file = options.sqliteFile ?? ':memory:';
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') privateSqliteFiles(file);
   return knexFactory({
     client: 'sqlite3',
     connection: { filename: file },
@@ -47,11 +48,27 @@ export function openDb(options: DbOptions): Db {
       afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
         conn.exec(
           'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;',
-          (err) => done(err, conn),
+          (err) => {
+            // WAL mode has made the -wal and -shm files by now; they take the database file's mode (see below),
+            // and are tightened here as well in case they were left from an earlier run with looser modes.
+            if (!err && file !== ':memory:') for (const suffix of ['-wal', '-shm']) privateFileIfPresent(file + suffix);
+            done(err, conn);
+          },
         );
       },
     },
   });
+}
+
+/**
+ * The SQLite file, its -wal and -shm, and their folder, owner-only before SQLite opens them. The file is created
+ * here with mode 600 when new: SQLite creates its -wal and -shm (lazily, at the first read or write in WAL mode)
+ * with the same mode as the database file, whatever the umask, so they are 600 from the moment they exist.
+ */
+function privateSqliteFiles(file: string): void {
+  privateDir(path.dirname(file));
+  fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
+  for (const suffix of ['', '-wal', '-shm', '-journal']) privateFileIfPresent(file + suffix);
 }
 
 export function isPostgres(db: Db): boolean {

@@ -43,8 +43,28 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   allowPendingPassword?: boolean;
   /** HTTP status of a successful answer (200 unless said). */
   status?: number;
+  /**
+   * The answer holds recipients' personal data (names, phones, addresses, free text about them): every successful
+   * call leaves one access record (PIPA safety standard §8) with the rows it returned and the filter it used (the
+   * validated params and query without the cursor, unless `filter` says otherwise).
+   */
+  personalData?: PersonalDataSpec;
   handler: (input: HandlerInput<P, Q, B>) => Promise<unknown>;
 };
+
+export type PersonalDataSpec = {
+  rows: (result: any) => number;
+  filter?: (input: { params: any; query: any; body: any }) => Record<string, unknown>;
+};
+
+/** What mountRoutes hands over for each successful read of personal data. */
+export type PersonalRead = { actor: Actor; info: RequestInfo; endpoint: string; filter: Record<string, unknown>; rows: number };
+export type RecordRead = (read: PersonalRead) => Promise<void>;
+
+function defaultFilter(input: { params: unknown; query: unknown }): Record<string, unknown> {
+  const { cursor: _cursor, ...query } = (input.query ?? {}) as Record<string, unknown>;
+  return { ...(input.params as Record<string, unknown>), ...query };
+}
 
 /** Typed helper: the handler sees the parsed types of the schemas it declares. */
 export function route<
@@ -52,11 +72,15 @@ export function route<
   QS extends AnyZod = z.ZodObject<{}>,
   BS extends AnyZod = z.ZodUnknown,
 >(
-  spec: Omit<RouteSpec, 'params' | 'query' | 'body' | 'handler'> & {
+  spec: Omit<RouteSpec, 'params' | 'query' | 'body' | 'handler' | 'personalData'> & {
     params?: PS;
     query?: QS;
     body?: BS;
     handler: (input: HandlerInput<z.infer<PS>, z.infer<QS>, z.infer<BS>>) => Promise<unknown>;
+    personalData?: {
+      rows: (result: any) => number;
+      filter?: (input: { params: z.infer<PS>; query: z.infer<QS>; body: z.infer<BS> }) => Record<string, unknown>;
+    };
   },
 ): RouteSpec {
   return spec as unknown as RouteSpec;
@@ -89,12 +113,14 @@ function bearerOf(req: Request, spec: RouteSpec): string | undefined {
   return typeof token === 'string' ? `Bearer ${token}` : undefined;
 }
 
-export function mountRoutes(router: Router, routes: readonly RouteSpec[], authenticate: Authenticate): void {
+export function mountRoutes(router: Router, routes: readonly RouteSpec[], authenticate: Authenticate, recordRead: RecordRead): void {
   for (const spec of routes) {
     router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const info = res.locals.info as RequestInfo;
         const actor: Actor = spec.access === 'public' ? { type: 'system', id: null } : await authenticate(bearerOf(req, spec), info);
+        // For the access log line: who made the request.
+        res.locals.userId = actor.id;
         if (spec.access !== 'public') {
           if (actor.type !== 'user' || !hasRole(actor.role, spec.access)) {
             throw new AppError('forbidden', 'forbidden', format(httpMessages.forbidden, { role: spec.access }, info.lang));
@@ -107,6 +133,11 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[], authen
         const query = spec.query ? parseWith(spec.query, req.query, info.lang, 'query') : {};
         const body = spec.body ? parseWith(spec.body, req.body ?? {}, info.lang, 'body') : undefined;
         const result = await spec.handler({ params, query, body, actor, info, req, res });
+        if (spec.personalData) {
+          // Recorded before the answer leaves: a read that cannot be recorded is not answered.
+          const filter = (spec.personalData.filter ?? defaultFilter)({ params, query, body });
+          await recordRead({ actor, info, endpoint: `${spec.method.toUpperCase()} /api${spec.path}`, filter, rows: spec.personalData.rows(result) });
+        }
         if (res.headersSent) return;
         if (result === undefined) res.status(spec.status ?? 204).end();
         else res.status(spec.status ?? 200).json(result);
@@ -142,6 +173,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
       parameters,
       security: spec.access === 'public' ? [] : [{ bearer: [] }],
       'x-required-role': spec.access,
+      ...(spec.personalData ? { 'x-personal-data': true } : {}),
       responses: {
         [status]: {
           description: 'OK',

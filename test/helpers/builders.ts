@@ -19,6 +19,11 @@ export type MakeOrder = {
   mallAccountId?: string | null;
   source?: 'mall' | 'manual' | 'direct';
   unitPrice?: number;
+  /** Product name of each line, in turn (default 무선 이어폰 1, 2, …). */
+  products?: string[];
+  option?: string;
+  ordererName?: string;
+  recipientMobile?: string;
 };
 
 export async function makeOrder(db: Db, o: MakeOrder = {}) {
@@ -37,8 +42,8 @@ export async function makeOrder(db: Db, o: MakeOrder = {}) {
     mall_shipment_id: null,
     mall_product_id: `P${1000 + i}`,
     mall_option_id: null,
-    product_name: `무선 이어폰 ${i + 1}`,
-    option_text: '색상: 화이트',
+    product_name: o.products?.length ? o.products[i % o.products.length]! : `무선 이어폰 ${i + 1}`,
+    option_text: o.option ?? '색상: 화이트',
     quantity: o.quantity ?? 1,
     unit_price: unitPrice,
     amount: unitPrice * (o.quantity ?? 1),
@@ -57,12 +62,12 @@ export async function makeOrder(db: Db, o: MakeOrder = {}) {
       mall_order_id: o.mallOrderId ?? `${20261122000000 + n}`,
       channel_kind: o.channelKind ?? 'mall',
       channel_name: o.channel ?? '쿠팡',
-      orderer_name: '김민준',
+      orderer_name: o.ordererName ?? '김민준',
       orderer_phone: '010-1234-5678',
       orderer_email: null,
       recipient_name: o.recipient ?? '이서연',
       recipient_phone: '0504-1234-5678',
-      recipient_mobile: '010-9876-5432',
+      recipient_mobile: o.recipientMobile ?? '010-9876-5432',
       recipient_zip: '06236',
       recipient_address1: '서울특별시 강남구 테헤란로 152',
       recipient_address2: '강남파이낸스센터 10층',

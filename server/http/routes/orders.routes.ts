@@ -50,6 +50,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'viewer',
       query: listOrdersQuery,
       handler: async ({ actor, query, info }) => orders.listOrders(deps.db, actor, query, info.lang),
+      personalData: { rows: (r: { items: unknown[] }) => r.items.length },
     }),
     route({
       method: 'get',
@@ -59,6 +60,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'viewer',
       query: listLinesQuery,
       handler: async ({ actor, query, info }) => orders.listLines(deps.db, actor, query, info.lang),
+      personalData: { rows: (r: { items: unknown[] }) => r.items.length },
     }),
     route({
       method: 'get',
@@ -68,6 +70,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'viewer',
       params: idParam,
       handler: async ({ actor, params, info }) => orders.getOrder(deps.db, actor, params.id, info.lang),
+      personalData: { rows: () => 1 },
     }),
     route({
       method: 'post',
@@ -78,6 +81,8 @@ export function orderRoutes(deps: AppDeps) {
       status: 201,
       body: directOrderBody,
       handler: async ({ actor, body, info }) => orders.createDirectOrder(deps.db, actor, body, info),
+      // The answer is the created order with its recipient: recorded like reading it.
+      personalData: { rows: () => 1, filter: () => ({}) },
     }),
     route({
       method: 'post',

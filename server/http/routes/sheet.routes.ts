@@ -15,6 +15,8 @@ export function sheetRoutes(deps: AppDeps) {
       access: 'operator',
       body: sheetPushBody,
       handler: async ({ actor, body, info }) => pushSheet(deps.db, actor, body, info),
+      // The changed lines come back with their latest memo, which may name people.
+      personalData: { rows: (r: { lines: unknown[] }) => r.lines.length, filter: ({ body }) => ({ rows: body.rows.length }) },
     }),
     route({
       method: 'post',
@@ -24,6 +26,7 @@ export function sheetRoutes(deps: AppDeps) {
       access: 'viewer',
       body: sheetLinesBody,
       handler: async ({ actor, body }) => ({ lines: await linesByIds(deps.db, actor, body.line_ids) }),
+      personalData: { rows: (r: { lines: unknown[] }) => r.lines.length, filter: ({ body }) => ({ line_ids: body.line_ids.length }) },
     }),
   ];
 }

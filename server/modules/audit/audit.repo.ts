@@ -30,3 +30,45 @@ export async function listAudit(db: Db, options: { limit: number; beforeId?: num
   const rows = await q;
   return rows.map((r) => ({ ...r, detail: r.detail ? JSON.parse(r.detail) : null }));
 }
+
+// ---- access records: reads of personal data (PIPA safety standard §8) -------------------------------------------
+
+/** How long access records are kept at the least (README, "Access records"); nothing here deletes them. */
+export const ACCESS_RECORD_RETENTION_YEARS = 2;
+
+export type AccessRecord = {
+  endpoint: string;
+  filter: Record<string, unknown>;
+  rows: number;
+  masked: boolean;
+};
+
+/** One row per request, however many rows it returned. */
+export async function insertAccessRecord(db: Db, actor: Actor, info: Partial<RequestInfo>, record: AccessRecord): Promise<void> {
+  await db('access_records').insert({
+    at: new Date().toISOString(),
+    actor_type: actor.type,
+    user_id: actor.id,
+    ip: info.ip ?? null,
+    request_id: info.requestId ?? null,
+    endpoint: record.endpoint.slice(0, 120),
+    filter: JSON.stringify(record.filter),
+    rows: record.rows,
+    masked: record.masked,
+  });
+}
+
+export type AccessRecordQuery = { userId?: string | undefined; from?: string | undefined; to?: string | undefined; beforeId?: number | undefined; limit: number };
+
+/** Newest first, keyset-paged by id; `from` inclusive, `to` exclusive (ISO timestamps). */
+export async function listAccessRecords(db: Db, f: AccessRecordQuery) {
+  const q = db('access_records').orderBy('id', 'desc').limit(f.limit + 1);
+  if (f.userId) q.where('user_id', f.userId);
+  if (f.from) q.where('at', '>=', f.from);
+  if (f.to) q.where('at', '<', f.to);
+  if (f.beforeId) q.where('id', '<', f.beforeId);
+  const rows = (await q) as Array<Record<string, unknown> & { id: number; filter: string | null; masked: unknown }>;
+  const more = rows.length > f.limit;
+  const page = (more ? rows.slice(0, f.limit) : rows).map((r) => ({ ...r, masked: !!r.masked, filter: r.filter ? (JSON.parse(r.filter) as unknown) : null }));
+  return { rows: page, next: more ? page[page.length - 1]!.id : null };
+}

@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
 import { kstDate } from '../../../shared/time.ts';
 import { insertMany, whereIdIn } from '../../db/bulk.ts';
-import type { Db } from '../../db/knex.ts';
+import { isPostgres, type Db } from '../../db/knex.ts';
+import { normalizePhone } from '../../../shared/phone.ts';
 
 export type OrderRow = {
   id: string;
@@ -102,8 +103,73 @@ export async function insertOrders(trx: Knex.Transaction | Db, orders: NewOrder[
   await insertMany(trx, 'order_lines', lines.map((l) => ({ ...l, version: 1 })));
 }
 
+/** Who a search is for: personal fields (names, phone numbers) are searched only for those who may see them. */
+export type SearchScope = { personal: boolean };
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * "column contains the text", case-insensitive for A–Z and identical on both databases. SQLite's LIKE folds ASCII
+ * letters only; PostgreSQL's ILIKE would also fold É, Ä, … and so find more. PostgreSQL therefore folds exactly
+ * A–Z itself (translate) and compares with LIKE; the text is folded the same way here. % _ and \ in the user's
+ * text are escaped: they are characters to find, not wildcards.
+ */
+function containsSql(db: Db | Knex.Transaction, column: string, text: string): [string, string[]] {
+  const folded = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const like = `%${folded.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  if (isPostgres(db as Db)) return [`translate(${column}, '${UPPER}', '${LOWER}') like ? escape '\\'`, [like]];
+  return [`${column} like ? escape '\\'`, [like]];
+}
+
+/** Phone columns without the separators people type or malls send, to compare digits with digits. */
+const phoneDigitsSql = (column: string) => `replace(replace(replace(replace(replace(${column}, '-', ''), ' ', ''), '.', ''), '(', ''), ')', '')`;
+
+/** The digits of a search that looks like (part of) a phone number, in national form: "+82 10-1234-…" → "01012…". */
+function phoneSearchDigits(text: string): string | undefined {
+  if (!/^\+?[\d\s\-().]+$/.test(text)) return undefined;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 4) return undefined;
+  const normalized = normalizePhone(text);
+  return normalized.kind === 'invalid' ? digits : normalized.digits;
+}
+
+/**
+ * The search box (q): product and option names, mall order and line numbers, tracking numbers, and, for those who
+ * see personal data, recipient and orderer names and phone numbers. On the lines view a product matches its own
+ * line; order fields match every line of the order.
+ */
+function applySearch(w: Knex.QueryBuilder, db: Db, text: string, linesJoined: boolean, scope: SearchScope): void {
+  const contains = (column: string) => containsSql(db, column, text);
+  w.whereRaw(...contains('o.mall_order_id'));
+  if (linesJoined) w.orWhereRaw(...contains('l.product_name')).orWhereRaw(...contains('l.option_text'));
+  else {
+    w.orWhereExists(
+      db('order_lines as qp')
+        .select(db.raw('1'))
+        .whereRaw('qp.order_id = o.id')
+        .where((p) => p.whereRaw(...contains('qp.product_name')).orWhereRaw(...contains('qp.option_text'))),
+    );
+  }
+  w.orWhereExists(db('order_lines as qm').select(db.raw('1')).whereRaw('qm.order_id = o.id').where('qm.mall_line_id', text));
+  // Tracking numbers are often typed with hyphens (CJ prints 4-4-4); they are stored without them, EMS in capitals.
+  const number = text.replace(/[\s-]/g, '').toUpperCase();
+  if (number) {
+    w.orWhereExists(
+      db('order_lines as ql').join('boxes as qb', 'qb.id', 'ql.box_id').select(db.raw('1')).whereRaw('ql.order_id = o.id').where('qb.tracking_number', number),
+    );
+  }
+  if (!scope.personal) return;
+  w.orWhereRaw(...contains('o.recipient_name')).orWhereRaw(...contains('o.orderer_name'));
+  const digits = phoneSearchDigits(text);
+  if (digits) {
+    const like = `%${digits}%`;
+    for (const column of ['o.recipient_phone', 'o.recipient_mobile', 'o.orderer_phone']) w.orWhereRaw(`${phoneDigitsSql(column)} like ?`, [like]);
+  }
+}
+
 /** Filters shared by the orders list, the lines view and exports. `o` is orders, `l` order_lines when joined. */
-function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: boolean): void {
+function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: boolean, scope: SearchScope): void {
   if (!f.include_deleted) q.whereNull('o.deleted_at');
   if (f.mall_account_id) q.where('o.mall_account_id', f.mall_account_id);
   if (f.channel) q.where('o.channel_name', f.channel);
@@ -115,28 +181,13 @@ function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: 
     if (linesJoined) q.whereIn('l.status', f.status);
     else q.whereExists(db('order_lines as sl').select(db.raw('1')).whereRaw('sl.order_id = o.id').whereIn('sl.status', f.status));
   }
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    // Tracking numbers are often typed with hyphens (CJ prints 4-4-4); they are stored without them, EMS in capitals.
-    const number = f.q.replace(/[\s-]/g, '').toUpperCase();
-    const text = f.q;
-    q.where((w) => {
-      w.whereRaw("o.mall_order_id like ? escape '\\'", [like])
-        .orWhereRaw("o.recipient_name like ? escape '\\'", [like])
-        .orWhereRaw("o.orderer_name like ? escape '\\'", [like])
-        .orWhereExists(db('order_lines as qm').select(db.raw('1')).whereRaw('qm.order_id = o.id').where('qm.mall_line_id', text));
-      if (number) {
-        w.orWhereExists(
-          db('order_lines as ql').join('boxes as qb', 'qb.id', 'ql.box_id').select(db.raw('1')).whereRaw('ql.order_id = o.id').where('qb.tracking_number', number),
-        );
-      }
-    });
-  }
+  const text = f.q;
+  if (text) q.where((w) => applySearch(w, db, text, linesJoined, scope));
 }
 
-export async function listOrders(db: Db, f: OrderFilter, after: string | undefined, limit: number) {
+export async function listOrders(db: Db, f: OrderFilter, scope: SearchScope, after: string | undefined, limit: number) {
   const q = db('orders as o').select('o.*').orderBy('o.id', 'desc').limit(limit + 1);
-  applyFilter(q, db, f, false);
+  applyFilter(q, db, f, false, scope);
   if (after) q.where('o.id', '<', after);
   const rows = (await q).map(toOrder);
   const more = rows.length > limit;
@@ -257,9 +308,9 @@ function toLineView(rows: LineViewRow[]): LineViewRow[] {
 }
 
 /** Keyset paging on (order_id, line id): the lines of one order stay together, in a stable order. */
-export async function listLineView(db: Db, f: OrderFilter, after: [string, string] | undefined, limit: number) {
+export async function listLineView(db: Db, f: OrderFilter, scope: SearchScope, after: [string, string] | undefined, limit: number) {
   const q = lineViewQuery(db).orderBy(LINE_VIEW_ORDER).limit(limit + 1);
-  applyFilter(q, db, f, true);
+  applyFilter(q, db, f, true, scope);
   if (after) q.whereRaw('(l.order_id, l.id) > (?, ?)', after);
   const rows = toLineView(await q);
   const more = rows.length > limit;

@@ -4,6 +4,7 @@ import type { DirectOrderInput, OrderFilter } from '../../../shared/api/orders.s
 import { findCourier } from '../../../shared/couriers.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
+import { maskPersonalText } from '../../../shared/mask-text.ts';
 import { maskName, maskPhone } from '../../../shared/phone.ts';
 import { seesPersonalData } from '../../../shared/roles.ts';
 import { checkTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
@@ -38,6 +39,8 @@ const isPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.leng
 const NAME_FIELDS = ['orderer_name', 'recipient_name'];
 const PHONE_FIELDS = ['orderer_phone', 'recipient_phone', 'recipient_mobile'];
 const HIDDEN_FIELDS = ['recipient_address2', 'orderer_email', 'delivery_memo'];
+/** Free text people type names and numbers into: shown to viewers with those masked (see shared/mask-text.ts). */
+const FREE_TEXT_FIELDS = ['memo', 'hold_reason', 'delete_reason', 'send_error'];
 
 /** Keeps the region (시/도 and 시/군/구) of an address and hides the street and number. */
 function maskAddress(address: unknown): string {
@@ -45,10 +48,21 @@ function maskAddress(address: unknown): string {
   return [...words.slice(0, 2), '***'].join(' ');
 }
 
-/** Viewers see who and where only masked (PRODUCT.md §6.6); operators and admins see the data they ship with. */
-function maskFor<T extends Record<string, unknown>>(actor: Actor, row: T): T {
-  if (actor.type !== 'user' || seesPersonalData(actor.role)) return row;
+const seesAll = (actor: Actor) => actor.type !== 'user' || seesPersonalData(actor.role);
+
+/** The names of an order (or of a lines-view row's order), to be found and masked in its free text. */
+const namesOf = (row: Record<string, unknown>): string[] => NAME_FIELDS.flatMap((f) => (typeof row[f] === 'string' ? [row[f] as string] : []));
+
+function maskTextFields<T extends Record<string, unknown>>(row: T, fields: readonly string[], names: readonly string[]): T {
   const out: Record<string, unknown> = { ...row };
+  for (const f of fields) if (typeof out[f] === 'string') out[f] = maskPersonalText(out[f] as string, names);
+  return out as T;
+}
+
+/** Viewers see who and where only masked (PRODUCT.md §6.6), also inside free text; operators and admins see the data they ship with. */
+function maskFor<T extends Record<string, unknown>>(actor: Actor, row: T): T {
+  if (seesAll(actor)) return row;
+  const out: Record<string, unknown> = maskTextFields(row, FREE_TEXT_FIELDS, namesOf(row));
   for (const f of NAME_FIELDS) if (out[f]) out[f] = maskName(out[f]);
   for (const f of PHONE_FIELDS) if (out[f]) out[f] = maskPhone(out[f]);
   for (const f of HIDDEN_FIELDS) if (out[f]) out[f] = '***';
@@ -56,11 +70,32 @@ function maskFor<T extends Record<string, unknown>>(actor: Actor, row: T): T {
   return out as T;
 }
 
+/** The parts of an order's detail, with the free text in them masked for viewers like the order's own fields. */
+function maskDetailParts(actor: Actor, order: Record<string, unknown>, parts: Awaited<ReturnType<typeof repo.orderDetailParts>>) {
+  if (seesAll(actor)) return parts;
+  const names = namesOf(order);
+  const mask = <R extends Record<string, unknown>>(rows: R[], fields: readonly string[]) => rows.map((r) => maskTextFields(r, fields, names));
+  return {
+    lines: parts.lines,
+    boxes: mask(parts.boxes, ['send_error']),
+    claims: mask(parts.claims, ['reason']),
+    notes: mask(parts.notes, ['body']),
+    history: mask(parts.history, ['reason']),
+    holds: mask(parts.holds, ['reason', 'release_reason']),
+  };
+}
+
+/**
+ * Viewers search products, options and mall and tracking numbers only: a search for a name or phone number would
+ * tell them whose order it is although they see both masked. Their q simply does not look at those fields.
+ */
+const searchScope = (actor: Actor): repo.SearchScope => ({ personal: seesAll(actor) });
+
 // ---- reads -----------------------------------------------------------------------------------------------------
 
 export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
   const after = decodeCursor(filter.cursor, isString, lang);
-  const { rows, next } = await repo.listOrders(db, filter, after, filter.limit);
+  const { rows, next } = await repo.listOrders(db, filter, searchScope(actor), after, filter.limit);
   const summaries = await repo.summariseLines(db, rows.map((r) => r.id));
   return {
     items: rows.map((o) => ({ ...maskFor(actor, o), ...(summaries.get(o.id) ?? { line_count: 0, quantity: 0, statuses: [], tracking_numbers: [] }) })),
@@ -70,7 +105,7 @@ export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { c
 
 export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
   const after = decodeCursor(filter.cursor, isPair, lang);
-  const { rows, next } = await repo.listLineView(db, filter, after, filter.limit);
+  const { rows, next } = await repo.listLineView(db, filter, searchScope(actor), after, filter.limit);
   return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
 }
 
@@ -83,7 +118,7 @@ export async function getOrder(db: Db, actor: Actor, id: string, lang: Lang) {
   const order = await repo.findOrder(db, id);
   if (!order) throw new AppError('not_found', 'order_not_found', format(ordersMessages.order_not_found, { id }, lang));
   const parts = await repo.orderDetailParts(db, id);
-  return { ...maskFor(actor, order), ...parts };
+  return { ...maskFor(actor, order), ...maskDetailParts(actor, order, parts) };
 }
 
 export async function addNote(db: Db, actor: Actor, orderId: string, note: { kind: 'memo' | 'message'; body: string }, lang: Lang) {
