@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
 import { kstDate } from '../../../shared/time.ts';
 import { insertMany, whereIdIn } from '../../db/bulk.ts';
-import type { Db } from '../../db/knex.ts';
+import { isPostgres, type Db } from '../../db/knex.ts';
 
 export type OrderRow = {
   id: string;
@@ -314,6 +314,13 @@ export async function insertNote(db: Db | Knex.Transaction, note: { order_id: st
   const created_at = new Date().toISOString();
   const [row] = await db('order_notes').insert({ ...note, created_at }).returning('id');
   return { id: typeof row === 'object' ? (row as { id: number }).id : (row as number), ...note, created_at };
+}
+
+/** Locks an order's lines (in id order) and then the order, the order bulk calls lock in. SQLite has one writer. */
+export async function lockOrderAndLines(trx: Knex.Transaction, orderId: string): Promise<void> {
+  if (!isPostgres(trx as unknown as Db)) return;
+  await trx('order_lines').select('id').where({ order_id: orderId }).orderBy('id').forUpdate();
+  await trx('orders').select('id').where({ id: orderId }).forUpdate();
 }
 
 /** Moves the versions of an order and its lines (something every sheet row of the order shows has changed). */
