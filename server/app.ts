@@ -9,6 +9,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { mountPane } from './http/pane.ts';
 import { httpMessages } from './http/messages.ts';
 import { refuseNulInUrl } from './http/nul-bytes.ts';
+import { compress, noStore, securityHeaders } from './http/security.ts';
 import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
@@ -62,9 +63,11 @@ export function createApp(deps: AppDeps) {
     next();
   });
 
+  app.use(securityHeaders(), compress());
   // A NUL in any path or query, of a known route or not, is a 400 before anything else looks at it.
   app.use(refuseNulInUrl);
   const api = express.Router();
+  api.use(noStore);
   const routes = apiRoutes(deps);
   // Bodies are read by the route layer, after authentication and only for routes that declare one (route.ts).
   const openapi = buildOpenApi(routes, { title: 'ShipSheet API', version: API_VERSION });

@@ -103,3 +103,52 @@ describe('bodies before authentication', () => {
     assert.equal((await pending).status, 401);
   });
 });
+
+describe('security headers and compression', () => {
+  it('every answer carries the security headers; the CSP lets Office frame the pane and X-Frame-Options does not block it', async () => {
+    for (const path of ['/api/health', '/api/nothing-here', '/taskpane.html', '/office-js/office.js']) {
+      const res = await fetch(s.url + path);
+      await res.arrayBuffer();
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /frame-ancestors 'self' https:\/\/\*\.officeapps\.live\.com [^;]*https:\/\/\*\.sharepoint\.com/, path);
+      assert.match(csp, /style-src 'self' 'unsafe-inline'/, path);
+      assert.match(csp, /script-src 'self'(;|$)/, path);
+      assert.equal(res.headers.get('x-frame-options'), null, path);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=\d+/, path);
+      assert.equal(res.headers.get('referrer-policy'), 'no-referrer', path);
+    }
+  });
+
+  it('every /api answer is no-store, errors included; the pane keeps its own caching', async () => {
+    for (const [path, token] of [['/api/health', null], ['/api/orders', s.adminToken], ['/api/orders', null], ['/api/nothing', null]] as const) {
+      const res = await s.call('GET', path, undefined, { token });
+      assert.equal(res.headers.get('cache-control'), 'no-store', `${path} ${res.status}`);
+    }
+    const pane = await fetch(s.url + '/office-js/office.js');
+    await pane.arrayBuffer();
+    assert.notEqual(pane.headers.get('cache-control'), 'no-store');
+  });
+
+  it('API answers are compressed for clients that accept it', async () => {
+    await s.call('POST', '/api/orders/direct', { orderer_name: '압축', total_amount: 1000, quantity: 40 });
+    const res = await fetch(s.url + '/api/order-lines?limit=100', { headers: { authorization: `Bearer ${s.adminToken}`, 'accept-encoding': 'gzip' } });
+    assert.equal(res.headers.get('content-encoding'), 'gzip');
+    assert.ok((await res.json()).items.length >= 40);
+  });
+
+  it('the event stream is not compressed: its first bytes arrive while it stays open', async () => {
+    const abort = new AbortController();
+    // Only a liveness guard: a compressed (buffered) stream would send nothing at all.
+    const guard = setTimeout(() => abort.abort(), 10_000);
+    try {
+      const stream = await fetch(`${s.url}/api/jobs/events?access_token=${s.adminToken}`, { headers: { 'accept-encoding': 'gzip, br' }, signal: abort.signal });
+      assert.equal(stream.headers.get('content-encoding'), null);
+      const { value } = await stream.body!.getReader().read();
+      assert.match(new TextDecoder().decode(value), /: connected/);
+    } finally {
+      clearTimeout(guard);
+      abort.abort();
+    }
+  });
+});
