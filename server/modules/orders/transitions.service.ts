@@ -65,7 +65,7 @@ async function applyOnce(db: Db, actor: Actor, body: BulkTransitionBody, lang: L
   return db.transaction(async (trx) => {
     const set = await loadWorkingSet(trx, loadPlanOf(body));
     const engine = new Engine(set, actor, lang, batchId, origin);
-    const results = engine.runAll(body);
+    const results = await engine.runAll(body);
     await flushWrites(trx, set.writes, engine.now);
     for (const r of results) engine.fillVersions(r);
     const applied = results.filter((r) => r.result === 'applied').length;
