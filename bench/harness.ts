@@ -1,15 +1,38 @@
 // Shared by the benchmarks: a fresh server on a temp SQLite file, timing, and the one JSON line each prints.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import knexFactory from 'knex';
 import { loadConfig } from '../server/config.ts';
 import { startServer, type Started } from '../server/start.ts';
 
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 
-export async function benchServer(): Promise<Started & { token: string; dataDir: string }> {
+/**
+ * A fresh server: on a temp SQLite file, or, given a PostgreSQL URL, in a fresh schema of that database (dropped
+ * on close).
+ */
+export async function benchServer(options: { databaseUrl?: string | undefined } = {}): Promise<Started & { token: string; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-bench-'));
-  const started = await startServer(loadConfig({ PORT: '0', SHIPSHEET_DATA_DIR: dataDir, SHIPSHEET_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, SHIPSHEET_COLLECT_EVERY_MINUTES: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }));
+  const pgSchema = options.databaseUrl ? `bench_${randomBytes(6).toString('hex')}` : undefined;
+  const admin = () => knexFactory({ client: 'pg', connection: options.databaseUrl });
+  if (pgSchema) {
+    const db = admin();
+    await db.raw(`create schema ${pgSchema}`);
+    await db.destroy();
+  }
+  const started = await startServer(
+    loadConfig({
+      PORT: '0',
+      SHIPSHEET_DATA_DIR: dataDir,
+      SHIPSHEET_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+      SHIPSHEET_COLLECT_EVERY_MINUTES: '0',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    }),
+    pgSchema ? { db: { pgSchema } } : {},
+  );
   const res = await fetch(`${started.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -22,6 +45,11 @@ export async function benchServer(): Promise<Started & { token: string; dataDir:
     dataDir,
     async close() {
       await started.close();
+      if (pgSchema) {
+        const db = admin();
+        await db.raw(`drop schema ${pgSchema} cascade`);
+        await db.destroy();
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

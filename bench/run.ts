@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'send-invoices': () => import('./send-invoices.bench.ts'),
   'sheet-pull': () => import('./sheet-pull.bench.ts'),
   'sheet-push': () => import('./sheet-push.bench.ts'),
+  'health-under-bulk': () => import('./health-under-bulk.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -8,6 +8,8 @@ import type { RequestInfo } from './http/context.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { mountPane } from './http/pane.ts';
 import { httpMessages } from './http/messages.ts';
+import { refuseNulInUrl } from './http/nul-bytes.ts';
+import { compress, noStore, securityHeaders } from './http/security.ts';
 import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
@@ -17,7 +19,6 @@ import { orderRoutes } from './http/routes/orders.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
-import { authMessages } from './modules/auth/auth.messages.ts';
 import { authenticate } from './modules/auth/auth.service.ts';
 
 export const API_VERSION = '0.1.0';
@@ -68,17 +69,13 @@ export function createApp(deps: AppDeps) {
     next();
   });
 
+  app.use(securityHeaders(), compress());
+  // A NUL in any path or query, of a known route or not, is a 400 before anything else looks at it.
+  app.use(refuseNulInUrl);
   const api = express.Router();
+  api.use(noStore);
   const routes = apiRoutes(deps);
-  // No body is parsed for a caller without a token, except on the routes that need none.
-  const publicPaths = new Set(routes.filter((r) => r.access === 'public').map((r) => `${r.method.toUpperCase()} ${r.path}`));
-  api.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method === 'GET' || publicPaths.has(`${req.method} ${req.path}`) || /^Bearer\s+\S+$/i.test(req.get('authorization') ?? '')) return next();
-    const info = res.locals.info as RequestInfo;
-    next(new AppError('unauthorized', 'unauthorized', format(authMessages.unauthorized, {}, info.lang)));
-  });
-  // A bulk call of 50,000 items is a few MB of JSON; the add-in keeps each request under Excel's 5 MB anyway.
-  api.use(express.json({ limit: '20mb' }));
+  // Bodies are read by the route layer, after authentication and only for routes that declare one (route.ts).
   const openapi = buildOpenApi(routes, { title: 'ShipSheet API', version: API_VERSION });
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);

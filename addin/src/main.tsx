@@ -1,3 +1,5 @@
+// First: before any schema is used (see csp.ts).
+import './csp.ts';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

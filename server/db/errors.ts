@@ -6,17 +6,31 @@ export function isRetryableConflict(error: unknown): boolean {
   return code === '40P01' || code === '40001' || code === 'SQLITE_BUSY';
 }
 
+export type RetryOptions = {
+  /** Runs in all (the first included). */
+  attempts?: number;
+  /**
+   * Other errors that mean "decide again on fresh rows": e.g. a unique violation where the code checks for the
+   * duplicate itself, because the row that won the race is committed once the violation is reported, and the next
+   * run sees it and refuses in the domain's words (duplicate_tracking_number) instead of failing.
+   */
+  also?: (error: unknown) => boolean;
+};
+
 /**
  * Runs a whole transaction again when the database picked it as a deadlock victim (or SQLite was busy), up to
  * `attempts` times in all. Rows are locked in id order, but PostgreSQL may still choose a call as the victim when
- * another transaction locks differently; repeating it on fresh rows is then the answer.
+ * another transaction locks differently; repeating it on fresh rows is then the answer. A short random pause
+ * before each new run keeps the callers of a deadlock from meeting again in the same step.
  */
-export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+export async function retryOnConflict<T>(run: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= attempts || !isRetryableConflict(error)) throw error;
+      if (attempt >= attempts || !(isRetryableConflict(error) || options.also?.(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   }
 }

@@ -1,5 +1,7 @@
 // The preview workbench (/preview): the same task pane, beside an in-browser workbook that stands in for Excel.
 // The fake is installed as the global `Excel` before the pane renders, so the pane's Excel layer runs unchanged.
+// First: before any schema is used (see csp.ts).
+import '../csp.ts';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from '../App.tsx';

@@ -367,6 +367,13 @@ export async function insertNote(db: Db | Knex.Transaction, note: { order_id: st
   return { id: typeof row === 'object' ? (row as { id: number }).id : (row as number), ...note, created_at };
 }
 
+/** Locks an order's lines (in id order) and then the order, the order bulk calls lock in. SQLite has one writer. */
+export async function lockOrderAndLines(trx: Knex.Transaction, orderId: string): Promise<void> {
+  if (!isPostgres(trx as unknown as Db)) return;
+  await trx('order_lines').select('id').where({ order_id: orderId }).orderBy('id').forUpdate();
+  await trx('orders').select('id').where({ id: orderId }).forUpdate();
+}
+
 /** Moves the versions of an order and its lines (something every sheet row of the order shows has changed). */
 export async function touchOrderAndLines(db: Db | Knex.Transaction, orderId: string): Promise<void> {
   const now = new Date().toISOString();

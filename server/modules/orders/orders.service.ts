@@ -8,6 +8,7 @@ import { maskPersonalText } from '../../../shared/mask-text.ts';
 import { maskName, maskPhone } from '../../../shared/phone.ts';
 import { seesPersonalData } from '../../../shared/roles.ts';
 import { checkTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
+import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../http/context.ts';
@@ -125,12 +126,17 @@ export async function addNote(db: Db, actor: Actor, orderId: string, note: { kin
   if (!(await repo.findOrder(db, orderId))) {
     throw new AppError('not_found', 'order_not_found', format(ordersMessages.order_not_found, { id: orderId }, lang));
   }
-  return db.transaction(async (trx) => {
-    const created = await repo.insertNote(trx, { order_id: orderId, kind: note.kind, body: note.body, author_id: actor.id });
-    // Sheets show the latest memo on every row of the order: its rows must read as changed, as after a push memo.
-    if (note.kind === 'memo') await repo.touchOrderAndLines(trx, orderId);
-    return created;
-  });
+  return retryOnConflict(() =>
+    db.transaction(async (trx) => {
+      // Sheets show the latest memo on every row of the order: its rows must read as changed, as after a push memo.
+      // Their rows are locked first, lines before the order as bulk calls and pushes lock them (working-set.ts),
+      // so a memo and a push on the same order queue up instead of deadlocking.
+      if (note.kind === 'memo') await repo.lockOrderAndLines(trx, orderId);
+      const created = await repo.insertNote(trx, { order_id: orderId, kind: note.kind, body: note.body, author_id: actor.id });
+      if (note.kind === 'memo') await repo.touchOrderAndLines(trx, orderId);
+      return created;
+    }),
+  );
 }
 
 export const salesSummary = repo.salesByDayAndChannel;
@@ -196,59 +202,65 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
     updated_at: now,
   }));
 
-  await db.transaction(async (trx) => {
-    if (box) {
-      const holder = box.tracking_number ? await repo.orderUsingTrackingNumber(trx, box.tracking_number) : undefined;
-      if (holder) {
-        const message = format(ordersMessages.duplicate_tracking_number, { id: 'tracking_number', tracking_number: box.tracking_number, other: holder }, lang);
-        throw new AppError('conflict', 'duplicate_tracking_number', message, { details: [{ field: 'tracking_number', message }] });
-      }
-      await repo.insertShippedBox(trx, { id: boxId!, ...box }, now);
-    }
-    await repo.insertOrder(
-      trx,
-      {
-        id: orderId,
-        source: 'direct',
-        mall_account_id: null,
-        mall_order_id: null,
-        channel_kind: input.channel_kind,
-        channel_name: channelName,
-        orderer_name: input.orderer_name,
-        orderer_phone: input.orderer_phone ?? null,
-        orderer_email: null,
-        recipient_name: input.recipient_name ?? input.orderer_name,
-        recipient_phone: input.recipient_phone ?? input.orderer_phone ?? null,
-        recipient_mobile: input.recipient_mobile ?? null,
-        recipient_zip: input.recipient_zip ?? null,
-        recipient_address1: input.recipient_address1 ?? null,
-        recipient_address2: input.recipient_address2 ?? null,
-        delivery_memo: input.delivery_memo ?? null,
-        ordered_at: input.ordered_at ? new Date(input.ordered_at).toISOString() : now,
-        paid_at: input.ordered_at ? new Date(input.ordered_at).toISOString() : now,
-        total_amount: input.total_amount,
-        shipping_fee: 0,
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-      },
-      lines,
-    );
-    const history: HistoryRow[] = lines.map((l) => ({
-      entity: 'line',
-      entity_id: l.id,
-      order_id: orderId,
-      action: 'create_direct',
-      from_status: null,
-      to_status: status,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      reason: box ? 'direct trade with tracking number' : 'direct trade',
-      batch_id: null,
-      at: now,
-    }));
-    await insertHistory(trx, history);
-    if (input.memo) await repo.insertNote(trx, { order_id: orderId, kind: 'memo', body: input.memo, author_id: actor.id });
-  });
+  // Two calls racing for one number both find no holder; the unique index refuses the later insert, and its next
+  // run finds the winner and answers duplicate_tracking_number like any other duplicate.
+  await retryOnConflict(() => insertDirectOrder(), { also: isUniqueViolation });
   return getOrder(db, actor, orderId, lang);
+
+  async function insertDirectOrder() {
+    await db.transaction(async (trx) => {
+      if (box) {
+        const holder = box.tracking_number ? await repo.orderUsingTrackingNumber(trx, box.tracking_number) : undefined;
+        if (holder) {
+          const message = format(ordersMessages.duplicate_tracking_number, { id: 'tracking_number', tracking_number: box.tracking_number, other: holder }, lang);
+          throw new AppError('conflict', 'duplicate_tracking_number', message, { details: [{ field: 'tracking_number', message }] });
+        }
+        await repo.insertShippedBox(trx, { id: boxId!, ...box }, now);
+      }
+      await repo.insertOrder(
+        trx,
+        {
+          id: orderId,
+          source: 'direct',
+          mall_account_id: null,
+          mall_order_id: null,
+          channel_kind: input.channel_kind,
+          channel_name: channelName,
+          orderer_name: input.orderer_name,
+          orderer_phone: input.orderer_phone ?? null,
+          orderer_email: null,
+          recipient_name: input.recipient_name ?? input.orderer_name,
+          recipient_phone: input.recipient_phone ?? input.orderer_phone ?? null,
+          recipient_mobile: input.recipient_mobile ?? null,
+          recipient_zip: input.recipient_zip ?? null,
+          recipient_address1: input.recipient_address1 ?? null,
+          recipient_address2: input.recipient_address2 ?? null,
+          delivery_memo: input.delivery_memo ?? null,
+          ordered_at: input.ordered_at ? new Date(input.ordered_at).toISOString() : now,
+          paid_at: input.ordered_at ? new Date(input.ordered_at).toISOString() : now,
+          total_amount: input.total_amount,
+          shipping_fee: 0,
+          created_by: actor.id,
+          created_at: now,
+          updated_at: now,
+        },
+        lines,
+      );
+      const history: HistoryRow[] = lines.map((l) => ({
+        entity: 'line',
+        entity_id: l.id,
+        order_id: orderId,
+        action: 'create_direct',
+        from_status: null,
+        to_status: status,
+        actor_type: actor.type,
+        actor_id: actor.id,
+        reason: box ? 'direct trade with tracking number' : 'direct trade',
+        batch_id: null,
+        at: now,
+      }));
+      await insertHistory(trx, history);
+      if (input.memo) await repo.insertNote(trx, { order_id: orderId, kind: 'memo', body: input.memo, author_id: actor.id });
+    });
+  }
 }

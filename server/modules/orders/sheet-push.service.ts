@@ -4,7 +4,7 @@
 // one result per row, in the request's order, and the lines-view rows of every line the push gave a new version.
 import type { SheetPushBody, SheetPushResult, SheetPushRow } from '../../../shared/api/sheet.schema.ts';
 import type { Lang } from '../../../shared/i18n.ts';
-import { retryOnConflict } from '../../db/errors.ts';
+import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../http/context.ts';
@@ -15,7 +15,9 @@ import { flushWrites } from './working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
 
 export async function pushSheet(db: Db, actor: Actor, body: SheetPushBody, info: Pick<RequestInfo, 'lang'>): Promise<SheetPushResult> {
-  return retryOnConflict(() => pushOnce(db, actor, body, info.lang));
+  // A unique violation is a race lost on a tracking number (boxes_courier_tracking_number_unique): run again, the
+  // winner's box is then read and the row refused as duplicate_tracking_number.
+  return retryOnConflict(() => pushOnce(db, actor, body, info.lang), { also: isUniqueViolation });
 }
 
 async function pushOnce(db: Db, actor: Actor, body: SheetPushBody, lang: Lang): Promise<SheetPushResult> {

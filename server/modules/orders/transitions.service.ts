@@ -7,7 +7,7 @@ import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import { retryOnConflict } from '../../db/errors.ts';
+import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Actor, RequestInfo } from '../../http/context.ts';
 import { Engine, definedOnly, paramsOf, type ClaimOrigin, type Params } from './transition-engine.ts';
 import { ordersMessages } from './orders.messages.ts';
@@ -55,7 +55,9 @@ export async function applyTransitions(
   origin?: ClaimOrigin,
 ): Promise<BulkResult> {
   requireParams(body, info.lang);
-  return retryOnConflict(() => applyOnce(db, actor, body, info.lang, origin));
+  // A unique violation is a race lost on a tracking number (boxes_courier_tracking_number_unique): run again, the
+  // winner's box is then read and the item refused as duplicate_tracking_number.
+  return retryOnConflict(() => applyOnce(db, actor, body, info.lang, origin), { also: isUniqueViolation });
 }
 
 async function applyOnce(db: Db, actor: Actor, body: BulkTransitionBody, lang: Lang, origin: ClaimOrigin | undefined): Promise<BulkResult> {
@@ -63,7 +65,7 @@ async function applyOnce(db: Db, actor: Actor, body: BulkTransitionBody, lang: L
   return db.transaction(async (trx) => {
     const set = await loadWorkingSet(trx, loadPlanOf(body));
     const engine = new Engine(set, actor, lang, batchId, origin);
-    const results = engine.runAll(body);
+    const results = await engine.runAll(body);
     await flushWrites(trx, set.writes, engine.now);
     for (const r of results) engine.fillVersions(r);
     const applied = results.filter((r) => r.result === 'applied').length;

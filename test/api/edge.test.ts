@@ -1,0 +1,154 @@
+// What the edge of the server refuses or adds before any handler runs: NUL characters, bodies of callers without a
+// token, and the security headers every answer carries.
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+before(async () => {
+  s = await startTestServer();
+});
+after(() => s.close());
+
+/** A request with any method and body (fetch refuses a GET with a body); resolves with status and JSON body. */
+function send(method: string, path: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(s.url + path, { method, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : null });
+      });
+    });
+    // The server may answer (and close) before it has read the whole body; that is the point.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(body);
+  });
+}
+
+function assertNulRefused(res: { status: number; body: any }, field: string) {
+  assert.equal(res.status, 400, JSON.stringify(res.body));
+  assert.equal(res.body.error.code, 'nul_character');
+  assert.equal(res.body.error.details[0].field, field);
+  assert.match(res.body.error.message, new RegExp(field.replace(/\./g, '\\.')));
+}
+
+describe('NUL characters', () => {
+  it('in the login body, without a token, is a 400 naming the field', async () => {
+    assertNulRefused(await s.call('POST', '/api/auth/login', { username: 'ad\u0000min', password: 'x' }, { token: null }), 'username');
+  });
+
+  it('anywhere in a nested body is a 400 naming its path', async () => {
+    const res = await s.call('POST', '/api/transitions', { action: 'release', items: [{ id: 'lin_1', version: 1 }, { id: 'lin_\u00002', version: 1 }] });
+    assertNulRefused(res, 'items.1.id');
+    const note = await s.call('POST', '/api/orders/ord_x/notes', { body: 'memo \u0000' });
+    assertNulRefused(note, 'body');
+    const key = await s.call('POST', '/api/orders/direct', { orderer_name: 'a', total_amount: 1, ['x\u0000']: 1 });
+    assert.equal(key.status, 400);
+    assert.equal(key.body.error.code, 'nul_character');
+  });
+
+  it('in a query is a 400 naming the parameter (q=%00 on the lines view)', async () => {
+    assertNulRefused(await s.call('GET', '/api/order-lines?q=%00'), 'q');
+    assertNulRefused(await s.call('GET', '/api/orders?q=abc%00def'), 'q');
+    assertNulRefused(await s.call('GET', '/api/nothing-here?x=%00'), 'x');
+  });
+
+  it('in a path, of a known route or not, is a 400', async () => {
+    assertNulRefused(await s.call('GET', '/api/orders/ord_%00'), 'path');
+    assertNulRefused(await s.call('POST', '/api/orders/ord_%00/notes', { body: 'x' }), 'path');
+    assertNulRefused(await s.call('GET', '/api/nothing%00here', undefined, { token: null }), 'path');
+    assertNulRefused(await s.call('GET', '/pane%00.html', undefined, { token: null }), 'path');
+  });
+});
+
+describe('bodies before authentication', () => {
+  // Malformed JSON would be a 400 bad_json if the server parsed it: a 401 (or a success) shows it did not.
+  const malformed = '{"a": [' + '[1,'.repeat(200_000) + 'oops';
+
+  it('a GET with a large body and no token is a 401, its body never parsed', async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024, ' ');
+    big.write(malformed);
+    const res = await send('GET', '/api/orders', big);
+    assert.equal(res.status, 401);
+  });
+
+  it('a GET body is not parsed even with a token', async () => {
+    const res = await send('GET', '/api/orders', malformed, { authorization: `Bearer ${s.adminToken}` });
+    assert.equal(res.status, 200);
+  });
+
+  it('a POST body without a token is not parsed, on any non-public route', async () => {
+    for (const path of ['/api/transitions', '/api/orders/direct', '/api/users', '/api/sheet/push', '/api/auth/password']) {
+      const res = await send('POST', path, malformed);
+      assert.equal(res.status, 401, path);
+    }
+    const badToken = await send('POST', '/api/transitions', malformed, { authorization: 'Bearer nope' });
+    assert.equal(badToken.status, 401);
+  });
+
+  it('a public route and an authenticated caller still get their body parsed', async () => {
+    assert.equal((await send('POST', '/api/auth/login', malformed)).body.error.code, 'bad_json');
+    assert.equal((await send('POST', '/api/transitions', malformed, { authorization: `Bearer ${s.adminToken}` })).body.error.code, 'bad_json');
+  });
+
+  it('health answers while a 10 MB body without a token is being sent', async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024, ' ');
+    big.write(malformed);
+    const pending = send('GET', '/api/orders', big);
+    const health = await s.call('GET', '/api/health', undefined, { token: null });
+    assert.equal(health.status, 200);
+    assert.equal((await pending).status, 401);
+  });
+});
+
+describe('security headers and compression', () => {
+  it('every answer carries the security headers; the CSP lets Office frame the pane and X-Frame-Options does not block it', async () => {
+    for (const path of ['/api/health', '/api/nothing-here', '/taskpane.html', '/office-js/office.js']) {
+      const res = await fetch(s.url + path);
+      await res.arrayBuffer();
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /frame-ancestors 'self' https:\/\/\*\.officeapps\.live\.com [^;]*https:\/\/\*\.sharepoint\.com/, path);
+      assert.match(csp, /style-src 'self' 'unsafe-inline'/, path);
+      assert.match(csp, /script-src 'self'(;|$)/, path);
+      assert.equal(res.headers.get('x-frame-options'), null, path);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=\d+/, path);
+      assert.equal(res.headers.get('referrer-policy'), 'no-referrer', path);
+    }
+  });
+
+  it('every /api answer is no-store, errors included; the pane keeps its own caching', async () => {
+    for (const [path, token] of [['/api/health', null], ['/api/orders', s.adminToken], ['/api/orders', null], ['/api/nothing', null]] as const) {
+      const res = await s.call('GET', path, undefined, { token });
+      assert.equal(res.headers.get('cache-control'), 'no-store', `${path} ${res.status}`);
+    }
+    const pane = await fetch(s.url + '/office-js/office.js');
+    await pane.arrayBuffer();
+    assert.notEqual(pane.headers.get('cache-control'), 'no-store');
+  });
+
+  it('API answers are compressed for clients that accept it', async () => {
+    await s.call('POST', '/api/orders/direct', { orderer_name: '압축', total_amount: 1000, quantity: 40 });
+    const res = await fetch(s.url + '/api/order-lines?limit=100', { headers: { authorization: `Bearer ${s.adminToken}`, 'accept-encoding': 'gzip' } });
+    assert.equal(res.headers.get('content-encoding'), 'gzip');
+    assert.ok((await res.json()).items.length >= 40);
+  });
+
+  it('the event stream is not compressed: its first bytes arrive while it stays open', async () => {
+    const abort = new AbortController();
+    // Only a liveness guard: a compressed (buffered) stream would send nothing at all.
+    const guard = setTimeout(() => abort.abort(), 10_000);
+    try {
+      const stream = await fetch(`${s.url}/api/jobs/events?access_token=${s.adminToken}`, { headers: { 'accept-encoding': 'gzip, br' }, signal: abort.signal });
+      assert.equal(stream.headers.get('content-encoding'), null);
+      const { value } = await stream.body!.getReader().read();
+      assert.match(new TextDecoder().decode(value), /: connected/);
+    } finally {
+      clearTimeout(guard);
+      abort.abort();
+    }
+  });
+});
