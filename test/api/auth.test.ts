@@ -147,3 +147,64 @@ describe('first admin', () => {
     }
   });
 });
+
+describe('guessing limits', () => {
+  const wrongLogins = async (server: TestServer, username: string, count: number) => {
+    for (let i = 0; i < count; i++) {
+      const res = await server.call('POST', '/api/auth/login', { username, password: `wrong-guess-${i}` }, { token: null });
+      assert.equal(res.status, 401);
+    }
+  };
+
+  it('guessing the current password through a password change is limited like sign-in (and shares its count)', async () => {
+    const fresh = await startTestServer();
+    try {
+      await fresh.call('POST', '/api/users', { username: 'guessed', password: 'guessed-password-1', role: 'operator' });
+      const token = (await fresh.call('POST', '/api/auth/login', { username: 'guessed', password: 'guessed-password-1' }, { token: null })).body.token;
+      for (let i = 0; i < 5; i++) {
+        const res = await fresh.call('POST', '/api/auth/password', { current_password: `guess-${i}-xyz`, new_password: 'a-brand-new-secret-9' }, { token });
+        assert.equal(res.status, 400);
+        assert.equal(res.body.error.code, 'bad_current_password');
+      }
+      const limited = await fresh.call('POST', '/api/auth/password', { current_password: 'guessed-password-1', new_password: 'a-brand-new-secret-9' }, { token });
+      assert.equal(limited.status, 429);
+      assert.equal(limited.body.error.type, 'rate_limited');
+      assert.ok(Number(limited.headers.get('retry-after')) > 0);
+      const login = await fresh.call('POST', '/api/auth/login', { username: 'guessed', password: 'guessed-password-1' }, { token: null });
+      assert.equal(login.status, 429, 'the same secret: sign-in shares the budget');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('two server instances on one database share the sign-in count', async () => {
+    const first = await startTestServer();
+    const second = await startTestServer({}, undefined, { reuse: first.store });
+    try {
+      await first.call('POST', '/api/users', { username: 'twice', password: 'twice-password-77', role: 'viewer' });
+      await wrongLogins(first, 'twice', 3);
+      await wrongLogins(second, 'twice', 2);
+      const onSecond = await second.call('POST', '/api/auth/login', { username: 'twice', password: 'twice-password-77' }, { token: null });
+      assert.equal(onSecond.status, 429);
+      const onFirst = await first.call('POST', '/api/auth/login', { username: 'twice', password: 'twice-password-77' }, { token: null });
+      assert.equal(onFirst.status, 429);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
+  it('a restarted server remembers the failures', async () => {
+    const before = await startTestServer();
+    await before.call('POST', '/api/users', { username: 'restart', password: 'restart-password-8', role: 'viewer' });
+    await wrongLogins(before, 'restart', 5);
+    await before.close({ keepData: true });
+    const afterRestart = await startTestServer({}, undefined, { reuse: before.store });
+    try {
+      const res = await afterRestart.call('POST', '/api/auth/login', { username: 'restart', password: 'restart-password-8' }, { token: null });
+      assert.equal(res.status, 429);
+    } finally {
+      await afterRestart.close({ keepData: false });
+    }
+  });
+});

@@ -50,7 +50,7 @@ export function authRoutes(deps: AppDeps) {
       access: 'viewer',
       allowPendingPassword: true,
       body: z.object({ current_password: z.string().min(1).max(200), new_password: password }),
-      handler: async ({ actor, body, info }) => auth.changePassword(deps.db, asUser(actor), body.current_password, body.new_password, info),
+      handler: async ({ actor, body, info }) => auth.changePassword(deps, asUser(actor), body.current_password, body.new_password, info),
     }),
     route({
       method: 'get',

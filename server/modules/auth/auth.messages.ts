@@ -7,6 +7,10 @@ export const authMessages = {
     en: 'Too many failed sign-ins. Try again in {seconds} seconds',
   },
   unauthorized: { ko: '로그인이 필요합니다. 토큰이 없거나 만료되었습니다', en: 'Sign in first: the token is missing, invalid or expired' },
+  too_many_password_failures: {
+    ko: '현재 비밀번호를 너무 많이 틀렸습니다. {seconds}초 후에 다시 시도하세요',
+    en: 'Too many wrong current passwords. Try again in {seconds} seconds',
+  },
   bad_current_password: { ko: '현재 비밀번호가 맞지 않습니다', en: 'The current password is wrong' },
   same_password: { ko: '새 비밀번호가 지금 비밀번호와 같습니다', en: 'The new password is the same as the current one' },
   username_taken: { ko: '이미 있는 아이디입니다: {username}', en: 'Username already taken: {username}' },

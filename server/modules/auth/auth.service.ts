@@ -54,10 +54,10 @@ async function issueToken(db: Db, userId: string, kind: tokens.TokenKind, name: 
 }
 
 export async function login(deps: AuthDeps, username: string, password: string, info: RequestInfo) {
-  const wait = deps.limiter.begin(username, info.ip);
-  if (wait > 0) {
-    throw new AppError('rate_limited', 'too_many_login_failures', format(authMessages.too_many_failures, { seconds: wait }, info.lang), {
-      retryAfter: wait,
+  const attempt = await deps.limiter.begin(username, info.ip);
+  if (attempt.wait > 0) {
+    throw new AppError('rate_limited', 'too_many_login_failures', format(authMessages.too_many_failures, { seconds: attempt.wait }, info.lang), {
+      retryAfter: attempt.wait,
     });
   }
   const user = await users.findUserByUsername(deps.db, username);
@@ -66,7 +66,7 @@ export async function login(deps: AuthDeps, username: string, password: string, 
     await writeAudit(deps.db, { type: 'system', id: null }, info, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
     throw new AppError('unauthorized', 'bad_credentials', format(authMessages.bad_credentials, {}, info.lang));
   }
-  deps.limiter.succeeded(username, info.ip);
+  await deps.limiter.succeeded(attempt);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   const { id, token } = await issueToken(deps.db, user.id, 'session', null, expiresAt);
@@ -105,13 +105,24 @@ export async function logout(db: Db, actor: Actor & { type: 'user' }): Promise<v
   await tokens.revokeToken(db, actor.tokenId, new Date().toISOString());
 }
 
-export async function changePassword(db: Db, actor: Actor & { type: 'user' }, current: string, next: string, info: RequestInfo) {
+export async function changePassword(deps: AuthDeps, actor: Actor & { type: 'user' }, current: string, next: string, info: RequestInfo) {
+  const { db } = deps;
+  // The current password is the same secret as at sign-in, so guesses here count against the same limit: a stolen
+  // session must not become a way to guess the password without a brake.
+  const attempt = await deps.limiter.begin(actor.username, info.ip);
+  if (attempt.wait > 0) {
+    throw new AppError('rate_limited', 'too_many_password_failures', format(authMessages.too_many_password_failures, { seconds: attempt.wait }, info.lang), {
+      retryAfter: attempt.wait,
+    });
+  }
   const user = await users.findUserById(db, actor.id);
   if (!user || !(await verifyPassword(current, user.password_hash))) {
+    await writeAudit(db, actor, info, { action: 'password_change_failed', entity: 'user', entityId: actor.id });
     throw new AppError('invalid_data', 'bad_current_password', format(authMessages.bad_current_password, {}, info.lang), {
       details: [{ field: 'current_password', message: format(authMessages.bad_current_password, {}, info.lang) }],
     });
   }
+  await deps.limiter.succeeded(attempt);
   if (current === next) {
     const message = format(authMessages.same_password, {}, info.lang);
     throw new AppError('invalid_data', 'same_password', message, { details: [{ field: 'new_password', message }] });
