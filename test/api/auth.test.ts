@@ -208,3 +208,47 @@ describe('guessing limits', () => {
     }
   });
 });
+
+describe('the last admin', () => {
+  it('the only active admin cannot be demoted or deactivated (409), and an admin can once another exists', async () => {
+    const fresh = await startTestServer();
+    try {
+      const me = (await fresh.call('GET', '/api/auth/me')).body;
+      for (const patch of [{ role: 'operator' }, { active: false }, { role: 'viewer', active: false }]) {
+        const res = await fresh.call('PATCH', `/api/users/${me.id}`, patch);
+        assert.equal(res.status, 409, JSON.stringify(patch));
+        assert.equal(res.body.error.code, 'last_admin');
+        assert.match(res.body.error.message, /last active admin/);
+      }
+      const ko = await fresh.call('PATCH', `/api/users/${me.id}`, { active: false }, { lang: 'ko' });
+      assert.match(ko.body.error.message, /마지막 활성 관리자/);
+      assert.equal((await fresh.call('GET', '/api/auth/me')).status, 200, 'nothing changed, the session goes on');
+      // An inactive admin does not count as one.
+      const dormant = await fresh.call('POST', '/api/users', { username: 'dormant', password: 'dormant-password-5', role: 'admin' });
+      assert.equal((await fresh.call('PATCH', `/api/users/${dormant.body.id}`, { active: false })).status, 200);
+      assert.equal((await fresh.call('PATCH', `/api/users/${me.id}`, { role: 'operator' })).status, 409);
+      assert.equal((await fresh.call('PATCH', `/api/users/${dormant.body.id}`, { active: true })).status, 200);
+      assert.equal((await fresh.call('PATCH', `/api/users/${me.id}`, { role: 'operator' })).status, 200, 'another admin is active now');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('two admins demoting each other at the same moment: one wins, the other is refused', async () => {
+    const fresh = await startTestServer();
+    try {
+      const a = (await fresh.call('GET', '/api/auth/me')).body;
+      const b = (await fresh.call('POST', '/api/users', { username: 'second-admin', password: 'second-admin-pass-3', role: 'admin' })).body;
+      const bToken = (await fresh.call('POST', '/api/auth/login', { username: 'second-admin', password: 'second-admin-pass-3' }, { token: null })).body.token;
+      const results = await Promise.all([
+        fresh.call('PATCH', `/api/users/${b.id}`, { role: 'operator' }),
+        fresh.call('PATCH', `/api/users/${a.id}`, { active: false }, { token: bToken }),
+      ]);
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409]);
+      const admins = await fresh.deps.db('users').where({ role: 'admin', active: true }).count({ n: '*' });
+      assert.equal(Number(admins[0]!.n), 1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -175,23 +175,36 @@ export async function updateUser(
   patch: { role?: Role | undefined; active?: boolean | undefined; display_name?: string | undefined; password?: string | undefined },
   info: RequestInfo,
 ) {
-  const user = await users.findUserById(db, id);
-  if (!user) throw new AppError('not_found', 'user_not_found', format(authMessages.user_not_found, { id }, info.lang));
-  const now = new Date().toISOString();
-  await users.updateUser(db, id, {
-    ...(patch.role ? { role: patch.role } : {}),
-    ...(patch.active !== undefined ? { active: patch.active } : {}),
-    ...(patch.display_name !== undefined ? { display_name: patch.display_name } : {}),
-    ...(patch.password ? { password_hash: await hashPassword(patch.password), must_change_password: true } : {}),
-    updated_at: now,
-  });
-  // A role change, a deactivation or a password reset ends the user's sessions.
-  if (patch.role || patch.active === false || patch.password) await tokens.revokeUserTokens(db, id, now);
-  await writeAudit(db, actor, info, {
-    action: 'user_updated',
-    entity: 'user',
-    entityId: id,
-    detail: { role: patch.role, active: patch.active, password_reset: !!patch.password },
+  const notFound = () => new AppError('not_found', 'user_not_found', format(authMessages.user_not_found, { id }, info.lang));
+  const before = await users.findUserById(db, id);
+  if (!before) throw notFound();
+  // Hashing is slow: done before the transaction so no lock waits on it.
+  const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+  const removesAdmin = (patch.role !== undefined && patch.role !== 'admin') || patch.active === false;
+  await db.transaction(async (trx) => {
+    // Locked first, so two admins demoting each other at once cannot both see the other one still standing.
+    const admins = removesAdmin ? await users.lockActiveAdminIds(trx) : [];
+    const user = await users.findUserById(trx, id);
+    if (!user) throw notFound();
+    if (removesAdmin && user.active && user.role === 'admin' && !admins.some((a) => a !== id)) {
+      throw new AppError('conflict', 'last_admin', format(authMessages.last_admin, { username: user.username }, info.lang));
+    }
+    const now = new Date().toISOString();
+    await users.updateUser(trx, id, {
+      ...(patch.role ? { role: patch.role } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+      ...(patch.display_name !== undefined ? { display_name: patch.display_name } : {}),
+      ...(passwordHash ? { password_hash: passwordHash, must_change_password: true } : {}),
+      updated_at: now,
+    });
+    // A role change, a deactivation or a password reset ends the user's sessions.
+    if (patch.role || patch.active === false || patch.password) await tokens.revokeUserTokens(trx, id, now);
+    await writeAudit(trx, actor, info, {
+      action: 'user_updated',
+      entity: 'user',
+      entityId: id,
+      detail: { role: patch.role, active: patch.active, password_reset: !!patch.password },
+    });
   });
   return publicUser((await users.findUserById(db, id))!);
 }
