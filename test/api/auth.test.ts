@@ -252,3 +252,40 @@ describe('the last admin', () => {
     }
   });
 });
+
+describe('password strength', () => {
+  it('a guessable password is refused wherever it is chosen, saying why (Korean first, English on request)', async () => {
+    const fresh = await startTestServer();
+    try {
+      const weakCreate = await fresh.call('POST', '/api/users', { username: 'minji', password: 'aaaaaaaaaa', role: 'operator' });
+      assert.equal(weakCreate.status, 400);
+      assert.equal(weakCreate.body.error.code, 'weak_password');
+      assert.equal(weakCreate.body.error.details[0].field, 'password');
+      assert.match(weakCreate.body.error.message, /too easy to guess: it repeats one character/);
+      const ko = await fresh.call('POST', '/api/users', { username: 'minji', password: 'password123', role: 'operator' }, { lang: 'ko' });
+      assert.equal(ko.status, 400);
+      assert.match(ko.body.error.message, /비밀번호가 너무 쉽습니다: 흔히 쓰이는 비밀번호입니다/);
+      const ownName = await fresh.call('POST', '/api/users', { username: 'minji', password: 'minji12345', role: 'operator', display_name: '김민지' });
+      assert.match(ownName.body.error.message, /contains the username/);
+      const product = await fresh.call('POST', '/api/users', { username: 'minji', password: 'shipsheet2026', role: 'operator' });
+      assert.equal(product.status, 400);
+
+      const created = await fresh.call('POST', '/api/users', { username: 'minji', password: 'quiet-harbor-lantern', role: 'operator' });
+      assert.equal(created.status, 201);
+      const reset = await fresh.call('PATCH', `/api/users/${created.body.id}`, { password: 'qwertyuiop' });
+      assert.equal(reset.status, 400);
+      assert.equal(reset.body.error.details[0].field, 'password');
+      assert.match(reset.body.error.message, /hundred most common/);
+
+      const token = (await fresh.call('POST', '/api/auth/login', { username: 'minji', password: 'quiet-harbor-lantern' }, { token: null })).body.token;
+      const change = await fresh.call('POST', '/api/auth/password', { current_password: 'quiet-harbor-lantern', new_password: '1234567890' }, { token });
+      assert.equal(change.status, 400);
+      assert.equal(change.body.error.details[0].field, 'new_password');
+      assert.equal(change.body.error.code, 'weak_password');
+      const strong = await fresh.call('POST', '/api/auth/password', { current_password: 'quiet-harbor-lantern', new_password: 'copper-meadow-violin' }, { token });
+      assert.equal(strong.status, 204);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

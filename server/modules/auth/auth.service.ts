@@ -14,6 +14,7 @@ import type { LoginLimiter } from './login-limiter.ts';
 import * as tokens from './tokens.repo.ts';
 import * as users from './users.repo.ts';
 import { authMessages } from './auth.messages.ts';
+import { assertStrongPassword } from './password-strength.ts';
 
 const SESSION_HOURS = 12;
 const TOUCH_EVERY_MS = 60_000;
@@ -127,6 +128,7 @@ export async function changePassword(deps: AuthDeps, actor: Actor & { type: 'use
     const message = format(authMessages.same_password, {}, info.lang);
     throw new AppError('invalid_data', 'same_password', message, { details: [{ field: 'new_password', message }] });
   }
+  assertStrongPassword(next, { field: 'new_password', userInputs: [user.username, user.display_name], lang: info.lang });
   const now = new Date().toISOString();
   await users.updateUser(db, user.id, { password_hash: await hashPassword(next), must_change_password: false, updated_at: now });
   // Other sessions signed in with the old password end here; this one goes on.
@@ -144,6 +146,7 @@ export async function createUser(
     const message = format(authMessages.username_taken, { username: input.username }, info.lang);
     throw new AppError('conflict', 'username_taken', message, { details: [{ field: 'username', message }] });
   }
+  assertStrongPassword(input.password, { field: 'password', userInputs: [input.username, input.display_name], lang: info.lang });
   const now = new Date().toISOString();
   const row = {
     id: newId(ID_PREFIX.user),
@@ -178,6 +181,9 @@ export async function updateUser(
   const notFound = () => new AppError('not_found', 'user_not_found', format(authMessages.user_not_found, { id }, info.lang));
   const before = await users.findUserById(db, id);
   if (!before) throw notFound();
+  if (patch.password) {
+    assertStrongPassword(patch.password, { field: 'password', userInputs: [before.username, patch.display_name ?? before.display_name], lang: info.lang });
+  }
   // Hashing is slow: done before the transaction so no lock waits on it.
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   const removesAdmin = (patch.role !== undefined && patch.role !== 'admin') || patch.active === false;
