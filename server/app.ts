@@ -15,7 +15,7 @@ import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { authMessages } from './modules/auth/auth.messages.ts';
-import { authenticate } from './modules/auth/auth.service.ts';
+import { authenticate, authenticateTicket } from './modules/auth/auth.service.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -77,7 +77,9 @@ export function createApp(deps: AppDeps) {
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  mountRoutes(api, routes, (authorization, info) => authenticate(deps.db, authorization, info.lang));
+  mountRoutes(api, routes, (authorization, info, ticket) =>
+    ticket !== undefined ? authenticateTicket(deps.db, ticket, info.lang) : authenticate(deps.db, authorization, info.lang),
+  );
   api.use((req: Request, res: Response) => {
     const info = res.locals.info as RequestInfo;
     throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang));

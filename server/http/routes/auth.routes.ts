@@ -53,6 +53,15 @@ export function authRoutes(deps: AppDeps) {
       handler: async ({ actor, body, info }) => auth.changePassword(deps, asUser(actor), body.current_password, body.new_password, info),
     }),
     route({
+      method: 'post',
+      path: '/auth/stream-ticket',
+      tag: 'auth',
+      summary: 'A single-use ticket (valid 60 s) that opens an event stream as this session: GET /api/jobs/events?ticket=…',
+      access: 'viewer',
+      status: 201,
+      handler: async ({ actor }) => auth.issueStreamTicket(deps.db, asUser(actor)),
+    }),
+    route({
       method: 'get',
       path: '/users',
       tag: 'users',

@@ -15,9 +15,12 @@ import * as tokens from './tokens.repo.ts';
 import * as users from './users.repo.ts';
 import { authMessages } from './auth.messages.ts';
 import { assertStrongPassword } from './password-strength.ts';
+import { sessionChanges } from './session-changes.ts';
 
 const SESSION_HOURS = 12;
 const TOUCH_EVERY_MS = 60_000;
+/** A stream ticket only bridges the moment between asking for it and opening the stream. */
+const STREAM_TICKET_SECONDS = 60;
 /** A fixed hash checked when the username does not exist, so both cases take the same time. */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -104,6 +107,35 @@ export async function authenticate(db: Db, header: string | undefined, lang: Lan
 
 export async function logout(db: Db, actor: Actor & { type: 'user' }): Promise<void> {
   await tokens.revokeToken(db, actor.tokenId, new Date().toISOString());
+  sessionChanges(db).emit('changed');
+}
+
+/**
+ * A single-use ticket, valid for a minute, that opens an event stream as the caller's session: a browser's
+ * EventSource cannot send an Authorization header, and the bearer token itself must never go into a URL (URLs end
+ * up in proxy logs and browser history). Only the ticket's SHA-256 is stored, so any instance can redeem it.
+ */
+export async function issueStreamTicket(db: Db, actor: Actor & { type: 'user' }) {
+  const now = new Date();
+  await tokens.purgeStreamTickets(db, now.toISOString());
+  const ticket = 'st_' + randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + STREAM_TICKET_SECONDS * 1000).toISOString();
+  await tokens.insertStreamTicket(db, { ticket_hash: hashToken(ticket), token_id: actor.tokenId, expires_at: expiresAt });
+  return { ticket, expires_at: expiresAt };
+}
+
+/** The caller behind a stream ticket (used up by this call), or 401: unknown, used, expired, or its session ended. */
+export async function authenticateTicket(db: Db, ticket: string, lang: Lang): Promise<Actor> {
+  const now = new Date().toISOString();
+  const tokenId = await tokens.redeemStreamTicket(db, hashToken(ticket), now);
+  const live = tokenId ? await tokens.findLiveTokenById(db, tokenId, now) : undefined;
+  if (!live) throw new AppError('unauthorized', 'unauthorized', format(authMessages.unauthorized, {}, lang));
+  return { type: 'user', id: live.userId, username: live.username, role: live.role, tokenId: live.tokenId, mustChangePassword: live.mustChangePassword };
+}
+
+/** Whether a session (or API token) still lets its user in: not revoked, not expired, the user active. */
+export async function isTokenLive(db: Db, tokenId: string): Promise<boolean> {
+  return !!(await tokens.findLiveTokenById(db, tokenId, new Date().toISOString()));
 }
 
 export async function changePassword(deps: AuthDeps, actor: Actor & { type: 'user' }, current: string, next: string, info: RequestInfo) {
@@ -133,6 +165,7 @@ export async function changePassword(deps: AuthDeps, actor: Actor & { type: 'use
   await users.updateUser(db, user.id, { password_hash: await hashPassword(next), must_change_password: false, updated_at: now });
   // Other sessions signed in with the old password end here; this one goes on.
   await tokens.revokeUserTokens(db, user.id, now, actor.tokenId);
+  sessionChanges(db).emit('changed');
   await writeAudit(db, actor, info, { action: 'password_changed', entity: 'user', entityId: user.id });
 }
 
@@ -212,6 +245,7 @@ export async function updateUser(
       detail: { role: patch.role, active: patch.active, password_reset: !!patch.password },
     });
   });
+  if (patch.role || patch.active === false || patch.password) sessionChanges(db).emit('changed');
   return publicUser((await users.findUserById(db, id))!);
 }
 
@@ -229,6 +263,7 @@ export async function revokeApiToken(db: Db, actor: Actor & { type: 'user' }, id
     throw new AppError('not_found', 'token_not_found', format(authMessages.token_not_found, { id }, info.lang));
   }
   await tokens.revokeToken(db, id, new Date().toISOString());
+  sessionChanges(db).emit('changed');
   await writeAudit(db, actor, info, { action: 'api_token_revoked', entity: 'api_token', entityId: id });
 }
 
