@@ -19,7 +19,7 @@ import { orderRoutes } from './http/routes/orders.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
-import { authenticate } from './modules/auth/auth.service.ts';
+import { authenticate, authenticateTicket } from './modules/auth/auth.service.ts';
 
 export const API_VERSION = '0.1.0';
 

@@ -67,7 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     connectorFor,
     jobs: { collect: collectJob, confirm: confirmJob, send_invoices: sendInvoicesJob, sync: syncJob },
   });
-  const deps: AppDeps = { config, db, log, secrets, limiter: createLoginLimiter(), events, runner, connectorFor };
+  const deps: AppDeps = { config, db, log, secrets, limiter: createLoginLimiter(db), events, runner, connectorFor };
   const scheduler = startScheduler({ db, log, runner }, { everyMinutes: config.collectEveryMinutes });
 
   const app = createApp(deps);

@@ -36,10 +36,10 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   body?: AnyZod;
   response?: AnyZod;
   /**
-   * The token may also come as an `access_token` query parameter: only for event streams, because a browser's
-   * EventSource cannot set headers. (The access log drops query strings, so it is not logged.)
+   * The caller may instead present a single-use stream ticket as the `ticket` query parameter: only for event
+   * streams, because a browser's EventSource cannot set headers. A bearer token is never taken from a URL.
    */
-  tokenInQuery?: boolean;
+  ticketInQuery?: boolean;
   /** Reachable while the user still has to replace a one-time password (login, logout, me, change password). */
   allowPendingPassword?: boolean;
   /** HTTP status of a successful answer (200 unless said). */
@@ -105,13 +105,12 @@ export function parseWith<S extends AnyZod>(schema: S, value: unknown, lang: Lan
   return result.data;
 }
 
-export type Authenticate = (authorization: string | undefined, info: RequestInfo) => Promise<Actor>;
+/** Who is calling: from the Authorization header, or from a stream ticket where the route takes one. */
+export type Authenticate = (authorization: string | undefined, info: RequestInfo, ticket?: string) => Promise<Actor>;
 
-function bearerOf(req: Request, spec: RouteSpec): string | undefined {
-  const header = req.get('authorization');
-  if (header || !spec.tokenInQuery) return header;
-  const token = req.query.access_token;
-  return typeof token === 'string' ? `Bearer ${token}` : undefined;
+function ticketOf(req: Request, spec: RouteSpec): string | undefined {
+  const ticket = spec.ticketInQuery ? req.query.ticket : undefined;
+  return typeof ticket === 'string' ? ticket : undefined;
 }
 
 // A bulk call of 50,000 items is a few MB of JSON; the add-in keeps each request under Excel's 5 MB anyway.
@@ -144,7 +143,7 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[], authen
     router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const info = res.locals.info as RequestInfo;
-        const actor: Actor = spec.access === 'public' ? { type: 'system', id: null } : await authenticate(bearerOf(req, spec), info);
+        const actor: Actor = spec.access === 'public' ? { type: 'system', id: null } : await authenticate(req.get('authorization'), info, ticketOf(req, spec));
         // For the access log line: who made the request.
         res.locals.userId = actor.id;
         if (spec.access !== 'public') {

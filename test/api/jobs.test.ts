@@ -207,7 +207,8 @@ describe('jobs API', () => {
     const mall = await naverMall(s, { initialOrders: 2 });
     const abort = new AbortController();
     try {
-      const stream = await fetch(`${s.url}/api/jobs/events?access_token=${s.adminToken}`, { signal: abort.signal });
+      const ticket = (await s.call('POST', '/api/auth/stream-ticket')).body.ticket;
+      const stream = await fetch(`${s.url}/api/jobs/events?ticket=${ticket}`, { signal: abort.signal });
       assert.equal(stream.headers.get('content-type'), 'text/event-stream; charset=utf-8');
       const reader = stream.body!.getReader();
       const started = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] });

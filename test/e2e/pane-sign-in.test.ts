@@ -60,6 +60,10 @@ describe('task pane: connect', () => {
     await signIn(page, 'newhire', 'temporary-pass-1');
     await page.getByText('임시 비밀번호로 로그인했습니다').waitFor();
     await page.locator('input[name="current_password"]').fill('temporary-pass-1');
+    // A guessable password is refused with the server's reason on the same screen.
+    await page.locator('input[name="new_password"]').fill('aaaaaaaaaa');
+    await page.getByRole('button', { name: '비밀번호 변경' }).click();
+    await page.getByText('비밀번호가 너무 쉽습니다: 같은 글자의 반복입니다').waitFor();
     await page.locator('input[name="new_password"]').fill('my-own-password-1');
     await page.getByRole('button', { name: '비밀번호 변경' }).click();
     await page.getByText('newhire (operator)').waitFor();

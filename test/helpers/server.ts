@@ -22,9 +22,15 @@ export type Api = {
   headers: Headers;
 };
 
-export type TestServer = Started & {
+/** Where a test server keeps its data: another server may be started on the same store (a second instance, a restart). */
+export type TestStore = { dataDir: string; pgSchema: string | undefined };
+
+export type TestServer = Omit<Started, 'close'> & {
   dialect: 'sqlite' | 'postgres';
   dataDir: string;
+  store: TestStore;
+  /** Stops the server and deletes its data, unless `keepData` (default: kept when the store was reused). */
+  close(options?: { keepData?: boolean }): Promise<void>;
   /** JSON over real HTTP. `token` defaults to the admin's. */
   call(method: string, path: string, body?: unknown, options?: { token?: string | null; lang?: string; raw?: string }): Promise<Api>;
   adminToken: string;
@@ -34,14 +40,20 @@ export type TestServer = Started & {
 
 export const testDialect = (): 'sqlite' | 'postgres' => (process.env.SHIPSHEET_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
 
-export async function startTestServer(env: Record<string, string> = {}, logWrite?: (line: string) => void): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  logWrite?: (line: string) => void,
+  options: { reuse?: TestStore } = {},
+): Promise<TestServer> {
   const dialect = testDialect();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-test-'));
-  let pgSchema: string | undefined;
+  const dataDir = options.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-test-'));
+  let pgSchema: string | undefined = options.reuse?.pgSchema;
   let databaseUrl: string | undefined;
   if (dialect === 'postgres') {
     databaseUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
     if (!databaseUrl) throw new Error('SHIPSHEET_TEST_DB=postgres needs SHIPSHEET_TEST_DATABASE_URL');
+  }
+  if (dialect === 'postgres' && !options.reuse) {
     pgSchema = `t_${randomBytes(6).toString('hex')}`;
     const admin = knexFactory({ client: 'pg', connection: databaseUrl });
     await admin.raw(`create schema ${pgSchema}`);
@@ -77,6 +89,7 @@ export async function startTestServer(env: Record<string, string> = {}, logWrite
     ...started,
     dialect,
     dataDir,
+    store: { dataDir, pgSchema },
     call,
     adminToken: '',
     async tokenFor(role) {
@@ -87,8 +100,9 @@ export async function startTestServer(env: Record<string, string> = {}, logWrite
       const login = await call('POST', '/api/auth/login', { username, password }, { token: null });
       return login.body.token as string;
     },
-    async close() {
+    async close({ keepData = !!options.reuse } = {}) {
       await started.close();
+      if (keepData) return;
       if (pgSchema && databaseUrl) {
         const admin = knexFactory({ client: 'pg', connection: databaseUrl });
         await admin.raw(`drop schema ${pgSchema} cascade`);

@@ -50,7 +50,16 @@ export function authRoutes(deps: AppDeps) {
       access: 'viewer',
       allowPendingPassword: true,
       body: z.object({ current_password: z.string().min(1).max(200), new_password: password }),
-      handler: async ({ actor, body, info }) => auth.changePassword(deps.db, asUser(actor), body.current_password, body.new_password, info),
+      handler: async ({ actor, body, info }) => auth.changePassword(deps, asUser(actor), body.current_password, body.new_password, info),
+    }),
+    route({
+      method: 'post',
+      path: '/auth/stream-ticket',
+      tag: 'auth',
+      summary: 'A single-use ticket (valid 60 s) that opens an event stream as this session: GET /api/jobs/events?ticket=…',
+      access: 'viewer',
+      status: 201,
+      handler: async ({ actor }) => auth.issueStreamTicket(deps.db, asUser(actor)),
     }),
     route({
       method: 'get',

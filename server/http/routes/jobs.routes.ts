@@ -6,9 +6,14 @@ import type { AppDeps } from '../../deps.ts';
 import { jobsMessages } from '../../jobs/jobs.messages.ts';
 import * as jobs from '../../jobs/jobs.repo.ts';
 import { MAX_WINDOW_DAYS } from '../../jobs/windows.ts';
+import { describeError } from '../../log.ts';
+import { isTokenLive } from '../../modules/auth/auth.service.ts';
+import { sessionChanges } from '../../modules/auth/session-changes.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
+/** How often an open event stream re-checks that its session still stands. */
+const STREAM_RECHECK_MS = 5_000;
 
 export function jobRoutes(deps: AppDeps) {
   return [
@@ -71,22 +76,48 @@ export function jobRoutes(deps: AppDeps) {
       method: 'get',
       path: '/jobs/events',
       tag: 'jobs',
-      summary: 'Server-sent events: one `job` event per progress step and at the end of every job',
+      summary:
+        'Server-sent events: one `job` event per progress step and at the end of every job. Open with a ticket from ' +
+        'POST /api/auth/stream-ticket (?ticket=…) or an Authorization header; the stream ends (an `end` event) when its session does',
       access: 'viewer',
-      tokenInQuery: true,
-      handler: async ({ req, res }) => {
+      ticketInQuery: true,
+      query: z.object({ ticket: z.string().max(100).optional() }),
+      handler: async ({ actor, req, res }) => {
         res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
         res.write(': connected\n\n');
         // The client may have gone while its token was checked: then there is nothing to hold open.
         if (req.destroyed || res.closed) return;
+        const tokenId = actor.type === 'user' ? actor.tokenId : '';
         const send = (event: { job: unknown }) => res.write(`event: job\ndata: ${JSON.stringify(event.job)}\n\n`);
         deps.events.on('job', send);
         // Proxies drop quiet connections; a comment line every 20 s keeps it open.
         const ping = setInterval(() => res.write(': ping\n\n'), 20_000);
+        // A stream must not outlive its session: re-checked every few seconds (a sign-out on another instance, an
+        // expiry) and at once when this server ends a session.
+        let checking = false;
+        const check = async () => {
+          if (checking || res.writableEnded) return;
+          checking = true;
+          try {
+            if (!(await isTokenLive(deps.db, tokenId))) {
+              res.write('event: end\ndata: {"reason":"session_ended"}\n\n');
+              res.end();
+            }
+          } catch (error) {
+            deps.log.warn('event stream session check failed', { error: describeError(error as Error) });
+          } finally {
+            checking = false;
+          }
+        };
+        const recheck = setInterval(check, STREAM_RECHECK_MS);
+        const changes = sessionChanges(deps.db);
+        changes.on('changed', check);
         await new Promise<void>((resolve) =>
-          req.on('close', () => {
+          res.on('close', () => {
             deps.events.off('job', send);
+            changes.off('changed', check);
             clearInterval(ping);
+            clearInterval(recheck);
             resolve();
           }),
         );

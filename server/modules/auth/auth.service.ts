@@ -14,9 +14,13 @@ import type { LoginLimiter } from './login-limiter.ts';
 import * as tokens from './tokens.repo.ts';
 import * as users from './users.repo.ts';
 import { authMessages } from './auth.messages.ts';
+import { assertStrongPassword } from './password-strength.ts';
+import { sessionChanges } from './session-changes.ts';
 
 const SESSION_HOURS = 12;
 const TOUCH_EVERY_MS = 60_000;
+/** A stream ticket only bridges the moment between asking for it and opening the stream. */
+const STREAM_TICKET_SECONDS = 60;
 /** A fixed hash checked when the username does not exist, so both cases take the same time. */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -54,10 +58,10 @@ async function issueToken(db: Db, userId: string, kind: tokens.TokenKind, name: 
 }
 
 export async function login(deps: AuthDeps, username: string, password: string, info: RequestInfo) {
-  const wait = deps.limiter.begin(username, info.ip);
-  if (wait > 0) {
-    throw new AppError('rate_limited', 'too_many_login_failures', format(authMessages.too_many_failures, { seconds: wait }, info.lang), {
-      retryAfter: wait,
+  const attempt = await deps.limiter.begin(username, info.ip);
+  if (attempt.wait > 0) {
+    throw new AppError('rate_limited', 'too_many_login_failures', format(authMessages.too_many_failures, { seconds: attempt.wait }, info.lang), {
+      retryAfter: attempt.wait,
     });
   }
   const user = await users.findUserByUsername(deps.db, username);
@@ -66,7 +70,7 @@ export async function login(deps: AuthDeps, username: string, password: string, 
     await writeAudit(deps.db, { type: 'system', id: null }, info, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
     throw new AppError('unauthorized', 'bad_credentials', format(authMessages.bad_credentials, {}, info.lang));
   }
-  deps.limiter.succeeded(username, info.ip);
+  await deps.limiter.succeeded(attempt);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   const { id, token } = await issueToken(deps.db, user.id, 'session', null, expiresAt);
@@ -103,23 +107,65 @@ export async function authenticate(db: Db, header: string | undefined, lang: Lan
 
 export async function logout(db: Db, actor: Actor & { type: 'user' }): Promise<void> {
   await tokens.revokeToken(db, actor.tokenId, new Date().toISOString());
+  sessionChanges(db).emit('changed');
 }
 
-export async function changePassword(db: Db, actor: Actor & { type: 'user' }, current: string, next: string, info: RequestInfo) {
+/**
+ * A single-use ticket, valid for a minute, that opens an event stream as the caller's session: a browser's
+ * EventSource cannot send an Authorization header, and the bearer token itself must never go into a URL (URLs end
+ * up in proxy logs and browser history). Only the ticket's SHA-256 is stored, so any instance can redeem it.
+ */
+export async function issueStreamTicket(db: Db, actor: Actor & { type: 'user' }) {
+  const now = new Date();
+  await tokens.purgeStreamTickets(db, now.toISOString());
+  const ticket = 'st_' + randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + STREAM_TICKET_SECONDS * 1000).toISOString();
+  await tokens.insertStreamTicket(db, { ticket_hash: hashToken(ticket), token_id: actor.tokenId, expires_at: expiresAt });
+  return { ticket, expires_at: expiresAt };
+}
+
+/** The caller behind a stream ticket (used up by this call), or 401: unknown, used, expired, or its session ended. */
+export async function authenticateTicket(db: Db, ticket: string, lang: Lang): Promise<Actor> {
+  const now = new Date().toISOString();
+  const tokenId = await tokens.redeemStreamTicket(db, hashToken(ticket), now);
+  const live = tokenId ? await tokens.findLiveTokenById(db, tokenId, now) : undefined;
+  if (!live) throw new AppError('unauthorized', 'unauthorized', format(authMessages.unauthorized, {}, lang));
+  return { type: 'user', id: live.userId, username: live.username, role: live.role, tokenId: live.tokenId, mustChangePassword: live.mustChangePassword };
+}
+
+/** Whether a session (or API token) still lets its user in: not revoked, not expired, the user active. */
+export async function isTokenLive(db: Db, tokenId: string): Promise<boolean> {
+  return !!(await tokens.findLiveTokenById(db, tokenId, new Date().toISOString()));
+}
+
+export async function changePassword(deps: AuthDeps, actor: Actor & { type: 'user' }, current: string, next: string, info: RequestInfo) {
+  const { db } = deps;
+  // The current password is the same secret as at sign-in, so guesses here count against the same limit: a stolen
+  // session must not become a way to guess the password without a brake.
+  const attempt = await deps.limiter.begin(actor.username, info.ip);
+  if (attempt.wait > 0) {
+    throw new AppError('rate_limited', 'too_many_password_failures', format(authMessages.too_many_password_failures, { seconds: attempt.wait }, info.lang), {
+      retryAfter: attempt.wait,
+    });
+  }
   const user = await users.findUserById(db, actor.id);
   if (!user || !(await verifyPassword(current, user.password_hash))) {
+    await writeAudit(db, actor, info, { action: 'password_change_failed', entity: 'user', entityId: actor.id });
     throw new AppError('invalid_data', 'bad_current_password', format(authMessages.bad_current_password, {}, info.lang), {
       details: [{ field: 'current_password', message: format(authMessages.bad_current_password, {}, info.lang) }],
     });
   }
+  await deps.limiter.succeeded(attempt);
   if (current === next) {
     const message = format(authMessages.same_password, {}, info.lang);
     throw new AppError('invalid_data', 'same_password', message, { details: [{ field: 'new_password', message }] });
   }
+  assertStrongPassword(next, { field: 'new_password', userInputs: [user.username, user.display_name], lang: info.lang });
   const now = new Date().toISOString();
   await users.updateUser(db, user.id, { password_hash: await hashPassword(next), must_change_password: false, updated_at: now });
   // Other sessions signed in with the old password end here; this one goes on.
   await tokens.revokeUserTokens(db, user.id, now, actor.tokenId);
+  sessionChanges(db).emit('changed');
   await writeAudit(db, actor, info, { action: 'password_changed', entity: 'user', entityId: user.id });
 }
 
@@ -133,6 +179,7 @@ export async function createUser(
     const message = format(authMessages.username_taken, { username: input.username }, info.lang);
     throw new AppError('conflict', 'username_taken', message, { details: [{ field: 'username', message }] });
   }
+  assertStrongPassword(input.password, { field: 'password', userInputs: [input.username, input.display_name], lang: info.lang });
   const now = new Date().toISOString();
   const row = {
     id: newId(ID_PREFIX.user),
@@ -164,24 +211,41 @@ export async function updateUser(
   patch: { role?: Role | undefined; active?: boolean | undefined; display_name?: string | undefined; password?: string | undefined },
   info: RequestInfo,
 ) {
-  const user = await users.findUserById(db, id);
-  if (!user) throw new AppError('not_found', 'user_not_found', format(authMessages.user_not_found, { id }, info.lang));
-  const now = new Date().toISOString();
-  await users.updateUser(db, id, {
-    ...(patch.role ? { role: patch.role } : {}),
-    ...(patch.active !== undefined ? { active: patch.active } : {}),
-    ...(patch.display_name !== undefined ? { display_name: patch.display_name } : {}),
-    ...(patch.password ? { password_hash: await hashPassword(patch.password), must_change_password: true } : {}),
-    updated_at: now,
+  const notFound = () => new AppError('not_found', 'user_not_found', format(authMessages.user_not_found, { id }, info.lang));
+  const before = await users.findUserById(db, id);
+  if (!before) throw notFound();
+  if (patch.password) {
+    assertStrongPassword(patch.password, { field: 'password', userInputs: [before.username, patch.display_name ?? before.display_name], lang: info.lang });
+  }
+  // Hashing is slow: done before the transaction so no lock waits on it.
+  const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+  const removesAdmin = (patch.role !== undefined && patch.role !== 'admin') || patch.active === false;
+  await db.transaction(async (trx) => {
+    // Locked first, so two admins demoting each other at once cannot both see the other one still standing.
+    const admins = removesAdmin ? await users.lockActiveAdminIds(trx) : [];
+    const user = await users.findUserById(trx, id);
+    if (!user) throw notFound();
+    if (removesAdmin && user.active && user.role === 'admin' && !admins.some((a) => a !== id)) {
+      throw new AppError('conflict', 'last_admin', format(authMessages.last_admin, { username: user.username }, info.lang));
+    }
+    const now = new Date().toISOString();
+    await users.updateUser(trx, id, {
+      ...(patch.role ? { role: patch.role } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+      ...(patch.display_name !== undefined ? { display_name: patch.display_name } : {}),
+      ...(passwordHash ? { password_hash: passwordHash, must_change_password: true } : {}),
+      updated_at: now,
+    });
+    // A role change, a deactivation or a password reset ends the user's sessions.
+    if (patch.role || patch.active === false || patch.password) await tokens.revokeUserTokens(trx, id, now);
+    await writeAudit(trx, actor, info, {
+      action: 'user_updated',
+      entity: 'user',
+      entityId: id,
+      detail: { role: patch.role, active: patch.active, password_reset: !!patch.password },
+    });
   });
-  // A role change, a deactivation or a password reset ends the user's sessions.
-  if (patch.role || patch.active === false || patch.password) await tokens.revokeUserTokens(db, id, now);
-  await writeAudit(db, actor, info, {
-    action: 'user_updated',
-    entity: 'user',
-    entityId: id,
-    detail: { role: patch.role, active: patch.active, password_reset: !!patch.password },
-  });
+  if (patch.role || patch.active === false || patch.password) sessionChanges(db).emit('changed');
   return publicUser((await users.findUserById(db, id))!);
 }
 
@@ -199,6 +263,7 @@ export async function revokeApiToken(db: Db, actor: Actor & { type: 'user' }, id
     throw new AppError('not_found', 'token_not_found', format(authMessages.token_not_found, { id }, info.lang));
   }
   await tokens.revokeToken(db, id, new Date().toISOString());
+  sessionChanges(db).emit('changed');
   await writeAudit(db, actor, info, { action: 'api_token_revoked', entity: 'api_token', entityId: id });
 }
 

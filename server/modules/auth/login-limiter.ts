@@ -1,46 +1,50 @@
-// Slows down password guessing: after too many failed logins for one username, or from one address, further
+// Slows down password guessing: after too many failed attempts for one username, or from one address, further
 // attempts are refused with 429 until the window has passed. An attempt counts from the moment it starts, so
 // many attempts sent at once cannot all slip through while the password hashes are being checked; a successful
-// sign-in takes its own attempt back and clears the username's count. Kept in memory: it protects one server
-// process, which is what the embedded setup runs.
+// sign-in takes its own attempt back and clears the username's count. The attempts live in the database, so the
+// limit holds across server instances and restarts.
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/knex.ts';
+import { claimAttempt, clearKey, purgeAttempts, removeAttempt } from './login-attempts.repo.ts';
+
+/** An attempt that may go ahead (`wait` 0), or a refusal with the seconds to wait (then nothing was counted). */
+export type LoginAttempt = { wait: number; userKey: string; ipAttemptId: string | null };
 
 export type LoginLimiter = {
-  /** Counts an attempt; returns 0 when it may go ahead, otherwise the seconds to wait (the attempt is not counted). */
-  begin(username: string, ip: string | undefined, now?: number): number;
-  succeeded(username: string, ip: string | undefined): void;
+  begin(username: string, ip: string | undefined, now?: number): Promise<LoginAttempt>;
+  /** The password was right: the username's count is cleared and the address gets this attempt back. */
+  succeeded(attempt: LoginAttempt): Promise<void>;
 };
 
-export function createLoginLimiter(options: { maxPerUser?: number; maxPerIp?: number; windowMs?: number } = {}): LoginLimiter {
+const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+const PURGE_EVERY_MS = 60_000;
+
+export function createLoginLimiter(db: Db, options: { maxPerUser?: number; maxPerIp?: number; windowMs?: number } = {}): LoginLimiter {
   const maxPerUser = options.maxPerUser ?? 5;
   const maxPerIp = options.maxPerIp ?? 20;
   const windowMs = options.windowMs ?? 15 * 60 * 1000;
-  const attempts = new Map<string, number[]>();
-
-  const recent = (key: string, now: number) => {
-    const kept = (attempts.get(key) ?? []).filter((at) => now - at < windowMs);
-    if (kept.length) attempts.set(key, kept);
-    else attempts.delete(key);
-    return kept;
-  };
-  const wait = (key: string, max: number, now: number) => {
-    const list = recent(key, now);
-    return list.length >= max ? Math.max(1, Math.ceil((list[0]! + windowMs - now) / 1000)) : 0;
-  };
-  const userKey = (username: string) => `u:${username.toLowerCase()}`;
+  let purgedAt = 0;
 
   return {
-    begin(username, ip, now = Date.now()) {
-      const retry = Math.max(wait(userKey(username), maxPerUser, now), ip ? wait(`ip:${ip}`, maxPerIp, now) : 0);
-      if (retry > 0) return retry;
-      for (const key of [userKey(username), ...(ip ? [`ip:${ip}`] : [])]) attempts.set(key, [...recent(key, now), now]);
-      return 0;
+    async begin(username, ip, now = Date.now()) {
+      // Old attempts of keys never tried again would stay forever: sweep them now and then.
+      if (now - purgedAt > PURGE_EVERY_MS) {
+        purgedAt = now;
+        await purgeAttempts(db, now - windowMs);
+      }
+      const userKey = keyHash(`u:${username.toLowerCase()}`);
+      const ipKey = ip ? keyHash(`ip:${ip}`) : null;
+      const keys = [{ keyHash: userKey, max: maxPerUser }, ...(ipKey ? [{ keyHash: ipKey, max: maxPerIp }] : [])];
+      const { blockedSince, ids } = await claimAttempt(db, keys, windowMs, now);
+      if (blockedSince.length) {
+        const wait = Math.max(...blockedSince.map((oldest) => Math.max(1, Math.ceil((oldest + windowMs - now) / 1000))));
+        return { wait, userKey, ipAttemptId: null };
+      }
+      return { wait: 0, userKey, ipAttemptId: ipKey ? ids.get(ipKey)! : null };
     },
-    succeeded(username, ip) {
-      attempts.delete(userKey(username));
-      if (!ip) return;
-      const list = attempts.get(`ip:${ip}`);
-      list?.pop();
-      if (list && !list.length) attempts.delete(`ip:${ip}`);
+    async succeeded(attempt) {
+      await clearKey(db, attempt.userKey);
+      if (attempt.ipAttemptId) await removeAttempt(db, attempt.ipAttemptId);
     },
   };
 }

@@ -21,9 +21,18 @@ export async function insertToken(db: Db, row: Omit<TokenRow, 'last_used_at' | '
 
 /** The token's user when the token is live (not revoked, not expired) and the user active. */
 export async function findLiveToken(db: Db, tokenHash: string, now: string) {
+  return findLive(db, { 't.token_hash': tokenHash }, now);
+}
+
+/** The same, by the token's id (an event stream re-checks the session it was opened with). */
+export async function findLiveTokenById(db: Db, tokenId: string, now: string) {
+  return findLive(db, { 't.id': tokenId }, now);
+}
+
+async function findLive(db: Db, where: Record<string, string>, now: string) {
   const row = await db('api_tokens as t')
     .join('users as u', 'u.id', 't.user_id')
-    .where('t.token_hash', tokenHash)
+    .where(where)
     .whereNull('t.revoked_at')
     .where((q) => q.whereNull('t.expires_at').orWhere('t.expires_at', '>', now))
     .where('u.active', true)
@@ -66,4 +75,24 @@ export async function revokeUserTokens(db: Db, userId: string, now: string, exce
   const q = db('api_tokens').where({ user_id: userId }).whereNull('revoked_at');
   if (exceptId) q.whereNot({ id: exceptId });
   await q.update({ revoked_at: now });
+}
+
+export async function insertStreamTicket(db: Db, row: { ticket_hash: string; token_id: string; expires_at: string }): Promise<void> {
+  await db('stream_tickets').insert(row);
+}
+
+/**
+ * Uses a stream ticket up: marks it used if it is unused and unexpired, in one statement so two requests with the
+ * same ticket (on any instances) cannot both get it. Returns the session token it was issued to.
+ */
+export async function redeemStreamTicket(db: Db, ticketHash: string, now: string): Promise<string | undefined> {
+  const taken = await db('stream_tickets').where({ ticket_hash: ticketHash }).whereNull('used_at').where('expires_at', '>', now).update({ used_at: now });
+  if (taken !== 1) return undefined;
+  const row = await db('stream_tickets').where({ ticket_hash: ticketHash }).first('token_id');
+  return row?.token_id as string | undefined;
+}
+
+/** Expired tickets (used or not) are of no use to anyone: deleted. */
+export async function purgeStreamTickets(db: Db, now: string): Promise<void> {
+  await db('stream_tickets').where('expires_at', '<=', now).del();
 }

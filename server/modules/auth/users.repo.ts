@@ -1,4 +1,4 @@
-import type { Db } from '../../db/knex.ts';
+import { isPostgres, type Db } from '../../db/knex.ts';
 import type { Role } from '../../../shared/roles.ts';
 
 export type UserRow = {
@@ -42,4 +42,15 @@ export async function insertUser(db: Db, row: Omit<UserRow, 'last_login_at'>): P
 
 export async function updateUser(db: Db, id: string, patch: Partial<Omit<UserRow, 'id' | 'created_at'>>): Promise<void> {
   await db('users').where({ id }).update(patch);
+}
+
+/**
+ * The ids of the active admins, locked until the transaction ends (PostgreSQL: FOR UPDATE, in id order so two
+ * callers never deadlock; a second caller waits and then sees the first one's change). SQLite runs one writer at a
+ * time and refuses a transaction whose reads went stale, so there the plain read is enough.
+ */
+export async function lockActiveAdminIds(trx: Db): Promise<string[]> {
+  const q = trx('users').where({ role: 'admin', active: true }).orderBy('id').select('id');
+  if (isPostgres(trx)) q.forUpdate();
+  return (await q).map((r: { id: string }) => r.id);
 }

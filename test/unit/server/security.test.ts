@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { hashPassword, verifyPassword, generatePassword } from '../../../server/crypto/passwords.ts';
 import { createSecretBox, loadMasterKey } from '../../../server/crypto/secret-box.ts';
+import { openDb, type Db } from '../../../server/db/knex.ts';
+import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { createLoginLimiter } from '../../../server/modules/auth/login-limiter.ts';
 import { describeError, redact } from '../../../server/log.ts';
 
@@ -61,28 +63,47 @@ describe('secret box', () => {
 });
 
 describe('login limiter', () => {
-  it('blocks a username after five attempts in the window; a success takes its attempt back', () => {
-    const limiter = createLoginLimiter({ windowMs: 60_000 });
+  // The limiter keeps its attempts in the database: each test gets a fresh in-memory SQLite one.
+  let db: Db;
+  beforeEach(async () => {
+    db = openDb({});
+    await migrateToLatest(db);
+  });
+  afterEach(() => db.destroy());
+
+  it('blocks a username after five attempts in the window; a success takes its attempt back', async () => {
+    const limiter = createLoginLimiter(db, { windowMs: 60_000 });
     const t = 1_000_000;
-    for (let i = 0; i < 5; i++) assert.equal(limiter.begin('kim', '10.0.0.1', t), 0);
-    assert.equal(limiter.begin('KIM', '10.0.0.9', t + 1000), 59);
-    assert.equal(limiter.begin('kim', '10.0.0.1', t + 60_001), 0, 'the window passes');
-    assert.equal(limiter.begin('lee', undefined, t), 0);
-    limiter.succeeded('lee', undefined);
-    for (let i = 0; i < 5; i++) assert.equal(limiter.begin('lee', undefined, t), 0, 'a success cleared the count');
+    for (let i = 0; i < 5; i++) assert.equal((await limiter.begin('kim', '10.0.0.1', t)).wait, 0);
+    assert.equal((await limiter.begin('KIM', '10.0.0.9', t + 1000)).wait, 59);
+    assert.equal((await limiter.begin('kim', '10.0.0.1', t + 60_001)).wait, 0, 'the window passes');
+    const lee = await limiter.begin('lee', undefined, t);
+    assert.equal(lee.wait, 0);
+    await limiter.succeeded(lee);
+    for (let i = 0; i < 5; i++) assert.equal((await limiter.begin('lee', undefined, t)).wait, 0, 'a success cleared the count');
   });
 
-  it('counts attempts as they start, so parallel guesses are limited too', () => {
-    const limiter = createLoginLimiter();
-    const allowed = Array.from({ length: 40 }, () => limiter.begin('park', '192.0.2.5', 5)).filter((w) => w === 0);
-    assert.equal(allowed.length, 5);
+  it('counts attempts as they start, so parallel guesses are limited too', async () => {
+    const limiter = createLoginLimiter(db);
+    const waits = await Promise.all(Array.from({ length: 40 }, () => limiter.begin('park', '192.0.2.5', 5)));
+    assert.equal(waits.filter((a) => a.wait === 0).length, 5);
   });
 
-  it('blocks an address that tries many usernames', () => {
-    const limiter = createLoginLimiter({ maxPerIp: 3 });
-    for (const u of ['a', 'b', 'c']) limiter.begin(u, '192.0.2.1', 0);
-    assert.ok(limiter.begin('d', '192.0.2.1', 1) > 0);
-    assert.equal(limiter.begin('d', '192.0.2.2', 1), 0);
+  it('blocks an address that tries many usernames', async () => {
+    const limiter = createLoginLimiter(db, { maxPerIp: 3 });
+    for (const u of ['a', 'b', 'c']) await limiter.begin(u, '192.0.2.1', 0);
+    assert.ok((await limiter.begin('d', '192.0.2.1', 1)).wait > 0);
+    assert.equal((await limiter.begin('d', '192.0.2.2', 1)).wait, 0);
+  });
+
+  it('stores no usernames or addresses, and purges attempts older than the window', async () => {
+    const limiter = createLoginLimiter(db, { windowMs: 60_000 });
+    await limiter.begin('choi', '198.51.100.7', 1_000);
+    const dump = JSON.stringify(await db('login_attempts').select('*'));
+    assert.ok(!dump.includes('choi') && !dump.includes('198.51.100.7'));
+    assert.equal((await db('login_attempts').count({ n: '*' }))[0]!.n, 2);
+    await limiter.begin('someone-else', undefined, 1_000 + 5 * 60_000);
+    assert.equal((await db('login_attempts').count({ n: '*' }))[0]!.n, 1, 'only the new attempt is left');
   });
 });
 

@@ -6,6 +6,7 @@ import { FINISHED_JOB_STATES as FINISHED, JOB_TYPE_NAMES as TYPES, type JobType,
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { kstDayStart } from '../../../../shared/time.ts';
 import type { Api } from '../../api/client.ts';
+import { openEvents } from '../../api/events.ts';
 import { writeTable } from '../../excel/sheets.ts';
 import { paneMessages as m } from '../../messages.ts';
 import type { Account } from '../accounts/Accounts.tsx';
@@ -34,19 +35,20 @@ export function JobsPane({ api, lang, accounts }: { api: Api; lang: Lang; accoun
       for (const j of r.items) known.current.set(j.id, j.state);
       setJobs(r.items);
     }, () => undefined);
-    // EventSource cannot send headers: the token goes in the query (the server keeps it out of its logs).
-    const events = new EventSource(`/api/jobs/events?access_token=${encodeURIComponent(api.token ?? '')}`);
-    events.addEventListener('job', (e) => {
-      const job = JSON.parse((e as MessageEvent<string>).data) as Job;
-      const before = known.current.get(job.id);
-      known.current.set(job.id, job.state);
-      if (before && !FINISHED.has(before) && FINISHED.has(job.state)) {
-        const intent = job.state === 'succeeded' ? 'success' : job.state === 'partial' || job.state === 'canceled' ? 'warning' : 'error';
-        work.setNotice({ intent, text: t('job_ended', { type: typeLabel(job), account: accountName(job.mall_account_id), state: stateLabel(job.state) }) });
-      }
-      setJobs((list) => [job, ...list.filter((j) => j.id !== job.id)].sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, 20));
+    // Opened with a single-use stream ticket (never the token in the URL); reconnects with a fresh one.
+    const close = openEvents(api, '/api/jobs/events', {
+      job: (data) => {
+        const job = JSON.parse(data) as Job;
+        const before = known.current.get(job.id);
+        known.current.set(job.id, job.state);
+        if (before && !FINISHED.has(before) && FINISHED.has(job.state)) {
+          const intent = job.state === 'succeeded' ? 'success' : job.state === 'partial' || job.state === 'canceled' ? 'warning' : 'error';
+          work.setNotice({ intent, text: t('job_ended', { type: typeLabel(job), account: accountName(job.mall_account_id), state: stateLabel(job.state) }) });
+        }
+        setJobs((list) => [job, ...list.filter((j) => j.id !== job.id)].sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, 20));
+      },
     });
-    return () => events.close();
+    return close;
     // Subscribed once per sign-in; the labels it formats are read when an event arrives.
   }, [api]);
 
