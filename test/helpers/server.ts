@@ -34,18 +34,41 @@ export type TestServer = Started & {
 
 export const testDialect = (): 'sqlite' | 'postgres' => (process.env.SHIPSHEET_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
 
-export async function startTestServer(env: Record<string, string> = {}, logWrite?: (line: string) => void): Promise<TestServer> {
+/** A fresh PostgreSQL schema for servers that share one database (several instances); dropped by the caller. */
+export async function createTestSchema(): Promise<{ schema: string; databaseUrl: string; drop(): Promise<void> }> {
+  const databaseUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('SHIPSHEET_TEST_DB=postgres needs SHIPSHEET_TEST_DATABASE_URL');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = knexFactory({ client: 'pg', connection: databaseUrl });
+  await admin.raw(`create schema ${schema}`);
+  await admin.destroy();
+  return {
+    schema,
+    databaseUrl,
+    async drop() {
+      const a = knexFactory({ client: 'pg', connection: databaseUrl });
+      await a.raw(`drop schema ${schema} cascade`);
+      await a.destroy();
+    },
+  };
+}
+
+/**
+ * `options.pgSchema`: join a schema made by createTestSchema (another instance on the same database) instead of
+ * making one; it is left for the caller to drop.
+ */
+export async function startTestServer(env: Record<string, string> = {}, logWrite?: (line: string) => void, options: { pgSchema?: string } = {}): Promise<TestServer> {
   const dialect = testDialect();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-test-'));
   let pgSchema: string | undefined;
   let databaseUrl: string | undefined;
-  if (dialect === 'postgres') {
+  let ownSchema = false;
+  if (dialect === 'postgres' && options.pgSchema) {
     databaseUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
-    if (!databaseUrl) throw new Error('SHIPSHEET_TEST_DB=postgres needs SHIPSHEET_TEST_DATABASE_URL');
-    pgSchema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = knexFactory({ client: 'pg', connection: databaseUrl });
-    await admin.raw(`create schema ${pgSchema}`);
-    await admin.destroy();
+    pgSchema = options.pgSchema;
+  } else if (dialect === 'postgres') {
+    ({ schema: pgSchema, databaseUrl } = await createTestSchema());
+    ownSchema = true;
   }
   const config = loadConfig({
     PORT: '0',
@@ -89,7 +112,7 @@ export async function startTestServer(env: Record<string, string> = {}, logWrite
     },
     async close() {
       await started.close();
-      if (pgSchema && databaseUrl) {
+      if (ownSchema && pgSchema && databaseUrl) {
         const admin = knexFactory({ client: 'pg', connection: databaseUrl });
         await admin.raw(`drop schema ${pgSchema} cascade`);
         await admin.destroy();
