@@ -12,6 +12,9 @@ import type { Logger } from '../log.ts';
 /** First key of every presence lock (pg_advisory_lock(int4, int4)); the second is hashtext(instance id). */
 export const PRESENCE_LOCK_CLASS = 0x53530001;
 
+/** The channel connection's application_name (pg_stat_activity shows which connections are ShipSheet's). */
+export const channelConnectionName = (schema: string) => `shipsheet-jobs:${schema}`.slice(0, 63);
+
 /** NOTIFY payloads must stay under 8000 bytes. */
 export const MAX_PAYLOAD_BYTES = 7900;
 
@@ -26,7 +29,8 @@ export async function openPgChannel(db: Db, options: { instanceId: string; log: 
   // NOTIFY is database-wide: the channel carries the schema's name, so instances of another schema (tests, a
   // second installation in the same database) do not hear each other.
   const { rows } = (await db.raw('select current_schema() as schema')) as { rows: { schema: string }[] };
-  const channel = `shipsheet_jobs:${rows[0]!.schema}`.slice(0, 63);
+  const schema = rows[0]!.schema;
+  const channel = `shipsheet_jobs:${schema}`.slice(0, 63);
   const quoted = `"${channel.replace(/"/g, '""')}"`;
   const listeners: ((payload: string) => void)[] = [];
   let client: pg.Client | null = null;
@@ -35,7 +39,10 @@ export async function openPgChannel(db: Db, options: { instanceId: string; log: 
   const reconnectMs = options.reconnectMs ?? 1000;
 
   async function connect(): Promise<void> {
-    const c = new pg.Client(db.client.connectionSettings as string | pg.ClientConfig);
+    // knex keeps the parsed URL with the password as a non-enumerable property: it is copied by name.
+    const settings = db.client.connectionSettings as string | pg.ClientConfig;
+    const base = typeof settings === 'string' ? { connectionString: settings } : { ...settings, password: settings.password };
+    const c = new pg.Client({ ...base, application_name: channelConnectionName(schema) });
     c.on('notification', (msg) => {
       if (msg.channel !== channel || msg.payload === undefined) return;
       for (const l of listeners) l(msg.payload);
@@ -45,9 +52,15 @@ export async function openPgChannel(db: Db, options: { instanceId: string; log: 
       if (client === c) client = null;
       if (!closing) schedule();
     });
-    await c.connect();
-    await c.query(`LISTEN ${quoted}`);
-    await c.query('select pg_advisory_lock($1, hashtext($2))', [PRESENCE_LOCK_CLASS, options.instanceId]);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${quoted}`);
+      await c.query('select pg_advisory_lock($1, hashtext($2))', [PRESENCE_LOCK_CLASS, options.instanceId]);
+    } catch (error) {
+      c.removeAllListeners('end');
+      await c.end().catch(() => undefined);
+      throw error;
+    }
     client = c;
   }
 

@@ -92,21 +92,24 @@ export class JobRunner {
   /** Closes as failed every active job nobody runs any more; returns their ids. */
   async closeAbandoned(): Promise<string[]> {
     const closed: string[] = [];
+    const alive = new Map<string, Promise<boolean>>(); // one look per instance, however many jobs it has
     for (const job of await repo.listActiveJobs(this.deps.db)) {
-      if (this.running.has(job.id) || !(await this.abandoned(job))) continue;
+      if (this.running.has(job.id) || !(await this.abandoned(job, alive))) continue;
       if (await this.close(job, 'failed', jobsMessages.server_stopped.ko)) closed.push(job.id);
     }
     return closed;
   }
 
   /** True when no live process runs the job: its instance is gone or it stopped beating. */
-  private async abandoned(job: repo.JobRow): Promise<boolean> {
+  private async abandoned(job: repo.JobRow, alive = new Map<string, Promise<boolean>>()): Promise<boolean> {
     if (this.running.has(job.id)) return false;
     const last = Date.parse(job.heartbeat_at ?? job.created_at);
     if (Date.now() - last > this.deps.staleMs) return true;
     if (job.runner_id === this.deps.instanceId) return true; // ours, yet not running here: its run has ended
     if (!this.deps.runnerAlive) return true; // SQLite: this is the only process
-    return job.runner_id ? !(await this.deps.runnerAlive(job.runner_id)) : false;
+    if (!job.runner_id) return false; // stored before runners were recorded: only its heartbeat tells
+    if (!alive.has(job.runner_id)) alive.set(job.runner_id, this.deps.runnerAlive(job.runner_id));
+    return !(await alive.get(job.runner_id));
   }
 
   private async close(job: repo.JobRow, state: repo.JobState, message: string): Promise<boolean> {

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startChildServer, urlWithSchema, type ChildServer } from '../helpers/child-server.ts';
+import { channelConnectionName } from '../../server/db/pg-channel.ts';
+import type { JobEvent } from '../../server/jobs/job-events.ts';
 import { naverMall, runJob, type ApiClient } from '../helpers/malls.ts';
 import { createTestSchema, startTestServer, testDialect, type TestServer } from '../helpers/server.ts';
 
@@ -101,7 +103,7 @@ describe('jobs nobody runs', () => {
   };
 
   it('a job whose heartbeat went stale is closed as failed while the server runs, not only at start-up', async () => {
-    const { id, row } = orphan({ runner_id: null, heartbeat_at: new Date(Date.now() - 5000).toISOString() });
+    const { id, row } = orphan({ heartbeat_at: new Date(Date.now() - 5000).toISOString() });
     await s.deps.db('jobs').insert(row);
     const job = await ended(s, id);
     assert.equal(job.state, 'failed');
@@ -112,7 +114,7 @@ describe('jobs nobody runs', () => {
     const mall = await naverMall(s, { initialOrders: 1 });
     try {
       const stale = new Date(Date.now() - 5000).toISOString();
-      const { id, row } = orphan({ mall_account_id: mall.accountId, runner_id: null, heartbeat_at: stale, created_at: stale });
+      const { id, row } = orphan({ mall_account_id: mall.accountId, heartbeat_at: stale, created_at: stale });
       await s.deps.db('jobs').insert(row);
       const started = await startCollect(s, mall.accountId);
       assert.equal(started.started, true, JSON.stringify(started));
@@ -290,6 +292,26 @@ describe('several instances on one PostgreSQL schema', { skip: pg ? false : 'sev
         const job = await jobOf(b, started.job.id);
         assert.equal(job.state, 'canceled', job.error);
       } finally {
+        await mall.sandbox.close();
+      }
+    });
+
+    it('the job channel comes back when its connection drops', async () => {
+      const name = channelConnectionName(schema.schema);
+      const channels = async () => Number(((await a.deps.db.raw('select count(*) as n from pg_stat_activity where application_name = ?', [name])) as { rows: { n: number }[] }).rows[0]!.n);
+      assert.equal(await channels(), 2);
+      await a.deps.db.raw('select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?', [name]);
+      await waitFor('both instances to reconnect', async () => ((await channels()) === 2 ? true : undefined));
+      const mall = await naverMall(a, { initialOrders: 1 });
+      const heard: JobEvent[] = [];
+      const listen = (e: JobEvent) => heard.push(e);
+      b.deps.events.on('job', listen);
+      try {
+        const started = await startCollect(a, mall.accountId);
+        await waitFor('B to hear the end of the job', async () => (heard.some((e) => e.job.id === started.job.id && e.job.state === 'succeeded') ? true : undefined));
+      } finally {
+        b.deps.events.off('job', listen);
+        await a.deps.runner.idle();
         await mall.sandbox.close();
       }
     });
