@@ -15,6 +15,11 @@ export type Config = {
   sandbox: boolean;
   /** Minutes between automatic collections; 0 turns the schedule off. */
   collectEveryMinutes: number;
+  /** How often the schedule looks for due accounts (ms); by default a twelfth of the interval, at most 5 s. */
+  scheduleTickMs: number | undefined;
+  /** How often a running job records that it is alive, and how long without that means nobody runs it (ms). */
+  jobHeartbeatMs: number;
+  jobStaleMs: number;
   /** `npm start` serves HTTPS with a local development certificate unless this is off. */
   https: boolean;
 };
@@ -26,9 +31,21 @@ function minutes(value: string | undefined): number {
   return n;
 }
 
+/** A positive number of seconds from the environment (fractions allowed: tests use short ones), in ms. */
+function seconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback * 1000;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of seconds, got "${value}"`);
+  return n * 1000;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const heartbeat = seconds('SHIPSHEET_JOB_HEARTBEAT_SECONDS', env.SHIPSHEET_JOB_HEARTBEAT_SECONDS, 15);
+  const stale = seconds('SHIPSHEET_JOB_STALE_SECONDS', env.SHIPSHEET_JOB_STALE_SECONDS, 60);
+  // A live job must beat at least twice within the staleness, or a slow beat would close it.
+  if (stale < heartbeat * 2) throw new Error('SHIPSHEET_JOB_STALE_SECONDS must be at least twice SHIPSHEET_JOB_HEARTBEAT_SECONDS');
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new Error(`LOG_LEVEL "${env.LOG_LEVEL}" is not one of debug, info, warn, error, silent`);
   return {
@@ -42,6 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Sandbox orders are sample data: on by default only for the embedded database, never silently in PostgreSQL.
     sandbox: (env.SHIPSHEET_SANDBOX ?? (env.DATABASE_URL ? 'off' : 'on')) !== 'off',
     collectEveryMinutes: minutes(env.SHIPSHEET_COLLECT_EVERY_MINUTES),
+    scheduleTickMs: env.SHIPSHEET_SCHEDULE_TICK_SECONDS ? seconds('SHIPSHEET_SCHEDULE_TICK_SECONDS', env.SHIPSHEET_SCHEDULE_TICK_SECONDS, 5) : undefined,
+    jobHeartbeatMs: heartbeat,
+    jobStaleMs: stale,
     https: (env.SHIPSHEET_HTTPS ?? 'on') !== 'off',
   };
 }

@@ -2,12 +2,13 @@
 import path from 'node:path';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/knex.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, withStartupLock } from './db/migrate.ts';
 
 const config = loadConfig();
 const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'shipsheet.sqlite') });
 try {
-  const ran = await migrateToLatest(db);
+  // Takes turns with servers starting on the same database.
+  const ran = await withStartupLock(db, () => migrateToLatest(db));
   process.stdout.write(ran.length ? `applied: ${ran.join(', ')}\n` : 'already up to date\n');
 } finally {
   await db.destroy();

@@ -1,5 +1,6 @@
 // Builds the dependencies from configuration and starts serving. Used by main.ts and by tests that need a
 // whole server (same start-up path as `npm start`).
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -8,15 +9,15 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createConnectorFactory, type ConnectorFactory } from './connectors/registry.ts';
 import { createSecretBox, loadMasterKey } from './crypto/secret-box.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { openDb, type DbOptions } from './db/knex.ts';
+import { migrateToLatest, withStartupLock } from './db/migrate.ts';
+import { isPostgres, openDb, type DbOptions } from './db/knex.ts';
+import { openPgChannel, type PgChannel } from './db/pg-channel.ts';
 import type { AppDeps } from './deps.ts';
 import { collectJob } from './jobs/collect.job.ts';
 import { confirmJob } from './jobs/confirm.job.ts';
 import { JobEvents } from './jobs/job-events.ts';
 import { JobRunner } from './jobs/job-runner.ts';
-import { failAbandonedJobs } from './jobs/jobs.repo.ts';
-import { jobsMessages } from './jobs/jobs.messages.ts';
+import { runnerAlive } from './jobs/jobs.repo.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { sendInvoicesJob } from './jobs/send-invoices.job.ts';
 import { syncJob } from './jobs/sync.job.ts';
@@ -49,15 +50,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // The data folder holds the SQLite database and the key to mall credentials: owner-only, also with PostgreSQL.
   privateDir(config.dataDir);
   const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'shipsheet.sqlite'), ...options.db });
-  const ran = await migrateToLatest(db);
-  if (ran.length) log.info('migrations applied', { migrations: ran });
+  // Instances starting together on one PostgreSQL database take turns: migrations and the first admin once.
+  const admin = await withStartupLock(db, async () => {
+    const ran = await migrateToLatest(db);
+    if (ran.length) log.info('migrations applied', { migrations: ran });
+    return ensureFirstAdmin(db, config.adminPassword);
+  });
   const secrets = createSecretBox(loadMasterKey(config.secretKey, config.dataDir));
-  const admin = await ensureFirstAdmin(db, config.adminPassword);
-  // Jobs of a server that stopped will not finish; say so rather than leave them "running" forever. A job beats
-  // every 30 s while it runs, so two minutes of silence means its server is gone.
-  await failAbandonedJobs(db, jobsMessages.server_stopped.ko, 120_000);
 
+  const instanceId = `instance-${randomUUID()}`;
   const events = new JobEvents();
+  // PostgreSQL: several instances may share the database; they hear each other's jobs and tell who is alive.
+  let channel: PgChannel | null = null;
+  if (isPostgres(db)) {
+    channel = await openPgChannel(db, { instanceId, log });
+    events.connect(channel, instanceId, log);
+  }
   const connectorFor = options.connectorFor ?? createConnectorFactory();
   const runner = new JobRunner({
     db,
@@ -66,9 +74,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     events,
     connectorFor,
     jobs: { collect: collectJob, confirm: confirmJob, send_invoices: sendInvoicesJob, sync: syncJob },
+    instanceId,
+    heartbeatMs: config.jobHeartbeatMs,
+    staleMs: config.jobStaleMs,
+    ...(channel ? { runnerAlive: (id: string) => runnerAlive(db, id) } : {}),
   });
+  // Jobs of a server that stopped will not finish: closed as failed with the reason, now and from now on.
+  await runner.open();
   const deps: AppDeps = { config, db, log, secrets, limiter: createLoginLimiter(db), events, runner, connectorFor };
-  const scheduler = startScheduler({ db, log, runner }, { everyMinutes: config.collectEveryMinutes });
+  const scheduler = startScheduler({ db, log, runner }, { everyMinutes: config.collectEveryMinutes, tickMs: config.scheduleTickMs });
 
   const app = createApp(deps);
   const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, app) : http.createServer(app);
@@ -88,6 +102,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await runner.stopAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await channel?.close();
       await db.destroy();
     },
   };

@@ -1,6 +1,8 @@
 // HTTP to the malls: one request with a timeout, retried with backoff when the failure is transient (429, 5xx,
 // timeouts, connection errors, unreadable bodies), honouring Retry-After. Every attempt prepares its request
-// again, so signatures carry a fresh timestamp and tokens can be renewed. Failures surface as MallError.
+// again, so signatures carry a fresh timestamp and tokens can be renewed. Failures surface as MallError; a caller's
+// abort signal (a canceled job, a stopping server) ends the request and any wait between retries at once, with
+// the signal's AbortError.
 
 export type MallErrorKind = 'auth' | 'rate_limited' | 'transient' | 'rejected' | 'bad_response';
 
@@ -31,7 +33,27 @@ export type PreparedRequest = { method: string; url: string; headers: Record<str
 
 export type MallResponse = { status: number; headers: Headers; body: unknown };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortReason(signal));
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    const stop = () => {
+      clearTimeout(timer);
+      reject(abortReason(signal!));
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** The error a caller's abort surfaces as (an AbortError unless the caller gave its own reason). */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('The operation was aborted', 'AbortError');
+}
 
 function retryAfterMs(headers: Headers): number | undefined {
   const value = headers.get('retry-after');
@@ -43,17 +65,21 @@ function retryAfterMs(headers: Headers): number | undefined {
 }
 
 /** How a body is read; malls whose ids outgrow JS numbers (Coupang's 18-digit box ids) pass a lossless parser. */
-export type SendOptions = { parse?: (text: string) => unknown };
+export type SendOptions = { parse?: (text: string) => unknown; signal?: AbortSignal | undefined };
 
-async function attempt(req: PreparedRequest, timeoutMs: number, parse: (text: string) => unknown): Promise<MallResponse> {
+async function attempt(req: PreparedRequest, timeoutMs: number, parse: (text: string) => unknown, caller?: AbortSignal): Promise<MallResponse> {
   let res: Response;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
   try {
-    res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal });
   } catch (error) {
+    if (caller?.aborted) throw abortReason(caller);
     const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
     throw new MallError('transient', timedOut ? `no answer within ${timeoutMs} ms` : `connection failed: ${(error as Error).message}`);
   }
   const text = await res.text().catch(() => '');
+  if (caller?.aborted) throw abortReason(caller);
   let body: unknown = null;
   if (text) {
     try {
@@ -80,10 +106,11 @@ export async function sendWithRetry(
   for (let n = 0; n <= policy.retries; n++) {
     if (n > 0) {
       const wait = last?.details.retryAfterSeconds !== undefined ? last.details.retryAfterSeconds * 1000 : backoff(n, policy);
-      await sleep(wait);
+      await sleep(wait, options.signal);
     }
+    if (options.signal?.aborted) throw abortReason(options.signal);
     try {
-      const res = await attempt(await prepare(), policy.timeoutMs, parse);
+      const res = await attempt(await prepare(), policy.timeoutMs, parse, options.signal);
       if (res.status === 429) {
         const after = retryAfterMs(res.headers);
         if (after !== undefined && after > policy.maxRetryAfterMs) {

@@ -17,10 +17,15 @@ const registryMessages = {
   unsupported: { ko: '{mall} 연동은 아직 지원하지 않습니다 (계정은 저장되어 있습니다)', en: '{mall} is not connected yet (the account is kept)' },
 };
 
-export type ConnectorFactory = (account: { mall_type: string; base_url: string | null }, credentials: Record<string, string>) => MallConnector;
+/** `signal` stops the connector's calls (a canceled job): requests in flight end and retries are not waited for. */
+export type ConnectorFactory = (
+  account: { mall_type: string; base_url: string | null },
+  credentials: Record<string, string>,
+  options?: { signal?: AbortSignal },
+) => MallConnector;
 
 export function createConnectorFactory(retry?: RetryPolicy): ConnectorFactory {
-  return (account, credentials) => {
+  return (account, credentials, options = {}) => {
     const baseUrl = account.base_url ?? PRODUCTION_BASE_URLS[account.mall_type as MallType];
     switch (account.mall_type) {
       case 'coupang':
@@ -28,12 +33,14 @@ export function createConnectorFactory(retry?: RetryPolicy): ConnectorFactory {
           baseUrl,
           credentials: { vendor_id: credentials.vendor_id!, access_key: credentials.access_key!, secret_key: credentials.secret_key! },
           ...(retry ? { retry } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
         });
       case 'naver':
         return createNaverConnector({
           baseUrl,
           credentials: { client_id: credentials.client_id!, client_secret: credentials.client_secret! },
           ...(retry ? { retry } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
         });
       default:
         throw new AppError('conflict', 'unsupported_mall', format(registryMessages.unsupported, { mall: account.mall_type }, 'ko'));

@@ -2,6 +2,11 @@
 // order or box as it goes, and ends succeeded, partial (some items failed), failed or canceled. Progress and the
 // end are published for the server-sent events route. The account's status follows: an auth failure puts it in
 // error with the reason, a job that reached the mall puts it back to normal.
+//
+// Each job records the instance running it and beats while it runs. A job whose instance is gone (killed: on
+// PostgreSQL its presence lock vanished; on SQLite, one process, any job not of this process) or whose heartbeat
+// went stale is closed as failed with the reason — at start-up, every heartbeat interval, and whenever it would
+// block a new job or a cancel — so a crash never blocks an account.
 import { AppError } from '../../shared/errors.ts';
 import { format, type Lang } from '../../shared/i18n.ts';
 import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
@@ -47,6 +52,16 @@ export type JobRunnerDeps = {
   events: JobEvents;
   connectorFor: ConnectorFactory;
   jobs: Record<repo.JobType, JobFn>;
+  /** This process; stored on the jobs it runs. */
+  instanceId: string;
+  /** How often a running job beats, and how long without a beat means nobody runs it. */
+  heartbeatMs: number;
+  staleMs: number;
+  /**
+   * Whether another instance is still up (PostgreSQL presence lock). Absent with SQLite: one process uses the
+   * file, so a job of any other instance is a leftover of a stopped one.
+   */
+  runnerAlive?: (runnerId: string) => Promise<boolean>;
 };
 
 const SERVICE: Record<repo.JobType, keyof MallAccountRow> = {
@@ -60,8 +75,51 @@ class Canceled extends Error {}
 
 export class JobRunner {
   private running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  private reaper: NodeJS.Timeout | null = null;
 
-  constructor(private readonly deps: JobRunnerDeps) {}
+  constructor(private readonly deps: JobRunnerDeps) {
+    // A cancel sent to another instance (or to this one) for a job this process runs.
+    deps.events.on('cancel', (jobId) => void this.cancel(jobId));
+  }
+
+  /** Closes what stopped instances left behind, now and every heartbeat interval (another instance may die). */
+  async open(): Promise<void> {
+    await this.closeAbandoned();
+    this.reaper = setInterval(() => void this.closeAbandoned().catch((error) => this.deps.log.error('abandoned jobs not closed', { error })), this.deps.heartbeatMs);
+    this.reaper.unref();
+  }
+
+  /** Closes as failed every active job nobody runs any more; returns their ids. */
+  async closeAbandoned(): Promise<string[]> {
+    const closed: string[] = [];
+    const alive = new Map<string, Promise<boolean>>(); // one look per instance, however many jobs it has
+    for (const job of await repo.listActiveJobs(this.deps.db)) {
+      if (this.running.has(job.id) || !(await this.abandoned(job, alive))) continue;
+      if (await this.close(job, 'failed', jobsMessages.server_stopped.ko)) closed.push(job.id);
+    }
+    return closed;
+  }
+
+  /** True when no live process runs the job: its instance is gone or it stopped beating. */
+  private async abandoned(job: repo.JobRow, alive = new Map<string, Promise<boolean>>()): Promise<boolean> {
+    if (this.running.has(job.id)) return false;
+    const last = Date.parse(job.heartbeat_at ?? job.created_at);
+    if (Date.now() - last > this.deps.staleMs) return true;
+    if (job.runner_id === this.deps.instanceId) return true; // ours, yet not running here: its run has ended
+    if (!this.deps.runnerAlive) return true; // SQLite: this is the only process
+    if (!job.runner_id) return false; // stored before runners were recorded: only its heartbeat tells
+    if (!alive.has(job.runner_id)) alive.set(job.runner_id, this.deps.runnerAlive(job.runner_id));
+    return !(await alive.get(job.runner_id));
+  }
+
+  private async close(job: repo.JobRow, state: repo.JobState, message: string): Promise<boolean> {
+    const end = { state, error: message, finished_at: new Date().toISOString() };
+    if (!(await repo.closeActiveJob(this.deps.db, job.id, end))) return false;
+    this.deps.log.warn('job of a stopped server closed', { job_id: job.id, job_type: job.type, mall_account_id: job.mall_account_id, state });
+    const { id, type, mall_account_id, total, ok, failed, skipped } = job;
+    this.deps.events.publish({ id, type, mall_account_id, total, ok, failed, skipped, ...end });
+    return true;
+  }
 
   /** Stores a job and starts it; refuses when the account cannot run it or the same job is already under way. */
   async start(
@@ -76,7 +134,9 @@ export class JobRunner {
     if (!account[SERVICE[input.type]]) {
       throw new AppError('conflict', 'service_off', format(jobsMessages.service_off, { name, service: input.type }, lang));
     }
-    const active = await repo.findActiveJob(db, account.id, input.type);
+    let active = await repo.findActiveJob(db, account.id, input.type);
+    // A job left by a stopped server is closed rather than allowed to block the account.
+    if (active && (await this.abandoned(active)) && (await this.close(active, 'failed', jobsMessages.server_stopped.ko))) active = undefined;
     if (active) throw new AppError('conflict', 'already_running', format(jobsMessages.already_running, { name, job: active.id }, lang));
     const job: repo.JobRow = {
       id: newId('job'),
@@ -94,6 +154,8 @@ export class JobRunner {
       created_at: new Date().toISOString(),
       started_at: null,
       finished_at: null,
+      heartbeat_at: new Date().toISOString(),
+      runner_id: this.deps.instanceId,
     };
     try {
       await repo.insertJob(db, job);
@@ -108,11 +170,24 @@ export class JobRunner {
     return job;
   }
 
-  /** Asks a running job to stop at its next step; what it finished stays done. */
+  /** Stops a job this process runs at its next step (or mid mall call); what it finished stays done. */
   cancel(jobId: string): boolean {
     const entry = this.running.get(jobId);
     entry?.abort.abort();
     return !!entry;
+  }
+
+  /**
+   * Cancels a job wherever it runs: here; on another live instance (told through the job channel); or, when no
+   * process runs it any more, by closing it as canceled. False when the job has already ended.
+   */
+  async requestCancel(jobId: string): Promise<boolean> {
+    if (this.cancel(jobId)) return true;
+    const job = await repo.findJob(this.deps.db, jobId);
+    if (!job || (job.state !== 'queued' && job.state !== 'running')) return false;
+    if (await this.abandoned(job)) return (await this.close(job, 'canceled', jobsMessages.canceled.ko)) || true;
+    this.deps.events.requestCancel(jobId);
+    return true;
   }
 
   /** Waits until no job runs (tests; shutting down). */
@@ -121,6 +196,7 @@ export class JobRunner {
   }
 
   async stopAll(): Promise<void> {
+    if (this.reaper) clearInterval(this.reaper);
     for (const r of this.running.values()) r.abort.abort();
     await this.idle();
   }
@@ -133,7 +209,19 @@ export class JobRunner {
       events.publish(summary);
     };
     let reached = false;
-    const heartbeat = setInterval(() => void repo.beat(db, job.id).catch(() => undefined), 30_000);
+    // Set when another instance closed the job (it took this one for dead): the job stops and leaves the row be.
+    let lost = false;
+    const heartbeat = setInterval(() => {
+      repo
+        .beat(db, job.id, this.deps.instanceId)
+        .then((mine) => {
+          if (mine || !this.running.has(job.id)) return;
+          lost = true;
+          log.warn('job closed by another instance; stopping it here', { job_id: job.id, job_type: job.type });
+          this.running.get(job.id)?.abort.abort();
+        })
+        .catch(() => undefined);
+    }, this.deps.heartbeatMs);
     heartbeat.unref();
     const patch = async (p: Partial<repo.JobRow>) => {
       Object.assign(job, p);
@@ -146,7 +234,8 @@ export class JobRunner {
       const ctx: JobContext = {
         job,
         account,
-        connector: this.deps.connectorFor(account, credentials),
+        // The signal reaches the mall calls: a cancel or shutdown does not wait out a hanging call and its retries.
+        connector: this.deps.connectorFor(account, credentials, { signal }),
         db,
         log,
         signal,
@@ -166,9 +255,10 @@ export class JobRunner {
       };
       await this.deps.jobs[job.type](ctx);
       if (signal.aborted) throw new Canceled();
-      await patch({ state: job.failed > 0 ? 'partial' : 'succeeded', finished_at: new Date().toISOString() });
+      await patch({ ...outcome(job), finished_at: new Date().toISOString() });
       if (reached && account.status !== 'normal') await updateMallAccount(db, account.id, { status: 'normal', last_error: null, updated_at: new Date().toISOString() });
     } catch (error) {
+      if (lost) return;
       const { state, message } = this.describe(error, job, account);
       if (state === 'failed' && error instanceof MallError && error.kind === 'auth') {
         const now = new Date().toISOString();
@@ -200,6 +290,13 @@ export class JobRunner {
     if (!account.credentials_enc) throw new AppError('conflict', 'no_credentials', format(jobsMessages.no_credentials, { name: account.display_name }, 'ko'));
     return JSON.parse(this.deps.secrets.open(account.credentials_enc, account.id)) as Record<string, string>;
   }
+}
+
+/** How a job that ran to its end ended: every item failed is a failure, some is partial (일부 실패). */
+export function outcome(job: Pick<repo.JobRow, 'ok' | 'failed' | 'skipped'>): { state: repo.JobState; error?: string } {
+  if (job.failed === 0) return { state: 'succeeded' };
+  if (job.ok === 0 && job.skipped === 0) return { state: 'failed', error: format(jobsMessages.all_failed, { n: job.failed }, 'ko') };
+  return { state: 'partial' };
 }
 
 /** Throws when the job was asked to stop: jobs call it between pages and batches. */

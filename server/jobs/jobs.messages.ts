@@ -11,6 +11,7 @@ export const jobsMessages = {
   rate_limited: { ko: '쇼핑몰 호출 한도를 넘었습니다. 잠시 후 다시 실행하세요: {detail}', en: 'The mall rate limit was reached; run again later: {detail}' },
   unexpected: { ko: '작업 중 예상하지 못한 오류가 발생했습니다 (작업 {job})', en: 'Unexpected error during the job ({job})' },
   canceled: { ko: '작업이 취소되었습니다', en: 'The job was canceled' },
+  all_failed: { ko: '{n}건이 모두 실패했습니다. 작업 결과에서 사유를 확인하세요', en: 'All {n} items failed; see the job results for the reasons' },
   server_stopped: { ko: '서버가 멈춰 작업이 끝나지 못했습니다', en: 'The server stopped before the job finished' },
   period_too_long: { ko: '{field}: 기간은 최대 {max}일입니다', en: '{field}: the period is at most {max} days' },
   period_order: { ko: 'from: 시작일이 종료일보다 늦습니다', en: 'from: the start is after the end' },

@@ -1,6 +1,7 @@
 // Jobs and their per-order / per-box results, and the leases that keep scheduled work on one server instance.
 import type { Db } from '../db/knex.ts';
 import { insertMany } from '../db/bulk.ts';
+import { PRESENCE_LOCK_CLASS } from '../db/pg-channel.ts';
 import type { JobState, JobType, JobView } from '../../shared/api/jobs.schema.ts';
 
 export type { JobState, JobType };
@@ -13,6 +14,8 @@ export type JobRow = JobView & {
   started_at: string | null;
   finished_at: string | null;
   heartbeat_at?: string | null;
+  /** The server instance running the job (null for jobs stored before instances were recorded). */
+  runner_id?: string | null;
 };
 
 export type JobResult = {
@@ -74,20 +77,41 @@ export async function listResults(db: Db, jobId: string, f: { result?: string; a
   return { rows: page, next: more ? (page[page.length - 1]!.id as number) : null };
 }
 
-/**
- * Jobs whose server stopped: no heartbeat for `staleMs`, so nobody will finish them; they are closed as failed.
- * (A job of another live instance keeps beating and is left alone.)
- */
-export async function failAbandonedJobs(db: Db, message: string, staleMs: number) {
-  const before = new Date(Date.now() - staleMs).toISOString();
-  return db('jobs')
-    .whereIn('state', ['queued', 'running'])
-    .where((q) => q.where('heartbeat_at', '<', before).orWhere((w) => w.whereNull('heartbeat_at').where('created_at', '<', before)))
-    .update({ state: 'failed', error: message, finished_at: new Date().toISOString() });
+const ACTIVE = ['queued', 'running'];
+
+/** Every queued or running job: the runner looks for those whose instance is gone. */
+export async function listActiveJobs(db: Db) {
+  return (await db('jobs').whereIn('state', ACTIVE).select('id', 'type', 'mall_account_id', 'state', 'total', 'ok', 'failed', 'skipped', 'error', 'created_at', 'heartbeat_at', 'runner_id', 'finished_at')) as JobRow[];
 }
 
-export async function beat(db: Db, id: string) {
-  await db('jobs').where({ id }).update({ heartbeat_at: new Date().toISOString() });
+/** Ends a job only if it is still active (another instance may have closed it meanwhile); true when this call did. */
+export async function closeActiveJob(db: Db, id: string, end: { state: JobState; error: string; finished_at: string }): Promise<boolean> {
+  return (await db('jobs').where({ id }).whereIn('state', ACTIVE).update(end)) > 0;
+}
+
+/**
+ * Marks the job alive. Counts only while the job is still active and still this runner's: 0 means another
+ * instance closed it (it took this one for dead), and the runner stops it.
+ */
+export async function beat(db: Db, id: string, runnerId: string): Promise<boolean> {
+  return (await db('jobs').where({ id, runner_id: runnerId }).whereIn('state', ACTIVE).update({ heartbeat_at: new Date().toISOString() })) > 0;
+}
+
+/**
+ * PostgreSQL: whether the instance still holds its presence lock (pg-channel.ts). Trying the same key for the
+ * length of a transaction fails exactly while that instance's connection is open.
+ */
+export async function runnerAlive(db: Db, runnerId: string): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const { rows } = (await trx.raw('select pg_try_advisory_xact_lock(?, hashtext(?)) as free', [PRESENCE_LOCK_CLASS, runnerId])) as { rows: { free: boolean }[] };
+    return !rows[0]!.free;
+  });
+}
+
+/** When each account last started a job of this type: the schedule counts from there. */
+export async function lastStarted(db: Db, type: JobType): Promise<Map<string, string>> {
+  const rows = (await db('jobs').where({ type }).groupBy('mall_account_id').select('mall_account_id').max({ at: 'created_at' })) as { mall_account_id: string; at: string }[];
+  return new Map(rows.map((r) => [r.mall_account_id, r.at]));
 }
 
 /**

@@ -34,13 +34,16 @@ export function sandboxAdmin(url: string): SandboxAdmin {
   };
 }
 
-async function connect(s: TestServer, body: Record<string, unknown>): Promise<string> {
+/** Anything that speaks to a ShipSheet API as the admin: a test server in this process, or a server process. */
+export type ApiClient = Pick<TestServer, 'call'>;
+
+async function connect(s: ApiClient, body: Record<string, unknown>): Promise<string> {
   const res = await s.call('POST', '/api/mall-accounts', body);
   if (res.status !== 201) throw new Error(`account: ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
 
-export async function naverMall(s: TestServer, options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {}): Promise<MallFixture<NaverSandbox>> {
+export async function naverMall(s: ApiClient, options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {}): Promise<MallFixture<NaverSandbox>> {
   const clientId = `test${randomBytes(4).toString('hex')}`;
   const clientSecret = bcrypt.genSaltSync(4).replace(/^\$2b\$/, '$2a$');
   const sandbox = await startNaverSandbox({ clientId, clientSecret, seed: options.seed ?? 7, initialOrders: options.initialOrders ?? 0 });
@@ -49,7 +52,7 @@ export async function naverMall(s: TestServer, options: { initialOrders?: number
   return { sandbox, accountId, admin: sandboxAdmin(sandbox.url) };
 }
 
-export async function coupangMall(s: TestServer, options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {}): Promise<MallFixture<CoupangSandbox>> {
+export async function coupangMall(s: ApiClient, options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {}): Promise<MallFixture<CoupangSandbox>> {
   const accessKey = randomBytes(16).toString('hex');
   const secretKey = randomBytes(24).toString('hex');
   const sandbox = await startCoupangSandbox({ vendorId: 'A00012345', accessKey, secretKey, seed: options.seed ?? 3, initialOrders: options.initialOrders ?? 0 });

@@ -40,24 +40,49 @@ export type TestServer = Omit<Started, 'close'> & {
 
 export const testDialect = (): 'sqlite' | 'postgres' => (process.env.SHIPSHEET_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
 
+/** A fresh PostgreSQL schema for servers that share one database (several instances); dropped by the caller. */
+export async function createTestSchema(): Promise<{ schema: string; databaseUrl: string; drop(): Promise<void> }> {
+  const databaseUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('SHIPSHEET_TEST_DB=postgres needs SHIPSHEET_TEST_DATABASE_URL');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = knexFactory({ client: 'pg', connection: databaseUrl });
+  await admin.raw(`create schema ${schema}`);
+  await admin.destroy();
+  return {
+    schema,
+    databaseUrl,
+    async drop() {
+      const a = knexFactory({ client: 'pg', connection: databaseUrl });
+      await a.raw(`drop schema ${schema} cascade`);
+      await a.destroy();
+    },
+  };
+}
+
+/**
+ * `options.reuse`: the data folder or schema of another test server (a second instance, a restart), kept on
+ * close. `options.pgSchema`: join a schema made by createTestSchema (another instance on the same database) instead of
+ * making one; it is left for the caller to drop.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
   logWrite?: (line: string) => void,
-  options: { reuse?: TestStore } = {},
+  options: { reuse?: TestStore; pgSchema?: string } = {},
 ): Promise<TestServer> {
   const dialect = testDialect();
   const dataDir = options.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-test-'));
   let pgSchema: string | undefined = options.reuse?.pgSchema;
   let databaseUrl: string | undefined;
-  if (dialect === 'postgres') {
+  let ownSchema = false;
+  if (dialect === 'postgres' && options.pgSchema) {
     databaseUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
     if (!databaseUrl) throw new Error('SHIPSHEET_TEST_DB=postgres needs SHIPSHEET_TEST_DATABASE_URL');
-  }
-  if (dialect === 'postgres' && !options.reuse) {
-    pgSchema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = knexFactory({ client: 'pg', connection: databaseUrl });
-    await admin.raw(`create schema ${pgSchema}`);
-    await admin.destroy();
+    pgSchema = options.pgSchema;
+  } else if (dialect === 'postgres' && options.reuse) {
+    databaseUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
+  } else if (dialect === 'postgres') {
+    ({ schema: pgSchema, databaseUrl } = await createTestSchema());
+    ownSchema = true;
   }
   const config = loadConfig({
     PORT: '0',
@@ -103,7 +128,7 @@ export async function startTestServer(
     async close({ keepData = !!options.reuse } = {}) {
       await started.close();
       if (keepData) return;
-      if (pgSchema && databaseUrl) {
+      if (ownSchema && pgSchema && databaseUrl) {
         const admin = knexFactory({ client: 'pg', connection: databaseUrl });
         await admin.raw(`drop schema ${pgSchema} cascade`);
         await admin.destroy();

@@ -14,6 +14,8 @@ export type ClientOptions = {
   credentials: CoupangCredentials;
   retry?: RetryPolicy;
   now?: () => Date;
+  /** Ends every call of this client (a canceled job). */
+  signal?: AbortSignal;
 };
 
 /** Query parameters in the order they are sent; undefined values are left out. */
@@ -68,7 +70,7 @@ export function createCoupangClient(options: ClientOptions): CoupangClient {
         ...(body !== undefined ? { body } : {}),
       }),
       retry,
-      { parse: parseLossless },
+      { parse: parseLossless, signal: options.signal },
     );
     const message = mallMessage(res.body);
     if (res.status === 401) {

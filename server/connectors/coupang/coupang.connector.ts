@@ -20,6 +20,8 @@ export type CoupangConnectorOptions = {
   retry?: RetryPolicy;
   /** Clock for signed-date; tests move it to provoke "signature expired". */
   now?: () => Date;
+  /** Ends every call of this connector (a canceled job). */
+  signal?: AbortSignal;
 };
 
 export function createCoupangConnector(options: CoupangConnectorOptions): MallConnector {

@@ -16,7 +16,7 @@ function naverError(body: unknown): { code?: string; message?: string } {
   return { ...(typeof code === 'string' ? { code } : {}), ...(typeof message === 'string' ? { message } : {}) };
 }
 
-export function createNaverClient(baseUrl: string, tokens: TokenSource, retry: RetryPolicy): NaverClient {
+export function createNaverClient(baseUrl: string, tokens: TokenSource, retry: RetryPolicy, signal?: AbortSignal): NaverClient {
   async function call(method: 'GET' | 'POST', path: string, query: Record<string, string> | null, body: unknown): Promise<unknown> {
     // URLSearchParams encodes the `+` of `+09:00` as %2B, as Naver requires (§2.2); a raw `+` would read as a space.
     const url = `${baseUrl}${path}${query ? `?${new URLSearchParams(query).toString()}` : ''}`;
@@ -33,6 +33,7 @@ export function createNaverClient(baseUrl: string, tokens: TokenSource, retry: R
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         }),
         retry,
+        { signal },
       );
 
     let token = await tokens.get();

@@ -16,6 +16,8 @@ export type NaverConnectorOptions = {
   retry?: RetryPolicy;
   /** The clock for token timestamps, token expiry and dispatch dates. */
   now?: () => Date;
+  /** Ends every call of this connector (a canceled job). */
+  signal?: AbortSignal;
 };
 
 export function createNaverConnector(options: NaverConnectorOptions): MallConnector {
@@ -28,8 +30,9 @@ export function createNaverConnector(options: NaverConnectorOptions): MallConnec
     clientSecret: options.credentials.client_secret.trim(),
     retry,
     now,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
-  const client = createNaverClient(baseUrl, tokens, retry);
+  const client = createNaverClient(baseUrl, tokens, retry, options.signal);
 
   return {
     mallType: 'naver',

@@ -10,6 +10,8 @@ export type TokenSourceOptions = {
   clientSecret: string;
   retry: RetryPolicy;
   now: () => Date;
+  /** Ends the token request (a canceled job). */
+  signal?: AbortSignal;
 };
 
 export type TokenSource = {
@@ -53,7 +55,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),
       };
-    }, options.retry);
+    }, options.retry, { signal: options.signal });
     if (res.status === 400 || res.status === 401 || res.status === 403) {
       const detail = mallDetail(res.body);
       const code = (res.body as { code?: string } | null)?.code;

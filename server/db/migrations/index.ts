@@ -5,6 +5,7 @@ import * as core from './20261122000000_core.ts';
 import * as jobs from './20261122010000_jobs.ts';
 import * as jobsActive from './20261122020000_jobs_active.ts';
 import * as orderNotesLatest from './20261123000000_order_notes_latest.ts';
+import * as jobsRunner from './20261125010000_jobs_runner.ts';
 import * as loginAttempts from './20261125020000_login_attempts.ts';
 import * as streamTickets from './20261125020001_stream_tickets.ts';
 import * as accessRecords from './20261125030000_access_records.ts';
@@ -16,6 +17,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261122010000_jobs', jobs],
   ['20261122020000_jobs_active', jobsActive],
   ['20261123000000_order_notes_latest', orderNotesLatest],
+  ['20261125010000_jobs_runner', jobsRunner],
   ['20261125020000_login_attempts', loginAttempts],
   ['20261125020001_stream_tickets', streamTickets],
   ['20261125030000_access_records', accessRecords],

@@ -158,13 +158,13 @@ export function jobRoutes(deps: AppDeps) {
       method: 'post',
       path: '/jobs/:id/cancel',
       tag: 'jobs',
-      summary: 'Ask a running job to stop; what it finished stays done',
+      summary: 'Ask a running job to stop, on whichever server instance runs it; a job no server runs any more is closed as canceled. What it finished stays done',
       access: 'operator',
       params: idParam,
       handler: async ({ params, info }) => {
         const job = await jobs.findJob(deps.db, params.id);
         if (!job) throw new AppError('not_found', 'job_not_found', format(jobsMessages.job_not_found, { id: params.id }, info.lang));
-        return { id: job.id, canceling: deps.runner.cancel(job.id) };
+        return { id: job.id, canceling: await deps.runner.requestCancel(job.id) };
       },
     }),
   ];
