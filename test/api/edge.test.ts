@@ -142,7 +142,7 @@ describe('security headers and compression', () => {
     // Only a liveness guard: a compressed (buffered) stream would send nothing at all.
     const guard = setTimeout(() => abort.abort(), 10_000);
     try {
-      const stream = await fetch(`${s.url}/api/jobs/events?access_token=${s.adminToken}`, { headers: { 'accept-encoding': 'gzip, br' }, signal: abort.signal });
+      const stream = await fetch(`${s.url}/api/jobs/events`, { headers: { authorization: `Bearer ${s.adminToken}`, 'accept-encoding': 'gzip, br' }, signal: abort.signal });
       assert.equal(stream.headers.get('content-encoding'), null);
       const { value } = await stream.body!.getReader().read();
       assert.match(new TextDecoder().decode(value), /: connected/);

@@ -83,7 +83,7 @@ export function jobRoutes(deps: AppDeps) {
       ticketInQuery: true,
       query: z.object({ ticket: z.string().max(100).optional() }),
       handler: async ({ actor, req, res }) => {
-        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(': connected\n\n');
         // The client may have gone while its token was checked: then there is nothing to hold open.
         if (req.destroyed || res.closed) return;
