@@ -83,7 +83,8 @@ export function createApp(deps: AppDeps) {
   mountRoutes(
     api,
     routes,
-    (authorization, info) => authenticate(deps.db, authorization, info.lang),
+    (authorization, info, ticket) =>
+      ticket !== undefined ? authenticateTicket(deps.db, ticket, info.lang) : authenticate(deps.db, authorization, info.lang),
     ({ actor, info, ...read }) => insertAccessRecord(deps.db, actor, info, { ...read, masked: actor.type === 'user' && !seesPersonalData(actor.role) }),
   );
   api.use((req: Request, res: Response) => {
