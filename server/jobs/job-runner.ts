@@ -2,6 +2,7 @@
 // order or box as it goes, and ends succeeded, partial (some items failed), failed or canceled. Progress and the
 // end are published for the server-sent events route. The account's status follows: an auth failure puts it in
 // error with the reason, a job that reached the mall puts it back to normal.
+import { JOB_TYPE_LABELS } from '../../shared/api/jobs.schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { format, type Lang } from '../../shared/i18n.ts';
 import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
@@ -74,7 +75,7 @@ export class JobRunner {
     const name = account.display_name;
     if (!account.active) throw new AppError('conflict', 'account_inactive', format(jobsMessages.account_inactive, { name }, lang));
     if (!account[SERVICE[input.type]]) {
-      throw new AppError('conflict', 'service_off', format(jobsMessages.service_off, { name, service: input.type }, lang));
+      throw new AppError('conflict', 'service_off', format(jobsMessages.service_off, { name, service: JOB_TYPE_LABELS[input.type][lang] }, lang));
     }
     const active = await repo.findActiveJob(db, account.id, input.type);
     if (active) throw new AppError('conflict', 'already_running', format(jobsMessages.already_running, { name, job: active.id }, lang));
