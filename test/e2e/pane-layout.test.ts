@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildPane, launchBrowser } from '../helpers/browser.ts';
+import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
 import { naverMall, type MallFixture } from '../helpers/malls.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 import type { NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
@@ -15,6 +15,7 @@ let browser: Browser;
 let mall: MallFixture<NaverSandbox>;
 
 before(async () => {
+  if (SKIP_WITHOUT_BROWSER) return;
   buildPane();
   s = await startTestServer();
   mall = await naverMall(s, { initialOrders: 0 });
@@ -73,7 +74,7 @@ async function assertFits(page: Page, where: string) {
   assert.deepEqual(o.outside, [], `${where}: elements outside the ${WIDTH} px pane`);
 }
 
-describe(`task pane at ${WIDTH} px`, () => {
+describe(`task pane at ${WIDTH} px`, { skip: SKIP_WITHOUT_BROWSER }, () => {
   it('every tab fits in Korean and in English, with no sideways scroll', async () => {
     const page = await openPane();
     for (const lang of ['ko', 'en']) {
@@ -116,7 +117,7 @@ describe(`task pane at ${WIDTH} px`, () => {
   });
 });
 
-describe('작업 tab defaults', () => {
+describe('작업 tab defaults', { skip: SKIP_WITHOUT_BROWSER }, () => {
   it('ticks the active mall accounts and leaves a switched-off one unticked', async () => {
     const page = await openPane();
     await page.getByRole('tab', { name: '작업' }).click();
