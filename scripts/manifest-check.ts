@@ -1,13 +1,16 @@
-// Offline checks of manifest.xml: the XSD (xmllint, with the schemas in ../shared) and what the XSD cannot see —
-// every resid resolves, the host is Workbook, every URL is HTTPS on the origin the server serves the pane from.
-// `npm run validate-manifest` runs it; test/unit/manifest.test.ts runs it on the real file and on broken copies.
-import { spawnSync } from 'node:child_process';
+// Offline checks of manifest.xml: the XSD (libxml2's xmllint compiled to WebAssembly, the `xmllint-wasm` package,
+// so nothing outside npm is needed; the schemas are vendored in scripts/schemas/office-manifest/, see PROVENANCE.txt
+// there) and what the XSD cannot see — every resid resolves, the host is Workbook, every URL is HTTPS on the origin
+// the server serves the pane from. `npm run validate-manifest` runs it; test/unit/manifest.test.ts runs it on the
+// real file and on broken copies.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { validateXML } from 'xmllint-wasm';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-export const SCHEMA = path.resolve(ROOT, '..', 'shared', 'schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
+export const SCHEMA_DIR = path.join(ROOT, 'scripts', 'schemas', 'office-manifest');
+/** The top schema; it imports the others by file name from the same folder. */
+export const SCHEMA = path.join(SCHEMA_DIR, 'OfficeAppManifestV1_1.xsd');
 /** Where `npm start` serves the pane (README: sideloading). */
 export const DEV_ORIGIN = 'https://localhost:3000';
 
@@ -33,20 +36,20 @@ export function manifestProblems(xml: string, origin = DEV_ORIGIN): string[] {
   return problems;
 }
 
-/** Runs xmllint against the XSD; returns its complaints (empty when valid). */
-export function schemaProblems(xml: string): string[] {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-')), 'manifest.xml');
-  fs.writeFileSync(file, xml);
-  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file], { encoding: 'utf8' });
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  if (run.error) return [`xmllint could not run (${run.error.message}): install libxml2-utils`];
-  if (run.status === 0) return [];
-  return run.stderr.split('\n').filter((l) => l && !l.endsWith('fails to validate') && !l.endsWith('validates'));
+/** Validates against the XSD with xmllint (WebAssembly, offline); returns its complaints (empty when valid). */
+export async function schemaProblems(xml: string): Promise<string[]> {
+  const file = (name: string) => ({ fileName: name, contents: fs.readFileSync(path.join(SCHEMA_DIR, name), 'utf8') });
+  const imported = fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.xsd') && f !== path.basename(SCHEMA));
+  const result = await validateXML({ xml: [{ fileName: 'manifest.xml', contents: xml }], schema: [file(path.basename(SCHEMA))], preload: imported.map(file) });
+  if (result.valid) return [];
+  const problems = result.errors.map((e) => e.rawMessage.trim()).filter((l) => l && !l.endsWith('fails to validate'));
+  // A schema that does not compile reports no document errors: say so rather than pass or fail silently.
+  return problems.length ? problems : [`schema validation failed: ${result.rawOutput.trim() || 'no output from xmllint'}`];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const xml = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
-  const problems = [...schemaProblems(xml), ...manifestProblems(xml)];
+  const problems = [...(await schemaProblems(xml)), ...manifestProblems(xml)];
   for (const p of problems) process.stderr.write(`manifest.xml: ${p}\n`);
   process.stdout.write(problems.length ? `${problems.length} problem(s)\n` : 'manifest.xml is valid\n');
   process.exit(problems.length ? 1 : 0);

@@ -1,6 +1,9 @@
 // `npm test`: type-check, then every test file with Node's test runner on a SQLite file; then, when
 // SHIPSHEET_TEST_DATABASE_URL names a PostgreSQL database, the API suite again on PostgreSQL.
-// Ends with one "N passed, N failed" line over all passes, and exits non-zero on any failure.
+// What npm cannot install (PostgreSQL, a Chromium for the browser tests) is looked for; without it those tests are
+// skipped, each reason said once at the end with how to enable them. SHIPSHEET_TEST_STRICT=1 (.ci/run) makes a
+// missing tool a failure instead. Ends with one "N passed, N failed, N skipped" line over all passes, and exits
+// non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +24,10 @@ function findTests(dir) {
 const filters = process.argv.slice(2);
 const pick = (files) => (filters.length ? files.filter((f) => filters.some((w) => f.includes(w))) : files);
 
+const STRICT = process.env.SHIPSHEET_TEST_STRICT === '1';
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Why tests were skipped, each reason once (from the TAP stream's `# SKIP reason`). */
+const skipReasons = new Set();
 
 function runPass(label, files, env) {
   if (!files.length) return true;
@@ -37,7 +43,11 @@ function runPass(label, files, env) {
   const count = (name) => Number((summary.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled');
-  totals.skipped += count('skipped') + count('todo');
+  // Counted from the `# SKIP` lines rather than the `# skipped` total, which leaves out skipped suites (a browser
+  // suite skipped whole is one line; the tests inside it are never listed).
+  const skips = [...summary.matchAll(/^\s*ok \d+ - .*# SKIP\s*(.*)$/gm)];
+  totals.skipped += skips.length + count('todo');
+  for (const [, reason] of skips) skipReasons.add(reason.trim() || '(no reason given)');
   return result.status === 0;
 }
 
@@ -70,12 +80,23 @@ if (all.some((f) => f.startsWith(path.join('test', 'e2e')))) {
 ok = runPass('sqlite', all, { SHIPSHEET_TEST_DB: 'sqlite', ...paneEnv }) && ok;
 
 const pgUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
+const dbTests = all.filter((f) => f.startsWith(path.join('test', 'api')));
 if (pgUrl) {
-  const dbTests = all.filter((f) => f.startsWith(path.join('test', 'api')));
   ok = runPass('postgresql', dbTests, { SHIPSHEET_TEST_DB: 'postgres' }) && ok;
-} else {
-  process.stdout.write('\n(SHIPSHEET_TEST_DATABASE_URL not set: the PostgreSQL pass is skipped)\n');
+} else if (dbTests.length) {
+  const why = `PostgreSQL pass (${dbTests.length} API files) not run: SHIPSHEET_TEST_DATABASE_URL is not set. To run it, point it at a database the tests may create schemas in, e.g. SHIPSHEET_TEST_DATABASE_URL=postgres://shipsheet:shipsheet@127.0.0.1:5432/shipsheet_ci npm test (.ci/run sets one up)`;
+  if (STRICT) {
+    process.stdout.write(`\n✖ ${why}\n  (SHIPSHEET_TEST_STRICT=1: a missing tool fails the run)\n`);
+    totals.failed += 1;
+    ok = false;
+  } else {
+    skipReasons.add(why);
+  }
 }
 
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
+if (skipReasons.size) {
+  process.stdout.write('\nSkipped:\n');
+  for (const reason of skipReasons) process.stdout.write(`  - ${reason}\n`);
+}
+process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

@@ -1,5 +1,6 @@
 // `npm start`: the whole product on the embedded default (or PostgreSQL when DATABASE_URL is set), with sandbox
 // malls and an account connected to each unless SHIPSHEET_SANDBOX=off.
+import { startBanner } from './banner.ts';
 import { loadConfig } from './config.ts';
 import { devCertificate, trustHint, type DevCertificate } from './dev-certificate.ts';
 import { startDevSandboxes, type DevSandboxes } from './sandbox/dev-sandboxes.ts';
@@ -29,27 +30,15 @@ if (config.sandbox) {
 }
 
 // Printed to the console, never logged: this is the only time the one-time password is shown.
-const lines = [
-  '',
-  `  ShipSheet is running: ${started.url}`,
-  `  Try it without Excel: ${started.url}/preview  (the task pane beside an in-browser workbook)`,
-  `  API:        ${started.url}/api/health  ·  ${started.url}/api/openapi.json`,
-  `  Database:   ${where}`,
-];
-if (sandboxes) {
-  lines.push(`  Sandbox malls (sample orders, no credentials needed): ${sandboxes.accounts.map((a) => `${a.mall_type} ${a.url}`).join('  ·  ')}`);
-}
-if (certificate) {
-  lines.push(`  HTTPS:      local certificate; if the browser or Excel does not trust it yet: ${trustHint(certificate.caPath)}`);
-}
-if (started.oneTimePassword) {
-  lines.push(
-    '',
-    `  First sign-in: username "admin", one-time password ${started.oneTimePassword}`,
-    '  (shown once; you will be asked to choose a new password)',
-  );
-}
-process.stdout.write(lines.join('\n') + '\n\n');
+process.stdout.write(
+  startBanner({
+    url: started.url,
+    database: where,
+    sandboxes: sandboxes?.accounts ?? null,
+    trustHint: certificate ? trustHint(certificate.caPath) : null,
+    oneTimePassword: started.oneTimePassword ?? null,
+  }),
+);
 
 const stop = async () => {
   await started.close();

@@ -277,8 +277,8 @@ export function manualClaimState(type: ClaimType, from: Status, asked?: 'request
 
 export const lifecycleMessages = {
   illegal_transition: {
-    ko: '{id}: 현재 상태 {from_label}({from})에서는 {action_label}({to})할 수 없습니다',
-    en: '{id}: cannot {action_label} ({to}) from its current status {from_label} ({from})',
+    ko: '{id}: 현재 상태 {from_label}에서는 {action_label}할 수 없습니다',
+    en: '{id}: cannot {action_label} from its current status {from_label}',
   },
   blocked: {
     ko: '{id}: {flag_label} 상태라서 {action_label}할 수 없습니다',

@@ -12,6 +12,7 @@ import { JobsPane } from './features/jobs/JobsPane.tsx';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
 import type { Api } from './api/client.ts';
 import { paneMessages as m } from './messages.ts';
+import './pane.css';
 
 function savedSession(): Session | null {
   const raw = workbookSettings.get('session');
@@ -34,7 +35,7 @@ export function App() {
   };
 
   return (
-    <main lang={lang} style={{ padding: 16, display: 'grid', gap: 16 }}>
+    <main lang={lang} className="ss-pane" style={{ padding: 16, display: 'grid', gap: 16 }}>
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Title3>{format(m.title, {}, lang)}</Title3>
         <Button size="small" appearance="subtle" onClick={switchLang}>

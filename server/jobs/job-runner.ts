@@ -7,6 +7,7 @@
 // PostgreSQL its presence lock vanished; on SQLite, one process, any job not of this process) or whose heartbeat
 // went stale is closed as failed with the reason — at start-up, every heartbeat interval, and whenever it would
 // block a new job or a cancel — so a crash never blocks an account.
+import { JOB_TYPE_LABELS } from '../../shared/api/jobs.schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { format, type Lang } from '../../shared/i18n.ts';
 import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
@@ -132,7 +133,7 @@ export class JobRunner {
     const name = account.display_name;
     if (!account.active) throw new AppError('conflict', 'account_inactive', format(jobsMessages.account_inactive, { name }, lang));
     if (!account[SERVICE[input.type]]) {
-      throw new AppError('conflict', 'service_off', format(jobsMessages.service_off, { name, service: input.type }, lang));
+      throw new AppError('conflict', 'service_off', format(jobsMessages.service_off, { name, service: JOB_TYPE_LABELS[input.type][lang] }, lang));
     }
     let active = await repo.findActiveJob(db, account.id, input.type);
     // A job left by a stopped server is closed rather than allowed to block the account.

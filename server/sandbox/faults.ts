@@ -25,6 +25,11 @@ export class FaultQueue {
     this.pending = [];
   }
 
+  /** The faults still waiting for requests, in the order they will answer, each with how many answers it has left. */
+  list(): (Fault & { left: number })[] {
+    return this.pending.map((f) => ({ ...f }));
+  }
+
   /** Answers the request with a fault when one is due; returns true when it did (or will never answer). */
   async apply(req: Request, res: Response): Promise<boolean> {
     const fault = this.pending.find((f) => !('path' in f) || !f.path || req.path.includes(f.path));

@@ -2,6 +2,13 @@ import { z } from 'zod';
 
 export const JOB_TYPE_NAMES = ['collect', 'confirm', 'send_invoices', 'sync'] as const;
 export type JobType = (typeof JOB_TYPE_NAMES)[number];
+/** What operators call each job: messages name a job by these, never by its code. */
+export const JOB_TYPE_LABELS: Record<JobType, { ko: string; en: string }> = {
+  collect: { ko: '주문 수집', en: 'Collect orders' },
+  confirm: { ko: '발주 확인', en: 'Confirm orders' },
+  send_invoices: { ko: '송장 전송', en: 'Send tracking numbers' },
+  sync: { ko: '클레임·상태 동기화', en: 'Sync claims and statuses' },
+};
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'partial', 'failed', 'canceled'] as const;
 export type JobState = (typeof JOB_STATES)[number];

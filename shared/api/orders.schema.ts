@@ -1,6 +1,7 @@
 // Request shapes of the orders API, shared by the server (validation, OpenAPI) and the add-in (typed client).
 import { z } from 'zod';
-import { CLAIM_TYPES, LINE_ACTIONS, STATUSES } from '../lifecycle.ts';
+import type { MessageText } from '../i18n.ts';
+import { ACTION_RULES, CLAIM_TYPES, LINE_ACTIONS, STATUSES, type LineAction } from '../lifecycle.ts';
 import { isValidDay } from '../time.ts';
 
 const day = z.string().refine(isValidDay, { message: 'expected a date as YYYY-MM-DD' });
@@ -57,6 +58,17 @@ export const API_ACTIONS = [
   'delete',
 ] as const;
 export type ApiAction = (typeof API_ACTIONS)[number];
+
+/** What operators call each API action: messages name the action by these, never by its code. */
+export const API_ACTION_LABELS: Record<ApiAction, MessageText> = {
+  ...(Object.fromEntries(LINE_ACTIONS.map((a) => [a, ACTION_RULES[a].label])) as Record<LineAction, MessageText>),
+  claim: { ko: '클레임 입력', en: 'Enter claim' },
+  complete_claim: { ko: '클레임 완료', en: 'Complete claim' },
+  hold: { ko: '출고보류', en: 'Hold' },
+  release_hold: { ko: '보류해제', en: 'Release hold' },
+  set_flags: { ko: '표시 변경', en: 'Set flags' },
+  delete: { ko: '주문삭제', en: 'Delete' },
+};
 
 export const flagsPatchSchema = z
   .object({

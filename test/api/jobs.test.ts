@@ -184,6 +184,21 @@ for (const [name, connect] of malls) {
 }
 
 describe('jobs API', () => {
+  it('a job a switched-off service cannot run is refused naming the job as operators call it (issue 8, item 6)', async () => {
+    const mall = await naverMall(s, { initialOrders: 0 });
+    try {
+      await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, { send_invoice_enabled: false });
+      const ko = await s.call('POST', '/api/jobs', { type: 'send_invoices', mall_account_ids: [mall.accountId] }, { lang: 'ko' });
+      assert.equal(ko.body.items[0].code, 'service_off');
+      assert.match(ko.body.items[0].message, /송장 전송 서비스가 꺼져 있습니다/);
+      assert.doesNotMatch(ko.body.items[0].message, /send_invoices/);
+      const en = await s.call('POST', '/api/jobs', { type: 'send_invoices', mall_account_ids: [mall.accountId] });
+      assert.match(en.body.items[0].message, /the Send tracking numbers service is switched off/);
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+
   it('refuses a period over 30 days naming the field, and a second run of the same job', async () => {
     const mall = await naverMall(s, { initialOrders: 1 });
     try {

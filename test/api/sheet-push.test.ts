@@ -138,6 +138,8 @@ describe('POST /api/sheet/push: tracking numbers', () => {
     assert.deepEqual(outcome(res), ['applied:', 'refused:row_conflict']);
     assert.equal(res.body.results[1].column, 'tracking_number');
     assert.match(res.body.results[1].message, new RegExp(n));
+    // The courier as operators know it, not its code (issue 8, item 6).
+    assert.match(res.body.results[1].message, new RegExp(`${n} \\(CJ Logistics\\)`));
     assert.equal((await detail(o.id)).boxes[0].tracking_number, n);
   });
 

@@ -68,9 +68,31 @@ describe('single transitions through the happy path', () => {
     assert.equal(res.status, 409);
     assert.equal(res.body.error.code, 'illegal_transition');
     assert.match(res.body.error.message, new RegExp(o.line.id));
-    assert.match(res.body.error.message, /NEW/);
-    assert.match(res.body.error.message, /SHIPPED/);
+    assert.match(res.body.error.message, /cannot Ship from its current status New$/);
     assert.equal((await line(o.id)).status, 'NEW');
+  });
+
+  it('refusals name statuses and actions by their labels, never by their codes (issue 8, item 6)', async () => {
+    const codes = /\b(PAID|NEW|READY|INVOICED|SHIPPED|clear_invoice|set_invoice|hold)\b/;
+    // "송장삭제(READY)" was seen: the action's target status as a code.
+    const ready = await order({ status: 'READY' });
+    const ko = { lang: 'ko' };
+    const illegal = await s.call('POST', `/api/orders/${ready.line.id}/transitions`, { action: 'clear_invoice', version: ready.line.version }, ko);
+    assert.equal(illegal.body.error.code, 'illegal_transition');
+    assert.match(illegal.body.error.message, /현재 상태 출고대기에서는 송장삭제할 수 없습니다$/);
+    assert.doesNotMatch(illegal.body.error.message.replace(ready.line.id, ''), codes);
+    const en = await s.call('POST', `/api/orders/${ready.line.id}/transitions`, { action: 'clear_invoice', version: ready.line.version }, { lang: 'en' });
+    assert.match(en.body.error.message, /cannot Clear tracking number from its current status Ready to ship$/);
+    // "현재 상태 READY, READY" was seen: an order of two lines in one status, as codes.
+    const two = await order({ status: 'READY', lines: 2 });
+    const stale = await s.call('POST', '/api/transitions', { action: 'ship', items: [{ id: two.id, version: 9 }] }, ko);
+    assert.equal(stale.body.results[0].code, 'stale_version');
+    assert.match(stale.body.results[0].message, /현재 상태 출고대기\)/);
+    assert.doesNotMatch(stale.body.results[0].message.replace(two.id, ''), codes);
+    // A missing parameter names the action as operators know it.
+    const missing = await s.call('POST', '/api/transitions', { action: 'hold', items: [{ id: two.id, version: 1 }] }, ko);
+    assert.equal(missing.status, 400);
+    assert.match(missing.body.error.message, /items\.0\.reason: 출고보류에 필요한 값입니다/);
   });
 
   it('clear_invoice puts the line back on the desk and removes an emptied box', async () => {
@@ -369,7 +391,7 @@ describe('bulk', () => {
       items: [{ id: seen.id, version: seen.version, courier: 'CJ', tracking_number: cjNumber() }],
     });
     assert.equal(push.body.results[0].code, 'stale_version');
-    assert.match(push.body.results[0].message, /CANCEL_REQUESTED/);
+    assert.match(push.body.results[0].message, /now Cancel requested\)/);
     assert.equal((await line(o.id)).status, 'CANCEL_REQUESTED');
   });
 
@@ -394,6 +416,6 @@ describe('bulk', () => {
   it('Korean messages by default', async () => {
     const o = await order({ status: 'NEW' });
     const res = await s.call('POST', `/api/orders/${o.line.id}/transitions`, { action: 'ship', version: o.line.version }, { lang: 'ko-KR,ko;q=0.9' });
-    assert.match(res.body.error.message, /현재 상태 신규주문\(NEW\)에서는 출고완료\(SHIPPED\)할 수 없습니다/);
+    assert.match(res.body.error.message, /현재 상태 신규주문에서는 출고완료할 수 없습니다/);
   });
 });

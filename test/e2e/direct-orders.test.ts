@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DIRECT_COLUMNS } from '../../shared/sheet/direct-columns.ts';
-import { buildPane, launchBrowser } from '../helpers/browser.ts';
+import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
 let browser: Browser;
 before(async () => {
+  if (SKIP_WITHOUT_BROWSER) return;
   buildPane();
   s = await startTestServer();
   browser = await launchBrowser();
@@ -21,7 +22,7 @@ after(async () => {
 
 const col = (id: string) => DIRECT_COLUMNS.findIndex((c) => c.id === id);
 
-describe('direct orders from a sheet', () => {
+describe('direct orders from a sheet', { skip: SKIP_WITHOUT_BROWSER }, () => {
   it('creates one order per valid row, explains the bad ones, and never creates a row twice', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { columnLetters } from '../../addin/src/workbench/fake-excel.ts';
 import { seedOrders } from '../../bench/seed.ts';
-import { buildPane, launchBrowser } from '../helpers/browser.ts';
+import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
 import { naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
@@ -20,6 +20,7 @@ let browser: Browser;
 let mall: MallFixture<NaverSandbox>;
 
 before(async () => {
+  if (SKIP_WITHOUT_BROWSER) return;
   buildPane();
   s = await startTestServer();
   mall = await naverMall(s, { initialOrders: 180, seed: 7 });
@@ -81,7 +82,7 @@ async function applyToSelection(page: Page, action: string) {
   return notice(page, new RegExp(`${action}: 반영`), '주문');
 }
 
-describe('order sheet, end to end in the preview workbench', () => {
+describe('order sheet, end to end in the preview workbench', { skip: SKIP_WITHOUT_BROWSER }, () => {
   it('collect, pull, invoice 200 rows, push, ship, send, and see them in transit', async () => {
     const page = await openPreview();
 

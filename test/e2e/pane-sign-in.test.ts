@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildPane, launchBrowser } from '../helpers/browser.ts';
+import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
 import { naverMall } from '../helpers/malls.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -12,6 +12,7 @@ let browser: Browser;
 let closeMall: () => Promise<void>;
 
 before(async () => {
+  if (SKIP_WITHOUT_BROWSER) return;
   buildPane();
   s = await startTestServer();
   const mall = await naverMall(s, { initialOrders: 0 });
@@ -31,7 +32,7 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: '로그인' }).click();
 }
 
-describe('task pane: connect', () => {
+describe('task pane: connect', { skip: SKIP_WITHOUT_BROWSER }, () => {
   it('signs in, shows the mall accounts with their status, and signs out', async () => {
     const page = await browser.newPage();
     await signIn(page, 'admin', ADMIN_PASSWORD);

@@ -13,6 +13,8 @@ export type SandboxAdmin = {
   listOrders(): Promise<any[]>;
   event(orderId: string, event: string, extra?: Record<string, string>): Promise<any>;
   addFaults(faults: unknown[]): Promise<void>;
+  listFaults(): Promise<any[]>;
+  clearFaults(): Promise<void>;
 };
 
 export function sandboxAdmin(url: string): SandboxAdmin {
@@ -31,6 +33,8 @@ export function sandboxAdmin(url: string): SandboxAdmin {
     listOrders: async () => (await call('GET', '/_sandbox/orders')).orders,
     event: async (orderId, event, extra = {}) => (await call('POST', `/_sandbox/orders/${orderId}/events`, { event, ...extra })).order,
     addFaults: async (faults) => void (await call('POST', '/_sandbox/faults', { faults })),
+    listFaults: async () => (await call('GET', '/_sandbox/faults')).faults,
+    clearFaults: async () => void (await call('DELETE', '/_sandbox/faults')),
   };
 }
 

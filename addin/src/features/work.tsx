@@ -55,7 +55,7 @@ export function WorkStatus({ work, lang }: { work: ReturnType<typeof useWork>; l
         </div>
       )}
       {work.notice && (
-        <MessageBar intent={work.notice.intent} data-testid="notice">
+        <MessageBar intent={work.notice.intent} layout="multiline" data-testid="notice">
           <MessageBarBody>{work.notice.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -9,8 +9,8 @@ export const ordersMessages = {
   not_found: { ko: '{id}: 주문을 찾을 수 없습니다', en: '{id}: no such order or line' },
   deleted: { ko: '{id}: 삭제된 주문입니다', en: '{id}: the order is deleted' },
   stale_version: {
-    ko: '{id}: 불러온 뒤 다른 곳에서 바뀌었습니다 (버전 {seen} → {current}, 현재 상태 {status}). 다시 불러오세요',
-    en: '{id}: changed since you loaded it (version {seen} → {current}, now {status}). Load it again',
+    ko: '{id}: 불러온 뒤 다른 곳에서 바뀌었습니다 (버전 {seen} → {current}, 현재 상태 {status_label}). 다시 불러오세요',
+    en: '{id}: changed since you loaded it (version {seen} → {current}, now {status_label}). Load it again',
   },
   duplicate_item: { ko: '{id}: 같은 요청에 두 번 들어 있습니다', en: '{id}: appears twice in the same request' },
   unknown_courier: { ko: '{id}: 알 수 없는 택배사입니다: {courier}', en: '{id}: unknown courier: {courier}' },

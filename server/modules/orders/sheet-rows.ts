@@ -126,7 +126,11 @@ export class SheetRows {
     const wanted = { courier: courier.code, tracking_number: storedNumber(courier.code, row.tracking_number) ?? row.tracking_number };
     const asked = line.box_id ? this.numberAsked.get(line.box_id) : undefined;
     if (asked && (asked.courier !== wanted.courier || asked.tracking_number !== wanted.tracking_number)) {
-      throw this.refuse('row_conflict', 'tracking_number', 'box_conflict', { tracking_number: asked.tracking_number || '-', courier: asked.courier });
+      throw this.refuse('row_conflict', 'tracking_number', 'box_conflict', {
+        tracking_number: asked.tracking_number || '-',
+        // Named as on the sheet (CJ대한통운), not by its code.
+        courier: findCourier(asked.courier)?.[this.lang === 'ko' ? 'nameKo' : 'nameEn'] ?? asked.courier,
+      });
     }
     return wanted;
   }

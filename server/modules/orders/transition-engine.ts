@@ -168,8 +168,10 @@ export class Engine {
     if (order.deleted_at && !deleting) throw new Refusal('deleted', { id: item.id });
     const loaded = this.set.loadedVersion(item.id)!;
     if (item.version !== loaded) {
-      const status = line ? line.status : this.set.linesOfOrder(order.id).map((l) => l.status).join(', ');
-      throw new Refusal('stale_version', { id: item.id, seen: item.version, current: loaded, status });
+      const statuses = line ? [line.status] : [...new Set(this.set.linesOfOrder(order.id).map((l) => l.status))];
+      // Operators read the labels (출고대기), never the codes; an order's lines in one status are named once.
+      const status_label = statuses.map((st) => STATUS_LABELS[st as Status]?.[this.lang] ?? st).join(', ');
+      throw new Refusal('stale_version', { id: item.id, seen: item.version, current: loaded, status: statuses.join(', '), status_label });
     }
     return { line, order };
   }

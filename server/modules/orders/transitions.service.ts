@@ -1,7 +1,7 @@
 // Status changes and order actions, one or many at a time. Every item names an order (ord_…) or a line (lin_…)
 // with the version the caller saw; each gets its own result. A stale version, an illegal transition or a blocking
 // flag refuses that item only; applied items are written together in one transaction at the end.
-import type { BulkTransitionBody, ItemResult } from '../../../shared/api/orders.schema.ts';
+import { API_ACTION_LABELS, type BulkTransitionBody, type ItemResult } from '../../../shared/api/orders.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
@@ -21,7 +21,7 @@ function requireParams(body: BulkTransitionBody, lang: Lang): void {
   const issues: FieldIssue[] = [];
   const need = (index: number, field: keyof Params, value: unknown) => {
     if (value === undefined || value === null || value === '') {
-      const message = format(ordersMessages.param_required, { field: `items.${index}.${field}`, action: body.action }, lang);
+      const message = format(ordersMessages.param_required, { field: `items.${index}.${field}`, action: API_ACTION_LABELS[body.action][lang] }, lang);
       issues.push({ field: `items.${index}.${field}`, message });
     }
   };

@@ -1,5 +1,5 @@
 // The sandbox's own admin API (loopback, no auth) for tests and demos, in the same shape as the other sandbox
-// malls: create orders, list them, make things happen to them, inject faults, reset.
+// malls: create orders, list them, make things happen to them, inject faults and list the ones still waiting, reset.
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Fault } from '../faults.ts';
@@ -65,6 +65,10 @@ export function adminRoutes(store: CoupangStore, onReset: () => void): Router {
     if (!input.success) return bad(res, input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     store.faults.add(input.data.faults satisfies Fault[]);
     res.json({ ok: true });
+  });
+
+  router.get('/faults', (_req, res) => {
+    res.json({ faults: store.faults.list() });
   });
 
   router.delete('/faults', (_req, res) => {

@@ -28,6 +28,8 @@ export type NaverSandboxAdmin = {
   listOrders(): Promise<AdminOrder[]>;
   event(orderId: string, event: SandboxEvent, productOrderId?: string): Promise<AdminOrder>;
   addFaults(faults: Fault[]): Promise<void>;
+  /** The faults still waiting, each with the answers it has left. */
+  listFaults(): Promise<(Fault & { left: number })[]>;
   clearFaults(): Promise<void>;
   reset(): Promise<void>;
 };
@@ -49,6 +51,7 @@ export function naverSandboxAdmin(url: string): NaverSandboxAdmin {
     event: async (orderId, event, productOrderId) =>
       (await call<{ order: AdminOrder }>('POST', `/_sandbox/orders/${orderId}/events`, { event, ...(productOrderId ? { productOrderId } : {}) })).order,
     addFaults: async (faults) => void (await call('POST', '/_sandbox/faults', { faults })),
+    listFaults: async () => (await call<{ faults: (Fault & { left: number })[] }>('GET', '/_sandbox/faults')).faults,
     clearFaults: async () => void (await call('DELETE', '/_sandbox/faults')),
     reset: async () => void (await call('POST', '/_sandbox/reset')),
   };

@@ -1,5 +1,5 @@
 // The sandbox's own controls, without auth (it listens on loopback only): create orders, list them, make things
-// happen to them, queue faults, start over. Not part of Naver's API.
+// happen to them, queue faults and list the ones still waiting, start over. Not part of Naver's API.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Fault, FaultQueue } from '../faults.ts';
@@ -58,6 +58,10 @@ export function adminRoutes({ store, faults, tokens, reset }: AdminDeps): Router
     if (queued.some((f) => f.kind === 'token_expiry')) tokens.expireAll();
     faults.add(queued);
     res.json({ ok: true });
+  });
+
+  router.get('/_sandbox/faults', (_req: Request, res: Response) => {
+    res.json({ faults: faults.list() });
   });
 
   router.delete('/_sandbox/faults', (_req: Request, res: Response) => {

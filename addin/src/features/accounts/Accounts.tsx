@@ -13,6 +13,7 @@ export type Account = {
   last_error: string | null;
   last_collected_at: string | null;
   send_invoice_enabled?: boolean;
+  active?: boolean;
 };
 
 /** The mall accounts, read once per sign-in (every pane offers them as choices). */

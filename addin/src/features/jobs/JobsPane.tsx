@@ -1,6 +1,6 @@
 // Mall jobs from the pane: start collect / confirm / send / sync for chosen accounts and period, watch them move
 // (server-sent events), hear when one ends, and read — or write into a sheet — what failed and why.
-import { Badge, Button, Caption1, Card, Checkbox, Dropdown, Field, Input, Option, ProgressBar, Text } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Card, Checkbox, Dropdown, Field, Input, Label, Option, ProgressBar, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { FINISHED_JOB_STATES as FINISHED, JOB_TYPE_NAMES as TYPES, type JobType, type JobView as Job } from '../../../../shared/api/jobs.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
@@ -20,7 +20,8 @@ export function JobsPane({ api, lang, accounts }: { api: Api; lang: Lang; accoun
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const work = useWork(lang);
   const [type, setType] = useState<JobType>('collect');
-  const [chosen, setChosen] = useState<string[]>(() => accounts.map((a) => a.id));
+  // Switched-off accounts are offered but not ticked: the server would refuse them (account_inactive).
+  const [chosen, setChosen] = useState<string[]>(() => accounts.filter((a) => a.active !== false).map((a) => a.id));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [jobs, setJobs] = useState<Job[]>([]);
@@ -91,18 +92,18 @@ export function JobsPane({ api, lang, accounts }: { api: Api; lang: Lang; accoun
           ))}
         </Dropdown>
       </Field>
-      <Field label={t('job_accounts')}>
-        <div style={{ display: 'grid' }}>
-          {accounts.map((a) => (
-            <Checkbox
-              key={a.id}
-              label={a.display_name}
-              checked={chosen.includes(a.id)}
-              onChange={(_, d) => setChosen((c) => (d.checked ? [...c, a.id] : c.filter((x) => x !== a.id)))}
-            />
-          ))}
-        </div>
-      </Field>
+      {/* A group, not a Field: a Field gives its one id to every control in it, so each label named the first box. */}
+      <div role="group" aria-labelledby="job-accounts-label" style={{ display: 'grid' }}>
+        <Label id="job-accounts-label">{t('job_accounts')}</Label>
+        {accounts.map((a) => (
+          <Checkbox
+            key={a.id}
+            label={a.display_name}
+            checked={chosen.includes(a.id)}
+            onChange={(_, d) => setChosen((c) => (d.checked ? [...c, a.id] : c.filter((x) => x !== a.id)))}
+          />
+        ))}
+      </div>
       {(type === 'collect' || type === 'sync') && (
         <Field label={t('job_period')}>
           <div style={{ display: 'flex', gap: 8 }}>

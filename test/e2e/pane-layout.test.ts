@@ -1,0 +1,134 @@
+// The task pane at the width Excel opens it (320 px): every tab, in both languages, and a long server error fit
+// without scrolling sideways — notices wrap (long unbroken strings too), button rows wrap. Also the 작업 tab's
+// defaults: a switched-off mall account is not ticked.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
+import { naverMall, type MallFixture } from '../helpers/malls.ts';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
+import type { NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
+
+const WIDTH = 320;
+let s: TestServer;
+let browser: Browser;
+let mall: MallFixture<NaverSandbox>;
+
+before(async () => {
+  if (SKIP_WITHOUT_BROWSER) return;
+  buildPane();
+  s = await startTestServer();
+  mall = await naverMall(s, { initialOrders: 0 });
+  const off = await s.call('POST', '/api/mall-accounts', {
+    mall_type: 'coupang',
+    display_name: '쿠팡 (사용 안 함)',
+    active: false,
+    credentials: { vendor_id: 'A00012345', access_key: 'a'.repeat(32), secret_key: 'b'.repeat(48) },
+  });
+  assert.equal(off.status, 201, JSON.stringify(off.body));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await mall?.sandbox.close();
+  await s?.close();
+});
+
+async function openPane(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${s.url}/taskpane.html`);
+  await page.getByLabel('아이디').fill('admin');
+  await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByText('admin (admin)').waitFor();
+  return page;
+}
+
+/** What sticks out of a 320 px pane: the page's own sideways scroll, and every visible element past an edge. */
+async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; outside: string[] }> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement!;
+    const outside: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
+      if (r.left < -0.5 || r.right > window.innerWidth + 0.5) {
+        const text = (el.textContent ?? '').trim().slice(0, 40);
+        outside.push(`<${el.tagName.toLowerCase()} class="${String(el.className).slice(0, 40)}"> ${Math.round(r.left)}..${Math.round(r.right)} "${text}"`);
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, outside };
+  });
+}
+
+/** For a person to look at: SHIPSHEET_SCREENSHOT_DIR=/tmp/shots npm test -- e2e/pane-layout */
+async function screenshot(page: Page, name: string) {
+  const dir = process.env.SHIPSHEET_SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/pane-${WIDTH}-${name}.png`, fullPage: true });
+}
+
+async function assertFits(page: Page, where: string) {
+  const o = await overflow(page);
+  assert.ok(o.scrollWidth <= o.clientWidth, `${where}: the pane scrolls sideways (${o.scrollWidth} > ${o.clientWidth})\n${o.outside.join('\n')}`);
+  assert.deepEqual(o.outside, [], `${where}: elements outside the ${WIDTH} px pane`);
+}
+
+describe(`task pane at ${WIDTH} px`, { skip: SKIP_WITHOUT_BROWSER }, () => {
+  it('every tab fits in Korean and in English, with no sideways scroll', async () => {
+    const page = await openPane();
+    for (const lang of ['ko', 'en']) {
+      const tabs = page.getByRole('tab');
+      const count = await tabs.count();
+      assert.ok(count >= 5, `${count} tabs`);
+      for (let i = 0; i < count; i++) {
+        const tab = tabs.nth(i);
+        await tab.click();
+        const name = (await tab.textContent()) ?? '';
+        await page.getByRole('region', { name, exact: true }).waitFor().catch(() => undefined);
+        await page.waitForTimeout(150);
+        await assertFits(page, `${lang} tab ${name}`);
+        await screenshot(page, `${lang}-${i}`);
+      }
+      if (lang === 'ko') await page.getByRole('button', { name: 'English' }).click();
+    }
+    await page.close();
+  });
+
+  it('a long server error wraps inside the pane, and 로그아웃 and English stay in view', async () => {
+    const page = await openPane();
+    // The server answers starting a job with a long message: a sentence and an unbroken 300-character token.
+    const long = `작업을 시작할 수 없습니다: ${'쇼핑몰 응답이 없거나 오류가 계속됩니다 '.repeat(6)}${'X'.repeat(300)}`;
+    await page.route('**/api/jobs', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { type: 'internal', code: 'internal', message: long } }) })
+        : route.continue(),
+    );
+    await page.getByRole('tab', { name: '작업' }).click();
+    await page.getByRole('button', { name: '작업 시작' }).click();
+    await page.getByTestId('notice').filter({ hasText: 'XXXX' }).first().waitFor();
+    await assertFits(page, 'long error');
+    for (const name of ['로그아웃', 'English']) {
+      const box = await page.getByRole('button', { name }).boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= WIDTH, `${name} at ${JSON.stringify(box)}`);
+    }
+    await screenshot(page, 'long-error');
+    await page.close();
+  });
+});
+
+describe('작업 tab defaults', { skip: SKIP_WITHOUT_BROWSER }, () => {
+  it('ticks the active mall accounts and leaves a switched-off one unticked', async () => {
+    const page = await openPane();
+    await page.getByRole('tab', { name: '작업' }).click();
+    const region = page.getByRole('region', { name: '작업', exact: true });
+    await region.getByRole('checkbox', { name: '스마트스토어' }).waitFor();
+    assert.equal(await region.getByRole('checkbox', { name: '스마트스토어' }).isChecked(), true);
+    assert.equal(await region.getByRole('checkbox', { name: '쿠팡 (사용 안 함)' }).isChecked(), false);
+    // Each label ticks its own box.
+    await region.getByText('쿠팡 (사용 안 함)').click();
+    assert.equal(await region.getByRole('checkbox', { name: '쿠팡 (사용 안 함)' }).isChecked(), true);
+    assert.equal(await region.getByRole('checkbox', { name: '스마트스토어' }).isChecked(), true);
+    await page.close();
+  });
+});

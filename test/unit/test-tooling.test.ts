@@ -1,0 +1,64 @@
+// The test tooling on a machine without the tools npm cannot install: browser tests skip with the reason and how
+// to enable them, the PostgreSQL pass says why it did not run, the summary counts skips, and strict mode
+// (SHIPSHEET_TEST_STRICT=1, as .ci/run sets) turns each of those into a failure.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../../scripts/manifest-check.ts';
+
+/** A clean environment for a child: no test-runner context (it would report to us), no database, no strictness. */
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const key of ['NODE_TEST_CONTEXT', 'SHIPSHEET_TEST_DATABASE_URL', 'SHIPSHEET_TEST_STRICT', 'SHIPSHEET_PANE_BUILT', 'SHIPSHEET_TEST_DB']) {
+    if (!(key in extra)) delete out[key];
+  }
+  return out;
+}
+
+function browserHelper(extra: Record<string, string>): { skip: string | false; chromium: string | null } {
+  const code = "const m = await import('./test/helpers/browser.ts'); console.log(JSON.stringify({ skip: m.SKIP_WITHOUT_BROWSER, chromium: m.CHROMIUM }));";
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, env: env(extra), encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!);
+}
+
+function runTests(args: string[], extra: Record<string, string>) {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'run-tests.mjs'), ...args], { cwd: ROOT, env: env(extra), encoding: 'utf8' });
+  return { status: run.status, out: run.stdout + run.stderr };
+}
+
+describe('browser tests without a browser', () => {
+  it('are skipped with the reason and how to enable them', () => {
+    const r = browserHelper({ CHROMIUM_PATH: path.join(ROOT, 'no-such-chromium') });
+    assert.equal(r.chromium, null);
+    assert.ok(r.skip);
+    assert.match(r.skip, /CHROMIUM_PATH=.*no-such-chromium/);
+    assert.match(r.skip, /apt-get install chromium/);
+    assert.match(r.skip, /npx playwright-core install chromium/);
+  });
+
+  it('run (and fail at launch) in strict mode', () => {
+    assert.equal(browserHelper({ CHROMIUM_PATH: path.join(ROOT, 'no-such-chromium'), SHIPSHEET_TEST_STRICT: '1' }).skip, false);
+  });
+
+  it('use the executable CHROMIUM_PATH names', () => {
+    assert.deepEqual(browserHelper({ CHROMIUM_PATH: process.execPath }), { skip: false, chromium: process.execPath });
+  });
+});
+
+describe('npm test without PostgreSQL', () => {
+  it('says why the PostgreSQL pass did not run and how to enable it, and counts skips in the summary', () => {
+    const r = runTests(['unit/server/banner', 'api/openapi'], {});
+    assert.equal(r.status, 0, r.out);
+    assert.match(r.out, /Skipped:\n {2}- PostgreSQL pass \(1 API files\) not run: SHIPSHEET_TEST_DATABASE_URL is not set\. To run it, .*SHIPSHEET_TEST_DATABASE_URL=postgres:\/\//);
+    assert.match(r.out, /\n\d+ passed, 0 failed, 0 skipped\n$/);
+  });
+
+  it('fails in strict mode', () => {
+    const r = runTests(['api/openapi'], { SHIPSHEET_TEST_STRICT: '1' });
+    assert.equal(r.status, 1, r.out);
+    assert.match(r.out, /✖ PostgreSQL pass .* SHIPSHEET_TEST_DATABASE_URL is not set/);
+    assert.match(r.out, /\n\d+ passed, 1 failed, 0 skipped\n$/);
+  });
+});
