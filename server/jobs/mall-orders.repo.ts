@@ -4,7 +4,7 @@ import { CLAIM_STATUSES, type Status } from '../../shared/lifecycle.ts';
 import { updateByIds, whereIdIn } from '../db/bulk.ts';
 import type { Db } from '../db/knex.ts';
 
-export type CollectedLine = { id: string; order_id: string; mall_line_id: string; status: string; version: number };
+export type CollectedLine = { id: string; order_id: string; mall_line_id: string; status: string; version: number; product_name: string | null };
 
 /** Lines of this account already collected, by the mall's line id. */
 export async function collectedLines(db: Db, accountId: string, mallLineIds: string[]): Promise<Map<string, CollectedLine>> {
@@ -14,6 +14,7 @@ export async function collectedLines(db: Db, accountId: string, mallLineIds: str
     'mall_line_id',
     'status',
     'version',
+    'product_name',
   )) as CollectedLine[];
   return new Map(rows.map((r) => [r.mall_line_id, r]));
 }
@@ -32,7 +33,18 @@ export async function orderIdByMallOrderId(db: Db | Knex.Transaction, accountId:
   return row?.id;
 }
 
-export type ConfirmRow = { id: string; version: number; mall_line_id: string; mall_shipment_id: string | null; mall_order_id: string };
+/** The given lines grouped by the mall account they came from (lines of no mall are left out). */
+export async function linesByAccount(db: Db, lineIds: string[]): Promise<Map<string, string[]>> {
+  const rows = (await whereIdIn(db, db('order_lines').whereNotNull('mall_account_id'), 'id', lineIds).select('id', 'mall_account_id').orderBy('id')) as {
+    id: string;
+    mall_account_id: string;
+  }[];
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.mall_account_id, [...(out.get(r.mall_account_id) ?? []), r.id]);
+  return out;
+}
+
+export type ConfirmRow = { id: string; version: number; mall_line_id: string; mall_shipment_id: string | null; mall_order_id: string; product_name: string | null };
 
 /** Lines still unconfirmed at the mall (PAID), optionally only the given ones. */
 export async function linesToConfirm(db: Db, accountId: string, lineIds?: string[]): Promise<ConfirmRow[]> {
@@ -42,7 +54,7 @@ export async function linesToConfirm(db: Db, accountId: string, lineIds?: string
     .where('l.status', 'PAID')
     .whereNull('o.deleted_at')
     .whereNotNull('l.mall_line_id')
-    .select('l.id', 'l.version', 'l.mall_line_id', 'l.mall_shipment_id', 'o.mall_order_id')
+    .select('l.id', 'l.version', 'l.mall_line_id', 'l.mall_shipment_id', 'o.mall_order_id', 'l.product_name')
     .orderBy('l.id');
   if (lineIds) whereIdIn(db, q, 'l.id', lineIds);
   return q;
@@ -59,6 +71,9 @@ export type SendLine = {
   mall_order_id: string;
   mall_product_id: string | null;
   mall_option_id: string | null;
+  product_name: string | null;
+  /** When the mall accepted our 발주확인 of the line; null: not known to be confirmed there. */
+  mall_confirmed_at: string | null;
 };
 
 /** Shipped boxes of this account whose numbers the mall has not accepted yet, with their lines. */
@@ -82,10 +97,17 @@ export async function boxesToSend(db: Db, accountId: string, boxIds?: string[]):
       'o.mall_order_id',
       'l.mall_product_id',
       'l.mall_option_id',
+      'l.product_name',
+      'l.mall_confirmed_at',
     )
     .orderBy(['b.id', 'l.id']);
   if (boxIds) whereIdIn(db, q, 'b.id', boxIds);
   return q;
+}
+
+/** Lines the mall accepted our 발주확인 for (not a change of ours: versions stay). */
+export async function markMallConfirmed(db: Db, lineIds: string[], at: string): Promise<void> {
+  if (lineIds.length) await whereIdIn(db, db('order_lines'), 'id', lineIds).update({ mall_confirmed_at: at });
 }
 
 export async function markBoxesSent(db: Db, boxIds: string[], at: string): Promise<void> {

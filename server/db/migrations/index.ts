@@ -5,6 +5,9 @@ import * as core from './20261122000000_core.ts';
 import * as jobs from './20261122010000_jobs.ts';
 import * as jobsActive from './20261122020000_jobs_active.ts';
 import * as orderNotesLatest from './20261123000000_order_notes_latest.ts';
+import * as mallConfirmed from './20261125040000_mall_confirmed.ts';
+import * as pendingMallChanges from './20261125040001_pending_mall_changes.ts';
+import * as jobResultNames from './20261125040002_job_result_names.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -13,4 +16,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261122010000_jobs', jobs],
   ['20261122020000_jobs_active', jobsActive],
   ['20261123000000_order_notes_latest', orderNotesLatest],
+  ['20261125040000_mall_confirmed', mallConfirmed],
+  ['20261125040001_pending_mall_changes', pendingMallChanges],
+  ['20261125040002_job_result_names', jobResultNames],
 ];
