@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import { CLAIM_STATUSES, type Status } from '../../shared/lifecycle.ts';
 import { updateByIds, whereIdIn } from '../db/bulk.ts';
-import type { Db } from '../db/knex.ts';
+import { chunk, type Db } from '../db/knex.ts';
 
 export type CollectedLine = { id: string; order_id: string; mall_line_id: string; status: string; version: number; product_name: string | null };
 
@@ -174,3 +174,47 @@ export async function mismatches(db: Db, accountId: string) {
   );
 }
 
+
+export type PendingChange = { mall_line_id: string; line_id: string; change: string; code: string | null; message: string | null; attempts: number; first_failed_at: string; last_tried_at: string };
+
+/** Mall changes of this account that earlier syncs could not apply, to be tried again. */
+export async function pendingChanges(db: Db, accountId: string): Promise<PendingChange[]> {
+  return db('pending_mall_changes')
+    .where({ mall_account_id: accountId })
+    .orderBy('id')
+    .select('mall_line_id', 'line_id', 'change', 'code', 'message', 'attempts', 'first_failed_at', 'last_tried_at');
+}
+
+/** Keeps changes that could not be applied (a newer word of the mall for the same line replaces the older). */
+export async function keepPendingChanges(
+  db: Db,
+  accountId: string,
+  failed: { mall_line_id: string; line_id: string; change: string; code: string | null; message: string | null }[],
+  at: string,
+): Promise<void> {
+  for (const rows of chunk(failed, 200)) {
+    await db('pending_mall_changes')
+      .insert(rows.map((f) => ({ mall_account_id: accountId, ...f, attempts: 1, first_failed_at: at, last_tried_at: at })))
+      .onConflict(['mall_account_id', 'mall_line_id'])
+      .merge({
+        line_id: db.raw('excluded.line_id'),
+        change: db.raw('excluded.change'),
+        code: db.raw('excluded.code'),
+        message: db.raw('excluded.message'),
+        last_tried_at: db.raw('excluded.last_tried_at'),
+        attempts: db.raw('pending_mall_changes.attempts + 1'),
+      });
+  }
+}
+
+/** Changes that applied, or that the line no longer needs: nothing is pending for these lines any more. */
+export async function clearPendingChanges(db: Db, accountId: string, mallLineIds: string[]): Promise<number> {
+  if (!mallLineIds.length) return 0;
+  return whereIdIn(db, db('pending_mall_changes').where({ mall_account_id: accountId }), 'mall_line_id', mallLineIds).delete();
+}
+
+/** How many changes wait per account, for the account list. */
+export async function pendingChangeCounts(db: Db): Promise<Map<string, number>> {
+  const rows = (await db('pending_mall_changes').groupBy('mall_account_id').select('mall_account_id').count({ n: '*' })) as { mall_account_id: string; n: number | string }[];
+  return new Map(rows.map((r) => [r.mall_account_id, Number(r.n)]));
+}

@@ -256,6 +256,69 @@ for (const [name, connect] of malls) {
     }
   });
 
+  describe(`${name}: a mall change that could not apply is kept and retried`, () => {
+    let mall: MallFixture<{ close(): Promise<void> }>;
+    before(async () => {
+      mall = await connect(s, { initialOrders: 0 });
+      await mall.admin.createOrders({ count: 2, status: 'paid' });
+      await runJob(s, 'collect', mall.accountId);
+    });
+    after(() => mall.sandbox.close());
+
+    const pendingCount = async () => (await s.call('GET', '/api/mall-accounts')).body.items.find((a: { id: string }) => a.id === mall.accountId).pending_changes;
+    /** A sync over a period that ends now and starts after every change so far: only what is kept can reach it. */
+    const laterSync = async () => {
+      await new Promise((r) => setTimeout(r, 1100));
+      const to = new Date().toISOString();
+      return runJob(s, 'sync', mall.accountId, { from: new Date(Date.parse(to) - 500).toISOString(), to });
+    };
+
+    it('a cancel the mall completed after we shipped stays pending, counted, and applies once the line can take it', async () => {
+      const rows = await linesOf(mall.accountId);
+      await shipAll(rows);
+      const [a, b] = [...new Set(rows.map((r) => r.mall_order_id))];
+      // The mall cancels both orders outright (our numbers never reached it); here they are already shipped.
+      for (const id of [a!, b!]) {
+        await mall.admin.event(id, 'buyer_cancel');
+        await mall.admin.event(id, 'cancel_complete');
+      }
+      const first = await runJob(s, 'sync', mall.accountId);
+      assert.equal(first.job.state, 'partial', first.job.error);
+      const linesA = rows.filter((r) => r.mall_order_id === a);
+      const linesB = rows.filter((r) => r.mall_order_id === b);
+      assert.equal(await pendingCount(), rows.length, 'counted on the account');
+      const mismatchView = (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body;
+      assert.equal(mismatchView.pending_changes.length, rows.length);
+      assert.ok(mismatchView.pending_changes.every((p: { mall_order_id: string; attempts: number; message: string }) => [a, b].includes(p.mall_order_id) && p.attempts === 1 && p.message));
+
+      // An operator settles order b another way: dismissed, it is not retried.
+      for (const l of linesB) {
+        const res = await s.call('DELETE', `/api/mall-accounts/${mall.accountId}/pending-changes/${l.mall_line_id}`);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+      }
+      assert.equal(await pendingCount(), linesA.length);
+
+      // The window has moved past the change; the kept one is tried again (and still cannot apply).
+      const second = await laterSync();
+      assert.equal(second.job.state, 'partial');
+      assert.deepEqual(second.results.filter((r: { result: string }) => r.result === 'failed').map((r: { ref_id: string }) => r.ref_id).sort(), linesA.map((l) => l.line_id).sort());
+      assert.ok(second.results.every((r: { mall_order_id: string }) => r.mall_order_id === a), 'results name the mall order');
+      const kept = (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body.pending_changes;
+      assert.ok(kept.every((p: { attempts: number }) => p.attempts === 2));
+
+      // The operator takes the parcel back (cancel requested): the next sync completes the mall's cancel.
+      const now = (await linesOf(mall.accountId)).filter((r) => r.mall_order_id === a);
+      const claimed = await s.call('POST', '/api/transitions', { action: 'claim', claim_type: 'cancel', items: now.map((r) => ({ id: r.line_id, version: r.line_version })) });
+      assert.equal(claimed.body.refused, 0, JSON.stringify(claimed.body));
+      const third = await laterSync();
+      assert.equal(third.job.state, 'succeeded', JSON.stringify(third.results));
+      assert.ok((await linesOf(mall.accountId)).filter((r) => r.mall_order_id === a).every((r) => r.status === 'CANCELED'));
+      assert.equal(await pendingCount(), 0);
+      const fourth = await laterSync();
+      assert.equal(fourth.job.total, 0, 'nothing left to retry');
+    });
+  });
+
   describe(`${name}: refused credentials`, () => {
     it('a wrong key fails the job with 401 and puts the account in error', async () => {
       const mall = await connect(s, { initialOrders: 3, wrongSecret: true });
