@@ -244,6 +244,9 @@ for (const [name, connect] of malls) {
         assert.equal(results.length, 1);
         assert.equal(results[0].code, 'mall_confirm_required');
         assert.match(results[0].message, /발주확인을 먼저/);
+        // Named as the operator knows it: the mall's order number and the product, not our box id.
+        assert.equal(results[0].mall_order_id, line.mall_order_id);
+        assert.ok(results[0].item_name && !String(results[0].item_name).startsWith('box_'));
         const order = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === line.mall_order_id);
         assert.ok(order.boxes.every((b: { status: string; invoiceNumber: string | null }) => b.status === 'ACCEPT' && !b.invoiceNumber), 'nothing reached the mall');
         const box = await s.deps.db('boxes').whereIn('id', s.deps.db('order_lines').where({ id: line.line_id }).select('box_id')).first();
