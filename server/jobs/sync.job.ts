@@ -12,7 +12,16 @@ import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
-import { clearPendingChanges, collectedLines, keepPendingChanges, lastSyncEnd, pendingChanges, recordMallStatuses, type CollectedLine } from './mall-orders.repo.ts';
+import {
+  clearPendingChanges,
+  collectedLines,
+  keepPendingChanges,
+  lastSyncEnd,
+  markMallConfirmed,
+  pendingChanges,
+  recordMallStatuses,
+  type CollectedLine,
+} from './mall-orders.repo.ts';
 import { syncWindow } from './windows.ts';
 
 type Step = { action: ApiAction; item: Record<string, unknown> };
@@ -76,6 +85,10 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       return line ? [{ id: line.id, mall_status: c.mallStatus, implied: c.status, at: c.changedAt }] : [];
     }),
   );
+
+  // The mall shows these confirmed (in its seller center, say): the send job need not confirm them again.
+  const confirmedThere = [...latest.values()].filter((c) => c.status === 'NEW' && !c.claim).flatMap((c) => lines.get(c.mallLineId)?.id ?? []);
+  await markMallConfirmed(db, confirmedThere, new Date().toISOString());
 
   // Group the steps by action: one bulk transition call each, claims carrying their own type and state.
   const groups = new Map<ApiAction, { line: CollectedLine; change: MallChange; item: Record<string, unknown> }[]>();
