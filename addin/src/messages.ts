@@ -52,6 +52,8 @@ export const paneMessages = {
   missing_columns: { ko: '시트에서 열이 지워졌습니다: {columns}', en: 'Columns were deleted from the sheet: {columns}' },
   selection_action: { ko: '선택한 행 처리', en: 'Selected rows' },
   apply_action: { ko: '적용', en: 'Apply' },
+  confirming_at_mall: { ko: '쇼핑몰에 발주확인 중… {done}/{total}', en: 'Confirming at the malls… {done}/{total}' },
+  pending_changes: { ko: '반영 못 한 쇼핑몰 변경 {count}건 (동기화마다 다시 시도)', en: '{count} mall changes not applied yet (retried by every sync)' },
   action_done: { ko: '{action}: 반영 {applied}, 거부 {refused}', en: '{action}: applied {applied}, refused {refused}' },
   // invoices
   courier: { ko: '택배사', en: 'Courier' },

@@ -76,6 +76,11 @@ export type MallChange = {
 
 export interface MallConnector {
   readonly mallType: MallType;
+  /**
+   * Whether the mall takes an invoice only for an order confirmed there (Coupang: INSTRUCT boxes only, §1.5). Naver
+   * dispatches a product order whose 발주확인 is still NOT_YET (§2.4 names no such condition), confirming it.
+   */
+  readonly invoiceNeedsConfirm: boolean;
   /** Checks credentials with one cheap authenticated call; throws MallError when refused. */
   testConnection(): Promise<void>;
   /** Orders paid in the window that have not shipped yet; orders cancelled before collection are left out. */

@@ -58,7 +58,9 @@ class Tally {
   constructor(private readonly ctx: JobContext) {}
 
   private add(order: MallOrder, orderId: string | null, result: JobResult['result'], code: string | null, message: string) {
-    this.results.push({ ref_type: 'order', ref_id: orderId, mall_ref: order.mallOrderId, result, code, message });
+    const first = order.lines[0]?.productName ?? null;
+    const item_name = first && order.lines.length > 1 ? format(jobsMessages.box_items, { name: first, more: order.lines.length - 1 }, 'ko') : first;
+    this.results.push({ ref_type: 'order', ref_id: orderId, mall_ref: order.mallOrderId, mall_order_id: order.mallOrderId, item_name, result, code, message });
   }
   collected(order: MallOrder, orderId: string, lines: NewLine[]) {
     this.paid.push(...lines.filter((l) => l.status === 'PAID').map((l) => l.id));
@@ -145,6 +147,8 @@ function newLines(ctx: JobContext, orderId: string, firstLineNo: number, lines: 
     mall_status: l.mallStatus,
     mall_implied_status: l.status,
     mall_status_at: now,
+    // A line the mall lists past 결제완료 was confirmed there (in its seller center, or before we collected it).
+    mall_confirmed_at: l.status === 'PAID' ? null : now,
     box_id: null,
     created_at: now,
     updated_at: now,

@@ -1,9 +1,11 @@
-// Confirm (발주확인): lines still PAID are acknowledged at the mall; those the mall accepted become NEW here.
+// Confirm (발주확인): lines still PAID are acknowledged at the mall; those the mall accepted become NEW here, and
+// only those: confirming a mall's line is the mall's word, never ours alone (the transition engine refuses a local
+// confirm of a mall line). The mall's acceptance is also remembered on the line, for the send job.
 import type { BulkResult } from '../modules/orders/transitions.service.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
-import { currentVersions, linesToConfirm } from './mall-orders.repo.ts';
+import { currentVersions, linesToConfirm, markMallConfirmed, type ConfirmRow } from './mall-orders.repo.ts';
 
 export async function confirmJob(ctx: JobContext): Promise<void> {
   const lineIds = Array.isArray(ctx.job.params.line_ids) ? (ctx.job.params.line_ids as string[]) : undefined;
@@ -18,21 +20,29 @@ export async function confirmJob(ctx: JobContext): Promise<void> {
   // What the mall accepted is recorded here too, even if the job was asked to stop meanwhile.
   const byLine = new Map(lines.map((l) => [l.id, l]));
   const accepted = outcomes.filter((o) => o.ok).map((o) => byLine.get(o.ref)!);
+  await markMallConfirmed(ctx.db, accepted.map((l) => l.id), new Date().toISOString());
   const versions = await currentVersions(ctx.db, accepted.map((l) => l.id));
   const applied = accepted.length
-    ? await applyTransitions(ctx.db, ctx.actor, { action: 'confirm', items: accepted.map((l) => ({ id: l.id, version: versions.get(l.id) ?? l.version })) }, { lang: 'ko' })
+    ? await applyTransitions(
+        ctx.db,
+        ctx.actor,
+        { action: 'confirm', items: accepted.map((l) => ({ id: l.id, version: versions.get(l.id) ?? l.version })) },
+        { lang: 'ko' },
+        { source: 'mall' },
+      )
     : null;
   await ctx.record(resultsOf(outcomes, byLine, applied));
 }
 
 /** One result per line: the mall's refusal, or ours (e.g. the order changed meanwhile), or ok. */
-function resultsOf(outcomes: { ref: string; ok: boolean; code?: string; message?: string }[], lines: Map<string, { mall_line_id: string }>, applied: BulkResult | null): JobResult[] {
+function resultsOf(outcomes: { ref: string; ok: boolean; code?: string; message?: string }[], lines: Map<string, ConfirmRow>, applied: BulkResult | null): JobResult[] {
   const ours = new Map((applied?.results ?? []).map((r) => [r.id, r]));
   return outcomes.map((o) => {
-    const mall_ref = lines.get(o.ref)?.mall_line_id ?? null;
-    if (!o.ok) return { ref_type: 'line', ref_id: o.ref, mall_ref, result: 'failed', code: o.code ?? null, message: o.message ?? null };
+    const line = lines.get(o.ref);
+    const names = { mall_ref: line?.mall_line_id ?? null, mall_order_id: line?.mall_order_id ?? null, item_name: line?.product_name ?? null };
+    if (!o.ok) return { ref_type: 'line', ref_id: o.ref, ...names, result: 'failed', code: o.code ?? null, message: o.message ?? null };
     const r = ours.get(o.ref);
-    if (r?.result === 'refused') return { ref_type: 'line', ref_id: o.ref, mall_ref, result: 'failed', code: r.code ?? null, message: r.message ?? null };
-    return { ref_type: 'line', ref_id: o.ref, mall_ref, result: 'ok', code: null, message: null };
+    if (r?.result === 'refused') return { ref_type: 'line', ref_id: o.ref, ...names, result: 'failed', code: r.code ?? null, message: r.message ?? null };
+    return { ref_type: 'line', ref_id: o.ref, ...names, result: 'ok', code: null, message: null };
   });
 }

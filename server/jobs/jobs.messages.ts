@@ -18,12 +18,21 @@ export const jobsMessages = {
   period_pair: { ko: '{field}: 기간은 from과 to를 함께 입력하세요', en: '{field}: give from and to together' },
   period_future: { ko: 'to: 종료 시각이 지금보다 늦습니다', en: 'to: the end is in the future' },
   period_not_for_type: { ko: '{field}: 기간은 주문수집과 주문동기화에만 씁니다', en: '{field}: a period applies to collect and sync only' },
+  accounts_required: {
+    ko: 'mall_account_ids: 쇼핑몰 계정을 고르세요 (발주확인할 상품주문 line_ids를 주면 생략할 수 있습니다)',
+    en: 'mall_account_ids: choose mall accounts (may be left out for a confirm of given line_ids)',
+  },
   job_not_found: { ko: '작업을 찾을 수 없습니다: {id}', en: 'No such job: {id}' },
   already_collected: { ko: '이미 수집된 주문입니다', en: 'Already collected' },
   collected: { ko: '수집했습니다', en: 'Collected' },
   write_failed: { ko: '이 주문을 저장하지 못했습니다. 관리자에게 로그를 확인해 달라고 하세요', en: 'This order could not be stored; ask an administrator to check the log' },
   not_collected: { ko: '수집되지 않은 주문입니다', en: 'Not a collected order' },
   no_change: { ko: '변경 없음', en: 'No change' },
+  confirm_first: {
+    ko: '쇼핑몰에서 발주확인되지 않은 주문이라 송장을 보내지 않았습니다 ({detail}). 주문 탭에서 발주확인을 먼저 한 뒤 다시 전송하세요',
+    en: 'Not sent: the order is not confirmed at the mall ({detail}). Run 발주확인 (confirm) in the orders tab first, then send again',
+  },
+  box_items: { ko: '{name} 외 {more}건', en: '{name} and {more} more' },
   mismatch: {
     ko: '쇼핑몰 상태({mall})를 반영할 수 없습니다: {detail}',
     en: 'The mall status ({mall}) could not be applied: {detail}',

@@ -25,6 +25,9 @@ export type JobResult = {
   result: 'ok' | 'failed' | 'skipped';
   code: string | null;
   message: string | null;
+  /** What an operator recognises: the mall's order number and the product (a box: its first product and how many more). */
+  mall_order_id?: string | null;
+  item_name?: string | null;
 };
 
 const toJob = (r: Record<string, unknown>): JobRow => ({ ...(r as JobRow), params: r.params ? JSON.parse(r.params as string) : {} });
@@ -64,7 +67,11 @@ export async function listJobs(db: Db, f: { accountId?: string; type?: string; b
 
 export async function insertResults(db: Db, jobId: string, results: JobResult[]) {
   const at = new Date().toISOString();
-  await insertMany(db, 'job_results', results.map((r) => ({ job_id: jobId, ...r, at })));
+  await insertMany(
+    db,
+    'job_results',
+    results.map((r) => ({ job_id: jobId, ...r, mall_order_id: r.mall_order_id ?? null, item_name: r.item_name?.slice(0, 200) ?? null, at })),
+  );
 }
 
 export async function listResults(db: Db, jobId: string, f: { result?: string; after?: number; limit: number }) {

@@ -2,9 +2,9 @@
 import type { Knex } from 'knex';
 import { CLAIM_STATUSES, type Status } from '../../shared/lifecycle.ts';
 import { updateByIds, whereIdIn } from '../db/bulk.ts';
-import type { Db } from '../db/knex.ts';
+import { chunk, type Db } from '../db/knex.ts';
 
-export type CollectedLine = { id: string; order_id: string; mall_line_id: string; status: string; version: number };
+export type CollectedLine = { id: string; order_id: string; mall_line_id: string; status: string; version: number; product_name: string | null };
 
 /** Lines of this account already collected, by the mall's line id. */
 export async function collectedLines(db: Db, accountId: string, mallLineIds: string[]): Promise<Map<string, CollectedLine>> {
@@ -14,6 +14,7 @@ export async function collectedLines(db: Db, accountId: string, mallLineIds: str
     'mall_line_id',
     'status',
     'version',
+    'product_name',
   )) as CollectedLine[];
   return new Map(rows.map((r) => [r.mall_line_id, r]));
 }
@@ -32,7 +33,18 @@ export async function orderIdByMallOrderId(db: Db | Knex.Transaction, accountId:
   return row?.id;
 }
 
-export type ConfirmRow = { id: string; version: number; mall_line_id: string; mall_shipment_id: string | null; mall_order_id: string };
+/** The given lines grouped by the mall account they came from (lines of no mall are left out). */
+export async function linesByAccount(db: Db, lineIds: string[]): Promise<Map<string, string[]>> {
+  const rows = (await whereIdIn(db, db('order_lines').whereNotNull('mall_account_id'), 'id', lineIds).select('id', 'mall_account_id').orderBy('id')) as {
+    id: string;
+    mall_account_id: string;
+  }[];
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.mall_account_id, [...(out.get(r.mall_account_id) ?? []), r.id]);
+  return out;
+}
+
+export type ConfirmRow = { id: string; version: number; mall_line_id: string; mall_shipment_id: string | null; mall_order_id: string; product_name: string | null };
 
 /** Lines still unconfirmed at the mall (PAID), optionally only the given ones. */
 export async function linesToConfirm(db: Db, accountId: string, lineIds?: string[]): Promise<ConfirmRow[]> {
@@ -42,7 +54,7 @@ export async function linesToConfirm(db: Db, accountId: string, lineIds?: string
     .where('l.status', 'PAID')
     .whereNull('o.deleted_at')
     .whereNotNull('l.mall_line_id')
-    .select('l.id', 'l.version', 'l.mall_line_id', 'l.mall_shipment_id', 'o.mall_order_id')
+    .select('l.id', 'l.version', 'l.mall_line_id', 'l.mall_shipment_id', 'o.mall_order_id', 'l.product_name')
     .orderBy('l.id');
   if (lineIds) whereIdIn(db, q, 'l.id', lineIds);
   return q;
@@ -59,6 +71,9 @@ export type SendLine = {
   mall_order_id: string;
   mall_product_id: string | null;
   mall_option_id: string | null;
+  product_name: string | null;
+  /** When the mall accepted our 발주확인 of the line; null: not known to be confirmed there. */
+  mall_confirmed_at: string | null;
 };
 
 /** Shipped boxes of this account whose numbers the mall has not accepted yet, with their lines. */
@@ -82,10 +97,17 @@ export async function boxesToSend(db: Db, accountId: string, boxIds?: string[]):
       'o.mall_order_id',
       'l.mall_product_id',
       'l.mall_option_id',
+      'l.product_name',
+      'l.mall_confirmed_at',
     )
     .orderBy(['b.id', 'l.id']);
   if (boxIds) whereIdIn(db, q, 'b.id', boxIds);
   return q;
+}
+
+/** Lines the mall accepted our 발주확인 for (not a change of ours: versions stay). */
+export async function markMallConfirmed(db: Db, lineIds: string[], at: string): Promise<void> {
+  if (lineIds.length) await whereIdIn(db, db('order_lines'), 'id', lineIds).update({ mall_confirmed_at: at });
 }
 
 export async function markBoxesSent(db: Db, boxIds: string[], at: string): Promise<void> {
@@ -152,3 +174,47 @@ export async function mismatches(db: Db, accountId: string) {
   );
 }
 
+
+export type PendingChange = { mall_line_id: string; line_id: string; change: string; code: string | null; message: string | null; attempts: number; first_failed_at: string; last_tried_at: string };
+
+/** Mall changes of this account that earlier syncs could not apply, to be tried again. */
+export async function pendingChanges(db: Db, accountId: string): Promise<PendingChange[]> {
+  return db('pending_mall_changes')
+    .where({ mall_account_id: accountId })
+    .orderBy('id')
+    .select('mall_line_id', 'line_id', 'change', 'code', 'message', 'attempts', 'first_failed_at', 'last_tried_at');
+}
+
+/** Keeps changes that could not be applied (a newer word of the mall for the same line replaces the older). */
+export async function keepPendingChanges(
+  db: Db,
+  accountId: string,
+  failed: { mall_line_id: string; line_id: string; change: string; code: string | null; message: string | null }[],
+  at: string,
+): Promise<void> {
+  for (const rows of chunk(failed, 200)) {
+    await db('pending_mall_changes')
+      .insert(rows.map((f) => ({ mall_account_id: accountId, ...f, attempts: 1, first_failed_at: at, last_tried_at: at })))
+      .onConflict(['mall_account_id', 'mall_line_id'])
+      .merge({
+        line_id: db.raw('excluded.line_id'),
+        change: db.raw('excluded.change'),
+        code: db.raw('excluded.code'),
+        message: db.raw('excluded.message'),
+        last_tried_at: db.raw('excluded.last_tried_at'),
+        attempts: db.raw('pending_mall_changes.attempts + 1'),
+      });
+  }
+}
+
+/** Changes that applied, or that the line no longer needs: nothing is pending for these lines any more. */
+export async function clearPendingChanges(db: Db, accountId: string, mallLineIds: string[]): Promise<number> {
+  if (!mallLineIds.length) return 0;
+  return whereIdIn(db, db('pending_mall_changes').where({ mall_account_id: accountId }), 'mall_line_id', mallLineIds).delete();
+}
+
+/** How many changes wait per account, for the account list. */
+export async function pendingChangeCounts(db: Db): Promise<Map<string, number>> {
+  const rows = (await db('pending_mall_changes').groupBy('mall_account_id').select('mall_account_id').count({ n: '*' })) as { mall_account_id: string; n: number | string }[];
+  return new Map(rows.map((r) => [r.mall_account_id, Number(r.n)]));
+}

@@ -1,15 +1,22 @@
 // Send invoices (운송장전송): tracking numbers of shipped boxes go to the mall; a box the mall accepted moves its lines
 // to IN_TRANSIT, a box it refused stays SHIPPED with the mall's reason on it, to be fixed and sent again.
-import type { InvoiceTarget } from '../connectors/types.ts';
+// A mall that takes invoices only for confirmed orders (Coupang) is never sent a box whose lines it has not
+// confirmed: those lines are confirmed there first, and a box with a line the mall would not confirm is not sent,
+// with the mall's reason and what to do.
+import { format } from '../../shared/i18n.ts';
+import type { InvoiceTarget, Outcome } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
-import { boxesToSend, currentVersions, markBoxFailed, markBoxesSent, type SendLine } from './mall-orders.repo.ts';
+import { jobsMessages } from './jobs.messages.ts';
+import { boxesToSend, currentVersions, markBoxFailed, markBoxesSent, markMallConfirmed, type SendLine } from './mall-orders.repo.ts';
+
+type Box = { target: InvoiceTarget; lines: SendLine[] };
 
 export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const boxIds = Array.isArray(ctx.job.params.box_ids) ? (ctx.job.params.box_ids as string[]) : undefined;
   const rows = await boxesToSend(ctx.db, ctx.account.id, boxIds);
-  const boxes = new Map<string, { target: InvoiceTarget; lines: SendLine[] }>();
+  const boxes = new Map<string, Box>();
   for (const r of rows) {
     const entry = boxes.get(r.box_id) ?? { target: { boxId: r.box_id, courier: r.courier, trackingNumber: r.tracking_number ?? '', lines: [] }, lines: [] };
     entry.target.lines.push({
@@ -26,11 +33,19 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   await ctx.expect(boxes.size);
   if (!boxes.size) return;
   stopIfCanceled(ctx.signal);
-  const outcomes = await ctx.connector.sendInvoices([...boxes.values()].map((b) => b.target));
+  const notConfirmed = await confirmFirst(ctx, rows);
+  const now = new Date().toISOString();
+  const refusedHere: Outcome[] = [];
+  for (const [boxId, why] of notConfirmed) {
+    refusedHere.push({ ref: boxId, ok: false, code: 'mall_confirm_required', message: why });
+    await markBoxFailed(ctx.db, boxId, why, now);
+  }
+  const toSend = [...boxes.values()].filter((b) => !notConfirmed.has(b.target.boxId));
+  stopIfCanceled(ctx.signal);
+  const outcomes = toSend.length ? await ctx.connector.sendInvoices(toSend.map((b) => b.target)) : [];
   ctx.reachedMall();
   // The mall has what it accepted: that is recorded here even if the job was asked to stop meanwhile.
 
-  const now = new Date().toISOString();
   const sent = outcomes.filter((o) => o.ok).map((o) => o.ref);
   await markBoxesSent(ctx.db, sent, now);
   for (const o of outcomes) if (!o.ok) await markBoxFailed(ctx.db, o.ref, o.message ?? o.code ?? 'failed', now);
@@ -46,14 +61,46 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
     : null;
   const refusedLines = new Map((moved?.results ?? []).filter((r) => r.result === 'refused').map((r) => [r.id, r]));
 
-  const results: JobResult[] = outcomes.map((o) => {
+  const results: JobResult[] = [...refusedHere, ...outcomes].map((o) => {
     const box = boxes.get(o.ref)!;
-    const mall_ref = box.target.trackingNumber || null;
-    if (!o.ok) return { ref_type: 'box', ref_id: o.ref, mall_ref, result: 'failed', code: o.code ?? null, message: o.message ?? null };
+    const names = { mall_ref: box.target.trackingNumber || null, ...namesOf(box) };
+    if (!o.ok) return { ref_type: 'box', ref_id: o.ref, ...names, result: 'failed', code: o.code ?? null, message: o.message ?? null };
     // The mall has the number; a line that changed here meanwhile (a cancel arrived) did not move, and says why.
     const refused = box.lines.map((l) => refusedLines.get(l.line_id)).find(Boolean);
-    if (refused) return { ref_type: 'box', ref_id: o.ref, mall_ref, result: 'failed', code: refused.code ?? null, message: refused.message ?? null };
-    return { ref_type: 'box', ref_id: o.ref, mall_ref, result: 'ok', code: null, message: null };
+    if (refused) return { ref_type: 'box', ref_id: o.ref, ...names, result: 'failed', code: refused.code ?? null, message: refused.message ?? null };
+    return { ref_type: 'box', ref_id: o.ref, ...names, result: 'ok', code: null, message: null };
   });
   await ctx.record(results);
+}
+
+/**
+ * Confirms at the mall, when it needs that before an invoice, the lines it has not confirmed for us (confirmed in
+ * its seller center, or only here before the mall's confirmation was kept: the mall then answers that it is
+ * confirmed already, which counts). Returns the boxes that must not be sent, each with why.
+ */
+async function confirmFirst(ctx: JobContext, rows: SendLine[]): Promise<Map<string, string>> {
+  const refused = new Map<string, string>();
+  if (!ctx.connector.invoiceNeedsConfirm) return refused;
+  const pending = rows.filter((r) => !r.mall_confirmed_at);
+  if (!pending.length) return refused;
+  const outcomes = await ctx.connector.confirm(
+    pending.map((r) => ({ lineId: r.line_id, mallLineId: r.mall_line_id, mallShipmentId: r.mall_shipment_id, mallOrderId: r.mall_order_id })),
+  );
+  ctx.reachedMall();
+  await markMallConfirmed(ctx.db, outcomes.filter((o) => o.ok).map((o) => o.ref), new Date().toISOString());
+  const boxOf = new Map(pending.map((r) => [r.line_id, r.box_id]));
+  for (const o of outcomes) {
+    const box = boxOf.get(o.ref);
+    if (o.ok || !box || refused.has(box)) continue;
+    refused.set(box, format(jobsMessages.confirm_first, { detail: o.message ?? o.code ?? '-' }, 'ko'));
+  }
+  return refused;
+}
+
+/** The mall order number and product an operator knows the box by. */
+function namesOf(box: Box): { mall_order_id: string | null; item_name: string | null } {
+  const first = box.lines[0];
+  const name = first?.product_name ?? null;
+  const more = box.lines.length - 1;
+  return { mall_order_id: first?.mall_order_id ?? null, item_name: name && more > 0 ? format(jobsMessages.box_items, { name, more }, 'ko') : name };
 }

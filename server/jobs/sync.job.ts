@@ -1,7 +1,9 @@
 // Sync (주문동기화): what changed at the mall — delivered, purchase confirmed, claims requested, completed or
 // withdrawn — is applied to orders already collected, through the same transitions an operator uses, so every
 // change is in the history under this job and moves the versions (a sheet pulled before it cannot overwrite it).
-// What cannot be applied is reported and stays listed as a mismatch.
+// What cannot be applied is reported, stays listed as a mismatch, and is kept as a pending change: the window moves
+// on, so every later sync tries it again until it applies, the line no longer needs it (an operator moved it), or
+// an operator dismisses it.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
 import { format } from '../../shared/i18n.ts';
 import { CLAIM_STATUSES, type Status } from '../../shared/lifecycle.ts';
@@ -10,7 +12,16 @@ import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
-import { collectedLines, lastSyncEnd, recordMallStatuses, type CollectedLine } from './mall-orders.repo.ts';
+import {
+  clearPendingChanges,
+  collectedLines,
+  keepPendingChanges,
+  lastSyncEnd,
+  markMallConfirmed,
+  pendingChanges,
+  recordMallStatuses,
+  type CollectedLine,
+} from './mall-orders.repo.ts';
 import { syncWindow } from './windows.ts';
 
 type Step = { action: ApiAction; item: Record<string, unknown> };
@@ -42,6 +53,8 @@ export function stepFor(change: MallChange, ours: Status): Step['action'] | { ac
   }
 }
 
+const namesOf = (change: MallChange, line: CollectedLine) => ({ mall_order_id: change.mallOrderId, item_name: line.product_name });
+
 export async function syncJob(ctx: JobContext): Promise<void> {
   const { db, account } = ctx;
   const window = syncWindow(ctx.job.params, await lastSyncEnd(db, account.id));
@@ -50,11 +63,20 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   const changes = (await ctx.connector.listChanges(window)).sort((a, b) => a.changedAt.localeCompare(b.changedAt));
   ctx.reachedMall();
   await ctx.expect(changes.length);
-  const lines = await collectedLines(db, account.id, changes.map((c) => c.mallLineId));
 
-  // The latest word of the mall per line is what counts; earlier ones were overtaken.
+  // The latest word of the mall per line is what counts; earlier ones were overtaken. Changes earlier syncs could
+  // not apply are tried again, unless the mall has said something newer about the line since.
   const latest = new Map<string, MallChange>();
   for (const c of changes) latest.set(c.mallLineId, c);
+  const retried = new Set<string>();
+  for (const p of await pendingChanges(db, account.id)) {
+    const kept = JSON.parse(p.change) as MallChange;
+    const newer = latest.get(p.mall_line_id);
+    if (newer && newer.changedAt >= kept.changedAt) continue;
+    latest.set(p.mall_line_id, kept);
+    retried.add(p.mall_line_id);
+  }
+  const lines = await collectedLines(db, account.id, [...latest.keys()]);
   const results: JobResult[] = [];
   await recordMallStatuses(
     db,
@@ -64,17 +86,21 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     }),
   );
 
+  // The mall shows these confirmed (in its seller center, say): the send job need not confirm them again.
+  const confirmedThere = [...latest.values()].filter((c) => c.status === 'NEW' && !c.claim).flatMap((c) => lines.get(c.mallLineId)?.id ?? []);
+  await markMallConfirmed(db, confirmedThere, new Date().toISOString());
+
   // Group the steps by action: one bulk transition call each, claims carrying their own type and state.
   const groups = new Map<ApiAction, { line: CollectedLine; change: MallChange; item: Record<string, unknown> }[]>();
   for (const change of latest.values()) {
     const line = lines.get(change.mallLineId);
     if (!line) {
-      results.push({ ref_type: 'line', ref_id: null, mall_ref: change.mallLineId, result: 'skipped', code: 'not_collected', message: format(jobsMessages.not_collected, {}, 'ko') });
+      results.push({ ref_type: 'line', ref_id: null, mall_ref: change.mallLineId, mall_order_id: change.mallOrderId, result: 'skipped', code: 'not_collected', message: format(jobsMessages.not_collected, {}, 'ko') });
       continue;
     }
     const step = stepFor(change, line.status as Status);
     if (!step) {
-      results.push({ ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, result: 'skipped', code: 'no_change', message: format(jobsMessages.no_change, {}, 'ko') });
+      results.push({ ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, ...namesOf(change, line), result: 'skipped', code: 'no_change', message: format(jobsMessages.no_change, {}, 'ko') });
       continue;
     }
     const { action, ...extra } = typeof step === 'string' ? { action: step } : step;
@@ -94,11 +120,12 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       const { line, change } = entries[i]!;
       results.push(
         r.result === 'applied'
-          ? { ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, result: 'ok', code: action, message: null }
+          ? { ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, ...namesOf(change, line), result: 'ok', code: action, message: null }
           : {
               ref_type: 'line',
               ref_id: line.id,
               mall_ref: change.mallLineId,
+              ...namesOf(change, line),
               result: 'failed',
               code: r.code ?? 'mismatch',
               message: format(jobsMessages.mismatch, { mall: change.mallStatus, detail: r.message ?? '' }, 'ko'),
@@ -106,5 +133,15 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       );
     });
   }
+  // What failed is kept for the next sync; what applied or is no longer needed is not pending any more.
+  const failed = results.filter((r) => r.result === 'failed' && r.ref_id && r.mall_ref);
+  await keepPendingChanges(
+    db,
+    account.id,
+    failed.map((r) => ({ mall_line_id: r.mall_ref!, line_id: r.ref_id!, change: JSON.stringify(latest.get(r.mall_ref!)), code: r.code, message: r.message })),
+    new Date().toISOString(),
+  );
+  const failedIds = new Set(failed.map((r) => r.mall_ref));
+  await clearPendingChanges(db, account.id, [...latest.keys()].filter((id) => !failedIds.has(id)));
   await ctx.record(results);
 }

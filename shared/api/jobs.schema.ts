@@ -33,8 +33,8 @@ const instant = z.iso.datetime({ offset: true });
 
 export const startJobsBody = z.object({
   type: z.enum(JOB_TYPE_NAMES),
-  /** One job is started per account. */
-  mall_account_ids: z.array(z.string().min(1).max(40)).min(1).max(50),
+  /** One job is started per account. A confirm of given line_ids may leave it out: the lines' own accounts are used. */
+  mall_account_ids: z.array(z.string().min(1).max(40)).min(1).max(50).optional(),
   /** Period for collect and sync (at most 30 days); default: since the last run. */
   from: instant.optional(),
   to: instant.optional(),

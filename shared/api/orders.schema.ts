@@ -128,6 +128,7 @@ export const ITEM_RESULT_CODES = [
   'box_already_sent',
   'no_earlier_status',
   'quantity_too_large',
+  'mall_confirm_required',
 ] as const;
 export type ItemResultCode = (typeof ITEM_RESULT_CODES)[number];
 

@@ -24,8 +24,12 @@ const cj = () => {
 
 /** Moves lines to SHIPPED with a CJ number each, through the API as an operator would. */
 async function shipAll(rows: Row[]) {
+  // A mall's line is confirmed at the mall: a confirm job for exactly these lines.
   const confirm = rows.filter((r) => r.status === 'PAID');
-  if (confirm.length) await s.call('POST', '/api/transitions', { action: 'confirm', items: confirm.map((r) => ({ id: r.line_id, version: r.line_version })) });
+  if (confirm.length) {
+    await s.call('POST', '/api/jobs', { type: 'confirm', line_ids: confirm.map((r) => r.line_id) });
+    await s.deps.runner.idle();
+  }
   const orders = [...new Set(rows.map((r) => r.order_id))];
   const fresh = async () => (await Promise.all(orders.map((id) => s.call('GET', `/api/orders/${id}`)))).map((r) => r.body);
   let details = await fresh();
@@ -161,6 +165,160 @@ for (const [name, connect] of malls) {
       const rows = await linesOf(mall.accountId);
       assert.equal(new Set(rows.map((r) => r.mall_line_id)).size, rows.length, 'no line twice');
       assert.ok(rows.length > before);
+    });
+  });
+
+  describe(`${name}: 발주확인 belongs to the mall`, () => {
+    let mall: MallFixture<{ close(): Promise<void> }>;
+    before(async () => {
+      mall = await connect(s, { initialOrders: 0 });
+      await mall.admin.createOrders({ count: 8, status: 'paid' });
+      await runJob(s, 'collect', mall.accountId);
+    });
+    after(() => mall.sandbox.close());
+
+    /** Whether the sandbox mall itself has the order confirmed (Coupang INSTRUCT, Naver placeOrderStatus OK). */
+    const confirmedAtMall = async (mallOrderId: string): Promise<boolean> => {
+      const order = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === mallOrderId);
+      return name === 'coupang'
+        ? order.boxes.every((b: { status: string }) => b.status === 'INSTRUCT')
+        : order.productOrders.every((p: { placeOrderStatus: string }) => p.placeOrderStatus === 'OK');
+    };
+
+    it('a local confirm of a mall line is refused; a confirm job for chosen lines confirms exactly those at the mall', async () => {
+      const paid = (await linesOf(mall.accountId)).filter((r) => r.status === 'PAID');
+      assert.ok(paid.length >= 8, `${paid.length} paid lines`);
+      const local = await s.call('POST', '/api/transitions', { action: 'confirm', items: paid.map((r) => ({ id: r.line_id, version: r.line_version })) });
+      assert.equal(local.body.applied, 0);
+      assert.ok(local.body.results.every((r: { code: string; message: string }) => r.code === 'mall_confirm_required' && /발주확인/.test(r.message)));
+      assert.ok((await linesOf(mall.accountId)).filter((r) => paid.some((p) => p.line_id === r.line_id)).every((r) => r.status === 'PAID'));
+
+      const firstOrders = [...new Set(paid.map((r) => r.mall_order_id))].slice(0, 3);
+      const chosen = paid.filter((r) => firstOrders.includes(r.mall_order_id));
+      // No account named: the lines' own account runs it.
+      const res = await s.call('POST', '/api/jobs', { type: 'confirm', line_ids: chosen.map((r) => r.line_id) });
+      assert.equal(res.status, 202, JSON.stringify(res.body));
+      assert.deepEqual(res.body.items.map((i: { mall_account_id: string; started: boolean }) => [i.mall_account_id, i.started]), [[mall.accountId, true]]);
+      await s.deps.runner.idle();
+      const jobId = res.body.items[0].job.id;
+      const results = (await s.call('GET', `/api/jobs/${jobId}/results?limit=5000`)).body.items;
+      assert.equal(results.length, chosen.length);
+      for (const r of results) {
+        assert.equal(r.result, 'ok', JSON.stringify(r));
+        const line = chosen.find((c) => c.line_id === r.ref_id)!;
+        assert.equal(r.mall_order_id, line.mall_order_id, 'the result names the mall order');
+        assert.ok(r.item_name, 'and the product');
+      }
+      const after = await linesOf(mall.accountId);
+      for (const p of paid) {
+        const now = after.find((r) => r.line_id === p.line_id)!;
+        assert.equal(now.status, chosen.includes(p) ? 'NEW' : 'PAID', p.line_id);
+      }
+      for (const id of firstOrders) assert.ok(await confirmedAtMall(id), `${id} confirmed at the mall`);
+      const others = [...new Set(paid.map((r) => r.mall_order_id))].filter((id) => !firstOrders.includes(id));
+      for (const id of others) assert.equal(await confirmedAtMall(id), false, `${id} left alone at the mall`);
+    });
+
+    it('a box whose lines the mall has not confirmed is confirmed there before its number is sent', async () => {
+      // A line confirmed only here, as versions before this rule did: the mall still has it unconfirmed.
+      const line = (await linesOf(mall.accountId)).find((r) => r.status === 'PAID')!;
+      await s.deps.db('order_lines').where({ id: line.line_id }).update({ status: 'NEW' });
+      await shipAll((await linesOf(mall.accountId)).filter((r) => r.order_id === line.order_id));
+      const { job, results } = await runJob(s, 'send_invoices', mall.accountId);
+      assert.equal(job.state, 'succeeded', JSON.stringify(results));
+      const order = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === line.mall_order_id);
+      if (name === 'coupang') assert.ok(order.boxes.every((b: { status: string; invoiceNumber: string }) => b.status === 'DEPARTURE' && b.invoiceNumber), JSON.stringify(order.boxes));
+      else assert.ok(order.productOrders.every((p: { productOrderStatus: string; trackingNumber: string }) => p.productOrderStatus === 'DELIVERING' && p.trackingNumber));
+      assert.equal((await linesOf(mall.accountId)).find((r) => r.line_id === line.line_id)!.status, 'IN_TRANSIT');
+      assert.equal(results[0].mall_order_id, line.mall_order_id);
+    });
+
+    if (name === 'coupang') {
+      it('a box the mall would not confirm is not sent; it says to run 발주확인 first', async () => {
+        const line = (await linesOf(mall.accountId)).find((r) => r.status === 'PAID')!;
+        await s.deps.db('order_lines').where({ id: line.line_id }).update({ status: 'NEW' });
+        await shipAll((await linesOf(mall.accountId)).filter((r) => r.order_id === line.order_id));
+        await mall.admin.addFaults([{ kind: 'status', status: 400, count: 1, path: 'acknowledgement' }]);
+        const { job, results } = await runJob(s, 'send_invoices', mall.accountId);
+        assert.equal(job.state, 'partial');
+        assert.equal(results.length, 1);
+        assert.equal(results[0].code, 'mall_confirm_required');
+        assert.match(results[0].message, /발주확인을 먼저/);
+        // Named as the operator knows it: the mall's order number and the product, not our box id.
+        assert.equal(results[0].mall_order_id, line.mall_order_id);
+        assert.ok(results[0].item_name && !String(results[0].item_name).startsWith('box_'));
+        const order = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === line.mall_order_id);
+        assert.ok(order.boxes.every((b: { status: string; invoiceNumber: string | null }) => b.status === 'ACCEPT' && !b.invoiceNumber), 'nothing reached the mall');
+        const box = await s.deps.db('boxes').whereIn('id', s.deps.db('order_lines').where({ id: line.line_id }).select('box_id')).first();
+        assert.equal(box.send_status, 'failed');
+        assert.match(box.send_error, /발주확인/);
+        // The operator confirms (the mall answers now) and sends again: it arrives.
+        const again = await runJob(s, 'send_invoices', mall.accountId);
+        assert.equal(again.job.state, 'succeeded', JSON.stringify(again.results));
+      });
+    }
+  });
+
+  describe(`${name}: a mall change that could not apply is kept and retried`, () => {
+    let mall: MallFixture<{ close(): Promise<void> }>;
+    before(async () => {
+      mall = await connect(s, { initialOrders: 0 });
+      await mall.admin.createOrders({ count: 2, status: 'paid' });
+      await runJob(s, 'collect', mall.accountId);
+    });
+    after(() => mall.sandbox.close());
+
+    const pendingCount = async () => (await s.call('GET', '/api/mall-accounts')).body.items.find((a: { id: string }) => a.id === mall.accountId).pending_changes;
+    /** A sync over a period that ends now and starts after every change so far: only what is kept can reach it. */
+    const laterSync = async () => {
+      await new Promise((r) => setTimeout(r, 1100));
+      const to = new Date().toISOString();
+      return runJob(s, 'sync', mall.accountId, { from: new Date(Date.parse(to) - 500).toISOString(), to });
+    };
+
+    it('a cancel the mall completed after we shipped stays pending, counted, and applies once the line can take it', async () => {
+      const rows = await linesOf(mall.accountId);
+      await shipAll(rows);
+      const [a, b] = [...new Set(rows.map((r) => r.mall_order_id))];
+      // The mall cancels both orders outright (our numbers never reached it); here they are already shipped.
+      for (const id of [a!, b!]) {
+        await mall.admin.event(id, 'buyer_cancel');
+        await mall.admin.event(id, 'cancel_complete');
+      }
+      const first = await runJob(s, 'sync', mall.accountId);
+      assert.equal(first.job.state, 'partial', first.job.error);
+      const linesA = rows.filter((r) => r.mall_order_id === a);
+      const linesB = rows.filter((r) => r.mall_order_id === b);
+      assert.equal(await pendingCount(), rows.length, 'counted on the account');
+      const mismatchView = (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body;
+      assert.equal(mismatchView.pending_changes.length, rows.length);
+      assert.ok(mismatchView.pending_changes.every((p: { mall_order_id: string; attempts: number; message: string }) => [a, b].includes(p.mall_order_id) && p.attempts === 1 && p.message));
+
+      // An operator settles order b another way: dismissed, it is not retried.
+      for (const l of linesB) {
+        const res = await s.call('DELETE', `/api/mall-accounts/${mall.accountId}/pending-changes/${l.mall_line_id}`);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+      }
+      assert.equal(await pendingCount(), linesA.length);
+
+      // The window has moved past the change; the kept one is tried again (and still cannot apply).
+      const second = await laterSync();
+      assert.equal(second.job.state, 'partial');
+      assert.deepEqual(second.results.filter((r: { result: string }) => r.result === 'failed').map((r: { ref_id: string }) => r.ref_id).sort(), linesA.map((l) => l.line_id).sort());
+      assert.ok(second.results.every((r: { mall_order_id: string }) => r.mall_order_id === a), 'results name the mall order');
+      const kept = (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body.pending_changes;
+      assert.ok(kept.every((p: { attempts: number }) => p.attempts === 2));
+
+      // The operator takes the parcel back (cancel requested): the next sync completes the mall's cancel.
+      const now = (await linesOf(mall.accountId)).filter((r) => r.mall_order_id === a);
+      const claimed = await s.call('POST', '/api/transitions', { action: 'claim', claim_type: 'cancel', items: now.map((r) => ({ id: r.line_id, version: r.line_version })) });
+      assert.equal(claimed.body.refused, 0, JSON.stringify(claimed.body));
+      const third = await laterSync();
+      assert.equal(third.job.state, 'succeeded', JSON.stringify(third.results));
+      assert.ok((await linesOf(mall.accountId)).filter((r) => r.mall_order_id === a).every((r) => r.status === 'CANCELED'));
+      assert.equal(await pendingCount(), 0);
+      const fourth = await laterSync();
+      assert.equal(fourth.job.total, 0, 'nothing left to retry');
     });
   });
 

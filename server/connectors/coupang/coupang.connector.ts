@@ -29,6 +29,7 @@ export function createCoupangConnector(options: CoupangConnectorOptions): MallCo
   const now = options.now ?? (() => new Date());
   return {
     mallType: 'coupang',
+    invoiceNeedsConfirm: true,
 
     async testConnection() {
       // The cheapest signed call: today's ACCEPT sheets, one per page.

@@ -36,6 +36,7 @@ export function createNaverConnector(options: NaverConnectorOptions): MallConnec
 
   return {
     mallType: 'naver',
+    invoiceNeedsConfirm: false,
 
     async testConnection() {
       // A token proves the credentials; one tiny listing proves the token opens the pay-order API (and the IP is allowed).

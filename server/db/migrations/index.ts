@@ -9,6 +9,9 @@ import * as jobsRunner from './20261125010000_jobs_runner.ts';
 import * as loginAttempts from './20261125020000_login_attempts.ts';
 import * as streamTickets from './20261125020001_stream_tickets.ts';
 import * as accessRecords from './20261125030000_access_records.ts';
+import * as mallConfirmed from './20261125040000_mall_confirmed.ts';
+import * as pendingMallChanges from './20261125040001_pending_mall_changes.ts';
+import * as jobResultNames from './20261125040002_job_result_names.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -21,4 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261125020000_login_attempts', loginAttempts],
   ['20261125020001_stream_tickets', streamTickets],
   ['20261125030000_access_records', accessRecords],
+  ['20261125040000_mall_confirmed', mallConfirmed],
+  ['20261125040001_pending_mall_changes', pendingMallChanges],
+  ['20261125040002_job_result_names', jobResultNames],
 ];

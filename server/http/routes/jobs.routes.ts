@@ -5,6 +5,7 @@ import { format } from '../../../shared/i18n.ts';
 import type { AppDeps } from '../../deps.ts';
 import { jobsMessages } from '../../jobs/jobs.messages.ts';
 import * as jobs from '../../jobs/jobs.repo.ts';
+import { linesByAccount } from '../../jobs/mall-orders.repo.ts';
 import { MAX_WINDOW_DAYS } from '../../jobs/windows.ts';
 import { describeError } from '../../log.ts';
 import { isTokenLive } from '../../modules/auth/auth.service.ts';
@@ -36,16 +37,27 @@ export function jobRoutes(deps: AppDeps) {
           if (days > MAX_WINDOW_DAYS) throw invalid('to', format(jobsMessages.period_too_long, { field: 'to', max: MAX_WINDOW_DAYS }, info.lang));
           if (Date.parse(body.to) > Date.now() + 60_000) throw invalid('to', format(jobsMessages.period_future, {}, info.lang));
         }
+        // A confirm of chosen lines (the order sheet's 발주확인) goes to the accounts those lines came from.
+        let accounts = body.mall_account_ids?.map((id) => ({ id, lineIds: body.line_ids })) ?? null;
+        if (!accounts) {
+          if (body.type !== 'confirm' || !body.line_ids) {
+            const message = format(jobsMessages.accounts_required, {}, info.lang);
+            throw new AppError('invalid_data', 'validation_failed', message, { details: [{ field: 'mall_account_ids', message }] });
+          }
+          accounts = [...(await linesByAccount(deps.db, body.line_ids))].map(([id, lineIds]) => ({ id, lineIds }));
+        }
         const params: Record<string, unknown> = {};
         // A chosen period is marked manual: the schedule does not continue from it.
         if (body.from && body.to) Object.assign(params, { from: new Date(body.from).toISOString(), to: new Date(body.to).toISOString(), manual: true });
-        if (body.line_ids) params.line_ids = body.line_ids;
         if (body.box_ids) params.box_ids = body.box_ids;
         // One job per account; an account that cannot start says why without stopping the others.
         const items = [];
-        for (const accountId of body.mall_account_ids) {
+        for (const { id: accountId, lineIds } of accounts) {
           try {
-            const job = await deps.runner.start({ type: body.type, accountId, params, actor, trigger: 'manual' }, info.lang);
+            const job = await deps.runner.start(
+              { type: body.type, accountId, params: lineIds ? { ...params, line_ids: lineIds } : params, actor, trigger: 'manual' },
+              info.lang,
+            );
             items.push({ mall_account_id: accountId, started: true, job });
           } catch (error) {
             if (!(error instanceof AppError)) throw error;

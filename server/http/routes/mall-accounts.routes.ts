@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createMallAccountBody, updateMallAccountBody } from '../../../shared/api/mall-accounts.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as accounts from '../../modules/mall-accounts/mall-accounts.service.ts';
-import { mismatches } from '../../jobs/mall-orders.repo.ts';
+import { clearPendingChanges, mismatches, pendingChangeCounts, pendingChanges } from '../../jobs/mall-orders.repo.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -13,9 +13,13 @@ export function mallAccountRoutes(deps: AppDeps) {
       method: 'get',
       path: '/mall-accounts',
       tag: 'mall accounts',
-      summary: 'List mall accounts (credentials never included, only a masked hint)',
+      summary: 'List mall accounts (credentials never included, only a masked hint), each with its count of mall changes waiting to apply',
       access: 'viewer',
-      handler: async () => ({ items: await accounts.listMallAccounts(deps), next_cursor: null }),
+      handler: async () => {
+        const pending = await pendingChangeCounts(deps.db);
+        const items = (await accounts.listMallAccounts(deps)).map((a) => ({ ...a, pending_changes: pending.get(a.id) ?? 0 }));
+        return { items, next_cursor: null };
+      },
     }),
     route({
       method: 'get',
@@ -59,12 +63,28 @@ export function mallAccountRoutes(deps: AppDeps) {
       method: 'get',
       path: '/mall-accounts/:id/mismatches',
       tag: 'mall accounts',
-      summary: 'Lines whose status here disagrees with what the mall last said (claims, shipping)',
+      summary: 'Lines whose status here disagrees with what the mall last said (claims, shipping), and the mall changes syncs could not apply yet (retried by every sync)',
       access: 'viewer',
       params: idParam,
       handler: async ({ params, info }) => {
         await accounts.getMallAccount(deps, params.id, info.lang);
-        return { items: await mismatches(deps.db, params.id), next_cursor: null };
+        const pending = (await pendingChanges(deps.db, params.id)).map(({ change, ...p }) => {
+          const c = JSON.parse(change) as { mallOrderId?: string; mallStatus?: string; changedAt?: string };
+          return { ...p, mall_order_id: c.mallOrderId ?? null, mall_status: c.mallStatus ?? null, changed_at: c.changedAt ?? null };
+        });
+        return { items: await mismatches(deps.db, params.id), pending_changes: pending, next_cursor: null };
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/mall-accounts/:id/pending-changes/:mall_line_id',
+      tag: 'mall accounts',
+      summary: 'Dismiss a mall change syncs could not apply (an operator settled it another way): it is not retried',
+      access: 'operator',
+      params: z.object({ id: z.string().min(1).max(40), mall_line_id: z.string().min(1).max(64) }),
+      handler: async ({ params, info }) => {
+        await accounts.getMallAccount(deps, params.id, info.lang);
+        return { dismissed: await clearPendingChanges(deps.db, params.id, [params.mall_line_id]) };
       },
     }),
   ];

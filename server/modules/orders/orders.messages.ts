@@ -8,6 +8,10 @@ export const ordersMessages = {
   },
   not_found: { ko: '{id}: 주문을 찾을 수 없습니다', en: '{id}: no such order or line' },
   deleted: { ko: '{id}: 삭제된 주문입니다', en: '{id}: the order is deleted' },
+  mall_confirm_required: {
+    ko: '{id}: 쇼핑몰 주문은 쇼핑몰에 발주확인해야 합니다. 주문 탭의 발주확인(또는 작업 탭의 발주확인 작업)으로 쇼핑몰에 보내세요',
+    en: '{id}: a mall order is confirmed at the mall. Use 발주확인 in the orders tab (or the confirm job) to send it to the mall',
+  },
   stale_version: {
     ko: '{id}: 불러온 뒤 다른 곳에서 바뀌었습니다 (버전 {seen} → {current}, 현재 상태 {status_label}). 다시 불러오세요',
     en: '{id}: changed since you loaded it (version {seen} → {current}, now {status_label}). Load it again',

@@ -87,6 +87,8 @@ export type NewLine = Omit<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_de
     mall_status?: string | null;
     mall_implied_status?: string | null;
     mall_status_at?: string | null;
+    /** When the mall confirmed the line (collected already confirmed there, or by our confirm job). */
+    mall_confirmed_at?: string | null;
   };
 
 export async function insertOrder(trx: Knex.Transaction | Db, order: NewOrder, lines: NewLine[]): Promise<void> {

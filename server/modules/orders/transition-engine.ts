@@ -242,6 +242,12 @@ export class Engine {
   /** Why `line` cannot take `action`, or where it goes. */
   private check(targetId: string, line: LineRow, action: LineAction): { to: Status | 'same' } | Refusal {
     const result = checkTransition(action, line.status as Status, this.flagsOf(line), this.historyOf(line.id));
+    // An order of a connected mall is confirmed at the mall (Coupang takes no invoice for an unconfirmed box): only
+    // the mall's own word — the confirm job's accepted lines, or a sync seeing it confirmed — moves it here. Orders
+    // of no mall account (direct, manual, imported) have nowhere else to be confirmed.
+    if (result.ok && action === 'confirm' && this.orderOf(line).mall_account_id && this.origin.source !== 'mall') {
+      return new Refusal('mall_confirm_required', this.transitionParams(targetId, line, action));
+    }
     if (result.ok) return { to: result.to };
     const flag = result.code === 'blocked' ? result.flag : undefined;
     return new Refusal(result.code, this.transitionParams(targetId, line, action, flag));

@@ -14,6 +14,8 @@ export type Account = {
   last_collected_at: string | null;
   send_invoice_enabled?: boolean;
   active?: boolean;
+  /** Mall changes syncs could not apply yet (retried by every sync; listed with the account's mismatches). */
+  pending_changes?: number;
 };
 
 /** The mall accounts, read once per sign-in (every pane offers them as choices). */
@@ -47,6 +49,7 @@ export function Accounts({ api, lang }: { api: Api; lang: Lang }) {
                 {a.last_collected_at
                   ? format(m.last_collected, { at: new Date(a.last_collected_at).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US') }, lang)
                   : format(m.never_collected, {}, lang)}
+                {a.pending_changes ? <> · {format(m.pending_changes, { count: a.pending_changes }, lang)}</> : null}
               </Caption1>
             }
             action={

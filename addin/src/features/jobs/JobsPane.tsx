@@ -12,9 +12,7 @@ import { paneMessages as m } from '../../messages.ts';
 import type { Account } from '../accounts/Accounts.tsx';
 import { WorkStatus, useWork } from '../work.tsx';
 
-type JobResult = { ref_type: string; ref_id: string | null; mall_ref: string | null; result: string; code: string | null; message: string | null };
-
-export const FAILURES_SHEET = '작업실패';
+import { FAILURES_SHEET, FAILURE_SHEET_LAYOUT, failureLine, failureTable, type JobResult } from './failure-sheet.ts';
 
 export function JobsPane({ api, lang, accounts }: { api: Api; lang: Lang; accounts: Account[] }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
@@ -75,9 +73,8 @@ export function JobsPane({ api, lang, accounts }: { api: Api; lang: Lang; accoun
   const writeFailures = () =>
     work.run(async () => {
       if (!failures) return '';
-      const header = lang === 'ko' ? ['작업', '계정', '대상', '쇼핑몰 번호', '코드', '사유'] : ['Job', 'Account', 'Target', 'Mall reference', 'Code', 'Reason'];
-      const rows = failures.items.map((f) => [typeLabel(failures.job), accountName(failures.job.mall_account_id), f.ref_id ?? '', f.mall_ref ?? '', f.code ?? '', f.message ?? '']);
-      await writeTable({ name: FAILURES_SHEET, header, rows, textColumns: [2, 3], widths: [12, 16, 24, 24, 20, 60], headerTools: true, activate: true });
+      const { header, rows } = failureTable(typeLabel(failures.job), accountName(failures.job.mall_account_id), failures.items, lang);
+      await writeTable({ name: FAILURES_SHEET, header, rows, ...FAILURE_SHEET_LAYOUT, headerTools: true, activate: true });
       return t('job_failures_written', { sheet: FAILURES_SHEET, count: rows.length });
     });
 
@@ -143,9 +140,7 @@ export function JobsPane({ api, lang, accounts }: { api: Api; lang: Lang; accoun
           {failures?.job.id === job.id && (
             <div style={{ display: 'grid', gap: 4 }}>
               {failures.items.slice(0, 50).map((f, i) => (
-                <Caption1 key={i}>
-                  {f.mall_ref ?? f.ref_id}: {f.message}
-                </Caption1>
+                <Caption1 key={i}>{failureLine(f)}</Caption1>
               ))}
               <Button size="small" onClick={writeFailures}>
                 {t('job_failures_to_sheet')}

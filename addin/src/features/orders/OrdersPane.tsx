@@ -44,8 +44,8 @@ export function OrdersPane({ api, lang, accounts }: { api: Api; lang: Lang; acco
   const [action, setAction] = useState<SelectionAction>('confirm');
   const actionLabel = (a: SelectionAction) => ACTION_RULES[a].label[lang];
   const act = () =>
-    work.run(async () => {
-      const out = await actOnSelection(api, action, lang);
+    work.run(async (step) => {
+      const out = await actOnSelection(api, action, lang, (done, total) => step(t('confirming_at_mall', { done, total }), total ? done / total : undefined, false));
       if (!out) return { intent: 'warning', text: t('no_selection') };
       return { intent: out.refused ? 'warning' : 'success', text: t('action_done', { action: actionLabel(action), ...out }) };
     });

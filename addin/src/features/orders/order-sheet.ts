@@ -263,14 +263,72 @@ export async function setCourierOnSelection(courierLabelText: string, lang: Lang
 export const SELECTION_ACTIONS = ['confirm', 'release', 'ship', 'clear_invoice'] as const;
 export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
 
-/** Applies a status action to the selected rows with their pulled versions; results beside them. */
-export async function actOnSelection(api: Api, action: SelectionAction, lang: Lang): Promise<{ applied: number; refused: number } | null> {
+/**
+ * Applies a status action to the selected rows with their pulled versions; results beside them. 발주확인 of a mall's
+ * line is the mall's to accept: the server refuses it locally (mall_confirm_required), so those lines go to the
+ * mall in a confirm job per account, and each row shows what the mall said once the jobs end.
+ */
+export async function actOnSelection(api: Api, action: SelectionAction, lang: Lang, progress?: Progress): Promise<{ applied: number; refused: number } | null> {
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
   const out = await api.call<{ applied: number; refused: number; results: ItemResult[] }>('POST', '/api/transitions', { action, items });
-  await applyItemResults(api, state, out.results, lang);
-  return { applied: out.applied, refused: out.refused };
+  const atMall = out.results.filter((r) => r.result === 'refused' && r.code === 'mall_confirm_required');
+  const results = atMall.length ? [...out.results.filter((r) => !atMall.includes(r)), ...(await confirmAtMalls(api, atMall, progress))] : out.results;
+  await applyItemResults(api, state, results, lang);
+  const applied = results.filter((r) => r.result === 'applied').length;
+  return { applied, refused: results.length - applied };
+}
+
+type JobResultRow = { ref_id: string | null; result: 'ok' | 'failed' | 'skipped'; code: string | null; message: string | null };
+
+/** Waits until every job has ended, reporting the items done over all of them. */
+async function waitForJobs(api: Api, jobs: JobView[], progress?: Progress, signal?: AbortSignal): Promise<JobView[]> {
+  const running = () => jobs.filter((j) => !FINISHED_JOB_STATES.has(j.state));
+  let canceled = false;
+  while (running().length) {
+    // Cancel asks each running job once to stop; what it already did at the mall stays done.
+    if (signal?.aborted && !canceled) {
+      canceled = true;
+      await Promise.all(running().map((j) => api.call('POST', `/api/jobs/${j.id}/cancel`).catch(() => undefined)));
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    jobs = await Promise.all(jobs.map((j) => api.call<JobView>('GET', `/api/jobs/${j.id}`)));
+    const sum = (k: 'ok' | 'failed' | 'skipped' | 'total') => jobs.reduce((n, j) => n + j[k], 0);
+    progress?.(sum('ok') + sum('failed') + sum('skipped'), sum('total'));
+  }
+  return jobs;
+}
+
+/** Every result of a job, page by page. */
+async function jobResults(api: Api, jobId: string): Promise<JobResultRow[]> {
+  const out: JobResultRow[] = [];
+  let cursor: number | null = null;
+  do {
+    const page: { items: JobResultRow[]; next_cursor: number | null } = await api.call('GET', `/api/jobs/${jobId}/results?limit=5000${cursor ? `&cursor=${cursor}` : ''}`);
+    out.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return out;
+}
+
+/** Confirms mall lines at their malls (one confirm job per account) and answers one item result per line. */
+async function confirmAtMalls(api: Api, refused: readonly ItemResult[], progress?: Progress): Promise<ItemResult[]> {
+  const started = await api.call<{ items: { mall_account_id: string; started: boolean; job?: JobView; message?: string }[] }>('POST', '/api/jobs', {
+    type: 'confirm',
+    line_ids: refused.map((r) => r.id),
+  });
+  const jobs = await waitForJobs(api, started.items.flatMap((i) => (i.job ? [i.job] : [])), progress);
+  const byLine = new Map<string, JobResultRow>();
+  for (const job of jobs) for (const r of await jobResults(api, job.id)) if (r.ref_id) byLine.set(r.ref_id, r);
+  // A job that could not start (the account is off, a confirm already runs) says why on its lines.
+  const notStarted = started.items.filter((i) => !i.started).map((i) => i.message ?? '').join(' / ');
+  return refused.map((item): ItemResult => {
+    const r = byLine.get(item.id);
+    if (r?.result === 'ok') return { id: item.id, result: 'applied', lines: [{ id: item.id, status: 'NEW', version: 0 }] };
+    if (r) return { id: item.id, result: 'refused', message: [r.code, r.message].filter(Boolean).join(': ') };
+    return { id: item.id, result: 'refused', message: notStarted || item.message || '' };
+  });
 }
 
 const statusLabels = (status: Status) => new Set(Object.values(STATUS_LABELS[status]));
@@ -294,21 +352,9 @@ export async function sendToMalls(api: Api, accountIds: readonly string[], lang:
     type: 'send_invoices',
     mall_account_ids: accountIds,
   });
-  let jobs = started.items.flatMap((i) => (i.job ? [i.job] : []));
   const notStarted = started.items.filter((i) => !i.started).map((i) => i.message ?? '');
-  const running = () => jobs.filter((j) => !FINISHED_JOB_STATES.has(j.state));
-  let canceled = false;
-  while (running().length) {
-    // Cancel asks each running job once to stop; what it already sent stays sent, so the rows are still refreshed.
-    if (signal?.aborted && !canceled) {
-      canceled = true;
-      await Promise.all(running().map((j) => api.call('POST', `/api/jobs/${j.id}/cancel`).catch(() => undefined)));
-    }
-    await new Promise((r) => setTimeout(r, 400));
-    jobs = await Promise.all(jobs.map((j) => api.call<JobView>('GET', `/api/jobs/${j.id}`)));
-    const sum = (k: 'ok' | 'failed' | 'skipped' | 'total') => jobs.reduce((n, j) => n + j[k], 0);
-    progress(sum('ok') + sum('failed') + sum('skipped'), sum('total'));
-  }
+  // Canceled jobs keep what they sent, so the rows are still refreshed.
+  const jobs = await waitForJobs(api, started.items.flatMap((i) => (i.job ? [i.job] : [])), progress, signal);
   const state = await readOrderSheet(lang);
   await refreshRows(api, state, linesWithStatus(state, statusLabels('SHIPPED')).map((l) => l.id), lang);
   return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };

@@ -1,0 +1,37 @@
+// The 작업실패 sheet: a job's failures as an operator knows them — the mall's order number, the product, the mall's
+// line or waybill number — with the reason. Our internal ids (box_…, lin_…) mean nothing to the operator and stay out.
+import type { Lang } from '../../../../shared/i18n.ts';
+
+export type JobResult = {
+  ref_type: string;
+  ref_id: string | null;
+  mall_ref: string | null;
+  mall_order_id?: string | null;
+  item_name?: string | null;
+  result: string;
+  code: string | null;
+  message: string | null;
+};
+
+export const FAILURES_SHEET = '작업실패';
+
+const HEADERS = {
+  ko: ['작업', '계정', '주문번호', '상품', '상품주문번호/운송장', '코드', '사유'],
+  en: ['Job', 'Account', 'Order number', 'Product', 'Mall line / waybill', 'Code', 'Reason'],
+} satisfies Record<Lang, string[]>;
+
+/** The sheet's layout: order and line numbers are long digits, kept as text. */
+export const FAILURE_SHEET_LAYOUT = { textColumns: [2, 4], widths: [12, 16, 20, 32, 24, 20, 60] };
+
+export function failureTable(jobLabel: string, accountName: string, items: readonly JobResult[], lang: Lang): { header: string[]; rows: string[][] } {
+  return {
+    header: HEADERS[lang],
+    rows: items.map((f) => [jobLabel, accountName, f.mall_order_id ?? '', f.item_name ?? '', f.mall_ref ?? '', f.code ?? '', f.message ?? '']),
+  };
+}
+
+/** One line of the pane's failure list: what the operator looks for first. */
+export function failureLine(f: JobResult): string {
+  const what = [f.mall_order_id, f.item_name].filter(Boolean).join(' · ') || f.mall_ref || '';
+  return `${what}: ${f.message ?? f.code ?? ''}`;
+}
