@@ -240,7 +240,8 @@ for (const [name, connect] of malls) {
         await shipAll((await linesOf(mall.accountId)).filter((r) => r.order_id === line.order_id));
         await mall.admin.addFaults([{ kind: 'status', status: 400, count: 1, path: 'acknowledgement' }]);
         const { job, results } = await runJob(s, 'send_invoices', mall.accountId);
-        assert.equal(job.state, 'partial');
+        // Its one box failed: a job where every item failed is failed.
+        assert.equal(job.state, 'failed');
         assert.equal(results.length, 1);
         assert.equal(results[0].code, 'mall_confirm_required');
         assert.match(results[0].message, /발주확인을 먼저/);
@@ -286,7 +287,9 @@ for (const [name, connect] of malls) {
         await mall.admin.event(id, 'cancel_complete');
       }
       const first = await runJob(s, 'sync', mall.accountId);
-      assert.equal(first.job.state, 'partial', first.job.error);
+      // Every change it met failed to apply: the job is failed (not 일부 실패), and says so.
+      assert.equal(first.job.state, 'failed', first.job.error);
+      assert.match(first.job.error, /모두 실패/);
       const linesA = rows.filter((r) => r.mall_order_id === a);
       const linesB = rows.filter((r) => r.mall_order_id === b);
       assert.equal(await pendingCount(), rows.length, 'counted on the account');
@@ -303,7 +306,7 @@ for (const [name, connect] of malls) {
 
       // The window has moved past the change; the kept one is tried again (and still cannot apply).
       const second = await laterSync();
-      assert.equal(second.job.state, 'partial');
+      assert.equal(second.job.state, 'failed', 'its only item failed again');
       assert.deepEqual(second.results.filter((r: { result: string }) => r.result === 'failed').map((r: { ref_id: string }) => r.ref_id).sort(), linesA.map((l) => l.line_id).sort());
       assert.ok(second.results.every((r: { mall_order_id: string }) => r.mall_order_id === a), 'results name the mall order');
       const kept = (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body.pending_changes;
