@@ -31,23 +31,34 @@ export async function planBlocks(db: Knex, items: readonly BlockItem[], plan: Lo
  */
 export function groupBlocks(items: readonly BlockItem[], found: Discovery, blockItems: number): number[][] {
   const groups = new Groups();
+  const orders = new Map<string, number>();
+  const boxes = new Map<string, number>();
+  const numbers = new Map<string, number>();
+  const node = (map: Map<string, number>, key: string) => {
+    let n = map.get(key);
+    if (n === undefined) map.set(key, (n = groups.add()));
+    return n;
+  };
   const orderOfLine = new Map<string, string>();
   for (const l of found.lines) {
     orderOfLine.set(l.id, l.order_id);
-    if (l.box_id) groups.join(`o:${l.order_id}`, `b:${l.box_id}`);
+    if (l.box_id) groups.join(node(orders, l.order_id), node(boxes, l.box_id));
   }
-  for (const b of found.boxes) if (b.tracking_number) groups.join(`b:${b.id}`, `n:${b.tracking_number}`);
-  for (const item of items) {
-    const key = `i:${item.id}`;
+  for (const b of found.boxes) if (b.tracking_number) groups.join(node(boxes, b.id), node(numbers, b.tracking_number));
+  // Each item's node: its order's, or one of its own when its id leads to no order (unknown ids; a repeated unknown
+  // id shares the node of its first naming, so a duplicate lands in the same block).
+  const unknown = new Map<string, number>();
+  const itemNodes = items.map((item) => {
     const order = orderOfLine.get(item.id) ?? (item.id.startsWith(`${ID_PREFIX.order}_`) ? item.id : undefined);
-    groups.join(key, order ? `o:${order}` : key);
-    for (const n of item.numbers) groups.join(key, `n:${n}`);
-  }
+    const n = order ? node(orders, order) : node(unknown, item.id);
+    for (const number of item.numbers) groups.join(n, node(numbers, number));
+    return n;
+  });
 
   // Members of each group, ascending; a Map keeps groups in the order of their first item.
-  const members = new Map<string, number[]>();
-  items.forEach((item, index) => {
-    const root = groups.find(`i:${item.id}`);
+  const members = new Map<number, number[]>();
+  itemNodes.forEach((n, index) => {
+    const root = groups.find(n);
     const list = members.get(root);
     if (list) list.push(index);
     else members.set(root, [index]);
@@ -66,23 +77,31 @@ export function groupBlocks(items: readonly BlockItem[], found: Discovery, block
   return blocks;
 }
 
-/** Union-find over string keys (orders, boxes, numbers, item ids). */
+/** Union-find over numbered nodes (orders, boxes, numbers, unknown ids). */
 class Groups {
-  private readonly parent = new Map<string, string>();
+  private readonly parent: number[] = [];
 
-  find(key: string): string {
-    let root = key;
-    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
-    // Path compression: every key on the way points at the root.
-    for (let k = key, up = this.parent.get(k); up !== undefined && up !== root; k = up, up = this.parent.get(k)) this.parent.set(k, root);
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+
+  find(n: number): number {
+    let root = n;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    // Path compression: every node on the way points at the root.
+    while (this.parent[n] !== root) {
+      const up = this.parent[n]!;
+      this.parent[n] = root;
+      n = up;
+    }
     return root;
   }
 
-  join(a: string, b: string): void {
+  join(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    this.parent.set(ra, ra);
-    if (ra !== rb) this.parent.set(rb, ra);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
 }
 
