@@ -13,7 +13,7 @@ export function sheetRoutes(deps: AppDeps) {
       tag: 'sheet',
       summary:
         'Apply the rows changed on an order sheet, each whole or not at all; one result per row and the changed lines. A push of more than ' +
-        '2,000 rows is applied in blocks, each committed on its own (the rows of one order, box or tracking number always in one block)',
+        '2,000 rows (SHIPSHEET_BULK_BLOCK_ITEMS) is applied in blocks, each committed on its own (the rows of one order, box or tracking number always in one block)',
       access: 'operator',
       body: sheetPushBody,
       handler: async ({ actor, body, info }) => pushSheet(deps.db, actor, body, info, { blockItems: deps.config.bulkBlockItems }),
