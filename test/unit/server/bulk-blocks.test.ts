@@ -3,6 +3,7 @@
 // within the size unless one group is bigger.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { loadConfig } from '../../../server/config.ts';
 import { groupBlocks, type BlockItem } from '../../../server/modules/orders/bulk-blocks.ts';
 import type { Discovery } from '../../../server/modules/orders/working-set.ts';
 
@@ -45,5 +46,13 @@ describe('groupBlocks', () => {
     const items = [item('lin_1'), item('lin_2'), item('lin_3'), item('lin_4')];
     const f = found([['lin_1', 'ord_a', null], ['lin_2', 'ord_a', null], ['lin_3', 'ord_a', null], ['lin_4', 'ord_b', null]]);
     assert.deepEqual(groupBlocks(items, f, 2), [[0, 1, 2], [3]]);
+  });
+});
+
+describe('SHIPSHEET_BULK_BLOCK_ITEMS', () => {
+  it('defaults to 2,000 and takes only a whole number of at least 1', () => {
+    assert.equal(loadConfig({}).bulkBlockItems, 2000);
+    assert.equal(loadConfig({ SHIPSHEET_BULK_BLOCK_ITEMS: '500' }).bulkBlockItems, 500);
+    for (const bad of ['0', '-3', '2.5', 'many']) assert.throws(() => loadConfig({ SHIPSHEET_BULK_BLOCK_ITEMS: bad }), /SHIPSHEET_BULK_BLOCK_ITEMS/);
   });
 });
