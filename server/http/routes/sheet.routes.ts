@@ -11,10 +11,12 @@ export function sheetRoutes(deps: AppDeps) {
       method: 'post',
       path: '/sheet/push',
       tag: 'sheet',
-      summary: 'Apply the rows changed on an order sheet, each whole or not at all; one result per row and the changed lines',
+      summary:
+        'Apply the rows changed on an order sheet, each whole or not at all; one result per row and the changed lines. A push of more than ' +
+        '2,000 rows (SHIPSHEET_BULK_BLOCK_ITEMS) is applied in blocks, each committed on its own (the rows of one order, box or tracking number always in one block)',
       access: 'operator',
       body: sheetPushBody,
-      handler: async ({ actor, body, info }) => pushSheet(deps.db, actor, body, info),
+      handler: async ({ actor, body, info }) => pushSheet(deps.db, actor, body, info, { blockItems: deps.config.bulkBlockItems }),
       // The changed lines come back with their latest memo, which may name people.
       personalData: { rows: (r: { lines: unknown[] }) => r.lines.length, filter: ({ body }) => ({ rows: body.rows.length }) },
     }),

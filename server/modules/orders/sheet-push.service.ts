@@ -1,38 +1,70 @@
-// The order sheet's push: the rows an operator changed, applied in one transaction under one batch id, each row
-// whole or not at all (see sheet-rows.ts for what a row's cells mean). Every change goes through the transition
+// The order sheet's push: the rows an operator changed, applied under one batch id, each row whole or not at all
+// (see sheet-rows.ts for what a row's cells mean), in one transaction, or in a push bigger than a block one per
+// block of rows (bulk-blocks.ts). Every change goes through the transition
 // engine, so holds, numbers and the status history are written exactly as bulk calls write them. The answer has
 // one result per row, in the request's order, and the lines-view rows of every line the push gave a new version.
-import type { SheetPushBody, SheetPushResult, SheetPushRow } from '../../../shared/api/sheet.schema.ts';
+import type { SheetPushBody, SheetPushResult, SheetPushRow, SheetRowResult } from '../../../shared/api/sheet.schema.ts';
 import type { Lang } from '../../../shared/i18n.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../http/context.ts';
+import { BLOCK_ITEMS, nextTurn, planBlocks } from './bulk-blocks.ts';
 import { linesByIds } from './orders.service.ts';
 import { SheetRows } from './sheet-rows.ts';
 import { Engine, type Action } from './transition-engine.ts';
 import { flushWrites } from './working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
 
-export async function pushSheet(db: Db, actor: Actor, body: SheetPushBody, info: Pick<RequestInfo, 'lang'>): Promise<SheetPushResult> {
-  // A unique violation is a race lost on a tracking number (boxes_courier_tracking_number_unique): run again, the
-  // winner's box is then read and the row refused as duplicate_tracking_number.
-  return retryOnConflict(() => pushOnce(db, actor, body, info.lang), { also: isUniqueViolation });
+type ViewRow = Awaited<ReturnType<typeof linesByIds>>[number];
+
+/** `options.blockItems`: the most rows one transaction applies (SHIPSHEET_BULK_BLOCK_ITEMS). */
+export async function pushSheet(
+  db: Db,
+  actor: Actor,
+  body: SheetPushBody,
+  info: Pick<RequestInfo, 'lang'>,
+  options: { blockItems?: number } = {},
+): Promise<SheetPushResult> {
+  const batchId = newId(ID_PREFIX.batch);
+  const now = new Date().toISOString();
+  const items = body.rows.map((r) => ({ id: r.line_id, numbers: numbersOf([r]) }));
+  const blocks = await planBlocks(db, items, loadPlanOf(body.rows), options.blockItems ?? BLOCK_ITEMS);
+  const results: SheetRowResult[] = new Array(body.rows.length);
+  const lines: ViewRow[] = [];
+  for (const [n, block] of blocks.entries()) {
+    if (n > 0) await nextTurn();
+    // A unique violation is a race lost on a tracking number (boxes_courier_tracking_number_unique): run the block
+    // again, the winner's box is then read and the row refused as duplicate_tracking_number.
+    const out = await retryOnConflict(() => pushBlock(db, actor, body.rows, block, info.lang, batchId, now), { also: isUniqueViolation });
+    block.forEach((index, k) => (results[index] = out.results[k]!));
+    lines.push(...out.lines);
+  }
+  // Each block's rows come in the lines view's order (order, then line); so do those of several blocks.
+  if (blocks.length > 1) lines.sort((a, b) => compare(a.order_id, b.order_id) || compare(a.line_id, b.line_id));
+  const applied = results.filter((r) => r.result === 'applied').length;
+  return { batch_id: batchId, applied, refused: results.length - applied, results, lines };
 }
 
-async function pushOnce(db: Db, actor: Actor, body: SheetPushBody, lang: Lang): Promise<SheetPushResult> {
-  const batchId = newId(ID_PREFIX.batch);
+const compare = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+
+async function pushBlock(db: Db, actor: Actor, all: readonly SheetPushRow[], indexes: readonly number[], lang: Lang, batchId: string, now: string) {
+  const rows = indexes.map((i) => all[i]!);
   return db.transaction(async (trx) => {
-    const set = await loadWorkingSet(trx, loadPlanOf(body.rows));
-    const engine = new Engine(set, actor, lang, batchId);
-    const rows = new SheetRows(engine, set, lang);
-    const results = body.rows.map((row, index) => rows.apply(row, index));
+    const set = await loadWorkingSet(trx, loadPlanOf(rows));
+    const engine = new Engine(set, actor, lang, batchId, undefined, now);
+    const sheet = new SheetRows(engine, set, lang);
+    const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
     await flushWrites(trx, set.writes, engine.now);
     // Read inside the transaction, so the versions are the ones this push wrote.
     const lines = await linesByIds(trx, actor, [...set.writes.lines.keys()], 'refresh');
-    const applied = results.filter((r) => r.result === 'applied').length;
-    return { batch_id: batchId, applied, refused: results.length - applied, results, lines };
+    return { results, lines };
   });
+}
+
+/** The numbers the rows ask boxes to carry, as stored. */
+function numbersOf(rows: readonly SheetPushRow[]): string[] {
+  return [...new Set(rows.flatMap((r) => storedNumber(r.courier, r.tracking_number) ?? []))];
 }
 
 /** Everything the rows may touch, read once: whole orders when a row holds or adds a memo, boxes when one numbers. */
@@ -40,8 +72,8 @@ function loadPlanOf(rows: readonly SheetPushRow[]): LoadPlan {
   const actions: Action[] = [];
   if (rows.some((r) => r.hold !== undefined || r.hold_reason !== undefined)) actions.push('hold', 'release_hold');
   if (rows.some((r) => r.tracking_number !== undefined)) actions.push('set_invoice', 'clear_invoice');
-  const trackingNumbers = new Set(rows.flatMap((r) => storedNumber(r.courier, r.tracking_number) ?? []));
+  const trackingNumbers = numbersOf(rows);
   // Only line ids are read: a sheet row is a line, and an order id sent as one is refused as not found, without
   // reading (and locking) every line of that order.
-  return { ids: rows.map((r) => r.line_id).filter((id) => id.startsWith(`${ID_PREFIX.line}_`)), actions, trackingNumbers: [...trackingNumbers], memos: rows.some((r) => r.memo !== undefined) };
+  return { ids: rows.map((r) => r.line_id).filter((id) => id.startsWith(`${ID_PREFIX.line}_`)), actions, trackingNumbers, memos: rows.some((r) => r.memo !== undefined) };
 }

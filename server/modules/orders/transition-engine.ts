@@ -83,7 +83,6 @@ export type ClaimOrigin = { source: 'manual' | 'mall'; mallClaimIds?: ReadonlyMa
  * `apply` and the set's checkpoint / commit / rollback itself.
  */
 export class Engine {
-  readonly now = new Date().toISOString();
   private readonly seen = new Set<string>();
   private readonly changedLines = new Map<string, string[]>();
   /** Which action of this call last moved a line: a second item asking the same of it is already done. */
@@ -97,18 +96,21 @@ export class Engine {
     private readonly lang: Lang,
     private readonly batchId: string,
     private readonly origin: ClaimOrigin = { source: 'manual' },
+    /** The call's time: a call applied in blocks (bulk-blocks.ts) runs an engine per block, all with one time. */
+    readonly now: string = new Date().toISOString(),
   ) {}
 
   /**
    * The items of a bulk call, in order, each all or nothing. The event loop is given back every `slice` items:
    * deciding 50,000 items takes about half a second of CPU, which other requests should not wait behind.
+   * `indexes`: where each item stands in the whole call, when `body` holds one block of it (for messages).
    */
-  async runAll(body: BulkTransitionBody, slice = YIELD_EVERY): Promise<ItemResult[]> {
+  async runAll(body: BulkTransitionBody, indexes?: readonly number[], slice = YIELD_EVERY): Promise<ItemResult[]> {
     const base = paramsOf(body);
     const results: ItemResult[] = [];
-    for (let index = 0; index < body.items.length; index++) {
-      if (index > 0 && index % slice === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      results.push(this.run(body.items[index]!, index, body.action, base));
+    for (let k = 0; k < body.items.length; k++) {
+      if (k > 0 && k % slice === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      results.push(this.run(body.items[k]!, indexes?.[k] ?? k, body.action, base));
     }
     return results;
   }

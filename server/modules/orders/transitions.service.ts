@@ -1,11 +1,13 @@
 // Status changes and order actions, one or many at a time. Every item names an order (ord_…) or a line (lin_…)
 // with the version the caller saw; each gets its own result. A stale version, an illegal transition or a blocking
-// flag refuses that item only; applied items are written together in one transaction at the end.
+// flag refuses that item only. Applied items are written together in one transaction at the end, or, in a call
+// bigger than a block, at the end of their block (bulk-blocks.ts): every block is a transaction of its own.
 import { API_ACTION_LABELS, type BulkTransitionBody, type ItemResult } from '../../../shared/api/orders.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
+import { BLOCK_ITEMS, nextTurn, planBlocks, type BlockItem } from './bulk-blocks.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Actor, RequestInfo } from '../../http/context.ts';
@@ -15,6 +17,9 @@ import { flushWrites } from './working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
 
 export type BulkResult = { batch_id: string; applied: number; refused: number; results: ItemResult[] };
+
+/** `blockItems`: the most items one transaction applies (SHIPSHEET_BULK_BLOCK_ITEMS; tests make it small). */
+export type BulkOptions = { blockItems?: number };
 
 /** Parameters each action needs, checked before anything is read so bad input writes nothing. */
 function requireParams(body: BulkTransitionBody, lang: Lang): void {
@@ -53,33 +58,52 @@ export async function applyTransitions(
   body: BulkTransitionBody,
   info: Pick<RequestInfo, 'lang'>,
   origin?: ClaimOrigin,
+  options: BulkOptions = {},
 ): Promise<BulkResult> {
   requireParams(body, info.lang);
-  // A unique violation is a race lost on a tracking number (boxes_courier_tracking_number_unique): run again, the
-  // winner's box is then read and the item refused as duplicate_tracking_number.
-  return retryOnConflict(() => applyOnce(db, actor, body, info.lang, origin), { also: isUniqueViolation });
+  // One batch id and one time for the whole call, whichever block writes its history.
+  const batchId = newId(ID_PREFIX.batch);
+  const now = new Date().toISOString();
+  const items: BlockItem[] = body.items.map((item) => ({ id: item.id, numbers: numbersOf(body, [item]) }));
+  const blocks = await planBlocks(db, items, loadPlanOf(body), options.blockItems ?? BLOCK_ITEMS);
+  const results: ItemResult[] = new Array(body.items.length);
+  for (const [n, block] of blocks.entries()) {
+    if (n > 0) await nextTurn();
+    // A unique violation is a race lost on a tracking number (boxes_courier_tracking_number_unique): run the block
+    // again, the winner's box is then read and the item refused as duplicate_tracking_number.
+    const part = { ...body, items: block.map((index) => body.items[index]!) };
+    const out = await retryOnConflict(() => applyBlock(db, actor, part, block, info.lang, { batchId, now, origin }), { also: isUniqueViolation });
+    block.forEach((index, k) => (results[index] = out[k]!));
+  }
+  const applied = results.filter((r) => r.result === 'applied').length;
+  return { batch_id: batchId, applied, refused: results.length - applied, results };
 }
 
-async function applyOnce(db: Db, actor: Actor, body: BulkTransitionBody, lang: Lang, origin: ClaimOrigin | undefined): Promise<BulkResult> {
-  const batchId = newId(ID_PREFIX.batch);
+type CallInfo = { batchId: string; now: string; origin: ClaimOrigin | undefined };
+
+/** One block of a call (or the whole of a small one), in one transaction: read, decide, write. */
+async function applyBlock(db: Db, actor: Actor, part: BulkTransitionBody, indexes: readonly number[], lang: Lang, call: CallInfo): Promise<ItemResult[]> {
   return db.transaction(async (trx) => {
-    const set = await loadWorkingSet(trx, loadPlanOf(body));
-    const engine = new Engine(set, actor, lang, batchId, origin);
-    const results = await engine.runAll(body);
+    const set = await loadWorkingSet(trx, loadPlanOf(part));
+    const engine = new Engine(set, actor, lang, call.batchId, call.origin, call.now);
+    const results = await engine.runAll(part, indexes);
     await flushWrites(trx, set.writes, engine.now);
     for (const r of results) engine.fillVersions(r);
-    const applied = results.filter((r) => r.result === 'applied').length;
-    return { batch_id: batchId, applied, refused: results.length - applied, results };
+    return results;
   });
 }
 
-function loadPlanOf(body: BulkTransitionBody): LoadPlan {
-  const trackingNumbers = new Set<string>();
-  if (body.action === 'set_invoice') {
-    for (const item of body.items) {
-      const number = storedNumber(item.courier ?? body.courier, item.tracking_number ?? body.tracking_number);
-      if (number) trackingNumbers.add(number);
-    }
+/** The tracking numbers boxes may be given by these items, as stored (how boxes are looked up). */
+function numbersOf(body: BulkTransitionBody, items: BulkTransitionBody['items']): string[] {
+  if (body.action !== 'set_invoice') return [];
+  const numbers = new Set<string>();
+  for (const item of items) {
+    const number = storedNumber(item.courier ?? body.courier, item.tracking_number ?? body.tracking_number);
+    if (number) numbers.add(number);
   }
-  return { ids: body.items.map((i) => i.id), actions: [body.action], trackingNumbers: [...trackingNumbers] };
+  return [...numbers];
+}
+
+function loadPlanOf(body: BulkTransitionBody): LoadPlan {
+  return { ids: body.items.map((i) => i.id), actions: [body.action], trackingNumbers: numbersOf(body, body.items) };
 }

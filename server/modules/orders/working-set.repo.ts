@@ -67,12 +67,13 @@ const CLAIM_COLUMNS = ['id', 'order_id', 'line_id', 'type', 'state', 'quantity',
 const ORDER_STATE = ['id', 'source', 'mall_account_id', 'version', 'hold', 'hold_reason', 'priority', 'flagged', 'merge_locked', 'deleted_at'];
 
 /** Finds lines without locking them: which rows a call will need. */
-export async function findLines(trx: Trx, column: 'id' | 'order_id' | 'box_id', values: string[]) {
-  return (await selectWhereIn(trx, 'order_lines', column, values, ['id', 'order_id', 'box_id'])) as { id: string; order_id: string; box_id: string | null }[];
+export async function findLines(db: Knex | Trx, column: 'id' | 'order_id' | 'box_id', values: string[]) {
+  return (await selectWhereIn(db, 'order_lines', column, values, ['id', 'order_id', 'box_id'])) as { id: string; order_id: string; box_id: string | null }[];
 }
 
-export async function findBoxIds(trx: Trx, column: 'tracking_number', values: string[]) {
-  return (await selectWhereIn(trx, 'boxes', column, values, ['id'])).map((r) => r.id as string);
+/** Boxes carrying these numbers, with the number each carries. */
+export async function findBoxes(db: Knex | Trx, column: 'tracking_number', values: string[]) {
+  return (await selectWhereIn(db, 'boxes', column, values, ['id', 'tracking_number'])) as { id: string; tracking_number: string | null }[];
 }
 
 /** Reads rows under lock (on PostgreSQL), in id order; these are the rows a call decides on. */

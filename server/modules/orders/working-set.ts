@@ -212,6 +212,42 @@ const BOX_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'clear_invoice'];
 const HISTORY_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim'];
 const CLAIM_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim', 'complete_claim'];
 
+/** A line as found before locking: which order and box it belongs to. */
+export type FoundLine = { id: string; order_id: string; box_id: string | null };
+
+/**
+ * The rows a call's items may touch, found without locks: the lines named, the lines of the orders named (every
+ * line of the orders in play when an action or memo changes whole orders), and for box actions the boxes of those
+ * lines and the boxes carrying the numbers asked for, with all their lines.
+ */
+export type Discovery = { lines: FoundLine[]; targetOrders: Set<string>; boxes: { id: string; tracking_number: string | null }[] };
+
+export async function discover(db: Knex | Knex.Transaction, plan: LoadPlan): Promise<Discovery> {
+  const needs = (actions: readonly Action[]) => plan.actions.some((a) => actions.includes(a));
+  const lineIds = plan.ids.filter(isLineId);
+  const orderIds = plan.ids.filter(isOrderId);
+  const targets = await repo.findLines(db, 'id', lineIds);
+  const targetOrders = new Set([...orderIds, ...targets.map((l) => l.order_id)]);
+  // A memo, like an order action, gives every line of its order a new version.
+  const wholeOrders = needs(WHOLE_ORDER_ACTIONS) || plan.memos === true;
+  const ofOrders = await repo.findLines(db, 'order_id', wholeOrders ? [...targetOrders] : orderIds);
+  const lines = [...targets, ...ofOrders];
+
+  const boxes: Discovery['boxes'] = [];
+  if (needs(BOX_ACTIONS)) {
+    const byNumber = await repo.findBoxes(db, 'tracking_number', [...(plan.trackingNumbers ?? [])]);
+    boxes.push(...byNumber);
+    const ids = new Set(byNumber.map((b) => b.id));
+    for (const l of lines) {
+      // The number of a box found through its lines is not needed: only numbers asked for link boxes to items.
+      if (l.box_id && !ids.has(l.box_id)) boxes.push({ id: l.box_id, tracking_number: null });
+      if (l.box_id) ids.add(l.box_id);
+    }
+    lines.push(...(await repo.findLines(db, 'box_id', [...ids])));
+  }
+  return { lines, targetOrders, boxes };
+}
+
 /**
  * Reads what the items of a call need, in a few set-based statements. Lines are found first; then every row the
  * call may change is read again under lock (PostgreSQL) in one id-ordered statement per table, so concurrent bulk
@@ -219,23 +255,9 @@ const CLAIM_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim', 'complete
  */
 export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Promise<WorkingSet> {
   const needs = (actions: readonly Action[]) => plan.actions.some((a) => actions.includes(a));
-  const lineIds = plan.ids.filter(isLineId);
-  const orderIds = plan.ids.filter(isOrderId);
-
   // 1. Discover the lines in play, without locks.
-  const targets = await repo.findLines(trx, 'id', lineIds);
-  const targetOrders = new Set([...orderIds, ...targets.map((l) => l.order_id)]);
-  // A memo, like an order action, gives every line of its order a new version.
-  const wholeOrders = needs(WHOLE_ORDER_ACTIONS) || plan.memos === true;
-  const ofOrders = await repo.findLines(trx, 'order_id', wholeOrders ? [...targetOrders] : orderIds);
-  const found = [...targets, ...ofOrders];
-
-  let boxIds: string[] = [];
-  if (needs(BOX_ACTIONS)) {
-    const byNumber = await repo.findBoxIds(trx, 'tracking_number', [...(plan.trackingNumbers ?? [])]);
-    boxIds = [...new Set([...byNumber, ...found.flatMap((l) => (l.box_id ? [l.box_id] : []))])];
-    found.push(...(await repo.findLines(trx, 'box_id', boxIds)));
-  }
+  const { lines: found, targetOrders, boxes } = await discover(trx, plan);
+  const boxIds = boxes.map((b) => b.id);
 
   // 2. Read them again under lock, in id order; these rows are what the items decide on.
   const set = new WorkingSet();
