@@ -76,6 +76,8 @@ class Canceled extends Error {}
 
 export class JobRunner {
   private running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  /** Jobs stored by this process whose run is not registered yet: a racing start or cancel may already see them. */
+  private starting = new Set<string>();
   private reaper: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: JobRunnerDeps) {
@@ -103,7 +105,7 @@ export class JobRunner {
 
   /** True when no live process runs the job: its instance is gone or it stopped beating. */
   private async abandoned(job: repo.JobRow, alive = new Map<string, Promise<boolean>>()): Promise<boolean> {
-    if (this.running.has(job.id)) return false;
+    if (this.running.has(job.id) || this.starting.has(job.id)) return false;
     const last = Date.parse(job.heartbeat_at ?? job.created_at);
     if (Date.now() - last > this.deps.staleMs) return true;
     if (job.runner_id === this.deps.instanceId) return true; // ours, yet not running here: its run has ended
@@ -158,16 +160,21 @@ export class JobRunner {
       heartbeat_at: new Date().toISOString(),
       runner_id: this.deps.instanceId,
     };
+    this.starting.add(job.id);
     try {
-      await repo.insertJob(db, job);
-    } catch (error) {
-      // The database allows one active job per account and type: a request racing this one got there first.
-      if (!isUniqueViolation(error)) throw error;
-      throw new AppError('conflict', 'already_running', format(jobsMessages.already_running, { name, job: '' }, lang));
+      try {
+        await repo.insertJob(db, job);
+      } catch (error) {
+        // The database allows one active job per account and type: a request racing this one got there first.
+        if (!isUniqueViolation(error)) throw error;
+        throw new AppError('conflict', 'already_running', format(jobsMessages.already_running, { name, job: '' }, lang));
+      }
+      const abort = new AbortController();
+      const done = this.run(job, account, abort.signal).finally(() => this.running.delete(job.id));
+      this.running.set(job.id, { abort, done });
+    } finally {
+      this.starting.delete(job.id);
     }
-    const abort = new AbortController();
-    const done = this.run(job, account, abort.signal).finally(() => this.running.delete(job.id));
-    this.running.set(job.id, { abort, done });
     return job;
   }
 

@@ -440,8 +440,33 @@ describe('jobs: windows, races, auto-confirm, guards', () => {
   it('requests racing to start the same job start it once', async () => {
     const mall = await naverMall(s, { initialOrders: 1 });
     try {
+      // The mall hangs, so the first job is still under way when the others ask: none may start beside it.
+      await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
       const answers = await Promise.all([1, 2, 3].map(() => s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] })));
-      assert.equal(answers.filter((a) => a.body.items[0].started).length, 1);
+      const started = answers.filter((a) => a.body.items[0].started);
+      assert.equal(started.length, 1, JSON.stringify(answers.map((a) => a.body.items[0])));
+      await s.call('POST', `/api/jobs/${started[0]!.body.items[0].job.id}/cancel`);
+      await s.deps.runner.idle();
+    } finally {
+      await mall.sandbox.close();
+    }
+  });
+
+  it('a job just being stored is not taken for one a stopped server left behind', async () => {
+    // Starts racing in one process: a start that finds the other's row before that one is registered as running
+    // must see a job under way here, not close it as abandoned and start a second one.
+    const mall = await naverMall(s, { initialOrders: 1 });
+    try {
+      await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
+      const actor = { type: 'system' as const, id: null };
+      const tries = await Promise.allSettled(
+        Array.from({ length: 12 }, () => s.deps.runner.start({ type: 'collect', accountId: mall.accountId, actor, trigger: 'manual' })),
+      );
+      const started = tries.filter((t) => t.status === 'fulfilled');
+      assert.equal(started.length, 1, 'one job started');
+      const jobs = await s.deps.db('jobs').where({ mall_account_id: mall.accountId, type: 'collect' }).select('id', 'state', 'error');
+      assert.deepEqual(jobs.map((j) => j.state).filter((st) => st === 'failed'), [], JSON.stringify(jobs));
+      await s.call('POST', `/api/jobs/${(started[0] as PromiseFulfilledResult<{ id: string }>).value.id}/cancel`);
       await s.deps.runner.idle();
     } finally {
       await mall.sandbox.close();
