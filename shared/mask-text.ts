@@ -9,7 +9,8 @@
 // It errs on the side of hiding: a word wrongly taken for a name is masked too, which only costs a viewer a word.
 import { maskName, maskPhone } from './phone.ts';
 
-const SEP = String.raw`[ \t.\-]{0,3}`;
+/** Between digit groups: spaces, dots, hyphens, and the dashes NFKC leaves as they are (‐ ‑ ‒ – — ― −) or _. */
+const SEP = String.raw`[ \t.\-\u2010-\u2015\u2212_]{0,3}`;
 /** Area and service codes after the leading 0 (mobile, Seoul, regions, 050x safe numbers, VoIP, toll-free). */
 const CODE = String.raw`(?:1[016-9]|2|[3-6][1-5]|50\d?|70|80)`;
 const NATIONAL = String.raw`(?:\(0${CODE}\)|0${CODE}\)?)`;
@@ -26,6 +27,8 @@ const NOT_NAMES = new Set([
   '연락처', '연락', '전화', '전화번호', '번호', '휴대폰', '핸드폰', '휴대전화', '문의', '고객', '고객님', '수령인', '수취인',
   '받는분', '받는이', '주문자', '보내는분', '배송', '기사님', '안심번호', '대표번호', '택배', '경비실', '관리실', '사무실',
   '매장', '회사', '본인', '부재시', '부재중', '또는', '혹은', '으로', '연락처는', '번호는', '전화는', '폰', '집전화',
+  // An honorific written apart from the name (박민수 님): skipped, so the name before it is still found.
+  '님', '씨', '께', '에게', '고객님께',
 ]);
 
 type Range = { start: number; end: number; replacement: string };

@@ -115,13 +115,19 @@ function ticketOf(req: Request, spec: RouteSpec): string | undefined {
 
 // A bulk call of 50,000 items is a few MB of JSON; the add-in keeps each request under Excel's 5 MB anyway.
 // JSON text can only carry a NUL as the escape \u0000 (a raw one is invalid JSON): bodies without that text skip
-// the walk over every parsed value (a 50,000-item body would spend a third of a second there).
+// the walk over every parsed value (a 50,000-item body would spend a third of a second there). The raw bytes spell
+// the escape in ASCII only in UTF-8; the parser also decodes bodies declared as UTF-16, UTF-32 or UTF-7, whose
+// bytes never contain it, so those are always walked.
 const NUL_ESCAPE = Buffer.from('\\u0000');
 const mayHoldNul = new WeakSet<Request>();
+const isUtf8Body = (req: Request) => {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.get('content-type') ?? '')?.[1];
+  return charset === undefined || charset.toLowerCase() === 'utf-8';
+};
 const jsonParser = express.json({
   limit: '20mb',
   verify: (req, _res, buf) => {
-    if (buf.includes(NUL_ESCAPE)) mayHoldNul.add(req as Request);
+    if (buf.includes(NUL_ESCAPE) || !isUtf8Body(req as Request)) mayHoldNul.add(req as Request);
   },
 });
 /** Methods whose body has no meaning here: never read, whatever the client sends. */

@@ -2,7 +2,17 @@
 import { z } from 'zod';
 import { isValidDay } from '../time.ts';
 
-const day = z.string().refine(isValidDay, { message: 'expected a date as YYYY-MM-DD' });
+/**
+ * Days become timestamps compared in the database: PostgreSQL has no timestamp in year 0 (and 9999-12-31's next day
+ * has five digits), so the years are bounded to what a record can have.
+ */
+const day = z
+  .string()
+  .refine(isValidDay, { message: 'expected a date as YYYY-MM-DD' })
+  .refine((d) => d >= '1970-01-01' && d <= '9998-12-31', { message: 'expected a date from 1970-01-01 to 9998-12-31' });
+
+/** Record ids are 32-bit integers in PostgreSQL: a larger cursor is a client mistake, not a database error. */
+const MAX_ID = 2_147_483_647;
 
 export const ACCESS_RECORDS_PAGE_MAX = 1000;
 
@@ -12,7 +22,7 @@ export const accessRecordsQuery = z.object({
   /** KST days, both inclusive, like the orders filters. */
   from: day.optional(),
   to: day.optional(),
-  cursor: z.coerce.number().int().min(1).optional(),
+  cursor: z.coerce.number().int().min(1).max(MAX_ID).optional(),
   limit: z.coerce.number().int().min(1).max(ACCESS_RECORDS_PAGE_MAX).default(100),
 });
 export type AccessRecordsQuery = z.infer<typeof accessRecordsQuery>;

@@ -52,6 +52,7 @@ export const listJobsQuery = z.object({
 
 export const jobResultsQuery = z.object({
   result: z.enum(['ok', 'failed', 'skipped']).optional(),
-  cursor: z.coerce.number().int().min(0).optional(),
+  // Result ids are 32-bit integers in PostgreSQL.
+  cursor: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });

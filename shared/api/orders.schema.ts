@@ -163,7 +163,11 @@ export const directOrderBody = z.object({
   delivery_memo: z.string().trim().max(500).optional(),
   courier: z.string().trim().max(40).optional(),
   tracking_number: z.union([z.string().max(100), z.number()]).optional(),
-  ordered_at: z.iso.datetime({ offset: true }).optional(),
+  // Any ISO instant parses, but PostgreSQL has no timestamp in year 0: bounded to the years an order can have.
+  ordered_at: z.iso
+    .datetime({ offset: true })
+    .refine((v) => Date.parse(v) >= 0 && Date.parse(v) < Date.parse('9999-01-01T00:00:00Z'), { message: 'expected a time from 1970 to 9998' })
+    .optional(),
   memo: z.string().trim().max(2000).optional(),
 });
 export type DirectOrderInput = z.infer<typeof directOrderBody>;

@@ -107,4 +107,15 @@ describe('access log', () => {
     assert.equal(refused.user_id, null);
     assert.ok(refused.ip);
   });
+
+  it('a sign-in names the user who signed in; a failed one names nobody', async () => {
+    await s.call('POST', '/api/users', { username: 'logline', password: 'Correct-Horse-Battery-9', role: 'viewer' });
+    const ok = await s.call('POST', '/api/auth/login', { username: 'logline', password: 'Correct-Horse-Battery-9' }, { token: null });
+    assert.equal(ok.status, 200);
+    const signedIn = logLines.filter((l) => l.msg === 'request' && l.path === '/api/auth/login' && l.status === 200).at(-1)!;
+    assert.equal(signedIn.user_id, ok.body.user.id);
+    await s.call('POST', '/api/auth/login', { username: 'logline', password: 'wrong' }, { token: null });
+    const failed = logLines.filter((l) => l.msg === 'request' && l.path === '/api/auth/login' && l.status === 401).at(-1)!;
+    assert.equal(failed.user_id, null);
+  });
 });

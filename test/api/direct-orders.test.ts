@@ -62,6 +62,9 @@ describe('direct trade / wholesale orders', () => {
       [{ orderer_name: 'x', total_amount: 1000, courier: 'LOTTE', tracking_number: '312345678900' }, 'tracking_number'],
       [{ orderer_name: 'x', total_amount: 1000, courier: '없는택배', tracking_number: '312345678901' }, 'courier'],
       [{ orderer_name: 'x', total_amount: 1000, quantity: 0 }, 'quantity'],
+      // Year 0 is a valid ISO date but no PostgreSQL timestamp (was a 500 there).
+      [{ orderer_name: 'x', total_amount: 1000, ordered_at: '0000-01-01T00:00:00Z' }, 'ordered_at'],
+      [{ orderer_name: 'x', total_amount: 1000, ordered_at: '1969-12-31T23:59:59Z' }, 'ordered_at'],
     ];
     for (const [body, field] of cases) {
       const res = await s.call('POST', '/api/orders/direct', body);

@@ -56,6 +56,28 @@ describe('NUL characters', () => {
     assertNulRefused(await s.call('GET', '/api/nothing-here?x=%00'), 'x');
   });
 
+  it('in a body sent in UTF-16 or UTF-32 (whose bytes do not spell \\u0000 in ASCII) is a 400 too', async () => {
+    const utf32le = (text: string) => Buffer.concat([...text].map((c) => { const b = Buffer.alloc(4); b.writeUInt32LE(c.codePointAt(0)!); return b; }));
+    const bodies: [string, Buffer][] = [
+      ['utf-16le', Buffer.from(JSON.stringify({ orderer_name: 'x\u0000y', total_amount: 1 }), 'utf16le')],
+      ['utf-16be', Buffer.from(JSON.stringify({ orderer_name: 'x\u0000y', total_amount: 1 }), 'utf16le').swap16()],
+      ['utf-32le', utf32le(JSON.stringify({ orderer_name: 'x\u0000y', total_amount: 1 }))],
+    ];
+    for (const [charset, body] of bodies) {
+      const res = await send('POST', '/api/orders/direct', body, { 'content-type': `application/json; charset=${charset}`, authorization: `Bearer ${s.adminToken}` });
+      assertNulRefused(res, 'orderer_name');
+    }
+    const login = await send('POST', '/api/auth/login', Buffer.from(JSON.stringify({ username: 'ad\u0000min', password: 'x' }), 'utf16le'), { 'content-type': 'application/json; charset=UTF-16LE' });
+    assertNulRefused(login, 'username');
+    // The same body without the NUL is read as usual.
+    const clean = await send('POST', '/api/orders/direct', Buffer.from(JSON.stringify({ orderer_name: 'utf16 주문', total_amount: 1 }), 'utf16le'), {
+      'content-type': 'application/json; charset=utf-16le',
+      authorization: `Bearer ${s.adminToken}`,
+    });
+    assert.equal(clean.status, 201, JSON.stringify(clean.body));
+    assert.equal(clean.body.orderer_name, 'utf16 주문');
+  });
+
   it('in a path, of a known route or not, is a 400', async () => {
     assertNulRefused(await s.call('GET', '/api/orders/ord_%00'), 'path');
     assertNulRefused(await s.call('POST', '/api/orders/ord_%00/notes', { body: 'x' }), 'path');

@@ -40,6 +40,33 @@ describe('errors', () => {
     assert.match(api.body.error.message, /\/api\/nothing-here/);
   });
 
+  it('page cursors and days beyond what the database holds are a 400 naming the parameter, never a 500', async () => {
+    // Ids of access records and job results are 32-bit integers in PostgreSQL; a KST day of year 0 or 1 starts in a
+    // year PostgreSQL has no timestamp for.
+    const account = await s.call('POST', '/api/mall-accounts', {
+      mall_type: 'naver',
+      display_name: '커서 검사',
+      base_url: 'http://127.0.0.1:9',
+      credentials: { client_id: 'cursor-check', client_secret: '$2a$04$abcdefghijklmnopqrstuv' },
+    });
+    assert.equal(account.status, 201, JSON.stringify(account.body));
+    const started = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [account.body.id] });
+    const jobId = started.body.items[0].job.id as string;
+    const cases: [string, string][] = [
+      ['/api/audit/access-records?cursor=3000000000', 'cursor'],
+      ['/api/audit/access-records?from=0000-01-01', 'from'],
+      ['/api/audit/access-records?to=0001-01-01', 'to'],
+      [`/api/jobs/${jobId}/results?cursor=3000000000`, 'cursor'],
+    ];
+    for (const [path, field] of cases) {
+      const res = await s.call('GET', path);
+      assert.equal(res.status, 400, `${path}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.details[0].field, field, path);
+    }
+    assert.equal((await s.call('GET', '/api/audit/access-records?from=2026-01-01&to=9998-12-31&cursor=2147483647')).status, 200);
+    assert.equal((await s.call('GET', `/api/jobs/${jobId}/results?cursor=2147483647`)).status, 200);
+  });
+
   it('a body sent without a token is refused before it is read', async () => {
     const big = JSON.stringify({ action: 'release', items: Array.from({ length: 100000 }, (_, i) => ({ id: `lin_${i}`, version: 1 })) });
     const res = await raw('POST', '/api/transitions', { headers: { 'content-type': 'application/json' }, body: big });

@@ -23,6 +23,19 @@ describe('maskPersonalText', () => {
     for (const [text, masked] of cases) assert.equal(maskPersonalText(text), masked, text);
   });
 
+  it('masks phone numbers written with the other dashes word processors and web pages put in, or underscores', () => {
+    // U+2010 hyphen, U+2011 non-breaking hyphen, U+2013 en dash, U+2014 em dash, U+2212 minus: NFKC keeps them all.
+    for (const dash of ['\u2010', '\u2011', '\u2013', '\u2014', '\u2212', '_']) {
+      const text = `최우진 010${dash}3599${dash}1948 연락`;
+      assert.equal(maskPersonalText(text), '최*진 010-****-1948 연락', JSON.stringify(text));
+    }
+  });
+
+  it('a name written apart from its honorific, next to a number, is masked too', () => {
+    assert.equal(maskPersonalText('박민수 님 010-1111-2222'), '박*수 님 010-****-2222');
+    assert.equal(maskPersonalText('010-1111-2222 이서연 씨'), '010-****-2222 이*연 씨');
+  });
+
   it('leaves order and tracking numbers, quantities and dates alone', () => {
     const text = '주문번호 2026112212345678, 송장 6012-3456-7894, 수량 2, 2026-11-25 도착';
     assert.equal(maskPersonalText(text), text);
