@@ -1,0 +1,41 @@
+// What every end-to-end file needs around its tests: a built pane, one test server and one headless Chromium,
+// started before the file's tests and closed after; nothing is started when the browser tests are skipped.
+import { after, before } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from './browser.ts';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from './server.ts';
+
+export type E2eSession = { readonly server: TestServer; readonly browser: Browser };
+
+export function e2eSession(): E2eSession {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    if (SKIP_WITHOUT_BROWSER) return;
+    buildPane();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('e2e session not started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('e2e session not started');
+      return browser;
+    },
+  };
+}
+
+/** Signs in to the pane on `page` as the test admin and waits for the signed-in header. */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  await page.getByLabel('아이디').fill('admin');
+  await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByText('admin (admin)').waitFor();
+}
