@@ -6,7 +6,7 @@
 // an operator dismisses it.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
 import { format } from '../../shared/i18n.ts';
-import { CLAIM_STATUSES, type Status } from '../../shared/lifecycle.ts';
+import { CLAIM_STATUSES, STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
 import type { MallChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
@@ -140,7 +140,8 @@ export async function syncJob(ctx: JobContext): Promise<void> {
               ...namesOf(change, line),
               result: 'failed',
               code: r.code ?? 'mismatch',
-              message: format(jobsMessages.mismatch, { mall: change.mallStatus, detail: r.message ?? '' }, 'ko'),
+              // The status the mall implies, by its label: operators do not read the mall's codes.
+              message: format(jobsMessages.mismatch, { mall: STATUS_LABELS[change.status].ko, detail: r.message ?? '' }, 'ko'),
             },
       );
     });

@@ -340,6 +340,11 @@ for (const [name, connect] of malls) {
         const pending = async () => (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body.pending_changes as { mall_line_id: string }[];
         const first = await runJob(s, 'sync', mall.accountId);
         assert.equal(first.job.state, 'failed', JSON.stringify(first.results));
+        // The operator reads the mall's status by its Korean label, not the mall's code.
+        for (const r of first.results as { message: string }[]) {
+          assert.match(r.message, /쇼핑몰 상태\(취소완료\)/);
+          assert.doesNotMatch(r.message, /[A-Z]{4,}/);
+        }
         assert.equal((await pending()).length, rows.length);
         for (const l of rows) assert.equal((await s.call('DELETE', `/api/mall-accounts/${mall.accountId}/pending-changes/${l.mall_line_id}`)).status, 200);
         assert.equal((await pending()).length, 0);
