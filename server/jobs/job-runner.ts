@@ -4,7 +4,8 @@
 // error with the reason, a job that reached the mall puts it back to normal.
 //
 // Each job records the instance running it and beats while it runs. A job whose instance is gone (killed: on
-// PostgreSQL its presence lock vanished; on SQLite, one process, any job not of this process) or whose heartbeat
+// PostgreSQL its presence lock stayed missing for a few seconds — a live instance whose channel connection merely
+// dropped takes it again within that grace; on SQLite, one process, any job not of this process) or whose heartbeat
 // went stale is closed as failed with the reason — at start-up, every heartbeat interval, and whenever it would
 // block a new job or a cancel — so a crash never blocks an account.
 import { JOB_TYPE_LABELS } from '../../shared/api/jobs.schema.ts';
@@ -63,7 +64,16 @@ export type JobRunnerDeps = {
    * file, so a job of any other instance is a leftover of a stopped one.
    */
   runnerAlive?: (runnerId: string) => Promise<boolean>;
+  /**
+   * How long an instance's presence lock must stay missing before its jobs count as abandoned. A live instance
+   * whose channel connection dropped (a network blip, pg_terminate_backend) holds no lock until it reconnects
+   * (about a second): its jobs must not be closed meanwhile. Longer than the channel's reconnect delay.
+   */
+  presenceGraceMs?: number;
 };
+
+/** Default presence grace: the job channel reconnects after 1 s (pg-channel.ts), plus time to connect. */
+export const PRESENCE_GRACE_MS = 3000;
 
 const SERVICE: Record<repo.JobType, keyof MallAccountRow> = {
   collect: 'collect_enabled',
@@ -79,6 +89,9 @@ export class JobRunner {
   /** Jobs stored by this process whose run is not registered yet: a racing start or cancel may already see them. */
   private starting = new Set<string>();
   private reaper: NodeJS.Timeout | null = null;
+  private reaping: Promise<string[]> | null = null;
+  /** Since when (this process's clock) each instance was seen without its presence lock. */
+  private missingSince = new Map<string, number>();
 
   constructor(private readonly deps: JobRunnerDeps) {
     // A cancel sent to another instance (or to this one) for a job this process runs.
@@ -88,7 +101,16 @@ export class JobRunner {
   /** Closes what stopped instances left behind, now and every heartbeat interval (another instance may die). */
   async open(): Promise<void> {
     await this.closeAbandoned();
-    this.reaper = setInterval(() => void this.closeAbandoned().catch((error) => this.deps.log.error('abandoned jobs not closed', { error })), this.deps.heartbeatMs);
+    this.reaper = setInterval(() => {
+      // A pass may wait out the presence grace: the next look starts when it is done, not alongside it.
+      if (this.reaping) return;
+      this.reaping = this.closeAbandoned()
+        .catch((error) => {
+          this.deps.log.error('abandoned jobs not closed', { error });
+          return [];
+        })
+        .finally(() => (this.reaping = null));
+    }, this.deps.heartbeatMs);
     this.reaper.unref();
   }
 
@@ -96,23 +118,48 @@ export class JobRunner {
   async closeAbandoned(): Promise<string[]> {
     const closed: string[] = [];
     const alive = new Map<string, Promise<boolean>>(); // one look per instance, however many jobs it has
-    for (const job of await repo.listActiveJobs(this.deps.db)) {
+    const active = await repo.listActiveJobs(this.deps.db);
+    for (const job of active) {
       if (this.running.has(job.id) || !(await this.abandoned(job, alive))) continue;
       if (await this.close(job, 'failed', jobsMessages.server_stopped.ko)) closed.push(job.id);
     }
+    // Forget instances that no longer have an active job (each restart is a new instance).
+    const runners = new Set(active.map((j) => j.runner_id));
+    for (const id of this.missingSince.keys()) if (!runners.has(id)) this.missingSince.delete(id);
     return closed;
   }
 
   /** True when no live process runs the job: its instance is gone or it stopped beating. */
-  private async abandoned(job: repo.JobRow, alive = new Map<string, Promise<boolean>>()): Promise<boolean> {
+  private async abandoned(job: repo.JobRow, alive = new Map<string, Promise<boolean>>(), options = { grace: true }): Promise<boolean> {
     if (this.running.has(job.id) || this.starting.has(job.id)) return false;
     const last = Date.parse(job.heartbeat_at ?? job.created_at);
     if (Date.now() - last > this.deps.staleMs) return true;
     if (job.runner_id === this.deps.instanceId) return true; // ours, yet not running here: its run has ended
     if (!this.deps.runnerAlive) return true; // SQLite: this is the only process
     if (!job.runner_id) return false; // stored before runners were recorded: only its heartbeat tells
-    if (!alive.has(job.runner_id)) alive.set(job.runner_id, this.deps.runnerAlive(job.runner_id));
+    if (!options.grace) return !(await this.deps.runnerAlive(job.runner_id));
+    if (!alive.has(job.runner_id)) alive.set(job.runner_id, this.stillThere(job.runner_id));
     return !(await alive.get(job.runner_id));
+  }
+
+  /**
+   * Whether an instance is up: it holds its presence lock, or took it again within the grace (its channel
+   * connection dropped and came back). Only a lock missing for the whole grace means the process is gone.
+   */
+  private async stillThere(runnerId: string): Promise<boolean> {
+    const look = this.deps.runnerAlive!;
+    if (await look(runnerId)) return this.seen(runnerId);
+    const since = this.missingSince.get(runnerId) ?? Date.now();
+    this.missingSince.set(runnerId, since);
+    const wait = since + (this.deps.presenceGraceMs ?? PRESENCE_GRACE_MS) - Date.now();
+    if (wait <= 0) return false;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    return (await look(runnerId)) ? this.seen(runnerId) : false;
+  }
+
+  private seen(runnerId: string): true {
+    this.missingSince.delete(runnerId);
+    return true;
   }
 
   private async close(job: repo.JobRow, state: repo.JobState, message: string): Promise<boolean> {
@@ -138,8 +185,12 @@ export class JobRunner {
       throw new AppError('conflict', 'service_off', format(jobsMessages.service_off, { name, service: JOB_TYPE_LABELS[input.type][lang] }, lang));
     }
     let active = await repo.findActiveJob(db, account.id, input.type);
-    // A job left by a stopped server is closed rather than allowed to block the account.
-    if (active && (await this.abandoned(active)) && (await this.close(active, 'failed', jobsMessages.server_stopped.ko))) active = undefined;
+    // A job left by a stopped server is closed rather than allowed to block the account. Another look (this
+    // instance's reaper, another instance) may close it first: what counts is whether one is still active after.
+    if (active && (await this.abandoned(active))) {
+      await this.close(active, 'failed', jobsMessages.server_stopped.ko);
+      active = await repo.findActiveJob(db, account.id, input.type);
+    }
     if (active) throw new AppError('conflict', 'already_running', format(jobsMessages.already_running, { name, job: active.id }, lang));
     const job: repo.JobRow = {
       id: newId('job'),
@@ -193,7 +244,10 @@ export class JobRunner {
     if (this.cancel(jobId)) return true;
     const job = await repo.findJob(this.deps.db, jobId);
     if (!job || (job.state !== 'queued' && job.state !== 'running')) return false;
-    if (await this.abandoned(job)) return (await this.close(job, 'canceled', jobsMessages.canceled.ko)) || true;
+    // The job is to stop either way: a runner merely without its lock for a moment (channel reconnecting) need not
+    // be waited for. Closed as canceled, a job still running somewhere stops at its next beat; the message reaches
+    // it sooner if its channel is up.
+    if (await this.abandoned(job, new Map(), { grace: false })) await this.close(job, 'canceled', jobsMessages.canceled.ko);
     this.deps.events.requestCancel(jobId);
     return true;
   }
@@ -205,6 +259,7 @@ export class JobRunner {
 
   async stopAll(): Promise<void> {
     if (this.reaper) clearInterval(this.reaper);
+    await this.reaping;
     for (const r of this.running.values()) r.abort.abort();
     await this.idle();
   }

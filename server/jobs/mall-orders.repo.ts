@@ -177,15 +177,30 @@ export async function mismatches(db: Db, accountId: string) {
 
 export type PendingChange = { mall_line_id: string; line_id: string; change: string; code: string | null; message: string | null; attempts: number; first_failed_at: string; last_tried_at: string };
 
-/** Mall changes of this account that earlier syncs could not apply, to be tried again. */
+/** Mall changes of this account that earlier syncs could not apply, to be tried again (not those dismissed). */
 export async function pendingChanges(db: Db, accountId: string): Promise<PendingChange[]> {
   return db('pending_mall_changes')
     .where({ mall_account_id: accountId })
+    .whereNull('dismissed_at')
     .orderBy('id')
     .select('mall_line_id', 'line_id', 'change', 'code', 'message', 'attempts', 'first_failed_at', 'last_tried_at');
 }
 
-/** Keeps changes that could not be applied (a newer word of the mall for the same line replaces the older). */
+/** Changes an operator dismissed, per mall line: a sync does not keep these (or older ones) again. */
+export async function dismissedChanges(db: Db, accountId: string): Promise<Map<string, string>> {
+  const rows = (await db('pending_mall_changes').where({ mall_account_id: accountId }).whereNotNull('dismissed_at').select('mall_line_id', 'change')) as {
+    mall_line_id: string;
+    change: string;
+  }[];
+  return new Map(rows.map((r) => [r.mall_line_id, r.change]));
+}
+
+/** An operator settled the change another way: it is not retried nor counted, and not kept again by a later sync. */
+export async function dismissPendingChange(db: Db, accountId: string, mallLineId: string, at: string): Promise<number> {
+  return db('pending_mall_changes').where({ mall_account_id: accountId, mall_line_id: mallLineId }).whereNull('dismissed_at').update({ dismissed_at: at });
+}
+
+/** Keeps changes that could not be applied (a newer word of the mall for the same line replaces the older, dismissed or not). */
 export async function keepPendingChanges(
   db: Db,
   accountId: string,
@@ -203,6 +218,7 @@ export async function keepPendingChanges(
         message: db.raw('excluded.message'),
         last_tried_at: db.raw('excluded.last_tried_at'),
         attempts: db.raw('pending_mall_changes.attempts + 1'),
+        dismissed_at: null,
       });
   }
 }
@@ -215,6 +231,6 @@ export async function clearPendingChanges(db: Db, accountId: string, mallLineIds
 
 /** How many changes wait per account, for the account list. */
 export async function pendingChangeCounts(db: Db): Promise<Map<string, number>> {
-  const rows = (await db('pending_mall_changes').groupBy('mall_account_id').select('mall_account_id').count({ n: '*' })) as { mall_account_id: string; n: number | string }[];
+  const rows = (await db('pending_mall_changes').whereNull('dismissed_at').groupBy('mall_account_id').select('mall_account_id').count({ n: '*' })) as { mall_account_id: string; n: number | string }[];
   return new Map(rows.map((r) => [r.mall_account_id, Number(r.n)]));
 }

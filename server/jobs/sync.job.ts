@@ -6,7 +6,7 @@
 // an operator dismisses it.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
 import { format } from '../../shared/i18n.ts';
-import { CLAIM_STATUSES, type Status } from '../../shared/lifecycle.ts';
+import { CLAIM_STATUSES, STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
 import type { MallChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
@@ -15,6 +15,7 @@ import { jobsMessages } from './jobs.messages.ts';
 import {
   clearPendingChanges,
   collectedLines,
+  dismissedChanges,
   keepPendingChanges,
   lastSyncEnd,
   markMallConfirmed,
@@ -76,6 +77,13 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     latest.set(p.mall_line_id, kept);
     retried.add(p.mall_line_id);
   }
+  // What an operator dismissed is not tried (nor kept) again when an overlapping window lists it once more; a newer
+  // word of the mall for the line is a new change.
+  const dismissed = new Set<string>();
+  for (const [mallLineId, change] of await dismissedChanges(db, account.id)) {
+    const c = latest.get(mallLineId);
+    if (c && c.changedAt <= (JSON.parse(change) as MallChange).changedAt) dismissed.add(mallLineId);
+  }
   const lines = await collectedLines(db, account.id, [...latest.keys()]);
   const results: JobResult[] = [];
   await recordMallStatuses(
@@ -96,6 +104,10 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     const line = lines.get(change.mallLineId);
     if (!line) {
       results.push({ ref_type: 'line', ref_id: null, mall_ref: change.mallLineId, mall_order_id: change.mallOrderId, result: 'skipped', code: 'not_collected', message: format(jobsMessages.not_collected, {}, 'ko') });
+      continue;
+    }
+    if (dismissed.has(change.mallLineId)) {
+      results.push({ ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, ...namesOf(change, line), result: 'skipped', code: 'dismissed', message: format(jobsMessages.dismissed, {}, 'ko') });
       continue;
     }
     const step = stepFor(change, line.status as Status);
@@ -128,7 +140,8 @@ export async function syncJob(ctx: JobContext): Promise<void> {
               ...namesOf(change, line),
               result: 'failed',
               code: r.code ?? 'mismatch',
-              message: format(jobsMessages.mismatch, { mall: change.mallStatus, detail: r.message ?? '' }, 'ko'),
+              // The status the mall implies, by its label: operators do not read the mall's codes.
+              message: format(jobsMessages.mismatch, { mall: STATUS_LABELS[change.status].ko, detail: r.message ?? '' }, 'ko'),
             },
       );
     });
@@ -142,6 +155,6 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     new Date().toISOString(),
   );
   const failedIds = new Set(failed.map((r) => r.mall_ref));
-  await clearPendingChanges(db, account.id, [...latest.keys()].filter((id) => !failedIds.has(id)));
+  await clearPendingChanges(db, account.id, [...latest.keys()].filter((id) => !failedIds.has(id) && !dismissed.has(id)));
   await ctx.record(results);
 }

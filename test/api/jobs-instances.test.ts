@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startChildServer, urlWithSchema, type ChildServer } from '../helpers/child-server.ts';
-import { channelConnectionName } from '../../server/db/pg-channel.ts';
+import { channelConnectionName, PRESENCE_LOCK_CLASS } from '../../server/db/pg-channel.ts';
 import type { JobEvent } from '../../server/jobs/job-events.ts';
 import { naverMall, runJob, type ApiClient } from '../helpers/malls.ts';
 import { createTestSchema, startTestServer, testDialect, type TestServer } from '../helpers/server.ts';
@@ -312,6 +312,32 @@ describe('several instances on one PostgreSQL schema', { skip: pg ? false : 'sev
       } finally {
         b.deps.events.off('job', listen);
         await a.deps.runner.idle();
+        await mall.sandbox.close();
+      }
+    });
+
+    it("a dropped job-channel connection of a live instance does not get its running job closed by the other", async () => {
+      const mall = await naverMall(a, { initialOrders: 2 });
+      try {
+        await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
+        const seen = mall.sandbox.store.requests.length;
+        const started = await startCollect(a, mall.accountId);
+        await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
+        const { runner_id } = await a.deps.db('jobs').where({ id: started.job.id }).first();
+        // Only A's channel connection: the one holding A's presence lock (second key = hashtext(instance) as oid).
+        const { rows } = (await a.deps.db.raw(
+          `select pg_terminate_backend(pid) as done from pg_locks
+            where locktype = 'advisory' and classid = ? and objsubid = 2 and objid::bigint = (hashtext(?)::bigint + 4294967296) % 4294967296`,
+          [PRESENCE_LOCK_CLASS, runner_id],
+        )) as { rows: { done: boolean }[] };
+        assert.deepEqual(rows.map((r) => r.done), [true]);
+        // B looks every half second; A is back on its channel within about a second and beats meanwhile.
+        await sleep(4000);
+        const job = await jobOf(b, started.job.id);
+        assert.equal(job.state, 'running', job.error);
+        assert.equal(a.deps.runner.cancel(started.job.id), true, 'A still runs the job');
+        await a.deps.runner.idle();
+      } finally {
         await mall.sandbox.close();
       }
     });

@@ -325,6 +325,42 @@ for (const [name, connect] of malls) {
     });
   });
 
+  describe(`${name}: a dismissed mall change`, () => {
+    it('stays dismissed when the next sync (whose window overlaps the last) meets the same change again', async () => {
+      const mall = await connect(s, { initialOrders: 0 });
+      try {
+        await mall.admin.createOrders({ count: 1, status: 'paid' });
+        await runJob(s, 'collect', mall.accountId);
+        const rows = await linesOf(mall.accountId);
+        await shipAll(rows);
+        const orderId = rows[0]!.mall_order_id;
+        // The mall cancels the order outright; here it is already shipped: the change cannot apply.
+        await mall.admin.event(orderId, 'buyer_cancel');
+        await mall.admin.event(orderId, 'cancel_complete');
+        const pending = async () => (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body.pending_changes as { mall_line_id: string }[];
+        const first = await runJob(s, 'sync', mall.accountId);
+        assert.equal(first.job.state, 'failed', JSON.stringify(first.results));
+        // The operator reads the mall's status by its Korean label, not the mall's code.
+        for (const r of first.results as { message: string }[]) {
+          assert.match(r.message, /쇼핑몰 상태\(취소완료\)/);
+          assert.doesNotMatch(r.message, /[A-Z]{4,}/);
+        }
+        assert.equal((await pending()).length, rows.length);
+        for (const l of rows) assert.equal((await s.call('DELETE', `/api/mall-accounts/${mall.accountId}/pending-changes/${l.mall_line_id}`)).status, 200);
+        assert.equal((await pending()).length, 0);
+
+        // The next sync continues from the last one minus its overlap: the same change is listed again.
+        const second = await runJob(s, 'sync', mall.accountId);
+        assert.equal((await pending()).length, 0, 'the dismissed change came back');
+        assert.ok(!second.results.some((r: { result: string }) => r.result === 'failed'), JSON.stringify(second.results));
+        const account = (await s.call('GET', '/api/mall-accounts')).body.items.find((a: { id: string }) => a.id === mall.accountId);
+        assert.equal(account.pending_changes, 0);
+      } finally {
+        await mall.sandbox.close();
+      }
+    });
+  });
+
   describe(`${name}: refused credentials`, () => {
     it('a wrong key fails the job with 401 and puts the account in error', async () => {
       const mall = await connect(s, { initialOrders: 3, wrongSecret: true });

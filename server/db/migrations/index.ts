@@ -12,6 +12,7 @@ import * as accessRecords from './20261125030000_access_records.ts';
 import * as mallConfirmed from './20261125040000_mall_confirmed.ts';
 import * as pendingMallChanges from './20261125040001_pending_mall_changes.ts';
 import * as jobResultNames from './20261125040002_job_result_names.ts';
+import * as pendingChangesDismissed from './20261125080000_pending_changes_dismissed.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -27,4 +28,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261125040000_mall_confirmed', mallConfirmed],
   ['20261125040001_pending_mall_changes', pendingMallChanges],
   ['20261125040002_job_result_names', jobResultNames],
+  ['20261125080000_pending_changes_dismissed', pendingChangesDismissed],
 ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createMallAccountBody, updateMallAccountBody } from '../../../shared/api/mall-accounts.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as accounts from '../../modules/mall-accounts/mall-accounts.service.ts';
-import { clearPendingChanges, mismatches, pendingChangeCounts, pendingChanges } from '../../jobs/mall-orders.repo.ts';
+import { dismissPendingChange, mismatches, pendingChangeCounts, pendingChanges } from '../../jobs/mall-orders.repo.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -84,7 +84,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       params: z.object({ id: z.string().min(1).max(40), mall_line_id: z.string().min(1).max(64) }),
       handler: async ({ params, info }) => {
         await accounts.getMallAccount(deps, params.id, info.lang);
-        return { dismissed: await clearPendingChanges(deps.db, params.id, [params.mall_line_id]) };
+        return { dismissed: await dismissPendingChange(deps.db, params.id, params.mall_line_id, new Date().toISOString()) };
       },
     }),
   ];

@@ -68,6 +68,11 @@ export async function startCoupangSandbox(options: CoupangSandboxOptions): Promi
     next();
   });
 
+  // Bodies stay text until parsed losslessly (request.ts), so 18-digit ids survive. Read before the faults, as a
+  // real gateway receives the whole request first: a request held by a delay fault is still carried out after its
+  // sender has gone (a server killed mid-call), like the Naver sandbox.
+  app.use(API_PREFIX, express.text({ type: () => true, limit: '5mb' }));
+
   // The gateway in front: faults first (they stand for the gateway misbehaving), then signature, then the bucket.
   app.use(async (req: Request, res: Response, next: NextFunction) => {
     if (!api(req)) return next();
@@ -89,8 +94,6 @@ export async function startCoupangSandbox(options: CoupangSandboxOptions): Promi
     next();
   });
 
-  // Bodies stay text until parsed losslessly (request.ts), so 18-digit ids survive.
-  app.use(API_PREFIX, express.text({ type: () => true, limit: '5mb' }));
   app.use(ordersRoutes(store));
   app.use(invoicesRoutes(store));
   app.use(claimsRoutes(store));
