@@ -277,19 +277,19 @@ export function manualClaimState(type: ClaimType, from: Status, asked?: 'request
 
 export const lifecycleMessages = {
   illegal_transition: {
-    ko: '{id}: 현재 상태 {from_label}에서는 {action_label}할 수 없습니다',
-    en: '{id}: cannot {action_label} from its current status {from_label}',
+    ko: '{where}현재 상태 {from_label}에서는 {action_label}할 수 없습니다',
+    en: '{where}cannot {action_label} from its current status {from_label}',
   },
   blocked: {
-    ko: '{id}: {flag_label} 상태라서 {action_label}할 수 없습니다',
-    en: '{id}: cannot {action_label} while {flag_label}',
+    ko: '{where}{flag_label} 상태라서 {action_label}할 수 없습니다',
+    en: '{where}cannot {action_label} while {flag_label}',
   },
   no_earlier_status: {
-    ko: '{id}: 이력에 클레임 이전 상태가 없어 되돌릴 수 없습니다',
-    en: '{id}: no status before the claim is recorded, so it cannot be put back',
+    ko: '{where}이력에 클레임 이전 상태가 없어 되돌릴 수 없습니다',
+    en: '{where}no status before the claim is recorded, so it cannot be put back',
   },
   restore_mall_warning: {
-    ko: '{id}: 쇼핑몰에서 아직 {status_label} 상태라면 다음 주문동기화 때 다시 바뀔 수 있습니다',
-    en: '{id}: if the mall still shows {status_label}, the next sync may revert this restore',
+    ko: '쇼핑몰에서 아직 {status_label} 상태라면 다음 주문동기화 때 다시 바뀔 수 있습니다',
+    en: 'if the mall still shows {status_label}, the next sync may revert this restore',
   },
 } satisfies Messages;

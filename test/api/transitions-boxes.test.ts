@@ -11,7 +11,7 @@ before(async () => {
 });
 after(() => s.close());
 
-type Line = { id: string; status: string; version: number; box_id: string | null; line_no: number; sold_out: boolean };
+type Line = { id: string; status: string; version: number; box_id: string | null; line_no: number; sold_out: boolean; product_name: string };
 const detail = async (orderId: string) => (await s.call('GET', `/api/orders/${orderId}`)).body;
 const lines = async (orderId: string): Promise<Line[]> => (await detail(orderId)).lines;
 const bulk = (action: string, items: unknown[], params: Record<string, unknown> = {}) => s.call('POST', '/api/transitions', { action, items, ...params });
@@ -91,7 +91,11 @@ describe('boxes shared by orders (merge-packed)', () => {
     const res = await s.call('POST', `/api/orders/${x!.id}/transitions`, { action: 'ship', version: x!.version });
     assert.equal(res.status, 409);
     assert.equal(res.body.error.code, 'blocked');
-    assert.match(res.body.error.message, new RegExp(b.lineIds[0]!));
+    // Named as the operator knows it: the other order's mall order number and product, never an internal id.
+    const other = await s.deps.db('orders').where({ id: b.id }).first('mall_order_id');
+    const [otherLine] = await lines(b.id);
+    assert.ok(res.body.error.message.startsWith(`${other.mall_order_id} ${otherLine!.product_name}: `), res.body.error.message);
+    assert.doesNotMatch(res.body.error.message, /\b(lin|ord|box)_/);
     assert.equal((await lines(a.id))[0]!.status, 'INVOICED');
     assert.equal((await lines(b.id))[0]!.status, 'INVOICED');
   });
@@ -220,7 +224,8 @@ describe('holds, claims and order targets', () => {
     const res = await bulk('release', [{ id: o.id, version: 1 }]);
     assert.equal(res.body.results[0].result, 'applied');
     assert.equal(res.body.results[0].warnings.length, 1);
-    assert.match(res.body.results[0].warnings[0], new RegExp(l2!.id));
+    assert.match(res.body.results[0].warnings[0], new RegExp(`^\\d+ ${l2!.product_name}: `));
+    assert.doesNotMatch(res.body.results[0].warnings[0], /\b(lin|ord|box)_/);
   });
 });
 

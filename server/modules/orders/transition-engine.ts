@@ -255,11 +255,22 @@ export class Engine {
     return new Refusal(result.code, this.transitionParams(targetId, line, action, flag));
   }
 
+  /**
+   * Which line a refusal is about, in the operator's words, when it is not the item itself: the mall order number
+   * and product (a line of the order named, or of another order packed in the same box). Internal ids stay in `id`.
+   */
+  private whereOf(targetId: string, line: LineRow): string {
+    if (targetId === line.id) return '';
+    const order = this.orderOf(line);
+    return `${[order.mall_order_id ?? order.id, line.product_name].filter(Boolean).join(' ')}: `;
+  }
+
   transitionParams(targetId: string, line: LineRow, action: LineAction, flag?: Flag): MessageParams {
     const target = ACTION_RULES[action].to;
     const to = typeof target === 'string' ? target : target(line.status as Status);
     return {
       id: targetId === line.id ? line.id : `${targetId} (${line.id})`,
+      where: this.whereOf(targetId, line),
       from: line.status,
       from_label: STATUS_LABELS[line.status as Status]?.[this.lang] ?? line.status,
       to: to === 'same' || to === 'before_claim' ? action : to,

@@ -45,9 +45,10 @@ export type NoteRow = { order_id: string; kind: 'memo' | 'message'; body: string
 
 /**
  * What a bulk change reads of a line. The full row is only needed when a line is split (partial claims), so the
- * narrow set keeps reading 50,000 lines quick.
+ * narrow set keeps reading 50,000 lines quick. The product name and the mall order number name a line in refusals
+ * (operators do not know internal ids).
  */
-const LINE_STATE = ['id', 'order_id', 'line_no', 'status', 'version', 'box_id', 'quantity', 'amount', 'sold_out', 'unmatched', 'return_pickup_delayed'];
+const LINE_STATE = ['id', 'order_id', 'line_no', 'status', 'version', 'box_id', 'quantity', 'amount', 'sold_out', 'unmatched', 'return_pickup_delayed', 'product_name'];
 const LINE_COLUMNS = [
   ...LINE_STATE,
   'mall_account_id',
@@ -55,7 +56,6 @@ const LINE_COLUMNS = [
   'mall_shipment_id',
   'mall_product_id',
   'mall_option_id',
-  'product_name',
   'option_text',
   'unit_price',
   'sku_code',
@@ -64,7 +64,7 @@ const LINE_COLUMNS = [
 ];
 const BOX_COLUMNS = ['id', 'courier', 'tracking_number', 'invoiced_at', 'shipped_at', 'send_status', 'send_error', 'sent_at', 'version', 'created_at', 'updated_at'];
 const CLAIM_COLUMNS = ['id', 'order_id', 'line_id', 'type', 'state', 'quantity', 'reason', 'source', 'mall_claim_id', 'requested_at', 'completed_at', 'created_by', 'version', 'created_at', 'updated_at'];
-const ORDER_STATE = ['id', 'source', 'mall_account_id', 'version', 'hold', 'hold_reason', 'priority', 'flagged', 'merge_locked', 'deleted_at'];
+const ORDER_STATE = ['id', 'source', 'mall_account_id', 'mall_order_id', 'version', 'hold', 'hold_reason', 'priority', 'flagged', 'merge_locked', 'deleted_at'];
 
 /** Finds lines without locking them: which rows a call will need. */
 export async function findLines(db: Knex | Trx, column: 'id' | 'order_id' | 'box_id', values: string[]) {
