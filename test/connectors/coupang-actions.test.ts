@@ -89,7 +89,7 @@ describe('Coupang confirm', () => {
       assert.equal(o.ok, false);
       assert.equal(o.code, 'INVALID_STATUS');
       assert.match(o.message ?? '', HANGUL);
-      assert.match(o.message ?? '', /DEPARTURE/);
+      assert.match(o.message ?? '', /현재 쿠팡 상태: 배송지시$/, 'the status as WING shows it, not its code');
       assert.equal(o.retryable, false);
     }
     // A box already INSTRUCT is confirmed: re-read, not reported as a failure.

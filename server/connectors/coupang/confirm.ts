@@ -4,7 +4,7 @@
 // 5xx and timeouts, and §1.4 says "re-read, then retry") or in WING — and that is success, not failure.
 import type { ConfirmTarget, Outcome } from '../types.ts';
 import type { CoupangClient } from './client.ts';
-import { coupangText } from './coupang.messages.ts';
+import { coupangText, sheetStatusLabel } from './coupang.messages.ts';
 import { JsonInteger } from './lossless-json.ts';
 import { rereadOrdersheet } from './ordersheets.ts';
 import { batchFailure, chunk, failure, missingResult, OK, resultsByBox, shipmentBoxOf, type BoxResult } from './box-results.ts';
@@ -41,7 +41,7 @@ export async function confirmBoxes(client: CoupangClient, targets: ConfirmTarget
     if (result.ok || !(REREAD.has(result.code) || result.code === 'NO_RESULT')) continue;
     const sheet = await rereadOrdersheet(client, box);
     if (sheet?.status === 'INSTRUCT') results.set(box, OK);
-    else if (sheet && result.code === 'INVALID_STATUS') results.set(box, failure('INVALID_STATUS', coupangText('not_accept', { status: sheet.status }), false));
+    else if (sheet && result.code === 'INVALID_STATUS') results.set(box, failure('INVALID_STATUS', coupangText('not_accept', { status: sheet.status, status_label: sheetStatusLabel(sheet.status) }), false));
   }
 
   return targets.map((t): Outcome => {

@@ -49,8 +49,8 @@ export const coupangMessages = {
     en: 'The tracking number is missing.',
   },
   not_accept: {
-    ko: '쿠팡에서 결제완료(ACCEPT) 상태가 아니어서 발주확인할 수 없습니다. 현재 쿠팡 상태: {status}',
-    en: 'The box is not in ACCEPT at Coupang, so it cannot be confirmed. Current Coupang status: {status}',
+    ko: '쿠팡에서 결제완료 상태가 아니어서 발주확인할 수 없습니다. 현재 쿠팡 상태: {status_label}',
+    en: 'The box is not Paid (ACCEPT) at Coupang, so it cannot be confirmed. Current Coupang status: {status_label}',
   },
   unknown_result: {
     ko: '쿠팡이 처리하지 못했습니다 ({code}): {message}',
@@ -61,7 +61,7 @@ export const coupangMessages = {
     en: 'Coupang cannot find this shipment box.',
   },
   INVALID_STATUS: {
-    ko: '쿠팡 주문 상태가 맞지 않아 처리할 수 없습니다. 송장 등록은 상품준비중(INSTRUCT) 상태에서만 가능합니다.',
+    ko: '쿠팡 주문 상태가 맞지 않아 처리할 수 없습니다. 송장 등록은 상품준비중 상태에서만 가능합니다.',
     en: 'The order is not in a state Coupang accepts for this; invoices can only be uploaded in INSTRUCT.',
   },
   DUPLICATE_INVOICE_NUMBER: {
@@ -131,6 +131,20 @@ export const coupangMessages = {
 } satisfies Messages;
 
 export type CoupangMessageKey = keyof typeof coupangMessages;
+
+/** Coupang's ordersheet statuses as WING shows them to sellers (mall-apis.md §1): operators read these, not codes. */
+const SHEET_STATUS_LABELS: Record<string, string> = {
+  ACCEPT: '결제완료',
+  INSTRUCT: '상품준비중',
+  DEPARTURE: '배송지시',
+  DELIVERING: '배송중',
+  FINAL_DELIVERY: '배송완료',
+  NONE_TRACKING: '업체직송',
+};
+
+export function sheetStatusLabel(status: string): string {
+  return SHEET_STATUS_LABELS[status] ?? status;
+}
 
 export function coupangText(key: CoupangMessageKey, params: MessageParams = {}): string {
   return format(coupangMessages[key], params, 'ko');
