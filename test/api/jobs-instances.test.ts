@@ -358,7 +358,12 @@ describe('several instances on one PostgreSQL schema', { skip: pg ? false : 'sev
         await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
         await child.kill();
         await fetch(`${mall.sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
-        const again = await startCollect(b, mall.accountId);
+        // PostgreSQL drops a dead client's locks when its backend notices the closed socket, a moment after the
+        // process is gone: the survivor may answer already_running in that moment, never after it.
+        const again = await waitFor('the survivor to start the collect', async () => {
+          const answer = await startCollect(b, mall.accountId);
+          return answer.started ? answer : undefined;
+        });
         assert.equal(again.started, true, JSON.stringify(again));
         const old = await jobOf(b, started.job.id);
         assert.equal(old.state, 'failed');
