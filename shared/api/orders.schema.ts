@@ -132,17 +132,19 @@ export const ITEM_RESULT_CODES = [
 ] as const;
 export type ItemResultCode = (typeof ITEM_RESULT_CODES)[number];
 
-export type ItemResult = {
-  id: string;
-  result: 'applied' | 'refused';
+/** One result per item of a transitions call. */
+export const itemResult = z.object({
+  id: z.string(),
+  result: z.enum(['applied', 'refused']),
   /** Why refused; on applied rows only when nothing needed to change ('unchanged'). */
-  code?: ItemResultCode | 'unchanged';
-  message?: string;
+  code: z.enum([...ITEM_RESULT_CODES, 'unchanged']).optional(),
+  message: z.string().optional(),
   /** The entity's version after this call (applied) or now (refused as stale). */
-  version?: number;
-  lines?: { id: string; status: string; version: number }[];
-  warnings?: string[];
-};
+  version: z.number().int().optional(),
+  lines: z.array(z.object({ id: z.string(), status: z.string(), version: z.number().int() })).optional(),
+  warnings: z.array(z.string()).optional(),
+});
+export type ItemResult = z.infer<typeof itemResult>;
 
 export const directOrderBody = z.object({
   orderer_name: z.string().trim().min(1).max(100),
