@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CLAIM_STATES, CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type ColumnKind, type OrderColumn } from '../sheet/order-columns.ts';
 import { instant, page } from './common.schema.ts';
-import { CHANNEL_KINDS, itemResult } from './orders.schema.ts';
+import { CHANNEL_KINDS, itemResult, orderFlags } from './orders.schema.ts';
 
 const text = z.string().nullable();
 const int = z.number().int();
@@ -59,12 +59,7 @@ export const lineViewRow = z.object({
   mall_product_id: text,
   unit_price: int,
   sku_code: text,
-  priority: z.boolean(),
-  flagged: z.boolean(),
-  merge_locked: z.boolean(),
-  sold_out: z.boolean(),
-  unmatched: z.boolean(),
-  return_pickup_delayed: z.boolean(),
+  ...orderFlags.shape,
   box_id: text,
   deleted_at: instant.nullable(),
 });

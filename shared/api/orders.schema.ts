@@ -70,15 +70,17 @@ export const API_ACTION_LABELS: Record<ApiAction, MessageText> = {
   delete: { ko: '주문삭제', en: 'Delete' },
 };
 
-export const flagsPatchSchema = z
-  .object({
-    priority: z.boolean(),
-    flagged: z.boolean(),
-    merge_locked: z.boolean(),
-    sold_out: z.boolean(),
-    unmatched: z.boolean(),
-    return_pickup_delayed: z.boolean(),
-  })
+/** The flags an operator sets on an order (priority, flagged, merge_locked) or a line (the others). */
+export const orderFlags = z.object({
+  priority: z.boolean(),
+  flagged: z.boolean(),
+  merge_locked: z.boolean(),
+  sold_out: z.boolean(),
+  unmatched: z.boolean(),
+  return_pickup_delayed: z.boolean(),
+});
+
+export const flagsPatchSchema = orderFlags
   .partial()
   .refine((f) => Object.keys(f).length > 0, { message: 'name at least one flag' });
 
