@@ -1,6 +1,7 @@
 // The Express app without listen(): main.ts serves it, tests drive it over real HTTP on a random port.
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type NextFunction } from 'express';
+import { healthView } from '../shared/api/auth.schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { format, pickLang } from '../shared/i18n.ts';
 import type { AppDeps } from './deps.ts';
@@ -30,6 +31,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     tag: 'health',
     summary: 'Liveness and database check',
     access: 'public',
+    response: healthView,
     handler: async () => {
       await deps.db.raw('select 1');
       return { status: 'ok', version: API_VERSION, database: deps.db.client.config.client === 'pg' ? 'postgresql' : 'sqlite' };
@@ -86,6 +88,7 @@ export function createApp(deps: AppDeps) {
     (authorization, info, ticket) =>
       ticket !== undefined ? authenticateTicket(deps.db, ticket, info.lang) : authenticate(deps.db, authorization, info.lang),
     ({ actor, info, ...read }) => insertAccessRecord(deps.db, actor, info, { ...read, masked: actor.type === 'user' && !seesPersonalData(actor.role) }),
+    { validateResponses: deps.config.validateResponses },
   );
   api.use((req: Request, res: Response) => {
     const info = res.locals.info as RequestInfo;

@@ -27,6 +27,8 @@ export type Config = {
   https: boolean;
   /** The most items (or sheet rows) a bulk call applies in one transaction; a bigger call is applied in blocks. */
   bulkBlockItems: number;
+  /** Every answer is checked against its route's response schema, a mismatch is a 500 (the tests turn this on). */
+  validateResponses: boolean;
 };
 
 function minutes(value: string | undefined): number {
@@ -76,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobStaleMs: stale,
     https: (env.SHIPSHEET_HTTPS ?? 'on') !== 'off',
     bulkBlockItems: positiveInteger('SHIPSHEET_BULK_BLOCK_ITEMS', env.SHIPSHEET_BULK_BLOCK_ITEMS, DEFAULT_BULK_BLOCK_ITEMS),
+    validateResponses: env.SHIPSHEET_VALIDATE_RESPONSES === '1',
   };
 }

@@ -1,6 +1,8 @@
-// One declaration per API route: method, path, who may call it, the zod schemas of its input, and the handler.
-// The same declarations mount the Express routes (validating every input with its schema) and produce the
-// OpenAPI document, so the document cannot drift from what the server accepts.
+// One declaration per API route: method, path, who may call it, the zod schemas of its input and of its answer, and
+// the handler. The same declarations mount the Express routes (validating every input with its schema; with
+// response checks on, every answer too) and produce the OpenAPI document, so the document cannot drift from what
+// the server accepts and answers.
+import { isDeepStrictEqual } from 'node:util';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
@@ -34,7 +36,11 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   params?: AnyZod;
   query?: AnyZod;
   body?: AnyZod;
-  response?: AnyZod;
+  /**
+   * What a successful call answers: a JSON schema (shared/api/*.schema.ts), 'empty' (no body: 204 unless `status`
+   * says otherwise) or 'event-stream' (server-sent events the handler writes itself).
+   */
+  response: ResponseSpec;
   /**
    * The caller may instead present a single-use stream ticket as the `ticket` query parameter: only for event
    * streams, because a browser's EventSource cannot set headers. A bearer token is never taken from a URL.
@@ -52,6 +58,8 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   personalData?: PersonalDataSpec;
   handler: (input: HandlerInput<P, Q, B>) => Promise<unknown>;
 };
+
+export type ResponseSpec = AnyZod | 'empty' | 'event-stream';
 
 export type PersonalDataSpec = {
   rows: (result: any) => number;
@@ -144,7 +152,53 @@ function readBody(req: Request, res: Response, spec: RouteSpec): Promise<unknown
   });
 }
 
-export function mountRoutes(router: Router, routes: readonly RouteSpec[], authenticate: Authenticate, recordRead: RecordRead): void {
+/** Paths of object keys in `wire` that parsing dropped: fields the answer has but its schema does not declare. */
+function undeclaredFields(wire: unknown, parsed: unknown, path: string, out: string[]): string[] {
+  if (Array.isArray(wire) && Array.isArray(parsed)) {
+    wire.forEach((item, i) => undeclaredFields(item, parsed[i], `${path}[${i}]`, out));
+  } else if (wire && typeof wire === 'object' && parsed && typeof parsed === 'object') {
+    for (const [key, value] of Object.entries(wire)) {
+      const at = path ? `${path}.${key}` : key;
+      if (key in parsed) undeclaredFields(value, (parsed as Record<string, unknown>)[key], at, out);
+      else out.push(at);
+    }
+  }
+  return out;
+}
+
+/**
+ * Holds a successful answer to its route's declared response (`SHIPSHEET_VALIDATE_RESPONSES=1`, set by the tests):
+ * the JSON as the client receives it must parse with the schema and have no field the schema does not declare, and
+ * a route declared 'empty' must answer nothing. A mismatch is thrown as an unexpected error: a 500 whose cause (the
+ * route, the field paths and zod's messages, never the values) goes to the log, so every API test checks the contract.
+ */
+export function checkResponse(spec: RouteSpec, result: unknown): void {
+  const where = `${spec.method.toUpperCase()} /api${spec.path}`;
+  if (spec.response === 'event-stream') return;
+  if (spec.response === 'empty') {
+    if (result !== undefined) throw new Error(`response of ${where} does not match its schema: declared empty, answered a body`);
+    return;
+  }
+  if (result === undefined) throw new Error(`response of ${where} does not match its schema: answered no body`);
+  const wire: unknown = JSON.parse(JSON.stringify(result));
+  const parsed = spec.response.safeParse(wire);
+  const problems = parsed.success
+    ? undeclaredFields(wire, parsed.data, '', []).map((p) => `${p}: not declared`)
+    : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  // A schema that transforms would hand back another value; response schemas only describe.
+  if (parsed.success && !problems.length && !isDeepStrictEqual(wire, parsed.data)) problems.push('(root): the schema changed the value');
+  if (problems.length) {
+    const shown = problems.slice(0, 10).join('; ') + (problems.length > 10 ? ` (and ${problems.length - 10} more)` : '');
+    throw new Error(`response of ${where} does not match its schema: ${shown}`);
+  }
+}
+
+export type MountOptions = {
+  /** Check every successful answer against its route's response schema (tests; see checkResponse). */
+  validateResponses?: boolean;
+};
+
+export function mountRoutes(router: Router, routes: readonly RouteSpec[], authenticate: Authenticate, recordRead: RecordRead, options: MountOptions = {}): void {
   for (const spec of routes) {
     router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
@@ -175,6 +229,7 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[], authen
           await recordRead({ actor, info, endpoint: `${spec.method.toUpperCase()} /api${spec.path}`, filter, rows: spec.personalData.rows(result) });
         }
         if (res.headersSent) return;
+        if (options.validateResponses) checkResponse(spec, result);
         if (result === undefined) res.status(spec.status ?? 204).end();
         else res.status(spec.status ?? 200).json(result);
       } catch (error) {
@@ -201,7 +256,13 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
         parameters.push({ name, in: where, required: where === 'path' || (shape.required ?? []).includes(name), schema: prop });
       }
     }
-    const status = String(spec.status ?? (spec.response ? 200 : 200));
+    const status = String(spec.status ?? (spec.response === 'empty' ? 204 : 200));
+    const success =
+      spec.response === 'empty'
+        ? { description: 'No content' }
+        : spec.response === 'event-stream'
+          ? { description: 'Server-sent events', content: { 'text/event-stream': { schema: { type: 'string' } } } }
+          : { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } };
     const operation: Record<string, unknown> = {
       summary: spec.summary,
       tags: [spec.tag],
@@ -211,10 +272,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
       'x-required-role': spec.access,
       ...(spec.personalData ? { 'x-personal-data': true } : {}),
       responses: {
-        [status]: {
-          description: 'OK',
-          ...(spec.response ? { content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } } : {}),
-        },
+        [status]: success,
         default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };

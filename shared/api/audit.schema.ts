@@ -1,6 +1,7 @@
 // Request shapes of the audit API (admins reviewing who read personal data).
 import { z } from 'zod';
 import { isValidDay } from '../time.ts';
+import { idPage, instant } from './common.schema.ts';
 
 /**
  * Days become timestamps compared in the database: PostgreSQL has no timestamp in year 0 (and 9999-12-31's next day
@@ -26,3 +27,18 @@ export const accessRecordsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(ACCESS_RECORDS_PAGE_MAX).default(100),
 });
 export type AccessRecordsQuery = z.infer<typeof accessRecordsQuery>;
+
+/** One read of personal data: who, when, from where, which endpoint with which filter, how many rows, masked or not. */
+export const accessRecordView = z.object({
+  id: z.number().int(),
+  at: instant,
+  actor_type: z.enum(['user', 'job', 'system']),
+  user_id: z.string().nullable(),
+  ip: z.string().nullable(),
+  request_id: z.string().nullable(),
+  endpoint: z.string(),
+  filter: z.record(z.string(), z.unknown()).nullable(),
+  rows: z.number().int(),
+  masked: z.boolean(),
+});
+export const accessRecordsPage = idPage(accessRecordView);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { STATUSES } from '../lifecycle.ts';
 import { MALL_TYPES } from '../malls.ts';
+import { instant, page } from './common.schema.ts';
 
 /** The services an account runs (PRODUCT.md §5), each switched on or off by the operator. */
 const serviceSwitches = z.object({
@@ -37,3 +39,63 @@ export const updateMallAccountBody = serviceSwitches
     base_url: baseUrl.nullable(),
   })
   .partial();
+
+// ---- responses -------------------------------------------------------------------------------------------------
+
+/** A mall account as the API shows it: its credentials never, only whether it has some and a masked hint. */
+export const mallAccountView = z.object({
+  id: z.string(),
+  mall_type: z.enum(MALL_TYPES),
+  display_name: z.string(),
+  credentials_hint: z.string().nullable(),
+  has_credentials: z.boolean(),
+  /** `error` after the mall refused the credentials, until a call succeeds again. */
+  status: z.enum(['normal', 'error']),
+  last_error: z.string().nullable(),
+  last_error_at: instant.nullable(),
+  ...serviceSwitches.shape,
+  last_collected_at: instant.nullable(),
+  /** Where the mall's API is; null for the mall's production API. */
+  base_url: z.string().nullable(),
+  is_sandbox: z.boolean(),
+  version: z.number().int(),
+  created_at: instant,
+  updated_at: instant,
+});
+export type MallAccountView = z.infer<typeof mallAccountView>;
+
+/** The list adds each account's count of mall changes syncs could not apply yet. */
+export const mallAccountListItem = mallAccountView.extend({ pending_changes: z.number().int() });
+export type MallAccountListItem = z.infer<typeof mallAccountListItem>;
+export const mallAccountsPage = page(mallAccountListItem);
+
+export const connectionTestView = z.object({ ok: z.boolean(), kind: z.string().optional(), message: z.string() });
+
+export const mismatchView = z.object({
+  line_id: z.string(),
+  order_id: z.string(),
+  mall_order_id: z.string().nullable(),
+  mall_line_id: z.string().nullable(),
+  status: z.enum(STATUSES),
+  mall_status: z.string().nullable(),
+  mall_implied_status: z.enum(STATUSES),
+  mall_status_at: instant.nullable(),
+});
+
+export const pendingChangeView = z.object({
+  mall_line_id: z.string(),
+  line_id: z.string(),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  attempts: z.number().int(),
+  first_failed_at: instant,
+  last_tried_at: instant,
+  mall_order_id: z.string().nullable(),
+  mall_status: z.string().nullable(),
+  changed_at: z.string().nullable(),
+});
+
+/** Lines that disagree with the mall (`items`) and the mall changes waiting to apply. */
+export const mismatchesResponse = page(mismatchView).extend({ pending_changes: z.array(pendingChangeView) });
+
+export const dismissedResponse = z.object({ dismissed: z.number().int() });

@@ -70,15 +70,17 @@ export const API_ACTION_LABELS: Record<ApiAction, MessageText> = {
   delete: { ko: '주문삭제', en: 'Delete' },
 };
 
-export const flagsPatchSchema = z
-  .object({
-    priority: z.boolean(),
-    flagged: z.boolean(),
-    merge_locked: z.boolean(),
-    sold_out: z.boolean(),
-    unmatched: z.boolean(),
-    return_pickup_delayed: z.boolean(),
-  })
+/** The flags an operator sets on an order (priority, flagged, merge_locked) or a line (the others). */
+export const orderFlags = z.object({
+  priority: z.boolean(),
+  flagged: z.boolean(),
+  merge_locked: z.boolean(),
+  sold_out: z.boolean(),
+  unmatched: z.boolean(),
+  return_pickup_delayed: z.boolean(),
+});
+
+export const flagsPatchSchema = orderFlags
   .partial()
   .refine((f) => Object.keys(f).length > 0, { message: 'name at least one flag' });
 
@@ -132,17 +134,19 @@ export const ITEM_RESULT_CODES = [
 ] as const;
 export type ItemResultCode = (typeof ITEM_RESULT_CODES)[number];
 
-export type ItemResult = {
-  id: string;
-  result: 'applied' | 'refused';
+/** One result per item of a transitions call. */
+export const itemResult = z.object({
+  id: z.string(),
+  result: z.enum(['applied', 'refused']),
   /** Why refused; on applied rows only when nothing needed to change ('unchanged'). */
-  code?: ItemResultCode | 'unchanged';
-  message?: string;
+  code: z.enum([...ITEM_RESULT_CODES, 'unchanged']).optional(),
+  message: z.string().optional(),
   /** The entity's version after this call (applied) or now (refused as stale). */
-  version?: number;
-  lines?: { id: string; status: string; version: number }[];
-  warnings?: string[];
-};
+  version: z.number().int().optional(),
+  lines: z.array(z.object({ id: z.string(), status: z.string(), version: z.number().int() })).optional(),
+  warnings: z.array(z.string()).optional(),
+});
+export type ItemResult = z.infer<typeof itemResult>;
 
 export const directOrderBody = z.object({
   orderer_name: z.string().trim().min(1).max(100),

@@ -4,7 +4,9 @@
 // answers one result per row, plus the fresh lines-view rows of every line the push changed (a hold changes
 // every line of the order, a tracking number every line of the box) so the sheet can refresh their versions.
 import { z } from 'zod';
-import type { ItemResultCode } from './orders.schema.ts';
+import { page } from './common.schema.ts';
+import { lineViewRow } from './order-views.schema.ts';
+import { ITEM_RESULT_CODES } from './orders.schema.ts';
 
 export const SHEET_PUSH_MAX_ROWS = 50000;
 
@@ -48,32 +50,43 @@ export type SheetPushBody = z.infer<typeof sheetPushBody>;
  * emptied memo, a hold reason on an order not on hold), `row_conflict` (an earlier row of the same push already
  * asked for another hold of the same order, or another number for the same box).
  */
-export type SheetRowCode = ItemResultCode | 'unchanged' | 'hold_reason_required' | 'courier_required' | 'invalid_value' | 'row_conflict';
+export const SHEET_ROW_CODES = [...ITEM_RESULT_CODES, 'unchanged', 'hold_reason_required', 'courier_required', 'invalid_value', 'row_conflict'] as const;
+export type SheetRowCode = (typeof SHEET_ROW_CODES)[number];
 
-export type SheetRowResult = {
-  line_id: string;
-  result: 'applied' | 'refused';
+export const sheetRowResult = z.object({
+  line_id: z.string(),
+  result: z.enum(['applied', 'refused']),
   /** Why refused; on applied rows only when nothing needed to change ('unchanged'). */
-  code?: SheetRowCode;
+  code: z.enum(SHEET_ROW_CODES).optional(),
   /** Which sheet column the refusal is about, when it is about one (an id of ORDER_COLUMNS). */
-  column?: string;
-  message?: string;
-  warnings?: string[];
-};
+  column: z.string().optional(),
+  message: z.string().optional(),
+  warnings: z.array(z.string()).optional(),
+});
+export type SheetRowResult = z.infer<typeof sheetRowResult>;
 
-export type SheetPushResult = {
-  batch_id: string;
-  applied: number;
-  refused: number;
-  results: SheetRowResult[];
-  /**
-   * Every line the push changed, read after it was written, with the lines-view fields a push can change (ids,
-   * versions, status, hold, courier, tracking number, send status and error, memo); the rest of a row is as pulled.
-   */
-  lines: Record<string, unknown>[];
-};
+/**
+ * A line a push changed, read after it was written: the lines-view fields a push can change (ids, versions, status,
+ * hold, courier, tracking number, send status and error, memo); the rest of a row is as pulled.
+ */
+const PUSHED_FIELDS = ['line_id', 'line_version', 'order_id', 'order_version', 'status', 'hold', 'hold_reason', 'courier', 'tracking_number', 'send_status', 'send_error', 'memo'] as const;
+export const pushedLine = z.object(Object.fromEntries(PUSHED_FIELDS.map((f) => [f, lineViewRow.shape[f]!])));
+
+export const sheetPushResponse = z.object({
+  batch_id: z.string(),
+  applied: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(sheetRowResult),
+  /** Every line the push changed. */
+  lines: z.array(pushedLine),
+});
+/** The server builds the changed lines from SQL rows; the response check in tests holds them to `pushedLine`. */
+export type SheetPushResult = Omit<z.infer<typeof sheetPushResponse>, 'lines'> & { lines: Record<string, unknown>[] };
 
 /** Re-reading rows of a sheet (refused rows, rows a push or a job changed): lines-view rows by line id. */
 export const sheetLinesBody = z.object({
   line_ids: z.array(z.string().min(1).max(40)).min(1).max(SHEET_PUSH_MAX_ROWS),
 });
+
+/** The lines-view rows asked for, as a list like every other (never paged: the ids bound it). */
+export const sheetLinesResponse = page(lineViewRow);

@@ -39,7 +39,8 @@ export type SheetColumn = {
   width: number;
 };
 
-export const ORDER_COLUMNS: readonly SheetColumn[] = [
+// `as const`: the column ids and kinds stay literal types, from which shared/api types the lines view.
+const COLUMNS = [
   { id: 'line_id', header: { ko: '상품주문키', en: 'Line key' }, kind: 'key', hidden: true, width: 24 },
   { id: 'line_version', header: { ko: '상품주문버전', en: 'Line version' }, kind: 'version', hidden: true, width: 8 },
   { id: 'order_id', header: { ko: '주문키', en: 'Order key' }, kind: 'key', hidden: true, width: 24 },
@@ -69,7 +70,11 @@ export const ORDER_COLUMNS: readonly SheetColumn[] = [
   { id: 'memo', header: { ko: '메모', en: 'Memo' }, kind: 'text', edit: 'order', width: 24 },
   { id: 'send_status', header: { ko: '송장전송', en: 'Sent to mall' }, kind: 'send_status', width: 10 },
   { id: 'send_error', header: { ko: '전송오류', en: 'Send error' }, kind: 'text', width: 30 },
-];
+] as const satisfies readonly SheetColumn[];
+
+export const ORDER_COLUMNS: readonly SheetColumn[] = COLUMNS;
+/** Each column with its literal id and kind: rows typed by the columns (the lines view in shared/api) use these. */
+export type OrderColumn = (typeof COLUMNS)[number];
 
 export const columnById = (id: string): SheetColumn | undefined => ORDER_COLUMNS.find((c) => c.id === id);
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
+import { apiRoutes } from '../../server/app.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -25,5 +27,44 @@ describe('GET /api/openapi.json', () => {
     for (const name of ['status', 'mall_account_id', 'channel', 'from', 'to', 'q', 'cursor', 'limit']) assert.ok(list.includes(name), name);
     assert.deepEqual(doc.paths['/api/health'].get.security, []);
     assert.deepEqual(doc.paths['/api/orders'].get.security, [{ bearer: [] }]);
+  });
+
+  it('declares what every operation answers: a JSON schema, no content (204) or the event stream', async () => {
+    const doc = (await s.call('GET', '/api/openapi.json', undefined, { token: null })).body;
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>)
+      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
+    assert.equal(operations.length, apiRoutes(s.deps).length);
+    const kinds = { json: 0, empty: 0, stream: 0 };
+    for (const { name, op } of operations) {
+      const success = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+      assert.equal(success.length, 1, name);
+      const [status, response] = success[0]!;
+      if (status === '204') {
+        assert.equal(response.content, undefined, name);
+        kinds.empty++;
+      } else if (response.content?.['text/event-stream']) {
+        assert.equal(name, 'GET /api/jobs/events');
+        kinds.stream++;
+      } else {
+        const schema = response.content?.['application/json']?.schema;
+        assert.ok(schema && (schema.type === 'object' || schema.anyOf), `${name} declares its answer`);
+        kinds.json++;
+      }
+    }
+    assert.deepEqual(kinds, { json: 32, empty: 3, stream: 1 });
+  });
+
+  it('lists answer items and next_cursor; the lines view has every sheet column', async () => {
+    const doc = (await s.call('GET', '/api/openapi.json', undefined, { token: null })).body;
+    const answer = (path: string, method: string) => {
+      const responses = doc.paths[path][method].responses;
+      return (responses['200'] ?? responses['201'] ?? responses['202']).content['application/json'].schema;
+    };
+    for (const [path, method] of [['/api/orders', 'get'], ['/api/order-lines', 'get'], ['/api/sheet/lines', 'post'], ['/api/jobs', 'get'], ['/api/jobs', 'post'], ['/api/mall-accounts', 'get'], ['/api/users', 'get'], ['/api/tokens', 'get'], ['/api/reports/sales', 'get'], ['/api/audit/access-records', 'get'], ['/api/jobs/{id}/results', 'get'], ['/api/mall-accounts/{id}/mismatches', 'get']] as const) {
+      assert.ok(answer(path, method).required.includes('items') && answer(path, method).required.includes('next_cursor'), `${method} ${path}`);
+    }
+    const row = answer('/api/sheet/lines', 'post').properties.items.items;
+    for (const column of ORDER_COLUMNS.filter((c) => c.kind !== 'result')) assert.ok(row.required.includes(column.id), column.id);
+    assert.deepEqual(answer('/api/order-lines', 'get').properties.items.items, row);
   });
 });

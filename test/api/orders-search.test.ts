@@ -95,7 +95,7 @@ describe('viewers see personal data masked inside free text too', () => {
     }
     assert.equal(res.body.items[0].memo, '최*진 0505-****-1948 부재시 J*** ***** 010-****-3333로 연락');
     const reread = await s.call('POST', '/api/sheet/lines', { line_ids: ids.tumbler2!.lineIds }, { token: viewer });
-    for (const row of reread.body.lines) assertMasked(row.memo, 'sheet memo');
+    for (const row of reread.body.items) assertMasked(row.memo, 'sheet memo');
   });
 
   it('in the order detail (notes, holds, history reasons)', async () => {

@@ -17,7 +17,7 @@ type ViewRow = Record<string, any> & { line_id: string; line_version: number };
 type RowResult = { line_id: string; result: string; code?: string; column?: string; message?: string };
 
 const push = (rows: Row[], token?: string) => s.call('POST', '/api/sheet/push', { rows }, token ? { token } : {});
-const view = async (lineIds: string[]): Promise<ViewRow[]> => (await s.call('POST', '/api/sheet/lines', { line_ids: lineIds })).body.lines;
+const view = async (lineIds: string[]): Promise<ViewRow[]> => (await s.call('POST', '/api/sheet/lines', { line_ids: lineIds })).body.items;
 const row = async (lineId: string): Promise<ViewRow> => (await view([lineId]))[0]!;
 const outcome = (res: { body: { results: RowResult[] } }) => res.body.results.map((r) => `${r.result}:${r.code ?? ''}`);
 const detail = async (orderId: string) => (await s.call('GET', `/api/orders/${orderId}`)).body;
@@ -333,8 +333,8 @@ describe('sheet routes: access and input', () => {
     assert.equal(res.status, 403);
     const read = await s.call('POST', '/api/sheet/lines', { line_ids: [o.lineIds[0]!] }, { token: viewer });
     assert.equal(read.status, 200);
-    assert.notEqual(read.body.lines[0].recipient_name, '이서연');
-    assert.equal(read.body.lines[0].delivery_memo, '***');
+    assert.notEqual(read.body.items[0].recipient_name, '이서연');
+    assert.equal(read.body.items[0].delivery_memo, '***');
   });
 
   it('a bad body is a 400 naming the field', async () => {

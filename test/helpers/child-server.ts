@@ -36,6 +36,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
       SHIPSHEET_HTTPS: 'off',
       SHIPSHEET_COLLECT_EVERY_MINUTES: '0',
       LOG_LEVEL: 'warn',
+      SHIPSHEET_VALIDATE_RESPONSES: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -90,6 +90,8 @@ export async function startTestServer(
     SHIPSHEET_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SHIPSHEET_COLLECT_EVERY_MINUTES: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    // Every answer of the API tests is held to its route's response schema: a mismatch fails the test with a 500.
+    SHIPSHEET_VALIDATE_RESPONSES: '1',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });

@@ -1,5 +1,5 @@
 // Admins review who read personal data: the access records every such read leaves (PIPA safety standard §8).
-import { accessRecordsQuery } from '../../../shared/api/audit.schema.ts';
+import { accessRecordsPage, accessRecordsQuery } from '../../../shared/api/audit.schema.ts';
 import { kstDayStart } from '../../../shared/time.ts';
 import type { AppDeps } from '../../deps.ts';
 import { listAccessRecords } from '../../modules/audit/audit.repo.ts';
@@ -16,6 +16,7 @@ export function auditRoutes(deps: AppDeps) {
       tag: 'audit',
       summary: 'Reads of personal data, newest first: who, when, from which address, endpoint and filter, rows returned, masked or not',
       access: 'admin',
+      response: accessRecordsPage,
       query: accessRecordsQuery,
       handler: async ({ query }) => {
         const { rows, next } = await listAccessRecords(deps.db, {

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  apiTokensPage,
+  createdApiTokenView,
+  meView,
+  publicUserView,
+  sessionView,
+  streamTicketView,
+  usersPage,
+} from '../../../shared/api/auth.schema.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as auth from '../../modules/auth/auth.service.ts';
@@ -18,6 +27,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'auth',
       summary: 'Sign in with username and password; returns a bearer token (12 hours)',
       access: 'public',
+      response: sessionView,
       body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
       handler: async ({ body, info, res }) => {
         const session = await auth.login(deps, body.username, body.password, info);
@@ -32,6 +42,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'auth',
       summary: 'End this token',
       access: 'viewer',
+      response: 'empty',
       allowPendingPassword: true,
       handler: async ({ actor }) => auth.logout(deps.db, asUser(actor)),
     }),
@@ -41,6 +52,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'auth',
       summary: 'The signed-in user',
       access: 'viewer',
+      response: meView,
       allowPendingPassword: true,
       handler: async ({ actor }) => {
         const a = asUser(actor);
@@ -53,6 +65,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'auth',
       summary: 'Change your own password (required after signing in with a one-time password)',
       access: 'viewer',
+      response: 'empty',
       allowPendingPassword: true,
       body: z.object({ current_password: z.string().min(1).max(200), new_password: password }),
       handler: async ({ actor, body, info }) => auth.changePassword(deps, asUser(actor), body.current_password, body.new_password, info),
@@ -63,6 +76,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'auth',
       summary: 'A single-use ticket (valid 60 s) that opens an event stream as this session: GET /api/jobs/events?ticket=…',
       access: 'viewer',
+      response: streamTicketView,
       status: 201,
       handler: async ({ actor }) => auth.issueStreamTicket(deps.db, asUser(actor)),
     }),
@@ -72,6 +86,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'users',
       summary: 'List users',
       access: 'admin',
+      response: usersPage,
       handler: async () => ({ items: (await listUsers(deps.db)).map(auth.publicUser), next_cursor: null }),
     }),
     route({
@@ -80,6 +95,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'users',
       summary: 'Create a user',
       access: 'admin',
+      response: publicUserView,
       status: 201,
       body: z.object({
         username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
@@ -95,6 +111,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'users',
       summary: 'Change a user: role, active, display name, or reset the password (the user must change it)',
       access: 'admin',
+      response: publicUserView,
       params: z.object({ id: z.string().max(40) }),
       body: z
         .object({ role: z.enum(ROLES), active: z.boolean(), display_name: z.string().trim().max(100), password })
@@ -107,6 +124,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'auth',
       summary: 'Your long-lived API tokens (admins: everyone\'s)',
       access: 'viewer',
+      response: apiTokensPage,
       handler: async ({ actor }) => {
         const a = asUser(actor);
         return { items: await listTokens(deps.db, a.role === 'admin' ? undefined : a.id), next_cursor: null };
@@ -118,6 +136,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'auth',
       summary: 'Create a long-lived API token for the add-in; the token is shown once',
       access: 'viewer',
+      response: createdApiTokenView,
       status: 201,
       body: z.object({ name: z.string().trim().min(1).max(100), expires_in_days: z.number().int().min(1).max(3650).optional() }),
       handler: async ({ actor, body, info }) => auth.createApiToken(deps.db, asUser(actor), body.name, body.expires_in_days, info),
@@ -128,6 +147,7 @@ export function authRoutes(deps: AppDeps) {
       tag: 'auth',
       summary: 'Revoke an API token',
       access: 'viewer',
+      response: 'empty',
       params: z.object({ id: z.string().max(40) }),
       handler: async ({ actor, params, info }) => auth.revokeApiToken(deps.db, asUser(actor), params.id, info),
     }),

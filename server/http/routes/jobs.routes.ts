@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { jobResultsQuery, listJobsQuery, startJobsBody } from '../../../shared/api/jobs.schema.ts';
+import {
+  cancelJobResponse,
+  jobResultsPage,
+  jobResultsQuery,
+  jobRow,
+  jobsPage,
+  listJobsQuery,
+  startJobsBody,
+  startJobsResponse,
+} from '../../../shared/api/jobs.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { format } from '../../../shared/i18n.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -24,6 +33,7 @@ export function jobRoutes(deps: AppDeps) {
       tag: 'jobs',
       summary: 'Start a collect, confirm, send-invoices or sync job for each chosen mall account',
       access: 'operator',
+      response: startJobsResponse,
       status: 202,
       body: startJobsBody,
       handler: async ({ actor, body, info }) => {
@@ -73,6 +83,7 @@ export function jobRoutes(deps: AppDeps) {
       tag: 'jobs',
       summary: 'Jobs, newest first',
       access: 'viewer',
+      response: jobsPage,
       query: listJobsQuery,
       handler: async ({ query }) => {
         const { rows, next } = await jobs.listJobs(deps.db, {
@@ -92,6 +103,7 @@ export function jobRoutes(deps: AppDeps) {
         'Server-sent events: one `job` event per progress step and at the end of every job. Open with a ticket from ' +
         'POST /api/auth/stream-ticket (?ticket=…) or an Authorization header; the stream ends (an `end` event) when its session does',
       access: 'viewer',
+      response: 'event-stream',
       ticketInQuery: true,
       query: z.object({ ticket: z.string().max(100).optional() }),
       handler: async ({ actor, req, res }) => {
@@ -141,6 +153,7 @@ export function jobRoutes(deps: AppDeps) {
       tag: 'jobs',
       summary: 'One job with its counts',
       access: 'viewer',
+      response: jobRow,
       params: idParam,
       handler: async ({ params, info }) => {
         const job = await jobs.findJob(deps.db, params.id);
@@ -154,6 +167,7 @@ export function jobRoutes(deps: AppDeps) {
       tag: 'jobs',
       summary: 'The per-order / per-box results of a job (filter result=failed for what needs attention)',
       access: 'viewer',
+      response: jobResultsPage,
       params: idParam,
       query: jobResultsQuery,
       handler: async ({ params, query, info }) => {
@@ -172,6 +186,7 @@ export function jobRoutes(deps: AppDeps) {
       tag: 'jobs',
       summary: 'Ask a running job to stop, on whichever server instance runs it; a job no server runs any more is closed as canceled. What it finished stays done',
       access: 'operator',
+      response: cancelJobResponse,
       params: idParam,
       handler: async ({ params, info }) => {
         const job = await jobs.findJob(deps.db, params.id);

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { createMallAccountBody, updateMallAccountBody } from '../../../shared/api/mall-accounts.schema.ts';
+import {
+  connectionTestView,
+  createMallAccountBody,
+  dismissedResponse,
+  mallAccountsPage,
+  mallAccountView,
+  mismatchesResponse,
+  updateMallAccountBody,
+} from '../../../shared/api/mall-accounts.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as accounts from '../../modules/mall-accounts/mall-accounts.service.ts';
 import { dismissPendingChange, mismatches, pendingChangeCounts, pendingChanges } from '../../jobs/mall-orders.repo.ts';
@@ -15,6 +23,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       tag: 'mall accounts',
       summary: 'List mall accounts (credentials never included, only a masked hint), each with its count of mall changes waiting to apply',
       access: 'viewer',
+      response: mallAccountsPage,
       handler: async () => {
         const pending = await pendingChangeCounts(deps.db);
         const items = (await accounts.listMallAccounts(deps)).map((a) => ({ ...a, pending_changes: pending.get(a.id) ?? 0 }));
@@ -27,6 +36,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       tag: 'mall accounts',
       summary: 'One mall account',
       access: 'viewer',
+      response: mallAccountView,
       params: idParam,
       handler: async ({ params, info }) => accounts.publicAccount(await accounts.getMallAccount(deps, params.id, info.lang)),
     }),
@@ -36,6 +46,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       tag: 'mall accounts',
       summary: 'Connect a mall account; credentials are encrypted at rest',
       access: 'admin',
+      response: mallAccountView,
       status: 201,
       body: createMallAccountBody,
       handler: async ({ actor, body, info }) => accounts.createMallAccount(deps, actor, body, info),
@@ -46,6 +57,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       tag: 'mall accounts',
       summary: 'Change a mall account: name, services, or replace its credentials',
       access: 'admin',
+      response: mallAccountView,
       params: idParam,
       body: updateMallAccountBody,
       handler: async ({ actor, params, body, info }) => accounts.updateMallAccount(deps, actor, params.id, body, info),
@@ -56,6 +68,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       tag: 'mall accounts',
       summary: 'Test the connection: one authenticated call to the mall; the account status follows',
       access: 'operator',
+      response: connectionTestView,
       params: idParam,
       handler: async ({ params, info }) => accounts.testConnection(deps, params.id, info.lang),
     }),
@@ -65,6 +78,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       tag: 'mall accounts',
       summary: 'Lines whose status here disagrees with what the mall last said (claims, shipping), and the mall changes syncs could not apply yet (retried by every sync)',
       access: 'viewer',
+      response: mismatchesResponse,
       params: idParam,
       handler: async ({ params, info }) => {
         await accounts.getMallAccount(deps, params.id, info.lang);
@@ -81,6 +95,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       tag: 'mall accounts',
       summary: 'Dismiss a mall change syncs could not apply (an operator settled it another way): it is not retried',
       access: 'operator',
+      response: dismissedResponse,
       params: z.object({ id: z.string().min(1).max(40), mall_line_id: z.string().min(1).max(64) }),
       handler: async ({ params, info }) => {
         await accounts.getMallAccount(deps, params.id, info.lang);

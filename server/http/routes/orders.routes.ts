@@ -8,6 +8,15 @@ import {
   salesQuery,
   singleTransitionBody,
 } from '../../../shared/api/orders.schema.ts';
+import {
+  bulkTransitionResult,
+  lineViewPage,
+  noteView,
+  orderDetail,
+  ordersPage,
+  salesPage,
+  singleTransitionResult,
+} from '../../../shared/api/order-views.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as orders from '../../modules/orders/orders.service.ts';
@@ -48,6 +57,7 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'orders',
       summary: 'List orders, newest first, with filters and cursor paging',
       access: 'viewer',
+      response: ordersPage,
       query: listOrdersQuery,
       handler: async ({ actor, query, info }) => orders.listOrders(deps.db, actor, query, info.lang),
       personalData: { rows: (r: { items: unknown[] }) => r.items.length },
@@ -58,6 +68,7 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'orders',
       summary: 'The flat lines view: one row per order line with its order and box, as a sheet shows it',
       access: 'viewer',
+      response: lineViewPage,
       query: listLinesQuery,
       handler: async ({ actor, query, info }) => orders.listLines(deps.db, actor, query, info.lang),
       personalData: { rows: (r: { items: unknown[] }) => r.items.length },
@@ -68,6 +79,7 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'orders',
       summary: 'One order with its lines, boxes, claims, holds, notes and status history',
       access: 'viewer',
+      response: orderDetail,
       params: idParam,
       handler: async ({ actor, params, info }) => orders.getOrder(deps.db, actor, params.id, info.lang),
       personalData: { rows: () => 1 },
@@ -78,6 +90,7 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'orders',
       summary: 'Create a direct-trade / wholesale order (orderer and total price required)',
       access: 'operator',
+      response: orderDetail,
       status: 201,
       body: directOrderBody,
       handler: async ({ actor, body, info }) => orders.createDirectOrder(deps.db, actor, body, info),
@@ -90,6 +103,7 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'orders',
       summary: 'Add a memo or a message to an order',
       access: 'operator',
+      response: noteView,
       status: 201,
       params: idParam,
       body: noteBody,
@@ -105,6 +119,7 @@ export function orderRoutes(deps: AppDeps) {
         'box or tracking number always in one block): if the call breaks off, earlier blocks stay applied, and sending it again is safe ' +
         '(items already applied answer stale_version, since their version moved)',
       access: 'operator',
+      response: bulkTransitionResult,
       body: bulkTransitionBody,
       handler: async ({ actor, body, info }) => applyTransitions(deps.db, actor, body, info, undefined, { blockItems: deps.config.bulkBlockItems }),
     }),
@@ -114,6 +129,7 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'orders',
       summary: 'Apply one action to one order (ord_…) or line (lin_…); a refusal is an error (409, 404)',
       access: 'operator',
+      response: singleTransitionResult,
       params: idParam,
       body: singleTransitionBody,
       handler: async ({ actor, params, body, info }) => {
@@ -137,6 +153,7 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'reports',
       summary: 'Sales per day (KST) and channel: orders, lines, quantity, amount in won',
       access: 'viewer',
+      response: salesPage,
       query: salesQuery,
       handler: async ({ query }) => ({ items: await orders.salesSummary(deps.db, query), next_cursor: null }),
     }),

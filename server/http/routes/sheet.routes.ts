@@ -1,5 +1,5 @@
 // The order sheet of the add-in: pushing the rows an operator changed, and reading rows again by line id.
-import { sheetLinesBody, sheetPushBody } from '../../../shared/api/sheet.schema.ts';
+import { sheetLinesBody, sheetLinesResponse, sheetPushBody, sheetPushResponse } from '../../../shared/api/sheet.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { linesByIds } from '../../modules/orders/orders.service.ts';
 import { pushSheet } from '../../modules/orders/sheet-push.service.ts';
@@ -15,6 +15,7 @@ export function sheetRoutes(deps: AppDeps) {
         'Apply the rows changed on an order sheet, each whole or not at all; one result per row and the changed lines. A push of more than ' +
         '2,000 rows (SHIPSHEET_BULK_BLOCK_ITEMS) is applied in blocks, each committed on its own (the rows of one order, box or tracking number always in one block)',
       access: 'operator',
+      response: sheetPushResponse,
       body: sheetPushBody,
       handler: async ({ actor, body, info }) => pushSheet(deps.db, actor, body, info, { blockItems: deps.config.bulkBlockItems }),
       // The changed lines come back with their latest memo, which may name people.
@@ -26,9 +27,10 @@ export function sheetRoutes(deps: AppDeps) {
       tag: 'sheet',
       summary: 'Lines-view rows of the given line ids (unknown ids are left out), to refresh rows of a sheet',
       access: 'viewer',
+      response: sheetLinesResponse,
       body: sheetLinesBody,
-      handler: async ({ actor, body }) => ({ lines: await linesByIds(deps.db, actor, body.line_ids) }),
-      personalData: { rows: (r: { lines: unknown[] }) => r.lines.length, filter: ({ body }) => ({ line_ids: body.line_ids.length }) },
+      handler: async ({ actor, body }) => ({ items: await linesByIds(deps.db, actor, body.line_ids), next_cursor: null }),
+      personalData: { rows: (r: { items: unknown[] }) => r.items.length, filter: ({ body }) => ({ line_ids: body.line_ids.length }) },
     }),
   ];
 }

@@ -1,22 +1,13 @@
 // The mall accounts this ShipSheet is connected to, with their status: what an operator checks first.
 import { Badge, Caption1, Card, CardHeader, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import type { MallAccountListItem } from '../../../../shared/api/mall-accounts.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { type Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
 
-export type Account = {
-  id: string;
-  display_name: string;
-  mall_type: string;
-  status: string;
-  last_error: string | null;
-  last_collected_at: string | null;
-  send_invoice_enabled?: boolean;
-  active?: boolean;
-  /** Mall changes syncs could not apply yet (retried by every sync; listed with the account's mismatches). */
-  pending_changes?: number;
-};
+/** A mall account as GET /api/mall-accounts lists it. */
+export type Account = MallAccountListItem;
 
 /** The mall accounts, read once per sign-in (every pane offers them as choices). */
 export function useAccounts(api: Api): { accounts: Account[] | null; error: string | null } {

@@ -3,6 +3,7 @@
 // (after a push, a ship, a send, or to re-pull refused rows). Rows are always found by their hidden key.
 import { FINISHED_JOB_STATES, type JobView } from '../../../../shared/api/jobs.schema.ts';
 import type { ItemResult } from '../../../../shared/api/orders.schema.ts';
+import type { LineViewRow } from '../../../../shared/api/order-views.schema.ts';
 import type { SheetPushResult, SheetRowResult } from '../../../../shared/api/sheet.schema.ts';
 import { COURIERS } from '../../../../shared/couriers.ts';
 import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
@@ -45,7 +46,8 @@ function putResult(state: SheetState, patches: CellPatches, row: number, result:
   patches.set(row, cells);
 }
 
-export type LineRow = Record<string, unknown> & { line_id: string };
+/** A lines-view row; the pane reads its cells by column id, so it is also indexed by any string. */
+export type LineRow = LineViewRow & Record<string, unknown>;
 export type PullFilter = Record<string, string | undefined>;
 
 /** Every line matching the filter, page by page (the server pages at 10,000). */
@@ -193,7 +195,7 @@ export function refreshPatches(state: SheetState, lines: readonly LineRow[], lan
 /** Re-reads rows from the server and writes them over the sheet and the snapshot; their result cells are cleared. */
 export async function refreshRows(api: Api, state: SheetState, lineIds: readonly string[], lang: Lang): Promise<number> {
   if (!lineIds.length) return 0;
-  const { lines } = await api.call<{ lines: LineRow[] }>('POST', '/api/sheet/lines', { line_ids: lineIds });
+  const { items: lines } = await api.call<{ items: LineRow[] }>('POST', '/api/sheet/lines', { line_ids: lineIds });
   const patches = refreshPatches(state, lines, lang);
   for (const id of lineIds) {
     const row = state.rowOf.get(id);

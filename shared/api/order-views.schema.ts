@@ -1,0 +1,235 @@
+// Response shapes of the orders API: the lines view (one row per order line, as a sheet shows it), orders as
+// listed and in detail, notes, transition results and sales figures. Viewers get names, phones, addresses and
+// free text masked: still text, so the shapes are the same for every role.
+import { z } from 'zod';
+import { CLAIM_STATES, CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
+import { ORDER_COLUMNS, type ColumnKind, type OrderColumn } from '../sheet/order-columns.ts';
+import { instant, page } from './common.schema.ts';
+import { CHANNEL_KINDS, itemResult, orderFlags } from './orders.schema.ts';
+
+const text = z.string().nullable();
+const int = z.number().int();
+const SEND_STATUSES = ['not_sent', 'sent', 'failed'] as const;
+const ORDER_SOURCES = ['mall', 'manual', 'direct'] as const;
+
+/** The value a sheet column holds in a lines-view row, by the column's kind. */
+const COLUMN_VALUE = {
+  key: z.string(),
+  version: int,
+  text,
+  digits: text,
+  int,
+  won: int,
+  datetime: instant.nullable(),
+  date: z.string(),
+  status: z.enum(STATUSES),
+  // A line without a box has no courier, number or send status.
+  courier: text,
+  bool: z.boolean(),
+  send_status: z.enum(SEND_STATUSES).nullable(),
+} satisfies Record<Exclude<ColumnKind, 'result'>, z.ZodType>;
+
+type SheetColumnShape = {
+  [C in OrderColumn as C['kind'] extends 'result' ? never : C['id']]: (typeof COLUMN_VALUE)[Exclude<C['kind'], 'result'>];
+};
+
+/**
+ * Every sheet column is a lines-view field of its kind's type (the result columns are the add-in's own), so a column
+ * added to the sheet is part of the contract at once; the typed fields after it are the row's identity and the
+ * lines-view fields the sheet does not show.
+ */
+const sheetColumnFields = Object.fromEntries(
+  ORDER_COLUMNS.flatMap((c) => (c.kind === 'result' ? [] : [[c.id, COLUMN_VALUE[c.kind]]])),
+) as SheetColumnShape;
+
+export const lineViewRow = z.object({
+  ...sheetColumnFields,
+  line_id: z.string(),
+  line_version: int,
+  order_id: z.string(),
+  order_version: int,
+  line_no: int,
+  source: z.enum(ORDER_SOURCES),
+  mall_account_id: text,
+  mall_shipment_id: text,
+  channel_kind: z.enum(CHANNEL_KINDS),
+  paid_at: instant.nullable(),
+  orderer_name: z.string(),
+  orderer_phone: text,
+  mall_product_id: text,
+  unit_price: int,
+  sku_code: text,
+  ...orderFlags.shape,
+  box_id: text,
+  deleted_at: instant.nullable(),
+});
+export type LineViewRow = z.infer<typeof lineViewRow>;
+export const lineViewPage = page(lineViewRow);
+
+/** An order's own fields. */
+export const orderView = z.object({
+  id: z.string(),
+  source: z.enum(ORDER_SOURCES),
+  mall_account_id: text,
+  mall_order_id: text,
+  channel_kind: z.enum(CHANNEL_KINDS),
+  channel_name: z.string(),
+  orderer_name: z.string(),
+  orderer_phone: text,
+  orderer_email: text,
+  recipient_name: text,
+  recipient_phone: text,
+  recipient_mobile: text,
+  recipient_zip: text,
+  recipient_address1: text,
+  recipient_address2: text,
+  delivery_memo: text,
+  ordered_at: instant.nullable(),
+  paid_at: instant.nullable(),
+  order_date: z.string(),
+  total_amount: int,
+  shipping_fee: int,
+  hold: z.boolean(),
+  hold_reason: text,
+  priority: z.boolean(),
+  flagged: z.boolean(),
+  merge_locked: z.boolean(),
+  version: int,
+  created_by: text,
+  created_at: instant,
+  updated_at: instant,
+  deleted_at: instant.nullable(),
+  deleted_by: text,
+  delete_reason: text,
+});
+
+/** An order as listed: with a summary of its lines. */
+export const orderListItem = orderView.extend({
+  line_count: int,
+  quantity: int,
+  statuses: z.array(z.enum(STATUSES)),
+  tracking_numbers: z.array(z.string()),
+});
+export const ordersPage = page(orderListItem);
+
+export const lineView = z.object({
+  id: z.string(),
+  order_id: z.string(),
+  line_no: int,
+  mall_account_id: text,
+  mall_line_id: text,
+  mall_shipment_id: text,
+  mall_product_id: text,
+  mall_option_id: text,
+  product_name: z.string(),
+  option_text: text,
+  quantity: int,
+  unit_price: int,
+  amount: int,
+  sku_code: text,
+  status: z.enum(STATUSES),
+  sold_out: z.boolean(),
+  unmatched: z.boolean(),
+  return_pickup_delayed: z.boolean(),
+  box_id: text,
+  version: int,
+  created_at: instant,
+  updated_at: instant,
+  /** What the mall last said about the line (collected lines). */
+  mall_status: text,
+  mall_implied_status: z.enum(STATUSES).nullable(),
+  mall_status_at: instant.nullable(),
+  mall_confirmed_at: instant.nullable(),
+});
+
+export const boxView = z.object({
+  id: z.string(),
+  courier: text,
+  tracking_number: text,
+  invoiced_at: instant.nullable(),
+  shipped_at: instant.nullable(),
+  send_status: z.enum(SEND_STATUSES),
+  send_error: text,
+  sent_at: instant.nullable(),
+  version: int,
+  created_at: instant,
+  updated_at: instant,
+});
+
+export const claimView = z.object({
+  id: z.string(),
+  order_id: z.string(),
+  line_id: z.string(),
+  type: z.enum(CLAIM_TYPES),
+  state: z.enum(CLAIM_STATES),
+  quantity: int,
+  reason: text,
+  source: z.enum(['mall', 'manual']),
+  mall_claim_id: text,
+  requested_at: instant,
+  completed_at: instant.nullable(),
+  created_by: text,
+  version: int,
+  created_at: instant,
+  updated_at: instant,
+});
+
+export const noteView = z.object({
+  id: int,
+  order_id: z.string(),
+  kind: z.enum(['memo', 'message']),
+  body: z.string(),
+  author_id: text,
+  created_at: instant,
+});
+
+export const historyView = z.object({
+  id: int,
+  entity: z.enum(['line', 'box', 'claim', 'order']),
+  entity_id: z.string(),
+  order_id: text,
+  action: z.string(),
+  from_status: text,
+  to_status: z.string(),
+  actor_type: z.enum(['user', 'job', 'system']),
+  actor_id: text,
+  reason: text,
+  batch_id: text,
+  at: instant,
+});
+
+export const holdView = z.object({
+  id: int,
+  order_id: z.string(),
+  reason: z.string(),
+  held_at: instant,
+  held_by: text,
+  released_at: instant.nullable(),
+  released_by: text,
+  release_reason: text,
+});
+
+/** One order with everything about it. */
+export const orderDetail = orderView.extend({
+  lines: z.array(lineView),
+  boxes: z.array(boxView),
+  claims: z.array(claimView),
+  notes: z.array(noteView),
+  history: z.array(historyView),
+  holds: z.array(holdView),
+});
+export type OrderDetail = z.infer<typeof orderDetail>;
+
+export const bulkTransitionResult = z.object({ batch_id: z.string(), applied: int, refused: int, results: z.array(itemResult) });
+export const singleTransitionResult = itemResult.extend({ batch_id: z.string() });
+
+export const salesRow = z.object({
+  day: z.string(),
+  channel_kind: z.enum(CHANNEL_KINDS),
+  channel_name: z.string(),
+  orders: int,
+  lines: int,
+  quantity: int,
+  amount: int,
+});
+export const salesPage = page(salesRow);
