@@ -69,6 +69,9 @@ export function claimTypeOf(status: Status): ClaimType | null {
 /** Statuses a line never leaves by normal work: only restore (or nothing) moves it on. */
 export const CLOSED_STATUSES: readonly Status[] = ['PURCHASE_CONFIRMED', 'CANCELED', 'RETURNED', 'EXCHANGED'];
 
+/** Closed by a claim: such a line stays in its box's record but no longer ships, nor is numbered, with the box. */
+export const LEAVES_BOX: readonly Status[] = ['CANCELED', 'RETURNED', 'EXCHANGED'];
+
 /** Before the goods leave the warehouse: holds apply here, and a cancel needs no return. */
 export const PRE_SHIPMENT_STATUSES: readonly Status[] = ['PAID', 'NEW', 'READY', 'INVOICED'];
 

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { findCourier } from '../../../shared/couriers.ts';
 import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
-import type { Action } from './transition-engine.ts';
+import type { Action } from './engine/types.ts';
 import * as repo from './working-set.repo.ts';
 import type { BoxRow, ClaimRow, HistoryRow, LineRow, OrderRow } from './working-set.repo.ts';
 
