@@ -44,6 +44,8 @@ export type ClaimType = (typeof CLAIM_TYPES)[number];
 // withdrawn: the buyer or the mall took the claim back; restored: an operator undid it (주문복원).
 export const CLAIM_STATES = ['requested', 'completed', 'withdrawn', 'restored'] as const;
 export type ClaimState = (typeof CLAIM_STATES)[number];
+/** The states a mall reports a claim in (connectors map the malls' own codes onto these); restoring is ours alone. */
+export type MallClaimState = Exclude<ClaimState, 'restored'>;
 
 export const CLAIM_TYPE_LABELS: Record<ClaimType, MessageText> = {
   cancel: { ko: '취소', en: 'Cancel' },
@@ -66,11 +68,28 @@ export function claimTypeOf(status: Status): ClaimType | null {
   return null;
 }
 
+/** The status a claim of `type` in `state` puts a line in; a withdrawn claim implies none (the line goes back). */
+export function claimStatus(type: ClaimType, state: 'requested' | 'completed'): Status {
+  return CLAIM_STATUSES[type][state];
+}
+
+/** A claim is open on the line: requested, not yet completed or withdrawn. */
+export function isClaimRequested(status: Status): boolean {
+  const type = claimTypeOf(status);
+  return type !== null && CLAIM_STATUSES[type].requested === status;
+}
+
 /** Statuses a line never leaves by normal work: only restore (or nothing) moves it on. */
 export const CLOSED_STATUSES: readonly Status[] = ['PURCHASE_CONFIRMED', 'CANCELED', 'RETURNED', 'EXCHANGED'];
 
+/** Closed by a claim: such a line stays in its box's record but no longer ships, nor is numbered, with the box. */
+export const LEAVES_BOX: readonly Status[] = ['CANCELED', 'RETURNED', 'EXCHANGED'];
+
 /** Before the goods leave the warehouse: holds apply here, and a cancel needs no return. */
 export const PRE_SHIPMENT_STATUSES: readonly Status[] = ['PAID', 'NEW', 'READY', 'INVOICED'];
+
+/** The parcel is with the courier or the buyer: past the shipping step itself (SHIPPED is only our own word). */
+export const PAST_SHIPPING_STATUSES: readonly Status[] = ['IN_TRANSIT', 'DELIVERED', 'PURCHASE_CONFIRMED'];
 
 // ---- flags ---------------------------------------------------------------------------------------------------
 
@@ -273,6 +292,55 @@ export function claimAction(type: ClaimType, state: 'requested' | 'completed'): 
 export function manualClaimState(type: ClaimType, from: Status, asked?: 'requested' | 'completed'): 'requested' | 'completed' {
   if (asked) return asked;
   return type === 'cancel' && (from === 'PAID' || from === 'NEW') ? 'completed' : 'requested';
+}
+
+// ---- the mall's word and ours ------------------------------------------------------------------------------
+
+/** What a mall says about a line: the status it implies, and the claim on it if any. */
+export type MallWord = { status: Status; claim?: { type: ClaimType; state: MallClaimState } | undefined };
+
+/**
+ * What brings a line forward to where the mall says it is, taken by a sync: a lifecycle action, or a claim entered in
+ * the state the mall reports. Each is an action of the orders API.
+ */
+export type MallStep = 'confirm' | 'mark_in_transit' | 'mark_delivered' | 'confirm_purchase' | 'withdraw_claim' | 'complete_claim' | { action: 'claim'; claim_state: 'requested' | 'completed' };
+
+/** The action that moves a line into each status a mall reports without a claim (confirmed in its own seller center, …). */
+const FORWARD: Partial<Record<Status, Extract<MallStep, LineAction>>> = {
+  NEW: 'confirm',
+  IN_TRANSIT: 'mark_in_transit',
+  DELIVERED: 'mark_delivered',
+  PURCHASE_CONFIRMED: 'confirm_purchase',
+};
+
+/**
+ * The transition that brings our line to where the mall says it is, or null when there is nothing to do. Delivery
+ * states only move forward: a line ahead of the mall (shipped here, not yet sent) is the normal lag.
+ */
+export function stepToMall(mall: MallWord, ours: Status): MallStep | null {
+  const claim = mall.claim;
+  if (claim) {
+    const { requested, completed } = CLAIM_STATUSES[claim.type];
+    if (claim.state === 'withdrawn') return ours === requested ? 'withdraw_claim' : null;
+    if (claim.state === 'requested') return ours === requested || ours === completed ? null : { action: 'claim', claim_state: 'requested' };
+    if (ours === completed) return null;
+    return ours === requested ? 'complete_claim' : { action: 'claim', claim_state: 'completed' };
+  }
+  // The mall shows no claim any more while ours is still open: it was withdrawn or refused there.
+  if (isClaimRequested(ours)) return 'withdraw_claim';
+  if (mall.status === ours) return null;
+  const action = FORWARD[mall.status];
+  return action && ACTION_RULES[action].from.includes(ours) ? action : null;
+}
+
+/**
+ * Whether our status and the status the mall implies disagree in a way an operator must see: a claim on one side
+ * only, or the mall past shipping while we are not. (Us being ahead is the normal lag.)
+ */
+export function isMismatch(ours: Status, mall: Status): boolean {
+  if (ours === mall) return false;
+  if (claimTypeOf(ours) || claimTypeOf(mall)) return true;
+  return PAST_SHIPPING_STATUSES.includes(mall) && !PAST_SHIPPING_STATUSES.includes(ours);
 }
 
 export const lifecycleMessages = {

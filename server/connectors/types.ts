@@ -1,6 +1,6 @@
 // The one interface every mall connector implements, and the mall-neutral shapes it speaks. Jobs (collect,
 // confirm, send invoices, sync) only see these; each mall's protocol stays inside its own folder.
-import type { Status } from '../../shared/lifecycle.ts';
+import type { ClaimType, MallClaimState, Status } from '../../shared/lifecycle.ts';
 import type { MallType } from '../../shared/malls.ts';
 
 /** A window of time, ISO-8601 instants (UTC). Connectors split it into the sizes their mall allows. */
@@ -65,8 +65,8 @@ export type MallChange = {
   /** Our lifecycle status the mall now implies. */
   status: Status;
   claim?: {
-    type: 'cancel' | 'return' | 'exchange';
-    state: 'requested' | 'completed' | 'withdrawn';
+    type: ClaimType;
+    state: MallClaimState;
     mallClaimId: string | null;
     reason: string | null;
     quantity: number | null;

@@ -1,6 +1,6 @@
 // The queries the mall jobs need: which collected lines exist, what to confirm or send, what the mall last said.
 import type { Knex } from 'knex';
-import { CLAIM_STATUSES, type Status } from '../../shared/lifecycle.ts';
+import { isMismatch, type Status } from '../../shared/lifecycle.ts';
 import { updateByIds, whereIdIn } from '../db/bulk.ts';
 import { chunk, type Db } from '../db/knex.ts';
 
@@ -152,12 +152,9 @@ export async function currentVersions(db: Db, lineIds: string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, r.version]));
 }
 
-const CLAIMS: ReadonlySet<string> = new Set(Object.values(CLAIM_STATUSES).flatMap((s) => [s.requested, s.completed]));
-const AFTER_SHIPPING: ReadonlySet<string> = new Set(['IN_TRANSIT', 'DELIVERED', 'PURCHASE_CONFIRMED']);
-
 /**
- * Lines whose status disagrees with what the mall says in a way that matters: a claim on one side only, or the
- * mall past shipping while we are not. (Us being ahead — shipped here, not yet sent — is the normal lag.)
+ * Lines whose status disagrees with what the mall says in a way that matters (shared/lifecycle.ts `isMismatch`): a
+ * claim on one side only, or the mall past shipping while we are not.
  */
 export async function mismatches(db: Db, accountId: string) {
   const rows = await db('order_lines as l')
@@ -168,10 +165,7 @@ export async function mismatches(db: Db, accountId: string) {
     .whereRaw('l.mall_implied_status <> l.status')
     .select('l.id as line_id', 'l.order_id', 'o.mall_order_id', 'l.mall_line_id', 'l.status', 'l.mall_status', 'l.mall_implied_status', 'l.mall_status_at')
     .orderBy('l.id');
-  return rows.filter(
-    (r: { status: string; mall_implied_status: string }) =>
-      CLAIMS.has(r.status) || CLAIMS.has(r.mall_implied_status) || (AFTER_SHIPPING.has(r.mall_implied_status) && !AFTER_SHIPPING.has(r.status)),
-  );
+  return rows.filter((r: { status: string; mall_implied_status: string }) => isMismatch(r.status as Status, r.mall_implied_status as Status));
 }
 
 

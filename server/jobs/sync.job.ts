@@ -6,7 +6,7 @@
 // an operator dismisses it.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
 import { format } from '../../shared/i18n.ts';
-import { CLAIM_STATUSES, STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
+import { STATUS_LABELS, stepToMall, type Status } from '../../shared/lifecycle.ts';
 import type { MallChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
@@ -24,35 +24,6 @@ import {
   type CollectedLine,
 } from './mall-orders.repo.ts';
 import { syncWindow } from './windows.ts';
-
-type Step = { action: ApiAction; item: Record<string, unknown> };
-
-/** The transition that brings our line to where the mall says it is, or null when there is nothing to do. */
-export function stepFor(change: MallChange, ours: Status): Step['action'] | { action: ApiAction; claim_state?: 'requested' | 'completed' } | null {
-  const claim = change.claim;
-  if (claim) {
-    const { requested, completed } = CLAIM_STATUSES[claim.type];
-    if (claim.state === 'withdrawn') return ours === requested ? 'withdraw_claim' : null;
-    if (claim.state === 'requested') return ours === requested || ours === completed ? null : { action: 'claim', claim_state: 'requested' };
-    if (ours === completed) return null;
-    return ours === requested ? 'complete_claim' : { action: 'claim', claim_state: 'completed' };
-  }
-  // The mall shows no claim any more while ours is still open: it was withdrawn or refused there.
-  if (Object.values(CLAIM_STATUSES).some((c) => c.requested === ours)) return 'withdraw_claim';
-  if (change.status === ours) return null;
-  switch (change.status) {
-    case 'NEW':
-      return ours === 'PAID' ? 'confirm' : null; // confirmed in the mall's own seller center
-    case 'IN_TRANSIT':
-      return ours === 'SHIPPED' ? 'mark_in_transit' : null;
-    case 'DELIVERED':
-      return ours === 'SHIPPED' || ours === 'IN_TRANSIT' ? 'mark_delivered' : null;
-    case 'PURCHASE_CONFIRMED':
-      return ['SHIPPED', 'IN_TRANSIT', 'DELIVERED'].includes(ours) ? 'confirm_purchase' : null;
-    default:
-      return null;
-  }
-}
 
 const namesOf = (change: MallChange, line: CollectedLine) => ({ mall_order_id: change.mallOrderId, item_name: line.product_name });
 
@@ -110,7 +81,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       results.push({ ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, ...namesOf(change, line), result: 'skipped', code: 'dismissed', message: format(jobsMessages.dismissed, {}, 'ko') });
       continue;
     }
-    const step = stepFor(change, line.status as Status);
+    const step = stepToMall(change, line.status as Status);
     if (!step) {
       results.push({ ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, ...namesOf(change, line), result: 'skipped', code: 'no_change', message: format(jobsMessages.no_change, {}, 'ko') });
       continue;

@@ -9,7 +9,7 @@
 // Within one answer changes keep list order (sheets, returns, withdrawals, exchanges), so for equal times a claim
 // stands after the delivery it follows (the sync job keeps the latest change per line).
 import type { z } from 'zod';
-import type { Status } from '../../../shared/lifecycle.ts';
+import { claimStatus, type Status } from '../../../shared/lifecycle.ts';
 import type { MallChange, TimeWindow } from '../types.ts';
 import type { CoupangClient, Query } from './client.ts';
 import { MAX_DAYS, PAGE_SIZE, getOrderBoxes, lifecycleOf, lineIdOf, listOrdersheets, liveItems, type SheetStatus } from './ordersheets.ts';
@@ -155,12 +155,6 @@ function progressChanges(sheet: Ordersheet, seenAt: string): MallChange[] {
   });
 }
 
-const CLAIM_STATUS: Record<Claim['type'], Record<'requested' | 'completed', Status>> = {
-  cancel: { requested: 'CANCEL_REQUESTED', completed: 'CANCELED' },
-  return: { requested: 'RETURN_REQUESTED', completed: 'RETURNED' },
-  exchange: { requested: 'EXCHANGE_REQUESTED', completed: 'EXCHANGED' },
-};
-
 function reasonOf(...parts: (string | null | undefined)[]): string | null {
   const text = parts.filter((p): p is string => !!p && p.trim() !== '').join(' / ');
   return text || null;
@@ -186,7 +180,7 @@ function returnChanges({ receipt, canceled }: { receipt: ReturnRequest; canceled
     mallLineId: lineIdOf(item.shipmentBoxId, item.vendorItemId),
     mallOrderId: receipt.orderId,
     mallStatus: canceled ? `CANCEL/${receiptStatus}` : receiptStatus,
-    status: CLAIM_STATUS[type][state],
+    status: claimStatus(type, state),
     claim: { type, state, mallClaimId: receipt.receiptId, reason, quantity: item.cancelCount ?? null },
     changedAt,
   }));
@@ -229,7 +223,7 @@ function exchangeChanges(exchange: Exchange, boxes: Ordersheet[], seenAt: string
     if (!shipmentBoxId) return [];
     // A withdrawn exchange leaves the line where its box is; exchanges start after delivery.
     const box = boxes.find((b) => b.shipmentBoxId === shipmentBoxId);
-    const status = state === 'withdrawn' ? ((box && boxStatus(box)) ?? 'DELIVERED') : CLAIM_STATUS.exchange[state];
+    const status = state === 'withdrawn' ? ((box && boxStatus(box)) ?? 'DELIVERED') : claimStatus('exchange', state);
     return [
       {
         mallLineId: lineIdOf(shipmentBoxId, item.orderItemId),

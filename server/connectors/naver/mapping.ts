@@ -1,17 +1,14 @@
 // Naver product-order states → our lifecycle (mall-apis.md §4, Naver column; claim codes §2.5, statuses §2.6),
 // and product orders → mall-neutral orders grouped by orderId.
-import type { Status } from '../../../shared/lifecycle.ts';
+import { claimStatus, type ClaimType, type MallClaimState, type Status } from '../../../shared/lifecycle.ts';
 import type { MallChange, MallLine, MallOrder } from '../types.ts';
 import { toUtcIso } from './kst-time.ts';
 import type { ProductOrderDetail } from './wire.ts';
 
-type ClaimKind = 'cancel' | 'return' | 'exchange';
-type ClaimState = 'requested' | 'completed' | 'withdrawn';
-
-const CLAIM_KINDS: Record<string, ClaimKind> = { CANCEL: 'cancel', ADMIN_CANCEL: 'cancel', RETURN: 'return', EXCHANGE: 'exchange' };
+const CLAIM_KINDS: Record<string, ClaimType> = { CANCEL: 'cancel', ADMIN_CANCEL: 'cancel', RETURN: 'return', EXCHANGE: 'exchange' };
 
 /** claimStatus → state (§2.5). COLLECTING / COLLECT_DONE serve returns and exchanges alike; claimType decides. */
-const CLAIM_STATES: Record<string, ClaimState> = {
+const CLAIM_STATES: Record<string, MallClaimState> = {
   CANCEL_REQUEST: 'requested',
   CANCELING: 'requested',
   ADMIN_CANCELING: 'requested',
@@ -31,14 +28,8 @@ const CLAIM_STATES: Record<string, ClaimState> = {
   EXCHANGE_REJECT: 'withdrawn',
 };
 
-const CLAIM_STATUS: Record<ClaimKind, Record<'requested' | 'completed', Status>> = {
-  cancel: { requested: 'CANCEL_REQUESTED', completed: 'CANCELED' },
-  return: { requested: 'RETURN_REQUESTED', completed: 'RETURNED' },
-  exchange: { requested: 'EXCHANGE_REQUESTED', completed: 'EXCHANGED' },
-};
-
 /** The claim on a product order, if it is one of ours (purchase-decision holdbacks are not). */
-export function claimOf(detail: ProductOrderDetail): { type: ClaimKind; state: ClaimState } | null {
+export function claimOf(detail: ProductOrderDetail): { type: ClaimType; state: MallClaimState } | null {
   const type = detail.claimType ? CLAIM_KINDS[detail.claimType] : undefined;
   if (!type) return null;
   return { type, state: (detail.claimStatus && CLAIM_STATES[detail.claimStatus]) || 'requested' };
@@ -76,7 +67,7 @@ export function statusOf(detail: ProductOrderDetail): Status | null {
   if (base === null) return null;
   const claim = claimOf(detail);
   if (!claim || claim.state === 'withdrawn') return base;
-  return CLAIM_STATUS[claim.type][claim.state];
+  return claimStatus(claim.type, claim.state);
 }
 
 /** The mall's own words, for showing mismatches: e.g. "PAYED/NOT_YET", "DELIVERING/COLLECT_CARGO", "PAYED/CANCEL_REQUEST". */

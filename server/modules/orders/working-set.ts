@@ -2,10 +2,10 @@
 // goes through the methods here, which log how to undo it: an item that is refused halfway is rolled back, so a
 // refusal never leaves part of its change behind.
 import type { Knex } from 'knex';
+import type { ApiAction as Action } from '../../../shared/api/orders.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
-import type { Action } from './transition-engine.ts';
 import * as repo from './working-set.repo.ts';
 import type { BoxRow, ClaimRow, HistoryRow, LineRow, OrderRow } from './working-set.repo.ts';
 

@@ -1,0 +1,133 @@
+// What every part of the engine works over: one call's WorkingSet, actor, language, batch id and time, the checks
+// of one action on one line, and the two ways a change is written (a line moves; a history row is recorded).
+import { format, type Lang, type MessageParams } from '../../../../shared/i18n.ts';
+import { ACTION_RULES, FLAG_LABELS, STATUS_LABELS, checkTransition, lifecycleMessages, type Flag, type FlagSet, type LineAction, type Status } from '../../../../shared/lifecycle.ts';
+import { trackingMessages } from '../../../../shared/tracking-number.ts';
+import type { Actor } from '../../../http/context.ts';
+import { ordersMessages } from '../orders.messages.ts';
+import type { WorkingSet } from '../working-set.ts';
+import type { HistoryRow, LineRow, OrderRow } from '../working-set.repo.ts';
+import { Refusal, type ClaimOrigin } from './types.ts';
+
+const CATALOG = { ...ordersMessages, ...lifecycleMessages, ...trackingMessages } as Record<string, { ko: string; en: string }>;
+
+export class EngineCore {
+  /** Which action of this call last moved a line: a second item asking the same of it is already done. */
+  readonly movedBy = new Map<string, string>();
+  /** Orders this call put on hold that were not on hold before it. */
+  readonly putOnHold = new Set<string>();
+
+  constructor(
+    readonly set: WorkingSet,
+    readonly actor: Actor,
+    readonly lang: Lang,
+    readonly batchId: string,
+    readonly origin: ClaimOrigin,
+    readonly now: string,
+  ) {}
+
+  /** A catalog message in the caller's language (the code itself when the catalog has none). */
+  message(code: string, params: MessageParams): string {
+    const text = CATALOG[code];
+    return text ? format(text, params, this.lang) : code;
+  }
+
+  orderOf(line: LineRow): OrderRow {
+    return this.set.orders.get(line.order_id)!;
+  }
+
+  /**
+   * Every flag of a line: its own and its order's. A hold this call put on does not block the call's other changes
+   * (a sheet push that numbers an order's rows and holds the order does both, whichever row comes first); a hold the
+   * order had before the call blocks as always.
+   */
+  flagsOf(line: LineRow): FlagSet {
+    const order = this.orderOf(line);
+    return {
+      hold: order.hold && !this.putOnHold.has(order.id),
+      merge_locked: order.merge_locked,
+      priority: order.priority,
+      flagged: order.flagged,
+      sold_out: line.sold_out,
+      unmatched: line.unmatched,
+      return_pickup_delayed: line.return_pickup_delayed,
+    };
+  }
+
+  private historyOf(lineId: string): { from: Status | null; to: Status }[] {
+    return (this.set.history.get(lineId) ?? []).map((h) => ({ from: h.from_status as Status | null, to: h.to_status as Status }));
+  }
+
+  /** Why `line` cannot take `action`, or where it goes. */
+  check(targetId: string, line: LineRow, action: LineAction): { to: Status | 'same' } | Refusal {
+    const result = checkTransition(action, line.status as Status, this.flagsOf(line), this.historyOf(line.id));
+    // An order of a connected mall is confirmed at the mall (Coupang takes no invoice for an unconfirmed box): only
+    // the mall's own word — the confirm job's accepted lines, or a sync seeing it confirmed — moves it here. Orders
+    // of no mall account (direct, manual, imported) have nowhere else to be confirmed.
+    if (result.ok && action === 'confirm' && this.orderOf(line).mall_account_id && this.origin.source !== 'mall') {
+      return new Refusal('mall_confirm_required', this.transitionParams(targetId, line, action));
+    }
+    if (result.ok) return { to: result.to };
+    const flag = result.code === 'blocked' ? result.flag : undefined;
+    return new Refusal(result.code, this.transitionParams(targetId, line, action, flag));
+  }
+
+  /**
+   * Which line a refusal is about, in the operator's words, when it is not the item itself: the mall order number
+   * and product (a line of the order named, or of another order packed in the same box). Internal ids stay in `id`.
+   */
+  private whereOf(targetId: string, line: LineRow): string {
+    if (targetId === line.id) return '';
+    const order = this.orderOf(line);
+    return `${[order.mall_order_id ?? order.id, line.product_name].filter(Boolean).join(' ')}: `;
+  }
+
+  transitionParams(targetId: string, line: LineRow, action: LineAction, flag?: Flag): MessageParams {
+    const target = ACTION_RULES[action].to;
+    const to = typeof target === 'string' ? target : target(line.status as Status);
+    return {
+      id: targetId === line.id ? line.id : `${targetId} (${line.id})`,
+      where: this.whereOf(targetId, line),
+      from: line.status,
+      from_label: STATUS_LABELS[line.status as Status]?.[this.lang] ?? line.status,
+      to: to === 'same' || to === 'before_claim' ? action : to,
+      action,
+      action_label: ACTION_RULES[action].label[this.lang],
+      flag: flag ?? null,
+      flag_label: flag ? FLAG_LABELS[flag][this.lang] : null,
+    };
+  }
+
+  // ---- writing ------------------------------------------------------------------------------------------------
+
+  /** Moves a line (or only gives it a new version, with 'same'), with optional field changes and its history row. */
+  moveLine(line: LineRow, to: Status | 'same', action: string, reason: string | null, patch: Record<string, unknown> = {}): void {
+    const from = line.status;
+    const next = to === 'same' ? from : to;
+    const { box_id: boxId, ...fields } = patch as { box_id?: string | null } & Record<string, unknown>;
+    if (boxId !== undefined) this.set.setLineBox(line, boxId);
+    this.set.assign(line, { ...fields, status: next } as Partial<LineRow>);
+    this.set.queue(this.set.writes.lines, line.id, { ...patch, ...(next !== from ? { status: next } : {}) });
+    this.set.queue(this.set.writes.orders, line.order_id, {});
+    if (next !== from) {
+      this.record('line', line.id, line.order_id, action, from, next, reason);
+      this.set.setIn(this.movedBy, line.id, action);
+    }
+  }
+
+  record(entity: HistoryRow['entity'], entityId: string, orderId: string | null, action: string, from: string | null, to: string, reason: string | null): void {
+    this.set.push(this.set.writes.history, {
+      entity,
+      entity_id: entityId,
+      order_id: orderId,
+      action,
+      from_status: from,
+      to_status: to,
+      actor_type: this.actor.type,
+      actor_id: this.actor.id,
+      reason,
+      batch_id: this.batchId,
+      at: this.now,
+    });
+  }
+}

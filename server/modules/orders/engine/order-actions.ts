@@ -1,0 +1,69 @@
+// Actions on a whole order rather than along the lifecycle: hold and release it, flag it (or its lines), delete
+// it, and add a memo. A change to the order gives every line of it a new version: the sheet shows order fields on
+// every row.
+import { PRE_SHIPMENT_STATUSES, type Status } from '../../../../shared/lifecycle.ts';
+import type { LineRow, OrderRow } from '../working-set.repo.ts';
+import type { EngineCore } from './core.ts';
+import { Refusal, UNCHANGED, type Action, type Outcome, type Params } from './types.ts';
+
+export const ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'set_flags'];
+
+export function orderAction(core: EngineCore, order: OrderRow, line: LineRow | null, action: Action, p: Params): Outcome {
+  const { set, actor, now } = core;
+  const lines = set.linesOfOrder(order.id);
+  const patch: Partial<OrderRow> = {};
+  let linePatch: Partial<LineRow> = {};
+
+  if (action === 'hold') {
+    if (!lines.some((l) => PRE_SHIPMENT_STATUSES.includes(l.status as Status))) {
+      throw new Refusal('illegal_transition', { id: line?.id ?? order.id }, 'hold_not_allowed');
+    }
+    if (order.hold && order.hold_reason === p.reason) return UNCHANGED;
+    if (!order.hold) set.add(core.putOnHold, order.id);
+    Object.assign(patch, { hold: true, hold_reason: p.reason! });
+    if (order.hold) set.setIn(set.writes.releasedHolds, order.id, { released_at: now, released_by: actor.id, release_reason: p.reason! });
+    set.push(set.writes.newHolds, { order_id: order.id, reason: p.reason!, held_at: now, held_by: actor.id });
+  } else if (action === 'release_hold') {
+    if (!order.hold) return UNCHANGED;
+    Object.assign(patch, { hold: false, hold_reason: null });
+    set.setIn(set.writes.releasedHolds, order.id, { released_at: now, released_by: actor.id, release_reason: p.reason ?? null });
+  } else if (action === 'delete') {
+    if (order.deleted_at) return UNCHANGED;
+    Object.assign(patch, { deleted_at: now, deleted_by: actor.id, delete_reason: p.reason! });
+  } else {
+    const flags = p.flags!;
+    for (const k of ['priority', 'flagged', 'merge_locked'] as const) {
+      if (flags[k] !== undefined && flags[k] !== order[k]) patch[k] = flags[k];
+    }
+    for (const k of ['sold_out', 'unmatched', 'return_pickup_delayed'] as const) if (flags[k] !== undefined) linePatch[k] = flags[k];
+  }
+
+  // Line flags apply to the named line, or to every line of a named order.
+  const flagLines = (line ? [line] : lines).filter((l) => Object.entries(linePatch).some(([k, v]) => l[k as keyof LineRow] !== v));
+  if (!flagLines.length) linePatch = {};
+  if (!Object.keys(patch).length && !flagLines.length) return UNCHANGED;
+
+  if (Object.keys(patch).length) {
+    set.assign(order, patch);
+    set.queue(set.writes.orders, order.id, patch);
+    // An order-level change makes every sheet row of the order stale, so every line's version moves.
+    for (const l of lines) if (!flagLines.includes(l)) core.moveLine(l, 'same', action, p.reason ?? null);
+  }
+  for (const l of flagLines) core.moveLine(l, 'same', action, p.reason ?? null, linePatch);
+  const touched = Object.keys(patch).length ? lines : flagLines;
+  return { lines: touched.map((l) => l.id), changed: true, warnings: [] };
+}
+
+/**
+ * A memo for the order: a note by the actor, unless it repeats the order's latest memo. The sheet shows the
+ * latest memo on every line of the order, so like any order-level change it gives every line a new version.
+ */
+export function addMemo(core: EngineCore, order: OrderRow, body: string): Outcome {
+  const { set } = core;
+  if (set.memos.get(order.id) === body) return UNCHANGED;
+  set.setIn(set.memos, order.id, body);
+  set.push(set.writes.newNotes, { order_id: order.id, kind: 'memo', body, author_id: core.actor.id, created_at: core.now });
+  const lines = set.linesOfOrder(order.id);
+  for (const l of lines) core.moveLine(l, 'same', 'memo', null);
+  return { lines: lines.map((l) => l.id), changed: true, warnings: [] };
+}

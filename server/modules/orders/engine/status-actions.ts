@@ -1,0 +1,54 @@
+// Actions that move lines along the lifecycle by its table alone (confirm, release, clear the number, ship, the
+// delivery steps, withdraw or restore a claim). A box ships as one unit; an order target moves what can move.
+import type { ApiAction } from '../../../../shared/api/orders.schema.ts';
+import { format } from '../../../../shared/i18n.ts';
+import { CLAIM_STATUSES, STATUS_LABELS, claimTypeOf, lifecycleMessages, type LineAction, type Status } from '../../../../shared/lifecycle.ts';
+import type { LineRow } from '../working-set.repo.ts';
+import { closeClaim } from './claims.ts';
+import type { EngineCore } from './core.ts';
+import { decide, heldBack, unitsOf } from './decide.ts';
+import type { Outcome, Params } from './types.ts';
+
+/** The API actions that are one lifecycle action each. */
+export const STATUS_ACTIONS: Partial<Record<ApiAction, LineAction>> = {
+  confirm: 'confirm',
+  release: 'release',
+  clear_invoice: 'clear_invoice',
+  ship: 'ship',
+  mark_in_transit: 'mark_in_transit',
+  mark_delivered: 'mark_delivered',
+  confirm_purchase: 'confirm_purchase',
+  withdraw_claim: 'withdraw_claim',
+  restore: 'restore',
+};
+
+export function statusAction(core: EngineCore, targetId: string, lines: LineRow[], action: LineAction, p: Params, orderTarget: boolean): Outcome {
+  const { set } = core;
+  const units = unitsOf(core, lines, action === 'ship');
+  const decided = decide(core, targetId, units, action, orderTarget);
+  const moved: LineRow[] = [];
+  const warnings: string[] = [];
+  for (const unit of decided) {
+    for (const { line, to } of unit) {
+      const claimType = claimTypeOf(line.status as Status);
+      const patch: Record<string, unknown> = {};
+      if (action === 'clear_invoice' && line.box_id) {
+        const boxId = line.box_id;
+        patch.box_id = null;
+        if (set.linesOfBox(boxId).length === 1) set.add(set.writes.deletedBoxes, boxId);
+      }
+      core.moveLine(line, to, action, p.reason ?? null, patch);
+      moved.push(line);
+      if (action === 'ship' && line.box_id) set.patchBox(set.boxes.get(line.box_id)!, { shipped_at: core.now });
+      if ((action === 'withdraw_claim' || action === 'restore') && claimType) {
+        closeClaim(core, line, claimType, action === 'restore' ? 'restored' : 'withdrawn', action, p.reason ?? null);
+        if (action === 'restore' && core.orderOf(line).source === 'mall') {
+          const status_label = STATUS_LABELS[CLAIM_STATUSES[claimType].completed][core.lang];
+          warnings.push(format(lifecycleMessages.restore_mall_warning, { id: line.id, status_label }, core.lang));
+        }
+      }
+    }
+  }
+  if (orderTarget) warnings.push(...heldBack(core, targetId, units, moved, action));
+  return { lines: moved.map((l) => l.id), changed: moved.length > 0, warnings };
+}

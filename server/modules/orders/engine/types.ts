@@ -1,0 +1,44 @@
+// The words the transition engine's parts share: what a call asks (action, item, parameters), what one action on
+// one target did, and a refusal. Kept apart from the parts so that the working set, the engine and its callers
+// read them without importing each other.
+import type { BulkTransitionBody, ItemResultCode } from '../../../../shared/api/orders.schema.ts';
+import type { MessageParams } from '../../../../shared/i18n.ts';
+import type { Status } from '../../../../shared/lifecycle.ts';
+import type { LineRow, OrderRow } from '../working-set.repo.ts';
+
+export type Item = BulkTransitionBody['items'][number];
+export type Params = Omit<BulkTransitionBody, 'items' | 'action'>;
+export type Action = BulkTransitionBody['action'];
+
+export class Refusal {
+  constructor(
+    readonly code: ItemResultCode,
+    readonly params: MessageParams,
+    /** The catalog entry that explains it, when more precise than the code (e.g. which tracking rule failed). */
+    readonly messageCode: string = code,
+  ) {}
+}
+
+/** What applying one action to one target did: the lines it changed, whether anything changed, and warnings. */
+export type Outcome = { lines: string[]; changed: boolean; warnings: string[] };
+export const UNCHANGED: Outcome = { lines: [], changed: false, warnings: [] };
+
+/** The line (with its order) or the order an item names. */
+export type Target = { line: LineRow | null; order: OrderRow };
+
+/** Lines that move together: a box's lines, or one line. */
+export type Unit = LineRow[];
+/** A line that may take the action, and where it goes. */
+export type Decided = { line: LineRow; to: Status | 'same' };
+
+/** Where claims entered by this call come from: an operator, or a mall reporting them (sync). */
+export type ClaimOrigin = { source: 'manual' | 'mall'; mallClaimIds?: ReadonlyMap<string, string | null> };
+
+export function paramsOf(body: BulkTransitionBody): Params {
+  const { items: _items, action: _action, ...params } = body;
+  return params;
+}
+
+export function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
