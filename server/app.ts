@@ -4,7 +4,7 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import { AppError } from '../shared/errors.ts';
 import { format, pickLang } from '../shared/i18n.ts';
 import type { AppDeps } from './deps.ts';
-import type { RequestInfo } from './http/context.ts';
+import type { RequestInfo } from './domain/actor.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { mountPane } from './http/pane.ts';
 import { httpMessages } from './http/messages.ts';

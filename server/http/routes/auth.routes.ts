@@ -4,7 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import * as auth from '../../modules/auth/auth.service.ts';
 import { listUsers } from '../../modules/auth/users.repo.ts';
 import { listTokens } from '../../modules/auth/tokens.repo.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { route } from '../route.ts';
 
 const password = z.string().min(10).max(200);

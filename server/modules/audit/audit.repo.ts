@@ -1,6 +1,6 @@
 // The audit log: who did what to which record, from where. Details hold ids and counts, never personal data.
 import type { Db } from '../../db/knex.ts';
-import type { Actor, RequestInfo } from '../../http/context.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
 
 export type AuditEntry = {
   action: string;

@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword, generatePassword } from '../../crypto/pas
 import type { Db } from '../../db/knex.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor, RequestInfo } from '../../http/context.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import type { LoginLimiter } from './login-limiter.ts';
 import * as tokens from './tokens.repo.ts';

@@ -9,8 +9,8 @@ import { MallError } from '../../connectors/http.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor, RequestInfo } from '../../http/context.ts';
-import { parseWith } from '../../http/route.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
+import { parseWith } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import * as repo from './mall-accounts.repo.ts';
 

@@ -22,7 +22,7 @@ import {
 } from '../../../shared/lifecycle.ts';
 import { checkTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor } from '../../http/context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { ordersMessages } from './orders.messages.ts';
 import type { WorkingSet } from './working-set.ts';
 import type { BoxRow, ClaimRow, HistoryRow, LineRow, OrderRow } from './working-set.repo.ts';
