@@ -45,12 +45,6 @@ export type ClaimType = (typeof CLAIM_TYPES)[number];
 export const CLAIM_STATES = ['requested', 'completed', 'withdrawn', 'restored'] as const;
 export type ClaimState = (typeof CLAIM_STATES)[number];
 
-export const CLAIM_TYPE_LABELS: Record<ClaimType, MessageText> = {
-  cancel: { ko: '취소', en: 'Cancel' },
-  return: { ko: '반품', en: 'Return' },
-  exchange: { ko: '교환', en: 'Exchange' },
-};
-
 /** The two statuses of each claim type, and the status a claim of that type leaves behind. */
 export const CLAIM_STATUSES: Record<ClaimType, { requested: Status; completed: Status }> = {
   cancel: { requested: 'CANCEL_REQUESTED', completed: 'CANCELED' },
@@ -65,9 +59,6 @@ export function claimTypeOf(status: Status): ClaimType | null {
   }
   return null;
 }
-
-/** Statuses a line never leaves by normal work: only restore (or nothing) moves it on. */
-export const CLOSED_STATUSES: readonly Status[] = ['PURCHASE_CONFIRMED', 'CANCELED', 'RETURNED', 'EXCHANGED'];
 
 /** Before the goods leave the warehouse: holds apply here, and a cancel needs no return. */
 export const PRE_SHIPMENT_STATUSES: readonly Status[] = ['PAID', 'NEW', 'READY', 'INVOICED'];

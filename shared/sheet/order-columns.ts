@@ -71,8 +71,6 @@ export const ORDER_COLUMNS: readonly SheetColumn[] = [
   { id: 'send_error', header: { ko: '전송오류', en: 'Send error' }, kind: 'text', width: 30 },
 ];
 
-export const columnById = (id: string): SheetColumn | undefined => ORDER_COLUMNS.find((c) => c.id === id);
-
 /** Columns whose values Excel must keep as text: the add-in sets the `@` number format on them before writing. */
 export const TEXT_COLUMNS: readonly string[] = ORDER_COLUMNS.filter((c) => c.kind === 'digits' || c.kind === 'key').map((c) => c.id);
 

@@ -23,14 +23,6 @@ export async function writeAudit(db: Db, actor: Actor, info: Partial<RequestInfo
   });
 }
 
-export async function listAudit(db: Db, options: { limit: number; beforeId?: number; action?: string }) {
-  const q = db('audit_log').orderBy('id', 'desc').limit(options.limit);
-  if (options.beforeId) q.where('id', '<', options.beforeId);
-  if (options.action) q.where('action', options.action);
-  const rows = await q;
-  return rows.map((r) => ({ ...r, detail: r.detail ? JSON.parse(r.detail) : null }));
-}
-
 // ---- access records: reads of personal data (PIPA safety standard §8) -------------------------------------------
 
 /** How long access records are kept at the least (README, "Access records"); nothing here deletes them. */

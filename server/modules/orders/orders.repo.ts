@@ -333,11 +333,6 @@ export async function findOrder(db: Db | Knex.Transaction, id: string) {
   return row ? toOrder(row) : undefined;
 }
 
-export async function findLine(db: Db | Knex.Transaction, id: string) {
-  const row = await db('order_lines').where({ id }).first();
-  return row ? toLine(row) : undefined;
-}
-
 export async function orderDetailParts(db: Db, orderId: string) {
   const [lines, boxes, claims, notes, history, holds] = await Promise.all([
     db('order_lines').where({ order_id: orderId }).orderBy('line_no').orderBy('id'),
