@@ -5,7 +5,8 @@ import { healthView } from '../shared/api/auth.schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { format, pickLang } from '../shared/i18n.ts';
 import type { AppDeps } from './deps.ts';
-import type { RequestInfo } from './http/context.ts';
+import type { RequestInfo } from './domain/actor.ts';
+import { accessLog } from './http/access-log.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { mountPane } from './http/pane.ts';
 import { httpMessages } from './http/messages.ts';
@@ -54,22 +55,9 @@ export function createApp(deps: AppDeps) {
     };
     res.locals.info = info;
     res.set('X-Request-Id', info.requestId);
-    // The access log keeps the path without its query string: searches carry names and phone numbers.
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      deps.log.info('request', {
-        request_id: info.requestId,
-        method: req.method,
-        path: req.originalUrl.split('?')[0],
-        status: res.statusCode,
-        // Who and from where (PIPA safety standard §8): the user id once the token was checked, and the address.
-        user_id: (res.locals.userId as string | null | undefined) ?? null,
-        ip: info.ip ?? null,
-        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
-      });
-    });
     next();
   });
+  app.use(accessLog(deps.log));
 
   app.use(securityHeaders(), compress());
   // A NUL in any path or query, of a known route or not, is a 400 before anything else looks at it.

@@ -1,8 +1,9 @@
-// Structured logs, one JSON object per line on stderr. Callers pass ids and counts, never personal data or secrets:
-// `redact` is the last line of defence for fields whose names say they hold such data.
+// Structured logs with pino: one JSON object per line on stderr (`at`, `level` as a word, `msg`, then the fields).
+// Callers pass ids and counts, never personal data or secrets: `redact` is the last line of defence for fields
+// whose names say they hold such data, and errors are logged as `describeError` keeps them (no SQL bound values).
+import { pino, type DestinationStream, type Logger as Pino } from 'pino';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const RANK: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 const SENSITIVE = /pass(word)?|secret|token|authorization|credential|phone|mobile|address|recipient|orderer|name|email|zip/i;
 
@@ -11,6 +12,8 @@ export type Logger = {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** The pino logger underneath (the access log of server/app.ts writes through it); its lines pass `redact` too. */
+  readonly pino: Pino;
 };
 
 export function redact(fields: Record<string, unknown>): Record<string, unknown> {
@@ -35,11 +38,28 @@ export function describeError(error: Error): Record<string, unknown> {
   return { name: error.name, message, ...(e.code !== undefined ? { code: e.code } : {}), stack };
 }
 
-export function createLogger(level: Level | 'silent' = 'info', write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
-  const min = RANK[level];
-  const emit = (lvl: Level) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[lvl] < min) return;
-    write(JSON.stringify({ at: new Date().toISOString(), level: lvl, msg, ...redact(fields) }));
-  };
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+/** Where lines go: stderr, written synchronously so that the last lines before a crash are not lost. */
+function destination(write?: (line: string) => void): DestinationStream {
+  if (!write) return pino.destination({ dest: 2, sync: true });
+  // The test hook takes one line at a time, without its newline, as the hand-written logger gave it.
+  return { write: (chunk: string) => write(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk) };
+}
+
+export function createLogger(level: Level | 'silent' = 'info', write?: (line: string) => void): Logger {
+  const base = pino(
+    {
+      level,
+      base: undefined, // no pid or hostname on every line
+      timestamp: () => `,"at":"${new Date().toISOString()}"`,
+      formatters: {
+        level: (label) => ({ level: label }),
+        // Every line's own fields pass the redaction, also those written through `pino` (a child logger's bound
+        // fields do not: pino formats them once, without this hook, so bind only ids, as pino-http does).
+        log: (fields) => redact(fields),
+      },
+    },
+    destination(write),
+  );
+  const emit = (lvl: Level) => (msg: string, fields: Record<string, unknown> = {}) => base[lvl](fields, msg);
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error'), pino: base };
 }

@@ -47,7 +47,3 @@ export class AppError extends Error {
     this.retryAfter = options.retryAfter;
   }
 }
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}

@@ -3,7 +3,6 @@
 // The server renders in the language the client asked for (Accept-Language), the add-in in the pane's language.
 
 export type Lang = 'ko' | 'en';
-export const LANGS: readonly Lang[] = ['ko', 'en'];
 
 export type MessageText = { ko: string; en: string };
 export type Messages = Record<string, MessageText>;

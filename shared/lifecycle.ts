@@ -47,12 +47,6 @@ export type ClaimState = (typeof CLAIM_STATES)[number];
 /** The states a mall reports a claim in (connectors map the malls' own codes onto these); restoring is ours alone. */
 export type MallClaimState = Exclude<ClaimState, 'restored'>;
 
-export const CLAIM_TYPE_LABELS: Record<ClaimType, MessageText> = {
-  cancel: { ko: '취소', en: 'Cancel' },
-  return: { ko: '반품', en: 'Return' },
-  exchange: { ko: '교환', en: 'Exchange' },
-};
-
 /** The two statuses of each claim type, and the status a claim of that type leaves behind. */
 export const CLAIM_STATUSES: Record<ClaimType, { requested: Status; completed: Status }> = {
   cancel: { requested: 'CANCEL_REQUESTED', completed: 'CANCELED' },
@@ -79,8 +73,6 @@ export function isClaimRequested(status: Status): boolean {
   return type !== null && CLAIM_STATUSES[type].requested === status;
 }
 
-/** Statuses a line never leaves by normal work: only restore (or nothing) moves it on. */
-export const CLOSED_STATUSES: readonly Status[] = ['PURCHASE_CONFIRMED', 'CANCELED', 'RETURNED', 'EXCHANGED'];
 
 /** Closed by a claim: such a line stays in its box's record but no longer ships, nor is numbered, with the box. */
 export const LEAVES_BOX: readonly Status[] = ['CANCELED', 'RETURNED', 'EXCHANGED'];

@@ -4,7 +4,7 @@
 // and rows are read back as one JSON document, which is several times faster than row-by-row conversion in the
 // driver. PostgreSQL takes arrays natively and its driver is fast, so it uses ordinary statements.
 import type { Knex } from 'knex';
-import { chunk, isPostgres } from './knex.ts';
+import { chunk, isPostgres, MAX_BINDINGS } from './knex.ts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -87,7 +87,7 @@ export async function insertMany(db: Conn, table: string, rows: readonly Record<
   if (!rows.length) return;
   const columns = Object.keys(rows[0]!);
   if (isPostgres(db as Knex)) {
-    const perStatement = Math.max(1, Math.floor(60000 / columns.length));
+    const perStatement = Math.max(1, Math.floor(MAX_BINDINGS / columns.length));
     for (const part of chunk(rows, perStatement)) await db(table).insert(part);
     return;
   }

@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError, type ErrorBody, type ErrorType } from '../../shared/errors.ts';
 import { format } from '../../shared/i18n.ts';
 import type { Logger } from '../log.ts';
-import type { RequestInfo } from './context.ts';
+import type { RequestInfo } from '../domain/actor.ts';
 import { httpMessages } from './messages.ts';
 
 export const HTTP_STATUS: Record<ErrorType, number> = {

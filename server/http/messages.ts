@@ -1,7 +1,6 @@
 import type { Messages } from '../../shared/i18n.ts';
 
 export const httpMessages = {
-  more_problems: { ko: ' (외 {count}건)', en: ' (and {count} more)' },
   forbidden: { ko: '권한이 없습니다 ({role} 이상 필요)', en: 'Not allowed: this needs the {role} role or higher' },
   password_change_required: {
     ko: '임시 비밀번호로 로그인했습니다. 먼저 비밀번호를 바꾸세요 (POST /api/auth/password)',

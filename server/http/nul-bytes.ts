@@ -4,7 +4,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../../shared/errors.ts';
 import { format, type Lang } from '../../shared/i18n.ts';
-import type { RequestInfo } from './context.ts';
+import type { RequestInfo } from '../domain/actor.ts';
 import { httpMessages } from './messages.ts';
 
 /**

@@ -1,7 +1,6 @@
 // The task pane from the same origin as the API (no CORS needed): the built pane (dist/addin, made by
 // `npm run build`, which `npm start` runs first), office.js from the @microsoft/office-js package for local use,
 // and the help page the manifest links.
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import express, { type Express } from 'express';
@@ -19,5 +18,3 @@ export function mountPane(app: Express): void {
   // Built files carry content hashes; the HTML must not be cached so a new build is picked up at once.
   app.use(express.static(PANE_DIR, { setHeaders: (res, file) => res.set('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable') }));
 }
-
-export const paneBuilt = () => fs.existsSync(path.join(PANE_DIR, 'taskpane.html'));

@@ -5,10 +5,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { AppError, type FieldIssue } from '../../shared/errors.ts';
-import { format, type Lang } from '../../shared/i18n.ts';
+import { AppError } from '../../shared/errors.ts';
+import { format } from '../../shared/i18n.ts';
 import { hasRole, type Role } from '../../shared/roles.ts';
-import type { Actor, RequestInfo } from './context.ts';
+import type { Actor, RequestInfo } from '../domain/actor.ts';
+import { parseWith } from '../domain/validation.ts';
 import { httpMessages } from './messages.ts';
 import { refuseNul } from './nul-bytes.ts';
 
@@ -93,24 +94,6 @@ export function route<
   },
 ): RouteSpec {
   return spec as unknown as RouteSpec;
-}
-
-/** Turns a zod failure into a 400 naming every field, in the caller's language. */
-export function validationError(error: z.ZodError, lang: Lang, where: 'body' | 'query' | 'params'): AppError {
-  const details: FieldIssue[] = error.issues.map((issue) => {
-    const field = issue.path.length ? issue.path.join('.') : where;
-    return { field, code: issue.code, message: `${field}: ${issue.message}` };
-  });
-  const first = details[0]!;
-  const more = details.length > 1 ? format(httpMessages.more_problems, { count: details.length - 1 }, lang) : '';
-  return new AppError('invalid_data', 'validation_failed', first.message + more, { details });
-}
-
-export function parseWith<S extends AnyZod>(schema: S, value: unknown, lang: Lang, where: 'body' | 'query' | 'params'): z.infer<S> {
-  const localeError = lang === 'ko' ? z.locales.ko().localeError : z.locales.en().localeError;
-  const result = schema.safeParse(value, { error: localeError });
-  if (!result.success) throw validationError(result.error, lang, where);
-  return result.data;
 }
 
 /** Who is calling: from the Authorization header, or from a stream ticket where the route takes one. */

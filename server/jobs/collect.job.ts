@@ -15,7 +15,7 @@ import { insertHistory, type HistoryRow } from '../modules/orders/history.repo.t
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
-import { bumpOrderVersion, collectedLines, maxLineNo, orderIdByMallOrderId } from './mall-orders.repo.ts';
+import { bumpOrderVersion, collectedLines, maxLineNo, orderIdByMallOrderId } from '../modules/orders/mall-lines.service.ts';
 import { collectWindow } from './windows.ts';
 
 export async function collectJob(ctx: JobContext): Promise<void> {

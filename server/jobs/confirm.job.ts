@@ -5,7 +5,7 @@ import type { BulkResult } from '../modules/orders/transitions.service.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
-import { currentVersions, linesToConfirm, markMallConfirmed, type ConfirmRow } from './mall-orders.repo.ts';
+import { currentVersions, linesToConfirm, markMallConfirmed, type ConfirmRow } from '../modules/orders/mall-lines.service.ts';
 
 export async function confirmJob(ctx: JobContext): Promise<void> {
   const lineIds = Array.isArray(ctx.job.params.line_ids) ? (ctx.job.params.line_ids as string[]) : undefined;

@@ -19,7 +19,7 @@ import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/knex.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../db/ids.ts';
-import type { Actor } from '../http/context.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { Logger } from '../log.ts';
 import { findMallAccount, updateMallAccount, type MallAccountRow } from '../modules/mall-accounts/mall-accounts.repo.ts';
 import type { JobEvents } from './job-events.ts';

@@ -121,6 +121,21 @@ export async function lastStarted(db: Db, type: JobType): Promise<Map<string, st
   return new Map(rows.map((r) => [r.mall_account_id, r.at]));
 }
 
+/** Where the last scheduled-style sync ended for an account (manual periods do not count): the next one starts there. */
+export async function lastSyncEnd(db: Db, accountId: string): Promise<string | undefined> {
+  const rows = await db('jobs')
+    .where({ mall_account_id: accountId, type: 'sync' })
+    .whereIn('state', ['succeeded', 'partial'])
+    .orderBy('id', 'desc')
+    .limit(20)
+    .select('params');
+  for (const row of rows as { params: string }[]) {
+    const params = JSON.parse(row.params) as { to?: string; manual?: boolean };
+    if (!params.manual && params.to) return params.to;
+  }
+  return undefined;
+}
+
 /**
  * Takes or renews a named lease until `until`. Returns true when this holder has it. One conditional UPDATE (or an
  * INSERT for a lease never taken) decides, so two instances racing cannot both win.

@@ -9,7 +9,7 @@ import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
-import { boxesToSend, currentVersions, markBoxFailed, markBoxesSent, markMallConfirmed, type SendLine } from './mall-orders.repo.ts';
+import { boxesToSend, currentVersions, markBoxFailed, markBoxesSent, markMallConfirmed, type SendLine } from '../modules/orders/mall-lines.service.ts';
 
 type Box = { target: InvoiceTarget; lines: SendLine[] };
 

@@ -10,19 +10,18 @@ import { STATUS_LABELS, stepToMall, type Status } from '../../shared/lifecycle.t
 import type { MallChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
-import type { JobResult } from './jobs.repo.ts';
+import { lastSyncEnd, type JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
 import {
   clearPendingChanges,
   collectedLines,
   dismissedChanges,
   keepPendingChanges,
-  lastSyncEnd,
   markMallConfirmed,
   pendingChanges,
   recordMallStatuses,
   type CollectedLine,
-} from './mall-orders.repo.ts';
+} from '../modules/orders/mall-lines.service.ts';
 import { syncWindow } from './windows.ts';
 
 const namesOf = (change: MallChange, line: CollectedLine) => ({ mall_order_id: change.mallOrderId, item_name: line.product_name });

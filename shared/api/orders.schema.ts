@@ -16,7 +16,6 @@ const queryBool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 
 export const won = z.number().int().min(0).max(2_147_483_647);
 
 export const CHANNEL_KINDS = ['mall', 'direct', 'store_release', 'named'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const orderFilterSchema = z.object({
   status: csvList(z.enum(STATUSES)).optional(),

@@ -76,8 +76,6 @@ export const ORDER_COLUMNS: readonly SheetColumn[] = COLUMNS;
 /** Each column with its literal id and kind: rows typed by the columns (the lines view in shared/api) use these. */
 export type OrderColumn = (typeof COLUMNS)[number];
 
-export const columnById = (id: string): SheetColumn | undefined => ORDER_COLUMNS.find((c) => c.id === id);
-
 /** Columns whose values Excel must keep as text: the add-in sets the `@` number format on them before writing. */
 export const TEXT_COLUMNS: readonly string[] = ORDER_COLUMNS.filter((c) => c.kind === 'digits' || c.kind === 'key').map((c) => c.id);
 

@@ -2,7 +2,7 @@
 // independent verifier), lossless JSON for 18-digit ids, and the cutting of windows into Coupang's spans.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { JsonInteger, parseLossless, stringifyLossless } from '../../server/connectors/coupang/lossless-json.ts';
+import { LosslessNumber, parseLossless, stringifyLossless } from '../../server/connectors/coupang/json.ts';
 import { ceaAuthorization, signedDate, stringToSign } from '../../server/connectors/coupang/signature.ts';
 import { dayPieces, kstToIso, timePieces } from '../../server/connectors/coupang/windows.ts';
 import { verifyCea } from '../../server/sandbox/coupang/signature.ts';
@@ -79,12 +79,12 @@ describe('lossless JSON', () => {
     assert.throws(() => parseLossless('{"id":12345678901234567890'));
   });
 
-  it('writes JsonInteger values as bare numbers and round-trips them', () => {
-    const body = { vendorId: 'A00012345', shipmentBoxIds: [new JsonInteger('123456789012345678'), new JsonInteger('42')], skip: undefined, flag: false };
+  it('writes LosslessNumber values as bare numbers and round-trips them', () => {
+    const body = { vendorId: 'A00012345', shipmentBoxIds: [new LosslessNumber('123456789012345678'), new LosslessNumber('42')], skip: undefined, flag: false };
     const text = stringifyLossless(body);
     assert.equal(text, '{"vendorId":"A00012345","shipmentBoxIds":[123456789012345678,42],"flag":false}');
     assert.deepEqual(parseLossless(text), { vendorId: 'A00012345', shipmentBoxIds: ['123456789012345678', 42], flag: false });
-    assert.throws(() => new JsonInteger('12a'));
+    assert.throws(() => new LosslessNumber('12a'));
   });
 });
 

@@ -215,18 +215,3 @@ export async function selectedRows(name: string): Promise<number[]> {
     return [...rows].sort((a, b) => a - b);
   });
 }
-
-export async function sheetExists(name: string): Promise<boolean> {
-  return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-    await context.sync();
-    return !sheet.isNullObject;
-  });
-}
-
-export async function activateSheet(name: string): Promise<void> {
-  await Excel.run(async (context) => {
-    context.workbook.worksheets.getItem(name).activate();
-    await context.sync();
-  });
-}

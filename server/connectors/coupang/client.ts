@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { DEFAULT_RETRY, MallError, sendWithRetry, type RetryPolicy } from '../http.ts';
 import { coupangText } from './coupang.messages.ts';
-import { parseLossless, stringifyLossless } from './lossless-json.ts';
+import { parseLossless, stringifyLossless } from './json.ts';
 import { ceaAuthorization } from './signature.ts';
 
 export type CoupangCredentials = { vendor_id: string; access_key: string; secret_key: string };

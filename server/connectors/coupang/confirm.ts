@@ -5,7 +5,7 @@
 import type { ConfirmTarget, Outcome } from '../types.ts';
 import type { CoupangClient } from './client.ts';
 import { coupangText, sheetStatusLabel } from './coupang.messages.ts';
-import { JsonInteger } from './lossless-json.ts';
+import { LosslessNumber } from './json.ts';
 import { rereadOrdersheet } from './ordersheets.ts';
 import { batchFailure, chunk, failure, missingResult, OK, resultsByBox, shipmentBoxOf, type BoxResult } from './box-results.ts';
 import { actionSchema } from './wire.ts';
@@ -27,7 +27,7 @@ export async function confirmBoxes(client: CoupangClient, targets: ConfirmTarget
       continue;
     }
     try {
-      const res = await client.send(actionSchema, 'PATCH', path, { vendorId: client.vendorId, shipmentBoxIds: batch.map((id) => new JsonInteger(id)) });
+      const res = await client.send(actionSchema, 'PATCH', path, { vendorId: client.vendorId, shipmentBoxIds: batch.map((id) => new LosslessNumber(id)) });
       const byBox = resultsByBox(res.data);
       for (const box of batch) results.set(box, byBox.get(box) ?? missingResult());
     } catch (error) {

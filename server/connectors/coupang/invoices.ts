@@ -7,7 +7,7 @@ import { courierToMallCode } from '../../../shared/couriers.ts';
 import type { InvoiceTarget, Outcome } from '../types.ts';
 import type { CoupangClient } from './client.ts';
 import { coupangText } from './coupang.messages.ts';
-import { JsonInteger } from './lossless-json.ts';
+import { LosslessNumber } from './json.ts';
 import { rereadOrdersheet } from './ordersheets.ts';
 import { batchFailure, failure, missingResult, OK, resultsByBox, shipmentBoxOf, vendorItemOf, type BoxResult } from './box-results.ts';
 import { actionSchema } from './wire.ts';
@@ -18,9 +18,9 @@ const REREAD = new Set(['INVALID_STATUS', 'NOT_ALLOW_INVOICE_NUMBER_RE_UPLOAD', 
 const INVOICED = new Set(['DEPARTURE', 'DELIVERING', 'FINAL_DELIVERY', 'NONE_TRACKING']);
 
 type Dto = {
-  shipmentBoxId: JsonInteger;
-  orderId: JsonInteger;
-  vendorItemId: JsonInteger;
+  shipmentBoxId: LosslessNumber;
+  orderId: LosslessNumber;
+  vendorItemId: LosslessNumber;
   deliveryCompanyCode: string;
   invoiceNumber: string;
   splitShipping: false;
@@ -44,11 +44,11 @@ function groupsOf(box: InvoiceTarget): Group[] | BoxResult {
     if (!shipmentBoxId || !vendorItemId || !/^\d+$/.test(line.mallOrderId)) return failure('INVALID_TARGET', coupangText('invalid_target'), false);
     const group = groups.get(shipmentBoxId) ?? { shipmentBoxId, invoiceNumber, dtos: [] };
     groups.set(shipmentBoxId, group);
-    if (group.dtos.some((d) => d.vendorItemId.digits === vendorItemId)) continue;
+    if (group.dtos.some((d) => d.vendorItemId.value === vendorItemId)) continue;
     group.dtos.push({
-      shipmentBoxId: new JsonInteger(shipmentBoxId),
-      orderId: new JsonInteger(line.mallOrderId),
-      vendorItemId: new JsonInteger(vendorItemId),
+      shipmentBoxId: new LosslessNumber(shipmentBoxId),
+      orderId: new LosslessNumber(line.mallOrderId),
+      vendorItemId: new LosslessNumber(vendorItemId),
       deliveryCompanyCode: code,
       invoiceNumber,
       splitShipping: false,

@@ -1,12 +1,8 @@
 // Admins review who read personal data: the access records every such read leaves (PIPA safety standard §8).
 import { accessRecordsPage, accessRecordsQuery } from '../../../shared/api/audit.schema.ts';
-import { kstDayStart } from '../../../shared/time.ts';
 import type { AppDeps } from '../../deps.ts';
-import { listAccessRecords } from '../../modules/audit/audit.repo.ts';
+import * as audit from '../../modules/audit/audit.service.ts';
 import { route } from '../route.ts';
-
-/** The KST day after `day` (YYYY-MM-DD): where an inclusive `to` day ends. */
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
 
 export function auditRoutes(deps: AppDeps) {
   return [
@@ -18,16 +14,7 @@ export function auditRoutes(deps: AppDeps) {
       access: 'admin',
       response: accessRecordsPage,
       query: accessRecordsQuery,
-      handler: async ({ query }) => {
-        const { rows, next } = await listAccessRecords(deps.db, {
-          userId: query.user_id,
-          from: query.from ? kstDayStart(query.from) : undefined,
-          to: query.to ? kstDayStart(nextDay(query.to)) : undefined,
-          beforeId: query.cursor,
-          limit: query.limit,
-        });
-        return { items: rows, next_cursor: next };
-      },
+      handler: async ({ query }) => audit.listAccessRecords(deps.db, query),
     }),
   ];
 }

@@ -11,9 +11,7 @@ import {
 import { ROLES } from '../../../shared/roles.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as auth from '../../modules/auth/auth.service.ts';
-import { listUsers } from '../../modules/auth/users.repo.ts';
-import { listTokens } from '../../modules/auth/tokens.repo.ts';
-import type { Actor } from '../context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { route } from '../route.ts';
 
 const password = z.string().min(10).max(200);
@@ -87,7 +85,7 @@ export function authRoutes(deps: AppDeps) {
       summary: 'List users',
       access: 'admin',
       response: usersPage,
-      handler: async () => ({ items: (await listUsers(deps.db)).map(auth.publicUser), next_cursor: null }),
+      handler: async () => ({ items: await auth.listUsers(deps.db), next_cursor: null }),
     }),
     route({
       method: 'post',
@@ -125,10 +123,7 @@ export function authRoutes(deps: AppDeps) {
       summary: 'Your long-lived API tokens (admins: everyone\'s)',
       access: 'viewer',
       response: apiTokensPage,
-      handler: async ({ actor }) => {
-        const a = asUser(actor);
-        return { items: await listTokens(deps.db, a.role === 'admin' ? undefined : a.id), next_cursor: null };
-      },
+      handler: async ({ actor }) => ({ items: await auth.listApiTokens(deps.db, asUser(actor)), next_cursor: null }),
     }),
     route({
       method: 'post',

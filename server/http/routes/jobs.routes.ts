@@ -9,13 +9,8 @@ import {
   startJobsBody,
   startJobsResponse,
 } from '../../../shared/api/jobs.schema.ts';
-import { AppError } from '../../../shared/errors.ts';
-import { format } from '../../../shared/i18n.ts';
 import type { AppDeps } from '../../deps.ts';
-import { jobsMessages } from '../../jobs/jobs.messages.ts';
-import * as jobs from '../../jobs/jobs.repo.ts';
-import { linesByAccount } from '../../jobs/mall-orders.repo.ts';
-import { MAX_WINDOW_DAYS } from '../../jobs/windows.ts';
+import * as jobs from '../../jobs/jobs.service.ts';
 import { describeError } from '../../log.ts';
 import { isTokenLive } from '../../modules/auth/auth.service.ts';
 import { sessionChanges } from '../../modules/auth/session-changes.ts';
@@ -36,46 +31,7 @@ export function jobRoutes(deps: AppDeps) {
       response: startJobsResponse,
       status: 202,
       body: startJobsBody,
-      handler: async ({ actor, body, info }) => {
-        if (body.from || body.to) {
-          const invalid = (field: string, message: string) => new AppError('invalid_data', 'validation_failed', message, { details: [{ field, message }] });
-          const field = body.from ? 'to' : 'from';
-          if (body.type !== 'collect' && body.type !== 'sync') throw invalid(field, format(jobsMessages.period_not_for_type, { field: body.from ? 'from' : 'to' }, info.lang));
-          if (!body.from || !body.to) throw invalid(field, format(jobsMessages.period_pair, { field }, info.lang));
-          const days = (Date.parse(body.to) - Date.parse(body.from)) / 86400_000;
-          if (days < 0) throw invalid('from', format(jobsMessages.period_order, {}, info.lang));
-          if (days > MAX_WINDOW_DAYS) throw invalid('to', format(jobsMessages.period_too_long, { field: 'to', max: MAX_WINDOW_DAYS }, info.lang));
-          if (Date.parse(body.to) > Date.now() + 60_000) throw invalid('to', format(jobsMessages.period_future, {}, info.lang));
-        }
-        // A confirm of chosen lines (the order sheet's 발주확인) goes to the accounts those lines came from.
-        let accounts = body.mall_account_ids?.map((id) => ({ id, lineIds: body.line_ids })) ?? null;
-        if (!accounts) {
-          if (body.type !== 'confirm' || !body.line_ids) {
-            const message = format(jobsMessages.accounts_required, {}, info.lang);
-            throw new AppError('invalid_data', 'validation_failed', message, { details: [{ field: 'mall_account_ids', message }] });
-          }
-          accounts = [...(await linesByAccount(deps.db, body.line_ids))].map(([id, lineIds]) => ({ id, lineIds }));
-        }
-        const params: Record<string, unknown> = {};
-        // A chosen period is marked manual: the schedule does not continue from it.
-        if (body.from && body.to) Object.assign(params, { from: new Date(body.from).toISOString(), to: new Date(body.to).toISOString(), manual: true });
-        if (body.box_ids) params.box_ids = body.box_ids;
-        // One job per account; an account that cannot start says why without stopping the others.
-        const items = [];
-        for (const { id: accountId, lineIds } of accounts) {
-          try {
-            const job = await deps.runner.start(
-              { type: body.type, accountId, params: lineIds ? { ...params, line_ids: lineIds } : params, actor, trigger: 'manual' },
-              info.lang,
-            );
-            items.push({ mall_account_id: accountId, started: true, job });
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            items.push({ mall_account_id: accountId, started: false, code: error.code, message: error.message });
-          }
-        }
-        return { items, next_cursor: null };
-      },
+      handler: async ({ actor, body, info }) => jobs.startJobs(deps, actor, body, info.lang),
     }),
     route({
       method: 'get',
@@ -85,15 +41,7 @@ export function jobRoutes(deps: AppDeps) {
       access: 'viewer',
       response: jobsPage,
       query: listJobsQuery,
-      handler: async ({ query }) => {
-        const { rows, next } = await jobs.listJobs(deps.db, {
-          limit: query.limit,
-          ...(query.mall_account_id ? { accountId: query.mall_account_id } : {}),
-          ...(query.type ? { type: query.type } : {}),
-          ...(query.cursor ? { before: query.cursor } : {}),
-        });
-        return { items: rows, next_cursor: next };
-      },
+      handler: async ({ query }) => jobs.listJobs(deps.db, query),
     }),
     route({
       method: 'get',
@@ -155,11 +103,7 @@ export function jobRoutes(deps: AppDeps) {
       access: 'viewer',
       response: jobRow,
       params: idParam,
-      handler: async ({ params, info }) => {
-        const job = await jobs.findJob(deps.db, params.id);
-        if (!job) throw new AppError('not_found', 'job_not_found', format(jobsMessages.job_not_found, { id: params.id }, info.lang));
-        return job;
-      },
+      handler: async ({ params, info }) => jobs.getJob(deps.db, params.id, info.lang),
     }),
     route({
       method: 'get',
@@ -170,15 +114,7 @@ export function jobRoutes(deps: AppDeps) {
       response: jobResultsPage,
       params: idParam,
       query: jobResultsQuery,
-      handler: async ({ params, query, info }) => {
-        if (!(await jobs.findJob(deps.db, params.id))) throw new AppError('not_found', 'job_not_found', format(jobsMessages.job_not_found, { id: params.id }, info.lang));
-        const { rows, next } = await jobs.listResults(deps.db, params.id, {
-          limit: query.limit,
-          ...(query.result ? { result: query.result } : {}),
-          ...(query.cursor ? { after: query.cursor } : {}),
-        });
-        return { items: rows, next_cursor: next };
-      },
+      handler: async ({ params, query, info }) => jobs.jobResults(deps.db, params.id, query, info.lang),
     }),
     route({
       method: 'post',
@@ -188,11 +124,7 @@ export function jobRoutes(deps: AppDeps) {
       access: 'operator',
       response: cancelJobResponse,
       params: idParam,
-      handler: async ({ params, info }) => {
-        const job = await jobs.findJob(deps.db, params.id);
-        if (!job) throw new AppError('not_found', 'job_not_found', format(jobsMessages.job_not_found, { id: params.id }, info.lang));
-        return { id: job.id, canceling: await deps.runner.requestCancel(job.id) };
-      },
+      handler: async ({ params, info }) => jobs.cancelJob(deps, params.id, info.lang),
     }),
   ];
 }

@@ -10,7 +10,6 @@ import {
 } from '../../../shared/api/mall-accounts.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as accounts from '../../modules/mall-accounts/mall-accounts.service.ts';
-import { dismissPendingChange, mismatches, pendingChangeCounts, pendingChanges } from '../../jobs/mall-orders.repo.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -24,11 +23,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       summary: 'List mall accounts (credentials never included, only a masked hint), each with its count of mall changes waiting to apply',
       access: 'viewer',
       response: mallAccountsPage,
-      handler: async () => {
-        const pending = await pendingChangeCounts(deps.db);
-        const items = (await accounts.listMallAccounts(deps)).map((a) => ({ ...a, pending_changes: pending.get(a.id) ?? 0 }));
-        return { items, next_cursor: null };
-      },
+      handler: async () => ({ items: await accounts.listMallAccounts(deps), next_cursor: null }),
     }),
     route({
       method: 'get',
@@ -80,14 +75,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       access: 'viewer',
       response: mismatchesResponse,
       params: idParam,
-      handler: async ({ params, info }) => {
-        await accounts.getMallAccount(deps, params.id, info.lang);
-        const pending = (await pendingChanges(deps.db, params.id)).map(({ change, ...p }) => {
-          const c = JSON.parse(change) as { mallOrderId?: string; mallStatus?: string; changedAt?: string };
-          return { ...p, mall_order_id: c.mallOrderId ?? null, mall_status: c.mallStatus ?? null, changed_at: c.changedAt ?? null };
-        });
-        return { items: await mismatches(deps.db, params.id), pending_changes: pending, next_cursor: null };
-      },
+      handler: async ({ params, info }) => accounts.mismatches(deps, params.id, info.lang),
     }),
     route({
       method: 'delete',
@@ -97,10 +85,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       access: 'operator',
       response: dismissedResponse,
       params: z.object({ id: z.string().min(1).max(40), mall_line_id: z.string().min(1).max(64) }),
-      handler: async ({ params, info }) => {
-        await accounts.getMallAccount(deps, params.id, info.lang);
-        return { dismissed: await dismissPendingChange(deps.db, params.id, params.mall_line_id, new Date().toISOString()) };
-      },
+      handler: async ({ params, info }) => accounts.dismissPendingChange(deps, params.id, params.mall_line_id, info.lang),
     }),
   ];
 }

@@ -1,6 +1,6 @@
 // The audit log: who did what to which record, from where. Details hold ids and counts, never personal data.
 import type { Db } from '../../db/knex.ts';
-import type { Actor, RequestInfo } from '../../http/context.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
 
 export type AuditEntry = {
   action: string;
@@ -21,14 +21,6 @@ export async function writeAudit(db: Db, actor: Actor, info: Partial<RequestInfo
     ip: info.ip ?? null,
     detail: entry.detail ? JSON.stringify(entry.detail) : null,
   });
-}
-
-export async function listAudit(db: Db, options: { limit: number; beforeId?: number; action?: string }) {
-  const q = db('audit_log').orderBy('id', 'desc').limit(options.limit);
-  if (options.beforeId) q.where('id', '<', options.beforeId);
-  if (options.action) q.where('action', options.action);
-  const rows = await q;
-  return rows.map((r) => ({ ...r, detail: r.detail ? JSON.parse(r.detail) : null }));
 }
 
 // ---- access records: reads of personal data (PIPA safety standard §8) -------------------------------------------

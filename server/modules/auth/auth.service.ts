@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword, generatePassword } from '../../crypto/pas
 import type { Db } from '../../db/knex.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor, RequestInfo } from '../../http/context.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import type { LoginLimiter } from './login-limiter.ts';
 import * as tokens from './tokens.repo.ts';
@@ -29,7 +29,7 @@ export type AuthDeps = { db: Db; limiter: LoginLimiter };
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newTokenValue = () => 'ss_' + randomBytes(32).toString('base64url');
 
-export function publicUser(user: users.UserRow) {
+function publicUser(user: users.UserRow) {
   return {
     id: user.id,
     username: user.username,
@@ -247,6 +247,16 @@ export async function updateUser(
   });
   if (patch.role || patch.active === false || patch.password) sessionChanges(db).emit('changed');
   return publicUser((await users.findUserById(db, id))!);
+}
+
+/** Everyone's account, as an admin's user list shows it (never a password hash). */
+export async function listUsers(db: Db) {
+  return (await users.listUsers(db)).map(publicUser);
+}
+
+/** The caller's long-lived API tokens; an admin sees everyone's. */
+export async function listApiTokens(db: Db, actor: Actor & { type: 'user' }) {
+  return tokens.listTokens(db, actor.role === 'admin' ? undefined : actor.id);
 }
 
 export async function createApiToken(db: Db, actor: Actor & { type: 'user' }, name: string, expiresInDays: number | undefined, info: RequestInfo) {

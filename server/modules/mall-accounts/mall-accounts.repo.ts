@@ -1,3 +1,4 @@
+import { updateByIds } from '../../db/bulk.ts';
 import type { Db } from '../../db/knex.ts';
 
 const BOOLS = ['is_sandbox', 'active', 'collect_enabled', 'confirm_enabled', 'send_invoice_enabled', 'sync_enabled', 'auto_confirm'];
@@ -46,7 +47,5 @@ export async function findMallAccount(db: Db, id: string) {
 }
 
 export async function updateMallAccount(db: Db, id: string, patch: Partial<MallAccountRow>): Promise<void> {
-  await db('mall_accounts')
-    .where({ id })
-    .update({ ...patch, version: db.raw('version + 1') });
+  await updateByIds(db, 'mall_accounts', [id], patch);
 }

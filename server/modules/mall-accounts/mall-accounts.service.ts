@@ -9,9 +9,10 @@ import { MallError } from '../../connectors/http.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor, RequestInfo } from '../../http/context.ts';
-import { parseWith } from '../../http/route.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
+import { parseWith } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import * as mallLines from '../orders/mall-lines.service.ts';
 import * as repo from './mall-accounts.repo.ts';
 
 export type MallAccountDeps = { db: Db; secrets: SecretBox; connectorFor: ConnectorFactory };
@@ -82,14 +83,27 @@ export async function createMallAccount(
   return publicAccount(row);
 }
 
+/** Every account (credentials only as a hint), each with its count of mall changes waiting to apply. */
 export async function listMallAccounts(deps: MallAccountDeps) {
-  return (await repo.listMallAccounts(deps.db)).map(publicAccount);
+  const pending = await mallLines.pendingChangeCounts(deps.db);
+  return (await repo.listMallAccounts(deps.db)).map((a) => ({ ...publicAccount(a), pending_changes: pending.get(a.id) ?? 0 }));
 }
 
 export async function getMallAccount(deps: MallAccountDeps, id: string, lang: Lang) {
   const row = await repo.findMallAccount(deps.db, id);
   if (!row) throw new AppError('not_found', 'mall_account_not_found', format(messages.not_found, { id }, lang));
   return row;
+}
+
+/** Where the account's lines disagree with its mall, and the mall changes waiting to apply; 404 for no such account. */
+export async function mismatches(deps: MallAccountDeps, id: string, lang: Lang) {
+  await getMallAccount(deps, id, lang);
+  return { ...(await mallLines.mismatchReport(deps.db, id)), next_cursor: null };
+}
+
+export async function dismissPendingChange(deps: MallAccountDeps, id: string, mallLineId: string, lang: Lang) {
+  await getMallAccount(deps, id, lang);
+  return { dismissed: await mallLines.dismissPendingChange(deps.db, id, mallLineId) };
 }
 
 export async function updateMallAccount(deps: MallAccountDeps, actor: Actor, id: string, patch: Record<string, unknown>, info: RequestInfo) {

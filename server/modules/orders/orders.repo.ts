@@ -333,11 +333,6 @@ export async function findOrder(db: Db | Knex.Transaction, id: string) {
   return row ? toOrder(row) : undefined;
 }
 
-export async function findLine(db: Db | Knex.Transaction, id: string) {
-  const row = await db('order_lines').where({ id }).first();
-  return row ? toLine(row) : undefined;
-}
-
 export async function orderDetailParts(db: Db, orderId: string) {
   const [lines, boxes, claims, notes, history, holds] = await Promise.all([
     db('order_lines').where({ order_id: orderId }).orderBy('line_no').orderBy('id'),
@@ -376,10 +371,15 @@ export async function lockOrderAndLines(trx: Knex.Transaction, orderId: string):
   await trx('orders').select('id').where({ id: orderId }).forUpdate();
 }
 
+/** Moves an order's version: its lines changed (one added, say), so a sheet holding the order is stale. */
+export async function bumpOrderVersion(db: Db | Knex.Transaction, orderId: string, now: string): Promise<void> {
+  await db('orders').where({ id: orderId }).update({ version: db.raw('version + 1'), updated_at: now });
+}
+
 /** Moves the versions of an order and its lines (something every sheet row of the order shows has changed). */
 export async function touchOrderAndLines(db: Db | Knex.Transaction, orderId: string): Promise<void> {
   const now = new Date().toISOString();
-  await db('orders').where({ id: orderId }).update({ version: db.raw('version + 1'), updated_at: now });
+  await bumpOrderVersion(db, orderId, now);
   await db('order_lines').where({ order_id: orderId }).update({ version: db.raw('version + 1'), updated_at: now });
 }
 

@@ -11,7 +11,7 @@ import { checkTrackingNumber, trackingMessages } from '../../../shared/tracking-
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor, RequestInfo } from '../../http/context.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { CHANNEL_KIND_NAMES, ordersMessages } from './orders.messages.ts';
 import * as repo from './orders.repo.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';

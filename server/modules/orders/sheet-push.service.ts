@@ -8,7 +8,7 @@ import type { Lang } from '../../../shared/i18n.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
-import type { Actor, RequestInfo } from '../../http/context.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { BLOCK_ITEMS, nextTurn, planBlocks } from './bulk-blocks.ts';
 import { linesByIds } from './orders.service.ts';
 import { SheetRows } from './sheet-rows.ts';

@@ -8,7 +8,7 @@ import type { BulkTransitionBody, ItemResult } from '../../../shared/api/orders.
 import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import type { Lang } from '../../../shared/i18n.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
-import type { Actor } from '../../http/context.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { completeClaim, enterClaim } from './engine/claims.ts';
 import { EngineCore } from './engine/core.ts';
 import { setInvoice } from './engine/invoices.ts';

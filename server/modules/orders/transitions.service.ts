@@ -10,7 +10,7 @@ import type { Db } from '../../db/knex.ts';
 import { BLOCK_ITEMS, nextTurn, planBlocks, type BlockItem } from './bulk-blocks.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
-import type { Actor, RequestInfo } from '../../http/context.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { Engine, definedOnly, paramsOf, type ClaimOrigin, type Params } from './transition-engine.ts';
 import { ordersMessages } from './orders.messages.ts';
 import { flushWrites } from './working-set.repo.ts';

@@ -1,7 +1,7 @@
 // Reading a request as the gateway sees it: the query from the raw target (never re-decoded by Express), the
 // body parsed losslessly so 18-digit ids stay exact, and ids accepted as JSON numbers or digit strings.
 import type { Request } from 'express';
-import { parseLossless } from '../../connectors/coupang/lossless-json.ts';
+import { parseLossless } from '../../connectors/coupang/json.ts';
 
 export function queryOf(req: Request): URLSearchParams {
   const q = req.originalUrl.indexOf('?');

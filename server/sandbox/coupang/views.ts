@@ -1,11 +1,11 @@
 // How the sandbox writes its state on the wire, in the shapes of mall-apis.md §1.3 and §1.6: ids as JSON numbers
 // (18-digit shipmentBoxIds included, as the real API does), KST wall-clock times in Coupang's mixed formats.
 import type { Response } from 'express';
-import { JsonInteger, stringifyLossless } from '../../connectors/coupang/lossless-json.ts';
+import { LosslessNumber, stringifyLossless } from '../../connectors/coupang/json.ts';
 import type { ExchangeRecord, Receipt, SandboxBox } from './store.ts';
 
 const KST_OFFSET_MS = 9 * 3600_000;
-const num = (digits: string) => new JsonInteger(digits);
+const num = (digits: string) => new LosslessNumber(digits);
 
 /** KST wall clock, `yyyy-MM-ddTHH:mm:ss` or with a space, as Coupang mixes both (§1.3). */
 export function kstText(date: Date | null, separator: 'T' | ' ' = 'T'): string {

@@ -3,7 +3,7 @@
 import { format, type Lang, type MessageParams } from '../../../../shared/i18n.ts';
 import { ACTION_RULES, FLAG_LABELS, STATUS_LABELS, checkTransition, lifecycleMessages, type Flag, type FlagSet, type LineAction, type Status } from '../../../../shared/lifecycle.ts';
 import { trackingMessages } from '../../../../shared/tracking-number.ts';
-import type { Actor } from '../../../http/context.ts';
+import type { Actor } from '../../../domain/actor.ts';
 import { ordersMessages } from '../orders.messages.ts';
 import type { WorkingSet } from '../working-set.ts';
 import type { HistoryRow, LineRow, OrderRow } from '../working-set.repo.ts';

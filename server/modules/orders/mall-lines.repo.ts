@@ -1,8 +1,9 @@
-// The queries the mall jobs need: which collected lines exist, what to confirm or send, what the mall last said.
+// The queries behind the mall jobs, on order data: which collected lines exist, what to confirm or send, what the
+// mall last said and which of its changes wait. Private to the orders module: others go through mall-lines.service.ts.
 import type { Knex } from 'knex';
-import { isMismatch, type Status } from '../../shared/lifecycle.ts';
-import { updateByIds, whereIdIn } from '../db/bulk.ts';
-import { chunk, type Db } from '../db/knex.ts';
+import { isMismatch, type Status } from '../../../shared/lifecycle.ts';
+import { updateByIds, whereIdIn } from '../../db/bulk.ts';
+import { chunk, type Db } from '../../db/knex.ts';
 
 export type CollectedLine = { id: string; order_id: string; mall_line_id: string; status: string; version: number; product_name: string | null };
 
@@ -22,10 +23,6 @@ export async function collectedLines(db: Db, accountId: string, mallLineIds: str
 export async function maxLineNo(db: Db | Knex.Transaction, orderId: string): Promise<number> {
   const row = await db('order_lines').where({ order_id: orderId }).max({ n: 'line_no' }).first();
   return Number(row?.n ?? 0);
-}
-
-export async function bumpOrderVersion(db: Db | Knex.Transaction, orderId: string, now: string): Promise<void> {
-  await db('orders').where({ id: orderId }).update({ version: db.raw('version + 1'), updated_at: now });
 }
 
 export async function orderIdByMallOrderId(db: Db | Knex.Transaction, accountId: string, mallOrderId: string): Promise<string | undefined> {
@@ -131,21 +128,6 @@ export async function recordMallStatuses(db: Db, updates: { id: string; mall_sta
   for (const g of groups.values()) await whereIdIn(db, db('order_lines'), 'id', g.ids).update(g.patch);
 }
 
-/** Where the last scheduled-style sync ended for an account (manual periods do not count): the next one starts there. */
-export async function lastSyncEnd(db: Db, accountId: string): Promise<string | undefined> {
-  const rows = await db('jobs')
-    .where({ mall_account_id: accountId, type: 'sync' })
-    .whereIn('state', ['succeeded', 'partial'])
-    .orderBy('id', 'desc')
-    .limit(20)
-    .select('params');
-  for (const row of rows as { params: string }[]) {
-    const params = JSON.parse(row.params) as { to?: string; manual?: boolean };
-    if (!params.manual && params.to) return params.to;
-  }
-  return undefined;
-}
-
 /** The current versions of lines: a job's own change is not a stale sheet, it applies to the lines as they are now. */
 export async function currentVersions(db: Db, lineIds: string[]): Promise<Map<string, number>> {
   const rows = (await whereIdIn(db, db('order_lines'), 'id', lineIds).select('id', 'version')) as { id: string; version: number }[];
@@ -167,7 +149,6 @@ export async function mismatches(db: Db, accountId: string) {
     .orderBy('l.id');
   return rows.filter((r: { status: string; mall_implied_status: string }) => isMismatch(r.status as Status, r.mall_implied_status as Status));
 }
-
 
 export type PendingChange = { mall_line_id: string; line_id: string; change: string; code: string | null; message: string | null; attempts: number; first_failed_at: string; last_tried_at: string };
 

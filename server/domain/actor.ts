@@ -1,4 +1,6 @@
-// What a request handler knows about the caller and the request, besides its validated input.
+// Who acts, and in which request: the words every layer shares. The services record the actor in history and
+// audit and answer in the request's language; the HTTP edge fills these in, a job or the scheduler builds its own,
+// so the domain never needs to know that a request came over HTTP.
 import type { Lang } from '../../shared/i18n.ts';
 import type { Role } from '../../shared/roles.ts';
 

@@ -1,0 +1,45 @@
+// The orders module's face to the mall jobs and the mall-account views: what they read and write of order data.
+// Jobs orchestrate connector ↔ this service and hold no SQL of order tables; the queries stay in the module
+// (mall-lines.repo.ts, orders.repo.ts), so the orders module remains the one owner of order data.
+import type { Db } from '../../db/knex.ts';
+import * as repo from './mall-lines.repo.ts';
+
+export {
+  boxesToSend,
+  clearPendingChanges,
+  collectedLines,
+  currentVersions,
+  dismissedChanges,
+  keepPendingChanges,
+  linesByAccount,
+  linesToConfirm,
+  markBoxFailed,
+  markBoxesSent,
+  markMallConfirmed,
+  maxLineNo,
+  orderIdByMallOrderId,
+  pendingChangeCounts,
+  pendingChanges,
+  recordMallStatuses,
+  type CollectedLine,
+  type ConfirmRow,
+  type SendLine,
+} from './mall-lines.repo.ts';
+export { bumpOrderVersion } from './orders.repo.ts';
+
+/**
+ * Where an account's lines disagree with the mall: the lines whose status differs in a way that matters, and the
+ * mall changes syncs could not apply yet (each with the mall order, status and time it carried).
+ */
+export async function mismatchReport(db: Db, accountId: string) {
+  const pending = (await repo.pendingChanges(db, accountId)).map(({ change, ...p }) => {
+    const c = JSON.parse(change) as { mallOrderId?: string; mallStatus?: string; changedAt?: string };
+    return { ...p, mall_order_id: c.mallOrderId ?? null, mall_status: c.mallStatus ?? null, changed_at: c.changedAt ?? null };
+  });
+  return { items: await repo.mismatches(db, accountId), pending_changes: pending };
+}
+
+/** An operator settled a waiting mall change another way: it is not retried. Returns how many were dismissed. */
+export async function dismissPendingChange(db: Db, accountId: string, mallLineId: string): Promise<number> {
+  return repo.dismissPendingChange(db, accountId, mallLineId, new Date().toISOString());
+}
