@@ -3,6 +3,7 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { format, type Lang } from '../../../shared/i18n.ts';
+import { ExcelError, excelErrorText } from '../excel/errors.ts';
 import { paneMessages as m } from '../messages.ts';
 
 export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
@@ -10,6 +11,12 @@ export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: s
 export type Step = (text: string, fraction?: number, cancellable?: boolean) => void;
 
 class Canceled extends Error {}
+
+/** What an error says to the operator: Excel's in the pane's words, ours (already in the pane's language) as is. */
+export function errorText(error: unknown, lang: Lang): string {
+  if (error instanceof ExcelError) return excelErrorText(error, lang);
+  return error instanceof Error ? error.message : String(error);
+}
 
 export function useWork(lang: Lang) {
   const [progress, setProgress] = useState<{ text: string; fraction?: number } | null>(null);
@@ -30,7 +37,7 @@ export function useWork(lang: Lang) {
       setNotice(typeof done === 'string' ? { intent: 'success', text: done } : done);
     } catch (error) {
       if (error instanceof Canceled || abort.signal.aborted) setNotice({ intent: 'warning', text: format(m.canceled, {}, lang) });
-      else setNotice({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
+      else setNotice({ intent: 'error', text: errorText(error, lang) });
     } finally {
       controller.current = null;
       setProgress(null);
