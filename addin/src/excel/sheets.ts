@@ -3,6 +3,7 @@
 // The blocks are sized by the bytes of their JSON (Korean text is 3 bytes a character), so a 50,000-line pull
 // takes a handful of syncs instead of thousands (reference/excel-addin.md §5).
 import type { CellValue } from '../sheet/cells.ts';
+import { findColumns, type HeaderedColumn } from '../sheet/columns.ts';
 import { runExcel } from './run.ts';
 
 /** Bytes of JSON one sync may carry: under 5 MB with room for the operations' own overhead. */
@@ -141,6 +142,17 @@ export async function readTable(name: string, progress?: Progress): Promise<Tabl
     }
     return { rows };
   });
+}
+
+/** A sheet of ours as read now: its header, the rows under it, and where its known columns are (by header). */
+export type ColumnsRead = { header: CellValue[]; rows: CellValue[][]; at: Map<string, number> };
+
+/** Reads a sheet whole and finds its columns; null when there is no such sheet. */
+export async function readColumns(name: string, columns: readonly HeaderedColumn[], progress?: Progress): Promise<ColumnsRead | null> {
+  const table = await readTable(name, progress);
+  if (!table) return null;
+  const [header = [], ...rows] = table.rows;
+  return { header, rows, at: findColumns(columns, header) };
 }
 
 /** New values for some cells: sheet row (0-based) → column → value. */

@@ -9,8 +9,9 @@ import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../../../shared/sheet/order-columns.ts';
 import type { Api } from '../../api/client.ts';
-import { readTable, selectedRows, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
-import { cellOf, courierLabel, locateColumns, textOf, type CellValue } from '../../sheet/cells.ts';
+import { readColumns, readTable, selectedRows, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
+import { cellOf, courierLabel, textOf, type CellValue } from '../../sheet/cells.ts';
+import { putBeside } from '../../sheet/columns.ts';
 import { planPush } from '../../sheet/push-plan.ts';
 import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotRow, type SnapshotEntry } from '../../sheet/snapshot.ts';
 
@@ -36,13 +37,9 @@ function serverResult(r: Pick<ItemResult | SheetRowResult, 'result' | 'code' | '
   return { label, message: [r.message, ...(r.warnings ?? [])].filter(Boolean).join(' / ') };
 }
 
-/** Writes a result and its message into a row's cell patches (when the sheet still has those columns). */
+/** Writes a result and its message beside a row (when the sheet still has those columns). */
 function putResult(state: SheetState, patches: CellPatches, row: number, result: { label: ResultLabel | null; message: string }, lang: Lang): void {
-  const cells = patches.get(row) ?? new Map<number, CellValue>();
-  const at = (id: string) => state.at.get(id);
-  if (at('push_result') !== undefined) cells.set(at('push_result')!, result.label ? format(RESULT_LABELS[result.label], {}, lang) : '');
-  if (at('push_message') !== undefined) cells.set(at('push_message')!, result.message);
-  patches.set(row, cells);
+  putBeside(state.at, patches, row, { push_result: result.label ? format(RESULT_LABELS[result.label], {}, lang) : '', push_message: result.message });
 }
 
 export type LineRow = Record<string, unknown> & { line_id: string };
@@ -116,11 +113,10 @@ export type SheetState = {
 };
 
 export async function readOrderSheet(lang: Lang, progress?: Progress): Promise<SheetState> {
-  const sheet = await readTable(ORDER_SHEET, progress);
+  const sheet = await readColumns(ORDER_SHEET, ORDER_COLUMNS, progress);
   if (!sheet) throw new Error(format(orderSheetMessages.no_sheet, {}, lang));
   const snap = await readTable(SNAPSHOT_SHEET);
-  const [header = [], ...rows] = sheet.rows;
-  const at = locateColumns(header);
+  const { header, rows, at } = sheet;
   const rowOf = new Map<string, number>();
   const key = at.get('line_id');
   if (key !== undefined) rows.forEach((r, i) => {
