@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { format, type Lang } from '../../../shared/i18n.ts';
 import { ExcelError, excelErrorText } from '../excel/errors.ts';
 import { paneMessages as m } from '../messages.ts';
+import { useLayout } from '../styles.ts';
 
 export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 /** Reports progress; also where cancel takes effect, unless the step is not `cancellable` (a sheet half written). */
@@ -48,12 +49,13 @@ export function useWork(lang: Lang) {
 }
 
 export function WorkStatus({ work, lang }: { work: ReturnType<typeof useWork>; lang: Lang }) {
+  const ui = useLayout();
   return (
-    <div style={{ display: 'grid', gap: 6 }} aria-live="polite">
+    <div className={ui.status} aria-live="polite">
       {work.progress && (
-        <div style={{ display: 'grid', gap: 4 }} data-testid="progress">
+        <div className={ui.tight} data-testid="progress">
           <ProgressBar {...(work.progress.fraction === undefined ? {} : { value: work.progress.fraction })} />
-          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <div className={ui.spread}>
             <Text size={200}>{work.progress.text}</Text>
             <Button size="small" onClick={work.cancel}>
               {format(m.cancel, {}, lang)}
