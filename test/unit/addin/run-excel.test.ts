@@ -5,14 +5,11 @@ import { beforeEach, describe, it } from 'node:test';
 import { ExcelError, excelErrorText, officeErrorCode } from '../../../addin/src/excel/errors.ts';
 import { runExcel } from '../../../addin/src/excel/run.ts';
 import { readTable, writeCells, writeTable } from '../../../addin/src/excel/sheets.ts';
-import { OfficeLikeError, fakeExcel, type FakeWorkbookState } from '../../../addin/src/workbench/fake-excel.ts';
+import { OfficeLikeError, type fakeExcel, type FakeWorkbookState } from '../../../addin/src/workbench/fake-excel.ts';
+import { installFakeExcel } from '../../helpers/fake-excel.ts';
 
 let state: FakeWorkbookState;
-beforeEach(() => {
-  const excel = fakeExcel();
-  state = excel.state;
-  Object.assign(globalThis, { Excel: excel });
-});
+beforeEach(() => (state = installFakeExcel()));
 
 describe('runExcel', () => {
   it('the fake refuses syncs in cell-edit mode as Excel does, and nothing of the batch is applied', async () => {

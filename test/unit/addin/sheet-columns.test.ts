@@ -6,14 +6,11 @@ import { DIRECT_COLUMNS } from '../../../shared/sheet/direct-columns.ts';
 import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
 import { readColumns, writeCells, writeTable, type CellPatches } from '../../../addin/src/excel/sheets.ts';
 import { findColumns, putBeside } from '../../../addin/src/sheet/columns.ts';
-import { fakeExcel, type FakeWorkbookState } from '../../../addin/src/workbench/fake-excel.ts';
+import type { FakeWorkbookState } from '../../../addin/src/workbench/fake-excel.ts';
+import { installFakeExcel } from '../../helpers/fake-excel.ts';
 
 let state: FakeWorkbookState;
-beforeEach(() => {
-  const excel = fakeExcel();
-  state = excel.state;
-  Object.assign(globalThis, { Excel: excel });
-});
+beforeEach(() => (state = installFakeExcel()));
 
 describe('sheet columns', () => {
   it('finds columns by Korean or English header (English in any case), skipping the operator’s own columns', () => {
