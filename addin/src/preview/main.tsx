@@ -17,7 +17,9 @@ Object.assign(globalThis, { Excel: excel, shipsheetWorkbook: excel.state });
 function Preview() {
   const ui = usePreviewStyles();
   return (
-    <FluentProvider theme={webLightTheme} className={ui.page}>
+    // Inline on purpose: with a makeStyles class here instead, the dropdowns' option lists (portals) stopped
+    // showing in the preview (test/e2e/order-sheet.test.ts).
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
       <div className={ui.split}>
         <div className={ui.workbook}>
           <WorkbookView state={excel.state} />

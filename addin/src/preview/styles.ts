@@ -11,7 +11,6 @@ const CHROME = '#f3f3f3';
 const GRID_LINE = '1px solid #e1e1e1';
 
 export const usePreviewStyles = makeStyles({
-  page: { height: '100%' },
   split: { display: 'flex', height: '100%' },
   workbook: { flex: 1, minWidth: 0 },
   pane: { width: '380px', borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, overflowY: 'auto' },
