@@ -1,60 +1,41 @@
 // The pane's shell: sign in (the token is kept with the workbook), a one-time password replaced first, then work.
 import { Button, Tab, TabList, Text, Title3 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { format, type Lang } from '../../shared/i18n.ts';
-import { createApi } from './api/client.ts';
-import { workbookSettings } from './excel/office.ts';
-import { Accounts, useAccounts } from './features/accounts/Accounts.tsx';
-import { ChangePassword, SignIn, type Session } from './features/connect/SignIn.tsx';
+import type { Api } from './api/client.ts';
+import { Accounts } from './features/accounts/Accounts.tsx';
+import { useAccounts } from './features/accounts/useAccounts.ts';
+import { ChangePassword, SignIn } from './features/connect/SignIn.tsx';
+import { usePaneLang, useSession } from './features/connect/useSession.ts';
 import { DirectPane } from './features/direct/DirectPane.tsx';
 import { InvoicesPane } from './features/invoices/InvoicesPane.tsx';
 import { JobsPane } from './features/jobs/JobsPane.tsx';
+import { useJobFeed } from './features/jobs/useJobFeed.ts';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
-import type { Api } from './api/client.ts';
 import { paneMessages as m } from './messages.ts';
+import { useLayout } from './styles.ts';
 import './pane.css';
 
-function savedSession(): Session | null {
-  const raw = workbookSettings.get('session');
-  return raw ? (JSON.parse(raw) as Session) : null;
-}
-
 export function App() {
-  const [lang, setLang] = useState<Lang>((workbookSettings.get('lang') as Lang | null) ?? 'ko');
-  const [session, setSession] = useState<Session | null>(savedSession);
-  const api = useMemo(() => createApi(session?.token ?? null, lang), [session, lang]);
-
-  const keep = async (next: Session | null) => {
-    setSession(next);
-    await workbookSettings.set('session', next ? JSON.stringify(next) : null);
-  };
-  const switchLang = async () => {
-    const next: Lang = lang === 'ko' ? 'en' : 'ko';
-    setLang(next);
-    await workbookSettings.set('lang', next);
-  };
+  const ui = useLayout();
+  const [lang, switchLang] = usePaneLang();
+  const { session, api, signIn, changePassword, signOut } = useSession(lang);
 
   return (
-    <main lang={lang} className="ss-pane" style={{ padding: 16, display: 'grid', gap: 16 }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+    <main lang={lang} className={`ss-pane ${ui.shell}`}>
+      <header className={ui.spread}>
         <Title3>{format(m.title, {}, lang)}</Title3>
-        <Button size="small" appearance="subtle" onClick={switchLang}>
+        <Button size="small" appearance="subtle" onClick={() => void switchLang()}>
           {format(m.language, {}, lang)}
         </Button>
       </header>
-      {!session && <SignIn lang={lang} onSignedIn={(s) => void keep(s)} />}
-      {session?.mustChangePassword && <ChangePassword lang={lang} session={session} onChanged={() => void keep({ ...session, mustChangePassword: false })} />}
+      {!session && <SignIn lang={lang} signIn={signIn} />}
+      {session?.mustChangePassword && <ChangePassword lang={lang} changePassword={changePassword} />}
       {session && !session.mustChangePassword && (
         <>
-          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <div className={ui.spread}>
             <Text>{format(m.signed_in_as, { name: session.username, role: session.role }, lang)}</Text>
-            <Button
-              size="small"
-              onClick={async () => {
-                await api.call('POST', '/api/auth/logout').catch(() => undefined);
-                await keep(null);
-              }}
-            >
+            <Button size="small" onClick={() => void signOut()}>
               {format(m.sign_out, {}, lang)}
             </Button>
           </div>
@@ -71,8 +52,10 @@ type TabId = (typeof TABS)[number];
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
 function Work({ api, lang }: { api: Api; lang: Lang }) {
   const [tab, setTab] = useState<TabId>('orders');
-  const { accounts } = useAccounts(api);
-  const list = accounts ?? [];
+  // Read once per sign-in and shared: every pane offers the accounts, the accounts tab lists them.
+  const accounts = useAccounts(api);
+  const feed = useJobFeed(api);
+  const list = accounts.accounts ?? [];
   return (
     <>
       <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
@@ -83,17 +66,17 @@ function Work({ api, lang }: { api: Api; lang: Lang }) {
         ))}
       </TabList>
       <div hidden={tab !== 'orders'}>
-        <OrdersPane api={api} lang={lang} accounts={list} />
+        <OrdersPane api={api} feed={feed} lang={lang} accounts={list} />
       </div>
       <div hidden={tab !== 'invoices'}>
-        <InvoicesPane api={api} lang={lang} accounts={list} />
+        <InvoicesPane api={api} feed={feed} lang={lang} accounts={list} />
       </div>
-      <div hidden={tab !== 'jobs'}>{accounts && <JobsPane api={api} lang={lang} accounts={list} />}</div>
+      <div hidden={tab !== 'jobs'}>{accounts.accounts && <JobsPane api={api} feed={feed} lang={lang} accounts={list} />}</div>
       <div hidden={tab !== 'direct'}>
         <DirectPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
-        <Accounts api={api} lang={lang} />
+        <Accounts accounts={accounts} lang={lang} />
       </div>
     </>
   );

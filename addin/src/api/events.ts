@@ -6,7 +6,14 @@ import { ApiError, type Api } from './client.ts';
 
 const RECONNECT_MS = 3000;
 
-export function openEvents(api: Api, path: string, listeners: Record<string, (data: string) => void>): () => void {
+export type StreamHooks = {
+  /** The stream is (re)connected: what happened while it was not is not sent again, so read it now. */
+  onOpen?: () => void;
+  /** The stream ended for good (the session ended or is refused); not called when the caller stops it. */
+  onClosed?: () => void;
+};
+
+export function openEvents(api: Api, path: string, listeners: Record<string, (data: string) => void>, hooks: StreamHooks = {}): () => void {
   let source: EventSource | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -14,6 +21,11 @@ export function openEvents(api: Api, path: string, listeners: Record<string, (da
     stopped = true;
     clearTimeout(timer);
     source?.close();
+  };
+  const end = () => {
+    if (stopped) return;
+    stop();
+    hooks.onClosed?.();
   };
   const retry = () => {
     if (!stopped) timer = setTimeout(connect, RECONNECT_MS);
@@ -23,14 +35,15 @@ export function openEvents(api: Api, path: string, listeners: Record<string, (da
     try {
       ticket = (await api.call<{ ticket: string }>('POST', '/api/auth/stream-ticket')).ticket;
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) stop();
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) end();
       else retry();
       return;
     }
     if (stopped) return;
     source = new EventSource(`${path}${path.includes('?') ? '&' : '?'}ticket=${encodeURIComponent(ticket)}`);
     for (const [name, listener] of Object.entries(listeners)) source.addEventListener(name, (e) => listener((e as MessageEvent<string>).data));
-    source.addEventListener('end', stop);
+    source.addEventListener('end', end);
+    source.onopen = () => hooks.onOpen?.();
     source.onerror = () => {
       source?.close();
       retry();

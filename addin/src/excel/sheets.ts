@@ -3,6 +3,8 @@
 // The blocks are sized by the bytes of their JSON (Korean text is 3 bytes a character), so a 50,000-line pull
 // takes a handful of syncs instead of thousands (reference/excel-addin.md §5).
 import type { CellValue } from '../sheet/cells.ts';
+import { findColumns, type HeaderedColumn } from '../sheet/columns.ts';
+import { runExcel } from './run.ts';
 
 /** Bytes of JSON one sync may carry: under 5 MB with room for the operations' own overhead. */
 export const REQUEST_BUDGET_BYTES = 3_500_000;
@@ -58,7 +60,7 @@ export function rowBlocks(rows: readonly (readonly unknown[])[], extraPerRow = 0
  * (it keeps its place among the tabs); a new one is added. Returns the number of data rows written.
  */
 export async function writeTable(spec: TableSpec, progress?: Progress): Promise<number> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const sheets = context.workbook.worksheets;
     let sheet = sheets.getItemOrNullObject(spec.name);
     await context.sync();
@@ -116,7 +118,7 @@ export type TableRead = { rows: CellValue[][] };
  * null when the sheet does not exist. Cells come back as Excel holds them (numbers for number cells).
  */
 export async function readTable(name: string, progress?: Progress): Promise<TableRead | null> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('rowIndex,rowCount,columnIndex,columnCount');
@@ -142,6 +144,17 @@ export async function readTable(name: string, progress?: Progress): Promise<Tabl
   });
 }
 
+/** A sheet of ours as read now: its header, the rows under it, and where its known columns are (by header). */
+export type ColumnsRead = { header: CellValue[]; rows: CellValue[][]; at: Map<string, number> };
+
+/** Reads a sheet whole and finds its columns; null when there is no such sheet. */
+export async function readColumns(name: string, columns: readonly HeaderedColumn[], progress?: Progress): Promise<ColumnsRead | null> {
+  const table = await readTable(name, progress);
+  if (!table) return null;
+  const [header = [], ...rows] = table.rows;
+  return { header, rows, at: findColumns(columns, header) };
+}
+
 /** New values for some cells: sheet row (0-based) → column → value. */
 export type CellPatches = Map<number, Map<number, CellValue>>;
 
@@ -152,7 +165,7 @@ export type CellPatches = Map<number, Map<number, CellValue>>;
 export async function writeCells(name: string, patches: CellPatches): Promise<void> {
   if (!patches.size) return;
   const rects = rectangles(patches);
-  await Excel.run(async (context) => {
+  await runExcel(async (context) => {
     const sheet = context.workbook.worksheets.getItem(name);
     let bytes = 0;
     for (const r of rects) {
@@ -202,7 +215,7 @@ export function rectangles(patches: CellPatches): Rect[] {
 
 /** Sheet rows (0-based) of the visible cells the operator selected on a sheet; empty when the selection is elsewhere. */
 export async function selectedRows(name: string): Promise<number[]> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const selection = context.workbook.getSelectedRanges();
     selection.worksheet.load('name');
     // Filtered-out rows inside a selection are not selected for the operator: only visible cells count.

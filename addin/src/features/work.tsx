@@ -3,13 +3,21 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { format, type Lang } from '../../../shared/i18n.ts';
+import { ExcelError, excelErrorText } from '../excel/errors.ts';
 import { paneMessages as m } from '../messages.ts';
+import { useLayout } from '../styles.ts';
 
 export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 /** Reports progress; also where cancel takes effect, unless the step is not `cancellable` (a sheet half written). */
 export type Step = (text: string, fraction?: number, cancellable?: boolean) => void;
 
 class Canceled extends Error {}
+
+/** What an error says to the operator: Excel's in the pane's words, ours (already in the pane's language) as is. */
+export function errorText(error: unknown, lang: Lang): string {
+  if (error instanceof ExcelError) return excelErrorText(error, lang);
+  return error instanceof Error ? error.message : String(error);
+}
 
 export function useWork(lang: Lang) {
   const [progress, setProgress] = useState<{ text: string; fraction?: number } | null>(null);
@@ -30,7 +38,7 @@ export function useWork(lang: Lang) {
       setNotice(typeof done === 'string' ? { intent: 'success', text: done } : done);
     } catch (error) {
       if (error instanceof Canceled || abort.signal.aborted) setNotice({ intent: 'warning', text: format(m.canceled, {}, lang) });
-      else setNotice({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
+      else setNotice({ intent: 'error', text: errorText(error, lang) });
     } finally {
       controller.current = null;
       setProgress(null);
@@ -41,12 +49,13 @@ export function useWork(lang: Lang) {
 }
 
 export function WorkStatus({ work, lang }: { work: ReturnType<typeof useWork>; lang: Lang }) {
+  const ui = useLayout();
   return (
-    <div style={{ display: 'grid', gap: 6 }} aria-live="polite">
+    <div className={ui.status} aria-live="polite">
       {work.progress && (
-        <div style={{ display: 'grid', gap: 4 }} data-testid="progress">
+        <div className={ui.tight} data-testid="progress">
           <ProgressBar {...(work.progress.fraction === undefined ? {} : { value: work.progress.fraction })} />
-          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <div className={ui.spread}>
             <Text size={200}>{work.progress.text}</Text>
             <Button size="small" onClick={work.cancel}>
               {format(m.cancel, {}, lang)}

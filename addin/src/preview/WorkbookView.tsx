@@ -3,10 +3,10 @@
 // click, row numbers), type, paste blocks of cells and delete — all straight into the fake workbook, as their hands
 // would in Excel. Only the rows in view are drawn, so a 50,000-line sheet scrolls.
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { mergeClasses } from '@fluentui/react-components';
 import { columnLetters, type Area, type FakeWorkbookState } from '../workbench/fake-excel.ts';
+import { HEADER_WIDTH, ROW_HEIGHT, usePreviewStyles } from './styles.ts';
 
-const ROW_HEIGHT = 22;
-const HEADER_WIDTH = 52;
 const DEFAULT_WIDTH = 72;
 
 /** What Excel shows for a value: long numbers in General cells turn scientific (the reason for text formats). */
@@ -17,6 +17,7 @@ function display(value: unknown, format: string | undefined): string {
 }
 
 export function WorkbookView({ state }: { state: FakeWorkbookState }) {
+  const ui = usePreviewStyles();
   const [, redraw] = useReducer((x: number) => x + 1, 0);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -105,7 +106,7 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
   });
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', font: '13px "Segoe UI", "Malgun Gothic", "NanumGothic", sans-serif' }}>
+    <div className={ui.view}>
       <div
         ref={box}
         tabIndex={0}
@@ -114,13 +115,13 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
         onPaste={onPaste}
         onScroll={(e) => setTop(e.currentTarget.scrollTop)}
         onMouseUp={() => (dragging.current = false)}
-        style={{ flex: 1, overflow: 'auto', position: 'relative', outline: 'none' }}
+        className={ui.scroller}
       >
         <div style={{ height: (rowCount + 1) * ROW_HEIGHT, width: HEADER_WIDTH + columns.reduce((n, c) => n + widthOf(c), 0) }}>
-          <div style={{ display: 'flex', position: 'sticky', top: 0, zIndex: 3, background: '#f3f3f3' }}>
-            <div style={{ width: HEADER_WIDTH, minWidth: HEADER_WIDTH, position: 'sticky', left: 0, background: '#f3f3f3' }} />
+          <div className={ui.columnHeaders}>
+            <div className={ui.corner} />
             {columns.map((c) => (
-              <div key={c} style={{ ...cellStyle(c, -1), background: '#f3f3f3', textAlign: 'center', color: '#555' }}>
+              <div key={c} className={ui.columnHeader} style={{ ...cellStyle(c, -1), background: undefined }}>
                 {columnLetters(c)}
                 {sheet.filter && c >= sheet.filter.col && c < sheet.filter.col + sheet.filter.cols ? ' ▾' : ''}
               </div>
@@ -140,7 +141,7 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
               <div
                 onMouseDown={(e: MouseEvent) => selectRows(r, e.shiftKey)}
                 data-row-header={r + 1}
-                style={{ width: HEADER_WIDTH, minWidth: HEADER_WIDTH, height: ROW_HEIGHT, position: 'sticky', left: 0, background: '#f3f3f3', textAlign: 'right', paddingRight: 6, boxSizing: 'border-box', color: '#555', borderBottom: '1px solid #e1e1e1', cursor: 'e-resize' }}
+                className={ui.rowHeader}
               >
                 {r + 1}
               </div>
@@ -160,7 +161,9 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
                           selectTo(r + 1, c, false);
                         } else if (e.key === 'Escape') setEditing(null);
                       }}
-                      style={{ ...cellStyle(c, r), border: '2px solid #217346', font: 'inherit' }}
+                      className={ui.editor}
+                      // The editor's border is its class's on every side.
+                      style={{ ...cellStyle(c, r), borderRight: undefined, borderBottom: undefined }}
                     />
                   );
                 }
@@ -184,7 +187,7 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
           ))}
         </div>
       </div>
-      <div role="tablist" style={{ display: 'flex', gap: 2, borderTop: '1px solid #d1d1d1', background: '#f3f3f3', padding: '2px 8px' }}>
+      <div role="tablist" className={ui.tabs}>
         {visibleSheets.map((s) => (
           <button
             key={s.name}
@@ -194,7 +197,7 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
               state.active = s.name;
               redraw();
             }}
-            style={{ border: 'none', padding: '4px 12px', background: s === sheet ? 'white' : 'transparent', borderBottom: s === sheet ? '2px solid #217346' : '2px solid transparent', font: 'inherit', cursor: 'pointer' }}
+            className={mergeClasses(ui.tab, s === sheet && ui.tabActive)}
           >
             {s.name}
           </button>

@@ -7,21 +7,29 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../App.tsx';
 import { officeReady } from '../excel/office.ts';
 import { fakeExcel } from '../workbench/fake-excel.ts';
+import { usePreviewStyles } from './styles.ts';
 import { WorkbookView } from './WorkbookView.tsx';
 
 await officeReady();
 const excel = fakeExcel();
 Object.assign(globalThis, { Excel: excel, shipsheetWorkbook: excel.state });
 
-createRoot(document.getElementById('root')!).render(
-  <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
-    <div style={{ display: 'flex', height: '100%' }}>
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <WorkbookView state={excel.state} />
+function Preview() {
+  const ui = usePreviewStyles();
+  return (
+    // Inline on purpose: with a makeStyles class here instead, the dropdowns' option lists (portals) stopped
+    // showing in the preview (test/e2e/order-sheet.test.ts).
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
+      <div className={ui.split}>
+        <div className={ui.workbook}>
+          <WorkbookView state={excel.state} />
+        </div>
+        <aside className={ui.pane} aria-label="ShipSheet">
+          <App />
+        </aside>
       </div>
-      <aside style={{ width: 380, borderLeft: '1px solid #d1d1d1', overflowY: 'auto' }} aria-label="ShipSheet">
-        <App />
-      </aside>
-    </div>
-  </FluentProvider>,
-);
+    </FluentProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Preview />);

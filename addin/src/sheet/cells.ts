@@ -75,22 +75,3 @@ export function boolOf(cell: unknown): boolean | undefined {
   if (FALSE_WORDS.has(t)) return false;
   return undefined;
 }
-
-/**
- * Where each known column is on the sheet, found by its header in either language, so the operator may reorder,
- * hide or insert columns. Headers that are not ours are the operator's own columns and are ignored.
- */
-export function locateColumns(header: readonly unknown[]): Map<string, number> {
-  const byHeader = new Map<string, string>();
-  for (const c of ORDER_COLUMNS) {
-    byHeader.set(c.header.ko, c.id);
-    byHeader.set(c.header.en.toLowerCase(), c.id);
-  }
-  const found = new Map<string, number>();
-  header.forEach((cell, index) => {
-    const text = textOf(cell);
-    const id = byHeader.get(text) ?? byHeader.get(text.toLowerCase());
-    if (id && !found.has(id)) found.set(id, index);
-  });
-  return found;
-}

@@ -5,9 +5,11 @@
 import { sheetPushRow, type SheetPushRow } from '../../../shared/api/sheet.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { cellMessages } from '../../../shared/sheet/cell-messages.ts';
+import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
 import { format, type Lang, type MessageParams } from '../../../shared/i18n.ts';
 import { checkTrackingNumber, normalizeTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
-import { boolOf, locateColumns, textOf, type CellValue } from './cells.ts';
+import { boolOf, textOf, type CellValue } from './cells.ts';
+import { findColumns } from './columns.ts';
 import type { SnapshotEntry } from './snapshot.ts';
 
 export const planMessages = {
@@ -43,7 +45,7 @@ type RowRead = { sheetRow: number; id: string; entry: SnapshotEntry; text: (colu
  * results land on the right row.
  */
 export function planPush(header: readonly CellValue[], rows: readonly (readonly CellValue[])[], firstRow: number, snapshot: ReadonlyMap<string, SnapshotEntry>, lang: Lang): PushPlan {
-  const at = locateColumns(header);
+  const at = findColumns(ORDER_COLUMNS, header);
   const say = (key: keyof typeof planMessages, params: MessageParams = {}) => format(planMessages[key], params, lang);
   const keyCol = at.get('line_id');
   if (keyCol === undefined) return { rows: [], issues: [], seen: 0, fatal: say('no_key_column') };

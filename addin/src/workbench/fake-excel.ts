@@ -132,6 +132,11 @@ export class FakeWorkbookState {
   /** What the user has selected: set by the preview grid (or a test), read by `getSelectedRanges()`. */
   selection: { sheet: string; areas: Area[] } = { sheet: 'Sheet1', areas: [{ row: 0, col: 0, rows: 1, cols: 1 }] };
   stats: SyncStats = { syncs: 0, largestRequestBytes: 0, requests: [] };
+  /**
+   * Syncs Excel refuses because the operator is typing in a cell (Excel answers every request then with
+   * InvalidOperationInCellEditMode until they leave the cell); each refused sync counts one down, Infinity never.
+   */
+  cellEditSyncs = 0;
   /** Called after every sync that changed something, so a view of the workbook can redraw. */
   onChange: (() => void) | null = null;
   find(name: string) {
@@ -506,6 +511,13 @@ export class FakeRequestContext {
    * the answer to its loads would be over the limit.
    */
   async sync(): Promise<void> {
+    if (this.state.cellEditSyncs > 0) {
+      this.state.cellEditSyncs--;
+      // Nothing of the batch reaches the workbook: the request is refused whole.
+      this.batch.ops = [];
+      this.batch.loads = [];
+      throw new OfficeLikeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    }
     const bytes = this.batch.ops.reduce((n, op) => n + op.size, 0);
     const { ops, loads } = this.batch;
     this.batch.ops = [];

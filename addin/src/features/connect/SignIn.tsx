@@ -2,12 +2,12 @@
 import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
-import { ApiError, createApi } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
+import { useLayout } from '../../styles.ts';
 
-export type Session = { token: string; username: string; role: string; mustChangePassword: boolean };
-
-export function SignIn({ lang, onSignedIn }: { lang: Lang; onSignedIn: (session: Session) => void }) {
+export function SignIn({ lang, signIn }: { lang: Lang; signIn: (username: string, password: string) => Promise<void> }) {
+  const ui = useLayout();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -18,12 +18,7 @@ export function SignIn({ lang, onSignedIn }: { lang: Lang; onSignedIn: (session:
     setBusy(true);
     setError(null);
     try {
-      const res = await createApi(null, lang).call<{ token: string; user: { username: string; role: string }; password_change_required: boolean }>(
-        'POST',
-        '/api/auth/login',
-        { username, password },
-      );
-      onSignedIn({ token: res.token, username: res.user.username, role: res.user.role, mustChangePassword: res.password_change_required });
+      await signIn(username, password);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -32,7 +27,7 @@ export function SignIn({ lang, onSignedIn }: { lang: Lang; onSignedIn: (session:
   }
 
   return (
-    <form onSubmit={submit} aria-label={format(m.sign_in, {}, lang)} style={{ display: 'grid', gap: 12 }}>
+    <form onSubmit={submit} aria-label={format(m.sign_in, {}, lang)} className={ui.form}>
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -51,7 +46,8 @@ export function SignIn({ lang, onSignedIn }: { lang: Lang; onSignedIn: (session:
   );
 }
 
-export function ChangePassword({ lang, session, onChanged }: { lang: Lang; session: Session; onChanged: () => void }) {
+export function ChangePassword({ lang, changePassword }: { lang: Lang; changePassword: (current: string, next: string) => Promise<void> }) {
+  const ui = useLayout();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -60,15 +56,14 @@ export function ChangePassword({ lang, session, onChanged }: { lang: Lang; sessi
     event.preventDefault();
     setError(null);
     try {
-      await createApi(session.token, lang).call('POST', '/api/auth/password', { current_password: current, new_password: next });
-      onChanged();
+      await changePassword(current, next);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
   }
 
   return (
-    <form onSubmit={submit} aria-label={format(m.change_password, {}, lang)} style={{ display: 'grid', gap: 12 }}>
+    <form onSubmit={submit} aria-label={format(m.change_password, {}, lang)} className={ui.form}>
       <MessageBar intent="warning">
         <MessageBarBody>{format(m.change_password_first, {}, lang)}</MessageBarBody>
       </MessageBar>

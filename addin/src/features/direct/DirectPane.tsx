@@ -3,26 +3,18 @@ import { Button, Caption1 } from '@fluentui/react-components';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
-import { WorkStatus, useWork } from '../work.tsx';
-import { DIRECT_SHEET, createDirectOrders, writeDirectTemplate } from './direct-sheet.ts';
+import { useLayout } from '../../styles.ts';
+import { WorkStatus } from '../work.tsx';
+import { useDirect } from './useDirect.ts';
 
 export function DirectPane({ api, lang }: { api: Api; lang: Lang }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
-  const work = useWork(lang);
-  const template = () =>
-    work.run(async () => {
-      await writeDirectTemplate(lang);
-      return t('direct_template_ready', { sheet: DIRECT_SHEET });
-    });
-  const create = () =>
-    work.run(async (step) => {
-      const c = await createDirectOrders(api, lang, (done, total) => step(`${done}/${total}`, done / total, false));
-      return { intent: c.failed ? 'warning' : 'success', text: t('direct_done', c) };
-    });
+  const ui = useLayout();
+  const { work, template, create } = useDirect(api, lang);
   return (
-    <section style={{ display: 'grid', gap: 10 }} aria-label={t('tab_direct')}>
+    <section className={ui.stack} aria-label={t('tab_direct')}>
       <Caption1>{t('direct_help')}</Caption1>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+      <div className={ui.row}>
         <Button disabled={work.busy} onClick={template}>
           {t('direct_template')}
         </Button>

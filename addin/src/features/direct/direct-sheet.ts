@@ -5,8 +5,9 @@ import { directOrderBody } from '../../../../shared/api/orders.schema.ts';
 import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
 import { DIRECT_CHANNEL_KINDS, DIRECT_COLUMNS } from '../../../../shared/sheet/direct-columns.ts';
 import { ApiError, type Api } from '../../api/client.ts';
-import { readTable, writeCells, writeTable, type CellPatches } from '../../excel/sheets.ts';
-import { textOf, type CellValue } from '../../sheet/cells.ts';
+import { readColumns, writeCells, writeTable, type CellPatches } from '../../excel/sheets.ts';
+import { textOf } from '../../sheet/cells.ts';
+import { putBeside } from '../../sheet/columns.ts';
 
 export const DIRECT_SHEET = '직접주문';
 
@@ -72,23 +73,13 @@ export function parseDirectRow(cells: Map<string, string>, lang: Lang): Parsed {
 
 /** Creates an order for every filled row without an order key; returns the counts. */
 export async function createDirectOrders(api: Api, lang: Lang, progress?: (done: number, total: number) => void) {
-  const sheet = await readTable(DIRECT_SHEET);
+  const sheet = await readColumns(DIRECT_SHEET, DIRECT_COLUMNS);
   if (!sheet) throw new Error(format(directMessages.no_sheet, { sheet: DIRECT_SHEET }, lang));
-  const [header = [], ...rows] = sheet.rows;
-  const at = new Map<string, number>();
-  header.forEach((h, i) => {
-    const c = DIRECT_COLUMNS.find((d) => d.header.ko === textOf(h) || d.header.en === textOf(h));
-    if (c && !at.has(c.id)) at.set(c.id, i);
-  });
+  const { rows, at } = sheet;
   const patches: CellPatches = new Map();
   const counts = { created: 0, failed: 0, skipped: 0 };
-  const write = (row: number, result: string, message: string, orderId?: string) => {
-    const cells = new Map<number, CellValue>();
-    if (at.has('result')) cells.set(at.get('result')!, result);
-    if (at.has('message')) cells.set(at.get('message')!, message);
-    if (orderId && at.has('order_id')) cells.set(at.get('order_id')!, orderId);
-    patches.set(row, cells);
-  };
+  const write = (row: number, result: string, message: string, orderId?: string) =>
+    putBeside(at, patches, row, { result, message, ...(orderId ? { order_id: orderId } : {}) });
   for (let i = 0; i < rows.length; i++) {
     const cells = new Map([...at].map(([id, col]) => [id, textOf(rows[i]![col])]));
     const filled = DIRECT_COLUMNS.some((c) => !c.output && cells.get(c.id));

@@ -1,7 +1,7 @@
 // The order sheet's round trip: pull lines from the server into the sheet (and its snapshot), push the operator's
 // changes back with each row's version, write a result beside every pushed row, and refresh rows from the server
 // (after a push, a ship, a send, or to re-pull refused rows). Rows are always found by their hidden key.
-import { FINISHED_JOB_STATES, type JobView } from '../../../../shared/api/jobs.schema.ts';
+import type { JobView } from '../../../../shared/api/jobs.schema.ts';
 import type { ItemResult } from '../../../../shared/api/orders.schema.ts';
 import type { LineViewRow } from '../../../../shared/api/order-views.schema.ts';
 import type { SheetPushResult, SheetRowResult } from '../../../../shared/api/sheet.schema.ts';
@@ -10,8 +10,10 @@ import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../../../shared/sheet/order-columns.ts';
 import type { Api } from '../../api/client.ts';
-import { readTable, selectedRows, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
-import { cellOf, courierLabel, locateColumns, textOf, type CellValue } from '../../sheet/cells.ts';
+import type { JobFeed } from '../../api/job-feed.ts';
+import { readColumns, readTable, selectedRows, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
+import { cellOf, courierLabel, textOf, type CellValue } from '../../sheet/cells.ts';
+import { putBeside } from '../../sheet/columns.ts';
 import { planPush } from '../../sheet/push-plan.ts';
 import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotRow, type SnapshotEntry } from '../../sheet/snapshot.ts';
 
@@ -37,13 +39,9 @@ function serverResult(r: Pick<ItemResult | SheetRowResult, 'result' | 'code' | '
   return { label, message: [r.message, ...(r.warnings ?? [])].filter(Boolean).join(' / ') };
 }
 
-/** Writes a result and its message into a row's cell patches (when the sheet still has those columns). */
+/** Writes a result and its message beside a row (when the sheet still has those columns). */
 function putResult(state: SheetState, patches: CellPatches, row: number, result: { label: ResultLabel | null; message: string }, lang: Lang): void {
-  const cells = patches.get(row) ?? new Map<number, CellValue>();
-  const at = (id: string) => state.at.get(id);
-  if (at('push_result') !== undefined) cells.set(at('push_result')!, result.label ? format(RESULT_LABELS[result.label], {}, lang) : '');
-  if (at('push_message') !== undefined) cells.set(at('push_message')!, result.message);
-  patches.set(row, cells);
+  putBeside(state.at, patches, row, { push_result: result.label ? format(RESULT_LABELS[result.label], {}, lang) : '', push_message: result.message });
 }
 
 /** A lines-view row; the pane reads its cells by column id, so it is also indexed by any string. */
@@ -118,11 +116,10 @@ export type SheetState = {
 };
 
 export async function readOrderSheet(lang: Lang, progress?: Progress): Promise<SheetState> {
-  const sheet = await readTable(ORDER_SHEET, progress);
+  const sheet = await readColumns(ORDER_SHEET, ORDER_COLUMNS, progress);
   if (!sheet) throw new Error(format(orderSheetMessages.no_sheet, {}, lang));
   const snap = await readTable(SNAPSHOT_SHEET);
-  const [header = [], ...rows] = sheet.rows;
-  const at = locateColumns(header);
+  const { header, rows, at } = sheet;
   const rowOf = new Map<string, number>();
   const key = at.get('line_id');
   if (key !== undefined) rows.forEach((r, i) => {
@@ -270,37 +267,19 @@ export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
  * line is the mall's to accept: the server refuses it locally (mall_confirm_required), so those lines go to the
  * mall in a confirm job per account, and each row shows what the mall said once the jobs end.
  */
-export async function actOnSelection(api: Api, action: SelectionAction, lang: Lang, progress?: Progress): Promise<{ applied: number; refused: number } | null> {
+export async function actOnSelection(api: Api, jobs: JobFeed, action: SelectionAction, lang: Lang, progress?: Progress): Promise<{ applied: number; refused: number } | null> {
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
   const out = await api.call<{ applied: number; refused: number; results: ItemResult[] }>('POST', '/api/transitions', { action, items });
   const atMall = out.results.filter((r) => r.result === 'refused' && r.code === 'mall_confirm_required');
-  const results = atMall.length ? [...out.results.filter((r) => !atMall.includes(r)), ...(await confirmAtMalls(api, atMall, progress))] : out.results;
+  const results = atMall.length ? [...out.results.filter((r) => !atMall.includes(r)), ...(await confirmAtMalls(api, jobs, atMall, progress))] : out.results;
   await applyItemResults(api, state, results, lang);
   const applied = results.filter((r) => r.result === 'applied').length;
   return { applied, refused: results.length - applied };
 }
 
 type JobResultRow = { ref_id: string | null; result: 'ok' | 'failed' | 'skipped'; code: string | null; message: string | null };
-
-/** Waits until every job has ended, reporting the items done over all of them. */
-async function waitForJobs(api: Api, jobs: JobView[], progress?: Progress, signal?: AbortSignal): Promise<JobView[]> {
-  const running = () => jobs.filter((j) => !FINISHED_JOB_STATES.has(j.state));
-  let canceled = false;
-  while (running().length) {
-    // Cancel asks each running job once to stop; what it already did at the mall stays done.
-    if (signal?.aborted && !canceled) {
-      canceled = true;
-      await Promise.all(running().map((j) => api.call('POST', `/api/jobs/${j.id}/cancel`).catch(() => undefined)));
-    }
-    await new Promise((r) => setTimeout(r, 400));
-    jobs = await Promise.all(jobs.map((j) => api.call<JobView>('GET', `/api/jobs/${j.id}`)));
-    const sum = (k: 'ok' | 'failed' | 'skipped' | 'total') => jobs.reduce((n, j) => n + j[k], 0);
-    progress?.(sum('ok') + sum('failed') + sum('skipped'), sum('total'));
-  }
-  return jobs;
-}
 
 /** Every result of a job, page by page. */
 async function jobResults(api: Api, jobId: string): Promise<JobResultRow[]> {
@@ -315,12 +294,12 @@ async function jobResults(api: Api, jobId: string): Promise<JobResultRow[]> {
 }
 
 /** Confirms mall lines at their malls (one confirm job per account) and answers one item result per line. */
-async function confirmAtMalls(api: Api, refused: readonly ItemResult[], progress?: Progress): Promise<ItemResult[]> {
+async function confirmAtMalls(api: Api, feed: JobFeed, refused: readonly ItemResult[], progress?: Progress): Promise<ItemResult[]> {
   const started = await api.call<{ items: { mall_account_id: string; started: boolean; job?: JobView; message?: string }[] }>('POST', '/api/jobs', {
     type: 'confirm',
     line_ids: refused.map((r) => r.id),
   });
-  const jobs = await waitForJobs(api, started.items.flatMap((i) => (i.job ? [i.job] : [])), progress);
+  const jobs = await feed.follow(started.items.flatMap((i) => (i.job ? [i.job] : [])), progress);
   const byLine = new Map<string, JobResultRow>();
   for (const job of jobs) for (const r of await jobResults(api, job.id)) if (r.ref_id) byLine.set(r.ref_id, r);
   // A job that could not start (the account is off, a confirm already runs) says why on its lines.
@@ -349,14 +328,14 @@ export async function shipInvoiced(api: Api, lang: Lang): Promise<{ applied: num
  * Sends tracking numbers of shipped boxes to the malls (one job per account), waits for the jobs, then refreshes
  * the shipped rows so each shows its box's send result (sent / failed with the mall's reason) and new status.
  */
-export async function sendToMalls(api: Api, accountIds: readonly string[], lang: Lang, progress: Progress, signal?: AbortSignal) {
+export async function sendToMalls(api: Api, feed: JobFeed, accountIds: readonly string[], lang: Lang, progress: Progress, signal?: AbortSignal) {
   const started = await api.call<{ items: { started: boolean; job?: JobView; message?: string }[] }>('POST', '/api/jobs', {
     type: 'send_invoices',
     mall_account_ids: accountIds,
   });
   const notStarted = started.items.filter((i) => !i.started).map((i) => i.message ?? '');
   // Canceled jobs keep what they sent, so the rows are still refreshed.
-  const jobs = await waitForJobs(api, started.items.flatMap((i) => (i.job ? [i.job] : [])), progress, signal);
+  const jobs = await feed.follow(started.items.flatMap((i) => (i.job ? [i.job] : [])), progress, signal);
   const state = await readOrderSheet(lang);
   await refreshRows(api, state, linesWithStatus(state, statusLabels('SHIPPED')).map((l) => l.id), lang);
   return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };

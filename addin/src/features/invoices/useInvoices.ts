@@ -1,0 +1,38 @@
+// The invoices pane's work: a courier on the selected rows, push, ship the invoiced rows, send tracking numbers to
+// the malls (jobs followed on the feed) — each step's result lands beside its rows.
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Api } from '../../api/client.ts';
+import type { JobFeed } from '../../api/job-feed.ts';
+import { paneMessages as m } from '../../messages.ts';
+import { courierLabel } from '../../sheet/cells.ts';
+import type { Account } from '../accounts/useAccounts.ts';
+import { sendToMalls, setCourierOnSelection, shipInvoiced } from '../orders/order-sheet.ts';
+import { pushWork } from '../orders/push-work.ts';
+import { useWork } from '../work.tsx';
+
+export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: readonly Account[]) {
+  const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
+  const work = useWork(lang);
+  const setCourier = (courier: string) =>
+    work.run(async () => {
+      const label = courierLabel(courier, lang);
+      const count = await setCourierOnSelection(label, lang);
+      return count ? t('courier_applied', { count, courier: label }) : { intent: 'warning', text: t('no_selection') };
+    });
+  const push = () => work.run(pushWork(api, lang));
+  const ship = () =>
+    work.run(async () => {
+      const out = await shipInvoiced(api, lang);
+      if (!out) return { intent: 'info', text: t('nothing_to_ship') };
+      return { intent: out.refused ? 'warning' : 'success', text: t('shipped', out) };
+    });
+  const send = () =>
+    work.run(async (step, signal) => {
+      const ids = accounts.filter((a) => a.send_invoice_enabled !== false).map((a) => a.id);
+      if (!ids.length) return { intent: 'warning', text: t('no_send_accounts') };
+      const out = await sendToMalls(api, feed, ids, lang, (done, total) => step(t('sending', { done, total }), total ? done / total : undefined, false), signal);
+      const text = [t('sent', out), ...out.notStarted].join(' ');
+      return { intent: out.failed || out.notStarted.length ? 'warning' : 'success', text };
+    });
+  return { work, setCourier, push, ship, send };
+}

@@ -1,0 +1,73 @@
+// The jobs pane's data: the recent jobs, kept current from the job feed, starting jobs for accounts and a period,
+// cancelling one, a job's failures, and writing them into a sheet.
+import { useEffect, useRef, useState } from 'react';
+import { FINISHED_JOB_STATES as FINISHED, type JobType, type JobView as Job } from '../../../../shared/api/jobs.schema.ts';
+import type { Api } from '../../api/client.ts';
+import type { JobFeed } from '../../api/job-feed.ts';
+import { writeTable } from '../../excel/sheets.ts';
+import type { Lang } from '../../../../shared/i18n.ts';
+import { FAILURES_SHEET, FAILURE_SHEET_LAYOUT, failureTable, type JobResult } from './failure-sheet.ts';
+import { jobPeriod } from './period.ts';
+
+const RECENT = 20;
+
+export type StartOutcome = { started: number; refused: { mall_account_id: string; message?: string }[] };
+
+/** Newest first, at most RECENT, one entry per job (a later event replaces the job's entry, keeping what it lacks). */
+export function mergeJobs(list: readonly Job[], incoming: readonly Job[]): Job[] {
+  const byId = new Map(list.map((j) => [j.id, j]));
+  for (const job of incoming) byId.set(job.id, { ...byId.get(job.id), ...job });
+  return [...byId.values()].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '')).slice(0, RECENT);
+}
+
+/** `onEnded` hears each job this pane saw running that has now ended. */
+export function useJobs(api: Api, feed: JobFeed, onEnded: (job: Job) => void) {
+  const [jobs, setJobs] = useState<Job[]>([]);
+  const [failures, setFailures] = useState<{ job: Job; items: JobResult[] } | null>(null);
+  const known = useRef(new Map<string, string>());
+  // The latest callback, read when an event arrives: the subscription lives once per sign-in.
+  const ended = useRef(onEnded);
+  ended.current = onEnded;
+
+  useEffect(() => {
+    api.call<{ items: Job[] }>('GET', `/api/jobs?limit=${RECENT}`).then((r) => {
+      for (const j of r.items) known.current.set(j.id, j.state);
+      setJobs((list) => mergeJobs(r.items, list));
+    }, () => undefined);
+    return feed.subscribe((job) => {
+      const before = known.current.get(job.id);
+      known.current.set(job.id, job.state);
+      if (before && !FINISHED.has(before) && FINISHED.has(job.state)) ended.current(job);
+      setJobs((list) => mergeJobs(list, [job]));
+    });
+  }, [api, feed]);
+
+  async function start(type: JobType, accountIds: string[], from: string, to: string): Promise<StartOutcome> {
+    const out = await api.call<{ items: { mall_account_id: string; started: boolean; job?: Job; message?: string }[] }>('POST', '/api/jobs', {
+      type,
+      mall_account_ids: accountIds,
+      ...jobPeriod(from, to),
+    });
+    const started = out.items.flatMap((i) => (i.job ? [i.job] : []));
+    for (const j of started) known.current.set(j.id, j.state);
+    setJobs((list) => mergeJobs(list, started));
+    return { started: out.items.filter((i) => i.started).length, refused: out.items.filter((i) => !i.started) };
+  }
+
+  const cancel = (job: Job) => void api.call('POST', `/api/jobs/${job.id}/cancel`);
+
+  async function showFailures(job: Job): Promise<void> {
+    const r = await api.call<{ items: JobResult[] }>('GET', `/api/jobs/${job.id}/results?result=failed&limit=5000`);
+    setFailures({ job, items: r.items });
+  }
+
+  /** Writes the failures shown into the failures sheet; returns how many rows (0 when none are shown). */
+  async function writeFailures(jobLabel: string, accountName: string, lang: Lang): Promise<number> {
+    if (!failures) return 0;
+    const { header, rows } = failureTable(jobLabel, accountName, failures.items, lang);
+    await writeTable({ name: FAILURES_SHEET, header, rows, ...FAILURE_SHEET_LAYOUT, headerTools: true, activate: true });
+    return rows.length;
+  }
+
+  return { jobs, failures, start, cancel, showFailures, writeFailures };
+}

@@ -1,0 +1,35 @@
+// The pane's layout classes (Fluent makeStyles + design tokens). Every one fits Excel's 320 px pane: grid tracks
+// may shrink below their widest word, flex rows wrap instead of pushing buttons out of view, and nothing keeps a
+// minimum width of its own. pane.css keeps the rules for Fluent's own components.
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+const fits = { minWidth: 0 } as const;
+const grid = { ...fits, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)' } as const;
+const flex = { ...fits, display: 'flex', flexWrap: 'wrap' } as const;
+
+export const useLayout = makeStyles({
+  /** The pane itself. */
+  shell: { ...grid, padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalL },
+  /** A pane's section: its fields and rows one under another. */
+  stack: { ...grid, gap: tokens.spacingVerticalMNudge },
+  /** A form: a little more air between fields. */
+  form: { ...grid, gap: tokens.spacingVerticalM },
+  /** Progress and notices. */
+  status: { ...grid, gap: tokens.spacingVerticalSNudge },
+  /** Lines close together (a failure list, a progress line with its bar). */
+  tight: { ...grid, gap: tokens.spacingVerticalXS },
+  /** Cards one under another. */
+  cards: { ...grid, gap: tokens.spacingVerticalS },
+  /** Controls one under another without gaps (a group of checkboxes). */
+  list: { ...grid },
+  /** Side by side, wrapping: buttons, a pair of dates. */
+  row: { ...flex, gap: tokens.spacingHorizontalS },
+  /** Side by side, bottoms aligned: a field and the button that applies it. */
+  rowEnd: { ...flex, gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  /** A title and its action at the two ends of a line. */
+  spread: { ...flex, gap: tokens.spacingHorizontalS, justifyContent: 'space-between', alignItems: 'center' },
+  /** Takes the room left in a row. */
+  grow: { flex: 1 },
+  /** A short label that must stay on one line (a status badge). */
+  noWrap: { whiteSpace: 'nowrap' },
+});
