@@ -1,7 +1,7 @@
 // Jobs against the sandbox malls over real loopback HTTP: collect, confirm, send invoices, sync, with the
 // failures the malls produce. Every mall runs the same scenarios.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -48,11 +48,21 @@ const malls: [string, (s: TestServer, o?: { initialOrders?: number; wrongSecret?
 
 for (const [name, connect] of malls) {
   describe(`${name}: jobs`, () => {
+    // Each test gets a mall of its own and brings in the orders it needs, so any one of them runs alone
+    // (`--test-name-pattern`) or in any order.
     let mall: MallFixture<{ close(): Promise<void> }>;
-    before(async () => {
+    beforeEach(async () => {
       mall = await connect(s, { initialOrders: 0 });
     });
-    after(() => mall.sandbox.close());
+    afterEach(() => mall.sandbox.close());
+
+    /** Orders made at the mall and collected; the lines as the API lists them. */
+    const collected = async (input: { count: number; status?: 'paid' | 'confirmed' }) => {
+      await mall.admin.createOrders(input);
+      const { job } = await runJob(s, 'collect', mall.accountId);
+      assert.equal(job.state, 'succeeded', job.error);
+      return linesOf(mall.accountId);
+    };
 
     it('collect brings every waiting order in once; a second run duplicates nothing', async () => {
       const created = await mall.admin.createOrders({ count: 40 });
@@ -82,6 +92,8 @@ for (const [name, connect] of malls) {
     });
 
     it('confirm acknowledges PAID orders at the mall and moves them to NEW', async () => {
+      await collected({ count: 4, status: 'confirmed' });
+      await collected({ count: 4, status: 'paid' });
       const paid = (await linesOf(mall.accountId)).filter((r) => r.status === 'PAID');
       assert.ok(paid.length > 0, 'the sandbox made some orders unconfirmed');
       const { job } = await runJob(s, 'confirm', mall.accountId);
@@ -94,7 +106,7 @@ for (const [name, connect] of malls) {
     });
 
     it('send invoices moves shipped boxes to IN_TRANSIT; the sandbox has the numbers', async () => {
-      const rows = (await linesOf(mall.accountId)).slice(0, 6);
+      const rows = (await collected({ count: 8 })).slice(0, 6);
       await shipAll(rows);
       const { job, results } = await runJob(s, 'send_invoices', mall.accountId);
       assert.equal(job.state, 'succeeded', JSON.stringify(results.filter((r: { result: string }) => r.result !== 'ok')));
@@ -107,6 +119,8 @@ for (const [name, connect] of malls) {
     });
 
     it('a buyer cancel after collection reaches the order by sync, and a later ship is refused', async () => {
+      await collected({ count: 3, status: 'paid' });
+      await runJob(s, 'confirm', mall.accountId);
       const target = (await linesOf(mall.accountId)).find((r) => r.status === 'NEW')!;
       await s.call('POST', '/api/transitions', { action: 'release', items: [{ id: target.line_id, version: target.line_version }] });
       const seen = (await linesOf(mall.accountId)).find((r) => r.line_id === target.line_id)!;
@@ -131,6 +145,9 @@ for (const [name, connect] of malls) {
     });
 
     it('a delivery at the mall reaches the order by sync', async () => {
+      await shipAll(await collected({ count: 2 }));
+      const sent = await runJob(s, 'send_invoices', mall.accountId);
+      assert.equal(sent.job.state, 'succeeded', JSON.stringify(sent.results));
       const moving = (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
       const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
       const extra: Record<string, string> = name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
@@ -169,13 +186,14 @@ for (const [name, connect] of malls) {
   });
 
   describe(`${name}: 발주확인 belongs to the mall`, () => {
+    // A mall of its own for each test: eight paid orders collected, none confirmed yet.
     let mall: MallFixture<{ close(): Promise<void> }>;
-    before(async () => {
+    beforeEach(async () => {
       mall = await connect(s, { initialOrders: 0 });
       await mall.admin.createOrders({ count: 8, status: 'paid' });
       await runJob(s, 'collect', mall.accountId);
     });
-    after(() => mall.sandbox.close());
+    afterEach(() => mall.sandbox.close());
 
     /** Whether the sandbox mall itself has the order confirmed (Coupang INSTRUCT, Naver placeOrderStatus OK). */
     const confirmedAtMall = async (mallOrderId: string): Promise<boolean> => {

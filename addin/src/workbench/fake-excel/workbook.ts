@@ -1,0 +1,124 @@
+// The workbook's state behind the fake API (sheets, their cells and layout, the selection, the sync counters) and
+// what the user's hands do to it outside the API.
+import { storedValue, type Area, type Cell } from './cells.ts';
+
+export type SyncStats = { syncs: number; largestRequestBytes: number; largestResponseBytes?: number; requests: number[] };
+
+export class Sheet {
+  /** Rows of cells; a missing row or cell is empty. */
+  grid: (Cell | undefined)[][] = [];
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  frozenRows = 0;
+  filter: Area | null = null;
+  hiddenColumns = new Set<number>();
+  columnWidths = new Map<number, number>();
+  boldRows = new Set<number>();
+  validations: { area: Area; list: string }[] = [];
+  constructor(public name: string) {}
+
+  get(r: number, c: number): Cell | undefined {
+    return this.grid[r]?.[c];
+  }
+  set(r: number, c: number, cell: Cell): void {
+    (this.grid[r] ??= [])[c] = cell;
+  }
+  clear(a: Area): void {
+    const last = Math.min(a.row + a.rows, this.grid.length);
+    for (let r = a.row; r < last; r++) {
+      const row = this.grid[r];
+      if (!row) continue;
+      for (let c = a.col; c < Math.min(a.col + a.cols, row.length); c++) row[c] = undefined;
+    }
+  }
+  /** The area from A1 to the last cell holding a value (Excel's used range, values only). */
+  used(): Area | null {
+    let maxR = -1;
+    let maxC = -1;
+    this.grid.forEach((row, r) => {
+      if (!row) return;
+      for (let c = row.length - 1; c >= 0; c--) {
+        const v = row[c]?.value;
+        if (v !== undefined && v !== '') {
+          maxR = r;
+          maxC = Math.max(maxC, c);
+          break;
+        }
+      }
+    });
+    return maxR < 0 ? null : { row: 0, col: 0, rows: maxR + 1, cols: maxC + 1 };
+  }
+}
+
+/** The workbook behind the fake API: its state survives across `Excel.run` calls, as a real workbook's does. */
+export class FakeWorkbookState {
+  sheets: Sheet[] = [new Sheet('Sheet1')];
+  active = 'Sheet1';
+  /** What the user has selected: set by the preview grid (or a test), read by `getSelectedRanges()`. */
+  selection: { sheet: string; areas: Area[] } = { sheet: 'Sheet1', areas: [{ row: 0, col: 0, rows: 1, cols: 1 }] };
+  stats: SyncStats = { syncs: 0, largestRequestBytes: 0, requests: [] };
+  /**
+   * Syncs Excel refuses because the operator is typing in a cell (Excel answers every request then with
+   * InvalidOperationInCellEditMode until they leave the cell); each refused sync counts one down, Infinity never.
+   */
+  cellEditSyncs = 0;
+  /** Called after every sync that changed something, so a view of the workbook can redraw. */
+  onChange: (() => void) | null = null;
+  find(name: string) {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  // ---- what the user's hands do (the preview grid and the tests), outside the API ----------------------------
+
+  private sheetNamed(name: string): Sheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+  /** Typing or pasting into a cell: Excel reads it by the cell's format, as it does for API writes. */
+  userEdit(sheet: string, row: number, col: number, text: string): void {
+    const s = this.sheetNamed(sheet);
+    const cell = s.get(row, col) ?? { value: '', format: 'General' };
+    cell.value = storedValue(text, cell.format);
+    s.set(row, col, cell);
+    this.onChange?.();
+  }
+  /** Sorting the rows under a header by one column (Data › Sort). */
+  userSort(sheet: string, col: number, descending = false): void {
+    const s = this.sheetNamed(sheet);
+    const [header, ...rows] = s.grid;
+    const key = (r: (Cell | undefined)[] | undefined) => r?.[col]?.value ?? '';
+    rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
+    s.grid = [header ?? [], ...rows];
+    this.onChange?.();
+  }
+  /** Deleting whole rows (0-based sheet rows); the rows below move up. */
+  userDeleteRows(sheet: string, rows: number[]): void {
+    const s = this.sheetNamed(sheet);
+    const gone = new Set(rows);
+    s.grid = s.grid.filter((_, r) => !gone.has(r));
+    this.onChange?.();
+  }
+  /** Inserting an empty column before `col`; the columns to its right move right. */
+  userInsertColumn(sheet: string, col: number): void {
+    const s = this.sheetNamed(sheet);
+    for (const row of s.grid) row?.splice(col, 0, undefined);
+    s.hiddenColumns = new Set([...s.hiddenColumns].map((c) => (c >= col ? c + 1 : c)));
+    s.columnWidths = new Map([...s.columnWidths].map(([c, w]) => [c >= col ? c + 1 : c, w]));
+    this.onChange?.();
+  }
+  /** Moves a whole column to another place (cut + insert). */
+  userMoveColumn(sheet: string, from: number, to: number): void {
+    const s = this.sheetNamed(sheet);
+    for (const row of s.grid) {
+      if (!row) continue;
+      while (row.length <= Math.max(from, to)) row.push(undefined);
+      const [cell] = row.splice(from, 1);
+      row.splice(to, 0, cell);
+    }
+    this.onChange?.();
+  }
+  select(sheet: string, areas: Area[]): void {
+    this.selection = { sheet, areas };
+    this.onChange?.();
+  }
+}
