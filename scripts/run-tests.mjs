@@ -1,4 +1,4 @@
-// `npm test`: type-check, then every test file with Node's test runner on a SQLite file; then, when
+// `npm test`: type-check and lint, then every test file with Node's test runner on a SQLite file; then, when
 // SHIPSHEET_TEST_DATABASE_URL names a PostgreSQL database, the API suite again on PostgreSQL.
 // What npm cannot install (PostgreSQL, a Chromium for the browser tests) is looked for; without it those tests are
 // skipped, each reason said once at the end with how to enable them. SHIPSHEET_TEST_STRICT=1 (.ci/run) makes a
@@ -58,6 +58,14 @@ if (!filters.length) {
   if (tsc.status !== 0) {
     // Counted as a failed test so the closing line cannot read as a clean run.
     process.stdout.write('✖ type check failed\n');
+    totals.failed += 1;
+    ok = false;
+  }
+  // The lint carries the layering rules (eslint.config.mjs): a boundary crossed fails the run like a type error.
+  process.stdout.write('=== lint ===\n');
+  const lint = spawnSync(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings=0', '.'], { stdio: 'inherit' });
+  if (lint.status !== 0) {
+    process.stdout.write('✖ lint failed\n');
     totals.failed += 1;
     ok = false;
   }

@@ -5,6 +5,7 @@ import { healthView } from '../shared/api/auth.schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { format, pickLang } from '../shared/i18n.ts';
 import type { AppDeps } from './deps.ts';
+import { isPostgres, ping } from './db/knex.ts';
 import type { RequestInfo } from './domain/actor.ts';
 import { accessLog } from './http/access-log.ts';
 import { errorHandler } from './http/error-handler.ts';
@@ -34,8 +35,8 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     access: 'public',
     response: healthView,
     handler: async () => {
-      await deps.db.raw('select 1');
-      return { status: 'ok', version: API_VERSION, database: deps.db.client.config.client === 'pg' ? 'postgresql' : 'sqlite' };
+      await ping(deps.db);
+      return { status: 'ok', version: API_VERSION, database: isPostgres(deps.db) ? 'postgresql' : 'sqlite' };
     },
   });
   return [health, ...authRoutes(deps), ...orderRoutes(deps), ...sheetRoutes(deps), ...mallAccountRoutes(deps), ...jobRoutes(deps), ...auditRoutes(deps)];

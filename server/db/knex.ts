@@ -75,6 +75,11 @@ export function isPostgres(db: Db): boolean {
   return db.client.config.client === 'pg';
 }
 
+/** The health check's round trip to the database (SQL stays in server/db and the repos). */
+export async function ping(db: Db): Promise<void> {
+  await db.raw('select 1');
+}
+
 /** Largest number of bound values one statement may carry, with room to spare (SQLite allows 32766, pg 65535). */
 export const MAX_BINDINGS = 30000;
 

@@ -1,0 +1,142 @@
+// `npm run lint` (and the lint step of `npm test`): typescript-eslint's recommended rules without type information
+// (the type check is tsc's job and type-aware linting would double the time), plus the layering the project keeps:
+//   - Office.js (the `Office`, `Excel`, `OfficeExtension` globals) only in addin/src/excel/;
+//   - SQL (knex query builders, raw SQL, the knex package itself) only in *.repo.ts and server/db/;
+//   - nothing in server/modules, server/jobs or server/domain imports server/http; routes never import a repo;
+//   - shared/ imports neither server/ nor addin/, and neither side imports the other.
+// typescript-eslint comes through tools/lint (see tools/lint/index.mjs: it needs the TypeScript 6 API).
+import boundaries from 'eslint-plugin-boundaries';
+import tseslint from 'shipsheet-lint-ts6';
+
+const SOURCES = ['addin/**/*.{ts,tsx}', 'server/**/*.ts', 'shared/**/*.ts'];
+const EXCEL = 'addin/src/excel/**';
+const SQL_HOMES = ['server/**/*.repo.ts', 'server/db/**'];
+const KNEX_ROOT = '/^(db|trx|knex)$/';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', 'dist/**', 'data/**', '.scratch/**'] },
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    extends: [tseslint.configs.recommended],
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Underscore-prefixed names are deliberate (a callback's unused position, a rest sibling dropped on purpose).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+      // `cond ? set.add(x) : set.delete(x)` is how the fake workbook toggles; short-circuit statements stay flagged.
+      '@typescript-eslint/no-unused-expressions': ['error', { allowTernary: true }],
+      // Getter/setter object literals (the fake Office.js ranges) need the outer `this` under another name.
+      '@typescript-eslint/no-this-alias': 'off',
+      // zod spells an empty shape `z.ZodObject<{}>`; empty interfaces stay flagged.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowObjectTypes: 'always' }],
+    },
+  },
+  {
+    // Tests reach into untyped JSON answers and page globals; `any` there is a convenience, not a hole in the product.
+    files: ['test/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // A route's personal-data hooks take each route's own parsed types; `any` keeps them assignable (a parameter
+    // typed `unknown` would refuse them under strictFunctionTypes).
+    files: ['server/http/route.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Plain JS scripts run on Node; tsc does not see them and ESLint has no Node globals list here.
+    files: ['**/*.mjs'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
+    files: SOURCES,
+    ignores: [EXCEL],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Office', 'Excel', 'OfficeExtension'].map((name) => ({
+          name,
+          message: 'Office.js is called only in addin/src/excel/ (the one Excel boundary).',
+        })),
+      ],
+    },
+  },
+  {
+    files: SOURCES,
+    ignores: SQL_HOMES,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'knex', message: 'SQL lives in *.repo.ts and server/db/ (a type import of Knex is fine).', allowTypeImports: true }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.type='Identifier'][callee.name=${KNEX_ROOT}], CallExpression[callee.type='MemberExpression'][callee.property.name=${KNEX_ROOT}]`,
+          message: 'A knex query outside a repo: SQL lives in *.repo.ts and server/db/.',
+        },
+        {
+          selector: 'CallExpression > MemberExpression.callee[property.name=/^(raw|(or)?(where|having|orderBy|groupBy|join|from|select)Raw)$/]',
+          message: 'Raw SQL outside a repo: SQL lives in *.repo.ts and server/db/.',
+        },
+        {
+          selector: `MemberExpression[property.name='schema'][object.name=${KNEX_ROOT}]`,
+          message: 'Schema changes live in server/db/migrations/.',
+        },
+      ],
+    },
+  },
+  {
+    files: SOURCES,
+    plugins: { boundaries },
+    settings: {
+      // The first pattern a file matches gives its type, so the narrower ones come first.
+      'boundaries/elements': [
+        { type: 'excel', pattern: 'addin/src/excel/**', partialMatch: false },
+        { type: 'addin', pattern: 'addin/**', partialMatch: false },
+        { type: 'shared', pattern: 'shared/**', partialMatch: false },
+        { type: 'routes', pattern: 'server/http/routes/**', partialMatch: false },
+        { type: 'http', pattern: 'server/http/**', partialMatch: false },
+        { type: 'core', pattern: 'server/{modules,jobs,domain}/**', partialMatch: false },
+        { type: 'server', pattern: 'server/**', partialMatch: false },
+      ],
+      'boundaries/files': [{ category: 'repo', pattern: '**/*.repo.ts' }],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          policies: [
+            {
+              from: { element: { types: { anyOf: ['shared'] } } },
+              disallow: { to: { element: { types: { anyOf: ['excel', 'addin', 'routes', 'http', 'core', 'server'] } } } },
+              message: 'shared/ imports neither server/ nor addin/.',
+            },
+            {
+              from: { element: { types: { anyOf: ['core'] } } },
+              disallow: { to: { element: { types: { anyOf: ['routes', 'http'] } } } },
+              message: 'server/modules, server/jobs and server/domain never import server/http.',
+            },
+            {
+              from: { element: { types: { anyOf: ['routes'] } } },
+              disallow: { to: { file: { categories: 'repo' } } },
+              message: 'Routes call services, never a repo.',
+            },
+            {
+              from: { element: { types: { anyOf: ['excel', 'addin'] } } },
+              disallow: { to: { element: { types: { anyOf: ['routes', 'http', 'core', 'server'] } } } },
+              message: 'The pane imports no server code (the contract is in shared/).',
+            },
+            {
+              from: { element: { types: { anyOf: ['routes', 'http', 'core', 'server'] } } },
+              disallow: { to: { element: { types: { anyOf: ['excel', 'addin'] } } } },
+              message: 'The server imports no pane code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
