@@ -14,6 +14,7 @@ import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { CHANNEL_KIND_NAMES, ordersMessages } from './orders.messages.ts';
 import * as repo from './orders.repo.ts';
+import * as views from './order-views.repo.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
 
 // ---- cursors ---------------------------------------------------------------------------------------------------
@@ -90,14 +91,14 @@ function maskDetailParts(actor: Actor, order: Record<string, unknown>, parts: Aw
  * Viewers search products, options and mall and tracking numbers only: a search for a name or phone number would
  * tell them whose order it is although they see both masked. Their q simply does not look at those fields.
  */
-const searchScope = (actor: Actor): repo.SearchScope => ({ personal: seesAll(actor) });
+const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesAll(actor) });
 
 // ---- reads -----------------------------------------------------------------------------------------------------
 
 export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
   const after = decodeCursor(filter.cursor, isString, lang);
-  const { rows, next } = await repo.listOrders(db, filter, searchScope(actor), after, filter.limit);
-  const summaries = await repo.summariseLines(db, rows.map((r) => r.id));
+  const { rows, next } = await views.listOrders(db, filter, searchScope(actor), after, filter.limit);
+  const summaries = await views.summariseLines(db, rows.map((r) => r.id));
   return {
     items: rows.map((o) => ({ ...maskFor(actor, o), ...(summaries.get(o.id) ?? { line_count: 0, quantity: 0, statuses: [], tracking_numbers: [] }) })),
     next_cursor: next ? encodeCursor(next) : null,
@@ -106,13 +107,13 @@ export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { c
 
 export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
   const after = decodeCursor(filter.cursor, isPair, lang);
-  const { rows, next } = await repo.listLineView(db, filter, searchScope(actor), after, filter.limit);
+  const { rows, next } = await views.listLineView(db, filter, searchScope(actor), after, filter.limit);
   return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
 }
 
 /** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */
 export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], columns: 'all' | 'refresh' = 'all') {
-  return (await repo.lineViewByIds(db, lineIds, columns)).map((r) => maskFor(actor, r));
+  return (await views.lineViewByIds(db, lineIds, columns)).map((r) => maskFor(actor, r));
 }
 
 export async function getOrder(db: Db, actor: Actor, id: string, lang: Lang) {
