@@ -91,10 +91,6 @@ export type NewLine = Omit<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_de
     mall_confirmed_at?: string | null;
   };
 
-export async function insertOrder(trx: Knex.Transaction | Db, order: NewOrder, lines: NewLine[]): Promise<void> {
-  await insertOrders(trx, [order], lines);
-}
-
 /** Many orders and their lines in a few statements (collection writes a page of orders at a time). */
 export async function insertOrders(trx: Knex.Transaction | Db, orders: NewOrder[], lines: NewLine[]): Promise<void> {
   await insertMany(
@@ -122,17 +118,6 @@ export async function orderDetailParts(db: Db, orderId: string) {
     db('holds').where({ order_id: orderId }).orderBy('id'),
   ]);
   return { lines: lines.map(toLine), boxes, claims, notes, history, holds };
-}
-
-/** The order whose box carries this tracking number (any courier), if one does: a number ships one box only. */
-export async function orderUsingTrackingNumber(db: Db | Knex.Transaction, trackingNumber: string): Promise<string | undefined> {
-  const row = await db('boxes as b').leftJoin('order_lines as l', 'l.box_id', 'b.id').where('b.tracking_number', trackingNumber).first('b.id', 'l.order_id');
-  return row ? ((row.order_id as string | null) ?? (row.id as string)) : undefined;
-}
-
-/** A box that left with its number already (direct trade entered with a tracking number). */
-export async function insertShippedBox(db: Db | Knex.Transaction, box: { id: string; courier: string; tracking_number: string | null }, now: string) {
-  await db('boxes').insert({ ...box, invoiced_at: now, shipped_at: now, send_status: 'not_sent', version: 1, created_at: now, updated_at: now });
 }
 
 export async function insertNote(db: Db | Knex.Transaction, note: { order_id: string; kind: string; body: string; author_id: string | null }) {
