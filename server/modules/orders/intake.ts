@@ -35,7 +35,7 @@ type OptionalLineField = 'mall_account_id' | 'mall_line_id' | 'mall_shipment_id'
 /** An order as its source describes it; ids, times and versions are intake's. */
 export type OrderFields = Nullable<Omit<NewOrder, 'id' | 'created_at' | 'updated_at'>, OptionalOrderField>;
 /** A line as its source describes it, with the status it starts in. */
-export type LineFields = Nullable<Omit<NewLine, 'id' | 'order_id' | 'line_no' | 'created_at' | 'updated_at'>, OptionalLineField>;
+export type LineFields = Nullable<Omit<NewLine, 'id' | 'order_id' | 'line_no' | 'created_at' | 'updated_at' | 'sold_out' | 'unmatched' | 'return_pickup_delayed'>, OptionalLineField>;
 
 /** Who brought the lines in and why: each line's first history row says so (from no status to the one it starts in). */
 export type IntakeOrigin = {
@@ -83,10 +83,12 @@ export function buildOrder(fields: OrderFields, lines: readonly LineFields[], or
   return { order, lines: built, history: historyOf(built, origin) };
 }
 
-/** Lines of an order, numbered from `firstLineNo`. */
+/**
+ * Lines of an order, numbered from `firstLineNo`. Every field is written out (no spread): a collect builds 10,000s
+ * of these, and objects of one fixed shape are several times cheaper to make than spread copies.
+ */
 export function buildLines(orderId: string, firstLineNo: number, lines: readonly LineFields[], now: string): NewLine[] {
   return lines.map((l, i) => ({
-    ...l,
     id: newId(ID_PREFIX.line),
     order_id: orderId,
     line_no: firstLineNo + i,
@@ -97,7 +99,15 @@ export function buildLines(orderId: string, firstLineNo: number, lines: readonly
     mall_option_id: l.mall_option_id ?? null,
     product_name: cut(l.product_name, 300),
     option_text: cutOrNull(l.option_text, 300),
+    quantity: l.quantity,
+    unit_price: l.unit_price,
+    amount: l.amount,
     sku_code: l.sku_code ?? null,
+    status: l.status,
+    mall_status: l.mall_status ?? null,
+    mall_implied_status: l.mall_implied_status ?? null,
+    mall_status_at: l.mall_status_at ?? null,
+    mall_confirmed_at: l.mall_confirmed_at ?? null,
     box_id: l.box_id ?? null,
     created_at: now,
     updated_at: now,
