@@ -6,6 +6,23 @@ import { randomBytes } from 'node:crypto';
 let lastMs = 0;
 let counter = 0;
 
+// The random tails are cut from a pool filled a few thousand ids at a time: one randomBytes call per id cost a
+// 10,000-order collect (23,000 ids) about 60 ms on its own.
+const TAIL_BYTES = 3;
+const POOL_BYTES = TAIL_BYTES * 4096;
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
+function randomTail(): string {
+  if (poolAt + TAIL_BYTES > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    poolAt = 0;
+  }
+  const tail = pool.toString('hex', poolAt, poolAt + TAIL_BYTES);
+  poolAt += TAIL_BYTES;
+  return tail;
+}
+
 export function newId(prefix: string): string {
   const now = Date.now();
   if (now > lastMs) {
@@ -16,8 +33,7 @@ export function newId(prefix: string): string {
   }
   const time = lastMs.toString(36).padStart(9, '0');
   const seq = counter.toString(36).padStart(4, '0');
-  const tail = randomBytes(3).toString('hex');
-  return `${prefix}_${time}${seq}${tail}`;
+  return `${prefix}_${time}${seq}${randomTail()}`;
 }
 
 export const ID_PREFIX = {

@@ -4,18 +4,15 @@
 // statements, every order whole or not at all; if a page fails, its orders are written again one transaction per
 // order, so one bad order cannot keep the others out. A crash loses at most the page being written, which the
 // next run collects (the window only moves on when a run succeeds).
-import type { Knex } from 'knex';
 import { format } from '../../shared/i18n.ts';
 import type { MallLine, MallOrder } from '../connectors/types.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { newId, ID_PREFIX } from '../db/ids.ts';
 import { updateMallAccount } from '../modules/mall-accounts/mall-accounts.repo.ts';
-import { insertOrders, type NewLine, type NewOrder } from '../modules/orders/orders.repo.ts';
-import { insertHistory, type HistoryRow } from '../modules/orders/history.repo.ts';
+import { appendLines, buildOrder, insertIntakes, type Intake, type IntakeOrigin, type LineFields, type NewLine, type OrderFields } from '../modules/orders/intake.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
-import { bumpOrderVersion, collectedLines, maxLineNo, orderIdByMallOrderId } from '../modules/orders/mall-lines.service.ts';
+import { collectedLines, orderIdByMallOrderId } from '../modules/orders/mall-lines.service.ts';
 import { collectWindow } from './windows.ts';
 
 export async function collectJob(ctx: JobContext): Promise<void> {
@@ -81,6 +78,7 @@ class Tally {
 }
 
 async function writeAll(ctx: JobContext, orders: MallOrder[], existing: Map<string, { order_id: string }>, tally: Tally): Promise<void> {
+  const origin = originOf(ctx);
   const whole: MallOrder[] = [];
   for (const order of orders) {
     const fresh = order.lines.filter((l) => !existing.has(l.mallLineId));
@@ -94,15 +92,15 @@ async function writeAll(ctx: JobContext, orders: MallOrder[], existing: Map<stri
   }
   for (let at = 0; at < whole.length; at += PAGE) {
     stopIfCanceled(ctx.signal);
-    const page = whole.slice(at, at + PAGE).map((order) => buildOrder(ctx, order));
+    const page = whole.slice(at, at + PAGE).map((order) => buildFrom(ctx, order, origin));
     try {
-      await ctx.db.transaction(async (trx) => writeOrders(trx, ctx, page));
+      await ctx.db.transaction(async (trx) => insertIntakes(trx, page));
       for (const p of page) tally.collected(p.source, p.order.id, p.lines);
     } catch (error) {
       if (!isUniqueViolation(error)) ctx.log.warn('collect page written order by order', { job_id: ctx.job.id, error });
       for (const p of page) {
         try {
-          await ctx.db.transaction(async (trx) => writeOrders(trx, ctx, [p]));
+          await ctx.db.transaction(async (trx) => insertIntakes(trx, [p]));
           tally.collected(p.source, p.order.id, p.lines);
         } catch (single) {
           // Another run wrote the same lines first: they are collected, once. Anything else is this order's own
@@ -121,91 +119,59 @@ async function writeAll(ctx: JobContext, orders: MallOrder[], existing: Map<stri
 
 const PAGE = 500;
 
-/** Mall texts are cut to our column sizes (PostgreSQL refuses longer ones; SQLite would keep them). */
-const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
-const cutOrNull = (text: string | null, max: number) => (text === null ? null : cut(text, max));
+type Built = Intake & { source: MallOrder };
 
-type Built = { source: MallOrder; order: NewOrder; lines: NewLine[] };
-
-function newLines(ctx: JobContext, orderId: string, firstLineNo: number, lines: MallLine[], now: string): NewLine[] {
-  return lines.map((l, i) => ({
-    id: newId(ID_PREFIX.line),
-    order_id: orderId,
-    line_no: firstLineNo + i,
+/** A collected line starts where the mall says it is, with the mall's own words kept beside it. */
+function lineFields(ctx: JobContext, lines: MallLine[], now: string): LineFields[] {
+  return lines.map((l) => ({
     mall_account_id: ctx.account.id,
     mall_line_id: l.mallLineId,
     mall_shipment_id: l.mallShipmentId,
     mall_product_id: l.mallProductId,
     mall_option_id: l.mallOptionId,
-    product_name: cut(l.productName, 300),
-    option_text: cutOrNull(l.optionText, 300),
+    product_name: l.productName,
+    option_text: l.optionText,
     quantity: l.quantity,
     unit_price: l.unitPrice,
     amount: l.amount,
-    sku_code: null,
     status: l.status,
     mall_status: l.mallStatus,
     mall_implied_status: l.status,
     mall_status_at: now,
     // A line the mall lists past 결제완료 was confirmed there (in its seller center, or before we collected it).
     mall_confirmed_at: l.status === 'PAID' ? null : now,
-    box_id: null,
-    created_at: now,
-    updated_at: now,
   }));
 }
 
-function buildOrder(ctx: JobContext, source: MallOrder): Built {
+function originOf(ctx: JobContext): IntakeOrigin {
+  const mall = ctx.account.mall_type;
+  return { action: 'collect', actor: ctx.actor, batchId: ctx.job.id, reason: (l) => `${mall} ${l.mall_status}` };
+}
+
+function buildFrom(ctx: JobContext, source: MallOrder, origin: IntakeOrigin): Built {
   const now = new Date().toISOString();
-  const id = newId(ID_PREFIX.order);
-  const order: NewOrder = {
-    id,
+  const fields: OrderFields = {
     source: 'mall',
     mall_account_id: ctx.account.id,
     mall_order_id: source.mallOrderId,
     channel_kind: 'mall',
     channel_name: ctx.account.display_name,
-    orderer_name: cut(source.orderer.name, 100),
-    orderer_phone: cutOrNull(source.orderer.phone, 32),
-    orderer_email: cutOrNull(source.orderer.email, 200),
-    recipient_name: cutOrNull(source.recipient.name, 100),
-    recipient_phone: cutOrNull(source.recipient.phone, 32),
-    recipient_mobile: cutOrNull(source.recipient.mobile, 32),
-    recipient_zip: cutOrNull(source.recipient.zip, 10),
-    recipient_address1: cutOrNull(source.recipient.address1, 300),
-    recipient_address2: cutOrNull(source.recipient.address2, 300),
-    delivery_memo: cutOrNull(source.deliveryMemo, 500),
+    orderer_name: source.orderer.name,
+    orderer_phone: source.orderer.phone,
+    orderer_email: source.orderer.email,
+    recipient_name: source.recipient.name,
+    recipient_phone: source.recipient.phone,
+    recipient_mobile: source.recipient.mobile,
+    recipient_zip: source.recipient.zip,
+    recipient_address1: source.recipient.address1,
+    recipient_address2: source.recipient.address2,
+    delivery_memo: source.deliveryMemo,
     ordered_at: source.orderedAt,
     paid_at: source.paidAt,
     total_amount: source.lines.reduce((sum, l) => sum + l.amount, 0) + source.shippingFee,
     shipping_fee: source.shippingFee,
-    created_by: null,
-    created_at: now,
-    updated_at: now,
   };
-  return { source, order, lines: newLines(ctx, id, 1, source.lines, now) };
-}
-
-function historyOf(ctx: JobContext, lines: NewLine[]): HistoryRow[] {
-  return lines.map((l) => ({
-    entity: 'line',
-    entity_id: l.id,
-    order_id: l.order_id,
-    action: 'collect',
-    from_status: null,
-    to_status: l.status,
-    actor_type: ctx.actor.type,
-    actor_id: ctx.actor.id,
-    reason: `${ctx.account.mall_type} ${l.mall_status}`,
-    batch_id: ctx.job.id,
-    at: l.created_at,
-  }));
-}
-
-async function writeOrders(trx: Knex.Transaction, ctx: JobContext, page: Built[]): Promise<void> {
-  const lines = page.flatMap((p) => p.lines);
-  await insertOrders(trx, page.map((p) => p.order), lines);
-  await insertHistory(trx, historyOf(ctx, lines));
+  return { source, ...buildOrder(fields, lineFields(ctx, source.lines, now), origin, now) };
 }
 
 /** Lines the mall added to an order collected before (rare): appended to it, in one transaction. */
@@ -214,10 +180,6 @@ async function addLines(ctx: JobContext, order: MallOrder, fresh: MallLine[]): P
   return ctx.db.transaction(async (trx) => {
     const orderId = await orderIdByMallOrderId(trx, ctx.account.id, order.mallOrderId);
     if (!orderId) return null; // the order was deleted here: its new lines are not brought back
-    const lines = newLines(ctx, orderId, (await maxLineNo(trx, orderId)) + 1, fresh, now);
-    await insertOrders(trx, [], lines);
-    await bumpOrderVersion(trx, orderId, now);
-    await insertHistory(trx, historyOf(ctx, lines));
-    return [orderId, lines];
+    return [orderId, await appendLines(trx, orderId, lineFields(ctx, fresh, now), originOf(ctx), now)];
   });
 }

@@ -35,6 +35,27 @@ describe('direct trade / wholesale orders', () => {
     assert.equal(res.body.boxes[0].tracking_number, '312345678901');
   });
 
+  it('with a tracking number it is shipped by the engine: released, numbered and shipped in one batch', async () => {
+    const res = await s.call('POST', '/api/orders/direct', { orderer_name: '최도매', total_amount: 9000, quantity: 2, courier: 'CJ', tracking_number: '6123-4567-8906' });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const steps = (id: string) =>
+      res.body.history.filter((h: { entity_id: string }) => h.entity_id === id).map((h: { action: string; from_status: string | null; to_status: string }) => [h.action, h.from_status, h.to_status]);
+    for (const line of res.body.lines) {
+      assert.deepEqual(steps(line.id), [
+        ['create_direct', null, 'NEW'],
+        ['release', 'NEW', 'READY'],
+        ['set_invoice', 'READY', 'INVOICED'],
+        ['ship', 'INVOICED', 'SHIPPED'],
+      ]);
+    }
+    assert.equal(new Set(res.body.history.map((h: { batch_id: string }) => h.batch_id)).size, 1);
+    assert.match(res.body.history[0].batch_id, /^bat_/);
+    // Both lines in the one box, shipped when it was entered.
+    assert.equal(res.body.boxes.length, 1);
+    assert.ok(res.body.boxes[0].shipped_at);
+    assert.ok(res.body.lines.every((l: { box_id: string }) => l.box_id === res.body.boxes[0].id));
+  });
+
   it('a quantity makes that many lines at once, the total split in whole won', async () => {
     const res = await s.call('POST', '/api/orders/direct', {
       orderer_name: '박사장',

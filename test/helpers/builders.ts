@@ -2,8 +2,7 @@
 // malls is tested on its own). Every call makes fresh ids, so tests never depend on each other's data.
 import type { Db } from '../../server/db/knex.ts';
 import { newId } from '../../server/db/ids.ts';
-import { insertOrder, type NewLine } from '../../server/modules/orders/orders.repo.ts';
-import { insertHistory } from '../../server/modules/orders/history.repo.ts';
+import { buildOrder, insertIntakes, type LineFields } from '../../server/modules/orders/intake.ts';
 
 let seq = 0;
 
@@ -28,35 +27,22 @@ export type MakeOrder = {
 
 export async function makeOrder(db: Db, o: MakeOrder = {}) {
   const n = ++seq;
-  const now = new Date().toISOString();
-  const paidAt = o.paidAt ?? now;
-  const id = newId('ord');
+  const paidAt = o.paidAt ?? new Date().toISOString();
   const status = o.status ?? 'NEW';
   const unitPrice = o.unitPrice ?? 12900;
-  const lines: NewLine[] = Array.from({ length: o.lines ?? 1 }, (_, i) => ({
-    id: newId('lin'),
-    order_id: id,
-    line_no: i + 1,
+  const lines: LineFields[] = Array.from({ length: o.lines ?? 1 }, (_, i) => ({
     mall_account_id: o.mallAccountId ?? null,
     mall_line_id: `${2026112200000 + n * 10 + i}`,
-    mall_shipment_id: null,
     mall_product_id: `P${1000 + i}`,
-    mall_option_id: null,
     product_name: o.products?.length ? o.products[i % o.products.length]! : `무선 이어폰 ${i + 1}`,
     option_text: o.option ?? '색상: 화이트',
     quantity: o.quantity ?? 1,
     unit_price: unitPrice,
     amount: unitPrice * (o.quantity ?? 1),
-    sku_code: null,
     status,
-    box_id: null,
-    created_at: now,
-    updated_at: now,
   }));
-  await insertOrder(
-    db,
+  const built = buildOrder(
     {
-      id,
       source: o.source ?? 'mall',
       mall_account_id: o.mallAccountId ?? null,
       mall_order_id: o.mallOrderId ?? `${20261122000000 + n}`,
@@ -64,7 +50,6 @@ export async function makeOrder(db: Db, o: MakeOrder = {}) {
       channel_name: o.channel ?? '쿠팡',
       orderer_name: o.ordererName ?? '김민준',
       orderer_phone: '010-1234-5678',
-      orderer_email: null,
       recipient_name: o.recipient ?? '이서연',
       recipient_phone: '0504-1234-5678',
       recipient_mobile: o.recipientMobile ?? '010-9876-5432',
@@ -75,30 +60,12 @@ export async function makeOrder(db: Db, o: MakeOrder = {}) {
       ordered_at: paidAt,
       paid_at: paidAt,
       total_amount: lines.reduce((s, l) => s + l.amount, 0),
-      shipping_fee: 0,
-      created_by: null,
-      created_at: now,
-      updated_at: now,
     },
     lines,
+    { action: 'collect', actor: { type: 'system', id: null }, batchId: null, reason: 'test fixture' },
   );
-  await insertHistory(
-    db as never,
-    lines.map((l) => ({
-      entity: 'line' as const,
-      entity_id: l.id,
-      order_id: id,
-      action: 'collect',
-      from_status: null,
-      to_status: status,
-      actor_type: 'system',
-      actor_id: null,
-      reason: 'test fixture',
-      batch_id: null,
-      at: now,
-    })),
-  );
-  return { id, lineIds: lines.map((l) => l.id) };
+  await insertIntakes(db, [built]);
+  return { id: built.order.id, lineIds: built.lines.map((l) => l.id) };
 }
 
 /** Puts lines (of one or several orders) into one box, as merge-packing will, with an optional number. */

@@ -17,37 +17,13 @@ import {
   salesPage,
   singleTransitionResult,
 } from '../../../shared/api/order-views.schema.ts';
-import { AppError } from '../../../shared/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as orders from '../../modules/orders/orders.service.ts';
+import { refusalError } from '../../modules/orders/refusals.ts';
 import { applyTransitions } from '../../modules/orders/transitions.service.ts';
 import { route } from '../route.ts';
-import type { ErrorType } from '../../../shared/errors.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
-
-/** A refused single transition becomes an error with the same reason the bulk result would give. */
-const REFUSAL_TYPE: Record<string, ErrorType> = {
-  not_found: 'not_found',
-  deleted: 'not_found',
-  stale_version: 'conflict',
-  illegal_transition: 'conflict',
-  blocked: 'conflict',
-  no_earlier_status: 'conflict',
-  duplicate_tracking_number: 'conflict',
-  overwrite_required: 'conflict',
-  box_already_sent: 'conflict',
-};
-
-/** The request field a refusal is about, so a single call's 400 names it like any validation error. */
-const REFUSAL_FIELD: Record<string, string> = {
-  invalid_tracking_number: 'tracking_number',
-  duplicate_tracking_number: 'tracking_number',
-  unknown_courier: 'courier',
-  quantity_too_large: 'quantity',
-  overwrite_required: 'overwrite',
-  stale_version: 'version',
-};
 
 export function orderRoutes(deps: AppDeps) {
   return [
@@ -136,14 +112,8 @@ export function orderRoutes(deps: AppDeps) {
         const { version, ...rest } = body;
         const out = await applyTransitions(deps.db, actor, { ...rest, items: [{ id: params.id, version }] }, info);
         const result = out.results[0]!;
-        if (result.result === 'refused') {
-          const field = REFUSAL_FIELD[result.code!];
-          throw new AppError(REFUSAL_TYPE[result.code!] ?? 'invalid_data', result.code!, result.message!, {
-            details: field
-              ? [{ field, code: result.code!, message: result.message! }]
-              : { id: result.id, ...(result.version !== undefined ? { version: result.version } : {}) },
-          });
-        }
+        // A refused single transition becomes an error with the same reason the bulk result would give.
+        if (result.result === 'refused') throw refusalError({ ...result, code: result.code!, message: result.message! });
         return { batch_id: out.batch_id, ...result };
       },
     }),

@@ -16,7 +16,6 @@ export {
   markBoxFailed,
   markBoxesSent,
   markMallConfirmed,
-  maxLineNo,
   orderIdByMallOrderId,
   pendingChangeCounts,
   pendingChanges,
@@ -25,7 +24,6 @@ export {
   type ConfirmRow,
   type SendLine,
 } from './mall-lines.repo.ts';
-export { bumpOrderVersion } from './orders.repo.ts';
 
 /**
  * Where an account's lines disagree with the mall: the lines whose status differs in a way that matters, and the

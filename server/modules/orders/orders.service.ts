@@ -1,20 +1,20 @@
 // Reading orders (list, lines view, detail), notes, direct-trade entry and sales figures.
 import type { Knex } from 'knex';
 import type { DirectOrderInput, OrderFilter } from '../../../shared/api/orders.schema.ts';
-import { findCourier } from '../../../shared/couriers.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
 import { maskPersonalText } from '../../../shared/mask-text.ts';
 import { maskName, maskPhone } from '../../../shared/phone.ts';
 import { seesPersonalData } from '../../../shared/roles.ts';
-import { checkTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { CHANNEL_KIND_NAMES, ordersMessages } from './orders.messages.ts';
 import * as repo from './orders.repo.ts';
-import { insertHistory, type HistoryRow } from './history.repo.ts';
+import * as views from './order-views.repo.ts';
+import { buildOrder, insertIntakes, type LineFields } from './intake.ts';
+import { applySteps } from './transitions.service.ts';
 
 // ---- cursors ---------------------------------------------------------------------------------------------------
 
@@ -90,14 +90,14 @@ function maskDetailParts(actor: Actor, order: Record<string, unknown>, parts: Aw
  * Viewers search products, options and mall and tracking numbers only: a search for a name or phone number would
  * tell them whose order it is although they see both masked. Their q simply does not look at those fields.
  */
-const searchScope = (actor: Actor): repo.SearchScope => ({ personal: seesAll(actor) });
+const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesAll(actor) });
 
 // ---- reads -----------------------------------------------------------------------------------------------------
 
 export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
   const after = decodeCursor(filter.cursor, isString, lang);
-  const { rows, next } = await repo.listOrders(db, filter, searchScope(actor), after, filter.limit);
-  const summaries = await repo.summariseLines(db, rows.map((r) => r.id));
+  const { rows, next } = await views.listOrders(db, filter, searchScope(actor), after, filter.limit);
+  const summaries = await views.summariseLines(db, rows.map((r) => r.id));
   return {
     items: rows.map((o) => ({ ...maskFor(actor, o), ...(summaries.get(o.id) ?? { line_count: 0, quantity: 0, statuses: [], tracking_numbers: [] }) })),
     next_cursor: next ? encodeCursor(next) : null,
@@ -106,13 +106,13 @@ export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { c
 
 export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
   const after = decodeCursor(filter.cursor, isPair, lang);
-  const { rows, next } = await repo.listLineView(db, filter, searchScope(actor), after, filter.limit);
+  const { rows, next } = await views.listLineView(db, filter, searchScope(actor), after, filter.limit);
   return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
 }
 
 /** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */
 export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], columns: 'all' | 'refresh' = 'all') {
-  return (await repo.lineViewByIds(db, lineIds, columns)).map((r) => maskFor(actor, r));
+  return (await views.lineViewByIds(db, lineIds, columns)).map((r) => maskFor(actor, r));
 }
 
 export async function getOrder(db: Db, actor: Actor, id: string, lang: Lang) {
@@ -149,7 +149,9 @@ function invalid(field: string, message: string): AppError {
 
 /**
  * Orders for channels without an API (seed 004): only the orderer and the total price are required; a quantity
- * creates that many identical lines at once; with a tracking number the order starts SHIPPED, otherwise NEW.
+ * creates that many identical lines at once. The order comes in NEW; with a tracking number the engine then
+ * releases it, numbers its box and ships it, in the same transaction, so courier, number and duplicate are checked
+ * by the rules every other order follows, and a refusal creates nothing.
  */
 export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrderInput, info: RequestInfo) {
   const lang = info.lang;
@@ -157,110 +159,70 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
     throw invalid('channel_name', format(ordersMessages.named_channel_needs_name, {}, lang));
   }
   const channelName = input.channel_name ?? CHANNEL_KIND_NAMES[input.channel_kind as 'direct' | 'store_release'].ko;
+  const shipped = input.tracking_number !== undefined || !!input.courier;
+  // A number alone says nothing of who carries it. (A courier alone is DIRECT, 업체직송, or a missing number: the engine tells.)
+  if (shipped && !input.courier) throw invalid('courier', format(ordersMessages.courier_needs_tracking, { field: 'courier' }, lang));
 
-  let box: { courier: string; tracking_number: string | null } | null = null;
-  if (input.tracking_number !== undefined || input.courier) {
-    const courier = input.courier ? findCourier(input.courier) : undefined;
-    if (input.courier && !courier) throw invalid('courier', `courier: ${format(ordersMessages.unknown_courier, { id: 'courier', courier: input.courier }, lang)}`);
-    if (!courier) throw invalid('courier', format(ordersMessages.courier_needs_tracking, { field: 'courier' }, lang));
-    const checked = checkTrackingNumber(courier.code, input.tracking_number ?? '');
-    if (!checked.ok) {
-      const issue = checked.errors[0]!;
-      throw invalid('tracking_number', `tracking_number: ${format(trackingMessages[issue.code], issue.params, lang)}`);
-    }
-    // Only direct delivery (업체직송) ships without a number; with it the order has left all the same.
-    box = { courier: courier.code, tracking_number: checked.value || null };
-  }
-
-  const now = new Date().toISOString();
-  const orderId = newId(ID_PREFIX.order);
-  const status = box ? 'SHIPPED' : 'NEW';
-  const boxId = box ? newId(ID_PREFIX.box) : null;
   const quantity = input.quantity;
   // Whole won per line; the won that do not divide evenly go to the first lines.
   const base = Math.floor(input.total_amount / quantity);
   const extra = input.total_amount - base * quantity;
   const productName = input.product_name ?? channelName;
-  const lines: repo.NewLine[] = Array.from({ length: quantity }, (_, i) => ({
-    id: newId(ID_PREFIX.line),
-    order_id: orderId,
-    line_no: i + 1,
-    mall_account_id: null,
-    mall_line_id: null,
-    mall_shipment_id: null,
-    mall_product_id: null,
-    mall_option_id: null,
+  const lines: LineFields[] = Array.from({ length: quantity }, (_, i) => ({
     product_name: productName,
     option_text: input.option_text ?? null,
     quantity: 1,
     unit_price: base + (i < extra ? 1 : 0),
     amount: base + (i < extra ? 1 : 0),
-    sku_code: null,
-    status,
-    box_id: boxId,
-    created_at: now,
-    updated_at: now,
+    status: 'NEW',
   }));
+  const orderedAt = input.ordered_at ? new Date(input.ordered_at).toISOString() : undefined;
 
-  // Two calls racing for one number both find no holder; the unique index refuses the later insert, and its next
-  // run finds the winner and answers duplicate_tracking_number like any other duplicate.
-  await retryOnConflict(() => insertDirectOrder(), { also: isUniqueViolation });
-  return getOrder(db, actor, orderId, lang);
-
-  async function insertDirectOrder() {
-    await db.transaction(async (trx) => {
-      if (box) {
-        const holder = box.tracking_number ? await repo.orderUsingTrackingNumber(trx, box.tracking_number) : undefined;
-        if (holder) {
-          const message = format(ordersMessages.duplicate_tracking_number, { id: 'tracking_number', tracking_number: box.tracking_number, other: holder }, lang);
-          throw new AppError('conflict', 'duplicate_tracking_number', message, { details: [{ field: 'tracking_number', message }] });
+  // Two calls racing for one number both find no holder; the unique index refuses the later box, and its next run
+  // finds the winner's box and is refused as duplicate_tracking_number like any other duplicate.
+  const orderId = await retryOnConflict(
+    () =>
+      db.transaction(async (trx) => {
+        const now = new Date().toISOString();
+        const batchId = newId(ID_PREFIX.batch);
+        const reason = shipped ? 'direct trade with tracking number' : 'direct trade';
+        const intake = buildOrder(
+          {
+            source: 'direct',
+            channel_kind: input.channel_kind,
+            channel_name: channelName,
+            orderer_name: input.orderer_name,
+            orderer_phone: input.orderer_phone ?? null,
+            recipient_name: input.recipient_name ?? input.orderer_name,
+            recipient_phone: input.recipient_phone ?? input.orderer_phone ?? null,
+            recipient_mobile: input.recipient_mobile ?? null,
+            recipient_zip: input.recipient_zip ?? null,
+            recipient_address1: input.recipient_address1 ?? null,
+            recipient_address2: input.recipient_address2 ?? null,
+            delivery_memo: input.delivery_memo ?? null,
+            ordered_at: orderedAt ?? now,
+            paid_at: orderedAt ?? now,
+            total_amount: input.total_amount,
+            created_by: actor.id,
+          },
+          lines,
+          { action: 'create_direct', actor, batchId, reason },
+          now,
+        );
+        await insertIntakes(trx, [intake]);
+        if (input.memo) await repo.insertNote(trx, { order_id: intake.order.id, kind: 'memo', body: input.memo, author_id: actor.id });
+        if (shipped) {
+          const number = { courier: input.courier, tracking_number: input.tracking_number ?? '', reason };
+          const steps = [
+            { action: 'release' as const, params: { reason } },
+            { action: 'set_invoice' as const, params: number },
+            { action: 'ship' as const, params: { reason } },
+          ];
+          await applySteps(trx, actor, { id: intake.order.id, version: 1 }, steps, { lang, batchId, now });
         }
-        await repo.insertShippedBox(trx, { id: boxId!, ...box }, now);
-      }
-      await repo.insertOrder(
-        trx,
-        {
-          id: orderId,
-          source: 'direct',
-          mall_account_id: null,
-          mall_order_id: null,
-          channel_kind: input.channel_kind,
-          channel_name: channelName,
-          orderer_name: input.orderer_name,
-          orderer_phone: input.orderer_phone ?? null,
-          orderer_email: null,
-          recipient_name: input.recipient_name ?? input.orderer_name,
-          recipient_phone: input.recipient_phone ?? input.orderer_phone ?? null,
-          recipient_mobile: input.recipient_mobile ?? null,
-          recipient_zip: input.recipient_zip ?? null,
-          recipient_address1: input.recipient_address1 ?? null,
-          recipient_address2: input.recipient_address2 ?? null,
-          delivery_memo: input.delivery_memo ?? null,
-          ordered_at: input.ordered_at ? new Date(input.ordered_at).toISOString() : now,
-          paid_at: input.ordered_at ? new Date(input.ordered_at).toISOString() : now,
-          total_amount: input.total_amount,
-          shipping_fee: 0,
-          created_by: actor.id,
-          created_at: now,
-          updated_at: now,
-        },
-        lines,
-      );
-      const history: HistoryRow[] = lines.map((l) => ({
-        entity: 'line',
-        entity_id: l.id,
-        order_id: orderId,
-        action: 'create_direct',
-        from_status: null,
-        to_status: status,
-        actor_type: actor.type,
-        actor_id: actor.id,
-        reason: box ? 'direct trade with tracking number' : 'direct trade',
-        batch_id: null,
-        at: now,
-      }));
-      await insertHistory(trx, history);
-      if (input.memo) await repo.insertNote(trx, { order_id: orderId, kind: 'memo', body: input.memo, author_id: actor.id });
-    });
-  }
+        return intake.order.id;
+      }),
+    { also: isUniqueViolation },
+  );
+  return getOrder(db, actor, orderId, lang);
 }

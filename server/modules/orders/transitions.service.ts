@@ -6,12 +6,14 @@ import { API_ACTION_LABELS, type BulkTransitionBody, type ItemResult } from '../
 import { findCourier } from '../../../shared/couriers.ts';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
+import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
 import { BLOCK_ITEMS, nextTurn, planBlocks, type BlockItem } from './bulk-blocks.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
-import { Engine, definedOnly, paramsOf, type ClaimOrigin, type Params } from './transition-engine.ts';
+import { Engine, Refusal, definedOnly, paramsOf, type Action, type ClaimOrigin, type Params } from './transition-engine.ts';
+import { refusalError } from './refusals.ts';
 import { ordersMessages } from './orders.messages.ts';
 import { flushWrites } from './working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
@@ -106,4 +108,30 @@ function numbersOf(body: BulkTransitionBody, items: BulkTransitionBody['items'])
 
 function loadPlanOf(body: BulkTransitionBody): LoadPlan {
   return { ids: body.items.map((i) => i.id), actions: [body.action], trackingNumbers: numbersOf(body, body.items) };
+}
+
+/**
+ * Several actions on one order (ord_…) as one item, in the caller's transaction: how an order that starts further
+ * along its lifecycle than new (a direct order entered with its tracking number) takes the same rules, checks and
+ * history as any other. A refusal throws as the error a single transition would answer, its message led by the
+ * field it is about (as a form's validation errors are); the caller's transaction then writes nothing.
+ */
+export async function applySteps(
+  trx: Knex.Transaction,
+  actor: Actor,
+  item: { id: string; version: number },
+  steps: readonly { action: Action; params: Params }[],
+  call: { lang: Lang; batchId: string; now: string },
+): Promise<void> {
+  const trackingNumbers = steps.flatMap((s) => (s.action === 'set_invoice' ? [storedNumber(s.params.courier, s.params.tracking_number)].filter((n) => n !== undefined) : []));
+  const set = await loadWorkingSet(trx, { ids: [item.id], actions: steps.map((s) => s.action), trackingNumbers });
+  const engine = new Engine(set, actor, call.lang, call.batchId, undefined, call.now);
+  try {
+    const target = engine.target(item, 0);
+    for (const step of steps) engine.apply(target, step.action, step.params);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    throw refusalError({ id: item.id, code: error.code, message: engine.describe(error) }, true);
+  }
+  await flushWrites(trx, set.writes, call.now);
 }
