@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   bulkTransitionBody,
   directOrderBody,
-  listLinesQuery,
   listOrdersQuery,
   noteBody,
   salesQuery,
@@ -10,12 +9,15 @@ import {
 } from '../../../shared/api/orders.schema.ts';
 import {
   bulkTransitionResult,
+  lineColumnsPage,
+  lineListQuery,
   lineViewPage,
   noteView,
   orderDetail,
   ordersPage,
   salesPage,
   singleTransitionResult,
+  toLineColumns,
 } from '../../../shared/api/order-views.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -68,10 +70,17 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'orders',
       summary: 'The flat lines view: one row per order line with its order and box, as a sheet shows it',
       access: 'viewer',
-      response: lineViewPage,
-      query: listLinesQuery,
-      handler: async ({ actor, query, info }) => orders.listLines(deps.db, actor, query, info.lang),
-      personalData: { rows: (r: { items: unknown[] }) => r.items.length },
+      response: z.union([lineViewPage, lineColumnsPage]),
+      query: lineListQuery,
+      handler: async ({ actor, query, info }) => {
+        const page = await orders.listLines(deps.db, actor, query, info.lang);
+        return query.format === 'columns' ? toLineColumns(page, query.fields) : page;
+      },
+      personalData: {
+        rows: (r: { items?: unknown[]; rows?: unknown[] }) => (r.items ?? r.rows ?? []).length,
+        // The form of the answer is not part of what was read.
+        filter: ({ query: { cursor: _cursor, format: _format, fields: _fields, ...filter } }) => filter,
+      },
     }),
     route({
       method: 'get',

@@ -104,10 +104,18 @@ export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { c
   };
 }
 
-export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
+/** A page of the lines view; with `fields`, rows hold just those fields (masked first, from the whole row read). */
+export async function listLines(
+  db: Db,
+  actor: Actor,
+  filter: OrderFilter & { cursor?: string | undefined; limit: number; fields?: readonly string[] | undefined },
+  lang: Lang,
+) {
   const after = decodeCursor(filter.cursor, isPair, lang);
-  const { rows, next } = await repo.listLineView(db, filter, searchScope(actor), after, filter.limit);
-  return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
+  const { fields } = filter;
+  const { rows, next } = await repo.listLineView(db, filter, searchScope(actor), after, filter.limit, fields);
+  const items = rows.map((r) => maskFor(actor, r));
+  return { items: fields ? items.map((r) => Object.fromEntries(fields.map((f) => [f, r[f]]))) : items, next_cursor: next ? encodeCursor(next) : null };
 }
 
 /** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */

@@ -3,7 +3,7 @@
 // (after a push, a ship, a send, or to re-pull refused rows). Rows are always found by their hidden key.
 import type { JobView } from '../../../../shared/api/jobs.schema.ts';
 import type { ItemResult } from '../../../../shared/api/orders.schema.ts';
-import type { LineViewRow } from '../../../../shared/api/order-views.schema.ts';
+import { fromLineColumns, type LineColumnsPage, type LineViewRow } from '../../../../shared/api/order-views.schema.ts';
 import type { SheetPushResult, SheetRowResult } from '../../../../shared/api/sheet.schema.ts';
 import { COURIERS } from '../../../../shared/couriers.ts';
 import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
@@ -48,16 +48,23 @@ function putResult(state: SheetState, patches: CellPatches, row: number, result:
 export type LineRow = LineViewRow & Record<string, unknown>;
 export type PullFilter = Record<string, string | undefined>;
 
-/** Every line matching the filter, page by page (the server pages at 10,000). */
+/** The fields a pull needs: the sheet's columns (the snapshot keeps some of them); result columns are the pane's. */
+const PULL_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result').map((c) => c.id).join(',');
+
+/**
+ * Every line matching the filter, page by page (the server pages at 10,000), in the column-array form with only the
+ * sheet's fields: names once a page instead of on every row, and about half the fields, so the server reads and
+ * sends less and the pane parses less.
+ */
 export async function fetchLines(api: Api, filter: PullFilter, progress?: Progress): Promise<LineRow[]> {
   const rows: LineRow[] = [];
   let cursor: string | null = null;
   do {
-    const query = new URLSearchParams({ limit: '10000' });
+    const query = new URLSearchParams({ limit: '10000', format: 'columns', fields: PULL_FIELDS });
     for (const [k, v] of Object.entries(filter)) if (v) query.set(k, v);
     if (cursor) query.set('cursor', cursor);
-    const page: { items: LineRow[]; next_cursor: string | null } = await api.call('GET', `/api/order-lines?${query}`);
-    rows.push(...page.items);
+    const page: LineColumnsPage = await api.call('GET', `/api/order-lines?${query}`);
+    for (const row of fromLineColumns(page)) rows.push(row as LineRow);
     cursor = page.next_cursor;
     progress?.(rows.length, 0);
   } while (cursor);
