@@ -71,15 +71,13 @@ export const LINE_VIEW_FIELDS = Object.keys(lineViewRow.shape) as (keyof LineVie
 const fieldSchema = lineViewRow.shape as Record<string, z.ZodType>;
 
 /**
- * GET /api/order-lines: the filter and paging, the form of the answer, and (column-array form only) the fields a
- * client wants: a sheet that shows 27 of the ~50 fields has the server read and send just those.
+ * GET /api/order-lines/columns: the lines view's filter and paging, and the fields a client wants (all by default):
+ * a sheet that shows 27 of the ~50 fields has the server read and send just those.
  */
-export const lineListQuery = listLinesQuery
-  .extend({ fields: csvList(z.enum(LINE_VIEW_FIELDS as [string, ...string[]])).optional() })
-  .refine((q) => !q.fields || q.format === 'columns', { path: ['fields'], message: 'fields needs format=columns' });
+export const lineColumnsQuery = listLinesQuery.extend({ fields: csvList(z.enum(LINE_VIEW_FIELDS as [string, ...string[]])).optional() });
 
 /**
- * The lines view as column arrays (`?format=columns`): the field names once, then each row as an array in that
+ * The lines view as column arrays (GET /api/order-lines/columns): the field names once, then each row as an array in that
  * order, so 50,000 rows do not repeat the names each (less to send, parse and decompress). Same rows, same values,
  * same paging as the items form; every value is held to its field's type.
  */
@@ -100,7 +98,7 @@ export const lineColumnsPage = z
   });
 export type LineColumnsPage = { columns: string[]; rows: unknown[][]; next_cursor: string | null };
 
-/** Rows of the lines view as column arrays (the server's side of `?format=columns`). */
+/** Rows of the lines view as column arrays (the server's side of GET /api/order-lines/columns). */
 export function toLineColumns(page: { items: readonly Record<string, unknown>[]; next_cursor: string | null }, fields: readonly string[] = LINE_VIEW_FIELDS): LineColumnsPage {
   return {
     columns: [...fields],

@@ -40,8 +40,6 @@ export const listOrdersQuery = orderFilterSchema.extend({
 
 export const listLinesQuery = orderFilterSchema.extend({
   cursor: z.string().max(200).optional(),
-  /** `columns`: the rows as column arrays (`columns` + `rows`), for clients that pull many lines (the pane). */
-  format: z.enum(['items', 'columns']).optional(),
   limit: z.coerce.number().int().min(1).max(LINES_PAGE_MAX).default(1000),
 });
 

@@ -132,12 +132,12 @@ describe('GET /api/order-lines', () => {
   });
 });
 
-describe('GET /api/order-lines?format=columns', () => {
+describe('GET /api/order-lines/columns', () => {
   type ColumnsPage = { columns: string[]; rows: unknown[][]; next_cursor: string | null };
 
   it('answers the same rows as the items form, as column names once and one array per row', async () => {
     const items = await s.call('GET', '/api/order-lines?limit=10000');
-    const cols = await s.call('GET', '/api/order-lines?limit=10000&format=columns');
+    const cols = await s.call('GET', '/api/order-lines/columns?limit=10000');
     assert.equal(cols.status, 200);
     assert.equal(cols.body.items, undefined);
     assert.ok(cols.body.columns.includes('line_id') && cols.body.columns.includes('memo'));
@@ -150,7 +150,7 @@ describe('GET /api/order-lines?format=columns', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: ColumnsPage } = await s.call('GET', `/api/order-lines?limit=8&format=columns${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { body: ColumnsPage } = await s.call('GET', `/api/order-lines/columns?limit=8${cursor ? `&cursor=${cursor}` : ''}`);
       const at = res.body.columns.indexOf('line_id');
       seen.push(...res.body.rows.map((r) => r[at] as string));
       cursor = res.body.next_cursor;
@@ -163,7 +163,7 @@ describe('GET /api/order-lines?format=columns', () => {
     const viewer = await s.tokenFor('viewer');
     const fields = ['line_id', 'status', 'recipient_name', 'recipient_mobile', 'hold', 'hold_reason', 'memo'];
     const items = await s.call('GET', '/api/order-lines?limit=10000&status=NEW', undefined, { token: viewer });
-    const cols = await s.call('GET', `/api/order-lines?limit=10000&status=NEW&format=columns&fields=${fields.join(',')}`, undefined, { token: viewer });
+    const cols = await s.call('GET', `/api/order-lines/columns?limit=10000&status=NEW&fields=${fields.join(',')}`, undefined, { token: viewer });
     assert.equal(cols.status, 200);
     assert.deepEqual(cols.body.columns, fields);
     const want = items.body.items.map((r: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, r[f]])));
@@ -173,16 +173,14 @@ describe('GET /api/order-lines?format=columns', () => {
     assert.ok(fromLineColumns(cols.body).some((r) => r.recipient_name === '최*진'));
   });
 
-  it('refuses fields without the column form, and unknown fields, naming the field', async () => {
-    for (const q of ['fields=line_id', 'format=columns&fields=line_id,password_hash']) {
-      const res = await s.call('GET', `/api/order-lines?${q}`);
-      assert.equal(res.status, 400, q);
-      assert.ok(JSON.stringify(res.body.error.details).includes('fields'), q);
-    }
+  it('refuses unknown fields, naming the field', async () => {
+    const res = await s.call('GET', '/api/order-lines/columns?fields=line_id,password_hash');
+    assert.equal(res.status, 400);
+    assert.ok(JSON.stringify(res.body.error.details).includes('fields'));
   });
 
   it('is sent compressed to a client that accepts gzip', async () => {
-    const res = await fetch(`${s.url}/api/order-lines?limit=10000&format=columns`, {
+    const res = await fetch(`${s.url}/api/order-lines/columns?limit=10000`, {
       headers: { authorization: `Bearer ${await s.tokenFor('viewer')}`, 'accept-encoding': 'gzip' },
     });
     assert.equal(res.status, 200);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   bulkTransitionBody,
   directOrderBody,
+  listLinesQuery,
   listOrdersQuery,
   noteBody,
   salesQuery,
@@ -10,7 +11,7 @@ import {
 import {
   bulkTransitionResult,
   lineColumnsPage,
-  lineListQuery,
+  lineColumnsQuery,
   lineViewPage,
   noteView,
   orderDetail,
@@ -70,16 +71,24 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'orders',
       summary: 'The flat lines view: one row per order line with its order and box, as a sheet shows it',
       access: 'viewer',
-      response: z.union([lineViewPage, lineColumnsPage]),
-      query: lineListQuery,
-      handler: async ({ actor, query, info }) => {
-        const page = await orders.listLines(deps.db, actor, query, info.lang);
-        return query.format === 'columns' ? toLineColumns(page, query.fields) : page;
-      },
+      response: lineViewPage,
+      query: listLinesQuery,
+      handler: async ({ actor, query, info }) => orders.listLines(deps.db, actor, query, info.lang),
+      personalData: { rows: (r: { items: unknown[] }) => r.items.length },
+    }),
+    route({
+      method: 'get',
+      path: '/order-lines/columns',
+      tag: 'orders',
+      summary: 'The lines view as column arrays (names once, one array per row), optionally only some fields: for pulling many lines',
+      access: 'viewer',
+      response: lineColumnsPage,
+      query: lineColumnsQuery,
+      handler: async ({ actor, query, info }) => toLineColumns(await orders.listLines(deps.db, actor, query, info.lang), query.fields),
       personalData: {
-        rows: (r: { items?: unknown[]; rows?: unknown[] }) => (r.items ?? r.rows ?? []).length,
-        // The form of the answer is not part of what was read.
-        filter: ({ query: { cursor: _cursor, format: _format, fields: _fields, ...filter } }) => filter,
+        rows: (r: { rows: unknown[] }) => r.rows.length,
+        // Which fields were sent is not part of what was searched.
+        filter: ({ query: { cursor: _cursor, fields: _fields, ...filter } }) => filter,
       },
     }),
     route({

@@ -60,10 +60,10 @@ export async function fetchLines(api: Api, filter: PullFilter, progress?: Progre
   const rows: LineRow[] = [];
   let cursor: string | null = null;
   do {
-    const query = new URLSearchParams({ limit: '10000', format: 'columns', fields: PULL_FIELDS });
+    const query = new URLSearchParams({ limit: '10000', fields: PULL_FIELDS });
     for (const [k, v] of Object.entries(filter)) if (v) query.set(k, v);
     if (cursor) query.set('cursor', cursor);
-    const page: LineColumnsPage = await api.call('GET', `/api/order-lines?${query}`);
+    const page: LineColumnsPage = await api.call('GET', `/api/order-lines/columns?${query}`);
     for (const row of fromLineColumns(page)) rows.push(row as LineRow);
     cursor = page.next_cursor;
     progress?.(rows.length, 0);
