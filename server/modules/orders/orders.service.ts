@@ -104,7 +104,10 @@ export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { c
   };
 }
 
-/** A page of the lines view; with `fields`, rows hold just those fields (masked first, from the whole row read). */
+/**
+ * A page of the lines view. With `fields` the rows are read with those fields (and the names masking looks for),
+ * for a caller that sends only those (the column-array form).
+ */
 export async function listLines(
   db: Db,
   actor: Actor,
@@ -114,8 +117,7 @@ export async function listLines(
   const after = decodeCursor(filter.cursor, isPair, lang);
   const { fields } = filter;
   const { rows, next } = await repo.listLineView(db, filter, searchScope(actor), after, filter.limit, fields);
-  const items = rows.map((r) => maskFor(actor, r));
-  return { items: fields ? items.map((r) => Object.fromEntries(fields.map((f) => [f, r[f]]))) : items, next_cursor: next ? encodeCursor(next) : null };
+  return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
 }
 
 /** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */

@@ -12,10 +12,10 @@ import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../../../share
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { readColumns, readTable, selectedRows, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
-import { cellOf, courierLabel, textOf, type CellValue } from '../../sheet/cells.ts';
+import { cellOf, courierLabel, rowCells, textOf, type CellValue } from '../../sheet/cells.ts';
 import { putBeside } from '../../sheet/columns.ts';
 import { planPush } from '../../sheet/push-plan.ts';
-import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotRow, type SnapshotEntry } from '../../sheet/snapshot.ts';
+import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotOfCells, snapshotRow, type SnapshotEntry } from '../../sheet/snapshot.ts';
 
 export const ORDER_SHEET = '주문';
 export const LISTS_SHEET = '_shipsheet_lists';
@@ -80,11 +80,12 @@ export async function pullOrders(api: Api, filter: PullFilter, lang: Lang, progr
   const lines = await fetchLines(api, filter, (d) => progress?.('fetch', d, 0));
   await writeLists(lang);
   const total = lines.length;
+  const rows = lines.map((l) => rowCells(l, lang));
   await writeTable(
     {
       name: ORDER_SHEET,
       header: ORDER_COLUMNS.map((c) => c.header[lang]),
-      rows: lines.map((l) => ORDER_COLUMNS.map((c) => cellOf(c, l, lang))),
+      rows,
       textColumns,
       hiddenColumns,
       widths: ORDER_COLUMNS.map((c) => c.width),
@@ -98,7 +99,7 @@ export async function pullOrders(api: Api, filter: PullFilter, lang: Lang, progr
     {
       name: SNAPSHOT_SHEET,
       header: [...SNAPSHOT_COLUMNS],
-      rows: lines.map((l) => snapshotRow(l, lang)),
+      rows: rows.map(snapshotOfCells),
       textColumns: SNAPSHOT_COLUMNS.map((_, i) => i),
       visibility: 'VeryHidden',
     },
