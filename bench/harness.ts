@@ -1,6 +1,7 @@
 // Shared by the benchmarks: a fresh server on a temp SQLite file, timing, and the one JSON line each prints.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
@@ -70,4 +71,38 @@ export const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 
 export function report(fields: Record<string, unknown>): void {
   process.stdout.write(JSON.stringify(fields) + '\n');
+}
+
+/**
+ * A TCP relay in front of a server that counts the bytes the server sends back (headers and body as they travel,
+ * compressed when the client asked for it): clients talk to `url` instead of the server's own.
+ */
+export async function wireCounter(target: string): Promise<{ url: string; bytes(): number; reset(): void; close(): Promise<void> }> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<net.Socket>();
+  let received = 0;
+  const relay = net.createServer((client) => {
+    const upstream = net.connect(Number(port), hostname.replace(/^\[|\]$/g, ''));
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    upstream.on('data', (chunk: Buffer) => (received += chunk.length));
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const address = relay.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    bytes: () => received,
+    reset: () => void (received = 0),
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CLAIM_STATES, CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type ColumnKind, type OrderColumn } from '../sheet/order-columns.ts';
 import { instant, page } from './common.schema.ts';
-import { CHANNEL_KINDS, itemResult, orderFlags } from './orders.schema.ts';
+import { CHANNEL_KINDS, csvList, itemResult, listLinesQuery, orderFlags } from './orders.schema.ts';
 
 const text = z.string().nullable();
 const int = z.number().int();
@@ -65,6 +65,60 @@ export const lineViewRow = z.object({
 });
 export type LineViewRow = z.infer<typeof lineViewRow>;
 export const lineViewPage = page(lineViewRow);
+
+/** The lines view's fields in the order the column-array form lists them. */
+export const LINE_VIEW_FIELDS = Object.keys(lineViewRow.shape) as (keyof LineViewRow)[];
+const fieldSchema = lineViewRow.shape as Record<string, z.ZodType>;
+
+/**
+ * GET /api/order-lines/columns: the lines view's filter and paging, and the fields a client wants (all by default):
+ * a sheet that shows 27 of the ~50 fields has the server read and send just those.
+ */
+export const lineColumnsQuery = listLinesQuery.extend({ fields: csvList(z.enum(LINE_VIEW_FIELDS as [string, ...string[]])).optional() });
+
+/**
+ * The lines view as column arrays (GET /api/order-lines/columns): the field names once, then each row as an array in that
+ * order, so 50,000 rows do not repeat the names each (less to send, parse and decompress). Same rows, same values,
+ * same paging as the items form; every value is held to its field's type.
+ */
+export const lineColumnsPage = z
+  .object({
+    columns: z.array(z.enum(LINE_VIEW_FIELDS as [string, ...string[]])),
+    rows: z.array(z.array(z.unknown())),
+    next_cursor: z.string().nullable(),
+  })
+  .superRefine((page, ctx) => {
+    page.rows.forEach((row, r) => {
+      if (row.length !== page.columns.length) ctx.addIssue({ code: 'custom', path: ['rows', r], message: `expected ${page.columns.length} values` });
+      page.columns.forEach((field, c) => {
+        const checked = fieldSchema[field]!.safeParse(row[c]);
+        if (!checked.success) ctx.addIssue({ code: 'custom', path: ['rows', r, c], message: `${field}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
+      });
+    });
+  });
+export type LineColumnsPage = { columns: string[]; rows: unknown[][]; next_cursor: string | null };
+
+/** Rows of the lines view as column arrays (the server's side of GET /api/order-lines/columns). */
+export function toLineColumns(page: { items: readonly Record<string, unknown>[]; next_cursor: string | null }, fields: readonly string[] = LINE_VIEW_FIELDS): LineColumnsPage {
+  return {
+    columns: [...fields],
+    rows: page.items.map((row) => fields.map((f) => row[f])),
+    next_cursor: page.next_cursor,
+  };
+}
+
+/**
+ * Lines-view rows back from column arrays (the client's side), by the names the page lists: a server with more or
+ * fewer fields than this client knows still gives rows keyed by the right names.
+ */
+export function fromLineColumns(page: Pick<LineColumnsPage, 'columns' | 'rows'>): LineViewRow[] {
+  const { columns } = page;
+  return page.rows.map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+    return row as LineViewRow;
+  });
+}
 
 /** An order's own fields. */
 export const orderView = z.object({

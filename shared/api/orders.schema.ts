@@ -7,7 +7,7 @@ import { isValidDay } from '../time.ts';
 const day = z.string().refine(isValidDay, { message: 'expected a date as YYYY-MM-DD' });
 
 /** Accepts `a,b` or repeated query parameters. */
-const csvList = <T extends z.ZodType>(item: T) =>
+export const csvList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item));
 
 const queryBool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fromLineColumns } from '../../shared/api/order-views.schema.ts';
 import { makeOrder } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -128,6 +129,63 @@ describe('GET /api/order-lines', () => {
     assert.equal(row.recipient_address2, '***');
     const detail = await s.call('GET', `/api/orders/${ids.early21}`, undefined, { token: viewer });
     assert.equal(detail.body.orderer_name, '김*준');
+  });
+});
+
+describe('GET /api/order-lines/columns', () => {
+  type ColumnsPage = { columns: string[]; rows: unknown[][]; next_cursor: string | null };
+
+  it('answers the same rows as the items form, as column names once and one array per row', async () => {
+    const items = await s.call('GET', '/api/order-lines?limit=10000');
+    const cols = await s.call('GET', '/api/order-lines/columns?limit=10000');
+    assert.equal(cols.status, 200);
+    assert.equal(cols.body.items, undefined);
+    assert.ok(cols.body.columns.includes('line_id') && cols.body.columns.includes('memo'));
+    assert.ok(cols.body.rows.every((r: unknown[]) => Array.isArray(r) && r.length === cols.body.columns.length));
+    assert.deepEqual(fromLineColumns(cols.body), items.body.items);
+    assert.equal(cols.body.next_cursor, null);
+  });
+
+  it('pages by the same cursor without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: ColumnsPage } = await s.call('GET', `/api/order-lines/columns?limit=8${cursor ? `&cursor=${cursor}` : ''}`);
+      const at = res.body.columns.indexOf('line_id');
+      seen.push(...res.body.rows.map((r) => r[at] as string));
+      cursor = res.body.next_cursor;
+    } while (cursor);
+    assert.equal(seen.length, 56);
+    assert.equal(new Set(seen).size, 56);
+  });
+
+  it('with fields answers only those, with the values (masked for viewers) the full row has', async () => {
+    const viewer = await s.tokenFor('viewer');
+    const fields = ['line_id', 'status', 'recipient_name', 'recipient_mobile', 'hold', 'hold_reason', 'memo'];
+    const items = await s.call('GET', '/api/order-lines?limit=10000&status=NEW', undefined, { token: viewer });
+    const cols = await s.call('GET', `/api/order-lines/columns?limit=10000&status=NEW&fields=${fields.join(',')}`, undefined, { token: viewer });
+    assert.equal(cols.status, 200);
+    assert.deepEqual(cols.body.columns, fields);
+    const want = items.body.items.map((r: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, r[f]])));
+    assert.deepEqual(fromLineColumns(cols.body), want);
+    const held = fromLineColumns(cols.body).find((r) => r.hold);
+    assert.equal(held?.hold_reason, '주소 확인');
+    assert.ok(fromLineColumns(cols.body).some((r) => r.recipient_name === '최*진'));
+  });
+
+  it('refuses unknown fields, naming the field', async () => {
+    const res = await s.call('GET', '/api/order-lines/columns?fields=line_id,password_hash');
+    assert.equal(res.status, 400);
+    assert.ok(JSON.stringify(res.body.error.details).includes('fields'));
+  });
+
+  it('is sent compressed to a client that accepts gzip', async () => {
+    const res = await fetch(`${s.url}/api/order-lines/columns?limit=10000`, {
+      headers: { authorization: `Bearer ${await s.tokenFor('viewer')}`, 'accept-encoding': 'gzip' },
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-encoding'), 'gzip');
+    assert.ok(((await res.json()) as ColumnsPage).rows.length > 0);
   });
 });
 

@@ -22,7 +22,11 @@ const positions = SNAPSHOT_COLUMNS.map((id) => ORDER_COLUMNS.findIndex((c) => c.
 
 /** The snapshot row of a lines-view row: the same texts the order sheet shows. */
 export function snapshotRow(row: Record<string, unknown>, lang: Lang): string[] {
-  const cells = rowCells(row, lang);
+  return snapshotOfCells(rowCells(row, lang));
+}
+
+/** The snapshot row of an order-sheet row already built (a pull builds each row's cells once for both sheets). */
+export function snapshotOfCells(cells: readonly CellValue[]): string[] {
   return positions.map((i) => textOf(cells[i]));
 }
 

@@ -10,12 +10,15 @@ import {
 } from '../../../shared/api/orders.schema.ts';
 import {
   bulkTransitionResult,
+  lineColumnsPage,
+  lineColumnsQuery,
   lineViewPage,
   noteView,
   orderDetail,
   ordersPage,
   salesPage,
   singleTransitionResult,
+  toLineColumns,
 } from '../../../shared/api/order-views.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as orders from '../../modules/orders/orders.service.ts';
@@ -48,6 +51,21 @@ export function orderRoutes(deps: AppDeps) {
       query: listLinesQuery,
       handler: async ({ actor, query, info }) => orders.listLines(deps.db, actor, query, info.lang),
       personalData: { rows: (r: { items: unknown[] }) => r.items.length },
+    }),
+    route({
+      method: 'get',
+      path: '/order-lines/columns',
+      tag: 'orders',
+      summary: 'The lines view as column arrays (names once, one array per row), optionally only some fields: for pulling many lines',
+      access: 'viewer',
+      response: lineColumnsPage,
+      query: lineColumnsQuery,
+      handler: async ({ actor, query, info }) => toLineColumns(await orders.listLines(deps.db, actor, query, info.lang), query.fields),
+      personalData: {
+        rows: (r: { rows: unknown[] }) => r.rows.length,
+        // Which fields were sent is not part of what was searched.
+        filter: ({ query: { cursor: _cursor, fields: _fields, ...filter } }) => filter,
+      },
     }),
     route({
       method: 'get',

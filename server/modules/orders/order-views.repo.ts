@@ -173,12 +173,12 @@ export type LineViewRow = Record<string, unknown> & { line_id: string; order_id:
  * The lines view's select: each line with its order, its box, and its order's latest memo. The memo is looked up per
  * line from the (order_id, kind, id) index, which costs one index probe a line, not a scan of the notes.
  */
-function lineViewQuery(db: Db | Knex.Transaction, columns: readonly string[] = LINE_VIEW_COLUMNS): Knex.QueryBuilder {
+function lineViewQuery(db: Db | Knex.Transaction, columns: readonly string[] = LINE_VIEW_COLUMNS, memo = true): Knex.QueryBuilder {
   const latestMemo = db('order_notes as n').select('n.body').whereRaw('n.order_id = l.order_id').where('n.kind', 'memo').orderBy('n.id', 'desc').limit(1);
   return db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
     .leftJoin('boxes as b', 'b.id', 'l.box_id')
-    .select([...columns, latestMemo.as('memo')]);
+    .select(memo ? [...columns, latestMemo.as('memo')] : [...columns]);
 }
 
 /**
@@ -211,8 +211,20 @@ function toLineView(rows: LineViewRow[]): LineViewRow[] {
 }
 
 /** Keyset paging on (order_id, line id): the lines of one order stay together, in a stable order. */
-export async function listLineView(db: Db, f: OrderFilter, scope: SearchScope, after: [string, string] | undefined, limit: number) {
-  const q = lineViewQuery(db).orderBy(LINE_VIEW_ORDER).limit(limit + 1);
+/** Fields every lines-view read selects, whatever was asked: the page's keys and the names masking looks for. */
+const LINE_VIEW_ALWAYS = new Set(['line_id', 'order_id', 'orderer_name', 'recipient_name']);
+const fieldOf = (column: string) => column.split(/\s+as\s+|\./).pop()!;
+
+/** The lines view's select narrowed to some fields (and those it always needs); the memo only when asked. */
+function lineViewColumns(fields: readonly string[] | undefined): { columns: readonly string[]; memo: boolean } {
+  if (!fields) return { columns: LINE_VIEW_COLUMNS, memo: true };
+  const wanted = new Set([...LINE_VIEW_ALWAYS, ...fields]);
+  return { columns: LINE_VIEW_COLUMNS.filter((c) => wanted.has(fieldOf(c))), memo: wanted.has('memo') };
+}
+
+export async function listLineView(db: Db, f: OrderFilter, scope: SearchScope, after: [string, string] | undefined, limit: number, fields?: readonly string[]) {
+  const { columns, memo } = lineViewColumns(fields);
+  const q = lineViewQuery(db, columns, memo).orderBy(LINE_VIEW_ORDER).limit(limit + 1);
   applyFilter(q, db, f, true, scope);
   if (after) q.whereRaw('(l.order_id, l.id) > (?, ?)', after);
   const rows = toLineView(await q);

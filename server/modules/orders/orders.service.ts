@@ -104,9 +104,19 @@ export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { c
   };
 }
 
-export async function listLines(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
+/**
+ * A page of the lines view. With `fields` the rows are read with those fields (and the names masking looks for),
+ * for a caller that sends only those (the column-array form).
+ */
+export async function listLines(
+  db: Db,
+  actor: Actor,
+  filter: OrderFilter & { cursor?: string | undefined; limit: number; fields?: readonly string[] | undefined },
+  lang: Lang,
+) {
   const after = decodeCursor(filter.cursor, isPair, lang);
-  const { rows, next } = await views.listLineView(db, filter, searchScope(actor), after, filter.limit);
+  const { fields } = filter;
+  const { rows, next } = await views.listLineView(db, filter, searchScope(actor), after, filter.limit, fields);
   return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
 }
 
