@@ -21,12 +21,22 @@ async function directSameWork(db: Db): Promise<number> {
     await trx('orders')
       .whereIn('id', trx('order_lines').where({ status: 'NEW' }).select('order_id'))
       .update({ version: trx.raw('version + 1'), updated_at: now });
-    return Number(await trx('order_lines').where({ status: 'NEW' }).update({ status: 'READY', version: trx.raw('version + 1'), updated_at: now }));
+    return Number(
+      await trx('order_lines')
+        .where({ status: 'NEW' })
+        .update({ status: 'READY', version: trx.raw('version + 1'), updated_at: now }),
+    );
   });
 }
 
 async function bareUpdate(db: Db): Promise<number> {
-  return db.transaction(async (trx) => Number(await trx('order_lines').where({ status: 'NEW' }).update({ status: 'READY', version: trx.raw('version + 1') })));
+  return db.transaction(async (trx) =>
+    Number(
+      await trx('order_lines')
+        .where({ status: 'NEW' })
+        .update({ status: 'READY', version: trx.raw('version + 1') }),
+    ),
+  );
 }
 
 export async function run(): Promise<void> {

@@ -17,7 +17,12 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 }
 
-const figures = (ms: number[]) => ({ calls: ms.length, p50_ms: round(median(ms), 1), p95_ms: round(percentile(ms, 95), 1), max_ms: round(Math.max(...ms), 1) });
+const figures = (ms: number[]) => ({
+  calls: ms.length,
+  p50_ms: round(median(ms), 1),
+  p95_ms: round(percentile(ms, 95), 1),
+  max_ms: round(Math.max(...ms), 1),
+});
 
 export async function run(): Promise<void> {
   const databaseUrl = process.env.SHIPSHEET_BENCH_DATABASE_URL;

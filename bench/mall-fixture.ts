@@ -8,7 +8,11 @@ import { createMallAccount } from '../server/modules/mall-accounts/mall-accounts
 import { startNaverSandbox, type NaverSandbox } from '../server/sandbox/naver/naver.sandbox.ts';
 import type { AppDeps } from '../server/deps.ts';
 
-export async function naverWithOrders(deps: AppDeps, orders: number, seed: number): Promise<{ sandbox: NaverSandbox; accountId: string; client: NaverClient }> {
+export async function naverWithOrders(
+  deps: AppDeps,
+  orders: number,
+  seed: number,
+): Promise<{ sandbox: NaverSandbox; accountId: string; client: NaverClient }> {
   const clientId = `bench${seed}`;
   const clientSecret = bcrypt.genSaltSync(4).replace(/^\$2b\$/, '$2a$');
   const sandbox = await startNaverSandbox({ clientId, clientSecret, seed });
@@ -24,7 +28,13 @@ export async function naverWithOrders(deps: AppDeps, orders: number, seed: numbe
   const account = await createMallAccount(
     deps,
     { type: 'system', id: null },
-    { mall_type: 'naver', display_name: `bench ${seed}`, base_url: sandbox.url, credentials: { client_id: clientId, client_secret: clientSecret }, collect_enabled: true },
+    {
+      mall_type: 'naver',
+      display_name: `bench ${seed}`,
+      base_url: sandbox.url,
+      credentials: { client_id: clientId, client_secret: clientSecret },
+      collect_enabled: true,
+    },
     { requestId: 'bench', ip: undefined, lang: 'ko' },
   );
   const tokens = createTokenSource({ baseUrl: sandbox.url, clientId, clientSecret, retry: DEFAULT_RETRY, now: () => new Date() });

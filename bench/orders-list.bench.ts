@@ -10,7 +10,9 @@ import { seedOrders } from './seed.ts';
 const LINES = 50_000;
 const PAGE = 10_000;
 const RUNS = 3;
-const SHEET_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result').map((c) => c.id).join(',');
+const SHEET_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result')
+  .map((c) => c.id)
+  .join(',');
 const FORMS = [
   { form: 'items', path: '/api/order-lines?' },
   { form: 'columns', path: '/api/order-lines/columns?' },
@@ -44,10 +46,24 @@ export async function run(): Promise<void> {
       return { rows, bytes, largest, requests };
     };
     const baseline = async () => {
-      const rows = await s.deps.db('order_lines as l')
+      const rows = await s.deps
+        .db('order_lines as l')
         .join('orders as o', 'o.id', 'l.order_id')
         .leftJoin('boxes as b', 'b.id', 'l.box_id')
-        .select('l.*', 'o.mall_order_id', 'o.channel_name', 'o.recipient_name', 'o.recipient_phone', 'o.recipient_mobile', 'o.recipient_zip', 'o.recipient_address1', 'o.recipient_address2', 'o.hold', 'b.courier', 'b.tracking_number')
+        .select(
+          'l.*',
+          'o.mall_order_id',
+          'o.channel_name',
+          'o.recipient_name',
+          'o.recipient_phone',
+          'o.recipient_mobile',
+          'o.recipient_zip',
+          'o.recipient_address1',
+          'o.recipient_address2',
+          'o.hold',
+          'b.courier',
+          'b.tracking_number',
+        )
         .orderBy(['l.order_id', 'l.id']);
       return JSON.stringify(rows).length;
     };

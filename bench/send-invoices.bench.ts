@@ -15,7 +15,13 @@ export async function run(): Promise<void> {
   try {
     const main = await naverWithOrders(s.deps, BOXES, 201);
     const window = () => ({ from: new Date(Date.now() - 4 * 86400_000).toISOString(), to: new Date().toISOString() });
-    await s.deps.runner.start({ type: 'collect', accountId: main.accountId, params: window(), actor: { type: 'system', id: null }, trigger: 'manual' });
+    await s.deps.runner.start({
+      type: 'collect',
+      accountId: main.accountId,
+      params: window(),
+      actor: { type: 'system', id: null },
+      trigger: 'manual',
+    });
     await s.deps.runner.idle();
 
     // Every collected order becomes one shipped box with its own number (setup, not timed).
@@ -23,7 +29,21 @@ export async function run(): Promise<void> {
     const orders = (await db('orders').where({ mall_account_id: main.accountId }).select('id')) as { id: string }[];
     const boxes = orders.map((o, i) => ({ id: `box_bench${i}`, order: o.id, number: String(300000000000 + i * 7) }));
     await db.transaction(async (trx) => {
-      await trx.batchInsert('boxes', boxes.map((b) => ({ id: b.id, courier: 'CJ', tracking_number: b.number, invoiced_at: now, shipped_at: now, send_status: 'not_sent', version: 1, created_at: now, updated_at: now })), 500);
+      await trx.batchInsert(
+        'boxes',
+        boxes.map((b) => ({
+          id: b.id,
+          courier: 'CJ',
+          tracking_number: b.number,
+          invoiced_at: now,
+          shipped_at: now,
+          send_status: 'not_sent',
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })),
+        500,
+      );
       for (const b of boxes) await trx('order_lines').where({ order_id: b.order }).update({ box_id: b.id, status: 'SHIPPED' });
     });
 
@@ -32,8 +52,20 @@ export async function run(): Promise<void> {
     const details = await queryDetails(other.client, [...(await listChanged(other.client, window())).keys()]);
     const byOrder = new Map<string, InvoiceTarget>();
     for (const d of details) {
-      const target = byOrder.get(d.orderId) ?? { boxId: `b${byOrder.size}`, courier: 'CJ', trackingNumber: String(500000000000 + byOrder.size * 7), lines: [] };
-      target.lines.push({ lineId: d.productOrderId, mallLineId: d.productOrderId, mallShipmentId: null, mallOrderId: d.orderId, mallProductId: null, mallOptionId: null });
+      const target = byOrder.get(d.orderId) ?? {
+        boxId: `b${byOrder.size}`,
+        courier: 'CJ',
+        trackingNumber: String(500000000000 + byOrder.size * 7),
+        lines: [],
+      };
+      target.lines.push({
+        lineId: d.productOrderId,
+        mallLineId: d.productOrderId,
+        mallShipmentId: null,
+        mallOrderId: d.orderId,
+        mallProductId: null,
+        mallOptionId: null,
+      });
       byOrder.set(d.orderId, target);
     }
     const base = await seconds(async () => dispatchBoxes(other.client, [...byOrder.values()], new Date()));

@@ -26,7 +26,16 @@ async function reset(db: Db): Promise<Map<string, number>> {
 /** The data change alone; `withHistory` also records it (one status_history row per line), as every change must be. */
 async function rawBulkUpdate(db: Db, lineIds: string[], run: number, withHistory = false): Promise<number> {
   const now = new Date().toISOString();
-  const boxes = lineIds.map((id, i) => ({ id: `box_raw_${run}_${i}`, courier: 'CJ', tracking_number: number(run, i), invoiced_at: now, send_status: 'not_sent', version: 1, created_at: now, updated_at: now }));
+  const boxes = lineIds.map((id, i) => ({
+    id: `box_raw_${run}_${i}`,
+    courier: 'CJ',
+    tracking_number: number(run, i),
+    invoiced_at: now,
+    send_status: 'not_sent',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  }));
   await db.transaction(async (trx) => {
     if (withHistory) {
       await trx.raw(
@@ -36,7 +45,12 @@ async function rawBulkUpdate(db: Db, lineIds: string[], run: number, withHistory
       );
     }
     await insertMany(trx, 'boxes', boxes);
-    await updateRows(trx, 'order_lines', lineIds.map((id, i) => ({ id, box_id: boxes[i]!.id })), { status: 'INVOICED', updated_at: now });
+    await updateRows(
+      trx,
+      'order_lines',
+      lineIds.map((id, i) => ({ id, box_id: boxes[i]!.id })),
+      { status: 'INVOICED', updated_at: now },
+    );
   });
   return boxes.length;
 }
@@ -53,9 +67,15 @@ export async function run(): Promise<void> {
     let last = { applied: 0, refused: 0, requestBytes: 0, responseBytes: 0 };
     for (let i = 0; i < RUNS + 1; i++) {
       const versions = await reset(db);
-      const body = JSON.stringify({ rows: lineIds.map((id, n) => ({ line_id: id, line_version: versions.get(id)!, courier: 'CJ', tracking_number: number(i, n) })) });
+      const body = JSON.stringify({
+        rows: lineIds.map((id, n) => ({ line_id: id, line_version: versions.get(id)!, courier: 'CJ', tracking_number: number(i, n) })),
+      });
       const p = await seconds(async () => {
-        const res = await fetch(`${s.url}/api/sheet/push`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body });
+        const res = await fetch(`${s.url}/api/sheet/push`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+          body,
+        });
         const text = await res.text();
         const out = JSON.parse(text) as { applied: number; refused: number };
         return { applied: out.applied, refused: out.refused, requestBytes: body.length, responseBytes: text.length };

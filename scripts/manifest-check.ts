@@ -110,7 +110,11 @@ export async function manifestProblems(xml: string, origin = DEV_ORIGIN): Promis
 export async function schemaProblems(xml: string): Promise<string[]> {
   const file = (name: string) => ({ fileName: name, contents: fs.readFileSync(path.join(SCHEMA_DIR, name), 'utf8') });
   const imported = fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.xsd') && f !== path.basename(SCHEMA));
-  const result = await validateXML({ xml: [{ fileName: 'manifest.xml', contents: xml }], schema: [file(path.basename(SCHEMA))], preload: imported.map(file) });
+  const result = await validateXML({
+    xml: [{ fileName: 'manifest.xml', contents: xml }],
+    schema: [file(path.basename(SCHEMA))],
+    preload: imported.map(file),
+  });
   if (result.valid) return [];
   const problems = result.errors.map((e) => e.rawMessage.trim()).filter((l) => l && !l.endsWith('fails to validate'));
   // A schema that does not compile reports no document errors: say so rather than pass or fail silently.

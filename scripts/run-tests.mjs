@@ -1,4 +1,4 @@
-// `npm test`: type-check and lint, then every test file with Node's test runner on a SQLite file; then, when
+// `npm test`: type-check, lint and format check, then every test file with Node's test runner on a SQLite file; then, when
 // SHIPSHEET_TEST_DATABASE_URL names a PostgreSQL database, the API suite again on PostgreSQL.
 // What npm cannot install (PostgreSQL, a Chromium for the browser tests) is looked for; without it those tests are
 // skipped, each reason said once at the end with how to enable them. SHIPSHEET_TEST_STRICT=1 (.ci/run) makes a
@@ -35,7 +35,17 @@ function runPass(label, files, env) {
   const tap = path.join(os.tmpdir(), `shipsheet-tap-${process.pid}-${label.replace(/\W+/g, '_')}.txt`);
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
     { stdio: 'inherit', env: { ...process.env, ...env } },
   );
   const summary = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
@@ -51,24 +61,22 @@ function runPass(label, files, env) {
   return result.status === 0;
 }
 
+/** A whole-tree check before the tests. A failure counts as a failed test so the closing line cannot read clean. */
+function preCheck(label, script, args) {
+  process.stdout.write(`=== ${label} ===\n`);
+  const run = spawnSync(process.execPath, [path.join(root, script), ...args], { stdio: 'inherit' });
+  if (run.status === 0) return true;
+  process.stdout.write(`✖ ${label} failed\n`);
+  totals.failed += 1;
+  return false;
+}
+
 let ok = true;
 if (!filters.length) {
-  process.stdout.write('=== type check ===\n');
-  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], { stdio: 'inherit' });
-  if (tsc.status !== 0) {
-    // Counted as a failed test so the closing line cannot read as a clean run.
-    process.stdout.write('✖ type check failed\n');
-    totals.failed += 1;
-    ok = false;
-  }
+  ok = preCheck('type check', 'node_modules/typescript/bin/tsc', ['--noEmit', '-p', '.']) && ok;
   // The lint carries the layering rules (eslint.config.mjs): a boundary crossed fails the run like a type error.
-  process.stdout.write('=== lint ===\n');
-  const lint = spawnSync(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings=0', '.'], { stdio: 'inherit' });
-  if (lint.status !== 0) {
-    process.stdout.write('✖ lint failed\n');
-    totals.failed += 1;
-    ok = false;
-  }
+  ok = preCheck('lint', 'node_modules/eslint/bin/eslint.js', ['--max-warnings=0', '.']) && ok;
+  ok = preCheck('format', 'node_modules/prettier/bin/prettier.cjs', ['--check', '--log-level=warn', '.']) && ok;
 }
 
 const all = pick(findTests('test'));

@@ -39,7 +39,15 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
       return { status: 'ok', version: API_VERSION, database: isPostgres(deps.db) ? 'postgresql' : 'sqlite' };
     },
   });
-  return [health, ...authRoutes(deps), ...orderRoutes(deps), ...sheetRoutes(deps), ...mallAccountRoutes(deps), ...jobRoutes(deps), ...auditRoutes(deps)];
+  return [
+    health,
+    ...authRoutes(deps),
+    ...orderRoutes(deps),
+    ...sheetRoutes(deps),
+    ...mallAccountRoutes(deps),
+    ...jobRoutes(deps),
+    ...auditRoutes(deps),
+  ];
 }
 
 export function createApp(deps: AppDeps) {
@@ -76,12 +84,17 @@ export function createApp(deps: AppDeps) {
     routes,
     (authorization, info, ticket) =>
       ticket !== undefined ? authenticateTicket(deps.db, ticket, info.lang) : authenticate(deps.db, authorization, info.lang),
-    ({ actor, info, ...read }) => insertAccessRecord(deps.db, actor, info, { ...read, masked: actor.type === 'user' && !seesPersonalData(actor.role) }),
+    ({ actor, info, ...read }) =>
+      insertAccessRecord(deps.db, actor, info, { ...read, masked: actor.type === 'user' && !seesPersonalData(actor.role) }),
     { validateResponses: deps.config.validateResponses },
   );
   api.use((req: Request, res: Response) => {
     const info = res.locals.info as RequestInfo;
-    throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang));
+    throw new AppError(
+      'not_found',
+      'no_route',
+      format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang),
+    );
   });
   app.use('/api', api);
   mountPane(app);

@@ -29,7 +29,11 @@ export function startBanner(b: BannerInput): string {
   }
   if (b.trustHint) lines.push(`  HTTPS:      local certificate; if the browser or Excel does not trust it yet: ${b.trustHint}`);
   if (b.oneTimePassword) {
-    lines.push('', `  First sign-in: username "admin", one-time password ${b.oneTimePassword}`, '  (shown once; you will be asked to choose a new password)');
+    lines.push(
+      '',
+      `  First sign-in: username "admin", one-time password ${b.oneTimePassword}`,
+      '  (shown once; you will be asked to choose a new password)',
+    );
   }
   return lines.join('\n') + '\n\n';
 }

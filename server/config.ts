@@ -61,7 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A live job must beat at least twice within the staleness, or a slow beat would close it.
   if (stale < heartbeat * 2) throw new Error('SHIPSHEET_JOB_STALE_SECONDS must be at least twice SHIPSHEET_JOB_HEARTBEAT_SECONDS');
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
-  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new Error(`LOG_LEVEL "${env.LOG_LEVEL}" is not one of debug, info, warn, error, silent`);
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel))
+    throw new Error(`LOG_LEVEL "${env.LOG_LEVEL}" is not one of debug, info, warn, error, silent`);
   return {
     port,
     dataDir: path.resolve(env.SHIPSHEET_DATA_DIR ?? 'data'),
@@ -73,7 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Sandbox orders are sample data: on by default only for the embedded database, never silently in PostgreSQL.
     sandbox: (env.SHIPSHEET_SANDBOX ?? (env.DATABASE_URL ? 'off' : 'on')) !== 'off',
     collectEveryMinutes: minutes(env.SHIPSHEET_COLLECT_EVERY_MINUTES),
-    scheduleTickMs: env.SHIPSHEET_SCHEDULE_TICK_SECONDS ? seconds('SHIPSHEET_SCHEDULE_TICK_SECONDS', env.SHIPSHEET_SCHEDULE_TICK_SECONDS, 5) : undefined,
+    scheduleTickMs: env.SHIPSHEET_SCHEDULE_TICK_SECONDS
+      ? seconds('SHIPSHEET_SCHEDULE_TICK_SECONDS', env.SHIPSHEET_SCHEDULE_TICK_SECONDS, 5)
+      : undefined,
     jobHeartbeatMs: heartbeat,
     jobStaleMs: stale,
     https: (env.SHIPSHEET_HTTPS ?? 'on') !== 'off',

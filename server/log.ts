@@ -60,6 +60,9 @@ export function createLogger(level: Level | 'silent' = 'info', write?: (line: st
     },
     destination(write),
   );
-  const emit = (lvl: Level) => (msg: string, fields: Record<string, unknown> = {}) => base[lvl](fields, msg);
+  const emit =
+    (lvl: Level) =>
+    (msg: string, fields: Record<string, unknown> = {}) =>
+      base[lvl](fields, msg);
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error'), pino: base };
 }

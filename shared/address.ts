@@ -23,9 +23,7 @@ export const addressMessages = {
 
 export type AddressIssueCode = keyof typeof addressMessages;
 
-export type ZipResult =
-  | { ok: true; value: string }
-  | { ok: false; code: AddressIssueCode; params: Record<string, string | number> };
+export type ZipResult = { ok: true; value: string } | { ok: false; code: AddressIssueCode; params: Record<string, string | number> };
 
 /**
  * Long and older province names → the short form (17 시·도). Metropolitan cities also drop a bare "시"
@@ -54,9 +52,7 @@ const PROVINCES: ReadonlyArray<readonly [short: string, variants: readonly strin
 const PROVINCE_BY_VARIANT = new Map(PROVINCES.flatMap(([short, variants]) => variants.map((v) => [v, short] as const)));
 
 /** Longest variants first so "강원특별자치도" is not read as something shorter; the name must end at a space. */
-const PROVINCE_PREFIX = new RegExp(
-  `^(${[...PROVINCE_BY_VARIANT.keys()].sort((a, b) => b.length - a.length).join('|')})(?=\\s|$)`,
-);
+const PROVINCE_PREFIX = new RegExp(`^(${[...PROVINCE_BY_VARIANT.keys()].sort((a, b) => b.length - a.length).join('|')})(?=\\s|$)`);
 
 function unifyProvince(address: string): string {
   return address.replace(PROVINCE_PREFIX, (variant) => PROVINCE_BY_VARIANT.get(variant) ?? variant);
@@ -135,9 +131,7 @@ export function recipientMatchKey(recipient: Recipient): RecipientKeys {
   const address1 = normalizeAddress(recipient.address1);
   if (name === '' || address1 === '') return { key: null, nearKey: null };
 
-  const phones = [...new Set([recipient.phone, recipient.mobile].map(phoneMatchKey))]
-    .filter((digits): digits is string => digits !== null)
-    .sort();
+  const phones = [...new Set([recipient.phone, recipient.mobile].map(phoneMatchKey))].filter((digits): digits is string => digits !== null).sort();
   const zip = normalizeZip(recipient.zip) ?? '';
   const address2 = normalizeAddress(recipient.address2);
   // JSON keeps the fields apart unambiguously, whatever characters they contain.

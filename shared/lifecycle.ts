@@ -73,7 +73,6 @@ export function isClaimRequested(status: Status): boolean {
   return type !== null && CLAIM_STATUSES[type].requested === status;
 }
 
-
 /** Closed by a claim: such a line stays in its box's record but no longer ships, nor is numbered, with the box. */
 export const LEAVES_BOX: readonly Status[] = ['CANCELED', 'RETURNED', 'EXCHANGED'];
 
@@ -251,12 +250,7 @@ export type TransitionCheck =
   | { ok: false; code: 'no_earlier_status' };
 
 /** Decides one action on one line. `history` is only read for actions whose target is 'before_claim'. */
-export function checkTransition(
-  action: LineAction,
-  from: Status,
-  flags: FlagSet = {},
-  history: readonly HistoryStep[] = [],
-): TransitionCheck {
+export function checkTransition(action: LineAction, from: Status, flags: FlagSet = {}, history: readonly HistoryStep[] = []): TransitionCheck {
   const rule = ACTION_RULES[action];
   if (!rule.from.includes(from)) return { ok: false, code: 'illegal_transition' };
   const flag = rule.blockedBy.find((f) => flags[f]);
@@ -295,7 +289,14 @@ export type MallWord = { status: Status; claim?: { type: ClaimType; state: MallC
  * What brings a line forward to where the mall says it is, taken by a sync: a lifecycle action, or a claim entered in
  * the state the mall reports. Each is an action of the orders API.
  */
-export type MallStep = 'confirm' | 'mark_in_transit' | 'mark_delivered' | 'confirm_purchase' | 'withdraw_claim' | 'complete_claim' | { action: 'claim'; claim_state: 'requested' | 'completed' };
+export type MallStep =
+  | 'confirm'
+  | 'mark_in_transit'
+  | 'mark_delivered'
+  | 'confirm_purchase'
+  | 'withdraw_claim'
+  | 'complete_claim'
+  | { action: 'claim'; claim_state: 'requested' | 'completed' };
 
 /** The action that moves a line into each status a mall reports without a claim (confirmed in its own seller center, …). */
 const FORWARD: Partial<Record<Status, Extract<MallStep, LineAction>>> = {

@@ -24,11 +24,50 @@ const BETWEEN = /^[\s:：,/()[\]·=>~-]{0,6}$/;
 const SUFFIX = /(?:고객님|고객|님|씨|에게|께)+$/;
 /** Words often written next to a number that are not names. A word skipped here does not end the search. */
 const NOT_NAMES = new Set([
-  '연락처', '연락', '전화', '전화번호', '번호', '휴대폰', '핸드폰', '휴대전화', '문의', '고객', '고객님', '수령인', '수취인',
-  '받는분', '받는이', '주문자', '보내는분', '배송', '기사님', '안심번호', '대표번호', '택배', '경비실', '관리실', '사무실',
-  '매장', '회사', '본인', '부재시', '부재중', '또는', '혹은', '으로', '연락처는', '번호는', '전화는', '폰', '집전화',
+  '연락처',
+  '연락',
+  '전화',
+  '전화번호',
+  '번호',
+  '휴대폰',
+  '핸드폰',
+  '휴대전화',
+  '문의',
+  '고객',
+  '고객님',
+  '수령인',
+  '수취인',
+  '받는분',
+  '받는이',
+  '주문자',
+  '보내는분',
+  '배송',
+  '기사님',
+  '안심번호',
+  '대표번호',
+  '택배',
+  '경비실',
+  '관리실',
+  '사무실',
+  '매장',
+  '회사',
+  '본인',
+  '부재시',
+  '부재중',
+  '또는',
+  '혹은',
+  '으로',
+  '연락처는',
+  '번호는',
+  '전화는',
+  '폰',
+  '집전화',
   // An honorific written apart from the name (박민수 님): skipped, so the name before it is still found.
-  '님', '씨', '께', '에게', '고객님께',
+  '님',
+  '씨',
+  '께',
+  '에게',
+  '고객님께',
 ]);
 
 type Range = { start: number; end: number; replacement: string };
@@ -84,7 +123,12 @@ function maskKnownNames(text: string, names: readonly (string | null | undefined
       // The given name alone (a one-syllable surname is by far the common case): 우진님.
       if (compact.length >= 3) patterns.push(escapeRegExp(compact.slice(1)));
     } else {
-      patterns.push(name.split(' ').map(escapeRegExp).join(String.raw`\s+`));
+      patterns.push(
+        name
+          .split(' ')
+          .map(escapeRegExp)
+          .join(String.raw`\s+`),
+      );
     }
   }
   if (!patterns.length) return text;

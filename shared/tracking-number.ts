@@ -173,9 +173,7 @@ function checkDigits(courier: Courier, rule: TrackingRule, value: string): { err
   const checked = rule.check === 'mod7' || rule.check === 'mod7_warn';
   const appliesToLength = !rule.checkLengths || rule.checkLengths.includes(value.length);
   if (!checked || !appliesToLength || isValidMod7(value)) return {};
-  return rule.check === 'mod7'
-    ? { error: { code: 'check_digit_failed', params } }
-    : { warning: { code: 'check_digit_suspect', params } };
+  return rule.check === 'mod7' ? { error: { code: 'check_digit_failed', params } } : { warning: { code: 'check_digit_suspect', params } };
 }
 
 /** The longest number stored (boxes.tracking_number). */
@@ -201,7 +199,12 @@ export function checkTrackingNumber(courierCode: string, raw: unknown): Tracking
   const value = normalized.value;
   // Any courier, even one without a length rule (업체직송), is stored in a column of this size.
   if (value.length > MAX_TRACKING_LENGTH) {
-    return { ok: false, value, errors: [{ code: 'too_long', params: { ...courierParams(courier), actual: value.length, max: MAX_TRACKING_LENGTH } }], warnings: [] };
+    return {
+      ok: false,
+      value,
+      errors: [{ code: 'too_long', params: { ...courierParams(courier), actual: value.length, max: MAX_TRACKING_LENGTH } }],
+      warnings: [],
+    };
   }
   if (rule.check === 's10') {
     const error = checkS10(courier, rule, value);

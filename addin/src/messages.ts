@@ -35,7 +35,10 @@ export const paneMessages = {
   filter_all: { ko: '전체', en: 'All' },
   filter_from: { ko: '결제일 시작', en: 'Paid from' },
   filter_to: { ko: '결제일 끝', en: 'Paid to' },
-  filter_search: { ko: '검색 (상품·옵션명, 주문번호, 송장번호, 수취인·주문자 이름과 연락처)', en: 'Search (product, option, order or tracking number, recipient or orderer name and phone)' },
+  filter_search: {
+    ko: '검색 (상품·옵션명, 주문번호, 송장번호, 수취인·주문자 이름과 연락처)',
+    en: 'Search (product, option, order or tracking number, recipient or orderer name and phone)',
+  },
   pull: { ko: '주문 불러오기', en: 'Pull orders' },
   push: { ko: '변경 내용 보내기', en: 'Push changes' },
   repull_refused: { ko: '거부된 행 다시 불러오기', en: 'Re-pull refused rows' },
@@ -53,7 +56,10 @@ export const paneMessages = {
   selection_action: { ko: '선택한 행 처리', en: 'Selected rows' },
   apply_action: { ko: '적용', en: 'Apply' },
   confirming_at_mall: { ko: '쇼핑몰에 발주확인 중… {done}/{total}', en: 'Confirming at the malls… {done}/{total}' },
-  pending_changes: { ko: '반영 못 한 쇼핑몰 변경 {count}건 (동기화마다 다시 시도)', en: '{count} mall changes not applied yet (retried by every sync)' },
+  pending_changes: {
+    ko: '반영 못 한 쇼핑몰 변경 {count}건 (동기화마다 다시 시도)',
+    en: '{count} mall changes not applied yet (retried by every sync)',
+  },
   action_done: { ko: '{action}: 반영 {applied}, 거부 {refused}', en: '{action}: applied {applied}, refused {refused}' },
   // invoices
   courier: { ko: '택배사', en: 'Courier' },
@@ -69,7 +75,10 @@ export const paneMessages = {
   nothing_to_ship: { ko: '운송장출력 상태인 행이 없습니다.', en: 'No invoiced rows on the sheet.' },
   send: { ko: '쇼핑몰로 송장 전송', en: 'Send tracking numbers to malls' },
   sending: { ko: '쇼핑몰로 전송 중… {done}/{total}', en: 'Sending… {done}/{total}' },
-  sent: { ko: '전송 성공 {ok}, 실패 {failed}. 시트의 송장전송·전송오류 열을 확인하세요.', en: 'Sent {ok}, failed {failed}. See the send columns on the sheet.' },
+  sent: {
+    ko: '전송 성공 {ok}, 실패 {failed}. 시트의 송장전송·전송오류 열을 확인하세요.',
+    en: 'Sent {ok}, failed {failed}. See the send columns on the sheet.',
+  },
   no_send_accounts: { ko: '송장 전송이 켜진 쇼핑몰 계정이 없습니다.', en: 'No mall account has sending switched on.' },
   // jobs
   job_type: { ko: '작업', en: 'Job' },
@@ -101,6 +110,9 @@ export const paneMessages = {
   },
   direct_template: { ko: '템플릿 시트 만들기', en: 'Create the template sheet' },
   direct_create: { ko: '주문 만들기', en: 'Create orders' },
-  direct_done: { ko: '만든 주문 {created}, 오류 {failed}, 이미 만든 행 {skipped}', en: 'Created {created}, errors {failed}, already created {skipped}' },
+  direct_done: {
+    ko: '만든 주문 {created}, 오류 {failed}, 이미 만든 행 {skipped}',
+    en: 'Created {created}, errors {failed}, already created {skipped}',
+  },
   direct_template_ready: { ko: '"{sheet}" 시트를 만들었습니다.', en: 'Created the "{sheet}" sheet.' },
 } satisfies Messages;

@@ -114,9 +114,17 @@ export async function sendWithRetry(
       if (res.status === 429) {
         const after = retryAfterMs(res.headers);
         if (after !== undefined && after > policy.maxRetryAfterMs) {
-          throw new MallError('rate_limited', `rate limited for ${Math.round(after / 1000)} s`, { status: 429, retryAfterSeconds: after / 1000, body: res.body });
+          throw new MallError('rate_limited', `rate limited for ${Math.round(after / 1000)} s`, {
+            status: 429,
+            retryAfterSeconds: after / 1000,
+            body: res.body,
+          });
         }
-        last = new MallError('rate_limited', 'rate limited', { status: 429, body: res.body, ...(after !== undefined ? { retryAfterSeconds: after / 1000 } : {}) });
+        last = new MallError('rate_limited', 'rate limited', {
+          status: 429,
+          body: res.body,
+          ...(after !== undefined ? { retryAfterSeconds: after / 1000 } : {}),
+        });
         continue;
       }
       if (res.status >= 500) {

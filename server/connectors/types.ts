@@ -51,7 +51,14 @@ export type InvoiceTarget = {
   /** The mall's courier code is derived by the connector from our courier code (shared/couriers.ts). */
   courier: string;
   trackingNumber: string;
-  lines: { lineId: string; mallLineId: string; mallShipmentId: string | null; mallOrderId: string; mallProductId: string | null; mallOptionId: string | null }[];
+  lines: {
+    lineId: string;
+    mallLineId: string;
+    mallShipmentId: string | null;
+    mallOrderId: string;
+    mallProductId: string | null;
+    mallOptionId: string | null;
+  }[];
 };
 
 /** One result per line (confirm) or per box (invoices). `code` is the mall's raw code; `message` is for operators. */

@@ -31,7 +31,10 @@ export async function selectWhereIn(
   const unique = [...new Set(values)];
   if (!unique.length) return [];
   if (isPostgres(db as Knex)) {
-    const q = db(table).select([...columns]).whereRaw('?? = any(?::text[])', [column, unique]).orderBy('id');
+    const q = db(table)
+      .select([...columns])
+      .whereRaw('?? = any(?::text[])', [column, unique])
+      .orderBy('id');
     return options.lock ? q.forUpdate() : q;
   }
   const packed = columns.map((c) => `"${c}"`).join(', ');
@@ -59,7 +62,12 @@ export async function updateByIds(db: Conn, table: string, ids: readonly string[
  * `{ id, ...fields }` with the fields of the first. On SQLite the rows travel as one JSON array joined by UPDATE …
  * FROM; on PostgreSQL json_populate_recordset reads them with the table's own column types.
  */
-export async function updateRows(db: Conn, table: string, rows: readonly Record<string, unknown>[], common: Record<string, unknown> = {}): Promise<void> {
+export async function updateRows(
+  db: Conn,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  common: Record<string, unknown> = {},
+): Promise<void> {
   if (!rows.length) return;
   const fields = Object.keys(rows[0]!).filter((c) => c !== 'id');
   const shared = Object.keys(common);

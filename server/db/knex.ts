@@ -46,15 +46,12 @@ export function openDb(options: DbOptions): Db {
       min: 1,
       max: 1,
       afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
-        conn.exec(
-          'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;',
-          (err) => {
-            // WAL mode has made the -wal and -shm files by now; they take the database file's mode (see below),
-            // and are tightened here as well in case they were left from an earlier run with looser modes.
-            if (!err && file !== ':memory:') for (const suffix of ['-wal', '-shm']) privateFileIfPresent(file + suffix);
-            done(err, conn);
-          },
-        );
+        conn.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;', (err) => {
+          // WAL mode has made the -wal and -shm files by now; they take the database file's mode (see below),
+          // and are tightened here as well in case they were left from an earlier run with looser modes.
+          if (!err && file !== ':memory:') for (const suffix of ['-wal', '-shm']) privateFileIfPresent(file + suffix);
+          done(err, conn);
+        });
       },
     },
   });

@@ -24,7 +24,8 @@ export const HTTP_STATUS: Record<ErrorType, number> = {
  */
 function fromExpress(error: unknown, info: RequestInfo): { error: AppError; status: number } | null {
   const e = error as { type?: string; limit?: number; status?: unknown; statusCode?: unknown };
-  if (e?.type === 'entity.parse.failed') return { error: new AppError('invalid_data', 'bad_json', format(httpMessages.bad_json, {}, info.lang)), status: 400 };
+  if (e?.type === 'entity.parse.failed')
+    return { error: new AppError('invalid_data', 'bad_json', format(httpMessages.bad_json, {}, info.lang)), status: 400 };
   if (e?.type === 'entity.too.large') {
     const limit = `${Math.round((e.limit ?? 0) / 1024 / 1024)} MB`;
     return { error: new AppError('invalid_data', 'body_too_large', format(httpMessages.body_too_large, { limit }, info.lang)), status: 413 };

@@ -16,5 +16,9 @@ export function mountPane(app: Express): void {
   // The preview workbench: the pane beside an in-browser workbook, for trying ShipSheet without Excel.
   app.get('/preview', (_req, res) => res.redirect('/preview.html'));
   // Built files carry content hashes; the HTML must not be cached so a new build is picked up at once.
-  app.use(express.static(PANE_DIR, { setHeaders: (res, file) => res.set('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable') }));
+  app.use(
+    express.static(PANE_DIR, {
+      setHeaders: (res, file) => res.set('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    }),
+  );
 }

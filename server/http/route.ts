@@ -77,11 +77,7 @@ function defaultFilter(input: { params: unknown; query: unknown }): Record<strin
 }
 
 /** Typed helper: the handler sees the parsed types of the schemas it declares. */
-export function route<
-  PS extends AnyZod = z.ZodObject<{}>,
-  QS extends AnyZod = z.ZodObject<{}>,
-  BS extends AnyZod = z.ZodUnknown,
->(
+export function route<PS extends AnyZod = z.ZodObject<{}>, QS extends AnyZod = z.ZodObject<{}>, BS extends AnyZod = z.ZodUnknown>(
   spec: Omit<RouteSpec, 'params' | 'query' | 'body' | 'handler' | 'personalData'> & {
     params?: PS;
     query?: QS;
@@ -181,12 +177,19 @@ export type MountOptions = {
   validateResponses?: boolean;
 };
 
-export function mountRoutes(router: Router, routes: readonly RouteSpec[], authenticate: Authenticate, recordRead: RecordRead, options: MountOptions = {}): void {
+export function mountRoutes(
+  router: Router,
+  routes: readonly RouteSpec[],
+  authenticate: Authenticate,
+  recordRead: RecordRead,
+  options: MountOptions = {},
+): void {
   for (const spec of routes) {
     router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const info = res.locals.info as RequestInfo;
-        const actor: Actor = spec.access === 'public' ? { type: 'system', id: null } : await authenticate(req.get('authorization'), info, ticketOf(req, spec));
+        const actor: Actor =
+          spec.access === 'public' ? { type: 'system', id: null } : await authenticate(req.get('authorization'), info, ticketOf(req, spec));
         // For the access log line: who made the request.
         res.locals.userId = actor.id;
         if (spec.access !== 'public') {
@@ -232,7 +235,10 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
   for (const spec of routes) {
     const openPath = '/api' + spec.path.replace(/:(\w+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+    for (const [where, schema] of [
+      ['path', spec.params],
+      ['query', spec.query],
+    ] as const) {
       if (!schema) continue;
       const shape = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, prop] of Object.entries(shape.properties ?? {})) {

@@ -8,7 +8,16 @@ import { format } from '../../shared/i18n.ts';
 import type { MallLine, MallOrder } from '../connectors/types.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { updateMallAccount } from '../modules/mall-accounts/mall-accounts.repo.ts';
-import { appendLines, buildOrder, insertIntakes, type Intake, type IntakeOrigin, type LineFields, type NewLine, type OrderFields } from '../modules/orders/intake.ts';
+import {
+  appendLines,
+  buildOrder,
+  insertIntakes,
+  type Intake,
+  type IntakeOrigin,
+  type LineFields,
+  type NewLine,
+  type OrderFields,
+} from '../modules/orders/intake.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
@@ -25,7 +34,11 @@ export async function collectJob(ctx: JobContext): Promise<void> {
   ctx.reachedMall();
   await ctx.expect(orders.length);
 
-  const existing = await collectedLines(db, account.id, orders.flatMap((o) => o.lines.map((l) => l.mallLineId)));
+  const existing = await collectedLines(
+    db,
+    account.id,
+    orders.flatMap((o) => o.lines.map((l) => l.mallLineId)),
+  );
   const tally = new Tally(ctx);
   try {
     await writeAll(ctx, orders, existing, tally);
@@ -57,7 +70,16 @@ class Tally {
   private add(order: MallOrder, orderId: string | null, result: JobResult['result'], code: string | null, message: string) {
     const first = order.lines[0]?.productName ?? null;
     const item_name = first && order.lines.length > 1 ? format(jobsMessages.box_items, { name: first, more: order.lines.length - 1 }, 'ko') : first;
-    this.results.push({ ref_type: 'order', ref_id: orderId, mall_ref: order.mallOrderId, mall_order_id: order.mallOrderId, item_name, result, code, message });
+    this.results.push({
+      ref_type: 'order',
+      ref_id: orderId,
+      mall_ref: order.mallOrderId,
+      mall_order_id: order.mallOrderId,
+      item_name,
+      result,
+      code,
+      message,
+    });
   }
   collected(order: MallOrder, orderId: string, lines: NewLine[]) {
     this.paid.push(...lines.filter((l) => l.status === 'PAID').map((l) => l.id));

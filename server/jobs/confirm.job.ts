@@ -20,8 +20,15 @@ export async function confirmJob(ctx: JobContext): Promise<void> {
   // What the mall accepted is recorded here too, even if the job was asked to stop meanwhile.
   const byLine = new Map(lines.map((l) => [l.id, l]));
   const accepted = outcomes.filter((o) => o.ok).map((o) => byLine.get(o.ref)!);
-  await markMallConfirmed(ctx.db, accepted.map((l) => l.id), new Date().toISOString());
-  const versions = await currentVersions(ctx.db, accepted.map((l) => l.id));
+  await markMallConfirmed(
+    ctx.db,
+    accepted.map((l) => l.id),
+    new Date().toISOString(),
+  );
+  const versions = await currentVersions(
+    ctx.db,
+    accepted.map((l) => l.id),
+  );
   const applied = accepted.length
     ? await applyTransitions(
         ctx.db,
@@ -35,14 +42,19 @@ export async function confirmJob(ctx: JobContext): Promise<void> {
 }
 
 /** One result per line: the mall's refusal, or ours (e.g. the order changed meanwhile), or ok. */
-function resultsOf(outcomes: { ref: string; ok: boolean; code?: string; message?: string }[], lines: Map<string, ConfirmRow>, applied: BulkResult | null): JobResult[] {
+function resultsOf(
+  outcomes: { ref: string; ok: boolean; code?: string; message?: string }[],
+  lines: Map<string, ConfirmRow>,
+  applied: BulkResult | null,
+): JobResult[] {
   const ours = new Map((applied?.results ?? []).map((r) => [r.id, r]));
   return outcomes.map((o) => {
     const line = lines.get(o.ref);
     const names = { mall_ref: line?.mall_line_id ?? null, mall_order_id: line?.mall_order_id ?? null, item_name: line?.product_name ?? null };
     if (!o.ok) return { ref_type: 'line', ref_id: o.ref, ...names, result: 'failed', code: o.code ?? null, message: o.message ?? null };
     const r = ours.get(o.ref);
-    if (r?.result === 'refused') return { ref_type: 'line', ref_id: o.ref, ...names, result: 'failed', code: r.code ?? null, message: r.message ?? null };
+    if (r?.result === 'refused')
+      return { ref_type: 'line', ref_id: o.ref, ...names, result: 'failed', code: r.code ?? null, message: r.message ?? null };
     return { ref_type: 'line', ref_id: o.ref, ...names, result: 'ok', code: null, message: null };
   });
 }

@@ -8,7 +8,10 @@ import { MAX_PAYLOAD_BYTES, type PgChannel } from '../db/pg-channel.ts';
 import type { Logger } from '../log.ts';
 import type { JobRow } from './jobs.repo.ts';
 
-export type JobEvent = { type: 'job'; job: Pick<JobRow, 'id' | 'type' | 'mall_account_id' | 'state' | 'total' | 'ok' | 'failed' | 'skipped' | 'error' | 'finished_at'> };
+export type JobEvent = {
+  type: 'job';
+  job: Pick<JobRow, 'id' | 'type' | 'mall_account_id' | 'state' | 'total' | 'ok' | 'failed' | 'skipped' | 'error' | 'finished_at'>;
+};
 
 type Message = { from: string } & ({ kind: 'job'; job: JobEvent['job'] } | { kind: 'cancel'; id: string });
 

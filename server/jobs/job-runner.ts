@@ -319,7 +319,8 @@ export class JobRunner {
       await this.deps.jobs[job.type](ctx);
       if (signal.aborted) throw new Canceled();
       await patch({ ...outcome(job), finished_at: new Date().toISOString() });
-      if (reached && account.status !== 'normal') await updateMallAccount(db, account.id, { status: 'normal', last_error: null, updated_at: new Date().toISOString() });
+      if (reached && account.status !== 'normal')
+        await updateMallAccount(db, account.id, { status: 'normal', last_error: null, updated_at: new Date().toISOString() });
     } catch (error) {
       if (lost) return;
       const { state, message } = this.describe(error, job, account);
@@ -330,16 +331,25 @@ export class JobRunner {
       if (!(error instanceof MallError) && !(error instanceof Canceled) && !(error instanceof AppError)) {
         log.error('job failed', { job_id: job.id, job_type: job.type, mall_account_id: account.id, error });
       } else {
-        log.warn('job ended without success', { job_id: job.id, job_type: job.type, mall_account_id: account.id, state, code: (error as MallError).kind });
+        log.warn('job ended without success', {
+          job_id: job.id,
+          job_type: job.type,
+          mall_account_id: account.id,
+          state,
+          code: (error as MallError).kind,
+        });
       }
-      await patch({ state, error: message, finished_at: new Date().toISOString() }).catch((e) => log.error('could not close job', { job_id: job.id, error: e }));
+      await patch({ state, error: message, finished_at: new Date().toISOString() }).catch((e) =>
+        log.error('could not close job', { job_id: job.id, error: e }),
+      );
     } finally {
       clearInterval(heartbeat);
     }
   }
 
   private describe(error: unknown, job: repo.JobRow, account: MallAccountRow): { state: repo.JobState; message: string } {
-    if (error instanceof Canceled || (error as Error)?.name === 'AbortError') return { state: 'canceled', message: format(jobsMessages.canceled, {}, 'ko') };
+    if (error instanceof Canceled || (error as Error)?.name === 'AbortError')
+      return { state: 'canceled', message: format(jobsMessages.canceled, {}, 'ko') };
     if (error instanceof MallError) {
       const detail = `${MALL_NAMES[account.mall_type as MallType]?.ko ?? account.mall_type}: ${error.message}`;
       const key = error.kind === 'auth' ? 'auth_failed' : error.kind === 'rate_limited' ? 'rate_limited' : 'mall_unavailable';
@@ -350,7 +360,8 @@ export class JobRunner {
   }
 
   private async credentials(account: MallAccountRow): Promise<Record<string, string>> {
-    if (!account.credentials_enc) throw new AppError('conflict', 'no_credentials', format(jobsMessages.no_credentials, { name: account.display_name }, 'ko'));
+    if (!account.credentials_enc)
+      throw new AppError('conflict', 'no_credentials', format(jobsMessages.no_credentials, { name: account.display_name }, 'ko'));
     return JSON.parse(this.deps.secrets.open(account.credentials_enc, account.id)) as Record<string, string>;
   }
 }

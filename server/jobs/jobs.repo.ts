@@ -55,7 +55,9 @@ export async function findActiveJob(db: Db, accountId: string, type: JobType) {
 }
 
 export async function listJobs(db: Db, f: { accountId?: string; type?: string; before?: string; limit: number }) {
-  const q = db('jobs').orderBy('id', 'desc').limit(f.limit + 1);
+  const q = db('jobs')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1);
   if (f.accountId) q.where('mall_account_id', f.accountId);
   if (f.type) q.where('type', f.type);
   if (f.before) q.where('id', '<', f.before);
@@ -75,7 +77,10 @@ export async function insertResults(db: Db, jobId: string, results: JobResult[])
 }
 
 export async function listResults(db: Db, jobId: string, f: { result?: string; after?: number; limit: number }) {
-  const q = db('job_results').where({ job_id: jobId }).orderBy('id').limit(f.limit + 1);
+  const q = db('job_results')
+    .where({ job_id: jobId })
+    .orderBy('id')
+    .limit(f.limit + 1);
   if (f.result) q.where('result', f.result);
   if (f.after) q.where('id', '>', f.after);
   const rows = await q;
@@ -88,7 +93,23 @@ const ACTIVE = ['queued', 'running'];
 
 /** Every queued or running job: the runner looks for those whose instance is gone. */
 export async function listActiveJobs(db: Db) {
-  return (await db('jobs').whereIn('state', ACTIVE).select('id', 'type', 'mall_account_id', 'state', 'total', 'ok', 'failed', 'skipped', 'error', 'created_at', 'heartbeat_at', 'runner_id', 'finished_at')) as JobRow[];
+  return (await db('jobs')
+    .whereIn('state', ACTIVE)
+    .select(
+      'id',
+      'type',
+      'mall_account_id',
+      'state',
+      'total',
+      'ok',
+      'failed',
+      'skipped',
+      'error',
+      'created_at',
+      'heartbeat_at',
+      'runner_id',
+      'finished_at',
+    )) as JobRow[];
 }
 
 /** Ends a job only if it is still active (another instance may have closed it meanwhile); true when this call did. */
@@ -110,14 +131,19 @@ export async function beat(db: Db, id: string, runnerId: string): Promise<boolea
  */
 export async function runnerAlive(db: Db, runnerId: string): Promise<boolean> {
   return db.transaction(async (trx) => {
-    const { rows } = (await trx.raw('select pg_try_advisory_xact_lock(?, hashtext(?)) as free', [PRESENCE_LOCK_CLASS, runnerId])) as { rows: { free: boolean }[] };
+    const { rows } = (await trx.raw('select pg_try_advisory_xact_lock(?, hashtext(?)) as free', [PRESENCE_LOCK_CLASS, runnerId])) as {
+      rows: { free: boolean }[];
+    };
     return !rows[0]!.free;
   });
 }
 
 /** When each account last started a job of this type: the schedule counts from there. */
 export async function lastStarted(db: Db, type: JobType): Promise<Map<string, string>> {
-  const rows = (await db('jobs').where({ type }).groupBy('mall_account_id').select('mall_account_id').max({ at: 'created_at' })) as { mall_account_id: string; at: string }[];
+  const rows = (await db('jobs').where({ type }).groupBy('mall_account_id').select('mall_account_id').max({ at: 'created_at' })) as {
+    mall_account_id: string;
+    at: string;
+  }[];
   return new Map(rows.map((r) => [r.mall_account_id, r.at]));
 }
 

@@ -25,7 +25,8 @@ function checkPeriod(request: StartJobs, lang: Lang): void {
   const { from, to } = request;
   if (!from && !to) return;
   const field = from ? 'to' : 'from';
-  if (request.type !== 'collect' && request.type !== 'sync') throw invalid(field, format(jobsMessages.period_not_for_type, { field: from ? 'from' : 'to' }, lang));
+  if (request.type !== 'collect' && request.type !== 'sync')
+    throw invalid(field, format(jobsMessages.period_not_for_type, { field: from ? 'from' : 'to' }, lang));
   if (!from || !to) throw invalid(field, format(jobsMessages.period_pair, { field }, lang));
   const days = (Date.parse(to) - Date.parse(from)) / 86400_000;
   if (days < 0) throw invalid('from', format(jobsMessages.period_order, {}, lang));
@@ -47,12 +48,16 @@ export async function startJobs(deps: JobsDeps, actor: Actor, request: StartJobs
   const accounts = await targetAccounts(deps.db, request, lang);
   const params: Record<string, unknown> = {};
   // A chosen period is marked manual: the schedule does not continue from it.
-  if (request.from && request.to) Object.assign(params, { from: new Date(request.from).toISOString(), to: new Date(request.to).toISOString(), manual: true });
+  if (request.from && request.to)
+    Object.assign(params, { from: new Date(request.from).toISOString(), to: new Date(request.to).toISOString(), manual: true });
   if (request.box_ids) params.box_ids = request.box_ids;
   const items = [];
   for (const { id: accountId, lineIds } of accounts) {
     try {
-      const job = await deps.runner.start({ type: request.type, accountId, params: lineIds ? { ...params, line_ids: lineIds } : params, actor, trigger: 'manual' }, lang);
+      const job = await deps.runner.start(
+        { type: request.type, accountId, params: lineIds ? { ...params, line_ids: lineIds } : params, actor, trigger: 'manual' },
+        lang,
+      );
       items.push({ mall_account_id: accountId, started: true, job });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -20,7 +20,10 @@ export function defaultTickMs(everyMs: number): number {
   return Math.min(5000, Math.max(100, Math.round(everyMs / 12)));
 }
 
-export function startScheduler(deps: { db: Db; log: Logger; runner: JobRunner }, options: { everyMinutes: number; tickMs?: number | undefined }): Scheduler {
+export function startScheduler(
+  deps: { db: Db; log: Logger; runner: JobRunner },
+  options: { everyMinutes: number; tickMs?: number | undefined },
+): Scheduler {
   const holder = `instance-${randomUUID()}`;
   const everyMs = options.everyMinutes * 60_000;
   const tickMs = options.tickMs ?? defaultTickMs(everyMs);

@@ -9,7 +9,14 @@ import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
-import { boxesToSend, currentVersions, markBoxFailed, markBoxesSent, markMallConfirmed, type SendLine } from '../modules/orders/mall-lines.service.ts';
+import {
+  boxesToSend,
+  currentVersions,
+  markBoxFailed,
+  markBoxesSent,
+  markMallConfirmed,
+  type SendLine,
+} from '../modules/orders/mall-lines.service.ts';
 
 type Box = { target: InvoiceTarget; lines: SendLine[] };
 
@@ -18,7 +25,10 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const rows = await boxesToSend(ctx.db, ctx.account.id, boxIds);
   const boxes = new Map<string, Box>();
   for (const r of rows) {
-    const entry = boxes.get(r.box_id) ?? { target: { boxId: r.box_id, courier: r.courier, trackingNumber: r.tracking_number ?? '', lines: [] }, lines: [] };
+    const entry = boxes.get(r.box_id) ?? {
+      target: { boxId: r.box_id, courier: r.courier, trackingNumber: r.tracking_number ?? '', lines: [] },
+      lines: [],
+    };
     entry.target.lines.push({
       lineId: r.line_id,
       mallLineId: r.mall_line_id,
@@ -50,7 +60,10 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   await markBoxesSent(ctx.db, sent, now);
   for (const o of outcomes) if (!o.ok) await markBoxFailed(ctx.db, o.ref, o.message ?? o.code ?? 'failed', now);
   const lines = sent.flatMap((id) => boxes.get(id)!.lines);
-  const versions = await currentVersions(ctx.db, lines.map((l) => l.line_id));
+  const versions = await currentVersions(
+    ctx.db,
+    lines.map((l) => l.line_id),
+  );
   const moved = lines.length
     ? await applyTransitions(
         ctx.db,
@@ -87,7 +100,11 @@ async function confirmFirst(ctx: JobContext, rows: SendLine[]): Promise<Map<stri
     pending.map((r) => ({ lineId: r.line_id, mallLineId: r.mall_line_id, mallShipmentId: r.mall_shipment_id, mallOrderId: r.mall_order_id })),
   );
   ctx.reachedMall();
-  await markMallConfirmed(ctx.db, outcomes.filter((o) => o.ok).map((o) => o.ref), new Date().toISOString());
+  await markMallConfirmed(
+    ctx.db,
+    outcomes.filter((o) => o.ok).map((o) => o.ref),
+    new Date().toISOString(),
+  );
   const boxOf = new Map(pending.map((r) => [r.line_id, r.box_id]));
   for (const o of outcomes) {
     const box = boxOf.get(o.ref);

@@ -73,16 +73,40 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   for (const change of latest.values()) {
     const line = lines.get(change.mallLineId);
     if (!line) {
-      results.push({ ref_type: 'line', ref_id: null, mall_ref: change.mallLineId, mall_order_id: change.mallOrderId, result: 'skipped', code: 'not_collected', message: format(jobsMessages.not_collected, {}, 'ko') });
+      results.push({
+        ref_type: 'line',
+        ref_id: null,
+        mall_ref: change.mallLineId,
+        mall_order_id: change.mallOrderId,
+        result: 'skipped',
+        code: 'not_collected',
+        message: format(jobsMessages.not_collected, {}, 'ko'),
+      });
       continue;
     }
     if (dismissed.has(change.mallLineId)) {
-      results.push({ ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, ...namesOf(change, line), result: 'skipped', code: 'dismissed', message: format(jobsMessages.dismissed, {}, 'ko') });
+      results.push({
+        ref_type: 'line',
+        ref_id: line.id,
+        mall_ref: change.mallLineId,
+        ...namesOf(change, line),
+        result: 'skipped',
+        code: 'dismissed',
+        message: format(jobsMessages.dismissed, {}, 'ko'),
+      });
       continue;
     }
     const step = stepToMall(change, line.status as Status);
     if (!step) {
-      results.push({ ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, ...namesOf(change, line), result: 'skipped', code: 'no_change', message: format(jobsMessages.no_change, {}, 'ko') });
+      results.push({
+        ref_type: 'line',
+        ref_id: line.id,
+        mall_ref: change.mallLineId,
+        ...namesOf(change, line),
+        result: 'skipped',
+        code: 'no_change',
+        message: format(jobsMessages.no_change, {}, 'ko'),
+      });
       continue;
     }
     const { action, ...extra } = typeof step === 'string' ? { action: step } : step;
@@ -97,7 +121,13 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   // From here on the work is local: it is finished even when the job was asked to stop.
   for (const [action, entries] of groups) {
     const claimIds = new Map(entries.map((e) => [e.line.id, e.change.claim?.mallClaimId ?? null]));
-    const out = await applyTransitions(db, ctx.actor, { action, items: entries.map((e) => e.item) } as never, { lang: 'ko' }, { source: 'mall', mallClaimIds: claimIds });
+    const out = await applyTransitions(
+      db,
+      ctx.actor,
+      { action, items: entries.map((e) => e.item) } as never,
+      { lang: 'ko' },
+      { source: 'mall', mallClaimIds: claimIds },
+    );
     out.results.forEach((r, i) => {
       const { line, change } = entries[i]!;
       results.push(
@@ -121,10 +151,20 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   await keepPendingChanges(
     db,
     account.id,
-    failed.map((r) => ({ mall_line_id: r.mall_ref!, line_id: r.ref_id!, change: JSON.stringify(latest.get(r.mall_ref!)), code: r.code, message: r.message })),
+    failed.map((r) => ({
+      mall_line_id: r.mall_ref!,
+      line_id: r.ref_id!,
+      change: JSON.stringify(latest.get(r.mall_ref!)),
+      code: r.code,
+      message: r.message,
+    })),
     new Date().toISOString(),
   );
   const failedIds = new Set(failed.map((r) => r.mall_ref));
-  await clearPendingChanges(db, account.id, [...latest.keys()].filter((id) => !failedIds.has(id) && !dismissed.has(id)));
+  await clearPendingChanges(
+    db,
+    account.id,
+    [...latest.keys()].filter((id) => !failedIds.has(id) && !dismissed.has(id)),
+  );
   await ctx.record(results);
 }

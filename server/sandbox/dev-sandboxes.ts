@@ -30,13 +30,31 @@ export async function startDevSandboxes(deps: AppDeps, options: { initialOrders?
   for (const type of ['coupang', 'naver'] as const) {
     const accountId =
       existing.find((a) => a.mall_type === type)?.id ??
-      (await createMallAccount(deps, system, { mall_type: type, display_name: NAMES[type], credentials: newCredentials(type), is_sandbox: true }, { requestId: 'startup', ip: undefined, lang: 'ko' })).id;
+      (
+        await createMallAccount(
+          deps,
+          system,
+          { mall_type: type, display_name: NAMES[type], credentials: newCredentials(type), is_sandbox: true },
+          { requestId: 'startup', ip: undefined, lang: 'ko' },
+        )
+      ).id;
     const credentials = await readCredentials(deps, accountId);
     const seed = type === 'coupang' ? 11 : 22;
     const sandbox =
       type === 'coupang'
-        ? await startCoupangSandbox({ vendorId: credentials.vendor_id!, accessKey: credentials.access_key!, secretKey: credentials.secret_key!, seed, initialOrders: options.initialOrders ?? 30 })
-        : await startNaverSandbox({ clientId: credentials.client_id!, clientSecret: credentials.client_secret!, seed, initialOrders: options.initialOrders ?? 30 });
+        ? await startCoupangSandbox({
+            vendorId: credentials.vendor_id!,
+            accessKey: credentials.access_key!,
+            secretKey: credentials.secret_key!,
+            seed,
+            initialOrders: options.initialOrders ?? 30,
+          })
+        : await startNaverSandbox({
+            clientId: credentials.client_id!,
+            clientSecret: credentials.client_secret!,
+            seed,
+            initialOrders: options.initialOrders ?? 30,
+          });
     started.push(sandbox);
     // A sandbox listens on a new port each start; the account follows it.
     await updateMallAccount(deps.db, accountId, { base_url: sandbox.url, status: 'normal', last_error: null, updated_at: new Date().toISOString() });

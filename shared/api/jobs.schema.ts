@@ -47,7 +47,6 @@ export const jobRow = jobView.extend({
 });
 export type JobRowView = z.infer<typeof jobRow>;
 
-
 export const startJobsBody = z.object({
   type: z.enum(JOB_TYPE_NAMES),
   /** One job is started per account. A confirm of given line_ids may leave it out: the lines' own accounts are used. */

@@ -92,14 +92,18 @@ export const lineColumnsPage = z
       if (row.length !== page.columns.length) ctx.addIssue({ code: 'custom', path: ['rows', r], message: `expected ${page.columns.length} values` });
       page.columns.forEach((field, c) => {
         const checked = fieldSchema[field]!.safeParse(row[c]);
-        if (!checked.success) ctx.addIssue({ code: 'custom', path: ['rows', r, c], message: `${field}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
+        if (!checked.success)
+          ctx.addIssue({ code: 'custom', path: ['rows', r, c], message: `${field}: ${checked.error.issues[0]?.message ?? 'invalid'}` });
       });
     });
   });
 export type LineColumnsPage = { columns: string[]; rows: unknown[][]; next_cursor: string | null };
 
 /** Rows of the lines view as column arrays (the server's side of GET /api/order-lines/columns). */
-export function toLineColumns(page: { items: readonly Record<string, unknown>[]; next_cursor: string | null }, fields: readonly string[] = LINE_VIEW_FIELDS): LineColumnsPage {
+export function toLineColumns(
+  page: { items: readonly Record<string, unknown>[]; next_cursor: string | null },
+  fields: readonly string[] = LINE_VIEW_FIELDS,
+): LineColumnsPage {
   return {
     columns: [...fields],
     rows: page.items.map((row) => fields.map((f) => row[f])),

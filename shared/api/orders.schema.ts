@@ -8,7 +8,16 @@ const day = z.string().refine(isValidDay, { message: 'expected a date as YYYY-MM
 
 /** Accepts `a,b` or repeated query parameters. */
 export const csvList = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item));
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item),
+  );
 
 const queryBool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
 
@@ -79,9 +88,7 @@ export const orderFlags = z.object({
   return_pickup_delayed: z.boolean(),
 });
 
-export const flagsPatchSchema = orderFlags
-  .partial()
-  .refine((f) => Object.keys(f).length > 0, { message: 'name at least one flag' });
+export const flagsPatchSchema = orderFlags.partial().refine((f) => Object.keys(f).length > 0, { message: 'name at least one flag' });
 
 /** Parameters an item may carry; which ones an action needs is checked by the server and named per item. */
 export const transitionParams = z.object({

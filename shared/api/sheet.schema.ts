@@ -50,7 +50,14 @@ export type SheetPushBody = z.infer<typeof sheetPushBody>;
  * emptied memo, a hold reason on an order not on hold), `row_conflict` (an earlier row of the same push already
  * asked for another hold of the same order, or another number for the same box).
  */
-export const SHEET_ROW_CODES = [...ITEM_RESULT_CODES, 'unchanged', 'hold_reason_required', 'courier_required', 'invalid_value', 'row_conflict'] as const;
+export const SHEET_ROW_CODES = [
+  ...ITEM_RESULT_CODES,
+  'unchanged',
+  'hold_reason_required',
+  'courier_required',
+  'invalid_value',
+  'row_conflict',
+] as const;
 export type SheetRowCode = (typeof SHEET_ROW_CODES)[number];
 
 export const sheetRowResult = z.object({
@@ -69,7 +76,20 @@ export type SheetRowResult = z.infer<typeof sheetRowResult>;
  * A line a push changed, read after it was written: the lines-view fields a push can change (ids, versions, status,
  * hold, courier, tracking number, send status and error, memo); the rest of a row is as pulled.
  */
-const PUSHED_FIELDS = ['line_id', 'line_version', 'order_id', 'order_version', 'status', 'hold', 'hold_reason', 'courier', 'tracking_number', 'send_status', 'send_error', 'memo'] as const;
+const PUSHED_FIELDS = [
+  'line_id',
+  'line_version',
+  'order_id',
+  'order_version',
+  'status',
+  'hold',
+  'hold_reason',
+  'courier',
+  'tracking_number',
+  'send_status',
+  'send_error',
+  'memo',
+] as const;
 export const pushedLine = z.object(Object.fromEntries(PUSHED_FIELDS.map((f) => [f, lineViewRow.shape[f]!])));
 
 export const sheetPushResponse = z.object({

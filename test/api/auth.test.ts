@@ -97,7 +97,12 @@ describe('roles', () => {
     const direct = await s.call('POST', '/api/orders/direct', { orderer_name: '홍길동', total_amount: 1000 }, { token: operator });
     assert.equal(direct.status, 201);
     assert.equal((await s.call('GET', '/api/users', undefined, { token: operator })).status, 403);
-    const account = await s.call('POST', '/api/mall-accounts', { mall_type: 'naver', display_name: 'x', credentials: { client_id: 'a', client_secret: 'b' } }, { token: operator });
+    const account = await s.call(
+      'POST',
+      '/api/mall-accounts',
+      { mall_type: 'naver', display_name: 'x', credentials: { client_id: 'a', client_secret: 'b' } },
+      { token: operator },
+    );
     assert.equal(account.status, 403);
   });
 
@@ -139,7 +144,12 @@ describe('first admin', () => {
       const short = await fresh.call('POST', '/api/auth/password', { current_password: fresh.oneTimePassword, new_password: 'short' }, { token });
       assert.equal(short.status, 400);
       assert.equal(short.body.error.details[0].field, 'new_password');
-      const changed = await fresh.call('POST', '/api/auth/password', { current_password: fresh.oneTimePassword, new_password: 'a-new-password-2026' }, { token });
+      const changed = await fresh.call(
+        'POST',
+        '/api/auth/password',
+        { current_password: fresh.oneTimePassword, new_password: 'a-new-password-2026' },
+        { token },
+      );
       assert.equal(changed.status, 204);
       assert.equal((await fresh.call('GET', '/api/orders', undefined, { token })).status, 200);
       const old = await fresh.call('POST', '/api/auth/login', { username: 'admin', password: fresh.oneTimePassword }, { token: null });
@@ -162,13 +172,24 @@ describe('guessing limits', () => {
     const fresh = await startTestServer();
     try {
       await fresh.call('POST', '/api/users', { username: 'guessed', password: 'guessed-password-1', role: 'operator' });
-      const token = (await fresh.call('POST', '/api/auth/login', { username: 'guessed', password: 'guessed-password-1' }, { token: null })).body.token;
+      const token = (await fresh.call('POST', '/api/auth/login', { username: 'guessed', password: 'guessed-password-1' }, { token: null })).body
+        .token;
       for (let i = 0; i < 5; i++) {
-        const res = await fresh.call('POST', '/api/auth/password', { current_password: `guess-${i}-xyz`, new_password: 'a-brand-new-secret-9' }, { token });
+        const res = await fresh.call(
+          'POST',
+          '/api/auth/password',
+          { current_password: `guess-${i}-xyz`, new_password: 'a-brand-new-secret-9' },
+          { token },
+        );
         assert.equal(res.status, 400);
         assert.equal(res.body.error.code, 'bad_current_password');
       }
-      const limited = await fresh.call('POST', '/api/auth/password', { current_password: 'guessed-password-1', new_password: 'a-brand-new-secret-9' }, { token });
+      const limited = await fresh.call(
+        'POST',
+        '/api/auth/password',
+        { current_password: 'guessed-password-1', new_password: 'a-brand-new-secret-9' },
+        { token },
+      );
       assert.equal(limited.status, 429);
       assert.equal(limited.body.error.type, 'rate_limited');
       assert.ok(Number(limited.headers.get('retry-after')) > 0);
@@ -241,7 +262,8 @@ describe('the last admin', () => {
     try {
       const a = (await fresh.call('GET', '/api/auth/me')).body;
       const b = (await fresh.call('POST', '/api/users', { username: 'second-admin', password: 'second-admin-pass-3', role: 'admin' })).body;
-      const bToken = (await fresh.call('POST', '/api/auth/login', { username: 'second-admin', password: 'second-admin-pass-3' }, { token: null })).body.token;
+      const bToken = (await fresh.call('POST', '/api/auth/login', { username: 'second-admin', password: 'second-admin-pass-3' }, { token: null }))
+        .body.token;
       const results = await Promise.all([
         fresh.call('PATCH', `/api/users/${b.id}`, { role: 'operator' }),
         fresh.call('PATCH', `/api/users/${a.id}`, { active: false }, { token: bToken }),
@@ -283,12 +305,23 @@ describe('password strength', () => {
       assert.equal(reset.body.error.details[0].field, 'password');
       assert.match(reset.body.error.message, /hundred most common/);
 
-      const token = (await fresh.call('POST', '/api/auth/login', { username: 'minji', password: 'quiet-harbor-lantern' }, { token: null })).body.token;
-      const change = await fresh.call('POST', '/api/auth/password', { current_password: 'quiet-harbor-lantern', new_password: '1234567890' }, { token });
+      const token = (await fresh.call('POST', '/api/auth/login', { username: 'minji', password: 'quiet-harbor-lantern' }, { token: null })).body
+        .token;
+      const change = await fresh.call(
+        'POST',
+        '/api/auth/password',
+        { current_password: 'quiet-harbor-lantern', new_password: '1234567890' },
+        { token },
+      );
       assert.equal(change.status, 400);
       assert.equal(change.body.error.details[0].field, 'new_password');
       assert.equal(change.body.error.code, 'weak_password');
-      const strong = await fresh.call('POST', '/api/auth/password', { current_password: 'quiet-harbor-lantern', new_password: 'copper-meadow-violin' }, { token });
+      const strong = await fresh.call(
+        'POST',
+        '/api/auth/password',
+        { current_password: 'quiet-harbor-lantern', new_password: 'copper-meadow-violin' },
+        { token },
+      );
       assert.equal(strong.status, 204);
     } finally {
       await fresh.close();

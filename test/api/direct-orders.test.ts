@@ -36,10 +36,18 @@ describe('direct trade / wholesale orders', () => {
   });
 
   it('with a tracking number it is shipped by the engine: released, numbered and shipped in one batch', async () => {
-    const res = await s.call('POST', '/api/orders/direct', { orderer_name: '최도매', total_amount: 9000, quantity: 2, courier: 'CJ', tracking_number: '6123-4567-8906' });
+    const res = await s.call('POST', '/api/orders/direct', {
+      orderer_name: '최도매',
+      total_amount: 9000,
+      quantity: 2,
+      courier: 'CJ',
+      tracking_number: '6123-4567-8906',
+    });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     const steps = (id: string) =>
-      res.body.history.filter((h: { entity_id: string }) => h.entity_id === id).map((h: { action: string; from_status: string | null; to_status: string }) => [h.action, h.from_status, h.to_status]);
+      res.body.history
+        .filter((h: { entity_id: string }) => h.entity_id === id)
+        .map((h: { action: string; from_status: string | null; to_status: string }) => [h.action, h.from_status, h.to_status]);
     for (const line of res.body.lines) {
       assert.deepEqual(steps(line.id), [
         ['create_direct', null, 'NEW'],
@@ -67,7 +75,10 @@ describe('direct trade / wholesale orders', () => {
     });
     assert.equal(res.status, 201);
     assert.equal(res.body.lines.length, 3);
-    assert.deepEqual(res.body.lines.map((l: { amount: number }) => l.amount), [33334, 33333, 33333]);
+    assert.deepEqual(
+      res.body.lines.map((l: { amount: number }) => l.amount),
+      [33334, 33333, 33333],
+    );
     assert.ok(res.body.lines.every((l: { quantity: number; status: string }) => l.quantity === 1 && l.status === 'NEW'));
     assert.equal(res.body.channel_name, '오프라인 박람회');
   });
@@ -112,16 +123,24 @@ describe('sales per channel', () => {
       const day = '2026-11-02T03:00:00.000Z'; // 12:00 KST on the 2nd
       await fresh.call('POST', '/api/orders/direct', { orderer_name: 'a', total_amount: 10000, quantity: 2, ordered_at: day });
       await fresh.call('POST', '/api/orders/direct', { orderer_name: 'b', total_amount: 7000, ordered_at: day });
-      const store = await fresh.call('POST', '/api/orders/direct', { orderer_name: 'c', total_amount: 3000, channel_kind: 'store_release', ordered_at: day });
+      const store = await fresh.call('POST', '/api/orders/direct', {
+        orderer_name: 'c',
+        total_amount: 3000,
+        channel_kind: 'store_release',
+        ordered_at: day,
+      });
       const canceled = await fresh.call('POST', '/api/orders/direct', { orderer_name: 'd', total_amount: 9000, ordered_at: day });
       const l = canceled.body.lines[0];
       await fresh.call('POST', `/api/orders/${l.id}/transitions`, { action: 'claim', claim_type: 'cancel', version: l.version });
       const res = await fresh.call('GET', '/api/reports/sales?from=2026-11-02&to=2026-11-02');
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body.items, [
-        { day: '2026-11-02', channel_kind: 'store_release', channel_name: '매장출고', orders: 1, lines: 1, quantity: 1, amount: 3000 },
-        { day: '2026-11-02', channel_kind: 'direct', channel_name: '직거래', orders: 2, lines: 3, quantity: 3, amount: 17000 },
-      ].sort((a, b) => a.channel_name.localeCompare(b.channel_name)));
+      assert.deepEqual(
+        res.body.items,
+        [
+          { day: '2026-11-02', channel_kind: 'store_release', channel_name: '매장출고', orders: 1, lines: 1, quantity: 1, amount: 3000 },
+          { day: '2026-11-02', channel_kind: 'direct', channel_name: '직거래', orders: 2, lines: 3, quantity: 3, amount: 17000 },
+        ].sort((a, b) => a.channel_name.localeCompare(b.channel_name)),
+      );
       assert.ok(store.body.id);
     } finally {
       await fresh.close();

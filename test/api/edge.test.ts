@@ -14,14 +14,18 @@ after(() => s.close());
 /** A request with any method and body (fetch refuses a GET with a body); resolves with status and JSON body. */
 function send(method: string, path: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(s.url + path, { method, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : null });
-      });
-    });
+    const req = http.request(
+      s.url + path,
+      { method, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : null });
+        });
+      },
+    );
     // The server may answer (and close) before it has read the whole body; that is the point.
     req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
     req.end(body);
@@ -41,7 +45,13 @@ describe('NUL characters', () => {
   });
 
   it('anywhere in a nested body is a 400 naming its path', async () => {
-    const res = await s.call('POST', '/api/transitions', { action: 'release', items: [{ id: 'lin_1', version: 1 }, { id: 'lin_\u00002', version: 1 }] });
+    const res = await s.call('POST', '/api/transitions', {
+      action: 'release',
+      items: [
+        { id: 'lin_1', version: 1 },
+        { id: 'lin_\u00002', version: 1 },
+      ],
+    });
     assertNulRefused(res, 'items.1.id');
     const note = await s.call('POST', '/api/orders/ord_x/notes', { body: 'memo \u0000' });
     assertNulRefused(note, 'body');
@@ -57,17 +67,29 @@ describe('NUL characters', () => {
   });
 
   it('in a body sent in UTF-16 or UTF-32 (whose bytes do not spell \\u0000 in ASCII) is a 400 too', async () => {
-    const utf32le = (text: string) => Buffer.concat([...text].map((c) => { const b = Buffer.alloc(4); b.writeUInt32LE(c.codePointAt(0)!); return b; }));
+    const utf32le = (text: string) =>
+      Buffer.concat(
+        [...text].map((c) => {
+          const b = Buffer.alloc(4);
+          b.writeUInt32LE(c.codePointAt(0)!);
+          return b;
+        }),
+      );
     const bodies: [string, Buffer][] = [
       ['utf-16le', Buffer.from(JSON.stringify({ orderer_name: 'x\u0000y', total_amount: 1 }), 'utf16le')],
       ['utf-16be', Buffer.from(JSON.stringify({ orderer_name: 'x\u0000y', total_amount: 1 }), 'utf16le').swap16()],
       ['utf-32le', utf32le(JSON.stringify({ orderer_name: 'x\u0000y', total_amount: 1 }))],
     ];
     for (const [charset, body] of bodies) {
-      const res = await send('POST', '/api/orders/direct', body, { 'content-type': `application/json; charset=${charset}`, authorization: `Bearer ${s.adminToken}` });
+      const res = await send('POST', '/api/orders/direct', body, {
+        'content-type': `application/json; charset=${charset}`,
+        authorization: `Bearer ${s.adminToken}`,
+      });
       assertNulRefused(res, 'orderer_name');
     }
-    const login = await send('POST', '/api/auth/login', Buffer.from(JSON.stringify({ username: 'ad\u0000min', password: 'x' }), 'utf16le'), { 'content-type': 'application/json; charset=UTF-16LE' });
+    const login = await send('POST', '/api/auth/login', Buffer.from(JSON.stringify({ username: 'ad\u0000min', password: 'x' }), 'utf16le'), {
+      'content-type': 'application/json; charset=UTF-16LE',
+    });
     assertNulRefused(login, 'username');
     // The same body without the NUL is read as usual.
     const clean = await send('POST', '/api/orders/direct', Buffer.from(JSON.stringify({ orderer_name: 'utf16 주문', total_amount: 1 }), 'utf16le'), {
@@ -143,7 +165,12 @@ describe('security headers and compression', () => {
   });
 
   it('every /api answer is no-store, errors included; the pane keeps its own caching', async () => {
-    for (const [path, token] of [['/api/health', null], ['/api/orders', s.adminToken], ['/api/orders', null], ['/api/nothing', null]] as const) {
+    for (const [path, token] of [
+      ['/api/health', null],
+      ['/api/orders', s.adminToken],
+      ['/api/orders', null],
+      ['/api/nothing', null],
+    ] as const) {
       const res = await s.call('GET', path, undefined, { token });
       assert.equal(res.headers.get('cache-control'), 'no-store', `${path} ${res.status}`);
     }
@@ -154,7 +181,9 @@ describe('security headers and compression', () => {
 
   it('API answers are compressed for clients that accept it', async () => {
     await s.call('POST', '/api/orders/direct', { orderer_name: '압축', total_amount: 1000, quantity: 40 });
-    const res = await fetch(s.url + '/api/order-lines?limit=100', { headers: { authorization: `Bearer ${s.adminToken}`, 'accept-encoding': 'gzip' } });
+    const res = await fetch(s.url + '/api/order-lines?limit=100', {
+      headers: { authorization: `Bearer ${s.adminToken}`, 'accept-encoding': 'gzip' },
+    });
     assert.equal(res.headers.get('content-encoding'), 'gzip');
     assert.ok((await res.json()).items.length >= 40);
   });
@@ -164,7 +193,10 @@ describe('security headers and compression', () => {
     // Only a liveness guard: a compressed (buffered) stream would send nothing at all.
     const guard = setTimeout(() => abort.abort(), 10_000);
     try {
-      const stream = await fetch(`${s.url}/api/jobs/events`, { headers: { authorization: `Bearer ${s.adminToken}`, 'accept-encoding': 'gzip, br' }, signal: abort.signal });
+      const stream = await fetch(`${s.url}/api/jobs/events`, {
+        headers: { authorization: `Bearer ${s.adminToken}`, 'accept-encoding': 'gzip, br' },
+        signal: abort.signal,
+      });
       assert.equal(stream.headers.get('content-encoding'), null);
       const { value } = await stream.body!.getReader().read();
       assert.match(new TextDecoder().decode(value), /: connected/);

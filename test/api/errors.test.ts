@@ -118,6 +118,9 @@ describe('errors', () => {
     for (const secret of ['정하늘', '010-2222-3333', 'a-wrong-password-999', 'test-admin-password-1', s.adminToken]) {
       assert.ok(!all.includes(secret), `log contains ${secret}`);
     }
-    assert.ok(logLines.some((l) => JSON.parse(l).msg === 'request'), 'requests are logged');
+    assert.ok(
+      logLines.some((l) => JSON.parse(l).msg === 'request'),
+      'requests are logged',
+    );
   });
 });

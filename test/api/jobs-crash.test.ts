@@ -25,8 +25,16 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms 
   }
 }
 
-type Row = { line_id: string; order_id: string; mall_line_id: string; mall_shipment_id: string | null; status: string; tracking_number: string | null };
-const linesOf = async (s: ApiClient, accountId: string): Promise<Row[]> => (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=10000`)).body.items;
+type Row = {
+  line_id: string;
+  order_id: string;
+  mall_line_id: string;
+  mall_shipment_id: string | null;
+  status: string;
+  tracking_number: string | null;
+};
+const linesOf = async (s: ApiClient, accountId: string): Promise<Row[]> =>
+  (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=10000`)).body.items;
 const jobOf = async (s: ApiClient, id: string) => (await s.call('GET', `/api/jobs/${id}`)).body;
 const start = async (s: ApiClient, type: string, accountId: string) => {
   const item = (await s.call('POST', '/api/jobs', { type, mall_account_ids: [accountId] })).body.items[0];
@@ -50,7 +58,11 @@ async function shipAll(s: ApiClient, accountId: string) {
   const orders = [...new Set((await linesOf(s, accountId)).map((r) => r.order_id))];
   const fresh = async () => (await Promise.all(orders.map((id) => s.call('GET', `/api/orders/${id}`)))).map((r) => r.body);
   await s.call('POST', '/api/transitions', { action: 'release', items: (await fresh()).map((d) => ({ id: d.id, version: d.version })) });
-  await s.call('POST', '/api/transitions', { action: 'set_invoice', courier: 'CJ', items: (await fresh()).map((d) => ({ id: d.id, version: d.version, tracking_number: cj() })) });
+  await s.call('POST', '/api/transitions', {
+    action: 'set_invoice',
+    courier: 'CJ',
+    items: (await fresh()).map((d) => ({ id: d.id, version: d.version, tracking_number: cj() })),
+  });
   const shipped = await s.call('POST', '/api/transitions', { action: 'ship', items: (await fresh()).map((d) => ({ id: d.id, version: d.version })) });
   assert.equal(shipped.body.refused, 0, JSON.stringify(shipped.body.results));
 }
@@ -140,7 +152,9 @@ for (const [name, connect, paths] of MALLS) {
       await shipAll(server, mall.accountId);
       await killDuring('send_invoices', paths.send);
       const done = await mallState(name, mall.admin);
-      const unheard = (await linesOf(server, mall.accountId)).filter((l) => l.status === 'SHIPPED' && done.get(keyOf(name, l))?.tracking === l.tracking_number);
+      const unheard = (await linesOf(server, mall.accountId)).filter(
+        (l) => l.status === 'SHIPPED' && done.get(keyOf(name, l))?.tracking === l.tracking_number,
+      );
       assert.ok(unheard.length > 0, 'the mall took invoices the killed server never heard of');
       const job = await ended(server, await start(server, 'send_invoices', mall.accountId));
       assert.equal(job.state, 'succeeded', job.error ?? JSON.stringify((await server.call('GET', `/api/jobs/${job.id}/results`)).body));
@@ -158,7 +172,9 @@ for (const [name, connect, paths] of MALLS) {
     it('sync after the crashes: nothing to fix, no job left running', async () => {
       const job = await ended(server, await start(server, 'sync', mall.accountId));
       assert.notEqual(job.state, 'failed', job.error);
-      const active = (await server.call('GET', `/api/jobs?mall_account_id=${mall.accountId}`)).body.items.filter((j: { state: string }) => j.state === 'running' || j.state === 'queued');
+      const active = (await server.call('GET', `/api/jobs?mall_account_id=${mall.accountId}`)).body.items.filter(
+        (j: { state: string }) => j.state === 'running' || j.state === 'queued',
+      );
       assert.deepEqual(active, []);
     });
   });

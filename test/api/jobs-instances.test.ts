@@ -34,7 +34,8 @@ const ended = (s: ApiClient, id: string) =>
     const job = await jobOf(s, id);
     return job.state === 'queued' || job.state === 'running' ? undefined : job;
   });
-const startCollect = async (s: ApiClient, accountId: string) => (await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [accountId] })).body.items[0];
+const startCollect = async (s: ApiClient, accountId: string) =>
+  (await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [accountId] })).body.items[0];
 
 describe('a job interrupted by a crash', () => {
   let dataDir: string;
@@ -99,7 +100,21 @@ describe('jobs nobody runs', () => {
   const orphan = (fields: Record<string, unknown>) => {
     const at = new Date().toISOString();
     const id = `job_orphan${Math.random().toString(36).slice(2, 10)}`;
-    return { id, row: { id, type: 'collect', mall_account_id: null, trigger: 'manual', params: '{}', state: 'running', created_at: at, started_at: at, heartbeat_at: at, ...fields } };
+    return {
+      id,
+      row: {
+        id,
+        type: 'collect',
+        mall_account_id: null,
+        trigger: 'manual',
+        params: '{}',
+        state: 'running',
+        created_at: at,
+        started_at: at,
+        heartbeat_at: at,
+        ...fields,
+      },
+    };
   };
 
   it('a job whose heartbeat went stale is closed as failed while the server runs, not only at start-up', async () => {
@@ -201,7 +216,10 @@ describe('the schedule', () => {
       const jobs = await waitFor(
         'three scheduled collects',
         async () => {
-          const items = (await s.call('GET', `/api/jobs?mall_account_id=${mall.accountId}&type=collect`)).body.items as { trigger: string; created_at: string }[];
+          const items = (await s.call('GET', `/api/jobs?mall_account_id=${mall.accountId}&type=collect`)).body.items as {
+            trigger: string;
+            created_at: string;
+          }[];
           const scheduled = items.filter((j) => j.trigger === 'schedule');
           return scheduled.length >= 3 ? scheduled : undefined;
         },
@@ -221,158 +239,174 @@ describe('the schedule', () => {
   });
 });
 
-describe('several instances on one PostgreSQL schema', { skip: pg ? false : 'several instances share a database only on PostgreSQL (SQLite is one process)' }, () => {
-  it('instances started at once on an empty database both come up', async () => {
-    const schema = await createTestSchema();
-    try {
-      const env = { SHIPSHEET_SECRET_KEY: SECRET_KEY };
-      const both = await Promise.allSettled([startTestServer(env, undefined, { pgSchema: schema.schema }), startTestServer(env, undefined, { pgSchema: schema.schema })]);
-      for (const r of both) if (r.status === 'fulfilled') await r.value.close();
-      assert.deepEqual(
-        both.map((r) => (r.status === 'fulfilled' ? 'up' : String(r.reason))),
-        ['up', 'up'],
-      );
-    } finally {
-      await schema.drop();
-    }
-  });
-
-  describe('A and B', () => {
-    let schema: Awaited<ReturnType<typeof createTestSchema>>;
-    let a: TestServer;
-    let b: TestServer;
-    before(async () => {
-      schema = await createTestSchema();
-      const env = { SHIPSHEET_SECRET_KEY: SECRET_KEY, SHIPSHEET_JOB_HEARTBEAT_SECONDS: '0.5', SHIPSHEET_JOB_STALE_SECONDS: '120' };
-      a = await startTestServer(env, undefined, { pgSchema: schema.schema });
-      b = await startTestServer(env, undefined, { pgSchema: schema.schema });
-    });
-    after(async () => {
-      await a?.close();
-      await b?.close();
-      await schema?.drop();
-    });
-
-    it("a pane connected to B hears a job run by A (server-sent events)", async () => {
-      const mall = await naverMall(a, { initialOrders: 2 });
-      const abort = new AbortController();
+describe(
+  'several instances on one PostgreSQL schema',
+  { skip: pg ? false : 'several instances share a database only on PostgreSQL (SQLite is one process)' },
+  () => {
+    it('instances started at once on an empty database both come up', async () => {
+      const schema = await createTestSchema();
       try {
-        const stream = await fetch(`${b.url}/api/jobs/events`, { headers: { authorization: `Bearer ${b.adminToken}` }, signal: abort.signal });
-        assert.equal(stream.status, 200);
-        const reader = stream.body!.getReader();
-        await reader.read(); // ": connected"
-        const started = await startCollect(a, mall.accountId);
-        const done = new RegExp(`"id":"${started.job.id}"[^\\n]*"state":"succeeded"`);
-        let text = '';
-        const deadline = setTimeout(() => abort.abort(), 10_000);
-        while (!done.test(text)) {
-          const { value, done: closed } = await reader.read().catch(() => ({ value: undefined, done: true }));
-          if (closed) break;
-          text += new TextDecoder().decode(value);
-        }
-        clearTimeout(deadline);
-        assert.match(text, done);
+        const env = { SHIPSHEET_SECRET_KEY: SECRET_KEY };
+        const both = await Promise.allSettled([
+          startTestServer(env, undefined, { pgSchema: schema.schema }),
+          startTestServer(env, undefined, { pgSchema: schema.schema }),
+        ]);
+        for (const r of both) if (r.status === 'fulfilled') await r.value.close();
+        assert.deepEqual(
+          both.map((r) => (r.status === 'fulfilled' ? 'up' : String(r.reason))),
+          ['up', 'up'],
+        );
       } finally {
-        abort.abort();
-        await a.deps.runner.idle();
-        await mall.sandbox.close();
+        await schema.drop();
       }
     });
 
-    it('a cancel sent to B stops a job running on A', async () => {
-      const mall = await naverMall(a, { initialOrders: 2 });
-      try {
-        await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
-        const seen = mall.sandbox.store.requests.length;
-        const started = await startCollect(a, mall.accountId);
-        await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
-        const cancel = await b.call('POST', `/api/jobs/${started.job.id}/cancel`);
-        assert.equal(cancel.body.canceling, true);
-        await a.deps.runner.idle();
-        const job = await jobOf(b, started.job.id);
-        assert.equal(job.state, 'canceled', job.error);
-      } finally {
-        await mall.sandbox.close();
-      }
-    });
-
-    it('the job channel comes back when its connection drops', async () => {
-      const name = channelConnectionName(schema.schema);
-      const channels = async () => Number(((await a.deps.db.raw('select count(*) as n from pg_stat_activity where application_name = ?', [name])) as { rows: { n: number }[] }).rows[0]!.n);
-      assert.equal(await channels(), 2);
-      await a.deps.db.raw('select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?', [name]);
-      await waitFor('both instances to reconnect', async () => ((await channels()) === 2 ? true : undefined));
-      const mall = await naverMall(a, { initialOrders: 1 });
-      const heard: JobEvent[] = [];
-      const listen = (e: JobEvent) => heard.push(e);
-      b.deps.events.on('job', listen);
-      try {
-        const started = await startCollect(a, mall.accountId);
-        await waitFor('B to hear the end of the job', async () => (heard.some((e) => e.job.id === started.job.id && e.job.state === 'succeeded') ? true : undefined));
-      } finally {
-        b.deps.events.off('job', listen);
-        await a.deps.runner.idle();
-        await mall.sandbox.close();
-      }
-    });
-
-    it("a dropped job-channel connection of a live instance does not get its running job closed by the other", async () => {
-      const mall = await naverMall(a, { initialOrders: 2 });
-      try {
-        await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
-        const seen = mall.sandbox.store.requests.length;
-        const started = await startCollect(a, mall.accountId);
-        await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
-        const { runner_id } = await a.deps.db('jobs').where({ id: started.job.id }).first();
-        // Only A's channel connection: the one holding A's presence lock (second key = hashtext(instance) as oid).
-        const { rows } = (await a.deps.db.raw(
-          `select pg_terminate_backend(pid) as done from pg_locks
-            where locktype = 'advisory' and classid = ? and objsubid = 2 and objid::bigint = (hashtext(?)::bigint + 4294967296) % 4294967296`,
-          [PRESENCE_LOCK_CLASS, runner_id],
-        )) as { rows: { done: boolean }[] };
-        assert.deepEqual(rows.map((r) => r.done), [true]);
-        // B looks every half second; A is back on its channel within about a second and beats meanwhile.
-        await sleep(4000);
-        const job = await jobOf(b, started.job.id);
-        assert.equal(job.state, 'running', job.error);
-        assert.equal(a.deps.runner.cancel(started.job.id), true, 'A still runs the job');
-        await a.deps.runner.idle();
-      } finally {
-        await mall.sandbox.close();
-      }
-    });
-
-    it('when a server process running a job is killed, the survivor closes the job and collects at once', async () => {
-      const child = await startChildServer({
-        SHIPSHEET_DATA_DIR: b.dataDir,
-        SHIPSHEET_SECRET_KEY: SECRET_KEY,
-        SHIPSHEET_JOB_HEARTBEAT_SECONDS: '0.5',
-        SHIPSHEET_JOB_STALE_SECONDS: '120',
-        DATABASE_URL: urlWithSchema(schema.databaseUrl, schema.schema),
+    describe('A and B', () => {
+      let schema: Awaited<ReturnType<typeof createTestSchema>>;
+      let a: TestServer;
+      let b: TestServer;
+      before(async () => {
+        schema = await createTestSchema();
+        const env = { SHIPSHEET_SECRET_KEY: SECRET_KEY, SHIPSHEET_JOB_HEARTBEAT_SECONDS: '0.5', SHIPSHEET_JOB_STALE_SECONDS: '120' };
+        a = await startTestServer(env, undefined, { pgSchema: schema.schema });
+        b = await startTestServer(env, undefined, { pgSchema: schema.schema });
       });
-      const mall = await naverMall(child, { initialOrders: 2 });
-      try {
-        await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
-        const seen = mall.sandbox.store.requests.length;
-        const started = await startCollect(child, mall.accountId);
-        await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
-        await child.kill();
-        await fetch(`${mall.sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
-        // PostgreSQL drops a dead client's locks when its backend notices the closed socket, a moment after the
-        // process is gone: the survivor may answer already_running in that moment, never after it.
-        const again = await waitFor('the survivor to start the collect', async () => {
-          const answer = await startCollect(b, mall.accountId);
-          return answer.started ? answer : undefined;
+      after(async () => {
+        await a?.close();
+        await b?.close();
+        await schema?.drop();
+      });
+
+      it('a pane connected to B hears a job run by A (server-sent events)', async () => {
+        const mall = await naverMall(a, { initialOrders: 2 });
+        const abort = new AbortController();
+        try {
+          const stream = await fetch(`${b.url}/api/jobs/events`, { headers: { authorization: `Bearer ${b.adminToken}` }, signal: abort.signal });
+          assert.equal(stream.status, 200);
+          const reader = stream.body!.getReader();
+          await reader.read(); // ": connected"
+          const started = await startCollect(a, mall.accountId);
+          const done = new RegExp(`"id":"${started.job.id}"[^\\n]*"state":"succeeded"`);
+          let text = '';
+          const deadline = setTimeout(() => abort.abort(), 10_000);
+          while (!done.test(text)) {
+            const { value, done: closed } = await reader.read().catch(() => ({ value: undefined, done: true }));
+            if (closed) break;
+            text += new TextDecoder().decode(value);
+          }
+          clearTimeout(deadline);
+          assert.match(text, done);
+        } finally {
+          abort.abort();
+          await a.deps.runner.idle();
+          await mall.sandbox.close();
+        }
+      });
+
+      it('a cancel sent to B stops a job running on A', async () => {
+        const mall = await naverMall(a, { initialOrders: 2 });
+        try {
+          await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
+          const seen = mall.sandbox.store.requests.length;
+          const started = await startCollect(a, mall.accountId);
+          await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
+          const cancel = await b.call('POST', `/api/jobs/${started.job.id}/cancel`);
+          assert.equal(cancel.body.canceling, true);
+          await a.deps.runner.idle();
+          const job = await jobOf(b, started.job.id);
+          assert.equal(job.state, 'canceled', job.error);
+        } finally {
+          await mall.sandbox.close();
+        }
+      });
+
+      it('the job channel comes back when its connection drops', async () => {
+        const name = channelConnectionName(schema.schema);
+        const channels = async () =>
+          Number(
+            ((await a.deps.db.raw('select count(*) as n from pg_stat_activity where application_name = ?', [name])) as { rows: { n: number }[] })
+              .rows[0]!.n,
+          );
+        assert.equal(await channels(), 2);
+        await a.deps.db.raw('select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?', [name]);
+        await waitFor('both instances to reconnect', async () => ((await channels()) === 2 ? true : undefined));
+        const mall = await naverMall(a, { initialOrders: 1 });
+        const heard: JobEvent[] = [];
+        const listen = (e: JobEvent) => heard.push(e);
+        b.deps.events.on('job', listen);
+        try {
+          const started = await startCollect(a, mall.accountId);
+          await waitFor('B to hear the end of the job', async () =>
+            heard.some((e) => e.job.id === started.job.id && e.job.state === 'succeeded') ? true : undefined,
+          );
+        } finally {
+          b.deps.events.off('job', listen);
+          await a.deps.runner.idle();
+          await mall.sandbox.close();
+        }
+      });
+
+      it('a dropped job-channel connection of a live instance does not get its running job closed by the other', async () => {
+        const mall = await naverMall(a, { initialOrders: 2 });
+        try {
+          await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
+          const seen = mall.sandbox.store.requests.length;
+          const started = await startCollect(a, mall.accountId);
+          await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
+          const { runner_id } = await a.deps.db('jobs').where({ id: started.job.id }).first();
+          // Only A's channel connection: the one holding A's presence lock (second key = hashtext(instance) as oid).
+          const { rows } = (await a.deps.db.raw(
+            `select pg_terminate_backend(pid) as done from pg_locks
+            where locktype = 'advisory' and classid = ? and objsubid = 2 and objid::bigint = (hashtext(?)::bigint + 4294967296) % 4294967296`,
+            [PRESENCE_LOCK_CLASS, runner_id],
+          )) as { rows: { done: boolean }[] };
+          assert.deepEqual(
+            rows.map((r) => r.done),
+            [true],
+          );
+          // B looks every half second; A is back on its channel within about a second and beats meanwhile.
+          await sleep(4000);
+          const job = await jobOf(b, started.job.id);
+          assert.equal(job.state, 'running', job.error);
+          assert.equal(a.deps.runner.cancel(started.job.id), true, 'A still runs the job');
+          await a.deps.runner.idle();
+        } finally {
+          await mall.sandbox.close();
+        }
+      });
+
+      it('when a server process running a job is killed, the survivor closes the job and collects at once', async () => {
+        const child = await startChildServer({
+          SHIPSHEET_DATA_DIR: b.dataDir,
+          SHIPSHEET_SECRET_KEY: SECRET_KEY,
+          SHIPSHEET_JOB_HEARTBEAT_SECONDS: '0.5',
+          SHIPSHEET_JOB_STALE_SECONDS: '120',
+          DATABASE_URL: urlWithSchema(schema.databaseUrl, schema.schema),
         });
-        assert.equal(again.started, true, JSON.stringify(again));
-        const old = await jobOf(b, started.job.id);
-        assert.equal(old.state, 'failed');
-        assert.match(old.error, /서버가 멈춰/);
-        assert.equal((await ended(b, again.job.id)).state, 'succeeded');
-      } finally {
-        await child.stop();
-        await mall.sandbox.close();
-      }
+        const mall = await naverMall(child, { initialOrders: 2 });
+        try {
+          await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
+          const seen = mall.sandbox.store.requests.length;
+          const started = await startCollect(child, mall.accountId);
+          await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
+          await child.kill();
+          await fetch(`${mall.sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
+          // PostgreSQL drops a dead client's locks when its backend notices the closed socket, a moment after the
+          // process is gone: the survivor may answer already_running in that moment, never after it.
+          const again = await waitFor('the survivor to start the collect', async () => {
+            const answer = await startCollect(b, mall.accountId);
+            return answer.started ? answer : undefined;
+          });
+          assert.equal(again.started, true, JSON.stringify(again));
+          const old = await jobOf(b, started.job.id);
+          assert.equal(old.state, 'failed');
+          assert.match(old.error, /서버가 멈춰/);
+          assert.equal((await ended(b, again.job.id)).state, 'succeeded');
+        } finally {
+          await child.stop();
+          await mall.sandbox.close();
+        }
+      });
     });
-  });
-});
+  },
+);

@@ -13,8 +13,18 @@ after(async () => {
   await s.close();
 });
 
-type Row = { line_id: string; line_version: number; order_id: string; order_version: number; mall_order_id: string; mall_line_id: string; mall_shipment_id: string | null; status: string };
-const linesOf = async (accountId: string): Promise<Row[]> => (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=10000`)).body.items;
+type Row = {
+  line_id: string;
+  line_version: number;
+  order_id: string;
+  order_version: number;
+  mall_order_id: string;
+  mall_line_id: string;
+  mall_shipment_id: string | null;
+  status: string;
+};
+const linesOf = async (accountId: string): Promise<Row[]> =>
+  (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=10000`)).body.items;
 
 let serial = 80123456700;
 const cj = () => {
@@ -35,16 +45,21 @@ async function shipAll(rows: Row[]) {
   let details = await fresh();
   await s.call('POST', '/api/transitions', { action: 'release', items: details.map((d) => ({ id: d.id, version: d.version })) });
   details = await fresh();
-  await s.call('POST', '/api/transitions', { action: 'set_invoice', courier: 'CJ', items: details.map((d) => ({ id: d.id, version: d.version, tracking_number: cj() })) });
+  await s.call('POST', '/api/transitions', {
+    action: 'set_invoice',
+    courier: 'CJ',
+    items: details.map((d) => ({ id: d.id, version: d.version, tracking_number: cj() })),
+  });
   details = await fresh();
   const shipped = await s.call('POST', '/api/transitions', { action: 'ship', items: details.map((d) => ({ id: d.id, version: d.version })) });
   assert.equal(shipped.body.refused, 0, JSON.stringify(shipped.body.results.filter((r: { result: string }) => r.result === 'refused')));
 }
 
-const malls: [string, (s: TestServer, o?: { initialOrders?: number; wrongSecret?: boolean }) => Promise<MallFixture<{ close(): Promise<void> }>>][] = [
-  ['naver', naverMall],
-  ['coupang', coupangMall],
-];
+const malls: [string, (s: TestServer, o?: { initialOrders?: number; wrongSecret?: boolean }) => Promise<MallFixture<{ close(): Promise<void> }>>][] =
+  [
+    ['naver', naverMall],
+    ['coupang', coupangMall],
+  ];
 
 for (const [name, connect] of malls) {
   describe(`${name}: jobs`, () => {
@@ -112,7 +127,16 @@ for (const [name, connect] of malls) {
       assert.equal(job.state, 'succeeded', JSON.stringify(results.filter((r: { result: string }) => r.result !== 'ok')));
       const after = (await linesOf(mall.accountId)).filter((r) => rows.some((x) => x.line_id === r.line_id));
       assert.ok(after.every((r) => r.status === 'IN_TRANSIT'));
-      const boxes = await s.deps.db('boxes').whereIn('id', s.deps.db('order_lines').whereIn('id', rows.map((r) => r.line_id)).select('box_id'));
+      const boxes = await s.deps.db('boxes').whereIn(
+        'id',
+        s.deps
+          .db('order_lines')
+          .whereIn(
+            'id',
+            rows.map((r) => r.line_id),
+          )
+          .select('box_id'),
+      );
       assert.ok(boxes.every((b: { send_status: string; sent_at: string }) => b.send_status === 'sent' && b.sent_at));
       const again = await runJob(s, 'send_invoices', mall.accountId);
       assert.equal(again.job.total, 0, 'sent boxes are not sent twice');
@@ -150,7 +174,8 @@ for (const [name, connect] of malls) {
       assert.equal(sent.job.state, 'succeeded', JSON.stringify(sent.results));
       const moving = (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
       const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
-      const extra: Record<string, string> = name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
+      const extra: Record<string, string> =
+        name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
       await mall.admin.event(String(mallOrder.orderId), 'deliver', extra);
       await runJob(s, 'sync', mall.accountId);
       const after = (await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!;
@@ -206,7 +231,10 @@ for (const [name, connect] of malls) {
     it('a local confirm of a mall line is refused; a confirm job for chosen lines confirms exactly those at the mall', async () => {
       const paid = (await linesOf(mall.accountId)).filter((r) => r.status === 'PAID');
       assert.ok(paid.length >= 8, `${paid.length} paid lines`);
-      const local = await s.call('POST', '/api/transitions', { action: 'confirm', items: paid.map((r) => ({ id: r.line_id, version: r.line_version })) });
+      const local = await s.call('POST', '/api/transitions', {
+        action: 'confirm',
+        items: paid.map((r) => ({ id: r.line_id, version: r.line_version })),
+      });
       assert.equal(local.body.applied, 0);
       assert.ok(local.body.results.every((r: { code: string; message: string }) => r.code === 'mall_confirm_required' && /발주확인/.test(r.message)));
       assert.ok((await linesOf(mall.accountId)).filter((r) => paid.some((p) => p.line_id === r.line_id)).every((r) => r.status === 'PAID'));
@@ -216,7 +244,10 @@ for (const [name, connect] of malls) {
       // No account named: the lines' own account runs it.
       const res = await s.call('POST', '/api/jobs', { type: 'confirm', line_ids: chosen.map((r) => r.line_id) });
       assert.equal(res.status, 202, JSON.stringify(res.body));
-      assert.deepEqual(res.body.items.map((i: { mall_account_id: string; started: boolean }) => [i.mall_account_id, i.started]), [[mall.accountId, true]]);
+      assert.deepEqual(
+        res.body.items.map((i: { mall_account_id: string; started: boolean }) => [i.mall_account_id, i.started]),
+        [[mall.accountId, true]],
+      );
       await s.deps.runner.idle();
       const jobId = res.body.items[0].job.id;
       const results = (await s.call('GET', `/api/jobs/${jobId}/results?limit=5000`)).body.items;
@@ -245,8 +276,17 @@ for (const [name, connect] of malls) {
       const { job, results } = await runJob(s, 'send_invoices', mall.accountId);
       assert.equal(job.state, 'succeeded', JSON.stringify(results));
       const order = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === line.mall_order_id);
-      if (name === 'coupang') assert.ok(order.boxes.every((b: { status: string; invoiceNumber: string }) => b.status === 'DEPARTURE' && b.invoiceNumber), JSON.stringify(order.boxes));
-      else assert.ok(order.productOrders.every((p: { productOrderStatus: string; trackingNumber: string }) => p.productOrderStatus === 'DELIVERING' && p.trackingNumber));
+      if (name === 'coupang')
+        assert.ok(
+          order.boxes.every((b: { status: string; invoiceNumber: string }) => b.status === 'DEPARTURE' && b.invoiceNumber),
+          JSON.stringify(order.boxes),
+        );
+      else
+        assert.ok(
+          order.productOrders.every(
+            (p: { productOrderStatus: string; trackingNumber: string }) => p.productOrderStatus === 'DELIVERING' && p.trackingNumber,
+          ),
+        );
       assert.equal((await linesOf(mall.accountId)).find((r) => r.line_id === line.line_id)!.status, 'IN_TRANSIT');
       assert.equal(results[0].mall_order_id, line.mall_order_id);
     });
@@ -267,8 +307,14 @@ for (const [name, connect] of malls) {
         assert.equal(results[0].mall_order_id, line.mall_order_id);
         assert.ok(results[0].item_name && !String(results[0].item_name).startsWith('box_'));
         const order = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === line.mall_order_id);
-        assert.ok(order.boxes.every((b: { status: string; invoiceNumber: string | null }) => b.status === 'ACCEPT' && !b.invoiceNumber), 'nothing reached the mall');
-        const box = await s.deps.db('boxes').whereIn('id', s.deps.db('order_lines').where({ id: line.line_id }).select('box_id')).first();
+        assert.ok(
+          order.boxes.every((b: { status: string; invoiceNumber: string | null }) => b.status === 'ACCEPT' && !b.invoiceNumber),
+          'nothing reached the mall',
+        );
+        const box = await s.deps
+          .db('boxes')
+          .whereIn('id', s.deps.db('order_lines').where({ id: line.line_id }).select('box_id'))
+          .first();
         assert.equal(box.send_status, 'failed');
         assert.match(box.send_error, /발주확인/);
         // The operator confirms (the mall answers now) and sends again: it arrives.
@@ -287,7 +333,8 @@ for (const [name, connect] of malls) {
     });
     after(() => mall.sandbox.close());
 
-    const pendingCount = async () => (await s.call('GET', '/api/mall-accounts')).body.items.find((a: { id: string }) => a.id === mall.accountId).pending_changes;
+    const pendingCount = async () =>
+      (await s.call('GET', '/api/mall-accounts')).body.items.find((a: { id: string }) => a.id === mall.accountId).pending_changes;
     /** A sync over a period that ends now and starts after every change so far: only what is kept can reach it. */
     const laterSync = async () => {
       await new Promise((r) => setTimeout(r, 1100));
@@ -313,7 +360,11 @@ for (const [name, connect] of malls) {
       assert.equal(await pendingCount(), rows.length, 'counted on the account');
       const mismatchView = (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body;
       assert.equal(mismatchView.pending_changes.length, rows.length);
-      assert.ok(mismatchView.pending_changes.every((p: { mall_order_id: string; attempts: number; message: string }) => [a, b].includes(p.mall_order_id) && p.attempts === 1 && p.message));
+      assert.ok(
+        mismatchView.pending_changes.every(
+          (p: { mall_order_id: string; attempts: number; message: string }) => [a, b].includes(p.mall_order_id) && p.attempts === 1 && p.message,
+        ),
+      );
 
       // An operator settles order b another way: dismissed, it is not retried.
       for (const l of linesB) {
@@ -325,14 +376,27 @@ for (const [name, connect] of malls) {
       // The window has moved past the change; the kept one is tried again (and still cannot apply).
       const second = await laterSync();
       assert.equal(second.job.state, 'failed', 'its only item failed again');
-      assert.deepEqual(second.results.filter((r: { result: string }) => r.result === 'failed').map((r: { ref_id: string }) => r.ref_id).sort(), linesA.map((l) => l.line_id).sort());
-      assert.ok(second.results.every((r: { mall_order_id: string }) => r.mall_order_id === a), 'results name the mall order');
+      assert.deepEqual(
+        second.results
+          .filter((r: { result: string }) => r.result === 'failed')
+          .map((r: { ref_id: string }) => r.ref_id)
+          .sort(),
+        linesA.map((l) => l.line_id).sort(),
+      );
+      assert.ok(
+        second.results.every((r: { mall_order_id: string }) => r.mall_order_id === a),
+        'results name the mall order',
+      );
       const kept = (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body.pending_changes;
       assert.ok(kept.every((p: { attempts: number }) => p.attempts === 2));
 
       // The operator takes the parcel back (cancel requested): the next sync completes the mall's cancel.
       const now = (await linesOf(mall.accountId)).filter((r) => r.mall_order_id === a);
-      const claimed = await s.call('POST', '/api/transitions', { action: 'claim', claim_type: 'cancel', items: now.map((r) => ({ id: r.line_id, version: r.line_version })) });
+      const claimed = await s.call('POST', '/api/transitions', {
+        action: 'claim',
+        claim_type: 'cancel',
+        items: now.map((r) => ({ id: r.line_id, version: r.line_version })),
+      });
       assert.equal(claimed.body.refused, 0, JSON.stringify(claimed.body));
       const third = await laterSync();
       assert.equal(third.job.state, 'succeeded', JSON.stringify(third.results));
@@ -355,7 +419,8 @@ for (const [name, connect] of malls) {
         // The mall cancels the order outright; here it is already shipped: the change cannot apply.
         await mall.admin.event(orderId, 'buyer_cancel');
         await mall.admin.event(orderId, 'cancel_complete');
-        const pending = async () => (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body.pending_changes as { mall_line_id: string }[];
+        const pending = async () =>
+          (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body.pending_changes as { mall_line_id: string }[];
         const first = await runJob(s, 'sync', mall.accountId);
         assert.equal(first.job.state, 'failed', JSON.stringify(first.results));
         // The operator reads the mall's status by its Korean label, not the mall's code.
@@ -364,7 +429,8 @@ for (const [name, connect] of malls) {
           assert.doesNotMatch(r.message, /[A-Z]{4,}/);
         }
         assert.equal((await pending()).length, rows.length);
-        for (const l of rows) assert.equal((await s.call('DELETE', `/api/mall-accounts/${mall.accountId}/pending-changes/${l.mall_line_id}`)).status, 200);
+        for (const l of rows)
+          assert.equal((await s.call('DELETE', `/api/mall-accounts/${mall.accountId}/pending-changes/${l.mall_line_id}`)).status, 200);
         assert.equal((await pending()).length, 0);
 
         // The next sync continues from the last one minus its overlap: the same change is listed again.
@@ -417,7 +483,12 @@ describe('jobs API', () => {
   it('refuses a period over 30 days naming the field, and a second run of the same job', async () => {
     const mall = await naverMall(s, { initialOrders: 1 });
     try {
-      const long = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId], from: '2026-09-01T00:00:00Z', to: '2026-11-01T00:00:00Z' });
+      const long = await s.call('POST', '/api/jobs', {
+        type: 'collect',
+        mall_account_ids: [mall.accountId],
+        from: '2026-09-01T00:00:00Z',
+        to: '2026-11-01T00:00:00Z',
+      });
       assert.equal(long.status, 400);
       assert.equal(long.body.error.details[0].field, 'to');
       const first = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] });
@@ -519,7 +590,11 @@ describe('jobs: windows, races, auto-confirm, guards', () => {
       const started = tries.filter((t) => t.status === 'fulfilled');
       assert.equal(started.length, 1, 'one job started');
       const jobs = await s.deps.db('jobs').where({ mall_account_id: mall.accountId, type: 'collect' }).select('id', 'state', 'error');
-      assert.deepEqual(jobs.map((j) => j.state).filter((st) => st === 'failed'), [], JSON.stringify(jobs));
+      assert.deepEqual(
+        jobs.map((j) => j.state).filter((st) => st === 'failed'),
+        [],
+        JSON.stringify(jobs),
+      );
       await s.call('POST', `/api/jobs/${(started[0] as PromiseFulfilledResult<{ id: string }>).value.id}/cancel`);
       await s.deps.runner.idle();
     } finally {
@@ -536,7 +611,10 @@ describe('jobs: windows, races, auto-confirm, guards', () => {
       await s.deps.runner.idle();
       const rows = await linesOf(mall.accountId);
       assert.ok(rows.length > 0);
-      assert.ok(rows.every((r) => r.status === 'NEW'), JSON.stringify(rows.map((r) => r.status)));
+      assert.ok(
+        rows.every((r) => r.status === 'NEW'),
+        JSON.stringify(rows.map((r) => r.status)),
+      );
       const jobs = (await s.call('GET', `/api/jobs?mall_account_id=${mall.accountId}&type=confirm`)).body.items;
       assert.equal(jobs[0].trigger, 'auto');
       assert.equal(jobs[0].state, 'succeeded');
@@ -564,10 +642,20 @@ describe('jobs: windows, races, auto-confirm, guards', () => {
     const mall = await naverMall(s, { initialOrders: 0 });
     try {
       const future = new Date(Date.now() + 86400_000).toISOString();
-      const res = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId], from: new Date().toISOString(), to: future });
+      const res = await s.call('POST', '/api/jobs', {
+        type: 'collect',
+        mall_account_ids: [mall.accountId],
+        from: new Date().toISOString(),
+        to: future,
+      });
       assert.equal(res.status, 400);
       assert.equal(res.body.error.details[0].field, 'to');
-      const confirm = await s.call('POST', '/api/jobs', { type: 'confirm', mall_account_ids: [mall.accountId], from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' });
+      const confirm = await s.call('POST', '/api/jobs', {
+        type: 'confirm',
+        mall_account_ids: [mall.accountId],
+        from: '2026-11-01T00:00:00Z',
+        to: '2026-11-02T00:00:00Z',
+      });
       assert.equal(confirm.status, 400);
       const half = await s.call('POST', '/api/jobs', { type: 'sync', mall_account_ids: [mall.accountId], from: '2026-11-01T00:00:00Z' });
       assert.equal(half.body.error.details[0].field, 'to');
@@ -582,10 +670,17 @@ describe('jobs: windows, races, auto-confirm, guards', () => {
       const moved = await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, { base_url: 'https://attacker.example' });
       assert.equal(moved.status, 400);
       assert.equal(moved.body.error.details[0].field, 'credentials');
-      const plain = await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, { base_url: 'http://10.0.0.5', credentials: { client_id: 'x', client_secret: 'y' } });
+      const plain = await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, {
+        base_url: 'http://10.0.0.5',
+        credentials: { client_id: 'x', client_secret: 'y' },
+      });
       assert.equal(plain.status, 400);
       assert.equal(plain.body.error.details[0].field, 'base_url');
-      const cafe24 = await s.call('POST', '/api/mall-accounts', { mall_type: 'cafe24', display_name: '카페24', credentials: { mall_id: 'shop', client_id: 'a', client_secret: 'b' } });
+      const cafe24 = await s.call('POST', '/api/mall-accounts', {
+        mall_type: 'cafe24',
+        display_name: '카페24',
+        credentials: { mall_id: 'shop', client_id: 'a', client_secret: 'b' },
+      });
       const test = await s.call('POST', `/api/mall-accounts/${cafe24.body.id}/test`);
       assert.equal(test.status, 409);
       assert.equal(test.body.error.code, 'unsupported_mall');

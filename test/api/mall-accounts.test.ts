@@ -59,7 +59,9 @@ describe('mall accounts', () => {
     assert.equal(missing.body.error.details[0].field, 'credentials.access_key');
     const type = await s.call('POST', '/api/mall-accounts', { mall_type: 'amazon', display_name: 'x', credentials: {} });
     assert.equal(type.body.error.details[0].field, 'mall_type');
-    const changed = await s.call('PATCH', `/api/mall-accounts/${created.body.id}`, { credentials: { client_id: 'naverClient02', client_secret: 'new-secret' } });
+    const changed = await s.call('PATCH', `/api/mall-accounts/${created.body.id}`, {
+      credentials: { client_id: 'naverClient02', client_secret: 'new-secret' },
+    });
     assert.equal(changed.body.credentials_hint, 'client nave****');
     const audit = await s.deps.db('audit_log').where({ entity_id: created.body.id });
     assert.ok(audit.length >= 2);

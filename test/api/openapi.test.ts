@@ -14,7 +14,18 @@ describe('GET /api/openapi.json', () => {
   it('describes every route with the schemas the server validates with', async () => {
     const doc = (await s.call('GET', '/api/openapi.json', undefined, { token: null })).body;
     const paths = Object.keys(doc.paths);
-    for (const p of ['/api/orders', '/api/order-lines', '/api/orders/{id}', '/api/transitions', '/api/orders/direct', '/api/auth/login', '/api/mall-accounts', '/api/reports/sales', '/api/sheet/push', '/api/sheet/lines']) {
+    for (const p of [
+      '/api/orders',
+      '/api/order-lines',
+      '/api/orders/{id}',
+      '/api/transitions',
+      '/api/orders/direct',
+      '/api/auth/login',
+      '/api/mall-accounts',
+      '/api/reports/sales',
+      '/api/sheet/push',
+      '/api/sheet/lines',
+    ]) {
       assert.ok(paths.includes(p), p);
     }
     const bulk = doc.paths['/api/transitions'].post.requestBody.content['application/json'].schema;
@@ -31,8 +42,9 @@ describe('GET /api/openapi.json', () => {
 
   it('declares what every operation answers: a JSON schema, no content (204) or the event stream', async () => {
     const doc = (await s.call('GET', '/api/openapi.json', undefined, { token: null })).body;
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>)
-      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
+    const operations = Object.entries(
+      doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>,
+    ).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
     assert.equal(operations.length, apiRoutes(s.deps).length);
     const kinds = { json: 0, empty: 0, stream: 0 };
     for (const { name, op } of operations) {
@@ -60,7 +72,20 @@ describe('GET /api/openapi.json', () => {
       const responses = doc.paths[path][method].responses;
       return (responses['200'] ?? responses['201'] ?? responses['202']).content['application/json'].schema;
     };
-    for (const [path, method] of [['/api/orders', 'get'], ['/api/order-lines', 'get'], ['/api/sheet/lines', 'post'], ['/api/jobs', 'get'], ['/api/jobs', 'post'], ['/api/mall-accounts', 'get'], ['/api/users', 'get'], ['/api/tokens', 'get'], ['/api/reports/sales', 'get'], ['/api/audit/access-records', 'get'], ['/api/jobs/{id}/results', 'get'], ['/api/mall-accounts/{id}/mismatches', 'get']] as const) {
+    for (const [path, method] of [
+      ['/api/orders', 'get'],
+      ['/api/order-lines', 'get'],
+      ['/api/sheet/lines', 'post'],
+      ['/api/jobs', 'get'],
+      ['/api/jobs', 'post'],
+      ['/api/mall-accounts', 'get'],
+      ['/api/users', 'get'],
+      ['/api/tokens', 'get'],
+      ['/api/reports/sales', 'get'],
+      ['/api/audit/access-records', 'get'],
+      ['/api/jobs/{id}/results', 'get'],
+      ['/api/mall-accounts/{id}/mismatches', 'get'],
+    ] as const) {
       assert.ok(answer(path, method).required.includes('items') && answer(path, method).required.includes('next_cursor'), `${method} ${path}`);
     }
     const row = answer('/api/sheet/lines', 'post').properties.items.items;

@@ -35,7 +35,10 @@ describe('GET /api/orders', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: { id: string }[]; next_cursor: string | null } } = await s.call('GET', `/api/orders?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { body: { items: { id: string }[]; next_cursor: string | null } } = await s.call(
+        'GET',
+        `/api/orders?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...res.body.items.map((o) => o.id));
       cursor = res.body.next_cursor;
     } while (cursor);
@@ -45,24 +48,42 @@ describe('GET /api/orders', () => {
 
   it('filters by status, channel, hold and KST period', async () => {
     const ready = await s.call('GET', '/api/orders?status=READY');
-    assert.deepEqual(ready.body.items.map((o: { id: string }) => o.id), [ids.ready]);
+    assert.deepEqual(
+      ready.body.items.map((o: { id: string }) => o.id),
+      [ids.ready],
+    );
     const coupang = await s.call('GET', `/api/orders?channel=${encodeURIComponent('쿠팡')}`);
     assert.deepEqual(coupang.body.items.map((o: { id: string }) => o.id).sort(), [ids.late20, ids.ready].sort());
     const held = await s.call('GET', '/api/orders?hold=true');
-    assert.deepEqual(held.body.items.map((o: { id: string }) => o.id), [ids.held]);
+    assert.deepEqual(
+      held.body.items.map((o: { id: string }) => o.id),
+      [ids.held],
+    );
     const day20 = await s.call('GET', '/api/orders?from=2026-11-20&to=2026-11-20');
-    assert.deepEqual(day20.body.items.map((o: { id: string }) => o.id), [ids.late20]);
+    assert.deepEqual(
+      day20.body.items.map((o: { id: string }) => o.id),
+      [ids.late20],
+    );
     const day21 = await s.call('GET', '/api/orders?from=2026-11-21&to=2026-11-21');
-    assert.deepEqual(day21.body.items.map((o: { id: string }) => o.id), [ids.early21]);
+    assert.deepEqual(
+      day21.body.items.map((o: { id: string }) => o.id),
+      [ids.early21],
+    );
     const both = await s.call('GET', '/api/orders?status=READY,NEW&channel_kind=mall&limit=1000');
     assert.equal(both.body.items.length, 29);
   });
 
   it('searches order number, recipient and tracking number', async () => {
     const byNumber = await s.call('GET', '/api/orders?q=9100000000000000001');
-    assert.deepEqual(byNumber.body.items.map((o: { id: string }) => o.id), [ids.ready]);
+    assert.deepEqual(
+      byNumber.body.items.map((o: { id: string }) => o.id),
+      [ids.ready],
+    );
     const byName = await s.call('GET', `/api/orders?q=${encodeURIComponent('최유진')}`);
-    assert.deepEqual(byName.body.items.map((o: { id: string }) => o.id), [ids.early21]);
+    assert.deepEqual(
+      byName.body.items.map((o: { id: string }) => o.id),
+      [ids.early21],
+    );
     const order = await s.call('GET', `/api/orders/${ids.ready}`);
     const line = order.body.lines[0];
     const set = await s.call('POST', '/api/transitions', {
@@ -71,7 +92,10 @@ describe('GET /api/orders', () => {
     });
     assert.equal(set.body.results[0].result, 'applied', JSON.stringify(set.body));
     const byTracking = await s.call('GET', '/api/orders?q=6012-3456-7894');
-    assert.deepEqual(byTracking.body.items.map((o: { id: string }) => o.id), [ids.ready]);
+    assert.deepEqual(
+      byTracking.body.items.map((o: { id: string }) => o.id),
+      [ids.ready],
+    );
     const like = await s.call('GET', `/api/orders?q=${encodeURIComponent('%')}`);
     assert.equal(like.body.items.length, 0, 'a % in the search is a character, not a wildcard');
   });
@@ -95,7 +119,19 @@ describe('GET /api/order-lines', () => {
     const res = await s.call('GET', '/api/order-lines?limit=10000');
     assert.equal(res.body.items.length, 1 + 3 + 1 + 1 + 50);
     const row = res.body.items.find((r: { order_id: string }) => r.order_id === ids.ready);
-    for (const key of ['line_id', 'line_version', 'order_version', 'status', 'courier', 'tracking_number', 'recipient_name', 'product_name', 'quantity', 'amount', 'hold']) {
+    for (const key of [
+      'line_id',
+      'line_version',
+      'order_version',
+      'status',
+      'courier',
+      'tracking_number',
+      'recipient_name',
+      'product_name',
+      'quantity',
+      'amount',
+      'hold',
+    ]) {
       assert.ok(key in row, key);
     }
     assert.equal(typeof row.tracking_number, 'string');
@@ -112,7 +148,10 @@ describe('GET /api/order-lines', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: { line_id: string }[]; next_cursor: string | null } } = await s.call('GET', `/api/order-lines?limit=8${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { body: { items: { line_id: string }[]; next_cursor: string | null } } = await s.call(
+        'GET',
+        `/api/order-lines?limit=8${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...res.body.items.map((r) => r.line_id));
       cursor = res.body.next_cursor;
     } while (cursor);
@@ -210,7 +249,10 @@ describe('GET /api/orders/:id', () => {
     const msg = await s.call('POST', `/api/orders/${ids.early21}/notes`, { kind: 'message', body: '배송 지연 안내 드립니다' });
     assert.equal(msg.status, 201);
     const res = await s.call('GET', `/api/orders/${ids.early21}`);
-    assert.deepEqual(res.body.notes.map((n: { kind: string }) => n.kind), ['memo', 'message']);
+    assert.deepEqual(
+      res.body.notes.map((n: { kind: string }) => n.kind),
+      ['memo', 'message'],
+    );
     const empty = await s.call('POST', `/api/orders/${ids.early21}/notes`, { body: '   ' });
     assert.equal(empty.status, 400);
     assert.equal(empty.body.error.details[0].field, 'body');

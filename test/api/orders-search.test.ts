@@ -16,8 +16,19 @@ const orderIdsOf = (body: { items: { id: string }[] }) => body.items.map((r) => 
 before(async () => {
   s = await startTestServer();
   const db = s.deps.db;
-  ids.tumbler = await makeOrder(db, { lines: 2, products: ['스텐 텀블러 500ml', '머그컵'], option: 'Color: Navy BLUE', mallOrderId: 'CP-20261125-0001' });
-  ids.tumbler2 = await makeOrder(db, { lines: 3, products: ['보온 텀블러'], recipient: '최우진', ordererName: 'John Smith', recipientMobile: '0505-3599-1948' });
+  ids.tumbler = await makeOrder(db, {
+    lines: 2,
+    products: ['스텐 텀블러 500ml', '머그컵'],
+    option: 'Color: Navy BLUE',
+    mallOrderId: 'CP-20261125-0001',
+  });
+  ids.tumbler2 = await makeOrder(db, {
+    lines: 3,
+    products: ['보온 텀블러'],
+    recipient: '최우진',
+    ordererName: 'John Smith',
+    recipientMobile: '0505-3599-1948',
+  });
   ids.sale = await makeOrder(db, { products: ['50% 할인 세트'], option: 'size_L' });
   ids.plain = await makeOrder(db, { products: ['500ml 생수'], option: 'sizeXL' });
   viewer = await s.tokenFor('viewer');

@@ -13,21 +13,30 @@ before(async () => {
 after(() => s.close());
 
 const PARALLEL = 20;
-const statuses = (results: { status: number }[]) => results.map((r) => r.status).sort().join(',');
+const statuses = (results: { status: number }[]) =>
+  results
+    .map((r) => r.status)
+    .sort()
+    .join(',');
 
 describe('races', () => {
   it('parallel pushes of one tracking number: one row wins, the others are refused as duplicates', async () => {
     const number = trackingNumber(900_001);
     const orders = await Promise.all(Array.from({ length: PARALLEL }, () => makeOrder(s.deps.db, { status: 'READY' })));
     const results = await Promise.all(
-      orders.map((o) => s.call('POST', '/api/sheet/push', { rows: [{ line_id: o.lineIds[0]!, line_version: 1, courier: 'CJ', tracking_number: number }] })),
+      orders.map((o) =>
+        s.call('POST', '/api/sheet/push', { rows: [{ line_id: o.lineIds[0]!, line_version: 1, courier: 'CJ', tracking_number: number }] }),
+      ),
     );
     assert.equal(results.filter((r) => r.status !== 200).length, 0, statuses(results));
     const rows = results.map((r) => r.body.results[0]);
     assert.equal(rows.filter((r: { result: string }) => r.result === 'applied').length, 1, JSON.stringify(rows));
     const refused = rows.filter((r: { result: string }) => r.result === 'refused');
     assert.equal(refused.length, PARALLEL - 1);
-    assert.ok(refused.every((r: { code: string }) => r.code === 'duplicate_tracking_number'), JSON.stringify(refused));
+    assert.ok(
+      refused.every((r: { code: string }) => r.code === 'duplicate_tracking_number'),
+      JSON.stringify(refused),
+    );
     assert.equal((await s.deps.db('boxes').where({ tracking_number: number })).length, 1);
   });
 
@@ -35,7 +44,14 @@ describe('races', () => {
     const number = trackingNumber(900_002);
     const orders = await Promise.all(Array.from({ length: PARALLEL }, () => makeOrder(s.deps.db, { status: 'READY' })));
     const results = await Promise.all(
-      orders.map((o) => s.call('POST', '/api/transitions', { action: 'set_invoice', courier: 'CJ', tracking_number: number, items: [{ id: o.lineIds[0]!, version: 1 }] })),
+      orders.map((o) =>
+        s.call('POST', '/api/transitions', {
+          action: 'set_invoice',
+          courier: 'CJ',
+          tracking_number: number,
+          items: [{ id: o.lineIds[0]!, version: 1 }],
+        }),
+      ),
     );
     assert.equal(results.filter((r) => r.status !== 200).length, 0, statuses(results));
     const items = results.map((r) => r.body.results[0]);
@@ -52,7 +68,10 @@ describe('races', () => {
     );
     assert.equal(results.filter((r) => r.status === 201).length, 1, statuses(results));
     const losers = results.filter((r) => r.status !== 201);
-    assert.ok(losers.every((r) => r.status === 409 && r.body.error.code === 'duplicate_tracking_number'), statuses(results));
+    assert.ok(
+      losers.every((r) => r.status === 409 && r.body.error.code === 'duplicate_tracking_number'),
+      statuses(results),
+    );
     assert.equal(losers[0]!.body.error.details[0].field, 'tracking_number');
   });
 
@@ -60,14 +79,29 @@ describe('races', () => {
     const order = await makeOrder(s.deps.db, { status: 'READY', lines: 3 });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) => {
-        if (i % 3 === 1) return s.call('POST', '/api/sheet/push', { rows: order.lineIds.map((id) => ({ line_id: id, line_version: 1, memo: `메모 ${i}` })) });
+        if (i % 3 === 1)
+          return s.call('POST', '/api/sheet/push', { rows: order.lineIds.map((id) => ({ line_id: id, line_version: 1, memo: `메모 ${i}` })) });
         if (i % 6 === 2) return s.call('POST', '/api/transitions', { action: 'hold', reason: `보류 ${i}`, items: [{ id: order.id, version: 1 }] });
         return s.call('POST', `/api/orders/${order.id}/notes`, { kind: i % 5 === 0 ? 'message' : 'memo', body: `메모 ${i}` });
       }),
     );
-    assert.ok(results.every((r) => r.status < 300), statuses(results));
+    assert.ok(
+      results.every((r) => r.status < 300),
+      statuses(results),
+    );
     const notes = results.filter((_, i) => i % 3 !== 1 && i % 6 !== 2);
     assert.ok(notes.every((r) => r.status === 201));
-    assert.equal((await s.deps.db('order_notes').where({ order_id: order.id }).whereIn('body', notes.map((r) => r.body.body))).length, notes.length);
+    assert.equal(
+      (
+        await s.deps
+          .db('order_notes')
+          .where({ order_id: order.id })
+          .whereIn(
+            'body',
+            notes.map((r) => r.body.body),
+          )
+      ).length,
+      notes.length,
+    );
   });
 });

@@ -33,6 +33,9 @@ describe('order sheet columns (shared by the add-in and the server)', () => {
     for (const id of ['mall_order_id', 'mall_line_id', 'tracking_number', 'recipient_mobile', 'recipient_phone', 'recipient_zip']) {
       assert.ok(TEXT_COLUMNS.includes(id), id);
     }
-    assert.deepEqual(EDITABLE_COLUMNS.map((c) => `${c.id}:${c.edit}`), ['courier:box', 'tracking_number:box', 'hold:order', 'hold_reason:order', 'memo:order']);
+    assert.deepEqual(
+      EDITABLE_COLUMNS.map((c) => `${c.id}:${c.edit}`),
+      ['courier:box', 'tracking_number:box', 'hold:order', 'hold_reason:order', 'memo:order'],
+    );
   });
 });

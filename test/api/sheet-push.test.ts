@@ -43,22 +43,29 @@ describe('POST /api/sheet/push: tracking numbers', () => {
       assert.deepEqual([l.status, l.courier, l.tracking_number, l.line_version, l.send_status], ['INVOICED', 'CJ', numbers[i], 2, 'not_sent']);
     }
     const written = await history(res.body.batch_id);
-    assert.deepEqual(written.map((h: { action: string; from_status: string; to_status: string }) => `${h.action}:${h.from_status}>${h.to_status}`), [
-      'set_invoice:READY>INVOICED',
-      'set_invoice:READY>INVOICED',
-    ]);
+    assert.deepEqual(
+      written.map((h: { action: string; from_status: string; to_status: string }) => `${h.action}:${h.from_status}>${h.to_status}`),
+      ['set_invoice:READY>INVOICED', 'set_invoice:READY>INVOICED'],
+    );
     assert.ok(written.every((h: { actor_type: string; actor_id: string }) => h.actor_type === 'user' && h.actor_id));
   });
 
   it('refuses a bad number, an unknown courier and a number without a courier, naming the column', async () => {
-    const [a, b, c] = [await makeOrder(s.deps.db, { status: 'READY' }), await makeOrder(s.deps.db, { status: 'READY' }), await makeOrder(s.deps.db, { status: 'READY' })];
+    const [a, b, c] = [
+      await makeOrder(s.deps.db, { status: 'READY' }),
+      await makeOrder(s.deps.db, { status: 'READY' }),
+      await makeOrder(s.deps.db, { status: 'READY' }),
+    ];
     const res = await push([
       { line_id: a.lineIds[0]!, line_version: 1, courier: 'CJ', tracking_number: '12345' },
       { line_id: b.lineIds[0]!, line_version: 1, courier: '번개택배', tracking_number: cj() },
       { line_id: c.lineIds[0]!, line_version: 1, courier: '', tracking_number: cj() },
     ]);
     assert.deepEqual(outcome(res), ['refused:invalid_tracking_number', 'refused:unknown_courier', 'refused:courier_required']);
-    assert.deepEqual(res.body.results.map((r: RowResult) => r.column), ['tracking_number', 'courier', 'courier']);
+    assert.deepEqual(
+      res.body.results.map((r: RowResult) => r.column),
+      ['tracking_number', 'courier', 'courier'],
+    );
     assert.ok(res.body.results.every((r: RowResult) => r.message));
     assert.deepEqual(res.body.lines, []);
     assert.equal((await row(a.lineIds[0]!)).status, 'READY');
@@ -143,7 +150,7 @@ describe('POST /api/sheet/push: tracking numbers', () => {
     assert.equal((await detail(o.id)).boxes[0].tracking_number, n);
   });
 
-  it('a row keeping the box\'s number counts too: a later row of the box cannot change it', async () => {
+  it("a row keeping the box's number counts too: a later row of the box cannot change it", async () => {
     const o = await makeOrder(s.deps.db, { status: 'READY', lines: 2 });
     const n = cj();
     await putInBox(s.deps.db, o.lineIds, { tracking: n, status: 'INVOICED' });
@@ -157,7 +164,7 @@ describe('POST /api/sheet/push: tracking numbers', () => {
 });
 
 describe('POST /api/sheet/push: holds', () => {
-  it('holds with the row\'s reason, and refuses a hold without one', async () => {
+  it("holds with the row's reason, and refuses a hold without one", async () => {
     const held = await makeOrder(s.deps.db, { status: 'NEW' });
     const bare = await makeOrder(s.deps.db, { status: 'NEW' });
     const res = await push([
@@ -183,7 +190,13 @@ describe('POST /api/sheet/push: holds', () => {
     assert.equal(res.body.results[1].column, 'hold_reason');
     const d = await detail(held.id);
     assert.equal(d.hold_reason, '고객 요청');
-    assert.deepEqual(d.holds.map((h: { reason: string; released_at: string | null }) => [h.reason, !!h.released_at]), [['재고 확인', true], ['고객 요청', false]]);
+    assert.deepEqual(
+      d.holds.map((h: { reason: string; released_at: string | null }) => [h.reason, !!h.released_at]),
+      [
+        ['재고 확인', true],
+        ['고객 요청', false],
+      ],
+    );
   });
 
   it('hold: true alone keeps the reason the order already has', async () => {
@@ -237,9 +250,18 @@ describe('POST /api/sheet/push: memos', () => {
     const res = await push(o.lineIds.map((id) => ({ line_id: id, line_version: 1, memo: '포장 꼼꼼히' })));
     assert.deepEqual(outcome(res), ['applied:', 'applied:unchanged']);
     const notes = (await detail(o.id)).notes as { kind: string; body: string; author_id: string }[];
-    assert.deepEqual(notes.map((n) => [n.kind, n.body]), [['memo', '포장 꼼꼼히']]);
+    assert.deepEqual(
+      notes.map((n) => [n.kind, n.body]),
+      [['memo', '포장 꼼꼼히']],
+    );
     assert.ok(notes[0]!.author_id);
-    assert.deepEqual(res.body.lines.map((l: ViewRow) => [l.memo, l.line_version]), [['포장 꼼꼼히', 2], ['포장 꼼꼼히', 2]]);
+    assert.deepEqual(
+      res.body.lines.map((l: ViewRow) => [l.memo, l.line_version]),
+      [
+        ['포장 꼼꼼히', 2],
+        ['포장 꼼꼼히', 2],
+      ],
+    );
     const listed = (await s.call('GET', '/api/order-lines?limit=10000')).body.items.find((l: ViewRow) => l.line_id === o.lineIds[0]);
     assert.equal(listed.memo, '포장 꼼꼼히');
   });
@@ -266,7 +288,9 @@ describe('POST /api/sheet/push: memos', () => {
 describe('POST /api/sheet/push: rows whole or not at all', () => {
   it('a hold, a memo and a bad number in one row write nothing', async () => {
     const o = await makeOrder(s.deps.db, { status: 'READY' });
-    const res = await push([{ line_id: o.lineIds[0]!, line_version: 1, hold: true, hold_reason: '확인', memo: '메모', courier: 'CJ', tracking_number: '12345' }]);
+    const res = await push([
+      { line_id: o.lineIds[0]!, line_version: 1, hold: true, hold_reason: '확인', memo: '메모', courier: 'CJ', tracking_number: '12345' },
+    ]);
     assert.deepEqual(outcome(res), ['refused:invalid_tracking_number']);
     const d = await detail(o.id);
     assert.deepEqual([d.hold, d.holds.length, d.notes.length, d.version, d.lines[0].version], [false, 0, 0, 1, 1]);

@@ -15,7 +15,8 @@ before(async () => {
 after(() => s.close());
 
 type Result = { id: string; result: string; code?: string; message?: string; version?: number };
-const bulk = (action: string, items: unknown[], params: Record<string, unknown> = {}) => s.call('POST', '/api/transitions', { action, items, ...params });
+const bulk = (action: string, items: unknown[], params: Record<string, unknown> = {}) =>
+  s.call('POST', '/api/transitions', { action, items, ...params });
 const outcome = (res: { body: { results: Result[] } }) => res.body.results.map((r) => `${r.result}:${r.code ?? ''}`);
 const detail = async (orderId: string) => (await s.call('GET', `/api/orders/${orderId}`)).body;
 const line = async (orderId: string, lineId: string) => (await detail(orderId)).lines.find((l: { id: string }) => l.id === lineId);
@@ -50,14 +51,20 @@ describe('a bulk call bigger than a block', () => {
     const count = await transactionsOf(async () => (res = await bulk('release', items)));
     assert.equal(count - base, 2, 'three blocks of at most three items: two more transactions than a one-item call');
     assert.equal(res!.status, 200);
-    assert.deepEqual(res!.body.results.map((r: Result) => [r.id, r.result, r.version]), items.map((i) => [i.id, 'applied', 2]));
+    assert.deepEqual(
+      res!.body.results.map((r: Result) => [r.id, r.result, r.version]),
+      items.map((i) => [i.id, 'applied', 2]),
+    );
     assert.deepEqual([res!.body.applied, res!.body.refused], [7, 0]);
     const history = await batches(res!.body.batch_id);
     assert.deepEqual(history.map((h) => h.entity_id).sort(), items.map((i) => i.id).sort());
 
     // Sent again (as after a connection lost mid-call): nothing applies twice; every item answers stale_version.
     const again = await bulk('release', items);
-    assert.deepEqual(outcome(again), items.map(() => 'refused:stale_version'));
+    assert.deepEqual(
+      outcome(again),
+      items.map(() => 'refused:stale_version'),
+    );
     assert.equal((await batches(again.body.batch_id)).length, 0);
   });
 
@@ -78,14 +85,24 @@ describe('a bulk call bigger than a block', () => {
     assert.deepEqual(outcome(res), ['applied:', 'applied:', 'applied:', 'applied:', 'applied:unchanged']);
     const d = await detail(target.id);
     assert.equal(d.version, 2);
-    assert.deepEqual(d.lines.map((l: { status: string; version: number }) => [l.status, l.version]), [['READY', 2], ['READY', 2]]);
+    assert.deepEqual(
+      d.lines.map((l: { status: string; version: number }) => [l.status, l.version]),
+      [
+        ['READY', 2],
+        ['READY', 2],
+      ],
+    );
     assert.equal(res.body.results[4].version, 2);
   });
 
   it('an order held early and its line named late: the line sees the hold and it is recorded once', async () => {
     const target = await makeOrder(s.deps.db, { status: 'NEW', lines: 1 });
     const others = await orders(3, 'NEW');
-    const held = await bulk('hold', [{ id: target.id, version: 1 }, ...others.map((o) => ({ id: o.id, version: 1 })), { id: target.lineIds[0]!, version: 1 }], { reason: '주소 확인' });
+    const held = await bulk(
+      'hold',
+      [{ id: target.id, version: 1 }, ...others.map((o) => ({ id: o.id, version: 1 })), { id: target.lineIds[0]!, version: 1 }],
+      { reason: '주소 확인' },
+    );
     assert.deepEqual(outcome(held), ['applied:', 'applied:', 'applied:', 'applied:', 'applied:unchanged']);
     const d = await detail(target.id);
     assert.deepEqual([d.hold, d.holds.length, d.version, d.lines[0].version], [true, 1, 2, 2]);

@@ -14,7 +14,8 @@ after(() => s.close());
 type Line = { id: string; status: string; version: number; box_id: string | null; line_no: number; sold_out: boolean; product_name: string };
 const detail = async (orderId: string) => (await s.call('GET', `/api/orders/${orderId}`)).body;
 const lines = async (orderId: string): Promise<Line[]> => (await detail(orderId)).lines;
-const bulk = (action: string, items: unknown[], params: Record<string, unknown> = {}) => s.call('POST', '/api/transitions', { action, items, ...params });
+const bulk = (action: string, items: unknown[], params: Record<string, unknown> = {}) =>
+  s.call('POST', '/api/transitions', { action, items, ...params });
 const results = (res: { body: { results: { result: string; code?: string }[] } }) => res.body.results.map((r) => `${r.result}:${r.code ?? ''}`);
 
 let serial = 70123456700;
@@ -27,7 +28,11 @@ describe('several rows of one order or box in one call', () => {
   it('line flags on every line of an order all apply', async () => {
     const o = await makeOrder(s.deps.db, { status: 'NEW', lines: 3 });
     const ls = await lines(o.id);
-    const res = await bulk('set_flags', ls.map((l) => ({ id: l.id, version: l.version })), { flags: { sold_out: true } });
+    const res = await bulk(
+      'set_flags',
+      ls.map((l) => ({ id: l.id, version: l.version })),
+      { flags: { sold_out: true } },
+    );
     assert.deepEqual(results(res), ['applied:', 'applied:', 'applied:']);
     assert.ok((await lines(o.id)).every((l) => l.sold_out));
     assert.ok(res.body.results.every((r: { version: number }) => r.version === 2));
@@ -39,13 +44,24 @@ describe('several rows of one order or box in one call', () => {
     const items = o.lineIds.map((id, i) => ({ id, version: 1, flags: { sold_out: i === 0 } }));
     const res = await bulk('set_flags', items);
     assert.deepEqual(results(res), ['applied:', 'applied:', 'applied:']);
-    assert.deepEqual((await lines(o.id)).map((l) => [l.sold_out, l.version]), [[true, 2], [false, 2], [false, 2]]);
+    assert.deepEqual(
+      (await lines(o.id)).map((l) => [l.sold_out, l.version]),
+      [
+        [true, 2],
+        [false, 2],
+        [false, 2],
+      ],
+    );
   });
 
   it('a hold sent on two rows of one order holds it once', async () => {
     const o = await makeOrder(s.deps.db, { status: 'NEW', lines: 2 });
     const ls = await lines(o.id);
-    const res = await bulk('hold', ls.map((l) => ({ id: l.id, version: l.version })), { reason: '재고 확인' });
+    const res = await bulk(
+      'hold',
+      ls.map((l) => ({ id: l.id, version: l.version })),
+      { reason: '재고 확인' },
+    );
     assert.deepEqual(results(res), ['applied:', 'applied:unchanged']);
     const d = await detail(o.id);
     assert.equal(d.hold, true);
@@ -56,9 +72,16 @@ describe('several rows of one order or box in one call', () => {
     const o = await makeOrder(s.deps.db, { status: 'READY', lines: 2 });
     const ls = await lines(o.id);
     const n = cj();
-    await bulk('set_invoice', ls.map((l) => ({ id: l.id, version: l.version })), { courier: 'CJ', tracking_number: n });
+    await bulk(
+      'set_invoice',
+      ls.map((l) => ({ id: l.id, version: l.version })),
+      { courier: 'CJ', tracking_number: n },
+    );
     const invoiced = await lines(o.id);
-    const res = await bulk('ship', invoiced.map((l) => ({ id: l.id, version: l.version })));
+    const res = await bulk(
+      'ship',
+      invoiced.map((l) => ({ id: l.id, version: l.version })),
+    );
     assert.deepEqual(results(res), ['applied:', 'applied:unchanged']);
     assert.ok((await lines(o.id)).every((l) => l.status === 'SHIPPED'));
   });
@@ -111,7 +134,7 @@ describe('boxes shared by orders (merge-packed)', () => {
     assert.equal((await lines(q.id))[0]!.status, 'INVOICED');
   });
 
-  it('numbering a merged box numbers every line in it and checks each line\'s own order', async () => {
+  it("numbering a merged box numbers every line in it and checks each line's own order", async () => {
     const a = await makeOrder(s.deps.db, { status: 'READY' });
     const b = await makeOrder(s.deps.db, { status: 'READY' });
     await putInBox(s.deps.db, [a.lineIds[0]!, b.lineIds[0]!]);
@@ -129,7 +152,14 @@ describe('numbers and boxes never collide', () => {
     const [l1, l2] = await lines(o.id);
     const n1 = cj();
     const n2 = cj();
-    await bulk('set_invoice', [{ id: l1!.id, version: l1!.version, tracking_number: n1 }, { id: l2!.id, version: l2!.version, tracking_number: n2 }], { courier: 'CJ' });
+    await bulk(
+      'set_invoice',
+      [
+        { id: l1!.id, version: l1!.version, tracking_number: n1 },
+        { id: l2!.id, version: l2!.version, tracking_number: n2 },
+      ],
+      { courier: 'CJ' },
+    );
     const [m1] = await lines(o.id);
     const res = await bulk('set_invoice', [{ id: m1!.id, version: m1!.version }], { courier: 'CJ', tracking_number: n2, overwrite: true });
     assert.deepEqual(results(res), ['refused:duplicate_tracking_number']);
@@ -143,10 +173,14 @@ describe('numbers and boxes never collide', () => {
     await bulk('set_invoice', [{ id: xl!.id, version: xl!.version }], { courier: 'CJ', tracking_number: n1 });
     const [xi] = await lines(x.id);
     const [yl] = await lines(y.id);
-    const res = await bulk('set_invoice', [
-      { id: xi!.id, version: xi!.version, tracking_number: cj(), overwrite: true },
-      { id: yl!.id, version: yl!.version, tracking_number: n1 },
-    ], { courier: 'CJ' });
+    const res = await bulk(
+      'set_invoice',
+      [
+        { id: xi!.id, version: xi!.version, tracking_number: cj(), overwrite: true },
+        { id: yl!.id, version: yl!.version, tracking_number: n1 },
+      ],
+      { courier: 'CJ' },
+    );
     assert.deepEqual(results(res), ['applied:', 'applied:']);
     assert.equal((await detail(y.id)).boxes[0].tracking_number, n1);
   });
@@ -155,7 +189,14 @@ describe('numbers and boxes never collide', () => {
     const o = await makeOrder(s.deps.db, { status: 'READY', lines: 2 });
     await putInBox(s.deps.db, o.lineIds);
     const n = cj();
-    const res = await bulk('set_invoice', [{ id: o.lineIds[0]!, version: 1, tracking_number: n }, { id: o.lineIds[1]!, version: 1, tracking_number: cj() }], { courier: 'CJ' });
+    const res = await bulk(
+      'set_invoice',
+      [
+        { id: o.lineIds[0]!, version: 1, tracking_number: n },
+        { id: o.lineIds[1]!, version: 1, tracking_number: cj() },
+      ],
+      { courier: 'CJ' },
+    );
     assert.deepEqual(results(res), ['applied:', 'refused:overwrite_required']);
     assert.equal((await detail(o.id)).boxes[0].tracking_number, n);
   });
@@ -187,7 +228,12 @@ describe('numbers and boxes never collide', () => {
   it('numbers too long for any courier and amounts beyond the columns are 400s', async () => {
     const o = await makeOrder(s.deps.db, { status: 'READY' });
     const [l] = await lines(o.id);
-    const res = await s.call('POST', `/api/orders/${l!.id}/transitions`, { action: 'set_invoice', version: l!.version, courier: 'DIRECT', tracking_number: '1'.repeat(60) });
+    const res = await s.call('POST', `/api/orders/${l!.id}/transitions`, {
+      action: 'set_invoice',
+      version: l!.version,
+      courier: 'DIRECT',
+      tracking_number: '1'.repeat(60),
+    });
     assert.equal(res.status, 400);
     assert.equal(res.body.error.details[0].field, 'tracking_number');
     const big = await s.call('POST', '/api/orders/direct', { orderer_name: 'x', total_amount: 3_000_000_000 });
@@ -203,18 +249,32 @@ describe('holds, claims and order targets', () => {
     await s.call('POST', `/api/orders/${o.id}/transitions`, { action: 'hold', version: 2, reason: 'second' });
     const d = await detail(o.id);
     assert.equal(d.hold_reason, 'second');
-    assert.deepEqual(d.holds.map((h: { reason: string; released_at: string | null }) => [h.reason, !!h.released_at]), [['first', true], ['second', false]]);
+    assert.deepEqual(
+      d.holds.map((h: { reason: string; released_at: string | null }) => [h.reason, !!h.released_at]),
+      [
+        ['first', true],
+        ['second', false],
+      ],
+    );
   });
 
   it('a partial claim on a multi-line order numbers the new line after the others and reports it', async () => {
     const o = await makeOrder(s.deps.db, { status: 'READY', lines: 3, quantity: 2 });
     const [l1] = await lines(o.id);
-    const res = await s.call('POST', `/api/orders/${l1!.id}/transitions`, { action: 'claim', claim_type: 'cancel', quantity: 1, version: l1!.version });
+    const res = await s.call('POST', `/api/orders/${l1!.id}/transitions`, {
+      action: 'claim',
+      claim_type: 'cancel',
+      quantity: 1,
+      version: l1!.version,
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const after = await lines(o.id);
     assert.deepEqual(after.map((l) => l.line_no).sort(), [1, 2, 3, 4]);
     const remainder = after.find((l) => l.line_no === 4)!;
-    assert.ok(res.body.lines.some((r: { id: string }) => r.id === remainder.id), 'the new line is in the result');
+    assert.ok(
+      res.body.lines.some((r: { id: string }) => r.id === remainder.id),
+      'the new line is in the result',
+    );
   });
 
   it('an order target warns about the lines a flag kept back', async () => {
@@ -240,7 +300,10 @@ describe('concurrent bulk calls', () => {
     }
     const calls = pairs.flatMap(([x, y]) => [bulk('ship', [{ id: x, version: 1 }]), bulk('ship', [{ id: y, version: 1 }])]);
     const answers = await Promise.all(calls);
-    assert.ok(answers.every((r) => r.status === 200), JSON.stringify(answers.filter((r) => r.status !== 200).map((r) => r.body)));
+    assert.ok(
+      answers.every((r) => r.status === 200),
+      JSON.stringify(answers.filter((r) => r.status !== 200).map((r) => r.body)),
+    );
     for (const [x, y] of pairs) {
       const statuses = (await s.deps.db('order_lines').whereIn('id', [x!, y!]).select('status')).map((r: { status: string }) => r.status);
       assert.deepEqual(statuses, ['SHIPPED', 'SHIPPED']);

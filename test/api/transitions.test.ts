@@ -52,8 +52,19 @@ describe('single transitions through the happy path', () => {
       assert.equal(l.status, expected);
     }
     const d = await detail(o.id);
-    const moves = d.history.filter((h: { entity: string }) => h.entity === 'line').map((h: { from_status: string; to_status: string }) => `${h.from_status}>${h.to_status}`);
-    assert.deepEqual(moves, ['null>PAID', 'PAID>NEW', 'NEW>READY', 'READY>INVOICED', 'INVOICED>SHIPPED', 'SHIPPED>IN_TRANSIT', 'IN_TRANSIT>DELIVERED', 'DELIVERED>PURCHASE_CONFIRMED']);
+    const moves = d.history
+      .filter((h: { entity: string }) => h.entity === 'line')
+      .map((h: { from_status: string; to_status: string }) => `${h.from_status}>${h.to_status}`);
+    assert.deepEqual(moves, [
+      'null>PAID',
+      'PAID>NEW',
+      'NEW>READY',
+      'READY>INVOICED',
+      'INVOICED>SHIPPED',
+      'SHIPPED>IN_TRANSIT',
+      'IN_TRANSIT>DELIVERED',
+      'DELIVERED>PURCHASE_CONFIRMED',
+    ]);
     const last = d.history[d.history.length - 1];
     assert.equal(last.actor_type, 'user');
     assert.ok(last.actor_id.startsWith('usr_'));
@@ -82,7 +93,12 @@ describe('single transitions through the happy path', () => {
     assert.equal(illegal.body.error.code, 'illegal_transition');
     assert.match(illegal.body.error.message, /현재 상태 출고대기에서는 송장삭제할 수 없습니다$/);
     assert.doesNotMatch(illegal.body.error.message.replace(ready.line.id, ''), codes);
-    const en = await s.call('POST', `/api/orders/${ready.line.id}/transitions`, { action: 'clear_invoice', version: ready.line.version }, { lang: 'en' });
+    const en = await s.call(
+      'POST',
+      `/api/orders/${ready.line.id}/transitions`,
+      { action: 'clear_invoice', version: ready.line.version },
+      { lang: 'en' },
+    );
     assert.match(en.body.error.message, /cannot Clear tracking number from its current status Ready to ship$/);
     // "현재 상태 READY, READY" was seen: an order of two lines in one status, as codes.
     const two = await order({ status: 'READY', lines: 2 });
@@ -146,7 +162,10 @@ describe('holds and flags', () => {
     assert.equal(res.status, 200);
     const d = await detail(o.id);
     assert.equal(d.priority, true);
-    assert.deepEqual(d.lines.map((l: { sold_out: boolean }) => !!l.sold_out), [true, false]);
+    assert.deepEqual(
+      d.lines.map((l: { sold_out: boolean }) => !!l.sold_out),
+      [true, false],
+    );
     const first = d.lines[0];
     assert.equal((await act(first, 'release')).body.error.code, 'blocked');
     await act(first, 'set_flags', { flags: { sold_out: false } });
@@ -200,7 +219,9 @@ describe('claims and restore', () => {
     assert.ok(restored.body.warnings?.length, 'a mall order warns that the next sync may revert it');
     const after2 = await detail(o.id);
     assert.equal(after2.claims[0].state, 'restored');
-    const claimMoves = after2.history.filter((h: { entity: string }) => h.entity === 'claim').map((h: { from_status: string | null; to_status: string }) => `${h.from_status}>${h.to_status}`);
+    const claimMoves = after2.history
+      .filter((h: { entity: string }) => h.entity === 'claim')
+      .map((h: { from_status: string | null; to_status: string }) => `${h.from_status}>${h.to_status}`);
     assert.deepEqual(claimMoves, ['null>requested', 'requested>completed', 'completed>restored'], 'claim states are recorded too');
   });
 
@@ -285,7 +306,10 @@ describe('invoices', () => {
       courier: 'CJ대한통운',
       items: d.lines.map((l: Line) => ({ id: l.id, version: l.version, tracking_number: number })),
     });
-    assert.deepEqual(res.body.results.map((r: { result: string }) => r.result), ['applied', 'applied']);
+    assert.deepEqual(
+      res.body.results.map((r: { result: string }) => r.result),
+      ['applied', 'applied'],
+    );
     const after = await detail(o.id);
     assert.equal(after.boxes.length, 1);
     assert.equal(after.boxes[0].courier, 'CJ');
@@ -368,8 +392,14 @@ describe('bulk', () => {
     assert.ok(res.body.results.every((r: { version: number }) => r.version === 2));
     const history = await s.deps.db('status_history').where({ batch_id: res.body.batch_id }).count({ n: '*' });
     assert.equal(Number(history[0]!.n), 2400);
-    const orders = await s.deps.db('orders').whereIn('id', s.deps.db('order_lines').whereIn('id', lineIds.slice(0, 10)).select('order_id')).select('version');
-    assert.ok(orders.every((o: { version: number }) => o.version === 2), 'each order moved once');
+    const orders = await s.deps
+      .db('orders')
+      .whereIn('id', s.deps.db('order_lines').whereIn('id', lineIds.slice(0, 10)).select('order_id'))
+      .select('version');
+    assert.ok(
+      orders.every((o: { version: number }) => o.version === 2),
+      'each order moved once',
+    );
   });
 
   it('an order target applies to the lines that can move and skips a cancelled one', async () => {
@@ -383,7 +413,7 @@ describe('bulk', () => {
     assert.deepEqual(statuses, ['READY', 'READY', 'CANCELED']);
   });
 
-  it('a claim that arrived after the caller read the order refuses the caller\'s change', async () => {
+  it("a claim that arrived after the caller read the order refuses the caller's change", async () => {
     const o = await order({ status: 'READY' });
     const seen = o.line;
     await act(seen, 'claim', { claim_type: 'cancel', claim_state: 'requested', reason: '구매자 취소' });

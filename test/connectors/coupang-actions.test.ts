@@ -22,20 +22,30 @@ let sandbox: CoupangSandbox;
 let connector: MallConnector;
 
 async function admin(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${sandbox.url}/_sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   const json = await res.json();
   assert.ok(res.ok, `${method} ${path}: ${JSON.stringify(json)}`);
   return json;
 }
 
-const createOrders = async (count: number, status: 'paid' | 'confirmed' = 'paid'): Promise<Order[]> => (await admin('POST', '/orders', { count, status })).orders;
+const createOrders = async (count: number, status: 'paid' | 'confirmed' = 'paid'): Promise<Order[]> =>
+  (await admin('POST', '/orders', { count, status })).orders;
 const event = (order: Order, name: string) => admin('POST', `/orders/${order.orderId}/events`, { event: name });
 const boxInStore = (id: string) => sandbox.store.boxes.get(id)!;
 const requestsTo = (suffix: string) => sandbox.store.requests.filter((r) => r.path.endsWith(suffix));
 
 function confirmTargets(order: Order): ConfirmTarget[] {
   return order.boxes.flatMap((b) =>
-    b.items.map((i) => ({ lineId: `line-${b.shipmentBoxId}-${i.vendorItemId}`, mallLineId: `${b.shipmentBoxId}-${i.vendorItemId}`, mallShipmentId: b.shipmentBoxId, mallOrderId: order.orderId })),
+    b.items.map((i) => ({
+      lineId: `line-${b.shipmentBoxId}-${i.vendorItemId}`,
+      mallLineId: `${b.shipmentBoxId}-${i.vendorItemId}`,
+      mallShipmentId: b.shipmentBoxId,
+      mallOrderId: order.orderId,
+    })),
   );
 }
 
@@ -62,7 +72,11 @@ const cjNumber = () => String(640000000000 + ++serial * 7);
 
 beforeEach(async () => {
   sandbox = await startCoupangSandbox({ vendorId: VENDOR, accessKey: ACCESS, secretKey: SECRET, rateLimit: { rate: 1000, burst: 1000 }, seed: 7 });
-  connector = createCoupangConnector({ baseUrl: sandbox.url, credentials: { vendor_id: VENDOR, access_key: ACCESS, secret_key: SECRET }, retry: FAST });
+  connector = createCoupangConnector({
+    baseUrl: sandbox.url,
+    credentials: { vendor_id: VENDOR, access_key: ACCESS, secret_key: SECRET },
+    retry: FAST,
+  });
 });
 afterEach(() => sandbox.close());
 
@@ -73,7 +87,10 @@ describe('Coupang confirm', () => {
     const shipped = paid.pop()!;
     // One box has left ACCEPT for good: confirmed and invoiced already.
     assert.ok((await connector.confirm(confirmTargets(shipped))).every((o) => o.ok));
-    assert.deepEqual((await connector.sendInvoices([invoiceTarget('box-shipped', [shipped], 'CJ', cjNumber())])).map((o) => o.ok), [true]);
+    assert.deepEqual(
+      (await connector.sendInvoices([invoiceTarget('box-shipped', [shipped], 'CJ', cjNumber())])).map((o) => o.ok),
+      [true],
+    );
     sandbox.store.requests = [];
 
     const orders = [...paid, already!, shipped];
@@ -81,8 +98,15 @@ describe('Coupang confirm', () => {
     const targets = orders.flatMap(confirmTargets);
     const outcomes = await connector.confirm(targets);
 
-    assert.deepEqual(outcomes.map((o) => o.ref), targets.map((t) => t.lineId), 'one outcome per line, in order');
-    assert.deepEqual(requestsTo('/acknowledgement').map((r) => r.items), [50, 50, 20]);
+    assert.deepEqual(
+      outcomes.map((o) => o.ref),
+      targets.map((t) => t.lineId),
+      'one outcome per line, in order',
+    );
+    assert.deepEqual(
+      requestsTo('/acknowledgement').map((r) => r.items),
+      [50, 50, 20],
+    );
     const results = byRef(outcomes);
     for (const t of confirmTargets(shipped)) {
       const o = results.get(t.lineId)!;
@@ -101,7 +125,12 @@ describe('Coupang confirm', () => {
   it('reports a cancelled box, an unknown box and a line without Coupang ids', async () => {
     const [kept, cancelled] = await createOrders(2);
     await event(cancelled!, 'buyer_cancel');
-    const unknown: ConfirmTarget = { lineId: 'line-unknown', mallLineId: '123456789012345678-111', mallShipmentId: '123456789012345678', mallOrderId: '1' };
+    const unknown: ConfirmTarget = {
+      lineId: 'line-unknown',
+      mallLineId: '123456789012345678-111',
+      mallShipmentId: '123456789012345678',
+      mallOrderId: '1',
+    };
     const foreign: ConfirmTarget = { lineId: 'line-foreign', mallLineId: 'naver-2024', mallShipmentId: null, mallOrderId: '1' };
     const outcomes = byRef(await connector.confirm([...confirmTargets(kept!), ...confirmTargets(cancelled!), unknown, foreign]));
     assert.ok(confirmTargets(kept!).every((t) => outcomes.get(t.lineId)!.ok));
@@ -120,7 +149,11 @@ describe('Coupang confirm', () => {
 
   it('throws on refused credentials: no outcome is worth anything then', async () => {
     const orders = await createOrders(1);
-    const wrong = createCoupangConnector({ baseUrl: sandbox.url, credentials: { vendor_id: VENDOR, access_key: ACCESS, secret_key: 'nope' }, retry: FAST });
+    const wrong = createCoupangConnector({
+      baseUrl: sandbox.url,
+      credentials: { vendor_id: VENDOR, access_key: ACCESS, secret_key: 'nope' },
+      retry: FAST,
+    });
     await assert.rejects(wrong.confirm(confirmTargets(orders[0]!)), (e: unknown) => e instanceof MallError && e.kind === 'auth');
   });
 });
@@ -163,7 +196,10 @@ describe('Coupang invoices', () => {
     assert.equal(boxInStore(a.shipmentBoxIds[0]!).status, 'DEPARTURE');
     assert.equal(boxInStore(b.shipmentBoxIds[0]!).status, 'INSTRUCT');
     const dtos = requestsTo('/orders/invoices').reduce((n, r) => n + (r.items ?? 0), 0);
-    assert.equal(dtos, [a, b, c, d, e].reduce((n, o) => n + o.boxes[0]!.items.length, 0));
+    assert.equal(
+      dtos,
+      [a, b, c, d, e].reduce((n, o) => n + o.boxes[0]!.items.length, 0),
+    );
   });
 
   it('keeps an 18-digit shipmentBoxId exact from collection to invoice upload', async () => {
@@ -174,14 +210,26 @@ describe('Coupang invoices', () => {
     assert.match(line.mallShipmentId!, /^\d{18}$/);
     assert.ok(sandbox.store.boxes.has(line.mallShipmentId!), 'the collected id is the sandbox id, digit for digit');
 
-    const confirmTargetsOf = order.lines.map((l) => ({ lineId: `ours-${l.mallLineId}`, mallLineId: l.mallLineId, mallShipmentId: l.mallShipmentId, mallOrderId: order.mallOrderId }));
+    const confirmTargetsOf = order.lines.map((l) => ({
+      lineId: `ours-${l.mallLineId}`,
+      mallLineId: l.mallLineId,
+      mallShipmentId: l.mallShipmentId,
+      mallOrderId: order.mallOrderId,
+    }));
     assert.ok((await connector.confirm(confirmTargetsOf)).every((o) => o.ok));
     const number = cjNumber();
     const target: InvoiceTarget = {
       boxId: 'box-1',
       courier: 'CJ',
       trackingNumber: number,
-      lines: order.lines.map((l) => ({ lineId: `ours-${l.mallLineId}`, mallLineId: l.mallLineId, mallShipmentId: l.mallShipmentId, mallOrderId: order.mallOrderId, mallProductId: l.mallProductId, mallOptionId: l.mallOptionId })),
+      lines: order.lines.map((l) => ({
+        lineId: `ours-${l.mallLineId}`,
+        mallLineId: l.mallLineId,
+        mallShipmentId: l.mallShipmentId,
+        mallOrderId: order.mallOrderId,
+        mallProductId: l.mallProductId,
+        mallOptionId: l.mallOptionId,
+      })),
     };
     assert.deepEqual(await connector.sendInvoices([target]), [{ ref: 'box-1', ok: true }]);
     const box = boxInStore(line.mallShipmentId!);
@@ -212,7 +260,10 @@ describe('Coupang invoices', () => {
     const entries = orders.reduce((n, o) => n + o.boxes[0]!.items.length, 0);
     assert.ok(calls.length >= Math.ceil(entries / 50));
     assert.ok(calls.every((c) => (c.items ?? 0) <= 50));
-    assert.equal(calls.reduce((n, c) => n + (c.items ?? 0), 0), entries);
+    assert.equal(
+      calls.reduce((n, c) => n + (c.items ?? 0), 0),
+      entries,
+    );
   });
 
   it('treats re-sending the same number as done, and a different number for an invoiced box as refused', async () => {
@@ -229,7 +280,12 @@ describe('Coupang invoices', () => {
     const orders = await createOrders(40, 'confirmed');
     // Merge-packing joins orders of one recipient (PRODUCT.md §2.4); repeat buyers in the sample data share one.
     const key = (o: Order) => `${o.receiver.name}|${o.receiver.addr1}|${o.receiver.addr2}`;
-    const pair = orders.flatMap((o, i) => orders.slice(i + 1).filter((p) => key(p) === key(o)).map((p) => [o, p] as const))[0];
+    const pair = orders.flatMap((o, i) =>
+      orders
+        .slice(i + 1)
+        .filter((p) => key(p) === key(o))
+        .map((p) => [o, p] as const),
+    )[0];
     assert.ok(pair, 'the sample data has a repeat buyer');
     const [first, second] = pair;
     const [other1, other2] = orders.filter((o) => o !== first && o !== second) as [Order, Order];
@@ -237,7 +293,10 @@ describe('Coupang invoices', () => {
     await event(other2, 'cancel_complete');
 
     const outcomes = byRef(
-      await connector.sendInvoices([invoiceTarget('merged-ok', [first, second], 'CJ', cjNumber()), invoiceTarget('merged-bad', [other1, other2], 'CJ', cjNumber())]),
+      await connector.sendInvoices([
+        invoiceTarget('merged-ok', [first, second], 'CJ', cjNumber()),
+        invoiceTarget('merged-bad', [other1, other2], 'CJ', cjNumber()),
+      ]),
     );
     assert.equal(outcomes.get('merged-ok')!.ok, true);
     assert.equal(boxInStore(second.shipmentBoxIds[0]!).status, 'DEPARTURE');

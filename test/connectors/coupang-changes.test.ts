@@ -15,14 +15,22 @@ const SECRET = 'sandbox-secret-key';
 const FAST: RetryPolicy = { retries: 4, baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 3000, maxRetryAfterMs: 3000 };
 const DAY = 86400_000;
 
-type Order = { orderId: string; shipmentBoxIds: string[]; boxes: { shipmentBoxId: string; items: { vendorItemId: string; shippingCount: number }[] }[] };
+type Order = {
+  orderId: string;
+  shipmentBoxIds: string[];
+  boxes: { shipmentBoxId: string; items: { vendorItemId: string; shippingCount: number }[] }[];
+};
 
 let sandbox: CoupangSandbox;
 let connector: MallConnector;
 let serial = 0;
 
 async function admin(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${sandbox.url}/_sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   const json = await res.json();
   assert.ok(res.ok, `${method} ${path}: ${JSON.stringify(json)}`);
   return json;
@@ -37,7 +45,14 @@ const window = (days = 3) => ({ from: new Date(Date.now() - days * DAY).toISOStr
 async function shippedOrder(): Promise<Order> {
   const order = await newOrder('confirmed');
   const lines = order.boxes.flatMap((b) =>
-    b.items.map((i) => ({ lineId: 'x', mallLineId: `${b.shipmentBoxId}-${i.vendorItemId}`, mallShipmentId: b.shipmentBoxId, mallOrderId: order.orderId, mallProductId: null, mallOptionId: i.vendorItemId })),
+    b.items.map((i) => ({
+      lineId: 'x',
+      mallLineId: `${b.shipmentBoxId}-${i.vendorItemId}`,
+      mallShipmentId: b.shipmentBoxId,
+      mallOrderId: order.orderId,
+      mallProductId: null,
+      mallOptionId: i.vendorItemId,
+    })),
   );
   const [outcome] = await connector.sendInvoices([{ boxId: order.orderId, courier: 'CJ', trackingNumber: String(650000000000 + ++serial), lines }]);
   assert.ok(outcome?.ok, JSON.stringify(outcome));
@@ -53,7 +68,11 @@ function latestPerLine(changes: MallChange[]): Map<string, MallChange> {
 
 beforeEach(async () => {
   sandbox = await startCoupangSandbox({ vendorId: VENDOR, accessKey: ACCESS, secretKey: SECRET, rateLimit: { rate: 1000, burst: 1000 }, seed: 11 });
-  connector = createCoupangConnector({ baseUrl: sandbox.url, credentials: { vendor_id: VENDOR, access_key: ACCESS, secret_key: SECRET }, retry: FAST });
+  connector = createCoupangConnector({
+    baseUrl: sandbox.url,
+    credentials: { vendor_id: VENDOR, access_key: ACCESS, secret_key: SECRET },
+    retry: FAST,
+  });
 });
 afterEach(() => sandbox.close());
 
@@ -151,14 +170,23 @@ describe('Coupang listChanges', () => {
     const asked = window(20);
     await connector.listChanges(asked);
     const requests = sandbox.store.requests;
-    assert.ok(requests.every((r) => r.status === 200), JSON.stringify(requests.filter((r) => r.status !== 200)));
+    assert.ok(
+      requests.every((r) => r.status === 200),
+      JSON.stringify(requests.filter((r) => r.status !== 200)),
+    );
     const sheets = requests.filter((r) => r.path.endsWith('/ordersheets'));
     const returns = requests.filter((r) => r.path.endsWith('/returnRequests'));
     const exchanges = requests.filter((r) => r.path.endsWith('/exchangeRequests'));
     const withdrawals = requests.filter((r) => r.path.endsWith('/returnWithdrawRequests'));
     // Orders and claims are read over 30 days of creation dates (changes happen to older orders): one request each.
-    assert.deepEqual(sheets.map((r) => r.query.status), ['DEPARTURE', 'NONE_TRACKING', 'DELIVERING', 'FINAL_DELIVERY']);
-    assert.deepEqual(returns.map((r) => r.query.status ?? `cancelType=${r.query.cancelType}`), ['RU', 'UC', 'CC', 'PR', 'cancelType=CANCEL']);
+    assert.deepEqual(
+      sheets.map((r) => r.query.status),
+      ['DEPARTURE', 'NONE_TRACKING', 'DELIVERING', 'FINAL_DELIVERY'],
+    );
+    assert.deepEqual(
+      returns.map((r) => r.query.status ?? `cancelType=${r.query.cancelType}`),
+      ['RU', 'UC', 'CC', 'PR', 'cancelType=CANCEL'],
+    );
     for (const r of [...sheets, ...returns]) {
       assert.ok(daysInclusive(r.query.createdAtFrom!, r.query.createdAtTo!) <= 31);
       assert.equal(r.query.createdAtTo, kstDate(asked.to));
@@ -172,9 +200,17 @@ describe('Coupang listChanges', () => {
   });
 
   it('reports what changed in the window, also for orders created long before it', async () => {
-    const old = (await admin('POST', '/orders', { count: 1, status: 'confirmed', paidAt: new Date(Date.now() - 12 * DAY).toISOString() })).orders[0] as Order;
+    const old = (await admin('POST', '/orders', { count: 1, status: 'confirmed', paidAt: new Date(Date.now() - 12 * DAY).toISOString() }))
+      .orders[0] as Order;
     const lines = old.boxes.flatMap((b) =>
-      b.items.map((i) => ({ lineId: 'x', mallLineId: `${b.shipmentBoxId}-${i.vendorItemId}`, mallShipmentId: b.shipmentBoxId, mallOrderId: old.orderId, mallProductId: null, mallOptionId: i.vendorItemId })),
+      b.items.map((i) => ({
+        lineId: 'x',
+        mallLineId: `${b.shipmentBoxId}-${i.vendorItemId}`,
+        mallShipmentId: b.shipmentBoxId,
+        mallOrderId: old.orderId,
+        mallProductId: null,
+        mallOptionId: i.vendorItemId,
+      })),
     );
     assert.ok((await connector.sendInvoices([{ boxId: 'b', courier: 'CJ', trackingNumber: String(650000000000 + ++serial), lines }]))[0]!.ok);
     await event(old, 'deliver');

@@ -23,12 +23,28 @@ type Ctx = {
 };
 
 async function setup(options: Partial<CoupangSandboxOptions> = {}): Promise<Ctx> {
-  const sandbox = await startCoupangSandbox({ vendorId: VENDOR, accessKey: ACCESS, secretKey: SECRET, rateLimit: { rate: 1000, burst: 1000 }, ...options });
+  const sandbox = await startCoupangSandbox({
+    vendorId: VENDOR,
+    accessKey: ACCESS,
+    secretKey: SECRET,
+    rateLimit: { rate: 1000, burst: 1000 },
+    ...options,
+  });
   return {
     sandbox,
-    connector: (over = {}) => createCoupangConnector({ baseUrl: sandbox.url, credentials: { vendor_id: VENDOR, access_key: ACCESS, secret_key: SECRET }, retry: FAST, ...over }),
+    connector: (over = {}) =>
+      createCoupangConnector({
+        baseUrl: sandbox.url,
+        credentials: { vendor_id: VENDOR, access_key: ACCESS, secret_key: SECRET },
+        retry: FAST,
+        ...over,
+      }),
     async admin(method, path, body) {
-      const res = await fetch(`${sandbox.url}/_sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
       return { status: res.status, body: await res.json() };
     },
   };
@@ -69,7 +85,10 @@ describe('Coupang connector: auth', () => {
     const error = await rejectsWith(connector.testConnection(), 'auth');
     assert.match(error.message, HANGUL);
     assert.equal(error.details.status, 401);
-    assert.deepEqual(ctx.sandbox.store.requests.map((r) => r.status), [401]);
+    assert.deepEqual(
+      ctx.sandbox.store.requests.map((r) => r.status),
+      [401],
+    );
   });
 
   it('refuses an unknown access key', async () => {
@@ -111,7 +130,11 @@ describe('Coupang connector: listNewOrders', () => {
     const orders = await ctx.connector().listNewOrders(lastDays(3));
     const lines = orders.flatMap((o) => o.lines);
     assert.ok(lines.some((l) => l.mallShipmentId === boxId && l.mallLineId.startsWith(`${boxId}-`)));
-    for (const order of orders) assert.ok(created.some((c) => c.orderId === order.mallOrderId), `unknown order ${order.mallOrderId}`);
+    for (const order of orders)
+      assert.ok(
+        created.some((c) => c.orderId === order.mallOrderId),
+        `unknown order ${order.mallOrderId}`,
+      );
   });
 
   it('maps ordersheets to orders: ids as text, KST times as UTC, safe numbers, prices, PAID vs NEW', async () => {
@@ -182,9 +205,14 @@ describe('Coupang connector: listNewOrders', () => {
     const old = (await ctx.admin('POST', '/orders', { count: 1, paidAt: new Date(Date.now() - 60 * DAY).toISOString() })).body.orders[0];
     const window = lastDays(70);
     const orders = await ctx.connector().listNewOrders(window);
-    assert.deepEqual(orders.map((o) => o.mallOrderId), [old.orderId]);
+    assert.deepEqual(
+      orders.map((o) => o.mallOrderId),
+      [old.orderId],
+    );
     for (const status of ['ACCEPT', 'INSTRUCT']) {
-      const asked = ctx.sandbox.store.requests.filter((r) => r.query.status === status).map((r) => [r.query.createdAtFrom!, r.query.createdAtTo!] as const);
+      const asked = ctx.sandbox.store.requests
+        .filter((r) => r.query.status === status)
+        .map((r) => [r.query.createdAtFrom!, r.query.createdAtTo!] as const);
       assert.equal(asked.length, 3, status);
       assert.equal(asked[0]![0], kstDate(window.from));
       assert.equal(asked.at(-1)![1], kstDate(window.to));
@@ -236,7 +264,10 @@ describe('Coupang connector: faults and limits', () => {
     assert.equal((await ctx.connector().listNewOrders(lastDays(3))).length, 5);
     assert.equal(ctx.sandbox.store.faults.served, 1);
     // The broken answer came with HTTP 200: one ACCEPT request more than the two listings need.
-    assert.deepEqual(ctx.sandbox.store.requests.map((r) => r.query.status), ['ACCEPT', 'ACCEPT', 'INSTRUCT']);
+    assert.deepEqual(
+      ctx.sandbox.store.requests.map((r) => r.query.status),
+      ['ACCEPT', 'ACCEPT', 'INSTRUCT'],
+    );
   });
 
   it('signs every attempt afresh: a retry after a 500 carries a new signed-date', async () => {
@@ -246,7 +277,10 @@ describe('Coupang connector: faults and limits', () => {
     const now = () => new Date(Date.now() - (calls++ === 0 ? 10 * 60_000 : 0));
     await ctx.admin('POST', '/faults', { faults: [{ kind: 'status', status: 500 }] });
     assert.equal((await ctx.connector({ now }).listNewOrders(lastDays(3))).length, 5);
-    assert.deepEqual(ctx.sandbox.store.requests.map((r) => r.status), [500, 200, 200]);
+    assert.deepEqual(
+      ctx.sandbox.store.requests.map((r) => r.status),
+      [500, 200, 200],
+    );
   });
 
   it('gives up as transient when the 500s outlast the retries', async () => {

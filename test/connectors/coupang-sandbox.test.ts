@@ -13,7 +13,14 @@ const BASE = `/v2/providers/openapi/apis/api`;
 let sandbox: CoupangSandbox;
 
 beforeEach(async () => {
-  sandbox = await startCoupangSandbox({ vendorId: VENDOR, accessKey: ACCESS, secretKey: SECRET, seed: 5, initialOrders: 3, rateLimit: { rate: 1000, burst: 1000 } });
+  sandbox = await startCoupangSandbox({
+    vendorId: VENDOR,
+    accessKey: ACCESS,
+    secretKey: SECRET,
+    seed: 5,
+    initialOrders: 3,
+    rateLimit: { rate: 1000, burst: 1000 },
+  });
 });
 afterEach(() => sandbox.close());
 
@@ -28,7 +35,11 @@ async function api(method: string, path: string, query = '', body?: string): Pro
 }
 
 async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${sandbox.url}/_sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -49,7 +60,10 @@ describe('Coupang sandbox: protocol rules', () => {
     const path = `${BASE}/v4/vendors/${VENDOR}/ordersheets/acknowledgement`;
     const res = await api('PATCH', path, '', `{"vendorId":"${VENDOR}","shipmentBoxIds":[${order.shipmentBoxIds[0]},123456789012345678]}`);
     assert.equal(res.body.data.responseCode, 1);
-    assert.deepEqual(res.body.data.responseList.map((r: { succeed: boolean }) => r.succeed), [true, false]);
+    assert.deepEqual(
+      res.body.data.responseList.map((r: { succeed: boolean }) => r.succeed),
+      [true, false],
+    );
   });
 
   it('needs status or orderId for returnRequests in day mode, and omits status with cancelType=CANCEL', async () => {
@@ -90,7 +104,11 @@ describe('Coupang sandbox: admin API', () => {
     assert.equal((await admin('GET', '/orders')).body.orders.length, 5);
     assert.equal((await admin('POST', '/reset')).status, 200);
     const again = (await admin('GET', '/orders')).body.orders;
-    assert.deepEqual(again.map((o: { orderId: string }) => o.orderId), listed.map((o: { orderId: string }) => o.orderId), 'same seed, same orders');
+    assert.deepEqual(
+      again.map((o: { orderId: string }) => o.orderId),
+      listed.map((o: { orderId: string }) => o.orderId),
+      'same seed, same orders',
+    );
   });
 
   it('refuses events that do not fit the order, and unknown orders or events', async () => {
@@ -105,8 +123,14 @@ describe('Coupang sandbox: admin API', () => {
   it('queues faults, validates them, and clears them', async () => {
     assert.equal((await admin('POST', '/faults', { faults: [{ kind: 'status' }] })).status, 400);
     assert.equal((await admin('POST', '/faults', { faults: [{ kind: 'status', status: 503, count: 3 }] })).status, 200);
-    assert.equal((await api('GET', `${BASE}/v4/vendors/${VENDOR}/ordersheets`, 'createdAtFrom=2025-01-01&createdAtTo=2025-01-02&status=ACCEPT')).status, 503);
+    assert.equal(
+      (await api('GET', `${BASE}/v4/vendors/${VENDOR}/ordersheets`, 'createdAtFrom=2025-01-01&createdAtTo=2025-01-02&status=ACCEPT')).status,
+      503,
+    );
     assert.equal((await admin('DELETE', '/faults')).status, 200);
-    assert.equal((await api('GET', `${BASE}/v4/vendors/${VENDOR}/ordersheets`, 'createdAtFrom=2025-01-01&createdAtTo=2025-01-02&status=ACCEPT')).status, 200);
+    assert.equal(
+      (await api('GET', `${BASE}/v4/vendors/${VENDOR}/ordersheets`, 'createdAtFrom=2025-01-01&createdAtTo=2025-01-02&status=ACCEPT')).status,
+      200,
+    );
   });
 });

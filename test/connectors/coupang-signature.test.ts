@@ -47,7 +47,8 @@ describe('CEA signature (mall-apis §1.1)', () => {
   it('is refused when the query, method, secret or key differ', () => {
     const header = ceaAuthorization(EXAMPLE);
     const now = EXAMPLE.now.getTime();
-    const check = (over: Partial<Parameters<typeof verifyCea>[0]>) => verifyCea({ header, method: 'GET', originalUrl: url, secretFor, now, ...over }).ok;
+    const check = (over: Partial<Parameters<typeof verifyCea>[0]>) =>
+      verifyCea({ header, method: 'GET', originalUrl: url, secretFor, now, ...over }).ok;
     assert.equal(check({ originalUrl: `${EXAMPLE.path}?createdAtTo=2017-11-30&createdAtFrom=2017-11-01&status=ACCEPT` }), false, 're-ordered query');
     assert.equal(check({ originalUrl: `${EXAMPLE.path}?${EXAMPLE.query}&maxPerPage=50` }), false, 'extra parameter');
     assert.equal(check({ method: 'POST' }), false, 'method');
@@ -66,7 +67,13 @@ describe('lossless JSON', () => {
   it('keeps integers beyond 2^53 exact, as strings, and leaves safe numbers alone', () => {
     const text = '{"shipmentBoxId":123456789012345678,"orderId":22000009546234,"price":19900,"ratio":-1.5e3,"neg":-9007199254740993}';
     assert.notEqual(String(JSON.parse(text).shipmentBoxId), '123456789012345678', 'plain JSON.parse rounds it');
-    assert.deepEqual(parseLossless(text), { shipmentBoxId: '123456789012345678', orderId: 22000009546234, price: 19900, ratio: -1500, neg: '-9007199254740993' });
+    assert.deepEqual(parseLossless(text), {
+      shipmentBoxId: '123456789012345678',
+      orderId: 22000009546234,
+      price: 19900,
+      ratio: -1500,
+      neg: '-9007199254740993',
+    });
   });
 
   it('never touches digits inside strings, escaped quotes included', () => {
@@ -80,7 +87,12 @@ describe('lossless JSON', () => {
   });
 
   it('writes LosslessNumber values as bare numbers and round-trips them', () => {
-    const body = { vendorId: 'A00012345', shipmentBoxIds: [new LosslessNumber('123456789012345678'), new LosslessNumber('42')], skip: undefined, flag: false };
+    const body = {
+      vendorId: 'A00012345',
+      shipmentBoxIds: [new LosslessNumber('123456789012345678'), new LosslessNumber('42')],
+      skip: undefined,
+      flag: false,
+    };
     const text = stringifyLossless(body);
     assert.equal(text, '{"vendorId":"A00012345","shipmentBoxIds":[123456789012345678,42],"flag":false}');
     assert.deepEqual(parseLossless(text), { vendorId: 'A00012345', shipmentBoxIds: ['123456789012345678', 42], flag: false });

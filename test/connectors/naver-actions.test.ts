@@ -28,7 +28,14 @@ function box(boxId: string, courier: string, trackingNumber: string, ...orders: 
     courier,
     trackingNumber,
     lines: orders.flatMap((o) =>
-      o.productOrders.map((p) => ({ lineId: `line-${p.productOrderId}`, mallLineId: p.productOrderId, mallShipmentId: p.packageNumber, mallOrderId: o.orderId, mallProductId: null, mallOptionId: null })),
+      o.productOrders.map((p) => ({
+        lineId: `line-${p.productOrderId}`,
+        mallLineId: p.productOrderId,
+        mallShipmentId: p.packageNumber,
+        mallOrderId: o.orderId,
+        mallProductId: null,
+        mallOptionId: null,
+      })),
     ),
   };
 }
@@ -58,7 +65,11 @@ describe('naver confirm and sendInvoices', () => {
     await admin().event(cancelled.mallOrderId, 'buyer_cancel', cancelled.mallLineId);
 
     const outcomes = await connector().confirm(targets);
-    assert.deepEqual(outcomes.map((o) => o.ref), targets.map((t) => t.lineId), 'one outcome per target, in order');
+    assert.deepEqual(
+      outcomes.map((o) => o.ref),
+      targets.map((t) => t.lineId),
+      'one outcome per target, in order',
+    );
     const failed = outcomes.filter((o) => !o.ok);
     assert.equal(failed.length, 1);
     assert.equal(failed[0]!.ref, cancelled.lineId);
@@ -67,7 +78,10 @@ describe('naver confirm and sendInvoices', () => {
     assert.match(failed[0]!.message ?? '', HANGUL);
     assert.ok(failed[0]!.message?.includes(cancelled.mallLineId), failed[0]!.message);
 
-    assert.deepEqual(bodiesTo(CONFIRM).map((b) => b.productOrderIds!.length), [30, 30, 10]);
+    assert.deepEqual(
+      bodiesTo(CONFIRM).map((b) => b.productOrderIds!.length),
+      [30, 30, 10],
+    );
     for (const t of targets) {
       const po = sandbox.store.productOrders.get(t.mallLineId)!;
       assert.equal(po.placeOrderStatus, t === cancelled ? 'NOT_YET' : 'OK', t.mallLineId);
@@ -75,13 +89,21 @@ describe('naver confirm and sendInvoices', () => {
 
     // Confirming again is harmless: Naver's 104443 "already confirmed" counts as done.
     const again = await connector().confirm(targets);
-    assert.deepEqual(again.filter((o) => !o.ok).map((o) => o.ref), [cancelled.lineId]);
+    assert.deepEqual(
+      again.filter((o) => !o.ok).map((o) => o.ref),
+      [cancelled.lineId],
+    );
     assert.match(again.find((o) => o.ref === targets[0]!.lineId)!.message ?? '', /이미 네이버에서 발주확인/);
   });
 
   it('reports a product order Naver does not know', async () => {
-    const outcomes = await connector().confirm([{ lineId: 'l1', mallLineId: '2020010100000000', mallShipmentId: null, mallOrderId: '2020010100000001' }]);
-    assert.deepEqual(outcomes.map((o) => [o.ref, o.ok, o.code]), [['l1', false, '100001']]);
+    const outcomes = await connector().confirm([
+      { lineId: 'l1', mallLineId: '2020010100000000', mallShipmentId: null, mallOrderId: '2020010100000001' },
+    ]);
+    assert.deepEqual(
+      outcomes.map((o) => [o.ref, o.ok, o.code]),
+      [['l1', false, '100001']],
+    );
     assert.match(outcomes[0]!.message ?? '', /찾을 수 없습니다/);
   });
 
@@ -111,7 +133,10 @@ describe('naver confirm and sendInvoices', () => {
     for (const p of multi.productOrders) {
       const po = sandbox.store.productOrders.get(p.productOrderId)!;
       assert.equal(po.productOrderStatus, 'DELIVERING');
-      assert.deepEqual([po.delivery?.deliveryMethod, po.delivery?.deliveryCompany, po.delivery?.trackingNumber], ['DELIVERY', 'CJGLS', '412345678901']);
+      assert.deepEqual(
+        [po.delivery?.deliveryMethod, po.delivery?.deliveryCompany, po.delivery?.trackingNumber],
+        ['DELIVERY', 'CJGLS', '412345678901'],
+      );
     }
 
     const reused = outcomes.get('box-reused')!;
@@ -124,21 +149,35 @@ describe('naver confirm and sendInvoices', () => {
 
     assert.deepEqual(outcomes.get('box-direct'), { ref: 'box-direct', ok: true });
     const directPo = sandbox.store.productOrders.get(direct.productOrders[0]!.productOrderId)!;
-    assert.deepEqual([directPo.delivery?.deliveryMethod, directPo.delivery?.deliveryCompany, directPo.delivery?.trackingNumber], ['DIRECT_DELIVERY', null, null]);
+    assert.deepEqual(
+      [directPo.delivery?.deliveryMethod, directPo.delivery?.deliveryCompany, directPo.delivery?.trackingNumber],
+      ['DIRECT_DELIVERY', null, null],
+    );
 
     // A box is sent only if all its lines were; the line that failed is named.
     const mixed = outcomes.get('box-mixed')!;
     assert.deepEqual([mixed.ok, mixed.code], [false, '104442']);
     assert.ok(mixed.message?.includes(mixedCancelled.productOrders[0]!.productOrderId), mixed.message);
     assert.equal(mixed.message?.includes(mixedOk.productOrders[0]!.productOrderId), false);
-    assert.equal(sandbox.store.productOrders.get(mixedOk.productOrders[0]!.productOrderId)!.delivery?.deliveryCompany, 'HYUNDAI', 'Lotte goes as HYUNDAI');
+    assert.equal(
+      sandbox.store.productOrders.get(mixedOk.productOrders[0]!.productOrderId)!.delivery?.deliveryCompany,
+      'HYUNDAI',
+      'Lotte goes as HYUNDAI',
+    );
 
     const slxOutcome = outcomes.get('box-slx')!;
     assert.deepEqual([slxOutcome.ok, slxOutcome.code], [false, 'UNSUPPORTED_COURIER']);
     assert.match(slxOutcome.message ?? '', /네이버 택배사 코드가 없어/);
-    const sentIds = bodiesTo(DISPATCH).flatMap((b) => (b.dispatchProductOrders as { productOrderId: string; dispatchDate: string }[]));
-    assert.equal(sentIds.some((i) => i.productOrderId === slx.productOrders[0]!.productOrderId), false, 'nothing sent for a courier Naver lacks');
-    assert.ok(sentIds.every((i) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+09:00$/.test(i.dispatchDate)), 'dispatchDate in KST');
+    const sentIds = bodiesTo(DISPATCH).flatMap((b) => b.dispatchProductOrders as { productOrderId: string; dispatchDate: string }[]);
+    assert.equal(
+      sentIds.some((i) => i.productOrderId === slx.productOrders[0]!.productOrderId),
+      false,
+      'nothing sent for a courier Naver lacks',
+    );
+    assert.ok(
+      sentIds.every((i) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+09:00$/.test(i.dispatchDate)),
+      'dispatchDate in KST',
+    );
 
     // Sending the same boxes again: what went through stays ok, what failed still fails.
     const again = new Map((await connector().sendInvoices(boxes)).map((o) => [o.ref, o]));
@@ -153,11 +192,20 @@ describe('naver confirm and sendInvoices', () => {
     const created = await admin().createOrders({ count: 40 });
     const boxes = created.map((o, i) => box(`box-${i}`, 'EPOST', String(6_000_000_000_000 + i), o));
     const outcomes = await connector().sendInvoices(boxes);
-    assert.deepEqual(outcomes.filter((o) => !o.ok), []);
+    assert.deepEqual(
+      outcomes.filter((o) => !o.ok),
+      [],
+    );
     const sizes = bodiesTo(DISPATCH).map((b) => b.dispatchProductOrders!.length);
     const lines = boxes.reduce((n, b) => n + b.lines.length, 0);
-    assert.ok(sizes.every((n) => n <= 30), String(sizes));
-    assert.equal(sizes.reduce((a, b) => a + b, 0), lines);
+    assert.ok(
+      sizes.every((n) => n <= 30),
+      String(sizes),
+    );
+    assert.equal(
+      sizes.reduce((a, b) => a + b, 0),
+      lines,
+    );
     assert.equal(sizes.length, Math.ceil(lines / 30));
   });
 });

@@ -102,7 +102,10 @@ describe('naver connector auth', () => {
     await c.confirm([]);
     assert.equal(sandbox.store.tokenRequests, 1);
     assert.ok(apiCalls().length >= 3, 'several API calls were made');
-    assert.deepEqual(apiCalls().filter((r) => r.status !== 200), []);
+    assert.deepEqual(
+      apiCalls().filter((r) => r.status !== 200),
+      [],
+    );
   });
 
   it('after a token_expiry fault the connector gets a new token once and the call succeeds', async () => {

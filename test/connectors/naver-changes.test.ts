@@ -26,7 +26,17 @@ describe('naver listChanges', () => {
     const orders = (await admin().createOrders({ count: 30, status: 'confirmed' })).filter((o) => o.productOrders.length === 1).slice(0, 11);
     assert.equal(orders.length, 11);
     const [cancelReq, cancelDone, withdrawn, returnReq, returnDone, exchangeReq, exchangeDone, delivered, decided, moving, quiet] = orders as [
-      AdminOrder, AdminOrder, AdminOrder, AdminOrder, AdminOrder, AdminOrder, AdminOrder, AdminOrder, AdminOrder, AdminOrder, AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
     ];
     const c = connector();
     const shipped = [returnReq, returnDone, exchangeReq, exchangeDone, delivered, decided, moving, quiet];
@@ -35,10 +45,22 @@ describe('naver listChanges', () => {
         boxId: `b${i}`,
         courier: 'CJ',
         trackingNumber: String(512345678900 + i),
-        lines: [{ lineId: `l${i}`, mallLineId: o.productOrders[0]!.productOrderId, mallShipmentId: null, mallOrderId: o.orderId, mallProductId: null, mallOptionId: null }],
+        lines: [
+          {
+            lineId: `l${i}`,
+            mallLineId: o.productOrders[0]!.productOrderId,
+            mallShipmentId: null,
+            mallOrderId: o.orderId,
+            mallProductId: null,
+            mallOptionId: null,
+          },
+        ],
       })),
     );
-    assert.deepEqual(sent.filter((o) => !o.ok), []);
+    assert.deepEqual(
+      sent.filter((o) => !o.ok),
+      [],
+    );
 
     await new Promise((resolve) => setTimeout(resolve, 5));
     const windowStart = new Date();
@@ -80,13 +102,25 @@ describe('naver listChanges', () => {
     const quantityOf = (order: AdminOrder) => order.productOrders[0]!.quantity;
 
     const cancel = expect(cancelReq, 'CANCEL_REQUESTED', 'PAYED/OK/CANCEL_REQUEST', 'any');
-    assert.deepEqual(cancel.claim, { type: 'cancel', state: 'requested', mallClaimId: claimOf(cancelReq).claimId, reason: 'INTENT_CHANGED', quantity: quantityOf(cancelReq) });
+    assert.deepEqual(cancel.claim, {
+      type: 'cancel',
+      state: 'requested',
+      mallClaimId: claimOf(cancelReq).claimId,
+      reason: 'INTENT_CHANGED',
+      quantity: quantityOf(cancelReq),
+    });
     assert.match(cancel.claim!.mallClaimId!, /^\d{16}$/);
     assert.deepEqual(expect(cancelDone, 'CANCELED', 'CANCELED/CANCEL_DONE', 'any').claim?.state, 'completed');
     const back = expect(withdrawn, 'NEW', 'PAYED/OK/CANCEL_REJECT', 'any');
     assert.deepEqual([back.claim?.type, back.claim?.state], ['cancel', 'withdrawn']);
     const ret = expect(returnReq, 'RETURN_REQUESTED', 'DELIVERING/RETURN_REQUEST', 'any');
-    assert.deepEqual(ret.claim, { type: 'return', state: 'requested', mallClaimId: claimOf(returnReq).claimId, reason: 'SIMPLE_INTENT_CHANGED', quantity: quantityOf(returnReq) });
+    assert.deepEqual(ret.claim, {
+      type: 'return',
+      state: 'requested',
+      mallClaimId: claimOf(returnReq).claimId,
+      reason: 'SIMPLE_INTENT_CHANGED',
+      quantity: quantityOf(returnReq),
+    });
     assert.deepEqual(expect(returnDone, 'RETURNED', 'RETURNED/RETURN_DONE', 'any').claim?.state, 'completed');
     assert.deepEqual(expect(exchangeReq, 'EXCHANGE_REQUESTED', 'DELIVERING/EXCHANGE_REQUEST', 'any').claim?.reason, 'COLOR_AND_SIZE');
     assert.deepEqual(expect(exchangeDone, 'EXCHANGED', 'EXCHANGED/EXCHANGE_DONE', 'any').claim?.state, 'completed');
@@ -104,7 +138,14 @@ describe('naver listChanges', () => {
         boxId: 'b',
         courier: 'HANJIN',
         trackingNumber: '123456789012',
-        lines: order!.productOrders.map((p) => ({ lineId: p.productOrderId, mallLineId: p.productOrderId, mallShipmentId: null, mallOrderId: order!.orderId, mallProductId: null, mallOptionId: null })),
+        lines: order!.productOrders.map((p) => ({
+          lineId: p.productOrderId,
+          mallLineId: p.productOrderId,
+          mallShipmentId: null,
+          mallOrderId: order!.orderId,
+          mallProductId: null,
+          mallOptionId: null,
+        })),
       },
     ]);
     const changes = await connector().listChanges({ from: windowStart.toISOString(), to: new Date(Date.now() + 1000).toISOString() });

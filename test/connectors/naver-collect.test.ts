@@ -40,7 +40,10 @@ describe('naver listNewOrders', () => {
     assert.deepEqual(mapped.lines.map((l) => l.mallLineId).sort(), multi.productOrders.map((p) => p.productOrderId).sort());
     const packageNumber = multi.productOrders[0]!.packageNumber;
     assert.match(packageNumber ?? '', /^\d{16}$/);
-    assert.ok(mapped.lines.every((l) => l.mallShipmentId === packageNumber), 'lines carry the packageNumber');
+    assert.ok(
+      mapped.lines.every((l) => l.mallShipmentId === packageNumber),
+      'lines carry the packageNumber',
+    );
 
     const single = paid.find((o) => o.productOrders.length === 1)!;
     const one = orders.find((o) => o.mallOrderId === single.orderId)!;
@@ -80,13 +83,22 @@ describe('naver listNewOrders', () => {
 
     for (const c of confirmed) {
       const lines = orders.find((o) => o.mallOrderId === c.orderId)!.lines;
-      assert.ok(lines.every((l) => l.status === 'NEW' && l.mallStatus === 'PAYED/OK'), JSON.stringify(lines));
+      assert.ok(
+        lines.every((l) => l.status === 'NEW' && l.mallStatus === 'PAYED/OK'),
+        JSON.stringify(lines),
+      );
     }
   });
 
   it('leaves out cancelled, claimed and dispatched product orders, keeps withdrawn claims', async () => {
     const created = await admin().createOrders({ count: 6, status: 'confirmed' });
-    const [cancelled, cancelRequested, withdrawn, dispatched, partly] = [0, 1, 2, 3, 4].map((i) => created[i]!) as [AdminOrder, AdminOrder, AdminOrder, AdminOrder, AdminOrder];
+    const [cancelled, cancelRequested, withdrawn, dispatched, partly] = [0, 1, 2, 3, 4].map((i) => created[i]!) as [
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+      AdminOrder,
+    ];
     await admin().event(cancelled.orderId, 'buyer_cancel');
     await admin().event(cancelled.orderId, 'cancel_complete');
     await admin().event(cancelRequested.orderId, 'buyer_cancel');
@@ -98,7 +110,14 @@ describe('naver listNewOrders', () => {
         boxId: 'box-1',
         courier: 'CJ',
         trackingNumber: '412345678901',
-        lines: dispatched.productOrders.map((p) => ({ lineId: p.productOrderId, mallLineId: p.productOrderId, mallShipmentId: null, mallOrderId: dispatched.orderId, mallProductId: null, mallOptionId: null })),
+        lines: dispatched.productOrders.map((p) => ({
+          lineId: p.productOrderId,
+          mallLineId: p.productOrderId,
+          mallShipmentId: null,
+          mallOrderId: dispatched.orderId,
+          mallProductId: null,
+          mallOptionId: null,
+        })),
       },
     ]);
     assert.equal(sent[0]!.ok, true, JSON.stringify(sent));
@@ -114,7 +133,10 @@ describe('naver listNewOrders', () => {
     assert.equal(ids.has(withdrawn.orderId), true, 'claim withdrawn: back to waiting');
     assert.equal(ids.has(partly.orderId), true);
     const rest = orders.find((o) => o.mallOrderId === extra.orderId)!;
-    assert.deepEqual(rest.lines.map((l) => l.mallLineId), extra.productOrders.slice(1).map((p) => p.productOrderId));
+    assert.deepEqual(
+      rest.lines.map((l) => l.mallLineId),
+      extra.productOrders.slice(1).map((p) => p.productOrderId),
+    );
   });
 
   it('follows `more` pages and /query chunks, each order exactly once', async () => {
@@ -138,11 +160,17 @@ describe('naver listNewOrders', () => {
 
     const pages = requestsTo(LAST_CHANGED);
     assert.equal(pages.length, Math.ceil(changeCount / 300));
-    assert.ok(pages.every((p) => p.query.limitCount === '300'), 'limitCount 300');
+    assert.ok(
+      pages.every((p) => p.query.limitCount === '300'),
+      'limitCount 300',
+    );
     assert.equal(pages[0]!.query.moreSequence, undefined);
     for (const page of pages.slice(1)) assert.match(page.query.moreSequence ?? '', /^\d+$/, 'later pages carry moreSequence');
     const chunks = requestsTo(QUERY).map((r) => (r.body as { productOrderIds: string[] }).productOrderIds.length);
-    assert.deepEqual(chunks, Array.from({ length: Math.ceil(poCount / 300) }, (_, i) => Math.min(300, poCount - i * 300)));
+    assert.deepEqual(
+      chunks,
+      Array.from({ length: Math.ceil(poCount / 300) }, (_, i) => Math.min(300, poCount - i * 300)),
+    );
   });
 
   it('asks for a 3-day window in 24-hour pieces with KST offsets sent as %2B', async () => {

@@ -54,7 +54,10 @@ describe('naver connector under faults', () => {
       await c.testConnection();
       await c.testConnection();
       const calls = limited.store.requests.filter((r) => r.path === LAST_CHANGED);
-      assert.deepEqual(calls.map((r) => r.status), [200, 429, 200]);
+      assert.deepEqual(
+        calls.map((r) => r.status),
+        [200, 429, 200],
+      );
       assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
     } finally {
       await limited.close();
@@ -80,7 +83,9 @@ describe('naver connector under faults', () => {
 
   it('confirm keeps going per line: a rate-limited batch stops the rest, reported as retryable', async () => {
     const orders = await admin().createOrders({ count: 40 });
-    const targets = orders.flatMap((o) => o.productOrders.map((p) => ({ lineId: p.productOrderId, mallLineId: p.productOrderId, mallShipmentId: null, mallOrderId: o.orderId })));
+    const targets = orders.flatMap((o) =>
+      o.productOrders.map((p) => ({ lineId: p.productOrderId, mallLineId: p.productOrderId, mallShipmentId: null, mallOrderId: o.orderId })),
+    );
     await admin().addFaults([{ kind: 'status', status: 429, retryAfter: 0, count: 50, path: 'product-orders/confirm' }]);
     const outcomes = await connector().confirm(targets);
     assert.equal(outcomes.length, targets.length);
@@ -93,10 +98,18 @@ describe('naver connector under faults', () => {
 
   it('a batch refused as a whole fails its lines with the reason, later batches still go', async () => {
     const orders = await admin().createOrders({ count: 40 });
-    const targets = orders.flatMap((o) => o.productOrders.map((p) => ({ lineId: p.productOrderId, mallLineId: p.productOrderId, mallShipmentId: null, mallOrderId: o.orderId })));
+    const targets = orders.flatMap((o) =>
+      o.productOrders.map((p) => ({ lineId: p.productOrderId, mallLineId: p.productOrderId, mallShipmentId: null, mallOrderId: o.orderId })),
+    );
     await admin().addFaults([{ kind: 'status', status: 400, count: 1, path: 'product-orders/confirm' }]);
     const outcomes = await connector().confirm(targets);
-    assert.ok(outcomes.slice(0, 30).every((o) => !o.ok && o.retryable === false), 'first batch refused');
-    assert.ok(outcomes.slice(30).every((o) => o.ok), 'the rest confirmed');
+    assert.ok(
+      outcomes.slice(0, 30).every((o) => !o.ok && o.retryable === false),
+      'first batch refused',
+    );
+    assert.ok(
+      outcomes.slice(30).every((o) => o.ok),
+      'the rest confirmed',
+    );
   });
 });

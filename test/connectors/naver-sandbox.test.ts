@@ -25,7 +25,11 @@ async function getToken(url: string, via: 'form' | 'query'): Promise<string> {
   });
   const res =
     via === 'form'
-      ? await fetch(`${url}/v1/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() })
+      ? await fetch(`${url}/v1/oauth2/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: fields.toString(),
+        })
       : await fetch(`${url}/v1/oauth2/token?${fields}`, { method: 'POST' });
   assert.equal(res.status, 200);
   return ((await res.json()) as { access_token: string }).access_token;
@@ -59,7 +63,11 @@ describe('naver sandbox protocol', () => {
   it('issues tokens for a form body or the same fields as a query string, and refuses an empty request', async () => {
     assert.match(await getToken(sandbox.url, 'form'), /^[\w-]{20,}$/);
     assert.match(await getToken(sandbox.url, 'query'), /^[\w-]{20,}$/);
-    const empty = await fetch(`${sandbox.url}/v1/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const empty = await fetch(`${sandbox.url}/v1/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     assert.equal(empty.status, 400);
   });
 
@@ -76,7 +84,10 @@ describe('naver sandbox protocol', () => {
       }
     }
     assert.equal(sandbox.store.changes.length, sandbox.store.productOrders.size);
-    assert.ok(sandbox.store.changes.every((c) => c.lastChangedType === 'PAYED'), 'one PAYED entry per product order');
+    assert.ok(
+      sandbox.store.changes.every((c) => c.lastChangedType === 'PAYED'),
+      'one PAYED entry per product order',
+    );
   });
 
   it('refuses ranges over 24 hours, bad limits and a raw + in the offset', async () => {
@@ -94,7 +105,10 @@ describe('naver sandbox protocol', () => {
   it('pages through entries with the same timestamp by moreSequence', async () => {
     const paidAt = new Date(Date.now() - 10 * 60_000);
     await admin().createOrders({ count: 7, paidAt: paidAt.toISOString() });
-    const expected = sandbox.store.changes.filter((c) => c.at === paidAt.getTime()).map((c) => c.productOrderId).sort();
+    const expected = sandbox.store.changes
+      .filter((c) => c.at === paidAt.getTime())
+      .map((c) => c.productOrderId)
+      .sort();
     const seen: string[] = [];
     let from = paidAt.getTime() - 1000;
     let extra = '&limitCount=3';
@@ -117,16 +131,33 @@ describe('naver sandbox protocol', () => {
     assert.equal((await api('POST', '/query', { body: { productOrderIds: ids(300) } })).status, 200);
     assert.equal((await api('POST', '/query', { body: { productOrderIds: ids(301) } })).status, 400);
     assert.equal((await api('POST', '/confirm', { body: { productOrderIds: ids(31) } })).status, 400);
-    const dispatch = ids(31).map((productOrderId) => ({ productOrderId, deliveryMethod: 'DELIVERY', deliveryCompanyCode: 'CJGLS', trackingNumber: '123456789012', dispatchDate: kst(Date.now()) }));
+    const dispatch = ids(31).map((productOrderId) => ({
+      productOrderId,
+      deliveryMethod: 'DELIVERY',
+      deliveryCompanyCode: 'CJGLS',
+      trackingNumber: '123456789012',
+      dispatchDate: kst(Date.now()),
+    }));
     assert.equal((await api('POST', '/dispatch', { body: { dispatchProductOrders: dispatch } })).status, 400);
-    const broken = await fetch(`${sandbox.url}${BASE}/query`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"productOrderIds": [' });
+    const broken = await fetch(`${sandbox.url}${BASE}/query`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"productOrderIds": [',
+    });
     assert.equal(broken.status, 400);
   });
 
   it('checks each dispatch item: courier code, tracking number, status', async () => {
     const [order] = await admin().createOrders({ count: 1 });
     const id = order!.productOrders[0]!.productOrderId;
-    const item = (over: Record<string, unknown>) => ({ productOrderId: id, deliveryMethod: 'DELIVERY', deliveryCompanyCode: 'CJGLS', trackingNumber: '123456789012', dispatchDate: kst(Date.now()), ...over });
+    const item = (over: Record<string, unknown>) => ({
+      productOrderId: id,
+      deliveryMethod: 'DELIVERY',
+      deliveryCompanyCode: 'CJGLS',
+      trackingNumber: '123456789012',
+      dispatchDate: kst(Date.now()),
+      ...over,
+    });
     const codes = async (over: Record<string, unknown>) => {
       const res = await api('POST', '/dispatch', { body: { dispatchProductOrders: [item(over)] } });
       return res.body.data.failProductOrderInfos.map((f: { code: string }) => f.code);
@@ -138,14 +169,25 @@ describe('naver sandbox protocol', () => {
     assert.deepEqual(await codes({ productOrderId: '2020010100000000' }), ['100001']);
     assert.deepEqual(await codes({}), []);
     assert.deepEqual(await codes({}), ['104442'], 'already dispatched');
-    assert.equal(sandbox.store.changes.filter((c) => c.productOrderId === id).map((c) => c.lastChangedType).join(), 'PAYED,DISPATCHED');
+    assert.equal(
+      sandbox.store.changes
+        .filter((c) => c.productOrderId === id)
+        .map((c) => c.lastChangedType)
+        .join(),
+      'PAYED,DISPATCHED',
+    );
   });
 
   it('rate limits per API with Naver headers', async () => {
     const limited = await startNaverSandbox({ clientId: CLIENT_ID, clientSecret: SECRET, rateLimit: { rate: 1, burst: 2 } });
     try {
       const limitedToken = await getToken(limited.url, 'form');
-      const call = () => fetch(`${limited.url}${BASE}/query`, { method: 'POST', headers: { authorization: `Bearer ${limitedToken}`, 'content-type': 'application/json' }, body: '{"productOrderIds":["1"]}' });
+      const call = () =>
+        fetch(`${limited.url}${BASE}/query`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${limitedToken}`, 'content-type': 'application/json' },
+          body: '{"productOrderIds":["1"]}',
+        });
       const statuses = [];
       let last: Response | null = null;
       for (let i = 0; i < 3; i++) {
@@ -156,7 +198,11 @@ describe('naver sandbox protocol', () => {
       assert.equal(last!.headers.get('retry-after'), '1');
       assert.equal(last!.headers.get('gncp-gw-ratelimit-burst-capacity'), '2');
       assert.equal(((await last!.json()) as { code: string }).code, 'GW.RATE_LIMIT');
-      const other = await fetch(`${limited.url}${BASE}/confirm`, { method: 'POST', headers: { authorization: `Bearer ${limitedToken}`, 'content-type': 'application/json' }, body: '{"productOrderIds":["1"]}' });
+      const other = await fetch(`${limited.url}${BASE}/confirm`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${limitedToken}`, 'content-type': 'application/json' },
+        body: '{"productOrderIds":["1"]}',
+      });
       assert.equal(other.status, 200, 'another API has its own bucket');
     } finally {
       await limited.close();
@@ -168,7 +214,11 @@ describe('naver sandbox protocol', () => {
     await assert.rejects(admin().event(order!.orderId, 'deliver'), /HTTP 409/);
     await assert.rejects(admin().event(order!.orderId, 'cancel_complete'), /HTTP 409/);
     await assert.rejects(admin().event('2020010100000000', 'buyer_cancel'), /HTTP 404/);
-    const res = await fetch(`${sandbox.url}/_sandbox/orders/${order!.orderId}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"event":"explode"}' });
+    const res = await fetch(`${sandbox.url}/_sandbox/orders/${order!.orderId}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"event":"explode"}',
+    });
     assert.equal(res.status, 400);
     assert.equal((await admin().listOrders()).find((o) => o.orderId === order!.orderId)!.productOrders[0]!.productOrderStatus, 'PAYED');
   });

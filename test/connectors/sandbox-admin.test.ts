@@ -7,8 +7,16 @@ import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver
 import { sandboxAdmin } from '../helpers/malls.ts';
 
 const sandboxes: [string, () => Promise<CoupangSandbox | NaverSandbox>, string][] = [
-  ['coupang', () => startCoupangSandbox({ vendorId: 'A00012345', accessKey: 'a'.repeat(32), secretKey: 'b'.repeat(48), seed: 1 }), '/v2/providers/openapi/apis/api/v4/vendors/A00012345/ordersheets'],
-  ['naver', () => startNaverSandbox({ clientId: 'adminlisttest', clientSecret: '$2a$04$yRlwyVTs4QW/Ponr6vja0O', seed: 1 }), '/v1/pay-order/seller/product-orders/last-changed-statuses'],
+  [
+    'coupang',
+    () => startCoupangSandbox({ vendorId: 'A00012345', accessKey: 'a'.repeat(32), secretKey: 'b'.repeat(48), seed: 1 }),
+    '/v2/providers/openapi/apis/api/v4/vendors/A00012345/ordersheets',
+  ],
+  [
+    'naver',
+    () => startNaverSandbox({ clientId: 'adminlisttest', clientSecret: '$2a$04$yRlwyVTs4QW/Ponr6vja0O', seed: 1 }),
+    '/v1/pay-order/seller/product-orders/last-changed-statuses',
+  ],
 ];
 
 for (const [name, start, apiPath] of sandboxes) {

@@ -38,7 +38,15 @@ describe('direct orders from a sheet', { skip: SKIP_WITHOUT_BROWSER }, () => {
     // What the operator types: two good rows (amount with a thousands comma, a phone with a leading zero), one
     // without the required total.
     const rows: Record<string, string>[] = [
-      { orderer_name: '(주)한빛유통', total_amount: '1,250,000', channel_kind: '도매', product_name: '햇사과 10kg', quantity: '50', recipient_mobile: '01098765432', recipient_address1: '경기도 성남시 분당구 판교역로 235' },
+      {
+        orderer_name: '(주)한빛유통',
+        total_amount: '1,250,000',
+        channel_kind: '도매',
+        product_name: '햇사과 10kg',
+        quantity: '50',
+        recipient_mobile: '01098765432',
+        recipient_address1: '경기도 성남시 분당구 판교역로 235',
+      },
       { orderer_name: '김서연', total_amount: '39000', channel_kind: '매장출고', product_name: '배 선물세트' },
       { orderer_name: '이도윤', product_name: '감귤 5kg' },
     ];

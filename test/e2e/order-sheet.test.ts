@@ -63,7 +63,10 @@ async function notice(page: Page, pattern: RegExp, pane: string): Promise<string
   const bar = region.getByTestId('notice').filter({ hasText: pattern });
   await bar.waitFor().catch(async (error: Error) => {
     // Say what the pane said instead: the test's failure then explains itself.
-    const said = await region.getByTestId('notice').allTextContents().catch(() => []);
+    const said = await region
+      .getByTestId('notice')
+      .allTextContents()
+      .catch(() => []);
     throw new Error(`${error.message}\npane said: ${said.join(' | ')}`);
   });
   const text = (await bar.textContent()) ?? '';
@@ -97,7 +100,11 @@ async function mallState(name: MallName, admin: SandboxAdmin): Promise<Map<strin
       }
     } else {
       for (const p of order.productOrders) {
-        out.set(String(p.productOrderId), { confirmed: p.placeOrderStatus === 'OK', tracking: p.trackingNumber ?? null, status: p.productOrderStatus });
+        out.set(String(p.productOrderId), {
+          confirmed: p.placeOrderStatus === 'OK',
+          tracking: p.trackingNumber ?? null,
+          status: p.productOrderStatus,
+        });
       }
     }
   }
@@ -143,11 +150,15 @@ async function shippingDesk(name: MallName) {
       assert.equal(rows[i]![col('push_result')], '반영');
     }
     let atMall = await mallState(name, mall.admin);
-    for (const r of rows) assert.ok(atMall.get(mallKey(name, String(r[col('mall_line_id')])))?.confirmed, `${r[col('mall_line_id')]} confirmed at the mall`);
+    for (const r of rows)
+      assert.ok(atMall.get(mallKey(name, String(r[col('mall_line_id')])))?.confirmed, `${r[col('mall_line_id')]} confirmed at the mall`);
     await selectRows(page, 1, rows.length);
     await applyToSelection(page, '출고지시');
     rows = await sheetRows(page);
-    assert.ok(rows.every((r) => r[col('status')] === '출고대기'), 'every line is ready');
+    assert.ok(
+      rows.every((r) => r[col('status')] === '출고대기'),
+      'every line is ready',
+    );
 
     // The buyer of the first order cancels at the mall; the sync brings it in after our pull.
     const cancelledOrder = String(rows[0]![col('mall_order_id')]);

@@ -55,7 +55,9 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth:
       if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
       if (r.left < -0.5 || r.right > window.innerWidth + 0.5) {
         const text = (el.textContent ?? '').trim().slice(0, 40);
-        outside.push(`<${el.tagName.toLowerCase()} class="${String(el.className).slice(0, 40)}"> ${Math.round(r.left)}..${Math.round(r.right)} "${text}"`);
+        outside.push(
+          `<${el.tagName.toLowerCase()} class="${String(el.className).slice(0, 40)}"> ${Math.round(r.left)}..${Math.round(r.right)} "${text}"`,
+        );
       }
     }
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, outside };
@@ -85,7 +87,10 @@ describe(`task pane at ${WIDTH} px`, { skip: SKIP_WITHOUT_BROWSER }, () => {
         const tab = tabs.nth(i);
         await tab.click();
         const name = (await tab.textContent()) ?? '';
-        await page.getByRole('region', { name, exact: true }).waitFor().catch(() => undefined);
+        await page
+          .getByRole('region', { name, exact: true })
+          .waitFor()
+          .catch(() => undefined);
         await page.waitForTimeout(150);
         await assertFits(page, `${lang} tab ${name}`);
         await screenshot(page, `${lang}-${i}`);
@@ -101,7 +106,11 @@ describe(`task pane at ${WIDTH} px`, { skip: SKIP_WITHOUT_BROWSER }, () => {
     const long = `작업을 시작할 수 없습니다: ${'쇼핑몰 응답이 없거나 오류가 계속됩니다 '.repeat(6)}${'X'.repeat(300)}`;
     await page.route('**/api/jobs', (route) =>
       route.request().method() === 'POST'
-        ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { type: 'internal', code: 'internal', message: long } }) })
+        ? route.fulfill({
+            status: 500,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { type: 'internal', code: 'internal', message: long } }),
+          })
         : route.continue(),
     );
     await page.getByRole('tab', { name: '작업' }).click();

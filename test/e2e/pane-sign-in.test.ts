@@ -47,7 +47,7 @@ describe('task pane: connect', { skip: SKIP_WITHOUT_BROWSER }, () => {
     await page.close();
   });
 
-  it('shows the server\'s reason when sign-in fails', async () => {
+  it("shows the server's reason when sign-in fails", async () => {
     const page = await browser.newPage();
     await signIn(page, 'admin', 'wrong-password');
     await page.getByText('아이디 또는 비밀번호가 맞지 않습니다').waitFor();

@@ -12,15 +12,27 @@ import { STRICT } from './strict.ts';
 
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 /** Inside a Playwright browser folder (chromium-1234/), by Playwright version. */
-const PLAYWRIGHT_EXECUTABLES = ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-linux/headless_shell', 'chrome-linux64/headless_shell', 'chrome-headless-shell-linux64/chrome-headless-shell'];
+const PLAYWRIGHT_EXECUTABLES = [
+  'chrome-linux/chrome',
+  'chrome-linux64/chrome',
+  'chrome-linux/headless_shell',
+  'chrome-linux64/headless_shell',
+  'chrome-headless-shell-linux64/chrome-headless-shell',
+];
 
 function playwrightBrowsers(): string[] {
-  const roots = [process.env.PLAYWRIGHT_BROWSERS_PATH, path.join(os.homedir(), '.cache', 'ms-playwright')].filter((r): r is string => !!r && r !== '0');
+  const roots = [process.env.PLAYWRIGHT_BROWSERS_PATH, path.join(os.homedir(), '.cache', 'ms-playwright')].filter(
+    (r): r is string => !!r && r !== '0',
+  );
   const found: string[] = [];
   for (const root of roots) {
     if (!fs.existsSync(root)) continue;
     // Newest first: a full chromium before a headless shell of the same version is fine either way.
-    const dirs = fs.readdirSync(root).filter((d) => /^chromium(_headless_shell)?-\d+$/.test(d)).sort().reverse();
+    const dirs = fs
+      .readdirSync(root)
+      .filter((d) => /^chromium(_headless_shell)?-\d+$/.test(d))
+      .sort()
+      .reverse();
     for (const dir of dirs) for (const exe of PLAYWRIGHT_EXECUTABLES) found.push(path.join(root, dir, exe));
   }
   return found;
@@ -54,7 +66,15 @@ export async function launchBrowser(): Promise<Browser> {
   if (!CHROMIUM) throw new Error(`${CHROMIUM_MISSING}${STRICT ? ' (SHIPSHEET_TEST_STRICT=1: a missing tool fails the run)' : ''}`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 

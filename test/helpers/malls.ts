@@ -47,19 +47,36 @@ async function connect(s: ApiClient, body: Record<string, unknown>): Promise<str
   return res.body.id;
 }
 
-export async function naverMall(s: ApiClient, options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {}): Promise<MallFixture<NaverSandbox>> {
+export async function naverMall(
+  s: ApiClient,
+  options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {},
+): Promise<MallFixture<NaverSandbox>> {
   const clientId = `test${randomBytes(4).toString('hex')}`;
   const clientSecret = bcrypt.genSaltSync(4).replace(/^\$2b\$/, '$2a$');
   const sandbox = await startNaverSandbox({ clientId, clientSecret, seed: options.seed ?? 7, initialOrders: options.initialOrders ?? 0 });
   const secret = options.wrongSecret ? bcrypt.genSaltSync(4).replace(/^\$2b\$/, '$2a$') : clientSecret;
-  const accountId = await connect(s, { mall_type: 'naver', display_name: '스마트스토어', base_url: sandbox.url, credentials: { client_id: clientId, client_secret: secret } });
+  const accountId = await connect(s, {
+    mall_type: 'naver',
+    display_name: '스마트스토어',
+    base_url: sandbox.url,
+    credentials: { client_id: clientId, client_secret: secret },
+  });
   return { sandbox, accountId, admin: sandboxAdmin(sandbox.url) };
 }
 
-export async function coupangMall(s: ApiClient, options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {}): Promise<MallFixture<CoupangSandbox>> {
+export async function coupangMall(
+  s: ApiClient,
+  options: { initialOrders?: number; seed?: number; wrongSecret?: boolean } = {},
+): Promise<MallFixture<CoupangSandbox>> {
   const accessKey = randomBytes(16).toString('hex');
   const secretKey = randomBytes(24).toString('hex');
-  const sandbox = await startCoupangSandbox({ vendorId: 'A00012345', accessKey, secretKey, seed: options.seed ?? 3, initialOrders: options.initialOrders ?? 0 });
+  const sandbox = await startCoupangSandbox({
+    vendorId: 'A00012345',
+    accessKey,
+    secretKey,
+    seed: options.seed ?? 3,
+    initialOrders: options.initialOrders ?? 0,
+  });
   const accountId = await connect(s, {
     mall_type: 'coupang',
     display_name: '쿠팡',

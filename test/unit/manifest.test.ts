@@ -35,7 +35,9 @@ describe('manifest.xml', () => {
   });
 
   it('the schema check catches a misordered element', async () => {
-    const broken = xml.replace(/(<ProviderName>[^<]*<\/ProviderName>)\s*(<Version>[^<]*<\/Version>)/, '$2$1').replace(/(<Version>[^<]*<\/Version>)\s*(<ProviderName>[^<]*<\/ProviderName>)/, '$2$1');
+    const broken = xml
+      .replace(/(<ProviderName>[^<]*<\/ProviderName>)\s*(<Version>[^<]*<\/Version>)/, '$2$1')
+      .replace(/(<Version>[^<]*<\/Version>)\s*(<ProviderName>[^<]*<\/ProviderName>)/, '$2$1');
     assert.notEqual(broken, xml);
     const problems = await schemaProblems(broken);
     assert.ok(problems.length > 0);
@@ -45,12 +47,21 @@ describe('manifest.xml', () => {
   it('the other checks catch a dangling resid, another host, plain http and a foreign origin', async () => {
     assert.match((await manifestProblems(xml.replace('resid="Taskpane.Url"', 'resid="Taskpane.Missing"'))).join('\n'), /Taskpane\.Missing/);
     assert.match((await manifestProblems(xml.replace('<Host Name="Workbook"/>', '<Host Name="Document"/>'))).join('\n'), /Workbook/);
-    assert.match((await manifestProblems(xml.replace('https://localhost:3000/taskpane.html', 'http://localhost:3000/taskpane.html'))).join('\n'), /not HTTPS/);
-    assert.match((await manifestProblems(xml.replace('https://localhost:3000/commands.html', 'https://example.com/commands.html'))).join('\n'), /not on https:\/\/localhost:3000/);
+    assert.match(
+      (await manifestProblems(xml.replace('https://localhost:3000/taskpane.html', 'http://localhost:3000/taskpane.html'))).join('\n'),
+      /not HTTPS/,
+    );
+    assert.match(
+      (await manifestProblems(xml.replace('https://localhost:3000/commands.html', 'https://example.com/commands.html'))).join('\n'),
+      /not on https:\/\/localhost:3000/,
+    );
   });
 
   it('the other checks also catch another override host, a missing ExcelApi set, another locale and broken XML', async () => {
-    assert.match((await manifestProblems(xml.replace('<Host xsi:type="Workbook">', '<Host xsi:type="Document">'))).join('\n'), /VersionOverrides host must be Workbook, found Document/);
+    assert.match(
+      (await manifestProblems(xml.replace('<Host xsi:type="Workbook">', '<Host xsi:type="Document">'))).join('\n'),
+      /VersionOverrides host must be Workbook, found Document/,
+    );
     assert.match((await manifestProblems(xml.replace('Name="ExcelApi"', 'Name="WordApi"'))).join('\n'), /ExcelApi/);
     assert.match((await manifestProblems(xml.replace('<DefaultLocale>ko-KR<', '<DefaultLocale>en-US<'))).join('\n'), /ko-KR/);
     assert.match((await manifestProblems(xml.replace('</OfficeApp>', ''))).join('\n'), /not readable as a manifest/);
@@ -66,7 +77,10 @@ describe('npm run manifest -- --origin', () => {
     assert.deepEqual(await manifestProblems(moved, ORIGIN), []);
     const urls = manifestUrls((await readManifest(moved)).tree);
     assert.equal(urls.length, 11);
-    assert.ok(urls.every((u) => new URL(u).origin === ORIGIN), urls.join(' '));
+    assert.ok(
+      urls.every((u) => new URL(u).origin === ORIGIN),
+      urls.join(' '),
+    );
     assert.ok(urls.includes(`${ORIGIN}/taskpane.html`) && urls.includes(ORIGIN));
     // The development manifest no longer passes on the new origin: the check really compares origins.
     assert.match((await manifestProblems(xml, ORIGIN)).join('\n'), /not on https:\/\/shipsheet\.example\.com/);
@@ -90,10 +104,20 @@ describe('npm run manifest -- --origin', () => {
 
       const cliOut = path.join(dir, 'cli.xml');
       const script = path.join(ROOT, 'scripts', 'manifest-origin.ts');
-      const stdout = execFileSync(process.execPath, ['--import', 'tsx', script, '--origin', ORIGIN, '--out', cliOut], { cwd: ROOT, encoding: 'utf8' });
+      const stdout = execFileSync(process.execPath, ['--import', 'tsx', script, '--origin', ORIGIN, '--out', cliOut], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       assert.match(stdout, /wrote .*cli\.xml for https:\/\/shipsheet\.example\.com/);
       assert.equal(fs.readFileSync(cliOut, 'utf8'), fs.readFileSync(out, 'utf8'));
-      assert.throws(() => execFileSync(process.execPath, ['--import', 'tsx', script, '--origin', 'http://x.example', '--out', path.join(dir, 'no.xml')], { cwd: ROOT, stdio: 'pipe' }), /--origin must use https/);
+      assert.throws(
+        () =>
+          execFileSync(process.execPath, ['--import', 'tsx', script, '--origin', 'http://x.example', '--out', path.join(dir, 'no.xml')], {
+            cwd: ROOT,
+            stdio: 'pipe',
+          }),
+        /--origin must use https/,
+      );
       assert.ok(!fs.existsSync(path.join(dir, 'no.xml')));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

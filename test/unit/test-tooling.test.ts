@@ -17,7 +17,8 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function browserHelper(extra: Record<string, string>): { skip: string | false; chromium: string | null } {
-  const code = "const m = await import('./test/helpers/browser.ts'); console.log(JSON.stringify({ skip: m.SKIP_WITHOUT_BROWSER, chromium: m.CHROMIUM }));";
+  const code =
+    "const m = await import('./test/helpers/browser.ts'); console.log(JSON.stringify({ skip: m.SKIP_WITHOUT_BROWSER, chromium: m.CHROMIUM }));";
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, env: env(extra), encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout.trim().split('\n').pop()!);
@@ -51,7 +52,10 @@ describe('npm test without PostgreSQL', () => {
   it('says why the PostgreSQL pass did not run and how to enable it, and counts skips in the summary', () => {
     const r = runTests(['unit/server/banner', 'api/openapi'], {});
     assert.equal(r.status, 0, r.out);
-    assert.match(r.out, /Skipped:\n {2}- PostgreSQL pass \(1 API files\) not run: SHIPSHEET_TEST_DATABASE_URL is not set\. To run it, .*SHIPSHEET_TEST_DATABASE_URL=postgres:\/\//);
+    assert.match(
+      r.out,
+      /Skipped:\n {2}- PostgreSQL pass \(1 API files\) not run: SHIPSHEET_TEST_DATABASE_URL is not set\. To run it, .*SHIPSHEET_TEST_DATABASE_URL=postgres:\/\//,
+    );
     assert.match(r.out, /\n\d+ passed, 0 failed, 0 skipped\n$/);
   });
 

@@ -75,7 +75,9 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
       e.preventDefault();
       selectTo(Math.max(0, a.row + move[0]!), Math.max(0, a.col + move[1]!), false);
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      for (const area of selection) for (let r = area.row; r < area.row + area.rows; r++) for (let c = area.col; c < area.col + Math.min(area.cols, (used?.cols ?? 0) + 1); c++) state.userEdit(sheet.name, r, c, '');
+      for (const area of selection)
+        for (let r = area.row; r < area.row + area.rows; r++)
+          for (let c = area.col; c < area.col + Math.min(area.cols, (used?.cols ?? 0) + 1); c++) state.userEdit(sheet.name, r, c, '');
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
       setEditing({ row: a.row, col: a.col, text: e.key });
       e.preventDefault();
@@ -86,7 +88,9 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
     if (editing) return;
     e.preventDefault();
     const lines = e.clipboardData.getData('text/plain').replace(/\r/g, '').replace(/\n$/, '').split('\n');
-    lines.forEach((line, i) => line.split('\t').forEach((text, j) => state.userEdit(sheet.name, anchor.current.row + i, anchor.current.col + j, text)));
+    lines.forEach((line, i) =>
+      line.split('\t').forEach((text, j) => state.userEdit(sheet.name, anchor.current.row + i, anchor.current.col + j, text)),
+    );
     selectTo(anchor.current.row + lines.length - 1, anchor.current.col, true);
   };
 
@@ -138,11 +142,7 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
                 zIndex: r < frozen ? 2 : 1,
               }}
             >
-              <div
-                onMouseDown={(e: MouseEvent) => selectRows(r, e.shiftKey)}
-                data-row-header={r + 1}
-                className={ui.rowHeader}
-              >
+              <div onMouseDown={(e: MouseEvent) => selectRows(r, e.shiftKey)} data-row-header={r + 1} className={ui.rowHeader}>
                 {r + 1}
               </div>
               {columns.map((c) => {

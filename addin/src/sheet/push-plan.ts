@@ -44,7 +44,13 @@ type RowRead = { sheetRow: number; id: string; entry: SnapshotEntry; text: (colu
  * `rows` are the data rows under the header; `firstRow` is the sheet row (0-based) of rows[0], so messages and
  * results land on the right row.
  */
-export function planPush(header: readonly CellValue[], rows: readonly (readonly CellValue[])[], firstRow: number, snapshot: ReadonlyMap<string, SnapshotEntry>, lang: Lang): PushPlan {
+export function planPush(
+  header: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  firstRow: number,
+  snapshot: ReadonlyMap<string, SnapshotEntry>,
+  lang: Lang,
+): PushPlan {
   const at = findColumns(ORDER_COLUMNS, header);
   const say = (key: keyof typeof planMessages, params: MessageParams = {}) => format(planMessages[key], params, lang);
   const keyCol = at.get('line_id');

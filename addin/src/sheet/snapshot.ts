@@ -40,7 +40,12 @@ export function readSnapshot(rows: readonly (readonly CellValue[])[]): Map<strin
     if (!id) return;
     const values: Record<string, string> = {};
     for (const c of EDITABLE_COLUMNS) values[c.id] = textOf(row[index.get(c.id) ?? -1]);
-    out.set(id, { at: i + 1, order_id: textOf(row[index.get('order_id') ?? -1]), line_version: Number(row[index.get('line_version') ?? -1]) || 0, values });
+    out.set(id, {
+      at: i + 1,
+      order_id: textOf(row[index.get('order_id') ?? -1]),
+      line_version: Number(row[index.get('line_version') ?? -1]) || 0,
+      values,
+    });
   });
   return out;
 }

@@ -35,6 +35,6 @@ export class FakeRequestContext {
 export function fakeExcel(state = new FakeWorkbookState()) {
   return {
     state,
-    run: async <T,>(fn: (context: FakeRequestContext) => Promise<T>): Promise<T> => fn(new FakeRequestContext(state)),
+    run: async <T>(fn: (context: FakeRequestContext) => Promise<T>): Promise<T> => fn(new FakeRequestContext(state)),
   };
 }

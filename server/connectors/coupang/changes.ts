@@ -14,7 +14,15 @@ import type { MallChange, TimeWindow } from '../types.ts';
 import type { CoupangClient, Query } from './client.ts';
 import { MAX_DAYS, PAGE_SIZE, getOrderBoxes, lifecycleOf, lineIdOf, listOrdersheets, liveItems, type SheetStatus } from './ordersheets.ts';
 import { dayPieces, kstToIso, timePieces } from './windows.ts';
-import { exchangePageSchema, returnPageSchema, withdrawalPageSchema, type Exchange, type Ordersheet, type ReturnRequest, type Withdrawal } from './wire.ts';
+import {
+  exchangePageSchema,
+  returnPageSchema,
+  withdrawalPageSchema,
+  type Exchange,
+  type Ordersheet,
+  type ReturnRequest,
+  type Withdrawal,
+} from './wire.ts';
 
 /**
  * Statuses after confirmation. INSTRUCT is left out: the ordersheet does not say when a box was confirmed, so no
@@ -45,7 +53,8 @@ export async function listCoupangChanges(client: CoupangClient, window: TimeWind
     for (const sheet of await listOrdersheets(client, status, created)) changes.push(...progressChanges(sheet, to));
   }
   for (const receipt of await listReturns(client, created)) changes.push(...returnChanges(receipt, to));
-  for (const withdrawal of await listWithdrawals(client, { from, to })) changes.push(...withdrawalChanges(withdrawal, await boxesOfOrder(withdrawal.orderId), to));
+  for (const withdrawal of await listWithdrawals(client, { from, to }))
+    changes.push(...withdrawalChanges(withdrawal, await boxesOfOrder(withdrawal.orderId), to));
   for (const exchange of await listExchanges(client, created)) {
     const withdrawn = exchange.exchangeStatus === 'CANCEL' || exchange.exchangeStatus === 'REJECT';
     changes.push(...exchangeChanges(exchange, withdrawn ? await boxesOfOrder(exchange.orderId) : [], to));
@@ -60,11 +69,15 @@ async function listReturns(client: CoupangClient, window: TimeWindow): Promise<{
   const path = client.vendorPath('v6', 'returnRequests');
   const out: { receipt: ReturnRequest; canceled: boolean }[] = [];
   for (const piece of dayPieces(window, MAX_DAYS)) {
-    const base: Query = [['createdAtFrom', piece.from], ['createdAtTo', piece.to]];
+    const base: Query = [
+      ['createdAtFrom', piece.from],
+      ['createdAtTo', piece.to],
+    ];
     for (const status of RETURN_STATUSES) {
       for (const receipt of await pagedByToken(client, returnPageSchema, path, [...base, ['status', status]])) out.push({ receipt, canceled: false });
     }
-    for (const receipt of await pagedByToken(client, returnPageSchema, path, [...base, ['cancelType', 'CANCEL']])) out.push({ receipt, canceled: true });
+    for (const receipt of await pagedByToken(client, returnPageSchema, path, [...base, ['cancelType', 'CANCEL']]))
+      out.push({ receipt, canceled: true });
   }
   return out;
 }
@@ -94,7 +107,12 @@ async function listExchanges(client: CoupangClient, window: TimeWindow): Promise
   const path = client.vendorPath('v4', 'exchangeRequests');
   const out: Exchange[] = [];
   for (const piece of timePieces(window, SEVEN_DAYS_MS)) {
-    out.push(...(await pagedByToken(client, exchangePageSchema, path, [['createdAtFrom', piece.from], ['createdAtTo', piece.to]])));
+    out.push(
+      ...(await pagedByToken(client, exchangePageSchema, path, [
+        ['createdAtFrom', piece.from],
+        ['createdAtTo', piece.to],
+      ])),
+    );
   }
   return out;
 }
@@ -143,7 +161,8 @@ function boxStatus(sheet: Ordersheet): Status | null {
 function progressChanges(sheet: Ordersheet, seenAt: string): MallChange[] {
   const status = lifecycleOf(sheet.status);
   if (!status) return [];
-  const boxAt = sheet.status === 'FINAL_DELIVERY' ? kstToIso(sheet.deliveredDate) : sheet.status === 'DELIVERING' ? kstToIso(sheet.inTrasitDateTime) : null;
+  const boxAt =
+    sheet.status === 'FINAL_DELIVERY' ? kstToIso(sheet.deliveredDate) : sheet.status === 'DELIVERING' ? kstToIso(sheet.inTrasitDateTime) : null;
   return liveItems(sheet).flatMap((item) => {
     const base = { mallLineId: lineIdOf(sheet.shipmentBoxId, item.vendorItemId), mallOrderId: sheet.orderId };
     const at = boxAt ?? kstToIso(item.invoiceNumberUploadDate) ?? seenAt;
@@ -216,10 +235,12 @@ function exchangeChanges(exchange: Exchange, boxes: Ordersheet[], seenAt: string
   const changedAt = kstToIso(exchange.modifiedAt) ?? kstToIso(exchange.createdAt) ?? seenAt;
   const reason = reasonOf(exchange.reasonCodeText, exchange.reasonEtcDetail);
   const s = exchange.exchangeStatus;
-  const state: Claim['state'] | null = s === 'RECEIPT' || s === 'PROGRESS' ? 'requested' : s === 'SUCCESS' ? 'completed' : s === 'CANCEL' || s === 'REJECT' ? 'withdrawn' : null;
+  const state: Claim['state'] | null =
+    s === 'RECEIPT' || s === 'PROGRESS' ? 'requested' : s === 'SUCCESS' ? 'completed' : s === 'CANCEL' || s === 'REJECT' ? 'withdrawn' : null;
   if (!state) return [];
   return exchange.exchangeItemDtoV1s.flatMap((item) => {
-    const shipmentBoxId = item.originalShipmentBoxId ?? boxes.find((b) => b.orderItems.some((i) => i.vendorItemId === item.orderItemId))?.shipmentBoxId;
+    const shipmentBoxId =
+      item.originalShipmentBoxId ?? boxes.find((b) => b.orderItems.some((i) => i.vendorItemId === item.orderItemId))?.shipmentBoxId;
     if (!shipmentBoxId) return [];
     // A withdrawn exchange leaves the line where its box is; exchanges start after delivery.
     const box = boxes.find((b) => b.shipmentBoxId === shipmentBoxId);

@@ -84,7 +84,11 @@ export function createCoupangClient(options: ClientOptions): CoupangClient {
     }
     if (!envelopeOk(res.body)) {
       const code = String((res.body as { code: unknown }).code);
-      throw new MallError('rejected', coupangText('rejected', { status: res.status, message: `${code} ${message}` }), { status: res.status, code, body: res.body });
+      throw new MallError('rejected', coupangText('rejected', { status: res.status, message: `${code} ${message}` }), {
+        status: res.status,
+        code,
+        body: res.body,
+      });
     }
     return res.body;
   }

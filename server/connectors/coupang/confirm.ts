@@ -27,7 +27,10 @@ export async function confirmBoxes(client: CoupangClient, targets: ConfirmTarget
       continue;
     }
     try {
-      const res = await client.send(actionSchema, 'PATCH', path, { vendorId: client.vendorId, shipmentBoxIds: batch.map((id) => new LosslessNumber(id)) });
+      const res = await client.send(actionSchema, 'PATCH', path, {
+        vendorId: client.vendorId,
+        shipmentBoxIds: batch.map((id) => new LosslessNumber(id)),
+      });
       const byBox = resultsByBox(res.data);
       for (const box of batch) results.set(box, byBox.get(box) ?? missingResult());
     } catch (error) {
@@ -41,13 +44,19 @@ export async function confirmBoxes(client: CoupangClient, targets: ConfirmTarget
     if (result.ok || !(REREAD.has(result.code) || result.code === 'NO_RESULT')) continue;
     const sheet = await rereadOrdersheet(client, box);
     if (sheet?.status === 'INSTRUCT') results.set(box, OK);
-    else if (sheet && result.code === 'INVALID_STATUS') results.set(box, failure('INVALID_STATUS', coupangText('not_accept', { status: sheet.status, status_label: sheetStatusLabel(sheet.status) }), false));
+    else if (sheet && result.code === 'INVALID_STATUS')
+      results.set(
+        box,
+        failure('INVALID_STATUS', coupangText('not_accept', { status: sheet.status, status_label: sheetStatusLabel(sheet.status) }), false),
+      );
   }
 
   return targets.map((t): Outcome => {
     const box = shipmentBoxOf(t);
     const result = box ? results.get(box) : undefined;
     if (!result) return { ref: t.lineId, ok: false, code: 'INVALID_TARGET', message: coupangText('invalid_target'), retryable: false };
-    return result.ok ? { ref: t.lineId, ok: true } : { ref: t.lineId, ok: false, code: result.code, message: result.message, retryable: result.retryable };
+    return result.ok
+      ? { ref: t.lineId, ok: true }
+      : { ref: t.lineId, ok: false, code: result.code, message: result.message, retryable: result.retryable };
   });
 }

@@ -86,7 +86,10 @@ export async function uploadInvoices(client: CoupangClient, boxes: InvoiceTarget
       continue;
     }
     try {
-      const res = await client.send(actionSchema, 'POST', path, { vendorId: client.vendorId, orderSheetInvoiceApplyDtos: batch.flatMap((g) => g.dtos) });
+      const res = await client.send(actionSchema, 'POST', path, {
+        vendorId: client.vendorId,
+        orderSheetInvoiceApplyDtos: batch.flatMap((g) => g.dtos),
+      });
       const byBox = resultsByBox(res.data);
       for (const g of batch) g.result = byBox.get(g.shipmentBoxId) ?? missingResult();
     } catch (error) {

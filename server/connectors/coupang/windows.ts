@@ -24,7 +24,7 @@ export function dayPieces(window: TimeWindow, maxDays: number): DayPiece[] {
   const first = kstDate(new Date(instant(window.from)));
   const last = kstDate(new Date(instant(window.to)));
   const pieces: DayPiece[] = [];
-  for (let from = first; from <= last; ) {
+  for (let from = first; from <= last;) {
     const end = addDays(from, maxDays - 1);
     const to = end < last ? end : last;
     pieces.push({ from, to });
@@ -43,7 +43,7 @@ export function timePieces(window: TimeWindow, maxMs: number): DayPiece[] {
   const start = Math.floor(instant(window.from) / 1000) * 1000;
   const end = Math.floor(instant(window.to) / 1000) * 1000;
   const pieces: DayPiece[] = [];
-  for (let from = start; from <= end; ) {
+  for (let from = start; from <= end;) {
     const to = Math.min(from + maxMs, end);
     pieces.push({ from: kstClock(from), to: kstClock(to) });
     from = to + 1000;

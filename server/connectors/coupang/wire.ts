@@ -85,9 +85,7 @@ export const returnRequestSchema = z.object({
   cancelReasonCategory1: text,
   cancelReasonCategory2: text,
   cancelReason: text,
-  returnItems: z.array(
-    z.object({ vendorItemId: id, shipmentBoxId: id, cancelCount: count, purchaseCount: count, vendorItemName: text }),
-  ),
+  returnItems: z.array(z.object({ vendorItemId: id, shipmentBoxId: id, cancelCount: count, purchaseCount: count, vendorItemName: text })),
 });
 export type ReturnRequest = z.infer<typeof returnRequestSchema>;
 export const returnPageSchema = z.object({ code, message: text, nextToken: text, data: z.array(returnRequestSchema) });

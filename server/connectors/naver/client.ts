@@ -53,17 +53,23 @@ export function createNaverClient(baseUrl: string, tokens: TokenSource, retry: R
     }
     if (res.status >= 200 && res.status < 300) {
       if (!res.body || typeof res.body !== 'object') {
-        throw new MallError('bad_response', naverText('bad_response', { detail: `${path}: HTTP ${res.status} without JSON` }), { status: res.status });
+        throw new MallError('bad_response', naverText('bad_response', { detail: `${path}: HTTP ${res.status} without JSON` }), {
+          status: res.status,
+        });
       }
       return res.body;
     }
     const { code, message } = naverError(res.body);
     if (res.status === 403) {
-      throw new MallError('auth', code === 'GW.IP_NOT_ALLOWED' ? naverText('ip_not_allowed') : naverText('token_rejected', { detail: message ?? code ?? 'HTTP 403' }), {
-        status: 403,
-        body: res.body,
-        ...(code ? { code } : {}),
-      });
+      throw new MallError(
+        'auth',
+        code === 'GW.IP_NOT_ALLOWED' ? naverText('ip_not_allowed') : naverText('token_rejected', { detail: message ?? code ?? 'HTTP 403' }),
+        {
+          status: 403,
+          body: res.body,
+          ...(code ? { code } : {}),
+        },
+      );
     }
     // The range limit has its own operator text; other whole-call refusals show Naver's code and words.
     const detail = code === '104139' ? describeCode(code) : [code ?? `HTTP ${res.status}`, message].filter(Boolean).join(' ');

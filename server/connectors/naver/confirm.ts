@@ -29,7 +29,12 @@ async function settleAlreadyConfirmed(client: NaverClient, results: Map<string, 
 
 export async function confirmProductOrders(client: NaverClient, targets: readonly ConfirmTarget[]): Promise<Outcome[]> {
   const ids = [...new Set(targets.map((t) => t.mallLineId))].map((productOrderId) => ({ productOrderId }));
-  const results = await runInBatches(ids, BATCH, (batch) => client.post(CONFIRM_PATH, { productOrderIds: batch.map((b) => b.productOrderId) }), 'confirm');
+  const results = await runInBatches(
+    ids,
+    BATCH,
+    (batch) => client.post(CONFIRM_PATH, { productOrderIds: batch.map((b) => b.productOrderId) }),
+    'confirm',
+  );
   const alreadyConfirmed = await settleAlreadyConfirmed(client, results);
   return targets.map((target): Outcome => {
     const result = results.get(target.mallLineId) ?? { ok: false, code: 'NO_RESULT', detail: '-' };

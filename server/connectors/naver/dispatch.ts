@@ -73,9 +73,16 @@ export async function dispatchBoxes(client: NaverClient, boxes: readonly Invoice
 
   return boxes.map((box): Outcome => {
     if (unsupported.has(box.boxId)) {
-      return { ref: box.boxId, ok: false, code: 'UNSUPPORTED_COURIER', message: describeCode('UNSUPPORTED_COURIER', { courier: box.courier }), retryable: false };
+      return {
+        ref: box.boxId,
+        ok: false,
+        code: 'UNSUPPORTED_COURIER',
+        message: describeCode('UNSUPPORTED_COURIER', { courier: box.courier }),
+        retryable: false,
+      };
     }
-    if (box.lines.length === 0) return { ref: box.boxId, ok: false, code: '4000', message: describeCode('4000', { detail: 'no lines' }), retryable: false };
+    if (box.lines.length === 0)
+      return { ref: box.boxId, ok: false, code: '4000', message: describeCode('4000', { detail: 'no lines' }), retryable: false };
     const failures: { code: string; message: string }[] = [];
     for (const line of box.lines) {
       const result = results.get(line.mallLineId) ?? { ok: false, code: 'NO_RESULT', detail: '-' };

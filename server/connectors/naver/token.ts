@@ -39,23 +39,27 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 
   async function request(): Promise<string> {
     if (!isBcryptSalt(options.clientSecret)) throw new MallError('auth', naverText('secret_format'));
-    const res = await sendWithRetry(async () => {
-      // A fresh timestamp (and signature) per attempt: Naver accepts it for 5 minutes only (§2.1).
-      const timestamp = String(options.now().getTime());
-      const form = new URLSearchParams({
-        client_id: options.clientId,
-        timestamp,
-        grant_type: 'client_credentials',
-        client_secret_sign: await clientSecretSign(options.clientId, timestamp, options.clientSecret),
-        type: 'SELF',
-      });
-      return {
-        method: 'POST',
-        url: `${options.baseUrl}/v1/oauth2/token`,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form.toString(),
-      };
-    }, options.retry, { signal: options.signal });
+    const res = await sendWithRetry(
+      async () => {
+        // A fresh timestamp (and signature) per attempt: Naver accepts it for 5 minutes only (§2.1).
+        const timestamp = String(options.now().getTime());
+        const form = new URLSearchParams({
+          client_id: options.clientId,
+          timestamp,
+          grant_type: 'client_credentials',
+          client_secret_sign: await clientSecretSign(options.clientId, timestamp, options.clientSecret),
+          type: 'SELF',
+        });
+        return {
+          method: 'POST',
+          url: `${options.baseUrl}/v1/oauth2/token`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: form.toString(),
+        };
+      },
+      options.retry,
+      { signal: options.signal },
+    );
     if (res.status === 400 || res.status === 401 || res.status === 403) {
       const detail = mallDetail(res.body);
       const code = (res.body as { code?: string } | null)?.code;

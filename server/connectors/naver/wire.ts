@@ -75,7 +75,14 @@ export type ProductOrderDetail = {
   deliveryFeeAmount: number;
   packageNumber: string | null;
   shippingMemo: string | null;
-  address: { name: string | null; tel1: string | null; tel2: string | null; zipCode: string | null; baseAddress: string | null; detailedAddress: string | null };
+  address: {
+    name: string | null;
+    tel1: string | null;
+    tel2: string | null;
+    zipCode: string | null;
+    baseAddress: string | null;
+    detailedAddress: string | null;
+  };
   delivery: { deliveryMethod: string | null; deliveryCompany: string | null; trackingNumber: string | null; deliveryStatus: string | null } | null;
   /** The current claim of `claimType`, from `currentClaim` or the legacy top-level cancel/return/exchange. */
   claim: ClaimDetail | null;

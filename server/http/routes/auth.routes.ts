@@ -96,7 +96,12 @@ export function authRoutes(deps: AppDeps) {
       response: publicUserView,
       status: 201,
       body: z.object({
-        username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
+        username: z
+          .string()
+          .trim()
+          .min(2)
+          .max(64)
+          .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
         password,
         role: z.enum(ROLES),
         display_name: z.string().trim().max(100).optional(),
@@ -111,16 +116,14 @@ export function authRoutes(deps: AppDeps) {
       access: 'admin',
       response: publicUserView,
       params: z.object({ id: z.string().max(40) }),
-      body: z
-        .object({ role: z.enum(ROLES), active: z.boolean(), display_name: z.string().trim().max(100), password })
-        .partial(),
+      body: z.object({ role: z.enum(ROLES), active: z.boolean(), display_name: z.string().trim().max(100), password }).partial(),
       handler: async ({ actor, params, body, info }) => auth.updateUser(deps.db, actor, params.id, body, info),
     }),
     route({
       method: 'get',
       path: '/tokens',
       tag: 'auth',
-      summary: 'Your long-lived API tokens (admins: everyone\'s)',
+      summary: "Your long-lived API tokens (admins: everyone's)",
       access: 'viewer',
       response: apiTokensPage,
       handler: async ({ actor }) => ({ items: await auth.listApiTokens(deps.db, asUser(actor)), next_cursor: null }),

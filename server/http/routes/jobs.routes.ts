@@ -120,7 +120,8 @@ export function jobRoutes(deps: AppDeps) {
       method: 'post',
       path: '/jobs/:id/cancel',
       tag: 'jobs',
-      summary: 'Ask a running job to stop, on whichever server instance runs it; a job no server runs any more is closed as canceled. What it finished stays done',
+      summary:
+        'Ask a running job to stop, on whichever server instance runs it; a job no server runs any more is closed as canceled. What it finished stays done',
       access: 'operator',
       response: cancelJobResponse,
       params: idParam,

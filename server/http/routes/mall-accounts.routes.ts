@@ -71,7 +71,8 @@ export function mallAccountRoutes(deps: AppDeps) {
       method: 'get',
       path: '/mall-accounts/:id/mismatches',
       tag: 'mall accounts',
-      summary: 'Lines whose status here disagrees with what the mall last said (claims, shipping), and the mall changes syncs could not apply yet (retried by every sync)',
+      summary:
+        'Lines whose status here disagrees with what the mall last said (claims, shipping), and the mall changes syncs could not apply yet (retried by every sync)',
       access: 'viewer',
       response: mismatchesResponse,
       params: idParam,

@@ -50,17 +50,29 @@ export async function insertAccessRecord(db: Db, actor: Actor, info: Partial<Req
   });
 }
 
-export type AccessRecordQuery = { userId?: string | undefined; from?: string | undefined; to?: string | undefined; beforeId?: number | undefined; limit: number };
+export type AccessRecordQuery = {
+  userId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  beforeId?: number | undefined;
+  limit: number;
+};
 
 /** Newest first, keyset-paged by id; `from` inclusive, `to` exclusive (ISO timestamps). */
 export async function listAccessRecords(db: Db, f: AccessRecordQuery) {
-  const q = db('access_records').orderBy('id', 'desc').limit(f.limit + 1);
+  const q = db('access_records')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1);
   if (f.userId) q.where('user_id', f.userId);
   if (f.from) q.where('at', '>=', f.from);
   if (f.to) q.where('at', '<', f.to);
   if (f.beforeId) q.where('id', '<', f.beforeId);
   const rows = (await q) as Array<Record<string, unknown> & { id: number; filter: string | null; masked: unknown }>;
   const more = rows.length > f.limit;
-  const page = (more ? rows.slice(0, f.limit) : rows).map((r) => ({ ...r, masked: !!r.masked, filter: r.filter ? (JSON.parse(r.filter) as unknown) : null }));
+  const page = (more ? rows.slice(0, f.limit) : rows).map((r) => ({
+    ...r,
+    masked: !!r.masked,
+    filter: r.filter ? (JSON.parse(r.filter) as unknown) : null,
+  }));
   return { rows: page, next: more ? page[page.length - 1]!.id : null };
 }

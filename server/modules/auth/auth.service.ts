@@ -75,11 +75,16 @@ export async function login(deps: AuthDeps, username: string, password: string, 
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   const { id, token } = await issueToken(deps.db, user.id, 'session', null, expiresAt);
   await users.updateUser(deps.db, user.id, { last_login_at: now.toISOString() });
-  await writeAudit(deps.db, { type: 'user', id: user.id, username: user.username, role: user.role, tokenId: id, mustChangePassword: user.must_change_password }, info, {
-    action: 'login',
-    entity: 'user',
-    entityId: user.id,
-  });
+  await writeAudit(
+    deps.db,
+    { type: 'user', id: user.id, username: user.username, role: user.role, tokenId: id, mustChangePassword: user.must_change_password },
+    info,
+    {
+      action: 'login',
+      entity: 'user',
+      entityId: user.id,
+    },
+  );
   return { token, token_id: id, expires_at: expiresAt, user: publicUser(user), password_change_required: user.must_change_password };
 }
 
@@ -130,7 +135,14 @@ export async function authenticateTicket(db: Db, ticket: string, lang: Lang): Pr
   const tokenId = await tokens.redeemStreamTicket(db, hashToken(ticket), now);
   const live = tokenId ? await tokens.findLiveTokenById(db, tokenId, now) : undefined;
   if (!live) throw new AppError('unauthorized', 'unauthorized', format(authMessages.unauthorized, {}, lang));
-  return { type: 'user', id: live.userId, username: live.username, role: live.role, tokenId: live.tokenId, mustChangePassword: live.mustChangePassword };
+  return {
+    type: 'user',
+    id: live.userId,
+    username: live.username,
+    role: live.role,
+    tokenId: live.tokenId,
+    mustChangePassword: live.mustChangePassword,
+  };
 }
 
 /** Whether a session (or API token) still lets its user in: not revoked, not expired, the user active. */
@@ -144,9 +156,14 @@ export async function changePassword(deps: AuthDeps, actor: Actor & { type: 'use
   // session must not become a way to guess the password without a brake.
   const attempt = await deps.limiter.begin(actor.username, info.ip);
   if (attempt.wait > 0) {
-    throw new AppError('rate_limited', 'too_many_password_failures', format(authMessages.too_many_password_failures, { seconds: attempt.wait }, info.lang), {
-      retryAfter: attempt.wait,
-    });
+    throw new AppError(
+      'rate_limited',
+      'too_many_password_failures',
+      format(authMessages.too_many_password_failures, { seconds: attempt.wait }, info.lang),
+      {
+        retryAfter: attempt.wait,
+      },
+    );
   }
   const user = await users.findUserById(db, actor.id);
   if (!user || !(await verifyPassword(current, user.password_hash))) {
@@ -215,7 +232,11 @@ export async function updateUser(
   const before = await users.findUserById(db, id);
   if (!before) throw notFound();
   if (patch.password) {
-    assertStrongPassword(patch.password, { field: 'password', userInputs: [before.username, patch.display_name ?? before.display_name], lang: info.lang });
+    assertStrongPassword(patch.password, {
+      field: 'password',
+      userInputs: [before.username, patch.display_name ?? before.display_name],
+      lang: info.lang,
+    });
   }
   // Hashing is slow: done before the transaction so no lock waits on it.
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;

@@ -23,7 +23,10 @@ export async function claimAttempt(
       if (isPostgres(db)) for (const hash of hashes) await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [hash]);
       // Deleting first also makes SQLite take its write lock before reading, so another connection (another
       // instance on the same file) waits here instead of reading a count that is about to change.
-      await trx('login_attempts').whereIn('key_hash', hashes).where('at_ms', '<=', now - windowMs).del();
+      await trx('login_attempts')
+        .whereIn('key_hash', hashes)
+        .where('at_ms', '<=', now - windowMs)
+        .del();
       const counts = (await trx('login_attempts')
         .whereIn('key_hash', hashes)
         .groupBy('key_hash')

@@ -86,7 +86,11 @@ export async function insertStreamTicket(db: Db, row: { ticket_hash: string; tok
  * same ticket (on any instances) cannot both get it. Returns the session token it was issued to.
  */
 export async function redeemStreamTicket(db: Db, ticketHash: string, now: string): Promise<string | undefined> {
-  const taken = await db('stream_tickets').where({ ticket_hash: ticketHash }).whereNull('used_at').where('expires_at', '>', now).update({ used_at: now });
+  const taken = await db('stream_tickets')
+    .where({ ticket_hash: ticketHash })
+    .whereNull('used_at')
+    .where('expires_at', '>', now)
+    .update({ used_at: now });
   if (taken !== 1) return undefined;
   const row = await db('stream_tickets').where({ ticket_hash: ticketHash }).first('token_id');
   return row?.token_id as string | undefined;

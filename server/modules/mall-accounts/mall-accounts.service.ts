@@ -79,7 +79,12 @@ export async function createMallAccount(
     updated_at: now,
   };
   await repo.insertMallAccount(deps.db, row);
-  await writeAudit(deps.db, actor, info, { action: 'mall_account_created', entity: 'mall_account', entityId: id, detail: { mall_type: row.mall_type } });
+  await writeAudit(deps.db, actor, info, {
+    action: 'mall_account_created',
+    entity: 'mall_account',
+    entityId: id,
+    detail: { mall_type: row.mall_type },
+  });
   return publicAccount(row);
 }
 
@@ -151,7 +156,8 @@ export async function testConnection(deps: MallAccountDeps, id: string, lang: La
     if (!(error instanceof MallError)) throw error;
     const message = format(messages.refused, { detail: error.message }, lang);
     // Only refused credentials put the account in error; a mall that is down for a moment does not.
-    if (error.kind === 'auth') await repo.updateMallAccount(deps.db, id, { status: 'error', last_error: message, last_error_at: now, updated_at: now });
+    if (error.kind === 'auth')
+      await repo.updateMallAccount(deps.db, id, { status: 'error', last_error: message, last_error_at: now, updated_at: now });
     return { ok: false, kind: error.kind, message };
   }
   await repo.updateMallAccount(deps.db, id, { status: 'normal', last_error: null, updated_at: now });

@@ -30,12 +30,16 @@ type OptionalOrderField =
   | 'paid_at'
   | 'shipping_fee'
   | 'created_by';
-type OptionalLineField = 'mall_account_id' | 'mall_line_id' | 'mall_shipment_id' | 'mall_product_id' | 'mall_option_id' | 'option_text' | 'sku_code' | 'box_id';
+type OptionalLineField =
+  'mall_account_id' | 'mall_line_id' | 'mall_shipment_id' | 'mall_product_id' | 'mall_option_id' | 'option_text' | 'sku_code' | 'box_id';
 
 /** An order as its source describes it; ids, times and versions are intake's. */
 export type OrderFields = Nullable<Omit<NewOrder, 'id' | 'created_at' | 'updated_at'>, OptionalOrderField>;
 /** A line as its source describes it, with the status it starts in. */
-export type LineFields = Nullable<Omit<NewLine, 'id' | 'order_id' | 'line_no' | 'created_at' | 'updated_at' | 'sold_out' | 'unmatched' | 'return_pickup_delayed'>, OptionalLineField>;
+export type LineFields = Nullable<
+  Omit<NewLine, 'id' | 'order_id' | 'line_no' | 'created_at' | 'updated_at' | 'sold_out' | 'unmatched' | 'return_pickup_delayed'>,
+  OptionalLineField
+>;
 
 /** Who brought the lines in and why: each line's first history row says so (from no status to the one it starts in). */
 export type IntakeOrigin = {
@@ -150,7 +154,13 @@ export async function insertIntakes(db: Knex.Transaction | Db, intakes: readonly
  * Lines added to an order that exists (a mall adding lines to an order collected before): numbered after its
  * last line, with their history, and the order's version moved so a sheet holding the order reads as stale.
  */
-export async function appendLines(trx: Knex.Transaction, orderId: string, lines: readonly LineFields[], origin: IntakeOrigin, now: string): Promise<NewLine[]> {
+export async function appendLines(
+  trx: Knex.Transaction,
+  orderId: string,
+  lines: readonly LineFields[],
+  origin: IntakeOrigin,
+  now: string,
+): Promise<NewLine[]> {
   const built = buildLines(orderId, (await maxLineNo(trx, orderId)) + 1, lines, now);
   await insertOrders(trx, [], built);
   await bumpOrderVersion(trx, orderId, now);

@@ -32,7 +32,9 @@ export async function orderIdByMallOrderId(db: Db | Knex.Transaction, accountId:
 
 /** The given lines grouped by the mall account they came from (lines of no mall are left out). */
 export async function linesByAccount(db: Db, lineIds: string[]): Promise<Map<string, string[]>> {
-  const rows = (await whereIdIn(db, db('order_lines').whereNotNull('mall_account_id'), 'id', lineIds).select('id', 'mall_account_id').orderBy('id')) as {
+  const rows = (await whereIdIn(db, db('order_lines').whereNotNull('mall_account_id'), 'id', lineIds)
+    .select('id', 'mall_account_id')
+    .orderBy('id')) as {
     id: string;
     mall_account_id: string;
   }[];
@@ -41,7 +43,14 @@ export async function linesByAccount(db: Db, lineIds: string[]): Promise<Map<str
   return out;
 }
 
-export type ConfirmRow = { id: string; version: number; mall_line_id: string; mall_shipment_id: string | null; mall_order_id: string; product_name: string | null };
+export type ConfirmRow = {
+  id: string;
+  version: number;
+  mall_line_id: string;
+  mall_shipment_id: string | null;
+  mall_order_id: string;
+  product_name: string | null;
+};
 
 /** Lines still unconfirmed at the mall (PAID), optionally only the given ones. */
 export async function linesToConfirm(db: Db, accountId: string, lineIds?: string[]): Promise<ConfirmRow[]> {
@@ -145,12 +154,30 @@ export async function mismatches(db: Db, accountId: string) {
     .whereNull('o.deleted_at')
     .whereNotNull('l.mall_implied_status')
     .whereRaw('l.mall_implied_status <> l.status')
-    .select('l.id as line_id', 'l.order_id', 'o.mall_order_id', 'l.mall_line_id', 'l.status', 'l.mall_status', 'l.mall_implied_status', 'l.mall_status_at')
+    .select(
+      'l.id as line_id',
+      'l.order_id',
+      'o.mall_order_id',
+      'l.mall_line_id',
+      'l.status',
+      'l.mall_status',
+      'l.mall_implied_status',
+      'l.mall_status_at',
+    )
     .orderBy('l.id');
   return rows.filter((r: { status: string; mall_implied_status: string }) => isMismatch(r.status as Status, r.mall_implied_status as Status));
 }
 
-export type PendingChange = { mall_line_id: string; line_id: string; change: string; code: string | null; message: string | null; attempts: number; first_failed_at: string; last_tried_at: string };
+export type PendingChange = {
+  mall_line_id: string;
+  line_id: string;
+  change: string;
+  code: string | null;
+  message: string | null;
+  attempts: number;
+  first_failed_at: string;
+  last_tried_at: string;
+};
 
 /** Mall changes of this account that earlier syncs could not apply, to be tried again (not those dismissed). */
 export async function pendingChanges(db: Db, accountId: string): Promise<PendingChange[]> {
@@ -163,7 +190,10 @@ export async function pendingChanges(db: Db, accountId: string): Promise<Pending
 
 /** Changes an operator dismissed, per mall line: a sync does not keep these (or older ones) again. */
 export async function dismissedChanges(db: Db, accountId: string): Promise<Map<string, string>> {
-  const rows = (await db('pending_mall_changes').where({ mall_account_id: accountId }).whereNotNull('dismissed_at').select('mall_line_id', 'change')) as {
+  const rows = (await db('pending_mall_changes')
+    .where({ mall_account_id: accountId })
+    .whereNotNull('dismissed_at')
+    .select('mall_line_id', 'change')) as {
     mall_line_id: string;
     change: string;
   }[];
@@ -172,7 +202,10 @@ export async function dismissedChanges(db: Db, accountId: string): Promise<Map<s
 
 /** An operator settled the change another way: it is not retried nor counted, and not kept again by a later sync. */
 export async function dismissPendingChange(db: Db, accountId: string, mallLineId: string, at: string): Promise<number> {
-  return db('pending_mall_changes').where({ mall_account_id: accountId, mall_line_id: mallLineId }).whereNull('dismissed_at').update({ dismissed_at: at });
+  return db('pending_mall_changes')
+    .where({ mall_account_id: accountId, mall_line_id: mallLineId })
+    .whereNull('dismissed_at')
+    .update({ dismissed_at: at });
 }
 
 /** Keeps changes that could not be applied (a newer word of the mall for the same line replaces the older, dismissed or not). */
@@ -206,6 +239,10 @@ export async function clearPendingChanges(db: Db, accountId: string, mallLineIds
 
 /** How many changes wait per account, for the account list. */
 export async function pendingChangeCounts(db: Db): Promise<Map<string, number>> {
-  const rows = (await db('pending_mall_changes').whereNull('dismissed_at').groupBy('mall_account_id').select('mall_account_id').count({ n: '*' })) as { mall_account_id: string; n: number | string }[];
+  const rows = (await db('pending_mall_changes')
+    .whereNull('dismissed_at')
+    .groupBy('mall_account_id')
+    .select('mall_account_id')
+    .count({ n: '*' })) as { mall_account_id: string; n: number | string }[];
   return new Map(rows.map((r) => [r.mall_account_id, Number(r.n)]));
 }

@@ -59,7 +59,11 @@ function applySearch(w: Knex.QueryBuilder, db: Db, text: string, linesJoined: bo
   const number = text.replace(/[\s-]/g, '').toUpperCase();
   if (number) {
     w.orWhereExists(
-      db('order_lines as ql').join('boxes as qb', 'qb.id', 'ql.box_id').select(db.raw('1')).whereRaw('ql.order_id = o.id').where('qb.tracking_number', number),
+      db('order_lines as ql')
+        .join('boxes as qb', 'qb.id', 'ql.box_id')
+        .select(db.raw('1'))
+        .whereRaw('ql.order_id = o.id')
+        .where('qb.tracking_number', number),
     );
   }
   if (!scope.personal) return;
@@ -89,7 +93,10 @@ function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: 
 }
 
 export async function listOrders(db: Db, f: OrderFilter, scope: SearchScope, after: string | undefined, limit: number) {
-  const q = db('orders as o').select('o.*').orderBy('o.id', 'desc').limit(limit + 1);
+  const q = db('orders as o')
+    .select('o.*')
+    .orderBy('o.id', 'desc')
+    .limit(limit + 1);
   applyFilter(q, db, f, false, scope);
   if (after) q.where('o.id', '<', after);
   const rows = (await q).map(toOrder);
@@ -174,7 +181,12 @@ export type LineViewRow = Record<string, unknown> & { line_id: string; order_id:
  * line from the (order_id, kind, id) index, which costs one index probe a line, not a scan of the notes.
  */
 function lineViewQuery(db: Db | Knex.Transaction, columns: readonly string[] = LINE_VIEW_COLUMNS, memo = true): Knex.QueryBuilder {
-  const latestMemo = db('order_notes as n').select('n.body').whereRaw('n.order_id = l.order_id').where('n.kind', 'memo').orderBy('n.id', 'desc').limit(1);
+  const latestMemo = db('order_notes as n')
+    .select('n.body')
+    .whereRaw('n.order_id = l.order_id')
+    .where('n.kind', 'memo')
+    .orderBy('n.id', 'desc')
+    .limit(1);
   return db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
     .leftJoin('boxes as b', 'b.id', 'l.box_id')
@@ -222,9 +234,18 @@ function lineViewColumns(fields: readonly string[] | undefined): { columns: read
   return { columns: LINE_VIEW_COLUMNS.filter((c) => wanted.has(fieldOf(c))), memo: wanted.has('memo') };
 }
 
-export async function listLineView(db: Db, f: OrderFilter, scope: SearchScope, after: [string, string] | undefined, limit: number, fields?: readonly string[]) {
+export async function listLineView(
+  db: Db,
+  f: OrderFilter,
+  scope: SearchScope,
+  after: [string, string] | undefined,
+  limit: number,
+  fields?: readonly string[],
+) {
   const { columns, memo } = lineViewColumns(fields);
-  const q = lineViewQuery(db, columns, memo).orderBy(LINE_VIEW_ORDER).limit(limit + 1);
+  const q = lineViewQuery(db, columns, memo)
+    .orderBy(LINE_VIEW_ORDER)
+    .limit(limit + 1);
   applyFilter(q, db, f, true, scope);
   if (after) q.whereRaw('(l.order_id, l.id) > (?, ?)', after);
   const rows = toLineView(await q);
@@ -235,7 +256,11 @@ export async function listLineView(db: Db, f: OrderFilter, scope: SearchScope, a
 }
 
 /** Lines-view rows of these lines (deleted orders included: a sheet may hold them), in (order_id, id) order. */
-export async function lineViewByIds(db: Db | Knex.Transaction, lineIds: readonly string[], columns: 'all' | 'refresh' = 'all'): Promise<LineViewRow[]> {
+export async function lineViewByIds(
+  db: Db | Knex.Transaction,
+  lineIds: readonly string[],
+  columns: 'all' | 'refresh' = 'all',
+): Promise<LineViewRow[]> {
   if (!lineIds.length) return [];
   const query = lineViewQuery(db, columns === 'refresh' ? LINE_REFRESH_COLUMNS : LINE_VIEW_COLUMNS);
   return toLineView(await whereIdIn(db, query, 'l.id', [...new Set(lineIds)]).orderBy(LINE_VIEW_ORDER));

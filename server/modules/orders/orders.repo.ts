@@ -80,7 +80,10 @@ export function bools<T extends Record<string, unknown>>(row: T, keys: readonly 
 export const toOrder = (row: Record<string, unknown>) => bools(row, ORDER_BOOLS) as unknown as OrderRow;
 export const toLine = (row: Record<string, unknown>) => bools(row, LINE_BOOLS) as unknown as LineRow;
 
-export type NewOrder = Omit<OrderRow, 'order_date' | 'hold' | 'hold_reason' | 'priority' | 'flagged' | 'merge_locked' | 'version' | 'deleted_at' | 'deleted_by' | 'delete_reason'>;
+export type NewOrder = Omit<
+  OrderRow,
+  'order_date' | 'hold' | 'hold_reason' | 'priority' | 'flagged' | 'merge_locked' | 'version' | 'deleted_at' | 'deleted_by' | 'delete_reason'
+>;
 export type NewLine = Omit<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_delayed' | 'version'> &
   Partial<Pick<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_delayed'>> & {
     /** What the mall said about a collected line (see jobs/sync). */
@@ -98,7 +101,11 @@ export async function insertOrders(trx: Knex.Transaction | Db, orders: NewOrder[
     'orders',
     orders.map((o) => ({ ...o, order_date: kstDate(o.paid_at ?? o.ordered_at ?? o.created_at), version: 1 })),
   );
-  await insertMany(trx, 'order_lines', lines.map((l) => ({ ...l, version: 1 })));
+  await insertMany(
+    trx,
+    'order_lines',
+    lines.map((l) => ({ ...l, version: 1 })),
+  );
 }
 
 export async function findOrder(db: Db | Knex.Transaction, id: string) {
@@ -122,7 +129,9 @@ export async function orderDetailParts(db: Db, orderId: string) {
 
 export async function insertNote(db: Db | Knex.Transaction, note: { order_id: string; kind: string; body: string; author_id: string | null }) {
   const created_at = new Date().toISOString();
-  const [row] = await db('order_notes').insert({ ...note, created_at }).returning('id');
+  const [row] = await db('order_notes')
+    .insert({ ...note, created_at })
+    .returning('id');
   return { id: typeof row === 'object' ? (row as { id: number }).id : (row as number), ...note, created_at };
 }
 
@@ -135,20 +144,27 @@ export async function lockOrderAndLines(trx: Knex.Transaction, orderId: string):
 
 /** Moves an order's version: its lines changed (one added, say), so a sheet holding the order is stale. */
 export async function bumpOrderVersion(db: Db | Knex.Transaction, orderId: string, now: string): Promise<void> {
-  await db('orders').where({ id: orderId }).update({ version: db.raw('version + 1'), updated_at: now });
+  await db('orders')
+    .where({ id: orderId })
+    .update({ version: db.raw('version + 1'), updated_at: now });
 }
 
 /** Moves the versions of an order and its lines (something every sheet row of the order shows has changed). */
 export async function touchOrderAndLines(db: Db | Knex.Transaction, orderId: string): Promise<void> {
   const now = new Date().toISOString();
   await bumpOrderVersion(db, orderId, now);
-  await db('order_lines').where({ order_id: orderId }).update({ version: db.raw('version + 1'), updated_at: now });
+  await db('order_lines')
+    .where({ order_id: orderId })
+    .update({ version: db.raw('version + 1'), updated_at: now });
 }
 
 export type SalesRow = { day: string; channel_kind: string; channel_name: string; orders: number; lines: number; quantity: number; amount: number };
 
 /** Sales per KST day and channel; cancelled and returned lines and deleted orders do not count. */
-export async function salesByDayAndChannel(db: Db, f: { from?: string | undefined; to?: string | undefined; channel_kind?: string | undefined }): Promise<SalesRow[]> {
+export async function salesByDayAndChannel(
+  db: Db,
+  f: { from?: string | undefined; to?: string | undefined; channel_kind?: string | undefined },
+): Promise<SalesRow[]> {
   const q = db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
     .whereNull('o.deleted_at')

@@ -97,9 +97,15 @@ const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesAll(ac
 export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
   const after = decodeCursor(filter.cursor, isString, lang);
   const { rows, next } = await views.listOrders(db, filter, searchScope(actor), after, filter.limit);
-  const summaries = await views.summariseLines(db, rows.map((r) => r.id));
+  const summaries = await views.summariseLines(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
-    items: rows.map((o) => ({ ...maskFor(actor, o), ...(summaries.get(o.id) ?? { line_count: 0, quantity: 0, statuses: [], tracking_numbers: [] }) })),
+    items: rows.map((o) => ({
+      ...maskFor(actor, o),
+      ...(summaries.get(o.id) ?? { line_count: 0, quantity: 0, statuses: [], tracking_numbers: [] }),
+    })),
     next_cursor: next ? encodeCursor(next) : null,
   };
 }

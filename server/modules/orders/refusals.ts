@@ -35,6 +35,8 @@ export function refusalError(result: Refused, fieldFirst = false): AppError {
   const field = REFUSAL_FIELD[result.code];
   const message = field && fieldFirst ? `${field}: ${result.message}` : result.message;
   return new AppError(REFUSAL_TYPE[result.code] ?? 'invalid_data', result.code, message, {
-    details: field ? [{ field, code: result.code, message }] : { id: result.id, ...(result.version !== undefined ? { version: result.version } : {}) },
+    details: field
+      ? [{ field, code: result.code, message }]
+      : { id: result.id, ...(result.version !== undefined ? { version: result.version } : {}) },
   });
 }

@@ -75,5 +75,10 @@ function loadPlanOf(rows: readonly SheetPushRow[]): LoadPlan {
   const trackingNumbers = numbersOf(rows);
   // Only line ids are read: a sheet row is a line, and an order id sent as one is refused as not found, without
   // reading (and locking) every line of that order.
-  return { ids: rows.map((r) => r.line_id).filter((id) => id.startsWith(`${ID_PREFIX.line}_`)), actions, trackingNumbers, memos: rows.some((r) => r.memo !== undefined) };
+  return {
+    ids: rows.map((r) => r.line_id).filter((id) => id.startsWith(`${ID_PREFIX.line}_`)),
+    actions,
+    trackingNumbers,
+    memos: rows.some((r) => r.memo !== undefined),
+  };
 }

@@ -78,7 +78,13 @@ export class SheetRows {
       const refusal = error instanceof Refusal ? this.fromEngine(error) : error;
       if (!(refusal instanceof RowRefusal)) throw error;
       this.set.rollback(checkpoint);
-      return { line_id: row.line_id, result: 'refused', code: refusal.code, ...(refusal.column ? { column: refusal.column } : {}), message: refusal.message };
+      return {
+        line_id: row.line_id,
+        result: 'refused',
+        code: refusal.code,
+        ...(refusal.column ? { column: refusal.column } : {}),
+        message: refusal.message,
+      };
     }
   }
 

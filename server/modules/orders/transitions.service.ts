@@ -84,7 +84,14 @@ export async function applyTransitions(
 type CallInfo = { batchId: string; now: string; origin: ClaimOrigin | undefined };
 
 /** One block of a call (or the whole of a small one), in one transaction: read, decide, write. */
-async function applyBlock(db: Db, actor: Actor, part: BulkTransitionBody, indexes: readonly number[], lang: Lang, call: CallInfo): Promise<ItemResult[]> {
+async function applyBlock(
+  db: Db,
+  actor: Actor,
+  part: BulkTransitionBody,
+  indexes: readonly number[],
+  lang: Lang,
+  call: CallInfo,
+): Promise<ItemResult[]> {
   return db.transaction(async (trx) => {
     const set = await loadWorkingSet(trx, loadPlanOf(part));
     const engine = new Engine(set, actor, lang, call.batchId, call.origin, call.now);
@@ -123,7 +130,9 @@ export async function applySteps(
   steps: readonly { action: Action; params: Params }[],
   call: { lang: Lang; batchId: string; now: string },
 ): Promise<void> {
-  const trackingNumbers = steps.flatMap((s) => (s.action === 'set_invoice' ? [storedNumber(s.params.courier, s.params.tracking_number)].filter((n) => n !== undefined) : []));
+  const trackingNumbers = steps.flatMap((s) =>
+    s.action === 'set_invoice' ? [storedNumber(s.params.courier, s.params.tracking_number)].filter((n) => n !== undefined) : [],
+  );
   const set = await loadWorkingSet(trx, { ids: [item.id], actions: steps.map((s) => s.action), trackingNumbers });
   const engine = new Engine(set, actor, call.lang, call.batchId, undefined, call.now);
   try {

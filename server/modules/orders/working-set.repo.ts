@@ -48,7 +48,20 @@ export type NoteRow = { order_id: string; kind: 'memo' | 'message'; body: string
  * narrow set keeps reading 50,000 lines quick. The product name and the mall order number name a line in refusals
  * (operators do not know internal ids).
  */
-const LINE_STATE = ['id', 'order_id', 'line_no', 'status', 'version', 'box_id', 'quantity', 'amount', 'sold_out', 'unmatched', 'return_pickup_delayed', 'product_name'];
+const LINE_STATE = [
+  'id',
+  'order_id',
+  'line_no',
+  'status',
+  'version',
+  'box_id',
+  'quantity',
+  'amount',
+  'sold_out',
+  'unmatched',
+  'return_pickup_delayed',
+  'product_name',
+];
 const LINE_COLUMNS = [
   ...LINE_STATE,
   'mall_account_id',
@@ -62,13 +75,57 @@ const LINE_COLUMNS = [
   'created_at',
   'updated_at',
 ];
-const BOX_COLUMNS = ['id', 'courier', 'tracking_number', 'invoiced_at', 'shipped_at', 'send_status', 'send_error', 'sent_at', 'version', 'created_at', 'updated_at'];
-const CLAIM_COLUMNS = ['id', 'order_id', 'line_id', 'type', 'state', 'quantity', 'reason', 'source', 'mall_claim_id', 'requested_at', 'completed_at', 'created_by', 'version', 'created_at', 'updated_at'];
-const ORDER_STATE = ['id', 'source', 'mall_account_id', 'mall_order_id', 'version', 'hold', 'hold_reason', 'priority', 'flagged', 'merge_locked', 'deleted_at'];
+const BOX_COLUMNS = [
+  'id',
+  'courier',
+  'tracking_number',
+  'invoiced_at',
+  'shipped_at',
+  'send_status',
+  'send_error',
+  'sent_at',
+  'version',
+  'created_at',
+  'updated_at',
+];
+const CLAIM_COLUMNS = [
+  'id',
+  'order_id',
+  'line_id',
+  'type',
+  'state',
+  'quantity',
+  'reason',
+  'source',
+  'mall_claim_id',
+  'requested_at',
+  'completed_at',
+  'created_by',
+  'version',
+  'created_at',
+  'updated_at',
+];
+const ORDER_STATE = [
+  'id',
+  'source',
+  'mall_account_id',
+  'mall_order_id',
+  'version',
+  'hold',
+  'hold_reason',
+  'priority',
+  'flagged',
+  'merge_locked',
+  'deleted_at',
+];
 
 /** Finds lines without locking them: which rows a call will need. */
 export async function findLines(db: Knex | Trx, column: 'id' | 'order_id' | 'box_id', values: string[]) {
-  return (await selectWhereIn(db, 'order_lines', column, values, ['id', 'order_id', 'box_id'])) as { id: string; order_id: string; box_id: string | null }[];
+  return (await selectWhereIn(db, 'order_lines', column, values, ['id', 'order_id', 'box_id'])) as {
+    id: string;
+    order_id: string;
+    box_id: string | null;
+  }[];
 }
 
 /** Boxes carrying these numbers, with the number each carries. */
@@ -79,9 +136,11 @@ export async function findBoxes(db: Knex | Trx, column: 'tracking_number', value
 /** Reads rows under lock (on PostgreSQL), in id order; these are the rows a call decides on. */
 export const lockLines = async (trx: Trx, ids: string[], full: boolean) =>
   (await selectWhereIn(trx, 'order_lines', 'id', ids, full ? LINE_COLUMNS : LINE_STATE, { lock: true })).map(toLine);
-export const lockOrders = async (trx: Trx, ids: string[]) => (await selectWhereIn(trx, 'orders', 'id', ids, ORDER_STATE, { lock: true })).map(toOrder);
+export const lockOrders = async (trx: Trx, ids: string[]) =>
+  (await selectWhereIn(trx, 'orders', 'id', ids, ORDER_STATE, { lock: true })).map(toOrder);
 export const lockBoxes = async (trx: Trx, ids: string[]) => (await selectWhereIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, { lock: true })) as BoxRow[];
-export const loadClaims = async (trx: Trx, lineIds: string[]) => (await selectWhereIn(trx, 'claims', 'line_id', lineIds, CLAIM_COLUMNS)) as ClaimRow[];
+export const loadClaims = async (trx: Trx, lineIds: string[]) =>
+  (await selectWhereIn(trx, 'claims', 'line_id', lineIds, CLAIM_COLUMNS)) as ClaimRow[];
 
 /** The latest memo of each of these orders that has one (notes keep their order by id). */
 export async function loadLatestMemos(trx: Trx, orderIds: string[]): Promise<Map<string, string>> {
@@ -93,7 +152,9 @@ export async function loadLatestMemos(trx: Trx, orderIds: string[]): Promise<Map
 /** Status history of lines, oldest first, grouped by line. */
 export async function loadHistory(trx: Trx, lineIds: string[]): Promise<Map<string, HistoryRow[]>> {
   const out = new Map<string, HistoryRow[]>();
-  const rows = (await whereIdIn(trx, trx('status_history').where('entity', 'line'), 'entity_id', [...new Set(lineIds)]).orderBy('id')) as HistoryRow[];
+  const rows = (await whereIdIn(trx, trx('status_history').where('entity', 'line'), 'entity_id', [...new Set(lineIds)]).orderBy(
+    'id',
+  )) as HistoryRow[];
   for (const r of rows) {
     const list = out.get(r.entity_id) ?? [];
     list.push(r);
@@ -194,6 +255,5 @@ export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Prom
   await insertMany(trx, 'order_notes', w.newNotes);
   await insertHistory(trx, w.history);
 }
-
 
 export type { LineRow, OrderRow };

@@ -25,7 +25,13 @@ export function orderSummary(boxes: SandboxBox[]) {
       returned: b.returned,
       deliveryCompanyCode: b.deliveryCompanyCode,
       invoiceNumber: b.invoiceNumber,
-      items: b.items.map((i) => ({ vendorItemId: i.vendorItemId, name: i.productName, option: i.optionName, shippingCount: i.shippingCount, cancelCount: i.cancelCount })),
+      items: b.items.map((i) => ({
+        vendorItemId: i.vendorItemId,
+        name: i.productName,
+        option: i.optionName,
+        shippingCount: i.shippingCount,
+        cancelCount: i.cancelCount,
+      })),
     })),
   };
 }

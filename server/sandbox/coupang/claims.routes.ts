@@ -44,7 +44,8 @@ export function claimsRoutes(store: CoupangStore): Router {
       return sendError(res, 400, 'cancelType must be RETURN or CANCEL');
     }
     const matching = store.receipts.filter(
-      (r) => !r.withdrawnAt && wanted(r) && (!orderId || r.orderId === orderId) && r.createdAt.getTime() >= range.from && r.createdAt.getTime() < range.to,
+      (r) =>
+        !r.withdrawnAt && wanted(r) && (!orderId || r.orderId === orderId) && r.createdAt.getTime() >= range.from && r.createdAt.getTime() < range.to,
     );
     const token = q.get('nextToken') ?? '';
     const { page, nextToken } = range.paged ? pageAfter(matching, (r) => r.receiptId, token, size, compareIds) : { page: matching, nextToken: '' };

@@ -85,7 +85,8 @@ export async function startCoupangSandbox(options: CoupangSandboxOptions): Promi
     });
     if (!verdict.ok) return sendError(res, 401, verdict.message);
     const vendor = VENDOR_IN_PATH.exec(req.originalUrl)?.[1];
-    if (vendor !== undefined && decodeURIComponent(vendor) !== options.vendorId) return sendError(res, 403, 'vendorId does not belong to this access key');
+    if (vendor !== undefined && decodeURIComponent(vendor) !== options.vendorId)
+      return sendError(res, 403, 'vendorId does not belong to this access key');
     const wait = limiter.take(options.vendorId);
     if (wait > 0) {
       res.set('Retry-After', String(wait));

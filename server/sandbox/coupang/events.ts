@@ -25,14 +25,24 @@ function live(box: SandboxBox) {
 }
 
 function openReceipt(store: CoupangStore, box: SandboxBox): Receipt | undefined {
-  return store.receipts.find((r) => !r.withdrawnAt && OPEN_RETURN.includes(r.receiptStatus) && r.items.some((i) => i.shipmentBoxId === box.shipmentBoxId));
+  return store.receipts.find(
+    (r) => !r.withdrawnAt && OPEN_RETURN.includes(r.receiptStatus) && r.items.some((i) => i.shipmentBoxId === box.shipmentBoxId),
+  );
 }
 
 function openExchange(store: CoupangStore, box: SandboxBox): ExchangeRecord | undefined {
-  return store.exchanges.find((e) => (e.exchangeStatus === 'RECEIPT' || e.exchangeStatus === 'PROGRESS') && e.items.some((i) => i.shipmentBoxId === box.shipmentBoxId));
+  return store.exchanges.find(
+    (e) => (e.exchangeStatus === 'RECEIPT' || e.exchangeStatus === 'PROGRESS') && e.items.some((i) => i.shipmentBoxId === box.shipmentBoxId),
+  );
 }
 
-function newReceipt(store: CoupangStore, box: SandboxBox, receiptType: Receipt['receiptType'], receiptStatus: Receipt['receiptStatus'], reason: [string, string, string]): Receipt {
+function newReceipt(
+  store: CoupangStore,
+  box: SandboxBox,
+  receiptType: Receipt['receiptType'],
+  receiptStatus: Receipt['receiptStatus'],
+  reason: [string, string, string],
+): Receipt {
   const now = new Date();
   const receipt: Receipt = {
     receiptId: store.newReceiptId(),
@@ -44,7 +54,12 @@ function newReceipt(store: CoupangStore, box: SandboxBox, receiptType: Receipt['
     reasonCategory1: reason[0],
     reasonCategory2: reason[1],
     reason: reason[2],
-    items: live(box).map((i) => ({ shipmentBoxId: box.shipmentBoxId, vendorItemId: i.vendorItemId, cancelCount: i.shippingCount, purchaseCount: i.shippingCount + i.cancelCount })),
+    items: live(box).map((i) => ({
+      shipmentBoxId: box.shipmentBoxId,
+      vendorItemId: i.vendorItemId,
+      cancelCount: i.shippingCount,
+      purchaseCount: i.shippingCount + i.cancelCount,
+    })),
     withdrawnAt: null,
   };
   store.receipts.push(receipt);
@@ -126,7 +141,12 @@ export function applyEvent(store: CoupangStore, orderId: string, event: SandboxE
         modifiedAt: now,
         reasonCodeText: '옵션 변경',
         reasonEtcDetail: '다른 색상으로 바꾸고 싶어요',
-        items: live(box).map((i) => ({ shipmentBoxId: box.shipmentBoxId, vendorItemId: i.vendorItemId, quantity: i.shippingCount, name: `${i.productName}, ${i.optionName}` })),
+        items: live(box).map((i) => ({
+          shipmentBoxId: box.shipmentBoxId,
+          vendorItemId: i.vendorItemId,
+          quantity: i.shippingCount,
+          name: `${i.productName}, ${i.optionName}`,
+        })),
       };
       store.exchanges.push(exchange);
       return { exchangeId: exchange.exchangeId };

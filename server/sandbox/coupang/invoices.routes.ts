@@ -33,7 +33,8 @@ function numberProblem(code: string, number: string): 'INVALID_DELIVERY_COMPANY'
   return rule.lengths.length && !rule.lengths.includes(number.length) ? 'INVALID_INVOICE_NUMBER' : null;
 }
 
-const sameReceiver = (a: SandboxBox, b: SandboxBox) => a.receiver.name === b.receiver.name && a.receiver.addr1 === b.receiver.addr1 && a.receiver.addr2 === b.receiver.addr2;
+const sameReceiver = (a: SandboxBox, b: SandboxBox) =>
+  a.receiver.name === b.receiver.name && a.receiver.addr1 === b.receiver.addr1 && a.receiver.addr2 === b.receiver.addr2;
 
 export function invoicesRoutes(store: CoupangStore): Router {
   const router = Router();
@@ -45,21 +46,30 @@ export function invoicesRoutes(store: CoupangStore): Router {
     const raw = body.orderSheetInvoiceApplyDtos;
     if (!Array.isArray(raw) || raw.length === 0) return sendError(res, 400, 'orderSheetInvoiceApplyDtos is required');
     // Split shipping (§1.5) is not modelled by the sandbox; refusing it beats pretending.
-    if (raw.some((d) => d && typeof d === 'object' && (d as Record<string, unknown>).splitShipping === true)) return sendError(res, 400, 'split shipping is not supported by the sandbox');
+    if (raw.some((d) => d && typeof d === 'object' && (d as Record<string, unknown>).splitShipping === true))
+      return sendError(res, 400, 'split shipping is not supported by the sandbox');
     const dtos = raw.map(readDto);
-    if (dtos.some((d) => d === null)) return sendError(res, 400, 'each entry needs shipmentBoxId, vendorItemId, deliveryCompanyCode and invoiceNumber');
+    if (dtos.some((d) => d === null))
+      return sendError(res, 400, 'each entry needs shipmentBoxId, vendorItemId, deliveryCompanyCode and invoiceNumber');
     res.locals.items = dtos.length;
 
     const groups = new Map<string, Dto[]>();
     for (const dto of dtos as Dto[]) groups.set(dto.shipmentBoxId, [...(groups.get(dto.shipmentBoxId) ?? []), dto]);
 
     const results: ItemResult[] = [...groups].map(([id, entries]) => {
-      const fail = (resultCode: string, resultMessage: string, retryRequired: boolean): ItemResult => ({ shipmentBoxId: id, succeed: false, resultCode, resultMessage, retryRequired });
+      const fail = (resultCode: string, resultMessage: string, retryRequired: boolean): ItemResult => ({
+        shipmentBoxId: id,
+        succeed: false,
+        resultCode,
+        resultMessage,
+        retryRequired,
+      });
       const box = store.boxes.get(id);
       if (!box) return fail('NOT_FOUND_SHIPMENT_BOX', '배송번호를 찾을 수 없습니다.', false);
       const live = box.items.filter((i) => i.shippingCount > 0);
       if (!live.length) return fail('ORDER_DELIVERY_CANCELED', '취소된 주문입니다.', false);
-      if (box.items.some((i) => i.holdCountForCancel > 0)) return fail('ORDER_DELIVERY_CANCELED_HOLDING_FOR_CANCEL', '취소(출고중지) 요청이 있는 주문입니다.', true);
+      if (box.items.some((i) => i.holdCountForCancel > 0))
+        return fail('ORDER_DELIVERY_CANCELED_HOLDING_FOR_CANCEL', '취소(출고중지) 요청이 있는 주문입니다.', true);
       if (box.status !== 'INSTRUCT') {
         return box.invoiceNumber
           ? fail('NOT_ALLOW_INVOICE_NUMBER_RE_UPLOAD', '이미 송장이 등록된 주문입니다.', false)

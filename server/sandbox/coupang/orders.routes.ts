@@ -26,7 +26,9 @@ export function ordersRoutes(store: CoupangStore): Router {
       (b) => b.status === status && !b.returned && b.orderedAt.getTime() >= range.from && b.orderedAt.getTime() < range.to,
     );
     // Minute mode has no paging (§1.2): everything in one answer.
-    const { page, nextToken } = range.paged ? pageAfter(matching, (b) => b.shipmentBoxId, token, size, compareIds) : { page: matching, nextToken: '' };
+    const { page, nextToken } = range.paged
+      ? pageAfter(matching, (b) => b.shipmentBoxId, token, size, compareIds)
+      : { page: matching, nextToken: '' };
     send(res, 200, { code: 200, message: 'OK', nextToken, data: page.map(ordersheetView) });
   });
 
@@ -42,7 +44,13 @@ export function ordersRoutes(store: CoupangStore): Router {
     res.locals.items = ids.length;
     const results: ItemResult[] = [...new Set(ids as string[])].map((id) => {
       const box = store.boxes.get(id);
-      const fail = (resultCode: string, resultMessage: string, retryRequired = false): ItemResult => ({ shipmentBoxId: id, succeed: false, resultCode, resultMessage, retryRequired });
+      const fail = (resultCode: string, resultMessage: string, retryRequired = false): ItemResult => ({
+        shipmentBoxId: id,
+        succeed: false,
+        resultCode,
+        resultMessage,
+        retryRequired,
+      });
       if (!box) return fail('NOT_FOUND_SHIPMENT_BOX', '배송번호를 찾을 수 없습니다.');
       if (box.items.every((i) => i.shippingCount === 0)) return fail('ORDER_DELIVERY_CANCELED', '취소된 주문입니다.');
       // Only ACCEPT boxes, and not while a refund (cancel) is in progress (§1.4).

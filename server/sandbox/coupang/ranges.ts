@@ -21,7 +21,8 @@ export function createdRange(q: URLSearchParams, maxDays = 31): Range {
   if (q.get('searchType') === 'timeFrame') {
     const a = kstClockMs(from);
     const b = kstClockMs(to);
-    if (Number.isNaN(a) || Number.isNaN(b) || from.length !== 16 || to.length !== 16) return { ok: false, message: 'timeFrame dates must be yyyy-MM-ddTHH:mm' };
+    if (Number.isNaN(a) || Number.isNaN(b) || from.length !== 16 || to.length !== 16)
+      return { ok: false, message: 'timeFrame dates must be yyyy-MM-ddTHH:mm' };
     if (b < a) return { ok: false, message: 'createdAtFrom is after createdAtTo' };
     if (b - a > DAY_MS) return { ok: false, message: 'timeFrame range should be within 24 hours' };
     return { ok: true, from: a, to: b + 60_000, paged: false };
@@ -55,7 +56,13 @@ export function pageSize(q: URLSearchParams, max = 50, fallback = 50): number | 
 }
 
 /** One page of items sorted by id, after the `nextToken` id; the next token is the last id, "" at the end. */
-export function pageAfter<T>(items: T[], idOf: (item: T) => string, token: string, size: number, compare: (a: string, b: string) => number): { page: T[]; nextToken: string } {
+export function pageAfter<T>(
+  items: T[],
+  idOf: (item: T) => string,
+  token: string,
+  size: number,
+  compare: (a: string, b: string) => number,
+): { page: T[]; nextToken: string } {
   const sorted = [...items].sort((a, b) => compare(idOf(a), idOf(b)));
   const rest = token ? sorted.filter((item) => compare(idOf(item), token) > 0) : sorted;
   const page = rest.slice(0, size);

@@ -40,7 +40,8 @@ export type SandboxBox = {
   returned: boolean;
 };
 
-export type ReceiptStatus = 'RELEASE_STOP_UNCHECKED' | 'RETURNS_UNCHECKED' | 'VENDOR_WAREHOUSE_CONFIRM' | 'REQUEST_COUPANG_CHECK' | 'RETURNS_COMPLETED';
+export type ReceiptStatus =
+  'RELEASE_STOP_UNCHECKED' | 'RETURNS_UNCHECKED' | 'VENDOR_WAREHOUSE_CONFIRM' | 'REQUEST_COUPANG_CHECK' | 'RETURNS_COMPLETED';
 
 export type Receipt = {
   receiptId: string;

@@ -199,7 +199,8 @@ export function actionAnswer(results: ItemResult[]): Record<string, unknown> {
     data: {
       responseKey: null,
       responseCode,
-      responseMessage: responseCode === 0 ? 'SUCCESS' : responseCode === 1 ? 'PARTIAL_SUCCESS' : '배송상태를 변경할 수 없습니다. 주문 상태를 확인해 주세요.',
+      responseMessage:
+        responseCode === 0 ? 'SUCCESS' : responseCode === 1 ? 'PARTIAL_SUCCESS' : '배송상태를 변경할 수 없습니다. 주문 상태를 확인해 주세요.',
       responseList: results.map((r) => ({ ...r, shipmentBoxId: num(r.shipmentBoxId) })),
     },
   };

@@ -49,7 +49,8 @@ export function naverSandboxAdmin(url: string): NaverSandboxAdmin {
     createOrders: async (input = {}) => (await call<{ orders: AdminOrder[] }>('POST', '/_sandbox/orders', input)).orders,
     listOrders: async () => (await call<{ orders: AdminOrder[] }>('GET', '/_sandbox/orders')).orders,
     event: async (orderId, event, productOrderId) =>
-      (await call<{ order: AdminOrder }>('POST', `/_sandbox/orders/${orderId}/events`, { event, ...(productOrderId ? { productOrderId } : {}) })).order,
+      (await call<{ order: AdminOrder }>('POST', `/_sandbox/orders/${orderId}/events`, { event, ...(productOrderId ? { productOrderId } : {}) }))
+        .order,
     addFaults: async (faults) => void (await call('POST', '/_sandbox/faults', { faults })),
     listFaults: async () => (await call<{ faults: (Fault & { left: number })[] }>('GET', '/_sandbox/faults')).faults,
     clearFaults: async () => void (await call('DELETE', '/_sandbox/faults')),

@@ -16,7 +16,10 @@ const eventBody = z.object({ event: z.enum(EVENTS), productOrderId: z.string().r
 export type AdminDeps = { store: NaverStore; faults: FaultQueue; tokens: TokenIssuer; reset: () => void };
 
 function view(store: NaverStore, order: OrderRecord) {
-  return adminOrderView(order, order.productOrderIds.map((id) => store.productOrders.get(id)!));
+  return adminOrderView(
+    order,
+    order.productOrderIds.map((id) => store.productOrders.get(id)!),
+  );
 }
 
 const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -45,7 +48,11 @@ export function adminRoutes({ store, faults, tokens, reset }: AdminDeps): Router
     const { event, productOrderId } = input.data;
     const ids = productOrderId === undefined ? order.productOrderIds : [productOrderId];
     if (!ids.every((id) => order.productOrderIds.includes(id))) return void res.status(404).json({ error: 'no such product order in this order' });
-    const refusal = applyEvent(store, event, ids.map((id) => store.productOrders.get(id)!));
+    const refusal = applyEvent(
+      store,
+      event,
+      ids.map((id) => store.productOrders.get(id)!),
+    );
     if (refusal) return void res.status(409).json({ error: refusal });
     res.json({ order: view(store, order) });
   });

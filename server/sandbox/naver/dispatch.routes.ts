@@ -8,8 +8,27 @@ const MAX_DISPATCH = 30;
 
 /** The codes of §2.7 the sandbox knows; Naver's full enum has ~200, none of them LOTTE or LOGEN. */
 const COURIER_CODES = new Set([
-  'CJGLS', 'HYUNDAI', 'HANJIN', 'KGB', 'EPOST', 'KDEXP', 'DAESIN', 'ILYANG', 'CHUNIL', 'HDEXP', 'KUNYOUNG',
-  'NONGHYUP', 'CVSNET', 'CUPARCEL', 'REGISTPOST', 'HONAM', 'EMS', 'DHL', 'FEDEX', 'UPS', 'CH1',
+  'CJGLS',
+  'HYUNDAI',
+  'HANJIN',
+  'KGB',
+  'EPOST',
+  'KDEXP',
+  'DAESIN',
+  'ILYANG',
+  'CHUNIL',
+  'HDEXP',
+  'KUNYOUNG',
+  'NONGHYUP',
+  'CVSNET',
+  'CUPARCEL',
+  'REGISTPOST',
+  'HONAM',
+  'EMS',
+  'DHL',
+  'FEDEX',
+  'UPS',
+  'CH1',
 ]);
 const METHODS = new Set(['DELIVERY', 'GDFW_ISSUE_SVC', 'VISIT_RECEIPT', 'DIRECT_DELIVERY', 'QUICK_SVC', 'NOTHING']);
 /** Methods that travel with a courier and a waybill number. */
@@ -27,7 +46,8 @@ function check(store: NaverStore, item: Record<string, unknown>, po: ProductOrde
   if (po.productOrderStatus !== 'PAYED' || liveClaim(po)) return { code: '104442', message: '발송처리할 수 없는 주문상태입니다.' };
   const method = item.deliveryMethod;
   if (typeof method !== 'string' || !METHODS.has(method)) return { code: '4000', message: 'deliveryMethod가 올바르지 않습니다.' };
-  if (typeof item.dispatchDate !== 'string' || Number.isNaN(Date.parse(item.dispatchDate))) return { code: '4000', message: 'dispatchDate가 올바르지 않습니다.' };
+  if (typeof item.dispatchDate !== 'string' || Number.isNaN(Date.parse(item.dispatchDate)))
+    return { code: '4000', message: 'dispatchDate가 올바르지 않습니다.' };
   if (!TRACKED.has(method)) return null;
   const company = item.deliveryCompanyCode;
   const tracking = item.trackingNumber;

@@ -15,7 +15,16 @@ type Rule = {
 const SHIPPED = ['DELIVERING', 'DELIVERED'];
 
 function openClaim(store: NaverStore, po: ProductOrderRecord, claimType: ClaimType, claimStatus: string, reason: string, now: number): void {
-  po.claim = { claimId: store.newId(now), claimType, claimStatus, reason, detailedReason: '구매자 요청', requestDate: now, requestQuantity: po.quantity, completedDate: null };
+  po.claim = {
+    claimId: store.newId(now),
+    claimType,
+    claimStatus,
+    reason,
+    detailedReason: '구매자 요청',
+    requestDate: now,
+    requestQuantity: po.quantity,
+    completedDate: null,
+  };
   store.logChange(po, 'CLAIM_REQUESTED', now);
 }
 
@@ -27,22 +36,26 @@ function completeClaim(type: ClaimType, status: string) {
   };
 }
 
-const needsClaim = (type: ClaimType) => (po: ProductOrderRecord) => (liveClaim(po)?.claimType === type ? null : `진행 중인 ${type} 클레임이 없습니다`);
+const needsClaim = (type: ClaimType) => (po: ProductOrderRecord) =>
+  liveClaim(po)?.claimType === type ? null : `진행 중인 ${type} 클레임이 없습니다`;
 
 const RULES: Record<SandboxEvent, Rule> = {
   buyer_cancel: {
     // Always a request the seller must act on (cancel_complete), so tests can see both states.
-    refuse: (po) => (po.productOrderStatus !== 'PAYED' ? '발송 전(PAYED) 상품주문만 취소 요청할 수 있습니다' : liveClaim(po) ? '이미 클레임이 진행 중입니다' : null),
+    refuse: (po) =>
+      po.productOrderStatus !== 'PAYED' ? '발송 전(PAYED) 상품주문만 취소 요청할 수 있습니다' : liveClaim(po) ? '이미 클레임이 진행 중입니다' : null,
     apply: (store, po, now) => openClaim(store, po, 'CANCEL', 'CANCEL_REQUEST', 'INTENT_CHANGED', now),
   },
   cancel_complete: { refuse: needsClaim('CANCEL'), apply: completeClaim('CANCEL', 'CANCELED') },
   return_request: {
-    refuse: (po) => (!SHIPPED.includes(po.productOrderStatus) ? '발송된 상품주문만 반품 요청할 수 있습니다' : liveClaim(po) ? '이미 클레임이 진행 중입니다' : null),
+    refuse: (po) =>
+      !SHIPPED.includes(po.productOrderStatus) ? '발송된 상품주문만 반품 요청할 수 있습니다' : liveClaim(po) ? '이미 클레임이 진행 중입니다' : null,
     apply: (store, po, now) => openClaim(store, po, 'RETURN', 'RETURN_REQUEST', 'SIMPLE_INTENT_CHANGED', now),
   },
   return_complete: { refuse: needsClaim('RETURN'), apply: completeClaim('RETURN', 'RETURNED') },
   exchange_request: {
-    refuse: (po) => (!SHIPPED.includes(po.productOrderStatus) ? '발송된 상품주문만 교환 요청할 수 있습니다' : liveClaim(po) ? '이미 클레임이 진행 중입니다' : null),
+    refuse: (po) =>
+      !SHIPPED.includes(po.productOrderStatus) ? '발송된 상품주문만 교환 요청할 수 있습니다' : liveClaim(po) ? '이미 클레임이 진행 중입니다' : null,
     apply: (store, po, now) => openClaim(store, po, 'EXCHANGE', 'EXCHANGE_REQUEST', 'COLOR_AND_SIZE', now),
   },
   exchange_complete: { refuse: needsClaim('EXCHANGE'), apply: completeClaim('EXCHANGE', 'EXCHANGED') },
@@ -70,7 +83,8 @@ const RULES: Record<SandboxEvent, Rule> = {
     },
   },
   purchase_confirm: {
-    refuse: (po) => (!SHIPPED.includes(po.productOrderStatus) ? '배송된 상품주문만 구매확정할 수 있습니다' : liveClaim(po) ? '클레임이 진행 중입니다' : null),
+    refuse: (po) =>
+      !SHIPPED.includes(po.productOrderStatus) ? '배송된 상품주문만 구매확정할 수 있습니다' : liveClaim(po) ? '클레임이 진행 중입니다' : null,
     apply: (store, po, now) => {
       po.productOrderStatus = 'PURCHASE_DECIDED';
       po.decisionDate = now;

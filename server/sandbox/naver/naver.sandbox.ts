@@ -31,7 +31,8 @@ export type NaverSandboxOptions = {
 export type NaverSandbox = { url: string; close(): Promise<void>; store: NaverStore };
 
 export async function startNaverSandbox(options: NaverSandboxOptions): Promise<NaverSandbox> {
-  if (!/^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{22}$/.test(options.clientSecret)) throw new Error('clientSecret must be a bcrypt salt ($2a$04$ + 22 characters)');
+  if (!/^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{22}$/.test(options.clientSecret))
+    throw new Error('clientSecret must be a bcrypt salt ($2a$04$ + 22 characters)');
   const store = new NaverStore(options.seed ?? 1);
   const faults = new FaultQueue();
   const tokens = new TokenIssuer(options.clientId, options.clientSecret, options.tokenTtlSeconds ?? 10800);

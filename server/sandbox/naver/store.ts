@@ -147,7 +147,9 @@ export class NaverStore {
   /** Change time, then productOrderId (§2.2), then the order they happened in. */
   sortedChanges(): readonly ChangeEntry[] {
     if (!this.sorted) {
-      this.changes.sort((a, b) => a.at - b.at || (a.productOrderId < b.productOrderId ? -1 : a.productOrderId > b.productOrderId ? 1 : 0) || a.seq - b.seq);
+      this.changes.sort(
+        (a, b) => a.at - b.at || (a.productOrderId < b.productOrderId ? -1 : a.productOrderId > b.productOrderId ? 1 : 0) || a.seq - b.seq,
+      );
       this.sorted = true;
     }
     return this.changes;

@@ -29,7 +29,13 @@ export class TokenIssuer {
   issue(key: string, now = Date.now()): Issued {
     const existing = this.current.get(key);
     if (existing && !existing.revoked && existing.expiresAt - now >= this.reuseMs) return existing;
-    const issued: Issued = { token: randomBytes(24).toString('base64url'), key, clientId: this.clientId, expiresAt: now + this.ttlSeconds * 1000, revoked: false };
+    const issued: Issued = {
+      token: randomBytes(24).toString('base64url'),
+      key,
+      clientId: this.clientId,
+      expiresAt: now + this.ttlSeconds * 1000,
+      revoked: false,
+    };
     this.byToken.set(issued.token, issued);
     this.current.set(key, issued);
     return issued;
@@ -55,7 +61,10 @@ export class TokenIssuer {
     return async (req: Request, res: Response): Promise<void> => {
       store.tokenRequests += 1;
       // Form body as documented; some clients send the same fields as a query string (§2.1): accept both.
-      const params: Record<string, unknown> = { ...(req.query as Record<string, unknown>), ...((req.body as Record<string, unknown> | undefined) ?? {}) };
+      const params: Record<string, unknown> = {
+        ...(req.query as Record<string, unknown>),
+        ...((req.body as Record<string, unknown> | undefined) ?? {}),
+      };
       const field = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : '');
       const clientId = field('client_id');
       const timestamp = field('timestamp');
@@ -72,7 +81,9 @@ export class TokenIssuer {
         return sendError(res, 401, 'GW.AUTHN', '전자서명(client_secret_sign)이 올바르지 않습니다.');
       }
       const issued = this.issue(type === 'SELLER' ? `SELLER:${field('account_id')}` : 'SELF');
-      res.status(200).json({ access_token: issued.token, expires_in: Math.max(1, Math.floor((issued.expiresAt - Date.now()) / 1000)), token_type: 'Bearer' });
+      res
+        .status(200)
+        .json({ access_token: issued.token, expires_in: Math.max(1, Math.floor((issued.expiresAt - Date.now()) / 1000)), token_type: 'Bearer' });
     };
   }
 }

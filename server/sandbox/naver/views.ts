@@ -28,9 +28,21 @@ function claimView(claim: Claim): Record<string, unknown> {
         ...(claim.completedDate ? { cancelCompletedDate: kst(claim.completedDate), cancelApprovalDate: kst(claim.completedDate) } : {}),
       };
     case 'RETURN':
-      return { ...common, returnReason: claim.reason, returnDetailedReason: claim.detailedReason, collectStatus: claim.completedDate ? 'COLLECT_DONE' : 'NOT_REQUESTED', holdbackStatus: 'RELEASED' };
+      return {
+        ...common,
+        returnReason: claim.reason,
+        returnDetailedReason: claim.detailedReason,
+        collectStatus: claim.completedDate ? 'COLLECT_DONE' : 'NOT_REQUESTED',
+        holdbackStatus: 'RELEASED',
+      };
     case 'EXCHANGE':
-      return { ...common, exchangeReason: claim.reason, exchangeDetailedReason: claim.detailedReason, collectStatus: claim.completedDate ? 'COLLECT_DONE' : 'NOT_REQUESTED', holdbackStatus: 'RELEASED' };
+      return {
+        ...common,
+        exchangeReason: claim.reason,
+        exchangeDetailedReason: claim.detailedReason,
+        collectStatus: claim.completedDate ? 'COLLECT_DONE' : 'NOT_REQUESTED',
+        holdbackStatus: 'RELEASED',
+      };
   }
 }
 

@@ -72,13 +72,34 @@ describe('Excel layer: tables', () => {
 describe('Excel layer: patches and selection', () => {
   it('groups scattered cells into few rectangles and writes them', async () => {
     const patches = new Map([
-      [3, new Map([[1, 'a'], [2, 'b'], [5, 'c']])],
-      [4, new Map([[1, 'd'], [2, 'e'], [5, 'f']])],
+      [
+        3,
+        new Map([
+          [1, 'a'],
+          [2, 'b'],
+          [5, 'c'],
+        ]),
+      ],
+      [
+        4,
+        new Map([
+          [1, 'd'],
+          [2, 'e'],
+          [5, 'f'],
+        ]),
+      ],
       [9, new Map([[1, 'g']])],
     ]);
     const rects = rectangles(patches);
     assert.deepEqual(rects, [
-      { row: 3, col: 1, values: [['a', 'b'], ['d', 'e']] },
+      {
+        row: 3,
+        col: 1,
+        values: [
+          ['a', 'b'],
+          ['d', 'e'],
+        ],
+      },
       { row: 3, col: 5, values: [['c'], ['f']] },
       { row: 9, col: 1, values: [['g']] },
     ]);
@@ -97,7 +118,10 @@ describe('Excel layer: patches and selection', () => {
 
   it('the selection gives visible sheet rows only on the asked sheet', async () => {
     await writeTable(orderTable(5));
-    state.select('주문', [{ row: 2, col: 0, rows: 2, cols: 3 }, { row: 5, col: 4, rows: 1, cols: 1 }]);
+    state.select('주문', [
+      { row: 2, col: 0, rows: 2, cols: 3 },
+      { row: 5, col: 4, rows: 1, cols: 1 },
+    ]);
     assert.deepEqual(await selectedRows('주문'), [2, 3, 5]);
     assert.deepEqual(await selectedRows('Sheet1'), []);
   });

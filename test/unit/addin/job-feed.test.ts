@@ -181,7 +181,13 @@ describe('jobs list and period', () => {
         ['a', 'succeeded', '2026-11-25T01:00:00Z'],
       ],
     );
-    assert.equal(mergeJobs([], Array.from({ length: 25 }, (_, i) => job(`j${i}`))).length, 20);
+    assert.equal(
+      mergeJobs(
+        [],
+        Array.from({ length: 25 }, (_, i) => job(`j${i}`)),
+      ).length,
+      20,
+    );
   });
 
   it('a period is whole Korean days, never past now; blank or half a period is none', () => {

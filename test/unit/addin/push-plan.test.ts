@@ -33,7 +33,9 @@ describe('push plan', () => {
     rows[2]![col('courier')] = 'CJ대한통운';
     rows[2]![col('tracking_number')] = trackingNumber(1);
     const plan = planPush(header, rows, 1, snapshot, 'ko');
-    assert.deepEqual(plan.rows, [{ sheetRow: 3, row: { line_id: 'lin_000002', line_version: 1, courier: 'CJ', tracking_number: trackingNumber(1) } }]);
+    assert.deepEqual(plan.rows, [
+      { sheetRow: 3, row: { line_id: 'lin_000002', line_version: 1, courier: 'CJ', tracking_number: trackingNumber(1) } },
+    ]);
   });
 
   it('an invalid number, an unknown courier, a number without courier are refused locally naming the column', () => {
@@ -100,11 +102,14 @@ describe('push plan', () => {
       rows[i]![col('tracking_number')] = trackingNumber(7);
     }
     const plan = planPush(header, rows, 1, snapshot, 'ko');
-    assert.deepEqual(plan.issues.map((i) => [i.line_id, i.column]), [
-      ['lin_000000', 'tracking_number'],
-      ['lin_000001', 'tracking_number'],
-      ['lin_000002', 'tracking_number'],
-    ]);
+    assert.deepEqual(
+      plan.issues.map((i) => [i.line_id, i.column]),
+      [
+        ['lin_000000', 'tracking_number'],
+        ['lin_000001', 'tracking_number'],
+        ['lin_000002', 'tracking_number'],
+      ],
+    );
     rows[2]![col('tracking_number')] = trackingNumber(8);
     const fixed = planPush(header, rows, 1, snapshot, 'ko');
     assert.deepEqual(fixed.issues, []);
@@ -118,32 +123,53 @@ describe('push plan', () => {
     rows[2]![col('hold')] = '아마도';
     const copy = [...rows[1]!];
     const plan = planPush(header, [...rows, copy], 1, snapshot, 'ko');
-    assert.deepEqual(plan.issues.map((i) => [i.sheetRow, i.column]), [
-      [4, 'line_id'],
-      [1, 'hold_reason'],
-      [3, 'hold'],
-    ]);
-    assert.deepEqual(plan.rows.map((p) => p.row), [{ line_id: 'lin_000001', line_version: 1, memo: '포장 꼼꼼히' }]);
+    assert.deepEqual(
+      plan.issues.map((i) => [i.sheetRow, i.column]),
+      [
+        [4, 'line_id'],
+        [1, 'hold_reason'],
+        [3, 'hold'],
+      ],
+    );
+    assert.deepEqual(
+      plan.rows.map((p) => p.row),
+      [{ line_id: 'lin_000001', line_version: 1, memo: '포장 꼼꼼히' }],
+    );
   });
 
-  it('a cell over the API\'s length limit is named on its row, not sent', () => {
+  it("a cell over the API's length limit is named on its row, not sent", () => {
     const { rows, snapshot } = pulled(2);
     rows[1]![col('memo')] = '가'.repeat(2001);
     const plan = planPush(header, rows, 1, snapshot, 'ko');
     assert.deepEqual(plan.rows, []);
-    assert.deepEqual(plan.issues.map((i) => [i.sheetRow, i.column, i.message]), [[2, 'memo', '너무 깁니다 (최대 2000자).']]);
+    assert.deepEqual(
+      plan.issues.map((i) => [i.sheetRow, i.column, i.message]),
+      [[2, 'memo', '너무 깁니다 (최대 2000자).']],
+    );
   });
 
   it('a sheet without the key column cannot be pushed', () => {
     const { rows, snapshot } = pulled(1);
-    const plan = planPush(header.map((h) => (h === '상품주문키' ? 'x' : h)), rows, 1, snapshot, 'ko');
+    const plan = planPush(
+      header.map((h) => (h === '상품주문키' ? 'x' : h)),
+      rows,
+      1,
+      snapshot,
+      'ko',
+    );
     assert.match(plan.fatal ?? '', /상품주문키/);
   });
 
   it('English headers are found too', () => {
     const { rows, snapshot } = pulled(1);
     rows[0]![col('memo')] = 'gift wrap';
-    const plan = planPush(ORDER_COLUMNS.map((c) => c.header.en), rows, 1, snapshot, 'en');
+    const plan = planPush(
+      ORDER_COLUMNS.map((c) => c.header.en),
+      rows,
+      1,
+      snapshot,
+      'en',
+    );
     assert.equal(plan.rows[0]?.row.memo, 'gift wrap');
     assert.equal(textOf(12.0), '12');
   });

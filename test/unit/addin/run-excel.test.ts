@@ -31,7 +31,10 @@ describe('runExcel', () => {
     await writeTable({ name: '직접주문', header: ['a', 'b'], rows: [['1', 2]] });
     assert.equal(state.cellEditSyncs, 0, 'both refused syncs were used up');
     assert.ok(state.stats.syncs > syncsBefore, 'synced after the operator left the cell');
-    assert.deepEqual((await readTable('직접주문'))!.rows, [['a', 'b'], [1, 2]]);
+    assert.deepEqual((await readTable('직접주문'))!.rows, [
+      ['a', 'b'],
+      [1, 2],
+    ]);
     state.cellEditSyncs = 1;
     await writeCells('직접주문', new Map([[1, new Map([[1, 5]])]]));
     assert.equal(state.find('직접주문')!.get(1, 1)?.value, 5);

@@ -28,7 +28,15 @@ describe('sheet columns', () => {
     ]);
     const patches: CellPatches = new Map([[3, new Map([[0, 'kept']])]]);
     putBeside(at, patches, 3, { result: '생성', message: '', order_id: 'ord_1' });
-    assert.deepEqual([...patches.get(3)!], [[0, 'kept'], [5, '생성'], [2, '']], 'order_id has no column: skipped');
+    assert.deepEqual(
+      [...patches.get(3)!],
+      [
+        [0, 'kept'],
+        [5, '생성'],
+        [2, ''],
+      ],
+      'order_id has no column: skipped',
+    );
   });
 
   it('reads a sheet with its columns found, and writes results beside its rows', async () => {

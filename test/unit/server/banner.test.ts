@@ -6,7 +6,13 @@ const base = { url: 'https://localhost:3000', database: 'SQLite data/shipsheet.s
 
 describe('start banner', () => {
   it('says how to reach the sandbox admin API on the sandbox malls it started', () => {
-    const text = startBanner({ ...base, sandboxes: [{ mall_type: 'coupang', url: 'http://127.0.0.1:40001' }, { mall_type: 'naver', url: 'http://127.0.0.1:40002' }] });
+    const text = startBanner({
+      ...base,
+      sandboxes: [
+        { mall_type: 'coupang', url: 'http://127.0.0.1:40001' },
+        { mall_type: 'naver', url: 'http://127.0.0.1:40002' },
+      ],
+    });
     assert.match(text, /coupang http:\/\/127\.0\.0\.1:40001/);
     assert.match(text, /\/_sandbox\/orders · \/_sandbox\/orders\/:id\/events · \/_sandbox\/faults/);
     assert.match(text, /curl http:\/\/127\.0\.0\.1:40001\/_sandbox\/orders/);

@@ -23,14 +23,25 @@ describe('groupBlocks', () => {
 
   it('keeps the lines of one order, and an order with its lines, together', () => {
     const items = [item('ord_a'), item('lin_b1'), item('lin_c1'), item('lin_a2'), item('lin_b2')];
-    const f = found([['lin_a2', 'ord_a', null], ['lin_b1', 'ord_b', null], ['lin_b2', 'ord_b', null], ['lin_c1', 'ord_c', null]]);
+    const f = found([
+      ['lin_a2', 'ord_a', null],
+      ['lin_b1', 'ord_b', null],
+      ['lin_b2', 'ord_b', null],
+      ['lin_c1', 'ord_c', null],
+    ]);
     assert.deepEqual(groupBlocks(items, f, 2), [[0, 3], [1, 4], [2]]);
   });
 
   it('joins orders that share a box, and items that ask for the number a box carries', () => {
     const items = [item('lin_a'), item('lin_c'), item('lin_d'), item('lin_b'), item('lin_e', ['N1'])];
     const f = found(
-      [['lin_a', 'ord_a', 'box_1'], ['lin_b', 'ord_b', 'box_1'], ['lin_c', 'ord_c', 'box_2'], ['lin_d', 'ord_d', null], ['lin_e', 'ord_e', null]],
+      [
+        ['lin_a', 'ord_a', 'box_1'],
+        ['lin_b', 'ord_b', 'box_1'],
+        ['lin_c', 'ord_c', 'box_2'],
+        ['lin_d', 'ord_d', null],
+        ['lin_e', 'ord_e', null],
+      ],
       [['box_2', 'N1']],
     );
     assert.deepEqual(groupBlocks(items, f, 2), [[0, 3], [1, 4], [2]]);
@@ -38,13 +49,22 @@ describe('groupBlocks', () => {
 
   it('joins items asking for the same number, and an unknown id named twice', () => {
     const items = [item('lin_x', ['N9']), item('lin_zz'), item('lin_y'), item('lin_w', ['N9']), item('lin_zz')];
-    const f = found([['lin_x', 'ord_x', null], ['lin_y', 'ord_y', null], ['lin_w', 'ord_w', null]]);
+    const f = found([
+      ['lin_x', 'ord_x', null],
+      ['lin_y', 'ord_y', null],
+      ['lin_w', 'ord_w', null],
+    ]);
     assert.deepEqual(groupBlocks(items, f, 2), [[0, 3], [1, 4], [2]]);
   });
 
   it('never splits a group bigger than the block size', () => {
     const items = [item('lin_1'), item('lin_2'), item('lin_3'), item('lin_4')];
-    const f = found([['lin_1', 'ord_a', null], ['lin_2', 'ord_a', null], ['lin_3', 'ord_a', null], ['lin_4', 'ord_b', null]]);
+    const f = found([
+      ['lin_1', 'ord_a', null],
+      ['lin_2', 'ord_a', null],
+      ['lin_3', 'ord_a', null],
+      ['lin_4', 'ord_b', null],
+    ]);
     assert.deepEqual(groupBlocks(items, f, 2), [[0, 1, 2], [3]]);
   });
 });

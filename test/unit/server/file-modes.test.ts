@@ -18,7 +18,13 @@ describe('file modes', () => {
   const dataDir = path.join(root, 'data');
   const db = path.join(dataDir, 'shipsheet.sqlite');
   const privateFiles = [db, `${db}-wal`, `${db}-shm`, path.join(dataDir, 'secret.key')];
-  const config = loadConfig({ PORT: '0', SHIPSHEET_DATA_DIR: dataDir, SHIPSHEET_ADMIN_PASSWORD: 'modes-admin-password', LOG_LEVEL: 'silent', SHIPSHEET_COLLECT_EVERY_MINUTES: '0' });
+  const config = loadConfig({
+    PORT: '0',
+    SHIPSHEET_DATA_DIR: dataDir,
+    SHIPSHEET_ADMIN_PASSWORD: 'modes-admin-password',
+    LOG_LEVEL: 'silent',
+    SHIPSHEET_COLLECT_EVERY_MINUTES: '0',
+  });
 
   /** Starts the server, writes (the -wal grows, -shm is in use), and checks every file while it runs. */
   async function startWriteAndCheck(): Promise<void> {

@@ -15,7 +15,13 @@ let s: Started;
 before(async () => {
   cert = await devCertificate(path.join(dir, 'certs'));
   s = await startServer(
-    loadConfig({ PORT: '0', SHIPSHEET_DATA_DIR: path.join(dir, 'data'), SHIPSHEET_ADMIN_PASSWORD: 'https-admin-password', LOG_LEVEL: 'silent', SHIPSHEET_COLLECT_EVERY_MINUTES: '0' }),
+    loadConfig({
+      PORT: '0',
+      SHIPSHEET_DATA_DIR: path.join(dir, 'data'),
+      SHIPSHEET_ADMIN_PASSWORD: 'https-admin-password',
+      LOG_LEVEL: 'silent',
+      SHIPSHEET_COLLECT_EVERY_MINUTES: '0',
+    }),
     { tls: cert },
   );
 });

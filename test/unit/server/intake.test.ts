@@ -18,11 +18,17 @@ describe('intake', () => {
     );
     assert.match(built.order.id, /^ord_/);
     assert.equal(built.order.created_at, now);
-    assert.deepEqual([built.order.orderer_phone, built.order.recipient_name, built.order.ordered_at, built.order.created_by, built.order.shipping_fee], [null, null, null, null, 0]);
-    assert.deepEqual(built.lines.map((l) => [l.order_id, l.line_no, l.status, l.mall_line_id, l.box_id]), [
-      [built.order.id, 1, 'PAID', null, null],
-      [built.order.id, 2, 'NEW', null, null],
-    ]);
+    assert.deepEqual(
+      [built.order.orderer_phone, built.order.recipient_name, built.order.ordered_at, built.order.created_by, built.order.shipping_fee],
+      [null, null, null, null, 0],
+    );
+    assert.deepEqual(
+      built.lines.map((l) => [l.order_id, l.line_no, l.status, l.mall_line_id, l.box_id]),
+      [
+        [built.order.id, 1, 'PAID', null, null],
+        [built.order.id, 2, 'NEW', null, null],
+      ],
+    );
     assert.equal(new Set(built.lines.map((l) => l.id)).size, 2);
     assert.deepEqual(
       built.history.map((h) => [h.entity_id, h.order_id, h.action, h.from_status, h.to_status, h.actor_type, h.actor_id, h.reason, h.batch_id, h.at]),
@@ -32,7 +38,14 @@ describe('intake', () => {
 
   it('cuts texts to the column sizes (PostgreSQL refuses longer ones)', () => {
     const built = buildOrder(
-      { source: 'direct', channel_kind: 'direct', channel_name: '직거래', orderer_name: '가'.repeat(150), delivery_memo: 'm'.repeat(600), total_amount: 1 },
+      {
+        source: 'direct',
+        channel_kind: 'direct',
+        channel_name: '직거래',
+        orderer_name: '가'.repeat(150),
+        delivery_memo: 'm'.repeat(600),
+        total_amount: 1,
+      },
       [{ ...line, product_name: 'p'.repeat(400), option_text: 'o'.repeat(301) }],
       { ...origin, reason: 'direct trade' },
     );
@@ -45,7 +58,13 @@ describe('intake', () => {
 
   it('numbers lines added to an existing order after its last line', () => {
     const lines = buildLines('ord_x', 4, [line, line], '2026-11-25T01:00:00.000Z');
-    assert.deepEqual(lines.map((l) => l.line_no), [4, 5]);
-    assert.deepEqual(historyOf(lines, origin).map((h) => h.order_id), ['ord_x', 'ord_x']);
+    assert.deepEqual(
+      lines.map((l) => l.line_no),
+      [4, 5],
+    );
+    assert.deepEqual(
+      historyOf(lines, origin).map((h) => h.order_id),
+      ['ord_x', 'ord_x'],
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('server layering', () => {
   it('order tables are queried only inside the orders module', () => {
     const orderTable = /\b(?:db|trx)\(\s*'(?:orders|order_lines|boxes|order_history|order_notes)(?:\s+as\s+\w+)?'/;
     const outside = [...sources('server/jobs'), ...sources('server/modules')].filter((f) => !f.startsWith('server/modules/orders/'));
-    assert.deepEqual(outside.filter((f) => orderTable.test(readFileSync(join(root, f), 'utf8'))), []);
+    assert.deepEqual(
+      outside.filter((f) => orderTable.test(readFileSync(join(root, f), 'utf8'))),
+      [],
+    );
     // The check itself can see such a query.
     assert.ok(orderTable.test(readFileSync(join(root, 'server/modules/orders/mall-lines.repo.ts'), 'utf8')));
   });

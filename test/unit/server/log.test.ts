@@ -26,7 +26,9 @@ describe('logger', () => {
 
   it('redacts personal data and secrets, and strips SQL bound values from errors, also through the pino logger underneath', () => {
     const { lines, log, parsed } = capture('debug');
-    const dbError = Object.assign(new Error("update `orders` set `recipient_phone` = '010-1234-5678' - SQLITE_BUSY: database is locked"), { code: 'SQLITE_BUSY' });
+    const dbError = Object.assign(new Error("update `orders` set `recipient_phone` = '010-1234-5678' - SQLITE_BUSY: database is locked"), {
+      code: 'SQLITE_BUSY',
+    });
     log.warn('write failed', { recipient_phone: '010-1234-5678', order_id: 'ord_1', error: dbError });
     log.pino.child({ request_id: 'r1' }).info({ orderer_name: '김민준', token: 'tok_secret', line_count: 2 }, 'child');
     const all = lines.join('\n');
@@ -34,7 +36,10 @@ describe('logger', () => {
     const [warned, child] = parsed();
     assert.equal(warned!.recipient_phone, '[redacted]');
     assert.equal(warned!.order_id, 'ord_1');
-    assert.deepEqual({ ...(warned!.error as object), stack: undefined }, { name: 'Error', message: 'SQLITE_BUSY: database is locked', code: 'SQLITE_BUSY', stack: undefined });
+    assert.deepEqual(
+      { ...(warned!.error as object), stack: undefined },
+      { name: 'Error', message: 'SQLITE_BUSY: database is locked', code: 'SQLITE_BUSY', stack: undefined },
+    );
     assert.equal(child!.request_id, 'r1');
     assert.equal(child!.line_count, 2);
     assert.equal(child!.orderer_name, '[redacted]');

@@ -30,7 +30,16 @@ describe('checkResponse', () => {
   it('refuses a field the schema does not declare, nested too', () => {
     assert.throws(() => checkResponse(spec(thing, {}), { id: 'a', count: 1, at: null, extra: 'x' }), /extra: not declared/);
     const list = z.object({ items: z.array(thing) });
-    assert.throws(() => checkResponse(spec(list, {}), { items: [{ id: 'a', count: 1, at: null }, { id: 'b', count: 2, at: null, line_id: 'l' }] }), /items\[1\]\.line_id: not declared/);
+    assert.throws(
+      () =>
+        checkResponse(spec(list, {}), {
+          items: [
+            { id: 'a', count: 1, at: null },
+            { id: 'b', count: 2, at: null, line_id: 'l' },
+          ],
+        }),
+      /items\[1\]\.line_id: not declared/,
+    );
   });
 
   it('refuses a body where none is declared and no body where one is', () => {
@@ -48,7 +57,13 @@ describe('mountRoutes with response checks', () => {
       next();
     });
     const router = express.Router();
-    mountRoutes(router, [spec(thing, answer)], async () => ({ type: 'system', id: null }), async () => {}, { validateResponses });
+    mountRoutes(
+      router,
+      [spec(thing, answer)],
+      async () => ({ type: 'system', id: null }),
+      async () => {},
+      { validateResponses },
+    );
     app.use('/api', router);
     app.use(errorHandler(createLogger('error', (l) => lines.push(l))));
     const server = app.listen(0, '127.0.0.1');

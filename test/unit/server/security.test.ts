@@ -110,11 +110,20 @@ describe('login limiter', () => {
 describe('log redaction', () => {
   it('hides fields that name personal data or secrets, keeps ids and counts', () => {
     const out = redact({ recipient_name: '홍길동', password: 'x', token: 'y', order_id: 'ord_1', line_count: 3, mall_account_id: 'acc_1' });
-    assert.deepEqual(out, { recipient_name: '[redacted]', password: '[redacted]', token: '[redacted]', order_id: 'ord_1', line_count: 3, mall_account_id: 'acc_1' });
+    assert.deepEqual(out, {
+      recipient_name: '[redacted]',
+      password: '[redacted]',
+      token: '[redacted]',
+      order_id: 'ord_1',
+      line_count: 3,
+      mall_account_id: 'acc_1',
+    });
   });
 
   it('keeps only the driver part of a database error', () => {
-    const error = Object.assign(new Error("insert into `orders` (`recipient_name`) values ('홍길동') - SQLITE_CONSTRAINT: UNIQUE failed"), { code: 'SQLITE_CONSTRAINT' });
+    const error = Object.assign(new Error("insert into `orders` (`recipient_name`) values ('홍길동') - SQLITE_CONSTRAINT: UNIQUE failed"), {
+      code: 'SQLITE_CONSTRAINT',
+    });
     const described = describeError(error);
     assert.equal(described.message, 'SQLITE_CONSTRAINT: UNIQUE failed');
     assert.equal(described.code, 'SQLITE_CONSTRAINT');

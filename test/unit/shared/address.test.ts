@@ -162,7 +162,10 @@ describe('recipientMatchKey', () => {
 
   it('keeps different names and addresses apart entirely', () => {
     const reference = recipientMatchKey(base);
-    for (const recipient of [{ ...base, name: '홍길순' }, { ...base, address1: '서울 강남구 테헤란로 153' }]) {
+    for (const recipient of [
+      { ...base, name: '홍길순' },
+      { ...base, address1: '서울 강남구 테헤란로 153' },
+    ]) {
       const keys = recipientMatchKey(recipient);
       assert.notEqual(keys.key, reference.key);
       assert.notEqual(keys.nearKey, reference.nearKey);

@@ -10,8 +10,26 @@ describe('COURIERS', () => {
 
   it('lists the couriers sellers use daily', () => {
     const codes = new Set<string>(COURIERS.map((c) => c.code));
-    for (const code of ['CJ', 'LOTTE', 'HANJIN', 'LOGEN', 'EPOST', 'EPOST_EMS', 'KDEXP', 'DAESIN', 'ILYANG', 'CHUNIL',
-      'HDEXP', 'KUNYOUNG', 'CVSNET', 'CUPOST', 'NONGHYUP', 'HONAM', 'COUPANG_LS', 'DIRECT']) {
+    for (const code of [
+      'CJ',
+      'LOTTE',
+      'HANJIN',
+      'LOGEN',
+      'EPOST',
+      'EPOST_EMS',
+      'KDEXP',
+      'DAESIN',
+      'ILYANG',
+      'CHUNIL',
+      'HDEXP',
+      'KUNYOUNG',
+      'CVSNET',
+      'CUPOST',
+      'NONGHYUP',
+      'HONAM',
+      'COUPANG_LS',
+      'DIRECT',
+    ]) {
       assert.ok(codes.has(code), `missing ${code}`);
     }
   });
@@ -124,7 +142,7 @@ describe('courierFromMallCode', () => {
     assert.equal(courierFromMallCode('coupang', ' cjgls ')?.code, 'CJ');
   });
 
-  it('does not accept another mall\'s code or our own code', () => {
+  it("does not accept another mall's code or our own code", () => {
     assert.equal(courierFromMallCode('coupang', 'CUPARCEL'), undefined);
     assert.equal(courierFromMallCode('naver', 'NHLOGIS'), undefined);
     assert.equal(courierFromMallCode('coupang', 'LOTTE'), undefined);

@@ -50,7 +50,10 @@ describe('sync: which transition a mall change calls for', () => {
   });
 
   it('every step, for every status of ours and every word of the mall, is an API action the lifecycle allows from ours', () => {
-    const words: MallWord[] = [...STATUSES.map((s) => change(s)), ...CLAIM_TYPES.flatMap((t) => (['requested', 'completed', 'withdrawn'] as const).map((st) => change('DELIVERED', claim(t, st))))];
+    const words: MallWord[] = [
+      ...STATUSES.map((s) => change(s)),
+      ...CLAIM_TYPES.flatMap((t) => (['requested', 'completed', 'withdrawn'] as const).map((st) => change('DELIVERED', claim(t, st)))),
+    ];
     for (const word of words) {
       for (const ours of STATUSES) {
         const step = stepToMall(word, ours);
@@ -64,7 +67,7 @@ describe('sync: which transition a mall change calls for', () => {
   });
 });
 
-describe('mismatches between our status and the mall\'s', () => {
+describe("mismatches between our status and the mall's", () => {
   it('a claim on either side matters; the mall past shipping while we are not matters; us ahead does not', () => {
     assert.equal(isMismatch('SHIPPED', 'CANCEL_REQUESTED'), true);
     assert.equal(isMismatch('RETURNED', 'DELIVERED'), true);

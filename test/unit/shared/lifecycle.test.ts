@@ -22,7 +22,13 @@ const ALLOWED: Record<LineAction, Partial<Record<Status, Status | 'same' | 'befo
   mark_in_transit: { SHIPPED: 'IN_TRANSIT' },
   mark_delivered: { SHIPPED: 'DELIVERED', IN_TRANSIT: 'DELIVERED' },
   confirm_purchase: { SHIPPED: 'PURCHASE_CONFIRMED', IN_TRANSIT: 'PURCHASE_CONFIRMED', DELIVERED: 'PURCHASE_CONFIRMED' },
-  request_cancel: { PAID: 'CANCEL_REQUESTED', NEW: 'CANCEL_REQUESTED', READY: 'CANCEL_REQUESTED', INVOICED: 'CANCEL_REQUESTED', SHIPPED: 'CANCEL_REQUESTED' },
+  request_cancel: {
+    PAID: 'CANCEL_REQUESTED',
+    NEW: 'CANCEL_REQUESTED',
+    READY: 'CANCEL_REQUESTED',
+    INVOICED: 'CANCEL_REQUESTED',
+    SHIPPED: 'CANCEL_REQUESTED',
+  },
   complete_cancel: { PAID: 'CANCELED', NEW: 'CANCELED', READY: 'CANCELED', INVOICED: 'CANCELED', CANCEL_REQUESTED: 'CANCELED' },
   request_return: { SHIPPED: 'RETURN_REQUESTED', IN_TRANSIT: 'RETURN_REQUESTED', DELIVERED: 'RETURN_REQUESTED' },
   complete_return: { RETURN_REQUESTED: 'RETURNED' },
@@ -61,7 +67,8 @@ describe('lifecycle table', () => {
     for (const from of STATUSES) {
       const expected = ALLOWED[action][from];
       it(`${action} from ${from} ${expected ? `→ ${expected}` : 'is refused'}`, () => {
-        const { steps, before } = from.includes('_REQUESTED') || ['CANCELED', 'RETURNED', 'EXCHANGED'].includes(from) ? historyInto(from) : { steps: [], before: null };
+        const { steps, before } =
+          from.includes('_REQUESTED') || ['CANCELED', 'RETURNED', 'EXCHANGED'].includes(from) ? historyInto(from) : { steps: [], before: null };
         const result = checkTransition(action, from, {}, steps);
         if (!expected) {
           assert.deepEqual(result, { ok: false, code: 'illegal_transition' });
@@ -76,7 +83,11 @@ describe('lifecycle table', () => {
 
 describe('flags', () => {
   it('hold blocks release, invoice and ship but not a cancel', () => {
-    for (const [action, from] of [['release', 'NEW'], ['set_invoice', 'READY'], ['ship', 'INVOICED']] as const) {
+    for (const [action, from] of [
+      ['release', 'NEW'],
+      ['set_invoice', 'READY'],
+      ['ship', 'INVOICED'],
+    ] as const) {
       assert.deepEqual(checkTransition(action, from, { hold: true }), { ok: false, code: 'blocked', flag: 'hold' });
     }
     assert.equal(checkTransition('request_cancel', 'READY', { hold: true }).ok, true);

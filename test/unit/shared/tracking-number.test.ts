@@ -37,7 +37,7 @@ describe('normalizeTrackingNumber', () => {
   it('strips hyphens as printed on CJ labels (4-4-4)', () => ok('6070-1234-5671', CJ_12_OK));
   it('strips spaces, tabs and no-break spaces', () => ok(' 6070 1234\t5671\u00a0', CJ_12_OK));
   it('strips dots used as separators', () => ok('6070.1234.5671', CJ_12_OK));
-  it('strips Excel\'s leading apostrophe', () => ok("'607012345671", CJ_12_OK));
+  it("strips Excel's leading apostrophe", () => ok("'607012345671", CJ_12_OK));
   it('strips the ".0" a number cell leaves behind', () => ok('607012345671.0', CJ_12_OK));
   it('strips thousands separators of a #,##0 cell', () => ok('607,012,345,671', CJ_12_OK));
   it('converts full-width digits and hyphens', () => ok('６０７０－１２３４－５６７１', CJ_12_OK));
@@ -53,7 +53,7 @@ describe('normalizeTrackingNumber', () => {
     fails('6.07012e+11', 'excel_scientific');
     fails('6,07012E+11', 'excel_scientific');
   });
-  it('rejects number cells beyond Excel\'s 15 digits', () => fails(1234567890123456, 'excel_precision_lost'));
+  it("rejects number cells beyond Excel's 15 digits", () => fails(1234567890123456, 'excel_precision_lost'));
   it('rejects fractional and negative numbers', () => {
     fails(6070.5, 'invalid_value');
     fails(-607012345671, 'invalid_value');

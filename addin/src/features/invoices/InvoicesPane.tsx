@@ -24,7 +24,12 @@ export function InvoicesPane({ api, feed, lang, accounts }: { api: Api; feed: Jo
     <section className={ui.stack} aria-label={t('tab_invoices')}>
       <div className={ui.rowEnd}>
         <Field label={t('courier')} className={ui.grow}>
-          <Dropdown aria-label={t('courier')} value={label(courier)} selectedOptions={[courier]} onOptionSelect={(_, d) => setCourier(d.optionValue ?? courier)}>
+          <Dropdown
+            aria-label={t('courier')}
+            value={label(courier)}
+            selectedOptions={[courier]}
+            onOptionSelect={(_, d) => setCourier(d.optionValue ?? courier)}
+          >
             {COURIERS.map((c) => (
               <Option key={c.code} value={c.code}>
                 {label(c.code)}

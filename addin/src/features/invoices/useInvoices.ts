@@ -30,7 +30,14 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
     work.run(async (step, signal) => {
       const ids = accounts.filter((a) => a.send_invoice_enabled !== false).map((a) => a.id);
       if (!ids.length) return { intent: 'warning', text: t('no_send_accounts') };
-      const out = await sendToMalls(api, feed, ids, lang, (done, total) => step(t('sending', { done, total }), total ? done / total : undefined, false), signal);
+      const out = await sendToMalls(
+        api,
+        feed,
+        ids,
+        lang,
+        (done, total) => step(t('sending', { done, total }), total ? done / total : undefined, false),
+        signal,
+      );
       const text = [t('sent', out), ...out.notStarted].join(' ');
       return { intent: out.failed || out.notStarted.length ? 'warning' : 'success', text };
     });

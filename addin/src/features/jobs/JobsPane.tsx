@@ -27,7 +27,10 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
   const stateLabel = (state: string) => t(`state_${state}` as keyof typeof m);
   const jobs = useJobs(api, feed, (job) => {
     const intent = job.state === 'succeeded' ? 'success' : job.state === 'partial' || job.state === 'canceled' ? 'warning' : 'error';
-    work.setNotice({ intent, text: t('job_ended', { type: typeLabel(job), account: accountName(job.mall_account_id), state: stateLabel(job.state) }) });
+    work.setNotice({
+      intent,
+      text: t('job_ended', { type: typeLabel(job), account: accountName(job.mall_account_id), state: stateLabel(job.state) }),
+    });
   });
 
   const start = () =>
@@ -47,7 +50,12 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
   return (
     <section className={ui.stack} aria-label={t('tab_jobs')}>
       <Field label={t('job_type')}>
-        <Dropdown aria-label={t('job_type')} value={t(`job_${type}`)} selectedOptions={[type]} onOptionSelect={(_, d) => setType((d.optionValue as JobType) ?? type)}>
+        <Dropdown
+          aria-label={t('job_type')}
+          value={t(`job_${type}`)}
+          selectedOptions={[type]}
+          onOptionSelect={(_, d) => setType((d.optionValue as JobType) ?? type)}
+        >
           {TYPES.map((k) => (
             <Option key={k} value={k}>
               {t(`job_${k}`)}
@@ -86,7 +94,11 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
             <Text>
               {typeLabel(job)} · {accountName(job.mall_account_id)}
             </Text>
-            <Badge color={job.state === 'succeeded' ? 'success' : job.state === 'failed' ? 'danger' : job.state === 'partial' ? 'warning' : 'informative'}>{stateLabel(job.state)}</Badge>
+            <Badge
+              color={job.state === 'succeeded' ? 'success' : job.state === 'failed' ? 'danger' : job.state === 'partial' ? 'warning' : 'informative'}
+            >
+              {stateLabel(job.state)}
+            </Badge>
           </div>
           {!FINISHED.has(job.state) && <ProgressBar {...(job.total ? { value: (job.ok + job.failed + job.skipped) / job.total } : {})} />}
           <Caption1>{t('job_progress', job)}</Caption1>

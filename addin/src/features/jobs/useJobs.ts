@@ -30,10 +30,13 @@ export function useJobs(api: Api, feed: JobFeed, onEnded: (job: Job) => void) {
   ended.current = onEnded;
 
   useEffect(() => {
-    api.call<{ items: Job[] }>('GET', `/api/jobs?limit=${RECENT}`).then((r) => {
-      for (const j of r.items) known.current.set(j.id, j.state);
-      setJobs((list) => mergeJobs(r.items, list));
-    }, () => undefined);
+    api.call<{ items: Job[] }>('GET', `/api/jobs?limit=${RECENT}`).then(
+      (r) => {
+        for (const j of r.items) known.current.set(j.id, j.state);
+        setJobs((list) => mergeJobs(r.items, list));
+      },
+      () => undefined,
+    );
     return feed.subscribe((job) => {
       const before = known.current.get(job.id);
       known.current.set(job.id, job.state);

@@ -69,7 +69,11 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
         <Input value={q} onChange={(_, d) => setQ(d.value)} />
       </Field>
       <div className={ui.row}>
-        <Button appearance="primary" disabled={work.busy} onClick={() => pull({ status: statuses.join(','), mall_account_id: account, from, to, q: q.trim() })}>
+        <Button
+          appearance="primary"
+          disabled={work.busy}
+          onClick={() => pull({ status: statuses.join(','), mall_account_id: account, from, to, q: q.trim() })}
+        >
           {t('pull')}
         </Button>
         <Button disabled={work.busy} onClick={push}>
@@ -81,7 +85,12 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
       </div>
       <div className={ui.rowEnd}>
         <Field label={t('selection_action')} className={ui.grow}>
-          <Dropdown aria-label={t('selection_action')} value={actionLabel(action)} selectedOptions={[action]} onOptionSelect={(_, d) => setAction((d.optionValue as SelectionAction) ?? action)}>
+          <Dropdown
+            aria-label={t('selection_action')}
+            value={actionLabel(action)}
+            selectedOptions={[action]}
+            onOptionSelect={(_, d) => setAction((d.optionValue as SelectionAction) ?? action)}
+          >
             {SELECTION_ACTIONS.map((a) => (
               <Option key={a} value={a}>
                 {actionLabel(a)}

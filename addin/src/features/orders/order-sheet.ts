@@ -49,7 +49,9 @@ export type LineRow = LineViewRow & Record<string, unknown>;
 export type PullFilter = Record<string, string | undefined>;
 
 /** The fields a pull needs: the sheet's columns (the snapshot keeps some of them); result columns are the pane's. */
-const PULL_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result').map((c) => c.id).join(',');
+const PULL_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result')
+  .map((c) => c.id)
+  .join(',');
 
 /**
  * Every line matching the filter, page by page (the server pages at 10,000), in the column-array form with only the
@@ -76,7 +78,12 @@ const textColumns = ORDER_COLUMNS.flatMap((c, i) => (TEXT_COLUMNS.includes(c.id)
 const courierColumn = ORDER_COLUMNS.findIndex((c) => c.id === 'courier');
 
 /** Pulls lines into the order sheet (replacing it) and its snapshot; returns how many lines. */
-export async function pullOrders(api: Api, filter: PullFilter, lang: Lang, progress?: (phase: 'fetch' | 'write', done: number, total: number) => void): Promise<number> {
+export async function pullOrders(
+  api: Api,
+  filter: PullFilter,
+  lang: Lang,
+  progress?: (phase: 'fetch' | 'write', done: number, total: number) => void,
+): Promise<number> {
   const lines = await fetchLines(api, filter, (d) => progress?.('fetch', d, 0));
   await writeLists(lang);
   const total = lines.length;
@@ -130,10 +137,11 @@ export async function readOrderSheet(lang: Lang, progress?: Progress): Promise<S
   const { header, rows, at } = sheet;
   const rowOf = new Map<string, number>();
   const key = at.get('line_id');
-  if (key !== undefined) rows.forEach((r, i) => {
-    const id = textOf(r[key]);
-    if (id && !rowOf.has(id)) rowOf.set(id, i + 1);
-  });
+  if (key !== undefined)
+    rows.forEach((r, i) => {
+      const id = textOf(r[key]);
+      if (id && !rowOf.has(id)) rowOf.set(id, i + 1);
+    });
   return { header, rows, at, rowOf, snapshot: readSnapshot(snap?.rows ?? []) };
 }
 
@@ -171,7 +179,14 @@ export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Pro
   await writeCells(ORDER_SHEET, patches.sheet);
   await writeCells(SNAPSHOT_SHEET, patches.snapshot);
   const count = (label: string) => [...results.values()].filter((r) => r.label === label).length;
-  return { sent: plan.rows.length, applied: count('applied'), unchanged: count('unchanged'), refused: count('refused'), check: count('check'), missing };
+  return {
+    sent: plan.rows.length,
+    applied: count('applied'),
+    unchanged: count('unchanged'),
+    refused: count('refused'),
+    check: count('check'),
+    missing,
+  };
 }
 
 /**
@@ -251,10 +266,13 @@ async function selection(lang: Lang): Promise<{ state: SheetState; rows: { row: 
   const picked = (await selectedRows(ORDER_SHEET)).filter((r) => r >= 1);
   const state = await readOrderSheet(lang);
   const key = state.at.get('line_id');
-  const rows = key === undefined ? [] : picked.flatMap((row) => {
-    const id = textOf(state.rows[row - 1]?.[key]);
-    return id && state.rowOf.get(id) === row ? [{ row, id }] : [];
-  });
+  const rows =
+    key === undefined
+      ? []
+      : picked.flatMap((row) => {
+          const id = textOf(state.rows[row - 1]?.[key]);
+          return id && state.rowOf.get(id) === row ? [{ row, id }] : [];
+        });
   return { state, rows };
 }
 
@@ -275,13 +293,21 @@ export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
  * line is the mall's to accept: the server refuses it locally (mall_confirm_required), so those lines go to the
  * mall in a confirm job per account, and each row shows what the mall said once the jobs end.
  */
-export async function actOnSelection(api: Api, jobs: JobFeed, action: SelectionAction, lang: Lang, progress?: Progress): Promise<{ applied: number; refused: number } | null> {
+export async function actOnSelection(
+  api: Api,
+  jobs: JobFeed,
+  action: SelectionAction,
+  lang: Lang,
+  progress?: Progress,
+): Promise<{ applied: number; refused: number } | null> {
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
   const out = await api.call<{ applied: number; refused: number; results: ItemResult[] }>('POST', '/api/transitions', { action, items });
   const atMall = out.results.filter((r) => r.result === 'refused' && r.code === 'mall_confirm_required');
-  const results = atMall.length ? [...out.results.filter((r) => !atMall.includes(r)), ...(await confirmAtMalls(api, jobs, atMall, progress))] : out.results;
+  const results = atMall.length
+    ? [...out.results.filter((r) => !atMall.includes(r)), ...(await confirmAtMalls(api, jobs, atMall, progress))]
+    : out.results;
   await applyItemResults(api, state, results, lang);
   const applied = results.filter((r) => r.result === 'applied').length;
   return { applied, refused: results.length - applied };
@@ -294,7 +320,10 @@ async function jobResults(api: Api, jobId: string): Promise<JobResultRow[]> {
   const out: JobResultRow[] = [];
   let cursor: number | null = null;
   do {
-    const page: { items: JobResultRow[]; next_cursor: number | null } = await api.call('GET', `/api/jobs/${jobId}/results?limit=5000${cursor ? `&cursor=${cursor}` : ''}`);
+    const page: { items: JobResultRow[]; next_cursor: number | null } = await api.call(
+      'GET',
+      `/api/jobs/${jobId}/results?limit=5000${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     out.push(...page.items);
     cursor = page.next_cursor;
   } while (cursor);
@@ -307,11 +336,17 @@ async function confirmAtMalls(api: Api, feed: JobFeed, refused: readonly ItemRes
     type: 'confirm',
     line_ids: refused.map((r) => r.id),
   });
-  const jobs = await feed.follow(started.items.flatMap((i) => (i.job ? [i.job] : [])), progress);
+  const jobs = await feed.follow(
+    started.items.flatMap((i) => (i.job ? [i.job] : [])),
+    progress,
+  );
   const byLine = new Map<string, JobResultRow>();
   for (const job of jobs) for (const r of await jobResults(api, job.id)) if (r.ref_id) byLine.set(r.ref_id, r);
   // A job that could not start (the account is off, a confirm already runs) says why on its lines.
-  const notStarted = started.items.filter((i) => !i.started).map((i) => i.message ?? '').join(' / ');
+  const notStarted = started.items
+    .filter((i) => !i.started)
+    .map((i) => i.message ?? '')
+    .join(' / ');
   return refused.map((item): ItemResult => {
     const r = byLine.get(item.id);
     if (r?.result === 'ok') return { id: item.id, result: 'applied', lines: [{ id: item.id, status: 'NEW', version: 0 }] };
@@ -343,8 +378,17 @@ export async function sendToMalls(api: Api, feed: JobFeed, accountIds: readonly 
   });
   const notStarted = started.items.filter((i) => !i.started).map((i) => i.message ?? '');
   // Canceled jobs keep what they sent, so the rows are still refreshed.
-  const jobs = await feed.follow(started.items.flatMap((i) => (i.job ? [i.job] : [])), progress, signal);
+  const jobs = await feed.follow(
+    started.items.flatMap((i) => (i.job ? [i.job] : [])),
+    progress,
+    signal,
+  );
   const state = await readOrderSheet(lang);
-  await refreshRows(api, state, linesWithStatus(state, statusLabels('SHIPPED')).map((l) => l.id), lang);
+  await refreshRows(
+    api,
+    state,
+    linesWithStatus(state, statusLabels('SHIPPED')).map((l) => l.id),
+    lang,
+  );
   return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };
 }

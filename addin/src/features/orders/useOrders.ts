@@ -23,7 +23,9 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
   const repull = () => work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
   const act = (action: SelectionAction) =>
     work.run(async (step) => {
-      const out = await actOnSelection(api, feed, action, lang, (done, total) => step(t('confirming_at_mall', { done, total }), total ? done / total : undefined, false));
+      const out = await actOnSelection(api, feed, action, lang, (done, total) =>
+        step(t('confirming_at_mall', { done, total }), total ? done / total : undefined, false),
+      );
       if (!out) return { intent: 'warning', text: t('no_selection') };
       return { intent: out.refused ? 'warning' : 'success', text: t('action_done', { action: ACTION_RULES[action].label[lang], ...out }) };
     });

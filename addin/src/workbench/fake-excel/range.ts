@@ -28,7 +28,9 @@ export class FakeRange extends ClientObject {
     if (!this.loaded.has('values') && !this.loaded.has('numberFormat') && !this.loaded.has('*')) return jsonBytes(this.address_);
     if (a.rows * a.cols > 5_000_000) throw new OfficeLikeError('GeneralException', 'The range has more than 5,000,000 cells.');
     this.values_ = Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.cols }, (_, c) => s.get(a.row + r, a.col + c)?.value ?? ''));
-    this.formats_ = Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.cols }, (_, c) => s.get(a.row + r, a.col + c)?.format ?? 'General'));
+    this.formats_ = Array.from({ length: a.rows }, (_, r) =>
+      Array.from({ length: a.cols }, (_, c) => s.get(a.row + r, a.col + c)?.format ?? 'General'),
+    );
     return jsonBytes(this.values_) + (this.loaded.has('numberFormat') ? jsonBytes(this.formats_) : 0);
   }
   get values() {
@@ -61,7 +63,8 @@ export class FakeRange extends ClientObject {
   set columnHidden(hidden: boolean) {
     this.batch.queue(hidden, () => {
       const a = this.requireArea();
-      for (let c = a.col; c < a.col + Math.min(a.cols, 16_384); c++) (hidden ? this.sheet().hiddenColumns.add(c) : this.sheet().hiddenColumns.delete(c));
+      for (let c = a.col; c < a.col + Math.min(a.cols, 16_384); c++)
+        hidden ? this.sheet().hiddenColumns.add(c) : this.sheet().hiddenColumns.delete(c);
     });
   }
   get format() {
@@ -77,7 +80,7 @@ export class FakeRange extends ClientObject {
         set bold(bold: boolean) {
           range.batch.queue(bold, () => {
             const a = range.requireArea();
-            for (let r = a.row; r < a.row + a.rows; r++) (bold ? range.sheet().boldRows.add(r) : range.sheet().boldRows.delete(r));
+            for (let r = a.row; r < a.row + a.rows; r++) bold ? range.sheet().boldRows.add(r) : range.sheet().boldRows.delete(r);
           });
         },
       },
@@ -86,7 +89,8 @@ export class FakeRange extends ClientObject {
   get dataValidation() {
     const range = this;
     return {
-      clear: () => range.batch.queue(null, () => (range.sheet().validations = range.sheet().validations.filter((v) => !overlaps(v.area, range.requireArea())))),
+      clear: () =>
+        range.batch.queue(null, () => (range.sheet().validations = range.sheet().validations.filter((v) => !overlaps(v.area, range.requireArea())))),
       set rule(rule: { list: { inCellDropDown: boolean; source: string } }) {
         range.batch.queue(rule, () => range.sheet().validations.push({ area: range.requireArea(), list: rule.list.source }));
       },
@@ -101,18 +105,22 @@ export class FakeRange extends ClientObject {
   }
   private requireArea(): Area {
     const a = this.area();
-    if (!a) throw new OfficeLikeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+    if (!a) throw new OfficeLikeError('ItemNotFound', "The requested resource doesn't exist.");
     return a;
   }
   private write(values: Grid<unknown> | null, formats: Grid<string> | null) {
     const a = this.requireArea();
     const grid = (values ?? formats!) as Grid<unknown>;
     const single = !Array.isArray(grid);
-    if (single && a.rows * a.cols > 5_000_000) throw new OfficeLikeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    if (single && a.rows * a.cols > 5_000_000)
+      throw new OfficeLikeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     if (!single && (grid.length !== a.rows || grid.some((row) => row.length !== a.cols))) {
-      throw new OfficeLikeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${addressOf(a)}).`);
+      throw new OfficeLikeError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${addressOf(a)}).`,
+      );
     }
-    const at = <T,>(g: Grid<T>, r: number, c: number): T => (Array.isArray(g) ? (g as T[][])[r]![c]! : g);
+    const at = <T>(g: Grid<T>, r: number, c: number): T => (Array.isArray(g) ? (g as T[][])[r]![c]! : g);
     const s = this.sheet();
     for (let r = 0; r < a.rows; r++) {
       for (let c = 0; c < a.cols; c++) {

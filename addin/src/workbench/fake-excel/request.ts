@@ -33,7 +33,10 @@ export class Batch {
       // Nothing of the batch reaches the workbook: the request is refused whole.
       this.ops = [];
       this.loads = [];
-      throw new OfficeLikeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      throw new OfficeLikeError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+      );
     }
     const bytes = this.ops.reduce((n, op) => n + op.size, 0);
     const { ops, loads } = this;
@@ -42,13 +45,18 @@ export class Batch {
     state.stats.syncs++;
     state.stats.requests.push(bytes);
     state.stats.largestRequestBytes = Math.max(state.stats.largestRequestBytes, bytes);
-    if (bytes > PAYLOAD_LIMIT_BYTES) throw new OfficeLikeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".');
+    if (bytes > PAYLOAD_LIMIT_BYTES)
+      throw new OfficeLikeError(
+        'RequestPayloadSizeLimitExceeded',
+        'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+      );
     for (const op of ops) op.run();
     let response = 0;
     for (const load of loads) response += load();
     state.stats.largestResponseBytes = Math.max(state.stats.largestResponseBytes ?? 0, response);
     if (ops.length) state.onChange?.();
-    if (response > PAYLOAD_LIMIT_BYTES) throw new OfficeLikeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (response > PAYLOAD_LIMIT_BYTES)
+      throw new OfficeLikeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
   }
 }
 
@@ -67,12 +75,16 @@ export abstract class ClientObject {
   }
   protected read<T>(name: string, value: () => T): T {
     if (!this.loaded.has(name)) {
-      throw new OfficeLikeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new OfficeLikeError(
+        'PropertyNotLoaded',
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return value();
   }
   load(props?: string | string[] | Record<string, unknown>): this {
-    const names = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : ['*'];
+    const names =
+      typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : ['*'];
     this.batch.loads.push(() => {
       for (const n of names) this.loaded.add(n);
       return this.snapshot();

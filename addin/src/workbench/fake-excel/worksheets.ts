@@ -25,7 +25,7 @@ export class FakeWorksheet extends ClientObject {
   }
   private sheet = () => {
     const s = this.resolve();
-    if (!s) throw new OfficeLikeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+    if (!s) throw new OfficeLikeError('ItemNotFound', "The requested resource doesn't exist.");
     return s;
   };
   get name() {
@@ -47,7 +47,7 @@ export class FakeWorksheet extends ClientObject {
   getUsedRange(_valuesOnly?: boolean) {
     return new FakeRange(this.batch, this.sheet, () => {
       const used = this.sheet().used();
-      if (!used) throw new OfficeLikeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+      if (!used) throw new OfficeLikeError('ItemNotFound', "The requested resource doesn't exist.");
       return used;
     });
   }
@@ -59,7 +59,8 @@ export class FakeWorksheet extends ClientObject {
     this.batch.queue(null, () => {
       const s = this.sheet();
       const visible = this.batch.state.sheets.filter((x) => x.visibility === 'Visible');
-      if (visible.length === 1 && visible[0] === s) throw new OfficeLikeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      if (visible.length === 1 && visible[0] === s)
+        throw new OfficeLikeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       this.batch.state.sheets = this.batch.state.sheets.filter((x) => x !== s);
       if (this.batch.state.active === s.name) this.batch.state.active = visible.find((x) => x !== s)!.name;
     });
@@ -79,7 +80,8 @@ export class FakeWorksheet extends ClientObject {
   }
   get autoFilter() {
     return {
-      apply: (range: FakeRange | string) => this.batch.queue(null, () => (this.sheet().filter = typeof range === 'string' ? parseAddress(range) : range.areaNow())),
+      apply: (range: FakeRange | string) =>
+        this.batch.queue(null, () => (this.sheet().filter = typeof range === 'string' ? parseAddress(range) : range.areaNow())),
       remove: () => this.batch.queue(null, () => (this.sheet().filter = null)),
     };
   }

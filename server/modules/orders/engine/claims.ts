@@ -1,7 +1,15 @@
 // Claims (cancel, return, exchange): entering one by hand or from a mall, completing it, closing it when it is
 // withdrawn or restored, and splitting a line when a claim is for part of its quantity. A claim's states are
 // recorded in the history like a line's statuses.
-import { CLAIM_STATUSES, claimAction, claimTypeOf, manualClaimState, type ClaimType, type LineAction, type Status } from '../../../../shared/lifecycle.ts';
+import {
+  CLAIM_STATUSES,
+  claimAction,
+  claimTypeOf,
+  manualClaimState,
+  type ClaimType,
+  type LineAction,
+  type Status,
+} from '../../../../shared/lifecycle.ts';
 import { newId, ID_PREFIX } from '../../../db/ids.ts';
 import type { ClaimRow, LineRow } from '../working-set.repo.ts';
 import type { EngineCore } from './core.ts';
@@ -21,7 +29,13 @@ export function enterClaim(core: EngineCore, targetId: string, lines: LineRow[],
   for (const [action, group] of byAction) {
     let decided: Decided[][];
     try {
-      decided = decide(core, targetId, group.map((l) => [l]), action, true);
+      decided = decide(
+        core,
+        targetId,
+        group.map((l) => [l]),
+        action,
+        true,
+      );
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       lastRefusal = error;
@@ -94,7 +108,14 @@ function openClaim(core: EngineCore, line: LineRow, type: ClaimType): ClaimRow |
 }
 
 /** The line's open claim of `type` ends: withdrawn at the mall, or undone by an operator (restored). */
-export function closeClaim(core: EngineCore, line: LineRow, type: ClaimType, state: 'withdrawn' | 'restored', action: string, reason: string | null): void {
+export function closeClaim(
+  core: EngineCore,
+  line: LineRow,
+  type: ClaimType,
+  state: 'withdrawn' | 'restored',
+  action: string,
+  reason: string | null,
+): void {
   const claim = openClaim(core, line, type);
   if (claim) patchClaim(core, claim, { state }, action, reason);
 }

@@ -1,7 +1,17 @@
 // What every part of the engine works over: one call's WorkingSet, actor, language, batch id and time, the checks
 // of one action on one line, and the two ways a change is written (a line moves; a history row is recorded).
 import { format, type Lang, type MessageParams } from '../../../../shared/i18n.ts';
-import { ACTION_RULES, FLAG_LABELS, STATUS_LABELS, checkTransition, lifecycleMessages, type Flag, type FlagSet, type LineAction, type Status } from '../../../../shared/lifecycle.ts';
+import {
+  ACTION_RULES,
+  FLAG_LABELS,
+  STATUS_LABELS,
+  checkTransition,
+  lifecycleMessages,
+  type Flag,
+  type FlagSet,
+  type LineAction,
+  type Status,
+} from '../../../../shared/lifecycle.ts';
 import { trackingMessages } from '../../../../shared/tracking-number.ts';
 import type { Actor } from '../../../domain/actor.ts';
 import { ordersMessages } from '../orders.messages.ts';
@@ -115,7 +125,15 @@ export class EngineCore {
     }
   }
 
-  record(entity: HistoryRow['entity'], entityId: string, orderId: string | null, action: string, from: string | null, to: string, reason: string | null): void {
+  record(
+    entity: HistoryRow['entity'],
+    entityId: string,
+    orderId: string | null,
+    action: string,
+    from: string | null,
+    to: string,
+    reason: string | null,
+  ): void {
     this.set.push(this.set.writes.history, {
       entity,
       entity_id: entityId,

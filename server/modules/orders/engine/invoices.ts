@@ -54,12 +54,27 @@ export function setInvoice(core: EngineCore, targetId: string, lines: LineRow[],
     // Every line of the box moves: READY ones become INVOICED, the rest keep their status and take the new version.
     const members = box ? unitOf(core, first) : unit.map((d) => d.line);
     for (const line of members) {
-      core.moveLine(line, line.status === 'READY' ? 'INVOICED' : 'same', 'set_invoice', p.reason ?? null, line.box_id === target.id ? {} : { box_id: target.id });
+      core.moveLine(
+        line,
+        line.status === 'READY' ? 'INVOICED' : 'same',
+        'set_invoice',
+        p.reason ?? null,
+        line.box_id === target.id ? {} : { box_id: target.id },
+      );
       changed.push(line.id);
     }
     if (box) for (const line of set.linesOfBox(box.id)) if (!members.includes(line)) core.moveLine(line, 'same', 'set_invoice', p.reason ?? null);
   }
-  if (orderTarget) warnings.push(...heldBack(core, targetId, units, decided.flat().map((d) => d.line), 'set_invoice'));
+  if (orderTarget)
+    warnings.push(
+      ...heldBack(
+        core,
+        targetId,
+        units,
+        decided.flat().map((d) => d.line),
+        'set_invoice',
+      ),
+    );
   return { lines: [...new Set(changed)], changed: changed.length > 0, warnings };
 }
 

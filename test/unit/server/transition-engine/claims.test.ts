@@ -12,7 +12,10 @@ describe('engine: claims', () => {
     const late = w.order({ status: 'READY' });
     await w.run('claim', [{ id: early.lines[0]!.id }, { id: late.lines[0]!.id }], { claim_type: 'cancel', reason: 'buyer' });
     assert.deepEqual([early.lines[0]!.status, late.lines[0]!.status], ['CANCELED', 'CANCEL_REQUESTED']);
-    assert.deepEqual(claimStates(w), [['cancel', 'completed', 'manual'], ['cancel', 'requested', 'manual']]);
+    assert.deepEqual(claimStates(w), [
+      ['cancel', 'completed', 'manual'],
+      ['cancel', 'requested', 'manual'],
+    ]);
     const claimed = w.claim(late.lines[0]!, 'cancel', 'requested');
     assert.deepEqual(outcomes(await w.run('complete_claim', [{ id: late.lines[0]!.id }])), ['applied']);
     assert.deepEqual([late.lines[0]!.status, claimed.state, claimed.completed_at], ['CANCELED', 'completed', '2026-11-20T00:00:00.000Z']);
@@ -27,18 +30,29 @@ describe('engine: claims', () => {
       ...(await w.run('claim', [{ id: lines[1]!.id }, { id: ready.lines[0]!.id }], { claim_type: 'exchange' })),
     ];
     assert.deepEqual(outcomes(results), ['applied', 'applied', 'refused:illegal_transition']);
-    assert.deepEqual(lines.map((l) => l.status), ['RETURN_REQUESTED', 'EXCHANGE_REQUESTED']);
+    assert.deepEqual(
+      lines.map((l) => l.status),
+      ['RETURN_REQUESTED', 'EXCHANGE_REQUESTED'],
+    );
   });
 
-  it('a mall\'s claim keeps the mall\'s claim id', async () => {
+  it("a mall's claim keeps the mall's claim id", async () => {
     const w = new World();
     const { lines } = w.order({ status: 'SHIPPED', source: 'mall', mall_account_id: 'acc_1' });
     const origin = { source: 'mall' as const, mallClaimIds: new Map([[lines[0]!.id, 'R-77']]) };
     await w.run('claim', [{ id: lines[0]!.id }], { claim_type: 'return', claim_state: 'requested' }, { origin });
-    assert.deepEqual(w.set.writes.newClaims.map((c) => [c.state, c.source, c.mall_claim_id]), [['requested', 'mall', 'R-77']]);
+    assert.deepEqual(
+      w.set.writes.newClaims.map((c) => [c.state, c.source, c.mall_claim_id]),
+      [['requested', 'mall', 'R-77']],
+    );
     assert.equal(lines[0]!.status, 'RETURN_REQUESTED');
     // A return is completed only from requested, even when the mall reports it completed first.
-    const [r] = await w.run('claim', [{ id: w.order({ status: 'SHIPPED' }).lines[0]!.id }], { claim_type: 'return', claim_state: 'completed' }, { origin });
+    const [r] = await w.run(
+      'claim',
+      [{ id: w.order({ status: 'SHIPPED' }).lines[0]!.id }],
+      { claim_type: 'return', claim_state: 'completed' },
+      { origin },
+    );
     assert.equal(r!.code, 'illegal_transition');
   });
 
@@ -46,7 +60,10 @@ describe('engine: claims', () => {
     const w = new World();
     const ready = w.order({ status: 'READY' });
     const shipped = w.order({ status: 'SHIPPED' });
-    assert.deepEqual(outcomes(await w.run('complete_claim', [{ id: ready.lines[0]!.id }, { id: shipped.lines[0]!.id }], { claim_type: 'cancel' })), ['applied', 'refused:illegal_transition']);
+    assert.deepEqual(outcomes(await w.run('complete_claim', [{ id: ready.lines[0]!.id }, { id: shipped.lines[0]!.id }], { claim_type: 'cancel' })), [
+      'applied',
+      'refused:illegal_transition',
+    ]);
     assert.deepEqual(claimStates(w), [['cancel', 'completed', 'manual']]);
     assert.deepEqual(outcomes(await w.run('complete_claim', [{ id: w.order({ status: 'READY' }).lines[0]!.id }])), ['refused:illegal_transition']);
   });
@@ -54,11 +71,21 @@ describe('engine: claims', () => {
   it('withdrawing a claim goes back to the status before it and closes the claim as withdrawn', async () => {
     const w = new World();
     const { lines } = w.order({ status: 'CANCEL_REQUESTED' });
-    w.history(lines[0]!, [[null, 'NEW'], ['NEW', 'READY'], ['READY', 'CANCEL_REQUESTED']]);
+    w.history(lines[0]!, [
+      [null, 'NEW'],
+      ['NEW', 'READY'],
+      ['READY', 'CANCEL_REQUESTED'],
+    ]);
     const claim = w.claim(lines[0]!, 'cancel', 'requested');
     assert.deepEqual(outcomes(await w.run('withdraw_claim', [{ id: lines[0]!.id }])), ['applied']);
     assert.deepEqual([lines[0]!.status, claim.state], ['READY', 'withdrawn']);
-    assert.deepEqual(w.set.writes.history.map((h) => [h.entity, h.from_status, h.to_status]), [['line', 'CANCEL_REQUESTED', 'READY'], ['claim', 'requested', 'withdrawn']]);
+    assert.deepEqual(
+      w.set.writes.history.map((h) => [h.entity, h.from_status, h.to_status]),
+      [
+        ['line', 'CANCEL_REQUESTED', 'READY'],
+        ['claim', 'requested', 'withdrawn'],
+      ],
+    );
   });
 
   it('without a status before the claim in its history, a line cannot be put back', async () => {
@@ -73,9 +100,16 @@ describe('engine: claims', () => {
   it('restore puts a cancel back where it was and a return to SHIPPED, warning that the mall may revert it', async () => {
     const w = new World();
     const canceled = w.order({ status: 'CANCELED', source: 'mall', mall_account_id: 'acc_1' });
-    w.history(canceled.lines[0]!, [[null, 'PAID'], ['PAID', 'NEW'], ['NEW', 'CANCELED']]);
+    w.history(canceled.lines[0]!, [
+      [null, 'PAID'],
+      ['PAID', 'NEW'],
+      ['NEW', 'CANCELED'],
+    ]);
     const returned = w.order({ status: 'RETURNED' });
-    w.history(returned.lines[0]!, [['DELIVERED', 'RETURN_REQUESTED'], ['RETURN_REQUESTED', 'RETURNED']]);
+    w.history(returned.lines[0]!, [
+      ['DELIVERED', 'RETURN_REQUESTED'],
+      ['RETURN_REQUESTED', 'RETURNED'],
+    ]);
     const claim = w.claim(returned.lines[0]!, 'return', 'completed');
     const results = await w.run('restore', [{ id: canceled.lines[0]!.id }, { id: returned.lines[0]!.id }], { reason: 'mistake' });
     assert.deepEqual(outcomes(results), ['applied', 'applied']);
@@ -91,13 +125,22 @@ describe('engine: claims', () => {
     const [r] = await w.run('claim', [{ id: lines[0]!.id, quantity: 1 }], { claim_type: 'return' });
     assert.equal(r!.result, 'applied');
     const after = w.set.linesOfOrder(order.id);
-    assert.deepEqual(after.map((l) => [l.line_no, l.status, l.quantity, l.amount, l.mall_line_id]), [
-      [1, 'RETURN_REQUESTED', 1, 3333, 'M-1'],
-      [2, 'SHIPPED', 3, 10000, null],
-      [3, 'SHIPPED', 2, 6667, null],
-    ]);
-    assert.deepEqual(r!.lines!.map((l) => l.id), [lines[0]!.id, after[2]!.id]);
-    assert.deepEqual(w.set.writes.newClaims.map((c) => c.quantity), [1]);
+    assert.deepEqual(
+      after.map((l) => [l.line_no, l.status, l.quantity, l.amount, l.mall_line_id]),
+      [
+        [1, 'RETURN_REQUESTED', 1, 3333, 'M-1'],
+        [2, 'SHIPPED', 3, 10000, null],
+        [3, 'SHIPPED', 2, 6667, null],
+      ],
+    );
+    assert.deepEqual(
+      r!.lines!.map((l) => l.id),
+      [lines[0]!.id, after[2]!.id],
+    );
+    assert.deepEqual(
+      w.set.writes.newClaims.map((c) => c.quantity),
+      [1],
+    );
     assert.equal(w.set.writes.history.find((h) => h.action === 'split')!.reason, `split from ${lines[0]!.id}`);
   });
 
@@ -117,7 +160,10 @@ describe('engine: claims', () => {
     const { order, lines } = w.order({ status: 'NEW', lines: 2 });
     lines[1]!.status = 'DELIVERED';
     assert.deepEqual(outcomes(await w.run('claim', [{ id: order.id }], { claim_type: 'cancel' })), ['applied']);
-    assert.deepEqual(lines.map((l) => l.status), ['CANCELED', 'DELIVERED']);
+    assert.deepEqual(
+      lines.map((l) => l.status),
+      ['CANCELED', 'DELIVERED'],
+    );
     const v = new World();
     const gone = v.order({ status: 'DELIVERED' });
     assert.deepEqual(outcomes(await v.run('claim', [{ id: gone.order.id }], { claim_type: 'cancel' })), ['refused:illegal_transition']);

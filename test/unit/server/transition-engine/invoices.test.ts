@@ -19,7 +19,10 @@ describe('engine: set_invoice', () => {
     const { lines } = w.order({ status: 'READY' });
     const [bad] = await w.run('set_invoice', [{ id: lines[0]!.id }], { courier: 'NOPE', tracking_number: cj() });
     assert.deepEqual([bad!.code, bad!.message], ['unknown_courier', 'Unknown courier: NOPE']);
-    const [invalid] = await w.run('set_invoice', [{ id: w.order({ status: 'READY' }).lines[0]!.id }], { courier: 'LOTTE', tracking_number: '123456789012' });
+    const [invalid] = await w.run('set_invoice', [{ id: w.order({ status: 'READY' }).lines[0]!.id }], {
+      courier: 'LOTTE',
+      tracking_number: '123456789012',
+    });
     assert.equal(invalid!.code, 'invalid_tracking_number');
     assert.notEqual(invalid!.message, 'invalid_tracking_number', 'the message names the rule that failed');
   });
@@ -29,7 +32,10 @@ describe('engine: set_invoice', () => {
     const { lines } = w.order({ status: 'READY', lines: 2 });
     const other = w.order({ status: 'READY' });
     const n = cj();
-    const results = await w.run('set_invoice', [{ id: lines[0]!.id }, { id: lines[1]!.id }, { id: other.lines[0]!.id }], { courier: 'CJ', tracking_number: n });
+    const results = await w.run('set_invoice', [{ id: lines[0]!.id }, { id: lines[1]!.id }, { id: other.lines[0]!.id }], {
+      courier: 'CJ',
+      tracking_number: n,
+    });
     assert.deepEqual(outcomes(results), ['applied', 'applied', 'refused:duplicate_tracking_number']);
     assert.equal(lines[0]!.box_id, lines[1]!.box_id);
     assert.equal(results[2]!.message, `tracking number ${n} is already used by order ${lines[0]!.order_id}`);
@@ -40,7 +46,9 @@ describe('engine: set_invoice', () => {
     const { lines } = w.order({ status: 'READY', lines: 2 });
     const n = cj();
     w.box([lines[0]!], { courier: 'CJ', tracking_number: n });
-    assert.deepEqual(outcomes(await w.run('set_invoice', [{ id: lines[1]!.id }], { courier: 'HANJIN', tracking_number: n })), ['refused:duplicate_tracking_number']);
+    assert.deepEqual(outcomes(await w.run('set_invoice', [{ id: lines[1]!.id }], { courier: 'HANJIN', tracking_number: n })), [
+      'refused:duplicate_tracking_number',
+    ]);
   });
 
   it('a numbered box needs overwrite; overwrite works on SHIPPED and keeps the status; the same number is unchanged', async () => {
@@ -52,7 +60,9 @@ describe('engine: set_invoice', () => {
     const [refused] = await w.run('set_invoice', [{ id: lines[0]!.id }], { courier: 'CJ', tracking_number: n });
     assert.equal(refused!.code, 'overwrite_required');
     assert.match(refused!.message!, new RegExp(`already has tracking number ${first}`));
-    assert.deepEqual(outcomes(await w.run('set_invoice', [{ id: lines[0]!.id }], { courier: 'CJ', tracking_number: n, overwrite: true })), ['applied']);
+    assert.deepEqual(outcomes(await w.run('set_invoice', [{ id: lines[0]!.id }], { courier: 'CJ', tracking_number: n, overwrite: true })), [
+      'applied',
+    ]);
     assert.deepEqual([box.tracking_number, lines[0]!.status], [n, 'SHIPPED']);
     // (In memory a row keeps the version it was loaded with: the flush moves it.)
     assert.deepEqual(outcomes(await w.run('set_invoice', [{ id: lines[0]!.id }], { courier: 'CJ', tracking_number: n })), ['applied:unchanged']);
@@ -67,7 +77,7 @@ describe('engine: set_invoice', () => {
     assert.equal(r!.message, `tracking number ${box.tracking_number} was already sent to the mall and cannot change`);
   });
 
-  it('numbering a merged box numbers every line in it, and each line\'s own order is checked', async () => {
+  it("numbering a merged box numbers every line in it, and each line's own order is checked", async () => {
     const w = new World();
     const a = w.order({ status: 'READY' });
     const b = w.order({ status: 'READY' });
@@ -89,11 +99,18 @@ describe('engine: set_invoice', () => {
     const [n1, n2] = [cj(), cj()];
     w.box([lines[0]!], { tracking_number: n1 });
     w.box([lines[1]!], { tracking_number: n2 });
-    const results = await w.run('set_invoice', [{ id: lines[0]!.id, tracking_number: cj() }, { id: lines[1]!.id, tracking_number: n1 }], { courier: 'CJ', overwrite: true });
+    const results = await w.run(
+      'set_invoice',
+      [
+        { id: lines[0]!.id, tracking_number: cj() },
+        { id: lines[1]!.id, tracking_number: n1 },
+      ],
+      { courier: 'CJ', overwrite: true },
+    );
     assert.deepEqual(outcomes(results), ['applied', 'applied']);
   });
 
-  it('direct delivery needs no number, and keeps an order\'s lines in one box', async () => {
+  it("direct delivery needs no number, and keeps an order's lines in one box", async () => {
     const w = new World();
     const { lines } = w.order({ status: 'READY', lines: 2 });
     const results = await w.run('set_invoice', [{ id: lines[0]!.id }, { id: lines[1]!.id }], { courier: 'DIRECT', tracking_number: '' });
@@ -110,7 +127,10 @@ describe('engine: set_invoice', () => {
     w.box([lines[2]!, other.lines[0]!]);
     const [r] = await w.run('set_invoice', [{ id: order.id }], { courier: 'CJ', tracking_number: cj() });
     assert.equal(r!.result, 'applied');
-    assert.deepEqual(lines.map((l) => l.status), ['INVOICED', 'CANCELED', 'READY']);
+    assert.deepEqual(
+      lines.map((l) => l.status),
+      ['INVOICED', 'CANCELED', 'READY'],
+    );
     assert.deepEqual(r!.warnings, [`${other.order.mall_order_id} 상품1: cannot Set tracking number while On hold`]);
   });
 });

@@ -5,14 +5,20 @@ import { describe, it } from 'node:test';
 import { World, cj, outcomes } from './world.ts';
 
 describe('engine: order actions', () => {
-  it('hold needs an order not yet shipped; it is recorded and moves every line\'s version', async () => {
+  it("hold needs an order not yet shipped; it is recorded and moves every line's version", async () => {
     const w = new World();
     const { order, lines } = w.order({ status: 'READY', lines: 2 });
     const [r] = await w.run('hold', [{ id: order.id }], { reason: '주소 확인' });
     assert.equal(r!.result, 'applied');
     assert.deepEqual([order.hold, order.hold_reason], [true, '주소 확인']);
-    assert.deepEqual(r!.lines!.map((l) => l.version), [2, 2]);
-    assert.deepEqual(w.set.writes.newHolds.map((h) => h.reason), ['주소 확인']);
+    assert.deepEqual(
+      r!.lines!.map((l) => l.version),
+      [2, 2],
+    );
+    assert.deepEqual(
+      w.set.writes.newHolds.map((h) => h.reason),
+      ['주소 확인'],
+    );
     const shipped = w.order({ status: 'SHIPPED' });
     const [refused] = await w.run('hold', [{ id: shipped.order.id }], { reason: 'late' });
     assert.deepEqual([refused!.code, refused!.message], ['illegal_transition', 'only orders not yet shipped (Paid to Invoiced) can be put on hold']);
@@ -24,7 +30,10 @@ describe('engine: order actions', () => {
     const { order } = w.order({ status: 'NEW', hold: true });
     assert.deepEqual(outcomes(await w.run('hold', [{ id: order.id }], { reason: '주소 확인' })), ['applied:unchanged']);
     assert.deepEqual(outcomes(await w.run('hold', [{ id: order.id }], { reason: '재고 확인' })), ['applied']);
-    assert.deepEqual([w.set.writes.releasedHolds.get(order.id)?.release_reason, w.set.writes.newHolds.map((h) => h.reason)], ['재고 확인', ['재고 확인']]);
+    assert.deepEqual(
+      [w.set.writes.releasedHolds.get(order.id)?.release_reason, w.set.writes.newHolds.map((h) => h.reason)],
+      ['재고 확인', ['재고 확인']],
+    );
   });
 
   it('release_hold lets the order go; releasing an order not on hold changes nothing', async () => {
@@ -45,7 +54,10 @@ describe('engine: order actions', () => {
     engine.apply(target, 'hold', { reason: 'check' });
     const numbered = engine.apply(target, 'set_invoice', { courier: 'CJ', tracking_number: cj() });
     assert.deepEqual([order.hold, numbered.changed, lines[0]!.status], [true, true, 'INVOICED']);
-    assert.throws(() => w.engine().apply({ line: lines[0]!, order }, 'ship', {}), (e: { code?: string }) => e.code === 'blocked');
+    assert.throws(
+      () => w.engine().apply({ line: lines[0]!, order }, 'ship', {}),
+      (e: { code?: string }) => e.code === 'blocked',
+    );
   });
 
   it('set_flags sets order flags on the order and line flags on the named line, or on every line of a named order', async () => {
@@ -54,9 +66,16 @@ describe('engine: order actions', () => {
     const [r] = await w.run('set_flags', [{ id: lines[1]!.id }], { flags: { priority: true, sold_out: true } });
     assert.equal(r!.result, 'applied');
     assert.deepEqual([order.priority, lines[0]!.sold_out, lines[1]!.sold_out], [true, false, true]);
-    assert.deepEqual(r!.lines!.map((l) => l.id), lines.map((l) => l.id), 'an order flag gives every line a new version');
+    assert.deepEqual(
+      r!.lines!.map((l) => l.id),
+      lines.map((l) => l.id),
+      'an order flag gives every line a new version',
+    );
     await w.run('set_flags', [{ id: order.id }], { flags: { unmatched: true } });
-    assert.deepEqual(lines.map((l) => l.unmatched), [true, true]);
+    assert.deepEqual(
+      lines.map((l) => l.unmatched),
+      [true, true],
+    );
     assert.deepEqual(outcomes(await w.run('set_flags', [{ id: order.id }], { flags: { unmatched: true, priority: true } })), ['applied:unchanged']);
   });
 
@@ -77,7 +96,13 @@ describe('engine: order actions', () => {
     const engine = w.engine();
     assert.equal(engine.addMemo(order, '문 앞').changed, false);
     const added = engine.addMemo(order, '경비실');
-    assert.deepEqual(added.lines, lines.map((l) => l.id));
-    assert.deepEqual(w.set.writes.newNotes.map((n) => [n.kind, n.body, n.author_id]), [['memo', '경비실', 'job_test']]);
+    assert.deepEqual(
+      added.lines,
+      lines.map((l) => l.id),
+    );
+    assert.deepEqual(
+      w.set.writes.newNotes.map((n) => [n.kind, n.body, n.author_id]),
+      [['memo', '경비실', 'job_test']],
+    );
   });
 });

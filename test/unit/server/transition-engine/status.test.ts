@@ -19,7 +19,10 @@ describe('engine: status actions', () => {
       const { lines } = w.order({ status: from });
       assert.deepEqual(outcomes(await w.run(action, [{ id: lines[0]!.id }])), ['applied'], action);
       assert.equal(lines[0]!.status, to, action);
-      assert.deepEqual(w.set.writes.history.map((h) => [h.action, h.from_status, h.to_status]), [[action, from, to]]);
+      assert.deepEqual(
+        w.set.writes.history.map((h) => [h.action, h.from_status, h.to_status]),
+        [[action, from, to]],
+      );
     }
     const w = new World();
     const { lines } = w.order({ status: 'READY' });
@@ -57,7 +60,7 @@ describe('engine: status actions', () => {
     assert.deepEqual(outcomes(await w.run('mark_delivered', [{ id: lines[0]!.id }])), ['applied']);
   });
 
-  it('an order of a connected mall is confirmed only on the mall\'s word', async () => {
+  it("an order of a connected mall is confirmed only on the mall's word", async () => {
     const w = new World();
     const { lines } = w.order({ status: 'PAID', mall_account_id: 'acc_1', source: 'mall' });
     assert.deepEqual(outcomes(await w.run('confirm', [{ id: lines[0]!.id }])), ['refused:mall_confirm_required']);
@@ -71,7 +74,10 @@ describe('engine: status actions', () => {
     lines[2]!.status = 'CANCELED';
     const [r] = await w.run('release', [{ id: order.id }]);
     assert.equal(r!.result, 'applied');
-    assert.deepEqual(lines.map((l) => l.status), ['READY', 'NEW', 'CANCELED']);
+    assert.deepEqual(
+      lines.map((l) => l.status),
+      ['READY', 'NEW', 'CANCELED'],
+    );
     assert.deepEqual(r!.warnings, [`${order.mall_order_id} 상품2: cannot Release while Unmatched`]);
     // When no line can move, the order is refused with the flag rather than the illegal status.
     const v = new World();
@@ -101,8 +107,14 @@ describe('engine: a box moves as one unit', () => {
     const box = w.box([...a.lines, b.lines[0]!], { tracking_number: cj() });
     const results = await w.run('ship', [{ id: a.lines[0]!.id }, { id: a.lines[1]!.id }]);
     assert.deepEqual(outcomes(results), ['applied', 'applied:unchanged']);
-    assert.deepEqual(results[0]!.lines!.map((l) => l.status), ['SHIPPED', 'SHIPPED']);
-    assert.deepEqual([...a.lines, ...b.lines].map((l) => l.status), ['SHIPPED', 'SHIPPED', 'CANCELED']);
+    assert.deepEqual(
+      results[0]!.lines!.map((l) => l.status),
+      ['SHIPPED', 'SHIPPED'],
+    );
+    assert.deepEqual(
+      [...a.lines, ...b.lines].map((l) => l.status),
+      ['SHIPPED', 'SHIPPED', 'CANCELED'],
+    );
     assert.equal(box.shipped_at, '2026-11-20T00:00:00.000Z');
     assert.equal(w.set.writes.history.length, 2);
   });

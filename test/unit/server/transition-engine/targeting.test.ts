@@ -10,7 +10,10 @@ describe('engine: targets and versions', () => {
     const [r] = await w.run('release', [{ id: order.id, version: 1 }]);
     assert.equal(r!.result, 'applied');
     assert.equal(r!.version, 2);
-    assert.deepEqual(r!.lines, lines.map((l) => ({ id: l.id, status: 'READY', version: 2 })));
+    assert.deepEqual(
+      r!.lines,
+      lines.map((l) => ({ id: l.id, status: 'READY', version: 2 })),
+    );
   });
 
   it('a different version is refused as stale, naming the current status by its label', async () => {
@@ -23,7 +26,7 @@ describe('engine: targets and versions', () => {
     assert.equal(ko!.message, '주문을 찾을 수 없습니다');
   });
 
-  it('an order named stale lists its lines\' statuses once each', async () => {
+  it("an order named stale lists its lines' statuses once each", async () => {
     const w = new World();
     const { order, lines } = w.order({ status: 'NEW', lines: 3 });
     lines[2]!.status = 'READY';
@@ -36,7 +39,11 @@ describe('engine: targets and versions', () => {
     const w = new World();
     const { order } = w.order();
     order.deleted_at = '2026-11-19T00:00:00.000Z';
-    assert.deepEqual(outcomes(await w.run('release', [{ id: 'lin_missing' }, { id: 'box_x' }, { id: order.id }])), ['refused:not_found', 'refused:not_found', 'refused:deleted']);
+    assert.deepEqual(outcomes(await w.run('release', [{ id: 'lin_missing' }, { id: 'box_x' }, { id: order.id }])), [
+      'refused:not_found',
+      'refused:not_found',
+      'refused:deleted',
+    ]);
     assert.deepEqual(outcomes(await w.run('delete', [{ id: order.id }], { reason: 'dup' })), ['applied:unchanged']);
   });
 
@@ -64,15 +71,19 @@ describe('engine: targets and versions', () => {
   it('a call compares with the versions loaded, so two items of one order in one call both apply', async () => {
     const w = new World();
     const { lines } = w.order({ status: 'NEW', lines: 2 });
-    assert.deepEqual(outcomes(await w.run('hold', [{ id: lines[0]!.id }, { id: lines[1]!.id }], { reason: 'check' })), ['applied', 'applied:unchanged']);
+    assert.deepEqual(outcomes(await w.run('hold', [{ id: lines[0]!.id }, { id: lines[1]!.id }], { reason: 'check' })), [
+      'applied',
+      'applied:unchanged',
+    ]);
   });
 
   it('every history row of a call carries its batch id, actor and time', async () => {
     const w = new World();
     const { lines } = w.order({ status: 'NEW' });
     await w.run('release', [{ id: lines[0]!.id }], { reason: 'ok' });
-    assert.deepEqual(w.set.writes.history.map((h) => [h.entity, h.action, h.from_status, h.to_status, h.reason, h.batch_id, h.actor_type, h.at]), [
-      ['line', 'release', 'NEW', 'READY', 'ok', 'batch_test', 'job', '2026-11-20T00:00:00.000Z'],
-    ]);
+    assert.deepEqual(
+      w.set.writes.history.map((h) => [h.entity, h.action, h.from_status, h.to_status, h.reason, h.batch_id, h.actor_type, h.at]),
+      [['line', 'release', 'NEW', 'READY', 'ok', 'batch_test', 'job', '2026-11-20T00:00:00.000Z']],
+    );
   });
 });

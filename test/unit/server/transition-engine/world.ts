@@ -142,7 +142,12 @@ export class World {
   }
 
   /** One bulk call: its results (with versions filled as after the flush). */
-  async run(action: BulkTransitionBody['action'], items: { id: string; version?: number; [k: string]: unknown }[], params: Record<string, unknown> = {}, opts: { lang?: Lang; origin?: ClaimOrigin } = {}): Promise<ItemResult[]> {
+  async run(
+    action: BulkTransitionBody['action'],
+    items: { id: string; version?: number; [k: string]: unknown }[],
+    params: Record<string, unknown> = {},
+    opts: { lang?: Lang; origin?: ClaimOrigin } = {},
+  ): Promise<ItemResult[]> {
     const engine = this.engine(opts);
     const body = { action, ...params, items: items.map((i) => ({ version: 1, ...i })) } as BulkTransitionBody;
     const results = await engine.runAll(body);
