@@ -84,29 +84,24 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       });
       continue;
     }
-    if (dismissed.has(change.mallLineId)) {
+    // A change an operator dismissed, or one the line already reflects, is skipped with why.
+    const skip = (code: 'dismissed' | 'no_change') =>
       results.push({
         ref_type: 'line',
         ref_id: line.id,
         mall_ref: change.mallLineId,
         ...namesOf(change, line),
         result: 'skipped',
-        code: 'dismissed',
-        message: format(jobsMessages.dismissed, {}, 'ko'),
+        code,
+        message: format(jobsMessages[code], {}, 'ko'),
       });
+    if (dismissed.has(change.mallLineId)) {
+      skip('dismissed');
       continue;
     }
     const step = stepToMall(change, line.status as Status);
     if (!step) {
-      results.push({
-        ref_type: 'line',
-        ref_id: line.id,
-        mall_ref: change.mallLineId,
-        ...namesOf(change, line),
-        result: 'skipped',
-        code: 'no_change',
-        message: format(jobsMessages.no_change, {}, 'ko'),
-      });
+      skip('no_change');
       continue;
     }
     const { action, ...extra } = typeof step === 'string' ? { action: step } : step;

@@ -88,6 +88,18 @@ export async function login(deps: AuthDeps, username: string, password: string, 
   return { token, token_id: id, expires_at: expiresAt, user: publicUser(user), password_change_required: user.must_change_password };
 }
 
+/** The user a live session or token acts as. */
+function actorOf(live: NonNullable<Awaited<ReturnType<typeof tokens.findLiveTokenById>>>): Actor {
+  return {
+    type: 'user',
+    id: live.userId,
+    username: live.username,
+    role: live.role,
+    tokenId: live.tokenId,
+    mustChangePassword: live.mustChangePassword,
+  };
+}
+
 /** The caller behind an `Authorization: Bearer …` header, or 401. */
 export async function authenticate(db: Db, header: string | undefined, lang: Lang): Promise<Actor> {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -100,14 +112,7 @@ export async function authenticate(db: Db, header: string | undefined, lang: Lan
   if (!live.lastUsedAt || now.getTime() - Date.parse(live.lastUsedAt) > TOUCH_EVERY_MS) {
     await tokens.touchToken(db, live.tokenId, now.toISOString());
   }
-  return {
-    type: 'user',
-    id: live.userId,
-    username: live.username,
-    role: live.role,
-    tokenId: live.tokenId,
-    mustChangePassword: live.mustChangePassword,
-  };
+  return actorOf(live);
 }
 
 export async function logout(db: Db, actor: Actor & { type: 'user' }): Promise<void> {
@@ -135,14 +140,7 @@ export async function authenticateTicket(db: Db, ticket: string, lang: Lang): Pr
   const tokenId = await tokens.redeemStreamTicket(db, hashToken(ticket), now);
   const live = tokenId ? await tokens.findLiveTokenById(db, tokenId, now) : undefined;
   if (!live) throw new AppError('unauthorized', 'unauthorized', format(authMessages.unauthorized, {}, lang));
-  return {
-    type: 'user',
-    id: live.userId,
-    username: live.username,
-    role: live.role,
-    tokenId: live.tokenId,
-    mustChangePassword: live.mustChangePassword,
-  };
+  return actorOf(live);
 }
 
 /** Whether a session (or API token) still lets its user in: not revoked, not expired, the user active. */
