@@ -9,21 +9,11 @@ import { after, before, describe, it } from 'node:test';
 import { startChildServer, urlWithSchema, type ChildServer } from '../helpers/child-server.ts';
 import { coupangMall, naverMall, type ApiClient, type MallFixture, type SandboxAdmin } from '../helpers/malls.ts';
 import { createTestSchema, testDialect } from '../helpers/server.ts';
+import { sleep, waitFor } from '../helpers/wait.ts';
 
 const SECRET_KEY = 'jobs-crash-test-secret-key-0123456789abc';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** How long the mall sits on the action before doing it (the server is killed meanwhile). */
 const MALL_DELAY_MS = 1500;
-
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 type Row = {
   line_id: string;

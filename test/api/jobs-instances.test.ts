@@ -10,23 +10,12 @@ import { after, before, describe, it } from 'node:test';
 import { startChildServer, urlWithSchema, type ChildServer } from '../helpers/child-server.ts';
 import { channelConnectionName, PRESENCE_LOCK_CLASS } from '../../server/db/pg-channel.ts';
 import type { JobEvent } from '../../server/jobs/job-events.ts';
-import { naverMall, runJob, type ApiClient } from '../helpers/malls.ts';
+import { naverMall, runJob, type ApiClient, type MallFixture } from '../helpers/malls.ts';
 import { createTestSchema, startTestServer, testDialect, type TestServer } from '../helpers/server.ts';
+import { sleep, waitFor } from '../helpers/wait.ts';
 
 const pg = testDialect() === 'postgres';
 const SECRET_KEY = 'jobs-instances-test-secret-key-0123456789';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until `check` returns a value (not undefined), or fails after `ms`. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const jobOf = async (s: ApiClient, id: string) => (await s.call('GET', `/api/jobs/${id}`)).body;
 const ended = (s: ApiClient, id: string) =>
@@ -36,6 +25,15 @@ const ended = (s: ApiClient, id: string) =>
   });
 const startCollect = async (s: ApiClient, accountId: string) =>
   (await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [accountId] })).body.items[0];
+
+/** Starts a collect on `s` against a mall that never answers, and waits until the job is inside that mall call. */
+async function collectIntoHang(s: ApiClient, mall: MallFixture<{ store: { requests: unknown[] } }>) {
+  await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
+  const seen = mall.sandbox.store.requests.length;
+  const started = await startCollect(s, mall.accountId);
+  await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
+  return started;
+}
 
 describe('a job interrupted by a crash', () => {
   let dataDir: string;
@@ -159,10 +157,7 @@ describe('cancel during a mall call', () => {
   it('a cancel ends the job while the mall hangs, without waiting out the call and its retries', async () => {
     const mall = await naverMall(s, { initialOrders: 2 });
     try {
-      await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
-      const seen = mall.sandbox.store.requests.length;
-      const started = await startCollect(s, mall.accountId);
-      await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
+      const started = await collectIntoHang(s, mall);
       const at = Date.now();
       assert.equal((await s.call('POST', `/api/jobs/${started.job.id}/cancel`)).body.canceling, true);
       await s.deps.runner.idle();
@@ -306,10 +301,7 @@ describe(
       it('a cancel sent to B stops a job running on A', async () => {
         const mall = await naverMall(a, { initialOrders: 2 });
         try {
-          await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
-          const seen = mall.sandbox.store.requests.length;
-          const started = await startCollect(a, mall.accountId);
-          await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
+          const started = await collectIntoHang(a, mall);
           const cancel = await b.call('POST', `/api/jobs/${started.job.id}/cancel`);
           assert.equal(cancel.body.canceling, true);
           await a.deps.runner.idle();
@@ -349,10 +341,7 @@ describe(
       it('a dropped job-channel connection of a live instance does not get its running job closed by the other', async () => {
         const mall = await naverMall(a, { initialOrders: 2 });
         try {
-          await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
-          const seen = mall.sandbox.store.requests.length;
-          const started = await startCollect(a, mall.accountId);
-          await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
+          const started = await collectIntoHang(a, mall);
           const { runner_id } = await a.deps.db('jobs').where({ id: started.job.id }).first();
           // Only A's channel connection: the one holding A's presence lock (second key = hashtext(instance) as oid).
           const { rows } = (await a.deps.db.raw(
@@ -385,10 +374,7 @@ describe(
         });
         const mall = await naverMall(child, { initialOrders: 2 });
         try {
-          await mall.admin.addFaults([{ kind: 'hang', count: 1000 }]);
-          const seen = mall.sandbox.store.requests.length;
-          const started = await startCollect(child, mall.accountId);
-          await waitFor('the job to reach the mall', async () => (mall.sandbox.store.requests.length > seen ? true : undefined));
+          const started = await collectIntoHang(child, mall);
           await child.kill();
           await fetch(`${mall.sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
           // PostgreSQL drops a dead client's locks when its backend notices the closed socket, a moment after the

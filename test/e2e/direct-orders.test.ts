@@ -1,35 +1,21 @@
 // Direct trade / wholesale entry in the preview workbench: the template sheet, rows typed by the operator, orders
 // created with a result per row (a bad row says which column), and a second run that creates nothing twice.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { DIRECT_COLUMNS } from '../../shared/sheet/direct-columns.ts';
-import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
+import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
 
-let s: TestServer;
-let browser: Browser;
-before(async () => {
-  if (SKIP_WITHOUT_BROWSER) return;
-  buildPane();
-  s = await startTestServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const e2e = e2eSession();
 
 const col = (id: string) => DIRECT_COLUMNS.findIndex((c) => c.id === id);
 
 describe('direct orders from a sheet', { skip: SKIP_WITHOUT_BROWSER }, () => {
   it('creates one order per valid row, explains the bad ones, and never creates a row twice', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
-    await page.goto(`${s.url}/preview`);
-    await page.getByLabel('아이디').fill('admin');
-    await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
+    await page.goto(`${e2e.server.url}/preview`);
+    await signInAsAdmin(page);
     const pane = page.getByRole('complementary', { name: 'ShipSheet' });
     await pane.getByRole('tab', { name: '직접주문', exact: true }).click();
     await pane.getByRole('button', { name: '템플릿 시트 만들기' }).click();
@@ -68,7 +54,7 @@ describe('direct orders from a sheet', { skip: SKIP_WITHOUT_BROWSER }, () => {
     assert.equal(cells[0]![col('recipient_mobile')], '01098765432', 'typed into a text cell: the leading zero stays');
     assert.equal(cells[2]![col('result')], '오류');
     assert.match(String(cells[2]![col('message')]), /총금액/);
-    const order = (await s.call('GET', `/api/orders/${cells[0]![col('order_id')]}`)).body;
+    const order = (await e2e.server.call('GET', `/api/orders/${cells[0]![col('order_id')]}`)).body;
     assert.equal(order.total_amount, 1_250_000);
     assert.equal(order.channel_kind, 'direct');
 
