@@ -76,6 +76,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     jobs: { collect: collectJob, confirm: confirmJob, send_invoices: sendInvoicesJob, sync: syncJob },
     instanceId,
     heartbeatMs: config.jobHeartbeatMs,
+    blockItems: config.bulkBlockItems,
     staleMs: config.jobStaleMs,
     ...(channel ? { runnerAlive: (id: string) => runnerAlive(db, id) } : {}),
   });

@@ -36,6 +36,7 @@ export async function confirmJob(ctx: JobContext): Promise<void> {
         { action: 'confirm', items: accepted.map((l) => ({ id: l.id, version: versions.get(l.id) ?? l.version })) },
         { lang: 'ko' },
         { source: 'mall' },
+        { blockItems: ctx.blockItems },
       )
     : null;
   await ctx.record(resultsOf(outcomes, byLine, applied));

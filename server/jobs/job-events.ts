@@ -11,7 +11,11 @@ import type { JobRow } from './jobs.repo.ts';
 export type JobEvent = {
   type: 'job';
   job: Pick<JobRow, 'id' | 'type' | 'mall_account_id' | 'state' | 'total' | 'ok' | 'failed' | 'skipped' | 'error' | 'finished_at'>;
+  /** The job as event streams send it: serialised once, however many panes listen. */
+  data: string;
 };
+
+const jobEvent = (job: JobEvent['job']): JobEvent => ({ type: 'job', job, data: JSON.stringify(job) });
 
 type Message = { from: string } & ({ kind: 'job'; job: JobEvent['job'] } | { kind: 'cancel'; id: string });
 
@@ -39,13 +43,13 @@ export class JobEvents extends EventEmitter<{ job: [JobEvent]; cancel: [string] 
         return;
       }
       if (message.from === instanceId) return; // heard locally already
-      if (message.kind === 'job') this.emit('job', { type: 'job', job: message.job });
+      if (message.kind === 'job') this.emit('job', jobEvent(message.job));
       else if (message.kind === 'cancel') this.emit('cancel', message.id);
     });
   }
 
   publish(job: JobEvent['job']): void {
-    this.emit('job', { type: 'job', job });
+    this.emit('job', jobEvent(job));
     this.send({ from: this.instanceId, kind: 'job', job: fit(job) });
   }
 

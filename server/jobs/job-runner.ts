@@ -22,6 +22,7 @@ import { newId } from '../db/ids.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Logger } from '../log.ts';
 import { findMallAccount, updateMallAccount, type MallAccountRow } from '../modules/mall-accounts/mall-accounts.repo.ts';
+import { openCredentials } from '../modules/mall-accounts/mall-accounts.service.ts';
 import type { JobEvents } from './job-events.ts';
 import { jobsMessages } from './jobs.messages.ts';
 import * as repo from './jobs.repo.ts';
@@ -33,6 +34,8 @@ export type JobContext = {
   db: Db;
   log: Logger;
   signal: AbortSignal;
+  /** Items per transaction when the job applies changes in bulk (SHIPSHEET_BULK_BLOCK_ITEMS). */
+  blockItems: number;
   actor: Actor;
   runner: JobRunner;
   /** Writes results and moves the job's counts. */
@@ -58,6 +61,8 @@ export type JobRunnerDeps = {
   instanceId: string;
   /** How often a running job beats, and how long without a beat means nobody runs it. */
   heartbeatMs: number;
+  /** SHIPSHEET_BULK_BLOCK_ITEMS, for the jobs' bulk changes as for the API's. */
+  blockItems: number;
   staleMs: number;
   /**
    * Whether another instance is still up (PostgreSQL presence lock). Absent with SQLite: one process uses the
@@ -302,6 +307,7 @@ export class JobRunner {
         db,
         log,
         signal,
+        blockItems: this.deps.blockItems,
         actor: { type: 'job', id: job.id },
         runner: this,
         record: async (results) => {
@@ -362,7 +368,7 @@ export class JobRunner {
   private async credentials(account: MallAccountRow): Promise<Record<string, string>> {
     if (!account.credentials_enc)
       throw new AppError('conflict', 'no_credentials', format(jobsMessages.no_credentials, { name: account.display_name }, 'ko'));
-    return JSON.parse(this.deps.secrets.open(account.credentials_enc, account.id)) as Record<string, string>;
+    return openCredentials(this.deps.secrets, { id: account.id, credentials_enc: account.credentials_enc });
   }
 }
 

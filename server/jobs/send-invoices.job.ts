@@ -70,6 +70,8 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
         ctx.actor,
         { action: 'mark_in_transit', items: lines.map((l) => ({ id: l.line_id, version: versions.get(l.line_id) ?? l.version })) },
         { lang: 'ko' },
+        undefined,
+        { blockItems: ctx.blockItems },
       )
     : null;
   const refusedLines = new Map((moved?.results ?? []).filter((r) => r.result === 'refused').map((r) => [r.id, r]));

@@ -122,6 +122,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       { action, items: entries.map((e) => e.item) } as never,
       { lang: 'ko' },
       { source: 'mall', mallClaimIds: claimIds },
+      { blockItems: ctx.blockItems },
     );
     out.results.forEach((r, i) => {
       const { line, change } = entries[i]!;

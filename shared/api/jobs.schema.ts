@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idPage, page } from './common.schema.ts';
+import { idPage, instant, page } from './common.schema.ts';
 
 export const JOB_TYPE_NAMES = ['collect', 'confirm', 'send_invoices', 'sync'] as const;
 export type JobType = (typeof JOB_TYPE_NAMES)[number];
@@ -15,8 +15,6 @@ export const JOB_STATES = ['queued', 'running', 'succeeded', 'partial', 'failed'
 export type JobState = (typeof JOB_STATES)[number];
 /** States a job does not leave: the pane stops watching it and tells the operator how it ended. */
 export const FINISHED_JOB_STATES: ReadonlySet<string> = new Set<JobState>(['succeeded', 'partial', 'failed', 'canceled']);
-
-const instant = z.iso.datetime({ offset: true });
 
 /** A job as the API shows it (the fields the pane reads). */
 export const jobView = z.object({

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/api/jobs.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as jobs from '../../jobs/jobs.service.ts';
+import type { JobEvent } from '../../jobs/job-events.ts';
 import { describeError } from '../../log.ts';
 import { isTokenLive } from '../../modules/auth/auth.service.ts';
 import { sessionChanges } from '../../modules/auth/session-changes.ts';
@@ -60,7 +61,7 @@ export function jobRoutes(deps: AppDeps) {
         // The client may have gone while its token was checked: then there is nothing to hold open.
         if (req.destroyed || res.closed) return;
         const tokenId = actor.type === 'user' ? actor.tokenId : '';
-        const send = (event: { job: unknown }) => res.write(`event: job\ndata: ${JSON.stringify(event.job)}\n\n`);
+        const send = (event: JobEvent) => res.write(`event: job\ndata: ${event.data}\n\n`);
         deps.events.on('job', send);
         // Proxies drop quiet connections; a comment line every 20 s keeps it open.
         const ping = setInterval(() => res.write(': ping\n\n'), 20_000);

@@ -138,11 +138,15 @@ export async function updateMallAccount(deps: MallAccountDeps, actor: Actor, id:
   return publicAccount((await repo.findMallAccount(deps.db, id))!);
 }
 
-/** The decrypted credentials, for connectors only: never for a response or a log. */
+/** An account's sealed credentials opened (they are bound to its id), for connectors only: never for a response or a log. */
+export function openCredentials(secrets: SecretBox, account: { id: string; credentials_enc: string }): Record<string, string> {
+  return JSON.parse(secrets.open(account.credentials_enc, account.id)) as Record<string, string>;
+}
+
+/** The decrypted credentials of an account, or none when it has none stored. */
 export async function readCredentials(deps: MallAccountDeps, id: string): Promise<Record<string, string>> {
   const row = await repo.findMallAccount(deps.db, id);
-  if (!row?.credentials_enc) return {};
-  return JSON.parse(deps.secrets.open(row.credentials_enc, id)) as Record<string, string>;
+  return row?.credentials_enc ? openCredentials(deps.secrets, { id, credentials_enc: row.credentials_enc }) : {};
 }
 
 /** One authenticated call to the mall. A refusal puts the account in error with the reason; success clears it. */

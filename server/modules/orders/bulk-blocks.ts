@@ -7,11 +7,9 @@
 // written by two blocks, so a row's version moves once per call, as in a call applied in one go.
 import type { Knex } from 'knex';
 import { DEFAULT_BULK_BLOCK_ITEMS } from '../../config.ts';
+import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import { discover, type Discovery, type LoadPlan } from './working-set.ts';
-
-/** Items per block when the caller does not say (jobs): the longest other requests wait is one block's work. */
-export const BLOCK_ITEMS = DEFAULT_BULK_BLOCK_ITEMS;
 
 /** An item as blocks see it: the id it names and the tracking numbers it asks boxes to carry. */
 export type BlockItem = { id: string; numbers: readonly string[] };
@@ -107,3 +105,30 @@ class Groups {
 
 /** Gives the event loop a turn between blocks, so requests waiting for the database are queued before the next one. */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs a call of `count` items block by block: the blocks are planned only when the call is bigger than one block,
+ * other requests get a turn between blocks, and a block that loses a race on a tracking number (a unique violation
+ * on boxes_courier_tracking_number_unique) runs again: the winner's box is then read and the item refused as
+ * duplicate_tracking_number. `runBlock` gets the block's item indexes, in request order.
+ */
+export async function runInBlocks<T>(
+  db: Knex,
+  count: number,
+  plan: () => { items: BlockItem[]; load: LoadPlan },
+  blockItems: number = DEFAULT_BULK_BLOCK_ITEMS,
+  runBlock: (indexes: readonly number[]) => Promise<T>,
+): Promise<{ block: number[]; out: T }[]> {
+  let blocks: number[][];
+  if (count <= blockItems) blocks = [Array.from({ length: count }, (_, i) => i)];
+  else {
+    const { items, load } = plan();
+    blocks = await planBlocks(db, items, load, blockItems);
+  }
+  const done: { block: number[]; out: T }[] = [];
+  for (const [n, block] of blocks.entries()) {
+    if (n > 0) await nextTurn();
+    done.push({ block, out: await retryOnConflict(() => runBlock(block), { also: isUniqueViolation }) });
+  }
+  return done;
+}

@@ -5,11 +5,10 @@
 // one result per row, in the request's order, and the lines-view rows of every line the push gave a new version.
 import type { SheetPushBody, SheetPushResult, SheetPushRow, SheetRowResult } from '../../../shared/api/sheet.schema.ts';
 import type { Lang } from '../../../shared/i18n.ts';
-import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
-import { BLOCK_ITEMS, nextTurn, planBlocks } from './bulk-blocks.ts';
+import { runInBlocks } from './bulk-blocks.ts';
 import { linesByIds } from './orders.service.ts';
 import { SheetRows } from './sheet-rows.ts';
 import { Engine, type Action } from './transition-engine.ts';
@@ -28,15 +27,16 @@ export async function pushSheet(
 ): Promise<SheetPushResult> {
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date().toISOString();
-  const items = body.rows.map((r) => ({ id: r.line_id, numbers: numbersOf([r]) }));
-  const blocks = await planBlocks(db, items, loadPlanOf(body.rows), options.blockItems ?? BLOCK_ITEMS);
+  const blocks = await runInBlocks(
+    db,
+    body.rows.length,
+    () => ({ items: body.rows.map((r) => ({ id: r.line_id, numbers: numbersOf([r]) })), load: loadPlanOf(body.rows) }),
+    options.blockItems,
+    (block) => pushBlock(db, actor, body.rows, block, info.lang, batchId, now),
+  );
   const results: SheetRowResult[] = new Array(body.rows.length);
   const lines: ViewRow[] = [];
-  for (const [n, block] of blocks.entries()) {
-    if (n > 0) await nextTurn();
-    // A unique violation is a race lost on a tracking number (boxes_courier_tracking_number_unique): run the block
-    // again, the winner's box is then read and the row refused as duplicate_tracking_number.
-    const out = await retryOnConflict(() => pushBlock(db, actor, body.rows, block, info.lang, batchId, now), { also: isUniqueViolation });
+  for (const { block, out } of blocks) {
     block.forEach((index, k) => (results[index] = out.results[k]!));
     lines.push(...out.lines);
   }

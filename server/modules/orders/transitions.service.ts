@@ -8,9 +8,8 @@ import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
-import { BLOCK_ITEMS, nextTurn, planBlocks, type BlockItem } from './bulk-blocks.ts';
+import { runInBlocks } from './bulk-blocks.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { Engine, Refusal, definedOnly, paramsOf, type Action, type ClaimOrigin, type Params } from './transition-engine.ts';
 import { refusalError } from './refusals.ts';
@@ -66,17 +65,15 @@ export async function applyTransitions(
   // One batch id and one time for the whole call, whichever block writes its history.
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date().toISOString();
-  const items: BlockItem[] = body.items.map((item) => ({ id: item.id, numbers: numbersOf(body, [item]) }));
-  const blocks = await planBlocks(db, items, loadPlanOf(body), options.blockItems ?? BLOCK_ITEMS);
+  const blocks = await runInBlocks(
+    db,
+    body.items.length,
+    () => ({ items: body.items.map((item) => ({ id: item.id, numbers: numbersOf(body, [item]) })), load: loadPlanOf(body) }),
+    options.blockItems,
+    (block) => applyBlock(db, actor, { ...body, items: block.map((index) => body.items[index]!) }, block, info.lang, { batchId, now, origin }),
+  );
   const results: ItemResult[] = new Array(body.items.length);
-  for (const [n, block] of blocks.entries()) {
-    if (n > 0) await nextTurn();
-    // A unique violation is a race lost on a tracking number (boxes_courier_tracking_number_unique): run the block
-    // again, the winner's box is then read and the item refused as duplicate_tracking_number.
-    const part = { ...body, items: block.map((index) => body.items[index]!) };
-    const out = await retryOnConflict(() => applyBlock(db, actor, part, block, info.lang, { batchId, now, origin }), { also: isUniqueViolation });
-    block.forEach((index, k) => (results[index] = out[k]!));
-  }
+  for (const { block, out } of blocks) block.forEach((index, k) => (results[index] = out[k]!));
   const applied = results.filter((r) => r.result === 'applied').length;
   return { batch_id: batchId, applied, refused: results.length - applied, results };
 }
