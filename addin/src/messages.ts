@@ -82,10 +82,6 @@ export const paneMessages = {
   no_send_accounts: { ko: '송장 전송이 켜진 쇼핑몰 계정이 없습니다.', en: 'No mall account has sending switched on.' },
   // jobs
   job_type: { ko: '작업', en: 'Job' },
-  job_collect: { ko: '주문 수집', en: 'Collect orders' },
-  job_confirm: { ko: '발주 확인', en: 'Confirm orders' },
-  job_send_invoices: { ko: '송장 전송', en: 'Send tracking numbers' },
-  job_sync: { ko: '클레임·상태 동기화', en: 'Sync claims and statuses' },
   job_accounts: { ko: '계정', en: 'Accounts' },
   job_period: { ko: '기간 (비우면 마지막 실행 이후)', en: 'Period (blank: since the last run)' },
   job_start: { ko: '작업 시작', en: 'Start' },

@@ -2,7 +2,13 @@
 // (the job feed), hear when one ends, and read — or write into a sheet — what failed and why.
 import { Badge, Button, Caption1, Card, Checkbox, Dropdown, Field, Input, Label, Option, ProgressBar, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { FINISHED_JOB_STATES as FINISHED, JOB_TYPE_NAMES as TYPES, type JobType, type JobView as Job } from '../../../../shared/api/jobs.schema.ts';
+import {
+  FINISHED_JOB_STATES as FINISHED,
+  JOB_TYPE_LABELS,
+  JOB_TYPE_NAMES as TYPES,
+  type JobType,
+  type JobView as Job,
+} from '../../../../shared/api/jobs.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
@@ -23,7 +29,7 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const accountName = (id: string | null) => accounts.find((a) => a.id === id)?.display_name ?? '';
-  const typeLabel = (job: Job) => t(`job_${job.type}` as keyof typeof m);
+  const typeLabel = (job: Job) => JOB_TYPE_LABELS[job.type][lang];
   const stateLabel = (state: string) => t(`state_${state}` as keyof typeof m);
   const jobs = useJobs(api, feed, (job) => {
     const intent = job.state === 'succeeded' ? 'success' : job.state === 'partial' || job.state === 'canceled' ? 'warning' : 'error';
@@ -52,13 +58,13 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
       <Field label={t('job_type')}>
         <Dropdown
           aria-label={t('job_type')}
-          value={t(`job_${type}`)}
+          value={JOB_TYPE_LABELS[type][lang]}
           selectedOptions={[type]}
           onOptionSelect={(_, d) => setType((d.optionValue as JobType) ?? type)}
         >
           {TYPES.map((k) => (
             <Option key={k} value={k}>
-              {t(`job_${k}`)}
+              {JOB_TYPE_LABELS[k][lang]}
             </Option>
           ))}
         </Dropdown>

@@ -12,10 +12,10 @@ import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../../../share
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { readColumns, readTable, selectedRows, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
-import { cellOf, courierLabel, rowCells, textOf, type CellValue } from '../../sheet/cells.ts';
+import { courierLabel, rowCells, textOf, type CellValue } from '../../sheet/cells.ts';
 import { putBeside } from '../../sheet/columns.ts';
 import { planPush } from '../../sheet/push-plan.ts';
-import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotOfCells, snapshotRow, type SnapshotEntry } from '../../sheet/snapshot.ts';
+import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotOfCells, type SnapshotEntry } from '../../sheet/snapshot.ts';
 
 export const ORDER_SHEET = '주문';
 export const LISTS_SHEET = '_shipsheet_lists';
@@ -199,15 +199,17 @@ export function refreshPatches(state: SheetState, lines: readonly LineRow[], lan
   for (const line of lines) {
     const row = state.rowOf.get(line.line_id);
     if (row === undefined || keep.has(row)) continue;
+    // Each row's cells are built once, for the sheet and for its snapshot.
+    const values = rowCells(line, lang);
     const cells = new Map<number, CellValue>();
     // Only the fields the server sent: a push answers with the ones a push can change.
-    for (const c of ORDER_COLUMNS) {
+    ORDER_COLUMNS.forEach((c, i) => {
       const col = state.at.get(c.id);
-      if (col !== undefined && c.kind !== 'result' && c.id in line) cells.set(col, cellOf(c, line, lang));
-    }
+      if (col !== undefined && c.kind !== 'result' && c.id in line) cells.set(col, values[i]!);
+    });
     sheet.set(row, cells);
     const entry = state.snapshot.get(line.line_id);
-    if (entry) snapshot.set(entry.at, new Map(snapshotRow(line, lang).map((v, i) => [i, v])));
+    if (entry) snapshot.set(entry.at, new Map(snapshotOfCells(values).map((v, i) => [i, v])));
   }
   return { sheet, snapshot };
 }
@@ -249,8 +251,15 @@ export function linesWithStatus(state: SheetState, statusLabel: ReadonlySet<stri
 }
 
 /** Writes one result per item of a bulk transition beside its row, then refreshes the lines it moved. */
-export async function applyItemResults(api: Api, state: SheetState, results: readonly ItemResult[], lang: Lang): Promise<void> {
-  const moved = new Set<string>();
+export async function applyItemResults(
+  api: Api,
+  state: SheetState,
+  results: readonly ItemResult[],
+  lang: Lang,
+  alsoRefresh: readonly string[] = [],
+): Promise<void> {
+  // The lines an item moved (and any the caller knows moved elsewhere, e.g. by a job) are read again.
+  const moved = new Set<string>(alsoRefresh);
   for (const r of results) for (const l of r.lines ?? []) moved.add(l.id);
   await refreshRows(api, state, [...moved], lang);
   const patches: CellPatches = new Map();
@@ -305,10 +314,9 @@ export async function actOnSelection(
   if (!items.length) return null;
   const out = await api.call<{ applied: number; refused: number; results: ItemResult[] }>('POST', '/api/transitions', { action, items });
   const atMall = out.results.filter((r) => r.result === 'refused' && r.code === 'mall_confirm_required');
-  const results = atMall.length
-    ? [...out.results.filter((r) => !atMall.includes(r)), ...(await confirmAtMalls(api, jobs, atMall, progress))]
-    : out.results;
-  await applyItemResults(api, state, results, lang);
+  const atMalls = atMall.length ? await confirmAtMalls(api, jobs, atMall, progress) : { results: [], confirmed: [] };
+  const results = atMall.length ? [...out.results.filter((r) => !atMall.includes(r)), ...atMalls.results] : out.results;
+  await applyItemResults(api, state, results, lang, atMalls.confirmed);
   const applied = results.filter((r) => r.result === 'applied').length;
   return { applied, refused: results.length - applied };
 }
@@ -330,8 +338,16 @@ async function jobResults(api: Api, jobId: string): Promise<JobResultRow[]> {
   return out;
 }
 
-/** Confirms mall lines at their malls (one confirm job per account) and answers one item result per line. */
-async function confirmAtMalls(api: Api, feed: JobFeed, refused: readonly ItemResult[], progress?: Progress): Promise<ItemResult[]> {
+/**
+ * Confirms mall lines at their malls (one confirm job per account): one item result per line, and the lines the
+ * malls confirmed (the jobs moved them, so their rows are read again).
+ */
+async function confirmAtMalls(
+  api: Api,
+  feed: JobFeed,
+  refused: readonly ItemResult[],
+  progress?: Progress,
+): Promise<{ results: ItemResult[]; confirmed: string[] }> {
   const started = await api.call<{ items: { mall_account_id: string; started: boolean; job?: JobView; message?: string }[] }>('POST', '/api/jobs', {
     type: 'confirm',
     line_ids: refused.map((r) => r.id),
@@ -347,12 +363,13 @@ async function confirmAtMalls(api: Api, feed: JobFeed, refused: readonly ItemRes
     .filter((i) => !i.started)
     .map((i) => i.message ?? '')
     .join(' / ');
-  return refused.map((item): ItemResult => {
+  const results = refused.map((item): ItemResult => {
     const r = byLine.get(item.id);
-    if (r?.result === 'ok') return { id: item.id, result: 'applied', lines: [{ id: item.id, status: 'NEW', version: 0 }] };
-    if (r) return { id: item.id, result: 'refused', message: [r.code, r.message].filter(Boolean).join(': ') };
+    if (r?.result === 'ok') return { id: item.id, result: 'applied' };
+    if (r) return { id: item.id, result: 'refused', message: r.message || r.code || '' };
     return { id: item.id, result: 'refused', message: notStarted || item.message || '' };
   });
+  return { results, confirmed: refused.filter((item) => byLine.get(item.id)?.result === 'ok').map((item) => item.id) };
 }
 
 const statusLabels = (status: Status) => new Set(Object.values(STATUS_LABELS[status]));
