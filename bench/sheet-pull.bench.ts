@@ -14,8 +14,8 @@ export async function run(): Promise<void> {
   const s = await benchServer();
   const wire = await wireCounter(s.url);
   try {
-    const api = createApi(s.token, 'ko', s.url);
-    const wireApi = createApi(s.token, 'ko', wire.url);
+    const api = createApi(s.token, 'ko', { base: s.url });
+    const wireApi = createApi(s.token, 'ko', { base: wire.url });
     let seeded = 0;
     for (const lines of SIZES) {
       await seedOrders(s.deps.db, { orders: (lines - seeded) / 2, linesPerOrder: 2, status: 'READY' });

@@ -1,4 +1,5 @@
-// Response shapes of sign-in, users and API tokens (the request shapes are declared with their routes).
+// Shapes of sign-in, users and API tokens: the answers, and the requests the pane sends too (the admin's requests are
+// declared with their routes).
 import { z } from 'zod';
 import { ROLES } from '../roles.ts';
 import { instant, page } from './common.schema.ts';
@@ -15,6 +16,13 @@ export const publicUserView = z.object({
   created_at: instant,
 });
 export type PublicUserView = z.infer<typeof publicUserView>;
+
+/** A new password: what the server takes (strength is checked by the service, which knows the user). */
+export const newPassword = z.string().min(10).max(200);
+
+export const loginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+
+export const changePasswordBody = z.object({ current_password: z.string().min(1).max(200), new_password: newPassword });
 
 export const sessionView = z.object({
   token: z.string(),

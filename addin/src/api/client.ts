@@ -1,5 +1,7 @@
-// Calls to the ShipSheet API from the pane (same origin). Errors come back in the server's one shape and are
-// thrown as ApiError with the message already in the pane's language.
+// The pane's one transport to the ShipSheet API (same origin): the bearer token, the pane's language, JSON in and
+// out, and errors in the server's one shape thrown as ApiError with the message already in the pane's language. It
+// answers `unknown`: the pane reads answers only through the typed functions per area (auth.ts, jobs.ts, …), whose
+// types come from the shared schemas the server's routes declare, never through a type picked at the call.
 import type { ErrorBody } from '../../../shared/errors.ts';
 import type { Lang } from '../../../shared/i18n.ts';
 
@@ -15,15 +17,26 @@ export class ApiError extends Error {
 }
 
 export type Api = {
-  call<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /** Low level: only the area modules in this folder call it (the lint refuses it elsewhere in the pane). */
+  call(method: string, path: string, body?: unknown): Promise<unknown>;
   token: string | null;
 };
 
-/** `base` is empty in the pane (same origin); tools outside the browser (the benchmarks) give the server's URL. */
-export function createApi(token: string | null, lang: Lang, base = ''): Api {
+export type ApiOptions = {
+  /** `base` is empty in the pane (same origin); tools outside the browser (the benchmarks) give the server's URL. */
+  base?: string;
+  /**
+   * The server no longer takes the token (expired, signed out elsewhere, user deactivated): called once per 401
+   * answer to a call that sent a token, before the error is thrown, so the pane can return to its sign-in form.
+   */
+  onUnauthorized?: () => void;
+};
+
+export function createApi(token: string | null, lang: Lang, options: ApiOptions = {}): Api {
+  const { base = '', onUnauthorized } = options;
   return {
     token,
-    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    async call(method: string, path: string, body?: unknown): Promise<unknown> {
       const headers: Record<string, string> = { 'accept-language': lang };
       if (token) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
@@ -32,9 +45,10 @@ export function createApi(token: string | null, lang: Lang, base = ''): Api {
       const data = text ? (JSON.parse(text) as unknown) : undefined;
       if (!res.ok) {
         const error = (data as ErrorBody | undefined)?.error;
+        if (res.status === 401 && token) onUnauthorized?.();
         throw new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${res.status}`, error?.details);
       }
-      return data as T;
+      return data;
     },
   };
 }

@@ -2,6 +2,7 @@
 // token must not go into a URL, so each connection asks for a single-use stream ticket first. EventSource would
 // reconnect with the same (used) ticket, so reconnecting is done here with a fresh one; when the server ends the
 // stream because the session ended (`end`), or the session is no longer accepted (401/403), it stays closed.
+import { streamTicket } from './auth.ts';
 import { ApiError, type Api } from './client.ts';
 
 const RECONNECT_MS = 3000;
@@ -33,7 +34,7 @@ export function openEvents(api: Api, path: string, listeners: Record<string, (da
   async function connect() {
     let ticket: string;
     try {
-      ticket = (await api.call<{ ticket: string }>('POST', '/api/auth/stream-ticket')).ticket;
+      ticket = (await streamTicket(api)).ticket;
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) end();
       else retry();

@@ -5,6 +5,7 @@
 import { FINISHED_JOB_STATES, type JobView } from '../../../shared/api/jobs.schema.ts';
 import type { Api } from './client.ts';
 import { openEvents } from './events.ts';
+import { cancelJob, getJob, jobEndpoints } from './jobs.ts';
 
 /** How often jobs are read when there is no stream to hear them on. */
 export const FALLBACK_READ_MS = 2000;
@@ -63,7 +64,7 @@ export class JobFeed {
       };
       const read = () => {
         if (settled) return;
-        Promise.all(running().map((j) => this.api.call<JobView>('GET', `/api/jobs/${j.id}`))).then((fresh) => fresh.forEach(update), settle);
+        Promise.all(running().map((j) => getJob(this.api, j.id))).then((fresh) => fresh.forEach(update), settle);
       };
       cleanup.push(this.subscribe(update));
       this.connectionListeners.add(read);
@@ -71,7 +72,7 @@ export class JobFeed {
       const timer = setInterval(() => this.ended && read(), FALLBACK_READ_MS);
       cleanup.push(() => clearInterval(timer));
       // Cancel asks each running job once to stop; what it already did at the mall stays done, so it is followed on.
-      const cancel = () => void Promise.all(running().map((j) => this.api.call('POST', `/api/jobs/${j.id}/cancel`).catch(() => undefined)));
+      const cancel = () => void Promise.all(running().map((j) => cancelJob(this.api, j.id).catch(() => undefined)));
       signal?.addEventListener('abort', cancel, { once: true });
       cleanup.push(() => signal?.removeEventListener('abort', cancel));
       if (signal?.aborted) cancel();
@@ -87,7 +88,7 @@ export class JobFeed {
     const connected = () => this.connectionListeners.forEach((l) => l());
     this.stop = openEvents(
       this.api,
-      '/api/jobs/events',
+      jobEndpoints.events.path,
       { job: (data) => emit(JSON.parse(data) as JobView) },
       {
         onOpen: connected,

@@ -21,7 +21,8 @@ export function officeErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' && code ? code : undefined;
 }
 
-const excelMessages = {
+/** Excel's error codes the pane words itself, by code: the keys are the one list of them. */
+const codeMessages = {
   InvalidOperationInCellEditMode: {
     ko: 'Excel에서 셀을 편집하는 중입니다. Enter나 Tab 키로 편집을 마친 뒤 다시 시도하세요.',
     en: 'Excel is editing a cell. Press Enter or Tab to finish editing, then try again.',
@@ -34,6 +35,10 @@ const excelMessages = {
     ko: '시트를 찾지 못했습니다. 작업 중에 시트 이름이 바뀌었거나 지워졌는지 확인하세요.',
     en: 'A sheet was not found. Check that it was not renamed or deleted meanwhile.',
   },
+} satisfies Messages;
+
+const excelMessages = {
+  /** Request and response payload limits (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded, …). */
   PayloadSize: {
     ko: 'Excel이 한 번에 주고받을 수 있는 양(5 MB)을 넘었습니다. 조건을 좁혀 다시 시도하세요. ({code})',
     en: 'More data than Excel takes at once (5 MB). Narrow the filter and try again. ({code})',
@@ -44,9 +49,7 @@ const excelMessages = {
 /** What the pane shows for an Excel error, in the pane's language. */
 export function excelErrorText(error: ExcelError, lang: Lang): string {
   const params = { code: error.code, message: error.message };
-  if (error.code === 'InvalidOperationInCellEditMode' || error.code === 'AccessDenied' || error.code === 'ItemNotFound') {
-    return format(excelMessages[error.code], params, lang);
-  }
+  if (Object.hasOwn(codeMessages, error.code)) return format(codeMessages[error.code as keyof typeof codeMessages], params, lang);
   if (error.code.endsWith('PayloadSizeLimitExceeded')) return format(excelMessages.PayloadSize, params, lang);
   return format(excelMessages.other, params, lang);
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import {
   apiTokensPage,
+  changePasswordBody,
   createdApiTokenView,
+  loginBody,
   meView,
+  newPassword as password,
   publicUserView,
   sessionView,
   streamTicketView,
@@ -14,7 +17,6 @@ import * as auth from '../../modules/auth/auth.service.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { route } from '../route.ts';
 
-const password = z.string().min(10).max(200);
 const asUser = (actor: Actor) => actor as Actor & { type: 'user' };
 
 export function authRoutes(deps: AppDeps) {
@@ -26,7 +28,7 @@ export function authRoutes(deps: AppDeps) {
       summary: 'Sign in with username and password; returns a bearer token (12 hours)',
       access: 'public',
       response: sessionView,
-      body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
+      body: loginBody,
       handler: async ({ body, info, res }) => {
         const session = await auth.login(deps, body.username, body.password, info);
         // The access log line of a sign-in names who signed in (the route itself needs no token).
@@ -65,7 +67,7 @@ export function authRoutes(deps: AppDeps) {
       access: 'viewer',
       response: 'empty',
       allowPendingPassword: true,
-      body: z.object({ current_password: z.string().min(1).max(200), new_password: password }),
+      body: changePasswordBody,
       handler: async ({ actor, body, info }) => auth.changePassword(deps, asUser(actor), body.current_password, body.new_password, info),
     }),
     route({

@@ -67,4 +67,19 @@ describe('layering rules (eslint.config.mjs)', () => {
     // A type-only import of Knex (how services pass a transaction along) is fine.
     assert.deepEqual(await findings('server/modules/orders/y.service.ts', "import type { Knex } from 'knex';\nexport type T = Knex;\n"), []);
   });
+
+  it('the pane calls the API only through addin/src/api/: api.call elsewhere is refused, and the SQL rules still hold there', async () => {
+    const code = "import type { Api } from '../../api/client.ts';\nexport const f = (api: Api) => api.call('GET', '/api/jobs');\n";
+    assert.deepEqual(await findings('addin/src/features/jobs/x.ts', code), [
+      'no-restricted-syntax: The pane calls the API through the typed functions of addin/src/api/ (auth.ts, jobs.ts, …), never api.call.',
+    ]);
+    const viaProps = "export const f = (props: { api: { call(m: string, p: string): Promise<unknown> } }) => props.api.call('GET', '/api/jobs');\n";
+    assert.equal((await findings('addin/src/features/x.tsx', viaProps)).length, 1);
+    assert.deepEqual(
+      await findings('addin/src/api/x.ts', "import type { Api } from './client.ts';\nexport const f = (api: Api) => api.call('GET', '/api/jobs');\n"),
+      [],
+    );
+    const sql = "export const q = (db: (t: string) => unknown) => db('orders');\n";
+    assert.equal((await findings('addin/src/features/x.ts', sql)).filter((m) => m.includes('A knex query outside a repo')).length, 1);
+  });
 });

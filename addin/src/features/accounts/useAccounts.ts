@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { MallAccountListItem } from '../../../../shared/api/mall-accounts.schema.ts';
 import type { Api } from '../../api/client.ts';
+import { listMallAccounts } from '../../api/mall-accounts.ts';
 
 /** A mall account as GET /api/mall-accounts lists it. */
 export type Account = MallAccountListItem;
@@ -12,8 +13,7 @@ export function useAccounts(api: Api): AccountsState {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api
-      .call<{ items: Account[] }>('GET', '/api/mall-accounts')
+    listMallAccounts(api)
       .then((r) => setAccounts(r.items))
       .catch((e: Error) => setError(e.message));
   }, [api]);

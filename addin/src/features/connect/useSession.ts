@@ -2,6 +2,7 @@
 // one-time password, sign out. The API client follows the session and the pane's language.
 import { useMemo, useState } from 'react';
 import type { Lang } from '../../../../shared/i18n.ts';
+import { changePassword as sendNewPassword, signIn as login, signOut as logout } from '../../api/auth.ts';
 import { createApi } from '../../api/client.ts';
 import { workbookSettings } from '../../excel/office.ts';
 
@@ -12,28 +13,27 @@ function savedSession(): Session | null {
   return raw ? (JSON.parse(raw) as Session) : null;
 }
 
-type LoginAnswer = { token: string; user: { username: string; role: string }; password_change_required: boolean };
-
 export function useSession(lang: Lang) {
   const [session, setSession] = useState<Session | null>(savedSession);
-  const api = useMemo(() => createApi(session?.token ?? null, lang), [session, lang]);
-
   const keep = async (next: Session | null) => {
     setSession(next);
     await workbookSettings.set('session', next ? JSON.stringify(next) : null);
   };
+  // A token the server no longer takes (expired, ended elsewhere) ends the session here too: back to signing in.
+  const api = useMemo(() => createApi(session?.token ?? null, lang, { onUnauthorized: () => void keep(null) }), [session, lang]);
+
   /** Throws the server's refusal (an ApiError in the pane's language) for the form to show. */
   const signIn = async (username: string, password: string) => {
-    const res = await createApi(null, lang).call<LoginAnswer>('POST', '/api/auth/login', { username, password });
+    const res = await login(createApi(null, lang), { username, password });
     await keep({ token: res.token, username: res.user.username, role: res.user.role, mustChangePassword: res.password_change_required });
   };
   const changePassword = async (current: string, next: string) => {
     if (!session) return;
-    await api.call('POST', '/api/auth/password', { current_password: current, new_password: next });
+    await sendNewPassword(api, { current_password: current, new_password: next });
     await keep({ ...session, mustChangePassword: false });
   };
   const signOut = async () => {
-    await api.call('POST', '/api/auth/logout').catch(() => undefined);
+    await logout(api).catch(() => undefined);
     await keep(null);
   };
   return { session, api, signIn, changePassword, signOut };

@@ -1,10 +1,12 @@
 // The direct-order sheet: a template to fill, then each new row checked here (same rules as the server, from the
 // shared schema) and created as an order; the row gets its result and the created order's key, so running it
 // again skips rows already created.
+import type { z } from 'zod';
 import { directOrderBody } from '../../../../shared/api/orders.schema.ts';
 import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
 import { DIRECT_CHANNEL_KINDS, DIRECT_COLUMNS } from '../../../../shared/sheet/direct-columns.ts';
 import { ApiError, type Api } from '../../api/client.ts';
+import { createDirectOrder } from '../../api/orders.ts';
 import { readColumns, writeCells, writeTable, type CellPatches } from '../../excel/sheets.ts';
 import { textOf } from '../../sheet/cells.ts';
 import { putBeside } from '../../sheet/columns.ts';
@@ -39,7 +41,7 @@ const TEMPLATE_ROWS = 2000;
 
 const won = (text: string) => Number(text.replace(/[,\s원₩]/g, ''));
 
-type Parsed = { ok: true; body: unknown } | { ok: false; message: string };
+type Parsed = { ok: true; body: z.input<typeof directOrderBody> } | { ok: false; message: string };
 
 /** One sheet row → the API body, or what is wrong with it (naming the column). */
 export function parseDirectRow(cells: Map<string, string>, lang: Lang): Parsed {
@@ -68,7 +70,8 @@ export function parseDirectRow(cells: Map<string, string>, lang: Lang): Parsed {
     const issue = checked.error.issues[0]!;
     return { ok: false, message: say('invalid', { column: header(String(issue.path[0] ?? '')), message: issue.message }) };
   }
-  return { ok: true, body };
+  // Sent as typed (the server parses it with the same schema): the schema just accepted it.
+  return { ok: true, body: body as z.input<typeof directOrderBody> };
 }
 
 /** Creates an order for every filled row without an order key; returns the counts. */
@@ -95,7 +98,7 @@ export async function createDirectOrders(api: Api, lang: Lang, progress?: (done:
       continue;
     }
     try {
-      const order = await api.call<{ id: string }>('POST', '/api/orders/direct', parsed.body);
+      const order = await createDirectOrder(api, parsed.body);
       counts.created++;
       write(i + 1, format(directMessages.created, {}, lang), '', order.id);
     } catch (error) {

@@ -4,14 +4,14 @@ import { useEffect, useRef, useState } from 'react';
 import { FINISHED_JOB_STATES as FINISHED, type JobType, type JobView as Job } from '../../../../shared/api/jobs.schema.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
-import { writeTable } from '../../excel/sheets.ts';
+import { cancelJob, listJobs, startJobs, type JobResult, type StartedJob } from '../../api/jobs.ts';
 import type { Lang } from '../../../../shared/i18n.ts';
-import { FAILURES_SHEET, FAILURE_SHEET_LAYOUT, failureTable, type JobResult } from './failure-sheet.ts';
+import { readFailures, writeFailureSheet } from './failure-sheet.ts';
 import { jobPeriod } from './period.ts';
 
 const RECENT = 20;
 
-export type StartOutcome = { started: number; refused: { mall_account_id: string; message?: string }[] };
+export type StartOutcome = { started: number; refused: Extract<StartedJob, { started: false }>[] };
 
 /** Newest first, at most RECENT, one entry per job (a later event replaces the job's entry, keeping what it lacks). */
 export function mergeJobs(list: readonly Job[], incoming: readonly Job[]): Job[] {
@@ -30,7 +30,7 @@ export function useJobs(api: Api, feed: JobFeed, onEnded: (job: Job) => void) {
   ended.current = onEnded;
 
   useEffect(() => {
-    api.call<{ items: Job[] }>('GET', `/api/jobs?limit=${RECENT}`).then(
+    listJobs(api, { limit: RECENT }).then(
       (r) => {
         for (const j of r.items) known.current.set(j.id, j.state);
         setJobs((list) => mergeJobs(r.items, list));
@@ -46,30 +46,23 @@ export function useJobs(api: Api, feed: JobFeed, onEnded: (job: Job) => void) {
   }, [api, feed]);
 
   async function start(type: JobType, accountIds: string[], from: string, to: string): Promise<StartOutcome> {
-    const out = await api.call<{ items: { mall_account_id: string; started: boolean; job?: Job; message?: string }[] }>('POST', '/api/jobs', {
-      type,
-      mall_account_ids: accountIds,
-      ...jobPeriod(from, to),
-    });
-    const started = out.items.flatMap((i) => (i.job ? [i.job] : []));
+    const out = await startJobs(api, { type, mall_account_ids: accountIds, ...jobPeriod(from, to) });
+    const started = out.items.flatMap((i) => (i.started ? [i.job] : []));
     for (const j of started) known.current.set(j.id, j.state);
     setJobs((list) => mergeJobs(list, started));
-    return { started: out.items.filter((i) => i.started).length, refused: out.items.filter((i) => !i.started) };
+    return { started: started.length, refused: out.items.flatMap((i) => (i.started ? [] : [i])) };
   }
 
-  const cancel = (job: Job) => void api.call('POST', `/api/jobs/${job.id}/cancel`);
+  const cancel = (job: Job) => void cancelJob(api, job.id);
 
   async function showFailures(job: Job): Promise<void> {
-    const r = await api.call<{ items: JobResult[] }>('GET', `/api/jobs/${job.id}/results?result=failed&limit=5000`);
-    setFailures({ job, items: r.items });
+    setFailures({ job, items: await readFailures(api, job.id) });
   }
 
   /** Writes the failures shown into the failures sheet; returns how many rows (0 when none are shown). */
   async function writeFailures(jobLabel: string, accountName: string, lang: Lang): Promise<number> {
     if (!failures) return 0;
-    const { header, rows } = failureTable(jobLabel, accountName, failures.items, lang);
-    await writeTable({ name: FAILURES_SHEET, header, rows, ...FAILURE_SHEET_LAYOUT, headerTools: true, activate: true });
-    return rows.length;
+    return writeFailureSheet(jobLabel, accountName, failures.items, lang);
   }
 
   return { jobs, failures, start, cancel, showFailures, writeFailures };

@@ -1,16 +1,20 @@
 // The order sheet's round trip: pull lines from the server into the sheet (and its snapshot), push the operator's
 // changes back with each row's version, write a result beside every pushed row, and refresh rows from the server
 // (after a push, a ship, a send, or to re-pull refused rows). Rows are always found by their hidden key.
-import type { JobView } from '../../../../shared/api/jobs.schema.ts';
 import type { ItemResult } from '../../../../shared/api/orders.schema.ts';
-import { fromLineColumns, type LineColumnsPage, type LineViewRow } from '../../../../shared/api/order-views.schema.ts';
-import type { SheetPushResult, SheetRowResult } from '../../../../shared/api/sheet.schema.ts';
+import { fromLineColumns, type LineViewRow } from '../../../../shared/api/order-views.schema.ts';
+import type { SheetRowResult } from '../../../../shared/api/sheet.schema.ts';
+import { LINES_PAGE_MAX } from '../../../../shared/api/orders.schema.ts';
 import { COURIERS } from '../../../../shared/couriers.ts';
 import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../../../shared/sheet/order-columns.ts';
 import type { Api } from '../../api/client.ts';
+import type { Answer } from '../../api/endpoint.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
+import { allJobResults, startJobs, type JobResult, type StartedJob } from '../../api/jobs.ts';
+import { applyTransitions, lineColumns } from '../../api/orders.ts';
+import { pushSheet, sheetEndpoints, sheetLines } from '../../api/sheet.ts';
 import { readColumns, readTable, selectedRows, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
 import { courierLabel, rowCells, textOf, type CellValue } from '../../sheet/cells.ts';
 import { putBeside } from '../../sheet/columns.ts';
@@ -49,9 +53,7 @@ export type LineRow = LineViewRow & Record<string, unknown>;
 export type PullFilter = Record<string, string | undefined>;
 
 /** The fields a pull needs: the sheet's columns (the snapshot keeps some of them); result columns are the pane's. */
-const PULL_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result')
-  .map((c) => c.id)
-  .join(',');
+const PULL_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result').map((c) => c.id);
 
 /**
  * Every line matching the filter, page by page (the server pages at 10,000), in the column-array form with only the
@@ -61,11 +63,10 @@ const PULL_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result')
 export async function fetchLines(api: Api, filter: PullFilter, progress?: Progress): Promise<LineRow[]> {
   const rows: LineRow[] = [];
   let cursor: string | null = null;
+  // Empty filter fields filter nothing.
+  const given = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
   do {
-    const query = new URLSearchParams({ limit: '10000', fields: PULL_FIELDS });
-    for (const [k, v] of Object.entries(filter)) if (v) query.set(k, v);
-    if (cursor) query.set('cursor', cursor);
-    const page: LineColumnsPage = await api.call('GET', `/api/order-lines/columns?${query}`);
+    const page = await lineColumns(api, { ...given, limit: LINES_PAGE_MAX, fields: PULL_FIELDS, ...(cursor ? { cursor } : {}) });
     for (const row of fromLineColumns(page)) rows.push(row as LineRow);
     cursor = page.next_cursor;
     progress?.(rows.length, 0);
@@ -167,9 +168,9 @@ export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Pro
     const had = results.get(issue.sheetRow);
     results.set(issue.sheetRow, { label: 'check', message: had ? `${had.message} / ${issue.message}` : issue.message });
   }
-  let response: SheetPushResult | null = null;
+  let response: Answer<typeof sheetEndpoints.push> | null = null;
   if (plan.rows.length) {
-    response = await api.call<SheetPushResult>('POST', '/api/sheet/push', { rows: plan.rows.map((p) => p.row) });
+    response = await pushSheet(api, { rows: plan.rows.map((p) => p.row) });
     response.results.forEach((r, i) => results.set(plan.rows[i]!.sheetRow, serverResult(r)));
   }
   // Refused and unchecked rows keep the operator's values; the lines the push moved are refreshed.
@@ -217,7 +218,7 @@ export function refreshPatches(state: SheetState, lines: readonly LineRow[], lan
 /** Re-reads rows from the server and writes them over the sheet and the snapshot; their result cells are cleared. */
 export async function refreshRows(api: Api, state: SheetState, lineIds: readonly string[], lang: Lang): Promise<number> {
   if (!lineIds.length) return 0;
-  const { items: lines } = await api.call<{ items: LineRow[] }>('POST', '/api/sheet/lines', { line_ids: lineIds });
+  const { items: lines } = await sheetLines(api, { line_ids: [...lineIds] });
   const patches = refreshPatches(state, lines, lang);
   for (const id of lineIds) {
     const row = state.rowOf.get(id);
@@ -312,7 +313,7 @@ export async function actOnSelection(
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
-  const out = await api.call<{ applied: number; refused: number; results: ItemResult[] }>('POST', '/api/transitions', { action, items });
+  const out = await applyTransitions(api, { action, items });
   const atMall = out.results.filter((r) => r.result === 'refused' && r.code === 'mall_confirm_required');
   const atMalls = atMall.length ? await confirmAtMalls(api, jobs, atMall, progress) : { results: [], confirmed: [] };
   const results = atMall.length ? [...out.results.filter((r) => !atMall.includes(r)), ...atMalls.results] : out.results;
@@ -321,22 +322,9 @@ export async function actOnSelection(
   return { applied, refused: results.length - applied };
 }
 
-type JobResultRow = { ref_id: string | null; result: 'ok' | 'failed' | 'skipped'; code: string | null; message: string | null };
-
-/** Every result of a job, page by page. */
-async function jobResults(api: Api, jobId: string): Promise<JobResultRow[]> {
-  const out: JobResultRow[] = [];
-  let cursor: number | null = null;
-  do {
-    const page: { items: JobResultRow[]; next_cursor: number | null } = await api.call(
-      'GET',
-      `/api/jobs/${jobId}/results?limit=5000${cursor ? `&cursor=${cursor}` : ''}`,
-    );
-    out.push(...page.items);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return out;
-}
+/** The jobs that started, to follow; each of the others says why it did not. */
+const startedJobs = (items: readonly StartedJob[]) => items.flatMap((i) => (i.started ? [i.job] : []));
+const notStartedMessages = (items: readonly StartedJob[]) => items.flatMap((i) => (i.started ? [] : [i.message]));
 
 /**
  * Confirms mall lines at their malls (one confirm job per account): one item result per line, and the lines the
@@ -348,21 +336,12 @@ async function confirmAtMalls(
   refused: readonly ItemResult[],
   progress?: Progress,
 ): Promise<{ results: ItemResult[]; confirmed: string[] }> {
-  const started = await api.call<{ items: { mall_account_id: string; started: boolean; job?: JobView; message?: string }[] }>('POST', '/api/jobs', {
-    type: 'confirm',
-    line_ids: refused.map((r) => r.id),
-  });
-  const jobs = await feed.follow(
-    started.items.flatMap((i) => (i.job ? [i.job] : [])),
-    progress,
-  );
-  const byLine = new Map<string, JobResultRow>();
-  for (const job of jobs) for (const r of await jobResults(api, job.id)) if (r.ref_id) byLine.set(r.ref_id, r);
+  const started = await startJobs(api, { type: 'confirm', line_ids: refused.map((r) => r.id) });
+  const jobs = await feed.follow(startedJobs(started.items), progress);
+  const byLine = new Map<string, JobResult>();
+  for (const job of jobs) for (const r of await allJobResults(api, job.id)) if (r.ref_id) byLine.set(r.ref_id, r);
   // A job that could not start (the account is off, a confirm already runs) says why on its lines.
-  const notStarted = started.items
-    .filter((i) => !i.started)
-    .map((i) => i.message ?? '')
-    .join(' / ');
+  const notStarted = notStartedMessages(started.items).join(' / ');
   const results = refused.map((item): ItemResult => {
     const r = byLine.get(item.id);
     if (r?.result === 'ok') return { id: item.id, result: 'applied' };
@@ -379,7 +358,7 @@ export async function shipInvoiced(api: Api, lang: Lang): Promise<{ applied: num
   const state = await readOrderSheet(lang);
   const items = linesWithStatus(state, statusLabels('INVOICED'));
   if (!items.length) return null;
-  const out = await api.call<{ applied: number; refused: number; results: ItemResult[] }>('POST', '/api/transitions', { action: 'ship', items });
+  const out = await applyTransitions(api, { action: 'ship', items });
   await applyItemResults(api, state, out.results, lang);
   return { applied: out.applied, refused: out.refused };
 }
@@ -389,17 +368,10 @@ export async function shipInvoiced(api: Api, lang: Lang): Promise<{ applied: num
  * the shipped rows so each shows its box's send result (sent / failed with the mall's reason) and new status.
  */
 export async function sendToMalls(api: Api, feed: JobFeed, accountIds: readonly string[], lang: Lang, progress: Progress, signal?: AbortSignal) {
-  const started = await api.call<{ items: { started: boolean; job?: JobView; message?: string }[] }>('POST', '/api/jobs', {
-    type: 'send_invoices',
-    mall_account_ids: accountIds,
-  });
-  const notStarted = started.items.filter((i) => !i.started).map((i) => i.message ?? '');
+  const started = await startJobs(api, { type: 'send_invoices', mall_account_ids: [...accountIds] });
+  const notStarted = notStartedMessages(started.items);
   // Canceled jobs keep what they sent, so the rows are still refreshed.
-  const jobs = await feed.follow(
-    started.items.flatMap((i) => (i.job ? [i.job] : [])),
-    progress,
-    signal,
-  );
+  const jobs = await feed.follow(startedJobs(started.items), progress, signal);
   const state = await readOrderSheet(lang);
   await refreshRows(
     api,

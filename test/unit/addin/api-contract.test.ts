@@ -1,0 +1,121 @@
+// The pane's typed API client (addin/src/api/<area>.ts) against the server's route declarations: every route the
+// pane calls is declared by the server with the same method and path, and with the very schemas the client's types
+// come from (answer, body, query), so a route that moves or changes its answer fails here instead of in the pane.
+// Each client function is also called against a recording transport: the request it sends is the route it declares.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as auth from '../../../addin/src/api/auth.ts';
+import type { Api } from '../../../addin/src/api/client.ts';
+import { urlOf, type Endpoint } from '../../../addin/src/api/endpoint.ts';
+import * as jobs from '../../../addin/src/api/jobs.ts';
+import * as mallAccounts from '../../../addin/src/api/mall-accounts.ts';
+import * as orders from '../../../addin/src/api/orders.ts';
+import * as sheet from '../../../addin/src/api/sheet.ts';
+import { apiRoutes } from '../../../server/app.ts';
+import type { AppDeps } from '../../../server/deps.ts';
+
+const tables: Record<string, Record<string, Endpoint>> = {
+  auth: auth.authEndpoints,
+  'mall-accounts': mallAccounts.mallAccountEndpoints,
+  orders: orders.orderEndpoints,
+  sheet: sheet.sheetEndpoints,
+  jobs: jobs.jobEndpoints,
+};
+const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
+
+// Route declarations use their dependencies only inside handlers, which never run here.
+const serverRoutes = apiRoutes({} as AppDeps);
+const serverRoute = (e: Pick<Endpoint, 'method' | 'path'>) =>
+  serverRoutes.find((r) => r.method.toUpperCase() === e.method && `/api${r.path}` === e.path);
+
+/** A transport that answers nothing and records what was asked. */
+function recorder() {
+  const calls: { method: string; url: string; body: unknown }[] = [];
+  const api: Api = {
+    token: 't',
+    async call(method, url, body) {
+      calls.push({ method, url, body });
+      return url.includes('/results') ? { items: [], next_cursor: null } : {};
+    },
+  };
+  return { api, calls };
+}
+
+/** The declared route a request reached: a literal path before one with `:name` segments (/jobs/events, /jobs/:id). */
+function routeOf(method: string, url: string) {
+  const path = url.split('?')[0]!;
+  const matches = serverRoutes.filter((r) => r.method.toUpperCase() === method && new RegExp(`^/api${r.path.replace(/:\w+/g, '[^/]+')}$`).test(path));
+  return matches.find((r) => !r.path.includes(':')) ?? matches[0];
+}
+
+describe('pane API client against the server routes', () => {
+  it('every client endpoint is a declared route with the same answer, body and query schemas', () => {
+    assert.ok(clientEndpoints.length >= 15);
+    for (const { name, e } of clientEndpoints) {
+      const route = serverRoute(e);
+      assert.ok(route, `${name}: ${e.method} ${e.path} is not a server route`);
+      assert.equal(route.response, e.response, `${name}: the answer's schema is the route's`);
+      assert.equal(route.body, e.body, `${name}: the body's schema is the route's`);
+      if (e.query) assert.equal(route.query, e.query, `${name}: the query's schema is the route's`);
+    }
+  });
+
+  it('a client endpoint that drifts from its route is caught', () => {
+    const moved = { ...jobs.jobEndpoints.get, path: '/api/job/:id' } as const;
+    assert.equal(serverRoute(moved), undefined);
+    // A copy of the answer's schema (a hand-kept twin) is not the route's own, so it would fail the check above.
+    assert.notEqual(serverRoute(jobs.jobEndpoints.get)!.response, jobs.jobEndpoints.get.response.extend({}));
+  });
+
+  it('each client function sends the request of its declared route', async () => {
+    const { api, calls } = recorder();
+    const sent: [string, Promise<unknown>][] = [
+      ['auth.login', auth.signIn(api, { username: 'u', password: 'p' })],
+      ['auth.logout', auth.signOut(api)],
+      ['auth.changePassword', auth.changePassword(api, { current_password: 'a', new_password: 'b'.repeat(10) })],
+      ['auth.streamTicket', auth.streamTicket(api)],
+      ['mall-accounts.list', mallAccounts.listMallAccounts(api)],
+      ['orders.lineColumns', orders.lineColumns(api, { status: 'READY', limit: 10 })],
+      ['orders.transitions', orders.applyTransitions(api, { action: 'ship', items: [{ id: 'lin_1', version: 1 }] })],
+      ['orders.createDirect', orders.createDirectOrder(api, { orderer_name: 'a', total_amount: 1 })],
+      ['sheet.push', sheet.pushSheet(api, { rows: [{ line_id: 'lin_1', line_version: 1, memo: 'm' }] })],
+      ['sheet.lines', sheet.sheetLines(api, { line_ids: ['lin_1'] })],
+      ['jobs.start', jobs.startJobs(api, { type: 'collect', mall_account_ids: ['acc_1'] })],
+      ['jobs.list', jobs.listJobs(api, { limit: 20 })],
+      ['jobs.get', jobs.getJob(api, 'job_1')],
+      ['jobs.cancel', jobs.cancelJob(api, 'job_1')],
+      ['jobs.results', jobs.allJobResults(api, 'job_1', { result: 'failed' })],
+    ];
+    await Promise.all(sent.map(([, p]) => p));
+    assert.equal(calls.length, sent.length);
+    sent.forEach(([name], i) => {
+      const [area, key] = name.split('.') as [string, string];
+      const declared = tables[area]![key]!;
+      const call = calls[i]!;
+      assert.equal(call.method, declared.method, name);
+      const route = routeOf(call.method, call.url);
+      assert.ok(route, `${name}: ${call.method} ${call.url} reaches no server route`);
+      assert.equal(`/api${route.path}`, declared.path, `${name}: reaches the route it declares`);
+      assert.equal(call.body !== undefined, declared.body !== undefined, `${name}: a body only where the route takes one`);
+    });
+    // Every endpoint the pane declares is called by one of its functions (the event stream is opened by events.ts).
+    const called = new Set(sent.map(([name]) => name));
+    assert.deepEqual(
+      clientEndpoints.map((c) => c.name).filter((n) => !called.has(n)),
+      ['jobs.events'],
+    );
+  });
+
+  it('path parameters are encoded and queries written as the routes read them', () => {
+    assert.equal(urlOf(jobs.jobEndpoints.get, { id: 'a/b?c' }), '/api/jobs/a%2Fb%3Fc');
+    assert.throws(() => urlOf(jobs.jobEndpoints.get), /no value for :id/);
+    const url = urlOf(orders.orderEndpoints.lineColumns, {}, { status: ['NEW', 'READY'], fields: ['line_id'], q: undefined, limit: 5 });
+    assert.equal(url, '/api/order-lines/columns?status=NEW%2CREADY&fields=line_id&limit=5');
+    // The server's own schema reads that query back as sent.
+    const query = Object.fromEntries(new URLSearchParams(url.split('?')[1]));
+    const parsed = orders.orderEndpoints.lineColumns.query.parse(query);
+    assert.deepEqual(parsed.status, ['NEW', 'READY']);
+    assert.deepEqual(parsed.fields, ['line_id']);
+    assert.equal(parsed.limit, 5);
+  });
+});

@@ -1,0 +1,52 @@
+// The pane's one transport (addin/src/api/client.ts) against a real HTTP server: the bearer token and the pane's
+// language go out, the server's error body comes back as an ApiError with its message, and a 401 to a call that
+// sent a token tells the pane its session is over (once per refusal); a refused sign-in (no token sent) does not.
+import assert from 'node:assert/strict';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { signIn } from '../../../addin/src/api/auth.ts';
+import { ApiError, createApi } from '../../../addin/src/api/client.ts';
+import { getJob } from '../../../addin/src/api/jobs.ts';
+
+const seen: IncomingHttpHeaders[] = [];
+const server = createServer((req, res) => {
+  seen.push(req.headers);
+  res.setHeader('content-type', 'application/json');
+  if (req.headers.authorization === 'Bearer live' && req.url === '/api/jobs/job_1') {
+    res.end(JSON.stringify({ id: 'job_1', state: 'running' }));
+    return;
+  }
+  res.statusCode = 401;
+  const code = req.url === '/api/auth/login' ? 'bad_credentials' : 'unauthorized';
+  res.end(JSON.stringify({ error: { type: 'unauthorized', code, message: `거부: ${code}` } }));
+});
+let base = '';
+before(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+after(() => server.close());
+
+describe('pane API transport', () => {
+  it('sends the token and language; a 401 to a call with a token ends the session, once, and still throws', async () => {
+    let ended = 0;
+    const live = createApi('live', 'ko', { base, onUnauthorized: () => ended++ });
+    assert.equal((await getJob(live, 'job_1')).id, 'job_1');
+    assert.equal(seen.at(-1)!.authorization, 'Bearer live');
+    assert.equal(seen.at(-1)!['accept-language'], 'ko');
+    assert.equal(ended, 0);
+
+    const expired = createApi('expired', 'ko', { base, onUnauthorized: () => ended++ });
+    await assert.rejects(getJob(expired, 'job_1'), (e: unknown) => e instanceof ApiError && e.status === 401 && e.message === '거부: unauthorized');
+    assert.equal(ended, 1);
+  });
+
+  it('a refused sign-in (no token sent) is the form’s error, not a session ending', async () => {
+    let ended = 0;
+    const anonymous = createApi(null, 'en', { base, onUnauthorized: () => ended++ });
+    await assert.rejects(signIn(anonymous, { username: 'u', password: 'p' }), (e: unknown) => e instanceof ApiError && e.code === 'bad_credentials');
+    assert.equal(seen.at(-1)!.authorization, undefined);
+    assert.equal(ended, 0);
+  });
+});
