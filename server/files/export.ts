@@ -45,7 +45,8 @@ export function checkExportRequest(request: Pick<ExportRequest, 'format' | 'pass
   checkFilePassword(request.password, lang);
 }
 
-async function* capped(rows: RowSource, max: number, lang: Lang): AsyncGenerator<Row> {
+/** The rows, refused once there are more than `max` (an encrypted file is built in memory). */
+export async function* capped(rows: RowSource, max: number, lang: Lang): AsyncGenerator<Row> {
   let n = 0;
   for await (const row of rows) {
     if (++n > max) {

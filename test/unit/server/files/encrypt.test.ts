@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import { checkFilePassword, encryptXlsx, PASSWORD_MAX_CHARS } from '../../../../server/files/encrypt.ts';
-import { writeExport } from '../../../../server/files/export.ts';
+import { capped, writeExport } from '../../../../server/files/export.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import type { Cell, FileColumn } from '../../../../shared/files/cells.ts';
 import { collector, readXlsx } from './helpers.ts';
@@ -63,6 +63,19 @@ describe('encrypted XLSX', () => {
       (e: unknown) => e instanceof AppError && e.code === 'csv_cannot_encrypt' && /XLSX/.test(e.message),
     );
     assert.equal(out.bytes().length, 0);
+  });
+});
+
+describe('encrypted export size cap', () => {
+  it('refuses once the rows pass the cap (the file is built in memory), after passing the ones below it', async () => {
+    const seen: unknown[] = [];
+    await assert.rejects(
+      async () => {
+        for await (const row of capped(ROWS.concat(ROWS), 3, 'ko')) seen.push(row);
+      },
+      (e: unknown) => e instanceof AppError && e.code === 'too_large_to_encrypt' && e.message.includes('3행'),
+    );
+    assert.equal(seen.length, 3);
   });
 });
 
