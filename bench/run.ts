@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'sheet-pull': () => import('./sheet-pull.bench.ts'),
   'sheet-push': () => import('./sheet-push.bench.ts'),
   'health-under-bulk': () => import('./health-under-bulk.bench.ts'),
+  'order-export': () => import('./order-export.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -3,8 +3,7 @@ import type { Knex } from 'knex';
 import type { DirectOrderInput, OrderFilter } from '../../../shared/api/orders.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { format, type Lang } from '../../../shared/i18n.ts';
-import { maskPersonalText } from '../../../shared/mask-text.ts';
-import { maskName, maskPhone } from '../../../shared/phone.ts';
+import { maskPersonalRecord, maskTextFields, namesOf } from '../../../shared/mask-record.ts';
 import { seesPersonalData } from '../../../shared/roles.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
@@ -37,38 +36,11 @@ const isPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.leng
 
 // ---- masking ---------------------------------------------------------------------------------------------------
 
-const NAME_FIELDS = ['orderer_name', 'recipient_name'];
-const PHONE_FIELDS = ['orderer_phone', 'recipient_phone', 'recipient_mobile'];
-const HIDDEN_FIELDS = ['recipient_address2', 'orderer_email', 'delivery_memo'];
-/** Free text people type names and numbers into: shown to viewers with those masked (see shared/mask-text.ts). */
-const FREE_TEXT_FIELDS = ['memo', 'hold_reason', 'delete_reason', 'send_error'];
-
-/** Keeps the region (시/도 and 시/군/구) of an address and hides the street and number. */
-function maskAddress(address: unknown): string {
-  const words = String(address).trim().split(/\s+/);
-  return [...words.slice(0, 2), '***'].join(' ');
-}
-
 const seesAll = (actor: Actor) => actor.type !== 'user' || seesPersonalData(actor.role);
-
-/** The names of an order (or of a lines-view row's order), to be found and masked in its free text. */
-const namesOf = (row: Record<string, unknown>): string[] => NAME_FIELDS.flatMap((f) => (typeof row[f] === 'string' ? [row[f] as string] : []));
-
-function maskTextFields<T extends Record<string, unknown>>(row: T, fields: readonly string[], names: readonly string[]): T {
-  const out: Record<string, unknown> = { ...row };
-  for (const f of fields) if (typeof out[f] === 'string') out[f] = maskPersonalText(out[f] as string, names);
-  return out as T;
-}
 
 /** Viewers see who and where only masked (PRODUCT.md §6.6), also inside free text; operators and admins see the data they ship with. */
 function maskFor<T extends Record<string, unknown>>(actor: Actor, row: T): T {
-  if (seesAll(actor)) return row;
-  const out: Record<string, unknown> = maskTextFields(row, FREE_TEXT_FIELDS, namesOf(row));
-  for (const f of NAME_FIELDS) if (out[f]) out[f] = maskName(out[f]);
-  for (const f of PHONE_FIELDS) if (out[f]) out[f] = maskPhone(out[f]);
-  for (const f of HIDDEN_FIELDS) if (out[f]) out[f] = '***';
-  if (out.recipient_address1) out.recipient_address1 = maskAddress(out.recipient_address1);
-  return out as T;
+  return seesAll(actor) ? row : maskPersonalRecord(row);
 }
 
 /** The parts of an order's detail, with the free text in them masked for viewers like the order's own fields. */

@@ -1,0 +1,43 @@
+// XLSX out, streamed: exceljs' streaming WorkbookWriter commits each row as it comes, so a 50,000-line export
+// does not build the workbook in memory (bench/order-export.bench.ts measures it). Strings are written as text
+// cells (inline, without a shared-strings table that would grow with every distinct address), numbers as numbers;
+// every string passes the formula guard (shared/files/cells.ts).
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { safeCell, type FileColumn } from '../../shared/files/cells.ts';
+import { letDrain, ROWS_PER_TURN, type RowSource } from './flow.ts';
+
+export type XlsxOptions = { sheetName: string; columns: readonly FileColumn[]; rows: RowSource };
+
+/** Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ]. */
+export function sheetNameOf(name: string): string {
+  const clean = name
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .trim()
+    .slice(0, 31);
+  return clean === '' ? 'Sheet1' : clean;
+}
+
+/** Writes one sheet (a header row, then the rows) to `out` and ends it. Resolves with the number of data rows. */
+export async function writeXlsx(out: Writable, options: XlsxOptions): Promise<{ rows: number }> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetNameOf(options.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = options.columns.map((c, i) => ({
+    key: String(i),
+    header: String(safeCell(c.header) ?? ''),
+    width: c.width ?? 14,
+    ...(c.text ? { style: { numFmt: '@' } } : {}),
+  }));
+  const width = options.columns.length;
+  let count = 0;
+  for await (const row of options.rows) {
+    const cells = new Array<ExcelJS.CellValue>(width);
+    for (let i = 0; i < width; i++) cells[i] = safeCell(row[i]);
+    sheet.addRow(cells).commit();
+    if (++count % ROWS_PER_TURN === 0) await letDrain(out);
+  }
+  sheet.commit();
+  // Resolves when the zip is complete and handed to `out` (exceljs ends the stream itself).
+  await workbook.commit();
+  return { rows: count };
+}
