@@ -45,6 +45,15 @@ export async function readWorkbook(bytes: Buffer, options: ReadOptions = {}): Pr
   return readCsv(bytes, lang);
 }
 
+/**
+ * The sheet to import: the one named (the operator picked it), else the first visible sheet with any rows; CSV
+ * files have exactly one. Undefined when a name matches nothing.
+ */
+export function pickSheet(book: ReadWorkbook, name?: string): SheetRows | undefined {
+  if (name !== undefined) return book.sheets.find((sheet) => sheet.name === name);
+  return book.sheets.find((sheet) => !sheet.hidden && sheet.rows.length > 0) ?? book.sheets[0];
+}
+
 async function decrypt(bytes: Buffer, password: string | undefined, lang: Lang): Promise<Buffer> {
   let encrypted: boolean;
   try {

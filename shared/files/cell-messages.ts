@@ -1,7 +1,7 @@
 // Per-cell and per-row problems found while reading a spreadsheet (normaliseCell, mapRows). Codes and params come
 // from shared code; the edge (server route or pane) renders them with `format` in its language. {column} is the
 // column's header as it appears in the file, {value} the cell as read.
-import type { Messages } from '../i18n.ts';
+import { format, type Lang, type Messages } from '../i18n.ts';
 
 export const cellMessages = {
   control_chars: {
@@ -85,3 +85,8 @@ export const cellMessages = {
 
 export type CellIssueCode = keyof typeof cellMessages;
 export type CellIssueParams = Record<string, string | number>;
+
+/** One issue in one language, for a preview column or a result file (`format` with the catalog). */
+export function renderCellIssue(issue: { code: CellIssueCode; params: CellIssueParams }, lang: Lang): string {
+  return format(cellMessages[issue.code], issue.params, lang);
+}

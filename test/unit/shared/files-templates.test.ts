@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { renderCellIssue } from '../../../shared/files/cell-messages.ts';
 import { guessHeaderRow, headerKey, matchColumns } from '../../../shared/files/header.ts';
 import { guessTemplate, mapRows, MAX_DATA_ROWS } from '../../../shared/files/map-rows.ts';
 import type { Cell } from '../../../shared/files/normalise.ts';
@@ -101,7 +102,8 @@ describe('mapRows', () => {
         ['amount', 'money_negative'],
       ],
     );
-    assert.equal(third?.issues[0]?.params.column, '수량');
+    assert.equal(renderCellIssue(third!.issues[0]!, 'ko'), '수량: 수량은 1 이상이어야 합니다: 0');
+    assert.equal(renderCellIssue(third!.issues[1]!, 'en'), '금액: a negative amount is not allowed here: -5000');
     assert.deepEqual([fourth?.values.recipient_mobile, fourth?.values.quantity, fourth?.values.amount], ['0212345678', 3, 12000]);
   });
 

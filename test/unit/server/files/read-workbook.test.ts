@@ -10,7 +10,7 @@ import officeCrypto from 'officecrypto-tool';
 import { AppError } from '../../../../shared/errors.ts';
 import { mapRows } from '../../../../shared/files/map-rows.ts';
 import { findBuiltInTemplate } from '../../../../shared/files/templates.ts';
-import { MAX_FILE_BYTES, readWorkbook } from '../../../../server/files/read-workbook.ts';
+import { MAX_FILE_BYTES, pickSheet, readWorkbook } from '../../../../server/files/read-workbook.ts';
 
 async function xlsx(fill: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -142,6 +142,27 @@ describe('readWorkbook: XLSX', () => {
 
     const book = await readWorkbook(encrypted, { password: '택배1234' });
     assert.deepEqual(book.sheets[0]!.rows[1], ['box_1', '607012345671']);
+  });
+});
+
+describe('pickSheet', () => {
+  it('takes the named sheet, else the first visible one with rows', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('빈 시트');
+    workbook.addWorksheet('숨김', { state: 'hidden' }).addRow(['x']);
+    workbook.addWorksheet('결과').addRow(['고객주문번호', '운송장번호']);
+    const book = await readWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
+    assert.deepEqual(
+      book.sheets.map((s) => [s.name, s.hidden]),
+      [
+        ['빈 시트', false],
+        ['숨김', true],
+        ['결과', false],
+      ],
+    );
+    assert.equal(pickSheet(book)?.name, '결과');
+    assert.equal(pickSheet(book, '숨김')?.name, '숨김');
+    assert.equal(pickSheet(book, '없음'), undefined);
   });
 });
 
