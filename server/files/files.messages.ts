@@ -1,5 +1,7 @@
 import type { Messages } from '../../shared/i18n.ts';
 
+// File-level refusals: reading (readWorkbook) and writing (exports, encryption). Per-cell and per-row texts are in
+// shared/files/cell-messages.ts.
 export const filesMessages = {
   password_empty: { ko: '{field}: 파일 비밀번호를 입력하세요', en: '{field}: enter a password for the file' },
   password_too_long: {
@@ -14,4 +16,35 @@ export const filesMessages = {
     ko: '암호를 거는 파일은 {max}행까지 만들 수 있습니다 ({rows}행). 조건을 좁혀 나눠 내려받으세요',
     en: 'an encrypted file can hold at most {max} rows ({rows} asked); narrow the filter and download in parts',
   },
+  password_required: {
+    ko: '암호가 걸린 파일입니다. 파일을 열 암호를 입력하세요',
+    en: 'The file is password-protected. Enter the password that opens it',
+  },
+  wrong_password: {
+    ko: '암호가 맞지 않아 파일을 열 수 없습니다. 암호를 확인하고 다시 입력하세요',
+    en: 'The password is wrong, so the file cannot be opened. Check it and enter it again',
+  },
+  unsupported_encryption: {
+    ko: '이 암호화 방식은 열 수 없습니다. Excel에서 암호를 풀고 .xlsx로 저장한 뒤 올리세요',
+    en: 'This kind of encryption cannot be opened. Remove the password in Excel, save as .xlsx and upload again',
+  },
+  old_xls_format: {
+    ko: 'Excel 97-2003 형식(.xls) 파일은 읽을 수 없습니다. Excel에서 .xlsx(통합 문서)로 저장한 뒤 올리세요',
+    en: 'Excel 97-2003 (.xls) files cannot be read. Save the file as .xlsx (Excel Workbook) in Excel and upload again',
+  },
+  unreadable_file: {
+    ko: '파일을 읽을 수 없습니다. XLSX 또는 CSV 파일인지, 손상되지 않았는지 확인하세요',
+    en: 'The file cannot be read. Check that it is an XLSX or CSV file and not damaged',
+  },
+  empty_file: { ko: '빈 파일입니다', en: 'The file is empty' },
+  file_too_large: {
+    ko: '파일이 너무 큽니다 ({size}). 최대 {max}까지 읽을 수 있으니 파일을 나눠 올리세요',
+    en: 'The file is too large ({size}); at most {max} is read, so split the file',
+  },
+  too_many_rows: {
+    ko: '시트 "{sheet}"에 {actual}행이 있습니다. 한 번에 데이터 {max}행까지 읽을 수 있으니 파일을 나눠 올리세요',
+    en: 'Sheet "{sheet}" has {actual} rows; at most {max} data rows are read at once, so split the file',
+  },
 } satisfies Messages;
+
+export type FileErrorCode = keyof typeof filesMessages;

@@ -1,0 +1,154 @@
+// An uploaded spreadsheet → its sheets as rows of plain cells, the same shape the pane reads from the active sheet
+// through Office.js, so both go through shared/files (normaliseCell, mapRows) alike. XLSX (also when protected with
+// an open password), CSV in UTF-8 or CP949. Everything a user can get wrong ends as an AppError invalid_data with a
+// code and a message in the caller's language; nothing here logs cell contents (they are personal data).
+import ExcelJS from 'exceljs';
+import officeCrypto from 'officecrypto-tool';
+import { AppError } from '../../shared/errors.ts';
+import { HEADER_SEARCH_ROWS } from '../../shared/files/header.ts';
+import { MAX_DATA_ROWS } from '../../shared/files/map-rows.ts';
+import type { Cell } from '../../shared/files/normalise.ts';
+import { format, type Lang, type MessageParams } from '../../shared/i18n.ts';
+import { decodeCsv, parseCsv, type CsvEncoding } from './csv.ts';
+import { filesMessages, type FileErrorCode } from './files.messages.ts';
+
+export type SheetRows = { name: string; hidden: boolean; rows: Cell[][] };
+export type ReadWorkbook = { format: 'xlsx' | 'csv'; encoding?: CsvEncoding; sheets: SheetRows[] };
+export type ReadOptions = { filename?: string; password?: string; lang?: Lang };
+
+/** 50,000 rows of a courier or wholesale file are 3–10 MB as XLSX or CSV; 20 MB leaves room and bounds memory. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Data rows plus the title and header rows above them. */
+export const MAX_SHEET_ROWS = MAX_DATA_ROWS + HEADER_SEARCH_ROWS;
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** OLE compound file: an encrypted OOXML package (ECMA-376 §2.3) or an Excel 97-2003 .xls. */
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+export function fileError(code: FileErrorCode, lang: Lang, params: MessageParams = {}, cause?: unknown): AppError {
+  const details = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null));
+  return new AppError('invalid_data', code, format(filesMessages[code], params, lang), { details, cause });
+}
+
+/** 50000 → "50,000": Korean and English both group thousands with commas. */
+const count = (n: number): string => n.toLocaleString('en-US');
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export async function readWorkbook(bytes: Buffer, options: ReadOptions = {}): Promise<ReadWorkbook> {
+  const lang = options.lang ?? 'ko';
+  if (bytes.length === 0) throw fileError('empty_file', lang);
+  if (bytes.length > MAX_FILE_BYTES) throw fileError('file_too_large', lang, { size: megabytes(bytes.length), max: megabytes(MAX_FILE_BYTES) });
+  if (bytes.subarray(0, CFB.length).equals(CFB)) return readXlsx(await decrypt(bytes, options.password, lang), lang);
+  if (bytes.subarray(0, ZIP.length).equals(ZIP)) return readXlsx(bytes, lang);
+  // Not a workbook by its bytes: a CSV, unless the name says it should have been one (a damaged or renamed file).
+  if (/\.(xlsx|xlsm|xls)$/i.test(options.filename ?? '')) throw fileError('unreadable_file', lang);
+  return readCsv(bytes, lang);
+}
+
+/**
+ * The sheet to import: the one named (the operator picked it), else the first visible sheet with any rows; CSV
+ * files have exactly one. Undefined when a name matches nothing.
+ */
+export function pickSheet(book: ReadWorkbook, name?: string): SheetRows | undefined {
+  if (name !== undefined) return book.sheets.find((sheet) => sheet.name === name);
+  return book.sheets.find((sheet) => !sheet.hidden && sheet.rows.length > 0) ?? book.sheets[0];
+}
+
+async function decrypt(bytes: Buffer, password: string | undefined, lang: Lang): Promise<Buffer> {
+  let encrypted: boolean;
+  try {
+    encrypted = officeCrypto.isEncrypted(bytes);
+  } catch (error) {
+    throw fileError('unreadable_file', lang, {}, error);
+  }
+  if (!encrypted) throw fileError('old_xls_format', lang);
+  if (!password) throw fileError('password_required', lang);
+  try {
+    return await officeCrypto.decrypt(bytes, { password });
+  } catch (error) {
+    // officecrypto-tool says so in words only (ecma376_agile.js / ecma376_standard.js).
+    const wrong = error instanceof Error && /password is incorrect/i.test(error.message);
+    throw fileError(wrong ? 'wrong_password' : 'unsupported_encryption', lang, {}, error);
+  }
+}
+
+async function readXlsx(bytes: Buffer, lang: Lang): Promise<ReadWorkbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's types want its own Buffer flavour; a Node Buffer is what it reads.
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw fileError(bytes.subarray(0, CFB.length).equals(CFB) ? 'old_xls_format' : 'unreadable_file', lang, {}, error);
+  }
+  const sheets = workbook.worksheets.map((worksheet) => ({
+    name: worksheet.name,
+    hidden: worksheet.state !== 'visible',
+    rows: sheetRows(worksheet, lang),
+  }));
+  return { format: 'xlsx', sheets };
+}
+
+function sheetRows(worksheet: ExcelJS.Worksheet, lang: Lang): Cell[][] {
+  const rows: Cell[][] = [];
+  let filled = 0;
+  worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (++filled > MAX_SHEET_ROWS)
+      throw fileError('too_many_rows', lang, { sheet: worksheet.name, actual: count(worksheet.actualRowCount), max: count(MAX_DATA_ROWS) });
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = cellOf(cell);
+    });
+    rows[number - 1] = trimEnd(Array.from(cells, (cell) => cell ?? null));
+  });
+  return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
+}
+
+function trimEnd(cells: Cell[]): Cell[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === null) end--;
+  return cells.slice(0, end);
+}
+
+/** exceljs repeats a merged range's value in every cell of it; Excel (and Office.js) keep it in the top-left only. */
+function cellOf(cell: ExcelJS.Cell): Cell {
+  if (cell.isMerged && cell.master.address !== cell.address) return null;
+  return plain(cell.value);
+}
+
+/** `=HYPERLINK("url", "text")` saved without a cached result (files written by programs, not by Excel). */
+const HYPERLINK = /^\s*HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)\s*$/i;
+
+/** exceljs's value union → what Office.js would give for the same cell (the shown value, not the formula). */
+export function plain(value: ExcelJS.CellValue | undefined): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('error' in value) return value.error;
+  if ('richText' in value) return plain(value.richText.map((run) => run.text).join(''));
+  if ('hyperlink' in value) return plain(value.text as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = value.result as ExcelJS.CellValue | undefined;
+    if (result !== undefined && result !== null) return plain(result);
+    const link = 'formula' in value && typeof value.formula === 'string' ? HYPERLINK.exec(value.formula) : null;
+    return link ? plain((link[1] ?? '').replace(/""/g, '"')) : null;
+  }
+  return null;
+}
+
+async function readCsv(bytes: Buffer, lang: Lang): Promise<ReadWorkbook> {
+  const { text, encoding } = decodeCsv(bytes);
+  // A binary file (an image, a zip with a stray header) decodes to text full of NULs: not a CSV.
+  if (text.includes('\u0000')) throw fileError('unreadable_file', lang);
+  // Refused before parsing when even the line count is far over the limit (lines ≥ records; a quoted line break
+  // adds a line), so a 20 MB file of tiny rows never becomes millions of row objects.
+  const lines = text.split('\n').length;
+  if (lines > 4 * MAX_SHEET_ROWS) throw fileError('too_many_rows', lang, { sheet: 'CSV', actual: count(lines), max: count(MAX_DATA_ROWS) });
+  let rows: Cell[][];
+  try {
+    rows = await parseCsv(text);
+  } catch (error) {
+    throw fileError('unreadable_file', lang, {}, error);
+  }
+  if (rows.length > MAX_SHEET_ROWS) throw fileError('too_many_rows', lang, { sheet: 'CSV', actual: count(rows.length), max: count(MAX_DATA_ROWS) });
+  return { format: 'csv', encoding, sheets: [{ name: 'CSV', hidden: false, rows }] };
+}

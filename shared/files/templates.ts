@@ -1,0 +1,190 @@
+// Spreadsheet templates as data: which header holds which field, and values fixed for the whole file. Built-ins ship
+// with the product; the server stores copies users edit (same shape, builtIn false). Field names follow the order
+// sheet and the direct-order API (shared/sheet/order-columns.ts, direct-columns.ts) so rows need no second mapping.
+import type { CourierCode } from '../couriers.ts';
+import type { MessageText } from '../i18n.ts';
+import type { CellKind } from './normalise.ts';
+
+/** Every field a template can fill, with the kind its cells are normalised as. */
+export const FIELD_KINDS = {
+  // Invoice import: how a row finds its box, and the number to enter.
+  box_key: 'text',
+  mall_order_id: 'digits',
+  mall_line_id: 'digits',
+  courier: 'courier',
+  tracking_number: 'digits',
+  // Order upload (wholesale / direct trade, malls without a connector).
+  channel_name: 'text',
+  channel_kind: 'text',
+  order_date: 'date',
+  orderer_name: 'text',
+  orderer_phone: 'phone',
+  recipient_name: 'text',
+  recipient_mobile: 'phone',
+  recipient_phone: 'phone',
+  recipient_zip: 'zip',
+  recipient_address1: 'text',
+  recipient_address2: 'text',
+  delivery_memo: 'text',
+  product_code: 'text',
+  product_name: 'text',
+  option_text: 'text',
+  quantity: 'quantity',
+  unit_price: 'money',
+  amount: 'money',
+  shipping_fee: 'money',
+  memo: 'text',
+} as const satisfies Record<string, CellKind>;
+
+export type FieldName = keyof typeof FIELD_KINDS;
+
+/** Where an invoice-import row's box is looked up (PRODUCT.md §2 step 6: our box key is the exact one). */
+export type InvoiceReference = 'box_key' | 'mall_order_id' | 'mall_line_id';
+
+export type TemplateColumn = {
+  field: FieldName;
+  /** Headers this column goes by; the first is how our sample file spells it. Compared leniently (header.ts). */
+  headers: readonly string[];
+  required?: boolean;
+};
+
+type TemplateBase = {
+  id: string;
+  name: MessageText;
+  builtIn: boolean;
+  /** 1-based sheet row of the header when known; the header is still searched when that row does not match. */
+  headerRow?: number;
+  columns: readonly TemplateColumn[];
+  /** Values for the whole file, used where the file has no such column or the cell is empty (e.g. the channel). */
+  fixed?: Partial<Record<FieldName, string>>;
+  /** Headers that rest on a guess rather than a courier's published format (korean-oms.md §3.4). */
+  guessed?: boolean;
+};
+
+export type OrderUploadTemplate = TemplateBase & { type: 'order_upload' };
+
+export type InvoiceImportTemplate = TemplateBase & {
+  type: 'invoice_import';
+  reference: InvoiceReference;
+  /** The courier of every row when the file has no courier column (a courier's own result file). */
+  courier?: CourierCode;
+};
+
+export type Template = OrderUploadTemplate | InvoiceImportTemplate;
+
+// Header spellings. Result files echo the booking file's shipper-reference column, which carries our box key
+// (issue 10 §5): CJ calls it 고객주문번호 / CUST_USE_NO (korean-oms.md §3.4); the others' names are guesses from
+// common sheet wording, hence `guessed` on those templates.
+const TRACKING = ['운송장번호', '송장번호', '운송장', '송장', '등기번호', 'INVC_NO', 'tracking_number', 'Tracking number'];
+const REFERENCE = ['고객주문번호', '주문번호', '고객사용번호', '고객관리번호', '참조번호', 'CUST_USE_NO', 'box_key', 'Box key'];
+
+function courierResult(
+  id: string,
+  courier: CourierCode,
+  name: MessageText,
+  extra: { tracking?: string[]; reference?: string[] },
+): InvoiceImportTemplate {
+  return {
+    id,
+    type: 'invoice_import',
+    name,
+    builtIn: true,
+    guessed: true,
+    reference: 'box_key',
+    courier,
+    columns: [
+      { field: 'box_key', headers: [...(extra.reference ?? []), ...REFERENCE], required: true },
+      { field: 'tracking_number', headers: [...(extra.tracking ?? []), ...TRACKING], required: true },
+    ],
+  };
+}
+
+export const BUILT_IN_TEMPLATES: readonly Template[] = [
+  courierResult(
+    'invoice_cj',
+    'CJ',
+    { ko: 'CJ대한통운 운송장 결과', en: 'CJ Logistics tracking result' },
+    { reference: ['고객주문번호'], tracking: ['운송장번호'] },
+  ),
+  courierResult(
+    'invoice_lotte',
+    'LOTTE',
+    { ko: '롯데택배 운송장 결과', en: 'Lotte tracking result' },
+    { reference: ['주문번호'], tracking: ['운송장번호'] },
+  ),
+  courierResult(
+    'invoice_hanjin',
+    'HANJIN',
+    { ko: '한진택배 운송장 결과', en: 'Hanjin tracking result' },
+    { reference: ['고객주문번호'], tracking: ['운송장번호'] },
+  ),
+  courierResult(
+    'invoice_logen',
+    'LOGEN',
+    { ko: '로젠택배 운송장 결과', en: 'Logen tracking result' },
+    { reference: ['주문번호'], tracking: ['송장번호'] },
+  ),
+  courierResult(
+    'invoice_epost',
+    'EPOST',
+    { ko: '우체국택배 등기번호 결과', en: 'Korea Post tracking result' },
+    { reference: ['주문번호'], tracking: ['등기번호'] },
+  ),
+  {
+    // Any file with a reference, a courier and a number; the operator picks the reference and may fix the courier.
+    id: 'invoice_generic',
+    type: 'invoice_import',
+    name: { ko: '운송장 일괄 등록 (일반)', en: 'Tracking numbers (generic)' },
+    builtIn: true,
+    reference: 'box_key',
+    columns: [
+      { field: 'box_key', headers: ['박스키', '고객주문번호', 'box_key', 'Box key', 'CUST_USE_NO'], required: true },
+      { field: 'courier', headers: ['택배사', '택배사명', '배송사', 'courier', 'Courier'], required: true },
+      { field: 'tracking_number', headers: TRACKING, required: true },
+    ],
+  },
+  {
+    id: 'order_wholesale',
+    type: 'order_upload',
+    name: { ko: '도매·직거래 주문서 (일반)', en: 'Wholesale / direct-trade orders (generic)' },
+    builtIn: true,
+    fixed: { channel_kind: 'direct' },
+    columns: [
+      { field: 'mall_order_id', headers: ['주문번호', '발주번호', 'order_number', 'Order number'] },
+      { field: 'order_date', headers: ['주문일', '주문일자', '발주일', '결제일', 'order_date', 'Order date'] },
+      { field: 'channel_name', headers: ['거래처', '판매처', '거래처명', '판매처명', 'channel', 'Channel'] },
+      { field: 'orderer_name', headers: ['주문자', '주문자명', '구매자', '구매자명', 'orderer', 'Orderer'] },
+      { field: 'orderer_phone', headers: ['주문자연락처', '주문자전화번호', '구매자연락처', 'orderer_phone', 'Orderer phone'] },
+      {
+        field: 'recipient_name',
+        headers: ['수취인', '수취인명', '수령인', '수령자', '받는분', '받는사람', 'recipient', 'Recipient'],
+        required: true,
+      },
+      {
+        field: 'recipient_mobile',
+        headers: ['수취인휴대폰', '휴대폰', '휴대전화', '수취인연락처', '수령인연락처', '받는분연락처', 'mobile', 'Mobile'],
+        required: true,
+      },
+      { field: 'recipient_phone', headers: ['수취인전화', '전화번호', '수취인전화번호', '연락처2', 'phone', 'Phone'] },
+      { field: 'recipient_zip', headers: ['우편번호', '수취인우편번호', 'zip', 'Zip'] },
+      { field: 'recipient_address1', headers: ['주소', '수취인주소', '받는분주소', '배송지', '배송지주소', 'address', 'Address'], required: true },
+      { field: 'recipient_address2', headers: ['상세주소', '주소2', 'address2', 'Address detail'] },
+      { field: 'delivery_memo', headers: ['배송메모', '배송메세지', '배송메시지', '배송요청사항', 'delivery_memo', 'Delivery memo'] },
+      { field: 'product_code', headers: ['상품코드', '품목코드', '자체상품코드', 'SKU', 'product_code'] },
+      { field: 'product_name', headers: ['상품명', '품명', '품목명', '제품명', 'product', 'Product'], required: true },
+      { field: 'option_text', headers: ['옵션', '옵션명', '규격', 'option', 'Option'] },
+      { field: 'quantity', headers: ['수량', '주문수량', 'qty', 'Quantity'], required: true },
+      { field: 'unit_price', headers: ['단가', '판매가', '공급가', 'unit_price', 'Unit price'] },
+      { field: 'amount', headers: ['금액', '합계금액', '주문금액', '결제금액', 'amount', 'Amount'] },
+      { field: 'shipping_fee', headers: ['배송비', '택배비', 'shipping_fee', 'Shipping fee'] },
+      { field: 'memo', headers: ['메모', '비고', 'memo', 'Memo'] },
+    ],
+  },
+];
+
+/** Fields whose negative values mean something (none yet: refunds are not uploaded); the rest refuse a minus. */
+export const NEGATIVE_ALLOWED: ReadonlySet<FieldName> = new Set();
+
+export function findBuiltInTemplate(id: string): Template | undefined {
+  return BUILT_IN_TEMPLATES.find((template) => template.id === id);
+}
