@@ -1,6 +1,6 @@
 // The 작업실패 sheet names what an operator recognises (mall order number, product, mall line or waybill), not our ids.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { FAILURE_SHEET_LAYOUT, failureLine, failureTable } from '../../../addin/src/features/jobs/failure-sheet.ts';
 
 const boxFailure = {
