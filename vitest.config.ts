@@ -3,15 +3,15 @@
 //   unit          pure code, connectors against the in-process sandbox malls
 //   api-sqlite    the HTTP API on a SQLite file per test server
 //   api-postgres  the same files on PostgreSQL (a schema per test server), only when SHIPSHEET_TEST_DATABASE_URL is set
-//   browser       the pane in headless Chromium (test/e2e); needs the pane built (run-tests.mjs builds it once)
+//   browser       the pane in headless Chromium (test/e2e); the pane is built once before (test/helpers/pane-setup.ts)
 import { defineConfig } from 'vitest/config';
 
 const onPostgres = !!process.env.SHIPSHEET_TEST_DATABASE_URL;
 
 /** A project of the test files under `dirs`, with the root's pool and timeouts, and `env` in its process.env. */
-const project = (name: string, dirs: string[], env: Record<string, string> = {}) => ({
+const project = (name: string, dirs: string[], env: Record<string, string> = {}, globalSetup: string[] = []) => ({
   extends: true as const,
-  test: { name, include: dirs.map((d) => `${d}/**/*.test.ts`), env },
+  test: { name, include: dirs.map((d) => `${d}/**/*.test.ts`), env, globalSetup },
 });
 
 export default defineConfig({
@@ -34,7 +34,7 @@ export default defineConfig({
       project('unit', ['test/unit', 'test/connectors']),
       project('api-sqlite', ['test/api'], { SHIPSHEET_TEST_DB: 'sqlite' }),
       ...(onPostgres ? [project('api-postgres', ['test/api'], { SHIPSHEET_TEST_DB: 'postgres' })] : []),
-      project('browser', ['test/e2e']),
+      project('browser', ['test/e2e'], {}, ['test/helpers/pane-setup.ts']),
     ],
   },
 });

@@ -16,8 +16,8 @@ export function countRun(testModules, unhandledErrors, reason) {
       const result = test.result();
       if (result.state === 'passed') counts.passed += 1;
       else if (result.state === 'failed') counts.failed += 1;
-      else if (result.state === 'pending')
-        counts.failed += 1; // never finished: the run stopped under it
+      // 'pending': never finished, the run stopped under it.
+      else if (result.state === 'pending') counts.failed += 1;
       else {
         const why = result.note ?? test.meta().skipReason;
         // Not run because a hook above it failed: that failure is already counted.

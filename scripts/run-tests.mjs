@@ -85,8 +85,9 @@ if (!filters.length) {
 }
 
 const all = pick(findTests('test'));
-// The browser tests load the built pane. Built once here: test files run in parallel, and one file rebuilding
-// dist/addin (which empties it first) while another's browser loads a page would fail that page.
+// The browser tests load the built pane. Built once here, before vitest starts, so a failed build is said plainly and
+// counted once; SHIPSHEET_PANE_BUILT then tells the browser project's globalSetup (test/helpers/pane-setup.ts) and
+// the test files not to build it again.
 let paneEnv = {};
 if (all.some((f) => f.startsWith(path.join('test', 'e2e')))) {
   process.stdout.write('=== pane build ===\n');
