@@ -1,5 +1,6 @@
-// `npm test`: type-check, lint and format check, then every test file with Node's test runner on a SQLite file; then, when
-// SHIPSHEET_TEST_DATABASE_URL names a PostgreSQL database, the API suite again on PostgreSQL.
+// `npm test`: type-check, lint and format check, then every test file with vitest (vitest.config.ts): the unit and
+// browser projects, the API files on SQLite and, when SHIPSHEET_TEST_DATABASE_URL names a PostgreSQL database, on
+// PostgreSQL too (project api-postgres).
 // What npm cannot install (PostgreSQL, a Chromium for the browser tests) is looked for; without it those tests are
 // skipped, each reason said once at the end with how to enable them. SHIPSHEET_TEST_STRICT=1 (.ci/run) makes a
 // missing tool a failure instead. Ends with one "N passed, N failed, N skipped" line over all passes, and exits
@@ -26,38 +27,42 @@ const pick = (files) => (filters.length ? files.filter((f) => filters.some((w) =
 
 const STRICT = process.env.SHIPSHEET_TEST_STRICT === '1';
 const totals = { passed: 0, failed: 0, skipped: 0 };
-/** Why tests were skipped, each reason once (from the TAP stream's `# SKIP reason`). */
+/** Why tests were skipped, each reason once (from scripts/count-reporter.mjs). */
 const skipReasons = new Set();
 
-function runPass(label, files, env) {
+/**
+ * One vitest run over the picked files (all of them when unfiltered), every project of vitest.config.ts at once;
+ * the default reporter prints progress and failures, count-reporter.mjs the counts.
+ */
+function runVitest(files, env) {
   if (!files.length) return true;
-  process.stdout.write(`\n=== ${label}: ${files.length} files ===\n`);
-  const tap = path.join(os.tmpdir(), `shipsheet-tap-${process.pid}-${label.replace(/\W+/g, '_')}.txt`);
+  process.stdout.write(`\n=== vitest: ${files.length} files ===\n`);
+  const counts = path.join(os.tmpdir(), `shipsheet-counts-${process.pid}.json`);
+  fs.rmSync(counts, { force: true });
   const result = spawnSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-concurrency=2',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${tap}`,
-      ...files,
+      path.join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--reporter=default',
+      '--reporter=./scripts/count-reporter.mjs',
+      // Unfiltered: every file of every project. Filtered: the picked paths, each matching only itself.
+      ...(filters.length ? files : []),
     ],
-    { stdio: 'inherit', env: { ...process.env, ...env } },
+    { stdio: 'inherit', env: { ...process.env, ...env, SHIPSHEET_TEST_COUNTS: counts } },
   );
-  const summary = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
-  fs.rmSync(tap, { force: true });
-  const count = (name) => Number((summary.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
-  totals.passed += count('pass');
-  totals.failed += count('fail') + count('cancelled');
-  // Counted from the `# SKIP` lines rather than the `# skipped` total, which leaves out skipped suites (a browser
-  // suite skipped whole is one line; the tests inside it are never listed).
-  const skips = [...summary.matchAll(/^\s*ok \d+ - .*# SKIP\s*(.*)$/gm)];
-  totals.skipped += skips.length + count('todo');
-  for (const [, reason] of skips) skipReasons.add(reason.trim() || '(no reason given)');
+  if (!fs.existsSync(counts)) {
+    // vitest stopped before the end of its run (a broken config, a crash): nothing was counted, so say so and fail.
+    process.stdout.write(`✖ vitest ended (status ${result.status}) without counting the tests\n`);
+    totals.failed += 1;
+    return false;
+  }
+  const run = JSON.parse(fs.readFileSync(counts, 'utf8'));
+  fs.rmSync(counts, { force: true });
+  totals.passed += run.passed;
+  totals.failed += run.failed;
+  totals.skipped += run.skipped;
+  for (const reason of run.reasons) skipReasons.add(reason);
   return result.status === 0;
 }
 
@@ -80,8 +85,9 @@ if (!filters.length) {
 }
 
 const all = pick(findTests('test'));
-// The browser tests load the built pane. Built once here: test files run in parallel, and one file rebuilding
-// dist/addin (which empties it first) while another's browser loads a page would fail that page.
+// The browser tests load the built pane. Built once here, before vitest starts, so a failed build is said plainly and
+// counted once; SHIPSHEET_PANE_BUILT then tells the browser project's globalSetup (test/helpers/pane-setup.ts) and
+// the test files not to build it again.
 let paneEnv = {};
 if (all.some((f) => f.startsWith(path.join('test', 'e2e')))) {
   process.stdout.write('=== pane build ===\n');
@@ -93,13 +99,11 @@ if (all.some((f) => f.startsWith(path.join('test', 'e2e')))) {
   }
   paneEnv = { SHIPSHEET_PANE_BUILT: '1' };
 }
-ok = runPass('sqlite', all, { SHIPSHEET_TEST_DB: 'sqlite', ...paneEnv }) && ok;
-
+// Without a PostgreSQL URL vitest.config.ts has no api-postgres project; the API files then run on SQLite only.
 const pgUrl = process.env.SHIPSHEET_TEST_DATABASE_URL;
 const dbTests = all.filter((f) => f.startsWith(path.join('test', 'api')));
-if (pgUrl) {
-  ok = runPass('postgresql', dbTests, { SHIPSHEET_TEST_DB: 'postgres' }) && ok;
-} else if (dbTests.length) {
+ok = runVitest(all, paneEnv) && ok;
+if (!pgUrl && dbTests.length) {
   const why = `PostgreSQL pass (${dbTests.length} API files) not run: SHIPSHEET_TEST_DATABASE_URL is not set. To run it, point it at a database the tests may create schemas in, e.g. SHIPSHEET_TEST_DATABASE_URL=postgres://shipsheet:shipsheet@127.0.0.1:5432/shipsheet_ci npm test (.ci/run sets one up)`;
   if (STRICT) {
     process.stdout.write(`\n✖ ${why}\n  (SHIPSHEET_TEST_STRICT=1: a missing tool fails the run)\n`);

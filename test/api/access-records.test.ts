@@ -1,7 +1,7 @@
 // Reads of personal data leave an access record (PIPA safety standard §8), one per request, which admins can list;
 // the access log names the user and the address of every request.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -16,7 +16,7 @@ const records = async (query = '') => (await s.call('GET', `/api/audit/access-re
 const newest = async () => (await records('?limit=1')).items[0];
 const count = async () => Number((await s.deps.db('access_records').count({ n: '*' }))[0]!.n);
 
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer({ LOG_LEVEL: 'info' }, (line) => logLines.push(JSON.parse(line)));
   order = await makeOrder(s.deps.db, { lines: 12, products: ['스텐 텀블러'] });
   await makeOrder(s.deps.db, { lines: 3 });
@@ -25,7 +25,7 @@ before(async () => {
   users.operator = (await s.call('GET', '/api/auth/me', undefined, { token: operator })).body.id;
   users.viewer = (await s.call('GET', '/api/auth/me', undefined, { token: viewer })).body.id;
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 describe('access records', () => {
   it('a lines-view read leaves one record: who, when, address, endpoint, filter, rows', async () => {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 // A server whose log lines are captured, to check what reaches the log.
 const logLines: string[] = [];
 let s: TestServer;
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer({ LOG_LEVEL: 'debug' }, (line) => logLines.push(line));
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 async function raw(method: string, path: string, init: RequestInit = {}) {
   const res = await fetch(s.url + path, { method, ...init });

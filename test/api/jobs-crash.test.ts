@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startChildServer, urlWithSchema, type ChildServer } from '../helpers/child-server.ts';
 import { coupangMall, naverMall, type ApiClient, type MallFixture, type SandboxAdmin } from '../helpers/malls.ts';
 import { createTestSchema, testDialect } from '../helpers/server.ts';
@@ -83,7 +83,7 @@ for (const [name, connect, paths] of MALLS) {
     let env: Record<string, string>;
     let server: ChildServer;
     let mall: MallFixture<{ close(): Promise<void> }>;
-    before(async () => {
+    beforeAll(async () => {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-crash-mall-'));
       schema = testDialect() === 'postgres' ? await createTestSchema() : null;
       env = {
@@ -98,7 +98,7 @@ for (const [name, connect, paths] of MALLS) {
       await mall.admin.createOrders({ count: 4, status: 'paid' });
       assert.equal((await ended(server, await start(server, 'collect', mall.accountId))).state, 'succeeded');
     });
-    after(async () => {
+    afterAll(async () => {
       await server?.stop();
       await mall?.sandbox.close();
       await schema?.drop();

@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startChildServer, urlWithSchema, type ChildServer } from '../helpers/child-server.ts';
 import { channelConnectionName, PRESENCE_LOCK_CLASS } from '../../server/db/pg-channel.ts';
 import type { JobEvent } from '../../server/jobs/job-events.ts';
 import { naverMall, runJob, type ApiClient, type MallFixture } from '../helpers/malls.ts';
 import { createTestSchema, startTestServer, testDialect, type TestServer } from '../helpers/server.ts';
+import { skipWith } from '../helpers/skip.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
 
 const pg = testDialect() === 'postgres';
@@ -40,7 +41,7 @@ describe('a job interrupted by a crash', () => {
   let schema: Awaited<ReturnType<typeof createTestSchema>> | null = null;
   let env: Record<string, string>;
   const children: ChildServer[] = [];
-  before(async () => {
+  beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-crash-'));
     schema = pg ? await createTestSchema() : null;
     env = {
@@ -52,7 +53,7 @@ describe('a job interrupted by a crash', () => {
       ...(schema ? { DATABASE_URL: urlWithSchema(schema.databaseUrl, schema.schema) } : {}),
     };
   });
-  after(async () => {
+  afterAll(async () => {
     for (const c of children) await c.stop();
     await schema?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -90,10 +91,10 @@ describe('a job interrupted by a crash', () => {
 
 describe('jobs nobody runs', () => {
   let s: TestServer;
-  before(async () => {
+  beforeAll(async () => {
     s = await startTestServer({ SHIPSHEET_JOB_HEARTBEAT_SECONDS: '0.2', SHIPSHEET_JOB_STALE_SECONDS: '1' });
   });
-  after(() => s.close());
+  afterAll(() => s.close());
 
   const orphan = (fields: Record<string, unknown>) => {
     const at = new Date().toISOString();
@@ -149,10 +150,10 @@ describe('jobs nobody runs', () => {
 
 describe('cancel during a mall call', () => {
   let s: TestServer;
-  before(async () => {
+  beforeAll(async () => {
     s = await startTestServer();
   });
-  after(() => s.close());
+  afterAll(() => s.close());
 
   it('a cancel ends the job while the mall hangs, without waiting out the call and its retries', async () => {
     const mall = await naverMall(s, { initialOrders: 2 });
@@ -174,10 +175,10 @@ describe('cancel during a mall call', () => {
 
 describe('a job where every item failed', () => {
   let s: TestServer;
-  before(async () => {
+  beforeAll(async () => {
     s = await startTestServer();
   });
-  after(() => s.close());
+  afterAll(() => s.close());
 
   it('is failed, not partial', async () => {
     const mall = await naverMall(s, { initialOrders: 0 });
@@ -199,11 +200,11 @@ describe('a job where every item failed', () => {
 
 describe('the schedule', () => {
   let s: TestServer;
-  before(async () => {
+  beforeAll(async () => {
     // Every 3 seconds.
     s = await startTestServer({ SHIPSHEET_COLLECT_EVERY_MINUTES: '0.05' });
   });
-  after(() => s.close());
+  afterAll(() => s.close());
 
   it('starts a collect every N minutes, not every N plus a tick', async () => {
     const mall = await naverMall(s, { initialOrders: 1 });
@@ -236,7 +237,7 @@ describe('the schedule', () => {
 
 describe(
   'several instances on one PostgreSQL schema',
-  { skip: pg ? false : 'several instances share a database only on PostgreSQL (SQLite is one process)' },
+  skipWith(pg ? false : 'several instances share a database only on PostgreSQL (SQLite is one process)'),
   () => {
     it('instances started at once on an empty database both come up', async () => {
       const schema = await createTestSchema();
@@ -260,13 +261,13 @@ describe(
       let schema: Awaited<ReturnType<typeof createTestSchema>>;
       let a: TestServer;
       let b: TestServer;
-      before(async () => {
+      beforeAll(async () => {
         schema = await createTestSchema();
         const env = { SHIPSHEET_SECRET_KEY: SECRET_KEY, SHIPSHEET_JOB_HEARTBEAT_SECONDS: '0.5', SHIPSHEET_JOB_STALE_SECONDS: '120' };
         a = await startTestServer(env, undefined, { pgSchema: schema.schema });
         b = await startTestServer(env, undefined, { pgSchema: schema.schema });
       });
-      after(async () => {
+      afterAll(async () => {
         await a?.close();
         await b?.close();
         await schema?.drop();

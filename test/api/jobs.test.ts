@@ -1,15 +1,15 @@
 // Jobs against the sandbox malls over real loopback HTTP: collect, confirm, send invoices, sync, with the
 // failures the malls produce. Every mall runs the same scenarios.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer();
 });
-after(async () => {
+afterAll(async () => {
   await s.close();
 });
 
@@ -326,12 +326,12 @@ for (const [name, connect] of malls) {
 
   describe(`${name}: a mall change that could not apply is kept and retried`, () => {
     let mall: MallFixture<{ close(): Promise<void> }>;
-    before(async () => {
+    beforeAll(async () => {
       mall = await connect(s, { initialOrders: 0 });
       await mall.admin.createOrders({ count: 2, status: 'paid' });
       await runJob(s, 'collect', mall.accountId);
     });
-    after(() => mall.sandbox.close());
+    afterAll(() => mall.sandbox.close());
 
     const pendingCount = async () =>
       (await s.call('GET', '/api/mall-accounts')).body.items.find((a: { id: string }) => a.id === mall.accountId).pending_changes;

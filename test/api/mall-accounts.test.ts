@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer();
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 const SECRET = 'cp-secret-7f3a9b2c4d5e6f708192a3b4c5d6e7f8';
 const ACCESS = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890';

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { apiRoutes } from '../../server/app.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer();
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 describe('GET /api/openapi.json', () => {
   it('describes every route with the schemas the server validates with', async () => {

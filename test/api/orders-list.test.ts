@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { fromLineColumns } from '../../shared/api/order-views.schema.ts';
 import { makeOrder } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 let s: TestServer;
 const ids: Record<string, string> = {};
 
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer();
   const db = s.deps.db;
   // 2026-11-20 23:30 KST is still the 20th in Korea although it is the 20th 14:30 UTC; 2026-11-21 00:30 KST is 20th 15:30 UTC.
@@ -18,7 +18,7 @@ before(async () => {
   for (let i = 0; i < 25; i++) await makeOrder(db, { channel: '페이지', recipient: `페이지고객${i}`, lines: 2 });
   await db('orders').where({ id: ids.held }).update({ hold: true, hold_reason: '주소 확인' });
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 describe('GET /api/orders', () => {
   it('answers items and next_cursor, newest first', async () => {

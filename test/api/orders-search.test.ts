@@ -1,7 +1,7 @@
 // The search box (q) of the orders list and the lines view: what it searches, for whom, and the same on SQLite and
 // PostgreSQL.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -13,7 +13,7 @@ const q = (text: string) => encodeURIComponent(text);
 const lineIdsOf = (body: { items: { line_id: string }[] }) => body.items.map((r) => r.line_id).sort();
 const orderIdsOf = (body: { items: { id: string }[] }) => body.items.map((r) => r.id).sort();
 
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer();
   const db = s.deps.db;
   ids.tumbler = await makeOrder(db, {
@@ -33,7 +33,7 @@ before(async () => {
   ids.plain = await makeOrder(db, { products: ['500ml 생수'], option: 'sizeXL' });
   viewer = await s.tokenFor('viewer');
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 describe('q searches what the search box says', () => {
   it('finds product names: on the lines view the matching lines, on the orders list their orders', async () => {
@@ -84,7 +84,7 @@ describe('viewers see personal data masked inside free text too', () => {
   const reason = '우진님 요청으로 보류 (02-123-4567)';
   const leaks = ['최우진', '우진님', '3599', 'John Smith', '2222', '123-4567'];
 
-  before(async () => {
+  beforeAll(async () => {
     const order = ids.tumbler2!;
     assert.equal((await s.call('POST', `/api/orders/${order.id}/notes`, { body: memo })).status, 201);
     const current = await s.call('GET', `/api/orders/${order.id}`);

@@ -1,16 +1,16 @@
 // Concurrent writers on PostgreSQL (and SQLite, which serialises them): a unique index refusing the loser of a race
 // is the domain refusal it stands for, and a deadlock victim is run again, never a 500.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 
 let s: TestServer;
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer();
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 const PARALLEL = 20;
 const statuses = (results: { status: number }[]) =>

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { makeOrder } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer();
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 describe('order sheet columns (shared by the add-in and the server)', () => {
   it('every column but the push results is a field of the lines view', async () => {

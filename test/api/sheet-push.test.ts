@@ -1,16 +1,16 @@
 // The order sheet's push and re-read: rows as the add-in sends them (only changed cells, with the version pulled),
 // each applied whole or not at all, with results naming the column a refusal is about.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 
 let s: TestServer;
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer();
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 type Row = Record<string, unknown> & { line_id: string };
 type ViewRow = Record<string, any> & { line_id: string; line_version: number };

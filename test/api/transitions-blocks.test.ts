@@ -3,16 +3,16 @@
 // duplicates, a line moved twice, an order then its line, a box shared by orders, numbers taken and refused, and one
 // batch id for the whole call.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 
 let s: TestServer;
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer({ SHIPSHEET_BULK_BLOCK_ITEMS: '3' });
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 type Result = { id: string; result: string; code?: string; message?: string; version?: number };
 const bulk = (action: string, items: unknown[], params: Record<string, unknown> = {}) =>

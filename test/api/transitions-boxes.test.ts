@@ -1,15 +1,15 @@
 // Bulk calls as a sheet sends them: several rows of one order or one box in one call, boxes shared by orders,
 // refusals that must leave nothing behind, and number reuse within a call.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
-before(async () => {
+beforeAll(async () => {
   s = await startTestServer();
 });
-after(() => s.close());
+afterAll(() => s.close());
 
 type Line = { id: string; status: string; version: number; box_id: string | null; line_no: number; sold_out: boolean; product_name: string };
 const detail = async (orderId: string) => (await s.call('GET', `/api/orders/${orderId}`)).body;

@@ -1,7 +1,7 @@
 // Confirming orders (상품준비중 처리) and uploading invoices (송장업로드) through the Coupang connector against the
 // sandbox over loopback: batch sizes, per-line and per-box outcomes with Coupang's codes and Korean messages,
 // 18-digit ids from collection to upload, and results that stay right when an answer was lost and re-sent.
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { createCoupangConnector } from '../../server/connectors/coupang/coupang.connector.ts';
 import { MallError, type RetryPolicy } from '../../server/connectors/http.ts';

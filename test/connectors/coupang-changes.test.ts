@@ -1,7 +1,7 @@
 // Sync for Coupang: what the sandbox's admin API makes happen (cancels before and after confirmation, returns,
 // exchanges, withdrawals, transit, delivery, purchase confirmation) comes back from listChanges as the line
 // statuses and claims of mall-apis.md §4; lists are asked in the spans Coupang allows.
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { createCoupangConnector } from '../../server/connectors/coupang/coupang.connector.ts';
 import type { RetryPolicy } from '../../server/connectors/http.ts';

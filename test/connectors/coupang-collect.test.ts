@@ -1,6 +1,6 @@
 // The Coupang connector collecting orders from the Coupang sandbox over real loopback HTTP: signatures and their
 // refusals, ids beyond JS number precision, nextToken paging, 31-day windows, and recovery from gateway faults.
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { createCoupangConnector, type CoupangConnectorOptions } from '../../server/connectors/coupang/coupang.connector.ts';
 import { ceaAuthorization } from '../../server/connectors/coupang/signature.ts';

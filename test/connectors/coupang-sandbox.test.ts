@@ -1,6 +1,6 @@
 // The Coupang sandbox on its own: the protocol rules it enforces for any client (signed raw requests here, no
 // connector) and its admin API.
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { ceaAuthorization } from '../../server/connectors/coupang/signature.ts';
 import { startCoupangSandbox, type CoupangSandbox } from '../../server/sandbox/coupang/coupang.sandbox.ts';

@@ -1,6 +1,6 @@
 // Units of the Coupang connector that need no network: CEA signing against a fixed example (and the sandbox's
 // independent verifier), lossless JSON for 18-digit ids, and the cutting of windows into Coupang's spans.
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { LosslessNumber, parseLossless, stringifyLossless } from '../../server/connectors/coupang/json.ts';
 import { ceaAuthorization, signedDate, stringToSign } from '../../server/connectors/coupang/signature.ts';

@@ -1,7 +1,7 @@
 // confirm and sendInvoices against the Naver sandbox over loopback HTTP: batch sizes, per-line and per-box
 // results, Korean messages, harmless re-sends.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import type { RetryPolicy } from '../../server/connectors/http.ts';
 import { createNaverConnector } from '../../server/connectors/naver/naver.connector.ts';
 import type { ConfirmTarget, InvoiceTarget } from '../../server/connectors/types.ts';
@@ -51,10 +51,10 @@ describe('naver confirm and sendInvoices', () => {
   const connector = () => createNaverConnector({ baseUrl: sandbox.url, credentials: { client_id: CLIENT_ID, client_secret: SECRET }, retry: FAST });
   const bodiesTo = (path: string) => sandbox.store.requests.filter((r) => r.path === path).map((r) => r.body as Record<string, unknown[]>);
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startNaverSandbox({ clientId: CLIENT_ID, clientSecret: SECRET, seed: 11 });
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
   beforeEach(() => admin().reset());
 
   it('confirms 70 product orders 30 at a time and reports the one that cannot be confirmed', async () => {

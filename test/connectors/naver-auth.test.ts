@@ -1,6 +1,6 @@
 // Token handling against the sandbox over loopback HTTP: signature and timestamp checks, caching, renewal.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import bcrypt from 'bcryptjs';
 import { MallError, type RetryPolicy } from '../../server/connectors/http.ts';
 import { createNaverConnector } from '../../server/connectors/naver/naver.connector.ts';
@@ -50,10 +50,10 @@ describe('naver connector auth', () => {
     createNaverConnector({ baseUrl: sandbox.url, credentials: { client_id: CLIENT_ID, client_secret: SECRET }, retry: FAST, ...overrides });
   const apiCalls = () => sandbox.store.requests.filter((r) => !r.path.endsWith('/oauth2/token'));
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startNaverSandbox({ clientId: CLIENT_ID, clientSecret: SECRET, initialOrders: 3 });
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
   beforeEach(() => admin().reset());
 
   it('a wrong client secret is refused as an auth error with a Korean message', async () => {

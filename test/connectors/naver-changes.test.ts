@@ -1,7 +1,7 @@
 // listChanges against the Naver sandbox over loopback HTTP: claims, deliveries and purchase decisions made through
 // the admin API come back as lifecycle statuses (mall-apis.md §4) with claim details.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { RetryPolicy } from '../../server/connectors/http.ts';
 import { createNaverConnector } from '../../server/connectors/naver/naver.connector.ts';
 import type { MallChange } from '../../server/connectors/types.ts';
@@ -17,10 +17,10 @@ describe('naver listChanges', () => {
   const admin = () => naverSandboxAdmin(sandbox.url);
   const connector = () => createNaverConnector({ baseUrl: sandbox.url, credentials: { client_id: CLIENT_ID, client_secret: SECRET }, retry: FAST });
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startNaverSandbox({ clientId: CLIENT_ID, clientSecret: SECRET, seed: 5 });
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
 
   it('reports cancels, returns, exchanges, deliveries and purchase decisions made after the window start', async () => {
     const orders = (await admin().createOrders({ count: 30, status: 'confirmed' })).filter((o) => o.productOrders.length === 1).slice(0, 11);

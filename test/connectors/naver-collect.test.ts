@@ -1,7 +1,7 @@
 // listNewOrders against the Naver sandbox over loopback HTTP: mapping, filtering, `more` paging, 24 h windows,
 // /query chunks.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import type { RetryPolicy } from '../../server/connectors/http.ts';
 import { createNaverConnector } from '../../server/connectors/naver/naver.connector.ts';
 import { naverSandboxAdmin, type AdminOrder } from '../../server/sandbox/naver/admin-client.ts';
@@ -22,10 +22,10 @@ describe('naver listNewOrders', () => {
   const connector = () => createNaverConnector({ baseUrl: sandbox.url, credentials: { client_id: CLIENT_ID, client_secret: SECRET }, retry: FAST });
   const requestsTo = (path: string) => sandbox.store.requests.filter((r) => r.path === path);
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startNaverSandbox({ clientId: CLIENT_ID, clientSecret: SECRET, seed: 7 });
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
   beforeEach(() => admin().reset());
 
   it('maps product orders to one order per orderId with Naver ids as text', async () => {

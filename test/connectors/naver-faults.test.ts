@@ -1,7 +1,7 @@
 // Recovery from gateway trouble against the Naver sandbox over loopback HTTP: 429 (injected and from the real
 // token bucket), 5xx, broken JSON, no answer; and what is reported when trouble outlasts the retries.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { MallError, type RetryPolicy } from '../../server/connectors/http.ts';
 import { createNaverConnector } from '../../server/connectors/naver/naver.connector.ts';
 import { naverSandboxAdmin } from '../../server/sandbox/naver/admin-client.ts';
@@ -21,10 +21,10 @@ describe('naver connector under faults', () => {
   const connector = () => createNaverConnector({ baseUrl: sandbox.url, credentials: { client_id: CLIENT_ID, client_secret: SECRET }, retry: FAST });
   const statusesOf = (path: string) => sandbox.store.requests.filter((r) => r.path === path).map((r) => r.status);
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startNaverSandbox({ clientId: CLIENT_ID, clientSecret: SECRET, seed: 3 });
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
   beforeEach(async () => {
     await admin().reset();
     await admin().createOrders({ count: 5 });

@@ -1,7 +1,7 @@
 // The Naver sandbox's own rules, checked on the raw wire (the connector never breaks them, so its tests cannot
 // show they hold): 24 h ranges, page and batch limits, `more` paging at equal timestamps, admin refusals.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import bcrypt from 'bcryptjs';
 import { naverSandboxAdmin } from '../../server/sandbox/naver/admin-client.ts';
 import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
@@ -51,10 +51,10 @@ describe('naver sandbox protocol', () => {
   const changed = (from: number, to: number, extra = '') =>
     api('GET', '/last-changed-statuses', { query: `${new URLSearchParams({ lastChangedFrom: kst(from), lastChangedTo: kst(to) })}${extra}` });
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startNaverSandbox({ clientId: CLIENT_ID, clientSecret: SECRET, initialOrders: 12, seed: 9 });
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
   beforeEach(async () => {
     await admin().reset();
     token = await getToken(sandbox.url, 'query');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import bcrypt from 'bcryptjs';
 import { clientSecretSign, isBcryptSalt } from '../../server/connectors/naver/signature.ts';
 import { splitWindow, toKstIso, toUtcIso } from '../../server/connectors/naver/kst-time.ts';

@@ -1,7 +1,7 @@
 // The sandbox malls' admin API as the README documents it, on both malls: faults queued with POST are listed by
 // GET /_sandbox/faults with the answers each has left, a request a fault answers uses one up, DELETE empties the list.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startCoupangSandbox, type CoupangSandbox } from '../../server/sandbox/coupang/coupang.sandbox.ts';
 import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
 import { sandboxAdmin } from '../helpers/malls.ts';
@@ -22,10 +22,10 @@ const sandboxes: [string, () => Promise<CoupangSandbox | NaverSandbox>, string][
 for (const [name, start, apiPath] of sandboxes) {
   describe(`${name} sandbox: GET /_sandbox/faults`, () => {
     let sandbox: CoupangSandbox | NaverSandbox;
-    before(async () => {
+    beforeAll(async () => {
       sandbox = await start();
     });
-    after(() => sandbox.close());
+    afterAll(() => sandbox.close());
 
     it('lists the queued faults with the answers left, uses one up per faulted request, and is empty after DELETE', async () => {
       const admin = sandboxAdmin(sandbox.url);

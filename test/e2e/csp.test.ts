@@ -1,9 +1,10 @@
 // The pane under the server's Content-Security-Policy in a real browser: the task pane and the /preview workbench
 // load office.js, render Fluent UI (inline styles) and call the API without a single CSP violation.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { skipWith } from '../helpers/skip.ts';
 import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
 
 const e2e = e2eSession();
@@ -25,7 +26,7 @@ async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
   return { page, violations };
 }
 
-describe('content security policy', { skip: SKIP_WITHOUT_BROWSER }, () => {
+describe('content security policy', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('the task pane loads, signs in and shows its tabs without a CSP violation', async () => {
     const { page, violations } = await watchedPage();
     const res = await page.goto(`${e2e.server.url}/taskpane.html`);

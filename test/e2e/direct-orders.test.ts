@@ -1,16 +1,17 @@
 // Direct trade / wholesale entry in the preview workbench: the template sheet, rows typed by the operator, orders
 // created with a result per row (a bad row says which column), and a second run that creates nothing twice.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { DIRECT_COLUMNS } from '../../shared/sheet/direct-columns.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { skipWith } from '../helpers/skip.ts';
 import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
 
 const e2e = e2eSession();
 
 const col = (id: string) => DIRECT_COLUMNS.findIndex((c) => c.id === id);
 
-describe('direct orders from a sheet', { skip: SKIP_WITHOUT_BROWSER }, () => {
+describe('direct orders from a sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('creates one order per valid row, explains the bad ones, and never creates a row twice', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);

@@ -5,12 +5,13 @@
 // → push (the cancelled rows refused with the reason, the others applied) → push again changes nothing → ship →
 // send to the mall → re-pull shows the lines in transit, and the sandbox mall itself has every box's number.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { columnLetters } from '../../addin/src/workbench/fake-excel.ts';
 import { seedOrders } from '../../bench/seed.ts';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
+import { skipWith } from '../helpers/skip.ts';
 import { coupangMall, naverMall, runJob, type MallFixture, type SandboxAdmin } from '../helpers/malls.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
@@ -18,12 +19,12 @@ import { trackingNumber } from '../helpers/sheet-lines.ts';
 let s: TestServer;
 let browser: Browser;
 
-before(async () => {
+beforeAll(async () => {
   if (SKIP_WITHOUT_BROWSER) return;
   buildPane();
   browser = await launchBrowser();
 });
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await s?.close();
 });
@@ -257,7 +258,7 @@ async function shippingDesk(name: MallName) {
   }
 }
 
-describe('order sheet, end to end in the preview workbench', { skip: SKIP_WITHOUT_BROWSER }, () => {
+describe('order sheet, end to end in the preview workbench', skipWith(SKIP_WITHOUT_BROWSER), () => {
   for (const name of ['coupang', 'naver'] as const) {
     it(`${name}: collect, pull, 발주확인 at the mall, invoice, push, ship, send, and every box is at the mall`, async () => {
       await shippingDesk(name);

@@ -2,9 +2,10 @@
 // without scrolling sideways — notices wrap (long unbroken strings too), button rows wrap. Also the 작업 tab's
 // defaults: a switched-off mall account is not ticked.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
+import { skipWith } from '../helpers/skip.ts';
 import { naverMall, type MallFixture } from '../helpers/malls.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 import type { NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
@@ -14,7 +15,7 @@ let s: TestServer;
 let browser: Browser;
 let mall: MallFixture<NaverSandbox>;
 
-before(async () => {
+beforeAll(async () => {
   if (SKIP_WITHOUT_BROWSER) return;
   buildPane();
   s = await startTestServer();
@@ -28,7 +29,7 @@ before(async () => {
   assert.equal(off.status, 201, JSON.stringify(off.body));
   browser = await launchBrowser();
 });
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await mall?.sandbox.close();
   await s?.close();
@@ -76,7 +77,7 @@ async function assertFits(page: Page, where: string) {
   assert.deepEqual(o.outside, [], `${where}: elements outside the ${WIDTH} px pane`);
 }
 
-describe(`task pane at ${WIDTH} px`, { skip: SKIP_WITHOUT_BROWSER }, () => {
+describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('every tab fits in Korean and in English, with no sideways scroll', async () => {
     const page = await openPane();
     for (const lang of ['ko', 'en']) {
@@ -126,7 +127,7 @@ describe(`task pane at ${WIDTH} px`, { skip: SKIP_WITHOUT_BROWSER }, () => {
   });
 });
 
-describe('작업 tab defaults', { skip: SKIP_WITHOUT_BROWSER }, () => {
+describe('작업 tab defaults', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('ticks the active mall accounts and leaves a switched-off one unticked', async () => {
     const page = await openPane();
     await page.getByRole('tab', { name: '작업' }).click();

@@ -1,9 +1,10 @@
 // The task pane in a real browser against the real server: sign in (and replace a one-time password), see the
 // mall accounts, switch language, sign out. Outside Excel, Office.js is loaded but there is no workbook.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
+import { skipWith } from '../helpers/skip.ts';
 import { naverMall } from '../helpers/malls.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -11,7 +12,7 @@ let s: TestServer;
 let browser: Browser;
 let closeMall: () => Promise<void>;
 
-before(async () => {
+beforeAll(async () => {
   if (SKIP_WITHOUT_BROWSER) return;
   buildPane();
   s = await startTestServer();
@@ -19,7 +20,7 @@ before(async () => {
   closeMall = () => mall.sandbox.close();
   browser = await launchBrowser();
 });
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await closeMall?.();
   await s?.close();
@@ -32,7 +33,7 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: '로그인' }).click();
 }
 
-describe('task pane: connect', { skip: SKIP_WITHOUT_BROWSER }, () => {
+describe('task pane: connect', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('signs in, shows the mall accounts with their status, and signs out', async () => {
     const page = await browser.newPage();
     await signIn(page, 'admin', ADMIN_PASSWORD);

@@ -79,8 +79,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Builds the pane as `npm start` does, so tests run the code as it is now; skipped when the test runner has
- * built it once for all the test files (SHIPSHEET_PANE_BUILT).
+ * Builds the pane as `npm start` does, so tests run the code as it is now; skipped when it was built once for all
+ * the test files (SHIPSHEET_PANE_BUILT, set by scripts/run-tests.mjs and by the browser project's pane-setup.ts).
  */
 export function buildPane(): void {
   if (process.env.SHIPSHEET_PANE_BUILT) return;

@@ -1,6 +1,6 @@
 // What every end-to-end file needs around its tests: a built pane, one test server and one headless Chromium,
 // started before the file's tests and closed after; nothing is started when the browser tests are skipped.
-import { after, before } from 'node:test';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from './browser.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from './server.ts';
@@ -10,13 +10,13 @@ export type E2eSession = { readonly server: TestServer; readonly browser: Browse
 export function e2eSession(): E2eSession {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
-  before(async () => {
+  beforeAll(async () => {
     if (SKIP_WITHOUT_BROWSER) return;
     buildPane();
     server = await startTestServer();
     browser = await launchBrowser();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await server?.close();
   });

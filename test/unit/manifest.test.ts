@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { DEV_ORIGIN, ROOT, SCHEMA, manifestProblems, manifestUrls, readManifest, schemaProblems } from '../../scripts/manifest-check.ts';
 import { parseOrigin, withOrigin, writeManifest } from '../../scripts/manifest-origin.ts';
 

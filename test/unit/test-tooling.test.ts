@@ -1,17 +1,22 @@
-// The test tooling on a machine without the tools npm cannot install: browser tests skip with the reason and how
+// The test tooling: on a machine without the tools npm cannot install, browser tests skip with the reason and how
 // to enable them, the PostgreSQL pass says why it did not run, the summary counts skips, and strict mode
-// (SHIPSHEET_TEST_STRICT=1, as .ci/run sets) turns each of those into a failure.
+// (SHIPSHEET_TEST_STRICT=1, as .ci/run sets) turns each of those into a failure; and the count behind `npm test`'s
+// closing line (scripts/count-reporter.mjs) on a real vitest run of files that pass, fail and break on purpose.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { ROOT } from '../../scripts/manifest-check.ts';
 
-/** A clean environment for a child: no test-runner context (it would report to us), no database, no strictness. */
+const OURS = ['SHIPSHEET_TEST_DATABASE_URL', 'SHIPSHEET_TEST_STRICT', 'SHIPSHEET_PANE_BUILT', 'SHIPSHEET_TEST_DB', 'SHIPSHEET_TEST_COUNTS'];
+
+/** A clean environment for a child: not inside this vitest worker, no database, no strictness. */
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const key of ['NODE_TEST_CONTEXT', 'SHIPSHEET_TEST_DATABASE_URL', 'SHIPSHEET_TEST_STRICT', 'SHIPSHEET_PANE_BUILT', 'SHIPSHEET_TEST_DB']) {
-    if (!(key in extra)) delete out[key];
+  for (const key of Object.keys(out)) {
+    if ((OURS.includes(key) || key.startsWith('VITEST')) && !(key in extra)) delete out[key];
   }
   return out;
 }
@@ -64,5 +69,25 @@ describe('npm test without PostgreSQL', () => {
     assert.equal(r.status, 1, r.out);
     assert.match(r.out, /✖ PostgreSQL pass .* SHIPSHEET_TEST_DATABASE_URL is not set/);
     assert.match(r.out, /\n\d+ passed, 1 failed, 0 skipped\n$/);
+  });
+});
+
+describe('the count behind the closing line', () => {
+  it('counts passed, failed and skipped tests with their reasons, and a broken hook or file as a failure', () => {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'count-run');
+    const counts = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-count-')), 'counts.json');
+    const vitest = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+    const reporter = path.join(ROOT, 'scripts', 'count-reporter.mjs');
+    const run = spawnSync(process.execPath, [vitest, 'run', `--reporter=${reporter}`], {
+      cwd: fixtures,
+      env: env({ SHIPSHEET_TEST_COUNTS: counts }),
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 1, 'vitest itself fails the run');
+    const got = JSON.parse(fs.readFileSync(counts, 'utf8'));
+    fs.rmSync(path.dirname(counts), { recursive: true, force: true });
+    // passed: 'passes', 'runs'; failed: 'fails', the suite whose beforeAll threw (its two tests are not "skipped"),
+    // the file that could not load; skipped: the ctx.skip test and the two tests of the suite skipped with a reason.
+    assert.deepEqual(got, { passed: 2, failed: 3, skipped: 3, reasons: ['no widget on this machine', 'only on Tuesdays'] });
   });
 });

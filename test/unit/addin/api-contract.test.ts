@@ -3,7 +3,7 @@
 // come from (answer, body, query), so a route that moves or changes its answer fails here instead of in the pane.
 // Each client function is also called against a recording transport: the request it sends is the route it declares.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import * as auth from '../../../addin/src/api/auth.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
 import { urlOf, type Endpoint } from '../../../addin/src/api/endpoint.ts';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { signIn } from '../../../addin/src/api/auth.ts';
 import { ApiError, createApi } from '../../../addin/src/api/client.ts';
 import { getJob } from '../../../addin/src/api/jobs.ts';
@@ -22,11 +22,11 @@ const server = createServer((req, res) => {
   res.end(JSON.stringify({ error: { type: 'unauthorized', code, message: `거부: ${code}` } }));
 });
 let base = '';
-before(async () => {
+beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-after(() => server.close());
+afterAll(() => server.close());
 
 describe('pane API transport', () => {
   it('sends the token and language; a 401 to a call with a token ends the session, once, and still throws', async () => {

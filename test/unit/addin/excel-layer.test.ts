@@ -1,7 +1,7 @@
 // The add-in's Excel layer against the workbench fake (which keeps Office.js's load/sync and 5 MB rules): tables in
 // byte-sized blocks, long digits kept as text, hidden keys, header tools, scattered patches, the selection.
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'vitest';
 import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
 import { rectangles, readTable, rowBlocks, selectedRows, writeCells, writeTable } from '../../../addin/src/excel/sheets.ts';
 import { rowCells } from '../../../addin/src/sheet/cells.ts';

@@ -1,6 +1,6 @@
 // The 작업실패 sheet names what an operator recognises (mall order number, product, mall line or waybill), not our ids.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { jobResultsPage, jobResultsQuery, jobResultView } from '../../../shared/api/jobs.schema.ts';
 import type { z } from 'zod';
 import type { Api } from '../../../addin/src/api/client.ts';

@@ -1,7 +1,7 @@
 // The preview workbench's Excel must fail where real Excel fails, or the add-in could pass its tests and break in
 // Excel: reading before load/sync, requests over 5 MB, digits written into non-text cells.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { PAYLOAD_LIMIT_BYTES, addressOf, fakeExcel, parseAddress, storedValue } from '../../../addin/src/workbench/fake-excel.ts';
 
 describe('fake Excel: proxy objects', () => {

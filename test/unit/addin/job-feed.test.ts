@@ -3,7 +3,7 @@
 // events from before are not sent again; when the stream ends for good the jobs are read until they end.
 // The browser's EventSource is stood in for below (Node has none); the API answers from a job table in memory.
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { JobView } from '../../../shared/api/jobs.schema.ts';
 import { ApiError, type Api } from '../../../addin/src/api/client.ts';
 import { FALLBACK_READ_MS, JobFeed } from '../../../addin/src/api/job-feed.ts';

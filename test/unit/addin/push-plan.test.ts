@@ -1,7 +1,7 @@
 // Deciding what a push sends: only cells changed since the pull, found by key whatever the operator did to the
 // sheet, with local checks before anything reaches the server.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
 import { rowCells, textOf, type CellValue } from '../../../addin/src/sheet/cells.ts';
 import { planPush } from '../../../addin/src/sheet/push-plan.ts';

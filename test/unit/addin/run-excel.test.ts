@@ -1,7 +1,7 @@
 // The one Excel.run wrapper: while the operator types in a cell Excel refuses every request; the pane waits and
 // tries again instead of failing, and an Office error it cannot get past reaches the operator in their language.
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'vitest';
 import { ExcelError, excelErrorText, officeErrorCode } from '../../../addin/src/excel/errors.ts';
 import { runExcel } from '../../../addin/src/excel/run.ts';
 import { readTable, writeCells, writeTable } from '../../../addin/src/excel/sheets.ts';

@@ -1,7 +1,7 @@
 // One way to find a sheet's columns and to answer beside its rows, for the order sheet, the direct-order sheet and
 // every sheet to come: headers in either language, the operator's own columns ignored, deleted columns skipped.
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'vitest';
 import { DIRECT_COLUMNS } from '../../../shared/sheet/direct-columns.ts';
 import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
 import { readColumns, writeCells, writeTable, type CellPatches } from '../../../addin/src/excel/sheets.ts';

@@ -3,7 +3,7 @@
 // are live rather than configured and silent.
 import assert from 'node:assert/strict';
 import { dirname, resolve } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { startBanner } from '../../../server/banner.ts';
 
 const base = { url: 'https://localhost:3000', database: 'SQLite data/shipsheet.sqlite', trustHint: null, oneTimePassword: null };

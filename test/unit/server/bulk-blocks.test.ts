@@ -2,7 +2,7 @@
 // tracking number, one unknown id named twice) always share a block; blocks keep request order inside and stay
 // within the size unless one group is bigger.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { loadConfig } from '../../../server/config.ts';
 import { groupBlocks, type BlockItem } from '../../../server/modules/orders/bulk-blocks.ts';
 import type { Discovery } from '../../../server/modules/orders/working-set.ts';

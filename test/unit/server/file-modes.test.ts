@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 import { loadConfig } from '../../../server/config.ts';
 import { devCertificate } from '../../../server/dev-certificate.ts';
 import { startServer } from '../../../server/start.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-modes-'));
-after(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
 

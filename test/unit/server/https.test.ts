@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadConfig } from '../../../server/config.ts';
 import { devCertificate, type DevCertificate } from '../../../server/dev-certificate.ts';
 import { startServer, type Started } from '../../../server/start.ts';
@@ -12,7 +12,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-https-'));
 let cert: DevCertificate;
 let s: Started;
 
-before(async () => {
+beforeAll(async () => {
   cert = await devCertificate(path.join(dir, 'certs'));
   s = await startServer(
     loadConfig({
@@ -25,7 +25,7 @@ before(async () => {
     { tls: cert },
   );
 });
-after(async () => {
+afterAll(async () => {
   await s.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

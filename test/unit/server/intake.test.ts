@@ -1,7 +1,7 @@
 // The one intake every source of orders goes through: an order with its numbered lines and their first history
 // rows, texts cut to the column sizes, fields a source does not know left null.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { buildLines, buildOrder, historyOf, type IntakeOrigin } from '../../../server/modules/orders/intake.ts';
 
 const origin: IntakeOrigin = { action: 'collect', actor: { type: 'job', id: 'job_1' }, batchId: 'job_1', reason: (l) => `naver ${l.mall_status}` };

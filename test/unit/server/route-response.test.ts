@@ -1,7 +1,7 @@
 // The response contract: in test mode every answer is held to its route's declared schema (server/http/route.ts).
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import express from 'express';
 import { z } from 'zod';
 import { errorHandler } from '../../../server/http/error-handler.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { hashPassword, verifyPassword, generatePassword } from '../../../server/crypto/passwords.ts';
 import { createSecretBox, loadMasterKey } from '../../../server/crypto/secret-box.ts';
 import { openDb, type Db } from '../../../server/db/knex.ts';

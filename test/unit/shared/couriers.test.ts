@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { COURIERS, courierFromMallCode, courierToMallCode, findCourier } from '../../../shared/couriers.ts';
 

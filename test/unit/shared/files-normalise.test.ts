@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { excelSerialToDate, normaliseCell } from '../../../shared/files/normalise.ts';
 import { cellMessages } from '../../../shared/files/cell-messages.ts';

@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { renderCellIssue } from '../../../shared/files/cell-messages.ts';
 import { guessHeaderRow, headerKey, matchColumns } from '../../../shared/files/header.ts';

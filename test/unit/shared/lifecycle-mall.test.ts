@@ -1,7 +1,7 @@
 // The lifecycle's knowledge of the malls' word (shared/lifecycle.ts): how a sync brings our line to where the mall
 // says it is, which disagreements matter, and the status groups the engine, jobs and connectors share.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { API_ACTIONS } from '../../../shared/api/orders.schema.ts';
 import {
   ACTION_RULES,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { fromLineColumns, lineColumnsPage, toLineColumns } from '../../../shared/api/order-views.schema.ts';
 
 describe('lines view as column arrays', () => {

@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { isSafeNumber, maskName, maskPhone, normalizePhone, phoneMatchKey } from '../../../shared/phone.ts';
 import type { NormalizedPhone } from '../../../shared/phone.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { format, pickLang } from '../../../shared/i18n.ts';
 import { daysInclusive, isValidDay, kstDate, kstDayStart } from '../../../shared/time.ts';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { SAMPLE_LINES, SAMPLE_SENDER, writeBookingSample } from '../../../../server/files/samples.ts';
 import { bookingColumns, bookingRows, boxRows, itemSummary, maskBoxRow, type BookingLine } from '../../../../shared/files/booking-rows.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import { checkFilePassword, encryptXlsx, PASSWORD_MAX_CHARS } from '../../../../server/files/encrypt.ts';

@@ -1,6 +1,6 @@
 // Files made here, the way sellers and couriers produce them: exceljs writes the XLSX, iconv-lite the CP949 CSV,
 // officecrypto-tool the password-protected workbook.
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 // cfb comes with officecrypto-tool: the one way here to write the OLE container an Excel 97-2003 file lives in.
 import CFB from 'cfb';

@@ -1,6 +1,6 @@
 // Claims on rows in memory: request, complete, withdraw, restore, and a claim for part of a line's quantity.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { World, outcomes } from './world.ts';
 
 const claimStates = (w: World) => w.set.writes.newClaims.map((c) => [c.type, c.state, c.source]);

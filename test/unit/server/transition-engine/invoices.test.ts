@@ -1,6 +1,6 @@
 // Courier and tracking numbers on rows in memory: a number belongs to a box, and a box changes as one.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { World, cj, outcomes } from './world.ts';
 
 describe('engine: set_invoice', () => {

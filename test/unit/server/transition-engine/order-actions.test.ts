@@ -1,7 +1,7 @@
 // Order actions on rows in memory: hold and release, flags, delete and memos; each gives every line of the order
 // a new version, since the sheet shows order fields on every row.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { World, cj, outcomes } from './world.ts';
 
 describe('engine: order actions', () => {

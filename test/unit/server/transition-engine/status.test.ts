@@ -1,6 +1,6 @@
 // Status actions on rows in memory: each step of the lifecycle, the flags that block one, and a box moving as one.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { World, cj, outcomes } from './world.ts';
 
 describe('engine: status actions', () => {

@@ -1,6 +1,6 @@
 // The engine's targeting and version checks, on rows in memory: what an item names is checked before any action.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { World, cj, outcomes } from './world.ts';
 
 describe('engine: targets and versions', () => {
