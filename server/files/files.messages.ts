@@ -36,6 +36,10 @@ export const filesMessages = {
     ko: '파일을 읽을 수 없습니다. XLSX 또는 CSV 파일인지, 손상되지 않았는지 확인하세요',
     en: 'The file cannot be read. Check that it is an XLSX or CSV file and not damaged',
   },
+  sheet_not_found: {
+    ko: '파일에 "{sheet}" 시트가 없습니다',
+    en: 'The file has no sheet "{sheet}"',
+  },
   empty_file: { ko: '빈 파일입니다', en: 'The file is empty' },
   file_too_large: {
     ko: '파일이 너무 큽니다 ({size}). 최대 {max}까지 읽을 수 있으니 파일을 나눠 올리세요',
