@@ -3,7 +3,7 @@
 // caller's language. zod's own words exist per language only as zod renders them, so a failed parse is read in
 // both (a second parse, on the failure path only) and carried as a label pair.
 import { z } from 'zod';
-import { AppError, type FieldProblem } from '../../shared/errors.ts';
+import { AppError, type ErrorType, type FieldProblem } from '../../shared/errors.ts';
 import { defineMessages, message, type CatalogEntry, type Message, type MessageParams, type Text } from '../../shared/i18n.ts';
 
 export type InputPlace = 'body' | 'query' | 'params';
@@ -69,10 +69,16 @@ export function manyProblems(issues: readonly FieldProblem[]): Text {
 }
 
 /**
- * The 400 of one field a service refuses by hand (a rule no schema states): the message names the field, and so
- * does the one detail. `code` is the error's code for programs (validation_failed unless the rule has its own).
+ * The error of one field a service refuses by hand (a rule no schema states): the message names the field, and so
+ * does the one detail. `code` is the error's code for programs (validation_failed unless the rule has its own);
+ * `type` is invalid_data (400) unless the field's value clashes with stored data (a taken name: conflict).
  */
-export function fieldError(field: string, entry: CatalogEntry, params: MessageParams = {}, code = 'validation_failed'): AppError {
+export function fieldError(
+  field: string,
+  entry: CatalogEntry,
+  params: MessageParams = {},
+  options: { code?: string; type?: Extract<ErrorType, 'invalid_data' | 'conflict'> } = {},
+): AppError {
   const text: Message = message(entry, { field, ...params });
-  return new AppError('invalid_data', code, text, { details: [{ field, message: text }] });
+  return new AppError(options.type ?? 'invalid_data', options.code ?? 'validation_failed', text, { details: [{ field, message: text }] });
 }

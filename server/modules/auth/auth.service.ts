@@ -162,11 +162,11 @@ export async function changePassword(deps: AuthDeps, actor: Actor & { type: 'use
   const user = await users.findUserById(db, actor.id);
   if (!user || !(await verifyPassword(current, user.password_hash))) {
     await writeAudit(db, actor, info, { action: 'password_change_failed', entity: 'user', entityId: actor.id });
-    throw fieldError('current_password', authMessages.bad_current_password, {}, 'bad_current_password');
+    throw fieldError('current_password', authMessages.bad_current_password, {}, { code: 'bad_current_password' });
   }
   await deps.limiter.succeeded(attempt);
   if (current === next) {
-    throw fieldError('new_password', authMessages.same_password, {}, 'same_password');
+    throw fieldError('new_password', authMessages.same_password, {}, { code: 'same_password' });
   }
   assertStrongPassword(next, { field: 'new_password', userInputs: [user.username, user.display_name] });
   const now = new Date().toISOString();
@@ -184,8 +184,7 @@ export async function createUser(
   info: RequestInfo,
 ) {
   if (await users.findUserByUsername(db, input.username)) {
-    const text = message(authMessages.username_taken, { username: input.username });
-    throw new AppError('conflict', 'username_taken', text, { details: [{ field: 'username', message: text }] });
+    throw fieldError('username', authMessages.username_taken, { username: input.username }, { type: 'conflict', code: 'username_taken' });
   }
   assertStrongPassword(input.password, { field: 'password', userInputs: [input.username, input.display_name] });
   const now = new Date().toISOString();
@@ -205,8 +204,7 @@ export async function createUser(
   } catch (error) {
     // Two admins creating the same name at once: the second meets the unique index.
     if (!isUniqueViolation(error)) throw error;
-    const text = message(authMessages.username_taken, { username: input.username });
-    throw new AppError('conflict', 'username_taken', text, { details: [{ field: 'username', message: text }] });
+    throw fieldError('username', authMessages.username_taken, { username: input.username }, { type: 'conflict', code: 'username_taken' });
   }
   await writeAudit(db, actor, info, { action: 'user_created', entity: 'user', entityId: row.id, detail: { role: row.role } });
   return publicUser({ ...row, last_login_at: null });

@@ -29,7 +29,7 @@ function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is
   } catch {
     // fall through to the error below
   }
-  throw fieldError('cursor', ordersMessages.bad_cursor, {}, 'bad_cursor');
+  throw fieldError('cursor', ordersMessages.bad_cursor, {}, { code: 'bad_cursor' });
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
