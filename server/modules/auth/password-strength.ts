@@ -1,5 +1,5 @@
 // Refuses guessable passwords wherever one is chosen through the API (own change, an admin creating or resetting a
-// user), with the reason (rendered in the caller's language at the edge). zxcvbn estimates how many guesses a password would take from
+// user), with the reason (a Message the edge renders). zxcvbn estimates how many guesses a password would take from
 // common-password, word and name lists, keyboard patterns, repeats, sequences and dates; the user's own name, the
 // username and the product's name count as guessable too. SHIPSHEET_ADMIN_PASSWORD is the operator's choice at
 // install time and is not checked here.
