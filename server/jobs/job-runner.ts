@@ -332,10 +332,10 @@ export class JobRunner {
         await updateMallAccount(db, account.id, { status: 'normal', last_error: null, updated_at: new Date().toISOString() });
     } catch (error) {
       if (lost) return;
-      const { state, message } = this.describe(error, job, account);
+      const { state, message: text } = this.describe(error, job, account);
       if (state === 'failed' && error instanceof MallError && error.kind === 'auth') {
         const now = new Date().toISOString();
-        await updateMallAccount(db, account.id, { status: 'error', last_error: message, last_error_at: now, updated_at: now });
+        await updateMallAccount(db, account.id, { status: 'error', last_error: text, last_error_at: now, updated_at: now });
       }
       if (!(error instanceof MallError) && !(error instanceof Canceled) && !(error instanceof AppError)) {
         log.error('job failed', { job_id: job.id, job_type: job.type, mall_account_id: account.id, error });
@@ -348,7 +348,7 @@ export class JobRunner {
           code: (error as MallError).kind,
         });
       }
-      await patch({ state, error: message, finished_at: new Date().toISOString() }).catch((e) =>
+      await patch({ state, error: text, finished_at: new Date().toISOString() }).catch((e) =>
         log.error('could not close job', { job_id: job.id, error: e }),
       );
     } finally {
