@@ -3,6 +3,8 @@
 //   - Office.js (the `Office`, `Excel`, `OfficeExtension` globals) only in addin/src/excel/;
 //   - SQL (knex query builders, raw SQL, the knex package itself) only in *.repo.ts and server/db/;
 //   - nothing in server/modules, server/jobs or server/domain imports server/http; routes never import a repo;
+//   - nothing there renders words either: no `format`, `render`, `pickLang` or `Lang` from shared/i18n.ts (they
+//     say what happened as Messages; the HTTP edge, server/http/render.ts, renders them in the caller's language);
 //   - shared/ imports neither server/ nor addin/, and neither side imports the other;
 //   - the pane calls the API only through the typed functions of addin/src/api/ (never the raw transport).
 // typescript-eslint comes through tools/lint (see tools/lint/index.mjs: it needs the TypeScript 6 API).
@@ -30,6 +32,14 @@ const SQL_SYNTAX = [
     message: 'Schema changes live in server/db/migrations/.',
   },
 ];
+const CORE = 'server/{modules,jobs,domain}/**';
+const KNEX_IMPORT = { name: 'knex', message: 'SQL lives in *.repo.ts and server/db/ (a type import of Knex is fine).', allowTypeImports: true };
+const RENDERING_IMPORT = {
+  group: ['**/shared/i18n.ts', '**/shared/i18n'],
+  importNames: ['format', 'render', 'pickLang', 'Lang'],
+  message:
+    "Below server/http nothing knows the caller's language: say it as a Message (message(catalog.entry, params)); the HTTP edge renders it (server/http/render.ts).",
+};
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'dist/**', 'data/**', '.scratch/**'] },
@@ -84,10 +94,7 @@ export default tseslint.config(
     files: SOURCES,
     ignores: SQL_HOMES,
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'knex', message: 'SQL lives in *.repo.ts and server/db/ (a type import of Knex is fine).', allowTypeImports: true }] },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [KNEX_IMPORT] }],
       'no-restricted-syntax': ['error', ...SQL_SYNTAX],
     },
   },
@@ -106,6 +113,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The same rule again for the server's core (a later block replaces a rule's options): knex outside repos, and
+    // no rendering anywhere in it.
+    files: [CORE],
+    ignores: SQL_HOMES,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [KNEX_IMPORT], patterns: [RENDERING_IMPORT] }] },
+  },
+  {
+    files: [`${CORE}/*.repo.ts`],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [RENDERING_IMPORT] }] },
   },
   {
     files: SOURCES,

@@ -35,7 +35,7 @@ export async function naverWithOrders(
       credentials: { client_id: clientId, client_secret: clientSecret },
       collect_enabled: true,
     },
-    { requestId: 'bench', ip: undefined, lang: 'ko' },
+    { requestId: 'bench', ip: undefined },
   );
   const tokens = createTokenSource({ baseUrl: sandbox.url, clientId, clientSecret, retry: DEFAULT_RETRY, now: () => new Date() });
   return { sandbox, accountId: account.id, client: createNaverClient(sandbox.url, tokens, DEFAULT_RETRY) };

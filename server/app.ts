@@ -3,15 +3,15 @@ import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { healthView } from '../shared/api/auth.schema.ts';
 import { AppError } from '../shared/errors.ts';
-import { format, pickLang } from '../shared/i18n.ts';
+import { message, pickLang } from '../shared/i18n.ts';
 import type { AppDeps } from './deps.ts';
 import { isPostgres, ping } from './db/knex.ts';
-import type { RequestInfo } from './domain/actor.ts';
 import { accessLog } from './http/access-log.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { mountPane } from './http/pane.ts';
 import { httpMessages } from './http/messages.ts';
 import { refuseNulInUrl } from './http/nul-bytes.ts';
+import type { EdgeInfo } from './http/render.ts';
 import { compress, noStore, securityHeaders } from './http/security.ts';
 import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
   app.set('trust proxy', deps.config.trustProxy);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const info: RequestInfo = {
+    const info: EdgeInfo = {
       requestId: (req.get('x-request-id') ?? '').slice(0, 40) || randomUUID(),
       ip: req.ip?.slice(0, 64),
       lang: pickLang(req.get('accept-language')),
@@ -82,25 +82,18 @@ export function createApp(deps: AppDeps) {
   mountRoutes(
     api,
     routes,
-    (authorization, info, ticket) =>
-      ticket !== undefined ? authenticateTicket(deps.db, ticket, info.lang) : authenticate(deps.db, authorization, info.lang),
+    (authorization, info, ticket) => (ticket !== undefined ? authenticateTicket(deps.db, ticket) : authenticate(deps.db, authorization)),
     ({ actor, info, ...read }) =>
       insertAccessRecord(deps.db, actor, info, { ...read, masked: actor.type === 'user' && !seesPersonalData(actor.role) }),
     { validateResponses: deps.config.validateResponses },
   );
-  api.use((req: Request, res: Response) => {
-    const info = res.locals.info as RequestInfo;
-    throw new AppError(
-      'not_found',
-      'no_route',
-      format(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }, info.lang),
-    );
+  api.use((req: Request) => {
+    throw new AppError('not_found', 'no_route', message(httpMessages.not_found_route, { method: req.method, path: req.originalUrl.split('?')[0] }));
   });
   app.use('/api', api);
   mountPane(app);
-  app.use((req: Request, res: Response) => {
-    const info = res.locals.info as RequestInfo;
-    throw new AppError('not_found', 'no_route', format(httpMessages.not_found_route, { method: req.method, path: req.path }, info.lang));
+  app.use((req: Request) => {
+    throw new AppError('not_found', 'no_route', message(httpMessages.not_found_route, { method: req.method, path: req.path }));
   });
   app.use(errorHandler(deps.log));
   return app;

@@ -2,7 +2,7 @@
 // flags that block an action without being a status. Server and add-in both read this table; the server enforces
 // it, the add-in uses it to explain refusals before anything is sent.
 
-import type { MessageText, Messages } from './i18n.ts';
+import { defineMessages, type MessageText } from './i18n.ts';
 
 export const STATUSES = [
   'PAID',
@@ -336,7 +336,7 @@ export function isMismatch(ours: Status, mall: Status): boolean {
   return PAST_SHIPPING_STATUSES.includes(mall) && !PAST_SHIPPING_STATUSES.includes(ours);
 }
 
-export const lifecycleMessages = {
+export const lifecycleMessages = defineMessages('lifecycle', {
   illegal_transition: {
     ko: '{where}현재 상태 {from_label}에서는 {action_label}할 수 없습니다',
     en: '{where}cannot {action_label} from its current status {from_label}',
@@ -353,4 +353,4 @@ export const lifecycleMessages = {
     ko: '쇼핑몰에서 아직 {status_label} 상태라면 다음 주문동기화 때 다시 바뀔 수 있습니다',
     en: 'if the mall still shows {status_label}, the next sync may revert this restore',
   },
-} satisfies Messages;
+});

@@ -1,11 +1,11 @@
 // Tracking numbers (운송장번호): clean up what sheets and sellers paste, then check it against the courier's rule
 // from couriers.ts. Rules and their evidence: korean-oms.md §1.2 (mod 7) and §1.3 (UPU S10).
 
-import type { Messages } from './i18n.ts';
+import { defineMessages } from './i18n.ts';
 import { findCourier } from './couriers.ts';
 import type { Courier, TrackingRule } from './couriers.ts';
 
-export const trackingMessages = {
+export const trackingMessages = defineMessages('tracking', {
   unknown_courier: {
     ko: '알 수 없는 택배사입니다: {courier}',
     en: 'Unknown courier: {courier}',
@@ -50,7 +50,7 @@ export const trackingMessages = {
     ko: '{courier} 운송장번호 {value}의 마지막 자리가 일반적인 검증 규칙과 맞지 않습니다. 오타가 없는지 확인하세요.',
     en: 'The last digit of {courierEn} tracking number {value} does not follow the usual check rule. Please check for typos.',
   },
-} satisfies Messages;
+});
 
 export type TrackingIssueCode = keyof typeof trackingMessages;
 export type IssueParams = Record<string, string | number>;

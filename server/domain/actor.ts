@@ -1,7 +1,6 @@
 // Who acts, and in which request: the words every layer shares. The services record the actor in history and
-// audit and answer in the request's language; the HTTP edge fills these in, a job or the scheduler builds its own,
-// so the domain never needs to know that a request came over HTTP.
-import type { Lang } from '../../shared/i18n.ts';
+// audit; the HTTP edge fills these in, a job or the scheduler builds its own, so the domain never needs to know that
+// a request came over HTTP. The caller's language is not here: only the edge knows it (server/http/render.ts).
 import type { Role } from '../../shared/roles.ts';
 
 export type Actor =
@@ -9,4 +8,4 @@ export type Actor =
   | { type: 'job'; id: string }
   | { type: 'system'; id: null };
 
-export type RequestInfo = { requestId: string; ip: string | undefined; lang: Lang };
+export type RequestInfo = { requestId: string; ip: string | undefined };

@@ -1,30 +1,84 @@
-// Input checked against a zod schema, refused as one AppError that names every field in the caller's language.
-// The HTTP edge checks every route's params, query and body with it; a service uses it for input whose shape
-// depends on data (a mall account's credentials, by the mall).
+// Input checked against a zod schema, refused as one AppError that names every field; and the one way a service
+// refuses a single field by hand. Messages stay unrendered (codes with parameters): the HTTP edge puts them in the
+// caller's language. zod's own words exist per language only as zod renders them, so a failed parse is read in
+// both (a second parse, on the failure path only) and carried as a label pair.
 import { z } from 'zod';
-import { AppError, type FieldIssue } from '../../shared/errors.ts';
-import { format, type Lang, type Messages } from '../../shared/i18n.ts';
+import { AppError, type ErrorType, type FieldProblem } from '../../shared/errors.ts';
+import { defineMessages, message, type CatalogEntry, type Message, type MessageParams, type Text } from '../../shared/i18n.ts';
 
 export type InputPlace = 'body' | 'query' | 'params';
 
-const validationMessages = {
-  more_problems: { ko: ' (외 {count}건)', en: ' (and {count} more)' },
-} satisfies Messages;
+const validationMessages = defineMessages('validation', {
+  issue: { ko: '{field}: {text}', en: '{field}: {text}' },
+  more_problems: { ko: '{first} (외 {count}건)', en: '{first} (and {count} more)' },
+  also: { ko: '{first} (함께: {fields})', en: '{first} (also: {fields})' },
+  also_more: { ko: '{first} (함께: {fields} 외 {count}건)', en: '{first} (also: {fields} and {count} more)' },
+});
 
-/** Turns a zod failure into a 400 naming every field, in the caller's language. */
-function validationError(error: z.ZodError, lang: Lang, where: InputPlace): AppError {
-  const details: FieldIssue[] = error.issues.map((issue) => {
-    const field = issue.path.length ? issue.path.join('.') : where;
-    return { field, code: issue.code, message: `${field}: ${issue.message}` };
+/** How many other fields a message lists by name; the details name every one. */
+const LISTED_FIELDS = 10;
+
+const KO = { error: z.locales.ko().localeError };
+const EN = { error: z.locales.en().localeError };
+
+/** Turns a zod failure into a 400 naming every field; `prefix` points nested input into the request body. */
+function validationError(schema: z.ZodType, value: unknown, ko: z.ZodError, where: InputPlace, prefix: string, summarise: boolean): AppError {
+  const en = schema.safeParse(value, EN).error?.issues ?? [];
+  const details: FieldProblem[] = ko.issues.map((issue, i) => {
+    const field = prefix + (issue.path.length ? issue.path.join('.') : where);
+    const text = { ko: issue.message, en: en[i]?.message ?? issue.message };
+    return { field, code: issue.code, message: message(validationMessages.issue, { field, text }) };
   });
-  const first = details[0]!;
-  const more = details.length > 1 ? format(validationMessages.more_problems, { count: details.length - 1 }, lang) : '';
-  return new AppError('invalid_data', 'validation_failed', first.message + more, { details });
+  const first = details[0]!.message;
+  const more = summarise && details.length > 1 ? message(validationMessages.more_problems, { first, count: details.length - 1 }) : first;
+  return new AppError('invalid_data', 'validation_failed', more, { details });
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, lang: Lang, where: InputPlace): z.infer<S> {
-  const localeError = lang === 'ko' ? z.locales.ko().localeError : z.locales.en().localeError;
-  const result = schema.safeParse(value, { error: localeError });
-  if (!result.success) throw validationError(result.error, lang, where);
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: InputPlace): z.infer<S> {
+  const result = schema.safeParse(value, KO);
+  if (!result.success) throw validationError(schema, value, result.error, where, '', true);
   return result.data;
+}
+
+/**
+ * Input nested in a request body whose shape depends on data (a mall account's credentials, by the mall): fields
+ * are named under `prefix`, and the error's message is its first problem's.
+ */
+export function parseUnder<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.infer<S> {
+  const result = schema.safeParse(value, KO);
+  if (!result.success) throw validationError(schema, value, result.error, 'body', prefix, false);
+  return result.data;
+}
+
+/** `text` led by the field it is about ("field: text"), as a form's validation messages are. */
+export function namedField(field: string, text: Text): Message {
+  return message(validationMessages.issue, { field, text });
+}
+
+/**
+ * The message of several problems found by hand: the first one's, then the other fields by name (the first
+ * LISTED_FIELDS of them, and how many more).
+ */
+export function manyProblems(issues: readonly FieldProblem[]): Text {
+  const [first, ...rest] = issues;
+  if (!first) throw new Error('manyProblems: no problem given');
+  if (!rest.length) return first.message;
+  const fields = rest.slice(0, LISTED_FIELDS).map((i) => i.field ?? '-');
+  if (rest.length <= LISTED_FIELDS) return message(validationMessages.also, { first: first.message, fields });
+  return message(validationMessages.also_more, { first: first.message, fields, count: rest.length - LISTED_FIELDS });
+}
+
+/**
+ * The error of one field a service refuses by hand (a rule no schema states): the message names the field, and so
+ * does the one detail. `code` is the error's code for programs (validation_failed unless the rule has its own);
+ * `type` is invalid_data (400) unless the field's value clashes with stored data (a taken name: conflict).
+ */
+export function fieldError(
+  field: string,
+  entry: CatalogEntry,
+  params: MessageParams = {},
+  options: { code?: string; type?: Extract<ErrorType, 'invalid_data' | 'conflict'> } = {},
+): AppError {
+  const text: Message = message(entry, { field, ...params });
+  return new AppError(options.type ?? 'invalid_data', options.code ?? 'validation_failed', text, { details: [{ field, message: text }] });
 }

@@ -1,6 +1,6 @@
-import type { Messages } from '../../shared/i18n.ts';
+import { defineMessages } from '../../shared/i18n.ts';
 
-export const httpMessages = {
+export const httpMessages = defineMessages('http', {
   forbidden: { ko: '권한이 없습니다 ({role} 이상 필요)', en: 'Not allowed: this needs the {role} role or higher' },
   password_change_required: {
     ko: '임시 비밀번호로 로그인했습니다. 먼저 비밀번호를 바꾸세요 (POST /api/auth/password)',
@@ -15,4 +15,4 @@ export const httpMessages = {
   bad_request: { ko: '요청 형식이 올바르지 않습니다 (HTTP {status})', en: 'The request is malformed (HTTP {status})' },
   nul_character: { ko: '{field}: NUL 문자(\\u0000)는 쓸 수 없습니다', en: '{field}: the NUL character (\\u0000) is not allowed' },
   body_too_large: { ko: '요청 본문이 너무 큽니다 (최대 {limit})', en: 'The request body is too large (at most {limit})' },
-} satisfies Messages;
+});

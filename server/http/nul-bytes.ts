@@ -3,8 +3,7 @@
 // or database sees them, with a 400 naming where it was.
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../../shared/errors.ts';
-import { format, type Lang } from '../../shared/i18n.ts';
-import type { RequestInfo } from '../domain/actor.ts';
+import { message } from '../../shared/i18n.ts';
 import { httpMessages } from './messages.ts';
 
 /**
@@ -29,20 +28,19 @@ export function findNul(value: unknown): string | null {
 }
 
 /** Throws the 400 for a NUL found in `value`; `where` names the field when it is not inside an object. */
-export function refuseNul(value: unknown, where: string, lang: Lang): void {
+export function refuseNul(value: unknown, where: string): void {
   const found = findNul(value);
   if (found === null) return;
   const field = found || where;
-  const message = format(httpMessages.nul_character, { field }, lang);
-  throw new AppError('invalid_data', 'nul_character', message, { details: [{ field, code: 'nul_character', message }] });
+  const text = message(httpMessages.nul_character, { field });
+  throw new AppError('invalid_data', 'nul_character', text, { details: [{ field, code: 'nul_character', message: text }] });
 }
 
 /** Express middleware: a NUL in the path (`%00`, still percent-encoded there) or in any query parameter is a 400. */
 export function refuseNulInUrl(req: Request, res: Response, next: NextFunction): void {
-  const lang = (res.locals.info as RequestInfo).lang;
   try {
-    if (/%00/i.test(req.path)) refuseNul('\u0000', 'path', lang);
-    refuseNul(req.query, 'query', lang);
+    if (/%00/i.test(req.path)) refuseNul('\u0000', 'path');
+    refuseNul(req.query, 'query');
     next();
   } catch (error) {
     next(error);

@@ -6,12 +6,13 @@ import { isDeepStrictEqual } from 'node:util';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { format } from '../../shared/i18n.ts';
+import { message, type Lang } from '../../shared/i18n.ts';
 import { hasRole, type Role } from '../../shared/roles.ts';
-import type { Actor, RequestInfo } from '../domain/actor.ts';
+import type { Actor } from '../domain/actor.ts';
 import { parseWith } from '../domain/validation.ts';
 import { httpMessages } from './messages.ts';
 import { refuseNul } from './nul-bytes.ts';
+import { toJson, type EdgeInfo } from './render.ts';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type AnyZod = z.ZodType;
@@ -21,7 +22,7 @@ export type HandlerInput<P, Q, B> = {
   query: Q;
   body: B;
   actor: Actor;
-  info: RequestInfo;
+  info: EdgeInfo;
   req: Request;
   res: Response;
 };
@@ -49,6 +50,12 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   ticketInQuery?: boolean;
   /** Reachable while the user still has to replace a one-time password (login, logout, me, change password). */
   allowPendingPassword?: boolean;
+  /**
+   * The language a successful answer's messages are rendered in when it is not the caller's: job records (a job's
+   * error, its results) are the shop's shared log, read by every operator in Korean as they always were. Errors
+   * are still answered in the caller's language.
+   */
+  answerLang?: Lang;
   /** HTTP status of a successful answer (200 unless said). */
   status?: number;
   /**
@@ -68,7 +75,7 @@ export type PersonalDataSpec = {
 };
 
 /** What mountRoutes hands over for each successful read of personal data. */
-export type PersonalRead = { actor: Actor; info: RequestInfo; endpoint: string; filter: Record<string, unknown>; rows: number };
+export type PersonalRead = { actor: Actor; info: EdgeInfo; endpoint: string; filter: Record<string, unknown>; rows: number };
 export type RecordRead = (read: PersonalRead) => Promise<void>;
 
 function defaultFilter(input: { params: unknown; query: unknown }): Record<string, unknown> {
@@ -93,7 +100,7 @@ export function route<PS extends AnyZod = z.ZodObject<{}>, QS extends AnyZod = z
 }
 
 /** Who is calling: from the Authorization header, or from a stream ticket where the route takes one. */
-export type Authenticate = (authorization: string | undefined, info: RequestInfo, ticket?: string) => Promise<Actor>;
+export type Authenticate = (authorization: string | undefined, info: EdgeInfo, ticket?: string) => Promise<Actor>;
 
 function ticketOf(req: Request, spec: RouteSpec): string | undefined {
   const ticket = spec.ticketInQuery ? req.query.ticket : undefined;
@@ -187,27 +194,27 @@ export function mountRoutes(
   for (const spec of routes) {
     router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const info = res.locals.info as RequestInfo;
+        const info = res.locals.info as EdgeInfo;
         const actor: Actor =
           spec.access === 'public' ? { type: 'system', id: null } : await authenticate(req.get('authorization'), info, ticketOf(req, spec));
         // For the access log line: who made the request.
         res.locals.userId = actor.id;
         if (spec.access !== 'public') {
           if (actor.type !== 'user' || !hasRole(actor.role, spec.access)) {
-            throw new AppError('forbidden', 'forbidden', format(httpMessages.forbidden, { role: spec.access }, info.lang));
+            throw new AppError('forbidden', 'forbidden', message(httpMessages.forbidden, { role: spec.access }));
           }
           if (actor.mustChangePassword && !spec.allowPendingPassword) {
-            throw new AppError('forbidden', 'password_change_required', format(httpMessages.password_change_required, {}, info.lang));
+            throw new AppError('forbidden', 'password_change_required', message(httpMessages.password_change_required));
           }
         }
         const rawBody = await readBody(req, res, spec);
         // NULs are refused before validation: zod would let them through to PostgreSQL, which cannot store them.
-        refuseNul(req.params, 'params', info.lang);
-        refuseNul(req.query, 'query', info.lang);
-        if (mayHoldNul.has(req)) refuseNul(rawBody, 'body', info.lang);
-        const params = spec.params ? parseWith(spec.params, req.params, info.lang, 'params') : req.params;
-        const query = spec.query ? parseWith(spec.query, req.query, info.lang, 'query') : {};
-        const body = spec.body ? parseWith(spec.body, rawBody ?? {}, info.lang, 'body') : undefined;
+        refuseNul(req.params, 'params');
+        refuseNul(req.query, 'query');
+        if (mayHoldNul.has(req)) refuseNul(rawBody, 'body');
+        const params = spec.params ? parseWith(spec.params, req.params, 'params') : req.params;
+        const query = spec.query ? parseWith(spec.query, req.query, 'query') : {};
+        const body = spec.body ? parseWith(spec.body, rawBody ?? {}, 'body') : undefined;
         const result = await spec.handler({ params, query, body, actor, info, req, res });
         if (spec.personalData) {
           // Recorded before the answer leaves: a read that cannot be recorded is not answered.
@@ -215,9 +222,16 @@ export function mountRoutes(
           await recordRead({ actor, info, endpoint: `${spec.method.toUpperCase()} /api${spec.path}`, filter, rows: spec.personalData.rows(result) });
         }
         if (res.headersSent) return;
-        if (options.validateResponses) checkResponse(spec, result);
-        if (result === undefined) res.status(spec.status ?? 204).end();
-        else res.status(spec.status ?? 200).json(result);
+        // The answer's Messages are rendered in the caller's language as it is serialised (render.ts); the check
+        // reads what the client receives.
+        const json = result === undefined ? undefined : toJson(result, spec.answerLang ?? info.lang);
+        if (options.validateResponses) checkResponse(spec, json === undefined ? undefined : JSON.parse(json));
+        if (json === undefined) res.status(spec.status ?? 204).end();
+        else
+          res
+            .status(spec.status ?? 200)
+            .type('json')
+            .send(json);
       } catch (error) {
         next(error);
       }

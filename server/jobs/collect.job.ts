@@ -4,7 +4,7 @@
 // statements, every order whole or not at all; if a page fails, its orders are written again one transaction per
 // order, so one bad order cannot keep the others out. A crash loses at most the page being written, which the
 // next run collects (the window only moves on when a run succeeds).
-import { format } from '../../shared/i18n.ts';
+import { message, type Text } from '../../shared/i18n.ts';
 import type { MallLine, MallOrder } from '../connectors/types.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { updateMallAccount } from '../modules/mall-accounts/mall-accounts.repo.ts';
@@ -67,9 +67,9 @@ class Tally {
   private results: JobResult[] = [];
   constructor(private readonly ctx: JobContext) {}
 
-  private add(order: MallOrder, orderId: string | null, result: JobResult['result'], code: string | null, message: string) {
+  private add(order: MallOrder, orderId: string | null, result: JobResult['result'], code: string | null, text: Text) {
     const first = order.lines[0]?.productName ?? null;
-    const item_name = first && order.lines.length > 1 ? format(jobsMessages.box_items, { name: first, more: order.lines.length - 1 }, 'ko') : first;
+    const item_name = first && order.lines.length > 1 ? message(jobsMessages.box_items, { name: first, more: order.lines.length - 1 }) : first;
     this.results.push({
       ref_type: 'order',
       ref_id: orderId,
@@ -78,18 +78,18 @@ class Tally {
       item_name,
       result,
       code,
-      message,
+      message: text,
     });
   }
   collected(order: MallOrder, orderId: string, lines: NewLine[]) {
     this.paid.push(...lines.filter((l) => l.status === 'PAID').map((l) => l.id));
-    this.add(order, orderId, 'ok', null, format(jobsMessages.collected, {}, 'ko'));
+    this.add(order, orderId, 'ok', null, message(jobsMessages.collected));
   }
   skipped(order: MallOrder, orderId: string | null) {
-    this.add(order, orderId, 'skipped', 'already_collected', format(jobsMessages.already_collected, {}, 'ko'));
+    this.add(order, orderId, 'skipped', 'already_collected', message(jobsMessages.already_collected));
   }
   failed(order: MallOrder) {
-    this.add(order, null, 'failed', 'write_failed', format(jobsMessages.write_failed, {}, 'ko'));
+    this.add(order, null, 'failed', 'write_failed', message(jobsMessages.write_failed));
   }
   async flushEvery(count: number) {
     if (this.results.length >= count) await this.flush();

@@ -34,7 +34,6 @@ export async function confirmJob(ctx: JobContext): Promise<void> {
         ctx.db,
         ctx.actor,
         { action: 'confirm', items: accepted.map((l) => ({ id: l.id, version: versions.get(l.id) ?? l.version })) },
-        { lang: 'ko' },
         { source: 'mall' },
         { blockItems: ctx.blockItems },
       )

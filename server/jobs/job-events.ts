@@ -6,16 +6,16 @@
 import { EventEmitter } from 'node:events';
 import { MAX_PAYLOAD_BYTES, type PgChannel } from '../db/pg-channel.ts';
 import type { Logger } from '../log.ts';
+import { clipText } from '../../shared/i18n.ts';
 import type { JobRow } from './jobs.repo.ts';
 
 export type JobEvent = {
   type: 'job';
+  /** One object per event, shared by every stream: the edge serialises it once per language (http/render.ts). */
   job: Pick<JobRow, 'id' | 'type' | 'mall_account_id' | 'state' | 'total' | 'ok' | 'failed' | 'skipped' | 'error' | 'finished_at'>;
-  /** The job as event streams send it: serialised once, however many panes listen. */
-  data: string;
 };
 
-const jobEvent = (job: JobEvent['job']): JobEvent => ({ type: 'job', job, data: JSON.stringify(job) });
+const jobEvent = (job: JobEvent['job']): JobEvent => ({ type: 'job', job });
 
 type Message = { from: string } & ({ kind: 'job'; job: JobEvent['job'] } | { kind: 'cancel'; id: string });
 
@@ -64,9 +64,13 @@ export class JobEvents extends EventEmitter<{ job: [JobEvent]; cancel: [string] 
   }
 }
 
-/** Keeps a NOTIFY payload under PostgreSQL's limit: only the error text can be long. */
+/**
+ * Keeps a NOTIFY payload under PostgreSQL's limit: only the error text (or a Message's parameters, e.g. the mall's
+ * words) can be long. Characters are counted as up to 3 bytes (Korean in UTF-8).
+ */
 function fit(job: JobEvent['job']): JobEvent['job'] {
   const size = Buffer.byteLength(JSON.stringify(job));
   if (size <= MAX_PAYLOAD_BYTES - 200 || !job.error) return job;
-  return { ...job, error: job.error.slice(0, Math.max(0, job.error.length - (size - MAX_PAYLOAD_BYTES + 400))) };
+  const rest = size - Buffer.byteLength(JSON.stringify(job.error));
+  return { ...job, error: clipText(job.error, Math.max(0, Math.floor((MAX_PAYLOAD_BYTES - 400 - rest) / 3))) };
 }

@@ -10,7 +10,7 @@
 // block a new job or a cancel — so a crash never blocks an account.
 import { JOB_TYPE_LABELS } from '../../shared/api/jobs.schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { format, type Lang } from '../../shared/i18n.ts';
+import { message, type Text } from '../../shared/i18n.ts';
 import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
 import type { ConnectorFactory } from '../connectors/registry.ts';
 import { MallError } from '../connectors/http.ts';
@@ -126,7 +126,7 @@ export class JobRunner {
     const active = await repo.listActiveJobs(this.deps.db);
     for (const job of active) {
       if (this.running.has(job.id) || !(await this.abandoned(job, alive))) continue;
-      if (await this.close(job, 'failed', jobsMessages.server_stopped.ko)) closed.push(job.id);
+      if (await this.close(job, 'failed', message(jobsMessages.server_stopped))) closed.push(job.id);
     }
     // Forget instances that no longer have an active job (each restart is a new instance).
     const runners = new Set(active.map((j) => j.runner_id));
@@ -167,8 +167,8 @@ export class JobRunner {
     return true;
   }
 
-  private async close(job: repo.JobRow, state: repo.JobState, message: string): Promise<boolean> {
-    const end = { state, error: message, finished_at: new Date().toISOString() };
+  private async close(job: repo.JobRow, state: repo.JobState, error: Text): Promise<boolean> {
+    const end = { state, error, finished_at: new Date().toISOString() };
     if (!(await repo.closeActiveJob(this.deps.db, job.id, end))) return false;
     this.deps.log.warn('job of a stopped server closed', { job_id: job.id, job_type: job.type, mall_account_id: job.mall_account_id, state });
     const { id, type, mall_account_id, total, ok, failed, skipped } = job;
@@ -177,26 +177,29 @@ export class JobRunner {
   }
 
   /** Stores a job and starts it; refuses when the account cannot run it or the same job is already under way. */
-  async start(
-    input: { type: repo.JobType; accountId: string; params?: Record<string, unknown>; actor: Actor; trigger: repo.JobRow['trigger'] },
-    lang: Lang = 'ko',
-  ): Promise<repo.JobRow> {
+  async start(input: {
+    type: repo.JobType;
+    accountId: string;
+    params?: Record<string, unknown>;
+    actor: Actor;
+    trigger: repo.JobRow['trigger'];
+  }): Promise<repo.JobRow> {
     const { db } = this.deps;
     const account = await findMallAccount(db, input.accountId);
-    if (!account) throw new AppError('not_found', 'mall_account_not_found', format(jobsMessages.account_not_found, { id: input.accountId }, lang));
+    if (!account) throw new AppError('not_found', 'mall_account_not_found', message(jobsMessages.account_not_found, { id: input.accountId }));
     const name = account.display_name;
-    if (!account.active) throw new AppError('conflict', 'account_inactive', format(jobsMessages.account_inactive, { name }, lang));
+    if (!account.active) throw new AppError('conflict', 'account_inactive', message(jobsMessages.account_inactive, { name }));
     if (!account[SERVICE[input.type]]) {
-      throw new AppError('conflict', 'service_off', format(jobsMessages.service_off, { name, service: JOB_TYPE_LABELS[input.type][lang] }, lang));
+      throw new AppError('conflict', 'service_off', message(jobsMessages.service_off, { name, service: JOB_TYPE_LABELS[input.type] }));
     }
     let active = await repo.findActiveJob(db, account.id, input.type);
     // A job left by a stopped server is closed rather than allowed to block the account. Another look (this
     // instance's reaper, another instance) may close it first: what counts is whether one is still active after.
     if (active && (await this.abandoned(active))) {
-      await this.close(active, 'failed', jobsMessages.server_stopped.ko);
+      await this.close(active, 'failed', message(jobsMessages.server_stopped));
       active = await repo.findActiveJob(db, account.id, input.type);
     }
-    if (active) throw new AppError('conflict', 'already_running', format(jobsMessages.already_running, { name, job: active.id }, lang));
+    if (active) throw new AppError('conflict', 'already_running', message(jobsMessages.already_running, { name, job: active.id }));
     const job: repo.JobRow = {
       id: newId('job'),
       type: input.type,
@@ -223,7 +226,7 @@ export class JobRunner {
       } catch (error) {
         // The database allows one active job per account and type: a request racing this one got there first.
         if (!isUniqueViolation(error)) throw error;
-        throw new AppError('conflict', 'already_running', format(jobsMessages.already_running, { name, job: '' }, lang));
+        throw new AppError('conflict', 'already_running', message(jobsMessages.already_running, { name, job: '' }));
       }
       const abort = new AbortController();
       const done = this.run(job, account, abort.signal).finally(() => this.running.delete(job.id));
@@ -252,7 +255,7 @@ export class JobRunner {
     // The job is to stop either way: a runner merely without its lock for a moment (channel reconnecting) need not
     // be waited for. Closed as canceled, a job still running somewhere stops at its next beat; the message reaches
     // it sooner if its channel is up.
-    if (await this.abandoned(job, new Map(), { grace: false })) await this.close(job, 'canceled', jobsMessages.canceled.ko);
+    if (await this.abandoned(job, new Map(), { grace: false })) await this.close(job, 'canceled', message(jobsMessages.canceled));
     this.deps.events.requestCancel(jobId);
     return true;
   }
@@ -329,10 +332,10 @@ export class JobRunner {
         await updateMallAccount(db, account.id, { status: 'normal', last_error: null, updated_at: new Date().toISOString() });
     } catch (error) {
       if (lost) return;
-      const { state, message } = this.describe(error, job, account);
+      const { state, message: text } = this.describe(error, job, account);
       if (state === 'failed' && error instanceof MallError && error.kind === 'auth') {
         const now = new Date().toISOString();
-        await updateMallAccount(db, account.id, { status: 'error', last_error: message, last_error_at: now, updated_at: now });
+        await updateMallAccount(db, account.id, { status: 'error', last_error: text, last_error_at: now, updated_at: now });
       }
       if (!(error instanceof MallError) && !(error instanceof Canceled) && !(error instanceof AppError)) {
         log.error('job failed', { job_id: job.id, job_type: job.type, mall_account_id: account.id, error });
@@ -345,7 +348,7 @@ export class JobRunner {
           code: (error as MallError).kind,
         });
       }
-      await patch({ state, error: message, finished_at: new Date().toISOString() }).catch((e) =>
+      await patch({ state, error: text, finished_at: new Date().toISOString() }).catch((e) =>
         log.error('could not close job', { job_id: job.id, error: e }),
       );
     } finally {
@@ -353,29 +356,28 @@ export class JobRunner {
     }
   }
 
-  private describe(error: unknown, job: repo.JobRow, account: MallAccountRow): { state: repo.JobState; message: string } {
-    if (error instanceof Canceled || (error as Error)?.name === 'AbortError')
-      return { state: 'canceled', message: format(jobsMessages.canceled, {}, 'ko') };
+  private describe(error: unknown, job: repo.JobRow, account: MallAccountRow): { state: repo.JobState; message: Text } {
+    if (error instanceof Canceled || (error as Error)?.name === 'AbortError') return { state: 'canceled', message: message(jobsMessages.canceled) };
     if (error instanceof MallError) {
       const detail = `${MALL_NAMES[account.mall_type as MallType]?.ko ?? account.mall_type}: ${error.message}`;
       const key = error.kind === 'auth' ? 'auth_failed' : error.kind === 'rate_limited' ? 'rate_limited' : 'mall_unavailable';
-      return { state: 'failed', message: format(jobsMessages[key], { detail }, 'ko') };
+      return { state: 'failed', message: message(jobsMessages[key], { detail }) };
     }
-    if (error instanceof AppError) return { state: 'failed', message: error.message };
-    return { state: 'failed', message: format(jobsMessages.unexpected, { job: job.id }, 'ko') };
+    if (error instanceof AppError) return { state: 'failed', message: error.text };
+    return { state: 'failed', message: message(jobsMessages.unexpected, { job: job.id }) };
   }
 
   private async credentials(account: MallAccountRow): Promise<Record<string, string>> {
     if (!account.credentials_enc)
-      throw new AppError('conflict', 'no_credentials', format(jobsMessages.no_credentials, { name: account.display_name }, 'ko'));
+      throw new AppError('conflict', 'no_credentials', message(jobsMessages.no_credentials, { name: account.display_name }));
     return openCredentials(this.deps.secrets, { id: account.id, credentials_enc: account.credentials_enc });
   }
 }
 
 /** How a job that ran to its end ended: every item failed is a failure, some is partial (일부 실패). */
-export function outcome(job: Pick<repo.JobRow, 'ok' | 'failed' | 'skipped'>): { state: repo.JobState; error?: string } {
+export function outcome(job: Pick<repo.JobRow, 'ok' | 'failed' | 'skipped'>): { state: repo.JobState; error?: Text } {
   if (job.failed === 0) return { state: 'succeeded' };
-  if (job.ok === 0 && job.skipped === 0) return { state: 'failed', error: format(jobsMessages.all_failed, { n: job.failed }, 'ko') };
+  if (job.ok === 0 && job.skipped === 0) return { state: 'failed', error: message(jobsMessages.all_failed, { n: job.failed }) };
   return { state: 'partial' };
 }
 

@@ -1,6 +1,6 @@
-import type { Messages } from '../../shared/i18n.ts';
+import { defineMessages } from '../../shared/i18n.ts';
 
-export const jobsMessages = {
+export const jobsMessages = defineMessages('jobs', {
   account_not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
   account_inactive: { ko: '{name}: 사용하지 않는 계정입니다', en: '{name}: the account is switched off' },
   service_off: { ko: '{name}: {service} 서비스가 꺼져 있습니다', en: '{name}: the {service} service is switched off' },
@@ -47,4 +47,4 @@ export const jobsMessages = {
     ko: '쇼핑몰 상태({mall})를 반영할 수 없습니다: {detail}',
     en: 'The mall status ({mall}) could not be applied: {detail}',
   },
-} satisfies Messages;
+});

@@ -3,11 +3,16 @@ import type { Db } from '../db/knex.ts';
 import { insertMany } from '../db/bulk.ts';
 import { PRESENCE_LOCK_CLASS } from '../db/pg-channel.ts';
 import type { JobState, JobType, JobView } from '../../shared/api/jobs.schema.ts';
+import { clipText, readStoredText, storedText, type Text } from '../../shared/i18n.ts';
 
 export type { JobState, JobType };
 
 /** The stored job: what the API shows (JobView) and how it was started and ran. */
-export type JobRow = JobView & {
+// A job's error and a result's message are Texts (shared/i18n.ts): a Message is stored as its JSON and read back as
+// a Message, which the HTTP edge renders (job records in Korean for every reader: http/render.ts RECORDS_LANG);
+// older rows hold plain Korean text and read as they are.
+export type JobRow = Omit<JobView, 'error'> & {
+  error: Text | null;
   trigger: 'manual' | 'schedule' | 'auto';
   params: Record<string, unknown>;
   created_by: string | null;
@@ -24,23 +29,32 @@ export type JobResult = {
   mall_ref: string | null;
   result: 'ok' | 'failed' | 'skipped';
   code: string | null;
-  message: string | null;
+  message: Text | null;
   /** What an operator recognises: the mall's order number and the product (a box: its first product and how many more). */
   mall_order_id?: string | null;
-  item_name?: string | null;
+  item_name?: Text | null;
 };
 
-const toJob = (r: Record<string, unknown>): JobRow => ({ ...(r as JobRow), params: r.params ? JSON.parse(r.params as string) : {} });
+const toJob = (r: Record<string, unknown>): JobRow => ({
+  ...(r as JobRow),
+  error: readStoredText(r.error as string | null),
+  params: r.params ? JSON.parse(r.params as string) : {},
+});
 
 export async function insertJob(db: Db, job: Omit<JobRow, 'total' | 'ok' | 'failed' | 'skipped' | 'error' | 'started_at' | 'finished_at'>) {
   await db('jobs').insert({ ...job, params: JSON.stringify(job.params) });
 }
 
 export async function updateJob(db: Db, id: string, patch: Partial<Omit<JobRow, 'id'>>) {
-  const { params, ...rest } = patch;
+  const { params, error, ...rest } = patch;
   await db('jobs')
     .where({ id })
-    .update({ ...rest, ...(params ? { params: JSON.stringify(params) } : {}), heartbeat_at: new Date().toISOString() });
+    .update({
+      ...rest,
+      ...(params ? { params: JSON.stringify(params) } : {}),
+      ...(error !== undefined ? { error: storedText(error) } : {}),
+      heartbeat_at: new Date().toISOString(),
+    });
 }
 
 export async function findJob(db: Db, id: string) {
@@ -72,7 +86,14 @@ export async function insertResults(db: Db, jobId: string, results: JobResult[])
   await insertMany(
     db,
     'job_results',
-    results.map((r) => ({ job_id: jobId, ...r, mall_order_id: r.mall_order_id ?? null, item_name: r.item_name?.slice(0, 200) ?? null, at })),
+    results.map((r) => ({
+      job_id: jobId,
+      ...r,
+      message: storedText(r.message),
+      mall_order_id: r.mall_order_id ?? null,
+      item_name: storedText(r.item_name && clipText(r.item_name, 200)),
+      at,
+    })),
   );
 }
 
@@ -83,7 +104,12 @@ export async function listResults(db: Db, jobId: string, f: { result?: string; a
     .limit(f.limit + 1);
   if (f.result) q.where('result', f.result);
   if (f.after) q.where('id', '>', f.after);
-  const rows = await q;
+  const rows = ((await q) as Record<string, unknown>[]).map((r) => ({
+    ...r,
+    id: r.id as number,
+    message: readStoredText(r.message as string | null),
+    item_name: readStoredText(r.item_name as string | null),
+  }));
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   return { rows: page, next: more ? (page[page.length - 1]!.id as number) : null };
@@ -93,28 +119,35 @@ const ACTIVE = ['queued', 'running'];
 
 /** Every queued or running job: the runner looks for those whose instance is gone. */
 export async function listActiveJobs(db: Db) {
-  return (await db('jobs')
-    .whereIn('state', ACTIVE)
-    .select(
-      'id',
-      'type',
-      'mall_account_id',
-      'state',
-      'total',
-      'ok',
-      'failed',
-      'skipped',
-      'error',
-      'created_at',
-      'heartbeat_at',
-      'runner_id',
-      'finished_at',
-    )) as JobRow[];
+  return (
+    (await db('jobs')
+      .whereIn('state', ACTIVE)
+      .select(
+        'id',
+        'type',
+        'mall_account_id',
+        'state',
+        'total',
+        'ok',
+        'failed',
+        'skipped',
+        'error',
+        'created_at',
+        'heartbeat_at',
+        'runner_id',
+        'finished_at',
+      )) as Record<string, unknown>[]
+  ).map((r) => ({ ...(r as JobRow), error: readStoredText(r.error as string | null) }));
 }
 
 /** Ends a job only if it is still active (another instance may have closed it meanwhile); true when this call did. */
-export async function closeActiveJob(db: Db, id: string, end: { state: JobState; error: string; finished_at: string }): Promise<boolean> {
-  return (await db('jobs').where({ id }).whereIn('state', ACTIVE).update(end)) > 0;
+export async function closeActiveJob(db: Db, id: string, end: { state: JobState; error: Text; finished_at: string }): Promise<boolean> {
+  return (
+    (await db('jobs')
+      .where({ id })
+      .whereIn('state', ACTIVE)
+      .update({ ...end, error: storedText(end.error) })) > 0
+  );
 }
 
 /**

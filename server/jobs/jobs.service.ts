@@ -4,9 +4,10 @@
 import type { z } from 'zod';
 import type { jobResultsQuery, listJobsQuery, startJobsBody } from '../../shared/api/jobs.schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { format, type Lang } from '../../shared/i18n.ts';
+import { message } from '../../shared/i18n.ts';
 import type { Db } from '../db/knex.ts';
 import type { Actor } from '../domain/actor.ts';
+import { fieldError } from '../domain/validation.ts';
 import type { JobRunner } from './job-runner.ts';
 import { jobsMessages } from './jobs.messages.ts';
 import * as jobs from './jobs.repo.ts';
@@ -16,36 +17,32 @@ import { MAX_WINDOW_DAYS } from './windows.ts';
 export type JobsDeps = { db: Db; runner: JobRunner };
 export type StartJobs = z.infer<typeof startJobsBody>;
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('invalid_data', 'validation_failed', message, { details: [{ field, message }] });
-}
-
 /** A chosen period: only for collect and sync, both ends, in order, at most MAX_WINDOW_DAYS, not in the future. */
-function checkPeriod(request: StartJobs, lang: Lang): void {
+function checkPeriod(request: StartJobs): void {
   const { from, to } = request;
   if (!from && !to) return;
   const field = from ? 'to' : 'from';
   if (request.type !== 'collect' && request.type !== 'sync')
-    throw invalid(field, format(jobsMessages.period_not_for_type, { field: from ? 'from' : 'to' }, lang));
-  if (!from || !to) throw invalid(field, format(jobsMessages.period_pair, { field }, lang));
+    throw fieldError(field, jobsMessages.period_not_for_type, { field: from ? 'from' : 'to' });
+  if (!from || !to) throw fieldError(field, jobsMessages.period_pair);
   const days = (Date.parse(to) - Date.parse(from)) / 86400_000;
-  if (days < 0) throw invalid('from', format(jobsMessages.period_order, {}, lang));
-  if (days > MAX_WINDOW_DAYS) throw invalid('to', format(jobsMessages.period_too_long, { field: 'to', max: MAX_WINDOW_DAYS }, lang));
-  if (Date.parse(to) > Date.now() + 60_000) throw invalid('to', format(jobsMessages.period_future, {}, lang));
+  if (days < 0) throw fieldError('from', jobsMessages.period_order);
+  if (days > MAX_WINDOW_DAYS) throw fieldError('to', jobsMessages.period_too_long, { max: MAX_WINDOW_DAYS });
+  if (Date.parse(to) > Date.now() + 60_000) throw fieldError('to', jobsMessages.period_future);
 }
 
 /** The accounts to start a job for, each with the lines it is limited to (if any). */
-async function targetAccounts(db: Db, request: StartJobs, lang: Lang): Promise<{ id: string; lineIds: string[] | undefined }[]> {
+async function targetAccounts(db: Db, request: StartJobs): Promise<{ id: string; lineIds: string[] | undefined }[]> {
   if (request.mall_account_ids) return request.mall_account_ids.map((id) => ({ id, lineIds: request.line_ids }));
   // A confirm of chosen lines (the order sheet's 발주확인) goes to the accounts those lines came from.
-  if (request.type !== 'confirm' || !request.line_ids) throw invalid('mall_account_ids', format(jobsMessages.accounts_required, {}, lang));
+  if (request.type !== 'confirm' || !request.line_ids) throw fieldError('mall_account_ids', jobsMessages.accounts_required);
   return [...(await linesByAccount(db, request.line_ids))].map(([id, lineIds]) => ({ id, lineIds }));
 }
 
 /** One job per account; an account that cannot start says why without stopping the others. */
-export async function startJobs(deps: JobsDeps, actor: Actor, request: StartJobs, lang: Lang) {
-  checkPeriod(request, lang);
-  const accounts = await targetAccounts(deps.db, request, lang);
+export async function startJobs(deps: JobsDeps, actor: Actor, request: StartJobs) {
+  checkPeriod(request);
+  const accounts = await targetAccounts(deps.db, request);
   const params: Record<string, unknown> = {};
   // A chosen period is marked manual: the schedule does not continue from it.
   if (request.from && request.to)
@@ -54,14 +51,17 @@ export async function startJobs(deps: JobsDeps, actor: Actor, request: StartJobs
   const items = [];
   for (const { id: accountId, lineIds } of accounts) {
     try {
-      const job = await deps.runner.start(
-        { type: request.type, accountId, params: lineIds ? { ...params, line_ids: lineIds } : params, actor, trigger: 'manual' },
-        lang,
-      );
+      const job = await deps.runner.start({
+        type: request.type,
+        accountId,
+        params: lineIds ? { ...params, line_ids: lineIds } : params,
+        actor,
+        trigger: 'manual',
+      });
       items.push({ mall_account_id: accountId, started: true, job });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      items.push({ mall_account_id: accountId, started: false, code: error.code, message: error.message });
+      items.push({ mall_account_id: accountId, started: false, code: error.code, message: error.text });
     }
   }
   return { items, next_cursor: null };
@@ -78,14 +78,14 @@ export async function listJobs(db: Db, query: z.infer<typeof listJobsQuery>) {
 }
 
 /** One job, or 404. */
-export async function getJob(db: Db, id: string, lang: Lang) {
+export async function getJob(db: Db, id: string) {
   const job = await jobs.findJob(db, id);
-  if (!job) throw new AppError('not_found', 'job_not_found', format(jobsMessages.job_not_found, { id }, lang));
+  if (!job) throw new AppError('not_found', 'job_not_found', message(jobsMessages.job_not_found, { id }));
   return job;
 }
 
-export async function jobResults(db: Db, id: string, query: z.infer<typeof jobResultsQuery>, lang: Lang) {
-  await getJob(db, id, lang);
+export async function jobResults(db: Db, id: string, query: z.infer<typeof jobResultsQuery>) {
+  await getJob(db, id);
   const { rows, next } = await jobs.listResults(db, id, {
     limit: query.limit,
     ...(query.result ? { result: query.result } : {}),
@@ -95,7 +95,7 @@ export async function jobResults(db: Db, id: string, query: z.infer<typeof jobRe
 }
 
 /** Asks whichever instance runs the job to stop it (or closes a job no server runs any more). */
-export async function cancelJob(deps: JobsDeps, id: string, lang: Lang) {
-  const job = await getJob(deps.db, id, lang);
+export async function cancelJob(deps: JobsDeps, id: string) {
+  const job = await getJob(deps.db, id);
   return { id: job.id, canceling: await deps.runner.requestCancel(job.id) };
 }

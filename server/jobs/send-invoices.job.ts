@@ -3,7 +3,7 @@
 // A mall that takes invoices only for confirmed orders (Coupang) is never sent a box whose lines it has not
 // confirmed: those lines are confirmed there first, and a box with a line the mall would not confirm is not sent,
 // with the mall's reason and what to do.
-import { format } from '../../shared/i18n.ts';
+import { message, sheetDataText, type Message, type Text } from '../../shared/i18n.ts';
 import type { InvoiceTarget, Outcome } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
@@ -45,10 +45,10 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   stopIfCanceled(ctx.signal);
   const notConfirmed = await confirmFirst(ctx, rows);
   const now = new Date().toISOString();
-  const refusedHere: Outcome[] = [];
+  const refusedHere: (Omit<Outcome, 'message'> & { message: Text })[] = [];
   for (const [boxId, why] of notConfirmed) {
     refusedHere.push({ ref: boxId, ok: false, code: 'mall_confirm_required', message: why });
-    await markBoxFailed(ctx.db, boxId, why, now);
+    await markBoxFailed(ctx.db, boxId, sheetDataText(why), now);
   }
   const toSend = [...boxes.values()].filter((b) => !notConfirmed.has(b.target.boxId));
   stopIfCanceled(ctx.signal);
@@ -69,7 +69,6 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
         ctx.db,
         ctx.actor,
         { action: 'mark_in_transit', items: lines.map((l) => ({ id: l.line_id, version: versions.get(l.line_id) ?? l.version })) },
-        { lang: 'ko' },
         undefined,
         { blockItems: ctx.blockItems },
       )
@@ -93,8 +92,8 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
  * its seller center, or only here before the mall's confirmation was kept: the mall then answers that it is
  * confirmed already, which counts). Returns the boxes that must not be sent, each with why.
  */
-async function confirmFirst(ctx: JobContext, rows: SendLine[]): Promise<Map<string, string>> {
-  const refused = new Map<string, string>();
+async function confirmFirst(ctx: JobContext, rows: SendLine[]): Promise<Map<string, Message>> {
+  const refused = new Map<string, Message>();
   if (!ctx.connector.invoiceNeedsConfirm) return refused;
   const pending = rows.filter((r) => !r.mall_confirmed_at);
   if (!pending.length) return refused;
@@ -111,15 +110,15 @@ async function confirmFirst(ctx: JobContext, rows: SendLine[]): Promise<Map<stri
   for (const o of outcomes) {
     const box = boxOf.get(o.ref);
     if (o.ok || !box || refused.has(box)) continue;
-    refused.set(box, format(jobsMessages.confirm_first, { detail: o.message ?? o.code ?? '-' }, 'ko'));
+    refused.set(box, message(jobsMessages.confirm_first, { detail: o.message ?? o.code ?? '-' }));
   }
   return refused;
 }
 
 /** The mall order number and product an operator knows the box by. */
-function namesOf(box: Box): { mall_order_id: string | null; item_name: string | null } {
+function namesOf(box: Box): { mall_order_id: string | null; item_name: Text | null } {
   const first = box.lines[0];
   const name = first?.product_name ?? null;
   const more = box.lines.length - 1;
-  return { mall_order_id: first?.mall_order_id ?? null, item_name: name && more > 0 ? format(jobsMessages.box_items, { name, more }, 'ko') : name };
+  return { mall_order_id: first?.mall_order_id ?? null, item_name: name && more > 0 ? message(jobsMessages.box_items, { name, more }) : name };
 }

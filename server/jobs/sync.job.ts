@@ -5,7 +5,7 @@
 // on, so every later sync tries it again until it applies, the line no longer needs it (an operator moved it), or
 // an operator dismisses it.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
-import { format } from '../../shared/i18n.ts';
+import { message } from '../../shared/i18n.ts';
 import { STATUS_LABELS, stepToMall, type Status } from '../../shared/lifecycle.ts';
 import type { MallChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
@@ -40,19 +40,18 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   const latest = new Map<string, MallChange>();
   for (const c of changes) latest.set(c.mallLineId, c);
   const retried = new Set<string>();
-  for (const p of await pendingChanges(db, account.id)) {
-    const kept = JSON.parse(p.change) as MallChange;
-    const newer = latest.get(p.mall_line_id);
+  for (const { mall_line_id: id, change: kept } of await pendingChanges(db, account.id)) {
+    const newer = latest.get(id);
     if (newer && newer.changedAt >= kept.changedAt) continue;
-    latest.set(p.mall_line_id, kept);
-    retried.add(p.mall_line_id);
+    latest.set(id, kept);
+    retried.add(id);
   }
   // What an operator dismissed is not tried (nor kept) again when an overlapping window lists it once more; a newer
   // word of the mall for the line is a new change.
   const dismissed = new Set<string>();
   for (const [mallLineId, change] of await dismissedChanges(db, account.id)) {
     const c = latest.get(mallLineId);
-    if (c && c.changedAt <= (JSON.parse(change) as MallChange).changedAt) dismissed.add(mallLineId);
+    if (c && c.changedAt <= change.changedAt) dismissed.add(mallLineId);
   }
   const lines = await collectedLines(db, account.id, [...latest.keys()]);
   const results: JobResult[] = [];
@@ -80,7 +79,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
         mall_order_id: change.mallOrderId,
         result: 'skipped',
         code: 'not_collected',
-        message: format(jobsMessages.not_collected, {}, 'ko'),
+        message: message(jobsMessages.not_collected),
       });
       continue;
     }
@@ -93,7 +92,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
         ...namesOf(change, line),
         result: 'skipped',
         code,
-        message: format(jobsMessages[code], {}, 'ko'),
+        message: message(jobsMessages[code]),
       });
     if (dismissed.has(change.mallLineId)) {
       skip('dismissed');
@@ -120,7 +119,6 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       db,
       ctx.actor,
       { action, items: entries.map((e) => e.item) } as never,
-      { lang: 'ko' },
       { source: 'mall', mallClaimIds: claimIds },
       { blockItems: ctx.blockItems },
     );
@@ -137,7 +135,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
               result: 'failed',
               code: r.code ?? 'mismatch',
               // The status the mall implies, by its label: operators do not read the mall's codes.
-              message: format(jobsMessages.mismatch, { mall: STATUS_LABELS[change.status].ko, detail: r.message ?? '' }, 'ko'),
+              message: message(jobsMessages.mismatch, { mall: STATUS_LABELS[change.status], detail: r.message ?? '' }),
             },
       );
     });
@@ -150,7 +148,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     failed.map((r) => ({
       mall_line_id: r.mall_ref!,
       line_id: r.ref_id!,
-      change: JSON.stringify(latest.get(r.mall_ref!)),
+      change: latest.get(r.mall_ref!)!,
       code: r.code,
       message: r.message,
     })),

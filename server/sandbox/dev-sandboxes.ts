@@ -35,7 +35,7 @@ export async function startDevSandboxes(deps: AppDeps, options: { initialOrders?
           deps,
           system,
           { mall_type: type, display_name: NAMES[type], credentials: newCredentials(type), is_sandbox: true },
-          { requestId: 'startup', ip: undefined, lang: 'ko' },
+          { requestId: 'startup', ip: undefined },
         )
       ).id;
     const credentials = await readCredentials(deps, accountId);

@@ -58,6 +58,17 @@ describe('authentication', () => {
     assert.ok(!dump.includes(login.body.token));
   });
 
+  it("a taken username is a 409 naming the field, in the caller's language", async () => {
+    const body = { username: 'taken-once', password: 'taken-password-42', role: 'viewer' };
+    assert.equal((await s.call('POST', '/api/users', body)).status, 201);
+    const en = await s.call('POST', '/api/users', body);
+    assert.equal(en.status, 409);
+    assert.deepEqual(en.body.error.details, [{ field: 'username', message: 'Username already taken: taken-once' }]);
+    assert.deepEqual([en.body.error.code, en.body.error.message], ['username_taken', 'Username already taken: taken-once']);
+    const ko = await s.call('POST', '/api/users', body, { lang: 'ko' });
+    assert.equal(ko.body.error.message, '이미 있는 아이디입니다: taken-once');
+  });
+
   it('a wrong password is 401 with a message, and repeated failures are rate-limited with Retry-After', async () => {
     const created = await s.call('POST', '/api/users', { username: 'target', password: 'right-password-1', role: 'operator' });
     assert.equal(created.status, 201);

@@ -2,6 +2,8 @@
 // failures the malls produce. Every mall runs the same scenarios.
 import assert from 'node:assert/strict';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
+import { isMessage } from '../../shared/i18n.ts';
+import { pendingChanges } from '../../server/modules/orders/mall-lines.repo.ts';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -303,6 +305,16 @@ for (const [name, connect] of malls) {
         assert.equal(results.length, 1);
         assert.equal(results[0].code, 'mall_confirm_required');
         assert.match(results[0].message, /발주확인을 먼저/);
+        // Stored as its code and parameters, rendered when read; a row stored as plain text before reads as it was.
+        const row = await s.deps.db('job_results').where({ job_id: job.id }).first();
+        assert.match(row.message, /^\{"i18n":"jobs\.confirm_first"/);
+        const { id: _id, ...rest } = row;
+        await s.deps.db('job_results').insert({ ...rest, message: '예전 결과 문구' });
+        const reread = (await s.call('GET', `/api/jobs/${job.id}/results`)).body.items;
+        assert.deepEqual(
+          reread.map((r: { message: string }) => r.message),
+          [results[0].message, '예전 결과 문구'],
+        );
         // Named as the operator knows it: the mall's order number and the product, not our box id.
         assert.equal(results[0].mall_order_id, line.mall_order_id);
         assert.ok(results[0].item_name && !String(results[0].item_name).startsWith('box_'));
@@ -365,6 +377,12 @@ for (const [name, connect] of malls) {
           (p: { mall_order_id: string; attempts: number; message: string }) => [a, b].includes(p.mall_order_id) && p.attempts === 1 && p.message,
         ),
       );
+      // Shown as a record, in Korean whoever asks (this client asks in English), as before.
+      assert.ok(mismatchView.pending_changes.every((p: { message: string }) => /^쇼핑몰 상태\(취소완료\)/.test(p.message)));
+      // The repo hands the kept changes over parsed and typed, with why they failed as a code: no caller parses JSON.
+      const stored = await pendingChanges(s.deps.db, mall.accountId);
+      assert.ok(stored.every((p) => [a, b].includes(p.change.mallOrderId) && typeof p.change.changedAt === 'string'));
+      assert.ok(stored.every((p) => isMessage(p.message) && p.message.i18n === 'jobs.mismatch'));
 
       // An operator settles order b another way: dismissed, it is not retried.
       for (const l of linesB) {

@@ -150,6 +150,21 @@ describe('holds and flags', () => {
     assert.ok(holds[0].held_by.startsWith('usr_'));
   });
 
+  it('a call missing a parameter in several items names every missing field, in the message and the details', async () => {
+    const orders = [await order({ status: 'NEW' }), await order({ status: 'NEW' }), await order({ status: 'NEW' })];
+    const items = orders.map((o) => ({ id: o.id, version: 1 }));
+    const ko = await s.call('POST', '/api/transitions', { action: 'hold', items }, { lang: 'ko' });
+    assert.equal(ko.status, 400);
+    assert.equal(ko.body.error.message, 'items.0.reason: 출고보류에 필요한 값입니다 (함께: items.1.reason, items.2.reason)');
+    assert.deepEqual(
+      ko.body.error.details.map((d: { field: string }) => d.field),
+      ['items.0.reason', 'items.1.reason', 'items.2.reason'],
+    );
+    const en = await s.call('POST', '/api/transitions', { action: 'hold', items }, { lang: 'en' });
+    assert.equal(en.body.error.message, 'items.0.reason: required for Hold (also: items.1.reason, items.2.reason)');
+    assert.equal(en.body.error.details[2].message, 'items.2.reason: required for Hold');
+  });
+
   it('a shipped order cannot be held', async () => {
     const o = await order({ status: 'SHIPPED' });
     const res = await act({ id: o.id, version: 1 }, 'hold', { reason: 'x' });

@@ -15,6 +15,7 @@ import type { JobEvent } from '../../jobs/job-events.ts';
 import { describeError } from '../../log.ts';
 import { isTokenLive } from '../../modules/auth/auth.service.ts';
 import { sessionChanges } from '../../modules/auth/session-changes.ts';
+import { RECORDS_LANG, eventData } from '../render.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -32,7 +33,7 @@ export function jobRoutes(deps: AppDeps) {
       response: startJobsResponse,
       status: 202,
       body: startJobsBody,
-      handler: async ({ actor, body, info }) => jobs.startJobs(deps, actor, body, info.lang),
+      handler: async ({ actor, body }) => jobs.startJobs(deps, actor, body),
     }),
     route({
       method: 'get',
@@ -41,6 +42,7 @@ export function jobRoutes(deps: AppDeps) {
       summary: 'Jobs, newest first',
       access: 'viewer',
       response: jobsPage,
+      answerLang: RECORDS_LANG,
       query: listJobsQuery,
       handler: async ({ query }) => jobs.listJobs(deps.db, query),
     }),
@@ -61,7 +63,7 @@ export function jobRoutes(deps: AppDeps) {
         // The client may have gone while its token was checked: then there is nothing to hold open.
         if (req.destroyed || res.closed) return;
         const tokenId = actor.type === 'user' ? actor.tokenId : '';
-        const send = (event: JobEvent) => res.write(`event: job\ndata: ${event.data}\n\n`);
+        const send = (event: JobEvent) => res.write(`event: job\ndata: ${eventData(event.job, RECORDS_LANG)}\n\n`);
         deps.events.on('job', send);
         // Proxies drop quiet connections; a comment line every 20 s keeps it open.
         const ping = setInterval(() => res.write(': ping\n\n'), 20_000);
@@ -103,8 +105,9 @@ export function jobRoutes(deps: AppDeps) {
       summary: 'One job with its counts',
       access: 'viewer',
       response: jobRow,
+      answerLang: RECORDS_LANG,
       params: idParam,
-      handler: async ({ params, info }) => jobs.getJob(deps.db, params.id, info.lang),
+      handler: async ({ params }) => jobs.getJob(deps.db, params.id),
     }),
     route({
       method: 'get',
@@ -113,9 +116,10 @@ export function jobRoutes(deps: AppDeps) {
       summary: 'The per-order / per-box results of a job (filter result=failed for what needs attention)',
       access: 'viewer',
       response: jobResultsPage,
+      answerLang: RECORDS_LANG,
       params: idParam,
       query: jobResultsQuery,
-      handler: async ({ params, query, info }) => jobs.jobResults(deps.db, params.id, query, info.lang),
+      handler: async ({ params, query }) => jobs.jobResults(deps.db, params.id, query),
     }),
     route({
       method: 'post',
@@ -126,7 +130,7 @@ export function jobRoutes(deps: AppDeps) {
       access: 'operator',
       response: cancelJobResponse,
       params: idParam,
-      handler: async ({ params, info }) => jobs.cancelJob(deps, params.id, info.lang),
+      handler: async ({ params }) => jobs.cancelJob(deps, params.id),
     }),
   ];
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/api/mall-accounts.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as accounts from '../../modules/mall-accounts/mall-accounts.service.ts';
+import { RECORDS_LANG } from '../render.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -23,6 +24,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       summary: 'List mall accounts (credentials never included, only a masked hint), each with its count of mall changes waiting to apply',
       access: 'viewer',
       response: mallAccountsPage,
+      answerLang: RECORDS_LANG,
       handler: async () => ({ items: await accounts.listMallAccounts(deps), next_cursor: null }),
     }),
     route({
@@ -32,8 +34,9 @@ export function mallAccountRoutes(deps: AppDeps) {
       summary: 'One mall account',
       access: 'viewer',
       response: mallAccountView,
+      answerLang: RECORDS_LANG,
       params: idParam,
-      handler: async ({ params, info }) => accounts.publicAccount(await accounts.getMallAccount(deps, params.id, info.lang)),
+      handler: async ({ params }) => accounts.publicAccount(await accounts.getMallAccount(deps, params.id)),
     }),
     route({
       method: 'post',
@@ -42,6 +45,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       summary: 'Connect a mall account; credentials are encrypted at rest',
       access: 'admin',
       response: mallAccountView,
+      answerLang: RECORDS_LANG,
       status: 201,
       body: createMallAccountBody,
       handler: async ({ actor, body, info }) => accounts.createMallAccount(deps, actor, body, info),
@@ -53,6 +57,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       summary: 'Change a mall account: name, services, or replace its credentials',
       access: 'admin',
       response: mallAccountView,
+      answerLang: RECORDS_LANG,
       params: idParam,
       body: updateMallAccountBody,
       handler: async ({ actor, params, body, info }) => accounts.updateMallAccount(deps, actor, params.id, body, info),
@@ -65,7 +70,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       access: 'operator',
       response: connectionTestView,
       params: idParam,
-      handler: async ({ params, info }) => accounts.testConnection(deps, params.id, info.lang),
+      handler: async ({ params }) => accounts.testConnection(deps, params.id),
     }),
     route({
       method: 'get',
@@ -75,8 +80,9 @@ export function mallAccountRoutes(deps: AppDeps) {
         'Lines whose status here disagrees with what the mall last said (claims, shipping), and the mall changes syncs could not apply yet (retried by every sync)',
       access: 'viewer',
       response: mismatchesResponse,
+      answerLang: RECORDS_LANG,
       params: idParam,
-      handler: async ({ params, info }) => accounts.mismatches(deps, params.id, info.lang),
+      handler: async ({ params }) => accounts.mismatches(deps, params.id),
     }),
     route({
       method: 'delete',
@@ -86,7 +92,7 @@ export function mallAccountRoutes(deps: AppDeps) {
       access: 'operator',
       response: dismissedResponse,
       params: z.object({ id: z.string().min(1).max(40), mall_line_id: z.string().min(1).max(64) }),
-      handler: async ({ params, info }) => accounts.dismissPendingChange(deps, params.id, params.mall_line_id, info.lang),
+      handler: async ({ params }) => accounts.dismissPendingChange(deps, params.id, params.mall_line_id),
     }),
   ];
 }

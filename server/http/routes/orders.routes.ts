@@ -38,7 +38,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'viewer',
       response: ordersPage,
       query: listOrdersQuery,
-      handler: async ({ actor, query, info }) => orders.listOrders(deps.db, actor, query, info.lang),
+      handler: async ({ actor, query }) => orders.listOrders(deps.db, actor, query),
       personalData: { rows: (r: { items: unknown[] }) => r.items.length },
     }),
     route({
@@ -49,7 +49,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'viewer',
       response: lineViewPage,
       query: listLinesQuery,
-      handler: async ({ actor, query, info }) => orders.listLines(deps.db, actor, query, info.lang),
+      handler: async ({ actor, query }) => orders.listLines(deps.db, actor, query),
       personalData: { rows: (r: { items: unknown[] }) => r.items.length },
     }),
     route({
@@ -60,7 +60,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'viewer',
       response: lineColumnsPage,
       query: lineColumnsQuery,
-      handler: async ({ actor, query, info }) => toLineColumns(await orders.listLines(deps.db, actor, query, info.lang), query.fields),
+      handler: async ({ actor, query }) => toLineColumns(await orders.listLines(deps.db, actor, query), query.fields),
       personalData: {
         rows: (r: { rows: unknown[] }) => r.rows.length,
         // Which fields were sent is not part of what was searched.
@@ -75,7 +75,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'viewer',
       response: orderDetail,
       params: idParam,
-      handler: async ({ actor, params, info }) => orders.getOrder(deps.db, actor, params.id, info.lang),
+      handler: async ({ actor, params }) => orders.getOrder(deps.db, actor, params.id),
       personalData: { rows: () => 1 },
     }),
     route({
@@ -87,7 +87,7 @@ export function orderRoutes(deps: AppDeps) {
       response: orderDetail,
       status: 201,
       body: directOrderBody,
-      handler: async ({ actor, body, info }) => orders.createDirectOrder(deps.db, actor, body, info),
+      handler: async ({ actor, body }) => orders.createDirectOrder(deps.db, actor, body),
       // The answer is the created order with its recipient: recorded like reading it.
       personalData: { rows: () => 1, filter: () => ({}) },
     }),
@@ -101,7 +101,7 @@ export function orderRoutes(deps: AppDeps) {
       status: 201,
       params: idParam,
       body: noteBody,
-      handler: async ({ actor, params, body, info }) => orders.addNote(deps.db, actor, params.id, body, info.lang),
+      handler: async ({ actor, params, body }) => orders.addNote(deps.db, actor, params.id, body),
     }),
     route({
       method: 'post',
@@ -115,7 +115,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'operator',
       response: bulkTransitionResult,
       body: bulkTransitionBody,
-      handler: async ({ actor, body, info }) => applyTransitions(deps.db, actor, body, info, undefined, { blockItems: deps.config.bulkBlockItems }),
+      handler: async ({ actor, body }) => applyTransitions(deps.db, actor, body, undefined, { blockItems: deps.config.bulkBlockItems }),
     }),
     route({
       method: 'post',
@@ -126,9 +126,9 @@ export function orderRoutes(deps: AppDeps) {
       response: singleTransitionResult,
       params: idParam,
       body: singleTransitionBody,
-      handler: async ({ actor, params, body, info }) => {
+      handler: async ({ actor, params, body }) => {
         const { version, ...rest } = body;
-        const out = await applyTransitions(deps.db, actor, { ...rest, items: [{ id: params.id, version }] }, info);
+        const out = await applyTransitions(deps.db, actor, { ...rest, items: [{ id: params.id, version }] });
         const result = out.results[0]!;
         // A refused single transition becomes an error with the same reason the bulk result would give.
         if (result.result === 'refused') throw refusalError({ ...result, code: result.code!, message: result.message! });

@@ -17,7 +17,7 @@ export function sheetRoutes(deps: AppDeps) {
       access: 'operator',
       response: sheetPushResponse,
       body: sheetPushBody,
-      handler: async ({ actor, body, info }) => pushSheet(deps.db, actor, body, info, { blockItems: deps.config.bulkBlockItems }),
+      handler: async ({ actor, body }) => pushSheet(deps.db, actor, body, { blockItems: deps.config.bulkBlockItems }),
       // The changed lines come back with their latest memo, which may name people.
       personalData: { rows: (r: { lines: unknown[] }) => r.lines.length, filter: ({ body }) => ({ rows: body.rows.length }) },
     }),

@@ -1,6 +1,6 @@
-import type { Messages } from '../../../shared/i18n.ts';
+import { defineMessages } from '../../../shared/i18n.ts';
 
-export const authMessages = {
+export const authMessages = defineMessages('auth', {
   bad_credentials: { ko: '아이디 또는 비밀번호가 맞지 않습니다', en: 'Wrong username or password' },
   too_many_failures: {
     ko: '로그인 실패가 너무 많습니다. {seconds}초 후에 다시 시도하세요',
@@ -24,10 +24,10 @@ export const authMessages = {
   },
   user_not_found: { ko: '사용자를 찾을 수 없습니다: {id}', en: 'No such user: {id}' },
   token_not_found: { ko: 'API 토큰을 찾을 수 없습니다: {id}', en: 'No such API token: {id}' },
-} satisfies Messages;
+});
 
 /** Why zxcvbn finds a password guessable, by its warning key (our wording, not the library's). */
-export const passwordWarnings = {
+export const passwordWarnings = defineMessages('password', {
   straightRow: { ko: '키보드에서 나란히 있는 글자입니다', en: 'it is a straight row of keys' },
   keyPattern: { ko: '짧은 키보드 패턴입니다', en: 'it is a short keyboard pattern' },
   simpleRepeat: { ko: '같은 글자의 반복입니다(예: aaaa)', en: 'it repeats one character (like aaaa)' },
@@ -45,4 +45,4 @@ export const passwordWarnings = {
   userInputs: { ko: '아이디, 이름 또는 ShipSheet가 들어 있습니다', en: 'it contains the username, the name or ShipSheet' },
   pwned: { ko: '유출된 비밀번호 목록에 있습니다', en: 'it appears in leaked password lists' },
   guessable: { ko: '추측하기 쉬운 조합입니다', en: 'it is an easily guessed combination' },
-} satisfies Messages;
+});

@@ -2,13 +2,14 @@
 // so a copy of the database does not let anyone sign in.
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
-import { format, type Lang } from '../../../shared/i18n.ts';
+import { message } from '../../../shared/i18n.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { hashPassword, verifyPassword, generatePassword } from '../../crypto/passwords.ts';
 import type { Db } from '../../db/knex.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
+import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import type { LoginLimiter } from './login-limiter.ts';
 import * as tokens from './tokens.repo.ts';
@@ -60,7 +61,7 @@ async function issueToken(db: Db, userId: string, kind: tokens.TokenKind, name: 
 export async function login(deps: AuthDeps, username: string, password: string, info: RequestInfo) {
   const attempt = await deps.limiter.begin(username, info.ip);
   if (attempt.wait > 0) {
-    throw new AppError('rate_limited', 'too_many_login_failures', format(authMessages.too_many_failures, { seconds: attempt.wait }, info.lang), {
+    throw new AppError('rate_limited', 'too_many_login_failures', message(authMessages.too_many_failures, { seconds: attempt.wait }), {
       retryAfter: attempt.wait,
     });
   }
@@ -68,7 +69,7 @@ export async function login(deps: AuthDeps, username: string, password: string, 
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
     await writeAudit(deps.db, { type: 'system', id: null }, info, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
-    throw new AppError('unauthorized', 'bad_credentials', format(authMessages.bad_credentials, {}, info.lang));
+    throw new AppError('unauthorized', 'bad_credentials', message(authMessages.bad_credentials));
   }
   await deps.limiter.succeeded(attempt);
   const now = new Date();
@@ -101,9 +102,9 @@ function actorOf(live: NonNullable<Awaited<ReturnType<typeof tokens.findLiveToke
 }
 
 /** The caller behind an `Authorization: Bearer …` header, or 401. */
-export async function authenticate(db: Db, header: string | undefined, lang: Lang): Promise<Actor> {
+export async function authenticate(db: Db, header: string | undefined): Promise<Actor> {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  const unauthorized = () => new AppError('unauthorized', 'unauthorized', format(authMessages.unauthorized, {}, lang));
+  const unauthorized = () => new AppError('unauthorized', 'unauthorized', message(authMessages.unauthorized));
   if (!match) throw unauthorized();
   const now = new Date();
   const live = await tokens.findLiveToken(db, hashToken(match[1]!), now.toISOString());
@@ -135,11 +136,11 @@ export async function issueStreamTicket(db: Db, actor: Actor & { type: 'user' })
 }
 
 /** The caller behind a stream ticket (used up by this call), or 401: unknown, used, expired, or its session ended. */
-export async function authenticateTicket(db: Db, ticket: string, lang: Lang): Promise<Actor> {
+export async function authenticateTicket(db: Db, ticket: string): Promise<Actor> {
   const now = new Date().toISOString();
   const tokenId = await tokens.redeemStreamTicket(db, hashToken(ticket), now);
   const live = tokenId ? await tokens.findLiveTokenById(db, tokenId, now) : undefined;
-  if (!live) throw new AppError('unauthorized', 'unauthorized', format(authMessages.unauthorized, {}, lang));
+  if (!live) throw new AppError('unauthorized', 'unauthorized', message(authMessages.unauthorized));
   return actorOf(live);
 }
 
@@ -154,28 +155,20 @@ export async function changePassword(deps: AuthDeps, actor: Actor & { type: 'use
   // session must not become a way to guess the password without a brake.
   const attempt = await deps.limiter.begin(actor.username, info.ip);
   if (attempt.wait > 0) {
-    throw new AppError(
-      'rate_limited',
-      'too_many_password_failures',
-      format(authMessages.too_many_password_failures, { seconds: attempt.wait }, info.lang),
-      {
-        retryAfter: attempt.wait,
-      },
-    );
+    throw new AppError('rate_limited', 'too_many_password_failures', message(authMessages.too_many_password_failures, { seconds: attempt.wait }), {
+      retryAfter: attempt.wait,
+    });
   }
   const user = await users.findUserById(db, actor.id);
   if (!user || !(await verifyPassword(current, user.password_hash))) {
     await writeAudit(db, actor, info, { action: 'password_change_failed', entity: 'user', entityId: actor.id });
-    throw new AppError('invalid_data', 'bad_current_password', format(authMessages.bad_current_password, {}, info.lang), {
-      details: [{ field: 'current_password', message: format(authMessages.bad_current_password, {}, info.lang) }],
-    });
+    throw fieldError('current_password', authMessages.bad_current_password, {}, { code: 'bad_current_password' });
   }
   await deps.limiter.succeeded(attempt);
   if (current === next) {
-    const message = format(authMessages.same_password, {}, info.lang);
-    throw new AppError('invalid_data', 'same_password', message, { details: [{ field: 'new_password', message }] });
+    throw fieldError('new_password', authMessages.same_password, {}, { code: 'same_password' });
   }
-  assertStrongPassword(next, { field: 'new_password', userInputs: [user.username, user.display_name], lang: info.lang });
+  assertStrongPassword(next, { field: 'new_password', userInputs: [user.username, user.display_name] });
   const now = new Date().toISOString();
   await users.updateUser(db, user.id, { password_hash: await hashPassword(next), must_change_password: false, updated_at: now });
   // Other sessions signed in with the old password end here; this one goes on.
@@ -191,10 +184,9 @@ export async function createUser(
   info: RequestInfo,
 ) {
   if (await users.findUserByUsername(db, input.username)) {
-    const message = format(authMessages.username_taken, { username: input.username }, info.lang);
-    throw new AppError('conflict', 'username_taken', message, { details: [{ field: 'username', message }] });
+    throw fieldError('username', authMessages.username_taken, { username: input.username }, { type: 'conflict', code: 'username_taken' });
   }
-  assertStrongPassword(input.password, { field: 'password', userInputs: [input.username, input.display_name], lang: info.lang });
+  assertStrongPassword(input.password, { field: 'password', userInputs: [input.username, input.display_name] });
   const now = new Date().toISOString();
   const row = {
     id: newId(ID_PREFIX.user),
@@ -212,8 +204,7 @@ export async function createUser(
   } catch (error) {
     // Two admins creating the same name at once: the second meets the unique index.
     if (!isUniqueViolation(error)) throw error;
-    const message = format(authMessages.username_taken, { username: input.username }, info.lang);
-    throw new AppError('conflict', 'username_taken', message, { details: [{ field: 'username', message }] });
+    throw fieldError('username', authMessages.username_taken, { username: input.username }, { type: 'conflict', code: 'username_taken' });
   }
   await writeAudit(db, actor, info, { action: 'user_created', entity: 'user', entityId: row.id, detail: { role: row.role } });
   return publicUser({ ...row, last_login_at: null });
@@ -226,14 +217,13 @@ export async function updateUser(
   patch: { role?: Role | undefined; active?: boolean | undefined; display_name?: string | undefined; password?: string | undefined },
   info: RequestInfo,
 ) {
-  const notFound = () => new AppError('not_found', 'user_not_found', format(authMessages.user_not_found, { id }, info.lang));
+  const notFound = () => new AppError('not_found', 'user_not_found', message(authMessages.user_not_found, { id }));
   const before = await users.findUserById(db, id);
   if (!before) throw notFound();
   if (patch.password) {
     assertStrongPassword(patch.password, {
       field: 'password',
       userInputs: [before.username, patch.display_name ?? before.display_name],
-      lang: info.lang,
     });
   }
   // Hashing is slow: done before the transaction so no lock waits on it.
@@ -245,7 +235,7 @@ export async function updateUser(
     const user = await users.findUserById(trx, id);
     if (!user) throw notFound();
     if (removesAdmin && user.active && user.role === 'admin' && !admins.some((a) => a !== id)) {
-      throw new AppError('conflict', 'last_admin', format(authMessages.last_admin, { username: user.username }, info.lang));
+      throw new AppError('conflict', 'last_admin', message(authMessages.last_admin, { username: user.username }));
     }
     const now = new Date().toISOString();
     await users.updateUser(trx, id, {
@@ -289,7 +279,7 @@ export async function revokeApiToken(db: Db, actor: Actor & { type: 'user' }, id
   const token = await tokens.findToken(db, id);
   // Someone else's token is "not found" for a non-admin: its existence is not theirs to learn.
   if (!token || token.revoked_at || (token.user_id !== actor.id && actor.role !== 'admin')) {
-    throw new AppError('not_found', 'token_not_found', format(authMessages.token_not_found, { id }, info.lang));
+    throw new AppError('not_found', 'token_not_found', message(authMessages.token_not_found, { id }));
   }
   await tokens.revokeToken(db, id, new Date().toISOString());
   sessionChanges(db).emit('changed');

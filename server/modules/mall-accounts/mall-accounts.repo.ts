@@ -1,3 +1,4 @@
+import { readStoredText, storedText, type Text } from '../../../shared/i18n.ts';
 import { updateByIds } from '../../db/bulk.ts';
 import type { Db } from '../../db/knex.ts';
 
@@ -10,7 +11,8 @@ export type MallAccountRow = {
   credentials_enc: string | null;
   credentials_hint: string | null;
   status: string;
-  last_error: string | null;
+  /** Why the account is in error: a Message (stored as its JSON) or a string, rendered by the HTTP edge. */
+  last_error: Text | null;
   last_error_at: string | null;
   active: boolean;
   collect_enabled: boolean;
@@ -30,11 +32,12 @@ export type MallAccountRow = {
 const toAccount = (r: Record<string, unknown>) => {
   const out: Record<string, unknown> = { ...r };
   for (const k of BOOLS) out[k] = !!out[k];
+  out.last_error = readStoredText(r.last_error as string | null);
   return out as MallAccountRow;
 };
 
 export async function insertMallAccount(db: Db, row: MallAccountRow): Promise<void> {
-  await db('mall_accounts').insert(row);
+  await db('mall_accounts').insert({ ...row, last_error: storedText(row.last_error) });
 }
 
 export async function listMallAccounts(db: Db) {
@@ -47,5 +50,6 @@ export async function findMallAccount(db: Db, id: string) {
 }
 
 export async function updateMallAccount(db: Db, id: string, patch: Partial<MallAccountRow>): Promise<void> {
-  await updateByIds(db, 'mall_accounts', [id], patch);
+  const { last_error: lastError, ...rest } = patch;
+  await updateByIds(db, 'mall_accounts', [id], lastError === undefined ? rest : { ...rest, last_error: storedText(lastError) });
 }

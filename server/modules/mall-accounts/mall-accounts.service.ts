@@ -2,7 +2,7 @@
 // leave the server: responses carry only a masked hint.
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
-import { format, type Lang } from '../../../shared/i18n.ts';
+import { defineMessages, message } from '../../../shared/i18n.ts';
 import { MALL_CREDENTIALS, credentialsHint, type MallType } from '../../../shared/malls.ts';
 import type { ConnectorFactory } from '../../connectors/registry.ts';
 import { MallError } from '../../connectors/http.ts';
@@ -10,14 +10,14 @@ import type { SecretBox } from '../../crypto/secret-box.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
-import { parseWith } from '../../domain/validation.ts';
+import { fieldError, parseUnder } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import * as mallLines from '../orders/mall-lines.service.ts';
 import * as repo from './mall-accounts.repo.ts';
 
 export type MallAccountDeps = { db: Db; secrets: SecretBox; connectorFor: ConnectorFactory };
 
-const messages = {
+const messages = defineMessages('mall_accounts', {
   not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
   connected: { ko: '연결되었습니다', en: 'Connected' },
   refused: { ko: '연결하지 못했습니다: {detail}', en: 'Could not connect: {detail}' },
@@ -25,7 +25,7 @@ const messages = {
     ko: 'credentials: API 주소(base_url)를 바꿀 때는 인증 정보도 다시 입력하세요',
     en: 'credentials: give the credentials again when changing base_url',
   },
-};
+});
 
 /** The account as the API shows it: everything but the sealed credentials. */
 export function publicAccount(row: repo.MallAccountRow) {
@@ -33,17 +33,9 @@ export function publicAccount(row: repo.MallAccountRow) {
   return { ...rest, has_credentials: !!row.credentials_enc };
 }
 
-function checkCredentials(type: MallType, credentials: unknown, lang: Lang) {
+function checkCredentials(type: MallType, credentials: unknown) {
   // Field names in errors are prefixed so they point into the request body.
-  try {
-    return parseWith(MALL_CREDENTIALS[type] as z.ZodType<Record<string, string>>, credentials, lang, 'body');
-  } catch (error) {
-    if (error instanceof AppError && Array.isArray(error.details)) {
-      const details = error.details.map((d) => ({ ...d, field: `credentials.${d.field}`, message: `credentials.${d.message}` }));
-      throw new AppError('invalid_data', error.code, details[0]!.message, { details });
-    }
-    throw error;
-  }
+  return parseUnder(MALL_CREDENTIALS[type] as z.ZodType<Record<string, string>>, credentials, 'credentials.');
 }
 
 export async function createMallAccount(
@@ -52,7 +44,7 @@ export async function createMallAccount(
   input: { mall_type: MallType; display_name: string; credentials: Record<string, string> } & Record<string, unknown>,
   info: RequestInfo,
 ) {
-  const credentials = checkCredentials(input.mall_type, input.credentials, info.lang);
+  const credentials = checkCredentials(input.mall_type, input.credentials);
   const now = new Date().toISOString();
   const id = newId(ID_PREFIX.mallAccount);
   const flag = (k: string, fallback: boolean) => (typeof input[k] === 'boolean' ? (input[k] as boolean) : fallback);
@@ -94,37 +86,36 @@ export async function listMallAccounts(deps: MallAccountDeps) {
   return (await repo.listMallAccounts(deps.db)).map((a) => ({ ...publicAccount(a), pending_changes: pending.get(a.id) ?? 0 }));
 }
 
-export async function getMallAccount(deps: MallAccountDeps, id: string, lang: Lang) {
+export async function getMallAccount(deps: MallAccountDeps, id: string) {
   const row = await repo.findMallAccount(deps.db, id);
-  if (!row) throw new AppError('not_found', 'mall_account_not_found', format(messages.not_found, { id }, lang));
+  if (!row) throw new AppError('not_found', 'mall_account_not_found', message(messages.not_found, { id }));
   return row;
 }
 
 /** Where the account's lines disagree with its mall, and the mall changes waiting to apply; 404 for no such account. */
-export async function mismatches(deps: MallAccountDeps, id: string, lang: Lang) {
-  await getMallAccount(deps, id, lang);
+export async function mismatches(deps: MallAccountDeps, id: string) {
+  await getMallAccount(deps, id);
   return { ...(await mallLines.mismatchReport(deps.db, id)), next_cursor: null };
 }
 
-export async function dismissPendingChange(deps: MallAccountDeps, id: string, mallLineId: string, lang: Lang) {
-  await getMallAccount(deps, id, lang);
+export async function dismissPendingChange(deps: MallAccountDeps, id: string, mallLineId: string) {
+  await getMallAccount(deps, id);
   return { dismissed: await mallLines.dismissPendingChange(deps.db, id, mallLineId) };
 }
 
 export async function updateMallAccount(deps: MallAccountDeps, actor: Actor, id: string, patch: Record<string, unknown>, info: RequestInfo) {
-  const row = await getMallAccount(deps, id, info.lang);
+  const row = await getMallAccount(deps, id);
   const { credentials, ...rest } = patch;
   // Credentials go wherever base_url points: moving it needs the credentials given again, so nobody can send
   // the stored ones to a server of their choosing.
   if ('base_url' in patch && patch.base_url !== row.base_url && credentials === undefined) {
-    const message = format(messages.credentials_with_url, {}, info.lang);
-    throw new AppError('invalid_data', 'validation_failed', message, { details: [{ field: 'credentials', message }] });
+    throw fieldError('credentials', messages.credentials_with_url);
   }
   const update: Partial<repo.MallAccountRow> = { ...(rest as Partial<repo.MallAccountRow>), updated_at: new Date().toISOString() };
   if (credentials !== undefined) {
     // New credentials deserve a new try: the error of the old ones no longer applies.
     Object.assign(update, { status: 'normal', last_error: null });
-    const checked = checkCredentials(row.mall_type as MallType, credentials, info.lang);
+    const checked = checkCredentials(row.mall_type as MallType, credentials);
     update.credentials_enc = deps.secrets.seal(JSON.stringify(checked), id);
     update.credentials_hint = credentialsHint(row.mall_type as MallType, checked);
   }
@@ -150,20 +141,19 @@ export async function readCredentials(deps: MallAccountDeps, id: string): Promis
 }
 
 /** One authenticated call to the mall. A refusal puts the account in error with the reason; success clears it. */
-export async function testConnection(deps: MallAccountDeps, id: string, lang: Lang) {
-  const account = await getMallAccount(deps, id, lang);
+export async function testConnection(deps: MallAccountDeps, id: string) {
+  const account = await getMallAccount(deps, id);
   const credentials = await readCredentials(deps, id);
   const now = new Date().toISOString();
   try {
     await deps.connectorFor(account, credentials).testConnection();
   } catch (error) {
     if (!(error instanceof MallError)) throw error;
-    const message = format(messages.refused, { detail: error.message }, lang);
+    const text = message(messages.refused, { detail: error.message });
     // Only refused credentials put the account in error; a mall that is down for a moment does not.
-    if (error.kind === 'auth')
-      await repo.updateMallAccount(deps.db, id, { status: 'error', last_error: message, last_error_at: now, updated_at: now });
-    return { ok: false, kind: error.kind, message };
+    if (error.kind === 'auth') await repo.updateMallAccount(deps.db, id, { status: 'error', last_error: text, last_error_at: now, updated_at: now });
+    return { ok: false, kind: error.kind, message: text };
   }
   await repo.updateMallAccount(deps.db, id, { status: 'normal', last_error: null, updated_at: now });
-  return { ok: true, message: format(messages.connected, {}, lang) };
+  return { ok: true, message: message(messages.connected) };
 }

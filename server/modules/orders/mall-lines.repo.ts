@@ -1,7 +1,9 @@
 // The queries behind the mall jobs, on order data: which collected lines exist, what to confirm or send, what the
 // mall last said and which of its changes wait. Private to the orders module: others go through mall-lines.service.ts.
 import type { Knex } from 'knex';
+import { readStoredText, storedText, type Text } from '../../../shared/i18n.ts';
 import { isMismatch, type Status } from '../../../shared/lifecycle.ts';
+import type { MallChange } from '../../connectors/types.ts';
 import { updateByIds, whereIdIn } from '../../db/bulk.ts';
 import { chunk, type Db } from '../../db/knex.ts';
 
@@ -168,12 +170,13 @@ export async function mismatches(db: Db, accountId: string) {
   return rows.filter((r: { status: string; mall_implied_status: string }) => isMismatch(r.status as Status, r.mall_implied_status as Status));
 }
 
+/** A mall change a sync could not apply, kept to try again: the change as the connector gave it, and why it failed. */
 export type PendingChange = {
   mall_line_id: string;
   line_id: string;
-  change: string;
+  change: MallChange;
   code: string | null;
-  message: string | null;
+  message: Text | null;
   attempts: number;
   first_failed_at: string;
   last_tried_at: string;
@@ -181,15 +184,19 @@ export type PendingChange = {
 
 /** Mall changes of this account that earlier syncs could not apply, to be tried again (not those dismissed). */
 export async function pendingChanges(db: Db, accountId: string): Promise<PendingChange[]> {
-  return db('pending_mall_changes')
+  const rows = (await db('pending_mall_changes')
     .where({ mall_account_id: accountId })
     .whereNull('dismissed_at')
     .orderBy('id')
-    .select('mall_line_id', 'line_id', 'change', 'code', 'message', 'attempts', 'first_failed_at', 'last_tried_at');
+    .select('mall_line_id', 'line_id', 'change', 'code', 'message', 'attempts', 'first_failed_at', 'last_tried_at')) as (Omit<
+    PendingChange,
+    'change' | 'message'
+  > & { change: string; message: string | null })[];
+  return rows.map((r) => ({ ...r, change: JSON.parse(r.change) as MallChange, message: readStoredText(r.message) }));
 }
 
 /** Changes an operator dismissed, per mall line: a sync does not keep these (or older ones) again. */
-export async function dismissedChanges(db: Db, accountId: string): Promise<Map<string, string>> {
+export async function dismissedChanges(db: Db, accountId: string): Promise<Map<string, MallChange>> {
   const rows = (await db('pending_mall_changes')
     .where({ mall_account_id: accountId })
     .whereNotNull('dismissed_at')
@@ -197,7 +204,7 @@ export async function dismissedChanges(db: Db, accountId: string): Promise<Map<s
     mall_line_id: string;
     change: string;
   }[];
-  return new Map(rows.map((r) => [r.mall_line_id, r.change]));
+  return new Map(rows.map((r) => [r.mall_line_id, JSON.parse(r.change) as MallChange]));
 }
 
 /** An operator settled the change another way: it is not retried nor counted, and not kept again by a later sync. */
@@ -212,12 +219,22 @@ export async function dismissPendingChange(db: Db, accountId: string, mallLineId
 export async function keepPendingChanges(
   db: Db,
   accountId: string,
-  failed: { mall_line_id: string; line_id: string; change: string; code: string | null; message: string | null }[],
+  failed: Pick<PendingChange, 'mall_line_id' | 'line_id' | 'change' | 'code' | 'message'>[],
   at: string,
 ): Promise<void> {
   for (const rows of chunk(failed, 200)) {
     await db('pending_mall_changes')
-      .insert(rows.map((f) => ({ mall_account_id: accountId, ...f, attempts: 1, first_failed_at: at, last_tried_at: at })))
+      .insert(
+        rows.map((f) => ({
+          mall_account_id: accountId,
+          ...f,
+          change: JSON.stringify(f.change),
+          message: storedText(f.message),
+          attempts: 1,
+          first_failed_at: at,
+          last_tried_at: at,
+        })),
+      )
       .onConflict(['mall_account_id', 'mall_line_id'])
       .merge({
         line_id: db.raw('excluded.line_id'),

@@ -30,10 +30,12 @@ export {
  * mall changes syncs could not apply yet (each with the mall order, status and time it carried).
  */
 export async function mismatchReport(db: Db, accountId: string) {
-  const pending = (await repo.pendingChanges(db, accountId)).map(({ change, ...p }) => {
-    const c = JSON.parse(change) as { mallOrderId?: string; mallStatus?: string; changedAt?: string };
-    return { ...p, mall_order_id: c.mallOrderId ?? null, mall_status: c.mallStatus ?? null, changed_at: c.changedAt ?? null };
-  });
+  const pending = (await repo.pendingChanges(db, accountId)).map(({ change: c, ...p }) => ({
+    ...p,
+    mall_order_id: c.mallOrderId ?? null,
+    mall_status: c.mallStatus ?? null,
+    changed_at: c.changedAt ?? null,
+  }));
   return { items: await repo.mismatches(db, accountId), pending_changes: pending };
 }
 

@@ -1,6 +1,6 @@
-import type { Messages } from '../../../shared/i18n.ts';
+import { defineMessages } from '../../../shared/i18n.ts';
 
-export const ordersMessages = {
+export const ordersMessages = defineMessages('orders', {
   param_required: { ko: '{field}: {action}에 필요한 값입니다', en: '{field}: required for {action}' },
   quantity_needs_line: {
     ko: '{field}: 수량을 나눠 클레임하려면 주문이 아니라 주문상품(lin_…)을 지정하세요',
@@ -48,7 +48,7 @@ export const ordersMessages = {
     en: '{field}: give courier and tracking number together',
   },
   bad_cursor: { ko: 'cursor: 잘못된 페이지 커서입니다', en: 'cursor: not a cursor this list returned' },
-} satisfies Messages;
+});
 
 /** Korean names of the direct-trade channel kinds (PRODUCT.md glossary: 직거래 / 매장출고). */
 export const CHANNEL_KIND_NAMES = {

@@ -2,13 +2,14 @@
 import type { Knex } from 'knex';
 import type { DirectOrderInput, OrderFilter } from '../../../shared/api/orders.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { format, type Lang } from '../../../shared/i18n.ts';
+import { message } from '../../../shared/i18n.ts';
 import { maskPersonalRecord, maskTextFields, namesOf } from '../../../shared/mask-record.ts';
 import { seesPersonalData } from '../../../shared/roles.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor, RequestInfo } from '../../domain/actor.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { fieldError } from '../../domain/validation.ts';
 import { CHANNEL_KIND_NAMES, ordersMessages } from './orders.messages.ts';
 import * as repo from './orders.repo.ts';
 import * as views from './order-views.repo.ts';
@@ -19,7 +20,7 @@ import { applySteps } from './transitions.service.ts';
 
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T, lang: Lang): T | undefined {
+function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T): T | undefined {
   if (!cursor) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -27,8 +28,7 @@ function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is
   } catch {
     // fall through to the error below
   }
-  const message = format(ordersMessages.bad_cursor, {}, lang);
-  throw new AppError('invalid_data', 'bad_cursor', message, { details: [{ field: 'cursor', message }] });
+  throw fieldError('cursor', ordersMessages.bad_cursor, {}, { code: 'bad_cursor' });
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -66,8 +66,8 @@ const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesAll(ac
 
 // ---- reads -----------------------------------------------------------------------------------------------------
 
-export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }, lang: Lang) {
-  const after = decodeCursor(filter.cursor, isString, lang);
+export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }) {
+  const after = decodeCursor(filter.cursor, isString);
   const { rows, next } = await views.listOrders(db, filter, searchScope(actor), after, filter.limit);
   const summaries = await views.summariseLines(
     db,
@@ -90,9 +90,8 @@ export async function listLines(
   db: Db,
   actor: Actor,
   filter: OrderFilter & { cursor?: string | undefined; limit: number; fields?: readonly string[] | undefined },
-  lang: Lang,
 ) {
-  const after = decodeCursor(filter.cursor, isPair, lang);
+  const after = decodeCursor(filter.cursor, isPair);
   const { fields } = filter;
   const { rows, next } = await views.listLineView(db, filter, searchScope(actor), after, filter.limit, fields);
   return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
@@ -103,16 +102,16 @@ export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineId
   return (await views.lineViewByIds(db, lineIds, columns)).map((r) => maskFor(actor, r));
 }
 
-export async function getOrder(db: Db, actor: Actor, id: string, lang: Lang) {
+export async function getOrder(db: Db, actor: Actor, id: string) {
   const order = await repo.findOrder(db, id);
-  if (!order) throw new AppError('not_found', 'order_not_found', format(ordersMessages.order_not_found, { id }, lang));
+  if (!order) throw new AppError('not_found', 'order_not_found', message(ordersMessages.order_not_found, { id }));
   const parts = await repo.orderDetailParts(db, id);
   return { ...maskFor(actor, order), ...maskDetailParts(actor, order, parts) };
 }
 
-export async function addNote(db: Db, actor: Actor, orderId: string, note: { kind: 'memo' | 'message'; body: string }, lang: Lang) {
+export async function addNote(db: Db, actor: Actor, orderId: string, note: { kind: 'memo' | 'message'; body: string }) {
   if (!(await repo.findOrder(db, orderId))) {
-    throw new AppError('not_found', 'order_not_found', format(ordersMessages.order_not_found, { id: orderId }, lang));
+    throw new AppError('not_found', 'order_not_found', message(ordersMessages.order_not_found, { id: orderId }));
   }
   return retryOnConflict(() =>
     db.transaction(async (trx) => {
@@ -131,25 +130,20 @@ export const salesSummary = repo.salesByDayAndChannel;
 
 // ---- direct trade / wholesale ------------------------------------------------------------------------------------
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('invalid_data', 'validation_failed', message, { details: [{ field, message }] });
-}
-
 /**
  * Orders for channels without an API (seed 004): only the orderer and the total price are required; a quantity
  * creates that many identical lines at once. The order comes in NEW; with a tracking number the engine then
  * releases it, numbers its box and ships it, in the same transaction, so courier, number and duplicate are checked
  * by the rules every other order follows, and a refusal creates nothing.
  */
-export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrderInput, info: RequestInfo) {
-  const lang = info.lang;
+export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrderInput) {
   if (input.channel_kind === 'named' && !input.channel_name) {
-    throw invalid('channel_name', format(ordersMessages.named_channel_needs_name, {}, lang));
+    throw fieldError('channel_name', ordersMessages.named_channel_needs_name);
   }
   const channelName = input.channel_name ?? CHANNEL_KIND_NAMES[input.channel_kind as 'direct' | 'store_release'].ko;
   const shipped = input.tracking_number !== undefined || !!input.courier;
   // A number alone says nothing of who carries it. (A courier alone is DIRECT, 업체직송, or a missing number: the engine tells.)
-  if (shipped && !input.courier) throw invalid('courier', format(ordersMessages.courier_needs_tracking, { field: 'courier' }, lang));
+  if (shipped && !input.courier) throw fieldError('courier', ordersMessages.courier_needs_tracking);
 
   const quantity = input.quantity;
   // Whole won per line; the won that do not divide evenly go to the first lines.
@@ -206,11 +200,11 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
             { action: 'set_invoice' as const, params: number },
             { action: 'ship' as const, params: { reason } },
           ];
-          await applySteps(trx, actor, { id: intake.order.id, version: 1 }, steps, { lang, batchId, now });
+          await applySteps(trx, actor, { id: intake.order.id, version: 1 }, steps, { batchId, now });
         }
         return intake.order.id;
       }),
     { also: isUniqueViolation },
   );
-  return getOrder(db, actor, orderId, lang);
+  return getOrder(db, actor, orderId);
 }

@@ -3,6 +3,8 @@
 // the request field it is about, so a 400 names the field like any validation error.
 import type { ItemResult } from '../../../shared/api/orders.schema.ts';
 import { AppError, type ErrorType } from '../../../shared/errors.ts';
+import type { Text } from '../../../shared/i18n.ts';
+import { namedField } from '../../domain/validation.ts';
 
 const REFUSAL_TYPE: Record<string, ErrorType> = {
   not_found: 'not_found',
@@ -25,7 +27,7 @@ const REFUSAL_FIELD: Record<string, string> = {
   stale_version: 'version',
 };
 
-type Refused = Pick<ItemResult, 'id' | 'version'> & { code: string; message: string };
+type Refused = Pick<ItemResult, 'id' | 'version'> & { code: string; message: Text };
 
 /**
  * `fieldFirst`: the message starts with the field's name, as the validation messages of a form do (direct orders);
@@ -33,7 +35,7 @@ type Refused = Pick<ItemResult, 'id' | 'version'> & { code: string; message: str
  */
 export function refusalError(result: Refused, fieldFirst = false): AppError {
   const field = REFUSAL_FIELD[result.code];
-  const message = field && fieldFirst ? `${field}: ${result.message}` : result.message;
+  const message = field && fieldFirst ? namedField(field, result.message) : result.message;
   return new AppError(REFUSAL_TYPE[result.code] ?? 'invalid_data', result.code, message, {
     details: field
       ? [{ field, code: result.code, message }]

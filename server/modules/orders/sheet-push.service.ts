@@ -3,14 +3,13 @@
 // block of rows (bulk-blocks.ts). Every change goes through the transition
 // engine, so holds, numbers and the status history are written exactly as bulk calls write them. The answer has
 // one result per row, in the request's order, and the lines-view rows of every line the push gave a new version.
-import type { SheetPushBody, SheetPushResult, SheetPushRow, SheetRowResult } from '../../../shared/api/sheet.schema.ts';
-import type { Lang } from '../../../shared/i18n.ts';
+import type { SheetPushBody, SheetPushResult, SheetPushRow } from '../../../shared/api/sheet.schema.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
-import type { Actor, RequestInfo } from '../../domain/actor.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { runInBlocks } from './bulk-blocks.ts';
 import { linesByIds } from './orders.service.ts';
-import { SheetRows } from './sheet-rows.ts';
+import { SheetRows, type SheetResult } from './sheet-rows.ts';
 import { Engine, type Action } from './transition-engine.ts';
 import { flushWrites } from './working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
@@ -22,9 +21,8 @@ export async function pushSheet(
   db: Db,
   actor: Actor,
   body: SheetPushBody,
-  info: Pick<RequestInfo, 'lang'>,
   options: { blockItems?: number } = {},
-): Promise<SheetPushResult> {
+): Promise<Omit<SheetPushResult, 'results'> & { results: SheetResult[] }> {
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date().toISOString();
   const blocks = await runInBlocks(
@@ -32,9 +30,9 @@ export async function pushSheet(
     body.rows.length,
     () => ({ items: body.rows.map((r) => ({ id: r.line_id, numbers: numbersOf([r]) })), load: loadPlanOf(body.rows) }),
     options.blockItems,
-    (block) => pushBlock(db, actor, body.rows, block, info.lang, batchId, now),
+    (block) => pushBlock(db, actor, body.rows, block, batchId, now),
   );
-  const results: SheetRowResult[] = new Array(body.rows.length);
+  const results: SheetResult[] = new Array(body.rows.length);
   const lines: ViewRow[] = [];
   for (const { block, out } of blocks) {
     block.forEach((index, k) => (results[index] = out.results[k]!));
@@ -48,12 +46,12 @@ export async function pushSheet(
 
 const compare = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
-async function pushBlock(db: Db, actor: Actor, all: readonly SheetPushRow[], indexes: readonly number[], lang: Lang, batchId: string, now: string) {
+async function pushBlock(db: Db, actor: Actor, all: readonly SheetPushRow[], indexes: readonly number[], batchId: string, now: string) {
   const rows = indexes.map((i) => all[i]!);
   return db.transaction(async (trx) => {
     const set = await loadWorkingSet(trx, loadPlanOf(rows));
-    const engine = new Engine(set, actor, lang, batchId, undefined, now);
-    const sheet = new SheetRows(engine, set, lang);
+    const engine = new Engine(set, actor, batchId, undefined, now);
+    const sheet = new SheetRows(engine, set);
     const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
     await flushWrites(trx, set.writes, engine.now);
     // Read inside the transaction, so the versions are the ones this push wrote.

@@ -3,7 +3,7 @@
 // Rows see what earlier rows of the same push did, so rows of one order or one box must agree with each other.
 import type { SheetPushRow, SheetRowCode, SheetRowResult } from '../../../shared/api/sheet.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
-import { format, type Lang, type MessageParams } from '../../../shared/i18n.ts';
+import { message, type MessageParam, type MessageParams, type Text } from '../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import { Refusal, type Action, type Engine, type Outcome, type Params } from './transition-engine.ts';
 import { sheetMessages } from './sheet.messages.ts';
@@ -17,13 +17,22 @@ type BoxNumber = { courier: string; tracking_number: string };
 /** What the row asks of its box: a courier and number (empty for DIRECT), or its number cleared. */
 type WantedNumber = BoxNumber | 'clear';
 
-/** Why a row is refused, in the caller's language, and the column it is about when it is about one. */
+/** A row's result as the push gives it: SheetRowResult with its message and warnings unrendered (the edge renders them). */
+export type SheetResult = Omit<SheetRowResult, 'message' | 'warnings'> & { message?: Text; warnings?: Text[] };
+
+/** Why a row is refused, and the column it is about when it is about one. */
 class RowRefusal {
   constructor(
     readonly code: SheetRowCode,
-    readonly message: string,
+    readonly message: Text,
     readonly column?: string,
   ) {}
+}
+
+/** A courier as the sheet names it (CJ대한통운 / CJ Logistics), by its code when unknown. */
+function courierLabel(code: string): MessageParam {
+  const courier = findCourier(code);
+  return courier ? { ko: courier.nameKo, en: courier.nameEn } : code;
 }
 
 /** Engine refusals about the courier rather than the cell of the step that met them. */
@@ -38,10 +47,9 @@ export class SheetRows {
   constructor(
     private readonly engine: Engine,
     private readonly set: WorkingSet,
-    private readonly lang: Lang,
   ) {}
 
-  apply(row: SheetPushRow, index: number): SheetRowResult {
+  apply(row: SheetPushRow, index: number): SheetResult {
     const checkpoint = this.set.checkpoint();
     try {
       const { line, order } = this.engine.target({ id: row.line_id, version: row.line_version }, index);
@@ -135,7 +143,7 @@ export class SheetRows {
       throw this.refuse('row_conflict', 'tracking_number', 'box_conflict', {
         tracking_number: asked.tracking_number || '-',
         // Named as on the sheet (CJ대한통운), not by its code.
-        courier: findCourier(asked.courier)?.[this.lang === 'ko' ? 'nameKo' : 'nameEn'] ?? asked.courier,
+        courier: courierLabel(asked.courier),
       });
     }
     return wanted;
@@ -157,14 +165,14 @@ export class SheetRows {
   }
 
   private refuse(code: SheetRowCode, column: string, messageCode: keyof typeof sheetMessages, params: MessageParams = {}): RowRefusal {
-    return new RowRefusal(code, format(sheetMessages[messageCode], params, this.lang), column);
+    return new RowRefusal(code, message(sheetMessages[messageCode], params), column);
   }
 
   /** An engine refusal as a row's; a stale row is told in the sheet's words (changed since the pull). */
   private fromEngine(refusal: Refusal, column?: string): RowRefusal {
     if (refusal.code !== 'stale_version') return new RowRefusal(refusal.code, this.engine.describe(refusal), column);
     const status = String(refusal.params.status);
-    const label = STATUS_LABELS[status as Status]?.[this.lang] ?? status;
-    return new RowRefusal(refusal.code, format(sheetMessages.stale_row, { status_label: label }, this.lang));
+    const label = STATUS_LABELS[status as Status] ?? status;
+    return new RowRefusal(refusal.code, message(sheetMessages.stale_row, { status_label: label }));
   }
 }

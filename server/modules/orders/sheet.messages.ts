@@ -1,9 +1,9 @@
 // What a sheet push says about a refused row. Shown in the row's result column, next to the cells, so the messages
 // speak of the row and its cells rather than naming ids.
-import type { Messages } from '../../../shared/i18n.ts';
+import { defineMessages } from '../../../shared/i18n.ts';
 import { cellMessages } from '../../../shared/sheet/cell-messages.ts';
 
-export const sheetMessages = {
+export const sheetMessages = defineMessages('sheet', {
   stale_row: {
     ko: '불러온 뒤 이 행이 바뀌었습니다 (현재 상태 {status_label}). 다시 불러온 뒤 고치세요',
     en: 'This row changed since the pull (now {status_label}). Pull again and redo the change',
@@ -25,4 +25,4 @@ export const sheetMessages = {
     ko: '같은 상자의 다른 행이 이번 반영에서 운송장번호 {tracking_number}({courier})을(를) 넣었습니다. 한 상자에는 번호가 하나입니다',
     en: 'Another row in the same box set tracking number {tracking_number} ({courier}) in this push; a box has one number',
   },
-} satisfies Messages;
+});

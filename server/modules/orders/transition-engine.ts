@@ -4,9 +4,9 @@
 //
 // This is the engine's face: targeting, version checks and running items. The actions live in ./engine/, one
 // file per kind (status, invoices and boxes, claims, order actions) over a small core.
-import type { BulkTransitionBody, ItemResult } from '../../../shared/api/orders.schema.ts';
+import type { BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
 import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
-import type { Lang } from '../../../shared/i18n.ts';
+import type { Message } from '../../../shared/i18n.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { completeClaim, enterClaim } from './engine/claims.ts';
@@ -14,12 +14,24 @@ import { EngineCore } from './engine/core.ts';
 import { setInvoice } from './engine/invoices.ts';
 import { addMemo, orderAction, ORDER_ACTIONS } from './engine/order-actions.ts';
 import { STATUS_ACTIONS, statusAction } from './engine/status-actions.ts';
-import { Refusal, definedOnly, paramsOf, type Action, type ClaimOrigin, type Item, type Outcome, type Params, type Target } from './engine/types.ts';
+import {
+  Refusal,
+  definedOnly,
+  itemParams,
+  paramsOf,
+  type Action,
+  type ClaimOrigin,
+  type EngineResult,
+  type Item,
+  type Outcome,
+  type Params,
+  type Target,
+} from './engine/types.ts';
 import type { WorkingSet } from './working-set.ts';
 import type { OrderRow } from './working-set.repo.ts';
 
-export { Refusal, definedOnly, paramsOf };
-export type { Action, ClaimOrigin, Item, Outcome, Params, Target };
+export { Refusal, definedOnly, itemParams, paramsOf };
+export type { Action, ClaimOrigin, EngineResult, Item, Outcome, Params, Target };
 
 /** Items decided between two turns of the event loop (a few milliseconds of work). */
 const YIELD_EVERY = 1000;
@@ -37,33 +49,35 @@ export class Engine {
   constructor(
     private readonly set: WorkingSet,
     actor: Actor,
-    private readonly lang: Lang,
     batchId: string,
     origin: ClaimOrigin = { source: 'manual' },
     /** The call's time: a call applied in blocks (bulk-blocks.ts) runs an engine per block, all with one time. */
     readonly now: string = new Date().toISOString(),
   ) {
-    this.core = new EngineCore(set, actor, lang, batchId, origin, now);
+    this.core = new EngineCore(set, actor, batchId, origin, now);
   }
 
   /**
    * The items of a bulk call, in order, each all or nothing. The event loop is given back every `slice` items:
    * deciding 50,000 items takes about half a second of CPU, which other requests should not wait behind.
    * `indexes`: where each item stands in the whole call, when `body` holds one block of it (for messages).
+   * `params`: each item's parameters (itemParams), aligned with `body.items`, when the caller has them already.
    */
-  async runAll(body: BulkTransitionBody, indexes?: readonly number[], slice = YIELD_EVERY): Promise<ItemResult[]> {
-    const base = paramsOf(body);
-    const results: ItemResult[] = [];
+  async runAll(
+    body: BulkTransitionBody,
+    indexes?: readonly number[],
+    params: readonly Params[] = itemParams(body),
+    slice = YIELD_EVERY,
+  ): Promise<EngineResult[]> {
+    const results: EngineResult[] = [];
     for (let k = 0; k < body.items.length; k++) {
       if (k > 0 && k % slice === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      results.push(this.run(body.items[k]!, indexes?.[k] ?? k, body.action, base));
+      results.push(this.run(body.items[k]!, indexes?.[k] ?? k, body.action, params[k]!));
     }
     return results;
   }
 
-  private run(item: Item, index: number, action: Action, base: Params): ItemResult {
-    // Most items carry only id and version; merging is only needed when an item brings its own parameters.
-    const params: Params = Object.keys(item).length > 2 ? { ...base, ...definedOnly(item) } : base;
+  private run(item: Item, index: number, action: Action, params: Params): EngineResult {
     const checkpoint = this.set.checkpoint();
     try {
       const outcome = this.apply(this.target(item, index, action === 'delete'), action, params);
@@ -83,7 +97,7 @@ export class Engine {
   }
 
   /** After the flush: the new version of what each item named, and of the lines an applied item changed. */
-  fillVersions(result: ItemResult): void {
+  fillVersions(result: EngineResult): void {
     const version = this.set.versionAfter(result.id);
     if (version !== undefined) result.version = version;
     const lines = result.result === 'applied' ? (this.changedLines.get(result.id) ?? []) : [];
@@ -92,8 +106,8 @@ export class Engine {
     }
   }
 
-  /** A refusal in the caller's language. */
-  describe(refusal: Refusal): string {
+  /** What a refusal tells the caller (rendered at the HTTP edge). */
+  describe(refusal: Refusal): Message {
     return this.core.message(refusal.messageCode, refusal.params);
   }
 
@@ -112,7 +126,7 @@ export class Engine {
     if (item.version !== loaded) {
       const statuses = line ? [line.status] : [...new Set(this.set.linesOfOrder(order.id).map((l) => l.status))];
       // Operators read the labels (출고대기), never the codes; an order's lines in one status are named once.
-      const status_label = statuses.map((st) => STATUS_LABELS[st as Status]?.[this.lang] ?? st).join(', ');
+      const status_label = statuses.map((st) => STATUS_LABELS[st as Status] ?? st);
       throw new Refusal('stale_version', { id: item.id, seen: item.version, current: loaded, status: statuses.join(', '), status_label });
     }
     return { line, order };

@@ -2,38 +2,43 @@
 // with the version the caller saw; each gets its own result. A stale version, an illegal transition or a blocking
 // flag refuses that item only. Applied items are written together in one transaction at the end, or, in a call
 // bigger than a block, at the end of their block (bulk-blocks.ts): every block is a transaction of its own.
-import { API_ACTION_LABELS, type BulkTransitionBody, type ItemResult } from '../../../shared/api/orders.schema.ts';
+import { API_ACTION_LABELS, type BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
-import { AppError, type FieldIssue } from '../../../shared/errors.ts';
-import { format, type Lang } from '../../../shared/i18n.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import { message } from '../../../shared/i18n.ts';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
 import { runInBlocks } from './bulk-blocks.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor, RequestInfo } from '../../domain/actor.ts';
-import { Engine, Refusal, definedOnly, paramsOf, type Action, type ClaimOrigin, type Params } from './transition-engine.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { Engine, Refusal, itemParams, type Action, type ClaimOrigin, type EngineResult, type Params } from './transition-engine.ts';
 import { refusalError } from './refusals.ts';
+import { manyProblems } from '../../domain/validation.ts';
 import { ordersMessages } from './orders.messages.ts';
 import { flushWrites } from './working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
 
-export type BulkResult = { batch_id: string; applied: number; refused: number; results: ItemResult[] };
+export type BulkResult = { batch_id: string; applied: number; refused: number; results: EngineResult[] };
 
 /** `blockItems`: the most items one transaction applies (SHIPSHEET_BULK_BLOCK_ITEMS; tests make it small). */
 export type BulkOptions = { blockItems?: number };
 
-/** Parameters each action needs, checked before anything is read so bad input writes nothing. */
-function requireParams(body: BulkTransitionBody, lang: Lang): void {
-  const issues: FieldIssue[] = [];
+/**
+ * Parameters each action needs, checked before anything is read so bad input writes nothing. Every missing
+ * parameter is named, in the message and in the details.
+ */
+function requireParams(body: BulkTransitionBody, params: readonly Params[]): void {
+  const issues: FieldProblem[] = [];
   const need = (index: number, field: keyof Params, value: unknown) => {
     if (value === undefined || value === null || value === '') {
-      const message = format(ordersMessages.param_required, { field: `items.${index}.${field}`, action: API_ACTION_LABELS[body.action][lang] }, lang);
-      issues.push({ field: `items.${index}.${field}`, message });
+      issues.push({
+        field: `items.${index}.${field}`,
+        message: message(ordersMessages.param_required, { field: `items.${index}.${field}`, action: API_ACTION_LABELS[body.action] }),
+      });
     }
   };
-  const base = paramsOf(body);
   body.items.forEach((item, i) => {
-    const p: Params = Object.keys(item).length > 2 ? { ...base, ...definedOnly(item) } : base;
+    const p = params[i]!;
     if (body.action === 'hold' || body.action === 'delete') need(i, 'reason', p.reason);
     if (body.action === 'set_invoice') {
       need(i, 'courier', p.courier);
@@ -43,25 +48,21 @@ function requireParams(body: BulkTransitionBody, lang: Lang): void {
     if (body.action === 'claim') need(i, 'claim_type', p.claim_type);
     if (body.action === 'set_flags') need(i, 'flags', p.flags);
     if (p.quantity !== undefined && !item.id.startsWith(ID_PREFIX.line + '_')) {
-      issues.push({ field: `items.${i}.quantity`, message: format(ordersMessages.quantity_needs_line, { field: `items.${i}.quantity` }, lang) });
+      issues.push({ field: `items.${i}.quantity`, message: message(ordersMessages.quantity_needs_line, { field: `items.${i}.quantity` }) });
     }
   });
-  if (issues.length) {
-    throw new AppError('invalid_data', 'validation_failed', issues[0]!.message + (issues.length > 1 ? ` (+${issues.length - 1})` : ''), {
-      details: issues,
-    });
-  }
+  if (issues.length) throw new AppError('invalid_data', 'validation_failed', manyProblems(issues), { details: issues });
 }
 
 export async function applyTransitions(
   db: Db,
   actor: Actor,
   body: BulkTransitionBody,
-  info: Pick<RequestInfo, 'lang'>,
   origin?: ClaimOrigin,
   options: BulkOptions = {},
 ): Promise<BulkResult> {
-  requireParams(body, info.lang);
+  const params = itemParams(body);
+  requireParams(body, params);
   // One batch id and one time for the whole call, whichever block writes its history.
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date().toISOString();
@@ -70,9 +71,17 @@ export async function applyTransitions(
     body.items.length,
     () => ({ items: body.items.map((item) => ({ id: item.id, numbers: numbersOf(body, [item]) })), load: loadPlanOf(body) }),
     options.blockItems,
-    (block) => applyBlock(db, actor, { ...body, items: block.map((index) => body.items[index]!) }, block, info.lang, { batchId, now, origin }),
+    (block) =>
+      applyBlock(
+        db,
+        actor,
+        { ...body, items: block.map((index) => body.items[index]!) },
+        block,
+        block.map((index) => params[index]!),
+        { batchId, now, origin },
+      ),
   );
-  const results: ItemResult[] = new Array(body.items.length);
+  const results: EngineResult[] = new Array(body.items.length);
   for (const { block, out } of blocks) block.forEach((index, k) => (results[index] = out[k]!));
   const applied = results.filter((r) => r.result === 'applied').length;
   return { batch_id: batchId, applied, refused: results.length - applied, results };
@@ -86,13 +95,13 @@ async function applyBlock(
   actor: Actor,
   part: BulkTransitionBody,
   indexes: readonly number[],
-  lang: Lang,
+  params: readonly Params[],
   call: CallInfo,
-): Promise<ItemResult[]> {
+): Promise<EngineResult[]> {
   return db.transaction(async (trx) => {
     const set = await loadWorkingSet(trx, loadPlanOf(part));
-    const engine = new Engine(set, actor, lang, call.batchId, call.origin, call.now);
-    const results = await engine.runAll(part, indexes);
+    const engine = new Engine(set, actor, call.batchId, call.origin, call.now);
+    const results = await engine.runAll(part, indexes, params);
     await flushWrites(trx, set.writes, engine.now);
     for (const r of results) engine.fillVersions(r);
     return results;
@@ -125,13 +134,13 @@ export async function applySteps(
   actor: Actor,
   item: { id: string; version: number },
   steps: readonly { action: Action; params: Params }[],
-  call: { lang: Lang; batchId: string; now: string },
+  call: { batchId: string; now: string },
 ): Promise<void> {
   const trackingNumbers = steps.flatMap((s) =>
     s.action === 'set_invoice' ? [storedNumber(s.params.courier, s.params.tracking_number)].filter((n) => n !== undefined) : [],
   );
   const set = await loadWorkingSet(trx, { ids: [item.id], actions: steps.map((s) => s.action), trackingNumbers });
-  const engine = new Engine(set, actor, call.lang, call.batchId, undefined, call.now);
+  const engine = new Engine(set, actor, call.batchId, undefined, call.now);
   try {
     const target = engine.target(item, 0);
     for (const step of steps) engine.apply(target, step.action, step.params);

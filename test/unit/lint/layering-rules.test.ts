@@ -82,4 +82,37 @@ describe('layering rules (eslint.config.mjs)', () => {
     const sql = "export const q = (db: (t: string) => unknown) => db('orders');\n";
     assert.equal((await findings('addin/src/features/x.ts', sql)).filter((m) => m.includes('A knex query outside a repo')).length, 1);
   });
+
+  it('server/modules, server/jobs and server/domain render no words: no format, render, pickLang or Lang; server/http may', async () => {
+    const rule = '@typescript-eslint/no-restricted-imports';
+    const renders =
+      "import { format, type Lang } from '../../../shared/i18n.ts';\nexport const f = (l: Lang) => format({ ko: '', en: '' }, {}, l);\n";
+    const found = await findings('server/modules/orders/x.service.ts', renders);
+    assert.deepEqual(
+      found.map((m) => m.split('. ')[0]),
+      [
+        `${rule}: 'format' import from '../../../shared/i18n.ts' is restricted from being used by a pattern`,
+        `${rule}: 'Lang' import from '../../../shared/i18n.ts' is restricted from being used by a pattern`,
+      ],
+    );
+    assert.equal((await findings('server/jobs/x.job.ts', "import { render } from '../../shared/i18n.ts';\nexport const r = render;\n")).length, 1);
+    assert.equal((await findings('server/domain/x.ts', "import { pickLang } from '../../shared/i18n.ts';\nexport const p = pickLang;\n")).length, 1);
+    // A repo is held to it too, while keeping its own freedom to use knex.
+    assert.equal(
+      (await findings('server/modules/orders/x.repo.ts', "import type { Lang } from '../../../shared/i18n.ts';\nexport type L = Lang;\n")).length,
+      1,
+    );
+    assert.deepEqual(await findings('server/modules/orders/y.repo.ts', "import knex from 'knex';\nexport const k = knex;\n"), []);
+    // Saying something is what the core does; rendering it is the edge's.
+    assert.deepEqual(await findings('server/jobs/x.job.ts', "import { message } from '../../shared/i18n.ts';\nexport const m = message;\n"), []);
+    assert.deepEqual(
+      await findings(
+        'server/http/x.ts',
+        "import { render, type Lang } from '../../shared/i18n.ts';\nexport const r = (l: Lang) => render('x', l);\n",
+      ),
+      [],
+    );
+    // The knex rule still holds in the core next to this one.
+    assert.equal((await findings('server/jobs/y.ts', "import knex from 'knex';\nexport const k = knex;\n")).length, 1);
+  });
 });

@@ -1,6 +1,6 @@
-// What every part of the engine works over: one call's WorkingSet, actor, language, batch id and time, the checks
+// What every part of the engine works over: one call's WorkingSet, actor, batch id and time, the checks
 // of one action on one line, and the two ways a change is written (a line moves; a history row is recorded).
-import { format, type Lang, type MessageParams } from '../../../../shared/i18n.ts';
+import type { CatalogEntry, Message, MessageParams } from '../../../../shared/i18n.ts';
 import {
   ACTION_RULES,
   FLAG_LABELS,
@@ -19,7 +19,7 @@ import type { WorkingSet } from '../working-set.ts';
 import type { HistoryRow, LineRow, OrderRow } from '../working-set.repo.ts';
 import { Refusal, type ClaimOrigin } from './types.ts';
 
-const CATALOG = { ...ordersMessages, ...lifecycleMessages, ...trackingMessages } as Record<string, { ko: string; en: string }>;
+const CATALOG = { ...ordersMessages, ...lifecycleMessages, ...trackingMessages } as Record<string, CatalogEntry>;
 
 export class EngineCore {
   /** Which action of this call last moved a line: a second item asking the same of it is already done. */
@@ -30,16 +30,14 @@ export class EngineCore {
   constructor(
     readonly set: WorkingSet,
     readonly actor: Actor,
-    readonly lang: Lang,
     readonly batchId: string,
     readonly origin: ClaimOrigin,
     readonly now: string,
   ) {}
 
-  /** A catalog message in the caller's language (the code itself when the catalog has none). */
-  message(code: string, params: MessageParams): string {
-    const text = CATALOG[code];
-    return text ? format(text, params, this.lang) : code;
+  /** The catalog message of a refusal or warning code (rendered as the code itself when no catalog has it). */
+  message(code: string, params: MessageParams): Message {
+    return { i18n: CATALOG[code]?.code ?? code, params };
   }
 
   orderOf(line: LineRow): OrderRow {
@@ -99,12 +97,12 @@ export class EngineCore {
       id: targetId === line.id ? line.id : `${targetId} (${line.id})`,
       where: this.whereOf(targetId, line),
       from: line.status,
-      from_label: STATUS_LABELS[line.status as Status]?.[this.lang] ?? line.status,
+      from_label: STATUS_LABELS[line.status as Status] ?? line.status,
       to: to === 'same' || to === 'before_claim' ? action : to,
       action,
-      action_label: ACTION_RULES[action].label[this.lang],
+      action_label: ACTION_RULES[action].label,
       flag: flag ?? null,
-      flag_label: flag ? FLAG_LABELS[flag][this.lang] : null,
+      flag_label: flag ? FLAG_LABELS[flag] : null,
     };
   }
 

@@ -1,5 +1,6 @@
 // Deciding an action for units of lines that move together: a box ships (and is numbered) as one, and an order
 // target moves the units that can, telling the operator which ones a flag held back.
+import type { Message } from '../../../../shared/i18n.ts';
 import { LEAVES_BOX, type LineAction, type Status } from '../../../../shared/lifecycle.ts';
 import type { LineRow } from '../working-set.repo.ts';
 import type { EngineCore } from './core.ts';
@@ -53,9 +54,9 @@ export function decide(core: EngineCore, targetId: string, units: Unit[], action
 }
 
 /** Warnings for the lines of an order target that a flag kept back. */
-export function heldBack(core: EngineCore, targetId: string, units: Unit[], moved: LineRow[], action: LineAction): string[] {
+export function heldBack(core: EngineCore, targetId: string, units: Unit[], moved: LineRow[], action: LineAction): Message[] {
   const movedIds = new Set(moved.map((l) => l.id));
-  const out: string[] = [];
+  const out: Message[] = [];
   for (const unit of units) {
     for (const line of unit) {
       if (movedIds.has(line.id) || core.movedBy.get(line.id) === action) continue;

@@ -1,7 +1,7 @@
 // Actions that move lines along the lifecycle by its table alone (confirm, release, clear the number, ship, the
 // delivery steps, withdraw or restore a claim). A box ships as one unit; an order target moves what can move.
 import type { ApiAction } from '../../../../shared/api/orders.schema.ts';
-import { format } from '../../../../shared/i18n.ts';
+import { message, type Message } from '../../../../shared/i18n.ts';
 import { CLAIM_STATUSES, STATUS_LABELS, claimTypeOf, lifecycleMessages, type LineAction, type Status } from '../../../../shared/lifecycle.ts';
 import type { LineRow } from '../working-set.repo.ts';
 import { closeClaim } from './claims.ts';
@@ -27,7 +27,7 @@ export function statusAction(core: EngineCore, targetId: string, lines: LineRow[
   const units = unitsOf(core, lines, action === 'ship');
   const decided = decide(core, targetId, units, action, orderTarget);
   const moved: LineRow[] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   for (const unit of decided) {
     for (const { line, to } of unit) {
       const claimType = claimTypeOf(line.status as Status);
@@ -43,8 +43,8 @@ export function statusAction(core: EngineCore, targetId: string, lines: LineRow[
       if ((action === 'withdraw_claim' || action === 'restore') && claimType) {
         closeClaim(core, line, claimType, action === 'restore' ? 'restored' : 'withdrawn', action, p.reason ?? null);
         if (action === 'restore' && core.orderOf(line).source === 'mall') {
-          const status_label = STATUS_LABELS[CLAIM_STATUSES[claimType].completed][core.lang];
-          warnings.push(format(lifecycleMessages.restore_mall_warning, { id: line.id, status_label }, core.lang));
+          const status_label = STATUS_LABELS[CLAIM_STATUSES[claimType].completed];
+          warnings.push(message(lifecycleMessages.restore_mall_warning, { id: line.id, status_label }));
         }
       }
     }

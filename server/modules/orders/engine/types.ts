@@ -1,8 +1,8 @@
 // The words the transition engine's parts share: what a call asks (action, item, parameters), what one action on
 // one target did, and a refusal. Kept apart from the parts so that the working set, the engine and its callers
 // read them without importing each other.
-import type { BulkTransitionBody, ItemResultCode } from '../../../../shared/api/orders.schema.ts';
-import type { MessageParams } from '../../../../shared/i18n.ts';
+import type { BulkTransitionBody, ItemResult, ItemResultCode } from '../../../../shared/api/orders.schema.ts';
+import type { Message, MessageParams, Text } from '../../../../shared/i18n.ts';
 import type { Status } from '../../../../shared/lifecycle.ts';
 import type { LineRow, OrderRow } from '../working-set.repo.ts';
 
@@ -20,7 +20,10 @@ export class Refusal {
 }
 
 /** What applying one action to one target did: the lines it changed, whether anything changed, and warnings. */
-export type Outcome = { lines: string[]; changed: boolean; warnings: string[] };
+export type Outcome = { lines: string[]; changed: boolean; warnings: Message[] };
+
+/** An item's result as the engine gives it: ItemResult with its message and warnings unrendered (the edge renders them). */
+export type EngineResult = Omit<ItemResult, 'message' | 'warnings'> & { message?: Text; warnings?: Text[] };
 export const UNCHANGED: Outcome = { lines: [], changed: false, warnings: [] };
 
 /** The line (with its order) or the order an item names. */
@@ -37,6 +40,16 @@ export type ClaimOrigin = { source: 'manual' | 'mall'; mallClaimIds?: ReadonlyMa
 export function paramsOf(body: BulkTransitionBody): Params {
   const { items: _items, action: _action, ...params } = body;
   return params;
+}
+
+/**
+ * Each item's parameters: the call's, overridden by what the item brings itself. Computed once per call: the
+ * checks before anything is read (transitions.service) and the engine read the same array.
+ */
+export function itemParams(body: BulkTransitionBody): Params[] {
+  const base = paramsOf(body);
+  // Most items carry only id and version; merging is only needed when an item brings its own parameters.
+  return body.items.map((item) => (Object.keys(item).length > 2 ? { ...base, ...definedOnly(item) } : base));
 }
 
 export function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T> {

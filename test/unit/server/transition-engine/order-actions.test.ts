@@ -2,6 +2,7 @@
 // a new version, since the sheet shows order fields on every row.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
+import { itemParams } from '../../../../server/modules/orders/transition-engine.ts';
 import { World, cj, outcomes } from './world.ts';
 
 describe('engine: order actions', () => {
@@ -23,6 +24,30 @@ describe('engine: order actions', () => {
     const [refused] = await w.run('hold', [{ id: shipped.order.id }], { reason: 'late' });
     assert.deepEqual([refused!.code, refused!.message], ['illegal_transition', 'only orders not yet shipped (Paid to Invoiced) can be put on hold']);
     assert.equal(lines[0]!.status, 'READY');
+  });
+
+  it("takes each item's parameters as the call merged them once (itemParams), without merging them again", async () => {
+    const w = new World();
+    const a = w.order({ status: 'NEW' }).order;
+    const b = w.order({ status: 'NEW' }).order;
+    const body = {
+      action: 'hold' as const,
+      reason: '주소 확인',
+      items: [
+        { id: a.id, version: 1 },
+        { id: b.id, version: 1, reason: '재고 확인' },
+      ],
+    };
+    const params = itemParams(body);
+    // The call's parameters, overridden by an item's own.
+    assert.deepEqual(
+      params.map((p) => p.reason),
+      ['주소 확인', '재고 확인'],
+    );
+    // What the engine applies is what it is handed: here a reason the body itself does not hold.
+    const results = await w.engine().runAll(body, undefined, [{ reason: '통관 확인' }, params[1]!]);
+    assert.deepEqual(outcomes(results), ['applied', 'applied']);
+    assert.deepEqual([a.hold_reason, b.hold_reason], ['통관 확인', '재고 확인']);
   });
 
   it('holding again with the same reason changes nothing; a new reason releases the old hold and opens a new one', async () => {

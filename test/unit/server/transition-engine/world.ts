@@ -3,6 +3,7 @@
 import type { BulkTransitionBody, ItemResult } from '../../../../shared/api/orders.schema.ts';
 import type { Lang } from '../../../../shared/i18n.ts';
 import type { Status } from '../../../../shared/lifecycle.ts';
+import { rendered } from '../../../../server/http/render.ts';
 import { Engine, type ClaimOrigin } from '../../../../server/modules/orders/transition-engine.ts';
 import { WorkingSet } from '../../../../server/modules/orders/working-set.ts';
 import type { BoxRow, ClaimRow, HistoryRow, LineRow, OrderRow } from '../../../../server/modules/orders/working-set.repo.ts';
@@ -137,11 +138,11 @@ export class World {
     return claim;
   }
 
-  engine(opts: { lang?: Lang; origin?: ClaimOrigin } = {}): Engine {
-    return new Engine(this.set, { type: 'job', id: 'job_test' }, opts.lang ?? 'en', 'batch_test', opts.origin, T0);
+  engine(opts: { origin?: ClaimOrigin } = {}): Engine {
+    return new Engine(this.set, { type: 'job', id: 'job_test' }, 'batch_test', opts.origin, T0);
   }
 
-  /** One bulk call: its results (with versions filled as after the flush). */
+  /** One bulk call: its results (with versions filled as after the flush), rendered in `lang` as the HTTP edge does. */
   async run(
     action: BulkTransitionBody['action'],
     items: { id: string; version?: number; [k: string]: unknown }[],
@@ -152,12 +153,12 @@ export class World {
     const body = { action, ...params, items: items.map((i) => ({ version: 1, ...i })) } as BulkTransitionBody;
     const results = await engine.runAll(body);
     for (const r of results) engine.fillVersions(r);
-    return results;
+    return rendered(results, opts.lang ?? 'en') as ItemResult[];
   }
 }
 
 /** 'applied', 'applied:unchanged' or 'refused:<code>' per result: the shape most assertions read. */
-export const outcomes = (results: ItemResult[]) => results.map((r) => (r.code ? `${r.result}:${r.code}` : r.result));
+export const outcomes = (results: Pick<ItemResult, 'result' | 'code'>[]) => results.map((r) => (r.code ? `${r.result}:${r.code}` : r.result));
 
 // Valid CJ numbers (mod 7 check digit over all but the last digit).
 let cjSerial = 60123456700;
