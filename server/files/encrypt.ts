@@ -7,8 +7,7 @@
 // bench/order-export.bench.ts. ENCRYPTED_MAX_ROWS caps it so one request cannot hold much more than that.
 import { PassThrough } from 'node:stream';
 import officeCrypto from 'officecrypto-tool';
-import { AppError } from '../../shared/errors.ts';
-import { format, type Lang } from '../../shared/i18n.ts';
+import { fieldError } from '../domain/validation.ts';
 import { filesMessages } from './files.messages.ts';
 
 /** Excel's own limit for an open password. */
@@ -17,22 +16,20 @@ export const PASSWORD_MAX_CHARS = 255;
 export const ENCRYPTED_MAX_ROWS = 100_000;
 
 /** Refuses an empty or over-long password with a 400 naming the field. Spaces count: Excel keeps them. */
-export function checkFilePassword(password: unknown, lang: Lang = 'ko', field = 'password'): string {
+export function checkFilePassword(password: unknown, field = 'password'): string {
   const text = typeof password === 'string' ? password : '';
   if (text === '') {
-    const message = format(filesMessages.password_empty, { field }, lang);
-    throw new AppError('invalid_data', 'file_password_empty', message, { details: [{ field, message }] });
+    throw fieldError(field, filesMessages.password_empty, {}, { code: 'file_password_empty' });
   }
   if ([...text].length > PASSWORD_MAX_CHARS) {
-    const message = format(filesMessages.password_too_long, { field, max: PASSWORD_MAX_CHARS }, lang);
-    throw new AppError('invalid_data', 'file_password_too_long', message, { details: [{ field, message }] });
+    throw fieldError(field, filesMessages.password_too_long, { max: PASSWORD_MAX_CHARS }, { code: 'file_password_too_long' });
   }
   return text;
 }
 
 /** The XLSX bytes encrypted with `password` (checked first). */
-export function encryptXlsx(bytes: Buffer, password: string, lang: Lang = 'ko'): Buffer {
-  return officeCrypto.encrypt(bytes, { password: checkFilePassword(password, lang) });
+export function encryptXlsx(bytes: Buffer, password: string): Buffer {
+  return officeCrypto.encrypt(bytes, { password: checkFilePassword(password) });
 }
 
 /** A stream to hand a writer instead of the real destination, and the bytes it received once the writer is done. */

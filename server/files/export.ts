@@ -3,7 +3,8 @@
 // this with the response as `out` after recording the transfer (reason, filters, rows) in the audit log.
 import type { Writable } from 'node:stream';
 import { AppError } from '../../shared/errors.ts';
-import { format, type Lang } from '../../shared/i18n.ts';
+import { message } from '../../shared/i18n.ts';
+import { fieldError } from '../domain/validation.ts';
 import type { CsvEncoding, FileColumn } from '../../shared/files/cells.ts';
 import { writeCsv, type CsvResult } from './csv-writer.ts';
 import { checkFilePassword, collector, encryptXlsx, ENCRYPTED_MAX_ROWS } from './encrypt.ts';
@@ -36,30 +37,28 @@ export function exportFileInfo(request: Pick<ExportRequest, 'format' | 'name' | 
 }
 
 /** Refuses what cannot be written before anything is: a password on a CSV, a bad password. 400s naming the field. */
-export function checkExportRequest(request: Pick<ExportRequest, 'format' | 'password'>, lang: Lang): void {
+export function checkExportRequest(request: Pick<ExportRequest, 'format' | 'password'>): void {
   if (request.password === undefined) return;
   if (request.format === 'csv') {
-    const message = format(filesMessages.csv_cannot_encrypt, { field: 'password' }, lang);
-    throw new AppError('invalid_data', 'csv_cannot_encrypt', message, { details: [{ field: 'password', message }] });
+    throw fieldError('password', filesMessages.csv_cannot_encrypt, {}, { code: 'csv_cannot_encrypt' });
   }
-  checkFilePassword(request.password, lang);
+  checkFilePassword(request.password);
 }
 
 /** The rows, refused once there are more than `max` (an encrypted file is built in memory). */
-export async function* capped(rows: RowSource, max: number, lang: Lang): AsyncGenerator<Row> {
+export async function* capped(rows: RowSource, max: number): AsyncGenerator<Row> {
   let n = 0;
   for await (const row of rows) {
     if (++n > max) {
-      const message = format(filesMessages.too_large_to_encrypt, { max, rows: `${max}+` }, lang);
-      throw new AppError('invalid_data', 'too_large_to_encrypt', message);
+      throw new AppError('invalid_data', 'too_large_to_encrypt', message(filesMessages.too_large_to_encrypt, { max, rows: `${max}+` }));
     }
     yield row;
   }
 }
 
 /** Writes the file to `out` and ends it. */
-export async function writeExport(out: Writable, request: ExportRequest, lang: Lang = 'ko'): Promise<ExportResult> {
-  checkExportRequest(request, lang);
+export async function writeExport(out: Writable, request: ExportRequest): Promise<ExportResult> {
+  checkExportRequest(request);
   if (request.format === 'csv') {
     const result = await writeCsv(out, { columns: request.columns, rows: request.rows, encoding: request.encoding ?? 'utf8-bom' });
     return { ...result, encrypted: false };
@@ -73,9 +72,9 @@ export async function writeExport(out: Writable, request: ExportRequest, lang: L
   const { rows } = await writeXlsx(plain.stream, {
     sheetName: request.name,
     columns: request.columns,
-    rows: capped(request.rows, ENCRYPTED_MAX_ROWS, lang),
+    rows: capped(request.rows, ENCRYPTED_MAX_ROWS),
   });
-  const encrypted = encryptXlsx(plain.bytes(), request.password, lang);
+  const encrypted = encryptXlsx(plain.bytes(), request.password);
   out.end(encrypted);
   await finished(out);
   return { rows, encrypted: true };

@@ -1,8 +1,8 @@
-import type { Messages } from '../../shared/i18n.ts';
+import { defineMessages } from '../../shared/i18n.ts';
 
 // File-level refusals: reading (readWorkbook) and writing (exports, encryption). Per-cell and per-row texts are in
 // shared/files/cell-messages.ts.
-export const filesMessages = {
+export const filesMessages = defineMessages('files', {
   password_empty: { ko: '{field}: 파일 비밀번호를 입력하세요', en: '{field}: enter a password for the file' },
   password_too_long: {
     ko: '{field}: 파일 비밀번호는 {max}자 이하여야 합니다',
@@ -49,6 +49,6 @@ export const filesMessages = {
     ko: '시트 "{sheet}"에 {actual}행이 있습니다. 한 번에 데이터 {max}행까지 읽을 수 있으니 파일을 나눠 올리세요',
     en: 'Sheet "{sheet}" has {actual} rows; at most {max} data rows are read at once, so split the file',
   },
-} satisfies Messages;
+});
 
 export type FileErrorCode = keyof typeof filesMessages;

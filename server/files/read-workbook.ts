@@ -8,13 +8,13 @@ import { AppError } from '../../shared/errors.ts';
 import { HEADER_SEARCH_ROWS } from '../../shared/files/header.ts';
 import { MAX_DATA_ROWS } from '../../shared/files/map-rows.ts';
 import type { Cell } from '../../shared/files/normalise.ts';
-import { format, type Lang, type MessageParams } from '../../shared/i18n.ts';
+import { message, type MessageParams } from '../../shared/i18n.ts';
 import { decodeCsv, parseCsv, type CsvEncoding } from './csv.ts';
 import { filesMessages, type FileErrorCode } from './files.messages.ts';
 
 export type SheetRows = { name: string; hidden: boolean; rows: Cell[][] };
 export type ReadWorkbook = { format: 'xlsx' | 'csv'; encoding?: CsvEncoding; sheets: SheetRows[] };
-export type ReadOptions = { filename?: string; password?: string; lang?: Lang };
+export type ReadOptions = { filename?: string; password?: string };
 
 /** 50,000 rows of a courier or wholesale file are 3–10 MB as XLSX or CSV; 20 MB leaves room and bounds memory. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -25,9 +25,9 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** OLE compound file: an encrypted OOXML package (ECMA-376 §2.3) or an Excel 97-2003 .xls. */
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-export function fileError(code: FileErrorCode, lang: Lang, params: MessageParams = {}, cause?: unknown): AppError {
+export function fileError(code: FileErrorCode, params: MessageParams = {}, cause?: unknown): AppError {
   const details = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null));
-  return new AppError('invalid_data', code, format(filesMessages[code], params, lang), { details, cause });
+  return new AppError('invalid_data', code, message(filesMessages[code], params), { details, cause });
 }
 
 /** 50000 → "50,000": Korean and English both group thousands with commas. */
@@ -35,14 +35,13 @@ const count = (n: number): string => n.toLocaleString('en-US');
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export async function readWorkbook(bytes: Buffer, options: ReadOptions = {}): Promise<ReadWorkbook> {
-  const lang = options.lang ?? 'ko';
-  if (bytes.length === 0) throw fileError('empty_file', lang);
-  if (bytes.length > MAX_FILE_BYTES) throw fileError('file_too_large', lang, { size: megabytes(bytes.length), max: megabytes(MAX_FILE_BYTES) });
-  if (bytes.subarray(0, CFB.length).equals(CFB)) return readXlsx(await decrypt(bytes, options.password, lang), lang);
-  if (bytes.subarray(0, ZIP.length).equals(ZIP)) return readXlsx(bytes, lang);
+  if (bytes.length === 0) throw fileError('empty_file');
+  if (bytes.length > MAX_FILE_BYTES) throw fileError('file_too_large', { size: megabytes(bytes.length), max: megabytes(MAX_FILE_BYTES) });
+  if (bytes.subarray(0, CFB.length).equals(CFB)) return readXlsx(await decrypt(bytes, options.password));
+  if (bytes.subarray(0, ZIP.length).equals(ZIP)) return readXlsx(bytes);
   // Not a workbook by its bytes: a CSV, unless the name says it should have been one (a damaged or renamed file).
-  if (/\.(xlsx|xlsm|xls)$/i.test(options.filename ?? '')) throw fileError('unreadable_file', lang);
-  return readCsv(bytes, lang);
+  if (/\.(xlsx|xlsm|xls)$/i.test(options.filename ?? '')) throw fileError('unreadable_file');
+  return readCsv(bytes);
 }
 
 /**
@@ -54,46 +53,46 @@ export function pickSheet(book: ReadWorkbook, name?: string): SheetRows | undefi
   return book.sheets.find((sheet) => !sheet.hidden && sheet.rows.length > 0) ?? book.sheets[0];
 }
 
-async function decrypt(bytes: Buffer, password: string | undefined, lang: Lang): Promise<Buffer> {
+async function decrypt(bytes: Buffer, password: string | undefined): Promise<Buffer> {
   let encrypted: boolean;
   try {
     encrypted = officeCrypto.isEncrypted(bytes);
   } catch (error) {
-    throw fileError('unreadable_file', lang, {}, error);
+    throw fileError('unreadable_file', {}, error);
   }
-  if (!encrypted) throw fileError('old_xls_format', lang);
-  if (!password) throw fileError('password_required', lang);
+  if (!encrypted) throw fileError('old_xls_format');
+  if (!password) throw fileError('password_required');
   try {
     return await officeCrypto.decrypt(bytes, { password });
   } catch (error) {
     // officecrypto-tool says so in words only (ecma376_agile.js / ecma376_standard.js).
     const wrong = error instanceof Error && /password is incorrect/i.test(error.message);
-    throw fileError(wrong ? 'wrong_password' : 'unsupported_encryption', lang, {}, error);
+    throw fileError(wrong ? 'wrong_password' : 'unsupported_encryption', {}, error);
   }
 }
 
-async function readXlsx(bytes: Buffer, lang: Lang): Promise<ReadWorkbook> {
+async function readXlsx(bytes: Buffer): Promise<ReadWorkbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's types want its own Buffer flavour; a Node Buffer is what it reads.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw fileError(bytes.subarray(0, CFB.length).equals(CFB) ? 'old_xls_format' : 'unreadable_file', lang, {}, error);
+    throw fileError(bytes.subarray(0, CFB.length).equals(CFB) ? 'old_xls_format' : 'unreadable_file', {}, error);
   }
   const sheets = workbook.worksheets.map((worksheet) => ({
     name: worksheet.name,
     hidden: worksheet.state !== 'visible',
-    rows: sheetRows(worksheet, lang),
+    rows: sheetRows(worksheet),
   }));
   return { format: 'xlsx', sheets };
 }
 
-function sheetRows(worksheet: ExcelJS.Worksheet, lang: Lang): Cell[][] {
+function sheetRows(worksheet: ExcelJS.Worksheet): Cell[][] {
   const rows: Cell[][] = [];
   let filled = 0;
   worksheet.eachRow({ includeEmpty: false }, (row, number) => {
     if (++filled > MAX_SHEET_ROWS)
-      throw fileError('too_many_rows', lang, { sheet: worksheet.name, actual: count(worksheet.actualRowCount), max: count(MAX_DATA_ROWS) });
+      throw fileError('too_many_rows', { sheet: worksheet.name, actual: count(worksheet.actualRowCount), max: count(MAX_DATA_ROWS) });
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       cells[column - 1] = cellOf(cell);
@@ -135,20 +134,20 @@ export function plain(value: ExcelJS.CellValue | undefined): Cell {
   return null;
 }
 
-async function readCsv(bytes: Buffer, lang: Lang): Promise<ReadWorkbook> {
+async function readCsv(bytes: Buffer): Promise<ReadWorkbook> {
   const { text, encoding } = decodeCsv(bytes);
   // A binary file (an image, a zip with a stray header) decodes to text full of NULs: not a CSV.
-  if (text.includes('\u0000')) throw fileError('unreadable_file', lang);
+  if (text.includes('\u0000')) throw fileError('unreadable_file');
   // Refused before parsing when even the line count is far over the limit (lines ≥ records; a quoted line break
   // adds a line), so a 20 MB file of tiny rows never becomes millions of row objects.
   const lines = text.split('\n').length;
-  if (lines > 4 * MAX_SHEET_ROWS) throw fileError('too_many_rows', lang, { sheet: 'CSV', actual: count(lines), max: count(MAX_DATA_ROWS) });
+  if (lines > 4 * MAX_SHEET_ROWS) throw fileError('too_many_rows', { sheet: 'CSV', actual: count(lines), max: count(MAX_DATA_ROWS) });
   let rows: Cell[][];
   try {
     rows = await parseCsv(text);
   } catch (error) {
-    throw fileError('unreadable_file', lang, {}, error);
+    throw fileError('unreadable_file', {}, error);
   }
-  if (rows.length > MAX_SHEET_ROWS) throw fileError('too_many_rows', lang, { sheet: 'CSV', actual: count(rows.length), max: count(MAX_DATA_ROWS) });
+  if (rows.length > MAX_SHEET_ROWS) throw fileError('too_many_rows', { sheet: 'CSV', actual: count(rows.length), max: count(MAX_DATA_ROWS) });
   return { format: 'csv', encoding, sheets: [{ name: 'CSV', hidden: false, rows }] };
 }

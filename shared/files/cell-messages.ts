@@ -1,9 +1,10 @@
 // Per-cell and per-row problems found while reading a spreadsheet (normaliseCell, mapRows). Codes and params come
-// from shared code; the edge (server route or pane) renders them with `format` in its language. {column} is the
+// from shared code; the server answers them as Messages (cellIssueMessage) its HTTP edge renders, the pane renders
+// them with `format` in its language. {column} is the
 // column's header as it appears in the file, {value} the cell as read.
-import { format, type Lang, type Messages } from '../i18n.ts';
+import { defineMessages, format, message, type Lang, type Message } from '../i18n.ts';
 
-export const cellMessages = {
+export const cellMessages = defineMessages('file_cells', {
   control_chars: {
     ko: '{column}: 제어 문자(NUL 등)가 들어 있어 읽지 않았습니다',
     en: '{column}: contains control characters (such as NUL), so it was not read',
@@ -81,12 +82,17 @@ export const cellMessages = {
     ko: '데이터가 {actual}행입니다. 한 번에 {max}행까지 읽을 수 있으니 파일을 나눠 올리세요',
     en: 'The data has {actual} rows; at most {max} rows are read at once, so split the file',
   },
-} satisfies Messages;
+});
 
 export type CellIssueCode = keyof typeof cellMessages;
 export type CellIssueParams = Record<string, string | number>;
 
-/** One issue in one language, for a preview column or a result file (`format` with the catalog). */
+/** One issue as a Message, for the server's answers (its HTTP edge renders it in the caller's language). */
+export function cellIssueMessage(issue: { code: CellIssueCode; params: CellIssueParams }): Message {
+  return message(cellMessages[issue.code], issue.params);
+}
+
+/** One issue in one language, for the pane's preview column or a result file (`format` with the catalog). */
 export function renderCellIssue(issue: { code: CellIssueCode; params: CellIssueParams }, lang: Lang): string {
   return format(cellMessages[issue.code], issue.params, lang);
 }

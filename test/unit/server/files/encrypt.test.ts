@@ -1,3 +1,4 @@
+import { render } from '../../../../shared/i18n.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -59,8 +60,8 @@ describe('encrypted XLSX', () => {
     assert.throws(() => encryptXlsx(Buffer.from('x'), ''), AppError);
     const out = collector();
     await assert.rejects(
-      () => writeExport(out.stream, { format: 'csv', name: 'x', columns: COLUMNS, rows: ROWS, password: PASSWORD }, 'en'),
-      (e: unknown) => e instanceof AppError && e.code === 'csv_cannot_encrypt' && /XLSX/.test(e.message),
+      () => writeExport(out.stream, { format: 'csv', name: 'x', columns: COLUMNS, rows: ROWS, password: PASSWORD }),
+      (e: unknown) => e instanceof AppError && e.code === 'csv_cannot_encrypt' && /XLSX/.test(render(e.text, 'en')),
     );
     assert.equal(out.bytes().length, 0);
   });
@@ -71,7 +72,7 @@ describe('encrypted export size cap', () => {
     const seen: unknown[] = [];
     await assert.rejects(
       async () => {
-        for await (const row of capped(ROWS.concat(ROWS), 3, 'ko')) seen.push(row);
+        for await (const row of capped(ROWS.concat(ROWS), 3)) seen.push(row);
       },
       (e: unknown) => e instanceof AppError && e.code === 'too_large_to_encrypt' && e.message.includes('3행'),
     );

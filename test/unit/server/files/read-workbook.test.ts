@@ -1,6 +1,7 @@
 // Files made here, the way sellers and couriers produce them: exceljs writes the XLSX, iconv-lite the CP949 CSV,
 // officecrypto-tool the password-protected workbook.
 import { describe, it } from 'vitest';
+import { render } from '../../../../shared/i18n.ts';
 import assert from 'node:assert/strict';
 // cfb comes with officecrypto-tool: the one way here to write the OLE container an Excel 97-2003 file lives in.
 import CFB from 'cfb';
@@ -136,9 +137,9 @@ describe('readWorkbook: XLSX', () => {
     const none = await refusal(readWorkbook(encrypted, { filename: 'cj.xlsx' }));
     assert.equal(none.code, 'password_required');
     assert.match(none.message, /암호가 걸린 파일/);
-    const wrong = await refusal(readWorkbook(encrypted, { password: 'nope', lang: 'en' }));
+    const wrong = await refusal(readWorkbook(encrypted, { password: 'nope' }));
     assert.equal(wrong.code, 'wrong_password');
-    assert.match(wrong.message, /password is wrong/);
+    assert.match(render(wrong.text, 'en'), /password is wrong/);
 
     const book = await readWorkbook(encrypted, { password: '택배1234' });
     assert.deepEqual(book.sheets[0]!.rows[1], ['box_1', '607012345671']);
