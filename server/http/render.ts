@@ -10,14 +10,6 @@ import { AppError, type ErrorBody } from '../../shared/errors.ts';
 import { isMessage, render, type Lang } from '../../shared/i18n.ts';
 import type { RequestInfo } from '../domain/actor.ts';
 
-/**
- * Records the server keeps and every operator reads alike — a job's error, its results and progress events, a mall
- * account's last error, a mall change a sync could not apply — are stored as codes with parameters and rendered in
- * this language for every reader (the shop's shared log, in Korean as operators have always read it); the routes
- * that answer them say so (route.ts answerLang). Errors and a call's own results follow the caller's language.
- */
-export const RECORDS_LANG: Lang = 'ko';
-
 /** What the edge knows of a request: the domain's RequestInfo and the language to answer in. */
 export type EdgeInfo = RequestInfo & { lang: Lang };
 

@@ -50,12 +50,6 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   ticketInQuery?: boolean;
   /** Reachable while the user still has to replace a one-time password (login, logout, me, change password). */
   allowPendingPassword?: boolean;
-  /**
-   * The language a successful answer's messages are rendered in when it is not the caller's: job records (a job's
-   * error, its results) are the shop's shared log, read by every operator in Korean as they always were. Errors
-   * are still answered in the caller's language.
-   */
-  answerLang?: Lang;
   /** HTTP status of a successful answer (200 unless said). */
   status?: number;
   /**
@@ -224,7 +218,7 @@ export function mountRoutes(
         if (res.headersSent) return;
         // The answer's Messages are rendered in the caller's language as it is serialised (render.ts); the check
         // reads what the client receives.
-        const json = result === undefined ? undefined : toJson(result, spec.answerLang ?? info.lang);
+        const json = result === undefined ? undefined : toJson(result, info.lang);
         if (options.validateResponses) checkResponse(spec, json === undefined ? undefined : JSON.parse(json));
         if (json === undefined) res.status(spec.status ?? 204).end();
         else

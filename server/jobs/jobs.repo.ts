@@ -9,8 +9,8 @@ export type { JobState, JobType };
 
 /** The stored job: what the API shows (JobView) and how it was started and ran. */
 // A job's error and a result's message are Texts (shared/i18n.ts): a Message is stored as its JSON and read back as
-// a Message, which the HTTP edge renders (job records in Korean for every reader: http/render.ts RECORDS_LANG);
-// older rows hold plain Korean text and read as they are.
+// a Message, which the HTTP edge renders in the reader's language; older rows hold plain Korean text and read as
+// they are.
 export type JobRow = Omit<JobView, 'error'> & {
   error: Text | null;
   trigger: 'manual' | 'schedule' | 'auto';

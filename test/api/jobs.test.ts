@@ -202,7 +202,7 @@ for (const [name, connect] of malls) {
       await mall.admin.addFaults([{ kind: 'status', status: 503, count: 50 }]);
       const failed = await runJob(s, 'collect', mall.accountId);
       assert.equal(failed.job.state, 'failed');
-      assert.match(failed.job.error, /쇼핑몰 응답이 없거나 오류가 계속됩니다/);
+      assert.match(failed.job.error, /The mall did not answer or kept failing/);
       await fetch(`${(mall.sandbox as unknown as { url: string }).url}/_sandbox/faults`, { method: 'DELETE' });
       const rerun = await runJob(s, 'collect', mall.accountId);
       assert.equal(rerun.job.state, 'succeeded', rerun.job.error);
@@ -304,7 +304,7 @@ for (const [name, connect] of malls) {
         assert.equal(job.state, 'failed');
         assert.equal(results.length, 1);
         assert.equal(results[0].code, 'mall_confirm_required');
-        assert.match(results[0].message, /발주확인을 먼저/);
+        assert.match(results[0].message, /Run 발주확인 \(confirm\) in the orders tab first/);
         // Stored as its code and parameters, rendered when read; a row stored as plain text before reads as it was.
         const row = await s.deps.db('job_results').where({ job_id: job.id }).first();
         assert.match(row.message, /^\{"i18n":"jobs\.confirm_first"/);
@@ -366,7 +366,7 @@ for (const [name, connect] of malls) {
       const first = await runJob(s, 'sync', mall.accountId);
       // Every change it met failed to apply: the job is failed (not 일부 실패), and says so.
       assert.equal(first.job.state, 'failed', first.job.error);
-      assert.match(first.job.error, /모두 실패/);
+      assert.match(first.job.error, /All \d+ items failed/);
       const linesA = rows.filter((r) => r.mall_order_id === a);
       const linesB = rows.filter((r) => r.mall_order_id === b);
       assert.equal(await pendingCount(), rows.length, 'counted on the account');
@@ -378,7 +378,7 @@ for (const [name, connect] of malls) {
         ),
       );
       // Shown as a record, in Korean whoever asks (this client asks in English), as before.
-      assert.ok(mismatchView.pending_changes.every((p: { message: string }) => /^쇼핑몰 상태\(취소완료\)/.test(p.message)));
+      assert.ok(mismatchView.pending_changes.every((p: { message: string }) => /^The mall status \(Canceled\)/.test(p.message)));
       // The repo hands the kept changes over parsed and typed, with why they failed as a code: no caller parses JSON.
       const stored = await pendingChanges(s.deps.db, mall.accountId);
       assert.ok(stored.every((p) => [a, b].includes(p.change.mallOrderId) && typeof p.change.changedAt === 'string'));
@@ -443,7 +443,7 @@ for (const [name, connect] of malls) {
         assert.equal(first.job.state, 'failed', JSON.stringify(first.results));
         // The operator reads the mall's status by its Korean label, not the mall's code.
         for (const r of first.results as { message: string }[]) {
-          assert.match(r.message, /쇼핑몰 상태\(취소완료\)/);
+          assert.match(r.message, /The mall status \(Canceled\)/);
           assert.doesNotMatch(r.message, /[A-Z]{4,}/);
         }
         assert.equal((await pending()).length, rows.length);

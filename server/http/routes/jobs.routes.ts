@@ -15,7 +15,7 @@ import type { JobEvent } from '../../jobs/job-events.ts';
 import { describeError } from '../../log.ts';
 import { isTokenLive } from '../../modules/auth/auth.service.ts';
 import { sessionChanges } from '../../modules/auth/session-changes.ts';
-import { RECORDS_LANG, eventData } from '../render.ts';
+import { eventData } from '../render.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -42,7 +42,6 @@ export function jobRoutes(deps: AppDeps) {
       summary: 'Jobs, newest first',
       access: 'viewer',
       response: jobsPage,
-      answerLang: RECORDS_LANG,
       query: listJobsQuery,
       handler: async ({ query }) => jobs.listJobs(deps.db, query),
     }),
@@ -57,13 +56,13 @@ export function jobRoutes(deps: AppDeps) {
       response: 'event-stream',
       ticketInQuery: true,
       query: z.object({ ticket: z.string().max(100).optional() }),
-      handler: async ({ actor, req, res }) => {
+      handler: async ({ actor, info, req, res }) => {
         res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(': connected\n\n');
         // The client may have gone while its token was checked: then there is nothing to hold open.
         if (req.destroyed || res.closed) return;
         const tokenId = actor.type === 'user' ? actor.tokenId : '';
-        const send = (event: JobEvent) => res.write(`event: job\ndata: ${eventData(event.job, RECORDS_LANG)}\n\n`);
+        const send = (event: JobEvent) => res.write(`event: job\ndata: ${eventData(event.job, info.lang)}\n\n`);
         deps.events.on('job', send);
         // Proxies drop quiet connections; a comment line every 20 s keeps it open.
         const ping = setInterval(() => res.write(': ping\n\n'), 20_000);
@@ -105,7 +104,6 @@ export function jobRoutes(deps: AppDeps) {
       summary: 'One job with its counts',
       access: 'viewer',
       response: jobRow,
-      answerLang: RECORDS_LANG,
       params: idParam,
       handler: async ({ params }) => jobs.getJob(deps.db, params.id),
     }),
@@ -116,7 +114,6 @@ export function jobRoutes(deps: AppDeps) {
       summary: 'The per-order / per-box results of a job (filter result=failed for what needs attention)',
       access: 'viewer',
       response: jobResultsPage,
-      answerLang: RECORDS_LANG,
       params: idParam,
       query: jobResultsQuery,
       handler: async ({ params, query }) => jobs.jobResults(deps.db, params.id, query),

@@ -10,7 +10,6 @@ import {
 } from '../../../shared/api/mall-accounts.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as accounts from '../../modules/mall-accounts/mall-accounts.service.ts';
-import { RECORDS_LANG } from '../render.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -24,7 +23,6 @@ export function mallAccountRoutes(deps: AppDeps) {
       summary: 'List mall accounts (credentials never included, only a masked hint), each with its count of mall changes waiting to apply',
       access: 'viewer',
       response: mallAccountsPage,
-      answerLang: RECORDS_LANG,
       handler: async () => ({ items: await accounts.listMallAccounts(deps), next_cursor: null }),
     }),
     route({
@@ -34,7 +32,6 @@ export function mallAccountRoutes(deps: AppDeps) {
       summary: 'One mall account',
       access: 'viewer',
       response: mallAccountView,
-      answerLang: RECORDS_LANG,
       params: idParam,
       handler: async ({ params }) => accounts.publicAccount(await accounts.getMallAccount(deps, params.id)),
     }),
@@ -45,7 +42,6 @@ export function mallAccountRoutes(deps: AppDeps) {
       summary: 'Connect a mall account; credentials are encrypted at rest',
       access: 'admin',
       response: mallAccountView,
-      answerLang: RECORDS_LANG,
       status: 201,
       body: createMallAccountBody,
       handler: async ({ actor, body, info }) => accounts.createMallAccount(deps, actor, body, info),
@@ -57,7 +53,6 @@ export function mallAccountRoutes(deps: AppDeps) {
       summary: 'Change a mall account: name, services, or replace its credentials',
       access: 'admin',
       response: mallAccountView,
-      answerLang: RECORDS_LANG,
       params: idParam,
       body: updateMallAccountBody,
       handler: async ({ actor, params, body, info }) => accounts.updateMallAccount(deps, actor, params.id, body, info),
@@ -80,7 +75,6 @@ export function mallAccountRoutes(deps: AppDeps) {
         'Lines whose status here disagrees with what the mall last said (claims, shipping), and the mall changes syncs could not apply yet (retried by every sync)',
       access: 'viewer',
       response: mismatchesResponse,
-      answerLang: RECORDS_LANG,
       params: idParam,
       handler: async ({ params }) => accounts.mismatches(deps, params.id),
     }),
