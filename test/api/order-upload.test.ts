@@ -256,6 +256,19 @@ describe('order upload: register and batches', () => {
     assert.equal(other.body.upload.orders_created, 2);
   });
 
+  it('two uploads of one file at once register its orders once', async () => {
+    const channel = '도매-동시';
+    const both = await Promise.all([1, 2].map(() => upload({ source: sheetSource(channel), template: { id: 'order_wholesale' } })));
+    assert.deepEqual(
+      both.map((r) => r.status),
+      [200, 200],
+      JSON.stringify(both.map((r) => r.body)),
+    );
+    assert.equal(both.filter((r) => r.body.upload !== null).length, 1);
+    assert.equal(both.find((r) => r.body.upload === null)!.body.counts.duplicate, 4);
+    await assertRegistered(channel);
+  });
+
   it('all_or_nothing registers nothing when a row is not ok', async () => {
     const channel = '도매-전부';
     const res = await upload({ source: sheetSource(channel), template: { id: 'order_wholesale' }, all_or_nothing: true });
