@@ -9,7 +9,7 @@ import {
   orderUploadsPage,
 } from '../../../shared/api/order-uploads.schema.ts';
 import type { AppDeps } from '../../deps.ts';
-import * as uploads from '../../modules/order-uploads/order-uploads.service.ts';
+import * as uploads from '../../modules/orders/uploads/order-uploads.service.ts';
 import { route } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });

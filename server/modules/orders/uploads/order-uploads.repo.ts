@@ -1,8 +1,8 @@
 // Order uploads: the batch rows, the link of each order to its batch (which also reserves the order's number for
 // its channel, see the migration), and the stored orders an upload's numbers would duplicate.
 import type { Knex } from 'knex';
-import { insertMany, whereIdIn } from '../../db/bulk.ts';
-import type { Db } from '../../db/knex.ts';
+import { insertMany, whereIdIn } from '../../../db/bulk.ts';
+import type { Db } from '../../../db/knex.ts';
 
 type Conn = Db | Knex.Transaction;
 

@@ -1,24 +1,24 @@
 // Order upload (issue 10 §4): a sheet (the active worksheet or an uploaded file) → rows through an order-upload
 // template → a preview with one result per row → the valid orders registered through intake in one batch, which
 // can be deleted as a whole while none of its orders has moved on.
-import type { BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
-import type { OrderUploadBody, OrderUploadTemplateDefinition } from '../../../shared/api/order-uploads.schema.ts';
-import { AppError } from '../../../shared/errors.ts';
-import { cellIssueMessage } from '../../../shared/files/cell-messages.ts';
-import { mapRows, type MappedRow } from '../../../shared/files/map-rows.ts';
-import { findBuiltInTemplate, type FieldName, type OrderUploadTemplate } from '../../../shared/files/templates.ts';
-import { message } from '../../../shared/i18n.ts';
-import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
-import type { Db } from '../../db/knex.ts';
-import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor, RequestInfo } from '../../domain/actor.ts';
-import { fieldError } from '../../domain/validation.ts';
-import { readSource } from '../../files/source.ts';
-import { writeAudit } from '../audit/audit.repo.ts';
-import { buildOrder, insertIntakes } from '../orders/intake.ts';
-import { Engine } from '../orders/transition-engine.ts';
-import { flushWrites } from '../orders/working-set.repo.ts';
-import { loadWorkingSet } from '../orders/working-set.ts';
+import type { BulkTransitionBody } from '../../../../shared/api/orders.schema.ts';
+import type { OrderUploadBody, OrderUploadTemplateDefinition } from '../../../../shared/api/order-uploads.schema.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { cellIssueMessage } from '../../../../shared/files/cell-messages.ts';
+import { mapRows, type MappedRow } from '../../../../shared/files/map-rows.ts';
+import { findBuiltInTemplate, type FieldName, type OrderUploadTemplate } from '../../../../shared/files/templates.ts';
+import { message } from '../../../../shared/i18n.ts';
+import { isUniqueViolation, retryOnConflict } from '../../../db/errors.ts';
+import type { Db } from '../../../db/knex.ts';
+import { newId, ID_PREFIX } from '../../../db/ids.ts';
+import type { Actor, RequestInfo } from '../../../domain/actor.ts';
+import { fieldError } from '../../../domain/validation.ts';
+import { readSource } from '../../../files/source.ts';
+import { writeAudit } from '../../audit/audit.repo.ts';
+import { buildOrder, insertIntakes } from '../intake.ts';
+import { Engine } from '../transition-engine.ts';
+import { flushWrites } from '../working-set.repo.ts';
+import { loadWorkingSet } from '../working-set.ts';
 import { uploadMessages, uploadReason } from './order-uploads.messages.ts';
 import * as repo from './order-uploads.repo.ts';
 import { markExisting, planUpload, registrable, type UploadPlan } from './plan.ts';

@@ -2,14 +2,14 @@
 // into orders (one per buyer + recipient + address, and the file's order number when the template has one), the
 // lines each row makes (quantities as in direct trade: a quantity of 3 is three lines of 1, the amount split in
 // whole won) and duplicates inside the file. Duplicates against stored orders are the service's (it reads them).
-import { AppError } from '../../../shared/errors.ts';
-import { cellIssueMessage } from '../../../shared/files/cell-messages.ts';
-import type { FieldValues, MappedRow } from '../../../shared/files/map-rows.ts';
-import type { Template } from '../../../shared/files/templates.ts';
-import { message, type Message } from '../../../shared/i18n.ts';
-import { UPLOAD_CHANNEL_KINDS } from '../../../shared/api/order-uploads.schema.ts';
-import type { LineFields, OrderFields } from '../orders/intake.ts';
-import { CHANNEL_KIND_NAMES } from '../orders/orders.messages.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { cellIssueMessage } from '../../../../shared/files/cell-messages.ts';
+import type { FieldValues, MappedRow } from '../../../../shared/files/map-rows.ts';
+import type { Template } from '../../../../shared/files/templates.ts';
+import { message, type Message } from '../../../../shared/i18n.ts';
+import { UPLOAD_CHANNEL_KINDS } from '../../../../shared/api/order-uploads.schema.ts';
+import type { LineFields, OrderFields } from '../intake.ts';
+import { CHANNEL_KIND_NAMES } from '../orders.messages.ts';
 import { uploadMessages } from './order-uploads.messages.ts';
 
 /** Lines one upload may make (a unit is a line): as many as a bulk call takes; a bigger file is split. */

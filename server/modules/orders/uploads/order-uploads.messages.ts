@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../shared/i18n.ts';
+import { defineMessages } from '../../../../shared/i18n.ts';
 
 // Order upload: per-row reasons and notes of a preview, and the refusals of a whole upload or batch. Cell problems
 // (empty, bad phone, zero quantity, negative amount …) are shared/files/cell-messages.ts.
