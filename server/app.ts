@@ -19,6 +19,7 @@ import { authRoutes } from './http/routes/auth.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
 import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
+import { orderUploadRoutes } from './http/routes/order-uploads.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -43,6 +44,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     health,
     ...authRoutes(deps),
     ...orderRoutes(deps),
+    ...orderUploadRoutes(deps),
     ...sheetRoutes(deps),
     ...mallAccountRoutes(deps),
     ...jobRoutes(deps),

@@ -45,4 +45,5 @@ export const ID_PREFIX = {
   box: 'box',
   claim: 'clm',
   batch: 'bat',
+  upload: 'upl',
 } as const;

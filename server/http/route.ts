@@ -118,8 +118,11 @@ const jsonParser = express.json({
     if (buf.includes(NUL_ESCAPE) || !isUtf8Body(req as Request)) mayHoldNul.add(req as Request);
   },
 });
-/** Methods whose body has no meaning here: never read, whatever the client sends. */
-const BODYLESS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
+/**
+ * Methods whose body has no meaning here: never read, whatever the client sends. A DELETE's body is read only
+ * where its route declares one (the reason of a deletion, which would otherwise travel in the URL).
+ */
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Parses the JSON body of a route that declares one, only once the caller is known (after authentication), so a

@@ -25,6 +25,8 @@ describe('GET /api/openapi.json', () => {
       '/api/reports/sales',
       '/api/sheet/push',
       '/api/sheet/lines',
+      '/api/order-uploads/preview',
+      '/api/order-uploads/{id}',
     ]) {
       assert.ok(paths.includes(p), p);
     }
@@ -63,7 +65,7 @@ describe('GET /api/openapi.json', () => {
         kinds.json++;
       }
     }
-    assert.deepEqual(kinds, { json: 33, empty: 3, stream: 1 });
+    assert.deepEqual(kinds, { json: 38, empty: 3, stream: 1 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {
