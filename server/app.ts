@@ -20,6 +20,7 @@ import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
 import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
+import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
 import { authenticate, authenticateTicket } from './modules/auth/auth.service.ts';
@@ -44,6 +45,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...authRoutes(deps),
     ...orderRoutes(deps),
     ...sheetRoutes(deps),
+    ...fileImportRoutes(deps),
     ...mallAccountRoutes(deps),
     ...jobRoutes(deps),
     ...auditRoutes(deps),
