@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'sheet-push': () => import('./sheet-push.bench.ts'),
   'health-under-bulk': () => import('./health-under-bulk.bench.ts'),
   'order-export': () => import('./order-export.bench.ts'),
+  'invoice-import': () => import('./invoice-import.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

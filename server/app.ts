@@ -21,6 +21,7 @@ import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
 import { orderUploadRoutes } from './http/routes/order-uploads.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
+import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
 import { authenticate, authenticateTicket } from './modules/auth/auth.service.ts';
@@ -46,6 +47,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...orderRoutes(deps),
     ...orderUploadRoutes(deps),
     ...sheetRoutes(deps),
+    ...fileImportRoutes(deps),
     ...mallAccountRoutes(deps),
     ...jobRoutes(deps),
     ...auditRoutes(deps),

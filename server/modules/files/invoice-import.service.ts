@@ -1,0 +1,185 @@
+// Invoice import (송장 일괄등록, issue 10 §3): a courier's result file or any sheet of numbers → one result per sheet
+// row. Preview and apply run the very same decisions inside one transaction; a preview always rolls it back, an
+// apply commits what went through (or, all-or-nothing, nothing when any row is refused) and records the import
+// with each changed box's old courier, number and statuses, so the import can be undone (invoice-undo.ts).
+import type { InvoiceImportBody } from '../../../shared/api/file-imports.schema.ts';
+import type { FileSource } from '../../../shared/api/files.schema.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { cellIssueMessage } from '../../../shared/files/cell-messages.ts';
+import { mapRows, type MappedRow } from '../../../shared/files/map-rows.ts';
+import type { InvoiceImportTemplate } from '../../../shared/files/templates.ts';
+import { message, storedText } from '../../../shared/i18n.ts';
+import { newId, ID_PREFIX } from '../../db/ids.ts';
+import type { Db } from '../../db/knex.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { fieldError } from '../../domain/validation.ts';
+import { readSource } from '../../files/source.ts';
+import { Engine } from '../orders/transition-engine.ts';
+import { flushWrites } from '../orders/working-set.repo.ts';
+import { loadWorkingSet, storedNumber, type WorkingSet } from '../orders/working-set.ts';
+import { fileImportsMessages as m } from './file-imports.messages.ts';
+import * as repo from './invoice-import.repo.ts';
+import { crossCheck, InvoiceRows, repeatedRow, type ImportRow, type RowResult } from './invoice-rows.ts';
+import { getTemplate } from './templates.service.ts';
+
+export type ImportAnswer = {
+  import_id: string | null;
+  batch_id: string | null;
+  applied: boolean;
+  template_id: string;
+  header_row: number;
+  counts: { rows: number; new: number; overwrite: number; unchanged: number; refused: number };
+  results: RowResult[];
+};
+
+export type { ImportRecord } from './invoice-import.repo.ts';
+
+export const sourceName = (source: FileSource): string => (source.kind === 'file' ? source.filename : source.name);
+
+/** What the history rows of an import say (status_history.reason), so a box's history names the file. */
+export const importReason = (source: FileSource): string => `송장 일괄등록 ${sourceName(source)}`.slice(0, 500);
+
+async function invoiceTemplate(db: Db, id: string): Promise<InvoiceImportTemplate> {
+  const { template, name } = await getTemplate(db, id);
+  if (template.type !== 'invoice_import') {
+    throw fieldError('template_id', m.template_wrong_type, { name: typeof name === 'string' ? name : name.ko }, { code: 'template_wrong_type' });
+  }
+  return template;
+}
+
+function importRow(mapped: MappedRow): ImportRow {
+  const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+  const { values, issues } = mapped;
+  const reference = text(values.box_key ?? values.mall_order_id ?? values.mall_line_id);
+  const first = issues[0];
+  return {
+    row: mapped.row,
+    reference,
+    courier: text(values.courier),
+    number: text(values.tracking_number),
+    ...(first ? { issue: { code: first.code, message: cellIssueMessage(first) } } : {}),
+  };
+}
+
+/** Raised inside the transaction to roll it back with the answer (a preview, or an all-or-nothing refusal). */
+class RollBack {
+  constructor(readonly answer: ImportAnswer) {}
+}
+
+export async function runInvoiceImport(db: Db, actor: Actor, body: InvoiceImportBody, apply: boolean): Promise<ImportAnswer> {
+  const template = await invoiceTemplate(db, body.template_id);
+  const sheet = await readSource(body.source);
+  const mapped = mapRows(sheet, template, body.courier ? { fixed: { courier: body.courier } } : {});
+  if (!mapped.ok) throw new AppError('invalid_data', mapped.code, cellIssueMessage(mapped), { details: { missing: mapped.missing ?? [] } });
+  const rows = mapped.rows.map(importRow);
+  const referenceColumn = sheet.rows[mapped.header_row - 1]?.[mapped.columns[template.reference] ?? -1];
+  const resolved = await repo.resolveReferences(
+    db,
+    template.reference,
+    rows.flatMap((r) => r.reference ?? []),
+  );
+  const numbers = [...new Set(rows.flatMap((r) => (r.courier ? (storedNumber(r.courier, r.number ?? undefined) ?? []) : [])))];
+  const batchId = newId(ID_PREFIX.batch);
+  const reason = importReason(body.source);
+  const { refused, repeats } = crossCheck(rows);
+
+  try {
+    return await db.transaction(async (trx) => {
+      const ids = [...new Set([...resolved.values()].flatMap((r) => r.lineIds))];
+      const set = await loadWorkingSet(trx, { ids, actions: ['set_invoice'], trackingNumbers: numbers });
+      const engine = new Engine(set, actor, batchId);
+      const decider = new InvoiceRows(
+        engine,
+        set,
+        template.reference,
+        String(referenceColumn ?? template.reference),
+        resolved,
+        body.overwrite,
+        reason,
+      );
+      const results: RowResult[] = [];
+      for (const [k, r] of rows.entries()) {
+        if (k > 0 && k % 1000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        const first = repeats.get(r.row);
+        results.push(first !== undefined ? repeatedRow(r, first) : decider.apply(r, refused.get(r.row)));
+      }
+      const answer = (ok: boolean, importId: string | null): ImportAnswer => ({
+        import_id: importId,
+        batch_id: importId ? batchId : null,
+        applied: ok,
+        template_id: template.id,
+        header_row: mapped.header_row,
+        counts: countsOf(results),
+        results,
+      });
+      const refusedCount = results.filter((r) => r.outcome === 'refused').length;
+      if (body.all_or_nothing && refusedCount > 0) {
+        const why = message(m.all_or_nothing, { count: refusedCount });
+        const told = results.map((r) => (r.outcome === 'refused' ? r : { ...r, outcome: 'refused' as const, code: 'all_or_nothing', message: why }));
+        throw new RollBack({ ...answer(false, null), results: told, counts: countsOf(told) });
+      }
+      if (!apply) throw new RollBack(answer(false, null));
+      if (!decider.changed.length) return answer(true, null);
+      await flushWrites(trx, set.writes, engine.now);
+      const importId = newId('imp');
+      const created = new Set(set.writes.newBoxes.map((b) => b.id));
+      const counts = countsOf(results);
+      await repo.insertImport(
+        trx,
+        {
+          id: importId,
+          batch_id: batchId,
+          created_by: actor.id,
+          created_at: engine.now,
+          template_id: template.id,
+          source_kind: body.source.kind,
+          source_name: sourceName(body.source).slice(0, 255),
+          courier: body.courier ?? null,
+          overwrite: body.overwrite,
+          all_or_nothing: body.all_or_nothing,
+          rows: counts.rows,
+          new_count: counts.new,
+          overwrite_count: counts.overwrite,
+          unchanged_count: counts.unchanged,
+          refused_count: counts.refused,
+          results: JSON.stringify(results.map((r) => [r.row, r.outcome, r.code ?? null, r.message ? storedText(r.message) : null])),
+          undone_at: null,
+          undone_by: null,
+          undo_batch_id: null,
+        },
+        decider.changed.map((c) => ({
+          import_id: importId,
+          box_id: c.box_id,
+          row: c.row,
+          old_courier: c.old_courier,
+          old_tracking_number: c.old_tracking_number,
+          old_send_status: c.old_send_status,
+          old_sent_at: c.old_sent_at,
+          box_version_after: boxVersionAfter(set, created, c.box_id),
+          lines: JSON.stringify(c.lines.map((l) => ({ ...l, version: set.versionAfter(l.id) ?? 1 }))),
+        })),
+      );
+      return answer(true, importId);
+    });
+  } catch (error) {
+    if (error instanceof RollBack) return error.answer;
+    throw error;
+  }
+}
+
+/** A box this import created starts at version 1; one it changed went up by one. */
+function boxVersionAfter(set: WorkingSet, created: ReadonlySet<string>, boxId: string): number {
+  if (created.has(boxId)) return 1;
+  return set.boxes.get(boxId)!.version + (set.writes.boxes.has(boxId) ? 1 : 0);
+}
+
+function countsOf(results: readonly RowResult[]): ImportAnswer['counts'] {
+  const counts = { rows: results.length, new: 0, overwrite: 0, unchanged: 0, refused: 0 };
+  for (const r of results) counts[r.outcome]++;
+  return counts;
+}
+
+/** Newest first. */
+export async function listImports(db: Db, limit = 200): Promise<repo.ImportRecord[]> {
+  return repo.listImports(db, limit);
+}

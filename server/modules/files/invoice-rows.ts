@@ -1,0 +1,215 @@
+// One sheet row of an invoice import at a time, on the import's WorkingSet: which box it names, what it would
+// change (new / overwrite old → new / unchanged), and then the change itself through the transition engine
+// (set_invoice: READY → INVOICED at first entry), all or nothing per row. Overwrite is the operator's switch and
+// only for boxes in INVOICED or SHIPPED; a box already sent to the mall is sent again with its new number.
+import type { ImportOutcome } from '../../../shared/api/file-imports.schema.ts';
+import type { InvoiceReference } from '../../../shared/files/templates.ts';
+import { message, type MessageParams, type Text } from '../../../shared/i18n.ts';
+import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
+import { Refusal, type Engine } from '../orders/transition-engine.ts';
+import { storedNumber, type WorkingSet } from '../orders/working-set.ts';
+import type { BoxRow, LineRow } from '../orders/working-set.repo.ts';
+import { fileImportsMessages as m } from './file-imports.messages.ts';
+import type { Resolved } from './invoice-import.repo.ts';
+
+/** A sheet row as read through the template. */
+export type ImportRow = {
+  row: number;
+  reference: string | null;
+  courier: string | null;
+  /** As the cell gave it (the engine cleans and checks it). */
+  number: string | null;
+  /** The first cell problem, already a message. */
+  issue?: { code: string; message: Text };
+};
+
+export type RowResult = {
+  row: number;
+  outcome: ImportOutcome;
+  code?: string;
+  message?: Text;
+  reference: string | null;
+  box_id: string | null;
+  courier: string | null;
+  tracking_number: string | null;
+  old_courier: string | null;
+  old_tracking_number: string | null;
+  resend: boolean;
+  warnings?: Text[];
+};
+
+/** What undo needs of a changed box. */
+export type Changed = {
+  row: number;
+  box_id: string;
+  old_courier: string | null;
+  old_tracking_number: string | null;
+  old_send_status: string | null;
+  old_sent_at: string | null;
+  lines: { id: string; status: string }[];
+};
+
+const OVERWRITABLE: readonly string[] = ['INVOICED', 'SHIPPED'];
+
+class RowRefusal {
+  constructor(
+    readonly code: string,
+    readonly message: Text,
+  ) {}
+}
+const refuse = (code: keyof typeof m, params: MessageParams = {}) => new RowRefusal(code, message(m[code], params));
+
+export class InvoiceRows {
+  readonly changed: Changed[] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly set: WorkingSet,
+    private readonly reference: InvoiceReference,
+    private readonly referenceColumn: string,
+    private readonly resolved: Resolved,
+    private readonly overwrite: boolean,
+    private readonly reason: string,
+  ) {}
+
+  /** `blocked`: a refusal decided before (rows of the file that disagree with each other). */
+  apply(r: ImportRow, blocked?: RowRefusal): RowResult {
+    const base: RowResult = {
+      row: r.row,
+      outcome: 'refused',
+      reference: r.reference,
+      box_id: null,
+      courier: r.courier,
+      tracking_number: r.courier && r.number ? (storedNumber(r.courier, r.number) ?? r.number) : r.number,
+      old_courier: null,
+      old_tracking_number: null,
+      resend: false,
+    };
+    const checkpoint = this.set.checkpoint();
+    try {
+      if (r.issue) throw new RowRefusal(r.issue.code, r.issue.message);
+      if (blocked) throw blocked;
+      const lines = this.linesOf(r);
+      const box = this.boxOf(lines);
+      base.box_id = box?.id ?? null;
+      base.old_courier = box?.tracking_number ? box.courier : null;
+      base.old_tracking_number = box?.tracking_number ?? null;
+      if (!r.courier) throw refuse('courier_missing');
+      if (box && box.courier === r.courier && box.tracking_number === base.tracking_number) return { ...base, outcome: 'unchanged' };
+      const before = this.snapshot(lines, box);
+      let outcome: ImportOutcome = 'new';
+      if (box?.tracking_number) {
+        outcome = 'overwrite';
+        if (!this.overwrite) throw refuse('overwrite_off', { current: box.tracking_number });
+        const status = this.set.linesOfBox(box.id).find((l) => !OVERWRITABLE.includes(l.status))?.status;
+        if (status) throw refuse('overwrite_status', { status_label: STATUS_LABELS[status as Status] ?? status });
+        // The mall has the old number: the box goes back to not sent, so the next send (운송장전송) sends the new one.
+        if (box.send_status === 'sent') {
+          base.resend = true;
+          this.set.patchBox(box, { send_status: 'not_sent', send_error: null });
+        }
+      }
+      const order = this.set.orders.get(lines[0]!.order_id)!;
+      // A mall order number names the whole order; a box key or a mall line number one line (its box moves whole).
+      const target = { line: this.reference === 'mall_order_id' ? null : lines[0]!, order };
+      const params = { courier: r.courier, tracking_number: r.number ?? '', overwrite: true, reason: this.reason };
+      const done = this.engine.apply(target, 'set_invoice', params);
+      const after = this.set.lines.get(lines[0]!.id)!.box_id;
+      this.set.commit();
+      if (!done.changed || !after) return { ...base, outcome: 'unchanged' };
+      this.changed.push({ row: r.row, box_id: after, ...before });
+      return { ...base, outcome, box_id: after, ...(done.warnings.length ? { warnings: done.warnings } : {}) };
+    } catch (error) {
+      const refusal = error instanceof Refusal ? new RowRefusal(error.code, this.engine.describe(error)) : error;
+      if (!(refusal instanceof RowRefusal)) throw error;
+      this.set.rollback(checkpoint);
+      return { ...base, outcome: 'refused', code: refusal.code, message: refusal.message };
+    }
+  }
+
+  private linesOf(r: ImportRow): LineRow[] {
+    const found = r.reference ? this.resolved.get(r.reference) : undefined;
+    const lines = (found?.lineIds ?? []).map((id) => this.set.lines.get(id)).filter((l): l is LineRow => !!l);
+    if (!lines.length) throw refuse('box_not_found', { column: this.referenceColumn, value: r.reference ?? '' });
+    if (found && found.orderIds.size > 1 && this.reference === 'mall_order_id') {
+      throw refuse('ambiguous_order', { value: r.reference ?? '', count: found.orderIds.size });
+    }
+    return lines.sort((a, b) => a.line_no - b.line_no);
+  }
+
+  /** The box the row's lines are in: the one with a number when an order's lines are spread over several. */
+  private boxOf(lines: LineRow[]): BoxRow | undefined {
+    const boxes = [...new Set(lines.map((l) => l.box_id).filter((id): id is string => !!id))].map((id) => this.set.boxes.get(id)!);
+    return boxes.find((b) => b.tracking_number) ?? boxes[0];
+  }
+
+  private snapshot(lines: LineRow[], box: BoxRow | undefined): Omit<Changed, 'row' | 'box_id'> {
+    const all = new Map(lines.map((l) => [l.id, l]));
+    if (box) for (const l of this.set.linesOfBox(box.id)) all.set(l.id, l);
+    return {
+      old_courier: box?.courier ?? null,
+      old_tracking_number: box?.tracking_number ?? null,
+      old_send_status: box?.send_status ?? null,
+      old_sent_at: box?.sent_at ?? null,
+      lines: [...all.values()].map((l) => ({ id: l.id, status: l.status })),
+    };
+  }
+}
+
+/**
+ * Rows of one file that disagree: several rows for one reference with different numbers (all refused), the same
+ * again (the later ones unchanged), one number for several references (all refused). Keyed by sheet row.
+ */
+export function crossCheck(rows: readonly ImportRow[]): { refused: Map<number, RowRefusal>; repeats: Map<number, number> } {
+  const refused = new Map<number, RowRefusal>();
+  const repeats = new Map<number, number>();
+  const usable = rows.filter((r) => !r.issue && r.reference && r.courier && r.number);
+  const numberOf = (r: ImportRow) => `${storedNumber(r.courier!, r.number) ?? r.number}`;
+  const byReference = groupBy(usable, (r) => r.reference!);
+  for (const group of byReference.values()) {
+    if (group.length < 2) continue;
+    const distinct = new Set(group.map((r) => `${r.courier}:${numberOf(r)}`));
+    if (distinct.size > 1) {
+      for (const r of group) {
+        const others = group.filter((o) => o !== r).map((o) => o.row);
+        refused.set(r.row, refuse('same_box_other_number', { rows: others.join(', ') }));
+      }
+    } else for (const r of group.slice(1)) repeats.set(r.row, group[0]!.row);
+  }
+  for (const group of groupBy(usable, numberOf).values()) {
+    const references = new Set(group.map((r) => r.reference));
+    if (references.size < 2) continue;
+    for (const r of group) {
+      const others = group.filter((o) => o.reference !== r.reference).map((o) => o.row);
+      refused.set(r.row, refuse('number_on_two_boxes', { tracking_number: numberOf(r), rows: others.join(', ') }));
+    }
+  }
+  return { refused, repeats };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k) ?? [];
+    list.push(item);
+    out.set(k, list);
+  }
+  return out;
+}
+
+export function repeatedRow(r: ImportRow, first: number): RowResult {
+  return {
+    row: r.row,
+    outcome: 'unchanged',
+    code: 'repeated_row',
+    message: message(m.repeated_row, { rows: first }),
+    reference: r.reference,
+    box_id: null,
+    courier: r.courier,
+    tracking_number: r.courier && r.number ? (storedNumber(r.courier, r.number) ?? r.number) : r.number,
+    old_courier: null,
+    old_tracking_number: null,
+    resend: false,
+  };
+}

@@ -1,0 +1,95 @@
+// Undoing an invoice import: every box it changed gets its old courier and number back (and a box the import had
+// sent again is marked sent again, as the mall still has the old number), and lines it moved READY → INVOICED go
+// back to READY — through the transition engine, under a new batch, with history rows naming the file. Only while
+// nothing after the import depends on it: a box or line changed since (another number, shipped, sent) refuses
+// the whole undo, naming the sheet rows.
+import { AppError } from '../../../shared/errors.ts';
+import { message } from '../../../shared/i18n.ts';
+import { newId, ID_PREFIX } from '../../db/ids.ts';
+import type { Db } from '../../db/knex.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { Engine, Refusal } from '../orders/transition-engine.ts';
+import { flushWrites } from '../orders/working-set.repo.ts';
+import { loadWorkingSet, type WorkingSet } from '../orders/working-set.ts';
+import { fileImportsMessages as m } from './file-imports.messages.ts';
+import * as repo from './invoice-import.repo.ts';
+
+type LineAfter = { id: string; status: string; version: number };
+
+export async function findImportOrFail(db: Db, id: string): Promise<repo.ImportRecord> {
+  const record = await repo.findImport(db, id);
+  if (!record) throw new AppError('not_found', 'import_not_found', message(m.import_not_found, { id }));
+  return record;
+}
+
+function blocked(rows: number[]): AppError {
+  const list = [...new Set(rows)].sort((a, b) => a - b);
+  return new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { rows: list.slice(0, 20).join(', ') + (list.length > 20 ? ' …' : '') }), {
+    details: { rows: list },
+  });
+}
+
+/** The rows whose box or lines changed since the import. */
+function changedSince(set: WorkingSet, entries: repo.ImportBoxRecord[]): number[] {
+  const rows: number[] = [];
+  for (const e of entries) {
+    const lines = JSON.parse(e.lines) as LineAfter[];
+    const box = set.boxes.get(e.box_id);
+    const moved = lines.some((l) => {
+      const now = set.lines.get(l.id);
+      return !now || now.version !== l.version || now.box_id !== e.box_id;
+    });
+    if (moved || !box || box.version !== e.box_version_after || box.send_status === 'sent') rows.push(e.row);
+  }
+  return rows;
+}
+
+export async function undoImport(db: Db, actor: Actor, id: string): Promise<{ record: repo.ImportRecord; boxes: number; batch_id: string }> {
+  const record = await findImportOrFail(db, id);
+  if (record.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: record.undone_at }));
+  const batchId = newId(ID_PREFIX.batch);
+  const reason = `송장 일괄등록 취소 ${record.source_name}`.slice(0, 500);
+  return db.transaction(async (trx) => {
+    // Read again under the transaction: a second undo running at once sees the first one's mark.
+    const again = await repo.findImport(trx, id);
+    if (again?.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: again.undone_at }));
+    const entries = await repo.importBoxes(trx, id);
+    const lineIds = entries.flatMap((e) => (JSON.parse(e.lines) as LineAfter[]).map((l) => l.id));
+    const numbers = entries.flatMap((e) => e.old_tracking_number ?? []);
+    const set = await loadWorkingSet(trx, { ids: lineIds, actions: ['set_invoice', 'clear_invoice'], trackingNumbers: numbers });
+    const since = changedSince(set, entries);
+    if (since.length) throw blocked(since);
+
+    const engine = new Engine(set, actor, batchId);
+    const refusedRows: number[] = [];
+    for (const e of entries) {
+      const before = JSON.parse(e.lines) as LineAfter[];
+      try {
+        if (e.old_tracking_number && e.old_courier) {
+          const line = set.lines.get(before[0]!.id)!;
+          const target = { line, order: set.orders.get(line.order_id)! };
+          engine.apply(target, 'set_invoice', { courier: e.old_courier, tracking_number: e.old_tracking_number, overwrite: true, reason });
+          if (e.old_send_status === 'sent') set.patchBox(set.boxes.get(e.box_id)!, { send_status: 'sent', sent_at: e.old_sent_at });
+        } else {
+          // First entry: the lines that were READY go back to READY (clear_invoice takes them out of the box).
+          for (const l of before) {
+            const line = set.lines.get(l.id)!;
+            if (l.status === 'READY' && line.status === 'INVOICED') {
+              engine.apply({ line, order: set.orders.get(line.order_id)! }, 'clear_invoice', { reason });
+            }
+          }
+        }
+        set.commit();
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        refusedRows.push(e.row);
+      }
+    }
+    // The undo is whole or not at all, like the import's record of it.
+    if (refusedRows.length) throw blocked(refusedRows);
+    await flushWrites(trx, set.writes, engine.now);
+    const patch = { undone_at: engine.now, undone_by: actor.id, undo_batch_id: batchId };
+    await repo.markUndone(trx, id, patch);
+    return { record: { ...record, ...patch }, boxes: entries.length, batch_id: batchId };
+  });
+}

@@ -1,0 +1,344 @@
+// Invoice imports (송장 일괄등록) and spreadsheet templates: preview and apply per sheet row, overwrite by box status,
+// duplicates, all-or-nothing, undo, files in CP949 CSV and XLSX and the active sheet, and the template store.
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { trackingNumber } from '../helpers/sheet-lines.ts';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s.close());
+
+let serial = 70_000;
+const cj = () => trackingNumber(++serial);
+
+type Cell = string | number | null;
+const sheet = (rows: Cell[][], name = '운송장') => ({ kind: 'sheet', name, rows });
+/** A CJ result file as the active sheet: header 고객주문번호 / 운송장번호. */
+const cjSheet = (pairs: [string, string][]) => sheet([['고객주문번호', '운송장번호'], ...pairs]);
+const body = (source: unknown, extra: Record<string, unknown> = {}) => ({ source, template_id: 'invoice_cj', ...extra });
+const preview = (b: unknown, token?: string) => s.call('POST', '/api/invoice-imports/preview', b, token ? { token } : {});
+const apply = (b: unknown) => s.call('POST', '/api/invoice-imports', b);
+const outcomes = (res: { body: { results: { outcome: string; code?: string }[] } }) =>
+  res.body.results.map((r) => `${r.outcome}${r.code ? ':' + r.code : ''}`);
+const box = async (id: string) => s.deps.db('boxes').where({ id }).first();
+const lineStatus = async (id: string) => (await s.deps.db('order_lines').where({ id }).first()).status as string;
+
+/** A READY order whose line sits in a box without a number (as a booking export leaves it), and its box key. */
+async function readyBox() {
+  const o = await makeOrder(s.deps.db, { status: 'READY' });
+  const boxId = await putInBox(s.deps.db, o.lineIds, {});
+  return { ...o, boxId };
+}
+
+/** A box with a number, its lines in `status`, optionally already sent to the mall. */
+async function numberedBox(status: string, sent = false) {
+  const o = await makeOrder(s.deps.db, { status });
+  const number = cj();
+  const boxId = await putInBox(s.deps.db, o.lineIds, { courier: 'CJ', tracking: number });
+  if (sent) await s.deps.db('boxes').where({ id: boxId }).update({ send_status: 'sent', sent_at: new Date().toISOString() });
+  return { ...o, boxId, number };
+}
+
+describe('invoice import: preview and apply', () => {
+  it('first entry moves READY to INVOICED; the preview writes nothing; history names the file', async () => {
+    const a = await readyBox();
+    const number = cj();
+    const source = cjSheet([[a.boxId, number]]);
+    const pre = await preview(body(source));
+    assert.equal(pre.status, 200, JSON.stringify(pre.body));
+    assert.deepEqual(outcomes(pre), ['new']);
+    assert.equal(pre.body.results[0].row, 2);
+    assert.equal(pre.body.import_id, null);
+    assert.equal(await lineStatus(a.lineIds[0]!), 'READY');
+
+    const res = await apply(body(source));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(outcomes(res), ['new']);
+    assert.ok(res.body.import_id);
+    assert.equal(await lineStatus(a.lineIds[0]!), 'INVOICED');
+    assert.equal((await box(a.boxId)).tracking_number, number);
+    const history = await s.deps.db('status_history').where({ batch_id: res.body.batch_id });
+    assert.deepEqual(
+      history.map(
+        (h: { action: string; from_status: string; to_status: string; reason: string }) => `${h.action}:${h.from_status}>${h.to_status}:${h.reason}`,
+      ),
+      ['set_invoice:READY>INVOICED:송장 일괄등록 운송장'],
+    );
+  });
+
+  it('matches by mall order number through a saved template, with the courier chosen for the whole file', async () => {
+    const o = await makeOrder(s.deps.db, { status: 'READY', lines: 2 });
+    const mallOrderId = (await s.deps.db('orders').where({ id: o.id }).first()).mall_order_id as string;
+    const saved = await s.call('POST', '/api/file-templates', {
+      name: '주문번호로 등록',
+      definition: {
+        type: 'invoice_import',
+        reference: 'mall_order_id',
+        columns: [
+          { field: 'mall_order_id', headers: ['주문번호'], required: true },
+          { field: 'tracking_number', headers: ['송장번호'], required: true },
+        ],
+      },
+    });
+    assert.equal(saved.status, 201, JSON.stringify(saved.body));
+    const res = await apply({
+      source: sheet([
+        ['주문번호', '송장번호'],
+        [mallOrderId, '12345'],
+      ]),
+      template_id: saved.body.id,
+      courier: 'LOTTE',
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(outcomes(res), ['refused:invalid_tracking_number'], 'too short for any courier');
+    const number = cj();
+    const ok = await apply({
+      source: sheet([
+        ['주문번호', '송장번호'],
+        [mallOrderId, number],
+      ]),
+      template_id: saved.body.id,
+      courier: 'LOTTE',
+    });
+    assert.deepEqual(outcomes(ok), ['new'], JSON.stringify(ok.body));
+    for (const id of o.lineIds) assert.equal(await lineStatus(id), 'INVOICED');
+    const boxId = (await s.deps.db('order_lines').where({ id: o.lineIds[0] }).first()).box_id as string;
+    assert.deepEqual([(await box(boxId)).courier, (await box(boxId)).tracking_number], ['LOTTE', number]);
+  });
+
+  it('overwrite off refuses per row; on, it replaces INVOICED and SHIPPED numbers, re-sends a sent box, refuses other statuses', async () => {
+    const invoiced = await numberedBox('INVOICED');
+    const shipped = await numberedBox('SHIPPED');
+    const sent = await numberedBox('SHIPPED', true);
+    const delivered = await numberedBox('DELIVERED');
+    const canceled = await numberedBox('CANCELED');
+    const fresh = [cj(), cj(), cj(), cj(), cj()];
+    const boxes = [invoiced, shipped, sent, delivered, canceled];
+    const source = cjSheet(boxes.map((b, i) => [b.boxId, fresh[i]!]));
+
+    const off = await apply(body(source));
+    assert.deepEqual(outcomes(off), Array(5).fill('refused:overwrite_off'));
+    assert.equal(off.body.import_id, null);
+    assert.equal((await box(invoiced.boxId)).tracking_number, invoiced.number);
+
+    const pre = await preview(body(source, { overwrite: true }));
+    assert.deepEqual(outcomes(pre), ['overwrite', 'overwrite', 'overwrite', 'refused:overwrite_status', 'refused:overwrite_status']);
+    assert.deepEqual([pre.body.results[0].old_tracking_number, pre.body.results[0].tracking_number], [invoiced.number, fresh[0]]);
+    assert.deepEqual(
+      pre.body.results.map((r: { resend: boolean }) => r.resend),
+      [false, false, true, false, false],
+    );
+    assert.match(pre.body.results[3].message, /배송완료|DELIVERED|Delivered/);
+
+    const on = await apply(body(source, { overwrite: true }));
+    assert.deepEqual(outcomes(on), outcomes(pre));
+    assert.equal((await box(invoiced.boxId)).tracking_number, fresh[0]);
+    assert.equal(await lineStatus(shipped.lineIds[0]!), 'SHIPPED');
+    const resent = await box(sent.boxId);
+    assert.deepEqual([resent.tracking_number, resent.send_status], [fresh[2], 'not_sent']);
+    assert.equal((await box(delivered.boxId)).tracking_number, delivered.number);
+  });
+
+  it('unchanged for the same number; duplicates inside the file and against the database are refused', async () => {
+    const same = await numberedBox('INVOICED');
+    const other = await numberedBox('INVOICED');
+    const [a, b, c, d, e] = [await readyBox(), await readyBox(), await readyBox(), await readyBox(), await readyBox()];
+    const [n1, n2, n3, n4] = [cj(), cj(), cj(), cj()];
+    const res = await apply(
+      body(
+        cjSheet([
+          [same.boxId, same.number], // unchanged
+          [a.boxId, n1],
+          [a.boxId, n1], // the same again: unchanged duplicate
+          [b.boxId, n2],
+          [b.boxId, n3], // one box, two numbers: both refused
+          [c.boxId, n4],
+          [d.boxId, n4], // one number, two boxes: both refused
+          [e.boxId, other.number], // the number of a box in the database
+        ]),
+      ),
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(outcomes(res), [
+      'unchanged',
+      'new',
+      'unchanged:repeated_row',
+      'refused:same_box_other_number',
+      'refused:same_box_other_number',
+      'refused:number_on_two_boxes',
+      'refused:number_on_two_boxes',
+      'refused:duplicate_tracking_number',
+    ]);
+    assert.deepEqual(res.body.counts, { rows: 8, new: 1, overwrite: 0, unchanged: 2, refused: 5 });
+    assert.equal(await lineStatus(a.lineIds[0]!), 'INVOICED');
+    assert.equal(await lineStatus(b.lineIds[0]!), 'READY');
+  });
+
+  it('all or nothing: one refused row and nothing is applied, every row saying why', async () => {
+    const a = await readyBox();
+    const res = await apply(
+      body(
+        cjSheet([
+          [a.boxId, cj()],
+          ['box_nonexistent', cj()],
+        ]),
+        { all_or_nothing: true },
+      ),
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.applied, false);
+    assert.deepEqual(outcomes(res), ['refused:all_or_nothing', 'refused:box_not_found']);
+    assert.ok(res.body.results.every((r: { message?: string }) => r.message));
+    assert.equal(await lineStatus(a.lineIds[0]!), 'READY');
+    assert.equal((await box(a.boxId)).tracking_number, null);
+  });
+
+  it('an operator imports; a viewer may not even preview', async () => {
+    const viewer = await s.tokenFor('viewer');
+    const res = await preview(body(cjSheet([['box_x', cj()]])), viewer);
+    assert.equal(res.status, 403);
+  });
+});
+
+describe('invoice import: undo', () => {
+  it('puts numbers, statuses and the sent mark back, and is listed as undone', async () => {
+    const a = await readyBox();
+    const sent = await numberedBox('SHIPPED', true);
+    const before = await box(sent.boxId);
+    const res = await apply(
+      body(
+        cjSheet([
+          [a.boxId, cj()],
+          [sent.boxId, cj()],
+        ]),
+        { overwrite: true },
+      ),
+    );
+    assert.deepEqual(outcomes(res), ['new', 'overwrite']);
+    const undo = await s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`);
+    assert.equal(undo.status, 200, JSON.stringify(undo.body));
+    assert.equal(await lineStatus(a.lineIds[0]!), 'READY');
+    const back = await box(sent.boxId);
+    assert.deepEqual([back.tracking_number, back.send_status, back.sent_at], [sent.number, 'sent', before.sent_at]);
+    const history = await s.deps.db('status_history').where({ batch_id: undo.body.batch_id });
+    assert.ok(history.some((h: { action: string; to_status: string }) => h.action === 'clear_invoice' && h.to_status === 'READY'));
+    assert.ok(history.every((h: { reason: string }) => h.reason === '송장 일괄등록 취소 운송장'));
+    const list = await s.call('GET', '/api/invoice-imports');
+    const listed = list.body.items.find((i: { id: string }) => i.id === res.body.import_id);
+    assert.ok(listed.undone_at);
+    assert.deepEqual(listed.counts, { rows: 2, new: 1, overwrite: 1, unchanged: 0, refused: 0 });
+    const again = await s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`);
+    assert.equal(again.status, 409);
+  });
+
+  it('is refused, naming the rows, once a box it changed has changed since', async () => {
+    const a = await readyBox();
+    const b = await readyBox();
+    const res = await apply(
+      body(
+        cjSheet([
+          [a.boxId, cj()],
+          [b.boxId, cj()],
+        ]),
+      ),
+    );
+    assert.deepEqual(outcomes(res), ['new', 'new']);
+    const later = await apply(body(cjSheet([[b.boxId, cj()]]), { overwrite: true }));
+    assert.deepEqual(outcomes(later), ['overwrite']);
+    const undo = await s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`);
+    assert.equal(undo.status, 409, JSON.stringify(undo.body));
+    assert.equal(undo.body.error.code, 'undo_blocked');
+    assert.deepEqual(undo.body.error.details.rows, [3]);
+    assert.equal(await lineStatus(a.lineIds[0]!), 'INVOICED');
+  });
+});
+
+describe('invoice import: files', () => {
+  it('reads a CP949 CSV courier file with a title line', async () => {
+    const a = await readyBox();
+    const number = cj();
+    const csv = `CJ대한통운 운송장 출력 결과,\r\n고객주문번호,운송장번호,받는분\r\n${a.boxId},${number},"홍길동, 101호"\r\n`;
+    const source = { kind: 'file', filename: '결과.csv', content_base64: iconv.encode(csv, 'cp949').toString('base64') };
+    const res = await apply(body(source));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.header_row, 2);
+    assert.deepEqual(outcomes(res), ['new']);
+    assert.equal((await box(a.boxId)).tracking_number, number);
+    const list = await s.call('GET', '/api/invoice-imports');
+    assert.equal(list.body.items.find((i: { id: string }) => i.id === res.body.import_id).source_name, '결과.csv');
+  });
+
+  it('reads an XLSX whose numbers Excel stored as numbers', async () => {
+    const a = await readyBox();
+    const number = cj();
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('결과');
+    ws.addRow(['고객주문번호', '운송장번호']);
+    ws.addRow([a.boxId, Number(number)]);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const res = await apply(body({ kind: 'file', filename: 'cj.xlsx', content_base64: bytes.toString('base64') }));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(outcomes(res), ['new']);
+    assert.equal((await box(a.boxId)).tracking_number, number);
+  });
+
+  it('refuses a file without the template’s columns, naming them', async () => {
+    const res = await preview(
+      body(
+        sheet([
+          ['아무', '머리글', '없음'],
+          ['a', 'b', 'c'],
+        ]),
+      ),
+    );
+    assert.equal(res.status, 400);
+  });
+});
+
+describe('file templates', () => {
+  it('lists built-ins first, saves, edits and deletes copies; built-ins are read-only', async () => {
+    const list = await s.call('GET', '/api/file-templates?type=invoice_import');
+    assert.equal(list.status, 200, JSON.stringify(list.body));
+    assert.equal(list.body.items[0].id, 'invoice_cj');
+    assert.equal(list.body.items[0].built_in, true);
+    const copy = { name: 'CJ 복사본', definition: list.body.items[0].definition };
+    const saved = await s.call('POST', '/api/file-templates', copy);
+    assert.equal(saved.status, 201, JSON.stringify(saved.body));
+    assert.equal(saved.body.built_in, false);
+    const edited = await s.call('PUT', `/api/file-templates/${saved.body.id}`, { ...copy, name: 'CJ 내 양식' });
+    assert.equal(edited.body.name, 'CJ 내 양식');
+    const after = await s.call('GET', '/api/file-templates?type=invoice_import');
+    const ids = after.body.items.map((t: { id: string }) => t.id);
+    assert.ok(ids.indexOf(saved.body.id) > ids.indexOf('invoice_generic'));
+
+    const put = await s.call('PUT', '/api/file-templates/invoice_cj', copy);
+    assert.equal(put.status, 409);
+    assert.equal(put.body.error.code, 'template_built_in');
+    assert.equal((await s.call('DELETE', '/api/file-templates/invoice_cj')).status, 409);
+    assert.equal((await s.call('DELETE', `/api/file-templates/${saved.body.id}`)).status, 204);
+    assert.equal((await s.call('DELETE', `/api/file-templates/${saved.body.id}`)).status, 404);
+    const bad = await s.call('POST', '/api/file-templates', { name: 'x', definition: { type: 'invoice_import', columns: [] } });
+    assert.equal(bad.status, 400);
+  });
+
+  it('guesses a template from a file and serves a sample XLSX', async () => {
+    const guess = await s.call('POST', '/api/file-templates/guess', {
+      source: sheet([['출력일 2026-11-25'], ['택배사', '송장번호', '박스키'], ['CJ대한통운', '1', 'box_1']]),
+      type: 'invoice_import',
+    });
+    assert.equal(guess.status, 200, JSON.stringify(guess.body));
+    assert.equal(guess.body.template.id, 'invoice_generic');
+    assert.equal(guess.body.header_row, 2);
+    const sample = await fetch(`${s.url}/api/file-templates/invoice_cj/sample`, { headers: { authorization: `Bearer ${s.adminToken}` } });
+    assert.equal(sample.status, 200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await sample.arrayBuffer()) as never);
+    assert.deepEqual((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1), ['고객주문번호', '운송장번호']);
+  });
+});
