@@ -16,6 +16,7 @@ import { compress, noStore, securityHeaders } from './http/security.ts';
 import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
+import { exportRoutes } from './http/routes/exports.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
 import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
@@ -47,6 +48,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...mallAccountRoutes(deps),
     ...jobRoutes(deps),
     ...auditRoutes(deps),
+    ...exportRoutes(deps),
   ];
 }
 

@@ -40,13 +40,13 @@ describe('GET /api/openapi.json', () => {
     assert.deepEqual(doc.paths['/api/orders'].get.security, [{ bearer: [] }]);
   });
 
-  it('declares what every operation answers: a JSON schema, no content (204) or the event stream', async () => {
+  it('declares what every operation answers: a JSON schema, no content (204), the event stream or a file', async () => {
     const doc = (await s.call('GET', '/api/openapi.json', undefined, { token: null })).body;
     const operations = Object.entries(
       doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>,
     ).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
     assert.equal(operations.length, apiRoutes(s.deps).length);
-    const kinds = { json: 0, empty: 0, stream: 0 };
+    const kinds = { json: 0, empty: 0, stream: 0, file: 0 };
     for (const { name, op } of operations) {
       const success = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
       assert.equal(success.length, 1, name);
@@ -57,13 +57,16 @@ describe('GET /api/openapi.json', () => {
       } else if (response.content?.['text/event-stream']) {
         assert.equal(name, 'GET /api/jobs/events');
         kinds.stream++;
+      } else if (response.content?.['application/octet-stream']) {
+        assert.match(name, /^POST \/api\/exports\//);
+        kinds.file++;
       } else {
         const schema = response.content?.['application/json']?.schema;
         assert.ok(schema && (schema.type === 'object' || schema.anyOf), `${name} declares its answer`);
         kinds.json++;
       }
     }
-    assert.deepEqual(kinds, { json: 33, empty: 3, stream: 1 });
+    assert.deepEqual(kinds, { json: 33, empty: 3, stream: 1, file: 2 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {

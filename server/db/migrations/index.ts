@@ -13,6 +13,7 @@ import * as mallConfirmed from './20261125040000_mall_confirmed.ts';
 import * as pendingMallChanges from './20261125040001_pending_mall_changes.ts';
 import * as jobResultNames from './20261125040002_job_result_names.ts';
 import * as pendingChangesDismissed from './20261125080000_pending_changes_dismissed.ts';
+import * as exportRecords from './20261126030000_export_records.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -29,4 +30,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261125040001_pending_mall_changes', pendingMallChanges],
   ['20261125040002_job_result_names', jobResultNames],
   ['20261125080000_pending_changes_dismissed', pendingChangesDismissed],
+  ['20261126030000_export_records', exportRecords],
 ];
