@@ -20,6 +20,7 @@ import { exportRoutes } from './http/routes/exports.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
 import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
+import { retentionRoutes } from './http/routes/retention.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -49,6 +50,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...jobRoutes(deps),
     ...auditRoutes(deps),
     ...exportRoutes(deps),
+    ...retentionRoutes(deps),
   ];
 }
 

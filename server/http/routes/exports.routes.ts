@@ -9,6 +9,7 @@ import { BOOKING_TEMPLATES } from '../../../shared/files/booking-templates.ts';
 import { orderListColumns, orderListRows } from '../../../shared/files/order-list.ts';
 import type { AppDeps } from '../../deps.ts';
 import { checkExportRequest, exportFileInfo, writeExport, type ExportRequest } from '../../files/export.ts';
+import type { Row, RowSource } from '../../files/flow.ts';
 import * as exportsService from '../../modules/exports/exports.service.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { fileStamp, startDownload } from '../download.ts';
@@ -22,6 +23,17 @@ type FileAsk = {
   reason: string;
   reason_text?: string | undefined;
 };
+
+/** The rows, counted: `done` gets the count once the last row is taken, before the writer ends the file, so the record
+ *  is complete by the time the client has the whole file. */
+async function* counted(rows: RowSource, done: (n: number) => Promise<void>): AsyncGenerator<Row> {
+  let n = 0;
+  for await (const row of rows) {
+    n++;
+    yield row;
+  }
+  await done(n);
+}
 
 /** Checks the request, records it, then streams the file and completes the record with its rows. */
 async function sendExport(
@@ -45,8 +57,7 @@ async function sendExport(
     reasonText: ask.reason_text,
   });
   startDownload(ctx.res, exportFileInfo(request));
-  const result = await writeExport(ctx.res, request);
-  await record.finish(result.rows);
+  await writeExport(ctx.res, { ...request, rows: counted(request.rows, record.finish) });
   return undefined;
 }
 

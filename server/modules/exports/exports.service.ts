@@ -10,7 +10,7 @@ import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { insertAccessRecord, setAccessRecordRows } from '../audit/audit.repo.ts';
 import { listLines } from '../orders/orders.service.ts';
-import * as repo from './exports.repo.ts';
+import * as repo from '../orders/booking.repo.ts';
 
 /** Viewers get names and phones masked in files as in reads (PRODUCT.md §6.6). */
 export const exportsMasked = (actor: Actor): boolean => actor.type === 'user' && !seesPersonalData(actor.role);
