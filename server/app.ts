@@ -16,10 +16,12 @@ import { compress, noStore, securityHeaders } from './http/security.ts';
 import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
+import { exportRoutes } from './http/routes/exports.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
 import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
 import { orderUploadRoutes } from './http/routes/order-uploads.routes.ts';
+import { retentionRoutes } from './http/routes/retention.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
@@ -51,6 +53,8 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...mallAccountRoutes(deps),
     ...jobRoutes(deps),
     ...auditRoutes(deps),
+    ...exportRoutes(deps),
+    ...retentionRoutes(deps),
   ];
 }
 

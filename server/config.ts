@@ -29,6 +29,10 @@ export type Config = {
   bulkBlockItems: number;
   /** Every answer is checked against its route's response schema, a mismatch is a 500 (the tests turn this on). */
   validateResponses: boolean;
+  /** Days an order stays closed before its recipient data is masked for good (server/modules/retention). */
+  retentionDays: number;
+  /** The daily retention run; off in tests, which run it by hand. */
+  retentionSchedule: boolean;
 };
 
 function minutes(value: string | undefined): number {
@@ -82,5 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     https: (env.SHIPSHEET_HTTPS ?? 'on') !== 'off',
     bulkBlockItems: positiveInteger('SHIPSHEET_BULK_BLOCK_ITEMS', env.SHIPSHEET_BULK_BLOCK_ITEMS, DEFAULT_BULK_BLOCK_ITEMS),
     validateResponses: env.SHIPSHEET_VALIDATE_RESPONSES === '1',
+    retentionDays: positiveInteger('SHIPSHEET_RETENTION_DAYS', env.SHIPSHEET_RETENTION_DAYS, 90),
+    retentionSchedule: (env.SHIPSHEET_RETENTION_SCHEDULE ?? 'on') !== 'off',
   };
 }

@@ -47,6 +47,13 @@ export function errorHandler(log: Logger) {
     } else if (appError.type === 'unexpected' || appError.type === 'upstream_failed') {
       log.warn('request failed', { request_id: info.requestId, code: appError.code, error: appError.cause ?? appError });
     }
+    // A download that fails midway (its headers already sent) cannot become an error answer: the connection is cut,
+    // so the client sees an incomplete file instead of one that looks whole.
+    if (res.headersSent) {
+      log.warn('response broken off', { request_id: info.requestId, code: appError.code });
+      res.destroy();
+      return;
+    }
     const status = client?.status ?? HTTP_STATUS[appError.type];
     if (appError.retryAfter !== undefined) res.set('Retry-After', String(appError.retryAfter));
     res.status(status).json(errorBody(appError, info.lang, info.requestId));

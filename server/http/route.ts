@@ -40,7 +40,8 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   body?: AnyZod;
   /**
    * What a successful call answers: a JSON schema (shared/api/*.schema.ts), 'empty' (no body: 204 unless `status`
-   * says otherwise) or 'event-stream' (server-sent events the handler writes itself).
+   * says otherwise), 'event-stream' (server-sent events the handler writes itself) or 'file' (a download the
+   * handler streams itself, with its own content type and file name).
    */
   response: ResponseSpec;
   /**
@@ -61,19 +62,41 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   handler: (input: HandlerInput<P, Q, B>) => Promise<unknown>;
 };
 
-export type ResponseSpec = AnyZod | 'empty' | 'event-stream';
+export type ResponseSpec = AnyZod | 'empty' | 'event-stream' | 'file';
 
 export type PersonalDataSpec = {
   rows: (result: any) => number;
   filter?: (input: { params: any; query: any; body: any }) => Record<string, unknown>;
 };
 
-/** What mountRoutes hands over for each successful read of personal data. */
-export type PersonalRead = { actor: Actor; info: EdgeInfo; endpoint: string; filter: Record<string, unknown>; rows: number };
-export type RecordRead = (read: PersonalRead) => Promise<void>;
+/** What mountRoutes hands over for each successful read of personal data; the reason when the caller gave one. */
+export type PersonalRead = {
+  actor: Actor;
+  info: EdgeInfo;
+  endpoint: string;
+  filter: Record<string, unknown>;
+  rows: number;
+  reason?: string | undefined;
+  reasonText?: string | undefined;
+};
+export type RecordRead = (read: PersonalRead) => Promise<unknown>;
+
+/** The reason a pull gives travels apart from its filter (shared/export-reasons.ts; `reason`, `reason_text`). */
+export function withoutReason(query: Record<string, unknown>): Record<string, unknown> {
+  const { reason: _reason, reason_text: _text, ...rest } = query;
+  return rest;
+}
+
+function reasonOf(query: unknown): { reason?: string; reasonText?: string } {
+  const q = (query ?? {}) as { reason?: unknown; reason_text?: unknown };
+  return {
+    ...(typeof q.reason === 'string' ? { reason: q.reason } : {}),
+    ...(typeof q.reason_text === 'string' && q.reason_text ? { reasonText: q.reason_text } : {}),
+  };
+}
 
 function defaultFilter(input: { params: unknown; query: unknown }): Record<string, unknown> {
-  const { cursor: _cursor, ...query } = (input.query ?? {}) as Record<string, unknown>;
+  const { cursor: _cursor, ...query } = withoutReason((input.query ?? {}) as Record<string, unknown>);
   return { ...(input.params as Record<string, unknown>), ...query };
 }
 
@@ -157,7 +180,7 @@ function undeclaredFields(wire: unknown, parsed: unknown, path: string, out: str
  */
 export function checkResponse(spec: RouteSpec, result: unknown): void {
   const where = `${spec.method.toUpperCase()} /api${spec.path}`;
-  if (spec.response === 'event-stream') return;
+  if (spec.response === 'event-stream' || spec.response === 'file') return;
   if (spec.response === 'empty') {
     if (result !== undefined) throw new Error(`response of ${where} does not match its schema: declared empty, answered a body`);
     return;
@@ -216,7 +239,14 @@ export function mountRoutes(
         if (spec.personalData) {
           // Recorded before the answer leaves: a read that cannot be recorded is not answered.
           const filter = (spec.personalData.filter ?? defaultFilter)({ params, query, body });
-          await recordRead({ actor, info, endpoint: `${spec.method.toUpperCase()} /api${spec.path}`, filter, rows: spec.personalData.rows(result) });
+          await recordRead({
+            actor,
+            info,
+            endpoint: `${spec.method.toUpperCase()} /api${spec.path}`,
+            filter,
+            rows: spec.personalData.rows(result),
+            ...reasonOf(query),
+          });
         }
         if (res.headersSent) return;
         // The answer's Messages are rendered in the caller's language as it is serialised (render.ts); the check
@@ -262,7 +292,12 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { title: string
         ? { description: 'No content' }
         : spec.response === 'event-stream'
           ? { description: 'Server-sent events', content: { 'text/event-stream': { schema: { type: 'string' } } } }
-          : { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } };
+          : spec.response === 'file'
+            ? {
+                description: 'A file (XLSX or CSV); Content-Disposition names it',
+                content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+              }
+            : { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } };
     const operation: Record<string, unknown> = {
       summary: spec.summary,
       tags: [spec.tag],

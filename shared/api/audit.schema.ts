@@ -1,5 +1,6 @@
 // Request shapes of the audit API (admins reviewing who read personal data).
 import { z } from 'zod';
+import { EXPORT_REASONS } from '../export-reasons.ts';
 import { isValidDay } from '../time.ts';
 import { idPage, instant } from './common.schema.ts';
 
@@ -28,7 +29,8 @@ export const accessRecordsQuery = z.object({
 });
 export type AccessRecordsQuery = z.infer<typeof accessRecordsQuery>;
 
-/** One read of personal data: who, when, from where, which endpoint with which filter, how many rows, masked or not. */
+/** One read or export of personal data: who, when, from where, which endpoint with which filter, how many rows, masked or
+ *  not, and for exports (and pulls that give one) the reason. */
 export const accessRecordView = z.object({
   id: z.number().int(),
   at: instant,
@@ -40,5 +42,12 @@ export const accessRecordView = z.object({
   filter: z.record(z.string(), z.unknown()).nullable(),
   rows: z.number().int(),
   masked: z.boolean(),
+  /** 'read': an API answer (a pull into a sheet among them); 'export': a file handed out. */
+  kind: z.enum(['read', 'export']),
+  /** xlsx | csv for an export. */
+  format: z.string().nullable(),
+  /** Why (a code of shared/export-reasons.ts) and the words given with it. */
+  reason: z.enum(EXPORT_REASONS).nullable(),
+  reason_text: z.string().nullable(),
 });
 export const accessRecordsPage = idPage(accessRecordView);

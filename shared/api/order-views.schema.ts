@@ -159,6 +159,8 @@ export const orderView = z.object({
   deleted_at: instant.nullable(),
   deleted_by: text,
   delete_reason: text,
+  /** When the retention task erased its recipient data for good (README, "Retention"); null while it is kept. */
+  personal_data_erased_at: instant.nullable(),
 });
 
 /** An order as listed: with a summary of its lines. */

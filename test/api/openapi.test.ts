@@ -42,13 +42,13 @@ describe('GET /api/openapi.json', () => {
     assert.deepEqual(doc.paths['/api/orders'].get.security, [{ bearer: [] }]);
   });
 
-  it('declares what every operation answers: a JSON schema, no content (204) or the event stream', async () => {
+  it('declares what every operation answers: a JSON schema, no content (204), the event stream or a file', async () => {
     const doc = (await s.call('GET', '/api/openapi.json', undefined, { token: null })).body;
     const operations = Object.entries(
       doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>,
     ).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
     assert.equal(operations.length, apiRoutes(s.deps).length);
-    const kinds = { json: 0, empty: 0, stream: 0 };
+    const kinds = { json: 0, empty: 0, stream: 0, file: 0 };
     for (const { name, op } of operations) {
       const success = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
       assert.equal(success.length, 1, name);
@@ -59,15 +59,18 @@ describe('GET /api/openapi.json', () => {
       } else if (response.content?.['text/event-stream']) {
         assert.equal(name, 'GET /api/jobs/events');
         kinds.stream++;
+      } else if (response.content?.['application/octet-stream']) {
+        assert.match(name, /^POST \/api\/exports\/|^GET \/api\/file-templates\/\{id\}\/sample$/);
+        kinds.file++;
       } else {
         const schema = response.content?.['application/json']?.schema;
         assert.ok(schema && (schema.type === 'object' || schema.anyOf), `${name} declares its answer`);
         kinds.json++;
       }
     }
-    // Order uploads add 5 JSON answers; templates and invoice imports (file-imports.routes.ts) 8 JSON answers and 2
-    // empty ones (a delete, a file).
-    assert.deepEqual(kinds, { json: 46, empty: 5, stream: 1 });
+    // Order uploads add 5 JSON answers; templates and invoice imports (file-imports.routes.ts) 8 JSON answers, a
+    // delete and a sample file (a download); exports 2 files and retention 2 JSON answers.
+    assert.deepEqual(kinds, { json: 48, empty: 4, stream: 1, file: 3 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {

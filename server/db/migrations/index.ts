@@ -15,6 +15,7 @@ import * as jobResultNames from './20261125040002_job_result_names.ts';
 import * as pendingChangesDismissed from './20261125080000_pending_changes_dismissed.ts';
 import * as fileTemplatesImports from './20261126010000_file_templates_imports.ts';
 import * as orderUploads from './20261126020000_order_uploads.ts';
+import * as exportRecords from './20261126030000_export_records.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -33,4 +34,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261125080000_pending_changes_dismissed', pendingChangesDismissed],
   ['20261126010000_file_templates_imports', fileTemplatesImports],
   ['20261126020000_order_uploads', orderUploads],
+  ['20261126030000_export_records', exportRecords],
 ];

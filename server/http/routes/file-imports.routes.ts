@@ -136,9 +136,7 @@ export function fileImportRoutes(deps: AppDeps) {
       summary: 'A sample XLSX of the template: its header row and one made-up row (answered as the file itself)',
       access: 'viewer',
       params: templateIdParams,
-      // The handler writes the file itself with a 200 (route.ts answers nothing more once headers are sent); route.ts
-      // has no response kind for files yet, so the document says "no content".
-      response: 'empty',
+      response: 'file',
       handler: async ({ params, res }) => {
         const { template } = await getTemplate(db, params.id);
         const { contentType, fileName } = exportFileInfo({ format: 'xlsx', name: `${template.id}-sample` });

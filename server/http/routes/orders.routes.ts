@@ -24,9 +24,18 @@ import type { AppDeps } from '../../deps.ts';
 import * as orders from '../../modules/orders/orders.service.ts';
 import { refusalError } from '../../modules/orders/refusals.ts';
 import { applyTransitions } from '../../modules/orders/transitions.service.ts';
-import { route } from '../route.ts';
+import { exportReason, reasonText, requireTextForOther } from '../../../shared/export-reasons.ts';
+import { route, withoutReason } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
+
+/**
+ * A pull of recipients into a sheet may say why (shared/export-reasons.ts): recorded with the read when given. Not
+ * required yet: the pane does not send one (issue 10 leaves its pull to ask for it).
+ */
+const pullReason = { reason: exportReason.optional(), reason_text: reasonText.optional() };
+const linesQuery = listLinesQuery.extend(pullReason).superRefine(requireTextForOther);
+const columnsQuery = lineColumnsQuery.extend(pullReason).superRefine(requireTextForOther);
 
 export function orderRoutes(deps: AppDeps) {
   return [
@@ -48,7 +57,7 @@ export function orderRoutes(deps: AppDeps) {
       summary: 'The flat lines view: one row per order line with its order and box, as a sheet shows it',
       access: 'viewer',
       response: lineViewPage,
-      query: listLinesQuery,
+      query: linesQuery,
       handler: async ({ actor, query }) => orders.listLines(deps.db, actor, query),
       personalData: { rows: (r: { items: unknown[] }) => r.items.length },
     }),
@@ -59,12 +68,12 @@ export function orderRoutes(deps: AppDeps) {
       summary: 'The lines view as column arrays (names once, one array per row), optionally only some fields: for pulling many lines',
       access: 'viewer',
       response: lineColumnsPage,
-      query: lineColumnsQuery,
+      query: columnsQuery,
       handler: async ({ actor, query }) => toLineColumns(await orders.listLines(deps.db, actor, query), query.fields),
       personalData: {
         rows: (r: { rows: unknown[] }) => r.rows.length,
-        // Which fields were sent is not part of what was searched.
-        filter: ({ query: { cursor: _cursor, fields: _fields, ...filter } }) => filter,
+        // Which fields were sent is not part of what was searched; the reason is recorded on its own.
+        filter: ({ query: { cursor: _cursor, fields: _fields, ...filter } }) => withoutReason(filter),
       },
     }),
     route({

@@ -33,21 +33,39 @@ export type AccessRecord = {
   filter: Record<string, unknown>;
   rows: number;
   masked: boolean;
+  /** 'export' for a file handed out; a read answered as JSON otherwise. */
+  kind?: 'read' | 'export';
+  format?: string | undefined;
+  /** A code of shared/export-reasons.ts and its free text (an export always has one; a pull when the pane sends it). */
+  reason?: string | undefined;
+  reasonText?: string | undefined;
 };
 
-/** One row per request, however many rows it returned. */
-export async function insertAccessRecord(db: Db, actor: Actor, info: Partial<RequestInfo>, record: AccessRecord): Promise<void> {
-  await db('access_records').insert({
-    at: new Date().toISOString(),
-    actor_type: actor.type,
-    user_id: actor.id,
-    ip: info.ip ?? null,
-    request_id: info.requestId ?? null,
-    endpoint: record.endpoint.slice(0, 120),
-    filter: JSON.stringify(record.filter),
-    rows: record.rows,
-    masked: record.masked,
-  });
+/** One row per request, however many rows it returned. Resolves with the record's id. */
+export async function insertAccessRecord(db: Db, actor: Actor, info: Partial<RequestInfo>, record: AccessRecord): Promise<number> {
+  const [inserted] = await db('access_records')
+    .insert({
+      at: new Date().toISOString(),
+      actor_type: actor.type,
+      user_id: actor.id,
+      ip: info.ip ?? null,
+      request_id: info.requestId ?? null,
+      endpoint: record.endpoint.slice(0, 120),
+      filter: JSON.stringify(record.filter),
+      rows: record.rows,
+      masked: record.masked,
+      kind: record.kind ?? 'read',
+      format: record.format ?? null,
+      reason: record.reason ?? null,
+      reason_text: record.reasonText || null,
+    })
+    .returning('id');
+  return Number(typeof inserted === 'object' ? (inserted as { id: number }).id : inserted);
+}
+
+/** The rows of an export, known once the file is written (the record itself is made before the first byte leaves). */
+export async function setAccessRecordRows(db: Db, id: number, rows: number): Promise<void> {
+  await db('access_records').where({ id }).update({ rows });
 }
 
 export type AccessRecordQuery = {

@@ -40,6 +40,7 @@ export type OrderRow = {
   deleted_at: string | null;
   deleted_by: string | null;
   delete_reason: string | null;
+  personal_data_erased_at: string | null;
 };
 
 export type LineRow = {
@@ -82,7 +83,17 @@ export const toLine = (row: Record<string, unknown>) => bools(row, LINE_BOOLS) a
 
 export type NewOrder = Omit<
   OrderRow,
-  'order_date' | 'hold' | 'hold_reason' | 'priority' | 'flagged' | 'merge_locked' | 'version' | 'deleted_at' | 'deleted_by' | 'delete_reason'
+  | 'order_date'
+  | 'hold'
+  | 'hold_reason'
+  | 'priority'
+  | 'flagged'
+  | 'merge_locked'
+  | 'version'
+  | 'deleted_at'
+  | 'deleted_by'
+  | 'delete_reason'
+  | 'personal_data_erased_at'
 >;
 export type NewLine = Omit<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_delayed' | 'version'> &
   Partial<Pick<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_delayed'>> & {

@@ -1,0 +1,47 @@
+// Exports of personal data: the rows of an order list or a booking file, and the access record every export leaves.
+// The record is written before the first byte of the file leaves (a transfer that cannot be recorded is not made)
+// and completed with the number of rows once the file is written. Column headers and the file itself are the HTTP
+// edge's (it knows the caller's language); this module hands out records.
+import { LINES_PAGE_MAX, type OrderFilter } from '../../../shared/api/orders.schema.ts';
+import type { BookingLine } from '../../../shared/files/booking-rows.ts';
+import type { Status } from '../../../shared/lifecycle.ts';
+import { seesPersonalData } from '../../../shared/roles.ts';
+import type { Db } from '../../db/knex.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
+import { insertAccessRecord, setAccessRecordRows } from '../audit/audit.repo.ts';
+import { listLines } from '../orders/orders.service.ts';
+import * as repo from '../orders/booking.repo.ts';
+
+/** Viewers get names and phones masked in files as in reads (PRODUCT.md §6.6). */
+export const exportsMasked = (actor: Actor): boolean => actor.type === 'user' && !seesPersonalData(actor.role);
+
+/** Every line matching the filter, page by page (each page masked for viewers by the lines view itself). */
+export async function* orderLineRecords(db: Db, actor: Actor, filter: OrderFilter): AsyncGenerator<Record<string, unknown>> {
+  let cursor: string | undefined;
+  do {
+    const page = await listLines(db, actor, { ...filter, limit: LINES_PAGE_MAX, ...(cursor ? { cursor } : {}) });
+    yield* page.items;
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+}
+
+export async function bookingLines(
+  db: Db,
+  filter: { statuses?: readonly Status[] | undefined; boxIds?: readonly string[] | undefined },
+): Promise<BookingLine[]> {
+  return repo.bookingLines(db, filter);
+}
+
+export type ExportRecord = {
+  endpoint: string;
+  filter: Record<string, unknown>;
+  format: 'xlsx' | 'csv';
+  reason: string;
+  reasonText?: string | undefined;
+};
+
+/** Starts the access record of an export; `finish` sets how many rows the file held. */
+export async function recordExport(db: Db, actor: Actor, info: Partial<RequestInfo>, record: ExportRecord) {
+  const id = await insertAccessRecord(db, actor, info, { ...record, kind: 'export', rows: 0, masked: exportsMasked(actor) });
+  return { finish: (rows: number) => setAccessRecordRows(db, id, rows) };
+}

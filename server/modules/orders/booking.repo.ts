@@ -1,0 +1,35 @@
+// The lines a courier booking file is made of: each shipping line with its box and its order's recipient. A merged
+// box holds lines of several orders; shared/files/booking-rows.ts turns the lines of one box into one row.
+import type { BookingLine } from '../../../shared/files/booking-rows.ts';
+import { LEAVES_BOX, type Status } from '../../../shared/lifecycle.ts';
+import type { Db } from '../../db/knex.ts';
+
+export type BookingFilter = { statuses?: readonly Status[] | undefined; boxIds?: readonly string[] | undefined };
+
+/** Lines in boxes, grouped by box (boxes oldest first), cancelled and returned lines left out (they do not ship). */
+export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLine[]> {
+  const q = db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .join('boxes as b', 'b.id', 'l.box_id')
+    .whereNull('o.deleted_at')
+    .whereNotIn('l.status', LEAVES_BOX as Status[])
+    .select(
+      'l.box_id',
+      'o.mall_order_id',
+      'o.orderer_name',
+      'o.recipient_name',
+      'o.recipient_phone',
+      'o.recipient_mobile',
+      'o.recipient_zip',
+      'o.recipient_address1',
+      'o.recipient_address2',
+      'o.delivery_memo',
+      'l.product_name',
+      'l.option_text',
+      'l.quantity',
+    )
+    .orderBy([{ column: 'b.created_at' }, { column: 'b.id' }, { column: 'l.order_id' }, { column: 'l.line_no' }]);
+  if (f.statuses?.length) q.whereIn('l.status', f.statuses as Status[]);
+  if (f.boxIds?.length) q.whereIn('l.box_id', f.boxIds as string[]);
+  return (await q) as BookingLine[];
+}

@@ -1,0 +1,40 @@
+// Request shapes of the export API: an order list or a courier booking file, as XLSX or CSV, always with a reason
+// (shared/export-reasons.ts). The answer is the file itself.
+import { z } from 'zod';
+import { STATUSES } from '../lifecycle.ts';
+import { CSV_ENCODINGS } from '../files/cells.ts';
+import { BOOKING_TEMPLATES } from '../files/booking-templates.ts';
+import { reasonFields, requireTextForOther } from '../export-reasons.ts';
+import { csvList, orderFilterSchema } from './orders.schema.ts';
+
+const fileFields = {
+  format: z.enum(['xlsx', 'csv']),
+  /** CSV only: UTF-8 with a BOM when absent. */
+  encoding: z.enum(CSV_ENCODINGS).optional(),
+  /** XLSX only: an open password (ECMA-376 encryption). Never stored, never logged. */
+  password: z.string().max(1000).optional(),
+  ...reasonFields,
+};
+
+/** The filters of GET /api/order-lines (without paging: the file holds every matching line). */
+export const orderLinesExportBody = orderFilterSchema.extend(fileFields).superRefine(requireTextForOther);
+export type OrderLinesExportBody = z.infer<typeof orderLinesExportBody>;
+
+export const BOOKING_TEMPLATE_IDS = BOOKING_TEMPLATES.map((t) => t.id) as [string, ...string[]];
+/** Boxes waiting for a booking by default: released (출고대기) ones. */
+export const DEFAULT_BOOKING_STATUSES = ['READY'] as const;
+export const BOOKING_BOX_IDS_MAX = 50_000;
+
+export const bookingExportBody = z
+  .object({
+    template: z.enum(BOOKING_TEMPLATE_IDS),
+    /** Boxes whose (shipping) lines are in these statuses; READY when neither this nor box_ids is given. */
+    status: csvList(z.enum(STATUSES)).optional(),
+    /** Only these boxes. */
+    box_ids: z.array(z.string().min(1).max(40)).min(1).max(BOOKING_BOX_IDS_MAX).optional(),
+    ...fileFields,
+    /** The template's own format when absent. */
+    format: fileFields.format.optional(),
+  })
+  .superRefine(requireTextForOther);
+export type BookingExportBody = z.infer<typeof bookingExportBody>;

@@ -1,0 +1,222 @@
+// Exports of personal data (issue 10): an order list and a courier booking file, each with a reason, recorded in the
+// access records, masked for viewers, formulas neutralised, optionally encrypted. The files are read back as a user
+// would open them: exceljs for XLSX, iconv-lite for CP949 CSV, officecrypto-tool to open an encrypted one.
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import officeCrypto from 'officecrypto-tool';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+let operator: string;
+let viewer: string;
+const users: Record<string, string> = {};
+const CHANNEL = '내보내기몰';
+const FORMULA = '=HYPERLINK("http://evil.example","클릭")';
+
+/** POSTs and answers the raw bytes (or the JSON error). */
+async function download(path: string, body: unknown, token: string) {
+  const res = await fetch(s.url + path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'ko' },
+    body: JSON.stringify(body),
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const json = res.headers.get('content-type')?.includes('json') ? JSON.parse(bytes.toString('utf8')) : null;
+  return { status: res.status, bytes, json, headers: res.headers };
+}
+
+async function sheetRows(bytes: Buffer): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+const newest = async () => (await s.call('GET', '/api/audit/access-records?limit=1')).body.items[0];
+
+beforeAll(async () => {
+  s = await startTestServer();
+  await makeOrder(s.deps.db, {
+    channel: CHANNEL,
+    recipient: '홍길동',
+    recipientMobile: '010-1234-5678',
+    products: [FORMULA, '스텐 텀블러'],
+    lines: 2,
+  });
+  await makeOrder(s.deps.db, { channel: CHANNEL, recipient: '김철수', recipientMobile: '010-2222-3333' });
+  operator = await s.tokenFor('operator');
+  viewer = await s.tokenFor('viewer');
+  users.operator = (await s.call('GET', '/api/auth/me', undefined, { token: operator })).body.id;
+  users.viewer = (await s.call('GET', '/api/auth/me', undefined, { token: viewer })).body.id;
+});
+afterAll(() => s.close());
+
+describe('order list export', () => {
+  it('needs a reason (기타 with words) and is refused without one, leaving no record', async () => {
+    const before = (await newest())?.id ?? 0;
+    const none = await download('/api/exports/order-lines', { channel: CHANNEL, format: 'xlsx' }, operator);
+    assert.equal(none.status, 400);
+    assert.equal(none.json.error.details[0].field, 'reason');
+    const bare = await download('/api/exports/order-lines', { channel: CHANNEL, format: 'xlsx', reason: 'other' }, operator);
+    assert.equal(bare.status, 400);
+    assert.equal(bare.json.error.details[0].field, 'reason_text');
+    const csvPassword = await download('/api/exports/order-lines', { format: 'csv', reason: 'settlement', password: 'pw' }, operator);
+    assert.equal(csvPassword.status, 400);
+    assert.equal(csvPassword.json.error.details[0].field, 'password');
+    assert.equal((await newest())?.id ?? 0, before);
+  });
+
+  it('streams the file with a Korean name and records who, what, rows and reason', async () => {
+    const res = await download(
+      '/api/exports/order-lines',
+      { channel: CHANNEL, format: 'xlsx', reason: 'other', reason_text: '택배사 분실 조회' },
+      operator,
+    );
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type')!, /spreadsheetml/);
+    const disposition = res.headers.get('content-disposition')!;
+    assert.match(disposition, /^attachment; filename="_+_\d{8}-\d{4}\.xlsx"; filename\*=UTF-8''/);
+    assert.equal(decodeURIComponent(disposition.split("UTF-8''")[1]!).startsWith('주문목록_'), true);
+    const rows = await sheetRows(res.bytes);
+    assert.equal(rows.length, 4, 'header + 3 lines');
+    assert.ok(rows[0]!.includes('수취인'));
+    assert.ok(rows.some((r) => r.includes('홍길동') && r.includes('010-1234-5678')));
+    const r = await newest();
+    assert.deepEqual(
+      [r.kind, r.endpoint, r.user_id, r.rows, r.format, r.reason, r.reason_text, r.masked, r.filter],
+      ['export', 'POST /api/exports/order-lines', users.operator, 3, 'xlsx', 'other', '택배사 분실 조회', false, { channel: CHANNEL }],
+    );
+  });
+
+  it('neutralises a formula in a cell, in XLSX and in CP949 CSV', async () => {
+    const xlsx = await download('/api/exports/order-lines', { channel: CHANNEL, format: 'xlsx', reason: 'shipping' }, operator);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+    const cell = cells.find((c) => String(c.value).includes('HYPERLINK'))!;
+    assert.equal(cell.type, ExcelJS.ValueType.String);
+    assert.equal(cell.value, `'${FORMULA}`);
+    assert.ok(!cells.some((c) => c.type === ExcelJS.ValueType.Formula || c.type === ExcelJS.ValueType.Hyperlink));
+
+    const csv = await download('/api/exports/order-lines', { channel: CHANNEL, format: 'csv', encoding: 'cp949', reason: 'shipping' }, operator);
+    assert.match(csv.headers.get('content-type')!, /charset=cp949/);
+    const text = iconv.decode(csv.bytes, 'cp949');
+    assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"",""클릭"")"`), text);
+    assert.ok(!/(^|,)=HYPERLINK/m.test(text));
+    assert.ok(text.includes('홍길동'));
+  });
+
+  it('an encrypted file opens with its password and not without', async () => {
+    const res = await download(
+      '/api/exports/order-lines',
+      { channel: CHANNEL, format: 'xlsx', reason: 'settlement', password: '정산-2026!' },
+      operator,
+    );
+    assert.equal(res.status, 200);
+    assert.equal(officeCrypto.isEncrypted(res.bytes), true);
+    await assert.rejects(sheetRows(res.bytes));
+    await assert.rejects(officeCrypto.decrypt(res.bytes, { password: 'wrong-password' }));
+    const rows = await sheetRows(await officeCrypto.decrypt(res.bytes, { password: '정산-2026!' }));
+    assert.equal(rows.length, 4);
+    assert.equal((await newest()).rows, 3);
+  });
+});
+
+describe('masking by role', () => {
+  it('viewers get names and phones masked in exports and pulls alike; the record says masked', async () => {
+    const res = await download('/api/exports/order-lines', { channel: CHANNEL, format: 'csv', reason: 'customer_inquiry' }, viewer);
+    assert.equal(res.status, 200);
+    const text = res.bytes.toString('utf8');
+    assert.ok(text.startsWith('\ufeff'), 'UTF-8 with a BOM by default');
+    assert.ok(text.includes('홍*동') && text.includes('010-****-5678'), text);
+    assert.ok(!text.includes('홍길동') && !text.includes('010-1234-5678') && !text.includes('테헤란로'));
+    const r = await newest();
+    assert.deepEqual([r.user_id, r.masked, r.kind, r.format], [users.viewer, true, 'export', 'csv']);
+
+    const pull = await s.call('GET', `/api/order-lines?channel=${encodeURIComponent(CHANNEL)}`, undefined, { token: viewer });
+    const names = pull.body.items.map((i: { recipient_name: string }) => i.recipient_name);
+    assert.ok(names.includes('홍*동') && !names.includes('홍길동'));
+    assert.ok(pull.body.items.every((i: { recipient_mobile: string }) => /\*{4}/.test(i.recipient_mobile)));
+  });
+
+  it('viewers may not export a booking file (a masked booking cannot be delivered)', async () => {
+    const res = await download('/api/exports/booking', { template: 'cj', format: 'xlsx', reason: 'shipping' }, viewer);
+    assert.equal(res.status, 403);
+  });
+});
+
+describe('a pull with a reason', () => {
+  it('records the reason apart from the filter; other without words is refused', async () => {
+    const q = `channel=${encodeURIComponent(CHANNEL)}&reason=customer_inquiry&reason_text=${encodeURIComponent('배송지 확인')}`;
+    const res = await s.call('GET', `/api/order-lines/columns?${q}&fields=recipient_name`, undefined, { token: operator });
+    assert.equal(res.status, 200);
+    const r = await newest();
+    assert.deepEqual(
+      [r.kind, r.endpoint, r.reason, r.reason_text, r.filter, r.rows],
+      ['read', 'GET /api/order-lines/columns', 'customer_inquiry', '배송지 확인', { channel: CHANNEL, limit: 1000 }, 3],
+    );
+    const bad = await s.call('GET', '/api/order-lines?reason=other', undefined, { token: operator });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.details[0].field, 'reason_text');
+  });
+});
+
+describe('booking file', () => {
+  it('a merged box is one row carrying the box key in the reference column', async () => {
+    const a = await makeOrder(s.deps.db, {
+      channel: '합포몰',
+      recipient: '박민수',
+      recipientMobile: '010-5555-6666',
+      products: ['무선 이어폰'],
+      quantity: 2,
+    });
+    const b = await makeOrder(s.deps.db, {
+      channel: '합포몰',
+      recipient: '박민수',
+      recipientMobile: '010-5555-6666',
+      products: ['충전 케이블'],
+      lines: 2,
+    });
+    const c = await makeOrder(s.deps.db, { channel: '합포몰', recipient: '최지우', products: ['보조배터리'] });
+    const merged = await putInBox(s.deps.db, [...a.lineIds, ...b.lineIds], { status: 'READY' });
+    const single = await putInBox(s.deps.db, c.lineIds, { status: 'READY' });
+
+    const res = await download('/api/exports/booking', { template: 'cj', box_ids: [merged, single], format: 'xlsx', reason: 'shipping' }, operator);
+    assert.equal(res.status, 200);
+    assert.ok(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!).startsWith('CJ대한통운_택배예약_'));
+    const [header, ...rows] = await sheetRows(res.bytes);
+    assert.equal(rows.length, 2, 'one row per box');
+    const key = header!.indexOf('고객주문번호');
+    const row = rows.find((r) => r[key] === merged)!;
+    assert.ok(row, 'the merged box is found by its key');
+    assert.equal(row[header!.indexOf('내품수량')], 4);
+    assert.equal(row[header!.indexOf('품목명')], '무선 이어폰 색상: 화이트 외 2건');
+    assert.equal(row[header!.indexOf('받는분성명')], '박민수');
+    assert.equal(row[header!.indexOf('보내는분성명')], undefined, 'no seller settings: sender left empty');
+    assert.equal(rows.find((r) => r[key] === single)![header!.indexOf('받는분성명')], '최지우');
+    const r = await newest();
+    assert.deepEqual(
+      [r.kind, r.endpoint, r.rows, r.reason, r.filter],
+      ['export', 'POST /api/exports/booking', 2, 'shipping', { template: 'cj', box_ids: 2 }],
+    );
+
+    // The courier's program reads CP949 CSV: the template's encoding when none is asked.
+    const csv = await download('/api/exports/booking', { template: 'cj', box_ids: [merged], format: 'csv', reason: 'shipping' }, operator);
+    const lines = iconv.decode(csv.bytes, 'cp949').trim().split('\r\n');
+    assert.equal(lines.length, 2);
+    assert.ok(lines[1]!.includes(merged) && lines[1]!.includes('박민수'));
+  });
+
+  it('by default takes the READY boxes', async () => {
+    const res = await download('/api/exports/booking', { template: 'hanjin', format: 'xlsx', reason: 'shipping' }, operator);
+    const [header, ...rows] = await sheetRows(res.bytes);
+    assert.ok(rows.length >= 2);
+    assert.deepEqual(header!.slice(0, 2), ['받으시는분', '전화번호']);
+    assert.deepEqual((await newest()).filter, { template: 'hanjin', status: ['READY'] });
+  });
+});

@@ -1,0 +1,121 @@
+// Retention (issue 10): recipient data of orders closed longer than SHIPSHEET_RETENTION_DAYS is masked for good, by
+// the daily run or by an admin; a dry run counts first; each run is in the audit log.
+import assert from 'node:assert/strict';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startRetentionSchedule } from '../../server/jobs/retention.schedule.ts';
+import { makeOrder } from '../helpers/builders.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+const DAY = 86400_000;
+const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+/** An order whose lines moved into `status` `days` ago (the history says when it closed). */
+async function closedOrder(status: string, days: number, o: Parameters<typeof makeOrder>[1] = {}) {
+  const order = await makeOrder(s.deps.db, { status, ...o });
+  await s.deps
+    .db('status_history')
+    .where({ order_id: order.id })
+    .update({ at: ago(days) });
+  await s.deps
+    .db('orders')
+    .where({ id: order.id })
+    .update({ updated_at: ago(days) });
+  return order;
+}
+
+const orderRow = (id: string) => s.deps.db('orders').where({ id }).first();
+const auditRuns = () => s.deps.db('audit_log').where({ action: 'retention.erase' }).orderBy('id');
+
+let confirmed: { id: string; lineIds: string[] };
+let canceled: { id: string; lineIds: string[] };
+let recent: { id: string };
+let open: { id: string };
+let mixed: { id: string; lineIds: string[] };
+
+beforeAll(async () => {
+  s = await startTestServer({ SHIPSHEET_RETENTION_DAYS: '90' });
+  confirmed = await closedOrder('PURCHASE_CONFIRMED', 120, { recipient: '홍길동', recipientMobile: '010-1234-5678', ordererName: '김민준' });
+  canceled = await closedOrder('CANCELED', 91, { recipient: '이서연' });
+  recent = await closedOrder('PURCHASE_CONFIRMED', 30, { recipient: '박지훈' });
+  open = await closedOrder('DELIVERED', 200, { recipient: '최지우' });
+  // One line confirmed long ago, the other still delivered: the order is not closed.
+  mixed = await closedOrder('PURCHASE_CONFIRMED', 200, { lines: 2, recipient: '정하늘' });
+  await s.deps.db('order_lines').where({ id: mixed.lineIds[1] }).update({ status: 'DELIVERED' });
+  await s.deps.db('order_notes').insert({
+    order_id: confirmed.id,
+    kind: 'memo',
+    body: '홍길동 010-1234-5678로 연락 후 재배송',
+    author_id: null,
+    created_at: ago(120),
+  });
+});
+afterAll(() => s.close());
+
+describe('retention', () => {
+  it('only admins may look or run', async () => {
+    const operator = await s.tokenFor('operator');
+    assert.equal((await s.call('POST', '/api/admin/retention/dry-run', undefined, { token: operator })).status, 403);
+    assert.equal((await s.call('POST', '/api/admin/retention/run', undefined, { token: operator })).status, 403);
+  });
+
+  it('a dry run counts the orders closed longer than the retention days and changes nothing', async () => {
+    const res = await s.call('POST', '/api/admin/retention/dry-run');
+    assert.equal(res.status, 200);
+    assert.equal(res.body.days, 90);
+    assert.equal(res.body.orders, 2);
+    assert.ok(Math.abs(Date.parse(res.body.cutoff) - (Date.now() - 90 * DAY)) < 60_000);
+    assert.equal((await orderRow(confirmed.id)).recipient_name, '홍길동');
+    assert.equal((await auditRuns()).length, 0);
+  });
+
+  it('a run masks orderer and recipient data for good, and the audit log says how many and who', async () => {
+    const me = (await s.call('GET', '/api/auth/me')).body.id;
+    const res = await s.call('POST', '/api/admin/retention/run');
+    assert.equal(res.status, 200);
+    assert.equal(res.body.orders, 2);
+
+    const row = await orderRow(confirmed.id);
+    assert.equal(row.recipient_name, '홍*동');
+    assert.equal(row.recipient_mobile, '010-****-5678');
+    assert.equal(row.orderer_name, '김*준');
+    assert.equal(row.orderer_phone, '010-****-5678');
+    assert.equal(row.recipient_address1, '서울특별시 강남구 ***');
+    assert.equal(row.recipient_address2, '***');
+    assert.equal(row.delivery_memo, '***');
+    assert.ok(row.personal_data_erased_at);
+    // Irreversible: the originals are nowhere in the order's rows any more.
+    const stored = JSON.stringify([row, await s.deps.db('order_notes').where({ order_id: confirmed.id })]);
+    for (const original of ['홍길동', '1234-5678', '김민준', '테헤란로', '강남파이낸스센터', '문 앞에'])
+      assert.ok(!stored.includes(original), original);
+    assert.equal((await orderRow(canceled.id)).recipient_name, '이*연');
+    // Lines, amounts and the order itself stay.
+    assert.equal((await s.deps.db('order_lines').where({ order_id: confirmed.id })).length, 1);
+
+    for (const kept of [
+      [recent.id, '박지훈'],
+      [open.id, '최지우'],
+      [mixed.id, '정하늘'],
+    ] as const) {
+      assert.equal((await orderRow(kept[0])).recipient_name, kept[1]);
+    }
+
+    const [run] = await auditRuns();
+    assert.deepEqual([run.actor_type, run.actor_id], ['user', me]);
+    assert.deepEqual(JSON.parse(run.detail), { orders: 2, days: 90, cutoff: res.body.cutoff });
+
+    // Erased orders are not counted again.
+    assert.equal((await s.call('POST', '/api/admin/retention/dry-run')).body.orders, 0);
+  });
+
+  it('the scheduled run erases what has become due, recorded as the system', async () => {
+    const late = await closedOrder('RETURNED', 100, { recipient: '한가람' });
+    const schedule = startRetentionSchedule({ db: s.deps.db, log: s.deps.log }, { days: 90, enabled: false });
+    const result = await schedule.tick();
+    schedule.stop();
+    assert.equal(result?.orders, 1);
+    assert.equal((await orderRow(late.id)).recipient_name, '한*람');
+    const run = (await auditRuns()).at(-1);
+    assert.deepEqual([run.actor_type, run.actor_id, JSON.parse(run.detail).orders], ['system', null, 1]);
+  });
+});
