@@ -2,6 +2,7 @@
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
 import { insertMany, whereIdIn, selectWhereIn, updateByIds, updateRows } from '../../db/bulk.ts';
+import { isPostgres } from '../../db/knex.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
 import { toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
 
@@ -128,6 +129,13 @@ export async function findLines(db: Knex | Trx, column: 'id' | 'order_id' | 'box
   }[];
 }
 
+/** Whether rows a call decides on are read again under lock (PostgreSQL); SQLite has one writer and no row locks. */
+export const locksRows = (db: Knex | Trx) => isPostgres(db as Knex);
+
+/** Lines with what a bulk change reads of them (all columns with `full`), without locking them. */
+export const readLines = async (db: Knex | Trx, column: 'id' | 'order_id' | 'box_id', values: string[], full: boolean) =>
+  (await selectWhereIn(db, 'order_lines', column, values, full ? LINE_COLUMNS : LINE_STATE)).map(toLine);
+
 /** Boxes carrying these numbers, with the number each carries. */
 export async function findBoxes(db: Knex | Trx, column: 'tracking_number', values: string[]) {
   return (await selectWhereIn(db, 'boxes', column, values, ['id', 'tracking_number'])) as { id: string; tracking_number: string | null }[];
@@ -187,8 +195,19 @@ async function updateGrouped(trx: Trx, table: string, patches: Map<string, Recor
       await updateByIds(trx, table, first!.ids, { ...first!.patch, updated_at: now });
       continue;
     }
-    const rows = [first!, ...others].flatMap(({ patch, ids }) => ids.map((id) => ({ ...patch, id })));
-    await updateRows(trx, table, rows, { updated_at: now });
+    // Fields every group sets alike (numbered lines all become INVOICED, each into its own box) are bound once.
+    const all = [first!, ...others];
+    const same = Object.keys(first!.patch).filter((k) => all.every((g) => g.patch[k] === first!.patch[k]));
+    const common: Record<string, unknown> = { updated_at: now };
+    for (const k of same) common[k] = first!.patch[k];
+    const rows = all.flatMap(({ patch, ids }) =>
+      ids.map((id) => {
+        const row: Record<string, unknown> = { id };
+        for (const k of Object.keys(patch)) if (!same.includes(k)) row[k] = patch[k];
+        return row;
+      }),
+    );
+    await updateRows(trx, table, rows, common);
   }
 }
 
