@@ -96,7 +96,7 @@ export async function run(): Promise<void> {
       ratio: round(apiSeconds / directSeconds, 2),
       baseline_bare_update_seconds: round(bareSeconds),
       ratio_vs_bare_update: round(apiSeconds / bareSeconds, 2),
-      target_ratio: 3,
+      target_ratio: 2,
     });
   } finally {
     await s.close();

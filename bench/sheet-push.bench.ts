@@ -108,6 +108,7 @@ export async function run(): Promise<void> {
       target_ratio: 3,
       baseline_with_history_seconds: round(median(recorded)),
       ratio_vs_with_history: round(pushSeconds / median(recorded), 2),
+      target_ratio_vs_with_history: 2.5,
     });
   } finally {
     await s.close();

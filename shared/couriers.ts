@@ -321,10 +321,14 @@ function buildIndex(couriers: readonly Courier[]): Map<string, Courier> {
 }
 
 const BY_NAME = buildIndex(COURIERS);
+/** Our own codes as they are: what the server passes around, looked up without normalising (a bulk call does it per item). */
+const BY_CODE = new Map<string, Courier>(COURIERS.map((c) => [c.code, c]));
 
 /** Our code, Korean or English name, a known alias, or a Coupang/Naver code → courier. */
 export function findCourier(input: unknown): Courier | undefined {
   if (typeof input !== 'string') return undefined;
+  const byCode = BY_CODE.get(input);
+  if (byCode) return byCode;
   const key = nameKey(input);
   return key === '' ? undefined : BY_NAME.get(key);
 }

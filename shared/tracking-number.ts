@@ -83,7 +83,12 @@ function fromNumber(value: number): NormalizeResult {
   return { ok: true, value: String(value) };
 }
 
+/** Already clean: ASCII digits and capitals only, which every step below would hand back unchanged. */
+const CLEAN = /^[0-9A-Z]+$/;
+
 function fromText(raw: string): NormalizeResult {
+  // Most numbers arrive clean (a bulk call checks tens of thousands): skip NFKC and the clean-up for them.
+  if (CLEAN.test(raw)) return { ok: true, value: raw };
   // NFKC turns full-width digits, letters and hyphens (０-９, Ａ, －) into ASCII.
   const text = raw.normalize('NFKC').trim().replace(LEADING_APOSTROPHE, '').trim();
   // "6.07012E+11" is what Excel displays for a long number: the digits after the 6th are gone for good.
@@ -113,8 +118,10 @@ export function normalizeTrackingNumber(raw: unknown): NormalizeResult {
 /** korean-oms.md §1.2: all digits but the last, as one integer, mod 7 equals the last digit. */
 export function isValidMod7(digits: string): boolean {
   if (!/^\d{2,}$/.test(digits)) return false;
-  const body = BigInt(digits.slice(0, -1));
-  return body % 7n === BigInt(digits.slice(-1));
+  // The remainder digit by digit (Horner's rule): the same as BigInt(body) % 7n for any length, without big integers.
+  let rest = 0;
+  for (let i = 0; i < digits.length - 1; i++) rest = (rest * 10 + digits.charCodeAt(i) - 48) % 7;
+  return rest === digits.charCodeAt(digits.length - 1) - 48;
 }
 
 const S10_WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7] as const;
@@ -163,16 +170,17 @@ function checkS10(courier: Courier, rule: TrackingRule, value: string): Issue | 
 }
 
 /** Length then, where the courier has one, the mod-7 check; returns the first problem found. */
+// The parameters of an issue are only made when there is one: most numbers pass, and a bulk call checks 10,000s.
 function checkDigits(courier: Courier, rule: TrackingRule, value: string): { error?: Issue; warning?: Issue } {
-  const params = { ...courierParams(courier), value };
-  if (!/^\d+$/.test(value)) return { error: { code: 'not_digits', params } };
+  if (!/^\d+$/.test(value)) return { error: { code: 'not_digits', params: { ...courierParams(courier), value } } };
   if (rule.lengths.length > 0 && !rule.lengths.includes(value.length)) {
     const lengths = describeLengths(rule.lengths);
-    return { error: { code: 'wrong_length', params: { ...params, lengths, actual: value.length } } };
+    return { error: { code: 'wrong_length', params: { ...courierParams(courier), value, lengths, actual: value.length } } };
   }
   const checked = rule.check === 'mod7' || rule.check === 'mod7_warn';
   const appliesToLength = !rule.checkLengths || rule.checkLengths.includes(value.length);
   if (!checked || !appliesToLength || isValidMod7(value)) return {};
+  const params = { ...courierParams(courier), value };
   return rule.check === 'mod7' ? { error: { code: 'check_digit_failed', params } } : { warning: { code: 'check_digit_suspect', params } };
 }
 

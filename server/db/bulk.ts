@@ -42,10 +42,26 @@ export async function selectWhereIn(
     `select json_group_array(json_array(${packed})) as rows from (select ${packed} from "${table}" where "${column}" in (select value from json_each(?)) order by id)`,
     [JSON.stringify(unique)],
   )) as { rows: string }[];
-  const arrays = JSON.parse(row?.rows ?? '[]') as unknown[][];
+  return unpack(row?.rows, columns);
+}
+
+/**
+ * The rows of a query whose select names exactly `fields` (aliases included), in its order. On SQLite they come back
+ * packed as one JSON document, as selectWhereIn reads them (thousands of rows several times faster than the
+ * driver's row-by-row conversion); PostgreSQL runs the query as it is.
+ */
+export async function selectPacked(db: Conn, query: Knex.QueryBuilder, fields: readonly string[]): Promise<Record<string, unknown>[]> {
+  if (isPostgres(db as Knex)) return (await query) as Record<string, unknown>[];
+  const packed = fields.map((f) => `"${f}"`).join(', ');
+  const [row] = (await db.raw(`select json_group_array(json_array(${packed})) as rows from (?)`, [query])) as { rows: string }[];
+  return unpack(row?.rows, fields);
+}
+
+function unpack(json: string | undefined, fields: readonly string[]): Record<string, unknown>[] {
+  const arrays = JSON.parse(json ?? '[]') as unknown[][];
   return arrays.map((values) => {
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i++) out[columns[i]!] = values[i];
+    for (let i = 0; i < fields.length; i++) out[fields[i]!] = values[i];
     return out;
   });
 }

@@ -23,17 +23,20 @@ function randomTail(): string {
   return tail;
 }
 
+/** lastMs in base 36, made once per millisecond: a bulk call makes thousands of ids in the same one. */
+let lastTime = '';
+
 export function newId(prefix: string): string {
   const now = Date.now();
   if (now > lastMs) {
     lastMs = now;
     counter = 0;
+    lastTime = lastMs.toString(36).padStart(9, '0');
   } else {
     counter++;
   }
-  const time = lastMs.toString(36).padStart(9, '0');
   const seq = counter.toString(36).padStart(4, '0');
-  return `${prefix}_${time}${seq}${randomTail()}`;
+  return `${prefix}_${lastTime}${seq}${randomTail()}`;
 }
 
 export const ID_PREFIX = {

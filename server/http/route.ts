@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { message, type Lang } from '../../shared/i18n.ts';
+import { message } from '../../shared/i18n.ts';
 import { hasRole, type Role } from '../../shared/roles.ts';
 import type { Actor } from '../domain/actor.ts';
 import { parseWith } from '../domain/validation.ts';

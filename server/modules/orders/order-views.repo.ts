@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
 import { normalizePhone } from '../../../shared/phone.ts';
-import { whereIdIn } from '../../db/bulk.ts';
+import { selectPacked, whereIdIn } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 import { toOrder } from './orders.repo.ts';
 /** Who a search is for: personal fields (names, phone numbers) are searched only for those who may see them. */
@@ -262,6 +262,8 @@ export async function lineViewByIds(
   columns: 'all' | 'refresh' = 'all',
 ): Promise<LineViewRow[]> {
   if (!lineIds.length) return [];
-  const query = lineViewQuery(db, columns === 'refresh' ? LINE_REFRESH_COLUMNS : LINE_VIEW_COLUMNS);
-  return toLineView(await whereIdIn(db, query, 'l.id', [...new Set(lineIds)]).orderBy(LINE_VIEW_ORDER));
+  const selected = columns === 'refresh' ? LINE_REFRESH_COLUMNS : LINE_VIEW_COLUMNS;
+  const query = whereIdIn(db, lineViewQuery(db, selected), 'l.id', [...new Set(lineIds)]).orderBy(LINE_VIEW_ORDER);
+  // A push answers with up to 10,000s of these rows: read packed (see selectPacked).
+  return toLineView((await selectPacked(db, query, [...selected.map(fieldOf), 'memo'])) as LineViewRow[]);
 }

@@ -25,12 +25,18 @@ export async function pushSheet(
 ): Promise<Omit<SheetPushResult, 'results'> & { results: SheetResult[] }> {
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date().toISOString();
+  // Each row's number as stored, worked out once: planning, loading and applying all need it.
+  const numbers = body.rows.map((r) => storedNumber(r.courier, r.tracking_number));
+  const all = body.rows.map((_, i) => i);
   const blocks = await runInBlocks(
     db,
     body.rows.length,
-    () => ({ items: body.rows.map((r) => ({ id: r.line_id, numbers: numbersOf([r]) })), load: loadPlanOf(body.rows) }),
+    () => ({
+      items: body.rows.map((r, i) => ({ id: r.line_id, numbers: numbers[i] ? [numbers[i]] : [] })),
+      load: loadPlanOf(body.rows, all, numbers),
+    }),
     options.blockItems,
-    (block) => pushBlock(db, actor, body.rows, block, batchId, now),
+    (block) => pushBlock(db, actor, body.rows, numbers, block, batchId, now),
   );
   const results: SheetResult[] = new Array(body.rows.length);
   const lines: ViewRow[] = [];
@@ -46,12 +52,20 @@ export async function pushSheet(
 
 const compare = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
-async function pushBlock(db: Db, actor: Actor, all: readonly SheetPushRow[], indexes: readonly number[], batchId: string, now: string) {
+async function pushBlock(
+  db: Db,
+  actor: Actor,
+  all: readonly SheetPushRow[],
+  numbers: readonly (string | undefined)[],
+  indexes: readonly number[],
+  batchId: string,
+  now: string,
+) {
   const rows = indexes.map((i) => all[i]!);
   return db.transaction(async (trx) => {
-    const set = await loadWorkingSet(trx, loadPlanOf(rows));
+    const set = await loadWorkingSet(trx, loadPlanOf(all, indexes, numbers));
     const engine = new Engine(set, actor, batchId, undefined, now);
-    const sheet = new SheetRows(engine, set);
+    const sheet = new SheetRows(engine, set, numbers);
     const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
     await flushWrites(trx, set.writes, engine.now);
     // Read inside the transaction, so the versions are the ones this push wrote.
@@ -60,17 +74,16 @@ async function pushBlock(db: Db, actor: Actor, all: readonly SheetPushRow[], ind
   });
 }
 
-/** The numbers the rows ask boxes to carry, as stored. */
-function numbersOf(rows: readonly SheetPushRow[]): string[] {
-  return [...new Set(rows.flatMap((r) => storedNumber(r.courier, r.tracking_number) ?? []))];
-}
-
-/** Everything the rows may touch, read once: whole orders when a row holds or adds a memo, boxes when one numbers. */
-function loadPlanOf(rows: readonly SheetPushRow[]): LoadPlan {
+/**
+ * Everything the rows at `indexes` may touch, read once: whole orders when a row holds or adds a memo, boxes when
+ * one numbers (and the boxes carrying the numbers asked for, as stored: `numbers`, by row).
+ */
+function loadPlanOf(all: readonly SheetPushRow[], indexes: readonly number[], numbers: readonly (string | undefined)[]): LoadPlan {
+  const rows = indexes.map((i) => all[i]!);
   const actions: Action[] = [];
   if (rows.some((r) => r.hold !== undefined || r.hold_reason !== undefined)) actions.push('hold', 'release_hold');
   if (rows.some((r) => r.tracking_number !== undefined)) actions.push('set_invoice', 'clear_invoice');
-  const trackingNumbers = numbersOf(rows);
+  const trackingNumbers = [...new Set(indexes.flatMap((i) => numbers[i] ?? []))];
   // Only line ids are read: a sheet row is a line, and an order id sent as one is refused as not found, without
   // reading (and locking) every line of that order.
   return {

@@ -7,7 +7,7 @@ import { message, type MessageParam, type MessageParams, type Text } from '../..
 import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import { Refusal, type Action, type Engine, type Outcome, type Params } from './transition-engine.ts';
 import { sheetMessages } from './sheet.messages.ts';
-import { storedNumber, type WorkingSet } from './working-set.ts';
+import type { WorkingSet } from './working-set.ts';
 import type { LineRow, OrderRow } from './working-set.repo.ts';
 
 /** An action of the row and the column a refusal of it is about. */
@@ -47,6 +47,8 @@ export class SheetRows {
   constructor(
     private readonly engine: Engine,
     private readonly set: WorkingSet,
+    /** Each row's number as stored (storedNumber of its courier and number), by the row's index in the push. */
+    private readonly numbers: readonly (string | undefined)[],
   ) {}
 
   apply(row: SheetPushRow, index: number): SheetResult {
@@ -56,7 +58,7 @@ export class SheetRows {
       if (!line) throw new Refusal('not_found', { id: row.line_id }); // an order id: a sheet row is a line
       const target = { line, order };
       const hold = this.wantedHold(row, order);
-      const number = this.wantedNumber(row, line);
+      const number = this.wantedNumber(row, line, this.numbers[index]);
       const invoice = number ? this.invoiceStep(number, line) : null;
       if (row.memo === '') throw this.refuse('invalid_value', 'memo', 'memo_cannot_clear');
 
@@ -131,13 +133,13 @@ export class SheetRows {
    * Courier and number. A number (or courier DIRECT, which ships without one) is asked of the line's box, in
    * agreement with what earlier rows of the push asked of the same box; an emptied number clears the line's.
    */
-  private wantedNumber(row: SheetPushRow, line: LineRow): WantedNumber | null {
+  private wantedNumber(row: SheetPushRow, line: LineRow, stored: string | undefined): WantedNumber | null {
     if (row.tracking_number === undefined) return null;
     const courier = row.courier ? findCourier(row.courier) : undefined;
     if (row.courier && !courier) throw this.fromEngine(new Refusal('unknown_courier', { id: line.id, courier: row.courier }), 'courier');
     if (!row.tracking_number && courier?.code !== 'DIRECT') return 'clear';
     if (!courier) throw this.refuse('courier_required', 'courier', 'courier_required');
-    const wanted = { courier: courier.code, tracking_number: storedNumber(courier.code, row.tracking_number) ?? row.tracking_number };
+    const wanted = { courier: courier.code, tracking_number: stored ?? row.tracking_number };
     const asked = line.box_id ? this.numberAsked.get(line.box_id) : undefined;
     if (asked && (asked.courier !== wanted.courier || asked.tracking_number !== wanted.tracking_number)) {
       throw this.refuse('row_conflict', 'tracking_number', 'box_conflict', {

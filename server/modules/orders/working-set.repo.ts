@@ -2,6 +2,7 @@
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
 import { insertMany, whereIdIn, selectWhereIn, updateByIds, updateRows } from '../../db/bulk.ts';
+import { isPostgres } from '../../db/knex.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
 import { toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
 
@@ -128,6 +129,13 @@ export async function findLines(db: Knex | Trx, column: 'id' | 'order_id' | 'box
   }[];
 }
 
+/** Whether rows a call decides on are read again under lock (PostgreSQL); SQLite has one writer and no row locks. */
+export const locksRows = (db: Knex | Trx) => isPostgres(db as Knex);
+
+/** Lines with what a bulk change reads of them (all columns with `full`), without locking them. */
+export const readLines = async (db: Knex | Trx, column: 'id' | 'order_id' | 'box_id', values: string[], full: boolean) =>
+  (await selectWhereIn(db, 'order_lines', column, values, full ? LINE_COLUMNS : LINE_STATE)).map(toLine);
+
 /** Boxes carrying these numbers, with the number each carries. */
 export async function findBoxes(db: Knex | Trx, column: 'tracking_number', values: string[]) {
   return (await selectWhereIn(db, 'boxes', column, values, ['id', 'tracking_number'])) as { id: string; tracking_number: string | null }[];
@@ -164,31 +172,41 @@ export async function loadHistory(trx: Trx, lineIds: string[]): Promise<Map<stri
 }
 
 /**
- * Rows changed the same way are updated by one statement; rows that change the same fields to different values
- * (lines numbered into boxes of their own) by one statement for all of them. Every changed row's version goes up
- * by one.
+ * Rows that set the same fields are updated by one statement: fields every one of them sets alike are bound once
+ * (all lines become INVOICED), the others travel row by row (each line into its own box). Every changed row's
+ * version goes up by one.
  */
 async function updateGrouped(trx: Trx, table: string, patches: Map<string, Record<string, unknown>>, now: string): Promise<void> {
-  type Group = { patch: Record<string, unknown>; ids: string[] };
-  // Patches by the fields they set, then by their values.
-  const shapes = new Map<string, Map<string, Group>>();
-  for (const [id, patch] of patches) {
-    const shape = Object.keys(patch).sort().join(',');
-    const groups = shapes.get(shape) ?? new Map<string, Group>();
-    const key = JSON.stringify(patch);
-    const group = groups.get(key) ?? { patch, ids: [] };
-    group.ids.push(id);
-    groups.set(key, group);
-    shapes.set(shape, groups);
+  // Patches by the fields they set.
+  const shapes = new Map<string, [string, Record<string, unknown>][]>();
+  for (const entry of patches) {
+    const shape = Object.keys(entry[1]).sort().join(',');
+    const list = shapes.get(shape);
+    if (list) list.push(entry);
+    else shapes.set(shape, [entry]);
   }
-  for (const groups of shapes.values()) {
-    const [first, ...others] = [...groups.values()];
-    if (!others.length) {
-      await updateByIds(trx, table, first!.ids, { ...first!.patch, updated_at: now });
+  for (const list of shapes.values()) {
+    const first = list[0]![1];
+    const fields = Object.keys(first);
+    const same = fields.filter((k) => list.every(([, patch]) => patch[k] === first[k]));
+    if (same.length === fields.length) {
+      await updateByIds(
+        trx,
+        table,
+        list.map(([id]) => id),
+        { ...first, updated_at: now },
+      );
       continue;
     }
-    const rows = [first!, ...others].flatMap(({ patch, ids }) => ids.map((id) => ({ ...patch, id })));
-    await updateRows(trx, table, rows, { updated_at: now });
+    const common: Record<string, unknown> = { updated_at: now };
+    for (const k of same) common[k] = first[k];
+    const varying = fields.filter((k) => !same.includes(k));
+    const rows = list.map(([id, patch]) => {
+      const row: Record<string, unknown> = { id };
+      for (const k of varying) row[k] = patch[k];
+      return row;
+    });
+    await updateRows(trx, table, rows, common);
   }
 }
 

@@ -220,17 +220,28 @@ export type FoundLine = { id: string; order_id: string; box_id: string | null };
  * line of the orders in play when an action or memo changes whole orders), and for box actions the boxes of those
  * lines and the boxes carrying the numbers asked for, with all their lines.
  */
-export type Discovery = { lines: FoundLine[]; targetOrders: Set<string>; boxes: { id: string; tracking_number: string | null }[] };
+export type Discovery<L extends FoundLine = FoundLine> = {
+  lines: L[];
+  targetOrders: Set<string>;
+  boxes: { id: string; tracking_number: string | null }[];
+};
 
-export async function discover(db: Knex | Knex.Transaction, plan: LoadPlan): Promise<Discovery> {
+type LineReader<L extends FoundLine> = (db: Knex | Knex.Transaction, column: 'id' | 'order_id' | 'box_id', values: string[]) => Promise<L[]>;
+
+export function discover(db: Knex | Knex.Transaction, plan: LoadPlan): Promise<Discovery> {
+  return discoverWith(db, plan, repo.findLines);
+}
+
+/** discover, reading lines with `read` (which may read more of each line than FoundLine). */
+async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, plan: LoadPlan, read: LineReader<L>): Promise<Discovery<L>> {
   const needs = (actions: readonly Action[]) => plan.actions.some((a) => actions.includes(a));
   const lineIds = plan.ids.filter(isLineId);
   const orderIds = plan.ids.filter(isOrderId);
-  const targets = await repo.findLines(db, 'id', lineIds);
+  const targets = await read(db, 'id', lineIds);
   const targetOrders = new Set([...orderIds, ...targets.map((l) => l.order_id)]);
   // A memo, like an order action, gives every line of its order a new version.
   const wholeOrders = needs(WHOLE_ORDER_ACTIONS) || plan.memos === true;
-  const ofOrders = await repo.findLines(db, 'order_id', wholeOrders ? [...targetOrders] : orderIds);
+  const ofOrders = await read(db, 'order_id', wholeOrders ? [...targetOrders] : orderIds);
   const lines = [...targets, ...ofOrders];
 
   const boxes: Discovery['boxes'] = [];
@@ -243,7 +254,7 @@ export async function discover(db: Knex | Knex.Transaction, plan: LoadPlan): Pro
       if (l.box_id && !ids.has(l.box_id)) boxes.push({ id: l.box_id, tracking_number: null });
       if (l.box_id) ids.add(l.box_id);
     }
-    lines.push(...(await repo.findLines(db, 'box_id', [...ids])));
+    lines.push(...(await read(db, 'box_id', [...ids])));
   }
   return { lines, targetOrders, boxes };
 }
@@ -255,13 +266,26 @@ export async function discover(db: Knex | Knex.Transaction, plan: LoadPlan): Pro
  */
 export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Promise<WorkingSet> {
   const needs = (actions: readonly Action[]) => plan.actions.some((a) => actions.includes(a));
-  // 1. Discover the lines in play, without locks.
-  const { lines: found, targetOrders, boxes } = await discover(trx, plan);
-  const boxIds = boxes.map((b) => b.id);
-
-  // 2. Read them again under lock, in id order; these rows are what the items decide on.
+  const full = needs(['claim']);
   const set = new WorkingSet();
-  set.addLines(await repo.lockLines(trx, [...new Set(found.map((l) => l.id))], needs(['claim'])));
+  let boxIds: string[];
+  let targetOrders: Set<string>;
+  if (repo.locksRows(trx)) {
+    // 1. Discover the lines in play, without locks.
+    const found = await discover(trx, plan);
+    ({ targetOrders } = found);
+    boxIds = found.boxes.map((b) => b.id);
+    // 2. Read them again under lock, in id order; these rows are what the items decide on.
+    set.addLines(await repo.lockLines(trx, [...new Set(found.lines.map((l) => l.id))], full));
+  } else {
+    // SQLite takes no row locks (one writer at a time): the lines found in this transaction are the ones the items
+    // decide on, so they are read whole once, in the id order a locked read would give.
+    const found = await discoverWith(trx, plan, (db, column, values) => repo.readLines(db, column, values, full));
+    ({ targetOrders } = found);
+    boxIds = found.boxes.map((b) => b.id);
+    const byId = new Map(found.lines.map((l) => [l.id, l]));
+    set.addLines([...byId.keys()].sort().map((id) => byId.get(id)!));
+  }
   const allOrders = [...new Set([...targetOrders, ...[...set.lines.values()].map((l) => l.order_id)])];
   for (const o of await repo.lockOrders(trx, allOrders)) set.orders.set(o.id, o);
   set.addBoxes(await repo.lockBoxes(trx, boxIds));

@@ -47,6 +47,10 @@ describe('normalizeTrackingNumber', () => {
     ok(12345678901234567n, '12345678901234567');
   });
   it('upper-cases letters so S10 numbers compare', () => ok('ee 473 124 829 us', 'EE473124829US'));
+  it('keeps a clean S10 number as it is, and cleans one with lower-case letters', () => {
+    ok('EE473124829US', 'EE473124829US');
+    ok('EE473124829us', 'EE473124829US');
+  });
 
   it('rejects scientific notation because digits are lost', () => fails('6.07012E+11', 'excel_scientific'));
   it('rejects lower-case and comma-decimal scientific notation', () => {
@@ -82,6 +86,16 @@ describe('isValidMod7', () => {
     // 9007199254740993 (2^53 + 1) mod 7 = 5; a double rounds it to 2^53 and would give 4.
     assert.equal(isValidMod7('90071992547409935'), true);
     assert.equal(isValidMod7('90071992547409934'), false);
+  });
+  it('agrees with big-integer arithmetic on numbers up to the longest stored (40 digits)', () => {
+    let seed = 7;
+    const digit = () => (seed = (seed * 48271) % 2147483647) % 10;
+    for (let n = 0; n < 500; n++) {
+      const body = Array.from({ length: 1 + (n % 39) }, digit).join('');
+      const right = String(Number(BigInt(body) % 7n));
+      assert.equal(isValidMod7(body + right), true, body + right);
+      assert.equal(isValidMod7(body + String((Number(right) + 1 + (n % 6)) % 7)), false, body);
+    }
   });
 });
 
