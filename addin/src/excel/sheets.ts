@@ -2,7 +2,7 @@
 // 5 MB limit, reading one back the same way, patching scattered cells, and reading the operator's selection.
 // The blocks are sized by the bytes of their JSON (Korean text is 3 bytes a character), so a 50,000-line pull
 // takes a handful of syncs instead of thousands (reference/excel-addin.md §5).
-import type { CellValue } from '../sheet/cells.ts';
+import type { CellPatches, CellValue } from '../sheet/cells.ts';
 import { findColumns, type HeaderedColumn } from '../sheet/columns.ts';
 import { runExcel } from './run.ts';
 
@@ -155,8 +155,8 @@ export async function readColumns(name: string, columns: readonly HeaderedColumn
   return { header, rows, at: findColumns(columns, header) };
 }
 
-/** New values for some cells: sheet row (0-based) → column → value. */
-export type CellPatches = Map<number, Map<number, CellValue>>;
+/** New values for some cells (defined with the pure sheet logic, re-exported for the features that write them). */
+export type { CellPatches };
 
 /**
  * Writes scattered cells with few ranges: rows next to each other that change the same columns share one

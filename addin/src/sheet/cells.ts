@@ -2,6 +2,10 @@
 // layer only moves these values in and out of the workbook.
 // The cell of a lines-view value lives in shared/ (the server's order-list export writes the same cells).
 export { cellOf, courierLabel, rowCells, type CellValue } from '../../../shared/sheet/cell-values.ts';
+import type { CellValue } from '../../../shared/sheet/cell-values.ts';
+
+/** Scattered cells to write: sheet row (0-based) → column → value. The Excel layer writes them with few ranges. */
+export type CellPatches = Map<number, Map<number, CellValue>>;
 
 /**
  * What a cell holds, as text: numbers Excel made of digits come back without a trailing ".0", booleans as Y/blank.

@@ -3,7 +3,7 @@
 // and results are written beside the rows, into whichever result columns the sheet still has. Pure: the Excel
 // layer moves the cells.
 import type { MessageText } from '../../../shared/i18n.ts';
-import type { CellPatches } from '../excel/sheets.ts';
+import type { CellPatches } from './cells.ts';
 import { textOf, type CellValue } from './cells.ts';
 
 /** What a column needs to be found: its id and its header in both languages. */
