@@ -2,6 +2,7 @@
 // listed and in detail, notes, transition results and sales figures. Viewers get names, phones, addresses and
 // free text masked: still text, so the shapes are the same for every role.
 import { z } from 'zod';
+import { exportReason, reasonText, requireTextForOther } from '../export-reasons.ts';
 import { CLAIM_STATES, CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type ColumnKind, type OrderColumn } from '../sheet/order-columns.ts';
 import { instant, page } from './common.schema.ts';
@@ -75,6 +76,16 @@ const fieldSchema = lineViewRow.shape as Record<string, z.ZodType>;
  * a sheet that shows 27 of the ~50 fields has the server read and send just those.
  */
 export const lineColumnsQuery = listLinesQuery.extend({ fields: csvList(z.enum(LINE_VIEW_FIELDS as [string, ...string[]])).optional() });
+
+/**
+ * A pull of recipients into a sheet may say why (shared/export-reasons.ts): recorded with the read when given. Not
+ * required yet: the pane does not send one (issue 10 leaves its pull to ask for it).
+ */
+const pullReason = { reason: exportReason.optional(), reason_text: reasonText.optional() };
+/** GET /api/order-lines: the lines filter and the pull's reason. */
+export const pullLinesQuery = listLinesQuery.extend(pullReason).superRefine(requireTextForOther);
+/** GET /api/order-lines/columns: the same, with the fields to answer. */
+export const pullColumnsQuery = lineColumnsQuery.extend(pullReason).superRefine(requireTextForOther);
 
 /**
  * The lines view as column arrays (GET /api/order-lines/columns): the field names once, then each row as an array in that

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   bulkTransitionBody,
   directOrderBody,
-  listLinesQuery,
   listOrdersQuery,
   noteBody,
   salesQuery,
@@ -11,7 +10,8 @@ import {
 import {
   bulkTransitionResult,
   lineColumnsPage,
-  lineColumnsQuery,
+  pullColumnsQuery,
+  pullLinesQuery,
   lineViewPage,
   noteView,
   orderDetail,
@@ -24,18 +24,9 @@ import type { AppDeps } from '../../deps.ts';
 import * as orders from '../../modules/orders/orders.service.ts';
 import { refusalError } from '../../modules/orders/refusals.ts';
 import { applyTransitions } from '../../modules/orders/transitions.service.ts';
-import { exportReason, reasonText, requireTextForOther } from '../../../shared/export-reasons.ts';
 import { route, withoutReason } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
-
-/**
- * A pull of recipients into a sheet may say why (shared/export-reasons.ts): recorded with the read when given. Not
- * required yet: the pane does not send one (issue 10 leaves its pull to ask for it).
- */
-const pullReason = { reason: exportReason.optional(), reason_text: reasonText.optional() };
-const linesQuery = listLinesQuery.extend(pullReason).superRefine(requireTextForOther);
-const columnsQuery = lineColumnsQuery.extend(pullReason).superRefine(requireTextForOther);
 
 export function orderRoutes(deps: AppDeps) {
   return [
@@ -57,7 +48,7 @@ export function orderRoutes(deps: AppDeps) {
       summary: 'The flat lines view: one row per order line with its order and box, as a sheet shows it',
       access: 'viewer',
       response: lineViewPage,
-      query: linesQuery,
+      query: pullLinesQuery,
       handler: async ({ actor, query }) => orders.listLines(deps.db, actor, query),
       personalData: { rows: (r: { items: unknown[] }) => r.items.length },
     }),
@@ -68,7 +59,7 @@ export function orderRoutes(deps: AppDeps) {
       summary: 'The lines view as column arrays (names once, one array per row), optionally only some fields: for pulling many lines',
       access: 'viewer',
       response: lineColumnsPage,
-      query: columnsQuery,
+      query: pullColumnsQuery,
       handler: async ({ actor, query }) => toLineColumns(await orders.listLines(deps.db, actor, query), query.fields),
       personalData: {
         rows: (r: { rows: unknown[] }) => r.rows.length,
