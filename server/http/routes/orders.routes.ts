@@ -30,12 +30,12 @@ import { route, withoutReason } from '../route.ts';
 const idParam = z.object({ id: z.string().min(1).max(40) });
 
 /**
- * A pull of recipients into a sheet may say why (shared/export-reasons.ts): recorded with the read when given. Not
- * required yet: the pane does not send one (issue 10 leaves its pull to ask for it).
+ * A read of lines may say why (shared/export-reasons.ts): recorded with the read when given. The list view
+ * (GET /api/order-lines) leaves it optional, since it shows rows in the pane rather than handing them out; a pull
+ * into a sheet (the column form, lineColumnsQuery) must give it when it asks for personal fields.
  */
 const pullReason = { reason: exportReason.optional(), reason_text: reasonText.optional() };
 const linesQuery = listLinesQuery.extend(pullReason).superRefine(requireTextForOther);
-const columnsQuery = lineColumnsQuery.extend(pullReason).superRefine(requireTextForOther);
 
 export function orderRoutes(deps: AppDeps) {
   return [
@@ -68,7 +68,7 @@ export function orderRoutes(deps: AppDeps) {
       summary: 'The lines view as column arrays (names once, one array per row), optionally only some fields: for pulling many lines',
       access: 'viewer',
       response: lineColumnsPage,
-      query: columnsQuery,
+      query: lineColumnsQuery,
       handler: async ({ actor, query }) => toLineColumns(await orders.listLines(deps.db, actor, query), query.fields),
       personalData: {
         rows: (r: { rows: unknown[] }) => r.rows.length,
