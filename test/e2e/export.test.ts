@@ -76,4 +76,28 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
 
     await page.close();
   });
+
+  it('fits Excel’s 320 px pane with every export field shown (booking, CSV encoding, 기타 with words)', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 320, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${e2e.server.url}/taskpane.html`);
+    await signInAsAdmin(page);
+    await page.getByRole('tab', { name: '파일', exact: true }).click();
+    const section = page.getByRole('region', { name: '파일 내보내기' });
+    const fits = async (where: string) => {
+      const o = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert.ok(o.scroll <= o.client, `${where}: the pane scrolls sideways (${o.scroll} > ${o.client})`);
+    };
+    await fits('order list, XLSX');
+    await section.getByRole('radio', { name: '택배 예약 파일' }).check();
+    await section.getByRole('radio', { name: 'CSV' }).check();
+    await section.getByRole('combobox', { name: 'CSV 인코딩' }).waitFor();
+    await section.getByRole('combobox', { name: '사유' }).click();
+    await page.getByRole('option', { name: '기타' }).click();
+    await section.getByRole('textbox', { name: '사유 내용' }).fill('가'.repeat(120));
+    await fits('booking, CSV, 기타');
+    const button = await section.getByRole('button', { name: '파일 내려받기' }).boundingBox();
+    assert.ok(button && button.x >= 0 && button.x + button.width <= 320, `download button at ${JSON.stringify(button)}`);
+    await page.close();
+  });
 });
