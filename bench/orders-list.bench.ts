@@ -15,8 +15,9 @@ const SHEET_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result')
   .join(',');
 const FORMS = [
   { form: 'items', path: '/api/order-lines?' },
-  { form: 'columns', path: '/api/order-lines/columns?' },
-  { form: 'columns, sheet fields', path: `/api/order-lines/columns?fields=${SHEET_FIELDS}&` },
+  // A pull of personal fields says why (the pane sends the session's reason).
+  { form: 'columns', path: '/api/order-lines/columns?reason=shipping&' },
+  { form: 'columns, sheet fields', path: `/api/order-lines/columns?reason=shipping&fields=${SHEET_FIELDS}&` },
 ];
 
 export async function run(): Promise<void> {

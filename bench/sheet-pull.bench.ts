@@ -9,6 +9,8 @@ import { benchServer, report, round, seconds, wireCounter } from './harness.ts';
 import { seedOrders } from './seed.ts';
 
 const SIZES = [1_000, 10_000, 50_000];
+/** The reason the pane asks once per session and sends with every pull. */
+const REASON = { reason: 'shipping' } as const;
 
 export async function run(): Promise<void> {
   const s = await benchServer();
@@ -22,12 +24,12 @@ export async function run(): Promise<void> {
       seeded = lines;
       const excel = fakeExcel();
       Object.assign(globalThis, { Excel: excel });
-      const fetched = await seconds(() => fetchLines(api, { status: 'READY' }));
-      const pulled = await seconds(() => pullOrders(api, { status: 'READY' }, 'ko'));
+      const fetched = await seconds(() => fetchLines(api, { status: 'READY' }, REASON));
+      const pulled = await seconds(() => pullOrders(api, { status: 'READY' }, REASON, 'ko'));
       if (pulled.result !== lines || fetched.result.length !== lines) throw new Error(`expected ${lines} lines, got ${pulled.result}`);
       const { syncs, largestRequestBytes } = excel.state.stats;
       wire.reset();
-      await fetchLines(wireApi, { status: 'READY' });
+      await fetchLines(wireApi, { status: 'READY' }, REASON);
       const wireBytes = wire.bytes();
       report({
         bench: 'sheet-pull',

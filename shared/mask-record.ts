@@ -10,6 +10,9 @@ export const PHONE_FIELDS = ['orderer_phone', 'recipient_phone', 'recipient_mobi
 export const HIDDEN_FIELDS = ['recipient_address2', 'orderer_email', 'delivery_memo'];
 /** Free text people type names and numbers into: shown with those masked (see shared/mask-text.ts). */
 export const FREE_TEXT_FIELDS = ['memo', 'hold_reason', 'delete_reason', 'send_error'];
+/** The fields that are personal data themselves (who the people are, how to reach them, where they live): a pull
+ *  asking for any of them must say why (server/http/routes/orders.routes.ts). */
+export const PERSONAL_FIELDS: readonly string[] = [...NAME_FIELDS, ...PHONE_FIELDS, ...HIDDEN_FIELDS, 'recipient_address1', 'recipient_zip'];
 
 /** Keeps the region (시/도 and 시/군/구) of an address and hides the street and number. */
 export function maskAddress(address: unknown): string {

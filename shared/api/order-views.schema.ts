@@ -7,6 +7,7 @@ import { CLAIM_STATES, CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type ColumnKind, type OrderColumn } from '../sheet/order-columns.ts';
 import { instant, page } from './common.schema.ts';
 import { CHANNEL_KINDS, csvList, itemResult, listLinesQuery, orderFlags } from './orders.schema.ts';
+import { PERSONAL_FIELDS } from '../mask-record.ts';
 
 const text = z.string().nullable();
 const int = z.number().int();
@@ -75,17 +76,30 @@ const fieldSchema = lineViewRow.shape as Record<string, z.ZodType>;
  * GET /api/order-lines/columns: the lines view's filter and paging, and the fields a client wants (all by default):
  * a sheet that shows 27 of the ~50 fields has the server read and send just those.
  */
-export const lineColumnsQuery = listLinesQuery.extend({ fields: csvList(z.enum(LINE_VIEW_FIELDS as [string, ...string[]])).optional() });
+export const lineColumnsQuery = listLinesQuery
+  .extend({
+    fields: csvList(z.enum(LINE_VIEW_FIELDS as [string, ...string[]])).optional(),
+    // Why the lines are pulled (shared/export-reasons.ts): recorded with the read apart from its filter.
+    reason: exportReason.optional(),
+    reason_text: reasonText.optional(),
+  })
+  .superRefine(requireTextForOther)
+  .superRefine((value, ctx) => {
+    // A pull into a sheet that asks for any personal field must say why (issue 10 §6; the pane asks once a
+    // session). No `fields` means every field, recipients included.
+    const personal = !value.fields || value.fields.some((f) => PERSONAL_FIELDS.includes(f));
+    if (personal && !value.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required when personal data fields are pulled (names, phones, address)' });
+    }
+  });
 
 /**
- * A pull of recipients into a sheet may say why (shared/export-reasons.ts): recorded with the read when given. Not
- * required yet: the pane does not send one (issue 10 leaves its pull to ask for it).
+ * GET /api/order-lines: the lines filter, and why (recorded with the read when given). Optional there: the list view
+ * shows rows in the pane rather than handing them out; a pull into a sheet (lineColumnsQuery) must say why.
  */
-const pullReason = { reason: exportReason.optional(), reason_text: reasonText.optional() };
-/** GET /api/order-lines: the lines filter and the pull's reason. */
-export const pullLinesQuery = listLinesQuery.extend(pullReason).superRefine(requireTextForOther);
-/** GET /api/order-lines/columns: the same, with the fields to answer. */
-export const pullColumnsQuery = lineColumnsQuery.extend(pullReason).superRefine(requireTextForOther);
+export const pullLinesQuery = listLinesQuery
+  .extend({ reason: exportReason.optional(), reason_text: reasonText.optional() })
+  .superRefine(requireTextForOther);
 
 /**
  * The lines view as column arrays (GET /api/order-lines/columns): the field names once, then each row as an array in that

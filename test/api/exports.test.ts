@@ -164,6 +164,24 @@ describe('a pull with a reason', () => {
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.details[0].field, 'reason_text');
   });
+
+  it('a pull of recipients into a sheet without a reason is refused naming `reason`, and leaves no record', async () => {
+    const before = (await newest())?.id ?? 0;
+    for (const fields of ['', '&fields=line_id,recipient_name', '&fields=line_id,recipient_address1']) {
+      const res = await s.call('GET', `/api/order-lines/columns?channel=${encodeURIComponent(CHANNEL)}${fields}`, undefined, { token: operator });
+      assert.equal(res.status, 400, fields);
+      assert.deepEqual(
+        res.body.error.details.map((d: { field: string }) => d.field),
+        ['reason'],
+      );
+    }
+    assert.equal((await newest())?.id ?? 0, before);
+    // Fields that name no one need no reason (still a read of the order lines, recorded as such).
+    const plain = await s.call('GET', `/api/order-lines/columns?channel=${encodeURIComponent(CHANNEL)}&fields=line_id,status`, undefined, {
+      token: operator,
+    });
+    assert.equal(plain.status, 200);
+  });
 });
 
 describe('booking file', () => {

@@ -176,7 +176,7 @@ describe('GET /api/order-lines/columns', () => {
 
   it('answers the same rows as the items form, as column names once and one array per row', async () => {
     const items = await s.call('GET', '/api/order-lines?limit=10000');
-    const cols = await s.call('GET', '/api/order-lines/columns?limit=10000');
+    const cols = await s.call('GET', '/api/order-lines/columns?reason=shipping&limit=10000');
     assert.equal(cols.status, 200);
     assert.equal(cols.body.items, undefined);
     assert.ok(cols.body.columns.includes('line_id') && cols.body.columns.includes('memo'));
@@ -189,7 +189,7 @@ describe('GET /api/order-lines/columns', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: ColumnsPage } = await s.call('GET', `/api/order-lines/columns?limit=8${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { body: ColumnsPage } = await s.call('GET', `/api/order-lines/columns?reason=shipping&limit=8${cursor ? `&cursor=${cursor}` : ''}`);
       const at = res.body.columns.indexOf('line_id');
       seen.push(...res.body.rows.map((r) => r[at] as string));
       cursor = res.body.next_cursor;
@@ -202,7 +202,9 @@ describe('GET /api/order-lines/columns', () => {
     const viewer = await s.tokenFor('viewer');
     const fields = ['line_id', 'status', 'recipient_name', 'recipient_mobile', 'hold', 'hold_reason', 'memo'];
     const items = await s.call('GET', '/api/order-lines?limit=10000&status=NEW', undefined, { token: viewer });
-    const cols = await s.call('GET', `/api/order-lines/columns?limit=10000&status=NEW&fields=${fields.join(',')}`, undefined, { token: viewer });
+    const cols = await s.call('GET', `/api/order-lines/columns?reason=shipping&limit=10000&status=NEW&fields=${fields.join(',')}`, undefined, {
+      token: viewer,
+    });
     assert.equal(cols.status, 200);
     assert.deepEqual(cols.body.columns, fields);
     const want = items.body.items.map((r: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, r[f]])));
@@ -213,13 +215,28 @@ describe('GET /api/order-lines/columns', () => {
   });
 
   it('refuses unknown fields, naming the field', async () => {
-    const res = await s.call('GET', '/api/order-lines/columns?fields=line_id,password_hash');
+    const res = await s.call('GET', '/api/order-lines/columns?reason=shipping&fields=line_id,password_hash');
     assert.equal(res.status, 400);
     assert.ok(JSON.stringify(res.body.error.details).includes('fields'));
   });
 
+  it('refuses a pull of personal fields without a reason, naming `reason`; fields without personal data need none', async () => {
+    for (const q of ['limit=10', 'limit=10&fields=line_id,recipient_name', 'limit=10&fields=line_id,orderer_phone']) {
+      const res = await s.call('GET', `/api/order-lines/columns?${q}`);
+      assert.equal(res.status, 400, q);
+      assert.deepEqual(
+        res.body.error.details.map((d: { field: string }) => d.field),
+        ['reason'],
+        q,
+      );
+    }
+    const plain = await s.call('GET', '/api/order-lines/columns?limit=10&fields=line_id,status,memo');
+    assert.equal(plain.status, 200);
+    assert.deepEqual(plain.body.columns, ['line_id', 'status', 'memo']);
+  });
+
   it('is sent compressed to a client that accepts gzip', async () => {
-    const res = await fetch(`${s.url}/api/order-lines/columns?limit=10000`, {
+    const res = await fetch(`${s.url}/api/order-lines/columns?reason=shipping&limit=10000`, {
       headers: { authorization: `Bearer ${await s.tokenFor('viewer')}`, 'accept-encoding': 'gzip' },
     });
     assert.equal(res.status, 200);

@@ -74,6 +74,23 @@ async function notice(page: Page, pattern: RegExp, pane: string): Promise<string
   return text;
 }
 
+/**
+ * Pulls orders. The first pull of a session asks why recipients go into the sheet (배송 처리 here) and remembers
+ * it; later pulls send it without asking.
+ */
+async function pull(page: Page, first: boolean) {
+  const pane = page.getByRole('region', { name: '주문', exact: true });
+  await pane.getByRole('button', { name: '주문 불러오기' }).click();
+  const prompt = pane.getByRole('group', { name: '사유' });
+  if (first) {
+    await prompt.getByRole('combobox', { name: '사유' }).click();
+    await page.getByRole('option', { name: '배송 처리' }).click();
+    await prompt.getByRole('button', { name: '확인하고 불러오기' }).click();
+    await pane.getByText('불러오기 사유: 배송 처리').waitFor();
+  }
+  assert.equal(await prompt.count(), 0, 'asked once a session');
+}
+
 async function applyToSelection(page: Page, action: string) {
   const pane = page.getByRole('region', { name: '주문', exact: true });
   await pane.getByRole('combobox', { name: '선택한 행 처리' }).click();
@@ -124,10 +141,12 @@ async function shippingDesk(name: MallName) {
     await page.getByRole('button', { name: '작업 시작' }).click();
     await notice(page, /작업이 끝났습니다: 주문 수집/, '작업');
 
-    // Pull every line into the sheet.
+    // Pull every line into the sheet: the first pull asks for the reason, which the access record keeps.
     await paneOf(page).getByRole('tab', { name: '주문', exact: true }).click();
-    await page.getByRole('button', { name: '주문 불러오기' }).click();
+    await pull(page, true);
     const pulled = await notice(page, /행을 불러왔습니다/, '주문');
+    const records = (await server.call('GET', '/api/audit/access-records?limit=1')).body.items;
+    assert.deepEqual([records[0].endpoint, records[0].reason], ['GET /api/order-lines/columns', 'shipping']);
     let rows = await sheetRows(page);
     assert.equal(Number(/(\d+)행/.exec(pulled)![1]), rows.length);
     assert.ok(rows.length >= 90, `${rows.length} lines`);
@@ -239,7 +258,7 @@ async function shippingDesk(name: MallName) {
 
     // Pull again: in transit and sent here, and the sandbox mall holds each box's number.
     await paneOf(page).getByRole('tab', { name: '주문', exact: true }).click();
-    await page.getByRole('button', { name: '주문 불러오기' }).click();
+    await pull(page, false);
     await notice(page, /행을 불러왔습니다/, '주문');
     rows = await sheetRows(page);
     const withNumber = rows.filter((r) => r[col('tracking_number')]);
@@ -274,7 +293,7 @@ describe('order sheet, end to end in the preview workbench', skipWith(SKIP_WITHO
     await page.keyboard.press('Escape');
     page.setDefaultTimeout(180_000);
     await page.evaluate(() => ((globalThis as any).shipsheetWorkbook.stats = { syncs: 0, largestRequestBytes: 0, requests: [] }));
-    await page.getByRole('button', { name: '주문 불러오기' }).click();
+    await pull(page, true);
     await notice(page, /50000행을 불러왔습니다/, '주문');
     const stats = await page.evaluate(() => {
       const wb = (globalThis as any).shipsheetWorkbook;

@@ -3,20 +3,27 @@
 // and call them through `request`, so every answer's type is inferred from the schema the server answers with; a
 // unit test (test/unit/addin/api-contract.test.ts) holds each table to the server's route list, schema for schema.
 import type { z } from 'zod';
-import type { Api } from './client.ts';
+import type { Api, DownloadedFile } from './client.ts';
 
 export type Endpoint = {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** As the server declares it under /api, `:name` for path parameters. */
   path: `/api/${string}`;
-  /** The answer's schema, or 'empty' (no body), or 'event-stream' (server-sent events, opened by events.ts). */
-  response: z.ZodType | 'empty' | 'event-stream';
+  /**
+   * The answer's schema, or 'empty' (no body), or 'event-stream' (server-sent events, opened by events.ts), or
+   * 'file' (a download: the answer is a DownloadedFile).
+   */
+  response: z.ZodType | 'empty' | 'event-stream' | 'file';
   body?: z.ZodType;
   query?: z.ZodType;
 };
 
 /** What the route answers: the output of its response schema. */
-export type Answer<E extends Endpoint> = E['response'] extends z.ZodType ? z.output<E['response']> : void;
+export type Answer<E extends Endpoint> = E['response'] extends z.ZodType
+  ? z.output<E['response']>
+  : E['response'] extends 'file'
+    ? DownloadedFile
+    : void;
 type BodyOf<E extends Endpoint> = E['body'] extends z.ZodType ? z.input<E['body']> : never;
 type QueryOf<E extends Endpoint> = E['query'] extends z.ZodType ? z.input<E['query']> : never;
 
@@ -48,5 +55,6 @@ export function urlOf(endpoint: Endpoint, params: Record<string, string> = {}, q
  * column form of a pull saves.
  */
 export async function request<E extends Endpoint>(api: Api, endpoint: E, input: RequestInput<E> = {}): Promise<Answer<E>> {
-  return (await api.call(endpoint.method, urlOf(endpoint, input.params, input.query as object | undefined), input.body)) as Answer<E>;
+  const url = urlOf(endpoint, input.params, input.query as object | undefined);
+  return (await api.call(endpoint.method, url, input.body, endpoint.response === 'file' ? 'file' : 'json')) as Answer<E>;
 }

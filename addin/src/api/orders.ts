@@ -1,18 +1,18 @@
 // Orders and order lines, as the pane calls them: pulling lines in the column form, bulk transitions, direct orders.
 import type { z } from 'zod';
 import { bulkTransitionBody, directOrderBody } from '../../../shared/api/orders.schema.ts';
-import { bulkTransitionResult, lineColumnsPage, orderDetail, pullColumnsQuery } from '../../../shared/api/order-views.schema.ts';
+import { bulkTransitionResult, lineColumnsPage, orderDetail, lineColumnsQuery } from '../../../shared/api/order-views.schema.ts';
 import type { Api } from './client.ts';
 import { request, type Endpoint } from './endpoint.ts';
 
 export const orderEndpoints = {
-  lineColumns: { method: 'GET', path: '/api/order-lines/columns', query: pullColumnsQuery, response: lineColumnsPage },
+  lineColumns: { method: 'GET', path: '/api/order-lines/columns', query: lineColumnsQuery, response: lineColumnsPage },
   transitions: { method: 'POST', path: '/api/transitions', body: bulkTransitionBody, response: bulkTransitionResult },
   createDirect: { method: 'POST', path: '/api/orders/direct', body: directOrderBody, response: orderDetail },
 } as const satisfies Record<string, Endpoint>;
 
 /** One page of lines as column arrays (names once, one array per row). */
-export const lineColumns = (api: Api, query: z.input<typeof pullColumnsQuery>) => request(api, orderEndpoints.lineColumns, { query });
+export const lineColumns = (api: Api, query: z.input<typeof lineColumnsQuery>) => request(api, orderEndpoints.lineColumns, { query });
 
 /** One action on many orders or lines: one result per item. */
 export const applyTransitions = (api: Api, body: z.input<typeof bulkTransitionBody>) => request(api, orderEndpoints.transitions, { body });

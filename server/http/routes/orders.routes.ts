@@ -10,7 +10,7 @@ import {
 import {
   bulkTransitionResult,
   lineColumnsPage,
-  pullColumnsQuery,
+  lineColumnsQuery,
   pullLinesQuery,
   lineViewPage,
   noteView,
@@ -59,7 +59,7 @@ export function orderRoutes(deps: AppDeps) {
       summary: 'The lines view as column arrays (names once, one array per row), optionally only some fields: for pulling many lines',
       access: 'viewer',
       response: lineColumnsPage,
-      query: pullColumnsQuery,
+      query: lineColumnsQuery,
       handler: async ({ actor, query }) => toLineColumns(await orders.listLines(deps.db, actor, query), query.fields),
       personalData: {
         rows: (r: { rows: unknown[] }) => r.rows.length,

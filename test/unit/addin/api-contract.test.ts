@@ -4,7 +4,9 @@
 // Each client function is also called against a recording transport: the request it sends is the route it declares.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
+import type { z } from 'zod';
 import * as auth from '../../../addin/src/api/auth.ts';
+import * as exportsApi from '../../../addin/src/api/exports.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
 import { urlOf, type Endpoint } from '../../../addin/src/api/endpoint.ts';
 import * as jobs from '../../../addin/src/api/jobs.ts';
@@ -20,6 +22,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   orders: orders.orderEndpoints,
   sheet: sheet.sheetEndpoints,
   jobs: jobs.jobEndpoints,
+  exports: exportsApi.exportEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -30,11 +33,11 @@ const serverRoute = (e: Pick<Endpoint, 'method' | 'path'>) =>
 
 /** A transport that answers nothing and records what was asked. */
 function recorder() {
-  const calls: { method: string; url: string; body: unknown }[] = [];
+  const calls: { method: string; url: string; body: unknown; as: string | undefined }[] = [];
   const api: Api = {
     token: 't',
-    async call(method, url, body) {
-      calls.push({ method, url, body });
+    async call(method, url, body, as) {
+      calls.push({ method, url, body, as });
       return url.includes('/results') ? { items: [], next_cursor: null } : {};
     },
   };
@@ -85,6 +88,11 @@ describe('pane API client against the server routes', () => {
       ['jobs.get', jobs.getJob(api, 'job_1')],
       ['jobs.cancel', jobs.cancelJob(api, 'job_1')],
       ['jobs.results', jobs.allJobResults(api, 'job_1', { result: 'failed' })],
+      ['exports.orderLines', exportsApi.exportOrderLines(api, { format: 'xlsx', reason: 'shipping', status: ['READY'] })],
+      [
+        'exports.booking',
+        exportsApi.exportBooking(api, { template: 'cj', format: 'csv', encoding: 'cp949', reason: 'other', reason_text: '택배 접수' }),
+      ],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);
@@ -97,6 +105,9 @@ describe('pane API client against the server routes', () => {
       assert.ok(route, `${name}: ${call.method} ${call.url} reaches no server route`);
       assert.equal(`/api${route.path}`, declared.path, `${name}: reaches the route it declares`);
       assert.equal(call.body !== undefined, declared.body !== undefined, `${name}: a body only where the route takes one`);
+      // A download is asked for as a file (bytes and a name), every other answer as JSON.
+      assert.equal(call.as, declared.response === 'file' ? 'file' : 'json', `${name}: answer read as ${call.as}`);
+      if (declared.body) assert.ok((declared.body as z.ZodType).safeParse(call.body).success, `${name}: the body the route takes`);
     });
     // Every endpoint the pane declares is called by one of its functions (the event stream is opened by events.ts).
     const called = new Set(sent.map(([name]) => name));

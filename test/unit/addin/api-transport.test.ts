@@ -6,12 +6,23 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { signIn } from '../../../addin/src/api/auth.ts';
-import { ApiError, createApi } from '../../../addin/src/api/client.ts';
+import { ApiError, createApi, fileNameOf } from '../../../addin/src/api/client.ts';
+import { exportBooking } from '../../../addin/src/api/exports.ts';
 import { getJob } from '../../../addin/src/api/jobs.ts';
 
 const seen: IncomingHttpHeaders[] = [];
 const server = createServer((req, res) => {
   seen.push(req.headers);
+  if (req.url === '/api/exports/booking' && req.headers.authorization === 'Bearer live') {
+    // As server/http/download.ts names a file: an ASCII fallback and the UTF-8 name.
+    res.setHeader('content-type', 'text/csv; charset=cp949');
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="CJ_____20261126-0930.csv"; filename*=UTF-8''${encodeURIComponent('CJ대한통운_택배예약_20261126-0930.csv')}`,
+    );
+    res.end(Buffer.from([0xc8, 0xab, 0x2c, 0x31, 0x0a]));
+    return;
+  }
   res.setHeader('content-type', 'application/json');
   if (req.headers.authorization === 'Bearer live' && req.url === '/api/jobs/job_1') {
     res.end(JSON.stringify({ id: 'job_1', state: 'running' }));
@@ -48,5 +59,26 @@ describe('pane API transport', () => {
     await assert.rejects(signIn(anonymous, { username: 'u', password: 'p' }), (e: unknown) => e instanceof ApiError && e.code === 'bad_credentials');
     assert.equal(seen.at(-1)!.authorization, undefined);
     assert.equal(ended, 0);
+  });
+
+  it('a download answers the bytes and the Korean file name; a refused one is an ApiError like any other', async () => {
+    const live = createApi('live', 'ko', { base });
+    const file = await exportBooking(live, { template: 'cj', format: 'csv', encoding: 'cp949', reason: 'shipping' });
+    assert.equal(file.fileName, 'CJ대한통운_택배예약_20261126-0930.csv');
+    assert.deepEqual([...new Uint8Array(await file.blob.arrayBuffer())], [0xc8, 0xab, 0x2c, 0x31, 0x0a]);
+    const expired = createApi('expired', 'ko', { base });
+    await assert.rejects(
+      exportBooking(expired, { template: 'cj', format: 'xlsx', reason: 'shipping' }),
+      (e: unknown) => e instanceof ApiError && e.status === 401,
+    );
+  });
+
+  it('file names: the UTF-8 form first, then the plain one, never a path', () => {
+    assert.equal(fileNameOf(`attachment; filename="a.xlsx"; filename*=UTF-8''%EC%A3%BC%EB%AC%B8%EB%AA%A9%EB%A1%9D.xlsx`), '주문목록.xlsx');
+    assert.equal(fileNameOf('attachment; filename="order-lines.csv"'), 'order-lines.csv');
+    assert.equal(fileNameOf('attachment; filename=plain.csv'), 'plain.csv');
+    assert.equal(fileNameOf(`attachment; filename*=UTF-8''..%2F..%2Fevil.xlsx`), '.._.._evil.xlsx');
+    assert.equal(fileNameOf(`attachment; filename="ok.xlsx"; filename*=UTF-8''%E0%A4%A`), 'ok.xlsx', 'a broken encoding falls back');
+    assert.equal(fileNameOf(null), 'download');
   });
 });

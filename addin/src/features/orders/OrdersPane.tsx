@@ -1,5 +1,5 @@
 // Pull orders into the order sheet, push the operator's changes, re-pull the rows the server refused.
-import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { STATUSES, STATUS_LABELS } from '../../../../shared/lifecycle.ts';
@@ -9,6 +9,9 @@ import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
+import { EXPORT_REASON_LABELS } from '../../../../shared/export-reasons.ts';
+import { ReasonFields } from '../reason/ReasonFields.tsx';
+import { reasonMessages as rm } from '../reason/reason-messages.ts';
 import { WorkStatus } from '../work.tsx';
 import { SELECTION_ACTIONS, type SelectionAction } from './order-sheet.ts';
 import { useOrders } from './useOrders.ts';
@@ -16,7 +19,7 @@ import { useOrders } from './useOrders.ts';
 export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[] }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
-  const { work, pull, push, repull, act } = useOrders(api, feed, lang);
+  const { work, pull, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
   const [statuses, setStatuses] = useState<string[]>([]);
   const [account, setAccount] = useState('');
   const [from, setFrom] = useState('');
@@ -83,6 +86,36 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
           {t('repull_refused')}
         </Button>
       </div>
+      {reasonPrompt && (
+        <div className={ui.stack} role="group" aria-label={format(rm.reason, {}, lang)}>
+          <Text>{format(rm.pull_reason_ask, {}, lang)}</Text>
+          <ReasonFields choice={reasonPrompt.choice} onChange={reasonPrompt.change} problem={reasonPrompt.problem} lang={lang} />
+          <div className={ui.row}>
+            <Button appearance="primary" onClick={reasonPrompt.confirm}>
+              {format(rm.pull_reason_confirm, {}, lang)}
+            </Button>
+            <Button onClick={reasonPrompt.cancel}>{t('cancel')}</Button>
+          </div>
+        </div>
+      )}
+      {reason && !reasonPrompt && (
+        <div className={ui.spread}>
+          <Text size={200}>
+            {format(
+              rm.pull_reason_now,
+              {
+                reason: reason.reason_text
+                  ? `${EXPORT_REASON_LABELS[reason.reason][lang]} — ${reason.reason_text}`
+                  : EXPORT_REASON_LABELS[reason.reason][lang],
+              },
+              lang,
+            )}
+          </Text>
+          <Button size="small" appearance="subtle" disabled={work.busy} onClick={forgetReason}>
+            {format(rm.reason_change, {}, lang)}
+          </Button>
+        </div>
+      )}
       <div className={ui.rowEnd}>
         <Field label={t('selection_action')} className={ui.grow}>
           <Dropdown

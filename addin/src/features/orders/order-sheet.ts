@@ -6,6 +6,7 @@ import { fromLineColumns, type LineViewRow } from '../../../../shared/api/order-
 import type { SheetRowResult } from '../../../../shared/api/sheet.schema.ts';
 import { LINES_PAGE_MAX } from '../../../../shared/api/orders.schema.ts';
 import { COURIERS } from '../../../../shared/couriers.ts';
+import type { ExportReason } from '../../../../shared/export-reasons.ts';
 import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../../../shared/sheet/order-columns.ts';
@@ -51,6 +52,8 @@ function putResult(state: SheetState, patches: CellPatches, row: number, result:
 /** A lines-view row; the pane reads its cells by column id, so it is also indexed by any string. */
 export type LineRow = LineViewRow & Record<string, unknown>;
 export type PullFilter = Record<string, string | undefined>;
+/** Why recipients are pulled into the sheet (asked once a session, see features/reason); the server requires it. */
+export type PullReason = { reason: ExportReason; reason_text?: string | undefined };
 
 /** The fields a pull needs: the sheet's columns (the snapshot keeps some of them); result columns are the pane's. */
 const PULL_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result').map((c) => c.id);
@@ -60,19 +63,22 @@ const PULL_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result').map((c) => 
  * sheet's fields: names once a page instead of on every row, and about half the fields, so the server reads and
  * sends less and the pane parses less.
  */
-export async function fetchLines(api: Api, filter: PullFilter, progress?: Progress): Promise<LineRow[]> {
+export async function fetchLines(api: Api, filter: PullFilter, why: PullReason, progress?: Progress): Promise<LineRow[]> {
   const rows: LineRow[] = [];
   let cursor: string | null = null;
   // Empty filter fields filter nothing.
   const given = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
   do {
-    const page = await lineColumns(api, { ...given, limit: LINES_PAGE_MAX, fields: PULL_FIELDS, ...(cursor ? { cursor } : {}) });
+    const page = await lineColumns(api, { ...given, ...reasonQuery(why), limit: LINES_PAGE_MAX, fields: PULL_FIELDS, ...(cursor ? { cursor } : {}) });
     for (const row of fromLineColumns(page)) rows.push(row as LineRow);
     cursor = page.next_cursor;
     progress?.(rows.length, 0);
   } while (cursor);
   return rows;
 }
+
+/** The reason as query fields: free text only when there is some. */
+const reasonQuery = (why: PullReason) => ({ reason: why.reason, ...(why.reason_text ? { reason_text: why.reason_text } : {}) });
 
 const hiddenColumns = ORDER_COLUMNS.flatMap((c, i) => (c.hidden ? [i] : []));
 const textColumns = ORDER_COLUMNS.flatMap((c, i) => (TEXT_COLUMNS.includes(c.id) ? [i] : []));
@@ -82,10 +88,11 @@ const courierColumn = ORDER_COLUMNS.findIndex((c) => c.id === 'courier');
 export async function pullOrders(
   api: Api,
   filter: PullFilter,
+  why: PullReason,
   lang: Lang,
   progress?: (phase: 'fetch' | 'write', done: number, total: number) => void,
 ): Promise<number> {
-  const lines = await fetchLines(api, filter, (d) => progress?.('fetch', d, 0));
+  const lines = await fetchLines(api, filter, why, (d) => progress?.('fetch', d, 0));
   await writeLists(lang);
   const total = lines.length;
   const rows = lines.map((l) => rowCells(l, lang));

@@ -1,10 +1,15 @@
 // The orders pane's work: pull lines into the order sheet, push the operator's changes, re-pull refused rows, and
 // apply a status action to the selected rows (발주확인 of mall lines goes to the malls as jobs, followed on the feed).
+// A pull hands recipients out into a sheet, so it says why: the first pull of a session asks for the reason (the
+// pull waits for it), later ones send the remembered one.
+import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { ACTION_RULES } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
+import { EMPTY_CHOICE, reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } from '../reason/session-reason.ts';
+import { useSessionReason } from '../reason/useSessionReason.ts';
 import { useWork } from '../work.tsx';
 import { actOnSelection, pullOrders, repullRefused, type PullFilter, type SelectionAction } from './order-sheet.ts';
 import { pushWork } from './push-work.ts';
@@ -12,13 +17,32 @@ import { pushWork } from './push-work.ts';
 export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const work = useWork(lang);
-  const pull = (filter: PullFilter) =>
+  const session = useSessionReason(api);
+  // The pull waiting for a reason (its filter), with the choice being made.
+  const [asking, setAsking] = useState<{ filter: PullFilter; choice: ReasonChoice; problem: ReasonProblem | null } | null>(null);
+  const pullWith = (filter: PullFilter, why: Reason) =>
     work.run(async (step) => {
-      const count = await pullOrders(api, filter, lang, (phase, done, total) =>
+      const count = await pullOrders(api, filter, why, lang, (phase, done, total) =>
         phase === 'fetch' ? step(t('fetching', { done })) : step(t('writing', { done, total }), total ? done / total : undefined, false),
       );
       return t('pulled', { count });
     });
+  const pull = (filter: PullFilter) => {
+    if (session.reason) void pullWith(filter, session.reason);
+    else setAsking({ filter, choice: EMPTY_CHOICE, problem: null });
+  };
+  const reasonPrompt = asking && {
+    ...asking,
+    change: (choice: ReasonChoice) => setAsking({ ...asking, choice, problem: null }),
+    confirm: () => {
+      const out = reasonOfChoice(asking.choice);
+      if ('problem' in out) return setAsking({ ...asking, problem: out.problem });
+      session.remember(out.reason);
+      setAsking(null);
+      void pullWith(asking.filter, out.reason);
+    },
+    cancel: () => setAsking(null),
+  };
   const push = () => work.run(pushWork(api, lang));
   const repull = () => work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
   const act = (action: SelectionAction) =>
@@ -29,5 +53,5 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
       if (!out) return { intent: 'warning', text: t('no_selection') };
       return { intent: out.refused ? 'warning' : 'success', text: t('action_done', { action: ACTION_RULES[action].label[lang], ...out }) };
     });
-  return { work, pull, push, repull, act };
+  return { work, pull, push, repull, act, reason: session.reason, forgetReason: session.forget, reasonPrompt };
 }

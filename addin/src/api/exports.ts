@@ -1,0 +1,17 @@
+// Files of personal data as the pane downloads them: an order list or a courier booking file, each with a reason
+// (the answer is the file itself, named by the server).
+import type { z } from 'zod';
+import { bookingExportBody, orderLinesExportBody } from '../../../shared/api/exports.schema.ts';
+import type { Api } from './client.ts';
+import { request, type Endpoint } from './endpoint.ts';
+
+export const exportEndpoints = {
+  orderLines: { method: 'POST', path: '/api/exports/order-lines', body: orderLinesExportBody, response: 'file' },
+  booking: { method: 'POST', path: '/api/exports/booking', body: bookingExportBody, response: 'file' },
+} as const satisfies Record<string, Endpoint>;
+
+/** The lines view (with the orders pane's filters) as an XLSX or CSV file. */
+export const exportOrderLines = (api: Api, body: z.input<typeof orderLinesExportBody>) => request(api, exportEndpoints.orderLines, { body });
+
+/** A courier's bulk booking file. */
+export const exportBooking = (api: Api, body: z.input<typeof bookingExportBody>) => request(api, exportEndpoints.booking, { body });

@@ -1,0 +1,103 @@
+// Export from the pane's 파일 tab in a real browser: a CJ booking file with a reason and an open password, saved
+// as a download (captured by the test), opened with the password as a user's Excel would (officecrypto-tool, then
+// exceljs) with each box's key in the reference column; the access records show the export with its reason.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import officeCrypto from 'officecrypto-tool';
+import { describe, it } from 'vitest';
+import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
+import { skipWith } from '../helpers/skip.ts';
+
+const e2e = e2eSession();
+const PASSWORD = '택배-예약 2026!';
+
+async function sheetRows(bytes: Buffer): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('downloads an encrypted CJ booking file with a reason, and the access records show it', async () => {
+    const db = e2e.server.deps.db;
+    const a = await makeOrder(db, { channel: '내보내기몰', recipient: '홍길동', recipientMobile: '010-1234-5678', products: ['스텐 텀블러'] });
+    const b = await makeOrder(db, { channel: '내보내기몰', recipient: '김철수', recipientMobile: '010-2222-3333', products: ['머그컵'] });
+    const boxes = [await putInBox(db, a.lineIds, { status: 'READY' }), await putInBox(db, b.lineIds, { status: 'READY' })];
+
+    // The preview workbench: the pane beside the in-browser workbook (its width is checked by pane-layout.test.ts).
+    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${e2e.server.url}/preview`);
+    await signInAsAdmin(page);
+    const pane = page.getByRole('complementary', { name: 'ShipSheet' });
+    await pane.getByRole('tab', { name: '파일', exact: true }).click();
+    const section = pane.getByRole('region', { name: '파일 내보내기' });
+    await section.getByRole('radio', { name: '택배 예약 파일' }).check();
+    await section.getByRole('combobox', { name: '택배사 양식' }).click();
+    await page.getByRole('option', { name: /^CJ대한통운/ }).click();
+    await section.getByLabel('열기 암호 (선택)').fill(PASSWORD);
+
+    // Without a reason nothing is asked of the server.
+    await section.getByRole('button', { name: '파일 내려받기' }).click();
+    await section.getByTestId('notice').filter({ hasText: '사유를 고르세요.' }).waitFor();
+
+    await section.getByRole('combobox', { name: '사유' }).click();
+    await page.getByRole('option', { name: '기타' }).click();
+    await section.getByRole('textbox', { name: '사유 내용' }).fill('택배사 일괄 접수');
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: '파일 내려받기' }).click()]);
+    assert.match(download.suggestedFilename(), /^CJ대한통운_택배예약_\d{8}-\d{4}\.xlsx$/);
+    await section
+      .getByTestId('notice')
+      .filter({ hasText: /파일을 내려받았습니다/ })
+      .waitFor();
+    const bytes = await readFile((await download.path())!);
+
+    // Encrypted for real: exceljs cannot read it as it is; with the password it opens.
+    await assert.rejects(sheetRows(bytes));
+    await assert.rejects(officeCrypto.decrypt(bytes, { password: 'wrong' }));
+    const [header, ...rows] = await sheetRows(await officeCrypto.decrypt(bytes, { password: PASSWORD }));
+    const key = header!.indexOf('고객주문번호');
+    assert.ok(key >= 0, `reference column in ${JSON.stringify(header)}`);
+    assert.deepEqual(rows.map((r) => r[key]).sort(), [...boxes].sort(), 'every READY box, by its key');
+    const name = header!.indexOf('받는분성명');
+    assert.deepEqual(rows.map((r) => r[name]).sort(), ['김철수', '홍길동']);
+
+    const records = (await e2e.server.call('GET', '/api/audit/access-records?limit=5')).body.items;
+    const record = records.find((r: { endpoint: string }) => r.endpoint === 'POST /api/exports/booking');
+    assert.deepEqual(
+      [record?.kind, record?.reason, record?.reason_text, record?.rows, record?.filter],
+      ['export', 'other', '택배사 일괄 접수', 2, { template: 'cj', status: ['READY'] }],
+    );
+
+    await page.close();
+  });
+
+  it('fits Excel’s 320 px pane with every export field shown (booking, CSV encoding, 기타 with words)', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 320, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${e2e.server.url}/taskpane.html`);
+    await signInAsAdmin(page);
+    await page.getByRole('tab', { name: '파일', exact: true }).click();
+    const section = page.getByRole('region', { name: '파일 내보내기' });
+    const fits = async (where: string) => {
+      const o = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert.ok(o.scroll <= o.client, `${where}: the pane scrolls sideways (${o.scroll} > ${o.client})`);
+    };
+    await fits('order list, XLSX');
+    await section.getByRole('radio', { name: '택배 예약 파일' }).check();
+    await section.getByRole('radio', { name: 'CSV' }).check();
+    await section.getByRole('combobox', { name: 'CSV 인코딩' }).waitFor();
+    await section.getByRole('combobox', { name: '사유' }).click();
+    await page.getByRole('option', { name: '기타' }).click();
+    await section.getByRole('textbox', { name: '사유 내용' }).fill('가'.repeat(120));
+    await fits('booking, CSV, 기타');
+    const button = await section.getByRole('button', { name: '파일 내려받기' }).boundingBox();
+    assert.ok(button && button.x >= 0 && button.x + button.width <= 320, `download button at ${JSON.stringify(button)}`);
+    await page.close();
+  });
+});
