@@ -51,6 +51,11 @@ export type InvoiceTarget = {
   /** The mall's courier code is derived by the connector from our courier code (shared/couriers.ts). */
   courier: string;
   trackingNumber: string;
+  /**
+   * The mall has had a number of this box before (it was sent, then its number was overwritten here): the mall's
+   * "change the number" call applies, not the first upload, which malls refuse for a box that has a number.
+   */
+  numberChange?: boolean;
   lines: {
     lineId: string;
     mallLineId: string;

@@ -26,7 +26,7 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const boxes = new Map<string, Box>();
   for (const r of rows) {
     const entry = boxes.get(r.box_id) ?? {
-      target: { boxId: r.box_id, courier: r.courier, trackingNumber: r.tracking_number ?? '', lines: [] },
+      target: { boxId: r.box_id, courier: r.courier, trackingNumber: r.tracking_number ?? '', numberChange: r.sent_at !== null, lines: [] },
       lines: [],
     };
     entry.target.lines.push({

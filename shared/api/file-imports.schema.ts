@@ -120,6 +120,9 @@ export const invoiceImportResult = z.object({
 
 export const importIdParams = z.object({ id: z.string().min(1).max(40) });
 
+/** An applied import's result file: the file it read, sent again (its other cells are not kept by the server). */
+export const importResultFileBody = z.object({ source: fileSource });
+
 export const invoiceImportRecord = z.object({
   id: z.string(),
   batch_id: z.string(),

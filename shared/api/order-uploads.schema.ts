@@ -2,43 +2,21 @@
 // order-upload template. Preview answers one result per sheet row; register makes the valid orders in one batch
 // (an upload), which can be deleted as a whole while none of its orders has moved on.
 import { z } from 'zod';
-import { FIELD_KINDS, type FieldName } from '../files/templates.ts';
 import { instant, page } from './common.schema.ts';
+import { templateDefinition } from './file-imports.schema.ts';
 import { fileSource } from './files.schema.ts';
-
-const FIELD_NAMES = Object.keys(FIELD_KINDS) as [FieldName, ...FieldName[]];
-const fieldName = z.enum(FIELD_NAMES);
 
 /** Channels an uploaded order can belong to: a mall's own orders come from its connector, so no 'mall'. */
 export const UPLOAD_CHANNEL_KINDS = ['direct', 'store_release', 'named'] as const;
 
 /**
- * A template sent with the request (one being edited, or a stored copy the pane read), in the shape of
- * shared/files/templates.ts. Stored templates can be named by id once the template store answers them.
+ * The template of an upload: a stored one by id (a built-in or a copy saved in the template store), or a definition
+ * sent with the request (one being edited in the pane) in the store's own shape (`templateDefinition`), so a
+ * definition that uploads is one that can be saved, and the other way round. It must be an order-upload one.
  */
-export const orderUploadTemplateDefinition = z.object({
-  id: z.string().trim().min(1).max(64).default('custom'),
-  name: z
-    .union([z.string().trim().min(1).max(100), z.object({ ko: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(100) })])
-    .optional(),
-  headerRow: z.number().int().min(1).max(1000).optional(),
-  columns: z
-    .array(
-      z.object({
-        field: fieldName,
-        headers: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
-        required: z.boolean().optional(),
-      }),
-    )
-    .min(1)
-    .max(60),
-  fixed: z.partialRecord(fieldName, z.string().max(300)).optional(),
-});
-export type OrderUploadTemplateDefinition = z.infer<typeof orderUploadTemplateDefinition>;
-
 export const orderUploadTemplateChoice = z.union([
-  z.object({ id: z.string().trim().min(1).max(64) }).strict(),
-  z.object({ definition: orderUploadTemplateDefinition }).strict(),
+  z.object({ id: z.string().trim().min(1).max(40) }).strict(),
+  z.object({ definition: templateDefinition, name: z.string().trim().min(1).max(100).optional() }).strict(),
 ]);
 
 export const orderUploadBody = z.object({

@@ -301,6 +301,64 @@ describe('invoice import: files', () => {
   });
 });
 
+describe('invoice import: result file', () => {
+  /** POSTs and reads the XLSX answer back: each row's cells (from column 1). */
+  async function resultFile(path: string, payload: unknown, lang = 'ko') {
+    const res = await fetch(`${s.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.adminToken}`, 'content-type': 'application/json', 'accept-language': lang },
+      body: JSON.stringify(payload),
+    });
+    if (res.status !== 200) return { status: res.status, body: await res.json(), rows: [] as unknown[][] };
+    assert.match(res.headers.get('content-disposition') ?? '', /-%EA%B2%B0%EA%B3%BC\.xlsx/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const rows: unknown[][] = [];
+    book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return { status: 200, body: null, rows };
+  }
+
+  it('gives the file rows with a result column, for a preview and for the applied import (the same file sent again)', async () => {
+    const fresh = await readyBox();
+    const over = await numberedBox('INVOICED');
+    const same = await numberedBox('INVOICED');
+    const [n1, n2] = [cj(), cj()];
+    const rows: Cell[][] = [
+      ['CJ대한통운 출력 결과'],
+      ['고객주문번호', '운송장번호', '받는분'],
+      [fresh.boxId, n1, '홍길동'],
+      [over.boxId, n2, '김철수'],
+      [same.boxId, same.number, '이영희'],
+      ['box_없음', cj(), '박민수'],
+    ];
+    const b = body(sheet(rows, 'CJ결과'), { overwrite: true });
+    const expected = (lang: 'ko' | 'en') => [
+      lang === 'ko' ? ['고객주문번호', '운송장번호', '받는분', '처리결과'] : ['고객주문번호', '운송장번호', '받는분', 'Result'],
+      [fresh.boxId, n1, '홍길동', lang === 'ko' ? `새번호 ${n1}` : `New number ${n1}`],
+      [over.boxId, n2, '김철수', lang === 'ko' ? `덮어씀 ${over.number} → ${n2}` : `Overwritten ${over.number} → ${n2}`],
+      [same.boxId, same.number, '이영희', lang === 'ko' ? '변경없음' : 'Unchanged'],
+    ];
+    const pre = await resultFile('/api/invoice-imports/preview/result.xlsx', b);
+    assert.equal(pre.status, 200, JSON.stringify(pre.body));
+    assert.deepEqual(pre.rows.slice(0, 4), expected('ko'));
+    assert.match(String(pre.rows[4]![3]), /^거절: 고객주문번호 box_없음에 해당하는 박스·주문이 없습니다/);
+    assert.equal((await box(over.boxId)).tracking_number, over.number, 'a preview file writes nothing');
+
+    const applied = await apply(b);
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    const after = await resultFile(`/api/invoice-imports/${applied.body.import_id}/result.xlsx`, { source: sheet(rows, 'CJ결과') }, 'en');
+    assert.equal(after.status, 200, JSON.stringify(after.body));
+    assert.deepEqual(after.rows.slice(0, 4), expected('en'));
+    assert.match(String(after.rows[4]![3]), /^Refused: /);
+
+    // Another file (a row naming another box) is not laid under this import's results.
+    const other = rows.map((r, i) => (i === 3 ? ['box_다른박스', ...r.slice(1)] : r));
+    const wrong = await resultFile(`/api/invoice-imports/${applied.body.import_id}/result.xlsx`, { source: sheet(other) });
+    assert.equal(wrong.status, 409);
+    assert.equal(wrong.body.error.code, 'result_file_mismatch');
+  });
+});
+
 describe('file templates', () => {
   it('lists built-ins first, saves, edits and deletes copies; built-ins are read-only', async () => {
     const list = await s.call('GET', '/api/file-templates?type=invoice_import');

@@ -212,6 +212,87 @@ for (const [name, connect] of malls) {
     });
   });
 
+  describe(`${name}: a number changed after the mall had it (invoice import overwrite → send)`, () => {
+    let mall: MallFixture<{ close(): Promise<void> }>;
+    beforeEach(async () => {
+      mall = await connect(s, { initialOrders: 0 });
+    });
+    afterEach(() => mall.sandbox.close());
+
+    /** The numbers the sandbox mall itself holds for an order. */
+    const numbersAtMall = async (mallOrderId: string): Promise<string[]> => {
+      const order = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === mallOrderId);
+      return name === 'coupang'
+        ? order.boxes.map((b: { invoiceNumber: string | null }) => b.invoiceNumber)
+        : order.productOrders.map((p: { trackingNumber: string | null }) => p.trackingNumber);
+    };
+
+    const expectation =
+      name === 'coupang'
+        ? 'goes to the mall through its number-change call (송장수정), and the mall then has the new number'
+        : 'is refused saying Naver has no number-change call, and the mall keeps the old number';
+    it(expectation, async () => {
+      await mall.admin.createOrders({ count: 1, status: 'confirmed' });
+      await runJob(s, 'collect', mall.accountId);
+      const rows = await linesOf(mall.accountId);
+      await shipAll(rows);
+      const first = await runJob(s, 'send_invoices', mall.accountId);
+      assert.equal(first.job.state, 'succeeded', JSON.stringify(first.results));
+      const line = await s.deps.db('order_lines').where({ id: rows[0]!.line_id }).first();
+      const before = await s.deps.db('boxes').where({ id: line.box_id }).first();
+      const mallOrderId = rows[0]!.mall_order_id;
+      assert.ok((await numbersAtMall(mallOrderId)).every((n) => n === before.tracking_number));
+
+      // The box is SHIPPED and sent — the state an overwrite re-sends from. Our send job has already moved the
+      // lines on to IN_TRANSIT (which overwrite refuses), so they are put back to SHIPPED here.
+      await s.deps
+        .db('order_lines')
+        .whereIn(
+          'id',
+          rows.map((r) => r.line_id),
+        )
+        .update({ status: 'SHIPPED', version: s.deps.db.raw('version + 1') });
+      const fresh = cj();
+      const imported = await s.call('POST', '/api/invoice-imports', {
+        source: {
+          kind: 'sheet',
+          name: '운송장 수정',
+          rows: [
+            ['고객주문번호', '운송장번호'],
+            [line.box_id, fresh],
+          ],
+        },
+        template_id: 'invoice_cj',
+        overwrite: true,
+      });
+      assert.equal(imported.status, 200, JSON.stringify(imported.body));
+      assert.deepEqual(
+        imported.body.results.map((r: { outcome: string; resend: boolean }) => [r.outcome, r.resend]),
+        [['overwrite', true]],
+      );
+
+      const again = await runJob(s, 'send_invoices', mall.accountId);
+      assert.equal(again.results.length, 1);
+      const after = await s.deps.db('boxes').where({ id: line.box_id }).first();
+      if (name === 'coupang') {
+        assert.equal(again.results[0].result, 'ok', JSON.stringify(again.results));
+        assert.equal(after.send_status, 'sent');
+        assert.deepEqual([...new Set(await numbersAtMall(mallOrderId))], [fresh]);
+        const lines = await linesOf(mall.accountId);
+        assert.ok(lines.every((r) => r.status === 'IN_TRANSIT'));
+      } else {
+        assert.equal(again.results[0].result, 'failed');
+        assert.equal(again.results[0].code, 'NUMBER_CHANGE_UNSUPPORTED');
+        assert.match(again.results[0].message, /송장번호를 바꾸는 호출이 없어/);
+        assert.equal(after.send_status, 'failed');
+        assert.ok(
+          (await numbersAtMall(mallOrderId)).every((n) => n === before.tracking_number),
+          'nothing faked at the mall',
+        );
+      }
+    });
+  });
+
   describe(`${name}: 발주확인 belongs to the mall`, () => {
     // A mall of its own for each test: eight paid orders collected, none confirmed yet.
     let mall: MallFixture<{ close(): Promise<void> }>;

@@ -125,10 +125,9 @@ describe('order upload: preview', () => {
     assert.equal(res.body.source_name, 'wholesale.xlsx');
   });
 
-  it('takes a template definition from the request; an unknown or an invoice template is a 400 naming the field', async () => {
+  it('takes a template definition (in the store shape) from the request; an unknown or an invoice template is a 400 naming the field', async () => {
     const definition = {
-      id: 'my_buyer',
-      name: '우리 거래처 양식',
+      type: 'order_upload',
       columns: [
         { field: 'recipient_name', headers: ['받을사람'], required: true },
         { field: 'product_name', headers: ['품목'], required: true },
@@ -141,9 +140,12 @@ describe('order upload: preview', () => {
       ['홍길동', '양말', 2],
       ['홍길동', '장갑', '0'],
     ];
-    const res = await api('POST', '/api/order-uploads/preview', { source: { kind: 'sheet', rows }, template: { definition } });
+    const res = await api('POST', '/api/order-uploads/preview', {
+      source: { kind: 'sheet', rows },
+      template: { definition, name: '우리 거래처 양식' },
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.equal(res.body.template_id, 'my_buyer');
+    assert.equal(res.body.template_id, 'custom');
     assert.deepEqual(
       res.body.rows.map((r: RowResult) => r.result),
       ['invalid', 'invalid'],
@@ -159,6 +161,47 @@ describe('order upload: preview', () => {
       assert.equal(bad.body.error.code, code);
       assert.equal(bad.body.error.details[0].field, 'template.id');
     }
+    const invoice = { ...definition, type: 'invoice_import', reference: 'box_key' };
+    const wrong = await api('POST', '/api/order-uploads/preview', { source: { kind: 'sheet', rows }, template: { definition: invoice } });
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.body.error.details[0].field, 'template.definition.type');
+  });
+
+  it('uses an order-upload template saved in the template store, by its id', async () => {
+    const definition = {
+      type: 'order_upload',
+      headerRow: 2,
+      columns: [
+        { field: 'mall_order_id', headers: ['발주번호'] },
+        { field: 'recipient_name', headers: ['받을사람'], required: true },
+        { field: 'recipient_mobile', headers: ['연락처'] },
+        { field: 'recipient_address1', headers: ['배송지'] },
+        { field: 'product_name', headers: ['품목'], required: true },
+        { field: 'quantity', headers: ['개수'] },
+        { field: 'amount', headers: ['합계'] },
+      ],
+      fixed: { channel_kind: 'named', channel_name: '저장-거래처' },
+    };
+    const saved = await api('POST', '/api/file-templates', { name: '저장한 거래처 양식', definition });
+    assert.equal(saved.status, 201, JSON.stringify(saved.body));
+    const rows = [
+      ['거래처 발주서'],
+      ['발주번호', '받을사람', '연락처', '배송지', '품목', '개수', '합계'],
+      ['S-1', '홍길동', '010-1234-5678', '서울 중구 세종대로 1', '양말', 2, 8000],
+    ];
+    const res = await upload({ source: { kind: 'sheet', name: '저장양식', rows }, template: { id: saved.body.id } });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.template_id, saved.body.id);
+    assert.equal(res.body.upload.template_name, '저장한 거래처 양식');
+    assert.deepEqual(res.body.counts, { rows: 1, ok: 1, invalid: 0, duplicate: 0, orders: 1, lines: 2 });
+    const lines = await linesOf('저장-거래처');
+    assert.deepEqual(
+      lines.map((l) => [l.mall_order_id, l.product_name, l.amount]),
+      [
+        ['S-1', '양말', 4000],
+        ['S-1', '양말', 4000],
+      ],
+    );
   });
 
   it('a sheet without the header is refused as a whole', async () => {

@@ -1,4 +1,4 @@
-// 송장업로드 (mall-apis.md §1.5): one orderSheetInvoiceApplyDtos entry per vendorItemId of each shipmentBoxId —
+// 송장업로드 and 송장수정 (mall-apis.md §1.5): one orderSheetInvoiceApplyDtos entry per vendorItemId of each shipmentBoxId —
 // all items of a bundled box in the same call, or Coupang answers NOT_FOUND_VENDOR_ITEM — in calls of at most
 // 50 entries. Results come per shipmentBoxId; one of our boxes may span several Coupang boxes and is ok only when
 // all of them are. A box refused as already invoiced is re-read: carrying our number, it is done (an earlier
@@ -75,11 +75,37 @@ function batchesOf(groups: Group[]): Group[][] {
   return batches.map((b) => b.groups);
 }
 
+/**
+ * First numbers go to 송장업로드 (orders/invoices); a box the mall already has a number for (sent before, then
+ * overwritten here) goes to 송장수정 (orders/updateInvoices, same DTOs, §1.5), the only call Coupang takes a new
+ * number of a box through.
+ */
 export async function uploadInvoices(client: CoupangClient, boxes: InvoiceTarget[]): Promise<Outcome[]> {
   const planned = boxes.map((box) => ({ box, groups: groupsOf(box) }));
-  const groups = planned.flatMap((p) => (Array.isArray(p.groups) ? p.groups : []));
-  const path = client.vendorPath('v4', 'orders/invoices');
-  let stop: BoxResult | null = null;
+  const groups = (change: boolean) => planned.flatMap((p) => (Array.isArray(p.groups) && !!p.box.numberChange === change ? p.groups : []));
+  const stopped = await sendGroups(client, client.vendorPath('v4', 'orders/invoices'), groups(false), null);
+  await sendGroups(client, client.vendorPath('v4', 'orders/updateInvoices'), groups(true), stopped);
+  const all = [...groups(false), ...groups(true)];
+
+  for (const g of all) {
+    if (!g.result || g.result.ok || !REREAD.has(g.result.code)) continue;
+    const sheet = await rereadOrdersheet(client, g.shipmentBoxId);
+    if (sheet && INVOICED.has(sheet.status) && sheet.invoiceNumber === g.invoiceNumber) g.result = OK;
+  }
+
+  return planned.map(({ box, groups: planned }): Outcome => {
+    if (!Array.isArray(planned)) return outcome(box.boxId, planned);
+    if (!planned.length) return outcome(box.boxId, failure('INVALID_TARGET', coupangText('invalid_target'), false));
+    const failures = planned.map((g) => g.result ?? missingResult()).filter((r): r is Extract<BoxResult, { ok: false }> => !r.ok);
+    const first = failures[0];
+    if (!first) return { ref: box.boxId, ok: true };
+    return outcome(box.boxId, { ...first, retryable: failures.every((f) => f.retryable) });
+  });
+}
+
+/** Sends the groups in batches to `path`, setting each group's result; answers the rate limit that stopped it, if any. */
+async function sendGroups(client: CoupangClient, path: string, groups: Group[], stopped: BoxResult | null): Promise<BoxResult | null> {
+  let stop = stopped;
   for (const batch of batchesOf(groups)) {
     if (stop) {
       for (const g of batch) g.result = stop;
@@ -98,21 +124,7 @@ export async function uploadInvoices(client: CoupangClient, boxes: InvoiceTarget
       for (const g of batch) g.result = failed;
     }
   }
-
-  for (const g of groups) {
-    if (!g.result || g.result.ok || !REREAD.has(g.result.code)) continue;
-    const sheet = await rereadOrdersheet(client, g.shipmentBoxId);
-    if (sheet && INVOICED.has(sheet.status) && sheet.invoiceNumber === g.invoiceNumber) g.result = OK;
-  }
-
-  return planned.map(({ box, groups: planned }): Outcome => {
-    if (!Array.isArray(planned)) return outcome(box.boxId, planned);
-    if (!planned.length) return outcome(box.boxId, failure('INVALID_TARGET', coupangText('invalid_target'), false));
-    const failures = planned.map((g) => g.result ?? missingResult()).filter((r): r is Extract<BoxResult, { ok: false }> => !r.ok);
-    const first = failures[0];
-    if (!first) return { ref: box.boxId, ok: true };
-    return outcome(box.boxId, { ...first, retryable: failures.every((f) => f.retryable) });
-  });
+  return stop;
 }
 
 function outcome(ref: string, result: BoxResult): Outcome {

@@ -1,4 +1,5 @@
 // 발송처리 (mall-apis.md §2.4): one dispatchProductOrders entry per line, ≤ 30 per call; PAYED → DELIVERING.
+// Naver offers no call that changes a dispatched number: a changed number is refused with that reason.
 // Results come per product order; a box is sent only when every line of it went through. A line Naver already
 // shows as dispatched with the same tracking number counts as sent, so sending a box again is harmless.
 import { courierToMallCode, findCourier } from '../../../shared/couriers.ts';
@@ -38,7 +39,15 @@ function itemsFor(box: InvoiceTarget, dispatchDate: string): DispatchItem[] | nu
 
 /** Lines refused for their status (104442) that Naver in fact shows as dispatched exactly as we asked. */
 async function alreadyDispatched(client: NaverClient, results: Map<string, LineResult>, sent: Map<string, DispatchItem>): Promise<Set<string>> {
-  const doubtful = [...results].filter(([, r]) => !r.ok && r.code === '104442').map(([id]) => id);
+  return showsAsSent(
+    client,
+    [...results].filter(([, r]) => !r.ok && r.code === '104442').map(([id]) => id),
+    sent,
+  );
+}
+
+/** Of these product orders, the ones Naver shows as dispatched exactly as `sent` says. */
+async function showsAsSent(client: NaverClient, doubtful: string[], sent: Map<string, DispatchItem>): Promise<Set<string>> {
   if (doubtful.length === 0) return new Set();
   try {
     const done = new Set<string>();
@@ -59,19 +68,41 @@ async function alreadyDispatched(client: NaverClient, results: Map<string, LineR
   }
 }
 
+/**
+ * 발송처리 for first numbers. A box Naver already has a number for (sent, then overwritten here) is not
+ * dispatched again: the Commerce API has no call that changes a dispatched product order's number (§2.4 names
+ * none; dispatch refuses a DELIVERING order with 104442). It is ok only when Naver already shows the new number
+ * (changed in the seller center), otherwise refused with that reason.
+ */
 export async function dispatchBoxes(client: NaverClient, boxes: readonly InvoiceTarget[], now: Date): Promise<Outcome[]> {
   const dispatchDate = toKstIso(now.getTime());
   const sent = new Map<string, DispatchItem>();
+  const changes = new Map<string, DispatchItem>();
   const unsupported = new Set<string>();
   for (const box of boxes) {
     const items = itemsFor(box, dispatchDate);
     if (!items) unsupported.add(box.boxId);
-    else for (const item of items) sent.set(item.productOrderId, item);
+    else for (const item of items) (box.numberChange ? changes : sent).set(item.productOrderId, item);
   }
-  const results = await runInBatches([...sent.values()], BATCH, (batch) => client.post(DISPATCH_PATH, { dispatchProductOrders: batch }), 'dispatch');
+  const results = sent.size
+    ? await runInBatches([...sent.values()], BATCH, (batch) => client.post(DISPATCH_PATH, { dispatchProductOrders: batch }), 'dispatch')
+    : new Map<string, LineResult>();
   const settled = await alreadyDispatched(client, results, sent);
+  const changedThere = await showsAsSent(client, [...changes.keys()], changes);
 
   return boxes.map((box): Outcome => {
+    if (box.numberChange && !unsupported.has(box.boxId)) {
+      if (box.lines.length && box.lines.every((l) => changedThere.has(l.mallLineId))) {
+        return { ref: box.boxId, ok: true, message: naverText('already_dispatched') };
+      }
+      return {
+        ref: box.boxId,
+        ok: false,
+        code: 'NUMBER_CHANGE_UNSUPPORTED',
+        message: describeCode('NUMBER_CHANGE_UNSUPPORTED', { trackingNumber: box.trackingNumber }),
+        retryable: false,
+      };
+    }
     if (unsupported.has(box.boxId)) {
       return {
         ref: box.boxId,

@@ -31,6 +31,7 @@ const CODE_MESSAGES: Record<string, MessageKey> = {
   TRANSIENT: 'transient',
   BAD_RESPONSE: 'bad_response',
   UNSUPPORTED_COURIER: 'unsupported_courier',
+  NUMBER_CHANGE_UNSUPPORTED: 'number_change_unsupported',
   NO_RESULT: 'no_result',
 };
 

@@ -82,6 +82,10 @@ export const naverMessages = {
     ko: '상품주문 {productOrderId}: 이미 같은 상태입니다',
     en: 'Product order {productOrderId}: already in that status',
   },
+  number_change_unsupported: {
+    ko: '네이버 커머스API에는 발송처리된 상품주문의 송장번호를 바꾸는 호출이 없어 새 번호 {trackingNumber}을(를) 보낼 수 없습니다. 스마트스토어센터(배송현황 관리 > 송장수정)에서 바꾼 뒤 다시 전송하면 같은 번호인지 확인해 전송완료로 표시합니다',
+    en: 'The Naver Commerce API has no call to change the tracking number of a dispatched product order, so the new number {trackingNumber} cannot be sent. Change it in the Smartstore seller center (배송현황 관리 > 송장수정), then send again: a matching number is marked sent',
+  },
   unsupported_courier: {
     ko: '택배사 {courier}은(는) 네이버 택배사 코드가 없어 전송할 수 없습니다',
     en: 'Courier {courier} has no Naver courier code and cannot be sent',

@@ -1,12 +1,14 @@
 // Spreadsheet templates and invoice imports (issue 10 §1, §3), for the pane's 파일 tab: list, save, edit and guess
 // templates and download a sample of one; preview an invoice file (nothing written), apply it, list imports and
 // undo one. Every import takes its rows as a `source`: the active sheet's values or an uploaded file.
+import type { Response } from 'express';
 import {
   fileTemplate,
   fileTemplateList,
   guessBody,
   guessResponse,
   importIdParams,
+  importResultFileBody,
   invoiceImportBody,
   invoiceImportList,
   invoiceImportResult,
@@ -15,9 +17,11 @@ import {
   templateListQuery,
   undoResponse,
 } from '../../../shared/api/file-imports.schema.ts';
-import type { Lang } from '../../../shared/i18n.ts';
+import { message, render, type Lang } from '../../../shared/i18n.ts';
 import type { AppDeps } from '../../deps.ts';
-import { exportFileInfo } from '../../files/export.ts';
+import { exportFileInfo, writeExport } from '../../files/export.ts';
+import { fileImportsMessages } from '../../modules/files/file-imports.messages.ts';
+import { appliedResultSheet, previewResultSheet, type ResultSheet } from '../../modules/files/invoice-result-file.ts';
 import type { ImportRecord } from '../../modules/files/invoice-import.service.ts';
 import { listImports, runInvoiceImport } from '../../modules/files/invoice-import.service.ts';
 import { undoImport } from '../../modules/files/invoice-undo.ts';
@@ -33,6 +37,24 @@ import {
   type StoredTemplate,
 } from '../../modules/files/templates.service.ts';
 import { route } from '../route.ts';
+
+/** A result file: the file's header and rows with the result column, in the caller's language, as XLSX. */
+async function sendResultFile(res: Response, sheet: ResultSheet, lang: Lang): Promise<void> {
+  const { contentType, fileName } = exportFileInfo({ format: 'xlsx', name: sheet.name });
+  res
+    .status(200)
+    .type(contentType)
+    .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  await writeExport(res, {
+    format: 'xlsx',
+    name: sheet.name,
+    columns: [
+      ...sheet.header.map((h) => ({ header: h === null ? '' : String(h), width: 16, text: true })),
+      { header: render(message(fileImportsMessages.result_column), lang), width: 48 },
+    ],
+    rows: sheet.rows.map((r) => [...r.cells, r.result === null ? null : render(r.result, lang)]),
+  });
+}
 
 /** A template as answered: built-in names in the caller's language. */
 function templateAnswer(t: StoredTemplate, lang: Lang) {
@@ -168,6 +190,31 @@ export function fileImportRoutes(deps: AppDeps) {
       body: invoiceImportBody,
       response: invoiceImportResult,
       handler: async ({ actor, body }) => runInvoiceImport(db, actor, body, true),
+    }),
+    route({
+      method: 'post',
+      path: '/invoice-imports/preview/result.xlsx',
+      tag: 'files',
+      summary:
+        "A preview's result file: the file's rows from its header down with a result column (새번호 / 덮어씀 old → new / 변경없음 / 거절: reason). " +
+        'Nothing is written or kept',
+      access: 'operator',
+      body: invoiceImportBody,
+      response: 'file',
+      handler: async ({ actor, body, info, res }) => sendResultFile(res, await previewResultSheet(db, actor, body), info.lang),
+    }),
+    route({
+      method: 'post',
+      path: '/invoice-imports/:id/result.xlsx',
+      tag: 'files',
+      summary:
+        "An applied import's result file: the same file sent again, with each row's result as the import recorded it (the server keeps only " +
+        'references and tracking numbers, not the rest of the file); 409 when the file is not the one applied',
+      access: 'operator',
+      params: importIdParams,
+      body: importResultFileBody,
+      response: 'file',
+      handler: async ({ params, body, info, res }) => sendResultFile(res, await appliedResultSheet(db, params.id, body.source), info.lang),
     }),
     route({
       method: 'get',

@@ -54,4 +54,18 @@ export const fileImportsMessages = defineMessages('file_imports', {
     en: 'All or nothing: {count} rows were refused, so this row was not applied either',
   },
   undo_changed_since: { ko: '{row}행', en: 'row {row}' },
+  // The result column of a result file.
+  result_column: { ko: '처리결과', en: 'Result' },
+  result_new: { ko: '새번호 {tracking_number}', en: 'New number {tracking_number}' },
+  result_overwrite: { ko: '덮어씀 {old} → {tracking_number}', en: 'Overwritten {old} → {tracking_number}' },
+  result_unchanged: { ko: '변경없음', en: 'Unchanged' },
+  result_refused: { ko: '거절: {reason}', en: 'Refused: {reason}' },
+  result_not_kept: {
+    ko: '이 일괄등록은 결과 파일 기능 전에 적용되어 행별 결과가 남아 있지 않습니다',
+    en: 'This import was applied before result files existed; its row results were not kept',
+  },
+  result_file_mismatch: {
+    ko: '이 일괄등록에 쓴 파일이 아닙니다 ({row}행의 번호가 다릅니다). 적용할 때 올린 파일을 다시 고르세요',
+    en: 'This is not the file of this import (row {row} differs); choose the file that was applied',
+  },
 });

@@ -8,18 +8,19 @@ import { AppError } from '../../../shared/errors.ts';
 import { cellIssueMessage } from '../../../shared/files/cell-messages.ts';
 import { mapRows, type MappedRow } from '../../../shared/files/map-rows.ts';
 import type { InvoiceImportTemplate } from '../../../shared/files/templates.ts';
-import { message, storedText } from '../../../shared/i18n.ts';
+import { message } from '../../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
+import type { SheetRows } from '../../files/read-workbook.ts';
 import { readSource } from '../../files/source.ts';
 import { Engine } from '../orders/transition-engine.ts';
 import { flushWrites } from '../orders/working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type WorkingSet } from '../orders/working-set.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import * as repo from './invoice-import.repo.ts';
-import { crossCheck, InvoiceRows, repeatedRow, type ImportRow, type RowResult } from './invoice-rows.ts';
+import { crossCheck, InvoiceRows, repeatedRow, storeResults, type ImportRow, type RowResult } from './invoice-rows.ts';
 import { getTemplate } from './templates.service.ts';
 
 export type ImportAnswer = {
@@ -66,12 +67,17 @@ class RollBack {
   constructor(readonly answer: ImportAnswer) {}
 }
 
-export async function runInvoiceImport(db: Db, actor: Actor, body: InvoiceImportBody, apply: boolean): Promise<ImportAnswer> {
-  const template = await invoiceTemplate(db, body.template_id);
-  const sheet = await readSource(body.source);
-  const mapped = mapRows(sheet, template, body.courier ? { fixed: { courier: body.courier } } : {});
+/** A sheet's rows read through an invoice template: each row's reference, courier and number, or its cell problem. */
+export async function mappedImportRows(db: Db, templateId: string, sheet: SheetRows, courier?: string) {
+  const template = await invoiceTemplate(db, templateId);
+  const mapped = mapRows(sheet, template, courier ? { fixed: { courier } } : {});
   if (!mapped.ok) throw new AppError('invalid_data', mapped.code, cellIssueMessage(mapped), { details: { missing: mapped.missing ?? [] } });
-  const rows = mapped.rows.map(importRow);
+  return { template, mapped, rows: mapped.rows.map(importRow) };
+}
+
+export async function runInvoiceImport(db: Db, actor: Actor, body: InvoiceImportBody, apply: boolean): Promise<ImportAnswer> {
+  const sheet = await readSource(body.source);
+  const { template, mapped, rows } = await mappedImportRows(db, body.template_id, sheet, body.courier);
   const referenceColumn = sheet.rows[mapped.header_row - 1]?.[mapped.columns[template.reference] ?? -1];
   const resolved = await repo.resolveReferences(
     db,
@@ -142,7 +148,7 @@ export async function runInvoiceImport(db: Db, actor: Actor, body: InvoiceImport
           overwrite_count: counts.overwrite,
           unchanged_count: counts.unchanged,
           refused_count: counts.refused,
-          results: JSON.stringify(results.map((r) => [r.row, r.outcome, r.code ?? null, r.message ? storedText(r.message) : null])),
+          results: storeResults(mapped.header_row, results),
           undone_at: null,
           undone_by: null,
           undo_batch_id: null,

@@ -4,7 +4,7 @@
 // only for boxes in INVOICED or SHIPPED; a box already sent to the mall is sent again with its new number.
 import type { ImportOutcome } from '../../../shared/api/file-imports.schema.ts';
 import type { InvoiceReference } from '../../../shared/files/templates.ts';
-import { message, type MessageParams, type Text } from '../../../shared/i18n.ts';
+import { message, storedText, type MessageParams, type Text } from '../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import { Refusal, type Engine } from '../orders/transition-engine.ts';
 import { storedNumber, type WorkingSet } from '../orders/working-set.ts';
@@ -212,4 +212,21 @@ export function repeatedRow(r: ImportRow, first: number): RowResult {
     old_tracking_number: null,
     resend: false,
   };
+}
+
+/** One sheet row's result as an apply stores it: [row, outcome, code, message, reference, old number, new number]. */
+export type StoredRow = [number, RowResult['outcome'], string | null, string | null, string | null, string | null, string | null];
+export type StoredResults = { header_row: number; rows: StoredRow[] };
+
+export function storeResults(headerRow: number, results: readonly RowResult[]): string {
+  const rows: StoredRow[] = results.map((r) => [
+    r.row,
+    r.outcome,
+    r.code ?? null,
+    r.message ? storedText(r.message) : null,
+    r.reference,
+    r.old_tracking_number,
+    r.tracking_number,
+  ]);
+  return JSON.stringify({ header_row: headerRow, rows } satisfies StoredResults);
 }

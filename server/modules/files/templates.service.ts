@@ -39,12 +39,18 @@ export async function listTemplates(db: Db, type?: Template['type']): Promise<St
   return [...builtIns, ...(await repo.listTemplates(db, type)).map(fromRecord)];
 }
 
-export async function getTemplate(db: Db, id: string): Promise<StoredTemplate> {
+/** A built-in or a saved template, or undefined: for callers that refuse an unknown id their own way. */
+export async function findTemplate(db: Db, id: string): Promise<StoredTemplate | undefined> {
   const shipped = findBuiltInTemplate(id);
   if (shipped) return builtIn(shipped);
   const record = await repo.findTemplate(db, id);
-  if (!record) throw new AppError('not_found', 'template_not_found', message(m.template_not_found, { id }));
-  return fromRecord(record);
+  return record ? fromRecord(record) : undefined;
+}
+
+export async function getTemplate(db: Db, id: string): Promise<StoredTemplate> {
+  const found = await findTemplate(db, id);
+  if (!found) throw new AppError('not_found', 'template_not_found', message(m.template_not_found, { id }));
+  return found;
 }
 
 /** The definition part of a template (what a copy saves). */

@@ -72,6 +72,8 @@ export type SendLine = {
   box_id: string;
   courier: string;
   tracking_number: string | null;
+  /** When the mall last accepted a number of this box: set, the mall has one and a new number is a change. */
+  sent_at: string | null;
   line_id: string;
   version: number;
   mall_line_id: string;
@@ -98,6 +100,7 @@ export async function boxesToSend(db: Db, accountId: string, boxIds?: string[]):
       'b.id as box_id',
       'b.courier',
       'b.tracking_number',
+      'b.sent_at',
       'l.id as line_id',
       'l.version',
       'l.mall_line_id',

@@ -1,6 +1,6 @@
-// 송장업로드 (mall-apis.md §1.5): INSTRUCT boxes only, every live vendorItem of a box in the same request, the
+// 송장업로드 and 송장수정 (mall-apis.md §1.5): upload for INSTRUCT boxes only, a change only through updateInvoices; every live vendorItem of a box in the same request, the
 // courier's number format, no number shared with another receiver; per-box results with partial failures.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { courierFromMallCode } from '../../../shared/couriers.ts';
 import { bodyOf, idOf } from './request.ts';
 import type { CoupangStore, SandboxBox } from './store.ts';
@@ -36,10 +36,24 @@ function numberProblem(code: string, number: string): 'INVALID_DELIVERY_COMPANY'
 const sameReceiver = (a: SandboxBox, b: SandboxBox) =>
   a.receiver.name === b.receiver.name && a.receiver.addr1 === b.receiver.addr1 && a.receiver.addr2 === b.receiver.addr2;
 
-export function invoicesRoutes(store: CoupangStore): Router {
-  const router = Router();
+/** Statuses 송장수정 takes a box in (§1.5): it has a number and has not been returned or cancelled. */
+const CHANGEABLE = new Set(['DEPARTURE', 'DELIVERING', 'FINAL_DELIVERY', 'NONE_TRACKING']);
 
-  router.post(`${V4}/orders/invoices`, (req, res) => {
+type Mode = 'upload' | 'update';
+
+/** Whether the box's status lets this call set its number: null when it does, else the failing code and message. */
+function statusProblem(box: SandboxBox, mode: Mode): [string, string] | null {
+  if (mode === 'update') return CHANGEABLE.has(box.status) ? null : ['INVALID_STATUS', '송장을 수정할 수 있는 상태가 아닙니다.'];
+  if (box.status === 'INSTRUCT') return null;
+  // A number already registered changes only through 송장수정 (updateInvoices), as at Coupang.
+  return box.invoiceNumber
+    ? ['NOT_ALLOW_INVOICE_NUMBER_RE_UPLOAD', '이미 송장이 등록된 주문입니다.']
+    : ['INVALID_STATUS', '상품준비중 상태가 아닙니다.'];
+}
+
+/** 송장업로드 (upload: INSTRUCT → DEPARTURE) and 송장수정 (update: a registered number replaced, back to DEPARTURE). */
+function invoiceHandler(store: CoupangStore, mode: Mode) {
+  return (req: Request, res: Response) => {
     const body = bodyOf(req);
     if (!body) return sendError(res, 400, 'request body must be JSON');
     if (body.vendorId !== store.vendorId) return sendError(res, 400, 'vendorId in the body does not match the path');
@@ -70,11 +84,8 @@ export function invoicesRoutes(store: CoupangStore): Router {
       if (!live.length) return fail('ORDER_DELIVERY_CANCELED', '취소된 주문입니다.', false);
       if (box.items.some((i) => i.holdCountForCancel > 0))
         return fail('ORDER_DELIVERY_CANCELED_HOLDING_FOR_CANCEL', '취소(출고중지) 요청이 있는 주문입니다.', true);
-      if (box.status !== 'INSTRUCT') {
-        return box.invoiceNumber
-          ? fail('NOT_ALLOW_INVOICE_NUMBER_RE_UPLOAD', '이미 송장이 등록된 주문입니다.', false)
-          : fail('INVALID_STATUS', '상품준비중 상태가 아닙니다.', false);
-      }
+      const wrongStatus = statusProblem(box, mode);
+      if (wrongStatus) return fail(wrongStatus[0], wrongStatus[1], false);
       const sent = new Set(entries.map((e) => e.vendorItemId));
       if (entries.some((e) => !live.some((i) => i.vendorItemId === e.vendorItemId)) || live.some((i) => !sent.has(i.vendorItemId))) {
         return fail('NOT_FOUND_VENDOR_ITEM', '묶음배송 상품이 모두 포함되어야 합니다.', false);
@@ -90,6 +101,9 @@ export function invoicesRoutes(store: CoupangStore): Router {
       if (owner && owner !== box && !sameReceiver(owner, box)) return fail('DUPLICATE_INVOICE_NUMBER', '이미 사용된 운송장번호입니다.', true);
 
       const now = new Date();
+      // The replaced number no longer belongs to this box: another receiver may use it again.
+      if (box.invoiceNumber && box.invoiceNumber !== first.invoiceNumber && store.invoiceOwners.get(box.invoiceNumber) === box.shipmentBoxId)
+        store.invoiceOwners.delete(box.invoiceNumber);
       box.status = 'DEPARTURE';
       box.deliveryCompanyCode = first.deliveryCompanyCode;
       box.invoiceNumber = first.invoiceNumber;
@@ -98,7 +112,12 @@ export function invoicesRoutes(store: CoupangStore): Router {
       return { shipmentBoxId: id, succeed: true, resultCode: 'OK', resultMessage: '', retryRequired: false };
     });
     send(res, 200, actionAnswer(results));
-  });
+  };
+}
 
+export function invoicesRoutes(store: CoupangStore): Router {
+  const router = Router();
+  router.post(`${V4}/orders/invoices`, invoiceHandler(store, 'upload'));
+  router.post(`${V4}/orders/updateInvoices`, invoiceHandler(store, 'update'));
   return router;
 }

@@ -2,11 +2,11 @@
 // template → a preview with one result per row → the valid orders registered through intake in one batch, which
 // can be deleted as a whole while none of its orders has moved on.
 import type { BulkTransitionBody } from '../../../../shared/api/orders.schema.ts';
-import type { OrderUploadBody, OrderUploadTemplateDefinition } from '../../../../shared/api/order-uploads.schema.ts';
+import type { OrderUploadBody } from '../../../../shared/api/order-uploads.schema.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { cellIssueMessage } from '../../../../shared/files/cell-messages.ts';
 import { mapRows, type MappedRow } from '../../../../shared/files/map-rows.ts';
-import { findBuiltInTemplate, type FieldName, type OrderUploadTemplate } from '../../../../shared/files/templates.ts';
+import { type FieldName, type OrderUploadTemplate } from '../../../../shared/files/templates.ts';
 import { message } from '../../../../shared/i18n.ts';
 import { isUniqueViolation, retryOnConflict } from '../../../db/errors.ts';
 import type { Db } from '../../../db/knex.ts';
@@ -15,6 +15,7 @@ import type { Actor, RequestInfo } from '../../../domain/actor.ts';
 import { fieldError } from '../../../domain/validation.ts';
 import { readSource } from '../../../files/source.ts';
 import { writeAudit } from '../../audit/audit.repo.ts';
+import { findTemplate } from '../../files/templates.service.ts';
 import { buildOrder, insertIntakes } from '../intake.ts';
 import { Engine } from '../transition-engine.ts';
 import { flushWrites } from '../working-set.repo.ts';
@@ -38,28 +39,27 @@ type Input = {
   channel: OrderUploadBody['channel'];
 };
 
-function resolveTemplate(choice: OrderUploadBody['template']): OrderUploadTemplate {
+/** The id an upload records for a template sent with the request rather than named. */
+const UNSAVED_TEMPLATE_ID = 'custom';
+
+/** A stored template (built-in or saved in the template store) by id, or the definition sent with the request. */
+async function resolveTemplate(db: Db, choice: OrderUploadBody['template']): Promise<OrderUploadTemplate> {
   if ('id' in choice) {
-    const found = findBuiltInTemplate(choice.id);
+    const found = await findTemplate(db, choice.id);
     if (!found) throw fieldError('template.id', uploadMessages.template_not_found, { id: choice.id }, { code: 'template_not_found' });
-    if (found.type !== 'order_upload') throw fieldError('template.id', uploadMessages.template_wrong_type, { id: choice.id });
-    return found;
+    if (found.template.type !== 'order_upload') throw fieldError('template.id', uploadMessages.template_wrong_type, { id: choice.id });
+    return found.template;
   }
-  const d: OrderUploadTemplateDefinition = choice.definition;
-  const name = d.name === undefined ? { ko: d.id, en: d.id } : typeof d.name === 'string' ? { ko: d.name, en: d.name } : d.name;
-  return {
-    id: d.id,
-    type: 'order_upload',
-    name,
-    builtIn: false,
-    columns: d.columns,
-    ...(d.headerRow !== undefined ? { headerRow: d.headerRow } : {}),
-    ...(d.fixed ? { fixed: d.fixed } : {}),
-  };
+  const { definition, name } = choice;
+  if (definition.type !== 'order_upload') {
+    throw fieldError('template.definition.type', uploadMessages.template_wrong_type, { id: name ?? definition.type });
+  }
+  const label = name ?? UNSAVED_TEMPLATE_ID;
+  return { ...definition, id: UNSAVED_TEMPLATE_ID, name: { ko: label, en: label }, builtIn: false };
 }
 
-async function readInput(body: OrderUploadBody): Promise<Input> {
-  const template = resolveTemplate(body.template);
+async function readInput(db: Db, body: OrderUploadBody): Promise<Input> {
+  const template = await resolveTemplate(db, body.template);
   const sheet = await readSource(body.source);
   const fixed: Partial<Record<FieldName, string>> = {};
   if (body.channel?.channel_kind) fixed.channel_kind = body.channel.channel_kind;
@@ -117,7 +117,7 @@ function previewOf(input: Input, plan: UploadPlan) {
 }
 
 export async function previewUpload(db: Db, body: OrderUploadBody) {
-  const input = await readInput(body);
+  const input = await readInput(db, body);
   return previewOf(input, await decide(db, input, new Date().toISOString()));
 }
 
@@ -128,7 +128,7 @@ export async function previewUpload(db: Db, body: OrderUploadBody) {
  * next run finds the winner's orders and answers them as duplicates.
  */
 export async function registerUpload(db: Db, actor: Actor, info: Partial<RequestInfo>, body: OrderUploadBody) {
-  const input = await readInput(body);
+  const input = await readInput(db, body);
   return retryOnConflict(
     () =>
       db.transaction(async (trx) => {
