@@ -60,7 +60,7 @@ describe('GET /api/openapi.json', () => {
         assert.equal(name, 'GET /api/jobs/events');
         kinds.stream++;
       } else if (response.content?.['application/octet-stream']) {
-        assert.match(name, /^POST \/api\/exports\/|^GET \/api\/file-templates\/\{id\}\/sample$/);
+        assert.match(name, /^POST \/api\/exports\/|^GET \/api\/file-templates\/\{id\}\/sample$|^POST \/api\/invoice-imports\/.*result\.xlsx$/);
         kinds.file++;
       } else {
         const schema = response.content?.['application/json']?.schema;
@@ -69,8 +69,8 @@ describe('GET /api/openapi.json', () => {
       }
     }
     // Order uploads add 5 JSON answers; templates and invoice imports (file-imports.routes.ts) 8 JSON answers, a
-    // delete and a sample file (a download); exports 2 files and retention 2 JSON answers.
-    assert.deepEqual(kinds, { json: 48, empty: 4, stream: 1, file: 3 });
+    // delete, a sample file and 2 result files (downloads); exports 2 files and retention 2 JSON answers.
+    assert.deepEqual(kinds, { json: 48, empty: 4, stream: 1, file: 5 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {
