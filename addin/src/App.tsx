@@ -8,6 +8,7 @@ import { useAccounts } from './features/accounts/useAccounts.ts';
 import { ChangePassword, SignIn } from './features/connect/SignIn.tsx';
 import { usePaneLang, useSession } from './features/connect/useSession.ts';
 import { DirectPane } from './features/direct/DirectPane.tsx';
+import { FilesPane } from './features/files/FilesPane.tsx';
 import { InvoicesPane } from './features/invoices/InvoicesPane.tsx';
 import { JobsPane } from './features/jobs/JobsPane.tsx';
 import { useJobFeed } from './features/jobs/useJobFeed.ts';
@@ -46,7 +47,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'invoices', 'jobs', 'direct', 'accounts'] as const;
+const TABS = ['orders', 'invoices', 'jobs', 'direct', 'files', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -74,6 +75,9 @@ function Work({ api, lang }: { api: Api; lang: Lang }) {
       <div hidden={tab !== 'jobs'}>{accounts.accounts && <JobsPane api={api} feed={feed} lang={lang} accounts={list} />}</div>
       <div hidden={tab !== 'direct'}>
         <DirectPane api={api} lang={lang} />
+      </div>
+      <div hidden={tab !== 'files'}>
+        <FilesPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
         <Accounts accounts={accounts} lang={lang} />

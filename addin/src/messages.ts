@@ -26,6 +26,7 @@ export const paneMessages = {
   tab_invoices: { ko: '송장', en: 'Invoices' },
   tab_jobs: { ko: '작업', en: 'Jobs' },
   tab_direct: { ko: '직접주문', en: 'Direct orders' },
+  tab_files: { ko: '파일', en: 'Files' },
   tab_accounts: { ko: '계정', en: 'Accounts' },
   cancel: { ko: '취소', en: 'Cancel' },
   canceled: { ko: '취소했습니다.', en: 'Canceled.' },

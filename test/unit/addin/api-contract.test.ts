@@ -71,8 +71,8 @@ describe('pane API client against the server routes', () => {
 
   it('each client function sends the request of its declared route', async () => {
     const { api, calls } = recorder();
-    const sheetSource = { kind: 'sheet', name: 'Sheet1', rows: [['고객주문번호', '운송장번호']] } as const;
-    const tpl = { type: 'invoice_import', reference: 'box_key', columns: [{ field: 'box_key', headers: ['박스키'] }] } as const;
+    const sheetSource = { kind: 'sheet' as const, name: 'Sheet1', rows: [['고객주문번호', '운송장번호']] };
+    const tpl = { type: 'invoice_import' as const, reference: 'box_key' as const, columns: [{ field: 'box_key' as const, headers: ['박스키'] }] };
     const sent: [string, Promise<unknown>][] = [
       ['auth.login', auth.signIn(api, { username: 'u', password: 'p' })],
       ['auth.logout', auth.signOut(api)],

@@ -1,0 +1,24 @@
+// The 파일 (Files) tab: import (courier result files, wholesale orders) and the template editor, one section each.
+// The export section (h/paneexport) sits beside them as its own component.
+import { useState } from 'react';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Api } from '../../api/client.ts';
+import { paneMessages as m } from '../../messages.ts';
+import { useLayout } from '../../styles.ts';
+import { ImportSection } from './ImportSection.tsx';
+import { TemplateEditor } from './TemplateEditor.tsx';
+import { templateTypeOf, type ImportKind } from './useFileImport.ts';
+import { useTemplates } from './useTemplates.ts';
+
+export function FilesPane({ api, lang }: { api: Api; lang: Lang }) {
+  const ui = useLayout();
+  const [kind, setKind] = useState<ImportKind>('invoice');
+  const type = templateTypeOf(kind);
+  const store = useTemplates(api, lang, type);
+  return (
+    <section className={ui.form} aria-label={format(m.tab_files, {}, lang)}>
+      <ImportSection api={api} lang={lang} kind={kind} setKind={setKind} templates={store.templates} />
+      <TemplateEditor lang={lang} store={store} type={type} />
+    </section>
+  );
+}
