@@ -70,7 +70,7 @@ export function ImportSection({ api, lang, kind, setKind, templates }: Props) {
       {o.templateId === 'auto' && o.recognised && !o.ties.length && <Caption1>{t('guessed', { name: o.recognised.name })}</Caption1>}
       {o.ties.length > 0 && (
         <Field label={t('ties_label')}>
-          <RadioGroup onChange={(_, d) => o.setTemplateId(d.value)}>
+          <RadioGroup value={o.templateId} onChange={(_, d) => o.setTemplateId(d.value)}>
             {o.ties.map((x) => (
               <Radio key={x.id} value={x.id} label={x.name} />
             ))}

@@ -43,7 +43,7 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
   const [file, setChosen] = useState<ChosenFile | null>(null);
   const [password, setPassword] = useState('');
   const [needPassword, setNeedPassword] = useState(false);
-  const [templateId, setTemplateIdState] = useState('auto');
+  const [templateId, setTemplateId] = useState('auto');
   const [ties, setTies] = useState<FileTemplate[]>([]);
   const [recognised, setRecognised] = useState<FileTemplate | null>(null);
   const [courier, setCourier] = useState('');
@@ -51,10 +51,6 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
   const [allOrNothing, setAllOrNothing] = useState(false);
   const [batches, setBatches] = useState<UploadBatch[] | null>(null);
 
-  const setTemplateId = (id: string) => {
-    setTemplateIdState(id);
-    setTies([]);
-  };
   const chooseFile = async (chosen: File | undefined) => {
     setNeedPassword(false);
     setPassword('');
@@ -73,7 +69,11 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
 
   /** The chosen template, or the recognised one; null when several match equally (the operator chooses). */
   async function templateFor(source: FileSourceInput): Promise<FileTemplate | null> {
-    if (templateId !== 'auto') return templates.find((x) => x.id === templateId) ?? null;
+    if (templateId !== 'auto') {
+      // The operator chose (perhaps among equally good ones): the choice stands, the question goes.
+      setTies([]);
+      return templates.find((x) => x.id === templateId) ?? null;
+    }
     const guess = await guessTemplate(api, { source, type: templateTypeOf(kind) });
     if (!guess.template) throw new Error(t('no_guess'));
     setRecognised(guess.template);

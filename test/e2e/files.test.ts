@@ -1,0 +1,111 @@
+// The 파일 tab in the preview workbench: a courier's result file opened as the active sheet (title lines above the
+// header, our box keys in 고객주문번호) read by the pane, recognised (CJ and 한진 use the same headers, so the
+// operator picks one), previewed and applied with a result beside each row; then the courier's CP949 CSV chosen as
+// a file, applied with overwrite on, its results on a result sheet; then that import undone.
+import assert from 'node:assert/strict';
+import iconv from 'iconv-lite';
+import { describe, it } from 'vitest';
+import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
+import { trackingNumber } from '../helpers/sheet-lines.ts';
+import { skipWith } from '../helpers/skip.ts';
+
+const e2e = e2eSession();
+let serial = 91_000;
+const cj = () => trackingNumber(++serial);
+
+describe('파일 tab: invoice imports', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('reads a courier file from the active sheet, previews and applies it beside the rows, overwrites from a CP949 CSV and undoes it', async () => {
+    const db = e2e.server.deps.db;
+    // Two READY boxes without a number (as a booking export leaves them) and one already INVOICED.
+    const ready = await Promise.all([0, 1].map(async () => putInBox(db, (await makeOrder(db, { status: 'READY' })).lineIds, {})));
+    const oldNumber = cj();
+    const invoiced = await putInBox(db, (await makeOrder(db, { status: 'INVOICED' })).lineIds, { courier: 'CJ', tracking: oldNumber });
+    const numbers = [cj(), cj(), cj()];
+    const box = async (id: string) => (await db('boxes').where({ id }).first()).tracking_number as string | null;
+
+    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${e2e.server.url}/preview`);
+    await signInAsAdmin(page);
+    const pane = page.getByRole('complementary', { name: 'ShipSheet' });
+
+    // The courier's file as the operator opened it: a title, an empty line, the header on row 3; numbers typed in
+    // General cells become numbers, as Excel makes them.
+    const file = [
+      ['CJ대한통운 운송장 출력 결과 (2026-11-22)'],
+      [],
+      ['고객주문번호', '운송장번호', '받는분'],
+      [ready[0]!, numbers[0]!, '홍길동'],
+      [ready[1]!, numbers[1]!, '김철수'],
+      [invoiced, numbers[2]!, '이영희'],
+    ];
+    await page.evaluate((rows) => {
+      const wb = (globalThis as any).shipsheetWorkbook;
+      rows.forEach((r: string[], i: number) => r.forEach((v, c) => wb.userEdit('Sheet1', i, c, v)));
+    }, file);
+    const column = (col: number) =>
+      page.evaluate((col) => {
+        const s = (globalThis as any).shipsheetWorkbook.find('Sheet1');
+        return [0, 1, 2, 3, 4, 5].map((r) => s.get(r, col)?.value ?? '');
+      }, col);
+
+    await pane.getByRole('tab', { name: '파일', exact: true }).click();
+    const files = pane.getByRole('region', { name: '가져오기', exact: true });
+    await files.getByRole('button', { name: '미리보기' }).click();
+    // CJ and 한진 name these columns alike: the pane asks which one.
+    await files.getByText('똑같이 맞는 템플릿이 여럿입니다').waitFor();
+    await files.getByRole('radio', { name: 'CJ대한통운 운송장 결과' }).check();
+    await files.getByRole('button', { name: '미리보기' }).click();
+    await files.getByText('미리보기: 3행 — 신규 2, 덮어쓰기 0, 변경없음 0, 거부 1').waitFor();
+    const previewed = await column(3);
+    assert.equal(previewed[2], '가져오기결과 (미리보기)');
+    assert.equal(previewed[3], `신규 ${numbers[0]}`);
+    assert.equal(previewed[4], `신규 ${numbers[1]}`);
+    assert.match(String(previewed[5]), /^거부: /, 'a number already entered, overwrite off');
+    assert.equal(await box(ready[0]!), null, 'a preview writes nothing');
+
+    await files.getByRole('button', { name: '적용' }).click();
+    await files.getByText('적용: 3행 — 신규 2, 덮어쓰기 0, 변경없음 0, 거부 1').waitFor();
+    const applied = await column(3);
+    assert.equal(applied[2], '가져오기결과', 'the same column, now titled as applied');
+    assert.equal(await box(ready[0]!), numbers[0]);
+    assert.equal(await box(ready[1]!), numbers[1]);
+    assert.equal(await box(invoiced), oldNumber, 'refused: overwrite was off');
+    assert.equal((await column(4)).join(''), '', 'nothing written past the result column');
+
+    // The courier's CP949 CSV, chosen as a file, with overwrite on for two boxes that have numbers now.
+    const replaced = [cj(), cj()];
+    const csv = [
+      'CJ대한통운 운송장 결과',
+      '고객주문번호,운송장번호,받는분',
+      `${ready[0]},${replaced[0]},"홍길동, 본사"`,
+      `${invoiced},${replaced[1]},이영희`,
+    ].join('\r\n');
+    await files.getByRole('radio', { name: '파일 선택' }).check();
+    await files.getByLabel('가져올 파일 (XLSX, CSV)').setInputFiles({ name: 'CJ결과.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp949') });
+    await files.getByText('선택한 파일: CJ결과.csv').waitFor();
+    await files.getByRole('switch', { name: /덮어쓰기/ }).check();
+    await files.getByRole('button', { name: '적용' }).click();
+    await files.getByText('적용: 2행 — 신규 0, 덮어쓰기 2, 변경없음 0, 거부 0').waitFor();
+    assert.equal(await box(ready[0]!), replaced[0]);
+    assert.equal(await box(invoiced), replaced[1]);
+    const sheet = await page.evaluate(() => {
+      const wb = (globalThis as any).shipsheetWorkbook;
+      const s = wb.find('가져오기결과');
+      return { active: wb.active, rows: [0, 1, 2].map((r) => [0, 1, 2, 3, 4].map((c) => s.get(r, c)?.value ?? '')) };
+    });
+    assert.equal(sheet.active, '가져오기결과');
+    assert.deepEqual(sheet.rows[0], ['행', '가져오기결과', '참조', '택배사', '송장번호']);
+    assert.deepEqual(sheet.rows[1], ['3', `덮어쓰기 ${numbers[0]} → ${replaced[0]}`, ready[0], 'CJ대한통운', replaced[0]]);
+    assert.deepEqual(sheet.rows[2], ['4', `덮어쓰기 ${oldNumber} → ${replaced[1]}`, invoiced, 'CJ대한통운', replaced[1]]);
+
+    // Undo the last import: the overwritten numbers come back.
+    await files.getByRole('button', { name: '마지막 가져오기 취소' }).click();
+    await files.getByText('가져오기를 취소했습니다 (박스 2개 되돌림).').waitFor();
+    assert.equal(await box(ready[0]!), numbers[0]);
+    assert.equal(await box(invoiced), oldNumber);
+    await page.close();
+  });
+});
