@@ -108,4 +108,78 @@ describe('파일 tab: invoice imports', skipWith(SKIP_WITHOUT_BROWSER), () => {
     assert.equal(await box(invoiced), oldNumber);
     await page.close();
   });
+
+  it('saves a copy of the wholesale template with an edited column, uploads orders through it, and deletes the batch with a reason', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${e2e.server.url}/preview`);
+    await signInAsAdmin(page);
+    const pane = page.getByRole('complementary', { name: 'ShipSheet' });
+    await pane.getByRole('tab', { name: '파일', exact: true }).click();
+    const files = pane.getByRole('region', { name: '가져오기', exact: true });
+    const editor = pane.getByRole('region', { name: '템플릿 편집', exact: true });
+    await files.getByRole('radio', { name: '주문 업로드' }).check();
+
+    // The buyer writes 받을사람 for the recipient: a copy of the built-in with that header.
+    await editor.getByRole('combobox', { name: '편집할 템플릿' }).click();
+    await page.getByRole('option', { name: '도매·직거래 주문서 (일반) (기본)' }).click();
+    await editor.getByLabel('수취인 머리글 (쉼표로 구분)').fill('받을사람, 받는 사람');
+    await editor.getByLabel('새 이름').fill('한빛유통 주문서');
+    await editor.getByRole('button', { name: '사본으로 저장' }).click();
+    await editor.getByText('"한빛유통 주문서" 템플릿을 저장했습니다.').waitFor();
+    const saved = (await e2e.server.call('GET', '/api/file-templates?type=order_upload')).body.items.find(
+      (t: { name: string }) => t.name === '한빛유통 주문서',
+    );
+    assert.ok(saved && !saved.built_in);
+    const recipient = saved.definition.columns.find((c: { field: string }) => c.field === 'recipient_name');
+    assert.deepEqual(recipient.headers, ['받을사람', '받는 사람']);
+
+    const sheet = [
+      ['주문번호', '주문자', '받을사람', '휴대폰', '주소', '상품명', '수량'],
+      ['HB-2001', '(주)한빛유통', '박지민', '010-2345-6789', '서울시 강남구 테헤란로 1', '햇사과 10kg', '3'],
+      ['HB-2002', '(주)한빛유통', '최유리', '010-3456-7890', '부산시 해운대구 센텀로 2', '배 5kg', '2'],
+      ['HB-2003', '(주)한빛유통', '', '010-4567-8901', '대구시 중구 동성로 3', '감귤 5kg', '1'],
+    ];
+    await page.evaluate((rows) => {
+      const wb = (globalThis as any).shipsheetWorkbook;
+      rows.forEach((r: string[], i: number) => r.forEach((v, c) => wb.userEdit('Sheet1', i, c, v)));
+    }, sheet);
+    await files.getByRole('combobox', { name: '템플릿' }).click();
+    await page.getByRole('option', { name: '한빛유통 주문서', exact: true }).click();
+    await files.getByRole('button', { name: '미리보기' }).click();
+    await files.getByText('미리보기: 3행 — 정상 2, 오류 1, 중복 0 (주문 2건)').waitFor();
+    const results = await page.evaluate(() => {
+      const s = (globalThis as any).shipsheetWorkbook.find('Sheet1');
+      return [0, 1, 2, 3].map((r) => s.get(r, 7)?.value ?? '');
+    });
+    assert.equal(results[0], '가져오기결과 (미리보기)');
+    // A registered row says its order, and the server's note (products are not matched to a catalogue yet).
+    assert.match(String(results[1]), /^정상 \(주문 1\) — .*햇사과 10kg/);
+    assert.match(String(results[2]), /^정상 \(주문 2\)/);
+    assert.match(String(results[3]), /^오류: /);
+
+    await files.getByRole('button', { name: '주문 등록' }).click();
+    await files.getByText('등록: 3행 — 정상 2, 오류 1, 중복 0 (주문 2건)').waitFor();
+    const batches = pane.getByRole('region', { name: '업로드 묶음', exact: true });
+    await batches.getByText(/Sheet1 — 주문 2건, 거부 1행/).waitFor();
+    const upload = (await e2e.server.call('GET', '/api/order-uploads')).body.items[0];
+    assert.equal(upload.orders_created, 2);
+
+    await batches.getByRole('button', { name: '묶음 삭제' }).click();
+    await files.getByText('삭제 사유를 넣으세요.').waitFor();
+    await batches.getByLabel('삭제 사유').fill('거래처 요청으로 재발주');
+    await batches.getByRole('button', { name: '묶음 삭제' }).click();
+    await files.getByText('묶음을 삭제했습니다 (주문 2건).').waitFor();
+    await batches.getByText('(삭제됨: 거래처 요청으로 재발주)').waitFor();
+    const deleted = (await e2e.server.call('GET', `/api/order-uploads/${upload.id}`)).body;
+    assert.equal(deleted.delete_reason, '거래처 요청으로 재발주');
+
+    // The saved copy can be deleted; built-ins only copied.
+    await editor.getByRole('combobox', { name: '편집할 템플릿' }).click();
+    await page.getByRole('option', { name: '한빛유통 주문서', exact: true }).click();
+    await editor.getByRole('button', { name: '삭제' }).click();
+    await editor.getByText('"한빛유통 주문서" 템플릿을 지웠습니다.').waitFor();
+    assert.equal((await e2e.server.call('GET', `/api/file-templates?type=order_upload`)).body.items.length, 1);
+    await page.close();
+  });
 });
