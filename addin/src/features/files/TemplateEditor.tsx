@@ -53,27 +53,26 @@ export function TemplateEditor({ lang, store, type }: Props) {
           {selected.built_in && <Caption1>{t('built_in_readonly')}</Caption1>}
           <Caption1>{`${t('field')} ↔ ${t('headers')}`}</Caption1>
           {columns.map((c, i) => (
-            <div key={i} className={ui.row} data-testid="template-column">
+            <div key={i} className={ui.pairRow} data-testid="template-column">
               <Select aria-label={`${t('field')} ${i + 1}`} value={c.field} onChange={(_, d) => change(i, { field: d.value as FieldName })}>
-                {fields.map((f) => (
+                {(fields.includes(c.field) ? fields : [c.field, ...fields]).map((f) => (
                   <option key={f} value={f}>
                     {FIELD_LABELS[f][lang]}
                   </option>
                 ))}
               </Select>
               <Input
-                className={ui.grow}
                 aria-label={`${FIELD_LABELS[c.field][lang]} ${t('headers')}`}
                 value={c.headers}
                 onChange={(_, d) => change(i, { headers: d.value })}
               />
               <Button
                 size="small"
+                appearance="subtle"
+                icon={<span aria-hidden>✕</span>}
                 aria-label={`${FIELD_LABELS[c.field][lang]} ${t('remove_column')}`}
                 onClick={() => setColumns((cs) => cs.filter((_, j) => j !== i))}
-              >
-                ✕
-              </Button>
+              />
             </div>
           ))}
           <div className={ui.row}>

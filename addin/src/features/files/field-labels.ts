@@ -30,7 +30,8 @@ export const FIELD_LABELS: Record<FieldName, MessageText> = {
   memo: { ko: '메모', en: 'Memo' },
 };
 
-/** The fields a template of the type maps: the first five find a box and its number, the rest make orders. */
+/** The fields a template of the type maps: an invoice row finds a box and gives its number; an order row makes orders. */
 const INVOICE_FIELDS: FieldName[] = ['box_key', 'mall_order_id', 'mall_line_id', 'courier', 'tracking_number'];
+const BOX_ONLY: FieldName[] = ['box_key', 'courier', 'tracking_number'];
 export const fieldsOf = (type: 'invoice_import' | 'order_upload'): FieldName[] =>
-  type === 'invoice_import' ? INVOICE_FIELDS : (Object.keys(FIELD_LABELS) as FieldName[]).filter((f) => !INVOICE_FIELDS.includes(f));
+  type === 'invoice_import' ? INVOICE_FIELDS : (Object.keys(FIELD_LABELS) as FieldName[]).filter((f) => !BOX_ONLY.includes(f));
