@@ -8,7 +8,7 @@ import { useAccounts } from './features/accounts/useAccounts.ts';
 import { ChangePassword, SignIn } from './features/connect/SignIn.tsx';
 import { usePaneLang, useSession } from './features/connect/useSession.ts';
 import { DirectPane } from './features/direct/DirectPane.tsx';
-import { ExportSection } from './features/files/ExportSection.tsx';
+import { FilesPane } from './features/files/FilesPane.tsx';
 import { InvoicesPane } from './features/invoices/InvoicesPane.tsx';
 import { JobsPane } from './features/jobs/JobsPane.tsx';
 import { useJobFeed } from './features/jobs/useJobFeed.ts';
@@ -72,12 +72,12 @@ function Work({ api, lang }: { api: Api; lang: Lang }) {
       <div hidden={tab !== 'invoices'}>
         <InvoicesPane api={api} feed={feed} lang={lang} accounts={list} />
       </div>
-      <div hidden={tab !== 'files'}>
-        <ExportSection api={api} lang={lang} accounts={list} />
-      </div>
       <div hidden={tab !== 'jobs'}>{accounts.accounts && <JobsPane api={api} feed={feed} lang={lang} accounts={list} />}</div>
       <div hidden={tab !== 'direct'}>
         <DirectPane api={api} lang={lang} />
+      </div>
+      <div hidden={tab !== 'files'}>
+        <FilesPane api={api} lang={lang} accounts={list} />
       </div>
       <div hidden={tab !== 'accounts'}>
         <Accounts accounts={accounts} lang={lang} />

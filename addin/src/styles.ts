@@ -28,6 +28,14 @@ export const useLayout = makeStyles({
   rowEnd: { ...flex, gap: tokens.spacingHorizontalS, alignItems: 'end' },
   /** A title and its action at the two ends of a line. */
   spread: { ...flex, gap: tokens.spacingHorizontalS, justifyContent: 'space-between', alignItems: 'center' },
+  /** A choice, a text beside it and a small button (a template's field ↔ headers): one line whatever the width. */
+  pairRow: {
+    ...fits,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr) auto',
+    gap: tokens.spacingHorizontalXS,
+    alignItems: 'center',
+  },
   /** Takes the room left in a row. */
   grow: { flex: 1 },
   /** A short label that must stay on one line (a status badge). */

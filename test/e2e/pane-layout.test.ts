@@ -125,6 +125,22 @@ describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
     await screenshot(page, 'long-error');
     await page.close();
   });
+  it('the 파일 tab fits with a file chosen, order uploads and a template open in the editor', async () => {
+    const page = await openPane();
+    await page.getByRole('tab', { name: '파일' }).click();
+    await page.getByRole('radio', { name: '파일 선택' }).check();
+    await page.getByRole('radio', { name: '주문 업로드' }).check();
+    await page.getByRole('region', { name: '업로드 묶음', exact: true }).waitFor();
+    await page.getByRole('combobox', { name: '편집할 템플릿' }).click();
+    await page.getByRole('option', { name: /도매·직거래 주문서/ }).click();
+    await page.getByLabel('수취인 머리글 (쉼표로 구분)').waitFor();
+    await assertFits(page, 'ko 파일 tab, editor open');
+    await screenshot(page, 'files-editor');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('Recipient Headers (comma separated)').waitFor();
+    await assertFits(page, 'en Files tab, editor open');
+    await page.close();
+  });
 });
 
 describe('작업 tab defaults', skipWith(SKIP_WITHOUT_BROWSER), () => {

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Api, DownloadedFile } from './client.ts';
 
 export type Endpoint = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** As the server declares it under /api, `:name` for path parameters. */
   path: `/api/${string}`;
   /**

@@ -9,6 +9,7 @@ import * as auth from '../../../addin/src/api/auth.ts';
 import * as exportsApi from '../../../addin/src/api/exports.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
 import { urlOf, type Endpoint } from '../../../addin/src/api/endpoint.ts';
+import * as files from '../../../addin/src/api/files.ts';
 import * as jobs from '../../../addin/src/api/jobs.ts';
 import * as mallAccounts from '../../../addin/src/api/mall-accounts.ts';
 import * as orders from '../../../addin/src/api/orders.ts';
@@ -23,6 +24,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   sheet: sheet.sheetEndpoints,
   jobs: jobs.jobEndpoints,
   exports: exportsApi.exportEndpoints,
+  files: files.fileEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -72,6 +74,8 @@ describe('pane API client against the server routes', () => {
 
   it('each client function sends the request of its declared route', async () => {
     const { api, calls } = recorder();
+    const sheetSource = { kind: 'sheet' as const, name: 'Sheet1', rows: [['고객주문번호', '운송장번호']] };
+    const tpl = { type: 'invoice_import' as const, reference: 'box_key' as const, columns: [{ field: 'box_key' as const, headers: ['박스키'] }] };
     const sent: [string, Promise<unknown>][] = [
       ['auth.login', auth.signIn(api, { username: 'u', password: 'p' })],
       ['auth.logout', auth.signOut(api)],
@@ -93,6 +97,19 @@ describe('pane API client against the server routes', () => {
         'exports.booking',
         exportsApi.exportBooking(api, { template: 'cj', format: 'csv', encoding: 'cp949', reason: 'other', reason_text: '택배 접수' }),
       ],
+      ['files.templates', files.listTemplates(api, { type: 'invoice_import' })],
+      ['files.createTemplate', files.createTemplate(api, { name: 'n', definition: tpl })],
+      ['files.updateTemplate', files.updateTemplate(api, 'tpl_1', { name: 'n', definition: tpl })],
+      ['files.deleteTemplate', files.deleteTemplate(api, 'tpl_1')],
+      ['files.guess', files.guessTemplate(api, { source: sheetSource, type: 'invoice_import' })],
+      ['files.invoicePreview', files.previewInvoiceImport(api, { source: sheetSource, template_id: 'invoice_cj' })],
+      ['files.invoiceApply', files.applyInvoiceImport(api, { source: sheetSource, template_id: 'invoice_cj', overwrite: true })],
+      ['files.invoiceImports', files.listInvoiceImports(api)],
+      ['files.undoImport', files.undoInvoiceImport(api, 'imp_1')],
+      ['files.uploadPreview', files.previewOrderUpload(api, { source: sheetSource, template: { id: 'order_wholesale' } })],
+      ['files.uploadRegister', files.registerOrderUpload(api, { source: sheetSource, template: { id: 'order_wholesale' } })],
+      ['files.uploads', files.listOrderUploads(api, { limit: 20 })],
+      ['files.deleteUpload', files.deleteOrderUpload(api, 'upl_1', '중복 등록')],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

@@ -1,0 +1,172 @@
+// The 파일 tab's import: read the active sheet or the chosen file, pick or recognise a template, preview or apply an
+// invoice import / order upload, write each row's result back, undo the last invoice import, and keep the list
+// of order-upload batches (deleted with a reason).
+import { useCallback, useState } from 'react';
+import type { z } from 'zod';
+import type { orderUploadTemplateChoice } from '../../../../shared/api/order-uploads.schema.ts';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import { ApiError, type Api } from '../../api/client.ts';
+import {
+  applyInvoiceImport,
+  deleteOrderUpload,
+  guessTemplate,
+  listInvoiceImports,
+  listOrderUploads,
+  previewInvoiceImport,
+  previewOrderUpload,
+  registerOrderUpload,
+  undoInvoiceImport,
+  type FileSourceInput,
+  type FileTemplate,
+  type UploadBatch,
+} from '../../api/files.ts';
+import { readActiveSheet } from '../../excel/import-sheet.ts';
+import { errorText, useWork, type Notice, type Step } from '../work.tsx';
+import { readChosenFile, fileSourceOf, type ChosenFile } from './file-source.ts';
+import { fileMessages as fm, type FileMessage } from './files-messages.ts';
+import { withoutResultColumn, writeImportResults, type ImportAnswer } from './import-results.ts';
+
+export type ImportKind = 'invoice' | 'order';
+export const templateTypeOf = (kind: ImportKind) => (kind === 'invoice' ? 'invoice_import' : 'order_upload');
+const PASSWORD_CODES = new Set(['password_required', 'wrong_password']);
+
+/** An order template goes by id: the upload route finds built-in and saved ones alike in the template store. */
+function orderTemplateChoice(t: FileTemplate): z.input<typeof orderUploadTemplateChoice> {
+  return { id: t.id };
+}
+
+export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates: readonly FileTemplate[]) {
+  const t = (key: FileMessage, params: Record<string, string | number> = {}) => format(fm[key], params, lang);
+  const work = useWork(lang);
+  const [mode, setMode] = useState<'sheet' | 'file'>('sheet');
+  const [file, setChosen] = useState<ChosenFile | null>(null);
+  const [password, setPassword] = useState('');
+  const [needPassword, setNeedPassword] = useState(false);
+  const [templateId, setTemplateId] = useState('auto');
+  const [ties, setTies] = useState<FileTemplate[]>([]);
+  const [recognised, setRecognised] = useState<FileTemplate | null>(null);
+  const [courier, setCourier] = useState('');
+  const [overwrite, setOverwrite] = useState(false);
+  const [allOrNothing, setAllOrNothing] = useState(false);
+  const [batches, setBatches] = useState<UploadBatch[] | null>(null);
+
+  const chooseFile = async (chosen: File | undefined) => {
+    setNeedPassword(false);
+    setPassword('');
+    setChosen(chosen ? await readChosenFile(chosen) : null);
+  };
+
+  async function readSource(step: Step): Promise<{ source: FileSourceInput; target: { sheet: string } | { file: true } }> {
+    if (mode === 'file') {
+      if (!file) throw new Error(t('no_file'));
+      step(t('reading_file'));
+      return { source: fileSourceOf(file, password), target: { file: true } };
+    }
+    const sheet = await readActiveSheet((done, total) => step(t('reading_sheet', { done, total }), done / total));
+    return { source: { kind: 'sheet', name: sheet.name, rows: withoutResultColumn(sheet.rows) }, target: { sheet: sheet.name } };
+  }
+
+  /** The chosen template, or the recognised one; null when several match equally (the operator chooses). */
+  async function templateFor(source: FileSourceInput): Promise<FileTemplate | null> {
+    if (templateId !== 'auto') {
+      // The operator chose (perhaps among equally good ones): the choice stands, the question goes.
+      setTies([]);
+      return templates.find((x) => x.id === templateId) ?? null;
+    }
+    const guess = await guessTemplate(api, { source, type: templateTypeOf(kind) });
+    if (!guess.template) throw new Error(t('no_guess'));
+    setRecognised(guess.template);
+    if (guess.ties.length) {
+      const others = guess.ties.map((id) => templates.find((x) => x.id === id)).filter((x): x is FileTemplate => !!x);
+      setTies([guess.template, ...others]);
+      return null;
+    }
+    return guess.template;
+  }
+
+  async function send(source: FileSourceInput, template: FileTemplate, applied: boolean): Promise<ImportAnswer> {
+    try {
+      if (kind === 'invoice') {
+        const body = { source, template_id: template.id, overwrite, all_or_nothing: allOrNothing, ...(courier ? { courier } : {}) };
+        return { kind, answer: await (applied ? applyInvoiceImport : previewInvoiceImport)(api, body) };
+      }
+      const body = { source, template: orderTemplateChoice(template), all_or_nothing: allOrNothing };
+      return { kind, answer: await (applied ? registerOrderUpload : previewOrderUpload)(api, body) };
+    } catch (error) {
+      if (error instanceof ApiError && PASSWORD_CODES.has(error.code)) {
+        setNeedPassword(true);
+        throw new Error(t('password_needed', { message: error.message }));
+      }
+      throw error;
+    }
+  }
+
+  function summary(result: ImportAnswer, applied: boolean): Notice {
+    if (result.kind === 'invoice') {
+      const { answer } = result;
+      const what = !applied ? 'what_preview' : answer.applied ? 'what_applied' : 'what_not_applied';
+      const text = t('invoice_counts', { what: t(what), ...answer.counts });
+      return { intent: answer.counts.refused || (applied && !answer.applied) ? 'warning' : 'success', text };
+    }
+    const { counts } = result.answer;
+    const text = t('upload_counts', { what: t(applied ? 'what_registered' : 'what_preview'), ...counts });
+    return { intent: counts.invalid || counts.duplicate ? 'warning' : 'success', text };
+  }
+
+  const loadBatches = useCallback(async () => setBatches((await listOrderUploads(api, { limit: 20, include_deleted: 'true' })).items), [api]);
+
+  const { setNotice } = work;
+  const refreshBatches = useCallback(
+    () => loadBatches().catch((error: unknown) => setNotice({ intent: 'error', text: errorText(error, lang) })),
+    [loadBatches, setNotice, lang],
+  );
+
+  const run = (applied: boolean) =>
+    work.run(async (step) => {
+      const { source, target } = await readSource(step);
+      const template = await templateFor(source);
+      if (!template) return { intent: 'warning', text: t('ties') };
+      step(t('sending'), undefined, false);
+      const result = await send(source, template, applied);
+      setNeedPassword(false);
+      if (result.kind === 'order' && applied) await loadBatches();
+      // From here the sheet is being written: cancel would leave half a column, so the steps are not cancellable.
+      const written = await writeImportResults(target, result, !applied, lang, (done, total) =>
+        step(t('writing_results', { done, total }), done / total, false),
+      );
+      const notice = summary(result, applied);
+      const where = written.column
+        ? t('written_beside', { sheet: written.sheet, column: written.column })
+        : t('written_sheet', { sheet: written.sheet });
+      return { ...notice, text: `${notice.text}\n${where}` };
+    });
+
+  /** Undoes the newest invoice import; the server refuses (and says which rows) when a box has moved on since. */
+  const undo = () =>
+    work.run(async () => {
+      const last = (await listInvoiceImports(api)).items[0];
+      if (!last || last.undone_at) return { intent: 'info', text: t('nothing_to_undo') };
+      const done = await undoInvoiceImport(api, last.id);
+      return t('undone', { boxes: done.boxes });
+    });
+
+  const deleteBatch = (id: string, reason: string) =>
+    work.run(async () => {
+      if (!reason.trim()) return { intent: 'warning', text: t('need_reason') };
+      const done = await deleteOrderUpload(api, id, reason.trim());
+      await loadBatches();
+      return t('batch_removed', { orders: done.orders.length });
+    });
+
+  return {
+    work,
+    options: { mode, setMode, file, chooseFile, password, setPassword, needPassword, templateId, setTemplateId, ties, recognised },
+    switches: { courier, setCourier, overwrite, setOverwrite, allOrNothing, setAllOrNothing },
+    preview: () => run(false),
+    apply: () => run(true),
+    undo,
+    batches,
+    refreshBatches,
+    deleteBatch,
+  };
+}
