@@ -1,4 +1,4 @@
-// Request shapes of the audit API (admins reviewing who read personal data).
+// Shapes of the audit API: admins reviewing who read personal data (access records) and who did what (the audit log).
 import { z } from 'zod';
 import { EXPORT_REASONS } from '../export-reasons.ts';
 import { isValidDay } from '../time.ts';
@@ -51,3 +51,33 @@ export const accessRecordView = z.object({
   reason_text: z.string().nullable(),
 });
 export const accessRecordsPage = idPage(accessRecordView);
+
+export const auditLogQuery = z.object({
+  /** Only what this user (or API token's user) did. */
+  actor_id: z.string().min(1).max(40).optional(),
+  /** One action, e.g. invoice_import_applied, order_upload_registered, retention.erase, login_failed. */
+  action: z.string().min(1).max(64).optional(),
+  /** One record: entity and its id, e.g. invoice_import imp_…. */
+  entity: z.string().min(1).max(32).optional(),
+  entity_id: z.string().min(1).max(40).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  cursor: z.coerce.number().int().min(1).max(MAX_ID).optional(),
+  limit: z.coerce.number().int().min(1).max(ACCESS_RECORDS_PAGE_MAX).default(100),
+});
+export type AuditLogQuery = z.infer<typeof auditLogQuery>;
+
+/** Who did what to which record, when and from where; `detail` holds ids and counts, never personal data. */
+export const auditEntryView = z.object({
+  id: z.number().int(),
+  at: instant,
+  actor_type: z.enum(['user', 'job', 'system']),
+  actor_id: z.string().nullable(),
+  action: z.string(),
+  entity: z.string().nullable(),
+  entity_id: z.string().nullable(),
+  request_id: z.string().nullable(),
+  ip: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export const auditLogPage = idPage(auditEntryView);

@@ -1,5 +1,5 @@
-// Admins review who read personal data: the access records every such read leaves (PIPA safety standard §8).
-import { accessRecordsPage, accessRecordsQuery } from '../../../shared/api/audit.schema.ts';
+// Admins review who read personal data (access records, PIPA safety standard §8) and who did what (the audit log).
+import { accessRecordsPage, accessRecordsQuery, auditLogPage, auditLogQuery } from '../../../shared/api/audit.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as audit from '../../modules/audit/audit.service.ts';
 import { route } from '../route.ts';
@@ -15,6 +15,16 @@ export function auditRoutes(deps: AppDeps) {
       response: accessRecordsPage,
       query: accessRecordsQuery,
       handler: async ({ query }) => audit.listAccessRecords(deps.db, query),
+    }),
+    route({
+      method: 'get',
+      path: '/audit/log',
+      tag: 'audit',
+      summary: 'Who did what to which record, newest first: imports and their undo, order uploads, retention runs, sign-ins, users, tokens',
+      access: 'admin',
+      response: auditLogPage,
+      query: auditLogQuery,
+      handler: async ({ query }) => audit.listAuditLog(deps.db, query),
     }),
   ];
 }

@@ -189,7 +189,7 @@ export function fileImportRoutes(deps: AppDeps) {
       access: 'operator',
       body: invoiceImportBody,
       response: invoiceImportResult,
-      handler: async ({ actor, body }) => runInvoiceImport(db, actor, body, true),
+      handler: async ({ actor, body, info }) => runInvoiceImport(db, actor, body, true, info),
     }),
     route({
       method: 'post',
@@ -233,8 +233,8 @@ export function fileImportRoutes(deps: AppDeps) {
       access: 'operator',
       params: importIdParams,
       response: undoResponse,
-      handler: async ({ actor, params }) => {
-        const done = await undoImport(db, actor, params.id);
+      handler: async ({ actor, params, info }) => {
+        const done = await undoImport(db, actor, params.id, info);
         return { import: recordAnswer(done.record), boxes: done.boxes, batch_id: done.batch_id };
       },
     }),

@@ -23,6 +23,35 @@ export async function writeAudit(db: Db, actor: Actor, info: Partial<RequestInfo
   });
 }
 
+export type AuditLogFilter = {
+  actorId?: string | undefined;
+  action?: string | undefined;
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  beforeId?: number | undefined;
+  limit: number;
+};
+
+/** Newest first, keyset-paged by id; `from` inclusive, `to` exclusive (ISO timestamps). */
+export async function listAuditLog(db: Db, f: AuditLogFilter) {
+  const q = db('audit_log')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1);
+  if (f.actorId) q.where('actor_id', f.actorId);
+  if (f.action) q.where('action', f.action);
+  if (f.entity) q.where('entity', f.entity);
+  if (f.entityId) q.where('entity_id', f.entityId);
+  if (f.from) q.where('at', '>=', f.from);
+  if (f.to) q.where('at', '<', f.to);
+  if (f.beforeId) q.where('id', '<', f.beforeId);
+  const rows = (await q) as Array<Record<string, unknown> & { id: number; detail: string | null }>;
+  const more = rows.length > f.limit;
+  const page = (more ? rows.slice(0, f.limit) : rows).map((r) => ({ ...r, detail: r.detail ? (JSON.parse(r.detail) as unknown) : null }));
+  return { rows: page, next: more ? page[page.length - 1]!.id : null };
+}
+
 // ---- access records: reads of personal data (PIPA safety standard §8) -------------------------------------------
 
 /** How long access records are kept at the least (README, "Access records"); nothing here deletes them. */

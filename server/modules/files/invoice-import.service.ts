@@ -11,10 +11,11 @@ import type { InvoiceImportTemplate } from '../../../shared/files/templates.ts';
 import { message } from '../../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
-import type { Actor } from '../../domain/actor.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import type { SheetRows } from '../../files/read-workbook.ts';
 import { readSource } from '../../files/source.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
 import { Engine } from '../orders/transition-engine.ts';
 import { flushWrites } from '../orders/working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type WorkingSet } from '../orders/working-set.ts';
@@ -75,7 +76,13 @@ export async function mappedImportRows(db: Db, templateId: string, sheet: SheetR
   return { template, mapped, rows: mapped.rows.map(importRow) };
 }
 
-export async function runInvoiceImport(db: Db, actor: Actor, body: InvoiceImportBody, apply: boolean): Promise<ImportAnswer> {
+export async function runInvoiceImport(
+  db: Db,
+  actor: Actor,
+  body: InvoiceImportBody,
+  apply: boolean,
+  info: Partial<RequestInfo> = {},
+): Promise<ImportAnswer> {
   const sheet = await readSource(body.source);
   const { template, mapped, rows } = await mappedImportRows(db, body.template_id, sheet, body.courier);
   const referenceColumn = sheet.rows[mapped.header_row - 1]?.[mapped.columns[template.reference] ?? -1];
@@ -130,6 +137,12 @@ export async function runInvoiceImport(db: Db, actor: Actor, body: InvoiceImport
       const importId = newId('imp');
       const created = new Set(set.writes.newBoxes.map((b) => b.id));
       const counts = countsOf(results);
+      await writeAudit(trx, actor, info, {
+        action: 'invoice_import_applied',
+        entity: 'invoice_import',
+        entityId: importId,
+        detail: { template_id: template.id, source_kind: body.source.kind, overwrite_on: body.overwrite, ...counts },
+      });
       await repo.insertImport(
         trx,
         {

@@ -7,7 +7,8 @@ import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
-import type { Actor } from '../../domain/actor.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
 import { Engine, Refusal } from '../orders/transition-engine.ts';
 import { flushWrites } from '../orders/working-set.repo.ts';
 import { loadWorkingSet, type WorkingSet } from '../orders/working-set.ts';
@@ -44,7 +45,12 @@ function changedSince(set: WorkingSet, entries: repo.ImportBoxRecord[]): number[
   return rows;
 }
 
-export async function undoImport(db: Db, actor: Actor, id: string): Promise<{ record: repo.ImportRecord; boxes: number; batch_id: string }> {
+export async function undoImport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  info: Partial<RequestInfo> = {},
+): Promise<{ record: repo.ImportRecord; boxes: number; batch_id: string }> {
   const record = await findImportOrFail(db, id);
   if (record.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: record.undone_at }));
   const batchId = newId(ID_PREFIX.batch);
@@ -90,6 +96,12 @@ export async function undoImport(db: Db, actor: Actor, id: string): Promise<{ re
     await flushWrites(trx, set.writes, engine.now);
     const patch = { undone_at: engine.now, undone_by: actor.id, undo_batch_id: batchId };
     await repo.markUndone(trx, id, patch);
+    await writeAudit(trx, actor, info, {
+      action: 'invoice_import_undone',
+      entity: 'invoice_import',
+      entityId: id,
+      detail: { boxes: entries.length },
+    });
     return { record: { ...record, ...patch }, boxes: entries.length, batch_id: batchId };
   });
 }
