@@ -1,6 +1,6 @@
 // Collect (주문수집): new unshipped orders of one account for a window. Idempotent: a line the account already has
 // (same mall line id) is never inserted twice — a unique index guarantees it — whether a run is repeated or
-// crashed halfway. Orders are written a page at a time as the mall hands them over (the next page is read while
+// crashed halfway. Orders are written a page at a time as the mall hands them over (the next pages are read while
 // one is written), each page in one transaction of a few set-based
 // statements, every order whole or not at all; if a page fails, its orders are written again one transaction per
 // order, so one bad order cannot keep the others out. A crash loses at most the page being written, which the
@@ -35,9 +35,11 @@ export async function collectJob(ctx: JobContext): Promise<void> {
   const tally = new Tally(ctx);
   let total = 0;
   try {
-    // Page N is written while page N + 1 is read from the mall. Pages hold whole orders, each in one page only.
-    for await (const orders of readAhead(connector.newOrderPages(window))) {
+    // Pages are written while the next ones are read from the mall; what arrived during one write is written
+    // together in the next. Pages hold whole orders, each in one page only.
+    for await (const pages of readAhead(connector.newOrderPages(window))) {
       ctx.reachedMall();
+      const orders = pages.flat();
       if (!orders.length) continue;
       total += orders.length;
       await ctx.expect(total);

@@ -4,37 +4,37 @@ import { orderBatches, type Changed } from '../../../server/connectors/naver/fee
 import { readAhead } from '../../../server/jobs/read-ahead.ts';
 
 describe('readAhead', () => {
-  it('asks for the next page before handing over the current one, and reports its failure after', async () => {
-    const asked: number[] = [];
+  it('reads on while the caller works, hands over what arrived meanwhile, and reports a failure after it', async () => {
     async function* pages() {
-      asked.push(1);
-      yield 'a';
-      asked.push(2);
-      yield 'b';
-      asked.push(3);
+      for (const page of ['a', 'b', 'c']) yield page;
       throw new Error('mall down');
     }
-    const seen: string[] = [];
+    const seen: string[][] = [];
     await assert.rejects(async () => {
-      for await (const page of readAhead(pages())) {
+      for await (const batch of readAhead(pages())) {
+        seen.push(batch);
         await new Promise((resolve) => setTimeout(resolve, 5));
-        seen.push(`${page}@${asked.length}`);
       }
     }, /mall down/);
-    // While page a was worked on, page b was already being read (and c while b was).
-    assert.deepEqual(seen, ['a@2', 'b@3']);
+    // The first page alone; the others were read while the caller worked on it.
+    assert.deepEqual(seen, [['a'], ['b', 'c']]);
   });
 
-  it('a caller that stops early ends the source', async () => {
+  it('reads at most `ahead` pages ahead, and a caller that stops early ends the source', async () => {
+    let read = 0;
     let closed = false;
     async function* pages() {
       try {
-        for (let i = 0; ; i++) yield i;
+        for (;;) yield ++read;
       } finally {
         closed = true;
       }
     }
-    for await (const page of readAhead(pages())) if (page === 1) break;
+    for await (const batch of readAhead(pages(), 3)) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.ok(read <= batch.at(-1)! + 4, `read ${read} with ${batch.at(-1)} handed over`);
+      if (read > 10) break;
+    }
     await new Promise((resolve) => setTimeout(resolve, 5));
     assert.equal(closed, true);
   });
