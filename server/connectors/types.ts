@@ -97,6 +97,11 @@ export interface MallConnector {
   testConnection(): Promise<void>;
   /** Orders paid in the window that have not shipped yet; orders cancelled before collection are left out. */
   listNewOrders(window: TimeWindow): Promise<MallOrder[]>;
+  /**
+   * The same orders, handed over a page at a time as the mall answers, so the caller can store one page while the
+   * next is read. Every order is whole within one page and is in one page only.
+   */
+  newOrderPages(window: TimeWindow): AsyncIterable<MallOrder[]>;
   /** Acknowledges orders (발주확인), in the mall's batch sizes; one outcome per target line (`ref` = lineId). */
   confirm(targets: ConfirmTarget[]): Promise<Outcome[]>;
   /** Uploads tracking numbers (송장전송), one outcome per box (`ref` = boxId). */

@@ -1,6 +1,7 @@
 // Collect (주문수집): new unshipped orders of one account for a window. Idempotent: a line the account already has
 // (same mall line id) is never inserted twice — a unique index guarantees it — whether a run is repeated or
-// crashed halfway. Orders are written a page at a time, each page in one transaction of a few set-based
+// crashed halfway. Orders are written a page at a time as the mall hands them over (the next pages are read while
+// one is written), each page in one transaction of a few set-based
 // statements, every order whole or not at all; if a page fails, its orders are written again one transaction per
 // order, so one bad order cannot keep the others out. A crash loses at most the page being written, which the
 // next run collects (the window only moves on when a run succeeds).
@@ -22,6 +23,7 @@ import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
 import { collectedLines, orderIdByMallOrderId } from '../modules/orders/mall-lines.service.ts';
+import { readAhead } from './read-ahead.ts';
 import { collectWindow } from './windows.ts';
 
 export async function collectJob(ctx: JobContext): Promise<void> {
@@ -30,18 +32,24 @@ export async function collectJob(ctx: JobContext): Promise<void> {
   const window = collectWindow(ctx.job.params, account.last_collected_at);
   await ctx.setParams({ ...ctx.job.params, ...window });
   stopIfCanceled(signal);
-  const orders = await connector.listNewOrders(window);
-  ctx.reachedMall();
-  await ctx.expect(orders.length);
-
-  const existing = await collectedLines(
-    db,
-    account.id,
-    orders.flatMap((o) => o.lines.map((l) => l.mallLineId)),
-  );
   const tally = new Tally(ctx);
+  let total = 0;
   try {
-    await writeAll(ctx, orders, existing, tally);
+    // Pages are written while the next ones are read from the mall; what arrived during one write is written
+    // together in the next. Pages hold whole orders, each in one page only.
+    for await (const pages of readAhead(connector.newOrderPages(window))) {
+      ctx.reachedMall();
+      const orders = pages.flat();
+      if (!orders.length) continue;
+      total += orders.length;
+      await ctx.expect(total);
+      const existing = await collectedLines(
+        db,
+        account.id,
+        orders.flatMap((o) => o.lines.map((l) => l.mallLineId)),
+      );
+      await writeAll(ctx, orders, existing, tally);
+    }
   } finally {
     // Whatever happened, what was written is reported.
     await tally.flush();

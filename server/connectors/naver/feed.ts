@@ -42,6 +42,31 @@ export async function listChanged(client: NaverClient, window: TimeWindow): Prom
   return changed;
 }
 
+/**
+ * The changed product orders cut into query batches of ≤ QUERY_CHUNK ids that keep each order's product orders
+ * together (an order bigger than a chunk gets a batch of its own), so every batch maps to whole orders. Orders
+ * keep the order they were first listed in, and their product orders the order they were listed in.
+ */
+export function orderBatches(changed: Map<string, Changed>): string[][] {
+  const byOrder = new Map<string, string[]>();
+  for (const c of changed.values()) {
+    const ids = byOrder.get(c.orderId);
+    if (ids) ids.push(c.productOrderId);
+    else byOrder.set(c.orderId, [c.productOrderId]);
+  }
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  for (const ids of byOrder.values()) {
+    if (batch.length && batch.length + ids.length > QUERY_CHUNK) {
+      batches.push(batch);
+      batch = [];
+    }
+    batch.push(...ids);
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
 export async function queryDetails(client: NaverClient, productOrderIds: readonly string[]): Promise<ProductOrderDetail[]> {
   const details: ProductOrderDetail[] = [];
   for (let at = 0; at < productOrderIds.length; at += QUERY_CHUNK) {

@@ -1,11 +1,11 @@
 // The Naver Commerce API connector (SmartStore): MallConnector over OAuth2 + bcrypt-signed tokens and the pay-order
 // endpoints (mall-apis.md §2). baseUrl is https://api.commerce.naver.com/external for the real mall, or a sandbox.
-import type { MallConnector, MallChange, TimeWindow } from '../types.ts';
+import type { MallConnector, MallChange, MallOrder, TimeWindow } from '../types.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from '../http.ts';
 import { createNaverClient } from './client.ts';
 import { confirmProductOrders } from './confirm.ts';
 import { dispatchBoxes } from './dispatch.ts';
-import { LAST_CHANGED_PATH, listChanged, queryDetails } from './feed.ts';
+import { LAST_CHANGED_PATH, listChanged, orderBatches, queryDetails } from './feed.ts';
 import { toKstIso } from './kst-time.ts';
 import { toMallChange, toMallOrders } from './mapping.ts';
 import { createTokenSource } from './token.ts';
@@ -34,6 +34,16 @@ export function createNaverConnector(options: NaverConnectorOptions): MallConnec
   });
   const client = createNaverClient(baseUrl, tokens, retry, options.signal);
 
+  /** Every product order that changed in the window, then only those still waiting to ship (§2.2, §4). */
+  async function* newOrderPages(window: TimeWindow): AsyncGenerator<MallOrder[]> {
+    const changed = await listChanged(client, window);
+    const batches = orderBatches(changed);
+    if (!batches.length) yield [];
+    // The whole change list comes first: an order's product orders may be listed pages apart, and a batch must
+    // hold all of them.
+    for (const ids of batches) yield toMallOrders(await queryDetails(client, ids));
+  }
+
   return {
     mallType: 'naver',
     invoiceNeedsConfirm: false,
@@ -45,10 +55,12 @@ export function createNaverConnector(options: NaverConnectorOptions): MallConnec
     },
 
     async listNewOrders(window: TimeWindow) {
-      // Every product order that changed in the window, then only those still waiting to ship (§2.2, §4).
-      const changed = await listChanged(client, window);
-      return toMallOrders(await queryDetails(client, [...changed.keys()]));
+      const orders: MallOrder[] = [];
+      for await (const page of newOrderPages(window)) orders.push(...page);
+      return orders;
     },
+
+    newOrderPages,
 
     confirm: (targets) => confirmProductOrders(client, targets),
 
