@@ -3,6 +3,7 @@
 // operator picks one), previewed and applied with a result beside each row; then the courier's CP949 CSV chosen as
 // a file, applied with overwrite on, its results on a result sheet; then that import undone.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
@@ -133,6 +134,15 @@ describe('파일 tab: invoice imports', skipWith(SKIP_WITHOUT_BROWSER), () => {
     assert.ok(saved && !saved.built_in);
     const recipient = saved.definition.columns.find((c: { field: string }) => c.field === 'recipient_name');
     assert.deepEqual(recipient.headers, ['받을사람', '받는 사람']);
+
+    // A sample of the template to hand to the buyer: its header row and one made-up row, as an XLSX.
+    const [sample] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: '샘플 파일' }).click()]);
+    assert.match(sample.suggestedFilename(), /-sample\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await sample.path())!);
+    const header = (book.worksheets[0]!.getRow(1).values as unknown[]).filter(Boolean);
+    assert.ok(header.length >= 5, `a header row: ${JSON.stringify(header)}`);
+    assert.equal(book.worksheets[0]!.rowCount, 2, 'the header and one example row');
 
     const sheet = [
       ['주문번호', '주문자', '받을사람', '휴대폰', '주소', '상품명', '수량'],

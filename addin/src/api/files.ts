@@ -31,6 +31,7 @@ export const fileEndpoints = {
   createTemplate: { method: 'POST', path: '/api/file-templates', body: templateBody, response: fileTemplate },
   updateTemplate: { method: 'PUT', path: '/api/file-templates/:id', body: templateBody, response: fileTemplate },
   deleteTemplate: { method: 'DELETE', path: '/api/file-templates/:id', response: 'empty' },
+  templateSample: { method: 'GET', path: '/api/file-templates/:id/sample', response: 'file' },
   guess: { method: 'POST', path: '/api/file-templates/guess', body: guessBody, response: guessResponse },
   invoicePreview: { method: 'POST', path: '/api/invoice-imports/preview', body: invoiceImportBody, response: invoiceImportResult },
   invoiceApply: { method: 'POST', path: '/api/invoice-imports', body: invoiceImportBody, response: invoiceImportResult },
@@ -56,6 +57,9 @@ export const updateTemplate = (api: Api, id: string, body: z.input<typeof templa
   request(api, fileEndpoints.updateTemplate, { params: { id }, body });
 
 export const deleteTemplate = (api: Api, id: string) => request(api, fileEndpoints.deleteTemplate, { params: { id } });
+
+/** A sample XLSX of a template: its header row and one made-up row, to hand to a buyer or a courier. */
+export const templateSample = (api: Api, id: string) => request(api, fileEndpoints.templateSample, { params: { id } });
 
 /** The template whose headers best match the file, and the equally good others (`ties`) for the operator to choose. */
 export const guessTemplate = (api: Api, body: z.input<typeof guessBody>) => request(api, fileEndpoints.guess, { body });

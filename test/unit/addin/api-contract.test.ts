@@ -101,6 +101,7 @@ describe('pane API client against the server routes', () => {
       ['files.createTemplate', files.createTemplate(api, { name: 'n', definition: tpl })],
       ['files.updateTemplate', files.updateTemplate(api, 'tpl_1', { name: 'n', definition: tpl })],
       ['files.deleteTemplate', files.deleteTemplate(api, 'tpl_1')],
+      ['files.templateSample', files.templateSample(api, 'invoice_cj')],
       ['files.guess', files.guessTemplate(api, { source: sheetSource, type: 'invoice_import' })],
       ['files.invoicePreview', files.previewInvoiceImport(api, { source: sheetSource, template_id: 'invoice_cj' })],
       ['files.invoiceApply', files.applyInvoiceImport(api, { source: sheetSource, template_id: 'invoice_cj', overwrite: true })],

@@ -87,6 +87,9 @@ export function TemplateEditor({ lang, store, type }: Props) {
             <Button disabled={store.work.busy} onClick={() => void store.saveCopy(selected, name, columns)}>
               {t('save_copy')}
             </Button>
+            <Button disabled={store.work.busy} onClick={() => void store.sample(selected)}>
+              {t('sample')}
+            </Button>
             {!selected.built_in && (
               <>
                 <Button appearance="primary" disabled={store.work.busy} onClick={() => void store.save(selected, name, columns)}>

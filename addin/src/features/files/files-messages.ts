@@ -96,6 +96,8 @@ export const fileMessages = {
   },
   saved: { ko: '"{name}" 템플릿을 저장했습니다.', en: 'Saved the template "{name}".' },
   deleted: { ko: '"{name}" 템플릿을 지웠습니다.', en: 'Deleted the template "{name}".' },
+  sample: { ko: '샘플 파일', en: 'Sample file' },
+  sample_saved: { ko: '{file} 파일을 내려받았습니다.', en: 'Downloaded {file}.' },
   need_name: { ko: '이름을 넣으세요.', en: 'Enter a name.' },
 } satisfies Messages;
 

@@ -6,9 +6,10 @@ import type { templateDefinition } from '../../../../shared/api/file-imports.sch
 import type { FieldName } from '../../../../shared/files/templates.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
-import { createTemplate, deleteTemplate, listTemplates, updateTemplate, type FileTemplate } from '../../api/files.ts';
+import { createTemplate, deleteTemplate, listTemplates, templateSample, updateTemplate, type FileTemplate } from '../../api/files.ts';
 import { errorText, useWork } from '../work.tsx';
 import { fileMessages as fm, type FileMessage } from './files-messages.ts';
+import { saveFile } from './save-file.ts';
 
 export type TemplateType = 'invoice_import' | 'order_upload';
 /** A column as the editor shows it: the field and its header spellings as one comma-separated text. */
@@ -73,5 +74,12 @@ export function useTemplates(api: Api, lang: Lang, type: TemplateType) {
       return t('deleted', { name: template.name });
     });
 
-  return { work, templates, reload, saveCopy, save, remove };
+  const sample = (template: FileTemplate) =>
+    work.run(async () => {
+      const file = await templateSample(api, template.id);
+      saveFile(file);
+      return t('sample_saved', { file: file.fileName });
+    });
+
+  return { work, templates, reload, saveCopy, save, remove, sample };
 }
