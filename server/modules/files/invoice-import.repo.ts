@@ -1,49 +1,11 @@
-// Invoice imports: finding the lines a file's references name, and the record of each import with what every box
-// it changed carried before (for undo). Set-based: a 50,000-row file is a handful of statements.
+// Invoice imports: the record of each import with what every box it changed carried before (for undo). Set-based:
+// a 50,000-row file is a handful of statements. (The lines a file's references name are found by the orders module:
+// orders/line-references.repo.ts.)
 import type { Knex } from 'knex';
-import type { InvoiceReference } from '../../../shared/files/templates.ts';
-import { insertMany, selectWhereIn } from '../../db/bulk.ts';
+import { insertMany } from '../../db/bulk.ts';
 import type { Db } from '../../db/knex.ts';
 
 type Conn = Knex | Knex.Transaction;
-
-/** The lines each reference value names: a box's lines, an order's lines, or one line; and for orders, which. */
-export type Resolved = Map<string, { lineIds: string[]; orderIds: Set<string> }>;
-
-type FoundLine = { id: string; order_id: string; box_id: string | null; mall_line_id: string | null };
-const LINE = ['id', 'order_id', 'box_id', 'mall_line_id'];
-
-export async function resolveReferences(db: Conn, reference: InvoiceReference, values: readonly string[]): Promise<Resolved> {
-  const out: Resolved = new Map();
-  const add = (key: string, line: FoundLine) => {
-    const entry = out.get(key) ?? { lineIds: [], orderIds: new Set<string>() };
-    entry.lineIds.push(line.id);
-    entry.orderIds.add(line.order_id);
-    out.set(key, entry);
-  };
-  if (reference === 'box_key' || reference === 'mall_line_id') {
-    const column = reference === 'box_key' ? 'box_id' : 'mall_line_id';
-    const lines = (await selectWhereIn(db, 'order_lines', column, values, LINE)) as FoundLine[];
-    for (const line of lines) add(String(line[column]), line);
-    return out;
-  }
-  const orders = (await selectWhereIn(db, 'orders', 'mall_order_id', values, ['id', 'mall_order_id', 'deleted_at'])) as {
-    id: string;
-    mall_order_id: string;
-    deleted_at: string | null;
-  }[];
-  const live = orders.filter((o) => !o.deleted_at);
-  const orderNumber = new Map(live.map((o) => [o.id, o.mall_order_id]));
-  const lines = (await selectWhereIn(
-    db,
-    'order_lines',
-    'order_id',
-    live.map((o) => o.id),
-    LINE,
-  )) as FoundLine[];
-  for (const line of lines) add(orderNumber.get(line.order_id)!, line);
-  return out;
-}
 
 export type ImportRecord = {
   id: string;

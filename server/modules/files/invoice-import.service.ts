@@ -16,6 +16,7 @@ import { fieldError } from '../../domain/validation.ts';
 import type { SheetRows } from '../../files/read-workbook.ts';
 import { readSource } from '../../files/source.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { resolveReferences } from '../orders/line-references.repo.ts';
 import { Engine } from '../orders/transition-engine.ts';
 import { flushWrites } from '../orders/working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type WorkingSet } from '../orders/working-set.ts';
@@ -86,7 +87,7 @@ export async function runInvoiceImport(
   const sheet = await readSource(body.source);
   const { template, mapped, rows } = await mappedImportRows(db, body.template_id, sheet, body.courier);
   const referenceColumn = sheet.rows[mapped.header_row - 1]?.[mapped.columns[template.reference] ?? -1];
-  const resolved = await repo.resolveReferences(
+  const resolved = await resolveReferences(
     db,
     template.reference,
     rows.flatMap((r) => r.reference ?? []),

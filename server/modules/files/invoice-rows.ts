@@ -10,7 +10,7 @@ import { Refusal, type Engine } from '../orders/transition-engine.ts';
 import { storedNumber, type WorkingSet } from '../orders/working-set.ts';
 import type { BoxRow, LineRow } from '../orders/working-set.repo.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
-import type { Resolved } from './invoice-import.repo.ts';
+import type { Resolved } from '../orders/line-references.repo.ts';
 
 /** A sheet row as read through the template. */
 export type ImportRow = {
