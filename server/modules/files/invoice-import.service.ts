@@ -16,7 +16,7 @@ import { fieldError } from '../../domain/validation.ts';
 import type { SheetRows } from '../../files/read-workbook.ts';
 import { readSource } from '../../files/source.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { resolveReferences } from '../orders/line-references.repo.ts';
+import { resolveReferences, type Resolved } from '../orders/line-references.repo.ts';
 import { Engine } from '../orders/transition-engine.ts';
 import { flushWrites } from '../orders/working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type WorkingSet } from '../orders/working-set.ts';
@@ -87,11 +87,10 @@ export async function runInvoiceImport(
   const sheet = await readSource(body.source);
   const { template, mapped, rows } = await mappedImportRows(db, body.template_id, sheet, body.courier);
   const referenceColumn = sheet.rows[mapped.header_row - 1]?.[mapped.columns[template.reference] ?? -1];
-  const resolved = await resolveReferences(
-    db,
-    template.reference,
-    rows.flatMap((r) => r.reference ?? []),
-  );
+  const references = rows.flatMap((r) => r.reference ?? []);
+  // A box key names a box: the working set reads its lines anyway, so they are not looked up twice.
+  const byBox = template.reference === 'box_key';
+  const looked = byBox ? undefined : await resolveReferences(db, template.reference, references);
   const numbers = [...new Set(rows.flatMap((r) => (r.courier ? (storedNumber(r.courier, r.number ?? undefined) ?? []) : [])))];
   const batchId = newId(ID_PREFIX.batch);
   const reason = importReason(body.source);
@@ -99,8 +98,9 @@ export async function runInvoiceImport(
 
   try {
     return await db.transaction(async (trx) => {
-      const ids = [...new Set([...resolved.values()].flatMap((r) => r.lineIds))];
-      const set = await loadWorkingSet(trx, { ids, actions: ['set_invoice'], trackingNumbers: numbers });
+      const ids = looked ? [...new Set([...looked.values()].flatMap((r) => r.lineIds))] : [];
+      const set = await loadWorkingSet(trx, { ids, actions: ['set_invoice'], trackingNumbers: numbers, ...(byBox ? { boxes: references } : {}) });
+      const resolved = looked ?? boxLines(set, references);
       const engine = new Engine(set, actor, batchId);
       const decider = new InvoiceRows(
         engine,
@@ -168,7 +168,6 @@ export async function runInvoiceImport(
           undo_batch_id: null,
         },
         decider.changed.map((c) => ({
-          import_id: importId,
           box_id: c.box_id,
           row: c.row,
           old_courier: c.old_courier,
@@ -176,7 +175,7 @@ export async function runInvoiceImport(
           old_send_status: c.old_send_status,
           old_sent_at: c.old_sent_at,
           box_version_after: boxVersionAfter(set, created, c.box_id),
-          lines: JSON.stringify(c.lines.map((l) => ({ ...l, version: set.versionAfter(l.id) ?? 1 }))),
+          lines: c.lines.map((l) => ({ id: l.id, status: l.status, version: set.versionAfter(l.id) ?? 1 })),
         })),
       );
       return answer(true, importId);
@@ -185,6 +184,16 @@ export async function runInvoiceImport(
     if (error instanceof RollBack) return error.answer;
     throw error;
   }
+}
+
+/** What each box key names, as the working set read it (before any row applies): the box's lines and their orders. */
+function boxLines(set: WorkingSet, boxIds: readonly string[]): Resolved {
+  const out: Resolved = new Map();
+  for (const id of boxIds) {
+    const lines = out.has(id) ? [] : set.linesOfBox(id);
+    if (lines.length) out.set(id, { lineIds: lines.map((l) => l.id), orderIds: new Set(lines.map((l) => l.order_id)) });
+  }
+  return out;
 }
 
 /** A box this import created starts at version 1; one it changed went up by one. */

@@ -15,8 +15,6 @@ import { loadWorkingSet, type WorkingSet } from '../orders/working-set.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import * as repo from './invoice-import.repo.ts';
 
-type LineAfter = { id: string; status: string; version: number };
-
 export async function findImportOrFail(db: Db, id: string): Promise<repo.ImportRecord> {
   const record = await repo.findImport(db, id);
   if (!record) throw new AppError('not_found', 'import_not_found', message(m.import_not_found, { id }));
@@ -34,7 +32,7 @@ function blocked(rows: number[]): AppError {
 function changedSince(set: WorkingSet, entries: repo.ImportBoxRecord[]): number[] {
   const rows: number[] = [];
   for (const e of entries) {
-    const lines = JSON.parse(e.lines) as LineAfter[];
+    const { lines } = e;
     const box = set.boxes.get(e.box_id);
     const moved = lines.some((l) => {
       const now = set.lines.get(l.id);
@@ -60,7 +58,7 @@ export async function undoImport(
     const again = await repo.findImport(trx, id);
     if (again?.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: again.undone_at }));
     const entries = await repo.importBoxes(trx, id);
-    const lineIds = entries.flatMap((e) => (JSON.parse(e.lines) as LineAfter[]).map((l) => l.id));
+    const lineIds = entries.flatMap((e) => e.lines.map((l) => l.id));
     const numbers = entries.flatMap((e) => e.old_tracking_number ?? []);
     const set = await loadWorkingSet(trx, { ids: lineIds, actions: ['set_invoice', 'clear_invoice'], trackingNumbers: numbers });
     const since = changedSince(set, entries);
@@ -69,7 +67,7 @@ export async function undoImport(
     const engine = new Engine(set, actor, batchId);
     const refusedRows: number[] = [];
     for (const e of entries) {
-      const before = JSON.parse(e.lines) as LineAfter[];
+      const before = e.lines;
       try {
         if (e.old_tracking_number && e.old_courier) {
           const line = set.lines.get(before[0]!.id)!;

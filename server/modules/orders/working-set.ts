@@ -199,6 +199,11 @@ export type LoadPlan = {
   ids: readonly string[];
   /** Every action the call may apply: what they change decides what is read. */
   actions: readonly Action[];
+  /**
+   * Boxes the call names (an invoice file keyed by box): every line in them is read, without naming the lines
+   * first. Only with a box action.
+   */
+  boxes?: readonly string[];
   /** Numbers the call may give boxes: the boxes already carrying them are read too (joins and duplicates). */
   trackingNumbers?: readonly string[];
   /** Whether memos may be added: the latest memo of each order is read to tell a new one from a repeat. */
@@ -249,6 +254,10 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
     const byNumber = await repo.findBoxes(db, 'tracking_number', [...(plan.trackingNumbers ?? [])]);
     boxes.push(...byNumber);
     const ids = new Set(byNumber.map((b) => b.id));
+    for (const id of plan.boxes ?? []) {
+      if (!ids.has(id)) boxes.push({ id, tracking_number: null });
+      ids.add(id);
+    }
     for (const l of lines) {
       // The number of a box found through its lines is not needed: only numbers asked for link boxes to items.
       if (l.box_id && !ids.has(l.box_id)) boxes.push({ id: l.box_id, tracking_number: null });
