@@ -101,6 +101,39 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.close();
   });
 
+  it('an operator sees the sender read-only; a viewer is told why it cannot be read', async () => {
+    const users = [
+      { username: 'packer', password: '출고담당-비밀번호-2026', role: 'operator' },
+      { username: 'watcher', password: '조회담당-비밀번호-2026', role: 'viewer' },
+    ];
+    for (const user of users) assert.equal((await e2e.server.call('POST', '/api/users', user)).status, 201);
+    const open = async (user: (typeof users)[number]) => {
+      const page = await e2e.browser.newPage({ viewport: { width: 320, height: 900 } });
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${e2e.server.url}/taskpane.html`);
+      await page.getByLabel('아이디').fill(user.username);
+      await page.getByLabel('비밀번호').fill(user.password);
+      await page.getByRole('button', { name: '로그인' }).click();
+      await page.getByText(`${user.username} (${user.role})`).waitFor();
+      await page.getByRole('tab', { name: '파일', exact: true }).click();
+      await page.getByRole('radio', { name: '택배 예약 파일' }).check();
+      await page.getByRole('button', { name: '보내는 분 설정' }).click();
+      return page;
+    };
+    const operator = await open(users[0]!);
+    await operator.getByTestId('sender-line').filter({ hasText: '쉽시트상회 · 02-1234-5678' }).waitFor();
+    const form = operator.getByTestId('sender-form');
+    await form.getByText('관리자만 바꿀 수 있습니다.').waitFor();
+    assert.equal(await form.getByRole('textbox', { name: /^이름/ }).inputValue(), '쉽시트상회');
+    assert.equal(await form.getByRole('textbox', { name: /^이름/ }).getAttribute('readonly'), '');
+    assert.equal(await form.getByRole('button', { name: '저장' }).count(), 0);
+    await operator.close();
+
+    const viewer = await open(users[1]!);
+    await viewer.getByTestId('sender-line').filter({ hasText: /권한/ }).waitFor();
+    await viewer.close();
+  });
+
   it('fits Excel’s 320 px pane with every export field shown (booking, CSV encoding, 기타 with words)', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 320, height: 900 } });
     page.setDefaultTimeout(30_000);

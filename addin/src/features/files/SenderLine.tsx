@@ -21,8 +21,8 @@ type Props = { lang: Lang; canEdit: boolean; state: ReturnType<typeof useSender>
 export function SenderLine({ lang, canEdit, state }: Props) {
   const ui = useLayout();
   const t = (key: SenderMessage) => format(sm[key], {}, lang);
-  const { sender, loaded, open, form, invalid, work } = state;
-  const summary = !loaded ? t('sender_loading') : sender ? senderLine(sender) : t('sender_unset');
+  const { sender, loaded, loadError, open, form, invalid, work } = state;
+  const summary = loadError ?? (!loaded ? t('sender_loading') : sender ? senderLine(sender) : t('sender_unset'));
 
   return (
     <div className={ui.tight} role="group" aria-label={t('sender_label')}>

@@ -5,7 +5,7 @@ import type { SenderSetting, SenderView } from '../../../../shared/api/settings.
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { ApiError, type Api } from '../../api/client.ts';
 import { getSender, setSender } from '../../api/settings.ts';
-import { useWork } from '../work.tsx';
+import { errorText, useWork } from '../work.tsx';
 import { senderMessages as sm } from './sender-messages.ts';
 
 export type SenderForm = { name: string; phone: string; mobile: string; zip: string; address1: string; address2: string };
@@ -37,17 +37,19 @@ export function useSender(api: Api, lang: Lang, active: boolean) {
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<SenderForm>(EMPTY);
   const [invalid, setInvalid] = useState<SenderField | null>(null);
+  // A read that failed (a viewer's 403, the server away) says so instead of passing for "not set".
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!active || setting) return;
+    if (!active || setting || loadError) return;
     let current = true;
     void getSender(api)
       .then((s) => current && setSetting(s))
-      .catch(() => current && setSetting({ sender: null, updated_at: null, updated_by: null }));
+      .catch((error: unknown) => current && setLoadError(errorText(error, lang)));
     return () => {
       current = false;
     };
-  }, [api, active, setting]);
+  }, [api, lang, active, setting, loadError]);
 
   const toggle = () => {
     if (!open) setForm(formOf(setting?.sender ?? null));
@@ -64,6 +66,7 @@ export function useSender(api: Api, lang: Lang, active: boolean) {
       try {
         const saved = await setSender(api, { ...form, mobile: form.mobile || null, address2: form.address2 || null });
         setSetting(saved);
+        setLoadError(null);
         setForm(formOf(saved.sender));
       } catch (error) {
         setInvalid(refusedField(error));
@@ -72,5 +75,5 @@ export function useSender(api: Api, lang: Lang, active: boolean) {
       return format(sm.sender_saved, {}, lang);
     });
 
-  return { work, sender: setting?.sender ?? null, loaded: setting !== null, open, toggle, form, change, invalid, save };
+  return { work, sender: setting?.sender ?? null, loaded: setting !== null, loadError, open, toggle, form, change, invalid, save };
 }
