@@ -22,6 +22,7 @@ import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
 import { orderUploadRoutes } from './http/routes/order-uploads.routes.ts';
 import { retentionRoutes } from './http/routes/retention.routes.ts';
+import { settingsRoutes } from './http/routes/settings.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
@@ -55,6 +56,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...auditRoutes(deps),
     ...exportRoutes(deps),
     ...retentionRoutes(deps),
+    ...settingsRoutes(deps),
   ];
 }
 

@@ -40,7 +40,7 @@ export function App() {
               {format(m.sign_out, {}, lang)}
             </Button>
           </div>
-          <Work api={api} lang={lang} />
+          <Work api={api} lang={lang} role={session.role} />
         </>
       )}
     </main>
@@ -51,7 +51,7 @@ const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'accounts'] as co
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
-function Work({ api, lang }: { api: Api; lang: Lang }) {
+function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
   const [tab, setTab] = useState<TabId>('orders');
   // Read once per sign-in and shared: every pane offers the accounts, the accounts tab lists them.
   const accounts = useAccounts(api);
@@ -77,7 +77,7 @@ function Work({ api, lang }: { api: Api; lang: Lang }) {
         <DirectPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'files'}>
-        <FilesPane api={api} lang={lang} accounts={list} />
+        <FilesPane api={api} lang={lang} accounts={list} role={role} />
       </div>
       <div hidden={tab !== 'accounts'}>
         <Accounts accounts={accounts} lang={lang} />

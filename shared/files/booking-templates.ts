@@ -247,6 +247,11 @@ export const BOOKING_TEMPLATES: readonly BookingTemplate[] = [
   },
 ];
 
+/** Whether the template's file carries the sender (보내는 분): such a file is useless to the courier without one. */
+export function needsSender(template: Pick<BookingTemplate, 'columns'>): boolean {
+  return template.columns.some((c) => c.field.startsWith('sender_'));
+}
+
 export function findBookingTemplate(id: string): BookingTemplate | undefined {
   return BOOKING_TEMPLATES.find((t) => t.id === id);
 }

@@ -52,6 +52,9 @@ beforeAll(async () => {
   viewer = await s.tokenFor('viewer');
   users.operator = (await s.call('GET', '/api/auth/me', undefined, { token: operator })).body.id;
   users.viewer = (await s.call('GET', '/api/auth/me', undefined, { token: viewer })).body.id;
+  // Booking files with sender columns need the shop's sender (test/api/exports-sender.test.ts has the refusal).
+  const sender = { name: '쉽시트상회', phone: '02-1234-5678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
+  assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
 });
 afterAll(() => s.close());
 
@@ -215,7 +218,8 @@ describe('booking file', () => {
     assert.equal(row[header!.indexOf('내품수량')], 4);
     assert.equal(row[header!.indexOf('품목명')], '무선 이어폰 색상: 화이트 외 2건');
     assert.equal(row[header!.indexOf('받는분성명')], '박민수');
-    assert.equal(row[header!.indexOf('보내는분성명')], undefined, 'no seller settings: sender left empty');
+    assert.equal(row[header!.indexOf('보내는분성명')], '쉽시트상회', 'the sender of the shop settings');
+    assert.equal(row[header!.indexOf('보내는분전화번호')], '02-1234-5678');
     assert.equal(rows.find((r) => r[key] === single)![header!.indexOf('받는분성명')], '최지우');
     const r = await newest();
     assert.deepEqual(

@@ -1,6 +1,7 @@
 // Export from the pane's 파일 tab in a real browser: a CJ booking file with a reason and an open password, saved
 // as a download (captured by the test), opened with the password as a user's Excel would (officecrypto-tool, then
-// exceljs) with each box's key in the reference column; the access records show the export with its reason.
+// exceljs) with each box's key in the reference column and the sender set through the pane on every row; the access
+// records show the export with its reason.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -40,6 +41,23 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await section.getByRole('radio', { name: '택배 예약 파일' }).check();
     await section.getByRole('combobox', { name: '택배사 양식' }).click();
     await page.getByRole('option', { name: /^CJ대한통운/ }).click();
+
+    // The sender (보내는 분) every booking row carries, set here by the admin: a wrong phone is refused naming it.
+    await section.getByTestId('sender-line').filter({ hasText: '설정되지 않음' }).waitFor();
+    await section.getByRole('button', { name: '보내는 분 설정' }).click();
+    const form = section.getByTestId('sender-form');
+    await form.getByRole('textbox', { name: /^이름/ }).fill('쉽시트상회');
+    await form.getByRole('textbox', { name: /^전화번호/ }).fill('12345');
+    await form.getByRole('textbox', { name: /^우편번호/ }).fill('06236');
+    await form.getByRole('textbox', { name: /^주소/ }).fill('서울특별시 강남구 테헤란로 123');
+    await form.getByRole('button', { name: '저장' }).click();
+    await form.getByTestId('notice').filter({ hasText: 'phone: 전화번호가 올바르지 않습니다' }).waitFor();
+    await form.getByRole('textbox', { name: /^전화번호/ }).fill('0212345678');
+    await form.getByRole('button', { name: '저장' }).click();
+    await form.getByTestId('notice').filter({ hasText: '보내는 분을 저장했습니다.' }).waitFor();
+    await section.getByTestId('sender-line').filter({ hasText: '쉽시트상회 · 02-1234-5678 · 06236 서울특별시 강남구 테헤란로 123' }).waitFor();
+    await section.getByRole('button', { name: '닫기' }).click();
+
     await section.getByLabel('열기 암호 (선택)').fill(PASSWORD);
 
     // Without a reason nothing is asked of the server.
@@ -66,6 +84,12 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     assert.deepEqual(rows.map((r) => r[key]).sort(), [...boxes].sort(), 'every READY box, by its key');
     const name = header!.indexOf('받는분성명');
     assert.deepEqual(rows.map((r) => r[name]).sort(), ['김철수', '홍길동']);
+    const sender = [header!.indexOf('보내는분성명'), header!.indexOf('보내는분전화번호')];
+    assert.deepEqual(
+      rows.map((r) => sender.map((i) => r[i])),
+      rows.map(() => ['쉽시트상회', '02-1234-5678']),
+      'the sender set in the pane on every row',
+    );
 
     const records = (await e2e.server.call('GET', '/api/audit/access-records?limit=5')).body.items;
     const record = records.find((r: { endpoint: string }) => r.endpoint === 'POST /api/exports/booking');
@@ -75,6 +99,39 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     );
 
     await page.close();
+  });
+
+  it('an operator sees the sender read-only; a viewer is told why it cannot be read', async () => {
+    const users = [
+      { username: 'packer', password: '출고담당-비밀번호-2026', role: 'operator' },
+      { username: 'watcher', password: '조회담당-비밀번호-2026', role: 'viewer' },
+    ];
+    for (const user of users) assert.equal((await e2e.server.call('POST', '/api/users', user)).status, 201);
+    const open = async (user: (typeof users)[number]) => {
+      const page = await e2e.browser.newPage({ viewport: { width: 320, height: 900 } });
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${e2e.server.url}/taskpane.html`);
+      await page.getByLabel('아이디').fill(user.username);
+      await page.getByLabel('비밀번호').fill(user.password);
+      await page.getByRole('button', { name: '로그인' }).click();
+      await page.getByText(`${user.username} (${user.role})`).waitFor();
+      await page.getByRole('tab', { name: '파일', exact: true }).click();
+      await page.getByRole('radio', { name: '택배 예약 파일' }).check();
+      await page.getByRole('button', { name: '보내는 분 설정' }).click();
+      return page;
+    };
+    const operator = await open(users[0]!);
+    await operator.getByTestId('sender-line').filter({ hasText: '쉽시트상회 · 02-1234-5678' }).waitFor();
+    const form = operator.getByTestId('sender-form');
+    await form.getByText('관리자만 바꿀 수 있습니다.').waitFor();
+    assert.equal(await form.getByRole('textbox', { name: /^이름/ }).inputValue(), '쉽시트상회');
+    assert.equal(await form.getByRole('textbox', { name: /^이름/ }).getAttribute('readonly'), '');
+    assert.equal(await form.getByRole('button', { name: '저장' }).count(), 0);
+    await operator.close();
+
+    const viewer = await open(users[1]!);
+    await viewer.getByTestId('sender-line').filter({ hasText: /권한/ }).waitFor();
+    await viewer.close();
   });
 
   it('fits Excel’s 320 px pane with every export field shown (booking, CSV encoding, 기타 with words)', async () => {

@@ -141,6 +141,28 @@ describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
     await assertFits(page, 'en Files tab, editor open');
     await page.close();
   });
+  it('the 파일 tab fits with the booking file chosen and the sender form open', async () => {
+    const sender = {
+      name: '쉽시트상회 온라인 물류센터',
+      phone: '1588-1255',
+      zip: '06236',
+      address1: '서울특별시 강남구 테헤란로 123 쉽시트빌딩',
+      address2: '지하 2층 출고장',
+    };
+    assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
+    const page = await openPane();
+    await page.getByRole('tab', { name: '파일' }).click();
+    await page.getByRole('radio', { name: '택배 예약 파일' }).check();
+    await page.getByTestId('sender-line').filter({ hasText: '쉽시트상회 온라인 물류센터' }).waitFor();
+    await page.getByRole('button', { name: '보내는 분 설정' }).click();
+    await page.getByTestId('sender-form').getByRole('button', { name: '저장' }).waitFor();
+    await assertFits(page, 'ko 파일 tab, sender form open');
+    await screenshot(page, 'files-sender');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Close' }).waitFor();
+    await assertFits(page, 'en Files tab, sender form open');
+    await page.close();
+  });
 });
 
 describe('작업 tab defaults', skipWith(SKIP_WITHOUT_BROWSER), () => {

@@ -16,6 +16,7 @@ import * as pendingChangesDismissed from './20261125080000_pending_changes_dismi
 import * as fileTemplatesImports from './20261126010000_file_templates_imports.ts';
 import * as orderUploads from './20261126020000_order_uploads.ts';
 import * as exportRecords from './20261126030000_export_records.ts';
+import * as shopSettings from './20261126050000_shop_settings.ts';
 import * as invoiceImportUndoPacked from './20261126051000_invoice_import_undo_packed.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
@@ -36,5 +37,6 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261126010000_file_templates_imports', fileTemplatesImports],
   ['20261126020000_order_uploads', orderUploads],
   ['20261126030000_export_records', exportRecords],
+  ['20261126050000_shop_settings', shopSettings],
   ['20261126051000_invoice_import_undo_packed', invoiceImportUndoPacked],
 ];

@@ -5,12 +5,13 @@
 import type { Response } from 'express';
 import { bookingExportBody, DEFAULT_BOOKING_STATUSES, orderLinesExportBody } from '../../../shared/api/exports.schema.ts';
 import { bookingColumns, bookingRows } from '../../../shared/files/booking-rows.ts';
-import { BOOKING_TEMPLATES } from '../../../shared/files/booking-templates.ts';
+import { BOOKING_TEMPLATES, needsSender } from '../../../shared/files/booking-templates.ts';
 import { orderListColumns, orderListRows } from '../../../shared/files/order-list.ts';
 import type { AppDeps } from '../../deps.ts';
 import { checkExportRequest, exportFileInfo, writeExport, type ExportRequest } from '../../files/export.ts';
 import type { Row, RowSource } from '../../files/flow.ts';
 import * as exportsService from '../../modules/exports/exports.service.ts';
+import { requireSender } from '../../modules/settings/settings.service.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { fileStamp, startDownload } from '../download.ts';
 import type { EdgeInfo } from '../render.ts';
@@ -89,12 +90,15 @@ export function exportRoutes(deps: AppDeps) {
       tag: 'exports',
       summary:
         "A courier's bulk booking file (one row per box, a merged box is one row, our box key in the courier's reference column), " +
-        'XLSX or CSV (UTF-8 or CP949), with a reason and an optional open password. Sender columns stay empty (no seller settings yet)',
+        'XLSX or CSV (UTF-8 or CP949), with a reason and an optional open password. The sender columns carry the sender of ' +
+        'PUT /api/settings/sender; a template with sender columns is refused (409 sender_not_set) while none is set',
       access: 'operator',
       response: 'file',
       body: bookingExportBody,
       handler: async ({ actor, info, res, body }) => {
         const template = BOOKING_TEMPLATES.find((t) => t.id === body.template)!;
+        // Checked before anything is read or recorded: a booking without its shipper is refused by the courier.
+        const sender = needsSender(template) ? await requireSender(deps.db) : undefined;
         const statuses = body.status ?? (body.box_ids ? undefined : [...DEFAULT_BOOKING_STATUSES]);
         const lines = await exportsService.bookingLines(deps.db, { statuses, boxIds: body.box_ids });
         const format = body.format ?? template.format;
@@ -113,9 +117,7 @@ export function exportRoutes(deps: AppDeps) {
           {
             name: `${courier}_택배예약_${fileStamp()}`,
             columns: bookingColumns(template),
-            // No seller settings exist yet, so the sender columns are left empty (the courier program fills the
-            // shipper's registered address).
-            rows: bookingRows(lines, template, { masked: exportsService.exportsMasked(actor) }),
+            rows: bookingRows(lines, template, { ...(sender ? { sender } : {}), masked: exportsService.exportsMasked(actor) }),
           },
         );
       },

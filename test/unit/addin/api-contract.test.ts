@@ -13,6 +13,7 @@ import * as files from '../../../addin/src/api/files.ts';
 import * as jobs from '../../../addin/src/api/jobs.ts';
 import * as mallAccounts from '../../../addin/src/api/mall-accounts.ts';
 import * as orders from '../../../addin/src/api/orders.ts';
+import * as settings from '../../../addin/src/api/settings.ts';
 import * as sheet from '../../../addin/src/api/sheet.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
@@ -25,6 +26,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   jobs: jobs.jobEndpoints,
   exports: exportsApi.exportEndpoints,
   files: files.fileEndpoints,
+  settings: settings.settingsEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -111,6 +113,8 @@ describe('pane API client against the server routes', () => {
       ['files.uploadRegister', files.registerOrderUpload(api, { source: sheetSource, template: { id: 'order_wholesale' } })],
       ['files.uploads', files.listOrderUploads(api, { limit: 20 })],
       ['files.deleteUpload', files.deleteOrderUpload(api, 'upl_1', '중복 등록')],
+      ['settings.sender', settings.getSender(api)],
+      ['settings.setSender', settings.setSender(api, { name: '상회', phone: '02-1234-5678', zip: '06236', address1: '서울 강남구' })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

@@ -12,8 +12,10 @@ import type { Account } from '../accounts/useAccounts.ts';
 import { ReasonFields } from '../reason/ReasonFields.tsx';
 import { WorkStatus } from '../work.tsx';
 import { exportMessages } from './export-messages.ts';
+import { SenderLine } from './SenderLine.tsx';
 import type { ExportFormat, ExportWhat } from './export-request.ts';
 import { useExport } from './useExport.ts';
+import { useSender } from './useSender.ts';
 
 const ENCODINGS: { id: CsvEncoding; label: keyof typeof exportMessages }[] = [
   { id: 'utf8-bom', label: 'encoding_utf8_bom' },
@@ -21,11 +23,14 @@ const ENCODINGS: { id: CsvEncoding; label: keyof typeof exportMessages }[] = [
   { id: 'cp949', label: 'encoding_cp949' },
 ];
 
-export function ExportSection({ api, lang, accounts }: { api: Api; lang: Lang; accounts: Account[] }) {
+type Props = { api: Api; lang: Lang; accounts: Account[]; role: string };
+
+export function ExportSection({ api, lang, accounts, role }: Props) {
   const ui = useLayout();
   const m = { ...paneMessages, ...exportMessages };
   const t = (key: keyof typeof m) => format(m[key], {}, lang);
   const { work, choice, update, pickTemplate, reason, pickReason, problem, download } = useExport(api, lang);
+  const sender = useSender(api, lang, choice.what === 'booking');
   const f = choice.filter;
   const setFilter = (next: Partial<typeof f>) => update({ filter: { ...f, ...next } });
   const reasonProblem = problem === 'dates_reversed' ? null : problem;
@@ -56,6 +61,7 @@ export function ExportSection({ api, lang, accounts }: { api: Api; lang: Lang; a
             </Dropdown>
           </Field>
           <Text size={200}>{t('export_booking_help')}</Text>
+          <SenderLine lang={lang} canEdit={role === 'admin'} state={sender} />
         </>
       ) : (
         <>

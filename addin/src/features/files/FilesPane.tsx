@@ -12,7 +12,7 @@ import { TemplateEditor } from './TemplateEditor.tsx';
 import { templateTypeOf, type ImportKind } from './useFileImport.ts';
 import { useTemplates } from './useTemplates.ts';
 
-export function FilesPane({ api, lang, accounts }: { api: Api; lang: Lang; accounts: Account[] }) {
+export function FilesPane({ api, lang, accounts, role }: { api: Api; lang: Lang; accounts: Account[]; role: string }) {
   const ui = useLayout();
   const [kind, setKind] = useState<ImportKind>('invoice');
   const type = templateTypeOf(kind);
@@ -20,7 +20,7 @@ export function FilesPane({ api, lang, accounts }: { api: Api; lang: Lang; accou
   return (
     <section className={ui.form} aria-label={format(m.tab_files, {}, lang)}>
       <ImportSection api={api} lang={lang} kind={kind} setKind={setKind} templates={store.templates} />
-      <ExportSection api={api} lang={lang} accounts={accounts} />
+      <ExportSection api={api} lang={lang} accounts={accounts} role={role} />
       <TemplateEditor lang={lang} store={store} type={type} />
     </section>
   );
