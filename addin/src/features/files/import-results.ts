@@ -3,7 +3,7 @@
 // file's row numbers and what the server read from them. The texts are pure; the writes go through excel/.
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { InvoiceImportAnswer, OrderUploadAnswer } from '../../api/files.ts';
-import { columnLetter } from './column-letter.ts';
+import { columnLetter } from '../../sheet/column-letter.ts';
 import { writeResultColumn } from '../../excel/import-sheet.ts';
 import { writeTable, type Progress } from '../../excel/sheets.ts';
 import { courierLabel } from '../../sheet/cells.ts';

@@ -1,5 +1,6 @@
 // Cells and addresses of the fake workbook: A1 notation, what Excel keeps when a value is written, and the error
 // type the fake throws (shaped as Office.js's, so the pane's error handling is exercised).
+import { columnLetter } from '../../sheet/column-letter.ts';
 
 export class OfficeLikeError extends Error {
   constructor(
@@ -18,16 +19,8 @@ export type SyncStats = { syncs: number; largestRequestBytes: number; largestRes
 /** Where a range lies on its sheet: zero-based first row and column, and its size. */
 export type Area = { row: number; col: number; rows: number; cols: number };
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** A column as Excel names it (0 → A): one rule for the pane and the workbench. */
+export const columnLetters = columnLetter;
 
 function columnIndex(letters: string): number {
   let n = 0;
