@@ -57,13 +57,41 @@ export async function selectPacked(db: Conn, query: Knex.QueryBuilder, fields: r
   return unpack(row?.rows, fields);
 }
 
+type RowBuilder = (values: readonly unknown[]) => Record<string, unknown>;
+const builders = new Map<string, RowBuilder>();
+
+/**
+ * A function that makes a row object of `fields` from one packed array, as an object literal with the fields in
+ * order: every row then has the same shape from its creation, which makes 50,000 rows about twice as fast to build
+ * (and later to read) as filling an empty object field by field. The field names are our own column lists, quoted
+ * as JSON strings, so the generated code holds no caller data; one function per field list, kept.
+ */
+function rowBuilder(fields: readonly string[]): RowBuilder {
+  const key = fields.join('\u0000');
+  let build = builders.get(key);
+  if (!build) {
+    build = new Function('v', `return { ${fields.map((f, i) => `${JSON.stringify(f)}: v[${i}]`).join(', ')} };`) as RowBuilder;
+    builders.set(key, build);
+  }
+  return build;
+}
+
+/** Field by field, for a list a literal cannot spell: in a literal, a `__proto__` key would set the prototype. */
+const slowBuilder =
+  (fields: readonly string[]): RowBuilder =>
+  (values) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++)
+      Object.defineProperty(out, fields[i]!, { value: values[i], enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+
 function unpack(json: string | undefined, fields: readonly string[]): Record<string, unknown>[] {
   const arrays = JSON.parse(json ?? '[]') as unknown[][];
-  return arrays.map((values) => {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < fields.length; i++) out[fields[i]!] = values[i];
-    return out;
-  });
+  const build = fields.includes('__proto__') ? slowBuilder(fields) : rowBuilder(fields);
+  const rows: Record<string, unknown>[] = new Array(arrays.length);
+  for (let k = 0; k < arrays.length; k++) rows[k] = build(arrays[k]!);
+  return rows;
 }
 
 /** Same patch on many rows by id; every row's version goes up by one. */

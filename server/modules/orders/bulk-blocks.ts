@@ -37,47 +37,69 @@ export function groupBlocks(items: readonly BlockItem[], found: Discovery, block
     if (n === undefined) map.set(key, (n = groups.add()));
     return n;
   };
-  const orderOfLine = new Map<string, string>();
+  // Each found line's order node, by line id (one lookup per item below instead of line → order → node).
+  const orderNodeOfLine = new Map<string, number>();
   for (const l of found.lines) {
-    orderOfLine.set(l.id, l.order_id);
-    if (l.box_id) groups.join(node(orders, l.order_id), node(boxes, l.box_id));
+    const n = node(orders, l.order_id);
+    orderNodeOfLine.set(l.id, n);
+    if (l.box_id) groups.join(n, node(boxes, l.box_id));
   }
   for (const b of found.boxes) if (b.tracking_number) groups.join(node(boxes, b.id), node(numbers, b.tracking_number));
   // Each item's node: its order's, or one of its own when its id leads to no order (unknown ids; a repeated unknown
   // id shares the node of its first naming, so a duplicate lands in the same block).
   const unknown = new Map<string, number>();
-  const itemNodes = items.map((item) => {
-    const order = orderOfLine.get(item.id) ?? (item.id.startsWith(`${ID_PREFIX.order}_`) ? item.id : undefined);
-    const n = order ? node(orders, order) : node(unknown, item.id);
+  const itemNodes = new Int32Array(items.length);
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    let n = orderNodeOfLine.get(item.id);
+    if (n === undefined) n = item.id.startsWith(`${ID_PREFIX.order}_`) ? node(orders, item.id) : node(unknown, item.id);
     for (const number of item.numbers) groups.join(n, node(numbers, number));
-    return n;
-  });
-
-  // Members of each group, ascending; a Map keeps groups in the order of their first item.
-  const members = new Map<number, number[]>();
-  itemNodes.forEach((n, index) => {
-    const root = groups.find(n);
-    const list = members.get(root);
-    if (list) list.push(index);
-    else members.set(root, [index]);
-  });
-
-  const blocks: number[][] = [];
-  let current: number[] = [];
-  for (const group of members.values()) {
-    if (current.length && current.length + group.length > blockItems) {
-      blocks.push(current.sort((a, b) => a - b));
-      current = [];
-    }
-    current.push(...group);
+    itemNodes[index] = n;
   }
-  if (current.length) blocks.push(current.sort((a, b) => a - b));
+
+  // Groups numbered in the order of their first item, with their sizes; then each group's members, ascending, laid
+  // out one group after another in one array (a counting sort: no list per group).
+  const groupOfRoot = new Int32Array(groups.size).fill(-1);
+  const groupOfItem = new Int32Array(items.length);
+  const sizes: number[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const root = groups.find(itemNodes[index]!);
+    let g = groupOfRoot[root]!;
+    if (g < 0) {
+      g = groupOfRoot[root] = sizes.length;
+      sizes.push(0);
+    }
+    groupOfItem[index] = g;
+    sizes[g]!++;
+  }
+  const starts = new Int32Array(sizes.length + 1);
+  for (let g = 0; g < sizes.length; g++) starts[g + 1] = starts[g]! + sizes[g]!;
+  const members = new Int32Array(items.length);
+  const filled = starts.slice(0, sizes.length);
+  for (let index = 0; index < items.length; index++) members[filled[groupOfItem[index]!]!++] = index;
+
+  // Whole groups packed into blocks of at most `blockItems` items, in the order of their first item; within a
+  // block, items in request order.
+  const blocks: number[][] = [];
+  let from = 0;
+  for (let g = 0; g < sizes.length; g++) {
+    const size = starts[g]! - starts[from]!;
+    if (size && size + sizes[g]! > blockItems) {
+      blocks.push(Array.from(members.subarray(starts[from], starts[g]).sort()));
+      from = g;
+    }
+  }
+  if (sizes.length) blocks.push(Array.from(members.subarray(starts[from], starts[sizes.length]).sort()));
   return blocks;
 }
 
 /** Union-find over numbered nodes (orders, boxes, numbers, unknown ids). */
 class Groups {
   private readonly parent: number[] = [];
+
+  get size(): number {
+    return this.parent.length;
+  }
 
   add(): number {
     this.parent.push(this.parent.length);

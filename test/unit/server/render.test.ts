@@ -35,6 +35,16 @@ describe('rendering at the edge', () => {
     assert.equal(toJson({ m: 'HTTP 503' }, 'en'), toJson({ m: 'HTTP 503' }, 'ko'));
   });
 
+  it('an answer without Messages is plain JSON, whatever its strings spell; a Message anywhere is still rendered', () => {
+    // toJson serialises plainly first and renders only when the text holds a Message's "i18n" key: data that
+    // spells that key inside a string, or an object with an i18n field that is not a string, is not one.
+    const data = { note: '{"i18n":"orders.param_required"}', odd: { i18n: 7 }, list: [1, null, 'x'] };
+    assert.equal(toJson(data, 'en'), JSON.stringify(data));
+    assert.equal(toJson(undefined, 'ko'), undefined);
+    const deep = { rows: [{ a: 1 }, { a: 2, warnings: ['plain', missingReason] }] };
+    assert.equal(toJson(deep, 'en'), JSON.stringify({ rows: [{ a: 1 }, { a: 2, warnings: ['plain', 'items.0.reason: required for Hold'] }] }));
+  });
+
   it("an error's message and its details' messages are rendered; its type and codes stay", () => {
     const error = fieldError('to', jobsMessages.period_future);
     const ko = errorBody(error, 'ko', 'req-1');
