@@ -166,10 +166,23 @@ describe('naver listNewOrders', () => {
     );
     assert.equal(pages[0]!.query.moreSequence, undefined);
     for (const page of pages.slice(1)) assert.match(page.query.moreSequence ?? '', /^\d+$/, 'later pages carry moreSequence');
-    const chunks = requestsTo(QUERY).map((r) => (r.body as { productOrderIds: string[] }).productOrderIds.length);
-    assert.deepEqual(
-      chunks,
-      Array.from({ length: Math.ceil(poCount / 300) }, (_, i) => Math.min(300, poCount - i * 300)),
+    // Details are asked 300 product orders at most at a time, and an order's product orders always in one query (the
+    // collect job stores a query's orders whole): a query ends early rather than split an order.
+    const queries = requestsTo(QUERY).map((r) => (r.body as { productOrderIds: string[] }).productOrderIds);
+    assert.ok(
+      queries.every((ids) => ids.length <= 300),
+      'at most 300 per query',
+    );
+    assert.equal(queries.flat().length, poCount, 'every product order asked once');
+    assert.ok(queries.length <= Math.ceil(poCount / 300) + 1, `few queries: ${queries.map((q) => q.length)}`);
+    const orderOf = new Map(orders.flatMap((o) => o.lines.map((l) => [l.mallLineId, o.mallOrderId] as const)));
+    const queryOfOrder = new Map<string, number>();
+    queries.forEach((ids, i) =>
+      ids.forEach((id) => {
+        const order = orderOf.get(id)!;
+        assert.equal(queryOfOrder.get(order) ?? i, i, `order ${order} split across queries`);
+        queryOfOrder.set(order, i);
+      }),
     );
   });
 
