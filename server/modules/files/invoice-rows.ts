@@ -74,17 +74,7 @@ export class InvoiceRows {
 
   /** `blocked`: a refusal decided before (rows of the file that disagree with each other). */
   apply(r: ImportRow, blocked?: RowRefusal): RowResult {
-    const base: RowResult = {
-      row: r.row,
-      outcome: 'refused',
-      reference: r.reference,
-      box_id: null,
-      courier: r.courier,
-      tracking_number: r.courier && r.number ? (storedNumber(r.courier, r.number) ?? r.number) : r.number,
-      old_courier: null,
-      old_tracking_number: null,
-      resend: false,
-    };
+    const base = resultOf(r, 'refused');
     const checkpoint = this.set.checkpoint();
     try {
       if (r.issue) throw new RowRefusal(r.issue.code, r.issue.message);
@@ -198,12 +188,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-export function repeatedRow(r: ImportRow, first: number): RowResult {
+/** A row's result before its box is known: what the row asks for, as the number will be stored. */
+function resultOf(r: ImportRow, outcome: RowResult['outcome']): RowResult {
   return {
     row: r.row,
-    outcome: 'unchanged',
-    code: 'repeated_row',
-    message: message(m.repeated_row, { rows: first }),
+    outcome,
     reference: r.reference,
     box_id: null,
     courier: r.courier,
@@ -212,6 +201,10 @@ export function repeatedRow(r: ImportRow, first: number): RowResult {
     old_tracking_number: null,
     resend: false,
   };
+}
+
+export function repeatedRow(r: ImportRow, first: number): RowResult {
+  return { ...resultOf(r, 'unchanged'), code: 'repeated_row', message: message(m.repeated_row, { rows: first }) };
 }
 
 /** One sheet row's result as an apply stores it: [row, outcome, code, message, reference, old number, new number]. */

@@ -4,12 +4,12 @@ import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, T
 import { BOOKING_TEMPLATES } from '../../../../shared/files/booking-templates.ts';
 import type { CsvEncoding } from '../../../../shared/files/cells.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
-import { STATUSES, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import { paneMessages } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import { ReasonFields } from '../reason/ReasonFields.tsx';
+import { LineFilterFields } from '../orders/LineFilterFields.tsx';
 import { WorkStatus } from '../work.tsx';
 import { exportMessages } from './export-messages.ts';
 import { SenderLine } from './SenderLine.tsx';
@@ -65,47 +65,7 @@ export function ExportSection({ api, lang, accounts, role }: Props) {
         </>
       ) : (
         <>
-          <Field label={t('filter_status')}>
-            <Dropdown
-              multiselect
-              aria-label={t('filter_status')}
-              value={f.status.map((s) => STATUS_LABELS[s][lang]).join(', ') || t('filter_all')}
-              selectedOptions={f.status}
-              onOptionSelect={(_, d) => setFilter({ status: d.selectedOptions as Status[] })}
-            >
-              {STATUSES.map((s) => (
-                <Option key={s} value={s}>
-                  {STATUS_LABELS[s][lang]}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Field label={t('filter_account')}>
-            <Dropdown
-              aria-label={t('filter_account')}
-              value={accounts.find((a) => a.id === f.mall_account_id)?.display_name ?? t('filter_all')}
-              selectedOptions={[f.mall_account_id]}
-              onOptionSelect={(_, d) => setFilter({ mall_account_id: d.optionValue ?? '' })}
-            >
-              <Option value="">{t('filter_all')}</Option>
-              {accounts.map((a) => (
-                <Option key={a.id} value={a.id}>
-                  {a.display_name}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <div className={ui.row}>
-            <Field label={t('filter_from')} className={ui.grow}>
-              <Input type="date" value={f.from} onChange={(_, d) => setFilter({ from: d.value })} />
-            </Field>
-            <Field label={t('filter_to')} className={ui.grow}>
-              <Input type="date" value={f.to} onChange={(_, d) => setFilter({ to: d.value })} />
-            </Field>
-          </div>
-          <Field label={t('filter_search')}>
-            <Input value={f.q} onChange={(_, d) => setFilter({ q: d.value })} />
-          </Field>
+          <LineFilterFields lang={lang} accounts={accounts} filter={f} onChange={setFilter} />
         </>
       )}
       <Field label={t('export_format')}>

@@ -5,14 +5,11 @@ import type { z } from 'zod';
 import type { bookingExportBody, orderLinesExportBody } from '../../../../shared/api/exports.schema.ts';
 import { BOOKING_TEMPLATES } from '../../../../shared/files/booking-templates.ts';
 import type { CsvEncoding } from '../../../../shared/files/cells.ts';
-import type { Status } from '../../../../shared/lifecycle.ts';
+import { EMPTY_LINE_FILTER, type LineFilter } from '../orders/line-filter.ts';
 import { reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } from '../reason/session-reason.ts';
 
 export type ExportWhat = 'orders' | 'booking';
 export type ExportFormat = 'xlsx' | 'csv';
-
-/** The orders pane's filter fields (GET /api/order-lines); empty ones filter nothing. */
-export type OrderFilterChoice = { status: Status[]; mall_account_id: string; from: string; to: string; q: string };
 
 export type ExportChoice = {
   what: ExportWhat;
@@ -21,7 +18,8 @@ export type ExportChoice = {
   format: ExportFormat;
   encoding: CsvEncoding;
   password: string;
-  filter: OrderFilterChoice;
+  /** The orders pane's filter fields (GET /api/order-lines). */
+  filter: LineFilter;
 };
 
 export type ExportCall =
@@ -30,15 +28,13 @@ export type ExportCall =
 
 export type ExportProblem = ReasonProblem | 'dates_reversed';
 
-export const EMPTY_FILTER: OrderFilterChoice = { status: [], mall_account_id: '', from: '', to: '', q: '' };
-
 export const DEFAULT_EXPORT: ExportChoice = {
   what: 'orders',
   template: 'cj',
   format: 'xlsx',
   encoding: 'utf8-bom',
   password: '',
-  filter: EMPTY_FILTER,
+  filter: EMPTY_LINE_FILTER,
 };
 
 /** The choice with another courier template: its own format and CSV encoding (most courier programs read CP949). */

@@ -1,8 +1,7 @@
 // Pull orders into the order sheet, push the operator's changes, re-pull the rows the server refused.
-import { Button, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
-import { STATUSES, STATUS_LABELS } from '../../../../shared/lifecycle.ts';
 import { ACTION_RULES } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
@@ -13,6 +12,8 @@ import { EXPORT_REASON_LABELS } from '../../../../shared/export-reasons.ts';
 import { ReasonFields } from '../reason/ReasonFields.tsx';
 import { reasonMessages as rm } from '../reason/reason-messages.ts';
 import { WorkStatus } from '../work.tsx';
+import { EMPTY_LINE_FILTER, type LineFilter } from './line-filter.ts';
+import { LineFilterFields } from './LineFilterFields.tsx';
 import { SELECTION_ACTIONS, type SelectionAction } from './order-sheet.ts';
 import { useOrders } from './useOrders.ts';
 
@@ -20,63 +21,15 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const { work, pull, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
-  const [statuses, setStatuses] = useState<string[]>([]);
-  const [account, setAccount] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [q, setQ] = useState('');
+  const [filter, setFilter] = useState<LineFilter>(EMPTY_LINE_FILTER);
   const [action, setAction] = useState<SelectionAction>('confirm');
   const actionLabel = (a: SelectionAction) => ACTION_RULES[a].label[lang];
 
   return (
     <section className={ui.stack} aria-label={t('tab_orders')}>
-      <Field label={t('filter_status')}>
-        <Dropdown
-          multiselect
-          aria-label={t('filter_status')}
-          value={statuses.map((s) => STATUS_LABELS[s as keyof typeof STATUS_LABELS][lang]).join(', ') || t('filter_all')}
-          selectedOptions={statuses}
-          onOptionSelect={(_, d) => setStatuses(d.selectedOptions)}
-        >
-          {STATUSES.map((s) => (
-            <Option key={s} value={s}>
-              {STATUS_LABELS[s][lang]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label={t('filter_account')}>
-        <Dropdown
-          aria-label={t('filter_account')}
-          value={accounts.find((a) => a.id === account)?.display_name ?? t('filter_all')}
-          selectedOptions={[account]}
-          onOptionSelect={(_, d) => setAccount(d.optionValue ?? '')}
-        >
-          <Option value="">{t('filter_all')}</Option>
-          {accounts.map((a) => (
-            <Option key={a.id} value={a.id}>
-              {a.display_name}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <LineFilterFields lang={lang} accounts={accounts} filter={filter} onChange={(patch) => setFilter((f) => ({ ...f, ...patch }))} />
       <div className={ui.row}>
-        <Field label={t('filter_from')} className={ui.grow}>
-          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
-        </Field>
-        <Field label={t('filter_to')} className={ui.grow}>
-          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
-        </Field>
-      </div>
-      <Field label={t('filter_search')}>
-        <Input value={q} onChange={(_, d) => setQ(d.value)} />
-      </Field>
-      <div className={ui.row}>
-        <Button
-          appearance="primary"
-          disabled={work.busy}
-          onClick={() => pull({ status: statuses.join(','), mall_account_id: account, from, to, q: q.trim() })}
-        >
+        <Button appearance="primary" disabled={work.busy} onClick={() => pull({ ...filter, status: filter.status.join(','), q: filter.q.trim() })}>
           {t('pull')}
         </Button>
         <Button disabled={work.busy} onClick={push}>
