@@ -2,11 +2,11 @@
 // hyphenated, each change in the audit log by field name; a booking file with sender columns is refused until one is
 // set, and carries it on every row once it is.
 import assert from 'node:assert/strict';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { sheetRows } from '../helpers/xlsx.ts';
 
 let s: TestServer;
 let operator: string;
@@ -30,14 +30,6 @@ async function booking(body: Record<string, unknown>, token = operator) {
   });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, bytes, json: res.headers.get('content-type')?.includes('json') ? JSON.parse(bytes.toString('utf8')) : null };
-}
-
-async function sheetRows(bytes: Buffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
 }
 
 const auditOf = async () => (await s.call('GET', '/api/audit/log?action=sender_changed')).body.items as Record<string, any>[];

@@ -8,6 +8,7 @@ import officeCrypto from 'officecrypto-tool';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { sheetRows } from '../helpers/xlsx.ts';
 
 let s: TestServer;
 let operator: string;
@@ -26,14 +27,6 @@ async function download(path: string, body: unknown, token: string) {
   const bytes = Buffer.from(await res.arrayBuffer());
   const json = res.headers.get('content-type')?.includes('json') ? JSON.parse(bytes.toString('utf8')) : null;
   return { status: res.status, bytes, json, headers: res.headers };
-}
-
-async function sheetRows(bytes: Buffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
 }
 
 const newest = async () => (await s.call('GET', '/api/audit/access-records?limit=1')).body.items[0];

@@ -4,24 +4,16 @@
 // records show the export with its reason.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
 import { skipWith } from '../helpers/skip.ts';
+import { sheetRows } from '../helpers/xlsx.ts';
 
 const e2e = e2eSession();
 const PASSWORD = '택배-예약 2026!';
-
-async function sheetRows(bytes: Buffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('downloads an encrypted CJ booking file with a reason, and the access records show it', async () => {
