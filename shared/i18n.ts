@@ -105,6 +105,21 @@ export function storedText(text: Text | null | undefined): string | null {
   return typeof text === 'string' ? text : JSON.stringify(text);
 }
 
+/**
+ * A Text's stored form within `max` characters, for a column of that length (PostgreSQL refuses a longer value;
+ * SQLite would keep it): a string cut to `max`, a Message with its string parameters shortened until its JSON fits
+ * (cutting each parameter to `max` is not enough: the JSON around them counts too), or, failing that, its bare code.
+ */
+export function storedTextWithin(text: Text, max: number): string {
+  if (typeof text === 'string') return text.slice(0, max);
+  let stored = storedText(text);
+  for (let limit = max; stored.length > max && limit > 0;) {
+    limit = Math.max(0, limit - (stored.length - max));
+    stored = storedText(clipText(text, limit));
+  }
+  return stored.length <= max ? stored : storedText({ i18n: text.i18n });
+}
+
 export function readStoredText(stored: string): Text;
 export function readStoredText(stored: string | null | undefined): Text | null;
 export function readStoredText(stored: string | null | undefined): Text | null {

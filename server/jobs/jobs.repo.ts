@@ -3,7 +3,7 @@ import type { Db } from '../db/knex.ts';
 import { insertMany } from '../db/bulk.ts';
 import { PRESENCE_LOCK_CLASS } from '../db/pg-channel.ts';
 import type { JobState, JobType, JobView } from '../../shared/api/jobs.schema.ts';
-import { clipText, readStoredText, storedText, type Text } from '../../shared/i18n.ts';
+import { readStoredText, storedText, storedTextWithin, type Text } from '../../shared/i18n.ts';
 
 export type { JobState, JobType };
 
@@ -91,7 +91,8 @@ export async function insertResults(db: Db, jobId: string, results: JobResult[])
       ...r,
       message: storedText(r.message),
       mall_order_id: r.mall_order_id ?? null,
-      item_name: storedText(r.item_name && clipText(r.item_name, 200)),
+      // item_name is a string(200) column: a Message's stored JSON must fit it, not only its parameters.
+      item_name: r.item_name ? storedTextWithin(r.item_name, 200) : null,
       at,
     })),
   );
