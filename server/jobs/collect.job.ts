@@ -21,7 +21,7 @@ import {
 } from '../modules/orders/intake.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
-import { jobsMessages } from './jobs.messages.ts';
+import { itemsName, jobsMessages } from './jobs.messages.ts';
 import { collectedLines, orderIdByMallOrderId } from '../modules/orders/mall-lines.service.ts';
 import { readAhead } from './read-ahead.ts';
 import { collectWindow } from './windows.ts';
@@ -76,8 +76,7 @@ class Tally {
   constructor(private readonly ctx: JobContext) {}
 
   private add(order: MallOrder, orderId: string | null, result: JobResult['result'], code: string | null, text: Text) {
-    const first = order.lines[0]?.productName ?? null;
-    const item_name = first && order.lines.length > 1 ? message(jobsMessages.box_items, { name: first, more: order.lines.length - 1 }) : first;
+    const item_name = itemsName(order.lines[0]?.productName, order.lines.length);
     this.results.push({
       ref_type: 'order',
       ref_id: orderId,

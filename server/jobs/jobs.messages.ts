@@ -1,4 +1,4 @@
-import { defineMessages } from '../../shared/i18n.ts';
+import { defineMessages, message, type Text } from '../../shared/i18n.ts';
 
 export const jobsMessages = defineMessages('jobs', {
   account_not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
@@ -48,3 +48,8 @@ export const jobsMessages = defineMessages('jobs', {
     en: 'The mall status ({mall}) could not be applied: {detail}',
   },
 });
+
+/** A job result's item_name for `count` products of which `first` is the first: the name alone, or "{name} 외 {n}건". */
+export function itemsName(first: string | null | undefined, count: number): Text | null {
+  return first && count > 1 ? message(jobsMessages.box_items, { name: first, more: count - 1 }) : (first ?? null);
+}

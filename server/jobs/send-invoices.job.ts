@@ -8,7 +8,7 @@ import type { InvoiceTarget, Outcome } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
-import { jobsMessages } from './jobs.messages.ts';
+import { itemsName, jobsMessages } from './jobs.messages.ts';
 import {
   boxesToSend,
   currentVersions,
@@ -118,7 +118,5 @@ async function confirmFirst(ctx: JobContext, rows: SendLine[]): Promise<Map<stri
 /** The mall order number and product an operator knows the box by. */
 function namesOf(box: Box): { mall_order_id: string | null; item_name: Text | null } {
   const first = box.lines[0];
-  const name = first?.product_name ?? null;
-  const more = box.lines.length - 1;
-  return { mall_order_id: first?.mall_order_id ?? null, item_name: name && more > 0 ? message(jobsMessages.box_items, { name, more }) : name };
+  return { mall_order_id: first?.mall_order_id ?? null, item_name: itemsName(first?.product_name, box.lines.length) };
 }
