@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { COURIERS } from '../couriers.ts';
 import { FIELD_KINDS, type FieldName } from '../files/templates.ts';
-import { instant, page } from './common.schema.ts';
+import { instant, outcomeCounts, page } from './common.schema.ts';
 import { fileSource } from './files.schema.ts';
 
 const FIELD_NAMES = Object.keys(FIELD_KINDS) as [FieldName, ...FieldName[]];
@@ -99,13 +99,8 @@ export const importRowResult = z.object({
   warnings: z.array(z.string()).optional(),
 });
 
-export const importCounts = z.object({
-  rows: z.number().int(),
-  new: z.number().int(),
-  overwrite: z.number().int(),
-  unchanged: z.number().int(),
-  refused: z.number().int(),
-});
+export const importCounts = outcomeCounts(IMPORT_OUTCOMES);
+export type ImportCounts = z.infer<typeof importCounts>;
 
 export const invoiceImportResult = z.object({
   /** Null for a preview, and for an apply that changed nothing (all-or-nothing refused, or nothing to change). */
