@@ -98,6 +98,7 @@ export const importRowResult = z.object({
   resend: z.boolean(),
   warnings: z.array(z.string()).optional(),
 });
+export type ImportRowResult = z.infer<typeof importRowResult>;
 
 export const importCounts = outcomeCounts(IMPORT_OUTCOMES);
 export type ImportCounts = z.infer<typeof importCounts>;
@@ -112,6 +113,7 @@ export const invoiceImportResult = z.object({
   counts: importCounts,
   results: z.array(importRowResult),
 });
+export type InvoiceImportResult = z.infer<typeof invoiceImportResult>;
 
 export const importIdParams = z.object({ id: z.string().min(1).max(40) });
 
