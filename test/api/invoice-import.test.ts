@@ -365,6 +365,24 @@ describe('invoice import: result file', () => {
     return { status: 200, body: null, rows };
   }
 
+  it('names the result file as every download does: apostrophes and parentheses encoded (RFC 5987), an ASCII fallback', async () => {
+    const fresh = await readyBox();
+    const rows: Cell[][] = [
+      ['고객주문번호', '운송장번호'],
+      [fresh.boxId, cj()],
+    ];
+    const res = await fetch(`${s.url}/api/invoice-imports/preview/result.xlsx`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body(sheet(rows, "CJ's 결과 (1)"))),
+    });
+    assert.equal(res.status, 200);
+    const disposition = res.headers.get('content-disposition') ?? '';
+    assert.match(disposition, /filename="CJ's _+ \(1\)-_+\.xlsx"/);
+    assert.match(disposition, /filename\*=UTF-8''CJ%27s%20%EA%B2%B0%EA%B3%BC%20%281%29-%EA%B2%B0%EA%B3%BC\.xlsx$/);
+    await res.arrayBuffer();
+  });
+
   it('gives the file rows with a result column, for a preview and for the applied import (the same file sent again)', async () => {
     const fresh = await readyBox();
     const over = await numberedBox('INVOICED');
