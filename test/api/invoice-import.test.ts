@@ -236,6 +236,15 @@ describe('invoice import: undo', () => {
     assert.equal(again.status, 409);
   });
 
+  it('two undos at once: one undoes, the other is told the import is already undone', async () => {
+    const boxes = await Promise.all(Array.from({ length: 20 }, () => readyBox()));
+    const res = await apply(body(cjSheet(boxes.map((b) => [b.boxId, cj()]))));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const both = await Promise.all([0, 1].map(() => s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`)));
+    assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
+    assert.equal(both.find((r) => r.status === 409)!.body.error.code, 'import_undone');
+  });
+
   it('keeps the undo record as one packed value on the import, and still undoes one recorded a row per box', async () => {
     const a = await readyBox();
     const b = await readyBox();
