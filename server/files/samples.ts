@@ -6,34 +6,31 @@ import { bookingColumns, bookingRows, type BookingLine, type Sender } from '../.
 import type { BookingTemplate } from '../../shared/files/booking-templates.ts';
 import { writeExport, type ExportResult } from './export.ts';
 
+/** The box and recipient both sample orders share: what makes them one merged box (one booking row). */
+const SAMPLE_BOX = {
+  box_id: 'box_SAMPLE0001',
+  orderer_name: '홍길동',
+  recipient_name: '홍길동',
+  recipient_phone: '02-123-4567',
+  recipient_mobile: '010-1234-5678',
+  recipient_zip: '06236',
+  recipient_address1: '서울특별시 강남구 테헤란로 152',
+  recipient_address2: '12층',
+  delivery_memo: '문 앞에 놓아주세요',
+} satisfies Partial<BookingLine>;
+
 /** A made-up merged box (two orders, one recipient) and seller: no real person's data. */
 export const SAMPLE_LINES: readonly BookingLine[] = [
   {
-    box_id: 'box_SAMPLE0001',
+    ...SAMPLE_BOX,
     mall_order_id: '2026112500001',
-    orderer_name: '홍길동',
-    recipient_name: '홍길동',
-    recipient_phone: '02-123-4567',
-    recipient_mobile: '010-1234-5678',
-    recipient_zip: '06236',
-    recipient_address1: '서울특별시 강남구 테헤란로 152',
-    recipient_address2: '12층',
-    delivery_memo: '문 앞에 놓아주세요',
     product_name: '무선 이어폰',
     option_text: '화이트',
     quantity: 1,
   },
   {
-    box_id: 'box_SAMPLE0001',
+    ...SAMPLE_BOX,
     mall_order_id: '2026112500002',
-    orderer_name: '홍길동',
-    recipient_name: '홍길동',
-    recipient_phone: '02-123-4567',
-    recipient_mobile: '010-1234-5678',
-    recipient_zip: '06236',
-    recipient_address1: '서울특별시 강남구 테헤란로 152',
-    recipient_address2: '12층',
-    delivery_memo: '문 앞에 놓아주세요',
     product_name: '충전 케이블',
     option_text: null,
     quantity: 2,

@@ -12,3 +12,21 @@ export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(
 
 /** A list paged by numeric ids (job results, access records): the cursor is the last id seen. */
 export const idPage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.number().int().nullable() });
+
+/**
+ * Rows of a file in all and per outcome, keyed by the outcome list itself (file imports, order uploads), so an
+ * outcome added to the list is counted in the answer, and the count type and the function filling it follow.
+ */
+export function outcomeCounts<const O extends readonly string[]>(outcomes: O) {
+  const shape: Record<string, z.ZodNumber> = { rows: z.number().int() };
+  for (const outcome of outcomes) shape[outcome] = z.number().int();
+  return z.object(shape as { rows: z.ZodNumber } & Record<O[number], z.ZodNumber>);
+}
+
+/** Fills `outcomeCounts(outcomes)`: how many of `rows` had each outcome. */
+export function countOutcomes<O extends string>(outcomes: readonly O[], rows: readonly O[]): { rows: number } & Record<O, number> {
+  const counts = { rows: rows.length } as { rows: number } & Record<O, number>;
+  for (const outcome of outcomes) counts[outcome] = 0 as (typeof counts)[O];
+  for (const outcome of rows) counts[outcome]++;
+  return counts;
+}

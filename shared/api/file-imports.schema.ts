@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { COURIERS } from '../couriers.ts';
 import { FIELD_KINDS, type FieldName } from '../files/templates.ts';
-import { instant, page } from './common.schema.ts';
+import { instant, outcomeCounts, page } from './common.schema.ts';
 import { fileSource } from './files.schema.ts';
 
 const FIELD_NAMES = Object.keys(FIELD_KINDS) as [FieldName, ...FieldName[]];
@@ -98,14 +98,10 @@ export const importRowResult = z.object({
   resend: z.boolean(),
   warnings: z.array(z.string()).optional(),
 });
+export type ImportRowResult = z.infer<typeof importRowResult>;
 
-export const importCounts = z.object({
-  rows: z.number().int(),
-  new: z.number().int(),
-  overwrite: z.number().int(),
-  unchanged: z.number().int(),
-  refused: z.number().int(),
-});
+export const importCounts = outcomeCounts(IMPORT_OUTCOMES);
+export type ImportCounts = z.infer<typeof importCounts>;
 
 export const invoiceImportResult = z.object({
   /** Null for a preview, and for an apply that changed nothing (all-or-nothing refused, or nothing to change). */
@@ -117,6 +113,7 @@ export const invoiceImportResult = z.object({
   counts: importCounts,
   results: z.array(importRowResult),
 });
+export type InvoiceImportResult = z.infer<typeof invoiceImportResult>;
 
 export const importIdParams = z.object({ id: z.string().min(1).max(40) });
 

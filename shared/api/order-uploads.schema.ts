@@ -2,7 +2,7 @@
 // order-upload template. Preview answers one result per sheet row; register makes the valid orders in one batch
 // (an upload), which can be deleted as a whole while none of its orders has moved on.
 import { z } from 'zod';
-import { instant, page } from './common.schema.ts';
+import { instant, outcomeCounts, page } from './common.schema.ts';
 import { templateDefinition } from './file-imports.schema.ts';
 import { fileSource } from './files.schema.ts';
 
@@ -54,11 +54,7 @@ export const uploadRowResult = z.object({
   product_match: z.enum(['unchecked']),
 });
 
-export const uploadCounts = z.object({
-  rows: z.number().int(),
-  ok: z.number().int(),
-  invalid: z.number().int(),
-  duplicate: z.number().int(),
+export const uploadCounts = outcomeCounts(UPLOAD_ROW_RESULTS).extend({
   /** Orders (and their lines) the ok rows make. */
   orders: z.number().int(),
   lines: z.number().int(),

@@ -236,6 +236,15 @@ describe('invoice import: undo', () => {
     assert.equal(again.status, 409);
   });
 
+  it('two undos at once: one undoes, the other is told the import is already undone', async () => {
+    const boxes = await Promise.all(Array.from({ length: 20 }, () => readyBox()));
+    const res = await apply(body(cjSheet(boxes.map((b) => [b.boxId, cj()]))));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const both = await Promise.all([0, 1].map(() => s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`)));
+    assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
+    assert.equal(both.find((r) => r.status === 409)!.body.error.code, 'import_undone');
+  });
+
   it('keeps the undo record as one packed value on the import, and still undoes one recorded a row per box', async () => {
     const a = await readyBox();
     const b = await readyBox();
@@ -364,6 +373,24 @@ describe('invoice import: result file', () => {
     book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     return { status: 200, body: null, rows };
   }
+
+  it('names the result file as every download does: apostrophes and parentheses encoded (RFC 5987), an ASCII fallback', async () => {
+    const fresh = await readyBox();
+    const rows: Cell[][] = [
+      ['고객주문번호', '운송장번호'],
+      [fresh.boxId, cj()],
+    ];
+    const res = await fetch(`${s.url}/api/invoice-imports/preview/result.xlsx`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body(sheet(rows, "CJ's 결과 (1)"))),
+    });
+    assert.equal(res.status, 200);
+    const disposition = res.headers.get('content-disposition') ?? '';
+    assert.match(disposition, /filename="CJ's _+ \(1\)-_+\.xlsx"/);
+    assert.match(disposition, /filename\*=UTF-8''CJ%27s%20%EA%B2%B0%EA%B3%BC%20%281%29-%EA%B2%B0%EA%B3%BC\.xlsx$/);
+    await res.arrayBuffer();
+  });
 
   it('gives the file rows with a result column, for a preview and for the applied import (the same file sent again)', async () => {
     const fresh = await readyBox();

@@ -36,15 +36,12 @@ import {
   updateTemplate,
   type StoredTemplate,
 } from '../../modules/files/templates.service.ts';
+import { startDownload } from '../download.ts';
 import { route } from '../route.ts';
 
 /** A result file: the file's header and rows with the result column, in the caller's language, as XLSX. */
 async function sendResultFile(res: Response, sheet: ResultSheet, lang: Lang): Promise<void> {
-  const { contentType, fileName } = exportFileInfo({ format: 'xlsx', name: sheet.name });
-  res
-    .status(200)
-    .type(contentType)
-    .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  startDownload(res, exportFileInfo({ format: 'xlsx', name: sheet.name }));
   await writeExport(res, {
     format: 'xlsx',
     name: sheet.name,
@@ -161,11 +158,7 @@ export function fileImportRoutes(deps: AppDeps) {
       response: 'file',
       handler: async ({ params, res }) => {
         const { template } = await getTemplate(db, params.id);
-        const { contentType, fileName } = exportFileInfo({ format: 'xlsx', name: `${template.id}-sample` });
-        res
-          .status(200)
-          .type(contentType)
-          .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+        startDownload(res, exportFileInfo({ format: 'xlsx', name: `${template.id}-sample` }));
         await writeTemplateSample(res, template);
       },
     }),

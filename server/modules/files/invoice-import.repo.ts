@@ -88,8 +88,10 @@ const RECORD_COLUMNS = [
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
 const toRecord = (r: ImportRecord): ImportRecord => ({ ...r, overwrite: bool(r.overwrite), all_or_nothing: bool(r.all_or_nothing) });
 
-export async function findImport(db: Conn, id: string): Promise<ImportRecord | undefined> {
-  const row = (await db('invoice_imports').select(RECORD_COLUMNS).where({ id }).first()) as ImportRecord | undefined;
+/** One import; under `lock` its row is locked (PostgreSQL) so two undos of one import queue up. */
+export async function findImport(db: Conn, id: string, options: { lock?: boolean } = {}): Promise<ImportRecord | undefined> {
+  const q = db('invoice_imports').select(RECORD_COLUMNS).where({ id }).first();
+  const row = (await (options.lock ? q.forUpdate() : q)) as ImportRecord | undefined;
   return row && toRecord(row);
 }
 

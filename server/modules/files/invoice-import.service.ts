@@ -2,7 +2,8 @@
 // row. Preview and apply run the very same decisions inside one transaction; a preview always rolls it back, an
 // apply commits what went through (or, all-or-nothing, nothing when any row is refused) and records the import
 // with each changed box's old courier, number and statuses, so the import can be undone (invoice-undo.ts).
-import type { InvoiceImportBody } from '../../../shared/api/file-imports.schema.ts';
+import { countOutcomes } from '../../../shared/api/common.schema.ts';
+import { IMPORT_OUTCOMES, type ImportCounts, type InvoiceImportBody, type InvoiceImportResult } from '../../../shared/api/file-imports.schema.ts';
 import type { FileSource } from '../../../shared/api/files.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { cellIssueMessage } from '../../../shared/files/cell-messages.ts';
@@ -25,15 +26,8 @@ import * as repo from './invoice-import.repo.ts';
 import { crossCheck, InvoiceRows, repeatedRow, storeResults, type ImportRow, type RowResult } from './invoice-rows.ts';
 import { getTemplate } from './templates.service.ts';
 
-export type ImportAnswer = {
-  import_id: string | null;
-  batch_id: string | null;
-  applied: boolean;
-  template_id: string;
-  header_row: number;
-  counts: { rows: number; new: number; overwrite: number; unchanged: number; refused: number };
-  results: RowResult[];
-};
+/** An import's answer as the service gives it: InvoiceImportResult with its rows' messages unrendered. */
+export type ImportAnswer = Omit<InvoiceImportResult, 'results'> & { results: RowResult[] };
 
 export type { ImportRecord } from './invoice-import.repo.ts';
 
@@ -202,10 +196,11 @@ function boxVersionAfter(set: WorkingSet, created: ReadonlySet<string>, boxId: s
   return set.boxes.get(boxId)!.version + (set.writes.boxes.has(boxId) ? 1 : 0);
 }
 
-function countsOf(results: readonly RowResult[]): ImportAnswer['counts'] {
-  const counts = { rows: results.length, new: 0, overwrite: 0, unchanged: 0, refused: 0 };
-  for (const r of results) counts[r.outcome]++;
-  return counts;
+function countsOf(results: readonly RowResult[]): ImportCounts {
+  return countOutcomes(
+    IMPORT_OUTCOMES,
+    results.map((r) => r.outcome),
+  );
 }
 
 /** Newest first. */

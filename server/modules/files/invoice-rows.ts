@@ -2,7 +2,7 @@
 // change (new / overwrite old → new / unchanged), and then the change itself through the transition engine
 // (set_invoice: READY → INVOICED at first entry), all or nothing per row. Overwrite is the operator's switch and
 // only for boxes in INVOICED or SHIPPED; a box already sent to the mall is sent again with its new number.
-import type { ImportOutcome } from '../../../shared/api/file-imports.schema.ts';
+import type { ImportOutcome, ImportRowResult } from '../../../shared/api/file-imports.schema.ts';
 import type { InvoiceReference } from '../../../shared/files/templates.ts';
 import { message, storedText, type MessageParams, type Text } from '../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
@@ -23,20 +23,8 @@ export type ImportRow = {
   issue?: { code: string; message: Text };
 };
 
-export type RowResult = {
-  row: number;
-  outcome: ImportOutcome;
-  code?: string;
-  message?: Text;
-  reference: string | null;
-  box_id: string | null;
-  courier: string | null;
-  tracking_number: string | null;
-  old_courier: string | null;
-  old_tracking_number: string | null;
-  resend: boolean;
-  warnings?: Text[];
-};
+/** A row's result as the import gives it: ImportRowResult with its message and warnings unrendered (the edge renders them). */
+export type RowResult = Omit<ImportRowResult, 'message' | 'warnings'> & { message?: Text; warnings?: Text[] };
 
 /** What undo needs of a changed box. */
 export type Changed = {

@@ -54,8 +54,9 @@ export async function undoImport(
   const batchId = newId(ID_PREFIX.batch);
   const reason = `송장 일괄등록 취소 ${record.source_name}`.slice(0, 500);
   return db.transaction(async (trx) => {
-    // Read again under the transaction: a second undo running at once sees the first one's mark.
-    const again = await repo.findImport(trx, id);
+    // Read again under the transaction, its row locked: a second undo running at once waits for the first and sees
+    // its mark (without the lock it read the import before the first committed, and was refused as undo_blocked).
+    const again = await repo.findImport(trx, id, { lock: true });
     if (again?.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: again.undone_at }));
     const entries = await repo.importBoxes(trx, id);
     const lineIds = entries.flatMap((e) => e.lines.map((l) => l.id));

@@ -1,8 +1,9 @@
 // Order upload (issue 10 §4): a sheet (the active worksheet or an uploaded file) → rows through an order-upload
 // template → a preview with one result per row → the valid orders registered through intake in one batch, which
 // can be deleted as a whole while none of its orders has moved on.
+import { countOutcomes } from '../../../../shared/api/common.schema.ts';
 import type { BulkTransitionBody } from '../../../../shared/api/orders.schema.ts';
-import type { OrderUploadBody } from '../../../../shared/api/order-uploads.schema.ts';
+import { UPLOAD_ROW_RESULTS, type OrderUploadBody } from '../../../../shared/api/order-uploads.schema.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { cellIssueMessage } from '../../../../shared/files/cell-messages.ts';
 import { mapRows, type MappedRow } from '../../../../shared/files/map-rows.ts';
@@ -98,17 +99,16 @@ async function decide(db: Db, input: Input, now: string): Promise<UploadPlan> {
 
 function previewOf(input: Input, plan: UploadPlan) {
   const ready = plan.orders.filter(registrable);
-  const count = (result: string) => plan.rows.filter((r) => r.result === result).length;
   return {
     source_name: input.sourceName,
     template_id: input.template.id,
     header_row: input.headerRow,
     unused_headers: input.unusedHeaders,
     counts: {
-      rows: plan.rows.length,
-      ok: count('ok'),
-      invalid: count('invalid'),
-      duplicate: count('duplicate'),
+      ...countOutcomes(
+        UPLOAD_ROW_RESULTS,
+        plan.rows.map((r) => r.result),
+      ),
       orders: ready.length,
       lines: ready.reduce((sum, o) => sum + o.lines.length, 0),
     },
