@@ -107,6 +107,14 @@ describe('파일 tab: invoice imports', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await files.getByText('가져오기를 취소했습니다 (박스 2개 되돌림).').waitFor();
     assert.equal(await box(ready[0]!), numbers[0]);
     assert.equal(await box(invoiced), oldNumber);
+
+    // Turning to order uploads: the CJ pick (an invoice template, not among the order templates) does not follow;
+    // the order import recognises its template again instead of finding none.
+    await files.getByRole('radio', { name: '주문 업로드' }).check();
+    await files
+      .getByRole('combobox', { name: '템플릿' })
+      .filter({ hasText: /^자동 인식$/ })
+      .waitFor({ timeout: 10_000 });
     await page.close();
   });
 
