@@ -107,6 +107,38 @@ describe('파일 tab: invoice imports', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await files.getByText('가져오기를 취소했습니다 (박스 2개 되돌림).').waitFor();
     assert.equal(await box(ready[0]!), numbers[0]);
     assert.equal(await box(invoiced), oldNumber);
+
+    // Turning to order uploads: the CJ pick (an invoice template, not among the order templates) does not follow;
+    // the order import recognises its template again instead of finding none.
+    await files.getByRole('radio', { name: '주문 업로드' }).check();
+    await files
+      .getByRole('combobox', { name: '템플릿' })
+      .filter({ hasText: /^자동 인식$/ })
+      .waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('keeps the order templates when the invoice templates, read first, answer after the turn to order uploads', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(30_000);
+    let slowed = false;
+    await page.route('**/api/file-templates?type=invoice_import', async (route) => {
+      if (!slowed) {
+        slowed = true;
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+      await route.continue();
+    });
+    await page.goto(`${e2e.server.url}/preview`);
+    await signInAsAdmin(page);
+    const pane = page.getByRole('complementary', { name: 'ShipSheet' });
+    await pane.getByRole('tab', { name: '파일', exact: true }).click();
+    const files = pane.getByRole('region', { name: '가져오기', exact: true });
+    await files.getByRole('radio', { name: '주문 업로드' }).check();
+    await page.waitForTimeout(2500);
+    await files.getByRole('combobox', { name: '템플릿' }).click();
+    await page.getByRole('option', { name: /도매·직거래 주문서/ }).waitFor({ timeout: 5000 });
+    assert.equal(await page.getByRole('option', { name: /CJ대한통운/ }).count(), 0, 'no invoice template among the order ones');
     await page.close();
   });
 

@@ -163,6 +163,24 @@ describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
     await assertFits(page, 'en Files tab, sender form open');
     await page.close();
   });
+  it('the 주문 tab fits with the pull-reason prompt open (기타, its words refused) and with the remembered reason shown', async () => {
+    const page = await openPane();
+    await page.getByRole('button', { name: '주문 불러오기' }).click();
+    const prompt = page.getByRole('group', { name: '사유', exact: true });
+    await prompt.getByRole('combobox', { name: '사유' }).click();
+    await page.getByRole('option', { name: '기타' }).click();
+    await prompt.getByRole('button', { name: '확인하고 불러오기' }).click();
+    await prompt.getByText('기타 사유를 적어 주세요.').waitFor();
+    await assertFits(page, 'ko 주문 tab, reason prompt with a refusal');
+    await screenshot(page, 'orders-reason-prompt');
+    // A long reason, remembered: the line naming it and 사유 바꾸기 share one row.
+    await prompt.getByLabel('사유 내용').fill('고객센터 요청으로 반품 회수 주소를 확인하기 위해 수취인 정보를 시트로 불러옵니다');
+    await prompt.getByRole('button', { name: '확인하고 불러오기' }).click();
+    await page.getByRole('button', { name: '사유 바꾸기' }).waitFor();
+    await assertFits(page, 'ko 주문 tab, remembered reason');
+    await screenshot(page, 'orders-reason-now');
+    await page.close();
+  });
 });
 
 describe('작업 tab defaults', skipWith(SKIP_WITHOUT_BROWSER), () => {

@@ -42,9 +42,14 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
   const [file, setChosen] = useState<ChosenFile | null>(null);
   const [password, setPassword] = useState('');
   const [needPassword, setNeedPassword] = useState(false);
-  const [templateId, setTemplateId] = useState('auto');
-  const [ties, setTies] = useState<FileTemplate[]>([]);
-  const [recognised, setRecognised] = useState<FileTemplate | null>(null);
+  const [picked, setTemplateId] = useState('auto');
+  // The last recognition, for the kind it was made for: turning to the other kind shows none of it.
+  const [guessed, setGuessed] = useState<{ kind: ImportKind; recognised: FileTemplate; ties: FileTemplate[] } | null>(null);
+  // A pick holds while its template is listed for this kind: after turning to the other kind, or deleting the
+  // template in the editor, the import recognises again instead of finding no template and asking about ties.
+  const templateId = templates.some((x) => x.id === picked) ? picked : 'auto';
+  const recognised = guessed?.kind === kind ? guessed.recognised : null;
+  const ties = guessed?.kind === kind ? guessed.ties : [];
   const [courier, setCourier] = useState('');
   const [overwrite, setOverwrite] = useState(false);
   const [allOrNothing, setAllOrNothing] = useState(false);
@@ -70,18 +75,14 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
   async function templateFor(source: FileSourceInput): Promise<FileTemplate | null> {
     if (templateId !== 'auto') {
       // The operator chose (perhaps among equally good ones): the choice stands, the question goes.
-      setTies([]);
+      setGuessed((g) => g && { ...g, ties: [] });
       return templates.find((x) => x.id === templateId) ?? null;
     }
     const guess = await guessTemplate(api, { source, type: templateTypeOf(kind) });
     if (!guess.template) throw new Error(t('no_guess'));
-    setRecognised(guess.template);
-    if (guess.ties.length) {
-      const others = guess.ties.map((id) => templates.find((x) => x.id === id)).filter((x): x is FileTemplate => !!x);
-      setTies([guess.template, ...others]);
-      return null;
-    }
-    return guess.template;
+    const others = guess.ties.map((id) => templates.find((x) => x.id === id)).filter((x): x is FileTemplate => !!x);
+    setGuessed({ kind, recognised: guess.template, ties: guess.ties.length ? [guess.template, ...others] : [] });
+    return guess.ties.length ? null : guess.template;
   }
 
   async function send(source: FileSourceInput, template: FileTemplate, applied: boolean): Promise<ImportAnswer> {

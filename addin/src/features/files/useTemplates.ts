@@ -1,6 +1,6 @@
 // The templates of one kind (invoice import or order upload), read for the import's choice and the editor, and
 // the editor's work: save a template as a named copy, replace a saved one's columns, delete a saved one.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { templateDefinition } from '../../../../shared/api/file-imports.schema.ts';
 import type { FieldName } from '../../../../shared/files/templates.ts';
@@ -40,10 +40,14 @@ export function useTemplates(api: Api, lang: Lang, type: TemplateType) {
   const t = (key: FileMessage, params: Record<string, string | number> = {}) => format(fm[key], params, lang);
   const work = useWork(lang);
   const [templates, setTemplates] = useState<FileTemplate[]>([]);
+  // The kind shown now: a list read for the other kind that answers late (the operator turned quickly) is dropped
+  // instead of replacing this kind's templates.
+  const shownType = useRef(type);
+  shownType.current = type;
 
   const reload = useCallback(async () => {
     const page = await listTemplates(api, { type });
-    setTemplates(page.items);
+    if (shownType.current === type) setTemplates(page.items);
     return page.items;
   }, [api, type]);
 
