@@ -4,7 +4,7 @@
 //             (history INSERT … SELECT, orders UPDATE, lines UPDATE), with no per-item checks or results;
 //   bare update: the single raw UPDATE of the lines alone (no history, no order versions), as the issue names it.
 import type { Db } from '../server/db/knex.ts';
-import { benchServer, median, report, round, seconds } from './harness.ts';
+import { benchServer, median, postJson, report, round, seconds } from './harness.ts';
 import { seedOrders } from './seed.ts';
 
 const LINES = 50_000;
@@ -51,11 +51,7 @@ export async function run(): Promise<void> {
     };
     const bulk = async (versions: Map<string, number>) => {
       const body = JSON.stringify({ action: 'release', items: lineIds.map((id) => ({ id, version: versions.get(id)! })) });
-      const res = await fetch(`${s.url}/api/transitions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
-        body,
-      });
+      const res = await postJson(s, '/api/transitions', body);
       const out = (await res.json()) as { applied: number; refused: number };
       return { ...out, requestBytes: body.length };
     };

@@ -69,6 +69,24 @@ export function median(values: number[]): number {
 
 export const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 
+/** POSTs a JSON body, already a string (the benches report its size), with the bench admin's token. */
+export function postJson(s: { url: string; token: string }, path: string, body: string): Promise<Response> {
+  return fetch(`${s.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+    body,
+  });
+}
+
+/**
+ * A distinct 12-digit CJ-style tracking number for row `i` of run `run`: `first` + run × 1,000,000 + i, then the
+ * mod-7 check digit, so the server's number check passes every one.
+ */
+export function trackingNumber(first: number, run: number, i: number): string {
+  const base = String(first + run * 1_000_000 + i);
+  return base + String(Number(BigInt(base) % 7n));
+}
+
 export function report(fields: Record<string, unknown>): void {
   process.stdout.write(JSON.stringify(fields) + '\n');
 }

@@ -8,16 +8,13 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../server/db/knex.ts';
 import { insertMany, updateByIds, updateRows } from '../server/db/bulk.ts';
 import { newId } from '../server/db/ids.ts';
-import { benchServer, median, report, round, seconds } from './harness.ts';
+import { benchServer, median, postJson, report, round, seconds, trackingNumber } from './harness.ts';
 import { seedOrders } from './seed.ts';
 
 const ROWS = 50_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 
-const number = (run: number, i: number) => {
-  const base = String(61_000_000_000 + run * 1_000_000 + i);
-  return base + String(Number(BigInt(base) % 7n));
-};
+const number = (run: number, i: number) => trackingNumber(61_000_000_000, run, i);
 
 /** Every line READY in a box of its own without a number, as a booking export leaves them. */
 async function reset(db: Db, lineIds: string[], boxIds: string[]): Promise<void> {
@@ -92,11 +89,7 @@ export async function run(): Promise<void> {
         template_id: 'invoice_cj',
       });
       const p = await seconds(async () => {
-        const res = await fetch(`${s.url}/api/invoice-imports`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
-          body,
-        });
+        const res = await postJson(s, '/api/invoice-imports', body);
         const out = (await res.json()) as { counts?: { new: number } };
         return out.counts?.new ?? JSON.stringify(out).slice(0, 300);
       });

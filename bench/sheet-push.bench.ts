@@ -5,16 +5,13 @@
 // and, as a second figure, the same plus the history rows written set-based (INSERT … SELECT).
 import type { Db } from '../server/db/knex.ts';
 import { insertMany, updateRows } from '../server/db/bulk.ts';
-import { benchServer, median, report, round, seconds } from './harness.ts';
+import { benchServer, median, postJson, report, round, seconds, trackingNumber } from './harness.ts';
 import { seedOrders } from './seed.ts';
 
 const ROWS = 10_000;
 const RUNS = 3;
 
-const number = (run: number, i: number) => {
-  const base = String(60_000_000_000 + run * 1_000_000 + i);
-  return base + String(Number(BigInt(base) % 7n));
-};
+const number = (run: number, i: number) => trackingNumber(60_000_000_000, run, i);
 
 async function reset(db: Db): Promise<Map<string, number>> {
   await db('order_lines').update({ status: 'READY', box_id: null });
@@ -71,11 +68,7 @@ export async function run(): Promise<void> {
         rows: lineIds.map((id, n) => ({ line_id: id, line_version: versions.get(id)!, courier: 'CJ', tracking_number: number(i, n) })),
       });
       const p = await seconds(async () => {
-        const res = await fetch(`${s.url}/api/sheet/push`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
-          body,
-        });
+        const res = await postJson(s, '/api/sheet/push', body);
         const text = await res.text();
         const out = JSON.parse(text) as { applied: number; refused: number };
         return { applied: out.applied, refused: out.refused, requestBytes: body.length, responseBytes: text.length };

@@ -85,6 +85,12 @@ if (!filters.length) {
 }
 
 const all = pick(findTests('test'));
+if (filters.length && !all.length) {
+  // A mistyped word would otherwise end in "0 passed, 0 failed" and a clean exit, as if the tests it meant had passed.
+  process.stdout.write(`✖ no test file's path contains ${filters.map((w) => `"${w}"`).join(' or ')}\n`);
+  totals.failed += 1;
+  ok = false;
+}
 // The browser tests load the built pane. Built once here, before vitest starts, so a failed build is said plainly and
 // counted once; SHIPSHEET_PANE_BUILT then tells the browser project's globalSetup (test/helpers/pane-setup.ts) and
 // the test files not to build it again.

@@ -22,15 +22,8 @@ const SENDER = {
   address2: '4층',
 };
 
-async function booking(body: Record<string, unknown>, token = operator) {
-  const res = await fetch(`${s.url}/api/exports/booking`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'ko' },
-    body: JSON.stringify({ box_ids: boxes, format: 'xlsx', reason: 'shipping', ...body }),
-  });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, bytes, json: res.headers.get('content-type')?.includes('json') ? JSON.parse(bytes.toString('utf8')) : null };
-}
+const booking = (body: Record<string, unknown>, token = operator) =>
+  s.download('POST', '/api/exports/booking', { box_ids: boxes, format: 'xlsx', reason: 'shipping', ...body }, { token, lang: 'ko' });
 
 const auditOf = async () => (await s.call('GET', '/api/audit/log?action=sender_changed')).body.items as Record<string, any>[];
 

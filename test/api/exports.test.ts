@@ -18,16 +18,7 @@ const CHANNEL = '내보내기몰';
 const FORMULA = '=HYPERLINK("http://evil.example","클릭")';
 
 /** POSTs and answers the raw bytes (or the JSON error). */
-async function download(path: string, body: unknown, token: string) {
-  const res = await fetch(s.url + path, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'ko' },
-    body: JSON.stringify(body),
-  });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const json = res.headers.get('content-type')?.includes('json') ? JSON.parse(bytes.toString('utf8')) : null;
-  return { status: res.status, bytes, json, headers: res.headers };
-}
+const download = (path: string, body: unknown, token: string) => s.download('POST', path, body, { token, lang: 'ko' });
 
 const newest = async () => (await s.call('GET', '/api/audit/access-records?limit=1')).body.items[0];
 

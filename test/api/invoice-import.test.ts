@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
+import { sheetRows } from '../helpers/xlsx.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -360,18 +361,10 @@ describe('invoice import: files', () => {
 describe('invoice import: result file', () => {
   /** POSTs and reads the XLSX answer back: each row's cells (from column 1). */
   async function resultFile(path: string, payload: unknown, lang = 'ko') {
-    const res = await fetch(`${s.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${s.adminToken}`, 'content-type': 'application/json', 'accept-language': lang },
-      body: JSON.stringify(payload),
-    });
-    if (res.status !== 200) return { status: res.status, body: await res.json(), rows: [] as unknown[][] };
+    const res = await s.download('POST', path, payload, { lang });
+    if (res.status !== 200) return { status: res.status, body: res.json, rows: [] as unknown[][] };
     assert.match(res.headers.get('content-disposition') ?? '', /-%EA%B2%B0%EA%B3%BC\.xlsx/);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
-    const rows: unknown[][] = [];
-    book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    return { status: 200, body: null, rows };
+    return { status: 200, body: null, rows: await sheetRows(res.bytes) };
   }
 
   it('names the result file as every download does: apostrophes and parentheses encoded (RFC 5987), an ASCII fallback', async () => {
@@ -467,10 +460,10 @@ describe('file templates', () => {
     assert.equal(guess.status, 200, JSON.stringify(guess.body));
     assert.equal(guess.body.template.id, 'invoice_generic');
     assert.equal(guess.body.header_row, 2);
-    const sample = await fetch(`${s.url}/api/file-templates/invoice_cj/sample`, { headers: { authorization: `Bearer ${s.adminToken}` } });
+    const sample = await s.download('GET', '/api/file-templates/invoice_cj/sample');
     assert.equal(sample.status, 200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await sample.arrayBuffer()) as never);
+    await book.xlsx.load(sample.bytes as never);
     assert.deepEqual((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1), ['고객주문번호', '운송장번호']);
   });
 });

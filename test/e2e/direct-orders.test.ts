@@ -5,7 +5,7 @@ import { describe, it } from 'vitest';
 import { DIRECT_COLUMNS } from '../../shared/sheet/direct-columns.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { skipWith } from '../helpers/skip.ts';
-import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
+import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 
 const e2e = e2eSession();
 
@@ -13,11 +13,7 @@ const col = (id: string) => DIRECT_COLUMNS.findIndex((c) => c.id === id);
 
 describe('direct orders from a sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('creates one order per valid row, explains the bad ones, and never creates a row twice', async () => {
-    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${e2e.server.url}/preview`);
-    await signInAsAdmin(page);
-    const pane = page.getByRole('complementary', { name: 'ShipSheet' });
+    const { page, pane } = await openWorkbench(e2e);
     await pane.getByRole('tab', { name: '직접주문', exact: true }).click();
     await pane.getByRole('button', { name: '템플릿 시트 만들기' }).click();
     await pane.getByText('"직접주문" 시트를 만들었습니다.').waitFor();

@@ -8,7 +8,7 @@ import officeCrypto from 'officecrypto-tool';
 import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
-import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
+import { e2eSession, openWorkbench, signInAsAdmin } from '../helpers/e2e-session.ts';
 import { skipWith } from '../helpers/skip.ts';
 import { sheetRows } from '../helpers/xlsx.ts';
 
@@ -23,11 +23,7 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     const boxes = [await putInBox(db, a.lineIds, { status: 'READY' }), await putInBox(db, b.lineIds, { status: 'READY' })];
 
     // The preview workbench: the pane beside the in-browser workbook (its width is checked by pane-layout.test.ts).
-    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${e2e.server.url}/preview`);
-    await signInAsAdmin(page);
-    const pane = page.getByRole('complementary', { name: 'ShipSheet' });
+    const { page, pane } = await openWorkbench(e2e, { viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     await pane.getByRole('tab', { name: '파일', exact: true }).click();
     const section = pane.getByRole('region', { name: '파일 내보내기' });
     await section.getByRole('radio', { name: '택배 예약 파일' }).check();

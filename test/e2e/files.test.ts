@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
-import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
+import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 import { skipWith } from '../helpers/skip.ts';
 
@@ -26,11 +26,7 @@ describe('파일 tab: invoice imports', skipWith(SKIP_WITHOUT_BROWSER), () => {
     const numbers = [cj(), cj(), cj()];
     const box = async (id: string) => (await db('boxes').where({ id }).first()).tracking_number as string | null;
 
-    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${e2e.server.url}/preview`);
-    await signInAsAdmin(page);
-    const pane = page.getByRole('complementary', { name: 'ShipSheet' });
+    const { page, pane } = await openWorkbench(e2e, { viewport: { width: 1400, height: 1000 } });
 
     // The courier's file as the operator opened it: a title, an empty line, the header on row 3; numbers typed in
     // General cells become numbers, as Excel makes them.
@@ -143,11 +139,7 @@ describe('파일 tab: invoice imports', skipWith(SKIP_WITHOUT_BROWSER), () => {
   });
 
   it('saves a copy of the wholesale template with an edited column, uploads orders through it, and deletes the batch with a reason', async () => {
-    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 1200 } });
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${e2e.server.url}/preview`);
-    await signInAsAdmin(page);
-    const pane = page.getByRole('complementary', { name: 'ShipSheet' });
+    const { page, pane } = await openWorkbench(e2e, { viewport: { width: 1400, height: 1200 } });
     await pane.getByRole('tab', { name: '파일', exact: true }).click();
     const files = pane.getByRole('region', { name: '가져오기', exact: true });
     const editor = pane.getByRole('region', { name: '템플릿 편집', exact: true });

@@ -13,7 +13,8 @@ import { seedOrders } from '../../bench/seed.ts';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
 import { skipWith } from '../helpers/skip.ts';
 import { coupangMall, naverMall, runJob, type MallFixture, type SandboxAdmin } from '../helpers/malls.ts';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { signInAsAdmin } from '../helpers/e2e-session.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 
 let s: TestServer;
@@ -35,10 +36,7 @@ async function openPreview(server: TestServer = s): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(30_000);
   await page.goto(`${server.url}/preview`);
-  await page.getByLabel('아이디').fill('admin');
-  await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByText('admin (admin)').waitFor();
+  await signInAsAdmin(page);
   return page;
 }
 

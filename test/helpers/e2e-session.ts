@@ -1,7 +1,7 @@
 // What every end-to-end file needs around its tests: a built pane, one test server and one headless Chromium,
 // started before the file's tests and closed after; nothing is started when the browser tests are skipped.
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from './browser.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from './server.ts';
 
@@ -38,4 +38,19 @@ export async function signInAsAdmin(page: Page): Promise<void> {
   await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
   await page.getByText('admin (admin)').waitFor();
+}
+
+/**
+ * A new page on the preview workbench (`/preview`: the pane beside an in-browser workbook), signed in as the test
+ * admin, and the pane on it. `options` as for browser.newPage (a viewport, acceptDownloads).
+ */
+export async function openWorkbench(
+  session: E2eSession,
+  options: BrowserContextOptions = { viewport: { width: 1400, height: 900 } },
+): Promise<{ page: Page; pane: Locator }> {
+  const page = await session.browser.newPage(options);
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${session.server.url}/preview`);
+  await signInAsAdmin(page);
+  return { page, pane: page.getByRole('complementary', { name: 'ShipSheet' }) };
 }

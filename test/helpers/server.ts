@@ -22,6 +22,11 @@ export type Api = {
   headers: Headers;
 };
 
+/** A file the server hands out: the raw bytes, and the parsed body when the answer is JSON (an error). */
+export type Download = { status: number; bytes: Buffer; json: any; headers: Headers };
+
+type CallOptions = { token?: string | null; lang?: string; raw?: string };
+
 /** Where a test server keeps its data: another server may be started on the same store (a second instance, a restart). */
 export type TestStore = { dataDir: string; pgSchema: string | undefined };
 
@@ -32,7 +37,9 @@ export type TestServer = Omit<Started, 'close'> & {
   /** Stops the server and deletes its data, unless `keepData` (default: kept when the store was reused). */
   close(options?: { keepData?: boolean }): Promise<void>;
   /** JSON over real HTTP. `token` defaults to the admin's. */
-  call(method: string, path: string, body?: unknown, options?: { token?: string | null; lang?: string; raw?: string }): Promise<Api>;
+  call(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Api>;
+  /** As `call`, for an answer that is a file (an export, a result or sample XLSX): its bytes, and its JSON when it is an error. */
+  download(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Download>;
   adminToken: string;
   /** Creates a user with the role and returns a token for them. */
   tokenFor(role: 'admin' | 'operator' | 'viewer'): Promise<string>;
@@ -103,14 +110,23 @@ export async function startTestServer(
     connectorFor: createConnectorFactory(FAST_RETRY),
   });
 
-  const call: TestServer['call'] = async (method, p, body, options = {}) => {
+  const request = (method: string, p: string, body: unknown, options: CallOptions) => {
     const headers: Record<string, string> = { 'accept-language': options.lang ?? 'en' };
     const token = options.token === undefined ? server.adminToken : options.token;
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(started.url + p, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    return fetch(started.url + p, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  };
+  const call: TestServer['call'] = async (method, p, body, options = {}) => {
+    const res = await request(method, p, body, options);
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+  };
+  const download: TestServer['download'] = async (method, p, body, options = {}) => {
+    const res = await request(method, p, body, options);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const json = res.headers.get('content-type')?.includes('json') ? JSON.parse(bytes.toString('utf8')) : null;
+    return { status: res.status, bytes, json, headers: res.headers };
   };
 
   let users = 0;
@@ -120,6 +136,7 @@ export async function startTestServer(
     dataDir,
     store: { dataDir, pgSchema },
     call,
+    download,
     adminToken: '',
     async tokenFor(role) {
       const username = `${role}${++users}`;

@@ -72,6 +72,15 @@ describe('npm test without PostgreSQL', () => {
   });
 });
 
+describe('a filtered npm test', () => {
+  it('fails, naming the words, when no test file matches them', () => {
+    const r = runTests(['no-such-test-file-1', 'no-such-test-file-2'], {});
+    assert.equal(r.status, 1, r.out);
+    assert.match(r.out, /✖ no test file's path contains "no-such-test-file-1" or "no-such-test-file-2"\n/);
+    assert.match(r.out, /\n0 passed, 1 failed, 0 skipped\n$/);
+  });
+});
+
 describe('the count behind the closing line', () => {
   it('counts passed, failed and skipped tests with their reasons, and a broken hook or file as a failure', () => {
     const fixtures = path.join(ROOT, 'test', 'fixtures', 'count-run');
