@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
-import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
+import { e2eSession, openWorkbench, signInAsAdmin } from '../helpers/e2e-session.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 import { skipWith } from '../helpers/skip.ts';
 
