@@ -8,6 +8,7 @@ import officeCrypto from 'officecrypto-tool';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { trackingNumber } from '../helpers/sheet-lines.ts';
 import { sheetRows } from '../helpers/xlsx.ts';
 
 let s: TestServer;
@@ -216,6 +217,39 @@ describe('booking file', () => {
     const lines = iconv.decode(csv.bytes, 'cp949').trim().split('\r\n');
     assert.equal(lines.length, 2);
     assert.ok(lines[1]!.includes(merged) && lines[1]!.includes('박민수'));
+  });
+
+  it("a READY order without a box yet is booked under its order key, and the courier's result file numbers it", async () => {
+    // How the day runs: released orders have no box until a number is set, so the booking file keys them by order,
+    // the courier echoes that key, and the invoice import numbers the order's lines (making their box).
+    const o = await makeOrder(s.deps.db, { channel: '예약몰', recipient: '한예약', products: ['텀블러'], lines: 2, status: 'READY' });
+    const res = await download('/api/exports/booking', { template: 'cj', format: 'xlsx', reason: 'shipping' }, operator);
+    assert.equal(res.status, 200);
+    const [header, ...rows] = await sheetRows(res.bytes);
+    const key = header!.indexOf('고객주문번호');
+    const row = rows.find((r) => r[key] === o.id);
+    assert.ok(row, `the order's key is in the file: ${rows.map((r) => r[key])}`);
+    assert.equal(row[header!.indexOf('받는분성명')], '한예약');
+    assert.equal(row[header!.indexOf('내품수량')], 2, 'both lines in one row');
+
+    const number = trackingNumber(88_001);
+    const source = {
+      kind: 'sheet',
+      name: 'CJ 결과',
+      rows: [
+        ['고객주문번호', '운송장번호'],
+        [o.id, number],
+      ],
+    };
+    const applied = await s.call('POST', '/api/invoice-imports', { source, template_id: 'invoice_cj' }, { token: operator });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    assert.deepEqual(
+      applied.body.results.map((r: { outcome: string }) => r.outcome),
+      ['new'],
+    );
+    const lines = await s.deps.db('order_lines').where({ order_id: o.id });
+    assert.ok(lines.every((l: { status: string; box_id: string | null }) => l.status === 'INVOICED' && l.box_id), JSON.stringify(lines.map((l: { status: string; box_id: string | null }) => [l.status, l.box_id])));
+    assert.equal((await s.deps.db('boxes').where({ id: lines[0].box_id }).first()).tracking_number, number);
   });
 
   it('by default takes the READY boxes', async () => {

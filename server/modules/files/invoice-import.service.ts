@@ -17,7 +17,7 @@ import { fieldError } from '../../domain/validation.ts';
 import type { SheetRows } from '../../files/read-workbook.ts';
 import { readSource } from '../../files/source.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { resolveReferences, type Resolved } from '../orders/line-references.repo.ts';
+import { isOrderKey, orderKeyLines, resolveReferences, type Resolved } from '../orders/line-references.repo.ts';
 import { Engine } from '../orders/transition-engine.ts';
 import { flushWrites } from '../orders/working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type WorkingSet } from '../orders/working-set.ts';
@@ -82,9 +82,11 @@ export async function runInvoiceImport(
   const { template, mapped, rows } = await mappedImportRows(db, body.template_id, sheet, body.courier);
   const referenceColumn = sheet.rows[mapped.header_row - 1]?.[mapped.columns[template.reference] ?? -1];
   const references = rows.flatMap((r) => r.reference ?? []);
-  // A box key names a box: the working set reads its lines anyway, so they are not looked up twice.
+  // A box key names a box — the working set reads its lines anyway, so they are not looked up twice — or, for lines
+  // a booking file sent before they had a box, their order.
   const byBox = template.reference === 'box_key';
-  const looked = byBox ? undefined : await resolveReferences(db, template.reference, references);
+  const boxKeys = byBox ? references.filter((k) => !isOrderKey(k)) : [];
+  const looked = byBox ? await orderKeyLines(db, references.filter(isOrderKey)) : await resolveReferences(db, template.reference, references);
   const numbers = [...new Set(rows.flatMap((r) => (r.courier ? (storedNumber(r.courier, r.number ?? undefined) ?? []) : [])))];
   const batchId = newId(ID_PREFIX.batch);
   const reason = importReason(body.source);
@@ -92,9 +94,9 @@ export async function runInvoiceImport(
 
   try {
     return await db.transaction(async (trx) => {
-      const ids = looked ? [...new Set([...looked.values()].flatMap((r) => r.lineIds))] : [];
-      const set = await loadWorkingSet(trx, { ids, actions: ['set_invoice'], trackingNumbers: numbers, ...(byBox ? { boxes: references } : {}) });
-      const resolved = looked ?? boxLines(set, references);
+      const ids = [...new Set([...looked.values()].flatMap((r) => r.lineIds))];
+      const set = await loadWorkingSet(trx, { ids, actions: ['set_invoice'], trackingNumbers: numbers, ...(byBox ? { boxes: boxKeys } : {}) });
+      const resolved = byBox ? new Map([...looked, ...boxLines(set, boxKeys)]) : looked;
       const engine = new Engine(set, actor, batchId);
       const decider = new InvoiceRows(
         engine,

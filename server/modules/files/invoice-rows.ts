@@ -10,7 +10,7 @@ import { Refusal, type Engine } from '../orders/transition-engine.ts';
 import { storedNumber, type WorkingSet } from '../orders/working-set.ts';
 import type { BoxRow, LineRow } from '../orders/working-set.repo.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
-import type { Resolved } from '../orders/line-references.repo.ts';
+import { isOrderKey, type Resolved } from '../orders/line-references.repo.ts';
 
 /** A sheet row as read through the template. */
 export type ImportRow = {
@@ -88,15 +88,22 @@ export class InvoiceRows {
         }
       }
       const order = this.set.orders.get(lines[0]!.order_id)!;
-      // A mall order number names the whole order; a box key or a mall line number one line (its box moves whole).
-      const target = { line: this.reference === 'mall_order_id' ? null : lines[0]!, order };
+      // A mall order number names the whole order; a box key or a mall line number one line (its box moves whole);
+      // an order key (a booking row of lines without a box yet) each of those lines, which then share one box.
+      const targets =
+        this.reference === 'mall_order_id'
+          ? [{ line: null, order }]
+          : r.reference && isOrderKey(r.reference)
+            ? lines.map((line) => ({ line, order }))
+            : [{ line: lines[0]!, order }];
       const params = { courier: r.courier, tracking_number: r.number ?? '', overwrite: true, reason: this.reason };
-      const done = this.engine.apply(target, 'set_invoice', params);
+      const done = targets.map((target) => this.engine.apply(target, 'set_invoice', params));
       const after = this.set.lines.get(lines[0]!.id)!.box_id;
       this.set.commit();
-      if (!done.changed || !after) return { ...base, outcome: 'unchanged' };
+      if (!done.some((d) => d.changed) || !after) return { ...base, outcome: 'unchanged' };
       this.changed.push({ row: r.row, box_id: after, ...before });
-      return { ...base, outcome, box_id: after, ...(done.warnings.length ? { warnings: done.warnings } : {}) };
+      const warnings = done.flatMap((d) => d.warnings);
+      return { ...base, outcome, box_id: after, ...(warnings.length ? { warnings } : {}) };
     } catch (error) {
       const refusal = error instanceof Refusal ? new RowRefusal(error.code, this.engine.describe(error)) : error;
       if (!(refusal instanceof RowRefusal)) throw error;

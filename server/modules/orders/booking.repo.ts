@@ -1,20 +1,23 @@
 // The lines a courier booking file is made of: each shipping line with its box and its order's recipient. A merged
 // box holds lines of several orders; shared/files/booking-rows.ts turns the lines of one box into one row.
+// Lines waiting for their number (READY) usually have no box yet — boxes are made when a number is set — so such a
+// line is keyed by its order id: the courier echoes that key back and the invoice import numbers the order's lines
+// (orders/line-references.repo.ts reads both kinds of key).
 import type { BookingLine } from '../../../shared/files/booking-rows.ts';
 import { LEAVES_BOX, type Status } from '../../../shared/lifecycle.ts';
 import type { Db } from '../../db/knex.ts';
 
 export type BookingFilter = { statuses?: readonly Status[] | undefined; boxIds?: readonly string[] | undefined };
 
-/** Lines in boxes, grouped by box (boxes oldest first), cancelled and returned lines left out (they do not ship). */
+/** Lines by box or, without one, by order (oldest first), cancelled and returned lines left out (they do not ship). */
 export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLine[]> {
   const q = db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
-    .join('boxes as b', 'b.id', 'l.box_id')
+    .leftJoin('boxes as b', 'b.id', 'l.box_id')
     .whereNull('o.deleted_at')
     .whereNotIn('l.status', LEAVES_BOX as Status[])
     .select(
-      'l.box_id',
+      db.raw('coalesce(l.box_id, l.order_id) as box_id'),
       'o.mall_order_id',
       'o.orderer_name',
       'o.recipient_name',
@@ -28,7 +31,8 @@ export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLin
       'l.option_text',
       'l.quantity',
     )
-    .orderBy([{ column: 'b.created_at' }, { column: 'b.id' }, { column: 'l.order_id' }, { column: 'l.line_no' }]);
+    // The same order on both databases (NULLs sort differently there): a key's first moment, the key, the line.
+    .orderByRaw('coalesce(b.created_at, o.created_at), coalesce(l.box_id, l.order_id), l.order_id, l.line_no');
   if (f.statuses?.length) q.whereIn('l.status', f.statuses as Status[]);
   if (f.boxIds?.length) q.whereIn('l.box_id', f.boxIds as string[]);
   return (await q) as BookingLine[];

@@ -1,8 +1,11 @@
-// The lines a reference names, for imports that name orders the way the outside world does (issue 10): our box key,
-// the mall's order number, the mall's line number. Set-based: 50,000 references are a handful of statements.
+// The lines a reference names, for imports that name orders the way the outside world does (issue 10): our box key
+// (a box id, or an order id for the lines a booking file sent before they had a box), the mall's order number, the
+// mall's line number. Set-based: 50,000 references are a handful of statements.
 import type { Knex } from 'knex';
 import type { InvoiceReference } from '../../../shared/files/templates.ts';
+import { LEAVES_BOX } from '../../../shared/lifecycle.ts';
 import { selectWhereIn } from '../../db/bulk.ts';
+import { ID_PREFIX } from '../../db/ids.ts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -41,5 +44,30 @@ export async function resolveReferences(db: Conn, reference: InvoiceReference, v
     LINE,
   )) as FoundLine[];
   for (const line of lines) add(orderNumber.get(line.order_id)!, line);
+  return out;
+}
+
+/** A box key that is an order id: the booking file keyed that order's lines, which had no box yet, by it. */
+export const isOrderKey = (key: string): boolean => key.startsWith(`${ID_PREFIX.order}_`);
+
+/**
+ * The lines an order key names: the order's lines still without a box that ship (what its booking row held), for
+ * live orders only.
+ */
+export async function orderKeyLines(db: Conn, orderIds: readonly string[]): Promise<Resolved> {
+  const out: Resolved = new Map();
+  const live = new Set(
+    ((await selectWhereIn(db, 'orders', 'id', orderIds, ['id', 'deleted_at'])) as { id: string; deleted_at: string | null }[])
+      .filter((o) => !o.deleted_at)
+      .map((o) => o.id),
+  );
+  const lines = (await selectWhereIn(db, 'order_lines', 'order_id', [...live], [...LINE, 'status'])) as (FoundLine & { status: string })[];
+  const leaves = new Set<string>(LEAVES_BOX);
+  for (const line of lines) {
+    if (line.box_id || leaves.has(line.status)) continue;
+    const entry = out.get(line.order_id) ?? { lineIds: [], orderIds: new Set([line.order_id]) };
+    entry.lineIds.push(line.id);
+    out.set(line.order_id, entry);
+  }
   return out;
 }
