@@ -248,7 +248,10 @@ describe('booking file', () => {
       ['new'],
     );
     const lines = await s.deps.db('order_lines').where({ order_id: o.id });
-    assert.ok(lines.every((l: { status: string; box_id: string | null }) => l.status === 'INVOICED' && l.box_id), JSON.stringify(lines.map((l: { status: string; box_id: string | null }) => [l.status, l.box_id])));
+    assert.ok(
+      lines.every((l: { status: string; box_id: string | null }) => l.status === 'INVOICED' && l.box_id),
+      JSON.stringify(lines.map((l: { status: string; box_id: string | null }) => [l.status, l.box_id])),
+    );
     assert.equal((await s.deps.db('boxes').where({ id: lines[0].box_id }).first()).tracking_number, number);
   });
 
