@@ -212,6 +212,8 @@ export const lineView = z.object({
   unit_price: int,
   amount: int,
   sku_code: text,
+  /** The remembered match the line was matched by (catalogue); its SKUs are the line's own copy. */
+  match_id: text,
   status: z.enum(STATUSES),
   sold_out: z.boolean(),
   unmatched: z.boolean(),
