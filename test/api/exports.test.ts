@@ -262,4 +262,27 @@ describe('booking file', () => {
     assert.deepEqual(header!.slice(0, 2), ['받으시는분', '전화번호']);
     assert.deepEqual((await newest()).filter, { template: 'hanjin', status: ['READY'] });
   });
+
+  it("is named in the caller's language, its columns staying the courier's", async () => {
+    const res = await s.download(
+      'POST',
+      '/api/exports/booking',
+      { template: 'cj', format: 'xlsx', reason: 'shipping' },
+      { token: operator, lang: 'en' },
+    );
+    assert.equal(res.status, 200);
+    assert.match(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!), /^CJ-Logistics_booking_\d/);
+    const [header] = await sheetRows(res.bytes);
+    assert.ok(header!.includes('받는분성명'));
+  });
+
+  it('with nothing to book is refused, and leaves no record', async () => {
+    const before = (await newest())?.id ?? 0;
+    const res = await download('/api/exports/booking', { template: 'cj', box_ids: ['box_none'], format: 'xlsx', reason: 'shipping' }, operator);
+    assert.equal(res.status, 409);
+    const body = JSON.parse(res.bytes.toString('utf8'));
+    assert.equal(body.error.code, 'nothing_to_book');
+    assert.match(body.error.message, /택배 예약 파일에 넣을 박스가 없습니다/);
+    assert.equal((await newest())?.id ?? 0, before);
+  });
 });

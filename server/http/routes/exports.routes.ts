@@ -102,7 +102,8 @@ export function exportRoutes(deps: AppDeps) {
         const statuses = body.status ?? (body.box_ids ? undefined : [...DEFAULT_BOOKING_STATUSES]);
         const lines = await exportsService.bookingLines(deps.db, { statuses, boxIds: body.box_ids });
         const format = body.format ?? template.format;
-        const courier = template.name.ko.replace(/\s*\(.*\)\s*$/, '');
+        // The file is named in the caller's language (its columns are the courier's own, Korean, whatever the caller).
+        const courier = template.name[info.lang].replace(/\s*\(.*\)\s*$/, '').replace(/\s+/g, '-');
         return sendExport(
           deps,
           {
@@ -115,7 +116,7 @@ export function exportRoutes(deps: AppDeps) {
           },
           { ...body, format, ...(format === 'csv' && !body.encoding ? { encoding: template.csvEncoding } : {}) },
           {
-            name: `${courier}_택배예약_${fileStamp()}`,
+            name: `${courier}_${info.lang === 'ko' ? '택배예약' : 'booking'}_${fileStamp()}`,
             columns: bookingColumns(template),
             rows: bookingRows(lines, template, { ...(sender ? { sender } : {}), masked: exportsService.exportsMasked(actor) }),
           },

@@ -6,11 +6,14 @@ import { LINES_PAGE_MAX, type OrderFilter } from '../../../shared/api/orders.sch
 import type { BookingLine } from '../../../shared/files/booking-rows.ts';
 import type { Status } from '../../../shared/lifecycle.ts';
 import { seesPersonalData } from '../../../shared/roles.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { message } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { insertAccessRecord, setAccessRecordRows } from '../audit/audit.repo.ts';
 import { listLines } from '../orders/orders.service.ts';
 import * as repo from '../orders/booking.repo.ts';
+import { exportsMessages } from './exports.messages.ts';
 
 /** Viewers get names and phones masked in files as in reads (PRODUCT.md §6.6). */
 export const exportsMasked = (actor: Actor): boolean => actor.type === 'user' && !seesPersonalData(actor.role);
@@ -29,7 +32,10 @@ export async function bookingLines(
   db: Db,
   filter: { statuses?: readonly Status[] | undefined; boxIds?: readonly string[] | undefined },
 ): Promise<BookingLine[]> {
-  return repo.bookingLines(db, filter);
+  const lines = await repo.bookingLines(db, filter);
+  // An empty booking file uploaded to the courier books nothing and looks like success: refuse it instead.
+  if (lines.length === 0) throw new AppError('conflict', 'nothing_to_book', message(exportsMessages.nothing_to_book));
+  return lines;
 }
 
 export type ExportRecord = {
