@@ -141,9 +141,11 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('order_lines', (t) => {
     t.string('match_id', 40).references('product_matches.id');
     t.index(['match_id']);
-    t.index(['unmatched']);
-    t.index(['sold_out']);
   });
+  // The matching and sold-out lists read the few flagged lines; partial indexes hold only those, so the thousands of
+  // lines a collect inserts (flags off) cost them nothing. `where flag` is the same SQL on SQLite and PostgreSQL.
+  await knex.raw('create index order_lines_unmatched on order_lines (order_id) where unmatched');
+  await knex.raw('create index order_lines_sold_out on order_lines (order_id) where sold_out');
 
   const now = new Date().toISOString();
   await knex('warehouses').insert({
@@ -160,9 +162,9 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.raw('drop index order_lines_sold_out');
+  await knex.raw('drop index order_lines_unmatched');
   await knex.schema.alterTable('order_lines', (t) => {
-    t.dropIndex(['sold_out']);
-    t.dropIndex(['unmatched']);
     t.dropIndex(['match_id']);
     t.dropForeign(['match_id']);
     t.dropColumn('match_id');
