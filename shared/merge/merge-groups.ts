@@ -1,0 +1,93 @@
+// Which orders ship together (합포장, PRODUCT.md §2.4): orders to the same recipient — equal name, address, phone
+// and mobile after normalisation — merge into one box; equal name and address with phones that differ, or that
+// cannot be compared (050x safe numbers, none given), are only "needs review", decided by the operator. A
+// merge-locked order never merges and is not offered for review. Which orders are candidates at all (released, not
+// held, not claimed, matched) is the caller's decision; this decides only between the candidates it is given.
+import { normalizeAddress, normalizeZip } from '../address.ts';
+import { normalizePhone } from '../phone.ts';
+
+export type MergeCandidate = {
+  order_id: string;
+  recipient_name: string | null;
+  recipient_address1: string | null;
+  recipient_address2?: string | null;
+  recipient_zip?: string | null;
+  recipient_phone: string | null;
+  recipient_mobile: string | null;
+  merge_locked?: boolean;
+};
+
+/** Orders that go in one box without asking. */
+export type MergeGroup = { key: string; order_ids: string[] };
+
+/** Why a group of orders to the same name and address is not merged without the operator. */
+export type ReviewReason = 'phone_unknown' | 'phones_differ' | 'details_differ';
+
+/**
+ * Orders to the same name and address that might be one recipient. `clusters` are what merges anyway: a merge
+ * group's orders together, every other order alone. Accepting puts every cluster into one box; rejecting leaves
+ * the clusters as they are.
+ */
+export type ReviewGroup = { near_key: string; reason: ReviewReason; clusters: string[][] };
+
+export type MergePlan = { merges: MergeGroup[]; reviews: ReviewGroup[] };
+
+type Keys = { exact: string | null; near: string | null; phonesKnown: boolean; phones?: string };
+
+const normalizeName = (raw: string | null) => (raw ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The phone and mobile as compared digits; null when a number is given but is a safe number or unreadable. */
+function phoneDigits(raw: string | null): string | null | undefined {
+  if (raw === null || raw.trim() === '') return undefined; // not given
+  const { digits, kind } = normalizePhone(raw);
+  return kind === 'safe' || kind === 'invalid' ? null : digits;
+}
+
+/**
+ * The exact key needs a name, an address and at least one comparable phone, with no safe or unreadable number
+ * beside it: a 050x number is issued per order, so two orders with one are never known to be the same person.
+ */
+export function mergeKeys(c: MergeCandidate): Keys {
+  const name = normalizeName(c.recipient_name);
+  const address1 = normalizeAddress(c.recipient_address1);
+  if (!name || !address1) return { exact: null, near: null, phonesKnown: false };
+  const near = JSON.stringify([name, address1]);
+  const phones = [phoneDigits(c.recipient_phone), phoneDigits(c.recipient_mobile)];
+  const phonesKnown = !phones.includes(null) && phones.some((p) => p !== undefined);
+  if (!phonesKnown) return { exact: null, near, phonesKnown };
+  // Compared as a set: one mall sends the mobile as 연락처1, another as 연락처2, and they are the same numbers.
+  const numbers = [...new Set(phones.filter((p): p is string => typeof p === 'string'))].sort();
+  const exact = JSON.stringify([name, normalizeZip(c.recipient_zip ?? null) ?? '', address1, normalizeAddress(c.recipient_address2), numbers]);
+  return { exact, near, phonesKnown, phones: numbers.join(',') };
+}
+
+/** Candidates into merge groups and review groups, each list in the order the candidates came. */
+export function planMerge(candidates: readonly MergeCandidate[]): MergePlan {
+  const byExact = new Map<string, string[]>();
+  const byNear = new Map<string, { order_id: string; keys: Keys }[]>();
+  for (const c of candidates) {
+    if (c.merge_locked) continue;
+    const keys = mergeKeys(c);
+    if (keys.exact) byExact.set(keys.exact, [...(byExact.get(keys.exact) ?? []), c.order_id]);
+    if (keys.near) byNear.set(keys.near, [...(byNear.get(keys.near) ?? []), { order_id: c.order_id, keys }]);
+  }
+  const merges = [...byExact].filter(([, ids]) => ids.length > 1).map(([key, order_ids]) => ({ key, order_ids }));
+
+  const reviews: ReviewGroup[] = [];
+  for (const [near_key, members] of byNear) {
+    // One cluster per exact key (its merge group, or the order alone), one per order without an exact key.
+    const clusters = new Map<string, string[]>();
+    for (const m of members) {
+      const id = m.keys.exact ?? `order:${m.order_id}`;
+      clusters.set(id, [...(clusters.get(id) ?? []), m.order_id]);
+    }
+    if (clusters.size < 2) continue;
+    const reason: ReviewReason = !members.every((m) => m.keys.phonesKnown)
+      ? 'phone_unknown'
+      : new Set(members.map((m) => m.keys.phones)).size > 1
+        ? 'phones_differ'
+        : 'details_differ'; // same phones, another zip or detail line (동·호수)
+    reviews.push({ near_key, reason, clusters: [...clusters.values()] });
+  }
+  return { merges, reviews };
+}
