@@ -40,12 +40,12 @@ type SaveResult = Omit<SaveMatchResult, 'message'> & { message?: Text };
  * flagged unmatched while the catalogue is in use. A few set-based statements whatever the number of lines. The
  * lines are new, so no version or history row is added: they start this way.
  */
-export async function applyRememberedMatches(db: Conn, lineIds: readonly string[]): Promise<void> {
+export async function applyRememberedMatches(db: Conn, lineIds: readonly string[], options: { flagUnmatched?: boolean } = {}): Promise<void> {
   if (!lineIds.length || !(await repo.catalogueInUse(db))) return;
   const scope = { lineIds };
   await lines.setMatches(db, scope, null);
   await lines.copyLineSkus(db, scope);
-  await lines.flagUnmatched(db, scope, null);
+  if (options.flagUnmatched !== false) await lines.flagUnmatched(db, scope, null);
 }
 
 /**

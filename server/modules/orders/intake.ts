@@ -140,9 +140,10 @@ export function historyOf(lines: readonly NewLine[], origin: IntakeOrigin): Hist
 /**
  * Many orders, their lines and history in a few statements; the caller's transaction makes them whole or absent.
  * Every source comes in here (collect, order upload, direct trade), so remembered product matches are applied here,
- * once, set-based (matching.service applyRememberedMatches).
+ * once, set-based (matching.service applyRememberedMatches). `flagUnmatched: false` for lines entered as already
+ * shipped (a direct trade with its tracking number): they are past the step an unmatched line holds back.
  */
-export async function insertIntakes(db: Knex.Transaction | Db, intakes: readonly Intake[]): Promise<void> {
+export async function insertIntakes(db: Knex.Transaction | Db, intakes: readonly Intake[], options: { flagUnmatched?: boolean } = {}): Promise<void> {
   const lines = intakes.flatMap((i) => i.lines);
   await insertOrders(
     db,
@@ -156,6 +157,7 @@ export async function insertIntakes(db: Knex.Transaction | Db, intakes: readonly
   await applyRememberedMatches(
     db,
     lines.map((l) => l.id),
+    options,
   );
 }
 
