@@ -2,7 +2,6 @@
 // lines grouped by their keys, and SKUs by code, barcode or all of them for suggestions.
 import type { Knex } from 'knex';
 import { isPostgres, type Db } from '../../db/knex.ts';
-import { LINE_KEYS_SQL } from '../orders/line-matches.repo.ts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -46,42 +45,6 @@ export async function skusByCodeOrBarcode(db: Conn, values: readonly string[]): 
 /** Every SKU's code, name and option (for name suggestions), up to `limit`. */
 export async function allSkus(db: Conn, limit: number): Promise<SkuRef[]> {
   return db('skus').select('id', 'code', 'name', 'option_text').whereNot('status', 'discontinued').orderBy('code').limit(limit);
-}
-
-export type UnmatchedGroupRow = MatchKey & {
-  lines: number;
-  quantity: number;
-  product_name: string;
-  option_text: string | null;
-  mall_product_id: string | null;
-  mall_option_id: string | null;
-  mall_account_id: string | null;
-  channel_name: string;
-};
-
-/** Unmatched waiting lines grouped by channel + product + option, most lines first. */
-export async function unmatchedGroups(db: Conn, limit: number): Promise<UnmatchedGroupRow[]> {
-  const rows: Record<string, unknown>[] = await db('order_lines')
-    .join('orders as o', 'o.id', 'order_lines.order_id')
-    .select(
-      db.raw(LINE_KEYS_SQL),
-      db.raw('count(*) as lines'),
-      db.raw('sum(order_lines.quantity) as quantity'),
-      db.raw('min(order_lines.product_name) as product_name'),
-      db.raw('min(order_lines.option_text) as option_text'),
-      db.raw('min(order_lines.mall_product_id) as mall_product_id'),
-      db.raw('min(order_lines.mall_option_id) as mall_option_id'),
-      db.raw('min(order_lines.mall_account_id) as mall_account_id'),
-      db.raw('min(o.channel_name) as channel_name'),
-    )
-    .where('order_lines.unmatched', true)
-    .whereNull('order_lines.match_id')
-    .whereIn('order_lines.status', ['PAID', 'NEW', 'READY'])
-    .whereNull('o.deleted_at')
-    .groupByRaw('1, 2, 3')
-    .orderByRaw('count(*) desc, 4')
-    .limit(limit);
-  return rows.map((r) => ({ ...r, lines: Number(r.lines), quantity: Number(r.quantity) }) as UnmatchedGroupRow);
 }
 
 export async function findMatchByKey(db: Conn, key: MatchKey, lock: boolean): Promise<MatchRow | undefined> {

@@ -94,7 +94,7 @@ async function record(trx: Conn, actor: Actor, batchId: string, now: string, cha
 export async function listUnmatched(db: Db, query: { limit: number }): Promise<UnmatchedList> {
   await flagUnmatchedWaitingLines(db);
   const inUse = await repo.catalogueInUse(db);
-  const groups = inUse ? await repo.unmatchedGroups(db, query.limit + 1) : [];
+  const groups = inUse ? await lines.unmatchedGroups(db, query.limit + 1) : [];
   const shown = groups.slice(0, query.limit);
   const suggestions = await suggestionsFor(db, shown);
   return {

@@ -3,7 +3,8 @@
 import type { Knex } from 'knex';
 import type { Suggestion } from '../../../shared/api/matching.schema.ts';
 import { bigrams, MIN_SIMILARITY, similarity } from '../../../shared/matching.ts';
-import { allSkus, skusByCodeOrBarcode, type UnmatchedGroupRow } from './matching.repo.ts';
+import type { UnmatchedGroupRow } from '../orders/line-matches.repo.ts';
+import { allSkus, skusByCodeOrBarcode } from './matching.repo.ts';
 
 /** Name suggestions compare against this many SKUs at most: beyond it only codes are suggested. */
 const MAX_SKUS_COMPARED = 20_000;

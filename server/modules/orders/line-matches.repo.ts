@@ -99,3 +99,42 @@ export async function bumpOrders(db: Conn, orderIds: readonly string[], now: str
   const [where, bindings] = inList(db, 'id', [...new Set(orderIds)]);
   await db.raw(`update orders set version = version + 1, updated_at = ? where ${where}`, [now, ...bindings]);
 }
+
+export type UnmatchedGroupRow = {
+  channel_key: string;
+  product_key: string;
+  option_key: string;
+  lines: number;
+  quantity: number;
+  product_name: string;
+  option_text: string | null;
+  mall_product_id: string | null;
+  mall_option_id: string | null;
+  mall_account_id: string | null;
+  channel_name: string;
+};
+
+/** Unmatched waiting lines grouped by channel + product + option, most lines first. */
+export async function unmatchedGroups(db: Conn, limit: number): Promise<UnmatchedGroupRow[]> {
+  const rows: Record<string, unknown>[] = await db('order_lines')
+    .join('orders as o', 'o.id', 'order_lines.order_id')
+    .select(
+      db.raw(LINE_KEYS_SQL),
+      db.raw('count(*) as lines'),
+      db.raw('sum(order_lines.quantity) as quantity'),
+      db.raw('min(order_lines.product_name) as product_name'),
+      db.raw('min(order_lines.option_text) as option_text'),
+      db.raw('min(order_lines.mall_product_id) as mall_product_id'),
+      db.raw('min(order_lines.mall_option_id) as mall_option_id'),
+      db.raw('min(order_lines.mall_account_id) as mall_account_id'),
+      db.raw('min(o.channel_name) as channel_name'),
+    )
+    .where('order_lines.unmatched', true)
+    .whereNull('order_lines.match_id')
+    .whereIn('order_lines.status', ['PAID', 'NEW', 'READY'])
+    .whereNull('o.deleted_at')
+    .groupByRaw('1, 2, 3')
+    .orderByRaw('count(*) desc, 4')
+    .limit(limit);
+  return rows.map((r) => ({ ...r, lines: Number(r.lines), quantity: Number(r.quantity) }) as UnmatchedGroupRow);
+}
