@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'health-under-bulk': () => import('./health-under-bulk.bench.ts'),
   'order-export': () => import('./order-export.bench.ts'),
   'invoice-import': () => import('./invoice-import.bench.ts'),
+  match: () => import('./match.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -18,6 +18,7 @@ import { auditRoutes } from './http/routes/audit.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { exportRoutes } from './http/routes/exports.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
+import { matchingRoutes } from './http/routes/matching.routes.ts';
 import { jobRoutes } from './http/routes/jobs.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
 import { orderUploadRoutes } from './http/routes/order-uploads.routes.ts';
@@ -57,6 +58,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...exportRoutes(deps),
     ...retentionRoutes(deps),
     ...settingsRoutes(deps),
+    ...matchingRoutes(deps),
   ];
 }
 

@@ -11,6 +11,7 @@ import { DirectPane } from './features/direct/DirectPane.tsx';
 import { FilesPane } from './features/files/FilesPane.tsx';
 import { InvoicesPane } from './features/invoices/InvoicesPane.tsx';
 import { JobsPane } from './features/jobs/JobsPane.tsx';
+import { MatchingPane } from './features/matching/MatchingPane.tsx';
 import { useJobFeed } from './features/jobs/useJobFeed.ts';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
 import { paneMessages as m } from './messages.ts';
@@ -47,7 +48,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'accounts'] as const;
+const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'matching', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -78,6 +79,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />
+      </div>
+      <div hidden={tab !== 'matching'}>
+        <MatchingPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
         <Accounts accounts={accounts} lang={lang} />

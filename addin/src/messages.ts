@@ -27,6 +27,7 @@ export const paneMessages = {
   tab_files: { ko: '파일', en: 'Files' },
   tab_jobs: { ko: '작업', en: 'Jobs' },
   tab_direct: { ko: '직접주문', en: 'Direct orders' },
+  tab_matching: { ko: '매칭', en: 'Matching' },
   tab_accounts: { ko: '계정', en: 'Accounts' },
   cancel: { ko: '취소', en: 'Cancel' },
   canceled: { ko: '취소했습니다.', en: 'Canceled.' },
@@ -112,4 +113,21 @@ export const paneMessages = {
     en: 'Created {created}, errors {failed}, already created {skipped}',
   },
   direct_template_ready: { ko: '"{sheet}" 시트를 만들었습니다.', en: 'Created the "{sheet}" sheet.' },
+  // matching
+  matching_help: {
+    ko: '불러오면 매칭 안 된 상품·옵션이 한 줄씩 나옵니다. "상품코드*수량" 칸에 A100*2, B200 처럼 적거나(세트, 1+1은 A100*2) 추천상품을 쓰려면 y를 적고 "매칭 저장"을 누르세요. 대기 중인 주문상품 전체에 바로 적용되고 다음 수집부터 기억됩니다.',
+    en: 'Pull lists each unmatched product + option. In "SKU codes*qty" type e.g. A100*2, B200 (a set; 1+1 is A100*2), or y to take the suggestion, then press "Save matches". Every waiting line is matched at once and the next collect remembers it.',
+  },
+  matching_pull: { ko: '매칭 불러오기', en: 'Pull unmatched' },
+  matching_push: { ko: '매칭 저장', en: 'Save matches' },
+  matching_pulled: { ko: '"{sheet}" 시트에 매칭할 상품 {groups}개를 불러왔습니다.', en: 'Pulled {groups} products to match onto "{sheet}".' },
+  matching_truncated: { ko: '더 있습니다: 저장한 뒤 다시 불러오세요.', en: 'There are more: save, then pull again.' },
+  matching_no_catalogue: {
+    ko: '상품(SKU)이 아직 없어 매칭할 것이 없습니다. 상품을 먼저 등록하세요.',
+    en: 'There are no SKUs yet, so nothing needs matching. Add products first.',
+  },
+  matching_pushed: {
+    ko: '매칭 저장 {saved}, 오류 {refused}, 매칭된 주문상품 {lines}건',
+    en: 'Saved {saved}, errors {refused}, lines matched {lines}',
+  },
 } satisfies Messages;

@@ -87,3 +87,26 @@ export async function putInBox(db: Db, lineIds: string[], box: { courier?: strin
     .update({ box_id: id, ...(box.status ? { status: box.status } : {}) });
   return id;
 }
+
+/**
+ * A SKU of the seller's catalogue, written straight into the database (the catalogue API is tested on its own). The
+ * first SKU puts the catalogue in use: from then on waiting lines without a match are unmatched.
+ */
+export async function makeSku(db: Db, s: { code: string; name?: string; option?: string | null; barcodes?: string[] }) {
+  const id = newId('sku');
+  const now = new Date().toISOString();
+  await db('skus').insert({
+    id,
+    code: s.code,
+    name: s.name ?? `상품 ${s.code}`,
+    option_text: s.option ?? null,
+    cost: 0,
+    price: 0,
+    status: 'active',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  for (const barcode of s.barcodes ?? []) await db('sku_barcodes').insert({ barcode, sku_id: id, created_at: now });
+  return id;
+}

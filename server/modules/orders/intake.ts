@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
+import { applyRememberedMatches } from '../matching/matching.service.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
 import { maxLineNo } from './mall-lines.repo.ts';
 import { bumpOrderVersion, insertOrders, type NewLine, type NewOrder } from './orders.repo.ts';
@@ -136,8 +137,13 @@ export function historyOf(lines: readonly NewLine[], origin: IntakeOrigin): Hist
   }));
 }
 
-/** Many orders, their lines and history in a few statements; the caller's transaction makes them whole or absent. */
-export async function insertIntakes(db: Knex.Transaction | Db, intakes: readonly Intake[]): Promise<void> {
+/**
+ * Many orders, their lines and history in a few statements; the caller's transaction makes them whole or absent.
+ * Every source comes in here (collect, order upload, direct trade), so remembered product matches are applied here,
+ * once, set-based (matching.service applyRememberedMatches). `flagUnmatched: false` for lines entered as already
+ * shipped (a direct trade with its tracking number): they are past the step an unmatched line holds back.
+ */
+export async function insertIntakes(db: Knex.Transaction | Db, intakes: readonly Intake[], options: { flagUnmatched?: boolean } = {}): Promise<void> {
   const lines = intakes.flatMap((i) => i.lines);
   await insertOrders(
     db,
@@ -147,6 +153,11 @@ export async function insertIntakes(db: Knex.Transaction | Db, intakes: readonly
   await insertHistory(
     db,
     intakes.flatMap((i) => i.history),
+  );
+  await applyRememberedMatches(
+    db,
+    lines.map((l) => l.id),
+    options,
   );
 }
 
@@ -163,6 +174,10 @@ export async function appendLines(
 ): Promise<NewLine[]> {
   const built = buildLines(orderId, (await maxLineNo(trx, orderId)) + 1, lines, now);
   await insertOrders(trx, [], built);
+  await applyRememberedMatches(
+    trx,
+    built.map((l) => l.id),
+  );
   await bumpOrderVersion(trx, orderId, now);
   await insertHistory(trx, historyOf(built, origin));
   return built;

@@ -191,7 +191,8 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
           { action: 'create_direct', actor, batchId, reason },
           now,
         );
-        await insertIntakes(trx, [intake]);
+        // A trade entered as shipped is past release: an unknown product does not hold it back (matches still apply).
+        await insertIntakes(trx, [intake], { flagUnmatched: !shipped });
         if (input.memo) await repo.insertNote(trx, { order_id: intake.order.id, kind: 'memo', body: input.memo, author_id: actor.id });
         if (shipped) {
           const number = { courier: input.courier, tracking_number: input.tracking_number ?? '', reason };

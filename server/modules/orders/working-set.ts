@@ -210,8 +210,11 @@ export type LoadPlan = {
   memos?: boolean;
 };
 
-/** Order-level actions change every line of the order; partial claims renumber lines of the whole order. */
-const WHOLE_ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'set_flags', 'claim'];
+/**
+ * Order-level actions change every line of the order; partial claims renumber lines of the whole order; release
+ * reads every line of the order because one unmatched line keeps the whole order back.
+ */
+const WHOLE_ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'set_flags', 'claim', 'release'];
 /** A box is one unit: numbering, clearing or shipping it touches every line in it, whatever order they belong to. */
 const BOX_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'clear_invoice'];
 const HISTORY_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim'];

@@ -12,6 +12,7 @@ import { urlOf, type Endpoint } from '../../../addin/src/api/endpoint.ts';
 import * as files from '../../../addin/src/api/files.ts';
 import * as jobs from '../../../addin/src/api/jobs.ts';
 import * as mallAccounts from '../../../addin/src/api/mall-accounts.ts';
+import * as matching from '../../../addin/src/api/matching.ts';
 import * as orders from '../../../addin/src/api/orders.ts';
 import * as settings from '../../../addin/src/api/settings.ts';
 import * as sheet from '../../../addin/src/api/sheet.ts';
@@ -27,6 +28,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   exports: exportsApi.exportEndpoints,
   files: files.fileEndpoints,
   settings: settings.settingsEndpoints,
+  matching: matching.matchingEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -115,6 +117,15 @@ describe('pane API client against the server routes', () => {
       ['files.deleteUpload', files.deleteOrderUpload(api, 'upl_1', '중복 등록')],
       ['settings.sender', settings.getSender(api)],
       ['settings.setSender', settings.setSender(api, { name: '상회', phone: '02-1234-5678', zip: '06236', address1: '서울 강남구' })],
+      ['matching.unmatched', matching.listUnmatched(api, { limit: 100 })],
+      ['matching.matches', matching.listMatches(api, { q: 'A100' })],
+      [
+        'matching.save',
+        matching.saveMatches(api, {
+          matches: [{ channel_key: 'acc_1', product_key: 'P1', option_key: '', items: [{ sku_code: 'A100', quantity: 2 }] }],
+        }),
+      ],
+      ['matching.remove', matching.removeMatch(api, 'mat_1')],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

@@ -19,6 +19,9 @@ import type { WorkingSet } from '../working-set.ts';
 import type { HistoryRow, LineRow, OrderRow } from '../working-set.repo.ts';
 import { Refusal, type ClaimOrigin } from './types.ts';
 
+/** Statuses in which a line without a match is unmatched (shared decision of issue 11). */
+const WAITING_FOR_MATCH: readonly Status[] = ['PAID', 'NEW', 'READY'];
+
 const CATALOG = { ...ordersMessages, ...lifecycleMessages, ...trackingMessages } as Record<string, CatalogEntry>;
 
 export class EngineCore {
@@ -75,9 +78,26 @@ export class EngineCore {
     if (result.ok && action === 'confirm' && this.orderOf(line).mall_account_id && this.origin.source !== 'mall') {
       return new Refusal('mall_confirm_required', this.transitionParams(targetId, line, action));
     }
+    if (result.ok && action === 'release') {
+      const unmatched = this.unmatchedSibling(line);
+      if (unmatched) return new Refusal('blocked', this.siblingParams(targetId, line, action, unmatched), 'order_unmatched');
+    }
     if (result.ok) return { to: result.to };
     const flag = result.code === 'blocked' ? result.flag : undefined;
     return new Refusal(result.code, this.transitionParams(targetId, line, action, flag));
+  }
+
+  /**
+   * An unmatched line keeps its whole order from release (PRODUCT.md §2.3, seed 001): the order ships as one, and
+   * releasing the matched half would send a parcel without the product nobody has identified yet.
+   */
+  private unmatchedSibling(line: LineRow): LineRow | undefined {
+    return this.set.linesOfOrder(line.order_id).find((l) => l.id !== line.id && l.unmatched && WAITING_FOR_MATCH.includes(l.status as Status));
+  }
+
+  private siblingParams(targetId: string, line: LineRow, action: LineAction, other: LineRow): MessageParams {
+    const product = [other.product_name, other.option_text].filter(Boolean).join(' / ');
+    return { ...this.transitionParams(targetId, line, action, 'unmatched'), other: product, other_id: other.id };
   }
 
   /**

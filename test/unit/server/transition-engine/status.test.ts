@@ -70,7 +70,7 @@ describe('engine: status actions', () => {
   it('an order target moves the lines that can and warns about those a flag kept back, naming them as operators do', async () => {
     const w = new World();
     const { order, lines } = w.order({ status: 'NEW', lines: 3 });
-    lines[1]!.unmatched = true;
+    lines[1]!.sold_out = true;
     lines[2]!.status = 'CANCELED';
     const [r] = await w.run('release', [{ id: order.id }]);
     assert.equal(r!.result, 'applied');
@@ -78,13 +78,55 @@ describe('engine: status actions', () => {
       lines.map((l) => l.status),
       ['READY', 'NEW', 'CANCELED'],
     );
-    assert.deepEqual(r!.warnings, [`${order.mall_order_id} 상품2: cannot Release while Unmatched`]);
+    assert.deepEqual(r!.warnings, [`${order.mall_order_id} 상품2: cannot Release while Sold out`]);
     // When no line can move, the order is refused with the flag rather than the illegal status.
     const v = new World();
     const held = v.order({ status: 'NEW', lines: 2 });
     held.lines[0]!.status = 'SHIPPED';
     held.lines[1]!.sold_out = true;
     assert.deepEqual(outcomes(await v.run('release', [{ id: held.order.id }])), ['refused:blocked']);
+  });
+});
+
+describe('engine: an unmatched line keeps its whole order back', () => {
+  it('releasing a matched line of an order with an unmatched line is refused, naming the unmatched line', async () => {
+    const w = new World();
+    const { order, lines } = w.order({ status: 'NEW', lines: 2 });
+    lines[1]!.unmatched = true;
+    lines[1]!.option_text = '블루 / L';
+    const [r] = await w.run('release', [{ id: lines[0]!.id }]);
+    assert.equal(r!.code, 'blocked');
+    assert.equal(
+      r!.message,
+      'another line of the order, 상품2 / 블루 / L, is unmatched: the whole order cannot take Release. Match it in the matching tab',
+    );
+    assert.deepEqual(
+      lines.map((l) => l.status),
+      ['NEW', 'NEW'],
+    );
+    // The order as a target: nothing moves, and the refusal is the flag's.
+    assert.deepEqual(outcomes(await w.run('release', [{ id: order.id }])), ['refused:blocked']);
+    assert.deepEqual(
+      lines.map((l) => l.status),
+      ['NEW', 'NEW'],
+    );
+    assert.equal(w.set.writes.history.length, 0);
+  });
+
+  it('an unmatched line that no longer waits (cancelled) keeps nothing back; matching the line frees the order', async () => {
+    const w = new World();
+    const { lines } = w.order({ status: 'NEW', lines: 2 });
+    lines[1]!.unmatched = true;
+    lines[1]!.status = 'CANCELED';
+    assert.deepEqual(outcomes(await w.run('release', [{ id: lines[0]!.id }])), ['applied']);
+    const v = new World();
+    const other = v.order({ status: 'NEW', lines: 2 });
+    other.lines[1]!.unmatched = false;
+    assert.deepEqual(outcomes(await v.run('release', [{ id: other.order.id }])), ['applied']);
+    assert.deepEqual(
+      other.lines.map((l) => l.status),
+      ['READY', 'READY'],
+    );
   });
 });
 
