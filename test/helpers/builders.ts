@@ -87,3 +87,44 @@ export async function putInBox(db: Db, lineIds: string[], box: { courier?: strin
     .update({ box_id: id, ...(box.status ? { status: box.status } : {}) });
   return id;
 }
+
+let skuSeq = 0;
+
+/** A SKU of the catalogue, straight into the database (the catalogue API is tested on its own). */
+export async function makeSku(db: Db, s: { code?: string; name?: string; option?: string | null; status?: string } = {}) {
+  const n = ++skuSeq;
+  const id = newId('sku');
+  const now = new Date().toISOString();
+  const code = s.code ?? `T${Date.now().toString(36)}${n}`;
+  await db('skus').insert({
+    id,
+    code,
+    name: s.name ?? `테스트 상품 ${n}`,
+    option_text: s.option === undefined ? '화이트' : s.option,
+    status: s.status ?? 'active',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  return { id, code };
+}
+
+/** A warehouse (or store), straight into the database. */
+export async function makeWarehouse(db: Db, w: { code?: string; name?: string; kind?: 'warehouse' | 'store'; active?: boolean } = {}) {
+  const n = ++skuSeq;
+  const id = newId('wh');
+  const now = new Date().toISOString();
+  const code = w.code ?? `W${Date.now().toString(36).toUpperCase()}${n}`;
+  await db('warehouses').insert({
+    id,
+    code,
+    name: w.name ?? `창고 ${n}`,
+    kind: w.kind ?? 'warehouse',
+    is_default: false,
+    active: w.active ?? true,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  return { id, code };
+}
