@@ -13,6 +13,7 @@ import { InvoicesPane } from './features/invoices/InvoicesPane.tsx';
 import { JobsPane } from './features/jobs/JobsPane.tsx';
 import { useJobFeed } from './features/jobs/useJobFeed.ts';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
+import { StockPane } from './features/stock/StockPane.tsx';
 import { paneMessages as m } from './messages.ts';
 import { useLayout } from './styles.ts';
 import './pane.css';
@@ -47,7 +48,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'accounts'] as const;
+const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'stock', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -78,6 +79,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />
+      </div>
+      <div hidden={tab !== 'stock'}>
+        <StockPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
         <Accounts accounts={accounts} lang={lang} />

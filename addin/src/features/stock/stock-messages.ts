@@ -1,0 +1,46 @@
+// The 재고 tab's texts, Korean first.
+import type { Messages } from '../../../../shared/i18n.ts';
+
+export const stockMessages = {
+  help: {
+    ko: '재고를 시트로 불러와 새 수량과 사유를 적고 반영하세요. 불러온 뒤 바뀐 행은 거부됩니다.',
+    en: 'Pull the stock into a sheet, type new quantities and a reason, then push. Rows changed since the pull are refused.',
+  },
+  warehouse: { ko: '창고 코드 (비우면 전체)', en: 'Warehouse code (blank: all)' },
+  search: { ko: '상품코드·상품명 검색', en: 'Search SKU code or name' },
+  nonzero: { ko: '재고가 있는 행만', en: 'Only rows with stock' },
+  pull: { ko: '재고 불러오기', en: 'Pull stock' },
+  push: { ko: '새 수량 반영', en: 'Push new quantities' },
+  default_reason: { ko: '사유 (사유 칸이 빈 행에 적용)', en: 'Reason (for rows with an empty reason cell)' },
+  pulled: { ko: '재고 {count}행을 "재고" 시트로 불러왔습니다.', en: 'Pulled {count} stock rows into the "재고" sheet.' },
+  fetching: { ko: '불러오는 중… {done}행', en: 'Fetching… {done} rows' },
+  writing: { ko: '시트에 쓰는 중… {done}/{total}', en: 'Writing the sheet… {done}/{total}' },
+  pushing: { ko: '반영 중… {done}/{total}', en: 'Pushing… {done}/{total}' },
+  pushed: {
+    ko: '보낸 행 {sent}: 반영 {applied}, 거부 {refused}, 확인필요 {check}',
+    en: 'Sent {sent} rows: {applied} applied, {refused} refused, {check} to check',
+  },
+  nothing: { ko: '새 수량이 적힌 행이 없습니다 (확인필요 {check}).', en: 'No row has a new quantity ({check} to check).' },
+  no_sheet: { ko: '재고 시트가 없습니다. 먼저 재고를 불러오세요.', en: 'There is no 재고 sheet. Pull the stock first.' },
+  required: { ko: '{column}: 필수입니다', en: '{column}: required' },
+  not_a_number: { ko: '{column}: 0 이상의 정수를 넣으세요 ({value})', en: '{column}: enter a whole number, 0 or more ({value})' },
+  negative: { ko: '{column}: 재고 수량은 0 이상이어야 합니다 ({value})', en: '{column}: a count cannot be negative ({value})' },
+  reason_missing: { ko: '{column}: 사유를 적거나 패널의 사유를 채우세요', en: '{column}: type a reason, or fill in the reason in the pane' },
+  result_applied: { ko: '반영', en: 'Applied' },
+  result_unchanged: { ko: '변경없음', en: 'Unchanged' },
+  result_refused: { ko: '거부', en: 'Refused' },
+  result_check: { ko: '확인필요', en: 'Check' },
+  transfer: { ko: '창고 이동', en: 'Transfer between warehouses' },
+  sku_code: { ko: '상품코드', en: 'SKU code' },
+  from: { ko: '보내는 창고', en: 'From warehouse' },
+  to: { ko: '받는 창고', en: 'To warehouse' },
+  quantity: { ko: '수량', en: 'Quantity' },
+  reason: { ko: '사유', en: 'Reason' },
+  transfer_go: { ko: '이동', en: 'Transfer' },
+  field_required: { ko: '필수입니다.', en: 'Required.' },
+  quantity_invalid: { ko: '1 이상의 정수를 넣으세요.', en: 'Enter a whole number, 1 or more.' },
+  transferred: {
+    ko: '{sku} {quantity}개를 옮겼습니다: {from} {from_on_hand}개, {to} {to_on_hand}개',
+    en: 'Moved {quantity} of {sku}: {from} now {from_on_hand}, {to} now {to_on_hand}',
+  },
+} satisfies Messages;
