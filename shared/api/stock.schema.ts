@@ -3,6 +3,7 @@
 // change names its reason and leaves a stock_history row (who, when, why, before → after).
 import { z } from 'zod';
 import { idPage, instant, page } from './common.schema.ts';
+import { fileSource } from './files.schema.ts';
 
 export const STOCK_PAGE_MAX = 5000;
 export const STOCK_COUNT_MAX_ROWS = 20000;
@@ -173,3 +174,33 @@ export const stockTransferBody = z.object({
 export type StockTransferBody = z.input<typeof stockTransferBody>;
 
 export const stockTransferResponse = z.object({ transfer_id: z.string(), from: stockRow, to: stockRow });
+
+// ---- counts from a file or the active sheet (the file pipeline) ------------------------------------------------
+
+export const stockCountImportBody = z.object({
+  source: fileSource,
+  /** A stock_count template: the built-in one (상품코드, 창고, 수량, 사유) or a saved copy. */
+  template_id: z.string().min(1).max(40).default('stock_count'),
+  /** 1-based header row when the operator picked it; otherwise searched. */
+  header_row: z.number().int().min(1).max(20).optional(),
+  /** The reason of the rows without a 사유 cell. */
+  reason: z.string().trim().max(STOCK_REASON_MAX).optional(),
+});
+export type StockCountImportBody = z.infer<typeof stockCountImportBody>;
+
+export const stockCountImportRow = stockCountResult.omit({ index: true, code: true }).extend({
+  /** 1-based sheet row, as Excel shows it. */
+  row: z.number().int(),
+  /** A count's code (STOCK_ROW_CODES), or the file cell's (invalid_…, required) or not_a_count. */
+  code: z.string().optional(),
+  sku_code: z.string().nullable(),
+  warehouse_code: z.string().nullable(),
+});
+
+export const stockCountImportResponse = z.object({
+  template_id: z.string(),
+  header_row: z.number().int(),
+  applied: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(stockCountImportRow),
+});

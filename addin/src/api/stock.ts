@@ -5,6 +5,8 @@ import {
   stockAdjustmentBody,
   stockChangeResponse,
   stockCountBody,
+  stockCountImportBody,
+  stockCountImportResponse,
   stockCountResponse,
   stockHistoryPage,
   stockHistoryQuery,
@@ -20,6 +22,7 @@ export const stockEndpoints = {
   list: { method: 'GET', path: '/api/stock', query: stockQuery, response: stockPage },
   history: { method: 'GET', path: '/api/stock/history', query: stockHistoryQuery, response: stockHistoryPage },
   counts: { method: 'POST', path: '/api/stock/counts', body: stockCountBody, response: stockCountResponse },
+  countImport: { method: 'POST', path: '/api/stock/count-imports', body: stockCountImportBody, response: stockCountImportResponse },
   adjust: { method: 'POST', path: '/api/stock/adjustments', body: stockAdjustmentBody, response: stockChangeResponse },
   transfer: { method: 'POST', path: '/api/stock/transfers', body: stockTransferBody, response: stockTransferResponse },
 } as const satisfies Record<string, Endpoint>;
@@ -32,6 +35,9 @@ export const stockHistory = (api: Api, query: z.input<typeof stockHistoryQuery>)
 
 /** Counts (실사): one result per row, in the rows' order. */
 export const pushCounts = (api: Api, body: z.input<typeof stockCountBody>) => request(api, stockEndpoints.counts, { body });
+
+/** Counts from the active sheet or a file, through a stock_count template; one result per sheet row. */
+export const importCounts = (api: Api, body: z.input<typeof stockCountImportBody>) => request(api, stockEndpoints.countImport, { body });
 
 export const adjustStock = (api: Api, body: z.input<typeof stockAdjustmentBody>) => request(api, stockEndpoints.adjust, { body });
 

@@ -4,6 +4,8 @@ import {
   stockAdjustmentBody,
   stockChangeResponse,
   stockCountBody,
+  stockCountImportBody,
+  stockCountImportResponse,
   stockCountResponse,
   stockHistoryPage,
   stockHistoryQuery,
@@ -13,6 +15,7 @@ import {
   stockTransferResponse,
 } from '../../../shared/api/stock.schema.ts';
 import type { AppDeps } from '../../deps.ts';
+import { importStockCounts } from '../../modules/stock/count-import.service.ts';
 import { countStock } from '../../modules/stock/count.service.ts';
 import * as stock from '../../modules/stock/stock.service.ts';
 import { route } from '../route.ts';
@@ -52,6 +55,18 @@ export function stockRoutes(deps: AppDeps) {
       body: stockCountBody,
       response: stockCountResponse,
       handler: async ({ actor, body }) => countStock(deps.db, actor, body.rows),
+    }),
+    route({
+      method: 'post',
+      path: '/stock/count-imports',
+      tag: 'stock',
+      summary:
+        'Counts from a file or the active sheet through a stock_count template (built-in: 상품코드, 창고, 수량, 사유): each row counted like a ' +
+        '재고 sheet row, one result per sheet row; rows without a 사유 take `reason`',
+      access: 'operator',
+      body: stockCountImportBody,
+      response: stockCountImportResponse,
+      handler: async ({ actor, body }) => importStockCounts(deps.db, actor, body),
     }),
     route({
       method: 'post',

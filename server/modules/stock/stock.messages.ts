@@ -21,6 +21,9 @@ export const stockMessages = defineMessages('stock', {
     en: '{field}: warehouse {warehouse} has {available} available, cannot move {quantity}',
   },
   same_warehouse: { ko: '{field}: 보내는 창고와 받는 창고가 같습니다', en: '{field}: the same warehouse as the source' },
+  not_a_count: { ko: '{field}: 0 이상의 정수를 넣으세요 ({value})', en: '{field}: enter a whole number, 0 or more ({value})' },
+  template_not_found: { ko: '{field}: 템플릿이 없습니다 ({id})', en: '{field}: no such template ({id})' },
+  template_wrong_type: { ko: '{field}: 재고 실사 템플릿이 아닙니다 ({id})', en: '{field}: not a stock-count template ({id})' },
   bad_cursor: {
     ko: '{field}: 잘못된 커서입니다. 처음부터 다시 불러오세요',
     en: '{field}: not a cursor of this list; start again from the first page',

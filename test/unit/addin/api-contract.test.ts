@@ -120,6 +120,7 @@ describe('pane API client against the server routes', () => {
       ['stock.list', stock.listStock(api, { warehouse: 'MAIN', nonzero: 'true', limit: 100 })],
       ['stock.history', stock.stockHistory(api, { sku: 'A100', cursor: 10 })],
       ['stock.counts', stock.pushCounts(api, { rows: [{ sku_code: 'A100', warehouse_code: 'MAIN', on_hand: 3, version: 1, reason: '실사' }] })],
+      ['stock.countImport', stock.importCounts(api, { source: { kind: 'sheet', name: '실사', rows: [['상품코드', '수량']] }, reason: '실사' })],
       ['stock.adjust', stock.adjustStock(api, { sku_code: 'A100', delta: -1, reason: '파손' })],
       ['stock.transfer', stock.transferStock(api, { sku_code: 'A100', from_warehouse: 'MAIN', to_warehouse: 'STORE1', quantity: 2, reason: '매장' })],
     ];
