@@ -93,6 +93,43 @@ describe('the 재고 sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.close();
   });
 
+  it('counts typed on any sheet go through the file pipeline, with a result beside each row', async () => {
+    const db = e2e.server.deps.db;
+    const a = await makeSku(db);
+    const b = await makeSku(db);
+    const { page, pane } = await openWorkbench(e2e);
+    await page.evaluate(
+      ({ rows }) => {
+        const wb = (globalThis as any).shipsheetWorkbook;
+        rows.forEach((r: string[], i: number) => r.forEach((v, c) => wb.userEdit('Sheet1', i, c, v)));
+        wb.active = 'Sheet1';
+      },
+      {
+        rows: [
+          ['상품코드', '창고', '수량', '사유'],
+          [a.code, 'MAIN', '25', ''],
+          [b.code, '', '-4', '파손 확인'],
+        ],
+      },
+    );
+    await pane.getByRole('tab', { name: '재고', exact: true }).click();
+    await pane.getByLabel('사유 (사유 칸이 빈 행에 적용)').fill('분기 실사');
+    await pane.getByRole('button', { name: '활성 시트로 실사 반영' }).click();
+    await pane.getByText(/실사 2행: 반영 1, 거부 1/).waitFor();
+    const results = await page.evaluate(() => {
+      const s = (globalThis as any).shipsheetWorkbook.find('Sheet1');
+      return [0, 1, 2].map((r) => s.get(r, 4)?.value ?? '');
+    });
+    assert.equal(results[0], '실사결과');
+    assert.equal(results[1], '반영');
+    assert.match(String(results[2]), /^거부: 수량: 재고 수량은 0 이상/);
+    const row = await db('stock').where({ sku_id: a.id, warehouse_id: 'wh_default' }).first();
+    assert.equal(row.on_hand, 25);
+    const history = await db('stock_history').where({ sku_id: a.id }).first();
+    assert.deepEqual([history.kind, history.reason], ['import', '분기 실사']);
+    await page.close();
+  });
+
   it('the 재고 tab fits a 320 px pane in Korean and in English', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 320, height: 900 } });
     page.setDefaultTimeout(30_000);

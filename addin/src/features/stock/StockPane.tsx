@@ -7,6 +7,7 @@ import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
+import { fileSourceOf, readChosenFile, type ChosenFile } from '../files/file-source.ts';
 import { WorkStatus } from '../work.tsx';
 import type { StockFilter } from './stock-sheet.ts';
 import { stockMessages as sm } from './stock-messages.ts';
@@ -25,7 +26,8 @@ function transferProblems(form: TransferForm): Partial<Record<keyof TransferForm
 export function StockPane({ api, lang }: { api: Api; lang: Lang }) {
   const t = (key: keyof typeof sm, params = {}) => format(sm[key], params, lang);
   const ui = useLayout();
-  const { work, pull, push, transfer } = useStock(api, lang);
+  const { work, pull, push, transfer, importSheet, importChosen } = useStock(api, lang);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [filter, setFilter] = useState<StockFilter>({ warehouse: '', q: '', nonzero: false });
   const [reason, setReason] = useState('');
   const [form, setForm] = useState<TransferForm>(EMPTY_TRANSFER);
@@ -64,6 +66,29 @@ export function StockPane({ api, lang }: { api: Api; lang: Lang }) {
         </Button>
       </div>
       <WorkStatus work={work} lang={lang} />
+      <div className={ui.stack} role="group" aria-label={t('import_section')}>
+        <Subtitle2>{t('import_section')}</Subtitle2>
+        <Caption1>{t('import_help')}</Caption1>
+        <div className={ui.row}>
+          <Button disabled={work.busy} onClick={() => void importSheet(reason)}>
+            {t('import_sheet')}
+          </Button>
+        </div>
+        <input
+          type="file"
+          aria-label={t('file_input')}
+          accept=".xlsx,.xlsm,.csv,.txt"
+          onChange={(e) => {
+            const chosen = e.target.files?.[0];
+            void (chosen ? readChosenFile(chosen).then(setFile) : Promise.resolve(setFile(null)));
+          }}
+        />
+        <div className={ui.row}>
+          <Button disabled={work.busy || !file} onClick={() => void importChosen(file && fileSourceOf(file, ''), reason)}>
+            {t('import_file')}
+          </Button>
+        </div>
+      </div>
       <div className={ui.stack} role="group" aria-label={t('transfer')}>
         <Subtitle2>{t('transfer')}</Subtitle2>
         {field('sku', 'sku_code')}

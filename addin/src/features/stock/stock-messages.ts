@@ -43,4 +43,18 @@ export const stockMessages = {
     ko: '{sku} {quantity}개를 옮겼습니다: {from} {from_on_hand}개, {to} {to_on_hand}개',
     en: 'Moved {quantity} of {sku}: {from} now {from_on_hand}, {to} now {to_on_hand}',
   },
+  import_section: { ko: '시트·파일로 실사', en: 'Counts from a sheet or a file' },
+  import_help: {
+    ko: '상품코드, 창고(비우면 기본창고), 수량, 사유 열이 있는 시트나 파일의 수량으로 재고를 맞춥니다. 사유가 빈 행에는 위의 사유가 쓰입니다.',
+    en: 'Sets on-hand from a sheet or file with SKU code, warehouse (blank: the default), quantity and reason columns. Rows without a reason take the reason above.',
+  },
+  import_sheet: { ko: '활성 시트로 실사 반영', en: 'Count from the active sheet' },
+  import_file: { ko: '파일로 실사 반영', en: 'Count from the file' },
+  file_input: { ko: '실사 파일', en: 'Count file' },
+  no_file: { ko: '파일을 먼저 고르세요.', en: 'Choose a file first.' },
+  import_title: { ko: '실사결과', en: 'Count result' },
+  imported: {
+    ko: '실사 {rows}행: 반영 {applied}, 거부 {refused}{first}',
+    en: 'Counted {rows} rows: {applied} applied, {refused} refused{first}',
+  },
 } satisfies Messages;

@@ -2,7 +2,9 @@
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { transferStock } from '../../api/stock.ts';
+import type { FileSourceInput } from '../../api/files.ts';
 import { useWork } from '../work.tsx';
+import { importActiveSheet, importFile, importResultText } from './count-import.ts';
 import { pullStock, pushStock, type StockFilter } from './stock-sheet.ts';
 import { stockMessages as sm } from './stock-messages.ts';
 
@@ -44,5 +46,18 @@ export function useStock(api: Api, lang: Lang) {
         to_on_hand: out.to.on_hand,
       });
     });
-  return { work, pull, push, transfer };
+  const counted = (answer: Awaited<ReturnType<typeof importFile>>) => {
+    // A file's refusals are not written anywhere else: the first one is named here.
+    const first = answer.results.find((r) => r.result === 'refused');
+    const where = first ? ` — ${first.row}: ${importResultText(first, lang)}` : '';
+    const text = t('imported', { rows: answer.results.length, applied: answer.applied, refused: answer.refused, first: where });
+    return { intent: answer.refused ? ('warning' as const) : ('success' as const), text };
+  };
+  const importSheet = (reason: string) => work.run(async () => counted(await importActiveSheet(api, reason, lang)));
+  const importChosen = (source: FileSourceInput | null, reason: string) =>
+    work.run(async () => {
+      if (!source) throw new Error(t('no_file'));
+      return counted(await importFile(api, source, reason));
+    });
+  return { work, pull, push, transfer, importSheet, importChosen };
 }
