@@ -24,6 +24,10 @@ export const stockMessages = defineMessages('stock', {
   not_a_count: { ko: '{field}: 0 이상의 정수를 넣으세요 ({value})', en: '{field}: enter a whole number, 0 or more ({value})' },
   template_not_found: { ko: '{field}: 템플릿이 없습니다 ({id})', en: '{field}: no such template ({id})' },
   template_wrong_type: { ko: '{field}: 재고 실사 템플릿이 아닙니다 ({id})', en: '{field}: not a stock-count template ({id})' },
+  stock_busy: {
+    ko: '다른 작업이 같은 재고를 바꾸는 중이라 반영하지 못했습니다. 잠시 후 다시 하세요',
+    en: 'other changes to the same stock kept this one from applying; try again in a moment',
+  },
   bad_cursor: {
     ko: '{field}: 잘못된 커서입니다. 처음부터 다시 불러오세요',
     en: '{field}: not a cursor of this list; start again from the first page',

@@ -6,7 +6,7 @@
 import type { StockAdjustmentBody, StockQuery, StockRow, StockTransferBody } from '../../../shared/api/stock.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message, type CatalogEntry } from '../../../shared/i18n.ts';
-import { retryOnConflict } from '../../db/errors.ts';
+import { isRetryableConflict, retryOnConflict } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -14,9 +14,19 @@ import { fieldError } from '../../domain/validation.ts';
 import { stockMessages } from './stock.messages.ts';
 import * as repo from './stock.repo.ts';
 
-/** Runs a stock transaction, again on a deadlock or when a locked row moved (see repo.StockRaceError). */
-export function stockTransaction<T>(db: Db, run: (trx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
-  return retryOnConflict(() => db.transaction(run), { attempts: 8, also: (e) => e instanceof repo.StockRaceError });
+const isStockConflict = (e: unknown) => isRetryableConflict(e) || e instanceof repo.StockRaceError;
+
+/**
+ * Runs a stock transaction, again on a deadlock or when a locked row moved (see repo.StockRaceError). Should every
+ * run lose, the caller is told to try again (409 stock_busy), never a 500.
+ */
+export async function stockTransaction<T>(db: Db, run: (trx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+  try {
+    return await retryOnConflict(() => db.transaction(run), { attempts: 8, also: isStockConflict });
+  } catch (error) {
+    if (isStockConflict(error)) throw new AppError('conflict', 'stock_busy', message(stockMessages.stock_busy), { cause: error });
+    throw error;
+  }
 }
 
 /** The SKU of a code, or a 404 naming the field. */
