@@ -25,6 +25,7 @@ import { orderUploadRoutes } from './http/routes/order-uploads.routes.ts';
 import { retentionRoutes } from './http/routes/retention.routes.ts';
 import { settingsRoutes } from './http/routes/settings.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
+import { stockRoutes } from './http/routes/stock.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -59,6 +60,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...retentionRoutes(deps),
     ...settingsRoutes(deps),
     ...matchingRoutes(deps),
+    ...stockRoutes(deps),
   ];
 }
 

@@ -14,6 +14,7 @@ import { JobsPane } from './features/jobs/JobsPane.tsx';
 import { MatchingPane } from './features/matching/MatchingPane.tsx';
 import { useJobFeed } from './features/jobs/useJobFeed.ts';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
+import { StockPane } from './features/stock/StockPane.tsx';
 import { paneMessages as m } from './messages.ts';
 import { useLayout } from './styles.ts';
 import './pane.css';
@@ -48,7 +49,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'matching', 'accounts'] as const;
+const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'matching', 'stock', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -82,6 +83,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'matching'}>
         <MatchingPane api={api} lang={lang} />
+      </div>
+      <div hidden={tab !== 'stock'}>
+        <StockPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
         <Accounts accounts={accounts} lang={lang} />

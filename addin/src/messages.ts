@@ -29,6 +29,7 @@ export const paneMessages = {
   tab_direct: { ko: '직접주문', en: 'Direct orders' },
   tab_matching: { ko: '매칭', en: 'Matching' },
   tab_accounts: { ko: '계정', en: 'Accounts' },
+  tab_stock: { ko: '재고', en: 'Stock' },
   cancel: { ko: '취소', en: 'Cancel' },
   canceled: { ko: '취소했습니다.', en: 'Canceled.' },
   // orders

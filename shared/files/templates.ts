@@ -34,6 +34,11 @@ export const FIELD_KINDS = {
   amount: 'money',
   shipping_fee: 'money',
   memo: 'text',
+  // Stock counts (issue 11): the SKU is product_code; the count may be 0, so it is read as text and checked as a
+  // whole number ≥ 0 by the stock service (which names the column); an empty warehouse is the default one.
+  warehouse_code: 'text',
+  count_quantity: 'text',
+  reason: 'text',
 } as const satisfies Record<string, CellKind>;
 
 export type FieldName = keyof typeof FIELD_KINDS;
@@ -70,7 +75,10 @@ export type InvoiceImportTemplate = TemplateBase & {
   courier?: CourierCode;
 };
 
-export type Template = OrderUploadTemplate | InvoiceImportTemplate;
+/** A stock count (실사) file: SKU code, warehouse, the counted quantity, and optionally a reason per row. */
+export type StockCountTemplate = TemplateBase & { type: 'stock_count' };
+
+export type Template = OrderUploadTemplate | InvoiceImportTemplate | StockCountTemplate;
 
 // Header spellings. Result files echo the booking file's shipper-reference column, which carries our box key
 // (issue 10 §5): CJ calls it 고객주문번호 / CUST_USE_NO (korean-oms.md §3.4); the others' names are guesses from
@@ -178,6 +186,18 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       { field: 'amount', headers: ['금액', '합계금액', '주문금액', '결제금액', 'amount', 'Amount'] },
       { field: 'shipping_fee', headers: ['배송비', '택배비', 'shipping_fee', 'Shipping fee'] },
       { field: 'memo', headers: ['메모', '비고', 'memo', 'Memo'] },
+    ],
+  },
+  {
+    id: 'stock_count',
+    type: 'stock_count',
+    name: { ko: '재고 실사 (상품코드·창고·수량)', en: 'Stock count (SKU code, warehouse, quantity)' },
+    builtIn: true,
+    columns: [
+      { field: 'product_code', headers: ['상품코드', '품목코드', '자체상품코드', 'SKU', 'sku_code', 'SKU code'], required: true },
+      { field: 'warehouse_code', headers: ['창고', '창고코드', 'warehouse', 'Warehouse'] },
+      { field: 'count_quantity', headers: ['수량', '실사수량', '재고수량', '재고', 'quantity', 'Quantity'], required: true },
+      { field: 'reason', headers: ['사유', '비고', 'reason', 'Reason'] },
     ],
   },
 ];

@@ -88,25 +88,47 @@ export async function putInBox(db: Db, lineIds: string[], box: { courier?: strin
   return id;
 }
 
+let skuSeq = 0;
+
 /**
  * A SKU of the seller's catalogue, written straight into the database (the catalogue API is tested on its own). The
  * first SKU puts the catalogue in use: from then on waiting lines without a match are unmatched.
  */
-export async function makeSku(db: Db, s: { code: string; name?: string; option?: string | null; barcodes?: string[] }) {
+export async function makeSku(db: Db, s: { code?: string; name?: string; option?: string | null; status?: string; barcodes?: string[] } = {}) {
+  const n = ++skuSeq;
   const id = newId('sku');
   const now = new Date().toISOString();
+  const code = s.code ?? `T${Date.now().toString(36)}${n}`;
   await db('skus').insert({
     id,
-    code: s.code,
-    name: s.name ?? `상품 ${s.code}`,
+    code,
+    name: s.name ?? `테스트 상품 ${n}`,
     option_text: s.option ?? null,
-    cost: 0,
-    price: 0,
-    status: 'active',
+    status: s.status ?? 'active',
     version: 1,
     created_at: now,
     updated_at: now,
   });
   for (const barcode of s.barcodes ?? []) await db('sku_barcodes').insert({ barcode, sku_id: id, created_at: now });
-  return id;
+  return { id, code };
+}
+
+/** A warehouse (or store), straight into the database. */
+export async function makeWarehouse(db: Db, w: { code?: string; name?: string; kind?: 'warehouse' | 'store'; active?: boolean } = {}) {
+  const n = ++skuSeq;
+  const id = newId('wh');
+  const now = new Date().toISOString();
+  const code = w.code ?? `W${Date.now().toString(36).toUpperCase()}${n}`;
+  await db('warehouses').insert({
+    id,
+    code,
+    name: w.name ?? `창고 ${n}`,
+    kind: w.kind ?? 'warehouse',
+    is_default: false,
+    active: w.active ?? true,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  return { id, code };
 }

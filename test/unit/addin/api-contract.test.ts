@@ -16,6 +16,7 @@ import * as matching from '../../../addin/src/api/matching.ts';
 import * as orders from '../../../addin/src/api/orders.ts';
 import * as settings from '../../../addin/src/api/settings.ts';
 import * as sheet from '../../../addin/src/api/sheet.ts';
+import * as stock from '../../../addin/src/api/stock.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 
@@ -29,6 +30,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   files: files.fileEndpoints,
   settings: settings.settingsEndpoints,
   matching: matching.matchingEndpoints,
+  stock: stock.stockEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -126,6 +128,12 @@ describe('pane API client against the server routes', () => {
         }),
       ],
       ['matching.remove', matching.removeMatch(api, 'mat_1')],
+      ['stock.list', stock.listStock(api, { warehouse: 'MAIN', nonzero: 'true', limit: 100 })],
+      ['stock.history', stock.stockHistory(api, { sku: 'A100', cursor: 10 })],
+      ['stock.counts', stock.pushCounts(api, { rows: [{ sku_code: 'A100', warehouse_code: 'MAIN', on_hand: 3, version: 1, reason: '실사' }] })],
+      ['stock.countImport', stock.importCounts(api, { source: { kind: 'sheet', name: '실사', rows: [['상품코드', '수량']] }, reason: '실사' })],
+      ['stock.adjust', stock.adjustStock(api, { sku_code: 'A100', delta: -1, reason: '파손' })],
+      ['stock.transfer', stock.transferStock(api, { sku_code: 'A100', from_warehouse: 'MAIN', to_warehouse: 'STORE1', quantity: 2, reason: '매장' })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

@@ -28,10 +28,17 @@ export const FIELD_LABELS: Record<FieldName, MessageText> = {
   amount: { ko: '금액', en: 'Amount' },
   shipping_fee: { ko: '배송비', en: 'Shipping fee' },
   memo: { ko: '메모', en: 'Memo' },
+  warehouse_code: { ko: '창고', en: 'Warehouse' },
+  count_quantity: { ko: '실사 수량', en: 'Counted quantity' },
+  reason: { ko: '사유', en: 'Reason' },
 };
 
 /** The fields a template of the type maps: an invoice row finds a box and gives its number; an order row makes orders. */
 const INVOICE_FIELDS: FieldName[] = ['box_key', 'mall_order_id', 'mall_line_id', 'courier', 'tracking_number'];
 const BOX_ONLY: FieldName[] = ['box_key', 'courier', 'tracking_number'];
+/** Stock-count fields: only the stock_count template (the 재고 tab) maps them. */
+const STOCK_ONLY: FieldName[] = ['warehouse_code', 'count_quantity', 'reason'];
 export const fieldsOf = (type: 'invoice_import' | 'order_upload'): FieldName[] =>
-  type === 'invoice_import' ? INVOICE_FIELDS : (Object.keys(FIELD_LABELS) as FieldName[]).filter((f) => !BOX_ONLY.includes(f));
+  type === 'invoice_import'
+    ? INVOICE_FIELDS
+    : (Object.keys(FIELD_LABELS) as FieldName[]).filter((f) => !BOX_ONLY.includes(f) && !STOCK_ONLY.includes(f));

@@ -1,0 +1,111 @@
+// Counts (실사): rows of SKU code + warehouse + the new on-hand, from the 재고 sheet or a stock-count file. Each row
+// is checked on its own — an unknown code, a negative count or a missing reason refuses that row, naming the field —
+// and the good rows are applied in one transaction on rows locked in key order. A row that says what the operator
+// saw (the row's version, or the on-hand) is refused as stale when the stock moved since: a count never overwrites
+// an adjustment made meanwhile without the operator seeing it.
+import type { StockCountResult, StockCountRow, StockRowCode } from '../../../shared/api/stock.schema.ts';
+import { message, type CatalogEntry, type Message, type MessageParams } from '../../../shared/i18n.ts';
+import type { Db } from '../../db/knex.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { stockMessages } from './stock.messages.ts';
+import * as repo from './stock.repo.ts';
+import { stockTransaction } from './stock.service.ts';
+
+export type CountResult = Omit<StockCountResult, 'message'> & { message?: Message };
+
+export type CountOptions = {
+  /** 'import' for rows loaded from a file; 'count' for the sheet. */
+  kind?: 'count' | 'import';
+  jobId?: string;
+};
+
+type Planned = { index: number; key: repo.StockKey; row: StockCountRow; reason: string };
+
+const refusal = (index: number, code: StockRowCode, entry: CatalogEntry, field?: string, params: MessageParams = {}): CountResult => ({
+  index,
+  result: 'refused',
+  code,
+  ...(field ? { field } : {}),
+  message: message(entry, { ...(field ? { field } : {}), ...params }),
+});
+
+/** Applies the rows' counts; one result per row, in the request's order. */
+export async function countStock(db: Db, actor: Actor, rows: readonly StockCountRow[], options: CountOptions = {}) {
+  const skus = await repo.skusByCodes(
+    db,
+    rows.map((r) => r.sku_code),
+  );
+  const { byCode, fallback } = await repo.warehouses(db);
+  const results: CountResult[] = new Array(rows.length);
+  const planned: Planned[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    const sku = skus.get(row.sku_code);
+    const warehouse = row.warehouse_code === undefined ? fallback : byCode.get(row.warehouse_code.toUpperCase());
+    const reason = row.reason?.trim() ?? '';
+    if (!sku) results[index] = refusal(index, 'unknown_sku', stockMessages.unknown_sku, 'sku_code', { code: row.sku_code });
+    else if (!warehouse) {
+      results[index] = refusal(index, 'unknown_warehouse', stockMessages.unknown_warehouse, 'warehouse_code', { code: row.warehouse_code ?? '' });
+    } else if (row.on_hand < 0) results[index] = refusal(index, 'negative_count', stockMessages.negative_count, 'on_hand', { value: row.on_hand });
+    else if (!reason) results[index] = refusal(index, 'reason_required', stockMessages.reason_required, 'reason');
+    else {
+      const key = { skuId: sku.id, warehouseId: warehouse.id };
+      if (seen.has(repo.keyOf(key))) results[index] = refusal(index, 'duplicate_row', stockMessages.duplicate_row);
+      else {
+        seen.add(repo.keyOf(key));
+        planned.push({ index, key, row, reason });
+      }
+    }
+  });
+  if (planned.length) await applyCounts(db, actor, planned, results, options);
+  const applied = results.filter((r) => r.result === 'applied').length;
+  return { applied, refused: results.length - applied, results };
+}
+
+async function applyCounts(db: Db, actor: Actor, planned: readonly Planned[], results: CountResult[], options: CountOptions) {
+  const written = await stockTransaction(db, async (trx) => {
+    const at = new Date().toISOString();
+    const locked = await repo.lockStock(
+      trx,
+      planned.map((p) => p.key),
+      at,
+    );
+    const out: CountResult[] = [];
+    for (const p of planned) {
+      const before = locked.get(repo.keyOf(p.key))!;
+      const stale =
+        (p.row.version !== undefined && p.row.version !== before.version) ||
+        (p.row.expected_on_hand !== undefined && p.row.expected_on_hand !== before.on_hand);
+      if (stale) {
+        out.push(refusal(p.index, 'stale', stockMessages.stale, undefined, { current: before.on_hand }));
+        continue;
+      }
+      if (p.row.on_hand === before.on_hand) {
+        out.push({ index: p.index, result: 'applied', code: 'unchanged' });
+        continue;
+      }
+      await repo.writeStock(trx, {
+        key: p.key,
+        before,
+        after: { on_hand: p.row.on_hand, allocated: before.allocated },
+        kind: options.kind ?? 'count',
+        reason: p.reason,
+        actor,
+        ...(options.jobId ? { jobId: options.jobId } : {}),
+        at,
+      });
+      out.push({ index: p.index, result: 'applied' });
+    }
+    return out;
+  });
+  // Every planned row answers with its stock as it is now: after the count, or the change that made it stale.
+  const rows = await repo.stockRows(
+    db,
+    planned.map((p) => p.key),
+  );
+  const keyAt = new Map(planned.map((p) => [p.index, p.key]));
+  for (const r of written) {
+    const stock = rows.get(repo.keyOf(keyAt.get(r.index)!));
+    results[r.index] = stock ? { ...r, stock } : r;
+  }
+}

@@ -1,0 +1,217 @@
+// Stock rows per SKU × warehouse and their history. Stock is written in ONE place, writeStock, which updates the
+// row and inserts its stock_history row together: nothing else in the code base updates `stock`, so stock never
+// changes without a history row. Concurrency: a change first locks its rows (lockStock: PostgreSQL row locks, taken
+// in key order so two transfers cannot deadlock; SQLite has one writer), and writeStock updates only the version it
+// read, so a change made meanwhile can never be overwritten silently.
+import type { Knex } from 'knex';
+import type { StockRow } from '../../../shared/api/stock.schema.ts';
+import { chunk, isPostgres, type Db } from '../../db/knex.ts';
+import type { Actor } from '../../domain/actor.ts';
+
+export type StockKey = { skuId: string; warehouseId: string };
+export type StockState = { on_hand: number; allocated: number; version: number };
+export type HistoryKind = 'count' | 'adjust' | 'transfer_out' | 'transfer_in' | 'import';
+
+export type SkuRef = { id: string; code: string };
+export type WarehouseRef = { id: string; code: string; is_default: boolean };
+
+export const keyOf = (k: StockKey) => `${k.skuId}\u0000${k.warehouseId}`;
+
+/** Thrown when a row's version moved under a change that had locked it: the whole transaction runs again. */
+export class StockRaceError extends Error {}
+
+// ---- reads by code -----------------------------------------------------------------------------------------------
+
+/** SKUs by their exact codes. */
+export async function skusByCodes(db: Db, codes: readonly string[]): Promise<Map<string, SkuRef>> {
+  const out = new Map<string, SkuRef>();
+  for (const part of chunk([...new Set(codes)], 10000)) {
+    for (const r of await db('skus').whereIn('code', part).select('id', 'code')) out.set(r.code, r);
+  }
+  return out;
+}
+
+/** Warehouses by their codes (as stored, matched without regard to case), and the default one. */
+export async function warehouses(db: Db): Promise<{ byCode: Map<string, WarehouseRef>; fallback: WarehouseRef | undefined }> {
+  const rows: WarehouseRef[] = (await db('warehouses').select('id', 'code', 'is_default')).map((r) => ({ ...r, is_default: !!r.is_default }));
+  return { byCode: new Map(rows.map((r) => [r.code.toUpperCase(), r])), fallback: rows.find((r) => r.is_default) };
+}
+
+// ---- locking and writing -----------------------------------------------------------------------------------------
+
+const byKey = (a: StockKey, b: StockKey) =>
+  a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0;
+
+/**
+ * The rows of `keys`, locked until the transaction ends; a pair that never had stock gets its row now (0 / 0,
+ * version 0: what the list shows for it). Rows are made and locked in key order, so transactions locking several
+ * rows always meet in the same order and wait instead of deadlocking.
+ */
+export async function lockStock(trx: Knex.Transaction, keys: readonly StockKey[], now: string): Promise<Map<string, StockState>> {
+  const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()].sort(byKey);
+  for (const part of chunk(unique, 5000)) {
+    const rows = part.map((k) => ({ sku_id: k.skuId, warehouse_id: k.warehouseId, on_hand: 0, allocated: 0, version: 0, updated_at: now }));
+    await trx('stock').insert(rows).onConflict(['sku_id', 'warehouse_id']).ignore();
+  }
+  const out = new Map<string, StockState>();
+  for (const part of chunk(unique, 10000)) {
+    const query = trx('stock')
+      .whereIn(
+        ['sku_id', 'warehouse_id'],
+        part.map((k) => [k.skuId, k.warehouseId]),
+      )
+      .orderBy([{ column: 'sku_id' }, { column: 'warehouse_id' }])
+      .select('sku_id', 'warehouse_id', 'on_hand', 'allocated', 'version');
+    // SQLite has one writer and no row locks: its transaction already holds the database.
+    for (const r of await (isPostgres(trx) ? query.forUpdate() : query)) {
+      out.set(keyOf({ skuId: r.sku_id, warehouseId: r.warehouse_id }), { on_hand: r.on_hand, allocated: r.allocated, version: r.version });
+    }
+  }
+  return out;
+}
+
+export type StockWrite = {
+  key: StockKey;
+  /** The row as locked (lockStock). */
+  before: StockState;
+  after: { on_hand: number; allocated: number };
+  kind: HistoryKind;
+  reason: string;
+  transferId?: string;
+  actor: Actor;
+  jobId?: string;
+  at: string;
+};
+
+/**
+ * The one way stock changes: the row moves from `before` (its version must still be the one read) to `after`, and
+ * the history row saying who, when, why, before → after is inserted in the same transaction. Returns the history id
+ * and the row's new state.
+ */
+export async function writeStock(trx: Knex.Transaction, w: StockWrite): Promise<{ historyId: number; state: StockState }> {
+  const version = w.before.version + 1;
+  const updated = await trx('stock')
+    .where({ sku_id: w.key.skuId, warehouse_id: w.key.warehouseId, version: w.before.version })
+    .update({ on_hand: w.after.on_hand, allocated: w.after.allocated, version, updated_at: w.at });
+  if (updated !== 1) throw new StockRaceError(`stock ${w.key.skuId}/${w.key.warehouseId} moved under a locked change`);
+  const [row] = await trx('stock_history')
+    .insert({
+      sku_id: w.key.skuId,
+      warehouse_id: w.key.warehouseId,
+      kind: w.kind,
+      on_hand_before: w.before.on_hand,
+      on_hand_after: w.after.on_hand,
+      allocated_before: w.before.allocated,
+      allocated_after: w.after.allocated,
+      reason: w.reason,
+      transfer_id: w.transferId ?? null,
+      actor_type: w.actor.type,
+      actor_id: w.actor.id,
+      job_id: w.jobId ?? null,
+      at: w.at,
+    })
+    .returning('id');
+  const historyId = typeof row === 'object' ? (row as { id: number }).id : (row as number);
+  return { historyId, state: { ...w.after, version } };
+}
+
+// ---- the list and the history ------------------------------------------------------------------------------------
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function stockSelect(db: Db) {
+  return db
+    .from('skus as s')
+    .crossJoin(db.raw('warehouses as w'))
+    .leftJoin('stock as st', function () {
+      this.on('st.sku_id', '=', 's.id').andOn('st.warehouse_id', '=', 'w.id');
+    })
+    .select(
+      's.id as sku_id',
+      's.code as sku_code',
+      's.name as sku_name',
+      's.option_text',
+      'w.id as warehouse_id',
+      'w.code as warehouse_code',
+      'w.name as warehouse_name',
+      db.raw('coalesce(st.on_hand, 0) as on_hand'),
+      db.raw('coalesce(st.allocated, 0) as allocated'),
+      db.raw('coalesce(st.version, 0) as version'),
+      'st.updated_at',
+    );
+}
+
+const toRow = (r: Omit<StockRow, 'available'>): StockRow => ({ ...r, available: r.on_hand - r.allocated, updated_at: r.updated_at ?? null });
+
+export type StockFilter = { warehouse?: string | undefined; q?: string | undefined; nonzero?: boolean | undefined };
+
+/** Every SKU in every active warehouse (and in inactive ones where it has a row), by SKU code then warehouse code. */
+export async function listStock(db: Db, filter: StockFilter, after: [string, string] | undefined, limit: number) {
+  const query = stockSelect(db).where((w) => w.where('w.active', true).orWhereNotNull('st.sku_id'));
+  if (filter.warehouse) query.whereRaw('upper(w.code) = ?', [filter.warehouse.toUpperCase()]);
+  if (filter.q) {
+    const like = `%${escapeLike(filter.q.toLowerCase())}%`;
+    query.where((w) => w.whereRaw("lower(s.code) like ? escape '\\'", [like]).orWhereRaw("lower(s.name) like ? escape '\\'", [like]));
+  }
+  if (filter.nonzero) query.where((w) => w.where('st.on_hand', '<>', 0).orWhere('st.allocated', '<>', 0));
+  if (after) {
+    const [code, wh] = after;
+    query.where((w) => w.where('s.code', '>', code).orWhere((x) => x.where('s.code', code).andWhere('w.code', '>', wh)));
+  }
+  const rows = await query.orderBy([{ column: 's.code' }, { column: 'w.code' }]).limit(limit + 1);
+  const more = rows.length > limit;
+  const items = (more ? rows.slice(0, limit) : rows).map(toRow);
+  const last = items[items.length - 1];
+  return { items, next: more && last ? ([last.sku_code, last.warehouse_code] as [string, string]) : null };
+}
+
+/** The rows of these pairs as the list shows them. */
+export async function stockRows(db: Db, keys: readonly StockKey[]): Promise<Map<string, StockRow>> {
+  const out = new Map<string, StockRow>();
+  const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()];
+  for (const part of chunk(unique, 10000)) {
+    const rows = await stockSelect(db).whereIn(
+      ['s.id', 'w.id'],
+      part.map((k) => [k.skuId, k.warehouseId]),
+    );
+    for (const r of rows) out.set(keyOf({ skuId: r.sku_id, warehouseId: r.warehouse_id }), toRow(r));
+  }
+  return out;
+}
+
+export type HistoryFilter = { skuCode?: string | undefined; warehouseCode?: string | undefined; beforeId?: number | undefined; limit: number };
+
+/** History entries newest first. */
+export async function listHistory(db: Db, filter: HistoryFilter) {
+  const query = db('stock_history as h')
+    .join('skus as s', 's.id', 'h.sku_id')
+    .join('warehouses as w', 'w.id', 'h.warehouse_id')
+    .leftJoin('users as u', function () {
+      this.on('u.id', '=', 'h.actor_id').andOn('h.actor_type', '=', db.raw('?', ['user']));
+    })
+    .select(
+      'h.id',
+      'h.at',
+      's.code as sku_code',
+      's.name as sku_name',
+      'w.code as warehouse_code',
+      'h.kind',
+      'h.on_hand_before',
+      'h.on_hand_after',
+      'h.allocated_before',
+      'h.allocated_after',
+      'h.reason',
+      'h.transfer_id',
+      'h.actor_type',
+      'h.actor_id',
+      'u.username as actor_name',
+      'h.job_id',
+    );
+  if (filter.skuCode) query.where('s.code', filter.skuCode);
+  if (filter.warehouseCode) query.whereRaw('upper(w.code) = ?', [filter.warehouseCode.toUpperCase()]);
+  if (filter.beforeId) query.where('h.id', '<', filter.beforeId);
+  const rows = await query.orderBy('h.id', 'desc').limit(filter.limit + 1);
+  const more = rows.length > filter.limit;
+  const items = more ? rows.slice(0, filter.limit) : rows;
+  return { rows: items, next: more ? (items[items.length - 1]!.id as number) : null };
+}

@@ -1,0 +1,98 @@
+// Stock counts through the file pipeline: the active sheet's rows or an uploaded file, mapped by the built-in
+// stock_count template (상품코드, 창고, 수량, 사유), counted like 재고 sheet rows with a result per sheet row.
+import assert from 'node:assert/strict';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { makeSku, makeWarehouse } from '../helpers/builders.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+let operator: string;
+beforeAll(async () => {
+  s = await startTestServer();
+  operator = await s.tokenFor('operator');
+});
+afterAll(() => s.close());
+
+const onHand = async (skuId: string, warehouseId = 'wh_default') =>
+  (await s.deps.db('stock').where({ sku_id: skuId, warehouse_id: warehouseId }).first())?.on_hand ?? 0;
+
+describe('stock counts from a file or the active sheet', () => {
+  it('the active sheet: good rows are counted, bad rows are refused naming their column, results by sheet row', async () => {
+    const a = await makeSku(s.deps.db);
+    const b = await makeSku(s.deps.db);
+    const store = await makeWarehouse(s.deps.db, { kind: 'store' });
+    const rows = [
+      ['11월 정기 실사'],
+      [],
+      ['상품코드', '창고', '수량', '사유'],
+      [a.code, 'MAIN', 12, ''],
+      [b.code, store.code, '1,500', '매장 실사'],
+      [a.code, store.code, -3, '실사'],
+      ['NO-SUCH', '', 4, ''],
+      [b.code, '', '열두', ''],
+    ];
+    const res = await s.call(
+      'POST',
+      '/api/stock/count-imports',
+      { source: { kind: 'sheet', name: '실사', rows }, reason: '11월 정기 실사' },
+      { token: operator },
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.template_id, 'stock_count');
+    assert.equal(res.body.header_row, 3);
+    const pick = (r: { row: number; result: string; code?: string; field?: string }) => [r.row, r.result, r.code, r.field];
+    assert.deepEqual(res.body.results.map(pick), [
+      [4, 'applied', undefined, undefined],
+      [5, 'applied', undefined, undefined],
+      [6, 'refused', 'negative_count', 'count_quantity'],
+      [7, 'refused', 'unknown_sku', 'sku_code'],
+      [8, 'refused', 'not_a_count', 'count_quantity'],
+    ]);
+    assert.match(res.body.results[2].message, /^수량: /, 'names the file column');
+    assert.equal(res.body.results[1].stock.on_hand, 1500);
+    assert.equal(await onHand(a.id), 12);
+    assert.equal(await onHand(b.id, store.id), 1500);
+    const history = await s.deps.db('stock_history').where({ sku_id: a.id });
+    assert.deepEqual(
+      history.map((h) => [h.kind, h.on_hand_before, h.on_hand_after, h.reason]),
+      [['import', 0, 12, '11월 정기 실사']],
+    );
+  });
+
+  it('an uploaded CSV file; a row without a reason (none for the file either) is refused', async () => {
+    const sku = await makeSku(s.deps.db);
+    const csv = `\uFEFF상품코드,수량,사유\r\n${sku.code},7,입고 확인\r\n${sku.code},9,\r\n`;
+    const source = { kind: 'file', filename: '실사.csv', content_base64: Buffer.from(csv, 'utf8').toString('base64') };
+    const res = await s.call('POST', '/api/stock/count-imports', { source }, { token: operator });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.results.map((r: { result: string; code?: string }) => [r.result, r.code]),
+      [
+        ['applied', undefined],
+        ['refused', 'reason_required'],
+      ],
+    );
+    assert.equal(await onHand(sku.id), 7);
+  });
+
+  it('a file without the needed columns, or a template of another kind, is refused as a whole', async () => {
+    const missing = await s.call('POST', '/api/stock/count-imports', {
+      source: {
+        kind: 'sheet',
+        rows: [
+          ['상품코드', '메모'],
+          ['A', 'x'],
+        ],
+      },
+    });
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.error.code, 'missing_columns');
+    const wrong = await s.call('POST', '/api/stock/count-imports', {
+      source: { kind: 'sheet', rows: [['상품코드', '수량']] },
+      template_id: 'invoice_cj',
+    });
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.body.error.details[0].field, 'template_id');
+    assert.equal((await s.call('GET', '/api/file-templates?type=stock_count')).body.items.map((t: { id: string }) => t.id).join(), 'stock_count');
+  });
+});
