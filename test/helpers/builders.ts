@@ -102,7 +102,7 @@ export async function makeSku(db: Db, s: { code?: string; name?: string; option?
   await db('skus').insert({
     id,
     code,
-    name: s.name ?? `테스트 상품 ${n}`,
+    name: s.name ?? (s.code ? `상품 ${s.code}` : `테스트 상품 ${n}`),
     option_text: s.option ?? null,
     status: s.status ?? 'active',
     version: 1,
