@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import type { z } from 'zod';
 import * as auth from '../../../addin/src/api/auth.ts';
+import * as catalogue from '../../../addin/src/api/catalogue.ts';
 import * as exportsApi from '../../../addin/src/api/exports.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
 import { urlOf, type Endpoint } from '../../../addin/src/api/endpoint.ts';
@@ -27,6 +28,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   exports: exportsApi.exportEndpoints,
   files: files.fileEndpoints,
   settings: settings.settingsEndpoints,
+  catalogue: catalogue.catalogueEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -115,6 +117,15 @@ describe('pane API client against the server routes', () => {
       ['files.deleteUpload', files.deleteOrderUpload(api, 'upl_1', '중복 등록')],
       ['settings.sender', settings.getSender(api)],
       ['settings.setSender', settings.setSender(api, { name: '상회', phone: '02-1234-5678', zip: '06236', address1: '서울 강남구' })],
+      ['catalogue.skus', catalogue.listSkus(api, { q: 'A1', limit: 10 })],
+      ['catalogue.sku', catalogue.getSku(api, 'sku_1')],
+      ['catalogue.createSku', catalogue.createSku(api, { code: 'A1', name: '상품' })],
+      ['catalogue.updateSku', catalogue.updateSku(api, 'sku_1', { version: 1, status: 'sold_out' })],
+      ['catalogue.pushSheet', catalogue.pushSkuSheet(api, { rows: [{ code: 'A1', name: '상품' }] })],
+      ['catalogue.warehouses', catalogue.listWarehouses(api)],
+      ['catalogue.createWarehouse', catalogue.createWarehouse(api, { code: 'S1', name: '강남점', kind: 'store' })],
+      ['catalogue.updateWarehouse', catalogue.updateWarehouse(api, 'wh_1', { version: 1, is_default: true })],
+      ['catalogue.storefrontChanges', catalogue.listStorefrontChanges(api, { state: 'no_connector' })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);
