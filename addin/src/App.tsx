@@ -5,6 +5,7 @@ import { format, type Lang } from '../../shared/i18n.ts';
 import type { Api } from './api/client.ts';
 import { Accounts } from './features/accounts/Accounts.tsx';
 import { useAccounts } from './features/accounts/useAccounts.ts';
+import { CataloguePane } from './features/catalogue/CataloguePane.tsx';
 import { ChangePassword, SignIn } from './features/connect/SignIn.tsx';
 import { usePaneLang, useSession } from './features/connect/useSession.ts';
 import { DirectPane } from './features/direct/DirectPane.tsx';
@@ -47,7 +48,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'accounts'] as const;
+const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'catalogue', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -78,6 +79,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />
+      </div>
+      <div hidden={tab !== 'catalogue'}>
+        <CataloguePane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
         <Accounts accounts={accounts} lang={lang} />

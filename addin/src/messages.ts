@@ -28,6 +28,7 @@ export const paneMessages = {
   tab_jobs: { ko: '작업', en: 'Jobs' },
   tab_direct: { ko: '직접주문', en: 'Direct orders' },
   tab_accounts: { ko: '계정', en: 'Accounts' },
+  tab_catalogue: { ko: '상품', en: 'Products' },
   cancel: { ko: '취소', en: 'Cancel' },
   canceled: { ko: '취소했습니다.', en: 'Canceled.' },
   // orders
