@@ -3,6 +3,7 @@
 // stock (one default), and the queue of status changes waiting for each mall product's storefront.
 import { z } from 'zod';
 import { idPage, instant, page } from './common.schema.ts';
+import { fileSource } from './files.schema.ts';
 
 export const SKU_STATUSES = ['active', 'discontinued', 'reorder', 'sold_out', 'limited'] as const;
 export type SkuStatus = (typeof SKU_STATUSES)[number];
@@ -226,3 +227,31 @@ export const storefrontChangeQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export const storefrontChangePage = idPage(storefrontChangeView);
+
+// ---- SKUs from a file or the active sheet (the file pipeline of issue 10) ---------------------------------------
+
+export const skuImportBody = z.object({
+  source: fileSource,
+  /** A template of type sku_import; the built-in sku_default (the 상품 sheet's headers) when absent. */
+  template_id: z.string().min(1).max(40).default('sku_default'),
+});
+
+export const SKU_IMPORT_CODES = [...SKU_ROW_CODES, 'cell_invalid'] as const;
+
+export const skuImportRowResult = z.object({
+  /** 1-based row of the sheet, as Excel shows it: results go back beside it. */
+  row: z.number().int(),
+  result: z.enum(['applied', 'refused']),
+  code: z.enum(SKU_IMPORT_CODES),
+  field: z.string().optional(),
+  message: z.string().optional(),
+  sku_id: z.string().optional(),
+});
+
+export const skuImportResponse = z.object({
+  header_row: z.number().int(),
+  rows: z.number().int(),
+  applied: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(skuImportRowResult),
+});

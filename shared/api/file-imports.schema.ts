@@ -9,7 +9,7 @@ import { fileSource } from './files.schema.ts';
 
 const FIELD_NAMES = Object.keys(FIELD_KINDS) as [FieldName, ...FieldName[]];
 const COURIER_CODES = COURIERS.map((c) => c.code) as [string, ...string[]];
-export const TEMPLATE_TYPES = ['order_upload', 'invoice_import'] as const;
+export const TEMPLATE_TYPES = ['order_upload', 'invoice_import', 'sku_import'] as const;
 
 const templateColumn = z.object({
   field: z.enum(FIELD_NAMES),
@@ -28,6 +28,7 @@ const definitionBase = {
 export const templateDefinition = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('order_upload'), ...definitionBase }),
+    z.object({ type: z.literal('sku_import'), ...definitionBase }),
     z.object({
       type: z.literal('invoice_import'),
       ...definitionBase,

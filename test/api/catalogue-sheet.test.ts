@@ -73,3 +73,53 @@ describe('POST /api/catalogue/skus/sheet', () => {
     assert.match(bad.body.error.details[0].field, /rows\.0\.status/);
   });
 });
+
+describe('POST /api/catalogue/skus/import', () => {
+  it('loads SKUs from sheet rows through the default template: new codes added, known codes edited, bad rows refused alone', async () => {
+    const known = await s.call('POST', '/api/catalogue/skus', { code: 'IMP-1', name: '기존 상품', price: 5000, barcodes: ['77001'], memo: '유지' });
+    assert.equal(known.status, 201);
+    const rows = [
+      ['상품 목록'],
+      ['상품코드', '상품명', '바코드', '판매가', '상태', '상태일자', '한정수량'],
+      ['IMP-1', '기존 상품 (개정)', '77001, 77002', '5,500', '강제품절', '', ''],
+      ['IMP-2', '새 상품', '77003', 12000, '단종', '2026.12.31', ''],
+      ['IMP-3', '날짜 없는 단종', '', '', '단종', '', ''],
+      ['IMP-4', '상태 오타', '', '', '품절임박', '', ''],
+      ['IMP-5', '가격 오류', '', '비쌈', '', '', ''],
+      ['IMP-6', '바코드 중복', '77003', '', '', '', ''],
+    ];
+    const out = await s.call('POST', '/api/catalogue/skus/import', { source: { kind: 'sheet', name: '상품목록', rows } });
+    assert.equal(out.status, 200, JSON.stringify(out.body));
+    assert.equal(out.body.header_row, 2);
+    assert.deepEqual(
+      out.body.results.map((r: { row: number; result: string; code: string; field?: string }) => [r.row, r.result, r.code, r.field ?? null]),
+      [
+        [3, 'applied', 'updated', null],
+        [4, 'applied', 'created', null],
+        [5, 'refused', 'validation_failed', 'status_date'],
+        [6, 'refused', 'cell_invalid', 'status'],
+        [7, 'refused', 'cell_invalid', 'price'],
+        [8, 'refused', 'duplicate_barcode', 'barcodes'],
+      ],
+    );
+    const edited = (await s.call('GET', `/api/catalogue/skus/${known.body.id}`)).body;
+    assert.equal(edited.name, '기존 상품 (개정)');
+    assert.equal(edited.status, 'sold_out');
+    assert.equal(edited.price, 5500);
+    assert.deepEqual(edited.barcodes, ['77001', '77002']);
+    assert.equal(edited.memo, '유지', 'a column the file does not have is left as it was');
+    const added = (await s.call('GET', '/api/catalogue/skus?q=IMP-2')).body.items[0];
+    assert.equal(added.status_date, '2026-12-31');
+    assert.equal((await s.call('GET', '/api/catalogue/skus?q=IMP-')).body.items.length, 2);
+  });
+
+  it('refuses a template that is not for SKUs, and a file without the required columns', async () => {
+    const source = { kind: 'sheet', name: 'x', rows: [['상품명'], ['가방']] };
+    const wrong = await s.call('POST', '/api/catalogue/skus/import', { source, template_id: 'order_wholesale' });
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.body.error.details[0].field, 'template_id');
+    const missing = await s.call('POST', '/api/catalogue/skus/import', { source });
+    assert.equal(missing.status, 400);
+    assert.ok(['missing_columns', 'header_not_found'].includes(missing.body.error.code), missing.body.error.code);
+  });
+});

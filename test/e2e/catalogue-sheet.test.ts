@@ -109,6 +109,33 @@ describe('the 상품 sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.close();
   });
 
+  it('imports SKUs from the active sheet through the default template, a result beside each row', async () => {
+    const { page, pane } = await openWorkbench(e2e);
+    const file = [
+      ['상품코드', '상품명', '바코드', '판매가', '상태'],
+      ['IMPORT-1', '에코백', '8899001, 8899002', '9,900', '판매중'],
+      ['IMPORT-2', '파우치', '', '4900', '단종'],
+    ];
+    await page.evaluate((rows) => {
+      const wb = (globalThis as any).shipsheetWorkbook;
+      rows.forEach((r: string[], i: number) => r.forEach((v, c) => wb.userEdit('Sheet1', i, c, v)));
+    }, file);
+    await pane.getByRole('tab', { name: '상품', exact: true }).click();
+    const region = page.getByRole('region', { name: '상품', exact: true });
+    await region.getByRole('button', { name: '활성 시트에서 가져오기' }).click();
+    await region.getByText('"Sheet1" 2행: 반영 1 · 거부 1 (결과는 행 옆에)').waitFor();
+    const results = await page.evaluate(() => {
+      const s = (globalThis as any).shipsheetWorkbook.find('Sheet1');
+      return [0, 1, 2].map((r) => s.get(r, 5)?.value ?? '');
+    });
+    assert.equal(results[0], '상품 가져오기 결과');
+    assert.equal(results[1], '반영');
+    assert.match(String(results[2]), /^거부: 상태일자/);
+    const made = (await e2e.server.call('GET', '/api/catalogue/skus?q=IMPORT-1')).body.items[0];
+    assert.deepEqual([made.price, made.barcodes], [9900, ['8899001', '8899002']]);
+    await page.close();
+  });
+
   it('the 상품 tab and its warehouse list fit 320 px; a store is added and made the default', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 320, height: 900 } });
     page.setDefaultTimeout(30_000);

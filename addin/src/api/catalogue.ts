@@ -3,6 +3,8 @@
 import type { z } from 'zod';
 import {
   skuCreateBody,
+  skuImportBody,
+  skuImportResponse,
   skuListQuery,
   skuPage,
   skuPatchBody,
@@ -25,6 +27,7 @@ export const catalogueEndpoints = {
   createSku: { method: 'POST', path: '/api/catalogue/skus', body: skuCreateBody, response: skuView },
   updateSku: { method: 'PATCH', path: '/api/catalogue/skus/:id', body: skuPatchBody, response: skuView },
   pushSheet: { method: 'POST', path: '/api/catalogue/skus/sheet', body: skuSheetBody, response: skuSheetResponse },
+  importSkus: { method: 'POST', path: '/api/catalogue/skus/import', body: skuImportBody, response: skuImportResponse },
   warehouses: { method: 'GET', path: '/api/catalogue/warehouses', response: warehouseList },
   createWarehouse: { method: 'POST', path: '/api/catalogue/warehouses', body: warehouseCreateBody, response: warehouseView },
   updateWarehouse: { method: 'PATCH', path: '/api/catalogue/warehouses/:id', body: warehousePatchBody, response: warehouseView },
@@ -38,6 +41,8 @@ export const updateSku = (api: Api, id: string, body: z.input<typeof skuPatchBod
   request(api, catalogueEndpoints.updateSku, { params: { id }, body });
 /** Rows of the 상품 sheet: new ones (no id) and edits (id + version); one result per row, in order. */
 export const pushSkuSheet = (api: Api, body: z.input<typeof skuSheetBody>) => request(api, catalogueEndpoints.pushSheet, { body });
+/** SKUs from a file or the active sheet through a sku_import template; one result per sheet row. */
+export const importSkus = (api: Api, body: z.input<typeof skuImportBody>) => request(api, catalogueEndpoints.importSkus, { body });
 export const listWarehouses = (api: Api) => request(api, catalogueEndpoints.warehouses);
 export const createWarehouse = (api: Api, body: z.input<typeof warehouseCreateBody>) => request(api, catalogueEndpoints.createWarehouse, { body });
 export const updateWarehouse = (api: Api, id: string, body: z.input<typeof warehousePatchBody>) =>

@@ -3,6 +3,8 @@
 import {
   idParams,
   skuCreateBody,
+  skuImportBody,
+  skuImportResponse,
   skuListQuery,
   skuPage,
   skuPatchBody,
@@ -17,6 +19,7 @@ import {
   warehouseView,
 } from '../../../shared/api/catalogue.schema.ts';
 import type { AppDeps } from '../../deps.ts';
+import { importSkus } from '../../modules/catalogue/sku-import.service.ts';
 import { pushSkuSheet } from '../../modules/catalogue/sku-sheet.service.ts';
 import * as skus from '../../modules/catalogue/skus.service.ts';
 import { listStorefrontChanges } from '../../modules/catalogue/storefront.service.ts';
@@ -82,6 +85,18 @@ export function catalogueRoutes(deps: AppDeps) {
       body: skuSheetBody,
       response: skuSheetResponse,
       handler: async ({ actor, info, body }) => pushSkuSheet(deps.db, actor, info, body),
+    }),
+    route({
+      method: 'post',
+      path: '/catalogue/skus/import',
+      tag: 'catalogue',
+      summary:
+        'Load SKUs from a file or the active sheet through a sku_import template (built-in sku_default: the 상품 sheet headers). A row ' +
+        "whose code is a SKU's edits it (the file's columns only), others add SKUs; each row whole or not at all, one result per sheet row",
+      access: 'operator',
+      body: skuImportBody,
+      response: skuImportResponse,
+      handler: async ({ actor, info, body }) => importSkus(deps.db, actor, info, body),
     }),
     route({
       method: 'get',

@@ -2,6 +2,10 @@ import { defineMessages } from '../../../shared/i18n.ts';
 
 // The catalogue: refusals of a SKU or warehouse change (each naming its field), and the storefront queue's words.
 export const catalogueMessages = defineMessages('catalogue', {
+  template_not_sku: {
+    ko: '{field}: 상품 가져오기에는 상품 템플릿을 골라야 합니다: {id}',
+    en: '{field}: a SKU import needs a SKU template: {id}',
+  },
   sku_not_found: { ko: '상품을 찾을 수 없습니다: {id}', en: 'No such SKU: {id}' },
   warehouse_not_found: { ko: '창고를 찾을 수 없습니다: {id}', en: 'No such warehouse: {id}' },
   duplicate_code: {

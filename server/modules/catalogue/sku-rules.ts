@@ -3,6 +3,8 @@
 // with stored SKUs (codes, barcodes) and versions.
 import { DATED_STATUSES, SKU_MAX_BARCODES, SKU_STATUS_LABELS, type SkuStatus } from '../../../shared/api/catalogue.schema.ts';
 import type { AppError } from '../../../shared/errors.ts';
+import { SKU_COLUMNS } from '../../../shared/sheet/sku-columns.ts';
+import type { CatalogEntry, MessageParams } from '../../../shared/i18n.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { catalogueMessages } from './catalogue.messages.ts';
 
@@ -31,6 +33,15 @@ export const SKU_STATE_FIELDS = [
   'limit_quantity',
   'memo',
 ] as const satisfies readonly (keyof SkuState)[];
+
+/**
+ * The refusal of one SKU field: the details name the field as the API does (status_date), the message names it as
+ * the 상품 sheet's header does (상태일자 / Status date), so the operator finds the cell.
+ */
+export function skuFieldError(field: string, entry: CatalogEntry, params: MessageParams = {}, options: Parameters<typeof fieldError>[3] = {}) {
+  const header = SKU_COLUMNS.find((c) => c.id === field)?.header;
+  return fieldError(field, entry, { ...params, ...(header ? { field: header } : {}) }, options);
+}
 
 /** A calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 export function isCalendarDate(value: string): boolean {
@@ -70,24 +81,24 @@ const LENGTHS = [
 ] as const;
 
 function firstProblem(s: SkuState): AppError | null {
-  if (!s.code) return fieldError('code', catalogueMessages.required);
-  if (!s.name) return fieldError('name', catalogueMessages.required);
+  if (!s.code) return skuFieldError('code', catalogueMessages.required);
+  if (!s.name) return skuFieldError('name', catalogueMessages.required);
   for (const [field, max] of LENGTHS) {
-    if ((s[field]?.length ?? 0) > max) return fieldError(field, catalogueMessages.too_long, { max });
+    if ((s[field]?.length ?? 0) > max) return skuFieldError(field, catalogueMessages.too_long, { max });
   }
-  if (s.barcodes.some((b) => b.length > 64)) return fieldError('barcodes', catalogueMessages.too_long, { max: 64 });
+  if (s.barcodes.some((b) => b.length > 64)) return skuFieldError('barcodes', catalogueMessages.too_long, { max: 64 });
   for (const field of ['cost', 'price'] as const) {
-    if (!Number.isInteger(s[field]) || s[field] < 0) return fieldError(field, catalogueMessages.not_won, { value: s[field] });
+    if (!Number.isInteger(s[field]) || s[field] < 0) return skuFieldError(field, catalogueMessages.not_won, { value: s[field] });
   }
-  if (s.barcodes.length > SKU_MAX_BARCODES) return fieldError('barcodes', catalogueMessages.too_many, { max: SKU_MAX_BARCODES });
+  if (s.barcodes.length > SKU_MAX_BARCODES) return skuFieldError('barcodes', catalogueMessages.too_many, { max: SKU_MAX_BARCODES });
   if (DATED_STATUSES.includes(s.status)) {
-    if (!s.status_date) return fieldError('status_date', catalogueMessages.status_date_required, { status: SKU_STATUS_LABELS[s.status] });
-    if (!isCalendarDate(s.status_date)) return fieldError('status_date', catalogueMessages.bad_date, { value: s.status_date });
+    if (!s.status_date) return skuFieldError('status_date', catalogueMessages.status_date_required, { status: SKU_STATUS_LABELS[s.status] });
+    if (!isCalendarDate(s.status_date)) return skuFieldError('status_date', catalogueMessages.bad_date, { value: s.status_date });
   }
   if (s.status === 'limited' && !(Number.isInteger(s.limit_quantity) && (s.limit_quantity ?? 0) >= 1)) {
     return s.limit_quantity === null
-      ? fieldError('limit_quantity', catalogueMessages.limit_required)
-      : fieldError('limit_quantity', catalogueMessages.not_count, { value: s.limit_quantity });
+      ? skuFieldError('limit_quantity', catalogueMessages.limit_required)
+      : skuFieldError('limit_quantity', catalogueMessages.not_count, { value: s.limit_quantity });
   }
   return null;
 }

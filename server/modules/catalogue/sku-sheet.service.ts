@@ -33,14 +33,19 @@ export function saveOfRow(row: SkuSheetRow): SkuSave {
 }
 
 export async function pushSkuSheet(db: Db, actor: Actor, info: Partial<RequestInfo>, body: SkuSheetBody) {
-  const now = new Date().toISOString();
-  const results = await db.transaction(async (trx) => {
-    const out: SkuRowOutcome[] = [];
-    for (const [index, row] of body.rows.entries()) out.push(await applyRow(trx, actor, info, saveOfRow(row), index, now));
-    return out;
-  });
+  const results = await applySaves(db, actor, info, body.rows.map(saveOfRow));
   const applied = results.filter((r) => r.result === 'applied').length;
   return { applied, refused: results.length - applied, results };
+}
+
+/** Saves in one transaction, each in its own savepoint; one outcome per save, in order (`index` its place). */
+export async function applySaves(db: Db, actor: Actor, info: Partial<RequestInfo>, saves: readonly SkuSave[]): Promise<SkuRowOutcome[]> {
+  const now = new Date().toISOString();
+  return db.transaction(async (trx) => {
+    const out: SkuRowOutcome[] = [];
+    for (const [index, save] of saves.entries()) out.push(await applyRow(trx, actor, info, save, index, now));
+    return out;
+  });
 }
 
 async function applyRow(trx: Knex.Transaction, actor: Actor, info: Partial<RequestInfo>, save: SkuSave, index: number, now: string) {

@@ -79,6 +79,17 @@ export async function skuWithCode(db: Conn, code: string, exceptId?: string): Pr
   return q.first();
 }
 
+/** The SKUs holding these codes: code → id and version. */
+export async function skusByCodes(db: Conn, codes: readonly string[]): Promise<Map<string, { id: string; version: number }>> {
+  if (!codes.length) return new Map();
+  const rows = (await whereIdIn(db, db('skus').select('id', 'code', 'version'), 'code', [...new Set(codes)])) as {
+    id: string;
+    code: string;
+    version: number;
+  }[];
+  return new Map(rows.map((r) => [r.code, { id: r.id, version: r.version }]));
+}
+
 /** Of `barcodes`, those that belong to another SKU than `exceptId`, with that SKU's code. */
 export async function barcodesTaken(db: Conn, barcodes: readonly string[], exceptId?: string): Promise<{ barcode: string; code: string }[]> {
   if (!barcodes.length) return [];

@@ -10,10 +10,9 @@ import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Knex } from 'knex';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
-import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { catalogueMessages } from './catalogue.messages.ts';
-import { changedFields, checkedState, type SkuState } from './sku-rules.ts';
+import { changedFields, checkedState, skuFieldError, type SkuState } from './sku-rules.ts';
 import { onSkuStatusChanged } from './sku-status.ts';
 import * as repo from './skus.repo.ts';
 
@@ -91,11 +90,16 @@ const stale = (current: number) => new AppError('conflict', 'stale_version', mes
 async function refuseClashes(db: Conn, state: SkuState, selfId: string | undefined): Promise<void> {
   const holder = await repo.skuWithCode(db, state.code, selfId);
   if (holder) {
-    throw fieldError('code', catalogueMessages.duplicate_code, { code: state.code, name: holder.name }, { code: 'duplicate_code', type: 'conflict' });
+    throw skuFieldError(
+      'code',
+      catalogueMessages.duplicate_code,
+      { code: state.code, name: holder.name },
+      { code: 'duplicate_code', type: 'conflict' },
+    );
   }
   const [taken] = await repo.barcodesTaken(db, state.barcodes, selfId);
   if (taken) {
-    throw fieldError('barcodes', catalogueMessages.duplicate_barcode, taken, { code: 'duplicate_barcode', type: 'conflict' });
+    throw skuFieldError('barcodes', catalogueMessages.duplicate_barcode, taken, { code: 'duplicate_barcode', type: 'conflict' });
   }
 }
 
@@ -105,7 +109,7 @@ async function refuseClashes(db: Conn, state: SkuState, selfId: string | undefin
  */
 export function raceRefusal(error: unknown): AppError {
   const field = repo.uniqueTarget(error);
-  return fieldError(
+  return skuFieldError(
     field,
     catalogueMessages.duplicate_code_race,
     {},

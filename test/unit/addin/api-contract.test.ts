@@ -122,6 +122,7 @@ describe('pane API client against the server routes', () => {
       ['catalogue.createSku', catalogue.createSku(api, { code: 'A1', name: '상품' })],
       ['catalogue.updateSku', catalogue.updateSku(api, 'sku_1', { version: 1, status: 'sold_out' })],
       ['catalogue.pushSheet', catalogue.pushSkuSheet(api, { rows: [{ code: 'A1', name: '상품' }] })],
+      ['catalogue.importSkus', catalogue.importSkus(api, { source: sheetSource })],
       ['catalogue.warehouses', catalogue.listWarehouses(api)],
       ['catalogue.createWarehouse', catalogue.createWarehouse(api, { code: 'S1', name: '강남점', kind: 'store' })],
       ['catalogue.updateWarehouse', catalogue.updateWarehouse(api, 'wh_1', { version: 1, is_default: true })],

@@ -116,14 +116,14 @@ describe('SKU rules', () => {
   };
 
   it('a dated status needs a real date, limited a cap; other statuses drop both', () => {
-    assert.throws(
-      () => checkedState({ ...base, status: 'discontinued' }),
-      (e: { details: { field: string }[] }) => e.details[0]!.field === 'status_date',
-    );
-    assert.throws(() => checkedState({ ...base, status: 'reorder', status_date: '2026-13-01' }), /status_date/);
-    assert.throws(() => checkedState({ ...base, status: 'limited', limit_quantity: 0 }), /limit_quantity/);
+    const about = (field: string) => (e: { details: { field: string }[] }) => e.details[0]!.field === field;
+    assert.throws(() => checkedState({ ...base, status: 'discontinued' }), about('status_date'));
+    assert.throws(() => checkedState({ ...base, status: 'reorder', status_date: '2026-13-01' }), about('status_date'));
+    assert.throws(() => checkedState({ ...base, status: 'limited', limit_quantity: 0 }), about('limit_quantity'));
+    // The message names the column as the 상품 sheet shows it.
+    assert.throws(() => checkedState({ ...base, status: 'limited' }), { message: /^한정수량: / });
     assert.deepEqual(checkedState({ ...base, status: 'sold_out', status_date: '2026-12-01', limit_quantity: 3 }), { ...base, status: 'sold_out' });
-    assert.throws(() => checkedState({ ...base, price: 10.5 }), /price/);
+    assert.throws(() => checkedState({ ...base, price: 10.5 }), about('price'));
   });
 
   it('a storefront change only when a SKU becomes sold out or limited, changes its cap, or resumes from them', () => {

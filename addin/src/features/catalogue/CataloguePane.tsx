@@ -7,6 +7,7 @@ import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import { useWork, WorkStatus } from '../work.tsx';
 import { catalogueMessages as cm, type CatalogueMessage } from './catalogue-messages.ts';
+import { importActiveSheet } from './sku-import.ts';
 import { pullCatalogue, pushCatalogue } from './sku-sheet.ts';
 import { useWarehouses } from './useWarehouses.ts';
 import { WarehouseSection } from './WarehouseSection.tsx';
@@ -30,6 +31,7 @@ export function CataloguePane({ api, lang }: { api: Api; lang: Lang }) {
       if (!out.sent && !out.check) return { intent: 'info', text: t('nothing_to_push') };
       return { intent: out.refused || out.check ? 'warning' : 'success', text: t('pushed', out) };
     });
+  const importSheet = () => work.run(async () => importActiveSheet(api, lang));
   return (
     <section className={ui.stack} aria-label={format(m.tab_catalogue, {}, lang)}>
       <Text size={200}>{t('hint')}</Text>
@@ -39,6 +41,9 @@ export function CataloguePane({ api, lang }: { api: Api; lang: Lang }) {
         </Button>
         <Button disabled={work.busy} onClick={() => void push()}>
           {t('push')}
+        </Button>
+        <Button disabled={work.busy} onClick={() => void importSheet()}>
+          {t('import_sheet')}
         </Button>
       </div>
       <WorkStatus work={work} lang={lang} />

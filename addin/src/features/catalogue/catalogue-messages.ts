@@ -8,6 +8,7 @@ export const catalogueMessages = {
     ko: '상품 시트에서 고치거나 아래 빈 행에 새 상품을 적은 뒤 올리세요. 상태: 판매중/단종/재입고예정/강제품절/한정, 바코드는 쉼표로 구분',
     en: 'Edit rows of the 상품 sheet or type new SKUs below it, then push. Status: 판매중/단종/재입고예정/강제품절/한정; barcodes separated by commas',
   },
+  import_sheet: { ko: '활성 시트에서 가져오기', en: 'Import the active sheet' },
   fetching: { ko: '상품 {done}개 받는 중…', en: 'Fetching {done} SKUs…' },
   writing: { ko: '시트에 쓰는 중… {done}', en: 'Writing the sheet… {done}' },
   pushing: { ko: '올리는 중…', en: 'Pushing…' },

@@ -28,10 +28,33 @@ export const FIELD_LABELS: Record<FieldName, MessageText> = {
   amount: { ko: '금액', en: 'Amount' },
   shipping_fee: { ko: '배송비', en: 'Shipping fee' },
   memo: { ko: '메모', en: 'Memo' },
+  barcodes: { ko: '바코드', en: 'Barcodes' },
+  cost: { ko: '원가', en: 'Cost' },
+  price: { ko: '판매가', en: 'Price' },
+  sku_status: { ko: '상품 상태', en: 'SKU status' },
+  status_date: { ko: '상태일자', en: 'Status date' },
+  limit_quantity: { ko: '한정수량', en: 'Cap' },
 };
 
-/** The fields a template of the type maps: an invoice row finds a box and gives its number; an order row makes orders. */
+/** The fields a template of the type maps: an invoice row finds a box and gives its number; an order row makes orders; a SKU row a SKU. */
 const INVOICE_FIELDS: FieldName[] = ['box_key', 'mall_order_id', 'mall_line_id', 'courier', 'tracking_number'];
 const BOX_ONLY: FieldName[] = ['box_key', 'courier', 'tracking_number'];
-export const fieldsOf = (type: 'invoice_import' | 'order_upload'): FieldName[] =>
-  type === 'invoice_import' ? INVOICE_FIELDS : (Object.keys(FIELD_LABELS) as FieldName[]).filter((f) => !BOX_ONLY.includes(f));
+const SKU_FIELDS: FieldName[] = [
+  'product_code',
+  'product_name',
+  'option_text',
+  'barcodes',
+  'cost',
+  'price',
+  'sku_status',
+  'status_date',
+  'limit_quantity',
+  'memo',
+];
+const SKU_ONLY: FieldName[] = ['barcodes', 'cost', 'price', 'sku_status', 'status_date', 'limit_quantity'];
+export const fieldsOf = (type: 'invoice_import' | 'order_upload' | 'sku_import'): FieldName[] =>
+  type === 'invoice_import'
+    ? INVOICE_FIELDS
+    : type === 'sku_import'
+      ? SKU_FIELDS
+      : (Object.keys(FIELD_LABELS) as FieldName[]).filter((f) => !BOX_ONLY.includes(f) && !SKU_ONLY.includes(f));
