@@ -67,6 +67,22 @@ describe('POST /api/catalogue/skus/sheet', () => {
     assert.match(second.body.results[2].message, /now version 1/);
   });
 
+  it('parallel pushes of the same new code: one row applied, the others refused as duplicates, never a 500', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => s.call('POST', '/api/catalogue/skus/sheet', { rows: [row('SH-RACE'), row(`SH-OWN-${i}`)] })),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      [200, 200, 200, 200, 200, 200],
+      JSON.stringify(results.map((r) => r.body)),
+    );
+    const first = results.map((r) => r.body.results[0]);
+    assert.equal(first.filter((r: { result: string }) => r.result === 'applied').length, 1);
+    assert.ok(first.filter((r: { result: string }) => r.result === 'refused').every((r: { code: string }) => r.code === 'duplicate_code'));
+    // Each push's own row applied whatever happened to the contested one.
+    assert.ok(results.every((r) => r.body.results[1].result === 'applied'));
+  });
+
   it('a malformed body is refused whole, naming the field', async () => {
     const bad = await s.call('POST', '/api/catalogue/skus/sheet', { rows: [{ code: 'X', name: 'Y', status: 'gone' }] });
     assert.equal(bad.status, 400);
