@@ -15,6 +15,7 @@ import type { EdgeInfo } from './http/render.ts';
 import { compress, noStore, securityHeaders } from './http/security.ts';
 import { buildOpenApi, mountRoutes, route, type RouteSpec } from './http/route.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
+import { catalogueRoutes } from './http/routes/catalogue.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { exportRoutes } from './http/routes/exports.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
@@ -61,6 +62,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...settingsRoutes(deps),
     ...matchingRoutes(deps),
     ...stockRoutes(deps),
+    ...catalogueRoutes(deps),
   ];
 }
 

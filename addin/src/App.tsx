@@ -5,6 +5,7 @@ import { format, type Lang } from '../../shared/i18n.ts';
 import type { Api } from './api/client.ts';
 import { Accounts } from './features/accounts/Accounts.tsx';
 import { useAccounts } from './features/accounts/useAccounts.ts';
+import { CataloguePane } from './features/catalogue/CataloguePane.tsx';
 import { ChangePassword, SignIn } from './features/connect/SignIn.tsx';
 import { usePaneLang, useSession } from './features/connect/useSession.ts';
 import { DirectPane } from './features/direct/DirectPane.tsx';
@@ -49,7 +50,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'matching', 'stock', 'accounts'] as const;
+const TABS = ['orders', 'matching', 'invoices', 'catalogue', 'stock', 'files', 'jobs', 'direct', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -86,6 +87,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'stock'}>
         <StockPane api={api} lang={lang} />
+      </div>
+      <div hidden={tab !== 'catalogue'}>
+        <CataloguePane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
         <Accounts accounts={accounts} lang={lang} />

@@ -9,7 +9,7 @@ import { fileSource } from './files.schema.ts';
 
 const FIELD_NAMES = Object.keys(FIELD_KINDS) as [FieldName, ...FieldName[]];
 const COURIER_CODES = COURIERS.map((c) => c.code) as [string, ...string[]];
-export const TEMPLATE_TYPES = ['order_upload', 'invoice_import', 'stock_count'] as const;
+export const TEMPLATE_TYPES = ['order_upload', 'invoice_import', 'stock_count', 'sku_import'] as const;
 
 const templateColumn = z.object({
   field: z.enum(FIELD_NAMES),
@@ -29,6 +29,7 @@ export const templateDefinition = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('order_upload'), ...definitionBase }),
     z.object({ type: z.literal('stock_count'), ...definitionBase }),
+    z.object({ type: z.literal('sku_import'), ...definitionBase }),
     z.object({
       type: z.literal('invoice_import'),
       ...definitionBase,

@@ -39,6 +39,13 @@ export const FIELD_KINDS = {
   warehouse_code: 'text',
   count_quantity: 'text',
   reason: 'text',
+  // SKU import (the catalogue, issue 11): besides product_code, product_name, option_text and memo above.
+  barcodes: 'text',
+  cost: 'money',
+  price: 'money',
+  sku_status: 'text',
+  status_date: 'date',
+  limit_quantity: 'quantity',
 } as const satisfies Record<string, CellKind>;
 
 export type FieldName = keyof typeof FIELD_KINDS;
@@ -78,7 +85,10 @@ export type InvoiceImportTemplate = TemplateBase & {
 /** A stock count (실사) file: SKU code, warehouse, the counted quantity, and optionally a reason per row. */
 export type StockCountTemplate = TemplateBase & { type: 'stock_count' };
 
-export type Template = OrderUploadTemplate | InvoiceImportTemplate | StockCountTemplate;
+/** SKUs for the catalogue: each row a new SKU or an edit of the SKU with its code (server/modules/catalogue). */
+export type SkuImportTemplate = TemplateBase & { type: 'sku_import' };
+
+export type Template = OrderUploadTemplate | InvoiceImportTemplate | StockCountTemplate | SkuImportTemplate;
 
 // Header spellings. Result files echo the booking file's shipper-reference column, which carries our box key
 // (issue 10 §5): CJ calls it 고객주문번호 / CUST_USE_NO (korean-oms.md §3.4); the others' names are guesses from
@@ -198,6 +208,25 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       { field: 'warehouse_code', headers: ['창고', '창고코드', 'warehouse', 'Warehouse'] },
       { field: 'count_quantity', headers: ['수량', '실사수량', '재고수량', '재고', 'quantity', 'Quantity'], required: true },
       { field: 'reason', headers: ['사유', '비고', 'reason', 'Reason'] },
+    ],
+  },
+  {
+    // The 상품 sheet's own headers (shared/sheet/sku-columns.ts) and common other spellings.
+    id: 'sku_default',
+    type: 'sku_import',
+    name: { ko: '상품 목록 (기본)', en: 'Products (default)' },
+    builtIn: true,
+    columns: [
+      { field: 'product_code', headers: ['상품코드', '자체상품코드', '품목코드', 'SKU', 'Code', 'product_code'], required: true },
+      { field: 'product_name', headers: ['상품명', '품명', '품목명', '제품명', 'Name', 'product_name'], required: true },
+      { field: 'option_text', headers: ['옵션', '옵션명', '규격', 'Option'] },
+      { field: 'barcodes', headers: ['바코드', '바코드번호', 'Barcodes', 'Barcode'] },
+      { field: 'cost', headers: ['원가', '매입가', '공급가', 'Cost'] },
+      { field: 'price', headers: ['판매가', '가격', '소비자가', 'Price'] },
+      { field: 'sku_status', headers: ['상태', '판매상태', 'Status'] },
+      { field: 'status_date', headers: ['상태일자', '단종일', '재입고일', 'Status date'] },
+      { field: 'limit_quantity', headers: ['한정수량', 'Cap', 'Limit'] },
+      { field: 'memo', headers: ['메모', '비고', 'Memo'] },
     ],
   },
 ];

@@ -132,3 +132,28 @@ export async function makeWarehouse(db: Db, w: { code?: string; name?: string; k
   });
   return { id, code };
 }
+
+/**
+ * A remembered match of a mall product + option (per channel: a mall account id) to SKUs with quantities, written
+ * straight into the tables (the matching module has its own tests).
+ */
+export async function makeProductMatch(
+  db: Db,
+  m: { channelKey: string; productKey: string; optionKey?: string; items: { skuId: string; quantity?: number }[] },
+) {
+  const id = newId('mat');
+  const now = new Date().toISOString();
+  await db('product_matches').insert({
+    id,
+    channel_key: m.channelKey,
+    product_key: m.productKey,
+    option_key: m.optionKey ?? '',
+    product_name: `상품 ${m.productKey}`,
+    option_text: m.optionKey || null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  await db('product_match_items').insert(m.items.map((i) => ({ match_id: id, sku_id: i.skuId, quantity: i.quantity ?? 1 })));
+  return id;
+}

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import type { z } from 'zod';
 import * as auth from '../../../addin/src/api/auth.ts';
+import * as catalogue from '../../../addin/src/api/catalogue.ts';
 import * as exportsApi from '../../../addin/src/api/exports.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
 import { urlOf, type Endpoint } from '../../../addin/src/api/endpoint.ts';
@@ -31,6 +32,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   settings: settings.settingsEndpoints,
   matching: matching.matchingEndpoints,
   stock: stock.stockEndpoints,
+  catalogue: catalogue.catalogueEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -134,6 +136,16 @@ describe('pane API client against the server routes', () => {
       ['stock.countImport', stock.importCounts(api, { source: { kind: 'sheet', name: '실사', rows: [['상품코드', '수량']] }, reason: '실사' })],
       ['stock.adjust', stock.adjustStock(api, { sku_code: 'A100', delta: -1, reason: '파손' })],
       ['stock.transfer', stock.transferStock(api, { sku_code: 'A100', from_warehouse: 'MAIN', to_warehouse: 'STORE1', quantity: 2, reason: '매장' })],
+      ['catalogue.skus', catalogue.listSkus(api, { q: 'A1', limit: 10 })],
+      ['catalogue.sku', catalogue.getSku(api, 'sku_1')],
+      ['catalogue.createSku', catalogue.createSku(api, { code: 'A1', name: '상품' })],
+      ['catalogue.updateSku', catalogue.updateSku(api, 'sku_1', { version: 1, status: 'sold_out' })],
+      ['catalogue.pushSheet', catalogue.pushSkuSheet(api, { rows: [{ code: 'A1', name: '상품' }] })],
+      ['catalogue.importSkus', catalogue.importSkus(api, { source: sheetSource })],
+      ['catalogue.warehouses', catalogue.listWarehouses(api)],
+      ['catalogue.createWarehouse', catalogue.createWarehouse(api, { code: 'S1', name: '강남점', kind: 'store' })],
+      ['catalogue.updateWarehouse', catalogue.updateWarehouse(api, 'wh_1', { version: 1, is_default: true })],
+      ['catalogue.storefrontChanges', catalogue.listStorefrontChanges(api, { state: 'no_connector' })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

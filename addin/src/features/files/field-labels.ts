@@ -31,14 +31,35 @@ export const FIELD_LABELS: Record<FieldName, MessageText> = {
   warehouse_code: { ko: '창고', en: 'Warehouse' },
   count_quantity: { ko: '실사 수량', en: 'Counted quantity' },
   reason: { ko: '사유', en: 'Reason' },
+  barcodes: { ko: '바코드', en: 'Barcodes' },
+  cost: { ko: '원가', en: 'Cost' },
+  price: { ko: '판매가', en: 'Price' },
+  sku_status: { ko: '상품 상태', en: 'SKU status' },
+  status_date: { ko: '상태일자', en: 'Status date' },
+  limit_quantity: { ko: '한정수량', en: 'Cap' },
 };
 
-/** The fields a template of the type maps: an invoice row finds a box and gives its number; an order row makes orders. */
+/** The fields a template of the type maps: an invoice row finds a box and gives its number; an order row makes orders; a SKU row a SKU. */
 const INVOICE_FIELDS: FieldName[] = ['box_key', 'mall_order_id', 'mall_line_id', 'courier', 'tracking_number'];
 const BOX_ONLY: FieldName[] = ['box_key', 'courier', 'tracking_number'];
 /** Stock-count fields: only the stock_count template (the 재고 tab) maps them. */
 const STOCK_ONLY: FieldName[] = ['warehouse_code', 'count_quantity', 'reason'];
-export const fieldsOf = (type: 'invoice_import' | 'order_upload'): FieldName[] =>
+const SKU_FIELDS: FieldName[] = [
+  'product_code',
+  'product_name',
+  'option_text',
+  'barcodes',
+  'cost',
+  'price',
+  'sku_status',
+  'status_date',
+  'limit_quantity',
+  'memo',
+];
+const SKU_ONLY: FieldName[] = ['barcodes', 'cost', 'price', 'sku_status', 'status_date', 'limit_quantity'];
+export const fieldsOf = (type: 'invoice_import' | 'order_upload' | 'sku_import'): FieldName[] =>
   type === 'invoice_import'
     ? INVOICE_FIELDS
-    : (Object.keys(FIELD_LABELS) as FieldName[]).filter((f) => !BOX_ONLY.includes(f) && !STOCK_ONLY.includes(f));
+    : type === 'sku_import'
+      ? SKU_FIELDS
+      : (Object.keys(FIELD_LABELS) as FieldName[]).filter((f) => !BOX_ONLY.includes(f) && !SKU_ONLY.includes(f) && !STOCK_ONLY.includes(f));

@@ -1,0 +1,141 @@
+// The 상품 sheet's push over real HTTP, on SQLite and PostgreSQL: new rows and edits in one push, one result per
+// row in order; a bad row (a duplicate code, a stale version, a missing date) is refused alone, leaves nothing
+// behind, and never keeps the good rows from applying.
+import assert from 'node:assert/strict';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s.close());
+
+const row = (code: string, over: Record<string, unknown> = {}) => ({
+  code,
+  name: `상품 ${code}`,
+  barcodes: [],
+  price: 1000,
+  status: 'active',
+  ...over,
+});
+
+describe('POST /api/catalogue/skus/sheet', () => {
+  it('applies good rows, refuses bad ones alone, and a refused row writes nothing', async () => {
+    const first = await s.call('POST', '/api/catalogue/skus/sheet', {
+      rows: [
+        row('SH-1', { barcodes: ['880100'] }),
+        row('SH-2'),
+        row('SH-1'),
+        row('SH-3', { barcodes: ['880100'] }),
+        row('SH-4', { status: 'discontinued' }),
+      ],
+    });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.deepEqual(
+      first.body.results.map((r: { index: number; result: string; code: string; field?: string }) => [r.index, r.result, r.code, r.field ?? null]),
+      [
+        [0, 'applied', 'created', null],
+        [1, 'applied', 'created', null],
+        [2, 'refused', 'duplicate_code', 'code'],
+        [3, 'refused', 'duplicate_barcode', 'barcodes'],
+        [4, 'refused', 'validation_failed', 'status_date'],
+      ],
+    );
+    assert.equal(first.body.applied, 2);
+    assert.equal(first.body.refused, 3);
+    // Nothing of the refused rows was written: no SKU SH-3 (its barcode clashed after its row was inserted).
+    assert.equal((await s.deps.db('skus').where({ code: 'SH-3' })).length, 0);
+    const one = first.body.results[0].sku;
+    const two = first.body.results[1].sku;
+
+    const second = await s.call('POST', '/api/catalogue/skus/sheet', {
+      rows: [
+        { ...row('SH-1', { barcodes: ['880100', '880101'] }), id: one.id, version: one.version, price: 1500 },
+        { ...row('SH-2'), id: two.id, version: two.version },
+        { ...row('SH-2', { name: '다른 이름' }), id: two.id, version: 99 },
+        row('SH-4', { status: 'limited', limit_quantity: 10 }),
+      ],
+    });
+    assert.deepEqual(
+      second.body.results.map((r: { result: string; code: string }) => `${r.result}:${r.code}`),
+      ['applied:updated', 'applied:unchanged', 'refused:stale_version', 'applied:created'],
+    );
+    assert.equal(second.body.results[0].sku.version, 2);
+    assert.deepEqual(second.body.results[0].sku.barcodes, ['880100', '880101']);
+    assert.equal(second.body.results[3].sku.limit_quantity, 10);
+    assert.match(second.body.results[2].message, /now version 1/);
+  });
+
+  it('parallel pushes of the same new code: one row applied, the others refused as duplicates, never a 500', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => s.call('POST', '/api/catalogue/skus/sheet', { rows: [row('SH-RACE'), row(`SH-OWN-${i}`)] })),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      [200, 200, 200, 200, 200, 200],
+      JSON.stringify(results.map((r) => r.body)),
+    );
+    const first = results.map((r) => r.body.results[0]);
+    assert.equal(first.filter((r: { result: string }) => r.result === 'applied').length, 1);
+    assert.ok(first.filter((r: { result: string }) => r.result === 'refused').every((r: { code: string }) => r.code === 'duplicate_code'));
+    // Each push's own row applied whatever happened to the contested one.
+    assert.ok(results.every((r) => r.body.results[1].result === 'applied'));
+  });
+
+  it('a malformed body is refused whole, naming the field', async () => {
+    const bad = await s.call('POST', '/api/catalogue/skus/sheet', { rows: [{ code: 'X', name: 'Y', status: 'gone' }] });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.details[0].field, /rows\.0\.status/);
+  });
+});
+
+describe('POST /api/catalogue/skus/import', () => {
+  it('loads SKUs from sheet rows through the default template: new codes added, known codes edited, bad rows refused alone', async () => {
+    const known = await s.call('POST', '/api/catalogue/skus', { code: 'IMP-1', name: '기존 상품', price: 5000, barcodes: ['77001'], memo: '유지' });
+    assert.equal(known.status, 201);
+    const rows = [
+      ['상품 목록'],
+      ['상품코드', '상품명', '바코드', '판매가', '상태', '상태일자', '한정수량'],
+      ['IMP-1', '기존 상품 (개정)', '77001, 77002', '5,500', '강제품절', '', ''],
+      ['IMP-2', '새 상품', '77003', 12000, '단종', '2026.12.31', ''],
+      ['IMP-3', '날짜 없는 단종', '', '', '단종', '', ''],
+      ['IMP-4', '상태 오타', '', '', '품절임박', '', ''],
+      ['IMP-5', '가격 오류', '', '비쌈', '', '', ''],
+      ['IMP-6', '바코드 중복', '77003', '', '', '', ''],
+    ];
+    const out = await s.call('POST', '/api/catalogue/skus/import', { source: { kind: 'sheet', name: '상품목록', rows } });
+    assert.equal(out.status, 200, JSON.stringify(out.body));
+    assert.equal(out.body.header_row, 2);
+    assert.deepEqual(
+      out.body.results.map((r: { row: number; result: string; code: string; field?: string }) => [r.row, r.result, r.code, r.field ?? null]),
+      [
+        [3, 'applied', 'updated', null],
+        [4, 'applied', 'created', null],
+        [5, 'refused', 'validation_failed', 'status_date'],
+        [6, 'refused', 'cell_invalid', 'status'],
+        [7, 'refused', 'cell_invalid', 'price'],
+        [8, 'refused', 'duplicate_barcode', 'barcodes'],
+      ],
+    );
+    const edited = (await s.call('GET', `/api/catalogue/skus/${known.body.id}`)).body;
+    assert.equal(edited.name, '기존 상품 (개정)');
+    assert.equal(edited.status, 'sold_out');
+    assert.equal(edited.price, 5500);
+    assert.deepEqual(edited.barcodes, ['77001', '77002']);
+    assert.equal(edited.memo, '유지', 'a column the file does not have is left as it was');
+    const added = (await s.call('GET', '/api/catalogue/skus?q=IMP-2')).body.items[0];
+    assert.equal(added.status_date, '2026-12-31');
+    assert.equal((await s.call('GET', '/api/catalogue/skus?q=IMP-')).body.items.length, 2);
+  });
+
+  it('refuses a template that is not for SKUs, and a file without the required columns', async () => {
+    const source = { kind: 'sheet', name: 'x', rows: [['상품명'], ['가방']] };
+    const wrong = await s.call('POST', '/api/catalogue/skus/import', { source, template_id: 'order_wholesale' });
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.body.error.details[0].field, 'template_id');
+    const missing = await s.call('POST', '/api/catalogue/skus/import', { source });
+    assert.equal(missing.status, 400);
+    assert.ok(['missing_columns', 'header_not_found'].includes(missing.body.error.code), missing.body.error.code);
+  });
+});
