@@ -24,6 +24,7 @@ import { orderUploadRoutes } from './http/routes/order-uploads.routes.ts';
 import { retentionRoutes } from './http/routes/retention.routes.ts';
 import { settingsRoutes } from './http/routes/settings.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
+import { soldOutRoutes } from './http/routes/sold-out.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -57,6 +58,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...exportRoutes(deps),
     ...retentionRoutes(deps),
     ...settingsRoutes(deps),
+    ...soldOutRoutes(deps),
   ];
 }
 

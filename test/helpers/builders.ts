@@ -87,3 +87,68 @@ export async function putInBox(db: Db, lineIds: string[], box: { courier?: strin
     .update({ box_id: id, ...(box.status ? { status: box.status } : {}) });
   return id;
 }
+
+// ---- catalogue ------------------------------------------------------------------------------------------------
+
+export type MakeSku = { code?: string; name?: string; option?: string | null; status?: string; price?: number };
+
+/** A SKU of the seller's catalogue (active unless said), written straight into the table. */
+export async function makeSku(db: Db, s: MakeSku = {}) {
+  const id = newId('sku');
+  const now = new Date().toISOString();
+  const code = s.code ?? `SKU-${++seq}`;
+  await db('skus').insert({
+    id,
+    code,
+    name: s.name ?? `테스트 상품 ${code}`,
+    option_text: s.option ?? null,
+    price: s.price ?? 10000,
+    status: s.status ?? 'active',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  return { id, code };
+}
+
+/** A line's own copy of its match: the SKUs (× quantity per unit of the line) it needs; sku_code summarised. */
+export async function setLineSkus(db: Db, lineId: string, skus: { id: string; code: string; quantity?: number }[]) {
+  await db('line_skus').insert(skus.map((s) => ({ line_id: lineId, sku_id: s.id, quantity: s.quantity ?? 1 })));
+  const code = skus.map((s) => `${s.code}${(s.quantity ?? 1) > 1 ? `×${s.quantity}` : ''}`).join('+');
+  await db('order_lines')
+    .where({ id: lineId })
+    .update({ sku_code: code.slice(0, 64) });
+}
+
+/** Stock of a SKU in a warehouse (the default one unless said), with the history row every stock change has. */
+export async function putStock(db: Db, skuId: string, onHand: number, o: { allocated?: number; warehouseId?: string } = {}) {
+  const warehouse_id = o.warehouseId ?? 'wh_default';
+  const allocated = o.allocated ?? 0;
+  const now = new Date().toISOString();
+  const before = await db('stock').where({ sku_id: skuId, warehouse_id }).first();
+  if (before)
+    await db('stock')
+      .where({ sku_id: skuId, warehouse_id })
+      .update({ on_hand: onHand, allocated, version: before.version + 1, updated_at: now });
+  else await db('stock').insert({ sku_id: skuId, warehouse_id, on_hand: onHand, allocated, version: 1, updated_at: now });
+  await db('stock_history').insert({
+    sku_id: skuId,
+    warehouse_id,
+    kind: 'count',
+    on_hand_before: before?.on_hand ?? 0,
+    on_hand_after: onHand,
+    allocated_before: before?.allocated ?? 0,
+    allocated_after: allocated,
+    reason: 'test fixture',
+    actor_type: 'system',
+    at: now,
+  });
+}
+
+/** A warehouse (or store) besides the default. */
+export async function makeWarehouse(db: Db, code: string, kind: 'warehouse' | 'store' = 'warehouse') {
+  const id = newId('wh');
+  const now = new Date().toISOString();
+  await db('warehouses').insert({ id, code, name: code, kind, is_default: false, active: true, version: 1, created_at: now, updated_at: now });
+  return id;
+}
