@@ -70,8 +70,8 @@ describe('GET /api/openapi.json', () => {
     }
     // Order uploads add 5 JSON answers; templates and invoice imports (file-imports.routes.ts) 8 JSON answers, a
     // delete, a sample file and 2 result files (downloads); exports 2 files, retention 2 JSON answers, the audit log 1 and
-    // the sender setting 2 (read, set).
-    assert.deepEqual(kinds, { json: 51, empty: 4, stream: 1, file: 5 });
+    // the sender setting 2 (read, set); the sold-out list and its release 2.
+    assert.deepEqual(kinds, { json: 53, empty: 4, stream: 1, file: 5 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {

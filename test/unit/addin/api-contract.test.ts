@@ -15,6 +15,7 @@ import * as mallAccounts from '../../../addin/src/api/mall-accounts.ts';
 import * as orders from '../../../addin/src/api/orders.ts';
 import * as settings from '../../../addin/src/api/settings.ts';
 import * as sheet from '../../../addin/src/api/sheet.ts';
+import * as soldOut from '../../../addin/src/api/sold-out.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 
@@ -27,6 +28,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   exports: exportsApi.exportEndpoints,
   files: files.fileEndpoints,
   settings: settings.settingsEndpoints,
+  'sold-out': soldOut.soldOutEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -115,6 +117,8 @@ describe('pane API client against the server routes', () => {
       ['files.deleteUpload', files.deleteOrderUpload(api, 'upl_1', '중복 등록')],
       ['settings.sender', settings.getSender(api)],
       ['settings.setSender', settings.setSender(api, { name: '상회', phone: '02-1234-5678', zip: '06236', address1: '서울 강남구' })],
+      ['sold-out.list', soldOut.listSoldOut(api, { limit: 50 })],
+      ['sold-out.release', soldOut.releaseSoldOut(api, { line_ids: ['lin_1'], reason: '재고 입고' })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);
