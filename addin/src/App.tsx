@@ -13,6 +13,7 @@ import { InvoicesPane } from './features/invoices/InvoicesPane.tsx';
 import { JobsPane } from './features/jobs/JobsPane.tsx';
 import { useJobFeed } from './features/jobs/useJobFeed.ts';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
+import { SoldOutPane } from './features/sold-out/SoldOutPane.tsx';
 import { paneMessages as m } from './messages.ts';
 import { useLayout } from './styles.ts';
 import './pane.css';
@@ -47,7 +48,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'invoices', 'files', 'jobs', 'direct', 'accounts'] as const;
+const TABS = ['orders', 'invoices', 'soldout', 'files', 'jobs', 'direct', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -75,6 +76,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       <div hidden={tab !== 'jobs'}>{accounts.accounts && <JobsPane api={api} feed={feed} lang={lang} accounts={list} />}</div>
       <div hidden={tab !== 'direct'}>
         <DirectPane api={api} lang={lang} />
+      </div>
+      <div hidden={tab !== 'soldout'}>
+        <SoldOutPane api={api} lang={lang} active={tab === 'soldout'} />
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />
