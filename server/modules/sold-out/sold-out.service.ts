@@ -11,6 +11,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { lockFlagLines, setLineFlag, type FlagLine } from '../orders/line-flags.repo.ts';
 import { soldOutMessages } from './sold-out.messages.ts';
+import * as orderLines from '../orders/sold-out-lines.repo.ts';
 import * as repo from './sold-out.repo.ts';
 
 type Conn = Db | Knex.Transaction;
@@ -39,7 +40,7 @@ export async function flagSoldOut(trx: Conn, lineIds: readonly string[], actor: 
 export async function refreshSoldOut(db: Conn, skuIds: readonly string[], actor: Actor): Promise<string[]> {
   if (!skuIds.length) return [];
   const run = async (trx: Knex.Transaction) => {
-    const lines = await lockFlagLines(trx, repo.waitingLinesOfSoldOutSkus(trx, skuIds));
+    const lines = await lockFlagLines(trx, orderLines.waitingLinesOfSoldOutSkus(trx, skuIds));
     if (!lines.length) return [];
     const codes = await forcedCodes(trx, lines);
     await setLineFlag(trx, lines, 'sold_out', true, {
@@ -115,10 +116,10 @@ async function needsOf(db: Conn, lines: readonly { line_id: string; quantity: nu
 /** The flagged lines, a page at a time, each with its SKUs, their stock and whether it could be released now. */
 export async function listSoldOut(db: Db, query: { limit: number; cursor?: string | undefined }): Promise<Unrendered<SoldOutPage>> {
   const after = decodeCursor(query.cursor);
-  const rows = await repo.soldOutLines(db, { after, limit: query.limit + 1 });
+  const rows = await orderLines.soldOutLines(db, { after, limit: query.limit + 1 });
   const more = rows.length > query.limit;
   const lines = more ? rows.slice(0, query.limit) : rows;
-  const [{ needs, available }, count] = await Promise.all([needsOf(db, lines), repo.countSoldOutLines(db)]);
+  const [{ needs, available }, count] = await Promise.all([needsOf(db, lines), orderLines.countSoldOutLines(db)]);
   const items = lines.map((line): Unrendered<SoldOutItem> => {
     const own = needs.get(line.line_id) ?? [];
     const check = releaseCheck(own, available);
@@ -146,8 +147,8 @@ type Released = { released: number; refused: number; results: Unrendered<Release
 export async function releaseSoldOut(db: Db, actor: Actor, body: { line_ids?: string[] | undefined; reason: string }): Promise<Released> {
   return db.transaction(async (trx) => {
     const asked = body.line_ids ? [...new Set(body.line_ids)] : undefined;
-    const flagged = await lockFlagLines(trx, asked ?? repo.soldOutLineIds(trx), asked ? {} : { sold_out: true });
-    const rows = flagged.length ? await repo.soldOutLines(trx, { limit: flagged.length, lineIds: flagged.map((l) => l.id) }) : [];
+    const flagged = await lockFlagLines(trx, asked ?? orderLines.soldOutLineIds(trx), asked ? {} : { sold_out: true });
+    const rows = flagged.length ? await orderLines.soldOutLines(trx, { limit: flagged.length, lineIds: flagged.map((l) => l.id) }) : [];
     const byId = new Map(rows.map((r) => [r.line_id, r]));
     const { needs, available } = await needsOf(trx, rows);
     const left = new Map(available);
