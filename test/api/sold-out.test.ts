@@ -2,7 +2,7 @@
 // stock, and 품절해제 releases them once the SKU is active again and the stock covers them — per line, with history.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { refreshSoldOut } from '../../server/modules/sold-out/sold-out.service.ts';
+import { flagSoldOut, refreshSoldOut } from '../../server/modules/sold-out/sold-out.service.ts';
 import { makeOrder, makeSku, makeWarehouse, putStock, setLineSkus } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -52,7 +52,7 @@ describe('sold-out flag, list and release', () => {
       assert.equal(rows[0].from_status, line.status);
       assert.equal(rows[0].to_status, line.status);
       assert.equal(rows[0].actor_type, 'system');
-      assert.match(rows[0].reason, new RegExp(a.code));
+      assert.equal(rows[0].reason, `강제품절 상품: ${a.code}`);
     }
     for (const l of [shipped, other]) {
       const line = await lineRow(l.lineId);
@@ -157,6 +157,23 @@ describe('sold-out flag, list and release', () => {
     const list = await s.call('GET', '/api/sold-out');
     assert.ok(!list.body.items.some((i: { line_id: string }) => i.line_id === first.lineId));
     assert.ok(list.body.items.some((i: { line_id: string }) => i.line_id === second.lineId));
+  });
+
+  it('flagSoldOut (what allocation will call) flags the lines given once; a line needing no SKU is releasable', async () => {
+    const o = await makeOrder(s.deps.db, { status: 'NEW' });
+    const id = o.lineIds[0]!;
+    assert.deepEqual(await flagSoldOut(s.deps.db, [id], system, '재고할당 불가'), [id]);
+    assert.deepEqual(await flagSoldOut(s.deps.db, [id], system, '재고할당 불가'), []);
+    const rows = await history(id, 'sold_out');
+    assert.deepEqual(
+      rows.map((r: { reason: string }) => r.reason),
+      ['재고할당 불가'],
+    );
+    const list = await s.call('GET', '/api/sold-out?limit=500');
+    const item = list.body.items.find((i: { line_id: string }) => i.line_id === id);
+    assert.deepEqual([item.skus, item.releasable], [[], true]);
+    const res = await s.call('POST', '/api/sold-out/release', { line_ids: [id], reason: '확인' });
+    assert.equal(res.body.results[0].result, 'released');
   });
 
   it('only operators release, with a reason; the list pages by cursor', async () => {

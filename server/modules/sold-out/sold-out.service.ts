@@ -41,28 +41,44 @@ export async function refreshSoldOut(db: Conn, skuIds: readonly string[], actor:
   if (!skuIds.length) return [];
   const run = async (trx: Knex.Transaction) => {
     const lines = await lockFlagLines(trx, orderLines.waitingLinesOfSoldOutSkus(trx, skuIds));
-    if (!lines.length) return [];
-    const codes = await forcedCodes(trx, lines);
-    await setLineFlag(trx, lines, 'sold_out', true, {
-      action: SOLD_OUT_ACTIONS.flag,
-      // History reasons are plain text in the shop's language, like an import's (`송장 일괄등록 …`).
-      reason: `강제품절 상품: ${codes}`.slice(0, 500),
-      actor,
-      now: new Date().toISOString(),
-    });
+    const now = new Date().toISOString();
+    // Lines grouped by the forced SKUs they need, so each line's history names its own.
+    for (const [codes, group] of await byForcedCodes(trx, lines)) {
+      await setLineFlag(trx, group, 'sold_out', true, {
+        action: SOLD_OUT_ACTIONS.flag,
+        // History reasons are plain text in the shop's language, like an import's (`송장 일괄등록 …`).
+        reason: `강제품절 상품: ${codes}`.slice(0, 500),
+        actor,
+        now,
+      });
+    }
     return lines.map((l) => l.id);
   };
   // Inside the caller's transaction this is a savepoint: the flag goes with the status change that caused it.
   return db.transaction(run);
 }
 
-/** The codes of the forced sold-out SKUs these lines need, for the history's reason. */
-async function forcedCodes(trx: Conn, lines: readonly FlagLine[]): Promise<string> {
+/** The lines by the codes of the forced sold-out SKUs each needs (`A100, B200`). */
+async function byForcedCodes(trx: Conn, lines: readonly FlagLine[]): Promise<Map<string, FlagLine[]>> {
   const skus = await repo.skusOfLines(
     trx,
     lines.map((l) => l.id),
   );
-  return [...new Set(skus.filter((s) => s.status === 'sold_out').map((s) => s.code))].join(', ');
+  const codes = new Map<string, string[]>();
+  for (const s of skus) {
+    if (s.status !== 'sold_out') continue;
+    const list = codes.get(s.line_id);
+    if (list) list.push(s.code);
+    else codes.set(s.line_id, [s.code]);
+  }
+  const out = new Map<string, FlagLine[]>();
+  for (const line of lines) {
+    const key = (codes.get(line.id) ?? []).join(', ');
+    const group = out.get(key);
+    if (group) group.push(line);
+    else out.set(key, [line]);
+  }
+  return out;
 }
 
 // ---- the list --------------------------------------------------------------------------------------------------
