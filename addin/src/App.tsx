@@ -78,7 +78,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         <DirectPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'soldout'}>
-        <SoldOutPane api={api} lang={lang} active={tab === 'soldout'} />
+        <SoldOutPane api={api} lang={lang} active={tab === 'soldout'} role={role} />
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />

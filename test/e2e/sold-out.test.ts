@@ -39,6 +39,9 @@ describe('sold-out tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
       return { scroll: root.scrollWidth <= root.clientWidth, outside: outside.map((el) => (el.textContent ?? '').slice(0, 40)) };
     });
     assert.deepEqual(fits, { scroll: true, outside: [] }, 'the tab fits 320 px');
+    // For a person to look at: SHIPSHEET_SCREENSHOT_DIR=/tmp/shots npm test -- e2e/sold-out
+    const shots = process.env.SHIPSHEET_SCREENSHOT_DIR;
+    if (shots) await page.screenshot({ path: `${shots}/sold-out-${WIDTH}.png`, fullPage: true });
 
     // The stock is fixed for one line: the SKU active again and 3 in stock (the other line needs 5).
     await db('skus').where({ id: sku.id }).update({ status: 'active' });
@@ -56,6 +59,7 @@ describe('sold-out tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     // What is left for it after the line released before it in the same action (3 − 1).
     await card(short.lineIds[0]!).getByText('EARPRO-1 재고가 부족합니다 (필요 5, 가용 2)').waitFor();
     await page.getByTestId('sold-out-count').getByText('품절 주문 1건').waitFor();
+    if (shots) await page.screenshot({ path: `${shots}/sold-out-${WIDTH}-released.png`, fullPage: true });
 
     const line = await db('order_lines').where({ id: covered.lineIds[0] }).first();
     assert.equal(!!line.sold_out, false);

@@ -10,7 +10,7 @@ import { WorkStatus } from '../work.tsx';
 import { soldOutMessages as m } from './sold-out-messages.ts';
 import { useSoldOut } from './useSoldOut.ts';
 
-export function SoldOutPane({ api, lang, active }: { api: Api; lang: Lang; active: boolean }) {
+export function SoldOutPane({ api, lang, active, role }: { api: Api; lang: Lang; active: boolean; role: string }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const s = useSoldOut(api, lang);
@@ -37,10 +37,11 @@ export function SoldOutPane({ api, lang, active }: { api: Api; lang: Lang; activ
         <Field label={t('so_reason')} className={ui.grow}>
           <Input value={reason} placeholder={t('so_reason_placeholder')} onChange={(_, d) => setReason(d.value)} />
         </Field>
-        <Button appearance="primary" disabled={s.work.busy || !s.count} onClick={() => void s.release(reason)}>
+        <Button appearance="primary" disabled={s.work.busy || !s.count || role === 'viewer'} onClick={() => void s.release(reason)}>
           {s.selected.size ? t('so_release_selected', { count: s.selected.size }) : t('so_release_all')}
         </Button>
       </div>
+      {role === 'viewer' && <Caption1>{t('so_viewer')}</Caption1>}
       <WorkStatus work={s.work} lang={lang} />
       {s.items && s.items.length === 0 && <Caption1>{t('so_empty')}</Caption1>}
       <div className={ui.cards}>

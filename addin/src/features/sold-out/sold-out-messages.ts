@@ -24,5 +24,6 @@ export const soldOutMessages = {
   so_releasing: { ko: '품절해제 중…', en: 'Releasing…' },
   so_released: { ko: '{released}건 해제, {refused}건 해제 안 됨', en: '{released} released, {refused} not released' },
   so_result_released: { ko: '해제됨', en: 'Released' },
+  so_viewer: { ko: '품절해제는 운영자와 관리자만 할 수 있습니다.', en: 'Only operators and admins can release.' },
   so_more: { ko: '더 보기', en: 'Show more' },
 } satisfies Messages;

@@ -5,7 +5,7 @@ import type { ReleaseResult, SoldOutItem } from '../../../../shared/api/sold-out
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { listSoldOut, releaseSoldOut } from '../../api/sold-out.ts';
-import { useWork } from '../work.tsx';
+import { errorText, useWork } from '../work.tsx';
 import { soldOutMessages as m } from './sold-out-messages.ts';
 
 const PAGE = 100;
@@ -19,16 +19,19 @@ export function useSoldOut(api: Api, lang: Lang) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<ReadonlyMap<string, ReleaseResult>>(new Map());
 
-  const load = () =>
-    work.run(async () => {
+  /** Reads the list again (the tab opened, 새로고침): quietly, a notice only when it fails. */
+  const load = async () => {
+    try {
       const page = await listSoldOut(api, { limit: PAGE });
       setItems(page.items);
       setCount(page.count);
       setCursor(page.next_cursor);
       setSelected((s) => new Set(page.items.filter((i) => s.has(i.line_id)).map((i) => i.line_id)));
       setResults(new Map());
-      return { intent: 'info', text: t('so_title', { count: page.count }) };
-    });
+    } catch (error) {
+      work.setNotice({ intent: 'error', text: errorText(error, lang) });
+    }
+  };
 
   const more = () =>
     work.run(async () => {
