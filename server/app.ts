@@ -27,6 +27,7 @@ import { retentionRoutes } from './http/routes/retention.routes.ts';
 import { settingsRoutes } from './http/routes/settings.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { stockRoutes } from './http/routes/stock.routes.ts';
+import { soldOutRoutes } from './http/routes/sold-out.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -63,6 +64,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...matchingRoutes(deps),
     ...stockRoutes(deps),
     ...catalogueRoutes(deps),
+    ...soldOutRoutes(deps),
   ];
 }
 

@@ -16,6 +16,7 @@ import { MatchingPane } from './features/matching/MatchingPane.tsx';
 import { useJobFeed } from './features/jobs/useJobFeed.ts';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
 import { StockPane } from './features/stock/StockPane.tsx';
+import { SoldOutPane } from './features/sold-out/SoldOutPane.tsx';
 import { paneMessages as m } from './messages.ts';
 import { useLayout } from './styles.ts';
 import './pane.css';
@@ -50,7 +51,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'matching', 'invoices', 'catalogue', 'stock', 'files', 'jobs', 'direct', 'accounts'] as const;
+const TABS = ['orders', 'matching', 'invoices', 'soldout', 'catalogue', 'stock', 'files', 'jobs', 'direct', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -78,6 +79,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       <div hidden={tab !== 'jobs'}>{accounts.accounts && <JobsPane api={api} feed={feed} lang={lang} accounts={list} />}</div>
       <div hidden={tab !== 'direct'}>
         <DirectPane api={api} lang={lang} />
+      </div>
+      <div hidden={tab !== 'soldout'}>
+        <SoldOutPane api={api} lang={lang} active={tab === 'soldout'} role={role} />
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />

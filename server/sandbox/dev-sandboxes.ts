@@ -1,6 +1,8 @@
 // What `npm start` shows a new user without any mall credentials: a Coupang and a Naver sandbox mall on loopback,
 // each with sample orders waiting, and one connected account for each, collected right away. The accounts keep
 // their (generated) credentials in the database, so a restart reconnects to sandboxes started with the same keys.
+// A fresh database also gets a sample catalogue of the sandbox products (sample-catalogue.ts), so the orders arrive
+// unmatched and can be matched.
 import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import type { MallType } from '../../shared/malls.ts';
@@ -9,6 +11,7 @@ import { listMallAccounts, updateMallAccount } from '../modules/mall-accounts/ma
 import { createMallAccount, readCredentials } from '../modules/mall-accounts/mall-accounts.service.ts';
 import { startCoupangSandbox } from './coupang/coupang.sandbox.ts';
 import { startNaverSandbox } from './naver/naver.sandbox.ts';
+import { ensureSampleCatalogue } from './sample-catalogue.ts';
 
 export type DevSandboxes = { accounts: { id: string; mall_type: MallType; url: string }[]; close(): Promise<void> };
 
@@ -24,6 +27,8 @@ function newCredentials(type: 'coupang' | 'naver'): Record<string, string> {
 
 export async function startDevSandboxes(deps: AppDeps, options: { initialOrders?: number } = {}): Promise<DevSandboxes> {
   const system = { type: 'system', id: null } as const;
+  const skus = await ensureSampleCatalogue(deps.db);
+  if (skus) deps.log.info('sample catalogue made', { skus });
   const existing = (await listMallAccounts(deps.db)).filter((a) => a.is_sandbox);
   const started: { close(): Promise<void> }[] = [];
   const accounts: DevSandboxes['accounts'] = [];

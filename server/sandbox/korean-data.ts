@@ -30,7 +30,8 @@ const ADDRESSES: { zip: string; road: string; details: string[] }[] = [
   { zip: '44543', road: '울산광역시 중구 종가로 405', details: ['8층 805호', '1층'] },
 ];
 
-const PRODUCTS: { name: string; price: number; options: string[] }[] = [
+/** What the sandbox malls sell (their orders pick from these; npm start's sample catalogue has a SKU for each option). */
+export const PRODUCTS: readonly { name: string; price: number; options: readonly string[] }[] = [
   { name: '무선 블루투스 이어폰 프로', price: 39900, options: ['색상: 화이트', '색상: 블랙'] },
   { name: '국내산 햇사과 5kg 가정용', price: 29800, options: ['중과 (18~20과)', '대과 (14~16과)'] },
   { name: '스테인리스 텀블러 500ml', price: 15900, options: ['실버', '네이비', '코랄'] },

@@ -61,8 +61,13 @@ const COLUMNS = [
   { id: 'delivery_memo', header: { ko: '배송메모', en: 'Delivery memo' }, kind: 'text', width: 24 },
   { id: 'product_name', header: { ko: '상품명', en: 'Product' }, kind: 'text', width: 32 },
   { id: 'option_text', header: { ko: '옵션', en: 'Option' }, kind: 'text', width: 20 },
+  // The seller's own SKU(s) the line is matched to (A100, or A100×2+B200 for a set): written by the catalogue's
+  // matching, read-only here like the two flags after the amount.
+  { id: 'sku_code', header: { ko: '상품코드', en: 'SKU code' }, kind: 'text', width: 16 },
   { id: 'quantity', header: { ko: '수량', en: 'Qty' }, kind: 'int', width: 6 },
   { id: 'amount', header: { ko: '금액', en: 'Amount' }, kind: 'won', width: 10 },
+  { id: 'sold_out', header: { ko: '품절', en: 'Sold out' }, kind: 'bool', width: 6 },
+  { id: 'unmatched', header: { ko: '비매칭', en: 'Unmatched' }, kind: 'bool', width: 8 },
   { id: 'courier', header: { ko: '택배사', en: 'Courier' }, kind: 'courier', edit: 'box', width: 12 },
   { id: 'tracking_number', header: { ko: '운송장번호', en: 'Tracking number' }, kind: 'digits', edit: 'box', width: 18 },
   { id: 'hold', header: { ko: '출고보류', en: 'Hold' }, kind: 'bool', edit: 'order', width: 8 },

@@ -71,8 +71,9 @@ describe('GET /api/openapi.json', () => {
     // Order uploads add 5 JSON answers; templates and invoice imports (file-imports.routes.ts) 8 JSON answers, a
     // delete, a sample file and 2 result files (downloads); exports 2 files, retention 2 JSON answers, the audit log 1 and
     // the sender setting 2 (read, set); matching 4 (unmatched, matches, save, remove); stock 6 (list, history, counts,
-    // count imports, adjustments, transfers); the catalogue 10 (SKUs 6, warehouses 3, the storefront queue 1).
-    assert.deepEqual(kinds, { json: 71, empty: 4, stream: 1, file: 5 });
+    // count imports, adjustments, transfers); the catalogue 10 (SKUs 6, warehouses 3, the storefront queue 1); the
+    // sold-out list and its release 2.
+    assert.deepEqual(kinds, { json: 73, empty: 4, stream: 1, file: 5 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {

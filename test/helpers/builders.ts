@@ -94,7 +94,10 @@ let skuSeq = 0;
  * A SKU of the seller's catalogue, written straight into the database (the catalogue API is tested on its own). The
  * first SKU puts the catalogue in use: from then on waiting lines without a match are unmatched.
  */
-export async function makeSku(db: Db, s: { code?: string; name?: string; option?: string | null; status?: string; barcodes?: string[] } = {}) {
+export async function makeSku(
+  db: Db,
+  s: { code?: string; name?: string; option?: string | null; status?: string; barcodes?: string[]; price?: number } = {},
+) {
   const n = ++skuSeq;
   const id = newId('sku');
   const now = new Date().toISOString();
@@ -104,6 +107,7 @@ export async function makeSku(db: Db, s: { code?: string; name?: string; option?
     code,
     name: s.name ?? (s.code ? `상품 ${s.code}` : `테스트 상품 ${n}`),
     option_text: s.option ?? null,
+    price: s.price ?? 10000,
     status: s.status ?? 'active',
     version: 1,
     created_at: now,
@@ -156,4 +160,38 @@ export async function makeProductMatch(
   });
   await db('product_match_items').insert(m.items.map((i) => ({ match_id: id, sku_id: i.skuId, quantity: i.quantity ?? 1 })));
   return id;
+}
+
+/** A line's own copy of its match: the SKUs (× quantity per unit of the line) it needs; sku_code summarised. */
+export async function setLineSkus(db: Db, lineId: string, skus: { id: string; code: string; quantity?: number }[]) {
+  await db('line_skus').insert(skus.map((s) => ({ line_id: lineId, sku_id: s.id, quantity: s.quantity ?? 1 })));
+  const code = skus.map((s) => `${s.code}${(s.quantity ?? 1) > 1 ? `×${s.quantity}` : ''}`).join('+');
+  await db('order_lines')
+    .where({ id: lineId })
+    .update({ sku_code: code.slice(0, 64) });
+}
+
+/** Stock of a SKU in a warehouse (the default one unless said), with the history row every stock change has. */
+export async function putStock(db: Db, skuId: string, onHand: number, o: { allocated?: number; warehouseId?: string } = {}) {
+  const warehouse_id = o.warehouseId ?? 'wh_default';
+  const allocated = o.allocated ?? 0;
+  const now = new Date().toISOString();
+  const before = await db('stock').where({ sku_id: skuId, warehouse_id }).first();
+  if (before)
+    await db('stock')
+      .where({ sku_id: skuId, warehouse_id })
+      .update({ on_hand: onHand, allocated, version: before.version + 1, updated_at: now });
+  else await db('stock').insert({ sku_id: skuId, warehouse_id, on_hand: onHand, allocated, version: 1, updated_at: now });
+  await db('stock_history').insert({
+    sku_id: skuId,
+    warehouse_id,
+    kind: 'count',
+    on_hand_before: before?.on_hand ?? 0,
+    on_hand_after: onHand,
+    allocated_before: before?.allocated ?? 0,
+    allocated_after: allocated,
+    reason: 'test fixture',
+    actor_type: 'system',
+    at: now,
+  });
 }

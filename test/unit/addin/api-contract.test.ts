@@ -18,6 +18,7 @@ import * as orders from '../../../addin/src/api/orders.ts';
 import * as settings from '../../../addin/src/api/settings.ts';
 import * as sheet from '../../../addin/src/api/sheet.ts';
 import * as stock from '../../../addin/src/api/stock.ts';
+import * as soldOut from '../../../addin/src/api/sold-out.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 
@@ -33,6 +34,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   matching: matching.matchingEndpoints,
   stock: stock.stockEndpoints,
   catalogue: catalogue.catalogueEndpoints,
+  'sold-out': soldOut.soldOutEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -146,6 +148,8 @@ describe('pane API client against the server routes', () => {
       ['catalogue.createWarehouse', catalogue.createWarehouse(api, { code: 'S1', name: '강남점', kind: 'store' })],
       ['catalogue.updateWarehouse', catalogue.updateWarehouse(api, 'wh_1', { version: 1, is_default: true })],
       ['catalogue.storefrontChanges', catalogue.listStorefrontChanges(api, { state: 'no_connector' })],
+      ['sold-out.list', soldOut.listSoldOut(api, { limit: 50 })],
+      ['sold-out.release', soldOut.releaseSoldOut(api, { line_ids: ['lin_1'], reason: '재고 입고' })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

@@ -1,0 +1,84 @@
+// The order lines the sold-out flag is about (server/modules/sold-out decides what they mean): waiting lines of
+// forced sold-out SKUs, and the flagged lines as the sold-out list shows them. Order tables are queried only here,
+// in the orders module.
+import type { Knex } from 'knex';
+import { whereIdIn } from '../../db/bulk.ts';
+import type { Db } from '../../db/knex.ts';
+
+type Conn = Db | Knex.Transaction;
+
+/** Statuses of lines still waiting to be released or picked: the ones a sold-out SKU stops. */
+export const WAITING_STATUSES = ['PAID', 'NEW', 'READY'] as const;
+
+/**
+ * Ids of waiting, not yet flagged lines of live orders that need one of these SKUs while it is forced sold-out, as a
+ * subquery (the caller locks and reads the lines themselves).
+ */
+export function waitingLinesOfSoldOutSkus(db: Conn, skuIds: readonly string[]): Knex.QueryBuilder {
+  const skus = whereIdIn(db, db('skus').select('id').where('status', 'sold_out'), 'id', skuIds);
+  return db('order_lines as l')
+    .select('l.id')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .whereNull('o.deleted_at')
+    .whereIn('l.status', [...WAITING_STATUSES])
+    .where('l.sold_out', false)
+    .whereIn('l.id', db('line_skus').select('line_id').whereIn('sku_id', skus));
+}
+
+/** Ids of every flagged line of a live order, as a subquery. */
+export function soldOutLineIds(db: Conn): Knex.QueryBuilder {
+  return db('order_lines as l').select('l.id').join('orders as o', 'o.id', 'l.order_id').whereNull('o.deleted_at').where('l.sold_out', true);
+}
+
+export type SoldOutLineRow = {
+  line_id: string;
+  line_version: number;
+  order_id: string;
+  mall_order_id: string | null;
+  channel_name: string;
+  status: string;
+  product_name: string;
+  option_text: string | null;
+  quantity: number;
+  sku_code: string | null;
+};
+
+/** Flagged lines of live orders, oldest order first, keyset-paged on (order_id, line id); `lineIds` narrows them. */
+export async function soldOutLines(
+  db: Conn,
+  page: { after?: [string, string] | undefined; limit: number; lineIds?: readonly string[] | undefined },
+): Promise<SoldOutLineRow[]> {
+  const q = db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .whereNull('o.deleted_at')
+    .where('l.sold_out', true)
+    .select(
+      'l.id as line_id',
+      'l.version as line_version',
+      'l.order_id',
+      'o.mall_order_id',
+      'o.channel_name',
+      'l.status',
+      'l.product_name',
+      'l.option_text',
+      'l.quantity',
+      'l.sku_code',
+    )
+    .orderBy([
+      { column: 'l.order_id', order: 'asc' },
+      { column: 'l.id', order: 'asc' },
+    ])
+    .limit(page.limit);
+  if (page.after) q.whereRaw('(l.order_id, l.id) > (?, ?)', page.after);
+  if (page.lineIds) whereIdIn(db, q, 'l.id', page.lineIds);
+  return (await q) as SoldOutLineRow[];
+}
+
+export async function countSoldOutLines(db: Conn): Promise<number> {
+  const [row] = (await db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .whereNull('o.deleted_at')
+    .where('l.sold_out', true)
+    .count({ n: '*' })) as { n: number | string }[];
+  return Number(row?.n ?? 0);
+}
