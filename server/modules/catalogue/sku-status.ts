@@ -1,11 +1,12 @@
 // What follows when a SKU's status changes, inside the transaction that changed it. The one place every status
 // change (an edit, a sheet row, a file import) passes through, so whatever must react to one is called from here:
-// the storefront queue now, the sold-out flag of waiting lines (server/modules/sold-out) when the lead wires it in.
+// the storefront queue, and the sold-out flag of the waiting lines that need a SKU forced sold-out.
 import type { Knex } from 'knex';
 import type { SkuStatus } from '../../../shared/api/catalogue.schema.ts';
 import { message, storedText } from '../../../shared/i18n.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { catalogueMessages, STOREFRONT_CHANGE_LABELS } from './catalogue.messages.ts';
+import { refreshSoldOut } from '../sold-out/sold-out.service.ts';
 import * as storefront from './storefront.repo.ts';
 
 type Conn = Knex | Knex.Transaction;
@@ -33,6 +34,9 @@ export function storefrontChangeOf(
  * many storefront entries it queued.
  */
 export async function onSkuStatusChanged(trx: Conn, actor: Actor, change: SkuStatusChange): Promise<number> {
+  // 강제품절 holds back every waiting line that needs the SKU, in the same transaction as the change. Selling again
+  // clears nothing: those lines wait on the sold-out list for 품절해제, which checks the stock first.
+  if (change.after.status === 'sold_out' && change.before?.status !== 'sold_out') await refreshSoldOut(trx, [change.skuId], actor);
   return enqueueStorefrontChanges(trx, actor, change);
 }
 

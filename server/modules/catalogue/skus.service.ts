@@ -2,6 +2,7 @@
 // Every save checks the whole state (sku-rules.ts), refuses a code or barcode another SKU holds in the domain's words
 // (also when two saves race: the unique index decides, and the loser is answered like any duplicate), writes an
 // audit row with the fields before → after, and passes a status change to onSkuStatusChanged.
+import { catalogueInUse, flagUnmatchedWaitingLines } from '../matching/matching.service.ts';
 import type { SkuCreateBody, SkuPatchBody, SkuView } from '../../../shared/api/catalogue.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
@@ -61,11 +62,15 @@ export async function saveSku(trx: Conn, actor: Actor, info: Partial<RequestInfo
   await refuseClashes(trx, state, before?.id);
 
   if (!before) {
+    const first = !(await catalogueInUse(trx));
     const id = newId(SKU_ID_PREFIX);
     const row: repo.SkuRow = { id, ...withoutBarcodes(state), version: 1, created_by: actor.id, created_at: now, updated_at: now };
     await repo.insertSku(trx, row, state.barcodes);
     await writeAudit(trx, actor, info, { action: 'sku_created', entity: 'sku', entityId: id, detail: { after: state } });
     await onSkuStatusChanged(trx, actor, { skuId: id, before: null, after: state, at: now });
+    // The first SKU puts the catalogue in use: from now on a waiting line without a match is unmatched (and kept
+    // from release) — the lines already waiting too, not only those collected from now on.
+    if (first) await flagUnmatchedWaitingLines(trx, actor);
     const { created_by: _by, ...view } = row;
     return { sku: { ...view, barcodes: state.barcodes }, outcome: 'created' };
   }
