@@ -162,13 +162,13 @@ export async function makeProductMatch(
   return id;
 }
 
-/** A line's own copy of its match: the SKUs (× quantity per unit of the line) it needs; sku_code summarised. */
+/** A line's own copy of its match: the SKUs (× quantity per unit of the line) it needs; sku_code summarised, matched. */
 export async function setLineSkus(db: Db, lineId: string, skus: { id: string; code: string; quantity?: number }[]) {
   await db('line_skus').insert(skus.map((s) => ({ line_id: lineId, sku_id: s.id, quantity: s.quantity ?? 1 })));
   const code = skus.map((s) => `${s.code}${(s.quantity ?? 1) > 1 ? `×${s.quantity}` : ''}`).join('+');
   await db('order_lines')
     .where({ id: lineId })
-    .update({ sku_code: code.slice(0, 64) });
+    .update({ sku_code: code.slice(0, 64), unmatched: false });
 }
 
 /** Stock of a SKU in a warehouse (the default one unless said), with the history row every stock change has. */
