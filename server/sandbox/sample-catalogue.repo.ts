@@ -2,15 +2,9 @@
 // every stock change has, all in one transaction and only into an empty catalogue.
 import type { Db } from '../db/knex.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import type { SkuRow } from '../modules/catalogue/skus.repo.ts';
 
-export type SampleSkuRow = {
-  id: string;
-  code: string;
-  name: string;
-  option_text: string | null;
-  cost: number;
-  price: number;
-};
+export type SampleSkuRow = Pick<SkuRow, 'id' | 'code' | 'name' | 'option_text' | 'cost' | 'price'>;
 
 export type SampleStock = { sku_id: string; on_hand: number };
 

@@ -1,20 +1,9 @@
 // The 매칭 sheet: one row per unmatched product + option (GET /api/matching/unmatched). The operator types SKU codes
 // with quantities in one cell — `A100*2, B200` (a set; 1+1 is `A100*2`), or `y` to take the suggestion — and pushes;
 // the results are written beside the rows. The keys travel in hidden columns.
-import type { MessageText } from '../i18n.ts';
+import type { WorkColumn } from './work-column.ts';
 
-export type MatchingColumn = {
-  id: string;
-  header: MessageText;
-  width: number;
-  /** Typed by the operator (the rest is written by the pull or the push). */
-  input?: boolean;
-  /** Written by the push: result and message. */
-  output?: boolean;
-  hidden?: boolean;
-  /** Kept as text: codes and keys with leading zeros. */
-  text?: boolean;
-};
+export type MatchingColumn = WorkColumn;
 
 export const MATCHING_COLUMNS: readonly MatchingColumn[] = [
   { id: 'channel_name', header: { ko: '판매처', en: 'Channel' }, width: 12 },

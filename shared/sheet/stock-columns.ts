@@ -1,20 +1,9 @@
 // The 재고 sheet: one row per SKU × warehouse as GET /api/stock lists them. The operator types a new on-hand (새 수량)
 // and a reason (사유) on the rows counted; a push sends those rows with the version and on-hand they were pulled at
 // (hidden columns), so a row whose stock moved since is refused instead of overwriting the change.
-import type { MessageText } from '../i18n.ts';
+import type { WorkColumn } from './work-column.ts';
 
-export type StockColumn = {
-  id: string;
-  header: MessageText;
-  width: number;
-  /** Typed by the operator. */
-  input?: boolean;
-  /** Written by the add-in after a push. */
-  output?: boolean;
-  hidden?: boolean;
-  /** Codes kept as text (a code of digits keeps its leading zeros). */
-  text?: boolean;
-};
+export type StockColumn = WorkColumn;
 
 export const STOCK_COLUMNS: readonly StockColumn[] = [
   { id: 'sku_code', header: { ko: '상품코드', en: 'SKU code' }, width: 14, text: true },

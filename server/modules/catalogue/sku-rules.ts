@@ -1,25 +1,16 @@
 // A SKU's whole state as it will be saved, checked field by field: the status rules (a date for 단종 and 재입고
 // 예정, a cap for 한정), whole won, required texts. Each refusal names its field. Pure: the service checks clashes
 // with stored SKUs (codes, barcodes) and versions.
-import { DATED_STATUSES, SKU_MAX_BARCODES, SKU_STATUS_LABELS, type SkuStatus } from '../../../shared/api/catalogue.schema.ts';
+import { DATED_STATUSES, SKU_MAX_BARCODES, SKU_STATUS_LABELS } from '../../../shared/api/catalogue.schema.ts';
 import type { AppError } from '../../../shared/errors.ts';
 import { SKU_COLUMNS } from '../../../shared/sheet/sku-columns.ts';
 import type { CatalogEntry, MessageParams } from '../../../shared/i18n.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { catalogueMessages } from './catalogue.messages.ts';
+import type { SkuRow } from './skus.repo.ts';
 
-export type SkuState = {
-  code: string;
-  name: string;
-  option_text: string | null;
-  barcodes: string[];
-  cost: number;
-  price: number;
-  status: SkuStatus;
-  status_date: string | null;
-  limit_quantity: number | null;
-  memo: string | null;
-};
+/** What a SKU is, barcodes included; the row adds its id, version and times. */
+export type SkuState = Omit<SkuRow, 'id' | 'version' | 'created_by' | 'created_at' | 'updated_at'> & { barcodes: string[] };
 
 export const SKU_STATE_FIELDS = [
   'code',

@@ -51,7 +51,6 @@ export const ordersMessages = defineMessages('orders', {
     ko: '{where}같은 주문의 상품 {other}이(가) 비매칭이라 주문 전체를 {action_label}할 수 없습니다. 매칭 탭에서 상품을 매칭하세요',
     en: '{where}another line of the order, {other}, is unmatched: the whole order cannot take {action_label}. Match it in the matching tab',
   },
-  bad_cursor: { ko: 'cursor: 잘못된 페이지 커서입니다', en: 'cursor: not a cursor this list returned' },
 });
 
 /** Korean names of the direct-trade channel kinds (PRODUCT.md glossary: 직거래 / 매장출고). */

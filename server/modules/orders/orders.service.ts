@@ -15,24 +15,9 @@ import * as repo from './orders.repo.ts';
 import * as views from './order-views.repo.ts';
 import { buildOrder, insertIntakes, type LineFields } from './intake.ts';
 import { applySteps } from './transitions.service.ts';
+import { decodeCursor, encodeCursor, isPair, isString } from '../../domain/cursor.ts';
 
 // ---- cursors ---------------------------------------------------------------------------------------------------
-
-const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T): T | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (valid(value)) return value;
-  } catch {
-    // fall through to the error below
-  }
-  throw fieldError('cursor', ordersMessages.bad_cursor, {}, { code: 'bad_cursor' });
-}
-
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every(isString);
 
 // ---- masking ---------------------------------------------------------------------------------------------------
 

@@ -12,5 +12,4 @@ export const soldOutMessages = defineMessages('sold_out', {
     ko: '{code} 재고가 부족합니다 (필요 {needed}, 가용 {available})',
     en: 'not enough {code} in stock (needs {needed}, {available} available)',
   },
-  bad_cursor: { ko: 'cursor: 잘못된 페이지 커서입니다', en: 'cursor: not a cursor this list returned' },
 });

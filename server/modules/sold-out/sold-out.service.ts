@@ -3,12 +3,12 @@
 // sold-out (the catalogue calls it after a status change), and by flagSoldOut for whoever else finds a line it
 // cannot serve (allocation, next issue). It is cleared by releaseSoldOut, which checks each line against its SKUs'
 // status and the stock available over every warehouse.
+import { decodeCursor, encodeCursor, isPair } from '../../domain/cursor.ts';
 import type { Knex } from 'knex';
 import type { ReleaseRefusal, ReleaseResult, SoldOutItem, SoldOutPage } from '../../../shared/api/sold-out.schema.ts';
 import { message, type Message } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { fieldError } from '../../domain/validation.ts';
 import { lockFlagLines, setLineFlag, type FlagLine } from '../orders/line-flags.repo.ts';
 import { soldOutMessages } from './sold-out.messages.ts';
 import * as orderLines from '../orders/sold-out-lines.repo.ts';
@@ -83,19 +83,6 @@ async function byForcedCodes(trx: Conn, lines: readonly FlagLine[]): Promise<Map
 
 // ---- the list --------------------------------------------------------------------------------------------------
 
-const encodeCursor = (value: [string, string]) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): [string, string] | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  throw fieldError('cursor', soldOutMessages.bad_cursor, {}, { code: 'bad_cursor' });
-}
-
 type Need = { sku_id: string; code: string; name: string; status: string; needed: number };
 type Check = { ok: true } | { ok: false; code: Exclude<ReleaseRefusal, 'not_found' | 'not_sold_out'>; message: Message };
 
@@ -131,7 +118,7 @@ async function needsOf(db: Conn, lines: readonly { line_id: string; quantity: nu
 
 /** The flagged lines, a page at a time, each with its SKUs, their stock and whether it could be released now. */
 export async function listSoldOut(db: Db, query: { limit: number; cursor?: string | undefined }): Promise<Unrendered<SoldOutPage>> {
-  const after = decodeCursor(query.cursor);
+  const after = decodeCursor(query.cursor, isPair);
   const rows = await orderLines.soldOutLines(db, { after, limit: query.limit + 1 });
   const more = rows.length > query.limit;
   const lines = more ? rows.slice(0, query.limit) : rows;

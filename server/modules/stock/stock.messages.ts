@@ -28,8 +28,4 @@ export const stockMessages = defineMessages('stock', {
     ko: '다른 작업이 같은 재고를 바꾸는 중이라 반영하지 못했습니다. 잠시 후 다시 하세요',
     en: 'other changes to the same stock kept this one from applying; try again in a moment',
   },
-  bad_cursor: {
-    ko: '{field}: 잘못된 커서입니다. 처음부터 다시 불러오세요',
-    en: '{field}: not a cursor of this list; start again from the first page',
-  },
 });

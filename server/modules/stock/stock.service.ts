@@ -3,6 +3,7 @@
 // history. Counts (실사) are count.service.ts. Every change goes through the repo's writeStock (row + history row
 // together) on rows locked first; a transaction the database picks as a deadlock victim runs again, so concurrent
 // operators wait for each other and no change is lost or answered with a 500.
+import { decodeCursor, encodeCursor, isPair } from '../../domain/cursor.ts';
 import type { StockAdjustmentBody, StockQuery, StockRow, StockTransferBody } from '../../../shared/api/stock.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message, type CatalogEntry } from '../../../shared/i18n.ts';
@@ -132,21 +133,8 @@ export async function transferStock(db: Db, actor: Actor, body: StockTransferBod
   });
 }
 
-const encodeCursor = (value: [string, string]) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): [string, string] | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  throw fieldError('cursor', stockMessages.bad_cursor, {}, { code: 'bad_cursor' });
-}
-
 export async function listStock(db: Db, query: StockQuery) {
-  const { items, next } = await repo.listStock(db, query, decodeCursor(query.cursor), query.limit);
+  const { items, next } = await repo.listStock(db, query, decodeCursor(query.cursor, isPair), query.limit);
   return { items, next_cursor: next ? encodeCursor(next) : null };
 }
 
