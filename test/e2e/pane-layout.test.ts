@@ -54,7 +54,17 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth:
     for (const el of Array.from(document.querySelectorAll('body *'))) {
       const r = el.getBoundingClientRect();
       if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
-      if (r.left < -0.5 || r.right > window.innerWidth + 0.5) {
+      // Content clipped by an ancestor inside the pane does not stick out (an indeterminate progress bar slides
+      // its bar through a clipped track).
+      const clipped = (): boolean => {
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const overflowX = getComputedStyle(p).overflowX;
+          const pr = p.getBoundingClientRect();
+          if ((overflowX === 'hidden' || overflowX === 'clip') && pr.left >= -0.5 && pr.right <= window.innerWidth + 0.5) return true;
+        }
+        return false;
+      };
+      if ((r.left < -0.5 || r.right > window.innerWidth + 0.5) && !clipped()) {
         const text = (el.textContent ?? '').trim().slice(0, 40);
         outside.push(
           `<${el.tagName.toLowerCase()} class="${String(el.className).slice(0, 40)}"> ${Math.round(r.left)}..${Math.round(r.right)} "${text}"`,
