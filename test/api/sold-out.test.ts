@@ -74,6 +74,34 @@ describe('sold-out flag, list and release', () => {
     assert.equal(res.body.results[0].code, 'blocked');
   });
 
+  it('a line matched to a forced sold-out SKU is flagged too: when it comes in, and when the operator saves its match', async () => {
+    const sku = await makeSku(s.deps.db, { status: 'sold_out' });
+    const channel = `품절매칭${sku.code}`;
+    // A product + option matched before the SKU sold out; a new order of it comes in (a direct order, as a collect).
+    const saved = await s.call('POST', '/api/matching/matches', {
+      matches: [{ channel_key: `direct:${channel}`, product_key: '품절 텀블러', option_key: '', items: [{ sku_code: sku.code, quantity: 1 }] }],
+    });
+    assert.equal(saved.body.results[0].result, 'saved', JSON.stringify(saved.body));
+    const direct = await s.call('POST', '/api/orders/direct', {
+      orderer_name: '동대문 상회',
+      channel_name: channel,
+      total_amount: 9000,
+      product_name: '품절 텀블러',
+    });
+    assert.equal(direct.status, 201, JSON.stringify(direct.body));
+    const [line] = await s.deps.db('order_lines').where({ order_id: direct.body.id });
+    assert.deepEqual([line.sku_code, !!line.sold_out], [sku.code, true]);
+    assert.equal((await history(line.id, 'sold_out'))[0]?.reason, `강제품절 상품: ${sku.code}`);
+
+    // A waiting line matched now, in the 매칭 sheet, to the forced sold-out SKU.
+    const waiting = await makeOrder(s.deps.db, { status: 'NEW', channel: `${channel}몰`, products: ['품절 머그'] });
+    const matched = await s.call('POST', '/api/matching/matches', {
+      matches: [{ channel_key: `mall:${channel}몰`, product_key: 'P1000', option_key: '색상: 화이트', items: [{ sku_code: sku.code, quantity: 2 }] }],
+    });
+    assert.equal(matched.body.results[0].lines_matched, 1, JSON.stringify(matched.body));
+    assert.deepEqual([(await lineRow(waiting.lineIds[0]!)).sku_code, !!(await lineRow(waiting.lineIds[0]!)).sold_out], [`${sku.code}×2`, true]);
+  });
+
   it('the list shows flagged lines with their SKUs, stock available over warehouses and why they cannot be released', async () => {
     const sku = await makeSku(s.deps.db, { status: 'sold_out' });
     const { id: store } = await makeWarehouse(s.deps.db, { code: `ST-${sku.code}`, kind: 'store' });

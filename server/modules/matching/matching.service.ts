@@ -22,6 +22,7 @@ import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { insertHistory, type HistoryRow } from '../orders/history.repo.ts';
 import * as lines from '../orders/line-matches.repo.ts';
+import { refreshSoldOut, refreshSoldOutOfLines } from '../sold-out/sold-out.service.ts';
 import * as repo from './matching.repo.ts';
 import { matchingMessages as M } from './matching.messages.ts';
 import { suggestionsFor } from './suggest.ts';
@@ -38,7 +39,8 @@ type SaveResult = Omit<SaveMatchResult, 'message'> & { message?: Text };
  * Remembered matches applied to lines just brought in (one collect page, one upload, one direct order), in the
  * caller's transaction: matched lines get match_id, their own SKU copies and the summary as sku_code; the rest are
  * flagged unmatched while the catalogue is in use. A few set-based statements whatever the number of lines. The
- * lines are new, so no version or history row is added: they start this way.
+ * lines are new, so no version or history row is added: they start this way. A line matched to a SKU that is forced
+ * sold-out (강제품절) is flagged sold-out as well, through the sold-out module, with its history row.
  */
 export async function applyRememberedMatches(db: Conn, lineIds: readonly string[], options: { flagUnmatched?: boolean } = {}): Promise<void> {
   if (!lineIds.length || !(await repo.catalogueInUse(db))) return;
@@ -46,6 +48,7 @@ export async function applyRememberedMatches(db: Conn, lineIds: readonly string[
   await lines.setMatches(db, scope, null);
   await lines.copyLineSkus(db, scope);
   if (options.flagUnmatched !== false) await lines.flagUnmatched(db, scope, null);
+  await refreshSoldOutOfLines(db, lineIds, SYSTEM);
 }
 
 /**
@@ -63,6 +66,11 @@ export async function flagUnmatchedWaitingLines(db: Db, actor: Actor = SYSTEM): 
     const flagged = await lines.flagUnmatched(trx, { waiting: true }, { now });
     await record(trx, actor, batchId, now, matched, 'match');
     await record(trx, actor, batchId, now, flagged, 'flag_unmatched');
+    await refreshSoldOutOfLines(
+      trx,
+      matched.map((l) => l.id),
+      actor,
+    );
     return { matched: matched.length, flagged: flagged.length };
   });
 }
@@ -209,6 +217,12 @@ async function saveOne(db: Db, actor: Actor, batchId: string, row: number, m: Sa
       const matched = await lines.setMatches(trx, { waiting: true, matchIds: [id] }, { now });
       if (matched.length) await lines.copyLineSkus(trx, { lineIds: matched.map((l) => l.id) });
       await record(trx, actor, batchId, now, matched, 'match');
+      // Matched to a SKU forced sold-out: the lines join the sold-out list like those that waited when it was set.
+      await refreshSoldOut(
+        trx,
+        items.map((i) => i.sku_id),
+        actor,
+      );
       return {
         row,
         result: 'saved',

@@ -19,6 +19,16 @@ export async function skusOfLines(db: Conn, lineIds: readonly string[]): Promise
   return (await whereIdIn(db, q, 'ls.line_id', lineIds)) as LineSkuRow[];
 }
 
+/**
+ * Ids of the forced sold-out (강제품절) SKUs these lines need. With no SKU forced sold-out at all — the usual case —
+ * it answers after one short look-up instead of a pass over the lines (every collect page comes through here).
+ */
+export async function forcedSkusOfLines(db: Conn, lineIds: readonly string[]): Promise<string[]> {
+  if (!lineIds.length || !(await db('skus').first('id').where('status', 'sold_out'))) return [];
+  const q = db('line_skus as ls').join('skus as s', 's.id', 'ls.sku_id').distinct('ls.sku_id').where('s.status', 'sold_out');
+  return ((await whereIdIn(db, q, 'ls.line_id', lineIds)) as { sku_id: string }[]).map((r) => r.sku_id);
+}
+
 /** Available stock (on hand − allocated over every warehouse) of each of these SKUs; a SKU without stock rows has 0. */
 export async function availableBySku(db: Conn, skuIds: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>(skuIds.map((id) => [id, 0]));

@@ -58,6 +58,14 @@ export async function refreshSoldOut(db: Conn, skuIds: readonly string[], actor:
   return db.transaction(run);
 }
 
+/**
+ * After lines were given SKUs (a match applied at intake or saved by the operator): those that need a SKU forced
+ * sold-out now carry the flag too, like the lines that waited when it was set. In the caller's transaction.
+ */
+export async function refreshSoldOutOfLines(db: Conn, lineIds: readonly string[], actor: Actor): Promise<string[]> {
+  return refreshSoldOut(db, await repo.forcedSkusOfLines(db, lineIds), actor);
+}
+
 /** The lines by the codes of the forced sold-out SKUs each needs (`A100, B200`). */
 async function byForcedCodes(trx: Conn, lines: readonly FlagLine[]): Promise<Map<string, FlagLine[]>> {
   const skus = await repo.skusOfLines(
