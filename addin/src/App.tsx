@@ -87,7 +87,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         <FilesPane api={api} lang={lang} accounts={list} role={role} />
       </div>
       <div hidden={tab !== 'matching'}>
-        <MatchingPane api={api} lang={lang} />
+        <MatchingPane api={api} lang={lang} role={role} />
       </div>
       <div hidden={tab !== 'stock'}>
         <StockPane api={api} lang={lang} />

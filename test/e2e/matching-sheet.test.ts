@@ -90,6 +90,25 @@ describe('matching sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
     assert.equal(Math.round(fit.width), 320);
     assert.ok(fit.scroll <= fit.client, `the pane scrolls sideways: ${JSON.stringify(fit)}`);
     assert.deepEqual(fit.outside, []);
+
+    // 기억된 매칭: find the set's match and remove it (a second click confirms); its three waiting lines are
+    // unmatched again, the other match stays.
+    const remembered = pane.getByRole('region', { name: '기억된 매칭' });
+    await remembered.getByLabel('상품명·옵션·상품코드 검색').fill('A100');
+    await remembered.getByRole('button', { name: '찾기' }).click();
+    await remembered.getByText('기억된 매칭 1개').waitFor();
+    await remembered.getByText('A100×2+B200').waitFor();
+    await remembered.getByRole('button', { name: '삭제', exact: true }).click();
+    await remembered.getByRole('button', { name: '삭제 확인' }).click();
+    await remembered.getByText(/매칭을 삭제했습니다: 대기 주문상품 3건이 비매칭으로 돌아갔습니다/).waitFor();
+    await remembered.getByText('삭제됨').waitFor();
+    const after = (await e2e.server.call('GET', '/api/order-lines?channel=매칭몰&limit=100')).body.items;
+    assert.deepEqual(after.map((l: { sku_code: string | null; unmatched: boolean }) => [l.sku_code, l.unmatched]).sort(), [
+      [null, true],
+      [null, true],
+      [null, true],
+      ['B200', false],
+    ]);
     await page.close();
   });
 });

@@ -5,9 +5,10 @@ import type { Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import { WorkStatus } from '../work.tsx';
+import { RememberedMatches } from './RememberedMatches.tsx';
 import { useMatching } from './useMatching.ts';
 
-export function MatchingPane({ api, lang }: { api: Api; lang: Lang }) {
+export function MatchingPane({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const { work, pull, push } = useMatching(api, lang);
@@ -23,6 +24,7 @@ export function MatchingPane({ api, lang }: { api: Api; lang: Lang }) {
         </Button>
       </div>
       <WorkStatus work={work} lang={lang} />
+      <RememberedMatches api={api} lang={lang} canWrite={role !== 'viewer'} />
     </section>
   );
 }
