@@ -3,7 +3,7 @@
 // module (stock.repo writeStock); lines and orders only by the orders module.
 import type { Knex } from 'knex';
 import { chunk, isPostgres, type Db } from '../../db/knex.ts';
-import { whereIdIn } from '../../db/bulk.ts';
+import { insertMany, whereIdIn } from '../../db/bulk.ts';
 
 type Conn = Db | Knex.Transaction;
 
@@ -97,7 +97,7 @@ export async function lockLineVersions(trx: Knex.Transaction, ids: readonly stri
 export type AllocationRow = { line_id: string; sku_id: string; warehouse_id: string; quantity: number; batch_id: string };
 
 export async function insertAllocations(trx: Knex.Transaction, rows: readonly AllocationRow[]): Promise<void> {
-  for (const part of chunk(rows, 5000)) await trx('line_allocations').insert(part);
+  await insertMany(trx, 'line_allocations', [...rows]);
 }
 
 export async function deleteAllocations(trx: Knex.Transaction, batchId: string): Promise<void> {

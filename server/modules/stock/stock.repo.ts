@@ -49,7 +49,8 @@ const byKey = (a: StockKey, b: StockKey) =>
  */
 export async function lockStock(trx: Knex.Transaction, keys: readonly StockKey[], now: string): Promise<Map<string, StockState>> {
   const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()].sort(byKey);
-  for (const part of chunk(unique, 5000)) {
+  // 400 rows a statement: SQLite's multi-row insert is a compound SELECT, capped at 500 terms.
+  for (const part of chunk(unique, 400)) {
     const rows = part.map((k) => ({ sku_id: k.skuId, warehouse_id: k.warehouseId, on_hand: 0, allocated: 0, version: 0, updated_at: now }));
     await trx('stock').insert(rows).onConflict(['sku_id', 'warehouse_id']).ignore();
   }
