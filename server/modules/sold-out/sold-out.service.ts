@@ -10,6 +10,7 @@ import { message, type Message } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag, type FlagLine } from '../orders/line-flags.repo.ts';
+import { allocateReleasedLines } from '../allocation/release-allocation.ts';
 import { soldOutMessages } from './sold-out.messages.ts';
 import * as orderLines from '../orders/sold-out-lines.repo.ts';
 import * as repo from './sold-out.repo.ts';
@@ -183,6 +184,12 @@ export async function releaseSoldOut(db: Db, actor: Actor, body: { line_ids?: st
       actor,
       now: new Date().toISOString(),
     });
+    // When allocation is in use, the released lines get their stock now (allocation/release-allocation.ts).
+    await allocateReleasedLines(
+      trx,
+      release.map((l) => l.id),
+      actor,
+    );
     // In the order asked (or the list's order); ids asked that are not flagged lines of live orders say why.
     const order = asked ?? rows.map((r) => r.line_id);
     const out = order.map(

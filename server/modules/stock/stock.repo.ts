@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/actor.ts';
 
 export type StockKey = { skuId: string; warehouseId: string };
 export type StockState = { on_hand: number; allocated: number; version: number };
-export type HistoryKind = 'count' | 'adjust' | 'transfer_out' | 'transfer_in' | 'import';
+export type HistoryKind = 'count' | 'adjust' | 'transfer_out' | 'transfer_in' | 'import' | 'allocate' | 'deallocate';
 
 export type SkuRef = { id: string; code: string };
 export type WarehouseRef = { id: string; code: string; is_default: boolean };
@@ -49,7 +49,8 @@ const byKey = (a: StockKey, b: StockKey) =>
  */
 export async function lockStock(trx: Knex.Transaction, keys: readonly StockKey[], now: string): Promise<Map<string, StockState>> {
   const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()].sort(byKey);
-  for (const part of chunk(unique, 5000)) {
+  // 400 rows a statement: SQLite's multi-row insert is a compound SELECT, capped at 500 terms.
+  for (const part of chunk(unique, 400)) {
     const rows = part.map((k) => ({ sku_id: k.skuId, warehouse_id: k.warehouseId, on_hand: 0, allocated: 0, version: 0, updated_at: now }));
     await trx('stock').insert(rows).onConflict(['sku_id', 'warehouse_id']).ignore();
   }
@@ -78,6 +79,9 @@ export type StockWrite = {
   kind: HistoryKind;
   reason: string;
   transferId?: string;
+  /** Allocation: the line served (when the row serves one line) and the allocation batch. */
+  lineId?: string;
+  batchId?: string;
   actor: Actor;
   jobId?: string;
   at: string;
@@ -105,6 +109,8 @@ export async function writeStock(trx: Knex.Transaction, w: StockWrite): Promise<
       allocated_after: w.after.allocated,
       reason: w.reason,
       transfer_id: w.transferId ?? null,
+      line_id: w.lineId ?? null,
+      batch_id: w.batchId ?? null,
       actor_type: w.actor.type,
       actor_id: w.actor.id,
       job_id: w.jobId ?? null,

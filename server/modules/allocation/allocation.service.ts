@@ -1,0 +1,215 @@
+// Stock allocation (재고할당, issue 12 §2): preview → apply → undo, like the invoice import. The preview computes
+// the plan from the current lines and stock and keeps it on a batch row with the versions it saw; apply carries out
+// exactly that plan in one transaction after locking the lines and stock rows (stock in key order, as the stock
+// module does) and refuses (409) when any version moved — so two operators applying previews of the same stock
+// never allocate the same unit twice: the second finds the stock versions moved. Undo takes a batch back while
+// nothing after it depends on it.
+import type { AllocationSettings } from '../../../shared/api/allocation.schema.ts';
+import { allocationSettings, type AllocationPreview } from '../../../shared/api/allocation.schema.ts';
+import { allocationPreviewBody } from '../../../shared/api/allocation.schema.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { message } from '../../../shared/i18n.ts';
+import { newId, ID_PREFIX } from '../../db/ids.ts';
+import type { Db } from '../../db/knex.ts';
+import type { Actor, RequestInfo } from '../../domain/actor.ts';
+import { fieldError } from '../../domain/validation.ts';
+import { writeAudit } from '../audit/audit.repo.ts';
+import { findSetting, putSetting } from '../settings/settings.repo.ts';
+import { flagSoldOut } from '../sold-out/sold-out.service.ts';
+import { keyOf, lockStock } from '../stock/stock.repo.ts';
+import { stockTransaction } from '../stock/stock.service.ts';
+import { allocationMessages as m } from './allocation.messages.ts';
+import * as repo from './allocation.repo.ts';
+import { carryOut, changedSince, takeBack, type PackedPlan, type UndoRecord } from './carry-out.ts';
+import { computeAllocation, countsOf, previewRows, type ComputeOptions } from './compute.ts';
+import type { z } from 'zod';
+
+const SETTING_KEY = 'allocation';
+/** A preview older than this is dropped when the next one is made: its versions have moved on long since. */
+const PREVIEW_KEPT_MS = 24 * 3600 * 1000;
+
+const list = (ids: readonly string[]) => ids.slice(0, 20).join(', ') + (ids.length > 20 ? ' …' : '');
+
+export async function getAllocationSettings(db: Db): Promise<AllocationSettings> {
+  const row = await findSetting(db, SETTING_KEY);
+  const parsed = row ? allocationSettings.safeParse(JSON.parse(row.value)) : undefined;
+  return parsed?.success ? parsed.data : allocationSettings.parse({});
+}
+
+export async function saveAllocationSettings(
+  db: Db,
+  actor: Actor,
+  info: Partial<RequestInfo>,
+  body: AllocationSettings,
+): Promise<AllocationSettings> {
+  await db.transaction(async (trx) => {
+    await putSetting(trx, { key: SETTING_KEY, value: JSON.stringify(body), updated_by: actor.id, updated_at: new Date().toISOString() });
+    await writeAudit(trx, actor, info, { action: 'allocation_settings_changed', entity: 'shop_settings', entityId: SETTING_KEY, detail: {} });
+  });
+  return body;
+}
+
+async function optionsOf(db: Db, body: z.output<typeof allocationPreviewBody>): Promise<ComputeOptions> {
+  const settings = await getAllocationSettings(db);
+  const warehouses = await repo.activeWarehouses(db);
+  const byCode = new Map(warehouses.map((w) => [w.code.toUpperCase(), w.id]));
+  const ids = (body.warehouses ?? []).map((code, i) => {
+    const id = byCode.get(code.toUpperCase());
+    if (!id) throw fieldError(`warehouses.${i}`, m.unknown_warehouse, { code }, { code: 'unknown_warehouse' });
+    return id;
+  });
+  return {
+    policy: body.policy,
+    rule: body.order_rule,
+    channels: body.channel_priority ?? settings.channel_priority,
+    warehouses: ids,
+    allocateHeld: settings.allocate_held,
+  };
+}
+
+export async function previewAllocation(db: Db, actor: Actor, body: z.output<typeof allocationPreviewBody>): Promise<AllocationPreview> {
+  const options = await optionsOf(db, body);
+  const computed = await computeAllocation(db, options);
+  const batchId = newId(ID_PREFIX.batch);
+  const now = new Date();
+  await repo.dropStalePreviews(db, new Date(now.getTime() - PREVIEW_KEPT_MS).toISOString());
+  await repo.insertBatch(db, {
+    id: batchId,
+    state: 'previewed',
+    source: 'preview',
+    options: JSON.stringify(options),
+    plan: JSON.stringify(computed.packed),
+    lines: computed.lines.length,
+    created_by: actor.id,
+    created_at: now.toISOString(),
+  });
+  const allocate = new Map<string, number>();
+  for (const [, sku, wh, q] of computed.packed.allocs)
+    allocate.set(keyOf({ skuId: sku, warehouseId: wh }), (allocate.get(keyOf({ skuId: sku, warehouseId: wh })) ?? 0) + q);
+  return {
+    batch_id: batchId,
+    policy: options.policy,
+    order_rule: options.rule,
+    counts: countsOf(computed.plan, computed.lines.length),
+    rows: previewRows(computed),
+    stock: computed.packed.stock.map(([sku, wh, version, skuCode, whCode], i) => ({
+      sku_code: skuCode,
+      warehouse_code: whCode,
+      version,
+      available: computed.stock[i]!.on_hand - computed.stock[i]!.allocated,
+      allocate: allocate.get(keyOf({ skuId: sku, warehouseId: wh })) ?? 0,
+    })),
+  };
+}
+
+async function batchOrFail(db: Db, id: string, lock = false): Promise<repo.BatchRow> {
+  const batch = await repo.findBatch(db, id, { lock });
+  if (!batch) throw new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
+  return batch;
+}
+
+export async function applyAllocation(db: Db, actor: Actor, batchId: string, info: Partial<RequestInfo> = {}) {
+  await batchOrFail(db, batchId);
+  return stockTransaction(db, async (trx) => {
+    const batch = await batchOrFail(trx as unknown as Db, batchId, true);
+    if (batch.state !== 'previewed') {
+      throw new AppError('conflict', 'batch_not_previewed', message(m.batch_not_previewed, { id: batchId, state: batch.state }));
+    }
+    const plan = JSON.parse(batch.plan) as PackedPlan;
+    const now = new Date().toISOString();
+    // Lines first, then stock (in key order): the order every path that takes both locks them in.
+    const versions = await repo.lockLineVersions(
+      trx,
+      plan.lines.map((l) => l[0]),
+    );
+    const movedOrders = [...new Set(plan.lines.filter(([id, v]) => versions.get(id) !== v).map((l) => l[2]))];
+    if (movedOrders.length) {
+      throw new AppError('conflict', 'allocation_moved', message(m.lines_moved, { orders: list(movedOrders) }), { details: { orders: movedOrders } });
+    }
+    const locked = await lockStock(
+      trx,
+      plan.stock.map(([skuId, warehouseId]) => ({ skuId, warehouseId })),
+      now,
+    );
+    const movedStock = plan.stock
+      .filter(([skuId, warehouseId, v]) => locked.get(keyOf({ skuId, warehouseId }))?.version !== v)
+      .map((s) => `${s[3]}@${s[4]}`);
+    if (movedStock.length) {
+      throw new AppError('conflict', 'allocation_moved', message(m.stock_moved, { rows: list(movedStock) }), { details: { stock: movedStock } });
+    }
+    const undo = await carryOut(trx, plan, { actor, batchId, reason: `재고할당 ${batchId}`, now }, { flag: flagSoldOut, locked });
+    await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: JSON.stringify(undo), plan: '{}' });
+    await writeAudit(trx, actor, info, {
+      action: 'allocation_applied',
+      entity: 'allocation_batch',
+      entityId: batchId,
+      detail: { lines: plan.lines.length },
+    });
+    return {
+      batch_id: batchId,
+      counts: appliedCounts(plan, undo),
+      splits: undo.splits.map(([order_id, new_order_id, line_ids]) => ({ order_id, new_order_id, line_ids })),
+    };
+  });
+}
+
+function appliedCounts(plan: PackedPlan, undo: UndoRecord) {
+  const orders = new Set(plan.lines.map((l) => l[2]));
+  const allocatedLines = new Set(plan.allocs.map((a) => a[0]));
+  const servedOrders = new Set(plan.lines.filter((l) => allocatedLines.has(l[0])).map((l) => l[2]));
+  const partial = new Set(plan.splits.map((s) => s[0]));
+  const split = plan.splits.reduce((s, x) => s + x[1].length, 0);
+  return {
+    orders: orders.size,
+    full: servedOrders.size - partial.size,
+    partial: partial.size,
+    none: orders.size - servedOrders.size,
+    lines: plan.lines.length,
+    lines_allocated: allocatedLines.size,
+    lines_split: split,
+    lines_short: plan.short.length - split,
+    units: undo.allocs.reduce((s, a) => s + a[3], 0),
+  };
+}
+
+export async function undoAllocation(db: Db, actor: Actor, batchId: string, info: Partial<RequestInfo> = {}) {
+  await batchOrFail(db, batchId);
+  const undoBatchId = newId(ID_PREFIX.batch);
+  return stockTransaction(db, async (trx) => {
+    const batch = await batchOrFail(trx as unknown as Db, batchId, true);
+    if (batch.state !== 'applied')
+      throw new AppError('conflict', 'batch_not_applied', message(m.batch_not_applied, { id: batchId, state: batch.state }));
+    const later = await repo.laterApplied(trx, batch);
+    if (later) throw new AppError('conflict', 'undo_blocked', message(m.undo_later_batch, { later }), { details: { batch_id: later } });
+    const undo = JSON.parse(batch.undo!) as UndoRecord;
+    const orderOf = new Map<string, string>();
+    for (const [orderId, newOrderId, lineIds] of undo.splits) for (const id of lineIds) orderOf.set(id, newOrderId ?? orderId);
+    const changed = await changedSince(trx, undo, orderOf);
+    if (changed.length)
+      throw new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { orders: list(changed) }), { details: { orders: changed } });
+    const now = new Date().toISOString();
+    await takeBack(trx, undo, batchId, { actor, batchId: undoBatchId, reason: `재고할당 취소 ${batchId}`, now });
+    await repo.updateBatch(trx, batchId, { state: 'undone', undone_at: now, undone_by: actor.id });
+    await writeAudit(trx, actor, info, {
+      action: 'allocation_undone',
+      entity: 'allocation_batch',
+      entityId: batchId,
+      detail: { lines: undo.lines.length },
+    });
+    return {
+      batch_id: batchId,
+      undo_batch_id: undoBatchId,
+      lines: new Set(undo.allocs.map((a) => a[0])).size,
+      units: undo.allocs.reduce((s, a) => s + a[3], 0),
+    };
+  });
+}
+
+export async function listBatches(db: Db) {
+  const rows = await repo.latestBatches(db, 50);
+  const iso = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
+  return {
+    items: rows.map((r) => ({ ...r, created_at: iso(r.created_at)!, applied_at: iso(r.applied_at), undone_at: iso(r.undone_at) })),
+    next_cursor: null,
+  };
+}

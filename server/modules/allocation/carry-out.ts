@@ -1,0 +1,152 @@
+// Carrying out an allocation plan inside a transaction, and taking it back. The plan and the undo record are packed
+// arrays (one JSON value on the batch row): 100,000 lines stay one row. Stock moves only through the stock module's
+// writeStock (kinds allocate / deallocate, one history row per stock row, carrying the batch); lines and orders
+// through the orders module (versions, split and merge-back with history); the sold-out flag through the sold-out
+// module's flagSoldOut, passed in (`flag`) so this file does not import the module that calls it back on release.
+import type { Knex } from 'knex';
+import type { Actor } from '../../domain/actor.ts';
+import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
+import { mergeSplitBack, orderVersions, splitOrder, touchLines } from '../orders/order-split.repo.ts';
+import { keyOf, lockStock, writeStock, type StockKey } from '../stock/stock.repo.ts';
+import * as repo from './allocation.repo.ts';
+
+type Trx = Knex.Transaction;
+
+/** The plan as kept on the batch: versions it was computed from, and what to do. */
+export type PackedPlan = {
+  /** [line_id, version, order_id] of every line considered. */
+  lines: [string, number, string][];
+  /** [sku_id, warehouse_id, version, sku_code, warehouse_code] of every stock row read. */
+  stock: [string, string, number, string, string][];
+  /** [line_id, sku_id, warehouse_id, quantity] */
+  allocs: [string, string, string, number][];
+  /** [order_id, line_ids moved to a new order] (선배송) */
+  splits: [string, string[]][];
+  /** Lines that cannot be served: the sold-out flag. */
+  short: string[];
+};
+
+/** What an apply did, for its undo. */
+export type UndoRecord = {
+  allocs: [string, string, string, number][];
+  /** [order_id, new_order_id, line_ids, total_amount before] */
+  splits: [string, string, string[], number][];
+  /** Lines the apply flagged sold-out (those not flagged before). */
+  flagged: string[];
+  /** [line_id, version after the apply] of every line it changed. */
+  lines: [string, number][];
+  /** [order_id, version after the apply] of the orders it made. */
+  orders: [string, number][];
+};
+
+export type FlagFn = (trx: Trx, lineIds: readonly string[], actor: Actor, reason: string) => Promise<string[]>;
+export type Change = { actor: Actor; batchId: string; reason: string; now: string };
+
+/** The stock each SKU × warehouse gives (or takes back): quantities summed per row, keys in key order. */
+function perStockRow(allocs: UndoRecord['allocs']): { key: StockKey; quantity: number; lineId: string | undefined }[] {
+  const rows = new Map<string, { key: StockKey; quantity: number; lines: Set<string> }>();
+  for (const [lineId, skuId, warehouseId, quantity] of allocs) {
+    const key = { skuId, warehouseId };
+    const row = rows.get(keyOf(key)) ?? { key, quantity: 0, lines: new Set<string>() };
+    row.quantity += quantity;
+    row.lines.add(lineId);
+    rows.set(keyOf(key), row);
+  }
+  // A row serving one line names it in its history; several lines are found by the batch id.
+  return [...rows.values()].map((r) => ({ key: r.key, quantity: r.quantity, lineId: r.lines.size === 1 ? [...r.lines][0] : undefined }));
+}
+
+/** Moves stock.allocated by `sign` × each row's quantity. Never below zero, never beyond what is on hand. */
+async function moveAllocated(
+  trx: Trx,
+  allocs: UndoRecord['allocs'],
+  sign: 1 | -1,
+  c: Change,
+  locked?: Map<string, repo.StockSnapshot | { on_hand: number; allocated: number; version: number }>,
+) {
+  const rows = perStockRow(allocs);
+  const state =
+    locked ??
+    (await lockStock(
+      trx,
+      rows.map((r) => r.key),
+      c.now,
+    ));
+  for (const r of rows) {
+    const before = state.get(keyOf(r.key))!;
+    const allocated = before.allocated + sign * r.quantity;
+    // The versions were checked (apply) or the rows locked: these hold unless the data is broken.
+    if (allocated < 0 || allocated > before.on_hand)
+      throw new Error(`allocation would leave stock ${keyOf(r.key)} at ${before.on_hand}/${allocated}`);
+    const w = await writeStock(trx, {
+      key: r.key,
+      before: { on_hand: before.on_hand, allocated: before.allocated, version: before.version },
+      after: { on_hand: before.on_hand, allocated },
+      kind: sign > 0 ? 'allocate' : 'deallocate',
+      reason: c.reason,
+      ...(r.lineId ? { lineId: r.lineId } : {}),
+      batchId: c.batchId,
+      actor: c.actor,
+      at: c.now,
+    });
+    state.set(keyOf(r.key), w.state);
+  }
+}
+
+/** Carries out `plan` (versions already checked, stock rows locked in `locked`); answers the undo record. */
+export async function carryOut(
+  trx: Trx,
+  plan: Pick<PackedPlan, 'allocs' | 'splits' | 'short'>,
+  c: Change,
+  o: { flag?: FlagFn | undefined; locked?: Map<string, { on_hand: number; allocated: number; version: number }> } = {},
+): Promise<UndoRecord> {
+  await repo.insertAllocations(
+    trx,
+    plan.allocs.map(([line_id, sku_id, warehouse_id, quantity]) => ({ line_id, sku_id, warehouse_id, quantity, batch_id: c.batchId })),
+  );
+  await moveAllocated(trx, plan.allocs, 1, c, o.locked);
+  const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
+  await touchLines(trx, allocated, c.now);
+  const splits: UndoRecord['splits'] = [];
+  for (const [orderId, lineIds] of plan.splits) {
+    const { newOrderId, totalBefore } = await splitOrder(trx, orderId, lineIds, c);
+    splits.push([orderId, newOrderId, lineIds, totalBefore]);
+  }
+  const flagged = o.flag && plan.short.length ? await o.flag(trx, plan.short, c.actor, c.reason) : [];
+  const changed = [...new Set([...allocated, ...splits.flatMap((s) => s[2]), ...flagged])];
+  const lines = await repo.lockLineVersions(trx, changed);
+  const orders = await orderVersions(
+    trx,
+    splits.map((s) => s[1]),
+  );
+  return { allocs: plan.allocs, splits, flagged, lines: [...lines], orders: [...orders] };
+}
+
+/** Orders (ids) whose lines or split-off orders changed since the apply: what an undo would overwrite. */
+export async function changedSince(trx: Trx, undo: UndoRecord, orderOf: Map<string, string>): Promise<string[]> {
+  const now = await repo.lockLineVersions(
+    trx,
+    undo.lines.map((l) => l[0]),
+  );
+  const orders = new Set<string>();
+  for (const [id, version] of undo.lines) if (now.get(id) !== version) orders.add(orderOf.get(id) ?? id);
+  const made = await orderVersions(
+    trx,
+    undo.orders.map((o) => o[0]),
+  );
+  for (const [id, version] of undo.orders) if (made.get(id) !== version) orders.add(id);
+  return [...orders];
+}
+
+/** Takes an applied plan back (batch `appliedId`): stock returned, splits merged back, the flags it set cleared. */
+export async function takeBack(trx: Trx, undo: UndoRecord, appliedId: string, c: Change): Promise<void> {
+  await moveAllocated(trx, undo.allocs, -1, c);
+  await repo.deleteAllocations(trx, appliedId);
+  await touchLines(trx, [...new Set(undo.allocs.map((a) => a[0]))], c.now);
+  for (const [orderId, newOrderId, lineIds, totalBefore] of undo.splits) {
+    await mergeSplitBack(trx, { orderId, newOrderId, lineIds, totalBefore }, c);
+  }
+  // After the merge-back, so each line's history names the order it is in again.
+  const flagged = await lockFlagLines(trx, undo.flagged, { sold_out: true });
+  await setLineFlag(trx, flagged, 'sold_out', false, { action: 'release_sold_out', reason: c.reason, actor: c.actor, now: c.now });
+}

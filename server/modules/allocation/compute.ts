@@ -1,0 +1,151 @@
+// Computing an allocation from the current rows: the lines waiting for stock, the stock they can draw on (warehouses
+// in order), the plan (plan.ts) and its packed form with the versions it was computed from.
+import type { Knex } from 'knex';
+import type { AllocationPolicy, AllocationRow, OrderRule } from '../../../shared/api/allocation.schema.ts';
+import type { Db } from '../../db/knex.ts';
+import type { PackedPlan } from './carry-out.ts';
+import { planAllocation, type Available, type Plan, type PlanOrder } from './plan.ts';
+import * as repo from './allocation.repo.ts';
+
+type Conn = Db | Knex.Transaction;
+
+export type ComputeOptions = {
+  policy: AllocationPolicy;
+  rule: OrderRule;
+  channels: string[];
+  /** Warehouse ids in the order stock is drawn from; the others follow (default first, then by code). */
+  warehouses: string[];
+  allocateHeld: boolean;
+};
+
+export type Computed = {
+  plan: Plan;
+  packed: PackedPlan;
+  lines: repo.CandidateLine[];
+  skus: repo.CandidateSku[];
+  warehouseCode: Map<string, string>;
+  stock: repo.StockSnapshot[];
+};
+
+export async function computeAllocation(db: Conn, options: ComputeOptions, lineIds?: readonly string[]): Promise<Computed> {
+  const { lines, skus } = await repo.candidateLines(db, { allocateHeld: options.allocateHeld, lineIds });
+  const all = await repo.activeWarehouses(db);
+  const asked = new Map(options.warehouses.map((id, i) => [id, i]));
+  const order = all
+    .map((w, i) => ({ w, rank: asked.get(w.id) ?? options.warehouses.length + i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((x) => x.w);
+  const rank = new Map(order.map((w, i) => [w.id, i]));
+  const skuIds = [...new Set(skus.map((s) => s.sku_id))];
+  const stock = (await repo.availableStock(db, skuIds)).filter((r) => rank.has(r.warehouse_id));
+  stock.sort((a, b) => rank.get(a.warehouse_id)! - rank.get(b.warehouse_id)!);
+  const available: Available = new Map();
+  for (const r of stock) {
+    const list = available.get(r.sku_id) ?? [];
+    list.push({ warehouseId: r.warehouse_id, available: r.on_hand - r.allocated });
+    available.set(r.sku_id, list);
+  }
+
+  const needs = new Map<string, { skuId: string; perUnit: number }[]>();
+  for (const s of skus) {
+    const list = needs.get(s.line_id) ?? [];
+    list.push({ skuId: s.sku_id, perUnit: s.per_unit });
+    needs.set(s.line_id, list);
+  }
+  const orders = new Map<string, PlanOrder>();
+  for (const l of lines) {
+    let o = orders.get(l.order_id);
+    if (!o) {
+      o = { id: l.order_id, priority: l.priority, channel: l.channel_name, orderDate: l.order_date, orderedAt: l.ordered_at, lines: [] };
+      orders.set(l.order_id, o);
+    }
+    o.lines.push({ id: l.id, quantity: l.quantity, amount: l.amount, needs: needs.get(l.id) ?? [] });
+  }
+  const plan = planAllocation([...orders.values()], available, { policy: options.policy, rule: options.rule, channels: options.channels });
+
+  const skuCode = new Map(skus.map((s) => [s.sku_id, s.code]));
+  const warehouseCode = new Map(all.map((w) => [w.id, w.code]));
+  const packed: PackedPlan = {
+    lines: lines.map((l) => [l.id, l.version, l.order_id]),
+    stock: stock.map((r) => [
+      r.sku_id,
+      r.warehouse_id,
+      r.version,
+      skuCode.get(r.sku_id) ?? r.sku_id,
+      warehouseCode.get(r.warehouse_id) ?? r.warehouse_id,
+    ]),
+    allocs: plan.allocations.map((a) => [a.lineId, a.skuId, a.warehouseId, a.quantity]),
+    splits: plan.orders.filter((o) => o.outcome === 'partial').map((o) => [o.orderId, o.short]),
+    short: plan.orders.flatMap((o) => o.short),
+  };
+  return { plan, packed, lines, skus, warehouseCode, stock };
+}
+
+/** The preview's rows: one per line and SKU, orders in the order they are served. */
+export function previewRows(c: Computed): AllocationRow[] {
+  const byLine = new Map(c.lines.map((l) => [l.id, l]));
+  const skusOf = new Map<string, repo.CandidateSku[]>();
+  for (const s of c.skus) {
+    const list = skusOf.get(s.line_id) ?? [];
+    list.push(s);
+    skusOf.set(s.line_id, list);
+  }
+  const got = new Map<string, { quantity: number; warehouses: string[] }>();
+  for (const a of c.plan.allocations) {
+    const k = `${a.lineId}\u0000${a.skuId}`;
+    const g = got.get(k) ?? { quantity: 0, warehouses: [] };
+    g.quantity += a.quantity;
+    g.warehouses.push(c.warehouseCode.get(a.warehouseId) ?? a.warehouseId);
+    got.set(k, g);
+  }
+  const linesOf = new Map<string, repo.CandidateLine[]>();
+  for (const l of c.lines) {
+    const list = linesOf.get(l.order_id) ?? [];
+    list.push(l);
+    linesOf.set(l.order_id, list);
+  }
+  const rows: AllocationRow[] = [];
+  for (const o of c.plan.orders) {
+    const short = new Set(o.short);
+    for (const line of linesOf.get(o.orderId) ?? []) {
+      const l = byLine.get(line.id)!;
+      const lineOutcome = short.has(l.id) ? (o.outcome === 'partial' ? 'split' : 'short') : o.outcome === 'none' ? 'waiting' : 'allocated';
+      for (const s of skusOf.get(l.id) ?? []) {
+        const g = got.get(`${l.id}\u0000${s.sku_id}`);
+        rows.push({
+          order_id: l.order_id,
+          mall_order_id: l.mall_order_id,
+          channel_name: l.channel_name,
+          line_id: l.id,
+          line_version: l.version,
+          product_name: l.product_name,
+          option_text: l.option_text,
+          sku_code: s.code,
+          need: s.per_unit * l.quantity,
+          warehouse: g ? [...new Set(g.warehouses)].join(', ') : '',
+          allocated: g?.quantity ?? 0,
+          outcome: o.outcome,
+          line_outcome: lineOutcome,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+export function countsOf(plan: Plan, lines: number) {
+  const n = (outcome: string) => plan.orders.filter((o) => o.outcome === outcome).length;
+  const split = plan.orders.filter((o) => o.outcome === 'partial').reduce((s, o) => s + o.short.length, 0);
+  const short = plan.orders.reduce((s, o) => s + o.short.length, 0);
+  return {
+    orders: plan.orders.length,
+    full: n('full'),
+    partial: n('partial'),
+    none: n('none'),
+    lines,
+    lines_allocated: new Set(plan.allocations.map((a) => a.lineId)).size,
+    lines_split: split,
+    lines_short: short - split,
+    units: plan.allocations.reduce((s, a) => s + a.quantity, 0),
+  };
+}

@@ -1,0 +1,251 @@
+// Stock allocation (재고할당, seeds 002/003): each policy and order rule on crafted stock, the 선배송 split and the
+// sold-out flag, held orders per setting, preview → apply → undo leaving the database as before, a preview whose
+// versions moved refused, and two applies at once never allocating the same unit twice.
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { isPostgres } from '../../server/db/knex.ts';
+import { makeOrder, makeSku, makeWarehouse, putStock, setLineSkus } from '../helpers/builders.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+beforeEach(async () => {
+  s = await startTestServer();
+});
+afterEach(() => s.close());
+
+type Sku = { id: string; code: string };
+
+/** A READY order whose lines need the given SKUs (one line per entry, `quantity` units each). */
+async function order(lines: { sku: Sku; quantity?: number; perUnit?: number }[], o: { paidAt?: string; channel?: string; unitPrice?: number } = {}) {
+  const made = await makeOrder(s.deps.db, { status: 'READY', lines: lines.length, ...o });
+  for (const [i, l] of lines.entries()) {
+    await setLineSkus(s.deps.db, made.lineIds[i]!, [{ ...l.sku, quantity: l.perUnit ?? 1 }]);
+    await s.deps
+      .db('order_lines')
+      .where({ id: made.lineIds[i]! })
+      .update({ quantity: l.quantity ?? 1 });
+  }
+  return made;
+}
+
+const preview = async (body: Record<string, unknown>) => {
+  const res = await s.call('POST', '/api/allocation/preview', body);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body;
+};
+const outcome = (p: any, orderId: string) => p.rows.find((r: any) => r.order_id === orderId)?.outcome;
+const stockOf = (skuId: string, warehouseId = 'wh_default') => s.deps.db('stock').where({ sku_id: skuId, warehouse_id: warehouseId }).first();
+const daysAgo = (n: number) => new Date(Date.now() - n * 86400000).toISOString();
+
+describe('allocation policies and order', () => {
+  it('완배송 holds stock back for an incomplete order ahead; 일괄배송 lets the next order take it', async () => {
+    const a = await makeSku(s.deps.db);
+    const b = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 3);
+    const first = await order([{ sku: a, quantity: 2 }, { sku: b }], { paidAt: daysAgo(2) });
+    const second = await order([{ sku: a, quantity: 2 }], { paidAt: daysAgo(1) });
+
+    const complete = await preview({ policy: 'complete' });
+    assert.equal(outcome(complete, first.id), 'none');
+    assert.equal(outcome(complete, second.id), 'none');
+    const rows = complete.rows.filter((r: any) => r.order_id === first.id);
+    assert.deepEqual(rows.map((r: any) => r.line_outcome).sort(), ['short', 'waiting']);
+
+    const together = await preview({ policy: 'together' });
+    assert.equal(outcome(together, first.id), 'none');
+    assert.equal(outcome(together, second.id), 'full');
+    const row = together.rows.find((r: any) => r.order_id === second.id);
+    assert.deepEqual([row.need, row.allocated, row.warehouse], [2, 2, 'MAIN']);
+
+    // Apply the 일괄배송 preview: stock allocated with history, the short line flagged sold-out, the waiting one not.
+    const applied = await s.call('POST', '/api/allocation/apply', { batch_id: together.batch_id });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    assert.equal((await stockOf(a.id)).allocated, 2);
+    const hist = await s.deps.db('stock_history').where({ sku_id: a.id, kind: 'allocate' });
+    assert.equal(hist.length, 1);
+    assert.equal(hist[0].batch_id, together.batch_id);
+    assert.deepEqual(
+      (await s.deps.db('line_allocations').where({ line_id: second.lineIds[0] })).map((r: any) => [r.quantity, r.warehouse_id]),
+      [[2, 'wh_default']],
+    );
+    assert.equal(!!(await s.deps.db('order_lines').where({ id: first.lineIds[1] }).first()).sold_out, true);
+    assert.equal(!!(await s.deps.db('order_lines').where({ id: first.lineIds[0] }).first()).sold_out, false);
+  });
+
+  it('선배송 allocates what is there and splits the rest into a new order, flagged sold-out; undo merges it back', async () => {
+    const a = await makeSku(s.deps.db);
+    const b = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 5);
+    await putStock(s.deps.db, b.id, 1);
+    const o = await order([
+      { sku: a, quantity: 2 },
+      { sku: b, quantity: 2 },
+    ]);
+    const p = await preview({ policy: 'available' });
+    assert.equal(outcome(p, o.id), 'partial');
+    assert.deepEqual(
+      p.rows.map((r: any) => r.line_outcome),
+      ['allocated', 'split'],
+    );
+    const applied = await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    const [split] = applied.body.splits;
+    assert.deepEqual(split.line_ids, [o.lineIds[1]]);
+    const moved = await s.deps.db('order_lines').where({ id: o.lineIds[1] }).first();
+    assert.equal(moved.order_id, split.new_order_id);
+    assert.equal(!!moved.sold_out, true);
+    const newOrder = await s.deps.db('orders').where({ id: split.new_order_id }).first();
+    assert.equal(newOrder.mall_order_id, (await s.deps.db('orders').where({ id: o.id }).first()).mall_order_id);
+    assert.equal((await stockOf(b.id)).allocated, 0);
+    assert.equal((await stockOf(a.id)).allocated, 2);
+
+    const undone = await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`);
+    assert.equal(undone.status, 200, JSON.stringify(undone.body));
+    const back = await s.deps.db('order_lines').where({ id: o.lineIds[1] }).first();
+    assert.equal(back.order_id, o.id);
+    assert.equal(!!back.sold_out, false);
+    assert.equal(await s.deps.db('orders').where({ id: split.new_order_id }).first(), undefined);
+    assert.equal((await stockOf(a.id)).allocated, 0);
+    // Once undone, not again.
+    assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 409);
+  });
+
+  it('priority flag, then channel priority, then date / quantity / amount decide who gets scarce stock', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 2);
+    const old = await order([{ sku: a, quantity: 2 }], { paidAt: daysAgo(3), channel: '쿠팡', unitPrice: 1000 });
+    const small = await order([{ sku: a, quantity: 1 }], { paidAt: daysAgo(1), channel: '쿠팡', unitPrice: 1000 });
+    const rich = await order([{ sku: a, quantity: 2 }], { paidAt: daysAgo(2), channel: '네이버', unitPrice: 90000 });
+    const winner = (p: any) => [old, small, rich].filter((o) => outcome(p, o.id) === 'full').map((o) => o.id);
+
+    assert.deepEqual(winner(await preview({ policy: 'together', order_rule: 'date' })), [old.id]);
+    assert.deepEqual(winner(await preview({ policy: 'together', order_rule: 'quantity' })), [small.id]);
+    assert.deepEqual(winner(await preview({ policy: 'together', order_rule: 'amount' })), [rich.id]);
+    assert.deepEqual(winner(await preview({ policy: 'together', channel_priority: ['네이버'] })), [rich.id]);
+    // The stored channel priority applies when the request names none.
+    assert.equal((await s.call('PUT', '/api/allocation/settings', { allocate_held: false, channel_priority: ['네이버'] })).status, 200);
+    assert.deepEqual(winner(await preview({ policy: 'together' })), [rich.id]);
+    await s.deps.db('orders').where({ id: small.id }).update({ priority: true });
+    assert.deepEqual(winner(await preview({ policy: 'together', order_rule: 'amount' })), [small.id]);
+  });
+
+  it('warehouses: the default first, then by code, or the order asked; one SKU may span two', async () => {
+    const a = await makeSku(s.deps.db);
+    const w2 = await makeWarehouse(s.deps.db, { code: 'ZW2' });
+    await putStock(s.deps.db, a.id, 1);
+    await putStock(s.deps.db, a.id, 5, { warehouseId: w2.id });
+    const o = await order([{ sku: a, quantity: 3 }]);
+    const row = (p: any) => p.rows.find((r: any) => r.order_id === o.id);
+    assert.equal(row(await preview({ policy: 'complete' })).warehouse, 'MAIN, ZW2');
+    assert.equal(row(await preview({ policy: 'complete', warehouses: ['ZW2'] })).warehouse, 'ZW2');
+    const bad = await s.call('POST', '/api/allocation/preview', { policy: 'complete', warehouses: ['NOPE'] });
+    assert.equal(bad.status, 400);
+    assert.match(JSON.stringify(bad.body), /warehouses\.0/);
+  });
+
+  it('held orders receive stock only when the setting says so', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 1);
+    const o = await order([{ sku: a }]);
+    await s.deps.db('orders').where({ id: o.id }).update({ hold: true });
+    assert.equal(outcome(await preview({ policy: 'complete' }), o.id), undefined);
+    await s.call('PUT', '/api/allocation/settings', { allocate_held: true, channel_priority: [] });
+    assert.equal(outcome(await preview({ policy: 'complete' }), o.id), 'full');
+  });
+});
+
+/** Every table but history, audit and batch records, rows sorted, without versions and update times. */
+async function snapshot(): Promise<Record<string, string[]>> {
+  const db = s.deps.db;
+  const names: string[] = isPostgres(db)
+    ? (await db.raw('select table_name as name from information_schema.tables where table_schema = current_schema()')).rows.map((r: any) => r.name)
+    : (await db.raw("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")).map((r: any) => r.name);
+  const skip = /history|audit|access_records|allocation_batches|knex_|login_attempts|tokens|sessions/;
+  const out: Record<string, string[]> = {};
+  for (const name of names.filter((n) => !skip.test(n)).sort()) {
+    const rows = await db(name).select();
+    out[name] = rows
+      .map((r: Record<string, unknown>) => {
+        const { version: _v, updated_at: _u, ...rest } = r;
+        return JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
+      })
+      .sort();
+  }
+  return out;
+}
+
+describe('preview → apply → undo', () => {
+  it('a round trip leaves every table as before', async () => {
+    const a = await makeSku(s.deps.db);
+    const b = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 4);
+    await order([{ sku: a, quantity: 3 }, { sku: b }]);
+    await order([{ sku: a }]);
+    const before = await snapshot();
+    const p = await preview({ policy: 'available' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    assert.notDeepEqual(await snapshot(), before);
+    assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 200);
+    assert.deepEqual(await snapshot(), before);
+  });
+
+  it('refuses an apply whose lines or stock moved since the preview, and an undo with a later batch standing', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 4);
+    const o = await order([{ sku: a }]);
+    const p1 = await preview({ policy: 'complete' });
+    await putStock(s.deps.db, a.id, 5);
+    const res = await s.call('POST', '/api/allocation/apply', { batch_id: p1.batch_id });
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.code, 'allocation_moved');
+    assert.match(res.body.error.message, new RegExp(a.code));
+    const p2 = await preview({ policy: 'complete' });
+    await s.deps.db('order_lines').where({ id: o.lineIds[0] }).update({ version: 9 });
+    const res2 = await s.call('POST', '/api/allocation/apply', { batch_id: p2.batch_id });
+    assert.equal(res2.status, 409);
+    assert.match(res2.body.error.message, new RegExp(o.id));
+    assert.equal((await stockOf(a.id)).allocated, 0);
+
+    const p3 = await preview({ policy: 'complete' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p3.batch_id })).status, 200);
+    await order([{ sku: a }]);
+    const p4 = await preview({ policy: 'complete' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p4.batch_id })).status, 200);
+    const blocked = await s.call('POST', `/api/allocation/batches/${p3.batch_id}/undo`);
+    assert.equal(blocked.status, 409);
+    assert.equal(blocked.body.error.code, 'undo_blocked');
+    assert.equal((await s.call('POST', `/api/allocation/batches/${p4.batch_id}/undo`)).status, 200);
+    assert.equal((await s.call('POST', `/api/allocation/batches/${p3.batch_id}/undo`)).status, 200);
+    assert.equal((await stockOf(a.id)).allocated, 0);
+  });
+
+  it('two operators applying at once never allocate the same unit twice', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 3);
+    for (let i = 0; i < 4; i++) await order([{ sku: a }]);
+    const p1 = await preview({ policy: 'complete' });
+    const p2 = await preview({ policy: 'complete' });
+    const results = await Promise.all([p1, p2].map((p) => s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })));
+    assert.deepEqual(results.map((r) => r.status).sort(), [200, 409]);
+    const row = await stockOf(a.id);
+    assert.equal(row.allocated, 3);
+    const units = await s.deps.db('line_allocations').where({ sku_id: a.id }).sum({ n: 'quantity' });
+    assert.equal(Number(units[0]!.n), 3);
+  });
+
+  it('품절해제 re-allocates the released lines when allocation is in use', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 1);
+    const o1 = await order([{ sku: a }]);
+    const o2 = await order([{ sku: a }]);
+    const p = await preview({ policy: 'complete' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    const short = [o1, o2].find((o) => outcome(p, o.id) === 'none')!;
+    assert.equal(!!(await s.deps.db('order_lines').where({ id: short.lineIds[0] }).first()).sold_out, true);
+    await putStock(s.deps.db, a.id, 2, { allocated: 1 });
+    const released = await s.call('POST', '/api/sold-out/release', { line_ids: [short.lineIds[0]], reason: '입고' });
+    assert.equal(released.body.released, 1);
+    assert.equal((await s.deps.db('line_allocations').where({ line_id: short.lineIds[0] })).length, 1);
+    assert.equal((await stockOf(a.id)).allocated, 2);
+  });
+});
