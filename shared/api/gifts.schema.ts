@@ -116,5 +116,6 @@ export const giftBatchView = z.object({
   created_by: z.string().nullable(),
   undone_at: z.string().nullable(),
 });
+export const giftBatchQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 export const giftBatchList = z.object({ items: z.array(giftBatchView) });
 export const giftUndoResponse = z.object({ batch_id: z.string(), undo_batch_id: z.string(), orders: int, lines: int });

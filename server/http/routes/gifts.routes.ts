@@ -1,10 +1,10 @@
 // Gifts (사은품): rules, and adding gift lines to orders as preview → apply → undo. Viewers read; operators write.
-import { z } from 'zod';
 import { idParams } from '../../../shared/api/catalogue.schema.ts';
 import {
   giftApplyBody,
   giftApplyResponse,
   giftBatchList,
+  giftBatchQuery,
   giftPreviewBody,
   giftPreviewResponse,
   giftRuleBody,
@@ -97,7 +97,7 @@ export function giftsRoutes(deps: AppDeps) {
       tag: 'gifts',
       summary: 'The latest gift applies, newest first, and whether each was undone',
       access: 'viewer',
-      query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      query: giftBatchQuery,
       response: giftBatchList,
       handler: async ({ query }) => listGiftBatches(deps.db, query.limit),
     }),

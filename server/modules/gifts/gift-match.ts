@@ -1,5 +1,6 @@
 // Which gift rules hold for an order: pure, over the facts the repo reads, so the conditions are tested one by one
 // without a database. Every condition of a rule must hold; a condition left empty always holds.
+import type { GiftOrderFacts } from '../orders/gift-orders.repo.ts';
 
 /** A rule's conditions and gift, as stored (SKUs by id). */
 export type GiftRule = {
@@ -21,21 +22,8 @@ export type GiftRule = {
   version: number;
 };
 
-/** One of the order's own lines (not a gift), with the SKUs one unit of it needs. */
-export type FactLine = { quantity: number; unit_price: number; amount: number; sku_ids: string[] };
-
-/** What the conditions read of an order. */
-export type OrderFacts = {
-  id: string;
-  mall_account_id: string | null;
-  channel_name: string;
-  /** KST day of payment. */
-  order_date: string;
-  shipping_fee: number;
-  lines: FactLine[];
-  /** Rules that have a gift line (not canceled) in the order already: a rule applies once per order. */
-  gifted: ReadonlySet<string>;
-};
+/** What the conditions read of an order (its own lines with their SKUs, the rules that gave it a gift already). */
+export type OrderFacts = GiftOrderFacts;
 
 /** The order's amount on the rule's basis: Σ line amounts (paid) or Σ unit price × quantity (order), ± shipping. */
 export function amountOf(order: OrderFacts, basis: GiftRule['amount_basis'], withShipping: boolean): number {

@@ -10,6 +10,7 @@ import { newId } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { ruleHasGiftLines } from '../orders/gift-orders.repo.ts';
 import { giftsMessages as m } from './gifts.messages.ts';
 import * as repo from './gifts.repo.ts';
 
@@ -84,7 +85,7 @@ export async function updateRule(db: Db, actor: Actor, info: Partial<RequestInfo
 
 export async function deleteRule(db: Db, actor: Actor, info: Partial<RequestInfo>, id: string, version: number): Promise<void> {
   const before = await findOrFail(db, id);
-  if (await repo.ruleInUse(db, id)) throw new AppError('conflict', 'rule_in_use', message(m.rule_in_use));
+  if (await ruleHasGiftLines(db, id)) throw new AppError('conflict', 'rule_in_use', message(m.rule_in_use));
   if (!(await repo.deleteRule(db, id, version))) {
     throw new AppError('conflict', 'stale_version', message(m.stale_rule, { current: before.version }));
   }

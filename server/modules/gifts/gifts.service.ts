@@ -11,13 +11,14 @@ import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { giftCandidates } from '../orders/gift-orders.repo.ts';
 import { addGiftLines, giftLinesNow, orderVersions, removeGiftLines, type GiftToAdd } from '../orders/gift-lines.ts';
 import { rulesFor } from './gift-match.ts';
 import { iso } from './gift-rules.service.ts';
 import { giftsMessages as m } from './gifts.messages.ts';
 import * as repo from './gifts.repo.ts';
 
-type Conn = Parameters<typeof repo.candidates>[0];
+type Conn = Parameters<typeof giftCandidates>[0];
 
 /** Orders named in a refusal: the first 20, then how many more. */
 const named = (ids: readonly string[]) => ids.slice(0, 20).join(', ') + (ids.length > 20 ? ` … (+${ids.length - 20})` : '');
@@ -25,7 +26,7 @@ const named = (ids: readonly string[]) => ids.slice(0, 20).join(', ') + (ids.len
 /** Per eligible order, the rules that hold for it now (only those asked for, when some are). */
 async function decide(db: Conn, orderIds: readonly string[] | null, ruleIds: readonly string[] | undefined, lock = false) {
   const rules = (await repo.listRules(db, ruleIds)).filter((r) => r.active);
-  const orders = rules.length ? await repo.candidates(db, orderIds, lock) : [];
+  const orders = rules.length ? await giftCandidates(db, orderIds, lock) : [];
   return { rules, orders: orders.map((o) => ({ order: o, holds: o.eligible ? rulesFor(rules, o) : [] })) };
 }
 
