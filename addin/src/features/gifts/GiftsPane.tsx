@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import type { GiftRuleView } from '../../../../shared/api/gifts.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
+import { paneMessages } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import { WorkStatus } from '../work.tsx';
@@ -26,7 +27,8 @@ export function GiftsPane({ api, lang, active, role, accounts }: Props) {
   }, [active]);
 
   return (
-    <section className={ui.stack} aria-label={t('gf_rules', { count: g.rules?.length ?? 0 })}>
+    // Named as its tab, so a test (or a screen reader) finds the region the tab shows.
+    <section className={ui.stack} aria-label={format(paneMessages.tab_gifts, {}, lang)}>
       <div className={ui.spread}>
         <Text weight="semibold" data-testid="gift-rule-count">
           {t('gf_rules', { count: g.rules?.length ?? 0 })}
