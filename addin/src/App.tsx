@@ -10,6 +10,7 @@ import { ChangePassword, SignIn } from './features/connect/SignIn.tsx';
 import { usePaneLang, useSession } from './features/connect/useSession.ts';
 import { DirectPane } from './features/direct/DirectPane.tsx';
 import { FilesPane } from './features/files/FilesPane.tsx';
+import { GiftsPane } from './features/gifts/GiftsPane.tsx';
 import { InvoicesPane } from './features/invoices/InvoicesPane.tsx';
 import { JobsPane } from './features/jobs/JobsPane.tsx';
 import { MatchingPane } from './features/matching/MatchingPane.tsx';
@@ -51,7 +52,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'matching', 'invoices', 'soldout', 'catalogue', 'stock', 'files', 'jobs', 'direct', 'accounts'] as const;
+const TABS = ['orders', 'matching', 'invoices', 'soldout', 'gifts', 'catalogue', 'stock', 'files', 'jobs', 'direct', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -82,6 +83,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'soldout'}>
         <SoldOutPane api={api} lang={lang} active={tab === 'soldout'} role={role} />
+      </div>
+      <div hidden={tab !== 'gifts'}>
+        <GiftsPane api={api} lang={lang} active={tab === 'gifts'} role={role} accounts={list} />
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />

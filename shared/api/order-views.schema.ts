@@ -227,6 +227,10 @@ export const lineView = z.object({
   mall_implied_status: z.enum(STATUSES).nullable(),
   mall_status_at: instant.nullable(),
   mall_confirmed_at: instant.nullable(),
+  /** The gift rule that added the line as a gift (사은품), null for the order's own lines. */
+  gift_rule_id: text,
+  /** A gift line set aside while its order is on hold (back when the hold is released). */
+  gift_set_aside: z.boolean(),
 });
 
 export const boxView = z.object({

@@ -72,8 +72,9 @@ describe('GET /api/openapi.json', () => {
     // delete, a sample file and 2 result files (downloads); exports 2 files, retention 2 JSON answers, the audit log 1 and
     // the sender setting 2 (read, set); matching 4 (unmatched, matches, save, remove); stock 6 (list, history, counts,
     // count imports, adjustments, transfers); the catalogue 10 (SKUs 6, warehouses 3, the storefront queue 1); the
-    // sold-out list and its release 2; allocation 6 (preview, apply, undo, batches, settings read and write).
-    assert.deepEqual(kinds, { json: 79, empty: 4, stream: 1, file: 5 });
+    // sold-out list and its release 2; allocation 6 (preview, apply, undo, batches, settings read and write); gifts 7
+    // (rules list, create, update; preview, apply, batches, undo) and a delete.
+    assert.deepEqual(kinds, { json: 86, empty: 5, stream: 1, file: 5 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {

@@ -21,6 +21,7 @@ import * as invoiceImportUndoPacked from './20261126051000_invoice_import_undo_p
 import * as catalogue from './20261127000000_catalogue.ts';
 import * as matchSummary from './20261127030000_match_summary.ts';
 import * as allocation from './20261128020000_allocation.ts';
+import * as gifts from './20261128030000_gifts.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -45,4 +46,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261127000000_catalogue', catalogue],
   ['20261127030000_match_summary', matchSummary],
   ['20261128020000_allocation', allocation],
+  ['20261128030000_gifts', gifts],
 ];

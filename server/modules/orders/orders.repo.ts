@@ -66,10 +66,14 @@ export type LineRow = {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The gift rule that added this line as a gift (사은품), null for the order's own lines. */
+  gift_rule_id?: string | null;
+  /** A gift line a hold of its order has set aside (back when the hold is released). */
+  gift_set_aside?: boolean;
 };
 
 const ORDER_BOOLS = ['hold', 'priority', 'flagged', 'merge_locked'] as const;
-const LINE_BOOLS = ['sold_out', 'unmatched', 'return_pickup_delayed'] as const;
+const LINE_BOOLS = ['sold_out', 'unmatched', 'return_pickup_delayed', 'gift_set_aside'] as const;
 
 /** SQLite hands booleans back as 0/1. Converts in place: rows come fresh from the driver. */
 export function bools<T extends Record<string, unknown>>(row: T, keys: readonly string[]): T {

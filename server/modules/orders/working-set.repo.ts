@@ -62,6 +62,8 @@ const LINE_STATE = [
   'unmatched',
   'return_pickup_delayed',
   'product_name',
+  'gift_rule_id',
+  'gift_set_aside',
 ];
 const LINE_COLUMNS = [
   ...LINE_STATE,

@@ -212,9 +212,10 @@ export type LoadPlan = {
 
 /**
  * Order-level actions change every line of the order; partial claims renumber lines of the whole order; release
- * reads every line of the order because one unmatched line keeps the whole order back.
+ * reads every line of the order because one unmatched line keeps the whole order back; hold, release of a hold and
+ * cancels move the order's gift lines with it (engine/gift-lines.ts).
  */
-const WHOLE_ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'set_flags', 'claim', 'release'];
+const WHOLE_ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'set_flags', 'claim', 'complete_claim', 'release'];
 /** A box is one unit: numbering, clearing or shipping it touches every line in it, whatever order they belong to. */
 const BOX_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'clear_invoice'];
 const HISTORY_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim'];

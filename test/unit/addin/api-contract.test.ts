@@ -11,6 +11,7 @@ import * as exportsApi from '../../../addin/src/api/exports.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
 import { urlOf, type Endpoint } from '../../../addin/src/api/endpoint.ts';
 import * as files from '../../../addin/src/api/files.ts';
+import * as gifts from '../../../addin/src/api/gifts.ts';
 import * as jobs from '../../../addin/src/api/jobs.ts';
 import * as mallAccounts from '../../../addin/src/api/mall-accounts.ts';
 import * as matching from '../../../addin/src/api/matching.ts';
@@ -35,6 +36,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   stock: stock.stockEndpoints,
   catalogue: catalogue.catalogueEndpoints,
   'sold-out': soldOut.soldOutEndpoints,
+  gifts: gifts.giftEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -150,6 +152,14 @@ describe('pane API client against the server routes', () => {
       ['catalogue.storefrontChanges', catalogue.listStorefrontChanges(api, { state: 'no_connector' })],
       ['sold-out.list', soldOut.listSoldOut(api, { limit: 50 })],
       ['sold-out.release', soldOut.releaseSoldOut(api, { line_ids: ['lin_1'], reason: '재고 입고' })],
+      ['gifts.rules', gifts.listGiftRules(api)],
+      ['gifts.createRule', gifts.createGiftRule(api, { name: '사은품', gift_sku_code: 'G1' })],
+      ['gifts.updateRule', gifts.updateGiftRule(api, 'gft_1', { version: 1, active: false })],
+      ['gifts.deleteRule', gifts.deleteGiftRule(api, 'gft_1', 1)],
+      ['gifts.preview', gifts.previewGifts(api, {})],
+      ['gifts.apply', gifts.applyGifts(api, { items: [{ order_id: 'ord_1', version: 1, rule_ids: ['gft_1'] }] })],
+      ['gifts.batches', gifts.listGiftBatches(api, { limit: 5 })],
+      ['gifts.undo', gifts.undoGiftBatch(api, 'bat_1')],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

@@ -14,6 +14,7 @@ import { newId, ID_PREFIX } from '../../../db/ids.ts';
 import type { ClaimRow, LineRow } from '../working-set.repo.ts';
 import type { EngineCore } from './core.ts';
 import { decide } from './decide.ts';
+import { cancelGiftsOfCanceledOrders } from './gift-lines.ts';
 import { Refusal, type Decided, type Outcome, type Params } from './types.ts';
 
 export function enterClaim(core: EngineCore, targetId: string, lines: LineRow[], p: Params, orderTarget: boolean): Outcome {
@@ -51,6 +52,14 @@ export function enterClaim(core: EngineCore, targetId: string, lines: LineRow[],
     }
   }
   if (!changed.length || (!orderTarget && lastRefusal)) throw lastRefusal ?? new Refusal('not_found', { id: targetId });
+  if (type === 'cancel')
+    changed.push(
+      ...cancelGiftsOfCanceledOrders(
+        core,
+        lines.map((l) => l.order_id),
+        p.reason ?? null,
+      ),
+    );
   return { lines: changed, changed: true, warnings: [] };
 }
 
@@ -99,6 +108,13 @@ export function completeClaim(core: EngineCore, targetId: string, lines: LineRow
     changed.push(line.id);
   }
   if (!changed.length || (!orderTarget && refusal)) throw refusal ?? new Refusal('not_found', { id: targetId });
+  changed.push(
+    ...cancelGiftsOfCanceledOrders(
+      core,
+      lines.map((l) => l.order_id),
+      p.reason ?? null,
+    ),
+  );
   return { lines: changed, changed: true, warnings: [] };
 }
 

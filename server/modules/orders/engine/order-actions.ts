@@ -4,6 +4,7 @@
 import { PRE_SHIPMENT_STATUSES, type Status } from '../../../../shared/lifecycle.ts';
 import type { LineRow, OrderRow } from '../working-set.repo.ts';
 import type { EngineCore } from './core.ts';
+import { restoreGifts, setGiftsAside } from './gift-lines.ts';
 import { Refusal, UNCHANGED, type Action, type Outcome, type Params } from './types.ts';
 
 export const ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'set_flags'];
@@ -48,6 +49,9 @@ export function orderAction(core: EngineCore, order: OrderRow, line: LineRow | n
     set.queue(set.writes.orders, order.id, patch);
     // An order-level change makes every sheet row of the order stale, so every line's version moves.
     for (const l of lines) if (!flagLines.includes(l)) core.moveLine(l, 'same', action, p.reason ?? null);
+    // Gift lines follow the order (seed 001 #MATE: 보류 시 사은품 삭제): set aside on hold, back on release.
+    if (action === 'hold') setGiftsAside(core, order, p.reason ?? null);
+    if (action === 'release_hold') restoreGifts(core, order, p.reason ?? null);
   }
   for (const l of flagLines) core.moveLine(l, 'same', action, p.reason ?? null, linePatch);
   const touched = Object.keys(patch).length ? lines : flagLines;
