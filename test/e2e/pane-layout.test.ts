@@ -100,7 +100,8 @@ describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
         const name = (await tab.textContent()) ?? '';
         await page
           .getByRole('region', { name, exact: true })
-          .waitFor()
+          // Panes labelled after their tab are waited for; the others have rendered by the time 2 s have passed.
+          .waitFor({ timeout: 2000 })
           .catch(() => undefined);
         await page.waitForTimeout(150);
         await assertFits(page, `${lang} tab ${name}`);
