@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import type { z } from 'zod';
+import * as allocation from '../../../addin/src/api/allocation.ts';
 import * as auth from '../../../addin/src/api/auth.ts';
 import * as catalogue from '../../../addin/src/api/catalogue.ts';
 import * as exportsApi from '../../../addin/src/api/exports.ts';
@@ -35,6 +36,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   stock: stock.stockEndpoints,
   catalogue: catalogue.catalogueEndpoints,
   'sold-out': soldOut.soldOutEndpoints,
+  allocation: allocation.allocationEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -150,6 +152,10 @@ describe('pane API client against the server routes', () => {
       ['catalogue.storefrontChanges', catalogue.listStorefrontChanges(api, { state: 'no_connector' })],
       ['sold-out.list', soldOut.listSoldOut(api, { limit: 50 })],
       ['sold-out.release', soldOut.releaseSoldOut(api, { line_ids: ['lin_1'], reason: '재고 입고' })],
+      ['allocation.preview', allocation.previewAllocation(api, { policy: 'available', order_rule: 'amount' })],
+      ['allocation.apply', allocation.applyAllocation(api, 'bat_1')],
+      ['allocation.batches', allocation.listAllocationBatches(api)],
+      ['allocation.undo', allocation.undoAllocation(api, 'bat_1')],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);
