@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { format, type Lang } from '../../shared/i18n.ts';
 import type { Api } from './api/client.ts';
 import { Accounts } from './features/accounts/Accounts.tsx';
+import { AllocatePane } from './features/allocate/AllocatePane.tsx';
 import { useAccounts } from './features/accounts/useAccounts.ts';
 import { CataloguePane } from './features/catalogue/CataloguePane.tsx';
 import { ChangePassword, SignIn } from './features/connect/SignIn.tsx';
@@ -52,7 +53,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'matching', 'invoices', 'soldout', 'gifts', 'catalogue', 'stock', 'files', 'jobs', 'direct', 'accounts'] as const;
+const TABS = ['orders', 'matching', 'invoices', 'soldout', 'gifts', 'catalogue', 'stock', 'allocate', 'files', 'jobs', 'direct', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -95,6 +96,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'stock'}>
         <StockPane api={api} lang={lang} />
+      </div>
+      <div hidden={tab !== 'allocate'}>
+        <AllocatePane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'catalogue'}>
         <CataloguePane api={api} lang={lang} />

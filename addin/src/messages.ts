@@ -32,6 +32,7 @@ export const paneMessages = {
   tab_matching: { ko: '매칭', en: 'Matching' },
   tab_accounts: { ko: '계정', en: 'Accounts' },
   tab_stock: { ko: '재고', en: 'Stock' },
+  tab_allocate: { ko: '할당', en: 'Allocate' },
   tab_catalogue: { ko: '상품', en: 'Products' },
   cancel: { ko: '취소', en: 'Cancel' },
   canceled: { ko: '취소했습니다.', en: 'Canceled.' },

@@ -2,8 +2,8 @@
 // draw on, the allocations themselves (line_allocations) and the batches. Stock rows are written only by the stock
 // module (stock.repo writeStock); lines and orders only by the orders module.
 import type { Knex } from 'knex';
-import { chunk, isPostgres, type Db } from '../../db/knex.ts';
-import { insertMany, whereIdIn } from '../../db/bulk.ts';
+import { isPostgres, type Db } from '../../db/knex.ts';
+import { insertMany, selectWhereIn, whereIdIn } from '../../db/bulk.ts';
 
 type Conn = Db | Knex.Transaction;
 
@@ -86,12 +86,9 @@ export async function availableStock(db: Conn, skuIds: readonly string[]): Promi
 
 /** Locks these lines (PostgreSQL, id order) and answers their versions; lines gone are absent. */
 export async function lockLineVersions(trx: Knex.Transaction, ids: readonly string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const part of chunk([...ids].sort(), 20000)) {
-    const q = whereIdIn(trx, trx('order_lines').select('id', 'version').orderBy('id'), 'id', part);
-    for (const r of (await (isPostgres(trx) ? q.forUpdate() : q)) as { id: string; version: number }[]) out.set(r.id, r.version);
-  }
-  return out;
+  // One statement, read back packed on SQLite: 100,000 lines in a fraction of the row-by-row read.
+  const rows = (await selectWhereIn(trx, 'order_lines', 'id', ids, ['id', 'version'], { lock: true })) as { id: string; version: number }[];
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 export type AllocationRow = { line_id: string; sku_id: string; warehouse_id: string; quantity: number; batch_id: string };

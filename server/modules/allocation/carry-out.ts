@@ -1,13 +1,13 @@
 // Carrying out an allocation plan inside a transaction, and taking it back. The plan and the undo record are packed
 // arrays (one JSON value on the batch row): 100,000 lines stay one row. Stock moves only through the stock module's
-// writeStock (kinds allocate / deallocate, one history row per stock row, carrying the batch); lines and orders
+// writeStockMany (kinds allocate / deallocate, one history row per stock row, carrying the batch, set-based); lines and orders
 // through the orders module (versions, split and merge-back with history); the sold-out flag through the sold-out
 // module's flagSoldOut, passed in (`flag`) so this file does not import the module that calls it back on release.
 import type { Knex } from 'knex';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
-import { mergeSplitBack, orderVersions, splitOrder, touchLines } from '../orders/order-split.repo.ts';
-import { keyOf, lockStock, writeStock, type StockKey } from '../stock/stock.repo.ts';
+import { mergeSplitsBack, orderVersions, splitOrders, touchLines } from '../orders/order-split.repo.ts';
+import { keyOf, lockStock, writeStockMany, type StockKey, type StockWrite } from '../stock/stock.repo.ts';
 import * as repo from './allocation.repo.ts';
 
 type Trx = Knex.Transaction;
@@ -72,13 +72,13 @@ async function moveAllocated(
       rows.map((r) => r.key),
       c.now,
     ));
-  for (const r of rows) {
+  const writes: StockWrite[] = rows.map((r) => {
     const before = state.get(keyOf(r.key))!;
     const allocated = before.allocated + sign * r.quantity;
     // The versions were checked (apply) or the rows locked: these hold unless the data is broken.
     if (allocated < 0 || allocated > before.on_hand)
       throw new Error(`allocation would leave stock ${keyOf(r.key)} at ${before.on_hand}/${allocated}`);
-    const w = await writeStock(trx, {
+    return {
       key: r.key,
       before: { on_hand: before.on_hand, allocated: before.allocated, version: before.version },
       after: { on_hand: before.on_hand, allocated },
@@ -88,9 +88,10 @@ async function moveAllocated(
       batchId: c.batchId,
       actor: c.actor,
       at: c.now,
-    });
-    state.set(keyOf(r.key), w.state);
-  }
+    };
+  });
+  // One set-based write for every row (row updates + their history rows), as writeStock does for one.
+  for (const [key, after] of await writeStockMany(trx, writes)) state.set(key, after);
 }
 
 /** Carries out `plan` (versions already checked, stock rows locked in `locked`); answers the undo record. */
@@ -107,11 +108,12 @@ export async function carryOut(
   await moveAllocated(trx, plan.allocs, 1, c, o.locked);
   const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
   await touchLines(trx, allocated, c.now);
-  const splits: UndoRecord['splits'] = [];
-  for (const [orderId, lineIds] of plan.splits) {
-    const { newOrderId, totalBefore } = await splitOrder(trx, orderId, lineIds, c);
-    splits.push([orderId, newOrderId, lineIds, totalBefore]);
-  }
+  const made = await splitOrders(
+    trx,
+    plan.splits.map(([orderId, lineIds]) => ({ orderId, lineIds })),
+    c,
+  );
+  const splits: UndoRecord['splits'] = made.map((s) => [s.orderId, s.newOrderId, [...s.lineIds], s.totalBefore]);
   const flagged = o.flag && plan.short.length ? await o.flag(trx, plan.short, c.actor, c.reason) : [];
   const changed = [...new Set([...allocated, ...splits.flatMap((s) => s[2]), ...flagged])];
   const lines = await repo.lockLineVersions(trx, changed);
@@ -143,9 +145,11 @@ export async function takeBack(trx: Trx, undo: UndoRecord, appliedId: string, c:
   await moveAllocated(trx, undo.allocs, -1, c);
   await repo.deleteAllocations(trx, appliedId);
   await touchLines(trx, [...new Set(undo.allocs.map((a) => a[0]))], c.now);
-  for (const [orderId, newOrderId, lineIds, totalBefore] of undo.splits) {
-    await mergeSplitBack(trx, { orderId, newOrderId, lineIds, totalBefore }, c);
-  }
+  await mergeSplitsBack(
+    trx,
+    undo.splits.map(([orderId, newOrderId, lineIds, totalBefore]) => ({ orderId, newOrderId, lineIds, totalBefore })),
+    c,
+  );
   // After the merge-back, so each line's history names the order it is in again.
   const flagged = await lockFlagLines(trx, undo.flagged, { sold_out: true });
   await setLineFlag(trx, flagged, 'sold_out', false, { action: 'release_sold_out', reason: c.reason, actor: c.actor, now: c.now });

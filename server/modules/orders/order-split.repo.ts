@@ -3,7 +3,7 @@
 // touch of lines whose allocation changed (a sheet row shows it). Like every change a sheet row shows, the versions
 // of the lines and orders move and each line gets a history row (from = to = its status) naming the batch.
 import type { Knex } from 'knex';
-import { whereIdIn } from '../../db/bulk.ts';
+import { insertMany, selectWhereIn, updateRows, whereIdIn } from '../../db/bulk.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
@@ -22,11 +22,7 @@ export async function touchLines(trx: Trx, lineIds: readonly string[], now: stri
 }
 
 async function lineRows(trx: Trx, lineIds: readonly string[]) {
-  return (await whereIdIn(trx, trx('order_lines').select('id', 'status', 'amount'), 'id', lineIds)) as {
-    id: string;
-    status: string;
-    amount: number;
-  }[];
+  return (await selectWhereIn(trx, 'order_lines', 'id', lineIds, ['id', 'status', 'amount'])) as { id: string; status: string; amount: number }[];
 }
 
 function history(lines: readonly { id: string; status: string }[], orderId: string, action: string, c: SplitChange): HistoryRow[] {
@@ -45,49 +41,98 @@ function history(lines: readonly { id: string; status: string }[], orderId: stri
   }));
 }
 
+export type Split = { orderId: string; newOrderId: string; lineIds: readonly string[]; totalBefore: number };
+
 /**
- * Moves `lineIds` of `orderId` to a new order copied from it; the amounts follow the lines. Answers the new order's
- * id and the original order's amount before, which the way back restores.
+ * Moves each split's `lineIds` of its `orderId` to a new order copied from it; the amounts follow the lines. All
+ * splits together, a set at a time: one insert of the new orders, one update of the originals' amounts, one of the
+ * lines and one insert of their history. Answers per split the new order's id and the original order's amount
+ * before, which the way back restores.
  */
-export async function splitOrder(
-  trx: Trx,
-  orderId: string,
-  lineIds: readonly string[],
-  c: SplitChange,
-): Promise<{ newOrderId: string; totalBefore: number }> {
-  const order = (await trx('orders').where({ id: orderId }).first()) as Record<string, unknown> & { total_amount: number };
-  const lines = await lineRows(trx, lineIds);
-  const moved = lines.reduce((s, l) => s + l.amount, 0);
-  const newOrderId = newId(ID_PREFIX.order);
-  await trx('orders').insert({ ...order, id: newOrderId, total_amount: moved, shipping_fee: 0, version: 1, created_at: c.now, updated_at: c.now });
-  await trx('orders')
-    .where({ id: orderId })
-    .update({ total_amount: order.total_amount - moved, version: trx.raw('version + 1'), updated_at: c.now });
-  await whereIdIn(trx, trx('order_lines'), 'id', lineIds).update({ order_id: newOrderId, version: trx.raw('version + 1'), updated_at: c.now });
-  await insertHistory(trx, [
-    ...history(lines, newOrderId, 'split_order', c),
-    {
+export async function splitOrders(trx: Trx, splits: readonly { orderId: string; lineIds: readonly string[] }[], c: SplitChange): Promise<Split[]> {
+  if (!splits.length) return [];
+  const orders = (await whereIdIn(
+    trx,
+    trx('orders').select('*'),
+    'id',
+    splits.map((s) => s.orderId),
+  )) as (Record<string, unknown> & { id: string; total_amount: number })[];
+  const orderOf = new Map(orders.map((o) => [o.id, o]));
+  const lines = new Map(
+    (
+      await lineRows(
+        trx,
+        splits.flatMap((s) => s.lineIds),
+      )
+    ).map((l) => [l.id, l]),
+  );
+  const out: Split[] = [];
+  const made: Record<string, unknown>[] = [];
+  const totals: { id: string; total_amount: number }[] = [];
+  const moves: { id: string; order_id: string }[] = [];
+  const rows: HistoryRow[] = [];
+  for (const s of splits) {
+    const order = orderOf.get(s.orderId)!;
+    const moved = s.lineIds.map((id) => lines.get(id)!);
+    const amount = moved.reduce((sum, l) => sum + l.amount, 0);
+    const newOrderId = newId(ID_PREFIX.order);
+    made.push({ ...order, id: newOrderId, total_amount: amount, shipping_fee: 0, version: 1, created_at: c.now, updated_at: c.now });
+    totals.push({ id: s.orderId, total_amount: order.total_amount - amount });
+    for (const id of s.lineIds) moves.push({ id, order_id: newOrderId });
+    rows.push(...history(moved, newOrderId, 'split_order', c), {
       ...history([{ id: newOrderId, status: 'split' }], newOrderId, 'split_order', c)[0]!,
       entity: 'order',
-      reason: `${c.reason} ← ${orderId}`.slice(0, 500),
-    },
-  ]);
-  return { newOrderId, totalBefore: order.total_amount };
+      reason: `${c.reason} ← ${s.orderId}`.slice(0, 500),
+    });
+    out.push({ orderId: s.orderId, newOrderId, lineIds: s.lineIds, totalBefore: order.total_amount });
+  }
+  await insertMany(trx, 'orders', made);
+  await updateRows(trx, 'orders', totals, { updated_at: c.now });
+  await updateRows(trx, 'order_lines', moves, { updated_at: c.now });
+  await insertHistory(trx, rows);
+  return out;
 }
 
-/** The way back: the lines return to their order, its amount is restored and the split-off order is removed. */
-export async function mergeSplitBack(
-  trx: Trx,
-  s: { orderId: string; newOrderId: string; lineIds: readonly string[]; totalBefore: number },
-  c: SplitChange,
-) {
-  const lines = await lineRows(trx, s.lineIds);
-  await whereIdIn(trx, trx('order_lines'), 'id', s.lineIds).update({ order_id: s.orderId, version: trx.raw('version + 1'), updated_at: c.now });
-  await trx('orders')
-    .where({ id: s.orderId })
-    .update({ total_amount: s.totalBefore, version: trx.raw('version + 1'), updated_at: c.now });
-  await trx('orders').where({ id: s.newOrderId }).delete();
-  await insertHistory(trx, history(lines, s.orderId, 'merge_split_back', c));
+/** The way back, for all splits at once: the lines return to their orders, the amounts are restored and the split-off orders removed. */
+export async function mergeSplitsBack(trx: Trx, splits: readonly Split[], c: SplitChange): Promise<void> {
+  if (!splits.length) return;
+  const lines = new Map(
+    (
+      await lineRows(
+        trx,
+        splits.flatMap((s) => s.lineIds),
+      )
+    ).map((l) => [l.id, l]),
+  );
+  await updateRows(
+    trx,
+    'order_lines',
+    splits.flatMap((s) => s.lineIds.map((id) => ({ id, order_id: s.orderId }))),
+    { updated_at: c.now },
+  );
+  await updateRows(
+    trx,
+    'orders',
+    splits.map((s) => ({ id: s.orderId, total_amount: s.totalBefore })),
+    { updated_at: c.now },
+  );
+  await whereIdIn(
+    trx,
+    trx('orders'),
+    'id',
+    splits.map((s) => s.newOrderId),
+  ).delete();
+  await insertHistory(
+    trx,
+    splits.flatMap((s) =>
+      history(
+        s.lineIds.map((id) => lines.get(id)!),
+        s.orderId,
+        'merge_split_back',
+        c,
+      ),
+    ),
+  );
 }
 
 /** Current versions of these orders (missing ones absent). */

@@ -5,6 +5,7 @@
 // read, so a change made meanwhile can never be overwritten silently.
 import type { Knex } from 'knex';
 import type { StockRow } from '../../../shared/api/stock.schema.ts';
+import { insertMany } from '../../db/bulk.ts';
 import { chunk, isPostgres, type Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 
@@ -98,27 +99,66 @@ export async function writeStock(trx: Knex.Transaction, w: StockWrite): Promise<
     .where({ sku_id: w.key.skuId, warehouse_id: w.key.warehouseId, version: w.before.version })
     .update({ on_hand: w.after.on_hand, allocated: w.after.allocated, version, updated_at: w.at });
   if (updated !== 1) throw new StockRaceError(`stock ${w.key.skuId}/${w.key.warehouseId} moved under a locked change`);
-  const [row] = await trx('stock_history')
-    .insert({
-      sku_id: w.key.skuId,
-      warehouse_id: w.key.warehouseId,
-      kind: w.kind,
-      on_hand_before: w.before.on_hand,
-      on_hand_after: w.after.on_hand,
-      allocated_before: w.before.allocated,
-      allocated_after: w.after.allocated,
-      reason: w.reason,
-      transfer_id: w.transferId ?? null,
-      line_id: w.lineId ?? null,
-      batch_id: w.batchId ?? null,
-      actor_type: w.actor.type,
-      actor_id: w.actor.id,
-      job_id: w.jobId ?? null,
-      at: w.at,
-    })
-    .returning('id');
+  const [row] = await trx('stock_history').insert(historyRow(w)).returning('id');
   const historyId = typeof row === 'object' ? (row as { id: number }).id : (row as number);
   return { historyId, state: { ...w.after, version } };
+}
+
+/** A stock_history row of a write. */
+function historyRow(w: StockWrite) {
+  return {
+    sku_id: w.key.skuId,
+    warehouse_id: w.key.warehouseId,
+    kind: w.kind,
+    on_hand_before: w.before.on_hand,
+    on_hand_after: w.after.on_hand,
+    allocated_before: w.before.allocated,
+    allocated_after: w.after.allocated,
+    reason: w.reason,
+    transfer_id: w.transferId ?? null,
+    line_id: w.lineId ?? null,
+    batch_id: w.batchId ?? null,
+    actor_type: w.actor.type,
+    actor_id: w.actor.id,
+    job_id: w.jobId ?? null,
+    at: w.at,
+  };
+}
+
+/** Rows one statement of writeStockMany carries: a few MB of JSON at most. */
+const MANY_PER_STATEMENT = 20000;
+
+/**
+ * writeStock for many rows (distinct keys) at once, the same one write path set-based: each row moves from its
+ * `before` (the version must still be the one read) to its `after` in one UPDATE per 20,000 rows, and every row's
+ * history row goes in with one insert. Any row whose version moved fails the whole change (StockRaceError), as
+ * writeStock does. Answers each row's new state by key.
+ */
+export async function writeStockMany(trx: Knex.Transaction, writes: readonly StockWrite[]): Promise<Map<string, StockState>> {
+  const out = new Map<string, StockState>();
+  if (!writes.length) return out;
+  const postgres = isPostgres(trx);
+  for (const part of chunk([...writes], MANY_PER_STATEMENT)) {
+    const at = part[0]!.at;
+    const data = JSON.stringify(part.map((w) => [w.key.skuId, w.key.warehouseId, w.before.version, w.after.on_hand, w.after.allocated, w.at]));
+    // Each row's values travel in one JSON array; the row is matched by key and by the version it was read at.
+    const sql = postgres
+      ? `update stock as t set on_hand = (v.value ->> 3)::int, allocated = (v.value ->> 4)::int, version = t.version + 1,
+           updated_at = (v.value ->> 5)::timestamptz from json_array_elements(?::json) as v(value)
+         where t.sku_id = v.value ->> 0 and t.warehouse_id = v.value ->> 1 and t.version = (v.value ->> 2)::int
+         returning t.sku_id`
+      : `update stock set on_hand = v.value ->> 3, allocated = v.value ->> 4, version = version + 1, updated_at = v.value ->> 5
+         from json_each(?) as v
+         where stock.sku_id = v.value ->> 0 and stock.warehouse_id = v.value ->> 1 and stock.version = v.value ->> 2
+         returning stock.sku_id`;
+    const result = (await trx.raw(sql, [data])) as unknown[] | { rows: unknown[] };
+    const updated = Array.isArray(result) ? result.length : result.rows.length;
+    if (updated !== part.length)
+      throw new StockRaceError(`stock moved under a locked change (${part.length - updated} of ${part.length} rows, ${at})`);
+    for (const w of part) out.set(keyOf(w.key), { ...w.after, version: w.before.version + 1 });
+  }
+  await insertMany(trx, 'stock_history', writes.map(historyRow));
+  return out;
 }
 
 // ---- the list and the history ------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import type { z } from 'zod';
+import * as allocation from '../../../addin/src/api/allocation.ts';
 import * as auth from '../../../addin/src/api/auth.ts';
 import * as catalogue from '../../../addin/src/api/catalogue.ts';
 import * as exportsApi from '../../../addin/src/api/exports.ts';
@@ -37,6 +38,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   catalogue: catalogue.catalogueEndpoints,
   'sold-out': soldOut.soldOutEndpoints,
   gifts: gifts.giftEndpoints,
+  allocation: allocation.allocationEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -160,6 +162,10 @@ describe('pane API client against the server routes', () => {
       ['gifts.apply', gifts.applyGifts(api, { items: [{ order_id: 'ord_1', version: 1, rule_ids: ['gft_1'] }] })],
       ['gifts.batches', gifts.listGiftBatches(api, { limit: 5 })],
       ['gifts.undo', gifts.undoGiftBatch(api, 'bat_1')],
+      ['allocation.preview', allocation.previewAllocation(api, { policy: 'available', order_rule: 'amount' })],
+      ['allocation.apply', allocation.applyAllocation(api, 'bat_1')],
+      ['allocation.batches', allocation.listAllocationBatches(api)],
+      ['allocation.undo', allocation.undoAllocation(api, 'bat_1')],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

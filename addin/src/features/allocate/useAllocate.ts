@@ -1,0 +1,55 @@
+// The 할당 tab's work: 미리보기 computes a plan on the server and writes it into the 할당 sheet, 할당 적용 carries out
+// that very preview (its batch), 마지막 할당 취소 undoes the newest applied batch. Refusals (409: what moved since the
+// preview, or why an undo cannot run) come back in the server's words and are shown as they are.
+import { useState } from 'react';
+import type { AllocationPolicy, AllocationPreview, OrderRule } from '../../../../shared/api/allocation.schema.ts';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import { applyAllocation, listAllocationBatches, previewAllocation, undoAllocation } from '../../api/allocation.ts';
+import type { Api } from '../../api/client.ts';
+import { useWork } from '../work.tsx';
+import { allocateMessages as am } from './allocate-messages.ts';
+import { writeAllocationSheet } from './allocate-sheet.ts';
+
+export type Counts = AllocationPreview['counts'];
+
+export function useAllocate(api: Api, lang: Lang) {
+  const t = (key: keyof typeof am, params = {}) => format(am[key], params, lang);
+  const work = useWork(lang);
+  /** The preview 할당 적용 would carry out: kept until it is applied or replaced. */
+  const [pending, setPending] = useState<{ batchId: string; counts: Counts } | null>(null);
+  const [summary, setSummary] = useState<string | null>(null);
+  const summaryOf = (c: Counts) => t('summary', c);
+
+  const preview = (policy: AllocationPolicy, rule: OrderRule) =>
+    work.run(async (step) => {
+      step(t('previewing'));
+      const answer = await previewAllocation(api, { policy, order_rule: rule });
+      await writeAllocationSheet(answer, lang, (done, total) => step(t('writing', { done, total }), total ? done / total : undefined, false));
+      setPending({ batchId: answer.batch_id, counts: answer.counts });
+      setSummary(summaryOf(answer.counts));
+      if (!answer.counts.lines) return { intent: 'info', text: t('nothing') };
+      return t('previewed', { summary: summaryOf(answer.counts) });
+    });
+
+  const apply = () =>
+    work.run(async () => {
+      if (!pending) return { intent: 'warning', text: t('no_preview') };
+      const answer = await applyAllocation(api, pending.batchId);
+      setPending(null);
+      setSummary(summaryOf(answer.counts));
+      const splits = answer.splits.length ? t('applied_splits', { count: answer.splits.length }) : '';
+      return t('applied', { summary: summaryOf(answer.counts) }) + splits;
+    });
+
+  const undoLast = () =>
+    work.run(async () => {
+      const batches = await listAllocationBatches(api);
+      const last = batches.items.find((b) => b.state === 'applied');
+      if (!last) return { intent: 'info', text: t('no_applied') };
+      const answer = await undoAllocation(api, last.id);
+      setSummary(null);
+      return t('undone', { id: answer.batch_id, lines: answer.lines, units: answer.units });
+    });
+
+  return { work, pending, summary, preview, apply, undoLast };
+}
