@@ -29,6 +29,7 @@ import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { stockRoutes } from './http/routes/stock.routes.ts';
 import { soldOutRoutes } from './http/routes/sold-out.routes.ts';
 import { scanRoutes } from './http/routes/scan.routes.ts';
+import { csRoutes } from './http/routes/cs.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -67,6 +68,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...catalogueRoutes(deps),
     ...soldOutRoutes(deps),
     ...scanRoutes(deps),
+    ...csRoutes(deps),
   ];
 }
 
