@@ -19,6 +19,8 @@ import * as settings from '../../../addin/src/api/settings.ts';
 import * as sheet from '../../../addin/src/api/sheet.ts';
 import * as stock from '../../../addin/src/api/stock.ts';
 import * as soldOut from '../../../addin/src/api/sold-out.ts';
+import * as scan from '../../../addin/src/api/scan.ts';
+import * as cs from '../../../addin/src/api/cs.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 
@@ -35,6 +37,8 @@ const tables: Record<string, Record<string, Endpoint>> = {
   stock: stock.stockEndpoints,
   catalogue: catalogue.catalogueEndpoints,
   'sold-out': soldOut.soldOutEndpoints,
+  scan: scan.scanEndpoints,
+  cs: cs.csEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -150,6 +154,14 @@ describe('pane API client against the server routes', () => {
       ['catalogue.storefrontChanges', catalogue.listStorefrontChanges(api, { state: 'no_connector' })],
       ['sold-out.list', soldOut.listSoldOut(api, { limit: 50 })],
       ['sold-out.release', soldOut.releaseSoldOut(api, { line_ids: ['lin_1'], reason: '재고 입고' })],
+      ['scan.box', scan.openScanBox(api, { tracking_number: '123456789012' })],
+      ['scan.verify', scan.verifyScanBox(api, { box_id: 'box_1', versions: { box: 1, lines: [], orders: [] }, scans: [{ barcode: '880' }] })],
+      ['scan.setAside', scan.setAsideScanBox(api, { box_id: 'box_1', versions: { box: 1, lines: [], orders: [] }, reason: '부족' })],
+      ['scan.sheet', scan.verifyScanSheet(api, { rows: [{ tracking_number: '123456789012', barcode: '880' }] })],
+      ['cs.delayedReturns', cs.listDelayedReturns(api, { limit: 100 })],
+      ['cs.claims', cs.listWaitingClaims(api, { type: 'return' })],
+      ['cs.withdrawnCancels', cs.listWithdrawnCancels(api, { days: 30 })],
+      ['cs.acknowledge', cs.acknowledgeWithdrawn(api, { claim_ids: ['clm_1'] })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);
