@@ -14,7 +14,7 @@ export const csPaneMessages = {
     ko: '"{sheet}" 시트에 {count}건 (요청 후 {days}일 초과, 이번에 {flagged}건 새로 표시).',
     en: '{count} rows in "{sheet}" (over {days} days; {flagged} newly flagged).',
   },
-  cs_reason: { ko: '사유', en: 'Reason' },
+  cs_reason: { ko: '처리 사유', en: 'Reason for the action' },
   cs_reason_placeholder: { ko: '예: 고객 연락 대기', en: 'e.g. waiting for the buyer' },
   cs_reason_required: { ko: '보류 사유를 입력하세요.', en: 'Enter a reason for the hold.' },
   cs_hold: { ko: '보류', en: 'Hold' },
