@@ -33,7 +33,7 @@ export function ScanPane({ api, lang, active }: { api: Api; lang: Lang; active: 
   };
 
   return (
-    <section className={ui.stack} aria-label={t('sc_input')}>
+    <section className={ui.stack} aria-label={t('sc_title')}>
       <Field label={t('sc_input')}>
         <Input
           ref={field}

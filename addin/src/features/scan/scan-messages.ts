@@ -2,6 +2,7 @@
 import type { Messages } from '../../../../shared/i18n.ts';
 
 export const scanPaneMessages = {
+  sc_title: { ko: '스캔', en: 'Scan' },
   sc_input: { ko: '스캔 (송장번호 또는 상품 바코드)', en: 'Scan (tracking number or product barcode)' },
   sc_help: {
     ko: '송장번호를 스캔하면 박스가 열리고, 상품 바코드를 스캔하면 수량이 올라갑니다. 모두 맞으면 출고완료됩니다.',
