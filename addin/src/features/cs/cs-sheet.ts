@@ -35,7 +35,7 @@ const COLUMNS: Column[] = [
   col('quantity', '수량', 'Qty', 5),
   col('status', '상태', 'Status', 9),
   col('kind', '유형', 'Type', 7),
-  col('date', '요청일', 'Requested', 11),
+  col('date', '요청·철회일', 'Requested or withdrawn', 11),
   col('age_days', '경과일', 'Days', 6),
   col('reason', '사유', 'Reason', 14),
   col('result', '처리결과', 'Result', 8),
