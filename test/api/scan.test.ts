@@ -156,6 +156,16 @@ describe('scan-to-ship', () => {
     assert.deepEqual(await statuses(box.lineIds), ['INVOICED', 'INVOICED']);
   });
 
+  it('two operators verifying the same box at once ship it once; the other is told it changed', async () => {
+    const box = await invoicedBox();
+    const opened = (await s.call('POST', '/api/scan/box', { tracking_number: box.tracking })).body;
+    const body = { box_id: box.boxId, versions: opened.versions, scans: [{ barcode: `880A${box.tag}`, count: 2 }, { barcode: `880B${box.tag}` }] };
+    const answers = await Promise.all([s.call('POST', '/api/scan/verify', body), s.call('POST', '/api/scan/verify', body)]);
+    assert.deepEqual(answers.map((a) => a.status).sort(), [200, 409], JSON.stringify(answers.map((a) => a.body)));
+    assert.equal(answers.find((a) => a.status === 409)!.body.error.code, 'stale_version');
+    for (const id of box.lineIds) assert.equal((await s.deps.db('status_history').where({ entity_id: id, action: 'ship' })).length, 1);
+  });
+
   it('a box with an unmatched line names it and cannot be verified', async () => {
     const box = await invoicedBox({ unmatched: true });
     const opened = (await s.call('POST', '/api/scan/box', { tracking_number: box.tracking })).body;

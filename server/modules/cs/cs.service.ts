@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { insertHistory } from '../orders/history.repo.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { csMessages } from './cs.messages.ts';
-import * as repo from './cs.repo.ts';
+import * as repo from '../orders/cs-claims.repo.ts';
 
 type Conn = Db | Knex.Transaction;
 

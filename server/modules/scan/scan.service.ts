@@ -14,6 +14,7 @@ import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { applySteps } from '../orders/transitions.service.ts';
 import { scanServiceMessages as m } from './scan.messages.ts';
+import * as boxes from '../orders/scan-boxes.repo.ts';
 import * as repo from './scan.repo.ts';
 
 type Conn = Db | Knex.Transaction;
@@ -32,11 +33,11 @@ export function scannedNumber(raw: string | number): string {
   return String(raw).trim().replace(/[\s-]/g, '');
 }
 
-type Opened = { box: repo.BoxRow; lines: repo.BoxLineRow[]; expected: ExpectedSku[]; view: BoxView };
+type Opened = { box: boxes.BoxRow; lines: boxes.BoxLineRow[]; expected: ExpectedSku[]; view: BoxView };
 
 /** A box and what it should hold, read in `db` (a transaction that locked the lines, when verifying). */
-async function readBox(db: Conn, box: repo.BoxRow, lock: boolean): Promise<Opened> {
-  const lines = (await repo.linesOfBox(db, box.id, lock)).filter((l) => !LEAVES_BOX.includes(l.status as Status) && !l.deleted_at);
+async function readBox(db: Conn, box: boxes.BoxRow, lock: boolean): Promise<Opened> {
+  const lines = (await boxes.linesOfBox(db, box.id, lock)).filter((l) => !LEAVES_BOX.includes(l.status as Status) && !l.deleted_at);
   const skus = await repo.skusOfLines(
     db,
     lines.map((l) => l.line_id),
@@ -54,7 +55,7 @@ async function readBox(db: Conn, box: repo.BoxRow, lock: boolean): Promise<Opene
   }
   const matched = new Set(skus.map((s) => s.line_id));
   const blocks: BoxView['blocks'] = [];
-  const product = (l: repo.BoxLineRow) => [l.mall_order_id, l.product_name, l.option_text].filter(Boolean).join(' ');
+  const product = (l: boxes.BoxLineRow) => [l.mall_order_id, l.product_name, l.option_text].filter(Boolean).join(' ');
   for (const l of lines) {
     if (!matched.has(l.line_id)) blocks.push({ code: 'unmatched_line', message: message(m.unmatched_line, { product: product(l) }) });
     if (l.status !== 'INVOICED') {
@@ -100,7 +101,7 @@ async function readBox(db: Conn, box: repo.BoxRow, lock: boolean): Promise<Opene
 /** POST /api/scan/box: the box with this number, what it should hold, its versions and whether it can be verified. */
 export async function openBox(db: Conn, raw: string | number): Promise<BoxView> {
   const number = scannedNumber(raw);
-  const [box] = await repo.boxesByNumber(db, number);
+  const [box] = await boxes.boxesByNumber(db, number);
   if (!box)
     throw new AppError('not_found', 'box_not_found', message(m.box_not_found, { number }), {
       details: [{ field: 'tracking_number', code: 'box_not_found', message: message(m.box_not_found, { number }) }],
@@ -123,7 +124,7 @@ function sameVersions(now: BoxVersions, seen: BoxVersions): boolean {
 
 /** The box, locked and checked against the versions it was opened at; a 409 when anything moved. */
 async function lockedBox(trx: Knex.Transaction, boxId: string, versions: BoxVersions): Promise<Opened> {
-  const box = await repo.boxById(trx, boxId);
+  const box = await boxes.boxById(trx, boxId);
   if (!box) throw new AppError('not_found', 'box_not_found', message(m.box_not_found, { number: boxId }));
   const opened = await readBox(trx, box, true);
   if (!sameVersions(opened.view.versions, versions)) {
@@ -165,7 +166,7 @@ export async function verifyBox(db: Db, actor: Actor, body: VerifyInput): Promis
       batchId,
       now: new Date().toISOString(),
     });
-    const after = await repo.linesOfBox(trx, opened.box.id);
+    const after = await boxes.linesOfBox(trx, opened.box.id);
     const ids = new Set(opened.lines.map((l) => l.line_id));
     return {
       ...base,

@@ -1,5 +1,5 @@
-// Reads of the CS lists (claims with their lines and orders) and the acknowledgement of a withdrawn cancel. Flags on
-// lines are set through the orders module (line-flags.repo.ts).
+// The CS lists' reads of the order tables (claims with their lines and orders, sold-out-lines.repo.ts's way) and the
+// acknowledgement of a withdrawn cancel, for server/modules/cs. Line flags are set through line-flags.repo.ts.
 import type { Knex } from 'knex';
 import { whereIdIn } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
