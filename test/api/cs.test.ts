@@ -157,6 +157,8 @@ describe('CS lists', () => {
     assert.ok(claim.acknowledged_at);
     assert.ok(claim.acknowledged_by);
     assert.equal((await s.deps.db('status_history').where({ entity_id: c.claimId, action: 'acknowledge_withdrawal' })).length, 1);
+    const detail = await s.call('GET', `/api/orders/${c.orderId}`);
+    assert.ok(detail.body.claims.find((x: { id: string }) => x.id === c.claimId).acknowledged_at, 'the order shows it acknowledged');
     const after = await s.call('GET', '/api/cs/withdrawn-cancels?limit=500');
     assert.equal(
       after.body.items.some((i: { claim_id: string }) => i.claim_id === c.claimId),
