@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder, makeSku, putInBox, setLineSkus } from '../helpers/builders.ts';
-import { e2eSession, signInAsAdmin } from '../helpers/e2e-session.ts';
+import { e2eSession, openWorkbench, signInAsAdmin } from '../helpers/e2e-session.ts';
 import { skipWith } from '../helpers/skip.ts';
 
 const e2e = e2eSession();
@@ -78,6 +78,40 @@ describe('scan tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     const history = await db('status_history').where({ entity_id: order.lineIds[0], action: 'ship' });
     assert.equal(history[0]?.reason, '스캔 검수');
     assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field keeps the focus');
+    await page.close();
+  });
+  it('시트로 검수: a sheet a scanner typed into is verified, the complete box ships, a result beside every row', async () => {
+    const db = e2e.server.deps.db;
+    const cup = await makeSku(db, { code: 'CUP-02', name: '컵', barcodes: ['8802000000017'] });
+    const good = await makeOrder(db, { status: 'INVOICED', products: ['컵'], quantity: 2 });
+    const bad = await makeOrder(db, { status: 'INVOICED', products: ['컵'] });
+    for (const o of [good, bad]) await setLineSkus(db, o.lineIds[0]!, [cup]);
+    await putInBox(db, good.lineIds, { tracking: '640022222222', status: 'INVOICED' });
+    await putInBox(db, bad.lineIds, { tracking: '640033333333', status: 'INVOICED' });
+
+    const { page, pane } = await openWorkbench(e2e);
+    await page.evaluate(() => {
+      const wb = (globalThis as any).shipsheetWorkbook;
+      const cells = [
+        ['송장번호', '바코드'],
+        ['640022222222', '8802000000017'],
+        ['', '8802000000017'],
+        ['640033333333', '8801999999999'],
+      ];
+      cells.forEach((row, r) => row.forEach((v, c) => v && wb.userEdit('Sheet1', r, c, v)));
+    });
+    await pane.getByRole('tab', { name: '스캔', exact: true }).click();
+    await pane.getByRole('button', { name: '시트로 검수 (송장번호, 바코드)' }).click();
+    await pane.getByText('박스 2개 중 1개 출고완료. 결과를 행 옆에 적었습니다.').waitFor();
+    const sheet = await page.evaluate(() => {
+      const s = (globalThis as any).shipsheetWorkbook.find('Sheet1');
+      return [0, 1, 2, 3].map((r) => String(s.get(r, 2)?.value ?? ''));
+    });
+    assert.equal(sheet[0], '검수결과');
+    assert.match(sheet[1]!, /^확인 \(출고완료\)/);
+    assert.match(sheet[3]!, /^미등록 \(거부\).*8801999999999/);
+    assert.equal((await db('order_lines').where({ id: good.lineIds[0] }).first()).status, 'SHIPPED');
+    assert.equal((await db('order_lines').where({ id: bad.lineIds[0] }).first()).status, 'INVOICED');
     await page.close();
   });
 });
