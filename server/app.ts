@@ -30,6 +30,8 @@ import { stockRoutes } from './http/routes/stock.routes.ts';
 import { soldOutRoutes } from './http/routes/sold-out.routes.ts';
 import { allocationRoutes } from './http/routes/allocation.routes.ts';
 import { giftsRoutes } from './http/routes/gifts.routes.ts';
+import { scanRoutes } from './http/routes/scan.routes.ts';
+import { csRoutes } from './http/routes/cs.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -69,6 +71,8 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...soldOutRoutes(deps),
     ...allocationRoutes(deps),
     ...giftsRoutes(deps),
+    ...scanRoutes(deps),
+    ...csRoutes(deps),
   ];
 }
 

@@ -33,6 +33,10 @@ export type Config = {
   retentionDays: number;
   /** The daily retention run; off in tests, which run it by hand. */
   retentionSchedule: boolean;
+  /** Days after which a requested, uncompleted return counts as a delayed pickup (회수지연, server/modules/cs). */
+  returnPickupDays: number;
+  /** The hourly delayed-return check; off in tests, which read the list (which checks too). */
+  returnPickupSchedule: boolean;
 };
 
 function minutes(value: string | undefined): number {
@@ -88,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     validateResponses: env.SHIPSHEET_VALIDATE_RESPONSES === '1',
     retentionDays: positiveInteger('SHIPSHEET_RETENTION_DAYS', env.SHIPSHEET_RETENTION_DAYS, 90),
     retentionSchedule: (env.SHIPSHEET_RETENTION_SCHEDULE ?? 'on') !== 'off',
+    returnPickupDays: positiveInteger('SHIPSHEET_RETURN_PICKUP_DAYS', env.SHIPSHEET_RETURN_PICKUP_DAYS, 3),
+    returnPickupSchedule: (env.SHIPSHEET_RETURN_PICKUP_SCHEDULE ?? 'on') !== 'off',
   };
 }

@@ -20,6 +20,7 @@ import { JobRunner } from './jobs/job-runner.ts';
 import { runnerAlive } from './jobs/jobs.repo.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { startRetentionSchedule } from './jobs/retention.schedule.ts';
+import { startReturnPickupSchedule } from './jobs/return-pickup.schedule.ts';
 import { sendInvoicesJob } from './jobs/send-invoices.job.ts';
 import { syncJob } from './jobs/sync.job.ts';
 import { createLogger } from './log.ts';
@@ -86,6 +87,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const deps: AppDeps = { config, db, log, secrets, limiter: createLoginLimiter(db), events, runner, connectorFor };
   const scheduler = startScheduler({ db, log, runner }, { everyMinutes: config.collectEveryMinutes, tickMs: config.scheduleTickMs });
   const retention = startRetentionSchedule({ db, log }, { days: config.retentionDays, enabled: config.retentionSchedule });
+  const returnPickup = startReturnPickupSchedule({ db, log }, { days: config.returnPickupDays, enabled: config.returnPickupSchedule });
 
   const app = createApp(deps);
   const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, app) : http.createServer(app);
@@ -103,6 +105,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     async close() {
       scheduler.stop();
       retention.stop();
+      returnPickup.stop();
       await runner.stopAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -19,6 +19,8 @@ import { useJobFeed } from './features/jobs/useJobFeed.ts';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
 import { StockPane } from './features/stock/StockPane.tsx';
 import { SoldOutPane } from './features/sold-out/SoldOutPane.tsx';
+import { ScanPane } from './features/scan/ScanPane.tsx';
+import { CsPane } from './features/cs/CsPane.tsx';
 import { paneMessages as m } from './messages.ts';
 import { useLayout } from './styles.ts';
 import './pane.css';
@@ -53,7 +55,22 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'matching', 'invoices', 'soldout', 'gifts', 'catalogue', 'stock', 'allocate', 'files', 'jobs', 'direct', 'accounts'] as const;
+const TABS = [
+  'orders',
+  'matching',
+  'invoices',
+  'scan',
+  'soldout',
+  'cs',
+  'gifts',
+  'catalogue',
+  'stock',
+  'allocate',
+  'files',
+  'jobs',
+  'direct',
+  'accounts',
+] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -87,6 +104,12 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'gifts'}>
         <GiftsPane api={api} lang={lang} active={tab === 'gifts'} role={role} accounts={list} />
+      </div>
+      <div hidden={tab !== 'scan'}>
+        <ScanPane api={api} lang={lang} active={tab === 'scan'} />
+      </div>
+      <div hidden={tab !== 'cs'}>
+        <CsPane api={api} lang={lang} role={role} openSoldOut={() => setTab('soldout')} />
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />

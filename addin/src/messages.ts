@@ -26,6 +26,8 @@ export const paneMessages = {
   tab_invoices: { ko: '송장', en: 'Invoices' },
   tab_soldout: { ko: '품절', en: 'Sold out' },
   tab_gifts: { ko: '사은품', en: 'Gifts' },
+  tab_scan: { ko: '스캔', en: 'Scan' },
+  tab_cs: { ko: 'CS', en: 'CS' },
   tab_files: { ko: '파일', en: 'Files' },
   tab_jobs: { ko: '작업', en: 'Jobs' },
   tab_direct: { ko: '직접주문', en: 'Direct orders' },

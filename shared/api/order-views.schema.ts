@@ -260,6 +260,9 @@ export const claimView = z.object({
   requested_at: instant,
   completed_at: instant.nullable(),
   created_by: text,
+  /** A withdrawn cancel seen by an operator (the CS list 취소철회 shows it until then); null otherwise. */
+  acknowledged_at: instant.nullable(),
+  acknowledged_by: text,
   version: int,
   created_at: instant,
   updated_at: instant,

@@ -98,6 +98,7 @@ export async function startTestServer(
     SHIPSHEET_COLLECT_EVERY_MINUTES: '0',
     // Retention runs are started by the tests that look at them, never by a timer in the middle of another test.
     SHIPSHEET_RETENTION_SCHEDULE: 'off',
+    SHIPSHEET_RETURN_PICKUP_SCHEDULE: 'off',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     // Every answer of the API tests is held to its route's response schema: a mismatch fails the test with a 500.
     SHIPSHEET_VALIDATE_RESPONSES: '1',

@@ -22,6 +22,7 @@ import * as catalogue from './20261127000000_catalogue.ts';
 import * as matchSummary from './20261127030000_match_summary.ts';
 import * as allocation from './20261128020000_allocation.ts';
 import * as gifts from './20261128030000_gifts.ts';
+import * as csLists from './20261128040000_cs_lists.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -47,4 +48,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261127030000_match_summary', matchSummary],
   ['20261128020000_allocation', allocation],
   ['20261128030000_gifts', gifts],
+  ['20261128040000_cs_lists', csLists],
 ];

@@ -21,6 +21,8 @@ import * as settings from '../../../addin/src/api/settings.ts';
 import * as sheet from '../../../addin/src/api/sheet.ts';
 import * as stock from '../../../addin/src/api/stock.ts';
 import * as soldOut from '../../../addin/src/api/sold-out.ts';
+import * as scan from '../../../addin/src/api/scan.ts';
+import * as cs from '../../../addin/src/api/cs.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 
@@ -39,6 +41,8 @@ const tables: Record<string, Record<string, Endpoint>> = {
   'sold-out': soldOut.soldOutEndpoints,
   gifts: gifts.giftEndpoints,
   allocation: allocation.allocationEndpoints,
+  scan: scan.scanEndpoints,
+  cs: cs.csEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -166,6 +170,14 @@ describe('pane API client against the server routes', () => {
       ['allocation.apply', allocation.applyAllocation(api, 'bat_1')],
       ['allocation.batches', allocation.listAllocationBatches(api)],
       ['allocation.undo', allocation.undoAllocation(api, 'bat_1')],
+      ['scan.box', scan.openScanBox(api, { tracking_number: '123456789012' })],
+      ['scan.verify', scan.verifyScanBox(api, { box_id: 'box_1', versions: { box: 1, lines: [], orders: [] }, scans: [{ barcode: '880' }] })],
+      ['scan.setAside', scan.setAsideScanBox(api, { box_id: 'box_1', versions: { box: 1, lines: [], orders: [] }, reason: '부족' })],
+      ['scan.sheet', scan.verifyScanSheet(api, { rows: [{ tracking_number: '123456789012', barcode: '880' }] })],
+      ['cs.delayedReturns', cs.listDelayedReturns(api, { limit: 100 })],
+      ['cs.claims', cs.listWaitingClaims(api, { type: 'return' })],
+      ['cs.withdrawnCancels', cs.listWithdrawnCancels(api, { days: 30 })],
+      ['cs.acknowledge', cs.acknowledgeWithdrawn(api, { claim_ids: ['clm_1'] })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

@@ -1,0 +1,76 @@
+// The CS tab: the three CS lists pulled into sheets (회수지연, 클레임대기, 취소철회) and the actions that apply to the
+// rows selected there — 보류 (hold the order, with a reason), 클레임 완료, 확인 (a withdrawn cancel seen). The
+// sold-out list has its own tab (품절), linked from here.
+import { Button, Caption1, Field, Input, Link } from '@fluentui/react-components';
+import { useState } from 'react';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Api } from '../../api/client.ts';
+import { useLayout } from '../../styles.ts';
+import { useWork, WorkStatus } from '../work.tsx';
+import { csPaneMessages as m } from './cs-messages.ts';
+import { actOnSelected, pullCsList, type CsAction, type CsList } from './cs-sheet.ts';
+
+export function CsPane({ api, lang, role, openSoldOut }: { api: Api; lang: Lang; role: string; openSoldOut: () => void }) {
+  const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
+  const ui = useLayout();
+  const work = useWork(lang);
+  const [list, setList] = useState<CsList | null>(null);
+  const [reason, setReason] = useState('');
+
+  const pull = (which: CsList) =>
+    work.run(async () => {
+      const out = await pullCsList(api, lang, which);
+      setList(which);
+      return which === 'delayed'
+        ? t('cs_pulled_delayed', { sheet: out.sheet, count: out.count, days: out.days ?? 0, flagged: out.flagged ?? 0 })
+        : t('cs_pulled', { sheet: out.sheet, count: out.count });
+    });
+
+  const act = (action: CsAction) =>
+    work.run(async () => {
+      if (!list) return { intent: 'warning', text: t('cs_no_sheet') };
+      if (action === 'hold' && !reason.trim()) return { intent: 'warning', text: t('cs_reason_required') };
+      const out = await actOnSelected(api, lang, list, action, reason.trim());
+      return { intent: out.refused ? 'warning' : 'success', text: t('cs_done', out) };
+    });
+
+  const viewer = role === 'viewer';
+  return (
+    <section className={ui.stack} aria-label="CS">
+      <Caption1>{t('cs_help')}</Caption1>
+      <div className={ui.cards}>
+        <Button disabled={work.busy} onClick={() => void pull('delayed')}>
+          {t('cs_pull_delayed')}
+        </Button>
+        <Button disabled={work.busy} onClick={() => void pull('claims')}>
+          {t('cs_pull_claims')}
+        </Button>
+        <Button disabled={work.busy} onClick={() => void pull('withdrawn')}>
+          {t('cs_pull_withdrawn')}
+        </Button>
+      </div>
+      <Field label={t('cs_reason')}>
+        <Input value={reason} placeholder={t('cs_reason_placeholder')} onChange={(_, d) => setReason(d.value)} />
+      </Field>
+      <div className={ui.row}>
+        <Button disabled={work.busy || viewer || !list} onClick={() => void act('hold')}>
+          {t('cs_hold')}
+        </Button>
+        <Button disabled={work.busy || viewer || !list || list === 'withdrawn'} onClick={() => void act('complete_claim')}>
+          {t('cs_complete')}
+        </Button>
+        <Button disabled={work.busy || viewer || list !== 'withdrawn'} onClick={() => void act('acknowledge')}>
+          {t('cs_ack')}
+        </Button>
+      </div>
+      {viewer && <Caption1>{t('cs_viewer')}</Caption1>}
+      <WorkStatus work={work} lang={lang} />
+      <Caption1>
+        {t('cs_sold_out')} ·{' '}
+        <Link as="button" onClick={openSoldOut}>
+          {t('cs_open_sold_out')}
+        </Link>
+      </Caption1>
+    </section>
+  );
+}

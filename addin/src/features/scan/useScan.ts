@@ -1,0 +1,107 @@
+// The scan tab's state: the open box and what was scanned into it. Each scan is checked the moment it comes
+// (shared/scan/check-box.ts, as the server will): a barcode of the box counts up, one past its quantity is refused
+// at once; anything else is tried as a tracking number, and when it is none the server says why it does not belong
+// (a wrong item, or an unknown barcode). A complete box is sent to verify and ships.
+import { useState } from 'react';
+import type { ScanBox } from '../../../../shared/api/scan.schema.ts';
+import { format, render, type Lang } from '../../../../shared/i18n.ts';
+import { checkBox, skuOfCode } from '../../../../shared/scan/check-box.ts';
+import { ApiError, type Api } from '../../api/client.ts';
+import { openScanBox, setAsideScanBox, verifyScanBox } from '../../api/scan.ts';
+import { errorText } from '../work.tsx';
+import { beep } from './beep.ts';
+import { scanPaneMessages as m } from './scan-messages.ts';
+
+export type ScanNotice = { intent: 'success' | 'error' | 'info'; text: string };
+
+export function useScan(api: Api, lang: Lang) {
+  const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
+  const [box, setBox] = useState<ScanBox | null>(null);
+  const [scans, setScans] = useState<{ barcode: string; count: number }[]>([]);
+  const [notice, setNotice] = useState<ScanNotice | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fail = (text: string) => {
+    beep('error');
+    setNotice({ intent: 'error', text });
+  };
+
+  const counts = box ? checkBox(box.expected, scans).counts : new Map<string, number>();
+
+  async function openBox(code: string): Promise<boolean> {
+    try {
+      const opened = await openScanBox(api, { tracking_number: code });
+      setBox(opened);
+      setScans([]);
+      if (!opened.verifiable) fail([t('sc_blocked'), ...opened.blocks.map((b) => b.message)].join(' · '));
+      else setNotice({ intent: 'info', text: t('sc_box', { number: opened.tracking_number, count: opened.expected.length }) });
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'box_not_found') return false;
+      throw error;
+    }
+  }
+
+  /** One scan (the field's text when Enter is pressed). */
+  async function scan(raw: string) {
+    const code = raw.trim();
+    if (!code || busy) return;
+    setBusy(true);
+    try {
+      const sku = box?.verifiable ? skuOfCode(box.expected, code) : undefined;
+      if (box && sku) {
+        const next = [...scans, { barcode: code, count: 1 }];
+        const check = checkBox(box.expected, next);
+        if (check.problems.length) return fail(render(check.problems[0]!.message, lang));
+        setScans(next);
+        if (!check.complete) {
+          setNotice({
+            intent: 'info',
+            text: t('sc_counted', { code: sku.code, scanned: check.counts.get(sku.sku_id) ?? 0, expected: sku.quantity }),
+          });
+          return;
+        }
+        const done = await verifyScanBox(api, { box_id: box.box_id, versions: box.versions, scans: next });
+        if (done.result !== 'shipped') return fail(done.message);
+        beep('success');
+        setNotice({ intent: 'success', text: t('sc_shipped', { number: box.tracking_number }) });
+        setBox(null);
+        setScans([]);
+        return;
+      }
+      if (await openBox(code)) return;
+      if (!box || !box.verifiable) return fail(t('sc_no_box', { code }));
+      // Not this box's and not a box: the server tells a wrong item (a SKU of the catalogue) from an unknown code.
+      const refused = await verifyScanBox(api, { box_id: box.box_id, versions: box.versions, scans: [{ barcode: code, count: 1 }] });
+      fail(refused.message);
+    } catch (error) {
+      fail(errorText(error, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function setAside(reason: string) {
+    if (!box) return;
+    if (!reason.trim()) return fail(t('sc_reason_required'));
+    setBusy(true);
+    try {
+      const out = await setAsideScanBox(api, { box_id: box.box_id, versions: box.versions, reason: reason.trim() });
+      setNotice({ intent: 'success', text: t('sc_set_aside_done', { number: box.tracking_number, count: out.orders.length }) });
+      setBox(null);
+      setScans([]);
+    } catch (error) {
+      fail(errorText(error, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const reset = () => {
+    setBox(null);
+    setScans([]);
+    setNotice(null);
+  };
+
+  return { box, counts, notice, busy, scan, setAside, reset, setNotice };
+}

@@ -1,0 +1,107 @@
+// The CS lists' reads of the order tables (claims with their lines and orders, sold-out-lines.repo.ts's way) and the
+// acknowledgement of a withdrawn cancel, for server/modules/cs. Line flags are set through line-flags.repo.ts.
+import type { Knex } from 'knex';
+import { whereIdIn } from '../../db/bulk.ts';
+import { isPostgres, type Db } from '../../db/knex.ts';
+
+type Conn = Db | Knex.Transaction;
+
+export type ClaimLineRow = {
+  claim_id: string;
+  type: string;
+  line_id: string;
+  line_version: number;
+  order_id: string;
+  order_version: number;
+  mall_order_id: string | null;
+  channel_name: string;
+  product_name: string;
+  option_text: string | null;
+  quantity: number;
+  status: string;
+  reason: string | null;
+  source: string;
+  requested_at: string | Date;
+  updated_at: string | Date;
+};
+
+function claimLines(db: Conn) {
+  return db('claims as c')
+    .join('order_lines as l', 'l.id', 'c.line_id')
+    .join('orders as o', 'o.id', 'c.order_id')
+    .whereNull('o.deleted_at')
+    .select(
+      'c.id as claim_id',
+      'c.type',
+      'l.id as line_id',
+      'l.version as line_version',
+      'o.id as order_id',
+      'o.version as order_version',
+      'o.mall_order_id',
+      'o.channel_name',
+      'l.product_name',
+      'l.option_text',
+      'l.quantity',
+      'l.status',
+      'c.reason',
+      'c.source',
+      'c.requested_at',
+      'c.updated_at',
+    );
+}
+
+type Page = { after?: string | undefined; limit: number };
+const paged = (q: Knex.QueryBuilder, column: string, p: Page) => (p.after ? q.where(column, '>', p.after) : q).orderBy(column).limit(p.limit);
+
+/** Lines of open return claims requested before `before` and not flagged yet: the ones to flag now. */
+export function overdueReturnLineIds(db: Conn, before: string): Knex.QueryBuilder {
+  return db('claims as c')
+    .join('order_lines as l', 'l.id', 'c.line_id')
+    .select('l.id')
+    .where({ 'c.type': 'return', 'c.state': 'requested', 'l.status': 'RETURN_REQUESTED' })
+    .where('c.requested_at', '<', before)
+    .where('l.return_pickup_delayed', false);
+}
+
+/** Flagged lines still waiting for their return, with the open return claim, a page in line-id order. */
+export async function delayedReturns(db: Conn, p: Page): Promise<ClaimLineRow[]> {
+  const q = claimLines(db).where({ 'c.type': 'return', 'c.state': 'requested', 'l.status': 'RETURN_REQUESTED', 'l.return_pickup_delayed': true });
+  return (await paged(q, 'l.id', p)) as ClaimLineRow[];
+}
+
+/** Open claims (requested), of one type or all, oldest first (claim ids sort in creation order). */
+export async function openClaims(db: Conn, p: Page & { type?: string | undefined }): Promise<ClaimLineRow[]> {
+  const q = claimLines(db).where('c.state', 'requested');
+  if (p.type) q.where('c.type', p.type);
+  return (await paged(q, 'c.id', p)) as ClaimLineRow[];
+}
+
+/** Cancels withdrawn since `since` that nobody has acknowledged yet. */
+export async function withdrawnCancels(db: Conn, p: Page & { since: string }): Promise<ClaimLineRow[]> {
+  const q = claimLines(db).where({ 'c.type': 'cancel', 'c.state': 'withdrawn' }).whereNull('c.acknowledged_at').where('c.updated_at', '>=', p.since);
+  return (await paged(q, 'c.id', p)) as ClaimLineRow[];
+}
+
+export type AckRow = { id: string; order_id: string; line_id: string };
+
+/** The withdrawn, unacknowledged cancels among these ids, locked (PostgreSQL) in id order. */
+export async function lockUnacknowledged(trx: Conn, ids: readonly string[]): Promise<AckRow[]> {
+  const q = trx('claims')
+    .select('id', 'order_id', 'line_id')
+    .where({ type: 'cancel', state: 'withdrawn' })
+    .whereNull('acknowledged_at')
+    .orderBy('id');
+  whereIdIn(trx, q, 'id', ids);
+  if (isPostgres(trx as Db)) q.forUpdate();
+  return (await q) as AckRow[];
+}
+
+export async function markAcknowledged(trx: Conn, ids: readonly string[], by: string | null, now: string): Promise<void> {
+  if (!ids.length) return;
+  await whereIdIn(trx, trx('claims'), 'id', ids).update({
+    acknowledged_at: now,
+    acknowledged_by: by,
+    version: trx.raw('version + 1'),
+    updated_at: now,
+  });
+}

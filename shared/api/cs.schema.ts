@@ -1,0 +1,63 @@
+// The CS lists (issue 12 §6): delayed return pickups (회수지연), claims waiting (클레임대기) and cancels withdrawn at
+// the mall (취소철회: the order must ship again). Reads only; the actions on them are the transitions API's (hold,
+// complete_claim, …), except acknowledging a withdrawn cancel, which only takes it off the list.
+import { z } from 'zod';
+import { CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
+import { instant, page } from './common.schema.ts';
+
+const int = z.number().int();
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(400).optional(),
+});
+
+/** GET /api/cs/delayed-returns */
+export const delayedReturnsQuery = listQuery;
+/** GET /api/cs/claims: open claims, of one type or all. */
+export const claimsQuery = listQuery.extend({ type: z.enum(CLAIM_TYPES).optional() });
+/** GET /api/cs/withdrawn-cancels: cancels withdrawn in the last `days` days, not yet acknowledged. */
+export const withdrawnCancelsQuery = listQuery.extend({ days: z.coerce.number().int().min(1).max(365).default(30) });
+
+/** What every row says of its line and order (the versions are what the transitions API asks for). */
+const lineFields = {
+  claim_id: z.string(),
+  line_id: z.string(),
+  line_version: int,
+  order_id: z.string(),
+  order_version: int,
+  mall_order_id: z.string().nullable(),
+  channel_name: z.string(),
+  product_name: z.string(),
+  option_text: z.string().nullable(),
+  quantity: int,
+  status: z.enum(STATUSES),
+  reason: z.string().nullable(),
+  source: z.string(),
+  requested_at: instant,
+};
+
+export const delayedReturnItem = z.object({ ...lineFields, /** Whole days since the return was requested. */ age_days: int });
+export const delayedReturnsPage = page(delayedReturnItem).extend({
+  /** After how many days a requested return counts as delayed (SHIPSHEET_RETURN_PICKUP_DAYS). */
+  delay_days: int,
+  /** Lines this read found overdue and flagged now. */
+  flagged_now: int,
+});
+export type DelayedReturnsPage = z.infer<typeof delayedReturnsPage>;
+
+export const claimItem = z.object({ ...lineFields, type: z.enum(CLAIM_TYPES), age_days: int });
+export const claimsPage = page(claimItem);
+export type ClaimsPage = z.infer<typeof claimsPage>;
+
+export const withdrawnCancelItem = z.object({ ...lineFields, /** When the cancel was withdrawn. */ withdrawn_at: instant });
+export const withdrawnCancelsPage = page(withdrawnCancelItem);
+export type WithdrawnCancelsPage = z.infer<typeof withdrawnCancelsPage>;
+
+/** POST /api/cs/withdrawn-cancels/acknowledge */
+export const acknowledgeBody = z.object({ claim_ids: z.array(z.string().min(1).max(40)).min(1).max(1000) });
+export const acknowledgeResponse = z.object({
+  acknowledged: int,
+  results: z.array(z.object({ claim_id: z.string(), result: z.enum(['acknowledged', 'not_found']), message: z.string().optional() })),
+});
+export type AcknowledgeResponse = z.infer<typeof acknowledgeResponse>;

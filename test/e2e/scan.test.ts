@@ -1,0 +1,117 @@
+// The 스캔 tab at the width Excel opens the pane (320 px), driven as a barcode scanner drives it: text typed into the
+// one field and Enter. The tracking number opens the box with its SKUs; a wrong item is refused in red (nothing
+// counted, nothing shipped); the right barcodes count up and the complete box ships.
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { makeOrder, makeSku, putInBox, setLineSkus } from '../helpers/builders.ts';
+import { e2eSession, openWorkbench, signInAsAdmin } from '../helpers/e2e-session.ts';
+import { skipWith } from '../helpers/skip.ts';
+
+const e2e = e2eSession();
+const WIDTH = 320;
+
+describe('scan tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('a scanner opens the box, a wrong item is refused in red, the complete box ships, at 320 px', async () => {
+    const db = e2e.server.deps.db;
+    const mug = await makeSku(db, { code: 'MUG-01', name: '머그컵', barcodes: ['8801000000011'] });
+    const lid = await makeSku(db, { code: 'LID-01', name: '뚜껑', barcodes: ['8801000000028'] });
+    await makeSku(db, { code: 'PEN-01', name: '볼펜', barcodes: ['8801000000035'] });
+    const order = await makeOrder(db, { status: 'INVOICED', lines: 2, products: ['머그컵 세트', '뚜껑'], quantity: 1 });
+    await setLineSkus(db, order.lineIds[0]!, [{ ...mug, quantity: 2 }]);
+    await setLineSkus(db, order.lineIds[1]!, [lid]);
+    await putInBox(db, order.lineIds, { tracking: '640012345678', status: 'INVOICED' });
+
+    const page = await e2e.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${e2e.server.url}/taskpane.html`);
+    await signInAsAdmin(page);
+    await page.getByRole('tab', { name: '스캔', exact: true }).click();
+    const field = page.getByTestId('scan-input');
+    await field.waitFor();
+    // The field has the focus: the scanner types without anyone clicking it.
+    assert.equal(await field.evaluate((el) => el === document.activeElement), true);
+    const scan = async (text: string) => {
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+    };
+
+    await scan('640012345678');
+    await page.getByTestId('scan-box').getByText('MUG-01 머그컵: 0/2').waitFor();
+    await page.getByTestId('scan-box').getByText('LID-01 뚜껑: 0/1').waitFor();
+
+    await scan('8801000000035');
+    const alert = page.getByRole('alert');
+    await alert.getByText(/8801000000035\(PEN-01\): 이 박스의 상품이 아닙니다 \(예상: LID-01 ×1, MUG-01 ×2\)/).waitFor();
+    await page.getByTestId('scan-box').getByText('MUG-01 머그컵: 0/2').waitFor();
+
+    await scan('8801000000011');
+    await page.getByTestId('scan-box').getByText('MUG-01 머그컵: 1/2').waitFor();
+    // One past its quantity is refused at once, and not counted.
+    await scan('8801000000011');
+    await scan('8801000000011');
+    await alert.getByText(/수량 초과 — 예상 2개, 스캔 3개/).waitFor();
+
+    const fits = await page.evaluate(() => {
+      const root = document.scrollingElement!;
+      const outside = Array.from(document.querySelectorAll('body *')).filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && (r.left < -0.5 || r.right > window.innerWidth + 0.5);
+      });
+      return { scroll: root.scrollWidth <= root.clientWidth, outside: outside.map((el) => (el.textContent ?? '').slice(0, 40)) };
+    });
+    assert.deepEqual(fits, { scroll: true, outside: [] }, 'the tab fits 320 px');
+    const shots = process.env.SHIPSHEET_SCREENSHOT_DIR;
+    if (shots) await page.screenshot({ path: `${shots}/scan-${WIDTH}.png`, fullPage: true });
+    assert.deepEqual(
+      (await db('order_lines').whereIn('id', order.lineIds)).map((l) => l.status),
+      ['INVOICED', 'INVOICED'],
+    );
+
+    await scan('8801000000028');
+    await page.getByTestId('scan-notice').getByText('640012345678 출고완료').waitFor();
+    const lines = await db('order_lines').whereIn('id', order.lineIds);
+    assert.deepEqual(
+      lines.map((l) => l.status),
+      ['SHIPPED', 'SHIPPED'],
+    );
+    const history = await db('status_history').where({ entity_id: order.lineIds[0], action: 'ship' });
+    assert.equal(history[0]?.reason, '스캔 검수');
+    assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field keeps the focus');
+    await page.close();
+  });
+  it('시트로 검수: a sheet a scanner typed into is verified, the complete box ships, a result beside every row', async () => {
+    const db = e2e.server.deps.db;
+    const cup = await makeSku(db, { code: 'CUP-02', name: '컵', barcodes: ['8802000000017'] });
+    const good = await makeOrder(db, { status: 'INVOICED', products: ['컵'], quantity: 2 });
+    const bad = await makeOrder(db, { status: 'INVOICED', products: ['컵'] });
+    for (const o of [good, bad]) await setLineSkus(db, o.lineIds[0]!, [cup]);
+    await putInBox(db, good.lineIds, { tracking: '640022222222', status: 'INVOICED' });
+    await putInBox(db, bad.lineIds, { tracking: '640033333333', status: 'INVOICED' });
+
+    const { page, pane } = await openWorkbench(e2e);
+    await page.evaluate(() => {
+      const wb = (globalThis as any).shipsheetWorkbook;
+      const cells = [
+        ['송장번호', '바코드'],
+        ['640022222222', '8802000000017'],
+        ['', '8802000000017'],
+        ['640033333333', '8801999999999'],
+      ];
+      cells.forEach((row, r) => row.forEach((v, c) => v && wb.userEdit('Sheet1', r, c, v)));
+    });
+    await pane.getByRole('tab', { name: '스캔', exact: true }).click();
+    await pane.getByRole('button', { name: '시트로 검수 (송장번호, 바코드)' }).click();
+    await pane.getByText('박스 2개 중 1개 출고완료. 결과를 행 옆에 적었습니다.').waitFor();
+    const sheet = await page.evaluate(() => {
+      const s = (globalThis as any).shipsheetWorkbook.find('Sheet1');
+      return [0, 1, 2, 3].map((r) => String(s.get(r, 2)?.value ?? ''));
+    });
+    assert.equal(sheet[0], '검수결과');
+    assert.match(sheet[1]!, /^확인 \(출고완료\)/);
+    assert.match(sheet[3]!, /^미등록 \(거부\).*8801999999999/);
+    assert.equal((await db('order_lines').where({ id: good.lineIds[0] }).first()).status, 'SHIPPED');
+    assert.equal((await db('order_lines').where({ id: bad.lineIds[0] }).first()).status, 'INVOICED');
+    await page.close();
+  });
+});
