@@ -28,6 +28,7 @@ import { settingsRoutes } from './http/routes/settings.routes.ts';
 import { sheetRoutes } from './http/routes/sheet.routes.ts';
 import { stockRoutes } from './http/routes/stock.routes.ts';
 import { soldOutRoutes } from './http/routes/sold-out.routes.ts';
+import { mergeRoutes } from './http/routes/merge.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -65,6 +66,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...stockRoutes(deps),
     ...catalogueRoutes(deps),
     ...soldOutRoutes(deps),
+    ...mergeRoutes(deps),
   ];
 }
 
