@@ -72,8 +72,8 @@ describe('GET /api/openapi.json', () => {
     // delete, a sample file and 2 result files (downloads); exports 2 files, retention 2 JSON answers, the audit log 1 and
     // the sender setting 2 (read, set); matching 4 (unmatched, matches, save, remove); stock 6 (list, history, counts,
     // count imports, adjustments, transfers); the catalogue 10 (SKUs 6, warehouses 3, the storefront queue 1); the
-    // sold-out list and its release 2.
-    assert.deepEqual(kinds, { json: 73, empty: 4, stream: 1, file: 5 });
+    // sold-out list and its release 2; merge-packing 7 (preview by GET and POST, apply, batches, undo, auto-merge read, set).
+    assert.deepEqual(kinds, { json: 80, empty: 4, stream: 1, file: 5 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {

@@ -5,7 +5,7 @@
 import type { Knex } from 'knex';
 import type { MergeApplyResult } from '../../../shared/api/merge.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { message, render } from '../../../shared/i18n.ts';
+import { message } from '../../../shared/i18n.ts';
 import { CLAIM_STATUSES, type Status } from '../../../shared/lifecycle.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
@@ -35,9 +35,8 @@ export type UndoRecord = {
 
 const CLAIMED: readonly string[] = Object.values(CLAIM_STATUSES).map((s) => s.requested);
 
-/** What the history rows of a merge and its undo say. */
-export const mergeReason = (source: 'manual' | 'auto', undo = false) =>
-  `${render(message(m.merge_reason), 'ko')}${source === 'auto' ? ' (자동)' : ''}${undo ? ' 취소' : ''}`;
+/** What the history rows of a merge and its undo say (stored text, Korean like every history reason). */
+export const mergeReason = (source: 'manual' | 'auto', undo = false) => `합포장${source === 'auto' ? ' (자동)' : ''}${undo ? ' 취소' : ''}`;
 
 const nameOf = (order: OrderRow | undefined, id: string) => order?.mall_order_id ?? id;
 
@@ -81,7 +80,9 @@ export async function mergeInTransaction(
     for (const asked of g.orders) {
       const order = set.orders.get(asked.id);
       if (!order || order.version !== asked.version) {
-        throw new AppError('conflict', 'order_moved', message(m.order_moved, { order: nameOf(order, asked.id) }), { details: { order_id: asked.id } });
+        throw new AppError('conflict', 'order_moved', message(m.order_moved, { order: nameOf(order, asked.id) }), {
+          details: { order_id: asked.id },
+        });
       }
       const own = mergeableLines(set, order);
       if (!own.length) {

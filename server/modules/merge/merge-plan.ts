@@ -22,7 +22,10 @@ export type DeskPlan = {
 };
 
 /** A review group's orders as one key (sorted, hashed): the same orders rejected once are not offered again. */
-export const rejectionKey = (orderIds: readonly string[]): string => createHash('sha256').update([...orderIds].sort().join(',')).digest('hex');
+export const rejectionKey = (orderIds: readonly string[]): string =>
+  createHash('sha256')
+    .update([...orderIds].sort().join(','))
+    .digest('hex');
 
 export async function planDesk(db: Conn): Promise<DeskPlan> {
   const rows = await repo.candidateLines(db);
@@ -42,7 +45,12 @@ export async function planDesk(db: Conn): Promise<DeskPlan> {
 
 const seesAll = (actor: Actor) => actor.type !== 'user' || seesPersonalData(actor.role);
 
-function sheetLine(actor: Actor, r: CandidateRow, group: string | null, review: { id: string; reason: ReviewGroup['reason'] } | undefined): MergePreviewLine {
+function sheetLine(
+  actor: Actor,
+  r: CandidateRow,
+  group: string | null,
+  review: { id: string; reason: ReviewGroup['reason'] } | undefined,
+): MergePreviewLine {
   const who = { recipient_name: r.recipient_name, recipient_address1: r.recipient_address1, recipient_address2: r.recipient_address2 };
   const shown = seesAll(actor) ? who : maskPersonalRecord(who);
   return {

@@ -20,5 +20,4 @@ export const mergeMessages = defineMessages('merge', {
     ko: '합포 이후 바뀐 주문이 있어 취소할 수 없습니다 (송장 입력·출고 등): {orders}',
     en: 'Orders changed after the merge (a number entered, shipped …), so it cannot be undone: {orders}',
   },
-  merge_reason: { ko: '합포장', en: 'Merge-packing' },
 });

@@ -85,9 +85,14 @@ export async function undoMerge(db: Db, actor: Actor, id: string, info: Partial<
     }
     if (blocked.size) {
       const list = [...blocked].sort();
-      throw new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { orders: list.slice(0, 20).join(', ') + (list.length > 20 ? ' …' : '') }), {
-        details: { orders: list },
-      });
+      throw new AppError(
+        'conflict',
+        'undo_blocked',
+        message(m.undo_blocked, { orders: list.slice(0, 20).join(', ') + (list.length > 20 ? ' …' : '') }),
+        {
+          details: { orders: list },
+        },
+      );
     }
 
     const undoBatchId = newId(ID_PREFIX.batch);
