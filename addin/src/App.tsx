@@ -17,6 +17,7 @@ import { useJobFeed } from './features/jobs/useJobFeed.ts';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
 import { StockPane } from './features/stock/StockPane.tsx';
 import { SoldOutPane } from './features/sold-out/SoldOutPane.tsx';
+import { MergePane } from './features/merge/MergePane.tsx';
 import { paneMessages as m } from './messages.ts';
 import { useLayout } from './styles.ts';
 import './pane.css';
@@ -51,7 +52,7 @@ export function App() {
   );
 }
 
-const TABS = ['orders', 'matching', 'invoices', 'soldout', 'catalogue', 'stock', 'files', 'jobs', 'direct', 'accounts'] as const;
+const TABS = ['orders', 'matching', 'merge', 'invoices', 'soldout', 'catalogue', 'stock', 'files', 'jobs', 'direct', 'accounts'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
@@ -82,6 +83,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'soldout'}>
         <SoldOutPane api={api} lang={lang} active={tab === 'soldout'} role={role} />
+      </div>
+      <div hidden={tab !== 'merge'}>
+        <MergePane api={api} lang={lang} active={tab === 'merge'} role={role} />
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />

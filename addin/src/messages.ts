@@ -25,6 +25,7 @@ export const paneMessages = {
   tab_orders: { ko: '주문', en: 'Orders' },
   tab_invoices: { ko: '송장', en: 'Invoices' },
   tab_soldout: { ko: '품절', en: 'Sold out' },
+  tab_merge: { ko: '합포', en: 'Merge' },
   tab_files: { ko: '파일', en: 'Files' },
   tab_jobs: { ko: '작업', en: 'Jobs' },
   tab_direct: { ko: '직접주문', en: 'Direct orders' },
