@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import type { MergePreview } from '../../../../shared/api/merge.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
+import { paneMessages } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import { WorkStatus } from '../work.tsx';
 import { mergeMessages as m } from './merge-messages.ts';
@@ -23,7 +24,7 @@ export function MergePane({ api, lang, active, role }: { api: Api; lang: Lang; a
   const viewer = role === 'viewer';
 
   return (
-    <section className={ui.stack} aria-label={t('mg_preview')}>
+    <section className={ui.stack} aria-label={format(paneMessages.tab_merge, {}, lang)}>
       <Caption1>{t('mg_help')}</Caption1>
       <div className={ui.row}>
         <Button appearance="primary" disabled={s.work.busy} onClick={() => void s.runPreview()}>
