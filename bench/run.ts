@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'order-export': () => import('./order-export.bench.ts'),
   'invoice-import': () => import('./invoice-import.bench.ts'),
   match: () => import('./match.bench.ts'),
+  merge: () => import('./merge.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -35,6 +35,7 @@ export async function planDesk(db: Conn): Promise<DeskPlan> {
     if (list) list.push(r);
     else byOrder.set(r.order_id, [r]);
   }
+  for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => a.line_no - b.line_no);
   const candidates: MergeCandidate[] = [];
   for (const [order_id, [first]] of byOrder) candidates.push({ ...first!, order_id });
   const plan = planMerge(candidates);
