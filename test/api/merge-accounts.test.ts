@@ -39,17 +39,14 @@ describe('merge across mall accounts', () => {
       orderIds.push(line!.order_id);
     }
     // One recipient for both (the sandboxes invent their own): the same name, address and mobile, no phone.
-    await s.deps
-      .db('orders')
-      .whereIn('id', orderIds)
-      .update({
-        recipient_name: '한고객',
-        recipient_phone: null,
-        recipient_mobile: '010-7777-8888',
-        recipient_zip: '06236',
-        recipient_address1: '서울 강남구 테헤란로 1',
-        recipient_address2: '1층',
-      });
+    await s.deps.db('orders').whereIn('id', orderIds).update({
+      recipient_name: '한고객',
+      recipient_phone: null,
+      recipient_mobile: '010-7777-8888',
+      recipient_zip: '06236',
+      recipient_address1: '서울 강남구 테헤란로 1',
+      recipient_address2: '1층',
+    });
     const released = await s.call('POST', '/api/transitions', {
       action: 'release',
       items: await Promise.all(orderIds.map(async (id) => ({ id, version: (await detail(id)).version }))),
