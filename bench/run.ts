@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'invoice-import': () => import('./invoice-import.bench.ts'),
   match: () => import('./match.bench.ts'),
   allocate: () => import('./allocate.bench.ts'),
+  merge: () => import('./merge.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -32,6 +32,7 @@ import { allocationRoutes } from './http/routes/allocation.routes.ts';
 import { giftsRoutes } from './http/routes/gifts.routes.ts';
 import { scanRoutes } from './http/routes/scan.routes.ts';
 import { csRoutes } from './http/routes/cs.routes.ts';
+import { mergeRoutes } from './http/routes/merge.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -73,6 +74,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...giftsRoutes(deps),
     ...scanRoutes(deps),
     ...csRoutes(deps),
+    ...mergeRoutes(deps),
   ];
 }
 

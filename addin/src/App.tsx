@@ -21,6 +21,7 @@ import { StockPane } from './features/stock/StockPane.tsx';
 import { SoldOutPane } from './features/sold-out/SoldOutPane.tsx';
 import { ScanPane } from './features/scan/ScanPane.tsx';
 import { CsPane } from './features/cs/CsPane.tsx';
+import { MergePane } from './features/merge/MergePane.tsx';
 import { paneMessages as m } from './messages.ts';
 import { useLayout } from './styles.ts';
 import './pane.css';
@@ -58,6 +59,7 @@ export function App() {
 const TABS = [
   'orders',
   'matching',
+  'merge',
   'invoices',
   'scan',
   'soldout',
@@ -110,6 +112,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'cs'}>
         <CsPane api={api} lang={lang} role={role} openSoldOut={() => setTab('soldout')} />
+      </div>
+      <div hidden={tab !== 'merge'}>
+        <MergePane api={api} lang={lang} active={tab === 'merge'} role={role} />
       </div>
       <div hidden={tab !== 'files'}>
         <FilesPane api={api} lang={lang} accounts={list} role={role} />

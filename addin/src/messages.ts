@@ -28,6 +28,7 @@ export const paneMessages = {
   tab_gifts: { ko: '사은품', en: 'Gifts' },
   tab_scan: { ko: '스캔', en: 'Scan' },
   tab_cs: { ko: 'CS', en: 'CS' },
+  tab_merge: { ko: '합포', en: 'Merge' },
   tab_files: { ko: '파일', en: 'Files' },
   tab_jobs: { ko: '작업', en: 'Jobs' },
   tab_direct: { ko: '직접주문', en: 'Direct orders' },

@@ -26,7 +26,13 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const boxes = new Map<string, Box>();
   for (const r of rows) {
     const entry = boxes.get(r.box_id) ?? {
-      target: { boxId: r.box_id, courier: r.courier, trackingNumber: r.tracking_number ?? '', numberChange: r.sent_at !== null, lines: [] },
+      target: {
+        boxId: r.box_id,
+        courier: r.courier,
+        trackingNumber: r.tracking_number ?? '', // A box still marked sent was sent for another account's lines (merged across accounts): new to this mall.
+        numberChange: r.sent_at !== null && r.send_status !== 'sent',
+        lines: [],
+      },
       lines: [],
     };
     entry.target.lines.push({

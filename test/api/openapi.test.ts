@@ -74,8 +74,9 @@ describe('GET /api/openapi.json', () => {
     // count imports, adjustments, transfers); the catalogue 10 (SKUs 6, warehouses 3, the storefront queue 1); the
     // sold-out list and its release 2; allocation 6 (preview, apply, undo, batches, settings read and write); gifts 7
     // (rules list, create, update; preview, apply, batches, undo) and a delete; scan-to-ship 4 (box, verify, set aside,
-    // sheet); the CS lists 4 (three lists and acknowledging a withdrawn cancel).
-    assert.deepEqual(kinds, { json: 94, empty: 5, stream: 1, file: 5 });
+    // sheet); the CS lists 4 (three lists and acknowledging a withdrawn cancel); merge-packing 7 (preview by GET and
+    // POST, apply, batches, undo, auto-merge read and set).
+    assert.deepEqual(kinds, { json: 101, empty: 5, stream: 1, file: 5 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {

@@ -20,6 +20,7 @@ import * as shopSettings from './20261126050000_shop_settings.ts';
 import * as invoiceImportUndoPacked from './20261126051000_invoice_import_undo_packed.ts';
 import * as catalogue from './20261127000000_catalogue.ts';
 import * as matchSummary from './20261127030000_match_summary.ts';
+import * as mergeBatches from './20261128010000_merge_batches.ts';
 import * as allocation from './20261128020000_allocation.ts';
 import * as gifts from './20261128030000_gifts.ts';
 import * as csLists from './20261128040000_cs_lists.ts';
@@ -46,6 +47,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261126051000_invoice_import_undo_packed', invoiceImportUndoPacked],
   ['20261127000000_catalogue', catalogue],
   ['20261127030000_match_summary', matchSummary],
+  ['20261128010000_merge_batches', mergeBatches],
   ['20261128020000_allocation', allocation],
   ['20261128030000_gifts', gifts],
   ['20261128040000_cs_lists', csLists],

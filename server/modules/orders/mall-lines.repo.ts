@@ -74,6 +74,8 @@ export type SendLine = {
   tracking_number: string | null;
   /** When the mall last accepted a number of this box: set, the mall has one and a new number is a change. */
   sent_at: string | null;
+  /** sent: the mall of another account's lines in this merged box accepted it (for this account it is a first number). */
+  send_status: string;
   line_id: string;
   version: number;
   mall_line_id: string;
@@ -86,14 +88,23 @@ export type SendLine = {
   mall_confirmed_at: string | null;
 };
 
-/** Shipped boxes of this account whose numbers the mall has not accepted yet, with their lines. */
+/**
+ * Shipped boxes of this account whose numbers the mall has not accepted yet, with their lines. A box merged across
+ * accounts (합포장) is sent to each mall for its own lines: marked sent by another account's job, it is still due
+ * here while none of this account's lines in it moved on from SHIPPED (a line the mall accepted goes IN_TRANSIT).
+ */
 export async function boxesToSend(db: Db, accountId: string, boxIds?: string[]): Promise<SendLine[]> {
+  const sentHere = db('order_lines as x')
+    .select(db.raw('1'))
+    .whereRaw('x.box_id = b.id')
+    .where('x.mall_account_id', accountId)
+    .whereNot('x.status', 'SHIPPED');
   const q = db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
     .join('boxes as b', 'b.id', 'l.box_id')
     .where('l.mall_account_id', accountId)
     .where('l.status', 'SHIPPED')
-    .whereNot('b.send_status', 'sent')
+    .where((w) => w.whereNot('b.send_status', 'sent').orWhereNotExists(sentHere))
     .whereNotNull('b.courier')
     .whereNull('o.deleted_at')
     .select(
@@ -101,6 +112,7 @@ export async function boxesToSend(db: Db, accountId: string, boxIds?: string[]):
       'b.courier',
       'b.tracking_number',
       'b.sent_at',
+      'b.send_status',
       'l.id as line_id',
       'l.version',
       'l.mall_line_id',

@@ -9,6 +9,7 @@ import { message } from '../../../shared/i18n.ts';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
 import { runInBlocks } from './bulk-blocks.ts';
+import { autoMergeAfterRelease } from '../merge/merge.service.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { Engine, Refusal, itemParams, type Action, type ClaimOrigin, type EngineResult, type Params } from './transition-engine.ts';
@@ -84,6 +85,10 @@ export async function applyTransitions(
   const results: EngineResult[] = new Array(body.items.length);
   for (const { block, out } of blocks) block.forEach((index, k) => (results[index] = out[k]!));
   const applied = results.filter((r) => r.result === 'applied').length;
+  if (body.action === 'release' && applied > 0) {
+    // The seller's auto-merge (합포 자동): the released orders join their merge groups on the desk, as a batch of its own.
+    await autoMergeAfterRelease(db, actor, new Set(results.filter((r) => r.result === 'applied' && r.code !== 'unchanged').map((r) => r.id)));
+  }
   return { batch_id: batchId, applied, refused: results.length - applied, results };
 }
 

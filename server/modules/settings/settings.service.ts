@@ -44,3 +44,19 @@ export async function requireSender(db: Db): Promise<SenderView> {
   if (!sender) throw new AppError('conflict', 'sender_not_set', message(settingsMessages.sender_not_set));
   return sender;
 }
+
+/** An on/off setting (e.g. 'auto_merge'); off until set. */
+export async function getFlag(db: Db, key: string): Promise<boolean> {
+  const row = await repo.findSetting(db, key);
+  return row ? JSON.parse(row.value) === true : false;
+}
+
+/** Turns an on/off setting on or off; a change is written to the audit log. */
+export async function saveFlag(db: Db, actor: Actor, info: Partial<RequestInfo>, key: string, enabled: boolean): Promise<boolean> {
+  await db.transaction(async (trx) => {
+    if ((await getFlag(trx, key)) === enabled) return;
+    await repo.putSetting(trx, { key, value: JSON.stringify(enabled), updated_by: actor.id, updated_at: new Date().toISOString() });
+    await writeAudit(trx, actor, info, { action: 'setting_changed', entity: 'shop_settings', entityId: key, detail: { enabled } });
+  });
+  return enabled;
+}

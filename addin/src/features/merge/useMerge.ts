@@ -1,0 +1,81 @@
+// The merge tab's state: the last preview (written to the 합포 sheet), the operator's decision on each review group,
+// and the last batch, which can be undone.
+import { useState } from 'react';
+import type { MergeBatch, MergePreview } from '../../../../shared/api/merge.schema.ts';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Api } from '../../api/client.ts';
+import { applyMerge, listMergeBatches, previewMerge, undoMergeBatch } from '../../api/merge.ts';
+import { errorText, useWork } from '../work.tsx';
+import { mergeMessages as m } from './merge-messages.ts';
+import { MERGE_SHEET, writeMergeSheet } from './merge-sheet.ts';
+
+export type Decision = 'accept' | 'reject';
+
+export function useMerge(api: Api, lang: Lang) {
+  const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
+  const work = useWork(lang);
+  const [preview, setPreview] = useState<MergePreview | null>(null);
+  const [decisions, setDecisions] = useState<ReadonlyMap<string, Decision>>(new Map());
+  const [last, setLast] = useState<MergeBatch | null>(null);
+
+  /** The latest batch not undone yet (what 되돌리기 undoes). */
+  const loadLast = async () => {
+    try {
+      const { items } = await listMergeBatches(api);
+      setLast(items[0] && !items[0].undone_at ? items[0] : null);
+    } catch (error) {
+      work.setNotice({ intent: 'error', text: errorText(error, lang) });
+    }
+  };
+
+  const runPreview = () =>
+    work.run(async (step) => {
+      step(t('mg_previewing'));
+      const p = await previewMerge(api);
+      setPreview(p);
+      setDecisions(new Map());
+      if (!p.lines.length) return { intent: 'info', text: t('mg_nothing') };
+      step(t('mg_previewing'), undefined, false);
+      const lines = await writeMergeSheet(p, lang);
+      return t('mg_previewed', { sheet: MERGE_SHEET, groups: p.groups.length, reviews: p.reviews.length, lines });
+    });
+
+  const decide = (review: string, decision: Decision) => setDecisions((d) => new Map(d).set(review, decision));
+
+  /** The preview's merge groups and the accepted review groups, each one box; rejected review groups remembered. */
+  const apply = () =>
+    work.run(async (step) => {
+      if (!preview) return { intent: 'warning', text: t('mg_nothing') };
+      step(t('mg_applying'), undefined, false);
+      const accepted = preview.reviews.filter((r) => decisions.get(r.review) === 'accept');
+      const rejected = preview.reviews.filter((r) => decisions.get(r.review) === 'reject');
+      // An accepted review group takes in the merge groups among its clusters: one group, one box.
+      const absorbed = new Set(accepted.flatMap((r) => r.orders.map((o) => o.id)));
+      const groups = [
+        ...preview.groups.filter((g) => !g.orders.some((o) => absorbed.has(o.id))).map((g) => ({ orders: g.orders })),
+        ...accepted.map((r) => ({ orders: r.orders })),
+      ];
+      const out = await applyMerge(api, { groups, rejected: rejected.map((r) => ({ orders: r.orders })) });
+      setPreview(null);
+      setDecisions(new Map());
+      await loadLast();
+      return t('mg_applied', out);
+    });
+
+  const undo = () =>
+    work.run(async (step) => {
+      if (!last) return { intent: 'warning', text: t('mg_nothing') };
+      step(t('mg_undoing'), undefined, false);
+      const out = await undoMergeBatch(api, last.id);
+      await loadLast();
+      return t('mg_undone', out);
+    });
+
+  const groupCount = preview
+    ? preview.groups.filter(
+        (g) => !g.orders.some((o) => preview.reviews.some((r) => decisions.get(r.review) === 'accept' && r.orders.some((x) => x.id === o.id))),
+      ).length + preview.reviews.filter((r) => decisions.get(r.review) === 'accept').length
+    : 0;
+
+  return { work, preview, decisions, last, groupCount, loadLast, runPreview, decide, apply, undo };
+}

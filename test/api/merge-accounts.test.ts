@@ -1,0 +1,86 @@
+// Merging across mall accounts (issue 12 §1): a Coupang order and a Naver order to one recipient share a box; once
+// numbered and shipped, each mall's send-invoices job sends the shared number for its own lines — the second mall is
+// not skipped because the first already marked the box sent, and it is sent as a first number, not a change.
+import assert from 'node:assert/strict';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+const fixtures: MallFixture<{ close(): Promise<void> }>[] = [];
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  for (const f of fixtures) await f.sandbox.close();
+  await s.close();
+});
+
+const ordersOf = async (accountId: string) =>
+  (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=100`)).body.items as {
+    line_id: string;
+    order_id: string;
+    status: string;
+  }[];
+const detail = async (id: string) => (await s.call('GET', `/api/orders/${id}`)).body;
+
+describe('merge across mall accounts', () => {
+  it('a box with a Coupang and a Naver line is sent to each mall for its own line', async () => {
+    const coupang = await coupangMall(s, { initialOrders: 0 });
+    const naver = await naverMall(s, { initialOrders: 0 });
+    fixtures.push(coupang, naver);
+    const orderIds: string[] = [];
+    for (const mall of [coupang, naver]) {
+      await mall.admin.createOrders({ count: 1, status: 'confirmed' });
+      const { job } = await runJob(s, 'collect', mall.accountId);
+      assert.equal(job.state, 'succeeded', job.error);
+      const [line] = await ordersOf(mall.accountId);
+      if (line!.status === 'PAID') await runJob(s, 'confirm', mall.accountId);
+      orderIds.push(line!.order_id);
+    }
+    // One recipient for both (the sandboxes invent their own): the same name, address and mobile, no phone.
+    await s.deps.db('orders').whereIn('id', orderIds).update({
+      recipient_name: '한고객',
+      recipient_phone: null,
+      recipient_mobile: '010-7777-8888',
+      recipient_zip: '06236',
+      recipient_address1: '서울 강남구 테헤란로 1',
+      recipient_address2: '1층',
+    });
+    const released = await s.call('POST', '/api/transitions', {
+      action: 'release',
+      items: await Promise.all(orderIds.map(async (id) => ({ id, version: (await detail(id)).version }))),
+    });
+    assert.equal(released.body.applied, 2, JSON.stringify(released.body));
+
+    const preview = (await s.call('POST', '/api/merge/preview')).body;
+    const group = preview.groups.find((g: { orders: { id: string }[] }) => g.orders.every((o) => orderIds.includes(o.id)) && g.orders.length === 2);
+    assert.ok(group, JSON.stringify(preview.groups));
+    const applied = await s.call('POST', '/api/merge/apply', { groups: [{ orders: group.orders }] });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+
+    const first = await detail(orderIds[0]!);
+    const numbered = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ',
+      tracking_number: '801234567895',
+      items: [{ id: first.id, version: first.version }],
+    });
+    assert.equal(numbered.body.applied, 1, JSON.stringify(numbered.body));
+    const shipped = await s.call('POST', '/api/transitions', {
+      action: 'ship',
+      items: await Promise.all(orderIds.map(async (id) => ({ id, version: (await detail(id)).version }))),
+    });
+    assert.equal(shipped.body.applied, 2, JSON.stringify(shipped.body));
+
+    for (const mall of [coupang, naver]) {
+      const { job, results } = await runJob(s, 'send_invoices', mall.accountId);
+      assert.equal(job.state, 'succeeded', JSON.stringify(results));
+      assert.equal(job.total, 1, `${mall.accountId}: its line of the shared box is sent`);
+      const [line] = await ordersOf(mall.accountId);
+      assert.equal(line!.status, 'IN_TRANSIT');
+    }
+    const again = await runJob(s, 'send_invoices', naver.accountId);
+    assert.equal(again.job.total, 0, 'nothing is sent twice');
+  });
+});
