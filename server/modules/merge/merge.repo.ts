@@ -2,90 +2,13 @@
 // recipients, and the merge batches (undo records) and rejected review groups. Lines and boxes themselves are
 // changed through the orders module's working set.
 import type { Knex } from 'knex';
-import { CLAIM_STATUSES } from '../../../shared/lifecycle.ts';
-import { insertMany, selectPacked, whereIdIn } from '../../db/bulk.ts';
+import { insertMany, whereIdIn } from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
 
 type Conn = Knex | Knex.Transaction;
 
-/** A line that may merge, with what its order says of the recipient. */
-export type CandidateRow = {
-  line_id: string;
-  order_id: string;
-  box_id: string | null;
-  product_name: string;
-  option_text: string | null;
-  quantity: number;
-  order_version: number;
-  mall_order_id: string | null;
-  channel_name: string;
-  recipient_name: string | null;
-  recipient_phone: string | null;
-  recipient_mobile: string | null;
-  recipient_zip: string | null;
-  recipient_address1: string | null;
-  recipient_address2: string | null;
-  line_no: number;
-};
-
-const FIELDS = [
-  'line_id',
-  'order_id',
-  'box_id',
-  'product_name',
-  'option_text',
-  'quantity',
-  'order_version',
-  'mall_order_id',
-  'channel_name',
-  'recipient_name',
-  'recipient_phone',
-  'recipient_mobile',
-  'recipient_zip',
-  'recipient_address1',
-  'recipient_address2',
-  'line_no',
-];
-
-const CLAIMED = Object.values(CLAIM_STATUSES).map((s) => s.requested);
-
-/**
- * The shipping desk's lines that may merge: released (READY), in no box or a box without a number, not sold out or
- * unmatched, of orders not held, merge-locked, deleted or with a line under a claim; in no particular order (sorting
- * 100,000 rows in SQL cost more than the plan itself: the caller groups them by order).
- */
-export async function candidateLines(db: Conn): Promise<CandidateRow[]> {
-  const q = db('order_lines as l')
-    .join('orders as o', 'o.id', 'l.order_id')
-    .leftJoin('boxes as b', 'b.id', 'l.box_id')
-    .where('l.status', 'READY')
-    .whereNull('b.tracking_number')
-    .where('l.sold_out', false)
-    .where('l.unmatched', false)
-    .where('o.hold', false)
-    .where('o.merge_locked', false)
-    .whereNull('o.deleted_at')
-    .whereNotExists(db('order_lines as c').select(db.raw('1')).whereRaw('c.order_id = o.id').whereIn('c.status', CLAIMED))
-    .select(
-      'l.id as line_id',
-      'l.order_id',
-      'l.box_id',
-      'l.product_name',
-      'l.option_text',
-      'l.quantity',
-      'o.version as order_version',
-      'o.mall_order_id',
-      'o.channel_name',
-      'o.recipient_name',
-      'o.recipient_phone',
-      'o.recipient_mobile',
-      'o.recipient_zip',
-      'o.recipient_address1',
-      'o.recipient_address2',
-      'l.line_no',
-    );
-  return (await selectPacked(db, q, FIELDS)) as CandidateRow[];
-}
+// The desk's lines are order tables: the orders module reads them.
+export { candidateLines, type CandidateRow } from '../orders/merge-candidates.repo.ts';
 
 export type BatchRow = {
   id: string;
