@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isPostgres } from '../../server/db/knex.ts';
-import { makeOrder, makeSku, makeWarehouse, putStock, setLineSkus } from '../helpers/builders.ts';
+import { makeOrder, makeSku, makeWarehouse, putInBox, putStock, setLineSkus } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -108,6 +108,23 @@ describe('allocation policies and order', () => {
     assert.equal((await stockOf(a.id)).allocated, 0);
     // Once undone, not again.
     assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 409);
+  });
+
+  it('a line split off (선배송) leaves the merged box the rest ships in now; the undo puts it back', async () => {
+    const a = await makeSku(s.deps.db);
+    const b = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 5);
+    const o = await order([{ sku: a }, { sku: b }]);
+    const other = await order([{ sku: a }]);
+    const box = await putInBox(s.deps.db, [...o.lineIds, ...other.lineIds], { status: 'READY' });
+    const p = await preview({ policy: 'available' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    const boxOf = async (id: string) => (await s.deps.db('order_lines').where({ id }).first()).box_id;
+    assert.equal(await boxOf(o.lineIds[1]!), null, 'the split-off line ships later, not in this box');
+    assert.equal(await boxOf(o.lineIds[0]!), box);
+    assert.equal(await boxOf(other.lineIds[0]!), box);
+    assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 200);
+    assert.equal(await boxOf(o.lineIds[1]!), box);
   });
 
   it('priority flag, then channel priority, then date / quantity / amount decide who gets scarce stock', async () => {

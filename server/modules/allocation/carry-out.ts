@@ -30,7 +30,8 @@ export type PackedPlan = {
 export type UndoRecord = {
   allocs: [string, string, string, number][];
   /** [order_id, new_order_id, line_ids, total_amount before] */
-  splits: [string, string, string[], number][];
+  /** [order, split-off order, lines, order total before, each line's box before] */
+  splits: [string, string, string[], number, (string | null)[]?][];
   /** Lines the apply flagged sold-out (those not flagged before). */
   flagged: string[];
   /** [line_id, version after the apply] of every line it changed. */
@@ -113,7 +114,7 @@ export async function carryOut(
     plan.splits.map(([orderId, lineIds]) => ({ orderId, lineIds })),
     c,
   );
-  const splits: UndoRecord['splits'] = made.map((s) => [s.orderId, s.newOrderId, [...s.lineIds], s.totalBefore]);
+  const splits: UndoRecord['splits'] = made.map((s) => [s.orderId, s.newOrderId, [...s.lineIds], s.totalBefore, [...(s.boxIds ?? [])]]);
   const flagged = o.flag && plan.short.length ? await o.flag(trx, plan.short, c.actor, c.reason) : [];
   const changed = [...new Set([...allocated, ...splits.flatMap((s) => s[2]), ...flagged])];
   const lines = await repo.lockLineVersions(trx, changed);
@@ -147,7 +148,7 @@ export async function takeBack(trx: Trx, undo: UndoRecord, appliedId: string, c:
   await touchLines(trx, [...new Set(undo.allocs.map((a) => a[0]))], c.now);
   await mergeSplitsBack(
     trx,
-    undo.splits.map(([orderId, newOrderId, lineIds, totalBefore]) => ({ orderId, newOrderId, lineIds, totalBefore })),
+    undo.splits.map(([orderId, newOrderId, lineIds, totalBefore, boxIds]) => ({ orderId, newOrderId, lineIds, totalBefore, boxIds })),
     c,
   );
   // After the merge-back, so each line's history names the order it is in again.

@@ -22,7 +22,12 @@ export async function touchLines(trx: Trx, lineIds: readonly string[], now: stri
 }
 
 async function lineRows(trx: Trx, lineIds: readonly string[]) {
-  return (await selectWhereIn(trx, 'order_lines', 'id', lineIds, ['id', 'status', 'amount'])) as { id: string; status: string; amount: number }[];
+  return (await selectWhereIn(trx, 'order_lines', 'id', lineIds, ['id', 'status', 'amount', 'box_id'])) as {
+    id: string;
+    status: string;
+    amount: number;
+    box_id: string | null;
+  }[];
 }
 
 function history(lines: readonly { id: string; status: string }[], orderId: string, action: string, c: SplitChange): HistoryRow[] {
@@ -41,7 +46,8 @@ function history(lines: readonly { id: string; status: string }[], orderId: stri
   }));
 }
 
-export type Split = { orderId: string; newOrderId: string; lineIds: readonly string[]; totalBefore: number };
+/** `boxIds`: each moved line's box before the split (a line split off leaves the box it would have shipped in). */
+export type Split = { orderId: string; newOrderId: string; lineIds: readonly string[]; totalBefore: number; boxIds?: readonly (string | null)[] };
 
 /**
  * Moves each split's `lineIds` of its `orderId` to a new order copied from it; the amounts follow the lines. All
@@ -69,7 +75,7 @@ export async function splitOrders(trx: Trx, splits: readonly { orderId: string; 
   const out: Split[] = [];
   const made: Record<string, unknown>[] = [];
   const totals: { id: string; total_amount: number }[] = [];
-  const moves: { id: string; order_id: string }[] = [];
+  const moves: { id: string; order_id: string; box_id: null }[] = [];
   const rows: HistoryRow[] = [];
   for (const s of splits) {
     const order = orderOf.get(s.orderId)!;
@@ -78,13 +84,14 @@ export async function splitOrders(trx: Trx, splits: readonly { orderId: string; 
     const newOrderId = newId(ID_PREFIX.order);
     made.push({ ...order, id: newOrderId, total_amount: amount, shipping_fee: 0, version: 1, created_at: c.now, updated_at: c.now });
     totals.push({ id: s.orderId, total_amount: order.total_amount - amount });
-    for (const id of s.lineIds) moves.push({ id, order_id: newOrderId });
+    // A line split off ships later, on its own: it leaves the box (a merged box, say) the rest ships in now.
+    for (const id of s.lineIds) moves.push({ id, order_id: newOrderId, box_id: null });
     rows.push(...history(moved, newOrderId, 'split_order', c), {
       ...history([{ id: newOrderId, status: 'split' }], newOrderId, 'split_order', c)[0]!,
       entity: 'order',
       reason: `${c.reason} ← ${s.orderId}`.slice(0, 500),
     });
-    out.push({ orderId: s.orderId, newOrderId, lineIds: s.lineIds, totalBefore: order.total_amount });
+    out.push({ orderId: s.orderId, newOrderId, lineIds: s.lineIds, totalBefore: order.total_amount, boxIds: moved.map((l) => l.box_id) });
   }
   await insertMany(trx, 'orders', made);
   await updateRows(trx, 'orders', totals, { updated_at: c.now });
@@ -107,7 +114,7 @@ export async function mergeSplitsBack(trx: Trx, splits: readonly Split[], c: Spl
   await updateRows(
     trx,
     'order_lines',
-    splits.flatMap((s) => s.lineIds.map((id) => ({ id, order_id: s.orderId }))),
+    splits.flatMap((s) => s.lineIds.map((id, i) => ({ id, order_id: s.orderId, box_id: s.boxIds?.[i] ?? null }))),
     { updated_at: c.now },
   );
   await updateRows(
