@@ -29,6 +29,8 @@ function candidates(db: Conn, o: { allocateHeld: boolean; lineIds?: readonly str
     .where('l.status', 'READY')
     .where('l.sold_out', false)
     .where('l.unmatched', false)
+    // A gift set aside by a hold waits with it, whatever the held-orders setting says.
+    .where('l.gift_set_aside', false)
     .whereNull('o.deleted_at')
     .whereExists(db('line_skus as x').select(db.raw('1')).whereRaw('x.line_id = l.id'))
     .whereNotExists(db('line_allocations as a').select(db.raw('1')).whereRaw('a.line_id = l.id'));
