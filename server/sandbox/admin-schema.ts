@@ -16,10 +16,26 @@ export const EVENTS = [
 ] as const;
 export type SandboxEvent = (typeof EVENTS)[number];
 
+/**
+ * One recipient for every order created (a test or demo crafting orders that ship together): name, zip and address,
+ * and optionally `phone` (Naver's tel1, Coupang's safeNumber; a fresh 050x safe number when left out) and `mobile`
+ * (Naver's tel2; Coupang hands out no receiver number, so it is not used there).
+ */
+export const recipientBody = z.object({
+  name: z.string().trim().min(1).max(40),
+  zip: z.string().regex(/^\d{5}$/),
+  address1: z.string().trim().min(1).max(200),
+  address2: z.string().trim().max(200).optional(),
+  phone: z.string().trim().min(1).max(20).optional(),
+  mobile: z.string().trim().min(1).max(20).optional(),
+});
+export type SandboxRecipient = z.infer<typeof recipientBody>;
+
 export const newOrdersBody = z.object({
   count: z.number().int().min(1).max(5000).optional(),
   status: z.enum(['paid', 'confirmed']).optional(),
   paidAt: z.iso.datetime({ offset: true }).optional(),
+  recipient: recipientBody.optional(),
 });
 
 const target = { count: z.number().int().min(1).optional(), path: z.string().optional() };

@@ -97,3 +97,22 @@ export function makeSampleOrders(count: number, seed = 1): SampleOrder[] {
   }
   return out;
 }
+
+/** A sample order sent to a given recipient (the sandbox admin API's `recipient`); the items stay the sample's. */
+export function toRecipient(
+  sample: SampleOrder,
+  r:
+    | { name: string; zip: string; address1: string; address2?: string | undefined; phone?: string | undefined; mobile?: string | undefined }
+    | undefined,
+): SampleOrder {
+  if (!r) return sample;
+  return {
+    ...sample,
+    recipientName: r.name,
+    zip: r.zip,
+    address1: r.address1,
+    address2: r.address2 ?? '',
+    safeNumber: r.phone ?? sample.safeNumber,
+    mobile: r.mobile ?? sample.mobile,
+  };
+}

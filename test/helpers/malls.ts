@@ -4,12 +4,13 @@ import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { startCoupangSandbox, type CoupangSandbox } from '../../server/sandbox/coupang/coupang.sandbox.ts';
 import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
+import type { SandboxRecipient } from '../../server/sandbox/admin-schema.ts';
 import type { TestServer } from './server.ts';
 
 export type MallFixture<S> = { sandbox: S; accountId: string; admin: SandboxAdmin };
 
 export type SandboxAdmin = {
-  createOrders(input?: { count?: number; status?: 'paid' | 'confirmed'; paidAt?: string }): Promise<any[]>;
+  createOrders(input?: { count?: number; status?: 'paid' | 'confirmed'; paidAt?: string; recipient?: SandboxRecipient }): Promise<any[]>;
   listOrders(): Promise<any[]>;
   event(orderId: string, event: string, extra?: Record<string, string>): Promise<any>;
   addFaults(faults: unknown[]): Promise<void>;

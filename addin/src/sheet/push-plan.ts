@@ -1,7 +1,8 @@
 // Deciding what a push sends: the sheet is compared with the snapshot, row by row found by its hidden key, so the
 // operator's sorting, filtering, inserted columns and deleted rows do not matter (a deleted row is simply not
 // there, never a change). Changed rows are checked here first — courier known, tracking number valid for it,
-// hold with a reason, no number shared with another order's row — so obvious mistakes never reach the server.
+// hold with a reason, no number shared with another recipient's order — so obvious mistakes never reach the server.
+import { normalizeAddress } from '../../../shared/address.ts';
 import { sheetPushRow, type SheetPushRow } from '../../../shared/api/sheet.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { cellMessages } from '../../../shared/sheet/cell-messages.ts';
@@ -22,8 +23,8 @@ export const planMessages = {
   hold_not_understood: { ko: '출고보류에는 Y 또는 빈칸을 넣으세요 ({value}).', en: 'Hold takes Y or blank ({value}).' },
   too_long: { ko: '너무 깁니다 (최대 {max}자).', en: 'Too long (at most {max} characters).' },
   duplicate_tracking: {
-    ko: '운송장번호 {number}이(가) 다른 주문의 {other}행에도 있습니다.',
-    en: 'Tracking number {number} is also on row {other}, another order.',
+    ko: '운송장번호 {number}이(가) 다른 수령인 주문의 {other}행에도 있습니다.',
+    en: "Tracking number {number} is also on row {other}, another recipient's order.",
   },
 } as const;
 
@@ -101,7 +102,11 @@ export function planPush(
         const error = check.errors[0];
         if (error) problem('tracking_number', format(trackingMessages[error.code], error.params, lang));
         else {
-          const other = check.value ? numbers.get(check.value)?.find((o) => o.order !== r.entry.order_id) : undefined;
+          // Orders to one recipient may share a box (합포): the server takes one number for one box and refuses it
+          // on another order's box, so only a number on another recipient's order is surely a mistake here.
+          const other = check.value
+            ? numbers.get(check.value)?.find((o) => o.order !== r.entry.order_id && o.recipient !== recipientOf(r))
+            : undefined;
           if (other) problem('tracking_number', say('duplicate_tracking', { number: check.value!, other: other.sheetRow + 1 }));
         }
         push.courier = courier.code;
@@ -152,14 +157,18 @@ function trackingKey(text: string): string {
   return n.ok ? n.value : text;
 }
 
-/** Every tracking number on the sheet with the rows and orders that carry it, to find one shared across orders. */
-function trackingOwners(reads: readonly RowRead[]): Map<string, { order: string; sheetRow: number }[]> {
-  const owners = new Map<string, { order: string; sheetRow: number }[]>();
+/** Name and address as merge-packing compares them (shared/merge): orders that differ in it never share a box. */
+const recipientOf = (r: RowRead): string =>
+  JSON.stringify([(r.text('recipient_name') ?? '').normalize('NFKC').trim().toLowerCase(), normalizeAddress(r.text('recipient_address1'))]);
+
+/** Every tracking number on the sheet with the rows, orders and recipients that carry it, to find one shared across recipients. */
+function trackingOwners(reads: readonly RowRead[]): Map<string, { order: string; recipient: string; sheetRow: number }[]> {
+  const owners = new Map<string, { order: string; recipient: string; sheetRow: number }[]>();
   for (const r of reads) {
     const key = trackingKey(r.text('tracking_number') ?? r.entry.values.tracking_number ?? '');
     if (!key) continue;
     const list = owners.get(key) ?? [];
-    list.push({ order: r.entry.order_id, sheetRow: r.sheetRow });
+    list.push({ order: r.entry.order_id, recipient: recipientOf(r), sheetRow: r.sheetRow });
     owners.set(key, list);
   }
   return owners;

@@ -1,10 +1,11 @@
 // New orders for the Coupang sandbox from the shared Korean sample data: one box per order, orderId of 14–16
 // digits, shipmentBoxId of 18 (beyond JS number precision, as since 2024-11, mall-apis.md §1.2), 050x safe
 // numbers for orderer and receiver, paid within the last days unless a time is given.
-import { makeSampleOrders } from '../korean-data.ts';
+import type { SandboxRecipient } from '../admin-schema.ts';
+import { makeSampleOrders, toRecipient } from '../korean-data.ts';
 import type { BoxStatus, CoupangStore, SandboxBox } from './store.ts';
 
-export type NewOrdersInput = { count?: number; status?: 'paid' | 'confirmed'; paidAt?: string };
+export type NewOrdersInput = { count?: number; status?: 'paid' | 'confirmed'; paidAt?: string; recipient?: SandboxRecipient };
 
 const FREE_SHIPPING_FROM = 30000;
 const SHIPPING_PRICE = 2500;
@@ -13,7 +14,7 @@ const RECENT_MS = 3 * 86400_000;
 export function createOrders(store: CoupangStore, input: NewOrdersInput = {}, now = Date.now()): SandboxBox[] {
   const count = input.count ?? 1;
   const status: BoxStatus = input.status === 'confirmed' ? 'INSTRUCT' : 'ACCEPT';
-  const samples = makeSampleOrders(count, store.seed * 1000 + ++store.batches);
+  const samples = makeSampleOrders(count, store.seed * 1000 + ++store.batches).map((o) => toRecipient(o, input.recipient));
   const fixedPaidAt = input.paidAt ? Date.parse(input.paidAt) : null;
   return samples.map((sample) => {
     const paidMs = fixedPaidAt ?? now - Math.floor(store.random() * RECENT_MS);

@@ -31,8 +31,8 @@ export function adminRoutes({ store, faults, tokens, reset }: AdminDeps): Router
   router.post('/_sandbox/orders', (req: Request, res: Response) => {
     const input = newOrders.safeParse(body(req));
     if (!input.success) return void res.status(400).json({ error: issues(input.error) });
-    const { count = 1, status = 'paid', paidAt } = input.data;
-    const created = createOrders(store, { count, status, ...(paidAt ? { paidAt: Date.parse(paidAt) } : {}) });
+    const { count = 1, status = 'paid', paidAt, recipient } = input.data;
+    const created = createOrders(store, { count, status, recipient, ...(paidAt ? { paidAt: Date.parse(paidAt) } : {}) });
     res.status(201).json({ orders: created.map((o) => view(store, o)) });
   });
 

@@ -1,10 +1,11 @@
 // Sample orders for the sandbox, from the shared Korean data generator: one Naver order per sample order, one
 // product order per item, a packageNumber (묶음배송) when an order has several items, 050x safe numbers as tel1
 // (mall-apis.md §2.1), and a PAYED entry in the change log at the payment time.
-import { makeSampleOrders } from '../korean-data.ts';
+import type { SandboxRecipient } from '../admin-schema.ts';
+import { makeSampleOrders, toRecipient } from '../korean-data.ts';
 import type { NaverStore, OrderRecord, ProductOrderRecord } from './store.ts';
 
-export type CreateOrdersInput = { count: number; status: 'paid' | 'confirmed'; paidAt?: number };
+export type CreateOrdersInput = { count: number; status: 'paid' | 'confirmed'; paidAt?: number; recipient?: SandboxRecipient | undefined };
 
 /** Below this order total the buyer pays shipping (a common SmartStore setting). */
 const FREE_SHIPPING_FROM = 30000;
@@ -20,7 +21,7 @@ function numericCode(textValue: string, digits: number): string {
 
 export function createOrders(store: NaverStore, input: CreateOrdersInput, paidAtFor?: (index: number) => number): OrderRecord[] {
   const created: OrderRecord[] = [];
-  const samples = makeSampleOrders(input.count, store.nextBatchSeed());
+  const samples = makeSampleOrders(input.count, store.nextBatchSeed()).map((o) => toRecipient(o, input.recipient));
   samples.forEach((sample, index) => {
     const paymentDate = paidAtFor ? paidAtFor(index) : (input.paidAt ?? Date.now());
     const orderId = store.newId(paymentDate);

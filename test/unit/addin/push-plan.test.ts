@@ -95,8 +95,8 @@ describe('push plan', () => {
     assert.deepEqual(planPush(header, rows, 1, snapshot, 'ko').rows, []);
   });
 
-  it('a number shared with another order is a local error; the same number on two lines of one order is one box', () => {
-    const { rows, snapshot } = pulled(4);
+  it("a number shared with another recipient's order is a local error; the same number on two lines of one order is one box", () => {
+    const { rows, snapshot } = pulled(4, (i) => ({ recipient_name: i < 2 ? '김민준' : '이서연' }));
     for (const i of [0, 1, 2]) {
       rows[i]![col('courier')] = 'CJ대한통운';
       rows[i]![col('tracking_number')] = trackingNumber(7);
@@ -114,6 +114,24 @@ describe('push plan', () => {
     const fixed = planPush(header, rows, 1, snapshot, 'ko');
     assert.deepEqual(fixed.issues, []);
     assert.equal(fixed.rows.length, 3);
+  });
+
+  it('orders to one recipient may share a number (a merged box, 합포): nothing local, the server decides', () => {
+    // Two orders to the same name and address, written the way two malls write them (서울특별시 / 서울).
+    const { rows, snapshot } = pulled(4, (i) => (i < 2 ? {} : { recipient_address1: '서울 강남구  테헤란로 152' }));
+    for (const i of [0, 2]) {
+      rows[i]![col('courier')] = 'CJ대한통운';
+      rows[i]![col('tracking_number')] = trackingNumber(9);
+    }
+    const plan = planPush(header, rows, 1, snapshot, 'ko');
+    assert.deepEqual(plan.issues, []);
+    assert.deepEqual(
+      plan.rows.map((r) => [r.row.line_id, r.row.tracking_number]),
+      [
+        ['lin_000000', trackingNumber(9)],
+        ['lin_000002', trackingNumber(9)],
+      ],
+    );
   });
 
   it('hold needs a reason, a copied row is flagged, a memo is sent', () => {
