@@ -49,4 +49,8 @@ export const ID_PREFIX = {
   claim: 'clm',
   batch: 'bat',
   upload: 'upl',
+  sku: 'sku',
+  warehouse: 'wh',
+  /** One stock transfer: both its history rows carry it. */
+  transfer: 'trf',
 } as const;

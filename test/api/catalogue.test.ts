@@ -3,6 +3,7 @@
 // storefront queue a forced sold-out fills per matched mall product.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { ID_PREFIX } from '../../server/db/ids.ts';
 import { makeProductMatch } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -31,6 +32,7 @@ describe('SKUs', () => {
     assert.deepEqual(made.body.barcodes, ['8801234567890', '8801234567891']);
     assert.equal(made.body.status, 'active');
     assert.equal(made.body.version, 1);
+    assert.ok(made.body.id.startsWith(`${ID_PREFIX.sku}_`), made.body.id);
 
     const got = await s.call('GET', `/api/catalogue/skus/${made.body.id}`, undefined, { token: viewer });
     assert.equal(got.status, 200);
@@ -227,6 +229,7 @@ describe('warehouses', () => {
     const store = await s.call('POST', '/api/catalogue/warehouses', { code: 'GANGNAM', name: '강남점', kind: 'store' }, { token: operator });
     assert.equal(store.status, 201, JSON.stringify(store.body));
     assert.equal(store.body.kind, 'store');
+    assert.ok(store.body.id.startsWith(`${ID_PREFIX.warehouse}_`), store.body.id);
     assert.equal((await s.call('POST', '/api/catalogue/warehouses', { code: 'GANGNAM', name: '중복' })).body.error.code, 'duplicate_code');
 
     const switched = await s.call('PATCH', `/api/catalogue/warehouses/${store.body.id}`, { version: 1, is_default: true }, { token: operator });

@@ -2,6 +2,7 @@
 // who, why and before → after; stale counts refused for their row; transfers keep the total; the list and its filters.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { ID_PREFIX } from '../../server/db/ids.ts';
 import { makeSku, makeWarehouse } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -72,7 +73,7 @@ describe('stock changes and their history', () => {
       ['count', 'MAIN', 0, 40, '11월 실사', 'user', me.id],
     ]);
     assert.ok(history.every((h) => h.actor_name === me.username && typeof h.at === 'string'));
-    assert.ok(moved.body.transfer_id);
+    assert.ok(moved.body.transfer_id.startsWith(`${ID_PREFIX.transfer}_`), moved.body.transfer_id);
     assert.equal(history[0]!.transfer_id, moved.body.transfer_id);
     assert.equal(history[1]!.transfer_id, moved.body.transfer_id);
     assert.equal(history[2]!.transfer_id, null);

@@ -6,7 +6,7 @@ import { catalogueInUse, flagUnmatchedWaitingLines } from '../matching/matching.
 import type { SkuCreateBody, SkuPatchBody, SkuView } from '../../../shared/api/catalogue.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
-import { newId } from '../../db/ids.ts';
+import { ID_PREFIX, newId } from '../../db/ids.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Knex } from 'knex';
@@ -18,8 +18,6 @@ import { onSkuStatusChanged } from './sku-status.ts';
 import * as repo from './skus.repo.ts';
 
 type Conn = Knex | Knex.Transaction;
-
-export const SKU_ID_PREFIX = 'sku';
 
 const stateOf = (s: repo.Sku): SkuState => ({
   code: s.code,
@@ -63,7 +61,7 @@ export async function saveSku(trx: Conn, actor: Actor, info: Partial<RequestInfo
 
   if (!before) {
     const first = !(await catalogueInUse(trx));
-    const id = newId(SKU_ID_PREFIX);
+    const id = newId(ID_PREFIX.sku);
     const row: repo.SkuRow = { id, ...withoutBarcodes(state), version: 1, created_by: actor.id, created_at: now, updated_at: now };
     await repo.insertSku(trx, row, state.barcodes);
     await writeAudit(trx, actor, info, { action: 'sku_created', entity: 'sku', entityId: id, detail: { after: state } });

@@ -7,7 +7,7 @@ import type { warehouseCreateBody, warehousePatchBody, WarehouseView } from '../
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
-import { newId } from '../../db/ids.ts';
+import { ID_PREFIX, newId } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
@@ -43,7 +43,7 @@ export async function createWarehouse(
       const now = new Date().toISOString();
       if (await repo.warehouseWithCode(trx, body.code)) throw duplicateCode(body.code);
       if (body.is_default) await repo.lockDefault(trx);
-      const row: repo.WarehouseRow = { id: newId('wh'), ...body, active: true, version: 1, created_at: now, updated_at: now };
+      const row: repo.WarehouseRow = { id: newId(ID_PREFIX.warehouse), ...body, active: true, version: 1, created_at: now, updated_at: now };
       await repo.insertWarehouse(trx, row);
       if (body.is_default) await repo.clearDefaultExcept(trx, row.id, now);
       await writeAudit(trx, actor, info, { action: 'warehouse_created', entity: 'warehouse', entityId: row.id, detail: { after: body } });

@@ -8,7 +8,7 @@ import type { StockAdjustmentBody, StockQuery, StockRow, StockTransferBody } fro
 import { AppError } from '../../../shared/errors.ts';
 import { message, type CatalogEntry } from '../../../shared/i18n.ts';
 import { isRetryableConflict, retryOnConflict } from '../../db/errors.ts';
-import { newId } from '../../db/ids.ts';
+import { ID_PREFIX, newId } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
@@ -98,7 +98,7 @@ export async function transferStock(db: Db, actor: Actor, body: StockTransferBod
   const source = { skuId: sku.id, warehouseId: from.id };
   const target = { skuId: sku.id, warehouseId: to.id };
   const reason = body.reason.trim();
-  const transferId = newId('trf');
+  const transferId = newId(ID_PREFIX.transfer);
   return stockTransaction(db, async (trx) => {
     const at = new Date().toISOString();
     const locked = await repo.lockStock(trx, [source, target], at);
