@@ -12,7 +12,6 @@ import { createMallAccount, readCredentials } from '../modules/mall-accounts/mal
 import { startCoupangSandbox } from './coupang/coupang.sandbox.ts';
 import { startNaverSandbox } from './naver/naver.sandbox.ts';
 import { ensureSampleCatalogue } from './sample-catalogue.ts';
-import { flagUnmatchedWaitingLines } from '../modules/matching/matching.service.ts';
 
 export type DevSandboxes = { accounts: { id: string; mall_type: MallType; url: string }[]; close(): Promise<void> };
 
@@ -28,12 +27,9 @@ function newCredentials(type: 'coupang' | 'naver'): Record<string, string> {
 
 export async function startDevSandboxes(deps: AppDeps, options: { initialOrders?: number } = {}): Promise<DevSandboxes> {
   const system = { type: 'system', id: null } as const;
+  // Its first SKU matches or flags the orders already waiting, as an operator's first SKU does (saveSku).
   const skus = await ensureSampleCatalogue(deps.db);
-  if (skus) {
-    deps.log.info('sample catalogue made', { skus });
-    // Orders collected before the catalogue existed are waiting too: they are matched or flagged now, like new ones.
-    await flagUnmatchedWaitingLines(deps.db, system);
-  }
+  if (skus) deps.log.info('sample catalogue made', { skus });
   const existing = (await listMallAccounts(deps.db)).filter((a) => a.is_sandbox);
   const started: { close(): Promise<void> }[] = [];
   const accounts: DevSandboxes['accounts'] = [];

@@ -2,11 +2,16 @@
 // (korean-data.ts PRODUCTS), with some stock in the default warehouse, so a new user sees the sandbox orders arrive
 // as unmatched (matching is enforced once the shop has a SKU) and can match them in the 매칭 sheet. Only into an
 // empty catalogue, never over the seller's own; started by startDevSandboxes, which only npm start runs.
-import { newId } from '../db/ids.ts';
+// The SKUs and their stock are made the way an operator's would be — saveSku (audit row, the first SKU flagging the
+// waiting lines unmatched) and the stock module's one write path (a history row per stock) — in one transaction.
+import { AppError } from '../../shared/errors.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import type { Db } from '../db/knex.ts';
-import { DEFAULT_WAREHOUSE_ID } from '../db/migrations/20261127000000_catalogue.ts';
+import type { Actor } from '../domain/actor.ts';
+import { saveSku } from '../modules/catalogue/skus.service.ts';
+import { catalogueInUse } from '../modules/matching/matching.service.ts';
+import { countWithin, requireWarehouse } from '../modules/stock/stock.service.ts';
 import { PRODUCTS } from './korean-data.ts';
-import { insertIntoEmptyCatalogue, type SampleSkuRow, type SampleStock } from './sample-catalogue.repo.ts';
 
 /** Short codes a seller would give these products; a product added to the sandbox later gets P<n>. */
 const CODE_PREFIX: Record<string, string> = {
@@ -19,9 +24,10 @@ const CODE_PREFIX: Record<string, string> = {
   '고속 충전 케이블 C타입 2m': 'CABLEC2',
 };
 
-export const SAMPLE_STOCK_REASON = '샘플 상품 재고 (npm start)';
+/** The stock history's reason for the sample stock: the seller reads it in the history, so it says what it is. */
+export const SAMPLE_STOCK_REASON = '샘플 상품 초기 재고';
 
-export type SampleSku = Omit<SampleSkuRow, 'id'> & { on_hand: number };
+export type SampleSku = { code: string; name: string; option_text: string; cost: number; price: number; on_hand: number };
 
 /** The sample SKUs: one per sandbox product and option, code PREFIX-n, cost about 55% of the price, varied stock. */
 export function sampleCatalogue(): SampleSku[] {
@@ -44,15 +50,27 @@ export function sampleCatalogue(): SampleSku[] {
   return out;
 }
 
+const SYSTEM: Actor = { type: 'system', id: null };
+
 /** Fills an empty catalogue with the sample; answers how many SKUs it made (0 when the shop had SKUs already). */
 export async function ensureSampleCatalogue(db: Db): Promise<number> {
-  const rows = sampleCatalogue().map(({ on_hand, ...sku }) => ({ sku: { ...sku, id: newId('sku') }, on_hand }));
-  const stock: SampleStock[] = rows.map((r) => ({ sku_id: r.sku.id, on_hand: r.on_hand }));
-  return insertIntoEmptyCatalogue(
-    db,
-    rows.map((r) => r.sku),
-    stock,
-    DEFAULT_WAREHOUSE_ID,
-    SAMPLE_STOCK_REASON,
-  );
+  const sample = sampleCatalogue();
+  try {
+    return await db.transaction(async (trx) => {
+      if (await catalogueInUse(trx)) return 0;
+      const now = new Date().toISOString();
+      const warehouse = await requireWarehouse(trx, undefined, 'warehouse_code');
+      const counts: { key: { skuId: string; warehouseId: string }; on_hand: number }[] = [];
+      for (const { on_hand, ...fields } of sample) {
+        const { sku } = await saveSku(trx, SYSTEM, { requestId: 'startup' }, { fields }, now);
+        if (on_hand > 0) counts.push({ key: { skuId: sku.id, warehouseId: warehouse.id }, on_hand });
+      }
+      await countWithin(trx, SYSTEM, counts, SAMPLE_STOCK_REASON, now);
+      return sample.length;
+    });
+  } catch (error) {
+    // Another instance starting on the same database filled it first: its insert or its row met ours.
+    if (isUniqueViolation(error) || (error instanceof AppError && error.code === 'duplicate_code')) return 0;
+    throw error;
+  }
 }

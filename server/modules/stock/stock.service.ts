@@ -10,6 +10,7 @@ import { message, type CatalogEntry } from '../../../shared/i18n.ts';
 import { isRetryableConflict, retryOnConflict } from '../../db/errors.ts';
 import { ID_PREFIX, newId } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
+import type { Knex } from 'knex';
 import type { Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { stockMessages } from './stock.messages.ts';
@@ -131,6 +132,31 @@ export async function transferStock(db: Db, actor: Actor, body: StockTransferBod
     const rows = await repo.stockRows(trx, [source, target]);
     return { transfer_id: transferId, from: rows.get(repo.keyOf(source))!, to: rows.get(repo.keyOf(target))! };
   });
+}
+
+/**
+ * Sets the on-hand of these SKU × warehouse pairs (distinct) as counts, inside the caller's transaction: for stock
+ * made together with something else that must commit with it (npm start's sample SKUs). Through the one write path,
+ * each change with its history row; a pair already at that count is left as it is.
+ */
+export async function countWithin(
+  trx: Knex.Transaction,
+  actor: Actor,
+  counts: readonly { key: repo.StockKey; on_hand: number }[],
+  reason: string,
+  at: string,
+): Promise<void> {
+  const locked = await repo.lockStock(
+    trx,
+    counts.map((c) => c.key),
+    at,
+  );
+  const writes: repo.StockWrite[] = [];
+  for (const { key, on_hand } of counts) {
+    const before = locked.get(repo.keyOf(key))!;
+    if (before.on_hand !== on_hand) writes.push({ key, before, after: { on_hand, allocated: before.allocated }, kind: 'count', reason, actor, at });
+  }
+  await repo.writeStockMany(trx, writes);
 }
 
 export async function listStock(db: Db, query: StockQuery) {

@@ -6,6 +6,7 @@ import { openDb, type Db } from '../../../server/db/knex.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { makeSampleOrders } from '../../../server/sandbox/korean-data.ts';
 import { ensureSampleCatalogue, SAMPLE_STOCK_REASON, sampleCatalogue } from '../../../server/sandbox/sample-catalogue.ts';
+import { makeOrder } from '../../helpers/builders.ts';
 
 describe('sample catalogue', () => {
   let db: Db;
@@ -38,6 +39,21 @@ describe('sample catalogue', () => {
     const history = await db('stock_history');
     assert.equal(history.length, stock.length);
     assert.ok(history.every((h) => h.reason === SAMPLE_STOCK_REASON && h.actor_type === 'system' && h.on_hand_before === 0));
+  });
+
+  it('is made as an operator would make it: an audit row per SKU, stock through the one write path, waiting orders flagged unmatched at once', async () => {
+    const waiting = await makeOrder(db, { status: 'NEW' });
+    const shipped = await makeOrder(db, { status: 'SHIPPED' });
+    const made = await ensureSampleCatalogue(db);
+    const audit = await db('audit_log').where({ action: 'sku_created', entity: 'sku' });
+    assert.equal(audit.length, made);
+    assert.deepEqual(new Set(audit.map((a) => a.entity_id)), new Set((await db('skus').select('id')).map((s) => s.id)));
+    // writeStock's versioning: a row made for the change (version 0) and moved once by it.
+    assert.ok((await db('stock')).every((r) => r.version === 1));
+    assert.ok((await db('stock_history')).every((h) => h.kind === 'count'));
+    const line = (id: string) => db('order_lines').where({ id }).first();
+    assert.equal(!!(await line(waiting.lineIds[0]!)).unmatched, true, 'a waiting line has no match in the new catalogue');
+    assert.equal(!!(await line(shipped.lineIds[0]!)).unmatched, false);
   });
 
   it('is made once, and never into a catalogue the shop already keeps', async () => {
