@@ -30,7 +30,6 @@ import { suggestionsFor } from './suggest.ts';
 export { catalogueInUse } from './matching.repo.ts';
 
 type Conn = Knex | Knex.Transaction;
-const MATCH_PREFIX = 'mat';
 const SYSTEM: Actor = { type: 'system', id: null };
 /** A row's result with its message unrendered (the HTTP edge renders it in the caller's language). */
 type SaveResult = Omit<SaveMatchResult, 'message'> & { message?: Text };
@@ -200,7 +199,7 @@ async function saveOne(db: Db, actor: Actor, batchId: string, row: number, m: Sa
           updated_at: now,
         });
       } else {
-        id = newId(MATCH_PREFIX);
+        id = newId(ID_PREFIX.match);
         version = 1;
         await repo.insertMatch(trx, {
           id,
