@@ -98,6 +98,13 @@ async function record(trx: Conn, actor: Actor, batchId: string, now: string, cha
   );
 }
 
+/**
+ * The unmatched waiting lines by product + option. The first SKU flags the lines already waiting, and intake flags
+ * new ones; the flagging pass here still catches lines that come back to waiting without a match — a claim withdrawn
+ * or an order restored (주문복원) for a line that came in under the claim, which intake does not flag because it was
+ * not waiting then — so the list, and the release check that reads the flag, miss none. It writes only when such a
+ * line exists.
+ */
 export async function listUnmatched(db: Db, query: { limit: number }): Promise<UnmatchedList> {
   await flagUnmatchedWaitingLines(db);
   const inUse = await repo.catalogueInUse(db);
