@@ -6,22 +6,14 @@
 import type { Db } from '../server/db/knex.ts';
 import { applyAllocation, previewAllocation } from '../server/modules/allocation/allocation.service.ts';
 import { benchServer, report, round, seconds } from './harness.ts';
-import { seedOrders } from './seed.ts';
+import { benchSkus, seedOrders } from './seed.ts';
 
 const SKUS = 5_000;
 const system = { type: 'system', id: null } as const;
 
 async function seedCatalogue(db: Db, lineIds: readonly string[]): Promise<void> {
   const now = new Date().toISOString();
-  const skus = Array.from({ length: SKUS }, (_, i) => ({
-    id: `sku_b${String(i).padStart(5, '0')}`,
-    code: `SKU-${String(i).padStart(5, '0')}`,
-    name: `벤치 상품 ${i}`,
-    status: 'active',
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  }));
+  const skus = benchSkus(SKUS, now);
   const warehouses = ['W2', 'W3'].map((code) => ({
     id: `wh_${code}`,
     code,

@@ -6,10 +6,10 @@
 //   baseline: the same update as one raw set-based statement (UPDATE … FROM product_matches: match_id and sku_code),
 //             without the SKU copies or the unmatched flag.
 import type { Db } from '../server/db/knex.ts';
-import { newId } from '../server/db/ids.ts';
+import { newId, ID_PREFIX } from '../server/db/ids.ts';
 import { applyRememberedMatches } from '../server/modules/matching/matching.service.ts';
 import { benchServer, median, report, round, seconds } from './harness.ts';
-import { seedOrders } from './seed.ts';
+import { benchSkus, seedOrders } from './seed.ts';
 
 const LINES = 100_000;
 const SKUS = 5_000;
@@ -19,20 +19,12 @@ const CHANNELS = ['mall:쿠팡', 'mall:네이버'];
 
 async function seedCatalogue(db: Db): Promise<void> {
   const now = new Date().toISOString();
-  const skus = Array.from({ length: SKUS }, (_, i) => ({
-    id: `sku_b${String(i).padStart(5, '0')}`,
-    code: `SKU-${String(i).padStart(5, '0')}`,
-    name: `벤치 상품 ${i}`,
-    status: 'active',
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  }));
+  const skus = benchSkus(SKUS, now);
   const matches: Record<string, unknown>[] = [];
   const items: Record<string, unknown>[] = [];
   for (const channel of CHANNELS) {
     for (let p = 0; p < PRODUCT_IDS; p++) {
-      const id = newId('mat');
+      const id = newId(ID_PREFIX.match);
       const a = skus[p % SKUS]!;
       const set = p % 5 === 0;
       const b = skus[(p + 1) % SKUS]!;

@@ -62,3 +62,22 @@ export async function seedOrders(db: Db, options: { orders: number; linesPerOrde
   });
   return { lineIds: lines.map((l) => l.id as string) };
 }
+
+/**
+ * `count` active SKU rows (ids `sku_b00000`…, codes `SKU-00000`…) for the catalogue benches (match, allocate) to
+ * insert with their own matches, line SKUs or stock.
+ */
+export function benchSkus(
+  count: number,
+  now: string,
+): { id: string; code: string; name: string; status: string; version: number; created_at: string; updated_at: string }[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `sku_b${String(i).padStart(5, '0')}`,
+    code: `SKU-${String(i).padStart(5, '0')}`,
+    name: `벤치 상품 ${i}`,
+    status: 'active',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  }));
+}

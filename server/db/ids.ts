@@ -53,4 +53,5 @@ export const ID_PREFIX = {
   warehouse: 'wh',
   /** One stock transfer: both its history rows carry it. */
   transfer: 'trf',
+  match: 'mat',
 } as const;

@@ -169,6 +169,22 @@ describe('allocation policies and order', () => {
     await s.call('PUT', '/api/allocation/settings', { allocate_held: true, channel_priority: [] });
     assert.equal(outcome(await preview({ policy: 'complete' }), o.id), 'full');
   });
+
+  it('the allocation setting is a shop setting like the others: a save that changes nothing writes no audit row', async () => {
+    const audits = async () => (await s.deps.db('audit_log').where({ action: 'allocation_settings_changed' })).length;
+    const body = { allocate_held: false, channel_priority: ['지마켓'] };
+    const before = await audits();
+    assert.deepEqual((await s.call('PUT', '/api/allocation/settings', body)).body, body);
+    assert.deepEqual((await s.call('PUT', '/api/allocation/settings', body)).body, body);
+    assert.equal(await audits(), before + 1);
+    assert.deepEqual((await s.call('GET', '/api/allocation/settings')).body, body);
+    // A stored value of an older shape reads as the defaults, as the sender's does.
+    await s.deps
+      .db('shop_settings')
+      .where({ key: 'allocation' })
+      .update({ value: JSON.stringify({ allocate_held: 'yes' }) });
+    assert.deepEqual((await s.call('GET', '/api/allocation/settings')).body, { allocate_held: false, channel_priority: [] });
+  });
 });
 
 /** Every table but history, audit and batch records, rows sorted, without versions and update times. */

@@ -5,6 +5,7 @@
 // from release; order uploads and direct orders get remembered matches.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { ID_PREFIX } from '../../server/db/ids.ts';
 import { makeOrder, makeSku, putInBox } from '../helpers/builders.ts';
 import { naverMall, runJob } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -225,6 +226,7 @@ describe('matching: sets, 1+1 and removal', () => {
       { channel_key: 'mall:제거몰', product_key: 'P1000', option_key: '색상: 화이트', items: [{ sku_code: 'RM-1', quantity: 2 }] },
     ]);
     assert.equal(res.results[0].lines_matched, 2);
+    assert.ok(res.results[0].match_id.startsWith(`${ID_PREFIX.match}_`), res.results[0].match_id);
     await putInBox(s.deps.db, shipped.lineIds, { tracking: '612345678906', status: 'SHIPPED' });
     const list = await api('GET', '/api/matching/matches?q=RM-1');
     assert.deepEqual(

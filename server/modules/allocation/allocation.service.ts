@@ -14,7 +14,7 @@ import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
-import { findSetting, putSetting } from '../settings/settings.repo.ts';
+import { getSetting, saveSetting } from '../settings/settings.service.ts';
 import { flagSoldOut } from '../sold-out/sold-out.service.ts';
 import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { stockTransaction } from '../stock/stock.service.ts';
@@ -30,10 +30,9 @@ const PREVIEW_KEPT_MS = 24 * 3600 * 1000;
 
 const list = (ids: readonly string[]) => ids.slice(0, 20).join(', ') + (ids.length > 20 ? ' …' : '');
 
+/** The shop's allocation setting (the defaults until an admin sets it). */
 export async function getAllocationSettings(db: Db): Promise<AllocationSettings> {
-  const row = await findSetting(db, SETTING_KEY);
-  const parsed = row ? allocationSettings.safeParse(JSON.parse(row.value)) : undefined;
-  return parsed?.success ? parsed.data : allocationSettings.parse({});
+  return getSetting(db, SETTING_KEY, allocationSettings, allocationSettings.parse({}));
 }
 
 export async function saveAllocationSettings(
@@ -42,11 +41,7 @@ export async function saveAllocationSettings(
   info: Partial<RequestInfo>,
   body: AllocationSettings,
 ): Promise<AllocationSettings> {
-  await db.transaction(async (trx) => {
-    await putSetting(trx, { key: SETTING_KEY, value: JSON.stringify(body), updated_by: actor.id, updated_at: new Date().toISOString() });
-    await writeAudit(trx, actor, info, { action: 'allocation_settings_changed', entity: 'shop_settings', entityId: SETTING_KEY, detail: {} });
-  });
-  return body;
+  return saveSetting(db, actor, info, SETTING_KEY, body, { action: 'allocation_settings_changed', detail: {} });
 }
 
 async function optionsOf(db: Db, body: z.output<typeof allocationPreviewBody>): Promise<ComputeOptions> {

@@ -30,7 +30,6 @@ import { suggestionsFor } from './suggest.ts';
 export { catalogueInUse } from './matching.repo.ts';
 
 type Conn = Knex | Knex.Transaction;
-const MATCH_PREFIX = 'mat';
 const SYSTEM: Actor = { type: 'system', id: null };
 /** A row's result with its message unrendered (the HTTP edge renders it in the caller's language). */
 type SaveResult = Omit<SaveMatchResult, 'message'> & { message?: Text };
@@ -99,6 +98,13 @@ async function record(trx: Conn, actor: Actor, batchId: string, now: string, cha
   );
 }
 
+/**
+ * The unmatched waiting lines by product + option. The first SKU flags the lines already waiting, and intake flags
+ * new ones; the flagging pass here still catches lines that come back to waiting without a match — a claim withdrawn
+ * or an order restored (주문복원) for a line that came in under the claim, which intake does not flag because it was
+ * not waiting then — so the list, and the release check that reads the flag, miss none. It writes only when such a
+ * line exists.
+ */
 export async function listUnmatched(db: Db, query: { limit: number }): Promise<UnmatchedList> {
   await flagUnmatchedWaitingLines(db);
   const inUse = await repo.catalogueInUse(db);
@@ -200,7 +206,7 @@ async function saveOne(db: Db, actor: Actor, batchId: string, row: number, m: Sa
           updated_at: now,
         });
       } else {
-        id = newId(MATCH_PREFIX);
+        id = newId(ID_PREFIX.match);
         version = 1;
         await repo.insertMatch(trx, {
           id,

@@ -5,7 +5,7 @@ import { normaliseSenderPhones, senderView, SENDER_FIELDS, type SenderSetting, t
 import type { senderBody } from '../../../shared/api/settings.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
@@ -45,18 +45,43 @@ export async function requireSender(db: Db): Promise<SenderView> {
   return sender;
 }
 
+/**
+ * A setting stored as JSON, read against its schema: unset, or a stored value that no longer fits (an older shape),
+ * reads as `fallback`. The sender, the on/off flags and allocation's setting all go through here.
+ */
+export async function getSetting<T>(db: Db, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  const row = await repo.findSetting(db, key);
+  const parsed = row ? schema.safeParse(JSON.parse(row.value)) : undefined;
+  return parsed?.success ? parsed.data : fallback;
+}
+
+/**
+ * Stores a setting; a save that changes nothing writes nothing. A change is written to the audit log as `audit`
+ * says — its detail names what changed, never personal values.
+ */
+export async function saveSetting<T>(
+  db: Db,
+  actor: Actor,
+  info: Partial<RequestInfo>,
+  key: string,
+  value: T,
+  audit: { action: string; detail: Record<string, unknown> },
+): Promise<T> {
+  const text = JSON.stringify(value);
+  await db.transaction(async (trx) => {
+    if ((await repo.findSetting(trx, key))?.value === text) return;
+    await repo.putSetting(trx, { key, value: text, updated_by: actor.id, updated_at: new Date().toISOString() });
+    await writeAudit(trx, actor, info, { action: audit.action, entity: 'shop_settings', entityId: key, detail: audit.detail });
+  });
+  return value;
+}
+
 /** An on/off setting (e.g. 'auto_merge'); off until set. */
 export async function getFlag(db: Db, key: string): Promise<boolean> {
-  const row = await repo.findSetting(db, key);
-  return row ? JSON.parse(row.value) === true : false;
+  return getSetting(db, key, z.boolean(), false);
 }
 
 /** Turns an on/off setting on or off; a change is written to the audit log. */
 export async function saveFlag(db: Db, actor: Actor, info: Partial<RequestInfo>, key: string, enabled: boolean): Promise<boolean> {
-  await db.transaction(async (trx) => {
-    if ((await getFlag(trx, key)) === enabled) return;
-    await repo.putSetting(trx, { key, value: JSON.stringify(enabled), updated_by: actor.id, updated_at: new Date().toISOString() });
-    await writeAudit(trx, actor, info, { action: 'setting_changed', entity: 'shop_settings', entityId: key, detail: { enabled } });
-  });
-  return enabled;
+  return saveSetting(db, actor, info, key, enabled, { action: 'setting_changed', detail: { enabled } });
 }
