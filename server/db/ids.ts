@@ -49,4 +49,5 @@ export const ID_PREFIX = {
   claim: 'clm',
   batch: 'bat',
   upload: 'upl',
+  giftRule: 'gft',
 } as const;

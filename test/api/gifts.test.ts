@@ -3,7 +3,7 @@
 // before; an order that moved since the preview refuses the apply.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { newId } from '../../server/db/ids.ts';
+import { newId, ID_PREFIX } from '../../server/db/ids.ts';
 import { makeOrder, makeSku, setLineSkus } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -202,6 +202,7 @@ describe('gift rules API', () => {
     assert.equal(res.body.error.details[0].field, 'period_to');
 
     const r = await rule({ sku_codes: [skuA.code], channel_names: ['쿠팡'] });
+    assert.ok(r.id.startsWith(`${ID_PREFIX.giftRule}_`), r.id);
     const list = await s.call('GET', '/api/gifts/rules', undefined, { token: await s.tokenFor('viewer') });
     const listed = list.body.items.find((i: { id: string }) => i.id === r.id);
     assert.deepEqual([listed.sku_codes, listed.gift_sku_code, listed.channel_names], [[skuA.code], gift.code, ['쿠팡']]);
