@@ -82,10 +82,15 @@ export async function updateRule(db: Db, actor: Actor, info: Partial<RequestInfo
 }
 
 export async function deleteRule(db: Db, actor: Actor, info: Partial<RequestInfo>, id: string, version: number): Promise<void> {
-  const before = await findOrFail(db, id);
-  if (await ruleHasGiftLines(db, id)) throw new AppError('conflict', 'rule_in_use', message(m.rule_in_use));
-  if (!(await repo.deleteRule(db, id, version))) {
-    throw new AppError('conflict', 'stale_version', message(m.stale_rule, { current: before.version }));
-  }
-  await writeAudit(db, actor, info, { action: 'gift_rule_deleted', entity: 'gift_rule', entityId: id });
+  // The rule locked before its gift lines are counted: an apply adding one (it reads the rule for share) either
+  // finishes first and is counted, or waits and finds the rule gone — never a foreign-key failure (500) here.
+  await db.transaction(async (trx) => {
+    const [before] = await repo.listRules(trx, [id], 'update');
+    if (!before) throw new AppError('not_found', 'rule_not_found', message(m.rule_not_found, { id }));
+    if (await ruleHasGiftLines(trx, id)) throw new AppError('conflict', 'rule_in_use', message(m.rule_in_use));
+    if (!(await repo.deleteRule(trx, id, version))) {
+      throw new AppError('conflict', 'stale_version', message(m.stale_rule, { current: before.version }));
+    }
+    await writeAudit(trx, actor, info, { action: 'gift_rule_deleted', entity: 'gift_rule', entityId: id });
+  });
 }
