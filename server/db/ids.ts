@@ -54,4 +54,8 @@ export const ID_PREFIX = {
   /** One stock transfer: both its history rows carry it. */
   transfer: 'trf',
   match: 'mat',
+  giftRule: 'gft',
+  job: 'job',
+  invoiceImport: 'imp',
+  fileTemplate: 'tpl',
 } as const;

@@ -18,7 +18,7 @@ import type { MallConnector } from '../connectors/types.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/knex.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { newId } from '../db/ids.ts';
+import { newId, ID_PREFIX } from '../db/ids.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { Logger } from '../log.ts';
 import { findMallAccount, updateMallAccount, type MallAccountRow } from '../modules/mall-accounts/mall-accounts.repo.ts';
@@ -201,7 +201,7 @@ export class JobRunner {
     }
     if (active) throw new AppError('conflict', 'already_running', message(jobsMessages.already_running, { name, job: active.id }));
     const job: repo.JobRow = {
-      id: newId('job'),
+      id: newId(ID_PREFIX.job),
       type: input.type,
       mall_account_id: account.id,
       trigger: input.trigger,

@@ -20,7 +20,7 @@ export const claimsQuery = listQuery.extend({ type: z.enum(CLAIM_TYPES).optional
 export const withdrawnCancelsQuery = listQuery.extend({ days: z.coerce.number().int().min(1).max(365).default(30) });
 
 /** What every row says of its line and order (the versions are what the transitions API asks for). */
-const lineFields = {
+export const csLineItem = z.object({
   claim_id: z.string(),
   line_id: z.string(),
   line_version: int,
@@ -35,9 +35,9 @@ const lineFields = {
   reason: z.string().nullable(),
   source: z.string(),
   requested_at: instant,
-};
+});
 
-export const delayedReturnItem = z.object({ ...lineFields, /** Whole days since the return was requested. */ age_days: int });
+export const delayedReturnItem = csLineItem.extend({ /** Whole days since the return was requested. */ age_days: int });
 export const delayedReturnsPage = page(delayedReturnItem).extend({
   /** After how many days a requested return counts as delayed (SHIPSHEET_RETURN_PICKUP_DAYS). */
   delay_days: int,
@@ -46,13 +46,18 @@ export const delayedReturnsPage = page(delayedReturnItem).extend({
 });
 export type DelayedReturnsPage = z.infer<typeof delayedReturnsPage>;
 
-export const claimItem = z.object({ ...lineFields, type: z.enum(CLAIM_TYPES), age_days: int });
+export const claimItem = csLineItem.extend({ type: z.enum(CLAIM_TYPES), age_days: int });
+export type ClaimItem = z.infer<typeof claimItem>;
 export const claimsPage = page(claimItem);
 export type ClaimsPage = z.infer<typeof claimsPage>;
 
-export const withdrawnCancelItem = z.object({ ...lineFields, /** When the cancel was withdrawn. */ withdrawn_at: instant });
+export const withdrawnCancelItem = csLineItem.extend({ /** When the cancel was withdrawn. */ withdrawn_at: instant });
+export type WithdrawnCancelItem = z.infer<typeof withdrawnCancelItem>;
 export const withdrawnCancelsPage = page(withdrawnCancelItem);
 export type WithdrawnCancelsPage = z.infer<typeof withdrawnCancelsPage>;
+
+/** A row of any of the three lists: the line's fields, and what one list or another adds. */
+export type CsListItem = z.infer<typeof csLineItem> & Partial<Pick<ClaimItem, 'type' | 'age_days'> & Pick<WithdrawnCancelItem, 'withdrawn_at'>>;
 
 /** POST /api/cs/withdrawn-cancels/acknowledge */
 export const acknowledgeBody = z.object({ claim_ids: z.array(z.string().min(1).max(40)).min(1).max(1000) });

@@ -1,7 +1,7 @@
 // Orders as a mall would deliver them, written straight into the test server's database (collection from real
 // malls is tested on its own). Every call makes fresh ids, so tests never depend on each other's data.
 import type { Db } from '../../server/db/knex.ts';
-import { newId } from '../../server/db/ids.ts';
+import { newId, ID_PREFIX } from '../../server/db/ids.ts';
 import { buildOrder, insertIntakes, type LineFields } from '../../server/modules/orders/intake.ts';
 
 let seq = 0;
@@ -99,7 +99,7 @@ export async function makeSku(
   s: { code?: string; name?: string; option?: string | null; status?: string; barcodes?: string[]; price?: number } = {},
 ) {
   const n = ++skuSeq;
-  const id = newId('sku');
+  const id = newId(ID_PREFIX.sku);
   const now = new Date().toISOString();
   const code = s.code ?? `T${Date.now().toString(36)}${n}`;
   await db('skus').insert({
@@ -120,7 +120,7 @@ export async function makeSku(
 /** A warehouse (or store), straight into the database. */
 export async function makeWarehouse(db: Db, w: { code?: string; name?: string; kind?: 'warehouse' | 'store'; active?: boolean } = {}) {
   const n = ++skuSeq;
-  const id = newId('wh');
+  const id = newId(ID_PREFIX.warehouse);
   const now = new Date().toISOString();
   const code = w.code ?? `W${Date.now().toString(36).toUpperCase()}${n}`;
   await db('warehouses').insert({
@@ -145,7 +145,7 @@ export async function makeProductMatch(
   db: Db,
   m: { channelKey: string; productKey: string; optionKey?: string; items: { skuId: string; quantity?: number }[] },
 ) {
-  const id = newId('mat');
+  const id = newId(ID_PREFIX.match);
   const now = new Date().toISOString();
   await db('product_matches').insert({
     id,

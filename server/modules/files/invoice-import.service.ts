@@ -131,7 +131,7 @@ export async function runInvoiceImport(
       if (!apply) throw new RollBack(answer(false, null));
       if (!decider.changed.length) return answer(true, null);
       await flushWrites(trx, set.writes, engine.now);
-      const importId = newId('imp');
+      const importId = newId(ID_PREFIX.invoiceImport);
       const created = new Set(set.writes.newBoxes.map((b) => b.id));
       const counts = countsOf(results);
       await writeAudit(trx, actor, info, {

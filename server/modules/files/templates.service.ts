@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { guessTemplate } from '../../../shared/files/map-rows.ts';
 import { BUILT_IN_TEMPLATES, findBuiltInTemplate, type Template } from '../../../shared/files/templates.ts';
 import { message, type MessageText } from '../../../shared/i18n.ts';
-import { newId } from '../../db/ids.ts';
+import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
@@ -62,7 +62,7 @@ export function definitionOf(template: Template): TemplateDefinition {
 export async function createTemplate(db: Db, actor: Actor, body: TemplateBody): Promise<StoredTemplate> {
   const now = new Date().toISOString();
   const row: repo.TemplateRecord = {
-    id: newId('tpl'),
+    id: newId(ID_PREFIX.fileTemplate),
     type: body.definition.type,
     name: body.name,
     definition: JSON.stringify(body.definition),

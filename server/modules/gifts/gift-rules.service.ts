@@ -6,7 +6,7 @@ import type { giftRuleBody, giftRulePatchBody, GiftRuleView } from '../../../sha
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
-import { newId } from '../../db/ids.ts';
+import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
@@ -16,8 +16,6 @@ import * as repo from './gifts.repo.ts';
 
 type Body = z.output<typeof giftRuleBody>;
 type Patch = z.output<typeof giftRulePatchBody>;
-
-export const RULE_ID_PREFIX = 'gft';
 
 /** A time as ISO text: PostgreSQL hands timestamps back as Dates, SQLite as the text written. */
 export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
@@ -62,7 +60,7 @@ function checkPeriod(from: string | null | undefined, to: string | null | undefi
 export async function createRule(db: Db, actor: Actor, info: Partial<RequestInfo>, body: Body): Promise<GiftRuleView> {
   checkPeriod(body.period_from, body.period_to);
   const columns = (await columnsOf(db, body)) as repo.RuleColumns;
-  const id = newId(RULE_ID_PREFIX);
+  const id = newId(ID_PREFIX.giftRule);
   await repo.insertRule(db, { ...columns, id, created_by: actor.id, created_at: new Date().toISOString() });
   await writeAudit(db, actor, info, { action: 'gift_rule_created', entity: 'gift_rule', entityId: id });
   return view(await findOrFail(db, id));
@@ -84,10 +82,15 @@ export async function updateRule(db: Db, actor: Actor, info: Partial<RequestInfo
 }
 
 export async function deleteRule(db: Db, actor: Actor, info: Partial<RequestInfo>, id: string, version: number): Promise<void> {
-  const before = await findOrFail(db, id);
-  if (await ruleHasGiftLines(db, id)) throw new AppError('conflict', 'rule_in_use', message(m.rule_in_use));
-  if (!(await repo.deleteRule(db, id, version))) {
-    throw new AppError('conflict', 'stale_version', message(m.stale_rule, { current: before.version }));
-  }
-  await writeAudit(db, actor, info, { action: 'gift_rule_deleted', entity: 'gift_rule', entityId: id });
+  // The rule locked before its gift lines are counted: an apply adding one (it reads the rule for share) either
+  // finishes first and is counted, or waits and finds the rule gone — never a foreign-key failure (500) here.
+  await db.transaction(async (trx) => {
+    const [before] = await repo.listRules(trx, [id], 'update');
+    if (!before) throw new AppError('not_found', 'rule_not_found', message(m.rule_not_found, { id }));
+    if (await ruleHasGiftLines(trx, id)) throw new AppError('conflict', 'rule_in_use', message(m.rule_in_use));
+    if (!(await repo.deleteRule(trx, id, version))) {
+      throw new AppError('conflict', 'stale_version', message(m.stale_rule, { current: before.version }));
+    }
+    await writeAudit(trx, actor, info, { action: 'gift_rule_deleted', entity: 'gift_rule', entityId: id });
+  });
 }

@@ -20,9 +20,17 @@ export type RuleRecord = GiftRule & {
 
 const list = (v: unknown): string[] => (typeof v === 'string' && v ? (JSON.parse(v) as string[]) : []);
 
-export async function listRules(db: Conn, ids?: readonly string[]): Promise<RuleRecord[]> {
+/**
+ * The rules (those named, or all), oldest first. `lock`: 'share' while gift lines naming them are added (a delete of
+ * one waits, or is seen: the gift line's foreign key would otherwise fail), 'update' while one is deleted (PostgreSQL).
+ */
+export async function listRules(db: Conn, ids?: readonly string[], lock?: 'share' | 'update'): Promise<RuleRecord[]> {
   const q = db('gift_rules as r').join('skus as s', 's.id', 'r.gift_sku_id').select('r.*', 's.code as gift_sku_code', 's.name as gift_sku_name');
   if (ids) whereIdIn(db, q, 'r.id', ids);
+  if (lock && isPostgres(db as Knex)) {
+    if (lock === 'share') q.forShare('r');
+    else q.forUpdate('r');
+  }
   const rows = (await q.orderBy('r.id')) as Record<string, unknown>[];
   const skuIds = [...new Set(rows.flatMap((r) => list(r.sku_ids)))];
   const codes = new Map(

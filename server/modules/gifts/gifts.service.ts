@@ -25,8 +25,9 @@ const named = (ids: readonly string[]) => ids.slice(0, 20).join(', ') + (ids.len
 
 /** Per eligible order, the rules that hold for it now (only those asked for, when some are). */
 async function decide(db: Conn, orderIds: readonly string[] | null, ruleIds: readonly string[] | undefined, lock = false) {
-  const rules = (await repo.listRules(db, ruleIds)).filter((r) => r.active);
-  const orders = rules.length ? await giftCandidates(db, orderIds, lock) : [];
+  // Under lock (apply) the rules are read for share, and the orders always: a rule deleted meanwhile no longer holds.
+  const rules = (await repo.listRules(db, ruleIds, lock ? 'share' : undefined)).filter((r) => r.active);
+  const orders = rules.length || lock ? await giftCandidates(db, orderIds, lock) : [];
   return { rules, orders: orders.map((o) => ({ order: o, holds: o.eligible ? rulesFor(rules, o) : [] })) };
 }
 

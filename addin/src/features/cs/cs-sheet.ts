@@ -2,7 +2,8 @@
 // versions the actions need (hidden), and the actions on the rows the operator selected — a hold of the order, the
 // claim completed (transitions API), a withdrawn cancel acknowledged — each row's result written beside it.
 import { format, type Lang, type MessageText } from '../../../../shared/i18n.ts';
-import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
+import type { CsListItem } from '../../../../shared/api/cs.schema.ts';
+import { STATUS_LABELS } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import { acknowledgeWithdrawn, listDelayedReturns, listWaitingClaims, listWithdrawnCancels } from '../../api/cs.ts';
 import { applyTransitions } from '../../api/orders.ts';
@@ -20,7 +21,9 @@ export const CS_SHEETS: Record<CsList, MessageText> = {
 };
 
 type Column = HeaderedColumn & { hidden?: boolean; width: number; text?: boolean };
-const col = (id: string, ko: string, en: string, width: number, more: Partial<Column> = {}): Column => ({ id, header: { ko, en }, width, ...more });
+/** A column is a field of the rows the lists send (so a renamed field fails the type check here) or one made below. */
+type ColumnId = keyof Row | 'kind' | 'date' | 'result' | 'message';
+const col = (id: ColumnId, ko: string, en: string, width: number, more: Partial<Column> = {}): Column => ({ id, header: { ko, en }, width, ...more });
 
 const COLUMNS: Column[] = [
   col('claim_id', '클레임ID', 'Claim id', 10, { hidden: true, text: true }),
@@ -48,24 +51,8 @@ const CLAIM_TYPE_LABELS: Record<string, MessageText> = {
   exchange: { ko: '교환', en: 'Exchange' },
 };
 
-type Row = {
-  claim_id: string;
-  line_id: string;
-  line_version: number;
-  order_id: string;
-  order_version: number;
-  mall_order_id: string | null;
-  channel_name: string;
-  product_name: string;
-  option_text: string | null;
-  quantity: number;
-  status: string;
-  reason: string | null;
-  requested_at: string;
-  type?: string;
-  age_days?: number;
-  withdrawn_at?: string;
-};
+/** A row as the lists send it; the sheet's columns are its fields, plus the ones made here (kind, date, result). */
+type Row = CsListItem;
 
 /** Pulls one list (every page) into its sheet; returns the count and what the list says besides. */
 export async function pullCsList(api: Api, lang: Lang, list: CsList) {
@@ -79,14 +66,14 @@ export async function pullCsList(api: Api, lang: Lang, list: CsList) {
         : list === 'claims'
           ? await listWaitingClaims(api, { limit: 500, ...(cursor ? { cursor } : {}) })
           : await listWithdrawnCancels(api, { limit: 500, ...(cursor ? { cursor } : {}) });
-    rows.push(...(page.items as Row[]));
+    rows.push(...page.items);
     if ('delay_days' in page) extra = { days: page.delay_days, flagged: (extra.flagged ?? 0) + page.flagged_now };
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
   const kind = (r: Row) => format(CLAIM_TYPE_LABELS[r.type ?? (list === 'delayed' ? 'return' : 'cancel')]!, {}, lang);
   const values: CellValue[][] = rows.map((r) =>
     COLUMNS.map((c): CellValue => {
-      if (c.id === 'status') return format(STATUS_LABELS[r.status as Status] ?? { ko: r.status, en: r.status }, {}, lang);
+      if (c.id === 'status') return format(STATUS_LABELS[r.status], {}, lang);
       if (c.id === 'kind') return kind(r);
       if (c.id === 'date') return (list === 'withdrawn' ? r.withdrawn_at! : r.requested_at).slice(0, 10);
       if (c.id === 'result' || c.id === 'message') return '';
