@@ -322,7 +322,17 @@ describe(
           );
         assert.equal(await channels(), 2);
         await a.deps.db.raw('select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?', [name]);
-        await waitFor('both instances to reconnect', async () => ((await channels()) === 2 ? true : undefined));
+        // Reconnected means listening again: a new connection has run LISTEN (its last query is no longer empty) —
+        // a job ending between the connect and the LISTEN is missed by design (the job rows stay authoritative).
+        const listening = async () =>
+          Number(
+            (
+              (await a.deps.db.raw("select count(*) as n from pg_stat_activity where application_name = ? and state = 'idle' and query <> ''", [
+                name,
+              ])) as { rows: { n: number }[] }
+            ).rows[0]!.n,
+          );
+        await waitFor('both instances to listen again', async () => ((await listening()) === 2 ? true : undefined));
         const mall = await naverMall(a, { initialOrders: 1 });
         const heard: JobEvent[] = [];
         const listen = (e: JobEvent) => heard.push(e);
