@@ -6,7 +6,7 @@ import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import type { Account } from '../accounts/useAccounts.ts';
-import { sendToMalls, setCourierOnSelection, shipInvoiced } from '../orders/order-sheet.ts';
+import { sendToMalls, setCourierOnSelection, shipInvoiced } from '../orders/sheet-actions.ts';
 import { pushWork } from '../orders/push-work.ts';
 import { useWork } from '../work.tsx';
 

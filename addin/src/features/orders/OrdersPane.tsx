@@ -14,7 +14,7 @@ import { reasonMessages as rm } from '../reason/reason-messages.ts';
 import { WorkStatus } from '../work.tsx';
 import { EMPTY_LINE_FILTER, type LineFilter } from './line-filter.ts';
 import { LineFilterFields } from './LineFilterFields.tsx';
-import { SELECTION_ACTIONS, type SelectionAction } from './order-sheet.ts';
+import { SELECTION_ACTIONS, type SelectionAction } from './sheet-actions.ts';
 import { useOrders } from './useOrders.ts';
 
 export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[] }) {

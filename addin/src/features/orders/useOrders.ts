@@ -11,7 +11,8 @@ import { paneMessages as m } from '../../messages.ts';
 import { EMPTY_CHOICE, reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } from '../reason/session-reason.ts';
 import { useSessionReason } from '../reason/useSessionReason.ts';
 import { useWork } from '../work.tsx';
-import { actOnSelection, pullOrders, repullRefused, type PullFilter, type SelectionAction } from './order-sheet.ts';
+import { pullOrders, repullRefused, type PullFilter } from './order-sheet.ts';
+import { actOnSelection, type SelectionAction } from './sheet-actions.ts';
 import { pushWork } from './push-work.ts';
 
 export function useOrders(api: Api, feed: JobFeed, lang: Lang) {

@@ -1,0 +1,124 @@
+// Actions on the order sheet's rows: a status action on the selected rows (발주확인 of mall lines goes to the malls as
+// confirm jobs), a courier on the selection, ship every invoiced row, send shipped boxes' numbers to the malls. Each
+// writes its results beside the rows it touched and refreshes the rows it moved.
+import type { ItemResult } from '../../../../shared/api/orders.schema.ts';
+import type { Lang } from '../../../../shared/i18n.ts';
+import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
+import type { Api } from '../../api/client.ts';
+import type { JobFeed } from '../../api/job-feed.ts';
+import { allJobResults, startJobs, type JobResult, type StartedJob } from '../../api/jobs.ts';
+import { applyTransitions } from '../../api/orders.ts';
+import { selectedRows, writeCells, type Progress } from '../../excel/sheets.ts';
+import { textOf } from '../../sheet/cells.ts';
+import { ORDER_SHEET, applyItemResults, linesWithStatus, readOrderSheet, refreshRows, type SheetState } from './order-sheet.ts';
+
+/** The order rows the operator selected (visible ones), with the sheet as read now. */
+export async function selection(lang: Lang): Promise<{ state: SheetState; rows: { row: number; id: string }[] }> {
+  const picked = (await selectedRows(ORDER_SHEET)).filter((r) => r >= 1);
+  const state = await readOrderSheet(lang);
+  const key = state.at.get('line_id');
+  const rows =
+    key === undefined
+      ? []
+      : picked.flatMap((row) => {
+          const id = textOf(state.rows[row - 1]?.[key]);
+          return id && state.rowOf.get(id) === row ? [{ row, id }] : [];
+        });
+  return { state, rows };
+}
+
+/** Puts a courier on the selected order rows (the operator then types or pastes the numbers). */
+export async function setCourierOnSelection(courierLabelText: string, lang: Lang): Promise<number> {
+  const { state, rows } = await selection(lang);
+  const col = state.at.get('courier');
+  if (col === undefined || !rows.length) return 0;
+  await writeCells(ORDER_SHEET, new Map(rows.map(({ row }) => [row, new Map([[col, courierLabelText]])])));
+  return rows.length;
+}
+
+export const SELECTION_ACTIONS = ['confirm', 'release', 'ship', 'clear_invoice'] as const;
+export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
+
+/**
+ * Applies a status action to the selected rows with their pulled versions; results beside them. 발주확인 of a mall's
+ * line is the mall's to accept: the server refuses it locally (mall_confirm_required), so those lines go to the
+ * mall in a confirm job per account, and each row shows what the mall said once the jobs end.
+ */
+export async function actOnSelection(
+  api: Api,
+  jobs: JobFeed,
+  action: SelectionAction,
+  lang: Lang,
+  progress?: Progress,
+): Promise<{ applied: number; refused: number } | null> {
+  const { state, rows } = await selection(lang);
+  const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
+  if (!items.length) return null;
+  const out = await applyTransitions(api, { action, items });
+  const atMall = out.results.filter((r) => r.result === 'refused' && r.code === 'mall_confirm_required');
+  const atMalls = atMall.length ? await confirmAtMalls(api, jobs, atMall, progress) : { results: [], confirmed: [] };
+  const results = atMall.length ? [...out.results.filter((r) => !atMall.includes(r)), ...atMalls.results] : out.results;
+  await applyItemResults(api, state, results, lang, atMalls.confirmed);
+  const applied = results.filter((r) => r.result === 'applied').length;
+  return { applied, refused: results.length - applied };
+}
+
+/** The jobs that started, to follow; each of the others says why it did not. */
+const startedJobs = (items: readonly StartedJob[]) => items.flatMap((i) => (i.started ? [i.job] : []));
+const notStartedMessages = (items: readonly StartedJob[]) => items.flatMap((i) => (i.started ? [] : [i.message]));
+
+/**
+ * Confirms mall lines at their malls (one confirm job per account): one item result per line, and the lines the
+ * malls confirmed (the jobs moved them, so their rows are read again).
+ */
+async function confirmAtMalls(
+  api: Api,
+  feed: JobFeed,
+  refused: readonly ItemResult[],
+  progress?: Progress,
+): Promise<{ results: ItemResult[]; confirmed: string[] }> {
+  const started = await startJobs(api, { type: 'confirm', line_ids: refused.map((r) => r.id) });
+  const jobs = await feed.follow(startedJobs(started.items), progress);
+  const byLine = new Map<string, JobResult>();
+  for (const job of jobs) for (const r of await allJobResults(api, job.id)) if (r.ref_id) byLine.set(r.ref_id, r);
+  // A job that could not start (the account is off, a confirm already runs) says why on its lines.
+  const notStarted = notStartedMessages(started.items).join(' / ');
+  const results = refused.map((item): ItemResult => {
+    const r = byLine.get(item.id);
+    if (r?.result === 'ok') return { id: item.id, result: 'applied' };
+    if (r) return { id: item.id, result: 'refused', message: r.message || r.code || '' };
+    return { id: item.id, result: 'refused', message: notStarted || item.message || '' };
+  });
+  return { results, confirmed: refused.filter((item) => byLine.get(item.id)?.result === 'ok').map((item) => item.id) };
+}
+
+const statusLabels = (status: Status) => new Set(Object.values(STATUS_LABELS[status]));
+
+/** Ships every invoiced row of the sheet (boxes ship whole); results beside the rows, moved rows refreshed. */
+export async function shipInvoiced(api: Api, lang: Lang): Promise<{ applied: number; refused: number } | null> {
+  const state = await readOrderSheet(lang);
+  const items = linesWithStatus(state, statusLabels('INVOICED'));
+  if (!items.length) return null;
+  const out = await applyTransitions(api, { action: 'ship', items });
+  await applyItemResults(api, state, out.results, lang);
+  return { applied: out.applied, refused: out.refused };
+}
+
+/**
+ * Sends tracking numbers of shipped boxes to the malls (one job per account), waits for the jobs, then refreshes
+ * the shipped rows so each shows its box's send result (sent / failed with the mall's reason) and new status.
+ */
+export async function sendToMalls(api: Api, feed: JobFeed, accountIds: readonly string[], lang: Lang, progress: Progress, signal?: AbortSignal) {
+  const started = await startJobs(api, { type: 'send_invoices', mall_account_ids: [...accountIds] });
+  const notStarted = notStartedMessages(started.items);
+  // Canceled jobs keep what they sent, so the rows are still refreshed.
+  const jobs = await feed.follow(startedJobs(started.items), progress, signal);
+  const state = await readOrderSheet(lang);
+  await refreshRows(
+    api,
+    state,
+    linesWithStatus(state, statusLabels('SHIPPED')).map((l) => l.id),
+    lang,
+  );
+  return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };
+}
