@@ -22,6 +22,7 @@ import { SoldOutPane } from './features/sold-out/SoldOutPane.tsx';
 import { ScanPane } from './features/scan/ScanPane.tsx';
 import { CsPane } from './features/cs/CsPane.tsx';
 import { MergePane } from './features/merge/MergePane.tsx';
+import { SalesPane } from './features/sales/SalesPane.tsx';
 import { paneMessages as m } from './messages.ts';
 import { useLayout } from './styles.ts';
 import './pane.css';
@@ -71,6 +72,7 @@ const TABS = [
   'files',
   'jobs',
   'direct',
+  'sales',
   'accounts',
 ] as const;
 type TabId = (typeof TABS)[number];
@@ -130,6 +132,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
       </div>
       <div hidden={tab !== 'catalogue'}>
         <CataloguePane api={api} lang={lang} />
+      </div>
+      <div hidden={tab !== 'sales'}>
+        <SalesPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
         <Accounts accounts={accounts} lang={lang} />

@@ -37,6 +37,7 @@ export const paneMessages = {
   tab_stock: { ko: '재고', en: 'Stock' },
   tab_allocate: { ko: '할당', en: 'Allocate' },
   tab_catalogue: { ko: '상품', en: 'Products' },
+  tab_sales: { ko: '매출', en: 'Sales' },
   cancel: { ko: '취소', en: 'Cancel' },
   canceled: { ko: '취소했습니다.', en: 'Canceled.' },
   // orders

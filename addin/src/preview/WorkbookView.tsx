@@ -4,7 +4,8 @@
 // would in Excel. Only the rows in view are drawn, so a 50,000-line sheet scrolls.
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { mergeClasses } from '@fluentui/react-components';
-import { columnLetters, type Area, type FakeWorkbookState } from '../workbench/fake-excel.ts';
+import { columnLetters, type Area, type ChartState, type FakeWorkbookState } from '../workbench/fake-excel.ts';
+import { ChartView } from './ChartView.tsx';
 import { HEADER_WIDTH, ROW_HEIGHT, usePreviewStyles } from './styles.ts';
 
 const DEFAULT_WIDTH = 72;
@@ -13,6 +14,9 @@ const DEFAULT_WIDTH = 72;
 function display(value: unknown, format: string | undefined): string {
   if (typeof value === 'number' && format !== '@' && Math.abs(value) >= 1e11) return value.toExponential(2).toUpperCase();
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  // The number formats the add-in sets on report sheets: thousands (won) and percent.
+  if (typeof value === 'number' && format === '#,##0') return Math.round(value).toLocaleString('en-US');
+  if (typeof value === 'number' && format === '0.0%') return `${(value * 100).toFixed(1)}%`;
   return value === undefined ? '' : String(value);
 }
 
@@ -42,7 +46,9 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
   const sheet = state.find(state.active) ?? visibleSheets[0]!;
   const used = sheet.used();
   const rowCount = Math.max((used?.rows ?? 0) + 20, 60);
-  const columns = Array.from({ length: Math.max((used?.cols ?? 0) + 3, 12) }, (_, c) => c).filter((c) => !sheet.hiddenColumns.has(c));
+  // Columns to draw: the used ones and a few more, and as far as the last chart reaches.
+  const chartsReach = Math.max(0, ...sheet.charts.map((c) => (c.position ? c.position.to.col : c.source.col + c.source.cols + 8) + 2));
+  const columns = Array.from({ length: Math.max((used?.cols ?? 0) + 3, 12, chartsReach) }, (_, c) => c).filter((c) => !sheet.hiddenColumns.has(c));
   const widthOf = (c: number) => (sheet.columnWidths.get(c) ?? DEFAULT_WIDTH) as number;
   const frozen = sheet.frozenRows;
   const first = Math.max(frozen, Math.floor(top / ROW_HEIGHT));
@@ -94,6 +100,17 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
     selectTo(anchor.current.row + lines.length - 1, anchor.current.col, true);
   };
 
+  // Where a chart sits: over the cells it covers (hidden columns take no room), or right of its source until placed.
+  const xOf = (col: number) =>
+    HEADER_WIDTH + Array.from({ length: col }, (_, c) => (sheet.hiddenColumns.has(c) ? 0 : widthOf(c))).reduce((n, w) => n + w, 0);
+  const chartBox = (chart: ChartState) => {
+    const { from, to } = chart.position ?? {
+      from: { ...chart.source, col: chart.source.col + chart.source.cols + 1 },
+      to: { ...chart.source, col: chart.source.col + chart.source.cols + 8, row: chart.source.row + 15 },
+    };
+    const left = xOf(from.col);
+    return { left, top: ROW_HEIGHT * (from.row + 1), width: xOf(to.col + 1) - left, height: ROW_HEIGHT * (to.row - from.row + 1) };
+  };
   const cellStyle = (c: number, r: number): React.CSSProperties => ({
     width: widthOf(c),
     minWidth: widthOf(c),
@@ -184,6 +201,9 @@ export function WorkbookView({ state }: { state: FakeWorkbookState }) {
                 );
               })}
             </div>
+          ))}
+          {sheet.charts.map((chart) => (
+            <ChartView key={chart.name} sheet={sheet} chart={chart} box={chartBox(chart)} />
           ))}
         </div>
       </div>

@@ -14,6 +14,7 @@ export { PAYLOAD_LIMIT_BYTES } from './fake-excel/request.ts';
 export { FakeRange } from './fake-excel/range.ts';
 export { FakeWorkbookState, Sheet, type SyncStats } from './fake-excel/workbook.ts';
 export { FakeWorksheet, FakeWorksheets } from './fake-excel/worksheets.ts';
+export { FakeChart, FakeChartCollection, type ChartSeriesBy, type ChartState } from './fake-excel/charts.ts';
 
 export class FakeRequestContext {
   readonly workbook: { worksheets: FakeWorksheets; getSelectedRanges: () => FakeRangeAreas };

@@ -23,6 +23,7 @@ import * as stock from '../../../addin/src/api/stock.ts';
 import * as soldOut from '../../../addin/src/api/sold-out.ts';
 import * as scan from '../../../addin/src/api/scan.ts';
 import * as cs from '../../../addin/src/api/cs.ts';
+import * as reports from '../../../addin/src/api/reports.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 
@@ -43,6 +44,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   allocation: allocation.allocationEndpoints,
   scan: scan.scanEndpoints,
   cs: cs.csEndpoints,
+  reports: reports.reportEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -178,6 +180,7 @@ describe('pane API client against the server routes', () => {
       ['cs.claims', cs.listWaitingClaims(api, { type: 'return' })],
       ['cs.withdrawnCancels', cs.listWithdrawnCancels(api, { days: 30 })],
       ['cs.acknowledge', cs.acknowledgeWithdrawn(api, { claim_ids: ['clm_1'] })],
+      ['reports.sales', reports.salesReport(api, { from: '2026-11-01', to: '2026-11-25' })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

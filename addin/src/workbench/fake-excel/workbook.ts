@@ -1,6 +1,7 @@
 // The workbook's state behind the fake API (sheets, their cells and layout, the selection, the sync counters) and
 // what the user's hands do to it outside the API.
 import { storedValue, type Area, type Cell } from './cells.ts';
+import type { ChartState } from './charts.ts';
 
 export type SyncStats = { syncs: number; largestRequestBytes: number; largestResponseBytes?: number; requests: number[] };
 
@@ -14,6 +15,8 @@ export class Sheet {
   columnWidths = new Map<number, number>();
   boldRows = new Set<number>();
   validations: { area: Area; list: string }[] = [];
+  /** Floating charts over the sheet's cells (clearing cells leaves them). */
+  charts: ChartState[] = [];
   constructor(public name: string) {}
 
   get(r: number, c: number): Cell | undefined {

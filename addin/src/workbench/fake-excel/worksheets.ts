@@ -1,5 +1,6 @@
 // Worksheets, the worksheet collection and the selection of the fake workbook.
 import { OfficeLikeError, parseAddress, type Area } from './cells.ts';
+import { FakeChartCollection } from './charts.ts';
 import { FakeRange } from './range.ts';
 import { ClientObject, jsonBytes, type Batch } from './request.ts';
 import { Sheet } from './workbook.ts';
@@ -36,6 +37,9 @@ export class FakeWorksheet extends ClientObject {
   }
   set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
     this.batch.queue(v, () => (this.sheet().visibility = v));
+  }
+  get charts() {
+    return new FakeChartCollection(this.batch, this.sheet);
   }
   getRange(address?: string) {
     const area = address ? parseAddress(address) : WHOLE_SHEET;

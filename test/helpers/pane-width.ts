@@ -1,0 +1,27 @@
+// The task pane at Excel's width (about 320 px) in the preview workbench, and the check every screen is held to:
+// nothing of the pane sticks out of it and the pane does not scroll sideways.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+
+/** Narrows the preview's pane (380 px by default) to the 320 px of Excel's task pane. */
+export async function narrowPane(page: Page): Promise<void> {
+  await page.addStyleTag({
+    content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
+  });
+}
+
+/** Fails naming every element of the pane drawn outside it, or the pane's width when it is not 320 px or scrolls. */
+export async function assertPaneFits(page: Page, what: string): Promise<void> {
+  const outside = await page.evaluate(() => {
+    const aside = document.querySelector('aside[aria-label="ShipSheet"]')!;
+    const box = aside.getBoundingClientRect();
+    return Array.from(aside.querySelectorAll('*:not([data-tabster-dummy])'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 1 && r.height > 1 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+      })
+      .map((el) => el.outerHTML.slice(0, 80))
+      .concat(Math.round(box.width) === 320 && aside.scrollWidth <= aside.clientWidth ? [] : [`width ${box.width}`]);
+  });
+  assert.deepEqual(outside, [], `${what} at 320 px`);
+}
