@@ -14,6 +14,7 @@ import { sampleCatalogue, ensureSampleCatalogue } from '../../server/sandbox/sam
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { coupangMall, naverMall, type MallFixture, type SandboxAdmin } from '../helpers/malls.ts';
+import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
 const e2e = e2eSession();
@@ -49,19 +50,6 @@ const type = (page: Page, sheet: string, edits: [number, number, string][]) =>
   page.evaluate(({ sheet, edits }) => edits.forEach(([r, c, v]) => (globalThis as any).shipsheetWorkbook.userEdit(sheet, r, c, v)), { sheet, edits });
 
 /** The pane at the width Excel opens it, and nothing in it sticking out sideways. */
-async function assertFits(page: Page, tab: string) {
-  const fit = await page.evaluate(() => {
-    const aside = document.querySelector('aside[aria-label="ShipSheet"]')!;
-    const box = aside.getBoundingClientRect();
-    const outside = Array.from(aside.querySelectorAll('*')).filter((el) => {
-      if (el.closest('[aria-hidden="true"]')) return false; // Fluent's focus-trap sentinels sit off-screen on purpose
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
-    });
-    return { width: Math.round(box.width), sideways: aside.scrollWidth > aside.clientWidth, outside: outside.map((el) => el.outerHTML.slice(0, 80)) };
-  });
-  assert.deepEqual(fit, { width: 320, sideways: false, outside: [] }, `the ${tab} tab at 320 px`);
-}
 
 /** Collect on every account from the 작업 tab (both are ticked by default), and wait for the pane to show them done. */
 async function collectInPane(page: Page, pane: Locator, accounts: string[]) {
@@ -103,9 +91,7 @@ describe('a catalogue day on both sandbox malls', skipWith(SKIP_WITHOUT_BROWSER)
     admins = malls.map((m) => m.admin);
     accounts = malls.map((m) => m.accountId);
     ({ page, pane } = await openWorkbench(e2e));
-    await page.addStyleTag({
-      content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
-    });
+    await narrowPane(page);
     await collectInPane(page, pane, accounts);
     for (const m of malls) {
       const waiting = (await linesOf(m.accountId)).filter((l) => WAITING.has(l.status));
@@ -115,7 +101,7 @@ describe('a catalogue day on both sandbox malls', skipWith(SKIP_WITHOUT_BROWSER)
         'sandbox products arrive unmatched',
       );
     }
-    await assertFits(page, '작업');
+    await assertPaneFits(page, 'the 작업 tab');
   });
 
   it("2. the 매칭 sheet: both malls' products listed, suggestions taken, a 1+1 typed, every waiting line matched", async () => {
@@ -162,7 +148,7 @@ describe('a catalogue day on both sandbox malls', skipWith(SKIP_WITHOUT_BROWSER)
     for (const l of (await linesOfAll(accounts)).filter((x) => WAITING.has(x.status))) {
       assert.deepEqual([l.sku_code, l.unmatched], [matchedAs.get(keyOf(l)), false], keyOf(l));
     }
-    await assertFits(page, '매칭');
+    await assertPaneFits(page, 'the 매칭 tab');
   });
 
   it('3. new orders of the same products at both malls arrive matched at the next collect', async () => {
@@ -217,7 +203,7 @@ describe('a catalogue day on both sandbox malls', skipWith(SKIP_WITHOUT_BROWSER)
     assert.equal(now.on_hand, 120);
     const [h] = (await e2e.server.call('GET', `/api/stock/history?sku=${sku.code}`)).body.items;
     assert.deepEqual([h.kind, h.on_hand_before, h.on_hand_after, h.reason, h.actor_name], ['count', before.on_hand, 120, '12월 실사', 'admin']);
-    await assertFits(page, '재고');
+    await assertPaneFits(page, 'the 재고 tab');
   });
 
   it('5. 강제품절 in the 상품 sheet puts the lines of both malls on the 품절 tab; 판매중 again, 품절해제 releases them', async () => {
@@ -275,7 +261,7 @@ describe('a catalogue day on both sandbox malls', skipWith(SKIP_WITHOUT_BROWSER)
         .getByText(new RegExp(`${sku.code}: 필요 \\d+ · 가용 120 · 강제품절`))
         .waitFor();
     assert.equal(await pane.locator('[data-line]').count(), sku.lines.length);
-    await assertFits(page, '품절');
+    await assertPaneFits(page, 'the 품절 tab');
     // Still 강제품절: nothing is released, whatever the stock.
     await release(0, sku.lines.length);
 

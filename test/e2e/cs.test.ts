@@ -7,6 +7,7 @@ import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
+import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
 const e2e = e2eSession();
@@ -39,9 +40,7 @@ describe('CS tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await server.call('POST', '/api/transitions', { action: 'withdraw_claim', items: [{ id: withdrawn.lineId, version: line.version }] });
 
     const { page, pane } = await openWorkbench(e2e);
-    await page.addStyleTag({
-      content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
-    });
+    await narrowPane(page);
     await pane.getByRole('tab', { name: 'CS', exact: true }).click();
     const sheet = (name: string) =>
       page.evaluate((n) => {

@@ -16,6 +16,7 @@ import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { coupangMall, naverMall, type MallFixture } from '../helpers/malls.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
+import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
 const e2e = e2eSession();
@@ -41,21 +42,6 @@ const sheetRows = (page: Page, sheet: string): Promise<(string | number)[][]> =>
     return Array.from({ length: used.rows - 1 }, (_, r) => Array.from({ length: used.cols }, (_, c) => s.get(r + 1, c)?.value ?? ''));
   }, sheet);
 const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
-
-async function assertFits(page: Page, tab: string) {
-  const outside = await page.evaluate(() => {
-    const aside = document.querySelector('aside[aria-label="ShipSheet"]')!;
-    const box = aside.getBoundingClientRect();
-    return Array.from(aside.querySelectorAll('*:not([data-tabster-dummy])'))
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 1 && r.height > 1 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
-      })
-      .map((el) => el.outerHTML.slice(0, 80))
-      .concat(Math.round(box.width) === 320 && aside.scrollWidth <= aside.clientWidth ? [] : [`width ${box.width}`]);
-  });
-  assert.deepEqual(outside, [], `the ${tab} tab at 320 px`);
-}
 
 describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', skipWith(SKIP_WITHOUT_BROWSER), () => {
   let malls: MallFixture<{ close(): Promise<void> }>[];
@@ -98,9 +84,7 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
     }
 
     ({ page, pane } = await openWorkbench(e2e));
-    await page.addStyleTag({
-      content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
-    });
+    await narrowPane(page);
     await tab('작업');
     await pane.getByRole('button', { name: '작업 시작' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-job][data-state="succeeded"]').length === 2);
@@ -150,7 +134,7 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
       .waitFor();
     assert.ok((await sheetRows(page, '주문')).every((r) => r[col('status')] === '출고대기'));
     assert.ok((await lines()).every((l) => l.status === 'READY' && l.box_id === null));
-    await assertFits(page, '주문');
+    await assertPaneFits(page, 'the 주문 tab');
   });
 
   const boxOf = async (mallOrderIds: string[]) => new Set((await lines()).filter((l) => mallOrderIds.includes(l.mall_order_id)).map((l) => l.box_id));
@@ -173,7 +157,7 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
       assert.ok(![...(await boxOf(ids.park))].includes(null));
     };
     await mergeOnce();
-    await assertFits(page, '합포');
+    await assertPaneFits(page, 'the 합포 tab');
     await pane.getByRole('button', { name: '합포 되돌리기' }).click();
     await pane.getByText(`합포를 되돌렸습니다 (${merged}줄).`).waitFor();
     assert.deepEqual(await boxOf([...ids.kim, ...ids.park]), new Set([null]));
@@ -207,7 +191,7 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
       (await splitRows()).find((r) => r[0] === short),
       [short, '부분배송', '분리 (새 주문)'],
     );
-    await assertFits(page, '할당');
+    await assertPaneFits(page, 'the 할당 tab');
 
     const allocated = async () => (await call('GET', '/api/stock?warehouse=MAIN')).body.items.reduce((n: number, s: any) => n + s.allocated, 0);
     const units = (await lines()).filter((l) => l.sku_code !== short).reduce((n, l) => n + l.quantity, 0);
@@ -235,7 +219,7 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
     await form.getByLabel('판매처 (쉼표로 구분)').fill('쿠팡');
     await form.getByRole('button', { name: '규칙 저장' }).click();
     await pane.getByText('규칙 "쿠팡 케이블 증정"을 저장했습니다.').waitFor();
-    await assertFits(page, '사은품');
+    await assertPaneFits(page, 'the 사은품 tab');
     const gifts = async () => {
       const ids = (await e2e.server.deps.db('order_lines').whereNotNull('gift_rule_id')).map((l: { id: string }) => l.id);
       return (await lines()).filter((l) => ids.includes(l.line_id));
@@ -299,7 +283,7 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
       assert.deepEqual([l.tracking_number, l.status], number ? [number, 'INVOICED'] : [null, 'READY'], l.mall_order_id);
       if (number) numbers.set(l.box_id!, number);
     }
-    await assertFits(page, '송장');
+    await assertPaneFits(page, 'the 송장 tab');
   });
 
   it('6. 스캔: each box opened by its number, a wrong item refused, the complete box shipped', async () => {
@@ -333,7 +317,7 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
       await pane.getByTestId('scan-notice').getByText(`${number} 출고완료`).waitFor();
       assert.ok((await lines()).filter((l) => l.box_id === boxId).every((l) => l.status === 'SHIPPED'));
     }
-    await assertFits(page, '스캔');
+    await assertPaneFits(page, 'the 스캔 tab');
   });
 
   it('7. 쇼핑몰로 송장 전송: both malls have each line’s number, the cross-mall box at both', async () => {

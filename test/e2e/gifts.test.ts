@@ -6,6 +6,7 @@ import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder, makeSku, setLineSkus } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
+import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
 const e2e = e2eSession();
@@ -20,9 +21,7 @@ describe('gifts tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     for (const o of [big, small]) await setLineSkus(db, o.lineIds[0]!, [tumbler]);
 
     const { page, pane } = await openWorkbench(e2e);
-    await page.addStyleTag({
-      content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
-    });
+    await narrowPane(page);
     await pane.getByRole('tab', { name: '사은품', exact: true }).click();
     await pane.getByTestId('gift-rule-count').getByText('사은품 규칙 0개').waitFor();
 

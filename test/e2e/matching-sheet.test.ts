@@ -8,6 +8,7 @@ import { MATCHING_COLUMNS } from '../../shared/sheet/matching-columns.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder, makeSku } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
+import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
 const e2e = e2eSession();
@@ -25,9 +26,7 @@ describe('matching sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await makeOrder(db, { status: 'NEW', channel: '다른몰', products: ['모르는 상품'] });
 
     const { page, pane } = await openWorkbench(e2e);
-    await page.addStyleTag({
-      content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
-    });
+    await narrowPane(page);
     await pane.getByRole('tab', { name: '매칭', exact: true }).click();
     await pane.getByRole('button', { name: '매칭 불러오기' }).click();
     await pane.getByText('"매칭" 시트에 매칭할 상품 3개를 불러왔습니다.').waitFor();

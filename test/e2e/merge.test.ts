@@ -6,6 +6,7 @@ import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
+import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
 const e2e = e2eSession();
@@ -25,9 +26,7 @@ describe('merge tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     const boxOf = async (lineId: string) => (await db('order_lines').where({ id: lineId }).first()).box_id as string | null;
 
     const { page, pane } = await openWorkbench(e2e);
-    await page.addStyleTag({
-      content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
-    });
+    await narrowPane(page);
     await pane.getByRole('tab', { name: '합포', exact: true }).click();
     await pane.getByRole('button', { name: '합포 미리보기' }).click();
     await pane.getByText('"합포" 시트에 합포 그룹 1개, 검토 필요 1개 (4줄)를 썼습니다.').waitFor();
