@@ -137,7 +137,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         <SalesPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
-        <Accounts accounts={accounts} lang={lang} />
+        <Accounts api={api} accounts={accounts} lang={lang} role={role} />
       </div>
     </>
   );

@@ -102,6 +102,12 @@ describe('pane API client against the server routes', () => {
       ['auth.changePassword', auth.changePassword(api, { current_password: 'a', new_password: 'b'.repeat(10) })],
       ['auth.streamTicket', auth.streamTicket(api)],
       ['mall-accounts.list', mallAccounts.listMallAccounts(api)],
+      [
+        'mall-accounts.create',
+        mallAccounts.createMallAccount(api, { mall_type: 'naver', display_name: 'n', credentials: { client_id: 'a', client_secret: 'b' } }),
+      ],
+      ['mall-accounts.update', mallAccounts.updateMallAccount(api, 'mac_1', { credentials: { client_id: 'a', client_secret: 'b' } })],
+      ['mall-accounts.test', mallAccounts.testMallAccount(api, 'mac_1')],
       ['orders.lineColumns', orders.lineColumns(api, { status: 'READY', limit: 10 })],
       ['orders.transitions', orders.applyTransitions(api, { action: 'ship', items: [{ id: 'lin_1', version: 1 }] })],
       ['orders.createDirect', orders.createDirectOrder(api, { orderer_name: 'a', total_amount: 1 })],

@@ -1,5 +1,6 @@
-// The mall accounts, read once per sign-in: every pane offers them as choices and the accounts tab lists them.
-import { useEffect, useState } from 'react';
+// The mall accounts, read once per sign-in and again after a change: every pane offers them as choices and the
+// accounts tab lists them.
+import { useCallback, useEffect, useState } from 'react';
 import type { MallAccountListItem } from '../../../../shared/api/mall-accounts.schema.ts';
 import type { Api } from '../../api/client.ts';
 import { listMallAccounts } from '../../api/mall-accounts.ts';
@@ -7,15 +8,21 @@ import { listMallAccounts } from '../../api/mall-accounts.ts';
 /** A mall account as GET /api/mall-accounts lists it. */
 export type Account = MallAccountListItem;
 
-export type AccountsState = { accounts: Account[] | null; error: string | null };
+export type AccountsState = { accounts: Account[] | null; error: string | null; reload: () => Promise<void> };
 
 export function useAccounts(api: Api): AccountsState {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    listMallAccounts(api)
-      .then((r) => setAccounts(r.items))
-      .catch((e: Error) => setError(e.message));
-  }, [api]);
-  return { accounts, error };
+  const reload = useCallback(
+    () =>
+      listMallAccounts(api)
+        .then((r) => {
+          setAccounts(r.items);
+          setError(null);
+        })
+        .catch((e: Error) => setError(e.message)),
+    [api],
+  );
+  useEffect(() => void reload(), [reload]);
+  return { accounts, error, reload };
 }

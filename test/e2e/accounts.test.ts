@@ -1,0 +1,66 @@
+// Connecting a mall from the pane, as an admin does on day one (no API calls by hand): the 계정 tab at 320 px
+// connects a Naver sandbox with its application id and secret (a sandbox address, as a proxy would be), the mall is
+// asked at once and the card says 정상; keys the mall refuses turn the card to 오류 with the mall's reason, and
+// replacing them with the right ones brings it back. A required field left empty is named before anything is sent.
+import assert from 'node:assert/strict';
+import bcrypt from 'bcryptjs';
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, it } from 'vitest';
+import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
+import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
+import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
+import { skipWith } from '../helpers/skip.ts';
+
+const e2e = e2eSession();
+
+describe('mall accounts connected from the pane', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  let sandbox: NaverSandbox | undefined;
+  afterAll(async () => sandbox?.close());
+
+  it('connects a Naver sandbox, shows a refused key as an error, and fixes it by changing the keys', async () => {
+    const clientId = `pane${randomBytes(4).toString('hex')}`;
+    const clientSecret = bcrypt.genSaltSync(4).replace(/^\$2b\$/, '$2a$');
+    sandbox = await startNaverSandbox({ clientId, clientSecret, seed: 11, initialOrders: 0 });
+    const { page, pane } = await openWorkbench(e2e);
+    await narrowPane(page);
+    await pane.getByRole('tab', { name: '계정', exact: true }).click();
+    await pane.getByRole('button', { name: '+ 계정 연결' }).click();
+    const form = pane.getByRole('group', { name: '쇼핑몰 계정 연결' });
+    await form.getByRole('combobox', { name: '쇼핑몰' }).click();
+    await page.getByRole('option', { name: '네이버 스마트스토어' }).click();
+    await form.getByLabel('계정 이름').fill('스마트스토어 본점');
+    await form.getByLabel('애플리케이션 ID').fill(clientId);
+    await form.getByLabel('API 주소 (선택: 샌드박스·프록시)').fill(sandbox.url);
+    await assertPaneFits(page, 'the 계정 tab with the connect form');
+    await form.getByRole('button', { name: '연결' }).click();
+    await pane.getByText('애플리케이션 시크릿을(를) 입력하세요.').waitFor();
+    assert.equal((await e2e.server.call('GET', '/api/mall-accounts')).body.items.length, 0, 'nothing was sent');
+
+    // A wrong secret first: the account is connected, but the mall refuses it.
+    await form.getByLabel('애플리케이션 시크릿').fill(bcrypt.genSaltSync(4).replace(/^\$2b\$/, '$2a$'));
+    await form.getByRole('button', { name: '연결' }).click();
+    await pane.getByText(/"스마트스토어 본점" 계정을 연결했습니다. 연결 확인 결과: 실패/).waitFor();
+    const [account] = (await e2e.server.call('GET', '/api/mall-accounts')).body.items;
+    assert.equal(account.mall_type, 'naver');
+    assert.equal(account.status, 'error');
+    const card = pane.locator(`[data-account="${account.id}"]`);
+    await card.getByText('오류').waitFor();
+
+    await card.getByRole('button', { name: '키 변경' }).click();
+    const keys = card.getByRole('group', { name: '"스마트스토어 본점"의 새 인증 정보' });
+    await keys.getByLabel('애플리케이션 ID').fill(clientId);
+    await keys.getByLabel('애플리케이션 시크릿').fill(clientSecret);
+    await keys.getByRole('button', { name: '키 저장' }).click();
+    await pane.getByText(/"스마트스토어 본점"의 인증 정보를 바꿨습니다. 연결 확인 결과: 정상/).waitFor();
+    await card.getByText('정상').waitFor();
+    await card.getByRole('button', { name: '연결 확인' }).click();
+    await pane.getByText(/"스마트스토어 본점": 연결 정상/).waitFor();
+    await assertPaneFits(page, 'the 계정 tab');
+    const after = (await e2e.server.call('GET', `/api/mall-accounts/${account.id}`)).body;
+    assert.equal(after.status, 'normal');
+    assert.equal(after.base_url, sandbox.url);
+    assert.ok(!JSON.stringify(after).includes(clientSecret), 'the secret is never shown back');
+    await page.close();
+  });
+});
