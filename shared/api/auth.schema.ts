@@ -20,6 +20,25 @@ export type PublicUserView = z.infer<typeof publicUserView>;
 /** A new password: what the server takes (strength is checked by the service, which knows the user). */
 export const newPassword = z.string().min(10).max(200);
 
+/** A new user: the password is checked for strength by the server; with must_change_password the user replaces it at the first sign-in. */
+export const createUserBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
+  password: newPassword,
+  role: z.enum(ROLES),
+  display_name: z.string().trim().max(100).optional(),
+  must_change_password: z.boolean().optional(),
+});
+
+/** A change of a user: role, active, display name, or a password reset (the user must change it). */
+export const updateUserBody = z
+  .object({ role: z.enum(ROLES), active: z.boolean(), display_name: z.string().trim().max(100), password: newPassword })
+  .partial();
+
 export const loginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 
 export const changePasswordBody = z.object({ current_password: z.string().min(1).max(200), new_password: newPassword });

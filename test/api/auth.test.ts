@@ -124,6 +124,19 @@ describe('roles', () => {
     assert.equal(patched.status, 200);
     assert.equal((await s.call('GET', '/api/auth/me', undefined, { token })).status, 401);
   });
+
+  it('a user an admin creates with must_change_password replaces the password at the first sign-in', async () => {
+    const password = 'Tmp-창고-2026-qz81';
+    const made = await s.call('POST', '/api/users', { username: 'packer.kim', password, role: 'operator', must_change_password: true });
+    assert.equal(made.status, 201);
+    assert.equal(made.body.must_change_password, true);
+    const login = await s.call('POST', '/api/auth/login', { username: 'packer.kim', password }, { token: null });
+    assert.equal(login.body.password_change_required, true);
+    const blocked = await s.call('GET', '/api/orders', undefined, { token: login.body.token });
+    assert.equal(blocked.body.error.code, 'password_change_required');
+    const plain = await s.call('POST', '/api/users', { username: 'packer.lee', password, role: 'viewer' });
+    assert.equal(plain.body.must_change_password, false, 'without it, as before');
+  });
 });
 
 describe('API tokens', () => {

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import {
   apiTokensPage,
   changePasswordBody,
+  createUserBody,
   createdApiTokenView,
   loginBody,
   meView,
-  newPassword as password,
   publicUserView,
   sessionView,
   streamTicketView,
+  updateUserBody,
   usersPage,
 } from '../../../shared/api/auth.schema.ts';
-import { ROLES } from '../../../shared/roles.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as auth from '../../modules/auth/auth.service.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -97,17 +97,7 @@ export function authRoutes(deps: AppDeps) {
       access: 'admin',
       response: publicUserView,
       status: 201,
-      body: z.object({
-        username: z
-          .string()
-          .trim()
-          .min(2)
-          .max(64)
-          .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
-        password,
-        role: z.enum(ROLES),
-        display_name: z.string().trim().max(100).optional(),
-      }),
+      body: createUserBody,
       handler: async ({ actor, body, info }) => auth.createUser(deps.db, actor, body, info),
     }),
     route({
@@ -118,7 +108,7 @@ export function authRoutes(deps: AppDeps) {
       access: 'admin',
       response: publicUserView,
       params: z.object({ id: z.string().max(40) }),
-      body: z.object({ role: z.enum(ROLES), active: z.boolean(), display_name: z.string().trim().max(100), password }).partial(),
+      body: updateUserBody,
       handler: async ({ actor, params, body, info }) => auth.updateUser(deps.db, actor, params.id, body, info),
     }),
     route({

@@ -180,7 +180,7 @@ export async function changePassword(deps: AuthDeps, actor: Actor & { type: 'use
 export async function createUser(
   db: Db,
   actor: Actor,
-  input: { username: string; password: string; role: Role; display_name?: string | undefined },
+  input: { username: string; password: string; role: Role; display_name?: string | undefined; must_change_password?: boolean | undefined },
   info: RequestInfo,
 ) {
   if (await users.findUserByUsername(db, input.username)) {
@@ -194,7 +194,7 @@ export async function createUser(
     display_name: input.display_name ?? null,
     role: input.role,
     password_hash: await hashPassword(input.password),
-    must_change_password: false,
+    must_change_password: input.must_change_password ?? false,
     active: true,
     created_at: now,
     updated_at: now,
