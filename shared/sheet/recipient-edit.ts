@@ -14,6 +14,7 @@ export const RECIPIENT_FIELDS = [
   'delivery_memo',
 ] as const;
 export type RecipientField = (typeof RECIPIENT_FIELDS)[number];
+export const isRecipientField = (id: string): id is RecipientField => (RECIPIENT_FIELDS as readonly string[]).includes(id);
 
 /** Column sizes of the orders table (PostgreSQL refuses longer text). */
 export const RECIPIENT_MAX: Record<RecipientField, number> = {
