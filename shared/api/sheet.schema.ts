@@ -7,6 +7,17 @@ import { z } from 'zod';
 import { page } from './common.schema.ts';
 import { lineViewRow } from './order-views.schema.ts';
 import { ITEM_RESULT_CODES } from './orders.schema.ts';
+import { RECIPIENT_FIELDS, RECIPIENT_MAX, type RecipientField } from '../sheet/recipient-edit.ts';
+
+/**
+ * Recipient cells (name, phones, zip, address, delivery memo): the order's, corrected by the operator and kept ours,
+ * never sent to the mall. Checked per row by the server (phones, 5-digit zip, name and address not empty): a bad
+ * cell refuses its row as `invalid_value` naming the column.
+ */
+const recipientCells = Object.fromEntries(RECIPIENT_FIELDS.map((f) => [f, z.string().max(RECIPIENT_MAX[f]).optional()])) as Record<
+  RecipientField,
+  z.ZodOptional<z.ZodString>
+>;
 
 export const SHEET_PUSH_MAX_ROWS = 50000;
 
@@ -32,6 +43,7 @@ export const sheetPushRow = z
      * shows the latest) and cannot be removed: an empty memo is refused as `invalid_value`.
      */
     memo: z.string().trim().max(2000).optional(),
+    ...recipientCells,
   })
   .refine((row) => row.courier === undefined || row.tracking_number !== undefined, {
     path: ['tracking_number'],
@@ -74,7 +86,8 @@ export type SheetRowResult = z.infer<typeof sheetRowResult>;
 
 /**
  * A line a push changed, read after it was written: the lines-view fields a push can change (ids, versions, status,
- * hold, courier, tracking number, send status and error, memo); the rest of a row is as pulled.
+ * hold, courier, tracking number, send status and error, memo, and the recipient cells when a row changed them);
+ * the rest of a row is as pulled.
  */
 const PUSHED_FIELDS = [
   'line_id',
@@ -90,7 +103,11 @@ const PUSHED_FIELDS = [
   'send_error',
   'memo',
 ] as const;
-export const pushedLine = z.object(Object.fromEntries(PUSHED_FIELDS.map((f) => [f, lineViewRow.shape[f]!])));
+export const pushedLine = z.object({
+  ...Object.fromEntries(PUSHED_FIELDS.map((f) => [f, lineViewRow.shape[f]!])),
+  // Only when the push corrected a recipient: the lines of those orders come back with their recipient cells.
+  ...Object.fromEntries(RECIPIENT_FIELDS.map((f) => [f, lineViewRow.shape[f]!.optional()])),
+});
 
 export const sheetPushResponse = z.object({
   batch_id: z.string(),

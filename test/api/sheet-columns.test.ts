@@ -36,7 +36,21 @@ describe('order sheet columns (shared by the add-in and the server)', () => {
     }
     assert.deepEqual(
       EDITABLE_COLUMNS.map((c) => `${c.id}:${c.edit}`),
-      ['courier:box', 'tracking_number:box', 'hold:order', 'hold_reason:order', 'memo:order'],
+      [
+        // Recipient corrections stay ours (never sent to the mall): see sheet-push-recipient.test.ts.
+        'recipient_name:order',
+        'recipient_mobile:order',
+        'recipient_phone:order',
+        'recipient_zip:order',
+        'recipient_address1:order',
+        'recipient_address2:order',
+        'delivery_memo:order',
+        'courier:box',
+        'tracking_number:box',
+        'hold:order',
+        'hold_reason:order',
+        'memo:order',
+      ],
     );
   });
 

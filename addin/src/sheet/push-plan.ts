@@ -7,6 +7,7 @@ import { sheetPushRow, type SheetPushRow } from '../../../shared/api/sheet.schem
 import { findCourier } from '../../../shared/couriers.ts';
 import { cellMessages } from '../../../shared/sheet/cell-messages.ts';
 import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
+import { RECIPIENT_FIELDS, checkRecipientField, recipientMessages } from '../../../shared/sheet/recipient-edit.ts';
 import { format, type Lang, type MessageParams } from '../../../shared/i18n.ts';
 import { checkTrackingNumber, normalizeTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
 import { boolOf, textOf, type CellValue } from './cells.ts';
@@ -134,6 +135,19 @@ export function planPush(
       changed = true;
       if (!memo) problem('memo', say('memo_cannot_clear'));
       else push.memo = memo;
+    }
+
+    // Recipient cells: corrections kept by us, never sent to the mall. A snapshot without them (taken before they
+    // were editable) has nothing to compare with, so nothing is sent until the next pull.
+    for (const field of RECIPIENT_FIELDS) {
+      if (!(field in r.entry.values)) continue;
+      const value = now(field);
+      if (value === was(field)) continue;
+      changed = true;
+      const checked = checkRecipientField(field, value);
+      const column = ORDER_COLUMNS.find((c) => c.id === field)!.header;
+      if ('problem' in checked) problem(field, format(recipientMessages[checked.problem.code], { column }, lang));
+      else push[field] = value;
     }
 
     // The request's own limits (lengths), checked here so an over-long cell is named on its row instead of

@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
 import { normalizePhone } from '../../../shared/phone.ts';
+import { RECIPIENT_FIELDS } from '../../../shared/sheet/recipient-edit.ts';
 import { selectPacked, whereIdIn } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 import { toOrder } from './orders.repo.ts';
@@ -211,6 +212,12 @@ const LINE_REFRESH_COLUMNS = [
   'b.send_error',
 ];
 
+/** After a push that corrected recipients: the refresh columns and the recipient cells. */
+const LINE_REFRESH_RECIPIENT_COLUMNS = [...LINE_REFRESH_COLUMNS, ...RECIPIENT_FIELDS.map((f) => `o.${f}`)];
+
+/** Which lines-view columns a read by ids selects: all, or what a push can change (with the recipient cells). */
+export type LineViewColumns = 'all' | 'refresh' | 'refresh_recipient';
+
 /** The lines of one order together, in a stable order: what keyset paging pages by. */
 const LINE_VIEW_ORDER = [
   { column: 'l.order_id', order: 'asc' as const },
@@ -256,13 +263,10 @@ export async function listLineView(
 }
 
 /** Lines-view rows of these lines (deleted orders included: a sheet may hold them), in (order_id, id) order. */
-export async function lineViewByIds(
-  db: Db | Knex.Transaction,
-  lineIds: readonly string[],
-  columns: 'all' | 'refresh' = 'all',
-): Promise<LineViewRow[]> {
+export async function lineViewByIds(db: Db | Knex.Transaction, lineIds: readonly string[], columns: LineViewColumns = 'all'): Promise<LineViewRow[]> {
   if (!lineIds.length) return [];
-  const selected = columns === 'refresh' ? LINE_REFRESH_COLUMNS : LINE_VIEW_COLUMNS;
+  const selected =
+    columns === 'refresh' ? LINE_REFRESH_COLUMNS : columns === 'refresh_recipient' ? LINE_REFRESH_RECIPIENT_COLUMNS : LINE_VIEW_COLUMNS;
   const query = whereIdIn(db, lineViewQuery(db, selected), 'l.id', [...new Set(lineIds)]).orderBy(LINE_VIEW_ORDER);
   // A push answers with up to 10,000s of these rows: read packed (see selectPacked).
   return toLineView((await selectPacked(db, query, [...selected.map(fieldOf), 'memo'])) as LineViewRow[]);

@@ -83,7 +83,7 @@ export async function listLines(
 }
 
 /** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */
-export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], columns: 'all' | 'refresh' = 'all') {
+export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], columns: views.LineViewColumns = 'all') {
   return (await views.lineViewByIds(db, lineIds, columns)).map((r) => maskFor(actor, r));
 }
 

@@ -4,6 +4,7 @@
 // engine, so holds, numbers and the status history are written exactly as bulk calls write them. The answer has
 // one result per row, in the request's order, and the lines-view rows of every line the push gave a new version.
 import type { SheetPushBody, SheetPushResult, SheetPushRow } from '../../../shared/api/sheet.schema.ts';
+import { RECIPIENT_FIELDS } from '../../../shared/sheet/recipient-edit.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -50,6 +51,8 @@ export async function pushSheet(
   return { batch_id: batchId, applied, refused: results.length - applied, results, lines };
 }
 
+const hasRecipient = (row: SheetPushRow) => RECIPIENT_FIELDS.some((f) => row[f] !== undefined);
+
 const compare = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
 async function pushBlock(
@@ -68,8 +71,9 @@ async function pushBlock(
     const sheet = new SheetRows(engine, set, numbers);
     const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
     await flushWrites(trx, set.writes, engine.now);
-    // Read inside the transaction, so the versions are the ones this push wrote.
-    const lines = await linesByIds(trx, actor, [...set.writes.lines.keys()], 'refresh');
+    // Read inside the transaction, so the versions are the ones this push wrote; with the recipient cells when a
+    // row corrected them (the sheet's snapshot must learn the values as stored, phones hyphenated).
+    const lines = await linesByIds(trx, actor, [...set.writes.lines.keys()], rows.some(hasRecipient) ? 'refresh_recipient' : 'refresh');
     return { results, lines };
   });
 }
@@ -91,5 +95,6 @@ function loadPlanOf(all: readonly SheetPushRow[], indexes: readonly number[], nu
     actions,
     trackingNumbers,
     memos: rows.some((r) => r.memo !== undefined),
+    recipients: rows.some(hasRecipient),
   };
 }

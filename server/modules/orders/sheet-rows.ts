@@ -1,10 +1,12 @@
-// One pushed sheet row at a time: its changed cells (courier and number, hold and reason, memo) become engine
+// One pushed sheet row at a time: its changed cells (courier and number, hold and reason, memo, recipient) become engine
 // actions on the row's line and order, applied all or nothing, and a refusal names the column it is about.
 // Rows see what earlier rows of the same push did, so rows of one order or one box must agree with each other.
 import type { SheetPushRow, SheetRowCode, SheetRowResult } from '../../../shared/api/sheet.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { message, type MessageParam, type MessageParams, type Text } from '../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
+import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
+import { RECIPIENT_FIELDS, checkRecipientField, type RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { Refusal, type Action, type Engine, type Outcome, type Params } from './transition-engine.ts';
 import { sheetMessages } from './sheet.messages.ts';
 import type { WorkingSet } from './working-set.ts';
@@ -35,6 +37,9 @@ function courierLabel(code: string): MessageParam {
   return courier ? { ko: courier.nameKo, en: courier.nameEn } : code;
 }
 
+/** A column as the sheet heads it (수취인 / Recipient). */
+const columnLabel = (id: string): MessageParam => ORDER_COLUMNS.find((c) => c.id === id)?.header ?? id;
+
 /** Engine refusals about the courier rather than the cell of the step that met them. */
 const COURIER_CODES: readonly string[] = ['unknown_courier'];
 
@@ -61,6 +66,7 @@ export class SheetRows {
       const number = this.wantedNumber(row, line, this.numbers[index]);
       const invoice = number ? this.invoiceStep(number, line) : null;
       if (row.memo === '') throw this.refuse('invalid_value', 'memo', 'memo_cannot_clear');
+      const recipient = this.wantedRecipient(row);
 
       // Within a row, a release comes first, so an order this row releases can take its number in the same row
       // (a hold blocks numbering), and a hold comes last, after the number it will keep from shipping. A hold put
@@ -73,6 +79,7 @@ export class SheetRows {
 
       const outcomes = steps.map((step) => this.step(target, step));
       if (row.memo) outcomes.push(this.engine.addMemo(order, row.memo));
+      if (recipient) outcomes.push(this.engine.editRecipient(order, recipient));
       this.set.commit();
 
       if (hold) this.holdAsked.set(order.id, hold);
@@ -125,6 +132,19 @@ export class SheetRows {
       throw asked.hold
         ? this.refuse('row_conflict', 'hold', 'hold_conflict_hold', { reason: asked.reason })
         : this.refuse('row_conflict', 'hold', 'hold_conflict_release');
+    }
+    return wanted;
+  }
+
+  /** The recipient cells the row sends, as stored (phones hyphenated), or the first bad one refused naming its column. */
+  private wantedRecipient(row: SheetPushRow): Partial<Record<RecipientField, string | null>> | null {
+    const sent = RECIPIENT_FIELDS.filter((f) => row[f] !== undefined);
+    if (!sent.length) return null;
+    const wanted: Partial<Record<RecipientField, string | null>> = {};
+    for (const field of sent) {
+      const checked = checkRecipientField(field, row[field]!);
+      if ('problem' in checked) throw this.refuse('invalid_value', field, checked.problem.code, { column: columnLabel(field) });
+      wanted[field] = checked.value;
     }
     return wanted;
   }

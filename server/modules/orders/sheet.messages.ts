@@ -2,6 +2,7 @@
 // speak of the row and its cells rather than naming ids.
 import { defineMessages } from '../../../shared/i18n.ts';
 import { cellMessages } from '../../../shared/sheet/cell-messages.ts';
+import { recipientMessages } from '../../../shared/sheet/recipient-edit.ts';
 
 export const sheetMessages = defineMessages('sheet', {
   stale_row: {
@@ -9,6 +10,7 @@ export const sheetMessages = defineMessages('sheet', {
     en: 'This row changed since the pull (now {status_label}). Pull again and redo the change',
   },
   ...cellMessages,
+  ...recipientMessages,
   reason_needs_hold: {
     ko: '보류 중인 주문이 아닙니다. 보류하려면 출고보류도 함께 입력하세요',
     en: 'The order is not on hold; set Hold as well to hold it with this reason',

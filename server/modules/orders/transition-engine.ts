@@ -13,6 +13,8 @@ import { completeClaim, enterClaim } from './engine/claims.ts';
 import { EngineCore } from './engine/core.ts';
 import { setInvoice } from './engine/invoices.ts';
 import { addMemo, orderAction, ORDER_ACTIONS } from './engine/order-actions.ts';
+import { editRecipient } from './engine/recipient.ts';
+import type { RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { STATUS_ACTIONS, statusAction } from './engine/status-actions.ts';
 import {
   Refusal,
@@ -153,5 +155,10 @@ export class Engine {
   /** A memo for the order (see order-actions.ts). */
   addMemo(order: OrderRow, body: string): Outcome {
     return addMemo(this.core, order, body);
+  }
+
+  /** Recipient cells corrected on the sheet (see engine/recipient.ts); the set must have loaded recipients. */
+  editRecipient(order: OrderRow, wanted: Partial<Record<RecipientField, string | null>>): Outcome {
+    return editRecipient(this.core, order, wanted);
   }
 }

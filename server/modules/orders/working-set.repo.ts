@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { insertMany, whereIdIn, selectWhereIn, updateByIds, updateRows } from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
+import { RECIPIENT_FIELDS, type RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
 import { toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
 
@@ -157,6 +158,14 @@ export async function loadLatestMemos(trx: Trx, orderIds: string[]): Promise<Map
   const latest = whereIdIn(trx, trx('order_notes').where('kind', 'memo'), 'order_id', orderIds).groupBy('order_id').max('id');
   const rows = (await trx('order_notes').whereIn('id', latest).select('order_id', 'body')) as { order_id: string; body: string }[];
   return new Map(rows.map((r) => [r.order_id, r.body]));
+}
+
+export type RecipientRow = Record<RecipientField, string | null>;
+
+/** The recipient cells of these orders, when a sheet push may correct them. */
+export async function loadRecipients(trx: Trx, orderIds: string[]): Promise<Map<string, RecipientRow>> {
+  const rows = (await selectWhereIn(trx, 'orders', 'id', orderIds, ['id', ...RECIPIENT_FIELDS])) as ({ id: string } & RecipientRow)[];
+  return new Map(rows.map(({ id, ...recipient }) => [id, recipient]));
 }
 
 /** Status history of lines, oldest first, grouped by line. */

@@ -19,6 +19,8 @@ export class WorkingSet {
   readonly claims = new Map<string, ClaimRow[]>();
   /** The latest memo of each order, when the call may add memos. */
   readonly memos = new Map<string, string>();
+  /** The recipient cells of each order, when the call may correct them (a sheet push). */
+  readonly recipients = new Map<string, repo.RecipientRow>();
   readonly writes = repo.emptyWrites();
   private readonly byOrder = new Map<string, Set<string>>();
   private readonly byBox = new Map<string, Set<string>>();
@@ -208,6 +210,8 @@ export type LoadPlan = {
   trackingNumbers?: readonly string[];
   /** Whether memos may be added: the latest memo of each order is read to tell a new one from a repeat. */
   memos?: boolean;
+  /** Whether recipient cells may be corrected: each order's are read, to tell which ones change. */
+  recipients?: boolean;
 };
 
 /**
@@ -248,8 +252,8 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
   const orderIds = plan.ids.filter(isOrderId);
   const targets = await read(db, 'id', lineIds);
   const targetOrders = new Set([...orderIds, ...targets.map((l) => l.order_id)]);
-  // A memo, like an order action, gives every line of its order a new version.
-  const wholeOrders = needs(WHOLE_ORDER_ACTIONS) || plan.memos === true;
+  // A memo or a recipient correction, like an order action, gives every line of its order a new version.
+  const wholeOrders = needs(WHOLE_ORDER_ACTIONS) || plan.memos === true || plan.recipients === true;
   const ofOrders = await read(db, 'order_id', wholeOrders ? [...targetOrders] : orderIds);
   const lines = [...targets, ...ofOrders];
 
@@ -314,6 +318,7 @@ export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Pro
     }
   }
   if (plan.memos) for (const [orderId, body] of await repo.loadLatestMemos(trx, allOrders)) set.memos.set(orderId, body);
+  if (plan.recipients) for (const [orderId, recipient] of await repo.loadRecipients(trx, allOrders)) set.recipients.set(orderId, recipient);
   return set;
 }
 

@@ -57,6 +57,39 @@ describe('push plan', () => {
     assert.match(plan.issues[0]!.message, /자리/);
   });
 
+  it('corrected recipient cells are sent as typed; a bad phone or zip and an emptied name are checked locally naming the column', () => {
+    const { rows, snapshot } = pulled(4);
+    rows[0]![col('recipient_mobile')] = '01055556666';
+    rows[0]![col('delivery_memo')] = '경비실에 맡겨주세요';
+    rows[1]![col('recipient_mobile')] = '010-12';
+    rows[2]![col('recipient_zip')] = '1234';
+    rows[3]![col('recipient_name')] = '';
+    const plan = planPush(header, rows, 1, snapshot, 'ko');
+    assert.deepEqual(plan.rows, [
+      {
+        sheetRow: 1,
+        row: { line_id: 'lin_000000', line_version: 1, recipient_mobile: '01055556666', delivery_memo: '경비실에 맡겨주세요' },
+      },
+    ]);
+    assert.deepEqual(
+      plan.issues.map((i) => [i.sheetRow, i.column, i.message]),
+      [
+        [2, 'recipient_mobile', '휴대폰: 전화번호가 아닙니다 (예: 010-1234-5678)'],
+        [3, 'recipient_zip', '우편번호: 숫자 5자리여야 합니다'],
+        [4, 'recipient_name', '수취인은(는) 비울 수 없습니다'],
+      ],
+    );
+  });
+
+  it('a snapshot taken before recipient cells were editable sends none of them (nothing to compare with)', () => {
+    const { lines, rows } = pulled(1);
+    const old = SNAPSHOT_COLUMNS.filter((c) => !c.startsWith('recipient_') && c !== 'delivery_memo');
+    const full = snapshotRow(lines[0]!, 'ko');
+    const snapshot = readSnapshot([[...old], old.map((c) => full[SNAPSHOT_COLUMNS.indexOf(c)]!)]);
+    rows[0]![col('recipient_name')] = '다른 이름';
+    assert.deepEqual(planPush(header, rows, 1, snapshot, 'ko').rows, []);
+  });
+
   it('finds rows by key after the operator sorts, deletes rows, inserts and moves columns', () => {
     const { rows, snapshot } = pulled(6, (i) => (i === 4 ? { courier: 'CJ', tracking_number: trackingNumber(9) } : {}));
     rows[4]![col('courier')] = '롯데택배';

@@ -1,8 +1,7 @@
 // Pull orders into the order sheet, push the operator's changes, re-pull the rows the server refused.
-import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, Option, OptionGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
-import { ACTION_RULES } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
@@ -14,7 +13,9 @@ import { reasonMessages as rm } from '../reason/reason-messages.ts';
 import { WorkStatus } from '../work.tsx';
 import { EMPTY_LINE_FILTER, type LineFilter } from './line-filter.ts';
 import { LineFilterFields } from './LineFilterFields.tsx';
-import { SELECTION_ACTIONS, type SelectionAction } from './sheet-actions.ts';
+import { ACTION_GROUPS, DEFAULT_PARAMS, actionLabel as labelOf, type ActionParams as Params, type SelectionAction } from './action-menu.ts';
+import { actionMessages as am } from './action-messages.ts';
+import { ActionParams } from './ActionParams.tsx';
 import { useOrders } from './useOrders.ts';
 
 export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[] }) {
@@ -23,7 +24,13 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
   const { work, pull, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
   const [filter, setFilter] = useState<LineFilter>(EMPTY_LINE_FILTER);
   const [action, setAction] = useState<SelectionAction>('confirm');
-  const actionLabel = (a: SelectionAction) => ACTION_RULES[a].label[lang];
+  const [params, setParams] = useState<Params>(DEFAULT_PARAMS);
+  const actionLabel = (a: SelectionAction) => labelOf(a, lang);
+  // A new action starts from clean parameters: a reason or a confirmed warning never carries over to another action.
+  const choose = (a: SelectionAction) => {
+    setAction(a);
+    setParams(DEFAULT_PARAMS);
+  };
 
   return (
     <section className={ui.stack} aria-label={t('tab_orders')}>
@@ -75,19 +82,32 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
             aria-label={t('selection_action')}
             value={actionLabel(action)}
             selectedOptions={[action]}
-            onOptionSelect={(_, d) => setAction((d.optionValue as SelectionAction) ?? action)}
+            onOptionSelect={(_, d) => choose((d.optionValue as SelectionAction) ?? action)}
           >
-            {SELECTION_ACTIONS.map((a) => (
-              <Option key={a} value={a}>
-                {actionLabel(a)}
-              </Option>
+            {ACTION_GROUPS.map((g) => (
+              <OptionGroup key={g.label.ko} label={g.label[lang]}>
+                {g.actions.map((a) => (
+                  <Option key={a} value={a}>
+                    {actionLabel(a)}
+                  </Option>
+                ))}
+              </OptionGroup>
             ))}
           </Dropdown>
         </Field>
-        <Button disabled={work.busy} onClick={() => act(action)}>
+        <Button
+          disabled={work.busy}
+          onClick={() => {
+            void act(action, params);
+            // The restore warning is confirmed for each restore, not once.
+            if (action === 'restore') setParams((p) => ({ ...p, restoreConfirmed: false }));
+          }}
+        >
           {t('apply_action')}
         </Button>
       </div>
+      <ActionParams action={action} params={params} onChange={(patch) => setParams((p) => ({ ...p, ...patch }))} lang={lang} />
+      <Caption1>{am.recipient_caption[lang]}</Caption1>
       <WorkStatus work={work} lang={lang} />
     </section>
   );

@@ -213,8 +213,9 @@ export function refreshPatches(state: SheetState, lines: readonly LineRow[], lan
       if (col !== undefined && c.kind !== 'result' && c.id in line) cells.set(col, values[i]!);
     });
     sheet.set(row, cells);
+    // The snapshot learns only the fields the server sent: a push without recipient cells leaves theirs as they were.
     const entry = state.snapshot.get(line.line_id);
-    if (entry) snapshot.set(entry.at, new Map(snapshotOfCells(values).map((v, i) => [i, v])));
+    if (entry) snapshot.set(entry.at, new Map(snapshotOfCells(values).flatMap((v, i) => (SNAPSHOT_COLUMNS[i]! in line ? [[i, v] as const] : []))));
   }
   return { sheet, snapshot };
 }

@@ -1,8 +1,8 @@
-// Actions on the order sheet's rows: a status action on the selected rows (발주확인 of mall lines goes to the malls as
+// Actions on the order sheet's rows: an action on the selected rows (status, claim, flags, delete, restore) (발주확인 of mall lines goes to the malls as
 // confirm jobs), a courier on the selection, ship every invoiced row, send shipped boxes' numbers to the malls. Each
 // writes its results beside the rows it touched and refreshes the rows it moved.
-import type { ItemResult } from '../../../../shared/api/orders.schema.ts';
-import type { Lang } from '../../../../shared/i18n.ts';
+import type { BulkTransitionBody, ItemResult } from '../../../../shared/api/orders.schema.ts';
+import { format, type Lang } from '../../../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
@@ -10,6 +10,8 @@ import { allJobResults, startJobs, type JobResult, type StartedJob } from '../..
 import { applyTransitions } from '../../api/orders.ts';
 import { selectedRows, writeCells, type Progress } from '../../excel/sheets.ts';
 import { textOf } from '../../sheet/cells.ts';
+import { actionMessages } from './action-messages.ts';
+import type { SelectionAction } from './action-menu.ts';
 import { ORDER_SHEET, applyItemResults, linesWithStatus, readOrderSheet, refreshRows, type SheetState } from './order-sheet.ts';
 
 /** The order rows the operator selected (visible ones), with the sheet as read now. */
@@ -36,11 +38,10 @@ export async function setCourierOnSelection(courierLabelText: string, lang: Lang
   return rows.length;
 }
 
-export const SELECTION_ACTIONS = ['confirm', 'release', 'ship', 'clear_invoice'] as const;
-export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
-
 /**
- * Applies a status action to the selected rows with their pulled versions; results beside them. 발주확인 of a mall's
+ * Applies an action to the selected rows with their pulled versions and its parameters (action-menu.ts); results
+ * beside them. A claim on part of a line splits it (the claimed part keeps the row, the rest becomes new lines the
+ * sheet does not hold yet): the row's message says so. 발주확인 of a mall's
  * line is the mall's to accept: the server refuses it locally (mall_confirm_required), so those lines go to the
  * mall in a confirm job per account, and each row shows what the mall said once the jobs end.
  */
@@ -50,17 +51,25 @@ export async function actOnSelection(
   action: SelectionAction,
   lang: Lang,
   progress?: Progress,
+  params: Omit<BulkTransitionBody, 'items' | 'action'> = {},
 ): Promise<{ applied: number; refused: number } | null> {
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
-  const out = await applyTransitions(api, { action, items });
+  const out = await applyTransitions(api, { ...params, action, items });
+  for (const r of out.results) noteSplit(r, state, lang);
   const atMall = out.results.filter((r) => r.result === 'refused' && r.code === 'mall_confirm_required');
   const atMalls = atMall.length ? await confirmAtMalls(api, jobs, atMall, progress) : { results: [], confirmed: [] };
   const results = atMall.length ? [...out.results.filter((r) => !atMall.includes(r)), ...atMalls.results] : out.results;
   await applyItemResults(api, state, results, lang, atMalls.confirmed);
   const applied = results.filter((r) => r.result === 'applied').length;
   return { applied, refused: results.length - applied };
+}
+
+/** A line split by a partial claim: the new lines are not on the sheet, so the claimed row says where the rest went. */
+function noteSplit(r: ItemResult, state: SheetState, lang: Lang): void {
+  const added = (r.lines ?? []).filter((l) => !state.rowOf.has(l.id)).length;
+  if (added) r.warnings = [...(r.warnings ?? []), format(actionMessages.split_rest, { count: added }, lang)];
 }
 
 /** The jobs that started, to follow; each of the others says why it did not. */

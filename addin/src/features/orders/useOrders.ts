@@ -4,7 +4,6 @@
 // pull waits for it), later ones send the remembered one.
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
-import { ACTION_RULES } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
@@ -12,7 +11,8 @@ import { EMPTY_CHOICE, reasonOfChoice, type Reason, type ReasonChoice, type Reas
 import { useSessionReason } from '../reason/useSessionReason.ts';
 import { useWork } from '../work.tsx';
 import { pullOrders, repullRefused, type PullFilter } from './order-sheet.ts';
-import { actOnSelection, type SelectionAction } from './sheet-actions.ts';
+import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from './action-menu.ts';
+import { actOnSelection } from './sheet-actions.ts';
 import { pushWork } from './push-work.ts';
 
 export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
@@ -46,13 +46,21 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
   };
   const push = () => work.run(pushWork(api, lang));
   const repull = () => work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
-  const act = (action: SelectionAction) =>
+  const act = (action: SelectionAction, given: ActionParams) =>
     work.run(async (step) => {
-      const out = await actOnSelection(api, feed, action, lang, (done, total) =>
-        step(t('confirming_at_mall', { done, total }), total ? done / total : undefined, false),
+      // What the action still needs (a reason, a confirmed warning) is asked for before anything is sent.
+      const ready = paramsFor(action, given, lang);
+      if ('problem' in ready) return { intent: 'warning', text: ready.problem };
+      const out = await actOnSelection(
+        api,
+        feed,
+        action,
+        lang,
+        (done, total) => step(t('confirming_at_mall', { done, total }), total ? done / total : undefined, false),
+        ready.params,
       );
       if (!out) return { intent: 'warning', text: t('no_selection') };
-      return { intent: out.refused ? 'warning' : 'success', text: t('action_done', { action: ACTION_RULES[action].label[lang], ...out }) };
+      return { intent: out.refused ? 'warning' : 'success', text: t('action_done', { action: actionLabel(action, lang), ...out }) };
     });
   return { work, pull, push, repull, act, reason: session.reason, forgetReason: session.forget, reasonPrompt };
 }
