@@ -63,4 +63,37 @@ describe('mall accounts connected from the pane', skipWith(SKIP_WITHOUT_BROWSER)
     assert.ok(!JSON.stringify(after).includes(clientSecret), 'the secret is never shown back');
     await page.close();
   });
+
+  it('an admin adds an operator with a one-time password, resets it, and deactivates them', async () => {
+    const { page, pane } = await openWorkbench(e2e);
+    await narrowPane(page);
+    await pane.getByRole('tab', { name: '계정', exact: true }).click();
+    await pane.getByRole('button', { name: '+ 사용자 추가' }).click();
+    const form = pane.getByRole('group', { name: '+ 사용자 추가' });
+    await form.getByLabel('아이디 (영문·숫자 . _ -)').fill('packer.kim');
+    await form.getByLabel('이름 (선택)').fill('김포장');
+    await assertPaneFits(page, 'the users form');
+    await form.getByRole('button', { name: '만들기' }).click();
+    const notice = pane.getByText(/"packer.kim"을\(를\) 만들었습니다. 임시 비밀번호: /);
+    await notice.waitFor();
+    const password = /임시 비밀번호: (\S+)/.exec((await notice.textContent())!)![1]!;
+    const login = await e2e.server.call('POST', '/api/auth/login', { username: 'packer.kim', password }, { token: null });
+    assert.equal(login.status, 200);
+    assert.equal(login.body.user.role, 'operator');
+    assert.equal(login.body.password_change_required, true, 'the one-time password must be replaced first');
+
+    const card = pane.locator('[data-user="packer.kim"]');
+    await card.getByRole('button', { name: '비밀번호 초기화' }).click();
+    const reset = pane.getByText(/"packer.kim"의 임시 비밀번호: /);
+    await reset.waitFor();
+    const second = /임시 비밀번호: (\S+)/.exec((await reset.textContent())!)![1]!;
+    assert.notEqual(second, password);
+    assert.equal((await e2e.server.call('GET', '/api/auth/me', undefined, { token: login.body.token })).status, 401, 'the reset ended their session');
+    await card.getByRole('button', { name: '사용 중지' }).click();
+    await card.getByText('중지됨').waitFor();
+    const users = (await e2e.server.call('GET', '/api/users')).body.items;
+    assert.equal(users.find((u: { username: string }) => u.username === 'packer.kim').active, false);
+    await assertPaneFits(page, 'the 계정 tab with users');
+    await page.close();
+  });
 });

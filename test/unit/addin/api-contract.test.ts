@@ -24,6 +24,7 @@ import * as soldOut from '../../../addin/src/api/sold-out.ts';
 import * as scan from '../../../addin/src/api/scan.ts';
 import * as cs from '../../../addin/src/api/cs.ts';
 import * as reports from '../../../addin/src/api/reports.ts';
+import * as users from '../../../addin/src/api/users.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 
@@ -45,6 +46,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   scan: scan.scanEndpoints,
   cs: cs.csEndpoints,
   reports: reports.reportEndpoints,
+  users: users.userEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -186,6 +188,9 @@ describe('pane API client against the server routes', () => {
       ['cs.claims', cs.listWaitingClaims(api, { type: 'return' })],
       ['cs.withdrawnCancels', cs.listWithdrawnCancels(api, { days: 30 })],
       ['cs.acknowledge', cs.acknowledgeWithdrawn(api, { claim_ids: ['clm_1'] })],
+      ['users.list', users.listUsers(api)],
+      ['users.create', users.createUser(api, { username: 'kim', password: 'x'.repeat(12), role: 'operator', must_change_password: true })],
+      ['users.update', users.updateUser(api, 'usr_1', { active: false })],
       ['reports.sales', reports.salesReport(api, { from: '2026-11-01', to: '2026-11-25' })],
     ];
     await Promise.all(sent.map(([, p]) => p));

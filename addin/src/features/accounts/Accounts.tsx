@@ -13,6 +13,7 @@ import { accountMessages as am } from './account-messages.ts';
 import { ConnectAccount, testResult } from './ConnectAccount.tsx';
 import { CredentialFields, credentialsOf, missingCredential, type Credentials } from './CredentialFields.tsx';
 import type { Account, AccountsState } from './useAccounts.ts';
+import { Users } from './Users.tsx';
 
 export function Accounts({ api, accounts: state, lang, role }: { api: Api; accounts: AccountsState; lang: Lang; role: string }) {
   const t = (key: keyof typeof am, params = {}) => format(am[key], params, lang);
@@ -104,6 +105,7 @@ export function Accounts({ api, accounts: state, lang, role }: { api: Api; accou
         </Card>
       ))}
       <WorkStatus work={work} lang={lang} />
+      {admin && <Users api={api} lang={lang} />}
     </section>
   );
 }
