@@ -11,6 +11,7 @@ import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
+import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
 const e2e = e2eSession();
@@ -23,22 +24,6 @@ const sheetRows = (page: Page): Promise<Cell[][]> =>
     const used = s.used();
     return Array.from({ length: used.rows - 1 }, (_, r) => Array.from({ length: used.cols }, (_, c) => s.get(r + 1, c)?.value ?? ''));
   });
-
-/** The same check as desk-day's: nothing in the pane sticks out of its 320 px. */
-async function assertFits(page: Page, what: string) {
-  const outside = await page.evaluate(() => {
-    const aside = document.querySelector('aside[aria-label="ShipSheet"]')!;
-    const box = aside.getBoundingClientRect();
-    return Array.from(aside.querySelectorAll('*:not([data-tabster-dummy])'))
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 1 && r.height > 1 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
-      })
-      .map((el) => el.outerHTML.slice(0, 80))
-      .concat(Math.round(box.width) === 320 && aside.scrollWidth <= aside.clientWidth ? [] : [`width ${box.width}`]);
-  });
-  assert.deepEqual(outside, [], `${what} at 320 px`);
-}
 
 describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WITHOUT_BROWSER), () => {
   let page: Page;
@@ -100,9 +85,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await make('stale', { status: 'NEW' });
 
     ({ page, pane } = await openWorkbench(e2e));
-    await page.addStyleTag({
-      content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
-    });
+    await narrowPane(page);
     await pane.getByRole('tab', { name: '주문', exact: true }).click();
     orders = page.getByRole('region', { name: '주문', exact: true });
     await orders.getByRole('button', { name: '주문 불러오기' }).click();
@@ -120,7 +103,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await params().getByLabel('클레임 종류').selectOption('cancel');
     await params().getByLabel('수량 범위').selectOption('partial');
     await params().getByLabel('클레임 수량').fill('1');
-    await assertFits(page, 'the 주문 tab with the claim parameters open');
+    await assertPaneFits(page, 'the 주문 tab with the claim parameters open');
     // No reason: refused in the pane, nothing sent.
     await apply(/사유를 입력하세요/);
     assert.equal(await cell('partial', 'status'), '출고대기');
@@ -150,7 +133,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await choose('주문복원');
     const warning = orders.getByTestId('restore-warning');
     await warning.getByText('쇼핑몰에서 아직 취소·반품·교환 상태라면 다음 주문동기화 때 다시 바뀔 수 있습니다').waitFor();
-    await assertFits(page, 'the 주문 tab with the restore warning');
+    await assertPaneFits(page, 'the 주문 tab with the restore warning');
     await apply(/주문복원 전에 쇼핑몰 재동기화 경고를 확인하세요/);
     assert.equal(await cell('cancel', 'status'), '취소완료', 'not restored without the confirmation');
     await warning.getByRole('checkbox', { name: '경고를 확인했습니다' }).check();
@@ -168,7 +151,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await apply(/사유를 입력하세요/);
     assert.equal((await detail('remove')).deleted_at, null);
     await params().getByLabel(/^사유/).fill('중복 주문');
-    await assertFits(page, 'the 주문 tab with the delete reason');
+    await assertPaneFits(page, 'the 주문 tab with the delete reason');
     await apply(/주문삭제: 반영 1/);
     const d = await detail('remove');
     assert.ok(d.deleted_at);
@@ -195,7 +178,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
       await apply(/표시 설정·해제: 반영 1/);
     };
     for (const label of ['우선순위', '깃발', '합포금지']) await setFlag(label, true);
-    await assertFits(page, 'the 주문 tab with the flag parameters');
+    await assertPaneFits(page, 'the 주문 tab with the flag parameters');
     let d = await detail('flags');
     assert.deepEqual([d.priority, d.flagged, d.merge_locked], [true, true, true]);
     for (const label of ['우선순위', '깃발', '합포금지']) await setFlag(label, false);
