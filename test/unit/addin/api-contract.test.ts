@@ -18,6 +18,7 @@ import * as mallAccounts from '../../../addin/src/api/mall-accounts.ts';
 import * as matching from '../../../addin/src/api/matching.ts';
 import * as orders from '../../../addin/src/api/orders.ts';
 import * as settings from '../../../addin/src/api/settings.ts';
+import * as preferences from '../../../addin/src/api/preferences.ts';
 import * as sheet from '../../../addin/src/api/sheet.ts';
 import * as stock from '../../../addin/src/api/stock.ts';
 import * as soldOut from '../../../addin/src/api/sold-out.ts';
@@ -43,6 +44,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   allocation: allocation.allocationEndpoints,
   scan: scan.scanEndpoints,
   cs: cs.csEndpoints,
+  preferences: preferences.preferenceEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -103,6 +105,8 @@ describe('pane API client against the server routes', () => {
       ['orders.lineColumns', orders.lineColumns(api, { status: 'READY', limit: 10 })],
       ['orders.transitions', orders.applyTransitions(api, { action: 'ship', items: [{ id: 'lin_1', version: 1 }] })],
       ['orders.createDirect', orders.createDirectOrder(api, { orderer_name: 'a', total_amount: 1 })],
+      ['orders.detail', orders.getOrderDetail(api, 'ord_1')],
+      ['orders.addNote', orders.addOrderNote(api, 'ord_1', { kind: 'memo', body: '메모' })],
       ['sheet.push', sheet.pushSheet(api, { rows: [{ line_id: 'lin_1', line_version: 1, memo: 'm' }] })],
       ['sheet.lines', sheet.sheetLines(api, { line_ids: ['lin_1'] })],
       ['jobs.start', jobs.startJobs(api, { type: 'collect', mall_account_ids: ['acc_1'] })],
@@ -178,6 +182,9 @@ describe('pane API client against the server routes', () => {
       ['cs.claims', cs.listWaitingClaims(api, { type: 'return' })],
       ['cs.withdrawnCancels', cs.listWithdrawnCancels(api, { days: 30 })],
       ['cs.acknowledge', cs.acknowledgeWithdrawn(api, { claim_ids: ['clm_1'] })],
+      ['preferences.sheetLayout', preferences.getSheetLayout(api, 'orders')],
+      ['preferences.keepSheetLayout', preferences.keepSheetLayout(api, 'orders', { columns: [{ id: 'memo' }] })],
+      ['preferences.resetSheetLayout', preferences.resetSheetLayout(api, 'orders')],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);
