@@ -1,5 +1,5 @@
 // Pull orders into the order sheet, push the operator's changes, re-pull the rows the server refused.
-import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, Option, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { ACTION_RULES } from '../../../../shared/lifecycle.ts';
@@ -16,11 +16,15 @@ import { EMPTY_LINE_FILTER, type LineFilter } from './line-filter.ts';
 import { LineFilterFields } from './LineFilterFields.tsx';
 import { SELECTION_ACTIONS, type SelectionAction } from './sheet-actions.ts';
 import { useOrders } from './useOrders.ts';
+import { deskMessages as dm } from './desk-messages.ts';
+import { OrderDetailSection } from './OrderDetail.tsx';
+import { UnpushedWarning } from './UnpushedWarning.tsx';
 
 export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[] }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
-  const { work, pull, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
+  const { work, pull, resetLayout, unpushedPrompt, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
+  const pullFilter = () => ({ ...filter, status: filter.status.join(','), q: filter.q.trim() });
   const [filter, setFilter] = useState<LineFilter>(EMPTY_LINE_FILTER);
   const [action, setAction] = useState<SelectionAction>('confirm');
   const actionLabel = (a: SelectionAction) => ACTION_RULES[a].label[lang];
@@ -29,7 +33,7 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
     <section className={ui.stack} aria-label={t('tab_orders')}>
       <LineFilterFields lang={lang} accounts={accounts} filter={filter} onChange={(patch) => setFilter((f) => ({ ...f, ...patch }))} />
       <div className={ui.row}>
-        <Button appearance="primary" disabled={work.busy} onClick={() => pull({ ...filter, status: filter.status.join(','), q: filter.q.trim() })}>
+        <Button appearance="primary" disabled={work.busy} onClick={() => pull(pullFilter())}>
           {t('pull')}
         </Button>
         <Button disabled={work.busy} onClick={push}>
@@ -39,6 +43,7 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
           {t('repull_refused')}
         </Button>
       </div>
+      <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
       {reasonPrompt && (
         <div className={ui.stack} role="group" aria-label={format(rm.reason, {}, lang)}>
           <Text>{format(rm.pull_reason_ask, {}, lang)}</Text>
@@ -88,7 +93,14 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
           {t('apply_action')}
         </Button>
       </div>
+      <div className={ui.spread}>
+        <Caption1 className={ui.grow}>{format(dm.layout_help, {}, lang)}</Caption1>
+        <Button size="small" disabled={work.busy} onClick={() => resetLayout(pullFilter())}>
+          {format(dm.reset_layout, {}, lang)}
+        </Button>
+      </div>
       <WorkStatus work={work} lang={lang} />
+      <OrderDetailSection api={api} lang={lang} />
     </section>
   );
 }
