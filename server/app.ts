@@ -33,6 +33,7 @@ import { giftsRoutes } from './http/routes/gifts.routes.ts';
 import { scanRoutes } from './http/routes/scan.routes.ts';
 import { csRoutes } from './http/routes/cs.routes.ts';
 import { mergeRoutes } from './http/routes/merge.routes.ts';
+import { preferencesRoutes } from './http/routes/preferences.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
@@ -75,6 +76,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...scanRoutes(deps),
     ...csRoutes(deps),
     ...mergeRoutes(deps),
+    ...preferencesRoutes(deps),
   ];
 }
 

@@ -311,6 +311,8 @@ export const orderDetail = orderView.extend({
   notes: z.array(noteView),
   history: z.array(historyView),
   holds: z.array(holdView),
+  /** Usernames of the users named in the history, notes, holds and claims, by user id (GET /api/orders/:id). */
+  user_names: z.record(z.string(), z.string()).optional(),
 });
 export type OrderDetail = z.infer<typeof orderDetail>;
 

@@ -1,7 +1,7 @@
 // Orders and order lines, as the pane calls them: pulling lines in the column form, bulk transitions, direct orders.
 import type { z } from 'zod';
-import { bulkTransitionBody, directOrderBody } from '../../../shared/api/orders.schema.ts';
-import { bulkTransitionResult, lineColumnsPage, orderDetail, lineColumnsQuery } from '../../../shared/api/order-views.schema.ts';
+import { bulkTransitionBody, directOrderBody, noteBody } from '../../../shared/api/orders.schema.ts';
+import { bulkTransitionResult, lineColumnsPage, noteView, orderDetail, lineColumnsQuery } from '../../../shared/api/order-views.schema.ts';
 import type { Api } from './client.ts';
 import { request, type Endpoint } from './endpoint.ts';
 
@@ -9,6 +9,8 @@ export const orderEndpoints = {
   lineColumns: { method: 'GET', path: '/api/order-lines/columns', query: lineColumnsQuery, response: lineColumnsPage },
   transitions: { method: 'POST', path: '/api/transitions', body: bulkTransitionBody, response: bulkTransitionResult },
   createDirect: { method: 'POST', path: '/api/orders/direct', body: directOrderBody, response: orderDetail },
+  detail: { method: 'GET', path: '/api/orders/:id', response: orderDetail },
+  addNote: { method: 'POST', path: '/api/orders/:id/notes', body: noteBody, response: noteView },
 } as const satisfies Record<string, Endpoint>;
 
 /** One page of lines as column arrays (names once, one array per row). */
@@ -18,3 +20,9 @@ export const lineColumns = (api: Api, query: z.input<typeof lineColumnsQuery>) =
 export const applyTransitions = (api: Api, body: z.input<typeof bulkTransitionBody>) => request(api, orderEndpoints.transitions, { body });
 
 export const createDirectOrder = (api: Api, body: z.input<typeof directOrderBody>) => request(api, orderEndpoints.createDirect, { body });
+
+/** One order with its lines, boxes, claims, holds, notes and history. */
+export const getOrderDetail = (api: Api, id: string) => request(api, orderEndpoints.detail, { params: { id } });
+
+/** A memo (ours) or a message (to or from the buyer) on an order. */
+export const addOrderNote = (api: Api, id: string, body: z.input<typeof noteBody>) => request(api, orderEndpoints.addNote, { params: { id }, body });

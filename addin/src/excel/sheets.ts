@@ -22,6 +22,8 @@ export type TableSpec = {
   hiddenColumns?: readonly number[];
   /** Column widths in characters. */
   widths?: readonly number[];
+  /** Column widths in points (the operator's, as Excel reported them); null leaves a column as Excel has it. */
+  widthPoints?: readonly (number | null)[];
   /** In-cell dropdowns on data rows: a list kept on another sheet, e.g. `='_lists'!$A$1:$A$30`. */
   dropdowns?: readonly { column: number; source: string }[];
   visibility?: SheetVisibility;
@@ -94,6 +96,9 @@ export async function writeTable(spec: TableSpec, progress?: Progress): Promise<
       for (const column of text) sheet.getRangeByIndexes(1 + spec.rows.length, column, spec.reserveRows, 1).numberFormat = formats;
     }
     spec.widths?.forEach((chars, column) => (sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = Math.round(chars * 7 + 5)));
+    spec.widthPoints?.forEach((points, column) => {
+      if (points !== null) sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = points;
+    });
     for (const column of spec.hiddenColumns ?? []) sheet.getRangeByIndexes(0, column, 1, 1).columnHidden = true;
     const dataRows = Math.max(spec.rows.length, 1);
     for (const d of spec.dropdowns ?? []) {

@@ -11,8 +11,8 @@ import { FakeWorkbookState } from './fake-excel/workbook.ts';
 
 export { OfficeLikeError, addressOf, columnLetters, parseAddress, storedValue, type Area, type Cell } from './fake-excel/cells.ts';
 export { PAYLOAD_LIMIT_BYTES } from './fake-excel/request.ts';
-export { FakeRange } from './fake-excel/range.ts';
-export { FakeWorkbookState, Sheet, type SyncStats } from './fake-excel/workbook.ts';
+export { DEFAULT_COLUMN_WIDTH_PT, FakeRange } from './fake-excel/range.ts';
+export { FakeWorkbookState, Sheet, type SelectionChangedArgs, type SyncStats } from './fake-excel/workbook.ts';
 export { FakeWorksheet, FakeWorksheets } from './fake-excel/worksheets.ts';
 export { FakeChart, FakeChartCollection, type ChartSeriesBy, type ChartState } from './fake-excel/charts.ts';
 
@@ -21,6 +21,7 @@ export class FakeRequestContext {
   private batch: Batch;
   constructor(state: FakeWorkbookState) {
     this.batch = new Batch(state);
+    this.batch.context = this;
     this.workbook = { worksheets: new FakeWorksheets(this.batch), getSelectedRanges: () => new FakeRangeAreas(this.batch) };
   }
   /**
@@ -36,6 +37,10 @@ export class FakeRequestContext {
 export function fakeExcel(state = new FakeWorkbookState()) {
   return {
     state,
-    run: async <T>(fn: (context: FakeRequestContext) => Promise<T>): Promise<T> => fn(new FakeRequestContext(state)),
+    /** `Excel.run(batch)`, or `Excel.run(context, batch)` to go on with an earlier context (removing an event handler). */
+    run: async <T>(
+      first: FakeRequestContext | ((context: FakeRequestContext) => Promise<T>),
+      fn?: (context: FakeRequestContext) => Promise<T>,
+    ): Promise<T> => (typeof first === 'function' ? first(new FakeRequestContext(state)) : fn!(first)),
   };
 }

@@ -142,6 +142,15 @@ export async function orderDetailParts(db: Db, orderId: string) {
   return { lines: lines.map(toLine), boxes, claims, notes, history, holds };
 }
 
+/** Usernames of users by id (who did what in an order's history); unknown ids are absent. */
+export async function usernamesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows: { id: string; username: string }[] = await db('users')
+    .whereIn('id', [...ids])
+    .select('id', 'username');
+  return new Map(rows.map((r) => [r.id, r.username]));
+}
+
 export async function insertNote(db: Db | Knex.Transaction, note: { order_id: string; kind: string; body: string; author_id: string | null }) {
   const created_at = new Date().toISOString();
   const [row] = await db('order_notes')

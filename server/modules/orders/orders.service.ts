@@ -91,7 +91,15 @@ export async function getOrder(db: Db, actor: Actor, id: string) {
   const order = await repo.findOrder(db, id);
   if (!order) throw new AppError('not_found', 'order_not_found', message(ordersMessages.order_not_found, { id }));
   const parts = await repo.orderDetailParts(db, id);
-  return { ...maskFor(actor, order), ...maskDetailParts(actor, order, parts) };
+  // Who did what, by name: the users behind the history, notes, holds and claims (ids stay in the rows).
+  const ids = [
+    ...parts.history.map((h) => (h.actor_type === 'user' ? h.actor_id : null)),
+    ...parts.notes.map((n) => n.author_id),
+    ...parts.holds.flatMap((h) => [h.held_by, h.released_by]),
+    ...parts.claims.map((c) => c.created_by),
+  ].filter((v): v is string => typeof v === 'string' && v !== '');
+  const names = await repo.usernamesOf(db, [...new Set(ids)]);
+  return { ...maskFor(actor, order), ...maskDetailParts(actor, order, parts), user_names: Object.fromEntries(names) };
 }
 
 export async function addNote(db: Db, actor: Actor, orderId: string, note: { kind: 'memo' | 'message'; body: string }) {

@@ -18,6 +18,7 @@ import * as mallAccounts from '../../../addin/src/api/mall-accounts.ts';
 import * as matching from '../../../addin/src/api/matching.ts';
 import * as orders from '../../../addin/src/api/orders.ts';
 import * as settings from '../../../addin/src/api/settings.ts';
+import * as preferences from '../../../addin/src/api/preferences.ts';
 import * as sheet from '../../../addin/src/api/sheet.ts';
 import * as stock from '../../../addin/src/api/stock.ts';
 import * as soldOut from '../../../addin/src/api/sold-out.ts';
@@ -47,6 +48,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   cs: cs.csEndpoints,
   reports: reports.reportEndpoints,
   users: users.userEndpoints,
+  preferences: preferences.preferenceEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -113,6 +115,8 @@ describe('pane API client against the server routes', () => {
       ['orders.lineColumns', orders.lineColumns(api, { status: 'READY', limit: 10 })],
       ['orders.transitions', orders.applyTransitions(api, { action: 'ship', items: [{ id: 'lin_1', version: 1 }] })],
       ['orders.createDirect', orders.createDirectOrder(api, { orderer_name: 'a', total_amount: 1 })],
+      ['orders.detail', orders.getOrderDetail(api, 'ord_1')],
+      ['orders.addNote', orders.addOrderNote(api, 'ord_1', { kind: 'memo', body: '메모' })],
       ['sheet.push', sheet.pushSheet(api, { rows: [{ line_id: 'lin_1', line_version: 1, memo: 'm' }] })],
       ['sheet.lines', sheet.sheetLines(api, { line_ids: ['lin_1'] })],
       ['jobs.start', jobs.startJobs(api, { type: 'collect', mall_account_ids: ['acc_1'] })],
@@ -192,6 +196,9 @@ describe('pane API client against the server routes', () => {
       ['users.create', users.createUser(api, { username: 'kim', password: 'x'.repeat(12), role: 'operator', must_change_password: true })],
       ['users.update', users.updateUser(api, 'usr_1', { active: false })],
       ['reports.sales', reports.salesReport(api, { from: '2026-11-01', to: '2026-11-25' })],
+      ['preferences.sheetLayout', preferences.getSheetLayout(api, 'orders')],
+      ['preferences.keepSheetLayout', preferences.keepSheetLayout(api, 'orders', { columns: [{ id: 'memo' }] })],
+      ['preferences.resetSheetLayout', preferences.resetSheetLayout(api, 'orders')],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

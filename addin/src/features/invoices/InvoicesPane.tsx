@@ -11,12 +11,13 @@ import { courierLabel } from '../../sheet/cells.ts';
 import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import { WorkStatus } from '../work.tsx';
+import { UnpushedWarning } from '../orders/UnpushedWarning.tsx';
 import { useInvoices } from './useInvoices.ts';
 
 export function InvoicesPane({ api, feed, lang, accounts }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[] }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
-  const { work, setCourier: applyCourier, push, ship, send } = useInvoices(api, feed, lang, accounts);
+  const { work, setCourier: applyCourier, push, ship, send, unpushedPrompt } = useInvoices(api, feed, lang, accounts);
   const [courier, setCourier] = useState<string>(COURIERS[0]!.code);
   const label = (code: string) => courierLabel(code, lang);
 
@@ -53,6 +54,7 @@ export function InvoicesPane({ api, feed, lang, accounts }: { api: Api; feed: Jo
           {t('send')}
         </Button>
       </div>
+      <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
       <WorkStatus work={work} lang={lang} />
     </section>
   );

@@ -6,13 +6,17 @@ import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import type { Account } from '../accounts/useAccounts.ts';
+import type { SheetState } from '../orders/order-sheet.ts';
 import { sendToMalls, setCourierOnSelection, shipInvoiced } from '../orders/sheet-actions.ts';
 import { pushWork } from '../orders/push-work.ts';
 import { useWork } from '../work.tsx';
+import { useUnpushedGuard } from '../orders/useUnpushedGuard.ts';
 
 export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: readonly Account[]) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const work = useWork(lang);
+  // Ship and send go without edits not pushed (a number typed but not pushed is not shipped): warn first.
+  const unpushed = useUnpushedGuard(api, lang, work);
   const setCourier = (courier: string) =>
     work.run(async () => {
       const label = courierLabel(courier, lang);
@@ -20,13 +24,15 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       return count ? t('courier_applied', { count, courier: label }) : { intent: 'warning', text: t('no_selection') };
     });
   const push = () => work.run(pushWork(api, lang));
-  const ship = () =>
+  const ship = () => void unpushed.guard('what_ship', (state) => shipWith(state));
+  const shipWith = (state?: SheetState) =>
     work.run(async () => {
-      const out = await shipInvoiced(api, lang);
+      const out = await shipInvoiced(api, lang, state);
       if (!out) return { intent: 'info', text: t('nothing_to_ship') };
       return { intent: out.refused ? 'warning' : 'success', text: t('shipped', out) };
     });
-  const send = () =>
+  const send = () => void unpushed.guard('what_send', () => sendNow());
+  const sendNow = () =>
     work.run(async (step, signal) => {
       const ids = accounts.filter((a) => a.send_invoice_enabled !== false).map((a) => a.id);
       if (!ids.length) return { intent: 'warning', text: t('no_send_accounts') };
@@ -41,5 +47,5 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       const text = [t('sent', out), ...out.notStarted].join(' ');
       return { intent: out.failed || out.notStarted.length ? 'warning' : 'success', text };
     });
-  return { work, setCourier, push, ship, send };
+  return { work, setCourier, push, ship, send, unpushedPrompt: unpushed.prompt };
 }

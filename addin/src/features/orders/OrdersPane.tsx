@@ -17,11 +17,15 @@ import { ACTION_GROUPS, DEFAULT_PARAMS, actionLabel as labelOf, type ActionParam
 import { actionMessages as am } from './action-messages.ts';
 import { ActionParams } from './ActionParams.tsx';
 import { useOrders } from './useOrders.ts';
+import { deskMessages as dm } from './desk-messages.ts';
+import { OrderDetailSection } from './OrderDetail.tsx';
+import { UnpushedWarning } from './UnpushedWarning.tsx';
 
 export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[] }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
-  const { work, pull, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
+  const { work, pull, resetLayout, unpushedPrompt, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
+  const pullFilter = () => ({ ...filter, status: filter.status.join(','), q: filter.q.trim() });
   const [filter, setFilter] = useState<LineFilter>(EMPTY_LINE_FILTER);
   const [action, setAction] = useState<SelectionAction>('confirm');
   const [params, setParams] = useState<Params>(DEFAULT_PARAMS);
@@ -36,7 +40,7 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
     <section className={ui.stack} aria-label={t('tab_orders')}>
       <LineFilterFields lang={lang} accounts={accounts} filter={filter} onChange={(patch) => setFilter((f) => ({ ...f, ...patch }))} />
       <div className={ui.row}>
-        <Button appearance="primary" disabled={work.busy} onClick={() => pull({ ...filter, status: filter.status.join(','), q: filter.q.trim() })}>
+        <Button appearance="primary" disabled={work.busy} onClick={() => pull(pullFilter())}>
           {t('pull')}
         </Button>
         <Button disabled={work.busy} onClick={push}>
@@ -46,6 +50,7 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
           {t('repull_refused')}
         </Button>
       </div>
+      <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
       {reasonPrompt && (
         <div className={ui.stack} role="group" aria-label={format(rm.reason, {}, lang)}>
           <Text>{format(rm.pull_reason_ask, {}, lang)}</Text>
@@ -108,7 +113,14 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
       </div>
       <ActionParams action={action} params={params} onChange={(patch) => setParams((p) => ({ ...p, ...patch }))} lang={lang} />
       <Caption1>{am.recipient_caption[lang]}</Caption1>
+      <div className={ui.spread}>
+        <Caption1 className={ui.grow}>{format(dm.layout_help, {}, lang)}</Caption1>
+        <Button size="small" disabled={work.busy} onClick={() => resetLayout(pullFilter())}>
+          {format(dm.reset_layout, {}, lang)}
+        </Button>
+      </div>
       <WorkStatus work={work} lang={lang} />
+      <OrderDetailSection api={api} lang={lang} />
     </section>
   );
 }

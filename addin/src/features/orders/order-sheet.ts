@@ -16,7 +16,9 @@ import { pushSheet, sheetEndpoints, sheetLines } from '../../api/sheet.ts';
 import { readColumns, readTable, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
 import { courierLabel, rowCells, textOf, type CellValue } from '../../sheet/cells.ts';
 import { putBeside } from '../../sheet/columns.ts';
+import { isPlainPlan, layRow, ownTextColumns, planColumns, planHeaders, type PlannedColumn } from '../../sheet/layout.ts';
 import { planPush } from '../../sheet/push-plan.ts';
+import { layoutForPull, type SheetRead } from './sheet-layout.ts';
 import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotOfCells, type SnapshotEntry } from '../../sheet/snapshot.ts';
 
 export const ORDER_SHEET = '주문';
@@ -77,31 +79,46 @@ export async function fetchLines(api: Api, filter: PullFilter, why: PullReason, 
 /** The reason as query fields: free text only when there is some. */
 const reasonQuery = (why: PullReason) => ({ reason: why.reason, ...(why.reason_text ? { reason_text: why.reason_text } : {}) });
 
-const hiddenColumns = ORDER_COLUMNS.flatMap((c, i) => (c.hidden ? [i] : []));
-const textColumns = ORDER_COLUMNS.flatMap((c, i) => (TEXT_COLUMNS.includes(c.id) ? [i] : []));
-const courierColumn = ORDER_COLUMNS.findIndex((c) => c.id === 'courier');
+const TEXT_COLUMN_IDS = new Set<string>(TEXT_COLUMNS);
 
-/** Pulls lines into the order sheet (replacing it) and its snapshot; returns how many lines. */
+export type PullOptions = {
+  /** Forget the operator's layout and write the pane's default (레이아웃 초기화). */
+  resetLayout?: boolean;
+  /** The sheet as already read (by the unpushed-edits check), so own columns are not read again. */
+  read?: SheetRead | undefined;
+};
+
+/**
+ * Pulls lines into the order sheet (replacing it) and its snapshot; returns how many lines. The sheet keeps the
+ * operator's layout — column order, widths, hidden columns and their own columns, with those columns' values beside
+ * the same lines (by the hidden line key); a line no longer pulled drops its values, a new line gets empty cells.
+ */
 export async function pullOrders(
   api: Api,
   filter: PullFilter,
   why: PullReason,
   lang: Lang,
   progress?: (phase: 'fetch' | 'write', done: number, total: number) => void,
+  options: PullOptions = {},
 ): Promise<number> {
   const lines = await fetchLines(api, filter, why, (d) => progress?.('fetch', d, 0));
   await writeLists(lang);
+  const { layout, own } = await layoutForPull(api, ORDER_SHEET, { reset: !!options.resetLayout, read: options.read });
+  const plan = planColumns(layout, ORDER_COLUMNS);
   const total = lines.length;
-  const rows = lines.map((l) => rowCells(l, lang));
+  const cells = lines.map((l) => rowCells(l, lang));
+  const rows = isPlainPlan(plan) ? cells : cells.map((c, i) => layRow(c, plan, own.get(lines[i]!.line_id)));
+  const columnsWhere = (test: (p: PlannedColumn) => boolean) => plan.flatMap((p, i) => (test(p) ? [i] : []));
+  const courierColumn = plan.findIndex((p) => p.kind === 'ours' && ORDER_COLUMNS[p.index]!.id === 'courier');
   await writeTable(
     {
       name: ORDER_SHEET,
-      header: ORDER_COLUMNS.map((c) => c.header[lang]),
+      header: planHeaders(plan, ORDER_COLUMNS, lang),
       rows,
-      textColumns,
-      hiddenColumns,
-      widths: ORDER_COLUMNS.map((c) => c.width),
-      dropdowns: [{ column: courierColumn, source: `='${LISTS_SHEET}'!$A$2:$A$${COURIERS.length + 1}` }],
+      textColumns: [...columnsWhere((p) => p.kind === 'ours' && TEXT_COLUMN_IDS.has(ORDER_COLUMNS[p.index]!.id)), ...ownTextColumns(plan, own)],
+      hiddenColumns: columnsWhere((p) => p.hidden),
+      widthPoints: plan.map((p) => p.width),
+      dropdowns: courierColumn < 0 ? [] : [{ column: courierColumn, source: `='${LISTS_SHEET}'!$A$2:$A$${COURIERS.length + 1}` }],
       headerTools: true,
       activate: true,
     },
@@ -111,7 +128,7 @@ export async function pullOrders(
     {
       name: SNAPSHOT_SHEET,
       header: [...SNAPSHOT_COLUMNS],
-      rows: rows.map(snapshotOfCells),
+      rows: cells.map(snapshotOfCells),
       textColumns: SNAPSHOT_COLUMNS.map((_, i) => i),
       visibility: 'VeryHidden',
     },

@@ -104,8 +104,8 @@ async function confirmAtMalls(
 const statusLabels = (status: Status) => new Set(Object.values(STATUS_LABELS[status]));
 
 /** Ships every invoiced row of the sheet (boxes ship whole); results beside the rows, moved rows refreshed. */
-export async function shipInvoiced(api: Api, lang: Lang): Promise<{ applied: number; refused: number } | null> {
-  const state = await readOrderSheet(lang);
+export async function shipInvoiced(api: Api, lang: Lang, read?: SheetState): Promise<{ applied: number; refused: number } | null> {
+  const state = read ?? (await readOrderSheet(lang));
   const items = linesWithStatus(state, statusLabels('INVOICED'));
   if (!items.length) return null;
   const out = await applyTransitions(api, { action: 'ship', items });

@@ -10,8 +10,10 @@ import { paneMessages as m } from '../../messages.ts';
 import { EMPTY_CHOICE, reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } from '../reason/session-reason.ts';
 import { useSessionReason } from '../reason/useSessionReason.ts';
 import { useWork } from '../work.tsx';
-import { pullOrders, repullRefused, type PullFilter } from './order-sheet.ts';
 import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from './action-menu.ts';
+import { deskMessages as dm } from './desk-messages.ts';
+import { pullOrders, repullRefused, type PullFilter, type PullOptions, type SheetState } from './order-sheet.ts';
+import { useUnpushedGuard } from './useUnpushedGuard.ts';
 import { actOnSelection } from './sheet-actions.ts';
 import { pushWork } from './push-work.ts';
 
@@ -20,18 +22,31 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
   const work = useWork(lang);
   const session = useSessionReason(api);
   // The pull waiting for a reason (its filter), with the choice being made.
-  const [asking, setAsking] = useState<{ filter: PullFilter; choice: ReasonChoice; problem: ReasonProblem | null } | null>(null);
-  const pullWith = (filter: PullFilter, why: Reason) =>
+  const [asking, setAsking] = useState<{ filter: PullFilter; options: PullOptions; choice: ReasonChoice; problem: ReasonProblem | null } | null>(
+    null,
+  );
+  const unpushed = useUnpushedGuard(api, lang, work);
+  const pullWith = (filter: PullFilter, why: Reason, options: PullOptions) =>
     work.run(async (step) => {
-      const count = await pullOrders(api, filter, why, lang, (phase, done, total) =>
-        phase === 'fetch' ? step(t('fetching', { done })) : step(t('writing', { done, total }), total ? done / total : undefined, false),
+      const count = await pullOrders(
+        api,
+        filter,
+        why,
+        lang,
+        (phase, done, total) =>
+          phase === 'fetch' ? step(t('fetching', { done })) : step(t('writing', { done, total }), total ? done / total : undefined, false),
+        options,
       );
-      return t('pulled', { count });
+      return options.resetLayout ? format(dm.layout_reset_done, { count }, lang) : t('pulled', { count });
     });
-  const pull = (filter: PullFilter) => {
-    if (session.reason) void pullWith(filter, session.reason);
-    else setAsking({ filter, choice: EMPTY_CHOICE, problem: null });
+  const startPull = (filter: PullFilter, options: PullOptions) => {
+    if (session.reason) void pullWith(filter, session.reason, options);
+    else setAsking({ filter, options, choice: EMPTY_CHOICE, problem: null });
   };
+  /** A pull (or a reset of the layout, which pulls again) warns first about edits it would drop. */
+  const read = (state?: SheetState) => (state ? { header: state.header, rows: state.rows } : undefined);
+  const pull = (filter: PullFilter) => void unpushed.guard('what_pull', (state) => startPull(filter, { read: read(state) }));
+  const resetLayout = (filter: PullFilter) => void unpushed.guard('what_reset', () => startPull(filter, { resetLayout: true }));
   const reasonPrompt = asking && {
     ...asking,
     change: (choice: ReasonChoice) => setAsking({ ...asking, choice, problem: null }),
@@ -40,7 +55,7 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
       if ('problem' in out) return setAsking({ ...asking, problem: out.problem });
       session.remember(out.reason);
       setAsking(null);
-      void pullWith(asking.filter, out.reason);
+      void pullWith(asking.filter, out.reason, asking.options);
     },
     cancel: () => setAsking(null),
   };
@@ -62,5 +77,16 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
       if (!out) return { intent: 'warning', text: t('no_selection') };
       return { intent: out.refused ? 'warning' : 'success', text: t('action_done', { action: actionLabel(action, lang), ...out }) };
     });
-  return { work, pull, push, repull, act, reason: session.reason, forgetReason: session.forget, reasonPrompt };
+  return {
+    work,
+    pull,
+    resetLayout,
+    unpushedPrompt: unpushed.prompt,
+    push,
+    repull,
+    act,
+    reason: session.reason,
+    forgetReason: session.forget,
+    reasonPrompt,
+  };
 }

@@ -4,6 +4,9 @@ import { OfficeLikeError, addressOf, storedValue, type Area, type Cell } from '.
 import { ClientObject, jsonBytes, type Batch } from './request.ts';
 import type { Sheet } from './workbook.ts';
 
+/** Excel's standard column width (8.43 characters of Calibri 11) in points. */
+export const DEFAULT_COLUMN_WIDTH_PT = 48;
+
 /** A 2D array assigned to a range, or one value for every cell (Office.js accepts both). */
 type Grid<T> = T[][] | T;
 
@@ -12,6 +15,8 @@ export class FakeRange extends ClientObject {
   private formats_: string[][] = [];
   private address_ = '';
   private area_: Area | null = null;
+  private columnHidden_: boolean | null = null;
+  private columnWidth_: number | null = null;
   constructor(
     batch: Batch,
     private sheet: () => Sheet,
@@ -25,6 +30,11 @@ export class FakeRange extends ClientObject {
     if (!a) return 0;
     const s = this.sheet();
     this.address_ = `${s.name}!${addressOf(a)}`;
+    // As in Excel: one value when every column of the range agrees, null when they differ.
+    const cols = Array.from({ length: Math.min(a.cols, 16_384) }, (_, i) => a.col + i);
+    const same = <T>(xs: T[]) => (xs.every((x) => x === xs[0]) ? (xs[0] ?? null) : null);
+    this.columnHidden_ = same(cols.map((c) => s.hiddenColumns.has(c)));
+    this.columnWidth_ = same(cols.map((c) => s.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH_PT));
     if (!this.loaded.has('values') && !this.loaded.has('numberFormat') && !this.loaded.has('*')) return jsonBytes(this.address_);
     if (a.rows * a.cols > 5_000_000) throw new OfficeLikeError('GeneralException', 'The range has more than 5,000,000 cells.');
     this.values_ = Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.cols }, (_, c) => s.get(a.row + r, a.col + c)?.value ?? ''));
@@ -60,6 +70,9 @@ export class FakeRange extends ClientObject {
   get columnCount() {
     return this.read('columnCount', () => this.area_?.cols ?? 0);
   }
+  get columnHidden() {
+    return this.read('columnHidden', () => this.columnHidden_) as boolean;
+  }
   set columnHidden(hidden: boolean) {
     this.batch.queue(hidden, () => {
       const a = this.requireArea();
@@ -70,6 +83,11 @@ export class FakeRange extends ClientObject {
   get format() {
     const range = this;
     return {
+      /** `range.format.load('columnWidth')` is `range.load('format/columnWidth')`, as in Office.js. */
+      load: (props: string) => range.load(props.split(',').map((p) => `format/${p.trim()}`)),
+      get columnWidth() {
+        return range.read('format/columnWidth', () => range.columnWidth_) as number;
+      },
       set columnWidth(points: number) {
         range.batch.queue(points, () => {
           const a = range.requireArea();

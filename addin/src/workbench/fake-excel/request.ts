@@ -18,6 +18,8 @@ export class Batch {
   ops: Op[] = [];
   /** Queued loads; each returns the bytes its answer takes, summed into the sync's response. */
   loads: (() => number)[] = [];
+  /** The request context this batch belongs to (an EventHandlerResult hands it back for `Excel.run(context, …)`). */
+  context: unknown = null;
   constructor(readonly state: FakeWorkbookState) {}
   queue(payload: unknown, run: () => void) {
     this.ops.push({ size: jsonBytes(payload), run });

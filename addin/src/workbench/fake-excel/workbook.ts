@@ -1,11 +1,18 @@
 // The workbook's state behind the fake API (sheets, their cells and layout, the selection, the sync counters) and
 // what the user's hands do to it outside the API.
-import { storedValue, type Area, type Cell } from './cells.ts';
+import { addressOf, storedValue, type Area, type Cell } from './cells.ts';
 import type { ChartState } from './charts.ts';
+
+/** What Excel hands a selection-changed handler (Excel.WorksheetSelectionChangedEventArgs). */
+export type SelectionChangedArgs = { address: string; type: 'WorksheetSelectionChanged'; worksheetId: string };
 
 export type SyncStats = { syncs: number; largestRequestBytes: number; largestResponseBytes?: number; requests: number[] };
 
+let sheetIds = 0;
+
 export class Sheet {
+  /** Excel's worksheet id (a GUID there): what a selection-changed event names the sheet by. */
+  readonly id = `{00000000-0001-0000-0000-${String(++sheetIds).padStart(12, '0')}}`;
   /** Rows of cells; a missing row or cell is empty. */
   grid: (Cell | undefined)[][] = [];
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
@@ -64,6 +71,11 @@ export class FakeWorkbookState {
    * InvalidOperationInCellEditMode until they leave the cell); each refused sync counts one down, Infinity never.
    */
   cellEditSyncs = 0;
+  /**
+   * Handlers added with `worksheets.onSelectionChanged.add` (or a worksheet's): Excel calls them after the user's
+   * selection changed, with the new selection's address; a worksheet's own handlers only for its selections.
+   */
+  selectionHandlers: { sheet: string | null; handler: (args: SelectionChangedArgs) => Promise<unknown> }[] = [];
   /** Called after every sync that changed something, so a view of the workbook can redraw. */
   onChange: (() => void) | null = null;
   find(name: string) {
@@ -109,7 +121,7 @@ export class FakeWorkbookState {
     s.columnWidths = new Map([...s.columnWidths].map(([c, w]) => [c >= col ? c + 1 : c, w]));
     this.onChange?.();
   }
-  /** Moves a whole column to another place (cut + insert). */
+  /** Moves a whole column to another place (cut + insert): its width and hidden state go with it, as in Excel. */
   userMoveColumn(sheet: string, from: number, to: number): void {
     const s = this.sheetNamed(sheet);
     for (const row of s.grid) {
@@ -118,10 +130,31 @@ export class FakeWorkbookState {
       const [cell] = row.splice(from, 1);
       row.splice(to, 0, cell);
     }
+    // Where column c ends up: the columns between the two places shift by one.
+    const moved = (c: number) => (c === from ? to : from < to && c > from && c <= to ? c - 1 : to < from && c >= to && c < from ? c + 1 : c);
+    s.hiddenColumns = new Set([...s.hiddenColumns].map(moved));
+    s.columnWidths = new Map([...s.columnWidths].map(([c, w]) => [moved(c), w]));
     this.onChange?.();
   }
+  /** Dragging a column's edge (a width in points). */
+  userSetColumnWidth(sheet: string, col: number, points: number): void {
+    this.sheetNamed(sheet).columnWidths.set(col, points);
+    this.onChange?.();
+  }
+  /** Hide / Unhide on a column's menu. */
+  userHideColumn(sheet: string, col: number, hidden = true): void {
+    const s = this.sheetNamed(sheet);
+    if (hidden) s.hiddenColumns.add(col);
+    else s.hiddenColumns.delete(col);
+    this.onChange?.();
+  }
+  /** The user selects cells (a click, a drag, row numbers): Excel then raises the selection-changed events. */
   select(sheet: string, areas: Area[]): void {
     this.selection = { sheet, areas };
     this.onChange?.();
+    const s = this.find(sheet);
+    if (!s) return;
+    const args: SelectionChangedArgs = { address: areas.map(addressOf).join(','), type: 'WorksheetSelectionChanged', worksheetId: s.id };
+    for (const h of this.selectionHandlers) if (h.sheet === null || h.sheet === s.id) void h.handler(args);
   }
 }

@@ -3,7 +3,29 @@ import { OfficeLikeError, parseAddress, type Area } from './cells.ts';
 import { FakeChartCollection } from './charts.ts';
 import { FakeRange } from './range.ts';
 import { ClientObject, jsonBytes, type Batch } from './request.ts';
-import { Sheet } from './workbook.ts';
+import { Sheet, type SelectionChangedArgs } from './workbook.ts';
+
+type SelectionHandler = (args: SelectionChangedArgs) => Promise<unknown>;
+
+/**
+ * `onSelectionChanged` of a worksheet (its own selections) or of the collection (any sheet's), as in Office.js:
+ * `add` is sent with the next sync and answers an EventHandlerResult whose `remove()` is sent with a later one.
+ */
+function selectionEvent(batch: Batch, sheet: () => string | null) {
+  return {
+    add(handler: SelectionHandler) {
+      const entry = { sheet: null as string | null, handler };
+      batch.queue(null, () => {
+        entry.sheet = sheet();
+        batch.state.selectionHandlers.push(entry);
+      });
+      return {
+        context: batch.context,
+        remove: () => batch.queue(null, () => (batch.state.selectionHandlers = batch.state.selectionHandlers.filter((h) => h !== entry))),
+      };
+    },
+  };
+}
 
 const WHOLE_SHEET: Area = { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
 
@@ -31,6 +53,9 @@ export class FakeWorksheet extends ClientObject {
   };
   get name() {
     return this.read('name', () => this.name_);
+  }
+  get onSelectionChanged() {
+    return selectionEvent(this.batch, () => this.sheet().id);
   }
   get visibility() {
     return this.read('visibility', () => this.visibility_);
@@ -93,6 +118,9 @@ export class FakeWorksheet extends ClientObject {
 
 export class FakeWorksheets {
   constructor(private batch: Batch) {}
+  get onSelectionChanged() {
+    return selectionEvent(this.batch, () => null);
+  }
   getItem(name: string) {
     return new FakeWorksheet(this.batch, () => this.batch.state.find(name));
   }

@@ -1,0 +1,187 @@
+// The selected order beside the sheet (issue 13 §2), collapsible under the 주문 tab's actions: lines, boxes, claims,
+// holds, memos and messages, and the full history (when, who, what: from → to, why). Memos and messages are added
+// here. Sized for the 320 px pane: one entry a line, long text wraps.
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Option,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import type { OrderDetail as Detail } from '../../../../shared/api/order-views.schema.ts';
+import { format, type Lang, type MessageText } from '../../../../shared/i18n.ts';
+import { ACTION_RULES, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
+import type { Api } from '../../api/client.ts';
+import { courierLabel } from '../../sheet/cells.ts';
+import { useLayout } from '../../styles.ts';
+import { errorText } from '../work.tsx';
+import { deskMessages as dm } from './desk-messages.ts';
+import { useOrderDetail } from './useOrderDetail.ts';
+
+const CLAIM_TYPES: Record<string, MessageText> = {
+  cancel: { ko: '취소', en: 'Cancel' },
+  return: { ko: '반품', en: 'Return' },
+  exchange: { ko: '교환', en: 'Exchange' },
+};
+const CLAIM_STATES: Record<string, MessageText> = {
+  requested: { ko: '요청', en: 'requested' },
+  completed: { ko: '완료', en: 'completed' },
+  withdrawn: { ko: '철회', en: 'withdrawn' },
+  restored: { ko: '복구', en: 'restored' },
+};
+
+const wrap = { overflowWrap: 'anywhere', margin: 0, paddingLeft: '1.1em' } as const;
+
+export function OrderDetailSection({ api, lang }: { api: Api; lang: Lang }) {
+  const ui = useLayout();
+  const { state, addNote } = useOrderDetail(api, lang);
+  const t = (key: keyof typeof dm, params = {}) => format(dm[key], params, lang);
+  return (
+    <Accordion collapsible defaultOpenItems={['detail']}>
+      <AccordionItem value="detail">
+        <AccordionHeader size="small">{t('detail')}</AccordionHeader>
+        <AccordionPanel>
+          <section className={ui.stack} aria-label={t('detail')}>
+            {state.kind === 'none' && <Caption1>{t('detail_hint')}</Caption1>}
+            {state.kind === 'loading' && <Caption1>{t('detail_loading')}</Caption1>}
+            {state.kind === 'several' && <Text role="status">{t('detail_several', { count: state.count })}</Text>}
+            {state.kind === 'error' && <Text role="alert">{state.text}</Text>}
+            {state.kind === 'order' && <OrderView order={state.order} lang={lang} addNote={addNote} />}
+          </section>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}
+
+function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNote: (kind: 'memo' | 'message', body: string) => Promise<void> }) {
+  const ui = useLayout();
+  const t = (key: keyof typeof dm, params = {}) => format(dm[key], params, lang);
+  const label = (m: MessageText | undefined, raw: string) => (m ? m[lang] : raw);
+  const status = (s: string | null) => (s ? label(STATUS_LABELS[s as Status], s) : '—');
+  const when = (at: string | null) =>
+    at ? new Date(at).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '';
+  const who = (id: string | null, type: 'user' | 'job' | 'system' = 'user') =>
+    type === 'job' ? t('by_job') : type === 'system' || !id ? t('by_system') : (order.user_names?.[id] ?? id);
+  const why = (reason: string | null) => (reason ? ` · ${t('reason', { reason })}` : '');
+  const action = (a: string) => label((ACTION_RULES as Record<string, { label: MessageText } | undefined>)[a]?.label, a);
+
+  return (
+    <div className={ui.stack} data-order-id={order.id}>
+      <Text weight="semibold">{t('detail_order', { order: order.mall_order_id ?? order.id, channel: order.channel_name })}</Text>
+      <Part title={t('detail_lines', { count: order.lines.length })} empty={t('detail_none')}>
+        {order.lines.map((l) => (
+          <li key={l.id}>
+            {l.product_name}
+            {l.option_text ? ` / ${l.option_text}` : ''} × {l.quantity} · {status(l.status)}
+          </li>
+        ))}
+      </Part>
+      <Part title={t('detail_boxes', { count: order.boxes.length })} empty={t('detail_none')}>
+        {order.boxes.map((b) => (
+          <li key={b.id}>
+            {b.courier ? courierLabel(b.courier, lang) : '—'} {b.tracking_number ?? ''} · {b.send_status}
+            {b.send_error ? ` · ${b.send_error}` : ''}
+          </li>
+        ))}
+      </Part>
+      <Part title={t('detail_claims', { count: order.claims.length })} empty={t('detail_none')}>
+        {order.claims.map((c) => (
+          <li key={c.id}>
+            {label(CLAIM_TYPES[c.type], c.type)} {label(CLAIM_STATES[c.state], c.state)} × {c.quantity} · {when(c.requested_at)}
+            {why(c.reason)}
+          </li>
+        ))}
+      </Part>
+      <Part title={t('detail_holds', { count: order.holds.length })} empty={t('detail_none')}>
+        {order.holds.map((h) => (
+          <li key={h.id}>
+            {when(h.held_at)} · {who(h.held_by)} · {h.reason}
+            {h.released_at ? ` · ${t('hold_released', { at: when(h.released_at) })}` : ''}
+          </li>
+        ))}
+      </Part>
+      <Part title={t('detail_notes', { count: order.notes.length })} empty={t('detail_none')}>
+        {order.notes.map((n) => (
+          <li key={n.id}>
+            [{t(n.kind === 'memo' ? 'note_memo' : 'note_message')}] {n.body} · {who(n.author_id)} · {when(n.created_at)}
+          </li>
+        ))}
+      </Part>
+      <NoteForm lang={lang} addNote={addNote} />
+      <Part title={t('detail_history', { count: order.history.length })} empty={t('detail_none')}>
+        {order.history.map((h) => (
+          <li key={h.id}>
+            {when(h.at)} · {who(h.actor_id, h.actor_type)} · {action(h.action)}: {status(h.from_status)} → {status(h.to_status)}
+            {why(h.reason)}
+          </li>
+        ))}
+      </Part>
+    </div>
+  );
+}
+
+function Part({ title, empty, children }: { title: string; empty: string; children: ReactNode[] }) {
+  const ui = useLayout();
+  return (
+    <div className={ui.tight} role="group" aria-label={title}>
+      <Text weight="semibold" size={200}>
+        {title}
+      </Text>
+      {children.length ? <ul style={wrap}>{children}</ul> : <Caption1>{empty}</Caption1>}
+    </div>
+  );
+}
+
+function NoteForm({ lang, addNote }: { lang: Lang; addNote: (kind: 'memo' | 'message', body: string) => Promise<void> }) {
+  const ui = useLayout();
+  const t = (key: keyof typeof dm, params = {}) => format(dm[key], params, lang);
+  const [kind, setKind] = useState<'memo' | 'message'>('memo');
+  const [body, setBody] = useState('');
+  const [said, setSaid] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const kindLabel = (k: 'memo' | 'message') => t(k === 'memo' ? 'note_memo' : 'note_message');
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await addNote(kind, body.trim());
+      setBody('');
+      setSaid(t('note_added'));
+    } catch (error) {
+      setSaid(errorText(error, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className={ui.tight}>
+      <Field label={t('note_kind')}>
+        <Dropdown
+          aria-label={t('note_kind')}
+          value={kindLabel(kind)}
+          selectedOptions={[kind]}
+          onOptionSelect={(_, d) => setKind((d.optionValue as 'memo' | 'message') ?? kind)}
+        >
+          <Option value="memo">{kindLabel('memo')}</Option>
+          <Option value="message">{kindLabel('message')}</Option>
+        </Dropdown>
+      </Field>
+      <Field label={t('note_body')}>
+        <Textarea value={body} onChange={(_, d) => setBody(d.value)} resize="vertical" />
+      </Field>
+      <div className={ui.spread}>
+        <Caption1 aria-live="polite">{said ?? ''}</Caption1>
+        <Button disabled={busy || !body.trim()} onClick={() => void submit()}>
+          {t('note_add')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Re-pull, ship and send go through this guard: when the order sheet has edits not pushed, the pane names them and
+// lets the operator push first, go on anyway, or cancel. Without edits (or without a sheet) the work just goes on,
+// handed the sheet as read, so it need not read it again.
+import { useState } from 'react';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Api } from '../../api/client.ts';
+import type { useWork } from '../work.tsx';
+import { deskMessages as dm } from './desk-messages.ts';
+import type { SheetState } from './order-sheet.ts';
+import { pushWork } from './push-work.ts';
+import { findUnpushedEdits, unpushedText } from './unpushed.ts';
+
+export type GuardedWhat = 'what_pull' | 'what_reset' | 'what_ship' | 'what_send';
+/** The guarded work; `state` is the sheet as the check read it, when it went on without pushing. */
+export type Guarded = (state?: SheetState) => void | Promise<void>;
+
+export type UnpushedPrompt = { text: string; lost: boolean; pushFirst: () => void; goAnyway: () => void; cancel: () => void };
+
+export function useUnpushedGuard(api: Api, lang: Lang, work: ReturnType<typeof useWork>) {
+  const [pending, setPending] = useState<{ text: string; what: GuardedWhat; state: SheetState; go: Guarded } | null>(null);
+  const guard = async (what: GuardedWhat, go: Guarded) => {
+    setPending(null);
+    const edits = await findUnpushedEdits(lang);
+    if (!edits?.count) return go(edits?.state);
+    setPending({ text: unpushedText(edits, format(dm[what], {}, lang), lang), what, state: edits.state, go });
+  };
+  const prompt: UnpushedPrompt | null = pending && {
+    text: pending.text,
+    lost: pending.what === 'what_pull' || pending.what === 'what_reset',
+    pushFirst: () => {
+      setPending(null);
+      void work.run(pushWork(api, lang)).then(() => pending.go());
+    },
+    goAnyway: () => {
+      setPending(null);
+      void pending.go(pending.state);
+    },
+    cancel: () => setPending(null),
+  };
+  return { guard, prompt };
+}

@@ -1,0 +1,83 @@
+// The order beside the sheet (issue 13 §2), in /preview with the pane at Excel's 320 px: clicking a row of the 주문
+// sheet shows that order's lines and its history (when, who, from → to, why); two rows of one order still show it,
+// rows of two orders say so; a memo added in the pane shows in the detail and on the server.
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
+import { STATUS_LABELS } from '../../shared/lifecycle.ts';
+import { columnLetters } from '../../addin/src/workbench/fake-excel.ts';
+import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { makeOrder } from '../helpers/builders.ts';
+import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
+import { skipWith } from '../helpers/skip.ts';
+import { assertFits, paneAt320, pullOrdersSheet, sheetRows } from './desk-helpers.ts';
+
+const e2e = e2eSession();
+const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
+
+describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('a clicked row shows its order: lines, history with who/when/from→to/why; several orders are named; a memo is added', async () => {
+    const db = e2e.server.deps.db;
+    const a = await makeOrder(db, { lines: 2, products: ['텀블러 블랙', '머그컵 화이트'], mallOrderId: '202611290101', recipient: '정하늘' });
+    await makeOrder(db, { lines: 1, products: ['에코백'], mallOrderId: '202611290202' });
+    const detailA = (await e2e.server.call('GET', `/api/orders/${a.id}`)).body;
+    const released = await e2e.server.call('POST', '/api/transitions', {
+      action: 'release',
+      reason: '오늘 출고분',
+      items: detailA.lines.map((l: { id: string; version: number }) => ({ id: l.id, version: l.version })),
+    });
+    assert.equal(released.body.applied, 2);
+
+    const { page, pane } = await openWorkbench(e2e);
+    await paneAt320(page);
+    await pullOrdersSheet(page, true);
+    const rows = await sheetRows(page, '주문');
+    const rowsOf = (order: string) => rows.flatMap((r, i) => (r[col('mall_order_id')] === order ? [i + 1] : []));
+    const [a1, a2] = rowsOf('202611290101');
+    const [b1] = rowsOf('202611290202');
+    assert.ok(a1 && a2 && b1);
+
+    // The operator clicks a cell of A's second row in the grid.
+    await page.locator(`[data-cell="${columnLetters(col('product_name'))}${a2 + 1}"]`).click();
+    const detail = pane.getByRole('region', { name: '주문 상세' });
+    await detail.getByText('주문번호 202611290101 · 쿠팡').waitFor();
+    const lines = detail.getByRole('group', { name: '상품 (2)' });
+    await lines.getByText(/텀블러 블랙/).waitFor();
+    await lines.getByText(/머그컵 화이트/).waitFor();
+    const history = detail.getByRole('group', { name: /^이력/ });
+    const released1 = history.getByText(`admin · 출고지시: ${STATUS_LABELS.NEW.ko} → ${STATUS_LABELS.READY.ko} · 사유: 오늘 출고분`, {
+      exact: false,
+    });
+    assert.equal(await released1.count(), 2, 'one entry per line, who, from → to and why');
+    // When: today's date as the pane writes it.
+    const entry = (await released1.first().textContent()) ?? '';
+    assert.match(entry, new RegExp(`^${String(new Date().getFullYear()).slice(2)}\\. \\d{1,2}\\. \\d{1,2}\\. `), entry);
+    await assertFits(page, '주문 상세');
+
+    // Rows of two orders: said; two rows of one order: that order.
+    await select(page, Math.min(a1, b1), Math.abs(b1 - a1) + 1);
+    await detail.getByText('선택한 행에 주문이 2개 있습니다. 한 주문의 행만 선택하세요.').waitFor();
+    await select(page, b1, 1);
+    await detail.getByText('주문번호 202611290202 · 쿠팡').waitFor();
+    await select(page, a1, 2);
+    await detail.getByText('주문번호 202611290101 · 쿠팡').waitFor();
+
+    // A memo added here shows in the detail and on the server.
+    await detail.getByRole('textbox').fill('완충재 두 겹으로 포장');
+    await detail.getByRole('button', { name: '추가' }).click();
+    await detail.getByRole('group', { name: '메모·메시지 (1)' }).getByText('[메모] 완충재 두 겹으로 포장 · admin', { exact: false }).waitFor();
+    const notes = (await e2e.server.call('GET', `/api/orders/${a.id}`)).body.notes;
+    assert.deepEqual(
+      notes.map((n: { kind: string; body: string }) => [n.kind, n.body]),
+      [['memo', '완충재 두 겹으로 포장']],
+    );
+    await assertFits(page, '주문 상세 (메모)');
+    await page.close();
+  });
+});
+
+/** Whole rows, as the operator's hands select them (the workbook raises the selection-changed event). */
+async function select(page: Page, row: number, rows: number): Promise<void> {
+  await page.evaluate(([row, rows]) => (globalThis as any).shipsheetWorkbook.select('주문', [{ row, col: 0, rows, cols: 16384 }]), [row, rows]);
+}
