@@ -7,6 +7,7 @@ import { describe, it } from 'vitest';
 import type { z } from 'zod';
 import * as allocation from '../../../addin/src/api/allocation.ts';
 import * as auth from '../../../addin/src/api/auth.ts';
+import * as board from '../../../addin/src/api/board.ts';
 import * as catalogue from '../../../addin/src/api/catalogue.ts';
 import * as exportsApi from '../../../addin/src/api/exports.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
@@ -43,6 +44,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   allocation: allocation.allocationEndpoints,
   scan: scan.scanEndpoints,
   cs: cs.csEndpoints,
+  board: board.boardEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
