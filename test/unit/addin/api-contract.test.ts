@@ -180,6 +180,8 @@ describe('pane API client against the server routes', () => {
       ['cs.claims', cs.listWaitingClaims(api, { type: 'return' })],
       ['cs.withdrawnCancels', cs.listWithdrawnCancels(api, { days: 30 })],
       ['cs.acknowledge', cs.acknowledgeWithdrawn(api, { claim_ids: ['clm_1'] })],
+      ['board.board', board.getBoard(api)],
+      ['board.mismatches', board.mallMismatches(api, 'acc_1')],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);
