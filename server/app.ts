@@ -21,6 +21,7 @@ import { exportRoutes } from './http/routes/exports.routes.ts';
 import { mallAccountRoutes } from './http/routes/mall-accounts.routes.ts';
 import { matchingRoutes } from './http/routes/matching.routes.ts';
 import { jobRoutes } from './http/routes/jobs.routes.ts';
+import { boardRoutes } from './http/routes/board.routes.ts';
 import { orderRoutes } from './http/routes/orders.routes.ts';
 import { orderUploadRoutes } from './http/routes/order-uploads.routes.ts';
 import { retentionRoutes } from './http/routes/retention.routes.ts';
@@ -58,6 +59,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     health,
     ...authRoutes(deps),
     ...orderRoutes(deps),
+    ...boardRoutes(deps),
     ...orderUploadRoutes(deps),
     ...sheetRoutes(deps),
     ...fileImportRoutes(deps),

@@ -23,6 +23,8 @@ import { ScanPane } from './features/scan/ScanPane.tsx';
 import { CsPane } from './features/cs/CsPane.tsx';
 import { MergePane } from './features/merge/MergePane.tsx';
 import { SalesPane } from './features/sales/SalesPane.tsx';
+import { BoardPane } from './features/board/BoardPane.tsx';
+import { ClaimNotices } from './features/board/ClaimNotices.tsx';
 import { paneMessages as m } from './messages.ts';
 import { useLayout } from './styles.ts';
 import './pane.css';
@@ -57,42 +59,49 @@ export function App() {
   );
 }
 
-const TABS = [
-  'orders',
-  'matching',
-  'merge',
-  'invoices',
-  'scan',
-  'soldout',
-  'cs',
-  'gifts',
-  'catalogue',
-  'stock',
-  'allocate',
-  'files',
-  'jobs',
-  'direct',
-  'sales',
-  'accounts',
+/**
+ * The tabs in four labelled groups, in the order of the day: orders in and their problems, the warehouse's work,
+ * the products, and the setup. Each group is its own tab list; one tab is selected over all of them.
+ */
+const TAB_GROUPS = [
+  { id: 'orders', tabs: ['board', 'orders', 'matching', 'cs', 'soldout', 'direct'] },
+  { id: 'shipping', tabs: ['merge', 'allocate', 'gifts', 'invoices', 'scan'] },
+  { id: 'products', tabs: ['catalogue', 'stock', 'sales'] },
+  { id: 'setup', tabs: ['files', 'jobs', 'accounts'] },
 ] as const;
-type TabId = (typeof TABS)[number];
+type TabId = (typeof TAB_GROUPS)[number]['tabs'][number];
 
 /** The work panes, one tab each; every pane keeps its state while another is shown. */
 function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
-  const [tab, setTab] = useState<TabId>('orders');
+  const ui = useLayout();
+  // The status board first: what needs doing, one click from the lines.
+  const [tab, setTab] = useState<TabId>('board');
   // Read once per sign-in and shared: every pane offers the accounts, the accounts tab lists them.
   const accounts = useAccounts(api);
   const feed = useJobFeed(api);
   const list = accounts.accounts ?? [];
   return (
     <>
-      <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-        {TABS.map((id) => (
-          <Tab key={id} value={id}>
-            {format(m[`tab_${id}`], {}, lang)}
-          </Tab>
+      <ClaimNotices api={api} feed={feed} lang={lang} />
+      <nav className={ui.tight} aria-label={format(m.tabs, {}, lang)}>
+        {TAB_GROUPS.map((g) => (
+          <div key={g.id} className="ss-tab-group" role="group" aria-label={format(m[`tab_group_${g.id}`], {}, lang)}>
+            <Text size={200} weight="semibold" className="ss-tab-group-label" aria-hidden>
+              {format(m[`tab_group_${g.id}`], {}, lang)}
+            </Text>
+            <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+              {g.tabs.map((id) => (
+                <Tab key={id} value={id}>
+                  {format(m[`tab_${id}`], {}, lang)}
+                </Tab>
+              ))}
+            </TabList>
+          </div>
         ))}
-      </TabList>
+      </nav>
+      <div hidden={tab !== 'board'}>
+        {accounts.accounts && <BoardPane api={api} feed={feed} lang={lang} accounts={list} active={tab === 'board'} />}
+      </div>
       <div hidden={tab !== 'orders'}>
         <OrdersPane api={api} feed={feed} lang={lang} accounts={list} />
       </div>

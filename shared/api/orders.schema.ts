@@ -24,6 +24,8 @@ const queryBool = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 
 /** Won, whole. Stored in 32-bit integer columns: a single order of more than 2.1 billion won is refused. */
 export const won = z.number().int().min(0).max(2_147_483_647);
 
+export const SEND_STATUSES = ['not_sent', 'sent', 'failed'] as const;
+
 export const CHANNEL_KINDS = ['mall', 'direct', 'store_release', 'named'] as const;
 
 export const orderFilterSchema = z.object({
@@ -36,6 +38,17 @@ export const orderFilterSchema = z.object({
   q: z.string().trim().min(1).max(100).optional(),
   hold: queryBool.optional(),
   include_deleted: queryBool.optional(),
+  // Line filters the status board (shared/api/board.schema.ts) pulls its counts by.
+  /** Where the order came from: mall (collected), manual, direct. */
+  source: z.enum(['mall', 'manual', 'direct']).optional(),
+  /** Lines created (collected or entered) after this instant. */
+  created_since: z.iso.datetime({ offset: true }).optional(),
+  /** The send status of the line's box: lines without a box count as not_sent. */
+  send_status: csvList(z.enum(SEND_STATUSES)).optional(),
+  sold_out: queryBool.optional(),
+  unmatched: queryBool.optional(),
+  /** Lines whose status disagrees with what the mall last said (shared/lifecycle.ts isMismatch). */
+  mismatch: queryBool.optional(),
 });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 

@@ -76,7 +76,7 @@ describe('GET /api/openapi.json', () => {
     // (rules list, create, update; preview, apply, batches, undo) and a delete; scan-to-ship 4 (box, verify, set aside,
     // sheet); the CS lists 4 (three lists and acknowledging a withdrawn cancel); merge-packing 7 (preview by GET and
     // POST, apply, batches, undo, auto-merge read and set).
-    assert.deepEqual(kinds, { json: 103, empty: 6, stream: 1, file: 5 });
+    assert.deepEqual(kinds, { json: 104, empty: 6, stream: 1, file: 5 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {

@@ -176,6 +176,7 @@ describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
   });
   it('the 주문 tab fits with the pull-reason prompt open (기타, its words refused) and with the remembered reason shown', async () => {
     const page = await openPane();
+    await page.getByRole('tab', { name: '주문', exact: true }).click();
     await page.getByRole('button', { name: '주문 불러오기' }).click();
     const prompt = page.getByRole('group', { name: '사유', exact: true });
     await prompt.getByRole('combobox', { name: '사유' }).click();

@@ -2,6 +2,7 @@
 // behind the orders list, the lines view, sheet pulls and push answers; single orders are read in orders.repo.ts.
 import type { Knex } from 'knex';
 import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
+import { CLAIM_STATUSES, PAST_SHIPPING_STATUSES } from '../../../shared/lifecycle.ts';
 import { normalizePhone } from '../../../shared/phone.ts';
 import { RECIPIENT_FIELDS } from '../../../shared/sheet/recipient-edit.ts';
 import { selectPacked, whereIdIn } from '../../db/bulk.ts';
@@ -89,8 +90,67 @@ function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: 
     if (linesJoined) q.whereIn('l.status', f.status);
     else q.whereExists(db('order_lines as sl').select(db.raw('1')).whereRaw('sl.order_id = o.id').whereIn('sl.status', f.status));
   }
+  if (hasLineConditions(f)) {
+    if (linesJoined) applyLineConditions(q, f);
+    else {
+      const lines = db('order_lines as l').leftJoin('boxes as b', 'b.id', 'l.box_id').select(db.raw('1')).whereRaw('l.order_id = o.id');
+      applyLineConditions(lines, f);
+      q.whereExists(lines);
+    }
+  }
   const text = f.q;
   if (text) q.where((w) => applySearch(w, db, text, linesJoined, scope));
+}
+
+const CLAIM_STATUS_LIST = Object.values(CLAIM_STATUSES).flatMap((s) => [s.requested, s.completed]);
+
+const hasLineConditions = (f: OrderFilter) =>
+  !!f.source || !!f.created_since || !!f.send_status?.length || f.sold_out !== undefined || f.unmatched !== undefined || f.mismatch !== undefined;
+
+/** The status board's line filters; `l` is order_lines and `b` its box (left joined: no box is not_sent). */
+function applyLineConditions(q: Knex.QueryBuilder, f: OrderFilter): void {
+  if (f.source) q.where('o.source', f.source);
+  // Instants are compared in one form (stored as ISO text on SQLite): an offset the caller gave is turned into UTC.
+  if (f.created_since) q.where('l.created_at', '>', new Date(f.created_since).toISOString());
+  if (f.send_status?.length) {
+    const wanted = f.send_status;
+    q.where((w) => {
+      w.whereIn('b.send_status', wanted);
+      if (wanted.includes('not_sent')) w.orWhereNull('b.id');
+    });
+  }
+  if (f.sold_out !== undefined) q.where('l.sold_out', f.sold_out);
+  if (f.unmatched !== undefined) q.where('l.unmatched', f.unmatched);
+  if (f.mismatch !== undefined) {
+    // shared/lifecycle.ts isMismatch in SQL: a claim on one side only, or the mall past shipping while we are not.
+    const mismatch = (w: Knex.QueryBuilder) =>
+      w
+        .whereNotNull('l.mall_implied_status')
+        .whereRaw('l.mall_implied_status <> l.status')
+        .where((x) =>
+          x
+            .whereIn('l.status', CLAIM_STATUS_LIST)
+            .orWhereIn('l.mall_implied_status', CLAIM_STATUS_LIST)
+            .orWhere((y) => y.whereIn('l.mall_implied_status', PAST_SHIPPING_STATUSES).whereNotIn('l.status', PAST_SHIPPING_STATUSES)),
+        );
+    if (f.mismatch) q.where(mismatch);
+    else q.whereNot(mismatch);
+  }
+}
+
+/**
+ * How many lines-view rows each filter selects, in one query (one subselect per filter, with the very conditions
+ * the lines view applies): the status board's counts, equal to what a pull with the same filter returns.
+ */
+export async function countLineView(db: Db, filters: readonly OrderFilter[]): Promise<number[]> {
+  if (!filters.length) return [];
+  const counts = filters.map((f, i) => {
+    const q = db('order_lines as l').join('orders as o', 'o.id', 'l.order_id').leftJoin('boxes as b', 'b.id', 'l.box_id').count({ n: '*' });
+    applyFilter(q, db, f, true, { personal: false });
+    return q.as(`c${i}`);
+  });
+  const row = (await db.select(counts).first()) as Record<string, number | string>;
+  return filters.map((_, i) => Number(row[`c${i}`]));
 }
 
 export async function listOrders(db: Db, f: OrderFilter, scope: SearchScope, after: string | undefined, limit: number) {

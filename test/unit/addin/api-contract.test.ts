@@ -7,6 +7,7 @@ import { describe, it } from 'vitest';
 import type { z } from 'zod';
 import * as allocation from '../../../addin/src/api/allocation.ts';
 import * as auth from '../../../addin/src/api/auth.ts';
+import * as board from '../../../addin/src/api/board.ts';
 import * as catalogue from '../../../addin/src/api/catalogue.ts';
 import * as exportsApi from '../../../addin/src/api/exports.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
@@ -49,6 +50,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   reports: reports.reportEndpoints,
   users: users.userEndpoints,
   preferences: preferences.preferenceEndpoints,
+  board: board.boardEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -199,6 +201,8 @@ describe('pane API client against the server routes', () => {
       ['preferences.sheetLayout', preferences.getSheetLayout(api, 'orders')],
       ['preferences.keepSheetLayout', preferences.keepSheetLayout(api, 'orders', { columns: [{ id: 'memo' }] })],
       ['preferences.resetSheetLayout', preferences.resetSheetLayout(api, 'orders')],
+      ['board.board', board.getBoard(api)],
+      ['board.mismatches', board.mallMismatches(api, 'acc_1')],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

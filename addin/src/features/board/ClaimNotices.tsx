@@ -1,0 +1,52 @@
+// A notice above the tabs when a sync or collect brought claims for lines on the order sheet, naming each by its mall
+// order number and claim (claim-notices.ts says how they are found). Heard on the job feed while signed in.
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { FINISHED_JOB_STATES } from '../../../../shared/api/jobs.schema.ts';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import { STATUS_LABELS } from '../../../../shared/lifecycle.ts';
+import type { Api } from '../../api/client.ts';
+import type { JobFeed } from '../../api/job-feed.ts';
+import { readOrderSheet } from '../orders/order-sheet.ts';
+import { boardMessages as m } from './board-messages.ts';
+import { findNewClaims, type NewClaim } from './claim-notices.ts';
+
+const BRINGS_CLAIMS = new Set(['sync', 'collect']);
+
+export function ClaimNotices({ api, feed, lang }: { api: Api; feed: JobFeed; lang: Lang }) {
+  const [claims, setClaims] = useState<NewClaim[]>([]);
+  const seen = useRef(new Set<string>());
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
+  useEffect(
+    () =>
+      feed.subscribe((job) => {
+        if (!BRINGS_CLAIMS.has(job.type) || !FINISHED_JOB_STATES.has(job.state)) return;
+        void (async () => {
+          // No order sheet yet: nothing on it can have changed.
+          const state = await readOrderSheet(langRef.current).catch(() => null);
+          if (!state) return;
+          const found = await findNewClaims(api, state, seen.current).catch(() => []);
+          if (found.length) setClaims((had) => [...had, ...found]);
+        })();
+      }),
+    [api, feed],
+  );
+
+  if (!claims.length) return null;
+  // Lines of one order with the same claim are named once: the operator finds the order by its number.
+  const list = [...new Set(claims.map((c) => format(m.new_claim_item, { order: c.mall_order_id, claim: STATUS_LABELS[c.status][lang] }, lang)))].join(
+    ', ',
+  );
+  return (
+    <MessageBar intent="warning" data-testid="claim-notice">
+      <MessageBarBody>{format(m.new_claims, { list }, lang)}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => setClaims([])}>
+          {format(m.dismiss, {}, lang)}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
