@@ -111,13 +111,31 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await apply(/클레임 입력: 반영 1, 거부 0/);
     const { cells } = await rowOf('partial');
     assert.deepEqual([cells[col('status')], cells[col('quantity')], cells[col('push_result')]], ['취소요청', 1, '반영']);
-    assert.match(String(cells[col('push_message')]), /나머지 수량은 새 상품주문 1개로 나뉘었습니다/);
+    assert.match(String(cells[col('push_message')]), /나머지 수량은 새 상품주문 1개로 나뉘어 시트 맨 아래에 추가했습니다/);
     // As the server models it: the claimed part keeps the line, the rest (2) is a new line still 출고대기.
     const d = await detail('partial');
     assert.deepEqual(
       d.lines.map((l: { quantity: number; status: string }) => `${l.quantity}:${l.status}`),
       ['1:CANCEL_REQUESTED', '2:READY'],
     );
+    // The rest is on the sheet now, under the last row, and pushes like a pulled row (its snapshot came with it).
+    const rows = await sheetRows(page);
+    const last = rows[rows.length - 1]!;
+    assert.deepEqual(
+      [last[col('line_id')], last[col('mall_order_id')], last[col('quantity')], last[col('status')]],
+      [d.lines[1].id, o.partial!.mallOrderId, 2, '출고대기'],
+    );
+    await page.evaluate(({ row, c }) => (globalThis as any).shipsheetWorkbook.userEdit('주문', row, c, '나머지 2개 먼저 출고'), {
+      row: rows.length,
+      c: col('memo'),
+    });
+    await orders.getByRole('button', { name: '변경 내용 보내기' }).click();
+    await orders
+      .getByTestId('notice')
+      .filter({ hasText: /보낸 행 1: 반영 1/ })
+      .waitFor();
+    const memos = (await detail('partial')).notes.filter((n: { kind: string }) => n.kind === 'memo').map((n: { body: string }) => n.body);
+    assert.ok(memos.includes('나머지 2개 먼저 출고'), 'the memo typed on the split-off row reached its order');
     assert.deepEqual(
       d.claims.map((c: { type: string; state: string; quantity: number; reason: string }) => [c.type, c.state, c.quantity, c.reason]),
       [['cancel', 'requested', 1, '고객 변심 (1개)']],

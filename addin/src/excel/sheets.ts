@@ -160,6 +160,31 @@ export async function readColumns(name: string, columns: readonly HeaderedColumn
   return { header, rows, at: findColumns(columns, header) };
 }
 
+/**
+ * Writes whole rows from sheet row `firstRow` (0-based) down, under what a sheet holds: rows added to a table
+ * after it was written (a line split off by a partial claim). Text columns are formatted "@" first, in the same
+ * request, as writeTable does, so digits stay text.
+ */
+export async function writeRowsAt(
+  name: string,
+  firstRow: number,
+  rows: readonly (readonly CellValue[])[],
+  textColumns: readonly number[],
+): Promise<void> {
+  if (!rows.length) return;
+  const width = rows[0]!.length;
+  await runExcel(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    for (const [from, to] of rowBlocks(rows, textColumns.length * 6)) {
+      const count = to - from;
+      const formats = Array.from({ length: count }, () => ['@']);
+      for (const column of textColumns) sheet.getRangeByIndexes(firstRow + from, column, count, 1).numberFormat = formats;
+      sheet.getRangeByIndexes(firstRow + from, 0, count, width).values = rows.slice(from, to) as CellValue[][];
+      await context.sync();
+    }
+  });
+}
+
 /** New values for some cells (defined with the pure sheet logic, re-exported for the features that write them). */
 export type { CellPatches };
 

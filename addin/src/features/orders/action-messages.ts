@@ -39,8 +39,8 @@ export const actionMessages = {
     en: 'Confirm the mall-resync warning before restoring.',
   },
   split_rest: {
-    ko: '나머지 수량은 새 상품주문 {count}개로 나뉘었습니다 (다시 불러오면 보입니다)',
-    en: 'The rest of the quantity became {count} new line(s) (pull again to see them)',
+    ko: '나머지 수량은 새 상품주문 {count}개로 나뉘어 시트 맨 아래에 추가했습니다',
+    en: 'The rest of the quantity became {count} new line(s), added at the bottom of the sheet',
   },
   recipient_caption: {
     ko: '수취인·연락처·우편번호·주소·배송메모는 시트에서 고쳐 반영할 수 있습니다. 고친 내용은 ShipSheet에만 저장되고 쇼핑몰에는 전송되지 않습니다.',

@@ -13,7 +13,7 @@ import type { Api } from '../../api/client.ts';
 import type { Answer } from '../../api/endpoint.ts';
 import { lineColumns } from '../../api/orders.ts';
 import { pushSheet, sheetEndpoints, sheetLines } from '../../api/sheet.ts';
-import { readColumns, readTable, writeCells, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
+import { readColumns, readTable, writeCells, writeRowsAt, writeTable, type CellPatches, type Progress } from '../../excel/sheets.ts';
 import { courierLabel, rowCells, textOf, type CellValue } from '../../sheet/cells.ts';
 import { putBeside } from '../../sheet/columns.ts';
 import { isPlainPlan, layRow, ownTextColumns, planColumns, planHeaders, type PlannedColumn } from '../../sheet/layout.ts';
@@ -252,6 +252,42 @@ export async function refreshRows(api: Api, state: SheetState, lineIds: readonly
 }
 
 const labelsOf = (key: ResultLabel) => new Set(Object.values(RESULT_LABELS[key]));
+
+/**
+ * Adds lines the sheet does not hold yet (a line split off by a partial claim) under its last row, laid out as the
+ * sheet's columns are now (the operator's order; their own columns left empty), and their snapshot entries, so
+ * they push like pulled rows. Answers how many rows were added; `state` learns where they are.
+ */
+export async function appendLines(api: Api, state: SheetState, lineIds: readonly string[], lang: Lang): Promise<number> {
+  const fresh = [...new Set(lineIds)].filter((id) => !state.rowOf.has(id));
+  if (!fresh.length) return 0;
+  const { items } = await sheetLines(api, { line_ids: fresh });
+  const width = Math.max(state.header.length, ...[...state.at.values()].map((c) => c + 1));
+  const cells = items.map((line) => rowCells(line, lang));
+  const rows = cells.map((values) => {
+    const row: CellValue[] = Array.from({ length: width }, () => '');
+    ORDER_COLUMNS.forEach((c, i) => {
+      const col = state.at.get(c.id);
+      if (col !== undefined && c.kind !== 'result') row[col] = values[i]!;
+    });
+    return row;
+  });
+  const textAt = ORDER_COLUMNS.flatMap((c) => (TEXT_COLUMNS.includes(c.id) && state.at.has(c.id) ? [state.at.get(c.id)!] : []));
+  const first = state.rows.length + 1;
+  await writeRowsAt(ORDER_SHEET, first, rows, textAt);
+  const snapFirst = Math.max(0, ...[...state.snapshot.values()].map((e) => e.at)) + 1;
+  await writeRowsAt(
+    SNAPSHOT_SHEET,
+    snapFirst,
+    cells.map(snapshotOfCells),
+    SNAPSHOT_COLUMNS.map((_, i) => i),
+  );
+  items.forEach((line, i) => {
+    state.rowOf.set(line.line_id, first + i);
+    state.rows.push(rows[i]!);
+  });
+  return items.length;
+}
 
 /** Re-pulls only the rows whose last push was refused or failed the local checks. */
 export async function repullRefused(api: Api, lang: Lang): Promise<number> {

@@ -12,7 +12,7 @@ import { selectedRows, writeCells, type Progress } from '../../excel/sheets.ts';
 import { textOf } from '../../sheet/cells.ts';
 import { actionMessages } from './action-messages.ts';
 import type { SelectionAction } from './action-menu.ts';
-import { ORDER_SHEET, applyItemResults, linesWithStatus, readOrderSheet, refreshRows, type SheetState } from './order-sheet.ts';
+import { ORDER_SHEET, appendLines, applyItemResults, linesWithStatus, readOrderSheet, refreshRows, type SheetState } from './order-sheet.ts';
 
 /** The order rows the operator selected (visible ones), with the sheet as read now. */
 export async function selection(lang: Lang): Promise<{ state: SheetState; rows: { row: number; id: string }[] }> {
@@ -40,8 +40,8 @@ export async function setCourierOnSelection(courierLabelText: string, lang: Lang
 
 /**
  * Applies an action to the selected rows with their pulled versions and its parameters (action-menu.ts); results
- * beside them. A claim on part of a line splits it (the claimed part keeps the row, the rest becomes new lines the
- * sheet does not hold yet): the row's message says so. 발주확인 of a mall's
+ * beside them. A claim on part of a line splits it (the claimed part keeps the row, the rest becomes new lines):
+ * the new lines are added under the sheet and the row's message says so. 발주확인 of a mall's
  * line is the mall's to accept: the server refuses it locally (mall_confirm_required), so those lines go to the
  * mall in a confirm job per account, and each row shows what the mall said once the jobs end.
  */
@@ -57,19 +57,25 @@ export async function actOnSelection(
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
   const out = await applyTransitions(api, { ...params, action, items });
-  for (const r of out.results) noteSplit(r, state, lang);
+  const splitOff = out.results.flatMap((r) => noteSplit(r, state, lang));
   const atMall = out.results.filter((r) => r.result === 'refused' && r.code === 'mall_confirm_required');
   const atMalls = atMall.length ? await confirmAtMalls(api, jobs, atMall, progress) : { results: [], confirmed: [] };
   const results = atMall.length ? [...out.results.filter((r) => !atMall.includes(r)), ...atMalls.results] : out.results;
+  // The split-off lines go under the sheet first, so the refresh below finds their rows.
+  await appendLines(api, state, splitOff, lang);
   await applyItemResults(api, state, results, lang, atMalls.confirmed);
   const applied = results.filter((r) => r.result === 'applied').length;
   return { applied, refused: results.length - applied };
 }
 
-/** A line split by a partial claim: the new lines are not on the sheet, so the claimed row says where the rest went. */
-function noteSplit(r: ItemResult, state: SheetState, lang: Lang): void {
-  const added = (r.lines ?? []).filter((l) => !state.rowOf.has(l.id)).length;
-  if (added) r.warnings = [...(r.warnings ?? []), format(actionMessages.split_rest, { count: added }, lang)];
+/**
+ * A line split by a partial claim: the new lines are not on the sheet yet; they are added under it, and the claimed
+ * row says where the rest went. Answers the new lines' ids.
+ */
+function noteSplit(r: ItemResult, state: SheetState, lang: Lang): string[] {
+  const added = (r.lines ?? []).filter((l) => !state.rowOf.has(l.id)).map((l) => l.id);
+  if (added.length) r.warnings = [...(r.warnings ?? []), format(actionMessages.split_rest, { count: added.length }, lang)];
+  return added;
 }
 
 /** The jobs that started, to follow; each of the others says why it did not. */
