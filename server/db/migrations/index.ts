@@ -24,6 +24,7 @@ import * as mergeBatches from './20261128010000_merge_batches.ts';
 import * as allocation from './20261128020000_allocation.ts';
 import * as gifts from './20261128030000_gifts.ts';
 import * as csLists from './20261128040000_cs_lists.ts';
+import * as accountAutomation from './20261129040000_account_automation.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -51,4 +52,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261128020000_allocation', allocation],
   ['20261128030000_gifts', gifts],
   ['20261128040000_cs_lists', csLists],
+  ['20261129040000_account_automation', accountAutomation],
 ];

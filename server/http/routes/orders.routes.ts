@@ -24,6 +24,7 @@ import type { AppDeps } from '../../deps.ts';
 import * as orders from '../../modules/orders/orders.service.ts';
 import { refusalError } from '../../modules/orders/refusals.ts';
 import { applyTransitions } from '../../modules/orders/transitions.service.ts';
+import { withAutoSends } from '../../jobs/auto-send.ts';
 import { route, withoutReason } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -115,7 +116,8 @@ export function orderRoutes(deps: AppDeps) {
       access: 'operator',
       response: bulkTransitionResult,
       body: bulkTransitionBody,
-      handler: async ({ actor, body }) => applyTransitions(deps.db, actor, body, undefined, { blockItems: deps.config.bulkBlockItems }),
+      handler: async ({ actor, body }) =>
+        withAutoSends(deps.runner, actor, await applyTransitions(deps.db, actor, body, undefined, { blockItems: deps.config.bulkBlockItems })),
     }),
     route({
       method: 'post',

@@ -9,6 +9,7 @@ import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import type { Message } from '../../../shared/i18n.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
+import { autoSendAccounts, autoShip, toRelease } from './automation.ts';
 import { completeClaim, enterClaim } from './engine/claims.ts';
 import { EngineCore } from './engine/core.ts';
 import { setInvoice } from './engine/invoices.ts';
@@ -45,6 +46,8 @@ export class Engine {
   private readonly core: EngineCore;
   private readonly seen = new Set<string>();
   private readonly changedLines = new Map<string, string[]>();
+  /** Accounts that send once shipped whose boxes this call shipped: the caller starts their send jobs. */
+  readonly autoSend = new Set<string>();
 
   constructor(
     private readonly set: WorkingSet,
@@ -139,8 +142,19 @@ export class Engine {
     const lines = line ? [line] : this.set.linesOfOrder(order.id);
     if (ORDER_ACTIONS.includes(action)) return orderAction(this.core, order, line, action, p);
     switch (action) {
-      case 'set_invoice':
-        return setInvoice(this.core, targetId, lines, p, !line);
+      case 'set_invoice': {
+        const outcome = setInvoice(this.core, targetId, lines, p, !line);
+        if (this.set.automation.size) {
+          autoShip(this.core, outcome.lines);
+          autoSendAccounts(this.core, outcome.lines, this.autoSend);
+        }
+        return outcome;
+      }
+      case 'ship': {
+        const outcome = statusAction(this.core, targetId, lines, 'ship', p, !line);
+        if (this.set.automation.size) autoSendAccounts(this.core, outcome.lines, this.autoSend);
+        return outcome;
+      }
       case 'claim':
         return enterClaim(this.core, targetId, lines, p, !line);
       case 'complete_claim':
@@ -148,6 +162,11 @@ export class Engine {
       default:
         return statusAction(this.core, targetId, lines, STATUS_ACTIONS[action]!, p, !line);
     }
+  }
+
+  /** Of lines this call confirmed, those whose account releases on confirm (automation.ts). */
+  toRelease(lines: readonly { id: string; status: string; version: number }[]): { id: string; version: number }[] {
+    return toRelease(this.core, lines).map((l) => ({ id: l.id, version: l.version }));
   }
 
   /** A memo for the order (see order-actions.ts). */
