@@ -132,7 +132,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         <CataloguePane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'accounts'}>
-        <Accounts accounts={accounts} lang={lang} />
+        <Accounts accounts={accounts} lang={lang} role={role} />
       </div>
     </>
   );

@@ -51,6 +51,7 @@ export const updateMallAccountBody = serviceSwitches
     default_courier: defaultCourier,
   })
   .partial();
+export type UpdateMallAccountBody = z.input<typeof updateMallAccountBody>;
 
 // ---- responses -------------------------------------------------------------------------------------------------
 

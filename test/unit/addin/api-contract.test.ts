@@ -100,6 +100,7 @@ describe('pane API client against the server routes', () => {
       ['auth.changePassword', auth.changePassword(api, { current_password: 'a', new_password: 'b'.repeat(10) })],
       ['auth.streamTicket', auth.streamTicket(api)],
       ['mall-accounts.list', mallAccounts.listMallAccounts(api)],
+      ['mall-accounts.update', mallAccounts.updateMallAccount(api, 'acc_1', { auto_ship: true, default_courier: 'CJ' })],
       ['orders.lineColumns', orders.lineColumns(api, { status: 'READY', limit: 10 })],
       ['orders.transitions', orders.applyTransitions(api, { action: 'ship', items: [{ id: 'lin_1', version: 1 }] })],
       ['orders.createDirect', orders.createDirectOrder(api, { orderer_name: 'a', total_amount: 1 })],

@@ -1,12 +1,25 @@
-// The mall accounts this ShipSheet is connected to, with their status: what an operator checks first.
+// The mall accounts this ShipSheet is connected to, with their status: what an operator checks first; and each
+// account's automatic steps, which admins switch on here (issue 13 §6).
 import { Badge, Caption1, Card, CardHeader, Text } from '@fluentui/react-components';
+import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
+import { automationMessages as am } from './automation-messages.ts';
+import { AutomationSettings } from './AutomationSettings.tsx';
 import type { AccountsState } from './useAccounts.ts';
 
-export function Accounts({ accounts: { accounts, error }, lang }: { accounts: AccountsState; lang: Lang }) {
+export function Accounts({ accounts: { accounts, error, update }, lang, role }: { accounts: AccountsState; lang: Lang; role: string }) {
   const ui = useLayout();
+  const [saving, setSaving] = useState<string | null>(null);
+  const [said, setSaid] = useState<{ id: string; text: string; alert: boolean } | null>(null);
+  const change = (id: string, name: string) => (patch: Parameters<typeof update>[1]) => {
+    setSaving(id);
+    update(id, patch)
+      .then(() => setSaid({ id, text: format(am.saved, { name }, lang), alert: false }))
+      .catch((e: Error) => setSaid({ id, text: e.message, alert: true }))
+      .finally(() => setSaving(null));
+  };
   if (error) return <Text role="alert">{error}</Text>;
   if (!accounts) return null;
   return (
@@ -31,6 +44,9 @@ export function Accounts({ accounts: { accounts, error }, lang }: { accounts: Ac
               </Badge>
             }
           />
+          <AutomationSettings account={a} lang={lang} disabled={role !== 'admin' || saving === a.id} onChange={change(a.id, a.display_name)} />
+          {role !== 'admin' && <Caption1>{format(am.admin_only, {}, lang)}</Caption1>}
+          {said?.id === a.id && <Caption1 role={said.alert ? 'alert' : 'status'}>{said.text}</Caption1>}
         </Card>
       ))}
     </section>

@@ -7,7 +7,7 @@ import { paneMessages as m } from '../../messages.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import { sendToMalls, setCourierOnSelection, shipInvoiced } from '../orders/sheet-actions.ts';
-import { pushWork } from '../orders/push-work.ts';
+import { followAutoSends, pushWork } from '../orders/push-work.ts';
 import { useWork } from '../work.tsx';
 
 export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: readonly Account[]) {
@@ -19,12 +19,14 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       const count = await setCourierOnSelection(label, lang);
       return count ? t('courier_applied', { count, courier: label }) : { intent: 'warning', text: t('no_selection') };
     });
-  const push = () => work.run(pushWork(api, lang));
+  const push = () => work.run(pushWork(api, lang, feed));
   const ship = () =>
-    work.run(async () => {
+    work.run(async (step, signal) => {
       const out = await shipInvoiced(api, lang);
       if (!out) return { intent: 'info', text: t('nothing_to_ship') };
-      return { intent: out.refused ? 'warning' : 'success', text: t('shipped', out) };
+      const sent = out.autoJobs.length ? await followAutoSends(api, feed, out.autoJobs, lang, step, signal) : null;
+      const text = t('shipped', out) + (sent ? ` ${sent.text}` : '');
+      return { intent: out.refused || sent?.warn ? 'warning' : 'success', text };
     });
   const send = () =>
     work.run(async (step, signal) => {

@@ -44,7 +44,7 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
     },
     cancel: () => setAsking(null),
   };
-  const push = () => work.run(pushWork(api, lang));
+  const push = () => work.run(pushWork(api, lang, feed));
   const repull = () => work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
   const act = (action: SelectionAction) =>
     work.run(async (step) => {
