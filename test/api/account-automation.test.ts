@@ -172,6 +172,26 @@ describe('ship once numbered', () => {
     await settings(accountId, ALL_OFF);
   });
 
+  it('an order numbered row by row ships once all its rows are in the box, not with the first', async () => {
+    const accountId = coupang.accountId;
+    await settings(accountId, { ...ALL_OFF, auto_ship: true });
+    const a = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId, lines: 3 });
+    const number = cj();
+    const res = await push(a.lineIds.map((id) => ({ line_id: id, line_version: 1, courier: 'CJ', tracking_number: number })));
+    assert.deepEqual(
+      res.body.results.map((r: { result: string }) => r.result),
+      ['applied', 'applied', 'applied'],
+    );
+    const lines = await view(a.lineIds);
+    assert.deepEqual(
+      lines.map((l) => l.status),
+      ['SHIPPED', 'SHIPPED', 'SHIPPED'],
+    );
+    assert.equal(new Set(lines.map((l) => l.box_id)).size, 1);
+    for (const id of a.lineIds) assert.equal((await historyOf(id)).filter((h) => h.action === 'ship').length, 1);
+    await settings(accountId, ALL_OFF);
+  });
+
   it('two pushes of one row at once: one applies and ships once, the other is stale', async () => {
     const accountId = coupang.accountId;
     await settings(accountId, { ...ALL_OFF, auto_ship: true });

@@ -130,6 +130,7 @@ export async function runInvoiceImport(
       }
       if (!apply) throw new RollBack(answer(false, null));
       if (!decider.changed.length) return answer(true, null);
+      engine.finish(); // boxes of accounts that ship once numbered ship now, whole
       await flushWrites(trx, set.writes, engine.now);
       const importId = newId(ID_PREFIX.invoiceImport);
       const created = new Set(set.writes.newBoxes.map((b) => b.id));

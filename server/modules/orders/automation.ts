@@ -21,29 +21,35 @@ export function automationOf(core: EngineCore, line: LineRow): AccountAutomation
   return account ? core.set.automation.get(account) : undefined;
 }
 
-/**
- * Ship once numbered: each box these lines are in ships whole, in the same transaction, when its account says so and
- * every line of the box may ship. A box that may not (a line on hold, another line not numbered yet) keeps its
- * number and stays 송장입력: the number itself was valid, and shipping is the operator's step then.
- */
-export function autoShip(core: EngineCore, lineIds: readonly string[]): void {
-  const boxes = new Map<string, LineRow>();
+/** Boxes these numbered lines are in, when their account ships once numbered: candidates for `autoShip`. */
+export function shipCandidates(core: EngineCore, lineIds: readonly string[], into: Map<string, string>): void {
   for (const id of lineIds) {
     const line = core.set.lines.get(id)!;
-    if (line.status !== 'INVOICED' || !line.box_id || !automationOf(core, line)?.auto_ship) continue;
-    if (core.orderOf(line).hold) continue;
-    boxes.set(line.box_id, line);
+    if (line.status === 'INVOICED' && line.box_id && automationOf(core, line)?.auto_ship) into.set(line.box_id, line.id);
   }
-  for (const line of boxes.values()) {
-    const checkpoint = core.set.checkpoint();
+}
+
+/**
+ * Ship once numbered: each candidate box ships whole when its account says so and every line of the box may ship.
+ * Run once a call (or block) has applied all its items, so an order whose rows are numbered one by one ships when
+ * all of them are in its box, not with the first. A box that may not ship (a line on hold, a line not numbered,
+ * a row of the call refused) keeps its number and stays 송장입력: the number itself was valid, and shipping is the
+ * operator's step then. Returns the lines shipped.
+ */
+export function autoShip(core: EngineCore, candidates: ReadonlyMap<string, string>): string[] {
+  const shipped: string[] = [];
+  for (const [boxId, lineId] of candidates) {
+    const line = core.set.lines.get(lineId)!;
+    // The row that numbered it may have been refused later in its item (rolled back): then there is nothing to ship.
+    if (line.box_id !== boxId || line.status !== 'INVOICED' || core.orderOf(line).hold) continue;
     try {
-      // No commit here: the item this runs in is still all or nothing, and commits (or rolls back) itself.
-      statusAction(core, line.id, [line], 'ship', { reason: AUTO_REASONS.ship }, false);
+      // decide() refuses before anything is written, so a refused box leaves no trace.
+      shipped.push(...statusAction(core, line.id, [line], 'ship', { reason: AUTO_REASONS.ship }, false).lines);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      core.set.rollback(checkpoint);
     }
   }
+  return shipped;
 }
 
 /** The accounts that send once shipped, of these lines now shipped: a send job starts for each after the call. */

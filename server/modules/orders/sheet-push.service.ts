@@ -67,6 +67,7 @@ async function pushBlock(
     const engine = new Engine(set, actor, batchId, undefined, now);
     const sheet = new SheetRows(engine, set, numbers);
     const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
+    engine.finish(); // boxes of accounts that ship once numbered ship now, whole
     await flushWrites(trx, set.writes, engine.now);
     for (const id of engine.autoSend) autoSend.add(id);
     // Read inside the transaction, so the versions are the ones this push wrote.

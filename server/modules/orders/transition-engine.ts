@@ -9,7 +9,7 @@ import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import type { Message } from '../../../shared/i18n.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { autoSendAccounts, autoShip, toRelease } from './automation.ts';
+import { autoSendAccounts, autoShip, shipCandidates, toRelease } from './automation.ts';
 import { completeClaim, enterClaim } from './engine/claims.ts';
 import { EngineCore } from './engine/core.ts';
 import { setInvoice } from './engine/invoices.ts';
@@ -48,6 +48,8 @@ export class Engine {
   private readonly changedLines = new Map<string, string[]>();
   /** Accounts that send once shipped whose boxes this call shipped: the caller starts their send jobs. */
   readonly autoSend = new Set<string>();
+  /** Boxes numbered by this call whose account ships once numbered (box id → a line of it), shipped by `finish`. */
+  private readonly toShip = new Map<string, string>();
 
   constructor(
     private readonly set: WorkingSet,
@@ -77,7 +79,22 @@ export class Engine {
       if (k > 0 && k % slice === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       results.push(this.run(body.items[k]!, indexes?.[k] ?? k, body.action, params[k]!));
     }
+    this.finish();
     return results;
+  }
+
+  /**
+   * The automatic steps after all items (automation.ts): boxes numbered for accounts that ship once numbered ship
+   * now, whole. Called by runAll; a caller that applies items itself (a sheet push, an invoice import) calls it
+   * before writing. The history names the setting, the actor is the call's.
+   */
+  finish(): void {
+    if (!this.toShip.size) return;
+    const shipped = autoShip(this.core, this.toShip);
+    this.toShip.clear();
+    autoSendAccounts(this.core, shipped, this.autoSend);
+    // The ships stay: their way back is forgotten, as an applied item's is.
+    this.set.commit();
   }
 
   private run(item: Item, index: number, action: Action, params: Params): EngineResult {
@@ -144,10 +161,7 @@ export class Engine {
     switch (action) {
       case 'set_invoice': {
         const outcome = setInvoice(this.core, targetId, lines, p, !line);
-        if (this.set.automation.size) {
-          autoShip(this.core, outcome.lines);
-          autoSendAccounts(this.core, outcome.lines, this.autoSend);
-        }
+        if (this.set.automation.size) shipCandidates(this.core, outcome.lines, this.toShip);
         return outcome;
       }
       case 'ship': {
