@@ -2,7 +2,7 @@
 // step happens through the engine with the setting named as the history reason; refused cases stay where they are.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { makeOrder } from '../helpers/builders.ts';
+import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
@@ -189,6 +189,31 @@ describe('ship once numbered', () => {
     );
     assert.equal(new Set(lines.map((l) => l.box_id)).size, 1);
     for (const id of a.lineIds) assert.equal((await historyOf(id)).filter((h) => h.action === 'ship').length, 1);
+    await settings(accountId, ALL_OFF);
+  });
+
+  it('an invoice import ships the boxes it numbers; its undo is then refused (they moved on), not done halfway', async () => {
+    const accountId = coupang.accountId;
+    await settings(accountId, { ...ALL_OFF, auto_ship: true });
+    const a = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+    const boxId = await putInBox(s.deps.db, a.lineIds, {});
+    const source = {
+      kind: 'sheet',
+      name: '운송장',
+      rows: [
+        ['고객주문번호', '운송장번호'],
+        [boxId, cj()],
+      ],
+    };
+    const res = await s.call('POST', '/api/invoice-imports', { source, template_id: 'invoice_cj' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const line = (await view(a.lineIds))[0]!;
+    assert.equal(line.status, 'SHIPPED');
+    assert.ok((await historyOf(a.lineIds[0]!)).some((h) => h.action === 'ship' && h.reason === '자동: 송장 입력 시 출고'));
+    const undo = await s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`);
+    assert.equal(undo.status, 409, JSON.stringify(undo.body));
+    assert.equal(undo.body.error.code, 'undo_blocked');
+    assert.equal((await view(a.lineIds))[0]!.tracking_number, line.tracking_number);
     await settings(accountId, ALL_OFF);
   });
 
