@@ -209,6 +209,7 @@ describe('ship once numbered', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const line = (await view(a.lineIds))[0]!;
     assert.equal(line.status, 'SHIPPED');
+    assert.equal(res.body.auto_jobs, undefined, 'no send job without send once shipped');
     assert.ok((await historyOf(a.lineIds[0]!)).some((h) => h.action === 'ship' && h.reason === '자동: 송장 입력 시 출고'));
     const undo = await s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`);
     assert.equal(undo.status, 409, JSON.stringify(undo.body));
@@ -265,6 +266,43 @@ describe('send once shipped', () => {
       await settings(accountId, ALL_OFF);
     });
   }
+
+  it('an invoice import that ships boxes starts the send job too', async () => {
+    const { accountId, admin } = naver;
+    await settings(accountId, { ...ALL_OFF, auto_confirm: true, auto_release: true, auto_ship: true, auto_send: true });
+    await admin.createOrders({ count: 1, status: 'paid' });
+    await runJob(s, 'collect', accountId);
+    await s.deps.runner.idle();
+    const ready = (await linesOf(accountId)).filter((l) => l.status === 'READY');
+    const order = ready[0]!.mall_order_id as string;
+    const number = cj();
+    const saved = await s.call('POST', '/api/file-templates', {
+      name: '주문번호로 등록 (자동)',
+      definition: {
+        type: 'invoice_import',
+        reference: 'mall_order_id',
+        columns: [
+          { field: 'mall_order_id', headers: ['주문번호'], required: true },
+          { field: 'tracking_number', headers: ['송장번호'], required: true },
+        ],
+      },
+    });
+    assert.equal(saved.status, 201, JSON.stringify(saved.body));
+    const source = {
+      kind: 'sheet',
+      name: '운송장',
+      rows: [
+        ['주문번호', '송장번호'],
+        [order, number],
+      ],
+    };
+    const res = await s.call('POST', '/api/invoice-imports', { source, template_id: saved.body.id, courier: 'CJ' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.auto_jobs?.[0]?.started, true, JSON.stringify(res.body));
+    await s.deps.runner.idle();
+    assert.ok(JSON.stringify(await admin.listOrders()).includes(number), 'the number is at the mall');
+    await settings(accountId, ALL_OFF);
+  });
 
   it('the account send service off: no job, the ship still applies', async () => {
     const accountId = coupang.accountId;
