@@ -2,6 +2,7 @@
 // definition is the shape of shared/files/templates.ts without its id, name and builtIn; every import takes its
 // rows through `fileSource` (files.schema.ts), from the active sheet or an uploaded file alike.
 import { z } from 'zod';
+import { startedJob } from './jobs.schema.ts';
 import { COURIERS } from '../couriers.ts';
 import { FIELD_KINDS, type FieldName } from '../files/templates.ts';
 import { instant, outcomeCounts, page } from './common.schema.ts';
@@ -114,6 +115,8 @@ export const invoiceImportResult = z.object({
   header_row: z.number().int(),
   counts: importCounts,
   results: z.array(importRowResult),
+  /** Send jobs started because the apply shipped boxes of accounts that send once shipped (issue 13 §6). */
+  auto_jobs: z.array(startedJob).optional(),
 });
 export type InvoiceImportResult = z.infer<typeof invoiceImportResult>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STATUSES } from '../lifecycle.ts';
+import { COURIERS } from '../couriers.ts';
 import { MALL_TYPES } from '../malls.ts';
 import { instant, page } from './common.schema.ts';
 
@@ -11,7 +12,16 @@ const serviceSwitches = z.object({
   send_invoice_enabled: z.boolean(),
   sync_enabled: z.boolean(),
   auto_confirm: z.boolean(),
+  /** Lines confirmed (at the mall, or locally) move 신규 → 출고대기 in the same run (issue 13 §6). */
+  auto_release: z.boolean(),
+  /** A box that gets a valid tracking number ships in the same transaction. */
+  auto_ship: z.boolean(),
+  /** After a push or ship that shipped boxes of the account, a send job starts for it. */
+  auto_send: z.boolean(),
 });
+
+/** The courier a line of the account takes when none is given (its code, shared/couriers.ts); null for none. */
+const defaultCourier = z.enum(COURIERS.map((c) => c.code) as [string, ...string[]]).nullable();
 
 /**
  * Another address for the mall's API (a sandbox, a proxy); without it the mall's own is used. Credentials travel
@@ -25,6 +35,7 @@ const baseUrl = z
   });
 
 export const createMallAccountBody = serviceSwitches.partial().extend({
+  default_courier: defaultCourier.optional(),
   base_url: baseUrl.optional(),
   mall_type: z.enum(MALL_TYPES),
   display_name: z.string().trim().min(1).max(100),
@@ -37,8 +48,10 @@ export const updateMallAccountBody = serviceSwitches
     display_name: z.string().trim().min(1).max(100),
     credentials: z.record(z.string(), z.string()),
     base_url: baseUrl.nullable(),
+    default_courier: defaultCourier,
   })
   .partial();
+export type UpdateMallAccountBody = z.input<typeof updateMallAccountBody>;
 
 // ---- responses -------------------------------------------------------------------------------------------------
 
@@ -54,6 +67,7 @@ export const mallAccountView = z.object({
   last_error: z.string().nullable(),
   last_error_at: instant.nullable(),
   ...serviceSwitches.shape,
+  default_courier: z.string().nullable(),
   last_collected_at: instant.nullable(),
   /** Where the mall's API is; null for the mall's production API. */
   base_url: z.string().nullable(),

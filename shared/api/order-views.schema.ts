@@ -6,6 +6,7 @@ import { exportReason, reasonText, requireTextForOther } from '../export-reasons
 import { CLAIM_STATES, CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type ColumnKind, type OrderColumn } from '../sheet/order-columns.ts';
 import { instant, page } from './common.schema.ts';
+import { startedJob } from './jobs.schema.ts';
 import { CHANNEL_KINDS, csvList, itemResult, listLinesQuery, orderFlags } from './orders.schema.ts';
 import { PERSONAL_FIELDS } from '../mask-record.ts';
 
@@ -316,7 +317,14 @@ export const orderDetail = orderView.extend({
 });
 export type OrderDetail = z.infer<typeof orderDetail>;
 
-export const bulkTransitionResult = z.object({ batch_id: z.string(), applied: int, refused: int, results: z.array(itemResult) });
+export const bulkTransitionResult = z.object({
+  batch_id: z.string(),
+  applied: int,
+  refused: int,
+  results: z.array(itemResult),
+  /** Send jobs started because the call shipped boxes of accounts that send once shipped (issue 13 §6). */
+  auto_jobs: z.array(startedJob).optional(),
+});
 export const singleTransitionResult = itemResult.extend({ batch_id: z.string() });
 
 export const salesRow = z.object({

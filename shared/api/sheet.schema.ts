@@ -5,6 +5,7 @@
 // every line of the order, a tracking number every line of the box) so the sheet can refresh their versions.
 import { z } from 'zod';
 import { page } from './common.schema.ts';
+import { startedJob } from './jobs.schema.ts';
 import { lineViewRow } from './order-views.schema.ts';
 import { ITEM_RESULT_CODES } from './orders.schema.ts';
 import { RECIPIENT_FIELDS, RECIPIENT_MAX, type RecipientField } from '../sheet/recipient-edit.ts';
@@ -116,6 +117,8 @@ export const sheetPushResponse = z.object({
   results: z.array(sheetRowResult),
   /** Every line the push changed. */
   lines: z.array(pushedLine),
+  /** Send jobs started because the push shipped boxes of accounts that send once shipped (issue 13 §6). */
+  auto_jobs: z.array(startedJob).optional(),
 });
 /** The server builds the changed lines from SQL rows; the response check in tests holds them to `pushedLine`. */
 export type SheetPushResult = Omit<z.infer<typeof sheetPushResponse>, 'lines'> & { lines: Record<string, unknown>[] };

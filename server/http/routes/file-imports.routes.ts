@@ -19,6 +19,7 @@ import {
 } from '../../../shared/api/file-imports.schema.ts';
 import { message, render, type Lang } from '../../../shared/i18n.ts';
 import type { AppDeps } from '../../deps.ts';
+import { withAutoSends } from '../../jobs/auto-send.ts';
 import { exportFileInfo, writeExport } from '../../files/export.ts';
 import { fileImportsMessages } from '../../modules/files/file-imports.messages.ts';
 import { appliedResultSheet, previewResultSheet, type ResultSheet } from '../../modules/files/invoice-result-file.ts';
@@ -182,7 +183,10 @@ export function fileImportRoutes(deps: AppDeps) {
       access: 'operator',
       body: invoiceImportBody,
       response: invoiceImportResult,
-      handler: async ({ actor, body, info }) => runInvoiceImport(db, actor, body, true, info),
+      handler: async ({ actor, body, info }) => {
+        const out = await runInvoiceImport(db, actor, body, true, info);
+        return withAutoSends(deps.runner, actor, { ...out, auto_send_accounts: out.auto_send_accounts ?? [] });
+      },
     }),
     route({
       method: 'post',

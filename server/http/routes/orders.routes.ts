@@ -25,6 +25,7 @@ import * as orders from '../../modules/orders/orders.service.ts';
 import { notePull } from '../../modules/orders/board.service.ts';
 import { refusalError } from '../../modules/orders/refusals.ts';
 import { applyTransitions } from '../../modules/orders/transitions.service.ts';
+import { withAutoSends } from '../../jobs/auto-send.ts';
 import { route, withoutReason } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -120,7 +121,8 @@ export function orderRoutes(deps: AppDeps) {
       access: 'operator',
       response: bulkTransitionResult,
       body: bulkTransitionBody,
-      handler: async ({ actor, body }) => applyTransitions(deps.db, actor, body, undefined, { blockItems: deps.config.bulkBlockItems }),
+      handler: async ({ actor, body }) =>
+        withAutoSends(deps.runner, actor, await applyTransitions(deps.db, actor, body, undefined, { blockItems: deps.config.bulkBlockItems })),
     }),
     route({
       method: 'post',

@@ -3,6 +3,7 @@ import { sheetLinesBody, sheetLinesResponse, sheetPushBody, sheetPushResponse } 
 import type { AppDeps } from '../../deps.ts';
 import { linesByIds } from '../../modules/orders/orders.service.ts';
 import { pushSheet } from '../../modules/orders/sheet-push.service.ts';
+import { withAutoSends } from '../../jobs/auto-send.ts';
 import { route } from '../route.ts';
 
 export function sheetRoutes(deps: AppDeps) {
@@ -17,7 +18,8 @@ export function sheetRoutes(deps: AppDeps) {
       access: 'operator',
       response: sheetPushResponse,
       body: sheetPushBody,
-      handler: async ({ actor, body }) => pushSheet(deps.db, actor, body, { blockItems: deps.config.bulkBlockItems }),
+      handler: async ({ actor, body }) =>
+        withAutoSends(deps.runner, actor, await pushSheet(deps.db, actor, body, { blockItems: deps.config.bulkBlockItems })),
       // The changed lines come back with their latest memo, which may name people.
       personalData: { rows: (r: { lines: unknown[] }) => r.lines.length, filter: ({ body }) => ({ rows: body.rows.length }) },
     }),

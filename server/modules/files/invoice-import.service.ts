@@ -27,7 +27,11 @@ import { crossCheck, InvoiceRows, repeatedRow, storeResults, type ImportRow, typ
 import { getTemplate } from './templates.service.ts';
 
 /** An import's answer as the service gives it: InvoiceImportResult with its rows' messages unrendered. */
-export type ImportAnswer = Omit<InvoiceImportResult, 'results'> & { results: RowResult[] };
+export type ImportAnswer = Omit<InvoiceImportResult, 'results'> & {
+  results: RowResult[];
+  /** Accounts that send once shipped whose boxes the apply shipped (issue 13 §6): the route starts their send jobs. */
+  auto_send_accounts?: string[];
+};
 
 export type { ImportRecord } from './invoice-import.repo.ts';
 
@@ -130,6 +134,7 @@ export async function runInvoiceImport(
       }
       if (!apply) throw new RollBack(answer(false, null));
       if (!decider.changed.length) return answer(true, null);
+      engine.finish(); // boxes of accounts that ship once numbered ship now, whole
       await flushWrites(trx, set.writes, engine.now);
       const importId = newId(ID_PREFIX.invoiceImport);
       const created = new Set(set.writes.newBoxes.map((b) => b.id));
@@ -174,7 +179,7 @@ export async function runInvoiceImport(
           lines: c.lines.map((l) => ({ id: l.id, status: l.status, version: set.versionAfter(l.id) ?? 1 })),
         })),
       );
-      return answer(true, importId);
+      return { ...answer(true, importId), auto_send_accounts: [...engine.autoSend] };
     });
   } catch (error) {
     if (error instanceof RollBack) return error.answer;

@@ -36,7 +36,9 @@ function changedSince(set: WorkingSet, entries: repo.ImportBoxRecord[]): number[
     const box = set.boxes.get(e.box_id);
     const moved = lines.some((l) => {
       const now = set.lines.get(l.id);
-      return !now || now.version !== l.version || now.box_id !== e.box_id;
+      // A line the import numbered (READY before it) that is no longer 송장입력 has moved on: shipped, even by the
+      // import's own call when its account ships once numbered (same version: one call is one version step).
+      return !now || now.version !== l.version || now.box_id !== e.box_id || (l.status === 'READY' && now.status !== 'INVOICED');
     });
     if (moved || !box || box.version !== e.box_version_after || box.send_status === 'sent') rows.push(e.row);
   }

@@ -1,8 +1,20 @@
 import { readStoredText, storedText, type Text } from '../../../shared/i18n.ts';
 import { updateByIds } from '../../db/bulk.ts';
+import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
 
-const BOOLS = ['is_sandbox', 'active', 'collect_enabled', 'confirm_enabled', 'send_invoice_enabled', 'sync_enabled', 'auto_confirm'];
+const BOOLS = [
+  'is_sandbox',
+  'active',
+  'collect_enabled',
+  'confirm_enabled',
+  'send_invoice_enabled',
+  'sync_enabled',
+  'auto_confirm',
+  'auto_release',
+  'auto_ship',
+  'auto_send',
+];
 
 export type MallAccountRow = {
   id: string;
@@ -20,6 +32,10 @@ export type MallAccountRow = {
   send_invoice_enabled: boolean;
   sync_enabled: boolean;
   auto_confirm: boolean;
+  auto_release: boolean;
+  auto_ship: boolean;
+  auto_send: boolean;
+  default_courier: string | null;
   last_collected_at: string | null;
   /** Where the mall's API is; null for the mall's production API. Sandbox accounts point at a local sandbox. */
   base_url: string | null;
@@ -52,4 +68,33 @@ export async function findMallAccount(db: Db, id: string) {
 export async function updateMallAccount(db: Db, id: string, patch: Partial<MallAccountRow>): Promise<void> {
   const { last_error: lastError, ...rest } = patch;
   await updateByIds(db, 'mall_accounts', [id], lastError === undefined ? rest : { ...rest, last_error: storedText(lastError) });
+}
+
+/** What an account automates after a step (issue 13 §6): only accounts with something on are listed. */
+export type AccountAutomation = {
+  id: string;
+  auto_release: boolean;
+  auto_ship: boolean;
+  /** Only when the account's send service is on too. */
+  auto_send: boolean;
+  default_courier: string | null;
+};
+
+/** Accounts with an automatic step on, by id: one read of a small table, whatever the number of lines in play. */
+export async function accountAutomation(db: Db | Knex.Transaction): Promise<Map<string, AccountAutomation>> {
+  const rows = await db('mall_accounts')
+    .select('id', 'auto_release', 'auto_ship', 'auto_send', 'send_invoice_enabled', 'default_courier')
+    .where((q) => q.where('auto_release', true).orWhere('auto_ship', true).orWhere('auto_send', true).orWhereNotNull('default_courier'));
+  return new Map(
+    rows.map((r: Record<string, unknown>) => [
+      String(r.id),
+      {
+        id: String(r.id),
+        auto_release: !!r.auto_release,
+        auto_ship: !!r.auto_ship,
+        auto_send: !!r.auto_send && !!r.send_invoice_enabled,
+        default_courier: (r.default_courier as string | null) ?? null,
+      },
+    ]),
+  );
 }

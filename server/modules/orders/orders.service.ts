@@ -15,6 +15,7 @@ import * as repo from './orders.repo.ts';
 import * as views from './order-views.repo.ts';
 import { buildOrder, insertIntakes, type LineFields } from './intake.ts';
 import { applySteps } from './transitions.service.ts';
+import { accountAutomation } from '../mall-accounts/mall-accounts.repo.ts';
 import { decodeCursor, encodeCursor, isPair, isString } from '../../domain/cursor.ts';
 
 // ---- cursors ---------------------------------------------------------------------------------------------------
@@ -77,14 +78,47 @@ export async function listLines(
   filter: OrderFilter & { cursor?: string | undefined; limit: number; fields?: readonly string[] | undefined },
 ) {
   const after = decodeCursor(filter.cursor, isPair);
-  const { fields } = filter;
+  const couriers = await defaultCouriers(db);
+  // The default courier needs the line's account and status, read too (and dropped again) when not asked for.
+  const extra = couriers.size && filter.fields?.includes('courier') ? ['mall_account_id', 'status'].filter((f) => !filter.fields!.includes(f)) : [];
+  const fields = filter.fields && extra.length ? [...filter.fields, ...extra] : filter.fields;
   const { rows, next } = await views.listLineView(db, filter, searchScope(actor), after, filter.limit, fields);
+  if (couriers.size) fillDefaultCouriers(rows, couriers, extra);
   return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
+}
+
+/** Statuses in which a line without a box shows its account's default courier: it is still to be numbered. */
+const TO_NUMBER = new Set(['PAID', 'NEW', 'READY']);
+
+/** The accounts' default couriers (issue 13 §6), by account id. */
+async function defaultCouriers(db: Db | Knex.Transaction): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const a of (await accountAutomation(db)).values()) if (a.default_courier) out.set(a.id, a.default_courier);
+  return out;
+}
+
+/**
+ * A line still to be numbered shows its account's default courier, so the sheet has it beside the number the
+ * operator pastes and a push sends both. Fields read only for this (`extra`) are dropped again.
+ */
+function fillDefaultCouriers(rows: Record<string, unknown>[], couriers: Map<string, string>, extra: readonly string[]): void {
+  for (const row of rows) {
+    if (!row.courier && TO_NUMBER.has(String(row.status)) && 'courier' in row) {
+      const courier = couriers.get(String(row.mall_account_id));
+      if (courier) row.courier = courier;
+    }
+    for (const f of extra) delete row[f];
+  }
 }
 
 /** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */
 export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], columns: views.LineViewColumns = 'all') {
-  return (await views.lineViewByIds(db, lineIds, columns)).map((r) => maskFor(actor, r));
+  const rows = await views.lineViewByIds(db, lineIds, columns);
+  if (columns === 'all') {
+    const couriers = await defaultCouriers(db);
+    if (couriers.size) fillDefaultCouriers(rows, couriers, []);
+  }
+  return rows.map((r) => maskFor(actor, r));
 }
 
 export async function getOrder(db: Db, actor: Actor, id: string) {

@@ -23,12 +23,13 @@ export async function pushSheet(
   actor: Actor,
   body: SheetPushBody,
   options: { blockItems?: number } = {},
-): Promise<Omit<SheetPushResult, 'results'> & { results: SheetResult[] }> {
+): Promise<Omit<SheetPushResult, 'results'> & { results: SheetResult[]; auto_send_accounts: string[] }> {
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date().toISOString();
   // Each row's number as stored, worked out once: planning, loading and applying all need it.
   const numbers = body.rows.map((r) => storedNumber(r.courier, r.tracking_number));
   const all = body.rows.map((_, i) => i);
+  const autoSend = new Set<string>();
   const blocks = await runInBlocks(
     db,
     body.rows.length,
@@ -37,7 +38,7 @@ export async function pushSheet(
       load: loadPlanOf(body.rows, all, numbers),
     }),
     options.blockItems,
-    (block) => pushBlock(db, actor, body.rows, numbers, block, batchId, now),
+    (block) => pushBlock(db, actor, body.rows, numbers, block, { batchId, now, autoSend }),
   );
   const results: SheetResult[] = new Array(body.rows.length);
   const lines: ViewRow[] = [];
@@ -48,7 +49,7 @@ export async function pushSheet(
   // Each block's rows come in the lines view's order (order, then line); so do those of several blocks.
   if (blocks.length > 1) lines.sort((a, b) => compare(a.order_id, b.order_id) || compare(a.line_id, b.line_id));
   const applied = results.filter((r) => r.result === 'applied').length;
-  return { batch_id: batchId, applied, refused: results.length - applied, results, lines };
+  return { batch_id: batchId, applied, refused: results.length - applied, results, lines, auto_send_accounts: [...autoSend] };
 }
 
 const hasRecipient = (row: SheetPushRow) => RECIPIENT_FIELDS.some((f) => row[f] !== undefined);
@@ -61,8 +62,7 @@ async function pushBlock(
   all: readonly SheetPushRow[],
   numbers: readonly (string | undefined)[],
   indexes: readonly number[],
-  batchId: string,
-  now: string,
+  { batchId, now, autoSend }: { batchId: string; now: string; autoSend: Set<string> },
 ) {
   const rows = indexes.map((i) => all[i]!);
   return db.transaction(async (trx) => {
@@ -70,7 +70,9 @@ async function pushBlock(
     const engine = new Engine(set, actor, batchId, undefined, now);
     const sheet = new SheetRows(engine, set, numbers);
     const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
+    engine.finish(); // boxes of accounts that ship once numbered ship now, whole
     await flushWrites(trx, set.writes, engine.now);
+    for (const id of engine.autoSend) autoSend.add(id);
     // Read inside the transaction, so the versions are the ones this push wrote; with the recipient cells when a
     // row corrected them (the sheet's snapshot must learn the values as stored, phones hyphenated).
     const lines = await linesByIds(trx, actor, [...set.writes.lines.keys()], rows.some(hasRecipient) ? 'refresh_recipient' : 'refresh');

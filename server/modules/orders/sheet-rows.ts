@@ -155,7 +155,8 @@ export class SheetRows {
    */
   private wantedNumber(row: SheetPushRow, line: LineRow, stored: string | undefined): WantedNumber | null {
     if (row.tracking_number === undefined) return null;
-    const courier = row.courier ? findCourier(row.courier) : undefined;
+    // No courier with a number: the account's default courier, when the seller chose one (issue 13 §6).
+    const courier = findCourier(row.courier || (row.tracking_number ? this.defaultCourierOf(line) : undefined));
     if (row.courier && !courier) throw this.fromEngine(new Refusal('unknown_courier', { id: line.id, courier: row.courier }), 'courier');
     if (!row.tracking_number && courier?.code !== 'DIRECT') return 'clear';
     if (!courier) throw this.refuse('courier_required', 'courier', 'courier_required');
@@ -184,6 +185,11 @@ export class SheetRows {
     // The box has it already: nothing to ask of the engine, which would refuse an order on hold even so.
     if (box && box.courier === wanted.courier && box.tracking_number === (wanted.tracking_number || null)) return null;
     return { action: 'set_invoice', params: { ...wanted, overwrite: true }, column: 'tracking_number' };
+  }
+
+  private defaultCourierOf(line: LineRow): string | undefined {
+    const account = this.set.orders.get(line.order_id)?.mall_account_id;
+    return (account && this.set.automation.get(account)?.default_courier) || undefined;
   }
 
   private refuse(code: SheetRowCode, column: string, messageCode: keyof typeof sheetMessages, params: MessageParams = {}): RowRefusal {

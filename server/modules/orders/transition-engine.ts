@@ -9,6 +9,7 @@ import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import type { Message } from '../../../shared/i18n.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
+import { autoSendAccounts, autoShip, shipCandidates, toRelease } from './automation.ts';
 import { completeClaim, enterClaim } from './engine/claims.ts';
 import { EngineCore } from './engine/core.ts';
 import { setInvoice } from './engine/invoices.ts';
@@ -47,6 +48,10 @@ export class Engine {
   private readonly core: EngineCore;
   private readonly seen = new Set<string>();
   private readonly changedLines = new Map<string, string[]>();
+  /** Accounts that send once shipped whose boxes this call shipped: the caller starts their send jobs. */
+  readonly autoSend = new Set<string>();
+  /** Boxes numbered by this call whose account ships once numbered (box id → a line of it), shipped by `finish`. */
+  private readonly toShip = new Map<string, string>();
 
   constructor(
     private readonly set: WorkingSet,
@@ -76,7 +81,22 @@ export class Engine {
       if (k > 0 && k % slice === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       results.push(this.run(body.items[k]!, indexes?.[k] ?? k, body.action, params[k]!));
     }
+    this.finish();
     return results;
+  }
+
+  /**
+   * The automatic steps after all items (automation.ts): boxes numbered for accounts that ship once numbered ship
+   * now, whole. Called by runAll; a caller that applies items itself (a sheet push, an invoice import) calls it
+   * before writing. The history names the setting, the actor is the call's.
+   */
+  finish(): void {
+    if (!this.toShip.size) return;
+    const shipped = autoShip(this.core, this.toShip);
+    this.toShip.clear();
+    autoSendAccounts(this.core, shipped, this.autoSend);
+    // The ships stay: their way back is forgotten, as an applied item's is.
+    this.set.commit();
   }
 
   private run(item: Item, index: number, action: Action, params: Params): EngineResult {
@@ -141,8 +161,16 @@ export class Engine {
     const lines = line ? [line] : this.set.linesOfOrder(order.id);
     if (ORDER_ACTIONS.includes(action)) return orderAction(this.core, order, line, action, p);
     switch (action) {
-      case 'set_invoice':
-        return setInvoice(this.core, targetId, lines, p, !line);
+      case 'set_invoice': {
+        const outcome = setInvoice(this.core, targetId, lines, p, !line);
+        if (this.set.automation.size) shipCandidates(this.core, outcome.lines, this.toShip);
+        return outcome;
+      }
+      case 'ship': {
+        const outcome = statusAction(this.core, targetId, lines, 'ship', p, !line);
+        if (this.set.automation.size) autoSendAccounts(this.core, outcome.lines, this.autoSend);
+        return outcome;
+      }
       case 'claim':
         return enterClaim(this.core, targetId, lines, p, !line);
       case 'complete_claim':
@@ -150,6 +178,11 @@ export class Engine {
       default:
         return statusAction(this.core, targetId, lines, STATUS_ACTIONS[action]!, p, !line);
     }
+  }
+
+  /** Of lines this call confirmed, those whose account releases on confirm (automation.ts). */
+  toRelease(lines: readonly { id: string; status: string; version: number }[]): { id: string; version: number }[] {
+    return toRelease(this.core, lines).map((l) => ({ id: l.id, version: l.version }));
   }
 
   /** A memo for the order (see order-actions.ts). */

@@ -14,12 +14,20 @@ import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { Engine, Refusal, itemParams, type Action, type ClaimOrigin, type EngineResult, type Params } from './transition-engine.ts';
 import { refusalError } from './refusals.ts';
+import { AUTO_REASONS } from './automation.ts';
 import { manyProblems } from '../../domain/validation.ts';
 import { ordersMessages } from './orders.messages.ts';
 import { flushWrites } from './working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
 
-export type BulkResult = { batch_id: string; applied: number; refused: number; results: EngineResult[] };
+export type BulkResult = {
+  batch_id: string;
+  applied: number;
+  refused: number;
+  results: EngineResult[];
+  /** Accounts that send once shipped whose boxes the call shipped (automation.ts): the caller starts their send jobs. */
+  auto_send_accounts: string[];
+};
 
 /** `blockItems`: the most items one transaction applies (SHIPSHEET_BULK_BLOCK_ITEMS; tests make it small). */
 export type BulkOptions = { blockItems?: number };
@@ -67,6 +75,7 @@ export async function applyTransitions(
   // One batch id and one time for the whole call, whichever block writes its history.
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date().toISOString();
+  const automated: Automated = { send: new Set(), release: [] };
   const blocks = await runInBlocks(
     db,
     body.items.length,
@@ -80,6 +89,7 @@ export async function applyTransitions(
         block,
         block.map((index) => params[index]!),
         { batchId, now, origin },
+        automated,
       ),
   );
   const results: EngineResult[] = new Array(body.items.length);
@@ -89,8 +99,16 @@ export async function applyTransitions(
     // The seller's auto-merge (합포 자동): the released orders join their merge groups on the desk, as a batch of its own.
     await autoMergeAfterRelease(db, actor, new Set(results.filter((r) => r.result === 'applied' && r.code !== 'unchanged').map((r) => r.id)));
   }
-  return { batch_id: batchId, applied, refused: results.length - applied, results };
+  if (automated.release.length) {
+    // Release on confirm: the lines just confirmed of accounts that say so, in a call of their own (its own batch,
+    // the same actor, the setting as the reason). A line that cannot be released (on hold, unmatched) stays 신규.
+    await applyTransitions(db, actor, { action: 'release', reason: AUTO_REASONS.release, items: automated.release }, undefined, options);
+  }
+  return { batch_id: batchId, applied, refused: results.length - applied, results, auto_send_accounts: [...automated.send] };
 }
+
+/** What the blocks of a call leave for the automatic steps after it. */
+type Automated = { send: Set<string>; release: { id: string; version: number }[] };
 
 type CallInfo = { batchId: string; now: string; origin: ClaimOrigin | undefined };
 
@@ -102,6 +120,7 @@ async function applyBlock(
   indexes: readonly number[],
   params: readonly Params[],
   call: CallInfo,
+  automated: Automated,
 ): Promise<EngineResult[]> {
   return db.transaction(async (trx) => {
     const set = await loadWorkingSet(trx, loadPlanOf(part));
@@ -109,6 +128,10 @@ async function applyBlock(
     const results = await engine.runAll(part, indexes, params);
     await flushWrites(trx, set.writes, engine.now);
     for (const r of results) engine.fillVersions(r);
+    for (const id of engine.autoSend) automated.send.add(id);
+    if (part.action === 'confirm' && set.automation.size) {
+      automated.release.push(...engine.toRelease(results.flatMap((r) => (r.result === 'applied' ? (r.lines ?? []) : []))));
+    }
     return results;
   });
 }

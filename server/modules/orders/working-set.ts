@@ -6,6 +6,7 @@ import type { ApiAction as Action } from '../../../shared/api/orders.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
+import { accountAutomation, type AccountAutomation } from '../mall-accounts/mall-accounts.repo.ts';
 import * as repo from './working-set.repo.ts';
 import type { BoxRow, ClaimRow, HistoryRow, LineRow, OrderRow } from './working-set.repo.ts';
 
@@ -21,6 +22,8 @@ export class WorkingSet {
   readonly memos = new Map<string, string>();
   /** The recipient cells of each order, when the call may correct them (a sheet push). */
   readonly recipients = new Map<string, repo.RecipientRow>();
+  /** The automatic steps of the accounts with any on (automation.ts), when the call may number, ship or confirm. */
+  automation = new Map<string, AccountAutomation>();
   readonly writes = repo.emptyWrites();
   private readonly byOrder = new Map<string, Set<string>>();
   private readonly byBox = new Map<string, Set<string>>();
@@ -281,6 +284,9 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
  * call may change is read again under lock (PostgreSQL) in one id-ordered statement per table, so concurrent bulk
  * calls take their locks in the same order and cannot deadlock each other.
  */
+/** Actions after which an account's automatic steps may follow (automation.ts). */
+const AUTOMATED_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'confirm'];
+
 export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Promise<WorkingSet> {
   const needs = (actions: readonly Action[]) => plan.actions.some((a) => actions.includes(a));
   const full = needs(['claim']);
@@ -317,6 +323,7 @@ export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Pro
       set.claims.set(c.line_id, list);
     }
   }
+  if (needs(AUTOMATED_ACTIONS)) set.automation = await accountAutomation(trx);
   if (plan.memos) for (const [orderId, body] of await repo.loadLatestMemos(trx, allOrders)) set.memos.set(orderId, body);
   if (plan.recipients) for (const [orderId, recipient] of await repo.loadRecipients(trx, allOrders)) set.recipients.set(orderId, recipient);
   return set;

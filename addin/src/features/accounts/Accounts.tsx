@@ -1,5 +1,6 @@
 // The mall accounts this ShipSheet is connected to, with their status: what an operator checks first. Admins
-// connect accounts and replace their keys here; anyone who works orders can test a connection.
+// connect accounts and replace their keys here, and switch on each account's automatic steps (issue 13 §6); anyone
+// who works orders can test a connection.
 import { Badge, Button, Caption1, Card, CardHeader, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
@@ -10,6 +11,8 @@ import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import { useWork, WorkStatus } from '../work.tsx';
 import { accountMessages as am } from './account-messages.ts';
+import { automationMessages as aum } from './automation-messages.ts';
+import { AutomationSettings } from './AutomationSettings.tsx';
 import { ConnectAccount, testResult } from './ConnectAccount.tsx';
 import { CredentialFields, credentialsOf, missingCredential, type Credentials } from './CredentialFields.tsx';
 import type { Account, AccountsState } from './useAccounts.ts';
@@ -23,7 +26,16 @@ export function Accounts({ api, accounts: state, lang, role }: { api: Api; accou
   const operator = hasRole(role as Role, 'operator');
   /** The account whose keys are being replaced, with what is typed so far. */
   const [editing, setEditing] = useState<{ id: string; keys: Credentials } | null>(null);
-  const { accounts, error } = state;
+  const { accounts, error, update } = state;
+  const [saving, setSaving] = useState<string | null>(null);
+  const [said, setSaid] = useState<{ id: string; text: string; alert: boolean } | null>(null);
+  const change = (id: string, name: string) => (patch: Parameters<typeof update>[1]) => {
+    setSaving(id);
+    update(id, patch)
+      .then(() => setSaid({ id, text: format(aum.saved, { name }, lang), alert: false }))
+      .catch((e: Error) => setSaid({ id, text: e.message, alert: true }))
+      .finally(() => setSaving(null));
+  };
   if (error) return <Text role="alert">{error}</Text>;
   if (!accounts) return null;
 
@@ -102,6 +114,9 @@ export function Accounts({ api, accounts: state, lang, role }: { api: Api; accou
               )}
             </div>
           )}
+          <AutomationSettings account={a} lang={lang} disabled={!admin || saving === a.id} onChange={change(a.id, a.display_name)} />
+          {!admin && <Caption1>{format(aum.admin_only, {}, lang)}</Caption1>}
+          {said?.id === a.id && <Caption1 role={said.alert ? 'alert' : 'status'}>{said.text}</Caption1>}
         </Card>
       ))}
       <WorkStatus work={work} lang={lang} />

@@ -1,14 +1,21 @@
 // The mall accounts, read once per sign-in and again after a change: every pane offers them as choices and the
-// accounts tab lists them.
+// accounts tab lists them (and changes their automatic steps, which the orders and invoices tabs then show).
 import { useCallback, useEffect, useState } from 'react';
-import type { MallAccountListItem } from '../../../../shared/api/mall-accounts.schema.ts';
+import type { MallAccountListItem, UpdateMallAccountBody } from '../../../../shared/api/mall-accounts.schema.ts';
 import type { Api } from '../../api/client.ts';
-import { listMallAccounts } from '../../api/mall-accounts.ts';
+import { listMallAccounts, updateMallAccount } from '../../api/mall-accounts.ts';
 
 /** A mall account as GET /api/mall-accounts lists it. */
 export type Account = MallAccountListItem;
 
-export type AccountsState = { accounts: Account[] | null; error: string | null; reload: () => Promise<void> };
+export type AccountsState = {
+  accounts: Account[] | null;
+  error: string | null;
+  /** Reads the list again (after an account is connected or its keys change). */
+  reload: () => Promise<void>;
+  /** Changes one account; the list shows the answer. Throws what the server said. */
+  update: (id: string, patch: UpdateMallAccountBody) => Promise<void>;
+};
 
 export function useAccounts(api: Api): AccountsState {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
@@ -24,5 +31,12 @@ export function useAccounts(api: Api): AccountsState {
     [api],
   );
   useEffect(() => void reload(), [reload]);
-  return { accounts, error, reload };
+  const update = useCallback(
+    async (id: string, patch: UpdateMallAccountBody) => {
+      const changed = await updateMallAccount(api, id, patch);
+      setAccounts((list) => list?.map((a) => (a.id === id ? { ...a, ...changed } : a)) ?? list);
+    },
+    [api],
+  );
+  return { accounts, error, reload, update };
 }

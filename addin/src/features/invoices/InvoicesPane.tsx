@@ -9,6 +9,7 @@ import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import { useLayout } from '../../styles.ts';
+import { AutomationLine } from '../accounts/AutomationSettings.tsx';
 import type { Account } from '../accounts/useAccounts.ts';
 import { WorkStatus } from '../work.tsx';
 import { UnpushedWarning } from '../orders/UnpushedWarning.tsx';
@@ -55,6 +56,7 @@ export function InvoicesPane({ api, feed, lang, accounts }: { api: Api; feed: Jo
         </Button>
       </div>
       <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
+      <AutomationLine accounts={accounts} lang={lang} />
       <WorkStatus work={work} lang={lang} />
     </section>
   );

@@ -8,7 +8,7 @@ import { courierLabel } from '../../sheet/cells.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import type { SheetState } from '../orders/order-sheet.ts';
 import { sendToMalls, setCourierOnSelection, shipInvoiced } from '../orders/sheet-actions.ts';
-import { pushWork } from '../orders/push-work.ts';
+import { followAutoSends, pushWork } from '../orders/push-work.ts';
 import { useWork } from '../work.tsx';
 import { useUnpushedGuard } from '../orders/useUnpushedGuard.ts';
 
@@ -16,20 +16,22 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const work = useWork(lang);
   // Ship and send go without edits not pushed (a number typed but not pushed is not shipped): warn first.
-  const unpushed = useUnpushedGuard(api, lang, work);
+  const unpushed = useUnpushedGuard(api, feed, lang, work);
   const setCourier = (courier: string) =>
     work.run(async () => {
       const label = courierLabel(courier, lang);
       const count = await setCourierOnSelection(label, lang);
       return count ? t('courier_applied', { count, courier: label }) : { intent: 'warning', text: t('no_selection') };
     });
-  const push = () => work.run(pushWork(api, lang));
+  const push = () => work.run(pushWork(api, lang, feed));
   const ship = () => void unpushed.guard('what_ship', (state) => shipWith(state));
   const shipWith = (state?: SheetState) =>
-    work.run(async () => {
+    work.run(async (step, signal) => {
       const out = await shipInvoiced(api, lang, state);
       if (!out) return { intent: 'info', text: t('nothing_to_ship') };
-      return { intent: out.refused ? 'warning' : 'success', text: t('shipped', out) };
+      const sent = out.autoJobs.length ? await followAutoSends(api, feed, out.autoJobs, lang, step, signal) : null;
+      const text = t('shipped', out) + (sent ? ` ${sent.text}` : '');
+      return { intent: out.refused || sent?.warn ? 'warning' : 'success', text };
     });
   const send = () => void unpushed.guard('what_send', () => sendNow());
   const sendNow = () =>

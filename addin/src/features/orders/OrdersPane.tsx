@@ -6,6 +6,7 @@ import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
+import { AutomationLine } from '../accounts/AutomationSettings.tsx';
 import type { Account } from '../accounts/useAccounts.ts';
 import { EXPORT_REASON_LABELS } from '../../../../shared/export-reasons.ts';
 import { ReasonFields } from '../reason/ReasonFields.tsx';
@@ -119,6 +120,7 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
           {format(dm.reset_layout, {}, lang)}
         </Button>
       </div>
+      <AutomationLine accounts={accounts} lang={lang} />
       <WorkStatus work={work} lang={lang} />
       <OrderDetailSection api={api} lang={lang} />
     </section>

@@ -10,6 +10,7 @@ import type { ExportReason } from '../../../../shared/export-reasons.ts';
 import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
 import { EDITABLE_COLUMNS, ORDER_COLUMNS, TEXT_COLUMNS } from '../../../../shared/sheet/order-columns.ts';
 import type { Api } from '../../api/client.ts';
+import type { StartedJob } from '../../api/jobs.ts';
 import type { Answer } from '../../api/endpoint.ts';
 import { lineColumns } from '../../api/orders.ts';
 import { pushSheet, sheetEndpoints, sheetLines } from '../../api/sheet.ts';
@@ -176,6 +177,8 @@ export type PushSummary = {
   /** Headers of editable columns the operator deleted: what was typed there could not be pushed. */
   missing: string[];
   fatal?: string;
+  /** Send jobs the server started because the push shipped boxes of accounts that send once shipped. */
+  autoJobs?: StartedJob[];
 };
 
 /** Pushes the changed rows; every row sent or checked gets a result beside it. */
@@ -208,6 +211,7 @@ export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Pro
     refused: count('refused'),
     check: count('check'),
     missing,
+    ...(response?.auto_jobs?.length ? { autoJobs: response.auto_jobs } : {}),
   };
 }
 

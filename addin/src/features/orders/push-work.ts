@@ -1,17 +1,38 @@
-// The push, as the orders and invoices panes both offer it: progress while reading, a summary at the end.
+// The push, as the orders and invoices panes both offer it: progress while reading, a summary at the end. When the
+// push shipped boxes of accounts that send once shipped, the send jobs the server started are followed here and
+// the rows' send cells refreshed (issue 13 §6).
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
+import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
+import { automationMessages as am } from '../accounts/automation-messages.ts';
 import type { Notice, Step } from '../work.tsx';
 import { pushOrders } from './order-sheet.ts';
+import { followSends } from './sheet-actions.ts';
+import type { StartedJob } from '../../api/jobs.ts';
 
 export const pushWork =
-  (api: Api, lang: Lang) =>
-  async (step: Step): Promise<Notice> => {
+  (api: Api, lang: Lang, feed: JobFeed) =>
+  async (step: Step, signal?: AbortSignal): Promise<Notice> => {
     const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
     const s = await pushOrders(api, lang, (done, total) => step(t('reading', { done, total }), total ? done / total : undefined));
     if (s.fatal) return { intent: 'error', text: s.fatal };
     const missing = s.missing.length ? ` ${t('missing_columns', { columns: s.missing.join(', ') })}` : '';
     if (!s.sent) return { intent: s.check || missing ? 'warning' : 'info', text: t('nothing_to_push', { check: s.check }) + missing };
-    return { intent: s.refused || s.check || missing ? 'warning' : 'success', text: t('pushed', s) + missing };
+    const sent = s.autoJobs ? await followAutoSends(api, feed, s.autoJobs, lang, step, signal) : null;
+    const warn = s.refused || s.check || missing || sent?.warn;
+    return { intent: warn ? 'warning' : 'success', text: t('pushed', s) + missing + (sent ? ` ${sent.text}` : '') };
   };
+
+/** Follows the send jobs a push or ship started on its own; what they did, in one sentence. */
+export async function followAutoSends(api: Api, feed: JobFeed, jobs: readonly StartedJob[], lang: Lang, step: Step, signal?: AbortSignal) {
+  const out = await followSends(
+    api,
+    feed,
+    jobs,
+    lang,
+    (done, total) => step(format(am.auto_sending, { done, total }, lang), total ? done / total : undefined, false),
+    signal,
+  );
+  return { text: [format(am.auto_sent, out, lang), ...out.notStarted].join(' '), warn: out.failed > 0 || out.notStarted.length > 0 };
+}

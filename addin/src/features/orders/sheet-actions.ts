@@ -110,13 +110,18 @@ async function confirmAtMalls(
 const statusLabels = (status: Status) => new Set(Object.values(STATUS_LABELS[status]));
 
 /** Ships every invoiced row of the sheet (boxes ship whole); results beside the rows, moved rows refreshed. */
-export async function shipInvoiced(api: Api, lang: Lang, read?: SheetState): Promise<{ applied: number; refused: number } | null> {
+export async function shipInvoiced(
+  api: Api,
+  lang: Lang,
+  read?: SheetState,
+): Promise<{ applied: number; refused: number; autoJobs: StartedJob[] } | null> {
   const state = read ?? (await readOrderSheet(lang));
   const items = linesWithStatus(state, statusLabels('INVOICED'));
   if (!items.length) return null;
   const out = await applyTransitions(api, { action: 'ship', items });
   await applyItemResults(api, state, out.results, lang);
-  return { applied: out.applied, refused: out.refused };
+  // Accounts that send once shipped had their send jobs started by the server: the caller follows them.
+  return { applied: out.applied, refused: out.refused, autoJobs: out.auto_jobs ?? [] };
 }
 
 /**
@@ -125,9 +130,24 @@ export async function shipInvoiced(api: Api, lang: Lang, read?: SheetState): Pro
  */
 export async function sendToMalls(api: Api, feed: JobFeed, accountIds: readonly string[], lang: Lang, progress: Progress, signal?: AbortSignal) {
   const started = await startJobs(api, { type: 'send_invoices', mall_account_ids: [...accountIds] });
-  const notStarted = notStartedMessages(started.items);
+  return followSends(api, feed, started.items, lang, progress, signal);
+}
+
+/**
+ * Follows send jobs (started by the operator, or by the server after a push or ship for accounts that send once
+ * shipped) to their end, then refreshes the shipped rows so each shows its box's send result.
+ */
+export async function followSends(
+  api: Api,
+  feed: JobFeed,
+  items: readonly StartedJob[],
+  lang: Lang,
+  progress: Progress,
+  signal?: AbortSignal,
+): Promise<{ ok: number; failed: number; notStarted: string[] }> {
+  const notStarted = notStartedMessages(items);
   // Canceled jobs keep what they sent, so the rows are still refreshed.
-  const jobs = await feed.follow(startedJobs(started.items), progress, signal);
+  const jobs = await feed.follow(startedJobs(items), progress, signal);
   const state = await readOrderSheet(lang);
   await refreshRows(
     api,

@@ -25,7 +25,7 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
   const [asking, setAsking] = useState<{ filter: PullFilter; options: PullOptions; choice: ReasonChoice; problem: ReasonProblem | null } | null>(
     null,
   );
-  const unpushed = useUnpushedGuard(api, lang, work);
+  const unpushed = useUnpushedGuard(api, feed, lang, work);
   const pullWith = (filter: PullFilter, why: Reason, options: PullOptions) =>
     work.run(async (step) => {
       const count = await pullOrders(
@@ -59,7 +59,7 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
     },
     cancel: () => setAsking(null),
   };
-  const push = () => work.run(pushWork(api, lang));
+  const push = () => work.run(pushWork(api, lang, feed));
   const repull = () => work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
   const act = (action: SelectionAction, given: ActionParams) =>
     work.run(async (step) => {

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
+import type { JobFeed } from '../../api/job-feed.ts';
 import type { useWork } from '../work.tsx';
 import { deskMessages as dm } from './desk-messages.ts';
 import type { SheetState } from './order-sheet.ts';
@@ -16,7 +17,7 @@ export type Guarded = (state?: SheetState) => void | Promise<void>;
 
 export type UnpushedPrompt = { text: string; lost: boolean; pushFirst: () => void; goAnyway: () => void; cancel: () => void };
 
-export function useUnpushedGuard(api: Api, lang: Lang, work: ReturnType<typeof useWork>) {
+export function useUnpushedGuard(api: Api, feed: JobFeed, lang: Lang, work: ReturnType<typeof useWork>) {
   const [pending, setPending] = useState<{ text: string; what: GuardedWhat; state: SheetState; go: Guarded } | null>(null);
   const guard = async (what: GuardedWhat, go: Guarded) => {
     setPending(null);
@@ -29,7 +30,7 @@ export function useUnpushedGuard(api: Api, lang: Lang, work: ReturnType<typeof u
     lost: pending.what === 'what_pull' || pending.what === 'what_reset',
     pushFirst: () => {
       setPending(null);
-      void work.run(pushWork(api, lang)).then(() => pending.go());
+      void work.run(pushWork(api, lang, feed)).then(() => pending.go());
     },
     goAnyway: () => {
       setPending(null);

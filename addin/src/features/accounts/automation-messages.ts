@@ -1,0 +1,19 @@
+// The texts of per-account automation (issue 13 §6), Korean first: the switches in the accounts tab and the short
+// line in the orders and invoices tabs that says which automatic steps are on.
+import type { Messages } from '../../../../shared/i18n.ts';
+
+export const automationMessages = {
+  auto_title: { ko: '자동 처리', en: 'Automatic steps' },
+  auto_confirm: { ko: '수집 시 발주확인', en: 'Confirm at the mall on collect' },
+  auto_release: { ko: '발주확인 시 출고지시', en: 'Release on confirm' },
+  auto_ship: { ko: '송장 입력 시 출고', en: 'Ship once numbered' },
+  auto_send: { ko: '출고 시 송장전송', en: 'Send once shipped' },
+  default_courier: { ko: '기본 택배사', en: 'Default courier' },
+  no_courier: { ko: '없음', en: 'None' },
+  saved: { ko: '{name}: 저장했습니다', en: '{name}: saved' },
+  admin_only: { ko: '자동 처리 설정은 관리자만 바꿀 수 있습니다.', en: 'Only admins change automatic steps.' },
+  line_none: { ko: '자동 처리: 없음 (계정 탭에서 켤 수 있습니다)', en: 'Automatic steps: none (switch them on in the accounts tab)' },
+  line_some: { ko: '자동 처리 — {list}', en: 'Automatic steps — {list}' },
+  auto_sending: { ko: '자동 송장전송 중… {done}/{total}', en: 'Sending automatically… {done}/{total}' },
+  auto_sent: { ko: '자동 전송 성공 {ok}, 실패 {failed}.', en: 'Sent automatically: {ok}, failed {failed}.' },
+} satisfies Messages;

@@ -1,0 +1,71 @@
+// The automatic steps a seller switches on per mall account (issue 13 §6): release on confirm, a default courier,
+// ship once numbered, send once shipped. Each runs through the transition engine like the operator's own step, with
+// the operator (or the job) as who and the setting as why, so the history says which switch moved a line.
+import type { AccountAutomation } from '../mall-accounts/mall-accounts.repo.ts';
+import type { EngineCore } from './engine/core.ts';
+import { statusAction } from './engine/status-actions.ts';
+import { Refusal } from './engine/types.ts';
+import type { LineRow } from './working-set.repo.ts';
+
+/** The history reasons of automatic steps (status_history.reason), named after the setting that took them. */
+export const AUTO_REASONS = {
+  release: '자동: 발주확인 시 출고지시',
+  ship: '자동: 송장 입력 시 출고',
+} as const;
+
+export type { AccountAutomation };
+
+/** The automation of the account a line's order belongs to, if it has any on. */
+export function automationOf(core: EngineCore, line: LineRow): AccountAutomation | undefined {
+  const account = core.orderOf(line).mall_account_id;
+  return account ? core.set.automation.get(account) : undefined;
+}
+
+/** Boxes these numbered lines are in, when their account ships once numbered: candidates for `autoShip`. */
+export function shipCandidates(core: EngineCore, lineIds: readonly string[], into: Map<string, string>): void {
+  for (const id of lineIds) {
+    const line = core.set.lines.get(id)!;
+    if (line.status === 'INVOICED' && line.box_id && automationOf(core, line)?.auto_ship) into.set(line.box_id, line.id);
+  }
+}
+
+/**
+ * Ship once numbered: each candidate box ships whole when its account says so and every line of the box may ship.
+ * Run once a call (or block) has applied all its items, so an order whose rows are numbered one by one ships when
+ * all of them are in its box, not with the first. A box that may not ship (a line on hold, a line not numbered,
+ * a row of the call refused) keeps its number and stays 송장입력: the number itself was valid, and shipping is the
+ * operator's step then. Returns the lines shipped.
+ */
+export function autoShip(core: EngineCore, candidates: ReadonlyMap<string, string>): string[] {
+  const shipped: string[] = [];
+  for (const [boxId, lineId] of candidates) {
+    const line = core.set.lines.get(lineId)!;
+    // The row that numbered it may have been refused later in its item (rolled back): then there is nothing to ship.
+    if (line.box_id !== boxId || line.status !== 'INVOICED' || core.orderOf(line).hold) continue;
+    try {
+      // decide() refuses before anything is written, so a refused box leaves no trace.
+      shipped.push(...statusAction(core, line.id, [line], 'ship', { reason: AUTO_REASONS.ship }, false).lines);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+    }
+  }
+  return shipped;
+}
+
+/** The accounts that send once shipped, of these lines now shipped: a send job starts for each after the call. */
+export function autoSendAccounts(core: EngineCore, lineIds: readonly string[], into: Set<string>): void {
+  for (const id of lineIds) {
+    const line = core.set.lines.get(id);
+    if (line?.status !== 'SHIPPED') continue;
+    const automation = automationOf(core, line);
+    if (automation?.auto_send) into.add(automation.id);
+  }
+}
+
+/** Lines of accounts that release on confirm, among lines a call just confirmed (with their new versions). */
+export function toRelease(core: EngineCore, lines: readonly { id: string; status: string; version: number }[]) {
+  return lines.filter((l) => {
+    const line = core.set.lines.get(l.id);
+    return l.status === 'NEW' && line && automationOf(core, line)?.auto_release;
+  });
+}
