@@ -1,6 +1,6 @@
 // The pane's shell: sign in (the token is kept with the workbook), a one-time password replaced first, then work.
 import { Button, Tab, TabList, Text, Title3 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { format, type Lang } from '../../shared/i18n.ts';
 import type { Api } from './api/client.ts';
 import { Accounts } from './features/accounts/Accounts.tsx';
@@ -76,6 +76,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
   const ui = useLayout();
   // The status board first: what needs doing, one click from the lines.
   const [tab, setTab] = useState<TabId>('board');
+  const showOrders = useCallback(() => setTab('orders'), []);
   // Read once per sign-in and shared: every pane offers the accounts, the accounts tab lists them.
   const accounts = useAccounts(api);
   const feed = useJobFeed(api);
@@ -100,7 +101,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         ))}
       </nav>
       <div hidden={tab !== 'board'}>
-        {accounts.accounts && <BoardPane api={api} feed={feed} lang={lang} accounts={list} active={tab === 'board'} />}
+        {accounts.accounts && <BoardPane api={api} feed={feed} lang={lang} accounts={list} active={tab === 'board'} onPulled={showOrders} />}
       </div>
       <div hidden={tab !== 'orders'}>
         <OrdersPane api={api} feed={feed} lang={lang} accounts={list} />

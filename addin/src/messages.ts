@@ -27,7 +27,7 @@ export const paneMessages = {
   tabs: { ko: '작업 화면', en: 'Screens' },
   tab_group_orders: { ko: '주문', en: 'Orders' },
   tab_group_shipping: { ko: '출고', en: 'Shipping' },
-  tab_group_products: { ko: '상품·매출', en: 'Products & sales' },
+  tab_group_products: { ko: '상품', en: 'Products' },
   tab_group_setup: { ko: '설정', en: 'Setup' },
   tab_invoices: { ko: '송장', en: 'Invoices' },
   tab_soldout: { ko: '품절', en: 'Sold out' },

@@ -8,6 +8,7 @@ import { instant } from './common.schema.ts';
 export const BOARD_COUNT_IDS = [
   'new_since_pull',
   'waiting_release',
+  'waiting_number',
   'invoiced',
   'shipped_not_sent',
   'send_failed',
@@ -37,6 +38,10 @@ export function boardFilter(id: BoardCountId, lastPullAt: string | null): BoardF
       return lastPullAt ? { source: 'mall', created_since: lastPullAt } : { source: 'mall' };
     case 'waiting_release':
       return { status: 'NEW' };
+    case 'waiting_number':
+      // Released (출고지시), no tracking number yet, free to ship: the rows a desk numbers next (held, sold-out and
+      // unmatched lines have their own counts and wait).
+      return { status: 'READY', hold: 'false', sold_out: 'false', unmatched: 'false' };
     case 'invoiced':
       return { status: 'INVOICED' };
     case 'shipped_not_sent':
@@ -64,6 +69,7 @@ export function boardFilter(id: BoardCountId, lastPullAt: string | null): BoardF
 export const BOARD_LABELS: Record<BoardCountId, MessageText> = {
   new_since_pull: { ko: '새 주문 (마지막 불러오기 이후)', en: 'New since your last pull' },
   waiting_release: { ko: '출고대기 전 (신규주문)', en: 'Waiting to release (new)' },
+  waiting_number: { ko: '출고대기, 송장 입력 전', en: 'Released, to be numbered' },
   invoiced: { ko: '송장출력, 미출고', en: 'Invoiced, not shipped' },
   shipped_not_sent: { ko: '출고완료, 송장 미전송', en: 'Shipped, number not sent' },
   send_failed: { ko: '송장전송 실패', en: 'Send failures' },

@@ -89,6 +89,7 @@ describe('status board', () => {
       [
         'new_since_pull',
         'waiting_release',
+        'waiting_number',
         'invoiced',
         'shipped_not_sent',
         'send_failed',
@@ -107,6 +108,8 @@ describe('status board', () => {
         .filter(([k]) => k !== 'deletedWaiting')
         .map(([, id]) => id),
       waiting_release: [fx.waiting, fx.unmatched],
+      // Released and free to ship: not the held or sold-out ones.
+      waiting_number: [fx.claimAtMall],
       invoiced: [fx.invoiced],
       // pastAtMall is shipped in a box not sent yet too.
       shipped_not_sent: [fx.notSent, fx.failed, fx.pastAtMall],

@@ -112,6 +112,10 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
       assert.equal(await pane.getByRole('tab', { name: '현황', exact: true }).getAttribute('aria-selected'), 'true');
       const board = pane.getByRole('region', { name: '현황', exact: true });
       const countButton = (id: string): Locator => board.locator(`[data-count="${id}"]`);
+      const backToBoard = async () => {
+        await pane.getByRole('tab', { name: '주문', exact: true, selected: true }).waitFor();
+        await pane.getByRole('tab', { name: '현황', exact: true }).click();
+      };
       const shown = async (id: string) => Number(((await countButton(id).locator('.ss-board-count').textContent()) ?? '').replace(/,/g, ''));
       await countButton('mismatch').waitFor();
       await assertFits(page, '현황');
@@ -133,6 +137,8 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
           await prompt.getByRole('button', { name: '확인하고 불러오기' }).click();
           first = false;
         }
+        // The pull done, the pane shows the 주문 tab, where the rows are worked; back to 현황 for the next count.
+        await backToBoard();
         await board
           .getByTestId('notice')
           .filter({ hasText: `${ids.length}행을 불러왔습니다` })
@@ -152,6 +158,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
 
       // A cancel at the mall for a line on the sheet: pull the waiting lines, the buyer cancels, a sync brings it.
       await countButton('waiting_release').click();
+      await backToBoard();
       await board.getByTestId('notice').filter({ hasText: '행을 불러왔습니다' }).waitFor();
       const target = (await lines()).find((l) => l.line_id === canceled)!;
       assert.ok((await sheetKeys(page)).includes(canceled!));

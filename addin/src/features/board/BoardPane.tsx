@@ -1,5 +1,6 @@
 // 현황: the counts an operator acts on, each one click from pulling exactly those lines into the order sheet (the
-// 주문 tab's own pull, with the session's reason), and the mall mismatches of each account.
+// 주문 tab's own pull, with the session's reason; the pane then shows the 주문 tab, where the rows are worked), the mall
+// mismatches of each account, and 지금 수집, so a desk's day starts here: collect, click a count, work the rows.
 import { Button, Text } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { BOARD_LABELS } from '../../../../shared/api/board.schema.ts';
@@ -12,28 +13,69 @@ import type { Account } from '../accounts/useAccounts.ts';
 import { useOrders } from '../orders/useOrders.ts';
 import { ReasonFields } from '../reason/ReasonFields.tsx';
 import { reasonMessages as rm } from '../reason/reason-messages.ts';
-import { WorkStatus } from '../work.tsx';
+import { useWork, WorkStatus } from '../work.tsx';
+import { startJobs } from '../../api/jobs.ts';
 import { boardMessages as m } from './board-messages.ts';
 import { useBoard } from './useBoard.ts';
 
 const time = (iso: string | Date, lang: Lang) =>
   new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-export function BoardPane({ api, feed, lang, accounts, active }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[]; active: boolean }) {
+export function BoardPane({
+  api,
+  feed,
+  lang,
+  accounts,
+  active,
+  onPulled,
+}: {
+  api: Api;
+  feed: JobFeed;
+  lang: Lang;
+  accounts: Account[];
+  active: boolean;
+  /** After a pull from a count: the rows are in the sheet, the 주문 tab is where they are worked. */
+  onPulled: () => void;
+}) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const { state, error, load } = useBoard(api, feed, accounts, active);
   const { work, pull, reasonPrompt } = useOrders(api, feed, lang);
+  const collecting = useWork(lang);
   const board = state?.board;
-  // A pull from here changes "new since your last pull": read the counts again once it is done.
+  // A pull from here changes "new since your last pull": read the counts again once it is done, and show the rows.
+  const pulling = useRef(false);
   const wasBusy = useRef(false);
   useEffect(() => {
-    if (wasBusy.current && !work.busy) void load();
+    if (wasBusy.current && !work.busy) {
+      void load();
+      if (pulling.current && work.notice?.intent === 'success') onPulled();
+      pulling.current = false;
+    }
     wasBusy.current = work.busy;
-  }, [work.busy, load]);
+  }, [work.busy, work.notice, load, onPulled]);
+  const collect = () =>
+    collecting.run(async (step, signal) => {
+      const ids = accounts.filter((a) => a.active && a.collect_enabled).map((a) => a.id);
+      if (!ids.length) return { intent: 'warning', text: t('no_collect_accounts') };
+      const out = await startJobs(api, { type: 'collect', mall_account_ids: ids });
+      const started = out.items.flatMap((i) => (i.started ? [i.job] : []));
+      const refused = out.items.flatMap((i) => (i.started ? [] : [i.message]));
+      step(t('collecting'));
+      const jobs = await feed.follow(started, (done, total) => step(t('collecting'), total ? done / total : undefined), signal);
+      await load();
+      const ok = jobs.reduce((n, j) => n + j.ok, 0);
+      const failed = jobs.reduce((n, j) => n + j.failed, 0);
+      const text = [t('collected', { ok, failed, accounts: jobs.length }), ...refused].join(' ');
+      return { intent: failed || refused.length ? 'warning' : 'success', text };
+    });
 
   return (
     <section className={ui.stack} aria-label={t('title')}>
+      <Button appearance="primary" disabled={collecting.busy} onClick={collect}>
+        {t('collect_now')}
+      </Button>
+      <WorkStatus work={collecting} lang={lang} />
       <div className={ui.spread}>
         <Text size={200}>{board && (board.last_pull_at ? t('last_pull', { time: time(board.last_pull_at, lang) }) : t('never_pulled'))}</Text>
         <Button size="small" onClick={() => void load()}>
@@ -50,7 +92,10 @@ export function BoardPane({ api, feed, lang, accounts, active }: { api: Api; fee
                 appearance={c.count ? 'secondary' : 'subtle'}
                 data-count={c.id}
                 disabled={work.busy}
-                onClick={() => pull(c.filter)}
+                onClick={() => {
+                  pulling.current = true;
+                  pull(c.filter);
+                }}
                 aria-label={t('count', { label: BOARD_LABELS[c.id][lang], count: c.count })}
               >
                 <span className="ss-board-label">{BOARD_LABELS[c.id][lang]}</span>

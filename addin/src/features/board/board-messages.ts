@@ -4,6 +4,13 @@ import type { Messages } from '../../../../shared/i18n.ts';
 export const boardMessages = {
   title: { ko: '현황', en: 'Status' },
   refresh: { ko: '새로고침', en: 'Refresh' },
+  collect_now: { ko: '지금 수집', en: 'Collect now' },
+  collecting: { ko: '쇼핑몰에서 주문을 수집하는 중…', en: 'Collecting orders from the malls…' },
+  collected: {
+    ko: '수집 끝: 계정 {accounts}개, 처리 {ok}건, 실패 {failed}건. 숫자를 눌러 주문줄을 불러오세요.',
+    en: 'Collected: {accounts} accounts, {ok} done, {failed} failed. Click a count to pull its lines.',
+  },
+  no_collect_accounts: { ko: '수집이 켜진 쇼핑몰 계정이 없습니다.', en: 'No mall account has collecting switched on.' },
   pull_hint: { ko: '숫자를 누르면 그 주문줄을 주문 시트로 불러옵니다.', en: 'Click a count to pull those lines into the order sheet.' },
   count: { ko: '{label} {count}건', en: '{label}: {count}' },
   updated: { ko: '{time} 기준', en: 'As of {time}' },

@@ -7,7 +7,7 @@ import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
-import { EMPTY_CHOICE, reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } from '../reason/session-reason.ts';
+import { reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } from '../reason/session-reason.ts';
 import { useSessionReason } from '../reason/useSessionReason.ts';
 import { useWork } from '../work.tsx';
 import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from './action-menu.ts';
@@ -16,6 +16,12 @@ import { pullOrders, repullRefused, type PullFilter, type PullOptions, type Shee
 import { useUnpushedGuard } from './useUnpushedGuard.ts';
 import { actOnSelection } from './sheet-actions.ts';
 import { pushWork } from './push-work.ts';
+
+/**
+ * What the first pull of a session offers as its reason: 배송 처리, why a shipping desk pulls recipients nearly always.
+ * The operator still confirms it (or picks another) once a session, and the reason is recorded with every pull.
+ */
+const PULL_CHOICE: ReasonChoice = { reason: 'shipping', text: '' };
 
 export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
@@ -41,7 +47,7 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
     });
   const startPull = (filter: PullFilter, options: PullOptions) => {
     if (session.reason) void pullWith(filter, session.reason, options);
-    else setAsking({ filter, options, choice: EMPTY_CHOICE, problem: null });
+    else setAsking({ filter, options, choice: PULL_CHOICE, problem: null });
   };
   /** A pull (or a reset of the layout, which pulls again) warns first about edits it would drop. */
   const read = (state?: SheetState) => (state ? { header: state.header, rows: state.rows } : undefined);
