@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { ALLOCATE_COLUMNS } from '../../addin/src/features/allocate/allocate-sheet.ts';
 import { sampleCatalogue, ensureSampleCatalogue } from '../../server/sandbox/sample-catalogue.ts';
+import { sheetRows } from '../helpers/sheet-rows.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { coupangMall, naverMall, type MallFixture } from '../helpers/malls.ts';
@@ -34,13 +35,6 @@ const SAMPLE = new Map(sampleCatalogue().map((k) => [`${k.name}|${k.option_text}
 const KIM = { name: '김합포', zip: '06236', address1: '서울특별시 강남구 테헤란로 152', address2: '12층' };
 const PARK = { name: '박검토', zip: '03925', address2: '101동 1001호' };
 
-/** A sheet's rows under its header, as the workbook holds them. */
-const sheetRows = (page: Page, sheet: string): Promise<(string | number)[][]> =>
-  page.evaluate((sheet) => {
-    const s = (globalThis as any).shipsheetWorkbook.find(sheet);
-    const used = s.used();
-    return Array.from({ length: used.rows - 1 }, (_, r) => Array.from({ length: used.cols }, (_, c) => s.get(r + 1, c)?.value ?? ''));
-  }, sheet);
 const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
 
 describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', skipWith(SKIP_WITHOUT_BROWSER), () => {

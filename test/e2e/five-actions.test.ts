@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { afterAll, describe, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
+import { sheetRows } from '../helpers/sheet-rows.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { coupangMall, naverMall, type MallFixture } from '../helpers/malls.ts';
@@ -21,13 +22,6 @@ const ORDERS = 1000;
 const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
 type Kind = 'action' | 'tab' | 'setup';
 type Counts = Record<Kind | 'selections' | 'pastes', number>;
-
-const sheetRows = (page: Page, sheet: string): Promise<(string | number)[][]> =>
-  page.evaluate((sheet) => {
-    const s = (globalThis as any).shipsheetWorkbook.find(sheet);
-    const used = s.used();
-    return Array.from({ length: used.rows - 1 }, (_, r) => Array.from({ length: used.cols }, (_, c) => s.get(r + 1, c)?.value ?? ''));
-  }, sheet);
 
 /** The operator at the pane: every click goes through `click`, which counts it by kind. */
 class Operator {

@@ -11,7 +11,9 @@ import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { skipWith } from '../helpers/skip.ts';
-import { assertFits, paneAt320, pullOrdersSheet, sheetRows } from './desk-helpers.ts';
+import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
+import { sheetRows } from '../helpers/sheet-rows.ts';
+import { pullOrdersSheet } from './desk-helpers.ts';
 
 const e2e = e2eSession();
 const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
@@ -30,7 +32,7 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
     assert.equal(released.body.applied, 2);
 
     const { page, pane } = await openWorkbench(e2e);
-    await paneAt320(page);
+    await narrowPane(page);
     await pullOrdersSheet(page, true);
     const rows = await sheetRows(page, '주문');
     const rowsOf = (order: string) => rows.flatMap((r, i) => (r[col('mall_order_id')] === order ? [i + 1] : []));
@@ -53,7 +55,7 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
     // When: today's date as the pane writes it.
     const entry = (await released1.first().textContent()) ?? '';
     assert.match(entry, new RegExp(`^${String(new Date().getFullYear()).slice(2)}\\. \\d{1,2}\\. \\d{1,2}\\. `), entry);
-    await assertFits(page, '주문 상세');
+    await assertPaneFits(page, '주문 상세');
 
     // Rows of two orders: said; two rows of one order: that order.
     await select(page, Math.min(a1, b1), Math.abs(b1 - a1) + 1);
@@ -72,7 +74,7 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
       notes.map((n: { kind: string; body: string }) => [n.kind, n.body]),
       [['memo', '완충재 두 겹으로 포장']],
     );
-    await assertFits(page, '주문 상세 (메모)');
+    await assertPaneFits(page, '주문 상세 (메모)');
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { columnLetters } from '../../addin/src/workbench/fake-excel.ts';
 import { seedOrders } from '../../bench/seed.ts';
+import { sheetRows } from '../helpers/sheet-rows.ts';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
 import { skipWith } from '../helpers/skip.ts';
 import { coupangMall, naverMall, runJob, type MallFixture, type SandboxAdmin } from '../helpers/malls.ts';
@@ -42,15 +43,6 @@ async function openPreview(server: TestServer = s): Promise<Page> {
 
 /** The pane beside the workbook (the workbook has tabs of its own: the sheets). */
 const paneOf = (page: Page) => page.getByRole('complementary', { name: 'ShipSheet' });
-
-/** The order sheet's data rows as the workbook holds them. */
-async function sheetRows(page: Page, name = '주문'): Promise<(string | number | boolean)[][]> {
-  return page.evaluate((sheet) => {
-    const s = (globalThis as any).shipsheetWorkbook.find(sheet);
-    const used = s.used();
-    return Array.from({ length: used.rows - 1 }, (_, r) => Array.from({ length: used.cols }, (_, c) => s.get(r + 1, c)?.value ?? ''));
-  }, name);
-}
 
 /** What the operator's hands do: select whole rows (as clicking row numbers would). */
 async function selectRows(page: Page, from: number, count: number) {

@@ -7,6 +7,7 @@ import { describe, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { columnLetters } from '../../addin/src/workbench/fake-excel.ts';
+import { sheetRows } from '../helpers/sheet-rows.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
@@ -18,13 +19,6 @@ const e2e = e2eSession();
 const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
 
 type Cell = string | number | boolean;
-const sheetRows = (page: Page): Promise<Cell[][]> =>
-  page.evaluate(() => {
-    const s = (globalThis as any).shipsheetWorkbook.find('주문');
-    const used = s.used();
-    return Array.from({ length: used.rows - 1 }, (_, r) => Array.from({ length: used.cols }, (_, c) => s.get(r + 1, c)?.value ?? ''));
-  });
-
 describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WITHOUT_BROWSER), () => {
   let page: Page;
   let pane: Locator;

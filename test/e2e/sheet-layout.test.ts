@@ -10,7 +10,9 @@ import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { skipWith } from '../helpers/skip.ts';
-import { assertFits, paneAt320, pullOrdersSheet, sheetRows } from './desk-helpers.ts';
+import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
+import { sheetRows } from '../helpers/sheet-rows.ts';
+import { pullOrdersSheet } from './desk-helpers.ts';
 
 const e2e = e2eSession();
 const SHEET = '주문';
@@ -51,7 +53,7 @@ describe('the operator’s own layout of the 주문 sheet', skipWith(SKIP_WITHOU
     const db = e2e.server.deps.db;
     for (const n of [1, 2, 3]) await makeOrder(db, { mallOrderId: `20261129100${n}`, products: [`상품 ${n}`] });
     const { page, pane } = await openWorkbench(e2e);
-    await paneAt320(page);
+    await narrowPane(page);
     await pullOrdersSheet(page, true);
     const before = await layoutOf(page);
 
@@ -92,7 +94,7 @@ describe('the operator’s own layout of the 주문 sheet', skipWith(SKIP_WITHOU
       '202611291003': '박스 2중',
       '202611291004': '',
     });
-    await assertFits(page, '주문 (레이아웃)');
+    await assertPaneFits(page, '주문 (레이아웃)');
 
     // Kept for the user: a fresh workbook (another page) gets the same layout at its first pull.
     const kept2 = (await e2e.server.call('GET', '/api/me/sheet-layouts/orders')).body.layout;
@@ -125,7 +127,7 @@ describe('the operator’s own layout of the 주문 sheet', skipWith(SKIP_WITHOU
 
   it('edits not pushed are named before a re-pull and a ship: cancel keeps them, push first sends them, go on ships without them', async () => {
     const { page, pane } = await openWorkbench(e2e);
-    await paneAt320(page);
+    await narrowPane(page);
     await pullOrdersSheet(page, true);
     const { headers } = await layoutOf(page);
     const rows = await sheetRows(page, SHEET);
@@ -144,7 +146,7 @@ describe('the operator’s own layout of the 주문 sheet', skipWith(SKIP_WITHOU
     const onPull = warning(pane);
     await onPull.getByText(`2개 행: ${named}. 다시 불러오기 전에 먼저 반영할까요?`, { exact: false }).waitFor();
     await onPull.getByText('다시 불러오면 반영하지 않은 수정은 사라집니다.', { exact: false }).waitFor();
-    await assertFits(page, '주문 (반영 경고)');
+    await assertPaneFits(page, '주문 (반영 경고)');
     await onPull.getByRole('button', { name: '취소' }).click();
     assert.equal(await onPull.count(), 0);
     assert.equal((await sheetRows(page, SHEET))[rowOf('202611291002') - 1]![memo], '문 앞에 두기');
@@ -155,7 +157,7 @@ describe('the operator’s own layout of the 주문 sheet', skipWith(SKIP_WITHOU
     await invoices.getByRole('button', { name: '운송장출력 행 출고완료' }).click();
     const onShip = warning(invoices);
     await onShip.getByText(`2개 행: ${named}. 출고 전에 먼저 반영할까요?`, { exact: false }).waitFor();
-    await assertFits(page, '송장 (반영 경고)');
+    await assertPaneFits(page, '송장 (반영 경고)');
     // Going on anyway ships without them (nothing invoiced here).
     await onShip.getByRole('button', { name: '그대로 진행' }).click();
     await invoices.getByTestId('notice').filter({ hasText: '운송장출력 상태인 행이 없습니다.' }).waitFor();

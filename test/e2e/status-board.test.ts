@@ -10,6 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
+import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 
 let browser: Browser;
@@ -45,21 +46,6 @@ async function sheetKeys(page: Page): Promise<string[]> {
     return Array.from({ length: used.rows - 1 }, (_, r) => String(s.get(r + 1, key)?.value ?? '')).filter(Boolean);
   }, KEY);
   return keys.sort();
-}
-
-async function assertFits(page: Page, where: string) {
-  const outside = await page.evaluate(() => {
-    const aside = document.querySelector('aside[aria-label="ShipSheet"]')!;
-    const box = aside.getBoundingClientRect();
-    return Array.from(aside.querySelectorAll('*:not([data-tabster-dummy])'))
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 1 && r.height > 1 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
-      })
-      .map((el) => el.outerHTML.slice(0, 80))
-      .concat(Math.round(box.width) === 320 && aside.scrollWidth <= aside.clientWidth ? [] : [`width ${box.width}`]);
-  });
-  assert.deepEqual(outside, [], `${where} at 320 px`);
 }
 
 describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('status board on %s', (mallName) => {
@@ -100,10 +86,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
       const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
       page.setDefaultTimeout(30_000);
       await page.goto(`${s.url}/preview`);
-      // Excel's pane is 320 px wide; the preview's is wider.
-      await page.addStyleTag({
-        content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
-      });
+      await narrowPane(page);
       await page.getByLabel('아이디').fill('admin');
       await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
       await page.getByRole('button', { name: '로그인' }).click();
@@ -118,7 +101,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
       };
       const shown = async (id: string) => Number(((await countButton(id).locator('.ss-board-count').textContent()) ?? '').replace(/,/g, ''));
       await countButton('mismatch').waitFor();
-      await assertFits(page, '현황');
+      await assertPaneFits(page, '현황');
 
       const boardNow = (await s.call('GET', '/api/board')).body as { counts: { id: string; count: number; filter: Record<string, string> }[] };
       const expectPositive = ['new_since_pull', 'waiting_release', 'invoiced', 'shipped_not_sent', 'send_failed', 'hold', 'unmatched', 'mismatch'];
@@ -173,7 +156,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
       const cancels = (await listed(s, { status: 'CANCEL_REQUESTED' })).length;
       assert.ok(cancels > cancelsBefore);
       await board.locator('[data-count="cancel_requested"] .ss-board-count', { hasText: new RegExp(`^${cancels}$`) }).waitFor();
-      await assertFits(page, '현황 with a claim notice');
+      await assertPaneFits(page, '현황 with a claim notice');
       if (process.env.SHIPSHEET_SCREENSHOTS === '1' && mallName === 'coupang') {
         await pane.screenshot({ path: 'docs/images/board.png' });
       }
