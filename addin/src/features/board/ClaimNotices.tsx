@@ -1,4 +1,4 @@
-// A notice above the tabs when a sync or collect brought claims for lines on the order sheet, naming each by its mall
+// A notice above the tabs when a sync brought claims for lines on the order sheet, naming each by its mall
 // order number and claim (claim-notices.ts says how they are found). Heard on the job feed while signed in.
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
@@ -7,29 +7,22 @@ import { format, type Lang } from '../../../../shared/i18n.ts';
 import { STATUS_LABELS } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
-import { readOrderSheet } from '../orders/order-sheet.ts';
 import { boardMessages as m } from './board-messages.ts';
-import { findNewClaims, type NewClaim } from './claim-notices.ts';
-
-const BRINGS_CLAIMS = new Set(['sync', 'collect']);
+import { findNewClaims, mayBringClaims, type NewClaim } from './claim-notices.ts';
 
 export function ClaimNotices({ api, feed, lang }: { api: Api; feed: JobFeed; lang: Lang }) {
   const [claims, setClaims] = useState<NewClaim[]>([]);
   const seen = useRef(new Set<string>());
-  const langRef = useRef(lang);
-  langRef.current = lang;
 
   useEffect(
     () =>
       feed.subscribe((job) => {
-        if (!BRINGS_CLAIMS.has(job.type) || !FINISHED_JOB_STATES.has(job.state)) return;
-        void (async () => {
-          // No order sheet yet: nothing on it can have changed.
-          const state = await readOrderSheet(langRef.current).catch(() => null);
-          if (!state) return;
-          const found = await findNewClaims(api, state, seen.current).catch(() => []);
-          if (found.length) setClaims((had) => [...had, ...found]);
-        })();
+        if (!FINISHED_JOB_STATES.has(job.state) || !mayBringClaims(job)) return;
+        void findNewClaims(api, job, seen.current)
+          .catch(() => [])
+          .then((found) => {
+            if (found.length) setClaims((had) => [...had, ...found]);
+          });
       }),
     [api, feed],
   );

@@ -1,46 +1,65 @@
-// Which lines on the order sheet got a claim the sheet does not show yet (issue 13 §7).
+// Which lines on the order sheet a sync just put in a claim status the sheet does not show yet (issue 13 §7).
 //
-// How new claims are found: when a sync or collect job ends, the sheet's line keys are read, their current rows are
-// read from the server by those keys (POST /api/sheet/lines, as a re-pull of rows does), and a line whose status is
-// now a claim status (취소요청, 반품완료, …) while its status cell on the sheet reads otherwise is new to the
-// operator. Comparing with the sheet itself rather than with the job's results is the simplest correct way: it
-// covers every job and account at once, a change made between two jobs, and rows pulled after the job ran, and it
-// names exactly what the operator's sheet does not show. A claim already announced in this session is not
-// announced again until its status changes.
-import { SHEET_PUSH_MAX_ROWS } from '../../../../shared/api/sheet.schema.ts';
+// How new claims are found, cheaply enough to run after every sync on a 50,000-line sheet: a sync that moved no line
+// (its `ok` count is 0, the usual scheduled run) costs nothing. Otherwise the lines it moved are its ok results
+// (GET /api/jobs/:id/results); of those, the ones on the sheet (found by reading only the sheet's key and status
+// columns) are read again from the server (POST /api/sheet/lines), and a line whose status is now a claim status
+// (취소요청, 반품완료, …) while its status cell reads otherwise is new to the operator. Collect jobs never move a
+// line already collected, so they cannot bring a claim for a row on the sheet. A claim already announced in this
+// session is not announced again until its status changes.
+import type { JobView } from '../../../../shared/api/jobs.schema.ts';
 import { STATUS_LABELS, claimTypeOf, type Status } from '../../../../shared/lifecycle.ts';
+import { ORDER_COLUMNS } from '../../../../shared/sheet/order-columns.ts';
 import type { Api } from '../../api/client.ts';
+import { allJobResults } from '../../api/jobs.ts';
 import { sheetLines } from '../../api/sheet.ts';
+import { readColumnLayout, readColumnValues } from '../../excel/sheet-layout.ts';
 import { textOf } from '../../sheet/cells.ts';
-import type { SheetState } from '../orders/order-sheet.ts';
+import { findColumns } from '../../sheet/columns.ts';
+import { ORDER_SHEET } from '../orders/order-sheet.ts';
 
 export type NewClaim = { line_id: string; mall_order_id: string; status: Status };
 
-/** The sheet's lines with what their status cell reads. */
-function sheetStatuses(state: SheetState): Map<string, string> {
-  const col = state.at.get('status');
-  const out = new Map<string, string>();
-  if (col === undefined) return out;
-  for (const [id, row] of state.rowOf) out.set(id, textOf(state.rows[row - 1]![col]));
-  return out;
+const KEY_AND_STATUS = ORDER_COLUMNS.filter((c) => c.id === 'line_id' || c.id === 'status');
+
+/** Whether a finished job may have moved lines that are on the sheet: only a sync does, and only when it moved some. */
+export const mayBringClaims = (job: Pick<JobView, 'type' | 'ok'>): boolean => job.type === 'sync' && job.ok > 0;
+
+/** What the status cells of the given lines read, for those of them on the order sheet (none without a sheet). */
+async function shownStatuses(lineIds: ReadonlySet<string>): Promise<Map<string, string>> {
+  const shown = new Map<string, string>();
+  const layout = await readColumnLayout(ORDER_SHEET);
+  const at = findColumns(KEY_AND_STATUS, layout?.columns.map((c) => c.header) ?? []);
+  const key = at.get('line_id');
+  const status = at.get('status');
+  if (!layout || key === undefined || status === undefined) return shown;
+  const cells = await readColumnValues(ORDER_SHEET, [key, status], layout.rows - 1);
+  const keys = cells.get(key)!;
+  const statuses = cells.get(status)!;
+  keys.forEach((cell, i) => {
+    const id = textOf(cell);
+    if (lineIds.has(id) && !shown.has(id)) shown.set(id, textOf(statuses[i]));
+  });
+  return shown;
 }
 
-/** Lines of the sheet whose status on the server is a claim status its cell does not read; `seen` is updated. */
-export async function findNewClaims(api: Api, state: SheetState, seen: Set<string>): Promise<NewClaim[]> {
-  const shown = sheetStatuses(state);
-  const ids = [...shown.keys()];
+/** Lines a finished sync moved that are on the sheet in a claim status their cell does not read; `seen` is updated. */
+export async function findNewClaims(api: Api, job: Pick<JobView, 'id' | 'type' | 'ok'>, seen: Set<string>): Promise<NewClaim[]> {
+  if (!mayBringClaims(job)) return [];
+  const moved = new Set((await allJobResults(api, job.id, { result: 'ok' })).flatMap((r) => (r.ref_type === 'line' && r.ref_id ? [r.ref_id] : [])));
+  if (!moved.size) return [];
+  const shown = await shownStatuses(moved);
+  if (!shown.size) return [];
+  const { items } = await sheetLines(api, { line_ids: [...shown.keys()] });
   const found: NewClaim[] = [];
-  for (let i = 0; i < ids.length; i += SHEET_PUSH_MAX_ROWS) {
-    const { items } = await sheetLines(api, { line_ids: ids.slice(i, i + SHEET_PUSH_MAX_ROWS) });
-    for (const line of items) {
-      const status = line.status as Status;
-      if (!claimTypeOf(status)) continue;
-      const cell = shown.get(line.line_id) ?? '';
-      const key = `${line.line_id}:${status}`;
-      if (Object.values(STATUS_LABELS[status]).includes(cell) || cell === status || seen.has(key)) continue;
-      seen.add(key);
-      found.push({ line_id: line.line_id, mall_order_id: line.mall_order_id ?? line.order_id, status });
-    }
+  for (const line of items) {
+    const status = line.status as Status;
+    if (!claimTypeOf(status)) continue;
+    const cell = shown.get(line.line_id) ?? '';
+    const key = `${line.line_id}:${status}`;
+    if (Object.values(STATUS_LABELS[status]).includes(cell) || cell === status || seen.has(key)) continue;
+    seen.add(key);
+    found.push({ line_id: line.line_id, mall_order_id: line.mall_order_id ?? line.order_id, status });
   }
   return found;
 }
