@@ -11,6 +11,7 @@ import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
+import { sheetRows } from '../helpers/sheet-rows.ts';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 
 let browser: Browser;
@@ -39,13 +40,10 @@ async function listed(s: TestServer, filter: Record<string, string>): Promise<st
 }
 
 async function sheetKeys(page: Page): Promise<string[]> {
-  const keys: string[] = await page.evaluate((key) => {
-    const s = (globalThis as any).shipsheetWorkbook.find('주문');
-    if (!s) return [];
-    const used = s.used();
-    return Array.from({ length: used.rows - 1 }, (_, r) => String(s.get(r + 1, key)?.value ?? '')).filter(Boolean);
-  }, KEY);
-  return keys.sort();
+  return (await sheetRows(page))
+    .map((r) => String(r[KEY] ?? ''))
+    .filter(Boolean)
+    .sort();
 }
 
 describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('status board on %s', (mallName) => {
@@ -139,8 +137,15 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
         .filter({ hasText: `불일치 ${report.items.length}건` })
         .waitFor();
 
-      // A cancel at the mall for a line on the sheet: pull the waiting lines, the buyer cancels, a sync brings it.
+      // A pull from a count replaces the sheet: an edit not pushed is named first, here as on the 주문 tab.
+      const memoAt = ORDER_COLUMNS.findIndex((c) => c.id === 'memo');
+      await page.evaluate((col) => (globalThis as any).shipsheetWorkbook.userEdit('주문', 1, col, '문 앞에 두기'), memoAt);
       await countButton('waiting_release').click();
+      const warning = board.getByRole('group', { name: '반영하지 않은 수정이 있습니다' });
+      await warning.getByText('다시 불러오면 반영하지 않은 수정은 사라집니다.', { exact: false }).waitFor();
+      await assertPaneFits(page, '현황 with the unpushed-edits warning');
+      // A cancel at the mall for a line on the sheet: pull the waiting lines, the buyer cancels, a sync brings it.
+      await warning.getByRole('button', { name: '그대로 진행' }).click();
       await backToBoard();
       await board.getByTestId('notice').filter({ hasText: '행을 불러왔습니다' }).waitFor();
       const target = (await lines()).find((l) => l.line_id === canceled)!;

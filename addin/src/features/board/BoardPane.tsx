@@ -10,6 +10,7 @@ import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as pm } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
+import { UnpushedWarning } from '../orders/UnpushedWarning.tsx';
 import { useOrders } from '../orders/useOrders.ts';
 import { ReasonFields } from '../reason/ReasonFields.tsx';
 import { reasonMessages as rm } from '../reason/reason-messages.ts';
@@ -40,7 +41,7 @@ export function BoardPane({
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const { state, error, load } = useBoard(api, feed, accounts, active);
-  const { work, pull, reasonPrompt } = useOrders(api, feed, lang);
+  const { work, pull, reasonPrompt, unpushedPrompt } = useOrders(api, feed, lang);
   const collecting = useWork(lang);
   const board = state?.board;
   // A pull from here changes "new since your last pull": read the counts again once it is done, and show the rows.
@@ -112,6 +113,8 @@ export function BoardPane({
             {t('mismatch_account', { account: a.name, count: a.count, pending: a.pending })}
           </Text>
         ))}
+      {/* A pull from a count replaces the sheet: edits not pushed are named first, as on the 주문 tab. */}
+      <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
       {reasonPrompt && (
         <div className={ui.stack} role="group" aria-label={format(rm.reason, {}, lang)}>
           <Text>{format(rm.pull_reason_ask, {}, lang)}</Text>
