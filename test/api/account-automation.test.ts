@@ -192,6 +192,38 @@ describe('ship once numbered', () => {
     await settings(accountId, ALL_OFF);
   });
 
+  it('a box shared by two orders does not ship when the push holds either of them', async () => {
+    const accountId = coupang.accountId;
+    await settings(accountId, { ...ALL_OFF, auto_ship: true });
+    // A merged box (합포): a line of A and a line of B, numbered together.
+    for (const held of ['a', 'b'] as const) {
+      const a = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+      const b = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+      await putInBox(s.deps.db, [a.lineIds[0]!, b.lineIds[0]!], {});
+      const number = cj();
+      const holdRow = { hold: true, hold_reason: '주소 확인' };
+      const res = await push([
+        { line_id: a.lineIds[0], line_version: 1, courier: 'CJ', tracking_number: number, ...(held === 'a' ? holdRow : {}) },
+        { line_id: b.lineIds[0], line_version: 1, ...(held === 'b' ? holdRow : {}) },
+      ]);
+      assert.deepEqual(
+        res.body.results.map((r: { result: string }) => r.result),
+        ['applied', 'applied'],
+        JSON.stringify(res.body.results),
+      );
+      const lines = await view([a.lineIds[0]!, b.lineIds[0]!]);
+      assert.deepEqual(
+        lines.map((l) => [l.status, l.tracking_number]),
+        [
+          ['INVOICED', number],
+          ['INVOICED', number],
+        ],
+        `held ${held}`,
+      );
+    }
+    await settings(accountId, ALL_OFF);
+  });
+
   it('an invoice import ships the boxes it numbers; its undo is then refused (they moved on), not done halfway', async () => {
     const accountId = coupang.accountId;
     await settings(accountId, { ...ALL_OFF, auto_ship: true });

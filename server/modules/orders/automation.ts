@@ -3,6 +3,7 @@
 // the operator (or the job) as who and the setting as why, so the history says which switch moved a line.
 import type { AccountAutomation } from '../mall-accounts/mall-accounts.repo.ts';
 import type { EngineCore } from './engine/core.ts';
+import { unitOf } from './engine/decide.ts';
 import { statusAction } from './engine/status-actions.ts';
 import { Refusal } from './engine/types.ts';
 import type { LineRow } from './working-set.repo.ts';
@@ -41,7 +42,10 @@ export function autoShip(core: EngineCore, candidates: ReadonlyMap<string, strin
   for (const [boxId, lineId] of candidates) {
     const line = core.set.lines.get(lineId)!;
     // The row that numbered it may have been refused later in its item (rolled back): then there is nothing to ship.
-    if (line.box_id !== boxId || line.status !== 'INVOICED' || core.orderOf(line).hold) continue;
+    if (line.box_id !== boxId || line.status !== 'INVOICED') continue;
+    // A hold this call put on does not block its own steps (EngineCore.flagsOf), but it must keep the box here: a
+    // box may carry lines of several orders (합포), and any of them on hold keeps the whole box from shipping.
+    if (unitOf(core, line).some((l) => core.orderOf(l).hold)) continue;
     try {
       // decide() refuses before anything is written, so a refused box leaves no trace.
       shipped.push(...statusAction(core, line.id, [line], 'ship', { reason: AUTO_REASONS.ship }, false).lines);
