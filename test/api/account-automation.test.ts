@@ -192,6 +192,24 @@ describe('ship once numbered', () => {
     await settings(accountId, ALL_OFF);
   });
 
+  it('a number with a suspect check digit is kept with its warning but neither shipped nor sent by itself', async () => {
+    const accountId = coupang.accountId;
+    await settings(accountId, { ...ALL_OFF, auto_ship: true, auto_send: true });
+    const a = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+    const good = cj();
+    const suspect = good.slice(0, -1) + String((Number(good.slice(-1)) + 1) % 10); // CJ's mod 7 is a warning only
+    const res = await push([{ line_id: a.lineIds[0], line_version: 1, courier: 'CJ', tracking_number: suspect }]);
+    assert.equal(res.body.results[0].result, 'applied', JSON.stringify(res.body.results));
+    assert.match(JSON.stringify(res.body.results[0].warnings), /does not follow the usual check rule/);
+    assert.equal(res.body.auto_jobs, undefined);
+    const line = (await view(a.lineIds))[0]!;
+    assert.deepEqual([line.status, line.tracking_number], ['INVOICED', suspect]);
+    // Looked at and kept: the operator ships it.
+    const shipped = await s.call('POST', '/api/transitions', { action: 'ship', items: [{ id: a.lineIds[0], version: line.line_version }] });
+    assert.equal(shipped.body.results[0].result, 'applied', JSON.stringify(shipped.body));
+    await settings(accountId, ALL_OFF);
+  });
+
   it('a box shared by two orders does not ship when the push holds either of them', async () => {
     const accountId = coupang.accountId;
     await settings(accountId, { ...ALL_OFF, auto_ship: true });

@@ -1,6 +1,7 @@
 // The automatic steps a seller switches on per mall account (issue 13 §6): release on confirm, a default courier,
 // ship once numbered, send once shipped. Each runs through the transition engine like the operator's own step, with
 // the operator (or the job) as who and the setting as why, so the history says which switch moved a line.
+import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
 import type { AccountAutomation } from '../mall-accounts/mall-accounts.repo.ts';
 import type { EngineCore } from './engine/core.ts';
 import { unitOf } from './engine/decide.ts';
@@ -22,11 +23,19 @@ export function automationOf(core: EngineCore, line: LineRow): AccountAutomation
   return account ? core.set.automation.get(account) : undefined;
 }
 
-/** Boxes these numbered lines are in, when their account ships once numbered: candidates for `autoShip`. */
+/**
+ * Boxes these numbered lines are in, when their account ships once numbered: candidates for `autoShip`. A number
+ * taken with a warning (a check digit that looks mistyped) is not shipped, nor then sent, by itself: the warning asks
+ * the operator to look again first, and shipping stays their step.
+ */
 export function shipCandidates(core: EngineCore, lineIds: readonly string[], into: Map<string, string>): void {
   for (const id of lineIds) {
     const line = core.set.lines.get(id)!;
-    if (line.status === 'INVOICED' && line.box_id && automationOf(core, line)?.auto_ship) into.set(line.box_id, line.id);
+    if (line.status !== 'INVOICED' || !line.box_id || !automationOf(core, line)?.auto_ship) continue;
+    const box = core.set.boxes.get(line.box_id)!;
+    const suspect = !!box.tracking_number && checkTrackingNumber(box.courier ?? '', box.tracking_number).warnings.length > 0;
+    if (suspect) into.delete(box.id);
+    else into.set(box.id, line.id);
   }
 }
 
