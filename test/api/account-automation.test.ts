@@ -119,8 +119,15 @@ describe('default courier', () => {
     // The column form, asked for the courier alone, shows it too (and only what was asked).
     const columns = (await s.call('GET', `/api/order-lines/columns?mall_account_id=${accountId}&fields=courier&limit=1000`)).body;
     assert.ok(JSON.stringify(columns).includes('CJ'), JSON.stringify(columns).slice(0, 300));
+    // A push that changes something else answers with the courier too: the pane writes it back into the row.
+    const memo = await push([{ line_id: a.lineIds[0], line_version: 1, memo: '오전 출고' }]);
+    assert.equal(memo.body.results[0].result, 'applied', JSON.stringify(memo.body.results));
+    assert.deepEqual(
+      memo.body.lines.map((l: ViewRow) => [l.line_id, l.courier, 'mall_account_id' in l]),
+      [[a.lineIds[0], 'CJ', false]],
+    );
     const number = cj();
-    const applied = await push([{ line_id: a.lineIds[0], line_version: 1, tracking_number: number }]);
+    const applied = await push([{ line_id: a.lineIds[0], line_version: 2, tracking_number: number }]);
     assert.equal(applied.body.results[0].result, 'applied', JSON.stringify(applied.body.results));
     const after = (await view(a.lineIds))[0]!;
     assert.deepEqual([after.status, after.courier, after.tracking_number], ['INVOICED', 'CJ', number]);
