@@ -361,6 +361,23 @@ describe('send once shipped', () => {
     await settings(accountId, ALL_OFF);
   });
 
+  it('a ship of one line (POST /api/orders/:id/transitions) starts the send job too', async () => {
+    const { accountId } = naver;
+    await settings(accountId, { ...ALL_OFF, auto_send: true });
+    const a = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+    const numbered = await push([{ line_id: a.lineIds[0], line_version: 1, courier: 'CJ', tracking_number: cj() }]);
+    assert.equal(numbered.body.auto_jobs, undefined, 'numbered, not shipped: nothing to send');
+    const res = await s.call('POST', `/api/orders/${a.lineIds[0]}/transitions`, { action: 'ship', version: 2 });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.auto_jobs?.map((j: { mall_account_id: string; started: boolean }) => [j.mall_account_id, j.started]),
+      [[accountId, true]],
+      JSON.stringify(res.body),
+    );
+    await s.deps.runner.idle();
+    await settings(accountId, ALL_OFF);
+  });
+
   it('the account send service off: no job, the ship still applies', async () => {
     const accountId = coupang.accountId;
     await settings(accountId, { ...ALL_OFF, auto_ship: true, auto_send: true, send_invoice_enabled: false });
