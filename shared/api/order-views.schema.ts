@@ -325,7 +325,11 @@ export const bulkTransitionResult = z.object({
   /** Send jobs started because the call shipped boxes of accounts that send once shipped (issue 13 §6). */
   auto_jobs: z.array(startedJob).optional(),
 });
-export const singleTransitionResult = itemResult.extend({ batch_id: z.string() });
+export const singleTransitionResult = itemResult.extend({
+  batch_id: z.string(),
+  /** A send job started because the call shipped a box of an account that sends once shipped (issue 13 §6). */
+  auto_jobs: z.array(startedJob).optional(),
+});
 
 export const salesRow = z.object({
   day: z.string(),

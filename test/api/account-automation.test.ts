@@ -119,8 +119,15 @@ describe('default courier', () => {
     // The column form, asked for the courier alone, shows it too (and only what was asked).
     const columns = (await s.call('GET', `/api/order-lines/columns?mall_account_id=${accountId}&fields=courier&limit=1000`)).body;
     assert.ok(JSON.stringify(columns).includes('CJ'), JSON.stringify(columns).slice(0, 300));
+    // A push that changes something else answers with the courier too: the pane writes it back into the row.
+    const memo = await push([{ line_id: a.lineIds[0], line_version: 1, memo: '오전 출고' }]);
+    assert.equal(memo.body.results[0].result, 'applied', JSON.stringify(memo.body.results));
+    assert.deepEqual(
+      memo.body.lines.map((l: ViewRow) => [l.line_id, l.courier, 'mall_account_id' in l]),
+      [[a.lineIds[0], 'CJ', false]],
+    );
     const number = cj();
-    const applied = await push([{ line_id: a.lineIds[0], line_version: 1, tracking_number: number }]);
+    const applied = await push([{ line_id: a.lineIds[0], line_version: 2, tracking_number: number }]);
     assert.equal(applied.body.results[0].result, 'applied', JSON.stringify(applied.body.results));
     const after = (await view(a.lineIds))[0]!;
     assert.deepEqual([after.status, after.courier, after.tracking_number], ['INVOICED', 'CJ', number]);
@@ -189,6 +196,56 @@ describe('ship once numbered', () => {
     );
     assert.equal(new Set(lines.map((l) => l.box_id)).size, 1);
     for (const id of a.lineIds) assert.equal((await historyOf(id)).filter((h) => h.action === 'ship').length, 1);
+    await settings(accountId, ALL_OFF);
+  });
+
+  it('a number with a suspect check digit is kept with its warning but neither shipped nor sent by itself', async () => {
+    const accountId = coupang.accountId;
+    await settings(accountId, { ...ALL_OFF, auto_ship: true, auto_send: true });
+    const a = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+    const good = cj();
+    const suspect = good.slice(0, -1) + String((Number(good.slice(-1)) + 1) % 10); // CJ's mod 7 is a warning only
+    const res = await push([{ line_id: a.lineIds[0], line_version: 1, courier: 'CJ', tracking_number: suspect }]);
+    assert.equal(res.body.results[0].result, 'applied', JSON.stringify(res.body.results));
+    assert.match(JSON.stringify(res.body.results[0].warnings), /does not follow the usual check rule/);
+    assert.equal(res.body.auto_jobs, undefined);
+    const line = (await view(a.lineIds))[0]!;
+    assert.deepEqual([line.status, line.tracking_number], ['INVOICED', suspect]);
+    // Looked at and kept: the operator ships it.
+    const shipped = await s.call('POST', '/api/transitions', { action: 'ship', items: [{ id: a.lineIds[0], version: line.line_version }] });
+    assert.equal(shipped.body.results[0].result, 'applied', JSON.stringify(shipped.body));
+    await settings(accountId, ALL_OFF);
+  });
+
+  it('a box shared by two orders does not ship when the push holds either of them', async () => {
+    const accountId = coupang.accountId;
+    await settings(accountId, { ...ALL_OFF, auto_ship: true });
+    // A merged box (합포): a line of A and a line of B, numbered together.
+    for (const held of ['a', 'b'] as const) {
+      const a = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+      const b = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+      await putInBox(s.deps.db, [a.lineIds[0]!, b.lineIds[0]!], {});
+      const number = cj();
+      const holdRow = { hold: true, hold_reason: '주소 확인' };
+      const res = await push([
+        { line_id: a.lineIds[0], line_version: 1, courier: 'CJ', tracking_number: number, ...(held === 'a' ? holdRow : {}) },
+        { line_id: b.lineIds[0], line_version: 1, ...(held === 'b' ? holdRow : {}) },
+      ]);
+      assert.deepEqual(
+        res.body.results.map((r: { result: string }) => r.result),
+        ['applied', 'applied'],
+        JSON.stringify(res.body.results),
+      );
+      const lines = await view([a.lineIds[0]!, b.lineIds[0]!]);
+      assert.deepEqual(
+        lines.map((l) => [l.status, l.tracking_number]),
+        [
+          ['INVOICED', number],
+          ['INVOICED', number],
+        ],
+        `held ${held}`,
+      );
+    }
     await settings(accountId, ALL_OFF);
   });
 
@@ -301,6 +358,23 @@ describe('send once shipped', () => {
     assert.equal(res.body.auto_jobs?.[0]?.started, true, JSON.stringify(res.body));
     await s.deps.runner.idle();
     assert.ok(JSON.stringify(await admin.listOrders()).includes(number), 'the number is at the mall');
+    await settings(accountId, ALL_OFF);
+  });
+
+  it('a ship of one line (POST /api/orders/:id/transitions) starts the send job too', async () => {
+    const { accountId } = naver;
+    await settings(accountId, { ...ALL_OFF, auto_send: true });
+    const a = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+    const numbered = await push([{ line_id: a.lineIds[0], line_version: 1, courier: 'CJ', tracking_number: cj() }]);
+    assert.equal(numbered.body.auto_jobs, undefined, 'numbered, not shipped: nothing to send');
+    const res = await s.call('POST', `/api/orders/${a.lineIds[0]}/transitions`, { action: 'ship', version: 2 });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.auto_jobs?.map((j: { mall_account_id: string; started: boolean }) => [j.mall_account_id, j.started]),
+      [[accountId, true]],
+      JSON.stringify(res.body),
+    );
+    await s.deps.runner.idle();
     await settings(accountId, ALL_OFF);
   });
 

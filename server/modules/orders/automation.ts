@@ -1,8 +1,10 @@
 // The automatic steps a seller switches on per mall account (issue 13 §6): release on confirm, a default courier,
 // ship once numbered, send once shipped. Each runs through the transition engine like the operator's own step, with
 // the operator (or the job) as who and the setting as why, so the history says which switch moved a line.
+import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
 import type { AccountAutomation } from '../mall-accounts/mall-accounts.repo.ts';
 import type { EngineCore } from './engine/core.ts';
+import { unitOf } from './engine/decide.ts';
 import { statusAction } from './engine/status-actions.ts';
 import { Refusal } from './engine/types.ts';
 import type { LineRow } from './working-set.repo.ts';
@@ -21,11 +23,19 @@ export function automationOf(core: EngineCore, line: LineRow): AccountAutomation
   return account ? core.set.automation.get(account) : undefined;
 }
 
-/** Boxes these numbered lines are in, when their account ships once numbered: candidates for `autoShip`. */
+/**
+ * Boxes these numbered lines are in, when their account ships once numbered: candidates for `autoShip`. A number
+ * taken with a warning (a check digit that looks mistyped) is not shipped, nor then sent, by itself: the warning asks
+ * the operator to look again first, and shipping stays their step.
+ */
 export function shipCandidates(core: EngineCore, lineIds: readonly string[], into: Map<string, string>): void {
   for (const id of lineIds) {
     const line = core.set.lines.get(id)!;
-    if (line.status === 'INVOICED' && line.box_id && automationOf(core, line)?.auto_ship) into.set(line.box_id, line.id);
+    if (line.status !== 'INVOICED' || !line.box_id || !automationOf(core, line)?.auto_ship) continue;
+    const box = core.set.boxes.get(line.box_id)!;
+    const suspect = !!box.tracking_number && checkTrackingNumber(box.courier ?? '', box.tracking_number).warnings.length > 0;
+    if (suspect) into.delete(box.id);
+    else into.set(box.id, line.id);
   }
 }
 
@@ -41,7 +51,10 @@ export function autoShip(core: EngineCore, candidates: ReadonlyMap<string, strin
   for (const [boxId, lineId] of candidates) {
     const line = core.set.lines.get(lineId)!;
     // The row that numbered it may have been refused later in its item (rolled back): then there is nothing to ship.
-    if (line.box_id !== boxId || line.status !== 'INVOICED' || core.orderOf(line).hold) continue;
+    if (line.box_id !== boxId || line.status !== 'INVOICED') continue;
+    // A hold this call put on does not block its own steps (EngineCore.flagsOf), but it must keep the box here: a
+    // box may carry lines of several orders (합포), and any of them on hold keeps the whole box from shipping.
+    if (unitOf(core, line).some((l) => core.orderOf(l).hold)) continue;
     try {
       // decide() refuses before anything is written, so a refused box leaves no trace.
       shipped.push(...statusAction(core, line.id, [line], 'ship', { reason: AUTO_REASONS.ship }, false).lines);

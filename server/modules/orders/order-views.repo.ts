@@ -322,11 +322,19 @@ export async function listLineView(
   return { rows: page, next: more && last ? ([last.order_id, last.line_id] as [string, string]) : null };
 }
 
-/** Lines-view rows of these lines (deleted orders included: a sheet may hold them), in (order_id, id) order. */
-export async function lineViewByIds(db: Db | Knex.Transaction, lineIds: readonly string[], columns: LineViewColumns = 'all'): Promise<LineViewRow[]> {
+/**
+ * Lines-view rows of these lines (deleted orders included: a sheet may hold them), in (order_id, id) order. `extra`:
+ * columns read besides (e.g. `o.mall_account_id` for a refresh that must show default couriers).
+ */
+export async function lineViewByIds(
+  db: Db | Knex.Transaction,
+  lineIds: readonly string[],
+  columns: LineViewColumns = 'all',
+  extra: readonly string[] = [],
+): Promise<LineViewRow[]> {
   if (!lineIds.length) return [];
-  const selected =
-    columns === 'refresh' ? LINE_REFRESH_COLUMNS : columns === 'refresh_recipient' ? LINE_REFRESH_RECIPIENT_COLUMNS : LINE_VIEW_COLUMNS;
+  const base = columns === 'refresh' ? LINE_REFRESH_COLUMNS : columns === 'refresh_recipient' ? LINE_REFRESH_RECIPIENT_COLUMNS : LINE_VIEW_COLUMNS;
+  const selected = extra.length ? [...base, ...extra] : base;
   const query = whereIdIn(db, lineViewQuery(db, selected), 'l.id', [...new Set(lineIds)]).orderBy(LINE_VIEW_ORDER);
   // A push answers with up to 10,000s of these rows: read packed (see selectPacked).
   return toLineView((await selectPacked(db, query, [...selected.map(fieldOf), 'memo'])) as LineViewRow[]);

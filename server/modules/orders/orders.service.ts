@@ -111,13 +111,21 @@ function fillDefaultCouriers(rows: Record<string, unknown>[], couriers: Map<stri
   }
 }
 
-/** Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. */
+/**
+ * Lines-view rows of these lines (unknown ids are simply absent), masked like the lines view. A push's answer (the
+ * refresh columns) shows default couriers too: the pane writes its courier cells back, and a row that lost the
+ * courier it was pulled with would have its pasted number refused for want of one.
+ */
 export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], columns: views.LineViewColumns = 'all') {
-  const rows = await views.lineViewByIds(db, lineIds, columns);
-  if (columns === 'all') {
-    const couriers = await defaultCouriers(db);
-    if (couriers.size) fillDefaultCouriers(rows, couriers, []);
-  }
+  const couriers = lineIds.length ? await defaultCouriers(db) : new Map<string, string>();
+  const extra = couriers.size && columns !== 'all' ? ['mall_account_id'] : [];
+  const rows = await views.lineViewByIds(
+    db,
+    lineIds,
+    columns,
+    extra.map((f) => `o.${f}`),
+  );
+  if (couriers.size) fillDefaultCouriers(rows, couriers, extra);
   return rows.map((r) => maskFor(actor, r));
 }
 
