@@ -3,6 +3,7 @@
 // columns), so a re-pull keeps their values without reading the whole sheet.
 import type { CellValue } from '../sheet/cells.ts';
 import { runExcel } from './run.ts';
+import { usedExtent } from './sheets.ts';
 
 export type ColumnLayoutRead = { header: CellValue; width: number | null; hidden: boolean };
 
@@ -15,13 +16,10 @@ const COLUMN_READ_CELLS = 50_000;
  */
 export async function readColumnLayout(name: string): Promise<{ columns: ColumnLayoutRead[]; rows: number } | null> {
   return runExcel(async (context) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('rowIndex,rowCount,columnIndex,columnCount');
-    await context.sync();
-    if (sheet.isNullObject) return null;
-    if (used.isNullObject) return { columns: [], rows: 0 };
-    const cols = used.columnIndex + used.columnCount;
+    const extent = await usedExtent(context, name);
+    if (!extent) return null;
+    const { sheet, rows, cols } = extent;
+    if (!rows) return { columns: [], rows: 0 };
     const header = sheet.getRangeByIndexes(0, 0, 1, cols).load('values');
     // One range per column: a wider range answers null for a width or hidden state its columns do not share.
     const columns = Array.from({ length: cols }, (_, c) => {
@@ -34,7 +32,7 @@ export async function readColumnLayout(name: string): Promise<{ columns: ColumnL
     const names = (header.values[0] ?? []) as CellValue[];
     return {
       columns: columns.map((cell, c) => ({ header: names[c] ?? '', width: cell.format.columnWidth ?? null, hidden: cell.columnHidden === true })),
-      rows: used.rowIndex + used.rowCount,
+      rows,
     };
   });
 }

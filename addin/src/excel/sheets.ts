@@ -119,19 +119,32 @@ export async function writeTable(spec: TableSpec, progress?: Progress): Promise<
 export type TableRead = { rows: CellValue[][] };
 
 /**
+ * A sheet and how far its used range reaches from A1 (rows and columns, 0 when it holds nothing), read in one sync;
+ * null without the sheet. What every reader of a whole sheet starts from.
+ */
+export async function usedExtent(
+  context: Excel.RequestContext,
+  name: string,
+): Promise<{ sheet: Excel.Worksheet; rows: number; cols: number } | null> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,rowCount,columnIndex,columnCount');
+  await context.sync();
+  if (sheet.isNullObject) return null;
+  if (used.isNullObject) return { sheet, rows: 0, cols: 0 };
+  return { sheet, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
+}
+
+/**
  * Every row of a sheet's used range (row 0 is the header), read in blocks sized so no answer goes over the limit;
  * null when the sheet does not exist. Cells come back as Excel holds them (numbers for number cells).
  */
 export async function readTable(name: string, progress?: Progress): Promise<TableRead | null> {
   return runExcel(async (context) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('rowIndex,rowCount,columnIndex,columnCount');
-    await context.sync();
-    if (sheet.isNullObject) return null;
-    if (used.isNullObject) return { rows: [] };
-    const total = used.rowIndex + used.rowCount;
-    const cols = used.columnIndex + used.columnCount;
+    const extent = await usedExtent(context, name);
+    if (!extent) return null;
+    const { sheet, rows: total, cols } = extent;
+    if (!total) return { rows: [] };
     const rows: CellValue[][] = [];
     // The first block measures how wide a row is; later blocks are sized from it.
     let block = Math.min(1000, Math.floor(READ_MAX_CELLS / cols));

@@ -7,13 +7,11 @@ import { BOARD_LABELS } from '../../../../shared/api/board.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
-import { paneMessages as pm } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import { UnpushedWarning } from '../orders/UnpushedWarning.tsx';
 import { useOrders } from '../orders/useOrders.ts';
-import { ReasonFields } from '../reason/ReasonFields.tsx';
-import { reasonMessages as rm } from '../reason/reason-messages.ts';
+import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
 import { useWork, WorkStatus } from '../work.tsx';
 import { startJobs } from '../../api/jobs.ts';
 import { boardMessages as m } from './board-messages.ts';
@@ -115,18 +113,7 @@ export function BoardPane({
         ))}
       {/* A pull from a count replaces the sheet: edits not pushed are named first, as on the 주문 tab. */}
       <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
-      {reasonPrompt && (
-        <div className={ui.stack} role="group" aria-label={format(rm.reason, {}, lang)}>
-          <Text>{format(rm.pull_reason_ask, {}, lang)}</Text>
-          <ReasonFields choice={reasonPrompt.choice} onChange={reasonPrompt.change} problem={reasonPrompt.problem} lang={lang} />
-          <div className={ui.row}>
-            <Button appearance="primary" onClick={reasonPrompt.confirm}>
-              {format(rm.pull_reason_confirm, {}, lang)}
-            </Button>
-            <Button onClick={reasonPrompt.cancel}>{format(pm.cancel, {}, lang)}</Button>
-          </div>
-        </div>
-      )}
+      <PullReasonPrompt prompt={reasonPrompt} lang={lang} />
       <WorkStatus work={work} lang={lang} />
     </section>
   );

@@ -9,7 +9,7 @@ import { useLayout } from '../../styles.ts';
 import { AutomationLine } from '../accounts/AutomationSettings.tsx';
 import type { Account } from '../accounts/useAccounts.ts';
 import { EXPORT_REASON_LABELS } from '../../../../shared/export-reasons.ts';
-import { ReasonFields } from '../reason/ReasonFields.tsx';
+import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
 import { reasonMessages as rm } from '../reason/reason-messages.ts';
 import { WorkStatus } from '../work.tsx';
 import { EMPTY_LINE_FILTER, type LineFilter } from './line-filter.ts';
@@ -52,18 +52,7 @@ export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobF
         </Button>
       </div>
       <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
-      {reasonPrompt && (
-        <div className={ui.stack} role="group" aria-label={format(rm.reason, {}, lang)}>
-          <Text>{format(rm.pull_reason_ask, {}, lang)}</Text>
-          <ReasonFields choice={reasonPrompt.choice} onChange={reasonPrompt.change} problem={reasonPrompt.problem} lang={lang} />
-          <div className={ui.row}>
-            <Button appearance="primary" onClick={reasonPrompt.confirm}>
-              {format(rm.pull_reason_confirm, {}, lang)}
-            </Button>
-            <Button onClick={reasonPrompt.cancel}>{t('cancel')}</Button>
-          </div>
-        </div>
-      )}
+      <PullReasonPrompt prompt={reasonPrompt} lang={lang} />
       {reason && !reasonPrompt && (
         <div className={ui.spread}>
           <Text size={200}>
