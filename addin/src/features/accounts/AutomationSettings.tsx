@@ -2,9 +2,9 @@
 // release on confirm, a default courier, ship once numbered, send once shipped.
 import { Caption1, Dropdown, Field, Option, Switch } from '@fluentui/react-components';
 import type { UpdateMallAccountBody } from '../../../../shared/api/mall-accounts.schema.ts';
-import { COURIERS } from '../../../../shared/couriers.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { courierLabel } from '../../sheet/cells.ts';
+import { courierOptions } from '../courier-options.tsx';
 import { useLayout } from '../../styles.ts';
 import { automationMessages as m } from './automation-messages.ts';
 import type { Account } from './useAccounts.ts';
@@ -32,11 +32,7 @@ export function AutomationSettings(props: { account: Account; lang: Lang; disabl
           onOptionSelect={(_, d) => onChange({ default_courier: d.optionValue ? d.optionValue : null })}
         >
           <Option value={none}>{t('no_courier')}</Option>
-          {COURIERS.map((c) => (
-            <Option key={c.code} value={c.code}>
-              {courierLabel(c.code, lang)}
-            </Option>
-          ))}
+          {courierOptions(lang)}
         </Dropdown>
       </Field>
     </div>

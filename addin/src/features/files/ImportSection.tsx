@@ -2,11 +2,11 @@
 // preview / apply / undo buttons; order uploads also list their batches. State and work live in useFileImport.
 import { Button, Caption1, Dropdown, Field, Input, Option, Radio, RadioGroup, Switch, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { COURIERS } from '../../../../shared/couriers.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { FileTemplate } from '../../api/files.ts';
 import { courierLabel } from '../../sheet/cells.ts';
+import { courierOptions } from '../courier-options.tsx';
 import { useLayout } from '../../styles.ts';
 import { WorkStatus } from '../work.tsx';
 import { fileMessages as fm, type FileMessage } from './files-messages.ts';
@@ -86,11 +86,7 @@ export function ImportSection({ api, lang, kind, setKind, templates }: Props) {
             onOptionSelect={(_, d) => s.setCourier(d.optionValue ?? '')}
           >
             <Option value="">{t('courier_template')}</Option>
-            {COURIERS.map((c) => (
-              <Option key={c.code} value={c.code}>
-                {courierLabel(c.code, lang)}
-              </Option>
-            ))}
+            {courierOptions(lang)}
           </Dropdown>
         </Field>
       )}

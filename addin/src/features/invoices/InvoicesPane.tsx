@@ -1,6 +1,6 @@
 // Invoices from the sheet: a courier for the selected rows, tracking numbers typed or pasted into the sheet and
 // pushed, then ship and send to the malls — each step's result lands beside its rows.
-import { Button, Caption1, Dropdown, Field, Option } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field } from '@fluentui/react-components';
 import { useState } from 'react';
 import { COURIERS } from '../../../../shared/couriers.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
@@ -8,6 +8,7 @@ import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { courierLabel } from '../../sheet/cells.ts';
+import { courierOptions } from '../courier-options.tsx';
 import { useLayout } from '../../styles.ts';
 import { AutomationLine } from '../accounts/AutomationSettings.tsx';
 import type { Account } from '../accounts/useAccounts.ts';
@@ -32,11 +33,7 @@ export function InvoicesPane({ api, feed, lang, accounts }: { api: Api; feed: Jo
             selectedOptions={[courier]}
             onOptionSelect={(_, d) => setCourier(d.optionValue ?? courier)}
           >
-            {COURIERS.map((c) => (
-              <Option key={c.code} value={c.code}>
-                {label(c.code)}
-              </Option>
-            ))}
+            {courierOptions(lang)}
           </Dropdown>
         </Field>
         <Button disabled={work.busy} onClick={() => applyCourier(courier)}>
