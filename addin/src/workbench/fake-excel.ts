@@ -12,9 +12,9 @@ import { FakeWorkbookState } from './fake-excel/workbook.ts';
 export { OfficeLikeError, addressOf, columnLetters, parseAddress, storedValue, type Area, type Cell } from './fake-excel/cells.ts';
 export { PAYLOAD_LIMIT_BYTES } from './fake-excel/request.ts';
 export { DEFAULT_COLUMN_WIDTH_PT, FakeRange } from './fake-excel/range.ts';
-export { FakeWorkbookState, Sheet, type SelectionChangedArgs, type SyncStats } from './fake-excel/workbook.ts';
+export { FakeWorkbookState, Sheet, type ChartSeriesBy, type ChartState, type SelectionChangedArgs, type SyncStats } from './fake-excel/workbook.ts';
 export { FakeWorksheet, FakeWorksheets } from './fake-excel/worksheets.ts';
-export { FakeChart, FakeChartCollection, type ChartSeriesBy, type ChartState } from './fake-excel/charts.ts';
+export { FakeChart, FakeChartCollection } from './fake-excel/charts.ts';
 
 export class FakeRequestContext {
   readonly workbook: { worksheets: FakeWorksheets; getSelectedRanges: () => FakeRangeAreas };

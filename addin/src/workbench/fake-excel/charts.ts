@@ -2,24 +2,10 @@
 // range splits into series, as Excel's ChartCollection.add(type, sourceData, seriesBy) makes it. Clearing cells
 // leaves charts alone (they are shapes, not cells), and a chart reads its cells when drawn, so it follows later
 // writes to its source — which is how the 매출 sheet is refreshed in place.
-import { OfficeLikeError, parseAddress, type Area } from './cells.ts';
+import { OfficeLikeError, parseAddress } from './cells.ts';
 import type { FakeRange } from './range.ts';
 import { ClientObject, jsonBytes, type Batch } from './request.ts';
-import type { Sheet } from './workbook.ts';
-
-export type ChartSeriesBy = 'Auto' | 'Columns' | 'Rows';
-
-/** A chart as the workbook holds it. */
-export type ChartState = {
-  name: string;
-  chartType: string;
-  source: Area;
-  seriesBy: ChartSeriesBy;
-  title: string;
-  legendPosition: string;
-  /** Cells the chart covers, top-left to bottom-right; null until placed (Excel puts it near the source). */
-  position: { from: Area; to: Area } | null;
-};
+import type { ChartSeriesBy, ChartState, Sheet } from './workbook.ts';
 
 /** The chart types the fake draws; Excel has many more, the add-in uses these. */
 const KNOWN_TYPES = new Set(['ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'Pie', 'Doughnut', 'Line', 'BarClustered', 'BarStacked']);

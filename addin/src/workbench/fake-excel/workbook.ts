@@ -1,10 +1,23 @@
 // The workbook's state behind the fake API (sheets, their cells and layout, the selection, the sync counters) and
 // what the user's hands do to it outside the API.
 import { addressOf, storedValue, type Area, type Cell } from './cells.ts';
-import type { ChartState } from './charts.ts';
 
 /** What Excel hands a selection-changed handler (Excel.WorksheetSelectionChangedEventArgs). */
 export type SelectionChangedArgs = { address: string; type: 'WorksheetSelectionChanged'; worksheetId: string };
+
+export type ChartSeriesBy = 'Auto' | 'Columns' | 'Rows';
+
+/** A chart as the workbook holds it. */
+export type ChartState = {
+  name: string;
+  chartType: string;
+  source: Area;
+  seriesBy: ChartSeriesBy;
+  title: string;
+  legendPosition: string;
+  /** Cells the chart covers, top-left to bottom-right; null until placed (Excel puts it near the source). */
+  position: { from: Area; to: Area } | null;
+};
 
 export type SyncStats = { syncs: number; largestRequestBytes: number; largestResponseBytes?: number; requests: number[] };
 
