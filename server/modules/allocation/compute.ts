@@ -83,33 +83,35 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
 
 /** The preview's rows: one per line and SKU, orders in the order they are served. */
 export function previewRows(c: Computed): AllocationRow[] {
-  const byLine = new Map(c.lines.map((l) => [l.id, l]));
   const skusOf = new Map<string, repo.CandidateSku[]>();
   for (const s of c.skus) {
-    const list = skusOf.get(s.line_id) ?? [];
-    list.push(s);
-    skusOf.set(s.line_id, list);
+    const list = skusOf.get(s.line_id);
+    if (list) list.push(s);
+    else skusOf.set(s.line_id, [s]);
   }
+  // What each line × SKU got: units, and the warehouses they come from (usually one).
   const got = new Map<string, { quantity: number; warehouses: string[] }>();
   for (const a of c.plan.allocations) {
     const k = `${a.lineId}\u0000${a.skuId}`;
-    const g = got.get(k) ?? { quantity: 0, warehouses: [] };
-    g.quantity += a.quantity;
-    g.warehouses.push(c.warehouseCode.get(a.warehouseId) ?? a.warehouseId);
-    got.set(k, g);
+    const code = c.warehouseCode.get(a.warehouseId) ?? a.warehouseId;
+    const g = got.get(k);
+    if (!g) got.set(k, { quantity: a.quantity, warehouses: [code] });
+    else {
+      g.quantity += a.quantity;
+      if (!g.warehouses.includes(code)) g.warehouses.push(code);
+    }
   }
   const linesOf = new Map<string, repo.CandidateLine[]>();
   for (const l of c.lines) {
-    const list = linesOf.get(l.order_id) ?? [];
-    list.push(l);
-    linesOf.set(l.order_id, list);
+    const list = linesOf.get(l.order_id);
+    if (list) list.push(l);
+    else linesOf.set(l.order_id, [l]);
   }
   const rows: AllocationRow[] = [];
   for (const o of c.plan.orders) {
-    const short = new Set(o.short);
-    for (const line of linesOf.get(o.orderId) ?? []) {
-      const l = byLine.get(line.id)!;
-      const lineOutcome = short.has(l.id) ? (o.outcome === 'partial' ? 'split' : 'short') : o.outcome === 'none' ? 'waiting' : 'allocated';
+    const short = o.short.length ? new Set(o.short) : null;
+    for (const l of linesOf.get(o.orderId) ?? []) {
+      const lineOutcome = short?.has(l.id) ? (o.outcome === 'partial' ? 'split' : 'short') : o.outcome === 'none' ? 'waiting' : 'allocated';
       for (const s of skusOf.get(l.id) ?? []) {
         const g = got.get(`${l.id}\u0000${s.sku_id}`);
         rows.push({
@@ -122,7 +124,7 @@ export function previewRows(c: Computed): AllocationRow[] {
           option_text: l.option_text,
           sku_code: s.code,
           need: s.per_unit * l.quantity,
-          warehouse: g ? [...new Set(g.warehouses)].join(', ') : '',
+          warehouse: g ? g.warehouses.join(', ') : '',
           allocated: g?.quantity ?? 0,
           outcome: o.outcome,
           line_outcome: lineOutcome,

@@ -43,17 +43,23 @@ const amount = (o: PlanOrder) => o.lines.reduce((n, l) => n + l.amount, 0);
 /** The orders in the order they are served. */
 export function serviceOrder(orders: readonly PlanOrder[], options: Pick<PlanOptions, 'rule' | 'channels'>): PlanOrder[] {
   const rank = new Map(options.channels.map((c, i) => [c, i]));
-  const channelRank = (o: PlanOrder) => rank.get(o.channel) ?? options.channels.length;
-  const ruleKey = (o: PlanOrder) => (options.rule === 'quantity' ? units(o) : options.rule === 'amount' ? -amount(o) : 0);
-  const date = (o: PlanOrder) => `${o.orderDate}|${o.orderedAt ?? ''}`;
-  return [...orders].sort(
+  // Each order's keys once (50,000 orders are compared about 800,000 times).
+  const keyed = orders.map((o) => ({
+    o,
+    priority: Number(o.priority),
+    channel: rank.get(o.channel) ?? options.channels.length,
+    rule: options.rule === 'quantity' ? units(o) : options.rule === 'amount' ? -amount(o) : 0,
+    date: `${o.orderDate}|${o.orderedAt ?? ''}`,
+  }));
+  keyed.sort(
     (a, b) =>
-      Number(b.priority) - Number(a.priority) ||
-      channelRank(a) - channelRank(b) ||
-      ruleKey(a) - ruleKey(b) ||
-      (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      b.priority - a.priority ||
+      a.channel - b.channel ||
+      a.rule - b.rule ||
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      (a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0),
   );
+  return keyed.map((k) => k.o);
 }
 
 /**

@@ -50,6 +50,7 @@ const byKey = (a: StockKey, b: StockKey) =>
  */
 export async function lockStock(trx: Knex.Transaction, keys: readonly StockKey[], now: string): Promise<Map<string, StockState>> {
   const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()].sort(byKey);
+  if (!isPostgres(trx)) return stockRowsSqlite(trx, unique, now);
   // 400 rows a statement: SQLite's multi-row insert is a compound SELECT, capped at 500 terms.
   for (const part of chunk(unique, 400)) {
     const rows = part.map((k) => ({ sku_id: k.skuId, warehouse_id: k.warehouseId, on_hand: 0, allocated: 0, version: 0, updated_at: now }));
@@ -68,6 +69,38 @@ export async function lockStock(trx: Knex.Transaction, keys: readonly StockKey[]
     for (const r of await (isPostgres(trx) ? query.forUpdate() : query)) {
       out.set(keyOf({ skuId: r.sku_id, warehouseId: r.warehouse_id }), { on_hand: r.on_hand, allocated: r.allocated, version: r.version });
     }
+  }
+  return out;
+}
+
+/**
+ * SQLite: one writer at a time, so no row locks — only the rows. Those that exist are read in one statement (the
+ * keys as one JSON document, the rows back packed: 15,000 rows of an allocation in a fraction of a tuple IN); the
+ * missing ones are made and read the same way.
+ */
+async function stockRowsSqlite(trx: Knex.Transaction, keys: readonly StockKey[], now: string): Promise<Map<string, StockState>> {
+  const read = async (wanted: readonly StockKey[]) => {
+    const [row] = (await trx.raw(
+      `select json_group_array(json_array(s.sku_id, s.warehouse_id, s.on_hand, s.allocated, s.version)) as rows
+         from json_each(?) k join stock s on s.sku_id = json_extract(k.value, '$[0]') and s.warehouse_id = json_extract(k.value, '$[1]')`,
+      [JSON.stringify(wanted.map((k) => [k.skuId, k.warehouseId]))],
+    )) as { rows: string }[];
+    return JSON.parse(row?.rows ?? '[]') as [string, string, number, number, number][];
+  };
+  const out = new Map<string, StockState>();
+  const keep = (rows: [string, string, number, number, number][]) => {
+    for (const [skuId, warehouseId, on_hand, allocated, version] of rows) out.set(keyOf({ skuId, warehouseId }), { on_hand, allocated, version });
+  };
+  if (!keys.length) return out;
+  keep(await read(keys));
+  const missing = keys.filter((k) => !out.has(keyOf(k)));
+  if (missing.length) {
+    // 400 rows a statement: SQLite's multi-row insert is a compound SELECT, capped at 500 terms.
+    for (const part of chunk(missing, 400)) {
+      const rows = part.map((k) => ({ sku_id: k.skuId, warehouse_id: k.warehouseId, on_hand: 0, allocated: 0, version: 0, updated_at: now }));
+      await trx('stock').insert(rows).onConflict(['sku_id', 'warehouse_id']).ignore();
+    }
+    keep(await read(missing));
   }
   return out;
 }
