@@ -35,6 +35,15 @@ export class JobFeed {
     };
   }
 
+  /**
+   * Called each time the stream opens or reopens (and when it ends for good): what happened before or between
+   * connections is not sent again, so a listener that keeps a picture of jobs reads it again here.
+   */
+  onConnect(listener: () => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
   /** Waits until every job has ended, reporting the items done over all of them; `signal` cancels them once. */
   follow(jobs: readonly JobView[], progress?: JobProgress, signal?: AbortSignal): Promise<JobView[]> {
     const current = new Map(jobs.map((j) => [j.id, j]));
@@ -67,8 +76,7 @@ export class JobFeed {
         Promise.all(running().map((j) => getJob(this.api, j.id))).then((fresh) => fresh.forEach(update), settle);
       };
       cleanup.push(this.subscribe(update));
-      this.connectionListeners.add(read);
-      cleanup.push(() => this.connectionListeners.delete(read));
+      cleanup.push(this.onConnect(read));
       const timer = setInterval(() => this.ended && read(), FALLBACK_READ_MS);
       cleanup.push(() => clearInterval(timer));
       // Cancel asks each running job once to stop; what it already did at the mall stays done, so it is followed on.

@@ -190,6 +190,29 @@ describe('jobs list and period', () => {
     );
   });
 
+  it('a job that has ended stays ended when an older answer arrives after its end', () => {
+    const ended = mergeJobs([job('a', { state: 'running' })], [job('a', { state: 'succeeded', ok: 2 })]);
+    const late = mergeJobs(ended, [job('a', { state: 'running', ok: 1 })]);
+    assert.deepEqual([late[0]!.state, late[0]!.ok], ['succeeded', 2]);
+  });
+
+  it('onConnect hears every opening of the stream, so a list can read what happened while it was not connected', async () => {
+    const { api } = serverOf(new Map());
+    const feed = new JobFeed(api);
+    let opened = 0;
+    const off = feed.onConnect(() => opened++);
+    const unsubscribe = feed.subscribe(() => undefined);
+    await tick();
+    StandInEventSource.latest().onopen?.();
+    assert.equal(opened, 1);
+    StandInEventSource.latest().onopen?.();
+    assert.equal(opened, 2, 'a reopened stream is heard too');
+    off();
+    StandInEventSource.latest().onopen?.();
+    assert.equal(opened, 2, 'not after the listener left');
+    unsubscribe();
+  });
+
   it('a period is whole Korean days, never past now; blank or half a period is none', () => {
     const now = Date.parse('2026-11-25T03:00:00Z'); // 12:00 in Korea
     assert.deepEqual(jobPeriod('2026-11-20', '2026-11-21', now), { from: '2026-11-19T15:00:00.000Z', to: '2026-11-21T14:59:59.000Z' });

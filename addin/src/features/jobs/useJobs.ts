@@ -13,10 +13,17 @@ const RECENT = 20;
 
 export type StartOutcome = { started: number; refused: Extract<StartedJob, { started: false }>[] };
 
-/** Newest first, at most RECENT, one entry per job (a later event replaces the job's entry, keeping what it lacks). */
+/**
+ * Newest first, at most RECENT, one entry per job (a later event replaces the job's entry, keeping what it lacks).
+ * A job that has ended never goes back to running: an answer read before an event may arrive after it.
+ */
 export function mergeJobs(list: readonly Job[], incoming: readonly Job[]): Job[] {
   const byId = new Map(list.map((j) => [j.id, j]));
-  for (const job of incoming) byId.set(job.id, { ...byId.get(job.id), ...job });
+  for (const job of incoming) {
+    const had = byId.get(job.id);
+    if (had && FINISHED.has(had.state) && !FINISHED.has(job.state)) continue;
+    byId.set(job.id, { ...had, ...job });
+  }
   return [...byId.values()].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '')).slice(0, RECENT);
 }
 
@@ -30,19 +37,32 @@ export function useJobs(api: Api, feed: JobFeed, onEnded: (job: Job) => void) {
   ended.current = onEnded;
 
   useEffect(() => {
-    listJobs(api, { limit: RECENT }).then(
-      (r) => {
-        for (const j of r.items) known.current.set(j.id, j.state);
-        setJobs((list) => mergeJobs(r.items, list));
-      },
-      () => undefined,
-    );
-    return feed.subscribe((job) => {
+    const heard = (job: Job) => {
       const before = known.current.get(job.id);
+      if (before && FINISHED.has(before) && !FINISHED.has(job.state)) return;
       known.current.set(job.id, job.state);
       if (before && !FINISHED.has(before) && FINISHED.has(job.state)) ended.current(job);
+    };
+    // The recent jobs, read at first and again whenever the stream (re)opens: a job that ended while it was not
+    // connected (a short collect right after sign-in) would otherwise stay "running" here.
+    const read = () =>
+      listJobs(api, { limit: RECENT }).then(
+        (r) => {
+          r.items.forEach(heard);
+          setJobs((list) => mergeJobs(list, r.items));
+        },
+        () => undefined,
+      );
+    void read();
+    const offConnect = feed.onConnect(() => void read());
+    const unsubscribe = feed.subscribe((job) => {
+      heard(job);
       setJobs((list) => mergeJobs(list, [job]));
     });
+    return () => {
+      offConnect();
+      unsubscribe();
+    };
   }, [api, feed]);
 
   async function start(type: JobType, accountIds: string[], from: string, to: string): Promise<StartOutcome> {
