@@ -1,7 +1,7 @@
 // The status board's data: the counts (GET /api/board) and, behind the mismatch count, each mall account's
 // mismatches and the mall changes syncs could not apply (GET /api/mall-accounts/:id/mismatches). Read when the tab
 // is shown — so the operator's own pushes and actions elsewhere in the pane are counted when they come back — when a
-// job ends while it is shown, and on the refresh button.
+// job ends while it is shown (or the job stream reopens), and on the refresh button.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardResponse } from '../../../../shared/api/board.schema.ts';
 import { FINISHED_JOB_STATES } from '../../../../shared/api/jobs.schema.ts';
@@ -45,9 +45,15 @@ export function useBoard(api: Api, feed: JobFeed, accounts: readonly Account[], 
 
   useEffect(() => {
     if (!active) return;
-    return feed.subscribe((job) => {
+    const unsubscribe = feed.subscribe((job) => {
       if (FINISHED_JOB_STATES.has(job.state)) void load();
     });
+    // A job that ended while the stream was not connected sends nothing: the counts are read again when it opens.
+    const offConnect = feed.onConnect(() => void load());
+    return () => {
+      unsubscribe();
+      offConnect();
+    };
   }, [active, feed, load]);
 
   return { state, error, load };
