@@ -2,9 +2,9 @@
 // a flag on or off, the restore warning to confirm. Native selects keep it compact at 320 px.
 import { Checkbox, Field, Input, Select, Text } from '@fluentui/react-components';
 import type { Lang } from '../../../../shared/i18n.ts';
-import { CLAIM_TYPES, type ClaimType } from '../../../../shared/lifecycle.ts';
+import { CLAIM_TYPES } from '../../../../shared/lifecycle.ts';
 import { useLayout } from '../../styles.ts';
-import { MENU_FLAGS, flagLabel, needs, restoreWarning, type ActionParams as Params, type MenuFlag, type SelectionAction } from './action-menu.ts';
+import { MENU_FLAGS, flagLabel, needs, restoreWarning, type ActionParams as Params, type SelectionAction } from './action-menu.ts';
 import { actionMessages as am } from './action-messages.ts';
 
 const CLAIM_LABELS = { cancel: am.claim_cancel, return: am.claim_return, exchange: am.claim_exchange } as const;
@@ -28,31 +28,34 @@ export function ActionParams({
     <div className={ui.stack} role="group" aria-label={t(am.params)} data-testid="action-params">
       {n.claim && (
         <div className={ui.row}>
-          <Field label={t(am.claim_type)} className={ui.grow}>
-            <Select value={params.claimType} onChange={(_, d) => onChange({ claimType: d.value as ClaimType })}>
-              {CLAIM_TYPES.map((c) => (
-                <option key={c} value={c}>
-                  {t(CLAIM_LABELS[c])}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t(am.claim_state)} className={ui.grow}>
-            <Select value={params.claimState} onChange={(_, d) => onChange({ claimState: d.value as Params['claimState'] })}>
-              <option value="requested">{t(am.claim_requested)}</option>
-              <option value="completed">{t(am.claim_completed)}</option>
-            </Select>
-          </Field>
+          <Choice
+            label={t(am.claim_type)}
+            value={params.claimType}
+            options={CLAIM_TYPES.map((c) => [c, t(CLAIM_LABELS[c])])}
+            onChange={(claimType) => onChange({ claimType })}
+          />
+          <Choice
+            label={t(am.claim_state)}
+            value={params.claimState}
+            options={[
+              ['requested', t(am.claim_requested)],
+              ['completed', t(am.claim_completed)],
+            ]}
+            onChange={(claimState) => onChange({ claimState })}
+          />
         </div>
       )}
       {n.claim && (
         <div className={ui.rowEnd}>
-          <Field label={t(am.claim_scope)} className={ui.grow}>
-            <Select value={params.partial ? 'partial' : 'whole'} onChange={(_, d) => onChange({ partial: d.value === 'partial' })}>
-              <option value="whole">{t(am.claim_whole)}</option>
-              <option value="partial">{t(am.claim_partial)}</option>
-            </Select>
-          </Field>
+          <Choice
+            label={t(am.claim_scope)}
+            value={params.partial ? 'partial' : 'whole'}
+            options={[
+              ['whole', t(am.claim_whole)],
+              ['partial', t(am.claim_partial)],
+            ]}
+            onChange={(scope) => onChange({ partial: scope === 'partial' })}
+          />
           {params.partial && (
             <Field label={t(am.quantity)} className={ui.grow}>
               <Input type="number" min={1} value={params.quantity} onChange={(_, d) => onChange({ quantity: d.value })} />
@@ -62,21 +65,21 @@ export function ActionParams({
       )}
       {n.flags && (
         <div className={ui.row}>
-          <Field label={t(am.flag)} className={ui.grow}>
-            <Select value={params.flag} onChange={(_, d) => onChange({ flag: d.value as MenuFlag })}>
-              {MENU_FLAGS.map((f) => (
-                <option key={f} value={f}>
-                  {flagLabel(f, lang)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t(am.flag_set)} className={ui.grow}>
-            <Select value={params.flagOn ? 'on' : 'off'} onChange={(_, d) => onChange({ flagOn: d.value === 'on' })}>
-              <option value="on">{t(am.flag_on)}</option>
-              <option value="off">{t(am.flag_off)}</option>
-            </Select>
-          </Field>
+          <Choice
+            label={t(am.flag)}
+            value={params.flag}
+            options={MENU_FLAGS.map((f) => [f, flagLabel(f, lang)])}
+            onChange={(flag) => onChange({ flag })}
+          />
+          <Choice
+            label={t(am.flag_set)}
+            value={params.flagOn ? 'on' : 'off'}
+            options={[
+              ['on', t(am.flag_on)],
+              ['off', t(am.flag_off)],
+            ]}
+            onChange={(on) => onChange({ flagOn: on === 'on' })}
+          />
         </div>
       )}
       {n.reason && (
@@ -95,5 +98,31 @@ export function ActionParams({
         </div>
       )}
     </div>
+  );
+}
+
+/** One labelled native select over a few named values. */
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}) {
+  const ui = useLayout();
+  return (
+    <Field label={label} className={ui.grow}>
+      <Select value={value} onChange={(_, d) => onChange(d.value as T)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
