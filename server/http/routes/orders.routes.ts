@@ -22,7 +22,6 @@ import {
 } from '../../../shared/api/order-views.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as orders from '../../modules/orders/orders.service.ts';
-import { notePull } from '../../modules/orders/board.service.ts';
 import { refusalError } from '../../modules/orders/refusals.ts';
 import { applyTransitions } from '../../modules/orders/transitions.service.ts';
 import { withAutoSends } from '../../jobs/auto-send.ts';
@@ -62,11 +61,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'viewer',
       response: lineColumnsPage,
       query: lineColumnsQuery,
-      handler: async ({ actor, query }) => {
-        // A pull into a sheet (it says why) starts here: the status board's "new since your last pull" restarts.
-        if (query.reason && !query.cursor) await notePull(deps.db, actor);
-        return toLineColumns(await orders.listLines(deps.db, actor, query), query.fields);
-      },
+      handler: async ({ actor, query }) => toLineColumns(await orders.pullLines(deps.db, actor, query), query.fields),
       personalData: {
         rows: (r: { rows: unknown[] }) => r.rows.length,
         // Which fields were sent is not part of what was searched; the reason is recorded on its own.

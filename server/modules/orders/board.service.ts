@@ -18,10 +18,7 @@ export async function statusBoard(db: Db, actor: Actor): Promise<BoardResponse> 
   return { counts: filters.map((f, i) => ({ ...f, count: counts[i]! })), last_pull_at: lastPull };
 }
 
-/**
- * A pull into a sheet (lines with a reason) marks "new" as seen for this user. Recorded when the first page is asked
- * for, before it is read: a line collected while the pull pages on counts as new next time rather than being lost.
- */
+/** A pull into a sheet marks "new" as seen for this user (orders.service pullLines says when). */
 export async function notePull(db: Db, actor: Actor): Promise<void> {
   if (actor.type === 'user') await repo.recordPull(db, actor.id, new Date().toISOString());
 }

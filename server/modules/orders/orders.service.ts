@@ -17,6 +17,7 @@ import { buildOrder, insertIntakes, type LineFields } from './intake.ts';
 import { applySteps } from './transitions.service.ts';
 import { accountAutomation } from '../mall-accounts/mall-accounts.repo.ts';
 import { decodeCursor, encodeCursor, isPair, isString } from '../../domain/cursor.ts';
+import { notePull } from './board.service.ts';
 
 // ---- cursors ---------------------------------------------------------------------------------------------------
 
@@ -85,6 +86,16 @@ export async function listLines(
   const { rows, next } = await views.listLineView(db, filter, searchScope(actor), after, filter.limit, fields);
   if (couriers.size) fillDefaultCouriers(rows, couriers, extra);
   return { items: rows.map((r) => maskFor(actor, r)), next_cursor: next ? encodeCursor(next) : null };
+}
+
+/**
+ * A page of lines pulled into a sheet (the column form, with a reason when recipients go out). The first page of a
+ * pull with a reason marks "new since your last pull" (현황) as seen for this user — before the read, so a line
+ * collected while the pull pages on counts as new next time instead of being lost.
+ */
+export async function pullLines(db: Db, actor: Actor, query: Parameters<typeof listLines>[2] & { reason?: string | undefined }) {
+  if (query.reason && !query.cursor) await notePull(db, actor);
+  return listLines(db, actor, query);
 }
 
 /** Statuses in which a line without a box shows its account's default courier: it is still to be numbered. */
