@@ -6,6 +6,7 @@ import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
+import { saveOrderNumberTemplate } from '../helpers/invoice-templates.ts';
 
 let s: TestServer;
 let coupang: MallFixture<{ close(): Promise<void> }>;
@@ -333,18 +334,7 @@ describe('send once shipped', () => {
     const ready = (await linesOf(accountId)).filter((l) => l.status === 'READY');
     const order = ready[0]!.mall_order_id as string;
     const number = cj();
-    const saved = await s.call('POST', '/api/file-templates', {
-      name: '주문번호로 등록 (자동)',
-      definition: {
-        type: 'invoice_import',
-        reference: 'mall_order_id',
-        columns: [
-          { field: 'mall_order_id', headers: ['주문번호'], required: true },
-          { field: 'tracking_number', headers: ['송장번호'], required: true },
-        ],
-      },
-    });
-    assert.equal(saved.status, 201, JSON.stringify(saved.body));
+    const template = await saveOrderNumberTemplate(s, '주문번호로 등록 (자동)');
     const source = {
       kind: 'sheet',
       name: '운송장',
@@ -353,7 +343,7 @@ describe('send once shipped', () => {
         [order, number],
       ],
     };
-    const res = await s.call('POST', '/api/invoice-imports', { source, template_id: saved.body.id, courier: 'CJ' });
+    const res = await s.call('POST', '/api/invoice-imports', { source, template_id: template.id, courier: 'CJ' });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.auto_jobs?.[0]?.started, true, JSON.stringify(res.body));
     await s.deps.runner.idle();

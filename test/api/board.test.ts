@@ -84,24 +84,6 @@ describe('status board', () => {
 
     const viewer = await s.tokenFor('viewer');
     const { counts } = await board(viewer);
-    assert.deepEqual(
-      counts.map((c) => c.id),
-      [
-        'new_since_pull',
-        'waiting_release',
-        'waiting_number',
-        'invoiced',
-        'shipped_not_sent',
-        'send_failed',
-        'cancel_requested',
-        'return_requested',
-        'exchange_requested',
-        'hold',
-        'unmatched',
-        'sold_out',
-        'mismatch',
-      ],
-    );
     const expected: Record<string, string[]> = {
       // Never pulled: every mall line not deleted is new to this viewer.
       new_since_pull: Object.entries(fx)
@@ -122,6 +104,11 @@ describe('status board', () => {
       sold_out: [fx.soldOut],
       mismatch: [fx.claimAtMall, fx.pastAtMall],
     };
+    // Every count, in the board's order, and each selects exactly the lines it names.
+    assert.deepEqual(
+      counts.map((c) => c.id),
+      Object.keys(expected),
+    );
     for (const c of counts) {
       const ids = await listed(c.filter, viewer);
       assert.equal(c.count, ids.length, `${c.id}: count ${c.count}, listed ${ids.length}`);

@@ -8,6 +8,7 @@ import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 import { sheetRows } from '../helpers/xlsx.ts';
+import { saveOrderNumberTemplate } from '../helpers/invoice-templates.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -76,24 +77,13 @@ describe('invoice import: preview and apply', () => {
   it('matches by mall order number through a saved template, with the courier chosen for the whole file', async () => {
     const o = await makeOrder(s.deps.db, { status: 'READY', lines: 2 });
     const mallOrderId = (await s.deps.db('orders').where({ id: o.id }).first()).mall_order_id as string;
-    const saved = await s.call('POST', '/api/file-templates', {
-      name: '주문번호로 등록',
-      definition: {
-        type: 'invoice_import',
-        reference: 'mall_order_id',
-        columns: [
-          { field: 'mall_order_id', headers: ['주문번호'], required: true },
-          { field: 'tracking_number', headers: ['송장번호'], required: true },
-        ],
-      },
-    });
-    assert.equal(saved.status, 201, JSON.stringify(saved.body));
+    const template = await saveOrderNumberTemplate(s, '주문번호로 등록');
     const res = await apply({
       source: sheet([
         ['주문번호', '송장번호'],
         [mallOrderId, '12345'],
       ]),
-      template_id: saved.body.id,
+      template_id: template.id,
       courier: 'LOTTE',
     });
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -104,7 +94,7 @@ describe('invoice import: preview and apply', () => {
         ['주문번호', '송장번호'],
         [mallOrderId, number],
       ]),
-      template_id: saved.body.id,
+      template_id: template.id,
       courier: 'LOTTE',
     });
     assert.deepEqual(outcomes(ok), ['new'], JSON.stringify(ok.body));
