@@ -36,11 +36,14 @@ export function ConnectAccount({ api, lang, work, onDone }: { api: Api; lang: La
         credentials: credentialsOf(mall, keys),
         ...(baseUrl.trim() ? { base_url: baseUrl.trim() } : {}),
       });
-      const answer = await testMallAccount(api, account.id);
+      // Connected: the form closes and the list shows it before the mall is asked, so a test that cannot reach the
+      // mall never leaves the form open to connect the same account twice.
       setOpen(false);
       setKeys({});
       setName('');
       setBaseUrl('');
+      await onDone();
+      const answer = await testMallAccount(api, account.id);
       await onDone();
       return { intent: answer.ok ? 'success' : 'warning', text: t('connected', { name: account.display_name, result: testResult(answer, lang) }) };
     });
