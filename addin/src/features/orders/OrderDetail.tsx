@@ -22,7 +22,7 @@ import type { Api } from '../../api/client.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import { useLayout } from '../../styles.ts';
 import { errorText } from '../work.tsx';
-import { deskMessages as dm } from './desk-messages.ts';
+import { orderDetailMessages as dm } from './order-detail-messages.ts';
 import { useOrderDetail } from './useOrderDetail.ts';
 
 const CLAIM_TYPES: Record<string, MessageText> = {

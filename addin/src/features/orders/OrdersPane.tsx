@@ -18,7 +18,7 @@ import { ACTION_GROUPS, DEFAULT_PARAMS, actionLabel as labelOf, type ActionParam
 import { actionMessages as am } from './action-messages.ts';
 import { ActionParams } from './ActionParams.tsx';
 import { useOrders } from './useOrders.ts';
-import { deskMessages as dm } from './desk-messages.ts';
+import { layoutMessages as dm } from './layout-messages.ts';
 import { OrderDetailSection } from './OrderDetail.tsx';
 import { UnpushedWarning } from './UnpushedWarning.tsx';
 

@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/r
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
-import { deskMessages as dm } from './desk-messages.ts';
+import { layoutMessages as dm } from './layout-messages.ts';
 import type { UnpushedPrompt } from './useUnpushedGuard.ts';
 
 export function UnpushedWarning({ prompt, lang }: { prompt: UnpushedPrompt | null; lang: Lang }) {

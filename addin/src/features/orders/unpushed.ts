@@ -4,7 +4,7 @@
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { textOf } from '../../sheet/cells.ts';
 import { planPush } from '../../sheet/push-plan.ts';
-import { deskMessages as dm } from './desk-messages.ts';
+import { layoutMessages as dm } from './layout-messages.ts';
 import { readOrderSheet, type SheetState } from './order-sheet.ts';
 
 /** How many rows are named before "and N more". */

@@ -11,7 +11,7 @@ import { reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } fr
 import { useSessionReason } from '../reason/useSessionReason.ts';
 import { useWork } from '../work.tsx';
 import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from './action-menu.ts';
-import { deskMessages as dm } from './desk-messages.ts';
+import { layoutMessages as dm } from './layout-messages.ts';
 import { pullOrders, repullRefused, type PullFilter, type PullOptions, type SheetState } from './order-sheet.ts';
 import { useUnpushedGuard } from './useUnpushedGuard.ts';
 import { actOnSelection } from './sheet-actions.ts';

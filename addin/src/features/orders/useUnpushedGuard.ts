@@ -6,7 +6,7 @@ import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import type { useWork } from '../work.tsx';
-import { deskMessages as dm } from './desk-messages.ts';
+import { layoutMessages as dm } from './layout-messages.ts';
 import type { SheetState } from './order-sheet.ts';
 import { pushWork } from './push-work.ts';
 import { findUnpushedEdits, unpushedText } from './unpushed.ts';
