@@ -39,20 +39,15 @@ export function BoardPane({
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const { state, error, load } = useBoard(api, feed, accounts, active);
-  const { work, pull, reasonPrompt, unpushedPrompt } = useOrders(api, feed, lang);
+  const { work, pull, reasonPrompt, unpushedPrompt } = useOrders(api, feed, lang, { onPulled });
   const collecting = useWork(lang);
   const board = state?.board;
-  // A pull from here changes "new since your last pull": read the counts again once it is done, and show the rows.
-  const pulling = useRef(false);
+  // A pull from here changes "new since your last pull": read the counts again once it is done.
   const wasBusy = useRef(false);
   useEffect(() => {
-    if (wasBusy.current && !work.busy) {
-      void load();
-      if (pulling.current && work.notice?.intent === 'success') onPulled();
-      pulling.current = false;
-    }
+    if (wasBusy.current && !work.busy) void load();
     wasBusy.current = work.busy;
-  }, [work.busy, work.notice, load, onPulled]);
+  }, [work.busy, load]);
   const collect = () =>
     collecting.run(async (step, signal) => {
       const ids = accounts.filter((a) => a.active && a.collect_enabled).map((a) => a.id);
@@ -91,10 +86,7 @@ export function BoardPane({
                 appearance={c.count ? 'secondary' : 'subtle'}
                 data-count={c.id}
                 disabled={work.busy}
-                onClick={() => {
-                  pulling.current = true;
-                  pull(c.filter);
-                }}
+                onClick={() => pull(c.filter)}
                 aria-label={t('count', { label: BOARD_LABELS[c.id][lang], count: c.count })}
               >
                 <span className="ss-board-label">{BOARD_LABELS[c.id][lang]}</span>

@@ -2,7 +2,7 @@
 // apply a status action to the selected rows (발주확인 of mall lines goes to the malls as jobs, followed on the feed).
 // A pull hands recipients out into a sheet, so it says why: the first pull of a session asks for the reason (the
 // pull waits for it), later ones send the remembered one.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
@@ -23,7 +23,10 @@ import { pushWork } from './push-work.ts';
  */
 const PULL_CHOICE: ReasonChoice = { reason: 'shipping', text: '' };
 
-export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
+/** `onPulled`: called once a pull has written the sheet (현황 then shows the 주문 tab, where the rows are worked). */
+export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled?: () => void } = {}) {
+  const onPulled = useRef(hooks.onPulled);
+  onPulled.current = hooks.onPulled;
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const work = useWork(lang);
   const session = useSessionReason(api);
@@ -43,6 +46,7 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang) {
           phase === 'fetch' ? step(t('fetching', { done })) : step(t('writing', { done, total }), total ? done / total : undefined, false),
         options,
       );
+      onPulled.current?.();
       return options.resetLayout ? format(dm.layout_reset_done, { count }, lang) : t('pulled', { count });
     });
   const startPull = (filter: PullFilter, options: PullOptions) => {
