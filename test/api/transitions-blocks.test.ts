@@ -4,6 +4,7 @@
 // batch id for the whole call.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { isPostgres } from '../../server/db/knex.ts';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
@@ -66,6 +67,63 @@ describe('a bulk call bigger than a block', () => {
       items.map(() => 'refused:stale_version'),
     );
     assert.equal((await batches(again.body.batch_id)).length, 0);
+  });
+
+  it('a row another request changes between two blocks is read again before a later block decides on it', async () => {
+    const os = await orders(7, 'NEW');
+    const last = os[6]!;
+    // Queued when the first block commits: it runs before the second block begins, and holds the last item's
+    // order without moving its version (as a write that knows nothing of this call).
+    let injected: Promise<unknown> | undefined;
+    const listener = (q: { sql?: string }) => {
+      if (!injected && /^\s*commit/i.test(q.sql ?? ''))
+        injected = s.deps
+          .db('orders')
+          .where({ id: last.id })
+          .update({ hold: true })
+          .then(() => undefined); // a builder runs once then'd
+    };
+    s.deps.db.on('query', listener);
+    let res: Awaited<ReturnType<typeof bulk>>;
+    try {
+      res = await bulk(
+        'release',
+        os.map((o) => ({ id: o.lineIds[0]!, version: 1 })),
+      );
+    } finally {
+      s.deps.db.removeListener('query', listener);
+    }
+    assert.ok(injected, 'the first block committed');
+    await injected;
+    assert.deepEqual(outcome(res), [...os.slice(0, 6).map(() => 'applied:'), 'refused:blocked']);
+    assert.equal((await line(last.id, last.lineIds[0]!)).status, 'NEW');
+  });
+
+  it('on SQLite, with nothing written in between, later blocks decide on the rows the first block read', async () => {
+    if (isPostgres(s.deps.db)) return; // PostgreSQL reads each block's rows under lock
+    const lineReads = async (work: () => Promise<unknown>) => {
+      let reads = 0;
+      const listener = (q: { sql?: string }) => {
+        if (/^\s*select/i.test(q.sql ?? '') && /from "order_lines"/.test(q.sql ?? '')) reads++;
+      };
+      s.deps.db.on('query', listener);
+      try {
+        await work();
+      } finally {
+        s.deps.db.removeListener('query', listener);
+      }
+      return reads;
+    };
+    const one = await orders(1, 'NEW');
+    const single = await lineReads(() => bulk('release', [{ id: one[0]!.lineIds[0]!, version: 1 }]));
+    const os = await orders(7, 'NEW');
+    const blocked = await lineReads(() =>
+      bulk(
+        'release',
+        os.map((o) => ({ id: o.lineIds[0]!, version: 1 })),
+      ),
+    );
+    assert.equal(blocked, single, 'three blocks read the lines as often as one');
   });
 
   it('refuses an item named again far down the call as a duplicate, naming its place', async () => {

@@ -9,7 +9,9 @@ import type { Knex } from 'knex';
 import { DEFAULT_BULK_BLOCK_ITEMS } from '../../config.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
-import { discover, type Discovery, type LoadPlan } from './working-set.ts';
+import { changeStamp } from '../../db/change-stamp.ts';
+import { locksRows } from './working-set.repo.ts';
+import { discover, loadWorkingSet, type FoundLine, type LoadPlan, type WorkingSet } from './working-set.ts';
 
 /** An item as blocks see it: the id it names and the tracking numbers it asks boxes to carry. */
 export type BlockItem = { id: string; numbers: readonly string[] };
@@ -18,16 +20,15 @@ export type BlockItem = { id: string; numbers: readonly string[] };
  * The blocks of a call, as lists of item indexes in request order. A call of at most `blockItems` items is one block
  * and costs nothing extra; a bigger one first finds (without locks) the rows its items lead to, to group them.
  */
-export async function planBlocks(db: Knex, items: readonly BlockItem[], plan: LoadPlan, blockItems: number): Promise<number[][]> {
-  if (items.length <= blockItems) return [items.map((_, i) => i)];
-  return groupBlocks(items, await discover(db, plan), blockItems);
-}
-
 /**
  * Packs the groups, in the order of their first item, into blocks of at most `blockItems` items (a bigger group
  * is a block of its own: it cannot be split).
  */
-export function groupBlocks(items: readonly BlockItem[], found: Discovery, blockItems: number): number[][] {
+export function groupBlocks(
+  items: readonly BlockItem[],
+  found: { lines: Iterable<FoundLine>; boxes: Iterable<{ id: string; tracking_number: string | null }> },
+  blockItems: number,
+): number[][] {
   const groups = new Groups();
   const orders = new Map<string, number>();
   const boxes = new Map<string, number>();
@@ -128,29 +129,74 @@ class Groups {
 /** Gives the event loop a turn between blocks, so requests waiting for the database are queued before the next one. */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A bulk call as blocks run it. */
+export type BlockedCall<T> = {
+  /** The items as blocks see them, for grouping a call bigger than one block. */
+  items(): BlockItem[];
+  /** What the items at these indexes may touch. */
+  load(indexes: readonly number[]): LoadPlan;
+  /** Decides and writes the items at `indexes` on `set`, in `trx` (the block's transaction). */
+  run(indexes: readonly number[], trx: Knex.Transaction, set: WorkingSet): Promise<T>;
+};
+
 /**
- * Runs a call of `count` items block by block: the blocks are planned only when the call is bigger than one block,
- * other requests get a turn between blocks, and a block that loses a race on a tracking number (a unique violation
- * on boxes_courier_tracking_number_unique) runs again: the winner's box is then read and the item refused as
- * duplicate_tracking_number. `runBlock` gets the block's item indexes, in request order.
+ * Runs a call of `count` items block by block, each block a transaction, other requests getting a turn between
+ * blocks. A block that loses a race on a tracking number (a unique violation on boxes_courier_tracking_number_unique)
+ * runs again: the winner's box is then read and the item refused as duplicate_tracking_number.
+ *
+ * How rows are read depends on the database. PostgreSQL: the call's rows are found without locks to group them, and
+ * each block reads its own under lock. SQLite (one connection, one writer, no row locks): the first block's
+ * transaction reads the rows of the whole call once and groups them; a later block decides on those same rows
+ * when nothing at all was written since the block before it (changeStamp), and reads its own rows afresh
+ * otherwise — and so does every block after it. A block that fails leaves the rows read once behind, as they may
+ * hold its undone changes.
  */
 export async function runInBlocks<T>(
   db: Knex,
   count: number,
-  plan: () => { items: BlockItem[]; load: LoadPlan },
+  call: BlockedCall<T>,
   blockItems: number = DEFAULT_BULK_BLOCK_ITEMS,
-  runBlock: (indexes: readonly number[]) => Promise<T>,
 ): Promise<{ block: number[]; out: T }[]> {
-  let blocks: number[][];
-  if (count <= blockItems) blocks = [Array.from({ length: count }, (_, i) => i)];
-  else {
-    const { items, load } = plan();
-    blocks = await planBlocks(db, items, load, blockItems);
+  const all = Array.from({ length: count }, (_, i) => i);
+  const inTransaction = <R>(work: (trx: Knex.Transaction) => Promise<R>) => retryOnConflict(() => db.transaction(work), { also: isUniqueViolation });
+  const fresh = (block: readonly number[]) => (trx: Knex.Transaction) =>
+    loadWorkingSet(trx, call.load(block)).then((set) => call.run(block, trx, set));
+  if (count <= blockItems) return [{ block: all, out: await inTransaction(fresh(all)) }];
+
+  if (locksRows(db)) {
+    const blocks = groupBlocks(call.items(), await discover(db, call.load(all)), blockItems);
+    const done: { block: number[]; out: T }[] = [];
+    for (const [n, block] of blocks.entries()) {
+      if (n > 0) await nextTurn();
+      done.push({ block, out: await inTransaction(fresh(block)) });
+    }
+    return done;
   }
-  const done: { block: number[]; out: T }[] = [];
-  for (const [n, block] of blocks.entries()) {
-    if (n > 0) await nextTurn();
-    done.push({ block, out: await retryOnConflict(() => runBlock(block), { also: isUniqueViolation }) });
+
+  let blocks: number[][] = [];
+  let kept: { set: WorkingSet; stamp: string } | null = null;
+  const first = await inTransaction(async (trx) => {
+    const set = await loadWorkingSet(trx, call.load(all));
+    blocks = groupBlocks(call.items(), { lines: set.lines.values(), boxes: set.boxes.values() }, blockItems);
+    const out = await call.run(blocks[0]!, trx, set);
+    return { out, set, stamp: await changeStamp(trx) };
+  });
+  kept = { set: first.set, stamp: first.stamp };
+  const done: { block: number[]; out: T }[] = [{ block: blocks[0]!, out: first.out }];
+  for (const block of blocks.slice(1)) {
+    await nextTurn();
+    const reuse: { set: WorkingSet; stamp: string } | null = kept;
+    kept = null;
+    let tried = false;
+    const step = await inTransaction(async (trx): Promise<{ out: T; stamp: string | null }> => {
+      // A retry never reuses: the failed attempt changed the rows in memory.
+      if (!reuse || tried || (await changeStamp(trx)) !== reuse.stamp) return { out: await fresh(block)(trx), stamp: null };
+      tried = true;
+      reuse.set.nextBlock();
+      return { out: await call.run(block, trx, reuse.set), stamp: await changeStamp(trx) };
+    });
+    if (reuse && step.stamp !== null) kept = { set: reuse.set, stamp: step.stamp };
+    done.push({ block, out: step.out });
   }
   return done;
 }

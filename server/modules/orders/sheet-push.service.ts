@@ -13,7 +13,8 @@ import { linesByIds } from './orders.service.ts';
 import { SheetRows, type SheetResult } from './sheet-rows.ts';
 import { Engine, type Action } from './transition-engine.ts';
 import { flushWrites } from './working-set.repo.ts';
-import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
+import type { Knex } from 'knex';
+import { storedNumber, type LoadPlan, type WorkingSet } from './working-set.ts';
 
 type ViewRow = Awaited<ReturnType<typeof linesByIds>>[number];
 
@@ -28,17 +29,16 @@ export async function pushSheet(
   const now = new Date().toISOString();
   // Each row's number as stored, worked out once: planning, loading and applying all need it.
   const numbers = body.rows.map((r) => storedNumber(r.courier, r.tracking_number));
-  const all = body.rows.map((_, i) => i);
   const autoSend = new Set<string>();
   const blocks = await runInBlocks(
     db,
     body.rows.length,
-    () => ({
-      items: body.rows.map((r, i) => ({ id: r.line_id, numbers: numbers[i] ? [numbers[i]] : [] })),
-      load: loadPlanOf(body.rows, all, numbers),
-    }),
+    {
+      items: () => body.rows.map((r, i) => ({ id: r.line_id, numbers: numbers[i] ? [numbers[i]] : [] })),
+      load: (block) => loadPlanOf(body.rows, block, numbers),
+      run: (block, trx, set) => pushBlock(trx, set, actor, body.rows, numbers, block, { batchId, now, autoSend }),
+    },
     options.blockItems,
-    (block) => pushBlock(db, actor, body.rows, numbers, block, { batchId, now, autoSend }),
   );
   const results: SheetResult[] = new Array(body.rows.length);
   const lines: ViewRow[] = [];
@@ -57,7 +57,8 @@ const hasRecipient = (row: SheetPushRow) => RECIPIENT_FIELDS.some((f) => row[f] 
 const compare = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
 async function pushBlock(
-  db: Db,
+  trx: Knex.Transaction,
+  set: WorkingSet,
   actor: Actor,
   all: readonly SheetPushRow[],
   numbers: readonly (string | undefined)[],
@@ -65,19 +66,16 @@ async function pushBlock(
   { batchId, now, autoSend }: { batchId: string; now: string; autoSend: Set<string> },
 ) {
   const rows = indexes.map((i) => all[i]!);
-  return db.transaction(async (trx) => {
-    const set = await loadWorkingSet(trx, loadPlanOf(all, indexes, numbers));
-    const engine = new Engine(set, actor, batchId, undefined, now);
-    const sheet = new SheetRows(engine, set, numbers);
-    const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
-    engine.finish(); // boxes of accounts that ship once numbered ship now, whole
-    await flushWrites(trx, set.writes, engine.now);
-    for (const id of engine.autoSend) autoSend.add(id);
-    // Read inside the transaction, so the versions are the ones this push wrote; with the recipient cells when a
-    // row corrected them (the sheet's snapshot must learn the values as stored, phones hyphenated).
-    const lines = await linesByIds(trx, actor, [...set.writes.lines.keys()], rows.some(hasRecipient) ? 'refresh_recipient' : 'refresh');
-    return { results, lines };
-  });
+  const engine = new Engine(set, actor, batchId, undefined, now);
+  const sheet = new SheetRows(engine, set, numbers);
+  const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
+  engine.finish(); // boxes of accounts that ship once numbered ship now, whole
+  await flushWrites(trx, set.writes, engine.now);
+  for (const id of engine.autoSend) autoSend.add(id);
+  // Read inside the transaction, so the versions are the ones this push wrote; with the recipient cells when a
+  // row corrected them (the sheet's snapshot must learn the values as stored, phones hyphenated).
+  const lines = await linesByIds(trx, actor, [...set.writes.lines.keys()], rows.some(hasRecipient) ? 'refresh_recipient' : 'refresh');
+  return { results, lines };
 }
 
 /**

@@ -18,7 +18,7 @@ import { AUTO_REASONS } from './automation.ts';
 import { manyProblems } from '../../domain/validation.ts';
 import { ordersMessages } from './orders.messages.ts';
 import { flushWrites } from './working-set.repo.ts';
-import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set.ts';
+import { loadWorkingSet, storedNumber, type LoadPlan, type WorkingSet } from './working-set.ts';
 
 export type BulkResult = {
   batch_id: string;
@@ -79,18 +79,22 @@ export async function applyTransitions(
   const blocks = await runInBlocks(
     db,
     body.items.length,
-    () => ({ items: body.items.map((item) => ({ id: item.id, numbers: numbersOf(body, [item]) })), load: loadPlanOf(body) }),
+    {
+      items: () => body.items.map((item) => ({ id: item.id, numbers: numbersOf(body, [item]) })),
+      load: (block) => loadPlanOf(partOf(body, block)),
+      run: (block, trx, set) =>
+        applyBlock(
+          trx,
+          set,
+          actor,
+          partOf(body, block),
+          block,
+          block.map((index) => params[index]!),
+          { batchId, now, origin },
+          automated,
+        ),
+    },
     options.blockItems,
-    (block) =>
-      applyBlock(
-        db,
-        actor,
-        { ...body, items: block.map((index) => body.items[index]!) },
-        block,
-        block.map((index) => params[index]!),
-        { batchId, now, origin },
-        automated,
-      ),
   );
   const results: EngineResult[] = new Array(body.items.length);
   for (const { block, out } of blocks) block.forEach((index, k) => (results[index] = out[k]!));
@@ -112,9 +116,14 @@ type Automated = { send: Set<string>; release: { id: string; version: number }[]
 
 type CallInfo = { batchId: string; now: string; origin: ClaimOrigin | undefined };
 
-/** One block of a call (or the whole of a small one), in one transaction: read, decide, write. */
+/** The items of a call at these indexes (all of them: the call itself). */
+const partOf = (body: BulkTransitionBody, block: readonly number[]): BulkTransitionBody =>
+  block.length === body.items.length ? body : { ...body, items: block.map((index) => body.items[index]!) };
+
+/** One block of a call (or the whole of a small one), in its transaction, on the rows read for it: decide, write. */
 async function applyBlock(
-  db: Db,
+  trx: Knex.Transaction,
+  set: WorkingSet,
   actor: Actor,
   part: BulkTransitionBody,
   indexes: readonly number[],
@@ -122,18 +131,15 @@ async function applyBlock(
   call: CallInfo,
   automated: Automated,
 ): Promise<EngineResult[]> {
-  return db.transaction(async (trx) => {
-    const set = await loadWorkingSet(trx, loadPlanOf(part));
-    const engine = new Engine(set, actor, call.batchId, call.origin, call.now);
-    const results = await engine.runAll(part, indexes, params);
-    await flushWrites(trx, set.writes, engine.now);
-    for (const r of results) engine.fillVersions(r);
-    for (const id of engine.autoSend) automated.send.add(id);
-    if (part.action === 'confirm' && set.automation.size) {
-      automated.release.push(...engine.toRelease(results.flatMap((r) => (r.result === 'applied' ? (r.lines ?? []) : []))));
-    }
-    return results;
-  });
+  const engine = new Engine(set, actor, call.batchId, call.origin, call.now);
+  const results = await engine.runAll(part, indexes, params);
+  await flushWrites(trx, set.writes, engine.now);
+  for (const r of results) engine.fillVersions(r);
+  for (const id of engine.autoSend) automated.send.add(id);
+  if (part.action === 'confirm' && set.automation.size) {
+    automated.release.push(...engine.toRelease(results.flatMap((r) => (r.result === 'applied' ? (r.lines ?? []) : []))));
+  }
+  return results;
 }
 
 /** The tracking numbers boxes may be given by these items, as stored (how boxes are looked up). */

@@ -1,7 +1,7 @@
 // Loads the rows a bulk change reads and writes back what it changed, in a handful of set-based statements
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
-import { insertMany, whereIdIn, selectWhereIn, updateByIds, updateRows } from '../../db/bulk.ts';
+import { insertMany, whereIdIn, selectPacked, selectWhereIn, updateByIds, updateRows } from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
 import { RECIPIENT_FIELDS, type RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
@@ -123,9 +123,23 @@ const ORDER_STATE = [
   'deleted_at',
 ];
 
+/**
+ * How a call's lines are looked up: by their own column, or (`orders_of`) every line of the orders the given lines
+ * belong to, in one statement instead of two.
+ */
+export type LinesBy = 'id' | 'order_id' | 'box_id' | 'orders_of';
+
+/** Lines by `by`, with these columns, in id order. */
+async function selectLines(db: Knex | Trx, by: LinesBy, values: string[], columns: readonly string[]) {
+  if (by !== 'orders_of') return selectWhereIn(db, 'order_lines', by, values, columns);
+  if (!values.length) return [];
+  const orders = whereIdIn(db, db('order_lines').select('order_id'), 'id', values);
+  return selectPacked(db, db('order_lines').select([...columns]).whereIn('order_id', orders).orderBy('id'), columns);
+}
+
 /** Finds lines without locking them: which rows a call will need. */
-export async function findLines(db: Knex | Trx, column: 'id' | 'order_id' | 'box_id', values: string[]) {
-  return (await selectWhereIn(db, 'order_lines', column, values, ['id', 'order_id', 'box_id'])) as {
+export async function findLines(db: Knex | Trx, by: LinesBy, values: string[]) {
+  return (await selectLines(db, by, values, ['id', 'order_id', 'box_id'])) as {
     id: string;
     order_id: string;
     box_id: string | null;
@@ -136,8 +150,8 @@ export async function findLines(db: Knex | Trx, column: 'id' | 'order_id' | 'box
 export const locksRows = (db: Knex | Trx) => isPostgres(db as Knex);
 
 /** Lines with what a bulk change reads of them (all columns with `full`), without locking them. */
-export const readLines = async (db: Knex | Trx, column: 'id' | 'order_id' | 'box_id', values: string[], full: boolean) =>
-  (await selectWhereIn(db, 'order_lines', column, values, full ? LINE_COLUMNS : LINE_STATE)).map(toLine);
+export const readLines = async (db: Knex | Trx, by: LinesBy, values: string[], full: boolean) =>
+  (await selectLines(db, by, values, full ? LINE_COLUMNS : LINE_STATE)).map(toLine);
 
 /** Boxes carrying these numbers, with the number each carries. */
 export async function findBoxes(db: Knex | Trx, column: 'tracking_number', values: string[]) {

@@ -24,7 +24,8 @@ export class WorkingSet {
   readonly recipients = new Map<string, repo.RecipientRow>();
   /** The automatic steps of the accounts with any on (automation.ts), when the call may number, ship or confirm. */
   automation = new Map<string, AccountAutomation>();
-  readonly writes = repo.emptyWrites();
+  /** What the current block of the call has changed, to be written at its end. */
+  writes = repo.emptyWrites();
   private readonly byOrder = new Map<string, Set<string>>();
   private readonly byBox = new Map<string, Set<string>>();
   /** Boxes by tracking number (any courier), so a 50,000-number call looks numbers up instead of scanning. */
@@ -75,6 +76,16 @@ export class WorkingSet {
     const loaded = this.loadedVersion(id);
     if (loaded === undefined) return undefined;
     return loaded + (this.writes.lines.has(id) || this.writes.orders.has(id) ? 1 : 0);
+  }
+
+  /**
+   * The next block of a call that decides on rows read once (bulk-blocks.ts): the last block's changes are written
+   * and committed, so they become the rows as stored — boxes it created are now updated, not inserted.
+   */
+  nextBlock(): void {
+    this.writes = repo.emptyWrites();
+    this.newBoxIds.clear();
+    this.undo.length = 0;
   }
 
   // ---- undo -------------------------------------------------------------------------------------------------
@@ -242,7 +253,7 @@ export type Discovery<L extends FoundLine = FoundLine> = {
   boxes: { id: string; tracking_number: string | null }[];
 };
 
-type LineReader<L extends FoundLine> = (db: Knex | Knex.Transaction, column: 'id' | 'order_id' | 'box_id', values: string[]) => Promise<L[]>;
+type LineReader<L extends FoundLine> = (db: Knex | Knex.Transaction, by: repo.LinesBy, values: string[]) => Promise<L[]>;
 
 export function discover(db: Knex | Knex.Transaction, plan: LoadPlan): Promise<Discovery> {
   return discoverWith(db, plan, repo.findLines);
@@ -253,12 +264,25 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
   const needs = (actions: readonly Action[]) => plan.actions.some((a) => actions.includes(a));
   const lineIds = plan.ids.filter(isLineId);
   const orderIds = plan.ids.filter(isOrderId);
-  const targets = await read(db, 'id', lineIds);
-  const targetOrders = new Set([...orderIds, ...targets.map((l) => l.order_id)]);
   // A memo or a recipient correction, like an order action, gives every line of its order a new version.
   const wholeOrders = needs(WHOLE_ORDER_ACTIONS) || plan.memos === true || plan.recipients === true;
-  const ofOrders = await read(db, 'order_id', wholeOrders ? [...targetOrders] : orderIds);
-  const lines = [...targets, ...ofOrders];
+  const lines: L[] = [];
+  const targetOrders = new Set(orderIds);
+  if (wholeOrders) {
+    // Every line of the orders of the lines named, read at once; the lines named are among them.
+    const named = new Set(lineIds);
+    for (const l of await read(db, 'orders_of', lineIds)) {
+      lines.push(l);
+      if (named.has(l.id)) targetOrders.add(l.order_id);
+    }
+    for (const l of await read(db, 'order_id', orderIds)) lines.push(l);
+  } else {
+    for (const l of await read(db, 'id', lineIds)) {
+      lines.push(l);
+      targetOrders.add(l.order_id);
+    }
+    for (const l of await read(db, 'order_id', orderIds)) lines.push(l);
+  }
 
   const boxes: Discovery['boxes'] = [];
   if (needs(BOX_ACTIONS)) {
@@ -274,7 +298,7 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
       if (l.box_id && !ids.has(l.box_id)) boxes.push({ id: l.box_id, tracking_number: null });
       if (l.box_id) ids.add(l.box_id);
     }
-    lines.push(...(await read(db, 'box_id', [...ids])));
+    for (const l of await read(db, 'box_id', [...ids])) lines.push(l);
   }
   return { lines, targetOrders, boxes };
 }
