@@ -134,7 +134,14 @@ async function selectLines(db: Knex | Trx, by: LinesBy, values: string[], column
   if (by !== 'orders_of') return selectWhereIn(db, 'order_lines', by, values, columns);
   if (!values.length) return [];
   const orders = whereIdIn(db, db('order_lines').select('order_id'), 'id', values);
-  return selectPacked(db, db('order_lines').select([...columns]).whereIn('order_id', orders).orderBy('id'), columns);
+  return selectPacked(
+    db,
+    db('order_lines')
+      .select([...columns])
+      .whereIn('order_id', orders)
+      .orderBy('id'),
+    columns,
+  );
 }
 
 /** Finds lines without locking them: which rows a call will need. */
