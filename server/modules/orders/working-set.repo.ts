@@ -245,6 +245,8 @@ async function updateGrouped(trx: Trx, table: string, patches: Map<string, Recor
 export type PendingWrites = {
   newBoxes: BoxRow[];
   boxes: Map<string, Record<string, unknown>>;
+  /** Boxes that had a number and are given another (or none): theirs is cleared first (see flushWrites). */
+  renumbered: Set<string>;
   deletedBoxes: Set<string>;
   newLines: LineRow[];
   lines: Map<string, Record<string, unknown>>;
@@ -261,6 +263,7 @@ export function emptyWrites(): PendingWrites {
   return {
     newBoxes: [],
     boxes: new Map(),
+    renumbered: new Set(),
     deletedBoxes: new Set(),
     newLines: [],
     lines: new Map(),
@@ -280,8 +283,7 @@ export function emptyWrites(): PendingWrites {
  * holds are released before new ones are added.
  */
 export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Promise<void> {
-  const renumbered = [...w.boxes].filter(([, patch]) => 'tracking_number' in patch).map(([id]) => id);
-  if (renumbered.length) await whereIdIn(trx, trx('boxes'), 'id', renumbered).update({ tracking_number: null });
+  if (w.renumbered.size) await whereIdIn(trx, trx('boxes'), 'id', [...w.renumbered]).update({ tracking_number: null });
   await insertMany(trx, 'boxes', w.newBoxes);
   await updateGrouped(trx, 'boxes', w.boxes, now);
   await insertMany(trx, 'order_lines', w.newLines);

@@ -59,11 +59,20 @@ export class WorkingSet {
   }
 
   linesOfOrder(orderId: string): LineRow[] {
-    return [...(this.byOrder.get(orderId) ?? [])].map((id) => this.lines.get(id)!).sort((a, b) => a.line_no - b.line_no);
+    const lines = this.rowsOf(this.byOrder, orderId);
+    return lines.length > 1 ? lines.sort((a, b) => a.line_no - b.line_no) : lines;
   }
 
   linesOfBox(boxId: string): LineRow[] {
-    return [...(this.byBox.get(boxId) ?? [])].map((id) => this.lines.get(id)!);
+    return this.rowsOf(this.byBox, boxId);
+  }
+
+  /** The lines an index holds under `key`, as a new array (called for every item of a 50,000-item call). */
+  private rowsOf(index: Map<string, Set<string>>, key: string): LineRow[] {
+    const ids = index.get(key);
+    const out: LineRow[] = [];
+    if (ids) for (const id of ids) out.push(this.lines.get(id)!);
+    return out;
   }
 
   /** The version a row had when this call loaded it: what a caller's version is compared with. */
@@ -122,7 +131,8 @@ export class WorkingSet {
     const had = map.has(id);
     if (had && Object.keys(patch).length === 0) return; // already queued: its version moves anyway
     const previous = map.get(id);
-    map.set(id, { ...(previous ?? {}), ...patch });
+    // The first patch of a row is kept as given (callers hand over a fresh object); later ones merge into a copy.
+    map.set(id, had ? { ...previous, ...patch } : patch);
     this.remember(() => (had ? map.set(id, previous!) : map.delete(id)));
   }
 
@@ -187,6 +197,9 @@ export class WorkingSet {
     const from = box.tracking_number;
     const to = patch.tracking_number;
     if (to !== undefined && to !== from) {
+      // A number given up is cleared before any box takes one, so two boxes can swap numbers in one call; a box
+      // that had none gives nothing up (50,000 boxes numbered for the first time need no clearing).
+      if (from && !this.newBoxIds.has(box.id)) this.add(this.writes.renumbered, box.id);
       if (from) this.index(this.byNumber, from, box.id, false);
       if (to) this.index(this.byNumber, to, box.id, true);
       this.remember(() => {
@@ -199,10 +212,11 @@ export class WorkingSet {
   }
 
   private index(map: Map<string, Set<string>>, key: string, id: string, present: boolean): void {
-    const set = map.get(key) ?? new Set<string>();
-    if (present) set.add(id);
-    else set.delete(id);
-    map.set(key, set);
+    const set = map.get(key);
+    if (set) {
+      if (present) set.add(id);
+      else set.delete(id);
+    } else if (present) map.set(key, new Set([id]));
   }
 }
 
