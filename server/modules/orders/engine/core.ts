@@ -132,10 +132,21 @@ export class EngineCore {
   moveLine(line: LineRow, to: Status | 'same', action: string, reason: string | null, patch: Record<string, unknown> = {}): void {
     const from = line.status;
     const next = to === 'same' ? from : to;
-    const { box_id: boxId, ...fields } = patch as { box_id?: string | null } & Record<string, unknown>;
-    if (boxId !== undefined) this.set.setLineBox(line, boxId);
-    this.set.assign(line, { ...fields, status: next } as Partial<LineRow>);
-    this.set.queue(this.set.writes.lines, line.id, { ...patch, ...(next !== from ? { status: next } : {}) });
+    // What is written: the patch and the new status. The row in memory takes the same, its box through setLineBox
+    // (which keeps the box index current). Built field by field: this runs for every line of a 50,000-line call.
+    const queued: Record<string, unknown> = {};
+    let fields: Partial<LineRow> | null = null;
+    for (const key in patch) {
+      queued[key] = patch[key];
+      if (key === 'box_id') this.set.setLineBox(line, patch[key] as string | null);
+      else (fields ??= {})[key as keyof LineRow] = patch[key] as never;
+    }
+    if (next !== from) {
+      queued.status = next;
+      (fields ??= {}).status = next;
+    }
+    if (fields) this.set.assign(line, fields);
+    this.set.queue(this.set.writes.lines, line.id, queued);
     this.set.queue(this.set.writes.orders, line.order_id, {});
     if (next !== from) {
       this.record('line', line.id, line.order_id, action, from, next, reason);
