@@ -212,7 +212,10 @@ async function updateGrouped(trx: Trx, table: string, patches: Map<string, Recor
   // Patches by the fields they set.
   const shapes = new Map<string, [string, Record<string, unknown>][]>();
   for (const entry of patches) {
-    const shape = Object.keys(entry[1]).sort().join(',');
+    // Keyed by the fields in the order they were set: patches made by one path of the engine share it, and two
+    // orders of the same fields only cost one more statement.
+    let shape = '';
+    for (const key in entry[1]) shape += key + ',';
     const list = shapes.get(shape);
     if (list) list.push(entry);
     else shapes.set(shape, [entry]);
