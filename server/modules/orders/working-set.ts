@@ -26,10 +26,11 @@ export class WorkingSet {
   automation = new Map<string, AccountAutomation>();
   /** What the current block of the call has changed, to be written at its end. */
   writes = repo.emptyWrites();
-  private readonly byOrder = new Map<string, Set<string>>();
-  private readonly byBox = new Map<string, Set<string>>();
+  // Indexes hold the rows themselves, in lists (a Set per order and box made 100,000 hash tables for 50,000 lines).
+  private readonly byOrder = new Map<string, LineRow[]>();
+  private readonly byBox = new Map<string, LineRow[]>();
   /** Boxes by tracking number (any courier), so a 50,000-number call looks numbers up instead of scanning. */
-  private readonly byNumber = new Map<string, Set<string>>();
+  private readonly byNumber = new Map<string, BoxRow[]>();
   /** Boxes this call creates: they are inserted with their final fields, not updated. */
   private readonly newBoxIds = new Set<string>();
   private undo: (() => void)[] = [];
@@ -40,39 +41,32 @@ export class WorkingSet {
     for (const r of rows) {
       if (this.lines.has(r.id)) continue;
       this.lines.set(r.id, r);
-      this.index(this.byOrder, r.order_id, r.id, true);
-      if (r.box_id) this.index(this.byBox, r.box_id, r.id, true);
+      this.index(this.byOrder, r.order_id, r, true);
+      if (r.box_id) this.index(this.byBox, r.box_id, r, true);
     }
   }
 
   addBoxes(rows: BoxRow[]): void {
     for (const b of rows) {
       this.boxes.set(b.id, b);
-      if (b.tracking_number) this.index(this.byNumber, b.tracking_number, b.id, true);
+      if (b.tracking_number) this.index(this.byNumber, b.tracking_number, b, true);
     }
   }
 
   /** A box other than `exceptId` that carries this number, under any courier. */
   boxWithNumber(number: string, exceptId: string | undefined): BoxRow | undefined {
-    for (const id of this.byNumber.get(number) ?? []) if (id !== exceptId) return this.boxes.get(id);
+    for (const b of this.byNumber.get(number) ?? []) if (b.id !== exceptId) return b;
     return undefined;
   }
 
   linesOfOrder(orderId: string): LineRow[] {
-    const lines = this.rowsOf(this.byOrder, orderId);
-    return lines.length > 1 ? lines.sort((a, b) => a.line_no - b.line_no) : lines;
+    const lines = this.byOrder.get(orderId);
+    if (!lines) return [];
+    return lines.length > 1 ? lines.slice().sort((a, b) => a.line_no - b.line_no) : lines.slice();
   }
 
   linesOfBox(boxId: string): LineRow[] {
-    return this.rowsOf(this.byBox, boxId);
-  }
-
-  /** The lines an index holds under `key`, as a new array (called for every item of a 50,000-item call). */
-  private rowsOf(index: Map<string, Set<string>>, key: string): LineRow[] {
-    const ids = index.get(key);
-    const out: LineRow[] = [];
-    if (ids) for (const id of ids) out.push(this.lines.get(id)!);
-    return out;
+    return this.byBox.get(boxId)?.slice() ?? [];
   }
 
   /** The version a row had when this call loaded it: what a caller's version is compared with. */
@@ -159,25 +153,25 @@ export class WorkingSet {
   setLineBox(line: LineRow, boxId: string | null): void {
     const from = line.box_id;
     if (from === boxId) return;
-    if (from) this.index(this.byBox, from, line.id, false);
-    if (boxId) this.index(this.byBox, boxId, line.id, true);
+    if (from) this.index(this.byBox, from, line, false);
+    if (boxId) this.index(this.byBox, boxId, line, true);
     line.box_id = boxId;
     this.remember(() => {
-      if (boxId) this.index(this.byBox, boxId, line.id, false);
-      if (from) this.index(this.byBox, from, line.id, true);
+      if (boxId) this.index(this.byBox, boxId, line, false);
+      if (from) this.index(this.byBox, from, line, true);
       line.box_id = from;
     });
   }
 
   addNewLine(line: LineRow): void {
     this.lines.set(line.id, line);
-    this.index(this.byOrder, line.order_id, line.id, true);
-    if (line.box_id) this.index(this.byBox, line.box_id, line.id, true);
+    this.index(this.byOrder, line.order_id, line, true);
+    if (line.box_id) this.index(this.byBox, line.box_id, line, true);
     this.push(this.writes.newLines, line);
     this.remember(() => {
       this.lines.delete(line.id);
-      this.index(this.byOrder, line.order_id, line.id, false);
-      if (line.box_id) this.index(this.byBox, line.box_id, line.id, false);
+      this.index(this.byOrder, line.order_id, line, false);
+      if (line.box_id) this.index(this.byBox, line.box_id, line, false);
     });
   }
 
@@ -188,7 +182,7 @@ export class WorkingSet {
     this.remember(() => {
       this.boxes.delete(box.id);
       this.newBoxIds.delete(box.id);
-      if (box.tracking_number) this.index(this.byNumber, box.tracking_number, box.id, false);
+      if (box.tracking_number) this.index(this.byNumber, box.tracking_number, box, false);
     });
   }
 
@@ -200,23 +194,27 @@ export class WorkingSet {
       // A number given up is cleared before any box takes one, so two boxes can swap numbers in one call; a box
       // that had none gives nothing up (50,000 boxes numbered for the first time need no clearing).
       if (from && !this.newBoxIds.has(box.id)) this.add(this.writes.renumbered, box.id);
-      if (from) this.index(this.byNumber, from, box.id, false);
-      if (to) this.index(this.byNumber, to, box.id, true);
+      if (from) this.index(this.byNumber, from, box, false);
+      if (to) this.index(this.byNumber, to, box, true);
       this.remember(() => {
-        if (to) this.index(this.byNumber, to, box.id, false);
-        if (from) this.index(this.byNumber, from, box.id, true);
+        if (to) this.index(this.byNumber, to, box, false);
+        if (from) this.index(this.byNumber, from, box, true);
       });
     }
     this.assign(box, patch);
     if (!this.newBoxIds.has(box.id)) this.queue(this.writes.boxes, box.id, patch);
   }
 
-  private index(map: Map<string, Set<string>>, key: string, id: string, present: boolean): void {
-    const set = map.get(key);
-    if (set) {
-      if (present) set.add(id);
-      else set.delete(id);
-    } else if (present) map.set(key, new Set([id]));
+  /** Adds `item` to (or takes it from) the list under `key`, once. */
+  private index<T>(map: Map<string, T[]>, key: string, item: T, present: boolean): void {
+    const list = map.get(key);
+    if (present) {
+      if (!list) map.set(key, [item]);
+      else if (!list.includes(item)) list.push(item);
+    } else if (list) {
+      const at = list.indexOf(item);
+      if (at >= 0) list.splice(at, 1);
+    }
   }
 }
 
