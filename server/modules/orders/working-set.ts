@@ -342,10 +342,11 @@ export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Pro
     const found = await discoverWith(trx, plan, (db, column, values) => repo.readLines(db, column, values, full));
     ({ targetOrders } = found);
     boxIds = found.boxes.map((b) => b.id);
-    const byId = new Map(found.lines.map((l) => [l.id, l]));
-    set.addLines([...byId.keys()].sort().map((id) => byId.get(id)!));
+    set.addLines(inIdOrder(found.lines));
   }
-  const allOrders = [...new Set([...targetOrders, ...[...set.lines.values()].map((l) => l.order_id)])];
+  const orderIds = new Set(targetOrders);
+  for (const l of set.lines.values()) orderIds.add(l.order_id);
+  const allOrders = [...orderIds];
   for (const o of await repo.lockOrders(trx, allOrders)) set.orders.set(o.id, o);
   set.addBoxes(await repo.lockBoxes(trx, boxIds));
 
@@ -363,6 +364,18 @@ export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Pro
   if (plan.memos) for (const [orderId, body] of await repo.loadLatestMemos(trx, allOrders)) set.memos.set(orderId, body);
   if (plan.recipients) for (const [orderId, recipient] of await repo.loadRecipients(trx, allOrders)) set.recipients.set(orderId, recipient);
   return set;
+}
+
+/**
+ * Lines once each, in id order. Each read answers in id order, so a call whose lines come from one read (most) is
+ * only checked, not sorted again.
+ */
+function inIdOrder(lines: LineRow[]): LineRow[] {
+  let sorted = true;
+  for (let i = 1; i < lines.length && sorted; i++) sorted = lines[i - 1]!.id < lines[i]!.id;
+  if (sorted) return lines;
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  return [...byId.keys()].sort().map((id) => byId.get(id)!);
 }
 
 /** The number a box would keep for `raw` under `courier`, when one can be made of it: how boxes are looked up. */
