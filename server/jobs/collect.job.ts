@@ -37,7 +37,7 @@ export async function collectJob(ctx: JobContext): Promise<void> {
   try {
     // Pages are written while the next ones are read from the mall; what arrived during one write is written
     // together in the next. Pages hold whole orders, each in one page only.
-    for await (const pages of readAhead(connector.newOrderPages(window))) {
+    for await (const pages of readAhead(connector.newOrderPages(window), READ_AHEAD)) {
       ctx.reachedMall();
       const orders = pages.flat();
       if (!orders.length) continue;
@@ -146,7 +146,17 @@ async function writeAll(ctx: JobContext, orders: MallOrder[], existing: Map<stri
   }
 }
 
-const PAGE = 500;
+/**
+ * Orders per transaction. The database works in its own thread while the mall's next pages are read, but every
+ * statement's answer waits its turn on the busy main thread: few large statements keep it working, many small ones
+ * leave it waiting (500 → 2,000: a 10,000-order collect in 5 transactions instead of 20).
+ */
+const PAGE = 2000;
+/**
+ * Mall pages (≤ 300 product orders each) read ahead of the writes, at most: enough that reading never stops while
+ * a batch is written (16 stalled it), small enough to bound what a very large collect holds in memory.
+ */
+const READ_AHEAD = 64;
 
 type Built = Intake & { source: MallOrder };
 

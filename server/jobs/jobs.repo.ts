@@ -86,9 +86,14 @@ export async function insertResults(db: Db, jobId: string, results: JobResult[])
   await insertMany(
     db,
     'job_results',
+    // Every field written out (no spread): a collect records one result per order, 10,000s of them.
     results.map((r) => ({
       job_id: jobId,
-      ...r,
+      ref_type: r.ref_type,
+      ref_id: r.ref_id,
+      mall_ref: r.mall_ref,
+      result: r.result,
+      code: r.code,
       message: storedText(r.message),
       mall_order_id: r.mall_order_id ?? null,
       // item_name is a string(200) column: a Message's stored JSON must fit it, not only its parameters.

@@ -3,6 +3,7 @@
 // inserts many at once (a collect page is a few set-based statements). What happens to an order after it exists
 // is the transition engine's: intake only writes the status it starts in.
 import type { Knex } from 'knex';
+import { kstDate } from '../../../shared/time.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import { applyRememberedMatches } from '../matching/matching.service.ts';
@@ -35,7 +36,7 @@ type OptionalLineField =
   'mall_account_id' | 'mall_line_id' | 'mall_shipment_id' | 'mall_product_id' | 'mall_option_id' | 'option_text' | 'sku_code' | 'box_id';
 
 /** An order as its source describes it; ids, times and versions are intake's. */
-export type OrderFields = Nullable<Omit<NewOrder, 'id' | 'created_at' | 'updated_at'>, OptionalOrderField>;
+export type OrderFields = Nullable<Omit<NewOrder, 'id' | 'order_date' | 'created_at' | 'updated_at'>, OptionalOrderField>;
 /** A line as its source describes it, with the status it starts in. */
 export type LineFields = Nullable<
   Omit<NewLine, 'id' | 'order_id' | 'line_no' | 'created_at' | 'updated_at' | 'sold_out' | 'unmatched' | 'return_pickup_delayed'>,
@@ -78,6 +79,8 @@ export function buildOrder(fields: OrderFields, lines: readonly LineFields[], or
     delivery_memo: cutOrNull(fields.delivery_memo, 500),
     ordered_at: fields.ordered_at ?? null,
     paid_at: fields.paid_at ?? null,
+    // The order's day on the desk: the KST day it was paid (or ordered, or came in).
+    order_date: kstDate(fields.paid_at ?? fields.ordered_at ?? now),
     total_amount: fields.total_amount,
     shipping_fee: fields.shipping_fee ?? 0,
     created_by: fields.created_by ?? null,

@@ -2,7 +2,6 @@
 // and the lines view are in order-views.repo.ts. The only places order queries are written; services decide what
 // they mean.
 import type { Knex } from 'knex';
-import { kstDate } from '../../../shared/time.ts';
 import { insertMany } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 
@@ -87,7 +86,6 @@ export const toLine = (row: Record<string, unknown>) => bools(row, LINE_BOOLS) a
 
 export type NewOrder = Omit<
   OrderRow,
-  | 'order_date'
   | 'hold'
   | 'hold_reason'
   | 'priority'
@@ -109,18 +107,13 @@ export type NewLine = Omit<LineRow, 'sold_out' | 'unmatched' | 'return_pickup_de
     mall_confirmed_at?: string | null;
   };
 
-/** Many orders and their lines in a few statements (collection writes a page of orders at a time). */
+/**
+ * Many orders and their lines in a few statements (collection writes a page of orders at a time). Versions start
+ * at the columns' default (1); rows go in as given, not copied (a collect inserts 10,000s).
+ */
 export async function insertOrders(trx: Knex.Transaction | Db, orders: NewOrder[], lines: NewLine[]): Promise<void> {
-  await insertMany(
-    trx,
-    'orders',
-    orders.map((o) => ({ ...o, order_date: kstDate(o.paid_at ?? o.ordered_at ?? o.created_at), version: 1 })),
-  );
-  await insertMany(
-    trx,
-    'order_lines',
-    lines.map((l) => ({ ...l, version: 1 })),
-  );
+  await insertMany(trx, 'orders', orders);
+  await insertMany(trx, 'order_lines', lines);
 }
 
 export async function findOrder(db: Db | Knex.Transaction, id: string) {

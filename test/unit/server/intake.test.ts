@@ -56,6 +56,15 @@ describe('intake', () => {
     assert.equal(built.history[0]!.reason, 'direct trade');
   });
 
+  it("dates an order by the KST day it was paid, else ordered, else came in (the desk's order_date)", () => {
+    const base = { source: 'mall', channel_kind: 'mall', channel_name: '네이버', orderer_name: '김민준', total_amount: 1 } as const;
+    const now = '2026-11-25T16:00:00.000Z'; // 11-26 01:00 in Korea
+    const day = (f: Partial<{ paid_at: string; ordered_at: string }>) => buildOrder({ ...base, ...f }, [line], origin, now).order.order_date;
+    assert.equal(day({ paid_at: '2026-11-23T15:30:00.000Z', ordered_at: '2026-11-22T01:00:00.000Z' }), '2026-11-24');
+    assert.equal(day({ ordered_at: '2026-11-22T14:59:59.000Z' }), '2026-11-22');
+    assert.equal(day({}), '2026-11-26');
+  });
+
   it('numbers lines added to an existing order after its last line', () => {
     const lines = buildLines('ord_x', 4, [line, line], '2026-11-25T01:00:00.000Z');
     assert.deepEqual(
