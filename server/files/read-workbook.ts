@@ -2,7 +2,6 @@
 // through Office.js, so both go through shared/files (normaliseCell, mapRows) alike. XLSX (also when protected with
 // an open password), CSV in UTF-8 or CP949. Everything a user can get wrong ends as an AppError invalid_data with a
 // code and a message in the caller's language; nothing here logs cell contents (they are personal data).
-import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import { AppError } from '../../shared/errors.ts';
 import { HEADER_SEARCH_ROWS } from '../../shared/files/header.ts';
@@ -10,6 +9,7 @@ import { MAX_DATA_ROWS } from '../../shared/files/map-rows.ts';
 import type { Cell } from '../../shared/files/normalise.ts';
 import { message, type MessageParams } from '../../shared/i18n.ts';
 import { decodeCsv, parseCsv, type CsvEncoding } from './csv.ts';
+import { streamXlsx, type StreamedSheet } from './xlsx-stream.ts';
 import { filesMessages, type FileErrorCode } from './files.messages.ts';
 
 export type SheetRows = { name: string; hidden: boolean; rows: Cell[][] };
@@ -72,66 +72,15 @@ async function decrypt(bytes: Buffer, password: string | undefined): Promise<Buf
 }
 
 async function readXlsx(bytes: Buffer): Promise<ReadWorkbook> {
-  const workbook = new ExcelJS.Workbook();
+  let sheets: StreamedSheet[];
   try {
-    // exceljs's types want its own Buffer flavour; a Node Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    sheets = await streamXlsx(bytes, MAX_SHEET_ROWS);
   } catch (error) {
     throw fileError(bytes.subarray(0, CFB.length).equals(CFB) ? 'old_xls_format' : 'unreadable_file', {}, error);
   }
-  const sheets = workbook.worksheets.map((worksheet) => ({
-    name: worksheet.name,
-    hidden: worksheet.state !== 'visible',
-    rows: sheetRows(worksheet),
-  }));
-  return { format: 'xlsx', sheets };
-}
-
-function sheetRows(worksheet: ExcelJS.Worksheet): Cell[][] {
-  const rows: Cell[][] = [];
-  let filled = 0;
-  worksheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (++filled > MAX_SHEET_ROWS)
-      throw fileError('too_many_rows', { sheet: worksheet.name, actual: count(worksheet.actualRowCount), max: count(MAX_DATA_ROWS) });
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      cells[column - 1] = cellOf(cell);
-    });
-    rows[number - 1] = trimEnd(Array.from(cells, (cell) => cell ?? null));
-  });
-  return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
-}
-
-function trimEnd(cells: Cell[]): Cell[] {
-  let end = cells.length;
-  while (end > 0 && cells[end - 1] === null) end--;
-  return cells.slice(0, end);
-}
-
-/** exceljs repeats a merged range's value in every cell of it; Excel (and Office.js) keep it in the top-left only. */
-function cellOf(cell: ExcelJS.Cell): Cell {
-  if (cell.isMerged && cell.master.address !== cell.address) return null;
-  return plain(cell.value);
-}
-
-/** `=HYPERLINK("url", "text")` saved without a cached result (files written by programs, not by Excel). */
-const HYPERLINK = /^\s*HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)\s*$/i;
-
-/** exceljs's value union → what Office.js would give for the same cell (the shown value, not the formula). */
-export function plain(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value === '' ? null : value;
-  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('error' in value) return value.error;
-  if ('richText' in value) return plain(value.richText.map((run) => run.text).join(''));
-  if ('hyperlink' in value) return plain(value.text as ExcelJS.CellValue);
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = value.result as ExcelJS.CellValue | undefined;
-    if (result !== undefined && result !== null) return plain(result);
-    const link = 'formula' in value && typeof value.formula === 'string' ? HYPERLINK.exec(value.formula) : null;
-    return link ? plain((link[1] ?? '').replace(/""/g, '"')) : null;
-  }
-  return null;
+  const over = sheets.find((sheet) => sheet.filledRows > MAX_SHEET_ROWS);
+  if (over) throw fileError('too_many_rows', { sheet: over.name, actual: count(over.filledRows), max: count(MAX_DATA_ROWS) });
+  return { format: 'xlsx', sheets: sheets.map(({ name, hidden, rows }) => ({ name, hidden, rows })) };
 }
 
 async function readCsv(bytes: Buffer): Promise<ReadWorkbook> {

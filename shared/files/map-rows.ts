@@ -80,7 +80,12 @@ export function mapRows(sheet: SheetData, template: Template, options: MapOption
   const columnLabel = new Map(
     template.columns.map((c) => [c.field, found.has(c.field) ? label(header[found.get(c.field)!]) : (c.headers[0] ?? c.field)]),
   );
-  const rows = dataIndexes.map((index) => mapRow(sheet.rows[index] ?? [], index + 1, template, found, fixed, columnLabel));
+  // The same for every row: which fields, which of them required (50,000 rows need not work them out each time).
+  const fields = [...new Set<FieldName>([...template.columns.map((c) => c.field), ...(Object.keys(fixed) as FieldName[])])];
+  const required = new Set(template.columns.filter((c) => c.required).map((c) => c.field));
+  const fixedValue = new Map(fields.flatMap((f) => (fixed[f] === undefined ? [] : [[f, normaliseCell(fixed[f], FIELD_KINDS[f])] as const])));
+  const shape: RowShape = { fields, required, found, fixedValue, columnLabel };
+  const rows = dataIndexes.map((index) => mapRow(sheet.rows[index] ?? [], index + 1, shape));
   const used = new Set(found.values());
   return {
     ok: true,
@@ -91,23 +96,24 @@ export function mapRows(sheet: SheetData, template: Template, options: MapOption
   };
 }
 
-function mapRow(
-  cells: readonly Cell[],
-  rowNumber: number,
-  template: Template,
-  found: ReadonlyMap<FieldName, number>,
-  fixed: Partial<Record<FieldName, string>>,
-  columnLabel: ReadonlyMap<FieldName, string>,
-): MappedRow {
+type RowShape = {
+  fields: readonly FieldName[];
+  required: ReadonlySet<FieldName>;
+  found: ReadonlyMap<FieldName, number>;
+  /** Each fixed value, normalised once. */
+  fixedValue: ReadonlyMap<FieldName, ReturnType<typeof normaliseCell>>;
+  columnLabel: ReadonlyMap<FieldName, string>;
+};
+
+function mapRow(cells: readonly Cell[], rowNumber: number, { fields, required, found, fixedValue, columnLabel }: RowShape): MappedRow {
   const values: FieldValues = {};
   const issues: RowIssue[] = [];
-  const fields = new Set<FieldName>([...template.columns.map((c) => c.field), ...(Object.keys(fixed) as FieldName[])]);
   for (const field of fields) {
     const index = found.get(field);
     const cell = index === undefined ? undefined : cells[index];
     const fromCell = normaliseCell(cell, FIELD_KINDS[field], { allowNegative: NEGATIVE_ALLOWED.has(field) });
     // An empty cell takes the file's fixed value (e.g. the courier chosen for the whole file).
-    const result = fromCell.ok && fromCell.value === null && fixed[field] !== undefined ? normaliseCell(fixed[field], FIELD_KINDS[field]) : fromCell;
+    const result = (fromCell.ok && fromCell.value === null && fixedValue.get(field)) || fromCell;
     const column = columnLabel.get(field) ?? field;
     if (!result.ok) {
       issues.push({ field, code: result.code, params: { ...result.params, column } });
@@ -115,8 +121,7 @@ function mapRow(
       continue;
     }
     values[field] = result.value;
-    const required = template.columns.some((c) => c.field === field && c.required);
-    if (required && result.value === null) issues.push({ field, code: 'required', params: { column } });
+    if (required.has(field) && result.value === null) issues.push({ field, code: 'required', params: { column } });
   }
   return { row: rowNumber, values, issues };
 }

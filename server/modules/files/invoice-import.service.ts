@@ -53,11 +53,14 @@ function importRow(mapped: MappedRow): ImportRow {
   const { values, issues } = mapped;
   const reference = text(values.box_key ?? values.mall_order_id ?? values.mall_line_id);
   const first = issues[0];
+  const courier = text(values.courier);
+  const number = text(values.tracking_number);
   return {
     row: mapped.row,
     reference,
-    courier: text(values.courier),
-    number: text(values.tracking_number),
+    courier,
+    number,
+    stored: courier && number ? (storedNumber(courier, number) ?? null) : null,
     ...(first ? { issue: { code: first.code, message: cellIssueMessage(first) } } : {}),
   };
 }
@@ -91,7 +94,7 @@ export async function runInvoiceImport(
   const byBox = template.reference === 'box_key';
   const boxKeys = byBox ? references.filter((k) => !isOrderKey(k)) : [];
   const looked = byBox ? await orderKeyLines(db, references.filter(isOrderKey)) : await resolveReferences(db, template.reference, references);
-  const numbers = [...new Set(rows.flatMap((r) => (r.courier ? (storedNumber(r.courier, r.number ?? undefined) ?? []) : [])))];
+  const numbers = [...new Set(rows.flatMap((r) => r.stored ?? []))];
   const batchId = newId(ID_PREFIX.batch);
   const reason = importReason(body.source);
   const { refused, repeats } = crossCheck(rows);
@@ -100,7 +103,7 @@ export async function runInvoiceImport(
     return await db.transaction(async (trx) => {
       const ids = [...new Set([...looked.values()].flatMap((r) => r.lineIds))];
       const set = await loadWorkingSet(trx, { ids, actions: ['set_invoice'], trackingNumbers: numbers, ...(byBox ? { boxes: boxKeys } : {}) });
-      const resolved = byBox ? new Map([...looked, ...boxLines(set, boxKeys)]) : looked;
+      const resolved = byBox ? withBoxLines(looked, set, boxKeys) : looked;
       const engine = new Engine(set, actor, batchId);
       const decider = new InvoiceRows(
         engine,
@@ -188,10 +191,11 @@ export async function runInvoiceImport(
 }
 
 /** What each box key names, as the working set read it (before any row applies): the box's lines and their orders. */
-function boxLines(set: WorkingSet, boxIds: readonly string[]): Resolved {
-  const out: Resolved = new Map();
+function withBoxLines(looked: Resolved, set: WorkingSet, boxIds: readonly string[]): Resolved {
+  const out: Resolved = new Map(looked);
   for (const id of boxIds) {
-    const lines = out.has(id) ? [] : set.linesOfBox(id);
+    if (out.has(id)) continue;
+    const lines = set.linesOfBox(id);
     if (lines.length) out.set(id, { lineIds: lines.map((l) => l.id), orderIds: new Set(lines.map((l) => l.order_id)) });
   }
   return out;

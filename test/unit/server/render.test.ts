@@ -7,7 +7,7 @@ import express from 'express';
 import { z } from 'zod';
 import { API_ACTION_LABELS } from '../../../shared/api/orders.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { message, pickLang, readStoredText, storedText } from '../../../shared/i18n.ts';
+import { isMessage, message, pickLang, readStoredText, render, storedText } from '../../../shared/i18n.ts';
 import { STATUS_LABELS } from '../../../shared/lifecycle.ts';
 import { fieldError, manyProblems, parseWith } from '../../../server/domain/validation.ts';
 import { errorHandler } from '../../../server/http/error-handler.ts';
@@ -43,6 +43,30 @@ describe('rendering at the edge', () => {
     assert.equal(toJson(undefined, 'ko'), undefined);
     const deep = { rows: [{ a: 1 }, { a: 2, warnings: ['plain', missingReason] }] };
     assert.equal(toJson(deep, 'en'), JSON.stringify({ rows: [{ a: 1 }, { a: 2, warnings: ['plain', 'items.0.reason: required for Hold'] }] }));
+  });
+
+  it('renders Messages wherever JSON.stringify meets them, as a replacer would, without changing the value', () => {
+    class Row {
+      constructor(
+        readonly id: string,
+        readonly note: unknown,
+      ) {}
+    }
+    const at = new Date(Date.UTC(2025, 10, 30));
+    const value = {
+      at,
+      rows: [new Row('a', missingReason), new Row('b', null), undefined, [missingReason, 3]],
+      wrapped: { toJSON: () => ({ inner: missingReason }) },
+      skipped: undefined,
+      plain: { i18n: 7, list: [1, 'x'] },
+      m: missingReason,
+    };
+    const before = JSON.stringify(value);
+    const viaReplacer = JSON.stringify(value, (_key, v: unknown) => (isMessage(v) ? render(v, 'en') : v));
+    assert.equal(toJson(value, 'en'), viaReplacer);
+    assert.match(viaReplacer, /"inner":"items\.0\.reason: required for Hold"/);
+    assert.equal(JSON.stringify(value), before, 'the answer itself is left as it was');
+    assert.equal(value.at, at);
   });
 
   it("an error's message and its details' messages are rendered; its type and codes stay", () => {

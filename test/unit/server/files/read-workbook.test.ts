@@ -126,6 +126,53 @@ describe('readWorkbook: XLSX', () => {
     );
   });
 
+  it('reads booleans, formula results of every type, shared formulas, dates by their format and 1904 dates', async () => {
+    const bytes = await xlsx((sheet, workbook) => {
+      workbook.properties.date1904 = true;
+      sheet.getRow(1).values = [
+        true,
+        false,
+        { formula: '1=1', result: true },
+        { formula: '1/0', result: { error: '#DIV/0!' } },
+      ] as ExcelJS.CellValue[];
+      sheet.getCell('A2').value = { formula: 'A3+1', result: 2, shareType: 'shared', ref: 'A2:A3' } as ExcelJS.CellValue;
+      sheet.getCell('A3').value = { sharedFormula: 'A2', result: 3 } as ExcelJS.CellValue;
+      sheet.getCell('B2').value = 45000;
+      sheet.getCell('B2').numFmt = 'yyyy-mm-dd';
+      sheet.getCell('C2').value = new Date(Date.UTC(2025, 10, 30, 9, 30));
+      sheet.getCell('D2').value = { formula: 'DATE(2025,11,30)', result: new Date(Date.UTC(2025, 10, 30)) } as ExcelJS.CellValue;
+      sheet.getCell('E2').value = 1.5;
+      sheet.getCell('E2').numFmt = '#,##0.00';
+    });
+    const rows = (await readWorkbook(bytes)).sheets[0]!.rows;
+    assert.deepEqual(rows[0], [true, false, true, '#DIV/0!']);
+    assert.deepEqual(rows[1], [2, new Date(Date.UTC(2027, 2, 16)), new Date(Date.UTC(2025, 10, 30, 9, 30)), new Date(Date.UTC(2025, 10, 30)), 1.5]);
+    assert.deepEqual(rows[2], [3]);
+  });
+
+  it('reads inline strings (files written without a shared-strings part) and leaves empty cells and rows empty', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('결과');
+    sheet.getCell('A1').value = '고객주문번호';
+    sheet.getCell('C1').value = { richText: [{ text: '운송장' }, { font: { bold: true }, text: '번호' }] };
+    sheet.getCell('D1').value = '';
+    sheet.getCell('B3').value = 'box_1';
+    sheet.getCell('E3').numFmt = '0.00';
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions));
+    assert.deepEqual((await readWorkbook(bytes)).sheets[0]!.rows, [['고객주문번호', null, '운송장번호'], [], [null, 'box_1']]);
+  });
+
+  it("keeps a merged range's value in its top-left cell only, across rows and columns", async () => {
+    const bytes = await xlsx((sheet) => {
+      sheet.getCell('B1').value = '묶음';
+      sheet.getCell('C2').value = '가려진 값';
+      sheet.getCell('A3').value = 'box_1';
+      sheet.getCell('D3').value = '옆';
+      sheet.mergeCells('B1:C3');
+    });
+    assert.deepEqual((await readWorkbook(bytes)).sheets[0]!.rows, [[null, '묶음'], [], ['box_1', null, null, '옆']]);
+  });
+
   it('opens a password-protected workbook with the right password only', async () => {
     const plainBytes = await xlsx((sheet) => {
       sheet.addRow(['고객주문번호', '운송장번호']);
@@ -190,6 +237,16 @@ describe('readWorkbook: refusals', () => {
     const error = await refusal(readWorkbook(Buffer.from(lines.join('\n'))));
     assert.equal(error.code, 'too_many_rows');
     assert.match(error.message, /50,000행까지/);
+    const sheetOver = await refusal(
+      readWorkbook(
+        await xlsx((sheet) => {
+          sheet.addRow(['고객주문번호', '운송장번호']);
+          for (let i = 0; i < 50_025; i++) sheet.addRow([`box_${i}`, i]);
+        }),
+      ),
+    );
+    assert.equal(sheetOver.code, 'too_many_rows');
+    assert.deepEqual(sheetOver.details, { sheet: '발주서', actual: '50,026', max: '50,000' }, 'the sheet counted to its end');
     const huge = await refusal(readWorkbook(Buffer.from('a\n'.repeat(250_000))));
     assert.equal(huge.code, 'too_many_rows', 'refused before parsing');
   });
