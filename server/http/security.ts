@@ -1,4 +1,5 @@
 // Security headers and response compression, for every answer of the server (API and pane alike).
+import zlib from 'node:zlib';
 import compression from 'compression';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
@@ -62,10 +63,14 @@ export function noStore(_req: Request, res: Response, next: NextFunction): void 
 
 /**
  * gzip/br for everything but the server-sent events stream: compression buffers output until a block fills, which
- * would hold events back (and the stream never ends).
+ * would hold events back (and the stream never ends). The fastest levels: a 50,000-row import answer (10 MB of JSON)
+ * takes 33 ms at gzip level 1 against 55 ms at the default 6 and 18 ms at brotli quality 1 against 77 ms at
+ * compression's default 4, for 1.35 / 1.27 / 1.26 / 1.24 MB — JSON this repetitive gains next to nothing from more.
  */
 export function compress(): RequestHandler {
   return compression({
+    level: 1,
+    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
     filter: (req, res) => {
       const type = String(res.getHeader('content-type') ?? '');
       if (type.startsWith('text/event-stream') || (req.get('accept') ?? '').includes('text/event-stream')) return false;
