@@ -48,8 +48,10 @@ async function invoiceTemplate(db: Db, id: string): Promise<InvoiceImportTemplat
   return template;
 }
 
+/** A cell as text, or null when empty. */
+const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+
 function importRow(mapped: MappedRow): ImportRow {
-  const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
   const { values, issues } = mapped;
   const reference = text(values.box_key ?? values.mall_order_id ?? values.mall_line_id);
   const first = issues[0];

@@ -22,6 +22,8 @@ import { Refusal, type ClaimOrigin } from './types.ts';
 /** Statuses in which a line without a match is unmatched (shared decision of issue 11). */
 const WAITING_FOR_MATCH: readonly Status[] = ['PAID', 'NEW', 'READY'];
 
+const NO_HISTORY: readonly { from: Status | null; to: Status }[] = [];
+
 const CATALOG = { ...ordersMessages, ...lifecycleMessages, ...trackingMessages } as Record<string, CatalogEntry>;
 
 export class EngineCore {
@@ -65,8 +67,11 @@ export class EngineCore {
     };
   }
 
-  private historyOf(lineId: string): { from: Status | null; to: Status }[] {
-    return (this.set.history.get(lineId) ?? []).map((h) => ({ from: h.from_status as Status | null, to: h.to_status as Status }));
+  private historyOf(lineId: string): readonly { from: Status | null; to: Status }[] {
+    const rows = this.set.history.get(lineId);
+    // Most calls read no history (only restore and withdraw need it): nothing to build for each line checked.
+    if (!rows) return NO_HISTORY;
+    return rows.map((h) => ({ from: h.from_status as Status | null, to: h.to_status as Status }));
   }
 
   /** Why `line` cannot take `action`, or where it goes. */

@@ -14,6 +14,7 @@ export function unitOf(core: EngineCore, line: LineRow): Unit {
 
 export function unitsOf(core: EngineCore, lines: LineRow[], byBox: boolean): Unit[] {
   if (!byBox) return lines.map((l) => [l]);
+  if (lines.length === 1) return [unitOf(core, lines[0]!)];
   const units = new Map<string, Unit>();
   for (const l of lines) units.set(l.box_id ?? l.id, unitOf(core, l));
   return [...units.values()];

@@ -78,7 +78,7 @@ export function setInvoice(core: EngineCore, targetId: string, lines: LineRow[],
         'set_invoice',
       ),
     );
-  return { lines: [...new Set(changed)], changed: changed.length > 0, warnings };
+  return { lines: changed.length > 1 ? [...new Set(changed)] : changed, changed: changed.length > 0, warnings };
 }
 
 /**
