@@ -80,7 +80,9 @@ export async function run(): Promise<void> {
     const imported: number[] = [];
     const raw: number[] = [];
     let bytes = 0;
-    for (let i = 0; i < RUNS; i++) {
+    // One warm-up round first, left out of the figures as in bulk-transition and sheet-push: the baseline's exceljs
+    // is warm from writing the file, our import's code is not until it has run once.
+    for (let i = 0; i < RUNS + 1; i++) {
       const file = await courierFile(boxIds, i);
       bytes = file.length;
       await reset(db, lineIds, boxIds);
@@ -96,6 +98,7 @@ export async function run(): Promise<void> {
       await reset(db, lineIds, boxIds);
       const r = await seconds(() => baseline(db, file, lineIds));
       if (p.result !== ROWS || r.result !== ROWS) throw new Error(`expected ${ROWS} rows applied, got ${p.result} / ${r.result}`);
+      if (i === 0) continue;
       imported.push(p.seconds);
       raw.push(r.seconds);
     }
@@ -107,6 +110,7 @@ export async function run(): Promise<void> {
       rows: ROWS,
       file_bytes: bytes,
       runs: RUNS,
+      warm_up_runs: 1,
       seconds: round(importSeconds),
       all_seconds: imported.map((x) => round(x)),
       baseline_seconds: round(rawSeconds),
