@@ -71,8 +71,8 @@ export type LineRow = {
   gift_set_aside?: boolean;
 };
 
-const ORDER_BOOLS = ['hold', 'priority', 'flagged', 'merge_locked'] as const;
-const LINE_BOOLS = ['sold_out', 'unmatched', 'return_pickup_delayed', 'gift_set_aside'] as const;
+export const ORDER_BOOLS = ['hold', 'priority', 'flagged', 'merge_locked'] as const;
+export const LINE_BOOLS = ['sold_out', 'unmatched', 'return_pickup_delayed', 'gift_set_aside'] as const;
 
 /** SQLite hands booleans back as 0/1. Converts in place: rows come fresh from the driver. */
 export function bools<T extends Record<string, unknown>>(row: T, keys: readonly string[]): T {

@@ -5,7 +5,7 @@ import { insertMany, whereIdIn, selectPacked, selectWhereIn, updateByIds, update
 import { isPostgres } from '../../db/knex.ts';
 import { RECIPIENT_FIELDS, type RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
-import { toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
+import { LINE_BOOLS, ORDER_BOOLS, toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
 
 type Trx = Knex.Transaction;
 
@@ -131,7 +131,8 @@ export type LinesBy = 'id' | 'order_id' | 'box_id' | 'orders_of';
 
 /** Lines by `by`, with these columns, in id order. */
 async function selectLines(db: Knex | Trx, by: LinesBy, values: string[], columns: readonly string[]) {
-  if (by !== 'orders_of') return selectWhereIn(db, 'order_lines', by, values, columns);
+  const booleans = LINE_BOOLS.filter((b) => columns.includes(b));
+  if (by !== 'orders_of') return selectWhereIn(db, 'order_lines', by, values, columns, { booleans });
   if (!values.length) return [];
   const orders = whereIdIn(db, db('order_lines').select('order_id'), 'id', values);
   return selectPacked(
@@ -141,7 +142,16 @@ async function selectLines(db: Knex | Trx, by: LinesBy, values: string[], column
       .whereIn('order_id', orders)
       .orderBy('id'),
     columns,
+    booleans,
   );
+}
+
+/**
+ * Rows read with their boolean columns: SQLite's come from selectWhereIn already true/false (made so as each row is
+ * built); PostgreSQL's go through `convert` as every other read of them does.
+ */
+function asRows<R>(db: Knex | Trx, rows: Record<string, unknown>[], convert: (row: Record<string, unknown>) => R): R[] {
+  return isPostgres(db as Knex) ? rows.map(convert) : (rows as unknown as R[]);
 }
 
 /** Finds lines without locking them: which rows a call will need. */
@@ -158,7 +168,7 @@ export const locksRows = (db: Knex | Trx) => isPostgres(db as Knex);
 
 /** Lines with what a bulk change reads of them (all columns with `full`), without locking them. */
 export const readLines = async (db: Knex | Trx, by: LinesBy, values: string[], full: boolean) =>
-  (await selectLines(db, by, values, full ? LINE_COLUMNS : LINE_STATE)).map(toLine);
+  asRows(db, await selectLines(db, by, values, full ? LINE_COLUMNS : LINE_STATE), toLine);
 
 /** Boxes carrying these numbers, with the number each carries. */
 export async function findBoxes(db: Knex | Trx, column: 'tracking_number', values: string[]) {
@@ -167,9 +177,9 @@ export async function findBoxes(db: Knex | Trx, column: 'tracking_number', value
 
 /** Reads rows under lock (on PostgreSQL), in id order; these are the rows a call decides on. */
 export const lockLines = async (trx: Trx, ids: string[], full: boolean) =>
-  (await selectWhereIn(trx, 'order_lines', 'id', ids, full ? LINE_COLUMNS : LINE_STATE, { lock: true })).map(toLine);
+  asRows(trx, await selectWhereIn(trx, 'order_lines', 'id', ids, full ? LINE_COLUMNS : LINE_STATE, { lock: true, booleans: LINE_BOOLS }), toLine);
 export const lockOrders = async (trx: Trx, ids: string[]) =>
-  (await selectWhereIn(trx, 'orders', 'id', ids, ORDER_STATE, { lock: true })).map(toOrder);
+  asRows(trx, await selectWhereIn(trx, 'orders', 'id', ids, ORDER_STATE, { lock: true, booleans: ORDER_BOOLS }), toOrder);
 export const lockBoxes = async (trx: Trx, ids: string[]) => (await selectWhereIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, { lock: true })) as BoxRow[];
 export const loadClaims = async (trx: Trx, lineIds: string[]) =>
   (await selectWhereIn(trx, 'claims', 'line_id', lineIds, CLAIM_COLUMNS)) as ClaimRow[];
