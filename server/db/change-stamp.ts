@@ -9,8 +9,8 @@ import type { Knex } from 'knex';
  * server holds one SQLite connection, so this is every write of the process), and data_version moves when another
  * connection — another process on the same file — commits.
  */
-export async function changeStamp(trx: Knex.Transaction): Promise<string> {
-  const [row] = (await trx.raw('select total_changes() as changes, (select data_version from pragma_data_version) as version')) as {
+export async function changeStamp(db: Knex | Knex.Transaction): Promise<string> {
+  const [row] = (await db.raw('select total_changes() as changes, (select data_version from pragma_data_version) as version')) as {
     changes: number;
     version: number;
   }[];

@@ -145,11 +145,10 @@ export type BlockedCall<T> = {
  * runs again: the winner's box is then read and the item refused as duplicate_tracking_number.
  *
  * How rows are read depends on the database. PostgreSQL: the call's rows are found without locks to group them, and
- * each block reads its own under lock. SQLite (one connection, one writer, no row locks): the first block's
- * transaction reads the rows of the whole call once and groups them; a later block decides on those same rows
- * when nothing at all was written since the block before it (changeStamp), and reads its own rows afresh
- * otherwise — and so does every block after it. A block that fails leaves the rows read once behind, as they may
- * hold its undone changes.
+ * each block reads its own under lock. SQLite (one connection, one writer, no row locks): the rows of the whole call
+ * are read once and grouped; a block decides on those same rows when nothing at all was written since they were read
+ * or since the block before it (changeStamp), and reads its own rows afresh otherwise — and so does every block
+ * after it. A block that fails leaves the rows read once behind, as they may hold its undone changes.
  */
 export async function runInBlocks<T>(
   db: Knex,
@@ -173,18 +172,15 @@ export async function runInBlocks<T>(
     return done;
   }
 
-  let blocks: number[][] = [];
-  let kept: { set: WorkingSet; stamp: string } | null = null;
-  const first = await inTransaction(async (trx) => {
-    const set = await loadWorkingSet(trx, call.load(all));
-    blocks = groupBlocks(call.items(), { lines: set.lines.values(), boxes: set.boxes.values() }, blockItems);
-    const out = await call.run(blocks[0]!, trx, set);
-    return { out, set, stamp: await changeStamp(trx) };
-  });
-  kept = { set: first.set, stamp: first.stamp };
-  const done: { block: number[]; out: T }[] = [{ block: blocks[0]!, out: first.out }];
-  for (const block of blocks.slice(1)) {
-    await nextTurn();
+  // Read outside any transaction, statement by statement, so other requests still get the connection in between;
+  // the stamp taken first tells the first block whether anything was written meanwhile.
+  const stamp = await changeStamp(db);
+  const whole = await loadWorkingSet(db, call.load(all));
+  const blocks = groupBlocks(call.items(), { lines: whole.lines.values(), boxes: whole.boxes.values() }, blockItems);
+  let kept: { set: WorkingSet; stamp: string } | null = { set: whole, stamp };
+  const done: { block: number[]; out: T }[] = [];
+  for (const [n, block] of blocks.entries()) {
+    if (n > 0) await nextTurn();
     const reuse: { set: WorkingSet; stamp: string } | null = kept;
     kept = null;
     let tried = false;

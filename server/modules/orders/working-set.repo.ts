@@ -1,7 +1,7 @@
 // Loads the rows a bulk change reads and writes back what it changed, in a handful of set-based statements
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
-import { insertMany, whereIdIn, selectPacked, selectWhereIn, updateByIds, updateRows } from '../../db/bulk.ts';
+import { inSlices, insertMany, whereIdIn, selectPacked, selectWhereIn, updateByIds, updateRows } from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
 import { RECIPIENT_FIELDS, type RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
@@ -129,11 +129,19 @@ const ORDER_STATE = [
  */
 export type LinesBy = 'id' | 'order_id' | 'box_id' | 'orders_of';
 
-/** Lines by `by`, with these columns, in id order. */
-async function selectLines(db: Knex | Trx, by: LinesBy, values: string[], columns: readonly string[]) {
+/**
+ * Outside a transaction (a bulk call's rows read before its blocks, on SQLite), big reads go in slices so other
+ * requests are answered in between; the rows then come in id order slice by slice (loadWorkingSet sorts lines).
+ */
+const slicesFor = (db: Knex | Trx) => ((db as Trx).isTransaction ? undefined : 10_000);
+
+/** Lines by `by`, with these columns, in id order (per slice, outside a transaction). */
+async function selectLines(db: Knex | Trx, by: LinesBy, values: string[], columns: readonly string[]): Promise<Record<string, unknown>[]> {
   const booleans = LINE_BOOLS.filter((b) => columns.includes(b));
-  if (by !== 'orders_of') return selectWhereIn(db, 'order_lines', by, values, columns, { booleans });
+  if (by !== 'orders_of') return selectWhereIn(db, 'order_lines', by, values, columns, { booleans, slices: slicesFor(db) });
   if (!values.length) return [];
+  const slices = slicesFor(db);
+  if (slices && values.length > slices) return inSlices(values, slices, (part) => selectLines(db, by, part, columns));
   const orders = whereIdIn(db, db('order_lines').select('order_id'), 'id', values);
   return selectPacked(
     db,
@@ -172,20 +180,24 @@ export const readLines = async (db: Knex | Trx, by: LinesBy, values: string[], f
 
 /** Boxes carrying these numbers, with the number each carries. */
 export async function findBoxes(db: Knex | Trx, column: 'tracking_number', values: string[]) {
-  return (await selectWhereIn(db, 'boxes', column, values, ['id', 'tracking_number'])) as { id: string; tracking_number: string | null }[];
+  return (await selectWhereIn(db, 'boxes', column, values, ['id', 'tracking_number'], { slices: slicesFor(db) })) as {
+    id: string;
+    tracking_number: string | null;
+  }[];
 }
 
 /** Reads rows under lock (on PostgreSQL), in id order; these are the rows a call decides on. */
-export const lockLines = async (trx: Trx, ids: string[], full: boolean) =>
+export const lockLines = async (trx: Knex | Trx, ids: string[], full: boolean) =>
   asRows(trx, await selectWhereIn(trx, 'order_lines', 'id', ids, full ? LINE_COLUMNS : LINE_STATE, { lock: true, booleans: LINE_BOOLS }), toLine);
-export const lockOrders = async (trx: Trx, ids: string[]) =>
+export const lockOrders = async (trx: Knex | Trx, ids: string[]) =>
   asRows(trx, await selectWhereIn(trx, 'orders', 'id', ids, ORDER_STATE, { lock: true, booleans: ORDER_BOOLS }), toOrder);
-export const lockBoxes = async (trx: Trx, ids: string[]) => (await selectWhereIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, { lock: true })) as BoxRow[];
-export const loadClaims = async (trx: Trx, lineIds: string[]) =>
+export const lockBoxes = async (trx: Knex | Trx, ids: string[]) =>
+  (await selectWhereIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, { lock: true })) as BoxRow[];
+export const loadClaims = async (trx: Knex | Trx, lineIds: string[]) =>
   (await selectWhereIn(trx, 'claims', 'line_id', lineIds, CLAIM_COLUMNS)) as ClaimRow[];
 
 /** The latest memo of each of these orders that has one (notes keep their order by id). */
-export async function loadLatestMemos(trx: Trx, orderIds: string[]): Promise<Map<string, string>> {
+export async function loadLatestMemos(trx: Knex | Trx, orderIds: string[]): Promise<Map<string, string>> {
   const latest = whereIdIn(trx, trx('order_notes').where('kind', 'memo'), 'order_id', orderIds).groupBy('order_id').max('id');
   const rows = (await trx('order_notes').whereIn('id', latest).select('order_id', 'body')) as { order_id: string; body: string }[];
   return new Map(rows.map((r) => [r.order_id, r.body]));
@@ -194,13 +206,13 @@ export async function loadLatestMemos(trx: Trx, orderIds: string[]): Promise<Map
 export type RecipientRow = Record<RecipientField, string | null>;
 
 /** The recipient cells of these orders, when a sheet push may correct them. */
-export async function loadRecipients(trx: Trx, orderIds: string[]): Promise<Map<string, RecipientRow>> {
+export async function loadRecipients(trx: Knex | Trx, orderIds: string[]): Promise<Map<string, RecipientRow>> {
   const rows = (await selectWhereIn(trx, 'orders', 'id', orderIds, ['id', ...RECIPIENT_FIELDS])) as ({ id: string } & RecipientRow)[];
   return new Map(rows.map(({ id, ...recipient }) => [id, recipient]));
 }
 
 /** Status history of lines, oldest first, grouped by line. */
-export async function loadHistory(trx: Trx, lineIds: string[]): Promise<Map<string, HistoryRow[]>> {
+export async function loadHistory(trx: Knex | Trx, lineIds: string[]): Promise<Map<string, HistoryRow[]>> {
   const out = new Map<string, HistoryRow[]>();
   const rows = (await whereIdIn(trx, trx('status_history').where('entity', 'line'), 'entity_id', [...new Set(lineIds)]).orderBy(
     'id',

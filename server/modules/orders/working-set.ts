@@ -323,7 +323,8 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
 /** Actions after which an account's automatic steps may follow (automation.ts). */
 const AUTOMATED_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'confirm'];
 
-export async function loadWorkingSet(trx: Knex.Transaction, plan: LoadPlan): Promise<WorkingSet> {
+/** `trx` is the call's transaction, except on SQLite where a bulk call reads its rows before its blocks (bulk-blocks.ts). */
+export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPlan): Promise<WorkingSet> {
   const needs = (actions: readonly Action[]) => plan.actions.some((a) => actions.includes(a));
   const full = needs(['claim']);
   const set = new WorkingSet();
