@@ -132,7 +132,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     if (movedStock.length) {
       throw new AppError('conflict', 'allocation_moved', message(m.stock_moved, { rows: list(movedStock) }), { details: { stock: movedStock } });
     }
-    const undo = await carryOut(trx, plan, { actor, batchId, reason: `재고할당 ${batchId}`, now }, { flag: flagSoldOut, locked });
+    const undo = await carryOut(trx, plan, { actor, batchId, reason: `재고할당 ${batchId}`, now }, { versions, flag: flagSoldOut, locked });
     await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: JSON.stringify(undo), plan: '{}' });
     await writeAudit(trx, actor, info, {
       action: 'allocation_applied',

@@ -100,7 +100,12 @@ export async function carryOut(
   trx: Trx,
   plan: Pick<PackedPlan, 'allocs' | 'splits' | 'short'>,
   c: Change,
-  o: { flag?: FlagFn | undefined; locked?: Map<string, { on_hand: number; allocated: number; version: number }> } = {},
+  o: {
+    /** The versions of the plan's lines as checked (apply) or read under the caller's lock (release). */
+    versions: ReadonlyMap<string, number>;
+    flag?: FlagFn | undefined;
+    locked?: Map<string, { on_hand: number; allocated: number; version: number }>;
+  },
 ): Promise<UndoRecord> {
   await repo.insertAllocations(
     trx,
@@ -116,12 +121,28 @@ export async function carryOut(
   );
   const splits: UndoRecord['splits'] = made.map((s) => [s.orderId, s.newOrderId, [...s.lineIds], s.totalBefore, [...(s.boxIds ?? [])]]);
   const flagged = o.flag && plan.short.length ? await o.flag(trx, plan.short, c.actor, c.reason) : [];
-  const changed = [...new Set([...allocated, ...splits.flatMap((s) => s[2]), ...flagged])];
-  const lines = await repo.lockLineVersions(trx, changed);
-  const orders = await orderVersions(
-    trx,
-    splits.map((s) => s[1]),
-  );
+  // The versions after, counted rather than read back: the lines were locked and their versions checked before
+  // (o.versions), and each write above moved the version of every row it touched by exactly one — an allocated line
+  // once (touchLines), a split-off line once for the move and once more if flagged, a split-off order made at 1
+  // and moved once if a line of it was flagged.
+  const lines = new Map<string, number>();
+  const bump = (id: string) => {
+    const before = lines.get(id) ?? o.versions.get(id);
+    if (before === undefined) throw new Error(`allocation: line ${id} was not among the checked lines`);
+    lines.set(id, before + 1);
+  };
+  for (const id of allocated) bump(id);
+  const orders = new Map<string, number>();
+  const newOrderOf = new Map<string, string>();
+  for (const [, newOrderId, lineIds] of splits) {
+    orders.set(newOrderId, 1);
+    for (const id of lineIds) {
+      bump(id);
+      newOrderOf.set(id, newOrderId);
+    }
+  }
+  for (const id of flagged) bump(id);
+  for (const newOrderId of new Set(flagged.map((id) => newOrderOf.get(id)))) if (newOrderId) orders.set(newOrderId, 2);
   return { allocs: plan.allocs, splits, flagged, lines: [...lines], orders: [...orders] };
 }
 
