@@ -101,8 +101,8 @@ export async function carryOut(
   plan: Pick<PackedPlan, 'allocs' | 'splits' | 'short'>,
   c: Change,
   o: {
-    /** The versions of the plan's lines as checked (apply) or read under the caller's lock (release). */
-    versions: ReadonlyMap<string, number>;
+    /** The plan's lines with their versions as checked (apply) or read under the caller's lock (release). */
+    checked: PackedPlan['lines'];
     flag?: FlagFn | undefined;
     locked?: Map<string, { on_hand: number; allocated: number; version: number }>;
   },
@@ -122,12 +122,13 @@ export async function carryOut(
   const splits: UndoRecord['splits'] = made.map((s) => [s.orderId, s.newOrderId, [...s.lineIds], s.totalBefore, [...(s.boxIds ?? [])]]);
   const flagged = o.flag && plan.short.length ? await o.flag(trx, plan.short, c.actor, c.reason) : [];
   // The versions after, counted rather than read back: the lines were locked and their versions checked before
-  // (o.versions), and each write above moved the version of every row it touched by exactly one — an allocated line
+  // (o.checked), and each write above moved the version of every row it touched by exactly one — an allocated line
   // once (touchLines), a split-off line once for the move and once more if flagged, a split-off order made at 1
   // and moved once if a line of it was flagged.
+  const checked = new Map(o.checked.map(([id, version]) => [id, version]));
   const lines = new Map<string, number>();
   const bump = (id: string) => {
-    const before = lines.get(id) ?? o.versions.get(id);
+    const before = lines.get(id) ?? checked.get(id);
     if (before === undefined) throw new Error(`allocation: line ${id} was not among the checked lines`);
     lines.set(id, before + 1);
   };
@@ -148,12 +149,8 @@ export async function carryOut(
 
 /** Orders (ids) whose lines or split-off orders changed since the apply: what an undo would overwrite. */
 export async function changedSince(trx: Trx, undo: UndoRecord, orderOf: Map<string, string>): Promise<string[]> {
-  const now = await repo.lockLineVersions(
-    trx,
-    undo.lines.map((l) => l[0]),
-  );
   const orders = new Set<string>();
-  for (const [id, version] of undo.lines) if (now.get(id) !== version) orders.add(orderOf.get(id) ?? id);
+  for (const id of await repo.movedLines(trx, undo.lines)) orders.add(orderOf.get(id) ?? id);
   const made = await orderVersions(
     trx,
     undo.orders.map((o) => o[0]),

@@ -51,7 +51,7 @@ export async function allocateReleasedLines(trx: Knex.Transaction, lineIds: read
     { allocs: packed.allocs, splits: [], short: [] },
     { actor, batchId, reason: `품절해제 재고할당 ${batchId}`, now },
     // The lines were read in this transaction under the caller's lock: their versions stand.
-    { versions: new Map(lines.map((l) => [l.id, l.version])), locked },
+    { checked: packed.lines, locked },
   );
   await repo.updateBatch(trx, batchId, { applied_at: now, undo: JSON.stringify(undo) });
   return batchId;
