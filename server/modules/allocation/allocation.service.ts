@@ -79,8 +79,10 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
     created_at: now.toISOString(),
   });
   const allocate = new Map<string, number>();
-  for (const [, sku, wh, q] of computed.packed.allocs)
-    allocate.set(keyOf({ skuId: sku, warehouseId: wh }), (allocate.get(keyOf({ skuId: sku, warehouseId: wh })) ?? 0) + q);
+  for (const [, skuId, warehouseId, q] of computed.packed.allocs) {
+    const key = keyOf({ skuId, warehouseId });
+    allocate.set(key, (allocate.get(key) ?? 0) + q);
+  }
   return {
     batch_id: batchId,
     policy: options.policy,
