@@ -116,7 +116,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     const now = new Date().toISOString();
     // Lines first, then stock (in key order): the order every path that takes both locks them in.
     const moved = new Set(await repo.movedLines(trx, plan.lines));
-    const movedOrders = [...new Set(plan.lines.filter(([id]) => moved.has(id)).map((l) => l[2]))];
+    const movedOrders = moved.size ? [...new Set(plan.lines.filter(([id]) => moved.has(id)).map((l) => l[2]))] : [];
     if (movedOrders.length) {
       throw new AppError('conflict', 'allocation_moved', message(m.lines_moved, { orders: list(movedOrders) }), { details: { orders: movedOrders } });
     }

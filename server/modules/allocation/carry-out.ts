@@ -45,16 +45,18 @@ export type Change = { actor: Actor; batchId: string; reason: string; now: strin
 
 /** The stock each SKU × warehouse gives (or takes back): quantities summed per row, keys in key order. */
 function perStockRow(allocs: UndoRecord['allocs']): { key: StockKey; quantity: number; lineId: string | undefined }[] {
-  const rows = new Map<string, { key: StockKey; quantity: number; lines: Set<string> }>();
-  for (const [lineId, skuId, warehouseId, quantity] of allocs) {
-    const key = { skuId, warehouseId };
-    const row = rows.get(keyOf(key)) ?? { key, quantity: 0, lines: new Set<string>() };
-    row.quantity += quantity;
-    row.lines.add(lineId);
-    rows.set(keyOf(key), row);
-  }
   // A row serving one line names it in its history; several lines are found by the batch id.
-  return [...rows.values()].map((r) => ({ key: r.key, quantity: r.quantity, lineId: r.lines.size === 1 ? [...r.lines][0] : undefined }));
+  const rows = new Map<string, { key: StockKey; quantity: number; lineId: string | undefined }>();
+  for (const [lineId, skuId, warehouseId, quantity] of allocs) {
+    const k = keyOf({ skuId, warehouseId });
+    const row = rows.get(k);
+    if (!row) rows.set(k, { key: { skuId, warehouseId }, quantity, lineId });
+    else {
+      row.quantity += quantity;
+      if (row.lineId !== lineId) row.lineId = undefined;
+    }
+  }
+  return [...rows.values()];
 }
 
 /** Moves stock.allocated by `sign` × each row's quantity. Never below zero, never beyond what is on hand. */
@@ -107,10 +109,7 @@ export async function carryOut(
     locked?: Map<string, { on_hand: number; allocated: number; version: number }>;
   },
 ): Promise<UndoRecord> {
-  await repo.insertAllocations(
-    trx,
-    plan.allocs.map(([line_id, sku_id, warehouse_id, quantity]) => ({ line_id, sku_id, warehouse_id, quantity, batch_id: c.batchId })),
-  );
+  await repo.insertAllocations(trx, plan.allocs, c.batchId);
   await moveAllocated(trx, plan.allocs, 1, c, o.locked);
   const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
   await touchLines(trx, allocated, c.now);
