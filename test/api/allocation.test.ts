@@ -127,6 +127,26 @@ describe('allocation policies and order', () => {
     assert.equal(await boxOf(o.lineIds[1]!), box);
   });
 
+  it('a set line shows one row per SKU, by code, whatever order its SKUs were given in', async () => {
+    const zeta = await makeSku(s.deps.db, { code: 'ZZ-SET-2' });
+    const alpha = await makeSku(s.deps.db, { code: 'AA-SET-1' });
+    await putStock(s.deps.db, zeta.id, 1);
+    await putStock(s.deps.db, alpha.id, 1);
+    const made = await makeOrder(s.deps.db, { status: 'READY' });
+    await setLineSkus(s.deps.db, made.lineIds[0]!, [
+      { ...zeta, quantity: 1 },
+      { ...alpha, quantity: 1 },
+    ]);
+    const p = await preview({ policy: 'available' });
+    assert.deepEqual(
+      p.rows.map((r: any) => [r.sku_code, r.allocated, r.warehouse]),
+      [
+        ['AA-SET-1', 1, 'MAIN'],
+        ['ZZ-SET-2', 1, 'MAIN'],
+      ],
+    );
+  });
+
   it('priority flag, then channel priority, then date / quantity / amount decide who gets scarce stock', async () => {
     const a = await makeSku(s.deps.db);
     await putStock(s.deps.db, a.id, 2);

@@ -38,7 +38,8 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
     .sort((a, b) => a.rank - b.rank)
     .map((x) => x.w);
   const rank = new Map(order.map((w, i) => [w.id, i]));
-  const skuIds = [...new Set(skus.map((s) => s.sku_id))];
+  const skuCode = new Map(skus.map((s) => [s.sku_id, s.code]));
+  const skuIds = [...skuCode.keys()];
   const stock = (await repo.availableStock(db, skuIds)).filter((r) => rank.has(r.warehouse_id));
   stock.sort((a, b) => rank.get(a.warehouse_id)! - rank.get(b.warehouse_id)!);
   const available: Available = new Map();
@@ -55,6 +56,8 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
     if (list) list.push(s);
     else skusOf.set(s.line_id, [s]);
   }
+  // A line's SKUs by code: the order its preview rows show them and it draws them in.
+  for (const list of skusOf.values()) if (list.length > 1) list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const orders = new Map<string, PlanOrder>();
   const linesOf = new Map<string, repo.CandidateLine[]>();
   for (const l of lines) {
@@ -69,7 +72,6 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
   }
   const plan = planAllocation([...orders.values()], available, { policy: options.policy, rule: options.rule, channels: options.channels });
 
-  const skuCode = new Map(skus.map((s) => [s.sku_id, s.code]));
   const warehouseCode = new Map(all.map((w) => [w.id, w.code]));
   const packed: PackedPlan = {
     lines: lines.map((l) => [l.id, l.version, l.order_id]),
