@@ -127,6 +127,26 @@ describe('allocation policies and order', () => {
     assert.equal(await boxOf(o.lineIds[1]!), box);
   });
 
+  it('a set line shows one row per SKU, by code, whatever order its SKUs were given in', async () => {
+    const zeta = await makeSku(s.deps.db, { code: 'ZZ-SET-2' });
+    const alpha = await makeSku(s.deps.db, { code: 'AA-SET-1' });
+    await putStock(s.deps.db, zeta.id, 1);
+    await putStock(s.deps.db, alpha.id, 1);
+    const made = await makeOrder(s.deps.db, { status: 'READY' });
+    await setLineSkus(s.deps.db, made.lineIds[0]!, [
+      { ...zeta, quantity: 1 },
+      { ...alpha, quantity: 1 },
+    ]);
+    const p = await preview({ policy: 'available' });
+    assert.deepEqual(
+      p.rows.map((r: any) => [r.sku_code, r.allocated, r.warehouse]),
+      [
+        ['AA-SET-1', 1, 'MAIN'],
+        ['ZZ-SET-2', 1, 'MAIN'],
+      ],
+    );
+  });
+
   it('priority flag, then channel priority, then date / quantity / amount decide who gets scarce stock', async () => {
     const a = await makeSku(s.deps.db);
     await putStock(s.deps.db, a.id, 2);
@@ -220,6 +240,54 @@ describe('preview → apply → undo', () => {
     assert.notDeepEqual(await snapshot(), before);
     assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 200);
     assert.deepEqual(await snapshot(), before);
+  });
+
+  it('선배송: the split-off order is a full copy, the undo record holds the versions after the apply, and a later edit blocks the undo', async () => {
+    const a = await makeSku(s.deps.db);
+    const b = await makeSku(s.deps.db);
+    const c = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 5);
+    // Split (a served, b and c not), wholly short (c only: flagged, not split), full (a only).
+    const partial = await order([{ sku: a }, { sku: b }, { sku: c }], { paidAt: daysAgo(3) });
+    const none = await order([{ sku: c }], { paidAt: daysAgo(2) });
+    const full = await order([{ sku: a }], { paidAt: daysAgo(1) });
+    await s.deps.db('orders').where({ id: partial.id }).update({ delivery_memo: '문 앞', hold_reason: null, shipping_fee: 3000 });
+    const p = await preview({ policy: 'available' });
+    const applied = await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    const [split] = applied.body.splits;
+    assert.deepEqual([...split.line_ids].sort(), [partial.lineIds[1], partial.lineIds[2]].sort());
+
+    const original = await s.deps.db('orders').where({ id: partial.id }).first();
+    const copy = await s.deps.db('orders').where({ id: split.new_order_id }).first();
+    const same = (o: Record<string, unknown>) => {
+      const { id, total_amount, shipping_fee, version, created_at, updated_at, ...rest } = o;
+      return rest;
+    };
+    assert.deepEqual(same(copy), same(original));
+    assert.equal(copy.shipping_fee, 0);
+    assert.equal(copy.total_amount, 2 * 12900);
+    assert.equal(original.total_amount, 12900);
+
+    // The undo record's versions are the database's now, for every line and split-off order it changed.
+    const undo = JSON.parse((await s.deps.db('allocation_batches').where({ id: p.batch_id }).first()).undo);
+    const changed = [...partial.lineIds, none.lineIds[0]!, full.lineIds[0]!];
+    const versions = new Map((await s.deps.db('order_lines').whereIn('id', changed).select('id', 'version')).map((r: any) => [r.id, r.version]));
+    assert.deepEqual(new Map(undo.lines), versions);
+    assert.deepEqual(undo.orders, [[split.new_order_id, copy.version]]);
+    assert.deepEqual(
+      changed.map((id) => versions.get(id)),
+      [2, 3, 3, 2, 2],
+      'served +1; split off +1 and flagged +1; flagged only +1',
+    );
+
+    // An edit of the split-off order after the apply blocks the undo; once it is put back, the undo goes through.
+    await s.deps.db('orders').where({ id: split.new_order_id }).increment('version', 1);
+    const blocked = await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`);
+    assert.equal(blocked.status, 409);
+    assert.deepEqual(blocked.body.error.details.orders, [split.new_order_id]);
+    await s.deps.db('orders').where({ id: split.new_order_id }).decrement('version', 1);
+    assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 200);
   });
 
   it('refuses an apply whose lines or stock moved since the preview, and an undo with a later batch standing', async () => {

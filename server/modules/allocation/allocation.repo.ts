@@ -8,7 +8,7 @@ import { insertMany, whereIdIn } from '../../db/bulk.ts';
 type Conn = Db | Knex.Transaction;
 
 // The lines allocation serves and their locks are order tables: the orders module reads them.
-export { candidateLines, lockLineVersions, type CandidateLine, type CandidateSku } from '../orders/allocation-lines.repo.ts';
+export { candidateLines, movedLines, type CandidateLine, type CandidateSku } from '../orders/allocation-lines.repo.ts';
 
 export type WarehouseRow = { id: string; code: string; is_default: boolean };
 
@@ -29,10 +29,24 @@ export async function availableStock(db: Conn, skuIds: readonly string[]): Promi
   return (await whereIdIn(db, q, 'sku_id', skuIds)) as StockSnapshot[];
 }
 
-export type AllocationRow = { line_id: string; sku_id: string; warehouse_id: string; quantity: number; batch_id: string };
-
-export async function insertAllocations(trx: Knex.Transaction, rows: readonly AllocationRow[]): Promise<void> {
-  await insertMany(trx, 'line_allocations', [...rows]);
+/** The allocations of a batch, `[line_id, sku_id, warehouse_id, quantity]` as the plan packs them. */
+export async function insertAllocations(
+  trx: Knex.Transaction,
+  allocs: readonly (readonly [string, string, string, number])[],
+  batchId: string,
+): Promise<void> {
+  if (!allocs.length) return;
+  if (isPostgres(trx as unknown as Db)) {
+    const rows = allocs.map(([line_id, sku_id, warehouse_id, quantity]) => ({ line_id, sku_id, warehouse_id, quantity, batch_id: batchId }));
+    await insertMany(trx, 'line_allocations', rows);
+    return;
+  }
+  // SQLite: the packed allocations travel as they are, one JSON value (100,000 rows, no object per row).
+  await trx.raw(
+    `insert into line_allocations (line_id, sku_id, warehouse_id, quantity, batch_id)
+     select value ->> 0, value ->> 1, value ->> 2, value ->> 3, ? from json_each(?)`,
+    [batchId, JSON.stringify(allocs)],
+  );
 }
 
 export async function deleteAllocations(trx: Knex.Transaction, batchId: string): Promise<void> {

@@ -79,8 +79,10 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
     created_at: now.toISOString(),
   });
   const allocate = new Map<string, number>();
-  for (const [, sku, wh, q] of computed.packed.allocs)
-    allocate.set(keyOf({ skuId: sku, warehouseId: wh }), (allocate.get(keyOf({ skuId: sku, warehouseId: wh })) ?? 0) + q);
+  for (const [, skuId, warehouseId, q] of computed.packed.allocs) {
+    const key = keyOf({ skuId, warehouseId });
+    allocate.set(key, (allocate.get(key) ?? 0) + q);
+  }
   return {
     batch_id: batchId,
     policy: options.policy,
@@ -113,11 +115,8 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     const plan = JSON.parse(batch.plan) as PackedPlan;
     const now = new Date().toISOString();
     // Lines first, then stock (in key order): the order every path that takes both locks them in.
-    const versions = await repo.lockLineVersions(
-      trx,
-      plan.lines.map((l) => l[0]),
-    );
-    const movedOrders = [...new Set(plan.lines.filter(([id, v]) => versions.get(id) !== v).map((l) => l[2]))];
+    const moved = new Set(await repo.movedLines(trx, plan.lines));
+    const movedOrders = moved.size ? [...new Set(plan.lines.filter(([id]) => moved.has(id)).map((l) => l[2]))] : [];
     if (movedOrders.length) {
       throw new AppError('conflict', 'allocation_moved', message(m.lines_moved, { orders: list(movedOrders) }), { details: { orders: movedOrders } });
     }
@@ -132,7 +131,12 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     if (movedStock.length) {
       throw new AppError('conflict', 'allocation_moved', message(m.stock_moved, { rows: list(movedStock) }), { details: { stock: movedStock } });
     }
-    const undo = await carryOut(trx, plan, { actor, batchId, reason: `재고할당 ${batchId}`, now }, { flag: flagSoldOut, locked });
+    const undo = await carryOut(
+      trx,
+      plan,
+      { actor, batchId, reason: `재고할당 ${batchId}`, now },
+      { checked: plan.lines, flag: flagSoldOut, locked },
+    );
     await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: JSON.stringify(undo), plan: '{}' });
     await writeAudit(trx, actor, info, {
       action: 'allocation_applied',

@@ -45,16 +45,18 @@ export type Change = { actor: Actor; batchId: string; reason: string; now: strin
 
 /** The stock each SKU × warehouse gives (or takes back): quantities summed per row, keys in key order. */
 function perStockRow(allocs: UndoRecord['allocs']): { key: StockKey; quantity: number; lineId: string | undefined }[] {
-  const rows = new Map<string, { key: StockKey; quantity: number; lines: Set<string> }>();
-  for (const [lineId, skuId, warehouseId, quantity] of allocs) {
-    const key = { skuId, warehouseId };
-    const row = rows.get(keyOf(key)) ?? { key, quantity: 0, lines: new Set<string>() };
-    row.quantity += quantity;
-    row.lines.add(lineId);
-    rows.set(keyOf(key), row);
-  }
   // A row serving one line names it in its history; several lines are found by the batch id.
-  return [...rows.values()].map((r) => ({ key: r.key, quantity: r.quantity, lineId: r.lines.size === 1 ? [...r.lines][0] : undefined }));
+  const rows = new Map<string, { key: StockKey; quantity: number; lineId: string | undefined }>();
+  for (const [lineId, skuId, warehouseId, quantity] of allocs) {
+    const k = keyOf({ skuId, warehouseId });
+    const row = rows.get(k);
+    if (!row) rows.set(k, { key: { skuId, warehouseId }, quantity, lineId });
+    else {
+      row.quantity += quantity;
+      if (row.lineId !== lineId) row.lineId = undefined;
+    }
+  }
+  return [...rows.values()];
 }
 
 /** Moves stock.allocated by `sign` × each row's quantity. Never below zero, never beyond what is on hand. */
@@ -100,12 +102,14 @@ export async function carryOut(
   trx: Trx,
   plan: Pick<PackedPlan, 'allocs' | 'splits' | 'short'>,
   c: Change,
-  o: { flag?: FlagFn | undefined; locked?: Map<string, { on_hand: number; allocated: number; version: number }> } = {},
+  o: {
+    /** The plan's lines with their versions as checked (apply) or read under the caller's lock (release). */
+    checked: PackedPlan['lines'];
+    flag?: FlagFn | undefined;
+    locked?: Map<string, { on_hand: number; allocated: number; version: number }>;
+  },
 ): Promise<UndoRecord> {
-  await repo.insertAllocations(
-    trx,
-    plan.allocs.map(([line_id, sku_id, warehouse_id, quantity]) => ({ line_id, sku_id, warehouse_id, quantity, batch_id: c.batchId })),
-  );
+  await repo.insertAllocations(trx, plan.allocs, c.batchId);
   await moveAllocated(trx, plan.allocs, 1, c, o.locked);
   const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
   await touchLines(trx, allocated, c.now);
@@ -116,23 +120,36 @@ export async function carryOut(
   );
   const splits: UndoRecord['splits'] = made.map((s) => [s.orderId, s.newOrderId, [...s.lineIds], s.totalBefore, [...(s.boxIds ?? [])]]);
   const flagged = o.flag && plan.short.length ? await o.flag(trx, plan.short, c.actor, c.reason) : [];
-  const changed = [...new Set([...allocated, ...splits.flatMap((s) => s[2]), ...flagged])];
-  const lines = await repo.lockLineVersions(trx, changed);
-  const orders = await orderVersions(
-    trx,
-    splits.map((s) => s[1]),
-  );
+  // The versions after, counted rather than read back: the lines were locked and their versions checked before
+  // (o.checked), and each write above moved the version of every row it touched by exactly one — an allocated line
+  // once (touchLines), a split-off line once for the move and once more if flagged, a split-off order made at 1
+  // and moved once if a line of it was flagged.
+  const checked = new Map(o.checked.map(([id, version]) => [id, version]));
+  const lines = new Map<string, number>();
+  const bump = (id: string) => {
+    const before = lines.get(id) ?? checked.get(id);
+    if (before === undefined) throw new Error(`allocation: line ${id} was not among the checked lines`);
+    lines.set(id, before + 1);
+  };
+  for (const id of allocated) bump(id);
+  const orders = new Map<string, number>();
+  const newOrderOf = new Map<string, string>();
+  for (const [, newOrderId, lineIds] of splits) {
+    orders.set(newOrderId, 1);
+    for (const id of lineIds) {
+      bump(id);
+      newOrderOf.set(id, newOrderId);
+    }
+  }
+  for (const id of flagged) bump(id);
+  for (const newOrderId of new Set(flagged.map((id) => newOrderOf.get(id)))) if (newOrderId) orders.set(newOrderId, 2);
   return { allocs: plan.allocs, splits, flagged, lines: [...lines], orders: [...orders] };
 }
 
 /** Orders (ids) whose lines or split-off orders changed since the apply: what an undo would overwrite. */
 export async function changedSince(trx: Trx, undo: UndoRecord, orderOf: Map<string, string>): Promise<string[]> {
-  const now = await repo.lockLineVersions(
-    trx,
-    undo.lines.map((l) => l[0]),
-  );
   const orders = new Set<string>();
-  for (const [id, version] of undo.lines) if (now.get(id) !== version) orders.add(orderOf.get(id) ?? id);
+  for (const id of await repo.movedLines(trx, undo.lines)) orders.add(orderOf.get(id) ?? id);
   const made = await orderVersions(
     trx,
     undo.orders.map((o) => o[0]),

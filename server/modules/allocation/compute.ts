@@ -22,7 +22,9 @@ export type Computed = {
   plan: Plan;
   packed: PackedPlan;
   lines: repo.CandidateLine[];
-  skus: repo.CandidateSku[];
+  /** Each line's SKUs (by code), and each order's lines. */
+  skusOf: Map<string, repo.CandidateSku[]>;
+  linesOf: Map<string, repo.CandidateLine[]>;
   warehouseCode: Map<string, string>;
   stock: repo.StockSnapshot[];
 };
@@ -36,7 +38,8 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
     .sort((a, b) => a.rank - b.rank)
     .map((x) => x.w);
   const rank = new Map(order.map((w, i) => [w.id, i]));
-  const skuIds = [...new Set(skus.map((s) => s.sku_id))];
+  const skuCode = new Map(skus.map((s) => [s.sku_id, s.code]));
+  const skuIds = [...skuCode.keys()];
   const stock = (await repo.availableStock(db, skuIds)).filter((r) => rank.has(r.warehouse_id));
   stock.sort((a, b) => rank.get(a.warehouse_id)! - rank.get(b.warehouse_id)!);
   const available: Available = new Map();
@@ -46,24 +49,29 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
     available.set(r.sku_id, list);
   }
 
-  const needs = new Map<string, { skuId: string; perUnit: number }[]>();
+  // Each line's SKUs and each order's lines, grouped once: the plan and the preview's rows both walk them.
+  const skusOf = new Map<string, repo.CandidateSku[]>();
   for (const s of skus) {
-    const list = needs.get(s.line_id) ?? [];
-    list.push({ skuId: s.sku_id, perUnit: s.per_unit });
-    needs.set(s.line_id, list);
+    const list = skusOf.get(s.line_id);
+    if (list) list.push(s);
+    else skusOf.set(s.line_id, [s]);
   }
+  // A line's SKUs by code: the order its preview rows show them and it draws them in.
+  for (const list of skusOf.values()) if (list.length > 1) list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const orders = new Map<string, PlanOrder>();
+  const linesOf = new Map<string, repo.CandidateLine[]>();
   for (const l of lines) {
     let o = orders.get(l.order_id);
     if (!o) {
       o = { id: l.order_id, priority: l.priority, channel: l.channel_name, orderDate: l.order_date, orderedAt: l.ordered_at, lines: [] };
       orders.set(l.order_id, o);
-    }
-    o.lines.push({ id: l.id, quantity: l.quantity, amount: l.amount, needs: needs.get(l.id) ?? [] });
+      linesOf.set(l.order_id, [l]);
+    } else linesOf.get(l.order_id)!.push(l);
+    const needs = (skusOf.get(l.id) ?? []).map((s) => ({ skuId: s.sku_id, perUnit: s.per_unit }));
+    o.lines.push({ id: l.id, quantity: l.quantity, amount: l.amount, needs });
   }
   const plan = planAllocation([...orders.values()], available, { policy: options.policy, rule: options.rule, channels: options.channels });
 
-  const skuCode = new Map(skus.map((s) => [s.sku_id, s.code]));
   const warehouseCode = new Map(all.map((w) => [w.id, w.code]));
   const packed: PackedPlan = {
     lines: lines.map((l) => [l.id, l.version, l.order_id]),
@@ -78,42 +86,34 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
     splits: plan.orders.filter((o) => o.outcome === 'partial').map((o) => [o.orderId, o.short]),
     short: plan.orders.flatMap((o) => o.short),
   };
-  return { plan, packed, lines, skus, warehouseCode, stock };
+  return { plan, packed, lines, skusOf, linesOf, warehouseCode, stock };
 }
 
 /** The preview's rows: one per line and SKU, orders in the order they are served. */
 export function previewRows(c: Computed): AllocationRow[] {
-  const skusOf = new Map<string, repo.CandidateSku[]>();
-  for (const s of c.skus) {
-    const list = skusOf.get(s.line_id);
-    if (list) list.push(s);
-    else skusOf.set(s.line_id, [s]);
-  }
-  // What each line × SKU got: units, and the warehouses they come from (usually one).
-  const got = new Map<string, { quantity: number; warehouses: string[] }>();
-  for (const a of c.plan.allocations) {
-    const k = `${a.lineId}\u0000${a.skuId}`;
-    const code = c.warehouseCode.get(a.warehouseId) ?? a.warehouseId;
-    const g = got.get(k);
-    if (!g) got.set(k, { quantity: a.quantity, warehouses: [code] });
-    else {
-      g.quantity += a.quantity;
-      if (!g.warehouses.includes(code)) g.warehouses.push(code);
-    }
-  }
-  const linesOf = new Map<string, repo.CandidateLine[]>();
-  for (const l of c.lines) {
-    const list = linesOf.get(l.order_id);
-    if (list) list.push(l);
-    else linesOf.set(l.order_id, [l]);
-  }
+  // A line's allocations are next to each other in the plan (it is served whole, at once): the first of each.
+  const allocations = c.plan.allocations;
+  const firstOf = new Map<string, number>();
+  for (let i = 0; i < allocations.length; i++)
+    if (i === 0 || allocations[i - 1]!.lineId !== allocations[i]!.lineId) firstOf.set(allocations[i]!.lineId, i);
   const rows: AllocationRow[] = [];
   for (const o of c.plan.orders) {
     const short = o.short.length ? new Set(o.short) : null;
-    for (const l of linesOf.get(o.orderId) ?? []) {
+    for (const l of c.linesOf.get(o.orderId) ?? []) {
       const lineOutcome = short?.has(l.id) ? (o.outcome === 'partial' ? 'split' : 'short') : o.outcome === 'none' ? 'waiting' : 'allocated';
-      for (const s of skusOf.get(l.id) ?? []) {
-        const g = got.get(`${l.id}\u0000${s.sku_id}`);
+      const first = firstOf.get(l.id);
+      for (const s of c.skusOf.get(l.id) ?? []) {
+        // What this line × SKU got: units, and the warehouses they come from (usually one).
+        let allocated = 0;
+        let warehouse = '';
+        for (let i = first ?? allocations.length; i < allocations.length && allocations[i]!.lineId === l.id; i++) {
+          const a = allocations[i]!;
+          if (a.skuId !== s.sku_id) continue;
+          allocated += a.quantity;
+          const code = c.warehouseCode.get(a.warehouseId) ?? a.warehouseId;
+          if (!warehouse) warehouse = code;
+          else if (!warehouse.split(', ').includes(code)) warehouse += `, ${code}`;
+        }
         rows.push({
           order_id: l.order_id,
           mall_order_id: l.mall_order_id,
@@ -124,8 +124,8 @@ export function previewRows(c: Computed): AllocationRow[] {
           option_text: l.option_text,
           sku_code: s.code,
           need: s.per_unit * l.quantity,
-          warehouse: g ? g.warehouses.join(', ') : '',
-          allocated: g?.quantity ?? 0,
+          warehouse,
+          allocated,
           outcome: o.outcome,
           line_outcome: lineOutcome,
         });

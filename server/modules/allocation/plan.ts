@@ -62,71 +62,68 @@ export function serviceOrder(orders: readonly PlanOrder[], options: Pick<PlanOpt
   return keyed.map((k) => k.o);
 }
 
-/**
- * Takes what `line` needs from `left` (changed in place), or changes nothing and answers null when some SKU is
- * short. The needs of one line are summed per SKU first (a set may name a SKU once per unit only, but be safe).
- */
-function take(line: PlanLine, left: Available): Allocation[] | null {
+/** One draw from a warehouse's entry, so an order's draws can be put back when it does not go ahead. */
+type Draw = { from: { available: number }; quantity: number };
+
+/** Units of each SKU `line` needs: one entry per SKU (a set may name a SKU once per unit only, but be safe). */
+function needsOf(line: PlanLine): { skuId: string; quantity: number }[] {
+  if (line.needs.length === 1) return [{ skuId: line.needs[0]!.skuId, quantity: line.needs[0]!.perUnit * line.quantity }];
   const need = new Map<string, number>();
   for (const n of line.needs) need.set(n.skuId, (need.get(n.skuId) ?? 0) + n.perUnit * line.quantity);
-  for (const [skuId, qty] of need) {
-    const total = (left.get(skuId) ?? []).reduce((s, w) => s + w.available, 0);
-    if (total < qty) return null;
+  return [...need].map(([skuId, quantity]) => ({ skuId, quantity }));
+}
+
+/**
+ * Takes what `line` needs from `left` (changed in place; each draw noted in `draws`, the allocations added to
+ * `out`) and answers true, or changes nothing and answers false when some SKU is short.
+ */
+function take(line: PlanLine, left: Available, out: Allocation[], draws: Draw[]): boolean {
+  const needs = needsOf(line);
+  for (const n of needs) {
+    let total = 0;
+    for (const w of left.get(n.skuId) ?? []) total += w.available;
+    if (total < n.quantity) return false;
   }
-  const out: Allocation[] = [];
-  for (const [skuId, qty] of need) {
-    let rest = qty;
-    for (const w of left.get(skuId) ?? []) {
+  for (const n of needs) {
+    let rest = n.quantity;
+    for (const w of left.get(n.skuId) ?? []) {
       if (!rest) break;
       const q = Math.min(rest, w.available);
       if (q <= 0) continue;
       w.available -= q;
       rest -= q;
-      out.push({ lineId: line.id, skuId, warehouseId: w.warehouseId, quantity: q });
+      draws.push({ from: w, quantity: q });
+      out.push({ lineId: line.id, skuId: n.skuId, warehouseId: w.warehouseId, quantity: q });
     }
   }
-  return out;
-}
-
-/** A copy of the entries of the SKUs these lines need, so an order can be tried without touching `left`. */
-function scratch(lines: readonly PlanLine[], left: Available): Available {
-  const out: Available = new Map();
-  for (const l of lines)
-    for (const n of l.needs)
-      if (!out.has(n.skuId))
-        out.set(
-          n.skuId,
-          (left.get(n.skuId) ?? []).map((w) => ({ ...w })),
-        );
-  return out;
+  return true;
 }
 
 export function planAllocation(orders: readonly PlanOrder[], available: Available, options: PlanOptions): Plan {
   const left: Available = new Map([...available].map(([sku, ws]) => [sku, ws.map((w) => ({ ...w }))]));
   const plan: Plan = { orders: [], allocations: [] };
+  // An order draws from `left` directly; when it does not go ahead its draws are put back (no copy of the stock
+  // per order: 50,000 orders).
+  const draws: Draw[] = [];
   for (const order of serviceOrder(orders, options)) {
-    const trial = scratch(order.lines, left);
     const served: string[] = [];
     const short: string[] = [];
-    const taken: Allocation[] = [];
+    const start = plan.allocations.length;
+    draws.length = 0;
     for (const line of order.lines) {
-      const got = take(line, trial);
-      if (got) {
-        served.push(line.id);
-        taken.push(...got);
-      } else short.push(line.id);
+      if (take(line, left, plan.allocations, draws)) served.push(line.id);
+      else short.push(line.id);
     }
     const complete = short.length === 0;
     const commit = complete || (options.policy === 'available' && served.length > 0) || options.policy === 'complete';
     // complete: an incomplete order's servable lines hold their stock back (reserved) without being allocated.
-    if (commit) for (const [sku, ws] of trial) left.set(sku, ws);
+    if (!commit) for (const d of draws) d.from.available += d.quantity;
     if (complete) {
-      plan.allocations.push(...taken);
       plan.orders.push({ orderId: order.id, outcome: 'full', served, short });
     } else if (options.policy === 'available' && served.length) {
-      plan.allocations.push(...taken);
       plan.orders.push({ orderId: order.id, outcome: 'partial', served, short });
     } else {
+      plan.allocations.length = start;
       plan.orders.push({ orderId: order.id, outcome: 'none', served: [], short });
     }
   }

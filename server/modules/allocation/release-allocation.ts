@@ -50,7 +50,8 @@ export async function allocateReleasedLines(trx: Knex.Transaction, lineIds: read
     trx,
     { allocs: packed.allocs, splits: [], short: [] },
     { actor, batchId, reason: `품절해제 재고할당 ${batchId}`, now },
-    { locked },
+    // The lines were read in this transaction under the caller's lock: their versions stand.
+    { checked: packed.lines, locked },
   );
   await repo.updateBatch(trx, batchId, { applied_at: now, undo: JSON.stringify(undo) });
   return batchId;

@@ -1,0 +1,124 @@
+// The allocation plan on its own (plan.ts): an order draws stock line by line, and when it does not go ahead under
+// its policy what its servable lines drew is given back to the orders after it (일괄배송), held back from them
+// (완배송) or allocated (선배송). Lines needing two SKUs, one SKU twice, or one SKU from two warehouses.
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { planAllocation, type Available, type PlanOrder } from '../../../server/modules/allocation/plan.ts';
+
+const order = (id: string, day: number, lines: [string, number, [string, number][]][]): PlanOrder => ({
+  id,
+  priority: false,
+  channel: '쿠팡',
+  orderDate: `2026-11-${String(day).padStart(2, '0')}`,
+  orderedAt: null,
+  lines: lines.map(([lineId, quantity, needs]) => ({
+    id: lineId,
+    quantity,
+    amount: 1000,
+    needs: needs.map(([skuId, perUnit]) => ({ skuId, perUnit })),
+  })),
+});
+
+const stock = (rows: [string, string, number][]): Available => {
+  const out: Available = new Map();
+  for (const [sku, warehouseId, available] of rows) out.set(sku, [...(out.get(sku) ?? []), { warehouseId, available }]);
+  return out;
+};
+
+// o1 (first by date): line a needs 2 × A (served), line b needs B (none): incomplete. o2 then wants 2 × A.
+const orders = [
+  order('o1', 1, [
+    ['a', 2, [['A', 1]]],
+    ['b', 1, [['B', 1]]],
+  ]),
+  order('o2', 2, [['c', 2, [['A', 1]]]]),
+];
+const available = stock([['A', 'W1', 3]]);
+
+describe('allocation plan: what an order that does not go ahead leaves for the next', () => {
+  it('일괄배송 gives back what its servable lines drew: the next order takes it', () => {
+    const plan = planAllocation(orders, available, { policy: 'together', rule: 'date', channels: [] });
+    assert.deepEqual(
+      plan.orders.map((o) => [o.orderId, o.outcome]),
+      [
+        ['o1', 'none'],
+        ['o2', 'full'],
+      ],
+    );
+    assert.deepEqual(plan.allocations, [{ lineId: 'c', skuId: 'A', warehouseId: 'W1', quantity: 2 }]);
+    assert.equal(available.get('A')![0]!.available, 3, 'the stock given is not changed');
+  });
+
+  it('완배송 holds it back: the next order finds only what is left', () => {
+    const plan = planAllocation(orders, available, { policy: 'complete', rule: 'date', channels: [] });
+    assert.deepEqual(
+      plan.orders.map((o) => [o.orderId, o.outcome, o.short]),
+      [
+        ['o1', 'none', ['b']],
+        ['o2', 'none', ['c']],
+      ],
+    );
+    assert.deepEqual(plan.allocations, []);
+  });
+
+  it('선배송 allocates the servable lines and leaves the short ones to be split off', () => {
+    const plan = planAllocation(orders, available, { policy: 'available', rule: 'date', channels: [] });
+    assert.deepEqual(
+      plan.orders.map((o) => [o.orderId, o.outcome, o.served, o.short]),
+      [
+        ['o1', 'partial', ['a'], ['b']],
+        ['o2', 'none', [], ['c']],
+      ],
+    );
+    assert.deepEqual(plan.allocations, [{ lineId: 'a', skuId: 'A', warehouseId: 'W1', quantity: 2 }]);
+  });
+
+  it('a line is served whole: its SKUs summed (one named twice), drawn across warehouses in order, or not at all', () => {
+    const plan = planAllocation(
+      [
+        order('o1', 1, [
+          [
+            'a',
+            2,
+            [
+              ['A', 1],
+              ['A', 1],
+              ['B', 1],
+            ],
+          ],
+        ]),
+        order('o2', 2, [
+          [
+            'b',
+            1,
+            [
+              ['A', 1],
+              ['C', 1],
+            ],
+          ],
+        ]),
+        order('o3', 3, [['c', 1, [['A', 1]]]]),
+      ],
+      stock([
+        ['A', 'W1', 3],
+        ['A', 'W2', 2],
+        ['B', 'W2', 2],
+      ]),
+      { policy: 'together', rule: 'date', channels: [] },
+    );
+    assert.deepEqual(
+      plan.orders.map((o) => [o.orderId, o.outcome]),
+      [
+        ['o1', 'full'],
+        ['o2', 'none'],
+        ['o3', 'full'],
+      ],
+    );
+    assert.deepEqual(plan.allocations, [
+      { lineId: 'a', skuId: 'A', warehouseId: 'W1', quantity: 3 },
+      { lineId: 'a', skuId: 'A', warehouseId: 'W2', quantity: 1 },
+      { lineId: 'a', skuId: 'B', warehouseId: 'W2', quantity: 2 },
+      { lineId: 'c', skuId: 'A', warehouseId: 'W2', quantity: 1 },
+    ]);
+  });
+});
