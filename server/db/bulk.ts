@@ -140,11 +140,34 @@ export async function updateRows(
 ): Promise<void> {
   if (!rows.length) return;
   const fields = Object.keys(rows[0]!).filter((c) => c !== 'id');
+  await updateValues(
+    db,
+    table,
+    fields,
+    rows.map((r) => [r.id, ...fields.map((c) => r[c])]),
+    common,
+  );
+}
+
+/**
+ * updateRows with each row given as `[id, ...its values of fields]`, as a caller that has the values at hand builds
+ * them (no object per row). On SQLite the arrays go into the JSON as they are: JSON's true/false read back through
+ * `->>` as 1/0, as SQLite keeps booleans, and undefined becomes null.
+ */
+export async function updateValues(
+  db: Conn,
+  table: string,
+  fields: readonly string[],
+  values: readonly unknown[][],
+  common: Record<string, unknown> = {},
+): Promise<void> {
+  if (!values.length) return;
   const shared = Object.keys(common);
   const commonSets = shared.map((c) => `"${c}" = ?`);
   const postgres = isPostgres(db as Knex);
   const commonValues = shared.map((c) => (postgres ? ((common[c] ?? null) as Knex.Value) : toSqlite(common[c])));
   if (postgres) {
+    const rows = values.map((v) => Object.fromEntries([['id', v[0]], ...fields.map((f, i) => [f, v[i + 1] ?? null])]));
     const sets = [...fields.map((c) => `"${c}" = v."${c}"`), ...commonSets, 'version = t.version + 1'];
     await db.raw(`update "${table}" as t set ${sets.join(', ')} from json_populate_recordset(null::"${table}", ?::json) as v where t.id = v.id`, [
       ...commonValues,
@@ -154,7 +177,7 @@ export async function updateRows(
   }
   const row = fields.length < JSONB_FROM ? 'v.value' : 'v.jb';
   const sets = [...fields.map((c, i) => `"${c}" = ${row} ->> ${i + 1}`), ...commonSets, 'version = version + 1'];
-  const data = JSON.stringify(rows.map((r) => [r.id, ...fields.map((c) => toSqlite(r[c]))]));
+  const data = JSON.stringify(values);
   if (fields.length < JSONB_FROM) {
     await db.raw(`update "${table}" set ${sets.join(', ')} from json_each(?) as v where "${table}".id = v.value ->> 0`, [...commonValues, data]);
     return;
@@ -181,7 +204,8 @@ export async function insertMany(db: Conn, table: string, rows: readonly Record<
   const constant = columns.filter((c) => rows.every((r) => r[c] === first[c]));
   const varying = columns.filter((c) => !constant.includes(c));
   const bindings = constant.map((c) => toSqlite(first[c]));
-  const data = JSON.stringify(rows.map((r) => varying.map((c) => toSqlite(r[c]))));
+  // JSON true/false read back through ->> as 1/0, as SQLite keeps booleans; undefined becomes null.
+  const data = JSON.stringify(rows.map((r) => varying.map((c) => r[c])));
   const names = columns.map((c) => `"${c}"`).join(', ');
   const select = (row: string) => columns.map((c) => (constant.includes(c) ? '?' : `${row} ->> ${varying.indexOf(c)}`)).join(', ');
   if (varying.length < JSONB_FROM) {

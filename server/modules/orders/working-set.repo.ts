@@ -1,7 +1,7 @@
 // Loads the rows a bulk change reads and writes back what it changed, in a handful of set-based statements
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
-import { inSlices, insertMany, whereIdIn, selectPacked, selectWhereIn, updateByIds, updateRows } from '../../db/bulk.ts';
+import { inSlices, insertMany, whereIdIn, selectPacked, selectWhereIn, updateByIds, updateValues } from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
 import { RECIPIENT_FIELDS, type RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
@@ -258,12 +258,12 @@ async function updateGrouped(trx: Trx, table: string, patches: Map<string, Recor
     const common: Record<string, unknown> = { updated_at: now };
     for (const k of same) common[k] = first[k];
     const varying = fields.filter((k) => !same.includes(k));
-    const rows = list.map(([id, patch]) => {
-      const row: Record<string, unknown> = { id };
-      for (const k of varying) row[k] = patch[k];
+    const values = list.map(([id, patch]) => {
+      const row: unknown[] = [id];
+      for (const k of varying) row.push(patch[k]);
       return row;
     });
-    await updateRows(trx, table, rows, common);
+    await updateValues(trx, table, varying, values, common);
   }
 }
 
