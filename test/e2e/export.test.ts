@@ -89,6 +89,29 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.close();
   });
 
+  it('the sender form opened before the sender is read shows it once the read answers', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 320, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    // The read of the sender answers only once the form is open.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/settings/sender', async (route) => {
+      if (route.request().method() === 'GET') await held;
+      await route.continue();
+    });
+    await page.goto(`${e2e.server.url}/taskpane.html`);
+    await signInAsAdmin(page);
+    await page.getByRole('tab', { name: '파일', exact: true }).click();
+    await page.getByRole('radio', { name: '택배 예약 파일' }).check();
+    await page.getByRole('button', { name: '보내는 분 설정' }).click();
+    const name = page.getByTestId('sender-form').getByRole('textbox', { name: /^이름/ });
+    assert.equal(await name.inputValue(), '', 'nothing read yet');
+    release();
+    await page.getByTestId('sender-line').filter({ hasText: '쉽시트상회' }).waitFor();
+    assert.equal(await name.inputValue(), '쉽시트상회', 'the form shows what the line shows');
+    await page.close();
+  });
+
   it('an operator sees the sender read-only; a viewer is told why it cannot be read', async () => {
     const users = [
       { username: 'packer', password: '출고담당-비밀번호-2026', role: 'operator' },

@@ -51,23 +51,29 @@ export function useSender(api: Api, lang: Lang, active: boolean) {
     };
   }, [api, lang, active, setting, loadError]);
 
+  // Until it is typed in, the open form shows the sender as read — also when the read answers after the form was
+  // opened (a quick click on 보내는 분 설정 used to keep an empty form, which an admin could then save).
+  const [edited, setEdited] = useState(false);
+  const shown = edited ? form : formOf(setting?.sender ?? null);
+
   const toggle = () => {
-    if (!open) setForm(formOf(setting?.sender ?? null));
     setInvalid(null);
+    setEdited(false);
     setOpen(!open);
   };
   const change = (field: SenderField, value: string) => {
     setInvalid(null);
-    setForm((f) => ({ ...f, [field]: value }));
+    setForm({ ...shown, [field]: value });
+    setEdited(true);
   };
   const save = () =>
     void work.run(async (step) => {
       step(format(sm.sender_saving, {}, lang), undefined, false);
       try {
-        const saved = await setSender(api, { ...form, mobile: form.mobile || null, address2: form.address2 || null });
+        const saved = await setSender(api, { ...shown, mobile: shown.mobile || null, address2: shown.address2 || null });
         setSetting(saved);
         setLoadError(null);
-        setForm(formOf(saved.sender));
+        setEdited(false);
       } catch (error) {
         setInvalid(refusedField(error));
         throw error;
@@ -75,5 +81,5 @@ export function useSender(api: Api, lang: Lang, active: boolean) {
       return format(sm.sender_saved, {}, lang);
     });
 
-  return { work, sender: setting?.sender ?? null, loaded: setting !== null, loadError, open, toggle, form, change, invalid, save };
+  return { work, sender: setting?.sender ?? null, loaded: setting !== null, loadError, open, toggle, form: shown, change, invalid, save };
 }
