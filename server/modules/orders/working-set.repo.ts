@@ -190,9 +190,9 @@ export async function findBoxes(db: Knex | Trx, column: 'tracking_number', value
 export const lockLines = async (trx: Knex | Trx, ids: string[], full: boolean) =>
   asRows(trx, await selectWhereIn(trx, 'order_lines', 'id', ids, full ? LINE_COLUMNS : LINE_STATE, { lock: true, booleans: LINE_BOOLS }), toLine);
 export const lockOrders = async (trx: Knex | Trx, ids: string[]) =>
-  asRows(trx, await selectWhereIn(trx, 'orders', 'id', ids, ORDER_STATE, { lock: true, booleans: ORDER_BOOLS }), toOrder);
+  asRows(trx, await selectWhereIn(trx, 'orders', 'id', ids, ORDER_STATE, { lock: true, booleans: ORDER_BOOLS, slices: slicesFor(trx) }), toOrder);
 export const lockBoxes = async (trx: Knex | Trx, ids: string[]) =>
-  (await selectWhereIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, { lock: true })) as BoxRow[];
+  (await selectWhereIn(trx, 'boxes', 'id', ids, BOX_COLUMNS, { lock: true, slices: slicesFor(trx) })) as BoxRow[];
 export const loadClaims = async (trx: Knex | Trx, lineIds: string[]) =>
   (await selectWhereIn(trx, 'claims', 'line_id', lineIds, CLAIM_COLUMNS)) as ClaimRow[];
 
