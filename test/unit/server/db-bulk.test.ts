@@ -3,7 +3,7 @@
 // order asked, with its value (nulls, numbers, text) and no other.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'vitest';
-import { selectPacked, selectWhereIn } from '../../../server/db/bulk.ts';
+import { insertMany, selectPacked, selectWhereIn, updateValues } from '../../../server/db/bulk.ts';
 import { openDb, type Db } from '../../../server/db/knex.ts';
 
 describe('packed reads', () => {
@@ -14,11 +14,16 @@ describe('packed reads', () => {
       t.string('id').primary();
       t.string('name');
       t.integer('count');
+      t.boolean('flag');
+      t.integer('version').defaultTo(1);
+      t.string('a');
+      t.string('b');
+      t.string('c');
     });
     await db('things').insert([
-      { id: 'a', name: '상품 "A"', count: 1 },
-      { id: 'b', name: null, count: 0 },
-      { id: 'c', name: 'c', count: 3 },
+      { id: 'a', name: '상품 "A"', count: 1, flag: true },
+      { id: 'b', name: null, count: 0, flag: false },
+      { id: 'c', name: 'c', count: 3, flag: null },
     ]);
   });
   afterEach(() => db.destroy());
@@ -45,5 +50,63 @@ describe('packed reads', () => {
     assert.deepEqual(Object.keys(row!), fields);
     assert.equal(Object.getOwnPropertyDescriptor(row, '__proto__')?.value, '상품 "A"');
     assert.equal(Object.getOwnPropertyDescriptor(row, 'constructor')?.value, 1);
+  });
+
+  it('boolean columns come back true/false (null as false), the others as stored', async () => {
+    const rows = await selectWhereIn(db, 'things', 'id', ['a', 'b', 'c'], ['id', 'flag', 'count'], { booleans: ['flag'] });
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.flag, r.count]),
+      [
+        ['a', true, 1],
+        ['b', false, 0],
+        ['c', false, 3],
+      ],
+    );
+  });
+
+  it('a read in slices gives every row once, slice after slice, with other work let in between', async () => {
+    let between = 0;
+    const tick = setInterval(() => between++, 0);
+    try {
+      const rows = await selectWhereIn(db, 'things', 'id', ['c', 'a', 'b', 'c'], ['id'], { slices: 1 });
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        ['c', 'a', 'b'],
+      );
+    } finally {
+      clearInterval(tick);
+    }
+    assert.ok(between > 0, 'the event loop turned between the slices');
+  });
+
+  it('updateValues and insertMany write rows of few values and of many (the JSONB path) alike', async () => {
+    const many = [
+      { id: 'm1', name: 'x', count: 7, flag: true, a: '1', b: null, c: 'ㄱ' },
+      { id: 'm2', name: 'y', count: 8, flag: false, a: '2', b: 'b', c: 'ㄴ' },
+    ];
+    await insertMany(db, 'things', many);
+    await insertMany(db, 'things', [
+      { id: 'f1', name: 'p', count: 1 },
+      { id: 'f2', name: 'q', count: 1 },
+    ]);
+    await updateValues(db, 'things', ['count'], [['f1', 5]], { name: 'same' });
+    await updateValues(
+      db,
+      'things',
+      ['name', 'count', 'flag', 'a', 'b'],
+      [
+        ['m1', 'X', 70, false, null, 'B'],
+        ['m2', 'Y', 80, true, 'A', undefined],
+      ],
+    );
+    const rows = await selectWhereIn(db, 'things', 'id', ['m1', 'm2', 'f1', 'f2'], ['id', 'name', 'count', 'flag', 'a', 'b', 'c', 'version'], {
+      booleans: ['flag'],
+    });
+    assert.deepEqual(rows, [
+      { id: 'f1', name: 'same', count: 5, flag: false, a: null, b: null, c: null, version: 2 },
+      { id: 'f2', name: 'q', count: 1, flag: false, a: null, b: null, c: null, version: 1 },
+      { id: 'm1', name: 'X', count: 70, flag: false, a: null, b: 'B', c: 'ㄱ', version: 2 },
+      { id: 'm2', name: 'Y', count: 80, flag: true, a: 'A', b: null, c: 'ㄴ', version: 2 },
+    ]);
   });
 });
