@@ -1,9 +1,9 @@
-// An XLSX package → its sheets as rows of plain cells, read with exceljs's streaming reader (its unzip, workbook,
-// shared strings and styles) and each sheet's XML turned straight into cells through exceljs's own SAX parser: no
-// Row/Cell objects, no styles per cell, no second pass. A 50,000-row courier file reads in about half the time of
-// `workbook.xlsx.load`. The cells come out as read-workbook.ts's `plain` gives them from a full load: what Excel shows
-// (formula results, a HYPERLINK's text, rich text flat, errors as their text, dates as Dates by their number format)
-// and merged ranges' value in the top-left cell only.
+// An XLSX package → its sheets as rows of plain cells, read with exceljs's streaming reader (its unzip, workbook
+// relationships, workbook and styles) and each sheet's XML — and the shared strings — turned straight into cells
+// through exceljs's own SAX parser: no Row/Cell objects, no styles per cell, no second pass. A 50,000-row courier file
+// reads in about half the time of `workbook.xlsx.load`. The cells come out as exceljs's full load gives them: what
+// Excel shows (formula results, a HYPERLINK's text, rich text flat, errors as their text, dates as Dates by their
+// number format) and merged ranges' value in the top-left cell only; a phonetic guide (furigana) is not the text.
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -14,7 +14,8 @@ type SaxEvent = { eventType: 'opentag' | 'closetag'; value: SaxNode } | { eventT
 
 // exceljs's own pieces, so dates, numbers and decoding are the ones its full load uses (no types ship for them).
 const require = createRequire(import.meta.url);
-const parseSax = require('exceljs/lib/utils/parse-sax.js') as (chunks: Iterable<unknown>) => AsyncIterable<SaxEvent[]>;
+const parseSax = require('exceljs/lib/utils/parse-sax.js') as (chunks: Iterable<unknown> | AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
+const iterateStream = require('exceljs/lib/utils/iterate-stream.js') as (stream: unknown) => AsyncIterable<Buffer>;
 const utils = require('exceljs/lib/utils/utils.js') as {
   isDateFmt(format: string | undefined): boolean;
   excelToDate(serial: number, date1904?: boolean): Date;
@@ -27,13 +28,16 @@ export type StreamedSheet = { name: string; hidden: boolean; rows: Cell[][]; fil
 type Reader = {
   parse(): AsyncIterable<{ eventType: string; value: unknown }>;
   on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): void;
-  sharedStrings?: SharedString[];
+  _parseRels(entry: unknown): Promise<void>;
+  _parseWorkbook(entry: unknown): Promise<void>;
+  _parseStyles(entry: unknown): Promise<void>;
+  _parseSharedStrings(entry: unknown): AsyncGenerator<unknown>;
+  sharedStrings?: string[];
   workbookRels?: { Id: string; Target: string }[];
   model?: { sheets?: { name: string; state?: string; rId: string }[] };
   styles: { getStyleModel(id: number): { numFmt?: string } | null };
   properties?: { model?: { date1904?: boolean } };
 };
-type SharedString = string | { richText: { text: string | null }[] } | null;
 
 /** `=HYPERLINK("url", "text")` saved without a cached result (files written by programs, not by Excel). */
 const HYPERLINK = /^\s*HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)\s*$/i;
@@ -61,6 +65,16 @@ export async function streamXlsx(bytes: Buffer, maxRows: number): Promise<Stream
   reader.sharedStrings = [];
   reader.workbookRels = [];
   reader.model = { sheets: [] };
+  // exceljs's SAX decodes every unzipped chunk on its own, so a character whose UTF-8 bytes straddle two chunks —
+  // Korean text of any length — came out as "�". Each part is handed over decoded, across chunks.
+  for (const part of ['_parseRels', '_parseWorkbook', '_parseStyles'] as const) {
+    const own = reader[part].bind(reader);
+    reader[part] = (entry) => own(decodedStream(entry));
+  }
+  // The shared strings are read here: exceljs's reader also takes a phonetic guide (furigana) for the text.
+  reader._parseSharedStrings = async function* (entry) {
+    reader.sharedStrings = await sharedStrings(entry);
+  };
   let file = '';
   reader.on('entry', (entry) => {
     if (entry.type === 'worksheet') file = entry.id ?? '';
@@ -69,7 +83,7 @@ export async function streamXlsx(bytes: Buffer, maxRows: number): Promise<Stream
   for await (const { eventType, value } of reader.parse()) {
     if (eventType !== 'worksheet') continue;
     const chunks: unknown[] = [];
-    for await (const chunk of (value as { iterator: AsyncIterable<unknown> }).iterator) chunks.push(chunk);
+    for await (const chunk of decoded((value as { iterator: AsyncIterable<Buffer> }).iterator)) chunks.push(chunk);
     parts.set(file, chunks);
   }
   const context: Context = { strings: (reader.sharedStrings ?? []).map(sharedString), reader, maxRows };
@@ -86,9 +100,47 @@ export async function streamXlsx(bytes: Buffer, maxRows: number): Promise<Stream
   return sheets;
 }
 
-function sharedString(value: SharedString): Cell {
-  const text = typeof value === 'string' ? value : (value?.richText.map((run) => run.text ?? '').join('') ?? '');
+function sharedString(text: string): Cell {
   return text === '' ? null : unescapeX(text);
+}
+
+/** UTF-8 chunks as text, a character split between two chunks kept whole. */
+async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** A zip entry (a stream) as a stream of its text, for exceljs's own part readers. */
+const decodedStream = (entry: unknown) => Readable.from(decoded(iterateStream(entry)));
+
+/** Each `<si>` of sharedStrings.xml as its text: its `<t>`s (plain or in rich-text runs), not its phonetic runs. */
+async function sharedStrings(entry: unknown): Promise<string[]> {
+  const strings: string[] = [];
+  let text: string | null = null;
+  let inText = false;
+  let inPhonetic = false;
+  for await (const events of parseSax(decoded(iterateStream(entry)))) {
+    for (const event of events) {
+      if (event.eventType === 'text') {
+        if (inText && text !== null) text += event.value;
+        continue;
+      }
+      const name = event.value.name;
+      if (event.eventType === 'opentag') {
+        if (name === 'si') text = '';
+        else if (name === 'rPh') inPhonetic = true;
+        else if (name === 't' && !inPhonetic) inText = true;
+      } else if (name === 't') inText = false;
+      else if (name === 'rPh') inPhonetic = false;
+      else if (name === 'si') {
+        strings.push(text ?? '');
+        text = null;
+      }
+    }
+  }
+  return strings;
 }
 
 type Context = { strings: Cell[]; reader: Reader; maxRows: number };

@@ -1,5 +1,6 @@
 // Files made here, the way sellers and couriers produce them: exceljs writes the XLSX, iconv-lite the CP949 CSV,
 // officecrypto-tool the password-protected workbook.
+import { createRequire } from 'node:module';
 import { describe, it } from 'vitest';
 import { render } from '../../../../shared/i18n.ts';
 import assert from 'node:assert/strict';
@@ -160,6 +161,48 @@ describe('readWorkbook: XLSX', () => {
     sheet.getCell('E3').numFmt = '0.00';
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions));
     assert.deepEqual((await readWorkbook(bytes)).sheets[0]!.rows, [['고객주문번호', null, '운송장번호'], [], [null, 'box_1']]);
+  });
+
+  it('reads 20,000 rows of Korean text exactly: no character split where the unzipped data splits', async () => {
+    const want = Array.from({ length: 20_000 }, (_, i) => [`홍길동${i}`, `서울특별시 강남구 테헤란로 ${i}길`, 'CJ대한통운', `결과값${i}`]);
+    const bytes = await xlsx((sheet) => {
+      for (const [name, address, courier, result] of want) sheet.addRow([name, address, courier, { formula: 'A1&"x"', result }]);
+    });
+    const [sheet] = (await readWorkbook(bytes)).sheets;
+    assert.equal(sheet!.name, '발주서');
+    assert.equal(sheet!.rows.length, want.length);
+    const wrong = sheet!.rows.findIndex((row, i) => JSON.stringify(row) !== JSON.stringify(want[i]));
+    assert.equal(wrong, -1, `row ${wrong + 1}: ${JSON.stringify(sheet!.rows[wrong])}`);
+  });
+
+  it('reads a shared string with a phonetic guide (furigana) as its text, not the guide', async () => {
+    const bytes = await xlsx((sheet) =>
+      sheet.addRows([
+        ['고객주문번호', '운송장번호'],
+        ['漢字', '1234'],
+      ]),
+    );
+    // exceljs writes no phonetic runs: added to the shared strings as Excel writes them.
+    const JSZip = createRequire(import.meta.resolve('exceljs'))('jszip') as {
+      loadAsync(
+        data: Buffer,
+      ): Promise<{
+        file(name: string, data?: string): { async(type: 'string'): Promise<string> };
+        generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer>;
+      }>;
+    };
+    const zip = await JSZip.loadAsync(bytes);
+    const strings = await zip.file('xl/sharedStrings.xml').async('string');
+    assert.ok(strings.includes('<si><t>漢字</t></si>'));
+    zip.file(
+      'xl/sharedStrings.xml',
+      strings.replace('<si><t>漢字</t></si>', '<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh><phoneticPr fontId="1"/></si>'),
+    );
+    const read = await readWorkbook(await zip.generateAsync({ type: 'nodebuffer' }));
+    assert.deepEqual(read.sheets[0]!.rows, [
+      ['고객주문번호', '운송장번호'],
+      ['漢字', '1234'],
+    ]);
   });
 
   it("keeps a merged range's value in its top-left cell only, across rows and columns", async () => {
