@@ -2,6 +2,7 @@
 // correct box ships), set a partial box aside (a hold with the reason), and the same from a sheet of scans.
 import { z } from 'zod';
 import { STATUSES } from '../lifecycle.ts';
+import { startedJob } from './jobs.schema.ts';
 
 const int = z.number().int();
 const scanText = z.string().trim().min(1).max(100);
@@ -84,6 +85,8 @@ export const verifyResponse = z.object({
   /** After a shipment: the history batch, and the lines' new versions and status. */
   batch_id: z.string().nullable(),
   lines: z.array(z.object({ id: z.string(), status: z.string(), version: int })),
+  /** The send jobs started for accounts that send once shipped (issue 13 §6), when the box shipped. */
+  auto_jobs: z.array(startedJob).optional(),
 });
 export type VerifyResponse = z.infer<typeof verifyResponse>;
 
@@ -121,5 +124,7 @@ export const scanSheetResponse = z.object({
   ),
   rows: z.array(z.object({ row: int, result: z.enum(SHEET_ROW_RESULTS), box_result: z.string().nullable(), message: z.string() })),
   shipped: int,
+  /** The send jobs started for accounts that send once shipped, when any box of theirs shipped. */
+  auto_jobs: z.array(startedJob).optional(),
 });
 export type ScanSheetResponse = z.infer<typeof scanSheetResponse>;

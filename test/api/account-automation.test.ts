@@ -2,7 +2,7 @@
 // step happens through the engine with the setting named as the history reason; refused cases stay where they are.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { makeOrder, makeSku, putInBox, setLineSkus } from '../helpers/builders.ts';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
@@ -365,6 +365,45 @@ describe('send once shipped', () => {
       JSON.stringify(res.body),
     );
     await s.deps.runner.idle();
+    await settings(accountId, ALL_OFF);
+  });
+
+  it('a box shipped by scanning (one box, or a sheet of scans) starts the send job too', async () => {
+    const { accountId } = naver;
+    await settings(accountId, { ...ALL_OFF, auto_send: true });
+    const scanned = async () => {
+      const tag = `${Date.now().toString(36)}${++serial}`;
+      const sku = await makeSku(s.deps.db, { code: `AS${tag}`, barcodes: [`880S${tag}`] });
+      const o = await makeOrder(s.deps.db, { status: 'READY', mallAccountId: accountId });
+      await setLineSkus(s.deps.db, o.lineIds[0]!, [sku]);
+      const number = cj();
+      const numbered = await push([{ line_id: o.lineIds[0], line_version: 1, courier: 'CJ', tracking_number: number }]);
+      assert.equal(numbered.body.auto_jobs, undefined, 'numbered, not shipped: nothing to send');
+      return { number, barcode: `880S${tag}`, lineId: o.lineIds[0]! };
+    };
+    const started = (body: { auto_jobs?: { mall_account_id: string; started: boolean }[] }) =>
+      body.auto_jobs?.map((j) => [j.mall_account_id, j.started]);
+
+    const one = await scanned();
+    const opened = (await s.call('POST', '/api/scan/box', { tracking_number: one.number })).body;
+    const verified = await s.call('POST', '/api/scan/verify', {
+      box_id: opened.box_id,
+      versions: opened.versions,
+      scans: [{ barcode: one.barcode }],
+    });
+    assert.equal(verified.body.result, 'shipped', JSON.stringify(verified.body));
+    assert.deepEqual(started(verified.body), [[accountId, true]], JSON.stringify(verified.body));
+    await s.deps.runner.idle();
+
+    const two = await scanned();
+    const sheet = await s.call('POST', '/api/scan/sheet', { rows: [{ tracking_number: two.number, barcode: two.barcode }] });
+    assert.equal(sheet.body.shipped, 1, JSON.stringify(sheet.body));
+    assert.deepEqual(started(sheet.body), [[accountId, true]], JSON.stringify(sheet.body));
+    await s.deps.runner.idle();
+    assert.deepEqual(
+      (await view([one.lineId, two.lineId])).map((l) => l.status),
+      ['SHIPPED', 'SHIPPED'],
+    );
     await settings(accountId, ALL_OFF);
   });
 

@@ -12,6 +12,7 @@ import {
   verifyResponse,
 } from '../../../shared/api/scan.schema.ts';
 import type { AppDeps } from '../../deps.ts';
+import { withAutoSends } from '../../jobs/auto-send.ts';
 import { scanSheet } from '../../modules/scan/scan-sheet.service.ts';
 import { openBox, setAsideBox, verifyBox } from '../../modules/scan/scan.service.ts';
 import { route } from '../route.ts';
@@ -41,7 +42,7 @@ export function scanRoutes(deps: AppDeps) {
       access: 'operator',
       body: verifyBody,
       response: verifyResponse,
-      handler: async ({ actor, body }) => verifyBox(deps.db, actor, body),
+      handler: async ({ actor, body }) => withAutoSends(deps.runner, actor, await verifyBox(deps.db, actor, body)),
     }),
     route({
       method: 'post',
@@ -64,7 +65,7 @@ export function scanRoutes(deps: AppDeps) {
       access: 'operator',
       body: scanSheetBody,
       response: scanSheetResponse,
-      handler: async ({ actor, body }) => scanSheet(deps.db, actor, body),
+      handler: async ({ actor, body }) => withAutoSends(deps.runner, actor, await scanSheet(deps.db, actor, body)),
     }),
   ];
 }

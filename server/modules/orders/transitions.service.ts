@@ -169,7 +169,7 @@ export async function applySteps(
   item: { id: string; version: number },
   steps: readonly { action: Action; params: Params }[],
   call: { batchId: string; now: string },
-): Promise<void> {
+): Promise<{ autoSendAccounts: string[] }> {
   const trackingNumbers = steps.flatMap((s) =>
     s.action === 'set_invoice' ? [storedNumber(s.params.courier, s.params.tracking_number)].filter((n) => n !== undefined) : [],
   );
@@ -183,4 +183,6 @@ export async function applySteps(
     throw refusalError({ id: item.id, code: error.code, message: engine.describe(error) }, true);
   }
   await flushWrites(trx, set.writes, call.now);
+  // Accounts that send once shipped whose boxes these steps shipped: the caller starts their send jobs.
+  return { autoSendAccounts: [...engine.autoSend] };
 }

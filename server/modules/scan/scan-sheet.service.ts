@@ -40,10 +40,12 @@ export async function scanSheet(db: Db, actor: Actor, body: { rows: ScanSheetBod
   });
 
   const boxes: BoxResult[] = [];
+  const autoSend = new Set<string>();
   let shipped = 0;
   for (const [number, group] of groups) {
     const result = await oneBox(db, actor, number, group.scans);
     boxes.push(result.box);
+    for (const id of result.autoSend) autoSend.add(id);
     if (result.box.result === 'shipped') shipped++;
     for (const index of group.rows) {
       const row = rows[index]!;
@@ -53,7 +55,7 @@ export async function scanSheet(db: Db, actor: Actor, body: { rows: ScanSheetBod
       else if (row.result !== 'counted' || !['shipped', 'short', 'refused'].includes(result.box.result)) row.message = result.box.message;
     }
   }
-  return { boxes, rows, shipped };
+  return { boxes, rows, shipped, auto_send_accounts: [...autoSend] };
 }
 
 type Problem = { result: Row['result']; message: Text };
@@ -63,29 +65,34 @@ async function oneBox(
   actor: Actor,
   number: string,
   scans: { barcode: string; count: number; row: number }[],
-): Promise<{ box: BoxResult; problems: Map<number, Problem> }> {
+): Promise<{ box: BoxResult; problems: Map<number, Problem>; autoSend: string[] }> {
   const problems = new Map<number, Problem>();
   let opened;
   try {
     opened = await openBox(db, number);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'box_not_found') throw error;
-    return { box: { tracking_number: number, box_id: null, result: 'not_found' as const, message: error.text }, problems };
+    return { box: { tracking_number: number, box_id: null, result: 'not_found' as const, message: error.text }, problems, autoSend: [] };
   }
   if (!opened.verifiable) {
     const reasons = opened.blocks.map((b) => b.message);
     return {
       box: { tracking_number: number, box_id: opened.box_id, result: 'not_verifiable' as const, message: message(m.not_verifiable, { reasons }) },
       problems,
+      autoSend: [],
     };
   }
   try {
     const verified = await verifyBox(db, actor, { box_id: opened.box_id, versions: opened.versions, scans });
     for (const p of verified.problems) problems.set(scans[p.scan_index]!.row, { result: p.code, message: p.message });
-    return { box: { tracking_number: number, box_id: opened.box_id, result: verified.result, message: verified.message }, problems };
+    return {
+      box: { tracking_number: number, box_id: opened.box_id, result: verified.result, message: verified.message },
+      problems,
+      autoSend: verified.auto_send_accounts,
+    };
   } catch (error) {
     // Changed between reading and verifying (another operator at the same moment): said, not thrown.
     if (!(error instanceof AppError) || error.type !== 'conflict') throw error;
-    return { box: { tracking_number: number, box_id: opened.box_id, result: 'stale' as const, message: error.text }, problems };
+    return { box: { tracking_number: number, box_id: opened.box_id, result: 'stale' as const, message: error.text }, problems, autoSend: [] };
   }
 }

@@ -23,7 +23,12 @@ export type BoxView = Omit<ScanBox, 'blocks' | 'expected'> & {
   expected: ExpectedSku[];
   blocks: { code: ScanBox['blocks'][number]['code']; message: Message }[];
 };
-export type VerifyResult = Omit<VerifyResponse, 'message' | 'problems'> & { message: Message; problems: ScanProblem[] };
+export type VerifyResult = Omit<VerifyResponse, 'message' | 'problems' | 'auto_jobs'> & {
+  message: Message;
+  problems: ScanProblem[];
+  /** Accounts that send once shipped whose box this shipped (automation.ts): the route starts their send jobs. */
+  auto_send_accounts: string[];
+};
 
 /** The history reason of a scanned shipment: plain text in the shop's language, like an import's. */
 export const SCAN_SHIP_REASON = '스캔 검수';
@@ -153,7 +158,14 @@ export async function verifyBox(db: Db, actor: Actor, body: VerifyInput): Promis
       body.scans,
       (code) => catalogue.get(normaliseScan(code)) ?? catalogue.get(code.trim().toUpperCase()) ?? null,
     );
-    const base = { box_id: opened.box.id, problems: check.problems, missing: check.missing, batch_id: null, lines: [] as VerifyResult['lines'] };
+    const base = {
+      box_id: opened.box.id,
+      problems: check.problems,
+      missing: check.missing,
+      batch_id: null,
+      lines: [] as VerifyResult['lines'],
+      auto_send_accounts: [] as string[],
+    };
     if (check.problems.length) return { ...base, result: 'refused' as const, message: check.problems[0]!.message };
     if (check.missing.length) {
       const missing = check.missing.map((x) => `${x.code} ${x.scanned}/${x.expected}`).join(', ');
@@ -162,10 +174,16 @@ export async function verifyBox(db: Db, actor: Actor, body: VerifyInput): Promis
     const batchId = newId(ID_PREFIX.batch);
     const first = opened.lines[0]!;
     // Shipping one line of the box ships the box: the engine moves a box's lines as one unit.
-    await applySteps(trx, actor, { id: first.line_id, version: first.version }, [{ action: 'ship', params: { reason: SCAN_SHIP_REASON } }], {
-      batchId,
-      now: new Date().toISOString(),
-    });
+    const shipped = await applySteps(
+      trx,
+      actor,
+      { id: first.line_id, version: first.version },
+      [{ action: 'ship', params: { reason: SCAN_SHIP_REASON } }],
+      {
+        batchId,
+        now: new Date().toISOString(),
+      },
+    );
     const after = await boxes.linesOfBox(trx, opened.box.id);
     const ids = new Set(opened.lines.map((l) => l.line_id));
     return {
@@ -173,6 +191,7 @@ export async function verifyBox(db: Db, actor: Actor, body: VerifyInput): Promis
       result: 'shipped' as const,
       message: message(m.shipped, { number: opened.box.tracking_number ?? '' }),
       batch_id: batchId,
+      auto_send_accounts: shipped.autoSendAccounts,
       lines: after.filter((l) => ids.has(l.line_id)).map((l) => ({ id: l.line_id, status: l.status, version: l.version })),
     };
   });
