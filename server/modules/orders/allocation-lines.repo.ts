@@ -96,8 +96,8 @@ export async function candidateLines(db: Conn, o: { allocateHeld: boolean; lineI
   return { lines, skus };
 }
 
-/** Locks these lines (PostgreSQL, id order) and answers their versions; lines gone are absent. */
-export async function lockLineVersions(trx: Knex.Transaction, ids: readonly string[]): Promise<Map<string, number>> {
+/** Locks these lines (PostgreSQL, id order) and answers their versions; lines gone are absent. movedLines' PostgreSQL side. */
+async function lockLineVersions(trx: Knex.Transaction, ids: readonly string[]): Promise<Map<string, number>> {
   // One statement, read back packed on SQLite: 100,000 lines in a fraction of the row-by-row read.
   const rows = (await selectWhereIn(trx, 'order_lines', 'id', ids, ['id', 'version'], { lock: true })) as { id: string; version: number }[];
   return new Map(rows.map((r) => [r.id, r.version]));

@@ -17,11 +17,8 @@ import { discover, loadWorkingSet, type FoundLine, type LoadPlan, type WorkingSe
 export type BlockItem = { id: string; numbers: readonly string[] };
 
 /**
- * The blocks of a call, as lists of item indexes in request order. A call of at most `blockItems` items is one block
- * and costs nothing extra; a bigger one first finds (without locks) the rows its items lead to, to group them.
- */
-/**
- * Packs the groups, in the order of their first item, into blocks of at most `blockItems` items (a bigger group
+ * The blocks of a call, as lists of item indexes in request order, from the rows its items lead to (`found`). Packs
+ * the groups, in the order of their first item, into blocks of at most `blockItems` items (a bigger group
  * is a block of its own: it cannot be split).
  */
 export function groupBlocks(

@@ -130,8 +130,9 @@ const ORDER_STATE = [
 export type LinesBy = 'id' | 'order_id' | 'box_id' | 'orders_of';
 
 /**
- * Outside a transaction (a bulk call's rows read before its blocks, on SQLite), big reads go in slices so other
- * requests are answered in between; the rows then come in id order slice by slice (loadWorkingSet sorts lines).
+ * Outside a transaction (a bulk call's rows read before its blocks: the whole read on SQLite, the grouping read on
+ * PostgreSQL), big reads go in slices so other requests are answered in between; the rows then come in id order
+ * slice by slice (loadWorkingSet sorts lines).
  */
 const slicesFor = (db: Knex | Trx) => ((db as Trx).isTransaction ? undefined : 10_000);
 
@@ -186,7 +187,10 @@ export async function findBoxes(db: Knex | Trx, column: 'tracking_number', value
   }[];
 }
 
-/** Reads rows under lock (on PostgreSQL), in id order; these are the rows a call decides on. */
+/**
+ * The rows a call decides on, in id order: locked when read in a PostgreSQL transaction (a `FOR UPDATE` outside one
+ * holds nothing — only SQLite reads them so, before a bulk call's blocks; it takes no row locks at all).
+ */
 export const lockLines = async (trx: Knex | Trx, ids: string[], full: boolean) =>
   asRows(trx, await selectWhereIn(trx, 'order_lines', 'id', ids, full ? LINE_COLUMNS : LINE_STATE, { lock: true, booleans: LINE_BOOLS }), toLine);
 export const lockOrders = async (trx: Knex | Trx, ids: string[]) =>

@@ -51,7 +51,7 @@ const byKey = (a: StockKey, b: StockKey) =>
 export async function lockStock(trx: Knex.Transaction, keys: readonly StockKey[], now: string): Promise<Map<string, StockState>> {
   const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()].sort(byKey);
   if (!isPostgres(trx)) return stockRowsSqlite(trx, unique, now);
-  // 400 rows a statement: SQLite's multi-row insert is a compound SELECT, capped at 500 terms.
+  // PostgreSQL from here: rows made if missing, then read and locked.
   for (const part of chunk(unique, 400)) {
     const rows = part.map((k) => ({ sku_id: k.skuId, warehouse_id: k.warehouseId, on_hand: 0, allocated: 0, version: 0, updated_at: now }));
     await trx('stock').insert(rows).onConflict(['sku_id', 'warehouse_id']).ignore();
@@ -65,8 +65,7 @@ export async function lockStock(trx: Knex.Transaction, keys: readonly StockKey[]
       )
       .orderBy([{ column: 'sku_id' }, { column: 'warehouse_id' }])
       .select('sku_id', 'warehouse_id', 'on_hand', 'allocated', 'version');
-    // SQLite has one writer and no row locks: its transaction already holds the database.
-    for (const r of await (isPostgres(trx) ? query.forUpdate() : query)) {
+    for (const r of await query.forUpdate()) {
       out.set(keyOf({ skuId: r.sku_id, warehouseId: r.warehouse_id }), { on_hand: r.on_hand, allocated: r.allocated, version: r.version });
     }
   }
@@ -95,11 +94,12 @@ async function stockRowsSqlite(trx: Knex.Transaction, keys: readonly StockKey[],
   keep(await read(keys));
   const missing = keys.filter((k) => !out.has(keyOf(k)));
   if (missing.length) {
-    // 400 rows a statement: SQLite's multi-row insert is a compound SELECT, capped at 500 terms.
-    for (const part of chunk(missing, 400)) {
-      const rows = part.map((k) => ({ sku_id: k.skuId, warehouse_id: k.warehouseId, on_hand: 0, allocated: 0, version: 0, updated_at: now }));
-      await trx('stock').insert(rows).onConflict(['sku_id', 'warehouse_id']).ignore();
-    }
+    // Read as missing inside this transaction, which holds SQLite's one writer: none can appear before the insert.
+    await insertMany(
+      trx,
+      'stock',
+      missing.map((k) => ({ sku_id: k.skuId, warehouse_id: k.warehouseId, on_hand: 0, allocated: 0, version: 0, updated_at: now })),
+    );
     keep(await read(missing));
   }
   return out;

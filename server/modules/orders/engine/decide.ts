@@ -9,7 +9,15 @@ import { Refusal, type Decided, type Unit } from './types.ts';
 /** The lines that move with `line`: its box's lines, or itself when it has no box. */
 export function unitOf(core: EngineCore, line: LineRow): Unit {
   if (!line.box_id) return [line];
-  return core.set.linesOfBox(line.box_id).filter((l) => !LEAVES_BOX.includes(l.status as Status));
+  return boxParts(core, line.box_id).unit;
+}
+
+/** A box's lines: those that move as its unit, and those a claim took out of it (they keep their place, not moving). */
+export function boxParts(core: EngineCore, boxId: string): { unit: LineRow[]; left: LineRow[] } {
+  const unit: LineRow[] = [];
+  const left: LineRow[] = [];
+  for (const l of core.set.linesOfBox(boxId)) (LEAVES_BOX.includes(l.status as Status) ? left : unit).push(l);
+  return { unit, left };
 }
 
 export function unitsOf(core: EngineCore, lines: LineRow[], byBox: boolean): Unit[] {

@@ -1,12 +1,11 @@
 // Courier and tracking number. A number belongs to a box: numbering a line puts it in a box, and a line already in
 // a box changes the whole box, whatever orders its lines belong to.
 import { findCourier } from '../../../../shared/couriers.ts';
-import { LEAVES_BOX, type Status } from '../../../../shared/lifecycle.ts';
 import { checkTrackingNumber } from '../../../../shared/tracking-number.ts';
 import { newId, ID_PREFIX } from '../../../db/ids.ts';
 import type { BoxRow, LineRow } from '../working-set.repo.ts';
 import type { EngineCore } from './core.ts';
-import { decide, heldBack, unitsOf } from './decide.ts';
+import { boxParts, decide, heldBack, unitsOf } from './decide.ts';
 import { Refusal, type Outcome, type Params } from './types.ts';
 
 /**
@@ -54,8 +53,8 @@ export function setInvoice(core: EngineCore, targetId: string, lines: LineRow[],
     }
     // Every line of the box moves: READY ones become INVOICED, the rest keep their status and take the new version;
     // lines that left the box in a claim only take the new version.
-    const inBox = box ? set.linesOfBox(box.id) : [];
-    const members = box ? inBox.filter((l) => !LEAVES_BOX.includes(l.status as Status)) : unit.map((d) => d.line);
+    const parts = box ? boxParts(core, box.id) : { unit: unit.map((d) => d.line), left: [] };
+    const members = parts.unit;
     for (const line of members) {
       core.moveLine(
         line,
@@ -66,7 +65,7 @@ export function setInvoice(core: EngineCore, targetId: string, lines: LineRow[],
       );
       changed.push(line.id);
     }
-    for (const line of inBox) if (LEAVES_BOX.includes(line.status as Status)) core.moveLine(line, 'same', 'set_invoice', p.reason ?? null);
+    for (const line of parts.left) core.moveLine(line, 'same', 'set_invoice', p.reason ?? null);
   }
   if (orderTarget)
     warnings.push(
