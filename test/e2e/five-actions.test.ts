@@ -227,6 +227,7 @@ describe('1,000 orders from collected to numbers at the malls, counting pane act
         .getByTestId('notice')
         .filter({ hasText: /수집 끝/ })
         .waitFor({ timeout: 180_000 });
+      await assertPaneFits(op.page, '현황 with the collect result');
       // The confirms the collects started (수집 시 발주확인) run on; the board recounts as each job ends.
       await e2e.server.deps.runner.idle();
       const ready = (await call('GET', '/api/order-lines?status=READY&limit=5000')).body.items.length;

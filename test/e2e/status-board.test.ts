@@ -115,6 +115,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
           const prompt = board.getByRole('group', { name: '사유' });
           await prompt.getByRole('combobox', { name: '사유' }).click();
           await page.getByRole('option', { name: '배송 처리' }).click();
+          await assertPaneFits(page, '현황 with the pull reason prompt');
           await prompt.getByRole('button', { name: '확인하고 불러오기' }).click();
           first = false;
         }

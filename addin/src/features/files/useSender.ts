@@ -35,7 +35,8 @@ export function useSender(api: Api, lang: Lang, active: boolean) {
   const work = useWork(lang);
   const [setting, setSetting] = useState<SenderSetting | null>(null);
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState<SenderForm>(EMPTY);
+  /** The form as typed; null until typed in, when it shows the sender as read. */
+  const [typed, setTyped] = useState<SenderForm | null>(null);
   const [invalid, setInvalid] = useState<SenderField | null>(null);
   // A read that failed (a viewer's 403, the server away) says so instead of passing for "not set".
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -53,18 +54,18 @@ export function useSender(api: Api, lang: Lang, active: boolean) {
 
   // Until it is typed in, the open form shows the sender as read — also when the read answers after the form was
   // opened (a quick click on 보내는 분 설정 used to keep an empty form, which an admin could then save).
-  const [edited, setEdited] = useState(false);
-  const shown = edited ? form : formOf(setting?.sender ?? null);
+  const read = formOf(setting?.sender ?? null);
+  const shown = typed ?? read;
 
   const toggle = () => {
     setInvalid(null);
-    setEdited(false);
+    setTyped(null);
     setOpen(!open);
   };
   const change = (field: SenderField, value: string) => {
     setInvalid(null);
-    setForm({ ...shown, [field]: value });
-    setEdited(true);
+    // On the form as typed so far (first, the sender as read), so changes in one batch (autofill) all stay.
+    setTyped((before) => ({ ...(before ?? read), [field]: value }));
   };
   const save = () =>
     void work.run(async (step) => {
@@ -73,7 +74,7 @@ export function useSender(api: Api, lang: Lang, active: boolean) {
         const saved = await setSender(api, { ...shown, mobile: shown.mobile || null, address2: shown.address2 || null });
         setSetting(saved);
         setLoadError(null);
-        setEdited(false);
+        setTyped(null);
       } catch (error) {
         setInvalid(refusedField(error));
         throw error;
