@@ -184,9 +184,7 @@ describe('readWorkbook: XLSX', () => {
     );
     // exceljs writes no phonetic runs: added to the shared strings as Excel writes them.
     const JSZip = createRequire(import.meta.resolve('exceljs'))('jszip') as {
-      loadAsync(
-        data: Buffer,
-      ): Promise<{
+      loadAsync(data: Buffer): Promise<{
         file(name: string, data?: string): { async(type: 'string'): Promise<string> };
         generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer>;
       }>;
