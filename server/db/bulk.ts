@@ -41,11 +41,23 @@ export async function selectWhereIn(
     return options.lock ? q.forUpdate() : q;
   }
   const packed = columns.map((c) => `"${c}"`).join(', ');
+  // Put in id order here rather than by `order by id`: SQLite sorts with a temporary b-tree even when the rows come
+  // in id order already (they mostly do: it walks the IN list in value order), a third of a 50,000-row read.
+  const ordered = columns.includes('id');
   const [row] = (await db.raw(
-    `select json_group_array(json_array(${packed})) as rows from (select ${packed} from "${table}" where "${column}" in (select value from json_each(?)) order by id)`,
+    `select json_group_array(json_array(${packed})) as rows from (select ${packed} from "${table}" where "${column}" in (select value from json_each(?))${ordered ? '' : ' order by id'})`,
     [JSON.stringify(unique)],
   )) as { rows: string }[];
-  return unpack(row?.rows, columns, options.booleans);
+  const rows = unpack(row?.rows, columns, options.booleans);
+  return ordered ? inIdOrder(rows) : rows;
+}
+
+/** Rows sorted by id, checked first: rows that come in id order (most) are only looked at once. */
+export function inIdOrder<R extends { id?: unknown }>(rows: R[]): R[] {
+  for (let i = 1; i < rows.length; i++) {
+    if ((rows[i - 1]!.id as string) > (rows[i]!.id as string)) return rows.sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1));
+  }
+  return rows;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Loads the rows a bulk change reads and writes back what it changed, in a handful of set-based statements
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
-import { inSlices, insertMany, whereIdIn, selectPacked, selectWhereIn, updateByIds, updateValues } from '../../db/bulk.ts';
+import { inIdOrder, inSlices, insertMany, whereIdIn, selectPacked, selectWhereIn, updateByIds, updateValues } from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
 import { RECIPIENT_FIELDS, type RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
@@ -144,15 +144,12 @@ async function selectLines(db: Knex | Trx, by: LinesBy, values: string[], column
   const slices = slicesFor(db);
   if (slices && values.length > slices) return inSlices(values, slices, (part) => selectLines(db, by, part, columns));
   const orders = whereIdIn(db, db('order_lines').select('order_id'), 'id', values);
-  return selectPacked(
-    db,
-    db('order_lines')
-      .select([...columns])
-      .whereIn('order_id', orders)
-      .orderBy('id'),
-    columns,
-    booleans,
-  );
+  const query = db('order_lines')
+    .select([...columns])
+    .whereIn('order_id', orders);
+  // SQLite's rows are put in id order in memory (see selectWhereIn).
+  if (isPostgres(db as Knex)) return selectPacked(db, query.orderBy('id'), columns, booleans);
+  return inIdOrder(await selectPacked(db, query, columns, booleans));
 }
 
 /**

@@ -348,22 +348,36 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
   const orderIds = new Set(targetOrders);
   for (const l of set.lines.values()) orderIds.add(l.order_id);
   const allOrders = [...orderIds];
-  for (const o of await repo.lockOrders(trx, allOrders)) set.orders.set(o.id, o);
-  set.addBoxes(await repo.lockBoxes(trx, boxIds));
-
-  if (needs(HISTORY_ACTIONS)) {
-    for (const [id, rows] of await repo.loadHistory(trx, [...set.lines.keys()])) set.history.set(id, rows);
-  }
-  if (needs(CLAIM_ACTIONS)) {
-    for (const c of await repo.loadClaims(trx, [...set.lines.keys()])) {
-      const list = set.claims.get(c.line_id) ?? [];
-      list.push(c);
-      set.claims.set(c.line_id, list);
-    }
-  }
-  if (needs(AUTOMATED_ACTIONS)) set.automation = await accountAutomation(trx);
-  if (plan.memos) for (const [orderId, body] of await repo.loadLatestMemos(trx, allOrders)) set.memos.set(orderId, body);
-  if (plan.recipients) for (const [orderId, recipient] of await repo.loadRecipients(trx, allOrders)) set.recipients.set(orderId, recipient);
+  const lineIds = () => [...set.lines.keys()];
+  // The rest is read in one go: each read's rows are taken apart here while the database answers the next one
+  // (PostgreSQL still takes the locks in this order: one connection runs the statements as they were issued).
+  await Promise.all([
+    repo.lockOrders(trx, allOrders).then((orders) => {
+      for (const o of orders) set.orders.set(o.id, o);
+    }),
+    repo.lockBoxes(trx, boxIds).then((boxes) => set.addBoxes(boxes)),
+    needs(HISTORY_ACTIONS) &&
+      repo.loadHistory(trx, lineIds()).then((history) => {
+        for (const [id, rows] of history) set.history.set(id, rows);
+      }),
+    needs(CLAIM_ACTIONS) &&
+      repo.loadClaims(trx, lineIds()).then((claims) => {
+        for (const c of claims) {
+          const list = set.claims.get(c.line_id) ?? [];
+          list.push(c);
+          set.claims.set(c.line_id, list);
+        }
+      }),
+    needs(AUTOMATED_ACTIONS) && accountAutomation(trx).then((automation) => (set.automation = automation)),
+    plan.memos &&
+      repo.loadLatestMemos(trx, allOrders).then((memos) => {
+        for (const [orderId, body] of memos) set.memos.set(orderId, body);
+      }),
+    plan.recipients &&
+      repo.loadRecipients(trx, allOrders).then((recipients) => {
+        for (const [orderId, recipient] of recipients) set.recipients.set(orderId, recipient);
+      }),
+  ]);
   return set;
 }
 

@@ -42,6 +42,26 @@ describe('packed reads', () => {
     assert.deepEqual(Object.keys(narrow[0]!), ['count', 'id']);
   });
 
+  it('rows come in id order whatever order the database walks them in (ordered in memory, not by the query)', async () => {
+    // Stored last id first: looked up by `name` (no index), SQLite walks them as stored, f, e, d.
+    await db('things').insert([
+      { id: 'f', name: 'x' },
+      { id: 'e', name: 'y' },
+      { id: 'd', name: 'z' },
+    ]);
+    const rows = await selectWhereIn(db, 'things', 'name', ['x', 'y', 'z'], ['id', 'name']);
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      ['d', 'e', 'f'],
+    );
+    // Without the id among the fields the query itself orders them.
+    const names = await selectWhereIn(db, 'things', 'name', ['x', 'y', 'z'], ['name']);
+    assert.deepEqual(
+      names.map((r) => r.name),
+      ['z', 'y', 'x'],
+    );
+  });
+
   it('a field named like an object internal is an own field, not the prototype', async () => {
     const fields = ['id', '__proto__', 'constructor'];
     const query = db('things').select('id', 'name as __proto__', 'count as constructor').where('id', 'a');
