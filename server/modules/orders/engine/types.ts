@@ -48,8 +48,17 @@ export function paramsOf(body: BulkTransitionBody): Params {
  */
 export function itemParams(body: BulkTransitionBody): Params[] {
   const base = paramsOf(body);
-  // Most items carry only id and version; merging is only needed when an item brings its own parameters.
-  return body.items.map((item) => (Object.keys(item).length > 2 ? { ...base, ...definedOnly(item) } : base));
+  // Most items carry only id and version and share the call's object; an item that brings its own parameters gets
+  // a copy with them on top (what it leaves undefined keeps the call's). Field by field: this runs 50,000 times.
+  return body.items.map((item) => {
+    let own: Record<string, unknown> | null = null;
+    for (const key in item) {
+      const value = item[key as keyof typeof item];
+      if (key === 'id' || key === 'version' || value === undefined) continue;
+      (own ??= { ...base })[key] = value;
+    }
+    return own ? (own as Params) : base;
+  });
 }
 
 export function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T> {
