@@ -1,7 +1,7 @@
 // The status history: every change of a line's, box's or claim's status with who (user, job or system), when,
 // from, to and why. Restore reads it; everything that changes a status writes it.
 import type { Knex } from 'knex';
-import { insertMany } from '../../db/bulk.ts';
+import { insertMany, insertManyWrite, type Write } from '../../db/bulk.ts';
 
 export type HistoryRow = {
   entity: 'line' | 'box' | 'claim' | 'order';
@@ -20,3 +20,6 @@ export type HistoryRow = {
 export async function insertHistory(db: Knex | Knex.Transaction, rows: HistoryRow[]): Promise<void> {
   await insertMany(db, 'status_history', rows);
 }
+
+/** insertHistory, built now and run when called (server/db/bulk.ts Write). */
+export const historyWrite = (db: Knex | Knex.Transaction, rows: HistoryRow[]): Write | null => insertManyWrite(db, 'status_history', rows);

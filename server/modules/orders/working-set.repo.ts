@@ -1,10 +1,21 @@
 // Loads the rows a bulk change reads and writes back what it changed, in a handful of set-based statements
 // however many items the call carries. The service decides; this module only moves rows.
 import type { Knex } from 'knex';
-import { inIdOrder, inSlices, insertMany, whereIdIn, selectPacked, selectWhereIn, updateByIds, updateValues } from '../../db/bulk.ts';
+import {
+  inIdOrder,
+  inSlices,
+  insertManyWrite,
+  whereIdIn,
+  selectPacked,
+  selectWhereIn,
+  updateByIdsWrite,
+  updateValuesWrite,
+  writeInOrder,
+  type Write,
+} from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
 import { RECIPIENT_FIELDS, type RecipientField } from '../../../shared/sheet/recipient-edit.ts';
-import { insertHistory, type HistoryRow } from './history.repo.ts';
+import { historyWrite, type HistoryRow } from './history.repo.ts';
 import { LINE_BOOLS, ORDER_BOOLS, toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
 
 type Trx = Knex.Transaction;
@@ -231,7 +242,7 @@ export async function loadHistory(trx: Knex | Trx, lineIds: string[]): Promise<M
  * (all lines become INVOICED), the others travel row by row (each line into its own box). Every changed row's
  * version goes up by one.
  */
-async function updateGrouped(trx: Trx, table: string, patches: Map<string, Record<string, unknown>>, now: string): Promise<void> {
+function updateGrouped(trx: Trx, table: string, patches: Map<string, Record<string, unknown>>, now: string): Write[] {
   // Patches by the fields they set.
   const shapes = new Map<string, [string, Record<string, unknown>][]>();
   for (const entry of patches) {
@@ -243,16 +254,19 @@ async function updateGrouped(trx: Trx, table: string, patches: Map<string, Recor
     if (list) list.push(entry);
     else shapes.set(shape, [entry]);
   }
+  const writes: Write[] = [];
   for (const list of shapes.values()) {
     const first = list[0]![1];
     const fields = Object.keys(first);
     const same = fields.filter((k) => list.every(([, patch]) => patch[k] === first[k]));
     if (same.length === fields.length) {
-      await updateByIds(
-        trx,
-        table,
-        list.map(([id]) => id),
-        { ...first, updated_at: now },
+      writes.push(
+        updateByIdsWrite(
+          trx,
+          table,
+          list.map(([id]) => id),
+          { ...first, updated_at: now },
+        )!,
       );
       continue;
     }
@@ -264,8 +278,9 @@ async function updateGrouped(trx: Trx, table: string, patches: Map<string, Recor
       for (const k of varying) row.push(patch[k]);
       return row;
     });
-    await updateValues(trx, table, varying, values, common);
+    writes.push(updateValuesWrite(trx, table, varying, values, common)!);
   }
+  return writes;
 }
 
 export type PendingWrites = {
@@ -309,29 +324,55 @@ export function emptyWrites(): PendingWrites {
  * holds are released before new ones are added.
  */
 export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Promise<void> {
-  if (w.renumbered.size) await whereIdIn(trx, trx('boxes'), 'id', [...w.renumbered]).update({ tracking_number: null });
-  await insertMany(trx, 'boxes', w.newBoxes);
-  await updateGrouped(trx, 'boxes', w.boxes, now);
-  await insertMany(trx, 'order_lines', w.newLines);
-  await updateGrouped(trx, 'order_lines', w.lines, now);
-  await updateGrouped(trx, 'orders', w.orders, now);
-  if (w.deletedBoxes.size) await whereIdIn(trx, trx('boxes'), 'id', [...w.deletedBoxes]).delete();
-  await insertMany(trx, 'claims', w.newClaims);
-  await updateGrouped(trx, 'claims', w.claims, now);
-  // Releases of one call share who, when and (usually) why: one UPDATE per distinct release, not per order.
-  const releases = new Map<string, { release: PendingWrites['releasedHolds'] extends Map<string, infer R> ? R : never; orders: string[] }>();
-  for (const [orderId, release] of w.releasedHolds) {
+  // Each write is built while the one before runs (writeInOrder), in this order.
+  await writeInOrder([
+    () => (w.renumbered.size ? updateWhereIn(trx, 'boxes', 'id', [...w.renumbered], { tracking_number: null }) : null),
+    () => insertManyWrite(trx, 'boxes', w.newBoxes),
+    () => updateGrouped(trx, 'boxes', w.boxes, now),
+    () => insertManyWrite(trx, 'order_lines', w.newLines),
+    () => updateGrouped(trx, 'order_lines', w.lines, now),
+    () => updateGrouped(trx, 'orders', w.orders, now),
+    () => (w.deletedBoxes.size ? deleteWhereIn(trx, 'boxes', [...w.deletedBoxes]) : null),
+    () => insertManyWrite(trx, 'claims', w.newClaims),
+    () => updateGrouped(trx, 'claims', w.claims, now),
+    () => releaseWrites(trx, w.releasedHolds),
+    () => insertManyWrite(trx, 'holds', w.newHolds),
+    () => insertManyWrite(trx, 'order_notes', w.newNotes),
+    () => historyWrite(trx, w.history),
+  ]);
+}
+
+/** Sets these fields on the rows whose `column` is one of `values`, as they are (no version moves: a clearing step). */
+function updateWhereIn(trx: Trx, table: string, column: string, values: string[], patch: Record<string, unknown>): Write {
+  const query = whereIdIn(trx, trx(table), column, values);
+  return async () => {
+    await query.update(patch);
+  };
+}
+
+function deleteWhereIn(trx: Trx, table: string, ids: string[]): Write {
+  const query = whereIdIn(trx, trx(table), 'id', ids);
+  return async () => {
+    await query.delete();
+  };
+}
+
+/** Releases of one call share who, when and (usually) why: one UPDATE per distinct release, not per order. */
+function releaseWrites(trx: Trx, released: PendingWrites['releasedHolds']): Write[] {
+  type Release = PendingWrites['releasedHolds'] extends Map<string, infer R> ? R : never;
+  const releases = new Map<string, { release: Release; orders: string[] }>();
+  for (const [orderId, release] of released) {
     const key = JSON.stringify(release);
     const group = releases.get(key) ?? { release, orders: [] };
     group.orders.push(orderId);
     releases.set(key, group);
   }
-  for (const { release, orders } of releases.values()) {
-    await whereIdIn(trx, trx('holds'), 'order_id', orders).whereNull('released_at').update(release);
-  }
-  await insertMany(trx, 'holds', w.newHolds);
-  await insertMany(trx, 'order_notes', w.newNotes);
-  await insertHistory(trx, w.history);
+  return [...releases.values()].map(({ release, orders }) => {
+    const query = whereIdIn(trx, trx('holds'), 'order_id', orders).whereNull('released_at');
+    return async () => {
+      await query.update(release);
+    };
+  });
 }
 
 export type { LineRow, OrderRow };

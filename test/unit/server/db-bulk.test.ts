@@ -3,7 +3,7 @@
 // order asked, with its value (nulls, numbers, text) and no other.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'vitest';
-import { inSlices, insertMany, selectPacked, selectWhereIn, updateValues } from '../../../server/db/bulk.ts';
+import { inSlices, insertMany, selectPacked, selectWhereIn, updateValues, writeInOrder, type Write } from '../../../server/db/bulk.ts';
 import { openDb, type Db } from '../../../server/db/knex.ts';
 
 describe('packed reads', () => {
@@ -129,5 +129,70 @@ describe('packed reads', () => {
       { id: 'm1', name: 'X', count: 70, flag: false, a: null, b: 'B', c: 'ㄱ', version: 2 },
       { id: 'm2', name: 'Y', count: 80, flag: true, a: 'A', b: null, c: 'ㄴ', version: 2 },
     ]);
+  });
+});
+
+describe('writeInOrder', () => {
+  /** A write that records when it starts and finishes, finishing when the test says (or failing). */
+  function recorder() {
+    const events: string[] = [];
+    const finish = new Map<string, (error?: Error) => void>();
+    const write =
+      (name: string): Write =>
+      () => {
+        events.push(`start ${name}`);
+        return new Promise<void>((resolve, reject) => finish.set(name, (error) => (error ? reject(error) : resolve())));
+      };
+    const build =
+      (name: string, ...writes: string[]) =>
+      () => {
+        events.push(`build ${name}`);
+        return writes.length ? writes.map(write) : null;
+      };
+    /** Lets the writes run: each one started finishes (or fails) five turns of the event loop later, as a statement takes a while. */
+    const settle = async (failing?: string) => {
+      const age = new Map<string, number>();
+      for (let turn = 0; turn < 100; turn++) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        for (const [name, done] of finish) {
+          age.set(name, (age.get(name) ?? 0) + 1);
+          if (age.get(name)! < 5) continue;
+          finish.delete(name);
+          events.push(`end ${name}`);
+          done(name === failing ? new Error(`${name} failed`) : undefined);
+        }
+      }
+    };
+    return { events, build, settle };
+  }
+
+  it('runs the writes one after another in order, building each while the one before runs', async () => {
+    const { events, build, settle } = recorder();
+    const done = writeInOrder([build('a', 'a'), build('none'), build('bc', 'b', 'c'), build('d', 'd')]);
+    await Promise.all([done, settle()]);
+    assert.deepEqual(events, [
+      'build a',
+      'start a',
+      // Built while a runs: the database works, the next write's JSON is made meanwhile.
+      'build none',
+      'build bc',
+      'end a',
+      'start b',
+      'end b',
+      'start c',
+      'build d',
+      'end c',
+      'start d',
+      'end d',
+    ]);
+  });
+
+  it('a write that fails is thrown and none after it starts', async () => {
+    const { events, build, settle } = recorder();
+    const done = writeInOrder([build('a', 'a'), build('b', 'b'), build('c', 'c')]);
+    const [outcome] = await Promise.allSettled([done, settle('a')]);
+    assert.equal(outcome.status, 'rejected');
+    assert.match(String((outcome as PromiseRejectedResult).reason), /a failed/);
+    assert.ok(!events.includes('start b') && !events.includes('start c'), events.join(', '));
   });
 });
