@@ -17,6 +17,7 @@ import { JobsPane } from './features/jobs/JobsPane.tsx';
 import { MatchingPane } from './features/matching/MatchingPane.tsx';
 import { useJobFeed } from './features/jobs/useJobFeed.ts';
 import { OrdersPane } from './features/orders/OrdersPane.tsx';
+import type { Notice } from './features/work.tsx';
 import { StockPane } from './features/stock/StockPane.tsx';
 import { SoldOutPane } from './features/sold-out/SoldOutPane.tsx';
 import { ScanPane } from './features/scan/ScanPane.tsx';
@@ -76,7 +77,12 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
   const ui = useLayout();
   // The status board first: what needs doing, one click from the lines.
   const [tab, setTab] = useState<TabId>('board');
-  const showOrders = useCallback(() => setTab('orders'), []);
+  // A pull from 현황 goes on on 주문, where its rows are worked: the pull's notice is shown there, not left behind.
+  const [pulled, setPulled] = useState<Notice | null>(null);
+  const showOrders = useCallback((notice: Notice) => {
+    setPulled(notice);
+    setTab('orders');
+  }, []);
   // Read once per sign-in and shared: every pane offers the accounts, the accounts tab lists them.
   const accounts = useAccounts(api);
   const feed = useJobFeed(api);
@@ -104,7 +110,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         {accounts.accounts && <BoardPane api={api} feed={feed} lang={lang} accounts={list} active={tab === 'board'} onPulled={showOrders} />}
       </div>
       <div hidden={tab !== 'orders'}>
-        <OrdersPane api={api} feed={feed} lang={lang} accounts={list} />
+        <OrdersPane api={api} feed={feed} lang={lang} accounts={list} handedOver={pulled} />
       </div>
       <div hidden={tab !== 'invoices'}>
         <InvoicesPane api={api} feed={feed} lang={lang} accounts={list} />

@@ -93,6 +93,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
       assert.equal(await pane.getByRole('tab', { name: '현황', exact: true }).getAttribute('aria-selected'), 'true');
       const board = pane.getByRole('region', { name: '현황', exact: true });
       const countButton = (id: string): Locator => board.locator(`[data-count="${id}"]`);
+      const orders = pane.getByRole('region', { name: '주문', exact: true });
       const backToBoard = async () => {
         await pane.getByRole('tab', { name: '주문', exact: true, selected: true }).waitFor();
         await pane.getByRole('tab', { name: '현황', exact: true }).click();
@@ -119,7 +120,13 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
           await prompt.getByRole('button', { name: '확인하고 불러오기' }).click();
           first = false;
         }
-        // The pull done, the pane shows the 주문 tab, where the rows are worked; back to 현황 for the next count.
+        // The pull done, the pane shows the 주문 tab, where the rows are worked, with the pull's notice; back to 현황
+        // for the next count.
+        await pane.getByRole('tab', { name: '주문', exact: true, selected: true }).waitFor();
+        await orders
+          .getByTestId('notice')
+          .filter({ hasText: `${ids.length}행을 불러왔습니다` })
+          .waitFor();
         await backToBoard();
         await board
           .getByTestId('notice')

@@ -12,7 +12,7 @@ import type { Account } from '../accounts/useAccounts.ts';
 import { UnpushedWarning } from '../orders/UnpushedWarning.tsx';
 import { useOrders } from '../orders/useOrders.ts';
 import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
-import { useWork, WorkStatus } from '../work.tsx';
+import { useWork, WorkStatus, type Notice } from '../work.tsx';
 import { startJobs } from '../../api/jobs.ts';
 import { boardMessages as m } from './board-messages.ts';
 import { useBoard } from './useBoard.ts';
@@ -33,8 +33,8 @@ export function BoardPane({
   lang: Lang;
   accounts: Account[];
   active: boolean;
-  /** After a pull from a count: the rows are in the sheet, the 주문 tab is where they are worked. */
-  onPulled: () => void;
+  /** After a pull from a count: the rows are in the sheet, the 주문 tab is where they are worked (with this notice). */
+  onPulled: (notice: Notice) => void;
 }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();

@@ -1,6 +1,6 @@
 // Pull orders into the order sheet, push the operator's changes, re-pull the rows the server refused.
 import { Button, Caption1, Dropdown, Field, Option, OptionGroup, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
@@ -11,7 +11,7 @@ import type { Account } from '../accounts/useAccounts.ts';
 import { EXPORT_REASON_LABELS } from '../../../../shared/export-reasons.ts';
 import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
 import { reasonMessages as rm } from '../reason/reason-messages.ts';
-import { WorkStatus } from '../work.tsx';
+import { WorkStatus, type Notice } from '../work.tsx';
 import { EMPTY_LINE_FILTER, type LineFilter } from './line-filter.ts';
 import { LineFilterFields } from './LineFilterFields.tsx';
 import { ACTION_GROUPS, DEFAULT_PARAMS, actionLabel as labelOf, type ActionParams as Params, type SelectionAction } from './action-menu.ts';
@@ -22,10 +22,27 @@ import { layoutMessages as dm } from './layout-messages.ts';
 import { OrderDetailSection } from './OrderDetail.tsx';
 import { UnpushedWarning } from './UnpushedWarning.tsx';
 
-export function OrdersPane({ api, feed, lang, accounts }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[] }) {
+export function OrdersPane({
+  api,
+  feed,
+  lang,
+  accounts,
+  handedOver = null,
+}: {
+  api: Api;
+  feed: JobFeed;
+  lang: Lang;
+  accounts: Account[];
+  /** The notice of work done elsewhere on this tab's sheet (a pull from 현황), shown here. */
+  handedOver?: Notice | null;
+}) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const { work, pull, resetLayout, unpushedPrompt, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
+  const { setNotice } = work;
+  useEffect(() => {
+    if (handedOver) setNotice(handedOver);
+  }, [handedOver, setNotice]);
   const pullFilter = () => ({ ...filter, status: filter.status.join(','), q: filter.q.trim() });
   const [filter, setFilter] = useState<LineFilter>(EMPTY_LINE_FILTER);
   const [action, setAction] = useState<SelectionAction>('confirm');

@@ -9,7 +9,7 @@ import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } from '../reason/session-reason.ts';
 import { useSessionReason } from '../reason/useSessionReason.ts';
-import { useWork } from '../work.tsx';
+import { useWork, type Notice } from '../work.tsx';
 import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from './action-menu.ts';
 import { layoutMessages as dm } from './layout-messages.ts';
 import { pullOrders, repullRefused, type PullFilter, type PullOptions, type SheetState } from './order-sheet.ts';
@@ -23,8 +23,11 @@ import { pushWork } from './push-work.ts';
  */
 const PULL_CHOICE: ReasonChoice = { reason: 'shipping', text: '' };
 
-/** `onPulled`: called once a pull has written the sheet (현황 then shows the 주문 tab, where the rows are worked). */
-export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled?: () => void } = {}) {
+/**
+ * `onPulled`: called once a pull has written the sheet, with what the pull tells the operator (현황 then shows the
+ * 주문 tab, where the rows are worked, with that notice).
+ */
+export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled?: (notice: Notice) => void } = {}) {
   const onPulled = useRef(hooks.onPulled);
   onPulled.current = hooks.onPulled;
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
@@ -46,8 +49,9 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
           phase === 'fetch' ? step(t('fetching', { done })) : step(t('writing', { done, total }), total ? done / total : undefined, false),
         options,
       );
-      onPulled.current?.();
-      return options.resetLayout ? format(dm.layout_reset_done, { count }, lang) : t('pulled', { count });
+      const text = options.resetLayout ? format(dm.layout_reset_done, { count }, lang) : t('pulled', { count });
+      onPulled.current?.({ intent: 'success', text });
+      return text;
     });
   const startPull = (filter: PullFilter, options: PullOptions) => {
     if (session.reason) void pullWith(filter, session.reason, options);
