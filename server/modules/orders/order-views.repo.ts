@@ -330,11 +330,12 @@ export async function lineViewByIds(
   db: Db | Knex.Transaction,
   lineIds: readonly string[],
   columns: LineViewColumns = 'all',
-  extra: readonly string[] = [],
+  /** Fields of the line's order read besides the view's columns (what a caller needs to complete the rows). */
+  orderFields: readonly string[] = [],
 ): Promise<LineViewRow[]> {
   if (!lineIds.length) return [];
   const base = columns === 'refresh' ? LINE_REFRESH_COLUMNS : columns === 'refresh_recipient' ? LINE_REFRESH_RECIPIENT_COLUMNS : LINE_VIEW_COLUMNS;
-  const selected = extra.length ? [...base, ...extra] : base;
+  const selected = orderFields.length ? [...base, ...orderFields.map((f) => `o.${f}`)] : base;
   const query = whereIdIn(db, lineViewQuery(db, selected), 'l.id', [...new Set(lineIds)]).orderBy(LINE_VIEW_ORDER);
   // A push answers with up to 10,000s of these rows: read packed (see selectPacked).
   return toLineView((await selectPacked(db, query, [...selected.map(fieldOf), 'memo'])) as LineViewRow[]);

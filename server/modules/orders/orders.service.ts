@@ -130,12 +130,7 @@ function fillDefaultCouriers(rows: Record<string, unknown>[], couriers: Map<stri
 export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineIds: readonly string[], columns: views.LineViewColumns = 'all') {
   const couriers = lineIds.length ? await defaultCouriers(db) : new Map<string, string>();
   const extra = couriers.size && columns !== 'all' ? ['mall_account_id'] : [];
-  const rows = await views.lineViewByIds(
-    db,
-    lineIds,
-    columns,
-    extra.map((f) => `o.${f}`),
-  );
+  const rows = await views.lineViewByIds(db, lineIds, columns, extra);
   if (couriers.size) fillDefaultCouriers(rows, couriers, extra);
   return rows.map((r) => maskFor(actor, r));
 }
