@@ -127,13 +127,18 @@ class Groups {
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A bulk call as blocks run it. */
-export type BlockedCall<T> = {
+export type BlockedCall<T, D> = {
   /** The items as blocks see them, for grouping a call bigger than one block. */
   items(): BlockItem[];
   /** What the items at these indexes may touch. */
   load(indexes: readonly number[]): LoadPlan;
-  /** Decides and writes the items at `indexes` on `set`, in `trx` (the block's transaction). */
-  run(indexes: readonly number[], trx: Knex.Transaction, set: WorkingSet): Promise<T>;
+  /**
+   * Decides the items at `indexes` on `set`, in memory: what `write` is to write (the set's writes of this block, taken
+   * with it) and the block's results. Nothing here reads or writes the database.
+   */
+  decide(indexes: readonly number[], set: WorkingSet): Promise<D>;
+  /** Writes what `decide` made, in `trx` (the block's transaction), and answers the block's results. */
+  write(decided: D, trx: Knex.Transaction): Promise<T>;
 };
 
 /**
@@ -143,20 +148,22 @@ export type BlockedCall<T> = {
  *
  * How rows are read depends on the database. PostgreSQL: the call's rows are found without locks to group them, and
  * each block reads its own under lock. SQLite (one connection, one writer, no row locks): the rows of the whole call
- * are read once and grouped; a block decides on those same rows when nothing at all was written since they were read
- * or since the block before it (changeStamp), and reads its own rows afresh otherwise — and so does every block
- * after it. A block that fails leaves the rows read once behind, as they may hold its undone changes.
+ * are read once and grouped; a block's items are decided on those same rows — the next block's while the one
+ * before is written, on the main thread while SQLite's works — and written when nothing at all was written since
+ * they were read or since the block before (changeStamp, checked in the block's transaction). Otherwise that block
+ * reads its own rows afresh and decides on them — and so does every block after it. A block that fails leaves the
+ * rows read once behind, as they may hold its undone changes.
  */
-export async function runInBlocks<T>(
+export async function runInBlocks<T, D>(
   db: Knex,
   count: number,
-  call: BlockedCall<T>,
+  call: BlockedCall<T, D>,
   blockItems: number = DEFAULT_BULK_BLOCK_ITEMS,
 ): Promise<{ block: number[]; out: T }[]> {
   const all = Array.from({ length: count }, (_, i) => i);
   const inTransaction = <R>(work: (trx: Knex.Transaction) => Promise<R>) => retryOnConflict(() => db.transaction(work), { also: isUniqueViolation });
-  const fresh = (block: readonly number[]) => (trx: Knex.Transaction) =>
-    loadWorkingSet(trx, call.load(block)).then((set) => call.run(block, trx, set));
+  const fresh = (block: readonly number[]) => async (trx: Knex.Transaction) =>
+    call.write(await call.decide(block, await loadWorkingSet(trx, call.load(block))), trx);
   if (count <= blockItems) return [{ block: all, out: await inTransaction(fresh(all)) }];
 
   if (locksRows(db)) {
@@ -171,24 +178,41 @@ export async function runInBlocks<T>(
 
   // Read outside any transaction, statement by statement, so other requests still get the connection in between;
   // the stamp taken first tells the first block whether anything was written meanwhile.
-  const stamp = await changeStamp(db);
+  let stamp: string | null = await changeStamp(db);
   const whole = await loadWorkingSet(db, call.load(all));
   const blocks = groupBlocks(call.items(), { lines: whole.lines.values(), boxes: whole.boxes.values() }, blockItems);
-  let kept: { set: WorkingSet; stamp: string } | null = { set: whole, stamp };
+  // The next block's decision on the rows read once, made while the block before it is written.
+  const decideNext = (n: number) => {
+    const decided = call.decide(blocks[n]!, whole);
+    // Awaited by its block's transaction; if that block never uses it, its failure is nobody's.
+    decided.catch(() => undefined);
+    return decided;
+  };
+  let next: Promise<D> | null = decideNext(0);
   const done: { block: number[]; out: T }[] = [];
   for (const [n, block] of blocks.entries()) {
     if (n > 0) await nextTurn();
-    const reuse: { set: WorkingSet; stamp: string } | null = kept;
-    kept = null;
+    const decided = next;
+    const since = stamp;
+    next = null;
+    stamp = null;
     let tried = false;
     const step = await inTransaction(async (trx): Promise<{ out: T; stamp: string | null }> => {
-      // A retry never reuses: the failed attempt changed the rows in memory.
-      if (!reuse || tried || (await changeStamp(trx)) !== reuse.stamp) return { out: await fresh(block)(trx), stamp: null };
+      // A retry never reuses: the failed attempt's decision is in the rows in memory.
+      if (!decided || tried || (await changeStamp(trx)) !== since) return { out: await fresh(block)(trx), stamp: null };
       tried = true;
-      reuse.set.nextBlock();
-      return { out: await call.run(block, trx, reuse.set), stamp: await changeStamp(trx) };
+      const ready = await decided;
+      if (n + 1 < blocks.length) {
+        whole.nextBlock();
+        next = decideNext(n + 1);
+      }
+      const out = await call.write(ready, trx);
+      return { out, stamp: await changeStamp(trx) };
     });
-    if (reuse && step.stamp !== null) kept = { set: reuse.set, stamp: step.stamp };
+    // A block decided afresh (or written after a retry) leaves the rows read once behind: the next decision, made
+    // meanwhile on them, is dropped, and every later block reads its own.
+    if (step.stamp !== null) stamp = step.stamp;
+    else next = null;
     done.push({ block, out: step.out });
   }
   return done;

@@ -12,7 +12,7 @@ import { runInBlocks } from './bulk-blocks.ts';
 import { linesByIds } from './orders.service.ts';
 import { SheetRows, type SheetResult } from './sheet-rows.ts';
 import { Engine, type Action } from './transition-engine.ts';
-import { flushWrites } from './working-set.repo.ts';
+import { flushWrites, type PendingWrites } from './working-set.repo.ts';
 import type { Knex } from 'knex';
 import { storedNumber, type LoadPlan, type WorkingSet } from './working-set.ts';
 
@@ -36,7 +36,8 @@ export async function pushSheet(
     {
       items: () => body.rows.map((r, i) => ({ id: r.line_id, numbers: numbers[i] ? [numbers[i]] : [] })),
       load: (block) => loadPlanOf(body.rows, block, numbers),
-      run: (block, trx, set) => pushBlock(trx, set, actor, body.rows, numbers, block, { batchId, now, autoSend }),
+      decide: async (block, set) => decideBlock(set, actor, body.rows, numbers, block, { batchId, now }),
+      write: (decided, trx) => writeBlock(trx, actor, decided, autoSend),
     },
     options.blockItems,
   );
@@ -56,26 +57,32 @@ const hasRecipient = (row: SheetPushRow) => RECIPIENT_FIELDS.some((f) => row[f] 
 
 const compare = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
-async function pushBlock(
-  trx: Knex.Transaction,
+/** What one block of rows decided (on the rows read for it), to be written in its transaction. */
+type DecidedBlock = { results: SheetResult[]; writes: PendingWrites; now: string; autoSend: string[]; recipients: boolean };
+
+function decideBlock(
   set: WorkingSet,
   actor: Actor,
   all: readonly SheetPushRow[],
   numbers: readonly (string | undefined)[],
   indexes: readonly number[],
-  { batchId, now, autoSend }: { batchId: string; now: string; autoSend: Set<string> },
-) {
+  { batchId, now }: { batchId: string; now: string },
+): DecidedBlock {
   const rows = indexes.map((i) => all[i]!);
   const engine = new Engine(set, actor, batchId, undefined, now);
   const sheet = new SheetRows(engine, set, numbers);
   const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
   engine.finish(); // boxes of accounts that ship once numbered ship now, whole
-  await flushWrites(trx, set.writes, engine.now);
-  for (const id of engine.autoSend) autoSend.add(id);
+  return { results, writes: set.writes, now: engine.now, autoSend: [...engine.autoSend], recipients: rows.some(hasRecipient) };
+}
+
+async function writeBlock(trx: Knex.Transaction, actor: Actor, decided: DecidedBlock, autoSend: Set<string>) {
+  await flushWrites(trx, decided.writes, decided.now);
+  for (const id of decided.autoSend) autoSend.add(id);
   // Read inside the transaction, so the versions are the ones this push wrote; with the recipient cells when a
   // row corrected them (the sheet's snapshot must learn the values as stored, phones hyphenated).
-  const lines = await linesByIds(trx, actor, [...set.writes.lines.keys()], rows.some(hasRecipient) ? 'refresh_recipient' : 'refresh');
-  return { results, lines };
+  const lines = await linesByIds(trx, actor, [...decided.writes.lines.keys()], decided.recipients ? 'refresh_recipient' : 'refresh');
+  return { results: decided.results, lines };
 }
 
 /**

@@ -17,7 +17,7 @@ import { refusalError } from './refusals.ts';
 import { AUTO_REASONS } from './automation.ts';
 import { manyProblems } from '../../domain/validation.ts';
 import { ordersMessages } from './orders.messages.ts';
-import { flushWrites } from './working-set.repo.ts';
+import { flushWrites, type PendingWrites } from './working-set.repo.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan, type WorkingSet } from './working-set.ts';
 
 export type BulkResult = {
@@ -82,17 +82,16 @@ export async function applyTransitions(
     {
       items: () => body.items.map((item) => ({ id: item.id, numbers: numbersOf(body, [item]) })),
       load: (block) => loadPlanOf(partOf(body, block)),
-      run: (block, trx, set) =>
-        applyBlock(
-          trx,
+      decide: (block, set) =>
+        decideBlock(
           set,
           actor,
           partOf(body, block),
           block,
           block.map((index) => params[index]!),
           { batchId, now, origin },
-          automated,
         ),
+      write: (decided, trx) => writeBlock(trx, decided, automated),
     },
     options.blockItems,
   );
@@ -120,26 +119,39 @@ type CallInfo = { batchId: string; now: string; origin: ClaimOrigin | undefined 
 const partOf = (body: BulkTransitionBody, block: readonly number[]): BulkTransitionBody =>
   block.length === body.items.length ? body : { ...body, items: block.map((index) => body.items[index]!) };
 
-/** One block of a call (or the whole of a small one), in its transaction, on the rows read for it: decide, write. */
-async function applyBlock(
-  trx: Knex.Transaction,
+/** What one block of a call decided (on the rows read for it), to be written in its transaction. */
+type DecidedBlock = {
+  results: EngineResult[];
+  writes: PendingWrites;
+  now: string;
+  autoSend: string[];
+  release: { id: string; version: number }[];
+};
+
+/** One block of a call (or the whole of a small one), decided on the rows read for it; each result with its versions. */
+async function decideBlock(
   set: WorkingSet,
   actor: Actor,
   part: BulkTransitionBody,
   indexes: readonly number[],
   params: readonly Params[],
   call: CallInfo,
-  automated: Automated,
-): Promise<EngineResult[]> {
+): Promise<DecidedBlock> {
   const engine = new Engine(set, actor, call.batchId, call.origin, call.now);
   const results = await engine.runAll(part, indexes, params);
-  await flushWrites(trx, set.writes, engine.now);
+  // The versions after the write: one more for every row the block changes (nothing else writes them in between).
   for (const r of results) engine.fillVersions(r);
-  for (const id of engine.autoSend) automated.send.add(id);
-  if (part.action === 'confirm' && set.automation.size) {
-    automated.release.push(...engine.toRelease(results.flatMap((r) => (r.result === 'applied' ? (r.lines ?? []) : []))));
-  }
-  return results;
+  const release =
+    part.action === 'confirm' && set.automation.size ? engine.toRelease(results.flatMap((r) => (r.result === 'applied' ? (r.lines ?? []) : []))) : [];
+  return { results, writes: set.writes, now: engine.now, autoSend: [...engine.autoSend], release };
+}
+
+/** Writes a decided block in its transaction; what it leaves for the automatic steps counts once it is written. */
+async function writeBlock(trx: Knex.Transaction, decided: DecidedBlock, automated: Automated): Promise<EngineResult[]> {
+  await flushWrites(trx, decided.writes, decided.now);
+  for (const id of decided.autoSend) automated.send.add(id);
+  automated.release.push(...decided.release);
+  return decided.results;
 }
 
 /** The tracking numbers boxes may be given by these items, as stored (how boxes are looked up). */
