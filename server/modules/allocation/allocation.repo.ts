@@ -79,6 +79,10 @@ export async function findBatch(db: Conn, id: string, o: { lock?: boolean } = {}
   return (o.lock && isPostgres(db as Db) ? q.forUpdate() : q) as Promise<BatchRow | undefined>;
 }
 
+export async function batchExists(db: Conn, id: string): Promise<boolean> {
+  return !!(await db('allocation_batches').where({ id }).first('id'));
+}
+
 export async function updateBatch(trx: Knex.Transaction, id: string, patch: Partial<BatchRow>): Promise<void> {
   await trx('allocation_batches').where({ id }).update(patch);
 }
