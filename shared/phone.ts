@@ -87,19 +87,24 @@ function groups(digits: string, kind: PhoneKind): string[] {
 }
 
 export function normalizePhone(raw: unknown): NormalizedPhone {
-  const digits = nationalDigits(toText(raw));
-  const kind = classify(digits);
+  const { digits, kind } = parsePhone(raw);
   return { digits, kind, formatted: groups(digits, kind).join('-') };
+}
+
+/** normalizePhone without the hyphenated form, for comparing numbers (merge keys) where nothing is printed. */
+export function parsePhone(raw: unknown): Pick<NormalizedPhone, 'digits' | 'kind'> {
+  const digits = nationalDigits(toText(raw));
+  return { digits, kind: classify(digits) };
 }
 
 /** 050x 안심번호: temporary, per order, so never a sign that two orders go to the same person (§2.1). */
 export function isSafeNumber(raw: unknown): boolean {
-  return normalizePhone(raw).kind === 'safe';
+  return parsePhone(raw).kind === 'safe';
 }
 
 /** Digits usable to recognise the same recipient, or null for safe numbers and anything unparseable (§2.1). */
 export function phoneMatchKey(raw: unknown): string | null {
-  const { digits, kind } = normalizePhone(raw);
+  const { digits, kind } = parsePhone(raw);
   return kind === 'safe' || kind === 'invalid' ? null : digits;
 }
 

@@ -277,9 +277,24 @@ describe('preview → apply → undo', () => {
     assert.deepEqual(undo.orders, [[split.new_order_id, copy.version]]);
     assert.deepEqual(
       changed.map((id) => versions.get(id)),
-      [2, 3, 3, 2, 2],
-      'served +1; split off +1 and flagged +1; flagged only +1',
+      [2, 2, 2, 2, 2],
+      'served +1; split off and flagged in one update +1; flagged only +1',
     );
+    // Moved and flagged in one update, each split-off line still has both history rows, the split's first; the
+    // split-off order is as it was made (version 1).
+    const flags = await s.deps.db('order_lines').whereIn('id', [partial.lineIds[1]!, partial.lineIds[2]!, none.lineIds[0]!]).pluck('sold_out');
+    assert.deepEqual(flags.map(Boolean), [true, true, true]);
+    for (const id of [partial.lineIds[1]!, partial.lineIds[2]!]) {
+      const rows = await s.deps.db('status_history').where({ entity: 'line', entity_id: id }).orderBy('id').select('action', 'order_id', 'reason');
+      assert.deepEqual(
+        rows.slice(-2).map((r: any) => [r.action, r.order_id, r.reason]),
+        [
+          ['split_order', split.new_order_id, `재고할당 ${p.batch_id}`],
+          ['sold_out', split.new_order_id, `재고할당 ${p.batch_id}`],
+        ],
+      );
+    }
+    assert.equal(copy.version, 1);
 
     // An edit of the split-off order after the apply blocks the undo; once it is put back, the undo goes through.
     await s.deps.db('orders').where({ id: split.new_order_id }).increment('version', 1);

@@ -15,7 +15,7 @@ import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { getSetting, saveSetting } from '../settings/settings.service.ts';
-import { flagSoldOut } from '../sold-out/sold-out.service.ts';
+import { flagSoldOut, SOLD_OUT_ACTIONS } from '../sold-out/sold-out.service.ts';
 import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { stockTransaction } from '../stock/stock.service.ts';
 import { allocationMessages as m } from './allocation.messages.ts';
@@ -99,14 +99,21 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
   };
 }
 
+const notFound = (id: string) => new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
+
 async function batchOrFail(db: Db, id: string, lock = false): Promise<repo.BatchRow> {
   const batch = await repo.findBatch(db, id, { lock });
-  if (!batch) throw new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
+  if (!batch) throw notFound(id);
   return batch;
 }
 
+/** A 404 before the stock transaction is opened; the batch itself (its plan: megabytes) is read once, inside. */
+async function batchExistsOrFail(db: Db, id: string): Promise<void> {
+  if (!(await repo.batchExists(db, id))) throw notFound(id);
+}
+
 export async function applyAllocation(db: Db, actor: Actor, batchId: string, info: Partial<RequestInfo> = {}) {
-  await batchOrFail(db, batchId);
+  await batchExistsOrFail(db, batchId);
   return stockTransaction(db, async (trx) => {
     const batch = await batchOrFail(trx as unknown as Db, batchId, true);
     if (batch.state !== 'previewed') {
@@ -135,7 +142,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       trx,
       plan,
       { actor, batchId, reason: `재고할당 ${batchId}`, now },
-      { checked: plan.lines, flag: flagSoldOut, locked },
+      { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked },
     );
     await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: JSON.stringify(undo), plan: '{}' });
     await writeAudit(trx, actor, info, {
@@ -172,7 +179,7 @@ function appliedCounts(plan: PackedPlan, undo: UndoRecord) {
 }
 
 export async function undoAllocation(db: Db, actor: Actor, batchId: string, info: Partial<RequestInfo> = {}) {
-  await batchOrFail(db, batchId);
+  await batchExistsOrFail(db, batchId);
   const undoBatchId = newId(ID_PREFIX.batch);
   return stockTransaction(db, async (trx) => {
     const batch = await batchOrFail(trx as unknown as Db, batchId, true);

@@ -41,6 +41,8 @@ export type UndoRecord = {
 };
 
 export type FlagFn = (trx: Trx, lineIds: readonly string[], actor: Actor, reason: string) => Promise<string[]>;
+/** The sold-out flag: `lines` flags lines; the lines a split moves get it with their move, history `action`. */
+export type Flagger = { lines: FlagFn; action: string };
 export type Change = { actor: Actor; batchId: string; reason: string; now: string };
 
 /** The stock each SKU × warehouse gives (or takes back): quantities summed per row, keys in key order. */
@@ -105,25 +107,33 @@ export async function carryOut(
   o: {
     /** The plan's lines with their versions as checked (apply) or read under the caller's lock (release). */
     checked: PackedPlan['lines'];
-    flag?: FlagFn | undefined;
+    flag?: Flagger | undefined;
     locked?: Map<string, { on_hand: number; allocated: number; version: number }>;
   },
 ): Promise<UndoRecord> {
   await repo.insertAllocations(trx, plan.allocs, c.batchId);
   await moveAllocated(trx, plan.allocs, 1, c, o.locked);
   const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
-  await touchLines(trx, allocated, c.now);
+  const orderOf = new Map(o.checked.map(([id, , orderId]) => [id, orderId]));
+  await touchLines(trx, allocated, c.now, [...new Set(allocated.map((id) => orderOf.get(id)!))]);
+  // Every line split off is short: flagged with its move (their versions were checked, so none has the flag yet);
+  // the other short lines after.
+  const flag = o.flag && plan.short.length ? o.flag : undefined;
   const made = await splitOrders(
     trx,
     plan.splits.map(([orderId, lineIds]) => ({ orderId, lineIds })),
     c,
+    flag && { action: flag.action },
   );
   const splits: UndoRecord['splits'] = made.map((s) => [s.orderId, s.newOrderId, [...s.lineIds], s.totalBefore, [...(s.boxIds ?? [])]]);
-  const flagged = o.flag && plan.short.length ? await o.flag(trx, plan.short, c.actor, c.reason) : [];
+  const moved = new Set(plan.splits.flatMap((s) => s[1]));
+  const rest = flag ? plan.short.filter((id) => !moved.has(id)) : [];
+  const flaggedRest = flag && rest.length ? await flag.lines(trx, rest, c.actor, c.reason) : [];
+  const flagged = flag ? [...moved, ...flaggedRest] : [];
   // The versions after, counted rather than read back: the lines were locked and their versions checked before
   // (o.checked), and each write above moved the version of every row it touched by exactly one — an allocated line
-  // once (touchLines), a split-off line once for the move and once more if flagged, a split-off order made at 1
-  // and moved once if a line of it was flagged.
+  // once (touchLines), a split-off line once (moved and flagged in one update), another short line once if flagged;
+  // a split-off order is made at 1.
   const checked = new Map(o.checked.map(([id, version]) => [id, version]));
   const lines = new Map<string, number>();
   const bump = (id: string) => {
@@ -133,16 +143,11 @@ export async function carryOut(
   };
   for (const id of allocated) bump(id);
   const orders = new Map<string, number>();
-  const newOrderOf = new Map<string, string>();
   for (const [, newOrderId, lineIds] of splits) {
     orders.set(newOrderId, 1);
-    for (const id of lineIds) {
-      bump(id);
-      newOrderOf.set(id, newOrderId);
-    }
+    for (const id of lineIds) bump(id);
   }
-  for (const id of flagged) bump(id);
-  for (const newOrderId of new Set(flagged.map((id) => newOrderOf.get(id)))) if (newOrderId) orders.set(newOrderId, 2);
+  for (const id of flaggedRest) bump(id);
   return { allocs: plan.allocs, splits, flagged, lines: [...lines], orders: [...orders] };
 }
 

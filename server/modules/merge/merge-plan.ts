@@ -36,8 +36,9 @@ export async function planDesk(db: Conn): Promise<DeskPlan> {
     else byOrder.set(r.order_id, [r]);
   }
   for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => a.line_no - b.line_no);
+  // An order's first line carries its recipient: it is the order's candidate as it is (no copy of 80,000 rows).
   const candidates: MergeCandidate[] = [];
-  for (const [order_id, [first]] of byOrder) candidates.push({ ...first!, order_id });
+  for (const [, [first]] of byOrder) candidates.push(first!);
   const plan = planMerge(candidates);
   const rejected = await repo.rejectedKeys(db);
   const reviews = rejected.size ? plan.reviews.filter((r) => !rejected.has(rejectionKey(r.clusters.flat()))) : plan.reviews;
@@ -87,15 +88,15 @@ export async function previewMerge(db: Conn, actor: Actor): Promise<MergePreview
     for (const id of r.clusters.flat()) reviewOf.set(id, { id: review, reason: r.reason });
     return { review, reason: r.reason, clusters: r.clusters, orders: r.clusters.flat().map(version) };
   });
-  const lines: MergePreviewLine[] = [];
+  // The sheet reads by group: merge groups first, then review groups, each in the order the plan found them, and
+  // within a group in the desk's order. One list per group, joined: the same as sorting by group, without the sort.
+  const slots: MergePreviewLine[][] = Array.from({ length: groups.length + reviews.length }, () => []);
   for (const [orderId, rows] of desk.byOrder) {
     const group = groupOf.get(orderId) ?? null;
     const review = reviewOf.get(orderId);
     if (!group && !review) continue;
-    for (const r of rows) lines.push(sheetLine(actor, r, group, review));
+    const slot = slots[group ? Number(group.slice(1)) - 1 : groups.length + Number(review!.id.slice(1)) - 1]!;
+    for (const r of rows) slot.push(sheetLine(actor, r, group, review));
   }
-  // The sheet reads by group: merge groups first, then review groups, each in the order the plan found them.
-  const rank = (l: MergePreviewLine) => (l.group ? Number(l.group.slice(1)) : 1e9 + Number(l.review!.slice(1)));
-  lines.sort((a, b) => rank(a) - rank(b));
-  return { candidates: desk.lines, groups, reviews, lines };
+  return { candidates: desk.lines, groups, reviews, lines: slots.flat() };
 }

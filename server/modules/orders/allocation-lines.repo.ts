@@ -118,7 +118,8 @@ export async function movedLines(trx: Knex.Transaction, lines: readonly (readonl
     return lines.filter(([id, version]) => now.get(id) !== version).map((l) => l[0]);
   }
   const rows = (await trx.raw(
-    `select v.value ->> 0 as id from json_each(?) as v left join order_lines as l on l.id = v.value ->> 0
+    // JSONB: each pair is read from its binary form, not parsed again from text for each field.
+    `select v.value ->> 0 as id from jsonb_each(jsonb(?)) as v left join order_lines as l on l.id = v.value ->> 0
      where l.version is not v.value ->> 1`,
     [JSON.stringify(lines.map((l) => [l[0], l[1]]))],
   )) as { id: string }[];

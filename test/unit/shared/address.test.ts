@@ -63,6 +63,21 @@ describe('normalizeAddress', () => {
     assert.equal(normalizeAddress('서울 중구 세종대로 １１０ Ｂ동'), '서울 중구 세종대로 110 b동');
   });
 
+  it('unifies a province written alone or before any whitespace, and only a whole first word', () => {
+    assert.equal(normalizeAddress('서울특별시'), '서울');
+    assert.equal(normalizeAddress('서울특별시\t강남구'), '서울 강남구');
+    assert.equal(normalizeAddress('서울특별시\u3000강남구'), '서울 강남구');
+    assert.equal(normalizeAddress('서울특별시,강남구 테헤란로 1'), '서울 강남구 테헤란로 1');
+    assert.equal(normalizeAddress('서울특별시강남구 테헤란로 1'), '서울특별시강남구 테헤란로 1');
+    assert.equal(normalizeAddress('강남구 서울특별시'), '강남구 서울특별시');
+  });
+
+  it('rewrites a lot number, a trailing reference and 번지 together, and leaves dashes between words alone', () => {
+    assert.equal(normalizeAddress('경상북도 포항시 북구 양덕동 1 ‐ 2번지 (양덕동)'), '경북 포항시 북구 양덕동 1-2');
+    assert.equal(normalizeAddress('서울 강남구 A-동 3층'), '서울 강남구 a-동 3층');
+    assert.equal(normalizeAddress('서울 강남구 12 번지'), '서울 강남구 12');
+  });
+
   it('returns an empty string for non-text input', () => {
     assert.equal(normalizeAddress(null), '');
     assert.equal(normalizeAddress(42), '');

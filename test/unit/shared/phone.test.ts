@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
-import { isSafeNumber, maskName, maskPhone, normalizePhone, phoneMatchKey } from '../../../shared/phone.ts';
+import { isSafeNumber, maskName, maskPhone, normalizePhone, parsePhone, phoneMatchKey } from '../../../shared/phone.ts';
 import type { NormalizedPhone } from '../../../shared/phone.ts';
 
 const phone = (digits: string, kind: NormalizedPhone['kind'], formatted: string): NormalizedPhone => ({ digits, kind, formatted });
@@ -28,6 +28,13 @@ describe('normalizePhone', () => {
   for (const [raw, expected] of cases) {
     it(`reads ${JSON.stringify(raw)} as ${expected.kind}`, () => assert.deepEqual(normalizePhone(raw), expected));
   }
+
+  it('parsePhone reads the same digits and kind, without the hyphenated form (merge keys compare, never print)', () => {
+    for (const raw of [...cases.map(([r]) => r), '+82 10-1234-5678', 1012345678, '０１０－１２３４－５６７８', 'abc', '', null]) {
+      const { digits, kind } = normalizePhone(raw);
+      assert.deepEqual(parsePhone(raw), { digits, kind }, String(raw));
+    }
+  });
 
   it('turns +82 and 82 prefixes into a leading 0', () => {
     for (const raw of ['+82 10-1234-5678', '+821012345678', '82-10-1234-5678', '821012345678', '0082 10 1234 5678', '+82 (0)10-1234-5678']) {
