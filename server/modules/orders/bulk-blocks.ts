@@ -10,6 +10,7 @@ import { DEFAULT_BULK_BLOCK_ITEMS } from '../../config.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import { changeStamp } from '../../db/change-stamp.ts';
+import { withCheckpointsHeld } from '../../db/checkpoints.ts';
 import { locksRows } from './working-set.repo.ts';
 import { discover, loadWorkingSet, type FoundLine, type LoadPlan, type WorkingSet } from './working-set.ts';
 
@@ -176,6 +177,18 @@ export async function runInBlocks<T, D>(
     return done;
   }
 
+  return withCheckpointsHeld(db, () => runOnRowsReadOnce(db, all, call, blockItems, inTransaction, fresh));
+}
+
+/** runInBlocks on SQLite: the whole call's rows read once, each block decided on them while the one before is written. */
+async function runOnRowsReadOnce<T, D>(
+  db: Knex,
+  all: number[],
+  call: BlockedCall<T, D>,
+  blockItems: number,
+  inTransaction: <R>(work: (trx: Knex.Transaction) => Promise<R>) => Promise<R>,
+  fresh: (block: readonly number[]) => (trx: Knex.Transaction) => Promise<T>,
+): Promise<{ block: number[]; out: T }[]> {
   // Read outside any transaction, statement by statement, so other requests still get the connection in between;
   // the stamp taken first tells the first block whether anything was written meanwhile.
   let stamp: string | null = await changeStamp(db);
