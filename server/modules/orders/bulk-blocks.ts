@@ -214,13 +214,15 @@ async function runOnRowsReadOnce<T, D>(
       // A retry never reuses: the failed attempt's decision is in the rows in memory.
       if (!decided || tried || (await changeStamp(trx)) !== since) return { out: await fresh(block)(trx), stamp: null };
       tried = true;
-      const ready = await decided;
+      const writing = call.write(await decided, trx);
+      writing.catch(() => undefined); // awaited below
       if (n + 1 < blocks.length) {
+        // A turn first, so the block's first statement is with the database before the main thread decides.
+        await nextTurn();
         whole.nextBlock();
         next = decideNext(n + 1);
       }
-      const out = await call.write(ready, trx);
-      return { out, stamp: await changeStamp(trx) };
+      return { out: await writing, stamp: await changeStamp(trx) };
     });
     // A block decided afresh (or written after a retry) leaves the rows read once behind: the next decision, made
     // meanwhile on them, is dropped, and every later block reads its own.

@@ -8,7 +8,7 @@ import { RECIPIENT_FIELDS } from '../../../shared/sheet/recipient-edit.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { runInBlocks } from './bulk-blocks.ts';
+import { nextTurn, runInBlocks } from './bulk-blocks.ts';
 import { linesByIds } from './orders.service.ts';
 import { SheetRows, type SheetResult } from './sheet-rows.ts';
 import { Engine, type Action } from './transition-engine.ts';
@@ -36,7 +36,7 @@ export async function pushSheet(
     {
       items: () => body.rows.map((r, i) => ({ id: r.line_id, numbers: numbers[i] ? [numbers[i]] : [] })),
       load: (block) => loadPlanOf(body.rows, block, numbers),
-      decide: async (block, set) => decideBlock(set, actor, body.rows, numbers, block, { batchId, now }),
+      decide: (block, set) => decideBlock(set, actor, body.rows, numbers, block, { batchId, now }),
       write: (decided, trx) => writeBlock(trx, actor, decided, autoSend),
     },
     options.blockItems,
@@ -60,18 +60,25 @@ const compare = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String
 /** What one block of rows decided (on the rows read for it), to be written in its transaction. */
 type DecidedBlock = { results: SheetResult[]; writes: PendingWrites; now: string; autoSend: string[]; recipients: boolean };
 
-function decideBlock(
+/** Rows decided between two turns of the event loop (the block before may be being written meanwhile). */
+const YIELD_EVERY = 500;
+
+async function decideBlock(
   set: WorkingSet,
   actor: Actor,
   all: readonly SheetPushRow[],
   numbers: readonly (string | undefined)[],
   indexes: readonly number[],
   { batchId, now }: { batchId: string; now: string },
-): DecidedBlock {
+): Promise<DecidedBlock> {
   const rows = indexes.map((i) => all[i]!);
   const engine = new Engine(set, actor, batchId, undefined, now);
   const sheet = new SheetRows(engine, set, numbers);
-  const results = rows.map((row, k) => sheet.apply(row, indexes[k]!));
+  const results: SheetResult[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    if (k > 0 && k % YIELD_EVERY === 0) await nextTurn();
+    results.push(sheet.apply(rows[k]!, indexes[k]!));
+  }
   engine.finish(); // boxes of accounts that ship once numbered ship now, whole
   return { results, writes: set.writes, now: engine.now, autoSend: [...engine.autoSend], recipients: rows.some(hasRecipient) };
 }
