@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../shared/files/normalise.ts';
 import { scanXml } from './xml-scan.ts';
+import { zipParts } from './zip-parts.ts';
 
 // exceljs's own pieces, so dates, numbers and decoding are the ones its full load uses (no types ship for them).
 const require = createRequire(import.meta.url);
@@ -55,32 +56,17 @@ export async function streamXlsx(bytes: Buffer, maxRows: number): Promise<Stream
     worksheets: 'emit',
     entries: 'emit',
   }) as unknown as Reader;
-  // A package lists its parts in any order (Excel and exceljs put the sheets before the shared strings and the
-  // workbook). Left alone, the reader parks a sheet met before those in a temporary file — personal data on disk —
-  // and fails on one met before the workbook. Seeded empty, it hands every sheet over as it comes; its XML is kept
-  // here in memory and read once the whole package (strings, styles, names) is known.
+  // Seeded empty: what a package without the part reads as (no shared strings when all text is inline), and what
+  // keeps exceljs's own unzip from parking sheets on disk (streamed).
   reader.sharedStrings = [];
   reader.workbookRels = [];
   reader.model = { sheets: [] };
-  // exceljs's SAX decodes every unzipped chunk on its own, so a character whose UTF-8 bytes straddle two chunks —
-  // Korean text of any length — came out as "�". Each part is handed over decoded, across chunks.
-  for (const part of ['_parseRels', '_parseWorkbook', '_parseStyles'] as const) {
-    const own = reader[part].bind(reader);
-    reader[part] = (entry) => own(decodedStream(entry));
-  }
-  // The shared strings are read here: exceljs's reader also takes a phonetic guide (furigana) for the text.
-  reader._parseSharedStrings = async function* (entry) {
-    reader.sharedStrings = await sharedStrings(entry);
+  const own = {
+    rels: reader._parseRels.bind(reader),
+    workbook: reader._parseWorkbook.bind(reader),
+    styles: reader._parseStyles.bind(reader),
   };
-  let file = '';
-  reader.on('entry', (entry) => {
-    if (entry.type === 'worksheet') file = entry.id ?? '';
-  });
-  const parts = new Map<string, string>();
-  for await (const { eventType, value } of reader.parse()) {
-    if (eventType !== 'worksheet') continue;
-    parts.set(file, await textOf(decoded((value as { iterator: AsyncIterable<Buffer> }).iterator)));
-  }
+  const parts = (await unzipped(bytes, reader, own)) ?? (await streamed(reader, own));
   const context: Context = { strings: (reader.sharedStrings ?? []).map(sharedString), reader, maxRows };
   const sheets: StreamedSheet[] = [];
   // In the order the workbook lists them (the tabs' order), each found through its relationship to its part.
@@ -93,6 +79,66 @@ export async function streamXlsx(bytes: Buffer, maxRows: number): Promise<Stream
     sheets.push({ name: sheet.name, hidden: (sheet.state ?? 'visible') !== 'visible', ...readSheet(xml, context) });
   }
   return sheets;
+}
+
+type PartReaders = { rels: Reader['_parseRels']; workbook: Reader['_parseWorkbook']; styles: Reader['_parseStyles'] };
+
+const PACKAGE_PARTS = { rels: 'xl/_rels/workbook.xml.rels', workbook: 'xl/workbook.xml', styles: 'xl/styles.xml' } as const;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * The package's parts taken from the buffer at once (zip-parts.ts): the workbook, its relationships and styles
+ * through exceljs's readers, the shared strings and sheets as text. Each sheet's text by its number; null when the
+ * zip is not one zip-parts takes.
+ */
+async function unzipped(bytes: Buffer, reader: Reader, own: PartReaders): Promise<Map<string, string> | null> {
+  const wanted = new Set<string>([...Object.values(PACKAGE_PARTS), SHARED_STRINGS]);
+  const parts = await zipParts(bytes, (name) => wanted.has(name) || SHEET_PART.test(name));
+  if (!parts) return null;
+  const text = (name: string) => {
+    const data = parts.get(name);
+    return data === undefined ? undefined : new TextDecoder('utf-8').decode(data);
+  };
+  for (const part of ['rels', 'workbook', 'styles'] as const) {
+    const xml = text(PACKAGE_PARTS[part]);
+    if (xml !== undefined) await own[part](Readable.from([xml]));
+  }
+  const strings = text(SHARED_STRINGS);
+  if (strings !== undefined) reader.sharedStrings = sharedStrings(strings);
+  const sheets = new Map<string, string>();
+  for (const name of parts.keys()) {
+    const number = SHEET_PART.exec(name)?.[1];
+    if (number !== undefined) sheets.set(number, text(name)!);
+  }
+  return sheets;
+}
+
+/** The package read as exceljs's streaming reader unzips it, part by part in the package's order. */
+async function streamed(reader: Reader, own: PartReaders): Promise<Map<string, string>> {
+  // A package lists its parts in any order (Excel and exceljs put the sheets before the shared strings and the
+  // workbook). Left alone, the reader parks a sheet met before those in a temporary file — personal data on disk —
+  // and fails on one met before the workbook. Seeded empty, it hands every sheet over as it comes; its XML is kept
+  // here in memory and read once the whole package (strings, styles, names) is known. (streamXlsx seeds it.)
+  // exceljs's SAX decodes every unzipped chunk on its own, so a character whose UTF-8 bytes straddle two chunks —
+  // Korean text of any length — came out as "�". Each part is handed over decoded, across chunks.
+  reader._parseRels = (entry) => own.rels(decodedStream(entry));
+  reader._parseWorkbook = (entry) => own.workbook(decodedStream(entry));
+  reader._parseStyles = (entry) => own.styles(decodedStream(entry));
+  // The shared strings are read here: exceljs's reader also takes a phonetic guide (furigana) for the text.
+  reader._parseSharedStrings = async function* (entry) {
+    reader.sharedStrings = sharedStrings(await textOf(decoded(iterateStream(entry))));
+  };
+  let file = '';
+  reader.on('entry', (entry) => {
+    if (entry.type === 'worksheet') file = entry.id ?? '';
+  });
+  const parts = new Map<string, string>();
+  for await (const { eventType, value } of reader.parse()) {
+    if (eventType !== 'worksheet') continue;
+    parts.set(file, await textOf(decoded((value as { iterator: AsyncIterable<Buffer> }).iterator)));
+  }
+  return parts;
 }
 
 function sharedString(text: string): Cell {
@@ -111,12 +157,12 @@ async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
 const decodedStream = (entry: unknown) => Readable.from(decoded(iterateStream(entry)));
 
 /** Each `<si>` of sharedStrings.xml as its text: its `<t>`s (plain or in rich-text runs), not its phonetic runs. */
-async function sharedStrings(entry: unknown): Promise<string[]> {
+function sharedStrings(xml: string): string[] {
   const strings: string[] = [];
   let text: string | null = null;
   let inText = false;
   let inPhonetic = false;
-  scanXml(await textOf(decoded(iterateStream(entry))), {
+  scanXml(xml, {
     open(name) {
       if (name === 'si') text = '';
       else if (name === 'rPh') inPhonetic = true;
