@@ -3,6 +3,7 @@
 // orders/line-references.repo.ts.)
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
+import { unpackText } from './packed-text.ts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -59,7 +60,7 @@ export function packBox(b: ImportBoxRecord): PackedBox {
 }
 
 /**
- * The import and its undo record — its boxes packed (packBox) as one JSON array, `undoBoxes`, on the import's row:
+ * The import and its undo record — its boxes packed (packBox) as one JSON array, `undoBoxes` (packed-text.ts), on the import's row:
  * one statement however many boxes (50,000 rows of invoice_import_boxes took longer than the numbers themselves).
  */
 export async function insertImport(db: Conn, record: ImportRecord, undoBoxes: string): Promise<void> {
@@ -113,7 +114,7 @@ export async function listImports(db: Db, limit: number): Promise<ImportRecord[]
 export async function importBoxes(db: Conn, importId: string): Promise<ImportBoxRecord[]> {
   const row = (await db('invoice_imports').select('undo_boxes').where({ id: importId }).first()) as { undo_boxes: string | null } | undefined;
   if (row?.undo_boxes) {
-    return (JSON.parse(row.undo_boxes) as PackedBox[]).map(
+    return (JSON.parse(unpackText(row.undo_boxes)) as PackedBox[]).map(
       ([box_id, r, old_courier, old_tracking_number, old_send_status, old_sent_at, after, lines]) => ({
         box_id,
         row: r,

@@ -24,6 +24,7 @@ import { loadWorkingSet, storedNumber, type WorkingSet } from '../orders/working
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import * as repo from './invoice-import.repo.ts';
 import { crossCheck, InvoiceRows, repeatedRow, storeResults, type ImportRow, type RowResult } from './invoice-rows.ts';
+import { packText } from './packed-text.ts';
 import { getTemplate } from './templates.service.ts';
 import { afterTurn, jsonArrayInSlices } from './while-db-works.ts';
 
@@ -147,10 +148,11 @@ export async function runInvoiceImport(
       const importId = newId(ID_PREFIX.invoiceImport);
       const created = new Set(set.writes.newBoxes.map((b) => b.id));
       const counts = countsOf(results);
-      // The record's JSON (8 MB for 50,000 rows) is built while the database writes the changes (while-db-works.ts).
+      // The record's JSON (8 MB for 50,000 rows) is built and packed (packed-text.ts) while the database writes the
+      // changes (while-db-works.ts).
       const [, stored, undoBoxes] = await Promise.all([
         flushWrites(trx, set.writes, engine.now),
-        storeResults(mapped.header_row, results),
+        storeResults(mapped.header_row, results).then(packText),
         jsonArrayInSlices(decider.changed, (c) =>
           repo.packBox({
             box_id: c.box_id,
@@ -162,7 +164,7 @@ export async function runInvoiceImport(
             box_version_after: boxVersionAfter(set, created, c.box_id),
             lines: c.lines.map((l) => ({ id: l.id, status: l.status, version: set.versionAfter(l.id) ?? 1 })),
           }),
-        ),
+        ).then(packText),
       ]);
       await writeAudit(trx, actor, info, {
         action: 'invoice_import_applied',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
+import { packText, unpackText } from '../../../server/modules/files/packed-text.ts';
 import { afterTurn, jsonArrayInSlices } from '../../../server/modules/files/while-db-works.ts';
 
 describe('while the database works', () => {
@@ -23,5 +24,18 @@ describe('while the database works', () => {
     assert.deepEqual(order.slice(0, 2), ['statement handed over', 'slice 0']);
     assert.ok(order.indexOf('I/O turn') < order.indexOf('slice 2'), order.join(', '));
     assert.ok(order.includes('after a turn'));
+  });
+});
+
+describe('packed text', () => {
+  it('packs long JSON to a fraction of it as base64 text and unpacks it exactly; plain text stored before reads as it is', async () => {
+    const json = JSON.stringify(Array.from({ length: 5000 }, (_, i) => [i + 2, 'new', null, null, `box_${i}`, null, `6070${i}`, '홍길동']));
+    const packed = await packText(json);
+    assert.match(packed, /^[A-Za-z0-9+/=]+$/);
+    assert.ok(packed.length * 4 < json.length, `${packed.length} of ${json.length}`);
+    assert.equal(unpackText(packed), json);
+    // Short text is kept as it is (gzip would add), and so reads back.
+    assert.equal(await packText('[["box_1",2]]'), '[["box_1",2]]');
+    for (const plain of ['{"header_row":1,"rows":[]}', '[["box_1",2]]', '', json]) assert.equal(unpackText(plain), plain);
   });
 });
