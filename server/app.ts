@@ -85,6 +85,10 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers sent with res.send: every /api answer is no-store, so none is ever revalidated, and Express
+  // would hash each whole body for it (SHA-1 over a 50,000-row import's 10 MB answer). The pane's static files keep
+  // theirs (serve-static makes its own).
+  app.set('etag', false);
   // Client addresses (rate limits, audit log) come from the socket unless a proxy is configured to be trusted.
   app.set('trust proxy', deps.config.trustProxy);
 

@@ -1,20 +1,18 @@
 // An XLSX package → its sheets as rows of plain cells, read with exceljs's streaming reader (its unzip, workbook
 // relationships, workbook and styles) and each sheet's XML — and the shared strings — turned straight into cells
-// through exceljs's own SAX parser: no Row/Cell objects, no styles per cell, no second pass. A 50,000-row courier file
-// reads in about half the time of `workbook.xlsx.load`. The cells come out as exceljs's full load gives them: what
+// through our own XML scanner (xml-scan.ts): no Row/Cell objects, no styles per cell, no event objects, no second
+// pass. The cells come out as exceljs's full load gives them: what
 // Excel shows (formula results, a HYPERLINK's text, rich text flat, errors as their text, dates as Dates by their
 // number format) and merged ranges' value in the top-left cell only; a phonetic guide (furigana) is not the text.
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../shared/files/normalise.ts';
-
-type SaxNode = { name: string; attributes: Record<string, string | undefined> };
-type SaxEvent = { eventType: 'opentag' | 'closetag'; value: SaxNode } | { eventType: 'text'; value: string };
+import { scanXml } from './xml-scan.ts';
+import { zipParts } from './zip-parts.ts';
 
 // exceljs's own pieces, so dates, numbers and decoding are the ones its full load uses (no types ship for them).
 const require = createRequire(import.meta.url);
-const parseSax = require('exceljs/lib/utils/parse-sax.js') as (chunks: Iterable<unknown> | AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
 const iterateStream = require('exceljs/lib/utils/iterate-stream.js') as (stream: unknown) => AsyncIterable<Buffer>;
 const utils = require('exceljs/lib/utils/utils.js') as {
   isDateFmt(format: string | undefined): boolean;
@@ -58,46 +56,89 @@ export async function streamXlsx(bytes: Buffer, maxRows: number): Promise<Stream
     worksheets: 'emit',
     entries: 'emit',
   }) as unknown as Reader;
-  // A package lists its parts in any order (Excel and exceljs put the sheets before the shared strings and the
-  // workbook). Left alone, the reader parks a sheet met before those in a temporary file — personal data on disk —
-  // and fails on one met before the workbook. Seeded empty, it hands every sheet over as it comes; its XML is kept
-  // here in memory and read once the whole package (strings, styles, names) is known.
+  // Seeded empty: what a package without the part reads as (no shared strings when all text is inline), and what
+  // keeps exceljs's own unzip from parking sheets on disk (streamed).
   reader.sharedStrings = [];
   reader.workbookRels = [];
   reader.model = { sheets: [] };
-  // exceljs's SAX decodes every unzipped chunk on its own, so a character whose UTF-8 bytes straddle two chunks —
-  // Korean text of any length — came out as "�". Each part is handed over decoded, across chunks.
-  for (const part of ['_parseRels', '_parseWorkbook', '_parseStyles'] as const) {
-    const own = reader[part].bind(reader);
-    reader[part] = (entry) => own(decodedStream(entry));
-  }
-  // The shared strings are read here: exceljs's reader also takes a phonetic guide (furigana) for the text.
-  reader._parseSharedStrings = async function* (entry) {
-    reader.sharedStrings = await sharedStrings(entry);
+  const own = {
+    rels: reader._parseRels.bind(reader),
+    workbook: reader._parseWorkbook.bind(reader),
+    styles: reader._parseStyles.bind(reader),
   };
-  let file = '';
-  reader.on('entry', (entry) => {
-    if (entry.type === 'worksheet') file = entry.id ?? '';
-  });
-  const parts = new Map<string, unknown[]>();
-  for await (const { eventType, value } of reader.parse()) {
-    if (eventType !== 'worksheet') continue;
-    const chunks: unknown[] = [];
-    for await (const chunk of decoded((value as { iterator: AsyncIterable<Buffer> }).iterator)) chunks.push(chunk);
-    parts.set(file, chunks);
-  }
+  const parts = (await unzipped(bytes, reader, own)) ?? (await streamed(reader, own));
   const context: Context = { strings: (reader.sharedStrings ?? []).map(sharedString), reader, maxRows };
   const sheets: StreamedSheet[] = [];
   // In the order the workbook lists them (the tabs' order), each found through its relationship to its part.
   for (const sheet of reader.model?.sheets ?? []) {
     const target = reader.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target ?? '';
     const number = /worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1];
-    const chunks = number === undefined ? undefined : parts.get(number);
-    if (!chunks) continue;
+    const xml = number === undefined ? undefined : parts.get(number);
+    if (xml === undefined) continue;
     parts.delete(number!);
-    sheets.push({ name: sheet.name, hidden: (sheet.state ?? 'visible') !== 'visible', ...(await readSheet(chunks, context)) });
+    sheets.push({ name: sheet.name, hidden: (sheet.state ?? 'visible') !== 'visible', ...readSheet(xml, context) });
   }
   return sheets;
+}
+
+type PartReaders = { rels: Reader['_parseRels']; workbook: Reader['_parseWorkbook']; styles: Reader['_parseStyles'] };
+
+const PACKAGE_PARTS = { rels: 'xl/_rels/workbook.xml.rels', workbook: 'xl/workbook.xml', styles: 'xl/styles.xml' } as const;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * The package's parts taken from the buffer at once (zip-parts.ts): the workbook, its relationships and styles
+ * through exceljs's readers, the shared strings and sheets as text. Each sheet's text by its number; null when the
+ * zip is not one zip-parts takes.
+ */
+async function unzipped(bytes: Buffer, reader: Reader, own: PartReaders): Promise<Map<string, string> | null> {
+  const wanted = new Set<string>([...Object.values(PACKAGE_PARTS), SHARED_STRINGS]);
+  const parts = await zipParts(bytes, (name) => wanted.has(name) || SHEET_PART.test(name));
+  if (!parts) return null;
+  const text = (name: string) => {
+    const data = parts.get(name);
+    return data === undefined ? undefined : new TextDecoder('utf-8').decode(data);
+  };
+  for (const part of ['rels', 'workbook', 'styles'] as const) {
+    const xml = text(PACKAGE_PARTS[part]);
+    if (xml !== undefined) await own[part](Readable.from([xml]));
+  }
+  const strings = text(SHARED_STRINGS);
+  if (strings !== undefined) reader.sharedStrings = sharedStrings(strings);
+  const sheets = new Map<string, string>();
+  for (const name of parts.keys()) {
+    const number = SHEET_PART.exec(name)?.[1];
+    if (number !== undefined) sheets.set(number, text(name)!);
+  }
+  return sheets;
+}
+
+/** The package read as exceljs's streaming reader unzips it, part by part in the package's order. */
+async function streamed(reader: Reader, own: PartReaders): Promise<Map<string, string>> {
+  // A package lists its parts in any order (Excel and exceljs put the sheets before the shared strings and the
+  // workbook). Left alone, the reader parks a sheet met before those in a temporary file — personal data on disk —
+  // and fails on one met before the workbook. Seeded empty, it hands every sheet over as it comes; its XML is kept
+  // here in memory and read once the whole package (strings, styles, names) is known. (streamXlsx seeds it.)
+  // exceljs's SAX decodes every unzipped chunk on its own, so a character whose UTF-8 bytes straddle two chunks —
+  // Korean text of any length — came out as "�". Each part is handed over decoded, across chunks.
+  reader._parseRels = (entry) => own.rels(decodedStream(entry));
+  reader._parseWorkbook = (entry) => own.workbook(decodedStream(entry));
+  reader._parseStyles = (entry) => own.styles(decodedStream(entry));
+  // The shared strings are read here: exceljs's reader also takes a phonetic guide (furigana) for the text.
+  reader._parseSharedStrings = async function* (entry) {
+    reader.sharedStrings = sharedStrings(await textOf(decoded(iterateStream(entry))));
+  };
+  let file = '';
+  reader.on('entry', (entry) => {
+    if (entry.type === 'worksheet') file = entry.id ?? '';
+  });
+  const parts = new Map<string, string>();
+  for await (const { eventType, value } of reader.parse()) {
+    if (eventType !== 'worksheet') continue;
+    parts.set(file, await textOf(decoded((value as { iterator: AsyncIterable<Buffer> }).iterator)));
+  }
+  return parts;
 }
 
 function sharedString(text: string): Cell {
@@ -116,31 +157,36 @@ async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
 const decodedStream = (entry: unknown) => Readable.from(decoded(iterateStream(entry)));
 
 /** Each `<si>` of sharedStrings.xml as its text: its `<t>`s (plain or in rich-text runs), not its phonetic runs. */
-async function sharedStrings(entry: unknown): Promise<string[]> {
+function sharedStrings(xml: string): string[] {
   const strings: string[] = [];
   let text: string | null = null;
   let inText = false;
   let inPhonetic = false;
-  for await (const events of parseSax(decoded(iterateStream(entry)))) {
-    for (const event of events) {
-      if (event.eventType === 'text') {
-        if (inText && text !== null) text += event.value;
-        continue;
-      }
-      const name = event.value.name;
-      if (event.eventType === 'opentag') {
-        if (name === 'si') text = '';
-        else if (name === 'rPh') inPhonetic = true;
-        else if (name === 't' && !inPhonetic) inText = true;
-      } else if (name === 't') inText = false;
+  scanXml(xml, {
+    open(name) {
+      if (name === 'si') text = '';
+      else if (name === 'rPh') inPhonetic = true;
+      else if (name === 't' && !inPhonetic) inText = true;
+    },
+    text(value) {
+      if (inText && text !== null) text += value;
+    },
+    close(name) {
+      if (name === 't') inText = false;
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'si') {
         strings.push(text ?? '');
         text = null;
       }
-    }
-  }
+    },
+  });
   return strings;
+}
+
+async function textOf(chunks: AsyncIterable<string>): Promise<string> {
+  const parts: string[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return parts.join('');
 }
 
 type Context = { strings: Cell[]; reader: Reader; maxRows: number };
@@ -148,7 +194,7 @@ type Context = { strings: Cell[]; reader: Reader; maxRows: number };
 /** One `<c>` being read. */
 type Pending = { column: number; type: string; style: number; formula: string | null; value: string | null };
 
-async function readSheet(chunks: Iterable<unknown>, context: Context): Promise<Omit<StreamedSheet, 'name' | 'hidden'>> {
+function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 'hidden'> {
   const dates = new Map<number, boolean>();
   const date1904 = context.reader.properties?.model?.date1904 === true;
   const isDate = (style: number) => {
@@ -200,76 +246,79 @@ async function readSheet(chunks: Iterable<unknown>, context: Context): Promise<O
     return link ? nonEmpty((link[1] ?? '').replace(/""/g, '"')) : null;
   };
 
-  for await (const events of parseSax(chunks)) {
-    for (const event of events) {
-      if (event.eventType === 'text') {
-        if (c && into && !inPhonetic) c[into] = (c[into] ?? '') + event.value;
-        continue;
-      }
-      const { name, attributes } = event.value;
-      if (event.eventType === 'opentag') {
-        switch (name) {
-          case 'row':
-            rowNumber = attributes.r ? parseInt(attributes.r, 10) : rowNumber + 1;
-            cells = [];
-            filled = false;
-            break;
-          case 'c':
-            if (cells) {
-              const column = attributes.r ? columnOf(attributes.r) : cells.length + 1;
-              c = { column, type: attributes.t ?? 'n', style: attributes.s ? parseInt(attributes.s, 10) : 0, formula: null, value: null };
-            }
-            break;
-          case 'f':
-            if (c) {
-              into = 'formula';
-              c.formula ??= '';
-            }
-            break;
-          case 'v':
-            if (c) into = 'value';
-            break;
-          case 't':
-            if (c) {
-              into = 'value';
-              c.value ??= '';
-            }
-            break;
-          case 'rPh':
-            inPhonetic = true;
-            break;
-          case 'mergeCell':
-            if (attributes.ref) merges.push(attributes.ref);
-            break;
+  scanXml(xml, {
+    open(name, attributes) {
+      switch (name) {
+        case 'row': {
+          const r = attributes.get('r');
+          rowNumber = r ? parseInt(r, 10) : rowNumber + 1;
+          cells = [];
+          filled = false;
+          break;
         }
-      } else {
-        switch (name) {
-          case 'f':
-          case 'v':
-          case 't':
-            into = null;
-            break;
-          case 'rPh':
-            inPhonetic = false;
-            break;
-          case 'c':
-            if (c && cells) {
-              const cell = close(c);
-              if (cell !== null) {
-                filled = true;
-                cells[c.column - 1] = cell;
-              } else if (cells.length < c.column) cells.length = c.column;
-            }
-            c = null;
-            break;
-          case 'row':
-            if (cells && filled && ++filledRows <= context.maxRows) rows[rowNumber - 1] = trimEnd(Array.from(cells, (x) => x ?? null));
-            cells = null;
-            break;
+        case 'c':
+          if (cells) {
+            const r = attributes.get('r');
+            const s = attributes.get('s');
+            const column = r ? columnOf(r) : cells.length + 1;
+            c = { column, type: attributes.get('t') ?? 'n', style: s ? parseInt(s, 10) : 0, formula: null, value: null };
+          }
+          break;
+        case 'f':
+          if (c) {
+            into = 'formula';
+            c.formula ??= '';
+          }
+          break;
+        case 'v':
+          if (c) into = 'value';
+          break;
+        case 't':
+          if (c) {
+            into = 'value';
+            c.value ??= '';
+          }
+          break;
+        case 'rPh':
+          inPhonetic = true;
+          break;
+        case 'mergeCell': {
+          const ref = attributes.get('ref');
+          if (ref) merges.push(ref);
+          break;
         }
       }
-    }
-  }
+    },
+    text(value) {
+      if (c && into && !inPhonetic) c[into] = (c[into] ?? '') + value;
+    },
+    close(name) {
+      switch (name) {
+        case 'f':
+        case 'v':
+        case 't':
+          into = null;
+          break;
+        case 'rPh':
+          inPhonetic = false;
+          break;
+        case 'c':
+          if (c && cells) {
+            const cell = close(c);
+            if (cell !== null) {
+              filled = true;
+              cells[c.column - 1] = cell;
+            } else if (cells.length < c.column) cells.length = c.column;
+          }
+          c = null;
+          break;
+        case 'row':
+          if (cells && filled && ++filledRows <= context.maxRows) rows[rowNumber - 1] = trimEnd(Array.from(cells, (x) => x ?? null));
+          cells = null;
+          break;
+      }
+    },
+  });
   for (const ref of merges) blankMerged(rows, ref);
   return { rows: Array.from({ length: rows.length }, (_, i) => rows[i] ?? []), filledRows };
 }

@@ -3,7 +3,7 @@
 // caller decides what blocks what. Nothing here knows about boxes or orders: matching happens in the services.
 import type { CellIssueCode, CellIssueParams } from './cell-messages.ts';
 import { betterHeaderMatch, findTemplateHeaderRow, headerKey, headerScore, HEADER_SEARCH_ROWS, matchColumns } from './header.ts';
-import { normaliseCell, type Cell } from './normalise.ts';
+import { normaliseCell, type Cell, type CellKind, type NormaliseOptions } from './normalise.ts';
 import { BUILT_IN_TEMPLATES, FIELD_KINDS, NEGATIVE_ALLOWED, type FieldName, type Template } from './templates.ts';
 
 /** Rows read at once: a day of courier results or a large wholesale order fits many times over. */
@@ -80,11 +80,18 @@ export function mapRows(sheet: SheetData, template: Template, options: MapOption
   const columnLabel = new Map(
     template.columns.map((c) => [c.field, found.has(c.field) ? label(header[found.get(c.field)!]) : (c.headers[0] ?? c.field)]),
   );
-  // The same for every row: which fields, which of them required (50,000 rows need not work them out each time).
+  // The same for every row, worked out once (50,000 rows): each field's column, kind, label and fixed value.
   const fields = [...new Set<FieldName>([...template.columns.map((c) => c.field), ...(Object.keys(fixed) as FieldName[])])];
   const required = new Set(template.columns.filter((c) => c.required).map((c) => c.field));
-  const fixedValue = new Map(fields.flatMap((f) => (fixed[f] === undefined ? [] : [[f, normaliseCell(fixed[f], FIELD_KINDS[f])] as const])));
-  const shape: RowShape = { fields, required, found, fixedValue, columnLabel };
+  const shape: FieldShape[] = fields.map((field) => ({
+    field,
+    index: found.get(field),
+    kind: FIELD_KINDS[field],
+    options: { allowNegative: NEGATIVE_ALLOWED.has(field) },
+    required: required.has(field),
+    fixed: fixed[field] === undefined ? undefined : normaliseCell(fixed[field], FIELD_KINDS[field]),
+    column: columnLabel.get(field) ?? field,
+  }));
   const rows = dataIndexes.map((index) => mapRow(sheet.rows[index] ?? [], index + 1, shape));
   const used = new Set(found.values());
   return {
@@ -96,32 +103,33 @@ export function mapRows(sheet: SheetData, template: Template, options: MapOption
   };
 }
 
-type RowShape = {
-  fields: readonly FieldName[];
-  required: ReadonlySet<FieldName>;
-  found: ReadonlyMap<FieldName, number>;
-  /** Each fixed value, normalised once. */
-  fixedValue: ReadonlyMap<FieldName, ReturnType<typeof normaliseCell>>;
-  columnLabel: ReadonlyMap<FieldName, string>;
+type FieldShape = {
+  field: FieldName;
+  /** 0-based column in the sheet, undefined when the header has none for it. */
+  index: number | undefined;
+  kind: CellKind;
+  options: NormaliseOptions;
+  required: boolean;
+  /** The fixed value, normalised once. */
+  fixed: ReturnType<typeof normaliseCell> | undefined;
+  column: string;
 };
 
-function mapRow(cells: readonly Cell[], rowNumber: number, { fields, required, found, fixedValue, columnLabel }: RowShape): MappedRow {
+function mapRow(cells: readonly Cell[], rowNumber: number, shape: readonly FieldShape[]): MappedRow {
   const values: FieldValues = {};
   const issues: RowIssue[] = [];
-  for (const field of fields) {
-    const index = found.get(field);
+  for (const { field, index, kind, options, required, fixed, column } of shape) {
     const cell = index === undefined ? undefined : cells[index];
-    const fromCell = normaliseCell(cell, FIELD_KINDS[field], { allowNegative: NEGATIVE_ALLOWED.has(field) });
+    const fromCell = normaliseCell(cell, kind, options);
     // An empty cell takes the file's fixed value (e.g. the courier chosen for the whole file).
-    const result = (fromCell.ok && fromCell.value === null && fixedValue.get(field)) || fromCell;
-    const column = columnLabel.get(field) ?? field;
+    const result = (fromCell.ok && fromCell.value === null && fixed) || fromCell;
     if (!result.ok) {
       issues.push({ field, code: result.code, params: { ...result.params, column } });
       values[field] = null;
       continue;
     }
     values[field] = result.value;
-    if (required.has(field) && result.value === null) issues.push({ field, code: 'required', params: { column } });
+    if (required && result.value === null) issues.push({ field, code: 'required', params: { column } });
   }
   return { row: rowNumber, values, issues };
 }

@@ -164,7 +164,7 @@ describe('security headers and compression', () => {
     }
   });
 
-  it('every /api answer is no-store, errors included; the pane keeps its own caching', async () => {
+  it('every /api answer is no-store without an ETag, errors included; the pane keeps its own caching', async () => {
     for (const [path, token] of [
       ['/api/health', null],
       ['/api/orders', s.adminToken],
@@ -173,10 +173,13 @@ describe('security headers and compression', () => {
     ] as const) {
       const res = await s.call('GET', path, undefined, { token });
       assert.equal(res.headers.get('cache-control'), 'no-store', `${path} ${res.status}`);
+      // Never revalidated, so no ETag (Express would hash every whole body for one).
+      assert.equal(res.headers.get('etag'), null, `${path} ${res.status}`);
     }
     const pane = await fetch(s.url + '/office-js/office.js');
     await pane.arrayBuffer();
     assert.notEqual(pane.headers.get('cache-control'), 'no-store');
+    assert.ok(pane.headers.get('etag'), 'the pane keeps its ETag');
   });
 
   it('API answers are compressed for clients that accept it', async () => {

@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 import { sheetRows } from '../helpers/xlsx.ts';
 import { saveOrderNumberTemplate } from '../helpers/invoice-templates.ts';
+import { unpackText } from '../../server/modules/files/packed-text.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -252,7 +253,9 @@ describe('invoice import: undo', () => {
     // One statement for the record, not one row per box; and the list does not carry it.
     assert.equal((await db('invoice_import_boxes').where({ import_id: res.body.import_id })).length, 0);
     const record = await db('invoice_imports').where({ id: res.body.import_id }).first();
-    const packed = JSON.parse(record.undo_boxes) as [string, number, ...unknown[]][];
+    // Kept through packed-text.ts (gzipped once long: packed-text tests).
+    assert.equal(JSON.parse(unpackText(record.results)).rows.length, 2);
+    const packed = JSON.parse(unpackText(record.undo_boxes)) as [string, number, ...unknown[]][];
     assert.deepEqual(
       packed.map((p) => [p[0], p[1]]),
       [
@@ -413,6 +416,26 @@ describe('invoice import: result file', () => {
     const wrong = await resultFile(`/api/invoice-imports/${applied.body.import_id}/result.xlsx`, { source: sheet(other) });
     assert.equal(wrong.status, 409);
     assert.equal(wrong.body.error.code, 'result_file_mismatch');
+  });
+
+  it('a long import keeps its results and undo record gzipped, and its result file and undo read them', async () => {
+    const boxes = [];
+    for (let i = 0; i < 80; i++) boxes.push(await readyBox());
+    const rows: Cell[][] = [['고객주문번호', '운송장번호'], ...boxes.map((b) => [b.boxId, cj()])];
+    const applied = await apply(body(sheet(rows, 'CJ결과')));
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    const record = await s.deps.db('invoice_imports').where({ id: applied.body.import_id }).first();
+    for (const value of [record.results, record.undo_boxes] as string[]) {
+      assert.match(value, /^H4sI[A-Za-z0-9+/=]+$/, 'gzip as base64');
+      assert.ok(value.length * 2 < unpackText(value).length);
+    }
+    const after = await resultFile(`/api/invoice-imports/${applied.body.import_id}/result.xlsx`, { source: sheet(rows, 'CJ결과') }, 'en');
+    assert.equal(after.status, 200, JSON.stringify(after.body));
+    assert.deepEqual(after.rows[80], [...rows[80]!, `New number ${rows[80]![1]}`]);
+    const undo = await s.call('POST', `/api/invoice-imports/${applied.body.import_id}/undo`);
+    assert.equal(undo.status, 200, JSON.stringify(undo.body));
+    assert.equal(undo.body.boxes, 80);
+    assert.equal(await lineStatus(boxes[79]!.lineIds[0]!), 'READY');
   });
 });
 

@@ -3,6 +3,7 @@
 // orders/line-references.repo.ts.)
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
+import { unpackText } from './packed-text.ts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -44,12 +45,9 @@ export type ImportBoxRecord = {
 
 type PackedBox = [string, number, string | null, string | null, string | null, string | null, number | null, [string, string, number][]];
 
-/**
- * The import and its undo record, packed as one JSON value on the import's row: one statement however many boxes
- * (50,000 rows of invoice_import_boxes took longer than the numbers themselves).
- */
-export async function insertImport(db: Conn, record: ImportRecord, boxes: readonly ImportBoxRecord[]): Promise<void> {
-  const packed: PackedBox[] = boxes.map((b) => [
+/** A box of the undo record as it is packed into the import's row (importBoxes unpacks it). */
+export function packBox(b: ImportBoxRecord): PackedBox {
+  return [
     b.box_id,
     b.row,
     b.old_courier,
@@ -58,8 +56,15 @@ export async function insertImport(db: Conn, record: ImportRecord, boxes: readon
     b.old_sent_at,
     b.box_version_after,
     b.lines.map((l) => [l.id, l.status, l.version]),
-  ]);
-  await db('invoice_imports').insert({ ...record, undo_boxes: JSON.stringify(packed) });
+  ];
+}
+
+/**
+ * The import and its undo record — its boxes packed (packBox) as one JSON array, `undoBoxes` (packed-text.ts), on the import's row:
+ * one statement however many boxes (50,000 rows of invoice_import_boxes took longer than the numbers themselves).
+ */
+export async function insertImport(db: Conn, record: ImportRecord, undoBoxes: string): Promise<void> {
+  await db('invoice_imports').insert({ ...record, undo_boxes: undoBoxes });
 }
 
 /** The columns of ImportRecord (not the undo record, which only undo reads). */
@@ -109,7 +114,7 @@ export async function listImports(db: Db, limit: number): Promise<ImportRecord[]
 export async function importBoxes(db: Conn, importId: string): Promise<ImportBoxRecord[]> {
   const row = (await db('invoice_imports').select('undo_boxes').where({ id: importId }).first()) as { undo_boxes: string | null } | undefined;
   if (row?.undo_boxes) {
-    return (JSON.parse(row.undo_boxes) as PackedBox[]).map(
+    return (JSON.parse(unpackText(row.undo_boxes)) as PackedBox[]).map(
       ([box_id, r, old_courier, old_tracking_number, old_send_status, old_sent_at, after, lines]) => ({
         box_id,
         row: r,

@@ -11,6 +11,7 @@ import type { WorkingSet } from '../orders/working-set.ts';
 import type { BoxRow, LineRow } from '../orders/working-set.repo.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import { isOrderKey, type Resolved } from '../orders/line-references.repo.ts';
+import { jsonArrayInSlices } from './while-db-works.ts';
 
 /** A sheet row as read through the template. */
 export type ImportRow = {
@@ -232,8 +233,9 @@ export function repeatedRow(r: ImportRow, first: number): RowResult {
 export type StoredRow = [number, RowResult['outcome'], string | null, string | null, string | null, string | null, string | null];
 export type StoredResults = { header_row: number; rows: StoredRow[] };
 
-export function storeResults(headerRow: number, results: readonly RowResult[]): string {
-  const rows: StoredRow[] = results.map((r) => [
+/** As JSON, built a slice at a time (while the database writes the import's changes: while-db-works.ts). */
+export async function storeResults(headerRow: number, results: readonly RowResult[]): Promise<string> {
+  const rows = await jsonArrayInSlices(results, (r): StoredRow => [
     r.row,
     r.outcome,
     r.code ?? null,
@@ -242,5 +244,6 @@ export function storeResults(headerRow: number, results: readonly RowResult[]): 
     r.old_tracking_number,
     r.tracking_number,
   ]);
-  return JSON.stringify({ header_row: headerRow, rows } satisfies StoredResults);
+  // The shape of StoredResults: { header_row, rows }.
+  return `{"header_row":${JSON.stringify(headerRow)},"rows":${rows}}`;
 }

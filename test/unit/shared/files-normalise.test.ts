@@ -152,4 +152,18 @@ describe('normaliseCell: text, couriers, empties and Excel errors', () => {
       assert.deepEqual(normaliseCell('#N/A', kind), { ok: false, code: 'excel_error', params: { value: '#N/A' } });
     }
   });
+
+  it('takes plain ids and digit strings as they are, and sends everything else through every rule', () => {
+    // Printable ASCII without spaces skips the rules (nothing in them changes it); one character outside goes through.
+    assert.deepEqual(normaliseCell('box_01HX9Z', 'text'), ok('box_01HX9Z'));
+    assert.deepEqual(normaliseCell('0607012345678', 'digits'), ok('0607012345678'));
+    assert.deepEqual(normaliseCell(' #ref! ', 'text'), { ok: false, code: 'excel_error', params: { value: '#ref!' } });
+    assert.deepEqual(normaliseCell('a#b', 'text'), ok('a#b'));
+    assert.deepEqual(normaliseCell('１２３', 'digits'), ok('123'));
+    assert.deepEqual(normaliseCell("'0123", 'digits'), ok('0123'));
+    assert.deepEqual(normaliseCell('123.0', 'digits'), ok('123'));
+    assert.deepEqual(normaliseCell('6.89E+11', 'digits'), { ok: false, code: 'excel_scientific', params: { value: '6.89E+11' } });
+    assert.deepEqual(normaliseCell('box\u00a01', 'text'), ok('box\u00a01'));
+    assert.deepEqual(normaliseCell('box 1\n', 'text'), ok('box 1'));
+  });
 });

@@ -1,0 +1,71 @@
+// Taking an XLSX's parts straight from the zip: stored and deflated parts, what it leaves to exceljs's unzip (a zip
+// it does not take), and a part that inflates past the limit.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import ExcelJS from 'exceljs';
+import { describe, it } from 'vitest';
+import { readWorkbook } from '../../../../server/files/read-workbook.ts';
+import { MAX_PART_BYTES, zipParts } from '../../../../server/files/zip-parts.ts';
+
+type Zip = {
+  file(name: string, data: string | Buffer, options?: { compression?: 'STORE' | 'DEFLATE' }): Zip;
+  generateAsync(o: { type: 'nodebuffer'; compression?: 'STORE' | 'DEFLATE' }): Promise<Buffer>;
+};
+// JSZip comes with exceljs: the way here to write zips part by part.
+const JSZip = createRequire(import.meta.resolve('exceljs'))('jszip') as { new (): Zip; loadAsync(data: Buffer): Promise<Zip> };
+
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('결과').addRows([
+    ['고객주문번호', '운송장번호'],
+    ['box_1', '607012345671'],
+  ]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('zipParts', () => {
+  it('unpacks the parts asked for, stored or deflated, and leaves out the others', async () => {
+    const zip = new JSZip();
+    zip.file('a.xml', '<a>한글</a>', { compression: 'STORE' });
+    zip.file('b.xml', '<b>' + 'x'.repeat(10_000) + '</b>', { compression: 'DEFLATE' });
+    zip.file('c.xml', '<c/>');
+    const parts = await zipParts(await zip.generateAsync({ type: 'nodebuffer' }), (name) => name !== 'c.xml');
+    assert.deepEqual([...parts!.keys()].sort(), ['a.xml', 'b.xml']);
+    assert.equal(parts!.get('a.xml')!.toString(), '<a>한글</a>');
+    assert.equal(parts!.get('b.xml')!.length, 10_007);
+  });
+
+  it('answers null for what is not a zip it takes, so the caller unzips the slow way', async () => {
+    assert.equal(await zipParts(Buffer.from('not a zip at all, not even close to one'), () => true), null);
+    const bytes = await workbook();
+    // Past its end a zip may carry anything; 70 KB of it hides the end record from a search of the last 64 KB.
+    const padded = Buffer.concat([bytes, Buffer.alloc(70_000)]);
+    assert.equal(await zipParts(padded, () => true), null);
+    const book = await readWorkbook(padded);
+    assert.deepEqual(book.sheets[0]!.rows, [
+      ['고객주문번호', '운송장번호'],
+      ['box_1', '607012345671'],
+    ]);
+  });
+
+  it('reads a workbook whose parts are stored, not deflated, as the same cells', async () => {
+    const deflated = await workbook();
+    const zip = await JSZip.loadAsync(deflated);
+    const stored = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    assert.ok(stored.length > deflated.length);
+    assert.deepEqual((await readWorkbook(stored)).sheets, (await readWorkbook(deflated)).sheets);
+  });
+
+  it('refuses a part that unpacks past the limit (a zip bomb) instead of filling memory', async () => {
+    const zip = new JSZip();
+    zip.file('bomb.xml', Buffer.alloc(2 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    assert.ok(bomb.length < 10_000, `${bomb.length} bytes`);
+    assert.equal((await zipParts(bomb, () => true, 2 * 1024 * 1024))!.get('bomb.xml')!.length, 2 * 1024 * 1024);
+    await assert.rejects(
+      zipParts(bomb, () => true, 1024 * 1024),
+      /larger than|exceed|length/i,
+    );
+    assert.ok(MAX_PART_BYTES >= 100 * 1024 * 1024, 'a 20 MB file of sheets unpacks well under the limit');
+  });
+});
