@@ -65,8 +65,12 @@ export class WorkingSet {
     return lines.length > 1 ? lines.slice().sort((a, b) => a.line_no - b.line_no) : lines.slice();
   }
 
-  linesOfBox(boxId: string): LineRow[] {
-    return this.byBox.get(boxId)?.slice() ?? [];
+  /**
+   * The lines in a box, as the index holds them (no copy: an invoice import asks 100,000 times). Read it before
+   * moving any of them to another box: the list changes with them.
+   */
+  linesOfBox(boxId: string): readonly LineRow[] {
+    return this.byBox.get(boxId) ?? NO_LINES;
   }
 
   /** The version a row had when this call loaded it: what a caller's version is compared with. */
@@ -217,6 +221,8 @@ export class WorkingSet {
     }
   }
 }
+
+const NO_LINES: readonly LineRow[] = [];
 
 const isLineId = (id: string) => id.startsWith(ID_PREFIX.line + '_');
 const isOrderId = (id: string) => id.startsWith(ID_PREFIX.order + '_');
