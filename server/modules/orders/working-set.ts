@@ -126,12 +126,23 @@ export class WorkingSet {
 
   /** Queues a patch for a row (merged with earlier patches of this call). An empty patch still moves the version. */
   queue(map: Map<string, Patch>, id: string, patch: Patch): void {
-    const had = map.has(id);
-    if (had && Object.keys(patch).length === 0) return; // already queued: its version moves anyway
+    // One lookup: this runs three times for each line of a 50,000-line call (its line, order and box).
     const previous = map.get(id);
-    // The first patch of a row is kept as given (callers hand over a fresh object); later ones merge into a copy.
-    map.set(id, had ? { ...previous, ...patch } : patch);
-    this.remember(() => (had ? map.set(id, previous!) : map.delete(id)));
+    if (previous === undefined) {
+      // The first patch of a row is kept as given (callers hand over a fresh object).
+      map.set(id, patch);
+      this.remember(() => map.delete(id));
+      return;
+    }
+    let empty = true;
+    for (const _ in patch) {
+      empty = false;
+      break;
+    }
+    if (empty) return; // already queued: its version moves anyway
+    // Later patches merge into a copy.
+    map.set(id, { ...previous, ...patch });
+    this.remember(() => map.set(id, previous));
   }
 
   /** Sets a map entry, remembering what it held. */
