@@ -9,6 +9,7 @@ import type { Knex } from 'knex';
 import { DEFAULT_BULK_BLOCK_ITEMS } from '../../config.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
+import { handedOver } from '../../db/bulk.ts';
 import { changeStamp } from '../../db/change-stamp.ts';
 import { withCheckpointsHeld } from '../../db/checkpoints.ts';
 import { locksRows } from './working-set.repo.ts';
@@ -217,8 +218,8 @@ async function runOnRowsReadOnce<T, D>(
       const writing = call.write(await decided, trx);
       writing.catch(() => undefined); // awaited below
       if (n + 1 < blocks.length) {
-        // A turn first, so the block's first statement is with the database before the main thread decides.
-        await nextTurn();
+        // The block's first statement under way first, so the main thread decides while the database writes.
+        await handedOver();
         whole.nextBlock();
         next = decideNext(n + 1);
       }

@@ -323,23 +323,31 @@ export function emptyWrites(): PendingWrites {
  * boxes can swap numbers in one call), boxes exist before lines point at them, lines before their claims, and open
  * holds are released before new ones are added.
  */
+/** Rows written from which a flush builds each statement while the one before runs. */
+const OVERLAP_FROM = 2000;
+
 export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Promise<void> {
-  // Each write is built while the one before runs (writeInOrder), in this order.
-  await writeInOrder([
-    () => (w.renumbered.size ? updateWhereIn(trx, 'boxes', 'id', [...w.renumbered], { tracking_number: null }) : null),
-    () => insertManyWrite(trx, 'boxes', w.newBoxes),
-    () => updateGrouped(trx, 'boxes', w.boxes, now),
-    () => insertManyWrite(trx, 'order_lines', w.newLines),
-    () => updateGrouped(trx, 'order_lines', w.lines, now),
-    () => updateGrouped(trx, 'orders', w.orders, now),
-    () => (w.deletedBoxes.size ? deleteWhereIn(trx, 'boxes', [...w.deletedBoxes]) : null),
-    () => insertManyWrite(trx, 'claims', w.newClaims),
-    () => updateGrouped(trx, 'claims', w.claims, now),
-    () => releaseWrites(trx, w.releasedHolds),
-    () => insertManyWrite(trx, 'holds', w.newHolds),
-    () => insertManyWrite(trx, 'order_notes', w.newNotes),
-    () => historyWrite(trx, w.history),
-  ]);
+  // Each write is built while the one before runs (writeInOrder), in this order — for a change big enough that
+  // building its JSON takes longer than waiting for a statement to be under way.
+  const big = w.history.length + w.lines.size + w.boxes.size + w.newBoxes.length >= OVERLAP_FROM;
+  await writeInOrder(
+    [
+      () => (w.renumbered.size ? updateWhereIn(trx, 'boxes', 'id', [...w.renumbered], { tracking_number: null }) : null),
+      () => insertManyWrite(trx, 'boxes', w.newBoxes),
+      () => updateGrouped(trx, 'boxes', w.boxes, now),
+      () => insertManyWrite(trx, 'order_lines', w.newLines),
+      () => updateGrouped(trx, 'order_lines', w.lines, now),
+      () => updateGrouped(trx, 'orders', w.orders, now),
+      () => (w.deletedBoxes.size ? deleteWhereIn(trx, 'boxes', [...w.deletedBoxes]) : null),
+      () => insertManyWrite(trx, 'claims', w.newClaims),
+      () => updateGrouped(trx, 'claims', w.claims, now),
+      () => releaseWrites(trx, w.releasedHolds),
+      () => insertManyWrite(trx, 'holds', w.newHolds),
+      () => insertManyWrite(trx, 'order_notes', w.newNotes),
+      () => historyWrite(trx, w.history),
+    ],
+    big,
+  );
 }
 
 /** Sets these fields on the rows whose `column` is one of `values`, as they are (no version moves: a clearing step). */

@@ -149,11 +149,11 @@ describe('writeInOrder', () => {
         events.push(`build ${name}`);
         return writes.length ? writes.map(write) : null;
       };
-    /** Lets the writes run: each one started finishes (or fails) five turns of the event loop later, as a statement takes a while. */
+    /** Lets the writes run: each one started finishes (or fails) five timer turns later, as a statement takes a while. */
     const settle = async (failing?: string) => {
       const age = new Map<string, number>();
       for (let turn = 0; turn < 100; turn++) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
         for (const [name, done] of finish) {
           age.set(name, (age.get(name) ?? 0) + 1);
           if (age.get(name)! < 5) continue;
