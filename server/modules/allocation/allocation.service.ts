@@ -20,7 +20,7 @@ import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { stockTransaction } from '../stock/stock.service.ts';
 import { allocationMessages as m } from './allocation.messages.ts';
 import * as repo from './allocation.repo.ts';
-import { carryOut, changedSince, takeBack, type PackedPlan, type UndoRecord } from './carry-out.ts';
+import { carryOut, changedSince, storedUndo, takeBack, undoRecordOf, type PackedPlan, type UndoRecord } from './carry-out.ts';
 import { computeAllocation, countsOf, previewRows, type ComputeOptions } from './compute.ts';
 import type { z } from 'zod';
 
@@ -144,7 +144,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       { actor, batchId, reason: `재고할당 ${batchId}`, now },
       { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked },
     );
-    await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: JSON.stringify(undo), plan: '{}' });
+    await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: storedUndo(undo), plan: '{}' });
     await writeAudit(trx, actor, info, {
       action: 'allocation_applied',
       entity: 'allocation_batch',
@@ -187,7 +187,7 @@ export async function undoAllocation(db: Db, actor: Actor, batchId: string, info
       throw new AppError('conflict', 'batch_not_applied', message(m.batch_not_applied, { id: batchId, state: batch.state }));
     const later = await repo.laterApplied(trx, batch);
     if (later) throw new AppError('conflict', 'undo_blocked', message(m.undo_later_batch, { later }), { details: { batch_id: later } });
-    const undo = JSON.parse(batch.undo!) as UndoRecord;
+    const undo = await undoRecordOf(trx, batchId, batch.undo!);
     const orderOf = new Map<string, string>();
     for (const [orderId, newOrderId, lineIds] of undo.splits) for (const id of lineIds) orderOf.set(id, newOrderId ?? orderId);
     const changed = await changedSince(trx, undo, orderOf);

@@ -40,6 +40,24 @@ export type UndoRecord = {
   orders: [string, number][];
 };
 
+/**
+ * The undo record as kept on the batch row: without its allocations, which line_allocations holds under the batch
+ * id and the undo reads back (an apply of 100,000 lines no longer writes its 90,000 allocations twice). Batches
+ * applied before kept them in the record: `allocs` there is used as it is.
+ */
+export type StoredUndo = Omit<UndoRecord, 'allocs'> & { allocs?: UndoRecord['allocs'] };
+
+export function storedUndo(undo: UndoRecord): string {
+  const { allocs: _allocs, ...kept } = undo;
+  return JSON.stringify(kept satisfies StoredUndo);
+}
+
+/** The undo record of batch `batchId` as stored, with its allocations (read back from line_allocations if not kept). */
+export async function undoRecordOf(trx: Trx, batchId: string, stored: string): Promise<UndoRecord> {
+  const undo = JSON.parse(stored) as StoredUndo;
+  return { ...undo, allocs: undo.allocs ?? (await repo.batchAllocations(trx, batchId)) };
+}
+
 export type FlagFn = (trx: Trx, lineIds: readonly string[], actor: Actor, reason: string) => Promise<string[]>;
 /** The sold-out flag: `lines` flags lines; the lines a split moves get it with their move, history `action`. */
 export type Flagger = { lines: FlagFn; action: string };
