@@ -79,6 +79,18 @@ function perStockRow(allocs: UndoRecord['allocs']): { key: StockKey; quantity: n
   return [...rows.values()];
 }
 
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Waits until a statement just started has been handed to the database, so that the work that follows runs while
+ * the database works. knex and node-sqlite3 hand it over on the second turn of the event loop, not the first (a
+ * 340 ms query started, then 340 ms of main-thread work: 670 ms in all after one turn, 341 ms after two).
+ */
+export async function handedOver(): Promise<void> {
+  await turn();
+  await turn();
+}
+
 type StockRow = ReturnType<typeof perStockRow>[number];
 
 /** Moves stock.allocated by `sign` × each row's quantity (perStockRow). Never below zero, never beyond what is on hand. */
@@ -134,7 +146,7 @@ export async function carryOut(
   // tens of milliseconds of main-thread work, done while the database inserts), a turn after the insert started.
   const inserting = repo.insertAllocations(trx, plan.allocs, c.batchId);
   inserting.catch(() => undefined); // thrown by the await below
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await handedOver();
   const stockRows = perStockRow(plan.allocs);
   const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
   const orderOf = new Map(o.checked.map(([id, , orderId]) => [id, orderId]));
