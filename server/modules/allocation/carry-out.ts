@@ -79,16 +79,18 @@ function perStockRow(allocs: UndoRecord['allocs']): { key: StockKey; quantity: n
   return [...rows.values()];
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const timerTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Waits until a statement just started has been handed to the database, so that the work that follows runs while
- * the database works. knex and node-sqlite3 hand it over on the second turn of the event loop, not the first (a
- * 340 ms query started, then 340 ms of main-thread work: 670 ms in all after one turn, 341 ms after two).
+ * Waits until a statement just started is running in the database, so that the work that follows runs while the
+ * database works. node-sqlite3 prepares a statement on its thread pool and runs it only once that completion has
+ * been handled on this thread, in the event loop's poll phase: setImmediate turns pass before it (a 175 ms query
+ * started, then 175 ms of main-thread work: ~340 ms after one, two or three setImmediate turns, 10 of 10 times);
+ * two timer turns go through the poll phase (~175 ms, 20 of 20 times; one timer turn: 17 of 20).
  */
 export async function handedOver(): Promise<void> {
-  await turn();
-  await turn();
+  await timerTurn();
+  await timerTurn();
 }
 
 type StockRow = ReturnType<typeof perStockRow>[number];
