@@ -242,6 +242,49 @@ describe('preview → apply → undo', () => {
     assert.deepEqual(await snapshot(), before);
   });
 
+  it('the undo record leaves the allocations to line_allocations; the undo gives back exactly those (and an older record holding them still undoes)', async () => {
+    const a = await makeSku(s.deps.db);
+    const b = await makeSku(s.deps.db);
+    const w2 = await makeWarehouse(s.deps.db, { code: 'UNDO2' });
+    await putStock(s.deps.db, a.id, 2);
+    await putStock(s.deps.db, a.id, 3, { warehouseId: w2.id });
+    await putStock(s.deps.db, b.id, 1);
+    await order([{ sku: a, quantity: 4 }, { sku: b }]);
+    await order([{ sku: a }]);
+    const before = await snapshot();
+    const p = await preview({ policy: 'available' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    const row = await s.deps.db('allocation_batches').where({ id: p.batch_id }).first();
+    assert.equal('allocs' in JSON.parse(row.undo), false, 'the allocations are not stored twice');
+    const allocated = await s.deps.db('line_allocations').where({ batch_id: p.batch_id });
+    assert.equal(
+      allocated.reduce((n: number, r: any) => n + Number(r.quantity), 0),
+      6,
+    );
+    const undone = await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`);
+    assert.equal(undone.status, 200, JSON.stringify(undone.body));
+    assert.deepEqual([undone.body.lines, undone.body.units], [3, 6]);
+    assert.deepEqual(await snapshot(), before);
+    const given = await s.deps.db('stock_history').where({ batch_id: undone.body.undo_batch_id, kind: 'deallocate' });
+    assert.equal(
+      given.reduce((n: number, r: any) => n + (r.allocated_before - r.allocated_after), 0),
+      6,
+    );
+
+    // A batch applied before kept its allocations in the record: its undo uses them as they are.
+    const p2 = await preview({ policy: 'available' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p2.batch_id })).status, 200);
+    const rows = await s.deps.db('line_allocations').where({ batch_id: p2.batch_id });
+    const record = JSON.parse((await s.deps.db('allocation_batches').where({ id: p2.batch_id }).first()).undo);
+    record.allocs = rows.map((r: any) => [r.line_id, r.sku_id, r.warehouse_id, Number(r.quantity)]);
+    await s.deps
+      .db('allocation_batches')
+      .where({ id: p2.batch_id })
+      .update({ undo: JSON.stringify(record) });
+    assert.equal((await s.call('POST', `/api/allocation/batches/${p2.batch_id}/undo`)).status, 200);
+    assert.deepEqual(await snapshot(), before);
+  });
+
   it('선배송: the split-off order is a full copy, the undo record holds the versions after the apply, and a later edit blocks the undo', async () => {
     const a = await makeSku(s.deps.db);
     const b = await makeSku(s.deps.db);

@@ -3,7 +3,7 @@
 // module (stock.repo writeStock); lines and orders only by the orders module.
 import type { Knex } from 'knex';
 import { isPostgres, type Db } from '../../db/knex.ts';
-import { insertMany, whereIdIn } from '../../db/bulk.ts';
+import { insertMany, selectPacked, whereIdIn } from '../../db/bulk.ts';
 
 type Conn = Db | Knex.Transaction;
 
@@ -49,6 +49,22 @@ export async function insertAllocations(
      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, ? from jsonb_each(jsonb(?))`,
     [batchId, JSON.stringify(allocs)],
   );
+}
+
+/**
+ * The allocations a batch made, `[line_id, sku_id, warehouse_id, quantity]` (key order): what its undo gives back.
+ * Only an apply inserts a batch's rows and only its undo deletes them, so they are exactly what the apply allocated.
+ */
+export async function batchAllocations(trx: Knex.Transaction, batchId: string): Promise<[string, string, string, number][]> {
+  const rows = (await selectPacked(
+    trx,
+    trx('line_allocations')
+      .where({ batch_id: batchId })
+      .select('line_id', 'sku_id', 'warehouse_id', 'quantity')
+      .orderBy(['line_id', 'sku_id', 'warehouse_id']),
+    ['line_id', 'sku_id', 'warehouse_id', 'quantity'],
+  )) as { line_id: string; sku_id: string; warehouse_id: string; quantity: number }[];
+  return rows.map((r) => [r.line_id, r.sku_id, r.warehouse_id, Number(r.quantity)]);
 }
 
 export async function deleteAllocations(trx: Knex.Transaction, batchId: string): Promise<void> {

@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { findSetting } from '../settings/settings.repo.ts';
 import * as repo from './allocation.repo.ts';
-import { carryOut } from './carry-out.ts';
+import { carryOut, storedUndo } from './carry-out.ts';
 import { computeAllocation } from './compute.ts';
 
 /** Allocates these lines (locked by the caller) if allocation is in use; answers the batch id, or null. */
@@ -53,6 +53,6 @@ export async function allocateReleasedLines(trx: Knex.Transaction, lineIds: read
     // The lines were read in this transaction under the caller's lock: their versions stand.
     { checked: packed.lines, locked },
   );
-  await repo.updateBatch(trx, batchId, { applied_at: now, undo: JSON.stringify(undo) });
+  await repo.updateBatch(trx, batchId, { applied_at: now, undo: storedUndo(undo) });
   return batchId;
 }

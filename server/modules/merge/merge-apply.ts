@@ -102,11 +102,16 @@ export async function mergeInTransaction(
   const record: UndoRecord = { lines: [], made: [], removed: [], boxes: [] };
   let groups = 0;
   for (const lines of grouped) {
-    const members = new Set(lines);
     // A box is kept only when every line in it belongs to the group: a box shared with lines that may not merge now
-    // (held since, say) is not pulled into the group.
-    const own = [...new Set(lines.flatMap((l) => l.box_id ?? []))].sort().find((id) => set.linesOfBox(id).every((l) => members.has(l)));
-    const moving = lines.filter((l) => l.box_id !== own || own === undefined);
+    // (held since, say) is not pulled into the group. Most groups' lines are in no box yet: no list, set or sort.
+    let boxes: string[] | undefined;
+    for (const l of lines) if (l.box_id && !boxes?.includes(l.box_id)) (boxes ??= []).push(l.box_id);
+    let own: string | undefined;
+    if (boxes) {
+      const members = new Set(lines);
+      own = boxes.sort().find((id) => set.linesOfBox(id).every((l) => members.has(l)));
+    }
+    const moving = own === undefined ? lines : lines.filter((l) => l.box_id !== own);
     if (own !== undefined && moving.length === 0) continue; // already one box
     let target: BoxRow;
     if (own) {

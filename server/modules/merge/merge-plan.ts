@@ -9,7 +9,7 @@ import { seesPersonalData } from '../../../shared/roles.ts';
 import type { Knex } from 'knex';
 import type { Actor } from '../../domain/actor.ts';
 import * as repo from './merge.repo.ts';
-import type { CandidateRow } from './merge.repo.ts';
+import type { CandidateRow, SheetFields } from './merge.repo.ts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -50,6 +50,7 @@ const seesAll = (actor: Actor) => actor.type !== 'user' || seesPersonalData(acto
 function sheetLine(
   actor: Actor,
   r: CandidateRow,
+  f: SheetFields,
   group: string | null,
   review: { id: string; reason: ReviewGroup['reason'] } | undefined,
 ): MergePreviewLine {
@@ -61,14 +62,14 @@ function sheetLine(
     review_reason: review?.reason ?? null,
     line_id: r.line_id,
     order_id: r.order_id,
-    mall_order_id: r.mall_order_id,
-    channel_name: r.channel_name,
+    mall_order_id: f.mall_order_id,
+    channel_name: f.channel_name,
     recipient_name: shown.recipient_name,
     recipient_address: [shown.recipient_address1, shown.recipient_address2].filter(Boolean).join(' ') || null,
-    product_name: r.product_name,
-    option_text: r.option_text,
-    quantity: Number(r.quantity),
-    box_id: r.box_id,
+    product_name: f.product_name,
+    option_text: f.option_text,
+    quantity: Number(f.quantity),
+    box_id: f.box_id,
   };
 }
 
@@ -90,13 +91,25 @@ export async function previewMerge(db: Conn, actor: Actor): Promise<MergePreview
   });
   // The sheet reads by group: merge groups first, then review groups, each in the order the plan found them, and
   // within a group in the desk's order. One list per group, joined: the same as sorting by group, without the sort.
-  const slots: MergePreviewLine[][] = Array.from({ length: groups.length + reviews.length }, () => []);
+  const slots: CandidateRow[][] = Array.from({ length: groups.length + reviews.length }, () => []);
   for (const [orderId, rows] of desk.byOrder) {
-    const group = groupOf.get(orderId) ?? null;
+    const group = groupOf.get(orderId);
     const review = reviewOf.get(orderId);
     if (!group && !review) continue;
     const slot = slots[group ? Number(group.slice(1)) - 1 : groups.length + Number(review!.id.slice(1)) - 1]!;
-    for (const r of rows) slot.push(sheetLine(actor, r, group, review));
+    for (const r of rows) slot.push(r);
   }
-  return { candidates: desk.lines, groups, reviews, lines: slots.flat() };
+  const shown = slots.flat();
+  // The products and boxes of the lines shown only (the plan read what it compares, for every line on the desk).
+  // A line gone from the desk between the two reads is not shown; the apply re-checks every order anyway.
+  const sheet = await repo.sheetFields(
+    db,
+    shown.map((r) => r.line_id),
+  );
+  const lines: MergePreviewLine[] = [];
+  for (const r of shown) {
+    const f = sheet.get(r.line_id);
+    if (f) lines.push(sheetLine(actor, r, f, groupOf.get(r.order_id) ?? null, reviewOf.get(r.order_id)));
+  }
+  return { candidates: desk.lines, groups, reviews, lines };
 }

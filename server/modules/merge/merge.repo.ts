@@ -8,7 +8,7 @@ import { isPostgres } from '../../db/knex.ts';
 type Conn = Knex | Knex.Transaction;
 
 // The desk's lines are order tables: the orders module reads them.
-export { candidateLines, type CandidateRow } from '../orders/merge-candidates.repo.ts';
+export { candidateLines, sheetFields, type CandidateRow, type SheetFields } from '../orders/merge-candidates.repo.ts';
 
 export type BatchRow = {
   id: string;

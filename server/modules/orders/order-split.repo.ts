@@ -3,11 +3,11 @@
 // touch of lines whose allocation changed (a sheet row shows it). Like every change a sheet row shows, the versions
 // of the lines and orders move and each line gets a history row (from = to = its status) naming the batch.
 import type { Knex } from 'knex';
-import { selectWhereIn, updateRows, whereIdIn } from '../../db/bulk.ts';
+import { selectWhereIn, updateRows, updateValuesWrite, whereIdIn, writeInOrder, type Write } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { insertHistory, type HistoryRow } from './history.repo.ts';
+import { historyWrite, insertHistory, type HistoryRow } from './history.repo.ts';
 
 type Trx = Knex.Transaction;
 export type SplitChange = { actor: Actor; batchId: string; reason: string; now: string };
@@ -97,42 +97,55 @@ export async function splitOrders(
   );
   const out: Split[] = [];
   const made: [string, string, number][] = [];
-  const totals: { id: string; total_amount: number }[] = [];
-  const moves: { id: string; order_id: string; box_id: null }[] = [];
-  const rows: HistoryRow[] = [];
-  const flagRows: HistoryRow[] = [];
+  const totals: [string, number][] = [];
+  const moves: [string, string, null][] = [];
   for (const s of splits) {
     const totalBefore = totalOf.get(s.orderId)!;
     const moved = s.lineIds.map((id) => lines.get(id)!);
     const amount = moved.reduce((sum, l) => sum + l.amount, 0);
     const newOrderId = newId(ID_PREFIX.order);
     made.push([s.orderId, newOrderId, amount]);
-    totals.push({ id: s.orderId, total_amount: totalBefore - amount });
+    totals.push([s.orderId, totalBefore - amount]);
     // A line split off ships later, on its own: it leaves the box (a merged box, say) the rest ships in now.
-    for (const id of s.lineIds) moves.push({ id, order_id: newOrderId, box_id: null });
-    rows.push(...history(moved, newOrderId, 'split_order', c), {
-      ...history([{ id: newOrderId, status: 'split' }], newOrderId, 'split_order', c)[0]!,
+    for (const id of s.lineIds) moves.push([id, newOrderId, null]);
+    out.push({ orderId: s.orderId, newOrderId, lineIds: s.lineIds, totalBefore, boxIds: moved.map((l) => l.box_id) });
+  }
+  const columns = Object.keys(await trx('orders').columnInfo());
+  // Each write is built while the database runs the one before (writeInOrder): the history rows (three per
+  // split-off line with the flag) are made while the lines move.
+  await writeInOrder([
+    () => copyOrdersWrite(trx, columns, made, c.now),
+    () => updateValuesWrite(trx, 'orders', ['total_amount'], totals, { updated_at: c.now }),
+    () => updateValuesWrite(trx, 'order_lines', ['order_id', 'box_id'], moves, flag ? { updated_at: c.now, sold_out: true } : { updated_at: c.now }),
+    () => historyWrite(trx, splitHistory(out, lines, c, flag)),
+  ]);
+  return out;
+}
+
+/** The history rows of the splits: per split its lines' moves and the new order's row, then (flag) the lines' flag rows. */
+function splitHistory(splits: readonly Split[], lines: Map<string, { id: string; status: string }>, c: SplitChange, flag?: SplitFlag): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  const flagRows: HistoryRow[] = [];
+  for (const s of splits) {
+    const moved = s.lineIds.map((id) => lines.get(id)!);
+    rows.push(...history(moved, s.newOrderId, 'split_order', c), {
+      ...history([{ id: s.newOrderId, status: 'split' }], s.newOrderId, 'split_order', c)[0]!,
       entity: 'order',
       reason: `${c.reason} ← ${s.orderId}`.slice(0, 500),
     });
-    if (flag) for (const row of history(moved, newOrderId, flag.action, c)) flagRows.push({ ...row, batch_id: null });
-    out.push({ orderId: s.orderId, newOrderId, lineIds: s.lineIds, totalBefore, boxIds: moved.map((l) => l.box_id) });
+    if (flag) for (const row of history(moved, s.newOrderId, flag.action, c)) flagRows.push({ ...row, batch_id: null });
   }
-  await copyOrders(trx, made, c.now);
-  await updateRows(trx, 'orders', totals, { updated_at: c.now });
-  await updateRows(trx, 'order_lines', moves, flag ? { updated_at: c.now, sold_out: true } : { updated_at: c.now });
   for (const row of flagRows) rows.push(row);
-  await insertHistory(trx, rows);
-  return out;
+  return rows;
 }
 
 /**
  * Inserts a copy of each order `[id, new id, total amount]` under its new id (no shipping fee, version 1), copied
  * inside the database: 10,000 orders read whole and sent back cost several times more. Every other column is the
- * original's, whatever columns the table has.
+ * original's, whatever columns the table has (`columns`, the table's).
  */
-async function copyOrders(trx: Trx, made: readonly [string, string, number][], now: string): Promise<void> {
-  const columns = Object.keys(await trx('orders').columnInfo());
+function copyOrdersWrite(trx: Trx, columns: readonly string[], made: readonly [string, string, number][], now: string): Write | null {
+  if (!made.length) return null;
   const pg = isPostgres(trx as unknown as Db);
   const stamp = pg ? 'cast(? as timestamptz)' : '?';
   const given: Record<string, string> = {
@@ -149,10 +162,11 @@ async function copyOrders(trx: Trx, made: readonly [string, string, number][], n
     ? 'json_to_recordset(?::json) as v(old_id text, new_id text, amount integer) join orders as o on o.id = v.old_id'
     : 'json_each(?) as v join orders as o on o.id = v.value ->> 0';
   const data = pg ? made.map(([old_id, new_id, amount]) => ({ old_id, new_id, amount })) : made;
-  await trx.raw(`insert into orders (${columns.map((col) => `"${col}"`).join(', ')}) select ${select.join(', ')} from ${from}`, [
-    ...bindings,
-    JSON.stringify(data),
-  ]);
+  const sql = `insert into orders (${columns.map((col) => `"${col}"`).join(', ')}) select ${select.join(', ')} from ${from}`;
+  const json = JSON.stringify(data);
+  return async () => {
+    await trx.raw(sql, [...bindings, json]);
+  };
 }
 
 /** The way back, for all splits at once: the lines return to their orders, the amounts are restored and the split-off orders removed. */

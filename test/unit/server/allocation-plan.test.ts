@@ -122,3 +122,29 @@ describe('allocation plan: what an order that does not go ahead leaves for the n
     ]);
   });
 });
+
+describe('allocation plan: the order of service on one day', () => {
+  it('orders of the same day go by their time (an order without one first), then by id', () => {
+    const at = (o: PlanOrder, orderedAt: string | null): PlanOrder => ({ ...o, orderedAt });
+    const one = (id: string) => order(id, 5, [[`${id}-l`, 1, [['A', 1]]]]);
+    const plan = planAllocation(
+      [
+        at(one('o1'), '2026-11-05T09:00:00.000Z'),
+        at(one('o2'), '2026-11-05T08:00:00.000Z'),
+        at(one('o3'), null),
+        at(one('o0'), '2026-11-05T09:00:00.000Z'),
+      ],
+      stock([['A', 'W1', 3]]),
+      { policy: 'complete', rule: 'date', channels: [] },
+    );
+    assert.deepEqual(
+      plan.orders.map((o) => [o.orderId, o.outcome]),
+      [
+        ['o3', 'full'],
+        ['o2', 'full'],
+        ['o0', 'full'],
+        ['o1', 'none'],
+      ],
+    );
+  });
+});
