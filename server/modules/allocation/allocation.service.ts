@@ -9,6 +9,7 @@ import { allocationSettings, type AllocationPreview } from '../../../shared/api/
 import { allocationPreviewBody } from '../../../shared/api/allocation.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
+import { handedOver } from '../../db/bulk.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
@@ -20,7 +21,7 @@ import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { stockTransaction } from '../stock/stock.service.ts';
 import { allocationMessages as m } from './allocation.messages.ts';
 import * as repo from './allocation.repo.ts';
-import { carryOut, changedSince, handedOver, storedUndo, takeBack, undoRecordOf, type PackedPlan, type UndoRecord } from './carry-out.ts';
+import { carryOut, changedSince, storedUndo, takeBack, undoRecordOf, type PackedPlan, type UndoRecord } from './carry-out.ts';
 import { computeAllocation, countsOf, previewRows, type ComputeOptions } from './compute.ts';
 import type { z } from 'zod';
 

@@ -4,6 +4,7 @@
 // through the orders module (versions, split and merge-back with history); the sold-out flag through the sold-out
 // module's flagSoldOut, passed in (`flag`) so this file does not import the module that calls it back on release.
 import type { Knex } from 'knex';
+import { handedOver } from '../../db/bulk.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { mergeSplitsBack, orderVersions, splitOrders, touchLines } from '../orders/order-split.repo.ts';
@@ -77,20 +78,6 @@ function perStockRow(allocs: UndoRecord['allocs']): { key: StockKey; quantity: n
     }
   }
   return [...rows.values()];
-}
-
-const timerTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * Waits until a statement just started is running in the database, so that the work that follows runs while the
- * database works. node-sqlite3 prepares a statement on its thread pool and runs it only once that completion has
- * been handled on this thread, in the event loop's poll phase: setImmediate turns pass before it (a 175 ms query
- * started, then 175 ms of main-thread work: ~340 ms after one, two or three setImmediate turns, 10 of 10 times);
- * two timer turns go through the poll phase (~175 ms, 20 of 20 times; one timer turn: 17 of 20).
- */
-export async function handedOver(): Promise<void> {
-  await timerTurn();
-  await timerTurn();
 }
 
 type StockRow = ReturnType<typeof perStockRow>[number];
