@@ -11,7 +11,8 @@ import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { Engine, Refusal } from '../orders/transition-engine.ts';
 import { flushWrites } from '../orders/working-set.repo.ts';
-import { loadWorkingSet, type WorkingSet } from '../orders/working-set.ts';
+import { type WorkingSet } from '../orders/working-set.ts';
+import { loadWorkingSet } from '../orders/working-set-load.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import * as repo from './invoice-import.repo.ts';
 

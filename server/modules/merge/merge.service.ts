@@ -9,7 +9,7 @@ import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { EngineCore } from '../orders/engine/core.ts';
 import { flushWrites } from '../orders/working-set.repo.ts';
-import { loadWorkingSet } from '../orders/working-set.ts';
+import { loadWorkingSet } from '../orders/working-set-load.ts';
 import { getFlag } from '../settings/settings.service.ts';
 import { checkRequest, mergeInTransaction, mergeReason, type MergeRequest, type UndoRecord } from './merge-apply.ts';
 import { planDesk } from './merge-plan.ts';

@@ -13,7 +13,8 @@ import { handedOver } from '../../db/bulk.ts';
 import { changeStamp } from '../../db/change-stamp.ts';
 import { withCheckpointsHeld } from '../../db/checkpoints.ts';
 import { locksRows } from './working-set.repo.ts';
-import { discover, loadWorkingSet, type FoundLine, type LoadPlan, type WorkingSet } from './working-set.ts';
+import { type WorkingSet } from './working-set.ts';
+import { discover, loadWorkingSet, type FoundLine, type LoadPlan } from './working-set-load.ts';
 
 /** An item as blocks see it: the id it names and the tracking numbers it asks boxes to carry. */
 export type BlockItem = { id: string; numbers: readonly string[] };

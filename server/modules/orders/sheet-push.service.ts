@@ -14,7 +14,8 @@ import { SheetRows, type SheetResult } from './sheet-rows.ts';
 import { Engine, type Action } from './transition-engine.ts';
 import { flushWrites, type PendingWrites } from './working-set.repo.ts';
 import type { Knex } from 'knex';
-import { storedNumber, type LoadPlan, type WorkingSet } from './working-set.ts';
+import { type WorkingSet } from './working-set.ts';
+import { storedNumber, type LoadPlan } from './working-set-load.ts';
 
 type ViewRow = Awaited<ReturnType<typeof linesByIds>>[number];
 

@@ -18,7 +18,8 @@ import { AUTO_REASONS } from './automation.ts';
 import { manyProblems } from '../../domain/validation.ts';
 import { ordersMessages } from './orders.messages.ts';
 import { flushWrites, type PendingWrites } from './working-set.repo.ts';
-import { loadWorkingSet, storedNumber, type LoadPlan, type WorkingSet } from './working-set.ts';
+import { type WorkingSet } from './working-set.ts';
+import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set-load.ts';
 
 export type BulkResult = {
   batch_id: string;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { loadConfig } from '../../../server/config.ts';
 import { groupBlocks, type BlockItem } from '../../../server/modules/orders/bulk-blocks.ts';
-import type { Discovery } from '../../../server/modules/orders/working-set.ts';
+import type { Discovery } from '../../../server/modules/orders/working-set-load.ts';
 
 const item = (id: string, numbers: string[] = []): BlockItem => ({ id, numbers });
 const found = (lines: [string, string, string | null][], boxes: [string, string | null][] = []): Discovery => ({

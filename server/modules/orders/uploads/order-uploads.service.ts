@@ -20,7 +20,7 @@ import { findTemplate } from '../../files/templates.service.ts';
 import { buildOrder, insertIntakes } from '../intake.ts';
 import { Engine } from '../transition-engine.ts';
 import { flushWrites } from '../working-set.repo.ts';
-import { loadWorkingSet } from '../working-set.ts';
+import { loadWorkingSet } from '../working-set-load.ts';
 import { uploadMessages, uploadReason } from './order-uploads.messages.ts';
 import * as repo from './order-uploads.repo.ts';
 import { markExisting, planUpload, registrable, type UploadPlan } from './plan.ts';
