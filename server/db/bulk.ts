@@ -5,6 +5,7 @@
 // driver. PostgreSQL takes arrays natively and its driver is fast, so it uses ordinary statements.
 import type { Knex } from 'knex';
 import { chunk, isPostgres, MAX_BINDINGS } from './knex.ts';
+import { handedOver, nextTurn } from './turns.ts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -68,7 +69,7 @@ export function inIdOrder<R extends { id?: unknown }>(rows: R[]): R[] {
 export async function inSlices<R>(values: readonly string[], size: number, read: (part: string[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
   for (let from = 0; from < values.length; from += size) {
-    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (from > 0) await nextTurn();
     for (const row of await read(values.slice(from, from + size))) out.push(row);
   }
   return out;
@@ -271,21 +272,6 @@ const rawWrite =
   async () => {
     await db.raw(sql, bindings);
   };
-
-const timerTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * Waits until a statement just started is running in the database, so that the work that follows runs while the
- * database works. node-sqlite3 prepares a statement on its thread pool and runs it only once that completion has
- * been handled on this thread, in the event loop's poll phase: setImmediate turns pass before it (a query started,
- * then as long of main-thread work, took twice the query after one setImmediate), two timer turns go through it
- * (measured by the allocation helper, 20 of 20 times; the same held here for a 375 ms query in and out of a
- * transaction). About 2 ms: for big writes only.
- */
-export async function handedOver(): Promise<void> {
-  await timerTurn();
-  await timerTurn();
-}
 
 /**
  * Runs writes one after another, in this order (constraints need it: boxes before the lines that point at them).

@@ -9,7 +9,7 @@ import { allocationSettings, type AllocationPreview } from '../../../shared/api/
 import { allocationPreviewBody } from '../../../shared/api/allocation.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
-import { handedOver } from '../../db/bulk.ts';
+import { handedOver } from '../../db/turns.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';

@@ -4,7 +4,7 @@
 // through the orders module (versions, split and merge-back with history); the sold-out flag through the sold-out
 // module's flagSoldOut, passed in (`flag`) so this file does not import the module that calls it back on release.
 import type { Knex } from 'knex';
-import { handedOver } from '../../db/bulk.ts';
+import { handedOver } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { mergeSplitsBack, orderVersions, splitOrders, touchLines } from '../orders/order-split.repo.ts';

@@ -11,6 +11,7 @@ import { mapRows, type MappedRow } from '../../../shared/files/map-rows.ts';
 import type { InvoiceImportTemplate } from '../../../shared/files/templates.ts';
 import { message } from '../../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
+import { nextTurn } from '../../db/turns.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
@@ -27,7 +28,7 @@ import * as repo from './invoice-import.repo.ts';
 import { crossCheck, InvoiceRows, repeatedRow, storeResults, type ImportRow, type RowResult } from './invoice-rows.ts';
 import { packText } from './packed-text.ts';
 import { getTemplate } from './templates.service.ts';
-import { afterTurn, jsonArrayInSlices } from './while-db-works.ts';
+import { whileDbWorks, jsonArrayInSlices } from './while-db-works.ts';
 
 /** An import's answer as the service gives it: InvoiceImportResult with its rows' messages unrendered. */
 export type ImportAnswer = Omit<InvoiceImportResult, 'results'> & {
@@ -109,7 +110,7 @@ export async function runInvoiceImport(
       // The file's rows are checked against each other while the database reads the rows they name.
       const [set, { refused, repeats }] = await Promise.all([
         loadWorkingSet(trx, { ids, actions: ['set_invoice'], trackingNumbers: numbers, ...(byBox ? { boxes: boxKeys } : {}) }),
-        afterTurn(() => crossCheck(rows)),
+        whileDbWorks(() => crossCheck(rows)),
       ]);
       const resolved = byBox ? withBoxLines(looked, set, boxKeys) : looked;
       const engine = new Engine(set, actor, batchId);
@@ -124,7 +125,7 @@ export async function runInvoiceImport(
       );
       const results: RowResult[] = [];
       for (const [k, r] of rows.entries()) {
-        if (k > 0 && k % 1000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (k > 0 && k % 1000 === 0) await nextTurn();
         const first = repeats.get(r.row);
         results.push(first !== undefined ? repeatedRow(r, first) : decider.apply(r, refused.get(r.row)));
       }

@@ -1,14 +1,12 @@
-// CPU work an import can do while the database works on its statements. node-sqlite3 (and pg's socket) run a
-// statement off the main thread: work started after the statement is handed over, a turn of the event loop later,
-// runs in that wait instead of after it. An import of 50,000 rows builds 8 MB of JSON for its record (~50 ms) and
+// CPU work an import can do while the database works on its statements (server/db/turns.ts): work started once a
+// statement is under way runs in that wait instead of after it. An import of 50,000 rows builds 8 MB of JSON for its record (~50 ms) and
 // checks its rows against each other (~35 ms): both now happen while the changes are written and the rows read.
 
-/** One turn of the event loop: statements queued by the caller are handed to the database first. */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { handedOver, nextTurn } from '../../db/turns.ts';
 
-/** `work` a turn later, for Promise.all beside a database call. */
-export async function afterTurn<T>(work: () => T): Promise<T> {
-  await nextTurn();
+/** `work` once the database call started beside it is under way, for Promise.all beside that call. */
+export async function whileDbWorks<T>(work: () => T): Promise<T> {
+  await handedOver();
   return work();
 }
 

@@ -9,7 +9,7 @@ import type { Knex } from 'knex';
 import { DEFAULT_BULK_BLOCK_ITEMS } from '../../config.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
-import { handedOver } from '../../db/bulk.ts';
+import { handedOver, nextTurn } from '../../db/turns.ts';
 import { changeStamp } from '../../db/change-stamp.ts';
 import { withCheckpointsHeld } from '../../db/checkpoints.ts';
 import { locksRows } from './working-set.repo.ts';
@@ -125,9 +125,6 @@ class Groups {
     if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
 }
-
-/** Gives the event loop a turn between blocks, so requests waiting for the database are queued before the next one. */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A bulk call as blocks run it. */
 export type BlockedCall<T, D> = {

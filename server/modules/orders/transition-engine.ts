@@ -8,6 +8,7 @@ import type { BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
 import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import type { Message } from '../../../shared/i18n.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
+import { nextTurn } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { autoSendAccounts, autoShip, shipCandidates, toRelease } from './automation.ts';
 import { completeClaim, enterClaim } from './engine/claims.ts';
@@ -78,7 +79,7 @@ export class Engine {
   ): Promise<EngineResult[]> {
     const results: EngineResult[] = [];
     for (let k = 0; k < body.items.length; k++) {
-      if (k > 0 && k % slice === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (k > 0 && k % slice === 0) await nextTurn();
       results.push(this.run(body.items[k]!, indexes?.[k] ?? k, body.action, params[k]!));
     }
     this.finish();
