@@ -141,4 +141,6 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       i = j + 1;
     }
   }
+  // A part cut short (a stored part has no checksum to catch it) ends inside an element: refused, not half read.
+  if (stack.length) fail(`unclosed <${stack[stack.length - 1]}> at the end`, n);
 }

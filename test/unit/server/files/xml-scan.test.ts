@@ -55,7 +55,7 @@ describe('scanXml', () => {
     ]);
   });
 
-  it('throws on a damaged part: a close tag that does not match, an unterminated tag, an undefined entity, a DOCTYPE', () => {
+  it('throws on a damaged part: a close tag that does not match, an unterminated tag, a part cut short, an undefined entity, a DOCTYPE', () => {
     for (const xml of [
       '<a><b></a>',
       '<a><b r="1"',
@@ -65,6 +65,8 @@ describe('scanXml', () => {
       '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>',
       '<a><!-- open</a>',
       '<a b=1></a>',
+      // Cut short after a row: every element opened must be closed.
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>',
     ]) {
       assert.throws(() => events(xml, ['b']), /XML: /, xml);
     }
