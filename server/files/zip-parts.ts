@@ -13,10 +13,14 @@ const DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
-/** Unpacked, a part may not be larger than this: a small file that inflates to gigabytes (a zip bomb) is refused. */
-export const MAX_PART_BYTES = 256 * 1024 * 1024;
+/**
+ * Unpacked, the parts read may not be larger than this together: a small file that inflates to gigabytes (a zip
+ * bomb) is refused. Each part is inflated to at most the size its directory entry declares, so the declared sizes
+ * bound what is made; entries sharing one packed part (a bomb's way to multiply it) are refused too.
+ */
+export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
-type Entry = { method: number; compressedSize: number; headerOffset: number; encrypted: boolean };
+type Entry = { method: number; compressedSize: number; size: number; headerOffset: number; encrypted: boolean };
 
 /** The package's entries by name, or null when the buffer is not a zip this reader takes. */
 function entries(zip: Buffer): Map<string, Entry> | null {
@@ -41,6 +45,7 @@ function entries(zip: Buffer): Map<string, Entry> | null {
     const entry: Entry = {
       method: zip.readUInt16LE(at + 10),
       compressedSize: zip.readUInt32LE(at + 20),
+      size: zip.readUInt32LE(at + 24),
       headerOffset: zip.readUInt32LE(at + 42),
       encrypted: (flags & 1) === 1,
     };
@@ -55,11 +60,17 @@ function entries(zip: Buffer): Map<string, Entry> | null {
  * The named parts that the package holds, unpacked (a name it lacks is left out); `wanted` decides by name. Null when
  * this reader does not take the package. Throws when a part's data is damaged.
  */
-export async function zipParts(zip: Buffer, wanted: (name: string) => boolean, maxPartBytes = MAX_PART_BYTES): Promise<Map<string, Buffer> | null> {
+export async function zipParts(
+  zip: Buffer,
+  wanted: (name: string) => boolean,
+  maxUnpackedBytes = MAX_UNPACKED_BYTES,
+): Promise<Map<string, Buffer> | null> {
   const all = entries(zip);
   if (!all) return null;
   const picked = [...all].filter(([name]) => wanted(name));
   if (picked.some(([, e]) => e.encrypted || (e.method !== STORED && e.method !== DEFLATED))) return null;
+  if (picked.reduce((sum, [, e]) => sum + e.size, 0) > maxUnpackedBytes) throw new Error('zip: the parts unpack past the size allowed');
+  if (new Set(picked.map(([, e]) => e.headerOffset)).size < picked.length) throw new Error('zip: two entries share one part');
   const parts = await Promise.all(
     picked.map(async ([name, e]) => {
       const at = e.headerOffset;
@@ -68,7 +79,8 @@ export async function zipParts(zip: Buffer, wanted: (name: string) => boolean, m
       if (start + e.compressedSize > zip.length) throw new Error(`zip: ${name} runs past the end`);
       const data = zip.subarray(start, start + e.compressedSize);
       if (e.method === STORED) return [name, data] as const;
-      return [name, await inflateRaw(data, { maxOutputLength: maxPartBytes })] as const;
+      // An entry that declares less than its data unpacks to fails here, at what it declared.
+      return [name, await inflateRaw(data, { maxOutputLength: Math.max(1, e.size) })] as const;
     }),
   );
   return new Map(parts);

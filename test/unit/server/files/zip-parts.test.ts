@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import { describe, it } from 'vitest';
 import { readWorkbook } from '../../../../server/files/read-workbook.ts';
-import { MAX_PART_BYTES, zipParts } from '../../../../server/files/zip-parts.ts';
+import { MAX_UNPACKED_BYTES, zipParts } from '../../../../server/files/zip-parts.ts';
 
 type Zip = {
   file(name: string, data: string | Buffer, options?: { compression?: 'STORE' | 'DEFLATE' }): Zip;
@@ -64,8 +64,25 @@ describe('zipParts', () => {
     assert.equal((await zipParts(bomb, () => true, 2 * 1024 * 1024))!.get('bomb.xml')!.length, 2 * 1024 * 1024);
     await assert.rejects(
       zipParts(bomb, () => true, 1024 * 1024),
-      /larger than|exceed|length/i,
+      /past the size allowed/,
     );
-    assert.ok(MAX_PART_BYTES >= 100 * 1024 * 1024, 'a 20 MB file of sheets unpacks well under the limit');
+    assert.ok(MAX_UNPACKED_BYTES >= 100 * 1024 * 1024, 'a 20 MB file of sheets unpacks well under the limit');
+  });
+
+  it('counts the parts together, and a part unpacks to no more than its entry declares', async () => {
+    const zip = new JSZip();
+    zip.file('a.xml', Buffer.alloc(1024 * 1024));
+    zip.file('b.xml', Buffer.alloc(1024 * 1024));
+    const two = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    await assert.rejects(
+      zipParts(two, () => true, 1.5 * 1024 * 1024),
+      /past the size allowed/,
+    );
+    assert.equal((await zipParts(two, (name) => name === 'a.xml', 1.5 * 1024 * 1024))!.size, 1);
+    // An entry that declares less than its data holds (how a bomb slips under a limit on declared sizes) fails.
+    const lying = Buffer.from(two);
+    const entry = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    lying.writeUInt32LE(1000, entry + 24);
+    await assert.rejects(zipParts(lying, (name) => name === 'a.xml'));
   });
 });
