@@ -110,7 +110,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         {accounts.accounts && <BoardPane api={api} feed={feed} lang={lang} accounts={list} active={tab === 'board'} onPulled={showOrders} />}
       </div>
       <div hidden={tab !== 'orders'}>
-        <OrdersPane api={api} feed={feed} lang={lang} accounts={list} handedOver={pulled} />
+        <OrdersPane api={api} feed={feed} lang={lang} accounts={list} pulledNotice={pulled} />
       </div>
       <div hidden={tab !== 'invoices'}>
         <InvoicesPane api={api} feed={feed} lang={lang} accounts={list} />

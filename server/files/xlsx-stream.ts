@@ -1,9 +1,10 @@
-// An XLSX package → its sheets as rows of plain cells, read with exceljs's streaming reader (its unzip, workbook
-// relationships, workbook and styles) and each sheet's XML — and the shared strings — turned straight into cells
-// through our own XML scanner (xml-scan.ts): no Row/Cell objects, no styles per cell, no event objects, no second
-// pass. The cells come out as exceljs's full load gives them: what
-// Excel shows (formula results, a HYPERLINK's text, rich text flat, errors as their text, dates as Dates by their
-// number format) and merged ranges' value in the top-left cell only; a phonetic guide (furigana) is not the text.
+// An XLSX package → its sheets as rows of plain cells. The parts are taken straight from the zip (zip-parts.ts;
+// exceljs's streaming unzip for a zip that reader does not take), with exceljs's readers for the workbook, its
+// relationships and styles, and each sheet's XML — and the shared strings — turned straight into cells through our
+// own XML scanner (xml-scan.ts): no Row/Cell objects, no styles per cell, no event objects, no second pass. The cells
+// come out as exceljs's full load gives them: what Excel shows (formula results, a HYPERLINK's text, rich text flat,
+// errors as their text, dates as Dates by their number format) and merged ranges' value in the top-left cell only;
+// a phonetic guide (furigana) is not the text.
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';

@@ -27,22 +27,22 @@ export function OrdersPane({
   feed,
   lang,
   accounts,
-  handedOver = null,
+  pulledNotice = null,
 }: {
   api: Api;
   feed: JobFeed;
   lang: Lang;
   accounts: Account[];
   /** The notice of work done elsewhere on this tab's sheet (a pull from 현황), shown here. */
-  handedOver?: Notice | null;
+  pulledNotice?: Notice | null;
 }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const { work, pull, resetLayout, unpushedPrompt, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
   const { setNotice } = work;
   useEffect(() => {
-    if (handedOver) setNotice(handedOver);
-  }, [handedOver, setNotice]);
+    if (pulledNotice) setNotice(pulledNotice);
+  }, [pulledNotice, setNotice]);
   const pullFilter = () => ({ ...filter, status: filter.status.join(','), q: filter.q.trim() });
   const [filter, setFilter] = useState<LineFilter>(EMPTY_LINE_FILTER);
   const [action, setAction] = useState<SelectionAction>('confirm');
