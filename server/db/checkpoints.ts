@@ -15,16 +15,25 @@ export async function withCheckpointsHeld<T>(db: Knex, work: () => Promise<T>): 
   if (isPostgres(db)) return work();
   const before = holding.get(db) ?? 0;
   holding.set(db, before + 1);
-  if (before === 0) await db.raw('pragma wal_autocheckpoint = 0');
+  let result: T;
   try {
-    return await work();
-  } finally {
-    const left = holding.get(db)! - 1;
-    holding.set(db, left);
-    if (left === 0) {
-      await db.raw(`pragma wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-      // PASSIVE: copies what it can without waiting for readers or blocking writers.
-      await db.raw('pragma wal_checkpoint(PASSIVE)');
-    }
+    if (before === 0) await db.raw('pragma wal_autocheckpoint = 0');
+    result = await work();
+  } catch (error) {
+    // The call's own error stands, whatever letting the checkpoints go answers.
+    await letGo(db).catch(() => undefined);
+    throw error;
   }
+  await letGo(db);
+  return result;
+}
+
+/** One call less holding the checkpoints back; the last one lets them go and copies the WAL back once. */
+async function letGo(db: Knex): Promise<void> {
+  const left = holding.get(db)! - 1;
+  holding.set(db, left);
+  if (left > 0) return;
+  await db.raw(`pragma wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  // PASSIVE: copies what it can without waiting for readers or blocking writers.
+  await db.raw('pragma wal_checkpoint(PASSIVE)');
 }

@@ -204,7 +204,8 @@ async function runOnRowsReadOnce<T, D>(
   const done: { block: number[]; out: T }[] = [];
   for (const [n, block] of blocks.entries()) {
     if (n > 0) await nextTurn();
-    const decided = next;
+    // Decided before the transaction opens: SQLite's one connection is not held while the main thread decides.
+    const decided = next ? await next : null;
     const since = stamp;
     next = null;
     stamp = null;
@@ -213,7 +214,7 @@ async function runOnRowsReadOnce<T, D>(
       // A retry never reuses: the failed attempt's decision is in the rows in memory.
       if (!decided || tried || (await changeStamp(trx)) !== since) return { out: await fresh(block)(trx), stamp: null };
       tried = true;
-      const writing = call.write(await decided, trx);
+      const writing = call.write(decided, trx);
       writing.catch(() => undefined); // awaited below
       if (n + 1 < blocks.length) {
         // The block's first statement under way first, so the main thread decides while the database writes.

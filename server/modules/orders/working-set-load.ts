@@ -108,15 +108,15 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
   return { lines, targetOrders, boxes };
 }
 
-/**
- * Reads what the items of a call need, in a few set-based statements. Lines are found first; then every row the
- * call may change is read again under lock (PostgreSQL) in one id-ordered statement per table, so concurrent bulk
- * calls take their locks in the same order and cannot deadlock each other.
- */
 /** Actions after which an account's automatic steps may follow (automation.ts). */
 const AUTOMATED_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'confirm'];
 
-/** `trx` is the call's transaction, except on SQLite where a bulk call reads its rows before its blocks (bulk-blocks.ts). */
+/**
+ * Reads what the items of a call need, in a few set-based statements. Lines are found first; then every row the
+ * call may change is read again under lock (PostgreSQL) in one id-ordered statement per table, so concurrent bulk
+ * calls take their locks in the same order and cannot deadlock each other. `trx` is the call's transaction, except
+ * on SQLite where a bulk call reads its rows before its blocks (bulk-blocks.ts).
+ */
 export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPlan): Promise<WorkingSet> {
   const needs = (actions: readonly Action[]) => plan.actions.some((a) => actions.includes(a));
   const full = needs(['claim']);
@@ -131,12 +131,12 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
     // 2. Read them again under lock, in id order; these rows are what the items decide on.
     set.addLines(await repo.lockLines(trx, [...new Set(found.lines.map((l) => l.id))], full));
   } else {
-    // SQLite takes no row locks (one writer at a time): the lines found in this transaction are the ones the items
-    // decide on, so they are read whole once, in the id order a locked read would give.
+    // SQLite takes no row locks (one writer at a time): the lines found are the ones the items decide on (a bulk
+    // call checks nothing was written since, bulk-blocks.ts), so they are read whole once, once each, in id order.
     const found = await discoverWith(trx, plan, (db, column, values) => repo.readLines(db, column, values, full));
     ({ targetOrders } = found);
     boxIds = found.boxes.map((b) => b.id);
-    set.addLines(inIdOrder(found.lines));
+    set.addLines(uniqueInIdOrder(found.lines));
   }
   const orderIds = new Set(targetOrders);
   for (const l of set.lines.values()) orderIds.add(l.order_id);
@@ -178,7 +178,7 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
  * Lines once each, in id order. Each read answers in id order, so a call whose lines come from one read (most) is
  * only checked, not sorted again.
  */
-function inIdOrder(lines: LineRow[]): LineRow[] {
+function uniqueInIdOrder(lines: LineRow[]): LineRow[] {
   let sorted = true;
   for (let i = 1; i < lines.length && sorted; i++) sorted = lines[i - 1]!.id < lines[i]!.id;
   if (sorted) return lines;

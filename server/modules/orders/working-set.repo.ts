@@ -318,18 +318,18 @@ export function emptyWrites(): PendingWrites {
   };
 }
 
+/** Rows written from which a flush builds each statement while the one before runs. */
+const OVERLAP_FROM = 2000;
+
 /**
  * Writes in an order the constraints accept: numbers a box gives up are cleared before any box takes them (so two
  * boxes can swap numbers in one call), boxes exist before lines point at them, lines before their claims, and open
  * holds are released before new ones are added.
  */
-/** Rows written from which a flush builds each statement while the one before runs. */
-const OVERLAP_FROM = 2000;
-
 export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Promise<void> {
   // Each write is built while the one before runs (writeInOrder), in this order — for a change big enough that
   // building its JSON takes longer than waiting for a statement to be under way.
-  const big = w.history.length + w.lines.size + w.boxes.size + w.newBoxes.length >= OVERLAP_FROM;
+  const big = w.history.length + w.lines.size + w.newLines.length + w.orders.size + w.boxes.size + w.newBoxes.length >= OVERLAP_FROM;
   await writeInOrder(
     [
       () => (w.renumbered.size ? updateWhereIn(trx, 'boxes', 'id', [...w.renumbered], { tracking_number: null }) : null),
