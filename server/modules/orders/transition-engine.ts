@@ -20,7 +20,6 @@ import type { RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { STATUS_ACTIONS, statusAction } from './engine/status-actions.ts';
 import {
   Refusal,
-  definedOnly,
   itemParams,
   paramsOf,
   type Action,
@@ -34,7 +33,7 @@ import {
 import type { WorkingSet } from './working-set.ts';
 import type { OrderRow } from './working-set.repo.ts';
 
-export { Refusal, definedOnly, itemParams, paramsOf };
+export { Refusal, itemParams, paramsOf };
 export type { Action, ClaimOrigin, EngineResult, Item, Outcome, Params, Target };
 
 /** Items decided between two turns of the event loop (a few milliseconds of work). */

@@ -60,7 +60,3 @@ export function itemParams(body: BulkTransitionBody): Params[] {
     return own ? (own as Params) : base;
   });
 }
-
-export function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
