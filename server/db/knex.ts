@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import { startCheckpointer } from './checkpoints.ts';
 import { PRIVATE_FILE_MODE, privateDir, privateFileIfPresent } from '../private-files.ts';
 
 // timestamptz (1184) and timestamp (1114) → ISO strings like SQLite stores them; int8 (20) → number
@@ -21,6 +22,8 @@ export type DbOptions = {
   sqliteFile?: string;
   /** PostgreSQL schema to work in (tests give each run its own). */
   pgSchema?: string;
+  /** SQLite: how often the checkpointer looks at the WAL (checkpoints.ts; tests slow it down to watch the WAL). */
+  checkpointEveryMs?: number;
 };
 
 export function openDb(options: DbOptions): Db {
@@ -37,7 +40,10 @@ export function openDb(options: DbOptions): Db {
   }
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') privateSqliteFiles(file);
-  return knexFactory({
+  // A file's WAL is copied back by a checkpointer of its own (checkpoints.ts), not by the commits: after a
+  // checkpoint has copied everything, the next write starts the WAL over, cut back to 64 MB if a bulk call grew it.
+  const walPragmas = file === ':memory:' ? '' : ' PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;';
+  const db = knexFactory({
     client: 'sqlite3',
     connection: { filename: file },
     useNullAsDefault: true,
@@ -46,15 +52,28 @@ export function openDb(options: DbOptions): Db {
       min: 1,
       max: 1,
       afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
-        conn.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;', (err) => {
-          // WAL mode has made the -wal and -shm files by now; they take the database file's mode (see below),
-          // and are tightened here as well in case they were left from an earlier run with looser modes.
-          if (!err && file !== ':memory:') for (const suffix of ['-wal', '-shm']) privateFileIfPresent(file + suffix);
-          done(err, conn);
-        });
+        conn.exec(
+          `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;${walPragmas}`,
+          (err) => {
+            // WAL mode has made the -wal and -shm files by now; they take the database file's mode (see below),
+            // and are tightened here as well in case they were left from an earlier run with looser modes.
+            if (!err && file !== ':memory:') for (const suffix of ['-wal', '-shm']) privateFileIfPresent(file + suffix);
+            done(err, conn);
+          },
+        );
       },
     },
   });
+  if (file === ':memory:') return db;
+  const checkpointer = startCheckpointer(file, options.checkpointEveryMs ? { everyMs: options.checkpointEveryMs } : {});
+  // db.destroy() hands over to its client's destroy (knex's own property is read-only): the checkpointer closes first.
+  const client = db.client as { destroy(callback?: unknown): Promise<void> };
+  const destroy = client.destroy.bind(client);
+  client.destroy = async (callback?: unknown) => {
+    await checkpointer.stop();
+    return destroy(callback);
+  };
+  return db;
 }
 
 /**

@@ -11,7 +11,6 @@ import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import { handedOver, nextTurn } from '../../db/turns.ts';
 import { changeStamp } from '../../db/change-stamp.ts';
-import { withCheckpointsHeld } from '../../db/checkpoints.ts';
 import { locksRows } from './working-set.repo.ts';
 import { type WorkingSet } from './working-set.ts';
 import { discover, loadWorkingSet, type FoundLine, type LoadPlan } from './working-set-load.ts';
@@ -176,7 +175,7 @@ export async function runInBlocks<T, D>(
     return done;
   }
 
-  return withCheckpointsHeld(db, () => runOnRowsReadOnce(db, all, call, blockItems, inTransaction, fresh));
+  return runOnRowsReadOnce(db, all, call, blockItems, inTransaction, fresh);
 }
 
 /** runInBlocks on SQLite: the whole call's rows read once, each block decided on them while the one before is written. */

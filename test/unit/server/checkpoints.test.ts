@@ -1,54 +1,85 @@
-// While bulk calls write in blocks, SQLite's automatic checkpoints are held back (server/db/checkpoints.ts): one
-// checkpoint at the end of the last call instead of one at most of its commits.
+// SQLite's WAL is copied back by a checkpointer on a connection of its own (server/db/checkpoints.ts), never by the
+// server's commits: a commit returns once its pages are in the WAL, and the WAL is copied back a moment later.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'vitest';
-import { withCheckpointsHeld } from '../../../server/db/checkpoints.ts';
+import { CHECKPOINT_EVERY_MS, startCheckpointer } from '../../../server/db/checkpoints.ts';
 import { openDb, type Db } from '../../../server/db/knex.ts';
 
-describe('checkpoints held during bulk calls', () => {
+const body = 'x'.repeat(3000);
+/** A commit of ~250 pages. */
+const insertSome = (db: Db) => db.transaction((trx) => trx('things').insert(Array.from({ length: 300 }, () => ({ body }))));
+const walBytes = (file: string) => fs.statSync(`${file}-wal`).size;
+
+const fileBytes = (file: string) => fs.statSync(file).size;
+
+describe('checkpoints off the server connection', () => {
   let dir: string;
-  let db: Db;
-  const autocheckpoint = async () => ((await db.raw('pragma wal_autocheckpoint')) as { wal_autocheckpoint: number }[])[0]!.wal_autocheckpoint;
-  const walPages = async () => ((await db.raw('pragma wal_checkpoint(PASSIVE)')) as { log: number; checkpointed: number }[])[0]!;
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-ckpt-'));
-    db = openDb({ sqliteFile: path.join(dir, 'db.sqlite') });
+  let file: string;
+  let db: Db | undefined;
+  const open = async (checkpointEveryMs?: number) => {
+    db = openDb({ sqliteFile: file, ...(checkpointEveryMs ? { checkpointEveryMs } : {}) });
     await db.schema.createTable('things', (t) => {
       t.increments('id');
       t.text('body');
     });
+    return db;
+  };
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-ckpt-'));
+    file = path.join(dir, 'db.sqlite');
   });
   afterEach(async () => {
-    await db.destroy();
+    await db?.destroy();
+    db = undefined;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('no commit checkpoints while a call runs; the WAL is copied back once when it ends', async () => {
-    assert.equal(await autocheckpoint(), 1000);
-    const body = 'x'.repeat(3000);
-    await withCheckpointsHeld(db, async () => {
-      assert.equal(await autocheckpoint(), 0);
-      // 20 commits of ~250 pages each: with the default, most of them would copy the WAL back.
-      for (let i = 0; i < 20; i++) await db.transaction((trx) => trx('things').insert(Array.from({ length: 300 }, () => ({ body }))));
-      // Every commit's pages are still in the WAL (~5,000; a commit past 1,000 pages would have copied them back and
-      // the WAL would have started over). This PASSIVE checkpoint copies them all.
-      const { log, checkpointed } = await walPages();
+  it('no commit copies the WAL back: every commit of a burst stays in it until a checkpoint', async () => {
+    const db = await open(3_600_000);
+    const pragma = (await db.raw('pragma wal_autocheckpoint')) as { wal_autocheckpoint: number }[];
+    assert.equal(pragma[0]!.wal_autocheckpoint, 0);
+    const empty = fileBytes(file);
+    // 20 commits of ~250 pages each: with SQLite's default, a commit past 1,000 pages would copy the WAL into the
+    // database file and the WAL would start over.
+    for (let i = 0; i < 20; i++) await insertSome(db);
+    assert.equal(fileBytes(file), empty, 'the database file has not been written: the pages are all in the WAL');
+    const look = startCheckpointer(file, { everyMs: 3_600_000 });
+    try {
+      const { log, checkpointed } = await look.checkpoint();
       assert.ok(log > 3000, `the WAL held every commit's pages (${log})`);
-      assert.equal(checkpointed, log);
-    });
-    assert.equal(await autocheckpoint(), 1000);
+      assert.equal(checkpointed, log, 'a PASSIVE checkpoint with nobody reading copies them all');
+      assert.ok(fileBytes(file) > 15_000_000, 'the pages are in the database file now');
+      // Everything copied: the next writes start the WAL over instead of growing it.
+      const wal = walBytes(file);
+      for (let i = 0; i < 20; i++) await insertSome(db);
+      // (A little more than before at most — the table's b-tree is deeper now — never the twice of a WAL grown on.)
+      assert.ok(walBytes(file) < wal * 1.1, `the WAL was written over from its start (${walBytes(file)} bytes, was ${wal})`);
+    } finally {
+      await look.stop();
+    }
   });
 
-  it('overlapping calls keep them held until the last one ends', async () => {
-    let release!: () => void;
-    const first = withCheckpointsHeld(db, () => new Promise<void>((resolve) => (release = resolve)));
-    await withCheckpointsHeld(db, async () => assert.equal(await autocheckpoint(), 0));
-    assert.equal(await autocheckpoint(), 0, 'the first call still runs');
-    release();
-    await first;
-    assert.equal(await autocheckpoint(), 1000);
+  it("the server's own checkpointer copies the WAL back a moment after the commits", async () => {
+    const db = await open();
+    const empty = fileBytes(file);
+    for (let i = 0; i < 8; i++) await insertSome(db);
+    const deadline = Date.now() + 20 * CHECKPOINT_EVERY_MS;
+    while (fileBytes(file) < empty + 6_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(fileBytes(file) > empty + 6_000_000, `the database file holds the commits (${fileBytes(file)} bytes)`);
+    const rows = (await db('things').count({ n: '*' }))[0] as { n: number };
+    assert.equal(Number(rows.n), 8 * 300);
+  });
+
+  it('a stopped checkpointer has closed its connection', async () => {
+    const db = await open(3_600_000);
+    const c = startCheckpointer(file, { everyMs: 3_600_000 });
+    await insertSome(db);
+    const { log, checkpointed } = await c.checkpoint();
+    assert.ok(log > 0 && checkpointed === log, `${checkpointed} of ${log}`);
+    await c.stop();
+    await assert.rejects(c.checkpoint(), /SQLITE_MISUSE/);
   });
 });
