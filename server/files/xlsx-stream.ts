@@ -86,6 +86,11 @@ type PartReaders = { rels: Reader['_parseRels']; workbook: Reader['_parseWorkboo
 
 const PACKAGE_PARTS = { rels: 'xl/_rels/workbook.xml.rels', workbook: 'xl/workbook.xml', styles: 'xl/styles.xml' } as const;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
+/**
+ * A part's bytes that are not UTF-8 (a tool that wrote the XML in another encoding) make the file unreadable, as
+ * Excel finds it: decoded leniently they became "�" in a name or a tracking number, imported without a word.
+ */
+const STRICT_UTF8 = { fatal: true };
 const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
@@ -99,7 +104,7 @@ async function unzipped(bytes: Buffer, reader: Reader, own: PartReaders): Promis
   if (!parts) return null;
   const text = (name: string) => {
     const data = parts.get(name);
-    return data === undefined ? undefined : new TextDecoder('utf-8').decode(data);
+    return data === undefined ? undefined : new TextDecoder('utf-8', STRICT_UTF8).decode(data);
   };
   for (const part of ['rels', 'workbook', 'styles'] as const) {
     const xml = text(PACKAGE_PARTS[part]);
@@ -148,7 +153,7 @@ function sharedString(text: string): Cell {
 
 /** UTF-8 chunks as text, a character split between two chunks kept whole. */
 async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', STRICT_UTF8);
   for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
   const rest = decoder.decode();
   if (rest) yield rest;

@@ -85,4 +85,33 @@ describe('zipParts', () => {
     lying.writeUInt32LE(1000, entry + 24);
     await assert.rejects(zipParts(lying, (name) => name === 'a.xml'));
   });
+
+  it('refuses two entries pointing at one packed part (a bomb that multiplies one part)', async () => {
+    const zip = new JSZip();
+    zip.file('a.xml', '<a>' + 'x'.repeat(5000) + '</a>');
+    zip.file('b.xml', '<b/>');
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    // b.xml's directory entry made to point at a.xml's local header, sizes and all.
+    const first = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const second = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), first + 4);
+    for (const offset of [20, 24, 42]) bytes.writeUInt32LE(bytes.readUInt32LE(first + offset), second + offset);
+    bytes.writeUInt32LE(bytes.readUInt32LE(first + 16), second + 16);
+    await assert.rejects(
+      zipParts(bytes, () => true),
+      /share one part/,
+    );
+    assert.equal((await zipParts(bytes, (name) => name === 'a.xml'))!.get('a.xml')!.length, 5007);
+  });
+
+  it('refuses a part whose text is not UTF-8 rather than reading "�" into a cell', async () => {
+    const zip = await JSZip.loadAsync(await workbook());
+    const sheet = await (zip as unknown as { file(n: string): { async(t: 'string'): Promise<string> } })
+      .file('xl/worksheets/sheet1.xml')
+      .async('string');
+    // A Latin-1 byte (0xE9) where UTF-8 text belongs: what a tool writing the XML in the wrong encoding leaves.
+    const broken = Buffer.from(sheet.replace('</worksheet>', ''), 'utf8');
+    zip.file('xl/worksheets/sheet1.xml', Buffer.concat([broken, Buffer.from([0xe9]), Buffer.from('</worksheet>')]));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    await assert.rejects(readWorkbook(bytes), (error: { code?: string }) => error.code === 'unreadable_file');
+  });
 });
