@@ -91,7 +91,7 @@ const RECORD_COLUMNS = [
 ];
 
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
-const toRecord = (r: ImportRecord): ImportRecord => ({ ...r, overwrite: bool(r.overwrite), all_or_nothing: bool(r.all_or_nothing) });
+const toRecord = <R extends ListedImport>(r: R): R => ({ ...r, overwrite: bool(r.overwrite), all_or_nothing: bool(r.all_or_nothing) });
 
 /** One import; under `lock` its row is locked (PostgreSQL) so two undos of one import queue up. */
 export async function findImport(db: Conn, id: string, options: { lock?: boolean } = {}): Promise<ImportRecord | undefined> {
@@ -100,13 +100,17 @@ export async function findImport(db: Conn, id: string, options: { lock?: boolean
   return row && toRecord(row);
 }
 
+/** An import as the list shows it: without its per-row results (megabytes for a 50,000-row file, read by undo only). */
+export type ListedImport = Omit<ImportRecord, 'results'>;
+const LISTED_COLUMNS = RECORD_COLUMNS.filter((c) => c !== 'results');
+
 /** Newest first. */
-export async function listImports(db: Db, limit: number): Promise<ImportRecord[]> {
+export async function listImports(db: Db, limit: number): Promise<ListedImport[]> {
   const rows = (await db('invoice_imports')
-    .select(RECORD_COLUMNS)
+    .select(LISTED_COLUMNS)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)) as ImportRecord[];
+    .limit(limit)) as ListedImport[];
   return rows.map(toRecord);
 }
 

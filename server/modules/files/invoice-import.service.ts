@@ -37,7 +37,7 @@ export type ImportAnswer = Omit<InvoiceImportResult, 'results'> & {
   auto_send_accounts?: string[];
 };
 
-export type { ImportRecord } from './invoice-import.repo.ts';
+export type { ImportRecord, ListedImport } from './invoice-import.repo.ts';
 
 export const sourceName = (source: FileSource): string => (source.kind === 'file' ? source.filename : source.name);
 
@@ -232,6 +232,6 @@ function countsOf(results: readonly RowResult[]): ImportCounts {
 }
 
 /** Newest first. */
-export async function listImports(db: Db, limit = 200): Promise<repo.ImportRecord[]> {
+export async function listImports(db: Db, limit = 200): Promise<repo.ListedImport[]> {
   return repo.listImports(db, limit);
 }
