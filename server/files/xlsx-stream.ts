@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../shared/files/normalise.ts';
 import { scanXml } from './xml-scan.ts';
-import { zipParts } from './zip-parts.ts';
+import { MAX_UNPACKED_BYTES, zipParts } from './zip-parts.ts';
 
 // exceljs's own pieces, so dates, numbers and decoding are the ones its full load uses (no types ship for them).
 const require = createRequire(import.meta.url);
@@ -49,7 +49,7 @@ const unescapeX = (text: string) =>
  * Every sheet of the package in the workbook's order. `maxRows`: past that many rows with a value a sheet's cells are
  * no longer kept, only counted (`filledRows`), so the caller can refuse it with its real size.
  */
-export async function streamXlsx(bytes: Buffer, maxRows: number): Promise<StreamedSheet[]> {
+export async function streamXlsx(bytes: Buffer, maxRows: number, maxUnpackedBytes = MAX_UNPACKED_BYTES): Promise<StreamedSheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -67,7 +67,7 @@ export async function streamXlsx(bytes: Buffer, maxRows: number): Promise<Stream
     workbook: reader._parseWorkbook.bind(reader),
     styles: reader._parseStyles.bind(reader),
   };
-  const parts = (await unzipped(bytes, reader, own)) ?? (await streamed(reader, own));
+  const parts = (await unzipped(bytes, reader, own, maxUnpackedBytes)) ?? (await streamed(reader, own, maxUnpackedBytes));
   const context: Context = { strings: (reader.sharedStrings ?? []).map(sharedString), reader, maxRows };
   const sheets: StreamedSheet[] = [];
   // In the order the workbook lists them (the tabs' order), each found through its relationship to its part.
@@ -98,9 +98,9 @@ const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * through exceljs's readers, the shared strings and sheets as text. Each sheet's text by its number; null when the
  * zip is not one zip-parts takes.
  */
-async function unzipped(bytes: Buffer, reader: Reader, own: PartReaders): Promise<Map<string, string> | null> {
+async function unzipped(bytes: Buffer, reader: Reader, own: PartReaders, maxUnpackedBytes: number): Promise<Map<string, string> | null> {
   const wanted = new Set<string>([...Object.values(PACKAGE_PARTS), SHARED_STRINGS]);
-  const parts = await zipParts(bytes, (name) => wanted.has(name) || SHEET_PART.test(name));
+  const parts = await zipParts(bytes, (name) => wanted.has(name) || SHEET_PART.test(name), maxUnpackedBytes);
   if (!parts) return null;
   const text = (name: string) => {
     const data = parts.get(name);
@@ -121,19 +121,23 @@ async function unzipped(bytes: Buffer, reader: Reader, own: PartReaders): Promis
 }
 
 /** The package read as exceljs's streaming reader unzips it, part by part in the package's order. */
-async function streamed(reader: Reader, own: PartReaders): Promise<Map<string, string>> {
+async function streamed(reader: Reader, own: PartReaders, maxUnpackedBytes: number): Promise<Map<string, string>> {
   // A package lists its parts in any order (Excel and exceljs put the sheets before the shared strings and the
   // workbook). Left alone, the reader parks a sheet met before those in a temporary file — personal data on disk —
   // and fails on one met before the workbook. Seeded empty, it hands every sheet over as it comes; its XML is kept
   // here in memory and read once the whole package (strings, styles, names) is known. (streamXlsx seeds it.)
   // exceljs's SAX decodes every unzipped chunk on its own, so a character whose UTF-8 bytes straddle two chunks —
   // Korean text of any length — came out as "�". Each part is handed over decoded, across chunks.
+  // The parts read count against one budget, as zip-parts.ts's do: a zip bomb on this path fills no memory either.
+  const budget = { left: maxUnpackedBytes };
+  const text = (entry: unknown) => decoded(within(iterateStream(entry), budget));
+  const decodedStream = (entry: unknown) => Readable.from(text(entry));
   reader._parseRels = (entry) => own.rels(decodedStream(entry));
   reader._parseWorkbook = (entry) => own.workbook(decodedStream(entry));
   reader._parseStyles = (entry) => own.styles(decodedStream(entry));
   // The shared strings are read here: exceljs's reader also takes a phonetic guide (furigana) for the text.
   reader._parseSharedStrings = async function* (entry) {
-    reader.sharedStrings = sharedStrings(await textOf(decoded(iterateStream(entry))));
+    reader.sharedStrings = sharedStrings(await textOf(text(entry)));
   };
   let file = '';
   reader.on('entry', (entry) => {
@@ -142,7 +146,7 @@ async function streamed(reader: Reader, own: PartReaders): Promise<Map<string, s
   const parts = new Map<string, string>();
   for await (const { eventType, value } of reader.parse()) {
     if (eventType !== 'worksheet') continue;
-    parts.set(file, await textOf(decoded((value as { iterator: AsyncIterable<Buffer> }).iterator)));
+    parts.set(file, await textOf(decoded(within((value as { iterator: AsyncIterable<Buffer> }).iterator, budget))));
   }
   return parts;
 }
@@ -159,8 +163,14 @@ async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
-/** A zip entry (a stream) as a stream of its text, for exceljs's own part readers. */
-const decodedStream = (entry: unknown) => Readable.from(decoded(iterateStream(entry)));
+/** Unzipped chunks, refused once the parts read so far unpack past the budget. */
+async function* within(chunks: AsyncIterable<Buffer>, budget: { left: number }): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    budget.left -= chunk.length;
+    if (budget.left < 0) throw new Error('zip: the parts unpack past the size allowed');
+    yield chunk;
+  }
+}
 
 /** Each `<si>` of sharedStrings.xml as its text: its `<t>`s (plain or in rich-text runs), not its phonetic runs. */
 function sharedStrings(xml: string): string[] {

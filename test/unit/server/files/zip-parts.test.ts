@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import { describe, it } from 'vitest';
 import { readWorkbook } from '../../../../server/files/read-workbook.ts';
+import { streamXlsx } from '../../../../server/files/xlsx-stream.ts';
 import { MAX_UNPACKED_BYTES, zipParts } from '../../../../server/files/zip-parts.ts';
 
 type Zip = {
@@ -113,5 +114,20 @@ describe('zipParts', () => {
     zip.file('xl/worksheets/sheet1.xml', Buffer.concat([broken, Buffer.from([0xe9]), Buffer.from('</worksheet>')]));
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     await assert.rejects(readWorkbook(bytes), (error: { code?: string }) => error.code === 'unreadable_file');
+  });
+
+  it("holds exceljs's unzip (the way for zips it does not take) to the same budget", async () => {
+    const zip = await JSZip.loadAsync(await workbook());
+    const entry = (zip as unknown as { file(n: string): { async(t: 'string'): Promise<string> } }).file('xl/worksheets/sheet1.xml');
+    // 3 MB of blanks inside the sheet: a few KB packed.
+    zip.file('xl/worksheets/sheet1.xml', (await entry.async('string')).replace('</worksheet>', ' '.repeat(3 * 1024 * 1024) + '</worksheet>'));
+    const packed = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // Padded past its end record's search: zip-parts answers null and exceljs unzips it.
+    const bytes = Buffer.concat([packed, Buffer.alloc(70_000)]);
+    assert.ok(bytes.length < 100_000);
+    assert.equal(await zipParts(bytes, () => true), null);
+    await assert.rejects(streamXlsx(bytes, 1000, 2 * 1024 * 1024), /past the size allowed/);
+    const [sheet] = await streamXlsx(bytes, 1000);
+    assert.deepEqual(sheet!.rows[1], ['box_1', '607012345671']);
   });
 });
