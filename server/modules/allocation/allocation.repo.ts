@@ -92,9 +92,20 @@ export async function insertBatch(db: Conn, row: Omit<BatchRow, 'applied_at' | '
   await db('allocation_batches').insert(row);
 }
 
-export async function findBatch(db: Conn, id: string, o: { lock?: boolean } = {}): Promise<BatchRow | undefined> {
-  const q = db('allocation_batches').where({ id }).first();
+const BATCH_FIELDS = ['id', 'state', 'source', 'options', 'undo', 'lines', 'created_by', 'created_at', 'applied_at', 'undone_at', 'undone_by'];
+
+/** The batch row; with `plan: false` without its plan (megabytes), which batchPlan reads when it is needed. */
+export async function findBatch(db: Conn, id: string, o: { lock?: boolean; plan?: boolean } = {}): Promise<BatchRow | undefined> {
+  const q = db('allocation_batches')
+    .where({ id })
+    .first(o.plan === false ? BATCH_FIELDS : '*');
   return (o.lock && isPostgres(db as Db) ? q.forUpdate() : q) as Promise<BatchRow | undefined>;
+}
+
+/** The plan (text) of a batch. */
+export async function batchPlan(db: Conn, id: string): Promise<string> {
+  const row = (await db('allocation_batches').where({ id }).first('plan')) as { plan: string } | undefined;
+  return row?.plan ?? '{}';
 }
 
 export async function batchExists(db: Conn, id: string): Promise<boolean> {

@@ -23,6 +23,7 @@ import { allocationMessages as m } from './allocation.messages.ts';
 import * as repo from './allocation.repo.ts';
 import { carryOut, changedSince, storedUndo, takeBack, undoRecordOf, type PackedPlan, type UndoRecord } from './carry-out.ts';
 import { computeAllocation, countsOf, previewRows, type ComputeOptions } from './compute.ts';
+import { keepPlan, takePlan } from './plan-store.ts';
 import type { z } from 'zod';
 
 const SETTING_KEY = 'allocation';
@@ -102,13 +103,14 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
     })),
   };
   await inserting;
+  keepPlan(db, batchId, computed.packed);
   return answer;
 }
 
 const notFound = (id: string) => new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
 
-async function batchOrFail(db: Db, id: string, lock = false): Promise<repo.BatchRow> {
-  const batch = await repo.findBatch(db, id, { lock });
+async function batchOrFail(db: Db, id: string, lock = false, plan = true): Promise<repo.BatchRow> {
+  const batch = await repo.findBatch(db, id, { lock, plan });
   if (!batch) throw notFound(id);
   return batch;
 }
@@ -121,11 +123,12 @@ async function batchExistsOrFail(db: Db, id: string): Promise<void> {
 export async function applyAllocation(db: Db, actor: Actor, batchId: string, info: Partial<RequestInfo> = {}) {
   await batchExistsOrFail(db, batchId);
   return stockTransaction(db, async (trx) => {
-    const batch = await batchOrFail(trx as unknown as Db, batchId, true);
+    const batch = await batchOrFail(trx as unknown as Db, batchId, true, false);
     if (batch.state !== 'previewed') {
       throw new AppError('conflict', 'batch_not_previewed', message(m.batch_not_previewed, { id: batchId, state: batch.state }));
     }
-    const plan = JSON.parse(batch.plan) as PackedPlan;
+    // Still previewed (read under the lock): the preview's plan kept in memory is the row's, if this process has it.
+    const plan = takePlan(db, batchId) ?? (JSON.parse(await repo.batchPlan(trx, batchId)) as PackedPlan);
     const now = new Date().toISOString();
     // Lines first, then stock (in key order): the order every path that takes both locks them in.
     const moved = new Set(await repo.movedLines(trx, plan.lines));
