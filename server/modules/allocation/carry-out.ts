@@ -138,8 +138,24 @@ export async function carryOut(
   await handedOver();
   const stockRows = perStockRow(plan.allocs);
   const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
-  const orderOf = new Map(o.checked.map(([id, , orderId]) => [id, orderId]));
+  const orderOf = new Map<string, string>();
+  // The versions after, counted rather than read back: the lines were locked and their versions checked before
+  // (o.checked), and each write below moves the version of every row it touches by exactly one — an allocated line
+  // once (touchLines), a split-off line once (moved and flagged in one update), another short line once if flagged;
+  // a split-off order is made at 1. The allocated lines' are counted here, while the insert runs.
+  const checked = new Map<string, number>();
+  for (const [id, version, orderId] of o.checked) {
+    orderOf.set(id, orderId);
+    checked.set(id, version);
+  }
   const orderIds = [...new Set(allocated.map((id) => orderOf.get(id)!))];
+  const lines = new Map<string, number>();
+  const bump = (id: string) => {
+    const before = lines.get(id) ?? checked.get(id);
+    if (before === undefined) throw new Error(`allocation: line ${id} was not among the checked lines`);
+    lines.set(id, before + 1);
+  };
+  for (const id of allocated) bump(id);
   await inserting;
   await moveAllocated(trx, stockRows, 1, c, o.locked);
   await touchLines(trx, allocated, c.now, orderIds);
@@ -157,18 +173,6 @@ export async function carryOut(
   const rest = flag ? plan.short.filter((id) => !moved.has(id)) : [];
   const flaggedRest = flag && rest.length ? await flag.lines(trx, rest, c.actor, c.reason) : [];
   const flagged = flag ? [...moved, ...flaggedRest] : [];
-  // The versions after, counted rather than read back: the lines were locked and their versions checked before
-  // (o.checked), and each write above moved the version of every row it touched by exactly one — an allocated line
-  // once (touchLines), a split-off line once (moved and flagged in one update), another short line once if flagged;
-  // a split-off order is made at 1.
-  const checked = new Map(o.checked.map(([id, version]) => [id, version]));
-  const lines = new Map<string, number>();
-  const bump = (id: string) => {
-    const before = lines.get(id) ?? checked.get(id);
-    if (before === undefined) throw new Error(`allocation: line ${id} was not among the checked lines`);
-    lines.set(id, before + 1);
-  };
-  for (const id of allocated) bump(id);
   const orders = new Map<string, number>();
   for (const [, newOrderId, lineIds] of splits) {
     orders.set(newOrderId, 1);

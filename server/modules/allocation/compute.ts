@@ -135,19 +135,40 @@ export function previewRows(c: Computed): AllocationRow[] {
   return rows;
 }
 
+/** The preview's counts, in one pass over the orders and one over the allocations (a line's are next to each other). */
 export function countsOf(plan: Plan, lines: number) {
-  const n = (outcome: string) => plan.orders.filter((o) => o.outcome === outcome).length;
-  const split = plan.orders.filter((o) => o.outcome === 'partial').reduce((s, o) => s + o.short.length, 0);
-  const short = plan.orders.reduce((s, o) => s + o.short.length, 0);
+  let full = 0;
+  let partial = 0;
+  let none = 0;
+  let split = 0;
+  let short = 0;
+  for (const o of plan.orders) {
+    if (o.outcome === 'full') full++;
+    else if (o.outcome === 'partial') {
+      partial++;
+      split += o.short.length;
+    } else none++;
+    short += o.short.length;
+  }
+  let allocatedLines = 0;
+  let units = 0;
+  let last: string | undefined;
+  for (const a of plan.allocations) {
+    units += a.quantity;
+    if (a.lineId !== last) {
+      allocatedLines++;
+      last = a.lineId;
+    }
+  }
   return {
     orders: plan.orders.length,
-    full: n('full'),
-    partial: n('partial'),
-    none: n('none'),
+    full,
+    partial,
+    none,
     lines,
-    lines_allocated: new Set(plan.allocations.map((a) => a.lineId)).size,
+    lines_allocated: allocatedLines,
     lines_split: split,
     lines_short: short - split,
-    units: plan.allocations.reduce((s, a) => s + a.quantity, 0),
+    units,
   };
 }
