@@ -30,10 +30,16 @@ export async function availableStock(db: Conn, skuIds: readonly string[]): Promi
 }
 
 /** The allocations of a batch, `[line_id, sku_id, warehouse_id, quantity]` as the plan packs them. */
+/** The allocations as insertAllocations sends them on SQLite (undefined on PostgreSQL), to be made ahead of it. */
+export function allocationsJson(db: Conn, allocs: readonly (readonly [string, string, string, number])[]): string | undefined {
+  return isPostgres(db as Db) ? undefined : JSON.stringify(allocs);
+}
+
 export async function insertAllocations(
   trx: Knex.Transaction,
   allocs: readonly (readonly [string, string, string, number])[],
   batchId: string,
+  json?: string,
 ): Promise<void> {
   if (!allocs.length) return;
   if (isPostgres(trx as unknown as Db)) {
@@ -47,7 +53,7 @@ export async function insertAllocations(
   await trx.raw(
     `insert into line_allocations (line_id, sku_id, warehouse_id, quantity, batch_id)
      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, ? from jsonb_each(jsonb(?))`,
-    [batchId, JSON.stringify(allocs)],
+    [batchId, json ?? JSON.stringify(allocs)],
   );
 }
 

@@ -133,11 +133,12 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     const plan = takePlan(db, batchId) ?? (JSON.parse(await repo.batchPlan(trx, batchId)) as PackedPlan);
     const now = new Date().toISOString();
     // Lines first, then stock (in key order): the order every path that takes both locks them in. The answer's
-    // counts (the plan's alone) are made while the database compares the versions.
+    // counts (the plan's alone) and the allocations' JSON are made while the database compares the versions.
     const comparing = repo.movedLines(trx, plan.lines);
     comparing.catch(() => undefined); // thrown by the await below
     await handedOver();
     const counts = appliedCounts(plan);
+    const allocsJson = repo.allocationsJson(trx, plan.allocs);
     const moved = new Set(await comparing);
     const movedOrders = moved.size ? [...new Set(plan.lines.filter(([id]) => moved.has(id)).map((l) => l[2]))] : [];
     if (movedOrders.length) {
@@ -158,7 +159,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       trx,
       plan,
       { actor, batchId, reason: `재고할당 ${batchId}`, now },
-      { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked },
+      { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked, allocsJson },
     );
     await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: storedUndo(undo), plan: '{}' });
     await writeAudit(trx, actor, info, {
