@@ -8,7 +8,7 @@ import { insertMany, selectPacked, whereIdIn } from '../../db/bulk.ts';
 type Conn = Db | Knex.Transaction;
 
 // The lines allocation serves and their locks are order tables: the orders module reads them.
-export { candidateLines, movedLines, type CandidateLine, type CandidateSku } from '../orders/allocation-lines.repo.ts';
+export { candidateLineRows, candidateSkus, movedLines, type CandidateLine, type CandidateSku } from '../orders/allocation-lines.repo.ts';
 
 export type WarehouseRow = { id: string; code: string; is_default: boolean };
 
