@@ -378,6 +378,31 @@ describe('preview → apply → undo', () => {
     assert.equal((await stockOf(a.id)).allocated, 0);
   });
 
+  it('an apply reads the plan from the batch row when the preview kept in memory has gone, and never applies a batch no longer previewed', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 1);
+    const o1 = await order([{ sku: a }]);
+    await order([{ sku: a }]);
+    const first = await preview({ policy: 'complete' });
+    // Three newer previews: the first one's copy in memory is dropped (the latest three are kept).
+    for (let i = 0; i < 3; i++) await preview({ policy: 'complete' });
+    const applied = await s.call('POST', '/api/allocation/apply', { batch_id: first.batch_id });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    assert.equal(applied.body.counts.full, 1);
+    assert.equal(outcome(first, o1.id), 'full');
+    assert.deepEqual(
+      (await s.deps.db('line_allocations').where({ batch_id: first.batch_id }).select('line_id')).map((r) => r.line_id),
+      [o1.lineIds[0]],
+    );
+    // A batch whose row says it is no longer previewed (another server applied it, say) is refused though this
+    // process still keeps its preview.
+    const kept = await preview({ policy: 'complete' });
+    await s.deps.db('allocation_batches').where({ id: kept.batch_id }).update({ state: 'applied' });
+    const refused = await s.call('POST', '/api/allocation/apply', { batch_id: kept.batch_id });
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.code, 'batch_not_previewed');
+  });
+
   it('two operators applying at once never allocate the same unit twice', async () => {
     const a = await makeSku(s.deps.db);
     await putStock(s.deps.db, a.id, 3);

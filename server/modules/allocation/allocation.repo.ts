@@ -8,7 +8,7 @@ import { insertMany, selectPacked, whereIdIn } from '../../db/bulk.ts';
 type Conn = Db | Knex.Transaction;
 
 // The lines allocation serves and their locks are order tables: the orders module reads them.
-export { candidateLines, movedLines, type CandidateLine, type CandidateSku } from '../orders/allocation-lines.repo.ts';
+export { candidateLineRows, candidateSkus, movedLines, type CandidateLine, type CandidateSku } from '../orders/allocation-lines.repo.ts';
 
 export type WarehouseRow = { id: string; code: string; is_default: boolean };
 
@@ -30,10 +30,16 @@ export async function availableStock(db: Conn, skuIds: readonly string[]): Promi
 }
 
 /** The allocations of a batch, `[line_id, sku_id, warehouse_id, quantity]` as the plan packs them. */
+/** The allocations as insertAllocations sends them on SQLite (undefined on PostgreSQL), to be made ahead of it. */
+export function allocationsJson(db: Conn, allocs: readonly (readonly [string, string, string, number])[]): string | undefined {
+  return isPostgres(db as Db) ? undefined : JSON.stringify(allocs);
+}
+
 export async function insertAllocations(
   trx: Knex.Transaction,
   allocs: readonly (readonly [string, string, string, number])[],
   batchId: string,
+  json?: string,
 ): Promise<void> {
   if (!allocs.length) return;
   if (isPostgres(trx as unknown as Db)) {
@@ -47,7 +53,7 @@ export async function insertAllocations(
   await trx.raw(
     `insert into line_allocations (line_id, sku_id, warehouse_id, quantity, batch_id)
      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, ? from jsonb_each(jsonb(?))`,
-    [batchId, JSON.stringify(allocs)],
+    [batchId, json ?? JSON.stringify(allocs)],
   );
 }
 
@@ -92,9 +98,20 @@ export async function insertBatch(db: Conn, row: Omit<BatchRow, 'applied_at' | '
   await db('allocation_batches').insert(row);
 }
 
-export async function findBatch(db: Conn, id: string, o: { lock?: boolean } = {}): Promise<BatchRow | undefined> {
-  const q = db('allocation_batches').where({ id }).first();
+const BATCH_FIELDS = ['id', 'state', 'source', 'options', 'undo', 'lines', 'created_by', 'created_at', 'applied_at', 'undone_at', 'undone_by'];
+
+/** The batch row; with `plan: false` without its plan (megabytes), which batchPlan reads when it is needed. */
+export async function findBatch(db: Conn, id: string, o: { lock?: boolean; plan?: boolean } = {}): Promise<BatchRow | undefined> {
+  const q = db('allocation_batches')
+    .where({ id })
+    .first(o.plan === false ? BATCH_FIELDS : '*');
   return (o.lock && isPostgres(db as Db) ? q.forUpdate() : q) as Promise<BatchRow | undefined>;
+}
+
+/** The plan (text) of a batch. */
+export async function batchPlan(db: Conn, id: string): Promise<string> {
+  const row = (await db('allocation_batches').where({ id }).first('plan')) as { plan: string } | undefined;
+  return row?.plan ?? '{}';
 }
 
 export async function batchExists(db: Conn, id: string): Promise<boolean> {

@@ -21,8 +21,9 @@ import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { stockTransaction } from '../stock/stock.service.ts';
 import { allocationMessages as m } from './allocation.messages.ts';
 import * as repo from './allocation.repo.ts';
-import { carryOut, changedSince, storedUndo, takeBack, undoRecordOf, type PackedPlan, type UndoRecord } from './carry-out.ts';
+import { carryOut, changedSince, storedUndo, takeBack, undoRecordOf, type PackedPlan } from './carry-out.ts';
 import { computeAllocation, countsOf, previewRows, type ComputeOptions } from './compute.ts';
+import { keepPlan, takePlan } from './plan-store.ts';
 import type { z } from 'zod';
 
 const SETTING_KEY = 'allocation';
@@ -82,10 +83,12 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
   });
   inserting.catch(() => undefined); // thrown by the await below
   await handedOver();
-  const allocate = new Map<string, number>();
+  // Units allocated per SKU, then warehouse (no key string made per allocation).
+  const allocate = new Map<string, Map<string, number>>();
   for (const [, skuId, warehouseId, q] of computed.packed.allocs) {
-    const key = keyOf({ skuId, warehouseId });
-    allocate.set(key, (allocate.get(key) ?? 0) + q);
+    let of = allocate.get(skuId);
+    if (!of) allocate.set(skuId, (of = new Map()));
+    of.set(warehouseId, (of.get(warehouseId) ?? 0) + q);
   }
   const answer: AllocationPreview = {
     batch_id: batchId,
@@ -98,17 +101,18 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
       warehouse_code: whCode,
       version,
       available: computed.stock[i]!.on_hand - computed.stock[i]!.allocated,
-      allocate: allocate.get(keyOf({ skuId: sku, warehouseId: wh })) ?? 0,
+      allocate: allocate.get(sku)?.get(wh) ?? 0,
     })),
   };
   await inserting;
+  keepPlan(db, batchId, computed.packed);
   return answer;
 }
 
 const notFound = (id: string) => new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
 
-async function batchOrFail(db: Db, id: string, lock = false): Promise<repo.BatchRow> {
-  const batch = await repo.findBatch(db, id, { lock });
+async function batchOrFail(db: Db, id: string, lock = false, plan = true): Promise<repo.BatchRow> {
+  const batch = await repo.findBatch(db, id, { lock, plan });
   if (!batch) throw notFound(id);
   return batch;
 }
@@ -121,14 +125,21 @@ async function batchExistsOrFail(db: Db, id: string): Promise<void> {
 export async function applyAllocation(db: Db, actor: Actor, batchId: string, info: Partial<RequestInfo> = {}) {
   await batchExistsOrFail(db, batchId);
   return stockTransaction(db, async (trx) => {
-    const batch = await batchOrFail(trx as unknown as Db, batchId, true);
+    const batch = await batchOrFail(trx as unknown as Db, batchId, true, false);
     if (batch.state !== 'previewed') {
       throw new AppError('conflict', 'batch_not_previewed', message(m.batch_not_previewed, { id: batchId, state: batch.state }));
     }
-    const plan = JSON.parse(batch.plan) as PackedPlan;
+    // Still previewed (read under the lock): the preview's plan kept in memory is the row's, if this process has it.
+    const plan = takePlan(db, batchId) ?? (JSON.parse(await repo.batchPlan(trx, batchId)) as PackedPlan);
     const now = new Date().toISOString();
-    // Lines first, then stock (in key order): the order every path that takes both locks them in.
-    const moved = new Set(await repo.movedLines(trx, plan.lines));
+    // Lines first, then stock (in key order): the order every path that takes both locks them in. The answer's
+    // counts (the plan's alone) and the allocations' JSON are made while the database compares the versions.
+    const comparing = repo.movedLines(trx, plan.lines);
+    comparing.catch(() => undefined); // thrown by the await below
+    await handedOver();
+    const counts = appliedCounts(plan);
+    const allocsJson = repo.allocationsJson(trx, plan.allocs);
+    const moved = new Set(await comparing);
     const movedOrders = moved.size ? [...new Set(plan.lines.filter(([id]) => moved.has(id)).map((l) => l[2]))] : [];
     if (movedOrders.length) {
       throw new AppError('conflict', 'allocation_moved', message(m.lines_moved, { orders: list(movedOrders) }), { details: { orders: movedOrders } });
@@ -148,7 +159,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       trx,
       plan,
       { actor, batchId, reason: `재고할당 ${batchId}`, now },
-      { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked },
+      { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked, allocsJson },
     );
     await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: storedUndo(undo), plan: '{}' });
     await writeAudit(trx, actor, info, {
@@ -159,13 +170,14 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     });
     return {
       batch_id: batchId,
-      counts: appliedCounts(plan, undo),
+      counts,
       splits: undo.splits.map(([order_id, new_order_id, line_ids]) => ({ order_id, new_order_id, line_ids })),
     };
   });
 }
 
-function appliedCounts(plan: PackedPlan, undo: UndoRecord) {
+/** What an apply of `plan` does (its allocations are what it allocates: the versions were checked). */
+function appliedCounts(plan: PackedPlan) {
   const orders = new Set(plan.lines.map((l) => l[2]));
   const allocatedLines = new Set(plan.allocs.map((a) => a[0]));
   const servedOrders = new Set(plan.lines.filter((l) => allocatedLines.has(l[0])).map((l) => l[2]));
@@ -180,7 +192,7 @@ function appliedCounts(plan: PackedPlan, undo: UndoRecord) {
     lines_allocated: allocatedLines.size,
     lines_split: split,
     lines_short: plan.short.length - split,
-    units: undo.allocs.reduce((s, a) => s + a[3], 0),
+    units: plan.allocs.reduce((s, a) => s + a[3], 0),
   };
 }
 

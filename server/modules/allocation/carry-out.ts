@@ -8,7 +8,7 @@ import { handedOver } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { mergeSplitsBack, orderVersions, splitOrders, touchLines } from '../orders/order-split.repo.ts';
-import { keyOf, lockStock, writeStockMany, type StockKey, type StockWrite } from '../stock/stock.repo.ts';
+import { keyOf, lockStock, stockWritesBuilt, type StockKey, type StockWrite } from '../stock/stock.repo.ts';
 import * as repo from './allocation.repo.ts';
 
 type Trx = Knex.Transaction;
@@ -82,21 +82,23 @@ function perStockRow(allocs: UndoRecord['allocs']): { key: StockKey; quantity: n
 
 type StockRow = ReturnType<typeof perStockRow>[number];
 
+type StockState = { on_hand: number; allocated: number; version: number };
+
 /** Moves stock.allocated by `sign` × each row's quantity (perStockRow). Never below zero, never beyond what is on hand. */
-async function moveAllocated(
-  trx: Trx,
-  rows: readonly StockRow[],
-  sign: 1 | -1,
-  c: Change,
-  locked?: Map<string, repo.StockSnapshot | { on_hand: number; allocated: number; version: number }>,
-) {
-  const state =
-    locked ??
-    (await lockStock(
-      trx,
-      rows.map((r) => r.key),
-      c.now,
-    ));
+async function moveAllocated(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, c: Change) {
+  const state = await lockStock(
+    trx,
+    rows.map((r) => r.key),
+    c.now,
+  );
+  await stockMove(trx, rows, sign, c, state).run();
+}
+
+/**
+ * moveAllocated's writes on rows already locked (`state`), built now and run when called: one set-based write for
+ * every row (row updates + their history rows), as writeStock does for one. `state` gets the rows' states after.
+ */
+function stockMove(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, c: Change, state: Map<string, StockState>) {
   const writes: StockWrite[] = rows.map((r) => {
     const before = state.get(keyOf(r.key))!;
     const allocated = before.allocated + sign * r.quantity;
@@ -115,8 +117,13 @@ async function moveAllocated(
       at: c.now,
     };
   });
-  // One set-based write for every row (row updates + their history rows), as writeStock does for one.
-  for (const [key, after] of await writeStockMany(trx, writes)) state.set(key, after);
+  const built = stockWritesBuilt(trx, writes);
+  return {
+    run: async () => {
+      await built.run();
+      for (const [key, after] of built.states) state.set(key, after);
+    },
+  };
 }
 
 /** Carries out `plan` (versions already checked, stock rows locked in `locked`); answers the undo record. */
@@ -128,20 +135,39 @@ export async function carryOut(
     /** The plan's lines with their versions as checked (apply) or read under the caller's lock (release). */
     checked: PackedPlan['lines'];
     flag?: Flagger | undefined;
-    locked?: Map<string, { on_hand: number; allocated: number; version: number }>;
+    /** The plan's stock rows, locked (lockStock). */
+    locked: Map<string, StockState>;
+    /** The allocations as insertAllocations sends them, if made already (allocationsJson). */
+    allocsJson?: string | undefined;
   },
 ): Promise<UndoRecord> {
-  // The allocations go in while the sums per stock row and the lines' orders are worked out here (100,000 lines:
-  // tens of milliseconds of main-thread work, done while the database inserts), a turn after the insert started.
-  const inserting = repo.insertAllocations(trx, plan.allocs, c.batchId);
+  // The allocations go in while the stock writes and the lines' orders are worked out here (100,000 lines: tens of
+  // milliseconds of main-thread work, done while the database inserts), a turn after the insert started.
+  const inserting = repo.insertAllocations(trx, plan.allocs, c.batchId, o.allocsJson);
   inserting.catch(() => undefined); // thrown by the await below
   await handedOver();
-  const stockRows = perStockRow(plan.allocs);
+  const stockMoving = stockMove(trx, perStockRow(plan.allocs), 1, c, o.locked);
   const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
-  const orderOf = new Map(o.checked.map(([id, , orderId]) => [id, orderId]));
+  const orderOf = new Map<string, string>();
+  // The versions after, counted rather than read back: the lines were locked and their versions checked before
+  // (o.checked), and each write below moves the version of every row it touches by exactly one — an allocated line
+  // once (touchLines), a split-off line once (moved and flagged in one update), another short line once if flagged;
+  // a split-off order is made at 1. The allocated lines' are counted here, while the insert runs.
+  const checked = new Map<string, number>();
+  for (const [id, version, orderId] of o.checked) {
+    orderOf.set(id, orderId);
+    checked.set(id, version);
+  }
   const orderIds = [...new Set(allocated.map((id) => orderOf.get(id)!))];
+  const lines = new Map<string, number>();
+  const bump = (id: string) => {
+    const before = lines.get(id) ?? checked.get(id);
+    if (before === undefined) throw new Error(`allocation: line ${id} was not among the checked lines`);
+    lines.set(id, before + 1);
+  };
+  for (const id of allocated) bump(id);
   await inserting;
-  await moveAllocated(trx, stockRows, 1, c, o.locked);
+  await stockMoving.run();
   await touchLines(trx, allocated, c.now, orderIds);
   // Every line split off is short: flagged with its move (their versions were checked, so none has the flag yet);
   // the other short lines after.
@@ -157,18 +183,6 @@ export async function carryOut(
   const rest = flag ? plan.short.filter((id) => !moved.has(id)) : [];
   const flaggedRest = flag && rest.length ? await flag.lines(trx, rest, c.actor, c.reason) : [];
   const flagged = flag ? [...moved, ...flaggedRest] : [];
-  // The versions after, counted rather than read back: the lines were locked and their versions checked before
-  // (o.checked), and each write above moved the version of every row it touched by exactly one — an allocated line
-  // once (touchLines), a split-off line once (moved and flagged in one update), another short line once if flagged;
-  // a split-off order is made at 1.
-  const checked = new Map(o.checked.map(([id, version]) => [id, version]));
-  const lines = new Map<string, number>();
-  const bump = (id: string) => {
-    const before = lines.get(id) ?? checked.get(id);
-    if (before === undefined) throw new Error(`allocation: line ${id} was not among the checked lines`);
-    lines.set(id, before + 1);
-  };
-  for (const id of allocated) bump(id);
   const orders = new Map<string, number>();
   for (const [, newOrderId, lineIds] of splits) {
     orders.set(newOrderId, 1);

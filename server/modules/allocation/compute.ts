@@ -3,8 +3,9 @@
 import type { Knex } from 'knex';
 import type { AllocationPolicy, AllocationRow, OrderRule } from '../../../shared/api/allocation.schema.ts';
 import type { Db } from '../../db/knex.ts';
+import { handedOver } from '../../db/turns.ts';
 import type { PackedPlan } from './carry-out.ts';
-import { planAllocation, type Available, type Plan, type PlanOrder } from './plan.ts';
+import { planAllocation, type Available, type Plan, type PlanLine, type PlanOrder } from './plan.ts';
 import * as repo from './allocation.repo.ts';
 
 type Conn = Db | Knex.Transaction;
@@ -29,8 +30,38 @@ export type Computed = {
   stock: repo.StockSnapshot[];
 };
 
+/**
+ * Lets `reading` get under way in the database before main-thread work that does not need it (big reads only);
+ * answers it wrapped (an async function's answer would be awaited with it).
+ */
+async function meanwhile<T>(reading: Promise<T>, big: boolean): Promise<{ reading: Promise<T> }> {
+  reading.catch(() => undefined); // thrown where it is awaited
+  if (big) await handedOver();
+  return { reading };
+}
+
 export async function computeAllocation(db: Conn, options: ComputeOptions, lineIds?: readonly string[]): Promise<Computed> {
-  const { lines, skus } = await repo.candidateLines(db, { allocateHeld: options.allocateHeld, lineIds });
+  const lines = await repo.candidateLineRows(db, { allocateHeld: options.allocateHeld, lineIds });
+  const big = lines.length > 2000;
+  // The lines' SKUs are read while the lines are grouped into their orders (100,000 lines: tens of milliseconds).
+  const skusReading = (await meanwhile(repo.candidateSkus(db, lines), big)).reading;
+  const orders = new Map<string, PlanOrder>();
+  const linesOf = new Map<string, repo.CandidateLine[]>();
+  const planLines: PlanLine[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    let o = orders.get(l.order_id);
+    if (!o) {
+      o = { id: l.order_id, priority: l.priority, channel: l.channel_name, orderDate: l.order_date, orderedAt: l.ordered_at, lines: [] };
+      orders.set(l.order_id, o);
+      linesOf.set(l.order_id, [l]);
+    } else linesOf.get(l.order_id)!.push(l);
+    // Its needs are filled in once the SKUs are read.
+    planLines[i] = { id: l.id, quantity: l.quantity, amount: l.amount, needs: [] };
+    o.lines.push(planLines[i]!);
+  }
+  const skus = await skusReading;
+
   const all = await repo.activeWarehouses(db);
   const asked = new Map(options.warehouses.map((id, i) => [id, i]));
   const order = all
@@ -40,16 +71,10 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
   const rank = new Map(order.map((w, i) => [w.id, i]));
   const skuCode = new Map(skus.map((s) => [s.sku_id, s.code]));
   const skuIds = [...skuCode.keys()];
-  const stock = (await repo.availableStock(db, skuIds)).filter((r) => rank.has(r.warehouse_id));
-  stock.sort((a, b) => rank.get(a.warehouse_id)! - rank.get(b.warehouse_id)!);
-  const available: Available = new Map();
-  for (const r of stock) {
-    const list = available.get(r.sku_id) ?? [];
-    list.push({ warehouseId: r.warehouse_id, available: r.on_hand - r.allocated });
-    available.set(r.sku_id, list);
-  }
+  // The stock is read while each line's SKUs are grouped.
+  const stockReading = (await meanwhile(repo.availableStock(db, skuIds), big)).reading;
 
-  // Each line's SKUs and each order's lines, grouped once: the plan and the preview's rows both walk them.
+  // Each line's SKUs, grouped once: the plan and the preview's rows both walk them.
   const skusOf = new Map<string, repo.CandidateSku[]>();
   for (const s of skus) {
     const list = skusOf.get(s.line_id);
@@ -58,17 +83,18 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
   }
   // A line's SKUs by code: the order its preview rows show them and it draws them in.
   for (const list of skusOf.values()) if (list.length > 1) list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const orders = new Map<string, PlanOrder>();
-  const linesOf = new Map<string, repo.CandidateLine[]>();
-  for (const l of lines) {
-    let o = orders.get(l.order_id);
-    if (!o) {
-      o = { id: l.order_id, priority: l.priority, channel: l.channel_name, orderDate: l.order_date, orderedAt: l.ordered_at, lines: [] };
-      orders.set(l.order_id, o);
-      linesOf.set(l.order_id, [l]);
-    } else linesOf.get(l.order_id)!.push(l);
-    const needs = (skusOf.get(l.id) ?? []).map((s) => ({ skuId: s.sku_id, perUnit: s.per_unit }));
-    o.lines.push({ id: l.id, quantity: l.quantity, amount: l.amount, needs });
+  for (const line of planLines) {
+    const list = skusOf.get(line.id);
+    if (list) line.needs = list.map((s) => ({ skuId: s.sku_id, perUnit: s.per_unit }));
+  }
+
+  const stock = (await stockReading).filter((r) => rank.has(r.warehouse_id));
+  stock.sort((a, b) => rank.get(a.warehouse_id)! - rank.get(b.warehouse_id)!);
+  const available: Available = new Map();
+  for (const r of stock) {
+    const list = available.get(r.sku_id) ?? [];
+    list.push({ warehouseId: r.warehouse_id, available: r.on_hand - r.allocated });
+    available.set(r.sku_id, list);
   }
   const plan = planAllocation([...orders.values()], available, { policy: options.policy, rule: options.rule, channels: options.channels });
 
@@ -135,19 +161,40 @@ export function previewRows(c: Computed): AllocationRow[] {
   return rows;
 }
 
+/** The preview's counts, in one pass over the orders and one over the allocations (a line's are next to each other). */
 export function countsOf(plan: Plan, lines: number) {
-  const n = (outcome: string) => plan.orders.filter((o) => o.outcome === outcome).length;
-  const split = plan.orders.filter((o) => o.outcome === 'partial').reduce((s, o) => s + o.short.length, 0);
-  const short = plan.orders.reduce((s, o) => s + o.short.length, 0);
+  let full = 0;
+  let partial = 0;
+  let none = 0;
+  let split = 0;
+  let short = 0;
+  for (const o of plan.orders) {
+    if (o.outcome === 'full') full++;
+    else if (o.outcome === 'partial') {
+      partial++;
+      split += o.short.length;
+    } else none++;
+    short += o.short.length;
+  }
+  let allocatedLines = 0;
+  let units = 0;
+  let last: string | undefined;
+  for (const a of plan.allocations) {
+    units += a.quantity;
+    if (a.lineId !== last) {
+      allocatedLines++;
+      last = a.lineId;
+    }
+  }
   return {
     orders: plan.orders.length,
-    full: n('full'),
-    partial: n('partial'),
-    none: n('none'),
+    full,
+    partial,
+    none,
     lines,
-    lines_allocated: new Set(plan.allocations.map((a) => a.lineId)).size,
+    lines_allocated: allocatedLines,
     lines_split: split,
     lines_short: short - split,
-    units: plan.allocations.reduce((s, a) => s + a.quantity, 0),
+    units,
   };
 }

@@ -55,8 +55,9 @@ const LINE_FIELDS = [
 ] as const;
 const SKU_FIELDS = ['line_id', 'sku_id', 'code', 'per_unit'] as const;
 
-export async function candidateLines(db: Conn, o: { allocateHeld: boolean; lineIds?: readonly string[] | undefined }) {
-  // 100,000 lines and their SKUs: read packed (see selectPacked).
+/** The lines allocation serves (their SKUs: candidateSkus). */
+export async function candidateLineRows(db: Conn, o: { allocateHeld: boolean; lineIds?: readonly string[] | undefined }): Promise<CandidateLine[]> {
+  // 100,000 lines: read packed (see selectPacked).
   const lines = (await selectPacked(
     db,
     candidates(db, o).select(
@@ -75,6 +76,15 @@ export async function candidateLines(db: Conn, o: { allocateHeld: boolean; lineI
     ),
     LINE_FIELDS,
   )) as CandidateLine[];
+  for (const l of lines) {
+    l.priority = !!l.priority;
+    if (l.ordered_at && typeof l.ordered_at !== 'string') l.ordered_at = (l.ordered_at as unknown as Date).toISOString();
+  }
+  return lines;
+}
+
+/** The SKUs of these lines (candidateLineRows), with their codes. */
+export async function candidateSkus(db: Conn, lines: readonly CandidateLine[]): Promise<CandidateSku[]> {
   // The SKUs of exactly those lines, by their ids (one JSON value on SQLite): cheaper than running the selection
   // again. In no particular order (the caller orders each line's few SKUs by code). The codes are read once per
   // SKU (5,000) rather than joined onto each of 120,000 rows; `code` is a column of the read (null) so every row
@@ -99,11 +109,7 @@ export async function candidateLines(db: Conn, o: { allocateHeld: boolean; lineI
     );
     for (const s of skus) s.code = codes.get(s.sku_id)!;
   }
-  for (const l of lines) {
-    l.priority = !!l.priority;
-    if (l.ordered_at && typeof l.ordered_at !== 'string') l.ordered_at = (l.ordered_at as unknown as Date).toISOString();
-  }
-  return { lines, skus };
+  return skus;
 }
 
 /** Locks these lines (PostgreSQL, id order) and answers their versions; lines gone are absent. movedLines' PostgreSQL side. */

@@ -76,6 +76,10 @@ export async function splitOrders(
   flag?: SplitFlag,
 ): Promise<Split[]> {
   if (!splits.length) return [];
+  // The table's columns (for the copies) are asked for at once: read behind the statements below, not after them.
+  // (A promise: a knex builder runs its query again at each `then`.)
+  const columnsReading = Promise.resolve(trx('orders').columnInfo());
+  columnsReading.catch(() => undefined); // thrown by the await below
   const totalOf = new Map(
     (
       (await selectWhereIn(
@@ -110,7 +114,7 @@ export async function splitOrders(
     for (const id of s.lineIds) moves.push([id, newOrderId, null]);
     out.push({ orderId: s.orderId, newOrderId, lineIds: s.lineIds, totalBefore, boxIds: moved.map((l) => l.box_id) });
   }
-  const columns = Object.keys(await trx('orders').columnInfo());
+  const columns = Object.keys(await columnsReading);
   // Each write is built while the database runs the one before (writeInOrder): the history rows (three per
   // split-off line with the flag) are made while the lines move.
   await writeInOrder([

@@ -1,0 +1,31 @@
+// The preview's plan kept in memory for its apply (plan-store.ts): per database, taken once, the latest three only.
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import type { Db } from '../../../server/db/knex.ts';
+import type { PackedPlan } from '../../../server/modules/allocation/carry-out.ts';
+import { keepPlan, takePlan } from '../../../server/modules/allocation/plan-store.ts';
+
+const plan = (line: string): PackedPlan => ({ lines: [[line, 1, 'ord_1']], stock: [], allocs: [], splits: [], short: [] });
+const db = () => ({}) as unknown as Db;
+
+describe('allocation plans kept in memory', () => {
+  it('gives a kept plan once, only for its own database', () => {
+    const a = db();
+    const b = db();
+    const p = plan('lin_a');
+    keepPlan(a, 'bat_1', p);
+    assert.equal(takePlan(b, 'bat_1'), undefined);
+    assert.equal(takePlan(a, 'bat_1'), p);
+    assert.equal(takePlan(a, 'bat_1'), undefined, 'taken out: a second apply reads the row');
+  });
+
+  it('keeps only the latest three previews', () => {
+    const a = db();
+    for (const id of ['bat_1', 'bat_2', 'bat_3', 'bat_4']) keepPlan(a, id, plan(id));
+    assert.equal(takePlan(a, 'bat_1'), undefined);
+    assert.deepEqual(
+      ['bat_2', 'bat_3', 'bat_4'].map((id) => takePlan(a, id)?.lines[0]![0]),
+      ['bat_2', 'bat_3', 'bat_4'],
+    );
+  });
+});
