@@ -34,7 +34,8 @@ export type MergePlan = { merges: MergeGroup[]; reviews: ReviewGroup[] };
 
 type Keys = { exact: string | null; near: string | null; phonesKnown: boolean; phones?: string };
 
-const normalizeName = (raw: string | null) => (raw ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+/** A recipient name as the plan compares it (callers may pick out orders sharing one before reading the rest). */
+export const normalizeName = (raw: string | null) => (raw ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The phone and mobile as compared digits; null when a number is given but is a safe number or unreadable. */
 function phoneDigits(raw: string | null): string | null | undefined {
