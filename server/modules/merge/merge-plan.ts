@@ -74,14 +74,13 @@ function sharingOrders(names: readonly DeskName[]): string[] {
 
 const seesAll = (actor: Actor) => actor.type !== 'user' || seesPersonalData(actor.role);
 
-function sheetLine(
-  actor: Actor,
-  r: CandidateRow,
-  group: string | null,
-  review: { id: string; reason: ReviewGroup['reason'] } | undefined,
-): MergePreviewLine {
+type Review = { id: string; reason: ReviewGroup['reason'] };
+
+/** One sheet line; `all` says whether the actor sees personal data (asked once per preview). */
+function sheetLine(all: boolean, r: CandidateRow, group: string | null, review: Review | undefined): MergePreviewLine {
   const who = { recipient_name: r.recipient_name, recipient_address1: r.recipient_address1, recipient_address2: r.recipient_address2 };
-  const shown = seesAll(actor) ? who : maskPersonalRecord(who);
+  const shown = all ? who : maskPersonalRecord(who);
+  const [a1, a2] = [shown.recipient_address1, shown.recipient_address2];
   return {
     group,
     review: review?.id ?? null,
@@ -91,7 +90,8 @@ function sheetLine(
     mall_order_id: r.mall_order_id,
     channel_name: r.channel_name,
     recipient_name: shown.recipient_name,
-    recipient_address: [shown.recipient_address1, shown.recipient_address2].filter(Boolean).join(' ') || null,
+    // The two address lines, either left out when empty (one line, or none).
+    recipient_address: a1 ? (a2 ? `${a1} ${a2}` : a1) : a2 || null,
     product_name: r.product_name,
     option_text: r.option_text,
     quantity: Number(r.quantity),
@@ -102,30 +102,37 @@ function sheetLine(
 /** The preview: groups (M1 …) and review groups (R1 …) with their orders' versions, and one sheet line per line in either. */
 export async function previewMerge(db: Conn, actor: Actor): Promise<MergePreview> {
   const desk = await planDesk(db);
+  const all = seesAll(actor);
   const version = (id: string) => ({ id, version: Number(desk.byOrder.get(id)![0]!.order_version) });
-  const groupOf = new Map<string, string>();
-  const reviewOf = new Map<string, { id: string; reason: ReviewGroup['reason'] }>();
-  const groups = desk.merges.map((g, i) => {
-    const group = `M${i + 1}`;
-    for (const id of g.order_ids) groupOf.set(id, group);
-    return { group, orders: g.order_ids.map(version) };
-  });
+  const reviewOf = new Map<string, Review>();
   const reviews = desk.reviews.map((r, i) => {
     const review = `R${i + 1}`;
     for (const id of r.clusters.flat()) reviewOf.set(id, { id: review, reason: r.reason });
     return { review, reason: r.reason, clusters: r.clusters, orders: r.clusters.flat().map(version) };
   });
   // The sheet reads by group: merge groups first, then review groups, each in the order the plan found them, and
-  // within a group in the desk's order. One list per group, joined: the same as sorting by group, without the sort.
-  const slots: CandidateRow[][] = Array.from({ length: groups.length + reviews.length }, () => []);
-  for (const [orderId, rows] of desk.byOrder) {
-    const group = groupOf.get(orderId);
-    const review = reviewOf.get(orderId);
-    if (!group && !review) continue;
-    const slot = slots[group ? Number(group.slice(1)) - 1 : groups.length + Number(review!.id.slice(1)) - 1]!;
-    for (const r of rows) slot.push(r);
-  }
+  // within a group in the desk's order: a merge group's orders are in it already (the plan keeps the order it is
+  // given); an order of a merge group shows there, with its review group if it is in one too.
   const lines: MergePreviewLine[] = [];
-  for (const slot of slots) for (const r of slot) lines.push(sheetLine(actor, r, groupOf.get(r.order_id) ?? null, reviewOf.get(r.order_id)));
+  const inGroup = new Set<string>();
+  const groups = desk.merges.map((g, i) => {
+    const group = `M${i + 1}`;
+    const orders = g.order_ids.map((id) => {
+      const rows = desk.byOrder.get(id)!;
+      for (const r of rows) lines.push(sheetLine(all, r, group, reviewOf.get(id)));
+      if (reviewOf.size) inGroup.add(id);
+      return { id, version: Number(rows[0]!.order_version) };
+    });
+    return { group, orders };
+  });
+  if (reviews.length) {
+    const slots: CandidateRow[][] = reviews.map(() => []);
+    for (const [orderId, rows] of desk.byOrder) {
+      const review = reviewOf.get(orderId);
+      if (!review || inGroup.has(orderId)) continue;
+      for (const r of rows) slots[Number(review.id.slice(1)) - 1]!.push(r);
+    }
+    for (const slot of slots) for (const r of slot) lines.push(sheetLine(all, r, null, reviewOf.get(r.order_id)));
+  }
   return { candidates: desk.lines, groups, reviews, lines };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { mergeKeys, planMerge, type MergeCandidate } from '../../../shared/merge/merge-groups.ts';
+import { mergeKeys, normalizeName, planMerge, type MergeCandidate } from '../../../shared/merge/merge-groups.ts';
 
 const order = (order_id: string, over: Partial<MergeCandidate> = {}): MergeCandidate => ({
   order_id,
@@ -25,6 +25,17 @@ describe('merge keys', () => {
     const keys = new Set(forms.map((f) => mergeKeys(f).exact));
     assert.equal(keys.size, 1);
     assert.notEqual([...keys][0], null);
+  });
+
+  it('a name is compared in one form, whether it is already in it or not', () => {
+    assert.equal(normalizeName('홍길동1'), '홍길동1');
+    assert.equal(normalizeName('홍길동１'), '홍길동1');
+    assert.equal(normalizeName(' 홍길동1 '), '홍길동1');
+    assert.equal(normalizeName('kimminsu'), 'kimminsu');
+    assert.equal(normalizeName('KimMinsu'), 'kimminsu');
+    assert.equal(normalizeName('ｋｉｍ  ｍｉｎｓｕ'), 'kim minsu');
+    assert.equal(normalizeName('\u1112\u1169\u11bc'), '홍', 'jamo written apart are composed into the syllable');
+    assert.equal(normalizeName(null), '');
   });
 
   it('a 050x safe number is never a key, and neither is an order without phones', () => {
