@@ -96,30 +96,41 @@ export function planMerge(candidates: readonly MergeCandidate[]): MergePlan {
   const addresses = new Array<string>(n);
   const nears = new Array<string | null>(n).fill(null);
   const seen = new Map<string, number>();
+  // Orders to one recipient mostly carry the very same text: each distinct text is normalised once.
+  const normalized = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     const name = names[i]!;
     if (!name || named.get(name)! < 2) continue;
-    const address1 = normalizeAddress(candidates[i]!.recipient_address1);
+    const raw = candidates[i]!.recipient_address1;
+    let address1 = raw === null ? '' : normalized.get(raw);
+    if (address1 === undefined) normalized.set(raw!, (address1 = normalizeAddress(raw)));
     if (!address1) continue;
     const near = nearOf(name, address1);
     addresses[i] = address1;
     nears[i] = near;
     seen.set(near, (seen.get(near) ?? 0) + 1);
   }
+  const keysOf = new Map<string, Keys>();
   for (let i = 0; i < n; i++) {
     const near = nears[i];
     if (near === null || near === undefined || seen.get(near)! < 2) continue;
     const c = candidates[i]!;
-    const keys = fullKeys(c, names[i]!, addresses[i]!, near);
+    const raw = rawRecipient(c);
+    let keys = keysOf.get(raw);
+    if (!keys) keysOf.set(raw, (keys = fullKeys(c, names[i]!, addresses[i]!, near)));
     // Pushed in place: copying the list for every candidate cost a 100,000-line desk a good part of its preview.
     if (keys.exact) push(byExact, keys.exact, c.order_id);
     push(byNear, near, { order_id: c.order_id, keys });
   }
-  const merges = [...byExact].filter(([, ids]) => ids.length > 1).map(([key, order_ids]) => ({ key, order_ids }));
+  const merges: MergeGroup[] = [];
+  for (const [key, order_ids] of byExact) if (order_ids.length > 1) merges.push({ key, order_ids });
 
   const reviews: ReviewGroup[] = [];
   for (const [near_key, members] of byNear) {
-    // One cluster per exact key (its merge group, or the order alone), one per order without an exact key.
+    // One cluster per exact key (its merge group, or the order alone), one per order without an exact key. Most
+    // orders sharing a name and address share the exact key too: one cluster, no review, no map made for it.
+    const exact = members[0]!.keys.exact;
+    if (exact !== null && members.every((m) => m.keys.exact === exact)) continue;
     const clusters = new Map<string, string[]>();
     for (const m of members) {
       const id = m.keys.exact ?? `order:${m.order_id}`;
@@ -134,6 +145,19 @@ export function planMerge(candidates: readonly MergeCandidate[]): MergePlan {
     reviews.push({ near_key, reason, clusters: [...clusters.values()] });
   }
   return { merges, reviews };
+}
+
+/**
+ * A candidate's recipient fields as they came, as one text: equal for equal fields only (each is preceded by its
+ * length), with an absent field the same as an empty one, which the keys do not tell apart either.
+ */
+function rawRecipient(c: MergeCandidate): string {
+  let out = '';
+  for (const f of [c.recipient_name, c.recipient_address1, c.recipient_address2, c.recipient_zip, c.recipient_phone, c.recipient_mobile]) {
+    const text = f ?? '';
+    out += `${text.length}:${text}`;
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

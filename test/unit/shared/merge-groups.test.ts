@@ -38,6 +38,23 @@ describe('merge keys', () => {
     assert.equal(normalizeName(null), '');
   });
 
+  it('recipients whose fields run together into the same text are still told apart (each text is keyed once)', () => {
+    const plan = planMerge([
+      order('a1', { recipient_name: '김가', recipient_address1: '나 서울 1' }),
+      order('b1', { recipient_name: '김', recipient_address1: '가나 서울 1' }),
+      order('a2', { recipient_name: '김가', recipient_address1: '나 서울 1' }),
+      order('b2', { recipient_name: '김', recipient_address1: '가나 서울 1' }),
+    ]);
+    assert.deepEqual(
+      plan.merges.map((g) => g.order_ids),
+      [
+        ['a1', 'a2'],
+        ['b1', 'b2'],
+      ],
+    );
+    assert.deepEqual(plan.reviews, []);
+  });
+
   it('a 050x safe number is never a key, and neither is an order without phones', () => {
     assert.equal(mergeKeys(order('a', { recipient_mobile: '0504-1234-5678' })).exact, null);
     assert.equal(mergeKeys(order('a', { recipient_mobile: '0505-1234-5678', recipient_phone: '010-1234-5678' })).exact, null);
