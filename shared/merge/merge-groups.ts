@@ -63,17 +63,26 @@ export function mergeKeys(c: MergeCandidate): Keys {
   return fullKeys(c, name, address1);
 }
 
-/** The name and address key: orders that differ in it never merge nor need review. */
-const nearOf = (name: string, address1: string) => JSON.stringify([name, address1]);
+/**
+ * The name and address key: orders that differ in it never merge nor need review. Keys are texts compared for
+ * equality only: each field but the last is preceded by its length, so no two field lists give one text (and a
+ * concatenation costs the plan less than JSON).
+ */
+const nearOf = (name: string, address1: string) => `${name.length}:${name}${address1}`;
 
 function fullKeys(c: MergeCandidate, name: string, address1: string, near = nearOf(name, address1)): Keys {
-  const phones = [phoneDigits(c.recipient_phone), phoneDigits(c.recipient_mobile)];
-  const phonesKnown = !phones.includes(null) && phones.some((p) => p !== undefined);
+  const phone = phoneDigits(c.recipient_phone);
+  const mobile = phoneDigits(c.recipient_mobile);
+  const phonesKnown = phone !== null && mobile !== null && (phone !== undefined || mobile !== undefined);
   if (!phonesKnown) return { exact: null, near, phonesKnown };
   // Compared as a set: one mall sends the mobile as 연락처1, another as 연락처2, and they are the same numbers.
-  const numbers = [...new Set(phones.filter((p): p is string => typeof p === 'string'))].sort();
-  const exact = JSON.stringify([name, normalizeZip(c.recipient_zip ?? null) ?? '', address1, normalizeAddress(c.recipient_address2), numbers]);
-  return { exact, near, phonesKnown, phones: numbers.join(',') };
+  const phones =
+    phone === undefined || phone === mobile ? mobile! : mobile === undefined ? phone : phone < mobile ? `${phone},${mobile}` : `${mobile},${phone}`;
+  const zip = normalizeZip(c.recipient_zip ?? null) ?? '';
+  const address2 = normalizeAddress(c.recipient_address2);
+  // The zip is five digits or none (ended by "|"), the numbers last: neither needs its length.
+  const exact = `${name.length}:${name}${address1.length}:${address1}${zip}|${address2.length}:${address2}${phones}`;
+  return { exact, near, phonesKnown, phones };
 }
 
 /** Candidates into merge groups and review groups, each list in the order the candidates came. */
@@ -152,12 +161,15 @@ export function planMerge(candidates: readonly MergeCandidate[]): MergePlan {
  * length), with an absent field the same as an empty one, which the keys do not tell apart either.
  */
 function rawRecipient(c: MergeCandidate): string {
-  let out = '';
-  for (const f of [c.recipient_name, c.recipient_address1, c.recipient_address2, c.recipient_zip, c.recipient_phone, c.recipient_mobile]) {
-    const text = f ?? '';
-    out += `${text.length}:${text}`;
-  }
-  return out;
+  const [name, a1, a2, zip, phone, mobile] = [
+    c.recipient_name ?? '',
+    c.recipient_address1 ?? '',
+    c.recipient_address2 ?? '',
+    c.recipient_zip ?? '',
+    c.recipient_phone ?? '',
+    c.recipient_mobile ?? '',
+  ];
+  return `${name.length}:${name}${a1.length}:${a1}${a2.length}:${a2}${zip.length}:${zip}${phone.length}:${phone}${mobile}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
