@@ -183,6 +183,26 @@ describe('merge-packing: preview, apply, undo', () => {
     assert.equal(await boxOf(ok1.lineIds[0]!), null, 'nothing applied');
   });
 
+  it('names written differently (spaces, full-width digits) are one recipient: the desk is narrowed by the name the plan compares', async () => {
+    const name = person();
+    const wide = `  ${name.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))} `;
+    const o1 = await deskOrder(name, { lines: 2 });
+    const o2 = await deskOrder(wide);
+    const alone = await deskOrder(person());
+    const p = await preview();
+    const g = groupOf(p, [o1.id, o2.id]);
+    assert.ok(g, 'the two orders are one merge group');
+    const sheet = p.lines.filter((l) => l.group === g.group);
+    assert.deepEqual(sheet.map((l) => l.line_id).sort(), [...o1.lineIds, ...o2.lineIds].sort());
+    assert.equal(sheet.find((l) => l.order_id === o2.id).recipient_name, wide);
+    assert.equal(typeof sheet[0].product_name, 'string');
+    assert.equal(
+      p.lines.find((l) => l.order_id === alone.id),
+      undefined,
+      'an order no other shares a name with is not shown',
+    );
+  });
+
   it('an order changed since the preview refuses the whole apply, naming it', async () => {
     const name = person();
     const o1 = await deskOrder(name);

@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import { CLAIM_STATUSES, type Status } from '../../../shared/lifecycle.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
+import { handedOver } from '../../db/turns.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
@@ -122,14 +123,15 @@ export async function mergeInTransaction(
       target = newBox(set, now);
       record.made.push(target.id);
     }
-    const left = new Set<string>();
+    // The boxes lines leave, in the order they are left (most groups' lines leave none: no set made for them).
+    let left: Set<string> | undefined;
     for (const line of moving) {
       record.lines.push([line.id, line.box_id, target.id, 0]);
-      if (line.box_id) left.add(line.box_id);
+      if (line.box_id) (left ??= new Set()).add(line.box_id);
       core.moveLine(line, 'same', 'merge', reason, { box_id: target.id });
       core.record('line', line.id, line.order_id, 'merge', line.status, line.status, reason);
     }
-    for (const id of left) {
+    for (const id of left ?? []) {
       if (set.linesOfBox(id).length) continue;
       record.removed.push({ ...set.boxes.get(id)! });
       set.writes.deletedBoxes.add(id);
@@ -141,13 +143,18 @@ export async function mergeInTransaction(
   const rejections = rejectionRows(body, batchId);
   if (!groups && !rejections.length) return { batch_id: null, groups: 0, lines: 0, rejected: 0 };
 
-  await flushWrites(trx, set.writes, now);
+  // The undo record (a line per merged line) is written out while the first writes run: nothing it holds changes.
+  const flushing = flushWrites(trx, set.writes, now);
+  flushing.catch(() => undefined); // awaited below; not "unhandled" while the record is packed
+  await handedOver();
+  const undo = JSON.stringify(record);
+  await flushing;
   await repo.insertBatch(trx, {
     id: batchId,
     source,
     groups,
     lines: record.lines.length,
-    undo: JSON.stringify(record),
+    undo,
     created_by: actor.id,
     created_at: now,
     undone_at: null,

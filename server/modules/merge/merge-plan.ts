@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import type { MergePreview, MergePreviewLine } from '../../../shared/api/merge.schema.ts';
 import { maskPersonalRecord } from '../../../shared/mask-record.ts';
-import { planMerge, type MergeCandidate, type MergeGroup, type ReviewGroup } from '../../../shared/merge/merge-groups.ts';
+import { normalizeName, planMerge, type MergeCandidate, type MergeGroup, type ReviewGroup } from '../../../shared/merge/merge-groups.ts';
 import { seesPersonalData } from '../../../shared/roles.ts';
 import type { Knex } from 'knex';
 import type { Actor } from '../../domain/actor.ts';
 import * as repo from './merge.repo.ts';
-import type { CandidateRow, SheetFields } from './merge.repo.ts';
+import type { CandidateRow, DeskName } from './merge.repo.ts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -28,88 +28,111 @@ export const rejectionKey = (orderIds: readonly string[]): string =>
     .digest('hex');
 
 export async function planDesk(db: Conn): Promise<DeskPlan> {
-  const rows = await repo.candidateLines(db);
+  const rejected = repo.rejectedKeys(db);
+  const names = await repo.deskNames(db);
   const byOrder = new Map<string, CandidateRow[]>();
-  for (const r of rows) {
-    const list = byOrder.get(r.order_id);
-    if (list) list.push(r);
-    else byOrder.set(r.order_id, [r]);
+  for (const id of sharingOrders(names)) byOrder.set(id, []);
+  const rows = await repo.candidateLines(db, [...byOrder.keys()]);
+  for (const r of rows) byOrder.get(r.order_id)?.push(r);
+  // An order gone from the desk between the two reads is not on it; one new on it waits for the next preview.
+  for (const [id, list] of byOrder) {
+    if (!list.length) byOrder.delete(id);
+    else if (list.length > 1) list.sort((a, b) => a.line_no - b.line_no);
   }
-  for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => a.line_no - b.line_no);
-  // An order's first line carries its recipient: it is the order's candidate as it is (no copy of 80,000 rows).
+  // An order's first line carries its recipient: it is the order's candidate as it is (no copy of the rows).
   const candidates: MergeCandidate[] = [];
   for (const [, [first]] of byOrder) candidates.push(first!);
   const plan = planMerge(candidates);
-  const rejected = await repo.rejectedKeys(db);
-  const reviews = rejected.size ? plan.reviews.filter((r) => !rejected.has(rejectionKey(r.clusters.flat()))) : plan.reviews;
-  return { lines: rows.length, byOrder, merges: plan.merges, reviews };
+  const known = await rejected;
+  const reviews = known.size ? plan.reviews.filter((r) => !known.has(rejectionKey(r.clusters.flat()))) : plan.reviews;
+  return { lines: names.length, byOrder, merges: plan.merges, reviews };
+}
+
+/**
+ * The orders whose recipient name another order on the desk shares (as the plan compares names), in the desk's
+ * order: only they can merge or need review. An order's lines mostly come one after another; one whose lines do
+ * not may count its name twice, which only reads it in full for nothing (the plan counts again).
+ */
+function sharingOrders(names: readonly DeskName[]): string[] {
+  const orders: string[] = [];
+  const keys: string[] = [];
+  const count = new Map<string, number>();
+  let previous: string | undefined;
+  for (const { order_id, recipient_name } of names) {
+    if (order_id === previous) continue;
+    previous = order_id;
+    const key = normalizeName(recipient_name);
+    if (!key) continue;
+    orders.push(order_id);
+    keys.push(key);
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  const sharing = new Set<string>();
+  for (let i = 0; i < orders.length; i++) if (count.get(keys[i]!)! > 1) sharing.add(orders[i]!);
+  return [...sharing];
 }
 
 const seesAll = (actor: Actor) => actor.type !== 'user' || seesPersonalData(actor.role);
 
-function sheetLine(
-  actor: Actor,
-  r: CandidateRow,
-  f: SheetFields,
-  group: string | null,
-  review: { id: string; reason: ReviewGroup['reason'] } | undefined,
-): MergePreviewLine {
+type Review = { id: string; reason: ReviewGroup['reason'] };
+
+/** One sheet line; `all` says whether the actor sees personal data (asked once per preview). */
+function sheetLine(all: boolean, r: CandidateRow, group: string | null, review: Review | undefined): MergePreviewLine {
   const who = { recipient_name: r.recipient_name, recipient_address1: r.recipient_address1, recipient_address2: r.recipient_address2 };
-  const shown = seesAll(actor) ? who : maskPersonalRecord(who);
+  const shown = all ? who : maskPersonalRecord(who);
+  const [a1, a2] = [shown.recipient_address1, shown.recipient_address2];
   return {
     group,
     review: review?.id ?? null,
     review_reason: review?.reason ?? null,
     line_id: r.line_id,
     order_id: r.order_id,
-    mall_order_id: f.mall_order_id,
-    channel_name: f.channel_name,
+    mall_order_id: r.mall_order_id,
+    channel_name: r.channel_name,
     recipient_name: shown.recipient_name,
-    recipient_address: [shown.recipient_address1, shown.recipient_address2].filter(Boolean).join(' ') || null,
-    product_name: f.product_name,
-    option_text: f.option_text,
-    quantity: Number(f.quantity),
-    box_id: f.box_id,
+    // The two address lines, either left out when empty (one line, or none).
+    recipient_address: a1 ? (a2 ? `${a1} ${a2}` : a1) : a2 || null,
+    product_name: r.product_name,
+    option_text: r.option_text,
+    quantity: Number(r.quantity),
+    box_id: r.box_id,
   };
 }
 
 /** The preview: groups (M1 …) and review groups (R1 …) with their orders' versions, and one sheet line per line in either. */
 export async function previewMerge(db: Conn, actor: Actor): Promise<MergePreview> {
   const desk = await planDesk(db);
+  const all = seesAll(actor);
   const version = (id: string) => ({ id, version: Number(desk.byOrder.get(id)![0]!.order_version) });
-  const groupOf = new Map<string, string>();
-  const reviewOf = new Map<string, { id: string; reason: ReviewGroup['reason'] }>();
-  const groups = desk.merges.map((g, i) => {
-    const group = `M${i + 1}`;
-    for (const id of g.order_ids) groupOf.set(id, group);
-    return { group, orders: g.order_ids.map(version) };
-  });
+  const reviewOf = new Map<string, Review>();
   const reviews = desk.reviews.map((r, i) => {
     const review = `R${i + 1}`;
     for (const id of r.clusters.flat()) reviewOf.set(id, { id: review, reason: r.reason });
     return { review, reason: r.reason, clusters: r.clusters, orders: r.clusters.flat().map(version) };
   });
   // The sheet reads by group: merge groups first, then review groups, each in the order the plan found them, and
-  // within a group in the desk's order. One list per group, joined: the same as sorting by group, without the sort.
-  const slots: CandidateRow[][] = Array.from({ length: groups.length + reviews.length }, () => []);
-  for (const [orderId, rows] of desk.byOrder) {
-    const group = groupOf.get(orderId);
-    const review = reviewOf.get(orderId);
-    if (!group && !review) continue;
-    const slot = slots[group ? Number(group.slice(1)) - 1 : groups.length + Number(review!.id.slice(1)) - 1]!;
-    for (const r of rows) slot.push(r);
-  }
-  const shown = slots.flat();
-  // The products and boxes of the lines shown only (the plan read what it compares, for every line on the desk).
-  // A line gone from the desk between the two reads is not shown; the apply re-checks every order anyway.
-  const sheet = await repo.sheetFields(
-    db,
-    shown.map((r) => r.line_id),
-  );
+  // within a group in the desk's order: a merge group's orders are in it already (the plan keeps the order it is
+  // given); an order of a merge group shows there, with its review group if it is in one too.
   const lines: MergePreviewLine[] = [];
-  for (const r of shown) {
-    const f = sheet.get(r.line_id);
-    if (f) lines.push(sheetLine(actor, r, f, groupOf.get(r.order_id) ?? null, reviewOf.get(r.order_id)));
+  const inGroup = new Set<string>();
+  const groups = desk.merges.map((g, i) => {
+    const group = `M${i + 1}`;
+    const orders = g.order_ids.map((id) => {
+      const rows = desk.byOrder.get(id)!;
+      for (const r of rows) lines.push(sheetLine(all, r, group, reviewOf.get(id)));
+      if (reviewOf.size) inGroup.add(id);
+      return { id, version: Number(rows[0]!.order_version) };
+    });
+    return { group, orders };
+  });
+  if (reviews.length) {
+    const slots: CandidateRow[][] = reviews.map(() => []);
+    for (const [orderId, rows] of desk.byOrder) {
+      const review = reviewOf.get(orderId);
+      if (!review || inGroup.has(orderId)) continue;
+      for (const r of rows) slots[Number(review.id.slice(1)) - 1]!.push(r);
+    }
+    for (const slot of slots) for (const r of slot) lines.push(sheetLine(all, r, null, reviewOf.get(r.order_id)));
   }
   return { candidates: desk.lines, groups, reviews, lines };
 }

@@ -8,7 +8,7 @@ import { isPostgres } from '../../db/knex.ts';
 type Conn = Knex | Knex.Transaction;
 
 // The desk's lines are order tables: the orders module reads them.
-export { candidateLines, sheetFields, type CandidateRow, type SheetFields } from '../orders/merge-candidates.repo.ts';
+export { candidateLines, deskNames, type CandidateRow, type DeskName } from '../orders/merge-candidates.repo.ts';
 
 export type BatchRow = {
   id: string;

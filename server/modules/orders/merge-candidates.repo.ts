@@ -3,10 +3,14 @@
 import type { Knex } from 'knex';
 import { CLAIM_STATUSES } from '../../../shared/lifecycle.ts';
 import { selectPacked, whereIdIn } from '../../db/bulk.ts';
+import { isPostgres } from '../../db/knex.ts';
 
 type Conn = Knex | Knex.Transaction;
 
-/** A line that may merge, with what its order says of the recipient: what the plan compares. */
+/** A line on the desk with its order's recipient name: all the plan needs to tell which orders may share one. */
+export type DeskName = { order_id: string; recipient_name: string | null };
+
+/** A line that may merge, with what its order says of the recipient (what the plan compares) and what the sheet shows. */
 export type CandidateRow = {
   line_id: string;
   order_id: string;
@@ -18,11 +22,6 @@ export type CandidateRow = {
   recipient_zip: string | null;
   recipient_address1: string | null;
   recipient_address2: string | null;
-};
-
-/** What the preview's sheet shows of a line besides its recipient. */
-export type SheetFields = {
-  line_id: string;
   box_id: string | null;
   product_name: string;
   option_text: string | null;
@@ -31,6 +30,7 @@ export type SheetFields = {
   channel_name: string;
 };
 
+const NAME_FIELDS = ['order_id', 'recipient_name'];
 const FIELDS = [
   'line_id',
   'order_id',
@@ -42,22 +42,25 @@ const FIELDS = [
   'recipient_zip',
   'recipient_address1',
   'recipient_address2',
+  'box_id',
+  'product_name',
+  'option_text',
+  'quantity',
+  'mall_order_id',
+  'channel_name',
 ];
-const SHEET_FIELDS = ['line_id', 'box_id', 'product_name', 'option_text', 'quantity', 'mall_order_id', 'channel_name'];
 
 const CLAIMED = Object.values(CLAIM_STATUSES).map((s) => s.requested);
 
 /**
- * The shipping desk's lines that may merge: released (READY), in no box or a box without a number, not sold out or
- * unmatched, of orders not held, merge-locked, deleted or with a line under a claim; in no particular order (sorting
- * 100,000 rows in SQL cost more than the plan itself: the caller groups them by order). Only what the plan needs:
- * the sheet's fields are read for the lines that end up in a group (sheetFields), a third of a 100,000-line desk.
+ * The desk: released (READY) lines in no box or a box without a number, not sold out or unmatched, of orders not
+ * held, merge-locked, deleted or with a line under a claim. `byStatus` false keeps SQLite from finding the lines
+ * through the status index (it would, for a list of orders too, walking every READY line instead of the orders').
  */
-export async function candidateLines(db: Conn): Promise<CandidateRow[]> {
+function desk(db: Conn, byStatus = true): Knex.QueryBuilder {
   const q = db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
     .leftJoin('boxes as b', 'b.id', 'l.box_id')
-    .where('l.status', 'READY')
     .whereNull('b.tracking_number')
     .where('l.sold_out', false)
     .where('l.unmatched', false)
@@ -66,28 +69,41 @@ export async function candidateLines(db: Conn): Promise<CandidateRow[]> {
     .whereNull('o.deleted_at')
     // One list of the claimed orders, made once (few lines are under a claim), rather than a lookup per line: on
     // SQLite this halved the statement's time for 100,000 lines. order_id is never null, so NOT IN is NOT EXISTS.
-    .whereNotIn('o.id', db('order_lines as c').select('c.order_id').whereIn('c.status', CLAIMED))
-    .select(
-      'l.id as line_id',
-      'l.order_id',
-      'l.line_no',
-      'o.version as order_version',
-      'o.recipient_name',
-      'o.recipient_phone',
-      'o.recipient_mobile',
-      'o.recipient_zip',
-      'o.recipient_address1',
-      'o.recipient_address2',
-    );
-  return (await selectPacked(db, q, FIELDS)) as CandidateRow[];
+    .whereNotIn('o.id', db('order_lines as c').select('c.order_id').whereIn('c.status', CLAIMED));
+  // A unary + makes the column no index's term on SQLite; PostgreSQL plans by its statistics.
+  return byStatus || isPostgres(db as Knex) ? q.where('l.status', 'READY') : q.whereRaw('+?? = ?', ['l.status', 'READY']);
 }
 
-/** The sheet's fields of these lines (gone lines absent), by line id. */
-export async function sheetFields(db: Conn, lineIds: readonly string[]): Promise<Map<string, SheetFields>> {
-  if (!lineIds.length) return new Map();
-  const q = db('order_lines as l')
-    .join('orders as o', 'o.id', 'l.order_id')
-    .select('l.id as line_id', 'l.box_id', 'l.product_name', 'l.option_text', 'l.quantity', 'o.mall_order_id', 'o.channel_name');
-  const rows = (await selectPacked(db, whereIdIn(db, q, 'l.id', lineIds), SHEET_FIELDS)) as SheetFields[];
-  return new Map(rows.map((r) => [r.line_id, r]));
+/**
+ * Every line on the desk, with only its order and recipient name, in no particular order (sorting 100,000 rows in
+ * SQL cost more than the plan itself). Orders whose name no other order has cannot merge: their recipients are
+ * never read (candidateLines reads the rest), which on a 100,000-line desk is most of them.
+ */
+export async function deskNames(db: Conn): Promise<DeskName[]> {
+  const q = desk(db).select('l.order_id', 'o.recipient_name');
+  return (await selectPacked(db, q, NAME_FIELDS)) as DeskName[];
+}
+
+/** The desk's lines of these orders, with everything the plan compares and the preview's sheet shows. */
+export async function candidateLines(db: Conn, orderIds: readonly string[]): Promise<CandidateRow[]> {
+  if (!orderIds.length) return [];
+  const q = desk(db, false).select(
+    'l.id as line_id',
+    'l.order_id',
+    'l.line_no',
+    'o.version as order_version',
+    'o.recipient_name',
+    'o.recipient_phone',
+    'o.recipient_mobile',
+    'o.recipient_zip',
+    'o.recipient_address1',
+    'o.recipient_address2',
+    'l.box_id',
+    'l.product_name',
+    'l.option_text',
+    'l.quantity',
+    'o.mall_order_id',
+    'o.channel_name',
+  );
+  return (await selectPacked(db, whereIdIn(db, q, 'o.id', orderIds), FIELDS)) as CandidateRow[];
 }

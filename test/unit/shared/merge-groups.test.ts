@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { mergeKeys, planMerge, type MergeCandidate } from '../../../shared/merge/merge-groups.ts';
+import { mergeKeys, normalizeName, planMerge, type MergeCandidate } from '../../../shared/merge/merge-groups.ts';
 
 const order = (order_id: string, over: Partial<MergeCandidate> = {}): MergeCandidate => ({
   order_id,
@@ -25,6 +25,34 @@ describe('merge keys', () => {
     const keys = new Set(forms.map((f) => mergeKeys(f).exact));
     assert.equal(keys.size, 1);
     assert.notEqual([...keys][0], null);
+  });
+
+  it('a name is compared in one form, whether it is already in it or not', () => {
+    assert.equal(normalizeName('홍길동1'), '홍길동1');
+    assert.equal(normalizeName('홍길동１'), '홍길동1');
+    assert.equal(normalizeName(' 홍길동1 '), '홍길동1');
+    assert.equal(normalizeName('kimminsu'), 'kimminsu');
+    assert.equal(normalizeName('KimMinsu'), 'kimminsu');
+    assert.equal(normalizeName('ｋｉｍ  ｍｉｎｓｕ'), 'kim minsu');
+    assert.equal(normalizeName('\u1112\u1169\u11bc'), '홍', 'jamo written apart are composed into the syllable');
+    assert.equal(normalizeName(null), '');
+  });
+
+  it('recipients whose fields run together into the same text are still told apart (each text is keyed once)', () => {
+    const plan = planMerge([
+      order('a1', { recipient_name: '김가', recipient_address1: '나 서울 1' }),
+      order('b1', { recipient_name: '김', recipient_address1: '가나 서울 1' }),
+      order('a2', { recipient_name: '김가', recipient_address1: '나 서울 1' }),
+      order('b2', { recipient_name: '김', recipient_address1: '가나 서울 1' }),
+    ]);
+    assert.deepEqual(
+      plan.merges.map((g) => g.order_ids),
+      [
+        ['a1', 'a2'],
+        ['b1', 'b2'],
+      ],
+    );
+    assert.deepEqual(plan.reviews, []);
   });
 
   it('a 050x safe number is never a key, and neither is an order without phones', () => {
