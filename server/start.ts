@@ -51,7 +51,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = createLogger(config.logLevel, options.logWrite);
   // The data folder holds the SQLite database and the key to mall credentials: owner-only, also with PostgreSQL.
   privateDir(config.dataDir);
-  const db = openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'shipsheet.sqlite'), ...options.db });
+  const db = openDb({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, 'shipsheet.sqlite'),
+    onCheckpointError: (error) => log.warn('sqlite checkpoint failed', { error }),
+    ...options.db,
+  });
   // Instances starting together on one PostgreSQL database take turns: migrations and the first admin once.
   const admin = await withStartupLock(db, async () => {
     const ran = await migrateToLatest(db);

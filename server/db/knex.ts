@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
-import { startCheckpointer } from './checkpoints.ts';
+import { BACKSTOP_PAGES, startCheckpointer, type Checkpointer } from './checkpoints.ts';
 import { PRIVATE_FILE_MODE, privateDir, privateFileIfPresent } from '../private-files.ts';
 
 // timestamptz (1184) and timestamp (1114) → ISO strings like SQLite stores them; int8 (20) → number
@@ -24,6 +24,8 @@ export type DbOptions = {
   pgSchema?: string;
   /** SQLite: how often the checkpointer looks at the WAL (checkpoints.ts; tests slow it down to watch the WAL). */
   checkpointEveryMs?: number;
+  /** SQLite: hears a checkpoint that fails (at most once a minute; the server logs it). */
+  onCheckpointError?: (error: Error) => void;
 };
 
 export function openDb(options: DbOptions): Db {
@@ -40,9 +42,11 @@ export function openDb(options: DbOptions): Db {
   }
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') privateSqliteFiles(file);
-  // A file's WAL is copied back by a checkpointer of its own (checkpoints.ts), not by the commits: after a
-  // checkpoint has copied everything, the next write starts the WAL over, cut back to 64 MB if a bulk call grew it.
-  const walPragmas = file === ':memory:' ? '' : ' PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;';
+  // A file's WAL is copied back by a checkpointer of its own (checkpoints.ts), not by the commits (theirs is only a
+  // backstop): after a checkpoint has copied everything, the next write starts the WAL over, cut back to 64 MB if
+  // a bulk call grew it. The checkpointer starts once the connection has put the file in WAL mode.
+  const walPragmas = file === ':memory:' ? '' : ` PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}; PRAGMA journal_size_limit = 67108864;`;
+  let checkpointer: Checkpointer | undefined;
   const db = knexFactory({
     client: 'sqlite3',
     connection: { filename: file },
@@ -57,7 +61,13 @@ export function openDb(options: DbOptions): Db {
           (err) => {
             // WAL mode has made the -wal and -shm files by now; they take the database file's mode (see below),
             // and are tightened here as well in case they were left from an earlier run with looser modes.
-            if (!err && file !== ':memory:') for (const suffix of ['-wal', '-shm']) privateFileIfPresent(file + suffix);
+            if (!err && file !== ':memory:') {
+              for (const suffix of ['-wal', '-shm']) privateFileIfPresent(file + suffix);
+              checkpointer ??= startCheckpointer(file, {
+                ...(options.checkpointEveryMs ? { everyMs: options.checkpointEveryMs } : {}),
+                ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
+              });
+            }
             done(err, conn);
           },
         );
@@ -65,12 +75,11 @@ export function openDb(options: DbOptions): Db {
     },
   });
   if (file === ':memory:') return db;
-  const checkpointer = startCheckpointer(file, options.checkpointEveryMs ? { everyMs: options.checkpointEveryMs } : {});
   // db.destroy() hands over to its client's destroy (knex's own property is read-only): the checkpointer closes first.
   const client = db.client as { destroy(callback?: unknown): Promise<void> };
   const destroy = client.destroy.bind(client);
   client.destroy = async (callback?: unknown) => {
-    await checkpointer.stop();
+    await checkpointer?.stop();
     return destroy(callback);
   };
   return db;
