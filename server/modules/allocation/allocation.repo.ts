@@ -29,12 +29,15 @@ export async function availableStock(db: Conn, skuIds: readonly string[]): Promi
   return (await whereIdIn(db, q, 'sku_id', skuIds)) as StockSnapshot[];
 }
 
-/** The allocations of a batch, `[line_id, sku_id, warehouse_id, quantity]` as the plan packs them. */
 /** The allocations as insertAllocations sends them on SQLite (undefined on PostgreSQL), to be made ahead of it. */
 export function allocationsJson(db: Conn, allocs: readonly (readonly [string, string, string, number])[]): string | undefined {
   return isPostgres(db as Db) ? undefined : JSON.stringify(allocs);
 }
 
+/**
+ * The allocations of a batch, `[line_id, sku_id, warehouse_id, quantity]` as the plan packs them; `json`: the same
+ * made ahead by allocationsJson.
+ */
 export async function insertAllocations(
   trx: Knex.Transaction,
   allocs: readonly (readonly [string, string, string, number])[],

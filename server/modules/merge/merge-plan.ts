@@ -28,7 +28,6 @@ export const rejectionKey = (orderIds: readonly string[]): string =>
     .digest('hex');
 
 export async function planDesk(db: Conn): Promise<DeskPlan> {
-  const rejected = repo.rejectedKeys(db);
   const names = await repo.deskNames(db);
   const byOrder = new Map<string, CandidateRow[]>();
   for (const id of sharingOrders(names)) byOrder.set(id, []);
@@ -43,7 +42,9 @@ export async function planDesk(db: Conn): Promise<DeskPlan> {
   const candidates: MergeCandidate[] = [];
   for (const [, [first]] of byOrder) candidates.push(first!);
   const plan = planMerge(candidates);
-  const known = await rejected;
+  // Read after the desk, one statement at a time (a transaction's PostgreSQL client takes one; a read started
+  // early and failing while the others run would be an unhandled rejection).
+  const known = await repo.rejectedKeys(db);
   const reviews = known.size ? plan.reviews.filter((r) => !known.has(rejectionKey(r.clusters.flat()))) : plan.reviews;
   return { lines: names.length, byOrder, merges: plan.merges, reviews };
 }

@@ -76,10 +76,11 @@ export async function splitOrders(
   flag?: SplitFlag,
 ): Promise<Split[]> {
   if (!splits.length) return [];
-  // The table's columns (for the copies) are asked for at once: read behind the statements below, not after them.
-  // (A promise: a knex builder runs its query again at each `then`.)
-  const columnsReading = Promise.resolve(trx('orders').columnInfo());
-  columnsReading.catch(() => undefined); // thrown by the await below
+  // The table's columns (for the copies) are asked for at once on SQLite: read behind the statements below, not
+  // after them. (A promise: a knex builder runs its query again at each `then`.) A PostgreSQL transaction's client
+  // runs one query at a time: there they are read when needed.
+  const columnsReading = isPostgres(trx as unknown as Db) ? undefined : Promise.resolve(trx('orders').columnInfo());
+  columnsReading?.catch(() => undefined); // thrown by the await below
   const totalOf = new Map(
     (
       (await selectWhereIn(
@@ -114,7 +115,7 @@ export async function splitOrders(
     for (const id of s.lineIds) moves.push([id, newOrderId, null]);
     out.push({ orderId: s.orderId, newOrderId, lineIds: s.lineIds, totalBefore, boxIds: moved.map((l) => l.box_id) });
   }
-  const columns = Object.keys(await columnsReading);
+  const columns = Object.keys(await (columnsReading ?? trx('orders').columnInfo()));
   // Each write is built while the database runs the one before (writeInOrder): the history rows (three per
   // split-off line with the flag) are made while the lines move.
   await writeInOrder([
