@@ -142,35 +142,44 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
   for (const l of set.lines.values()) orderIds.add(l.order_id);
   const allOrders = [...orderIds];
   const lineIds = () => [...set.lines.keys()];
-  // The rest is read in one go: each read's rows are taken apart here while the database answers the next one
-  // (PostgreSQL still takes the locks in this order: one connection runs the statements as they were issued).
-  await Promise.all([
-    repo.lockOrders(trx, allOrders).then((orders) => {
-      for (const o of orders) set.orders.set(o.id, o);
-    }),
-    repo.lockBoxes(trx, boxIds).then((boxes) => set.addBoxes(boxes)),
+  // The rest: on SQLite issued at once, each read's rows taken apart here while the database answers the next one;
+  // a PostgreSQL transaction's client takes one query at a time (pg 9 refuses a second one while the first runs),
+  // so there they run one after another, taking the locks in this order.
+  const reads: (false | undefined | (() => Promise<void>))[] = [
+    () =>
+      repo.lockOrders(trx, allOrders).then((orders) => {
+        for (const o of orders) set.orders.set(o.id, o);
+      }),
+    () => repo.lockBoxes(trx, boxIds).then((boxes) => set.addBoxes(boxes)),
     needs(HISTORY_ACTIONS) &&
-      repo.loadHistory(trx, lineIds()).then((history) => {
-        for (const [id, rows] of history) set.history.set(id, rows);
-      }),
+      (() =>
+        repo.loadHistory(trx, lineIds()).then((history) => {
+          for (const [id, rows] of history) set.history.set(id, rows);
+        })),
     needs(CLAIM_ACTIONS) &&
-      repo.loadClaims(trx, lineIds()).then((claims) => {
-        for (const c of claims) {
-          const list = set.claims.get(c.line_id) ?? [];
-          list.push(c);
-          set.claims.set(c.line_id, list);
-        }
-      }),
-    needs(AUTOMATED_ACTIONS) && accountAutomation(trx).then((automation) => (set.automation = automation)),
+      (() =>
+        repo.loadClaims(trx, lineIds()).then((claims) => {
+          for (const c of claims) {
+            const list = set.claims.get(c.line_id) ?? [];
+            list.push(c);
+            set.claims.set(c.line_id, list);
+          }
+        })),
+    needs(AUTOMATED_ACTIONS) && (() => accountAutomation(trx).then((automation) => void (set.automation = automation))),
     plan.memos &&
-      repo.loadLatestMemos(trx, allOrders).then((memos) => {
-        for (const [orderId, body] of memos) set.memos.set(orderId, body);
-      }),
+      (() =>
+        repo.loadLatestMemos(trx, allOrders).then((memos) => {
+          for (const [orderId, body] of memos) set.memos.set(orderId, body);
+        })),
     plan.recipients &&
-      repo.loadRecipients(trx, allOrders).then((recipients) => {
-        for (const [orderId, recipient] of recipients) set.recipients.set(orderId, recipient);
-      }),
-  ]);
+      (() =>
+        repo.loadRecipients(trx, allOrders).then((recipients) => {
+          for (const [orderId, recipient] of recipients) set.recipients.set(orderId, recipient);
+        })),
+  ];
+  if (repo.locksRows(trx)) {
+    for (const read of reads) if (read) await read();
+  } else await Promise.all(reads.map((read) => read && read()));
   return set;
 }
 
