@@ -48,7 +48,9 @@ export async function ordersWithNumbers(
     'mall_order_key',
     unique,
   );
-  const [a, b] = await Promise.all([live, held]);
+  // One after the other: a PostgreSQL transaction's client (an upload's apply) takes one query at a time.
+  const a = await live;
+  const b = await held;
   return [
     ...(a as { id: string; channel_name: string; mall_order_id: string }[]),
     ...(b as { id: string; channel_name: string; mall_order_id: string }[]),
