@@ -77,12 +77,18 @@ export async function openPgChannel(db: Db, options: { instanceId: string; log: 
   }
 
   await connect();
+  // Notifications go out one at a time, in the order asked: a client takes one query at a time (pg 9 refuses a
+  // second while the first runs), and on one session a job's steps arrive in the order they were sent.
+  let sending: Promise<unknown> = Promise.resolve();
 
   return {
     async notify(payload) {
-      // On the listening connection when it is up: one session sends in order, so a job's steps arrive in order.
-      if (client) await client.query('select pg_notify($1, $2)', [channel, payload]);
-      else await db.raw('select pg_notify(?, ?)', [channel, payload]);
+      // On the listening connection when it is up, else on a connection of the pool.
+      const send = sending.then(() =>
+        client ? client.query('select pg_notify($1, $2)', [channel, payload]) : db.raw('select pg_notify(?, ?)', [channel, payload]),
+      );
+      sending = send.catch(() => undefined);
+      await send;
     },
     onMessage(listener) {
       listeners.push(listener);
