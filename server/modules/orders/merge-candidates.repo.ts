@@ -30,25 +30,27 @@ export type CandidateRow = {
   channel_name: string;
 };
 
+/** Each field of a candidate row and the column it is read from: one list for the select and the packed read. */
+const CANDIDATE_COLUMNS: Record<keyof CandidateRow, string> = {
+  line_id: 'l.id',
+  order_id: 'l.order_id',
+  line_no: 'l.line_no',
+  order_version: 'o.version',
+  recipient_name: 'o.recipient_name',
+  recipient_phone: 'o.recipient_phone',
+  recipient_mobile: 'o.recipient_mobile',
+  recipient_zip: 'o.recipient_zip',
+  recipient_address1: 'o.recipient_address1',
+  recipient_address2: 'o.recipient_address2',
+  box_id: 'l.box_id',
+  product_name: 'l.product_name',
+  option_text: 'l.option_text',
+  quantity: 'l.quantity',
+  mall_order_id: 'o.mall_order_id',
+  channel_name: 'o.channel_name',
+};
+const FIELDS = Object.keys(CANDIDATE_COLUMNS);
 const NAME_FIELDS = ['order_id', 'recipient_name'];
-const FIELDS = [
-  'line_id',
-  'order_id',
-  'line_no',
-  'order_version',
-  'recipient_name',
-  'recipient_phone',
-  'recipient_mobile',
-  'recipient_zip',
-  'recipient_address1',
-  'recipient_address2',
-  'box_id',
-  'product_name',
-  'option_text',
-  'quantity',
-  'mall_order_id',
-  'channel_name',
-];
 
 const CLAIMED = Object.values(CLAIM_STATUSES).map((s) => s.requested);
 
@@ -87,23 +89,6 @@ export async function deskNames(db: Conn): Promise<DeskName[]> {
 /** The desk's lines of these orders, with everything the plan compares and the preview's sheet shows. */
 export async function candidateLines(db: Conn, orderIds: readonly string[]): Promise<CandidateRow[]> {
   if (!orderIds.length) return [];
-  const q = desk(db, false).select(
-    'l.id as line_id',
-    'l.order_id',
-    'l.line_no',
-    'o.version as order_version',
-    'o.recipient_name',
-    'o.recipient_phone',
-    'o.recipient_mobile',
-    'o.recipient_zip',
-    'o.recipient_address1',
-    'o.recipient_address2',
-    'l.box_id',
-    'l.product_name',
-    'l.option_text',
-    'l.quantity',
-    'o.mall_order_id',
-    'o.channel_name',
-  );
+  const q = desk(db, false).select(Object.entries(CANDIDATE_COLUMNS).map(([field, column]) => `${column} as ${field}`));
   return (await selectPacked(db, whereIdIn(db, q, 'o.id', orderIds), FIELDS)) as CandidateRow[];
 }
