@@ -221,6 +221,7 @@ function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 
   const rows: Cell[][] = [];
   const merges: string[] = [];
   let filledRows = 0;
+  let slots = 0;
   let rowNumber = 0;
   let cells: Cell[] | null = null;
   let filled = false;
@@ -268,6 +269,7 @@ function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 
         case 'row': {
           const r = attributes.get('r');
           rowNumber = r ? parseInt(r, 10) : rowNumber + 1;
+          if (!(rowNumber >= 1 && rowNumber <= MAX_ROW)) throw new Error(`xlsx: row number ${r} out of range`);
           cells = [];
           filled = false;
           break;
@@ -277,6 +279,7 @@ function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 
             const r = attributes.get('r');
             const s = attributes.get('s');
             const column = r ? columnOf(r) : cells.length + 1;
+            if (!(column >= 1 && column <= MAX_COLUMN)) throw new Error(`xlsx: cell reference ${r} out of range`);
             c = { column, type: attributes.get('t') ?? 'n', style: s ? parseInt(s, 10) : 0, formula: null, value: null };
           }
           break;
@@ -329,7 +332,13 @@ function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 
           c = null;
           break;
         case 'row':
-          if (cells && filled && ++filledRows <= context.maxRows) rows[rowNumber - 1] = trimEnd(Array.from(cells, (x) => x ?? null));
+          if (cells && filled && ++filledRows <= context.maxRows) {
+            const row = trimEnd(Array.from(cells, (x) => x ?? null));
+            // Wide rows far apart (a cell at XFD on every row) would make billions of empty slots from a small file.
+            slots += row.length;
+            if (slots > MAX_CELL_SLOTS) throw new Error('xlsx: the sheet spreads over too many cells');
+            rows[rowNumber - 1] = row;
+          }
           cells = null;
           break;
       }
@@ -338,6 +347,15 @@ function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 
   for (const ref of merges) blankMerged(rows, ref);
   return { rows: Array.from({ length: rows.length }, (_, i) => rows[i] ?? []), filledRows };
 }
+
+/**
+ * Excel's own bounds (1,048,576 rows × 16,384 columns, XFD): a reference past them is a damaged or crafted file, and
+ * the row and column numbers index arrays here — one `<row r="900000000">` in a 6 KB file filled the heap.
+ */
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+/** Cells kept per sheet, counting the empty ones before a row's last value: 50,000 rows × 40 columns is 2 million. */
+const MAX_CELL_SLOTS = 20_000_000;
 
 const nonEmpty = (text: string): Cell => (text === '' ? null : text);
 
@@ -358,7 +376,8 @@ const rowOf = (ref: string) => parseInt(ref.replace(/^[A-Z]+/, ''), 10);
 function blankMerged(rows: Cell[][], ref: string): void {
   const [from, to = from] = ref.toUpperCase().split(':') as [string, string?];
   const top = rowOf(from);
-  const bottom = rowOf(to);
+  // Rows past the last one read hold nothing to blank (a range to row 1,048,576 walks no further).
+  const bottom = Math.min(rowOf(to), rows.length);
   const left = columnOf(from);
   const right = columnOf(to);
   for (let r = top; r <= bottom; r++) {

@@ -130,4 +130,37 @@ describe('zipParts', () => {
     const [sheet] = await streamXlsx(bytes, 1000);
     assert.deepEqual(sheet!.rows[1], ['box_1', '607012345671']);
   });
+
+  it("refuses a sheet whose references run past Excel's bounds instead of filling memory", async () => {
+    /** The workbook with its sheet's rows replaced by `rows` (sheetData's inner XML). */
+    const crafted = async (rows: string) => {
+      const zip = await JSZip.loadAsync(await workbook());
+      const entry = (zip as unknown as { file(n: string): { async(t: 'string'): Promise<string> } }).file('xl/worksheets/sheet1.xml');
+      const xml = (await entry.async('string')).replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows}</sheetData>`);
+      zip.file('xl/worksheets/sheet1.xml', xml);
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    };
+    const cell = (ref: string) => `<c r="${ref}" t="inlineStr"><is><t>x</t></is></c>`;
+    // A row numbered 900 million (a 6 KB file that filled the heap) and a column past XFD: damaged files.
+    for (const rows of [`<row r="900000000">${cell('A900000000')}</row>`, `<row r="1">${cell('ZZZZ1')}</row>`]) {
+      await assert.rejects(readWorkbook(await crafted(rows)), (error: { code?: string }) => error.code === 'unreadable_file');
+    }
+    // Within the bounds but a cell at XFD on every row: 20,000 rows × 16,384 slots, refused rather than built.
+    const wide = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}">${cell(`XFD${i + 1}`)}</row>`).join('');
+    await assert.rejects(readWorkbook(await crafted(wide)), (error: { code?: string }) => error.code === 'unreadable_file');
+    // The last row and column Excel has are read.
+    const [sheet] = (await readWorkbook(await crafted(`<row r="1048576">${cell('XFD1048576')}</row>`))).sheets;
+    assert.equal(sheet!.rows.length, 1_048_576);
+    assert.equal(sheet!.rows[1_048_575]!.length, 16_384);
+    // A merged range down to the last row walks only the rows read.
+    const merged = await JSZip.loadAsync(await crafted(`<row r="1">${cell('A1')}${cell('B1')}</row>`));
+    const entry = (merged as unknown as { file(n: string): { async(t: 'string'): Promise<string> } }).file('xl/worksheets/sheet1.xml');
+    const xml = await entry.async('string');
+    merged.file(
+      'xl/worksheets/sheet1.xml',
+      xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1048576"/></mergeCells>'),
+    );
+    const book = await readWorkbook(await merged.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    assert.deepEqual(book.sheets[0]!.rows, [['x']]);
+  });
 });
