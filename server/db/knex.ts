@@ -80,6 +80,8 @@ export function openDb(options: DbOptions): Db {
   const destroy = client.destroy.bind(client);
   client.destroy = async (callback?: unknown) => {
     await checkpointer?.stop();
+    // A handle set up again (knex's initialize) starts a checkpointer of its own with its first connection.
+    checkpointer = undefined;
     return destroy(callback);
   };
   return db;

@@ -1,6 +1,6 @@
 // The preview's plan kept in memory for its apply (plan-store.ts): per database, taken once, the latest three only.
 import assert from 'node:assert/strict';
-import { describe, it } from 'vitest';
+import { afterEach, describe, it, vi } from 'vitest';
 import type { Db } from '../../../server/db/knex.ts';
 import type { PackedPlan } from '../../../server/modules/allocation/carry-out.ts';
 import { keepPlan, takePlan } from '../../../server/modules/allocation/plan-store.ts';
@@ -28,4 +28,13 @@ describe('allocation plans kept in memory', () => {
       ['bat_2', 'bat_3', 'bat_4'],
     );
   });
+
+  it('lets a plan go after a quarter of an hour (a later apply reads the row)', () => {
+    vi.useFakeTimers();
+    const a = db();
+    keepPlan(a, 'bat_1', plan('lin_a'));
+    vi.advanceTimersByTime(15 * 60 * 1000);
+    assert.equal(takePlan(a, 'bat_1'), undefined);
+  });
+  afterEach(() => vi.useRealTimers());
 });
