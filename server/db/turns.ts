@@ -1,6 +1,7 @@
 // Turns of the event loop, for long work that shares the process with other requests and with the database.
 // node-sqlite3 (and pg's socket) run a statement off the main thread; the work that follows it can run meanwhile,
-// once the statement is really under way.
+// once the statement is really under way: whileRunning (work beside one statement), whileDbWorks (the same, for
+// Promise.all), jsonArrayInSlices (long JSON built a slice at a time).
 
 /** One turn: requests and callbacks waiting are let in before the work goes on. */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -18,4 +19,47 @@ const timerTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function handedOver(): Promise<void> {
   await timerTurn();
   await timerTurn();
+}
+
+/** Calls this big (rows, items) overlap main-thread work with their statements; below, the ~2 ms wait costs more. */
+export const OVERLAP_FROM = 2000;
+
+/**
+ * Runs `work` on the main thread while `statement` (just started) runs in the database, and answers both. When
+ * `big`, the statement is first given its turns to get under way (handedOver). A failing statement is thrown here,
+ * never left unhandled; when `work` throws, the statement is let finish first, so the caller's transaction is not
+ * rolled back under a statement still running on its connection.
+ */
+export async function whileRunning<S, W>(statement: Promise<S>, work: () => W, big: boolean): Promise<[S, W]> {
+  statement.catch(() => undefined); // thrown below, or after the work's own error
+  if (big) await handedOver();
+  let done: W;
+  try {
+    done = work();
+  } catch (error) {
+    await statement.catch(() => undefined);
+    throw error;
+  }
+  return [await statement, done];
+}
+
+/**
+ * `work` once the database call started beside it is under way, for Promise.all beside that call (an import checks
+ * its 50,000 rows against each other while the database reads the rows they name).
+ */
+export async function whileDbWorks<T>(work: () => T): Promise<T> {
+  await handedOver();
+  return work();
+}
+/** Items per slice: about a millisecond of JSON each, so a statement that finishes waits that long for its next. */
+const SLICE = 2000;
+
+/** `JSON.stringify(items.map(value))`, built a slice at a time with a turn of the event loop before each. */
+export async function jsonArrayInSlices<T>(items: readonly T[], value: (item: T) => unknown): Promise<string> {
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i += SLICE) {
+    await nextTurn();
+    parts.push(JSON.stringify(items.slice(i, i + SLICE).map(value)).slice(1, -1));
+  }
+  return `[${parts.join(',')}]`;
 }

@@ -9,7 +9,7 @@ import { allocationSettings, type AllocationPreview } from '../../../shared/api/
 import { allocationPreviewBody } from '../../../shared/api/allocation.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
-import { handedOver } from '../../db/turns.ts';
+import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
@@ -81,30 +81,33 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
     created_by: actor.id,
     created_at: now.toISOString(),
   });
-  inserting.catch(() => undefined); // thrown by the await below
-  await handedOver();
-  // Units allocated per SKU, then warehouse (no key string made per allocation).
-  const allocate = new Map<string, Map<string, number>>();
-  for (const [, skuId, warehouseId, q] of computed.packed.allocs) {
-    let of = allocate.get(skuId);
-    if (!of) allocate.set(skuId, (of = new Map()));
-    of.set(warehouseId, (of.get(warehouseId) ?? 0) + q);
-  }
-  const answer: AllocationPreview = {
-    batch_id: batchId,
-    policy: options.policy,
-    order_rule: options.rule,
-    counts: countsOf(computed.plan, computed.lines.length),
-    rows: previewRows(computed),
-    stock: computed.packed.stock.map(([sku, wh, version, skuCode, whCode], i) => ({
-      sku_code: skuCode,
-      warehouse_code: whCode,
-      version,
-      available: computed.stock[i]!.on_hand - computed.stock[i]!.allocated,
-      allocate: allocate.get(sku)?.get(wh) ?? 0,
-    })),
-  };
-  await inserting;
+  const [, answer] = await whileRunning(
+    inserting,
+    (): AllocationPreview => {
+      // Units allocated per SKU, then warehouse (no key string made per allocation).
+      const allocate = new Map<string, Map<string, number>>();
+      for (const [, skuId, warehouseId, q] of computed.packed.allocs) {
+        let of = allocate.get(skuId);
+        if (!of) allocate.set(skuId, (of = new Map()));
+        of.set(warehouseId, (of.get(warehouseId) ?? 0) + q);
+      }
+      return {
+        batch_id: batchId,
+        policy: options.policy,
+        order_rule: options.rule,
+        counts: countsOf(computed.plan, computed.lines.length),
+        rows: previewRows(computed),
+        stock: computed.packed.stock.map(([sku, wh, version, skuCode, whCode], i) => ({
+          sku_code: skuCode,
+          warehouse_code: whCode,
+          version,
+          available: computed.stock[i]!.on_hand - computed.stock[i]!.allocated,
+          allocate: allocate.get(sku)?.get(wh) ?? 0,
+        })),
+      };
+    },
+    computed.lines.length >= OVERLAP_FROM,
+  );
   keepPlan(db, batchId, computed.packed);
   return answer;
 }
@@ -134,12 +137,12 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     const now = new Date().toISOString();
     // Lines first, then stock (in key order): the order every path that takes both locks them in. The answer's
     // counts (the plan's alone) and the allocations' JSON are made while the database compares the versions.
-    const comparing = repo.movedLines(trx, plan.lines);
-    comparing.catch(() => undefined); // thrown by the await below
-    await handedOver();
-    const counts = appliedCounts(plan);
-    const allocsJson = repo.allocationsJson(trx, plan.allocs);
-    const moved = new Set(await comparing);
+    const [movedIds, { counts, allocsJson }] = await whileRunning(
+      repo.movedLines(trx, plan.lines),
+      () => ({ counts: appliedCounts(plan), allocsJson: repo.allocationsJson(trx, plan.allocs) }),
+      plan.lines.length >= OVERLAP_FROM,
+    );
+    const moved = new Set(movedIds);
     const movedOrders = moved.size ? [...new Set(plan.lines.filter(([id]) => moved.has(id)).map((l) => l[2]))] : [];
     if (movedOrders.length) {
       throw new AppError('conflict', 'allocation_moved', message(m.lines_moved, { orders: list(movedOrders) }), { details: { orders: movedOrders } });

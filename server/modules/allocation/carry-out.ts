@@ -4,7 +4,7 @@
 // through the orders module (versions, split and merge-back with history); the sold-out flag through the sold-out
 // module's flagSoldOut, passed in (`flag`) so this file does not import the module that calls it back on release.
 import type { Knex } from 'knex';
-import { handedOver } from '../../db/turns.ts';
+import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { mergeSplitsBack, orderVersions, splitOrders, touchLines } from '../orders/order-split.repo.ts';
@@ -143,30 +143,32 @@ export async function carryOut(
 ): Promise<UndoRecord> {
   // The allocations go in while the stock writes and the lines' orders are worked out here (100,000 lines: tens of
   // milliseconds of main-thread work, done while the database inserts), a turn after the insert started.
-  const inserting = repo.insertAllocations(trx, plan.allocs, c.batchId, o.allocsJson);
-  inserting.catch(() => undefined); // thrown by the await below
-  await handedOver();
-  const stockMoving = stockMove(trx, perStockRow(plan.allocs), 1, c, o.locked);
-  const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
-  const orderOf = new Map<string, string>();
   // The versions after, counted rather than read back: the lines were locked and their versions checked before
   // (o.checked), and each write below moves the version of every row it touches by exactly one — an allocated line
   // once (touchLines), a split-off line once (moved and flagged in one update), another short line once if flagged;
-  // a split-off order is made at 1. The allocated lines' are counted here, while the insert runs.
+  // a split-off order is made at 1. The allocated lines' are counted while the insert runs.
   const checked = new Map<string, number>();
-  for (const [id, version, orderId] of o.checked) {
-    orderOf.set(id, orderId);
-    checked.set(id, version);
-  }
-  const orderIds = [...new Set(allocated.map((id) => orderOf.get(id)!))];
   const lines = new Map<string, number>();
   const bump = (id: string) => {
     const before = lines.get(id) ?? checked.get(id);
     if (before === undefined) throw new Error(`allocation: line ${id} was not among the checked lines`);
     lines.set(id, before + 1);
   };
-  for (const id of allocated) bump(id);
-  await inserting;
+  const [, { stockMoving, allocated, orderIds }] = await whileRunning(
+    repo.insertAllocations(trx, plan.allocs, c.batchId, o.allocsJson),
+    () => {
+      const stockMoving = stockMove(trx, perStockRow(plan.allocs), 1, c, o.locked);
+      const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
+      const orderOf = new Map<string, string>();
+      for (const [id, version, orderId] of o.checked) {
+        orderOf.set(id, orderId);
+        checked.set(id, version);
+      }
+      for (const id of allocated) bump(id);
+      return { stockMoving, allocated, orderIds: [...new Set(allocated.map((id) => orderOf.get(id)!))] };
+    },
+    plan.allocs.length >= OVERLAP_FROM,
+  );
   await stockMoving.run();
   await touchLines(trx, allocated, c.now, orderIds);
   // Every line split off is short: flagged with its move (their versions were checked, so none has the flag yet);

@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import type { AllocationPolicy, AllocationRow, OrderRule } from '../../../shared/api/allocation.schema.ts';
 import type { Db } from '../../db/knex.ts';
-import { handedOver } from '../../db/turns.ts';
+import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import type { PackedPlan } from './carry-out.ts';
 import { planAllocation, type Available, type Plan, type PlanLine, type PlanOrder } from './plan.ts';
 import * as repo from './allocation.repo.ts';
@@ -30,37 +30,31 @@ export type Computed = {
   stock: repo.StockSnapshot[];
 };
 
-/**
- * Lets `reading` get under way in the database before main-thread work that does not need it (big reads only);
- * answers it wrapped (an async function's answer would be awaited with it).
- */
-async function meanwhile<T>(reading: Promise<T>, big: boolean): Promise<{ reading: Promise<T> }> {
-  reading.catch(() => undefined); // thrown where it is awaited
-  if (big) await handedOver();
-  return { reading };
-}
-
 export async function computeAllocation(db: Conn, options: ComputeOptions, lineIds?: readonly string[]): Promise<Computed> {
   const lines = await repo.candidateLineRows(db, { allocateHeld: options.allocateHeld, lineIds });
-  const big = lines.length > 2000;
-  // The lines' SKUs are read while the lines are grouped into their orders (100,000 lines: tens of milliseconds).
-  const skusReading = (await meanwhile(repo.candidateSkus(db, lines), big)).reading;
+  const big = lines.length >= OVERLAP_FROM;
   const orders = new Map<string, PlanOrder>();
   const linesOf = new Map<string, repo.CandidateLine[]>();
   const planLines: PlanLine[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    let o = orders.get(l.order_id);
-    if (!o) {
-      o = { id: l.order_id, priority: l.priority, channel: l.channel_name, orderDate: l.order_date, orderedAt: l.ordered_at, lines: [] };
-      orders.set(l.order_id, o);
-      linesOf.set(l.order_id, [l]);
-    } else linesOf.get(l.order_id)!.push(l);
-    // Its needs are filled in once the SKUs are read.
-    planLines[i] = { id: l.id, quantity: l.quantity, amount: l.amount, needs: [] };
-    o.lines.push(planLines[i]!);
-  }
-  const skus = await skusReading;
+  // The lines' SKUs are read while the lines are grouped into their orders (100,000 lines: tens of milliseconds).
+  const [skus] = await whileRunning(
+    repo.candidateSkus(db, lines),
+    () => {
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i]!;
+        let o = orders.get(l.order_id);
+        if (!o) {
+          o = { id: l.order_id, priority: l.priority, channel: l.channel_name, orderDate: l.order_date, orderedAt: l.ordered_at, lines: [] };
+          orders.set(l.order_id, o);
+          linesOf.set(l.order_id, [l]);
+        } else linesOf.get(l.order_id)!.push(l);
+        // Its needs are filled in once the SKUs are read.
+        planLines[i] = { id: l.id, quantity: l.quantity, amount: l.amount, needs: [] };
+        o.lines.push(planLines[i]!);
+      }
+    },
+    big,
+  );
 
   const all = await repo.activeWarehouses(db);
   const asked = new Map(options.warehouses.map((id, i) => [id, i]));
@@ -71,24 +65,27 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
   const rank = new Map(order.map((w, i) => [w.id, i]));
   const skuCode = new Map(skus.map((s) => [s.sku_id, s.code]));
   const skuIds = [...skuCode.keys()];
-  // The stock is read while each line's SKUs are grouped.
-  const stockReading = (await meanwhile(repo.availableStock(db, skuIds), big)).reading;
-
-  // Each line's SKUs, grouped once: the plan and the preview's rows both walk them.
+  // Each line's SKUs, grouped once (the plan and the preview's rows both walk them) while the stock is read.
   const skusOf = new Map<string, repo.CandidateSku[]>();
-  for (const s of skus) {
-    const list = skusOf.get(s.line_id);
-    if (list) list.push(s);
-    else skusOf.set(s.line_id, [s]);
-  }
-  // A line's SKUs by code: the order its preview rows show them and it draws them in.
-  for (const list of skusOf.values()) if (list.length > 1) list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  for (const line of planLines) {
-    const list = skusOf.get(line.id);
-    if (list) line.needs = list.map((s) => ({ skuId: s.sku_id, perUnit: s.per_unit }));
-  }
+  const [readStock] = await whileRunning(
+    repo.availableStock(db, skuIds),
+    () => {
+      for (const s of skus) {
+        const list = skusOf.get(s.line_id);
+        if (list) list.push(s);
+        else skusOf.set(s.line_id, [s]);
+      }
+      // A line's SKUs by code: the order its preview rows show them and it draws them in.
+      for (const list of skusOf.values()) if (list.length > 1) list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      for (const line of planLines) {
+        const list = skusOf.get(line.id);
+        if (list) line.needs = list.map((s) => ({ skuId: s.sku_id, perUnit: s.per_unit }));
+      }
+    },
+    big,
+  );
 
-  const stock = (await stockReading).filter((r) => rank.has(r.warehouse_id));
+  const stock = readStock.filter((r) => rank.has(r.warehouse_id));
   stock.sort((a, b) => rank.get(a.warehouse_id)! - rank.get(b.warehouse_id)!);
   const available: Available = new Map();
   for (const r of stock) {

@@ -28,7 +28,7 @@ import * as repo from './invoice-import.repo.ts';
 import { crossCheck, InvoiceRows, repeatedRow, storeResults, type ImportRow, type RowResult } from './invoice-rows.ts';
 import { packText } from './packed-text.ts';
 import { getTemplate } from './templates.service.ts';
-import { whileDbWorks, jsonArrayInSlices } from './while-db-works.ts';
+import { jsonArrayInSlices, whileDbWorks } from '../../db/turns.ts';
 
 /** An import's answer as the service gives it: InvoiceImportResult with its rows' messages unrendered. */
 export type ImportAnswer = Omit<InvoiceImportResult, 'results'> & {
@@ -151,7 +151,7 @@ export async function runInvoiceImport(
       const created = new Set(set.writes.newBoxes.map((b) => b.id));
       const counts = countsOf(results);
       // The record's JSON (8 MB for 50,000 rows) is built and packed (packed-text.ts) while the database writes the
-      // changes (while-db-works.ts).
+      // changes (server/db/turns.ts).
       const [, stored, undoBoxes] = await Promise.all([
         flushWrites(trx, set.writes, engine.now),
         storeResults(mapped.header_row, results).then(packText),

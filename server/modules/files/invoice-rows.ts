@@ -11,7 +11,7 @@ import type { WorkingSet } from '../orders/working-set.ts';
 import type { BoxRow, LineRow } from '../orders/working-set.repo.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import { isOrderKey, type Resolved } from '../orders/line-references.repo.ts';
-import { jsonArrayInSlices } from './while-db-works.ts';
+import { jsonArrayInSlices } from '../../db/turns.ts';
 
 /** A sheet row as read through the template. */
 export type ImportRow = {
@@ -233,7 +233,7 @@ export function repeatedRow(r: ImportRow, first: number): RowResult {
 export type StoredRow = [number, RowResult['outcome'], string | null, string | null, string | null, string | null, string | null];
 export type StoredResults = { header_row: number; rows: StoredRow[] };
 
-/** As JSON, built a slice at a time (while the database writes the import's changes: while-db-works.ts). */
+/** As JSON, built a slice at a time (while the database writes the import's changes: server/db/turns.ts). */
 export async function storeResults(headerRow: number, results: readonly RowResult[]): Promise<string> {
   const rows = await jsonArrayInSlices(results, (r): StoredRow => [
     r.row,

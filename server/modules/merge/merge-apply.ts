@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import { CLAIM_STATUSES, type Status } from '../../../shared/lifecycle.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import { handedOver } from '../../db/turns.ts';
+import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
@@ -144,11 +144,7 @@ export async function mergeInTransaction(
   if (!groups && !rejections.length) return { batch_id: null, groups: 0, lines: 0, rejected: 0 };
 
   // The undo record (a line per merged line) is written out while the first writes run: nothing it holds changes.
-  const flushing = flushWrites(trx, set.writes, now);
-  flushing.catch(() => undefined); // awaited below; not "unhandled" while the record is packed
-  await handedOver();
-  const undo = JSON.stringify(record);
-  await flushing;
+  const [, undo] = await whileRunning(flushWrites(trx, set.writes, now), () => JSON.stringify(record), record.lines.length >= OVERLAP_FROM);
   await repo.insertBatch(trx, {
     id: batchId,
     source,

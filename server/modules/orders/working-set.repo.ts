@@ -14,6 +14,7 @@ import {
   type Write,
 } from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
+import { OVERLAP_FROM } from '../../db/turns.ts';
 import { RECIPIENT_FIELDS, type RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { historyWrite, type HistoryRow } from './history.repo.ts';
 import { LINE_BOOLS, ORDER_BOOLS, toLine, toOrder, type LineRow, type OrderRow } from './orders.repo.ts';
@@ -317,9 +318,6 @@ export function emptyWrites(): PendingWrites {
     history: [],
   };
 }
-
-/** Rows written from which a flush builds each statement while the one before runs. */
-const OVERLAP_FROM = 2000;
 
 /**
  * Writes in an order the constraints accept: numbers a box gives up are cleared before any box takes them (so two

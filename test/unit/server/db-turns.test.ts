@@ -1,7 +1,7 @@
+// Work beside the database (server/db/turns.ts): statements handed over first, long JSON built in slices.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { packText, unpackText } from '../../../server/modules/files/packed-text.ts';
-import { whileDbWorks, jsonArrayInSlices } from '../../../server/modules/files/while-db-works.ts';
+import { jsonArrayInSlices, whileDbWorks, whileRunning } from '../../../server/db/turns.ts';
 
 describe('while the database works', () => {
   it('builds the JSON of a list a slice at a time, the same text as JSON.stringify at every length', async () => {
@@ -27,15 +27,28 @@ describe('while the database works', () => {
   });
 });
 
-describe('packed text', () => {
-  it('packs long JSON to a fraction of it as base64 text and unpacks it exactly; plain text stored before reads as it is', async () => {
-    const json = JSON.stringify(Array.from({ length: 5000 }, (_, i) => [i + 2, 'new', null, null, `box_${i}`, null, `6070${i}`, '홍길동']));
-    const packed = await packText(json);
-    assert.match(packed, /^[A-Za-z0-9+/=]+$/);
-    assert.ok(packed.length * 4 < json.length, `${packed.length} of ${json.length}`);
-    assert.equal(unpackText(packed), json);
-    // Short text is kept as it is (gzip would add), and so reads back.
-    assert.equal(await packText('[["box_1",2]]'), '[["box_1",2]]');
-    for (const plain of ['{"header_row":1,"rows":[]}', '[["box_1",2]]', '', json]) assert.equal(unpackText(plain), plain);
+describe('work beside a running statement', () => {
+  it('answers the statement and the work; a failing statement is thrown, never left unhandled', async () => {
+    assert.deepEqual(await whileRunning(Promise.resolve('rows'), () => 'built', true), ['rows', 'built']);
+    const failing = new Promise((_, reject) => setTimeout(() => reject(new Error('statement failed')), 5));
+    await assert.rejects(
+      whileRunning(failing, () => 'built', false),
+      /statement failed/,
+    );
+  });
+
+  it("lets a statement finish before the work's error goes up (no rollback under a running statement)", async () => {
+    let finished = false;
+    const statement = new Promise((resolve) => setTimeout(() => resolve((finished = true)), 20));
+    await assert.rejects(
+      whileRunning(
+        statement,
+        () => {
+          throw new Error('work failed');
+        },
+        false,
+      ),
+      (error: Error) => error.message === 'work failed' && finished,
+    );
   });
 });
