@@ -254,8 +254,8 @@ describe('invoice import: undo', () => {
     assert.equal((await db('invoice_import_boxes').where({ import_id: res.body.import_id })).length, 0);
     const record = await db('invoice_imports').where({ id: res.body.import_id }).first();
     // Kept through packed-text.ts (gzipped once long: packed-text tests).
-    assert.equal(JSON.parse(unpackText(record.results)).rows.length, 2);
-    const packed = JSON.parse(unpackText(record.undo_boxes)) as [string, number, ...unknown[]][];
+    assert.equal(JSON.parse(await unpackText(record.results)).rows.length, 2);
+    const packed = JSON.parse(await unpackText(record.undo_boxes)) as [string, number, ...unknown[]][];
     assert.deepEqual(
       packed.map((p) => [p[0], p[1]]),
       [
@@ -427,7 +427,7 @@ describe('invoice import: result file', () => {
     const record = await s.deps.db('invoice_imports').where({ id: applied.body.import_id }).first();
     for (const value of [record.results, record.undo_boxes] as string[]) {
       assert.match(value, /^H4sI[A-Za-z0-9+/=]+$/, 'gzip as base64');
-      assert.ok(value.length * 2 < unpackText(value).length);
+      assert.ok(value.length * 2 < (await unpackText(value)).length);
     }
     const after = await resultFile(`/api/invoice-imports/${applied.body.import_id}/result.xlsx`, { source: sheet(rows, 'CJ결과') }, 'en');
     assert.equal(after.status, 200, JSON.stringify(after.body));

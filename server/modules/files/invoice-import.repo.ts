@@ -118,7 +118,7 @@ export async function listImports(db: Db, limit: number): Promise<ListedImport[]
 export async function importBoxes(db: Conn, importId: string): Promise<ImportBoxRecord[]> {
   const row = (await db('invoice_imports').select('undo_boxes').where({ id: importId }).first()) as { undo_boxes: string | null } | undefined;
   if (row?.undo_boxes) {
-    return (JSON.parse(unpackText(row.undo_boxes)) as PackedBox[]).map(
+    return (JSON.parse(await unpackText(row.undo_boxes)) as PackedBox[]).map(
       ([box_id, r, old_courier, old_tracking_number, old_send_status, old_sent_at, after, lines]) => ({
         box_id,
         row: r,

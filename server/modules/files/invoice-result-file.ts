@@ -75,7 +75,7 @@ export async function previewResultSheet(db: Db, actor: Actor, body: InvoiceImpo
  */
 export async function appliedResultSheet(db: Db, id: string, source: FileSource): Promise<ResultSheet> {
   const record = await findImportOrFail(db, id);
-  const stored = record.results ? (JSON.parse(unpackText(record.results)) as StoredResults | unknown[]) : null;
+  const stored = record.results ? (JSON.parse(await unpackText(record.results)) as StoredResults | unknown[]) : null;
   if (!stored || Array.isArray(stored)) throw new AppError('conflict', 'result_not_kept', message(m.result_not_kept));
   const sheet = await readSource(source);
   const { rows: mapped } = await mappedImportRows(db, record.template_id, sheet, record.courier ?? undefined);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
 /** Base64 of gzip's magic bytes (1f 8b 08): JSON text never starts so. */
 const GZIP_BASE64 = 'H4sI';
 
@@ -17,7 +18,7 @@ export async function packText(text: string): Promise<string> {
   return text.length < PACK_FROM ? text : (await gzip(text, { level: 1 })).toString('base64');
 }
 
-/** What packText packed, or a value stored before as plain text. */
-export function unpackText(stored: string): string {
-  return stored.startsWith(GZIP_BASE64) ? zlib.gunzipSync(Buffer.from(stored, 'base64')).toString('utf8') : stored;
+/** What packText packed (unpacked on libuv's pool, like the packing), or a value stored before as plain text. */
+export async function unpackText(stored: string): Promise<string> {
+  return stored.startsWith(GZIP_BASE64) ? (await gunzip(Buffer.from(stored, 'base64'))).toString('utf8') : stored;
 }
