@@ -275,11 +275,11 @@ const rawWrite =
 
 /**
  * Runs writes one after another, in this order (constraints need it: boxes before the lines that point at them).
- * With `overlap` (big writes), each is built — the `builds` are called in turn — while the database runs the one
+ * With `overlap` (big writes: OVERLAP_FROM rows and up), each is built — the `builds` are called in turn — while the database runs the one
  * before, once that one is under way (handedOver). A build gives one write, several (run in their order) or none.
  * The first write to fail is thrown; none after it starts.
  */
-export async function writeInOrder(builds: readonly (() => Write | readonly Write[] | null)[], overlap = true): Promise<void> {
+export async function writeInOrder(builds: readonly (() => Write | readonly Write[] | null)[], overlap: boolean): Promise<void> {
   let running: Promise<void> | null = null;
   let started = false;
   for (const build of builds) {

@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import { selectWhereIn, updateRows, updateValuesWrite, whereIdIn, writeInOrder, type Write } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
+import { OVERLAP_FROM } from '../../db/turns.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { historyWrite, insertHistory, type HistoryRow } from './history.repo.ts';
@@ -118,12 +119,16 @@ export async function splitOrders(
   const columns = Object.keys(await (columnsReading ?? trx('orders').columnInfo()));
   // Each write is built while the database runs the one before (writeInOrder): the history rows (three per
   // split-off line with the flag) are made while the lines move.
-  await writeInOrder([
-    () => copyOrdersWrite(trx, columns, made, c.now),
-    () => updateValuesWrite(trx, 'orders', ['total_amount'], totals, { updated_at: c.now }),
-    () => updateValuesWrite(trx, 'order_lines', ['order_id', 'box_id'], moves, flag ? { updated_at: c.now, sold_out: true } : { updated_at: c.now }),
-    () => historyWrite(trx, splitHistory(out, lines, c, flag)),
-  ]);
+  await writeInOrder(
+    [
+      () => copyOrdersWrite(trx, columns, made, c.now),
+      () => updateValuesWrite(trx, 'orders', ['total_amount'], totals, { updated_at: c.now }),
+      () =>
+        updateValuesWrite(trx, 'order_lines', ['order_id', 'box_id'], moves, flag ? { updated_at: c.now, sold_out: true } : { updated_at: c.now }),
+      () => historyWrite(trx, splitHistory(out, lines, c, flag)),
+    ],
+    moves.length >= OVERLAP_FROM,
+  );
   return out;
 }
 

@@ -168,7 +168,7 @@ describe('writeInOrder', () => {
 
   it('runs the writes one after another in order, building each while the one before runs', async () => {
     const { events, build, settle } = recorder();
-    const done = writeInOrder([build('a', 'a'), build('none'), build('bc', 'b', 'c'), build('d', 'd')]);
+    const done = writeInOrder([build('a', 'a'), build('none'), build('bc', 'b', 'c'), build('d', 'd')], true);
     await Promise.all([done, settle()]);
     assert.deepEqual(events, [
       'build a',
@@ -189,7 +189,7 @@ describe('writeInOrder', () => {
 
   it('a write that fails is thrown and none after it starts', async () => {
     const { events, build, settle } = recorder();
-    const done = writeInOrder([build('a', 'a'), build('b', 'b'), build('c', 'c')]);
+    const done = writeInOrder([build('a', 'a'), build('b', 'b'), build('c', 'c')], true);
     const [outcome] = await Promise.allSettled([done, settle('a')]);
     assert.equal(outcome.status, 'rejected');
     assert.match(String((outcome as PromiseRejectedResult).reason), /a failed/);
