@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../shared/files/normalise.ts';
 import { scanXml } from './xml-scan.ts';
-import { MAX_UNPACKED_BYTES, zipParts } from './zip-parts.ts';
+import { MAX_UNPACKED_BYTES, unpackedTooLarge, zipParts } from './zip-parts.ts';
 
 // exceljs's own pieces, so dates, numbers and decoding are the ones its full load uses (no types ship for them).
 const require = createRequire(import.meta.url);
@@ -167,7 +167,7 @@ async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
 async function* within(chunks: AsyncIterable<Buffer>, budget: { left: number }): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) {
     budget.left -= chunk.length;
-    if (budget.left < 0) throw new Error('zip: the parts unpack past the size allowed');
+    if (budget.left < 0) throw unpackedTooLarge();
     yield chunk;
   }
 }
@@ -284,19 +284,15 @@ function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 
           }
           break;
         case 'f':
+        case 't':
+          // A formula or an inline string's text: present, even when empty (a value left out stays null).
           if (c) {
-            into = 'formula';
-            c.formula ??= '';
+            into = name === 'f' ? 'formula' : 'value';
+            c[into] ??= '';
           }
           break;
         case 'v':
           if (c) into = 'value';
-          break;
-        case 't':
-          if (c) {
-            into = 'value';
-            c.value ??= '';
-          }
           break;
         case 'rPh':
           inPhonetic = true;

@@ -20,6 +20,9 @@ const DEFLATED = 8;
  */
 export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
+/** The refusal of parts past MAX_UNPACKED_BYTES, here and on exceljs's unzip (xlsx-stream.ts). */
+export const unpackedTooLarge = () => new Error('zip: the parts unpack past the size allowed');
+
 type Entry = { method: number; compressedSize: number; size: number; headerOffset: number; encrypted: boolean };
 
 /** The package's entries by name, or null when the buffer is not a zip this reader takes. */
@@ -69,7 +72,7 @@ export async function zipParts(
   if (!all) return null;
   const picked = [...all].filter(([name]) => wanted(name));
   if (picked.some(([, e]) => e.encrypted || (e.method !== STORED && e.method !== DEFLATED))) return null;
-  if (picked.reduce((sum, [, e]) => sum + e.size, 0) > maxUnpackedBytes) throw new Error('zip: the parts unpack past the size allowed');
+  if (picked.reduce((sum, [, e]) => sum + e.size, 0) > maxUnpackedBytes) throw unpackedTooLarge();
   if (new Set(picked.map(([, e]) => e.headerOffset)).size < picked.length) throw new Error('zip: two entries share one part');
   const parts = await Promise.all(
     picked.map(async ([name, e]) => {
