@@ -1,7 +1,7 @@
 // Turns of the event loop, for long work that shares the process with other requests and with the database.
 // node-sqlite3 (and pg's socket) run a statement off the main thread; the work that follows it can run meanwhile,
-// once the statement is really under way: whileRunning (work beside one statement), whileDbWorks (the same, for
-// Promise.all), jsonArrayInSlices (long JSON built a slice at a time).
+// once the statement is really under way: whileRunning (work beside one statement) and
+// jsonArrayInSlices (long JSON built a slice at a time).
 
 /** One turn: requests and callbacks waiting are let in before the work goes on. */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -43,14 +43,6 @@ export async function whileRunning<S, W>(statement: Promise<S>, work: () => W, b
   return [await statement, done];
 }
 
-/**
- * `work` once the database call started beside it is under way, for Promise.all beside that call (an import checks
- * its 50,000 rows against each other while the database reads the rows they name).
- */
-export async function whileDbWorks<T>(work: () => T): Promise<T> {
-  await handedOver();
-  return work();
-}
 /** Items per slice: about a millisecond of JSON each, so a statement that finishes waits that long for its next. */
 const SLICE = 2000;
 

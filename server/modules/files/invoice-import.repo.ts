@@ -100,7 +100,10 @@ export async function findImport(db: Conn, id: string, options: { lock?: boolean
   return row && toRecord(row);
 }
 
-/** An import as the list shows it: without its per-row results (megabytes for a 50,000-row file, read by undo only). */
+/**
+ * An import as the list shows it: without its per-row results (megabytes for a 50,000-row file; only the applied
+ * import's result file reads them).
+ */
 export type ListedImport = Omit<ImportRecord, 'results'>;
 const LISTED_COLUMNS = RECORD_COLUMNS.filter((c) => c !== 'results');
 

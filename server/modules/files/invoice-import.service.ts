@@ -28,7 +28,7 @@ import * as repo from './invoice-import.repo.ts';
 import { crossCheck, InvoiceRows, repeatedRow, storeResults, type ImportRow, type RowResult } from './invoice-rows.ts';
 import { packText } from './packed-text.ts';
 import { getTemplate } from './templates.service.ts';
-import { jsonArrayInSlices, whileDbWorks } from '../../db/turns.ts';
+import { jsonArrayInSlices, OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 
 /** An import's answer as the service gives it: InvoiceImportResult with its rows' messages unrendered. */
 export type ImportAnswer = Omit<InvoiceImportResult, 'results'> & {
@@ -108,10 +108,11 @@ export async function runInvoiceImport(
     return await db.transaction(async (trx) => {
       const ids = [...new Set([...looked.values()].flatMap((r) => r.lineIds))];
       // The file's rows are checked against each other while the database reads the rows they name.
-      const [set, { refused, repeats }] = await Promise.all([
+      const [set, { refused, repeats }] = await whileRunning(
         loadWorkingSet(trx, { ids, actions: ['set_invoice'], trackingNumbers: numbers, ...(byBox ? { boxes: boxKeys } : {}) }),
-        whileDbWorks(() => crossCheck(rows)),
-      ]);
+        () => crossCheck(rows),
+        rows.length >= OVERLAP_FROM,
+      );
       const resolved = byBox ? withBoxLines(looked, set, boxKeys) : looked;
       const engine = new Engine(set, actor, batchId);
       const decider = new InvoiceRows(

@@ -1,7 +1,7 @@
 // Work beside the database (server/db/turns.ts): statements handed over first, long JSON built in slices.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { jsonArrayInSlices, whileDbWorks, whileRunning } from '../../../server/db/turns.ts';
+import { jsonArrayInSlices, whileRunning } from '../../../server/db/turns.ts';
 
 describe('while the database works', () => {
   it('builds the JSON of a list a slice at a time, the same text as JSON.stringify at every length', async () => {
@@ -20,7 +20,7 @@ describe('while the database works', () => {
       (i) => (i % 2000 === 0 ? order.push(`slice ${i / 2000}`) : i),
     );
     setImmediate(() => order.push('I/O turn'));
-    await Promise.all([statement, slices, whileDbWorks(() => order.push('after a turn'))]);
+    await Promise.all([statement, slices, whileRunning(statement, () => order.push('after a turn'), true)]);
     assert.deepEqual(order.slice(0, 2), ['statement handed over', 'slice 0']);
     assert.ok(order.indexOf('I/O turn') < order.indexOf('slice 2'), order.join(', '));
     assert.ok(order.includes('after a turn'));
