@@ -114,8 +114,8 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
 
 const notFound = (id: string) => new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
 
-async function batchOrFail(db: Db, id: string, lock = false, plan = true): Promise<repo.BatchRow> {
-  const batch = await repo.findBatch(db, id, { lock, plan });
+async function batchOrFail(db: Db, id: string, o: { lock: boolean; plan: boolean }): Promise<repo.BatchRow> {
+  const batch = await repo.findBatch(db, id, o);
   if (!batch) throw notFound(id);
   return batch;
 }
@@ -128,7 +128,7 @@ async function batchExistsOrFail(db: Db, id: string): Promise<void> {
 export async function applyAllocation(db: Db, actor: Actor, batchId: string, info: Partial<RequestInfo> = {}) {
   await batchExistsOrFail(db, batchId);
   return stockTransaction(db, async (trx) => {
-    const batch = await batchOrFail(trx as unknown as Db, batchId, true, false);
+    const batch = await batchOrFail(trx as unknown as Db, batchId, { lock: true, plan: false });
     if (batch.state !== 'previewed') {
       throw new AppError('conflict', 'batch_not_previewed', message(m.batch_not_previewed, { id: batchId, state: batch.state }));
     }
@@ -203,7 +203,7 @@ export async function undoAllocation(db: Db, actor: Actor, batchId: string, info
   await batchExistsOrFail(db, batchId);
   const undoBatchId = newId(ID_PREFIX.batch);
   return stockTransaction(db, async (trx) => {
-    const batch = await batchOrFail(trx as unknown as Db, batchId, true);
+    const batch = await batchOrFail(trx as unknown as Db, batchId, { lock: true, plan: true });
     if (batch.state !== 'applied')
       throw new AppError('conflict', 'batch_not_applied', message(m.batch_not_applied, { id: batchId, state: batch.state }));
     const later = await repo.laterApplied(trx, batch);

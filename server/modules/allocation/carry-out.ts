@@ -8,7 +8,7 @@ import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { mergeSplitsBack, orderVersions, splitOrders, touchLines } from '../orders/order-split.repo.ts';
-import { keyOf, lockStock, stockWritesBuilt, type StockKey, type StockWrite } from '../stock/stock.repo.ts';
+import { keyOf, lockStock, stockWritesBuilt, type StockKey, type StockState, type StockWrite } from '../stock/stock.repo.ts';
 import * as repo from './allocation.repo.ts';
 
 type Trx = Knex.Transaction;
@@ -81,8 +81,6 @@ function perStockRow(allocs: UndoRecord['allocs']): { key: StockKey; quantity: n
 }
 
 type StockRow = ReturnType<typeof perStockRow>[number];
-
-type StockState = { on_hand: number; allocated: number; version: number };
 
 /** Moves stock.allocated by `sign` × each row's quantity (perStockRow). Never below zero, never beyond what is on hand. */
 async function moveAllocated(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, c: Change) {

@@ -56,10 +56,10 @@ const CLAIMED = Object.values(CLAIM_STATUSES).map((s) => s.requested);
 
 /**
  * The desk: released (READY) lines in no box or a box without a number, not sold out or unmatched, of orders not
- * held, merge-locked, deleted or with a line under a claim. `byStatus` false keeps SQLite from finding the lines
+ * held, merge-locked, deleted or with a line under a claim. `statusIndex: false` keeps SQLite from finding the lines
  * through the status index (it would, for a list of orders too, walking every READY line instead of the orders').
  */
-function desk(db: Conn, byStatus = true): Knex.QueryBuilder {
+function desk(db: Conn, o: { statusIndex: boolean }): Knex.QueryBuilder {
   const q = db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
     .leftJoin('boxes as b', 'b.id', 'l.box_id')
@@ -73,7 +73,7 @@ function desk(db: Conn, byStatus = true): Knex.QueryBuilder {
     // SQLite this halved the statement's time for 100,000 lines. order_id is never null, so NOT IN is NOT EXISTS.
     .whereNotIn('o.id', db('order_lines as c').select('c.order_id').whereIn('c.status', CLAIMED));
   // A unary + makes the column no index's term on SQLite; PostgreSQL plans by its statistics.
-  return byStatus || isPostgres(db as Knex) ? q.where('l.status', 'READY') : q.whereRaw('+?? = ?', ['l.status', 'READY']);
+  return o.statusIndex || isPostgres(db as Knex) ? q.where('l.status', 'READY') : q.whereRaw('+?? = ?', ['l.status', 'READY']);
 }
 
 /**
@@ -82,13 +82,13 @@ function desk(db: Conn, byStatus = true): Knex.QueryBuilder {
  * never read (candidateLines reads the rest), which on a 100,000-line desk is most of them.
  */
 export async function deskNames(db: Conn): Promise<DeskName[]> {
-  const q = desk(db).select('l.order_id', 'o.recipient_name');
+  const q = desk(db, { statusIndex: true }).select('l.order_id', 'o.recipient_name');
   return (await selectPacked(db, q, NAME_FIELDS)) as DeskName[];
 }
 
 /** The desk's lines of these orders, with everything the plan compares and the preview's sheet shows. */
 export async function candidateLines(db: Conn, orderIds: readonly string[]): Promise<CandidateRow[]> {
   if (!orderIds.length) return [];
-  const q = desk(db, false).select(Object.entries(CANDIDATE_COLUMNS).map(([field, column]) => `${column} as ${field}`));
+  const q = desk(db, { statusIndex: false }).select(Object.entries(CANDIDATE_COLUMNS).map(([field, column]) => `${column} as ${field}`));
   return (await selectPacked(db, whereIdIn(db, q, 'o.id', orderIds), FIELDS)) as CandidateRow[];
 }
