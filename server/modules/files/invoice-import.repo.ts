@@ -67,7 +67,7 @@ export async function insertImport(db: Conn, record: ImportRecord, undoBoxes: st
   await db('invoice_imports').insert({ ...record, undo_boxes: undoBoxes });
 }
 
-/** The columns of ImportRecord (not the undo record, which only undo reads). */
+/** The columns of ImportRecord (not the undo record, which only undo reads: importBoxes). */
 const RECORD_COLUMNS = [
   'id',
   'batch_id',
@@ -93,19 +93,25 @@ const RECORD_COLUMNS = [
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
 const toRecord = <R extends ListedImport>(r: R): R => ({ ...r, overwrite: bool(r.overwrite), all_or_nothing: bool(r.all_or_nothing) });
 
-/** One import; under `lock` its row is locked (PostgreSQL) so two undos of one import queue up. */
-export async function findImport(db: Conn, id: string, options: { lock?: boolean } = {}): Promise<ImportRecord | undefined> {
-  const q = db('invoice_imports').select(RECORD_COLUMNS).where({ id }).first();
-  const row = (await (options.lock ? q.forUpdate() : q)) as ImportRecord | undefined;
-  return row && toRecord(row);
-}
-
 /**
- * An import as the list shows it: without its per-row results (megabytes for a 50,000-row file; only the applied
- * import's result file reads them).
+ * An import as the list, an undo and a result file read it: without its per-row results (megabytes for a 50,000-row
+ * file; only the applied import's result file reads them, through importResults).
  */
 export type ListedImport = Omit<ImportRecord, 'results'>;
 const LISTED_COLUMNS = RECORD_COLUMNS.filter((c) => c !== 'results');
+
+/** One import; under `lock` its row is locked (PostgreSQL) so two undos of one import queue up. */
+export async function findImport(db: Conn, id: string, options: { lock?: boolean } = {}): Promise<ListedImport | undefined> {
+  const q = db('invoice_imports').select(LISTED_COLUMNS).where({ id }).first();
+  const row = (await (options.lock ? q.forUpdate() : q)) as ListedImport | undefined;
+  return row && toRecord(row);
+}
+
+/** An import's per-row results as stored (invoice-rows.ts storeResults), or null when it kept none. */
+export async function importResults(db: Conn, id: string): Promise<string | null> {
+  const row = (await db('invoice_imports').select('results').where({ id }).first()) as { results: string | null } | undefined;
+  return row?.results ?? null;
+}
 
 /** Newest first. */
 export async function listImports(db: Db, limit: number): Promise<ListedImport[]> {

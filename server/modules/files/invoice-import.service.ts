@@ -155,7 +155,7 @@ export async function runInvoiceImport(
       // changes (server/db/turns.ts).
       const [, stored, undoBoxes] = await Promise.all([
         flushWrites(trx, set.writes, engine.now),
-        storeResults(mapped.header_row, results).then(packText),
+        storeResults(mapped.header_row, results),
         jsonArrayInSlices(decider.changed, (c) =>
           repo.packBox({
             box_id: c.box_id,

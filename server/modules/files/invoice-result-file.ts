@@ -14,9 +14,9 @@ import type { Actor } from '../../domain/actor.ts';
 import { readSource } from '../../files/source.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import { mappedImportRows, runInvoiceImport, sourceName } from './invoice-import.service.ts';
-import type { RowResult, StoredResults } from './invoice-rows.ts';
+import * as repo from './invoice-import.repo.ts';
+import { storedResults, type RowResult } from './invoice-rows.ts';
 import { findImportOrFail } from './invoice-undo.ts';
-import { unpackText } from './packed-text.ts';
 
 type Outcome = { outcome: RowResult['outcome']; message: Text | null; old: string | null; number: string | null };
 
@@ -75,8 +75,8 @@ export async function previewResultSheet(db: Db, actor: Actor, body: InvoiceImpo
  */
 export async function appliedResultSheet(db: Db, id: string, source: FileSource): Promise<ResultSheet> {
   const record = await findImportOrFail(db, id);
-  const stored = record.results ? (JSON.parse(await unpackText(record.results)) as StoredResults | unknown[]) : null;
-  if (!stored || Array.isArray(stored)) throw new AppError('conflict', 'result_not_kept', message(m.result_not_kept));
+  const stored = await storedResults(await repo.importResults(db, id));
+  if (!stored) throw new AppError('conflict', 'result_not_kept', message(m.result_not_kept));
   const sheet = await readSource(source);
   const { rows: mapped } = await mappedImportRows(db, record.template_id, sheet, record.courier ?? undefined);
   const references = new Map(mapped.map((r) => [r.row, r.reference]));

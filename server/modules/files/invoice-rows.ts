@@ -12,6 +12,7 @@ import type { BoxRow, LineRow } from '../orders/working-set.repo.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import { isOrderKey, type Resolved } from '../orders/line-references.repo.ts';
 import { jsonArrayInSlices } from '../../db/turns.ts';
+import { packText, unpackText } from './packed-text.ts';
 
 /** A sheet row as read through the template. */
 export type ImportRow = {
@@ -233,7 +234,10 @@ export function repeatedRow(r: ImportRow, first: number): RowResult {
 export type StoredRow = [number, RowResult['outcome'], string | null, string | null, string | null, string | null, string | null];
 export type StoredResults = { header_row: number; rows: StoredRow[] };
 
-/** As JSON, built a slice at a time (while the database writes the import's changes: server/db/turns.ts). */
+/**
+ * As stored on the import's row: JSON built a slice at a time (while the database writes the import's changes:
+ * server/db/turns.ts), then packed (packed-text.ts). storedResults reads it back.
+ */
 export async function storeResults(headerRow: number, results: readonly RowResult[]): Promise<string> {
   const rows = await jsonArrayInSlices(results, (r): StoredRow => [
     r.row,
@@ -244,6 +248,21 @@ export async function storeResults(headerRow: number, results: readonly RowResul
     r.old_tracking_number,
     r.tracking_number,
   ]);
-  // The shape of StoredResults: { header_row, rows }.
-  return `{"header_row":${JSON.stringify(headerRow)},"rows":${rows}}`;
+  // Each field of StoredResults as JSON text: a field added to the type and not here does not compile.
+  const fields: Record<keyof StoredResults, string> = { header_row: JSON.stringify(headerRow), rows };
+  return packText(
+    `{${Object.entries(fields)
+      .map(([key, json]) => `${JSON.stringify(key)}:${json}`)
+      .join(',')}}`,
+  );
+}
+
+/**
+ * What storeResults stored, or null when the import kept none that a result file can use (nothing, or the plain
+ * array of results kept before the header row was).
+ */
+export async function storedResults(stored: string | null): Promise<StoredResults | null> {
+  if (!stored) return null;
+  const value = JSON.parse(await unpackText(stored)) as StoredResults | unknown[];
+  return Array.isArray(value) ? null : value;
 }

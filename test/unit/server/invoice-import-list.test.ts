@@ -1,10 +1,10 @@
-// The list of invoice imports reads each import's record without its per-row results: those are megabytes for a
-// 50,000-row file and only undo reads them.
+// The list of invoice imports, an undo and a result file read each import's record without its per-row results:
+// those are megabytes for a 50,000-row file and only the result file reads them, on their own.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { openDb, type Db } from '../../../server/db/knex.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
-import { findImport, insertImport, listImports, type ImportRecord } from '../../../server/modules/files/invoice-import.repo.ts';
+import { findImport, importResults, insertImport, listImports, type ImportRecord } from '../../../server/modules/files/invoice-import.repo.ts';
 
 describe('invoice import list', () => {
   let db: Db;
@@ -14,7 +14,7 @@ describe('invoice import list', () => {
   });
   afterEach(() => db.destroy());
 
-  it('answers every field of a record but its results, which stay for the import itself', async () => {
+  it('answers every field of a record but its results, which are read on their own', async () => {
     const record: ImportRecord = {
       id: 'imp_1',
       batch_id: 'bat_1',
@@ -40,6 +40,8 @@ describe('invoice import list', () => {
     const [listed] = await listImports(db, 10);
     const { results, ...rest } = record;
     assert.deepEqual(listed, rest);
-    assert.equal((await findImport(db, 'imp_1'))!.results, results);
+    assert.deepEqual(await findImport(db, 'imp_1'), rest);
+    assert.equal(await importResults(db, 'imp_1'), results);
+    assert.equal(await importResults(db, 'imp_missing'), null);
   });
 });
