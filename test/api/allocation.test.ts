@@ -298,6 +298,10 @@ describe('preview → apply → undo', () => {
     const p = await preview({ policy: 'available' });
     const applied = await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id });
     assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    // The apply answers what the preview counted: the plan it carries out is that one.
+    const counts = { orders: 3, full: 1, partial: 1, none: 1, lines: 5, lines_allocated: 2, lines_split: 2, lines_short: 1, units: 2 };
+    assert.deepEqual(p.counts, counts);
+    assert.deepEqual(applied.body.counts, counts);
     const [split] = applied.body.splits;
     assert.deepEqual([...split.line_ids].sort(), [partial.lineIds[1], partial.lineIds[2]].sort());
 
@@ -401,6 +405,20 @@ describe('preview → apply → undo', () => {
     const refused = await s.call('POST', '/api/allocation/apply', { batch_id: kept.batch_id });
     assert.equal(refused.status, 409);
     assert.equal(refused.body.error.code, 'batch_not_previewed');
+
+    // A plan kept on the row by a server before plans carried their counts: made again, not applied.
+    const older = await preview({ policy: 'complete' });
+    for (let i = 0; i < 3; i++) await preview({ policy: 'complete' });
+    const row = await s.deps.db('allocation_batches').where({ id: older.batch_id }).first();
+    const { counts: _counts, ...plan } = JSON.parse(row.plan);
+    await s.deps
+      .db('allocation_batches')
+      .where({ id: older.batch_id })
+      .update({ plan: JSON.stringify(plan) });
+    const outdated = await s.call('POST', '/api/allocation/apply', { batch_id: older.batch_id });
+    assert.equal(outdated.status, 409);
+    assert.equal(outdated.body.error.code, 'preview_outdated');
+    assert.equal((await s.deps.db('allocation_batches').where({ id: older.batch_id }).first()).state, 'previewed');
   });
 
   it('two operators applying at once never allocate the same unit twice', async () => {

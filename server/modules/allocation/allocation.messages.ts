@@ -7,6 +7,10 @@ export const allocationMessages = defineMessages('allocation', {
     ko: '할당 배치 {id}은(는) 이미 {state} 상태입니다. 미리보기를 다시 하세요',
     en: 'allocation batch {id} is already {state}. Preview again',
   },
+  preview_outdated: {
+    ko: '할당 배치 {id}은(는) 이전 버전에서 만든 미리보기입니다. 미리보기를 다시 하세요',
+    en: 'allocation batch {id} was previewed by an earlier version. Preview again',
+  },
   lines_moved: {
     ko: '미리보기 뒤에 주문상품이 바뀌었습니다 (주문 {orders}). 미리보기를 다시 하세요',
     en: 'order lines changed since the preview (orders {orders}). Preview again',

@@ -22,7 +22,7 @@ import { stockTransaction } from '../stock/stock.service.ts';
 import { allocationMessages as m } from './allocation.messages.ts';
 import * as repo from './allocation.repo.ts';
 import { carryOut, changedSince, storedUndo, takeBack, undoRecordOf, type PackedPlan } from './carry-out.ts';
-import { computeAllocation, countsOf, previewRows, type ComputeOptions } from './compute.ts';
+import { computeAllocation, previewRows, type ComputeOptions } from './compute.ts';
 import { keepPlan, takePlan } from './plan-store.ts';
 import type { z } from 'zod';
 
@@ -95,7 +95,7 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
         batch_id: batchId,
         policy: options.policy,
         order_rule: options.rule,
-        counts: countsOf(computed.plan, computed.lines.length),
+        counts: computed.packed.counts,
         rows: previewRows(computed),
         stock: computed.packed.stock.map(([sku, wh, version, skuCode, whCode], i) => ({
           sku_code: skuCode,
@@ -134,12 +134,15 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     }
     // Still previewed (read under the lock): the preview's plan kept in memory is the row's, if this process has it.
     const plan = takePlan(db, batchId) ?? (JSON.parse(await repo.batchPlan(trx, batchId)) as PackedPlan);
+    // A plan kept by a server before plans carried their counts: made before an upgrade, it is made again.
+    const counts = plan.counts;
+    if (!counts) throw new AppError('conflict', 'preview_outdated', message(m.preview_outdated, { id: batchId }));
     const now = new Date().toISOString();
-    // Lines first, then stock (in key order): the order every path that takes both locks them in. The answer's
-    // counts (the plan's alone) and the allocations' JSON are made while the database compares the versions.
-    const [movedIds, { counts, allocsJson }] = await whileRunning(
+    // Lines first, then stock (in key order): the order every path that takes both locks them in. The allocations'
+    // JSON is made while the database compares the versions.
+    const [movedIds, allocsJson] = await whileRunning(
       repo.movedLines(trx, plan.lines),
-      () => ({ counts: appliedCounts(plan), allocsJson: repo.allocationsJson(trx, plan.allocs) }),
+      () => repo.allocationsJson(trx, plan.allocs),
       plan.lines.length >= OVERLAP_FROM,
     );
     const moved = new Set(movedIds);
@@ -177,26 +180,6 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       splits: undo.splits.map(([order_id, new_order_id, line_ids]) => ({ order_id, new_order_id, line_ids })),
     };
   });
-}
-
-/** What an apply of `plan` does (its allocations are what it allocates: the versions were checked). */
-function appliedCounts(plan: PackedPlan) {
-  const orders = new Set(plan.lines.map((l) => l[2]));
-  const allocatedLines = new Set(plan.allocs.map((a) => a[0]));
-  const servedOrders = new Set(plan.lines.filter((l) => allocatedLines.has(l[0])).map((l) => l[2]));
-  const partial = new Set(plan.splits.map((s) => s[0]));
-  const split = plan.splits.reduce((s, x) => s + x[1].length, 0);
-  return {
-    orders: orders.size,
-    full: servedOrders.size - partial.size,
-    partial: partial.size,
-    none: orders.size - servedOrders.size,
-    lines: plan.lines.length,
-    lines_allocated: allocatedLines.size,
-    lines_split: split,
-    lines_short: plan.short.length - split,
-    units: plan.allocs.reduce((s, a) => s + a[3], 0),
-  };
 }
 
 export async function undoAllocation(db: Db, actor: Actor, batchId: string, info: Partial<RequestInfo> = {}) {

@@ -4,6 +4,8 @@
 // through the orders module (versions, split and merge-back with history); the sold-out flag through the sold-out
 // module's flagSoldOut, passed in (`flag`) so this file does not import the module that calls it back on release.
 import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { allocationCounts } from '../../../shared/api/allocation.schema.ts';
 import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
@@ -12,6 +14,7 @@ import { keyOf, lockStock, stockWritesBuilt, type StockKey, type StockState, typ
 import * as repo from './allocation.repo.ts';
 
 type Trx = Knex.Transaction;
+type AllocationCounts = z.infer<typeof allocationCounts>;
 
 /** The plan as kept on the batch: versions it was computed from, and what to do. */
 export type PackedPlan = {
@@ -25,6 +28,11 @@ export type PackedPlan = {
   splits: [string, string[]][];
   /** Lines that cannot be served: the sold-out flag. */
   short: string[];
+  /**
+   * What the preview counted of it (compute.ts countsOf): what an apply of it answers too, as it carries out exactly
+   * this plan once its versions are checked. Absent from plans kept by a server before it was added.
+   */
+  counts?: AllocationCounts;
 };
 
 /** What an apply did, for its undo. */

@@ -21,7 +21,8 @@ export type ComputeOptions = {
 
 export type Computed = {
   plan: Plan;
-  packed: PackedPlan;
+  /** With its counts, always (only a plan kept by an older server has none). */
+  packed: Required<PackedPlan>;
   lines: repo.CandidateLine[];
   /** Each line's SKUs (by code), and each order's lines. */
   skusOf: Map<string, repo.CandidateSku[]>;
@@ -96,7 +97,7 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
   const plan = planAllocation([...orders.values()], available, { policy: options.policy, rule: options.rule, channels: options.channels });
 
   const warehouseCode = new Map(all.map((w) => [w.id, w.code]));
-  const packed: PackedPlan = {
+  const packed: Required<PackedPlan> = {
     lines: lines.map((l) => [l.id, l.version, l.order_id]),
     stock: stock.map((r) => [
       r.sku_id,
@@ -108,6 +109,7 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
     allocs: plan.allocations.map((a) => [a.lineId, a.skuId, a.warehouseId, a.quantity]),
     splits: plan.orders.filter((o) => o.outcome === 'partial').map((o) => [o.orderId, o.short]),
     short: plan.orders.flatMap((o) => o.short),
+    counts: countsOf(plan, lines.length),
   };
   return { plan, packed, lines, skusOf, linesOf, warehouseCode, stock };
 }
@@ -158,7 +160,7 @@ export function previewRows(c: Computed): AllocationRow[] {
   return rows;
 }
 
-/** The preview's counts, in one pass over the orders and one over the allocations (a line's are next to each other). */
+/** The plan's counts (its preview's and its apply's answer), in one pass over the orders and one over the allocations (a line's are next to each other). */
 export function countsOf(plan: Plan, lines: number) {
   let full = 0;
   let partial = 0;
