@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import { selectWhereIn, updateRows, updateValuesWrite, whereIdIn, writeInOrder, type Write } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 import { OVERLAP_FROM } from '../../db/turns.ts';
+import { readAhead } from '../../db/read-together.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { historyWrite, insertHistory, type HistoryRow } from './history.repo.ts';
@@ -77,11 +78,8 @@ export async function splitOrders(
   flag?: SplitFlag,
 ): Promise<Split[]> {
   if (!splits.length) return [];
-  // The table's columns (for the copies) are asked for at once on SQLite: read behind the statements below, not
-  // after them. (A promise: a knex builder runs its query again at each `then`.) A PostgreSQL transaction's client
-  // runs one query at a time: there they are read when needed.
-  const columnsReading = isPostgres(trx as unknown as Db) ? undefined : Promise.resolve(trx('orders').columnInfo());
-  columnsReading?.catch(() => undefined); // thrown by the await below
+  // The table's columns (for the copies), read behind the statements below where the connection takes it.
+  const orderColumns = readAhead(trx, () => trx('orders').columnInfo());
   const totalOf = new Map(
     (
       (await selectWhereIn(
@@ -116,7 +114,7 @@ export async function splitOrders(
     for (const id of s.lineIds) moves.push([id, newOrderId, null]);
     out.push({ orderId: s.orderId, newOrderId, lineIds: s.lineIds, totalBefore, boxIds: moved.map((l) => l.box_id) });
   }
-  const columns = Object.keys(await (columnsReading ?? trx('orders').columnInfo()));
+  const columns = Object.keys(await orderColumns());
   // Each write is built while the database runs the one before (writeInOrder): the history rows (three per
   // split-off line with the flag) are made while the lines move.
   await writeInOrder(

@@ -6,6 +6,7 @@ import type { ApiAction as Action } from '../../../shared/api/orders.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
+import { readTogether } from '../../db/read-together.ts';
 import { accountAutomation } from '../mall-accounts/mall-accounts.repo.ts';
 import { WorkingSet } from './working-set.ts';
 import * as repo from './working-set.repo.ts';
@@ -142,9 +143,8 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
   for (const l of set.lines.values()) orderIds.add(l.order_id);
   const allOrders = [...orderIds];
   const lineIds = () => [...set.lines.keys()];
-  // The rest: on SQLite issued at once, each read's rows taken apart here while the database answers the next one;
-  // a PostgreSQL transaction's client takes one query at a time (pg 9 refuses a second one while the first runs),
-  // so there they run one after another, taking the locks in this order.
+  // The rest, together where the connection takes them (read-together.ts); in a PostgreSQL transaction one after
+  // another, taking the locks in this order.
   const reads: (false | undefined | (() => Promise<void>))[] = [
     () =>
       repo.lockOrders(trx, allOrders).then((orders) => {
@@ -177,9 +177,10 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
           for (const [orderId, recipient] of recipients) set.recipients.set(orderId, recipient);
         })),
   ];
-  if (repo.locksRows(trx)) {
-    for (const read of reads) if (read) await read();
-  } else await Promise.all(reads.map((read) => read && read()));
+  await readTogether(
+    trx,
+    reads.filter((read) => typeof read === 'function'),
+  );
   return set;
 }
 

@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { insertMany, whereIdIn } from '../../../db/bulk.ts';
 import type { Db } from '../../../db/knex.ts';
+import { readTogether } from '../../../db/read-together.ts';
 
 type Conn = Db | Knex.Transaction;
 
@@ -48,9 +49,7 @@ export async function ordersWithNumbers(
     'mall_order_key',
     unique,
   );
-  // One after the other: a PostgreSQL transaction's client (an upload's apply) takes one query at a time.
-  const a = await live;
-  const b = await held;
+  const [a, b] = await readTogether(db, [() => live, () => held]);
   return [
     ...(a as { id: string; channel_name: string; mall_order_id: string }[]),
     ...(b as { id: string; channel_name: string; mall_order_id: string }[]),
