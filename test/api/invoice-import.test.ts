@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 import { sheetRows } from '../helpers/xlsx.ts';
 import { saveOrderNumberTemplate } from '../helpers/invoice-templates.ts';
-import { unpackText } from '../../server/modules/files/packed-text.ts';
+import { unpackText } from '../../server/db/packed-text.ts';
 
 let s: TestServer;
 beforeAll(async () => {

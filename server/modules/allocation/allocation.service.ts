@@ -21,7 +21,7 @@ import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { stockTransaction } from '../stock/stock.service.ts';
 import { allocationMessages as m } from './allocation.messages.ts';
 import * as repo from './allocation.repo.ts';
-import { carryOut, changedSince, storedUndo, takeBack, undoRecordOf, type PackedPlan } from './carry-out.ts';
+import { carryOut, changedSince, storedPlan, storedPlanOf, storedUndo, takeBack, undoRecordOf } from './carry-out.ts';
 import { computeAllocation, previewRows, type ComputeOptions } from './compute.ts';
 import { keepPlan, takePlan } from './plan-store.ts';
 import type { z } from 'zod';
@@ -70,17 +70,19 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date();
   await repo.dropStalePreviews(db, new Date(now.getTime() - PREVIEW_KEPT_MS).toISOString());
-  // The answer (120,000 rows for 100,000 lines) is made while the database writes the plan (megabytes).
-  const inserting = repo.insertBatch(db, {
-    id: batchId,
-    state: 'previewed',
-    source: 'preview',
-    options: JSON.stringify(options),
-    plan: JSON.stringify(computed.packed),
-    lines: computed.lines.length,
-    created_by: actor.id,
-    created_at: now.toISOString(),
-  });
+  // The answer (120,000 rows for 100,000 lines) is made while the plan (megabytes) is packed and written.
+  const inserting = storedPlan(computed.packed).then((plan) =>
+    repo.insertBatch(db, {
+      id: batchId,
+      state: 'previewed',
+      source: 'preview',
+      options: JSON.stringify(options),
+      plan,
+      lines: computed.lines.length,
+      created_by: actor.id,
+      created_at: now.toISOString(),
+    }),
+  );
   const [, answer] = await whileRunning(
     inserting,
     (): AllocationPreview => {
@@ -133,7 +135,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       throw new AppError('conflict', 'batch_not_previewed', message(m.batch_not_previewed, { id: batchId, state: batch.state }));
     }
     // Still previewed (read under the lock): the preview's plan kept in memory is the row's, if this process has it.
-    const plan = takePlan(db, batchId) ?? (JSON.parse(await repo.batchPlan(trx, batchId)) as PackedPlan);
+    const plan = takePlan(db, batchId) ?? (await storedPlanOf(await repo.batchPlan(trx, batchId)));
     // A plan kept by a server before plans carried their counts: made before an upgrade, it is made again.
     const counts = plan.counts;
     if (!counts) throw new AppError('conflict', 'preview_outdated', message(m.preview_outdated, { id: batchId }));
@@ -167,7 +169,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       { actor, batchId, reason: `재고할당 ${batchId}`, now },
       { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked, allocsJson },
     );
-    await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: storedUndo(undo), plan: '{}' });
+    await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: await storedUndo(undo), plan: '{}' });
     await writeAudit(trx, actor, info, {
       action: 'allocation_applied',
       entity: 'allocation_batch',

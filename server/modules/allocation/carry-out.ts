@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { allocationCounts } from '../../../shared/api/allocation.schema.ts';
+import { packText, unpackText } from '../../db/packed-text.ts';
 import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
@@ -35,6 +36,15 @@ export type PackedPlan = {
   counts?: AllocationCounts;
 };
 
+/** The plan as the batch row keeps it (packed: packed-text.ts) until its apply; storedPlanOf reads it. */
+export function storedPlan(plan: PackedPlan): Promise<string> {
+  return packText(JSON.stringify(plan));
+}
+
+export async function storedPlanOf(stored: string): Promise<PackedPlan> {
+  return JSON.parse(await unpackText(stored)) as PackedPlan;
+}
+
 /** What an apply did, for its undo. */
 export type UndoRecord = {
   allocs: [string, string, string, number][];
@@ -56,14 +66,15 @@ export type UndoRecord = {
  */
 export type StoredUndo = Omit<UndoRecord, 'allocs'> & { allocs?: UndoRecord['allocs'] };
 
-export function storedUndo(undo: UndoRecord): string {
+/** The undo record as the batch row keeps it: packed (packed-text.ts), as it is kept for good. undoRecordOf reads it. */
+export function storedUndo(undo: UndoRecord): Promise<string> {
   const { allocs: _allocs, ...kept } = undo;
-  return JSON.stringify(kept satisfies StoredUndo);
+  return packText(JSON.stringify(kept satisfies StoredUndo));
 }
 
 /** The undo record of batch `batchId` as stored, with its allocations (read back from line_allocations if not kept). */
 export async function undoRecordOf(trx: Trx, batchId: string, stored: string): Promise<UndoRecord> {
-  const undo = JSON.parse(stored) as StoredUndo;
+  const undo = JSON.parse(await unpackText(stored)) as StoredUndo;
   return { ...undo, allocs: undo.allocs ?? (await repo.batchAllocations(trx, batchId)) };
 }
 

@@ -53,6 +53,6 @@ export async function allocateReleasedLines(trx: Knex.Transaction, lineIds: read
     // The lines were read in this transaction under the caller's lock: their versions stand.
     { checked: packed.lines, locked },
   );
-  await repo.updateBatch(trx, batchId, { applied_at: now, undo: storedUndo(undo) });
+  await repo.updateBatch(trx, batchId, { applied_at: now, undo: await storedUndo(undo) });
   return batchId;
 }

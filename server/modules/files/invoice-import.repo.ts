@@ -3,7 +3,7 @@
 // orders/line-references.repo.ts.)
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
-import { unpackText } from './packed-text.ts';
+import { unpackText } from '../../db/packed-text.ts';
 
 type Conn = Knex | Knex.Transaction;
 

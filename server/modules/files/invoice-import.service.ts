@@ -26,7 +26,7 @@ import { loadWorkingSet, storedNumber } from '../orders/working-set-load.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import * as repo from './invoice-import.repo.ts';
 import { crossCheck, InvoiceRows, repeatedRow, storeResults, type ImportRow, type RowResult } from './invoice-rows.ts';
-import { packText } from './packed-text.ts';
+import { packText } from '../../db/packed-text.ts';
 import { getTemplate } from './templates.service.ts';
 import { jsonArrayInSlices, OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 

@@ -12,7 +12,7 @@ import type { BoxRow, LineRow } from '../orders/working-set.repo.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import { isOrderKey, type Resolved } from '../orders/line-references.repo.ts';
 import { jsonArrayInSlices } from '../../db/turns.ts';
-import { packText, unpackText } from './packed-text.ts';
+import { packText, unpackText } from '../../db/packed-text.ts';
 
 /** A sheet row as read through the template. */
 export type ImportRow = {

@@ -1,7 +1,7 @@
-// Long import records stored gzipped as base64 (server/modules/files/packed-text.ts).
+// Long import records stored gzipped as base64 (server/db/packed-text.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { packText, unpackText } from '../../../server/modules/files/packed-text.ts';
+import { packText, unpackText } from '../../../server/db/packed-text.ts';
 
 describe('packed text', () => {
   it('packs long JSON to a fraction of it as base64 text and unpacks it exactly; plain text stored before reads as it is', async () => {
