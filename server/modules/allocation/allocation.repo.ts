@@ -3,7 +3,7 @@
 // module (stock.repo writeStock); lines and orders only by the orders module.
 import type { Knex } from 'knex';
 import { isPostgres, type Db } from '../../db/knex.ts';
-import { insertMany, selectPacked, whereIdIn } from '../../db/bulk.ts';
+import { insertManyWrite, selectPacked, whereIdIn, type Write } from '../../db/bulk.ts';
 
 type Conn = Db | Knex.Transaction;
 
@@ -29,35 +29,28 @@ export async function availableStock(db: Conn, skuIds: readonly string[]): Promi
   return (await whereIdIn(db, q, 'sku_id', skuIds)) as StockSnapshot[];
 }
 
-/** The allocations as insertAllocations sends them on SQLite (undefined on PostgreSQL), to be made ahead of it. */
-export function allocationsJson(db: Conn, allocs: readonly (readonly [string, string, string, number])[]): string | undefined {
-  return isPostgres(db as Db) ? undefined : JSON.stringify(allocs);
-}
-
 /**
- * The allocations of a batch, `[line_id, sku_id, warehouse_id, quantity]` as the plan packs them; `json`: the same
- * made ahead by allocationsJson.
+ * The allocations of a batch, `[line_id, sku_id, warehouse_id, quantity]` as the plan packs them: a Write (bulk.ts)
+ * built now — on SQLite their JSON, which a caller makes while the database runs an earlier statement — run when
+ * it is called.
  */
-export async function insertAllocations(
-  trx: Knex.Transaction,
-  allocs: readonly (readonly [string, string, string, number])[],
-  batchId: string,
-  json?: string,
-): Promise<void> {
-  if (!allocs.length) return;
+export function allocationsWrite(trx: Knex.Transaction, allocs: readonly (readonly [string, string, string, number])[], batchId: string): Write {
+  if (!allocs.length) return async () => undefined;
   if (isPostgres(trx as unknown as Db)) {
     const rows = allocs.map(([line_id, sku_id, warehouse_id, quantity]) => ({ line_id, sku_id, warehouse_id, quantity, batch_id: batchId }));
-    await insertMany(trx, 'line_allocations', rows);
-    return;
+    return insertManyWrite(trx, 'line_allocations', rows)!;
   }
   // SQLite: the packed allocations travel as they are, one JSON value (100,000 rows, no object per row), read as
   // JSONB: each row's four fields are then taken from its binary form, not from its text parsed four times (a
   // sixth off the statement for 90,000 rows).
-  await trx.raw(
-    `insert into line_allocations (line_id, sku_id, warehouse_id, quantity, batch_id)
-     select value ->> 0, value ->> 1, value ->> 2, value ->> 3, ? from jsonb_each(jsonb(?))`,
-    [batchId, json ?? JSON.stringify(allocs)],
-  );
+  const json = JSON.stringify(allocs);
+  return async () => {
+    await trx.raw(
+      `insert into line_allocations (line_id, sku_id, warehouse_id, quantity, batch_id)
+       select value ->> 0, value ->> 1, value ->> 2, value ->> 3, ? from jsonb_each(jsonb(?))`,
+      [batchId, json],
+    );
+  };
 }
 
 /**

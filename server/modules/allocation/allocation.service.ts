@@ -141,10 +141,10 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     if (!counts) throw new AppError('conflict', 'preview_outdated', message(m.preview_outdated, { id: batchId }));
     const now = new Date().toISOString();
     // Lines first, then stock (in key order): the order every path that takes both locks them in. The allocations'
-    // JSON is made while the database compares the versions.
-    const [movedIds, allocsJson] = await whileRunning(
+    // insert is built while the database compares the versions.
+    const [movedIds, allocations] = await whileRunning(
       repo.movedLines(trx, plan.lines),
-      () => repo.allocationsJson(trx, plan.allocs),
+      () => repo.allocationsWrite(trx, plan.allocs, batchId),
       plan.lines.length >= OVERLAP_FROM,
     );
     const moved = new Set(movedIds);
@@ -167,7 +167,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       trx,
       plan,
       { actor, batchId, reason: `재고할당 ${batchId}`, now },
-      { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked, allocsJson },
+      { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked, allocations },
     );
     await repo.updateBatch(trx, batchId, { state: 'applied', applied_at: now, undo: await storedUndo(undo), plan: '{}' });
     await writeAudit(trx, actor, info, {

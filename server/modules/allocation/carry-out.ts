@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { allocationCounts } from '../../../shared/api/allocation.schema.ts';
 import { packText, unpackText } from '../../db/packed-text.ts';
+import type { Write } from '../../db/bulk.ts';
 import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
@@ -108,14 +109,14 @@ async function moveAllocated(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, 
     rows.map((r) => r.key),
     c.now,
   );
-  await stockMove(trx, rows, sign, c, state).run();
+  await stockMove(trx, rows, sign, c, state)();
 }
 
 /**
- * moveAllocated's writes on rows already locked (`state`), built now and run when called: one set-based write for
+ * moveAllocated's writes on rows already locked (`state`), built now as a Write, run when called: one set-based write for
  * every row (row updates + their history rows), as writeStock does for one. `state` gets the rows' states after.
  */
-function stockMove(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, c: Change, state: Map<string, StockState>) {
+function stockMove(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, c: Change, state: Map<string, StockState>): Write {
   const writes: StockWrite[] = rows.map((r) => {
     const before = state.get(keyOf(r.key))!;
     const allocated = before.allocated + sign * r.quantity;
@@ -135,11 +136,9 @@ function stockMove(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, c: Change,
     };
   });
   const built = stockWritesBuilt(trx, writes);
-  return {
-    run: async () => {
-      await built.run();
-      for (const [key, after] of built.states) state.set(key, after);
-    },
+  return async () => {
+    await built.write();
+    for (const [key, after] of built.states) state.set(key, after);
   };
 }
 
@@ -154,8 +153,8 @@ export async function carryOut(
     flag?: Flagger | undefined;
     /** The plan's stock rows, locked (lockStock). */
     locked: Map<string, StockState>;
-    /** The allocations as insertAllocations sends them, if made already (allocationsJson). */
-    allocsJson?: string | undefined;
+    /** The allocations' insert, if built already (allocationsWrite). */
+    allocations?: Write | undefined;
   },
 ): Promise<UndoRecord> {
   // The allocations go in while the stock writes and the lines' orders are worked out here (100,000 lines: tens of
@@ -172,7 +171,7 @@ export async function carryOut(
     lines.set(id, before + 1);
   };
   const [, { stockMoving, allocated, orderIds }] = await whileRunning(
-    repo.insertAllocations(trx, plan.allocs, c.batchId, o.allocsJson),
+    (o.allocations ?? repo.allocationsWrite(trx, plan.allocs, c.batchId))(),
     () => {
       const stockMoving = stockMove(trx, perStockRow(plan.allocs), 1, c, o.locked);
       const allocated = [...new Set(plan.allocs.map((a) => a[0]))];
@@ -186,7 +185,7 @@ export async function carryOut(
     },
     plan.allocs.length >= OVERLAP_FROM,
   );
-  await stockMoving.run();
+  await stockMoving();
   await touchLines(trx, allocated, c.now, orderIds);
   // Every line split off is short: flagged with its move (their versions were checked, so none has the flag yet);
   // the other short lines after.

@@ -5,7 +5,7 @@
 // read, so a change made meanwhile can never be overwritten silently.
 import type { Knex } from 'knex';
 import type { StockRow } from '../../../shared/api/stock.schema.ts';
-import { insertMany, insertManyWrite } from '../../db/bulk.ts';
+import { insertMany, insertManyWrite, type Write } from '../../db/bulk.ts';
 import { chunk, isPostgres, type Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 
@@ -169,21 +169,18 @@ const MANY_PER_STATEMENT = 20000;
  */
 export async function writeStockMany(trx: Knex.Transaction, writes: readonly StockWrite[]): Promise<Map<string, StockState>> {
   const built = stockWritesBuilt(trx, writes);
-  await built.run();
+  await built.write();
   return built.states;
 }
 
 /**
  * writeStockMany in two steps: its statements built now (the JSON of 15,000 rows and their history rows: tens of
- * milliseconds, which a caller can spend while the database runs an earlier statement), run when `run` is called.
- * `states`: each row's state once run.
+ * milliseconds, which a caller can spend while the database runs an earlier statement) as a Write (bulk.ts), run
+ * when it is called. `states`: each row's state once written.
  */
-export function stockWritesBuilt(
-  trx: Knex.Transaction,
-  writes: readonly StockWrite[],
-): { run: () => Promise<void>; states: Map<string, StockState> } {
+export function stockWritesBuilt(trx: Knex.Transaction, writes: readonly StockWrite[]): { write: Write; states: Map<string, StockState> } {
   const states = new Map<string, StockState>();
-  if (!writes.length) return { run: async () => undefined, states };
+  if (!writes.length) return { write: async () => undefined, states };
   const postgres = isPostgres(trx);
   const updates: { sql: string; data: string; part: StockWrite[] }[] = [];
   for (const part of chunk([...writes], MANY_PER_STATEMENT)) {
@@ -202,7 +199,7 @@ export function stockWritesBuilt(
     for (const w of part) states.set(keyOf(w.key), { ...w.after, version: w.before.version + 1 });
   }
   const history = insertManyWrite(trx, 'stock_history', writes.map(historyRow));
-  const run = async () => {
+  const write = async () => {
     for (const { sql, data, part } of updates) {
       const result = (await trx.raw(sql, [data])) as unknown[] | { rows: unknown[] };
       const updated = Array.isArray(result) ? result.length : result.rows.length;
@@ -211,7 +208,7 @@ export function stockWritesBuilt(
     }
     await history?.();
   };
-  return { run, states };
+  return { write, states };
 }
 
 // ---- the list and the history ------------------------------------------------------------------------------------
