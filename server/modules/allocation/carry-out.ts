@@ -1,7 +1,7 @@
 // Carrying out an allocation plan inside a transaction, and taking it back. The plan and the undo record are packed
-// arrays (one JSON value on the batch row): 100,000 lines stay one row. Stock moves only through the stock module's
-// writeStockMany (kinds allocate / deallocate, one history row per stock row, carrying the batch, set-based); lines and orders
-// through the orders module (versions, split and merge-back with history); the sold-out flag through the sold-out
+// arrays (one JSON value on the batch row, gzipped once long: packed-text.ts): 100,000 lines stay one row. Stock
+// moves only through the stock module's writeStockMany (kinds allocate / deallocate, one history row per stock row,
+// carrying the batch, set-based); lines and orders through the orders module (versions, split and merge-back with history); the sold-out flag through the sold-out
 // module's flagSoldOut, passed in (`flag`) so this file does not import the module that calls it back on release.
 import type { Knex } from 'knex';
 import type { z } from 'zod';
@@ -113,8 +113,9 @@ async function moveAllocated(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, 
 }
 
 /**
- * moveAllocated's writes on rows already locked (`state`), built now as a Write, run when called: one set-based write for
- * every row (row updates + their history rows), as writeStock does for one. `state` gets the rows' states after.
+ * moveAllocated's writes on rows already locked (`state`), built now as a Write, run when called: one set-based
+ * write for every row (row updates + their history rows), as writeStock does for one. `state` gets the rows' states
+ * after.
  */
 function stockMove(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, c: Change, state: Map<string, StockState>): Write {
   const writes: StockWrite[] = rows.map((r) => {
