@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isPostgres } from '../../server/db/knex.ts';
+import { unpackText } from '../../server/db/packed-text.ts';
 import { makeOrder, makeSku, makeWarehouse, putInBox, putStock, setLineSkus } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -255,7 +256,7 @@ describe('preview → apply → undo', () => {
     const p = await preview({ policy: 'available' });
     assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
     const row = await s.deps.db('allocation_batches').where({ id: p.batch_id }).first();
-    assert.equal('allocs' in JSON.parse(row.undo), false, 'the allocations are not stored twice');
+    assert.equal('allocs' in JSON.parse(await unpackText(row.undo)), false, 'the allocations are not stored twice');
     const allocated = await s.deps.db('line_allocations').where({ batch_id: p.batch_id });
     assert.equal(
       allocated.reduce((n: number, r: any) => n + Number(r.quantity), 0),
@@ -275,13 +276,35 @@ describe('preview → apply → undo', () => {
     const p2 = await preview({ policy: 'available' });
     assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p2.batch_id })).status, 200);
     const rows = await s.deps.db('line_allocations').where({ batch_id: p2.batch_id });
-    const record = JSON.parse((await s.deps.db('allocation_batches').where({ id: p2.batch_id }).first()).undo);
+    const record = JSON.parse(await unpackText((await s.deps.db('allocation_batches').where({ id: p2.batch_id }).first()).undo));
     record.allocs = rows.map((r: any) => [r.line_id, r.sku_id, r.warehouse_id, Number(r.quantity)]);
     await s.deps
       .db('allocation_batches')
       .where({ id: p2.batch_id })
       .update({ undo: JSON.stringify(record) });
     assert.equal((await s.call('POST', `/api/allocation/batches/${p2.batch_id}/undo`)).status, 200);
+    assert.deepEqual(await snapshot(), before);
+  });
+
+  it('a big batch keeps its plan and undo record gzipped on its row; the apply and the undo read them so', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 500);
+    const made = await makeOrder(s.deps.db, { status: 'READY', lines: 150 });
+    await s.deps.db('line_skus').insert(made.lineIds.map((id) => ({ line_id: id, sku_id: a.id, quantity: 1 })));
+    await s.deps.db('order_lines').whereIn('id', made.lineIds).update({ sku_code: a.code, unmatched: false });
+    const before = await snapshot();
+    const p = await preview({ policy: 'available' });
+    // Three newer previews: the first one's plan is no longer kept in memory, only on its row.
+    for (let i = 0; i < 3; i++) await preview({ policy: 'available' });
+    const row = () => s.deps.db('allocation_batches').where({ id: p.batch_id }).first();
+    assert.ok((await row()).plan.startsWith('H4sI'), 'the plan is kept gzipped');
+    const applied = await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    assert.deepEqual([applied.body.counts.lines_allocated, applied.body.counts.units], [150, 150]);
+    assert.ok((await row()).undo.startsWith('H4sI'), 'the undo record is kept gzipped');
+    const undone = await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`);
+    assert.equal(undone.status, 200, JSON.stringify(undone.body));
+    assert.deepEqual([undone.body.lines, undone.body.units], [150, 150]);
     assert.deepEqual(await snapshot(), before);
   });
 
@@ -317,7 +340,7 @@ describe('preview → apply → undo', () => {
     assert.equal(original.total_amount, 12900);
 
     // The undo record's versions are the database's now, for every line and split-off order it changed.
-    const undo = JSON.parse((await s.deps.db('allocation_batches').where({ id: p.batch_id }).first()).undo);
+    const undo = JSON.parse(await unpackText((await s.deps.db('allocation_batches').where({ id: p.batch_id }).first()).undo));
     const changed = [...partial.lineIds, none.lineIds[0]!, full.lineIds[0]!];
     const versions = new Map((await s.deps.db('order_lines').whereIn('id', changed).select('id', 'version')).map((r: any) => [r.id, r.version]));
     assert.deepEqual(new Map(undo.lines), versions);
@@ -410,7 +433,7 @@ describe('preview → apply → undo', () => {
     const older = await preview({ policy: 'complete' });
     for (let i = 0; i < 3; i++) await preview({ policy: 'complete' });
     const row = await s.deps.db('allocation_batches').where({ id: older.batch_id }).first();
-    const { counts: _counts, ...plan } = JSON.parse(row.plan);
+    const { counts: _counts, ...plan } = JSON.parse(await unpackText(row.plan));
     await s.deps
       .db('allocation_batches')
       .where({ id: older.batch_id })

@@ -38,7 +38,7 @@ export function allocationsWrite(trx: Knex.Transaction, allocs: readonly (readon
   if (!allocs.length) return async () => undefined;
   if (isPostgres(trx as unknown as Db)) {
     const rows = allocs.map(([line_id, sku_id, warehouse_id, quantity]) => ({ line_id, sku_id, warehouse_id, quantity, batch_id: batchId }));
-    return insertManyWrite(trx, 'line_allocations', rows)!;
+    return insertManyWrite(trx, 'line_allocations', rows) ?? (async () => undefined);
   }
   // SQLite: the packed allocations travel as they are, one JSON value (100,000 rows, no object per row), read as
   // JSONB: each row's four fields are then taken from its binary form, not from its text parsed four times (a

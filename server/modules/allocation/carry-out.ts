@@ -1,8 +1,9 @@
 // Carrying out an allocation plan inside a transaction, and taking it back. The plan and the undo record are packed
 // arrays (one JSON value on the batch row, gzipped once long: packed-text.ts): 100,000 lines stay one row. Stock
 // moves only through the stock module's writeStockMany (kinds allocate / deallocate, one history row per stock row,
-// carrying the batch, set-based); lines and orders through the orders module (versions, split and merge-back with history); the sold-out flag through the sold-out
-// module's flagSoldOut, passed in (`flag`) so this file does not import the module that calls it back on release.
+// carrying the batch, set-based); lines and orders through the orders module (versions, split and merge-back with
+// history); the sold-out flag through the sold-out module's flagSoldOut, passed in (`flag`) so this file does not
+// import the module that calls it back on release.
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { allocationCounts } from '../../../shared/api/allocation.schema.ts';

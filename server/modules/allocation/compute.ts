@@ -160,8 +160,11 @@ export function previewRows(c: Computed): AllocationRow[] {
   return rows;
 }
 
-/** The plan's counts (its preview's and its apply's answer), in one pass over the orders and one over the allocations (a line's are next to each other). */
-export function countsOf(plan: Plan, lines: number) {
+/**
+ * The plan's counts (its preview's and its apply's answer), in one pass over the orders and one over the allocations
+ * (a line's are next to each other).
+ */
+function countsOf(plan: Plan, lines: number) {
   let full = 0;
   let partial = 0;
   let none = 0;

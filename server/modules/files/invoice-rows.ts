@@ -231,8 +231,8 @@ export function repeatedRow(r: ImportRow, first: number): RowResult {
 }
 
 /** One sheet row's result as an apply stores it: [row, outcome, code, message, reference, old number, new number]. */
-export type StoredRow = [number, RowResult['outcome'], string | null, string | null, string | null, string | null, string | null];
-export type StoredResults = { header_row: number; rows: StoredRow[] };
+type StoredRow = [number, RowResult['outcome'], string | null, string | null, string | null, string | null, string | null];
+type StoredResults = { header_row: number; rows: StoredRow[] };
 
 /**
  * As stored on the import's row: JSON built a slice at a time (while the database writes the import's changes:
