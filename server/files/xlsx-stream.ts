@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../shared/files/normalise.ts';
+import { blankMerged, cellBudget, columnOf, EMPTY_ROW_SLOTS, MAX_COLUMN, MAX_ROW, spend, trimEnd, type CellBudget } from './sheet-cells.ts';
 import { scanXml } from './xml-scan.ts';
 import { MAX_UNPACKED_BYTES, unpackedTooLarge, zipParts } from './zip-parts.ts';
 
@@ -68,7 +69,7 @@ export async function streamXlsx(bytes: Buffer, maxRows: number, maxUnpackedByte
     styles: reader._parseStyles.bind(reader),
   };
   const parts = (await unzipped(bytes, reader, own, maxUnpackedBytes)) ?? (await streamed(reader, own, maxUnpackedBytes));
-  const context: Context = { strings: (reader.sharedStrings ?? []).map(sharedString), reader, maxRows };
+  const context: Context = { strings: (reader.sharedStrings ?? []).map(sharedString), reader, maxRows, cells: cellBudget() };
   const sheets: StreamedSheet[] = [];
   // In the order the workbook lists them (the tabs' order), each found through its relationship to its part.
   for (const sheet of reader.model?.sheets ?? []) {
@@ -205,7 +206,8 @@ async function textOf(chunks: AsyncIterable<string>): Promise<string> {
   return parts.join('');
 }
 
-type Context = { strings: Cell[]; reader: Reader; maxRows: number };
+/** `cells`: what the workbook's sheets may still keep and walk, all sheets together (sheet-cells.ts). */
+type Context = { strings: Cell[]; reader: Reader; maxRows: number; cells: CellBudget };
 
 /** One `<c>` being read. */
 type Pending = { column: number; type: string; style: number; formula: string | null; value: string | null };
@@ -219,9 +221,11 @@ function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 
     return known;
   };
   const rows: Cell[][] = [];
+  /** The numbers of the rows kept, ascending (a merged range visits only these). */
+  const kept: number[] = [];
+  let ascending = true;
   const merges: string[] = [];
   let filledRows = 0;
-  let slots = 0;
   let rowNumber = 0;
   let cells: Cell[] | null = null;
   let filled = false;
@@ -330,9 +334,11 @@ function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 
         case 'row':
           if (cells && filled && ++filledRows <= context.maxRows) {
             const row = trimEnd(Array.from(cells, (x) => x ?? null));
-            // Wide rows far apart (a cell at XFD on every row) would make billions of empty slots from a small file.
-            slots += row.length;
-            if (slots > MAX_CELL_SLOTS) throw new Error('xlsx: the sheet spreads over too many cells');
+            // Wide rows far apart (a cell at XFD on every row) would make billions of empty slots from a small file,
+            // and a row far down as many empty rows before it (each an empty array: a few slots' worth).
+            spend(context.cells, row.length + EMPTY_ROW_SLOTS * Math.max(0, rowNumber - 1 - rows.length));
+            if (kept.length && rowNumber <= kept[kept.length - 1]!) ascending = false;
+            if (rows[rowNumber - 1] === undefined) kept.push(rowNumber);
             rows[rowNumber - 1] = row;
           }
           cells = null;
@@ -340,52 +346,9 @@ function readSheet(xml: string, context: Context): Omit<StreamedSheet, 'name' | 
       }
     },
   });
-  for (const ref of merges) blankMerged(rows, ref);
+  if (!ascending) kept.sort((a, b) => a - b);
+  for (const ref of merges) blankMerged(rows, kept, ref, context.cells);
   return { rows: Array.from({ length: rows.length }, (_, i) => rows[i] ?? []), filledRows };
 }
 
-/**
- * Excel's own bounds (1,048,576 rows × 16,384 columns, XFD): a reference past them is a damaged or crafted file, and
- * the row and column numbers index arrays here — one `<row r="900000000">` in a 6 KB file filled the heap.
- */
-const MAX_ROW = 1_048_576;
-const MAX_COLUMN = 16_384;
-/** Cells kept per sheet, counting the empty ones before a row's last value: 50,000 rows × 40 columns is 2 million. */
-const MAX_CELL_SLOTS = 20_000_000;
-
 const nonEmpty = (text: string): Cell => (text === '' ? null : text);
-
-/** "AB12" → 28; a cell reference's column, 1-based. */
-function columnOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    n = n * 26 + code - 64;
-  }
-  return n;
-}
-
-const rowOf = (ref: string) => parseInt(ref.replace(/^[A-Z]+/, ''), 10);
-
-/** Excel keeps a merged range's value in its top-left cell; any other cell of it reads empty (as Office.js gives it). */
-function blankMerged(rows: Cell[][], ref: string): void {
-  const [from, to = from] = ref.toUpperCase().split(':') as [string, string?];
-  const top = rowOf(from);
-  // Rows past the last one read hold nothing to blank (a range to row 1,048,576 walks no further).
-  const bottom = Math.min(rowOf(to), rows.length);
-  const left = columnOf(from);
-  const right = columnOf(to);
-  for (let r = top; r <= bottom; r++) {
-    const row = rows[r - 1];
-    if (!row) continue;
-    for (let col = r === top ? left + 1 : left; col <= right && col <= row.length; col++) row[col - 1] = null;
-    rows[r - 1] = trimEnd(row);
-  }
-}
-
-function trimEnd(cells: Cell[]): Cell[] {
-  let end = cells.length;
-  while (end > 0 && cells[end - 1] === null) end--;
-  return end === cells.length ? cells : cells.slice(0, end);
-}

@@ -131,6 +131,38 @@ describe('zipParts', () => {
     assert.deepEqual(sheet!.rows[1], ['box_1', '607012345671']);
   });
 
+  it('counts the cells of every sheet against one budget, and blanks merged ranges over the rows kept only', async () => {
+    const cell = (ref: string) => `<c r="${ref}" t="inlineStr"><is><t>x</t></is></c>`;
+    /** A workbook of sheets whose rows are these (sheetData's inner XML), with these merged ranges. */
+    const book = async (sheets: string[], merges = '') => {
+      const made = new ExcelJS.Workbook();
+      sheets.forEach((_, i) => made.addWorksheet(`s${i + 1}`).addRow(['x']));
+      const zip = await JSZip.loadAsync(Buffer.from(await made.xlsx.writeBuffer()));
+      for (const [i, rows] of sheets.entries()) {
+        const name = `xl/worksheets/sheet${i + 1}.xml`;
+        const entry = (zip as unknown as { file(n: string): { async(t: 'string'): Promise<string> } }).file(name);
+        const data = `<sheetData>${rows}</sheetData>${merges ? `<mergeCells>${merges}</mergeCells>` : ''}`;
+        zip.file(name, (await entry.async('string')).replace(/<sheetData>[\s\S]*<\/sheetData>/, data));
+      }
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    };
+    const unreadable = (error: { code?: string }) => error.code === 'unreadable_file';
+    // Two sheets of 700 rows with a cell at XFD: each under the budget (11.5 million slots), together over it.
+    const wide = Array.from({ length: 700 }, (_, i) => `<row r="${i + 1}">${cell(`XFD${i + 1}`)}</row>`).join('');
+    assert.equal((await readWorkbook(await book([wide]))).sheets.length, 1);
+    await assert.rejects(readWorkbook(await book([wide, wide])), unreadable);
+    // A row at the very bottom makes a million empty rows before it: six such sheets (a 5 KB file) are too many.
+    const far = `<row r="1048576">${cell('A1048576')}</row>`;
+    await assert.rejects(readWorkbook(await book(Array.from({ length: 6 }, () => far))), unreadable);
+    // 2,000 ranges down to the last row over a sheet with four rows read: each visits those rows only.
+    const rows = `<row r="1">${cell('A1')}${cell('B1')}</row><row r="2">${cell('A2')}${cell('B2')}</row>${far}`;
+    const ranges = Array.from({ length: 2000 }, (_, i) => `<mergeCell ref="A${(i % 2) + 1}:B1048576"/>`).join('');
+    const [sheet] = (await readWorkbook(await book([rows], ranges))).sheets;
+    assert.deepEqual(sheet!.rows[0], ['x']);
+    assert.deepEqual(sheet!.rows[1], []);
+    assert.deepEqual(sheet!.rows[1_048_575], []);
+  });
+
   it("refuses a sheet whose references run past Excel's bounds instead of filling memory", async () => {
     /** The workbook with its sheet's rows replaced by `rows` (sheetData's inner XML). */
     const crafted = async (rows: string) => {
