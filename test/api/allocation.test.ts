@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isPostgres } from '../../server/db/knex.ts';
 import { unpackText } from '../../server/db/packed-text.ts';
+import { PLANS_KEPT } from '../../server/modules/allocation/kept-plans.ts';
 import { makeOrder, makeSku, makeWarehouse, putInBox, putStock, setLineSkus } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -294,8 +295,8 @@ describe('preview → apply → undo', () => {
     await s.deps.db('order_lines').whereIn('id', made.lineIds).update({ sku_code: a.code, unmatched: false });
     const before = await snapshot();
     const p = await preview({ policy: 'available' });
-    // Three newer previews: the first one's plan is no longer kept in memory, only on its row.
-    for (let i = 0; i < 3; i++) await preview({ policy: 'available' });
+    // As many newer previews as are kept: the first one's plan is no longer kept in memory, only on its row.
+    for (let i = 0; i < PLANS_KEPT; i++) await preview({ policy: 'available' });
     const row = () => s.deps.db('allocation_batches').where({ id: p.batch_id }).first();
     assert.ok((await row()).plan.startsWith('H4sI'), 'the plan is kept gzipped');
     const applied = await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id });
@@ -411,8 +412,8 @@ describe('preview → apply → undo', () => {
     const o1 = await order([{ sku: a }]);
     await order([{ sku: a }]);
     const first = await preview({ policy: 'complete' });
-    // Three newer previews: the first one's copy in memory is dropped (the latest three are kept).
-    for (let i = 0; i < 3; i++) await preview({ policy: 'complete' });
+    // As many newer previews as are kept: the first one's copy in memory is dropped.
+    for (let i = 0; i < PLANS_KEPT; i++) await preview({ policy: 'complete' });
     const applied = await s.call('POST', '/api/allocation/apply', { batch_id: first.batch_id });
     assert.equal(applied.status, 200, JSON.stringify(applied.body));
     assert.equal(applied.body.counts.full, 1);
@@ -431,7 +432,7 @@ describe('preview → apply → undo', () => {
 
     // A plan kept on the row by a server before plans carried their counts: made again, not applied.
     const older = await preview({ policy: 'complete' });
-    for (let i = 0; i < 3; i++) await preview({ policy: 'complete' });
+    for (let i = 0; i < PLANS_KEPT; i++) await preview({ policy: 'complete' });
     const row = await s.deps.db('allocation_batches').where({ id: older.batch_id }).first();
     const { counts: _counts, ...plan } = JSON.parse(await unpackText(row.plan));
     await s.deps

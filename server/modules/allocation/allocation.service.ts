@@ -23,7 +23,7 @@ import { allocationMessages as m } from './allocation.messages.ts';
 import * as repo from './allocation.repo.ts';
 import { carryOut, changedSince, storedPlan, storedPlanOf, storedUndo, takeBack, undoRecordOf } from './carry-out.ts';
 import { computeAllocation, previewRows, type ComputeOptions } from './compute.ts';
-import { keepPlan, takePlan } from './plan-store.ts';
+import { keepPlan, takePlan } from './kept-plans.ts';
 import type { z } from 'zod';
 
 const SETTING_KEY = 'allocation';
