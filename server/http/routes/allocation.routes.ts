@@ -44,7 +44,8 @@ export function allocationRoutes(deps: AppDeps) {
       tag: 'allocation',
       summary:
         'Apply a previewed allocation in one transaction: stock allocated (with stock history), unserved lines split to a new order ' +
-        '(선배송) and flagged sold-out. 409 allocation_moved, naming the orders or stock rows, when anything changed since the preview',
+        '(선배송) and flagged sold-out. 409 allocation_moved, naming the orders or stock rows, when anything changed since the preview; ' +
+        '409 preview_outdated for a preview an earlier server version made',
       access: 'operator',
       body: allocationApplyBody,
       response: allocationApplied,

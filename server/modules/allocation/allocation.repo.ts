@@ -94,20 +94,32 @@ export async function insertBatch(db: Conn, row: Omit<BatchRow, 'applied_at' | '
   await db('allocation_batches').insert(row);
 }
 
-const BATCH_FIELDS = ['id', 'state', 'source', 'options', 'undo', 'lines', 'created_by', 'created_at', 'applied_at', 'undone_at', 'undone_by'];
+/** A batch as its apply, undo and list read it: without its plan (megabytes), which batchPlan reads when needed. */
+export type BatchRecord = Omit<BatchRow, 'plan'>;
+const RECORD_FIELDS: Record<keyof BatchRecord, true> = {
+  id: true,
+  state: true,
+  source: true,
+  options: true,
+  undo: true,
+  lines: true,
+  created_by: true,
+  created_at: true,
+  applied_at: true,
+  undone_at: true,
+  undone_by: true,
+};
 
-/** The batch row; with `plan: false` without its plan (megabytes), which batchPlan reads when it is needed. */
-export async function findBatch(db: Conn, id: string, o: { lock?: boolean; plan?: boolean } = {}): Promise<BatchRow | undefined> {
-  const q = db('allocation_batches')
-    .where({ id })
-    .first(o.plan === false ? BATCH_FIELDS : '*');
-  return (o.lock && isPostgres(db as Db) ? q.forUpdate() : q) as Promise<BatchRow | undefined>;
+/** The batch; under `lock` its row is locked (PostgreSQL) so two applies or undos of one batch queue up. */
+export async function findBatch(db: Conn, id: string, o: { lock: boolean }): Promise<BatchRecord | undefined> {
+  const q = db('allocation_batches').where({ id }).first(Object.keys(RECORD_FIELDS));
+  return (o.lock && isPostgres(db as Db) ? q.forUpdate() : q) as Promise<BatchRecord | undefined>;
 }
 
-/** The plan (text) of a batch. */
-export async function batchPlan(db: Conn, id: string): Promise<string> {
+/** The plan of a batch as stored (carry-out.ts storedPlanOf reads it), or undefined without the batch. */
+export async function batchPlan(db: Conn, id: string): Promise<string | undefined> {
   const row = (await db('allocation_batches').where({ id }).first('plan')) as { plan: string } | undefined;
-  return row?.plan ?? '{}';
+  return row?.plan;
 }
 
 export async function batchExists(db: Conn, id: string): Promise<boolean> {
@@ -119,7 +131,7 @@ export async function updateBatch(trx: Knex.Transaction, id: string, patch: Part
 }
 
 /** An applied batch newer than this one, still standing (the undo of an older one waits for it). */
-export async function laterApplied(trx: Knex.Transaction, batch: BatchRow): Promise<string | undefined> {
+export async function laterApplied(trx: Knex.Transaction, batch: BatchRecord): Promise<string | undefined> {
   const row = await trx('allocation_batches')
     .where({ state: 'applied' })
     .where('applied_at', '>', batch.applied_at!)

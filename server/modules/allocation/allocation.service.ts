@@ -21,9 +21,10 @@ import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { stockTransaction } from '../stock/stock.service.ts';
 import { allocationMessages as m } from './allocation.messages.ts';
 import * as repo from './allocation.repo.ts';
-import { carryOut, changedSince, storedPlan, storedPlanOf, storedUndo, takeBack, undoRecordOf } from './carry-out.ts';
+import { carryOut, changedSince, storedPlan, storedPlanOf, storedUndo, takeBack, undoRecordOf, type PackedPlan } from './carry-out.ts';
 import { computeAllocation, previewRows, type ComputeOptions } from './compute.ts';
 import { keepPlan, takePlan } from './kept-plans.ts';
+import type { Knex } from 'knex';
 import type { z } from 'zod';
 
 const SETTING_KEY = 'allocation';
@@ -69,8 +70,8 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
   const computed = await computeAllocation(db, options);
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date();
-  // The plan (megabytes) is packed on libuv's pool while stale previews are dropped; the answer (120,000 rows for
-  // 100,000 lines) is made while the database writes it.
+  // The plan's JSON (megabytes) is made here, then gzipped on libuv's pool while stale previews are dropped; the
+  // answer (120,000 rows for 100,000 lines) is made while the database writes it.
   const packing = storedPlan(computed.packed);
   packing.catch(() => undefined); // awaited below
   await repo.dropStalePreviews(db, new Date(now.getTime() - PREVIEW_KEPT_MS).toISOString());
@@ -117,7 +118,7 @@ export async function previewAllocation(db: Db, actor: Actor, body: z.output<typ
 
 const notFound = (id: string) => new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
 
-async function batchOrFail(db: Db, id: string, o: { lock: boolean; plan: boolean }): Promise<repo.BatchRow> {
+async function batchOrFail(db: Db, id: string, o: { lock: boolean }): Promise<repo.BatchRecord> {
   const batch = await repo.findBatch(db, id, o);
   if (!batch) throw notFound(id);
   return batch;
@@ -128,15 +129,22 @@ async function batchExistsOrFail(db: Db, id: string): Promise<void> {
   if (!(await repo.batchExists(db, id))) throw notFound(id);
 }
 
+/** A batch's plan as its row keeps it (read when this process does not keep the preview's copy). */
+async function storedPlanOrFail(trx: Knex.Transaction, id: string): Promise<PackedPlan> {
+  const stored = await repo.batchPlan(trx, id);
+  if (stored === undefined) throw notFound(id);
+  return storedPlanOf(stored);
+}
+
 export async function applyAllocation(db: Db, actor: Actor, batchId: string, info: Partial<RequestInfo> = {}) {
   await batchExistsOrFail(db, batchId);
   return stockTransaction(db, async (trx) => {
-    const batch = await batchOrFail(trx as unknown as Db, batchId, { lock: true, plan: false });
+    const batch = await batchOrFail(trx as unknown as Db, batchId, { lock: true });
     if (batch.state !== 'previewed') {
       throw new AppError('conflict', 'batch_not_previewed', message(m.batch_not_previewed, { id: batchId, state: batch.state }));
     }
     // Still previewed (read under the lock): the preview's plan kept in memory is the row's, if this process has it.
-    const plan = takePlan(db, batchId) ?? (await storedPlanOf(await repo.batchPlan(trx, batchId)));
+    const plan = takePlan(db, batchId) ?? (await storedPlanOrFail(trx, batchId));
     // A plan kept by a server before plans carried their counts: made before an upgrade, it is made again.
     const counts = plan.counts;
     if (!counts) throw new AppError('conflict', 'preview_outdated', message(m.preview_outdated, { id: batchId }));
@@ -170,7 +178,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       { actor, batchId, reason: `재고할당 ${batchId}`, now },
       { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked, allocations },
     );
-    // The undo record (megabytes) is packed on libuv's pool while the audit row is written.
+    // The undo record's JSON is made here, then gzipped on libuv's pool while the audit row is written.
     const packing = storedUndo(undo);
     packing.catch(() => undefined); // awaited below
     await writeAudit(trx, actor, info, {
@@ -192,7 +200,7 @@ export async function undoAllocation(db: Db, actor: Actor, batchId: string, info
   await batchExistsOrFail(db, batchId);
   const undoBatchId = newId(ID_PREFIX.batch);
   return stockTransaction(db, async (trx) => {
-    const batch = await batchOrFail(trx as unknown as Db, batchId, { lock: true, plan: true });
+    const batch = await batchOrFail(trx as unknown as Db, batchId, { lock: true });
     if (batch.state !== 'applied')
       throw new AppError('conflict', 'batch_not_applied', message(m.batch_not_applied, { id: batchId, state: batch.state }));
     const later = await repo.laterApplied(trx, batch);

@@ -50,7 +50,6 @@ export async function storedPlanOf(stored: string): Promise<PackedPlan> {
 /** What an apply did, for its undo. */
 export type UndoRecord = {
   allocs: [string, string, string, number][];
-  /** [order_id, new_order_id, line_ids, total_amount before] */
   /** [order, split-off order, lines, order total before, each line's box before] */
   splits: [string, string, string[], number, (string | null)[]?][];
   /** Lines the apply flagged sold-out (those not flagged before). */

@@ -176,7 +176,7 @@ export async function writeStockMany(trx: Knex.Transaction, writes: readonly Sto
 /**
  * writeStockMany in two steps: its statements built now (the JSON of 15,000 rows and their history rows: tens of
  * milliseconds, which a caller can spend while the database runs an earlier statement) as a Write (bulk.ts), run
- * when it is called. `states`: each row's state once written.
+ * when it is called. `states`: each row's state after the write (known now, true once the write has run).
  */
 export function stockWritesBuilt(trx: Knex.Transaction, writes: readonly StockWrite[]): { write: Write; states: Map<string, StockState> } {
   const states = new Map<string, StockState>();
