@@ -47,6 +47,8 @@ export function openDb(options: DbOptions): Db {
   // a bulk call grew it. The checkpointer starts once the connection has put the file in WAL mode.
   const walPragmas = file === ':memory:' ? '' : ` PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}; PRAGMA journal_size_limit = 67108864;`;
   let checkpointer: Checkpointer | undefined;
+  // While the handle is destroyed, a connection still being made (a query sent just before) starts no checkpointer.
+  let destroying = false;
   const db = knexFactory({
     client: 'sqlite3',
     connection: { filename: file },
@@ -63,10 +65,11 @@ export function openDb(options: DbOptions): Db {
             // and are tightened here as well in case they were left from an earlier run with looser modes.
             if (!err && file !== ':memory:') {
               for (const suffix of ['-wal', '-shm']) privateFileIfPresent(file + suffix);
-              checkpointer ??= startCheckpointer(file, {
-                ...(options.checkpointEveryMs ? { everyMs: options.checkpointEveryMs } : {}),
-                ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
-              });
+              if (!destroying)
+                checkpointer ??= startCheckpointer(file, {
+                  ...(options.checkpointEveryMs ? { everyMs: options.checkpointEveryMs } : {}),
+                  ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
+                });
             }
             done(err, conn);
           },
@@ -79,10 +82,15 @@ export function openDb(options: DbOptions): Db {
   const client = db.client as { destroy(callback?: unknown): Promise<void> };
   const destroy = client.destroy.bind(client);
   client.destroy = async (callback?: unknown) => {
-    await checkpointer?.stop();
-    // A handle set up again (knex's initialize) starts a checkpointer of its own with its first connection.
-    checkpointer = undefined;
-    return destroy(callback);
+    destroying = true;
+    try {
+      await checkpointer?.stop();
+      checkpointer = undefined;
+      return await destroy(callback);
+    } finally {
+      // A handle set up again (knex's initialize) starts a checkpointer of its own with its first connection.
+      destroying = false;
+    }
   };
   return db;
 }

@@ -87,9 +87,22 @@ describe('checkpoints off the server connection', () => {
     await assert.rejects(c.checkpoint(), /SQLITE_MISUSE/);
   });
 
+  it('a handle destroyed while its first connection is being made leaves no checkpointer behind', async () => {
+    const errors: Error[] = [];
+    const racing = openDb({ sqliteFile: file, checkpointEveryMs: 10, onCheckpointError: (error) => errors.push(error) });
+    const query = racing.raw('select 1').catch(() => undefined);
+    await racing.destroy();
+    await query;
+    // A checkpointer left running would now fail at every look on the file taken away.
+    fs.rmSync(dir, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      [],
+    );
+  });
+
   it('says so when the file is not in WAL mode (a checkpoint there copies nothing)', async () => {
-    const plain = openDb({});
-    await plain.destroy();
     fs.writeFileSync(file, '');
     const errors: Error[] = [];
     const c = startCheckpointer(file, { everyMs: 3_600_000, onError: (error) => errors.push(error) });
