@@ -275,9 +275,10 @@ const rawWrite =
 
 /**
  * Runs writes one after another, in this order (constraints need it: boxes before the lines that point at them).
- * With `overlap` (big writes: OVERLAP_FROM rows and up), each is built — the `builds` are called in turn — while the database runs the one
- * before, once that one is under way (handedOver). A build gives one write, several (run in their order) or none.
- * The first write to fail is thrown; none after it starts.
+ * With `overlap` (big writes: OVERLAP_FROM rows and up), each is built — the `builds` are called in turn — while the
+ * database runs the one before, once that one is under way (handedOver). A build gives one write, several (run in
+ * their order) or none. The first write to fail is thrown; none after it starts. A build that throws is thrown once
+ * the write under way has finished, so the caller's transaction is never rolled back under a running statement.
  */
 export async function writeInOrder(builds: readonly (() => Write | readonly Write[] | null)[], overlap: boolean): Promise<void> {
   let running: Promise<void> | null = null;
@@ -285,7 +286,13 @@ export async function writeInOrder(builds: readonly (() => Write | readonly Writ
   for (const build of builds) {
     if (overlap && started) await handedOver();
     started = false;
-    const built = build();
+    let built: ReturnType<typeof build>;
+    try {
+      built = build();
+    } catch (error) {
+      await running?.catch(() => undefined);
+      throw error;
+    }
     for (const write of built === null ? [] : typeof built === 'function' ? [built] : built) {
       if (running) await running;
       running = write();

@@ -26,16 +26,17 @@ export const OVERLAP_FROM = 2000;
 
 /**
  * Runs `work` on the main thread while `statement` (just started) runs in the database, and answers both. When
- * `big`, the statement is first given its turns to get under way (handedOver). A failing statement is thrown here,
- * never left unhandled; when `work` throws, the statement is let finish first, so the caller's transaction is not
- * rolled back under a statement still running on its connection.
+ * `big`, the statement is first given its turns to get under way (handedOver). `work` may be asynchronous (built a
+ * slice at a time, packed on libuv's pool). A failing statement is thrown here, never left unhandled; when `work`
+ * throws (or rejects), the statement is let finish first, so the caller's transaction is not rolled back under a
+ * statement still running on its connection.
  */
-export async function whileRunning<S, W>(statement: Promise<S>, work: () => W, big: boolean): Promise<[S, W]> {
+export async function whileRunning<S, W>(statement: Promise<S>, work: () => W | Promise<W>, big: boolean): Promise<[S, W]> {
   statement.catch(() => undefined); // thrown below, or after the work's own error
   if (big) await handedOver();
   let done: W;
   try {
-    done = work();
+    done = await work();
   } catch (error) {
     await statement.catch(() => undefined);
     throw error;

@@ -11,7 +11,6 @@ import { mapRows, type MappedRow } from '../../../shared/files/map-rows.ts';
 import type { InvoiceImportTemplate } from '../../../shared/files/templates.ts';
 import { message } from '../../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import { nextTurn } from '../../db/turns.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
@@ -28,7 +27,7 @@ import * as repo from './invoice-import.repo.ts';
 import { crossCheck, InvoiceRows, repeatedRow, storeResults, type ImportRow, type RowResult } from './invoice-rows.ts';
 import { packText } from '../../db/packed-text.ts';
 import { getTemplate } from './templates.service.ts';
-import { jsonArrayInSlices, OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
+import { jsonArrayInSlices, nextTurn, OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 
 /** An import's answer as the service gives it: InvoiceImportResult with its rows' messages unrendered. */
 export type ImportAnswer = Omit<InvoiceImportResult, 'results'> & {
@@ -152,23 +151,27 @@ export async function runInvoiceImport(
       const created = new Set(set.writes.newBoxes.map((b) => b.id));
       const counts = countsOf(results);
       // The record's JSON (8 MB for 50,000 rows) is built and packed (packed-text.ts) while the database writes the
-      // changes (server/db/turns.ts).
-      const [, stored, undoBoxes] = await Promise.all([
+      // changes (server/db/turns.ts: if building fails, the writes finish before the transaction rolls back).
+      const [, [stored, undoBoxes]] = await whileRunning(
         flushWrites(trx, set.writes, engine.now),
-        storeResults(mapped.header_row, results),
-        jsonArrayInSlices(decider.changed, (c) =>
-          repo.packBox({
-            box_id: c.box_id,
-            row: c.row,
-            old_courier: c.old_courier,
-            old_tracking_number: c.old_tracking_number,
-            old_send_status: c.old_send_status,
-            old_sent_at: c.old_sent_at,
-            box_version_after: boxVersionAfter(set, created, c.box_id),
-            lines: c.lines.map((l) => ({ id: l.id, status: l.status, version: set.versionAfter(l.id) ?? 1 })),
-          }),
-        ).then(packText),
-      ]);
+        () =>
+          Promise.all([
+            storeResults(mapped.header_row, results),
+            jsonArrayInSlices(decider.changed, (c) =>
+              repo.packBox({
+                box_id: c.box_id,
+                row: c.row,
+                old_courier: c.old_courier,
+                old_tracking_number: c.old_tracking_number,
+                old_send_status: c.old_send_status,
+                old_sent_at: c.old_sent_at,
+                box_version_after: boxVersionAfter(set, created, c.box_id),
+                lines: c.lines.map((l) => ({ id: l.id, status: l.status, version: set.versionAfter(l.id) ?? 1 })),
+              }),
+            ).then(packText),
+          ]),
+        false,
+      );
       await writeAudit(trx, actor, info, {
         action: 'invoice_import_applied',
         entity: 'invoice_import',

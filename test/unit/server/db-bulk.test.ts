@@ -195,4 +195,17 @@ describe('writeInOrder', () => {
     assert.match(String((outcome as PromiseRejectedResult).reason), /a failed/);
     assert.ok(!events.includes('start b') && !events.includes('start c'), events.join(', '));
   });
+
+  it('a build that throws is thrown once the write under way has finished, and nothing after it starts', async () => {
+    const { events, build, settle } = recorder();
+    const throwing = () => {
+      events.push('build throws');
+      throw new Error('build failed');
+    };
+    const done = writeInOrder([build('a', 'a'), throwing, build('c', 'c')], true).catch((error: Error) => {
+      events.push(`thrown: ${error.message}`);
+    });
+    await Promise.all([done, settle()]);
+    assert.deepEqual(events, ['build a', 'start a', 'build throws', 'end a', 'thrown: build failed']);
+  });
 });

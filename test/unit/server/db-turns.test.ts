@@ -23,7 +23,8 @@ describe('while the database works', () => {
     await Promise.all([statement, slices, whileRunning(statement, () => order.push('after a turn'), true)]);
     assert.deepEqual(order.slice(0, 2), ['statement handed over', 'slice 0']);
     assert.ok(order.indexOf('I/O turn') < order.indexOf('slice 2'), order.join(', '));
-    assert.ok(order.includes('after a turn'));
+    // Big work waits for the statement's hand-over (timer turns): an I/O turn queued before it has run by then.
+    assert.ok(order.indexOf('I/O turn') < order.indexOf('after a turn'), order.join(', '));
   });
 });
 
@@ -49,6 +50,16 @@ describe('work beside a running statement', () => {
         false,
       ),
       (error: Error) => error.message === 'work failed' && finished,
+    );
+  });
+
+  it('takes asynchronous work the same way: its answer awaited, its rejection thrown once the statement is done', async () => {
+    assert.deepEqual(await whileRunning(Promise.resolve('rows'), async () => 'packed', false), ['rows', 'packed']);
+    let finished = false;
+    const statement = new Promise((resolve) => setTimeout(() => resolve((finished = true)), 20));
+    await assert.rejects(
+      whileRunning(statement, () => Promise.reject(new Error('packing failed')), false),
+      (error: Error) => error.message === 'packing failed' && finished,
     );
   });
 });
