@@ -3,7 +3,7 @@
 // cannot be compared (050x safe numbers, none given), are only "needs review", decided by the operator. A
 // merge-locked order never merges and is not offered for review. Which orders are candidates at all (released, not
 // held, not claimed, matched) is the caller's decision; this decides only between the candidates it is given.
-import { normalizeAddress, normalizeZip } from '../address.ts';
+import { normalizeAddress, normalizeName, normalizeZip } from '../address.ts';
 import { parsePhone } from '../phone.ts';
 
 export type MergeCandidate = {
@@ -33,17 +33,6 @@ export type ReviewGroup = { near_key: string; reason: ReviewReason; clusters: st
 export type MergePlan = { merges: MergeGroup[]; reviews: ReviewGroup[] };
 
 type Keys = { exact: string | null; near: string | null; phonesKnown: boolean; phones?: string };
-
-/** A recipient name as the plan compares it (callers may pick out orders sharing one before reading the rest). */
-export const normalizeName = (raw: string | null) =>
-  raw !== null && PLAIN_NAME.test(raw) ? raw : (raw ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-
-/**
- * Names that are their own normal form: Hangul syllables (NFKC leaves them as they are, they have no case), ASCII
- * digits and lower-case letters, no whitespace. Most names are; one test of this spares them four passes and
- * strings each (a 100,000-line desk normalises every order's name).
- */
-const PLAIN_NAME = /^[\uac00-\ud7a30-9a-z]+$/;
 
 /** The phone and mobile as compared digits; null when a number is given but is a safe number or unreadable. */
 function phoneDigits(raw: string | null): string | null | undefined {

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { MergePreview, MergePreviewLine } from '../../../shared/api/merge.schema.ts';
 import { maskPersonalRecord } from '../../../shared/mask-record.ts';
-import { normalizeName, planMerge, type MergeCandidate, type MergeGroup, type ReviewGroup } from '../../../shared/merge/merge-groups.ts';
+import { normalizeName } from '../../../shared/address.ts';
+import { planMerge, type MergeCandidate, type MergeGroup, type ReviewGroup } from '../../../shared/merge/merge-groups.ts';
 import { seesPersonalData } from '../../../shared/roles.ts';
 import type { Knex } from 'knex';
 import type { Actor } from '../../domain/actor.ts';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { mergeKeys, normalizeName, planMerge, type MergeCandidate } from '../../../shared/merge/merge-groups.ts';
+import { normalizeName } from '../../../shared/address.ts';
+import { mergeKeys, planMerge, type MergeCandidate } from '../../../shared/merge/merge-groups.ts';
 
 const order = (order_id: string, over: Partial<MergeCandidate> = {}): MergeCandidate => ({
   order_id,
