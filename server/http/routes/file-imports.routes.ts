@@ -23,7 +23,7 @@ import { withAutoSends } from '../../jobs/auto-send.ts';
 import { exportFileInfo, writeExport } from '../../files/export.ts';
 import { fileImportsMessages } from '../../modules/files/file-imports.messages.ts';
 import { appliedResultSheet, previewResultSheet, type ResultSheet } from '../../modules/files/invoice-result-file.ts';
-import type { ListedImport } from '../../modules/files/invoice-import.service.ts';
+import type { ImportSummary } from '../../modules/files/invoice-import.service.ts';
 import { listImports, runInvoiceImport } from '../../modules/files/invoice-import.service.ts';
 import { undoImport } from '../../modules/files/invoice-undo.ts';
 import { writeTemplateSample } from '../../modules/files/template-sample.ts';
@@ -68,7 +68,7 @@ function templateAnswer(t: StoredTemplate, lang: Lang) {
   };
 }
 
-export function recordAnswer(r: ListedImport) {
+export function recordAnswer(r: ImportSummary) {
   return {
     id: r.id,
     batch_id: r.batch_id,

@@ -67,43 +67,40 @@ export async function insertImport(db: Conn, record: ImportRecord, undoBoxes: st
   await db('invoice_imports').insert({ ...record, undo_boxes: undoBoxes });
 }
 
-/** The columns of ImportRecord (not the undo record, which only undo reads: importBoxes). */
-const RECORD_COLUMNS = [
-  'id',
-  'batch_id',
-  'created_by',
-  'created_at',
-  'template_id',
-  'source_kind',
-  'source_name',
-  'courier',
-  'overwrite',
-  'all_or_nothing',
-  'rows',
-  'new_count',
-  'overwrite_count',
-  'unchanged_count',
-  'refused_count',
-  'results',
-  'undone_at',
-  'undone_by',
-  'undo_batch_id',
-];
-
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
-const toRecord = <R extends ListedImport>(r: R): R => ({ ...r, overwrite: bool(r.overwrite), all_or_nothing: bool(r.all_or_nothing) });
+const toRecord = <R extends ImportSummary>(r: R): R => ({ ...r, overwrite: bool(r.overwrite), all_or_nothing: bool(r.all_or_nothing) });
 
 /**
  * An import as the list, an undo and a result file read it: without its per-row results (megabytes for a 50,000-row
- * file; only the applied import's result file reads them, through importResults).
+ * file; only the applied import's result file reads them, through importResults) nor its undo record (importBoxes).
  */
-export type ListedImport = Omit<ImportRecord, 'results'>;
-const LISTED_COLUMNS = RECORD_COLUMNS.filter((c) => c !== 'results');
+export type ImportSummary = Omit<ImportRecord, 'results'>;
+const SUMMARY_FIELDS: Record<keyof ImportSummary, true> = {
+  id: true,
+  batch_id: true,
+  created_by: true,
+  created_at: true,
+  template_id: true,
+  source_kind: true,
+  source_name: true,
+  courier: true,
+  overwrite: true,
+  all_or_nothing: true,
+  rows: true,
+  new_count: true,
+  overwrite_count: true,
+  unchanged_count: true,
+  refused_count: true,
+  undone_at: true,
+  undone_by: true,
+  undo_batch_id: true,
+};
+const SUMMARY_COLUMNS = Object.keys(SUMMARY_FIELDS);
 
 /** One import; under `lock` its row is locked (PostgreSQL) so two undos of one import queue up. */
-export async function findImport(db: Conn, id: string, options: { lock?: boolean } = {}): Promise<ListedImport | undefined> {
-  const q = db('invoice_imports').select(LISTED_COLUMNS).where({ id }).first();
-  const row = (await (options.lock ? q.forUpdate() : q)) as ListedImport | undefined;
+export async function findImport(db: Conn, id: string, options: { lock?: boolean } = {}): Promise<ImportSummary | undefined> {
+  const q = db('invoice_imports').select(SUMMARY_COLUMNS).where({ id }).first();
+  const row = (await (options.lock ? q.forUpdate() : q)) as ImportSummary | undefined;
   return row && toRecord(row);
 }
 
@@ -114,12 +111,12 @@ export async function importResults(db: Conn, id: string): Promise<string | null
 }
 
 /** Newest first. */
-export async function listImports(db: Db, limit: number): Promise<ListedImport[]> {
+export async function listImports(db: Db, limit: number): Promise<ImportSummary[]> {
   const rows = (await db('invoice_imports')
-    .select(LISTED_COLUMNS)
+    .select(SUMMARY_COLUMNS)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)) as ListedImport[];
+    .limit(limit)) as ImportSummary[];
   return rows.map(toRecord);
 }
 

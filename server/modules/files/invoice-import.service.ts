@@ -36,7 +36,7 @@ export type ImportAnswer = Omit<InvoiceImportResult, 'results'> & {
   auto_send_accounts?: string[];
 };
 
-export type { ImportRecord, ListedImport } from './invoice-import.repo.ts';
+export type { ImportSummary } from './invoice-import.repo.ts';
 
 export const sourceName = (source: FileSource): string => (source.kind === 'file' ? source.filename : source.name);
 
@@ -236,6 +236,6 @@ function countsOf(results: readonly RowResult[]): ImportCounts {
 }
 
 /** Newest first. */
-export async function listImports(db: Db, limit = 200): Promise<repo.ListedImport[]> {
+export async function listImports(db: Db, limit = 200): Promise<repo.ImportSummary[]> {
   return repo.listImports(db, limit);
 }

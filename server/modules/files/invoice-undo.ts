@@ -16,7 +16,7 @@ import { loadWorkingSet } from '../orders/working-set-load.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import * as repo from './invoice-import.repo.ts';
 
-export async function findImportOrFail(db: Db, id: string): Promise<repo.ListedImport> {
+export async function findImportOrFail(db: Db, id: string): Promise<repo.ImportSummary> {
   const record = await repo.findImport(db, id);
   if (!record) throw new AppError('not_found', 'import_not_found', message(m.import_not_found, { id }));
   return record;
@@ -51,7 +51,7 @@ export async function undoImport(
   actor: Actor,
   id: string,
   info: Partial<RequestInfo> = {},
-): Promise<{ record: repo.ListedImport; boxes: number; batch_id: string }> {
+): Promise<{ record: repo.ImportSummary; boxes: number; batch_id: string }> {
   const record = await findImportOrFail(db, id);
   if (record.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: record.undone_at }));
   const batchId = newId(ID_PREFIX.batch);
