@@ -1,9 +1,8 @@
 // Several reads on one connection: at once where it takes them, one after the other where it does not. SQLite's one
 // connection takes every statement sent (node-sqlite3 queues them; it may answer them in any order), so reads sent at
 // once cost nothing and each one's rows are taken apart here while the database answers another; a knex pool gives
-// each its own client. A PostgreSQL
-// transaction's client takes one query at a time: pg 8 queues a query sent while another runs (with a deprecation
-// warning) and pg 9 refuses it. This is the one place that tells them apart.
+// each its own client. A PostgreSQL transaction's client takes one query at a time: pg 8 queues a query sent while
+// another runs (with a deprecation warning) and pg 9 refuses it. This is the one place that tells them apart.
 import type { Knex } from 'knex';
 import { isPostgres, type Db } from './knex.ts';
 
@@ -30,7 +29,7 @@ export async function readTogether<const R extends Reads>(
  * `read` started now where `db` takes it beside the caller's next statements (so its answer is there when they are
  * done), else only when its answer is first asked for. Answers the function that asks; a failed read throws there.
  */
-export function readAhead<T>(db: Knex | Knex.Transaction, read: () => PromiseLike<T>): () => Promise<T> {
+export function readEarly<T>(db: Knex | Knex.Transaction, read: () => PromiseLike<T>): () => Promise<T> {
   if (oneQueryAtATime(db)) {
     let asked: Promise<T> | undefined;
     return () => (asked ??= Promise.resolve(read()));

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Knex } from 'knex';
-import { readAhead, readTogether } from '../../server/db/read-together.ts';
+import { readEarly, readTogether } from '../../server/db/read-together.ts';
 import { startTestServer, testDialect, type TestServer } from '../helpers/server.ts';
 
 /** The order in which `work`'s statements were sent (+sql) and answered (-sql). */
@@ -54,11 +54,11 @@ describe('reads on one connection', () => {
     else assert.deepEqual(reads.slice(0, 2), ['+select 1 as one', '+select 2 as two'], 'both sent before either answered');
   });
 
-  it(`reads ahead ${postgres ? 'only when asked in a transaction' : 'at once'}, the caller's statements going on meanwhile`, async () => {
+  it(`reads early ${postgres ? 'only when asked in a transaction' : 'at once'}, the caller's statements going on meanwhile`, async () => {
     const db = s.deps.db;
     const events = await timeline(db, () =>
       db.transaction(async (trx) => {
-        const ahead = readAhead(trx, one(trx));
+        const ahead = readEarly(trx, one(trx));
         await trx.raw('select 3 as three');
         assert.ok(JSON.stringify(await ahead()).includes('1'));
         assert.ok(JSON.stringify(await ahead()).includes('1'), 'asked twice, read once');
@@ -68,12 +68,12 @@ describe('reads on one connection', () => {
     assert.deepEqual(reads, postgres ? ['+select 3 as three', '+select 1 as one'] : ['+select 1 as one', '+select 3 as three']);
   });
 
-  it('a read ahead that fails throws when its answer is asked for, and only then', async () => {
+  it('a read started early that fails throws when its answer is asked for, and only then', async () => {
     const db = s.deps.db;
-    const ahead = readAhead(db, () => db.raw('select * from no_such_table'));
+    const ahead = readEarly(db, () => db.raw('select * from no_such_table'));
     await new Promise((resolve) => setTimeout(resolve, 20)); // failed by now (outside a transaction), unhandled by nobody
     await assert.rejects(ahead(), /no_such_table/);
-    const thrown = readAhead(db, (): Promise<never> => {
+    const thrown = readEarly(db, (): Promise<never> => {
       throw new Error('thrown at once');
     });
     await assert.rejects(thrown(), /thrown at once/);

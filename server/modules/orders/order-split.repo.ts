@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import { selectWhereIn, updateRows, updateValuesWrite, whereIdIn, writeInOrder, type Write } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 import { OVERLAP_FROM } from '../../db/turns.ts';
-import { readAhead } from '../../db/read-together.ts';
+import { readEarly } from '../../db/read-together.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { historyWrite, insertHistory, type HistoryRow } from './history.repo.ts';
@@ -79,7 +79,7 @@ export async function splitOrders(
 ): Promise<Split[]> {
   if (!splits.length) return [];
   // The table's columns (for the copies), read behind the statements below where the connection takes it.
-  const orderColumns = readAhead(trx, () => trx('orders').columnInfo());
+  const orderColumns = readEarly(trx, () => trx('orders').columnInfo());
   const totalOf = new Map(
     (
       (await selectWhereIn(
