@@ -76,7 +76,8 @@ function sharingOrders(names: readonly DeskName[]): string[] {
 
 const seesAll = (actor: Actor) => actor.type !== 'user' || seesPersonalData(actor.role);
 
-type Review = { id: string; reason: ReviewGroup['reason'] };
+/** An order's review group: its label (R1 …), why, and where it stands among the review groups. */
+type Review = { id: string; reason: ReviewGroup['reason']; index: number };
 
 /** One sheet line; `all` says whether the actor sees personal data (asked once per preview). */
 function sheetLine(all: boolean, r: CandidateRow, group: string | null, review: Review | undefined): MergePreviewLine {
@@ -109,7 +110,7 @@ export async function previewMerge(db: Conn, actor: Actor): Promise<MergePreview
   const reviewOf = new Map<string, Review>();
   const reviews = desk.reviews.map((r, i) => {
     const review = `R${i + 1}`;
-    for (const id of r.clusters.flat()) reviewOf.set(id, { id: review, reason: r.reason });
+    for (const id of r.clusters.flat()) reviewOf.set(id, { id: review, reason: r.reason, index: i });
     return { review, reason: r.reason, clusters: r.clusters, orders: r.clusters.flat().map(version) };
   });
   // The sheet reads by group: merge groups first, then review groups, each in the order the plan found them, and
@@ -132,7 +133,7 @@ export async function previewMerge(db: Conn, actor: Actor): Promise<MergePreview
     for (const [orderId, rows] of desk.byOrder) {
       const review = reviewOf.get(orderId);
       if (!review || inGroup.has(orderId)) continue;
-      for (const r of rows) slots[Number(review.id.slice(1)) - 1]!.push(r);
+      for (const r of rows) slots[review.index]!.push(r);
     }
     for (const slot of slots) for (const r of slot) lines.push(sheetLine(all, r, null, reviewOf.get(r.order_id)));
   }
