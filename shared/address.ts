@@ -4,7 +4,6 @@
 // (§2.2, Kakao/Daum `roadAddress` + `jibunAddress`) can unify those.
 
 import type { Messages } from './i18n.ts';
-import { phoneMatchKey } from './phone.ts';
 
 export const addressMessages = {
   zip_empty: {
@@ -110,22 +109,6 @@ export function normalizeZip(raw: unknown): string | null {
   return result.ok ? result.value : null;
 }
 
-export type Recipient = {
-  name?: string | null;
-  address1?: string | null;
-  address2?: string | null;
-  zip?: string | number | null;
-  phone?: string | number | null;
-  mobile?: string | number | null;
-};
-
-export type RecipientKeys = {
-  /** Same key ⇒ same recipient, safe to merge. Null when the name or the address is missing. */
-  key: string | null;
-  /** Same nearKey but different key ⇒ probably the same person: show for confirmation, do not merge silently. */
-  nearKey: string | null;
-};
-
 /** A recipient name as merges compare it: NFKC, trimmed, inner spaces as one, lower case ('' for no name). */
 export function normalizeName(raw: unknown): string {
   if (typeof raw !== 'string') return '';
@@ -138,23 +121,3 @@ export function normalizeName(raw: unknown): string {
  * strings each (a 100,000-line desk normalises every order's name).
  */
 const PLAIN_NAME = /^[\uac00-\ud7a30-9a-z]+$/;
-
-/**
- * Merge keys per the recommendation in korean-oms.md §2.2: name + zip + address (detail line kept apart) +
- * phones, leaving out 050x safe numbers, which differ per order (§2.1). An empty name or address gives null
- * keys, so rows with missing data are never merged with each other.
- */
-export function recipientMatchKey(recipient: Recipient): RecipientKeys {
-  const name = normalizeName(recipient.name);
-  const address1 = normalizeAddress(recipient.address1);
-  if (name === '' || address1 === '') return { key: null, nearKey: null };
-
-  const phones = [...new Set([recipient.phone, recipient.mobile].map(phoneMatchKey))].filter((digits): digits is string => digits !== null).sort();
-  const zip = normalizeZip(recipient.zip) ?? '';
-  const address2 = normalizeAddress(recipient.address2);
-  // JSON keeps the fields apart unambiguously, whatever characters they contain.
-  return {
-    key: JSON.stringify([name, zip, address1, address2, phones]),
-    nearKey: JSON.stringify([name, address1]),
-  };
-}

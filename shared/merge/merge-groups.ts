@@ -4,7 +4,7 @@
 // merge-locked order never merges and is not offered for review. Which orders are candidates at all (released, not
 // held, not claimed, matched) is the caller's decision; this decides only between the candidates it is given.
 import { normalizeAddress, normalizeName, normalizeZip } from '../address.ts';
-import { parsePhone } from '../phone.ts';
+import { phoneMatchKey } from '../phone.ts';
 
 export type MergeCandidate = {
   order_id: string;
@@ -37,8 +37,7 @@ type Keys = { exact: string | null; near: string | null; phonesKnown: boolean; p
 /** The phone and mobile as compared digits; null when a number is given but is a safe number or unreadable. */
 function phoneDigits(raw: string | null): string | null | undefined {
   if (raw === null || raw.trim() === '') return undefined; // not given
-  const { digits, kind } = parsePhone(raw);
-  return kind === 'safe' || kind === 'invalid' ? null : digits;
+  return phoneMatchKey(raw);
 }
 
 /**

@@ -1,8 +1,7 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { format } from '../../../shared/i18n.ts';
-import { addressMessages, normalizeAddress, normalizeZip, parseZip, recipientMatchKey } from '../../../shared/address.ts';
-import type { Recipient } from '../../../shared/address.ts';
+import { addressMessages, normalizeAddress, normalizeZip, parseZip } from '../../../shared/address.ts';
 
 describe('normalizeAddress', () => {
   const provinces: Array<[string, string]> = [
@@ -124,71 +123,5 @@ describe('parseZip / normalizeZip', () => {
         assert.doesNotMatch(format(addressMessages[result.code], result.params, lang), /\{\w+\}/);
       }
     }
-  });
-});
-
-describe('recipientMatchKey', () => {
-  const base: Recipient = {
-    name: '홍길동',
-    address1: '서울특별시 강남구 테헤란로 152 (역삼동, 강남파이낸스센터)',
-    address2: '3층',
-    zip: '06236',
-    phone: null,
-    mobile: '010-1234-5678',
-  };
-
-  it('matches the same recipient written differently', () => {
-    const other: Recipient = {
-      name: ' 홍길동 ',
-      address1: '서울  강남구 테헤란로 152',
-      address2: ' 3층',
-      zip: 6236,
-      phone: '',
-      mobile: '+82 10-1234-5678',
-    };
-    assert.equal(recipientMatchKey(other).key, recipientMatchKey(base).key);
-  });
-
-  it('ignores safe numbers, which differ per order', () => {
-    const a = recipientMatchKey({ ...base, phone: '0505-1111-2222' });
-    const b = recipientMatchKey({ ...base, phone: '0504-3333-4444' });
-    assert.equal(a.key, b.key);
-    assert.equal(a.key, recipientMatchKey(base).key);
-  });
-
-  it('does not depend on which field holds the phone', () => {
-    const swapped = recipientMatchKey({ ...base, phone: '010-1234-5678', mobile: null });
-    assert.equal(swapped.key, recipientMatchKey(base).key);
-  });
-
-  it('keeps different real phones, detail lines or zips apart but near', () => {
-    const near = [
-      { ...base, mobile: '010-9999-8888' },
-      { ...base, address2: '4층' },
-      { ...base, zip: '06237' },
-    ];
-    const reference = recipientMatchKey(base);
-    for (const recipient of near) {
-      const keys = recipientMatchKey(recipient);
-      assert.notEqual(keys.key, reference.key);
-      assert.equal(keys.nearKey, reference.nearKey);
-    }
-  });
-
-  it('keeps different names and addresses apart entirely', () => {
-    const reference = recipientMatchKey(base);
-    for (const recipient of [
-      { ...base, name: '홍길순' },
-      { ...base, address1: '서울 강남구 테헤란로 153' },
-    ]) {
-      const keys = recipientMatchKey(recipient);
-      assert.notEqual(keys.key, reference.key);
-      assert.notEqual(keys.nearKey, reference.nearKey);
-    }
-  });
-
-  it('gives no key without a name or an address', () => {
-    assert.deepEqual(recipientMatchKey({ ...base, name: '  ' }), { key: null, nearKey: null });
-    assert.deepEqual(recipientMatchKey({ ...base, address1: undefined }), { key: null, nearKey: null });
   });
 });
