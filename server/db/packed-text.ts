@@ -1,8 +1,9 @@
 // Long JSON a batch keeps on its row — an invoice import's results and undo record (8 MB for 50,000 rows), an
-// allocation's plan and undo record (12 and 5 MB for 100,000 lines) — stored gzipped, as base64 text so the same
-// text column holds it on SQLite and PostgreSQL: about a seventh of the size, so SQLite writes a few hundred pages
-// instead of thousands inside the batch's transaction, and the kept undo records do not swell the file. Compressed
-// on libuv's pool (while the batch's changes are written); values stored before, plain JSON, read as they are.
+// allocation's plan and undo record (12 and 5 MB for 100,000 lines), a merge's and a gift run's undo record —
+// stored gzipped, as base64 text so the same text column holds it on SQLite and PostgreSQL: about a seventh of the
+// size, so SQLite writes a few hundred pages instead of thousands inside the batch's transaction, and the kept undo
+// records do not swell the file. Compressed on libuv's pool (while the batch's changes are written); values stored
+// before, plain JSON, read as they are.
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 

@@ -369,6 +369,24 @@ describe('apply, hold, cancel and undo', () => {
     assert.equal((await giftLines(o.id))[0].status, 'CANCELED');
   });
 
+  it('a batch of many orders keeps its undo record packed on its row, and its undo reads it back', async () => {
+    const r = await rule({});
+    const orders = [];
+    for (let i = 0; i < 80; i++) orders.push(await order()); // an undo record of about 4.6 KB: packed from 4 KB
+    const before = await snapshot();
+    const applied = await previewAndApply(
+      orders.map((o) => o.id),
+      r.id,
+    );
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    const row = await s.deps.db('gift_batches').where({ id: applied.body.batch_id }).first();
+    assert.ok(row.undo.startsWith('H4sI'), 'gzipped, in base64 (packed-text.ts)');
+    const undo = await s.call('POST', `/api/gifts/batches/${applied.body.batch_id}/undo`);
+    assert.equal(undo.status, 200, JSON.stringify(undo.body));
+    assert.deepEqual([undo.body.orders, undo.body.lines], [80, 80]);
+    assert.deepEqual(await snapshot(), before);
+  });
+
   it('preview → apply → undo leaves every table as before; undo is refused once an order moved, and done once', async () => {
     const r = await rule({});
     const a = await order();

@@ -147,6 +147,24 @@ describe('merge-packing: preview, apply, undo', () => {
     assert.ok(batches.body.items.find((x: { id: string; undone_at: string | null }) => x.id === batch && x.undone_at));
   });
 
+  it('a merge of many groups keeps its undo record packed on its row, and its undo reads it back', async () => {
+    const names = Array.from({ length: 40 }, person);
+    for (const name of names) for (let i = 0; i < 2; i++) await deskOrder(name);
+    const before = await snapshot();
+    const p = await preview();
+    const groups = p.groups.filter(
+      (g) => g.orders.length === 2 && names.some((n) => p.lines.some((l) => l.order_id === g.orders[0]!.id && l.recipient_name === n)),
+    );
+    assert.equal(groups.length, 40);
+    const res = await apply({ groups: groups.map((g) => ({ orders: g.orders })), rejected: [] });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const row = await s.deps.db('merge_batches').where({ id: res.body.batch_id }).first();
+    assert.ok(row.undo.startsWith('H4sI'), 'gzipped, in base64 (packed-text.ts)');
+    const undo = await s.call('POST', `/api/merge/batches/${res.body.batch_id}/undo`, undefined, { token: operator });
+    assert.equal(undo.status, 200, JSON.stringify(undo.body));
+    assert.deepEqual(await snapshot(), before);
+  });
+
   it('held, merge-locked, claimed, unmatched, sold-out and numbered lines never merge; a locked order named in an apply is refused', async () => {
     const name = person();
     const ok1 = await deskOrder(name);

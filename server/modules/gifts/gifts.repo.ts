@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { insertMany, selectWhereIn, whereIdIn } from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
+import { packText, unpackText } from '../../db/packed-text.ts';
 import type { GiftRule } from './gift-match.ts';
 
 type Conn = Knex | Knex.Transaction;
@@ -83,7 +84,7 @@ export async function skusByCode(db: Conn, codes: readonly string[]): Promise<Ma
 
 // ---- batches ---------------------------------------------------------------------------------------------------
 
-/** What undo needs of a batch: per order, its version after the apply and the gift lines it added. */
+/** What undo needs of a batch: per order, its version after the apply and the gift lines it added (stored packed: packed-text.ts). */
 export type UndoEntry = [orderId: string, versionAfter: number, lineIds: string[]];
 export type BatchRecord = {
   id: string;
@@ -97,14 +98,14 @@ export type BatchRecord = {
 };
 
 export async function insertBatch(db: Conn, b: Omit<BatchRecord, 'undone_at' | 'undone_by'>): Promise<void> {
-  await insertMany(db, 'gift_batches', [{ ...b, undo: JSON.stringify(b.undo) }]);
+  await insertMany(db, 'gift_batches', [{ ...b, undo: await packText(JSON.stringify(b.undo)) }]);
 }
 
 export async function findBatch(db: Conn, id: string, lock = false): Promise<BatchRecord | undefined> {
   const q = db('gift_batches').where({ id }).first();
   if (lock && isPostgres(db as Knex)) q.forUpdate();
   const row = (await q) as (Omit<BatchRecord, 'undo'> & { undo: string }) | undefined;
-  return row ? { ...row, undo: JSON.parse(row.undo) as UndoEntry[] } : undefined;
+  return row ? { ...row, undo: JSON.parse(await unpackText(row.undo)) as UndoEntry[] } : undefined;
 }
 
 export async function listBatches(db: Conn, limit: number): Promise<Omit<BatchRecord, 'undo'>[]> {

@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import { CLAIM_STATUSES, type Status } from '../../../shared/lifecycle.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
+import { packText } from '../../db/packed-text.ts';
 import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
@@ -23,7 +24,7 @@ import * as repo from './merge.repo.ts';
 type OrderVersion = { id: string; version: number };
 export type MergeRequest = { groups: { orders: OrderVersion[] }[]; rejected: { orders: OrderVersion[] }[] };
 
-/** The undo record of a batch, packed as one JSON value on its row. */
+/** The undo record of a batch, one JSON value on its row (packed: packed-text.ts). */
 export type UndoRecord = {
   /** [line id, box before (or none), box after, line version after] */
   lines: [string, string | null, string, number][];
@@ -143,8 +144,9 @@ export async function mergeInTransaction(
   const rejections = rejectionRows(body, batchId);
   if (!groups && !rejections.length) return { batch_id: null, groups: 0, lines: 0, rejected: 0 };
 
-  // The undo record (a line per merged line) is written out while the first writes run: nothing it holds changes.
-  const [, undo] = await whileRunning(flushWrites(trx, set.writes, now), () => JSON.stringify(record), record.lines.length >= OVERLAP_FROM);
+  // The undo record (a line per merged line) is written out and packed (packed-text.ts) while the first writes run:
+  // nothing it holds changes.
+  const [, undo] = await whileRunning(flushWrites(trx, set.writes, now), () => packText(JSON.stringify(record)), record.lines.length >= OVERLAP_FROM);
   await repo.insertBatch(trx, {
     id: batchId,
     source,

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
+import { unpackText } from '../../db/packed-text.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { EngineCore } from '../orders/engine/core.ts';
@@ -69,7 +70,7 @@ export async function undoMerge(db: Db, actor: Actor, id: string, info: Partial<
     const batch = await repo.findBatch(trx, id, { lock: true });
     if (!batch) throw new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
     if (batch.undone_at) throw new AppError('conflict', 'batch_undone', message(m.batch_undone, { at: new Date(batch.undone_at).toISOString() }));
-    const record = JSON.parse(batch.undo) as UndoRecord;
+    const record = JSON.parse(await unpackText(batch.undo)) as UndoRecord;
     const set = await loadWorkingSet(trx, { ids: record.lines.map((l) => l[0]), actions: ['set_invoice'] });
 
     const blocked = new Set<string>();
