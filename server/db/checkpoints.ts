@@ -13,7 +13,7 @@ import sqlite3 from 'sqlite3';
 export const CHECKPOINT_EVERY_MS = 250;
 /** The server connection's wal_autocheckpoint: 200 MB of 4 KB pages, reached only if the checkpointer fails. */
 export const BACKSTOP_PAGES = 50_000;
-/** A failing checkpointer says so at most this often (it is tried again at every look). */
+/** A checkpointer failing the same way says so at most this often (it is tried again at every look). */
 const REPORT_EVERY_MS = 60_000;
 
 export type Checkpointer = {
@@ -23,33 +23,51 @@ export type Checkpointer = {
   stop(): Promise<void>;
 };
 
+type Frames = { log: number; checkpointed: number };
+
 /**
  * Starts checkpointing `file`, which the server's connection has already put in WAL mode (a connection that first
  * reads the file before that stays in rollback mode, where a checkpoint does nothing). `onError` hears a failing
- * checkpoint (at most once a minute) — an I/O error, or a database no longer in WAL mode.
+ * checkpoint — an I/O error, a connection that could not be opened, a database no longer in WAL mode — once a
+ * minute while it fails the same way, and at once when it fails otherwise. A connection that could not be opened
+ * (no file handle left, say) is opened again at the next look.
  */
 export function startCheckpointer(file: string, options: { everyMs?: number; onError?: (error: Error) => void } = {}): Checkpointer {
-  let reported = -Infinity;
+  let reported = { message: '', at: -Infinity };
   const report = (error: Error) => {
-    if (Date.now() - reported < REPORT_EVERY_MS) return;
-    reported = Date.now();
+    if (error.message === reported.message && Date.now() - reported.at < REPORT_EVERY_MS) return;
+    reported = { message: error.message, at: Date.now() };
     options.onError?.(error);
   };
   // No create flag: the server's connection made the file (and the WAL mode lives in the file).
-  const conn = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (err) => {
-    if (err) report(err);
-  });
-  let running: Promise<{ log: number; checkpointed: number }> | null = null;
-  const checkpoint = () =>
-    (running ??= new Promise<{ log: number; checkpointed: number }>((resolve, reject) =>
-      conn.get('pragma wal_checkpoint(PASSIVE)', (err: Error | null, row: { log: number; checkpointed: number } | undefined) => {
-        running = null;
+  const open = () =>
+    new Promise<sqlite3.Database>((resolve, reject) => {
+      const conn = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(conn)));
+    });
+  let conn: Promise<sqlite3.Database> | null = null;
+  let stopped = false;
+  const connection = () => {
+    if (stopped) return Promise.reject(new Error('checkpoint: the checkpointer is stopped'));
+    const opening = (conn ??= open());
+    opening.catch(() => {
+      if (conn === opening) conn = null; // the next look opens anew
+    });
+    return opening;
+  };
+  const walCheckpoint = (db: sqlite3.Database) =>
+    new Promise<Frames>((resolve, reject) =>
+      db.get('pragma wal_checkpoint(PASSIVE)', (err: Error | null, row: Frames | undefined) => {
         if (err) reject(err);
         // -1: the file is not in WAL mode (to this connection): nothing was copied, nor will be.
         else if (row?.log === -1) reject(new Error('checkpoint: the database is not in WAL mode'));
         else resolve({ log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 });
       }),
-    ));
+    );
+  let running: Promise<Frames> | null = null;
+  const checkpoint = () =>
+    (running ??= connection()
+      .then(walCheckpoint)
+      .finally(() => (running = null)));
   const timer = setInterval(() => {
     // The next look tries again; the backstop bounds the WAL meanwhile.
     checkpoint().catch(report);
@@ -58,9 +76,11 @@ export function startCheckpointer(file: string, options: { everyMs?: number; onE
   return {
     checkpoint,
     async stop() {
+      stopped = true;
       clearInterval(timer);
       await running?.catch(() => undefined);
-      await new Promise<void>((resolve) => conn.close(() => resolve()));
+      const db = await conn?.catch(() => null);
+      if (db) await new Promise<void>((resolve) => db.close(() => resolve()));
     },
   };
 }

@@ -84,7 +84,7 @@ describe('checkpoints off the server connection', () => {
     const { log, checkpointed } = await c.checkpoint();
     assert.ok(log > 0 && checkpointed === log, `${checkpointed} of ${log}`);
     await c.stop();
-    await assert.rejects(c.checkpoint(), /SQLITE_MISUSE/);
+    await assert.rejects(c.checkpoint(), /stopped/);
   });
 
   it('a handle destroyed while its first connection is being made leaves no checkpointer behind', async () => {
@@ -99,6 +99,33 @@ describe('checkpoints off the server connection', () => {
     assert.deepEqual(
       errors.map((e) => e.message),
       [],
+    );
+  });
+
+  it('a connection that could not be opened is opened again at the next look; a new failure is said at once', async () => {
+    const errors: Error[] = [];
+    // No file yet: the checkpointer never creates one, so its open fails.
+    const c = startCheckpointer(file, { everyMs: 3_600_000, onError: (error) => errors.push(error) });
+    try {
+      await assert.rejects(c.checkpoint(), /SQLITE_CANTOPEN/);
+      const db = await open(3_600_000);
+      await insertSome(db);
+      const { log, checkpointed } = await c.checkpoint();
+      assert.ok(log > 0 && checkpointed === log, `${checkpointed} of ${log}`);
+    } finally {
+      await c.stop();
+    }
+    // Reports: the same failure once a minute, another one at once.
+    fs.rmSync(file);
+    for (const name of ['-wal', '-shm']) fs.rmSync(file + name, { force: true });
+    const timed = startCheckpointer(file, { everyMs: 10, onError: (error) => errors.push(error) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    fs.writeFileSync(file, '');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await timed.stop();
+    assert.deepEqual(
+      errors.map((e) => (/CANTOPEN/.test(e.message) ? 'cantopen' : /not in WAL mode/.test(e.message) ? 'not wal' : e.message)),
+      ['cantopen', 'not wal'],
     );
   });
 
