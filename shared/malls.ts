@@ -11,6 +11,13 @@ export const MALL_NAMES: Record<MallType, MessageText> = {
   cafe24: { ko: '카페24', en: 'Cafe24' },
 };
 
+/**
+ * Malls that take a tracking number per shipment of theirs, for all its items at once: Coupang's invoice upload
+ * needs every item (vendorItemId) of a shipmentBoxId in the same call, or answers NOT_FOUND_VENDOR_ITEM
+ * (mall-apis.md §1.5). Its split shipping is not supported here, so such a shipment ships in one of our boxes.
+ */
+export const WHOLE_SHIPMENT_MALLS: readonly MallType[] = ['coupang'];
+
 /** Credentials per mall (reference/mall-apis.md §1.1, §2.1, §3). Secrets are stored encrypted and never returned. */
 export const MALL_CREDENTIALS = {
   coupang: z.object({

@@ -30,7 +30,10 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
         boxId: r.box_id,
         courier: r.courier,
         trackingNumber: r.tracking_number ?? '', // A box still marked sent was sent for another account's lines (merged across accounts): new to this mall.
-        numberChange: r.sent_at !== null && r.send_status !== 'sent',
+        // A change only when the mall had the box's number before and it was overwritten since, which needs every
+        // line of the box still INVOICED / SHIPPED. A merged box another account's mall took (its lines moved on)
+        // and this mall then refused once (marked failed) is still this mall's first number.
+        numberChange: r.sent_at !== null && r.send_status !== 'sent' && !r.moved_on,
         lines: [],
       },
       lines: [],

@@ -136,11 +136,13 @@ describe('merge-packing: preview, apply, undo', () => {
     // The next preview: the merged groups are one box now (still a group, nothing to move), D is not offered again.
     const again = await preview();
     assert.equal(reviewOf(again, [d1.id, d2.id]), undefined);
+    assert.equal(reviewOf(again, [c1.id, c2.id]), undefined, 'an accepted review group is one box now: not asked again');
 
     const undo = await s.call('POST', `/api/merge/batches/${batch}/undo`, undefined, { token: operator });
     assert.equal(undo.status, 200, JSON.stringify(undo.body));
     assert.deepEqual(await snapshot(), before);
     assert.ok(reviewOf(await preview(), [d1.id, d2.id]), 'a rejection is undone with its batch');
+    assert.ok(reviewOf(await preview(), [c1.id, c2.id]), 'an acceptance too');
     const twice = await s.call('POST', `/api/merge/batches/${batch}/undo`, undefined, { token: operator, lang: 'en' });
     assert.equal(twice.status, 409);
     const batches = await s.call('GET', '/api/merge/batches', undefined, { token: viewer });

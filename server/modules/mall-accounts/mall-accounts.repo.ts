@@ -1,4 +1,5 @@
 import { readStoredText, storedText, type Text } from '../../../shared/i18n.ts';
+import { WHOLE_SHIPMENT_MALLS } from '../../../shared/malls.ts';
 import { updateByIds } from '../../db/bulk.ts';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
@@ -79,6 +80,19 @@ export type AccountAutomation = {
   auto_send: boolean;
   default_courier: string | null;
 };
+
+/**
+ * The accounts of malls that take a shipment's number for all its items at once (shared/malls.ts); with `autoShip`,
+ * only those that ship a box as soon as it is numbered (송장 입력 시 출고).
+ */
+export async function wholeShipmentAccounts(db: Db | Knex.Transaction, autoShip = false): Promise<Set<string>> {
+  const q = db('mall_accounts')
+    .select('id')
+    .whereIn('mall_type', [...WHOLE_SHIPMENT_MALLS]);
+  if (autoShip) q.where('auto_ship', true);
+  const rows = (await q) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
+}
 
 /** Accounts with an automatic step on, by id: one read of a small table, whatever the number of lines in play. */
 export async function accountAutomation(db: Db | Knex.Transaction): Promise<Map<string, AccountAutomation>> {

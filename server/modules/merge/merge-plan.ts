@@ -46,8 +46,21 @@ export async function planDesk(db: Conn): Promise<DeskPlan> {
   // Read after the desk, one statement at a time (a transaction's PostgreSQL client takes one; a read started
   // early and failing while the others run would be an unhandled rejection).
   const known = await repo.rejectedKeys(db);
-  const reviews = known.size ? plan.reviews.filter((r) => !known.has(rejectionKey(r.clusters.flat()))) : plan.reviews;
+  // A review group accepted before is one box now: asking about it again would only make the operator decide twice.
+  const reviews = plan.reviews.filter((r) => !(known.size && known.has(rejectionKey(r.clusters.flat()))) && !inOneBox(byOrder, r));
   return { lines: names.length, byOrder, merges: plan.merges, reviews };
+}
+
+/** Whether every line of the review group's orders already sits in one and the same box (it was accepted). */
+function inOneBox(byOrder: ReadonlyMap<string, CandidateRow[]>, review: ReviewGroup): boolean {
+  let box: string | null = null;
+  for (const id of review.clusters.flat()) {
+    for (const row of byOrder.get(id) ?? []) {
+      if (!row.box_id || (box !== null && row.box_id !== box)) return false;
+      box = row.box_id;
+    }
+  }
+  return box !== null;
 }
 
 /**

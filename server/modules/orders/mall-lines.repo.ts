@@ -76,6 +76,12 @@ export type SendLine = {
   sent_at: string | null;
   /** sent: the mall of another account's lines in this merged box accepted it (for this account it is a first number). */
   send_status: string;
+  /**
+   * A line of the box (of any account) moved on from INVOICED / SHIPPED: a mall took the number and its lines went
+   * on. Such a box's number can no longer be overwritten, so a number this account's mall does not have yet is its
+   * first, not a change — even after a failed send to it marked the box failed.
+   */
+  moved_on: boolean | number;
   line_id: string;
   version: number;
   mall_line_id: string;
@@ -113,6 +119,7 @@ export async function boxesToSend(db: Db, accountId: string, boxIds?: string[]):
       'b.tracking_number',
       'b.sent_at',
       'b.send_status',
+      db.raw("exists (select 1 from order_lines y where y.box_id = b.id and y.status not in ('INVOICED', 'SHIPPED')) as moved_on"),
       'l.id as line_id',
       'l.version',
       'l.mall_line_id',

@@ -7,7 +7,7 @@ import { findCourier } from '../../../shared/couriers.ts';
 import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import { readTogether } from '../../db/read-together.ts';
-import { accountAutomation } from '../mall-accounts/mall-accounts.repo.ts';
+import { accountAutomation, wholeShipmentAccounts } from '../mall-accounts/mall-accounts.repo.ts';
 import { WorkingSet } from './working-set.ts';
 import * as repo from './working-set.repo.ts';
 import type { LineRow } from './working-set.repo.ts';
@@ -43,6 +43,9 @@ const WHOLE_ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete'
 /** A box is one unit: numbering, clearing or shipping it touches every line in it, whatever order they belong to. */
 const BOX_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'clear_invoice'];
 const HISTORY_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim'];
+const SHIP_ACTIONS: readonly Action[] = ['ship'];
+/** Actions that may ship a box: asked for, or by the account's 송장 입력 시 출고 once it is numbered (automation.ts). */
+const SHIP_ACTIONS_ANY: readonly Action[] = ['ship', 'set_invoice'];
 const CLAIM_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim', 'complete_claim'];
 
 /** A line as found before locking: which order and box it belongs to. */
@@ -104,7 +107,18 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
       if (l.box_id && !ids.has(l.box_id)) boxes.push({ id: l.box_id, tracking_number: null });
       if (l.box_id) ids.add(l.box_id);
     }
-    for (const l of await read(db, 'box_id', [...ids])) lines.push(l);
+    // Shipping (asked for, or automatic once numbered) reads every line of the orders in play: a mall shipment
+    // whose items must ship together (Coupang's shipmentBoxId lies within one of its orders) is checked whole
+    // (engine/core.ts). Orders read whole already: those named, and with an order action those of the lines named.
+    const ships = needs(SHIP_ACTIONS) || (needs(['set_invoice']) && (await wholeShipmentAccounts(db, true)).size > 0);
+    const whole = ships ? new Set(wholeOrders ? lines.map((l) => l.order_id) : orderIds) : null;
+    const inBoxes = await read(db, 'box_id', [...ids]);
+    for (const l of inBoxes) lines.push(l);
+    if (whole) {
+      const more = wholeOrders ? [] : [...lineIds];
+      for (const l of inBoxes) if (!whole.has(l.order_id)) more.push(l.id);
+      for (const l of await read(db, 'orders_of', more)) lines.push(l);
+    }
   }
   return { lines, targetOrders, boxes };
 }
@@ -166,6 +180,7 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
           }
         })),
     needs(AUTOMATED_ACTIONS) && (() => accountAutomation(trx).then((automation) => void (set.automation = automation))),
+    needs(SHIP_ACTIONS_ANY) && (() => wholeShipmentAccounts(trx).then((accounts) => void (set.wholeShipment = accounts))),
     plan.memos &&
       (() =>
         repo.loadLatestMemos(trx, allOrders).then((memos) => {

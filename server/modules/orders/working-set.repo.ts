@@ -77,12 +77,13 @@ const LINE_STATE = [
   'product_name',
   'gift_rule_id',
   'gift_set_aside',
+  // A shipment of a mall that takes its number for all its items at once ships whole (engine/core.ts).
+  'mall_shipment_id',
 ];
 const LINE_COLUMNS = [
   ...LINE_STATE,
   'mall_account_id',
   'mall_line_id',
-  'mall_shipment_id',
   'mall_product_id',
   'mall_option_id',
   'option_text',

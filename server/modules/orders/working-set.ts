@@ -19,6 +19,8 @@ export class WorkingSet {
   readonly recipients = new Map<string, repo.RecipientRow>();
   /** The automatic steps of the accounts with any on (automation.ts), when the call may number, ship or confirm. */
   automation = new Map<string, AccountAutomation>();
+  /** The accounts whose mall takes a shipment's number for all its items at once, when the call may ship. */
+  wholeShipment = new Set<string>();
   /** What the current block of the call has changed, to be written at its end. */
   writes = repo.emptyWrites();
   // Indexes hold the rows themselves, in lists (a Set per order and box made 100,000 hash tables for 50,000 lines).

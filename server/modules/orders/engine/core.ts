@@ -21,6 +21,8 @@ import { Refusal, type ClaimOrigin } from './types.ts';
 
 /** Statuses in which a line without a match is unmatched (shared decision of issue 11). */
 const WAITING_FOR_MATCH: readonly Status[] = ['PAID', 'NEW', 'READY'];
+/** Statuses of a line not shipped yet. */
+const BEFORE_SHIPPING: readonly Status[] = ['PAID', 'NEW', 'READY', 'INVOICED'];
 
 const NO_HISTORY: readonly { from: Status | null; to: Status }[] = [];
 
@@ -87,6 +89,10 @@ export class EngineCore {
       const unmatched = this.unmatchedSibling(line);
       if (unmatched) return new Refusal('blocked', this.siblingParams(targetId, line, action, unmatched), 'order_unmatched');
     }
+    if (result.ok && action === 'ship') {
+      const apart = this.shipmentApart(line);
+      if (apart) return new Refusal('blocked', this.siblingParams(targetId, line, action, apart, null), 'shipment_apart');
+    }
     if (result.ok) return { to: result.to };
     const flag = result.code === 'blocked' ? result.flag : undefined;
     return new Refusal(result.code, this.transitionParams(targetId, line, action, flag));
@@ -100,9 +106,28 @@ export class EngineCore {
     return this.set.linesOfOrder(line.order_id).find((l) => l.id !== line.id && l.unmatched && WAITING_FOR_MATCH.includes(l.status as Status));
   }
 
-  private siblingParams(targetId: string, line: LineRow, action: LineAction, other: LineRow): MessageParams {
+  /**
+   * A line of the same mall shipment, still to ship, that is not in this line's box, when the mall takes a
+   * shipment's number for all its items at once (Coupang): shipping part of it sends a parcel whose number the mall
+   * refuses (NOT_FOUND_VENDOR_ITEM) once it is out. Its lines ship in one box, or the rest is cancelled first.
+   */
+  private shipmentApart(line: LineRow): LineRow | undefined {
+    const account = this.orderOf(line).mall_account_id;
+    if (!line.mall_shipment_id || !account || !this.set.wholeShipment.has(account)) return undefined;
+    return this.set
+      .linesOfOrder(line.order_id)
+      .find(
+        (l) =>
+          l.id !== line.id &&
+          l.mall_shipment_id === line.mall_shipment_id &&
+          l.box_id !== line.box_id &&
+          BEFORE_SHIPPING.includes(l.status as Status),
+      );
+  }
+
+  private siblingParams(targetId: string, line: LineRow, action: LineAction, other: LineRow, flag: Flag | null = 'unmatched'): MessageParams {
     const product = [other.product_name, other.option_text].filter(Boolean).join(' / ');
-    return { ...this.transitionParams(targetId, line, action, 'unmatched'), other: product, other_id: other.id };
+    return { ...this.transitionParams(targetId, line, action, flag ?? undefined), other: product, other_id: other.id };
   }
 
   /**

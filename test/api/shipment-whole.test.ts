@@ -1,0 +1,125 @@
+// A Coupang shipment (shipmentBoxId) takes one invoice for all its items: shipping part of it sent a parcel whose
+// number Coupang then refused (NOT_FOUND_VENDOR_ITEM), with nothing left to do here. The ship is refused naming the
+// item left out; numbered into one box, the shipment ships and the mall takes the number. A Naver package (its
+// items are dispatched one by one) still ships in parts.
+import assert from 'node:assert/strict';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+const fixtures: MallFixture<{ close(): Promise<void> }>[] = [];
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  for (const f of fixtures) await f.sandbox.close();
+  await s.close();
+});
+
+let serial = 70223456700;
+const cj = () => {
+  const body = String(++serial);
+  return body + String(BigInt(body) % 7n);
+};
+
+type Line = {
+  line_id: string;
+  line_version: number;
+  order_id: string;
+  mall_shipment_id: string | null;
+  mall_order_id: string;
+  product_name: string;
+  status: string;
+};
+const linesOf = async (accountId: string): Promise<Line[]> =>
+  (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=1000`)).body.items;
+const lineOf = async (accountId: string, id: string) => (await linesOf(accountId)).find((l) => l.line_id === id)!;
+const version = async (orderId: string) => (await s.call('GET', `/api/orders/${orderId}`)).body.version as number;
+
+/** Orders collected, confirmed and released; two lines of one order that share a mall shipment. */
+async function twoOfOneShipment(mall: MallFixture<{ close(): Promise<void> }>): Promise<[Line, Line]> {
+  await mall.admin.createOrders({ count: 12, status: 'confirmed' });
+  assert.equal((await runJob(s, 'collect', mall.accountId)).job.state, 'succeeded');
+  if ((await linesOf(mall.accountId)).some((l) => l.status === 'PAID')) await runJob(s, 'confirm', mall.accountId);
+  const lines = await linesOf(mall.accountId);
+  const pair = lines.flatMap((a) =>
+    lines.filter((b) => b.line_id > a.line_id && a.mall_shipment_id && b.mall_shipment_id === a.mall_shipment_id).map((b) => [a, b]),
+  )[0];
+  assert.ok(pair, 'the sandbox made an order with two items in one shipment');
+  const [a, b] = pair as [Line, Line];
+  const released = await s.call('POST', '/api/transitions', { action: 'release', items: [{ id: a.order_id, version: await version(a.order_id) }] });
+  assert.equal(released.body.applied, 1, JSON.stringify(released.body));
+  return [a, b];
+}
+
+const number = async (accountId: string, line: Line, tracking: string) => {
+  const current = await lineOf(accountId, line.line_id);
+  const res = await s.call('POST', '/api/transitions', {
+    action: 'set_invoice',
+    courier: 'CJ',
+    items: [{ id: line.line_id, version: current.line_version, tracking_number: tracking }],
+  });
+  assert.equal(res.body.applied, 1, JSON.stringify(res.body));
+};
+const ship = async (accountId: string, line: Line) =>
+  s.call('POST', '/api/transitions', {
+    action: 'ship',
+    items: [{ id: line.line_id, version: (await lineOf(accountId, line.line_id)).line_version }],
+  });
+
+describe('a mall shipment that takes one number for all its items', () => {
+  it('Coupang: part of a shipment is not shipped; in one box it ships and the mall takes its number', async () => {
+    const mall = await coupangMall(s, { initialOrders: 0 });
+    fixtures.push(mall);
+    const [a, b] = await twoOfOneShipment(mall);
+    const tracking = cj();
+    await number(mall.accountId, a, tracking);
+
+    const partial = await ship(mall.accountId, a);
+    assert.equal(partial.body.applied, 0, JSON.stringify(partial.body));
+    assert.equal(partial.body.results[0].code, 'blocked');
+    assert.ok(partial.body.results[0].message.includes(b.product_name), partial.body.results[0].message);
+    assert.equal((await lineOf(mall.accountId, a.line_id)).status, 'INVOICED');
+
+    await number(mall.accountId, b, tracking); // the same number: the same box
+    const whole = await ship(mall.accountId, a);
+    assert.equal(whole.body.applied, 1, JSON.stringify(whole.body));
+    for (const l of [a, b]) assert.equal((await lineOf(mall.accountId, l.line_id)).status, 'SHIPPED');
+    const sent = await runJob(s, 'send_invoices', mall.accountId);
+    assert.equal(sent.job.state, 'succeeded', JSON.stringify(sent.results));
+    const order = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === a.mall_order_id);
+    const box = order.boxes.find((x: { shipmentBoxId: string }) => String(x.shipmentBoxId) === a.mall_shipment_id);
+    assert.equal(box.invoiceNumber, tracking);
+  });
+
+  it('Coupang with 송장 입력 시 출고: a push numbering part of a shipment keeps its box 송장입력; the rest under the number ships it whole', async () => {
+    const mall = await coupangMall(s, { initialOrders: 0 });
+    fixtures.push(mall);
+    const account = (await s.call('GET', `/api/mall-accounts/${mall.accountId}`)).body;
+    const on = await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, { auto_ship: true, version: account.version });
+    assert.equal(on.status, 200, JSON.stringify(on.body));
+    const [a, b] = await twoOfOneShipment(mall);
+    const tracking = cj();
+    const push = async (line: Line) => {
+      const current = await lineOf(mall.accountId, line.line_id);
+      const res = await s.call('POST', '/api/sheet/push', {
+        rows: [{ line_id: line.line_id, line_version: current.line_version, courier: 'CJ', tracking_number: tracking }],
+      });
+      assert.equal(res.body.applied, 1, JSON.stringify(res.body));
+    };
+    await push(a);
+    assert.equal((await lineOf(mall.accountId, a.line_id)).status, 'INVOICED');
+    await push(b);
+    for (const l of [a, b]) assert.equal((await lineOf(mall.accountId, l.line_id)).status, 'SHIPPED');
+  });
+
+  it('Naver: a package ships in parts (each item is dispatched on its own)', async () => {
+    const mall = await naverMall(s, { initialOrders: 0 });
+    fixtures.push(mall);
+    const [a] = await twoOfOneShipment(mall);
+    await number(mall.accountId, a, cj());
+    const partial = await ship(mall.accountId, a);
+    assert.equal(partial.body.applied, 1, JSON.stringify(partial.body));
+  });
+});
