@@ -112,6 +112,54 @@ describe('allocation policies and order', () => {
     assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 409);
   });
 
+  it('선배송 keeps a Coupang shipment whole: the line in stock waits with its short one and moves with it, unflagged; a Naver package splits', async () => {
+    const a = await makeSku(s.deps.db);
+    const b = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 5);
+    const now = new Date().toISOString();
+    const orders: Record<string, Awaited<ReturnType<typeof order>>> = {};
+    for (const mall of ['coupang', 'naver']) {
+      const account = `acc_${mall}_whole`;
+      await s.deps.db('mall_accounts').insert({ id: account, mall_type: mall, display_name: mall, version: 1, created_at: now, updated_at: now });
+      // Lines 1 and 2 share a mall shipment (2 has no stock); line 3 is a shipment of its own.
+      const o = await order([{ sku: a }, { sku: b }, { sku: a }]);
+      await s.deps.db('orders').where({ id: o.id }).update({ mall_account_id: account });
+      for (const [i, shipment] of ['S1', 'S1', 'S2'].entries())
+        await s.deps
+          .db('order_lines')
+          .where({ id: o.lineIds[i]! })
+          .update({ mall_shipment_id: `${mall}-${shipment}` });
+      orders[mall] = o;
+    }
+    const coupang = orders.coupang!;
+    const naver = orders.naver!;
+    const p = await preview({ policy: 'available' });
+    const outcomes = (o: typeof coupang) => o.lineIds.map((id) => p.rows.find((r: any) => r.line_id === id).line_outcome);
+    assert.deepEqual(outcomes(coupang), ['split', 'split', 'allocated']);
+    assert.deepEqual(outcomes(naver), ['allocated', 'split', 'allocated']);
+    assert.equal(p.counts.lines_split, 3);
+
+    const applied = await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    const splitOf = (o: typeof coupang) => applied.body.splits.find((x: any) => x.order_id === o.id);
+    assert.deepEqual(splitOf(coupang).line_ids, [coupang.lineIds[0], coupang.lineIds[1]]);
+    assert.deepEqual(splitOf(naver).line_ids, [naver.lineIds[1]]);
+    const line = (id: string) => s.deps.db('order_lines').where({ id }).first();
+    assert.equal(!!(await line(coupang.lineIds[0]!)).sold_out, false, 'in stock: waits, not sold out');
+    assert.equal(!!(await line(coupang.lineIds[1]!)).sold_out, true);
+    assert.equal((await stockOf(a.id)).allocated, 3, "the waiting line's unit stays free");
+    const flags = await s.deps.db('status_history').where({ action: 'sold_out' }).whereIn('entity_id', coupang.lineIds);
+    assert.deepEqual(
+      flags.map((h: any) => h.entity_id),
+      [coupang.lineIds[1]],
+    );
+
+    const undone = await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`);
+    assert.equal(undone.status, 200, JSON.stringify(undone.body));
+    for (const id of coupang.lineIds) assert.deepEqual([(await line(id)).order_id, !!(await line(id)).sold_out], [coupang.id, false]);
+    assert.equal((await stockOf(a.id)).allocated, 0);
+  });
+
   it('a line split off (선배송) leaves the merged box the rest ships in now; the undo puts it back', async () => {
     const a = await makeSku(s.deps.db);
     const b = await makeSku(s.deps.db);

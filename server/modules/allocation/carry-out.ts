@@ -188,20 +188,23 @@ export async function carryOut(
   );
   await stockMoving();
   await touchLines(trx, allocated, c.now, orderIds);
-  // Every line split off is short: flagged with its move (their versions were checked, so none has the flag yet);
-  // the other short lines after.
+  // A short line split off is flagged with its move (their versions were checked, so none has the flag yet); one
+  // split off with a short line of its mall shipment (plan.ts `waiting`) moves unflagged; the other short lines
+  // are flagged after.
   const flag = o.flag && plan.short.length ? o.flag : undefined;
+  const moved = new Set(plan.splits.flatMap((s) => s[1]));
+  const short = new Set(plan.short);
+  const movedShort = [...moved].filter((id) => short.has(id));
   const made = await splitOrders(
     trx,
     plan.splits.map(([orderId, lineIds]) => ({ orderId, lineIds })),
     c,
-    flag && { action: flag.action },
+    flag && { action: flag.action, only: movedShort.length < moved.size ? short : undefined },
   );
   const splits: UndoRecord['splits'] = made.map((s) => [s.orderId, s.newOrderId, [...s.lineIds], s.totalBefore, [...(s.boxIds ?? [])]]);
-  const moved = new Set(plan.splits.flatMap((s) => s[1]));
   const rest = flag ? plan.short.filter((id) => !moved.has(id)) : [];
   const flaggedRest = flag && rest.length ? await flag.lines(trx, rest, c.actor, c.reason) : [];
-  const flagged = flag ? [...moved, ...flaggedRest] : [];
+  const flagged = flag ? [...movedShort, ...flaggedRest] : [];
   const orders = new Map<string, number>();
   for (const [, newOrderId, lineIds] of splits) {
     orders.set(newOrderId, 1);

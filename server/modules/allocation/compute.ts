@@ -5,7 +5,7 @@ import type { AllocationPolicy, AllocationRow, OrderRule } from '../../../shared
 import type { Db } from '../../db/knex.ts';
 import { OVERLAP_FROM, whileRunning } from '../../db/turns.ts';
 import type { PackedPlan } from './carry-out.ts';
-import { planAllocation, type Available, type Plan, type PlanLine, type PlanOrder } from './plan.ts';
+import { planAllocation, type Available, type OrderPlan, type Plan, type PlanLine, type PlanOrder } from './plan.ts';
 import * as repo from './allocation.repo.ts';
 
 type Conn = Db | Knex.Transaction;
@@ -50,7 +50,7 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
           linesOf.set(l.order_id, [l]);
         } else linesOf.get(l.order_id)!.push(l);
         // Its needs are filled in once the SKUs are read.
-        planLines[i] = { id: l.id, quantity: l.quantity, amount: l.amount, needs: [] };
+        planLines[i] = { id: l.id, quantity: l.quantity, amount: l.amount, needs: [], shipment: l.shipment ?? undefined };
         o.lines.push(planLines[i]!);
       }
     },
@@ -107,11 +107,18 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
       warehouseCode.get(r.warehouse_id) ?? r.warehouse_id,
     ]),
     allocs: plan.allocations.map((a) => [a.lineId, a.skuId, a.warehouseId, a.quantity]),
-    splits: plan.orders.filter((o) => o.outcome === 'partial').map((o) => [o.orderId, o.short]),
+    splits: plan.orders.filter((o) => o.outcome === 'partial').map((o) => [o.orderId, splitOff(o, linesOf)]),
     short: plan.orders.flatMap((o) => o.short),
     counts: countsOf(plan, lines.length),
   };
   return { plan, packed, lines, skusOf, linesOf, warehouseCode, stock };
+}
+
+/** The lines a partial order's split moves: the short ones and those waiting with them, in the order's line order. */
+function splitOff(o: OrderPlan, linesOf: Map<string, repo.CandidateLine[]>): string[] {
+  if (!o.waiting) return o.short;
+  const moved = new Set([...o.short, ...o.waiting]);
+  return (linesOf.get(o.orderId) ?? []).filter((l) => moved.has(l.id)).map((l) => l.id);
 }
 
 /** The preview's rows: one per line and SKU, orders in the order they are served. */
@@ -124,8 +131,16 @@ export function previewRows(c: Computed): AllocationRow[] {
   const rows: AllocationRow[] = [];
   for (const o of c.plan.orders) {
     const short = o.short.length ? new Set(o.short) : null;
+    const waiting = o.waiting ? new Set(o.waiting) : null;
     for (const l of c.linesOf.get(o.orderId) ?? []) {
-      const lineOutcome = short?.has(l.id) ? (o.outcome === 'partial' ? 'split' : 'short') : o.outcome === 'none' ? 'waiting' : 'allocated';
+      const lineOutcome =
+        o.outcome === 'partial' && (short?.has(l.id) || waiting?.has(l.id))
+          ? 'split'
+          : short?.has(l.id)
+            ? 'short'
+            : o.outcome === 'none' || waiting?.has(l.id)
+              ? 'waiting'
+              : 'allocated';
       const first = firstOf.get(l.id);
       for (const s of c.skusOf.get(l.id) ?? []) {
         // What this line × SKU got: units, and the warehouses they come from (usually one).
@@ -174,9 +189,11 @@ function countsOf(plan: Plan, lines: number) {
     if (o.outcome === 'full') full++;
     else if (o.outcome === 'partial') {
       partial++;
-      split += o.short.length;
-    } else none++;
-    short += o.short.length;
+      split += o.short.length + (o.waiting?.length ?? 0);
+    } else {
+      none++;
+      short += o.short.length;
+    }
   }
   let allocatedLines = 0;
   let units = 0;
@@ -196,7 +213,7 @@ function countsOf(plan: Plan, lines: number) {
     lines,
     lines_allocated: allocatedLines,
     lines_split: split,
-    lines_short: short - split,
+    lines_short: short,
     units,
   };
 }

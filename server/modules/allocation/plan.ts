@@ -12,13 +12,23 @@
 //                      still keeps its place: the stock its servable lines would take is held back from the orders
 //                      after it in this run (reserved, not allocated), so later, smaller orders never overtake it.
 //   available (선배송)  the lines that can be served get stock now; the rest move to a new order (split, with
-//                      history) to ship later. An order none of whose lines can be served is left whole.
+//                      history) to ship later. An order none of whose lines can be served is left whole. The
+//                      lines of one mall shipment that must ship whole (Coupang's shipmentBoxId: `shipment`) are
+//                      served together or not at all: when one is short, the others wait with it (`waiting`: not
+//                      sold out themselves, split off with it), so no shipment ships in parts.
 //   together  (일괄배송) as complete for the order itself, but nothing is held back: the stock an incomplete order
 //                      could not use goes on to the next orders.
 // Lines that cannot be served are flagged sold-out (품절) in every policy.
 import type { AllocationPolicy, OrderRule } from '../../../shared/api/allocation.schema.ts';
 
-export type PlanLine = { id: string; quantity: number; amount: number; needs: { skuId: string; perUnit: number }[] };
+export type PlanLine = {
+  id: string;
+  quantity: number;
+  amount: number;
+  needs: { skuId: string; perUnit: number }[];
+  /** The mall shipment the line must ship whole with (shared/malls.ts WHOLE_SHIPMENT_MALLS), within its order. */
+  shipment?: string | undefined;
+};
 export type PlanOrder = {
   id: string;
   priority: boolean;
@@ -34,7 +44,11 @@ export type Available = Map<string, Stocked>;
 
 export type Allocation = { lineId: string; skuId: string; warehouseId: string; quantity: number };
 export type OrderOutcome = 'full' | 'partial' | 'none';
-export type OrderPlan = { orderId: string; outcome: OrderOutcome; served: string[]; short: string[] };
+/**
+ * `short`: lines that cannot be served (sold out); `waiting` (선배송 only, rare): lines that could be, left with a
+ * short line of their mall shipment — split off with it, not flagged.
+ */
+export type OrderPlan = { orderId: string; outcome: OrderOutcome; served: string[]; short: string[]; waiting?: string[] };
 export type Plan = { orders: OrderPlan[]; allocations: Allocation[] };
 
 export type PlanOptions = { policy: AllocationPolicy; rule: OrderRule; channels: readonly string[] };
@@ -128,24 +142,63 @@ export function planAllocation(orders: readonly PlanOrder[], available: Availabl
   for (const order of serviceOrder(orders, options)) {
     const served: string[] = [];
     const short: string[] = [];
+    const waiting: string[] = [];
     const start = plan.allocations.length;
     draws.length = 0;
-    for (const line of order.lines) {
-      if (take(line, left, plan.allocations, draws)) served.push(line.id);
-      else short.push(line.id);
-    }
-    const complete = short.length === 0;
+    if (options.policy === 'available' && order.lines.some((l) => l.shipment))
+      takeShipments(order, left, plan.allocations, draws, { served, short, waiting });
+    else
+      for (const line of order.lines) {
+        if (take(line, left, plan.allocations, draws)) served.push(line.id);
+        else short.push(line.id);
+      }
+    const complete = short.length === 0 && waiting.length === 0;
     const commit = complete || (options.policy === 'available' && served.length > 0) || options.policy === 'complete';
     // complete: an incomplete order's servable lines hold their stock back (reserved) without being allocated.
     if (!commit) for (const d of draws) d.from.available += d.quantity;
     if (complete) {
       plan.orders.push({ orderId: order.id, outcome: 'full', served, short });
     } else if (options.policy === 'available' && served.length) {
-      plan.orders.push({ orderId: order.id, outcome: 'partial', served, short });
+      plan.orders.push({ orderId: order.id, outcome: 'partial', served, short, ...(waiting.length ? { waiting } : {}) });
     } else {
       plan.allocations.length = start;
-      plan.orders.push({ orderId: order.id, outcome: 'none', served: [], short });
+      plan.orders.push({ orderId: order.id, outcome: 'none', served: [], short, ...(waiting.length ? { waiting } : {}) });
     }
   }
   return plan;
+}
+
+/**
+ * 선배송 of an order with lines of mall shipments that ship whole: each shipment's lines (at the place of its first)
+ * are served together; or what they drew is put back, the lines that cannot be served are short and the others
+ * wait with them. Lines of no such shipment one by one, as usual.
+ */
+function takeShipments(
+  order: PlanOrder,
+  left: Available,
+  out: Allocation[],
+  draws: Draw[],
+  lists: { served: string[]; short: string[]; waiting: string[] },
+): void {
+  const done = new Set<string>();
+  for (const line of order.lines) {
+    if (!line.shipment) {
+      (take(line, left, out, draws) ? lists.served : lists.short).push(line.id);
+      continue;
+    }
+    if (done.has(line.shipment)) continue;
+    done.add(line.shipment);
+    const group = order.lines.filter((l) => l.shipment === line.shipment);
+    const drawn = draws.length;
+    const allocated = out.length;
+    const servable = group.map((l) => take(l, left, out, draws));
+    if (servable.every(Boolean)) {
+      for (const l of group) lists.served.push(l.id);
+      continue;
+    }
+    for (const d of draws.slice(drawn)) d.from.available += d.quantity;
+    draws.length = drawn;
+    out.length = allocated;
+    group.forEach((l, i) => (servable[i] ? lists.waiting : lists.short).push(l.id));
+  }
 }

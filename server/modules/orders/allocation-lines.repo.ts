@@ -1,6 +1,7 @@
 // The order lines stock allocation reads (issue 12): released, matched lines waiting for stock with their orders and
 // SKUs, and their versions locked for an apply. Order tables are the orders module's; allocation asks here.
 import type { Knex } from 'knex';
+import { WHOLE_SHIPMENT_MALLS } from '../../../shared/malls.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 import { selectPacked, selectWhereIn, whereIdIn } from '../../db/bulk.ts';
 
@@ -19,6 +20,8 @@ export type CandidateLine = {
   priority: boolean;
   order_date: string;
   ordered_at: string | null;
+  /** The mall shipment the line ships whole with (WHOLE_SHIPMENT_MALLS), else null. */
+  shipment: string | null;
 };
 export type CandidateSku = { line_id: string; sku_id: string; code: string; per_unit: number };
 
@@ -52,6 +55,7 @@ const LINE_FIELDS = [
   'priority',
   'order_date',
   'ordered_at',
+  'shipment',
 ] as const;
 const SKU_FIELDS = ['line_id', 'sku_id', 'code', 'per_unit'] as const;
 
@@ -73,6 +77,11 @@ export async function candidateLineRows(db: Conn, o: { allocateHeld: boolean; li
       'o.priority',
       'o.order_date',
       'o.ordered_at',
+      // Null for most lines: only a mall that takes a shipment's number at once names the shipment.
+      db.raw(
+        `case when o.mall_account_id in (select id from mall_accounts where mall_type in (${WHOLE_SHIPMENT_MALLS.map(() => '?').join(', ')})) then l.mall_shipment_id end as shipment`,
+        [...WHOLE_SHIPMENT_MALLS],
+      ),
     ),
     LINE_FIELDS,
   )) as CandidateLine[];

@@ -63,7 +63,11 @@ export type Split = { orderId: string; newOrderId: string; lineIds: readonly str
  * over the same lines and their new orders; each line still gets its own history row for the flag, after its split
  * row, as setLineFlag writes it. The lines must not carry the flag yet (the caller checked their versions).
  */
-export type SplitFlag = { action: string };
+export type SplitFlag = {
+  action: string;
+  /** The moved lines that get the flag, when not all do (a line split off with a short one of its mall shipment). */
+  only?: ReadonlySet<string> | undefined;
+};
 
 /**
  * Moves each split's `lineIds` of its `orderId` to a new order copied from it; the amounts follow the lines. All
@@ -102,7 +106,7 @@ export async function splitOrders(
   const out: Split[] = [];
   const made: [string, string, number][] = [];
   const totals: [string, number][] = [];
-  const moves: [string, string, null][] = [];
+  const moves: [string, string, null, ...boolean[]][] = [];
   for (const s of splits) {
     const totalBefore = totalOf.get(s.orderId)!;
     const moved = s.lineIds.map((id) => lines.get(id)!);
@@ -111,7 +115,7 @@ export async function splitOrders(
     made.push([s.orderId, newOrderId, amount]);
     totals.push([s.orderId, totalBefore - amount]);
     // A line split off ships later, on its own: it leaves the box (a merged box, say) the rest ships in now.
-    for (const id of s.lineIds) moves.push([id, newOrderId, null]);
+    for (const id of s.lineIds) moves.push(flag?.only ? [id, newOrderId, null, flag.only.has(id)] : [id, newOrderId, null]);
     out.push({ orderId: s.orderId, newOrderId, lineIds: s.lineIds, totalBefore, boxIds: moved.map((l) => l.box_id) });
   }
   const columns = Object.keys(await orderColumns());
@@ -122,7 +126,15 @@ export async function splitOrders(
       () => copyOrdersWrite(trx, columns, made, c.now),
       () => updateValuesWrite(trx, 'orders', ['total_amount'], totals, { updated_at: c.now }),
       () =>
-        updateValuesWrite(trx, 'order_lines', ['order_id', 'box_id'], moves, flag ? { updated_at: c.now, sold_out: true } : { updated_at: c.now }),
+        flag?.only
+          ? updateValuesWrite(trx, 'order_lines', ['order_id', 'box_id', 'sold_out'], moves, { updated_at: c.now })
+          : updateValuesWrite(
+              trx,
+              'order_lines',
+              ['order_id', 'box_id'],
+              moves,
+              flag ? { updated_at: c.now, sold_out: true } : { updated_at: c.now },
+            ),
       () => historyWrite(trx, splitHistory(out, lines, c, flag)),
     ],
     moves.length >= OVERLAP_FROM,
@@ -141,7 +153,8 @@ function splitHistory(splits: readonly Split[], lines: Map<string, { id: string;
       entity: 'order',
       reason: `${c.reason} ← ${s.orderId}`.slice(0, 500),
     });
-    if (flag) for (const row of history(moved, s.newOrderId, flag.action, c)) flagRows.push({ ...row, batch_id: null });
+    const flagged = flag?.only ? moved.filter((l) => flag.only!.has(l.id)) : moved;
+    if (flag) for (const row of history(flagged, s.newOrderId, flag.action, c)) flagRows.push({ ...row, batch_id: null });
   }
   for (const row of flagRows) rows.push(row);
   return rows;

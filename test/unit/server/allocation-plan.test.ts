@@ -73,6 +73,34 @@ describe('allocation plan: what an order that does not go ahead leaves for the n
     assert.deepEqual(plan.allocations, [{ lineId: 'a', skuId: 'A', warehouseId: 'W1', quantity: 2 }]);
   });
 
+  it('선배송 serves the lines of a mall shipment that ships whole together: one short, the others wait with it', () => {
+    // o1: a and b in shipment S1 (b short), c in S2 (served), d of no shipment (served); A: 3 units.
+    const shipped = order('o1', 1, [
+      ['a', 1, [['A', 1]]],
+      ['b', 1, [['B', 1]]],
+      ['c', 1, [['A', 1]]],
+      ['d', 1, [['A', 1]]],
+    ]);
+    const [a, b, c] = shipped.lines;
+    a!.shipment = 'S1';
+    b!.shipment = 'S1';
+    c!.shipment = 'S2';
+    const plan = planAllocation([shipped, order('o2', 2, [['e', 1, [['A', 1]]]])], stock([['A', 'W1', 3]]), {
+      policy: 'available',
+      rule: 'date',
+      channels: [],
+    });
+    assert.deepEqual(plan.orders[0], { orderId: 'o1', outcome: 'partial', served: ['c', 'd'], short: ['b'], waiting: ['a'] });
+    assert.deepEqual(
+      plan.allocations.map((x) => x.lineId),
+      ['c', 'd', 'e'],
+      "a's unit was put back: the next order takes it",
+    );
+    // The same shipment under 완배송: the order is whole or nothing anyway, as before.
+    const complete = planAllocation([shipped], stock([['A', 'W1', 3]]), { policy: 'complete', rule: 'date', channels: [] });
+    assert.deepEqual(complete.orders[0], { orderId: 'o1', outcome: 'none', served: [], short: ['b'] });
+  });
+
   it('a line is served whole: its SKUs summed (one named twice), drawn across warehouses in order, or not at all', () => {
     const plan = planAllocation(
       [
