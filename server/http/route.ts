@@ -125,12 +125,13 @@ function ticketOf(req: Request, spec: RouteSpec): string | undefined {
 }
 
 // A bulk call of 50,000 items is a few MB of JSON; the add-in keeps each request under Excel's 5 MB anyway.
-// JSON text can only carry a NUL as the escape \u0000 (a raw one is invalid JSON): bodies without that text skip
-// the walk over every parsed value (a 50,000-item body would spend a third of a second there). The raw bytes spell
-// the escape in ASCII only in UTF-8; the parser also decodes bodies declared as UTF-16, UTF-32 or UTF-7, whose
-// bytes never contain it, so those are always walked.
-const NUL_ESCAPE = Buffer.from('\\u0000');
-const mayHoldNul = new WeakSet<Request>();
+// JSON text can only carry a NUL as the escape \u0000 (a raw one is invalid JSON), and an unpaired surrogate only
+// as an escape \uD800-\uDFFF (raw UTF-8 cannot spell one): bodies without such text skip the walk over every
+// parsed value (a 50,000-item body would spend a third of a second there). The raw bytes spell the escapes in ASCII
+// only in UTF-8; the parser also decodes bodies declared as UTF-16, UTF-32 or UTF-7, whose bytes never contain
+// them, so those are always walked.
+const SUSPECT_ESCAPES = ['\\u0000', '\\ud', '\\uD'].map((text) => Buffer.from(text));
+const mayHoldBadCharacter = new WeakSet<Request>();
 const isUtf8Body = (req: Request) => {
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.get('content-type') ?? '')?.[1];
   return charset === undefined || charset.toLowerCase() === 'utf-8';
@@ -138,7 +139,7 @@ const isUtf8Body = (req: Request) => {
 const jsonParser = express.json({
   limit: '20mb',
   verify: (req, _res, buf) => {
-    if (buf.includes(NUL_ESCAPE) || !isUtf8Body(req as Request)) mayHoldNul.add(req as Request);
+    if (SUSPECT_ESCAPES.some((escape) => buf.includes(escape)) || !isUtf8Body(req as Request)) mayHoldBadCharacter.add(req as Request);
   },
 });
 /**
@@ -228,10 +229,11 @@ export function mountRoutes(
           }
         }
         const rawBody = await readBody(req, res, spec);
-        // NULs are refused before validation: zod would let them through to PostgreSQL, which cannot store them.
+        // NULs and unpaired surrogates are refused before validation: zod would let them through to the database,
+        // which cannot store them.
         refuseNul(req.params, 'params');
         refuseNul(req.query, 'query');
-        if (mayHoldNul.has(req)) refuseNul(rawBody, 'body');
+        if (mayHoldBadCharacter.has(req)) refuseNul(rawBody, 'body');
         const params = spec.params ? parseWith(spec.params, req.params, 'params') : req.params;
         const query = spec.query ? parseWith(spec.query, req.query, 'query') : {};
         const body = spec.body ? parseWith(spec.body, rawBody ?? {}, 'body') : undefined;
