@@ -2,12 +2,11 @@
 // of adding them. SKUs are named by the seller's codes here; the server keeps their ids.
 import { z } from 'zod';
 import { isValidDay } from '../time.ts';
+import { DB_INT_MAX } from './common.schema.ts';
 
 const int = z.number().int();
-/** What an integer column holds (PostgreSQL's integer is 32-bit): a larger number is refused naming its field, not
- * left to the database, which fails the statement (a 500). */
-const DB_INT = 2_147_483_647;
-const dbInt = int.max(DB_INT);
+/** Amounts, quantities and versions stored in integer columns. */
+const dbInt = int.max(DB_INT_MAX);
 const day = z.string().refine(isValidDay, 'YYYY-MM-DD');
 const names = (max: number) => z.array(z.string().trim().min(1).max(max)).max(200);
 
@@ -63,7 +62,7 @@ export const giftRuleView = z.object({
 });
 export type GiftRuleView = z.infer<typeof giftRuleView>;
 export const giftRuleList = z.object({ items: z.array(giftRuleView) });
-export const giftRuleDeleteQuery = z.object({ version: z.coerce.number().int().min(1).max(DB_INT) });
+export const giftRuleDeleteQuery = z.object({ version: z.coerce.number().int().min(1).max(DB_INT_MAX) });
 
 /** POST /api/gifts/preview: which orders (NEW / READY, matched, not on hold) get which gifts; all when none named. */
 export const giftPreviewBody = z.object({
