@@ -18,5 +18,9 @@ export const httpMessages = defineMessages('http', {
     ko: '{field}: 깨진 문자(짝 없는 UTF-16 서로게이트)가 있습니다. 글자를 다시 입력하세요',
     en: '{field}: holds a broken character (an unpaired UTF-16 surrogate); type the text again',
   },
+  body_not_json: {
+    ko: 'content-type: 요청 본문은 JSON(application/json)으로 보내야 합니다 (받은 형식: {type})',
+    en: 'content-type: send the request body as JSON (application/json), not as {type}',
+  },
   body_too_large: { ko: '요청 본문이 너무 큽니다 (최대 {limit})', en: 'The request body is too large (at most {limit})' },
 });

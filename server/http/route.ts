@@ -148,12 +148,33 @@ const jsonParser = express.json({
  */
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A body refused for its type: the error handler answers 415 naming the type (error-handler.ts). */
+export class UnsupportedBodyType extends Error {
+  constructor(readonly contentType: string) {
+    super('request body is not JSON');
+  }
+}
+
+/**
+ * The type of a non-empty body sent as something other than JSON (text/plain, which fetch sends for a string when
+ * no type is given; a form; none at all), or null for a JSON or empty body. The JSON parser leaves such a body
+ * unread, and read as no body at all it would be `{}`: a PUT of settings would silently put back the defaults.
+ */
+function nonJsonBodyType(req: Request): string | null {
+  const length = req.get('content-length');
+  const hasBody = req.get('transfer-encoding') !== undefined || (length !== undefined && length.trim() !== '0');
+  if (!hasBody || req.is('application/json')) return null;
+  return req.get('content-type') ?? '';
+}
+
 /**
  * Parses the JSON body of a route that declares one, only once the caller is known (after authentication), so a
  * client without a token cannot make the server read and parse megabytes.
  */
 function readBody(req: Request, res: Response, spec: RouteSpec): Promise<unknown> {
   if (!spec.body || BODYLESS.has(req.method)) return Promise.resolve(undefined);
+  const otherType = nonJsonBodyType(req);
+  if (otherType !== null) return Promise.reject(new UnsupportedBodyType(otherType));
   return new Promise((resolve, reject) => {
     jsonParser(req, res, (error?: unknown) => (error ? reject(error) : resolve(req.body)));
   });

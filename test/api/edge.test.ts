@@ -147,6 +147,36 @@ describe('unpaired UTF-16 surrogates', () => {
   });
 });
 
+describe('bodies sent as another type', () => {
+  // fetch sends a string body as text/plain when no type is given; the JSON parser left such a body unread, and the
+  // route took it as `{}`: a PUT of the allocation settings answered 200 and put back the defaults.
+  it('a non-empty body that is not JSON is a 415 naming content-type, and nothing is written', async () => {
+    const settings = { allocate_held: true, channel_priority: ['쿠팡', '네이버'] };
+    assert.equal((await s.call('PUT', '/api/allocation/settings', settings)).status, 200);
+    const json = JSON.stringify({ allocate_held: false, channel_priority: [] });
+    for (const type of ['text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'application/vnd.api+json', '']) {
+      const res = await send('PUT', '/api/allocation/settings', json, { 'content-type': type, authorization: `Bearer ${s.adminToken}` });
+      assert.equal(res.status, 415, `${type}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'unsupported_content_type');
+      assert.equal(res.body.error.details[0].field, 'content-type');
+      if (type) assert.ok(res.body.error.message.includes(type), res.body.error.message);
+    }
+    assert.deepEqual((await s.call('GET', '/api/allocation/settings')).body, settings);
+  });
+
+  it('an empty body of any type is no body, and a JSON type with parameters is JSON', async () => {
+    const empty = await send('POST', '/api/tokens', '', { 'content-type': 'text/plain', authorization: `Bearer ${s.adminToken}` });
+    assert.equal(empty.status, 400, JSON.stringify(empty.body));
+    assert.equal(empty.body.error.details[0].field, 'name');
+    const layout = JSON.stringify({ columns: [{ id: 'status', width: 60 }] });
+    const typed = await send('PUT', '/api/me/sheet-layouts/orders', layout, {
+      'content-type': 'Application/JSON; charset=utf-8',
+      authorization: `Bearer ${s.adminToken}`,
+    });
+    assert.equal(typed.status, 200, JSON.stringify(typed.body));
+  });
+});
+
 describe('bodies before authentication', () => {
   // Malformed JSON would be a 400 bad_json if the server parsed it: a 401 (or a success) shows it did not.
   const malformed = '{"a": [' + '[1,'.repeat(200_000) + 'oops';
