@@ -110,6 +110,30 @@ describe('races', () => {
     assert.equal((await s.deps.db('boxes').where({ tracking_number: number })).length, 1);
   });
 
+  it('undoing an import while the number it puts back is pushed to another box: one of them wins, never a 500', async () => {
+    for (let i = 0; i < 5; i++) {
+      const [old, imported] = [trackingNumber(900_010 + 2 * i), trackingNumber(900_011 + 2 * i)];
+      const a = await makeOrder(s.deps.db, { status: 'INVOICED' });
+      const boxA = await putInBox(s.deps.db, a.lineIds, { tracking: old, status: 'INVOICED' });
+      const rows = [
+        ['고객주문번호', '운송장번호'],
+        [boxA, imported],
+      ];
+      const done = await s.call('POST', '/api/invoice-imports', { source: { kind: 'sheet', rows }, template_id: 'invoice_cj', overwrite: true });
+      assert.equal(done.body.counts.overwrite, 1, JSON.stringify(done.body));
+      const b = await makeOrder(s.deps.db, { status: 'READY' });
+      const [undo, push] = await Promise.all([
+        s.call('POST', `/api/invoice-imports/${done.body.import_id}/undo`),
+        s.call('POST', '/api/sheet/push', { rows: [{ line_id: b.lineIds[0]!, line_version: 1, courier: 'CJ', tracking_number: old }] }),
+      ]);
+      assert.ok(undo.status === 200 || (undo.status === 409 && undo.body.error.code === 'undo_blocked'), statuses([undo, push]));
+      assert.equal(push.status, 200);
+      // Exactly one of them has the old number: the undo put it back on box A, or the push put it on B's box.
+      assert.equal(undo.status === 200, push.body.results[0].result === 'refused', JSON.stringify([undo.body, push.body.results]));
+      assert.equal((await s.deps.db('boxes').where({ tracking_number: old })).length, 1);
+    }
+  });
+
   it('50 parallel writes on one order (notes, pushed memos, holds) all succeed: a deadlock victim is run again', async () => {
     const order = await makeOrder(s.deps.db, { status: 'READY', lines: 3 });
     const results = await Promise.all(
