@@ -6,6 +6,7 @@ import { message } from '../../shared/i18n.ts';
 import type { Logger } from '../log.ts';
 import { httpMessages } from './messages.ts';
 import { errorBody, type EdgeInfo } from './render.ts';
+import { UnsupportedBodyType } from './route.ts';
 
 export const HTTP_STATUS: Record<ErrorType, number> = {
   invalid_data: 400,
@@ -23,6 +24,11 @@ export const HTTP_STATUS: Record<ErrorType, number> = {
  * encoding, a malformed URL) as errors carrying a 4xx status; they stay 4xx, in our shape.
  */
 function fromExpress(error: unknown): { error: AppError; status: number } | null {
+  if (error instanceof UnsupportedBodyType) {
+    const text = message(httpMessages.body_not_json, { type: error.contentType.slice(0, 100) || '-' });
+    const details = [{ field: 'content-type', code: 'unsupported_content_type', message: text }];
+    return { error: new AppError('invalid_data', 'unsupported_content_type', text, { details }), status: 415 };
+  }
   const e = error as { type?: string; limit?: number; status?: unknown; statusCode?: unknown };
   if (e?.type === 'entity.parse.failed') return { error: new AppError('invalid_data', 'bad_json', message(httpMessages.bad_json)), status: 400 };
   if (e?.type === 'entity.too.large') {

@@ -14,5 +14,13 @@ export const httpMessages = defineMessages('http', {
   bad_json: { ko: '요청 본문이 올바른 JSON이 아닙니다', en: 'The request body is not valid JSON' },
   bad_request: { ko: '요청 형식이 올바르지 않습니다 (HTTP {status})', en: 'The request is malformed (HTTP {status})' },
   nul_character: { ko: '{field}: NUL 문자(\\u0000)는 쓸 수 없습니다', en: '{field}: the NUL character (\\u0000) is not allowed' },
+  lone_surrogate: {
+    ko: '{field}: 깨진 문자(짝 없는 UTF-16 서로게이트)가 있습니다. 글자를 다시 입력하세요',
+    en: '{field}: holds a broken character (an unpaired UTF-16 surrogate); type the text again',
+  },
+  body_not_json: {
+    ko: 'content-type: 요청 본문은 JSON(application/json)으로 보내야 합니다 (받은 형식: {type})',
+    en: 'content-type: send the request body as JSON (application/json), not as {type}',
+  },
   body_too_large: { ko: '요청 본문이 너무 큽니다 (최대 {limit})', en: 'The request body is too large (at most {limit})' },
 });

@@ -125,12 +125,13 @@ function ticketOf(req: Request, spec: RouteSpec): string | undefined {
 }
 
 // A bulk call of 50,000 items is a few MB of JSON; the add-in keeps each request under Excel's 5 MB anyway.
-// JSON text can only carry a NUL as the escape \u0000 (a raw one is invalid JSON): bodies without that text skip
-// the walk over every parsed value (a 50,000-item body would spend a third of a second there). The raw bytes spell
-// the escape in ASCII only in UTF-8; the parser also decodes bodies declared as UTF-16, UTF-32 or UTF-7, whose
-// bytes never contain it, so those are always walked.
-const NUL_ESCAPE = Buffer.from('\\u0000');
-const mayHoldNul = new WeakSet<Request>();
+// JSON text can only carry a NUL as the escape \u0000 (a raw one is invalid JSON), and an unpaired surrogate only
+// as an escape \uD800-\uDFFF (raw UTF-8 cannot spell one): bodies without such text skip the walk over every
+// parsed value (a 50,000-item body would spend a third of a second there). The raw bytes spell the escapes in ASCII
+// only in UTF-8; the parser also decodes bodies declared as UTF-16, UTF-32 or UTF-7, whose bytes never contain
+// them, so those are always walked.
+const SUSPECT_ESCAPES = ['\\u0000', '\\ud', '\\uD'].map((text) => Buffer.from(text));
+const mayHoldBadCharacter = new WeakSet<Request>();
 const isUtf8Body = (req: Request) => {
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.get('content-type') ?? '')?.[1];
   return charset === undefined || charset.toLowerCase() === 'utf-8';
@@ -138,7 +139,7 @@ const isUtf8Body = (req: Request) => {
 const jsonParser = express.json({
   limit: '20mb',
   verify: (req, _res, buf) => {
-    if (buf.includes(NUL_ESCAPE) || !isUtf8Body(req as Request)) mayHoldNul.add(req as Request);
+    if (SUSPECT_ESCAPES.some((escape) => buf.includes(escape)) || !isUtf8Body(req as Request)) mayHoldBadCharacter.add(req as Request);
   },
 });
 /**
@@ -147,12 +148,33 @@ const jsonParser = express.json({
  */
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A body refused for its type: the error handler answers 415 naming the type (error-handler.ts). */
+export class UnsupportedBodyType extends Error {
+  constructor(readonly contentType: string) {
+    super('request body is not JSON');
+  }
+}
+
+/**
+ * The type of a non-empty body sent as something other than JSON (text/plain, which fetch sends for a string when
+ * no type is given; a form; none at all), or null for a JSON or empty body. The JSON parser leaves such a body
+ * unread, and read as no body at all it would be `{}`: a PUT of settings would silently put back the defaults.
+ */
+function nonJsonBodyType(req: Request): string | null {
+  const length = req.get('content-length');
+  const hasBody = req.get('transfer-encoding') !== undefined || (length !== undefined && length.trim() !== '0');
+  if (!hasBody || req.is('application/json')) return null;
+  return req.get('content-type') ?? '';
+}
+
 /**
  * Parses the JSON body of a route that declares one, only once the caller is known (after authentication), so a
  * client without a token cannot make the server read and parse megabytes.
  */
 function readBody(req: Request, res: Response, spec: RouteSpec): Promise<unknown> {
   if (!spec.body || BODYLESS.has(req.method)) return Promise.resolve(undefined);
+  const otherType = nonJsonBodyType(req);
+  if (otherType !== null) return Promise.reject(new UnsupportedBodyType(otherType));
   return new Promise((resolve, reject) => {
     jsonParser(req, res, (error?: unknown) => (error ? reject(error) : resolve(req.body)));
   });
@@ -228,10 +250,11 @@ export function mountRoutes(
           }
         }
         const rawBody = await readBody(req, res, spec);
-        // NULs are refused before validation: zod would let them through to PostgreSQL, which cannot store them.
+        // NULs and unpaired surrogates are refused before validation: zod would let them through to the database,
+        // which cannot store them.
         refuseNul(req.params, 'params');
         refuseNul(req.query, 'query');
-        if (mayHoldNul.has(req)) refuseNul(rawBody, 'body');
+        if (mayHoldBadCharacter.has(req)) refuseNul(rawBody, 'body');
         const params = spec.params ? parseWith(spec.params, req.params, 'params') : req.params;
         const query = spec.query ? parseWith(spec.query, req.query, 'query') : {};
         const body = spec.body ? parseWith(spec.body, rawBody ?? {}, 'body') : undefined;

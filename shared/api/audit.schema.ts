@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EXPORT_REASONS } from '../export-reasons.ts';
 import { isValidDay } from '../time.ts';
-import { idPage, instant } from './common.schema.ts';
+import { DB_INT_MAX, idPage, instant } from './common.schema.ts';
 
 /**
  * Days become timestamps compared in the database: PostgreSQL has no timestamp in year 0 (and 9999-12-31's next day
@@ -14,7 +14,7 @@ const day = z
   .refine((d) => d >= '1970-01-01' && d <= '9998-12-31', { message: 'expected a date from 1970-01-01 to 9998-12-31' });
 
 /** Record ids are 32-bit integers in PostgreSQL: a larger cursor is a client mistake, not a database error. */
-const MAX_ID = 2_147_483_647;
+const MAX_ID = DB_INT_MAX;
 
 export const ACCESS_RECORDS_PAGE_MAX = 1000;
 

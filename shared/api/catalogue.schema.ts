@@ -2,7 +2,7 @@
 // towards the malls (단종 / 재입고 예정 with a date, 강제품절, 한정 with a cap), the warehouses and stores that hold
 // stock (one default), and the queue of status changes waiting for each mall product's storefront.
 import { z } from 'zod';
-import { idPage, instant, page } from './common.schema.ts';
+import { DB_INT_MAX, idPage, instant, page } from './common.schema.ts';
 import { fileSource } from './files.schema.ts';
 
 export const SKU_STATUSES = ['active', 'discontinued', 'reorder', 'sold_out', 'limited'] as const;
@@ -222,8 +222,8 @@ export const storefrontChangeView = z.object({
 export const storefrontChangeQuery = z.object({
   state: z.enum(STOREFRONT_STATES).optional(),
   sku_id: z.string().max(40).optional(),
-  /** The last id of the previous page (newest first). */
-  cursor: z.coerce.number().int().min(1).optional(),
+  /** The last id of the previous page (newest first); ids are 32-bit integers in PostgreSQL. */
+  cursor: z.coerce.number().int().min(1).max(DB_INT_MAX).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export const storefrontChangePage = idPage(storefrontChangeView);

@@ -2,6 +2,12 @@
 import { z } from 'zod';
 
 /** A moment as the API writes it: ISO 8601 with an offset (the server writes UTC, `…Z`). */
+/**
+ * The largest value of an integer column (PostgreSQL's integer is 32-bit; SQLite would take more): record ids, versions
+ * and counts past it are a client mistake refused naming the field, not a statement the database fails (a 500).
+ */
+export const DB_INT_MAX = 2_147_483_647;
+
 export const instant = z.iso.datetime({ offset: true });
 
 /**

@@ -2,8 +2,11 @@
 // of adding them. SKUs are named by the seller's codes here; the server keeps their ids.
 import { z } from 'zod';
 import { isValidDay } from '../time.ts';
+import { DB_INT_MAX } from './common.schema.ts';
 
 const int = z.number().int();
+/** Amounts, quantities and versions stored in integer columns. */
+const dbInt = int.max(DB_INT_MAX);
 const day = z.string().refine(isValidDay, 'YYYY-MM-DD');
 const names = (max: number) => z.array(z.string().trim().min(1).max(max)).max(200);
 
@@ -18,12 +21,12 @@ export const giftRuleBody = z.object({
   /** SKUs bought: the order has a line needing any of them. */
   sku_codes: names(64).default([]),
   /** The order's amount must reach this (won), on `amount_basis`, with its shipping fee or not. */
-  amount_min: int.min(0).nullable().default(null),
+  amount_min: dbInt.min(0).nullable().default(null),
   /** paid: Σ line amounts (what was paid for the products); order: Σ unit price × quantity. */
   amount_basis: z.enum(AMOUNT_BASES).default('paid'),
   amount_with_shipping: z.boolean().default(false),
   /** Units bought: of the SKUs named (when some are), else of every line. */
-  min_quantity: int.min(1).nullable().default(null),
+  min_quantity: dbInt.min(1).nullable().default(null),
   /** KST days, against the order's day of payment, both included. */
   period_from: day.nullable().default(null),
   period_to: day.nullable().default(null),
@@ -34,7 +37,7 @@ export const giftRuleBody = z.object({
 });
 export type GiftRuleBody = z.input<typeof giftRuleBody>;
 
-export const giftRulePatchBody = giftRuleBody.partial().extend({ version: int.min(1) });
+export const giftRulePatchBody = giftRuleBody.partial().extend({ version: dbInt.min(1) });
 
 export const giftRuleView = z.object({
   id: z.string(),
@@ -59,7 +62,7 @@ export const giftRuleView = z.object({
 });
 export type GiftRuleView = z.infer<typeof giftRuleView>;
 export const giftRuleList = z.object({ items: z.array(giftRuleView) });
-export const giftRuleDeleteQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const giftRuleDeleteQuery = z.object({ version: z.coerce.number().int().min(1).max(DB_INT_MAX) });
 
 /** POST /api/gifts/preview: which orders (NEW / READY, matched, not on hold) get which gifts; all when none named. */
 export const giftPreviewBody = z.object({

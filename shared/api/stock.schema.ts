@@ -2,7 +2,7 @@
 // changes it — a count (실사: a new on-hand), an adjustment (± a delta) and a transfer between warehouses. Every
 // change names its reason and leaves a stock_history row (who, when, why, before → after).
 import { z } from 'zod';
-import { idPage, instant, page } from './common.schema.ts';
+import { DB_INT_MAX, idPage, instant, page } from './common.schema.ts';
 import { fileSource } from './files.schema.ts';
 
 export const STOCK_PAGE_MAX = 5000;
@@ -10,7 +10,7 @@ export const STOCK_COUNT_MAX_ROWS = 20000;
 export const STOCK_REASON_MAX = 500;
 
 /** Record ids are 32-bit integers in PostgreSQL: a larger cursor is a client mistake, not a database error. */
-const MAX_ID = 2_147_483_647;
+const MAX_ID = DB_INT_MAX;
 
 const code = (max: number) => z.string().trim().min(1).max(max);
 /** A query flag as the pane writes it: true / 1. */

@@ -108,6 +108,75 @@ describe('NUL characters', () => {
   });
 });
 
+describe('unpaired UTF-16 surrogates', () => {
+  // JSON can spell half of a surrogate pair ("\ud800"); no database stores one (both drivers wrote U+FFFD instead,
+  // so the value read back was not the value sent) and a file name holding one made the result download a 500.
+  function assertSurrogateRefused(res: { status: number; body: any }, field: string) {
+    assert.equal(res.status, 400, JSON.stringify(res.body));
+    assert.equal(res.body.error.code, 'lone_surrogate');
+    assert.equal(res.body.error.details[0].field, field);
+    assert.match(res.body.error.message, new RegExp(field.replace(/\./g, '\\.')));
+  }
+
+  it('in any body field is a 400 naming it, and nothing is written', async () => {
+    const before = await s.call('GET', '/api/orders?q=surrogate-check');
+    assertSurrogateRefused(await s.call('POST', '/api/orders/direct', { orderer_name: 'surrogate-check \ud800', total_amount: 1 }), 'orderer_name');
+    assertSurrogateRefused(
+      await s.call('POST', '/api/orders/direct', { orderer_name: 'surrogate-check', memo: '\udc00끝', total_amount: 1 }),
+      'memo',
+    );
+    const after = await s.call('GET', '/api/orders?q=surrogate-check');
+    assert.equal(after.body.items.length, before.body.items.length);
+    const file = await s.call('POST', '/api/invoice-imports/preview/result.xlsx', {
+      source: { kind: 'sheet', name: '운송장 \ud83d', rows: [['고객주문번호', '운송장번호']] },
+      template_id: 'invoice_cj',
+    });
+    assertSurrogateRefused(file, 'source.name');
+    // The same body through a UTF-16 charset, whose bytes never spell the escape.
+    const utf16 = await send('POST', '/api/orders/direct', Buffer.from(JSON.stringify({ orderer_name: 'x\udfffy', total_amount: 1 }), 'utf16le'), {
+      'content-type': 'application/json; charset=utf-16le',
+      authorization: `Bearer ${s.adminToken}`,
+    });
+    assertSurrogateRefused(utf16, 'orderer_name');
+  });
+
+  it('a whole pair, escaped or not, is an ordinary character', async () => {
+    const res = await s.call('POST', '/api/orders/direct', undefined, { raw: '{"orderer_name":"이모지 \\ud83d\\ude00 😀","total_amount":1}' });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.orderer_name, '이모지 😀 😀');
+  });
+});
+
+describe('bodies sent as another type', () => {
+  // fetch sends a string body as text/plain when no type is given; the JSON parser left such a body unread, and the
+  // route took it as `{}`: a PUT of the allocation settings answered 200 and put back the defaults.
+  it('a non-empty body that is not JSON is a 415 naming content-type, and nothing is written', async () => {
+    const settings = { allocate_held: true, channel_priority: ['쿠팡', '네이버'] };
+    assert.equal((await s.call('PUT', '/api/allocation/settings', settings)).status, 200);
+    const json = JSON.stringify({ allocate_held: false, channel_priority: [] });
+    for (const type of ['text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'application/vnd.api+json', '']) {
+      const res = await send('PUT', '/api/allocation/settings', json, { 'content-type': type, authorization: `Bearer ${s.adminToken}` });
+      assert.equal(res.status, 415, `${type}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'unsupported_content_type');
+      assert.equal(res.body.error.details[0].field, 'content-type');
+      if (type) assert.ok(res.body.error.message.includes(type), res.body.error.message);
+    }
+    assert.deepEqual((await s.call('GET', '/api/allocation/settings')).body, settings);
+  });
+
+  it('an empty body of any type is no body, and a JSON type with parameters is JSON', async () => {
+    const empty = await send('POST', '/api/tokens', '', { 'content-type': 'text/plain', authorization: `Bearer ${s.adminToken}` });
+    assert.equal(empty.status, 400, JSON.stringify(empty.body));
+    assert.equal(empty.body.error.details[0].field, 'name');
+    const layout = JSON.stringify({ columns: [{ id: 'status', width: 60 }] });
+    const typed = await send('PUT', '/api/me/sheet-layouts/orders', layout, {
+      'content-type': 'Application/JSON; charset=utf-8',
+      authorization: `Bearer ${s.adminToken}`,
+    });
+    assert.equal(typed.status, 200, JSON.stringify(typed.body));
+  });
+});
+
 describe('bodies before authentication', () => {
   // Malformed JSON would be a 400 bad_json if the server parsed it: a 401 (or a success) shows it did not.
   const malformed = '{"a": [' + '[1,'.repeat(200_000) + 'oops';

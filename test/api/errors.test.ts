@@ -57,6 +57,7 @@ describe('errors', () => {
       ['/api/audit/access-records?from=0000-01-01', 'from'],
       ['/api/audit/access-records?to=0001-01-01', 'to'],
       [`/api/jobs/${jobId}/results?cursor=3000000000`, 'cursor'],
+      ['/api/catalogue/storefront-changes?cursor=2147483648', 'cursor'],
     ];
     for (const [path, field] of cases) {
       const res = await s.call('GET', path);
@@ -65,6 +66,7 @@ describe('errors', () => {
     }
     assert.equal((await s.call('GET', '/api/audit/access-records?from=2026-01-01&to=9998-12-31&cursor=2147483647')).status, 200);
     assert.equal((await s.call('GET', `/api/jobs/${jobId}/results?cursor=2147483647`)).status, 200);
+    assert.equal((await s.call('GET', '/api/catalogue/storefront-changes?cursor=2147483647')).status, 200);
   });
 
   it('a body sent without a token is refused before it is read', async () => {

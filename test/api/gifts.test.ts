@@ -221,6 +221,29 @@ describe('gift rules API', () => {
     res = await s.call('DELETE', `/api/gifts/rules/${unused.id}?version=1`);
     assert.equal(res.status, 204);
   });
+
+  it('numbers past what an integer column holds are a 400 naming the field, or a stale version: never a 500', async () => {
+    // PostgreSQL's integer is 32-bit: 2,147,483,648 failed the statement there (SQLite took it).
+    for (const field of ['amount_min', 'min_quantity']) {
+      const res = await s.call('POST', '/api/gifts/rules', { name: 'x', gift_sku_code: gift.code, [field]: 2 ** 31 });
+      assert.equal(res.status, 400, `${field}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.details[0].field, field);
+    }
+    const r = await rule({});
+    for (const body of [{ amount_min: 2 ** 31 }, { min_quantity: 2 ** 53 - 1 }, { version: 2 ** 31 }]) {
+      const res = await s.call('PATCH', `/api/gifts/rules/${r.id}`, { version: 1, ...body });
+      assert.equal(res.status, 400, `${JSON.stringify(body)}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.details[0].field, Object.keys(body)[0]);
+    }
+    // The largest version a column holds is only stale: the rule is at version 1, and stays there.
+    const top = await s.call('PATCH', `/api/gifts/rules/${r.id}`, { version: 2 ** 31 - 1, name: 'late' });
+    assert.deepEqual([top.status, top.body.error.code], [409, 'stale_version']);
+    const gone = await s.call('DELETE', `/api/gifts/rules/${r.id}?version=${2 ** 31}`);
+    assert.deepEqual([gone.status, gone.body.error.details[0].field], [400, 'version']);
+    const kept = await s.call('PATCH', `/api/gifts/rules/${r.id}`, { version: 1, amount_min: 2 ** 31 - 1 });
+    assert.equal(kept.status, 200, JSON.stringify(kept.body));
+    assert.deepEqual([kept.body.version, kept.body.amount_min], [2, 2 ** 31 - 1]);
+  });
 });
 
 describe(

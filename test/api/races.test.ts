@@ -2,7 +2,7 @@
 // is the domain refusal it stands for, and a deadlock victim is run again, never a 500.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { makeOrder } from '../helpers/builders.ts';
+import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 
@@ -73,6 +73,65 @@ describe('races', () => {
       statuses(results),
     );
     assert.equal(losers[0]!.body.error.details[0].field, 'tracking_number');
+  });
+
+  it('parallel invoice imports giving one number to different boxes: one box gets it, the other rows are refused, never a 500', async () => {
+    const number = trackingNumber(900_004);
+    const boxes = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const o = await makeOrder(s.deps.db, { status: 'READY' });
+        return putInBox(s.deps.db, o.lineIds, {});
+      }),
+    );
+    const results = await Promise.all(
+      boxes.map((boxId, i) =>
+        s.call('POST', '/api/invoice-imports', {
+          source: {
+            kind: 'sheet',
+            name: `운송장 ${i}`,
+            rows: [
+              ['고객주문번호', '운송장번호'],
+              [boxId, number],
+            ],
+          },
+          template_id: 'invoice_cj',
+        }),
+      ),
+    );
+    assert.equal(results.filter((r) => r.status !== 200).length, 0, statuses(results));
+    const rows = results.map((r) => r.body.results[0]);
+    assert.equal(rows.filter((r: { outcome: string }) => r.outcome === 'new').length, 1, JSON.stringify(rows));
+    const refused = rows.filter((r: { outcome: string }) => r.outcome === 'refused');
+    assert.equal(refused.length, boxes.length - 1, JSON.stringify(rows));
+    assert.ok(
+      refused.every((r: { code: string }) => r.code === 'duplicate_tracking_number'),
+      JSON.stringify(refused),
+    );
+    assert.equal((await s.deps.db('boxes').where({ tracking_number: number })).length, 1);
+  });
+
+  it('undoing an import while the number it puts back is pushed to another box: one of them wins, never a 500', async () => {
+    for (let i = 0; i < 5; i++) {
+      const [old, imported] = [trackingNumber(900_010 + 2 * i), trackingNumber(900_011 + 2 * i)];
+      const a = await makeOrder(s.deps.db, { status: 'INVOICED' });
+      const boxA = await putInBox(s.deps.db, a.lineIds, { tracking: old, status: 'INVOICED' });
+      const rows = [
+        ['고객주문번호', '운송장번호'],
+        [boxA, imported],
+      ];
+      const done = await s.call('POST', '/api/invoice-imports', { source: { kind: 'sheet', rows }, template_id: 'invoice_cj', overwrite: true });
+      assert.equal(done.body.counts.overwrite, 1, JSON.stringify(done.body));
+      const b = await makeOrder(s.deps.db, { status: 'READY' });
+      const [undo, push] = await Promise.all([
+        s.call('POST', `/api/invoice-imports/${done.body.import_id}/undo`),
+        s.call('POST', '/api/sheet/push', { rows: [{ line_id: b.lineIds[0]!, line_version: 1, courier: 'CJ', tracking_number: old }] }),
+      ]);
+      assert.ok(undo.status === 200 || (undo.status === 409 && undo.body.error.code === 'undo_blocked'), statuses([undo, push]));
+      assert.equal(push.status, 200);
+      // Exactly one of them has the old number: the undo put it back on box A, or the push put it on B's box.
+      assert.equal(undo.status === 200, push.body.results[0].result === 'refused', JSON.stringify([undo.body, push.body.results]));
+      assert.equal((await s.deps.db('boxes').where({ tracking_number: old })).length, 1);
+    }
   });
 
   it('50 parallel writes on one order (notes, pushed memos, holds) all succeed: a deadlock victim is run again', async () => {

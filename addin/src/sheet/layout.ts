@@ -19,6 +19,13 @@ export type PlannedColumn = ({ kind: 'ours'; index: number } | { kind: 'own'; he
 /** Points for a width in characters, as the pane has always set them. */
 export const pointsOf = (chars: number) => Math.round(chars * 7 + 5);
 
+/** A header cut to what a layout keeps as an own column's id (100 UTF-16 units), never between the halves of a
+ * surrogate pair (an emoji): the server refuses half a pair (lone_surrogate), which would fail the whole save. */
+function ownId(header: string): string {
+  const cut = header.slice(0, 100);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** The layout of a sheet as read, or null when it has no columns at all. Columns without a header are left out. */
 export function layoutOfSheet(read: readonly ColumnRead[], ours: readonly OurColumn[]): SheetLayout | null {
   const at = findColumns(
@@ -34,7 +41,7 @@ export function layoutOfSheet(read: readonly ColumnRead[], ours: readonly OurCol
     const key = id ?? `own:${header}`;
     if ((!id && !header) || seen.has(key)) return;
     seen.add(key);
-    columns.push({ id: id ?? header.slice(0, 100), own: !id, width: c.width, hidden: c.hidden });
+    columns.push({ id: id ?? ownId(header), own: !id, width: c.width, hidden: c.hidden });
   });
   return columns.length ? { columns } : null;
 }

@@ -10,6 +10,7 @@ import { cellIssueMessage } from '../../../shared/files/cell-messages.ts';
 import { mapRows, type MappedRow } from '../../../shared/files/map-rows.ts';
 import type { InvoiceImportTemplate } from '../../../shared/files/templates.ts';
 import { message } from '../../../shared/i18n.ts';
+import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
@@ -103,8 +104,11 @@ export async function runInvoiceImport(
   const batchId = newId(ID_PREFIX.batch);
   const reason = importReason(body.source);
 
-  try {
-    return await db.transaction(async (trx) => {
+  // Run again on fresh rows when another import or push took one of the file's numbers (or the same box) between
+  // this one's reads and its writes: the unique index refuses the loser, which then sees the winner's number and
+  // refuses the row as a duplicate instead of answering a 500. A deadlock victim is run again too.
+  const run = () =>
+    db.transaction(async (trx) => {
       const ids = [...new Set([...looked.values()].flatMap((r) => r.lineIds))];
       // The file's rows are checked against each other while the database reads the rows they name.
       const [set, { refused, repeats }] = await whileRunning(
@@ -205,6 +209,8 @@ export async function runInvoiceImport(
       );
       return { ...answer(true, importId), auto_send_accounts: [...engine.autoSend] };
     });
+  try {
+    return await retryOnConflict(run, { also: isUniqueViolation });
   } catch (error) {
     if (error instanceof RollBack) return error.answer;
     throw error;

@@ -5,6 +5,7 @@
 // the whole undo, naming the sheet rows.
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
+import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
@@ -56,6 +57,14 @@ export async function undoImport(
   if (record.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: record.undone_at }));
   const batchId = newId(ID_PREFIX.batch);
   const reason = `송장 일괄등록 취소 ${record.source_name}`.slice(0, 500);
+  // Run again on fresh rows when another box took a number this undo puts back (a push or import between its reads
+  // and its writes): the unique index refuses it, and the next run finds the number taken and refuses the undo as
+  // undo_blocked instead of answering a 500. A deadlock victim is run again too.
+  return retryOnConflict(() => undoOnce(db, actor, record, batchId, reason, info), { also: isUniqueViolation });
+}
+
+function undoOnce(db: Db, actor: Actor, record: repo.ImportSummary, batchId: string, reason: string, info: Partial<RequestInfo>) {
+  const id = record.id;
   return db.transaction(async (trx) => {
     // Read again under the transaction, its row locked: a second undo running at once waits for the first and sees
     // its mark (without the lock it read the import before the first committed, and was refused as undo_blocked).

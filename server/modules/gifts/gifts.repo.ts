@@ -68,7 +68,7 @@ export async function insertRule(db: Conn, row: RuleColumns & { id: string; crea
 export async function updateRule(db: Conn, id: string, version: number, patch: Partial<RuleColumns>, now: string): Promise<boolean> {
   const n = await db('gift_rules')
     .where({ id, version })
-    .update({ ...columnsOf(patch), version: version + 1, updated_at: now });
+    .update({ ...columnsOf(patch), version: db.raw('version + 1'), updated_at: now });
   return n === 1;
 }
 

@@ -28,6 +28,14 @@ describe('sheet layout (pure)', () => {
     ]);
   });
 
+  it('a long own header is cut to 100 UTF-16 units, never between the halves of an emoji', () => {
+    const header = `${'메'.repeat(99)}📦 포장`;
+    const layout = layoutOfSheet([{ header, width: 60, hidden: false }], ORDER_COLUMNS);
+    assert.equal(layout?.columns[0]!.id, '메'.repeat(99));
+    const fits = layoutOfSheet([{ header: `${'메'.repeat(98)}📦 포장`, width: 60, hidden: false }], ORDER_COLUMNS);
+    assert.equal(fits?.columns[0]!.id, `${'메'.repeat(98)}📦`);
+  });
+
   it('plans the layout first, then every column of ours it leaves out (defaults); null plans the default', () => {
     const plan = planColumns(
       {
