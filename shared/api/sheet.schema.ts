@@ -25,7 +25,10 @@ export const SHEET_PUSH_MAX_ROWS = 50000;
 export const sheetPushRow = z
   .object({
     line_id: z.string().min(1).max(40),
-    /** The line's version in the sheet; a line that moved since is refused as stale. */
+    /**
+     * The line's version in the sheet; a line that moved since is refused as stale, unless the row asks for nothing
+     * it does not have already (a push sent again): then it is unchanged, and its fresh row comes back.
+     */
     line_version: z.number().int().min(1),
     /**
      * Courier and tracking number travel together when either changed. A number sets the box's number (replacing

@@ -85,6 +85,32 @@ describe('POST /api/sheet/push: tracking numbers', () => {
     assert.equal((await row(moved.lineIds[0]!)).tracking_number, null);
   });
 
+  it('the same rows pushed again (the answer was lost) are unchanged, their lines refreshed; a stale row asking anything new is still refused', async () => {
+    const [a, b] = [await makeOrder(s.deps.db, { status: 'READY' }), await makeOrder(s.deps.db, { status: 'READY' })];
+    await s.deps.db('orders').where({ id: b.id }).update({ hold: true, hold_reason: '주소 확인' });
+    const rows = [
+      { line_id: a.lineIds[0]!, line_version: 1, courier: 'CJ', tracking_number: cj(), memo: '문 앞' },
+      { line_id: b.lineIds[0]!, line_version: 1, hold: false },
+    ];
+    const first = await push(rows);
+    assert.deepEqual(outcome(first), ['applied:', 'applied:']);
+    const again = await push(rows);
+    assert.deepEqual(outcome(again), ['applied:unchanged', 'applied:unchanged']);
+    const refreshed = again.body.lines as ViewRow[];
+    assert.deepEqual(
+      refreshed.map((l) => [l.line_id, l.line_version]).sort(),
+      first.body.lines.map((l: ViewRow) => [l.line_id, l.line_version]).sort(),
+      'the versions the lost answer carried',
+    );
+    assert.deepEqual(await history(again.body.batch_id), []);
+    // Anything new on a line that moved since: stale, as before (a number, or a hold the order no longer has).
+    const changed = await push([
+      { ...rows[0]!, tracking_number: cj() },
+      { line_id: b.lineIds[0]!, line_version: 1, hold: true, hold_reason: '주소 확인' },
+    ]);
+    assert.deepEqual(outcome(changed), ['refused:stale_version', 'refused:stale_version']);
+  });
+
   it('typing over a number replaces it; emptying it clears the box', async () => {
     const o = await makeOrder(s.deps.db, { status: 'READY' });
     const first = await push([{ line_id: o.lineIds[0]!, line_version: 1, courier: 'CJ', tracking_number: cj() }]);

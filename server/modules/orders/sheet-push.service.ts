@@ -60,7 +60,15 @@ const hasRecipient = (row: SheetPushRow) => RECIPIENT_FIELDS.some((f) => row[f] 
 const compare = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
 /** What one block of rows decided (on the rows read for it), to be written in its transaction. */
-type DecidedBlock = { results: SheetResult[]; writes: PendingWrites; now: string; autoSend: string[]; recipients: boolean };
+type DecidedBlock = {
+  results: SheetResult[];
+  writes: PendingWrites;
+  /** Lines of rows pushed again with nothing new (SheetRows.refreshed): read back with those written. */
+  refreshed: string[];
+  now: string;
+  autoSend: string[];
+  recipients: boolean;
+};
 
 /** Rows decided between two turns of the event loop (the block before may be being written meanwhile). */
 const YIELD_EVERY = 500;
@@ -82,7 +90,14 @@ async function decideBlock(
     results.push(sheet.apply(rows[k]!, indexes[k]!));
   }
   engine.finish(); // boxes of accounts that ship once numbered ship now, whole
-  return { results, writes: set.writes, now: engine.now, autoSend: [...engine.autoSend], recipients: rows.some(hasRecipient) };
+  return {
+    results,
+    writes: set.writes,
+    refreshed: [...sheet.refreshed],
+    now: engine.now,
+    autoSend: [...engine.autoSend],
+    recipients: rows.some(hasRecipient),
+  };
 }
 
 async function writeBlock(trx: Knex.Transaction, actor: Actor, decided: DecidedBlock, autoSend: Set<string>) {
@@ -90,7 +105,9 @@ async function writeBlock(trx: Knex.Transaction, actor: Actor, decided: DecidedB
   for (const id of decided.autoSend) autoSend.add(id);
   // Read inside the transaction, so the versions are the ones this push wrote; with the recipient cells when a
   // row corrected them (the sheet's snapshot must learn the values as stored, phones hyphenated).
-  const lines = await linesByIds(trx, actor, [...decided.writes.lines.keys()], decided.recipients ? 'refresh_recipient' : 'refresh');
+  const ids = [...decided.writes.lines.keys()];
+  for (const id of decided.refreshed) if (!decided.writes.lines.has(id)) ids.push(id);
+  const lines = await linesByIds(trx, actor, ids, decided.recipients ? 'refresh_recipient' : 'refresh');
   return { results: decided.results, lines };
 }
 

@@ -48,6 +48,8 @@ export class SheetRows {
   private readonly holdAsked = new Map<string, WantedHold>();
   /** The courier and number each box was given by an applied row of this push, likewise. */
   private readonly numberAsked = new Map<string, BoxNumber>();
+  /** Lines of stale rows that asked for nothing new: the answer refreshes them though this push did not write them. */
+  readonly refreshed = new Set<string>();
 
   constructor(
     private readonly engine: Engine,
@@ -59,28 +61,22 @@ export class SheetRows {
   apply(row: SheetPushRow, index: number): SheetResult {
     const checkpoint = this.set.checkpoint();
     try {
-      const { line, order } = this.engine.target({ id: row.line_id, version: row.line_version }, index);
-      if (!line) throw new Refusal('not_found', { id: row.line_id }); // an order id: a sheet row is a line
-      const target = { line, order };
-      const hold = this.wantedHold(row, order);
-      const number = this.wantedNumber(row, line, this.numbers[index]);
-      const invoice = number ? this.invoiceStep(number, line) : null;
-      if (row.memo === '') throw this.refuse('invalid_value', 'memo', 'memo_cannot_clear');
-      const recipient = this.wantedRecipient(row);
-
-      // Within a row, a release comes first, so an order this row releases can take its number in the same row
-      // (a hold blocks numbering), and a hold comes last, after the number it will keep from shipping. A hold put
-      // on by this push does not block the push's numbers (see Engine.flagsOf); an order that was on hold before
-      // the push and stays so takes no number: the row is refused as blocked.
-      const steps: Step[] = [];
-      if (hold?.hold === false) steps.push({ action: 'release_hold', params: {}, column: 'hold' });
-      if (invoice) steps.push(invoice);
-      if (hold?.hold) steps.push({ action: 'hold', params: { reason: hold.reason }, column: 'hold' });
-
-      const outcomes = steps.map((step) => this.step(target, step));
-      if (row.memo) outcomes.push(this.engine.addMemo(order, row.memo));
-      if (recipient) outcomes.push(this.engine.editRecipient(order, recipient));
-      this.set.commit();
+      const { target, stale } = this.targetOf(row, index);
+      const { line, order } = target;
+      let asked: ReturnType<SheetRows['outcomes']>;
+      try {
+        asked = this.outcomes(row, index, target);
+      } catch (error) {
+        throw stale ?? error;
+      }
+      const { outcomes, hold, number } = asked;
+      // A row pushed again after its answer was lost (a crash, a dropped connection) is stale; when all it asks
+      // is so already, it is unchanged, and its line is refreshed so the sheet learns the version.
+      if (stale && outcomes.some((o) => o.changed)) throw stale;
+      if (stale) {
+        this.set.rollback(checkpoint);
+        this.refreshed.add(line.id);
+      } else this.set.commit();
 
       if (hold) this.holdAsked.set(order.id, hold);
       if (number && number !== 'clear' && line.box_id) this.numberAsked.set(line.box_id, number);
@@ -103,6 +99,50 @@ export class SheetRows {
         message: refusal.message,
       };
     }
+  }
+
+  /**
+   * The row's line and order; a line that moved since the sheet's version is answered with the refusal to give
+   * should the row ask for any change (see apply).
+   */
+  private targetOf(row: SheetPushRow, index: number): { target: { line: LineRow; order: OrderRow }; stale: RowRefusal | null } {
+    try {
+      const { line, order } = this.engine.target({ id: row.line_id, version: row.line_version }, index);
+      if (!line) throw new Refusal('not_found', { id: row.line_id }); // an order id: a sheet row is a line
+      return { target: { line, order }, stale: null };
+    } catch (error) {
+      if (!(error instanceof Refusal) || error.code !== 'stale_version') throw error;
+      const line = this.set.lines.get(row.line_id)!;
+      return { target: { line, order: this.set.orders.get(line.order_id)! }, stale: this.fromEngine(error) };
+    }
+  }
+
+  /** What the row's cells ask and what they did, applied to the working set (a refusal thrown names its column). */
+  private outcomes(
+    row: SheetPushRow,
+    index: number,
+    target: { line: LineRow; order: OrderRow },
+  ): { outcomes: Outcome[]; hold: WantedHold | null; number: WantedNumber | null } {
+    const { line, order } = target;
+    const hold = this.wantedHold(row, order);
+    const number = this.wantedNumber(row, line, this.numbers[index]);
+    const invoice = number ? this.invoiceStep(number, line) : null;
+    if (row.memo === '') throw this.refuse('invalid_value', 'memo', 'memo_cannot_clear');
+    const recipient = this.wantedRecipient(row);
+
+    // Within a row, a release comes first, so an order this row releases can take its number in the same row
+    // (a hold blocks numbering), and a hold comes last, after the number it will keep from shipping. A hold put
+    // on by this push does not block the push's numbers (see Engine.flagsOf); an order that was on hold before
+    // the push and stays so takes no number: the row is refused as blocked.
+    const steps: Step[] = [];
+    if (hold?.hold === false) steps.push({ action: 'release_hold', params: {}, column: 'hold' });
+    if (invoice) steps.push(invoice);
+    if (hold?.hold) steps.push({ action: 'hold', params: { reason: hold.reason }, column: 'hold' });
+
+    const outcomes = steps.map((step) => this.step(target, step));
+    if (row.memo) outcomes.push(this.engine.addMemo(order, row.memo));
+    if (recipient) outcomes.push(this.engine.editRecipient(order, recipient));
+    return { outcomes, hold, number };
   }
 
   private step(target: { line: LineRow; order: OrderRow }, step: Step): Outcome {
