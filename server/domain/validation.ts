@@ -13,6 +13,7 @@ const validationMessages = defineMessages('validation', {
   more_problems: { ko: '{first} (외 {count}건)', en: '{first} (and {count} more)' },
   also: { ko: '{first} (함께: {fields})', en: '{first} (also: {fields})' },
   also_more: { ko: '{first} (함께: {fields} 외 {count}건)', en: '{first} (also: {fields} and {count} more)' },
+  unknown_field: { ko: '{field}: 알 수 없는 항목입니다 (이름을 확인하세요)', en: '{field}: unknown field (check its name)' },
 });
 
 /** How many other fields a message lists by name; the details name every one. */
@@ -38,6 +39,27 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   const result = schema.safeParse(value, KO);
   if (!result.success) throw validationError(schema, value, result.error, where, '', true);
   return result.data;
+}
+
+/**
+ * A 400 naming the fields of a request body its schema does not declare: zod drops them silently, so a misspelt
+ * field (`recipient_mobil`) would be ignored without a word and its value lost.
+ */
+export function unknownFieldsError(fields: readonly string[]): AppError {
+  const details: FieldProblem[] = fields.map((field) => ({
+    field,
+    code: 'unrecognized_keys',
+    message: message(validationMessages.unknown_field, { field }),
+  }));
+  const first = details[0]!.message;
+  return new AppError(
+    'invalid_data',
+    'validation_failed',
+    details.length > 1 ? message(validationMessages.more_problems, { first, count: details.length - 1 }) : first,
+    {
+      details,
+    },
+  );
 }
 
 /**

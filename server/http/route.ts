@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors.ts';
 import { message } from '../../shared/i18n.ts';
 import { hasRole, type Role } from '../../shared/roles.ts';
 import type { Actor } from '../domain/actor.ts';
-import { parseWith } from '../domain/validation.ts';
+import { parseWith, unknownFieldsError } from '../domain/validation.ts';
 import { httpMessages } from './messages.ts';
 import { refuseNul } from './nul-bytes.ts';
 import { toJson, type EdgeInfo } from './render.ts';
@@ -180,10 +180,11 @@ function readBody(req: Request, res: Response, spec: RouteSpec): Promise<unknown
   });
 }
 
-/** Paths of object keys in `wire` that parsing dropped: fields the answer has but its schema does not declare. */
+/** Paths of object keys in `wire` that parsing dropped: fields a body or an answer has but its schema does not declare. */
 function undeclaredFields(wire: unknown, parsed: unknown, path: string, out: string[]): string[] {
   if (Array.isArray(wire) && Array.isArray(parsed)) {
-    wire.forEach((item, i) => undeclaredFields(item, parsed[i], `${path}[${i}]`, out));
+    // Paths as zod's issues give them (items.3.version), so a refusal names fields one way.
+    wire.forEach((item, i) => undeclaredFields(item, parsed[i], path ? `${path}.${i}` : String(i), out));
   } else if (wire && typeof wire === 'object' && parsed && typeof parsed === 'object') {
     for (const [key, value] of Object.entries(wire)) {
       const at = path ? `${path}.${key}` : key;
@@ -258,6 +259,11 @@ export function mountRoutes(
         const params = spec.params ? parseWith(spec.params, req.params, 'params') : req.params;
         const query = spec.query ? parseWith(spec.query, req.query, 'query') : {};
         const body = spec.body ? parseWith(spec.body, rawBody ?? {}, 'body') : undefined;
+        if (spec.body && rawBody !== undefined) {
+          const unknown = undeclaredFields(rawBody, body, '', []);
+          // The first hundred named (a field added to every row of a 50,000-row push is one mistake).
+          if (unknown.length) throw unknownFieldsError(unknown.slice(0, 100));
+        }
         const result = await spec.handler({ params, query, body, actor, info, req, res });
         if (spec.personalData) {
           // Recorded before the answer leaves: a read that cannot be recorded is not answered.

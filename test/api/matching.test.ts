@@ -125,7 +125,14 @@ describe('matching: memory over a sandbox mall collect', () => {
       );
       // One SKU per group; the operator saves them all at once (the 매칭 sheet's push).
       for (const [i] of groups.entries()) await makeSku(s.deps.db, { code: `NV-${i}` });
-      const saved = await save(groups.map((g, i) => ({ ...g, items: [{ sku_code: `NV-${i}`, quantity: 1 }] })));
+      const saved = await save(
+        groups.map((g, i) => ({
+          channel_key: g.channel_key,
+          product_key: g.product_key,
+          option_key: g.option_key,
+          items: [{ sku_code: `NV-${i}`, quantity: 1 }],
+        })),
+      );
       assert.equal(saved.saved, groups.length, JSON.stringify(saved.results.filter((r: { result: string }) => r.result !== 'saved')));
       assert.deepEqual(
         saved.results.map((r: { lines_matched: number }) => r.lines_matched),

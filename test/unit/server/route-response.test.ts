@@ -38,7 +38,7 @@ describe('checkResponse', () => {
             { id: 'b', count: 2, at: null, line_id: 'l' },
           ],
         }),
-      /items\[1\]\.line_id: not declared/,
+      /items\.1\.line_id: not declared/,
     );
   });
 
