@@ -180,16 +180,29 @@ function readBody(req: Request, res: Response, spec: RouteSpec): Promise<unknown
   });
 }
 
-/** Paths of object keys in `wire` that parsing dropped: fields a body or an answer has but its schema does not declare. */
-function undeclaredFields(wire: unknown, parsed: unknown, path: string, out: string[]): string[] {
-  if (Array.isArray(wire) && Array.isArray(parsed)) {
-    // Paths as zod's issues give them (items.3.version), so a refusal names fields one way.
-    wire.forEach((item, i) => undeclaredFields(item, parsed[i], path ? `${path}.${i}` : String(i), out));
+/**
+ * Paths of object keys in `wire` that parsing dropped: fields a body or an answer has but its schema does not
+ * declare, as zod's issues give paths (items.3.version). A path is written only for a field found: the walk over
+ * a 50,000-item body builds none (a few milliseconds).
+ */
+function undeclaredFields(wire: unknown, parsed: unknown, at: (string | number)[] = [], out: string[] = []): string[] {
+  if (Array.isArray(wire)) {
+    if (!Array.isArray(parsed)) return out;
+    for (let i = 0; i < wire.length; i++) {
+      const item: unknown = wire[i];
+      if (item === null || typeof item !== 'object') continue;
+      at.push(i);
+      undeclaredFields(item, parsed[i], at, out);
+      at.pop();
+    }
   } else if (wire && typeof wire === 'object' && parsed && typeof parsed === 'object') {
     for (const [key, value] of Object.entries(wire)) {
-      const at = path ? `${path}.${key}` : key;
-      if (key in parsed) undeclaredFields(value, (parsed as Record<string, unknown>)[key], at, out);
-      else out.push(at);
+      if (!Object.hasOwn(parsed, key)) out.push([...at, key].join('.'));
+      else if (value !== null && typeof value === 'object') {
+        at.push(key);
+        undeclaredFields(value, (parsed as Record<string, unknown>)[key], at, out);
+        at.pop();
+      }
     }
   }
   return out;
@@ -212,7 +225,7 @@ export function checkResponse(spec: RouteSpec, result: unknown): void {
   const wire: unknown = JSON.parse(JSON.stringify(result));
   const parsed = spec.response.safeParse(wire);
   const problems = parsed.success
-    ? undeclaredFields(wire, parsed.data, '', []).map((p) => `${p}: not declared`)
+    ? undeclaredFields(wire, parsed.data).map((p) => `${p}: not declared`)
     : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   // A schema that transforms would hand back another value; response schemas only describe.
   if (parsed.success && !problems.length && !isDeepStrictEqual(wire, parsed.data)) problems.push('(root): the schema changed the value');
@@ -260,7 +273,7 @@ export function mountRoutes(
         const query = spec.query ? parseWith(spec.query, req.query, 'query') : {};
         const body = spec.body ? parseWith(spec.body, rawBody ?? {}, 'body') : undefined;
         if (spec.body && rawBody !== undefined) {
-          const unknown = undeclaredFields(rawBody, body, '', []);
+          const unknown = undeclaredFields(rawBody, body);
           // The first hundred named (a field added to every row of a 50,000-row push is one mistake).
           if (unknown.length) throw unknownFieldsError(unknown.slice(0, 100));
         }
