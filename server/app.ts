@@ -82,6 +82,16 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
   ];
 }
 
+/**
+ * A caller's X-Request-Id (a proxy's, to follow a request through both logs) when it is a plain token of up to 40
+ * characters; otherwise a new one. A header is read as Latin-1, so other text came back garbled, and an id goes
+ * into the log and the audit records as it is.
+ */
+const REQUEST_ID = /^[\w.:-]{1,40}$/;
+function requestIdOf(given: string | undefined): string {
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -94,7 +104,7 @@ export function createApp(deps: AppDeps) {
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const info: EdgeInfo = {
-      requestId: (req.get('x-request-id') ?? '').slice(0, 40) || randomUUID(),
+      requestId: requestIdOf(req.get('x-request-id')),
       ip: req.ip?.slice(0, 64),
       lang: pickLang(req.get('accept-language')),
     };

@@ -113,6 +113,16 @@ describe('errors', () => {
     assert.ok(!logLines.join('\n').includes('현관 비밀번호'), 'bound values of the failed statement stay out of the log');
   });
 
+  it("a caller's X-Request-Id is kept when it is a plain token, replaced otherwise", async () => {
+    const idOf = async (id: string) => (await fetch(`${s.url}/api/health`, { headers: { 'x-request-id': id } })).headers.get('x-request-id');
+    assert.equal(await idOf('lb-7f3a.2026:01_x'), 'lb-7f3a.2026:01_x');
+    for (const odd of [Buffer.from('주문-1', 'utf8').toString('latin1'), 'a b', 'x'.repeat(41), 'id;drop']) {
+      const answered = await idOf(odd);
+      assert.notEqual(answered, odd);
+      assert.match(answered!, /^[0-9a-f-]{36}$/);
+    }
+  });
+
   it('no personal data or secrets reach the log', async () => {
     await s.call('POST', '/api/auth/login', { username: 'admin', password: 'a-wrong-password-999' }, { token: null });
     await s.call('GET', `/api/orders?q=${encodeURIComponent('정하늘')}`);
