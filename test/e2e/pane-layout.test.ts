@@ -1,6 +1,6 @@
 // The task pane at the width Excel opens it (320 px, and 280 and 360): every tab, in both languages, and a long server error fit
 // without scrolling sideways — notices wrap (long unbroken strings too), button rows wrap. Also the 작업 tab's
-// defaults: a switched-off mall account is not ticked.
+// defaults: a switched-off mall account is not ticked. A button pressed from the keyboard gets the focus back.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -221,6 +221,31 @@ describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.getByRole('button', { name: '사유 바꾸기' }).waitFor();
     await assertFits(page, 'ko 주문 tab, remembered reason');
     await screenshot(page, 'orders-reason-now');
+    await page.close();
+  });
+});
+
+describe('keyboard', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('a button pressed from the keyboard has the focus again when its work ends (it is disabled meanwhile)', async () => {
+    const page = await openPane();
+    await page.route('**/api/jobs', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { type: 'unavailable', code: 'busy', message: '잠시 뒤 다시 시도하세요' } }),
+      });
+    });
+    await page.getByRole('tab', { name: '작업' }).click();
+    const start = page.getByRole('button', { name: '작업 시작' });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('notice').filter({ hasText: '잠시 뒤 다시 시도하세요' }).waitFor();
+    assert.equal(await start.evaluate((el) => el === document.activeElement), true, 'the focus is back on 작업 시작');
+    // Enter again starts it again: no Tab from the top of the pane.
+    await page.keyboard.press('Enter');
+    await page.getByRole('progressbar').waitFor();
     await page.close();
   });
 });
