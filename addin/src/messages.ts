@@ -17,6 +17,11 @@ export const paneMessages = {
   signed_in_as: { ko: '{name} ({role})', en: '{name} ({role})' },
   accounts: { ko: '쇼핑몰 계정', en: 'Mall accounts' },
   no_accounts: { ko: '연결된 쇼핑몰 계정이 없습니다', en: 'No mall accounts connected' },
+  accounts_unread: {
+    ko: '쇼핑몰 계정을 불러오지 못해 현황·작업 탭을 열 수 없습니다. {error}',
+    en: 'The mall accounts could not be read, so the Status and Jobs tabs cannot open. {error}',
+  },
+  retry: { ko: '다시 시도', en: 'Try again' },
   status_normal: { ko: '정상', en: 'Normal' },
   status_error: { ko: '오류', en: 'Error' },
   last_collected: { ko: '마지막 수집 {at}', en: 'Last collected {at}' },

@@ -1,6 +1,7 @@
 // The task pane at the width Excel opens it (320 px, and 280 and 360): every tab, in both languages, and a long server error fit
 // without scrolling sideways — notices wrap (long unbroken strings too), button rows wrap. Also the 작업 tab's
-// defaults: a switched-off mall account is not ticked. A button pressed from the keyboard gets the focus back.
+// defaults: a switched-off mall account is not ticked. A button pressed from the keyboard gets the focus back; the
+// accounts not read at sign-in are said, with a retry.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -35,9 +36,10 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function openPane(width = WIDTH): Promise<Page> {
+async function openPane(width = WIDTH, beforeSignIn?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   page.setDefaultTimeout(20_000);
+  await beforeSignIn?.(page);
   await page.goto(`${s.url}/taskpane.html`);
   await page.getByLabel('아이디').fill('admin');
   await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
@@ -246,6 +248,22 @@ describe('keyboard', skipWith(SKIP_WITHOUT_BROWSER), () => {
     // Enter again starts it again: no Tab from the top of the pane.
     await page.keyboard.press('Enter');
     await page.getByRole('progressbar').waitFor();
+    await page.close();
+  });
+});
+
+describe('the server out of reach at sign-in', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('a failed read of the mall accounts says so, and 다시 시도 opens 현황 (it stayed blank for the session)', async () => {
+    let reads = 0;
+    const page = await openPane(WIDTH, (p) =>
+      p.route('**/api/mall-accounts', (route) => (reads++ === 0 ? route.abort('connectionrefused') : route.continue())),
+    );
+    const unread = page.getByTestId('accounts-unread');
+    await unread.getByText(/쇼핑몰 계정을 불러오지 못해 현황·작업 탭을 열 수 없습니다\. 서버에 연결할 수 없습니다/).waitFor();
+    await assertFits(page, 'accounts unread');
+    await unread.getByRole('button', { name: '다시 시도' }).click();
+    await page.getByRole('button', { name: '지금 수집' }).waitFor();
+    assert.equal(await unread.count(), 0);
     await page.close();
   });
 });
