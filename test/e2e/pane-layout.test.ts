@@ -36,7 +36,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function openPane(width = WIDTH, beforeSignIn?: (page: Page) => Promise<void>): Promise<Page> {
+async function openPane(width = WIDTH, beforeSignIn?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   page.setDefaultTimeout(20_000);
   await beforeSignIn?.(page);
