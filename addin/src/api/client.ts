@@ -41,6 +41,8 @@ export type Api = {
    */
   call(method: string, path: string, body?: unknown, as?: 'json' | 'file'): Promise<unknown>;
   token: string | null;
+  /** The pane's language, for what cannot carry the Accept-Language header (the event stream's URL). */
+  lang?: Lang;
 };
 
 /**
@@ -79,6 +81,7 @@ export function createApi(token: string | null, lang: Lang, options: ApiOptions 
   const { base = '', onUnauthorized } = options;
   return {
     token,
+    lang,
     async call(method: string, path: string, body?: unknown, as: 'json' | 'file' = 'json'): Promise<unknown> {
       const headers: Record<string, string> = { 'accept-language': lang };
       if (token) headers.authorization = `Bearer ${token}`;
