@@ -268,6 +268,23 @@ describe('the server out of reach at sign-in', skipWith(SKIP_WITHOUT_BROWSER), (
   });
 });
 
+describe('지금 수집 when a mall is down', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('names the account that was not collected and why, in the pane’s language (it said "실패 0건" under a green tick)', async () => {
+    await mall.admin.addFaults([{ kind: 'status', status: 500, count: 1000 }]);
+    try {
+      const page = await openPane();
+      await page.getByRole('button', { name: '지금 수집' }).click();
+      const notice = page.getByTestId('notice').filter({ hasText: '스마트스토어 수집 실패: 쇼핑몰 응답이 없거나 오류가 계속됩니다' });
+      await notice.waitFor();
+      const text = (await notice.textContent()) ?? '';
+      assert.doesNotMatch(text, /수집 끝/, text);
+      await page.close();
+    } finally {
+      await mall.admin.clearFaults();
+    }
+  });
+});
+
 describe('작업 tab defaults', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('ticks the active mall accounts and leaves a switched-off one unticked', async () => {
     const page = await openPane();
