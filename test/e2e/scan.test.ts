@@ -123,6 +123,13 @@ describe('scan tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.getByTestId('scan-notice').getByText('640044444444 출고완료').waitFor();
     assert.equal((await db('order_lines').where({ id: order.lineIds[0] }).first()).status, 'SHIPPED');
     assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field keeps the focus');
+    // A keyboard leaves the field with Tab and reaches the buttons (the field pulled the focus back at once).
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(100);
+    assert.equal(await field.evaluate((el) => el === document.activeElement), false, 'Tab leaves the field');
+    const sheetButton = page.getByRole('button', { name: '시트로 검수 (송장번호, 바코드)' });
+    for (let i = 0; i < 5 && !(await sheetButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    assert.equal(await sheetButton.evaluate((el) => el === document.activeElement), true, 'the sheet button is reached by Tab');
     await page.close();
   });
   it('시트로 검수: a sheet a scanner typed into is verified, the complete box ships, a result beside every row', async () => {
