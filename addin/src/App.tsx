@@ -33,7 +33,7 @@ import './pane.css';
 export function App() {
   const ui = useLayout();
   const [lang, switchLang] = usePaneLang();
-  const { session, api, signIn, changePassword, signOut } = useSession(lang);
+  const { session, api, signIn, changePassword, signOut, endedFor } = useSession(lang);
 
   return (
     <main lang={lang} className={`ss-pane ${ui.shell}`}>
@@ -43,7 +43,7 @@ export function App() {
           {format(m.language, {}, lang)}
         </Button>
       </header>
-      {!session && <SignIn lang={lang} signIn={signIn} />}
+      {!session && <SignIn lang={lang} signIn={signIn} endedFor={endedFor} />}
       {session?.mustChangePassword && <ChangePassword lang={lang} changePassword={changePassword} />}
       {session && !session.mustChangePassword && (
         <>

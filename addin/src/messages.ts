@@ -8,6 +8,10 @@ export const paneMessages = {
   sign_in: { ko: '로그인', en: 'Sign in' },
   sign_out: { ko: '로그아웃', en: 'Sign out' },
   signing_in: { ko: '로그인 중…', en: 'Signing in…' },
+  session_ended: {
+    ko: '로그인이 끝났습니다 (시간이 지났거나 다른 곳에서 로그아웃했습니다). 다시 로그인하세요.',
+    en: 'Your session ended (it expired or was signed out elsewhere). Sign in again.',
+  },
   new_password: { ko: '새 비밀번호 (10자 이상)', en: 'New password (10+ characters)' },
   change_password: { ko: '비밀번호 변경', en: 'Change password' },
   change_password_first: {
