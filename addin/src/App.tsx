@@ -1,5 +1,5 @@
 // The pane's shell: sign in (the token is kept with the workbook), a one-time password replaced first, then work.
-import { Button, Tab, TabList, Text, Title3 } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text, Title3 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { format, type Lang } from '../../shared/i18n.ts';
 import type { Api } from './api/client.ts';
@@ -33,7 +33,7 @@ import './pane.css';
 export function App() {
   const ui = useLayout();
   const [lang, switchLang] = usePaneLang();
-  const { session, api, signIn, changePassword, signOut } = useSession(lang);
+  const { session, api, signIn, changePassword, signOut, endedFor } = useSession(lang);
 
   return (
     <main lang={lang} className={`ss-pane ${ui.shell}`}>
@@ -43,7 +43,7 @@ export function App() {
           {format(m.language, {}, lang)}
         </Button>
       </header>
-      {!session && <SignIn lang={lang} signIn={signIn} />}
+      {!session && <SignIn lang={lang} signIn={signIn} endedFor={endedFor} />}
       {session?.mustChangePassword && <ChangePassword lang={lang} changePassword={changePassword} />}
       {session && !session.mustChangePassword && (
         <>
@@ -106,6 +106,18 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
           </div>
         ))}
       </nav>
+      {/* The accounts are read once per sign-in; a read that failed (the server restarting, the network gone) would
+          leave 현황 and 작업 blank for the whole session, so it says so and reads again on request. */}
+      {!accounts.accounts && accounts.error && (
+        <MessageBar intent="error" layout="multiline" data-testid="accounts-unread">
+          <MessageBarBody>{format(m.accounts_unread, { error: accounts.error }, lang)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void accounts.reload()}>
+              {format(m.retry, {}, lang)}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div hidden={tab !== 'board'}>
         {accounts.accounts && <BoardPane api={api} feed={feed} lang={lang} accounts={list} active={tab === 'board'} onPulled={showOrders} />}
       </div>

@@ -8,6 +8,10 @@ export const paneMessages = {
   sign_in: { ko: '로그인', en: 'Sign in' },
   sign_out: { ko: '로그아웃', en: 'Sign out' },
   signing_in: { ko: '로그인 중…', en: 'Signing in…' },
+  session_ended: {
+    ko: '로그인이 끝났습니다 (시간이 지났거나 다른 곳에서 로그아웃했습니다). 다시 로그인하세요.',
+    en: 'Your session ended (it expired or was signed out elsewhere). Sign in again.',
+  },
   new_password: { ko: '새 비밀번호 (10자 이상)', en: 'New password (10+ characters)' },
   change_password: { ko: '비밀번호 변경', en: 'Change password' },
   change_password_first: {
@@ -17,6 +21,11 @@ export const paneMessages = {
   signed_in_as: { ko: '{name} ({role})', en: '{name} ({role})' },
   accounts: { ko: '쇼핑몰 계정', en: 'Mall accounts' },
   no_accounts: { ko: '연결된 쇼핑몰 계정이 없습니다', en: 'No mall accounts connected' },
+  accounts_unread: {
+    ko: '쇼핑몰 계정을 불러오지 못해 현황·작업 탭을 열 수 없습니다. {error}',
+    en: 'The mall accounts could not be read, so the Status and Jobs tabs cannot open. {error}',
+  },
+  retry: { ko: '다시 시도', en: 'Try again' },
   status_normal: { ko: '정상', en: 'Normal' },
   status_error: { ko: '오류', en: 'Error' },
   last_collected: { ko: '마지막 수집 {at}', en: 'Last collected {at}' },

@@ -36,8 +36,13 @@ export const useLayout = makeStyles({
     gap: tokens.spacingHorizontalXS,
     alignItems: 'center',
   },
-  /** Takes the room left in a row. */
-  grow: { flex: 1 },
+  /**
+   * Takes the room left in a row, but never less than a short value's width: below that the row wraps and the
+   * field takes a line of its own (a courier dropdown beside a long button was squeezed to a letter a line).
+   */
+  grow: { flex: '1 1 7rem' },
+  /** In a wrapping row, a line of its own under what came before (a form opened from a title's button). */
+  ownLine: { flexBasis: '100%' },
   /** A short label that must stay on one line (a status badge). */
   noWrap: { whiteSpace: 'nowrap' },
 });

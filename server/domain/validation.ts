@@ -3,6 +3,7 @@
 // caller's language. zod's own words exist per language only as zod renders them, so a failed parse is read in
 // both (a second parse, on the failure path only) and carried as a label pair.
 import { z } from 'zod';
+import { SCHEMA_TEXTS } from '../../shared/api/schema-texts.ts';
 import { AppError, type ErrorType, type FieldProblem } from '../../shared/errors.ts';
 import { defineMessages, message, type CatalogEntry, type Message, type MessageParams, type Text } from '../../shared/i18n.ts';
 
@@ -27,7 +28,8 @@ function validationError(schema: z.ZodType, value: unknown, ko: z.ZodError, wher
   const en = schema.safeParse(value, EN).error?.issues ?? [];
   const details: FieldProblem[] = ko.issues.map((issue, i) => {
     const field = prefix + (issue.path.length ? issue.path.join('.') : where);
-    const text = { ko: issue.message, en: en[i]?.message ?? issue.message };
+    // A schema's own text (English, the same in both parses) has its Korean in SCHEMA_TEXTS.
+    const text = SCHEMA_TEXTS[issue.message] ?? { ko: issue.message, en: en[i]?.message ?? issue.message };
     return { field, code: issue.code, message: message(validationMessages.issue, { field, text }) };
   });
   const first = details[0]!.message;

@@ -8,7 +8,8 @@ import { kstDate } from '../time.ts';
 
 export type CellValue = string | number | boolean;
 
-const SEND_STATUS_LABELS: Messages = {
+/** Whether a box's tracking number reached the mall: the sheet's 전송상태 cell and the pane's order detail. */
+export const SEND_STATUS_LABELS: Messages = {
   not_sent: { ko: '미전송', en: 'Not sent' },
   sent: { ko: '전송완료', en: 'Sent' },
   failed: { ko: '전송실패', en: 'Failed' },

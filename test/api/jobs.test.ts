@@ -628,6 +628,41 @@ describe('jobs API', () => {
     }
   });
 
+  it('server-sent events speak the language the stream asks for (?lang), not the browser’s Accept-Language', async () => {
+    const mall = await naverMall(s, { initialOrders: 0 });
+    await mall.admin.addFaults([{ kind: 'status', status: 500, count: 1000 }]);
+    const abort = new AbortController();
+    try {
+      const ticket = (await s.call('POST', '/api/auth/stream-ticket')).body.ticket;
+      // An English browser's EventSource, in a pane set to Korean.
+      const stream = await fetch(`${s.url}/api/jobs/events?ticket=${ticket}&lang=ko`, {
+        signal: abort.signal,
+        headers: { 'accept-language': 'en-US,en;q=0.9' },
+      });
+      const reader = stream.body!.getReader();
+      const started = await s.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [mall.accountId] });
+      const jobId = started.body.items[0].job.id;
+      const ended = new RegExp(`"id":"${jobId}"[^\\n]*"state":"failed"[^\\n]*`);
+      let text = '';
+      while (!ended.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      const event = JSON.parse(
+        text
+          .split('\n')
+          .find((l) => l.startsWith('data: ') && ended.test(l))!
+          .slice(6),
+      );
+      assert.match(event.error, /^쇼핑몰 응답이 없거나 오류가 계속됩니다/, event.error);
+    } finally {
+      abort.abort();
+      await s.deps.runner.idle();
+      await mall.sandbox.close();
+    }
+  });
+
   it('the schedule collects due accounts, and only the instance holding the lease does', async () => {
     const mall = await naverMall(s, { initialOrders: 2 });
     try {

@@ -2,6 +2,7 @@
 // connects a Naver sandbox with its application id and secret (a sandbox address, as a proxy would be), the mall is
 // asked at once and the card says 정상; keys the mall refuses turn the card to 오류 with the mall's reason, and
 // replacing them with the right ones brings it back. A required field left empty is named before anything is sent.
+// The form opens under the 쇼핑몰 계정 title, across the tab's width.
 import assert from 'node:assert/strict';
 import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
@@ -33,6 +34,9 @@ describe('mall accounts connected from the pane', skipWith(SKIP_WITHOUT_BROWSER)
     await form.getByLabel('애플리케이션 ID').fill(clientId);
     await form.getByLabel('API 주소 (선택: 샌드박스·프록시)').fill(sandbox.url);
     await assertPaneFits(page, 'the 계정 tab with the connect form');
+    // The form lies under its title, across the tab's width (it was squeezed beside the title into 200 px).
+    const [formBox, sectionBox] = await Promise.all([form.boundingBox(), pane.getByRole('region', { name: '쇼핑몰 계정' }).boundingBox()]);
+    assert.ok(formBox && sectionBox && formBox.width >= sectionBox.width - 1, `form ${formBox?.width} px wide in ${sectionBox?.width}`);
     await form.getByRole('button', { name: '연결' }).click();
     await pane.getByText('애플리케이션 시크릿을(를) 입력하세요.').waitFor();
     assert.equal((await e2e.server.call('GET', '/api/mall-accounts')).body.items.length, 0, 'nothing was sent');

@@ -1,6 +1,6 @@
 // The order beside the sheet (issue 13 §2), in /preview with the pane at Excel's 320 px: clicking a row of the 주문
-// sheet shows that order's lines and its history (when, who, from → to, why); two rows of one order still show it,
-// rows of two orders say so; a memo added in the pane shows in the detail and on the server.
+// sheet shows that order's lines, boxes and history (when, who, what in words, from → to, why); two rows of one order
+// still show it, rows of two orders say so; a memo added in the pane shows in the detail and on the server.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -8,7 +8,7 @@ import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { STATUS_LABELS } from '../../shared/lifecycle.ts';
 import { columnLetters } from '../../addin/src/workbench/fake-excel.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
-import { makeOrder } from '../helpers/builders.ts';
+import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { skipWith } from '../helpers/skip.ts';
 import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
@@ -22,7 +22,8 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
   it('a clicked row shows its order: lines, history with who/when/from→to/why; several orders are named; a memo is added', async () => {
     const db = e2e.server.deps.db;
     const a = await makeOrder(db, { lines: 2, products: ['텀블러 블랙', '머그컵 화이트'], mallOrderId: '202611290101', recipient: '정하늘' });
-    await makeOrder(db, { lines: 1, products: ['에코백'], mallOrderId: '202611290202' });
+    const b = await makeOrder(db, { lines: 1, products: ['에코백'], mallOrderId: '202611290202' });
+    await putInBox(db, b.lineIds, { tracking: '640055555555', status: 'INVOICED' });
     const detailA = (await e2e.server.call('GET', `/api/orders/${a.id}`)).body;
     const released = await e2e.server.call('POST', '/api/transitions', {
       action: 'release',
@@ -56,12 +57,17 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
     const entry = (await released1.first().textContent()) ?? '';
     assert.match(entry, new RegExp(`^${String(new Date().getFullYear()).slice(2)}\\. \\d{1,2}\\. \\d{1,2}\\. `), entry);
     await assertPaneFits(page, '주문 상세');
+    // Every entry's action in Korean, not its code: the order came in by a collect (수집), not "collect".
+    await history.getByText('시스템 · 수집: — → 신규주문', { exact: false }).first().waitFor();
+    assert.doesNotMatch((await history.textContent()) ?? '', /collect/);
 
     // Rows of two orders: said; two rows of one order: that order.
     await select(page, Math.min(a1, b1), Math.abs(b1 - a1) + 1);
     await detail.getByText('선택한 행에 주문이 2개 있습니다. 한 주문의 행만 선택하세요.').waitFor();
     await select(page, b1, 1);
     await detail.getByText('주문번호 202611290202 · 쿠팡').waitFor();
+    // The box's number not yet sent to the mall: 미전송, not not_sent.
+    await detail.getByRole('group', { name: '박스 (1)' }).getByText('CJ대한통운 640055555555 · 미전송').waitFor();
     await select(page, a1, 2);
     await detail.getByText('주문번호 202611290101 · 쿠팡').waitFor();
 

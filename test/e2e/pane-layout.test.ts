@@ -1,6 +1,7 @@
-// The task pane at the width Excel opens it (320 px): every tab, in both languages, and a long server error fit
+// The task pane at the width Excel opens it (320 px, and 280 and 360): every tab, in both languages, and a long server error fit
 // without scrolling sideways — notices wrap (long unbroken strings too), button rows wrap. Also the 작업 tab's
-// defaults: a switched-off mall account is not ticked.
+// defaults: a switched-off mall account is not ticked. A button pressed from the keyboard gets the focus back; the
+// accounts not read at sign-in are said, with a retry.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -35,9 +36,10 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function openPane(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+async function openPane(width = WIDTH, beforeSignIn?: (page: Page) => Promise<unknown>): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   page.setDefaultTimeout(20_000);
+  await beforeSignIn?.(page);
   await page.goto(`${s.url}/taskpane.html`);
   await page.getByLabel('아이디').fill('admin');
   await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
@@ -84,33 +86,63 @@ async function screenshot(page: Page, name: string) {
 async function assertFits(page: Page, where: string) {
   const o = await overflow(page);
   assert.ok(o.scrollWidth <= o.clientWidth, `${where}: the pane scrolls sideways (${o.scrollWidth} > ${o.clientWidth})\n${o.outside.join('\n')}`);
-  assert.deepEqual(o.outside, [], `${where}: elements outside the ${WIDTH} px pane`);
+  assert.deepEqual(o.outside, [], `${where}: elements outside the pane`);
+}
+
+/**
+ * Words drawn over two lines: in English any word (a wrap falls between words unless the box is narrower than
+ * one), in Korean the words of a button, a tab, a dropdown's value and a tab group's name (Korean running text
+ * may wrap between syllables). Very long tokens (ids, a raw error) may break anywhere.
+ */
+async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const el = node.parentElement!;
+      if (!el.getClientRects().length) continue;
+      const control = el.closest('button, [role=tab], [role=combobox], .ss-tab-group-label');
+      // A hyphen is a break a browser may take (re-pull).
+      for (const m of text.matchAll(/[^\s-]+/g)) {
+        if (m[0].length > 20 || (!control && /[\uac00-\ud7a3]/.test(m[0]))) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), (r) => (r.width > 0 ? Math.round(r.top) : null)).filter((t) => t !== null));
+        if (lines.size > 1) broken.push(`"${m[0]}" in "${text.trim().slice(0, 40)}"`);
+      }
+    }
+    return broken;
+  });
 }
 
 describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
-  it('every tab fits in Korean and in English, with no sideways scroll', async () => {
-    const page = await openPane();
-    for (const lang of ['ko', 'en']) {
-      const tabs = page.getByRole('tab');
-      const count = await tabs.count();
-      assert.ok(count >= 5, `${count} tabs`);
-      for (let i = 0; i < count; i++) {
-        const tab = tabs.nth(i);
-        await tab.click();
-        const name = (await tab.textContent()) ?? '';
-        await page
-          .getByRole('region', { name, exact: true })
-          // Panes labelled after their tab are waited for; the others have rendered by the time 2 s have passed.
-          .waitFor({ timeout: 2000 })
-          .catch(() => undefined);
-        await page.waitForTimeout(150);
-        await assertFits(page, `${lang} tab ${name}`);
-        await screenshot(page, `${lang}-${i}`);
+  for (const width of [WIDTH, 280, 360])
+    it(`every tab fits in Korean and in English at ${width} px, with no sideways scroll and no word broken inside`, async () => {
+      const page = await openPane(width);
+      for (const lang of ['ko', 'en']) {
+        const tabs = page.getByRole('tab');
+        const count = await tabs.count();
+        assert.ok(count >= 5, `${count} tabs`);
+        for (let i = 0; i < count; i++) {
+          const tab = tabs.nth(i);
+          await tab.click();
+          const name = (await tab.textContent()) ?? '';
+          await page
+            .getByRole('region', { name, exact: true })
+            // Panes labelled after their tab are waited for; the others have rendered by the time 2 s have passed.
+            .waitFor({ timeout: 2000 })
+            .catch(() => undefined);
+          await page.waitForTimeout(150);
+          await assertFits(page, `${width} px ${lang} tab ${name}`);
+          assert.deepEqual(await brokenWords(page), [], `${width} px ${lang} tab ${name}: words broken over two lines`);
+          await screenshot(page, `${width}-${lang}-${i}`);
+        }
+        if (lang === 'ko') await page.getByRole('button', { name: 'English' }).click();
       }
-      if (lang === 'ko') await page.getByRole('button', { name: 'English' }).click();
-    }
-    await page.close();
-  });
+      await page.close();
+    });
 
   it('a long server error wraps inside the pane, and 로그아웃 and English stay in view', async () => {
     const page = await openPane();
@@ -192,6 +224,64 @@ describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
     await assertFits(page, 'ko 주문 tab, remembered reason');
     await screenshot(page, 'orders-reason-now');
     await page.close();
+  });
+});
+
+describe('keyboard', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('a button pressed from the keyboard has the focus again when its work ends (it is disabled meanwhile)', async () => {
+    const page = await openPane();
+    await page.route('**/api/jobs', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { type: 'unavailable', code: 'busy', message: '잠시 뒤 다시 시도하세요' } }),
+      });
+    });
+    await page.getByRole('tab', { name: '작업' }).click();
+    const start = page.getByRole('button', { name: '작업 시작' });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('notice').filter({ hasText: '잠시 뒤 다시 시도하세요' }).waitFor();
+    assert.equal(await start.evaluate((el) => el === document.activeElement), true, 'the focus is back on 작업 시작');
+    // Enter again starts it again: no Tab from the top of the pane.
+    await page.keyboard.press('Enter');
+    await page.getByRole('progressbar').waitFor();
+    await page.close();
+  });
+});
+
+describe('the server out of reach at sign-in', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('a failed read of the mall accounts says so, and 다시 시도 opens 현황 (it stayed blank for the session)', async () => {
+    let reads = 0;
+    const page = await openPane(WIDTH, (p) =>
+      p.route('**/api/mall-accounts', (route) => (reads++ === 0 ? route.abort('connectionrefused') : route.continue())),
+    );
+    const unread = page.getByTestId('accounts-unread');
+    await unread.getByText(/쇼핑몰 계정을 불러오지 못해 현황·작업 탭을 열 수 없습니다\. 서버에 연결할 수 없습니다/).waitFor();
+    await assertFits(page, 'accounts unread');
+    await unread.getByRole('button', { name: '다시 시도' }).click();
+    await page.getByRole('button', { name: '지금 수집' }).waitFor();
+    assert.equal(await unread.count(), 0);
+    await page.close();
+  });
+});
+
+describe('지금 수집 when a mall is down', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('names the account that was not collected and why, in the pane’s language (it said "실패 0건" under a green tick)', async () => {
+    await mall.admin.addFaults([{ kind: 'status', status: 500, count: 1000 }]);
+    try {
+      const page = await openPane();
+      await page.getByRole('button', { name: '지금 수집' }).click();
+      const notice = page.getByTestId('notice').filter({ hasText: '스마트스토어 수집 실패: 쇼핑몰 응답이 없거나 오류가 계속됩니다' });
+      await notice.waitFor();
+      const text = (await notice.textContent()) ?? '';
+      assert.doesNotMatch(text, /수집 끝/, text);
+      await page.close();
+    } finally {
+      await mall.admin.clearFaults();
+    }
   });
 });
 

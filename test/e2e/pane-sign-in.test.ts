@@ -1,5 +1,6 @@
 // The task pane in a real browser against the real server: sign in (and replace a one-time password), see the
-// mall accounts, switch language, sign out. Outside Excel, Office.js is loaded but there is no workbook.
+// mall accounts, switch language, sign out; a session the server ended says so. Outside Excel, Office.js is loaded
+// but there is no workbook.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -45,6 +46,32 @@ describe('task pane: connect', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.getByRole('tab', { name: 'Accounts' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.close();
+  });
+
+  it('a session the server ended brings back the sign-in form saying why, with the name filled in', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await page.getByText('admin (admin)').waitFor();
+    // The token is revoked elsewhere (another sign-out, an expiry): the next call is refused.
+    await page.getByRole('tab', { name: '작업', exact: true }).click();
+    await page.route('**/api/jobs', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { type: 'unauthorized', code: 'unauthorized', message: '로그인이 필요합니다' } }),
+      }),
+    );
+    await page.getByRole('button', { name: '작업 시작' }).click();
+    await page
+      .getByTestId('session-ended')
+      .getByText('로그인이 끝났습니다 (시간이 지났거나 다른 곳에서 로그아웃했습니다). 다시 로그인하세요.')
+      .waitFor();
+    assert.equal(await page.getByLabel('아이디').inputValue(), 'admin');
+    await page.unroute('**/api/jobs');
+    await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.getByText('admin (admin)').waitFor();
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 // The 스캔 tab at the width Excel opens the pane (320 px), driven as a barcode scanner drives it: text typed into the
 // one field and Enter. The tracking number opens the box with its SKUs; a wrong item is refused in red (nothing
-// counted, nothing shipped); the right barcodes count up and the complete box ships.
+// counted, nothing shipped); the right barcodes count up and the complete box ships. Scans that come faster than the
+// server answers are counted in order; a box whose verify got no answer is verified again by scanning its last item.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
@@ -78,6 +79,57 @@ describe('scan tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     const history = await db('status_history').where({ entity_id: order.lineIds[0], action: 'ship' });
     assert.equal(history[0]?.reason, '스캔 검수');
     assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field keeps the focus');
+    await page.close();
+  });
+  it('a scan that comes while the box is still opening is counted, and a verify with no answer leaves the last scan to scan again', async () => {
+    const db = e2e.server.deps.db;
+    const cap = await makeSku(db, { code: 'CAP-03', name: '모자', barcodes: ['8803000000016'] });
+    const order = await makeOrder(db, { status: 'INVOICED', products: ['모자'], quantity: 2 });
+    await setLineSkus(db, order.lineIds[0]!, [cap]);
+    await putInBox(db, order.lineIds, { tracking: '640044444444', status: 'INVOICED' });
+
+    const page = await e2e.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${e2e.server.url}/taskpane.html`);
+    await signInAsAdmin(page);
+    await page.getByRole('tab', { name: '스캔', exact: true }).click();
+    const field = page.getByTestId('scan-input');
+    await field.waitFor();
+    const scan = async (text: string) => {
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+    };
+    const box = page.getByTestId('scan-box');
+
+    // A slow server: the scanner's next barcode comes before the box has opened.
+    await page.route('**/api/scan/box', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await route.continue();
+    });
+    await scan('640044444444');
+    await scan('8803000000016');
+    await box.getByText('CAP-03 모자: 1/2').waitFor();
+
+    // The server is gone when the last item completes the box: it is not counted, and scanning it again ships.
+    await page.route('**/api/scan/verify', (route) => route.abort('connectionrefused'));
+    await scan('8803000000016');
+    await page
+      .getByRole('alert')
+      .getByText(/서버에 연결할 수 없습니다/)
+      .waitFor();
+    await box.getByText('CAP-03 모자: 1/2').waitFor();
+    await page.unroute('**/api/scan/verify');
+    await scan('8803000000016');
+    await page.getByTestId('scan-notice').getByText('640044444444 출고완료').waitFor();
+    assert.equal((await db('order_lines').where({ id: order.lineIds[0] }).first()).status, 'SHIPPED');
+    assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field keeps the focus');
+    // A keyboard leaves the field with Tab and reaches the buttons (the field pulled the focus back at once).
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(100);
+    assert.equal(await field.evaluate((el) => el === document.activeElement), false, 'Tab leaves the field');
+    const sheetButton = page.getByRole('button', { name: '시트로 검수 (송장번호, 바코드)' });
+    for (let i = 0; i < 5 && !(await sheetButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    assert.equal(await sheetButton.evaluate((el) => el === document.activeElement), true, 'the sheet button is reached by Tab');
     await page.close();
   });
   it('시트로 검수: a sheet a scanner typed into is verified, the complete box ships, a result beside every row', async () => {

@@ -3,7 +3,22 @@
 // answers `unknown`: the pane reads answers only through the typed functions per area (auth.ts, jobs.ts, …), whose
 // types come from the shared schemas the server's routes declare, never through a type picked at the call.
 import type { ErrorBody } from '../../../shared/errors.ts';
-import type { Lang } from '../../../shared/i18n.ts';
+import { format, type Lang } from '../../../shared/i18n.ts';
+
+/**
+ * What the pane says when no answer in the server's shape came back: the browser's own words ("Failed to fetch",
+ * "Unexpected token '<'…" for a proxy's HTML page) are English and say nothing to an operator.
+ */
+const transportMessages = {
+  unreachable: {
+    ko: '서버에 연결할 수 없습니다. 인터넷 연결과 쉽시트 서버가 켜져 있는지 확인한 뒤 다시 시도하세요.',
+    en: 'Cannot reach the ShipSheet server. Check the connection and that the server is running, then try again.',
+  },
+  unreadable: {
+    ko: '서버 응답을 읽을 수 없습니다 (HTTP {status}). 잠시 뒤 다시 시도하세요.',
+    en: 'The server’s answer could not be read (HTTP {status}). Try again in a moment.',
+  },
+} as const;
 
 export class ApiError extends Error {
   constructor(
@@ -26,6 +41,8 @@ export type Api = {
    */
   call(method: string, path: string, body?: unknown, as?: 'json' | 'file'): Promise<unknown>;
   token: string | null;
+  /** The pane's language, for what cannot carry the Accept-Language header (the event stream's URL). */
+  lang?: Lang;
 };
 
 /**
@@ -64,21 +81,37 @@ export function createApi(token: string | null, lang: Lang, options: ApiOptions 
   const { base = '', onUnauthorized } = options;
   return {
     token,
+    lang,
     async call(method: string, path: string, body?: unknown, as: 'json' | 'file' = 'json'): Promise<unknown> {
       const headers: Record<string, string> = { 'accept-language': lang };
       if (token) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const unreadable = (status: number) => new ApiError(status, 'unreadable_answer', format(transportMessages.unreadable, { status }, lang));
+      let res: Response;
+      try {
+        res = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      } catch {
+        // fetch rejects only when no answer came at all: the server is down, the network is gone, the name is wrong.
+        throw new ApiError(0, 'unreachable', format(transportMessages.unreachable, {}, lang));
+      }
       if (as === 'file' && res.ok) {
         const file: DownloadedFile = { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
         return file;
       }
-      const text = await res.text();
-      const data = text ? (JSON.parse(text) as unknown) : undefined;
+      let data: unknown;
+      try {
+        const text = await res.text();
+        data = text ? (JSON.parse(text) as unknown) : undefined;
+      } catch {
+        // Not our JSON (a proxy's error page, a cut connection): a 401 still ends the session.
+        if (res.status === 401 && token) onUnauthorized?.();
+        throw unreadable(res.status);
+      }
       if (!res.ok) {
         const error = (data as ErrorBody | undefined)?.error;
         if (res.status === 401 && token) onUnauthorized?.();
-        throw new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${res.status}`, error?.details);
+        if (!error?.message) throw unreadable(res.status);
+        throw new ApiError(res.status, error.code ?? 'http_error', error.message, error.details);
       }
       return data;
     },

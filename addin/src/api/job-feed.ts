@@ -94,9 +94,12 @@ export class JobFeed {
     this.ended = false;
     const emit = (job: JobView) => this.listeners.forEach((l) => l(job));
     const connected = () => this.connectionListeners.forEach((l) => l());
+    // An EventSource sends the browser's Accept-Language, not the pane's: the pane's goes in the URL, so a job's
+    // error reads in the language the pane shows (an English Windows showed it in English in a Korean pane).
+    const path = this.api.lang ? `${jobEndpoints.events.path}?lang=${this.api.lang}` : jobEndpoints.events.path;
     this.stop = openEvents(
       this.api,
-      jobEndpoints.events.path,
+      path,
       { job: (data) => emit(JSON.parse(data) as JobView) },
       {
         onOpen: connected,

@@ -1,7 +1,7 @@
 // Long work in the pane: a progress line, a cancel button, and one message when it ends (what happened, or what
 // to do about an error). Work checks `signal` between steps, so cancel stops it at the next block or page.
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { format, type Lang } from '../../../shared/i18n.ts';
 import { ExcelError, excelErrorText } from '../excel/errors.ts';
 import { paneMessages as m } from '../messages.ts';
@@ -23,10 +23,24 @@ export function useWork(lang: Lang) {
   const [progress, setProgress] = useState<{ text: string; fraction?: number } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const controller = useRef<AbortController | null>(null);
+  // The control that started the work: its button is disabled while the work runs, and a disabled button loses
+  // the focus to the page, so a keyboard user would start again from the top. It gets the focus back at the end,
+  // unless the operator has put it somewhere else meanwhile.
+  const startedFrom = useRef<HTMLElement | null>(null);
+  const busy = progress !== null;
+  useEffect(() => {
+    const from = startedFrom.current;
+    if (busy || !from) return;
+    startedFrom.current = null;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && from.isConnected) from.focus();
+  }, [busy]);
 
   async function run(work: (step: Step, signal: AbortSignal) => Promise<Notice | string>) {
     const abort = new AbortController();
     controller.current = abort;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body) startedFrom.current = active;
     setNotice(null);
     setProgress({ text: '…' });
     const step: Step = (text, fraction, cancellable = true) => {
@@ -45,7 +59,7 @@ export function useWork(lang: Lang) {
     }
   }
   const cancel = () => controller.current?.abort();
-  return { run, cancel, busy: progress !== null, progress, notice, setNotice };
+  return { run, cancel, busy, progress, notice, setNotice };
 }
 
 export function WorkStatus({ work, lang }: { work: ReturnType<typeof useWork>; lang: Lang }) {

@@ -51,18 +51,21 @@ export function jobRoutes(deps: AppDeps) {
       tag: 'jobs',
       summary:
         'Server-sent events: one `job` event per progress step and at the end of every job. Open with a ticket from ' +
-        'POST /api/auth/stream-ticket (?ticket=…) or an Authorization header; the stream ends (an `end` event) when its session does',
+        'POST /api/auth/stream-ticket (?ticket=…) or an Authorization header; ?lang=ko|en renders its messages in that language (else ' +
+        'Accept-Language); the stream ends (an `end` event) when its session does',
       access: 'viewer',
       response: 'event-stream',
       ticketInQuery: true,
-      query: z.object({ ticket: z.string().max(100).optional() }),
-      handler: async ({ actor, info, req, res }) => {
+      // An EventSource cannot set Accept-Language: the pane names its language here (?lang=ko|en).
+      query: z.object({ ticket: z.string().max(100).optional(), lang: z.enum(['ko', 'en']).optional() }),
+      handler: async ({ actor, info, query, req, res }) => {
+        const lang = query.lang ?? info.lang;
         res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(': connected\n\n');
         // The client may have gone while its token was checked: then there is nothing to hold open.
         if (req.destroyed || res.closed) return;
         const tokenId = actor.type === 'user' ? actor.tokenId : '';
-        const send = (event: JobEvent) => res.write(`event: job\ndata: ${eventData(event.job, info.lang)}\n\n`);
+        const send = (event: JobEvent) => res.write(`event: job\ndata: ${eventData(event.job, lang)}\n\n`);
         deps.events.on('job', send);
         // Proxies drop quiet connections; a comment line every 20 s keeps it open.
         const ping = setInterval(() => res.write(': ping\n\n'), 20_000);

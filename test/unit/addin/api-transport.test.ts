@@ -1,6 +1,7 @@
 // The pane's one transport (addin/src/api/client.ts) against a real HTTP server: the bearer token and the pane's
-// language go out, the server's error body comes back as an ApiError with its message, and a 401 to a call that
-// sent a token tells the pane its session is over (once per refusal); a refused sign-in (no token sent) does not.
+// language go out, the server's error body comes back as an ApiError with its message (no answer at all, or a proxy's
+// HTML page, as one in the pane's language), and a 401 to a call that sent a token tells the pane its session is over
+// (once per refusal); a refused sign-in (no token sent) does not.
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,13 @@ const server = createServer((req, res) => {
       `attachment; filename="CJ_____20261126-0930.csv"; filename*=UTF-8''${encodeURIComponent('CJ대한통운_택배예약_20261126-0930.csv')}`,
     );
     res.end(Buffer.from([0xc8, 0xab, 0x2c, 0x31, 0x0a]));
+    return;
+  }
+  if (req.url === '/api/jobs/behind-proxy') {
+    // A reverse proxy's own page while the server restarts: HTML, not the server's JSON.
+    res.statusCode = 502;
+    res.setHeader('content-type', 'text/html');
+    res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
     return;
   }
   res.setHeader('content-type', 'application/json');
@@ -70,6 +78,27 @@ describe('pane API transport', () => {
     await assert.rejects(
       exportBooking(expired, { template: 'cj', format: 'xlsx', reason: 'shipping' }),
       (e: unknown) => e instanceof ApiError && e.status === 401,
+    );
+  });
+
+  it('no answer, or one not in the server’s shape, is an ApiError in the pane’s language, not the browser’s English', async () => {
+    // A port nothing listens on: fetch itself rejects ("Failed to fetch" in a browser, "fetch failed" in Node).
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadBase = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    for (const [lang, words] of [
+      ['ko', '서버에 연결할 수 없습니다'],
+      ['en', 'Cannot reach the ShipSheet server'],
+    ] as const) {
+      await assert.rejects(
+        getJob(createApi('live', lang, { base: deadBase }), 'job_1'),
+        (e: unknown) => e instanceof ApiError && e.code === 'unreachable' && e.status === 0 && e.message.startsWith(words),
+      );
+    }
+    await assert.rejects(
+      getJob(createApi('live', 'ko', { base }), 'behind-proxy'),
+      (e: unknown) => e instanceof ApiError && e.status === 502 && e.message === '서버 응답을 읽을 수 없습니다 (HTTP 502). 잠시 뒤 다시 시도하세요.',
     );
   });
 

@@ -1,11 +1,15 @@
 // The server's words are codes with parameters below the HTTP edge; the edge renders them in the caller's language
 // (server/http/render.ts). The same code comes out in Korean or English depending only on who asks.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { describe, it } from 'vitest';
 import express from 'express';
 import { z } from 'zod';
+import { createUserBody } from '../../../shared/api/auth.schema.ts';
 import { API_ACTION_LABELS } from '../../../shared/api/orders.schema.ts';
+import { SCHEMA_TEXTS } from '../../../shared/api/schema-texts.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { isMessage, message, pickLang, readStoredText, render, storedText } from '../../../shared/i18n.ts';
 import { STATUS_LABELS } from '../../../shared/lifecycle.ts';
@@ -80,6 +84,35 @@ describe('rendering at the edge', () => {
     assert.deepEqual([en.error.type, en.error.code, en.error.request_id], ['invalid_data', 'validation_failed', 'req-1']);
     // Error.message keeps the Korean words for logs and for code that reads it.
     assert.equal(error.message, ko.error.message);
+  });
+
+  it("a schema's own English text (a regex's, a refine's) comes in Korean too, and every such text in shared/api has it", () => {
+    const refusal = (value: unknown) => {
+      try {
+        parseWith(createUserBody, value, 'body');
+      } catch (e) {
+        return e as AppError;
+      }
+      throw new Error('no error');
+    };
+    const error = refusal({ username: '한글 아이디', password: 'correct-horse-battery-staple-42', role: 'operator' });
+    assert.equal(errorBody(error, 'ko', 'r').error.message, 'username: 영문, 숫자와 . _ - 만 쓸 수 있습니다');
+    assert.equal(errorBody(error, 'en', 'r').error.message, 'username: letters, digits, . _ - only');
+    // The texts the schemas write: `message: '…'` and a regex's second argument.
+    const dir = path.join(import.meta.dirname, '../../../shared/api');
+    const texts = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.schema.ts'))
+      .flatMap((f) => {
+        const source = fs.readFileSync(path.join(dir, f), 'utf8');
+        return [...source.matchAll(/message: '([^']+)'/g), ...source.matchAll(/\.regex\([^\n]*?, '([^']+)'\)/g)].map((m) => m[1]!);
+      });
+    assert.ok(texts.length >= 14, texts.join(' | '));
+    assert.deepEqual(
+      texts.filter((t) => !SCHEMA_TEXTS[t]),
+      [],
+      'add their Korean to shared/api/schema-texts.ts',
+    );
   });
 
   it("zod's words come in the caller's language", () => {

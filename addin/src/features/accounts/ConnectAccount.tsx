@@ -1,7 +1,7 @@
 // Connecting a mall account from the pane (admins): the mall, a name, the mall's own credential fields and, for a
 // sandbox or a proxy, another API address. The server checks the fields and stores the keys sealed; right after,
 // one test call says whether the mall accepts them.
-import { Button, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option, Text, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { MALL_NAMES, MALL_TYPES, type MallType } from '../../../../shared/malls.ts';
@@ -55,7 +55,8 @@ export function ConnectAccount({ api, lang, work, onDone }: { api: Api; lang: La
       </Button>
     );
   return (
-    <div className={ui.form} role="group" aria-label={t('connect')}>
+    // Opened in the title's row (쇼핑몰 계정 · + 계정 연결): the form takes the row's whole width under the title.
+    <div className={mergeClasses(ui.form, ui.ownLine)} role="group" aria-label={t('connect')}>
       <Text weight="semibold">{t('connect')}</Text>
       <Field label={t('mall')}>
         <Dropdown

@@ -60,8 +60,17 @@ export function BoardPane({
       await load();
       const ok = jobs.reduce((n, j) => n + j.ok, 0);
       const failed = jobs.reduce((n, j) => n + j.failed, 0);
-      const text = [t('collected', { ok, failed, accounts: jobs.length }), ...refused].join(' ');
-      return { intent: failed || refused.length ? 'warning' : 'success', text };
+      // A job that failed as a whole (the mall down, keys refused) failed no single order: it is named, with why,
+      // not counted into "실패 0건" under a green tick.
+      const down = jobs.filter((j) => j.state === 'failed' || j.state === 'canceled');
+      const name = (id: string | null) => accounts.find((a) => a.id === id)?.display_name ?? '';
+      const text = [
+        ...(down.length < jobs.length ? [t('collected', { ok, failed, accounts: jobs.length - down.length })] : []),
+        ...down.map((j) => t('collect_failed', { account: name(j.mall_account_id), error: j.error ?? '' })),
+        ...refused,
+      ].join(' ');
+      const intent = jobs.length && down.length === jobs.length ? 'error' : failed || down.length || refused.length ? 'warning' : 'success';
+      return { intent, text };
     });
 
   return (

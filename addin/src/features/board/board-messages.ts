@@ -10,6 +10,7 @@ export const boardMessages = {
     ko: '수집 끝: 계정 {accounts}개, 처리 {ok}건, 실패 {failed}건. 숫자를 눌러 주문줄을 불러오세요.',
     en: 'Collected: {accounts} accounts, {ok} done, {failed} failed. Click a count to pull its lines.',
   },
+  collect_failed: { ko: '{account} 수집 실패: {error}', en: '{account} not collected: {error}' },
   no_collect_accounts: { ko: '수집이 켜진 쇼핑몰 계정이 없습니다.', en: 'No mall account has collecting switched on.' },
   pull_hint: { ko: '숫자를 누르면 그 주문줄을 주문 시트로 불러옵니다.', en: 'Click a count to pull those lines into the order sheet.' },
   count: { ko: '{label} {count}건', en: '{label}: {count}' },

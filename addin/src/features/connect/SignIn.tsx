@@ -6,9 +6,18 @@ import { ApiError } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 
-export function SignIn({ lang, signIn }: { lang: Lang; signIn: (username: string, password: string) => Promise<void> }) {
+export function SignIn({
+  lang,
+  signIn,
+  endedFor = null,
+}: {
+  lang: Lang;
+  signIn: (username: string, password: string) => Promise<void>;
+  /** The user whose session the server ended: said above the form, their name filled in. */
+  endedFor?: string | null;
+}) {
   const ui = useLayout();
-  const [username, setUsername] = useState('');
+  const [username, setUsername] = useState(endedFor ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,6 +40,11 @@ export function SignIn({ lang, signIn }: { lang: Lang; signIn: (username: string
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!error && endedFor && (
+        <MessageBar intent="warning" data-testid="session-ended">
+          <MessageBarBody>{format(m.session_ended, {}, lang)}</MessageBarBody>
         </MessageBar>
       )}
       <Field label={format(m.username, {}, lang)}>

@@ -15,12 +15,25 @@ function savedSession(): Session | null {
 
 export function useSession(lang: Lang) {
   const [session, setSession] = useState<Session | null>(savedSession);
+  // Whose session the server ended (expired, signed out elsewhere, deactivated): the sign-in form says so and offers
+  // the name again, rather than appearing out of nowhere.
+  const [endedFor, setEndedFor] = useState<string | null>(null);
   const keep = async (next: Session | null) => {
     setSession(next);
+    if (next) setEndedFor(null);
     await workbookSettings.set('session', next ? JSON.stringify(next) : null);
   };
   // A token the server no longer takes (expired, ended elsewhere) ends the session here too: back to signing in.
-  const api = useMemo(() => createApi(session?.token ?? null, lang, { onUnauthorized: () => void keep(null) }), [session, lang]);
+  const api = useMemo(
+    () =>
+      createApi(session?.token ?? null, lang, {
+        onUnauthorized: () => {
+          setEndedFor(session?.username ?? null);
+          void keep(null);
+        },
+      }),
+    [session, lang],
+  );
 
   /** Throws the server's refusal (an ApiError in the pane's language) for the form to show. */
   const signIn = async (username: string, password: string) => {
@@ -34,9 +47,10 @@ export function useSession(lang: Lang) {
   };
   const signOut = async () => {
     await logout(api).catch(() => undefined);
+    setEndedFor(null);
     await keep(null);
   };
-  return { session, api, signIn, changePassword, signOut };
+  return { session, api, signIn, changePassword, signOut, endedFor };
 }
 
 /** The pane's language, kept with the workbook; Korean first. */

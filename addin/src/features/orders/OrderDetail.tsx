@@ -17,11 +17,12 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { OrderDetail as Detail } from '../../../../shared/api/order-views.schema.ts';
 import { format, type Lang, type MessageText } from '../../../../shared/i18n.ts';
-import { ACTION_RULES, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
+import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import { useLayout } from '../../styles.ts';
 import { errorText } from '../work.tsx';
+import { historyActionLabel, sendStatusLabel } from './history-labels.ts';
 import { orderDetailMessages as dm } from './order-detail-messages.ts';
 import { useOrderDetail } from './useOrderDetail.ts';
 
@@ -71,7 +72,6 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
   const who = (id: string | null, type: 'user' | 'job' | 'system' = 'user') =>
     type === 'job' ? t('by_job') : type === 'system' || !id ? t('by_system') : (order.user_names?.[id] ?? id);
   const why = (reason: string | null) => (reason ? ` · ${t('reason', { reason })}` : '');
-  const action = (a: string) => label((ACTION_RULES as Record<string, { label: MessageText } | undefined>)[a]?.label, a);
 
   return (
     <div className={ui.stack} data-order-id={order.id}>
@@ -87,7 +87,7 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
       <Part title={t('detail_boxes', { count: order.boxes.length })} empty={t('detail_none')}>
         {order.boxes.map((b) => (
           <li key={b.id}>
-            {b.courier ? courierLabel(b.courier, lang) : '—'} {b.tracking_number ?? ''} · {b.send_status}
+            {b.courier ? courierLabel(b.courier, lang) : '—'} {b.tracking_number ?? ''} · {sendStatusLabel(b.send_status, lang)}
             {b.send_error ? ` · ${b.send_error}` : ''}
           </li>
         ))}
@@ -119,7 +119,7 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
       <Part title={t('detail_history', { count: order.history.length })} empty={t('detail_none')}>
         {order.history.map((h) => (
           <li key={h.id}>
-            {when(h.at)} · {who(h.actor_id, h.actor_type)} · {action(h.action)}: {status(h.from_status)} → {status(h.to_status)}
+            {when(h.at)} · {who(h.actor_id, h.actor_type)} · {historyActionLabel(h.action, lang)}: {status(h.from_status)} → {status(h.to_status)}
             {why(h.reason)}
           </li>
         ))}

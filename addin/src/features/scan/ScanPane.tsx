@@ -21,6 +21,9 @@ export function ScanPane({ api, lang, active }: { api: Api; lang: Lang; active: 
   const [reason, setReason] = useState('');
   const field = useRef<HTMLInputElement>(null);
   const focus = () => field.current?.focus();
+  // Tab (or Shift+Tab) out of the field is the operator leaving it on purpose, for 보류, 초기화 or the sheet button:
+  // the field does not take the focus back then (it did, and a keyboard could never leave it).
+  const leavingByKey = useRef(false);
 
   useEffect(() => {
     if (active) focus();
@@ -42,13 +45,17 @@ export function ScanPane({ api, lang, active }: { api: Api; lang: Lang; active: 
           autoComplete="off"
           onChange={(_, d) => setText(d.value)}
           onKeyDown={(e) => {
+            if (e.key === 'Tab') leavingByKey.current = true;
             if (e.key === 'Enter') {
               e.preventDefault();
               submit();
             }
           }}
-          // Back to the field after a click elsewhere in the pane (not when another field took the focus).
+          // Back to the field after a click elsewhere in the pane (not when another field took the focus, nor after Tab).
           onBlur={(e) => {
+            const byKey = leavingByKey.current;
+            leavingByKey.current = false;
+            if (byKey) return;
             if (!e.relatedTarget || !(e.relatedTarget instanceof HTMLInputElement))
               setTimeout(() => active && !document.activeElement?.matches('input') && focus(), 0);
           }}

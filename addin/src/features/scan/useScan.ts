@@ -2,7 +2,11 @@
 // (shared/scan/check-box.ts, as the server will): a barcode of the box counts up, one past its quantity is refused
 // at once; anything else is tried as a tracking number, and when it is none the server says why it does not belong
 // (a wrong item, or an unknown barcode). A complete box is sent to verify and ships.
-import { useState } from 'react';
+//
+// A scanner does not wait for the server: scans that come while one is still being checked (the box opening, the
+// verify) wait their turn and are checked in order, never dropped. The last scan counts only once its box has
+// shipped: a verify that failed (no answer, or refused) leaves it uncounted, so scanning it again tries again.
+import { useRef, useState } from 'react';
 import type { ScanBox } from '../../../../shared/api/scan.schema.ts';
 import { format, render, type Lang } from '../../../../shared/i18n.ts';
 import { checkBox, skuOfCode } from '../../../../shared/scan/check-box.ts';
@@ -19,7 +23,15 @@ export function useScan(api: Api, lang: Lang) {
   const [box, setBox] = useState<ScanBox | null>(null);
   const [scans, setScans] = useState<{ barcode: string; count: number }[]>([]);
   const [notice, setNotice] = useState<ScanNotice | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState(0);
+  // The box and its scans as the queued scans see them (each reads what the one before it left, not a render's copy).
+  const current = useRef<{ box: ScanBox | null; scans: { barcode: string; count: number }[] }>({ box: null, scans: [] });
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const put = (nextBox: ScanBox | null, nextScans: { barcode: string; count: number }[]) => {
+    current.current = { box: nextBox, scans: nextScans };
+    setBox(nextBox);
+    setScans(nextScans);
+  };
 
   const fail = (text: string) => {
     beep('error');
@@ -31,8 +43,7 @@ export function useScan(api: Api, lang: Lang) {
   async function openBox(code: string): Promise<boolean> {
     try {
       const opened = await openScanBox(api, { tracking_number: code });
-      setBox(opened);
-      setScans([]);
+      put(opened, []);
       if (!opened.verifiable) fail([t('sc_blocked'), ...opened.blocks.map((b) => b.message)].join(' · '));
       else setNotice({ intent: 'info', text: t('sc_box', { number: opened.tracking_number, count: opened.expected.length }) });
       return true;
@@ -42,19 +53,16 @@ export function useScan(api: Api, lang: Lang) {
     }
   }
 
-  /** One scan (the field's text when Enter is pressed). */
-  async function scan(raw: string) {
-    const code = raw.trim();
-    if (!code || busy) return;
-    setBusy(true);
+  async function scanOne(code: string) {
+    const { box, scans } = current.current;
     try {
       const sku = box?.verifiable ? skuOfCode(box.expected, code) : undefined;
       if (box && sku) {
         const next = [...scans, { barcode: code, count: 1 }];
         const check = checkBox(box.expected, next);
         if (check.problems.length) return fail(render(check.problems[0]!.message, lang));
-        setScans(next);
         if (!check.complete) {
+          put(box, next);
           setNotice({
             intent: 'info',
             text: t('sc_counted', { code: sku.code, scanned: check.counts.get(sku.sku_id) ?? 0, expected: sku.quantity }),
@@ -65,8 +73,7 @@ export function useScan(api: Api, lang: Lang) {
         if (done.result !== 'shipped') return fail(done.message);
         beep('success');
         setNotice({ intent: 'success', text: t('sc_shipped', { number: box.tracking_number }) });
-        setBox(null);
-        setScans([]);
+        put(null, []);
         return;
       }
       if (await openBox(code)) return;
@@ -76,32 +83,39 @@ export function useScan(api: Api, lang: Lang) {
       fail(refused.message);
     } catch (error) {
       fail(errorText(error, lang));
-    } finally {
-      setBusy(false);
     }
   }
 
+  /** One scan (the field's text when Enter is pressed), checked after the scans before it. */
+  function scan(raw: string): Promise<void> {
+    const code = raw.trim();
+    if (!code) return Promise.resolve();
+    setPending((n) => n + 1);
+    const done = queue.current.then(() => scanOne(code)).finally(() => setPending((n) => n - 1));
+    queue.current = done;
+    return done;
+  }
+
   async function setAside(reason: string) {
+    const { box } = current.current;
     if (!box) return;
     if (!reason.trim()) return fail(t('sc_reason_required'));
-    setBusy(true);
+    setPending((n) => n + 1);
     try {
       const out = await setAsideScanBox(api, { box_id: box.box_id, versions: box.versions, reason: reason.trim() });
       setNotice({ intent: 'success', text: t('sc_set_aside_done', { number: box.tracking_number, count: out.orders.length }) });
-      setBox(null);
-      setScans([]);
+      put(null, []);
     } catch (error) {
       fail(errorText(error, lang));
     } finally {
-      setBusy(false);
+      setPending((n) => n - 1);
     }
   }
 
   const reset = () => {
-    setBox(null);
-    setScans([]);
+    put(null, []);
     setNotice(null);
   };
 
-  return { box, counts, notice, busy, scan, setAside, reset, setNotice };
+  return { box, counts, notice, busy: pending > 0, scan, setAside, reset, setNotice };
 }
