@@ -252,6 +252,19 @@ describe('keyboard', skipWith(SKIP_WITHOUT_BROWSER), () => {
   });
 });
 
+describe('Enter in a search field', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('pulls with the filter as 주문 불러오기 does (it did nothing)', async () => {
+    const page = await openPane();
+    await page.getByRole('tab', { name: '주문', exact: true }).click();
+    const search = page.getByRole('region', { name: '주문', exact: true }).getByLabel(/^검색/);
+    await search.fill('홍길동');
+    await search.press('Enter');
+    // The first pull of a session asks why personal data is read: the pull has begun.
+    await page.getByRole('group', { name: '사유', exact: true }).waitFor();
+    await page.close();
+  });
+});
+
 describe('the server out of reach at sign-in', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('a failed read of the mall accounts says so, and 다시 시도 opens 현황 (it stayed blank for the session)', async () => {
     let reads = 0;

@@ -6,11 +6,19 @@ import { STATUSES, STATUS_LABELS, type Status } from '../../../../shared/lifecyc
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
+import { onEnter } from '../on-enter.ts';
 import type { LineFilter } from './line-filter.ts';
 
-type Props = { lang: Lang; accounts: Account[]; filter: LineFilter; onChange: (patch: Partial<LineFilter>) => void };
+type Props = {
+  lang: Lang;
+  accounts: Account[];
+  filter: LineFilter;
+  onChange: (patch: Partial<LineFilter>) => void;
+  /** Enter in the search field: what the tab's main button does with the filter (the orders tab pulls). */
+  onSubmit?: () => void;
+};
 
-export function LineFilterFields({ lang, accounts, filter: f, onChange }: Props) {
+export function LineFilterFields({ lang, accounts, filter: f, onChange, onSubmit }: Props) {
   const t = (key: keyof typeof m) => format(m[key], {}, lang);
   const ui = useLayout();
   return (
@@ -54,7 +62,7 @@ export function LineFilterFields({ lang, accounts, filter: f, onChange }: Props)
         </Field>
       </div>
       <Field label={t('filter_search')}>
-        <Input value={f.q} onChange={(_, d) => onChange({ q: d.value })} />
+        <Input value={f.q} onChange={(_, d) => onChange({ q: d.value })} onKeyDown={onSubmit && onEnter(onSubmit)} />
       </Field>
     </>
   );

@@ -56,7 +56,15 @@ export function OrdersPane({
 
   return (
     <section className={ui.stack} aria-label={t('tab_orders')}>
-      <LineFilterFields lang={lang} accounts={accounts} filter={filter} onChange={(patch) => setFilter((f) => ({ ...f, ...patch }))} />
+      <LineFilterFields
+        lang={lang}
+        accounts={accounts}
+        filter={filter}
+        onChange={(patch) => setFilter((f) => ({ ...f, ...patch }))}
+        onSubmit={() => {
+          if (!work.busy) pull(pullFilter());
+        }}
+      />
       <div className={ui.row}>
         <Button appearance="primary" disabled={work.busy} onClick={() => pull(pullFilter())}>
           {t('pull')}

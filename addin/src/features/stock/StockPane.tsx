@@ -12,6 +12,7 @@ import { WorkStatus } from '../work.tsx';
 import type { StockFilter } from './stock-sheet.ts';
 import { stockMessages as sm } from './stock-messages.ts';
 import { useStock, type TransferForm } from './useStock.ts';
+import { onEnter } from '../on-enter.ts';
 
 const EMPTY_TRANSFER: TransferForm = { sku: '', from: 'MAIN', to: '', quantity: '', reason: '' };
 
@@ -51,7 +52,13 @@ export function StockPane({ api, lang }: { api: Api; lang: Lang }) {
         <Input value={filter.warehouse} onChange={(_, d) => setFilter({ ...filter, warehouse: d.value })} />
       </Field>
       <Field label={t('search')}>
-        <Input value={filter.q} onChange={(_, d) => setFilter({ ...filter, q: d.value })} />
+        <Input
+          value={filter.q}
+          onChange={(_, d) => setFilter({ ...filter, q: d.value })}
+          onKeyDown={onEnter(() => {
+            if (!work.busy) void pull(filter);
+          })}
+        />
       </Field>
       <Checkbox label={t('nonzero')} checked={filter.nonzero} onChange={(_, d) => setFilter({ ...filter, nonzero: !!d.checked })} />
       <Field label={t('default_reason')}>
