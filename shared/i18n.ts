@@ -8,6 +8,8 @@
 // `<namespace>.<key>`, which is how a Message read back from storage finds its text again.
 // The add-in renders its own catalogs in the pane's language with `format`.
 
+import { withParticles } from './josa.ts';
+
 export type Lang = 'ko' | 'en';
 
 export type MessageText = { ko: string; en: string };
@@ -66,7 +68,9 @@ function paramText(value: MessageParam, lang: Lang): string | undefined {
 
 /** Fills `{name}` placeholders; a missing parameter stays visible as `{name}` rather than vanishing. */
 export function format(text: MessageText, params: MessageParams = {}, lang: Lang = 'ko'): string {
-  return text[lang].replace(/\{(\w+)\}/g, (whole, name: string) => paramText(params[name], lang) ?? whole);
+  const out = text[lang].replace(/\{(\w+)\}/g, (whole, name: string) => paramText(params[name], lang) ?? whole);
+  // '{name}을(를)' becomes '상품을' or '택배를' once the value is in (josa.ts).
+  return lang === 'ko' ? withParticles(out) : out;
 }
 
 /** A Text in one language: a registered Message rendered (its code when no catalog has it), a string as is. */

@@ -38,7 +38,7 @@ describe('mall accounts connected from the pane', skipWith(SKIP_WITHOUT_BROWSER)
     const [formBox, sectionBox] = await Promise.all([form.boundingBox(), pane.getByRole('region', { name: '쇼핑몰 계정' }).boundingBox()]);
     assert.ok(formBox && sectionBox && formBox.width >= sectionBox.width - 1, `form ${formBox?.width} px wide in ${sectionBox?.width}`);
     await form.getByRole('button', { name: '연결' }).click();
-    await pane.getByText('애플리케이션 시크릿을(를) 입력하세요.').waitFor();
+    await pane.getByText('애플리케이션 시크릿을 입력하세요.').waitFor();
     assert.equal((await e2e.server.call('GET', '/api/mall-accounts')).body.items.length, 0, 'nothing was sent');
 
     // A wrong secret first: the account is connected, but the mall refuses it.
@@ -78,7 +78,7 @@ describe('mall accounts connected from the pane', skipWith(SKIP_WITHOUT_BROWSER)
     await form.getByLabel('이름 (선택)').fill('김포장');
     await assertPaneFits(page, 'the users form');
     await form.getByRole('button', { name: '만들기' }).click();
-    const notice = pane.getByText(/"packer.kim"을\(를\) 만들었습니다. 임시 비밀번호: /);
+    const notice = pane.getByText(/"packer.kim"을 만들었습니다. 임시 비밀번호: /);
     await notice.waitFor();
     const password = /임시 비밀번호: (\S+)/.exec((await notice.textContent())!)![1]!;
     const login = await e2e.server.call('POST', '/api/auth/login', { username: 'packer.kim', password }, { token: null });

@@ -149,7 +149,7 @@ describe('the 상품 sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await section.getByRole('combobox', { name: '종류' }).click();
     await page.getByRole('option', { name: '매장' }).click();
     await section.getByRole('button', { name: '추가' }).click();
-    await section.getByText('성수점을(를) 추가했습니다').waitFor();
+    await section.getByText('성수점을 추가했습니다').waitFor();
     const store = section.getByTestId('warehouse').filter({ hasText: '성수점 (SEONGSU) · 매장' });
     await store.getByRole('button', { name: '기본으로' }).click();
     await section.getByText('기본 창고: 성수점').waitFor();

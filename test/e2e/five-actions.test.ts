@@ -176,7 +176,7 @@ describe('1,000 orders from collected to numbers at the malls, counting pane act
     await op.tab('송장');
     const invoices = op.region('송장');
     await op.click(invoices.getByRole('button', { name: '선택한 행에 택배사 넣기' }));
-    await invoices.getByText(/CJ대한통운을\(를\) 넣었습니다/).waitFor();
+    await invoices.getByText(/CJ대한통운을 넣었습니다/).waitFor();
     const { byOrder, edits } = await numbersFor(op, 1);
     await op.paste(edits);
     await op.click(invoices.getByRole('button', { name: '변경 내용 보내기' }));

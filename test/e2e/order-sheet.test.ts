@@ -182,7 +182,7 @@ async function shippingDesk(name: MallName) {
     await paneOf(page).getByRole('tab', { name: '송장', exact: true }).click();
     await selectRows(page, 1, rows.length);
     await page.getByRole('button', { name: '선택한 행에 택배사 넣기' }).click();
-    await notice(page, /CJ대한통운을\(를\) 넣었습니다/, '송장');
+    await notice(page, /CJ대한통운을 넣었습니다/, '송장');
     const orderIndex = new Map<string, number>();
     for (const r of rows) if (!orderIndex.has(String(r[col('mall_order_id')]))) orderIndex.set(String(r[col('mall_order_id')]), orderIndex.size);
     const orderOf = (i: number) => orderIndex.get(String(rows[i]![col('mall_order_id')]))!;

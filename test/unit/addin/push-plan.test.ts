@@ -76,7 +76,7 @@ describe('push plan', () => {
       [
         [2, 'recipient_mobile', '휴대폰: 전화번호가 아닙니다 (예: 010-1234-5678)'],
         [3, 'recipient_zip', '우편번호: 숫자 5자리여야 합니다'],
-        [4, 'recipient_name', '수취인은(는) 비울 수 없습니다'],
+        [4, 'recipient_name', '수취인은 비울 수 없습니다'],
       ],
     );
   });
