@@ -12,6 +12,18 @@ import { skipWith } from '../helpers/skip.ts';
 const e2e = e2eSession();
 const WIDTH = 320;
 
+/** The pane at 320 px, signed in, on the 스캔 tab, its scan field ready. */
+async function openScanTab() {
+  const page = await e2e.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${e2e.server.url}/taskpane.html`);
+  await signInAsAdmin(page);
+  await page.getByRole('tab', { name: '스캔', exact: true }).click();
+  const field = page.getByTestId('scan-input');
+  await field.waitFor();
+  return { page, field };
+}
+
 describe('scan tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('a scanner opens the box, a wrong item is refused in red, the complete box ships, at 320 px', async () => {
     const db = e2e.server.deps.db;
@@ -23,13 +35,7 @@ describe('scan tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await setLineSkus(db, order.lineIds[1]!, [lid]);
     await putInBox(db, order.lineIds, { tracking: '640012345678', status: 'INVOICED' });
 
-    const page = await e2e.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${e2e.server.url}/taskpane.html`);
-    await signInAsAdmin(page);
-    await page.getByRole('tab', { name: '스캔', exact: true }).click();
-    const field = page.getByTestId('scan-input');
-    await field.waitFor();
+    const { page, field } = await openScanTab();
     // The field has the focus: the scanner types without anyone clicking it.
     assert.equal(await field.evaluate((el) => el === document.activeElement), true);
     const scan = async (text: string) => {
@@ -88,13 +94,7 @@ describe('scan tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await setLineSkus(db, order.lineIds[0]!, [cap]);
     await putInBox(db, order.lineIds, { tracking: '640044444444', status: 'INVOICED' });
 
-    const page = await e2e.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${e2e.server.url}/taskpane.html`);
-    await signInAsAdmin(page);
-    await page.getByRole('tab', { name: '스캔', exact: true }).click();
-    const field = page.getByTestId('scan-input');
-    await field.waitFor();
+    const { page, field } = await openScanTab();
     const scan = async (text: string) => {
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
