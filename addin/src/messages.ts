@@ -119,6 +119,12 @@ export const paneMessages = {
   job_failures_to_sheet: { ko: '실패 목록을 시트에 쓰기', en: 'Write failures to a sheet' },
   job_failures_written: { ko: '"{sheet}" 시트에 {count}건을 썼습니다.', en: 'Wrote {count} rows to "{sheet}".' },
   job_recent: { ko: '최근 작업', en: 'Recent jobs' },
+  job_no_accounts: {
+    ko: '연결된 쇼핑몰 계정이 없습니다. 계정 탭에서 연결하세요.',
+    en: 'No mall accounts connected: connect one in the Accounts tab.',
+  },
+  job_choose_account: { ko: '작업할 계정을 하나 이상 고르세요.', en: 'Choose at least one account.' },
+  job_none: { ko: '아직 작업이 없습니다.', en: 'No jobs yet.' },
   state_queued: { ko: '대기', en: 'Queued' },
   state_running: { ko: '진행 중', en: 'Running' },
   state_succeeded: { ko: '완료', en: 'Done' },

@@ -265,6 +265,22 @@ describe('Enter in a search field', skipWith(SKIP_WITHOUT_BROWSER), () => {
   });
 });
 
+describe('작업 tab with nothing to work on', skipWith(SKIP_WITHOUT_BROWSER), () => {
+  it('says there is no account to connect (작업 시작 was disabled without a word), and that no job ran yet', async () => {
+    const page = await openPane(WIDTH, async (p) => {
+      const empty = { status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], next_cursor: null }) };
+      await p.route('**/api/mall-accounts', (route) => route.fulfill(empty));
+      await p.route('**/api/jobs?*', (route) => (route.request().method() === 'GET' ? route.fulfill(empty) : route.continue()));
+    });
+    await page.getByRole('tab', { name: '작업', exact: true }).click();
+    await page.getByText('연결된 쇼핑몰 계정이 없습니다. 계정 탭에서 연결하세요.').waitFor();
+    await page.getByText('아직 작업이 없습니다.').waitFor();
+    assert.equal(await page.getByRole('button', { name: '작업 시작' }).isDisabled(), true);
+    await assertFits(page, 'ko 작업 tab, no accounts');
+    await page.close();
+  });
+});
+
 describe('the server out of reach at sign-in', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('a failed read of the mall accounts says so, and 다시 시도 opens 현황 (it stayed blank for the session)', async () => {
     let reads = 0;

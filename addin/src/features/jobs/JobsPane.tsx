@@ -72,6 +72,7 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
       {/* A group, not a Field: a Field gives its one id to every control in it, so each label named the first box. */}
       <div role="group" aria-labelledby="job-accounts-label" className={ui.list}>
         <Label id="job-accounts-label">{t('job_accounts')}</Label>
+        {!accounts.length && <Caption1>{t('job_no_accounts')}</Caption1>}
         {accounts.map((a) => (
           <Checkbox
             key={a.id}
@@ -92,8 +93,11 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
       <Button appearance="primary" disabled={work.busy || !chosen.length} onClick={start}>
         {t('job_start')}
       </Button>
+      {/* Why 작업 시작 cannot be pressed, when the answer is not right above it. */}
+      {accounts.length > 0 && !chosen.length && <Caption1>{t('job_choose_account')}</Caption1>}
       <WorkStatus work={work} lang={lang} />
       <Text weight="semibold">{t('job_recent')}</Text>
+      {!jobs.jobs.length && <Caption1>{t('job_none')}</Caption1>}
       {jobs.jobs.map((job) => (
         <Card key={job.id} size="small" data-job={job.id} data-state={job.state}>
           <div className={ui.spread}>
