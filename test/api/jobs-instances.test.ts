@@ -322,17 +322,21 @@ describe(
               .rows[0]!.n,
           );
         assert.equal(await channels(), 2);
-        await a.deps.db.raw('select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?', [name]);
-        // Reconnected means listening again: a new connection has run LISTEN (its last query is no longer empty) —
-        // a job ending between the connect and the LISTEN is missed by design (the job rows stay authoritative).
-        const listening = async () =>
-          Number(
-            (
-              (await a.deps.db.raw("select count(*) as n from pg_stat_activity where application_name = ? and state = 'idle' and query <> ''", [
-                name,
-              ])) as { rows: { n: number }[] }
-            ).rows[0]!.n,
+        const pids = async (): Promise<number[]> =>
+          ((await a.deps.db.raw('select pid from pg_stat_activity where application_name = ?', [name])) as { rows: { pid: number }[] }).rows.map(
+            (r) => r.pid,
           );
+        const old = await pids();
+        await a.deps.db.raw('select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?', [name]);
+        // Reconnected means listening again: a new connection (not a terminated one still on its way out, which
+        // shows idle with its last query for a moment) has run LISTEN (its last query is no longer empty) — a job
+        // ending between the connect and the LISTEN is missed by design (the job rows stay authoritative).
+        const listening = async () =>
+          (
+            (await a.deps.db.raw("select pid from pg_stat_activity where application_name = ? and state = 'idle' and query <> ''", [name])) as {
+              rows: { pid: number }[];
+            }
+          ).rows.filter((r) => !old.includes(r.pid)).length;
         await waitFor('both instances to listen again', async () => ((await listening()) === 2 ? true : undefined));
         const mall = await naverMall(a, { initialOrders: 1 });
         const heard: JobEvent[] = [];
