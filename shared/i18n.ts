@@ -68,9 +68,9 @@ function paramText(value: MessageParam, lang: Lang): string | undefined {
 
 /** Fills `{name}` placeholders; a missing parameter stays visible as `{name}` rather than vanishing. */
 export function format(text: MessageText, params: MessageParams = {}, lang: Lang = 'ko'): string {
-  const out = text[lang].replace(/\{(\w+)\}/g, (whole, name: string) => paramText(params[name], lang) ?? whole);
-  // '{name}을(를)' becomes '상품을' or '택배를' once the value is in (josa.ts).
-  return lang === 'ko' ? withParticles(out) : out;
+  const fill = (part: string) => part.replace(/\{(\w+)\}/g, (whole, name: string) => paramText(params[name], lang) ?? whole);
+  // '{name}을(를)' becomes '상품을' or '택배를' once the value is in (josa.ts); a value's own text is left as it is.
+  return lang === 'ko' ? withParticles(text.ko, fill) : fill(text.en);
 }
 
 /** A Text in one language: a registered Message rendered (its code when no catalog has it), a string as is. */

@@ -8,7 +8,7 @@ import { josa } from 'es-hangul';
 /** The pairs messages write, each as es-hangul names it. */
 const PAIRS = { '을(를)': '을/를', '이(가)': '이/가', '은(는)': '은/는', '으로(로)': '으로/로', '과(와)': '와/과' } as const;
 type Pair = keyof typeof PAIRS;
-const PAIR = /을\(를\)|이\(가\)|은\(는\)|으로\(로\)|과\(와\)/g;
+const PAIR = /을\(를\)|이\(가\)|은\(는\)|으로\(로\)|과\(와\)/;
 
 const DIGITS = '영일이삼사오육칠팔구';
 /** Latin letters by the last syllable of their Korean names (에이, 비, 씨 … 엘, 엠, 엔 … 제트). */
@@ -65,11 +65,22 @@ function lastSyllable(text: string): string | null {
   return LETTERS[c.toLowerCase()] ?? null;
 }
 
-/** `text` (rendered Korean) with each 을(를), 이(가), 은(는), 으로(로), 과(와) made the one its word takes. */
-export function withParticles(text: string): string {
-  if (!text.includes('(')) return text;
-  return text.replace(PAIR, (pair, offset: number) => {
-    const syllable = lastSyllable(text.slice(0, offset));
-    return syllable ? josa.pick(syllable, PAIRS[pair as Pair]) : pair;
+/**
+ * `template` (Korean) rendered with each of its own 을(를), 이(가), 은(는), 으로(로), 과(와) made the one the text before
+ * it takes: `render` puts the values into the parts between the pairs, so a pair written inside a value (a product
+ * named "…을(를)") is left as it is. Without `render`, `template` is taken as rendered already.
+ */
+export function withParticles(template: string, render: (part: string) => string = (part) => part): string {
+  if (!template.includes('(')) return render(template);
+  // split with a capture group: the pairs at the odd indexes, the text around them at the even ones.
+  const parts = template.split(new RegExp(`(${PAIR.source})`));
+  let out = '';
+  parts.forEach((part, i) => {
+    if (i % 2 === 0) out += render(part);
+    else {
+      const syllable = lastSyllable(out);
+      out += syllable ? josa.pick(syllable, PAIRS[part as Pair]) : part;
+    }
   });
+  return out;
 }

@@ -28,5 +28,7 @@ describe('Korean particles after a value', () => {
     assert.equal(withParticles('—을(를)'), '—을(를)');
     assert.equal(format({ ko: '{name}을(를) 추가했습니다', en: 'Added {name}' }, { name: '창고' }, 'ko'), '창고를 추가했습니다');
     assert.equal(format({ ko: '{name}을(를)', en: '{name} (을(를))' }, { name: '창고' }, 'en'), '창고 (을(를))');
+    // Only the message's own pairs: one inside a value (a product name, a reason) is the operator's text.
+    assert.equal(format({ ko: '{name}을(를) 추가했습니다', en: '' }, { name: '사은품은(는) 랜덤' }, 'ko'), '사은품은(는) 랜덤을 추가했습니다');
   });
 });
