@@ -112,8 +112,10 @@ export class SheetRows {
       return { target: { line, order }, stale: null };
     } catch (error) {
       if (!(error instanceof Refusal) || error.code !== 'stale_version') throw error;
-      const line = this.set.lines.get(row.line_id)!;
-      return { target: { line, order: this.set.orders.get(line.order_id)! }, stale: this.fromEngine(error) };
+      const line = this.set.lines.get(row.line_id);
+      const order = line && this.set.orders.get(line.order_id);
+      if (!line || !order) throw error;
+      return { target: { line, order }, stale: this.fromEngine(error) };
     }
   }
 
