@@ -32,6 +32,11 @@ function validationError(schema: z.ZodType, value: unknown, ko: z.ZodError, wher
     const text = SCHEMA_TEXTS[issue.message] ?? { ko: issue.message, en: en[i]?.message ?? issue.message };
     return { field, code: issue.code, message: message(validationMessages.issue, { field, text }) };
   });
+  return problemsError(details, summarise);
+}
+
+/** The 400 of these problems: the first one's message (with how many more, `summarise`), every one in the details. */
+function problemsError(details: FieldProblem[], summarise: boolean): AppError {
   const first = details[0]!.message;
   const more = summarise && details.length > 1 ? message(validationMessages.more_problems, { first, count: details.length - 1 }) : first;
   return new AppError('invalid_data', 'validation_failed', more, { details });
@@ -48,19 +53,9 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
  * field (`recipient_mobil`) would be ignored without a word and its value lost.
  */
 export function unknownFieldsError(fields: readonly string[]): AppError {
-  const details: FieldProblem[] = fields.map((field) => ({
-    field,
-    code: 'unrecognized_keys',
-    message: message(validationMessages.unknown_field, { field }),
-  }));
-  const first = details[0]!.message;
-  return new AppError(
-    'invalid_data',
-    'validation_failed',
-    details.length > 1 ? message(validationMessages.more_problems, { first, count: details.length - 1 }) : first,
-    {
-      details,
-    },
+  return problemsError(
+    fields.map((field) => ({ field, code: 'unrecognized_keys', message: message(validationMessages.unknown_field, { field }) })),
+    true,
   );
 }
 
