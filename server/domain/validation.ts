@@ -3,6 +3,7 @@
 // caller's language. zod's own words exist per language only as zod renders them, so a failed parse is read in
 // both (a second parse, on the failure path only) and carried as a label pair.
 import { z } from 'zod';
+import { fieldLabel } from '../../shared/api/field-labels.ts';
 import { SCHEMA_TEXTS } from '../../shared/api/schema-texts.ts';
 import { AppError, type ErrorType, type FieldProblem } from '../../shared/errors.ts';
 import { defineMessages, message, type CatalogEntry, type Message, type MessageParams, type Text } from '../../shared/i18n.ts';
@@ -30,7 +31,7 @@ function validationError(schema: z.ZodType, value: unknown, ko: z.ZodError, wher
     const field = prefix + (issue.path.length ? issue.path.join('.') : where);
     // A schema's own text (English, the same in both parses) has its Korean in SCHEMA_TEXTS.
     const text = SCHEMA_TEXTS[issue.message] ?? { ko: issue.message, en: en[i]?.message ?? issue.message };
-    return { field, code: issue.code, message: message(validationMessages.issue, { field, text }) };
+    return { field, code: issue.code, message: message(validationMessages.issue, { field: fieldLabel(field), text }) };
   });
   return problemsError(details, summarise);
 }
@@ -71,7 +72,7 @@ export function parseUnder<S extends z.ZodType>(schema: S, value: unknown, prefi
 
 /** `text` led by the field it is about ("field: text"), as a form's validation messages are. */
 export function namedField(field: string, text: Text): Message {
-  return message(validationMessages.issue, { field, text });
+  return message(validationMessages.issue, { field: fieldLabel(field), text });
 }
 
 /**
@@ -82,14 +83,16 @@ export function manyProblems(issues: readonly FieldProblem[]): Text {
   const [first, ...rest] = issues;
   if (!first) throw new Error('manyProblems: no problem given');
   if (!rest.length) return first.message;
-  const fields = rest.slice(0, LISTED_FIELDS).map((i) => i.field ?? '-');
+  // A top-level field by its label, a nested one by its path alone (its label is the first one's, most often).
+  const fields = rest.slice(0, LISTED_FIELDS).map((i) => (i.field === undefined ? '-' : i.field.includes('.') ? i.field : fieldLabel(i.field)));
   if (rest.length <= LISTED_FIELDS) return message(validationMessages.also, { first: first.message, fields });
   return message(validationMessages.also_more, { first: first.message, fields, count: rest.length - LISTED_FIELDS });
 }
 
 /**
- * The error of one field a service refuses by hand (a rule no schema states): the message names the field, and so
- * does the one detail. `code` is the error's code for programs (validation_failed unless the rule has its own);
+ * The error of one field a service refuses by hand (a rule no schema states): the message names the field (by its
+ * label, unless `params.field` names it otherwise, e.g. by the operator's own column header), and so does the one
+ * detail (by its path). `code` is the error's code for programs (validation_failed unless the rule has its own);
  * `type` is invalid_data (400) unless the field's value clashes with stored data (a taken name: conflict).
  */
 export function fieldError(
@@ -98,6 +101,6 @@ export function fieldError(
   params: MessageParams = {},
   options: { code?: string; type?: Extract<ErrorType, 'invalid_data' | 'conflict'> } = {},
 ): AppError {
-  const text: Message = message(entry, { field, ...params });
+  const text: Message = message(entry, { field: fieldLabel(field), ...params });
   return new AppError(options.type ?? 'invalid_data', options.code ?? 'validation_failed', text, { details: [{ field, message: text }] });
 }

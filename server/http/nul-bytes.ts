@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../../shared/errors.ts';
 import { message } from '../../shared/i18n.ts';
 import { httpMessages } from './messages.ts';
+import { fieldLabel } from '../../shared/api/field-labels.ts';
 
 export type BadCharacter = 'nul_character' | 'lone_surrogate';
 
@@ -45,7 +46,7 @@ export function refuseNul(value: unknown, where: string): void {
   const found = findBadCharacter(value);
   if (found === null) return;
   const field = found.at || where;
-  const text = message(httpMessages[found.code], { field });
+  const text = message(httpMessages[found.code], { field: fieldLabel(field) });
   throw new AppError('invalid_data', found.code, text, { details: [{ field, code: found.code, message: text }] });
 }
 

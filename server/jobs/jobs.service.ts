@@ -13,6 +13,7 @@ import { jobsMessages } from './jobs.messages.ts';
 import * as jobs from './jobs.repo.ts';
 import { linesByAccount } from '../modules/orders/mall-lines.service.ts';
 import { MAX_WINDOW_DAYS } from './windows.ts';
+import { fieldLabel } from '../../shared/api/field-labels.ts';
 
 export type JobsDeps = { db: Db; runner: JobRunner };
 export type StartJobs = z.infer<typeof startJobsBody>;
@@ -23,7 +24,7 @@ function checkPeriod(request: StartJobs): void {
   if (!from && !to) return;
   const field = from ? 'to' : 'from';
   if (request.type !== 'collect' && request.type !== 'sync')
-    throw fieldError(field, jobsMessages.period_not_for_type, { field: from ? 'from' : 'to' });
+    throw fieldError(field, jobsMessages.period_not_for_type, { field: fieldLabel(from ? 'from' : 'to') });
   if (!from || !to) throw fieldError(field, jobsMessages.period_pair);
   const days = (Date.parse(to) - Date.parse(from)) / 86400_000;
   if (days < 0) throw fieldError('from', jobsMessages.period_order);

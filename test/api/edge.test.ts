@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { fieldLabel } from '../../shared/api/field-labels.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -32,11 +33,14 @@ function send(method: string, path: string, body: string | Buffer, headers: Reco
   });
 }
 
+/** Whether a refusal's message is led by the field, in either language (a raw request asks for none: Korean). */
+const namesField = (text: string, field: string) => Object.values(fieldLabel(field)).some((name) => text.startsWith(`${name}: `));
+
 function assertNulRefused(res: { status: number; body: any }, field: string) {
   assert.equal(res.status, 400, JSON.stringify(res.body));
   assert.equal(res.body.error.code, 'nul_character');
   assert.equal(res.body.error.details[0].field, field);
-  assert.match(res.body.error.message, new RegExp(field.replace(/\./g, '\\.')));
+  assert.ok(namesField(res.body.error.message, field), res.body.error.message);
 }
 
 describe('NUL characters', () => {
@@ -115,7 +119,7 @@ describe('unpaired UTF-16 surrogates', () => {
     assert.equal(res.status, 400, JSON.stringify(res.body));
     assert.equal(res.body.error.code, 'lone_surrogate');
     assert.equal(res.body.error.details[0].field, field);
-    assert.match(res.body.error.message, new RegExp(field.replace(/\./g, '\\.')));
+    assert.ok(namesField(res.body.error.message, field), res.body.error.message);
   }
 
   it('in any body field is a 400 naming it, and nothing is written', async () => {

@@ -88,11 +88,11 @@ describe('setting the sender', () => {
 
   it('refuses input naming the field: a phone that is not Korean, a zip that is not 5 digits, a missing name', async () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ ...SENDER, phone: '12345' }, 'phone', /^phone: 전화번호가 올바르지 않습니다/],
-      [{ ...SENDER, mobile: '010-12' }, 'mobile', /^mobile: 전화번호가 올바르지 않습니다/],
-      [{ ...SENDER, zip: '135-080' }, 'zip', /^zip: /],
-      [{ ...SENDER, name: ' ' }, 'name', /^name: /],
-      [{ ...SENDER, address1: undefined }, 'address1', /^address1: /],
+      [{ ...SENDER, phone: '12345' }, 'phone', /^전화번호: 올바른 전화번호가 아닙니다/],
+      [{ ...SENDER, mobile: '010-12' }, 'mobile', /^휴대폰: 올바른 전화번호가 아닙니다/],
+      [{ ...SENDER, zip: '135-080' }, 'zip', /^우편번호: /],
+      [{ ...SENDER, name: ' ' }, 'name', /^이름: /],
+      [{ ...SENDER, address1: undefined }, 'address1', /^주소: /],
     ];
     for (const [body, field, text] of cases) {
       const res = await s.call('PUT', '/api/settings/sender', body, { lang: 'ko' });

@@ -166,7 +166,7 @@ describe('counts (the 재고 sheet push)', () => {
     assert.equal((await historyOf(sku.code)).length, 1, 'refused rows write nothing');
     // In Korean too.
     const ko = await s.call('POST', '/api/stock/counts', { rows: [{ sku_code: sku.code, on_hand: -2, reason: '실사' }] }, { lang: 'ko' });
-    assert.match(ko.body.results[0].message, /on_hand: 재고 수량은 0 이상/);
+    assert.match(ko.body.results[0].message, /^현재고: 재고 수량은 0 이상/);
   });
 
   it('viewers read stock but cannot change it', async () => {

@@ -109,7 +109,7 @@ describe('single transitions through the happy path', () => {
     // A missing parameter names the action as operators know it.
     const missing = await s.call('POST', '/api/transitions', { action: 'hold', items: [{ id: two.id, version: 1 }] }, ko);
     assert.equal(missing.status, 400);
-    assert.match(missing.body.error.message, /items\.0\.reason: 출고보류에 필요한 값입니다/);
+    assert.match(missing.body.error.message, /사유 \(items\.0\.reason\): 출고보류에 필요한 값입니다/);
   });
 
   it('clear_invoice puts the line back on the desk and removes an emptied box', async () => {
@@ -155,7 +155,7 @@ describe('holds and flags', () => {
     const items = orders.map((o) => ({ id: o.id, version: 1 }));
     const ko = await s.call('POST', '/api/transitions', { action: 'hold', items }, { lang: 'ko' });
     assert.equal(ko.status, 400);
-    assert.equal(ko.body.error.message, 'items.0.reason: 출고보류에 필요한 값입니다 (함께: items.1.reason, items.2.reason)');
+    assert.equal(ko.body.error.message, '사유 (items.0.reason): 출고보류에 필요한 값입니다 (함께: items.1.reason, items.2.reason)');
     assert.deepEqual(
       ko.body.error.details.map((d: { field: string }) => d.field),
       ['items.0.reason', 'items.1.reason', 'items.2.reason'],

@@ -39,7 +39,7 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await form.getByRole('textbox', { name: /^우편번호/ }).fill('06236');
     await form.getByRole('textbox', { name: /^주소/ }).fill('서울특별시 강남구 테헤란로 123');
     await form.getByRole('button', { name: '저장' }).click();
-    await form.getByTestId('notice').filter({ hasText: 'phone: 전화번호가 올바르지 않습니다' }).waitFor();
+    await form.getByTestId('notice').filter({ hasText: '전화번호: 올바른 전화번호가 아닙니다' }).waitFor();
     await form.getByRole('textbox', { name: /^전화번호/ }).fill('0212345678');
     await form.getByRole('button', { name: '저장' }).click();
     await form.getByTestId('notice').filter({ hasText: '보내는 분을 저장했습니다.' }).waitFor();

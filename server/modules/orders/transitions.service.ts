@@ -20,6 +20,7 @@ import { ordersMessages } from './orders.messages.ts';
 import { flushWrites, type PendingWrites } from './working-set.repo.ts';
 import { type WorkingSet } from './working-set.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set-load.ts';
+import { fieldLabel } from '../../../shared/api/field-labels.ts';
 
 export type BulkResult = {
   batch_id: string;
@@ -43,7 +44,7 @@ function requireParams(body: BulkTransitionBody, params: readonly Params[]): voi
     if (value === undefined || value === null || value === '') {
       issues.push({
         field: `items.${index}.${field}`,
-        message: message(ordersMessages.param_required, { field: `items.${index}.${field}`, action: API_ACTION_LABELS[body.action] }),
+        message: message(ordersMessages.param_required, { field: fieldLabel(`items.${index}.${field}`), action: API_ACTION_LABELS[body.action] }),
       });
     }
   };
@@ -58,7 +59,10 @@ function requireParams(body: BulkTransitionBody, params: readonly Params[]): voi
     if (body.action === 'claim') need(i, 'claim_type', p.claim_type);
     if (body.action === 'set_flags') need(i, 'flags', p.flags);
     if (p.quantity !== undefined && !item.id.startsWith(ID_PREFIX.line + '_')) {
-      issues.push({ field: `items.${i}.quantity`, message: message(ordersMessages.quantity_needs_line, { field: `items.${i}.quantity` }) });
+      issues.push({
+        field: `items.${i}.quantity`,
+        message: message(ordersMessages.quantity_needs_line, { field: fieldLabel(`items.${i}.quantity`) }),
+      });
     }
   });
   if (issues.length) throw new AppError('invalid_data', 'validation_failed', manyProblems(issues), { details: issues });

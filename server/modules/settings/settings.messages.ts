@@ -3,7 +3,7 @@ import { defineMessages } from '../../../shared/i18n.ts';
 // The shop's settings: refusals of a setting, and of work that needs one.
 export const settingsMessages = defineMessages('settings', {
   invalid_phone: {
-    ko: '{field}: 전화번호가 올바르지 않습니다 (예: 02-1234-5678, 010-1234-5678)',
+    ko: '{field}: 올바른 전화번호가 아닙니다 (예: 02-1234-5678, 010-1234-5678)',
     en: '{field}: not a Korean phone number (e.g. 02-1234-5678, 010-1234-5678)',
   },
   sender_not_set: {

@@ -16,6 +16,7 @@ import { readSource } from '../../files/source.ts';
 import { findTemplate } from '../files/templates.service.ts';
 import { countStock, type CountResult } from './count.service.ts';
 import { stockMessages } from './stock.messages.ts';
+import { fieldLabel } from '../../../shared/api/field-labels.ts';
 
 export type ImportRowResult = Omit<CountResult, 'index'> & { row: number; sku_code: string | null; warehouse_code: string | null };
 
@@ -30,7 +31,11 @@ function countOf(value: unknown): number | null {
 export async function importStockCounts(db: Db, actor: Actor, body: StockCountImportBody) {
   const found = await findTemplate(db, body.template_id);
   if (!found)
-    throw new AppError('not_found', 'template_not_found', message(stockMessages.template_not_found, { field: 'template_id', id: body.template_id }));
+    throw new AppError(
+      'not_found',
+      'template_not_found',
+      message(stockMessages.template_not_found, { field: fieldLabel('template_id'), id: body.template_id }),
+    );
   if (found.template.type !== 'stock_count') throw fieldError('template_id', stockMessages.template_wrong_type, { id: body.template_id });
   const sheet = await readSource(body.source);
   const headerRow = body.header_row ?? found.template.headerRow;

@@ -15,6 +15,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { stockMessages } from './stock.messages.ts';
 import * as repo from './stock.repo.ts';
+import { fieldLabel } from '../../../shared/api/field-labels.ts';
 
 const isStockConflict = (e: unknown) => isRetryableConflict(e) || e instanceof repo.StockRaceError;
 
@@ -48,7 +49,7 @@ export async function requireWarehouse(db: Db, code: string | undefined, field: 
 }
 
 function notFound(field: string, entry: CatalogEntry, code: string, errorCode: string): AppError {
-  const text = message(entry, { field, code });
+  const text = message(entry, { field: fieldLabel(field), code });
   return new AppError('not_found', errorCode, text, { details: [{ field, code: errorCode, message: text }] });
 }
 

@@ -96,7 +96,7 @@ describe('rendering at the edge', () => {
       throw new Error('no error');
     };
     const error = refusal({ username: '한글 아이디', password: 'correct-horse-battery-staple-42', role: 'operator' });
-    assert.equal(errorBody(error, 'ko', 'r').error.message, 'username: 영문, 숫자와 . _ - 만 쓸 수 있습니다');
+    assert.equal(errorBody(error, 'ko', 'r').error.message, '아이디: 영문, 숫자와 . _ - 만 쓸 수 있습니다');
     assert.equal(errorBody(error, 'en', 'r').error.message, 'username: letters, digits, . _ - only');
     // The texts the schemas write: `message: '…'` and a regex's second argument.
     const dir = path.join(import.meta.dirname, '../../../shared/api');
@@ -128,7 +128,7 @@ describe('rendering at the edge', () => {
     const ko = errorBody(error, 'ko', 'r').error;
     const en = errorBody(error, 'en', 'r').error;
     assert.match(en.message, /^limit: .*10/);
-    assert.match(ko.message, /^limit: /);
+    assert.match(ko.message, /^건수: /);
     assert.notEqual(ko.message, en.message);
   });
 
