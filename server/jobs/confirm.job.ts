@@ -3,16 +3,27 @@
 // confirm of a mall line). The mall's acceptance is also remembered on the line, for the send job.
 import type { BulkResult } from '../modules/orders/transitions.service.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
+import { inParts } from './in-parts.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { currentVersions, linesToConfirm, markMallConfirmed, type ConfirmRow } from '../modules/orders/mall-lines.service.ts';
+
+/** Lines confirmed at the mall before their outcomes are recorded (in-parts.ts), an order's lines always together. */
+export const CONFIRM_PART_LINES = 300;
 
 export async function confirmJob(ctx: JobContext): Promise<void> {
   const lineIds = Array.isArray(ctx.job.params.line_ids) ? (ctx.job.params.line_ids as string[]) : undefined;
   const lines = await linesToConfirm(ctx.db, ctx.account.id, lineIds);
   await ctx.expect(lines.length);
-  if (!lines.length) return;
-  stopIfCanceled(ctx.signal);
+  // A mall confirms a shipment (Coupang's shipmentBoxId) as a whole: an order's lines go in the same part.
+  for (const part of inParts(lines, CONFIRM_PART_LINES, (l) => l.mall_order_id)) {
+    stopIfCanceled(ctx.signal);
+    await ctx.record(await confirmPart(ctx, part));
+  }
+}
+
+/** Confirms one part's lines at the mall, and here those the mall accepted. */
+async function confirmPart(ctx: JobContext, lines: ConfirmRow[]): Promise<JobResult[]> {
   const outcomes = await ctx.connector.confirm(
     lines.map((l) => ({ lineId: l.id, mallLineId: l.mall_line_id, mallShipmentId: l.mall_shipment_id, mallOrderId: l.mall_order_id })),
   );
@@ -38,7 +49,7 @@ export async function confirmJob(ctx: JobContext): Promise<void> {
         { blockItems: ctx.blockItems },
       )
     : null;
-  await ctx.record(resultsOf(outcomes, byLine, applied));
+  return resultsOf(outcomes, byLine, applied);
 }
 
 /** One result per line: the mall's refusal, or ours (e.g. the order changed meanwhile), or ok. */

@@ -4,8 +4,9 @@
 // confirmed: those lines are confirmed there first, and a box with a line the mall would not confirm is not sent,
 // with the mall's reason and what to do.
 import { message, sheetDataText, type Message, type Text } from '../../shared/i18n.ts';
-import type { InvoiceTarget, Outcome } from '../connectors/types.ts';
+import type { InvoiceTarget } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
+import { inParts } from './in-parts.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { itemsName, jobsMessages } from './jobs.messages.ts';
@@ -19,6 +20,9 @@ import {
 } from '../modules/orders/mall-lines.service.ts';
 
 type Box = { target: InvoiceTarget; lines: SendLine[] };
+
+/** Boxes sent to the mall before their outcomes are recorded (in-parts.ts): a few of the mall's own batches (50 Coupang items, 30 Naver lines). */
+export const SEND_PART_BOXES = 100;
 
 export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const boxIds = Array.isArray(ctx.job.params.box_ids) ? (ctx.job.params.box_ids as string[]) : undefined;
@@ -54,17 +58,25 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   stopIfCanceled(ctx.signal);
   const notConfirmed = await confirmFirst(ctx, rows);
   const now = new Date().toISOString();
-  const refusedHere: (Omit<Outcome, 'message'> & { message: Text })[] = [];
+  const refusedHere: JobResult[] = [];
   for (const [boxId, why] of notConfirmed) {
-    refusedHere.push({ ref: boxId, ok: false, code: 'mall_confirm_required', message: why });
+    refusedHere.push(failedResult(boxes.get(boxId)!, { code: 'mall_confirm_required', message: why }));
     await markBoxFailed(ctx.db, boxId, sheetDataText(why), now);
   }
+  await ctx.record(refusedHere);
   const toSend = [...boxes.values()].filter((b) => !notConfirmed.has(b.target.boxId));
-  stopIfCanceled(ctx.signal);
-  const outcomes = toSend.length ? await ctx.connector.sendInvoices(toSend.map((b) => b.target)) : [];
+  for (const part of inParts(toSend, SEND_PART_BOXES)) {
+    stopIfCanceled(ctx.signal);
+    await ctx.record(await sendPart(ctx, part, now));
+  }
+}
+
+/** Sends one part's numbers, records what the mall took, and moves the lines of the boxes it took to IN_TRANSIT. */
+async function sendPart(ctx: JobContext, part: Box[], now: string): Promise<JobResult[]> {
+  const outcomes = await ctx.connector.sendInvoices(part.map((b) => b.target));
   ctx.reachedMall();
   // The mall has what it accepted: that is recorded here even if the job was asked to stop meanwhile.
-
+  const boxes = new Map(part.map((b) => [b.target.boxId, b]));
   const sent = outcomes.filter((o) => o.ok).map((o) => o.ref);
   await markBoxesSent(ctx.db, sent, now);
   for (const o of outcomes) if (!o.ok) await markBoxFailed(ctx.db, o.ref, o.message ?? o.code ?? 'failed', now);
@@ -83,17 +95,18 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
       )
     : null;
   const refusedLines = new Map((moved?.results ?? []).filter((r) => r.result === 'refused').map((r) => [r.id, r]));
-
-  const results: JobResult[] = [...refusedHere, ...outcomes].map((o) => {
+  return outcomes.map((o) => {
     const box = boxes.get(o.ref)!;
-    const names = { mall_ref: box.target.trackingNumber || null, ...namesOf(box) };
-    if (!o.ok) return { ref_type: 'box', ref_id: o.ref, ...names, result: 'failed', code: o.code ?? null, message: o.message ?? null };
+    if (!o.ok) return failedResult(box, o);
     // The mall has the number; a line that changed here meanwhile (a cancel arrived) did not move, and says why.
     const refused = box.lines.map((l) => refusedLines.get(l.line_id)).find(Boolean);
-    if (refused) return { ref_type: 'box', ref_id: o.ref, ...names, result: 'failed', code: refused.code ?? null, message: refused.message ?? null };
-    return { ref_type: 'box', ref_id: o.ref, ...names, result: 'ok', code: null, message: null };
+    if (refused) return failedResult(box, { code: refused.code, message: refused.message });
+    return { ref_type: 'box', ref_id: box.target.boxId, ...namesOf(box), result: 'ok', code: null, message: null };
   });
-  await ctx.record(results);
+}
+
+function failedResult(box: Box, why: { code?: string | null; message?: Text | null }): JobResult {
+  return { ref_type: 'box', ref_id: box.target.boxId, ...namesOf(box), result: 'failed', code: why.code ?? null, message: why.message ?? null };
 }
 
 /**
@@ -124,8 +137,12 @@ async function confirmFirst(ctx: JobContext, rows: SendLine[]): Promise<Map<stri
   return refused;
 }
 
-/** The mall order number and product an operator knows the box by. */
-function namesOf(box: Box): { mall_order_id: string | null; item_name: Text | null } {
+/** The tracking number, mall order number and product an operator knows the box by. */
+function namesOf(box: Box): { mall_ref: string | null; mall_order_id: string | null; item_name: Text | null } {
   const first = box.lines[0];
-  return { mall_order_id: first?.mall_order_id ?? null, item_name: itemsName(first?.product_name, box.lines.length) };
+  return {
+    mall_ref: box.target.trackingNumber || null,
+    mall_order_id: first?.mall_order_id ?? null,
+    item_name: itemsName(first?.product_name, box.lines.length),
+  };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startChildServer, urlWithSchema, type ChildServer } from '../helpers/child-server.ts';
 import { coupangMall, naverMall, type ApiClient, type MallFixture, type SandboxAdmin } from '../helpers/malls.ts';
+import { SEND_PART_BOXES } from '../../server/jobs/send-invoices.job.ts';
 import { createTestSchema, testDialect } from '../helpers/server.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
 
@@ -20,6 +21,7 @@ type Row = {
   order_id: string;
   mall_line_id: string;
   mall_shipment_id: string | null;
+  box_id: string | null;
   status: string;
   tracking_number: string | null;
 };
@@ -43,9 +45,9 @@ const cj = () => {
   return body + String(BigInt(body) % 7n);
 };
 
-/** Lines confirmed here, boxed and SHIPPED with a CJ number each, through the API as an operator would. */
+/** Lines confirmed here (NEW), boxed and SHIPPED with a CJ number each, through the API as an operator would. */
 async function shipAll(s: ApiClient, accountId: string) {
-  const orders = [...new Set((await linesOf(s, accountId)).map((r) => r.order_id))];
+  const orders = [...new Set((await linesOf(s, accountId)).filter((r) => r.status === 'NEW').map((r) => r.order_id))];
   const fresh = async () => (await Promise.all(orders.map((id) => s.call('GET', `/api/orders/${id}`)))).map((r) => r.body);
   await s.call('POST', '/api/transitions', { action: 'release', items: (await fresh()).map((d) => ({ id: d.id, version: d.version })) });
   await s.call('POST', '/api/transitions', {
@@ -157,6 +159,43 @@ for (const [name, connect, paths] of MALLS) {
       // A third run has nothing left to send.
       const third = await ended(server, await start(server, 'send_invoices', mall.accountId));
       assert.equal(third.total, 0);
+    });
+
+    it(`send invoices goes in parts of ${SEND_PART_BOXES} boxes: killed in a later part, the parts the mall answered are already recorded`, async () => {
+      await mall.admin.createOrders({ count: SEND_PART_BOXES + 20, status: 'paid' });
+      assert.equal((await ended(server, await start(server, 'collect', mall.accountId))).state, 'succeeded');
+      assert.equal((await ended(server, await start(server, 'confirm', mall.accountId))).state, 'succeeded');
+      const before = new Set((await linesOf(server, mall.accountId)).filter((l) => l.status === 'IN_TRANSIT').map((l) => l.line_id));
+      await shipAll(server, mall.accountId);
+      // Every call to the mall is slowed, so the next part is on its way when the first part's outcome lands.
+      await mall.admin.addFaults([{ kind: 'delay', ms: 400, path: paths.send, count: 1000 }]);
+      const id = await start(server, 'send_invoices', mall.accountId);
+      const firstPart = await waitFor('the first part to be recorded', async () => {
+        const job = await jobOf(server, id);
+        return job.ok > 0 ? job : undefined;
+      });
+      await server.kill();
+      await mall.admin.clearFaults();
+      server = await startChildServer(env);
+      const old = await jobOf(server, id);
+      assert.equal(old.state, 'failed', JSON.stringify(old));
+      assert.equal(old.total, SEND_PART_BOXES + 20);
+      assert.equal(old.ok, SEND_PART_BOXES, JSON.stringify(firstPart));
+      const recorded = (await server.call('GET', `/api/jobs/${id}/results?limit=500`)).body.items as { ref_id: string; result: string }[];
+      assert.equal(recorded.length, SEND_PART_BOXES);
+      assert.ok(recorded.every((r) => r.result === 'ok'));
+      // The recorded boxes' lines moved on at once; the rest wait for the re-run.
+      const sentBoxes = new Set(recorded.map((r) => r.ref_id));
+      const fresh = (await linesOf(server, mall.accountId)).filter((l) => !before.has(l.line_id));
+      for (const l of fresh) assert.equal(l.status, sentBoxes.has(l.box_id!) ? 'IN_TRANSIT' : 'SHIPPED', l.line_id);
+      const rerun = await ended(server, await start(server, 'send_invoices', mall.accountId));
+      assert.equal(rerun.state, 'succeeded', rerun.error ?? '');
+      assert.equal(rerun.total, 20);
+      const there = await mallState(name, mall.admin);
+      for (const l of await linesOf(server, mall.accountId)) {
+        assert.equal(l.status, 'IN_TRANSIT', l.line_id);
+        assert.equal(there.get(keyOf(name, l))?.tracking, l.tracking_number, l.line_id);
+      }
     });
 
     it('sync after the crashes: nothing to fix, no job left running', async () => {

@@ -1,0 +1,33 @@
+// A job that acts at a mall on thousands of items does it a part at a time and records each part's outcome before
+// the next goes: a crash or a stop mid-run leaves at most one part the mall took unrecorded (its re-run hears
+// "already done" from the mall), and the job's progress moves as the mall answers instead of jumping at the end.
+
+/**
+ * `items` in parts of about `size`, never splitting a group (the items one `groupOf` names: an order's lines, which
+ * a mall acts on together); a group bigger than `size` is a part of its own. Items keep their order within a group,
+ * and groups the order of their first item.
+ */
+export function inParts<T>(items: readonly T[], size: number, groupOf?: (item: T) => string): T[][] {
+  let groups: T[][] = items.map((item) => [item]);
+  if (groupOf) {
+    const byKey = new Map<string, T[]>();
+    for (const item of items) {
+      const key = groupOf(item);
+      const group = byKey.get(key);
+      if (group) group.push(item);
+      else byKey.set(key, [item]);
+    }
+    groups = [...byKey.values()];
+  }
+  const parts: T[][] = [];
+  let part: T[] = [];
+  for (const group of groups) {
+    if (part.length && part.length + group.length > size) {
+      parts.push(part);
+      part = [];
+    }
+    part.push(...group);
+  }
+  if (part.length) parts.push(part);
+  return parts;
+}
