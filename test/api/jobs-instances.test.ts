@@ -141,7 +141,9 @@ describe('jobs nobody runs', () => {
   });
 
   it('cancel of a job whose server is gone closes it as canceled', async () => {
-    const { id, row } = orphan({ runner_id: 'instance-killed-long-ago' });
+    // Its heartbeat looks fresh for a while, so only the cancel can close it (a loaded machine once took over the
+    // stale time between the insert and the cancel, and the reaper closed it as failed first).
+    const { id, row } = orphan({ runner_id: 'instance-killed-long-ago', heartbeat_at: new Date(Date.now() + 60_000).toISOString() });
     await s.deps.db('jobs').insert(row);
     const cancel = await s.call('POST', `/api/jobs/${id}/cancel`);
     assert.equal(cancel.body.canceling, true);

@@ -3,10 +3,16 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
-/** Narrows the preview's pane (380 px by default) to the 320 px of Excel's task pane. */
+/**
+ * Narrows the preview's pane (380 px by default) to the 320 px of Excel's task pane. The style is added by hand:
+ * Playwright's addStyleTag fails on any CSP report meanwhile, and office.js outside Office tries a telemetry frame
+ * the pane's CSP blocks (a CI run failed so).
+ */
 export async function narrowPane(page: Page): Promise<void> {
-  await page.addStyleTag({
-    content: 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }',
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = 'aside[aria-label="ShipSheet"] { box-sizing: border-box; width: 320px !important; min-width: 320px !important; }';
+    document.head.appendChild(style);
   });
 }
 
