@@ -4,7 +4,7 @@
 // confirmed: those lines are confirmed there first, and a box with a line the mall would not confirm is not sent,
 // with the mall's reason and what to do.
 import { message, sheetDataText, type Message, type Text } from '../../shared/i18n.ts';
-import type { InvoiceTarget } from '../connectors/types.ts';
+import type { InvoiceTarget, Outcome } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { inParts } from './in-parts.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
@@ -21,8 +21,12 @@ import {
 
 type Box = { target: InvoiceTarget; lines: SendLine[] };
 
-/** Boxes sent to the mall before their outcomes are recorded (in-parts.ts): a few of the mall's own batches (50 Coupang items, 30 Naver lines). */
-export const SEND_PART_BOXES = 100;
+/**
+ * Boxes sent to the mall before their outcomes are recorded (in-parts.ts): several of the mall's own batches (50
+ * Coupang items, 30 Naver lines). Each part costs a few fixed writes; against the in-process sandbox (no network)
+ * 10,000 boxes took 4.4 s in one part, 6.1 s in parts of 100, 4.6–4.8 s in parts of 250 recorded while the next is sent.
+ */
+export const SEND_PART_BOXES = 250;
 
 export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const boxIds = Array.isArray(ctx.job.params.box_ids) ? (ctx.job.params.box_ids as string[]) : undefined;
@@ -65,17 +69,25 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   }
   await ctx.record(refusedHere);
   const toSend = [...boxes.values()].filter((b) => !notConfirmed.has(b.target.boxId));
-  for (const part of inParts(toSend, SEND_PART_BOXES)) {
-    stopIfCanceled(ctx.signal);
-    await ctx.record(await sendPart(ctx, part, now));
+  // A part is recorded while the next one is at the mall, so the database's work hides behind the mall's.
+  let recording: Promise<void> = Promise.resolve();
+  try {
+    for (const part of inParts(toSend, SEND_PART_BOXES)) {
+      stopIfCanceled(ctx.signal);
+      const outcomes = await ctx.connector.sendInvoices(part.map((b) => b.target));
+      ctx.reachedMall();
+      await recording;
+      recording = recordPart(ctx, part, outcomes, now);
+      recording.catch(() => undefined); // seen by the await above or below, not as an unhandled rejection meanwhile
+    }
+  } finally {
+    // The mall has what it accepted: that is recorded even if the job was asked to stop or a later part failed.
+    await recording;
   }
 }
 
-/** Sends one part's numbers, records what the mall took, and moves the lines of the boxes it took to IN_TRANSIT. */
-async function sendPart(ctx: JobContext, part: Box[], now: string): Promise<JobResult[]> {
-  const outcomes = await ctx.connector.sendInvoices(part.map((b) => b.target));
-  ctx.reachedMall();
-  // The mall has what it accepted: that is recorded here even if the job was asked to stop meanwhile.
+/** Records what the mall took of one part, and moves the lines of the boxes it took to IN_TRANSIT. */
+async function recordPart(ctx: JobContext, part: Box[], outcomes: Outcome[], now: string): Promise<void> {
   const boxes = new Map(part.map((b) => [b.target.boxId, b]));
   const sent = outcomes.filter((o) => o.ok).map((o) => o.ref);
   await markBoxesSent(ctx.db, sent, now);
@@ -95,7 +107,7 @@ async function sendPart(ctx: JobContext, part: Box[], now: string): Promise<JobR
       )
     : null;
   const refusedLines = new Map((moved?.results ?? []).filter((r) => r.result === 'refused').map((r) => [r.id, r]));
-  return outcomes.map((o) => {
+  const results = outcomes.map((o): JobResult => {
     const box = boxes.get(o.ref)!;
     if (!o.ok) return failedResult(box, o);
     // The mall has the number; a line that changed here meanwhile (a cancel arrived) did not move, and says why.
@@ -103,6 +115,7 @@ async function sendPart(ctx: JobContext, part: Box[], now: string): Promise<JobR
     if (refused) return failedResult(box, { code: refused.code, message: refused.message });
     return { ref_type: 'box', ref_id: box.target.boxId, ...namesOf(box), result: 'ok', code: null, message: null };
   });
+  await ctx.record(results);
 }
 
 function failedResult(box: Box, why: { code?: string | null; message?: Text | null }): JobResult {
