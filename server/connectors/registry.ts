@@ -1,7 +1,7 @@
 // Which connector speaks to an account, and where: the account's own base URL (a sandbox), or the mall's.
 import { AppError } from '../../shared/errors.ts';
-import { format } from '../../shared/i18n.ts';
-import type { MallType } from '../../shared/malls.ts';
+import { defineMessages, message } from '../../shared/i18n.ts';
+import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
 import { createCoupangConnector } from './coupang/coupang.connector.ts';
 import type { RetryPolicy } from './http.ts';
 import { createNaverConnector } from './naver/naver.connector.ts';
@@ -13,9 +13,9 @@ export const PRODUCTION_BASE_URLS: Record<MallType, string> = {
   cafe24: 'https://{mall_id}.cafe24api.com',
 };
 
-const registryMessages = {
+const registryMessages = defineMessages('connectors', {
   unsupported: { ko: '{mall} 연동은 아직 지원하지 않습니다 (계정은 저장되어 있습니다)', en: '{mall} is not connected yet (the account is kept)' },
-};
+});
 
 /** `signal` stops the connector's calls (a canceled job): requests in flight end and retries are not waited for. */
 export type ConnectorFactory = (
@@ -43,7 +43,11 @@ export function createConnectorFactory(retry?: RetryPolicy): ConnectorFactory {
           ...(options.signal ? { signal: options.signal } : {}),
         });
       default:
-        throw new AppError('conflict', 'unsupported_mall', format(registryMessages.unsupported, { mall: account.mall_type }, 'ko'));
+        throw new AppError(
+          'conflict',
+          'unsupported_mall',
+          message(registryMessages.unsupported, { mall: MALL_NAMES[account.mall_type as MallType] ?? account.mall_type }),
+        );
     }
   };
 }

@@ -815,9 +815,13 @@ describe('jobs: windows, races, auto-confirm, guards', () => {
         display_name: '카페24',
         credentials: { mall_id: 'shop', client_id: 'a', client_secret: 'b' },
       });
-      const test = await s.call('POST', `/api/mall-accounts/${cafe24.body.id}/test`);
+      // The refusal is in the caller's language (it was Korean for everyone).
+      const test = await s.call('POST', `/api/mall-accounts/${cafe24.body.id}/test`, undefined, { lang: 'ko' });
       assert.equal(test.status, 409);
       assert.equal(test.body.error.code, 'unsupported_mall');
+      assert.equal(test.body.error.message, '카페24 연동은 아직 지원하지 않습니다 (계정은 저장되어 있습니다)');
+      const en = await s.call('POST', `/api/mall-accounts/${cafe24.body.id}/test`, undefined, { lang: 'en' });
+      assert.equal(en.body.error.message, 'Cafe24 is not connected yet (the account is kept)');
     } finally {
       await mall.sandbox.close();
     }
