@@ -4,16 +4,21 @@
 // abort signal (a canceled job, a stopping server) ends the request and any wait between retries at once, with
 // the signal's AbortError.
 
+import { render, type Text } from '../../shared/i18n.ts';
+
 export type MallErrorKind = 'auth' | 'rate_limited' | 'transient' | 'rejected' | 'bad_response';
 
 export class MallError extends Error {
+  /** What an operator reads: a Message the edge renders in their language, or plain words (the mall's own). */
+  readonly text: Text;
   constructor(
     readonly kind: MallErrorKind,
-    message: string,
+    text: Text,
     readonly details: { status?: number; code?: string; retryAfterSeconds?: number; body?: unknown } = {},
   ) {
-    super(message);
+    super(render(text, 'ko')); // as logs and stack traces read it; people read `text`
     this.name = 'MallError';
+    this.text = text;
   }
 }
 

@@ -1,6 +1,7 @@
 // The one interface every mall connector implements, and the mall-neutral shapes it speaks. Jobs (collect,
 // confirm, send invoices, sync) only see these; each mall's protocol stays inside its own folder.
 import type { ClaimType, MallClaimState, Status } from '../../shared/lifecycle.ts';
+import type { Text } from '../../shared/i18n.ts';
 import type { MallType } from '../../shared/malls.ts';
 
 /** A window of time, ISO-8601 instants (UTC). Connectors split it into the sizes their mall allows. */
@@ -67,7 +68,7 @@ export type InvoiceTarget = {
 };
 
 /** One result per line (confirm) or per box (invoices). `code` is the mall's raw code; `message` is for operators. */
-export type Outcome = { ref: string; ok: boolean; code?: string; message?: string; retryable?: boolean };
+export type Outcome = { ref: string; ok: boolean; code?: string; message?: Text; retryable?: boolean };
 
 /** A change the mall reports about a line we may have collected. */
 export type MallChange = {

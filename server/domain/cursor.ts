@@ -4,7 +4,7 @@ import { defineMessages } from '../../shared/i18n.ts';
 import { fieldError } from './validation.ts';
 
 const cursorMessages = defineMessages('cursor', {
-  bad_cursor: { ko: 'cursor: 잘못된 페이지 커서입니다', en: 'cursor: not a cursor this list returned' },
+  bad_cursor: { ko: '{field}: 잘못된 페이지 커서입니다', en: '{field}: not a cursor this list returned' },
 });
 
 export const encodeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');

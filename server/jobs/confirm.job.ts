@@ -1,6 +1,7 @@
 // Confirm (발주확인): lines still PAID are acknowledged at the mall; those the mall accepted become NEW here, and
 // only those: confirming a mall's line is the mall's word, never ours alone (the transition engine refuses a local
 // confirm of a mall line). The mall's acceptance is also remembered on the line, for the send job.
+import type { Outcome } from '../connectors/types.ts';
 import type { BulkResult } from '../modules/orders/transitions.service.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { inParts } from './in-parts.ts';
@@ -53,11 +54,7 @@ async function confirmPart(ctx: JobContext, lines: ConfirmRow[]): Promise<JobRes
 }
 
 /** One result per line: the mall's refusal, or ours (e.g. the order changed meanwhile), or ok. */
-function resultsOf(
-  outcomes: { ref: string; ok: boolean; code?: string; message?: string }[],
-  lines: Map<string, ConfirmRow>,
-  applied: BulkResult | null,
-): JobResult[] {
+function resultsOf(outcomes: Outcome[], lines: Map<string, ConfirmRow>, applied: BulkResult | null): JobResult[] {
   const ours = new Map((applied?.results ?? []).map((r) => [r.id, r]));
   return outcomes.map((o) => {
     const line = lines.get(o.ref);

@@ -359,7 +359,7 @@ export class JobRunner {
   private describe(error: unknown, job: repo.JobRow, account: MallAccountRow): { state: repo.JobState; message: Text } {
     if (error instanceof Canceled || (error as Error)?.name === 'AbortError') return { state: 'canceled', message: message(jobsMessages.canceled) };
     if (error instanceof MallError) {
-      const detail = `${MALL_NAMES[account.mall_type as MallType]?.ko ?? account.mall_type}: ${error.message}`;
+      const detail = message(jobsMessages.mall_said, { mall: MALL_NAMES[account.mall_type as MallType] ?? account.mall_type, text: error.text });
       const key = error.kind === 'auth' ? 'auth_failed' : error.kind === 'rate_limited' ? 'rate_limited' : 'mall_unavailable';
       return { state: 'failed', message: message(jobsMessages[key], { detail }) };
     }

@@ -1,6 +1,8 @@
 import { defineMessages, message, type Text } from '../../shared/i18n.ts';
 
 export const jobsMessages = defineMessages('jobs', {
+  /** A mall's refusal, after the mall's name. */
+  mall_said: { ko: '{mall}: {text}', en: '{mall}: {text}' },
   account_not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
   account_inactive: { ko: '{name}: 사용하지 않는 계정입니다', en: '{name}: the account is switched off' },
   service_off: { ko: '{name}: {service} 서비스가 꺼져 있습니다', en: '{name}: the {service} service is switched off' },
@@ -20,13 +22,13 @@ export const jobsMessages = defineMessages('jobs', {
   all_failed: { ko: '{n}건이 모두 실패했습니다. 작업 결과에서 사유를 확인하세요', en: 'All {n} items failed; see the job results for the reasons' },
   server_stopped: { ko: '서버가 멈춰 작업이 끝나지 못했습니다', en: 'The server stopped before the job finished' },
   period_too_long: { ko: '{field}: 기간은 최대 {max}일입니다', en: '{field}: the period is at most {max} days' },
-  period_order: { ko: 'from: 시작일이 종료일보다 늦습니다', en: 'from: the start is after the end' },
+  period_order: { ko: '{field}: 시작일이 종료일보다 늦습니다', en: '{field}: the start is after the end' },
   period_pair: { ko: '{field}: 기간은 from과 to를 함께 입력하세요', en: '{field}: give from and to together' },
-  period_future: { ko: 'to: 종료 시각이 지금보다 늦습니다', en: 'to: the end is in the future' },
+  period_future: { ko: '{field}: 종료 시각이 지금보다 늦습니다', en: '{field}: the end is in the future' },
   period_not_for_type: { ko: '{field}: 기간은 주문수집과 주문동기화에만 씁니다', en: '{field}: a period applies to collect and sync only' },
   accounts_required: {
-    ko: 'mall_account_ids: 쇼핑몰 계정을 고르세요 (발주확인할 상품주문 line_ids를 주면 생략할 수 있습니다)',
-    en: 'mall_account_ids: choose mall accounts (may be left out for a confirm of given line_ids)',
+    ko: '{field}: 쇼핑몰 계정을 고르세요 (발주확인할 상품주문 line_ids를 주면 생략할 수 있습니다)',
+    en: '{field}: choose mall accounts (may be left out for a confirm of given line_ids)',
   },
   job_not_found: { ko: '작업을 찾을 수 없습니다: {id}', en: 'No such job: {id}' },
   already_collected: { ko: '이미 수집된 주문입니다', en: 'Already collected' },

@@ -69,7 +69,8 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   }
   await ctx.record(refusedHere);
   const toSend = [...boxes.values()].filter((b) => !notConfirmed.has(b.target.boxId));
-  // A part is recorded while the next one is at the mall, so the database's work hides behind the mall's.
+  // A part is recorded while the next one is at the mall, so the database's work hides behind the mall's (a kill
+  // then leaves up to two parts unrecorded instead of one).
   let recording: Promise<void> = Promise.resolve();
   try {
     for (const part of inParts(toSend, SEND_PART_BOXES)) {
@@ -91,7 +92,7 @@ async function recordPart(ctx: JobContext, part: Box[], outcomes: Outcome[], now
   const boxes = new Map(part.map((b) => [b.target.boxId, b]));
   const sent = outcomes.filter((o) => o.ok).map((o) => o.ref);
   await markBoxesSent(ctx.db, sent, now);
-  for (const o of outcomes) if (!o.ok) await markBoxFailed(ctx.db, o.ref, o.message ?? o.code ?? 'failed', now);
+  for (const o of outcomes) if (!o.ok) await markBoxFailed(ctx.db, o.ref, sheetDataText(o.message ?? o.code ?? 'failed'), now);
   const lines = sent.flatMap((id) => boxes.get(id)!.lines);
   const versions = await currentVersions(
     ctx.db,

@@ -187,7 +187,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   to: '기간 끝',
   created_since: '등록 이후',
   days: '기간(일)',
-  cursor: '다음 페이지',
+  cursor: '페이지 커서',
   limit: '건수',
   include_deleted: '삭제 포함',
   entity: '대상',

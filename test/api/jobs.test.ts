@@ -283,8 +283,12 @@ for (const [name, connect] of malls) {
       } else {
         assert.equal(again.results[0].result, 'failed');
         assert.equal(again.results[0].code, 'NUMBER_CHANGE_UNSUPPORTED');
-        assert.match(again.results[0].message, /송장번호를 바꾸는 호출이 없어/);
+        assert.match(again.results[0].message, /^The Naver Commerce API has no call to change the tracking number/);
+        const ko = (await s.call('GET', `/api/jobs/${again.job.id}/results`, undefined, { lang: 'ko' })).body.items;
+        assert.match(ko[0].message, /송장번호를 바꾸는 호출이 없어/);
         assert.equal(after.send_status, 'failed');
+        // The box's 전송오류, sheet data, is kept in Korean.
+        assert.match(after.send_error, /송장번호를 바꾸는 호출이 없어/);
         assert.ok(
           (await numbersAtMall(mallOrderId)).every((n) => n === before.tracking_number),
           'nothing faked at the mall',
@@ -550,12 +554,18 @@ for (const [name, connect] of malls) {
       try {
         const { job } = await runJob(s, 'collect', mall.accountId);
         assert.equal(job.state, 'failed');
-        assert.match(job.error, /인증에 실패/);
-        const account = (await s.call('GET', `/api/mall-accounts/${mall.accountId}`)).body;
+        // The mall's refusal is in the reader's language, after the mall's name (it was Korean in English too).
+        const mallName = name === 'naver' ? ['네이버 스마트스토어', 'Naver SmartStore'] : ['쿠팡', 'Coupang'];
+        const ko = (await s.call('GET', `/api/jobs/${job.id}`, undefined, { lang: 'ko' })).body;
+        assert.match(ko.error, new RegExp(`^쇼핑몰 인증에 실패했습니다. API 키를 확인하세요: ${mallName[0]}: .*인증에 실패했습니다`));
+        assert.match(job.error, new RegExp(`^The mall refused the credentials; check the API keys: ${mallName[1]}: .*refused the credentials`));
+        assert.doesNotMatch(job.error, /인증에 실패|스마트스토어|쿠팡:/, 'only the mall’s own words stay as the mall sent them');
+        const account = (await s.call('GET', `/api/mall-accounts/${mall.accountId}`, undefined, { lang: 'ko' })).body;
         assert.equal(account.status, 'error');
         assert.match(account.last_error, /인증/);
         const test = await s.call('POST', `/api/mall-accounts/${mall.accountId}/test`);
         assert.equal(test.body.ok, false);
+        assert.match(test.body.message, /^Could not connect: .*refused the credentials/);
       } finally {
         await mall.sandbox.close();
       }

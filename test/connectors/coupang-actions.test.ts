@@ -7,6 +7,10 @@ import { createCoupangConnector } from '../../server/connectors/coupang/coupang.
 import { MallError, type RetryPolicy } from '../../server/connectors/http.ts';
 import type { ConfirmTarget, InvoiceTarget, MallConnector, Outcome } from '../../server/connectors/types.ts';
 import { startCoupangSandbox, type CoupangSandbox } from '../../server/sandbox/coupang/coupang.sandbox.ts';
+import { render, type Text } from '../../shared/i18n.ts';
+
+/** A connector's text as a Korean operator reads it. */
+const said = (text: Text | undefined) => (text === undefined ? '' : render(text, 'ko'));
 
 const VENDOR = 'A00012345';
 const ACCESS = 'sandbox-access-key';
@@ -112,8 +116,8 @@ describe('Coupang confirm', () => {
       const o = results.get(t.lineId)!;
       assert.equal(o.ok, false);
       assert.equal(o.code, 'INVALID_STATUS');
-      assert.match(o.message ?? '', HANGUL);
-      assert.match(o.message ?? '', /현재 쿠팡 상태: 배송지시$/, 'the status as WING shows it, not its code');
+      assert.match(said(o.message), HANGUL);
+      assert.match(said(o.message), /현재 쿠팡 상태: 배송지시$/, 'the status as WING shows it, not its code');
       assert.equal(o.retryable, false);
     }
     // A box already INSTRUCT is confirmed: re-read, not reported as a failure.
@@ -136,7 +140,7 @@ describe('Coupang confirm', () => {
     assert.ok(confirmTargets(kept!).every((t) => outcomes.get(t.lineId)!.ok));
     const c = outcomes.get(confirmTargets(cancelled!)[0]!.lineId)!;
     assert.deepEqual([c.ok, c.code], [false, 'ORDER_DELIVERY_CANCELED']);
-    assert.match(c.message!, /취소/);
+    assert.match(said(c.message), /취소/);
     assert.deepEqual([outcomes.get('line-unknown')!.code, outcomes.get('line-foreign')!.code], ['NOT_FOUND_SHIPMENT_BOX', 'INVALID_TARGET']);
   });
 
@@ -144,7 +148,7 @@ describe('Coupang confirm', () => {
     const orders = await createOrders(3);
     await admin('POST', '/faults', { faults: [{ kind: 'status', status: 503, count: 20, path: 'acknowledgement' }] });
     const outcomes = await connector.confirm(orders.flatMap(confirmTargets));
-    assert.ok(outcomes.every((o) => !o.ok && o.code === 'UNAVAILABLE' && o.retryable === true && HANGUL.test(o.message ?? '')));
+    assert.ok(outcomes.every((o) => !o.ok && o.code === 'UNAVAILABLE' && o.retryable === true && HANGUL.test(said(o.message))));
   });
 
   it('throws on refused credentials: no outcome is worth anything then', async () => {
@@ -184,7 +188,7 @@ describe('Coupang invoices', () => {
     const expect = (ref: string, code: string, retryable: boolean, text: RegExp) => {
       const o = outcomes.get(ref)!;
       assert.deepEqual([o.ok, o.code, o.retryable], [false, code, retryable], ref);
-      assert.match(o.message ?? '', text, ref);
+      assert.match(said(o.message), text, ref);
     };
     expect('box-b', 'DUPLICATE_INVOICE_NUMBER', true, /이미 다른 주문에 사용된 운송장번호/);
     expect('box-c', 'ORDER_DELIVERY_CANCELED', false, /고객이 취소한 주문/);
@@ -244,7 +248,7 @@ describe('Coupang invoices', () => {
     partial.lines = partial.lines.slice(0, 1);
     const [outcome] = await connector.sendInvoices([partial]);
     assert.deepEqual([outcome!.ok, outcome!.code], [false, 'NOT_FOUND_VENDOR_ITEM']);
-    assert.match(outcome!.message!, /묶음배송/);
+    assert.match(said(outcome!.message), /묶음배송/);
     assert.equal(boxInStore(bundled.shipmentBoxIds[0]!).status, 'INSTRUCT');
 
     const [whole] = await connector.sendInvoices([invoiceTarget('box-whole', [bundled], 'CJ', cjNumber())]);

@@ -7,6 +7,10 @@ import { createNaverConnector } from '../../server/connectors/naver/naver.connec
 import type { ConfirmTarget, InvoiceTarget } from '../../server/connectors/types.ts';
 import { naverSandboxAdmin, type AdminOrder } from '../../server/sandbox/naver/admin-client.ts';
 import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
+import { render, type Text } from '../../shared/i18n.ts';
+
+/** A connector's text as a Korean operator reads it. */
+const said = (text: Text | undefined) => (text === undefined ? '' : render(text, 'ko'));
 
 const CLIENT_ID = '3vJ9kLmQ2xR7tYc1NpW4sA';
 const SECRET = '$2a$04$yRlwyVTs4QW/Ponr6vja0O';
@@ -75,8 +79,8 @@ describe('naver confirm and sendInvoices', () => {
     assert.equal(failed[0]!.ref, cancelled.lineId);
     assert.equal(failed[0]!.code, '104442');
     assert.equal(failed[0]!.retryable, false);
-    assert.match(failed[0]!.message ?? '', HANGUL);
-    assert.ok(failed[0]!.message?.includes(cancelled.mallLineId), failed[0]!.message);
+    assert.match(said(failed[0]!.message), HANGUL);
+    assert.ok(said(failed[0]!.message).includes(cancelled.mallLineId), said(failed[0]!.message));
 
     assert.deepEqual(
       bodiesTo(CONFIRM).map((b) => b.productOrderIds!.length),
@@ -93,7 +97,7 @@ describe('naver confirm and sendInvoices', () => {
       again.filter((o) => !o.ok).map((o) => o.ref),
       [cancelled.lineId],
     );
-    assert.match(again.find((o) => o.ref === targets[0]!.lineId)!.message ?? '', /이미 네이버에서 발주확인/);
+    assert.match(said(again.find((o) => o.ref === targets[0]!.lineId)!.message), /이미 네이버에서 발주확인/);
   });
 
   it('reports a product order Naver does not know', async () => {
@@ -104,7 +108,7 @@ describe('naver confirm and sendInvoices', () => {
       outcomes.map((o) => [o.ref, o.ok, o.code]),
       [['l1', false, '100001']],
     );
-    assert.match(outcomes[0]!.message ?? '', /찾을 수 없습니다/);
+    assert.match(said(outcomes[0]!.message), /찾을 수 없습니다/);
   });
 
   it('sends invoices per box: used tracking number and cancelled order fail with Korean messages', async () => {
@@ -141,11 +145,11 @@ describe('naver confirm and sendInvoices', () => {
 
     const reused = outcomes.get('box-reused')!;
     assert.deepEqual([reused.ok, reused.code, reused.retryable], [false, '104121', false]);
-    assert.match(reused.message ?? '', /412345678901는 이미 다른 상품주문에 사용/);
+    assert.match(said(reused.message), /412345678901는 이미 다른 상품주문에 사용/);
 
     const cancelledOutcome = outcomes.get('box-cancelled')!;
     assert.deepEqual([cancelledOutcome.ok, cancelledOutcome.code], [false, '104442']);
-    assert.match(cancelledOutcome.message ?? '', HANGUL);
+    assert.match(said(cancelledOutcome.message), HANGUL);
 
     assert.deepEqual(outcomes.get('box-direct'), { ref: 'box-direct', ok: true });
     const directPo = sandbox.store.productOrders.get(direct.productOrders[0]!.productOrderId)!;
@@ -157,8 +161,8 @@ describe('naver confirm and sendInvoices', () => {
     // A box is sent only if all its lines were; the line that failed is named.
     const mixed = outcomes.get('box-mixed')!;
     assert.deepEqual([mixed.ok, mixed.code], [false, '104442']);
-    assert.ok(mixed.message?.includes(mixedCancelled.productOrders[0]!.productOrderId), mixed.message);
-    assert.equal(mixed.message?.includes(mixedOk.productOrders[0]!.productOrderId), false);
+    assert.ok(said(mixed.message).includes(mixedCancelled.productOrders[0]!.productOrderId), said(mixed.message));
+    assert.equal(said(mixed.message).includes(mixedOk.productOrders[0]!.productOrderId), false);
     assert.equal(
       sandbox.store.productOrders.get(mixedOk.productOrders[0]!.productOrderId)!.delivery?.deliveryCompany,
       'HYUNDAI',
@@ -167,7 +171,7 @@ describe('naver confirm and sendInvoices', () => {
 
     const slxOutcome = outcomes.get('box-slx')!;
     assert.deepEqual([slxOutcome.ok, slxOutcome.code], [false, 'UNSUPPORTED_COURIER']);
-    assert.match(slxOutcome.message ?? '', /네이버 택배사 코드가 없어/);
+    assert.match(said(slxOutcome.message), /네이버 택배사 코드가 없어/);
     const sentIds = bodiesTo(DISPATCH).flatMap((b) => b.dispatchProductOrders as { productOrderId: string; dispatchDate: string }[]);
     assert.equal(
       sentIds.some((i) => i.productOrderId === slx.productOrders[0]!.productOrderId),
@@ -182,7 +186,7 @@ describe('naver confirm and sendInvoices', () => {
     // Sending the same boxes again: what went through stays ok, what failed still fails.
     const again = new Map((await connector().sendInvoices(boxes)).map((o) => [o.ref, o]));
     assert.equal(again.get('box-multi')!.ok, true);
-    assert.match(again.get('box-multi')!.message ?? '', /이미 같은 운송장번호로 발송처리/);
+    assert.match(said(again.get('box-multi')!.message), /이미 같은 운송장번호로 발송처리/);
     assert.equal(again.get('box-direct')!.ok, true);
     assert.equal(again.get('box-reused')!.code, '104121');
     assert.equal(again.get('box-mixed')!.ok, false);

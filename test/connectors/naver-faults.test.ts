@@ -6,6 +6,10 @@ import { MallError, type RetryPolicy } from '../../server/connectors/http.ts';
 import { createNaverConnector } from '../../server/connectors/naver/naver.connector.ts';
 import { naverSandboxAdmin } from '../../server/sandbox/naver/admin-client.ts';
 import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
+import { render, type Text } from '../../shared/i18n.ts';
+
+/** A connector's text as a Korean operator reads it. */
+const said = (text: Text | undefined) => (text === undefined ? '' : render(text, 'ko'));
 
 const CLIENT_ID = '3vJ9kLmQ2xR7tYc1NpW4sA';
 const SECRET = '$2a$04$yRlwyVTs4QW/Ponr6vja0O';
@@ -91,7 +95,7 @@ describe('naver connector under faults', () => {
     assert.equal(outcomes.length, targets.length);
     for (const outcome of outcomes) {
       assert.deepEqual([outcome.ok, outcome.code, outcome.retryable], [false, 'GW.RATE_LIMIT', true]);
-      assert.match(outcome.message ?? '', /호출 한도/);
+      assert.match(said(outcome.message), /호출 한도/);
     }
     assert.equal(statusesOf(CONFIRM).length, FAST.retries + 1, 'later batches were not sent');
   });

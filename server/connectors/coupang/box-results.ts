@@ -2,15 +2,16 @@
 // that failed as a whole means for each of its boxes. Jobs need one result per line or box, so a failed batch
 // becomes failed boxes (retryable when the cause was transient) rather than an exception that would hide the
 // batches already done — except refused credentials, which stop everything.
+import type { Text } from '../../../shared/i18n.ts';
 import { MallError } from '../http.ts';
 import { coupangText, resultText } from './coupang.messages.ts';
 import type { ActionData } from './wire.ts';
 
-export type BoxResult = { ok: true } | { ok: false; code: string; message: string; retryable: boolean };
+export type BoxResult = { ok: true } | { ok: false; code: string; message: Text; retryable: boolean };
 
 export const OK: BoxResult = { ok: true };
 
-export function failure(code: string, message: string, retryable: boolean): BoxResult {
+export function failure(code: string, message: Text, retryable: boolean): BoxResult {
   return { ok: false, code, message, retryable };
 }
 
@@ -40,9 +41,9 @@ export function batchFailure(error: unknown): BoxResult {
     case 'transient':
       return failure('UNAVAILABLE', coupangText('unavailable'), true);
     case 'bad_response':
-      return failure('BAD_RESPONSE', error.message, true);
+      return failure('BAD_RESPONSE', error.text, true);
     default:
-      return failure(error.details.code ?? `HTTP_${error.details.status ?? 400}`, error.message, false);
+      return failure(error.details.code ?? `HTTP_${error.details.status ?? 400}`, error.text, false);
   }
 }
 

@@ -1,9 +1,9 @@
 // What operators read when Coupang refuses something: the call as a whole (MallError messages) or one box in a
 // confirm / invoice upload (Outcome messages). Keys in capitals are Coupang's own resultCodes (mall-apis.md
 // §1.4, §1.5); lower-case keys are ours.
-import { format, type MessageParams, type Messages } from '../../../shared/i18n.ts';
+import { defineMessages, message, type Message, type MessageParams } from '../../../shared/i18n.ts';
 
-export const coupangMessages = {
+export const coupangMessages = defineMessages('coupang', {
   auth_failed: {
     ko: '쿠팡 인증에 실패했습니다. WING에서 발급한 Access Key·Secret Key가 맞는지, 키가 만료되지 않았는지(발급 후 180일) 확인해 주세요.',
     en: 'Coupang refused the credentials. Check the Access Key and Secret Key issued in WING and that they have not expired (180 days after issue).',
@@ -128,7 +128,7 @@ export const coupangMessages = {
     ko: '쿠팡에서 알 수 없는 오류가 났습니다. 잠시 후 다시 시도해 주세요.',
     en: 'Coupang reported an unknown error. Try again later.',
   },
-} satisfies Messages;
+});
 
 export type CoupangMessageKey = keyof typeof coupangMessages;
 
@@ -146,12 +146,12 @@ export function sheetStatusLabel(status: string): string {
   return SHEET_STATUS_LABELS[status] ?? status;
 }
 
-export function coupangText(key: CoupangMessageKey, params: MessageParams = {}): string {
-  return format(coupangMessages[key], params, 'ko');
+export function coupangText(key: CoupangMessageKey, params: MessageParams = {}): Message {
+  return message(coupangMessages[key], params);
 }
 
 /** The operator's text for one of Coupang's per-item resultCodes; codes we have no text for keep Coupang's words. */
-export function resultText(code: string, mallMessage: string | null | undefined): string {
+export function resultText(code: string, mallMessage: string | null | undefined): Message {
   if (Object.hasOwn(coupangMessages, code) && code === code.toUpperCase()) return coupangText(code as CoupangMessageKey);
   return coupangText('unknown_result', { code, message: mallMessage || '-' });
 }

@@ -1,11 +1,12 @@
 // Sending product-order ids to an action endpoint (confirm, dispatch) in Naver's batch size, collecting one result
 // per product order. A batch refused as a whole gives every id in it that refusal; once the mall is unreachable
 // or rate-limiting past our retries, the remaining batches are not sent but reported the same way.
+import type { Text } from '../../../shared/i18n.ts';
 import { MallError } from '../http.ts';
 import { codeOfError, detailOfError, stopsTheRun } from './errors.ts';
 import { readActionResult } from './wire.ts';
 
-export type LineResult = { ok: true } | { ok: false; code: string; detail: string };
+export type LineResult = { ok: true } | { ok: false; code: string; detail: Text };
 
 export async function runInBatches<T extends { productOrderId: string }>(
   items: readonly T[],

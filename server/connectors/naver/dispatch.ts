@@ -3,6 +3,7 @@
 // Results come per product order; a box is sent only when every line of it went through. A line Naver already
 // shows as dispatched with the same tracking number counts as sent, so sending a box again is harmless.
 import { courierToMallCode, findCourier } from '../../../shared/couriers.ts';
+import type { Message } from '../../../shared/i18n.ts';
 import type { InvoiceTarget, Outcome } from '../types.ts';
 import { runInBatches, type LineResult } from './batch.ts';
 import type { NaverClient } from './client.ts';
@@ -114,7 +115,7 @@ export async function dispatchBoxes(client: NaverClient, boxes: readonly Invoice
     }
     if (box.lines.length === 0)
       return { ref: box.boxId, ok: false, code: '4000', message: describeCode('4000', { detail: 'no lines' }), retryable: false };
-    const failures: { code: string; message: string }[] = [];
+    const failures: { code: string; message: Message }[] = [];
     for (const line of box.lines) {
       const result = results.get(line.mallLineId) ?? { ok: false, code: 'NO_RESULT', detail: '-' };
       if (result.ok || settled.has(line.mallLineId)) continue;
@@ -136,7 +137,7 @@ export async function dispatchBoxes(client: NaverClient, boxes: readonly Invoice
       ref: box.boxId,
       ok: false,
       code: [...new Set(failures.map((f) => f.code))].join(','),
-      message: failures.map((f) => f.message).join('; '),
+      message: failures.map((f) => f.message).reduce((first, next) => naverText('and_then', { first, next })),
       retryable: failures.every((f) => isRetryable(f.code)),
     };
   });

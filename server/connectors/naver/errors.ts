@@ -1,6 +1,6 @@
 // Naver's refusal codes → operator text and whether trying again later can help (mall-apis.md §2.8).
 // Per-item codes arrive in failProductOrderInfos[].code, whole-call codes in a 4xx body's `code`.
-import { format, type MessageParams } from '../../../shared/i18n.ts';
+import { message, type Message, type MessageParams, type Text } from '../../../shared/i18n.ts';
 import type { Outcome } from '../types.ts';
 import { MallError } from '../http.ts';
 import { naverMessages } from './messages.ts';
@@ -38,12 +38,12 @@ const CODE_MESSAGES: Record<string, MessageKey> = {
 /** Worth sending again later without changing anything. */
 const RETRYABLE = new Set(['GW.RATE_LIMIT', 'GW.QUOTA_LIMIT', 'TRANSIENT', 'BAD_RESPONSE', 'NO_RESULT', '9999']);
 
-export function naverText(key: MessageKey, params: MessageParams = {}): string {
-  return format(naverMessages[key], params, 'ko');
+export function naverText(key: MessageKey, params: MessageParams = {}): Message {
+  return message(naverMessages[key], params);
 }
 
-/** Korean text for a Naver code; unknown codes keep Naver's own message so nothing is lost. */
-export function describeCode(code: string, params: MessageParams = {}): string {
+/** The operator's text for a Naver code; unknown codes keep Naver's own message so nothing is lost. */
+export function describeCode(code: string, params: MessageParams = {}): Message {
   const key = CODE_MESSAGES[code] ?? 'unknown';
   return naverText(key, { code, ...params, detail: params.detail ?? '-' });
 }
@@ -67,9 +67,9 @@ export function codeOfError(error: MallError): string {
 }
 
 /** Naver's own words for a failed call when it sent any, else ours. */
-export function detailOfError(error: MallError): string {
+export function detailOfError(error: MallError): Text {
   const body = error.details.body as { message?: unknown } | null | undefined;
-  return body && typeof body === 'object' && typeof body.message === 'string' && body.message !== '' ? body.message : error.message;
+  return body && typeof body === 'object' && typeof body.message === 'string' && body.message !== '' ? body.message : error.text;
 }
 
 /** Calls that failed this way will fail the same for the next batch too: stop sending, report the rest. */

@@ -1,8 +1,8 @@
 // What operators read when Naver refuses something: Korean first (PRODUCT.md §1), English for the add-in's other
 // language. Codes and their meanings: mall-apis.md §2.1 (auth) and §2.8 (pay-order and gateway codes).
-import type { Messages } from '../../../shared/i18n.ts';
+import { defineMessages } from '../../../shared/i18n.ts';
 
-export const naverMessages = {
+export const naverMessages = defineMessages('naver', {
   auth_failed: {
     ko: '네이버 커머스API 인증에 실패했습니다. 애플리케이션 ID·시크릿과 서버 시각을 확인하세요 ({detail})',
     en: 'Naver Commerce API refused the credentials. Check the application ID, secret and the server clock ({detail})',
@@ -110,4 +110,6 @@ export const naverMessages = {
     ko: '네이버가 요청을 거부했습니다: {detail}',
     en: 'Naver refused the request: {detail}',
   },
-} satisfies Messages;
+  /** Two lines' refusals of one box, one after the other. */
+  and_then: { ko: '{first}; {next}', en: '{first}; {next}' },
+});

@@ -22,8 +22,8 @@ const messages = defineMessages('mall_accounts', {
   connected: { ko: '연결되었습니다', en: 'Connected' },
   refused: { ko: '연결하지 못했습니다: {detail}', en: 'Could not connect: {detail}' },
   credentials_with_url: {
-    ko: 'credentials: API 주소(base_url)를 바꿀 때는 인증 정보도 다시 입력하세요',
-    en: 'credentials: give the credentials again when changing base_url',
+    ko: '{field}: API 주소(base_url)를 바꿀 때는 인증 정보도 다시 입력하세요',
+    en: '{field}: give the credentials again when changing base_url',
   },
 });
 
@@ -153,7 +153,7 @@ export async function testConnection(deps: MallAccountDeps, id: string) {
     await deps.connectorFor(account, credentials).testConnection();
   } catch (error) {
     if (!(error instanceof MallError)) throw error;
-    const text = message(messages.refused, { detail: error.message });
+    const text = message(messages.refused, { detail: error.text });
     // Only refused credentials put the account in error; a mall that is down for a moment does not.
     if (error.kind === 'auth') await repo.updateMallAccount(deps.db, id, { status: 'error', last_error: text, last_error_at: now, updated_at: now });
     return { ok: false, kind: error.kind, message: text };

@@ -40,8 +40,8 @@ export const ordersMessages = defineMessages('orders', {
   },
   order_not_found: { ko: '주문을 찾을 수 없습니다: {id}', en: 'No such order: {id}' },
   named_channel_needs_name: {
-    ko: 'channel_name: 판매채널 이름을 입력하세요 (채널 구분이 named일 때 필요)',
-    en: 'channel_name: required when channel_kind is named',
+    ko: '{field}: 판매채널 이름을 입력하세요 (채널 구분이 named일 때 필요)',
+    en: '{field}: required when channel_kind is named',
   },
   courier_needs_tracking: {
     ko: '{field}: 택배사와 운송장번호는 함께 입력하세요',
