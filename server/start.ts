@@ -27,6 +27,7 @@ import { createLogger } from './log.ts';
 import { privateDir } from './private-files.ts';
 import { ensureFirstAdmin } from './modules/auth/auth.service.ts';
 import { createLoginLimiter } from './modules/auth/login-limiter.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 
 export type Started = {
   deps: AppDeps;
@@ -96,6 +97,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const app = createApp(deps);
   const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, app) : http.createServer(app);
+  answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, '127.0.0.1', resolve);

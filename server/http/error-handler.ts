@@ -2,6 +2,7 @@
 // language (render.ts); anything else is a 500 that says only the request id, while the cause goes to the log.
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, type ErrorType } from '../../shared/errors.ts';
+import { fieldLabel } from '../../shared/api/field-labels.ts';
 import { message } from '../../shared/i18n.ts';
 import type { Logger } from '../log.ts';
 import { httpMessages } from './messages.ts';
@@ -28,6 +29,12 @@ function fromExpress(error: unknown): { error: AppError; status: number } | null
     const text = message(httpMessages.body_not_json, { type: error.contentType.slice(0, 100) || '-' });
     const details = [{ field: 'content-type', code: 'unsupported_content_type', message: text }];
     return { error: new AppError('invalid_data', 'unsupported_content_type', text, { details }), status: 415 };
+  }
+  if (error instanceof URIError) {
+    // The router could not decode a path parameter ("%FF"): the path is what is wrong.
+    const value = /'(.*)'$/.exec(error.message)?.[1]?.slice(0, 100) ?? '-';
+    const text = message(httpMessages.bad_path, { field: fieldLabel('path'), value });
+    return { error: new AppError('invalid_data', 'bad_path', text, { details: [{ field: 'path', code: 'bad_path', message: text }] }), status: 400 };
   }
   const e = error as { type?: string; limit?: number; status?: unknown; statusCode?: unknown };
   if (e?.type === 'entity.parse.failed') return { error: new AppError('invalid_data', 'bad_json', message(httpMessages.bad_json)), status: 400 };

@@ -22,5 +22,13 @@ export const httpMessages = defineMessages('http', {
     ko: 'content-type: 요청 본문은 JSON(application/json)으로 보내야 합니다 (받은 형식: {type})',
     en: 'content-type: send the request body as JSON (application/json), not as {type}',
   },
+  bad_path: {
+    ko: '{field}: 주소에 풀 수 없는 %인코딩이 있습니다 ({value})',
+    en: '{field}: holds a %-escape that does not decode ({value})',
+  },
+  headers_too_large: {
+    ko: '요청 주소나 헤더가 너무 깁니다 (최대 {limit}). 주소에 넣은 값을 줄이거나 본문으로 보내세요',
+    en: 'The request URL or headers are too long (at most {limit}); send fewer values in the URL, or send them in the body',
+  },
   body_too_large: { ko: '요청 본문이 너무 큽니다 (최대 {limit})', en: 'The request body is too large (at most {limit})' },
 });

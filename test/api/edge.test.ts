@@ -112,6 +112,29 @@ describe('NUL characters', () => {
   });
 });
 
+describe('requests refused before they are routed', () => {
+  it('a URL over Node’s header limit is a 431 with the error body, not a bare status line', async () => {
+    const res = await s.call('GET', `/api/orders?q=${'a'.repeat(20_000)}`, undefined, { token: null });
+    assert.equal(res.status, 431);
+    assert.equal(res.body.error.code, 'headers_too_large');
+    assert.match(res.body.error.message, /^요청 주소나 헤더가 너무 깁니다 \(최대 16 KB\)/);
+    assert.match(res.body.error.request_id, /^[\w-]{36}$/);
+  });
+
+  it('a path parameter whose %-escape does not decode is a 400 naming the path', async () => {
+    const res = await s.call('GET', '/api/orders/ord_%FF', undefined, { lang: 'ko' });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.code, 'bad_path');
+    assert.deepEqual(
+      res.body.error.details.map((d: { field: string }) => d.field),
+      ['path'],
+    );
+    assert.equal(res.body.error.message, '요청 경로: 주소에 풀 수 없는 %인코딩이 있습니다 (ord_%FF)');
+    const en = await s.call('GET', '/api/orders/ord_%FF');
+    assert.equal(en.body.error.message, 'path: holds a %-escape that does not decode (ord_%FF)');
+  });
+});
+
 describe('unpaired UTF-16 surrogates', () => {
   // JSON can spell half of a surrogate pair ("\ud800"); no database stores one (both drivers wrote U+FFFD instead,
   // so the value read back was not the value sent) and a file name holding one made the result download a 500.
