@@ -31,3 +31,31 @@ export function inParts<T>(items: readonly T[], size: number, groupOf?: (item: T
   if (part.length) parts.push(part);
   return parts;
 }
+
+/**
+ * Sends each part (`send`, the mall's work) and records its answer (`record`, the database's work) while the next
+ * part is sent, so the two overlap; records run one at a time, in order. Whatever the mall answered is recorded,
+ * even when an earlier record failed (no part is sent after that is known). The first error wins: a failed send
+ * or a stop is what the caller hears, after the parts already answered are recorded; else a failed record.
+ */
+export async function sendInPartsRecordingBehind<P, A>(
+  parts: readonly P[],
+  send: (part: P) => Promise<A>,
+  record: (part: P, answer: A) => Promise<void>,
+): Promise<void> {
+  let recording: Promise<void> = Promise.resolve();
+  let recordFailed: { error: unknown } | undefined;
+  try {
+    for (const part of parts) {
+      if (recordFailed) break;
+      const answer = await send(part);
+      await recording;
+      recording = record(part, answer).catch((error: unknown) => {
+        recordFailed ??= { error };
+      });
+    }
+  } finally {
+    await recording; // never rejects: an error from the loop above stays the one thrown
+  }
+  if (recordFailed) throw recordFailed.error;
+}

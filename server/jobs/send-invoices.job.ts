@@ -6,7 +6,7 @@
 import { message, sheetDataText, type Message, type Text } from '../../shared/i18n.ts';
 import type { InvoiceTarget, Outcome } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
-import { inParts } from './in-parts.ts';
+import { inParts, sendInPartsRecordingBehind } from './in-parts.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { itemsName, jobsMessages } from './jobs.messages.ts';
@@ -70,21 +70,18 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   await ctx.record(refusedHere);
   const toSend = [...boxes.values()].filter((b) => !notConfirmed.has(b.target.boxId));
   // A part is recorded while the next one is at the mall, so the database's work hides behind the mall's (a kill
-  // then leaves up to two parts unrecorded instead of one).
-  let recording: Promise<void> = Promise.resolve();
-  try {
-    for (const part of inParts(toSend, SEND_PART_BOXES)) {
+  // then leaves up to two parts unrecorded instead of one). The mall has what it accepted: that is recorded even if
+  // the job was asked to stop or a later part failed.
+  await sendInPartsRecordingBehind(
+    inParts(toSend, SEND_PART_BOXES),
+    async (part) => {
       stopIfCanceled(ctx.signal);
       const outcomes = await ctx.connector.sendInvoices(part.map((b) => b.target));
       ctx.reachedMall();
-      await recording;
-      recording = recordPart(ctx, part, outcomes, now);
-      recording.catch(() => undefined); // seen by the await above or below, not as an unhandled rejection meanwhile
-    }
-  } finally {
-    // The mall has what it accepted: that is recorded even if the job was asked to stop or a later part failed.
-    await recording;
-  }
+      return outcomes;
+    },
+    (part, outcomes) => recordPart(ctx, part, outcomes, now),
+  );
 }
 
 /** Records what the mall took of one part, and moves the lines of the boxes it took to IN_TRANSIT. */

@@ -38,7 +38,7 @@ export const newOrdersBody = z.object({
   recipient: recipientBody.optional(),
 });
 
-const target = { count: z.number().int().min(1).optional(), path: z.string().optional() };
+const target = { count: z.number().int().min(1).optional(), path: z.string().optional(), carrying: z.string().min(1).optional() };
 const fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('status'), status: z.number().int().min(100).max(599), retryAfter: z.number().min(0).optional(), ...target }),
   z.object({ kind: z.literal('delay'), ms: z.number().int().min(0).max(600_000), ...target }),

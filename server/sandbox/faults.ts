@@ -2,11 +2,14 @@
 // slow answers, answers that never come, broken JSON, rate limiting, expired tokens.
 import type { Request, Response } from 'express';
 
+/** Which requests a fault answers: `count` of them, on `path`, whose body carries the text `carrying` (an id). */
+type Target = { count?: number; path?: string; carrying?: string };
+
 export type Fault =
-  | { kind: 'status'; status: number; count?: number; path?: string; retryAfter?: number }
-  | { kind: 'delay'; ms: number; count?: number; path?: string }
-  | { kind: 'hang'; count?: number; path?: string }
-  | { kind: 'malformed'; count?: number; path?: string }
+  | ({ kind: 'status'; status: number; retryAfter?: number } & Target)
+  | ({ kind: 'delay'; ms: number } & Target)
+  | ({ kind: 'hang' } & Target)
+  | ({ kind: 'malformed' } & Target)
   /** Every token issued so far stops working (Naver); signatures are unaffected. */
   | { kind: 'token_expiry' };
 
@@ -32,7 +35,7 @@ export class FaultQueue {
 
   /** Answers the request with a fault when one is due; returns true when it did (or will never answer). */
   async apply(req: Request, res: Response): Promise<boolean> {
-    const fault = this.pending.find((f) => !('path' in f) || !f.path || req.path.includes(f.path));
+    const fault = this.pending.find((f) => aims(f, req));
     if (!fault) return false;
     fault.left--;
     if (fault.left <= 0) this.pending.splice(this.pending.indexOf(fault), 1);
@@ -55,4 +58,13 @@ export class FaultQueue {
         return false;
     }
   }
+}
+
+function aims(fault: Pending, req: Request): boolean {
+  if (fault.kind === 'token_expiry') return true;
+  if (fault.path && !req.path.includes(fault.path)) return false;
+  if (!fault.carrying) return true;
+  // The Coupang sandbox keeps bodies as text (read losslessly later), the Naver one parses them.
+  const body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null);
+  return body.includes(fault.carrying);
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startChildServer, urlWithSchema, type ChildServer } from '../helpers/child-server.ts';
 import { coupangMall, naverMall, type ApiClient, type MallFixture, type SandboxAdmin } from '../helpers/malls.ts';
+import { CONFIRM_PART_LINES } from '../../server/jobs/confirm.job.ts';
+import { inParts } from '../../server/jobs/in-parts.ts';
 import { SEND_PART_BOXES } from '../../server/jobs/send-invoices.job.ts';
 import { createTestSchema, testDialect } from '../helpers/server.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
@@ -161,36 +163,72 @@ for (const [name, connect, paths] of MALLS) {
       assert.equal(third.total, 0);
     });
 
-    it(`send invoices goes in parts of ${SEND_PART_BOXES} boxes: killed in a later part, the parts the mall answered are already recorded`, async () => {
-      await mall.admin.createOrders({ count: SEND_PART_BOXES + 20, status: 'paid' });
-      assert.equal((await ended(server, await start(server, 'collect', mall.accountId))).state, 'succeeded');
-      assert.equal((await ended(server, await start(server, 'confirm', mall.accountId))).state, 'succeeded');
-      const before = new Set((await linesOf(server, mall.accountId)).filter((l) => l.status === 'IN_TRANSIT').map((l) => l.line_id));
-      await shipAll(server, mall.accountId);
-      // Every call to the mall is slowed, so the next part is on its way when the first part's outcome lands.
-      await mall.admin.addFaults([{ kind: 'delay', ms: 400, path: paths.send, count: 1000 }]);
-      const id = await start(server, 'send_invoices', mall.accountId);
-      const firstPart = await waitFor('the first part to be recorded', async () => {
-        const job = await jobOf(server, id);
-        return job.ok > 0 ? job : undefined;
-      });
+    /**
+     * Starts the job with the mall holding (never answering) the request that carries `marker`, the first item of
+     * the job's second part; waits until the first part is recorded, kills the server and restarts it at once.
+     */
+    async function killInSecondPart(type: string, mallPath: string, marker: string) {
+      await mall.admin.addFaults([{ kind: 'hang', path: mallPath, carrying: marker, count: 1000 }]);
+      const id = await start(server, type, mall.accountId);
+      await waitFor('the first part to be recorded', async () => ((await jobOf(server, id)).ok > 0 ? true : undefined));
       await server.kill();
       await mall.admin.clearFaults();
       server = await startChildServer(env);
       const old = await jobOf(server, id);
       assert.equal(old.state, 'failed', JSON.stringify(old));
-      assert.equal(old.total, SEND_PART_BOXES + 20);
-      assert.equal(old.ok, SEND_PART_BOXES, JSON.stringify(firstPart));
-      const recorded = (await server.call('GET', `/api/jobs/${id}/results?limit=500`)).body.items as { ref_id: string; result: string }[];
-      assert.equal(recorded.length, SEND_PART_BOXES);
-      assert.ok(recorded.every((r) => r.result === 'ok'));
+      const recorded = (await server.call('GET', `/api/jobs/${id}/results?limit=1000`)).body.items as { ref_id: string; result: string }[];
+      assert.ok(
+        recorded.every((r) => r.result === 'ok'),
+        JSON.stringify(recorded.filter((r) => r.result !== 'ok')),
+      );
+      return { old, recorded: new Set(recorded.map((r) => r.ref_id)) };
+    }
+
+    it(`confirm goes in parts of ${CONFIRM_PART_LINES} lines, an order's lines together: killed in a later part, the parts the mall answered are already recorded`, async () => {
+      const paid = async () => (await linesOf(server, mall.accountId)).filter((l) => l.status === 'PAID');
+      await mall.admin.createOrders({ count: SEND_PART_BOXES + 20, status: 'paid' });
+      assert.equal((await ended(server, await start(server, 'collect', mall.accountId))).state, 'succeeded');
+      while ((await paid()).length <= CONFIRM_PART_LINES) {
+        await mall.admin.createOrders({ count: 20, status: 'paid' });
+        assert.equal((await ended(server, await start(server, 'collect', mall.accountId))).state, 'succeeded');
+      }
+      // The job takes the lines in id order, an order's lines in the same part.
+      const lines = (await paid()).sort((x, y) => (x.line_id < y.line_id ? -1 : 1));
+      const [first, second] = inParts(lines, CONFIRM_PART_LINES, (l) => l.order_id);
+      const { old, recorded } = await killInSecondPart('confirm', paths.confirm, keyOf(name, second![0]!));
+      assert.equal(old.total, lines.length);
+      assert.deepEqual([...recorded].sort(), first!.map((l) => l.line_id).sort());
+      const now = await linesOf(server, mall.accountId);
+      for (const l of now) if (recorded.has(l.line_id)) assert.equal(l.status, 'NEW', l.line_id);
+      // No order was cut between the parts: its lines are all confirmed here, or none.
+      const statusesOf = new Map<string, Set<string>>();
+      for (const l of now)
+        if (l.status === 'NEW' || l.status === 'PAID') statusesOf.set(l.order_id, (statusesOf.get(l.order_id) ?? new Set()).add(l.status));
+      for (const [order, statuses] of statusesOf) assert.equal(statuses.size, 1, order);
+      const rerun = await ended(server, await start(server, 'confirm', mall.accountId));
+      assert.equal(rerun.state, 'succeeded', rerun.error ?? '');
+      assert.equal(rerun.total, lines.length - first!.length);
+      const there = await mallState(name, mall.admin);
+      for (const l of lines) assert.equal(there.get(keyOf(name, l))?.confirmed, true, l.line_id);
+      assert.deepEqual(await paid(), []);
+    });
+
+    it(`send invoices goes in parts of ${SEND_PART_BOXES} boxes, the next sent while one is recorded: killed in a later part, the parts the mall answered are already recorded`, async () => {
+      const before = new Set((await linesOf(server, mall.accountId)).filter((l) => l.status === 'IN_TRANSIT').map((l) => l.line_id));
+      await shipAll(server, mall.accountId);
+      const fresh = async () => (await linesOf(server, mall.accountId)).filter((l) => !before.has(l.line_id));
+      // The job takes the boxes in id order.
+      const boxes = [...new Set((await fresh()).map((l) => l.box_id!))].sort();
+      assert.ok(boxes.length > SEND_PART_BOXES, String(boxes.length));
+      const trackingOf = new Map((await fresh()).map((l) => [l.box_id!, l.tracking_number!]));
+      const { old, recorded } = await killInSecondPart('send_invoices', paths.send, trackingOf.get(boxes[SEND_PART_BOXES]!)!);
+      assert.equal(old.total, boxes.length);
+      assert.deepEqual([...recorded].sort(), boxes.slice(0, SEND_PART_BOXES));
       // The recorded boxes' lines moved on at once; the rest wait for the re-run.
-      const sentBoxes = new Set(recorded.map((r) => r.ref_id));
-      const fresh = (await linesOf(server, mall.accountId)).filter((l) => !before.has(l.line_id));
-      for (const l of fresh) assert.equal(l.status, sentBoxes.has(l.box_id!) ? 'IN_TRANSIT' : 'SHIPPED', l.line_id);
+      for (const l of await fresh()) assert.equal(l.status, recorded.has(l.box_id!) ? 'IN_TRANSIT' : 'SHIPPED', l.line_id);
       const rerun = await ended(server, await start(server, 'send_invoices', mall.accountId));
       assert.equal(rerun.state, 'succeeded', rerun.error ?? '');
-      assert.equal(rerun.total, 20);
+      assert.equal(rerun.total, boxes.length - SEND_PART_BOXES);
       const there = await mallState(name, mall.admin);
       for (const l of await linesOf(server, mall.accountId)) {
         assert.equal(l.status, 'IN_TRANSIT', l.line_id);
