@@ -3,7 +3,7 @@
 // caller's language. zod's own words exist per language only as zod renders them, so a failed parse is read in
 // both (a second parse, on the failure path only) and carried as a label pair.
 import { z } from 'zod';
-import { fieldLabel } from '../../shared/api/field-labels.ts';
+import { fieldLabel, ownLabel, placeLabel } from '../../shared/api/field-labels.ts';
 import { SCHEMA_TEXTS } from '../../shared/api/schema-texts.ts';
 import { AppError, type ErrorType, type FieldProblem } from '../../shared/errors.ts';
 import { defineMessages, message, type CatalogEntry, type Message, type MessageParams, type Text } from '../../shared/i18n.ts';
@@ -31,7 +31,9 @@ function validationError(schema: z.ZodType, value: unknown, ko: z.ZodError, wher
     const field = prefix + (issue.path.length ? issue.path.join('.') : where);
     // A schema's own text (English, the same in both parses) has its Korean in SCHEMA_TEXTS.
     const text = SCHEMA_TEXTS[issue.message] ?? { ko: issue.message, en: en[i]?.message ?? issue.message };
-    return { field, code: issue.code, message: message(validationMessages.issue, { field: fieldLabel(field), text }) };
+    const own = issue.path.length === 1 ? ownLabel(schema, String(issue.path[0])) : undefined;
+    const label = issue.path.length || prefix ? fieldLabel(field, own) : placeLabel(where);
+    return { field, code: issue.code, message: message(validationMessages.issue, { field: label, text }) };
   });
   return problemsError(details, summarise);
 }
@@ -91,16 +93,16 @@ export function manyProblems(issues: readonly FieldProblem[]): Text {
 
 /**
  * The error of one field a service refuses by hand (a rule no schema states): the message names the field (by its
- * label, unless `params.field` names it otherwise, e.g. by the operator's own column header), and so does the one
- * detail (by its path). `code` is the error's code for programs (validation_failed unless the rule has its own);
+ * label, or by `options.label` where the API-wide one would mislead; unless `params.field` names it otherwise, e.g.
+ * by the operator's own column header), and so does the one detail (by its path). `code` is the error's code for programs (validation_failed unless the rule has its own);
  * `type` is invalid_data (400) unless the field's value clashes with stored data (a taken name: conflict).
  */
 export function fieldError(
   field: string,
   entry: CatalogEntry,
   params: MessageParams = {},
-  options: { code?: string; type?: Extract<ErrorType, 'invalid_data' | 'conflict'> } = {},
+  options: { code?: string; type?: Extract<ErrorType, 'invalid_data' | 'conflict'>; label?: string } = {},
 ): AppError {
-  const text: Message = message(entry, { field: fieldLabel(field), ...params });
+  const text: Message = message(entry, { field: fieldLabel(field, options.label), ...params });
   return new AppError(options.type ?? 'invalid_data', options.code ?? 'validation_failed', text, { details: [{ field, message: text }] });
 }

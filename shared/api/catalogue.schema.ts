@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DB_INT_MAX, idPage, instant, page } from './common.schema.ts';
 import { fileSource } from './files.schema.ts';
+import { SKU_LABELS, WAREHOUSE_LABELS, withOwnLabels } from './field-labels.ts';
 
 export const SKU_STATUSES = ['active', 'discontinued', 'reorder', 'sold_out', 'limited'] as const;
 export type SkuStatus = (typeof SKU_STATUSES)[number];
@@ -52,30 +53,36 @@ const skuFields = {
   memo: optionalText(500),
 };
 
-export const skuCreateBody = z.object({
-  ...skuFields,
-  option_text: skuFields.option_text.optional(),
-  barcodes: skuFields.barcodes.default([]),
-  cost: won.default(0),
-  price: won.default(0),
-  status: skuFields.status.default('active'),
-});
+export const skuCreateBody = withOwnLabels(
+  z.object({
+    ...skuFields,
+    option_text: skuFields.option_text.optional(),
+    barcodes: skuFields.barcodes.default([]),
+    cost: won.default(0),
+    price: won.default(0),
+    status: skuFields.status.default('active'),
+  }),
+  SKU_LABELS,
+);
 export type SkuCreateBody = z.infer<typeof skuCreateBody>;
 
 /** An edit: only the fields sent change; `version` is the one the caller saw (a SKU that moved since is refused). */
-export const skuPatchBody = z.object({
-  version: z.number().int().min(1),
-  code: skuFields.code.optional(),
-  name: skuFields.name.optional(),
-  option_text: skuFields.option_text,
-  barcodes: skuFields.barcodes.optional(),
-  cost: won.optional(),
-  price: won.optional(),
-  status: skuFields.status.optional(),
-  status_date: skuFields.status_date,
-  limit_quantity: skuFields.limit_quantity,
-  memo: skuFields.memo,
-});
+export const skuPatchBody = withOwnLabels(
+  z.object({
+    version: z.number().int().min(1),
+    code: skuFields.code.optional(),
+    name: skuFields.name.optional(),
+    option_text: skuFields.option_text,
+    barcodes: skuFields.barcodes.optional(),
+    cost: won.optional(),
+    price: won.optional(),
+    status: skuFields.status.optional(),
+    status_date: skuFields.status_date,
+    limit_quantity: skuFields.limit_quantity,
+    memo: skuFields.memo,
+  }),
+  SKU_LABELS,
+);
 export type SkuPatchBody = z.infer<typeof skuPatchBody>;
 
 export const skuView = z.object({
@@ -181,23 +188,29 @@ export const warehouseView = z.object({
 export type WarehouseView = z.infer<typeof warehouseView>;
 export const warehouseList = page(warehouseView);
 
-export const warehouseCreateBody = z.object({
-  code: text(32),
-  name: text(100),
-  kind: z.enum(WAREHOUSE_KINDS).default('warehouse'),
-  /** Makes it the default (the old default stops being one in the same change). */
-  is_default: z.boolean().default(false),
-});
+export const warehouseCreateBody = withOwnLabels(
+  z.object({
+    code: text(32),
+    name: text(100),
+    kind: z.enum(WAREHOUSE_KINDS).default('warehouse'),
+    /** Makes it the default (the old default stops being one in the same change). */
+    is_default: z.boolean().default(false),
+  }),
+  WAREHOUSE_LABELS,
+);
 
-export const warehousePatchBody = z.object({
-  version: z.number().int().min(1),
-  code: text(32).optional(),
-  name: text(100).optional(),
-  kind: z.enum(WAREHOUSE_KINDS).optional(),
-  /** true makes it the default; the default cannot be unset except by making another one the default. */
-  is_default: z.boolean().optional(),
-  active: z.boolean().optional(),
-});
+export const warehousePatchBody = withOwnLabels(
+  z.object({
+    version: z.number().int().min(1),
+    code: text(32).optional(),
+    name: text(100).optional(),
+    kind: z.enum(WAREHOUSE_KINDS).optional(),
+    /** true makes it the default; the default cannot be unset except by making another one the default. */
+    is_default: z.boolean().optional(),
+    active: z.boolean().optional(),
+  }),
+  WAREHOUSE_LABELS,
+);
 
 // ---- the storefront queue ---------------------------------------------------------------------------------------
 

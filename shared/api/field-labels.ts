@@ -201,14 +201,58 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Labels of a path as a whole where its last name alone would mislead: the box of a scan's versions is the box's
+ * version, not the box.
+ */
+const PATH_LABELS: Readonly<Record<string, string>> = {
+  'versions.box': '박스 버전',
+  'versions.lines': '상품주문 버전',
+  'versions.orders': '주문 버전',
+};
+
+/** The whole of one part of a request, refused as a whole (a body that is not an object, say). */
+const PLACE_LABELS: Readonly<Record<string, string>> = { body: '요청 본문', query: '요청 조건', params: '요청 경로' };
+
+/**
  * A field path ("phone", "items.3.version", "credentials.secret_key") as a refusal names it: in Korean by its
  * label, with the path after it when it is not a plain top-level field, so a deep one can still be found; in
- * English by its path. A field the table does not know is named by its path in both.
+ * English by its path. A field the table does not know is named by its path in both. `label` names the field
+ * where its API-wide name means something else (a warehouse's `code` is its 창고코드: see ownLabels).
  */
-export function fieldLabel(path: string): MessageText {
+export function fieldLabel(path: string, label?: string): MessageText {
   const segments = path.split('.');
-  const leaf = segments.findLast((s) => !/^\d+$/.test(s)) ?? path;
-  const label = Object.hasOwn(FIELD_LABELS, leaf) ? FIELD_LABELS[leaf] : undefined;
-  if (!label) return { ko: path, en: path };
-  return { ko: segments.length === 1 ? label : `${label} (${path})`, en: path };
+  const named = segments.filter((s) => !/^\d+$/.test(s));
+  const leaf = named.at(-1) ?? path;
+  const known = (table: Readonly<Record<string, string>>, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
+  const found = label ?? known(PATH_LABELS, named.join('.')) ?? known(FIELD_LABELS, leaf);
+  if (!found) return { ko: path, en: path };
+  return { ko: segments.length === 1 ? found : `${found} (${path})`, en: path };
 }
+
+/** The label of a whole request part ('body', 'query', 'params') refused as a whole. */
+export function placeLabel(place: string): MessageText {
+  return { ko: PLACE_LABELS[place] ?? place, en: place };
+}
+
+const OWN_LABELS = new WeakMap<object, Readonly<Record<string, string>>>();
+
+/**
+ * Gives the top-level fields of one request schema their own labels where the API-wide ones would mislead
+ * (`code` and `name` of a warehouse are its 창고코드 and 창고명); returns the schema. Kept beside the schema rather
+ * than in its metadata, which the OpenAPI document would carry.
+ */
+export function withOwnLabels<S extends object>(schema: S, labels: Readonly<Record<string, string>>): S {
+  OWN_LABELS.set(schema, labels);
+  return schema;
+}
+
+/** The label `withOwnLabels` gave `field` of `schema`, if any. */
+export function ownLabel(schema: object, field: string): string | undefined {
+  const labels = OWN_LABELS.get(schema);
+  return labels && Object.hasOwn(labels, field) ? labels[field] : undefined;
+}
+
+/** A warehouse's own names, for its schemas and for the refusals its service makes by hand. */
+export const WAREHOUSE_LABELS = { code: '창고코드', name: '창고명' } as const;
+/** A SKU's name is the product's. */
+export const SKU_LABELS = { name: '상품명' } as const;

@@ -230,7 +230,12 @@ describe('warehouses', () => {
     assert.equal(store.status, 201, JSON.stringify(store.body));
     assert.equal(store.body.kind, 'store');
     assert.ok(store.body.id.startsWith(`${ID_PREFIX.warehouse}_`), store.body.id);
-    assert.equal((await s.call('POST', '/api/catalogue/warehouses', { code: 'GANGNAM', name: '중복' })).body.error.code, 'duplicate_code');
+    const taken = await s.call('POST', '/api/catalogue/warehouses', { code: 'GANGNAM', name: '중복' }, { lang: 'ko' });
+    assert.equal(taken.body.error.code, 'duplicate_code');
+    // A warehouse's code is its 창고코드, not the 상품코드 the name means elsewhere; so in a refusal the schema makes.
+    assert.equal(taken.body.error.message, '창고코드: GANGNAM은 이미 있는 창고코드입니다');
+    const blank = await s.call('POST', '/api/catalogue/warehouses', { code: ' ', name: '빈 코드' }, { lang: 'ko' });
+    assert.match(blank.body.error.message, /^창고코드: /);
 
     const switched = await s.call('PATCH', `/api/catalogue/warehouses/${store.body.id}`, { version: 1, is_default: true }, { token: operator });
     assert.equal(switched.status, 200, JSON.stringify(switched.body));

@@ -118,6 +118,7 @@ describe('Coupang confirm', () => {
       assert.equal(o.code, 'INVALID_STATUS');
       assert.match(said(o.message), HANGUL);
       assert.match(said(o.message), /현재 쿠팡 상태: 배송지시$/, 'the status as WING shows it, not its code');
+      assert.match(render(o.message!, 'en'), /Current Coupang status: Dispatched \(DEPARTURE\)$/, 'and in English, English');
       assert.equal(o.retryable, false);
     }
     // A box already INSTRUCT is confirmed: re-read, not reported as a failure.

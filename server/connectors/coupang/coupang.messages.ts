@@ -1,7 +1,7 @@
 // What operators read when Coupang refuses something: the call as a whole (MallError messages) or one box in a
 // confirm / invoice upload (Outcome messages). Keys in capitals are Coupang's own resultCodes (mall-apis.md
 // §1.4, §1.5); lower-case keys are ours.
-import { defineMessages, message, type Message, type MessageParams } from '../../../shared/i18n.ts';
+import { defineMessages, message, type Message, type MessageParams, type MessageText } from '../../../shared/i18n.ts';
 
 export const coupangMessages = defineMessages('coupang', {
   auth_failed: {
@@ -133,17 +133,18 @@ export const coupangMessages = defineMessages('coupang', {
 export type CoupangMessageKey = keyof typeof coupangMessages;
 
 /** Coupang's ordersheet statuses as WING shows them to sellers (mall-apis.md §1): operators read these, not codes. */
-const SHEET_STATUS_LABELS: Record<string, string> = {
-  ACCEPT: '결제완료',
-  INSTRUCT: '상품준비중',
-  DEPARTURE: '배송지시',
-  DELIVERING: '배송중',
-  FINAL_DELIVERY: '배송완료',
-  NONE_TRACKING: '업체직송',
+const SHEET_STATUS_LABELS: Record<string, MessageText> = {
+  ACCEPT: { ko: '결제완료', en: 'Paid (ACCEPT)' },
+  INSTRUCT: { ko: '상품준비중', en: 'Preparing (INSTRUCT)' },
+  DEPARTURE: { ko: '배송지시', en: 'Dispatched (DEPARTURE)' },
+  DELIVERING: { ko: '배송중', en: 'In transit (DELIVERING)' },
+  FINAL_DELIVERY: { ko: '배송완료', en: 'Delivered (FINAL_DELIVERY)' },
+  NONE_TRACKING: { ko: '업체직송', en: 'Shipped without tracking (NONE_TRACKING)' },
 };
 
-export function sheetStatusLabel(status: string): string {
-  return SHEET_STATUS_LABELS[status] ?? status;
+/** Coupang's name of an ordersheet status in the reader's language; a status we have no name for is shown as is. */
+export function sheetStatusLabel(status: string): MessageText {
+  return SHEET_STATUS_LABELS[status] ?? { ko: status, en: status };
 }
 
 export function coupangText(key: CoupangMessageKey, params: MessageParams = {}): Message {

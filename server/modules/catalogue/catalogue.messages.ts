@@ -21,7 +21,7 @@ export const catalogueMessages = defineMessages('catalogue', {
     en: '{field}: barcode {barcode} already belongs to SKU {code}',
   },
   duplicate_warehouse_code: {
-    ko: '{field}: 창고코드 {code}은(는) 이미 있습니다',
+    ko: '{field}: {code}은(는) 이미 있는 창고코드입니다',
     en: '{field}: warehouse code {code} already exists',
   },
   too_long: { ko: '{field}: 너무 깁니다 (최대 {max})', en: '{field}: too long (at most {max})' },

@@ -11,6 +11,7 @@ import { ID_PREFIX, newId } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
+import { WAREHOUSE_LABELS } from '../../../shared/api/field-labels.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { catalogueMessages } from './catalogue.messages.ts';
 import * as repo from './warehouses.repo.ts';
@@ -20,7 +21,12 @@ export async function listWarehouses(db: Db): Promise<{ items: WarehouseView[]; 
 }
 
 const duplicateCode = (code: string) =>
-  fieldError('code', catalogueMessages.duplicate_warehouse_code, { code }, { code: 'duplicate_code', type: 'conflict' });
+  fieldError(
+    'code',
+    catalogueMessages.duplicate_warehouse_code,
+    { code },
+    { code: 'duplicate_code', type: 'conflict', label: WAREHOUSE_LABELS.code },
+  );
 
 /** A unique violation after the code was checked: another request took the code in between. */
 async function withUniqueRefused<T>(code: string | undefined, run: () => Promise<T>): Promise<T> {

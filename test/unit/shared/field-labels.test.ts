@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { z } from 'zod';
-import { FIELD_LABELS, fieldLabel } from '../../../shared/api/field-labels.ts';
+import { FIELD_LABELS, WAREHOUSE_LABELS, fieldLabel, ownLabel, placeLabel } from '../../../shared/api/field-labels.ts';
+import { skuCreateBody, warehouseCreateBody, warehousePatchBody } from '../../../shared/api/catalogue.schema.ts';
+import type { AppError } from '../../../shared/errors.ts';
+import { render } from '../../../shared/i18n.ts';
+import { parseWith } from '../../../server/domain/validation.ts';
 import { MALL_CREDENTIALS } from '../../../shared/malls.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
@@ -43,5 +47,31 @@ describe('field labels', () => {
     assert.deepEqual(fieldLabel('recipient_mobil'), { ko: 'recipient_mobil', en: 'recipient_mobil' });
     assert.deepEqual(fieldLabel('constructor'), { ko: 'constructor', en: 'constructor' });
     assert.deepEqual(fieldLabel('items.0'), { ko: '항목 (items.0)', en: 'items.0' });
+  });
+
+  it('name a path by the whole of it where its last name would mislead, and a field by its schema’s own label', () => {
+    assert.deepEqual(fieldLabel('versions.box'), { ko: '박스 버전 (versions.box)', en: 'versions.box' });
+    assert.deepEqual(fieldLabel('versions.lines.2.version'), { ko: '버전 (versions.lines.2.version)', en: 'versions.lines.2.version' });
+    assert.deepEqual(fieldLabel('code', WAREHOUSE_LABELS.code), { ko: '창고코드', en: 'code' });
+    assert.equal(ownLabel(warehouseCreateBody, 'code'), '창고코드');
+    assert.equal(ownLabel(warehousePatchBody, 'name'), '창고명');
+    assert.equal(ownLabel(skuCreateBody, 'name'), '상품명');
+    assert.equal(ownLabel(skuCreateBody, 'code'), undefined, 'a SKU’s code is the 상품코드 of the table');
+    assert.deepEqual(placeLabel('body'), { ko: '요청 본문', en: 'body' });
+  });
+
+  it('reach the refusal of a request: a warehouse’s code by its own label, a body refused whole by its place', () => {
+    const refusal = (schema: z.ZodType, value: unknown) => {
+      try {
+        parseWith(schema, value, 'body');
+      } catch (error) {
+        return render((error as AppError).message, 'ko');
+      }
+      throw new Error('not refused');
+    };
+    assert.match(refusal(warehouseCreateBody, { code: '', name: '본사' }), /^창고코드: /);
+    assert.match(refusal(skuCreateBody, { code: 'A-1' }), /^상품명: /);
+    assert.match(refusal(skuCreateBody, { name: '티셔츠' }), /^상품코드: /);
+    assert.match(refusal(warehouseCreateBody, ['not', 'an', 'object']), /^요청 본문: /);
   });
 });
