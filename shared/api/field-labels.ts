@@ -254,5 +254,7 @@ export function ownLabel(schema: object, field: string): string | undefined {
 
 /** A warehouse's own names, for its schemas and for the refusals its service makes by hand. */
 export const WAREHOUSE_LABELS = { code: '창고코드', name: '창고명' } as const;
+/** A counted row's on-hand is what the operator typed in the stock sheet's 새 수량, not the 현재고 beside it. */
+export const COUNT_ROW_LABELS: Readonly<Record<string, string>> = { on_hand: '새 수량' };
 /** A SKU's name is the product's. */
 export const SKU_LABELS = { name: '상품명' } as const;

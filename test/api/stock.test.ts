@@ -164,9 +164,9 @@ describe('counts (the 재고 sheet push)', () => {
     assert.equal(res.body.applied, 1);
     assert.equal((await stockOf(sku.code)).on_hand, 4);
     assert.equal((await historyOf(sku.code)).length, 1, 'refused rows write nothing');
-    // In Korean too.
+    // In Korean too, the count named as the stock sheet's column the operator typed it in, not the 현재고 beside it.
     const ko = await s.call('POST', '/api/stock/counts', { rows: [{ sku_code: sku.code, on_hand: -2, reason: '실사' }] }, { lang: 'ko' });
-    assert.match(ko.body.results[0].message, /^현재고: 재고 수량은 0 이상/);
+    assert.match(ko.body.results[0].message, /^새 수량: 재고 수량은 0 이상/);
   });
 
   it('viewers read stock but cannot change it', async () => {

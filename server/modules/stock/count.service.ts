@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { stockMessages } from './stock.messages.ts';
 import * as repo from './stock.repo.ts';
 import { stockTransaction } from './stock.service.ts';
-import { fieldLabel } from '../../../shared/api/field-labels.ts';
+import { COUNT_ROW_LABELS, fieldLabel } from '../../../shared/api/field-labels.ts';
 
 export type CountResult = Omit<StockCountResult, 'message'> & { message?: Message };
 
@@ -27,7 +27,7 @@ const refusal = (index: number, code: StockRowCode, entry: CatalogEntry, field?:
   result: 'refused',
   code,
   ...(field ? { field } : {}),
-  message: message(entry, { ...(field ? { field: fieldLabel(field) } : {}), ...params }),
+  message: message(entry, { ...(field ? { field: fieldLabel(field, COUNT_ROW_LABELS[field]) } : {}), ...params }),
 });
 
 /** Applies the rows' counts; one result per row, in the request's order. */
