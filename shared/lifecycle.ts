@@ -150,11 +150,13 @@ export const ACTION_RULES: Record<LineAction, ActionRule> = {
     label: { ko: '출고지시', en: 'Release' },
   },
   // Entering a number moves READY on; INVOICED and SHIPPED keep their status and need an explicit overwrite
-  // (PRODUCT.md §4: overwriting is allowed only for boxes in INVOICED or SHIPPED, and only when asked for).
+  // (PRODUCT.md §4: overwriting is allowed only for boxes in INVOICED or SHIPPED, and only when asked for). A
+  // sold-out line gets no number (송장 출력 제외, as every OMS does): it could not ship under it, and a merged box
+  // with one would take a label the desk cannot use.
   set_invoice: {
     from: ['READY', 'INVOICED', 'SHIPPED'],
     to: (from) => (from === 'READY' ? 'INVOICED' : 'same'),
-    blockedBy: ['hold'],
+    blockedBy: ['hold', 'sold_out'],
     label: { ko: '송장입력', en: 'Set tracking number' },
   },
   clear_invoice: { from: ['INVOICED'], to: 'READY', blockedBy: [], label: { ko: '송장삭제', en: 'Clear tracking number' } },

@@ -93,10 +93,11 @@ describe('flags', () => {
     assert.equal(checkTransition('request_cancel', 'READY', { hold: true }).ok, true);
   });
 
-  it('unmatched and sold-out lines are not released', () => {
+  it('unmatched and sold-out lines are not released; sold-out ones are not numbered or shipped either', () => {
     assert.deepEqual(checkTransition('release', 'NEW', { unmatched: true }), { ok: false, code: 'blocked', flag: 'unmatched' });
     assert.deepEqual(checkTransition('release', 'NEW', { sold_out: true }), { ok: false, code: 'blocked', flag: 'sold_out' });
     assert.deepEqual(checkTransition('ship', 'INVOICED', { sold_out: true }), { ok: false, code: 'blocked', flag: 'sold_out' });
+    assert.deepEqual(checkTransition('set_invoice', 'READY', { sold_out: true }), { ok: false, code: 'blocked', flag: 'sold_out' });
   });
 
   it('an illegal transition is reported before a blocking flag', () => {

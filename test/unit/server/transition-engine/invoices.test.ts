@@ -93,6 +93,20 @@ describe('engine: set_invoice', () => {
     assert.deepEqual(outcomes(await v.run('set_invoice', [{ id: c.lines[0]!.id }], { courier: 'CJ', tracking_number: cj() })), ['refused:blocked']);
   });
 
+  it('a sold-out line gets no number, and neither does a merged box with one: it could not ship under it', async () => {
+    const w = new World();
+    const alone = w.order({ status: 'READY', line: { sold_out: true } });
+    const [r] = await w.run('set_invoice', [{ id: alone.lines[0]!.id }], { courier: 'CJ', tracking_number: cj() });
+    assert.equal(r!.code, 'blocked');
+    assert.match(r!.message!, /while Sold out$/);
+    assert.equal(alone.lines[0]!.box_id, null);
+    const a = w.order({ status: 'READY' });
+    const b = w.order({ status: 'READY', line: { sold_out: true } });
+    w.box([a.lines[0]!, b.lines[0]!]);
+    assert.deepEqual(outcomes(await w.run('set_invoice', [{ id: a.lines[0]!.id }], { courier: 'CJ', tracking_number: cj() })), ['refused:blocked']);
+    assert.deepEqual([a.lines[0]!.status, b.lines[0]!.status], ['READY', 'READY']);
+  });
+
   it('a number given up by one box can go to another in the same call', async () => {
     const w = new World();
     const { lines } = w.order({ status: 'INVOICED', lines: 2 });
