@@ -81,6 +81,8 @@ describe('authentication', () => {
     assert.equal(limited.status, 429);
     assert.equal(limited.body.error.type, 'rate_limited');
     assert.ok(Number(limited.headers.get('retry-after')) > 0);
+    // Attempts, not failures: a burst of right passwords sent at once is held back the same way.
+    assert.match(limited.body.error.message, /^Too many sign-in attempts\. Try again in \d+ seconds$/);
     const failures = await s.deps.db('audit_log').where({ action: 'login_failed' }).count({ n: '*' });
     assert.ok(Number(failures[0]!.n) >= 5);
   });

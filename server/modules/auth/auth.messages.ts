@@ -2,9 +2,10 @@ import { defineMessages } from '../../../shared/i18n.ts';
 
 export const authMessages = defineMessages('auth', {
   bad_credentials: { ko: '아이디 또는 비밀번호가 맞지 않습니다', en: 'Wrong username or password' },
+  // Attempts count from when they start (login-limiter.ts): many sent at once are refused before any has failed.
   too_many_failures: {
-    ko: '로그인 실패가 너무 많습니다. {seconds}초 후에 다시 시도하세요',
-    en: 'Too many failed sign-ins. Try again in {seconds} seconds',
+    ko: '로그인 시도가 너무 많습니다. {seconds}초 후에 다시 시도하세요',
+    en: 'Too many sign-in attempts. Try again in {seconds} seconds',
   },
   unauthorized: { ko: '로그인이 필요합니다. 토큰이 없거나 만료되었습니다', en: 'Sign in first: the token is missing, invalid or expired' },
   too_many_password_failures: {
