@@ -7,6 +7,7 @@ import { instant } from './common.schema.ts';
 
 export const BOARD_COUNT_IDS = [
   'new_since_pull',
+  'waiting_confirm',
   'waiting_release',
   'waiting_number',
   'invoiced',
@@ -36,6 +37,9 @@ export function boardFilter(id: BoardCountId, lastPullAt: string | null): BoardF
   switch (id) {
     case 'new_since_pull':
       return lastPullAt ? { source: 'mall', created_since: lastPullAt } : { source: 'mall' };
+    case 'waiting_confirm':
+      // Paid, not yet confirmed (발주확인): the start of the day's work, whether pulled before or not.
+      return { status: 'PAID' };
     case 'waiting_release':
       return { status: 'NEW' };
     case 'waiting_number':
@@ -68,6 +72,7 @@ export function boardFilter(id: BoardCountId, lastPullAt: string | null): BoardF
 
 export const BOARD_LABELS: Record<BoardCountId, MessageText> = {
   new_since_pull: { ko: '새 주문 (마지막 불러오기 이후)', en: 'New since your last pull' },
+  waiting_confirm: { ko: '결제완료, 발주확인 전', en: 'Paid, to be confirmed' },
   waiting_release: { ko: '출고대기 전 (신규주문)', en: 'Waiting to release (new)' },
   waiting_number: { ko: '출고대기, 송장 입력 전', en: 'Released, to be numbered' },
   invoiced: { ko: '송장출력, 미출고', en: 'Invoiced, not shipped' },

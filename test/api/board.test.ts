@@ -55,6 +55,7 @@ async function board(token?: string) {
 describe('status board', () => {
   it('each count is the number of lines its filter lists, and the filters select the lines they name', async () => {
     const fx = {
+      paid: await line('PAID'),
       waiting: await line('NEW'),
       invoiced: await line('INVOICED'),
       notSent: await line('SHIPPED'),
@@ -89,6 +90,7 @@ describe('status board', () => {
       new_since_pull: Object.entries(fx)
         .filter(([k]) => k !== 'deletedWaiting')
         .map(([, id]) => id),
+      waiting_confirm: [fx.paid],
       waiting_release: [fx.waiting, fx.unmatched],
       // Released and free to ship: not the held or sold-out ones.
       waiting_number: [fx.claimAtMall],

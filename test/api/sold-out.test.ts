@@ -126,6 +126,12 @@ describe('sold-out flag, list and release', () => {
     assert.equal(item.releasable, false);
     assert.equal(item.code, 'sku_sold_out');
     assert.match(item.message, /강제품절/);
+
+    // A flagged line canceled since needs no stock fix: it leaves the list and its count, as the board's 품절 does.
+    await s.deps.db('order_lines').where({ id: l.lineId }).update({ status: 'CANCELED' });
+    const after = await s.call('GET', '/api/sold-out?limit=500', undefined, { token: viewer });
+    assert.ok(!after.body.items.some((i: { line_id: string }) => i.line_id === l.lineId), 'a canceled line is not listed');
+    assert.equal(after.body.count, res.body.count - 1);
   });
 
   it('release is refused while the SKU is forced sold-out or stock is short, and releases once both are fixed', async () => {

@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { whereIdIn } from '../../db/bulk.ts';
 import type { Db } from '../../db/knex.ts';
+import { PRE_SHIPMENT_STATUSES } from '../../../shared/lifecycle.ts';
 
 type Conn = Db | Knex.Transaction;
 
@@ -25,9 +26,21 @@ export function waitingLinesOfSoldOutSkus(db: Conn, skuIds: readonly string[]): 
     .whereIn('l.id', db('line_skus').select('line_id').whereIn('sku_id', skus));
 }
 
-/** Ids of every flagged line of a live order, as a subquery. */
+/**
+ * The flagged lines that still matter: of live orders, the goods not gone yet. A sold-out line canceled since (or
+ * claimed) needs no stock fix and no release; the status board's 품절 count leaves it out the same way.
+ */
+function flagged(db: Conn): Knex.QueryBuilder {
+  return db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .whereNull('o.deleted_at')
+    .where('l.sold_out', true)
+    .whereIn('l.status', [...PRE_SHIPMENT_STATUSES]);
+}
+
+/** Ids of every flagged line that still matters, as a subquery. */
 export function soldOutLineIds(db: Conn): Knex.QueryBuilder {
-  return db('order_lines as l').select('l.id').join('orders as o', 'o.id', 'l.order_id').whereNull('o.deleted_at').where('l.sold_out', true);
+  return flagged(db).select('l.id');
 }
 
 export type SoldOutLineRow = {
@@ -43,15 +56,12 @@ export type SoldOutLineRow = {
   sku_code: string | null;
 };
 
-/** Flagged lines of live orders, oldest order first, keyset-paged on (order_id, line id); `lineIds` narrows them. */
+/** Flagged lines that still matter, oldest order first, keyset-paged on (order_id, line id); `lineIds` narrows them. */
 export async function soldOutLines(
   db: Conn,
   page: { after?: [string, string] | undefined; limit: number; lineIds?: readonly string[] | undefined },
 ): Promise<SoldOutLineRow[]> {
-  const q = db('order_lines as l')
-    .join('orders as o', 'o.id', 'l.order_id')
-    .whereNull('o.deleted_at')
-    .where('l.sold_out', true)
+  const q = flagged(db)
     .select(
       'l.id as line_id',
       'l.version as line_version',
@@ -75,10 +85,6 @@ export async function soldOutLines(
 }
 
 export async function countSoldOutLines(db: Conn): Promise<number> {
-  const [row] = (await db('order_lines as l')
-    .join('orders as o', 'o.id', 'l.order_id')
-    .whereNull('o.deleted_at')
-    .where('l.sold_out', true)
-    .count({ n: '*' })) as { n: number | string }[];
+  const [row] = (await flagged(db).count({ n: '*' })) as { n: number | string }[];
   return Number(row?.n ?? 0);
 }
