@@ -115,8 +115,8 @@ export type Target = Status | 'same' | 'before_claim';
 export type ActionRule = {
   from: readonly Status[];
   to: Target | ((from: Status) => Target);
-  /** Flags that refuse the action while set. */
-  blockedBy: readonly Flag[];
+  /** Flags that refuse the action while set (from some statuses only, when a function of the status). */
+  blockedBy: readonly Flag[] | ((from: Status) => readonly Flag[]);
   label: MessageText;
 };
 
@@ -151,12 +151,13 @@ export const ACTION_RULES: Record<LineAction, ActionRule> = {
   },
   // Entering a number moves READY on; INVOICED and SHIPPED keep their status and need an explicit overwrite
   // (PRODUCT.md §4: overwriting is allowed only for boxes in INVOICED or SHIPPED, and only when asked for). A
-  // sold-out line gets no number (송장 출력 제외, as every OMS does): it could not ship under it, and a merged box
-  // with one would take a label the desk cannot use.
+  // sold-out line waiting for its first number gets none (송장 출력 제외, as every OMS does): it could not ship
+  // under it, and a merged box with one would take a label the desk cannot use. A number already given can still
+  // be corrected, flag or not.
   set_invoice: {
     from: ['READY', 'INVOICED', 'SHIPPED'],
     to: (from) => (from === 'READY' ? 'INVOICED' : 'same'),
-    blockedBy: ['hold', 'sold_out'],
+    blockedBy: (from) => (from === 'READY' ? ['hold', 'sold_out'] : ['hold']),
     label: { ko: '송장입력', en: 'Set tracking number' },
   },
   clear_invoice: { from: ['INVOICED'], to: 'READY', blockedBy: [], label: { ko: '송장삭제', en: 'Clear tracking number' } },
@@ -255,7 +256,8 @@ export type TransitionCheck =
 export function checkTransition(action: LineAction, from: Status, flags: FlagSet = {}, history: readonly HistoryStep[] = []): TransitionCheck {
   const rule = ACTION_RULES[action];
   if (!rule.from.includes(from)) return { ok: false, code: 'illegal_transition' };
-  const flag = rule.blockedBy.find((f) => flags[f]);
+  const blockedBy = typeof rule.blockedBy === 'function' ? rule.blockedBy(from) : rule.blockedBy;
+  const flag = blockedBy.find((f) => flags[f]);
   if (flag) return { ok: false, code: 'blocked', flag };
   const target = typeof rule.to === 'function' ? rule.to(from) : rule.to;
   if (target !== 'before_claim') return { ok: true, to: target };

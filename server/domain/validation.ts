@@ -28,7 +28,9 @@ const EN = { error: z.locales.en().localeError };
 function validationError(schema: z.ZodType, value: unknown, ko: z.ZodError, where: InputPlace, prefix: string, summarise: boolean): AppError {
   const en = schema.safeParse(value, EN).error?.issues ?? [];
   const details: FieldProblem[] = ko.issues.map((issue, i) => {
-    const field = prefix + (issue.path.length ? issue.path.join('.') : where);
+    // Refused whole: nested input is the field it sits in ("credentials"), else the part of the request.
+    const whole = prefix ? prefix.replace(/\.$/, '') : where;
+    const field = issue.path.length ? prefix + issue.path.join('.') : whole;
     // A schema's own text (English, the same in both parses) has its Korean in SCHEMA_TEXTS.
     const text = SCHEMA_TEXTS[issue.message] ?? { ko: issue.message, en: en[i]?.message ?? issue.message };
     const own = issue.path.length === 1 ? ownLabel(schema, String(issue.path[0])) : undefined;

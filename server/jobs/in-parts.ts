@@ -35,18 +35,22 @@ export function inParts<T>(items: readonly T[], size: number, groupOf?: (item: T
 /**
  * Sends each part (`send`, the mall's work) and records its answer (`record`, the database's work) while the next
  * part is sent, so the two overlap; records run one at a time, in order. Whatever the mall answered is recorded,
- * even when an earlier record failed (no part is sent after that is known). The first error wins: a failed send
- * or a stop is what the caller hears, after the parts already answered are recorded; else a failed record.
+ * even when an earlier record failed (no part is sent after that is known). `beforeSend` runs before each part
+ * (a stop asked for is thrown there, and wins over a failed record). The first error wins: a failed send or a stop
+ * is what the caller hears, after the parts already answered are recorded — a record that failed meanwhile is
+ * handed to `unheard` — else a failed record.
  */
 export async function sendInPartsRecordingBehind<P, A>(
   parts: readonly P[],
   send: (part: P) => Promise<A>,
   record: (part: P, answer: A) => Promise<void>,
+  hooks: { beforeSend?: () => void; unheard?: (error: unknown) => void } = {},
 ): Promise<void> {
   let recording: Promise<void> = Promise.resolve();
   let recordFailed: { error: unknown } | undefined;
   try {
     for (const part of parts) {
+      hooks.beforeSend?.();
       if (recordFailed) break;
       const answer = await send(part);
       await recording;
@@ -54,8 +58,11 @@ export async function sendInPartsRecordingBehind<P, A>(
         recordFailed ??= { error };
       });
     }
-  } finally {
-    await recording; // never rejects: an error from the loop above stays the one thrown
+  } catch (error) {
+    await recording; // never rejects
+    if (recordFailed) hooks.unheard?.(recordFailed.error);
+    throw error;
   }
+  await recording;
   if (recordFailed) throw recordFailed.error;
 }

@@ -75,12 +75,15 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   await sendInPartsRecordingBehind(
     inParts(toSend, SEND_PART_BOXES),
     async (part) => {
-      stopIfCanceled(ctx.signal);
       const outcomes = await ctx.connector.sendInvoices(part.map((b) => b.target));
       ctx.reachedMall();
       return outcomes;
     },
     (part, outcomes) => recordPart(ctx, part, outcomes, now),
+    {
+      beforeSend: () => stopIfCanceled(ctx.signal),
+      unheard: (error) => ctx.log.error('send invoices: a part the mall took was not recorded', { job_id: ctx.job.id, error }),
+    },
   );
 }
 

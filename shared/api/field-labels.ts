@@ -208,6 +208,8 @@ const PATH_LABELS: Readonly<Record<string, string>> = {
   'versions.box': '박스 버전',
   'versions.lines': '상품주문 버전',
   'versions.orders': '주문 버전',
+  // A stock count row's on_hand is what the operator typed in the 재고 sheet's 새 수량 (COUNT_ROW_LABELS).
+  'rows.on_hand': '새 수량',
 };
 
 /** The whole of one part of a request, refused as a whole (a body that is not an object, say). */

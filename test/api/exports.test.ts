@@ -255,6 +255,35 @@ describe('booking file', () => {
     assert.equal((await s.deps.db('boxes').where({ id: lines[0].box_id }).first()).tracking_number, number);
   });
 
+  it('a sold-out line waiting for its number is left out of the booking (송장 출력 제외), and the result numbers the rest', async () => {
+    const o = await makeOrder(s.deps.db, { channel: '예약몰', recipient: '품절예약', products: ['컵', '받침'], lines: 2, status: 'READY' });
+    const [kept, soldOut] = o.lineIds;
+    await s.deps.db('order_lines').where({ id: soldOut }).update({ sold_out: true });
+    const res = await download('/api/exports/booking', { template: 'cj', format: 'xlsx', reason: 'shipping' }, operator);
+    const [header, ...rows] = await sheetRows(res.bytes);
+    const row = rows.find((r) => r[header!.indexOf('고객주문번호')] === o.id);
+    assert.ok(row);
+    assert.equal(row[header!.indexOf('내품수량')], 1, 'the sold-out line is not in the box');
+
+    const number = trackingNumber(88_002);
+    const source = {
+      kind: 'sheet',
+      name: 'CJ 결과',
+      rows: [
+        ['고객주문번호', '운송장번호'],
+        [o.id, number],
+      ],
+    };
+    const applied = await s.call('POST', '/api/invoice-imports', { source, template_id: 'invoice_cj' }, { token: operator });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body));
+    assert.deepEqual(
+      applied.body.results.map((r: { outcome: string }) => r.outcome),
+      ['new'],
+    );
+    const status = async (id: string) => (await s.deps.db('order_lines').where({ id }).first()).status;
+    assert.deepEqual([await status(kept!), await status(soldOut!)], ['INVOICED', 'READY']);
+  });
+
   it('by default takes the READY boxes', async () => {
     const res = await download('/api/exports/booking', { template: 'hanjin', format: 'xlsx', reason: 'shipping' }, operator);
     const [header, ...rows] = await sheetRows(res.bytes);

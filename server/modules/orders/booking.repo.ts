@@ -9,13 +9,18 @@ import type { Db } from '../../db/knex.ts';
 
 export type BookingFilter = { statuses?: readonly Status[] | undefined; boxIds?: readonly string[] | undefined };
 
-/** Lines by box or, without one, by order (oldest first), cancelled and returned lines left out (they do not ship). */
+/**
+ * Lines by box or, without one, by order (oldest first), cancelled and returned lines left out (they do not ship),
+ * and so are sold-out lines still waiting for a number (송장 출력 제외: the number the courier sends back could not
+ * be set on them, and the order's other lines would be refused with them).
+ */
 export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLine[]> {
   const q = db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
     .leftJoin('boxes as b', 'b.id', 'l.box_id')
     .whereNull('o.deleted_at')
     .whereNotIn('l.status', LEAVES_BOX as Status[])
+    .where((w) => w.whereNotNull('l.box_id').orWhere('l.sold_out', false))
     .select(
       db.raw('coalesce(l.box_id, l.order_id) as box_id'),
       'o.mall_order_id',

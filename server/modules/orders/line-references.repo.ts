@@ -51,8 +51,8 @@ export async function resolveReferences(db: Conn, reference: InvoiceReference, v
 export const isOrderKey = (key: string): boolean => key.startsWith(`${ID_PREFIX.order}_`);
 
 /**
- * The lines an order key names: the order's lines still without a box that ship (what its booking row held), for
- * live orders only.
+ * The lines an order key names: the order's lines still without a box that ship (what its booking row held: not
+ * sold-out ones), for live orders only.
  */
 export async function orderKeyLines(db: Conn, orderIds: readonly string[]): Promise<Resolved> {
   const out: Resolved = new Map();
@@ -61,10 +61,13 @@ export async function orderKeyLines(db: Conn, orderIds: readonly string[]): Prom
       .filter((o) => !o.deleted_at)
       .map((o) => o.id),
   );
-  const lines = (await selectWhereIn(db, 'order_lines', 'order_id', [...live], [...LINE, 'status'])) as (FoundLine & { status: string })[];
+  const lines = (await selectWhereIn(db, 'order_lines', 'order_id', [...live], [...LINE, 'status', 'sold_out'])) as (FoundLine & {
+    status: string;
+    sold_out: boolean | number;
+  })[];
   const leaves = new Set<string>(LEAVES_BOX);
   for (const line of lines) {
-    if (line.box_id || leaves.has(line.status)) continue;
+    if (line.box_id || leaves.has(line.status) || line.sold_out) continue;
     const entry = out.get(line.order_id) ?? { lineIds: [], orderIds: new Set([line.order_id]) };
     entry.lineIds.push(line.id);
     out.set(line.order_id, entry);

@@ -42,7 +42,8 @@ describe('sendInPartsRecordingBehind', () => {
       [1, 2, 3],
       async (part) => {
         events.push(`send ${part}`);
-        if (part === 2) firstRecord.open(); // part 2 is at the mall while part 1 is still being recorded
+        // Part 1's record ends only after part 2 is back from the mall: part 2's record must wait for it.
+        if (part === 2) setTimeout(firstRecord.open, 10);
         return part * 10;
       },
       async (part, answer) => {
@@ -106,5 +107,50 @@ describe('sendInPartsRecordingBehind', () => {
     );
     await assert.rejects(outcome, mallRefused);
     assert.deepEqual(recorded, [1], 'part 1 was recorded (and failed) before the send error surfaced');
+  });
+
+  it('of two failed records the first is thrown', async () => {
+    const first = new Error('first');
+    const failing = gate();
+    const outcome = sendInPartsRecordingBehind(
+      [1, 2, 3],
+      async (part) => {
+        if (part === 2) setTimeout(failing.open, 5);
+        return part;
+      },
+      async (part) => {
+        if (part === 1) {
+          await failing.promise;
+          throw first;
+        }
+        throw new Error(`record ${part}`);
+      },
+    );
+    await assert.rejects(outcome, first);
+  });
+
+  it('a stop asked for wins over a failed record, which is handed to `unheard`', async () => {
+    const stopped = new Error('stopped');
+    const dbDown = new Error('database down');
+    let stop = false;
+    const unheard: unknown[] = [];
+    const outcome = sendInPartsRecordingBehind(
+      [1, 2, 3],
+      async (part) => {
+        if (part === 2) stop = true;
+        return part;
+      },
+      async () => {
+        throw dbDown;
+      },
+      {
+        beforeSend: () => {
+          if (stop) throw stopped;
+        },
+        unheard: (error) => unheard.push(error),
+      },
+    );
+    await assert.rejects(outcome, stopped);
+    assert.deepEqual(unheard, [dbDown]);
   });
 });

@@ -5,7 +5,7 @@ import { FIELD_LABELS, WAREHOUSE_LABELS, fieldLabel, ownLabel, placeLabel } from
 import { skuCreateBody, warehouseCreateBody, warehousePatchBody } from '../../../shared/api/catalogue.schema.ts';
 import type { AppError } from '../../../shared/errors.ts';
 import { render } from '../../../shared/i18n.ts';
-import { parseWith } from '../../../server/domain/validation.ts';
+import { parseUnder, parseWith } from '../../../server/domain/validation.ts';
 import { MALL_CREDENTIALS } from '../../../shared/malls.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
@@ -58,6 +58,7 @@ describe('field labels', () => {
     assert.equal(ownLabel(skuCreateBody, 'name'), '상품명');
     assert.equal(ownLabel(skuCreateBody, 'code'), undefined, 'a SKU’s code is the 상품코드 of the table');
     assert.deepEqual(placeLabel('body'), { ko: '요청 본문', en: 'body' });
+    assert.deepEqual(fieldLabel('rows.3.on_hand'), { ko: '새 수량 (rows.3.on_hand)', en: 'rows.3.on_hand' });
   });
 
   it('reach the refusal of a request: a warehouse’s code by its own label, a body refused whole by its place', () => {
@@ -73,5 +74,14 @@ describe('field labels', () => {
     assert.match(refusal(skuCreateBody, { code: 'A-1' }), /^상품명: /);
     assert.match(refusal(skuCreateBody, { name: '티셔츠' }), /^상품코드: /);
     assert.match(refusal(warehouseCreateBody, ['not', 'an', 'object']), /^요청 본문: /);
+    // Nested input refused whole is the field it sits in.
+    try {
+      parseUnder(z.object({ vendor_id: z.string() }), 'not an object', 'credentials.');
+      assert.fail('not refused');
+    } catch (error) {
+      const e = error as AppError;
+      assert.match(render(e.message, 'ko'), /^접속 정보: /);
+      assert.equal((e.details as { field: string }[])[0]!.field, 'credentials');
+    }
   });
 });

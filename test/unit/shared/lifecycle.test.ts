@@ -98,6 +98,9 @@ describe('flags', () => {
     assert.deepEqual(checkTransition('release', 'NEW', { sold_out: true }), { ok: false, code: 'blocked', flag: 'sold_out' });
     assert.deepEqual(checkTransition('ship', 'INVOICED', { sold_out: true }), { ok: false, code: 'blocked', flag: 'sold_out' });
     assert.deepEqual(checkTransition('set_invoice', 'READY', { sold_out: true }), { ok: false, code: 'blocked', flag: 'sold_out' });
+    // A number already given is corrected, flag or not.
+    assert.deepEqual(checkTransition('set_invoice', 'SHIPPED', { sold_out: true }), { ok: true, to: 'same' });
+    assert.deepEqual(checkTransition('set_invoice', 'INVOICED', { sold_out: true, hold: true }), { ok: false, code: 'blocked', flag: 'hold' });
   });
 
   it('an illegal transition is reported before a blocking flag', () => {

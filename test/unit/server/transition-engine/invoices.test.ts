@@ -93,7 +93,7 @@ describe('engine: set_invoice', () => {
     assert.deepEqual(outcomes(await v.run('set_invoice', [{ id: c.lines[0]!.id }], { courier: 'CJ', tracking_number: cj() })), ['refused:blocked']);
   });
 
-  it('a sold-out line gets no number, and neither does a merged box with one: it could not ship under it', async () => {
+  it('a sold-out line gets no first number, and neither does a merged box with one; a number given before is corrected', async () => {
     const w = new World();
     const alone = w.order({ status: 'READY', line: { sold_out: true } });
     const [r] = await w.run('set_invoice', [{ id: alone.lines[0]!.id }], { courier: 'CJ', tracking_number: cj() });
@@ -105,6 +105,13 @@ describe('engine: set_invoice', () => {
     w.box([a.lines[0]!, b.lines[0]!]);
     assert.deepEqual(outcomes(await w.run('set_invoice', [{ id: a.lines[0]!.id }], { courier: 'CJ', tracking_number: cj() })), ['refused:blocked']);
     assert.deepEqual([a.lines[0]!.status, b.lines[0]!.status], ['READY', 'READY']);
+    // A number already given is still corrected (a line flagged after it shipped, say).
+    const shipped = w.order({ status: 'SHIPPED', line: { sold_out: true } });
+    const box = w.box(shipped.lines, { tracking_number: cj() });
+    const n = cj();
+    const [fixed] = await w.run('set_invoice', [{ id: shipped.lines[0]!.id }], { courier: 'CJ', tracking_number: n, overwrite: true });
+    assert.equal(fixed!.result, 'applied');
+    assert.equal(box.tracking_number, n);
   });
 
   it('a number given up by one box can go to another in the same call', async () => {
