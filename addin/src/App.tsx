@@ -83,9 +83,9 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
     setPulled(notice);
     setTab('orders');
   }, []);
-  // Read once per sign-in and shared: every pane offers the accounts, the accounts tab lists them.
-  const accounts = useAccounts(api);
+  // Read once per sign-in and shared (and again as jobs end): every pane offers the accounts, the accounts tab lists them.
   const feed = useJobFeed(api);
+  const accounts = useAccounts(api, feed, tab === 'accounts');
   const list = accounts.accounts ?? [];
   return (
     <>

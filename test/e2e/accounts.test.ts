@@ -10,6 +10,7 @@ import { afterAll, describe, it } from 'vitest';
 import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver/naver.sandbox.ts';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
+import { sandboxAdmin } from '../helpers/malls.ts';
 import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
@@ -65,6 +66,20 @@ describe('mall accounts connected from the pane', skipWith(SKIP_WITHOUT_BROWSER)
     assert.equal(after.status, 'normal');
     assert.equal(after.base_url, sandbox.url);
     assert.ok(!JSON.stringify(after).includes(clientSecret), 'the secret is never shown back');
+
+    // A collect the mall refuses (started elsewhere: another operator, the schedule) turns the card to 오류 as the
+    // job ends, with nothing clicked here; leaving the tab and coming back reads the accounts afresh as well.
+    const mall = sandboxAdmin(sandbox.url);
+    await mall.addFaults([{ kind: 'status', status: 401, count: 50 }]);
+    const started = await e2e.server.call('POST', '/api/jobs', { type: 'collect', mall_account_ids: [account.id] });
+    assert.equal(started.body.items[0].started, true, JSON.stringify(started.body));
+    await card.getByText('오류').waitFor();
+    await mall.clearFaults();
+    await e2e.server.call('POST', `/api/mall-accounts/${account.id}/test`);
+    assert.equal((await e2e.server.call('GET', `/api/mall-accounts/${account.id}`)).body.status, 'normal');
+    await pane.getByRole('tab', { name: '현황', exact: true }).click();
+    await pane.getByRole('tab', { name: '계정', exact: true }).click();
+    await card.getByText('정상').waitFor();
     await page.close();
   });
 

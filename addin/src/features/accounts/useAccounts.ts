@@ -1,8 +1,11 @@
-// The mall accounts, read once per sign-in and again after a change: every pane offers them as choices and the
-// accounts tab lists them (and changes their automatic steps, which the orders and invoices tabs then show).
+// The mall accounts, read once per sign-in and again after a change, after any job ends (a collect that failed
+// turns an account's status to 오류) and whenever the accounts tab is shown: every pane offers them as choices and
+// the accounts tab lists them (and changes their automatic steps, which the orders and invoices tabs then show).
 import { useCallback, useEffect, useState } from 'react';
 import type { MallAccountListItem, UpdateMallAccountBody } from '../../../../shared/api/mall-accounts.schema.ts';
+import { FINISHED_JOB_STATES } from '../../../../shared/api/jobs.schema.ts';
 import type { Api } from '../../api/client.ts';
+import type { JobFeed } from '../../api/job-feed.ts';
 import { listMallAccounts, updateMallAccount } from '../../api/mall-accounts.ts';
 
 /** A mall account as GET /api/mall-accounts lists it. */
@@ -17,7 +20,8 @@ export type AccountsState = {
   update: (id: string, patch: UpdateMallAccountBody) => Promise<void>;
 };
 
-export function useAccounts(api: Api): AccountsState {
+/** `shown`: the accounts tab is in view (its status and last times are read fresh). */
+export function useAccounts(api: Api, feed: JobFeed, shown: boolean): AccountsState {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(
@@ -31,6 +35,16 @@ export function useAccounts(api: Api): AccountsState {
     [api],
   );
   useEffect(() => void reload(), [reload]);
+  useEffect(() => {
+    if (shown) void reload();
+  }, [shown, reload]);
+  useEffect(
+    () =>
+      feed.subscribe((job) => {
+        if (FINISHED_JOB_STATES.has(job.state)) void reload();
+      }),
+    [feed, reload],
+  );
   const update = useCallback(
     async (id: string, patch: UpdateMallAccountBody) => {
       const changed = await updateMallAccount(api, id, patch);
