@@ -160,4 +160,9 @@ export const paneMessages = {
     ko: '매칭 저장 {saved}, 오류 {refused}, 매칭된 주문상품 {lines}건',
     en: 'Saved {saved}, errors {refused}, lines matched {lines}',
   },
+  // Matching moves the lines' versions: rows of them pulled before into 주문 would be refused as changed.
+  matching_repull: {
+    ko: '주문 시트에 이미 불러온 주문은 다시 불러온 뒤 작업하세요 (매칭으로 바뀌었습니다).',
+    en: 'Pull the orders already on the order sheet again before working on them (matching changed them).',
+  },
 } satisfies Messages;

@@ -61,6 +61,8 @@ describe('matching sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
     );
     await pane.getByRole('button', { name: '매칭 저장' }).click();
     await pane.getByText('매칭 저장 2, 오류 1, 매칭된 주문상품 4건').waitFor();
+    // Matching moved those lines' versions: rows of them already on the order sheet must be pulled again.
+    await pane.getByText(/매칭된 주문상품 4건 주문 시트에 이미 불러온 주문은 다시 불러온 뒤 작업하세요/).waitFor();
 
     const pushed = await sheetRows();
     assert.deepEqual(

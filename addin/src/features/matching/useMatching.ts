@@ -18,7 +18,8 @@ export function useMatching(api: Api, lang: Lang) {
   const push = () =>
     work.run(async () => {
       const c = await pushMatchingSheet(api, lang);
-      return { intent: c.refused ? 'warning' : 'success', text: t('matching_pushed', c) };
+      const text = t('matching_pushed', c) + (c.lines ? ` ${t('matching_repull', {})}` : '');
+      return { intent: c.refused ? 'warning' : 'success', text };
     });
   return { work, pull, push };
 }
