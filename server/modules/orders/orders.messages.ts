@@ -13,8 +13,8 @@ export const ordersMessages = defineMessages('orders', {
     en: '{where}a mall order is confirmed at the mall. Use 발주확인 in the orders tab (or the confirm job) to send it to the mall',
   },
   stale_version: {
-    ko: '불러온 뒤 바뀌었습니다 (버전 {seen} → {current}, 현재 상태 {status_label}: 매칭 저장·다른 작업자·쇼핑몰 동기화 등). 다시 불러온 뒤 하세요',
-    en: 'changed since you loaded it (version {seen} → {current}, now {status_label}: a saved match, another operator, a mall sync…). Load it again first',
+    ko: '불러온 뒤 바뀌었습니다 (버전 {seen} → {current}, 현재 상태 {status_label}). 매칭 저장, 다른 작업자, 쇼핑몰 동기화 등으로 바뀐 것이니 다시 불러온 뒤 하세요',
+    en: 'changed since you loaded it (version {seen} → {current}, now {status_label}) by a saved match, another operator, a mall sync or the like. Load it again first',
   },
   duplicate_item: { ko: '같은 요청에 두 번 들어 있습니다', en: 'appears twice in the same request' },
   unknown_courier: { ko: '알 수 없는 택배사입니다: {courier}', en: 'unknown courier: {courier}' },
