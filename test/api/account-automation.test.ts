@@ -209,6 +209,8 @@ describe('ship once numbered', () => {
     const res = await push([{ line_id: a.lineIds[0], line_version: 1, courier: 'CJ', tracking_number: suspect }]);
     assert.equal(res.body.results[0].result, 'applied', JSON.stringify(res.body.results));
     assert.match(JSON.stringify(res.body.results[0].warnings), /does not follow the usual check rule/);
+    // The row says it was not shipped by itself (it read as an ordinary applied row).
+    assert.match(JSON.stringify(res.body.results[0].warnings), /not shipped automatically \(ship once numbered\)/);
     assert.equal(res.body.auto_jobs, undefined);
     const line = (await view(a.lineIds))[0]!;
     assert.deepEqual([line.status, line.tracking_number], ['INVOICED', suspect]);

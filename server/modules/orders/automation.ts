@@ -28,7 +28,8 @@ export function automationOf(core: EngineCore, line: LineRow): AccountAutomation
  * taken with a warning (a check digit that looks mistyped) is not shipped, nor then sent, by itself: the warning asks
  * the operator to look again first, and shipping stays their step.
  */
-export function shipCandidates(core: EngineCore, lineIds: readonly string[], into: Map<string, string>): void {
+export function shipCandidates(core: EngineCore, lineIds: readonly string[], into: Map<string, string>): { heldBack: boolean } {
+  let heldBack = false;
   for (const id of lineIds) {
     const line = core.set.lines.get(id)!;
     if (line.status !== 'INVOICED' || !line.box_id || !automationOf(core, line)?.auto_ship) continue;
@@ -36,7 +37,10 @@ export function shipCandidates(core: EngineCore, lineIds: readonly string[], int
     const suspect = !!box.tracking_number && checkTrackingNumber(box.courier ?? '', box.tracking_number).warnings.length > 0;
     if (suspect) into.delete(box.id);
     else into.set(box.id, line.id);
+    heldBack ||= suspect;
   }
+  // Said beside the warning (the caller adds auto_ship_held), so the row does not read as if it shipped as usual.
+  return { heldBack };
 }
 
 /**

@@ -16,6 +16,10 @@ export const ordersMessages = defineMessages('orders', {
     ko: '불러온 뒤 바뀌었습니다 (버전 {seen} → {current}, 현재 상태 {status_label}). 매칭 저장, 다른 작업자, 쇼핑몰 동기화 등으로 바뀐 것이니 다시 불러온 뒤 하세요',
     en: 'changed since you loaded it (version {seen} → {current}, now {status_label}) by a saved match, another operator, a mall sync or the like. Load it again first',
   },
+  auto_ship_held: {
+    ko: '번호를 확인할 수 있게 자동 출고(송장 입력 시 출고)는 하지 않았습니다. 확인한 뒤 출고완료하세요',
+    en: 'not shipped automatically (ship once numbered), so the number can be checked: ship it once checked',
+  },
   duplicate_item: { ko: '같은 요청에 두 번 들어 있습니다', en: 'appears twice in the same request' },
   unknown_courier: { ko: '알 수 없는 택배사입니다: {courier}', en: 'unknown courier: {courier}' },
   duplicate_tracking_number: {

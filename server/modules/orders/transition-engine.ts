@@ -163,7 +163,9 @@ export class Engine {
     switch (action) {
       case 'set_invoice': {
         const outcome = setInvoice(this.core, targetId, lines, p, !line);
-        if (this.set.automation.size) shipCandidates(this.core, outcome.lines, this.toShip);
+        if (this.set.automation.size && shipCandidates(this.core, outcome.lines, this.toShip).heldBack) {
+          outcome.warnings.push(this.core.message('auto_ship_held', {}));
+        }
         return outcome;
       }
       case 'ship': {
