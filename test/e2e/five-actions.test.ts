@@ -259,6 +259,11 @@ describe('1,000 orders from collected to numbers at the malls, counting pane act
         after.every((r) => r[col('send_status')] === '전송완료'),
         JSON.stringify(after.find((r) => r[col('send_status')] !== '전송완료')),
       );
+      // The push's own results stay beside the rows through the refresh after the sends.
+      assert.ok(
+        after.every((r) => r[col('push_result')] === '반영'),
+        JSON.stringify(after.find((r) => r[col('push_result')] !== '반영')),
+      );
       const sample = after[0]![col('line_id')];
       const history = (await call('GET', `/api/orders/${String(after[0]![col('order_id')])}`)).body.history as {
         action: string;

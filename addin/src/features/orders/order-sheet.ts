@@ -241,12 +241,21 @@ export function refreshPatches(state: SheetState, lines: readonly LineRow[], lan
   return { sheet, snapshot };
 }
 
-/** Re-reads rows from the server and writes them over the sheet and the snapshot; their result cells are cleared. */
-export async function refreshRows(api: Api, state: SheetState, lineIds: readonly string[], lang: Lang): Promise<number> {
+/**
+ * Re-reads rows from the server and writes them over the sheet and the snapshot; their result cells are cleared,
+ * unless `keepResults` (a refresh after the automatic sends a push started: the push's own results stay).
+ */
+export async function refreshRows(
+  api: Api,
+  state: SheetState,
+  lineIds: readonly string[],
+  lang: Lang,
+  { keepResults = false }: { keepResults?: boolean } = {},
+): Promise<number> {
   if (!lineIds.length) return 0;
   const { items: lines } = await sheetLines(api, { line_ids: [...lineIds] });
   const patches = refreshPatches(state, lines, lang);
-  for (const id of lineIds) {
+  for (const id of keepResults ? [] : lineIds) {
     const row = state.rowOf.get(id);
     if (row !== undefined) putResult(state, patches.sheet, row, { label: null, message: '' }, lang);
   }

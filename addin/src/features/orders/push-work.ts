@@ -33,6 +33,8 @@ export async function followAutoSends(api: Api, feed: JobFeed, jobs: readonly St
     lang,
     (done, total) => step(format(am.auto_sending, { done, total }, lang), total ? done / total : undefined, false),
     signal,
+    // The push's (or ship's) results beside the rows were just written: the refresh keeps them.
+    { keepResults: true },
   );
   return { text: [format(am.auto_sent, out, lang), ...out.notStarted].join(' '), warn: out.failed > 0 || out.notStarted.length > 0 };
 }

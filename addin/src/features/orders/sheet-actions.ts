@@ -135,7 +135,8 @@ export async function sendToMalls(api: Api, feed: JobFeed, accountIds: readonly 
 
 /**
  * Follows send jobs (started by the operator, or by the server after a push or ship for accounts that send once
- * shipped) to their end, then refreshes the shipped rows so each shows its box's send result.
+ * shipped) to their end, then refreshes the shipped rows so each shows its box's send result (`keepResults`: the
+ * push's or ship's results beside the rows stay).
  */
 export async function followSends(
   api: Api,
@@ -144,6 +145,7 @@ export async function followSends(
   lang: Lang,
   progress: Progress,
   signal?: AbortSignal,
+  options: { keepResults?: boolean } = {},
 ): Promise<{ ok: number; failed: number; notStarted: string[] }> {
   const notStarted = notStartedMessages(items);
   // Canceled jobs keep what they sent, so the rows are still refreshed.
@@ -154,6 +156,7 @@ export async function followSends(
     state,
     linesWithStatus(state, statusLabels('SHIPPED')).map((l) => l.id),
     lang,
+    options,
   );
   return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };
 }
