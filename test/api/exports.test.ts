@@ -43,6 +43,24 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
+/** The courier's result file for one booked order key, imported: one new number. */
+async function importCourierResult(key: string, number: string) {
+  const source = {
+    kind: 'sheet',
+    name: 'CJ 결과',
+    rows: [
+      ['고객주문번호', '운송장번호'],
+      [key, number],
+    ],
+  };
+  const applied = await s.call('POST', '/api/invoice-imports', { source, template_id: 'invoice_cj' }, { token: operator });
+  assert.equal(applied.status, 200, JSON.stringify(applied.body));
+  assert.deepEqual(
+    applied.body.results.map((r: { outcome: string }) => r.outcome),
+    ['new'],
+  );
+}
+
 describe('order list export', () => {
   it('needs a reason (기타 with words) and is refused without one, leaving no record', async () => {
     const before = (await newest())?.id ?? 0;
@@ -233,20 +251,7 @@ describe('booking file', () => {
     assert.equal(row[header!.indexOf('내품수량')], 2, 'both lines in one row');
 
     const number = trackingNumber(88_001);
-    const source = {
-      kind: 'sheet',
-      name: 'CJ 결과',
-      rows: [
-        ['고객주문번호', '운송장번호'],
-        [o.id, number],
-      ],
-    };
-    const applied = await s.call('POST', '/api/invoice-imports', { source, template_id: 'invoice_cj' }, { token: operator });
-    assert.equal(applied.status, 200, JSON.stringify(applied.body));
-    assert.deepEqual(
-      applied.body.results.map((r: { outcome: string }) => r.outcome),
-      ['new'],
-    );
+    await importCourierResult(o.id, number);
     const lines = await s.deps.db('order_lines').where({ order_id: o.id });
     assert.ok(
       lines.every((l: { status: string; box_id: string | null }) => l.status === 'INVOICED' && l.box_id),
@@ -266,20 +271,7 @@ describe('booking file', () => {
     assert.equal(row[header!.indexOf('내품수량')], 1, 'the sold-out line is not in the box');
 
     const number = trackingNumber(88_002);
-    const source = {
-      kind: 'sheet',
-      name: 'CJ 결과',
-      rows: [
-        ['고객주문번호', '운송장번호'],
-        [o.id, number],
-      ],
-    };
-    const applied = await s.call('POST', '/api/invoice-imports', { source, template_id: 'invoice_cj' }, { token: operator });
-    assert.equal(applied.status, 200, JSON.stringify(applied.body));
-    assert.deepEqual(
-      applied.body.results.map((r: { outcome: string }) => r.outcome),
-      ['new'],
-    );
+    await importCourierResult(o.id, number);
     const status = async (id: string) => (await s.deps.db('order_lines').where({ id }).first()).status;
     assert.deepEqual([await status(kept!), await status(soldOut!)], ['INVOICED', 'READY']);
   });
