@@ -176,6 +176,22 @@ describe('the operator’s own layout of the 주문 sheet', skipWith(SKIP_WITHOU
     // Nothing left unpushed: the next re-pull does not ask.
     await pullOrdersSheet(page, false);
     assert.equal(await warning(pane).count(), 0);
+
+    // A row the server refuses keeps its edit, and the warning says it was refused (pushing it again would be too).
+    const again = await sheetRows(page, SHEET);
+    const at = again.findIndex((r) => String(r[order]) === '202611291004') + 1;
+    await hands(page, 'userEdit', at, memo, '다시 수정');
+    await e2e.server.deps.db('orders').where({ mall_order_id: '202611291004' }).update({ deleted_at: new Date().toISOString() });
+    await pane.getByRole('button', { name: '변경 내용 보내기' }).click();
+    await pane
+      .getByTestId('notice')
+      .filter({ hasText: /거부 1/ })
+      .waitFor();
+    await pane.getByRole('button', { name: '주문 불러오기' }).click();
+    await warning(pane).getByText('그중 1개 행은 지난 반영에서 거부되었습니다', { exact: false }).waitFor();
+    await assertPaneFits(page, '주문 (거부된 행이 있는 반영 경고)');
+    await warning(pane).getByRole('button', { name: '취소' }).click();
+    await e2e.server.deps.db('orders').where({ mall_order_id: '202611291004' }).update({ deleted_at: null });
     await page.close();
   });
 });

@@ -10,6 +10,11 @@ export const layoutMessages = {
     en: '{count} rows: {rows}{more}. Push them before {what}?',
   },
   unpushed_more: { ko: ' 외 {count}개', en: ' and {count} more' },
+  // Rows whose last push was refused keep their edits: pushing them again is refused again until they change.
+  unpushed_refused: {
+    ko: ' 그중 {count}개 행은 지난 반영에서 거부되었습니다 (결과메시지 참고): 고치지 않았다면 그대로 진행하세요.',
+    en: ' {count} of them were refused at the last push (see the result message): unless you fixed them, go on anyway.',
+  },
   unpushed_row: { ko: '{row}행 (주문번호 {order})', en: 'row {row} (order {order})' },
   unpushed_row_plain: { ko: '{row}행', en: 'row {row}' },
   unpushed_lost: { ko: '다시 불러오면 반영하지 않은 수정은 사라집니다.', en: 'A re-pull drops the edits not pushed.' },
