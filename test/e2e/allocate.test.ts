@@ -44,7 +44,7 @@ describe('the 할당 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await pane.getByRole('radio', { name: /선배송/ }).check();
     await pane.getByRole('button', { name: '미리보기' }).click();
     await pane.getByText(/미리보기를 "할당" 시트에 썼습니다/).waitFor();
-    const summary = '주문 3건: 완전배송 1, 부분배송 1, 미할당 1 · 상품 4건 중 할당 2, 분리 1, 부족 1 · 3개';
+    const summary = '주문 3건: 완전배송 1, 부분배송 1, 미할당 1 · 상품 4건 중 할당 2, 분리 1, 부족 1, 대기 0 · 할당 수량 3개';
     assert.equal(await pane.getByTestId('allocate-summary').textContent(), summary);
     const rows = await sheetRows(page);
     const col = (header: string) => ALLOCATE_COLUMNS.findIndex((c) => c.header.ko === header);

@@ -32,8 +32,8 @@ export const allocateMessages = {
   previewing: { ko: '할당 계산 중…', en: 'Computing the allocation…' },
   writing: { ko: '시트에 쓰는 중… {done}/{total}', en: 'Writing the sheet… {done}/{total}' },
   summary: {
-    ko: '주문 {orders}건: 완전배송 {full}, 부분배송 {partial}, 미할당 {none} · 상품 {lines}건 중 할당 {lines_allocated}, 분리 {lines_split}, 부족 {lines_short} · {units}개',
-    en: '{orders} orders: {full} complete, {partial} partial, {none} not served · of {lines} lines {lines_allocated} allocated, {lines_split} split, {lines_short} short · {units} units',
+    ko: '주문 {orders}건: 완전배송 {full}, 부분배송 {partial}, 미할당 {none} · 상품 {lines}건 중 할당 {lines_allocated}, 분리 {lines_split}, 부족 {lines_short}, 대기 {lines_waiting} · 할당 수량 {units}개',
+    en: '{orders} orders: {full} complete, {partial} partial, {none} not served · of {lines} lines {lines_allocated} allocated, {lines_split} split, {lines_short} short, {lines_waiting} waiting · {units} units allocated',
   },
   previewed: { ko: '미리보기를 "할당" 시트에 썼습니다. {summary}', en: 'Preview written to the "할당" sheet. {summary}' },
   nothing: { ko: '할당할 주문이 없습니다.', en: 'No orders to allocate.' },

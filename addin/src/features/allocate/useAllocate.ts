@@ -18,7 +18,9 @@ export function useAllocate(api: Api, lang: Lang) {
   /** The preview 할당 적용 would carry out: kept until it is applied or replaced. */
   const [pending, setPending] = useState<{ batchId: string; counts: Counts } | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
-  const summaryOf = (c: Counts) => t('summary', c);
+  // Lines in stock whose order waits for the rest (완배송, 일괄배송, or a Coupang shipment kept whole) are the lines
+  // counted under none of the other outcomes.
+  const summaryOf = (c: Counts) => t('summary', { ...c, lines_waiting: c.lines - c.lines_allocated - c.lines_split - c.lines_short });
 
   const preview = (policy: AllocationPolicy, rule: OrderRule) =>
     work.run(async (step) => {
