@@ -45,7 +45,9 @@ export function cellOf(column: SheetColumn, row: Record<string, unknown>, lang: 
     case 'bool':
       return v ? 'Y' : '';
     case 'send_status':
-      // Only a box with a number or courier has anything to send.
+      // Only a box with a number or courier has anything to send; a canceled line stays in its (merged) box's
+      // record, but the box's send is not its own: the mall has no number for it.
+      if (row.status === 'CANCELED') return '';
       return row.courier && typeof v === 'string' && SEND_STATUS_LABELS[v] ? format(SEND_STATUS_LABELS[v]!, {}, lang) : '';
     default:
       return v === null || v === undefined ? '' : String(v);
