@@ -76,6 +76,13 @@ export function isClaimRequested(status: Status): boolean {
 /** Closed by a claim: such a line stays in its box's record but no longer ships, nor is numbered, with the box. */
 export const LEAVES_BOX: readonly Status[] = ['CANCELED', 'RETURNED', 'EXCHANGED'];
 
+/**
+ * Closed without its box going out for it: it stays in its (merged) box's record, but has no send of its own — the
+ * box's 전송완료 is the other lines' number at the mall. The lines view shows no send status for it, and a send-status
+ * filter does not select it.
+ */
+export const NO_SEND_OF_ITS_OWN: readonly Status[] = ['CANCELED'];
+
 /** Before the goods leave the warehouse: holds apply here, and a cancel needs no return. */
 export const PRE_SHIPMENT_STATUSES: readonly Status[] = ['PAID', 'NEW', 'READY', 'INVOICED'];
 

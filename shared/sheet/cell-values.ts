@@ -2,7 +2,7 @@
 // sheet (addin/src/sheet/cells.ts) and the server's order-list export (shared/files/order-list.ts). Pure.
 import { findCourier } from '../couriers.ts';
 import { format, type Lang, type Messages } from '../i18n.ts';
-import { STATUS_LABELS, type Status } from '../lifecycle.ts';
+import { NO_SEND_OF_ITS_OWN, STATUS_LABELS, type Status } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type SheetColumn } from './order-columns.ts';
 import { kstDate } from '../time.ts';
 
@@ -45,9 +45,8 @@ export function cellOf(column: SheetColumn, row: Record<string, unknown>, lang: 
     case 'bool':
       return v ? 'Y' : '';
     case 'send_status':
-      // Only a box with a number or courier has anything to send; a canceled line stays in its (merged) box's
-      // record, but the box's send is not its own: the mall has no number for it.
-      if (row.status === 'CANCELED') return '';
+      // Only a box with a number or courier has anything to send, and only for lines that go out in it.
+      if (NO_SEND_OF_ITS_OWN.includes(row.status as Status)) return '';
       return row.courier && typeof v === 'string' && SEND_STATUS_LABELS[v] ? format(SEND_STATUS_LABELS[v]!, {}, lang) : '';
     default:
       return v === null || v === undefined ? '' : String(v);

@@ -68,13 +68,15 @@ describe('status board', () => {
       unmatched: await line('NEW', { unmatched: true }),
       soldOut: await line('READY', { sold_out: true }),
       soldOutCanceled: await line('CANCELED', { sold_out: true }),
+      canceledInFailedBox: await line('CANCELED'),
       claimAtMall: await line('READY', { mall_status: 'CANCEL', mall_implied_status: 'CANCEL_REQUESTED', mall_status_at: new Date().toISOString() }),
       pastAtMall: await line('SHIPPED', { mall_status: 'DELIVERING', mall_implied_status: 'IN_TRANSIT', mall_status_at: new Date().toISOString() }),
       behind: await line('IN_TRANSIT', { mall_status: 'FINAL_DELIVERY', mall_implied_status: 'DELIVERED', mall_status_at: new Date().toISOString() }),
       deletedWaiting: await line('NEW'),
     };
     await putInBox(s.deps.db, [fx.notSent, fx.pastAtMall], { tracking: '123456789012' });
-    const failedBox = await putInBox(s.deps.db, [fx.failed], { tracking: '223456789012' });
+    // A canceled line stays in its box's record; the box's failed send is not its own (it is not counted there).
+    const failedBox = await putInBox(s.deps.db, [fx.failed, fx.canceledInFailedBox], { tracking: '223456789012' });
     await s.deps.db('boxes').where({ id: failedBox }).update({ send_status: 'failed', send_error: '송장번호 형식 오류' });
     const sentBox = await putInBox(s.deps.db, [fx.sent], { tracking: '323456789012' });
     await s.deps.db('boxes').where({ id: sentBox }).update({ send_status: 'sent' });

@@ -2,7 +2,7 @@
 // behind the orders list, the lines view, sheet pulls and push answers; single orders are read in orders.repo.ts.
 import type { Knex } from 'knex';
 import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
-import { CLAIM_STATUSES, PAST_SHIPPING_STATUSES } from '../../../shared/lifecycle.ts';
+import { CLAIM_STATUSES, NO_SEND_OF_ITS_OWN, PAST_SHIPPING_STATUSES } from '../../../shared/lifecycle.ts';
 import { normalizePhone } from '../../../shared/phone.ts';
 import { RECIPIENT_FIELDS } from '../../../shared/sheet/recipient-edit.ts';
 import { selectPacked, whereIdIn } from '../../db/bulk.ts';
@@ -118,6 +118,8 @@ function applyLineConditions(q: Knex.QueryBuilder, f: OrderFilter): void {
       w.whereIn('b.send_status', wanted);
       if (wanted.includes('not_sent')) w.orWhereNull('b.id');
     });
+    // As the sheet's 송장전송 cell shows them (shared/sheet/cell-values.ts): a canceled line has no send of its own.
+    q.whereNotIn('l.status', [...NO_SEND_OF_ITS_OWN]);
   }
   if (f.sold_out !== undefined) q.where('l.sold_out', f.sold_out);
   if (f.unmatched !== undefined) q.where('l.unmatched', f.unmatched);
