@@ -96,8 +96,9 @@ export function manyProblems(issues: readonly FieldProblem[]): Text {
 /**
  * The error of one field a service refuses by hand (a rule no schema states): the message names the field (by its
  * label, or by `options.label` where the API-wide one would mislead; unless `params.field` names it otherwise, e.g.
- * by the operator's own column header), and so does the one detail (by its path). `code` is the error's code for programs (validation_failed unless the rule has its own);
- * `type` is invalid_data (400) unless the field's value clashes with stored data (a taken name: conflict).
+ * by the operator's own column header), and so does the one detail (by its path). `code` is the error's code for
+ * programs (validation_failed unless the rule has its own); `type` is invalid_data (400) unless the field's value
+ * clashes with stored data (a taken name: conflict).
  */
 export function fieldError(
   field: string,

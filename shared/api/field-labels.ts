@@ -3,8 +3,11 @@
 // message now names the field as an operator knows it ("사은품 상품코드: …"); its details keep the API's name
 // (`field`) for programs, and English keeps the API's name in the message too, since it reads as English already.
 // Keyed by the field's own name, whatever route or depth it sits at: the same name means the same thing across the
-// API. A unit test holds every field of every route's params, query and body (and the malls' credentials) to
-// this table.
+// API. Where it does not, the exception sits here too, looked up first: a path whose last name misleads
+// (PATH_LABELS: a scan's versions.box), or a schema whose top-level fields mean something of their own
+// (withOwnLabels: a warehouse's code is its 창고코드) — a service refusing such a field by hand passes the same label
+// (fieldError's `label`). A unit test holds every field of every route's params, query and body (and the malls'
+// credentials) to FIELD_LABELS.
 import type { MessageText } from '../i18n.ts';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -208,7 +211,7 @@ const PATH_LABELS: Readonly<Record<string, string>> = {
   'versions.box': '박스 버전',
   'versions.lines': '상품주문 버전',
   'versions.orders': '주문 버전',
-  // A stock count row's on_hand is what the operator typed in the 재고 sheet's 새 수량 (COUNT_ROW_LABELS).
+  // A stock count row's on_hand, refused by the schema (the service's own refusals use COUNT_ROW_LABELS).
   'rows.on_hand': '새 수량',
 };
 
@@ -257,6 +260,6 @@ export function ownLabel(schema: object, field: string): string | undefined {
 /** A warehouse's own names, for its schemas and for the refusals its service makes by hand. */
 export const WAREHOUSE_LABELS = { code: '창고코드', name: '창고명' } as const;
 /** A counted row's on-hand is what the operator typed in the stock sheet's 새 수량, not the 현재고 beside it. */
-export const COUNT_ROW_LABELS: Readonly<Record<string, string>> = { on_hand: '새 수량' };
+export const COUNT_ROW_LABELS: Readonly<Record<string, string>> = { on_hand: PATH_LABELS['rows.on_hand']! };
 /** A SKU's name is the product's. */
 export const SKU_LABELS = { name: '상품명' } as const;
