@@ -10,7 +10,7 @@
 // block a new job or a cancel — so a crash never blocks an account.
 import { JOB_TYPE_LABELS } from '../../shared/api/jobs.schema.ts';
 import { AppError } from '../../shared/errors.ts';
-import { message, type Text } from '../../shared/i18n.ts';
+import { isMessage, message, type Text } from '../../shared/i18n.ts';
 import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
 import type { ConnectorFactory } from '../connectors/registry.ts';
 import { MallError } from '../connectors/http.ts';
@@ -359,9 +359,12 @@ export class JobRunner {
   private describe(error: unknown, job: repo.JobRow, account: MallAccountRow): { state: repo.JobState; message: Text } {
     if (error instanceof Canceled || (error as Error)?.name === 'AbortError') return { state: 'canceled', message: message(jobsMessages.canceled) };
     if (error instanceof MallError) {
-      const detail = message(jobsMessages.mall_said, { mall: MALL_NAMES[account.mall_type as MallType] ?? account.mall_type, text: error.text });
+      // A connector's own sentence names its mall and what to check: it is the job's error as it is ("쇼핑몰 인증에
+      // 실패했습니다: 쿠팡: 쿠팡 인증에 실패했습니다…" said it three times). The transport's words are put in one.
+      if (isMessage(error.text)) return { state: 'failed', message: error.text };
+      const mall = MALL_NAMES[account.mall_type as MallType] ?? account.mall_type;
       const key = error.kind === 'auth' ? 'auth_failed' : error.kind === 'rate_limited' ? 'rate_limited' : 'mall_unavailable';
-      return { state: 'failed', message: message(jobsMessages[key], { detail }) };
+      return { state: 'failed', message: message(jobsMessages[key], { mall, detail: error.text }) };
     }
     if (error instanceof AppError) return { state: 'failed', message: error.text };
     return { state: 'failed', message: message(jobsMessages.unexpected, { job: job.id }) };

@@ -1,21 +1,20 @@
 import { defineMessages, message, type Text } from '../../shared/i18n.ts';
 
 export const jobsMessages = defineMessages('jobs', {
-  /** A mall's refusal, after the mall's name. */
-  mall_said: { ko: '{mall}: {text}', en: '{mall}: {text}' },
   account_not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
   account_inactive: { ko: '{name}: 사용하지 않는 계정입니다', en: '{name}: the account is switched off' },
   service_off: { ko: '{name}: {service} 서비스가 꺼져 있습니다', en: '{name}: the {service} service is switched off' },
   already_running: { ko: '{name}: 같은 작업이 이미 진행 중입니다 ({job})', en: '{name}: the same job is already running ({job})' },
   no_credentials: { ko: '{name}: 인증 정보가 없습니다', en: '{name}: no credentials stored' },
+  // A failure the connector could only put in the transport's words (`detail`: "HTTP 503", "no answer within 20000 ms").
   auth_failed: {
-    ko: '쇼핑몰 인증에 실패했습니다. API 키를 확인하세요: {detail}',
-    en: 'The mall refused the credentials; check the API keys: {detail}',
+    ko: '{mall} 인증에 실패했습니다. API 키를 확인하세요 ({detail})',
+    en: '{mall} refused the credentials; check the API keys ({detail})',
   },
-  mall_unavailable: { ko: '쇼핑몰 응답이 없거나 오류가 계속됩니다: {detail}', en: 'The mall did not answer or kept failing: {detail}' },
+  mall_unavailable: { ko: '{mall} 응답이 없거나 오류가 계속됩니다 ({detail})', en: '{mall} did not answer or kept failing ({detail})' },
   rate_limited: {
-    ko: '쇼핑몰 호출 한도를 넘었습니다. 잠시 후 다시 실행하세요: {detail}',
-    en: 'The mall rate limit was reached; run again later: {detail}',
+    ko: '{mall} 호출 한도를 넘었습니다. 잠시 후 다시 실행하세요 ({detail})',
+    en: '{mall} rate limit was reached; run again later ({detail})',
   },
   unexpected: { ko: '작업 중 예상하지 못한 오류가 발생했습니다 (작업 {job})', en: 'Unexpected error during the job ({job})' },
   canceled: { ko: '작업이 취소되었습니다', en: 'The job was canceled' },

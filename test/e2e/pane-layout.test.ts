@@ -303,7 +303,9 @@ describe('지금 수집 when a mall is down', skipWith(SKIP_WITHOUT_BROWSER), ()
     try {
       const page = await openPane();
       await page.getByRole('button', { name: '지금 수집' }).click();
-      const notice = page.getByTestId('notice').filter({ hasText: '스마트스토어 수집 실패: 쇼핑몰 응답이 없거나 오류가 계속됩니다' });
+      const notice = page
+        .getByTestId('notice')
+        .filter({ hasText: '스마트스토어 수집 실패: 네이버 스마트스토어 응답이 없거나 오류가 계속됩니다 (HTTP 500)' });
       await notice.waitFor();
       const text = (await notice.textContent()) ?? '';
       assert.doesNotMatch(text, /수집 끝/, text);
