@@ -236,6 +236,16 @@ export const ACTION_RULES: Record<LineAction, ActionRule> = {
   },
 };
 
+/**
+ * The action's one target status is where the line already is (발주확인 of a line already 신규주문, 출고완료 of a
+ * shipped box): nothing to do, and nothing to refuse — an operator acting on a range of rows picks up rows done
+ * before. Actions whose target depends on the line (a number, a claim's way back) are never "already done".
+ */
+export function alreadyDone(action: LineAction, status: Status): boolean {
+  const to = ACTION_RULES[action].to;
+  return typeof to === 'string' && to === status;
+}
+
 export type HistoryStep = { from: Status | null; to: Status };
 
 /**

@@ -87,6 +87,10 @@ export const paneMessages = {
     en: '{count} mall changes not applied yet (retried by every sync)',
   },
   action_done: { ko: '{action}: 반영 {applied}, 거부 {refused}', en: '{action}: applied {applied}, refused {refused}' },
+  action_done_unchanged: {
+    ko: '{action}: 반영 {applied}, 변경없음 {unchanged}, 거부 {refused}',
+    en: '{action}: applied {applied}, unchanged {unchanged}, refused {refused}',
+  },
   // invoices
   courier: { ko: '택배사', en: 'Courier' },
   apply_courier: { ko: '선택한 행에 택배사 넣기', en: 'Set courier on selected rows' },

@@ -4,6 +4,7 @@ import {
   ACTION_RULES,
   LINE_ACTIONS,
   STATUSES,
+  alreadyDone,
   checkTransition,
   manualClaimState,
   statusBeforeClaim,
@@ -79,6 +80,27 @@ describe('lifecycle table', () => {
       });
     }
   }
+});
+
+describe('alreadyDone', () => {
+  it('is the one target status of an action, never a target that depends on the line', () => {
+    const done = LINE_ACTIONS.flatMap((action) => STATUSES.filter((status) => alreadyDone(action, status)).map((status) => `${action}:${status}`));
+    assert.deepEqual(done, [
+      'confirm:NEW',
+      'release:READY',
+      'clear_invoice:READY',
+      'ship:SHIPPED',
+      'mark_in_transit:IN_TRANSIT',
+      'mark_delivered:DELIVERED',
+      'confirm_purchase:PURCHASE_CONFIRMED',
+      'request_cancel:CANCEL_REQUESTED',
+      'complete_cancel:CANCELED',
+      'request_return:RETURN_REQUESTED',
+      'complete_return:RETURNED',
+      'request_exchange:EXCHANGE_REQUESTED',
+      'complete_exchange:EXCHANGED',
+    ]);
+  });
 });
 
 describe('flags', () => {

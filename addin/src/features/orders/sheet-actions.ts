@@ -52,7 +52,7 @@ export async function actOnSelection(
   lang: Lang,
   progress?: Progress,
   params: Omit<BulkTransitionBody, 'items' | 'action'> = {},
-): Promise<{ applied: number; refused: number } | null> {
+): Promise<{ applied: number; unchanged: number; refused: number } | null> {
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
@@ -65,7 +65,8 @@ export async function actOnSelection(
   await appendLines(api, state, splitOff, lang);
   await applyItemResults(api, state, results, lang, atMalls.confirmed);
   const applied = results.filter((r) => r.result === 'applied').length;
-  return { applied, refused: results.length - applied };
+  const unchanged = results.filter((r) => r.result === 'applied' && r.code === 'unchanged').length;
+  return { applied: applied - unchanged, unchanged, refused: results.length - applied };
 }
 
 /**

@@ -89,7 +89,9 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
         ready.params,
       );
       if (!out) return { intent: 'warning', text: t('no_selection') };
-      return { intent: out.refused ? 'warning' : 'success', text: t('action_done', { action: actionLabel(action, lang), ...out }) };
+      // Rows already where the action takes them (발주확인 of a confirmed line) are counted apart, not as refused.
+      const done = out.unchanged ? 'action_done_unchanged' : 'action_done';
+      return { intent: out.refused ? 'warning' : 'success', text: t(done, { action: actionLabel(action, lang), ...out }) };
     });
   return {
     work,

@@ -2,7 +2,15 @@
 // delivery steps, withdraw or restore a claim). A box ships as one unit; an order target moves what can move.
 import type { ApiAction } from '../../../../shared/api/orders.schema.ts';
 import { message, type Message } from '../../../../shared/i18n.ts';
-import { CLAIM_STATUSES, STATUS_LABELS, claimTypeOf, lifecycleMessages, type LineAction, type Status } from '../../../../shared/lifecycle.ts';
+import {
+  CLAIM_STATUSES,
+  STATUS_LABELS,
+  alreadyDone,
+  claimTypeOf,
+  lifecycleMessages,
+  type LineAction,
+  type Status,
+} from '../../../../shared/lifecycle.ts';
 import type { LineRow } from '../working-set.repo.ts';
 import { closeClaim } from './claims.ts';
 import type { EngineCore } from './core.ts';
@@ -24,7 +32,9 @@ export const STATUS_ACTIONS: Partial<Record<ApiAction, LineAction>> = {
 
 export function statusAction(core: EngineCore, targetId: string, lines: LineRow[], action: LineAction, p: Params, orderTarget: boolean): Outcome {
   const { set } = core;
-  const units = unitsOf(core, lines, action === 'ship');
+  // Units already where the action takes them are done: applied, unchanged (no history, no mall call).
+  const units = unitsOf(core, lines, action === 'ship').filter((unit) => !unit.every((l) => alreadyDone(action, l.status as Status)));
+  if (!units.length) return { lines: [], changed: false, warnings: [] };
   const decided = decide(core, targetId, units, action, orderTarget);
   const moved: LineRow[] = [];
   const warnings: Message[] = [];

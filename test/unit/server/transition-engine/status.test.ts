@@ -31,6 +31,27 @@ describe('engine: status actions', () => {
     assert.equal(r!.message, 'cannot Ship from its current status Ready to ship');
   });
 
+  it('a line already where the action takes it is applied unchanged: no history, no mall (발주확인 of a 신규주문 was 거부)', async () => {
+    const w = new World();
+    const confirmed = w.order({ status: 'NEW', source: 'mall', mall_account_id: 'acc_1' });
+    const shipped = w.order({ status: 'SHIPPED', lines: 2 });
+    w.box(shipped.lines, { tracking_number: cj() });
+    const paid = w.order({ status: 'PAID', source: 'mall', mall_account_id: 'acc_1' });
+    assert.deepEqual(outcomes(await w.run('confirm', [{ id: confirmed.lines[0]!.id }, { id: confirmed.order.id }, { id: paid.lines[0]!.id }])), [
+      'applied:unchanged',
+      'applied:unchanged',
+      'refused:mall_confirm_required',
+    ]);
+    assert.deepEqual(outcomes(await w.run('ship', [{ id: shipped.lines[0]!.id }])), ['applied:unchanged']);
+    assert.equal(w.set.writes.history.length, 0);
+    // Part of a box still to ship is not "done": the box ships whole, as before.
+    const half = w.order({ status: 'INVOICED', lines: 2 });
+    w.box(half.lines, { tracking_number: cj() });
+    half.lines[0]!.status = 'SHIPPED';
+    const [r] = await w.run('ship', [{ id: half.lines[1]!.id }]);
+    assert.equal(r!.code, 'illegal_transition');
+  });
+
   it('a line a call already moved with the same action counts as done', async () => {
     const w = new World();
     const { order, lines } = w.order({ status: 'NEW', lines: 2 });
