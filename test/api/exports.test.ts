@@ -276,6 +276,27 @@ describe('booking file', () => {
     assert.deepEqual([await status(kept!), await status(soldOut!)], ['INVOICED', 'READY']);
   });
 
+  it('a held order is left out of the booking, and so is a merged box holding one (its label could not ship)', async () => {
+    const held = await makeOrder(s.deps.db, { channel: '보류몰', recipient: '보류고객', products: ['컵'], status: 'READY' });
+    const inBox = await makeOrder(s.deps.db, { channel: '보류몰', recipient: '합포보류', products: ['컵'], status: 'READY' });
+    const partner = await makeOrder(s.deps.db, { channel: '보류몰', recipient: '합포보류', products: ['받침'], status: 'READY' });
+    const box = await putInBox(s.deps.db, [...inBox.lineIds, ...partner.lineIds], { status: 'READY' });
+    const free = await makeOrder(s.deps.db, { channel: '보류몰', recipient: '정상고객', products: ['컵'], status: 'READY' });
+    await s.deps.db('orders').whereIn('id', [held.id, inBox.id]).update({ hold: true });
+    const res = await download('/api/exports/booking', { template: 'cj', format: 'xlsx', reason: 'shipping' }, operator);
+    const [header, ...rows] = await sheetRows(res.bytes);
+    const keys = rows.map((r) => r[header!.indexOf('고객주문번호')]);
+    assert.ok(keys.includes(free.id), 'the order not held is booked');
+    assert.ok(!keys.includes(held.id), 'the held order is not');
+    assert.ok(!keys.includes(box) && !keys.includes(partner.id), 'nor is the merged box holding a held order');
+    // Released from hold, both are booked again.
+    await s.deps.db('orders').whereIn('id', [held.id, inBox.id]).update({ hold: false });
+    const again = await download('/api/exports/booking', { template: 'cj', format: 'xlsx', reason: 'shipping' }, operator);
+    const [h2, ...rows2] = await sheetRows(again.bytes);
+    const keys2 = rows2.map((r) => r[h2!.indexOf('고객주문번호')]);
+    assert.ok(keys2.includes(held.id) && keys2.includes(box));
+  });
+
   it('by default takes the READY boxes', async () => {
     const res = await download('/api/exports/booking', { template: 'hanjin', format: 'xlsx', reason: 'shipping' }, operator);
     const [header, ...rows] = await sheetRows(res.bytes);

@@ -12,7 +12,9 @@ export type BookingFilter = { statuses?: readonly Status[] | undefined; boxIds?:
 /**
  * Lines by box or, without one, by order (oldest first), cancelled and returned lines left out (they do not ship),
  * and so are sold-out lines still waiting for a number (송장 출력 제외: the number the courier sends back could not
- * be set on them, and the order's other lines would be refused with them).
+ * be set on them, and the order's other lines would be refused with them). Held orders (출고보류) are left out
+ * whole, and so is a merged box holding one: a hold refuses every number and every ship (lifecycle.ts), so their
+ * label would be printed for a parcel that must not leave.
  */
 export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLine[]> {
   const q = db('order_lines as l')
@@ -21,6 +23,18 @@ export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLin
     .whereNull('o.deleted_at')
     .whereNotIn('l.status', LEAVES_BOX as Status[])
     .where((w) => w.whereNotNull('l.box_id').orWhere('l.sold_out', false))
+    .where('o.hold', false)
+    .where((w) =>
+      w.whereNull('l.box_id').orWhereNotExists((held) =>
+        held
+          .select(db.raw('1'))
+          .from('order_lines as bl')
+          .join('orders as bo', 'bo.id', 'bl.order_id')
+          .whereRaw('bl.box_id = l.box_id')
+          .where('bo.hold', true)
+          .whereNotIn('bl.status', LEAVES_BOX as Status[]),
+      ),
+    )
     .select(
       db.raw('coalesce(l.box_id, l.order_id) as box_id'),
       'o.mall_order_id',
