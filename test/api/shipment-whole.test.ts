@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { sheetRows } from '../helpers/xlsx.ts';
 
 let s: TestServer;
 const fixtures: MallFixture<{ close(): Promise<void> }>[] = [];
@@ -111,6 +112,47 @@ describe('a mall shipment that takes one number for all its items', () => {
     assert.equal((await lineOf(mall.accountId, a.line_id)).status, 'INVOICED');
     await push(b);
     for (const l of [a, b]) assert.equal((await lineOf(mall.accountId, l.line_id)).status, 'SHIPPED');
+  });
+
+  it('Coupang: a sold-out item keeps the rest of its shipment from a first number and out of the booking file, until released', async () => {
+    const mall = await coupangMall(s, { initialOrders: 0 });
+    fixtures.push(mall);
+    const [a, b] = await twoOfOneShipment(mall);
+    await s.deps.db('order_lines').where({ id: b.line_id }).update({ sold_out: true });
+    const sender = { name: '쉽시트상회', phone: '02-1234-5678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
+    assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
+    const bookingKeys = async () => {
+      const res = await s.download('POST', '/api/exports/booking', { template: 'cj', format: 'xlsx', reason: 'shipping' }, { lang: 'ko' });
+      if (res.status === 409 && /nothing_to_book/.test(new TextDecoder().decode(res.bytes))) return [];
+      assert.equal(res.status, 200, new TextDecoder().decode(res.bytes));
+      const [header, ...rows] = await sheetRows(res.bytes);
+      return rows.map((r) => String(r[header!.indexOf('고객주문번호')]));
+    };
+    assert.ok(!(await bookingKeys()).includes(a.order_id), 'the shipment is not booked while an item of it is sold out');
+
+    const current = await lineOf(mall.accountId, a.line_id);
+    const refused = await s.call(
+      'POST',
+      '/api/transitions',
+      { action: 'set_invoice', courier: 'CJ', items: [{ id: a.line_id, version: current.line_version, tracking_number: cj() }] },
+      { lang: 'ko' },
+    );
+    assert.equal(refused.body.results[0].code, 'blocked', JSON.stringify(refused.body));
+    assert.match(refused.body.results[0].message, /같은 쿠팡 배송\(묶음배송\)의 상품 .*품절이라 송장을 입력할 수 없습니다/);
+    assert.ok(refused.body.results[0].message.includes(b.product_name));
+    assert.equal((await lineOf(mall.accountId, a.line_id)).status, 'READY', 'no label for part of the shipment');
+
+    // Restocked: the sold-out flag released, the shipment is booked and numbered whole, and ships.
+    await s.deps.db('order_lines').where({ id: b.line_id }).update({ sold_out: false });
+    assert.ok((await bookingKeys()).includes(a.order_id));
+    const tracking = cj();
+    const numbered = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ',
+      items: [{ id: a.order_id, version: await version(a.order_id), tracking_number: tracking }],
+    });
+    assert.equal(numbered.body.applied, 1, JSON.stringify(numbered.body));
+    assert.equal((await ship(mall.accountId, a)).body.applied, 1);
   });
 
   it('Naver: a package ships in parts (each item is dispatched on its own)', async () => {

@@ -5,6 +5,7 @@
 // (orders/line-references.repo.ts reads both kinds of key).
 import type { BookingLine } from '../../../shared/files/booking-rows.ts';
 import { LEAVES_BOX, type Status } from '../../../shared/lifecycle.ts';
+import { WHOLE_SHIPMENT_MALLS } from '../../../shared/malls.ts';
 import type { Db } from '../../db/knex.ts';
 
 export type BookingFilter = { statuses?: readonly Status[] | undefined; boxIds?: readonly string[] | undefined };
@@ -14,7 +15,7 @@ export type BookingFilter = { statuses?: readonly Status[] | undefined; boxIds?:
  * and so are sold-out lines still waiting for a number (송장 출력 제외: the number the courier sends back could not
  * be set on them, and the order's other lines would be refused with them). Held orders (출고보류) are left out
  * whole, and so is a merged box holding one: a hold refuses every number and every ship (lifecycle.ts), so their
- * label would be printed for a parcel that must not leave.
+ * label would be printed for a parcel that must not leave. So is a line whose mall shipment waits for a sold-out item.
  */
 export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLine[]> {
   const q = db('order_lines as l')
@@ -33,6 +34,22 @@ export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLin
           .whereRaw('bl.box_id = l.box_id')
           .where('bo.hold', true)
           .whereNotIn('bl.status', LEAVES_BOX as Status[]),
+      ),
+    )
+    // A line waiting for its first number whose mall takes its shipment whole (Coupang) waits with a sold-out item
+    // of that shipment: the number could not be set on it (engine/core.ts shipmentSoldOut).
+    .where((w) =>
+      w.whereNot('l.status', 'READY').orWhereNotExists((soldOut) =>
+        soldOut
+          .select(db.raw('1'))
+          .from('order_lines as sl')
+          .join('mall_accounts as ma', 'ma.id', 'sl.mall_account_id')
+          .whereRaw('sl.order_id = l.order_id')
+          .whereRaw('sl.mall_shipment_id = l.mall_shipment_id')
+          .whereRaw('sl.id <> l.id')
+          .where('sl.sold_out', true)
+          .where('sl.status', 'READY')
+          .whereIn('ma.mall_type', [...WHOLE_SHIPMENT_MALLS]),
       ),
     )
     .select(

@@ -107,10 +107,11 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
       if (l.box_id && !ids.has(l.box_id)) boxes.push({ id: l.box_id, tracking_number: null });
       if (l.box_id) ids.add(l.box_id);
     }
-    // Shipping (asked for, or automatic once numbered) reads every line of the orders in play: a mall shipment
-    // whose items must ship together (Coupang's shipmentBoxId lies within one of its orders) is checked whole
-    // (engine/core.ts). Orders read whole already: those named, and with an order action those of the lines named.
-    const ships = needs(SHIP_ACTIONS) || (needs(['set_invoice']) && (await wholeShipmentAccounts(db, true)).size > 0);
+    // Shipping and numbering read every line of the orders in play when a mall takes a shipment whole: its items
+    // must ship together (Coupang's shipmentBoxId lies within one of its orders), and a first number waits for a
+    // sold-out item of it (engine/core.ts). Orders read whole already: those named, and with an order action those of
+    // the lines named.
+    const ships = needs(SHIP_ACTIONS) || (needs(['set_invoice']) && (await wholeShipmentAccounts(db)).size > 0);
     const whole = ships ? new Set(wholeOrders ? lines.map((l) => l.order_id) : orderIds) : null;
     const inBoxes = await read(db, 'box_id', [...ids]);
     for (const l of inBoxes) lines.push(l);

@@ -93,6 +93,10 @@ export class EngineCore {
       const apart = this.shipmentApart(line);
       if (apart) return new Refusal('blocked', this.siblingParams(targetId, line, action, apart, null), 'shipment_apart');
     }
+    if (result.ok && action === 'set_invoice' && line.status === 'READY') {
+      const soldOut = this.shipmentSoldOut(line);
+      if (soldOut) return new Refusal('blocked', this.siblingParams(targetId, line, action, soldOut, 'sold_out'), 'shipment_sold_out');
+    }
     if (result.ok) return { to: result.to };
     const flag = result.code === 'blocked' ? result.flag : undefined;
     return new Refusal(result.code, this.transitionParams(targetId, line, action, flag));
@@ -123,6 +127,19 @@ export class EngineCore {
           l.box_id !== line.box_id &&
           BEFORE_SHIPPING.includes(l.status as Status),
       );
+  }
+
+  /**
+   * A sold-out line of the same whole-taken mall shipment still waiting for its first number: it gets none (a
+   * sold-out line is not numbered), so numbering this one would print a label for part of a shipment that could
+   * not ship (shipmentApart) and that the mall would refuse. The shipment waits whole for the stock.
+   */
+  private shipmentSoldOut(line: LineRow): LineRow | undefined {
+    const account = this.orderOf(line).mall_account_id;
+    if (!line.mall_shipment_id || !account || !this.set.wholeShipment.has(account)) return undefined;
+    return this.set
+      .linesOfOrder(line.order_id)
+      .find((l) => l.id !== line.id && l.mall_shipment_id === line.mall_shipment_id && l.sold_out && l.status === 'READY');
   }
 
   private siblingParams(targetId: string, line: LineRow, action: LineAction, other: LineRow, flag: Flag | null = 'unmatched'): MessageParams {
