@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 const int = z.number().int();
 
-export const REVIEW_REASONS = ['phone_unknown', 'phones_differ', 'details_differ'] as const;
+export const REVIEW_REASONS = ['phone_unknown', 'safe_number', 'phones_differ', 'details_differ'] as const;
 
 const orderVersion = z.object({ id: z.string().min(1).max(40), version: int.min(1) });
 

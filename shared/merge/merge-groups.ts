@@ -21,7 +21,7 @@ export type MergeCandidate = {
 export type MergeGroup = { key: string; order_ids: string[] };
 
 /** Why a group of orders to the same name and address is not merged without the operator. */
-export type ReviewReason = 'phone_unknown' | 'phones_differ' | 'details_differ';
+export type ReviewReason = 'phone_unknown' | 'safe_number' | 'phones_differ' | 'details_differ';
 
 /**
  * Orders to the same name and address that might be one recipient. `clusters` are what merges anyway: a merge
@@ -62,7 +62,18 @@ function fullKeys(c: MergeCandidate, name: string, address1: string, near = near
   const phone = phoneDigits(c.recipient_phone);
   const mobile = phoneDigits(c.recipient_mobile);
   const phonesKnown = phone !== null && mobile !== null && (phone !== undefined || mobile !== undefined);
-  if (!phonesKnown) return { exact: null, near, phonesKnown };
+  // Not comparable as a whole, the real numbers given are still kept: orders whose real numbers agree and that
+  // differ only by a safe number are a review of another kind (safe_number) than orders with nothing to compare.
+  if (!phonesKnown)
+    return {
+      exact: null,
+      near,
+      phonesKnown,
+      phones: [phone, mobile]
+        .filter((p) => p)
+        .sort()
+        .join(','),
+    };
   // Compared as a set: one mall sends the mobile as 연락처1, another as 연락처2, and they are the same numbers.
   const phones =
     phone === undefined || phone === mobile ? mobile! : mobile === undefined ? phone : phone < mobile ? `${phone},${mobile}` : `${mobile},${phone}`;
@@ -135,7 +146,9 @@ export function planMerge(candidates: readonly MergeCandidate[]): MergePlan {
     }
     if (clusters.size < 2) continue;
     const reason: ReviewReason = !members.every((m) => m.keys.phonesKnown)
-      ? 'phone_unknown'
+      ? members.every((m) => m.keys.phones) && new Set(members.map((m) => m.keys.phones)).size === 1
+        ? 'safe_number' // the same real number on every order, a 050x one beside it on some
+        : 'phone_unknown'
       : new Set(members.map((m) => m.keys.phones)).size > 1
         ? 'phones_differ'
         : 'details_differ'; // same phones, another zip or detail line (동·호수)

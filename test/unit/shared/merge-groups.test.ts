@@ -104,6 +104,25 @@ describe('planMerge', () => {
     );
   });
 
+  it('the same real number with a safe number beside it on one order is a review that says so (safe_number)', () => {
+    const plan = planMerge([
+      order('a'),
+      order('b', { recipient_phone: '0504-1111-2222' }),
+      order('c', { recipient_phone: '0505-3333-4444', recipient_mobile: '010-9999-8888' }),
+    ]);
+    assert.deepEqual(
+      plan.reviews.map((r) => [r.reason, r.clusters]),
+      [['phone_unknown', [['a'], ['b'], ['c']]]],
+      'a real number that differs: nothing tells them apart',
+    );
+    const same = planMerge([order('a'), order('b', { recipient_phone: '0504-1111-2222' })]);
+    assert.deepEqual(
+      same.reviews.map((r) => [r.reason, r.clusters]),
+      [['safe_number', [['a'], ['b']]]],
+    );
+    assert.deepEqual(same.merges, [], 'still never merged without the operator');
+  });
+
   it('a merge-locked order neither merges nor is offered', () => {
     const plan = planMerge([order('a'), order('b', { merge_locked: true }), order('c', { merge_locked: true, recipient_mobile: '010-2222-3333' })]);
     assert.deepEqual(plan, { merges: [], reviews: [] });

@@ -29,6 +29,7 @@ export const mergeMessages = {
   mg_undone: { ko: '합포를 되돌렸습니다 ({lines}줄).', en: 'Merge undone ({lines} lines).' },
   mg_viewer: { ko: '합포 적용과 되돌리기는 운영자와 관리자만 할 수 있습니다.', en: 'Only operators and admins can apply or undo.' },
   reason_phone_unknown: { ko: '연락처 확인 불가 (안심번호·없음)', en: 'Phones cannot be compared (safe number or none)' },
+  reason_safe_number: { ko: '같은 연락처 · 안심번호만 다름', en: 'Same phone; only a safe number differs' },
   reason_phones_differ: { ko: '연락처 다름', en: 'Phones differ' },
   reason_details_differ: { ko: '상세주소·우편번호 다름', en: 'Address details differ' },
 } satisfies Messages;
