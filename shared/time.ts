@@ -1,5 +1,7 @@
 // Korean sellers count days in Korea Standard Time (UTC+9, no daylight saving). Timestamps are stored in UTC;
 // calendar days (period filters, sales per day) are KST.
+import type { Lang } from './i18n.ts';
+
 const KST_OFFSET_MS = 9 * 3600_000;
 
 /** The KST calendar day (YYYY-MM-DD) of an instant. */
@@ -23,4 +25,15 @@ export function isValidDay(day: string): boolean {
 /** Whole days from `from` to `to` inclusive (1 for the same day). */
 export function daysInclusive(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000) + 1;
+}
+
+/**
+ * An instant as the desk reads it: in Korea's time whatever the PC's zone (the malls, the courier cut-offs, the
+ * sheets and the period filters all count in KST; a seller's PC abroad showed its own zone's hours). `short`: date
+ * and time; `monthDay`: without the year, for today's board.
+ */
+export function kstDateTime(instant: string | Date, lang: Lang, style: 'short' | 'monthDay' = 'short'): string {
+  const shape: Intl.DateTimeFormatOptions =
+    style === 'short' ? { dateStyle: 'short', timeStyle: 'short' } : { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+  return new Date(instant).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { ...shape, timeZone: 'Asia/Seoul' });
 }

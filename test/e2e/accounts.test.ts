@@ -83,6 +83,17 @@ describe('mall accounts connected from the pane', skipWith(SKIP_WITHOUT_BROWSER)
     await page.close();
   });
 
+  it('a desk whose PC is set to another zone reads the times in Korea (마지막 수집 showed the PC’s hours)', async () => {
+    const [account] = (await e2e.server.call('GET', '/api/mall-accounts')).body.items;
+    assert.ok(account, 'the account connected above');
+    await e2e.server.deps.db('mall_accounts').where({ id: account.id }).update({ last_collected_at: '2026-11-20T15:30:00.000Z' });
+    const { page, pane } = await openWorkbench(e2e, { viewport: { width: 1400, height: 900 }, timezoneId: 'America/Los_Angeles' });
+    assert.equal(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), 'America/Los_Angeles');
+    await pane.getByRole('tab', { name: '계정', exact: true }).click();
+    await pane.locator(`[data-account="${account.id}"]`).getByText('마지막 수집 26. 11. 21. 오전 12:30').waitFor();
+    await page.close();
+  });
+
   it('an admin adds an operator with a one-time password, resets it, and deactivates them', async () => {
     const { page, pane } = await openWorkbench(e2e);
     await narrowPane(page);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { format, pickLang } from '../../../shared/i18n.ts';
-import { daysInclusive, isValidDay, kstDate, kstDayStart } from '../../../shared/time.ts';
+import { daysInclusive, isValidDay, kstDate, kstDateTime, kstDayStart } from '../../../shared/time.ts';
 
 describe('KST days', () => {
   it('an instant belongs to its Korean calendar day', () => {
@@ -15,6 +15,24 @@ describe('KST days', () => {
     for (const bad of ['2026-02-29', '2026-13-01', '2026-1-01', '20261101', '']) assert.equal(isValidDay(bad), false, bad);
     assert.equal(daysInclusive('2026-11-01', '2026-11-30'), 30);
     assert.equal(daysInclusive('2026-11-01', '2026-11-01'), 1);
+  });
+});
+
+describe('kstDateTime', () => {
+  it('reads an instant in Korea whatever the zone of the PC (a desk abroad saw its own hours)', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Ho_Chi_Minh']) {
+        process.env.TZ = tz;
+        assert.equal(kstDateTime('2026-11-20T15:30:00Z', 'en'), '21/11/2026, 00:30', tz);
+        assert.equal(kstDateTime('2026-11-20T15:30:00Z', 'en', 'monthDay'), '21/11, 00:30', tz);
+        // Node's ICU here names the half of the day in English; the pane's browser says 오전.
+        assert.match(kstDateTime('2026-11-20T15:30:00Z', 'ko'), /^26\. 11\. 21\. (오전|AM) 12:30$/, tz);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
 

@@ -17,6 +17,7 @@ import { ConnectAccount, testResult } from './ConnectAccount.tsx';
 import { CredentialFields, credentialsOf, missingCredential, type Credentials } from './CredentialFields.tsx';
 import type { Account, AccountsState } from './useAccounts.ts';
 import { Users } from './Users.tsx';
+import { kstDateTime } from '../../../../shared/time.ts';
 
 export function Accounts({ api, accounts: state, lang, role }: { api: Api; accounts: AccountsState; lang: Lang; role: string }) {
   const t = (key: keyof typeof am, params = {}) => format(am[key], params, lang);
@@ -75,7 +76,7 @@ export function Accounts({ api, accounts: state, lang, role }: { api: Api; accou
             description={
               <Caption1>
                 {a.last_collected_at
-                  ? format(m.last_collected, { at: new Date(a.last_collected_at).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US') }, lang)
+                  ? format(m.last_collected, { at: kstDateTime(a.last_collected_at, lang) }, lang)
                   : format(m.never_collected, {}, lang)}
                 {a.pending_changes ? <> · {format(m.pending_changes, { count: a.pending_changes }, lang)}</> : null}
               </Caption1>

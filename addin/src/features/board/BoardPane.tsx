@@ -16,9 +16,9 @@ import { useWork, WorkStatus, type Notice } from '../work.tsx';
 import { startJobs } from '../../api/jobs.ts';
 import { boardMessages as m } from './board-messages.ts';
 import { useBoard } from './useBoard.ts';
+import { kstDateTime } from '../../../../shared/time.ts';
 
-const time = (iso: string | Date, lang: Lang) =>
-  new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const time = (iso: string | Date, lang: Lang) => kstDateTime(iso, lang, 'monthDay');
 
 export function BoardPane({
   api,

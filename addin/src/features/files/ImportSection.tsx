@@ -11,6 +11,7 @@ import { useLayout } from '../../styles.ts';
 import { WorkStatus } from '../work.tsx';
 import { fileMessages as fm, type FileMessage } from './files-messages.ts';
 import { useFileImport, type ImportKind } from './useFileImport.ts';
+import { kstDateTime } from '../../../../shared/time.ts';
 
 type Props = { api: Api; lang: Lang; kind: ImportKind; setKind: (k: ImportKind) => void; templates: readonly FileTemplate[] };
 
@@ -117,7 +118,7 @@ function Batches({ lang, imp }: { lang: Lang; imp: ReturnType<typeof useFileImpo
   const t = (key: FileMessage, params: Record<string, string | number> = {}) => format(fm[key], params, lang);
   const ui = useLayout();
   const [reason, setReason] = useState('');
-  const at = (iso: string) => new Date(iso).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const at = (iso: string) => kstDateTime(iso, lang);
   return (
     <section className={ui.stack} aria-label={t('batches')}>
       <div className={ui.spread}>

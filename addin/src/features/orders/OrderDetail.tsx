@@ -25,6 +25,7 @@ import { errorText } from '../work.tsx';
 import { historyActionLabel, sendStatusLabel } from './history-labels.ts';
 import { orderDetailMessages as dm } from './order-detail-messages.ts';
 import { useOrderDetail } from './useOrderDetail.ts';
+import { kstDateTime } from '../../../../shared/time.ts';
 
 const CLAIM_TYPES: Record<string, MessageText> = {
   cancel: { ko: '취소', en: 'Cancel' },
@@ -67,8 +68,7 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
   const t = (key: keyof typeof dm, params = {}) => format(dm[key], params, lang);
   const label = (m: MessageText | undefined, raw: string) => (m ? m[lang] : raw);
   const status = (s: string | null) => (s ? label(STATUS_LABELS[s as Status], s) : '—');
-  const when = (at: string | null) =>
-    at ? new Date(at).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '';
+  const when = (at: string | null) => (at ? kstDateTime(at, lang) : '');
   const who = (id: string | null, type: 'user' | 'job' | 'system' = 'user') =>
     type === 'job' ? t('by_job') : type === 'system' || !id ? t('by_system') : (order.user_names?.[id] ?? id);
   const why = (reason: string | null) => (reason ? ` · ${t('reason', { reason })}` : '');
