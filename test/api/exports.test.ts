@@ -297,6 +297,21 @@ describe('booking file', () => {
     assert.ok(keys2.includes(held.id) && keys2.includes(box));
   });
 
+  it('a merged box holding a sold-out line waiting for its number is left out whole (its number would be refused for all of it)', async () => {
+    const a = await makeOrder(s.deps.db, { channel: '품절합포', recipient: '품절합포', products: ['컵'], status: 'READY' });
+    const b = await makeOrder(s.deps.db, { channel: '품절합포', recipient: '품절합포', products: ['받침'], status: 'READY' });
+    const box = await putInBox(s.deps.db, [...a.lineIds, ...b.lineIds], { status: 'READY' });
+    await s.deps.db('order_lines').where({ id: b.lineIds[0] }).update({ sold_out: true });
+    const keysNow = async () => {
+      const res = await download('/api/exports/booking', { template: 'cj', format: 'xlsx', reason: 'shipping' }, operator);
+      const [header, ...rows] = await sheetRows(res.bytes);
+      return rows.map((r) => r[header!.indexOf('고객주문번호')]);
+    };
+    assert.ok(!(await keysNow()).includes(box));
+    await s.deps.db('order_lines').where({ id: b.lineIds[0] }).update({ sold_out: false });
+    assert.ok((await keysNow()).includes(box));
+  });
+
   it('by default takes the READY boxes', async () => {
     const res = await download('/api/exports/booking', { template: 'hanjin', format: 'xlsx', reason: 'shipping' }, operator);
     const [header, ...rows] = await sheetRows(res.bytes);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { sheetRows } from '../helpers/xlsx.ts';
+import { makeOrder, putInBox } from '../helpers/builders.ts';
 
 let s: TestServer;
 const fixtures: MallFixture<{ close(): Promise<void> }>[] = [];
@@ -39,7 +40,10 @@ const lineOf = async (accountId: string, id: string) => (await linesOf(accountId
 const version = async (orderId: string) => (await s.call('GET', `/api/orders/${orderId}`)).body.version as number;
 
 /** Orders collected, confirmed and released; two lines of one order that share a mall shipment. */
-async function twoOfOneShipment(mall: MallFixture<{ close(): Promise<void> }>): Promise<[Line, Line]> {
+async function twoOfOneShipment(
+  mall: MallFixture<{ close(): Promise<void> }>,
+  beforeRelease?: (pair: [Line, Line]) => Promise<void>,
+): Promise<[Line, Line]> {
   await mall.admin.createOrders({ count: 12, status: 'confirmed' });
   assert.equal((await runJob(s, 'collect', mall.accountId)).job.state, 'succeeded');
   if ((await linesOf(mall.accountId)).some((l) => l.status === 'PAID')) await runJob(s, 'confirm', mall.accountId);
@@ -49,6 +53,7 @@ async function twoOfOneShipment(mall: MallFixture<{ close(): Promise<void> }>): 
   )[0];
   assert.ok(pair, 'the sandbox made an order with two items in one shipment');
   const [a, b] = pair as [Line, Line];
+  await beforeRelease?.([a, b]);
   const released = await s.call('POST', '/api/transitions', { action: 'release', items: [{ id: a.order_id, version: await version(a.order_id) }] });
   assert.equal(released.body.applied, 1, JSON.stringify(released.body));
   return [a, b];
@@ -68,6 +73,17 @@ const ship = async (accountId: string, line: Line) =>
     action: 'ship',
     items: [{ id: line.line_id, version: (await lineOf(accountId, line.line_id)).line_version }],
   });
+
+/** The keys (고객주문번호: a box, or an order without one) of the booking file made now. */
+async function bookingKeys(): Promise<string[]> {
+  const sender = { name: '쉽시트상회', phone: '02-1234-5678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
+  assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
+  const res = await s.download('POST', '/api/exports/booking', { template: 'cj', format: 'xlsx', reason: 'shipping' }, { lang: 'ko' });
+  if (res.status === 409 && /nothing_to_book/.test(new TextDecoder().decode(res.bytes))) return [];
+  assert.equal(res.status, 200, new TextDecoder().decode(res.bytes));
+  const [header, ...rows] = await sheetRows(res.bytes);
+  return rows.map((r) => String(r[header!.indexOf('고객주문번호')]));
+}
 
 describe('a mall shipment that takes one number for all its items', () => {
   it('Coupang: part of a shipment is not shipped; in one box it ships and the mall takes its number', async () => {
@@ -119,15 +135,6 @@ describe('a mall shipment that takes one number for all its items', () => {
     fixtures.push(mall);
     const [a, b] = await twoOfOneShipment(mall);
     await s.deps.db('order_lines').where({ id: b.line_id }).update({ sold_out: true });
-    const sender = { name: '쉽시트상회', phone: '02-1234-5678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
-    assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
-    const bookingKeys = async () => {
-      const res = await s.download('POST', '/api/exports/booking', { template: 'cj', format: 'xlsx', reason: 'shipping' }, { lang: 'ko' });
-      if (res.status === 409 && /nothing_to_book/.test(new TextDecoder().decode(res.bytes))) return [];
-      assert.equal(res.status, 200, new TextDecoder().decode(res.bytes));
-      const [header, ...rows] = await sheetRows(res.bytes);
-      return rows.map((r) => String(r[header!.indexOf('고객주문번호')]));
-    };
     assert.ok(!(await bookingKeys()).includes(a.order_id), 'the shipment is not booked while an item of it is sold out');
 
     const current = await lineOf(mall.accountId, a.line_id);
@@ -153,6 +160,30 @@ describe('a mall shipment that takes one number for all its items', () => {
     });
     assert.equal(numbered.body.applied, 1, JSON.stringify(numbered.body));
     assert.equal((await ship(mall.accountId, a)).body.applied, 1);
+  });
+
+  it('Coupang: an item flagged sold out before release (강제품절) keeps the released rest from a number, alone or merged', async () => {
+    const mall = await coupangMall(s, { initialOrders: 0 });
+    fixtures.push(mall);
+    const [a, b] = await twoOfOneShipment(mall, ([, sold]) => s.deps.db('order_lines').where({ id: sold.line_id }).update({ sold_out: true }));
+    assert.deepEqual([(await lineOf(mall.accountId, a.line_id)).status, (await lineOf(mall.accountId, b.line_id)).status], ['READY', 'NEW']);
+    assert.ok(!(await bookingKeys()).includes(a.order_id), 'the released item is not booked alone');
+    const current = await lineOf(mall.accountId, a.line_id);
+    const refused = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ',
+      items: [{ id: a.line_id, version: current.line_version, tracking_number: cj() }],
+    });
+    assert.equal(refused.body.results[0].code, 'blocked', JSON.stringify(refused.body));
+
+    // Merged with another order's line (same recipient): the whole box is left out of the booking file, as the
+    // courier's number for it would be refused for all of it.
+    const other = await makeOrder(s.deps.db, { status: 'READY', recipient: '합포고객' });
+    const box = await putInBox(s.deps.db, [a.line_id, ...other.lineIds], { status: 'READY' });
+    const keys = await bookingKeys();
+    assert.ok(!keys.includes(box) && !keys.includes(other.id), keys.join(', '));
+    await s.deps.db('order_lines').where({ id: b.line_id }).update({ sold_out: false });
+    assert.ok((await bookingKeys()).includes(box), 'booked once the item is back in stock');
   });
 
   it('Naver: a package ships in parts (each item is dispatched on its own)', async () => {

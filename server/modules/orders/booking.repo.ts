@@ -6,16 +6,46 @@
 import type { BookingLine } from '../../../shared/files/booking-rows.ts';
 import { LEAVES_BOX, type Status } from '../../../shared/lifecycle.ts';
 import { WHOLE_SHIPMENT_MALLS } from '../../../shared/malls.ts';
+import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
 
 export type BookingFilter = { statuses?: readonly Status[] | undefined; boxIds?: readonly string[] | undefined };
 
+/** Statuses of a line that has not had its first number yet. */
+const BEFORE_NUMBER: Status[] = ['PAID', 'NEW', 'READY'];
+
 /**
- * Lines by box or, without one, by order (oldest first), cancelled and returned lines left out (they do not ship),
- * and so are sold-out lines still waiting for a number (송장 출력 제외: the number the courier sends back could not
- * be set on them, and the order's other lines would be refused with them). Held orders (출고보류) are left out
- * whole, and so is a merged box holding one: a hold refuses every number and every ship (lifecycle.ts), so their
- * label would be printed for a parcel that must not leave. So is a line whose mall shipment waits for a sold-out item.
+ * Where line `x` of order `xo` keeps its parcel's label from being printed (송장 출력 제외): its order is held (a
+ * hold refuses every number and ship), it is sold out without its first number (it gets none), or its mall takes a
+ * shipment whole (Coupang) and a sold-out item of that shipment has no number yet (engine/core.ts shipmentSoldOut).
+ * The number the courier sends back for it could not be set.
+ */
+function stuck(db: Db, x: string, xo: string) {
+  return (w: Knex.QueryBuilder) =>
+    w
+      .where(`${xo}.hold`, true)
+      .orWhere((q) => q.where(`${x}.sold_out`, true).whereIn(`${x}.status`, BEFORE_NUMBER))
+      .orWhere((q) =>
+        q.whereIn(`${x}.status`, BEFORE_NUMBER).whereExists((sibling) =>
+          sibling
+            .select(db.raw('1'))
+            .from('order_lines as sl')
+            .join('mall_accounts as ma', 'ma.id', 'sl.mall_account_id')
+            .whereRaw(`sl.order_id = ${x}.order_id`)
+            .whereRaw(`sl.mall_shipment_id = ${x}.mall_shipment_id`)
+            .whereRaw(`sl.id <> ${x}.id`)
+            .where('sl.sold_out', true)
+            .whereIn('sl.status', BEFORE_NUMBER)
+            .whereIn('ma.mall_type', [...WHOLE_SHIPMENT_MALLS]),
+        ),
+      );
+}
+
+/**
+ * Lines by box or, without one, by order (oldest first), cancelled and returned lines left out (they do not ship).
+ * A line that is stuck (above) is left out on its own when it has no box — its order's other lines are numbered by
+ * the courier's result, unless they are stuck too — and with its whole box when it has one: a box is numbered as a
+ * unit, so one stuck line in a merged box would have the courier's number refused for all of it.
  */
 export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLine[]> {
   const q = db('order_lines as l')
@@ -23,33 +53,16 @@ export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLin
     .leftJoin('boxes as b', 'b.id', 'l.box_id')
     .whereNull('o.deleted_at')
     .whereNotIn('l.status', LEAVES_BOX as Status[])
-    .where((w) => w.whereNotNull('l.box_id').orWhere('l.sold_out', false))
-    .where('o.hold', false)
+    .where((w) => w.whereNotNull('l.box_id').orWhereNot(stuck(db, 'l', 'o')))
     .where((w) =>
-      w.whereNull('l.box_id').orWhereNotExists((held) =>
-        held
+      w.whereNull('l.box_id').orWhereNotExists((box) =>
+        box
           .select(db.raw('1'))
           .from('order_lines as bl')
           .join('orders as bo', 'bo.id', 'bl.order_id')
           .whereRaw('bl.box_id = l.box_id')
-          .where('bo.hold', true)
-          .whereNotIn('bl.status', LEAVES_BOX as Status[]),
-      ),
-    )
-    // A line waiting for its first number whose mall takes its shipment whole (Coupang) waits with a sold-out item
-    // of that shipment: the number could not be set on it (engine/core.ts shipmentSoldOut).
-    .where((w) =>
-      w.whereNot('l.status', 'READY').orWhereNotExists((soldOut) =>
-        soldOut
-          .select(db.raw('1'))
-          .from('order_lines as sl')
-          .join('mall_accounts as ma', 'ma.id', 'sl.mall_account_id')
-          .whereRaw('sl.order_id = l.order_id')
-          .whereRaw('sl.mall_shipment_id = l.mall_shipment_id')
-          .whereRaw('sl.id <> l.id')
-          .where('sl.sold_out', true)
-          .where('sl.status', 'READY')
-          .whereIn('ma.mall_type', [...WHOLE_SHIPMENT_MALLS]),
+          .whereNotIn('bl.status', LEAVES_BOX as Status[])
+          .where(stuck(db, 'bl', 'bo')),
       ),
     )
     .select(

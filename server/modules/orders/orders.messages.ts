@@ -52,12 +52,12 @@ export const ordersMessages = defineMessages('orders', {
     en: '{field}: give courier and tracking number together',
   },
   shipment_apart: {
-    ko: '{where}같은 쿠팡 배송(묶음배송)의 상품 {other}이(가) 이 박스에 없어 {action_label}할 수 없습니다. 쿠팡은 한 배송의 모든 상품에 송장 하나만 받습니다: 같은 송장번호로 함께 출고하거나 그 상품을 먼저 취소하세요',
-    en: '{where}{other}, of the same Coupang shipment, is not in this box: it cannot take {action_label}. Coupang takes one invoice for all items of a shipment: ship them under one number, or cancel that item first',
+    ko: '{where}같은 쿠팡 배송(묶음배송)의 상품 {other}이(가) 이 박스에 없어 {action_label}할 수 없습니다. 쉽시트는 쿠팡 분리배송을 쓰지 않아 한 배송의 모든 상품이 송장 하나로 나갑니다: 같은 송장번호로 함께 출고하거나 그 상품을 먼저 취소하세요',
+    en: '{where}{other}, of the same Coupang shipment, is not in this box: it cannot take {action_label}. ShipSheet does not use Coupang’s split shipping, so all items of a shipment go under one number: ship them together, or cancel that item first',
   },
   shipment_sold_out: {
-    ko: '{where}같은 쿠팡 배송(묶음배송)의 상품 {other}이(가) 품절이라 송장을 입력할 수 없습니다. 쿠팡은 한 배송의 모든 상품에 송장 하나만 받습니다: 재고를 채워 품절을 해제하거나 그 상품을 먼저 취소하세요',
-    en: '{where}{other}, of the same Coupang shipment, is sold out: no tracking number can be set. Coupang takes one invoice for all items of a shipment: restock and release it from sold out, or cancel that item first',
+    ko: '{where}같은 쿠팡 배송(묶음배송)의 상품 {other}이(가) 품절이라 송장을 입력할 수 없습니다. 쉽시트는 쿠팡 분리배송을 쓰지 않아 한 배송의 모든 상품이 송장 하나로 나갑니다: 재고를 채워 품절을 해제하거나 그 상품을 먼저 취소하세요',
+    en: '{where}{other}, of the same Coupang shipment, is sold out: no tracking number can be set. ShipSheet does not use Coupang’s split shipping, so all items of a shipment go under one number: restock and release it from sold out, or cancel that item first',
   },
   order_unmatched: {
     ko: '{where}같은 주문의 상품 {other}이(가) 비매칭이라 주문 전체를 {action_label}할 수 없습니다. 매칭 탭에서 상품을 매칭하세요',

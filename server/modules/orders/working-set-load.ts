@@ -49,7 +49,7 @@ const SHIP_ACTIONS_ANY: readonly Action[] = ['ship', 'set_invoice'];
 const CLAIM_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim', 'complete_claim'];
 
 /** A line as found before locking: which order and box it belongs to. */
-export type FoundLine = { id: string; order_id: string; box_id: string | null };
+export type FoundLine = { id: string; order_id: string; box_id: string | null; mall_account_id?: string | null };
 
 /**
  * The rows a call's items may touch, found without locks: the lines named, the lines of the orders named (every
@@ -107,19 +107,23 @@ async function discoverWith<L extends FoundLine>(db: Knex | Knex.Transaction, pl
       if (l.box_id && !ids.has(l.box_id)) boxes.push({ id: l.box_id, tracking_number: null });
       if (l.box_id) ids.add(l.box_id);
     }
-    // Shipping and numbering read every line of the orders in play when a mall takes a shipment whole: its items
-    // must ship together (Coupang's shipmentBoxId lies within one of its orders), and a first number waits for a
-    // sold-out item of it (engine/core.ts). Orders read whole already: those named, and with an order action those of
-    // the lines named.
-    const ships = needs(SHIP_ACTIONS) || (needs(['set_invoice']) && (await wholeShipmentAccounts(db)).size > 0);
-    const whole = ships ? new Set(wholeOrders ? lines.map((l) => l.order_id) : orderIds) : null;
+    // A mall shipment whose items must ship together (Coupang's shipmentBoxId lies within one of its orders) is
+    // checked whole (engine/core.ts): shipping reads every line of the orders in play; numbering (where a first
+    // number waits for a sold-out item of the shipment, and 송장 입력 시 출고 may ship) reads whole only the orders of
+    // such malls' lines. Orders read whole already: those named, and with an order action those of the lines named.
+    const readWhole = new Set(wholeOrders ? lines.map((l) => l.order_id) : orderIds);
     const inBoxes = await read(db, 'box_id', [...ids]);
     for (const l of inBoxes) lines.push(l);
-    if (whole) {
-      const more = wholeOrders ? [] : [...lineIds];
-      for (const l of inBoxes) if (!whole.has(l.order_id)) more.push(l.id);
-      for (const l of await read(db, 'orders_of', more)) lines.push(l);
+    let more: string[] = [];
+    if (needs(SHIP_ACTIONS)) {
+      more = wholeOrders ? [] : [...lineIds];
+      for (const l of inBoxes) if (!readWhole.has(l.order_id)) more.push(l.id);
+    } else if (needs(['set_invoice'])) {
+      const accounts = await wholeShipmentAccounts(db);
+      if (accounts.size)
+        more = lines.filter((l) => l.mall_account_id && accounts.has(l.mall_account_id) && !readWhole.has(l.order_id)).map((l) => l.id);
     }
+    if (more.length) for (const l of await read(db, 'orders_of', more)) lines.push(l);
   }
   return { lines, targetOrders, boxes };
 }

@@ -79,10 +79,10 @@ const LINE_STATE = [
   'gift_set_aside',
   // A shipment of a mall that takes its number for all its items at once ships whole (engine/core.ts).
   'mall_shipment_id',
+  'mall_account_id',
 ];
 const LINE_COLUMNS = [
   ...LINE_STATE,
-  'mall_account_id',
   'mall_line_id',
   'mall_product_id',
   'mall_option_id',
@@ -175,10 +175,11 @@ function asRows<R>(db: Knex | Trx, rows: Record<string, unknown>[], convert: (ro
 
 /** Finds lines without locking them: which rows a call will need. */
 export async function findLines(db: Knex | Trx, by: LinesBy, values: string[]) {
-  return (await selectLines(db, by, values, ['id', 'order_id', 'box_id'])) as {
+  return (await selectLines(db, by, values, ['id', 'order_id', 'box_id', 'mall_account_id'])) as {
     id: string;
     order_id: string;
     box_id: string | null;
+    mall_account_id: string | null;
   }[];
 }
 

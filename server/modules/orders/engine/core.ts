@@ -21,6 +21,8 @@ import { Refusal, type ClaimOrigin } from './types.ts';
 
 /** Statuses in which a line without a match is unmatched (shared decision of issue 11). */
 const WAITING_FOR_MATCH: readonly Status[] = ['PAID', 'NEW', 'READY'];
+/** Statuses of a line that has not had its first number yet. */
+const BEFORE_NUMBER: readonly Status[] = ['PAID', 'NEW', 'READY'];
 /** Statuses of a line not shipped yet. */
 const BEFORE_SHIPPING: readonly Status[] = ['PAID', 'NEW', 'READY', 'INVOICED'];
 
@@ -130,16 +132,17 @@ export class EngineCore {
   }
 
   /**
-   * A sold-out line of the same whole-taken mall shipment still waiting for its first number: it gets none (a
-   * sold-out line is not numbered), so numbering this one would print a label for part of a shipment that could
-   * not ship (shipmentApart) and that the mall would refuse. The shipment waits whole for the stock.
+   * A sold-out line of the same whole-taken mall shipment still without its first number (released or not: a
+   * forced sold-out flags lines before release, which it then blocks): it gets none (a sold-out line is neither
+   * released nor numbered), so numbering this one would print a label for part of a shipment that could not ship
+   * (shipmentApart) and that the mall would refuse. The shipment waits whole for the stock.
    */
   private shipmentSoldOut(line: LineRow): LineRow | undefined {
     const account = this.orderOf(line).mall_account_id;
     if (!line.mall_shipment_id || !account || !this.set.wholeShipment.has(account)) return undefined;
     return this.set
       .linesOfOrder(line.order_id)
-      .find((l) => l.id !== line.id && l.mall_shipment_id === line.mall_shipment_id && l.sold_out && l.status === 'READY');
+      .find((l) => l.id !== line.id && l.mall_shipment_id === line.mall_shipment_id && l.sold_out && BEFORE_NUMBER.includes(l.status as Status));
   }
 
   private siblingParams(targetId: string, line: LineRow, action: LineAction, other: LineRow, flag: Flag | null = 'unmatched'): MessageParams {
