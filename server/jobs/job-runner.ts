@@ -363,7 +363,7 @@ export class JobRunner {
       // 실패했습니다: 쿠팡: 쿠팡 인증에 실패했습니다…" said it three times). The transport's words are put in one.
       if (isMessage(error.text)) return { state: 'failed', message: error.text };
       const mall = MALL_NAMES[account.mall_type as MallType] ?? account.mall_type;
-      const key = error.kind === 'auth' ? 'auth_failed' : error.kind === 'rate_limited' ? 'rate_limited' : 'mall_unavailable';
+      const key = KEY_OF_KIND[error.kind] ?? 'mall_unavailable';
       return { state: 'failed', message: message(jobsMessages[key], { mall, detail: error.text }) };
     }
     if (error instanceof AppError) return { state: 'failed', message: error.text };
@@ -376,6 +376,13 @@ export class JobRunner {
     return openCredentials(this.deps.secrets, { id: account.id, credentials_enc: account.credentials_enc });
   }
 }
+
+/** A mall failure in the transport's words, by kind: the sentence it is put in (the rest: no answer, or errors). */
+const KEY_OF_KIND: Partial<Record<MallError['kind'], 'auth_failed' | 'rate_limited' | 'mall_unreadable'>> = {
+  auth: 'auth_failed',
+  rate_limited: 'rate_limited',
+  bad_response: 'mall_unreadable',
+};
 
 /** How a job that ran to its end ended: every item failed is a failure, some is partial (일부 실패). */
 export function outcome(job: Pick<repo.JobRow, 'ok' | 'failed' | 'skipped'>): { state: repo.JobState; error?: Text } {

@@ -11,6 +11,7 @@ export const jobsMessages = defineMessages('jobs', {
     ko: '{mall} 인증에 실패했습니다. API 키를 확인하세요 ({detail})',
     en: '{mall} refused the credentials; check the API keys ({detail})',
   },
+  mall_unreadable: { ko: '{mall}의 응답을 읽을 수 없습니다 ({detail})', en: 'Could not read the answer of {mall} ({detail})' },
   mall_unavailable: { ko: '{mall} 응답이 없거나 오류가 계속됩니다 ({detail})', en: '{mall} did not answer or kept failing ({detail})' },
   rate_limited: {
     ko: '{mall} 호출 한도를 넘었습니다. 잠시 후 다시 실행하세요 ({detail})',

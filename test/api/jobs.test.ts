@@ -196,6 +196,17 @@ for (const [name, connect] of malls) {
       assert.equal(job.ok, 5);
     });
 
+    it('answers the mall keeps sending unreadable fail the job saying so (not "did not answer")', async () => {
+      await mall.admin.addFaults([{ kind: 'malformed', count: 50 }]);
+      try {
+        const failed = await runJob(s, 'collect', mall.accountId);
+        assert.equal(failed.job.state, 'failed');
+        assert.match(failed.job.error, /^Could not read the answer of (Coupang|Naver SmartStore) \(unreadable answer \(HTTP 200\)\)$/);
+      } finally {
+        await fetch(`${(mall.sandbox as unknown as { url: string }).url}/_sandbox/faults`, { method: 'DELETE' });
+      }
+    });
+
     it('a fault that outlasts the retries fails the job with the reason; the re-run collects each order once', async () => {
       await mall.admin.createOrders({ count: 4 });
       const before = (await linesOf(mall.accountId)).length;

@@ -143,6 +143,13 @@ describe('naver connector auth', () => {
     assert.equal(sandbox.store.tokenRequests, 2);
   });
 
+  it('a 403 on a call is a permission refusal, not "the new token was refused too" (no token was renewed)', async () => {
+    const c = connector();
+    await admin().addFaults([{ kind: 'status', status: 403, count: 1, path: 'last-changed-statuses' }]);
+    await rejectsAsAuth(c.testConnection(), /^네이버가 이 호출을 거부했습니다 \(403\)\. .*API 권한/);
+    assert.equal(sandbox.store.tokenRequests, 1);
+  });
+
   it('the sandbox refuses API calls without a live token', async () => {
     for (const authorization of ['', 'Bearer made-up-token']) {
       const res = await fetch(`${sandbox.url}/v1/pay-order/seller/product-orders/query`, {

@@ -63,7 +63,9 @@ export function createNaverClient(baseUrl: string, tokens: TokenSource, retry: R
     if (res.status === 403) {
       throw new MallError(
         'auth',
-        code === 'GW.IP_NOT_ALLOWED' ? naverText('ip_not_allowed') : naverText('token_rejected', { detail: message ?? code ?? 'HTTP 403' }),
+        code === 'GW.IP_NOT_ALLOWED'
+          ? naverText('ip_not_allowed')
+          : naverText('forbidden', { detail: [code, message].filter(Boolean).join(' ') || 'HTTP 403' }),
         {
           status: 403,
           body: res.body,

@@ -15,6 +15,10 @@ export const naverMessages = defineMessages('naver', {
     ko: '네이버가 새로 발급한 인증 토큰도 거부했습니다. 애플리케이션 권한을 확인하세요 ({detail})',
     en: 'Naver refused a freshly issued token as well. Check the application permissions ({detail})',
   },
+  forbidden: {
+    ko: '네이버가 이 호출을 거부했습니다 (403). 커머스API센터에서 애플리케이션의 API 권한(호출할 수 있는 API 그룹)을 확인하세요 ({detail})',
+    en: "Naver refused this call (403). Check the application's API permissions (the API groups it may call) in the Commerce API Center ({detail})",
+  },
   ip_not_allowed: {
     ko: '이 서버의 IP가 네이버 커머스API 애플리케이션에 등록되어 있지 않습니다',
     en: "This server's IP address is not registered with the Naver Commerce API application",
