@@ -9,6 +9,7 @@ import { makeOrder } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
+import { kstDate } from '../../shared/time.ts';
 
 const e2e = e2eSession();
 
@@ -31,9 +32,10 @@ describe('CS tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
       return { orderId: order.id, lineId, claimId: (await db('claims').where({ line_id: lineId }).first()).id as string };
     };
     const late = await claim('DELIVERED', 'return', '회수 늦은 패딩');
-    await db('claims')
-      .where({ id: late.claimId })
-      .update({ requested_at: new Date(Date.now() - 5 * 86400_000).toISOString() });
+    // Requested at 23:30 UTC six days ago: 08:30 the next morning in Korea, the day the sheet must show.
+    const utcDay = new Date(Date.now() - 6 * 86400_000).toISOString().slice(0, 10);
+    const lateAt = `${utcDay}T23:30:00.000Z`;
+    await db('claims').where({ id: late.claimId }).update({ requested_at: lateAt });
     const waiting = await claim('DELIVERED', 'exchange', '교환 기다리는 운동화');
     const withdrawn = await claim('READY', 'cancel', '취소 철회된 머그');
     const line = await db('order_lines').where({ id: withdrawn.lineId }).first();
@@ -67,6 +69,7 @@ describe('CS tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     const lateRow = rowOf(rows, '회수 늦은 패딩');
     assert.ok(lateRow > 0, JSON.stringify(rows));
     assert.ok(rows[lateRow]!.includes('반품요청'));
+    assert.ok(rows[lateRow]!.includes(kstDate(lateAt)) && !rows[lateRow]!.includes(utcDay), JSON.stringify(rows[lateRow]));
     assert.equal(!!(await db('order_lines').where({ id: late.lineId }).first()).return_pickup_delayed, true);
     await select('회수지연', lateRow);
     await pane.getByRole('textbox', { name: '처리 사유' }).fill('고객 연락 대기');

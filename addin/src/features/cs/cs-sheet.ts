@@ -11,6 +11,7 @@ import { readColumns, selectedRows, writeCells, writeTable, type CellPatches } f
 import { textOf, type CellValue } from '../../sheet/cells.ts';
 import { putBeside, type HeaderedColumn } from '../../sheet/columns.ts';
 import { csPaneMessages as m } from './cs-messages.ts';
+import { kstDate } from '../../../../shared/time.ts';
 
 export type CsList = 'delayed' | 'claims' | 'withdrawn';
 
@@ -75,7 +76,8 @@ export async function pullCsList(api: Api, lang: Lang, list: CsList) {
     COLUMNS.map((c): CellValue => {
       if (c.id === 'status') return format(STATUS_LABELS[r.status], {}, lang);
       if (c.id === 'kind') return kind(r);
-      if (c.id === 'date') return (list === 'withdrawn' ? r.withdrawn_at! : r.requested_at).slice(0, 10);
+      // The Korean day (a claim at 08:00 KST is 23:00 UTC the day before).
+      if (c.id === 'date') return kstDate(list === 'withdrawn' ? r.withdrawn_at! : r.requested_at);
       if (c.id === 'result' || c.id === 'message') return '';
       const v = r[c.id as keyof Row];
       return v === undefined || v === null ? '' : v;
