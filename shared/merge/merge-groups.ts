@@ -4,7 +4,7 @@
 // merge-locked order never merges and is not offered for review. Which orders are candidates at all (released, not
 // held, not claimed, matched) is the caller's decision; this decides only between the candidates it is given.
 import { normalizeAddress, normalizeName, normalizeZip } from '../address.ts';
-import { phoneMatchKey } from '../phone.ts';
+import { isSafeNumber, phoneMatchKey } from '../phone.ts';
 
 export type MergeCandidate = {
   order_id: string;
@@ -32,7 +32,15 @@ export type ReviewGroup = { near_key: string; reason: ReviewReason; clusters: st
 
 export type MergePlan = { merges: MergeGroup[]; reviews: ReviewGroup[] };
 
-type Keys = { exact: string | null; near: string | null; phonesKnown: boolean; phones?: string };
+type Keys = {
+  exact: string | null;
+  near: string | null;
+  phonesKnown: boolean;
+  /** The comparable numbers (a set, as text); with unknown phones, those given beside a safe number ('' if none). */
+  phones?: string;
+  /** Zip and detail line (동·호수), normalised. */
+  details?: string;
+};
 
 /** The phone and mobile as compared digits; null when a number is given but is a safe number or unreadable. */
 function phoneDigits(raw: string | null): string | null | undefined {
@@ -62,27 +70,32 @@ function fullKeys(c: MergeCandidate, name: string, address1: string, near = near
   const phone = phoneDigits(c.recipient_phone);
   const mobile = phoneDigits(c.recipient_mobile);
   const phonesKnown = phone !== null && mobile !== null && (phone !== undefined || mobile !== undefined);
-  // Not comparable as a whole, the real numbers given are still kept: orders whose real numbers agree and that
-  // differ only by a safe number are a review of another kind (safe_number) than orders with nothing to compare.
-  if (!phonesKnown)
-    return {
-      exact: null,
-      near,
-      phonesKnown,
-      phones: [phone, mobile]
-        .filter((p) => p)
-        .sort()
-        .join(','),
-    };
+  const zip = normalizeZip(c.recipient_zip ?? null) ?? '';
+  const address2 = normalizeAddress(c.recipient_address2);
+  const details = `${zip}|${address2}`;
+  if (!phonesKnown) {
+    // Not comparable as a whole, the real numbers given beside a safe number are kept: orders whose real numbers
+    // and details agree, differing only by a safe number, are a review of another kind (safe_number) than orders
+    // with nothing to compare. An unreadable number (not a safe one) leaves nothing to say.
+    const unreadable = [c.recipient_phone, c.recipient_mobile].some((raw) => raw && raw.trim() && phoneMatchKey(raw) === null && !isSafeNumber(raw));
+    const given = unreadable
+      ? ''
+      : [phone, mobile]
+          .filter((p) => p)
+          .sort()
+          .join(',');
+    return { exact: null, near, phonesKnown, phones: given, details };
+  }
   // Compared as a set: one mall sends the mobile as 연락처1, another as 연락처2, and they are the same numbers.
   const phones =
     phone === undefined || phone === mobile ? mobile! : mobile === undefined ? phone : phone < mobile ? `${phone},${mobile}` : `${mobile},${phone}`;
-  const zip = normalizeZip(c.recipient_zip ?? null) ?? '';
-  const address2 = normalizeAddress(c.recipient_address2);
   // The zip is five digits or none (ended by "|"), the numbers last: neither needs its length.
   const exact = `${name.length}:${name}${address1.length}:${address1}${zip}|${address2.length}:${address2}${phones}`;
-  return { exact, near, phonesKnown, phones };
+  return { exact, near, phonesKnown, phones, details };
 }
+
+/** Whether `field` of every member's keys is the same. */
+const same = (members: readonly { keys: Keys }[], field: (k: Keys) => string | undefined) => new Set(members.map((m) => field(m.keys))).size === 1;
 
 /** Candidates into merge groups and review groups, each list in the order the candidates came. */
 export function planMerge(candidates: readonly MergeCandidate[]): MergePlan {
@@ -146,8 +159,8 @@ export function planMerge(candidates: readonly MergeCandidate[]): MergePlan {
     }
     if (clusters.size < 2) continue;
     const reason: ReviewReason = !members.every((m) => m.keys.phonesKnown)
-      ? members.every((m) => m.keys.phones) && new Set(members.map((m) => m.keys.phones)).size === 1
-        ? 'safe_number' // the same real number on every order, a 050x one beside it on some
+      ? members.every((m) => m.keys.phones) && same(members, (k) => k.phones) && same(members, (k) => k.details)
+        ? 'safe_number' // the same real number and details on every order, a 050x one beside it on some
         : 'phone_unknown'
       : new Set(members.map((m) => m.keys.phones)).size > 1
         ? 'phones_differ'

@@ -121,6 +121,16 @@ describe('planMerge', () => {
       [['safe_number', [['a'], ['b']]]],
     );
     assert.deepEqual(same.merges, [], 'still never merged without the operator');
+    // The same number, but another unit (동·호수) or zip, or an unreadable number instead of a safe one: nothing
+    // says "only the safe number differs".
+    for (const other of [{ recipient_address2: '102동 504호' }, { recipient_zip: '06237' }, { recipient_phone: '12345' }]) {
+      const apart = planMerge([order('a'), order('b', { recipient_phone: '0504-1111-2222', ...other })]);
+      assert.deepEqual(
+        apart.reviews.map((r) => r.reason),
+        ['phone_unknown'],
+        JSON.stringify(other),
+      );
+    }
   });
 
   it('a merge-locked order neither merges nor is offered', () => {
