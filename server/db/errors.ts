@@ -6,6 +6,19 @@ export function isRetryableConflict(error: unknown): boolean {
   return code === '40P01' || code === '40001' || code === 'SQLITE_BUSY';
 }
 
+/**
+ * Rows a transaction found moved before it locked them (another call committed a change to them in between): like
+ * PostgreSQL's serialization failure (40001, whose code it carries), the transaction is run again on fresh rows by
+ * retryOnConflict.
+ */
+export class MovedBeforeLock extends Error {
+  readonly code = '40001';
+  constructor(what: string) {
+    super(`rows moved before they were locked: ${what}`);
+    this.name = 'MovedBeforeLock';
+  }
+}
+
 export type RetryOptions = {
   /** Runs in all (the first included). */
   attempts?: number;

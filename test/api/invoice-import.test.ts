@@ -237,6 +237,18 @@ describe('invoice import: undo', () => {
     assert.equal(both.find((r) => r.status === 409)!.body.error.code, 'import_undone');
   });
 
+  it('the same courier file imported twice at once: one numbers the orders, the other finds them numbered (it was a 500)', async () => {
+    // Orders without a box yet, keyed by order (as a booking file keys them): the first import makes their boxes
+    // while the second has found the lines and waits for their locks.
+    const orders = await Promise.all(Array.from({ length: 12 }, () => makeOrder(s.deps.db, { status: 'READY', lines: 2 })));
+    const file = body(cjSheet(orders.map((o) => [o.id, cj()])));
+    const both = await Promise.all([0, 1].map(() => apply(file)));
+    for (const r of both) assert.equal(r.status, 200, JSON.stringify(r.body));
+    const tally = both.flatMap((r) => outcomes(r)).reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {});
+    assert.equal(tally.new, 12, JSON.stringify(tally));
+    for (const o of orders) for (const id of o.lineIds) assert.equal(await lineStatus(id), 'INVOICED');
+  });
+
   it('keeps the undo record as one packed value on the import, and still undoes one recorded a row per box', async () => {
     const a = await readyBox();
     const b = await readyBox();

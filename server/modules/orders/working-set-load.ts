@@ -11,6 +11,7 @@ import { accountAutomation, wholeShipmentAccounts } from '../mall-accounts/mall-
 import { WorkingSet } from './working-set.ts';
 import * as repo from './working-set.repo.ts';
 import type { LineRow } from './working-set.repo.ts';
+import { MovedBeforeLock } from '../../db/errors.ts';
 
 const isLineId = (id: string) => id.startsWith(ID_PREFIX.line + '_');
 const isOrderId = (id: string) => id.startsWith(ID_PREFIX.order + '_');
@@ -150,6 +151,14 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
     boxIds = found.boxes.map((b) => b.id);
     // 2. Read them again under lock, in id order; these rows are what the items decide on.
     set.addLines(await repo.lockLines(trx, [...new Set(found.lines.map((l) => l.id))], full));
+    // A line another call put in a box meanwhile (a courier file imported twice at once) names a box not found,
+    // whose other lines were not read: the call runs again on fresh rows (retryOnConflict).
+    if (needs(BOX_ACTIONS)) {
+      const known = new Set(boxIds);
+      const foundIn = new Map(found.lines.map((l) => [l.id, l.box_id]));
+      const moved = [...set.lines.values()].find((l) => l.box_id !== foundIn.get(l.id) && l.box_id && !known.has(l.box_id));
+      if (moved) throw new MovedBeforeLock(`line ${moved.id} is in box ${moved.box_id}`);
+    }
   } else {
     // SQLite takes no row locks (one writer at a time): the lines found are the ones the items decide on (a bulk
     // call checks nothing was written since, bulk-blocks.ts), so they are read whole once, once each, in id order.
