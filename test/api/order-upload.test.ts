@@ -62,7 +62,7 @@ function assertWholesalePreview(body: { header_row: number; counts: Record<strin
   assert.equal(r.get(6)!.result, 'invalid');
   assert.match(r.get(6)!.reasons.join(' '), /수취인: 값이 비어 있습니다/);
   assert.equal(r.get(7)!.result, 'ok');
-  assert.match(r.get(7)!.notes.join(' '), /상품 매칭은 상품 카탈로그 기능과 함께/);
+  assert.match(r.get(7)!.notes.join(' '), /저장된 매칭이 있으면 그 상품에 연결되고, 없으면 비매칭으로 매칭 탭에서 연결합니다/);
   assert.match(r.get(7)!.notes.join(' '), /없는상품 X-999/);
   assert.equal(r.get(8)!.result, 'invalid');
   assert.match(r.get(8)!.reasons.join(' '), /수량: 수량은 1 이상이어야 합니다/);
@@ -319,6 +319,33 @@ describe('order upload: register and batches', () => {
     assert.equal(res.body.upload, null);
     assert.deepEqual(res.body.orders, []);
     assert.equal((await linesOf(channel)).length, 0);
+  });
+
+  it('an amount beyond what won columns hold is refused on its row, and an order totalling more on all its rows (it was a 500 on PostgreSQL)', async () => {
+    const channel = '도매-큰금액';
+    const addr = ['06236', '서울 강남구 테헤란로 1', '101호'];
+    const rows = [
+      HEADER,
+      ['W-9001', channel, '큰금액', '010-1234-5678', ...addr, '금괴', null, 1, 3_000_000_000, 0, null],
+      ['W-9002', channel, '합계큰', '010-1234-5679', ...addr, '금괴', null, 1, 1_500_000_000, 3000, null],
+      ['W-9002', channel, '합계큰', '010-1234-5679', ...addr, '은괴', null, 1, 1_500_000_000, 3000, null],
+      ['W-9003', channel, '보통', '010-1234-5670', ...addr, '텀블러', null, 1, 15_000, 3000, null],
+    ];
+    const res = await upload({ source: { kind: 'sheet', name: '큰금액', rows }, template: { id: 'order_wholesale' } });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const r = byRow(res.body.rows);
+    assert.equal(r.get(2)!.result, 'invalid');
+    assert.match(r.get(2)!.reasons.join(' '), /^금액: 한 줄의 금액은 2,147,483,647원까지입니다: 3,000,000,000원$/);
+    for (const row of [3, 4]) {
+      assert.equal(r.get(row)!.result, 'invalid');
+      assert.match(r.get(row)!.reasons.join(' '), /이 주문의 합계\(배송비 포함\)가 2,147,483,647원을 넘습니다: 3,000,003,000원/);
+    }
+    assert.equal(r.get(5)!.result, 'ok');
+    assert.equal(res.body.upload.orders_created, 1);
+    assert.deepEqual(
+      (await linesOf(channel)).map((l) => l.product_name),
+      ['텀블러'],
+    );
   });
 
   it('deletes a whole batch with a reason; its numbers can then be uploaded again', async () => {

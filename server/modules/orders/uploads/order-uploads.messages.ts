@@ -38,8 +38,16 @@ export const uploadMessages = defineMessages('order_uploads', {
     en: 'order number {mall_order_id} is already registered for {channel} (order {order_id})',
   },
   product_unchecked: {
-    ko: '상품 매칭은 상품 카탈로그 기능과 함께 제공됩니다. "{product}"은(는) 등록 상품인지 확인하지 않고 주문명 그대로 등록됩니다',
-    en: 'product matching comes with the product catalogue; "{product}" is registered as named, without checking it against your products',
+    ko: '"{product}"은(는) 주문명 그대로 등록됩니다. 저장된 매칭이 있으면 그 상품에 연결되고, 없으면 비매칭으로 매칭 탭에서 연결합니다',
+    en: '"{product}" is registered as named: a saved match links it to your product, otherwise it is unmatched and linked in the matching tab',
+  },
+  amount_too_large: {
+    ko: '{column}: 한 줄의 금액은 {max}원까지입니다: {value}원',
+    en: '{column}: a row amounts to at most {max} won: {value} won',
+  },
+  order_total_too_large: {
+    ko: '이 주문의 합계(배송비 포함)가 {max}원을 넘습니다: {value}원. 주문을 나눠 올리세요',
+    en: 'the order totals more than {max} won with shipping: {value} won. Split the order',
   },
   upload_not_found: { ko: '주문 업로드 {id}를 찾을 수 없습니다', en: 'no order upload {id}' },
   upload_already_deleted: { ko: '주문 업로드 {id}는 이미 삭제되었습니다', en: 'order upload {id} is already deleted' },

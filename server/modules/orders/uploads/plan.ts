@@ -7,6 +7,7 @@ import { cellIssueMessage } from '../../../../shared/files/cell-messages.ts';
 import type { FieldValues, MappedRow } from '../../../../shared/files/map-rows.ts';
 import type { Template } from '../../../../shared/files/templates.ts';
 import { message, type Message } from '../../../../shared/i18n.ts';
+import { DB_INT_MAX } from '../../../../shared/api/common.schema.ts';
 import { UPLOAD_CHANNEL_KINDS } from '../../../../shared/api/order-uploads.schema.ts';
 import type { LineFields, OrderFields } from '../intake.ts';
 import { CHANNEL_KIND_NAMES } from '../orders.messages.ts';
@@ -58,6 +59,23 @@ function rowReasons(m: MappedRow, template: Template): Message[] {
   const quantity = num(v.quantity);
   if (quantity !== null && quantity > MAX_ROW_QUANTITY) {
     reasons.push(message(uploadMessages.quantity_above_direct, { column: columnOf(template, 'quantity'), max: MAX_ROW_QUANTITY, value: quantity }));
+  }
+  // Money is integer won in a 32-bit column (PostgreSQL refused 3,000,000,000 with a 500 at the apply).
+  const unitPrice = num(v.unit_price);
+  const amount = num(v.amount) ?? (unitPrice !== null ? unitPrice * (quantity ?? 1) : 0);
+  const fee = num(v.shipping_fee) ?? 0;
+  for (const [field, value] of [
+    ['amount', amount],
+    ['shipping_fee', fee],
+  ] as const) {
+    if (value > DB_INT_MAX)
+      reasons.push(
+        message(uploadMessages.amount_too_large, {
+          column: columnOf(template, field === 'amount' && num(v.amount) === null ? 'unit_price' : field),
+          max: DB_INT_MAX.toLocaleString('en-US'),
+          value: value.toLocaleString('en-US'),
+        }),
+      );
   }
   const kind = text(v.channel_kind) ?? 'direct';
   if (!(UPLOAD_CHANNEL_KINDS as readonly string[]).includes(kind)) reasons.push(message(uploadMessages.unknown_channel_kind, { value: kind }));
@@ -188,6 +206,14 @@ export function planUpload(mapped: readonly MappedRow[], template: Template, now
       for (const p of rowPlans) p.result = 'invalid';
     }
     const plan = { order, rows: rowPlans, ...orderOf(rows, ok, now) };
+    const total = plan.fields.total_amount;
+    if (total > DB_INT_MAX) {
+      const why = message(uploadMessages.order_total_too_large, { max: DB_INT_MAX.toLocaleString('en-US'), value: total.toLocaleString('en-US') });
+      for (const p of rowPlans) {
+        p.result = 'invalid';
+        p.reasons.push(why);
+      }
+    }
     if (plan.mallOrderId !== null) {
       const key = JSON.stringify([plan.channelName, plan.mallOrderId]);
       const first = numbers.get(key);
