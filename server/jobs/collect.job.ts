@@ -25,6 +25,7 @@ import { itemsName, jobsMessages } from './jobs.messages.ts';
 import { collectedLines, orderIdByMallOrderId } from '../modules/orders/mall-lines.service.ts';
 import { readAhead } from './read-ahead.ts';
 import { collectWindow } from './windows.ts';
+import { withoutControlChars } from '../connectors/clean-text.ts';
 
 export async function collectJob(ctx: JobContext): Promise<void> {
   const { db, account, connector, signal } = ctx;
@@ -39,7 +40,7 @@ export async function collectJob(ctx: JobContext): Promise<void> {
     // together in the next. Pages hold whole orders, each in one page only.
     for await (const pages of readAhead(connector.newOrderPages(window), READ_AHEAD)) {
       ctx.reachedMall();
-      const orders = pages.flat();
+      const orders = pages.flat().map(withoutControlChars);
       if (!orders.length) continue;
       total += orders.length;
       await ctx.expect(total);

@@ -196,6 +196,19 @@ for (const [name, connect] of malls) {
       assert.equal(job.ok, 5);
     });
 
+    it('an order whose recipient name holds a NUL byte is collected, without it (PostgreSQL refused it for good)', async () => {
+      const [made] = await mall.admin.createOrders({
+        count: 1,
+        recipient: { name: '널\u0000수취', zip: '06236', address1: '서울 강남구 테헤란로 1' },
+      });
+      const { job } = await runJob(s, 'collect', mall.accountId);
+      assert.equal(job.state, 'succeeded', job.error);
+      const line = (await linesOf(mall.accountId)).find((l) => l.mall_order_id === String(made.orderId));
+      assert.ok(line, 'collected');
+      const order = (await s.call('GET', `/api/orders/${line.order_id}`)).body;
+      assert.equal(order.recipient_name, '널수취');
+    });
+
     it('answers the mall keeps sending unreadable fail the job saying so (not "did not answer")', async () => {
       await mall.admin.addFaults([{ kind: 'malformed', count: 50 }]);
       try {
