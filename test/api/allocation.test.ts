@@ -523,3 +523,51 @@ describe('preview → apply → undo', () => {
     assert.equal((await stockOf(a.id)).allocated, 2);
   });
 });
+
+describe('allocated stock settles when its lines leave the desk', () => {
+  it('shipping takes the units off the shelf; a cancel before shipping gives them back to what is available', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 10);
+    const shipped = await order([{ sku: a, quantity: 3 }]);
+    const canceled = await order([{ sku: a, quantity: 2 }]);
+    const p = await preview({ policy: 'available' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [10, 5]);
+
+    // Numbered and shipped: on hand 10 → 7, allocated 5 → 2, history 'ship' naming the line; its allocation gone.
+    const line = async (id: string) => s.deps.db('order_lines').where({ id }).first();
+    const numbered = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ',
+      items: [{ id: shipped.lineIds[0], version: (await line(shipped.lineIds[0]!)).version, tracking_number: '700000000010' }],
+    });
+    assert.equal(numbered.body.applied, 1, JSON.stringify(numbered.body));
+    const out = await s.call('POST', '/api/transitions', {
+      action: 'ship',
+      items: [{ id: shipped.lineIds[0], version: (await line(shipped.lineIds[0]!)).version }],
+    });
+    assert.equal(out.body.applied, 1, JSON.stringify(out.body));
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [7, 2]);
+    const ship = await s.deps.db('stock_history').where({ sku_id: a.id, kind: 'ship' });
+    assert.deepEqual(
+      ship.map((h: any) => [h.on_hand_before, h.on_hand_after, h.allocated_before, h.allocated_after, h.line_id]),
+      [[10, 7, 5, 2, shipped.lineIds[0]]],
+    );
+    assert.equal((await s.deps.db('line_allocations').where({ line_id: shipped.lineIds[0] })).length, 0);
+
+    // Cancelled before shipping: allocated 2 → 0, on hand stays 7 — available again for the next allocation.
+    const cancel = await s.call('POST', '/api/transitions', {
+      action: 'claim',
+      claim_type: 'cancel',
+      claim_state: 'completed',
+      reason: '고객 변심',
+      items: [{ id: canceled.lineIds[0], version: (await line(canceled.lineIds[0]!)).version }],
+    });
+    assert.equal(cancel.body.applied, 1, JSON.stringify(cancel.body));
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [7, 0]);
+    assert.equal((await s.deps.db('stock_history').where({ sku_id: a.id, kind: 'deallocate' })).length, 1);
+    assert.equal((await s.deps.db('line_allocations').where({ line_id: canceled.lineIds[0] })).length, 0);
+    // The allocation cannot be undone now: its lines moved on.
+    assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 409);
+  });
+});

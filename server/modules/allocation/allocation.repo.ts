@@ -69,6 +69,22 @@ export async function batchAllocations(trx: Knex.Transaction, batchId: string): 
   return rows.map((r) => [r.line_id, r.sku_id, r.warehouse_id, Number(r.quantity)]);
 }
 
+/** The allocations of these lines, `[line_id, sku_id, warehouse_id, quantity]`, whatever batch made them. */
+export async function allocationsOfLines(trx: Knex.Transaction, lineIds: readonly string[]): Promise<[string, string, string, number][]> {
+  if (!lineIds.length) return [];
+  const rows = (await whereIdIn(trx, trx('line_allocations').select('line_id', 'sku_id', 'warehouse_id', 'quantity'), 'line_id', lineIds)) as {
+    line_id: string;
+    sku_id: string;
+    warehouse_id: string;
+    quantity: number;
+  }[];
+  return rows.map((r) => [r.line_id, r.sku_id, r.warehouse_id, Number(r.quantity)]);
+}
+
+export async function deleteAllocationsOfLines(trx: Knex.Transaction, lineIds: readonly string[]): Promise<void> {
+  if (lineIds.length) await whereIdIn(trx, trx('line_allocations'), 'line_id', lineIds).delete();
+}
+
 export async function deleteAllocations(trx: Knex.Transaction, batchId: string): Promise<void> {
   await trx('line_allocations').where({ batch_id: batchId }).delete();
 }

@@ -20,7 +20,7 @@ import { readSource } from '../../files/source.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { isOrderKey, orderKeyLines, resolveReferences, type Resolved } from '../orders/line-references.repo.ts';
 import { Engine } from '../orders/transition-engine.ts';
-import { flushWrites } from '../orders/working-set.repo.ts';
+import { writeChanges } from '../orders/write-changes.ts';
 import { type WorkingSet } from '../orders/working-set.ts';
 import { loadWorkingSet, storedNumber } from '../orders/working-set-load.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
@@ -157,7 +157,7 @@ export async function runInvoiceImport(
       // The record's JSON (8 MB for 50,000 rows) is built and packed (packed-text.ts) while the database writes the
       // changes (server/db/turns.ts: if building fails, the writes finish before the transaction rolls back).
       const [, [stored, undoBoxes]] = await whileRunning(
-        flushWrites(trx, set.writes, engine.now),
+        writeChanges(trx, set.writes, engine.now),
         () =>
           Promise.all([
             storeResults(mapped.header_row, results),

@@ -13,7 +13,8 @@ import { runInBlocks } from './bulk-blocks.ts';
 import { linesByIds } from './orders.service.ts';
 import { SheetRows, type SheetResult } from './sheet-rows.ts';
 import { Engine, type Action } from './transition-engine.ts';
-import { flushWrites, type PendingWrites } from './working-set.repo.ts';
+import type { PendingWrites } from './working-set.repo.ts';
+import { writeChanges } from './write-changes.ts';
 import type { Knex } from 'knex';
 import { type WorkingSet } from './working-set.ts';
 import { storedNumber, type LoadPlan } from './working-set-load.ts';
@@ -101,7 +102,7 @@ async function decideBlock(
 }
 
 async function writeBlock(trx: Knex.Transaction, actor: Actor, decided: DecidedBlock, autoSend: Set<string>) {
-  await flushWrites(trx, decided.writes, decided.now);
+  await writeChanges(trx, decided.writes, decided.now);
   for (const id of decided.autoSend) autoSend.add(id);
   // Read inside the transaction, so the versions are the ones this push wrote; with the recipient cells when a
   // row corrected them (the sheet's snapshot must learn the values as stored, phones hyphenated).

@@ -17,7 +17,8 @@ import { refusalError } from './refusals.ts';
 import { AUTO_REASONS } from './automation.ts';
 import { manyProblems } from '../../domain/validation.ts';
 import { ordersMessages } from './orders.messages.ts';
-import { flushWrites, type PendingWrites } from './working-set.repo.ts';
+import type { PendingWrites } from './working-set.repo.ts';
+import { writeChanges } from './write-changes.ts';
 import { type WorkingSet } from './working-set.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set-load.ts';
 import { fieldLabel } from '../../../shared/api/field-labels.ts';
@@ -153,7 +154,7 @@ async function decideBlock(
 
 /** Writes a decided block in its transaction; what it leaves for the automatic steps counts once it is written. */
 async function writeBlock(trx: Knex.Transaction, decided: DecidedBlock, automated: Automated): Promise<EngineResult[]> {
-  await flushWrites(trx, decided.writes, decided.now);
+  await writeChanges(trx, decided.writes, decided.now);
   for (const id of decided.autoSend) automated.send.add(id);
   automated.release.push(...decided.release);
   return decided.results;
@@ -199,7 +200,7 @@ export async function applySteps(
     if (!(error instanceof Refusal)) throw error;
     throw refusalError({ id: item.id, code: error.code, message: engine.describe(error) }, true);
   }
-  await flushWrites(trx, set.writes, call.now);
+  await writeChanges(trx, set.writes, call.now);
   // Accounts that send once shipped whose boxes these steps shipped: the caller starts their send jobs.
   return { autoSendAccounts: [...engine.autoSend] };
 }

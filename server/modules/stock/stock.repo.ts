@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/actor.ts';
 
 export type StockKey = { skuId: string; warehouseId: string };
 export type StockState = { on_hand: number; allocated: number; version: number };
-export type HistoryKind = 'count' | 'adjust' | 'transfer_out' | 'transfer_in' | 'import' | 'allocate' | 'deallocate';
+export type HistoryKind = 'count' | 'adjust' | 'transfer_out' | 'transfer_in' | 'import' | 'allocate' | 'deallocate' | 'ship';
 
 export type SkuRef = { id: string; code: string };
 export type WarehouseRef = { id: string; code: string; is_default: boolean };
