@@ -228,6 +228,36 @@ describe('invoice import: undo', () => {
     assert.equal(again.status, 409);
   });
 
+  it('the undo gives a merged box back as it was, without the number: the courier file imports again by its key', async () => {
+    const a = await makeOrder(s.deps.db, { status: 'READY' });
+    const b = await makeOrder(s.deps.db, { status: 'READY' });
+    const merged = await putInBox(s.deps.db, [...a.lineIds, ...b.lineIds], {});
+    const number = cj();
+    const res = await apply(body(cjSheet([[merged, number]])));
+    assert.deepEqual(outcomes(res), ['new']);
+    assert.equal((await box(merged)).tracking_number, number);
+    const undone = await s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`);
+    assert.equal(undone.status, 200, JSON.stringify(undone.body));
+    for (const id of [...a.lineIds, ...b.lineIds]) {
+      const line = await s.deps.db('order_lines').where({ id }).first();
+      assert.deepEqual([line.status, line.box_id], ['READY', merged], 'still merged (it was split back to single lines)');
+    }
+    assert.equal((await box(merged)).tracking_number, null);
+    const again = await apply(body(cjSheet([[merged, number]])));
+    assert.deepEqual(outcomes(again), ['new'], JSON.stringify(again.body.results));
+  });
+
+  it('the undo of a box the import made takes the lines out of it again', async () => {
+    const o = await makeOrder(s.deps.db, { status: 'READY', lines: 2 });
+    const res = await apply(body(cjSheet([[o.id, cj()]])));
+    assert.deepEqual(outcomes(res), ['new']);
+    const made = (await s.deps.db('order_lines').where({ id: o.lineIds[0] }).first()).box_id;
+    assert.ok(made);
+    assert.equal((await s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`)).status, 200);
+    for (const id of o.lineIds) assert.equal((await s.deps.db('order_lines').where({ id }).first()).box_id, null);
+    assert.equal(await box(made), undefined);
+  });
+
   it('two undos at once: one undoes, the other is told the import is already undone', async () => {
     const boxes = await Promise.all(Array.from({ length: 20 }, () => readyBox()));
     const res = await apply(body(cjSheet(boxes.map((b) => [b.boxId, cj()]))));

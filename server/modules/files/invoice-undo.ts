@@ -88,11 +88,14 @@ function undoOnce(db: Db, actor: Actor, record: repo.ImportSummary, batchId: str
           engine.apply(target, 'set_invoice', { courier: e.old_courier, tracking_number: e.old_tracking_number, overwrite: true, reason });
           if (e.old_send_status === 'sent') set.patchBox(set.boxes.get(e.box_id)!, { send_status: 'sent', sent_at: e.old_sent_at });
         } else {
-          // First entry: the lines that were READY go back to READY (clear_invoice takes them out of the box).
+          // First entry: the lines that were READY go back to READY. A box the import made goes with its number
+          // (clear_invoice takes the lines out of it); a box they were in before (merged, or made by a booking
+          // export) stays as it was, without the number.
+          const keep_box = e.box_version_after !== null && e.box_version_after !== 1;
           for (const l of before) {
             const line = set.lines.get(l.id)!;
             if (l.status === 'READY' && line.status === 'INVOICED') {
-              engine.apply({ line, order: set.orders.get(line.order_id)! }, 'clear_invoice', { reason });
+              engine.apply({ line, order: set.orders.get(line.order_id)! }, 'clear_invoice', { reason, keep_box });
             }
           }
         }

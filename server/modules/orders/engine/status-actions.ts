@@ -4,6 +4,7 @@ import type { ApiAction } from '../../../../shared/api/orders.schema.ts';
 import { message, type Message } from '../../../../shared/i18n.ts';
 import {
   CLAIM_STATUSES,
+  LEAVES_BOX,
   STATUS_LABELS,
   alreadyDone,
   claimTypeOf,
@@ -42,7 +43,7 @@ export function statusAction(core: EngineCore, targetId: string, lines: LineRow[
     for (const { line, to } of unit) {
       const claimType = claimTypeOf(line.status as Status);
       const patch: Record<string, unknown> = {};
-      if (action === 'clear_invoice' && line.box_id) {
+      if (action === 'clear_invoice' && line.box_id && !p.keep_box) {
         const boxId = line.box_id;
         patch.box_id = null;
         if (set.linesOfBox(boxId).length === 1) set.add(set.writes.deletedBoxes, boxId);
@@ -57,6 +58,12 @@ export function statusAction(core: EngineCore, targetId: string, lines: LineRow[
           warnings.push(message(lifecycleMessages.restore_mall_warning, { id: line.id, status_label }));
         }
       }
+    }
+  }
+  if (action === 'clear_invoice' && p.keep_box) {
+    for (const boxId of new Set(moved.flatMap((l) => (l.box_id ? [l.box_id] : [])))) {
+      const numbered = set.linesOfBox(boxId).some((l) => l.status !== 'READY' && !LEAVES_BOX.includes(l.status as Status));
+      if (!numbered) set.patchBox(set.boxes.get(boxId)!, { tracking_number: null, invoiced_at: null });
     }
   }
   if (orderTarget) warnings.push(...heldBack(core, targetId, units, moved, action));

@@ -7,7 +7,13 @@ import type { Status } from '../../../../shared/lifecycle.ts';
 import type { LineRow, OrderRow } from '../working-set.repo.ts';
 
 export type Item = BulkTransitionBody['items'][number];
-export type Params = Omit<BulkTransitionBody, 'items' | 'action'>;
+export type Params = Omit<BulkTransitionBody, 'items' | 'action'> & {
+  /**
+   * Not from the API: clear_invoice leaves the lines in their box and clears its number once none of its lines
+   * keeps it (an invoice import's undo gives a merged box back as it was before the number).
+   */
+  keep_box?: boolean;
+};
 export type Action = BulkTransitionBody['action'];
 
 export class Refusal {
