@@ -27,6 +27,12 @@ export function daysInclusive(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000) + 1;
 }
 
+/** An instant as a Korean minute, `2026-11-27 15:47` (KST): for the server's messages, alike in both languages. */
+export function kstMinute(instant: string | Date): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /**
  * An instant as the desk reads it: in Korea's time whatever the PC's zone (the malls, the courier cut-offs, the
  * sheets and the period filters all count in KST; a seller's PC abroad showed its own zone's hours). `short`: date

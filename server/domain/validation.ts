@@ -21,7 +21,29 @@ const validationMessages = defineMessages('validation', {
 /** How many other fields a message lists by name; the details name every one. */
 const LISTED_FIELDS = 10;
 
-const KO = { error: z.locales.ko().localeError };
+/**
+ * zod's Korean names a size limit by the value's type in English ("number이 너무 큽니다", "array이 너무 작습니다"):
+ * the type is put in words an operator reads.
+ */
+const KO_NOUNS: Record<string, string> = {
+  number: '값이',
+  bigint: '값이',
+  int: '값이',
+  array: '항목 수가',
+  set: '항목 수가',
+  string: '글자 수가',
+  file: '파일이',
+  date: '날짜가',
+};
+const zodKo = z.locales.ko().localeError;
+const KO = {
+  error: (issue: Parameters<typeof zodKo>[0]) => {
+    const said = zodKo(issue);
+    const text = typeof said === 'string' ? said : said?.message;
+    if (!text) return said;
+    return text.replace(/^(number|bigint|int|array|set|string|file|date)(이|가) /, (_, type: string) => `${KO_NOUNS[type]} `);
+  },
+};
 const EN = { error: z.locales.en().localeError };
 
 /** Turns a zod failure into a 400 naming every field; `prefix` points nested input into the request body. */

@@ -477,6 +477,8 @@ describe('preview → apply → undo', () => {
     const refused = await s.call('POST', '/api/allocation/apply', { batch_id: kept.batch_id });
     assert.equal(refused.status, 409);
     assert.equal(refused.body.error.code, 'batch_not_previewed');
+    const ko = await s.call('POST', '/api/allocation/apply', { batch_id: kept.batch_id }, { lang: 'ko' });
+    assert.match(ko.body.error.message, /이미 적용 상태입니다/, 'the state in words (it said "applied")');
 
     // A plan kept on the row by a server before plans carried their counts: made again, not applied.
     const older = await preview({ policy: 'complete' });

@@ -265,6 +265,8 @@ describe('invoice import: undo', () => {
     const both = await Promise.all([0, 1].map(() => s.call('POST', `/api/invoice-imports/${res.body.import_id}/undo`)));
     assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
     assert.equal(both.find((r) => r.status === 409)!.body.error.code, 'import_undone');
+    // When, as a Korean minute (it was an ISO instant in UTC).
+    assert.match(both.find((r) => r.status === 409)!.body.error.message, /\(\d{4}-\d\d-\d\d \d\d:\d\d\)$/);
   });
 
   it('the same courier file imported twice at once: one numbers the orders, the other finds them numbered (it was a 500)', async () => {

@@ -30,3 +30,10 @@ export const allocationMessages = defineMessages('allocation', {
   },
   unknown_warehouse: { ko: '{field}: 창고 {code}이(가) 없습니다', en: '{field}: no warehouse {code}' },
 });
+
+/** A batch's state as the refusals name it (it showed "이미 applied 상태입니다"). */
+export const BATCH_STATE_LABELS = {
+  previewed: { ko: '미리보기', en: 'previewed' },
+  applied: { ko: '적용', en: 'applied' },
+  undone: { ko: '취소', en: 'undone' },
+} as const;

@@ -19,7 +19,7 @@ import { getSetting, saveSetting } from '../settings/settings.service.ts';
 import { flagSoldOut, SOLD_OUT_ACTIONS } from '../sold-out/sold-out.service.ts';
 import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { stockTransaction } from '../stock/stock.service.ts';
-import { allocationMessages as m } from './allocation.messages.ts';
+import { allocationMessages as m, BATCH_STATE_LABELS } from './allocation.messages.ts';
 import * as repo from './allocation.repo.ts';
 import { carryOut, changedSince, storedPlan, storedPlanOf, storedUndo, takeBack, undoRecordOf, type PackedPlan } from './carry-out.ts';
 import { computeAllocation, previewRows, type ComputeOptions } from './compute.ts';
@@ -141,7 +141,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
   return stockTransaction(db, async (trx) => {
     const batch = await batchOrFail(trx as unknown as Db, batchId, { lock: true });
     if (batch.state !== 'previewed') {
-      throw new AppError('conflict', 'batch_not_previewed', message(m.batch_not_previewed, { id: batchId, state: batch.state }));
+      throw new AppError('conflict', 'batch_not_previewed', message(m.batch_not_previewed, { id: batchId, state: BATCH_STATE_LABELS[batch.state] }));
     }
     // Still previewed (read under the lock): the preview's plan kept in memory is the row's, if this process has it.
     const plan = takePlan(db, batchId) ?? (await storedPlanOrFail(trx, batchId));
@@ -202,7 +202,7 @@ export async function undoAllocation(db: Db, actor: Actor, batchId: string, info
   return stockTransaction(db, async (trx) => {
     const batch = await batchOrFail(trx as unknown as Db, batchId, { lock: true });
     if (batch.state !== 'applied')
-      throw new AppError('conflict', 'batch_not_applied', message(m.batch_not_applied, { id: batchId, state: batch.state }));
+      throw new AppError('conflict', 'batch_not_applied', message(m.batch_not_applied, { id: batchId, state: BATCH_STATE_LABELS[batch.state] }));
     const later = await repo.laterApplied(trx, batch);
     if (later) throw new AppError('conflict', 'undo_blocked', message(m.undo_later_batch, { later }), { details: { batch_id: later } });
     const undo = await undoRecordOf(trx, batchId, batch.undo!);

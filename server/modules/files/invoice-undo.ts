@@ -16,6 +16,7 @@ import { type WorkingSet } from '../orders/working-set.ts';
 import { loadWorkingSet } from '../orders/working-set-load.ts';
 import { fileImportsMessages as m } from './file-imports.messages.ts';
 import * as repo from './invoice-import.repo.ts';
+import { kstMinute } from '../../../shared/time.ts';
 
 export async function findImportOrFail(db: Db, id: string): Promise<repo.ImportSummary> {
   const record = await repo.findImport(db, id);
@@ -54,7 +55,7 @@ export async function undoImport(
   info: Partial<RequestInfo> = {},
 ): Promise<{ record: repo.ImportSummary; boxes: number; batch_id: string }> {
   const record = await findImportOrFail(db, id);
-  if (record.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: record.undone_at }));
+  if (record.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: kstMinute(record.undone_at) }));
   const batchId = newId(ID_PREFIX.batch);
   const reason = `송장 일괄등록 취소 ${record.source_name}`.slice(0, 500);
   // Run again on fresh rows when another box took a number this undo puts back (a push or import between its reads
@@ -69,7 +70,7 @@ function undoOnce(db: Db, actor: Actor, record: repo.ImportSummary, batchId: str
     // Read again under the transaction, its row locked: a second undo running at once waits for the first and sees
     // its mark (without the lock it read the import before the first committed, and was refused as undo_blocked).
     const again = await repo.findImport(trx, id, { lock: true });
-    if (again?.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: again.undone_at }));
+    if (again?.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: kstMinute(again.undone_at) }));
     const entries = await repo.importBoxes(trx, id);
     const lineIds = entries.flatMap((e) => e.lines.map((l) => l.id));
     const numbers = entries.flatMap((e) => e.old_tracking_number ?? []);

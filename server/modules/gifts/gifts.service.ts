@@ -17,6 +17,7 @@ import { rulesFor } from './gift-match.ts';
 import { iso } from './gift-rules.service.ts';
 import { giftsMessages as m } from './gifts.messages.ts';
 import * as repo from './gifts.repo.ts';
+import { kstMinute } from '../../../shared/time.ts';
 
 type Conn = Parameters<typeof giftCandidates>[0];
 
@@ -118,7 +119,7 @@ export async function undoGiftBatch(db: Db, actor: Actor, info: Partial<RequestI
     // The batch row locked: a second undo at once waits for the first and sees its mark.
     const batch = await repo.findBatch(trx, id, true);
     if (!batch) throw new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
-    if (batch.undone_at) throw new AppError('conflict', 'batch_undone', message(m.batch_undone, { at: iso(batch.undone_at) }));
+    if (batch.undone_at) throw new AppError('conflict', 'batch_undone', message(m.batch_undone, { at: kstMinute(iso(batch.undone_at)) }));
     const versions = await orderVersions(
       trx,
       batch.undo.map(([orderId]) => orderId),

@@ -243,7 +243,9 @@ async function saveOne(db: Db, actor: Actor, batchId: string, row: number, m: Sa
   } catch (error) {
     // Another operator saved the same product + option first: theirs stands until this one is read again.
     if (!isUniqueViolation(error)) throw error;
-    return refuse(row, 'already_matched', message(M.already_matched, { summary: '' }));
+    // Theirs is committed once the violation is reported: what it matched to is read for the message.
+    const theirs = await repo.findMatchByKey(db, key, false);
+    return refuse(row, 'already_matched', message(M.already_matched, { summary: theirs?.sku_summary ?? '?' }));
   }
 }
 

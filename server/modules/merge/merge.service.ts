@@ -16,6 +16,7 @@ import { checkRequest, mergeInTransaction, mergeReason, type MergeRequest, type 
 import { planDesk } from './merge-plan.ts';
 import { mergeMessages as m } from './merge.messages.ts';
 import * as repo from './merge.repo.ts';
+import { kstMinute } from '../../../shared/time.ts';
 
 export { previewMerge } from './merge-plan.ts';
 
@@ -69,7 +70,7 @@ export async function undoMerge(db: Db, actor: Actor, id: string, info: Partial<
   return db.transaction(async (trx) => {
     const batch = await repo.findBatch(trx, id, { lock: true });
     if (!batch) throw new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
-    if (batch.undone_at) throw new AppError('conflict', 'batch_undone', message(m.batch_undone, { at: new Date(batch.undone_at).toISOString() }));
+    if (batch.undone_at) throw new AppError('conflict', 'batch_undone', message(m.batch_undone, { at: kstMinute(new Date(batch.undone_at)) }));
     const record = JSON.parse(await unpackText(batch.undo)) as UndoRecord;
     const set = await loadWorkingSet(trx, { ids: record.lines.map((l) => l[0]), actions: ['set_invoice'] });
 

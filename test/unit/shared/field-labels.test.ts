@@ -84,4 +84,19 @@ describe('field labels', () => {
       assert.equal((e.details as { field: string }[])[0]!.field, 'credentials');
     }
   });
+
+  it('say a size limit in words, not by the value’s type (it read "number이 너무 큽니다", "array이 너무 작습니다")', () => {
+    const refusal = (schema: z.ZodType, value: unknown, lang: 'ko' | 'en' = 'ko') => {
+      try {
+        parseWith(z.object({ x: schema }), { x: value }, 'body');
+      } catch (error) {
+        return render((error as AppError).text, lang);
+      }
+      throw new Error('not refused');
+    };
+    assert.equal(refusal(z.number().max(5), 9), 'x: 값이 너무 큽니다: 5 이하여야 합니다');
+    assert.equal(refusal(z.array(z.string()).min(2), []), 'x: 항목 수가 너무 작습니다: 2개 이상이어야 합니다');
+    assert.equal(refusal(z.string().max(2), 'abc'), 'x: 글자 수가 너무 큽니다: 2문자 이하여야 합니다');
+    assert.match(refusal(z.number().max(5), 9, 'en'), /^x: Too big/);
+  });
 });

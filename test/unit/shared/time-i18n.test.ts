@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { format, pickLang } from '../../../shared/i18n.ts';
-import { daysInclusive, isValidDay, kstDate, kstDateTime, kstDayStart } from '../../../shared/time.ts';
+import { daysInclusive, isValidDay, kstDate, kstDateTime, kstDayStart, kstMinute } from '../../../shared/time.ts';
 
 describe('KST days', () => {
   it('an instant belongs to its Korean calendar day', () => {
     assert.equal(kstDate('2026-11-20T14:59:59.999Z'), '2026-11-20');
     assert.equal(kstDate('2026-11-20T15:00:00.000Z'), '2026-11-21');
     assert.equal(kstDayStart('2026-11-21'), '2026-11-20T15:00:00.000Z');
+  });
+
+  it('a Korean minute for the server’s messages', () => {
+    assert.equal(kstMinute('2026-11-20T15:30:59.999Z'), '2026-11-21 00:30');
+    assert.equal(kstMinute(new Date('2026-11-20T05:07:00Z')), '2026-11-20 14:07');
   });
 
   it('validates calendar days and counts them inclusively', () => {
