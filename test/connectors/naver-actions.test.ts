@@ -192,6 +192,25 @@ describe('naver confirm and sendInvoices', () => {
     assert.equal(again.get('box-mixed')!.ok, false);
   });
 
+  it('one waybill for orders to the same place spelt two ways (서울특별시 / 서울): a merged box is taken whole', async () => {
+    const [a] = await admin().createOrders({
+      count: 1,
+      status: 'confirmed',
+      recipient: { name: '김합포', zip: '06236', address1: '서울특별시 강남구 테헤란로 152', address2: '10층' },
+    });
+    const [b] = await admin().createOrders({
+      count: 1,
+      status: 'confirmed',
+      recipient: { name: '김합포', zip: '06236', address1: '서울 강남구  테헤란로 152', address2: '10층' },
+    });
+    const outcomes = await connector().sendInvoices([box('box-spelt', 'CJ', '412345678917', a!, b!)]);
+    assert.deepEqual(
+      outcomes.map((o) => [o.ref, o.ok]),
+      [['box-spelt', true]],
+      JSON.stringify(outcomes),
+    );
+  });
+
   it('sends at most 30 product orders per dispatch call', async () => {
     const created = await admin().createOrders({ count: 40 });
     const boxes = created.map((o, i) => box(`box-${i}`, 'EPOST', String(6_000_000_000_000 + i), o));

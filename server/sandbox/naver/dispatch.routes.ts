@@ -1,6 +1,7 @@
 // 발송처리 (mall-apis.md §2.4): ≤ 30 dispatchProductOrders per call, each checked on its own and answered in
 // successProductOrderIds / failProductOrderInfos with the pay-order codes of §2.8.
 import { Router, type Request, type Response } from 'express';
+import { normalizeAddress, normalizeName, normalizeZip } from '../../../shared/address.ts';
 import { sendData, sendError } from './envelope.ts';
 import { liveClaim, type NaverStore, type ProductOrderRecord } from './store.ts';
 
@@ -34,9 +35,11 @@ const METHODS = new Set(['DELIVERY', 'GDFW_ISSUE_SVC', 'VISIT_RECEIPT', 'DIRECT_
 /** Methods that travel with a courier and a waybill number. */
 const TRACKED = new Set(['DELIVERY', 'GDFW_ISSUE_SVC']);
 
+// The same place however it is spelt ("서울특별시 강남구" = "서울 강남구", spacing): a courier delivers to the place,
+// and a mall comparing raw text would refuse a merged box whose orders were typed differently.
 const recipientKey = (po: ProductOrderRecord) => {
   const a = po.shippingAddress;
-  return [a.name, a.zipCode, a.baseAddress, a.detailedAddress].join('|');
+  return [normalizeName(a.name), normalizeZip(a.zipCode) ?? '', normalizeAddress(a.baseAddress), normalizeAddress(a.detailedAddress)].join('|');
 };
 
 type Failure = { code: string; message: string };
