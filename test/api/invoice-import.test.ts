@@ -493,8 +493,14 @@ describe('file templates', () => {
     const saved = await s.call('POST', '/api/file-templates', copy);
     assert.equal(saved.status, 201, JSON.stringify(saved.body));
     assert.equal(saved.body.built_in, false);
+    // One name per kind: a second "CJ 복사본" (however spaced or cased) is refused naming the field.
+    const twice = await s.call('POST', '/api/file-templates', { ...copy, name: ' cj 복사본 ' }, { lang: 'ko' });
+    assert.equal(twice.status, 409, JSON.stringify(twice.body));
+    assert.equal(twice.body.error.code, 'template_name_taken');
+    assert.match(twice.body.error.message, /같은 이름의 템플릿이 이미 있습니다: CJ 복사본$/);
     const edited = await s.call('PUT', `/api/file-templates/${saved.body.id}`, { ...copy, name: 'CJ 내 양식' });
     assert.equal(edited.body.name, 'CJ 내 양식');
+    assert.equal((await s.call('PUT', `/api/file-templates/${saved.body.id}`, { ...copy, name: 'CJ 내 양식' })).status, 200, 'its own name');
     const after = await s.call('GET', '/api/file-templates?type=invoice_import');
     const ids = after.body.items.map((t: { id: string }) => t.id);
     assert.ok(ids.indexOf(saved.body.id) > ids.indexOf('invoice_generic'));

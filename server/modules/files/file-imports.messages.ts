@@ -11,6 +11,10 @@ export const fileImportsMessages = defineMessages('file_imports', {
     ko: '{field}: 송장 일괄등록에는 송장 템플릿을 골라야 합니다 ("{name}"은(는) 주문 업로드용)',
     en: '{field}: an invoice import needs an invoice template ("{name}" is for order uploads)',
   },
+  template_name_taken: {
+    ko: '{field}: 같은 이름의 템플릿이 이미 있습니다: {name}',
+    en: '{field}: a template of that name exists already: {name}',
+  },
   template_type_fixed: {
     ko: '{field}: 템플릿 종류는 바꿀 수 없습니다. 새 템플릿으로 저장하세요',
     en: '{field}: a template keeps its type; save a new template instead',

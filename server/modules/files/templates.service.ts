@@ -59,7 +59,15 @@ export function definitionOf(template: Template): TemplateDefinition {
   return templateDefinition.parse(definition);
 }
 
+/** One name per kind of template: a list of four "레이스 템플릿" leaves the operator guessing which is which. */
+async function nameFree(db: Db, type: string, name: string, self?: string): Promise<void> {
+  const key = (n: string) => n.normalize('NFKC').trim().toLowerCase();
+  const taken = (await repo.listTemplates(db, type)).find((t) => t.id !== self && key(t.name) === key(name));
+  if (taken) throw fieldError('name', m.template_name_taken, { name: taken.name }, { type: 'conflict', code: 'template_name_taken' });
+}
+
 export async function createTemplate(db: Db, actor: Actor, body: TemplateBody): Promise<StoredTemplate> {
+  await nameFree(db, body.definition.type, body.name);
   const now = new Date().toISOString();
   const row: repo.TemplateRecord = {
     id: newId(ID_PREFIX.fileTemplate),
@@ -87,6 +95,7 @@ async function savedOne(db: Db, id: string): Promise<repo.TemplateRecord> {
 export async function updateTemplate(db: Db, actor: Actor, id: string, body: TemplateBody): Promise<StoredTemplate> {
   const record = await savedOne(db, id);
   if (record.type !== body.definition.type) throw fieldError('definition.type', m.template_type_fixed, {}, { code: 'template_type_fixed' });
+  await nameFree(db, record.type, body.name, id);
   const patch = { name: body.name, definition: JSON.stringify(body.definition), updated_by: actor.id, updated_at: new Date().toISOString() };
   await repo.updateTemplate(db, id, patch);
   return fromRecord({ ...record, ...patch });

@@ -1,5 +1,6 @@
 // A typed client for the sandbox's /_sandbox admin API, for tests and demo scripts that drive the sandbox from
 // outside (over HTTP, as a separate process would).
+import type { SandboxRecipient } from '../admin-schema.ts';
 import type { Fault } from '../faults.ts';
 import type { SandboxEvent } from './events.ts';
 
@@ -24,7 +25,7 @@ export type AdminProductOrder = {
 export type AdminOrder = { orderId: string; paidAt: string; ordererName: string; productOrders: AdminProductOrder[] };
 
 export type NaverSandboxAdmin = {
-  createOrders(input?: { count?: number; status?: 'paid' | 'confirmed'; paidAt?: string }): Promise<AdminOrder[]>;
+  createOrders(input?: { count?: number; status?: 'paid' | 'confirmed'; paidAt?: string; recipient?: SandboxRecipient }): Promise<AdminOrder[]>;
   listOrders(): Promise<AdminOrder[]>;
   event(orderId: string, event: SandboxEvent, productOrderId?: string): Promise<AdminOrder>;
   addFaults(faults: Fault[]): Promise<void>;
