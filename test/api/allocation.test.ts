@@ -527,13 +527,22 @@ describe('preview → apply → undo', () => {
 });
 
 describe('allocated stock settles when its lines leave the desk', () => {
-  it('shipping takes the units off the shelf; a cancel before shipping gives them back to what is available', async () => {
+  it('shipping takes the units off the shelf; a cancel before shipping or a deleted order gives them back to what is available', async () => {
     const a = await makeSku(s.deps.db);
     await putStock(s.deps.db, a.id, 10);
     const shipped = await order([{ sku: a, quantity: 3 }]);
     const canceled = await order([{ sku: a, quantity: 2 }]);
+    const deleted = await order([{ sku: a, quantity: 1 }]);
     const p = await preview({ policy: 'available' });
     assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [10, 6]);
+    // A deleted order gives its unit back too.
+    const gone = await s.call('POST', '/api/transitions', {
+      action: 'delete',
+      reason: '중복 주문',
+      items: [{ id: deleted.id, version: (await s.deps.db('orders').where({ id: deleted.id }).first()).version }],
+    });
+    assert.equal(gone.body.applied, 1, JSON.stringify(gone.body));
     assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [10, 5]);
 
     // Numbered and shipped: on hand 10 → 7, allocated 5 → 2, history 'ship' naming the line; its allocation gone.
@@ -567,7 +576,7 @@ describe('allocated stock settles when its lines leave the desk', () => {
     });
     assert.equal(cancel.body.applied, 1, JSON.stringify(cancel.body));
     assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [7, 0]);
-    assert.equal((await s.deps.db('stock_history').where({ sku_id: a.id, kind: 'deallocate' })).length, 1);
+    assert.equal((await s.deps.db('stock_history').where({ sku_id: a.id, kind: 'deallocate' })).length, 2);
     assert.equal((await s.deps.db('line_allocations').where({ line_id: canceled.lineIds[0] })).length, 0);
     // The allocation cannot be undone now: its lines moved on.
     assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 409);

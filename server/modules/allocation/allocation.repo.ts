@@ -81,6 +81,16 @@ export async function allocationsOfLines(trx: Knex.Transaction, lineIds: readonl
   return rows.map((r) => [r.line_id, r.sku_id, r.warehouse_id, Number(r.quantity)]);
 }
 
+/** The allocations of every line of these orders, as allocationsOfLines answers them. */
+export async function allocationsOfOrders(trx: Knex.Transaction, orderIds: readonly string[]): Promise<[string, string, string, number][]> {
+  if (!orderIds.length) return [];
+  const q = trx('line_allocations as a')
+    .join('order_lines as l', 'l.id', 'a.line_id')
+    .select('a.line_id', 'a.sku_id', 'a.warehouse_id', 'a.quantity');
+  const rows = (await whereIdIn(trx, q, 'l.order_id', orderIds)) as { line_id: string; sku_id: string; warehouse_id: string; quantity: number }[];
+  return rows.map((r) => [r.line_id, r.sku_id, r.warehouse_id, Number(r.quantity)]);
+}
+
 export async function deleteAllocationsOfLines(trx: Knex.Transaction, lineIds: readonly string[]): Promise<void> {
   if (lineIds.length) await whereIdIn(trx, trx('line_allocations'), 'line_id', lineIds).delete();
 }

@@ -1,6 +1,6 @@
 // Allocated stock settles when its lines leave the desk (재고 차감): a line shipped takes its units off the shelf —
 // on hand and allocated both drop, history 'ship' — and a line cancelled before shipping gives them back to what is
-// available — allocated drops, 'deallocate'. Either way its allocation rows go: they held stock for a parcel that
+// available — allocated drops, 'deallocate' — and so does a deleted order's. Either way its allocation rows go: they held stock for a parcel that
 // has left, or never will. Without this, shipping left the units allocated for good and every later allocation saw
 // less available than the shelf held. Lines never allocated move no stock here.
 import type { Knex } from 'knex';
@@ -8,11 +8,14 @@ import type { Actor } from '../../domain/actor.ts';
 import { keyOf, lockStock, stockWritesBuilt, type StockWrite } from '../stock/stock.repo.ts';
 import * as repo from './allocation.repo.ts';
 
-export type Settled = { shipped: readonly string[]; canceled: readonly string[] };
+export type Settled = { shipped: readonly string[]; canceled: readonly string[]; deletedOrders?: readonly string[] };
 export type SettleChange = { actor: Actor; batchId: string | null; reason: string; now: string };
 
 export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c: SettleChange): Promise<void> {
-  const allocs = await repo.allocationsOfLines(trx, [...lines.shipped, ...lines.canceled]);
+  const allocs = [
+    ...(await repo.allocationsOfLines(trx, [...lines.shipped, ...lines.canceled])),
+    ...(await repo.allocationsOfOrders(trx, lines.deletedOrders ?? [])),
+  ];
   if (!allocs.length) return;
   const shipped = new Set(lines.shipped);
   // Per stock row: the units shipped and the units given back, and the line when only one moved it.

@@ -19,7 +19,7 @@ import { writeAudit } from '../../audit/audit.repo.ts';
 import { findTemplate } from '../../files/templates.service.ts';
 import { buildOrder, insertIntakes } from '../intake.ts';
 import { Engine } from '../transition-engine.ts';
-import { flushWrites } from '../working-set.repo.ts';
+import { writeChanges } from '../write-changes.ts';
 import { loadWorkingSet } from '../working-set-load.ts';
 import { uploadMessages, uploadReason } from './order-uploads.messages.ts';
 import * as repo from './order-uploads.repo.ts';
@@ -234,7 +234,7 @@ export async function deleteUpload(db: Db, actor: Actor, info: Partial<RequestIn
         // The rows are locked and their versions are the ones just read: a refusal here is a bug, not a user's case.
         const refused = results.find((r) => r.result === 'refused');
         if (refused) throw new Error(`order upload ${id}: delete of ${refused.id} refused (${refused.code})`);
-        await flushWrites(trx, set.writes, now);
+        await writeChanges(trx, set.writes, now);
       }
       await repo.markDeleted(trx, id, { deleted_at: now, deleted_by: actor.id, delete_reason: reason });
       await writeAudit(trx, actor, info, { action: 'order_upload_deleted', entity: 'order_upload', entityId: id, detail: { orders: live.length } });
