@@ -242,6 +242,18 @@ describe('merge-packing: preview, apply, undo', () => {
     assert.equal(await boxOf(o1.lineIds[0]!), null);
   });
 
+  it('the same merge applied twice at once: one merges, the other is told the orders moved (PostgreSQL answered 500)', async () => {
+    const name = person();
+    const orders = [await deskOrder(name), await deskOrder(name), await deskOrder(name)];
+    const g = groupOf(
+      await preview(),
+      orders.map((o) => o.id),
+    )!;
+    const both = await Promise.all([0, 1].map(() => apply({ groups: [{ orders: g.orders }] })));
+    assert.deepEqual(both.map((r) => r.status).sort(), [200, 409], JSON.stringify(both.map((r) => r.body)));
+    assert.equal(both.find((r) => r.status === 409)!.body.error.code, 'order_moved');
+  });
+
   it('the undo is refused once a number was entered for the merged box', async () => {
     const name = person();
     const o1 = await deskOrder(name);

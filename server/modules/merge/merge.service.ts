@@ -17,6 +17,7 @@ import { planDesk } from './merge-plan.ts';
 import { mergeMessages as m } from './merge.messages.ts';
 import * as repo from './merge.repo.ts';
 import { kstMinute } from '../../../shared/time.ts';
+import { retryOnConflict } from '../../db/errors.ts';
 
 export { previewMerge } from './merge-plan.ts';
 
@@ -24,7 +25,8 @@ export const AUTO_MERGE_KEY = 'auto_merge';
 
 export async function applyMerge(db: Db, actor: Actor, body: MergeRequest, info: Partial<RequestInfo> = {}): Promise<MergeApplyResult> {
   checkRequest(body);
-  return db.transaction((trx) => mergeInTransaction(trx, actor, body, 'manual', info));
+  // Run again on fresh rows when a line moved into another box before its lock (MovedBeforeLock) or a deadlock.
+  return retryOnConflict(() => db.transaction((trx) => mergeInTransaction(trx, actor, body, 'manual', info)));
 }
 
 /**
@@ -35,14 +37,16 @@ export async function applyMerge(db: Db, actor: Actor, body: MergeRequest, info:
 export async function autoMergeAfterRelease(db: Db, actor: Actor, released: ReadonlySet<string>): Promise<MergeApplyResult | null> {
   if (!released.size || !(await getFlag(db, AUTO_MERGE_KEY))) return null;
   try {
-    return await db.transaction(async (trx) => {
-      const desk = await planDesk(trx);
-      const version = (id: string) => ({ id, version: Number(desk.byOrder.get(id)![0]!.order_version) });
-      const touched = (id: string) => released.has(id) || desk.byOrder.get(id)!.some((r) => released.has(r.line_id));
-      const groups = desk.merges.filter((g) => g.order_ids.some(touched)).map((g) => ({ orders: g.order_ids.map(version) }));
-      if (!groups.length) return null;
-      return mergeInTransaction(trx, actor, { groups, rejected: [] }, 'auto');
-    });
+    return await retryOnConflict(() =>
+      db.transaction(async (trx) => {
+        const desk = await planDesk(trx);
+        const version = (id: string) => ({ id, version: Number(desk.byOrder.get(id)![0]!.order_version) });
+        const touched = (id: string) => released.has(id) || desk.byOrder.get(id)!.some((r) => released.has(r.line_id));
+        const groups = desk.merges.filter((g) => g.order_ids.some(touched)).map((g) => ({ orders: g.order_ids.map(version) }));
+        if (!groups.length) return null;
+        return mergeInTransaction(trx, actor, { groups, rejected: [] }, 'auto');
+      }),
+    );
   } catch (error) {
     if (error instanceof AppError && error.type === 'conflict') return null;
     throw error;
@@ -67,6 +71,10 @@ export async function listBatches(db: Db, limit = 20): Promise<MergeBatch[]> {
  * anything after the merge depends on it (a line or box changed since: a number entered, shipped, moved).
  */
 export async function undoMerge(db: Db, actor: Actor, id: string, info: Partial<RequestInfo> = {}): Promise<MergeUndoResult> {
+  return retryOnConflict(() => undoOnce(db, actor, id, info));
+}
+
+function undoOnce(db: Db, actor: Actor, id: string, info: Partial<RequestInfo>): Promise<MergeUndoResult> {
   return db.transaction(async (trx) => {
     const batch = await repo.findBatch(trx, id, { lock: true });
     if (!batch) throw new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));

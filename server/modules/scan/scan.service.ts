@@ -16,6 +16,7 @@ import { applySteps } from '../orders/transitions.service.ts';
 import { scanServiceMessages as m } from './scan.messages.ts';
 import * as boxes from '../orders/scan-boxes.repo.ts';
 import * as repo from './scan.repo.ts';
+import { retryOnConflict } from '../../db/errors.ts';
 
 type Conn = Db | Knex.Transaction;
 /** The answers with their messages unrendered (the HTTP edge renders them in the caller's language). */
@@ -145,6 +146,11 @@ export type VerifyInput = { box_id: string; versions: BoxVersions; scans: { barc
  * complete and correct box ships — all of its lines, through the engine, with `스캔 검수` in their history.
  */
 export async function verifyBox(db: Db, actor: Actor, body: VerifyInput): Promise<VerifyResult> {
+  // Run again on fresh rows when a line moved into another box before its lock (MovedBeforeLock) or a deadlock.
+  return retryOnConflict(() => verifyOnce(db, actor, body));
+}
+
+function verifyOnce(db: Db, actor: Actor, body: VerifyInput): Promise<VerifyResult> {
   return db.transaction(async (trx) => {
     const opened = await lockedBox(trx, body.box_id, body.versions);
     if (!opened.view.verifiable) {
