@@ -582,3 +582,47 @@ describe('allocated stock settles when its lines leave the desk', () => {
     assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 409);
   });
 });
+
+describe('a line split by a partial claim', () => {
+  it('shares its allocation and SKUs with the rest: the claimed part gives back its own units, the rest ships with its own', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 10);
+    const o = await order([{ sku: a, quantity: 3 }]);
+    const p = await preview({ policy: 'available' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    const line = async (id: string) => s.deps.db('order_lines').where({ id }).first();
+    const claimed = await s.call('POST', '/api/transitions', {
+      action: 'claim',
+      claim_type: 'cancel',
+      quantity: 1,
+      reason: '1개 취소',
+      items: [{ id: o.lineIds[0], version: (await line(o.lineIds[0]!)).version }],
+    });
+    assert.equal(claimed.body.applied, 1, JSON.stringify(claimed.body));
+    const rest = (await s.deps.db('order_lines').where({ order_id: o.id })).find((l: any) => l.id !== o.lineIds[0])!;
+    assert.equal(rest.quantity, 2);
+    const allocated = async (id: string) =>
+      (await s.deps.db('line_allocations').where({ line_id: id })).reduce((n: number, r: any) => n + r.quantity, 0);
+    assert.deepEqual([await allocated(o.lineIds[0]!), await allocated(rest.id)], [1, 2]);
+    assert.deepEqual(
+      (await s.deps.db('line_skus').where({ line_id: rest.id })).map((r: any) => [r.sku_id, r.quantity]),
+      [[a.id, 1]],
+      'the rest knows its SKU (scan, allocation)',
+    );
+
+    const done = await s.call('POST', '/api/transitions', {
+      action: 'complete_claim',
+      items: [{ id: o.lineIds[0], version: (await line(o.lineIds[0]!)).version }],
+    });
+    assert.equal(done.body.applied, 1, JSON.stringify(done.body));
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [10, 2]);
+    await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ',
+      items: [{ id: rest.id, version: (await line(rest.id)).version, tracking_number: '700000000021' }],
+    });
+    const shipped = await s.call('POST', '/api/transitions', { action: 'ship', items: [{ id: rest.id, version: (await line(rest.id)).version }] });
+    assert.equal(shipped.body.applied, 1, JSON.stringify(shipped.body));
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [8, 0]);
+  });
+});

@@ -55,7 +55,8 @@ export function allocationsWrite(trx: Knex.Transaction, allocs: readonly (readon
 
 /**
  * The allocations a batch made, `[line_id, sku_id, warehouse_id, quantity]` (key order): what its undo gives back.
- * Only an apply inserts a batch's rows and only its undo deletes them, so they are exactly what the apply allocated.
+ * Only an apply inserts a batch's rows; its undo deletes them, and lines that leave the desk settle theirs (settle.ts),
+ * which its undo then refuses to take back (their versions moved).
  */
 export async function batchAllocations(trx: Knex.Transaction, batchId: string): Promise<[string, string, string, number][]> {
   const rows = (await selectPacked(
@@ -89,6 +90,30 @@ export async function allocationsOfOrders(trx: Knex.Transaction, orderIds: reado
     .select('a.line_id', 'a.sku_id', 'a.warehouse_id', 'a.quantity');
   const rows = (await whereIdIn(trx, q, 'l.order_id', orderIds)) as { line_id: string; sku_id: string; warehouse_id: string; quantity: number }[];
   return rows.map((r) => [r.line_id, r.sku_id, r.warehouse_id, Number(r.quantity)]);
+}
+
+/** Moves `quantity` of a line's allocation from one stock row to another line (a claim split the line). */
+export async function moveAllocation(
+  trx: Knex.Transaction,
+  from: { line_id: string; sku_id: string; warehouse_id: string; batch_id: string },
+  toLine: string,
+  quantity: number,
+): Promise<void> {
+  const row = { line_id: from.line_id, sku_id: from.sku_id, warehouse_id: from.warehouse_id };
+  await trx('line_allocations').where(row).decrement('quantity', quantity);
+  await trx('line_allocations').where(row).where('quantity', '<=', 0).delete();
+  await trx('line_allocations').insert({ line_id: toLine, sku_id: from.sku_id, warehouse_id: from.warehouse_id, quantity, batch_id: from.batch_id });
+}
+
+/** A line's allocation rows with the batch that made each. */
+export async function allocationRowsOf(trx: Knex.Transaction, lineId: string) {
+  return (await trx('line_allocations').where({ line_id: lineId }).orderBy(['sku_id', 'warehouse_id'])) as {
+    line_id: string;
+    sku_id: string;
+    warehouse_id: string;
+    quantity: number;
+    batch_id: string;
+  }[];
 }
 
 export async function deleteAllocationsOfLines(trx: Knex.Transaction, lineIds: readonly string[]): Promise<void> {

@@ -53,3 +53,26 @@ export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c
   await stockWritesBuilt(trx, writes).write();
   await repo.deleteAllocationsOfLines(trx, [...new Set(allocs.map((a) => a[0]))]);
 }
+
+/**
+ * A line a claim split (part of it claimed, the rest a new line): the rest takes its share of the line's allocation,
+ * per SKU, from the line's stock rows in key order, so the claimed part gives back only its own units and the rest
+ * ships with its own. stock.allocated does not move.
+ */
+export async function splitAllocations(trx: Knex.Transaction, splits: readonly { from: string; to: string; quantity: number; of: number }[]) {
+  for (const split of splits) {
+    const rows = await repo.allocationRowsOf(trx, split.from);
+    const perSku = new Map<string, typeof rows>();
+    for (const r of rows) perSku.set(r.sku_id, [...(perSku.get(r.sku_id) ?? []), r]);
+    for (const list of perSku.values()) {
+      const total = list.reduce((sum, r) => sum + Number(r.quantity), 0);
+      let left = Math.round((total * split.quantity) / split.of);
+      for (const r of list) {
+        const moved = Math.min(left, Number(r.quantity));
+        if (moved <= 0) break;
+        await repo.moveAllocation(trx, r, split.to, moved);
+        left -= moved;
+      }
+    }
+  }
+}

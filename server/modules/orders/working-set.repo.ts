@@ -301,6 +301,8 @@ export type PendingWrites = {
   releasedHolds: Map<string, { released_at: string; released_by: string | null; release_reason: string | null }>;
   newNotes: NoteRow[];
   history: HistoryRow[];
+  /** Lines a partial claim split: `to` took `quantity` of the `of` units `from` had (its SKUs and stock go along). */
+  splits: { from: string; to: string; quantity: number; of: number }[];
 };
 
 export function emptyWrites(): PendingWrites {
@@ -318,6 +320,7 @@ export function emptyWrites(): PendingWrites {
     releasedHolds: new Map(),
     newNotes: [],
     history: [],
+    splits: [],
   };
 }
 
@@ -336,6 +339,7 @@ export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Prom
       () => insertManyWrite(trx, 'boxes', w.newBoxes),
       () => updateGrouped(trx, 'boxes', w.boxes, now),
       () => insertManyWrite(trx, 'order_lines', w.newLines),
+      () => splitSkusWrite(trx, w.splits),
       () => updateGrouped(trx, 'order_lines', w.lines, now),
       () => updateGrouped(trx, 'orders', w.orders, now),
       () => (w.deletedBoxes.size ? deleteWhereIn(trx, 'boxes', [...w.deletedBoxes]) : null),
@@ -348,6 +352,16 @@ export async function flushWrites(trx: Trx, w: PendingWrites, now: string): Prom
     ],
     big,
   );
+}
+
+/** The part of a line a claim split off needs what it needs per unit: its SKUs copied (line_skus). */
+function splitSkusWrite(trx: Trx, splits: PendingWrites['splits']): Write | null {
+  if (!splits.length) return null;
+  return async () => {
+    for (const { from, to } of splits) {
+      await trx.raw('insert into line_skus (line_id, sku_id, quantity) select ?, sku_id, quantity from line_skus where line_id = ?', [to, from]);
+    }
+  };
 }
 
 /** Sets these fields on the rows whose `column` is one of `values`, as they are (no version moves: a clearing step). */

@@ -3,11 +3,13 @@
 // (transitions, sheet pushes, scans, courier files with 송장 입력 시 출고, mall syncs) writes through here.
 import type { Knex } from 'knex';
 import type { Actor } from '../../domain/actor.ts';
-import { settleAllocations } from '../allocation/settle.ts';
+import { settleAllocations, splitAllocations } from '../allocation/settle.ts';
 import { flushWrites, type PendingWrites } from './working-set.repo.ts';
 
 export async function writeChanges(trx: Knex.Transaction, w: PendingWrites, now: string): Promise<void> {
   await flushWrites(trx, w, now);
+  // A line split by a partial claim shares its allocation with the new line before anything settles.
+  if (w.splits.length) await splitAllocations(trx, w.splits);
   const shipped: string[] = [];
   const canceled: string[] = [];
   let by: (typeof w.history)[number] | undefined;

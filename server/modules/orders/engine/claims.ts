@@ -83,6 +83,7 @@ function splitForClaim(core: EngineCore, targetId: string, line: LineRow, quanti
     updated_at: core.now,
   };
   core.set.addNewLine(remainder);
+  core.set.push(core.set.writes.splits, { from: line.id, to: remainder.id, quantity: remainder.quantity, of: line.quantity });
   core.record('line', remainder.id, line.order_id, 'split', null, remainder.status, `split from ${line.id}`);
   core.moveLine(line, 'same', 'split', null, { quantity, amount: claimedAmount });
   return remainder;
