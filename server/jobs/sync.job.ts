@@ -23,6 +23,7 @@ import {
   type CollectedLine,
 } from '../modules/orders/mall-lines.service.ts';
 import { syncWindow } from './windows.ts';
+import { withoutControlChars } from '../connectors/clean-text.ts';
 
 const namesOf = (change: MallChange, line: CollectedLine) => ({ mall_order_id: change.mallOrderId, item_name: line.product_name });
 
@@ -31,7 +32,8 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   const window = syncWindow(ctx.job.params, await lastSyncEnd(db, account.id));
   await ctx.setParams({ ...ctx.job.params, ...window });
   stopIfCanceled(ctx.signal);
-  const changes = (await ctx.connector.listChanges(window)).sort((a, b) => a.changedAt.localeCompare(b.changedAt));
+  // What the mall says is stored (claim reasons, statuses): control characters cleared, as collect does.
+  const changes = (await ctx.connector.listChanges(window)).map(withoutControlChars).sort((a, b) => a.changedAt.localeCompare(b.changedAt));
   ctx.reachedMall();
   await ctx.expect(changes.length);
 

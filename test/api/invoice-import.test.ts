@@ -242,7 +242,7 @@ describe('invoice import: undo', () => {
       const line = await s.deps.db('order_lines').where({ id }).first();
       assert.deepEqual([line.status, line.box_id], ['READY', merged], 'still merged (it was split back to single lines)');
     }
-    assert.equal((await box(merged)).tracking_number, null);
+    assert.deepEqual([(await box(merged)).tracking_number, (await box(merged)).courier], [null, null], 'no number, and the courier it had');
     const again = await apply(body(cjSheet([[merged, number]])));
     assert.deepEqual(outcomes(again), ['new'], JSON.stringify(again.body.results));
   });

@@ -99,6 +99,9 @@ function undoOnce(db: Db, actor: Actor, record: repo.ImportSummary, batchId: str
               engine.apply({ line, order: set.orders.get(line.order_id)! }, 'clear_invoice', { reason, keep_box });
             }
           }
+          // The kept box's courier as before the import too (the number went with clear_invoice).
+          const kept = keep_box ? set.boxes.get(e.box_id) : undefined;
+          if (kept && kept.tracking_number === null && kept.courier !== e.old_courier) set.patchBox(kept, { courier: e.old_courier });
         }
         set.commit();
       } catch (error) {
