@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isPostgres } from '../../server/db/knex.ts';
 import { unpackText } from '../../server/db/packed-text.ts';
 import { PLANS_KEPT } from '../../server/modules/allocation/kept-plans.ts';
+import { settleAllocations } from '../../server/modules/allocation/settle.ts';
 import { makeOrder, makeSku, makeWarehouse, putInBox, putStock, setLineSkus } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -580,6 +581,33 @@ describe('allocated stock settles when its lines leave the desk', () => {
     assert.equal((await s.deps.db('line_allocations').where({ line_id: canceled.lineIds[0] })).length, 0);
     // The allocation cannot be undone now: its lines moved on.
     assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 409);
+  });
+});
+
+describe('settling one stock row both ways at once', () => {
+  it('writes a history row of each kind, so the ship rows add up to what shipped', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 10);
+    const one = await order([{ sku: a, quantity: 3 }]);
+    const two = await order([{ sku: a, quantity: 2 }]);
+    const p = await preview({ policy: 'available' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    await s.deps.db.transaction((trx) =>
+      settleAllocations(
+        trx,
+        { shipped: [one.lineIds[0]!], canceled: [two.lineIds[0]!] },
+        { actor: { type: 'system', id: null }, batchId: null, reason: 'test', now: new Date().toISOString() },
+      ),
+    );
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [7, 0]);
+    const rows = await s.deps.db('stock_history').where({ sku_id: a.id }).whereIn('kind', ['ship', 'deallocate']).orderBy('id');
+    assert.deepEqual(
+      rows.map((h: any) => [h.kind, h.on_hand_before, h.on_hand_after, h.allocated_before, h.allocated_after]),
+      [
+        ['ship', 10, 7, 5, 2],
+        ['deallocate', 7, 7, 2, 0],
+      ],
+    );
   });
 });
 

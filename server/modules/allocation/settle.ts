@@ -18,39 +18,46 @@ export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c
   ];
   if (!allocs.length) return;
   const shipped = new Set(lines.shipped);
-  // Per stock row: the units shipped and the units given back, and the line when only one moved it.
-  const rows = new Map<string, { skuId: string; warehouseId: string; ship: number; back: number; lineIds: Set<string> }>();
+  // Per stock row and kind: the units shipped, the units given back, and the line when only one moved them.
+  type Move = { skuId: string; warehouseId: string; quantity: number; lineIds: Set<string> };
+  const moves = { ship: new Map<string, Move>(), deallocate: new Map<string, Move>() };
   for (const [lineId, skuId, warehouseId, quantity] of allocs) {
+    const of = moves[shipped.has(lineId) ? 'ship' : 'deallocate'];
     const k = keyOf({ skuId, warehouseId });
-    const row = rows.get(k) ?? { skuId, warehouseId, ship: 0, back: 0, lineIds: new Set<string>() };
-    if (shipped.has(lineId)) row.ship += quantity;
-    else row.back += quantity;
-    row.lineIds.add(lineId);
-    rows.set(k, row);
+    const move = of.get(k) ?? { skuId, warehouseId, quantity: 0, lineIds: new Set<string>() };
+    move.quantity += quantity;
+    move.lineIds.add(lineId);
+    of.set(k, move);
   }
-  const locked = await lockStock(
+  const state = await lockStock(
     trx,
-    [...rows.values()].map((r) => ({ skuId: r.skuId, warehouseId: r.warehouseId })),
+    [...moves.ship.values(), ...moves.deallocate.values()].map((m) => ({ skuId: m.skuId, warehouseId: m.warehouseId })),
     c.now,
   );
-  const writes: StockWrite[] = [];
-  for (const [k, r] of rows) {
-    const before = locked.get(k)!;
-    // Shipped and given back in one call (a box shipped while another line of the SKU was cancelled): one row
-    // change, named by what moved most.
-    writes.push({
-      key: { skuId: r.skuId, warehouseId: r.warehouseId },
-      before,
-      after: { on_hand: before.on_hand - r.ship, allocated: Math.max(0, before.allocated - r.ship - r.back) },
-      kind: r.ship >= r.back ? 'ship' : 'deallocate',
-      reason: c.reason,
-      ...(r.lineIds.size === 1 ? { lineId: [...r.lineIds][0]! } : {}),
-      ...(c.batchId ? { batchId: c.batchId } : {}),
-      actor: c.actor,
-      at: c.now,
+  // Ships first, then what is given back: a row both touch (a box shipped while another line of the SKU was
+  // cancelled) gets a history row of each kind, so each kind's rows add up to what it moved.
+  for (const kind of ['ship', 'deallocate'] as const) {
+    const writes: StockWrite[] = [...moves[kind]].map(([k, m]) => {
+      const before = state.get(k)!;
+      return {
+        key: { skuId: m.skuId, warehouseId: m.warehouseId },
+        before,
+        after: {
+          on_hand: kind === 'ship' ? before.on_hand - m.quantity : before.on_hand,
+          allocated: Math.max(0, before.allocated - m.quantity),
+        },
+        kind,
+        reason: c.reason,
+        ...(m.lineIds.size === 1 ? { lineId: [...m.lineIds][0]! } : {}),
+        ...(c.batchId ? { batchId: c.batchId } : {}),
+        actor: c.actor,
+        at: c.now,
+      };
     });
+    const built = stockWritesBuilt(trx, writes);
+    await built.write();
+    for (const [k, after] of built.states) state.set(k, after);
   }
-  await stockWritesBuilt(trx, writes).write();
   await repo.deleteAllocationsOfLines(trx, [...new Set(allocs.map((a) => a[0]))]);
 }
 
