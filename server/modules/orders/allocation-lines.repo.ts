@@ -130,7 +130,7 @@ async function lockLineVersions(trx: Knex.Transaction, ids: readonly string[]): 
 
 /**
  * Of these lines (`[id, version]` as read before), those whose version is another now or that are gone; the lines
- * are locked first on PostgreSQL (id order). On SQLite (one writer, no row locks) the comparison is made in the
+ * are locked first on PostgreSQL (id order), then the orders they name. On SQLite (one writer, no row locks) the comparison is made in the
  * database and only the lines that moved come back: 100,000 versions are not read back to be compared here.
  */
 export async function movedLines(trx: Knex.Transaction, lines: readonly (readonly [string, number, ...unknown[]])[]): Promise<string[]> {
@@ -140,6 +140,11 @@ export async function movedLines(trx: Knex.Transaction, lines: readonly (readonl
       trx,
       lines.map((l) => l[0]),
     );
+    // Then their orders (when the lines name them: `[id, version, order_id]`), before the caller locks stock: the
+    // order a transition takes them in (lines, orders, …, stock as a ship settles it), so an apply and an
+    // auto-shipping import on the same order wait for each other instead of deadlocking.
+    const orderIds = [...new Set(lines.flatMap((l) => (typeof l[2] === 'string' ? [l[2]] : [])))];
+    if (orderIds.length) await selectWhereIn(trx, 'orders', 'id', orderIds, ['id'], { lock: true });
     return lines.filter(([id, version]) => now.get(id) !== version).map((l) => l[0]);
   }
   const rows = (await trx.raw(
