@@ -527,15 +527,25 @@ describe('preview → apply → undo', () => {
   });
 });
 
+/** A SKU with 10 on hand and one order per quantity (a line each), allocated under 선배송 and applied. */
+type Made = Awaited<ReturnType<typeof order>>;
+async function allocatedOrders<const Q extends readonly number[]>(quantities: Q) {
+  const sku = await makeSku(s.deps.db);
+  await putStock(s.deps.db, sku.id, 10);
+  const orders: Made[] = [];
+  for (const quantity of quantities) orders.push(await order([{ sku, quantity }]));
+  const p = await preview({ policy: 'available' });
+  assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+  return { a: sku, orders: orders as { [K in keyof Q]: Made }, batchId: p.batch_id as string };
+}
+
 describe('allocated stock settles when its lines leave the desk', () => {
   it('shipping takes the units off the shelf; a cancel before shipping or a deleted order gives them back to what is available', async () => {
-    const a = await makeSku(s.deps.db);
-    await putStock(s.deps.db, a.id, 10);
-    const shipped = await order([{ sku: a, quantity: 3 }]);
-    const canceled = await order([{ sku: a, quantity: 2 }]);
-    const deleted = await order([{ sku: a, quantity: 1 }]);
-    const p = await preview({ policy: 'available' });
-    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    const {
+      a,
+      orders: [shipped, canceled, deleted],
+      batchId,
+    } = await allocatedOrders([3, 2, 1]);
     assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [10, 6]);
     // A deleted order gives its unit back too.
     const gone = await s.call('POST', '/api/transitions', {
@@ -580,18 +590,16 @@ describe('allocated stock settles when its lines leave the desk', () => {
     assert.equal((await s.deps.db('stock_history').where({ sku_id: a.id, kind: 'deallocate' })).length, 2);
     assert.equal((await s.deps.db('line_allocations').where({ line_id: canceled.lineIds[0] })).length, 0);
     // The allocation cannot be undone now: its lines moved on.
-    assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 409);
+    assert.equal((await s.call('POST', `/api/allocation/batches/${batchId}/undo`)).status, 409);
   });
 });
 
 describe('settling one stock row both ways at once', () => {
   it('writes a history row of each kind, so the ship rows add up to what shipped', async () => {
-    const a = await makeSku(s.deps.db);
-    await putStock(s.deps.db, a.id, 10);
-    const one = await order([{ sku: a, quantity: 3 }]);
-    const two = await order([{ sku: a, quantity: 2 }]);
-    const p = await preview({ policy: 'available' });
-    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    const {
+      a,
+      orders: [one, two],
+    } = await allocatedOrders([3, 2]);
     await s.deps.db.transaction((trx) =>
       settleAllocations(
         trx,
@@ -613,11 +621,10 @@ describe('settling one stock row both ways at once', () => {
 
 describe('a line split by a partial claim', () => {
   it('shares its allocation and SKUs with the rest: the claimed part gives back its own units, the rest ships with its own', async () => {
-    const a = await makeSku(s.deps.db);
-    await putStock(s.deps.db, a.id, 10);
-    const o = await order([{ sku: a, quantity: 3 }]);
-    const p = await preview({ policy: 'available' });
-    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    const {
+      a,
+      orders: [o],
+    } = await allocatedOrders([3]);
     const line = async (id: string) => s.deps.db('order_lines').where({ id }).first();
     const claimed = await s.call('POST', '/api/transitions', {
       action: 'claim',
