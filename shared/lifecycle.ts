@@ -83,6 +83,9 @@ export const LEAVES_BOX: readonly Status[] = ['CANCELED', 'RETURNED', 'EXCHANGED
  */
 export const NO_SEND_OF_ITS_OWN: readonly Status[] = ['CANCELED'];
 
+/** Before a line's first tracking number: a sold-out line here gets none, nor may the rest of a whole-taken shipment. */
+export const BEFORE_FIRST_NUMBER: readonly Status[] = ['PAID', 'NEW', 'READY'];
+
 /** Before the goods leave the warehouse: holds apply here, and a cancel needs no return. */
 export const PRE_SHIPMENT_STATUSES: readonly Status[] = ['PAID', 'NEW', 'READY', 'INVOICED'];
 

@@ -1,8 +1,8 @@
-// Allocated stock settles when its lines leave the desk (재고 차감): a line shipped takes its units off the shelf —
-// on hand and allocated both drop, history 'ship' — and a line cancelled before shipping gives them back to what is
-// available — allocated drops, 'deallocate' — and so does a deleted order's. Either way its allocation rows go: they held stock for a parcel that
-// has left, or never will. Without this, shipping left the units allocated for good and every later allocation saw
-// less available than the shelf held. Lines never allocated move no stock here.
+// Allocated stock settles when its lines leave the desk (재고 차감): a line shipped takes its units off the shelf
+// (on hand and allocated both drop, history 'ship'); a line cancelled before shipping, or a deleted order's, gives
+// them back to what is available (allocated drops, 'deallocate'). Either way its allocation rows go: they held stock
+// for a parcel that has left, or never will. Without this, shipping left the units allocated for good and every later
+// allocation saw less available than the shelf held. Lines never allocated move no stock here.
 import type { Knex } from 'knex';
 import type { Actor } from '../../domain/actor.ts';
 import { keyOf, lockStock, stockWritesBuilt, type StockWrite } from '../stock/stock.repo.ts';

@@ -4,15 +4,15 @@
 // line is keyed by its order id: the courier echoes that key back and the invoice import numbers the order's lines
 // (orders/line-references.repo.ts reads both kinds of key).
 import type { BookingLine } from '../../../shared/files/booking-rows.ts';
-import { LEAVES_BOX, type Status } from '../../../shared/lifecycle.ts';
-import { WHOLE_SHIPMENT_MALLS } from '../../../shared/malls.ts';
 import type { Knex } from 'knex';
+import { BEFORE_FIRST_NUMBER, LEAVES_BOX, type Status } from '../../../shared/lifecycle.ts';
+import { WHOLE_SHIPMENT_MALLS } from '../../../shared/malls.ts';
 import type { Db } from '../../db/knex.ts';
 
 export type BookingFilter = { statuses?: readonly Status[] | undefined; boxIds?: readonly string[] | undefined };
 
-/** Statuses of a line that has not had its first number yet. */
-const BEFORE_NUMBER: Status[] = ['PAID', 'NEW', 'READY'];
+/** Statuses of a line that has not had its first number yet (shared/lifecycle.ts), as the query binds them. */
+const BEFORE_NUMBER = [...BEFORE_FIRST_NUMBER];
 
 /**
  * Where line `x` of order `xo` keeps its parcel's label from being printed (송장 출력 제외): its order is held (a

@@ -3,6 +3,7 @@
 import type { CatalogEntry, Message, MessageParams } from '../../../../shared/i18n.ts';
 import {
   ACTION_RULES,
+  BEFORE_FIRST_NUMBER,
   FLAG_LABELS,
   STATUS_LABELS,
   checkTransition,
@@ -21,8 +22,6 @@ import { Refusal, type ClaimOrigin } from './types.ts';
 
 /** Statuses in which a line without a match is unmatched (shared decision of issue 11). */
 const WAITING_FOR_MATCH: readonly Status[] = ['PAID', 'NEW', 'READY'];
-/** Statuses of a line that has not had its first number yet. */
-const BEFORE_NUMBER: readonly Status[] = ['PAID', 'NEW', 'READY'];
 /** Statuses of a line not shipped yet. */
 const BEFORE_SHIPPING: readonly Status[] = ['PAID', 'NEW', 'READY', 'INVOICED'];
 
@@ -142,7 +141,9 @@ export class EngineCore {
     if (!line.mall_shipment_id || !account || !this.set.wholeShipment.has(account)) return undefined;
     return this.set
       .linesOfOrder(line.order_id)
-      .find((l) => l.id !== line.id && l.mall_shipment_id === line.mall_shipment_id && l.sold_out && BEFORE_NUMBER.includes(l.status as Status));
+      .find(
+        (l) => l.id !== line.id && l.mall_shipment_id === line.mall_shipment_id && l.sold_out && BEFORE_FIRST_NUMBER.includes(l.status as Status),
+      );
   }
 
   private siblingParams(targetId: string, line: LineRow, action: LineAction, other: LineRow, flag: Flag | null = 'unmatched'): MessageParams {

@@ -41,6 +41,8 @@ export type OrderPlan = {
 
 export type UploadPlan = { rows: RowPlan[]; orders: OrderPlan[] };
 
+/** Won as the reasons write them: 3,000,000,000. */
+const won = (n: number) => n.toLocaleString('en-US');
 const text = (v: FieldValues[keyof FieldValues]): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 const num = (v: FieldValues[keyof FieldValues]): number | null => (typeof v === 'number' ? v : null);
 
@@ -60,22 +62,14 @@ function rowReasons(m: MappedRow, template: Template): Message[] {
   if (quantity !== null && quantity > MAX_ROW_QUANTITY) {
     reasons.push(message(uploadMessages.quantity_above_direct, { column: columnOf(template, 'quantity'), max: MAX_ROW_QUANTITY, value: quantity }));
   }
-  // Money is integer won in a 32-bit column (PostgreSQL refused 3,000,000,000 with a 500 at the apply).
+  // Money is integer won in a 32-bit column (PostgreSQL refused 3,000,000,000 with a 500 at the apply). A row
+  // without an amount is its unit price × quantity, named by the unit price's column.
   const unitPrice = num(v.unit_price);
-  const amount = num(v.amount) ?? (unitPrice !== null ? unitPrice * (quantity ?? 1) : 0);
-  const fee = num(v.shipping_fee) ?? 0;
-  for (const [field, value] of [
-    ['amount', amount],
-    ['shipping_fee', fee],
-  ] as const) {
+  const amount: [string, number] =
+    num(v.amount) !== null ? ['amount', num(v.amount)!] : ['unit_price', unitPrice !== null ? unitPrice * (quantity ?? 1) : 0];
+  for (const [field, value] of [amount, ['shipping_fee', num(v.shipping_fee) ?? 0] as [string, number]]) {
     if (value > DB_INT_MAX)
-      reasons.push(
-        message(uploadMessages.amount_too_large, {
-          column: columnOf(template, field === 'amount' && num(v.amount) === null ? 'unit_price' : field),
-          max: DB_INT_MAX.toLocaleString('en-US'),
-          value: value.toLocaleString('en-US'),
-        }),
-      );
+      reasons.push(message(uploadMessages.amount_too_large, { column: columnOf(template, field), max: won(DB_INT_MAX), value: won(value) }));
   }
   const kind = text(v.channel_kind) ?? 'direct';
   if (!(UPLOAD_CHANNEL_KINDS as readonly string[]).includes(kind)) reasons.push(message(uploadMessages.unknown_channel_kind, { value: kind }));
@@ -208,7 +202,7 @@ export function planUpload(mapped: readonly MappedRow[], template: Template, now
     const plan = { order, rows: rowPlans, ...orderOf(rows, ok, now) };
     const total = plan.fields.total_amount;
     if (total > DB_INT_MAX) {
-      const why = message(uploadMessages.order_total_too_large, { max: DB_INT_MAX.toLocaleString('en-US'), value: total.toLocaleString('en-US') });
+      const why = message(uploadMessages.order_total_too_large, { max: won(DB_INT_MAX), value: won(total) });
       for (const p of rowPlans) {
         p.result = 'invalid';
         p.reasons.push(why);
