@@ -575,6 +575,8 @@ describe('allocated stock settles when its lines leave the desk', () => {
       ship.map((h: any) => [h.on_hand_before, h.on_hand_after, h.allocated_before, h.allocated_after, h.line_id]),
       [[10, 7, 5, 2, shipped.lineIds[0]]],
     );
+    // Under the ship's own batch and actor, as its status history.
+    assert.deepEqual([ship[0].batch_id, ship[0].actor_type], [out.body.batch_id, 'user']);
     assert.equal((await s.deps.db('line_allocations').where({ line_id: shipped.lineIds[0] })).length, 0);
 
     // Cancelled before shipping: allocated 2 → 0, on hand stays 7 — available again for the next allocation.
@@ -604,7 +606,7 @@ describe('settling one stock row both ways at once', () => {
       settleAllocations(
         trx,
         { shipped: [one.lineIds[0]!], canceled: [two.lineIds[0]!] },
-        { actor: { type: 'system', id: null }, batchId: null, reason: 'test', now: new Date().toISOString() },
+        { actor: { type: 'system', id: null }, batchId: 'bat_settle_test', reason: 'test', now: new Date().toISOString() },
       ),
     );
     assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [7, 0]);

@@ -9,7 +9,7 @@ import { keyOf, lockStock, stockWritesBuilt, type StockWrite } from '../stock/st
 import * as repo from './allocation.repo.ts';
 
 export type Settled = { shipped: readonly string[]; canceled: readonly string[]; deletedOrders?: readonly string[] };
-export type SettleChange = { actor: Actor; batchId: string | null; reason: string; now: string };
+export type SettleChange = { actor: Actor; batchId: string; reason: string; now: string };
 
 export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c: SettleChange): Promise<void> {
   const allocs = [
@@ -49,7 +49,7 @@ export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c
         kind,
         reason: c.reason,
         ...(m.lineIds.size === 1 ? { lineId: [...m.lineIds][0]! } : {}),
-        ...(c.batchId ? { batchId: c.batchId } : {}),
+        batchId: c.batchId,
         actor: c.actor,
         at: c.now,
       };

@@ -157,7 +157,7 @@ export async function runInvoiceImport(
       // The record's JSON (8 MB for 50,000 rows) is built and packed (packed-text.ts) while the database writes the
       // changes (server/db/turns.ts: if building fails, the writes finish before the transaction rolls back).
       const [, [stored, undoBoxes]] = await whileRunning(
-        writeChanges(trx, set.writes, engine.now),
+        writeChanges(trx, set.writes, { actor, batchId, now: engine.now }),
         () =>
           Promise.all([
             storeResults(mapped.header_row, results),

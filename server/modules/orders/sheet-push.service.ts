@@ -40,7 +40,7 @@ export async function pushSheet(
       items: () => body.rows.map((r, i) => ({ id: r.line_id, numbers: numbers[i] ? [numbers[i]] : [] })),
       load: (block) => loadPlanOf(body.rows, block, numbers),
       decide: (block, set) => decideBlock(set, actor, body.rows, numbers, block, { batchId, now }),
-      write: (decided, trx) => writeBlock(trx, actor, decided, autoSend),
+      write: (decided, trx) => writeBlock(trx, actor, decided, autoSend, batchId),
     },
     options.blockItems,
   );
@@ -101,8 +101,8 @@ async function decideBlock(
   };
 }
 
-async function writeBlock(trx: Knex.Transaction, actor: Actor, decided: DecidedBlock, autoSend: Set<string>) {
-  await writeChanges(trx, decided.writes, decided.now);
+async function writeBlock(trx: Knex.Transaction, actor: Actor, decided: DecidedBlock, autoSend: Set<string>, batchId: string) {
+  await writeChanges(trx, decided.writes, { actor, batchId, now: decided.now });
   for (const id of decided.autoSend) autoSend.add(id);
   // Read inside the transaction, so the versions are the ones this push wrote; with the recipient cells when a
   // row corrected them (the sheet's snapshot must learn the values as stored, phones hyphenated).

@@ -18,7 +18,7 @@ import { AUTO_REASONS } from './automation.ts';
 import { manyProblems } from '../../domain/validation.ts';
 import { ordersMessages } from './orders.messages.ts';
 import type { PendingWrites } from './working-set.repo.ts';
-import { writeChanges } from './write-changes.ts';
+import { writeChanges, type WriteCall } from './write-changes.ts';
 import { type WorkingSet } from './working-set.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set-load.ts';
 import { fieldLabel } from '../../../shared/api/field-labels.ts';
@@ -97,7 +97,7 @@ export async function applyTransitions(
           block.map((index) => params[index]!),
           { batchId, now, origin },
         ),
-      write: (decided, trx) => writeBlock(trx, decided, automated),
+      write: (decided, trx) => writeBlock(trx, decided, automated, { actor, batchId, now }),
     },
     options.blockItems,
   );
@@ -153,8 +153,8 @@ async function decideBlock(
 }
 
 /** Writes a decided block in its transaction; what it leaves for the automatic steps counts once it is written. */
-async function writeBlock(trx: Knex.Transaction, decided: DecidedBlock, automated: Automated): Promise<EngineResult[]> {
-  await writeChanges(trx, decided.writes, decided.now);
+async function writeBlock(trx: Knex.Transaction, decided: DecidedBlock, automated: Automated, call: WriteCall): Promise<EngineResult[]> {
+  await writeChanges(trx, decided.writes, call);
   for (const id of decided.autoSend) automated.send.add(id);
   automated.release.push(...decided.release);
   return decided.results;
@@ -200,7 +200,7 @@ export async function applySteps(
     if (!(error instanceof Refusal)) throw error;
     throw refusalError({ id: item.id, code: error.code, message: engine.describe(error) }, true);
   }
-  await writeChanges(trx, set.writes, call.now);
+  await writeChanges(trx, set.writes, { actor, batchId: call.batchId, now: call.now });
   // Accounts that send once shipped whose boxes these steps shipped: the caller starts their send jobs.
   return { autoSendAccounts: [...engine.autoSend] };
 }

@@ -6,34 +6,30 @@ import type { Actor } from '../../domain/actor.ts';
 import { settleAllocations, splitAllocations } from '../allocation/settle.ts';
 import { flushWrites, type PendingWrites } from './working-set.repo.ts';
 
-export async function writeChanges(trx: Knex.Transaction, w: PendingWrites, now: string): Promise<void> {
-  await flushWrites(trx, w, now);
+/** Who writes the call's changes and under which batch (its history rows say the same). */
+export type WriteCall = { actor: Actor; batchId: string; now: string };
+
+export async function writeChanges(trx: Knex.Transaction, w: PendingWrites, call: WriteCall): Promise<void> {
+  await flushWrites(trx, w, call.now);
   // A line split by a partial claim shares its allocation with the new line before anything settles.
   if (w.splits.length) await splitAllocations(trx, w.splits);
   const shipped: string[] = [];
   const canceled: string[] = [];
-  let by: (typeof w.history)[number] | undefined;
+  let reason: string | null = null;
   for (const h of w.history) {
     if (h.entity !== 'line' || h.from_status === h.to_status) continue;
     if (h.to_status === 'SHIPPED') shipped.push(h.entity_id);
     else if (h.to_status === 'CANCELED') canceled.push(h.entity_id);
     else continue;
-    by ??= h;
+    reason ??= h.reason;
   }
   // A deleted order (no status moves, no history of its lines) gives its lines' stock back as a cancel does.
   const deleted = [...w.orders].flatMap(([id, patch]) => (patch.deleted_at ? [id] : []));
-  if (!by && !deleted.length) return;
-  const actor = by
-    ? ((by.actor_type === 'system' ? { type: 'system', id: null } : { type: by.actor_type, id: by.actor_id }) as Actor)
-    : (deletedBy(w, deleted[0]!) ?? SYSTEM);
-  const reason = by?.reason ?? (shipped.length ? '출고완료' : deleted.length && !canceled.length ? '주문삭제' : '취소완료');
-  await settleAllocations(trx, { shipped, canceled, deletedOrders: deleted }, { actor, batchId: by?.batch_id ?? null, reason, now });
-}
-
-const SYSTEM: Actor = { type: 'system', id: null };
-
-/** Who deleted the order, as its patch says (a user's id; the engine records no history for it). */
-function deletedBy(w: PendingWrites, orderId: string): Actor | undefined {
-  const id = w.orders.get(orderId)?.deleted_by;
-  return typeof id === 'string' ? ({ type: 'user', id } as Actor) : undefined;
+  if (!shipped.length && !canceled.length && !deleted.length) return;
+  const deleteReason = deleted.length ? (w.orders.get(deleted[0]!)!.delete_reason as string | undefined) : undefined;
+  await settleAllocations(
+    trx,
+    { shipped, canceled, deletedOrders: deleted },
+    { ...call, reason: reason ?? deleteReason ?? (shipped.length ? '출고완료' : '취소완료') },
+  );
 }

@@ -224,7 +224,8 @@ export async function deleteUpload(db: Db, actor: Actor, info: Partial<RequestIn
       }
       const now = new Date().toISOString();
       if (live.length) {
-        const engine = new Engine(set, actor, newId(ID_PREFIX.batch), undefined, now);
+        const batchId = newId(ID_PREFIX.batch);
+        const engine = new Engine(set, actor, batchId, undefined, now);
         const body = {
           action: 'delete',
           reason,
@@ -234,7 +235,7 @@ export async function deleteUpload(db: Db, actor: Actor, info: Partial<RequestIn
         // The rows are locked and their versions are the ones just read: a refusal here is a bug, not a user's case.
         const refused = results.find((r) => r.result === 'refused');
         if (refused) throw new Error(`order upload ${id}: delete of ${refused.id} refused (${refused.code})`);
-        await writeChanges(trx, set.writes, now);
+        await writeChanges(trx, set.writes, { actor, batchId, now });
       }
       await repo.markDeleted(trx, id, { deleted_at: now, deleted_by: actor.id, delete_reason: reason });
       await writeAudit(trx, actor, info, { action: 'order_upload_deleted', entity: 'order_upload', entityId: id, detail: { orders: live.length } });
