@@ -112,38 +112,32 @@ export class EngineCore {
   }
 
   /**
-   * A line of the same mall shipment, still to ship, that is not in this line's box, when the mall takes a
-   * shipment's number for all its items at once (Coupang): shipping part of it sends a parcel whose number the mall
-   * refuses (NOT_FOUND_VENDOR_ITEM) once it is out. Its lines ship in one box, or the rest is cancelled first.
+   * The other line of `line`'s mall shipment that `wanted` picks, when its mall takes a shipment's number for all
+   * its items at once (Coupang: the shipmentBoxId lies within one of its orders); none for other malls.
    */
-  private shipmentApart(line: LineRow): LineRow | undefined {
+  private shipmentSibling(line: LineRow, wanted: (other: LineRow) => boolean): LineRow | undefined {
     const account = this.orderOf(line).mall_account_id;
     if (!line.mall_shipment_id || !account || !this.set.wholeShipment.has(account)) return undefined;
-    return this.set
-      .linesOfOrder(line.order_id)
-      .find(
-        (l) =>
-          l.id !== line.id &&
-          l.mall_shipment_id === line.mall_shipment_id &&
-          l.box_id !== line.box_id &&
-          BEFORE_SHIPPING.includes(l.status as Status),
-      );
+    return this.set.linesOfOrder(line.order_id).find((l) => l.id !== line.id && l.mall_shipment_id === line.mall_shipment_id && wanted(l));
   }
 
   /**
-   * A sold-out line of the same whole-taken mall shipment still without its first number (released or not: a
-   * forced sold-out flags lines before release, which it then blocks): it gets none (a sold-out line is neither
-   * released nor numbered), so numbering this one would print a label for part of a shipment that could not ship
-   * (shipmentApart) and that the mall would refuse. The shipment waits whole for the stock.
+   * A line of the same whole-taken shipment, still to ship, that is not in this line's box: shipping part of it
+   * sends a parcel whose number the mall refuses (NOT_FOUND_VENDOR_ITEM) once it is out. Its lines ship in one box,
+   * or the rest is cancelled first.
+   */
+  private shipmentApart(line: LineRow): LineRow | undefined {
+    return this.shipmentSibling(line, (l) => l.box_id !== line.box_id && BEFORE_SHIPPING.includes(l.status as Status));
+  }
+
+  /**
+   * A sold-out line of the same whole-taken shipment still without its first number (released or not: a forced
+   * sold-out flags lines before release, which it then blocks): it gets none, so numbering this one would print a
+   * label for part of a shipment that could not ship (shipmentApart) and that the mall would refuse. The shipment
+   * waits whole for the stock.
    */
   private shipmentSoldOut(line: LineRow): LineRow | undefined {
-    const account = this.orderOf(line).mall_account_id;
-    if (!line.mall_shipment_id || !account || !this.set.wholeShipment.has(account)) return undefined;
-    return this.set
-      .linesOfOrder(line.order_id)
-      .find(
-        (l) => l.id !== line.id && l.mall_shipment_id === line.mall_shipment_id && l.sold_out && BEFORE_FIRST_NUMBER.includes(l.status as Status),
-      );
+    return this.shipmentSibling(line, (l) => l.sold_out && BEFORE_FIRST_NUMBER.includes(l.status as Status));
   }
 
   private siblingParams(targetId: string, line: LineRow, action: LineAction, other: LineRow, flag: Flag | null = 'unmatched'): MessageParams {
