@@ -54,12 +54,15 @@ export function openDb(options: DbOptions): Db {
     connection: { filename: file },
     useNullAsDefault: true,
     // One connection: SQLite has a single writer, and one connection keeps the pragmas and transactions simple.
+    // A 64 MB page cache (the default is 2 MB) and temporary tables in memory: a bulk call's transaction over 100,000
+    // lines otherwise spills its pages and its IN-lists' temporary b-trees while it runs (allocate 100k: apply 1.5 s →
+    // 1.4 s, merge 1.2 s → 1.1 s; bench/).
     pool: {
       min: 1,
       max: 1,
       afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
         conn.exec(
-          `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;${walPragmas}`,
+          `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;${walPragmas}`,
           (err) => {
             // WAL mode has made the -wal and -shm files by now; they take the database file's mode (see below),
             // and are tightened here as well in case they were left from an earlier run with looser modes.
