@@ -1,7 +1,8 @@
 import { isPostgres, type Db } from './knex.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
-const source = {
+/** The migrations as knex's migrator reads them (also for a test that runs them one at a time). */
+export const migrationSource = {
   async getMigrations() {
     return MIGRATIONS.map(([name]) => name);
   },
@@ -40,6 +41,6 @@ export async function withStartupLock<T>(db: Db, fn: () => Promise<T>): Promise<
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const [, ran] = (await db.migrate.latest({ migrationSource: source })) as [number, string[]];
+  const [, ran] = (await db.migrate.latest({ migrationSource })) as [number, string[]];
   return ran;
 }

@@ -515,6 +515,16 @@ describe('file templates', () => {
     assert.equal(bad.status, 400);
   });
 
+  it('of one name saved by several requests at once, keeps one and refuses the others as taken', async () => {
+    const definition = (await s.call('GET', '/api/file-templates?type=invoice_import')).body.items[0].definition;
+    const names = ['동시 양식', '동시 양식 ', '동시 양식', ' 동시 양식'];
+    const saved = await Promise.all(names.map((name) => s.call('POST', '/api/file-templates', { name, definition })));
+    assert.deepEqual(saved.map((r) => r.status).sort(), [201, 409, 409, 409], JSON.stringify(saved.map((r) => r.body)));
+    for (const r of saved.filter((r) => r.status === 409)) assert.equal(r.body.error.code, 'template_name_taken');
+    const list = (await s.call('GET', '/api/file-templates?type=invoice_import')).body.items;
+    assert.equal(list.filter((t: { name: string }) => t.name.trim() === '동시 양식').length, 1);
+  });
+
   it('guesses a template from a file and serves a sample XLSX', async () => {
     const guess = await s.call('POST', '/api/file-templates/guess', {
       source: sheet([['출력일 2026-11-25'], ['택배사', '송장번호', '박스키'], ['CJ대한통운', '1', 'box_1']]),

@@ -27,6 +27,7 @@ import * as csLists from './20261128040000_cs_lists.ts';
 import * as userSheetLayouts from './20261129020000_user_sheet_layouts.ts';
 import * as userPulls from './20261129030000_user_pulls.ts';
 import * as accountAutomation from './20261129040000_account_automation.ts';
+import * as templateNameKey from './20261130010000_template_name_key.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -57,4 +58,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261129020000_user_sheet_layouts', userSheetLayouts],
   ['20261129030000_user_pulls', userPulls],
   ['20261129040000_account_automation', accountAutomation],
+  ['20261130010000_template_name_key', templateNameKey],
 ];

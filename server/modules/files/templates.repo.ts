@@ -5,6 +5,8 @@ export type TemplateRecord = {
   id: string;
   type: string;
   name: string;
+  /** The name as names are compared (templates.service.ts nameKey): unique per type. */
+  name_key: string;
   definition: string;
   created_by: string | null;
   created_at: string;
@@ -29,7 +31,7 @@ export async function insertTemplate(db: Db, row: TemplateRecord): Promise<void>
 export async function updateTemplate(
   db: Db,
   id: string,
-  patch: Pick<TemplateRecord, 'name' | 'definition' | 'updated_by' | 'updated_at'>,
+  patch: Pick<TemplateRecord, 'name' | 'name_key' | 'definition' | 'updated_by' | 'updated_at'>,
 ): Promise<void> {
   await db('file_templates').where({ id }).update(patch);
 }

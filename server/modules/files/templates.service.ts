@@ -7,6 +7,7 @@ import { guessTemplate } from '../../../shared/files/map-rows.ts';
 import { BUILT_IN_TEMPLATES, findBuiltInTemplate, type Template } from '../../../shared/files/templates.ts';
 import { message, type MessageText } from '../../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
@@ -59,11 +60,29 @@ export function definitionOf(template: Template): TemplateDefinition {
   return templateDefinition.parse(definition);
 }
 
-/** One name per kind of template: a list of four "레이스 템플릿" leaves the operator guessing which is which. */
+/** A name as two names are compared: "CJ 복사본" and " cj 복사본 " are one name. */
+const nameKey = (name: string) => name.normalize('NFKC').trim().toLowerCase();
+
+const nameTaken = (name: string) => fieldError('name', m.template_name_taken, { name }, { type: 'conflict', code: 'template_name_taken' });
+
+/**
+ * One name per kind of template: a list of four "레이스 템플릿" leaves the operator guessing which is which. Checked
+ * first to name the template that has it; the unique index on (type, name_key) refuses the same name saved by two
+ * requests at once, which this check cannot see.
+ */
 async function nameFree(db: Db, type: string, name: string, self?: string): Promise<void> {
-  const key = (n: string) => n.normalize('NFKC').trim().toLowerCase();
-  const taken = (await repo.listTemplates(db, type)).find((t) => t.id !== self && key(t.name) === key(name));
-  if (taken) throw fieldError('name', m.template_name_taken, { name: taken.name }, { type: 'conflict', code: 'template_name_taken' });
+  const taken = (await repo.listTemplates(db, type)).find((t) => t.id !== self && nameKey(t.name) === nameKey(name));
+  if (taken) throw nameTaken(taken.name);
+}
+
+/** A save that lost the race for its name answers as the check would have. */
+async function savedUnder<T>(name: string, save: Promise<T>): Promise<T> {
+  try {
+    return await save;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(name);
+    throw error;
+  }
 }
 
 export async function createTemplate(db: Db, actor: Actor, body: TemplateBody): Promise<StoredTemplate> {
@@ -73,13 +92,14 @@ export async function createTemplate(db: Db, actor: Actor, body: TemplateBody): 
     id: newId(ID_PREFIX.fileTemplate),
     type: body.definition.type,
     name: body.name,
+    name_key: nameKey(body.name),
     definition: JSON.stringify(body.definition),
     created_by: actor.id,
     created_at: now,
     updated_by: actor.id,
     updated_at: now,
   };
-  await repo.insertTemplate(db, row);
+  await savedUnder(body.name, repo.insertTemplate(db, row));
   return fromRecord(row);
 }
 
@@ -96,8 +116,14 @@ export async function updateTemplate(db: Db, actor: Actor, id: string, body: Tem
   const record = await savedOne(db, id);
   if (record.type !== body.definition.type) throw fieldError('definition.type', m.template_type_fixed, {}, { code: 'template_type_fixed' });
   await nameFree(db, record.type, body.name, id);
-  const patch = { name: body.name, definition: JSON.stringify(body.definition), updated_by: actor.id, updated_at: new Date().toISOString() };
-  await repo.updateTemplate(db, id, patch);
+  const patch = {
+    name: body.name,
+    name_key: nameKey(body.name),
+    definition: JSON.stringify(body.definition),
+    updated_by: actor.id,
+    updated_at: new Date().toISOString(),
+  };
+  await savedUnder(body.name, repo.updateTemplate(db, id, patch));
   return fromRecord({ ...record, ...patch });
 }
 
