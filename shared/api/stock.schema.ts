@@ -116,10 +116,12 @@ export type StockCountBody = z.input<typeof stockCountBody>;
 /**
  * `unknown_sku`, `unknown_warehouse`, `negative_count` (field on_hand), `reason_required` (field reason),
  * `stale` (the stock changed since the sheet read it), `duplicate_row` (the same SKU × warehouse earlier in the push).
- * An applied row whose count equals the stock says `unchanged` and writes nothing.
+ * An applied row whose count equals the stock says `unchanged` and writes nothing; one whose count is below what
+ * orders hold allocated says `below_allocated` (with a message: those allocations cannot all ship from it).
  */
 export const STOCK_ROW_CODES = [
   'unchanged',
+  'below_allocated',
   'unknown_sku',
   'unknown_warehouse',
   'negative_count',

@@ -596,6 +596,22 @@ describe('allocated stock settles when its lines leave the desk', () => {
   });
 });
 
+describe('a count below what is allocated', () => {
+  it('is applied, and its row says how many allocated units the shelf no longer covers', async () => {
+    const { a } = await allocatedOrders([3, 2]);
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [10, 5]);
+    const rows = [{ sku_code: a.code, on_hand: 3, reason: '실사' }];
+    const counted = await s.call('POST', '/api/stock/counts', { rows }, { lang: 'ko' });
+    assert.equal(counted.status, 200, JSON.stringify(counted.body));
+    const [r] = counted.body.results;
+    assert.deepEqual([r.result, r.code, r.stock.on_hand, r.stock.available], ['applied', 'below_allocated', 3, -2]);
+    assert.match(r.message, /현재고 3개가 주문에 할당된 5개보다 적어, 할당된 주문 중 2개분은/);
+    // Counted again at or above the allocation: nothing to say.
+    const enough = await s.call('POST', '/api/stock/counts', { rows: [{ ...rows[0], on_hand: 5 }] });
+    assert.deepEqual([enough.body.results[0].code, enough.body.results[0].message], [undefined, undefined]);
+  });
+});
+
 describe('settling one stock row both ways at once', () => {
   it('writes a history row of each kind, so the ship rows add up to what shipped', async () => {
     const {

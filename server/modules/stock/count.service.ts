@@ -95,7 +95,18 @@ async function applyCounts(db: Db, actor: Actor, planned: readonly Planned[], re
         ...(options.jobId ? { jobId: options.jobId } : {}),
         at,
       });
-      out.push({ index: p.index, result: 'applied' });
+      // Applied, as the shelf is what it is; but the allocations it now cannot cover are said beside the row.
+      const short = before.allocated - p.row.on_hand;
+      out.push(
+        short > 0
+          ? {
+              index: p.index,
+              result: 'applied',
+              code: 'below_allocated',
+              message: message(stockMessages.below_allocated, { on_hand: p.row.on_hand, allocated: before.allocated, short }),
+            }
+          : { index: p.index, result: 'applied' },
+      );
     }
     return out;
   });

@@ -157,7 +157,8 @@ export async function pushStock(api: Api, defaultReason: string, lang: Lang, pro
         new_on_hand: '',
         reason: '',
         push_result: label(r.code === 'unchanged' ? 'unchanged' : 'applied'),
-        push_message: '',
+        // An applied count may still have something to say (below_allocated).
+        push_message: r.message ?? '',
       });
     });
     progress?.(Math.min(from + PUSH_BLOCK, plan.rows.length), plan.rows.length);
