@@ -163,6 +163,8 @@ describe('naver confirm and sendInvoices', () => {
     assert.deepEqual([mixed.ok, mixed.code], [false, '104442']);
     assert.ok(said(mixed.message).includes(mixedCancelled.productOrders[0]!.productOrderId), said(mixed.message));
     assert.equal(said(mixed.message).includes(mixedOk.productOrders[0]!.productOrderId), false);
+    // …and the message says Naver took the other one: the mall has the number for part of the box.
+    assert.match(said(mixed.message), /^이 박스의 상품주문 2개 중 1개는 네이버에 발송처리되었고 나머지는 거부되었습니다; /);
     assert.equal(
       sandbox.store.productOrders.get(mixedOk.productOrders[0]!.productOrderId)!.delivery?.deliveryCompany,
       'HYUNDAI',

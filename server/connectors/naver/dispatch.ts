@@ -133,11 +133,18 @@ export async function dispatchBoxes(client: NaverClient, boxes: readonly Invoice
       const resent = box.lines.some((l) => settled.has(l.mallLineId));
       return { ref: box.boxId, ok: true, ...(resent ? { message: naverText('already_dispatched') } : {}) };
     }
+    // Naver took the box's other lines (they show as dispatched there): said first, so the operator knows the mall
+    // has the number for part of the box while the rest waits on the refusal.
+    const accepted = box.lines.length - failures.length;
+    const said =
+      accepted > 0
+        ? [naverText('part_dispatched', { accepted, total: box.lines.length }), ...failures.map((f) => f.message)]
+        : failures.map((f) => f.message);
     return {
       ref: box.boxId,
       ok: false,
       code: [...new Set(failures.map((f) => f.code))].join(','),
-      message: failures.map((f) => f.message).reduce((first, next) => naverText('and_then', { first, next })),
+      message: said.reduce((first, next) => naverText('and_then', { first, next })),
       retryable: failures.every((f) => isRetryable(f.code)),
     };
   });

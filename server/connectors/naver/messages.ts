@@ -114,6 +114,11 @@ export const naverMessages = defineMessages('naver', {
     ko: '네이버가 요청을 거부했습니다: {detail}',
     en: 'Naver refused the request: {detail}',
   },
+  /** A box some of whose lines Naver took: what it took, before the refusals. */
+  part_dispatched: {
+    ko: '이 박스의 상품주문 {total}개 중 {accepted}개는 네이버에 발송처리되었고 나머지는 거부되었습니다',
+    en: 'Naver dispatched {accepted} of the box’s {total} product orders and refused the rest',
+  },
   /** Two lines' refusals of one box, one after the other. */
   and_then: { ko: '{first}; {next}', en: '{first}; {next}' },
 });
