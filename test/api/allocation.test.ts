@@ -612,6 +612,45 @@ describe('a count below what is allocated', () => {
   });
 });
 
+describe('a line shipped without an allocation', () => {
+  it('takes its units off the shelf, from the warehouses in order as far as they have units free; SKUs nobody counts move nothing', async () => {
+    const a = await makeSku(s.deps.db);
+    const untracked = await makeSku(s.deps.db);
+    const other = await makeWarehouse(s.deps.db, { code: 'WA' });
+    await putStock(s.deps.db, a.id, 3, { allocated: 2 }); // MAIN: one unit free
+    await putStock(s.deps.db, a.id, 2, { warehouseId: other.id }); // WA: two free
+    // One line of 2 units, each a set of 2 × a and 1 × the untracked SKU: 4 units of a.
+    const made = await makeOrder(s.deps.db, { status: 'READY', lines: 1 });
+    const lineId = made.lineIds[0]!;
+    await setLineSkus(s.deps.db, lineId, [{ ...a, quantity: 2 }, untracked]);
+    await s.deps.db('order_lines').where({ id: lineId }).update({ quantity: 2 });
+    const version = async () => (await s.deps.db('order_lines').where({ id: lineId }).first()).version;
+    const numbered = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ',
+      items: [{ id: lineId, version: await version(), tracking_number: '700000000021' }],
+    });
+    assert.equal(numbered.body.applied, 1, JSON.stringify(numbered.body));
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id, other.id)).on_hand], [3, 2], 'a number moves no stock');
+    const out = await s.call('POST', '/api/transitions', { action: 'ship', items: [{ id: lineId, version: await version() }] });
+    assert.equal(out.body.applied, 1, JSON.stringify(out.body));
+
+    // MAIN's free unit, WA's two, and the fourth from MAIN again: its on hand (1) is now below what it holds
+    // allocated (2) for other orders — the shelf said more than it had.
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [1, 2]);
+    assert.deepEqual([(await stockOf(a.id, other.id)).on_hand, (await stockOf(a.id, other.id)).allocated], [0, 0]);
+    const history = await s.deps.db('stock_history').where({ sku_id: a.id, kind: 'ship' }).orderBy('id');
+    assert.deepEqual(
+      history.map((h: any) => [h.warehouse_id, h.on_hand_before, h.on_hand_after, h.allocated_before, h.allocated_after, h.line_id, h.batch_id]),
+      [
+        ['wh_default', 3, 1, 2, 2, lineId, out.body.batch_id],
+        [other.id, 2, 0, 0, 0, lineId, out.body.batch_id],
+      ],
+    );
+    assert.equal(await stockOf(untracked.id), undefined, 'no stock row made for a SKU nobody counts');
+  });
+});
+
 describe('settling one stock row both ways at once', () => {
   it('writes a history row of each kind, so the ship rows add up to what shipped', async () => {
     const {

@@ -8,7 +8,14 @@ import { insertManyWrite, selectPacked, whereIdIn, type Write } from '../../db/b
 type Conn = Db | Knex.Transaction;
 
 // The lines allocation serves and their locks are order tables: the orders module reads them.
-export { candidateLineRows, candidateSkus, movedLines, type CandidateLine, type CandidateSku } from '../orders/allocation-lines.repo.ts';
+export {
+  candidateLineRows,
+  candidateSkus,
+  movedLines,
+  unallocatedNeeds,
+  type CandidateLine,
+  type CandidateSku,
+} from '../orders/allocation-lines.repo.ts';
 
 export type WarehouseRow = { id: string; code: string; is_default: boolean };
 
@@ -114,6 +121,19 @@ export async function allocationRowsOf(trx: Knex.Transaction, lineId: string) {
     quantity: number;
     batch_id: string;
   }[];
+}
+
+/** The stock rows of these SKUs in active warehouses (keys only). */
+export async function keptStockKeys(trx: Knex.Transaction, skuIds: readonly string[]): Promise<{ skuId: string; warehouseId: string }[]> {
+  if (!skuIds.length) return [];
+  const q = trx('stock as s').join('warehouses as w', 'w.id', 's.warehouse_id').where('w.active', true).select('s.sku_id', 's.warehouse_id');
+  const rows = (await whereIdIn(trx, q, 's.sku_id', skuIds)) as { sku_id: string; warehouse_id: string }[];
+  return rows.map((r) => ({ skuId: r.sku_id, warehouseId: r.warehouse_id }));
+}
+
+/** Whether any stock is kept at all (a shop that never counted stock moves none when it ships). */
+export async function stockKept(trx: Knex.Transaction): Promise<boolean> {
+  return !!(await trx('stock').first('sku_id'));
 }
 
 export async function deleteAllocationsOfLines(trx: Knex.Transaction, lineIds: readonly string[]): Promise<void> {

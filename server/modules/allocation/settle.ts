@@ -1,39 +1,46 @@
-// Allocated stock settles when its lines leave the desk (재고 차감): a line shipped takes its units off the shelf
-// (on hand and allocated both drop, history 'ship'); a line cancelled before shipping, or a deleted order's, gives
-// them back to what is available (allocated drops, 'deallocate'). Either way its allocation rows go: they held stock
-// for a parcel that has left, or never will. Without this, shipping left the units allocated for good and every later
-// allocation saw less available than the shelf held. Lines never allocated move no stock here.
+// Stock settles when lines leave the desk (재고 차감): a line shipped takes its units off the shelf — an allocated
+// one the units it holds (on hand and allocated both drop, history 'ship'), one never allocated the units its SKUs
+// need, from the warehouses in order (the default first, then by code) as far as they have units free, the rest
+// from the first (on hand may then fall below what is allocated, or below zero: the shelf said more than it had).
+// A line cancelled before shipping, or a deleted order's, gives its allocation back to what is available (allocated
+// drops, 'deallocate'). Allocation rows go either way: they held stock for a parcel that has left, or never will.
+// SKUs whose stock nobody keeps (no row in an active warehouse) move nothing.
 import type { Knex } from 'knex';
 import type { Actor } from '../../domain/actor.ts';
-import { keyOf, lockStock, stockWritesBuilt, type StockWrite } from '../stock/stock.repo.ts';
+import { keyOf, lockStock, stockWritesBuilt, type StockKey, type StockState, type StockWrite } from '../stock/stock.repo.ts';
 import * as repo from './allocation.repo.ts';
 
 export type Settled = { shipped: readonly string[]; canceled: readonly string[]; deletedOrders?: readonly string[] };
 export type SettleChange = { actor: Actor; batchId: string; reason: string; now: string };
+
+/** Per stock row and kind: the units leaving the shelf (ship) or given back, the allocated units released, the lines. */
+type Move = StockKey & { quantity: number; released: number; lineIds: Set<string> };
+type Moves = { ship: Map<string, Move>; deallocate: Map<string, Move> };
+
+function add(moves: Map<string, Move>, key: StockKey, quantity: number, released: number, lineId: string) {
+  const k = keyOf(key);
+  const move = moves.get(k) ?? { ...key, quantity: 0, released: 0, lineIds: new Set<string>() };
+  move.quantity += quantity;
+  move.released += released;
+  move.lineIds.add(lineId);
+  moves.set(k, move);
+}
 
 export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c: SettleChange): Promise<void> {
   const allocs = [
     ...(await repo.allocationsOfLines(trx, [...lines.shipped, ...lines.canceled])),
     ...(await repo.allocationsOfOrders(trx, lines.deletedOrders ?? [])),
   ];
-  if (!allocs.length) return;
+  const needs = lines.shipped.length && (await repo.stockKept(trx)) ? await repo.unallocatedNeeds(trx, lines.shipped) : [];
+  if (!allocs.length && !needs.length) return;
   const shipped = new Set(lines.shipped);
-  // Per stock row and kind: the units shipped, the units given back, and the line when only one moved them.
-  type Move = { skuId: string; warehouseId: string; quantity: number; lineIds: Set<string> };
-  const moves = { ship: new Map<string, Move>(), deallocate: new Map<string, Move>() };
+  const moves: Moves = { ship: new Map(), deallocate: new Map() };
   for (const [lineId, skuId, warehouseId, quantity] of allocs) {
-    const of = moves[shipped.has(lineId) ? 'ship' : 'deallocate'];
-    const k = keyOf({ skuId, warehouseId });
-    const move = of.get(k) ?? { skuId, warehouseId, quantity: 0, lineIds: new Set<string>() };
-    move.quantity += quantity;
-    move.lineIds.add(lineId);
-    of.set(k, move);
+    add(moves[shipped.has(lineId) ? 'ship' : 'deallocate'], { skuId, warehouseId }, quantity, quantity, lineId);
   }
-  const state = await lockStock(
-    trx,
-    [...moves.ship.values(), ...moves.deallocate.values()].map((m) => ({ skuId: m.skuId, warehouseId: m.warehouseId })),
-    c.now,
-  );
+  const kept = needs.length ? await repo.keptStockKeys(trx, [...new Set(needs.map((n) => n[1]))]) : [];
+  const state = await lockStock(trx, [...moves.ship.values(), ...moves.deallocate.values(), ...kept], c.now);
+  if (needs.length) drawUnallocated(needs, kept, await repo.activeWarehouses(trx), state, moves.ship);
   // Ships first, then what is given back: a row both touch (a box shipped while another line of the SKU was
   // cancelled) gets a history row of each kind, so each kind's rows add up to what it moved.
   for (const kind of ['ship', 'deallocate'] as const) {
@@ -44,7 +51,7 @@ export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c
         before,
         after: {
           on_hand: kind === 'ship' ? before.on_hand - m.quantity : before.on_hand,
-          allocated: Math.max(0, before.allocated - m.quantity),
+          allocated: Math.max(0, before.allocated - m.released),
         },
         kind,
         reason: c.reason,
@@ -58,7 +65,41 @@ export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c
     await built.write();
     for (const [k, after] of built.states) state.set(k, after);
   }
-  await repo.deleteAllocationsOfLines(trx, [...new Set(allocs.map((a) => a[0]))]);
+  if (allocs.length) await repo.deleteAllocationsOfLines(trx, [...new Set(allocs.map((a) => a[0]))]);
+}
+
+/**
+ * The units of shipped lines never allocated (`needs`: line, SKU, units), drawn from each SKU's kept rows in
+ * warehouse order as far as they have units free (on hand − allocated, less what this call drew already), the rest
+ * from the SKU's first row. Added to `ship` as on-hand drops that release nothing.
+ */
+function drawUnallocated(
+  needs: readonly [string, string, number][],
+  kept: readonly StockKey[],
+  warehouses: readonly { id: string }[],
+  state: Map<string, StockState>,
+  ship: Map<string, Move>,
+) {
+  const rank = new Map(warehouses.map((w, i) => [w.id, i]));
+  const rowsOf = new Map<string, StockKey[]>();
+  for (const key of kept) rowsOf.set(key.skuId, [...(rowsOf.get(key.skuId) ?? []), key]);
+  for (const rows of rowsOf.values()) rows.sort((a, b) => rank.get(a.warehouseId)! - rank.get(b.warehouseId)!);
+  const drawn = new Map<string, number>();
+  for (const [lineId, skuId, units] of needs) {
+    const rows = rowsOf.get(skuId)!;
+    let left = units;
+    for (const key of rows) {
+      const k = keyOf(key);
+      const s = state.get(k)!;
+      const take = Math.min(left, Math.max(0, s.on_hand - s.allocated - (drawn.get(k) ?? 0)));
+      if (take <= 0) continue;
+      drawn.set(k, (drawn.get(k) ?? 0) + take);
+      add(ship, key, take, 0, lineId);
+      left -= take;
+      if (!left) break;
+    }
+    if (left > 0) add(ship, rows[0]!, left, 0, lineId);
+  }
 }
 
 /**
