@@ -258,6 +258,29 @@ describe('booking file', () => {
       JSON.stringify(lines.map((l: { status: string; box_id: string | null }) => [l.status, l.box_id])),
     );
     assert.equal((await s.deps.db('boxes').where({ id: lines[0].box_id }).first()).tracking_number, number);
+
+    // The courier corrects its file (the same key, another number): with overwrite it renumbers that box; without, it
+    // says the order has a number already; the same number again is unchanged.
+    const corrected = trackingNumber(88_011);
+    const again = async (n: string, overwrite: boolean) => {
+      const source = {
+        kind: 'sheet',
+        name: 'CJ 결과',
+        rows: [
+          ['고객주문번호', '운송장번호'],
+          [o.id, n],
+        ],
+      };
+      const res = await s.call('POST', '/api/invoice-imports', { source, template_id: 'invoice_cj', overwrite }, { token: operator, lang: 'ko' });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.results[0];
+    };
+    const off = await again(corrected, false);
+    assert.deepEqual([off.outcome, off.code], ['refused', 'overwrite_off'], JSON.stringify(off));
+    assert.equal((await again(number, false)).outcome, 'unchanged');
+    const on = await again(corrected, true);
+    assert.equal(on.outcome, 'overwrite', JSON.stringify(on));
+    assert.equal((await s.deps.db('boxes').where({ id: lines[0].box_id }).first()).tracking_number, corrected);
   });
 
   it('a sold-out line waiting for its number is left out of the booking (송장 출력 제외), and the result numbers the rest', async () => {

@@ -52,7 +52,9 @@ export const isOrderKey = (key: string): boolean => key.startsWith(`${ID_PREFIX.
 
 /**
  * The lines an order key names: the order's lines still without a box that ship (what its booking row held: not
- * sold-out ones), for live orders only.
+ * sold-out ones), for live orders only. Once the booking's result numbered them they are in a box: the key then
+ * names that box's lines of the order, so a courier's corrected file (the same key, another number) renumbers it,
+ * or says the number is there already. An order whose lines are in several boxes names none that way.
  */
 export async function orderKeyLines(db: Conn, orderIds: readonly string[]): Promise<Resolved> {
   const out: Resolved = new Map();
@@ -66,11 +68,21 @@ export async function orderKeyLines(db: Conn, orderIds: readonly string[]): Prom
     sold_out: boolean | number;
   })[];
   const leaves = new Set<string>(LEAVES_BOX);
+  const boxed = new Map<string, Map<string, string[]>>();
+  const add = (orderId: string, lineIds: string[]) => {
+    const entry = out.get(orderId) ?? { lineIds: [], orderIds: new Set([orderId]) };
+    entry.lineIds.push(...lineIds);
+    out.set(orderId, entry);
+  };
   for (const line of lines) {
-    if (line.box_id || leaves.has(line.status) || line.sold_out) continue;
-    const entry = out.get(line.order_id) ?? { lineIds: [], orderIds: new Set([line.order_id]) };
-    entry.lineIds.push(line.id);
-    out.set(line.order_id, entry);
+    if (leaves.has(line.status) || line.sold_out) continue;
+    if (!line.box_id) add(line.order_id, [line.id]);
+    else {
+      const boxes = boxed.get(line.order_id) ?? new Map<string, string[]>();
+      boxes.set(line.box_id, [...(boxes.get(line.box_id) ?? []), line.id]);
+      boxed.set(line.order_id, boxes);
+    }
   }
+  for (const [orderId, boxes] of boxed) if (!out.has(orderId) && boxes.size === 1) add(orderId, [...boxes.values()][0]!);
   return out;
 }
