@@ -28,7 +28,8 @@ export type AllocationPreviewBody = z.input<typeof allocationPreviewBody>;
 
 export const OUTCOMES = ['full', 'partial', 'none'] as const;
 /** What happens to a line: allocated, split off to a new order (선배송), short (sold-out flag) or waiting (its order waits). */
-export const LINE_OUTCOMES = ['allocated', 'split', 'short', 'waiting'] as const;
+/** `gift_short`: a gift line its order's stock run could not cover — left unallocated, never flagged or split. */
+export const LINE_OUTCOMES = ['allocated', 'split', 'short', 'waiting', 'gift_short'] as const;
 
 /** One row per line and SKU: what the sheet shows. */
 export const allocationRow = z.object({

@@ -651,6 +651,64 @@ describe('a line shipped without an allocation', () => {
   });
 });
 
+describe('gift lines under allocation', () => {
+  it('a gift the stock cannot cover is left unallocated (gift_short): its paid order still gets stock, nothing is flagged or split', async () => {
+    const a = await makeSku(s.deps.db);
+    const pouch = await makeSku(s.deps.db, { name: '사은품 파우치' });
+    await putStock(s.deps.db, a.id, 5);
+    await putStock(s.deps.db, pouch.id, 1); // one pouch for two orders
+    const first = await order([{ sku: a }], { paidAt: daysAgo(2) });
+    const second = await order([{ sku: a }], { paidAt: daysAgo(1) });
+    const rule = await s.call('POST', '/api/gifts/rules', { name: '파우치 증정', gift_sku_code: pouch.code, sku_codes: [a.code] });
+    assert.equal(rule.status, 201, JSON.stringify(rule.body));
+    const gifts = await s.call('POST', '/api/gifts/preview', { order_ids: [first.id, second.id], rule_ids: [rule.body.id] });
+    const items = gifts.body.items.map((i: any) => ({ order_id: i.order_id, version: i.version, rule_ids: [rule.body.id] }));
+    assert.equal((await s.call('POST', '/api/gifts/apply', { items })).status, 200);
+    const giftOf = async (orderId: string) => (await s.deps.db('order_lines').where({ order_id: orderId }).whereNotNull('gift_rule_id').first()).id;
+
+    for (const policy of ['complete', 'together', 'available']) {
+      const p = await preview({ policy });
+      const rows = (orderId: string) => p.rows.filter((r: any) => r.order_id === orderId).map((r: any) => [r.sku_code, r.outcome, r.line_outcome]);
+      assert.deepEqual(rows(first.id), [
+        [a.code, 'full', 'allocated'],
+        [pouch.code, 'full', 'allocated'],
+      ]);
+      assert.deepEqual(
+        rows(second.id),
+        [
+          [a.code, 'full', 'allocated'],
+          [pouch.code, 'full', 'gift_short'],
+        ],
+        policy,
+      );
+    }
+    const p = await preview({ policy: 'complete' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    const secondGift = await s.deps
+      .db('order_lines')
+      .where({ id: await giftOf(second.id) })
+      .first();
+    assert.deepEqual([!!secondGift.sold_out, secondGift.order_id], [false, second.id], 'not flagged, not split off');
+    assert.deepEqual([(await stockOf(pouch.id)).on_hand, (await stockOf(pouch.id)).allocated], [1, 1]);
+
+    // Shipped, the first order's pouch leaves the shelf with its allocation.
+    const version = async (id: string) => (await s.deps.db('order_lines').where({ id }).first()).version;
+    const lines = [first.lineIds[0]!, await giftOf(first.id)];
+    const numbered = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ',
+      items: [{ id: first.id, version: (await s.deps.db('orders').where({ id: first.id }).first()).version, tracking_number: '700000000032' }],
+    });
+    assert.equal(numbered.body.applied, 1, JSON.stringify(numbered.body));
+    const shipped = await s.call('POST', '/api/transitions', {
+      action: 'ship',
+      items: await Promise.all(lines.map(async (id) => ({ id, version: await version(id) }))),
+    });
+    assert.equal(shipped.body.refused, 0, JSON.stringify(shipped.body));
+    assert.deepEqual([(await stockOf(pouch.id)).on_hand, (await stockOf(pouch.id)).allocated], [0, 0]);
+  });
+});
+
 describe('settling one stock row both ways at once', () => {
   it('writes a history row of each kind, so the ship rows add up to what shipped', async () => {
     const {

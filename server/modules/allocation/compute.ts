@@ -50,7 +50,7 @@ export async function computeAllocation(db: Conn, options: ComputeOptions, lineI
           linesOf.set(l.order_id, [l]);
         } else linesOf.get(l.order_id)!.push(l);
         // Its needs are filled in once the SKUs are read.
-        planLines[i] = { id: l.id, quantity: l.quantity, amount: l.amount, needs: [], shipment: l.shipment ?? undefined };
+        planLines[i] = { id: l.id, quantity: l.quantity, amount: l.amount, needs: [], shipment: l.shipment ?? undefined, gift: l.gift };
         o.lines.push(planLines[i]!);
       }
     },
@@ -132,15 +132,18 @@ export function previewRows(c: Computed): AllocationRow[] {
   for (const o of c.plan.orders) {
     const short = o.short.length ? new Set(o.short) : null;
     const waiting = o.waiting ? new Set(o.waiting) : null;
+    const giftShort = o.giftShort ? new Set(o.giftShort) : null;
     for (const l of c.linesOf.get(o.orderId) ?? []) {
       const lineOutcome =
         o.outcome === 'partial' && (short?.has(l.id) || waiting?.has(l.id))
           ? 'split'
           : short?.has(l.id)
             ? 'short'
-            : o.outcome === 'none' || waiting?.has(l.id)
-              ? 'waiting'
-              : 'allocated';
+            : giftShort?.has(l.id)
+              ? 'gift_short'
+              : o.outcome === 'none' || waiting?.has(l.id)
+                ? 'waiting'
+                : 'allocated';
       const first = firstOf.get(l.id);
       for (const s of c.skusOf.get(l.id) ?? []) {
         // What this line × SKU got: units, and the warehouses they come from (usually one).

@@ -19,6 +19,8 @@
 //   together  (일괄배송) as complete for the order itself, but nothing is held back: the stock an incomplete order
 //                      could not use goes on to the next orders.
 // Lines that cannot be served are flagged sold-out (품절) in every policy.
+// Gift lines (사은품) ride along: served after their order's own lines, and only when the order gets stock; a gift
+// the stock cannot cover never holds its order back, splits it or is flagged — it is left unallocated (`giftShort`).
 import type { AllocationPolicy, OrderRule } from '../../../shared/api/allocation.schema.ts';
 
 export type PlanLine = {
@@ -28,6 +30,8 @@ export type PlanLine = {
   needs: { skuId: string; perUnit: number }[];
   /** The mall shipment the line must ship whole with (shared/malls.ts WHOLE_SHIPMENT_MALLS), within its order. */
   shipment?: string | undefined;
+  /** A gift line (사은품): served only after, and never instead of, its order's own lines. */
+  gift?: boolean | undefined;
 };
 export type PlanOrder = {
   id: string;
@@ -46,9 +50,17 @@ export type Allocation = { lineId: string; skuId: string; warehouseId: string; q
 export type OrderOutcome = 'full' | 'partial' | 'none';
 /**
  * `short`: lines that cannot be served (sold out); `waiting` (선배송 only, rare): lines that could be, left with a
- * short line of their mall shipment — split off with it, not flagged.
+ * short line of their mall shipment — split off with it, not flagged; `giftShort`: gift lines of an order that got
+ * stock which the stock could not cover — left as they are.
  */
-export type OrderPlan = { orderId: string; outcome: OrderOutcome; served: string[]; short: string[]; waiting?: string[] };
+export type OrderPlan = {
+  orderId: string;
+  outcome: OrderOutcome;
+  served: string[];
+  short: string[];
+  waiting?: string[];
+  giftShort?: string[];
+};
 export type Plan = { orders: OrderPlan[]; allocations: Allocation[] };
 
 export type PlanOptions = { policy: AllocationPolicy; rule: OrderRule; channels: readonly string[] };
@@ -145,10 +157,12 @@ export function planAllocation(orders: readonly PlanOrder[], available: Availabl
     const waiting: string[] = [];
     const start = plan.allocations.length;
     draws.length = 0;
-    if (options.policy === 'available' && order.lines.some((l) => l.shipment))
-      takeShipments(order, left, plan.allocations, draws, { served, short, waiting });
+    const gifts = order.lines.some((l) => l.gift) ? order.lines.filter((l) => l.gift) : [];
+    const own = gifts.length ? { ...order, lines: order.lines.filter((l) => !l.gift) } : order;
+    if (options.policy === 'available' && own.lines.some((l) => l.shipment))
+      takeShipments(own, left, plan.allocations, draws, { served, short, waiting });
     else
-      for (const line of order.lines) {
+      for (const line of own.lines) {
         if (take(line, left, plan.allocations, draws)) served.push(line.id);
         else short.push(line.id);
       }
@@ -156,10 +170,15 @@ export function planAllocation(orders: readonly PlanOrder[], available: Availabl
     const commit = complete || (options.policy === 'available' && served.length > 0) || options.policy === 'complete';
     // complete: an incomplete order's servable lines hold their stock back (reserved) without being allocated.
     if (!commit) for (const d of draws) d.from.available += d.quantity;
+    // The gifts of an order that gets stock: each served if its stock is there, else left (never split or flagged).
+    const giftShort: string[] = [];
+    if (complete || (options.policy === 'available' && served.length))
+      for (const gift of gifts) (take(gift, left, plan.allocations, draws) ? served : giftShort).push(gift.id);
+    const gifted = giftShort.length ? { giftShort } : {};
     if (complete) {
-      plan.orders.push({ orderId: order.id, outcome: 'full', served, short });
+      plan.orders.push({ orderId: order.id, outcome: 'full', served, short, ...gifted });
     } else if (options.policy === 'available' && served.length) {
-      plan.orders.push({ orderId: order.id, outcome: 'partial', served, short, ...(waiting.length ? { waiting } : {}) });
+      plan.orders.push({ orderId: order.id, outcome: 'partial', served, short, ...(waiting.length ? { waiting } : {}), ...gifted });
     } else {
       plan.allocations.length = start;
       plan.orders.push({ orderId: order.id, outcome: 'none', served: [], short, ...(waiting.length ? { waiting } : {}) });

@@ -22,6 +22,8 @@ export type CandidateLine = {
   ordered_at: string | null;
   /** The mall shipment the line ships whole with (WHOLE_SHIPMENT_MALLS), else null. */
   shipment: string | null;
+  /** A gift line (사은품, added by a gift rule). */
+  gift: boolean;
 };
 export type CandidateSku = { line_id: string; sku_id: string; code: string; per_unit: number };
 
@@ -56,6 +58,7 @@ const LINE_FIELDS = [
   'order_date',
   'ordered_at',
   'shipment',
+  'gift',
 ] as const;
 const SKU_FIELDS = ['line_id', 'sku_id', 'code', 'per_unit'] as const;
 
@@ -82,11 +85,13 @@ export async function candidateLineRows(db: Conn, o: { allocateHeld: boolean; li
         `case when o.mall_account_id in (select id from mall_accounts where mall_type in (${WHOLE_SHIPMENT_MALLS.map(() => '?').join(', ')})) then l.mall_shipment_id end as shipment`,
         [...WHOLE_SHIPMENT_MALLS],
       ),
+      db.raw('case when l.gift_rule_id is null then 0 else 1 end as gift'),
     ),
     LINE_FIELDS,
   )) as CandidateLine[];
   for (const l of lines) {
     l.priority = !!l.priority;
+    l.gift = !!l.gift;
     if (l.ordered_at && typeof l.ordered_at !== 'string') l.ordered_at = (l.ordered_at as unknown as Date).toISOString();
   }
   return lines;

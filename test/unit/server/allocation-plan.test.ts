@@ -176,3 +176,49 @@ describe('allocation plan: the order of service on one day', () => {
     );
   });
 });
+
+describe('allocation plan: gift lines ride along', () => {
+  // o1: its own line a (A) and a gift g (G); o2: a gift-less order after it wanting A.
+  const gifted = (giftStock: number, aStock: number, policy: 'complete' | 'together' | 'available') => {
+    const o1 = order('o1', 1, [
+      ['a', 1, [['A', 1]]],
+      ['g', 1, [['G', 1]]],
+    ]);
+    o1.lines[1]!.gift = true;
+    const o2 = order('o2', 2, [['c', 1, [['A', 1]]]]);
+    return planAllocation(
+      [o1, o2],
+      stock([
+        ['A', 'W1', aStock],
+        ['G', 'W1', giftStock],
+      ]),
+      { policy, rule: 'date', channels: [] },
+    );
+  };
+
+  for (const policy of ['complete', 'together', 'available'] as const) {
+    it(`${policy}: a gift out of stock neither holds back, splits nor flags its order; it is left unallocated`, () => {
+      const plan = gifted(0, 2, policy);
+      assert.deepEqual(plan.orders[0], { orderId: 'o1', outcome: 'full', served: ['a'], short: [], giftShort: ['g'] });
+      assert.deepEqual(
+        plan.allocations.map((a) => a.lineId),
+        ['a', 'c'],
+      );
+    });
+  }
+
+  it('a gift in stock is allocated after its order’s own lines', () => {
+    const plan = gifted(1, 1, 'complete');
+    assert.deepEqual(plan.orders[0], { orderId: 'o1', outcome: 'full', served: ['a', 'g'], short: [] });
+    assert.deepEqual(plan.orders[1]!.outcome, 'none');
+  });
+
+  it('an order that gets no stock takes none for its gift either', () => {
+    const plan = gifted(1, 0, 'together');
+    assert.deepEqual(plan.orders[0], { orderId: 'o1', outcome: 'none', served: [], short: ['a'] });
+    assert.equal(
+      plan.allocations.some((a) => a.lineId === 'g'),
+      false,
+    );
+  });
+});

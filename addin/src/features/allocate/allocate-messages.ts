@@ -52,4 +52,5 @@ export const allocateMessages = {
   line_split: { ko: '분리 (새 주문)', en: 'Split (new order)' },
   line_short: { ko: '재고 부족 (품절)', en: 'Short (sold out)' },
   line_waiting: { ko: '대기 (주문 미완성)', en: 'Waiting (order incomplete)' },
+  line_gift_short: { ko: '사은품 재고 부족 (할당 안 됨)', en: 'Gift short (not allocated)' },
 } satisfies Messages;
