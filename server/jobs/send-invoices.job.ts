@@ -11,6 +11,7 @@ import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { itemsName, jobsMessages } from './jobs.messages.ts';
 import {
+  boxFollowers,
   boxesToSend,
   currentVersions,
   markBoxFailed,
@@ -98,14 +99,15 @@ async function recordPart(ctx: JobContext, part: Box[], outcomes: Outcome[], now
     ctx.db,
     lines.map((l) => l.line_id),
   );
+  // The box's gift lines (and any direct order's) go with it.
+  const followers = await boxFollowers(
+    ctx.db,
+    lines.map((l) => l.line_id),
+    ['SHIPPED'],
+  );
+  const items = [...lines.map((l) => ({ id: l.line_id, version: versions.get(l.line_id) ?? l.version })), ...followers];
   const moved = lines.length
-    ? await applyTransitions(
-        ctx.db,
-        ctx.actor,
-        { action: 'mark_in_transit', items: lines.map((l) => ({ id: l.line_id, version: versions.get(l.line_id) ?? l.version })) },
-        undefined,
-        { blockItems: ctx.blockItems },
-      )
+    ? await applyTransitions(ctx.db, ctx.actor, { action: 'mark_in_transit', items }, undefined, { blockItems: ctx.blockItems })
     : null;
   const refusedLines = new Map((moved?.results ?? []).filter((r) => r.result === 'refused').map((r) => [r.id, r]));
   const results = outcomes.map((o): JobResult => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 import { isMessage } from '../../shared/i18n.ts';
+import { newId, ID_PREFIX } from '../../server/db/ids.ts';
 import { pendingChanges } from '../../server/modules/orders/mall-lines.repo.ts';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -182,6 +183,48 @@ for (const [name, connect] of malls) {
       await runJob(s, 'sync', mall.accountId);
       const after = (await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!;
       assert.equal(after.status, 'DELIVERED');
+    });
+
+    it('a line of no mall in the box (a gift) travels with it: in transit on send, delivered on the sync that delivers the box', async () => {
+      const [row] = await collected({ count: 1, status: 'confirmed' });
+      // A gift line as a gift rule adds it: the order's, of no mall account, at the order's status.
+      const mallLine = await s.deps.db('order_lines').where({ id: row!.line_id }).first();
+      const giftId = newId(ID_PREFIX.line);
+      await s.deps.db('order_lines').insert({
+        ...mallLine,
+        id: giftId,
+        line_no: mallLine.line_no + 1,
+        mall_account_id: null,
+        mall_line_id: null,
+        mall_shipment_id: null,
+        mall_product_id: null,
+        mall_option_id: null,
+        unit_price: 0,
+        amount: 0,
+        version: 1,
+      });
+      await shipAll([row!]);
+      const status = async (id: string) => (await s.deps.db('order_lines').where({ id }).first()).status;
+      assert.deepEqual([await status(row!.line_id), await status(giftId)], ['SHIPPED', 'SHIPPED']);
+      const sent = await runJob(s, 'send_invoices', mall.accountId);
+      assert.equal(sent.job.state, 'succeeded', JSON.stringify(sent.results));
+      assert.deepEqual(
+        sent.results.map((r: { ref_type: string }) => r.ref_type),
+        ['box'],
+        'the job reports the box, not the gift',
+      );
+      assert.deepEqual([await status(row!.line_id), await status(giftId)], ['IN_TRANSIT', 'IN_TRANSIT']);
+
+      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === row!.mall_order_id);
+      const extra: Record<string, string> = name === 'coupang' ? { shipmentBoxId: row!.mall_shipment_id! } : { productOrderId: row!.mall_line_id };
+      await mall.admin.event(String(mallOrder.orderId), 'deliver', extra);
+      const synced = await runJob(s, 'sync', mall.accountId);
+      assert.equal(synced.job.state, 'succeeded', JSON.stringify(synced.results));
+      assert.deepEqual([await status(row!.line_id), await status(giftId)], ['DELIVERED', 'DELIVERED']);
+      assert.ok(
+        synced.results.every((r: { ref_id: string }) => r.ref_id !== giftId),
+        'the sync reports the mall lines only',
+      );
     });
 
     it('faults: 429 and 500 are retried; the job still ends with every order once', async () => {

@@ -162,6 +162,23 @@ export async function recordMallStatuses(db: Db, updates: { id: string; mall_sta
 }
 
 /** The current versions of lines: a job's own change is not a stale sheet, it applies to the lines as they are now. */
+/**
+ * Lines of no mall account — gift lines, a direct order's — sharing a box with these (mall) lines, at one of
+ * `statuses`: they travel in the same parcel, so they move when the mall says it moved (sent, delivered, confirmed).
+ */
+export async function boxFollowers(db: Db, lineIds: readonly string[], statuses: readonly string[]): Promise<{ id: string; version: number }[]> {
+  if (!lineIds.length) return [];
+  const boxes = whereIdIn(db, db('order_lines').select('box_id').whereNotNull('box_id'), 'id', lineIds);
+  return db('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .whereIn('l.box_id', boxes)
+    .whereNull('l.mall_account_id')
+    .whereNull('o.deleted_at')
+    .whereIn('l.status', [...statuses])
+    .select('l.id', 'l.version')
+    .orderBy('l.id');
+}
+
 export async function currentVersions(db: Db, lineIds: string[]): Promise<Map<string, number>> {
   const rows = (await whereIdIn(db, db('order_lines'), 'id', lineIds).select('id', 'version')) as { id: string; version: number }[];
   return new Map(rows.map((r) => [r.id, r.version]));

@@ -5,6 +5,7 @@ import type { Db } from '../../db/knex.ts';
 import * as repo from './mall-lines.repo.ts';
 
 export {
+  boxFollowers,
   boxesToSend,
   clearPendingChanges,
   collectedLines,
