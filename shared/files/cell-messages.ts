@@ -33,6 +33,10 @@ export const cellMessages = defineMessages('file_cells', {
     ko: '{column}: 우편번호는 숫자 5자리입니다: {value}',
     en: '{column}: a postal code has 5 digits: {value}',
   },
+  zip_zero_lost: {
+    ko: '{column}: 우편번호가 4자리입니다: {value}. 엑셀이 맨 앞의 0을 지운 것이라면 0{value}입니다 — 셀 서식을 텍스트로 하고 고쳐 넣으세요',
+    en: '{column}: a 4-digit postal code: {value}. If Excel dropped its leading 0 it is 0{value}: format the cell as text and correct it',
+  },
   invalid_money: {
     ko: '{column}: 금액으로 읽을 수 없습니다: {value}',
     en: '{column}: not an amount of money: {value}',

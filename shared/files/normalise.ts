@@ -107,9 +107,10 @@ function normaliseDigits(value: Cell): CellResult<string> {
 function normalisePhone(value: Cell): CellResult<string> {
   const digits = normaliseDigits(value);
   if (!digits.ok || digits.value === null) return digits;
-  // normalizePhone restores the leading 0 a number cell lost (1012345678 → 01012345678, 212345678 → 0212345678).
+  // normalizePhone restores the leading 0 a number cell lost (1012345678 → 010-1234-5678, 212345678 → 02-1234-5678:
+  // every Korean number starts with 0, so this one digit has one answer). Kept hyphenated, as the malls send them.
   const phone = normalizePhone(digits.value);
-  return phone.kind === 'invalid' ? fail('invalid_phone', digits.value) : { ok: true, value: phone.digits };
+  return phone.kind === 'invalid' ? fail('invalid_phone', digits.value) : { ok: true, value: phone.formatted };
 }
 
 /** 5-digit 국가기초구역번호; a number cell loses the leading 0 of Seoul's 01xxx–09xxx (korean-oms.md §2.2). */
@@ -118,6 +119,8 @@ function normaliseZip(value: Cell): CellResult<string> {
   if (!digits.ok || digits.value === null) return digits;
   const text = digits.value.replace(/[\s-]/g, '');
   if (typeof value === 'number' && text.length < 5) return { ok: true, value: text.padStart(5, '0') };
+  // Four digits as text: a number cell's lost 0 saved into a CSV, most likely — said so, not guessed.
+  if (/^\d{4}$/.test(text)) return fail('zip_zero_lost', text);
   // A 6-digit zip (XXX-XXX) is legacy data from before 2015; kept so the operator sees it, not silently cut.
   return /^\d{5,6}$/.test(text) ? { ok: true, value: text } : fail('invalid_zip', value);
 }

@@ -245,7 +245,7 @@ describe('order upload: register and batches', () => {
 
     const order = (await s.call('GET', `/api/orders/${res.body.orders[0].id}`)).body;
     assert.equal(order.recipient_name, '홍길동');
-    assert.equal(order.recipient_mobile, '01012345678');
+    assert.equal(order.recipient_mobile, '010-1234-5678');
     assert.equal(order.total_amount, 30000 + 12900 + 3000, 'the lines and the shipping fee once');
     assert.equal(order.shipping_fee, 3000);
     assert.equal(order.notes[0].body, '오전 배송');

@@ -50,11 +50,11 @@ describe('normaliseCell: digits (tracking, mall order and line numbers)', () => 
 });
 
 describe('normaliseCell: phone and zip', () => {
-  it('restores the leading 0 a number cell dropped', () => {
-    assert.deepEqual(normaliseCell(1012345678, 'phone'), ok('01012345678'));
-    assert.deepEqual(normaliseCell(212345678, 'phone'), ok('0212345678'));
-    assert.deepEqual(normaliseCell('010-1234-5678', 'phone'), ok('01012345678'));
-    assert.deepEqual(normaliseCell('0505-1234-5678', 'phone'), ok('050512345678'));
+  it('restores the leading 0 a number cell dropped, and hyphenates as the malls do', () => {
+    assert.deepEqual(normaliseCell(1012345678, 'phone'), ok('010-1234-5678'));
+    assert.deepEqual(normaliseCell(212345678, 'phone'), ok('02-1234-5678'));
+    assert.deepEqual(normaliseCell('01012345678', 'phone'), ok('010-1234-5678'));
+    assert.deepEqual(normaliseCell('0505-1234-5678', 'phone'), ok('0505-1234-5678'));
   });
 
   it('refuses what is not a phone number', () => {
@@ -66,7 +66,8 @@ describe('normaliseCell: phone and zip', () => {
     assert.deepEqual(normaliseCell(4524, 'zip'), ok('04524'));
     assert.deepEqual(normaliseCell('06236', 'zip'), ok('06236'));
     assert.deepEqual(normaliseCell('135-080', 'zip'), ok('135080'));
-    assert.equal(normaliseCell('1234', 'zip').ok, false);
+    assert.deepEqual(normaliseCell('6236', 'zip'), { ok: false, code: 'zip_zero_lost', params: { value: '6236' } });
+    assert.equal(normaliseCell('123', 'zip').ok, false);
   });
 });
 

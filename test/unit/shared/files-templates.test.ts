@@ -90,7 +90,7 @@ describe('mapRows', () => {
     );
     const [first, second, third, fourth] = result.rows;
     assert.deepEqual(first?.issues, []);
-    assert.equal(first?.values.recipient_mobile, '01012345678');
+    assert.equal(first?.values.recipient_mobile, '010-1234-5678');
     assert.equal(first?.values.amount, 129000);
     assert.equal(first?.values.product_code, 'APL-5');
     assert.equal(first?.values.channel_kind, 'direct', 'the template fixes the channel kind');
@@ -104,7 +104,7 @@ describe('mapRows', () => {
     );
     assert.equal(renderCellIssue(third!.issues[0]!, 'ko'), '수량: 수량은 1 이상이어야 합니다: 0');
     assert.equal(renderCellIssue(third!.issues[1]!, 'en'), '금액: a negative amount is not allowed here: -5000');
-    assert.deepEqual([fourth?.values.recipient_mobile, fourth?.values.quantity, fourth?.values.amount], ['0212345678', 3, 12000]);
+    assert.deepEqual([fourth?.values.recipient_mobile, fourth?.values.quantity, fourth?.values.amount], ['02-1234-5678', 3, 12000]);
   });
 
   it('reads a courier result file with numbers stored as numbers, the courier from the template', () => {
