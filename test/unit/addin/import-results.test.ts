@@ -59,7 +59,7 @@ describe('import results beside the rows', () => {
 
     const preview = answer(
       [
-        row({ row: 4, outcome: 'new' }),
+        row({ row: 4, outcome: 'new', warnings: ['마지막 자리가 일반적인 검증 규칙과 맞지 않습니다'] }),
         row({ row: 5, outcome: 'overwrite', old_tracking_number: '607000000031', tracking_number: '607000000024' }),
         row({ row: 6, outcome: 'refused', code: 'invalid_tracking_number', message: '송장번호가 너무 짧습니다' }),
       ],
@@ -71,7 +71,7 @@ describe('import results beside the rows', () => {
       '',
       '',
       '가져오기결과 (미리보기)',
-      '신규 607000000017',
+      '신규 607000000017 — 마지막 자리가 일반적인 검증 규칙과 맞지 않습니다',
       '덮어쓰기 607000000031 → 607000000024',
       '거부: 송장번호가 너무 짧습니다',
     ]);

@@ -14,13 +14,15 @@ type UploadRow = OrderUploadAnswer['rows'][number];
 
 const say = (key: FileMessage, params: Record<string, string | number>, lang: Lang) => format(fm[key], params, lang);
 
-/** new / overwrite old → new / unchanged / refused: reason. */
+/** new / overwrite old → new / unchanged / refused: reason — and, for a number taken, what to check in it. */
 export function invoiceResultText(r: InvoiceRow, lang: Lang): string {
+  // A number accepted with a doubt (its check digit, say) carries it beside the row, where it can be checked.
+  const warned = (text: string) => (r.warnings?.length ? `${text} — ${r.warnings.join('; ')}` : text);
   switch (r.outcome) {
     case 'new':
-      return say('out_new', { tracking: r.tracking_number ?? '' }, lang);
+      return warned(say('out_new', { tracking: r.tracking_number ?? '' }, lang));
     case 'overwrite':
-      return say('out_overwrite', { old: r.old_tracking_number ?? '', new: r.tracking_number ?? '' }, lang);
+      return warned(say('out_overwrite', { old: r.old_tracking_number ?? '', new: r.tracking_number ?? '' }, lang));
     case 'unchanged':
       return r.message ? `${say('out_unchanged', {}, lang)} (${r.message})` : say('out_unchanged', {}, lang);
     case 'refused':
