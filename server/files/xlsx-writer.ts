@@ -1,10 +1,10 @@
 // XLSX out, streamed: exceljs' streaming WorkbookWriter commits each row as it comes, so a 50,000-line export
 // does not build the workbook in memory (bench/order-export.bench.ts measures it). Strings are written as text
 // cells (inline, without a shared-strings table that would grow with every distinct address), numbers as numbers;
-// every string passes the formula guard (shared/files/cells.ts).
+// a string a spreadsheet would take for a formula keeps its text and gets the text format (shared/files/cells.ts).
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { safeCell, type FileColumn } from '../../shared/files/cells.ts';
+import { safeCell, startsLikeFormula, typedCell, type FileColumn } from '../../shared/files/cells.ts';
 import { letDrain, ROWS_PER_TURN, type RowSource } from './flow.ts';
 
 export type XlsxOptions = { sheetName: string; columns: readonly FileColumn[]; rows: RowSource };
@@ -32,8 +32,13 @@ export async function writeXlsx(out: Writable, options: XlsxOptions): Promise<{ 
   let count = 0;
   for await (const row of options.rows) {
     const cells = new Array<ExcelJS.CellValue>(width);
-    for (let i = 0; i < width; i++) cells[i] = safeCell(row[i]);
-    sheet.addRow(cells).commit();
+    for (let i = 0; i < width; i++) cells[i] = typedCell(row[i]);
+    const added = sheet.addRow(cells);
+    for (let i = 0; i < width; i++) {
+      const value = cells[i];
+      if (typeof value === 'string' && startsLikeFormula(value)) added.getCell(i + 1).numFmt = '@';
+    }
+    added.commit();
     if (++count % ROWS_PER_TURN === 0) await letDrain(out);
   }
   sheet.commit();

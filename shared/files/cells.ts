@@ -2,9 +2,12 @@
 //
 // Formula injection (OWASP "CSV Injection"): a cell whose text starts with = + - @ (or a tab / CR, which some
 // programs skip before looking for those) is run as a formula by Excel or LibreOffice when the file is opened or
-// the cell edited, e.g. =HYPERLINK(…) or a DDE call hidden in a buyer's name or memo. Such text gets a leading
-// single quote, so it shows as text. Only strings are guarded: a negative amount is a number cell and stays one.
-// The full-width forms (＝ ＋ － ＠) are included because spreadsheet programs may fold them to ASCII on entry.
+// the cell edited, e.g. =HYPERLINK(…) or a DDE call hidden in a buyer's name or memo. In a CSV such text gets a
+// leading single quote, so it shows as text. An XLSX cell is typed: a string cell is never run when the file
+// opens, so it keeps its text as it is ("-부재시 문앞" prints as typed on a waybill) and gets the text format (@),
+// under which Excel keeps an edit text too (xlsx-writer.ts). Only strings are guarded: a negative amount is a
+// number cell and stays one. The full-width forms (＝ ＋ － ＠) are included because spreadsheet programs may fold
+// them to ASCII on entry.
 
 /** One cell: a string is always written as text (ids, tracking numbers, phones, zips keep their digits), a
  *  number as a number (money, quantities), null as an empty cell. */
@@ -24,13 +27,25 @@ export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+/** Whether a spreadsheet program would take this text for a formula. */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
 }
 
-/** The cell as it is written: strings guarded, non-finite numbers (NaN, Infinity) left empty. */
+export function neutraliseFormula(text: string): string {
+  return startsLikeFormula(text) ? `'${text}` : text;
+}
+
+/** The cell as a CSV writes it: strings guarded, non-finite numbers (NaN, Infinity) left empty. */
 export function safeCell(value: Cell | undefined): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   return neutraliseFormula(value);
+}
+
+/** The cell as an XLSX writes it: strings as they are (xlsx-writer.ts types them), non-finite numbers left empty. */
+export function typedCell(value: Cell | undefined): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return value;
 }

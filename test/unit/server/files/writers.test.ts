@@ -54,15 +54,20 @@ describe('writeXlsx', () => {
     assert.equal(sheet.getCell('A2').numFmt, '@');
   });
 
-  it('neutralises text that would run as a formula: a leading quote, the cell stays a string', async () => {
+  it('keeps text that would run as a formula as it is, in a string cell with the text format (never run, nor on an edit)', async () => {
     const { sheet } = await readXlsx(await xlsxOf(ROWS));
-    assert.equal(sheet.getCell('E2').value, `'=HYPERLINK("http://evil.example","클릭")`);
-    assert.equal(sheet.getCell('E2').type, ExcelJS.ValueType.String);
-    assert.equal(sheet.getCell('C3').value, "'+SUM(A1)");
-    assert.equal(sheet.getCell('E3').value, "'@cmd");
-    assert.equal(sheet.getCell('C4').value, "'-1+2");
-    assert.equal(sheet.getCell('E4').value, "'\t=1+1");
+    for (const [ref, text] of [
+      ['E2', '=HYPERLINK("http://evil.example","클릭")'],
+      ['C3', '+SUM(A1)'],
+      ['E3', '@cmd'],
+      ['C4', '-1+2'],
+      ['E4', '\t=1+1'],
+    ] as const) {
+      const cell = sheet.getCell(ref);
+      assert.deepEqual([cell.type, cell.value, cell.numFmt], [ExcelJS.ValueType.String, text, '@'], ref);
+    }
     assert.equal(sheet.getCell('C2').value, '김민준');
+    assert.notEqual(sheet.getCell('C2').numFmt, '@', 'plain text keeps the general format');
   });
 
   it('streams: bytes reach the destination while rows are still being produced', async () => {
