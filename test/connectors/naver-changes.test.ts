@@ -106,7 +106,8 @@ describe('naver listChanges', () => {
       type: 'cancel',
       state: 'requested',
       mallClaimId: claimOf(cancelReq).claimId,
-      reason: 'INTENT_CHANGED',
+      // The seller centre's words for the code, then the buyer's own.
+      reason: '구매 의사 취소 / 구매자 요청',
       quantity: quantityOf(cancelReq),
     });
     assert.match(cancel.claim!.mallClaimId!, /^\d{16}$/);
@@ -118,11 +119,14 @@ describe('naver listChanges', () => {
       type: 'return',
       state: 'requested',
       mallClaimId: claimOf(returnReq).claimId,
-      reason: 'SIMPLE_INTENT_CHANGED',
+      reason: '단순 변심 / 구매자 요청',
       quantity: quantityOf(returnReq),
     });
     assert.deepEqual(expect(returnDone, 'RETURNED', 'RETURNED/RETURN_DONE', 'any').claim?.state, 'completed');
-    assert.deepEqual(expect(exchangeReq, 'EXCHANGE_REQUESTED', 'DELIVERING/EXCHANGE_REQUEST', 'any').claim?.reason, 'COLOR_AND_SIZE');
+    assert.deepEqual(
+      expect(exchangeReq, 'EXCHANGE_REQUESTED', 'DELIVERING/EXCHANGE_REQUEST', 'any').claim?.reason,
+      '색상 및 사이즈 변경 / 구매자 요청',
+    );
     assert.deepEqual(expect(exchangeDone, 'EXCHANGED', 'EXCHANGED/EXCHANGE_DONE', 'any').claim?.state, 'completed');
     expect(delivered, 'DELIVERED', 'DELIVERED');
     expect(decided, 'PURCHASE_CONFIRMED', 'PURCHASE_DECIDED');

@@ -174,8 +174,13 @@ function progressChanges(sheet: Ordersheet, seenAt: string): MallChange[] {
   });
 }
 
+/** A code (CUSTOMER_CHANGE_MIND) next to the category's own words is left out: operators read the words. */
+const CODE = /^[A-Z0-9_]+$/;
+
 function reasonOf(...parts: (string | null | undefined)[]): string | null {
-  const text = parts.filter((p): p is string => !!p && p.trim() !== '').join(' / ');
+  const given = parts.filter((p): p is string => !!p && p.trim() !== '');
+  const words = given.filter((p) => !CODE.test(p.trim()));
+  const text = (words.length ? words : given).join(' / ');
   return text || null;
 }
 

@@ -2,6 +2,7 @@
 // but are accepted as numbers too; missing text becomes null rather than "".
 import { MallError } from '../http.ts';
 import { naverText } from './errors.ts';
+import { claimReasonText } from './claim-reasons.ts';
 
 type Json = Record<string, unknown>;
 
@@ -100,7 +101,10 @@ function readClaim(item: Json, claimType: string | null): ClaimDetail | null {
   if (!key) return null;
   const claim = record(record(item.currentClaim)[key] ?? item[key]);
   if (Object.keys(claim).length === 0) return null;
-  const reason = text(claim.cancelReason) ?? text(claim.returnReason) ?? text(claim.exchangeReason);
+  const reason = claimReasonText(
+    text(claim.cancelReason) ?? text(claim.returnReason) ?? text(claim.exchangeReason),
+    text(claim.cancelDetailedReason) ?? text(claim.returnDetailedReason) ?? text(claim.exchangeDetailedReason),
+  );
   return { claimId: text(claim.claimId), reason, quantity: int(claim.requestQuantity) };
 }
 
