@@ -40,6 +40,9 @@ export function kstMinute(instant: string | Date): string {
  */
 export function kstDateTime(instant: string | Date, lang: Lang, style: 'short' | 'monthDay' = 'short'): string {
   const shape: Intl.DateTimeFormatOptions =
-    style === 'short' ? { dateStyle: 'short', timeStyle: 'short' } : { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+    // The year in full: "26. 11. 27." reads as a day of the 26th to a Korean eye.
+    style === 'short'
+      ? { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }
+      : { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' };
   return new Date(instant).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { ...shape, timeZone: 'Asia/Seoul' });
 }

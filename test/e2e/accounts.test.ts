@@ -90,7 +90,7 @@ describe('mall accounts connected from the pane', skipWith(SKIP_WITHOUT_BROWSER)
     const { page, pane } = await openWorkbench(e2e, { viewport: { width: 1400, height: 900 }, timezoneId: 'America/Los_Angeles' });
     assert.equal(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), 'America/Los_Angeles');
     await pane.getByRole('tab', { name: '계정', exact: true }).click();
-    await pane.locator(`[data-account="${account.id}"]`).getByText('마지막 수집 26. 11. 21. 오전 12:30').waitFor();
+    await pane.locator(`[data-account="${account.id}"]`).getByText('마지막 수집 2026. 11. 21. 오전 12:30').waitFor();
     await page.close();
   });
 

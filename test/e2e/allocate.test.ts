@@ -73,7 +73,8 @@ describe('the 할당 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     assert.notEqual(split.order_id, part.id, 'the lid moved to a new order');
 
     await pane.getByRole('button', { name: '마지막 할당 취소' }).click();
-    await pane.getByText(/할당 \S+(?:을|를|을\(를\)) 취소했습니다: 상품 2건, 3개를 돌려놓았습니다\./).waitFor();
+    // Named by when it was applied (Korea's time), not by its batch id.
+    await pane.getByText(/^2\d{3}\. \d+\. \d+\. (?:오전|오후) \d\d:\d\d에 적용한 할당을 취소했습니다: 상품 2건, 3개를 돌려놓았습니다\.$/).waitFor();
     assert.deepEqual([(await stockOf(cup.code)).allocated, (await stockOf(cup.code)).available], [0, 6]);
     assert.equal((await db('order_lines').where({ id: part.lineIds[1] }).first()).order_id, part.id, 'the split went back');
 

@@ -42,8 +42,8 @@ export const allocateMessages = {
   applied_splits: { ko: ' 나눠진 주문 {count}건.', en: ' {count} orders split.' },
   no_applied: { ko: '취소할 할당이 없습니다.', en: 'No applied allocation to undo.' },
   undone: {
-    ko: '할당 {id}을(를) 취소했습니다: 상품 {lines}건, {units}개를 돌려놓았습니다.',
-    en: 'Allocation {id} undone: {lines} lines, {units} units returned.',
+    ko: '{at}에 적용한 할당을 취소했습니다: 상품 {lines}건, {units}개를 돌려놓았습니다.',
+    en: 'The allocation applied {at} is undone: {lines} lines, {units} units returned.',
   },
   outcome_full: { ko: '완전배송', en: 'Complete' },
   outcome_partial: { ko: '부분배송', en: 'Partial' },

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { AllocationPolicy, AllocationPreview, OrderRule } from '../../../../shared/api/allocation.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
+import { kstDateTime } from '../../../../shared/time.ts';
 import { applyAllocation, listAllocationBatches, previewAllocation, undoAllocation } from '../../api/allocation.ts';
 import type { Api } from '../../api/client.ts';
 import { useWork } from '../work.tsx';
@@ -50,7 +51,9 @@ export function useAllocate(api: Api, lang: Lang) {
       if (!last) return { intent: 'info', text: t('no_applied') };
       const answer = await undoAllocation(api, last.id);
       setSummary(null);
-      return t('undone', { id: answer.batch_id, lines: answer.lines, units: answer.units });
+      // Named by when it was applied: the batch id means nothing to an operator.
+      const at = kstDateTime(last.applied_at ?? last.created_at, lang);
+      return t('undone', { at, lines: answer.lines, units: answer.units });
     });
 
   return { work, pending, summary, preview, apply, undoLast };

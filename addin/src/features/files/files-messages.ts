@@ -35,7 +35,8 @@ export const fileMessages = {
     en: 'Several templates match equally well. Choose one below, then run again.',
   },
   ties_label: { ko: '어느 템플릿인가요?', en: 'Which template?' },
-  password_needed: { ko: '{message} 암호를 넣고 다시 실행하세요.', en: '{message} Enter the password and run again.' },
+  // The server's sentence already says to enter it; this says where (the field that has just appeared).
+  password_needed: { ko: '{message} (‘파일 열기 암호’ 칸)', en: '{message} (the “File open password” field)' },
   // Result column / sheet
   result_title: { ko: '가져오기결과', en: 'Import result' },
   result_title_preview: { ko: '가져오기결과 (미리보기)', en: 'Import result (preview)' },
