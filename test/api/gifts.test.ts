@@ -28,7 +28,7 @@ beforeAll(async () => {
   accountB = await makeAccount('스토어 B');
   skuA = await makeSku(s.deps.db, { name: '텀블러' });
   skuB = await makeSku(s.deps.db, { name: '머그컵' });
-  gift = await makeSku(s.deps.db, { name: '사은품 파우치' });
+  gift = await makeSku(s.deps.db, { name: '사은품 파우치', option: '사은품 옵션' });
 });
 afterAll(() => s.close());
 
@@ -314,6 +314,8 @@ describe('apply, hold, cancel and undo', () => {
       [line.gift_rule_id, line.sku_code, line.quantity, line.unit_price, line.amount, line.status, line.line_no, !!line.gift_set_aside],
       [r.id, gift.code, 2, 0, 0, 'READY', 2, false],
     );
+    // Marked as a gift in its name (every sheet and file shows it so), with its SKU's option.
+    assert.deepEqual([line.product_name, line.option_text], ['[사은품] 사은품 파우치', '사은품 옵션']);
     assert.deepEqual(res.body.items[0].lines, [{ id: line.id, rule_id: r.id }]);
     assert.equal(res.body.items[0].version, await orderVersion(o.id));
     const skus = await s.deps.db('line_skus').where({ line_id: line.id });

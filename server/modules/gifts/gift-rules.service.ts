@@ -21,7 +21,7 @@ type Patch = z.output<typeof giftRulePatchBody>;
 export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
 function view(r: repo.RuleRecord): GiftRuleView {
-  const { sku_ids: _skus, gift_sku_id: _gift, created_by: _by, ...rest } = r;
+  const { sku_ids: _skus, gift_sku_id: _gift, gift_sku_option: _option, created_by: _by, ...rest } = r;
   return { ...rest, created_at: iso(r.created_at), updated_at: iso(r.updated_at) } as GiftRuleView;
 }
 

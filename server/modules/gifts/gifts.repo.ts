@@ -14,6 +14,8 @@ export type RuleRecord = GiftRule & {
   sku_codes: string[];
   gift_sku_code: string;
   gift_sku_name: string;
+  /** The gift SKU's option (its gift lines show it); not part of the rule's view. */
+  gift_sku_option: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -26,7 +28,9 @@ const list = (v: unknown): string[] => (typeof v === 'string' && v ? (JSON.parse
  * one waits, or is seen: the gift line's foreign key would otherwise fail), 'update' while one is deleted (PostgreSQL).
  */
 export async function listRules(db: Conn, ids?: readonly string[], lock?: 'share' | 'update'): Promise<RuleRecord[]> {
-  const q = db('gift_rules as r').join('skus as s', 's.id', 'r.gift_sku_id').select('r.*', 's.code as gift_sku_code', 's.name as gift_sku_name');
+  const q = db('gift_rules as r')
+    .join('skus as s', 's.id', 'r.gift_sku_id')
+    .select('r.*', 's.code as gift_sku_code', 's.name as gift_sku_name', 's.option_text as gift_sku_option');
   if (ids) whereIdIn(db, q, 'r.id', ids);
   if (lock && isPostgres(db as Knex)) {
     if (lock === 'share') q.forShare('r');

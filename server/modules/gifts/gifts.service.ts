@@ -79,6 +79,7 @@ export async function applyGifts(db: Db, actor: Actor, info: Partial<RequestInfo
           sku_id: r.gift_sku_id,
           sku_code: r.gift_sku_code,
           sku_name: r.gift_sku_name,
+          sku_option: r.gift_sku_option,
           quantity: r.gift_quantity,
           deduct_stock: r.deduct_stock,
         });

@@ -15,11 +15,15 @@ export type GiftToAdd = {
   sku_id: string;
   sku_code: string;
   sku_name: string;
+  sku_option: string | null;
   quantity: number;
   deduct_stock: boolean;
 };
 
 export type GiftOrigin = { actor: Actor; batchId: string; reason: string; now: string };
+
+/** What a gift line's name starts with, as Korean order tools mark a gift. */
+export const GIFT_MARK = '[사은품]';
 
 const GIFT_HISTORY = { add: 'gift_add', remove: 'gift_remove' } as const;
 
@@ -54,8 +58,9 @@ export async function addGiftLines(trx: Knex.Transaction, gifts: readonly GiftTo
       mall_shipment_id: null,
       mall_product_id: null,
       mall_option_id: null,
-      product_name: g.sku_name.slice(0, 300),
-      option_text: null,
+      // Marked in its name, so every sheet, export and booking file shows a gift for what it is.
+      product_name: `${GIFT_MARK} ${g.sku_name}`.slice(0, 300),
+      option_text: g.sku_option,
       quantity: g.quantity,
       unit_price: 0,
       amount: 0,
