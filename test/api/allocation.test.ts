@@ -648,6 +648,25 @@ describe('a line shipped without an allocation', () => {
       ],
     );
     assert.equal(await stockOf(untracked.id), undefined, 'no stock row made for a SKU nobody counts');
+
+    // Back at SHIPPED — a return requested for 1 of its 2 units (the line splits), then restored — takes nothing
+    // more: the units left the shelf when the line first shipped.
+    const claim = await s.call('POST', '/api/transitions', {
+      action: 'claim',
+      claim_type: 'return',
+      reason: '단순 변심',
+      items: [{ id: lineId, version: await version(), quantity: 1 }],
+    });
+    assert.equal(claim.body.applied, 1, JSON.stringify(claim.body));
+    const restored = await s.call('POST', '/api/transitions', {
+      action: 'restore',
+      reason: '고객 철회',
+      items: [{ id: lineId, version: await version() }],
+    });
+    assert.equal(restored.body.applied, 1, JSON.stringify(restored.body));
+    assert.equal((await s.deps.db('order_lines').where({ id: lineId }).first()).status, 'SHIPPED');
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id, other.id)).on_hand], [1, 0]);
+    assert.equal((await s.deps.db('stock_history').where({ sku_id: a.id, kind: 'ship' })).length, 2);
   });
 });
 

@@ -2,9 +2,12 @@
 // allocated to them (allocation/settle.ts), in the same transaction. Every path that can ship or cancel a line
 // (transitions, sheet pushes, scans, courier files with 송장 입력 시 출고, mall syncs) writes through here.
 import type { Knex } from 'knex';
+import { PRE_SHIPMENT_STATUSES } from '../../../shared/lifecycle.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { settleAllocations, splitAllocations } from '../allocation/settle.ts';
 import { flushWrites, type PendingWrites } from './working-set.repo.ts';
+
+const FIRST_SHIP_FROM = new Set<string | null>(PRE_SHIPMENT_STATUSES);
 
 /** Who writes the call's changes and under which batch (its history rows say the same). */
 export type WriteCall = { actor: Actor; batchId: string; now: string };
@@ -18,7 +21,9 @@ export async function writeChanges(trx: Knex.Transaction, w: PendingWrites, call
   let reason: string | null = null;
   for (const h of w.history) {
     if (h.entity !== 'line' || h.from_status === h.to_status) continue;
-    if (h.to_status === 'SHIPPED') shipped.push(h.entity_id);
+    // A ship is a line leaving the desk for the first time: one coming back to SHIPPED (a return request restored
+    // or withdrawn, the rest of a line a claim split) left the shelf when it first shipped.
+    if (h.to_status === 'SHIPPED' && FIRST_SHIP_FROM.has(h.from_status)) shipped.push(h.entity_id);
     else if (h.to_status === 'CANCELED') canceled.push(h.entity_id);
     else continue;
     reason ??= h.reason;
