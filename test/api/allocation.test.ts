@@ -597,16 +597,25 @@ describe('allocated stock settles when its lines leave the desk', () => {
 });
 
 describe('a count below what is allocated', () => {
-  it('is applied, and its row says how many allocated units the shelf no longer covers', async () => {
+  it('is applied, and its row says how many allocated units the shelf no longer covers; the allocation can still be undone', async () => {
     const { a } = await allocatedOrders([3, 2]);
-    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [10, 5]);
+    // A second batch for a later order: 7 of 10 allocated.
+    await order([{ sku: a, quantity: 2 }]);
+    const later = await preview({ policy: 'available' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: later.batch_id })).status, 200);
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [10, 7]);
     const rows = [{ sku_code: a.code, on_hand: 3, reason: '실사' }];
     const counted = await s.call('POST', '/api/stock/counts', { rows }, { lang: 'ko' });
     assert.equal(counted.status, 200, JSON.stringify(counted.body));
     const [r] = counted.body.results;
-    assert.deepEqual([r.result, r.code, r.stock.on_hand, r.stock.available], ['applied', 'below_allocated', 3, -2]);
-    assert.match(r.message, /현재고 3개가 주문에 할당된 5개보다 적어, 할당된 주문 중 2개분은/);
-    // Counted again at or above the allocation: nothing to say.
+    assert.deepEqual([r.result, r.code, r.stock.on_hand, r.stock.available], ['applied', 'below_allocated', 3, -4]);
+    assert.match(r.message, /현재고 3개가 주문에 할당된 7개보다 적어, 할당된 주문 중 4개분은/);
+    // What the message advises works: the later batch is undone though what stays allocated (5) is still more
+    // than the shelf holds.
+    const undone = await s.call('POST', `/api/allocation/batches/${later.batch_id}/undo`);
+    assert.equal(undone.status, 200, JSON.stringify(undone.body));
+    assert.deepEqual([(await stockOf(a.id)).on_hand, (await stockOf(a.id)).allocated], [3, 5]);
+    // Counted again at or above what is allocated: nothing to say.
     const enough = await s.call('POST', '/api/stock/counts', { rows: [{ ...rows[0], on_hand: 5 }] });
     assert.deepEqual([enough.body.results[0].code, enough.body.results[0].message], [undefined, undefined]);
   });
@@ -725,6 +734,21 @@ describe('gift lines under allocation', () => {
     });
     assert.equal(shipped.body.refused, 0, JSON.stringify(shipped.body));
     assert.deepEqual([(await stockOf(pouch.id)).on_hand, (await stockOf(pouch.id)).allocated], [0, 0]);
+
+    // The second order ships too; its gift was short (not packed): the shelf does not go below zero for it.
+    const secondLines = [second.lineIds[0]!, await giftOf(second.id)];
+    const numbered2 = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ',
+      items: [{ id: second.id, version: (await s.deps.db('orders').where({ id: second.id }).first()).version, tracking_number: '700000000043' }],
+    });
+    assert.equal(numbered2.body.applied, 1, JSON.stringify(numbered2.body));
+    const shipped2 = await s.call('POST', '/api/transitions', {
+      action: 'ship',
+      items: await Promise.all(secondLines.map(async (id) => ({ id, version: await version(id) }))),
+    });
+    assert.equal(shipped2.body.refused, 0, JSON.stringify(shipped2.body));
+    assert.deepEqual([(await stockOf(pouch.id)).on_hand, (await stockOf(a.id)).on_hand], [0, 3]);
   });
 });
 

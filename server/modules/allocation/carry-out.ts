@@ -121,8 +121,9 @@ function stockMove(trx: Trx, rows: readonly StockRow[], sign: 1 | -1, c: Change,
   const writes: StockWrite[] = rows.map((r) => {
     const before = state.get(keyOf(r.key))!;
     const allocated = before.allocated + sign * r.quantity;
-    // The versions were checked (apply) or the rows locked: these hold unless the data is broken.
-    if (allocated < 0 || allocated > before.on_hand)
+    // The versions were checked (apply) or the rows locked: these hold unless the data is broken. Giving units
+    // back never needs them on the shelf (a count may have found fewer than were allocated since).
+    if (allocated < 0 || (sign > 0 && allocated > before.on_hand))
       throw new Error(`allocation would leave stock ${keyOf(r.key)} at ${before.on_hand}/${allocated}`);
     return {
       key: r.key,

@@ -121,7 +121,8 @@ function draw(lineId: string, skuId: string, quantity: number, from: Stocked, ou
 
 const total = (ws: Stocked): number => {
   let n = 0;
-  for (const w of ws) n += w.available;
+  // A warehouse below zero (it shipped more than it held) gives nothing, and takes nothing from the others.
+  for (const w of ws) if (w.available > 0) n += w.available;
   return n;
 };
 

@@ -69,12 +69,13 @@ export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c
 }
 
 /**
- * The units of shipped lines never allocated (`needs`: line, SKU, units), drawn from each SKU's kept rows in
+ * The units of shipped lines never allocated (`needs`: line, SKU, units, gift), drawn from each SKU's kept rows in
  * warehouse order as far as they have units free (on hand − allocated, less what this call drew already), the rest
- * from the SKU's first row. Added to `ship` as on-hand drops that release nothing.
+ * from the SKU's first row — except a gift's: a gift the shelf did not have was not packed (allocation said so:
+ * gift_short), so it takes only what was free. Added to `ship` as on-hand drops that release nothing.
  */
 function drawUnallocated(
-  needs: readonly [string, string, number][],
+  needs: readonly [string, string, number, boolean][],
   kept: readonly StockKey[],
   warehouses: readonly { id: string }[],
   state: Map<string, StockState>,
@@ -85,8 +86,10 @@ function drawUnallocated(
   for (const key of kept) rowsOf.set(key.skuId, [...(rowsOf.get(key.skuId) ?? []), key]);
   for (const rows of rowsOf.values()) rows.sort((a, b) => rank.get(a.warehouseId)! - rank.get(b.warehouseId)!);
   const drawn = new Map<string, number>();
-  for (const [lineId, skuId, units] of needs) {
-    const rows = rowsOf.get(skuId)!;
+  for (const [lineId, skuId, units, gift] of needs) {
+    // A warehouse made inactive since the needs were read (PostgreSQL) leaves the SKU no kept row: nothing to take.
+    const rows = rowsOf.get(skuId);
+    if (!rows) continue;
     let left = units;
     for (const key of rows) {
       const k = keyOf(key);
@@ -98,7 +101,7 @@ function drawUnallocated(
       left -= take;
       if (!left) break;
     }
-    if (left > 0) add(ship, rows[0]!, left, 0, lineId);
+    if (left > 0 && !gift) add(ship, rows[0]!, left, 0, lineId);
   }
 }
 

@@ -163,15 +163,21 @@ export async function movedLines(trx: Knex.Transaction, lines: readonly (readonl
 
 /**
  * What these lines need of the SKUs whose stock is kept (a row in an active warehouse), for the lines among them
- * that hold no allocation: `[line_id, sku_id, units]`, units = the SKU's per-unit quantity × the line's quantity.
+ * that hold no allocation: `[line_id, sku_id, units, gift]`, units = the SKU's per-unit quantity × the line's
+ * quantity, gift whether it is a gift line.
  * A shipped line that was never allocated still takes its units off the shelf (settle.ts); SKUs nobody counts stay
  * out of it.
  */
-export async function unallocatedNeeds(trx: Knex.Transaction, lineIds: readonly string[]): Promise<[string, string, number][]> {
+export async function unallocatedNeeds(trx: Knex.Transaction, lineIds: readonly string[]): Promise<[string, string, number, boolean][]> {
   if (!lineIds.length) return [];
   const q = trx('line_skus as ls')
     .join('order_lines as l', 'l.id', 'ls.line_id')
-    .select('ls.line_id', 'ls.sku_id', trx.raw('ls.quantity * l.quantity as units'))
+    .select(
+      'ls.line_id',
+      'ls.sku_id',
+      trx.raw('ls.quantity * l.quantity as units'),
+      trx.raw('case when l.gift_rule_id is null then 0 else 1 end as gift'),
+    )
     .whereNotExists((sub) => sub.select(trx.raw('1')).from('line_allocations as a').whereRaw('a.line_id = ls.line_id'))
     .whereExists((sub) =>
       sub
@@ -182,6 +188,6 @@ export async function unallocatedNeeds(trx: Knex.Transaction, lineIds: readonly 
         .whereRaw('s.sku_id = ls.sku_id'),
     )
     .orderBy(['ls.line_id', 'ls.sku_id']);
-  const rows = (await whereIdIn(trx, q, 'ls.line_id', lineIds)) as { line_id: string; sku_id: string; units: number }[];
-  return rows.map((r) => [r.line_id, r.sku_id, Number(r.units)]);
+  const rows = (await whereIdIn(trx, q, 'ls.line_id', lineIds)) as { line_id: string; sku_id: string; units: number; gift: number | boolean }[];
+  return rows.map((r) => [r.line_id, r.sku_id, Number(r.units), !!Number(r.gift)]);
 }

@@ -222,3 +222,17 @@ describe('allocation plan: gift lines ride along', () => {
     );
   });
 });
+
+describe('allocation plan: a warehouse below zero', () => {
+  it('gives nothing and takes nothing from the others', () => {
+    const plan = planAllocation(
+      [order('o1', 1, [['a', 3, [['A', 1]]]])],
+      stock([
+        ['A', 'MAIN', -2],
+        ['A', 'WA', 3],
+      ]),
+      { policy: 'complete', rule: 'date', channels: [] },
+    );
+    assert.deepEqual(plan.allocations, [{ lineId: 'a', skuId: 'A', warehouseId: 'WA', quantity: 3 }]);
+  });
+});
