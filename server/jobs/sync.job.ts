@@ -127,6 +127,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
           db,
           entries.map((e) => e.line.id),
           ACTION_RULES[action as LineAction].from,
+          { sameOrder: action === 'confirm_purchase' },
         )
       : [];
     const out = await applyTransitions(

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest
 import { isMessage } from '../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../server/db/ids.ts';
 import { pendingChanges } from '../../server/modules/orders/mall-lines.repo.ts';
+import { makeOrder } from '../helpers/builders.ts';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -224,6 +225,19 @@ for (const [name, connect] of malls) {
       assert.ok(
         synced.results.every((r: { ref_id: string }) => r.ref_id !== giftId),
         'the sync reports the mall lines only',
+      );
+
+      // A direct order's line merged into the same box was delivered with it; the mall buyer's purchase
+      // confirmation is theirs alone: it confirms the gift of their order, never the direct order.
+      const direct = await makeOrder(s.deps.db, { status: 'DELIVERED', lines: 1 });
+      const boxId = (await s.deps.db('order_lines').where({ id: row!.line_id }).first()).box_id;
+      await s.deps.db('order_lines').where({ id: direct.lineIds[0] }).update({ box_id: boxId, mall_line_id: null });
+      await mall.admin.event(String(mallOrder.orderId), 'purchase_confirm', extra);
+      const confirmed = await runJob(s, 'sync', mall.accountId);
+      assert.equal(confirmed.job.state, 'succeeded', JSON.stringify(confirmed.results));
+      assert.deepEqual(
+        [await status(row!.line_id), await status(giftId), await status(direct.lineIds[0]!)],
+        ['PURCHASE_CONFIRMED', 'PURCHASE_CONFIRMED', 'DELIVERED'],
       );
     });
 

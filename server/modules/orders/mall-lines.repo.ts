@@ -161,24 +161,34 @@ export async function recordMallStatuses(db: Db, updates: { id: string; mall_sta
   for (const g of groups.values()) await whereIdIn(db, db('order_lines'), 'id', g.ids).update(g.patch);
 }
 
-/** The current versions of lines: a job's own change is not a stale sheet, it applies to the lines as they are now. */
 /**
- * Lines of no mall account — gift lines, a direct order's — sharing a box with these (mall) lines, at one of
- * `statuses`: they travel in the same parcel, so they move when the mall says it moved (sent, delivered, confirmed).
+ * Lines no mall addresses — gift lines, a direct order's, the rest of a line a claim split — sharing a box with
+ * these (mall) lines, at one of `statuses`: they travel in the same parcel, so they move when the mall says it
+ * moved (sent, delivered). `sameOrder`: only those of the given lines' own orders — a purchase confirmed is one
+ * buyer's word, not the parcel's, and must not close a direct order merged into the box.
  */
-export async function boxFollowers(db: Db, lineIds: readonly string[], statuses: readonly string[]): Promise<{ id: string; version: number }[]> {
+export async function boxFollowers(
+  db: Db,
+  lineIds: readonly string[],
+  statuses: readonly string[],
+  o: { sameOrder?: boolean } = {},
+): Promise<{ id: string; version: number }[]> {
   if (!lineIds.length) return [];
-  const boxes = whereIdIn(db, db('order_lines').select('box_id').whereNotNull('box_id'), 'id', lineIds);
-  return db('order_lines as l')
+  const of = (column: string) => whereIdIn(db, db('order_lines').select(column).whereNotNull('box_id'), 'id', lineIds);
+  const q = db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
-    .whereIn('l.box_id', boxes)
-    .whereNull('l.mall_account_id')
+    .whereIn('l.box_id', of('box_id'))
+    .whereNull('l.mall_line_id')
     .whereNull('o.deleted_at')
     .whereIn('l.status', [...statuses])
     .select('l.id', 'l.version')
     .orderBy('l.id');
+  if (o.sameOrder) q.whereIn('l.order_id', of('order_id'));
+  const given = new Set(lineIds);
+  return ((await q) as { id: string; version: number }[]).filter((l) => !given.has(l.id));
 }
 
+/** The current versions of lines: a job's own change is not a stale sheet, it applies to the lines as they are now. */
 export async function currentVersions(db: Db, lineIds: string[]): Promise<Map<string, number>> {
   const rows = (await whereIdIn(db, db('order_lines'), 'id', lineIds).select('id', 'version')) as { id: string; version: number }[];
   return new Map(rows.map((r) => [r.id, r.version]));
