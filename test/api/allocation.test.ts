@@ -696,19 +696,11 @@ describe('gift lines under allocation', () => {
 
     for (const policy of ['complete', 'together', 'available']) {
       const p = await preview({ policy });
-      const rows = (orderId: string) => p.rows.filter((r: any) => r.order_id === orderId).map((r: any) => [r.sku_code, r.outcome, r.line_outcome]);
-      assert.deepEqual(rows(first.id), [
-        [a.code, 'full', 'allocated'],
-        [pouch.code, 'full', 'allocated'],
-      ]);
-      assert.deepEqual(
-        rows(second.id),
-        [
-          [a.code, 'full', 'allocated'],
-          [pouch.code, 'full', 'gift_short'],
-        ],
-        policy,
-      );
+      // Per SKU: the rows of one order come in no set order of its lines.
+      const rows = (orderId: string) =>
+        Object.fromEntries(p.rows.filter((r: any) => r.order_id === orderId).map((r: any) => [r.sku_code, [r.outcome, r.line_outcome]]));
+      assert.deepEqual(rows(first.id), { [a.code]: ['full', 'allocated'], [pouch.code]: ['full', 'allocated'] });
+      assert.deepEqual(rows(second.id), { [a.code]: ['full', 'allocated'], [pouch.code]: ['full', 'gift_short'] }, policy);
     }
     const p = await preview({ policy: 'complete' });
     assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
@@ -749,6 +741,32 @@ describe('gift lines under allocation', () => {
     });
     assert.equal(shipped2.body.refused, 0, JSON.stringify(shipped2.body));
     assert.deepEqual([(await stockOf(pouch.id)).on_hand, (await stockOf(a.id)).on_hand], [0, 3]);
+  });
+});
+
+describe('a gift whose order waits', () => {
+  it('waits with it: no stock for the gift while a line of its order is sold out or not yet released', async () => {
+    const a = await makeSku(s.deps.db);
+    const pouch = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 5);
+    await putStock(s.deps.db, pouch.id, 5);
+    const o = await order([{ sku: a }]);
+    const rule = await s.call('POST', '/api/gifts/rules', { name: '파우치 증정', gift_sku_code: pouch.code, sku_codes: [a.code] });
+    const gifts = await s.call('POST', '/api/gifts/preview', { order_ids: [o.id], rule_ids: [rule.body.id] });
+    const items = gifts.body.items.map((i: any) => ({ order_id: i.order_id, version: i.version, rule_ids: [rule.body.id] }));
+    assert.equal((await s.call('POST', '/api/gifts/apply', { items })).status, 200);
+    const rowsOf = async () =>
+      (await preview({ policy: 'complete' })).rows
+        .filter((r: any) => r.order_id === o.id)
+        .map((r: any) => r.sku_code)
+        .sort();
+
+    await s.deps.db('order_lines').where({ id: o.lineIds[0] }).update({ sold_out: true });
+    assert.deepEqual(await rowsOf(), [], 'sold out: the gift waits too');
+    await s.deps.db('order_lines').where({ id: o.lineIds[0] }).update({ sold_out: false, status: 'NEW' });
+    assert.deepEqual(await rowsOf(), [], 'not released yet: the gift waits too');
+    await s.deps.db('order_lines').where({ id: o.lineIds[0] }).update({ status: 'READY' });
+    assert.deepEqual(await rowsOf(), [a.code, pouch.code].sort());
   });
 });
 

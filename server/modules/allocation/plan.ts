@@ -19,8 +19,9 @@
 //   together  (일괄배송) as complete for the order itself, but nothing is held back: the stock an incomplete order
 //                      could not use goes on to the next orders.
 // Lines that cannot be served are flagged sold-out (품절) in every policy.
-// Gift lines (사은품) ride along: served after their order's own lines, and only when the order gets stock; a gift
-// the stock cannot cover never holds its order back, splits it or is flagged — it is left unallocated (`giftShort`).
+// Gift lines (사은품) ride along: served only for orders that get stock, after every order's own lines (a gift never
+// takes a paying order's unit); a gift the stock cannot cover never holds its order back, splits it or is flagged —
+// it is left unallocated (`giftShort`).
 import type { AllocationPolicy, OrderRule } from '../../../shared/api/allocation.schema.ts';
 
 export type PlanLine = {
@@ -152,6 +153,8 @@ export function planAllocation(orders: readonly PlanOrder[], available: Availabl
   // An order draws from `left` directly; when it does not go ahead its draws are put back (no copy of the stock
   // per order: 50,000 orders).
   const draws: Draw[] = [];
+  // Orders that go ahead with gifts: served after every order's own lines, so no gift takes a paying order's unit.
+  const withGifts: { plan: OrderPlan; gifts: PlanLine[] }[] = [];
   for (const order of serviceOrder(orders, options)) {
     const served: string[] = [];
     const short: string[] = [];
@@ -171,18 +174,24 @@ export function planAllocation(orders: readonly PlanOrder[], available: Availabl
     const commit = complete || (options.policy === 'available' && served.length > 0) || options.policy === 'complete';
     // complete: an incomplete order's servable lines hold their stock back (reserved) without being allocated.
     if (!commit) for (const d of draws) d.from.available += d.quantity;
-    // The gifts of an order that gets stock: each served if its stock is there, else left (never split or flagged).
-    const giftShort: string[] = [];
-    if (complete || (options.policy === 'available' && served.length))
-      for (const gift of gifts) (take(gift, left, plan.allocations, draws) ? served : giftShort).push(gift.id);
-    const gifted = giftShort.length ? { giftShort } : {};
+    let planned: OrderPlan;
     if (complete) {
-      plan.orders.push({ orderId: order.id, outcome: 'full', served, short, ...gifted });
+      planned = { orderId: order.id, outcome: 'full', served, short };
     } else if (options.policy === 'available' && served.length) {
-      plan.orders.push({ orderId: order.id, outcome: 'partial', served, short, ...(waiting.length ? { waiting } : {}), ...gifted });
+      planned = { orderId: order.id, outcome: 'partial', served, short, ...(waiting.length ? { waiting } : {}) };
     } else {
       plan.allocations.length = start;
-      plan.orders.push({ orderId: order.id, outcome: 'none', served: [], short, ...(waiting.length ? { waiting } : {}) });
+      planned = { orderId: order.id, outcome: 'none', served: [], short, ...(waiting.length ? { waiting } : {}) };
+    }
+    plan.orders.push(planned);
+    if (gifts.length && planned.outcome !== 'none') withGifts.push({ plan: planned, gifts });
+  }
+  // The gifts, in the orders' service order, from what is left: each served if its stock is there, else left
+  // (never split or flagged).
+  for (const { plan: planned, gifts } of withGifts) {
+    for (const gift of gifts) {
+      if (take(gift, left, plan.allocations, draws)) planned.served.push(gift.id);
+      else (planned.giftShort ??= []).push(gift.id);
     }
   }
   return plan;

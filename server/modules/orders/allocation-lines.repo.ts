@@ -27,6 +27,12 @@ export type CandidateLine = {
 };
 export type CandidateSku = { line_id: string; sku_id: string; code: string; per_unit: number };
 
+/** No line of the gift line `l`'s order (not a gift) waits for stock other than as a candidate of this run. */
+const OWN_LINES_SETTLED = `not exists (select 1 from order_lines x where x.order_id = l.order_id and x.gift_rule_id is null
+  and x.status in ('PAID', 'NEW', 'READY', 'CANCEL_REQUESTED')
+  and not exists (select 1 from line_allocations xa where xa.line_id = x.id)
+  and (x.status <> 'READY' or x.sold_out or x.unmatched or not exists (select 1 from line_skus xs where xs.line_id = x.id)))`;
+
 /** The lines allocation serves: READY, matched, no sold-out flag, not allocated yet, of live (and, unless asked, unheld) orders. */
 function candidates(db: Conn, o: { allocateHeld: boolean; lineIds?: readonly string[] | undefined }) {
   const q = db('order_lines as l')
@@ -38,7 +44,10 @@ function candidates(db: Conn, o: { allocateHeld: boolean; lineIds?: readonly str
     .where('l.gift_set_aside', false)
     .whereNull('o.deleted_at')
     .whereExists(db('line_skus as x').select(db.raw('1')).whereRaw('x.line_id = l.id'))
-    .whereNotExists(db('line_allocations as a').select(db.raw('1')).whereRaw('a.line_id = l.id'));
+    .whereNotExists(db('line_allocations as a').select(db.raw('1')).whereRaw('a.line_id = l.id'))
+    // A gift waits while a line of its own order waits outside this run (not released yet, sold out, unmatched, in
+    // a cancel request): it ships only with them. Asked of gift lines only.
+    .where((w) => w.whereNull('l.gift_rule_id').orWhereRaw(OWN_LINES_SETTLED));
   if (!o.allocateHeld) q.where('o.hold', false);
   if (o.lineIds) whereIdIn(db, q, 'l.id', o.lineIds);
   return q;

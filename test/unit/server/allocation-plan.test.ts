@@ -213,6 +213,23 @@ describe('allocation plan: gift lines ride along', () => {
     assert.deepEqual(plan.orders[1]!.outcome, 'none');
   });
 
+  it('gifts are served after every order’s own lines: a 1+1 gift never takes the unit a later order pays for', () => {
+    const o1 = order('o1', 1, [
+      ['a', 1, [['A', 1]]],
+      ['g', 1, [['A', 1]]],
+    ]);
+    o1.lines[1]!.gift = true;
+    const o2 = order('o2', 2, [['c', 1, [['A', 1]]]]);
+    const plan = planAllocation([o1, o2], stock([['A', 'W1', 2]]), { policy: 'complete', rule: 'date', channels: [] });
+    assert.deepEqual(
+      plan.orders.map((o) => [o.orderId, o.outcome, o.served, o.giftShort]),
+      [
+        ['o1', 'full', ['a'], ['g']],
+        ['o2', 'full', ['c'], undefined],
+      ],
+    );
+  });
+
   it('an order that gets no stock takes none for its gift either', () => {
     const plan = gifted(1, 0, 'together');
     assert.deepEqual(plan.orders[0], { orderId: 'o1', outcome: 'none', served: [], short: ['a'] });
