@@ -195,7 +195,7 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
     const moved = (await ofOrder(ids.split)).find((l) => l.sku_code === short)!;
     assert.equal(new Set((await ofOrder(ids.split)).map((l) => l.order_id)).size, 2, 'the short product is an order of its own');
     await pane.getByRole('button', { name: '마지막 할당 취소' }).click();
-    await pane.getByText(/할당 \S+(?:을|를|을\(를\)) 취소했습니다/).waitFor();
+    await pane.getByText(/적용한 할당을 취소했습니다/).waitFor();
     assert.equal(await allocated(), 0);
     assert.equal(new Set((await ofOrder(ids.split)).map((l) => l.order_id)).size, 1, 'the split went back');
     await preview(/선배송/, `완전배송 ${orderCount - 1}, 부분배송 1, 미할당 0`);

@@ -55,7 +55,7 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
     assert.equal(await released1.count(), 2, 'one entry per line, who, from → to and why');
     // When: today's date as the pane writes it.
     const entry = (await released1.first().textContent()) ?? '';
-    assert.match(entry, new RegExp(`^${String(new Date().getFullYear()).slice(2)}\\. \\d{1,2}\\. \\d{1,2}\\. `), entry);
+    assert.match(entry, new RegExp(`^${new Date().getFullYear()}\\. \\d{1,2}\\. \\d{1,2}\\. `), entry);
     await assertPaneFits(page, '주문 상세');
     // Every entry's action in Korean, not its code: the order came in by a collect (수집), not "collect".
     await history.getByText('시스템 · 수집: — → 신규주문', { exact: false }).first().waitFor();

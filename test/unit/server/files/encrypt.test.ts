@@ -35,9 +35,11 @@ describe('encrypted XLSX', () => {
     assert.deepEqual(rows, [
       ['수취인', '휴대폰', '금액'],
       ['김민준', '010-1234-5678', 25800],
-      ["'=1+1", '01098765432', -100],
+      ['=1+1', '01098765432', -100],
     ]);
     assert.equal(sheet.getCell('B3').type, ExcelJS.ValueType.String);
+    // Formula-like text stays a string cell in the text format (xlsx-writer.ts): never run, on open or on an edit.
+    assert.deepEqual([sheet.getCell('A3').type, sheet.getCell('A3').numFmt], [ExcelJS.ValueType.String, '@']);
   });
 
   it('does not open without the password or with a wrong one', async () => {
