@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ID_PREFIX } from '../../server/db/ids.ts';
-import { makeOrder, makeSku, putInBox } from '../helpers/builders.ts';
+import { makeOrder, makeSku, putInBox, putStock } from '../helpers/builders.ts';
 import { naverMall, runJob } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -256,6 +256,32 @@ describe('matching: sets, 1+1 and removal', () => {
     assert.deepEqual(await lineSkus(shipped.lineIds[0]!), [['RM-1', 2]]);
     assert.equal((await s.deps.db('status_history').where({ entity_id: waiting.lineIds[0], action: 'unmatch' })).length, 1);
     assert.equal((await api('DELETE', `/api/matching/matches/${res.results[0].match_id}`)).status, 404);
+  });
+});
+
+describe('matching: a match changed after its lines were allocated', () => {
+  it('gives the old SKU’s allocated units back: the lines need other SKUs now', async () => {
+    const old = await makeSku(s.deps.db, { code: 'RA-1' });
+    await makeSku(s.deps.db, { code: 'RA-2' });
+    await putStock(s.deps.db, old.id, 5);
+    const o = await makeOrder(s.deps.db, { status: 'READY', channel: '할당몰', products: ['할당 상품'] });
+    const key = { channel_key: 'mall:할당몰', product_key: 'P1000', option_key: '색상: 화이트' };
+    const first = await save([{ ...key, items: [{ sku_code: 'RA-1', quantity: 1 }] }]);
+    assert.equal(first.results[0].lines_matched, 1, JSON.stringify(first));
+    const p = await api('POST', '/api/allocation/preview', { policy: 'complete' });
+    assert.equal((await api('POST', '/api/allocation/apply', { batch_id: p.body.batch_id })).status, 200);
+    const stock = async () => s.deps.db('stock').where({ sku_id: old.id, warehouse_id: 'wh_default' }).first();
+    assert.equal((await stock()).allocated, 1);
+
+    const changed = await save([{ ...key, version: 1, items: [{ sku_code: 'RA-2', quantity: 1 }] }]);
+    assert.equal(changed.results[0].result, 'saved', JSON.stringify(changed));
+    assert.deepEqual([(await stock()).on_hand, (await stock()).allocated], [5, 0]);
+    assert.equal((await s.deps.db('line_allocations').where({ line_id: o.lineIds[0] })).length, 0);
+    const history = await s.deps.db('stock_history').where({ sku_id: old.id, kind: 'deallocate' });
+    assert.deepEqual(
+      history.map((h: { line_id: string; reason: string }) => [h.line_id, h.reason]),
+      [[o.lineIds[0], '매칭 변경']],
+    );
   });
 });
 

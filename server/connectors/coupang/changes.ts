@@ -175,7 +175,7 @@ function progressChanges(sheet: Ordersheet, seenAt: string): MallChange[] {
 }
 
 /** A code (CUSTOMER_CHANGE_MIND) next to the category's own words is left out: operators read the words. */
-const CODE = /^[A-Z0-9_]+$/;
+const CODE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/; // CUSTOMER_CHANGE_MIND; a buyer's "XL" is words
 
 function reasonOf(...parts: (string | null | undefined)[]): string | null {
   const given = parts.filter((p): p is string => !!p && p.trim() !== '');

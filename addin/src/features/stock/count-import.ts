@@ -18,9 +18,8 @@ const RESULT_TITLES = new Set([sm.import_title.ko, sm.import_title.en]);
 /** What one row's result cell says: 반영 / 변경없음 (with a warning if any), or 거부 with the reason. */
 export function importResultText(r: ImportAnswer['results'][number], lang: Lang): string {
   if (r.result === 'refused') return `${format(sm.result_refused, {}, lang)}: ${r.message ?? r.code ?? ''}`;
-  const label = format(r.code === 'unchanged' ? sm.result_unchanged : sm.result_applied, {}, lang);
-  // An applied count may still have something to say (below_allocated).
-  return r.message ? `${label}: ${r.message}` : label;
+  // An applied count may still have something to say (below_allocated: its sentence says it was applied).
+  return r.message ?? format(r.code === 'unchanged' ? sm.result_unchanged : sm.result_applied, {}, lang);
 }
 
 /** Counts the active sheet's rows; results beside them. */
