@@ -711,35 +711,27 @@ describe('gift lines under allocation', () => {
     assert.deepEqual([!!secondGift.sold_out, secondGift.order_id], [false, second.id], 'not flagged, not split off');
     assert.deepEqual([(await stockOf(pouch.id)).on_hand, (await stockOf(pouch.id)).allocated], [1, 1]);
 
-    // Shipped, the first order's pouch leaves the shelf with its allocation.
+    // An order numbered whole, then its line and its gift shipped.
     const version = async (id: string) => (await s.deps.db('order_lines').where({ id }).first()).version;
-    const lines = [first.lineIds[0]!, await giftOf(first.id)];
-    const numbered = await s.call('POST', '/api/transitions', {
-      action: 'set_invoice',
-      courier: 'CJ',
-      items: [{ id: first.id, version: (await s.deps.db('orders').where({ id: first.id }).first()).version, tracking_number: '700000000032' }],
-    });
-    assert.equal(numbered.body.applied, 1, JSON.stringify(numbered.body));
-    const shipped = await s.call('POST', '/api/transitions', {
-      action: 'ship',
-      items: await Promise.all(lines.map(async (id) => ({ id, version: await version(id) }))),
-    });
-    assert.equal(shipped.body.refused, 0, JSON.stringify(shipped.body));
+    const numberAndShip = async (o: Made, tracking: string) => {
+      const numbered = await s.call('POST', '/api/transitions', {
+        action: 'set_invoice',
+        courier: 'CJ',
+        items: [{ id: o.id, version: (await s.deps.db('orders').where({ id: o.id }).first()).version, tracking_number: tracking }],
+      });
+      assert.equal(numbered.body.applied, 1, JSON.stringify(numbered.body));
+      const lines = [o.lineIds[0]!, await giftOf(o.id)];
+      const shipped = await s.call('POST', '/api/transitions', {
+        action: 'ship',
+        items: await Promise.all(lines.map(async (id) => ({ id, version: await version(id) }))),
+      });
+      assert.equal(shipped.body.refused, 0, JSON.stringify(shipped.body));
+    };
+    // Shipped, the first order's pouch leaves the shelf with its allocation.
+    await numberAndShip(first, '700000000032');
     assert.deepEqual([(await stockOf(pouch.id)).on_hand, (await stockOf(pouch.id)).allocated], [0, 0]);
-
     // The second order ships too; its gift was short (not packed): the shelf does not go below zero for it.
-    const secondLines = [second.lineIds[0]!, await giftOf(second.id)];
-    const numbered2 = await s.call('POST', '/api/transitions', {
-      action: 'set_invoice',
-      courier: 'CJ',
-      items: [{ id: second.id, version: (await s.deps.db('orders').where({ id: second.id }).first()).version, tracking_number: '700000000043' }],
-    });
-    assert.equal(numbered2.body.applied, 1, JSON.stringify(numbered2.body));
-    const shipped2 = await s.call('POST', '/api/transitions', {
-      action: 'ship',
-      items: await Promise.all(secondLines.map(async (id) => ({ id, version: await version(id) }))),
-    });
-    assert.equal(shipped2.body.refused, 0, JSON.stringify(shipped2.body));
+    await numberAndShip(second, '700000000043');
     assert.deepEqual([(await stockOf(pouch.id)).on_hand, (await stockOf(a.id)).on_hand], [0, 3]);
   });
 });
