@@ -525,6 +525,29 @@ describe('preview → apply → undo', () => {
     assert.equal((await s.deps.db('line_allocations').where({ line_id: short.lineIds[0] })).length, 1);
     assert.equal((await stockOf(a.id)).allocated, 2);
   });
+
+  it('품절해제 allocates the released line’s waiting gift with it', async () => {
+    const a = await makeSku(s.deps.db);
+    const pouch = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 1);
+    await putStock(s.deps.db, pouch.id, 5);
+    const o1 = await order([{ sku: a }], { paidAt: daysAgo(2) });
+    const o2 = await order([{ sku: a }], { paidAt: daysAgo(1) });
+    const rule = await s.call('POST', '/api/gifts/rules', { name: '파우치 증정', gift_sku_code: pouch.code, sku_codes: [a.code] });
+    const gifts = await s.call('POST', '/api/gifts/preview', { order_ids: [o1.id, o2.id], rule_ids: [rule.body.id] });
+    const items = gifts.body.items.map((i: any) => ({ order_id: i.order_id, version: i.version, rule_ids: [rule.body.id] }));
+    assert.equal((await s.call('POST', '/api/gifts/apply', { items })).status, 200);
+    const p = await preview({ policy: 'complete' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    const gift2 = (await s.deps.db('order_lines').where({ order_id: o2.id }).whereNotNull('gift_rule_id').first()).id;
+    assert.equal((await s.deps.db('line_allocations').where({ line_id: gift2 })).length, 0, 'its order got nothing: the gift neither');
+    await putStock(s.deps.db, a.id, 2, { allocated: 1 });
+    const released = await s.call('POST', '/api/sold-out/release', { line_ids: [o2.lineIds[0]], reason: '입고' });
+    assert.equal(released.body.released, 1, JSON.stringify(released.body));
+    assert.equal((await s.deps.db('line_allocations').where({ line_id: o2.lineIds[0] })).length, 1);
+    assert.equal((await s.deps.db('line_allocations').where({ line_id: gift2 })).length, 1, 'the gift with it');
+    assert.equal((await stockOf(pouch.id)).allocated, 2);
+  });
 });
 
 /** A SKU with 10 on hand and one order per quantity (a line each), allocated under 선배송 and applied. */

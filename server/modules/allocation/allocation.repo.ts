@@ -13,6 +13,7 @@ export {
   candidateSkus,
   movedLines,
   unallocatedNeeds,
+  waitingGiftsOf,
   type CandidateLine,
   type CandidateSku,
 } from '../orders/allocation-lines.repo.ts';

@@ -200,3 +200,21 @@ export async function unallocatedNeeds(trx: Knex.Transaction, lineIds: readonly 
   const rows = (await whereIdIn(trx, q, 'ls.line_id', lineIds)) as { line_id: string; sku_id: string; units: number; gift: number | boolean }[];
   return rows.map((r) => [r.line_id, r.sku_id, Number(r.units), !!Number(r.gift)]);
 }
+
+/**
+ * The gift lines waiting for stock (READY, not set aside, with SKUs, not allocated) of these lines' orders: a
+ * 품절해제 that frees an order's own line frees its gift too (they wait together: OWN_LINES_SETTLED).
+ */
+export async function waitingGiftsOf(trx: Knex.Transaction, lineIds: readonly string[]): Promise<string[]> {
+  if (!lineIds.length) return [];
+  const orders = whereIdIn(trx, trx('order_lines').select('order_id'), 'id', lineIds);
+  const rows = (await trx('order_lines as g')
+    .whereIn('g.order_id', orders)
+    .whereNotNull('g.gift_rule_id')
+    .where({ 'g.status': 'READY', 'g.gift_set_aside': false })
+    .whereExists(trx('line_skus as x').select(trx.raw('1')).whereRaw('x.line_id = g.id'))
+    .whereNotExists(trx('line_allocations as a').select(trx.raw('1')).whereRaw('a.line_id = g.id'))
+    .select('g.id')
+    .orderBy('g.id')) as { id: string }[];
+  return rows.map((r) => r.id);
+}
