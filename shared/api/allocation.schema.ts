@@ -59,6 +59,8 @@ export const allocationCounts = z.object({
   lines_allocated: int,
   lines_split: int,
   lines_short: int,
+  /** Gift lines left unallocated for want of stock (gift_short); 0 in plans kept before it was counted. */
+  gifts_short: int.default(0),
   units: int,
 });
 

@@ -372,7 +372,18 @@ describe('preview → apply → undo', () => {
     const applied = await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id });
     assert.equal(applied.status, 200, JSON.stringify(applied.body));
     // The apply answers what the preview counted: the plan it carries out is that one.
-    const counts = { orders: 3, full: 1, partial: 1, none: 1, lines: 5, lines_allocated: 2, lines_split: 2, lines_short: 1, units: 2 };
+    const counts = {
+      orders: 3,
+      full: 1,
+      partial: 1,
+      none: 1,
+      lines: 5,
+      lines_allocated: 2,
+      lines_split: 2,
+      lines_short: 1,
+      gifts_short: 0,
+      units: 2,
+    };
     assert.deepEqual(p.counts, counts);
     assert.deepEqual(applied.body.counts, counts);
     const [split] = applied.body.splits;
@@ -724,6 +735,7 @@ describe('gift lines under allocation', () => {
         Object.fromEntries(p.rows.filter((r: any) => r.order_id === orderId).map((r: any) => [r.sku_code, [r.outcome, r.line_outcome]]));
       assert.deepEqual(rows(first.id), { [a.code]: ['full', 'allocated'], [pouch.code]: ['full', 'allocated'] });
       assert.deepEqual(rows(second.id), { [a.code]: ['full', 'allocated'], [pouch.code]: ['full', 'gift_short'] }, policy);
+      assert.equal(p.counts.gifts_short, 1, policy);
     }
     const p = await preview({ policy: 'complete' });
     assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);

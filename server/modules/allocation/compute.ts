@@ -188,7 +188,9 @@ function countsOf(plan: Plan, lines: number) {
   let none = 0;
   let split = 0;
   let short = 0;
+  let giftsShort = 0;
   for (const o of plan.orders) {
+    giftsShort += o.giftShort?.length ?? 0;
     if (o.outcome === 'full') full++;
     else if (o.outcome === 'partial') {
       partial++;
@@ -217,6 +219,7 @@ function countsOf(plan: Plan, lines: number) {
     lines_allocated: allocatedLines,
     lines_split: split,
     lines_short: short,
+    gifts_short: giftsShort,
     units,
   };
 }

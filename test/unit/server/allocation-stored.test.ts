@@ -32,7 +32,18 @@ describe('allocation batch records', () => {
       allocs: Array.from({ length: LINES / 2 }, (_, i) => [line(i), 'sku_1', 'wh_default', 1]),
       splits: [['ord_400', [line(801)]]],
       short: [line(801)],
-      counts: { orders: 500, full: 250, partial: 1, none: 249, lines: LINES, lines_allocated: 500, lines_split: 1, lines_short: 0, units: 500 },
+      counts: {
+        orders: 500,
+        full: 250,
+        partial: 1,
+        none: 249,
+        lines: LINES,
+        lines_allocated: 500,
+        lines_split: 1,
+        lines_short: 0,
+        gifts_short: 0,
+        units: 500,
+      },
     };
     const stored = await storedPlan(plan);
     assert.ok(!stored.startsWith('{') && stored.length < JSON.stringify(plan).length / 3, 'kept packed');

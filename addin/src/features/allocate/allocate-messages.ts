@@ -39,6 +39,7 @@ export const allocateMessages = {
   nothing: { ko: '할당할 주문이 없습니다.', en: 'No orders to allocate.' },
   no_preview: { ko: '먼저 미리보기를 하세요.', en: 'Preview first.' },
   applied: { ko: '할당을 적용했습니다. {summary}', en: 'Allocation applied. {summary}' },
+  summary_gifts: { ko: ' · 사은품 재고 부족 {count}건', en: ' · {count} gifts short' },
   applied_splits: { ko: ' 나눠진 주문 {count}건.', en: ' {count} orders split.' },
   no_applied: { ko: '취소할 할당이 없습니다.', en: 'No applied allocation to undo.' },
   undone: {
