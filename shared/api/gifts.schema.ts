@@ -75,6 +75,8 @@ export const giftToAdd = z.object({
   rule_name: z.string(),
   sku_code: z.string(),
   sku_name: z.string(),
+  /** The gift SKU's option (a hoodie's colour and size), when it has one. */
+  sku_option: z.string().nullable().optional(),
   quantity: int,
 });
 

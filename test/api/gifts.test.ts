@@ -306,6 +306,9 @@ describe('apply, hold, cancel and undo', () => {
   it('apply adds the gift line once per order: SKU, quantity, unit price 0, its SKUs, history under the batch, a new order version', async () => {
     const r = await rule({ gift_quantity: 2, sku_codes: [skuA.code] });
     const o = await order({ status: 'READY' });
+    // The preview names the gift with its option (the 사은품 sheet shows both).
+    const seen = (await preview([o.id], [r.id])).body.items[0].gifts[0];
+    assert.deepEqual([seen.sku_code, seen.sku_name, seen.sku_option, seen.quantity], [gift.code, '사은품 파우치', '사은품 옵션', 2]);
     const res = await previewAndApply([o.id], r.id);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual([res.body.orders, res.body.lines], [1, 1]);

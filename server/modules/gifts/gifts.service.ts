@@ -46,6 +46,7 @@ export async function previewGifts(db: Db, body: { order_ids?: string[] | undefi
         rule_name: r.name,
         sku_code: r.gift_sku_code,
         sku_name: r.gift_sku_name,
+        sku_option: r.gift_sku_option,
         quantity: r.gift_quantity,
       })),
     }));

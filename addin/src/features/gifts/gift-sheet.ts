@@ -30,7 +30,8 @@ export function giftRow(item: Item, result: string): CellValue[] {
     item.channel_name,
     join((g) => g.rule_name),
     join((g) => (item.gifts.length > 1 ? `${g.sku_code}×${g.quantity}` : g.sku_code)),
-    join((g) => g.sku_name),
+    // With its option: one SKU of a hoodie is one colour and size.
+    join((g) => (g.sku_option ? `${g.sku_name} ${g.sku_option}` : g.sku_name)),
     item.gifts.reduce((n, g) => n + g.quantity, 0),
     result,
   ];
