@@ -74,6 +74,11 @@ function cleanText(text: string): string {
 
 function normaliseText(value: Cell): CellResult<string> {
   if (typeof value === 'string' && PLAIN.test(value)) return { ok: true, value };
+  // A number of more than 15 digits in a cell: Excel has already replaced its tail (a key or an order number typed
+  // into a General cell), so it is named, not read as the text it no longer is.
+  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 10 ** EXCEL_DIGITS) {
+    return fail('excel_precision_lost', BigInt(value).toString());
+  }
   if (value instanceof Date) return { ok: true, value: isoDate(value) };
   const text = String(value);
   if (CONTROL.test(text)) return fail('control_chars', text.replace(/[\u0000-\u001f\u007f]/g, '?'));

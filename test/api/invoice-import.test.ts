@@ -172,6 +172,13 @@ describe('invoice import: preview and apply', () => {
     assert.equal(await lineStatus(b.lineIds[0]!), 'READY');
   });
 
+  it('a mall order number where our box key belongs is refused saying which template finds orders by it', async () => {
+    const res = await s.call('POST', '/api/invoice-imports', body(cjSheet([['3162161220003539', cj()]])), { lang: 'ko' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(outcomes(res), ['refused:box_key_expected']);
+    assert.match(res.body.results[0].message, /박스키\(box_… 또는 ord_…\)가 아닙니다. 쇼핑몰 주문번호로 찾으려면/);
+  });
+
   it('all or nothing: one refused row and nothing is applied, every row saying why', async () => {
     const a = await readyBox();
     const res = await apply(

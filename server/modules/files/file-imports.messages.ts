@@ -28,6 +28,10 @@ export const fileImportsMessages = defineMessages('file_imports', {
   // Per sheet row.
   reference_missing: { ko: '{column}: 찾을 번호가 비어 있습니다', en: '{column}: the reference is empty' },
   box_not_found: { ko: '{column} {value}에 해당하는 박스·주문이 없습니다', en: 'No box or order matches {column} {value}' },
+  box_key_expected: {
+    ko: '{column} {value}는 쉽시트가 택배 예약 파일에 넣은 박스키(box_… 또는 ord_…)가 아닙니다. 쇼핑몰 주문번호로 찾으려면 쇼핑몰 주문번호 기준 템플릿을 고르세요',
+    en: '{column} {value} is not a box key ShipSheet put in a booking file (box_… or ord_…); to find orders by the mall order number, choose a template keyed by it',
+  },
   ambiguous_order: {
     ko: '주문번호 {value}인 주문이 {count}건 있어 어느 주문인지 알 수 없습니다. 박스키로 올리세요',
     en: '{count} orders have order number {value}; use the box key instead',

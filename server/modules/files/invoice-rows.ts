@@ -131,7 +131,11 @@ export class InvoiceRows {
     const ids = found?.lineIds ?? [];
     const one = ids.length === 1 ? this.set.lines.get(ids[0]!) : undefined;
     const lines = one ? [one] : ids.map((id) => this.set.lines.get(id)).filter((l): l is LineRow => !!l);
-    if (!lines.length) throw refuse('box_not_found', { column: this.referenceColumn, value: r.reference ?? '' });
+    if (!lines.length) {
+      // Digits where our key belongs: the file carries the mall's order number, not what our booking file sent.
+      const digits = this.reference === 'box_key' && /^\d+$/.test(r.reference ?? '');
+      throw refuse(digits ? 'box_key_expected' : 'box_not_found', { column: this.referenceColumn, value: r.reference ?? '' });
+    }
     if (found && found.orderIds.size > 1 && this.reference === 'mall_order_id') {
       throw refuse('ambiguous_order', { value: r.reference ?? '', count: found.orderIds.size });
     }

@@ -127,6 +127,9 @@ describe('normaliseCell: text, couriers, empties and Excel errors', () => {
   it('trims text and joins the lines of an Alt+Enter cell', () => {
     assert.deepEqual(normaliseCell('  서울시 강남구\n  테헤란로 1 ', 'text'), ok('서울시 강남구 테헤란로 1'));
     assert.deepEqual(normaliseCell(1234, 'text'), ok('1234'));
+    // 16 digits typed into a General cell: Excel kept 15 and rounded the rest — named, never read as text.
+    assert.deepEqual(normaliseCell(3162161220003540, 'text'), { ok: false, code: 'excel_precision_lost', params: { value: '3162161220003540' } });
+    assert.deepEqual(normaliseCell(316216122000354, 'text'), ok('316216122000354'));
   });
 
   it('refuses NUL and other control characters', () => {
