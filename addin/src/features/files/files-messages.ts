@@ -24,6 +24,10 @@ export const fileMessages = {
   apply: { ko: '적용', en: 'Apply' },
   register: { ko: '주문 등록', en: 'Register orders' },
   undo_last: { ko: '마지막 가져오기 취소', en: 'Undo the last import' },
+  own_sheet: {
+    ko: '‘{name}’ 시트는 쉽시트가 만든 시트입니다. 택배사·거래처 파일을 붙여 넣은 시트를 열고 다시 실행하세요',
+    en: 'The ‘{name}’ sheet is one ShipSheet made. Open the sheet you pasted the courier’s or supplier’s file into and run again',
+  },
   reading_sheet: { ko: '시트 읽는 중… {done}/{total}', en: 'Reading the sheet… {done}/{total}' },
   reading_file: { ko: '파일 읽는 중…', en: 'Reading the file…' },
   sending: { ko: '서버에서 확인 중…', en: 'Checking on the server…' },

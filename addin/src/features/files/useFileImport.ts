@@ -20,9 +20,10 @@ import {
   type FileTemplate,
   type UploadBatch,
 } from '../../api/files.ts';
-import { readActiveSheet } from '../../excel/import-sheet.ts';
+import { activeSheetName, readActiveSheet } from '../../excel/import-sheet.ts';
 import { errorText, useWork, type Notice, type Step } from '../work.tsx';
 import { readChosenFile, fileSourceOf, type ChosenFile } from './file-source.ts';
+import { isOwnSheet } from './own-sheets.ts';
 import { fileMessages as fm, type FileMessage } from './files-messages.ts';
 import { withoutResultColumn, writeImportResults, type ImportAnswer } from './import-results.ts';
 
@@ -67,6 +68,10 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
       step(t('reading_file'));
       return { source: fileSourceOf(file, password), target: { file: true } };
     }
+    // One of the pane's own sheets is never a courier's or a wholesaler's file: said before it is read (a 주문
+    // sheet taken for a courier result would preview its 50,000 rows as numbers to enter).
+    const active = await activeSheetName();
+    if (isOwnSheet(active)) throw new Error(t('own_sheet', { name: active }));
     const sheet = await readActiveSheet((done, total) => step(t('reading_sheet', { done, total }), done / total));
     return { source: { kind: 'sheet', name: sheet.name, rows: withoutResultColumn(sheet.rows) }, target: { sheet: sheet.name } };
   }
