@@ -32,12 +32,13 @@ export async function writeXlsx(out: Writable, options: XlsxOptions): Promise<{ 
   let count = 0;
   for await (const row of options.rows) {
     const cells = new Array<ExcelJS.CellValue>(width);
-    for (let i = 0; i < width; i++) cells[i] = typedCell(row[i]);
-    const added = sheet.addRow(cells);
+    let formulaLike: number[] | undefined;
     for (let i = 0; i < width; i++) {
-      const value = cells[i];
-      if (typeof value === 'string' && startsLikeFormula(value)) added.getCell(i + 1).numFmt = '@';
+      const cell = (cells[i] = typedCell(row[i]));
+      if (typeof cell === 'string' && startsLikeFormula(cell)) (formulaLike ??= []).push(i + 1);
     }
+    const added = sheet.addRow(cells);
+    for (const column of formulaLike ?? []) added.getCell(column).numFmt = '@';
     added.commit();
     if (++count % ROWS_PER_TURN === 0) await letDrain(out);
   }

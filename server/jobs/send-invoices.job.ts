@@ -11,12 +11,12 @@ import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { itemsName, jobsMessages } from './jobs.messages.ts';
 import {
-  boxFollowers,
   boxesToSend,
   currentVersions,
   markBoxFailed,
   markBoxesSent,
   markMallConfirmed,
+  parcelFollowers,
   type SendLine,
 } from '../modules/orders/mall-lines.service.ts';
 
@@ -100,10 +100,10 @@ async function recordPart(ctx: JobContext, part: Box[], outcomes: Outcome[], now
     lines.map((l) => l.line_id),
   );
   // The box's gift lines (and any direct order's) go with it.
-  const followers = await boxFollowers(
+  const followers = await parcelFollowers(
     ctx.db,
+    'mark_in_transit',
     lines.map((l) => l.line_id),
-    ['SHIPPED'],
   );
   const items = [...lines.map((l) => ({ id: l.line_id, version: versions.get(l.line_id) ?? l.version })), ...followers];
   const moved = lines.length

@@ -6,28 +6,25 @@
 // an operator dismisses it.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
 import { message } from '../../shared/i18n.ts';
-import { ACTION_RULES, STATUS_LABELS, stepToMall, type LineAction, type Status } from '../../shared/lifecycle.ts';
+import { STATUS_LABELS, stepToMall, type Status } from '../../shared/lifecycle.ts';
 import type { MallChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import { lastSyncEnd, type JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
 import {
-  boxFollowers,
   clearPendingChanges,
   collectedLines,
   dismissedChanges,
   keepPendingChanges,
   markMallConfirmed,
+  parcelFollowers,
   pendingChanges,
   recordMallStatuses,
   type CollectedLine,
 } from '../modules/orders/mall-lines.service.ts';
 import { syncWindow } from './windows.ts';
 import { withoutControlChars } from '../connectors/clean-text.ts';
-
-/** The mall's word that the parcel moved on: the lines of no mall in the same box follow (boxFollowers). */
-const PARCEL_ACTIONS = new Set<ApiAction>(['mark_in_transit', 'mark_delivered', 'confirm_purchase']);
 
 const namesOf = (change: MallChange, line: CollectedLine) => ({ mall_order_id: change.mallOrderId, item_name: line.product_name });
 
@@ -122,14 +119,11 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   for (const [action, entries] of groups) {
     const claimIds = new Map(entries.map((e) => [e.line.id, e.change.claim?.mallClaimId ?? null]));
     // A parcel's gift lines (and any direct order's) move with it: in transit, delivered, purchase confirmed.
-    const followers = PARCEL_ACTIONS.has(action)
-      ? await boxFollowers(
-          db,
-          entries.map((e) => e.line.id),
-          ACTION_RULES[action as LineAction].from,
-          { sameOrder: action === 'confirm_purchase' },
-        )
-      : [];
+    const followers = await parcelFollowers(
+      db,
+      action,
+      entries.map((e) => e.line.id),
+    );
     const out = await applyTransitions(
       db,
       ctx.actor,

@@ -36,11 +36,10 @@ export function neutraliseFormula(text: string): string {
   return startsLikeFormula(text) ? `'${text}` : text;
 }
 
-/** The cell as a CSV writes it: strings guarded, non-finite numbers (NaN, Infinity) left empty. */
+/** The cell as a CSV writes it: as typedCell, strings guarded. */
 export function safeCell(value: Cell | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return neutraliseFormula(value);
+  const cell = typedCell(value);
+  return typeof cell === 'string' ? neutraliseFormula(cell) : cell;
 }
 
 /** The cell as an XLSX writes it: strings as they are (xlsx-writer.ts types them), non-finite numbers left empty. */

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isPostgres } from '../../server/db/knex.ts';
 import { unpackText } from '../../server/db/packed-text.ts';
 import { PLANS_KEPT } from '../../server/modules/allocation/kept-plans.ts';
-import { settleAllocations } from '../../server/modules/allocation/settle.ts';
+import { settleStock } from '../../server/modules/allocation/settle.ts';
 import { makeOrder, makeSku, makeWarehouse, putInBox, putStock, setLineSkus } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -804,7 +804,7 @@ describe('settling one stock row both ways at once', () => {
       orders: [one, two],
     } = await allocatedOrders([3, 2]);
     await s.deps.db.transaction((trx) =>
-      settleAllocations(
+      settleStock(
         trx,
         { shipped: [one.lineIds[0]!], canceled: [two.lineIds[0]!] },
         { actor: { type: 'system', id: null }, batchId: 'bat_settle_test', reason: 'test', now: new Date().toISOString() },

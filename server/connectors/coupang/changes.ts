@@ -174,8 +174,9 @@ function progressChanges(sheet: Ordersheet, seenAt: string): MallChange[] {
   });
 }
 
-/** A code (CUSTOMER_CHANGE_MIND) next to the category's own words is left out: operators read the words. */
-const CODE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/; // CUSTOMER_CHANGE_MIND; a buyer's "XL" is words
+/** A code (CUSTOMER_CHANGE_MIND) next to the category's own words is left out: operators read the words. A buyer's
+ *  "XL" has no underscore: words. */
+const CODE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
 
 function reasonOf(...parts: (string | null | undefined)[]): string | null {
   const given = parts.filter((p): p is string => !!p && p.trim() !== '');

@@ -13,7 +13,7 @@ export {
   candidateSkus,
   movedLines,
   unallocatedNeeds,
-  waitingGiftsOf,
+  giftsOfOrdersOf,
   type CandidateLine,
   type CandidateSku,
 } from '../orders/allocation-lines.repo.ts';

@@ -1,7 +1,8 @@
 // Re-allocation after 품절해제: when allocation is in use (some batch stands applied), the lines a sold-out release
 // frees are allocated at once, in the releasing transaction, so they do not wait for the next allocation run. The
 // released lines were just checked against the stock available, so each is served whole when its order's released
-// lines fit (일괄 per order), their orders' waiting gifts after them; nothing is split or flagged here. The batch (source `release`) can be undone like any.
+// lines fit (일괄 per order), their orders' waiting gifts after them; nothing is split or flagged here. The batch
+// (source `release`) can be undone like any.
 import type { Knex } from 'knex';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
@@ -16,7 +17,7 @@ import { computeAllocation } from './compute.ts';
 export async function allocateReleasedLines(trx: Knex.Transaction, released: readonly string[], actor: Actor): Promise<string | null> {
   if (!released.length || !(await repo.allocationInUse(trx))) return null;
   // Their orders' gifts waited with them: served with them now, after them (plan.ts).
-  const lineIds = [...released, ...(await repo.waitingGiftsOf(trx, released))];
+  const lineIds = [...released, ...(await repo.giftsOfOrdersOf(trx, released))];
   const settingRow = await findSetting(trx as unknown as Db, 'allocation');
   const settings = settingRow ? (JSON.parse(settingRow.value) as { channel_priority?: string[] }) : {};
   const options = {

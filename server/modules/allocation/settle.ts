@@ -26,7 +26,7 @@ function add(moves: Map<string, Move>, key: StockKey, quantity: number, released
   moves.set(k, move);
 }
 
-export async function settleAllocations(trx: Knex.Transaction, lines: Settled, c: SettleChange): Promise<void> {
+export async function settleStock(trx: Knex.Transaction, lines: Settled, c: SettleChange): Promise<void> {
   const allocs = [
     ...(await repo.allocationsOfLines(trx, [...lines.shipped, ...lines.canceled])),
     ...(await repo.allocationsOfOrders(trx, lines.deletedOrders ?? [])),

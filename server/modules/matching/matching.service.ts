@@ -20,7 +20,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { settleAllocations } from '../allocation/settle.ts';
+import { settleStock } from '../allocation/settle.ts';
 import { insertHistory, type HistoryRow } from '../orders/history.repo.ts';
 import * as lines from '../orders/line-matches.repo.ts';
 import { refreshSoldOut, refreshSoldOutOfLines } from '../sold-out/sold-out.service.ts';
@@ -75,10 +75,10 @@ export async function flagUnmatchedWaitingLines(db: Db, actor: Actor = SYSTEM): 
   });
 }
 
-/** History rows (the status stays; the action says what changed) and new order versions for changed lines. */
 /** Why a changed or removed match gives its lines' allocated stock back (stock history). */
 const UNMATCH_REASON = '매칭 변경';
 
+/** History rows (the status stays; the action says what changed) and new order versions for changed lines. */
 async function record(trx: Conn, actor: Actor, batchId: string, now: string, changed: lines.ChangedLine[], action: string) {
   if (!changed.length) return;
   const rows: HistoryRow[] = changed.map((l) => ({
@@ -102,11 +102,7 @@ async function record(trx: Conn, actor: Actor, batchId: string, now: string, cha
   );
   // Unmatched lines need other SKUs now: what was allocated for the old ones goes back to what is available.
   if (action === 'unmatch') {
-    await settleAllocations(
-      trx as Knex.Transaction,
-      { shipped: [], canceled: changed.map((l) => l.id) },
-      { actor, batchId, reason: UNMATCH_REASON, now },
-    );
+    await settleStock(trx as Knex.Transaction, { shipped: [], canceled: changed.map((l) => l.id) }, { actor, batchId, reason: UNMATCH_REASON, now });
   }
 }
 

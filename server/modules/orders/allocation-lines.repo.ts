@@ -202,19 +202,12 @@ export async function unallocatedNeeds(trx: Knex.Transaction, lineIds: readonly 
 }
 
 /**
- * The gift lines waiting for stock (READY, not set aside, with SKUs, not allocated) of these lines' orders: a
- * 품절해제 that frees an order's own line frees its gift too (they wait together: OWN_LINES_SETTLED).
+ * The gift lines of these lines' orders: a 품절해제 that frees an order's own line frees its gift too (they wait
+ * together: OWN_LINES_SETTLED). Which of them still wait for stock is candidates()' to say.
  */
-export async function waitingGiftsOf(trx: Knex.Transaction, lineIds: readonly string[]): Promise<string[]> {
+export async function giftsOfOrdersOf(trx: Knex.Transaction, lineIds: readonly string[]): Promise<string[]> {
   if (!lineIds.length) return [];
   const orders = whereIdIn(trx, trx('order_lines').select('order_id'), 'id', lineIds);
-  const rows = (await trx('order_lines as g')
-    .whereIn('g.order_id', orders)
-    .whereNotNull('g.gift_rule_id')
-    .where({ 'g.status': 'READY', 'g.gift_set_aside': false })
-    .whereExists(trx('line_skus as x').select(trx.raw('1')).whereRaw('x.line_id = g.id'))
-    .whereNotExists(trx('line_allocations as a').select(trx.raw('1')).whereRaw('a.line_id = g.id'))
-    .select('g.id')
-    .orderBy('g.id')) as { id: string }[];
+  const rows = (await trx('order_lines').whereIn('order_id', orders).whereNotNull('gift_rule_id').select('id').orderBy('id')) as { id: string }[];
   return rows.map((r) => r.id);
 }

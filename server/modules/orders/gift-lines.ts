@@ -23,7 +23,7 @@ export type GiftToAdd = {
 export type GiftOrigin = { actor: Actor; batchId: string; reason: string; now: string };
 
 /** What a gift line's name starts with, as Korean order tools mark a gift. */
-export const GIFT_MARK = '[사은품]';
+const GIFT_MARK = '[사은품]';
 
 const GIFT_HISTORY = { add: 'gift_add', remove: 'gift_remove' } as const;
 

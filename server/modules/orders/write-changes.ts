@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { PRE_SHIPMENT_STATUSES } from '../../../shared/lifecycle.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { settleAllocations, splitAllocations } from '../allocation/settle.ts';
+import { settleStock, splitAllocations } from '../allocation/settle.ts';
 import { flushWrites, type PendingWrites } from './working-set.repo.ts';
 
 const FIRST_SHIP_FROM = new Set<string | null>(PRE_SHIPMENT_STATUSES);
@@ -32,7 +32,7 @@ export async function writeChanges(trx: Knex.Transaction, w: PendingWrites, call
   const deleted = [...w.orders].flatMap(([id, patch]) => (patch.deleted_at ? [id] : []));
   if (!shipped.length && !canceled.length && !deleted.length) return;
   const deleteReason = deleted.length ? (w.orders.get(deleted[0]!)!.delete_reason as string | undefined) : undefined;
-  await settleAllocations(
+  await settleStock(
     trx,
     { shipped, canceled, deletedOrders: deleted },
     { ...call, reason: reason ?? deleteReason ?? (shipped.length ? '출고완료' : '취소완료') },

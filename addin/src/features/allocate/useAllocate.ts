@@ -21,9 +21,9 @@ export function useAllocate(api: Api, lang: Lang) {
   const [summary, setSummary] = useState<string | null>(null);
   // Lines in stock whose order waits for the rest (완배송, 일괄배송, or a Coupang shipment kept whole) are the lines
   // counted under none of the other outcomes.
-  // Gifts left short are said apart: they are not waiting for their order, they ship without it.
+  // Gifts left short are said apart: they do not wait for their order, which got its stock.
   const summaryOf = (c: Counts) => {
-    const gifts = c.gifts_short ?? 0;
+    const gifts = c.gifts_short;
     const text = t('summary', { ...c, lines_waiting: c.lines - c.lines_allocated - c.lines_split - c.lines_short - gifts });
     return gifts ? text + t('summary_gifts', { count: gifts }) : text;
   };

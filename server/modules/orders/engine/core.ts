@@ -4,6 +4,7 @@ import type { CatalogEntry, Message, MessageParams } from '../../../../shared/i1
 import {
   ACTION_RULES,
   BEFORE_FIRST_NUMBER,
+  PRE_SHIPMENT_STATUSES,
   FLAG_LABELS,
   STATUS_LABELS,
   checkTransition,
@@ -22,8 +23,6 @@ import { Refusal, type ClaimOrigin } from './types.ts';
 
 /** Statuses in which a line without a match is unmatched (shared decision of issue 11). */
 const WAITING_FOR_MATCH: readonly Status[] = ['PAID', 'NEW', 'READY'];
-/** Statuses of a line not shipped yet. */
-const BEFORE_SHIPPING: readonly Status[] = ['PAID', 'NEW', 'READY', 'INVOICED'];
 
 const NO_HISTORY: readonly { from: Status | null; to: Status }[] = [];
 
@@ -127,7 +126,7 @@ export class EngineCore {
    * or the rest is cancelled first.
    */
   private shipmentApart(line: LineRow): LineRow | undefined {
-    return this.shipmentSibling(line, (l) => l.box_id !== line.box_id && BEFORE_SHIPPING.includes(l.status as Status));
+    return this.shipmentSibling(line, (l) => l.box_id !== line.box_id && PRE_SHIPMENT_STATUSES.includes(l.status as Status));
   }
 
   /**
