@@ -81,6 +81,12 @@ export const paneMessages = {
   missing_columns: { ko: '시트에서 열이 지워졌습니다: {columns}', en: 'Columns were deleted from the sheet: {columns}' },
   selection_action: { ko: '선택한 행 처리', en: 'Selected rows' },
   apply_action: { ko: '적용', en: 'Apply' },
+  last_change: { ko: '방금 한 작업: {action} {applied}건', en: 'Last change: {action}, {applied} rows' },
+  undo_change: { ko: '되돌리기', en: 'Undo' },
+  change_undone: {
+    ko: '{action} {lines}줄을 되돌렸습니다. 되돌린 행은 다시 불러왔습니다.',
+    en: '{action} undone for {lines} lines; those rows were read again.',
+  },
   confirming_at_mall: { ko: '쇼핑몰에 발주확인 중… {done}/{total}', en: 'Confirming at the malls… {done}/{total}' },
   pending_changes: {
     ko: '반영 못 한 쇼핑몰 변경 {count}건 (동기화마다 다시 시도)',

@@ -7,7 +7,7 @@ import { CLAIM_STATES, CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type ColumnKind, type OrderColumn } from '../sheet/order-columns.ts';
 import { instant, page } from './common.schema.ts';
 import { startedJob } from './jobs.schema.ts';
-import { CHANNEL_KINDS, csvList, itemResult, listLinesQuery, orderFlags } from './orders.schema.ts';
+import { API_ACTIONS, CHANNEL_KINDS, csvList, itemResult, listLinesQuery, orderFlags } from './orders.schema.ts';
 import { PERSONAL_FIELDS } from '../mask-record.ts';
 
 const text = z.string().nullable();
@@ -324,7 +324,31 @@ export const bulkTransitionResult = z.object({
   results: z.array(itemResult),
   /** Send jobs started because the call shipped boxes of accounts that send once shipped (issue 13 §6). */
   auto_jobs: z.array(startedJob).optional(),
+  /** Whether the call can be undone as a unit (POST /api/transitions/batches/{batch_id}/undo) while nothing after depends on it. */
+  undoable: z.boolean().optional(),
 });
+/** An operator's bulk change kept for undo (GET /api/transitions/batches). */
+export const transitionBatch = z.object({
+  id: z.string(),
+  action: z.enum(API_ACTIONS),
+  lines: int,
+  /** Not undone yet, and its record covers all it changed (whether nothing changed since is known only on undo). */
+  undoable: z.boolean(),
+  created_by: z.string().nullable(),
+  created_at: z.string(),
+  undone_at: z.string().nullable(),
+});
+export const transitionBatchList = z.object({ items: z.array(transitionBatch) });
+export const transitionBatchParams = z.object({ id: z.string().min(1).max(40) });
+export const transitionUndoResult = z.object({
+  batch_id: z.string(),
+  undo_batch_id: z.string(),
+  lines: int,
+  /** The lines the undo moved back: the sheet reads their rows again. */
+  line_ids: z.array(z.string()),
+});
+export type TransitionUndoResult = z.infer<typeof transitionUndoResult>;
+
 export const singleTransitionResult = itemResult.extend({
   batch_id: z.string(),
   /** A send job started because the call shipped a box of an account that sends once shipped (issue 13 §6). */

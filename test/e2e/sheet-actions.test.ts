@@ -198,6 +198,24 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     assert.deepEqual([d.priority, d.flagged, d.merge_locked], [false, false, false]);
   });
 
+  it('undoes the last change from the pane: a hold taken back, the row read again (PRODUCT §6.9)', async () => {
+    await select('flags');
+    await choose('출고보류');
+    await params().getByLabel(/^사유/).fill('잘못 누름');
+    await apply(/출고보류: 반영 1/);
+    assert.equal(await cell('flags', 'hold'), 'Y');
+    const last = orders.getByTestId('last-change');
+    await last.getByText('방금 한 작업: 출고보류 1건').waitFor();
+    await assertPaneFits(page, 'the 주문 tab offering to undo the last change');
+    await last.getByRole('button', { name: '되돌리기' }).click();
+    await orders.getByTestId('notice').filter({ hasText: '출고보류 1줄을 되돌렸습니다' }).waitFor();
+    assert.deepEqual([await cell('flags', 'hold'), await cell('flags', 'hold_reason')], ['', '']);
+    assert.equal(await last.count(), 0, 'nothing left to undo');
+    const d = await detail('flags');
+    assert.equal(d.hold, false);
+    assert.ok(d.history.some((h: { action: string }) => h.action === 'transition_undo'));
+  });
+
   it('clears a number from the sheet', async () => {
     await select('numbered');
     await choose('송장삭제');

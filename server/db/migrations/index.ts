@@ -28,6 +28,7 @@ import * as userSheetLayouts from './20261129020000_user_sheet_layouts.ts';
 import * as userPulls from './20261129030000_user_pulls.ts';
 import * as accountAutomation from './20261129040000_account_automation.ts';
 import * as templateNameKey from './20261130010000_template_name_key.ts';
+import * as transitionBatches from './20261201010000_transition_batches.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -59,4 +60,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261129030000_user_pulls', userPulls],
   ['20261129040000_account_automation', accountAutomation],
   ['20261130010000_template_name_key', templateNameKey],
+  ['20261201010000_transition_batches', transitionBatches],
 ];

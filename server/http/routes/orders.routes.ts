@@ -19,11 +19,15 @@ import {
   salesPage,
   singleTransitionResult,
   toLineColumns,
+  transitionBatchList,
+  transitionBatchParams,
+  transitionUndoResult,
 } from '../../../shared/api/order-views.schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as orders from '../../modules/orders/orders.service.ts';
 import { refusalError } from '../../modules/orders/refusals.ts';
 import { applyTransitions } from '../../modules/orders/transitions.service.ts';
+import { listTransitionBatches, undoTransitionBatch } from '../../modules/orders/transition-undo.service.ts';
 import { withAutoSends } from '../../jobs/auto-send.ts';
 import { route, withoutReason } from '../route.ts';
 
@@ -118,6 +122,29 @@ export function orderRoutes(deps: AppDeps) {
       body: bulkTransitionBody,
       handler: async ({ actor, body }) =>
         withAutoSends(deps.runner, actor, await applyTransitions(deps.db, actor, body, undefined, { blockItems: deps.config.bulkBlockItems })),
+    }),
+    route({
+      method: 'get',
+      path: '/transitions/batches',
+      tag: 'orders',
+      summary:
+        "Operators' bulk changes that keep an undo record (release, ship, the delivery steps, hold, release of a hold, flags), newest first (the last 20)",
+      access: 'viewer',
+      response: transitionBatchList,
+      handler: async () => ({ items: await listTransitionBatches(deps.db) }),
+    }),
+    route({
+      method: 'post',
+      path: '/transitions/batches/:id/undo',
+      tag: 'orders',
+      summary:
+        'Undo a bulk change as a unit: every line, order and box back to what it held before, its holds taken back or opened again, the stock its ' +
+        'shipped lines took back on the shelf with their allocations. 409 naming the orders while anything after depends on it (sent to a mall, ' +
+        'merged, changed since)',
+      access: 'operator',
+      params: transitionBatchParams,
+      response: transitionUndoResult,
+      handler: async ({ actor, info, params }) => undoTransitionBatch(deps.db, actor, params.id, info),
     }),
     route({
       method: 'post',

@@ -137,6 +137,29 @@ export async function stockKept(trx: Knex.Transaction): Promise<boolean> {
   return !!(await trx('stock').first('sku_id'));
 }
 
+/** A line's allocation as kept to be put back: `[line_id, sku_id, warehouse_id, quantity, batch_id]`. */
+export type KeptAllocation = [string, string, string, number, string];
+
+/** The allocations of these lines with the batch that made each (what an undo of their ship puts back). */
+export async function keptAllocationsOf(trx: Knex.Transaction, lineIds: readonly string[]): Promise<KeptAllocation[]> {
+  if (!lineIds.length) return [];
+  const q = trx('line_allocations').select('line_id', 'sku_id', 'warehouse_id', 'quantity', 'batch_id');
+  const rows = (await whereIdIn(trx, q, 'line_id', lineIds)) as {
+    line_id: string;
+    sku_id: string;
+    warehouse_id: string;
+    quantity: number;
+    batch_id: string;
+  }[];
+  return rows.map((r) => [r.line_id, r.sku_id, r.warehouse_id, Number(r.quantity), r.batch_id]);
+}
+
+/** Puts kept allocations back, each under the batch that made it. */
+export async function restoreAllocations(trx: Knex.Transaction, kept: readonly KeptAllocation[]): Promise<void> {
+  const rows = kept.map(([line_id, sku_id, warehouse_id, quantity, batch_id]) => ({ line_id, sku_id, warehouse_id, quantity, batch_id }));
+  await insertManyWrite(trx, 'line_allocations', rows)?.();
+}
+
 export async function deleteAllocationsOfLines(trx: Knex.Transaction, lineIds: readonly string[]): Promise<void> {
   if (lineIds.length) await whereIdIn(trx, trx('line_allocations'), 'line_id', lineIds).delete();
 }

@@ -7,7 +7,7 @@
 // SKUs whose stock nobody keeps (no row in an active warehouse) move nothing.
 import type { Knex } from 'knex';
 import type { Actor } from '../../domain/actor.ts';
-import { keyOf, lockStock, stockWritesBuilt, type StockKey, type StockState, type StockWrite } from '../stock/stock.repo.ts';
+import { batchStockMoves, keyOf, lockStock, stockWritesBuilt, type StockKey, type StockState, type StockWrite } from '../stock/stock.repo.ts';
 import * as repo from './allocation.repo.ts';
 
 export type Settled = { shipped: readonly string[]; canceled: readonly string[]; deletedOrders?: readonly string[] };
@@ -66,6 +66,33 @@ export async function settleStock(trx: Knex.Transaction, lines: Settled, c: Sett
     for (const [k, after] of built.states) state.set(k, after);
   }
   if (allocs.length) await repo.deleteAllocationsOfLines(trx, [...new Set(allocs.map((a) => a[0]))]);
+}
+
+/**
+ * settleStock taken back (an undo of the call that shipped or canceled, transition-undo.service): every stock row
+ * the call `batchId` moved moves back by as much (history 'undo'), and the allocations its lines held (`kept`, read
+ * before they settled) are put back under the batches that made them.
+ */
+export async function unsettleStock(trx: Knex.Transaction, batchId: string, kept: readonly repo.KeptAllocation[], c: SettleChange): Promise<void> {
+  const moves = (await batchStockMoves(trx, batchId)).filter((m) => m.onHand || m.allocated);
+  if (moves.length) {
+    const state = await lockStock(trx, moves, c.now);
+    const writes: StockWrite[] = moves.map((m) => {
+      const before = state.get(keyOf(m))!;
+      return {
+        key: { skuId: m.skuId, warehouseId: m.warehouseId },
+        before,
+        after: { on_hand: before.on_hand - m.onHand, allocated: before.allocated - m.allocated },
+        kind: 'undo',
+        reason: c.reason,
+        batchId: c.batchId,
+        actor: c.actor,
+        at: c.now,
+      };
+    });
+    await stockWritesBuilt(trx, writes).write();
+  }
+  if (kept.length) await repo.restoreAllocations(trx, kept);
 }
 
 /**

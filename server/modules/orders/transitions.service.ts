@@ -19,6 +19,10 @@ import { manyProblems } from '../../domain/validation.ts';
 import { ordersMessages } from './orders.messages.ts';
 import type { PendingWrites } from './working-set.repo.ts';
 import { writeChanges, type WriteCall } from './write-changes.ts';
+import { keptAllocationsOf } from '../allocation/allocation.repo.ts';
+import { packText } from '../../db/packed-text.ts';
+import { insertPart } from './transition-batches.repo.ts';
+import { UNDOABLE_ACTIONS, packedPartOf, type PackedPart } from './transition-undo.ts';
 import { type WorkingSet } from './working-set.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set-load.ts';
 import { fieldLabel } from '../../../shared/api/field-labels.ts';
@@ -30,6 +34,8 @@ export type BulkResult = {
   results: EngineResult[];
   /** Accounts that send once shipped whose boxes the call shipped (automation.ts): the caller starts their send jobs. */
   auto_send_accounts: string[];
+  /** Whether the call kept an undo record that covers all it changed (transition-undo.ts). */
+  undoable: boolean;
 };
 
 /** `blockItems`: the most items one transaction applies (SHIPSHEET_BULK_BLOCK_ITEMS; tests make it small). */
@@ -82,12 +88,15 @@ export async function applyTransitions(
   const batchId = newId(ID_PREFIX.batch);
   const now = new Date().toISOString();
   const automated: Automated = { send: new Set(), release: [] };
+  // An operator's call (not a mall's news through sync) keeps what it changed, to be undone as a unit.
+  const recording = actor.type === 'user' && origin === undefined && UNDOABLE_ACTIONS.includes(body.action);
+  const record: Recording | null = recording ? { batchId, action: body.action, actor, now, parts: 0, blocked: false } : null;
   const blocks = await runInBlocks(
     db,
     body.items.length,
     {
       items: () => body.items.map((item) => ({ id: item.id, numbers: numbersOf(body, [item]) })),
-      load: (block) => loadPlanOf(partOf(body, block)),
+      load: (block) => ({ ...loadPlanOf(partOf(body, block)), originals: recording }),
       decide: (block, set) =>
         decideBlock(
           set,
@@ -95,9 +104,9 @@ export async function applyTransitions(
           partOf(body, block),
           block,
           block.map((index) => params[index]!),
-          { batchId, now, origin },
+          { batchId, now, origin, recording },
         ),
-      write: (decided, trx) => writeBlock(trx, decided, automated, { actor, batchId, now }),
+      write: (decided, trx) => writeBlock(trx, decided, automated, { actor, batchId, now }, record),
     },
     options.blockItems,
   );
@@ -113,13 +122,23 @@ export async function applyTransitions(
     // the same actor, the setting as the reason). A line that cannot be released (on hold, unmatched) stays 신규.
     await applyTransitions(db, actor, { action: 'release', reason: AUTO_REASONS.release, items: automated.release }, undefined, options);
   }
-  return { batch_id: batchId, applied, refused: results.length - applied, results, auto_send_accounts: [...automated.send] };
+  return {
+    batch_id: batchId,
+    applied,
+    refused: results.length - applied,
+    results,
+    auto_send_accounts: [...automated.send],
+    undoable: !!record && record.parts > 0 && !record.blocked,
+  };
 }
 
 /** What the blocks of a call leave for the automatic steps after it. */
 type Automated = { send: Set<string>; release: { id: string; version: number }[] };
 
-type CallInfo = { batchId: string; now: string; origin: ClaimOrigin | undefined };
+type CallInfo = { batchId: string; now: string; origin: ClaimOrigin | undefined; recording: boolean };
+
+/** A call keeping an undo record: the parts its blocks wrote so far, and whether any cannot be undone. */
+type Recording = { batchId: string; action: string; actor: Actor; now: string; parts: number; blocked: boolean };
 
 /** The items of a call at these indexes (all of them: the call itself). */
 const partOf = (body: BulkTransitionBody, block: readonly number[]): BulkTransitionBody =>
@@ -132,6 +151,8 @@ type DecidedBlock = {
   now: string;
   autoSend: string[];
   release: { id: string; version: number }[];
+  /** The block's part of the call's undo record, when the call keeps one and the block changed anything. */
+  undo: PackedPart | null;
 };
 
 /** One block of a call (or the whole of a small one), decided on the rows read for it; each result with its versions. */
@@ -149,12 +170,30 @@ async function decideBlock(
   for (const r of results) engine.fillVersions(r);
   const release =
     part.action === 'confirm' && set.automation.size ? engine.toRelease(results.flatMap((r) => (r.result === 'applied' ? (r.lines ?? []) : []))) : [];
-  return { results, writes: set.writes, now: engine.now, autoSend: [...engine.autoSend], release };
+  // The record is made from the rows as read, now (the next block may be decided on the same rows while this one
+  // is written), and packed before the block's transaction opens.
+  const undo = call.recording ? await packedPartOf(set, set.writes, engine.now) : null;
+  return { results, writes: set.writes, now: engine.now, autoSend: [...engine.autoSend], release, undo };
 }
 
 /** Writes a decided block in its transaction; what it leaves for the automatic steps counts once it is written. */
-async function writeBlock(trx: Knex.Transaction, decided: DecidedBlock, automated: Automated, call: WriteCall): Promise<EngineResult[]> {
+async function writeBlock(
+  trx: Knex.Transaction,
+  decided: DecidedBlock,
+  automated: Automated,
+  call: WriteCall,
+  record: Recording | null,
+): Promise<EngineResult[]> {
+  const undo = record && decided.undo;
+  // What the lines it ships or cancels hold goes when they settle: kept first, for the undo to put back.
+  const allocations = undo && undo.settling.length ? await keptAllocationsOf(trx, undo.settling) : [];
   await writeChanges(trx, decided.writes, call);
+  if (record && undo) {
+    const batch = { id: record.batchId, action: record.action, created_by: record.actor.id, created_at: record.now };
+    const kept = allocations.length ? await packText(JSON.stringify(allocations)) : null;
+    await insertPart(trx, batch, { part: record.parts++, undo: undo.undo, allocations: kept, lines: undo.lines, blocked: undo.blocked });
+    if (undo.blocked) record.blocked = true;
+  }
   for (const id of decided.autoSend) automated.send.add(id);
   automated.release.push(...decided.release);
   return decided.results;

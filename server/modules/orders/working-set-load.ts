@@ -33,6 +33,8 @@ export type LoadPlan = {
   memos?: boolean;
   /** Whether recipient cells may be corrected: each order's are read, to tell which ones change. */
   recipients?: boolean;
+  /** Whether the rows as read are kept beside the ones the call changes (an undo record: transition-undo.ts). */
+  originals?: boolean;
 };
 
 /**
@@ -210,6 +212,7 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
     trx,
     reads.filter((read) => typeof read === 'function'),
   );
+  if (plan.originals) set.keepOriginals();
   return set;
 }
 

@@ -31,6 +31,8 @@ export class WorkingSet {
   /** Boxes this call creates: they are inserted with their final fields, not updated. */
   private readonly newBoxIds = new Set<string>();
   private undo: (() => void)[] = [];
+  /** The fields the call changed on each row, as read (before its first change), when the call keeps them. */
+  private firstValuesOf: Map<object, Record<string, unknown>> | null = null;
 
   // ---- reading ----------------------------------------------------------------------------------------------
 
@@ -92,6 +94,29 @@ export class WorkingSet {
     this.undo.length = 0;
   }
 
+  /**
+   * From now on, keeps each field a change overwrites as it was read: what an undo record of the call says each
+   * changed row held (transition-undo.ts, firstValues). Only the fields changed, on first change: a 50,000-line call copies no rows.
+   */
+  keepOriginals(): void {
+    this.firstValuesOf ??= new Map();
+  }
+
+  /**
+   * The fields this call changed on a row, as read before its first change (when the call keeps originals); the
+   * row's other fields are as read.
+   */
+  firstValues(row: object): Readonly<Record<string, unknown>> | undefined {
+    return this.firstValuesOf?.get(row);
+  }
+
+  private keepFirst(row: object, before: Record<string, unknown>): void {
+    if (!this.firstValuesOf) return;
+    let kept = this.firstValuesOf.get(row);
+    if (!kept) this.firstValuesOf.set(row, (kept = {}));
+    for (const key in before) if (!(key in kept)) kept[key] = before[key];
+  }
+
   // ---- undo -------------------------------------------------------------------------------------------------
 
   checkpoint(): number {
@@ -117,6 +142,7 @@ export class WorkingSet {
   assign<T extends object>(row: T, patch: Partial<T>): void {
     const before: Partial<T> = {};
     for (const key of Object.keys(patch) as (keyof T)[]) before[key] = row[key];
+    this.keepFirst(row, before);
     Object.assign(row, patch);
     this.remember(() => Object.assign(row, before));
   }
@@ -165,6 +191,7 @@ export class WorkingSet {
   setLineBox(line: LineRow, boxId: string | null): void {
     const from = line.box_id;
     if (from === boxId) return;
+    this.keepFirst(line, { box_id: from });
     if (from) this.index(this.byBox, from, line, false);
     if (boxId) this.index(this.byBox, boxId, line, true);
     line.box_id = boxId;

@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/actor.ts';
 
 export type StockKey = { skuId: string; warehouseId: string };
 export type StockState = { on_hand: number; allocated: number; version: number };
-export type HistoryKind = 'count' | 'adjust' | 'transfer_out' | 'transfer_in' | 'import' | 'allocate' | 'deallocate' | 'ship';
+export type HistoryKind = 'count' | 'adjust' | 'transfer_out' | 'transfer_in' | 'import' | 'allocate' | 'deallocate' | 'ship' | 'undo';
 
 export type SkuRef = { id: string; code: string };
 export type WarehouseRef = { id: string; code: string; is_default: boolean };
@@ -273,6 +273,26 @@ export async function stockRows(db: Db, keys: readonly StockKey[]): Promise<Map<
     for (const r of rows) out.set(keyOf({ skuId: r.sku_id, warehouseId: r.warehouse_id }), toRow(r));
   }
   return out;
+}
+
+/** What a batch moved on each stock row, summed over its history rows: on hand and allocated, after − before. */
+export async function batchStockMoves(trx: Knex.Transaction, batchId: string): Promise<(StockKey & { onHand: number; allocated: number })[]> {
+  const rows = (await trx('stock_history')
+    .where({ batch_id: batchId })
+    .groupBy('sku_id', 'warehouse_id')
+    .orderBy(['sku_id', 'warehouse_id'])
+    .select(
+      'sku_id',
+      'warehouse_id',
+      trx.raw('sum(on_hand_after - on_hand_before) as on_hand'),
+      trx.raw('sum(allocated_after - allocated_before) as allocated'),
+    )) as {
+    sku_id: string;
+    warehouse_id: string;
+    on_hand: number | string;
+    allocated: number | string;
+  }[];
+  return rows.map((r) => ({ skuId: r.sku_id, warehouseId: r.warehouse_id, onHand: Number(r.on_hand), allocated: Number(r.allocated) }));
 }
 
 export type HistoryFilter = { skuCode?: string | undefined; warehouseCode?: string | undefined; beforeId?: number | undefined; limit: number };

@@ -116,6 +116,7 @@ describe('pane API client against the server routes', () => {
       ['mall-accounts.test', mallAccounts.testMallAccount(api, 'mac_1')],
       ['orders.lineColumns', orders.lineColumns(api, { status: 'READY', limit: 10 })],
       ['orders.transitions', orders.applyTransitions(api, { action: 'ship', items: [{ id: 'lin_1', version: 1 }] })],
+      ['orders.undoTransitions', orders.undoTransitions(api, 'bat_1')],
       ['orders.createDirect', orders.createDirectOrder(api, { orderer_name: 'a', total_amount: 1 })],
       ['orders.detail', orders.getOrderDetail(api, 'ord_1')],
       ['orders.addNote', orders.addOrderNote(api, 'ord_1', { kind: 'memo', body: '메모' })],

@@ -38,7 +38,11 @@ export function OrdersPane({
 }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
-  const { work, pull, resetLayout, unpushedPrompt, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(api, feed, lang);
+  const { work, lastChange, undoLast, pull, resetLayout, unpushedPrompt, push, repull, act, reason, forgetReason, reasonPrompt } = useOrders(
+    api,
+    feed,
+    lang,
+  );
   const { setNotice } = work;
   useEffect(() => {
     if (pulledNotice) setNotice(pulledNotice);
@@ -127,6 +131,14 @@ export function OrdersPane({
         </Button>
       </div>
       <ActionParams action={action} params={params} onChange={(patch) => setParams((p) => ({ ...p, ...patch }))} lang={lang} />
+      {lastChange && (
+        <div className={ui.spread} data-testid="last-change">
+          <Text size={200}>{t('last_change', { action: actionLabel(lastChange.action), applied: lastChange.applied })}</Text>
+          <Button size="small" disabled={work.busy} onClick={undoLast}>
+            {t('undo_change')}
+          </Button>
+        </div>
+      )}
       <Caption1>{am.recipient_caption[lang]}</Caption1>
       <div className={ui.spread}>
         <Caption1 className={ui.grow}>{format(dm.layout_help, {}, lang)}</Caption1>

@@ -7,7 +7,7 @@ import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { allJobResults, startJobs, type JobResult, type StartedJob } from '../../api/jobs.ts';
-import { applyTransitions } from '../../api/orders.ts';
+import { applyTransitions, undoTransitions } from '../../api/orders.ts';
 import { selectedRows, writeCells, type Progress } from '../../excel/sheets.ts';
 import { textOf } from '../../sheet/cells.ts';
 import { actionMessages } from './action-messages.ts';
@@ -52,7 +52,7 @@ export async function actOnSelection(
   lang: Lang,
   progress?: Progress,
   params: Omit<BulkTransitionBody, 'items' | 'action'> = {},
-): Promise<{ applied: number; unchanged: number; refused: number } | null> {
+): Promise<{ applied: number; unchanged: number; refused: number; batchId: string; undoable: boolean } | null> {
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
@@ -66,7 +66,23 @@ export async function actOnSelection(
   await applyItemResults(api, state, results, lang, atMalls.confirmed);
   const applied = results.filter((r) => r.result === 'applied').length;
   const unchanged = results.filter((r) => r.result === 'applied' && r.code === 'unchanged').length;
-  return { applied: applied - unchanged, unchanged, refused: results.length - applied };
+  return { applied: applied - unchanged, unchanged, refused: results.length - applied, batchId: out.batch_id, undoable: !!out.undoable };
+}
+
+/**
+ * Undoes a bulk change made from the pane (its batch) and reads the rows it moved back again, so the sheet shows
+ * them as they are now (with their new versions). Answers how many lines went back.
+ */
+export async function undoChange(api: Api, batchId: string, lang: Lang): Promise<number> {
+  const out = await undoTransitions(api, batchId);
+  const state = await readOrderSheet(lang);
+  await refreshRows(
+    api,
+    state,
+    out.line_ids.filter((id) => state.rowOf.has(id)),
+    lang,
+  );
+  return out.lines;
 }
 
 /**

@@ -14,7 +14,7 @@ import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from 
 import { layoutMessages as dm } from './layout-messages.ts';
 import { pullOrders, repullRefused, type PullFilter, type PullOptions, type SheetState } from './order-sheet.ts';
 import { useUnpushedGuard } from './useUnpushedGuard.ts';
-import { actOnSelection } from './sheet-actions.ts';
+import { actOnSelection, undoChange } from './sheet-actions.ts';
 import { pushWork } from './push-work.ts';
 
 /**
@@ -38,6 +38,8 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
     null,
   );
   const unpushed = useUnpushedGuard(api, feed, lang, work);
+  /** The last change made here that can be undone as a unit (되돌리기), until it is undone or another is made. */
+  const [lastChange, setLastChange] = useState<{ batchId: string; action: SelectionAction; applied: number } | null>(null);
   const pullWith = (filter: PullFilter, why: Reason, options: PullOptions) =>
     work.run(async (step) => {
       const count = await pullOrders(
@@ -89,12 +91,24 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
         ready.params,
       );
       if (!out) return { intent: 'warning', text: t('no_selection') };
+      setLastChange(out.undoable && out.applied ? { batchId: out.batchId, action, applied: out.applied } : null);
       // Rows already where the action takes them (발주확인 of a confirmed line) are counted apart, not as refused.
       const done = out.unchanged ? 'action_done_unchanged' : 'action_done';
       return { intent: out.refused ? 'warning' : 'success', text: t(done, { action: actionLabel(action, lang), ...out }) };
     });
+  const undoLast = () => {
+    const change = lastChange;
+    if (!change) return;
+    void work.run(async () => {
+      const lines = await undoChange(api, change.batchId, lang);
+      setLastChange(null);
+      return t('change_undone', { action: actionLabel(change.action, lang), lines });
+    });
+  };
   return {
     work,
+    lastChange,
+    undoLast,
     pull,
     resetLayout,
     unpushedPrompt: unpushed.prompt,

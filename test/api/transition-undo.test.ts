@@ -1,0 +1,155 @@
+// Undo of a bulk transition (PRODUCT §6.9): an operator's release, ship, hold (or release of a hold) and flags are
+// undone as a unit — every table as before but versions and history, the stock a ship took back on the shelf with
+// its allocations — only while nothing after depends on it; calls whose changes no record covers are not offered.
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { makeOrder, makeSku, putInBox, putStock, setLineSkus } from '../helpers/builders.ts';
+import { tableSnapshot } from '../helpers/db-snapshot.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+beforeEach(async () => {
+  // Blocks of three items: a call of more is written in parts, each its own transaction (bulk-blocks.ts).
+  s = await startTestServer({ SHIPSHEET_BULK_BLOCK_ITEMS: '3' });
+});
+afterEach(() => s.close());
+
+const snapshot = () =>
+  tableSnapshot(
+    s.deps.db,
+    /^(status_history|stock_history|audit_log|access_records|transition_batch.*|knex_.*|api_tokens|login_attempts|stream_tickets|jobs.*)$/,
+  );
+
+const versions = async (ids: string[]) => {
+  const rows = await s.deps.db('order_lines').whereIn('id', ids).select('id', 'version');
+  return ids.map((id) => ({ id, version: Number(rows.find((r: { id: string }) => r.id === id)!.version) }));
+};
+
+async function bulk(action: string, lineIds: string[], params: Record<string, unknown> = {}) {
+  const res = await s.call('POST', '/api/transitions', { action, ...params, items: await versions(lineIds) });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body as { batch_id: string; applied: number; undoable?: boolean; results: { result: string }[] };
+}
+
+const undo = (batchId: string, lang = 'ko') => s.call('POST', `/api/transitions/batches/${batchId}/undo`, undefined, { lang });
+
+describe('undo of a bulk transition', () => {
+  it('a release of several blocks goes back as a unit: statuses as before, versions moved on, the history says so', async () => {
+    const orders = [];
+    for (let i = 0; i < 4; i++) orders.push(await makeOrder(s.deps.db, { lines: 2 }));
+    const lineIds = orders.flatMap((o) => o.lineIds);
+    const before = await snapshot();
+    const loaded = await versions(lineIds);
+
+    const out = await bulk('release', lineIds);
+    assert.equal(out.applied, 8);
+    assert.equal(out.undoable, true);
+    const parts = await s.deps.db('transition_batch_parts').where({ batch_id: out.batch_id });
+    assert.ok(parts.length > 1, 'written in blocks, a part each');
+
+    const res = await undo(out.batch_id);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.lines, 8);
+    assert.deepEqual([...res.body.line_ids].sort(), [...lineIds].sort());
+    assert.deepEqual(await snapshot(), before);
+    // Two changes each: a sheet pulled before the release (or after it) is stale, not silently right.
+    for (const [i, v] of (await versions(lineIds)).entries()) assert.equal(v.version, loaded[i]!.version + 2);
+    const history = await s.deps.db('status_history').where({ batch_id: res.body.undo_batch_id });
+    assert.equal(history.length, 8);
+    assert.ok(history.every((h: any) => h.action === 'transition_undo' && h.from_status === 'READY' && h.to_status === 'NEW'));
+    assert.match(history[0].reason, /일괄 변경 취소/);
+
+    const list = await s.call('GET', '/api/transitions/batches');
+    const listed = list.body.items.find((b: { id: string }) => b.id === out.batch_id);
+    assert.equal(listed.action, 'release');
+    assert.equal(listed.lines, 8);
+    assert.ok(listed.undone_at);
+    assert.equal(listed.undoable, false);
+    const twice = await undo(out.batch_id, 'en');
+    assert.equal(twice.status, 409);
+    assert.equal(twice.body.error.code, 'batch_undone');
+  });
+
+  it('a ship gives the shelf back what it took, the allocations too, and the lines are invoiced again', async () => {
+    const sku = await makeSku(s.deps.db);
+    await putStock(s.deps.db, sku.id, 5, { allocated: 1 });
+    const allocated = await makeOrder(s.deps.db, { status: 'INVOICED' });
+    const plain = await makeOrder(s.deps.db, { status: 'INVOICED' });
+    for (const o of [allocated, plain]) {
+      await setLineSkus(s.deps.db, o.lineIds[0]!, [sku]);
+      await putInBox(s.deps.db, o.lineIds, { tracking: `6${String(Date.now()).slice(-10)}${o === plain ? 1 : 2}` });
+    }
+    await s.deps
+      .db('line_allocations')
+      .insert({ line_id: allocated.lineIds[0], sku_id: sku.id, warehouse_id: 'wh_default', quantity: 1, batch_id: 'bat_alloc' });
+    const before = await snapshot();
+
+    const out = await bulk('ship', [...allocated.lineIds, ...plain.lineIds]);
+    assert.equal(out.applied, 2);
+    const shipped = await s.deps.db('stock').where({ sku_id: sku.id }).first();
+    assert.deepEqual([Number(shipped.on_hand), Number(shipped.allocated)], [3, 0]);
+    assert.equal((await s.deps.db('line_allocations').where({ line_id: allocated.lineIds[0] })).length, 0);
+
+    const res = await undo(out.batch_id);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(await snapshot(), before);
+    const back = await s.deps.db('stock_history').where({ batch_id: res.body.undo_batch_id });
+    assert.equal(back.length, 1);
+    assert.equal(back[0].kind, 'undo');
+    assert.deepEqual([back[0].on_hand_after, back[0].allocated_after].map(Number), [5, 1]);
+  });
+
+  it('a hold — a new one and a changed reason — and its release are undone, holds rows and all', async () => {
+    const kept = await makeOrder(s.deps.db, { status: 'READY' });
+    const fresh = await makeOrder(s.deps.db, { status: 'READY' });
+    await bulk('hold', kept.lineIds, { reason: '주소 확인' });
+    const before = await snapshot();
+    const held = await bulk('hold', [...kept.lineIds, ...fresh.lineIds], { reason: '고객 요청' });
+    assert.equal(held.undoable, true);
+    assert.equal((await undo(held.batch_id)).status, 200);
+    assert.deepEqual(await snapshot(), before);
+
+    const released = await bulk('release_hold', kept.lineIds);
+    assert.equal((await undo(released.batch_id)).status, 200);
+    assert.deepEqual(await snapshot(), before, 'on hold again, with the same open hold row');
+  });
+
+  it('is refused, naming the order and changing nothing, once anything after depends on it', async () => {
+    const a = await makeOrder(s.deps.db, { mallOrderId: 'A-100' });
+    const b = await makeOrder(s.deps.db, { mallOrderId: 'B-200' });
+    const out = await bulk('release', [...a.lineIds, ...b.lineIds]);
+    await bulk('hold', b.lineIds, { reason: '재고 확인' });
+    const after = await snapshot();
+    const res = await undo(out.batch_id, 'en');
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.code, 'undo_blocked');
+    assert.deepEqual(res.body.error.details.orders, ['B-200']);
+    assert.match(res.body.error.message, /B-200/);
+    assert.deepEqual(await snapshot(), after);
+    const listed = (await s.call('GET', '/api/transitions/batches')).body.items.find((x: { id: string }) => x.id === out.batch_id);
+    assert.equal(listed.undone_at, null);
+  });
+
+  it('a ship whose number the mall has is not undone', async () => {
+    const o = await makeOrder(s.deps.db, { status: 'INVOICED' });
+    const box = await putInBox(s.deps.db, o.lineIds, { tracking: '612345678901' });
+    const out = await bulk('ship', o.lineIds);
+    // What the send job writes once the mall took the number.
+    await s.deps
+      .db('boxes')
+      .where({ id: box })
+      .update({ send_status: 'sent', sent_at: new Date().toISOString(), version: s.deps.db.raw('version + 1') });
+    const res = await undo(out.batch_id);
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.code, 'undo_blocked');
+  });
+
+  it('calls no record covers are not kept: claims, numbers, deletes', async () => {
+    const o = await makeOrder(s.deps.db, { status: 'READY' });
+    const out = await bulk('set_invoice', o.lineIds, { courier: 'CJ', tracking_number: '612345678912' });
+    assert.notEqual(out.undoable, true);
+    const res = await undo(out.batch_id, 'en');
+    assert.equal(res.status, 404);
+    assert.equal(res.body.error.code, 'batch_not_found');
+  });
+});
