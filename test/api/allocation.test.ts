@@ -3,11 +3,11 @@
 // versions moved refused, and two applies at once never allocating the same unit twice.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'vitest';
-import { isPostgres } from '../../server/db/knex.ts';
 import { unpackText } from '../../server/db/packed-text.ts';
 import { PLANS_KEPT } from '../../server/modules/allocation/kept-plans.ts';
 import { settleStock } from '../../server/modules/allocation/settle.ts';
 import { makeOrder, makeSku, makeWarehouse, putInBox, putStock, setLineSkus } from '../helpers/builders.ts';
+import { tableSnapshot } from '../helpers/db-snapshot.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -258,25 +258,7 @@ describe('allocation policies and order', () => {
   });
 });
 
-/** Every table but history, audit and batch records, rows sorted, without versions and update times. */
-async function snapshot(): Promise<Record<string, string[]>> {
-  const db = s.deps.db;
-  const names: string[] = isPostgres(db)
-    ? (await db.raw('select table_name as name from information_schema.tables where table_schema = current_schema()')).rows.map((r: any) => r.name)
-    : (await db.raw("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")).map((r: any) => r.name);
-  const skip = /history|audit|access_records|allocation_batches|knex_|login_attempts|tokens|sessions/;
-  const out: Record<string, string[]> = {};
-  for (const name of names.filter((n) => !skip.test(n)).sort()) {
-    const rows = await db(name).select();
-    out[name] = rows
-      .map((r: Record<string, unknown>) => {
-        const { version: _v, updated_at: _u, ...rest } = r;
-        return JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
-      })
-      .sort();
-  }
-  return out;
-}
+const snapshot = () => tableSnapshot(s.deps.db, /history|audit|access_records|allocation_batches|knex_|login_attempts|tokens|sessions/);
 
 describe('preview → apply → undo', () => {
   it('a round trip leaves every table as before', async () => {

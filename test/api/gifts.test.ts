@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { newId, ID_PREFIX } from '../../server/db/ids.ts';
 import { makeOrder, makeSku, setLineSkus } from '../helpers/builders.ts';
 import { skipWith } from '../helpers/skip.ts';
+import { tableSnapshot } from '../helpers/db-snapshot.ts';
 import { startTestServer, testDialect, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -280,27 +281,8 @@ describe(
   },
 );
 
-/** Every table's rows, without history and audit tables and without versions and times of change, sorted. */
-async function snapshot(): Promise<Record<string, string[]>> {
-  const db = s.deps.db;
-  const skip = new Set(['status_history', 'audit_log', 'access_records', 'stock_history', 'gift_batches', 'knex_migrations', 'knex_migrations_lock']);
-  const tables =
-    s.dialect === 'postgres'
-      ? ((await db.raw(`select table_name as name from information_schema.tables where table_schema = current_schema()`)).rows as { name: string }[])
-      : ((await db.raw(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`)) as { name: string }[]);
-  const out: Record<string, string[]> = {};
-  for (const { name } of tables) {
-    if (skip.has(name)) continue;
-    const rows = (await db(name).select()) as Record<string, unknown>[];
-    out[name] = rows
-      .map((r) => {
-        const { version: _v, updated_at: _u, last_used_at: _l, ...rest } = r;
-        return JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
-      })
-      .sort();
-  }
-  return out;
-}
+const snapshot = () =>
+  tableSnapshot(s.deps.db, /^(status_history|audit_log|access_records|stock_history|gift_batches|knex_migrations|knex_migrations_lock)$/);
 
 describe('apply, hold, cancel and undo', () => {
   it('apply adds the gift line once per order: SKU, quantity, unit price 0, its SKUs, history under the batch, a new order version', async () => {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { tableSnapshot } from '../helpers/db-snapshot.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -65,23 +66,8 @@ const boxOf = async (lineId: string) => (await s.deps.db('order_lines').where({ 
 const apply = (body: unknown, token = operator) => s.call('POST', '/api/merge/apply', body, { token, lang: 'en' });
 
 /** Every table but the history, audit and batch records, without versions and update times, rows in a fixed order. */
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  const db = s.deps.db;
-  const names: string[] =
-    db.client.config.client === 'pg'
-      ? (await db.raw(`select table_name as name from information_schema.tables where table_schema = current_schema()`)).rows.map((r: any) => r.name)
-      : (await db.raw(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`)).map((r: any) => r.name);
-  const skip = /^(status_history|audit_log|access_records|merge_batches|knex_.*|api_tokens|login_attempts|stream_tickets|jobs.*)$/;
-  const out: Record<string, unknown[]> = {};
-  for (const name of names.filter((n) => !skip.test(n)).sort()) {
-    const rows = (await db(name).select()).map((r: Record<string, unknown>) => {
-      const { version: _v, updated_at: _u, ...rest } = r;
-      return JSON.stringify(rest, Object.keys(rest).sort());
-    });
-    out[name] = rows.sort();
-  }
-  return out;
-}
+const snapshot = () =>
+  tableSnapshot(s.deps.db, /^(status_history|audit_log|access_records|merge_batches|knex_.*|api_tokens|login_attempts|stream_tickets|jobs.*)$/);
 
 describe('merge-packing: preview, apply, undo', () => {
   it('round trip: exact groups and an accepted review group merge into one box each; a rejected one is not offered again; the undo restores every table', async () => {
