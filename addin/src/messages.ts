@@ -84,8 +84,8 @@ export const paneMessages = {
   last_change: { ko: '방금 한 작업: {action} {applied}건', en: 'Last change: {action}, {applied} rows' },
   undo_change: { ko: '되돌리기', en: 'Undo' },
   change_undone: {
-    ko: '{action} {lines}줄을 되돌렸습니다. 되돌린 행은 다시 불러왔습니다.',
-    en: '{action} undone for {lines} lines; those rows were read again.',
+    ko: '{action}을(를) 되돌렸습니다 (주문상품 {lines}줄). 되돌린 행은 다시 불러왔습니다.',
+    en: '{action} undone ({lines} order lines); those rows were read again.',
   },
   confirming_at_mall: { ko: '쇼핑몰에 발주확인 중… {done}/{total}', en: 'Confirming at the malls… {done}/{total}' },
   pending_changes: {

@@ -1,4 +1,5 @@
 // Jobs and their per-order / per-box results, and the leases that keep scheduled work on one server instance.
+import type { Knex } from 'knex';
 import type { Db } from '../db/knex.ts';
 import { insertMany } from '../db/bulk.ts';
 import { PRESENCE_LOCK_CLASS } from '../db/pg-channel.ts';
@@ -122,6 +123,11 @@ export async function listResults(db: Db, jobId: string, f: { result?: string; a
 }
 
 const ACTIVE = ['queued', 'running'];
+
+/** Whether a job of this type is queued or running for any account. */
+export async function anyActiveJob(db: Db | Knex.Transaction, type: JobType): Promise<boolean> {
+  return !!(await db('jobs').where({ type }).whereIn('state', ACTIVE).first('id'));
+}
 
 /** Every queued or running job: the runner looks for those whose instance is gone. */
 export async function listActiveJobs(db: Db) {

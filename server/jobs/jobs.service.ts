@@ -1,6 +1,7 @@
 // What the API asks of jobs: start them per mall account, list and read them, ask one to stop. The rules of a
 // request to start (which periods are allowed, which accounts a confirm of chosen lines goes to) live here, not in
 // the route, so any caller of the service keeps them.
+import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { jobResultsQuery, listJobsQuery, startJobsBody } from '../../shared/api/jobs.schema.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -67,6 +68,9 @@ export async function startJobs(deps: JobsDeps, actor: Actor, request: StartJobs
   }
   return { items, next_cursor: null };
 }
+
+/** Whether tracking numbers are being sent to a mall now (a send job queued or running, for any account). */
+export const sendsRunning = (db: Db | Knex.Transaction): Promise<boolean> => jobs.anyActiveJob(db, 'send_invoices');
 
 export async function listJobs(db: Db, query: z.infer<typeof listJobsQuery>) {
   const { rows, next } = await jobs.listJobs(db, {

@@ -144,6 +144,56 @@ describe('undo of a bulk transition', () => {
     assert.equal(res.body.error.code, 'undo_blocked');
   });
 
+  it('is not offered, nor done, once its released orders merged by themselves', async () => {
+    assert.equal((await s.call('PUT', '/api/settings/auto-merge', { enabled: true })).status, 200);
+    const waiting = await makeOrder(s.deps.db, { status: 'READY' });
+    const o = await makeOrder(s.deps.db);
+    // One recipient, no safe number: an exact merge group.
+    await s.deps.db('orders').whereIn('id', [waiting.id, o.id]).update({ recipient_phone: null });
+    const out = await bulk('release', o.lineIds);
+    assert.equal(out.applied, 1);
+    assert.equal(out.undoable, false, 'the same recipient on the desk: merged right after');
+    const listed = (await s.call('GET', '/api/transitions/batches')).body.items.find((b: { id: string }) => b.id === out.batch_id);
+    assert.equal(listed.undoable, false);
+    const res = await undo(out.batch_id);
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.code, 'undo_unsupported');
+    assert.match(res.body.error.message, /자동 합포/);
+  });
+
+  it('a ship is not undone over a stock count since, nor while a send to the malls runs', async () => {
+    const sku = await makeSku(s.deps.db);
+    await putStock(s.deps.db, sku.id, 5);
+    const o = await makeOrder(s.deps.db, { status: 'INVOICED' });
+    await setLineSkus(s.deps.db, o.lineIds[0]!, [sku]);
+    await putInBox(s.deps.db, o.lineIds, { tracking: '612345678923' });
+    const out = await bulk('ship', o.lineIds);
+
+    const now = new Date().toISOString();
+    await s.deps.db('jobs').insert({ id: 'job_send_now', type: 'send_invoices', trigger: 'manual', state: 'queued', created_at: now });
+    const sending = await undo(out.batch_id);
+    assert.equal(sending.status, 409);
+    assert.equal(sending.body.error.code, 'sends_running');
+    await s.deps.db('jobs').where({ id: 'job_send_now' }).update({ state: 'succeeded', finished_at: now });
+
+    await putStock(s.deps.db, sku.id, 7); // a count after the ship: the shelf was looked at since
+    const before = await snapshot();
+    const counted = await undo(out.batch_id, 'en');
+    assert.equal(counted.status, 409);
+    assert.equal(counted.body.error.code, 'stock_changed_since');
+    assert.deepEqual(counted.body.error.details.skus, [sku.code]);
+    assert.deepEqual(await snapshot(), before);
+  });
+
+  it('a call still being written (or broken off) is not undone', async () => {
+    const o = await makeOrder(s.deps.db);
+    const out = await bulk('release', o.lineIds);
+    await s.deps.db('transition_batches').where({ id: out.batch_id }).update({ completed_at: null });
+    const res = await undo(out.batch_id);
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.code, 'batch_in_progress');
+  });
+
   it('calls no record covers are not kept: claims, numbers, deletes', async () => {
     const o = await makeOrder(s.deps.db, { status: 'READY' });
     const out = await bulk('set_invoice', o.lineIds, { courier: 'CJ', tracking_number: '612345678912' });

@@ -8,6 +8,10 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('transition_batches', (t) => {
     t.string('id', 40).primary(); // the batch id of its history rows
     t.string('action', 32).notNullable();
+    /** When the call's last block was written: a call still writing (or broken off) is not undone. */
+    t.timestamp('completed_at', { useTz: true });
+    /** Why the call cannot be undone for what followed it (its released orders merged by themselves), or null. */
+    t.string('blocked', 40);
     t.string('created_by', 40);
     t.timestamp('created_at', { useTz: true }).notNullable();
     t.timestamp('undone_at', { useTz: true });

@@ -29,6 +29,7 @@ import { refusalError } from '../../modules/orders/refusals.ts';
 import { applyTransitions } from '../../modules/orders/transitions.service.ts';
 import { listTransitionBatches, undoTransitionBatch } from '../../modules/orders/transition-undo.service.ts';
 import { withAutoSends } from '../../jobs/auto-send.ts';
+import { sendsRunning } from '../../jobs/jobs.service.ts';
 import { route, withoutReason } from '../route.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(40) });
@@ -140,11 +141,12 @@ export function orderRoutes(deps: AppDeps) {
       summary:
         'Undo a bulk change as a unit: every line, order and box back to what it held before, its holds taken back or opened again, the stock its ' +
         'shipped lines took back on the shelf with their allocations. 409 naming the orders while anything after depends on it (sent to a mall, ' +
-        'merged, changed since)',
+        'merged, changed since: undo_blocked; stock counted or moved since: stock_changed_since; a send to the malls running: sends_running; ' +
+        'the call still being written: batch_in_progress)',
       access: 'operator',
       params: transitionBatchParams,
       response: transitionUndoResult,
-      handler: async ({ actor, info, params }) => undoTransitionBatch(deps.db, actor, params.id, info),
+      handler: async ({ actor, info, params }) => undoTransitionBatch(deps.db, actor, params.id, info, (trx) => sendsRunning(trx)),
     }),
     route({
       method: 'post',

@@ -9,6 +9,8 @@ type Conn = Db | Knex.Transaction;
 export type TransitionBatchRow = {
   id: string;
   action: string;
+  completed_at: string | Date | null;
+  blocked: string | null;
   created_by: string | null;
   created_at: string | Date;
   undone_at: string | Date | null;
@@ -16,8 +18,8 @@ export type TransitionBatchRow = {
   undo_batch_id: string | null;
 };
 
-/** A call's row with what its parts add up to: the lines it changed, and why it cannot be undone (the first reason). */
-export type ListedBatch = TransitionBatchRow & { lines: number; blocked: string | null };
+/** A call's row with what its parts add up to: the lines it changed, and why it cannot be undone (its own reason or a part's). */
+export type ListedBatch = TransitionBatchRow & { lines: number };
 
 /**
  * One block's part of a call's record, in the block's transaction; the call's row is made by its first part.
@@ -30,6 +32,11 @@ export async function insertPart(
 ): Promise<void> {
   await trx('transition_batches').insert(batch).onConflict('id').ignore();
   await trx('transition_batch_parts').insert({ batch_id: batch.id, ...part });
+}
+
+/** The call's last block is written; `blocked`: why what followed it keeps it from being undone. */
+export async function completeBatch(db: Conn, id: string, at: string, blocked: string | null): Promise<void> {
+  await db('transition_batches').where({ id }).update({ completed_at: at, blocked });
 }
 
 /** A call's row, locked on PostgreSQL with `lock` (two undos at once: the second waits and sees the first's mark). */
@@ -51,12 +58,12 @@ export async function markUndone(db: Conn, id: string, patch: Pick<TransitionBat
 export async function listBatches(db: Conn, limit: number): Promise<ListedBatch[]> {
   const rows = (await db('transition_batches as b')
     .join('transition_batch_parts as p', 'p.batch_id', 'b.id')
-    .groupBy('b.id', 'b.action', 'b.created_by', 'b.created_at', 'b.undone_at', 'b.undone_by', 'b.undo_batch_id')
-    .select('b.*', db.raw('sum(p.lines) as lines'), db.raw('max(p.blocked) as blocked'))
+    .groupBy('b.id', 'b.action', 'b.completed_at', 'b.blocked', 'b.created_by', 'b.created_at', 'b.undone_at', 'b.undone_by', 'b.undo_batch_id')
+    .select('b.*', db.raw('sum(p.lines) as lines'), db.raw('max(p.blocked) as part_blocked'))
     .orderBy('b.created_at', 'desc')
     .orderBy('b.id', 'desc')
-    .limit(limit)) as (TransitionBatchRow & { lines: number | string; blocked: string | null })[];
-  return rows.map((r) => ({ ...r, lines: Number(r.lines) }));
+    .limit(limit)) as (TransitionBatchRow & { lines: number | string; part_blocked: string | null })[];
+  return rows.map(({ part_blocked, ...r }) => ({ ...r, blocked: r.blocked ?? part_blocked, lines: Number(r.lines) }));
 }
 
 /** The holds a call put on these orders at `at` (still open: the orders' versions say nothing closed them since). */

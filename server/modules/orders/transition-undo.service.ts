@@ -12,10 +12,12 @@ import type { Status } from '../../../shared/lifecycle.ts';
 import { kstMinute } from '../../../shared/time.ts';
 import { retryOnConflict } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
+import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
 import { unpackText } from '../../db/packed-text.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { unsettleStock } from '../allocation/settle.ts';
+import { stockSetSince } from '../stock/stock.repo.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { EngineCore } from './engine/core.ts';
 import * as repo from './transition-batches.repo.ts';
@@ -46,26 +48,33 @@ export async function listTransitionBatches(db: Db, limit = 20): Promise<Transit
     id: b.id,
     action: b.action,
     lines: Number(b.lines),
-    undoable: !b.blocked && !b.undone_at,
+    undoable: !b.blocked && !b.undone_at && !!b.completed_at,
     created_by: b.created_by,
     created_at: iso(b.created_at)!,
     undone_at: iso(b.undone_at),
   }));
 }
 
+/**
+ * `sendsRunning`: whether a send of tracking numbers to the malls is queued or running (the jobs are the caller's
+ * to ask, in the undo's transaction): a ship is not undone under a send that may already have read its boxes.
+ */
 export async function undoTransitionBatch(
   db: Db,
   actor: Actor,
   id: string,
   info: Partial<RequestInfo> = {},
+  sendsRunning: (trx: Knex.Transaction) => Promise<boolean> = async () => false,
 ): Promise<{ batch_id: string; undo_batch_id: string; lines: number; line_ids: string[] }> {
   return retryOnConflict(() =>
     db.transaction(async (trx) => {
       const batch = await repo.findBatch(trx, id, { lock: true });
       if (!batch) throw new AppError('not_found', 'batch_not_found', message(m.batch_not_found, { id }));
       if (batch.undone_at) throw new AppError('conflict', 'batch_undone', message(m.batch_undone, { at: kstMinute(batch.undone_at) }));
+      if (!batch.completed_at) throw new AppError('conflict', 'batch_in_progress', message(m.batch_in_progress));
+      if (batch.action === 'ship' && (await sendsRunning(trx))) throw new AppError('conflict', 'sends_running', message(m.sends_running));
       const stored = await repo.batchParts(trx, id);
-      const blocked = stored.find((p) => p.blocked)?.blocked;
+      const blocked = batch.blocked ?? stored.find((p) => p.blocked)?.blocked;
       if (blocked) {
         const why = UNDO_BLOCKED_REASONS[blocked] ?? blocked;
         throw new AppError('conflict', 'undo_unsupported', message(m.undo_unsupported, { why }));
@@ -78,6 +87,11 @@ export async function undoTransitionBatch(
       const [lines, orders, boxes] = [all((p) => p.lines), all((p) => p.orders), all((p) => p.boxes)];
       const set = await loadWorkingSet(trx, { ids: [...lines.map((r) => r[0]), ...orders.map((r) => r[0])], actions: ['hold', 'ship'] });
       refuseChangedSince(set, { lines, orders, boxes });
+      const counted = await stockSetSince(trx, id);
+      if (counted.length) {
+        const skus = counted.slice(0, 20).join(', ') + (counted.length > 20 ? ' …' : '');
+        throw new AppError('conflict', 'stock_changed_since', message(m.stock_changed_since, { skus }), { details: { skus: counted } });
+      }
 
       const undoBatchId = newId(ID_PREFIX.batch);
       const now = new Date().toISOString();

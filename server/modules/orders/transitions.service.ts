@@ -21,7 +21,7 @@ import type { PendingWrites } from './working-set.repo.ts';
 import { writeChanges, type WriteCall } from './write-changes.ts';
 import { keptAllocationsOf } from '../allocation/allocation.repo.ts';
 import { packText } from '../../db/packed-text.ts';
-import { insertPart } from './transition-batches.repo.ts';
+import { completeBatch, insertPart } from './transition-batches.repo.ts';
 import { UNDOABLE_ACTIONS, packedPartOf, type PackedPart } from './transition-undo.ts';
 import { type WorkingSet } from './working-set.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set-load.ts';
@@ -113,10 +113,15 @@ export async function applyTransitions(
   const results: EngineResult[] = new Array(body.items.length);
   for (const { block, out } of blocks) block.forEach((index, k) => (results[index] = out[k]!));
   const applied = results.filter((r) => r.result === 'applied').length;
+  let merged = false;
   if (body.action === 'release' && applied > 0) {
     // The seller's auto-merge (합포 자동): the released orders join their merge groups on the desk, as a batch of its own.
-    await autoMergeAfterRelease(db, actor, new Set(results.filter((r) => r.result === 'applied' && r.code !== 'unchanged').map((r) => r.id)));
+    const released = new Set(results.filter((r) => r.result === 'applied' && r.code !== 'unchanged').map((r) => r.id));
+    merged = (await autoMergeAfterRelease(db, actor, released)) !== null;
   }
+  // The record is whole now, and may be undone: unless its orders merged by themselves right after (the merge's
+  // boxes hold them; its undo then moves their versions on, so the release stays as it is).
+  if (record?.parts) await completeBatch(db, batchId, new Date().toISOString(), merged ? 'merged_after' : null);
   if (automated.release.length) {
     // Release on confirm: the lines just confirmed of accounts that say so, in a call of their own (its own batch,
     // the same actor, the setting as the reason). A line that cannot be released (on hold, unmatched) stays 신규.
@@ -128,7 +133,8 @@ export async function applyTransitions(
     refused: results.length - applied,
     results,
     auto_send_accounts: [...automated.send],
-    undoable: !!record && record.parts > 0 && !record.blocked,
+    // A ship whose numbers go to the malls at once (송장 자동 전송) is the malls' as soon as the send runs: not offered.
+    undoable: !!record && record.parts > 0 && !record.blocked && !merged && !automated.send.size,
   };
 }
 

@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/actor.ts';
 
 export type StockKey = { skuId: string; warehouseId: string };
 export type StockState = { on_hand: number; allocated: number; version: number };
-export type HistoryKind = 'count' | 'adjust' | 'transfer_out' | 'transfer_in' | 'import' | 'allocate' | 'deallocate' | 'ship' | 'undo';
+export type HistoryKind = 'count' | 'adjust' | 'transfer_out' | 'transfer_in' | 'import' | 'allocate' | 'deallocate' | 'ship' | 'undo' | 'return_in';
 
 export type SkuRef = { id: string; code: string };
 export type WarehouseRef = { id: string; code: string; is_default: boolean };
@@ -293,6 +293,25 @@ export async function batchStockMoves(trx: Knex.Transaction, batchId: string): P
     allocated: number | string;
   }[];
   return rows.map((r) => ({ skuId: r.sku_id, warehouseId: r.warehouse_id, onHand: Number(r.on_hand), allocated: Number(r.allocated) }));
+}
+
+/**
+ * SKU codes of the stock rows a batch moved that a person set or moved since (a count, adjustment, import or
+ * transfer written after the batch's last history row): what an undo of the batch would add to without knowing.
+ */
+export async function stockSetSince(trx: Knex.Transaction, batchId: string): Promise<string[]> {
+  const rows = (await trx('stock_history as h')
+    .join('skus as s', 's.id', 'h.sku_id')
+    .whereIn('h.kind', ['count', 'adjust', 'import', 'transfer_out', 'transfer_in'])
+    .whereExists(
+      trx('stock_history as b')
+        .where('b.batch_id', batchId)
+        .whereRaw('b.sku_id = h.sku_id and b.warehouse_id = h.warehouse_id and b.id < h.id')
+        .select(trx.raw('1')),
+    )
+    .distinct('s.code')
+    .orderBy('s.code')) as { code: string }[];
+  return rows.map((r) => r.code);
 }
 
 export type HistoryFilter = { skuCode?: string | undefined; warehouseCode?: string | undefined; beforeId?: number | undefined; limit: number };

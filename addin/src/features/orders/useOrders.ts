@@ -42,6 +42,8 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
   const [lastChange, setLastChange] = useState<{ batchId: string; action: SelectionAction; applied: number } | null>(null);
   const pullWith = (filter: PullFilter, why: Reason, options: PullOptions) =>
     work.run(async (step) => {
+      // The sheet's rows are read afresh: the last change's 되돌리기 is no longer the sheet's.
+      setLastChange(null);
       const count = await pullOrders(
         api,
         filter,
@@ -75,8 +77,14 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
     },
     cancel: () => setAsking(null),
   };
-  const push = () => work.run(pushWork(api, lang, feed));
-  const repull = () => work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
+  const push = () => {
+    setLastChange(null);
+    return work.run(pushWork(api, lang, feed));
+  };
+  const repull = () => {
+    setLastChange(null);
+    return work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
+  };
   const act = (action: SelectionAction, given: ActionParams) =>
     work.run(async (step) => {
       // What the action still needs (a reason, a confirmed warning) is asked for before anything is sent.
@@ -96,12 +104,13 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
       const done = out.unchanged ? 'action_done_unchanged' : 'action_done';
       return { intent: out.refused ? 'warning' : 'success', text: t(done, { action: actionLabel(action, lang), ...out }) };
     });
+  // One try: done or refused (the refusal says why, naming the orders), the offer goes.
   const undoLast = () => {
     const change = lastChange;
     if (!change) return;
+    setLastChange(null);
     void work.run(async () => {
       const lines = await undoChange(api, change.batchId, lang);
-      setLastChange(null);
       return t('change_undone', { action: actionLabel(change.action, lang), lines });
     });
   };
