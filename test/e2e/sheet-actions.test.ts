@@ -208,7 +208,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await last.getByText('방금 한 작업: 출고보류 1건').waitFor();
     await assertPaneFits(page, 'the 주문 tab offering to undo the last change');
     await last.getByRole('button', { name: '되돌리기' }).click();
-    await orders.getByTestId('notice').filter({ hasText: '출고보류을(를) 되돌렸습니다 (주문상품 1줄)' }).waitFor();
+    await orders.getByTestId('notice').filter({ hasText: '출고보류를 되돌렸습니다 (주문상품 1줄)' }).waitFor();
     assert.deepEqual([await cell('flags', 'hold'), await cell('flags', 'hold_reason')], ['', '']);
     assert.equal(await last.count(), 0, 'nothing left to undo');
     const d = await detail('flags');
