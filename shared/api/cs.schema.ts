@@ -66,3 +66,35 @@ export const acknowledgeResponse = z.object({
   results: z.array(z.object({ claim_id: z.string(), result: z.enum(['acknowledged', 'not_found']), message: z.string().optional() })),
 });
 export type AcknowledgeResponse = z.infer<typeof acknowledgeResponse>;
+
+/** GET /api/cs/returns: return and exchange claims whose goods have not been received yet (반품입고), oldest first. */
+export const returnsQuery = listQuery;
+export const returnsPage = page(claimItem);
+export type ReturnsPage = z.infer<typeof returnsPage>;
+
+/** How returned goods came back: sellable (back on a shelf) or defective (recorded, no stock). */
+export const RETURN_CONDITIONS = ['sellable', 'defective'] as const;
+
+/** POST /api/cs/returns/receive: the goods of these lines came back, in this condition. */
+export const receiveReturnsBody = z.object({
+  condition: z.enum(RETURN_CONDITIONS),
+  /** The warehouse (code) sellable goods go back to; the default warehouse when left out. */
+  warehouse: z.string().trim().min(1).max(40).optional(),
+  note: z.string().trim().min(1).max(500).optional(),
+  line_ids: z.array(z.string().min(1).max(40)).min(1).max(5000),
+});
+export const RECEIPT_CODES = ['not_found', 'not_returning', 'already_received', 'no_skus', 'duplicate_item'] as const;
+export const receiveReturnsResponse = z.object({
+  batch_id: z.string(),
+  received: int,
+  refused: int,
+  results: z.array(
+    z.object({
+      line_id: z.string(),
+      result: z.enum(['received', 'refused']),
+      code: z.enum(RECEIPT_CODES).optional(),
+      message: z.string().optional(),
+    }),
+  ),
+});
+export type ReceiveReturnsResponse = z.infer<typeof receiveReturnsResponse>;

@@ -1,11 +1,11 @@
 // The CS tab in the preview workbench, the pane at Excel's 320 px: each list pulled into its sheet (회수지연,
-// 클레임대기, 취소철회) and the actions on the rows selected there — 클레임 완료 on a delayed return (a hold refused,
-// said beside the row) and on a waiting claim, 보류 and 확인 on a withdrawn cancel — each row's result written beside
-// it; the 품절 tab is linked, not rebuilt.
+// 클레임대기, 취소철회, 반품입고) and the actions on the rows selected there — 클레임 완료 on a delayed return (a hold
+// refused, said beside the row) and on a waiting claim, 보류 and 확인 on a withdrawn cancel, 정상 입고 / 불량 입고 of
+// returned goods — each row's result written beside it; the 품절 tab is linked, not rebuilt.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
-import { makeOrder } from '../helpers/builders.ts';
+import { makeOrder, makeSku, putStock, setLineSkus } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
@@ -14,7 +14,7 @@ import { kstDate } from '../../shared/time.ts';
 const e2e = e2eSession();
 
 describe('CS tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
-  it('pulls the three lists into sheets and acts on the selected rows, a result per row, at 320 px', async () => {
+  it('pulls the four lists into sheets and acts on the selected rows, a result per row, at 320 px', async () => {
     const { server } = e2e;
     const db = server.deps.db;
     const claim = async (status: string, type: string, product: string) => {
@@ -32,6 +32,9 @@ describe('CS tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
       return { orderId: order.id, lineId, claimId: (await db('claims').where({ line_id: lineId }).first()).id as string };
     };
     const late = await claim('DELIVERED', 'return', '회수 늦은 패딩');
+    const padding = await makeSku(db);
+    await setLineSkus(db, late.lineId, [padding]);
+    await putStock(db, padding.id, 2);
     // Requested at 23:30 UTC six days ago: 08:30 the next morning in Korea, the day the sheet must show.
     const utcDay = new Date(Date.now() - 6 * 86400_000).toISOString().slice(0, 10);
     const lateAt = `${utcDay}T23:30:00.000Z`;
@@ -108,6 +111,23 @@ describe('CS tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await pane.getByText('1건 처리, 0건 처리 안 됨').waitFor();
     assert.equal((await resultOf('취소철회', '취소 철회된 머그'))[0], '완료');
     assert.ok((await db('claims').where({ id: withdrawn.claimId }).first()).acknowledged_at);
+
+    // 반품입고: the returned padding (now 반품완료) comes back sellable — back on the default shelf — and the exchanged
+    // sneakers defective (recorded, no stock); each leaves the list.
+    await pane.getByRole('button', { name: '반품입고 불러오기' }).click();
+    await pane.getByText(/"반품입고" 시트에 \d+건을 불러왔습니다/).waitFor();
+    rows = await sheet('반품입고');
+    await select('반품입고', rowOf(rows, '회수 늦은 패딩'));
+    await pane.getByRole('button', { name: '정상 입고' }).click();
+    await pane.getByText('1건 처리, 0건 처리 안 됨').waitFor();
+    assert.deepEqual(await resultOf('반품입고', '회수 늦은 패딩'), ['완료', '정상 입고: MAIN 창고 재고 +1']);
+    assert.equal(Number((await db('stock').where({ sku_id: padding.id }).first()).on_hand), 3);
+    await select('반품입고', rowOf(rows, '교환 기다리는 운동화'));
+    await pane.getByRole('button', { name: '불량 입고' }).click();
+    await pane.getByText('1건 처리, 0건 처리 안 됨').waitFor();
+    assert.deepEqual(await resultOf('반품입고', '교환 기다리는 운동화'), ['완료', '불량 입고 (재고 변동 없음)']);
+    const left = ((await server.call('GET', '/api/cs/returns')).body.items as { line_id: string }[]).map((i) => i.line_id);
+    assert.ok(!left.includes(late.lineId) && !left.includes(waiting.lineId));
 
     const fit = await page.evaluate(() => {
       const aside = document.querySelector('aside[aria-label="ShipSheet"]')!;

@@ -29,6 +29,7 @@ import * as userPulls from './20261129030000_user_pulls.ts';
 import * as accountAutomation from './20261129040000_account_automation.ts';
 import * as templateNameKey from './20261130010000_template_name_key.ts';
 import * as transitionBatches from './20261201010000_transition_batches.ts';
+import * as returnReceipts from './20261201020000_return_receipts.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -61,4 +62,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261129040000_account_automation', accountAutomation],
   ['20261130010000_template_name_key', templateNameKey],
   ['20261201010000_transition_batches', transitionBatches],
+  ['20261201020000_return_receipts', returnReceipts],
 ];

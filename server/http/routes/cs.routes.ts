@@ -1,5 +1,6 @@
 // The CS lists (issue 12 §6): delayed return pickups, claims waiting, cancels withdrawn at the mall (and their
-// acknowledgement). Actions on the rows are the transitions API's.
+// acknowledgement), and the returns whose goods come back (반품입고). Actions on the rows are the transitions API's,
+// except acknowledging and receiving.
 import {
   acknowledgeBody,
   acknowledgeResponse,
@@ -7,11 +8,16 @@ import {
   claimsQuery,
   delayedReturnsPage,
   delayedReturnsQuery,
+  receiveReturnsBody,
+  receiveReturnsResponse,
+  returnsPage,
+  returnsQuery,
   withdrawnCancelsPage,
   withdrawnCancelsQuery,
 } from '../../../shared/api/cs.schema.ts';
 import type { AppDeps } from '../../deps.ts';
-import { acknowledgeWithdrawn, listDelayedReturns, listOpenClaims, listWithdrawnCancels } from '../../modules/cs/cs.service.ts';
+import { acknowledgeWithdrawn, listDelayedReturns, listOpenClaims, listReturnsToReceive, listWithdrawnCancels } from '../../modules/cs/cs.service.ts';
+import { receiveReturns } from '../../modules/cs/return-receipts.service.ts';
 import { route } from '../route.ts';
 
 export function csRoutes(deps: AppDeps) {
@@ -58,6 +64,28 @@ export function csRoutes(deps: AppDeps) {
       body: acknowledgeBody,
       response: acknowledgeResponse,
       handler: async ({ actor, body }) => acknowledgeWithdrawn(deps.db, actor, body.claim_ids),
+    }),
+    route({
+      method: 'get',
+      path: '/cs/returns',
+      tag: 'cs',
+      summary: '반품입고: return and exchange claims (requested or completed) whose goods have not been received yet, oldest first',
+      access: 'viewer',
+      query: returnsQuery,
+      response: returnsPage,
+      handler: async ({ query }) => listReturnsToReceive(deps.db, query),
+    }),
+    route({
+      method: 'post',
+      path: '/cs/returns/receive',
+      tag: 'cs',
+      summary:
+        '반품 입고: the goods of these lines came back. Sellable ones go back on the warehouse named (the default one if none) — each SKU × ' +
+        "the line's quantity, history return_in — defective ones are recorded without stock. Once per line; one result per id, in one transaction",
+      access: 'operator',
+      body: receiveReturnsBody,
+      response: receiveReturnsResponse,
+      handler: async ({ actor, body }) => receiveReturns(deps.db, actor, body),
     }),
   ];
 }

@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { message } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { insertHistory } from '../orders/history.repo.ts';
+import { insertStaying } from '../orders/history.repo.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { csMessages } from './cs.messages.ts';
 import * as repo from '../orders/cs-claims.repo.ts';
@@ -60,7 +60,12 @@ export async function listDelayedReturns(db: Db, days: number, query: Query) {
 
 /** 클레임대기: open claims, of one type or all, oldest first, with their age in days. */
 export async function listOpenClaims(db: Db, query: Query & { type?: string | undefined }) {
-  const rows = await repo.openClaims(db, { after: decodeCursor(query.cursor, isString), limit: query.limit + 1, type: query.type });
+  return claimPage(query, (after, limit) => repo.openClaims(db, { after, limit, type: query.type }));
+}
+
+/** A page of claims with their type and age, oldest first (claim ids sort in creation order). */
+async function claimPage(query: Query, read: (after: string | undefined, limit: number) => Promise<repo.ClaimLineRow[]>) {
+  const rows = await read(decodeCursor(query.cursor, isString), query.limit + 1);
   const more = rows.length > query.limit;
   const items = (more ? rows.slice(0, query.limit) : rows).map((r) => ({ ...view(r, Date.now()), type: r.type }));
   return { items, next_cursor: more ? encodeCursor(items[items.length - 1]!.claim_id) : null };
@@ -76,6 +81,11 @@ export async function listWithdrawnCancels(db: Db, query: Query & { days: number
   return { items: out, next_cursor: more ? encodeCursor(out[out.length - 1]!.claim_id) : null };
 }
 
+/** 반품입고: return and exchange claims whose goods have not come back yet, oldest first. */
+export async function listReturnsToReceive(db: Db, query: Query) {
+  return claimPage(query, (after, limit) => repo.returnsToReceive(db, { after, limit }));
+}
+
 /** Acknowledges withdrawn cancels: off the list, with a history row on each claim saying who saw it. */
 export async function acknowledgeWithdrawn(db: Db, actor: Actor, claimIds: readonly string[]) {
   return db.transaction(async (trx) => {
@@ -88,21 +98,11 @@ export async function acknowledgeWithdrawn(db: Db, actor: Actor, claimIds: reado
       actor.id,
       now,
     );
-    await insertHistory(
+    await insertStaying(
       trx,
-      rows.map((r) => ({
-        entity: 'claim' as const,
-        entity_id: r.id,
-        order_id: r.order_id,
-        action: ACKNOWLEDGE_ACTION,
-        from_status: 'withdrawn',
-        to_status: 'withdrawn',
-        actor_type: actor.type,
-        actor_id: actor.id,
-        reason: null,
-        batch_id: null,
-        at: now,
-      })),
+      'claim',
+      rows.map((r) => ({ ...r, status: 'withdrawn' })),
+      { action: ACKNOWLEDGE_ACTION, actor, reason: null, at: now },
     );
     const done = new Set(rows.map((r) => r.id));
     const results = asked.map((id) =>

@@ -1,7 +1,7 @@
 // The CS lists' reads of the order tables (claims with their lines and orders, sold-out-lines.repo.ts's way) and the
 // acknowledgement of a withdrawn cancel, for server/modules/cs. Line flags are set through line-flags.repo.ts.
 import type { Knex } from 'knex';
-import { whereIdIn } from '../../db/bulk.ts';
+import { insertManyWrite, whereIdIn } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 
 type Conn = Db | Knex.Transaction;
@@ -80,6 +80,84 @@ export async function openClaims(db: Conn, p: Page & { type?: string | undefined
 export async function withdrawnCancels(db: Conn, p: Page & { since: string }): Promise<ClaimLineRow[]> {
   const q = claimLines(db).where({ 'c.type': 'cancel', 'c.state': 'withdrawn' }).whereNull('c.acknowledged_at').where('c.updated_at', '>=', p.since);
   return (await paged(q, 'c.id', p)) as ClaimLineRow[];
+}
+
+/** The statuses of a line whose goods come back to the desk: a return or an exchange, requested or completed. */
+export const RETURNING_STATUSES = ['RETURN_REQUESTED', 'RETURNED', 'EXCHANGE_REQUESTED', 'EXCHANGED'] as const;
+
+/** Return and exchange claims (requested or completed) whose goods have not been received yet, oldest first. */
+export async function returnsToReceive(db: Conn, p: Page): Promise<ClaimLineRow[]> {
+  const q = claimLines(db)
+    .whereIn('c.type', ['return', 'exchange'])
+    .whereIn('c.state', ['requested', 'completed'])
+    .whereIn('l.status', RETURNING_STATUSES)
+    .whereNotExists(db('return_receipts as r').whereRaw('r.line_id = l.id').select(db.raw('1')));
+  return (await paged(q, 'c.id', p)) as ClaimLineRow[];
+}
+
+export type ReturnLineRow = {
+  id: string;
+  order_id: string;
+  status: string;
+  quantity: number;
+  /** The line's return or exchange claim (the latest requested or completed one), if any. */
+  claim_id: string | null;
+  received_at: string | Date | null;
+  received_condition: string | null;
+};
+
+/** These lines (in id order, locked on PostgreSQL) with their claim and whether they were received already. */
+export async function lockReturnLines(trx: Knex.Transaction, ids: readonly string[]): Promise<ReturnLineRow[]> {
+  if (!ids.length) return [];
+  const claim = trx('claims as c')
+    .whereRaw('c.line_id = l.id')
+    .whereIn('c.type', ['return', 'exchange'])
+    .whereIn('c.state', ['requested', 'completed'])
+    .orderBy('c.id', 'desc')
+    .limit(1)
+    .select('c.id');
+  const q = trx('order_lines as l')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .whereNull('o.deleted_at')
+    .leftJoin('return_receipts as r', 'r.line_id', 'l.id')
+    .select('l.id', 'l.order_id', 'l.status', 'l.quantity', claim.as('claim_id'), 'r.received_at', 'r.condition as received_condition')
+    .orderBy('l.id');
+  whereIdIn(trx, q, 'l.id', ids);
+  if (isPostgres(trx as Db)) q.forUpdate('l');
+  return (await q) as ReturnLineRow[];
+}
+
+/** What each of these lines needs per unit: `[line_id, sku_id, quantity]` (its own copy of its match). */
+export async function lineSkusOf(trx: Knex.Transaction, lineIds: readonly string[]): Promise<[string, string, number][]> {
+  if (!lineIds.length) return [];
+  const rows = (await whereIdIn(
+    trx,
+    trx('line_skus').select('line_id', 'sku_id', 'quantity').orderBy(['line_id', 'sku_id']),
+    'line_id',
+    lineIds,
+  )) as {
+    line_id: string;
+    sku_id: string;
+    quantity: number;
+  }[];
+  return rows.map((r) => [r.line_id, r.sku_id, Number(r.quantity)]);
+}
+
+export type ReceiptRow = {
+  line_id: string;
+  order_id: string;
+  claim_id: string | null;
+  condition: 'sellable' | 'defective';
+  warehouse_id: string | null;
+  units: number;
+  note: string | null;
+  batch_id: string;
+  received_by: string | null;
+  received_at: string;
+};
+
+export async function insertReceipts(trx: Knex.Transaction, rows: readonly ReceiptRow[]): Promise<void> {
+  await insertManyWrite(trx, 'return_receipts', rows)?.();
 }
 
 export type AckRow = { id: string; order_id: string; line_id: string };

@@ -21,5 +21,33 @@ export async function insertHistory(db: Knex | Knex.Transaction, rows: HistoryRo
   await insertMany(db, 'status_history', rows);
 }
 
+/**
+ * History of rows whose status stays (a line's flag set, its returned goods received, a withdrawn cancel seen): a
+ * row each, from and to its status, saying who did it, why and in which batch.
+ */
+export async function insertStaying(
+  db: Knex | Knex.Transaction,
+  entity: HistoryRow['entity'],
+  rows: readonly { id: string; order_id: string; status: string }[],
+  change: { action: string; actor: { type: string; id: string | null }; reason: string | null; batchId?: string; at: string },
+): Promise<void> {
+  await insertHistory(
+    db,
+    rows.map((l) => ({
+      entity,
+      entity_id: l.id,
+      order_id: l.order_id,
+      action: change.action,
+      from_status: l.status,
+      to_status: l.status,
+      actor_type: change.actor.type,
+      actor_id: change.actor.id,
+      reason: change.reason,
+      batch_id: change.batchId ?? null,
+      at: change.at,
+    })),
+  );
+}
+
 /** insertHistory, built now and run when called (server/db/bulk.ts Write). */
 export const historyWrite = (db: Knex | Knex.Transaction, rows: HistoryRow[]): Write | null => insertManyWrite(db, 'status_history', rows);

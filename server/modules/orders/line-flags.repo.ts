@@ -7,7 +7,7 @@ import type { LineFlag } from '../../../shared/lifecycle.ts';
 import { selectPacked, whereIdIn } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { insertHistory } from './history.repo.ts';
+import { insertStaying } from './history.repo.ts';
 
 type Conn = Db | Knex.Transaction;
 
@@ -43,20 +43,5 @@ export async function setLineFlag(trx: Conn, lines: readonly FlagLine[], flag: L
     version: trx.raw('version + 1'),
     updated_at: now,
   });
-  await insertHistory(
-    trx,
-    lines.map((l) => ({
-      entity: 'line' as const,
-      entity_id: l.id,
-      order_id: l.order_id,
-      action: change.action,
-      from_status: l.status,
-      to_status: l.status,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      reason: change.reason,
-      batch_id: null,
-      at: now,
-    })),
-  );
+  await insertStaying(trx, 'line', lines, { action: change.action, actor, reason: change.reason, at: now });
 }

@@ -195,6 +195,8 @@ describe('pane API client against the server routes', () => {
       ['cs.claims', cs.listWaitingClaims(api, { type: 'return' })],
       ['cs.withdrawnCancels', cs.listWithdrawnCancels(api, { days: 30 })],
       ['cs.acknowledge', cs.acknowledgeWithdrawn(api, { claim_ids: ['clm_1'] })],
+      ['cs.returns', cs.listReturnsToReceive(api, { limit: 10 })],
+      ['cs.receive', cs.receiveReturns(api, { condition: 'sellable', warehouse: 'MAIN', line_ids: ['lin_1'] })],
       ['users.list', users.listUsers(api)],
       ['users.create', users.createUser(api, { username: 'kim', password: 'x'.repeat(12), role: 'operator', must_change_password: true })],
       ['users.update', users.updateUser(api, 'usr_1', { active: false })],

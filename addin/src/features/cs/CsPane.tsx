@@ -1,6 +1,6 @@
-// The CS tab: the three CS lists pulled into sheets (회수지연, 클레임대기, 취소철회) and the actions that apply to the
-// rows selected there — 보류 (hold the order, with a reason), 클레임 완료, 확인 (a withdrawn cancel seen). The
-// sold-out list has its own tab (품절), linked from here.
+// The CS tab: the CS lists pulled into sheets (회수지연, 클레임대기, 취소철회, 반품입고) and the actions that apply to the
+// rows selected there — 보류 (hold the order, with a reason), 클레임 완료, 확인 (a withdrawn cancel seen), 정상 입고 /
+// 불량 입고 (returned goods received). The sold-out list has its own tab (품절), linked from here.
 import { Button, Caption1, Field, Input, Link } from '@fluentui/react-components';
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
@@ -16,6 +16,7 @@ export function CsPane({ api, lang, role, openSoldOut }: { api: Api; lang: Lang;
   const work = useWork(lang);
   const [list, setList] = useState<CsList | null>(null);
   const [reason, setReason] = useState('');
+  const [warehouse, setWarehouse] = useState('');
 
   const pull = (which: CsList) =>
     work.run(async () => {
@@ -30,7 +31,7 @@ export function CsPane({ api, lang, role, openSoldOut }: { api: Api; lang: Lang;
     work.run(async () => {
       if (!list) return { intent: 'warning', text: t('cs_no_sheet') };
       if (action === 'hold' && !reason.trim()) return { intent: 'warning', text: t('cs_reason_required') };
-      const out = await actOnSelected(api, lang, list, action, reason.trim());
+      const out = await actOnSelected(api, lang, list, action, reason.trim(), warehouse.trim());
       return { intent: out.refused ? 'warning' : 'success', text: t('cs_done', out) };
     });
 
@@ -48,6 +49,9 @@ export function CsPane({ api, lang, role, openSoldOut }: { api: Api; lang: Lang;
         <Button disabled={work.busy} onClick={() => void pull('withdrawn')}>
           {t('cs_pull_withdrawn')}
         </Button>
+        <Button disabled={work.busy} onClick={() => void pull('returns')}>
+          {t('cs_pull_returns')}
+        </Button>
       </div>
       <Field label={t('cs_reason')}>
         <Input value={reason} placeholder={t('cs_reason_placeholder')} onChange={(_, d) => setReason(d.value)} />
@@ -56,13 +60,29 @@ export function CsPane({ api, lang, role, openSoldOut }: { api: Api; lang: Lang;
         <Button disabled={work.busy || viewer || !list} onClick={() => void act('hold')}>
           {t('cs_hold')}
         </Button>
-        <Button disabled={work.busy || viewer || !list || list === 'withdrawn'} onClick={() => void act('complete_claim')}>
+        <Button disabled={work.busy || viewer || !list || list === 'withdrawn' || list === 'returns'} onClick={() => void act('complete_claim')}>
           {t('cs_complete')}
         </Button>
         <Button disabled={work.busy || viewer || list !== 'withdrawn'} onClick={() => void act('acknowledge')}>
           {t('cs_ack')}
         </Button>
       </div>
+      {list === 'returns' && (
+        <>
+          <Field label={t('cs_warehouse')}>
+            <Input value={warehouse} placeholder={t('cs_warehouse_placeholder')} onChange={(_, d) => setWarehouse(d.value)} />
+          </Field>
+          <div className={ui.row}>
+            <Button disabled={work.busy || viewer} onClick={() => void act('receive_sellable')}>
+              {t('cs_receive_sellable')}
+            </Button>
+            <Button disabled={work.busy || viewer} onClick={() => void act('receive_defective')}>
+              {t('cs_receive_defective')}
+            </Button>
+          </div>
+          <Caption1>{t('cs_receive_help')}</Caption1>
+        </>
+      )}
       {viewer && <Caption1>{t('cs_viewer')}</Caption1>}
       <WorkStatus work={work} lang={lang} />
       <Caption1>

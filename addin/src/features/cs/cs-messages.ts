@@ -9,6 +9,15 @@ export const csPaneMessages = {
   cs_pull_delayed: { ko: '회수지연 불러오기', en: 'Pull delayed returns' },
   cs_pull_claims: { ko: '클레임대기 불러오기', en: 'Pull waiting claims' },
   cs_pull_withdrawn: { ko: '취소철회 불러오기', en: 'Pull withdrawn cancels' },
+  cs_pull_returns: { ko: '반품입고 불러오기', en: 'Pull returns to receive' },
+  cs_receive_sellable: { ko: '정상 입고', en: 'Receive sellable' },
+  cs_receive_defective: { ko: '불량 입고', en: 'Receive defective' },
+  cs_warehouse: { ko: '입고 창고 (코드)', en: 'Receiving warehouse (code)' },
+  cs_warehouse_placeholder: { ko: '비우면 기본 창고', en: 'Empty: the default warehouse' },
+  cs_receive_help: {
+    ko: '정상 입고는 창고 재고에 더하고, 불량 입고는 기록만 합니다. 처리 사유는 입고 메모로 남습니다.',
+    en: 'Sellable goods go back into the warehouse stock; defective ones are only recorded. The reason is kept as the receipt note.',
+  },
   cs_pulled: { ko: '"{sheet}" 시트에 {count}건을 불러왔습니다.', en: '{count} rows pulled into "{sheet}".' },
   cs_pulled_delayed: {
     ko: '"{sheet}" 시트에 {count}건 (요청 후 {days}일 초과, 이번에 {flagged}건 새로 표시).',

@@ -1,11 +1,19 @@
-// The CS sheets: each list pulled into its own sheet (회수지연, 클레임대기, 취소철회), one row per claim with the ids and
-// versions the actions need (hidden), and the actions on the rows the operator selected — a hold of the order, the
-// claim completed (transitions API), a withdrawn cancel acknowledged — each row's result written beside it.
+// The CS sheets: each list pulled into its own sheet (회수지연, 클레임대기, 취소철회, 반품입고), one row per claim with the
+// ids and versions the actions need (hidden), and the actions on the rows the operator selected — a hold of the
+// order, the claim completed (transitions API), a withdrawn cancel acknowledged, returned goods received (정상 입고
+// back on a shelf, 불량 입고 without stock) — each row's result written beside it.
 import { format, type Lang, type MessageText } from '../../../../shared/i18n.ts';
 import type { CsListItem } from '../../../../shared/api/cs.schema.ts';
 import { STATUS_LABELS } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
-import { acknowledgeWithdrawn, listDelayedReturns, listWaitingClaims, listWithdrawnCancels } from '../../api/cs.ts';
+import {
+  acknowledgeWithdrawn,
+  listDelayedReturns,
+  listReturnsToReceive,
+  listWaitingClaims,
+  listWithdrawnCancels,
+  receiveReturns,
+} from '../../api/cs.ts';
 import { applyTransitions } from '../../api/orders.ts';
 import { readColumns, selectedRows, writeCells, writeTable, type CellPatches } from '../../excel/sheets.ts';
 import { textOf, type CellValue } from '../../sheet/cells.ts';
@@ -13,12 +21,13 @@ import { putBeside, type HeaderedColumn } from '../../sheet/columns.ts';
 import { csPaneMessages as m } from './cs-messages.ts';
 import { kstDate } from '../../../../shared/time.ts';
 
-export type CsList = 'delayed' | 'claims' | 'withdrawn';
+export type CsList = 'delayed' | 'claims' | 'withdrawn' | 'returns';
 
 export const CS_SHEETS: Record<CsList, MessageText> = {
   delayed: { ko: '회수지연', en: 'Delayed returns' },
   claims: { ko: '클레임대기', en: 'Waiting claims' },
   withdrawn: { ko: '취소철회', en: 'Withdrawn cancels' },
+  returns: { ko: '반품입고', en: 'Returns to receive' },
 };
 
 type Column = HeaderedColumn & { hidden?: boolean; width: number; text?: boolean };
@@ -66,7 +75,9 @@ export async function pullCsList(api: Api, lang: Lang, list: CsList) {
         ? await listDelayedReturns(api, { limit: 500, ...(cursor ? { cursor } : {}) })
         : list === 'claims'
           ? await listWaitingClaims(api, { limit: 500, ...(cursor ? { cursor } : {}) })
-          : await listWithdrawnCancels(api, { limit: 500, ...(cursor ? { cursor } : {}) });
+          : list === 'returns'
+            ? await listReturnsToReceive(api, { limit: 500, ...(cursor ? { cursor } : {}) })
+            : await listWithdrawnCancels(api, { limit: 500, ...(cursor ? { cursor } : {}) });
     rows.push(...page.items);
     if ('delay_days' in page) extra = { days: page.delay_days, flagged: (extra.flagged ?? 0) + page.flagged_now };
     cursor = page.next_cursor ?? undefined;
@@ -97,10 +108,13 @@ export async function pullCsList(api: Api, lang: Lang, list: CsList) {
   return { sheet: name, count: rows.length, ...extra };
 }
 
-export type CsAction = 'hold' | 'complete_claim' | 'acknowledge';
+export type CsAction = 'hold' | 'complete_claim' | 'acknowledge' | 'receive_sellable' | 'receive_defective';
 
-/** Applies an action to the rows selected on the list's sheet; each row's result is written beside it. */
-export async function actOnSelected(api: Api, lang: Lang, list: CsList, action: CsAction, reason: string) {
+/**
+ * Applies an action to the rows selected on the list's sheet; each row's result is written beside it. `reason`: a
+ * hold's reason, or a receipt's note; `warehouse`: where sellable returns go (the default warehouse when empty).
+ */
+export async function actOnSelected(api: Api, lang: Lang, list: CsList, action: CsAction, reason: string, warehouse = '') {
   const name = format(CS_SHEETS[list], {}, lang);
   const sheet = await readColumns(name, COLUMNS);
   if (!sheet) throw new Error(format(m.cs_no_sheet, {}, lang));
@@ -113,6 +127,19 @@ export async function actOnSelected(api: Api, lang: Lang, list: CsList, action: 
     const out = await acknowledgeWithdrawn(api, { claim_ids: [...new Set(ids)] });
     const byId = new Map(out.results.map((r) => [r.claim_id, r]));
     chosen.forEach((r, i) => results.set(r, { ok: byId.get(ids[i]!)?.result === 'acknowledged', message: byId.get(ids[i]!)?.message ?? '' }));
+  } else if (action === 'receive_sellable' || action === 'receive_defective') {
+    const ids = [...new Set(chosen.map((r) => cell(r, 'line_id')))];
+    const out = await receiveReturns(api, {
+      condition: action === 'receive_sellable' ? 'sellable' : 'defective',
+      line_ids: ids,
+      ...(warehouse ? { warehouse } : {}),
+      ...(reason ? { note: reason } : {}),
+    });
+    const byId = new Map(out.results.map((r) => [r.line_id, r]));
+    for (const r of chosen) {
+      const res = byId.get(cell(r, 'line_id'));
+      results.set(r, { ok: res?.result === 'received', message: res?.message ?? '' });
+    }
   } else {
     // A hold is the order's; completing a claim is the line's. One item per order or line, however many rows name it.
     const key = action === 'hold' ? 'order' : 'line';

@@ -25,6 +25,7 @@ const OTHER_ACTIONS: Record<string, MessageText> = {
   merge_undo: { ko: '합포 취소', en: 'Merge undone' },
   merge_split_back: { ko: '합포 되돌리기', en: 'Merge split back' },
   transition_undo: { ko: '일괄 변경 취소', en: 'Bulk change undone' },
+  return_received: { ko: '반품 입고', en: 'Return received' },
   match: { ko: '매칭', en: 'Matched' },
   unmatch: { ko: '매칭 해제', en: 'Unmatched' },
   flag_unmatched: { ko: '비매칭 표시', en: 'Marked unmatched' },
