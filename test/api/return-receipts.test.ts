@@ -130,6 +130,24 @@ describe('반품 입고', () => {
     assert.equal(await s.deps.db('stock').where({ sku_id: sku.id }).first(), undefined);
   });
 
+  it('a return whose goods were received is not restored to shipped (주문복원 refused, saying why)', async () => {
+    const r = await returned();
+    const other = await returned();
+    assert.equal((await receive({ condition: 'defective', line_ids: [r.lineId] })).body.received, 1);
+    const items = await Promise.all(
+      [r.lineId, other.lineId].map(async (id) => ({ id, version: Number((await s.deps.db('order_lines').where({ id }).first()).version) })),
+    );
+    const res = await s.call('POST', '/api/transitions', { action: 'restore', items }, { lang: 'ko' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.results.map((x: { result: string; code?: string }) => x.code ?? x.result),
+      ['blocked', 'applied'],
+    );
+    assert.match(res.body.results[0].message, /반품 상품이 이미 입고되었습니다 \(.+\)\. 입고된 상품은 주문복원할 수 없습니다/);
+    assert.equal((await s.deps.db('order_lines').where({ id: r.lineId }).first()).status, 'RETURN_REQUESTED');
+    assert.equal((await s.deps.db('order_lines').where({ id: other.lineId }).first()).status, 'SHIPPED');
+  });
+
   it('viewers may list but not receive', async () => {
     const viewer = await s.tokenFor('viewer');
     assert.equal((await s.call('GET', '/api/cs/returns', undefined, { token: viewer })).status, 200);

@@ -186,6 +186,11 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
         repo.loadHistory(trx, lineIds()).then((history) => {
           for (const [id, rows] of history) set.history.set(id, rows);
         })),
+    needs(HISTORY_ACTIONS) &&
+      (() =>
+        repo.loadReceipts(trx, lineIds()).then((received) => {
+          for (const [id, at] of received) set.received.set(id, at);
+        })),
     needs(CLAIM_ACTIONS) &&
       (() =>
         repo.loadClaims(trx, lineIds()).then((claims) => {

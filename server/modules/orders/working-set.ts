@@ -13,6 +13,8 @@ export class WorkingSet {
   readonly boxes = new Map<string, BoxRow>();
   readonly history = new Map<string, HistoryRow[]>();
   readonly claims = new Map<string, ClaimRow[]>();
+  /** When each line's returned goods were received (반품 입고), when the call may restore or withdraw claims. */
+  readonly received = new Map<string, string>();
   /** The latest memo of each order, when the call may add memos. */
   readonly memos = new Map<string, string>();
   /** The recipient cells of each order, when the call may correct them (a sheet push). */

@@ -15,6 +15,7 @@ import {
   type Status,
 } from '../../../../shared/lifecycle.ts';
 import { trackingMessages } from '../../../../shared/tracking-number.ts';
+import { kstMinute } from '../../../../shared/time.ts';
 import type { Actor } from '../../../domain/actor.ts';
 import { ordersMessages } from '../orders.messages.ts';
 import type { WorkingSet } from '../working-set.ts';
@@ -84,6 +85,11 @@ export class EngineCore {
     // of no mall account (direct, manual, imported) have nowhere else to be confirmed.
     if (result.ok && action === 'confirm' && this.orderOf(line).mall_account_id && this.origin.source !== 'mall') {
       return new Refusal('mall_confirm_required', this.transitionParams(targetId, line, action));
+    }
+    if (result.ok && (action === 'restore' || action === 'withdraw_claim')) {
+      // Goods received back (반품 입고) are on a shelf or recorded defective: the line cannot go back to shipped.
+      const received = this.set.received.get(line.id);
+      if (received) return new Refusal('blocked', { ...this.transitionParams(targetId, line, action), at: kstMinute(received) }, 'return_received');
     }
     if (result.ok && action === 'release') {
       const unmatched = this.unmatchedSibling(line);
