@@ -102,6 +102,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   warehouse: '창고',
   warehouses: '창고',
   warehouse_code: '창고',
+  condition: '입고 상태',
+  note: '메모',
   from_warehouse: '보내는 창고',
   to_warehouse: '받는 창고',
   is_default: '기본 창고',
