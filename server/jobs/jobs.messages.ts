@@ -40,6 +40,10 @@ export const jobsMessages = defineMessages('jobs', {
   not_collected: { ko: '수집되지 않은 주문입니다', en: 'Not a collected order' },
   no_change: { ko: '변경 없음', en: 'No change' },
   dismissed: { ko: '운영자가 넘긴 쇼핑몰 변경입니다', en: 'A mall change an operator dismissed' },
+  own_claim: {
+    ko: '쇼핑몰에는 없는, 여기서 입력한 클레임이라 그대로 둡니다',
+    en: 'A claim entered here, which the mall never had: left as it is',
+  },
   confirm_first: {
     ko: '쇼핑몰에서 발주확인되지 않은 주문이라 송장을 보내지 않았습니다 ({detail}). 주문 탭에서 발주확인을 먼저 한 뒤 다시 전송하세요',
     en: 'Not sent: the order is not confirmed at the mall ({detail}). Run 발주확인 (confirm) in the orders tab first, then send again',

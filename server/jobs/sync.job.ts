@@ -17,6 +17,7 @@ import {
   collectedLines,
   dismissedChanges,
   keepPendingChanges,
+  linesWithOwnClaim,
   markMallConfirmed,
   parcelFollowers,
   pendingChanges,
@@ -70,6 +71,16 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   const confirmedThere = [...latest.values()].filter((c) => c.status === 'NEW' && !c.claim).flatMap((c) => lines.get(c.mallLineId)?.id ?? []);
   await markMallConfirmed(db, confirmedThere, new Date().toISOString());
 
+  // A claim the operator entered here (a buyer who phoned) is not the mall's to withdraw: a mall that shows no claim
+  // for the line never had it. Only a claim the mall reported is withdrawn when the mall no longer shows it.
+  const ownClaims = await linesWithOwnClaim(
+    db,
+    [...latest.values()].flatMap((c) => {
+      const line = lines.get(c.mallLineId);
+      return line && !c.claim && stepToMall(c, line.status as Status) === 'withdraw_claim' ? [line.id] : [];
+    }),
+  );
+
   // Group the steps by action: one bulk transition call each, claims carrying their own type and state.
   const groups = new Map<ApiAction, { line: CollectedLine; change: MallChange; item: Record<string, unknown> }[]>();
   for (const change of latest.values()) {
@@ -87,7 +98,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       continue;
     }
     // A change an operator dismissed, or one the line already reflects, is skipped with why.
-    const skip = (code: 'dismissed' | 'no_change') =>
+    const skip = (code: 'dismissed' | 'no_change' | 'own_claim') =>
       results.push({
         ref_type: 'line',
         ref_id: line.id,
@@ -104,6 +115,10 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     const step = stepToMall(change, line.status as Status);
     if (!step) {
       skip('no_change');
+      continue;
+    }
+    if (step === 'withdraw_claim' && !change.claim && ownClaims.has(line.id)) {
+      skip('own_claim');
       continue;
     }
     const { action, ...extra } = typeof step === 'string' ? { action: step } : step;

@@ -186,6 +186,32 @@ for (const [name, connect] of malls) {
       assert.equal(after.status, 'DELIVERED');
     });
 
+    it('a return entered here (the buyer phoned) stays through a sync of a mall that never had it', async () => {
+      await shipAll(await collected({ count: 1 }));
+      assert.equal((await runJob(s, 'send_invoices', mall.accountId)).job.state, 'succeeded');
+      const moving = (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
+      const claimed = await s.call('POST', '/api/transitions', {
+        action: 'claim',
+        claim_type: 'return',
+        reason: '고객 전화: 단순 변심',
+        items: [{ id: moving.line_id, version: moving.line_version }],
+      });
+      assert.equal(claimed.body.results[0].result, 'applied', JSON.stringify(claimed.body));
+      // The mall moves the parcel on without any claim: the sync sees the line, with no claim there.
+      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
+      const extra: Record<string, string> =
+        name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
+      await mall.admin.event(String(mallOrder.orderId), 'deliver', extra);
+      const { results } = await runJob(s, 'sync', mall.accountId);
+      const after = (await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!;
+      assert.equal(after.status, 'RETURN_REQUESTED', 'not withdrawn by the sync');
+      const claim = (await s.call('GET', `/api/orders/${moving.order_id}`)).body.claims.find(
+        (c: { line_id: string }) => c.line_id === moving.line_id,
+      );
+      assert.deepEqual([claim.source, claim.state], ['manual', 'requested']);
+      assert.equal(results.find((r: { ref_id: string | null }) => r.ref_id === moving.line_id)?.code, 'own_claim');
+    });
+
     it('a line of no mall in the box (a gift) travels with it: in transit on send, delivered on the sync that delivers the box', async () => {
       const [row] = await collected({ count: 1, status: 'confirmed' });
       // A gift line as a gift rule adds it: the order's, of no mall account, at the order's status.

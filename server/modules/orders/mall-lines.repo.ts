@@ -22,6 +22,15 @@ export async function collectedLines(db: Db, accountId: string, mallLineIds: str
   return new Map(rows.map((r) => [r.mall_line_id, r]));
 }
 
+/** Of these lines, those whose open (requested) claim was entered here, not reported by their mall. */
+export async function linesWithOwnClaim(db: Db, lineIds: readonly string[]): Promise<Set<string>> {
+  if (!lineIds.length) return new Set();
+  const rows = (await whereIdIn(db, db('claims').where({ state: 'requested', source: 'manual' }), 'line_id', lineIds).select('line_id')) as {
+    line_id: string;
+  }[];
+  return new Set(rows.map((r) => r.line_id));
+}
+
 export async function maxLineNo(db: Db | Knex.Transaction, orderId: string): Promise<number> {
   const row = await db('order_lines').where({ order_id: orderId }).max({ n: 'line_no' }).first();
   return Number(row?.n ?? 0);

@@ -15,6 +15,7 @@ export {
   keepPendingChanges,
   linesByAccount,
   linesToConfirm,
+  linesWithOwnClaim,
   markBoxFailed,
   markBoxesSent,
   markMallConfirmed,
