@@ -54,7 +54,18 @@ export type StockRow = z.infer<typeof stockRow>;
 
 export const stockPage = page(stockRow);
 
-export const STOCK_HISTORY_KINDS = ['count', 'adjust', 'transfer_out', 'transfer_in', 'import', 'allocate', 'deallocate', 'ship', 'undo', 'return_in'] as const;
+export const STOCK_HISTORY_KINDS = [
+  'count',
+  'adjust',
+  'transfer_out',
+  'transfer_in',
+  'import',
+  'allocate',
+  'deallocate',
+  'ship',
+  'undo',
+  'return_in',
+] as const;
 
 export const stockHistoryQuery = z.object({
   /** A SKU code. */

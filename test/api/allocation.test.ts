@@ -275,6 +275,21 @@ describe('preview → apply → undo', () => {
     assert.deepEqual(await snapshot(), before);
   });
 
+  it('an undo refused for a change since names the orders by their mall order numbers, never our line keys', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 3);
+    const o = await order([{ sku: a }]);
+    const p = await preview({ policy: 'available' });
+    assert.equal((await s.call('POST', '/api/allocation/apply', { batch_id: p.batch_id })).status, 200);
+    await s.deps.db('order_lines').where({ id: o.lineIds[0] }).increment('version', 1);
+    const res = await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`);
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.code, 'undo_blocked');
+    const { mall_order_id } = await s.deps.db('orders').where({ id: o.id }).first();
+    assert.deepEqual(res.body.error.details.orders, [mall_order_id]);
+    assert.doesNotMatch(res.body.error.message, /lin_/);
+  });
+
   it('the undo record leaves the allocations to line_allocations; the undo gives back exactly those (and an older record holding them still undoes)', async () => {
     const a = await makeSku(s.deps.db);
     const b = await makeSku(s.deps.db);
@@ -413,7 +428,8 @@ describe('preview → apply → undo', () => {
     await s.deps.db('orders').where({ id: split.new_order_id }).increment('version', 1);
     const blocked = await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`);
     assert.equal(blocked.status, 409);
-    assert.deepEqual(blocked.body.error.details.orders, [split.new_order_id]);
+    // Named as the operator knows it: the mall order number the split-off order keeps.
+    assert.deepEqual(blocked.body.error.details.orders, [copy.mall_order_id]);
     await s.deps.db('orders').where({ id: split.new_order_id }).decrement('version', 1);
     assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 200);
   });

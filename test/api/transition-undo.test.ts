@@ -130,6 +130,18 @@ describe('undo of a bulk transition', () => {
     assert.equal(listed.undone_at, null);
   });
 
+  it('a refusal names the first twenty orders and says how many more', async () => {
+    const orders = [];
+    for (let i = 0; i < 22; i++) orders.push(await makeOrder(s.deps.db));
+    const lineIds = orders.flatMap((o) => o.lineIds);
+    const out = await bulk('release', lineIds);
+    await bulk('hold', lineIds, { reason: '재고 확인' });
+    const res = await undo(out.batch_id);
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.details.orders.length, 22);
+    assert.match(res.body.error.message, / 외 2건$/);
+  });
+
   it('a ship whose number the mall has is not undone', async () => {
     const o = await makeOrder(s.deps.db, { status: 'INVOICED' });
     const box = await putInBox(s.deps.db, o.lineIds, { tracking: '612345678901' });

@@ -12,6 +12,7 @@ export {
   candidateLineRows,
   candidateSkus,
   movedLines,
+  orderNumbersOf,
   unallocatedNeeds,
   giftsOfOrdersOf,
   type CandidateLine,

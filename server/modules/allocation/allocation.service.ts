@@ -208,7 +208,8 @@ export async function undoAllocation(db: Db, actor: Actor, batchId: string, info
     const undo = await undoRecordOf(trx, batchId, batch.undo!);
     const orderOf = new Map<string, string>();
     for (const [orderId, newOrderId, lineIds] of undo.splits) for (const id of lineIds) orderOf.set(id, newOrderId ?? orderId);
-    const changed = await changedSince(trx, undo, orderOf);
+    // Named as the operator knows them: mall order numbers, not our line keys.
+    const changed = await repo.orderNumbersOf(trx, await changedSince(trx, undo, orderOf));
     if (changed.length)
       throw new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { orders: list(changed) }), { details: { orders: changed } });
     const now = new Date().toISOString();

@@ -25,7 +25,7 @@ export const receiptMessages = defineMessages('return_receipts', {
     en: 'no SKUs matched, so it cannot go back into stock. Match it first, or receive it as defective',
   },
   duplicate_item: { ko: '같은 요청에 두 번 들어 있습니다', en: 'appears twice in the same request' },
-  unknown_warehouse: { ko: '{field}: 창고 {code}이(가) 없거나 사용하지 않습니다', en: '{field}: no active warehouse {code}' },
+  unknown_warehouse: { ko: '{field}: {code}은(는) 없거나 쓰지 않는 창고입니다', en: '{field}: no active warehouse {code}' },
   no_default_warehouse: {
     ko: '{field}: 기본 창고가 없습니다. 창고를 지정하세요',
     en: '{field}: there is no default warehouse; name one',

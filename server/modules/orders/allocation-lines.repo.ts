@@ -147,6 +147,18 @@ async function lockLineVersions(trx: Knex.Transaction, ids: readonly string[]): 
  * are locked first on PostgreSQL (id order), then the orders they name. On SQLite (one writer, no row locks) the comparison is made in the
  * database and only the lines that moved come back: 100,000 versions are not read back to be compared here.
  */
+/**
+ * How an operator knows the orders behind these ids (lines or orders): their mall order numbers (the order id of an
+ * order without one), once each, sorted — what a refusal names, never our internal line keys.
+ */
+export async function orderNumbersOf(trx: Knex.Transaction, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const viaLines = (await whereIdIn(trx, trx('order_lines').select('order_id'), 'id', ids)) as { order_id: string }[];
+  const orderIds = [...new Set([...ids, ...viaLines.map((l) => l.order_id)])];
+  const rows = (await whereIdIn(trx, trx('orders').select('id', 'mall_order_id'), 'id', orderIds)) as { id: string; mall_order_id: string | null }[];
+  return [...new Set(rows.map((r) => r.mall_order_id ?? r.id))].sort();
+}
+
 export async function movedLines(trx: Knex.Transaction, lines: readonly (readonly [string, number, ...unknown[]])[]): Promise<string[]> {
   if (!lines.length) return [];
   if (isPostgres(trx as unknown as Db)) {

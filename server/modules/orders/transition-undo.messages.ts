@@ -20,12 +20,13 @@ export const transitionUndoMessages = defineMessages('transition_undo', {
     en: 'A send of tracking numbers to the malls is running. Try again once it ends (numbers a mall has cannot be undone)',
   },
   stock_changed_since: {
-    ko: '이후에 재고를 실사·조정·이동한 SKU가 있어 출고를 되돌릴 수 없습니다: {skus}',
-    en: 'Stock of these SKUs was counted, adjusted or moved since, so the ship cannot be undone: {skus}',
+    ko: '이후에 재고를 실사·조정·이동한 SKU가 있어 출고를 되돌릴 수 없습니다: {skus}{more}',
+    en: 'Stock of these SKUs was counted, adjusted or moved since, so the ship cannot be undone: {skus}{more}',
   },
+  and_more: { ko: ' 외 {count}건', en: ' and {count} more' },
   undo_blocked: {
-    ko: '이후에 바뀐 주문이 있어 되돌릴 수 없습니다 (쇼핑몰 전송·합포·다른 작업 등): {orders}',
-    en: 'Orders changed after it (sent to the mall, merged, another change …), so it cannot be undone: {orders}',
+    ko: '이후에 바뀐 주문이 있어 되돌릴 수 없습니다 (쇼핑몰 전송·합포·다른 작업 등): {orders}{more}',
+    en: 'Orders changed after it (sent to the mall, merged, another change …), so it cannot be undone: {orders}{more}',
   },
 });
 

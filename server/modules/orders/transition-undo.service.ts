@@ -89,8 +89,8 @@ export async function undoTransitionBatch(
       refuseChangedSince(set, { lines, orders, boxes });
       const counted = await stockSetSince(trx, id);
       if (counted.length) {
-        const skus = counted.slice(0, 20).join(', ') + (counted.length > 20 ? ' …' : '');
-        throw new AppError('conflict', 'stock_changed_since', message(m.stock_changed_since, { skus }), { details: { skus: counted } });
+        const params = { skus: counted.slice(0, 20).join(', '), more: andMore(counted) };
+        throw new AppError('conflict', 'stock_changed_since', message(m.stock_changed_since, params), { details: { skus: counted } });
       }
 
       const undoBatchId = newId(ID_PREFIX.batch);
@@ -125,6 +125,9 @@ export async function undoTransitionBatch(
   );
 }
 
+/** How many a refusal leaves unnamed after its first twenty (' 외 N건'), or nothing. */
+const andMore = (all: readonly string[]) => (all.length > 20 ? message(m.and_more, { count: all.length - 20 }) : '');
+
 /** Refuses the undo, naming the orders, when any row it would put back changed after the call. */
 function refuseChangedSince(set: WorkingSet, rows: { lines: RowBefore[]; orders: RowBefore[]; boxes: RowBefore[] }): void {
   const changed = new Set<string>();
@@ -146,7 +149,8 @@ function refuseChangedSince(set: WorkingSet, rows: { lines: RowBefore[]; orders:
   }
   if (!changed.size) return;
   const list = [...changed].sort();
-  throw new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { orders: list.slice(0, 20).join(', ') + (list.length > 20 ? ' …' : '') }), {
+  // The first twenty named, and how many more: a refusal over 5,000 lines stays readable.
+  throw new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { orders: list.slice(0, 20).join(', '), more: andMore(list) }), {
     details: { orders: list },
   });
 }
