@@ -247,6 +247,13 @@ async function shippingDesk(name: MallName) {
     await paneOf(page).getByRole('tab', { name: '송장', exact: true }).click();
     await page.getByRole('button', { name: '운송장출력 행 출고완료' }).click();
     await notice(page, new RegExp(`출고완료 ${applied}행`), '송장');
+    // Shipped by mistake: 되돌리기 takes the whole ship back (the rows read again, 운송장출력), then it ships again.
+    const invoicesTab = page.getByRole('region', { name: '송장', exact: true });
+    await invoicesTab.getByTestId('last-change').getByRole('button', { name: '되돌리기' }).click();
+    await notice(page, /출고완료를 되돌렸습니다/, '송장');
+    assert.equal(Number((await server.deps.db('order_lines').where({ status: 'SHIPPED' }).count({ n: '*' }).first())!.n), 0);
+    await page.getByRole('button', { name: '운송장출력 행 출고완료' }).click();
+    await notice(page, new RegExp(`출고완료 ${applied}행`), '송장');
     await page.getByRole('button', { name: '쇼핑몰로 송장 전송' }).click();
     const sent = await notice(page, /전송 성공/, '송장');
     assert.match(sent, /실패 0/);

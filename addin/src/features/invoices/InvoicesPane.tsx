@@ -14,12 +14,13 @@ import { AutomationLine } from '../accounts/AutomationSettings.tsx';
 import type { Account } from '../accounts/useAccounts.ts';
 import { WorkStatus } from '../work.tsx';
 import { UnpushedWarning } from '../orders/UnpushedWarning.tsx';
+import { LastChangeOffer } from '../orders/LastChangeOffer.tsx';
 import { useInvoices } from './useInvoices.ts';
 
 export function InvoicesPane({ api, feed, lang, accounts }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[] }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
-  const { work, setCourier: applyCourier, push, ship, send, unpushedPrompt } = useInvoices(api, feed, lang, accounts);
+  const { work, setCourier: applyCourier, push, ship, send, unpushedPrompt, lastChange, undoLast } = useInvoices(api, feed, lang, accounts);
   const [courier, setCourier] = useState<string>(COURIERS[0]!.code);
   const label = (code: string) => courierLabel(code, lang);
 
@@ -53,6 +54,7 @@ export function InvoicesPane({ api, feed, lang, accounts }: { api: Api; feed: Jo
         </Button>
       </div>
       <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
+      <LastChangeOffer change={lastChange} busy={work.busy} onUndo={undoLast} lang={lang} />
       <AutomationLine accounts={accounts} lang={lang} />
       <WorkStatus work={work} lang={lang} />
     </section>

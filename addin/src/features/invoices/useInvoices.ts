@@ -11,24 +11,30 @@ import { sendToMalls, setCourierOnSelection, shipInvoiced } from '../orders/shee
 import { followAutoSends, pushWork } from '../orders/push-work.ts';
 import { useWork } from '../work.tsx';
 import { useUnpushedGuard } from '../orders/useUnpushedGuard.ts';
+import { useLastChange } from '../orders/useLastChange.ts';
 
 export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: readonly Account[]) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const work = useWork(lang);
   // Ship and send go without edits not pushed (a number typed but not pushed is not shipped): warn first.
   const unpushed = useUnpushedGuard(api, feed, lang, work);
+  const last = useLastChange(api, lang, work);
   const setCourier = (courier: string) =>
     work.run(async () => {
       const label = courierLabel(courier, lang);
       const count = await setCourierOnSelection(label, lang);
       return count ? t('courier_applied', { count, courier: label }) : { intent: 'warning', text: t('no_selection') };
     });
-  const push = () => work.run(pushWork(api, lang, feed));
+  const push = () => {
+    last.forget();
+    return work.run(pushWork(api, lang, feed));
+  };
   const ship = () => void unpushed.guard('what_ship', (state) => shipWith(state));
   const shipWith = (state?: SheetState) =>
     work.run(async (step, signal) => {
       const out = await shipInvoiced(api, lang, state);
       if (!out) return { intent: 'info', text: t('nothing_to_ship') };
+      last.offer(out, 'ship');
       const sent = out.autoJobs.length ? await followAutoSends(api, feed, out.autoJobs, lang, step, signal) : null;
       const text = t('shipped', out) + (sent ? ` ${sent.text}` : '');
       return { intent: out.refused || sent?.warn ? 'warning' : 'success', text };
@@ -36,6 +42,8 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
   const send = () => void unpushed.guard('what_send', () => sendNow());
   const sendNow = () =>
     work.run(async (step, signal) => {
+      // Sent numbers are the malls': the ship before is no longer undone from here.
+      last.forget();
       const ids = accounts.filter((a) => a.send_invoice_enabled !== false).map((a) => a.id);
       if (!ids.length) return { intent: 'warning', text: t('no_send_accounts') };
       const out = await sendToMalls(
@@ -49,5 +57,5 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       const text = [t('sent', out), ...out.notStarted].join(' ');
       return { intent: out.failed || out.notStarted.length ? 'warning' : 'success', text };
     });
-  return { work, setCourier, push, ship, send, unpushedPrompt: unpushed.prompt };
+  return { work, setCourier, push, ship, send, unpushedPrompt: unpushed.prompt, lastChange: last.lastChange, undoLast: last.undoLast };
 }

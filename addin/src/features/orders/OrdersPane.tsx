@@ -21,6 +21,7 @@ import { useOrders } from './useOrders.ts';
 import { layoutMessages as dm } from './layout-messages.ts';
 import { OrderDetailSection } from './OrderDetail.tsx';
 import { UnpushedWarning } from './UnpushedWarning.tsx';
+import { LastChangeOffer } from './LastChangeOffer.tsx';
 
 export function OrdersPane({
   api,
@@ -131,14 +132,7 @@ export function OrdersPane({
         </Button>
       </div>
       <ActionParams action={action} params={params} onChange={(patch) => setParams((p) => ({ ...p, ...patch }))} lang={lang} />
-      {lastChange && (
-        <div className={ui.spread} data-testid="last-change">
-          <Text size={200}>{t('last_change', { action: actionLabel(lastChange.action), applied: lastChange.applied })}</Text>
-          <Button size="small" disabled={work.busy} onClick={undoLast}>
-            {t('undo_change')}
-          </Button>
-        </div>
-      )}
+      <LastChangeOffer change={lastChange} busy={work.busy} onUndo={undoLast} lang={lang} />
       <Caption1>{am.recipient_caption[lang]}</Caption1>
       <div className={ui.spread}>
         <Caption1 className={ui.grow}>{format(dm.layout_help, {}, lang)}</Caption1>

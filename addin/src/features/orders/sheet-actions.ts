@@ -131,14 +131,14 @@ export async function shipInvoiced(
   api: Api,
   lang: Lang,
   read?: SheetState,
-): Promise<{ applied: number; refused: number; autoJobs: StartedJob[] } | null> {
+): Promise<{ applied: number; refused: number; autoJobs: StartedJob[]; batchId: string; undoable: boolean } | null> {
   const state = read ?? (await readOrderSheet(lang));
   const items = linesWithStatus(state, statusLabels('INVOICED'));
   if (!items.length) return null;
   const out = await applyTransitions(api, { action: 'ship', items });
   await applyItemResults(api, state, out.results, lang);
   // Accounts that send once shipped had their send jobs started by the server: the caller follows them.
-  return { applied: out.applied, refused: out.refused, autoJobs: out.auto_jobs ?? [] };
+  return { applied: out.applied, refused: out.refused, autoJobs: out.auto_jobs ?? [], batchId: out.batch_id, undoable: !!out.undoable };
 }
 
 /**

@@ -14,7 +14,8 @@ import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from 
 import { layoutMessages as dm } from './layout-messages.ts';
 import { pullOrders, repullRefused, type PullFilter, type PullOptions, type SheetState } from './order-sheet.ts';
 import { useUnpushedGuard } from './useUnpushedGuard.ts';
-import { actOnSelection, undoChange } from './sheet-actions.ts';
+import { actOnSelection } from './sheet-actions.ts';
+import { useLastChange } from './useLastChange.ts';
 import { pushWork } from './push-work.ts';
 
 /**
@@ -38,12 +39,11 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
     null,
   );
   const unpushed = useUnpushedGuard(api, feed, lang, work);
-  /** The last change made here that can be undone as a unit (되돌리기), until it is undone or another is made. */
-  const [lastChange, setLastChange] = useState<{ batchId: string; action: SelectionAction; applied: number } | null>(null);
+  const last = useLastChange(api, lang, work);
   const pullWith = (filter: PullFilter, why: Reason, options: PullOptions) =>
     work.run(async (step) => {
       // The sheet's rows are read afresh: the last change's 되돌리기 is no longer the sheet's.
-      setLastChange(null);
+      last.forget();
       const count = await pullOrders(
         api,
         filter,
@@ -78,11 +78,11 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
     cancel: () => setAsking(null),
   };
   const push = () => {
-    setLastChange(null);
+    last.forget();
     return work.run(pushWork(api, lang, feed));
   };
   const repull = () => {
-    setLastChange(null);
+    last.forget();
     return work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
   };
   const act = (action: SelectionAction, given: ActionParams) =>
@@ -99,25 +99,16 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
         ready.params,
       );
       if (!out) return { intent: 'warning', text: t('no_selection') };
-      setLastChange(out.undoable && out.applied ? { batchId: out.batchId, action, applied: out.applied } : null);
+      last.offer(out, action);
       // Rows already where the action takes them (발주확인 of a confirmed line) are counted apart, not as refused.
       const done = out.unchanged ? 'action_done_unchanged' : 'action_done';
       return { intent: out.refused ? 'warning' : 'success', text: t(done, { action: actionLabel(action, lang), ...out }) };
     });
-  // One try: done or refused (the refusal says why, naming the orders), the offer goes.
-  const undoLast = () => {
-    const change = lastChange;
-    if (!change) return;
-    setLastChange(null);
-    void work.run(async () => {
-      const lines = await undoChange(api, change.batchId, lang);
-      return t('change_undone', { action: actionLabel(change.action, lang), lines });
-    });
-  };
+
   return {
     work,
-    lastChange,
-    undoLast,
+    lastChange: last.lastChange,
+    undoLast: last.undoLast,
     pull,
     resetLayout,
     unpushedPrompt: unpushed.prompt,

@@ -1,0 +1,30 @@
+// The last bulk change made from a pane that can be undone as a unit (되돌리기, PRODUCT §6.9): offered until it is
+// undone, tried once, or the sheet's rows are read or pushed again (the rows are then no longer the change's).
+import { useState } from 'react';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Api } from '../../api/client.ts';
+import { paneMessages as m } from '../../messages.ts';
+import type { useWork } from '../work.tsx';
+import { actionLabel, type SelectionAction } from './action-menu.ts';
+import { undoChange } from './sheet-actions.ts';
+
+export type LastChange = { batchId: string; action: SelectionAction; applied: number };
+
+export function useLastChange(api: Api, lang: Lang, work: ReturnType<typeof useWork>) {
+  const [lastChange, setLastChange] = useState<LastChange | null>(null);
+  /** What a bulk call answered: offered when the server kept it whole for undo and it changed anything. */
+  const offer = (out: { batchId: string; undoable: boolean; applied: number }, action: SelectionAction) =>
+    setLastChange(out.undoable && out.applied ? { batchId: out.batchId, action, applied: out.applied } : null);
+  const forget = () => setLastChange(null);
+  // One try: done or refused (the refusal says why, naming the orders), the offer goes.
+  const undoLast = () => {
+    const change = lastChange;
+    if (!change) return;
+    setLastChange(null);
+    void work.run(async () => {
+      const lines = await undoChange(api, change.batchId, lang);
+      return format(m.change_undone, { action: actionLabel(change.action, lang), lines }, lang);
+    });
+  };
+  return { lastChange, offer, forget, undoLast };
+}
