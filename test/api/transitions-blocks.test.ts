@@ -60,13 +60,21 @@ describe('a bulk call bigger than a block', () => {
     const history = await batches(res!.body.batch_id);
     assert.deepEqual(history.map((h) => h.entity_id).sort(), items.map((i) => i.id).sort());
 
-    // Sent again (as after a connection lost mid-call): nothing applies twice; every item answers stale_version.
+    // Sent again (as after a connection lost mid-call): nothing applies twice; every item is already where the
+    // action takes it, so it is unchanged, with its current version for the sheet.
     const again = await bulk('release', items);
     assert.deepEqual(
       outcome(again),
-      items.map(() => 'refused:stale_version'),
+      items.map(() => 'applied:unchanged'),
+    );
+    assert.deepEqual(
+      again.body.results.map((r: Result) => r.version),
+      items.map(() => 2),
     );
     assert.equal((await batches(again.body.batch_id)).length, 0);
+    // A stale item that is not where the action takes it is still refused: nothing is overwritten.
+    const ship = await bulk('ship', items.slice(0, 1));
+    assert.deepEqual(outcome(ship), ['refused:stale_version']);
   });
 
   it('a row another request changes between two blocks is read again before a later block decides on it', async () => {

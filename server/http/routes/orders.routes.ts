@@ -117,7 +117,7 @@ export function orderRoutes(deps: AppDeps) {
         'Apply one action to many orders or lines; one result per item (applied, or refused with the reason). Each item is all or nothing and sees ' +
         'the changes of earlier items. A call of more than 2,000 items (SHIPSHEET_BULK_BLOCK_ITEMS) is applied in blocks, each committed on its own (the items of one order, ' +
         'box or tracking number always in one block): if the call breaks off, earlier blocks stay applied, and sending it again is safe ' +
-        '(items already applied answer stale_version, since their version moved)',
+        '(items already where the action takes them answer unchanged with their current versions; other stale items stale_version)',
       access: 'operator',
       response: bulkTransitionResult,
       body: bulkTransitionBody,

@@ -5,7 +5,7 @@
 // This is the engine's face: targeting, version checks and running items. The actions live in ./engine/, one
 // file per kind (status, invoices and boxes, claims, order actions) over a small core.
 import type { BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
-import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
+import { STATUS_LABELS, alreadyDone, type Status } from '../../../shared/lifecycle.ts';
 import type { Message } from '../../../shared/i18n.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import { nextTurn } from '../../db/turns.ts';
@@ -114,8 +114,27 @@ export class Engine {
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       this.set.rollback(checkpoint);
+      const already = error.code === 'stale_version' ? this.alreadyThere(item.id, action) : null;
+      if (already) {
+        // Sent again after its answer was lost (a crash, a dropped connection), or moved there by someone else: the
+        // rows are where the action takes them, so it changes nothing, and the caller learns their versions.
+        this.changedLines.set(item.id, already);
+        return { id: item.id, result: 'applied', code: 'unchanged' };
+      }
       return { id: item.id, result: 'refused', code: error.code, message: this.describe(error) };
     }
+  }
+
+  /**
+   * The lines of a stale item, when every one of them is already where a lifecycle action takes it (as a sheet
+   * row pushed again is unchanged, sheet-rows.ts); null otherwise, and for actions that are not moves.
+   */
+  private alreadyThere(id: string, action: Action): string[] | null {
+    const move = STATUS_ACTIONS[action];
+    if (!move) return null;
+    const line = this.set.lines.get(id);
+    const lines = line ? [line] : this.set.linesOfOrder(id);
+    return lines.length && lines.every((l) => alreadyDone(move, l.status as Status)) ? lines.map((l) => l.id) : null;
   }
 
   /** After the flush: the new version of what each item named, and of the lines an applied item changed. */
