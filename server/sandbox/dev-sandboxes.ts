@@ -46,6 +46,8 @@ export async function startDevSandboxes(deps: AppDeps, options: { initialOrders?
       ).id;
     const credentials = await readCredentials(deps, accountId);
     const seed = type === 'coupang' ? 11 : 22;
+    // The same sample orders at every start (collected once); orders made later get ids no earlier start made.
+    const laterSeed = Date.now() % 2 ** 31;
     const sandbox =
       type === 'coupang'
         ? await startCoupangSandbox({
@@ -53,12 +55,14 @@ export async function startDevSandboxes(deps: AppDeps, options: { initialOrders?
             accessKey: credentials.access_key!,
             secretKey: credentials.secret_key!,
             seed,
+            laterSeed,
             initialOrders: options.initialOrders ?? 30,
           })
         : await startNaverSandbox({
             clientId: credentials.client_id!,
             clientSecret: credentials.client_secret!,
             seed,
+            laterSeed,
             initialOrders: options.initialOrders ?? 30,
           });
     started.push(sandbox);

@@ -46,3 +46,38 @@ for (const [name, start, apiPath] of sandboxes) {
     });
   });
 }
+
+// npm start restarts the sandboxes with the same seed (the same sample orders, collected once); orders made after a
+// restart must not repeat the ids of orders made before it, or collect skips them as already collected.
+const restartable: [string, (laterSeed: number) => Promise<CoupangSandbox | NaverSandbox>][] = [
+  [
+    'coupang',
+    (laterSeed) =>
+      startCoupangSandbox({ vendorId: 'A00012345', accessKey: 'a'.repeat(32), secretKey: 'b'.repeat(48), seed: 11, initialOrders: 3, laterSeed }),
+  ],
+  [
+    'naver',
+    (laterSeed) =>
+      startNaverSandbox({ clientId: 'restarttest', clientSecret: '$2a$04$yRlwyVTs4QW/Ponr6vja0O', seed: 22, initialOrders: 3, laterSeed }),
+  ],
+];
+
+for (const [name, start] of restartable) {
+  it(`${name} sandbox restarted with the same seed: the same sample orders, then new ids for new orders`, async () => {
+    const ids = async (laterSeed: number) => {
+      const sandbox = await start(laterSeed);
+      try {
+        const admin = sandboxAdmin(sandbox.url);
+        const sample = (await admin.listOrders()).map((o: { orderId: string | number }) => String(o.orderId)).sort();
+        const made = (await admin.createOrders({ count: 2 })).map((o: { orderId: string | number }) => String(o.orderId));
+        return { sample, made };
+      } finally {
+        await sandbox.close();
+      }
+    };
+    const first = await ids(1);
+    const second = await ids(2);
+    assert.deepEqual(second.sample, first.sample);
+    assert.equal(second.made.filter((id) => first.made.includes(id)).length, 0, `${first.made} / ${second.made}`);
+  });
+}

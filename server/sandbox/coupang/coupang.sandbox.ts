@@ -23,6 +23,8 @@ export type CoupangSandboxOptions = {
   seed?: number;
   /** Paid orders created at start and after each reset. */
   initialOrders?: number;
+  /** The seed of what is made after the initial orders (npm start gives each start its own). */
+  laterSeed?: number;
   /** Requests a second and burst per vendor; Coupang allows about 10 a second (§1.9). */
   rateLimit?: { rate: number; burst: number };
 };
@@ -38,6 +40,7 @@ export async function startCoupangSandbox(options: CoupangSandboxOptions): Promi
     if (options.initialOrders) createOrders(store, { count: options.initialOrders });
   };
   seedOrders();
+  if (options.laterSeed !== undefined) store.continueWith(options.laterSeed);
   const limiter = new RateLimiter(options.rateLimit?.rate ?? 10, options.rateLimit?.burst ?? 10);
 
   const app = express();

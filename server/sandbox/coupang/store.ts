@@ -112,6 +112,14 @@ export class CoupangStore {
   }
 
   /** Back to the first moment: no orders, claims, faults or log; ids drawn again from the seed. */
+  /**
+   * Ids and data made from now on come from `seed`: a sandbox restarted with the same seed makes the same sample
+   * orders, then, given another seed for what follows, new orders the server has not collected before.
+   */
+  continueWith(seed: number): void {
+    this.random = seededRandom(seed);
+  }
+
   reset(): void {
     this.boxes.clear();
     this.receipts = [];

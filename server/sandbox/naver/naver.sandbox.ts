@@ -23,6 +23,8 @@ export type NaverSandboxOptions = {
   seed?: number;
   /** Paid orders created at start, spread over the last three days. */
   initialOrders?: number;
+  /** The seed of what is made after the initial orders (npm start gives each start its own). */
+  laterSeed?: number;
   /** Requests per second and burst per API × application; no limit when omitted. */
   rateLimit?: { rate: number; burst: number };
   tokenTtlSeconds?: number;
@@ -43,6 +45,7 @@ export async function startNaverSandbox(options: NaverSandboxOptions): Promise<N
     seedInitialOrders(store, options.initialOrders ?? 0);
   };
   seedInitialOrders(store, options.initialOrders ?? 0);
+  if (options.laterSeed !== undefined) store.continueWith(options.laterSeed);
 
   const app = express();
   app.disable('x-powered-by');

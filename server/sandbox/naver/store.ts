@@ -155,6 +155,14 @@ export class NaverStore {
     return this.changes;
   }
 
+  /**
+   * Ids and data made from now on come from `seed`: a sandbox restarted with the same seed makes the same sample
+   * orders, then, given another seed for what follows, new orders the server has not collected before.
+   */
+  continueWith(seed: number): void {
+    this.random = seededRandom(seed);
+  }
+
   reset(): void {
     this.orders.clear();
     this.productOrders.clear();
