@@ -172,15 +172,19 @@ for (const [name, connect] of malls) {
       assert.equal(fresh.body.results[0].code, 'illegal_transition');
     });
 
+    /** The mall delivers the parcel of this line (Coupang names its shipment, Naver the product order). */
+    const deliverAtMall = async (row: Row) => {
+      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === row.mall_order_id);
+      const extra: Record<string, string> = name === 'coupang' ? { shipmentBoxId: row.mall_shipment_id! } : { productOrderId: row.mall_line_id };
+      await mall.admin.event(String(mallOrder.orderId), 'deliver', extra);
+    };
+
     it('a delivery at the mall reaches the order by sync', async () => {
       await shipAll(await collected({ count: 2 }));
       const sent = await runJob(s, 'send_invoices', mall.accountId);
       assert.equal(sent.job.state, 'succeeded', JSON.stringify(sent.results));
       const moving = (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
-      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
-      const extra: Record<string, string> =
-        name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
-      await mall.admin.event(String(mallOrder.orderId), 'deliver', extra);
+      await deliverAtMall(moving);
       await runJob(s, 'sync', mall.accountId);
       const after = (await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!;
       assert.equal(after.status, 'DELIVERED');
@@ -198,10 +202,7 @@ for (const [name, connect] of malls) {
       });
       assert.equal(claimed.body.results[0].result, 'applied', JSON.stringify(claimed.body));
       // The mall moves the parcel on without any claim: the sync sees the line, with no claim there.
-      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
-      const extra: Record<string, string> =
-        name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
-      await mall.admin.event(String(mallOrder.orderId), 'deliver', extra);
+      await deliverAtMall(moving);
       const { results } = await runJob(s, 'sync', mall.accountId);
       const after = (await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!;
       assert.equal(after.status, 'RETURN_REQUESTED', 'not withdrawn by the sync');

@@ -143,6 +143,15 @@ export async function lineSkusOf(trx: Knex.Transaction, lineIds: readonly string
   return rows.map((r) => [r.line_id, r.sku_id, Number(r.quantity)]);
 }
 
+/** Which of these lines had their returned goods received (반품 입고), and when. */
+export async function loadReceipts(trx: Conn, lineIds: string[]): Promise<Map<string, string>> {
+  const rows = (await whereIdIn(trx, trx('return_receipts').select('line_id', 'received_at'), 'line_id', [...new Set(lineIds)])) as {
+    line_id: string;
+    received_at: string | Date;
+  }[];
+  return new Map(rows.map((r) => [r.line_id, new Date(r.received_at).toISOString()]));
+}
+
 export type ReceiptRow = {
   line_id: string;
   order_id: string;

@@ -10,6 +10,7 @@ import { readTogether } from '../../db/read-together.ts';
 import { accountAutomation, wholeShipmentAccounts } from '../mall-accounts/mall-accounts.repo.ts';
 import { WorkingSet } from './working-set.ts';
 import * as repo from './working-set.repo.ts';
+import { loadReceipts } from './cs-claims.repo.ts';
 import type { LineRow } from './working-set.repo.ts';
 import { MovedBeforeLock } from '../../db/errors.ts';
 
@@ -188,7 +189,7 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
         })),
     needs(HISTORY_ACTIONS) &&
       (() =>
-        repo.loadReceipts(trx, lineIds()).then((received) => {
+        loadReceipts(trx, lineIds()).then((received) => {
           for (const [id, at] of received) set.received.set(id, at);
         })),
     needs(CLAIM_ACTIONS) &&

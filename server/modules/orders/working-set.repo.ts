@@ -227,15 +227,6 @@ export async function loadRecipients(trx: Knex | Trx, orderIds: string[]): Promi
 }
 
 /** Status history of lines, oldest first, grouped by line. */
-/** Which of these lines had their returned goods received (반품 입고), and when. */
-export async function loadReceipts(trx: Knex | Trx, lineIds: string[]): Promise<Map<string, string>> {
-  const rows = (await whereIdIn(trx, trx('return_receipts').select('line_id', 'received_at'), 'line_id', [...new Set(lineIds)])) as {
-    line_id: string;
-    received_at: string | Date;
-  }[];
-  return new Map(rows.map((r) => [r.line_id, new Date(r.received_at).toISOString()]));
-}
-
 export async function loadHistory(trx: Knex | Trx, lineIds: string[]): Promise<Map<string, HistoryRow[]>> {
   const out = new Map<string, HistoryRow[]>();
   const rows = (await whereIdIn(trx, trx('status_history').where('entity', 'line'), 'entity_id', [...new Set(lineIds)]).orderBy(
