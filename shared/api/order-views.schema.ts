@@ -326,6 +326,8 @@ export const bulkTransitionResult = z.object({
   auto_jobs: z.array(startedJob).optional(),
   /** Whether the call can be undone as a unit (POST /api/transitions/batches/{batch_id}/undo) while nothing after depends on it. */
   undoable: z.boolean().optional(),
+  /** Stock rows the call's ships left below zero (the shelf said more than it had), to be counted. */
+  stock_short: z.array(z.object({ sku_code: z.string(), warehouse_code: z.string(), on_hand: int })).optional(),
 });
 /** An operator's bulk change kept for undo (GET /api/transitions/batches). */
 export const transitionBatch = z.object({

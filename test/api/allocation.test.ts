@@ -654,6 +654,21 @@ describe('a count below what is allocated', () => {
 });
 
 describe('a line shipped without an allocation', () => {
+  it('a ship that takes a row below zero says which, for the operator to count', async () => {
+    const a = await makeSku(s.deps.db);
+    await putStock(s.deps.db, a.id, 1);
+    const items = [];
+    for (let i = 0; i < 3; i++) {
+      const made = await makeOrder(s.deps.db, { status: 'READY' });
+      await setLineSkus(s.deps.db, made.lineIds[0]!, [a]);
+      await putInBox(s.deps.db, made.lineIds, { tracking: `70000000010${i}`, status: 'INVOICED' });
+      items.push({ id: made.lineIds[0]!, version: Number((await s.deps.db('order_lines').where({ id: made.lineIds[0] }).first()).version) });
+    }
+    const out = await s.call('POST', '/api/transitions', { action: 'ship', items });
+    assert.equal(out.body.applied, 3, JSON.stringify(out.body));
+    assert.deepEqual(out.body.stock_short, [{ sku_code: a.code, warehouse_code: 'MAIN', on_hand: -2 }]);
+  });
+
   it('takes its units off the shelf, from the warehouses in order as far as they have units free; SKUs nobody counts move nothing', async () => {
     const a = await makeSku(s.deps.db);
     const untracked = await makeSku(s.deps.db);
@@ -689,6 +704,7 @@ describe('a line shipped without an allocation', () => {
       ],
     );
     assert.equal(await stockOf(untracked.id), undefined, 'no stock row made for a SKU nobody counts');
+    assert.equal(out.body.stock_short, undefined, 'no row went below zero');
 
     // Back at SHIPPED — a return requested for 1 of its 2 units (the line splits), then restored — takes nothing
     // more: the units left the shelf when the line first shipped.

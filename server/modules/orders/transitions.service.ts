@@ -22,6 +22,7 @@ import { writeChanges, type WriteCall } from './write-changes.ts';
 import { keptAllocationsOf } from '../allocation/allocation.repo.ts';
 import { packText } from '../../db/packed-text.ts';
 import { completeBatch, insertPart } from './transition-batches.repo.ts';
+import { shortAfter } from '../stock/stock.repo.ts';
 import { UNDOABLE_ACTIONS, packedPartOf, type PackedPart } from './transition-undo.ts';
 import { type WorkingSet } from './working-set.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set-load.ts';
@@ -36,6 +37,8 @@ export type BulkResult = {
   auto_send_accounts: string[];
   /** Whether the call kept an undo record that covers all it changed (transition-undo.ts). */
   undoable: boolean;
+  /** Stock rows its ships left below zero (the shelf said more than it had): what the operator should count. */
+  stock_short?: { sku_code: string; warehouse_code: string; on_hand: number }[];
 };
 
 /** `blockItems`: the most items one transaction applies (SHIPSHEET_BULK_BLOCK_ITEMS; tests make it small). */
@@ -127,8 +130,11 @@ export async function applyTransitions(
     // the same actor, the setting as the reason). A line that cannot be released (on hold, unmatched) stays 신규.
     await applyTransitions(db, actor, { action: 'release', reason: AUTO_REASONS.release, items: automated.release }, undefined, options);
   }
+  // Ships take units off the shelf (settle.ts) even where it said fewer: the operator hears which rows went below zero.
+  const short = body.action === 'ship' && applied > 0 ? await shortAfter(db, batchId) : [];
   return {
     batch_id: batchId,
+    ...(short.length ? { stock_short: short } : {}),
     applied,
     refused: results.length - applied,
     results,

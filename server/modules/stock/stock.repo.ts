@@ -295,6 +295,23 @@ export async function batchStockMoves(trx: Knex.Transaction, batchId: string): P
   return rows.map((r) => ({ skuId: r.sku_id, warehouseId: r.warehouse_id, onHand: Number(r.on_hand), allocated: Number(r.allocated) }));
 }
 
+/** The stock rows a batch's ships left below zero (the shelf said more than it had), by SKU and warehouse code. */
+export async function shortAfter(db: Db, batchId: string): Promise<{ sku_code: string; warehouse_code: string; on_hand: number }[]> {
+  const rows = (await db('stock_history as h')
+    .join('skus as s', 's.id', 'h.sku_id')
+    .join('warehouses as w', 'w.id', 'h.warehouse_id')
+    .where({ 'h.batch_id': batchId, 'h.kind': 'ship' })
+    .where('h.on_hand_after', '<', 0)
+    .groupBy('s.code', 'w.code')
+    .orderBy(['s.code', 'w.code'])
+    .select('s.code as sku_code', 'w.code as warehouse_code', db.raw('min(h.on_hand_after) as on_hand'))) as {
+    sku_code: string;
+    warehouse_code: string;
+    on_hand: number | string;
+  }[];
+  return rows.map((r) => ({ ...r, on_hand: Number(r.on_hand) }));
+}
+
 /**
  * SKU codes of the stock rows a batch moved that a person set or moved since (a count, adjustment, import or
  * transfer written after the batch's last history row): what an undo of the batch would add to without knowing.

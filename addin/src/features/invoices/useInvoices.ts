@@ -7,7 +7,7 @@ import { paneMessages as m } from '../../messages.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import type { SheetState } from '../orders/order-sheet.ts';
-import { sendToMalls, setCourierOnSelection, shipInvoiced } from '../orders/sheet-actions.ts';
+import { sendToMalls, setCourierOnSelection, shipInvoiced, stockShortText } from '../orders/sheet-actions.ts';
 import { followAutoSends, pushWork } from '../orders/push-work.ts';
 import { useWork } from '../work.tsx';
 import { useUnpushedGuard } from '../orders/useUnpushedGuard.ts';
@@ -36,8 +36,9 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       if (!out) return { intent: 'info', text: t('nothing_to_ship') };
       last.offer(out, 'ship');
       const sent = out.autoJobs.length ? await followAutoSends(api, feed, out.autoJobs, lang, step, signal) : null;
-      const text = t('shipped', out) + (sent ? ` ${sent.text}` : '');
-      return { intent: out.refused || sent?.warn ? 'warning' : 'success', text };
+      const short = stockShortText(out.stockShort, lang);
+      const text = [t('shipped', out), sent?.text, short].filter(Boolean).join(' ');
+      return { intent: out.refused || sent?.warn || short ? 'warning' : 'success', text };
     });
   const send = () => void unpushed.guard('what_send', () => sendNow());
   const sendNow = () =>

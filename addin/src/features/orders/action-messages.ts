@@ -2,6 +2,11 @@
 import type { Messages } from '../../../../shared/i18n.ts';
 
 export const actionMessages = {
+  stock_short: {
+    ko: '재고보다 많이 출고되어 0 아래가 된 재고가 있습니다: {list}. 재고 탭에서 실사해 맞추세요.',
+    en: 'Shipped more than the stock said; these rows are below zero: {list}. Count them in the Stock tab.',
+  },
+  and_more: { ko: '{list} 외 {count}건', en: '{list} and {count} more' },
   group_status: { ko: '상태', en: 'Status' },
   group_claim: { ko: '클레임', en: 'Claims' },
   group_flags: { ko: '표시', en: 'Flags' },

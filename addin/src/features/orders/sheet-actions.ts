@@ -52,7 +52,7 @@ export async function actOnSelection(
   lang: Lang,
   progress?: Progress,
   params: Omit<BulkTransitionBody, 'items' | 'action'> = {},
-): Promise<{ applied: number; unchanged: number; refused: number; batchId: string; undoable: boolean } | null> {
+): Promise<{ applied: number; unchanged: number; refused: number; batchId: string; undoable: boolean; stockShort: StockShort } | null> {
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
@@ -66,7 +66,14 @@ export async function actOnSelection(
   await applyItemResults(api, state, results, lang, atMalls.confirmed);
   const applied = results.filter((r) => r.result === 'applied').length;
   const unchanged = results.filter((r) => r.result === 'applied' && r.code === 'unchanged').length;
-  return { applied: applied - unchanged, unchanged, refused: results.length - applied, batchId: out.batch_id, undoable: !!out.undoable };
+  return {
+    applied: applied - unchanged,
+    unchanged,
+    refused: results.length - applied,
+    batchId: out.batch_id,
+    undoable: !!out.undoable,
+    stockShort: out.stock_short ?? [],
+  };
 }
 
 /**
@@ -124,6 +131,20 @@ async function confirmAtMalls(
   return { results, confirmed: refused.filter((item) => byLine.get(item.id)?.result === 'ok').map((item) => item.id) };
 }
 
+/** Stock rows a ship left below zero, as the server names them. */
+export type StockShort = { sku_code: string; warehouse_code: string; on_hand: number }[];
+
+/** What the operator reads of them: the first few rows, and that the shelf wants counting ('' when none). */
+export function stockShortText(short: StockShort, lang: Lang): string {
+  if (!short.length) return '';
+  const first = short
+    .slice(0, 5)
+    .map((r) => `${r.sku_code} (${r.warehouse_code}) ${r.on_hand}`)
+    .join(', ');
+  const list = short.length > 5 ? format(actionMessages.and_more, { list: first, count: short.length - 5 }, lang) : first;
+  return format(actionMessages.stock_short, { list }, lang);
+}
+
 const statusLabels = (status: Status) => new Set(Object.values(STATUS_LABELS[status]));
 
 /** Ships every invoiced row of the sheet (boxes ship whole); results beside the rows, moved rows refreshed. */
@@ -131,14 +152,21 @@ export async function shipInvoiced(
   api: Api,
   lang: Lang,
   read?: SheetState,
-): Promise<{ applied: number; refused: number; autoJobs: StartedJob[]; batchId: string; undoable: boolean } | null> {
+): Promise<{ applied: number; refused: number; autoJobs: StartedJob[]; batchId: string; undoable: boolean; stockShort: StockShort } | null> {
   const state = read ?? (await readOrderSheet(lang));
   const items = linesWithStatus(state, statusLabels('INVOICED'));
   if (!items.length) return null;
   const out = await applyTransitions(api, { action: 'ship', items });
   await applyItemResults(api, state, out.results, lang);
   // Accounts that send once shipped had their send jobs started by the server: the caller follows them.
-  return { applied: out.applied, refused: out.refused, autoJobs: out.auto_jobs ?? [], batchId: out.batch_id, undoable: !!out.undoable };
+  return {
+    applied: out.applied,
+    refused: out.refused,
+    autoJobs: out.auto_jobs ?? [],
+    batchId: out.batch_id,
+    undoable: !!out.undoable,
+    stockShort: out.stock_short ?? [],
+  };
 }
 
 /**

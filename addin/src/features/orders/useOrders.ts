@@ -14,7 +14,7 @@ import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from 
 import { layoutMessages as dm } from './layout-messages.ts';
 import { pullOrders, repullRefused, type PullFilter, type PullOptions, type SheetState } from './order-sheet.ts';
 import { useUnpushedGuard } from './useUnpushedGuard.ts';
-import { actOnSelection } from './sheet-actions.ts';
+import { actOnSelection, stockShortText } from './sheet-actions.ts';
 import { useLastChange } from './useLastChange.ts';
 import { pushWork } from './push-work.ts';
 
@@ -102,7 +102,9 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
       last.offer(out, action);
       // Rows already where the action takes them (발주확인 of a confirmed line) are counted apart, not as refused.
       const done = out.unchanged ? 'action_done_unchanged' : 'action_done';
-      return { intent: out.refused ? 'warning' : 'success', text: t(done, { action: actionLabel(action, lang), ...out }) };
+      const short = stockShortText(out.stockShort, lang);
+      const text = [t(done, { action: actionLabel(action, lang), ...out }), short].filter(Boolean).join(' ');
+      return { intent: out.refused || short ? 'warning' : 'success', text };
     });
 
   return {
