@@ -6,6 +6,8 @@
 // order, so one bad order cannot keep the others out. A crash loses at most the page being written, which the
 // next run collects (the window only moves on when a run succeeds).
 import { message, type Text } from '../../shared/i18n.ts';
+import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
+import { STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
 import type { MallLine, MallOrder } from '../connectors/types.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { updateMallAccount } from '../modules/mall-accounts/mall-accounts.repo.ts';
@@ -185,7 +187,15 @@ function lineFields(ctx: JobContext, lines: MallLine[], now: string): LineFields
 
 function originOf(ctx: JobContext): IntakeOrigin {
   const mall = ctx.account.mall_type;
-  return { action: 'collect', actor: ctx.actor, batchId: ctx.job.id, reason: (l) => `${mall} ${l.mall_status}` };
+  // History reasons are plain text in the shop's language: the mall by name, our status by its label, the mall's own
+  // code kept for whoever checks it in the seller center.
+  const name = MALL_NAMES[mall as MallType]?.ko ?? mall;
+  return {
+    action: 'collect',
+    actor: ctx.actor,
+    batchId: ctx.job.id,
+    reason: (l) => `${name} 수집: ${STATUS_LABELS[l.status as Status]?.ko ?? l.status} (${l.mall_status})`,
+  };
 }
 
 function buildFrom(ctx: JobContext, source: MallOrder, origin: IntakeOrigin): Built {

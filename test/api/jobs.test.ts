@@ -93,6 +93,12 @@ for (const [name, connect] of malls) {
       assert.equal(new Set(rows.map((r) => r.mall_order_id)).size, created.length);
       assert.equal(new Set(rows.map((r) => r.mall_line_id)).size, rows.length);
       assert.ok(rows.every((r) => typeof r.mall_order_id === 'string' && (r.status === 'PAID' || r.status === 'NEW')));
+      // The history says it in words: the mall by name, our status by its label, the mall's code kept beside.
+      const { reason } = await s.deps.db('status_history').where({ entity_id: rows[0]!.line_id, action: 'collect' }).first();
+      assert.match(
+        reason,
+        name === 'coupang' ? /^쿠팡 수집: (결제완료|신규주문) \(\w+\)$/ : /^네이버 스마트스토어 수집: (결제완료|신규주문) \(.+\)$/,
+      );
       const again = await runJob(s, 'collect', mall.accountId);
       assert.equal(again.job.state, 'succeeded');
       assert.equal(again.job.ok, 0);
