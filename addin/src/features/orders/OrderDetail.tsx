@@ -53,7 +53,9 @@ export function OrderDetailSection({ api, lang }: { api: Api; lang: Lang }) {
           <section className={ui.stack} aria-label={t('detail')}>
             {state.kind === 'none' && <Caption1>{t('detail_hint')}</Caption1>}
             {state.kind === 'loading' && <Caption1>{t('detail_loading')}</Caption1>}
-            {state.kind === 'several' && <Text role="status">{t('detail_several', { count: state.count })}</Text>}
+            {state.kind === 'several' && (
+              <Text role="status">{t(state.atLeast ? 'detail_several_more' : 'detail_several', { count: state.count })}</Text>
+            )}
             {state.kind === 'error' && <Text role="alert">{state.text}</Text>}
             {state.kind === 'order' && <OrderView order={state.order} lang={lang} addNote={addNote} />}
           </section>

@@ -8,6 +8,10 @@ export const orderDetailMessages = {
     ko: '선택한 행에 주문이 {count}개 있습니다. 한 주문의 행만 선택하세요.',
     en: 'The selection has {count} orders. Select rows of one order.',
   },
+  detail_several_more: {
+    ko: '선택한 행에 주문이 {count}개 넘게 있습니다. 한 주문의 행만 선택하세요.',
+    en: 'The selection has more than {count} orders. Select rows of one order.',
+  },
   detail_loading: { ko: '불러오는 중…', en: 'Loading…' },
   detail_order: { ko: '주문번호 {order} · {channel}', en: 'Order {order} · {channel}' },
   detail_lines: { ko: '상품 ({count})', en: 'Lines ({count})' },

@@ -10,9 +10,13 @@ import { ORDER_SHEET } from './order-sheet.ts';
 /** Rows read at most for one selection (a whole column selected is a million rows): enough to tell one order. */
 const MAX_ROWS = 2_000;
 
-/** The distinct order keys of the selected data rows, in sheet order; empty when the selection is elsewhere. */
-export async function selectedOrderIds(): Promise<string[]> {
-  const rows = (await selectedRows(ORDER_SHEET)).filter((r) => r >= 1).slice(0, MAX_ROWS);
+/**
+ * The distinct order keys of the selected data rows, in sheet order (of the first MAX_ROWS rows: `partial` when
+ * more were selected, so a count of them is a lower bound); empty when the selection is elsewhere.
+ */
+export async function selectedOrderIds(): Promise<string[] & { partial?: boolean }> {
+  const selected = (await selectedRows(ORDER_SHEET)).filter((r) => r >= 1);
+  const rows = selected.slice(0, MAX_ROWS);
   if (!rows.length) return [];
   const col = findColumns(ORDER_COLUMNS, await readHeaderRow(ORDER_SHEET)).get('order_id');
   if (col === undefined) return [];
@@ -22,5 +26,5 @@ export async function selectedOrderIds(): Promise<string[]> {
     const id = textOf(cells.get(row)?.[0]);
     if (id) ids.add(id);
   }
-  return [...ids];
+  return Object.assign([...ids], selected.length > MAX_ROWS ? { partial: true } : {});
 }

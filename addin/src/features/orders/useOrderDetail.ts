@@ -16,7 +16,7 @@ export const SELECTION_DEBOUNCE_MS = 250;
 export type DetailState =
   | { kind: 'none' }
   | { kind: 'loading' }
-  | { kind: 'several'; count: number }
+  | { kind: 'several'; count: number; atLeast: boolean }
   | { kind: 'order'; order: OrderDetail }
   | { kind: 'error'; text: string };
 
@@ -35,7 +35,7 @@ export function useOrderDetail(api: Api, lang: Lang) {
     try {
       const ids = await selectedOrderIds();
       if (ticket !== seq.current) return;
-      if (ids.length > 1) return setState({ kind: 'several', count: ids.length });
+      if (ids.length > 1) return setState({ kind: 'several', count: ids.length, atLeast: !!ids.partial });
       // A selection outside the order rows leaves the order shown.
       if (!ids.length) return;
       if (shown.current !== ids[0]) setState({ kind: 'loading' });
