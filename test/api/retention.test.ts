@@ -102,7 +102,7 @@ describe('retention', () => {
 
     const [run] = await auditRuns();
     assert.deepEqual([run.actor_type, run.actor_id], ['user', me]);
-    assert.deepEqual(JSON.parse(run.detail), { orders: 2, days: 90, cutoff: res.body.cutoff });
+    assert.deepEqual(JSON.parse(run.detail), { orders: 2, days: 90, cutoff: res.body.cutoff, undo_records: 0 });
 
     // Erased orders are not counted again.
     assert.equal((await s.call('POST', '/api/admin/retention/dry-run')).body.orders, 0);
@@ -117,5 +117,40 @@ describe('retention', () => {
     assert.equal((await orderRow(late.id)).recipient_name, '한*람');
     const run = (await auditRuns()).at(-1);
     assert.deepEqual([run.actor_type, run.actor_id, JSON.parse(run.detail).orders], ['system', null, 1]);
+  });
+
+  it("bulk changes' undo records past the cutoff go with the run: a hold reason naming someone is not kept, and they are no longer undone", async () => {
+    const o = await makeOrder(s.deps.db, { status: 'READY' });
+    const line = await s.deps.db('order_lines').where({ id: o.lineIds[0] }).first();
+    const held = await s.call('POST', '/api/transitions', {
+      action: 'hold',
+      reason: '홍길동 010-1234-5678 연락 대기',
+      items: [{ id: line.id, version: line.version }],
+    });
+    const release = await s.call('POST', '/api/transitions', {
+      action: 'release_hold',
+      items: [{ id: line.id, version: held.body.results[0].version }],
+    });
+    assert.equal(release.body.undoable, true);
+    const fresh = await s.call('POST', '/api/transitions', {
+      action: 'hold',
+      reason: '재고 확인',
+      items: [{ id: line.id, version: release.body.results[0].version }],
+    });
+    // The release of the hold was 100 days ago; the last hold today.
+    await s.deps
+      .db('transition_batches')
+      .where({ id: release.body.batch_id })
+      .update({ created_at: ago(100) });
+
+    const run = await s.call('POST', '/api/admin/retention/run');
+    assert.equal(run.status, 200);
+    assert.equal(JSON.parse((await auditRuns()).at(-1).detail).undo_records, 1);
+    const kept = JSON.stringify(await s.deps.db('transition_batch_parts').select('undo'));
+    assert.ok(!kept.includes('홍길동'), 'the old record, which kept the reason the release cleared, is gone');
+    const undo = await s.call('POST', `/api/transitions/batches/${release.body.batch_id}/undo`, undefined, { lang: 'ko' });
+    assert.equal(undo.status, 409);
+    assert.match(undo.body.error.message, /보존 기간이 지나/);
+    assert.ok((await s.deps.db('transition_batch_parts').where({ batch_id: fresh.body.batch_id })).length, "today's record stays");
   });
 });

@@ -66,6 +66,23 @@ export async function listBatches(db: Conn, limit: number): Promise<ListedBatch[
   return rows.map(({ part_blocked, ...r }) => ({ ...r, blocked: r.blocked ?? part_blocked, lines: Number(r.lines) }));
 }
 
+/**
+ * Undo records of calls made before `before` are dropped (the values they kept may name people: a hold's reason),
+ * their calls marked `expired`; answers how many calls lost theirs.
+ */
+export async function expireRecords(db: Db, before: string): Promise<number> {
+  return db.transaction(async (trx) => {
+    const ids = (await trx('transition_batches')
+      .where('created_at', '<', before)
+      .whereExists(trx('transition_batch_parts as p').whereRaw('p.batch_id = transition_batches.id').select(trx.raw('1')))
+      .pluck('id')) as string[];
+    if (!ids.length) return 0;
+    await whereIdIn(trx, trx('transition_batch_parts'), 'batch_id', ids).delete();
+    await whereIdIn(trx, trx('transition_batches'), 'id', ids).update({ blocked: 'expired' });
+    return ids.length;
+  });
+}
+
 /** The holds a call put on these orders at `at` (still open: the orders' versions say nothing closed them since). */
 export async function dropHolds(trx: Knex.Transaction, orderIds: readonly string[], at: string): Promise<void> {
   if (orderIds.length) await whereIdIn(trx, trx('holds'), 'order_id', orderIds).where({ held_at: at }).whereNull('released_at').delete();

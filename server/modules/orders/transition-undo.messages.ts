@@ -33,6 +33,7 @@ export const transitionUndoMessages = defineMessages('transition_undo', {
 /** Why a record does not cover a call (transition-undo.ts `uncovered`), as the refusal says it. */
 export const UNDO_BLOCKED_REASONS: Record<string, { ko: string; en: string }> = {
   boxes_changed: { ko: '박스나 운송장번호가 바뀌었습니다', en: 'it changed boxes or tracking numbers' },
+  expired: { ko: '보존 기간이 지나 되돌리기 기록을 지웠습니다', en: 'its undo record was erased with the retention period' },
   lines_added: { ko: '주문상품이 나뉘었습니다', en: 'it split lines' },
   claims_changed: { ko: '클레임이 바뀌었습니다', en: 'it changed claims' },
   notes_added: { ko: '메모가 추가되었습니다', en: 'it added memos' },

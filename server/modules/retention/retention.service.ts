@@ -15,6 +15,7 @@ import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import * as repo from '../orders/retention.repo.ts';
+import { expireRecords } from '../orders/transition-batches.repo.ts';
 
 export const CLOSED_STATUSES: readonly Status[] = ['PURCHASE_CONFIRMED', 'CANCELED', 'RETURNED', 'EXCHANGED'];
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -64,6 +65,9 @@ export async function eraseClosedOrders(db: Db, actor: Actor, info: Partial<Requ
     orders += done;
     if (done < BATCH) break;
   }
-  await writeAudit(db, actor, info, { action: 'retention.erase', entity: 'orders', detail: { orders, days, cutoff } });
+  // Undo records of bulk changes keep the values they overwrote (a hold's reason may name people): past the same
+  // cutoff they go, and their changes can no longer be undone.
+  const undoRecords = await expireRecords(db, cutoff);
+  await writeAudit(db, actor, info, { action: 'retention.erase', entity: 'orders', detail: { orders, days, cutoff, undo_records: undoRecords } });
   return { days, cutoff, orders };
 }
