@@ -49,6 +49,16 @@ beforeAll(async () => {
     author_id: null,
     created_at: ago(120),
   });
+  // Its goods came back once (반품 입고), the operator's note naming the buyer.
+  await s.deps.db('return_receipts').insert({
+    line_id: confirmed.lineIds[0],
+    order_id: confirmed.id,
+    condition: 'defective',
+    units: 1,
+    note: '홍길동 고객 박스 파손 010-1234-5678',
+    batch_id: 'bat_old',
+    received_at: ago(121),
+  });
 });
 afterAll(() => s.close());
 
@@ -85,7 +95,11 @@ describe('retention', () => {
     assert.equal(row.delivery_memo, '***');
     assert.ok(row.personal_data_erased_at);
     // Irreversible: the originals are nowhere in the order's rows any more.
-    const stored = JSON.stringify([row, await s.deps.db('order_notes').where({ order_id: confirmed.id })]);
+    const stored = JSON.stringify([
+      row,
+      await s.deps.db('order_notes').where({ order_id: confirmed.id }),
+      await s.deps.db('return_receipts').where({ order_id: confirmed.id }),
+    ]);
     for (const original of ['홍길동', '1234-5678', '김민준', '테헤란로', '강남파이낸스센터', '문 앞에'])
       assert.ok(!stored.includes(original), original);
     assert.equal((await orderRow(canceled.id)).recipient_name, '이*연');

@@ -73,3 +73,18 @@ export async function notesOf(trx: Knex.Transaction, orderIds: readonly string[]
 export async function overwriteNote(trx: Knex.Transaction, id: number, body: string): Promise<void> {
   await trx('order_notes').where({ id }).update({ body });
 }
+
+/** The notes of returned goods received (반품 입고) for these orders: free text an operator typed. */
+export async function receiptNotesOf(
+  trx: Knex.Transaction,
+  orderIds: readonly string[],
+): Promise<{ line_id: string; order_id: string; note: string }[]> {
+  return trx('return_receipts')
+    .whereIn('order_id', orderIds as string[])
+    .whereNotNull('note')
+    .select('line_id', 'order_id', 'note');
+}
+
+export async function overwriteReceiptNote(trx: Knex.Transaction, lineId: string, note: string): Promise<void> {
+  await trx('return_receipts').where({ line_id: lineId }).update({ note });
+}
