@@ -79,12 +79,7 @@ export async function undoTransitionBatch(
         const why = UNDO_BLOCKED_REASONS[blocked] ?? blocked;
         throw new AppError('conflict', 'undo_unsupported', message(m.undo_unsupported, { why }));
       }
-      const parts = await Promise.all(stored.map(async (p) => JSON.parse(await unpackText(p.undo)) as UndoPart));
-      const allocations = (
-        await Promise.all(stored.map(async (p) => (p.allocations ? (JSON.parse(await unpackText(p.allocations)) as KeptAllocation[]) : [])))
-      ).flat();
-      const all = (pick: (p: UndoPart) => RowBefore[]) => parts.flatMap(pick);
-      const [lines, orders, boxes] = [all((p) => p.lines), all((p) => p.orders), all((p) => p.boxes)];
+      const { parts, allocations, lines, orders, boxes } = await unpackRecord(stored);
       const set = await loadWorkingSet(trx, { ids: [...lines.map((r) => r[0]), ...orders.map((r) => r[0])], actions: ['hold', 'ship'] });
       refuseChangedSince(set, { lines, orders, boxes });
       const counted = await stockSetSince(trx, id);
@@ -97,21 +92,7 @@ export async function undoTransitionBatch(
       const now = new Date().toISOString();
       const label = API_ACTION_LABELS[batch.action as ApiAction]?.ko ?? batch.action;
       const reason = `일괄 변경 취소 (${label})`;
-      const core = new EngineCore(set, actor, undoBatchId, { source: 'manual' }, now);
-      for (const [orderId, , before] of orders) {
-        const order = set.orders.get(orderId)!;
-        set.assign(order, before);
-        set.queue(set.writes.orders, orderId, { ...before });
-      }
-      for (const [boxId, , before] of boxes) set.patchBox(set.boxes.get(boxId)!, before);
-      for (const [lineId, , before] of lines) {
-        const line = set.lines.get(lineId)!;
-        const { status, ...rest } = before as { status?: string } & Record<string, unknown>;
-        const to: Status | 'same' = status === undefined || status === line.status ? 'same' : (status as Status);
-        core.moveLine(line, to, UNDO_ACTION, reason, rest);
-        // A line whose status did not move (a hold, a flag) still says in its history what happened to it.
-        if (to === 'same') core.record('line', line.id, line.order_id, UNDO_ACTION, line.status, line.status, reason);
-      }
+      putBack(new EngineCore(set, actor, undoBatchId, { source: 'manual' }, now), { lines, orders, boxes }, reason);
       await flushWrites(trx, set.writes, now);
       for (const p of parts) {
         await repo.dropHolds(trx, p.held, p.at);
@@ -123,6 +104,35 @@ export async function undoTransitionBatch(
       return { batch_id: id, undo_batch_id: undoBatchId, lines: lines.length, line_ids: lines.map((r) => r[0]) };
     }),
   );
+}
+
+/** A call's record as its parts keep it, read back: the rows to put back, the holds, the allocations kept. */
+async function unpackRecord(stored: { undo: string; allocations: string | null }[]) {
+  const parts = await Promise.all(stored.map(async (p) => JSON.parse(await unpackText(p.undo)) as UndoPart));
+  const kept = await Promise.all(stored.map(async (p) => (p.allocations ? (JSON.parse(await unpackText(p.allocations)) as KeptAllocation[]) : [])));
+  const all = (pick: (p: UndoPart) => RowBefore[]) => parts.flatMap(pick);
+  return { parts, allocations: kept.flat(), lines: all((p) => p.lines), orders: all((p) => p.orders), boxes: all((p) => p.boxes) };
+}
+
+/**
+ * Every kept field back on its order, box and line, in the working set (written by the caller): a line whose status
+ * goes back moves through the engine's core, so its history says from what to what; one whose status stayed (a
+ * hold, a flag) gets a history row all the same.
+ */
+function putBack(core: EngineCore, rows: { lines: RowBefore[]; orders: RowBefore[]; boxes: RowBefore[] }, reason: string): void {
+  const { set } = core;
+  for (const [orderId, , before] of rows.orders) {
+    set.assign(set.orders.get(orderId)!, before);
+    set.queue(set.writes.orders, orderId, { ...before });
+  }
+  for (const [boxId, , before] of rows.boxes) set.patchBox(set.boxes.get(boxId)!, before);
+  for (const [lineId, , before] of rows.lines) {
+    const line = set.lines.get(lineId)!;
+    const { status, ...rest } = before as { status?: string } & Record<string, unknown>;
+    const to: Status | 'same' = status === undefined || status === line.status ? 'same' : (status as Status);
+    core.moveLine(line, to, UNDO_ACTION, reason, rest);
+    if (to === 'same') core.record('line', line.id, line.order_id, UNDO_ACTION, line.status, line.status, reason);
+  }
 }
 
 /** How many a refusal leaves unnamed after its first twenty (' 외 N건'), or nothing. */

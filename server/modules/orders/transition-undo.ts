@@ -7,6 +7,7 @@ import type { ApiAction } from '../../../shared/api/orders.schema.ts';
 import type { KeptAllocation } from '../allocation/allocation.repo.ts';
 import { packText } from '../../db/packed-text.ts';
 import type { PendingWrites } from './working-set.repo.ts';
+import { settlingLines } from './write-changes.ts';
 import type { WorkingSet } from './working-set.ts';
 
 /**
@@ -97,15 +98,6 @@ function uncovered(w: PendingWrites): string | null {
   return null;
 }
 
-/** Lines a block moves into SHIPPED or CANCELED: their allocations settle (write-changes.ts), so they are kept first. */
-function settlingLines(w: PendingWrites): string[] {
-  const ids: string[] = [];
-  for (const h of w.history) {
-    if (h.entity === 'line' && h.from_status !== h.to_status && (h.to_status === 'SHIPPED' || h.to_status === 'CANCELED')) ids.push(h.entity_id);
-  }
-  return ids;
-}
-
 /** Whether the part changed anything (a block of refused or unchanged items keeps no part). */
 const changesAnything = (p: UndoPart): boolean => p.lines.length + p.orders.length + p.boxes.length + p.held.length + p.released.length > 0;
 
@@ -113,5 +105,7 @@ const changesAnything = (p: UndoPart): boolean => p.lines.length + p.orders.leng
 export async function packedPartOf(set: WorkingSet, w: PendingWrites, at: string): Promise<PackedPart | null> {
   const part = undoPartOf(set, w, at);
   if (!changesAnything(part)) return null;
-  return { undo: await packText(JSON.stringify(part)), lines: part.lines.length, blocked: part.blocked, settling: settlingLines(w) };
+  // The lines whose allocations settle as the block is written (write-changes.ts): kept before they go.
+  const { shipped, canceled } = settlingLines(w.history);
+  return { undo: await packText(JSON.stringify(part)), lines: part.lines.length, blocked: part.blocked, settling: [...shipped, ...canceled] };
 }
