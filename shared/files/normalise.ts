@@ -67,6 +67,15 @@ export function excelSerialToDate(serial: number): string | null {
   return isoDate(new Date(epoch + day * 86_400_000));
 }
 
+/**
+ * The digits of a whole number Excel could not keep (its text, to name it on the row), or null when it is exact:
+ * beyond 15 digits Excel itself has replaced the tail with zeros, and ≥ 2^53 cannot be exact in any program.
+ */
+function excelLostDigits(value: number): string | null {
+  const digits = BigInt(value).toString();
+  return !Number.isSafeInteger(value) || digits.replace('-', '').length > EXCEL_DIGITS ? digits : null;
+}
+
 /** Text as typed: NFKC (full-width digits and letters → ASCII), leading apostrophe and a number cell's ".0" gone. */
 function cleanText(text: string): string {
   return text.normalize('NFKC').trim().replace(LEADING_APOSTROPHE, '').trim();
@@ -76,9 +85,8 @@ function normaliseText(value: Cell): CellResult<string> {
   if (typeof value === 'string' && PLAIN.test(value)) return { ok: true, value };
   // A number of more than 15 digits in a cell: Excel has already replaced its tail (a key or an order number typed
   // into a General cell), so it is named, not read as the text it no longer is.
-  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 10 ** EXCEL_DIGITS) {
-    return fail('excel_precision_lost', BigInt(value).toString());
-  }
+  const lost = typeof value === 'number' && Number.isInteger(value) ? excelLostDigits(value) : null;
+  if (lost) return fail('excel_precision_lost', lost);
   if (value instanceof Date) return { ok: true, value: isoDate(value) };
   const text = String(value);
   if (CONTROL.test(text)) return fail('control_chars', text.replace(/[\u0000-\u001f\u007f]/g, '?'));
@@ -94,9 +102,8 @@ function normaliseText(value: Cell): CellResult<string> {
 function normaliseDigits(value: Cell): CellResult<string> {
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 0) return fail('invalid_number_text', value);
-    // ≥ 2^53 cannot be exact in any program; beyond 15 digits Excel itself has replaced the tail with zeros.
-    const digits = BigInt(value).toString();
-    if (!Number.isSafeInteger(value) || digits.length > EXCEL_DIGITS) return fail('excel_precision_lost', digits);
+    const lost = excelLostDigits(value);
+    if (lost) return fail('excel_precision_lost', lost);
     return { ok: true, value: String(value) };
   }
   if (typeof value !== 'string') return fail('invalid_number_text', value);
