@@ -820,7 +820,7 @@ describe('settling one stock row both ways at once', () => {
     await s.deps.db.transaction((trx) =>
       settleStock(
         trx,
-        { shipped: [one.lineIds[0]!], canceled: [two.lineIds[0]!] },
+        { shipped: [one.lineIds[0]!], released: [two.lineIds[0]!] },
         { actor: { type: 'system', id: null }, batchId: 'bat_settle_test', reason: 'test', now: new Date().toISOString() },
       ),
     );

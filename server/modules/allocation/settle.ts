@@ -10,7 +10,11 @@ import type { Actor } from '../../domain/actor.ts';
 import { batchStockMoves, keyOf, lockStock, stockWritesBuilt, type StockKey, type StockState, type StockWrite } from '../stock/stock.repo.ts';
 import * as repo from './allocation.repo.ts';
 
-export type Settled = { shipped: readonly string[]; canceled: readonly string[]; deletedOrders?: readonly string[] };
+/**
+ * Lines that leave the desk: `shipped` take their units off the shelf; `released` (cancelled, or unmatched: they
+ * need other SKUs now) and the lines of `deletedOrders` give their allocation back.
+ */
+export type Settled = { shipped: readonly string[]; released: readonly string[]; deletedOrders?: readonly string[] };
 export type SettleChange = { actor: Actor; batchId: string; reason: string; now: string };
 
 /** Per stock row and kind: the units leaving the shelf (ship) or given back, the allocated units released, the lines. */
@@ -28,7 +32,7 @@ function add(moves: Map<string, Move>, key: StockKey, quantity: number, released
 
 export async function settleStock(trx: Knex.Transaction, lines: Settled, c: SettleChange): Promise<void> {
   const allocs = [
-    ...(await repo.allocationsOfLines(trx, [...lines.shipped, ...lines.canceled])),
+    ...(await repo.allocationsOfLines(trx, [...lines.shipped, ...lines.released])),
     ...(await repo.allocationsOfOrders(trx, lines.deletedOrders ?? [])),
   ];
   const needs = lines.shipped.length && (await repo.stockKept(trx)) ? await repo.unallocatedNeeds(trx, lines.shipped) : [];

@@ -100,10 +100,16 @@ async function record(trx: Conn, actor: Actor, batchId: string, now: string, cha
     changed.map((l) => l.order_id),
     now,
   );
-  // Unmatched lines need other SKUs now: what was allocated for the old ones goes back to what is available.
-  if (action === 'unmatch') {
-    await settleStock(trx as Knex.Transaction, { shipped: [], canceled: changed.map((l) => l.id) }, { actor, batchId, reason: UNMATCH_REASON, now });
-  }
+}
+
+/**
+ * Lines a changed or removed match left unmatched: recorded, and what was allocated for their old SKUs goes back to
+ * what is available (they need other SKUs now).
+ */
+async function unmatchLines(trx: Conn, actor: Actor, batchId: string, now: string, unmatched: lines.ChangedLine[]) {
+  if (!unmatched.length) return;
+  await record(trx, actor, batchId, now, unmatched, 'unmatch');
+  await settleStock(trx as Knex.Transaction, { shipped: [], released: unmatched.map((l) => l.id) }, { actor, batchId, reason: UNMATCH_REASON, now });
 }
 
 /**
@@ -206,7 +212,7 @@ async function saveOne(db: Db, actor: Actor, batchId: string, row: number, m: Sa
         id = existing.id;
         version = existing.version + 1;
         unmatched = await lines.unsetMatch(trx, id, now);
-        await record(trx, actor, batchId, now, unmatched, 'unmatch');
+        await unmatchLines(trx, actor, batchId, now, unmatched);
         await repo.updateMatch(trx, id, {
           product_name: m.product_name || existing.product_name,
           option_text: m.option_text === undefined ? existing.option_text : m.option_text,
@@ -264,7 +270,7 @@ export async function removeMatch(db: Db, actor: Actor, id: string): Promise<{ m
     if (!match) throw new AppError('not_found', 'match_not_found', message(M.match_not_found, { id }));
     const now = new Date().toISOString();
     const unmatched = await lines.unsetMatch(trx, id, now);
-    await record(trx, actor, newId(ID_PREFIX.batch), now, unmatched, 'unmatch');
+    await unmatchLines(trx, actor, newId(ID_PREFIX.batch), now, unmatched);
     await repo.deleteMatch(trx, id);
     return { match_id: id, lines_unmatched: unmatched.length };
   });
