@@ -92,6 +92,9 @@ export const PRE_SHIPMENT_STATUSES: readonly Status[] = ['PAID', 'NEW', 'READY',
 /** The parcel is with the courier or the buyer: past the shipping step itself (SHIPPED is only our own word). */
 export const PAST_SHIPPING_STATUSES: readonly Status[] = ['IN_TRANSIT', 'DELIVERED', 'PURCHASE_CONFIRMED'];
 
+/** A return or an exchange, requested or completed: the goods come back to the desk (반품 입고). */
+export const RETURNING_STATUSES: readonly Status[] = ['RETURN_REQUESTED', 'RETURNED', 'EXCHANGE_REQUESTED', 'EXCHANGED'];
+
 // ---- flags ---------------------------------------------------------------------------------------------------
 
 /** Flags mark or block without being a status. Order flags live on the order, line flags on each line. */

@@ -6,7 +6,7 @@
 import type { ReceiveReturnsResponse } from '../../../shared/api/cs.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message, type Message } from '../../../shared/i18n.ts';
-import { STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
+import { RETURNING_STATUSES, STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import { kstMinute } from '../../../shared/time.ts';
 import { retryOnConflict } from '../../db/errors.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
@@ -53,7 +53,7 @@ export async function receiveReturns(
         else if (line.received_at) {
           const condition = CONDITION_LABELS[line.received_condition as Condition] ?? line.received_condition;
           refuse('already_received', message(m.already_received, { at: kstMinute(line.received_at), condition }));
-        } else if (!(repo.RETURNING_STATUSES as readonly string[]).includes(line.status)) {
+        } else if (!RETURNING_STATUSES.includes(line.status as Status)) {
           refuse('not_returning', message(m.not_returning, { status_label: STATUS_LABELS[line.status as Status] ?? line.status }));
         } else if (warehouse && !skusOf.has(id)) refuse('no_skus', message(m.no_skus));
         else {

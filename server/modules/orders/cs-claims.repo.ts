@@ -2,6 +2,7 @@
 // acknowledgement of a withdrawn cancel, for server/modules/cs. Line flags are set through line-flags.repo.ts.
 import type { Knex } from 'knex';
 import { insertManyWrite, whereIdIn } from '../../db/bulk.ts';
+import { RETURNING_STATUSES, type Status } from '../../../shared/lifecycle.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 
 type Conn = Db | Knex.Transaction;
@@ -82,15 +83,12 @@ export async function withdrawnCancels(db: Conn, p: Page & { since: string }): P
   return (await paged(q, 'c.id', p)) as ClaimLineRow[];
 }
 
-/** The statuses of a line whose goods come back to the desk: a return or an exchange, requested or completed. */
-export const RETURNING_STATUSES = ['RETURN_REQUESTED', 'RETURNED', 'EXCHANGE_REQUESTED', 'EXCHANGED'] as const;
-
 /** Return and exchange claims (requested or completed) whose goods have not been received yet, oldest first. */
 export async function returnsToReceive(db: Conn, p: Page): Promise<ClaimLineRow[]> {
   const q = claimLines(db)
     .whereIn('c.type', ['return', 'exchange'])
     .whereIn('c.state', ['requested', 'completed'])
-    .whereIn('l.status', RETURNING_STATUSES)
+    .whereIn('l.status', RETURNING_STATUSES as Status[])
     .whereNotExists(db('return_receipts as r').whereRaw('r.line_id = l.id').select(db.raw('1')));
   return (await paged(q, 'c.id', p)) as ClaimLineRow[];
 }

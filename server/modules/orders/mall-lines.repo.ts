@@ -183,16 +183,17 @@ export async function boxFollowers(
   o: { sameOrder?: boolean } = {},
 ): Promise<{ id: string; version: number }[]> {
   if (!lineIds.length) return [];
-  const of = (column: string) => whereIdIn(db, db('order_lines').select(column).whereNotNull('box_id'), 'id', lineIds);
+  // The given lines' box (or order) ids, as a subquery.
+  const ofGivenLines = (column: string) => whereIdIn(db, db('order_lines').select(column).whereNotNull('box_id'), 'id', lineIds);
   const q = db('order_lines as l')
     .join('orders as o', 'o.id', 'l.order_id')
-    .whereIn('l.box_id', of('box_id'))
+    .whereIn('l.box_id', ofGivenLines('box_id'))
     .whereNull('l.mall_line_id')
     .whereNull('o.deleted_at')
     .whereIn('l.status', [...statuses])
     .select('l.id', 'l.version')
     .orderBy('l.id');
-  if (o.sameOrder) q.whereIn('l.order_id', of('order_id'));
+  if (o.sameOrder) q.whereIn('l.order_id', ofGivenLines('order_id'));
   const given = new Set(lineIds);
   return ((await q) as { id: string; version: number }[]).filter((l) => !given.has(l.id));
 }
