@@ -69,6 +69,9 @@ const COLUMNS = [
   { id: 'amount', header: { ko: '금액', en: 'Amount' }, kind: 'won', width: 10 },
   { id: 'sold_out', header: { ko: '품절', en: 'Sold out' }, kind: 'bool', width: 6 },
   { id: 'unmatched', header: { ko: '비매칭', en: 'Unmatched' }, kind: 'bool', width: 8 },
+  // 합포: the box's first mall order number and how many orders more share it ("2026112500001+2"), read-only —
+  // the rows of one merged box carry the same value, and one tracking number typed on any of them numbers the box.
+  { id: 'box_group', header: { ko: '합포', en: 'Merged box' }, kind: 'text', width: 18 },
   { id: 'courier', header: { ko: '택배사', en: 'Courier' }, kind: 'courier', edit: 'box', width: 12 },
   { id: 'tracking_number', header: { ko: '운송장번호', en: 'Tracking number' }, kind: 'digits', edit: 'box', width: 18 },
   { id: 'hold', header: { ko: '출고보류', en: 'Hold' }, kind: 'bool', edit: 'order', width: 8 },

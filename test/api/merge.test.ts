@@ -135,6 +135,51 @@ describe('merge-packing: preview, apply, undo', () => {
     assert.ok(batches.body.items.find((x: { id: string; undone_at: string | null }) => x.id === batch && x.undone_at));
   });
 
+  it("the order sheet's 합포 column names a merged box on each of its lines (first mall order number + how many more), and is empty again after the undo", async () => {
+    const name = person();
+    const o1 = await deskOrder(name, { lines: 2 });
+    const o2 = await deskOrder(name);
+    const aloneName = person();
+    const alone = await deskOrder(aloneName);
+    await putInBox(s.deps.db, [alone.lineIds[0]!]); // a box of one order's line: no 합포
+    const lines = async (q: string) =>
+      (await s.call('GET', `/api/order-lines?limit=100&q=${encodeURIComponent(q)}`, undefined, { token: operator })).body.items as Record<
+        string,
+        unknown
+      >[];
+    assert.ok((await lines(name)).every((l) => l.box_group === null));
+
+    const p = await preview();
+    const res = await apply({ groups: [{ orders: groupOf(p, [o1.id, o2.id])!.orders }] });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const numbers = (await s.deps.db('orders').whereIn('id', [o1.id, o2.id]).pluck('mall_order_id')) as string[];
+    const label = `${numbers.sort()[0]}+1`;
+    const merged = await lines(name);
+    assert.equal(merged.length, 3);
+    assert.deepEqual(
+      merged.map((l) => l.box_group),
+      [label, label, label],
+    );
+    assert.deepEqual(
+      (await lines(aloneName)).map((l) => [l.box_id !== null, l.box_group]),
+      [[true, null]],
+    );
+    // The column form reads the box only for the label, and does not answer it when not asked.
+    const cols = await s.call('GET', `/api/order-lines/columns?limit=100&q=${encodeURIComponent(name)}&fields=line_id,box_group`, undefined, {
+      token: operator,
+    });
+    assert.equal(cols.status, 200, JSON.stringify(cols.body));
+    assert.deepEqual(cols.body.columns, ['line_id', 'box_group']);
+    assert.deepEqual(
+      cols.body.rows.map((r: unknown[]) => r[1]),
+      [label, label, label],
+    );
+
+    const undo = await s.call('POST', `/api/merge/batches/${res.body.batch_id}/undo`, undefined, { token: operator });
+    assert.equal(undo.status, 200, JSON.stringify(undo.body));
+    assert.ok((await lines(name)).every((l) => l.box_group === null));
+  });
+
   it('a merge of many groups keeps its undo record packed on its row, and its undo reads it back', async () => {
     const names = Array.from({ length: 40 }, person);
     for (const name of names) for (let i = 0; i < 2; i++) await deskOrder(name);

@@ -296,11 +296,49 @@ function toLineView(rows: LineViewRow[]): LineViewRow[] {
 const LINE_VIEW_ALWAYS = new Set(['line_id', 'order_id', 'orderer_name', 'recipient_name']);
 const fieldOf = (column: string) => column.split(/\s+as\s+|\./).pop()!;
 
-/** The lines view's select narrowed to some fields (and those it always needs); the memo only when asked. */
-function lineViewColumns(fields: readonly string[] | undefined): { columns: readonly string[]; memo: boolean } {
-  if (!fields) return { columns: LINE_VIEW_COLUMNS, memo: true };
+/**
+ * The lines view's select narrowed to some fields (and those it always needs); the memo only when asked. The 합포
+ * column needs the box: `dropBox` when it is read only for that.
+ */
+function lineViewColumns(fields: readonly string[] | undefined): { columns: readonly string[]; memo: boolean; boxGroup: boolean; dropBox: boolean } {
+  if (!fields) return { columns: LINE_VIEW_COLUMNS, memo: true, boxGroup: true, dropBox: false };
   const wanted = new Set([...LINE_VIEW_ALWAYS, ...fields]);
-  return { columns: LINE_VIEW_COLUMNS.filter((c) => wanted.has(fieldOf(c))), memo: wanted.has('memo') };
+  const boxGroup = wanted.has('box_group');
+  const dropBox = boxGroup && !wanted.has('box_id');
+  if (dropBox) wanted.add('box_id');
+  return { columns: LINE_VIEW_COLUMNS.filter((c) => wanted.has(fieldOf(c))), memo: wanted.has('memo'), boxGroup, dropBox };
+}
+
+/**
+ * The 합포 column (box_group): a line whose box also holds other orders' lines shows the box's first mall order
+ * number and how many orders more share it ("2026112500001+2"), the same on every line of the box — so sorting or
+ * filtering by it brings a merged box's rows together, and the operator sees one number is typed for all of them.
+ * Empty for a line alone in its box or without one. Read for the rows' boxes only (one grouped probe of the box
+ * index), not kept on the box: merges, splits and undos change it without having to maintain it.
+ */
+async function fillBoxGroups(db: Db | Knex.Transaction, rows: LineViewRow[], dropBox: boolean): Promise<void> {
+  const boxIds = [...new Set(rows.map((r) => r.box_id).filter((id): id is string => typeof id === 'string'))];
+  const groups = new Map<string, string>();
+  if (boxIds.length) {
+    const shared = whereIdIn(
+      db,
+      db('order_lines as l')
+        .join('orders as o', 'o.id', 'l.order_id')
+        .select('l.box_id')
+        .min('o.mall_order_id as first')
+        .countDistinct('l.order_id as orders')
+        .groupBy('l.box_id')
+        .havingRaw('count(distinct l.order_id) > 1'),
+      'l.box_id',
+      boxIds,
+    );
+    for (const g of (await shared) as { box_id: string; first: string | null; orders: number | string }[])
+      groups.set(g.box_id, `${g.first ?? ''}+${Number(g.orders) - 1}`);
+  }
+  for (const r of rows) {
+    r.box_group = (typeof r.box_id === 'string' && groups.get(r.box_id)) || null;
+    if (dropBox) delete r.box_id;
+  }
 }
 
 export async function listLineView(
@@ -311,13 +349,14 @@ export async function listLineView(
   limit: number,
   fields?: readonly string[],
 ) {
-  const { columns, memo } = lineViewColumns(fields);
+  const { columns, memo, boxGroup, dropBox } = lineViewColumns(fields);
   const q = lineViewQuery(db, columns, memo)
     .orderBy(LINE_VIEW_ORDER)
     .limit(limit + 1);
   applyFilter(q, db, f, true, scope);
   if (after) q.whereRaw('(l.order_id, l.id) > (?, ?)', after);
   const rows = toLineView(await q);
+  if (boxGroup) await fillBoxGroups(db, rows, dropBox);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
@@ -340,5 +379,7 @@ export async function lineViewByIds(
   const selected = orderFields.length ? [...base, ...orderFields.map((f) => `o.${f}`)] : base;
   const query = whereIdIn(db, lineViewQuery(db, selected), 'l.id', [...new Set(lineIds)]).orderBy(LINE_VIEW_ORDER);
   // A push answers with up to 10,000s of these rows: read packed (see selectPacked).
-  return toLineView((await selectPacked(db, query, [...selected.map(fieldOf), 'memo'])) as LineViewRow[]);
+  const rows = toLineView((await selectPacked(db, query, [...selected.map(fieldOf), 'memo'])) as LineViewRow[]);
+  if (columns === 'all') await fillBoxGroups(db, rows, false);
+  return rows;
 }
