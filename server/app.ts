@@ -36,6 +36,7 @@ import { csRoutes } from './http/routes/cs.routes.ts';
 import { mergeRoutes } from './http/routes/merge.routes.ts';
 import { preferencesRoutes } from './http/routes/preferences.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
+import { trackingBandRoutes } from './http/routes/tracking-bands.routes.ts';
 import { seesPersonalData } from '../shared/roles.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
 import { authenticate, authenticateTicket } from './modules/auth/auth.service.ts';
@@ -79,6 +80,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...csRoutes(deps),
     ...mergeRoutes(deps),
     ...preferencesRoutes(deps),
+    ...trackingBandRoutes(deps),
   ];
 }
 

@@ -58,4 +58,5 @@ export const ID_PREFIX = {
   job: 'job',
   invoiceImport: 'imp',
   fileTemplate: 'tpl',
+  trackingBand: 'bnd',
 } as const;

@@ -33,6 +33,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   quantity: '수량',
   count: '수량',
   courier: '택배사',
+  first_number: '시작 번호',
+  last_number: '끝 번호',
   tracking_number: '운송장번호',
   default_courier: '기본 택배사',
   memo: '메모',

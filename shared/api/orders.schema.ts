@@ -150,6 +150,9 @@ export const ITEM_RESULT_CODES = [
   'no_earlier_status',
   'quantity_too_large',
   'mall_confirm_required',
+  // 자동 채번 (tracking-bands): a box with a number already gets none from a band; a band used up mid-call.
+  'already_numbered',
+  'band_exhausted',
 ] as const;
 export type ItemResultCode = (typeof ITEM_RESULT_CODES)[number];
 

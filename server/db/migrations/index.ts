@@ -30,6 +30,7 @@ import * as accountAutomation from './20261129040000_account_automation.ts';
 import * as templateNameKey from './20261130010000_template_name_key.ts';
 import * as transitionBatches from './20261201010000_transition_batches.ts';
 import * as returnReceipts from './20261201020000_return_receipts.ts';
+import * as trackingBands from './20261202010000_tracking_bands.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -63,4 +64,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261130010000_template_name_key', templateNameKey],
   ['20261201010000_transition_batches', transitionBatches],
   ['20261201020000_return_receipts', returnReceipts],
+  ['20261202010000_tracking_bands', trackingBands],
 ];

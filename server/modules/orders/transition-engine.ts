@@ -99,7 +99,12 @@ export class Engine {
     this.set.commit();
   }
 
-  private run(item: Item, index: number, action: Action, params: Params): EngineResult {
+  /**
+   * One item, all or nothing: applied (its changes kept) or refused (its changes rolled back) — what runAll does for
+   * each; a caller that picks each item's parameters as it goes (자동 채번: the next number only when the last one
+   * was taken) runs them one by one and calls `finish` after.
+   */
+  run(item: Item, index: number, action: Action, params: Params): EngineResult {
     const checkpoint = this.set.checkpoint();
     try {
       const outcome = this.apply(this.target(item, index, action === 'delete'), action, params);

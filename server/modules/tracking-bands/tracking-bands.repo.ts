@@ -1,0 +1,68 @@
+// 송장 대역 rows, and which numbers boxes carry already. The only place band queries are written;
+// tracking-bands.service decides what they mean.
+import type { Knex } from 'knex';
+import { whereIdIn } from '../../db/bulk.ts';
+import { isPostgres } from '../../db/knex.ts';
+import type { BandCheck } from '../../../shared/tracking-band.ts';
+
+type Conn = Knex | Knex.Transaction;
+
+export type BandRow = {
+  id: string;
+  courier: string;
+  first_number: string;
+  last_number: string;
+  next_number: string | null;
+  check_kind: BandCheck;
+  issued: number;
+  active: boolean;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+const toBand = (r: Record<string, unknown>): BandRow => ({ ...(r as BandRow), active: !!r.active, issued: Number(r.issued) });
+
+/** Every band, the newest first. */
+export async function listBands(db: Conn): Promise<BandRow[]> {
+  return ((await db('tracking_bands').orderBy('created_at', 'desc').orderBy('id', 'desc')) as Record<string, unknown>[]).map(toBand);
+}
+
+export async function findBand(db: Conn, id: string): Promise<BandRow | undefined> {
+  const row = (await db('tracking_bands').where({ id }).first()) as Record<string, unknown> | undefined;
+  return row && toBand(row);
+}
+
+/** A courier's bands (all, or the active ones with numbers left), oldest first; `lock`: for update (PostgreSQL). */
+export async function courierBands(db: Conn, courier: string, o: { usable?: boolean; lock?: boolean } = {}): Promise<BandRow[]> {
+  const q = db('tracking_bands').where({ courier });
+  if (o.usable) q.where({ active: true }).whereNotNull('next_number');
+  if (o.lock && isPostgres(db as Knex)) q.forUpdate();
+  return ((await q.orderBy('created_at').orderBy('id')) as Record<string, unknown>[]).map(toBand);
+}
+
+export async function insertBand(db: Conn, band: BandRow): Promise<void> {
+  await db('tracking_bands').insert(band);
+}
+
+/** Moves a band on (its next number and issued count, or its active switch); false when its version moved. */
+export async function updateBand(
+  db: Conn,
+  id: string,
+  version: number,
+  patch: Partial<Pick<BandRow, 'next_number' | 'issued' | 'active'>>,
+  now: string,
+): Promise<boolean> {
+  const n = await db('tracking_bands')
+    .where({ id, version })
+    .update({ ...patch, version: version + 1, updated_at: now });
+  return Number(n) === 1;
+}
+
+/** Of these numbers, those a box carries already (of any courier: the engine keeps a number to one box). */
+export async function numbersOnBoxes(db: Conn, numbers: readonly string[]): Promise<Set<string>> {
+  if (!numbers.length) return new Set();
+  const rows = (await whereIdIn(db, db('boxes').select('tracking_number'), 'tracking_number', numbers)) as { tracking_number: string }[];
+  return new Set(rows.map((r) => r.tracking_number));
+}

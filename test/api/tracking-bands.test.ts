@@ -1,0 +1,188 @@
+// 송장 대역 and 자동 채번 (PRODUCT.md §2 step 6): an admin registers a courier's band; an operator numbers selected
+// lines' boxes from it — one number per box or order, through the rules a typed number meets; a refused row takes
+// no number, numbers on a box already are skipped, bands run out into the next and then refuse; two operators at
+// once never get one number.
+import assert from 'node:assert/strict';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+let operator: string;
+let viewer: string;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  operator = await s.tokenFor('operator');
+  viewer = await s.tokenFor('viewer');
+});
+afterAll(() => s.close());
+
+/** A 12-digit number with its mod-7 check digit (korean-oms.md §1.2), from an 11-digit body. */
+const mod7 = (body: bigint) => `${body}${body % 7n}`;
+
+/** A fresh 11-digit body range per test (bands of one courier may not overlap). */
+let base = 61_000_000_000n;
+const freshBody = (size = 1000n) => {
+  base += size;
+  return base;
+};
+
+const register = (courier: string, first: string, last: string, token?: string) =>
+  s.call('POST', '/api/tracking-bands', { courier, first_number: first, last_number: last }, { lang: 'en', ...(token ? { token } : {}) });
+
+/** The lines with their versions, in the order given (the order the call names them). */
+const lineVersions = async (ids: string[]) => {
+  const rows = (await s.deps.db('order_lines').whereIn('id', ids).select('id', 'version')) as { id: string; version: number }[];
+  const version = new Map(rows.map((r) => [r.id, r.version]));
+  return ids.map((id) => ({ id, version: version.get(id)! }));
+};
+
+const issue = async (lineIds: string[], courier = 'CJ', token = operator) =>
+  s.call('POST', '/api/tracking-bands/issue', { courier, items: await lineVersions(lineIds) }, { token, lang: 'en' });
+
+const numberOf = async (lineId: string) => {
+  const line = await s.deps.db('order_lines').where({ id: lineId }).first();
+  if (!line.box_id) return null;
+  return (await s.deps.db('boxes').where({ id: line.box_id }).first()).tracking_number as string | null;
+};
+
+/** Every CJ band off, so each test draws from its own. */
+async function retireCjBands() {
+  await s.deps.db('tracking_bands').where({ courier: 'CJ' }).update({ active: false });
+}
+
+describe('tracking number bands (송장 대역)', () => {
+  it('registers a band an admin types as the courier prints it; refuses bad ends naming the field, overlaps, and non-admins', async () => {
+    const b = freshBody();
+    const res = await register('CJ대한통운', `${mod7(b).slice(0, 4)}-${mod7(b).slice(4)}`, mod7(b + 99n));
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.courier, 'CJ');
+    assert.equal(res.body.first_number, mod7(b));
+    assert.equal(res.body.next_number, mod7(b));
+    assert.equal(res.body.check_kind, 'mod7');
+    assert.equal(res.body.remaining, 100);
+
+    const list = await s.call('GET', '/api/tracking-bands', undefined, { token: viewer });
+    assert.equal(list.status, 200);
+    assert.ok(list.body.items.some((x: { id: string }) => x.id === res.body.id));
+
+    const overlap = await register('CJ', mod7(b + 50n), mod7(b + 150n));
+    assert.equal(overlap.status, 409);
+    assert.equal(overlap.body.error.code, 'band_overlap');
+    // Lotte checks mod 7 strictly: a wrong check digit is refused on its field.
+    const lotte = await register('LOTTE', `${b}${(b % 7n) + 1n}`.slice(0, 12), mod7(b + 10n));
+    assert.equal(lotte.status, 400);
+    assert.deepEqual(
+      lotte.body.error.details.map((d: { field: string }) => d.field),
+      ['first_number'],
+    );
+    const reversed = await register('LOTTE', mod7(b + 10n), mod7(b));
+    assert.equal(reversed.status, 400);
+    assert.equal(reversed.body.error.details[0].field, 'last_number');
+    const lengths = await register('HANJIN', mod7(b), mod7(b).slice(0, 10));
+    assert.equal(lengths.status, 400);
+    const ems = await register('EMS', 'EE123456785KR', 'EE123456799KR');
+    assert.equal(ems.status, 400);
+    assert.equal(ems.body.error.details[0].field, 'courier');
+    assert.equal((await register('CJ', mod7(freshBody()), mod7(base + 5n), operator)).status, 403);
+
+    const off = await s.call('PATCH', `/api/tracking-bands/${res.body.id}`, { active: false, version: 1 });
+    assert.equal(off.status, 200, JSON.stringify(off.body));
+    assert.equal(off.body.active, false);
+    const stale = await s.call('PATCH', `/api/tracking-bands/${res.body.id}`, { active: true, version: 1 });
+    assert.equal(stale.status, 409);
+  });
+
+  it('numbers one box per order or merged box; held, numbered and stale rows are refused on their row and take no number', async () => {
+    await retireCjBands();
+    const b = freshBody();
+    const band = (await register('CJ', mod7(b), mod7(b + 9n))).body;
+    const two = await makeOrder(s.deps.db, { status: 'READY', lines: 2 });
+    const m1 = await makeOrder(s.deps.db, { status: 'READY' });
+    const m2 = await makeOrder(s.deps.db, { status: 'READY' });
+    await putInBox(s.deps.db, [m1.lineIds[0]!, m2.lineIds[0]!]); // merged (합포), no number yet
+    const held = await makeOrder(s.deps.db, { status: 'READY' });
+    await s.deps.db('orders').where({ id: held.id }).update({ hold: true, hold_reason: '주소 확인' });
+    const numbered = await makeOrder(s.deps.db, { status: 'INVOICED' });
+    await putInBox(s.deps.db, numbered.lineIds, { tracking: mod7(freshBody()) });
+    const stale = await makeOrder(s.deps.db, { status: 'READY' });
+
+    const items = await lineVersions([held.lineIds[0]!, ...two.lineIds, m1.lineIds[0]!, numbered.lineIds[0]!, m2.lineIds[0]!, stale.lineIds[0]!]);
+    const staleItem = items.find((i) => i.id === stale.lineIds[0])!;
+    staleItem.version += 1;
+    const res = await s.call('POST', '/api/tracking-bands/issue', { courier: 'CJ', items }, { token: operator, lang: 'en' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const byId = new Map(res.body.results.map((r: { id: string }) => [r.id, r]));
+    const codeOf = (id: string) => (byId.get(id) as { result: string; code?: string }).code ?? (byId.get(id) as { result: string }).result;
+    assert.equal(codeOf(held.lineIds[0]!), 'blocked');
+    assert.equal(codeOf(numbered.lineIds[0]!), 'already_numbered');
+    assert.equal(codeOf(stale.lineIds[0]!), 'stale_version');
+    // The first row that could take a number took the band's first, its order's other line the same; the merged box the next.
+    assert.equal(await numberOf(two.lineIds[0]!), mod7(b));
+    assert.equal(await numberOf(two.lineIds[1]!), mod7(b));
+    assert.equal(await numberOf(m1.lineIds[0]!), mod7(b + 1n));
+    assert.equal(await numberOf(m2.lineIds[0]!), mod7(b + 1n));
+    assert.equal(await numberOf(held.lineIds[0]!), null);
+    assert.equal(await numberOf(stale.lineIds[0]!), null);
+    const statuses = await s.deps
+      .db('order_lines')
+      .whereIn('id', [...two.lineIds, m1.lineIds[0]!, m2.lineIds[0]!])
+      .pluck('status');
+    assert.ok(statuses.every((st: string) => st === 'INVOICED'));
+    assert.deepEqual(res.body.numbers, { issued: 2, first: mod7(b), last: mod7(b + 1n) });
+    assert.equal(res.body.remaining, 8);
+    // Each applied row says which lines moved (the pane reads them again).
+    assert.ok((byId.get(two.lineIds[0]!) as { lines?: unknown[] }).lines?.length);
+
+    const after = (await s.call('GET', '/api/tracking-bands', undefined, { token: viewer })).body.items.find((x: { id: string }) => x.id === band.id);
+    assert.equal(after.next_number, mod7(b + 2n));
+    assert.equal(after.issued, 2);
+    const history = await s.deps.db('status_history').where({ entity_id: two.lineIds[0], to_status: 'INVOICED' });
+    assert.equal(history.length, 1);
+    const audit = await s.deps.db('audit_log').where({ action: 'tracking_numbers_issued' }).orderBy('id', 'desc').first();
+    assert.equal(JSON.parse(audit.detail).issued, 2);
+  });
+
+  it('skips a number already typed on a box, runs from a used-up band into the next, then refuses the rest; without numbers left: 409', async () => {
+    await retireCjBands();
+    const b = freshBody();
+    await register('CJ', mod7(b), mod7(b + 1n)); // two numbers
+    const c = freshBody();
+    await register('CJ', mod7(c), mod7(c)); // one number
+    const typed = await makeOrder(s.deps.db, { status: 'INVOICED' });
+    await putInBox(s.deps.db, typed.lineIds, { tracking: mod7(b) }); // the band's first, typed by hand
+    const orders = await Promise.all([1, 2, 3].map(() => makeOrder(s.deps.db, { status: 'READY' })));
+    const res = await issue(orders.map((o) => o.lineIds[0]!));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(await numberOf(orders[0]!.lineIds[0]!), mod7(b + 1n));
+    assert.equal(await numberOf(orders[1]!.lineIds[0]!), mod7(c));
+    assert.equal(res.body.results[2].code, 'band_exhausted');
+    assert.equal(await numberOf(orders[2]!.lineIds[0]!), null);
+    assert.equal(res.body.remaining, 0);
+    const none = await issue([orders[2]!.lineIds[0]!]);
+    assert.equal(none.status, 409);
+    assert.equal(none.body.error.code, 'no_band');
+  });
+
+  it('two operators numbering at once never get the same number; viewers may not number', async () => {
+    await retireCjBands();
+    const b = freshBody();
+    await register('CJ', mod7(b), mod7(b + 99n));
+    const orders = await Promise.all(Array.from({ length: 20 }, () => makeOrder(s.deps.db, { status: 'READY' })));
+    const halves = [orders.slice(0, 10), orders.slice(10)].map((h) => h.map((o) => o.lineIds[0]!));
+    const [x, y] = (await Promise.all(halves.map((ids) => issue(ids)))) as [Awaited<ReturnType<typeof issue>>, Awaited<ReturnType<typeof issue>>];
+    assert.equal(x.status, 200, JSON.stringify(x.body));
+    assert.equal(y.status, 200, JSON.stringify(y.body));
+    const numbers = await Promise.all(orders.map((o) => numberOf(o.lineIds[0]!)));
+    assert.ok(numbers.every((n) => n !== null));
+    assert.equal(new Set(numbers).size, 20);
+    assert.equal(x.body.remaining + y.body.remaining >= 80, true);
+    const last = (await s.call('GET', '/api/tracking-bands', undefined, { token: viewer })).body.items.find(
+      (i: { courier: string; active: boolean }) => i.courier === 'CJ' && i.active,
+    );
+    assert.equal(last.issued, 20);
+    assert.equal(last.next_number, mod7(b + 20n));
+    assert.equal((await issue([orders[0]!.lineIds[0]!], 'CJ', viewer)).status, 403);
+  });
+});
