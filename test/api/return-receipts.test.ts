@@ -92,6 +92,24 @@ describe('반품 입고', () => {
     assert.deepEqual([receipt.condition, receipt.warehouse_id], ['defective', null]);
   });
 
+  it('the same line received by three operators at once: received once, the others refused as received already (PostgreSQL answered 500)', async () => {
+    const sku = await makeSku(s.deps.db);
+    await putStock(s.deps.db, sku.id, 4);
+    const r = await returned({ skus: [sku] });
+    const answers = await Promise.all([1, 2, 3].map(() => receive({ condition: 'sellable', line_ids: [r.lineId] }, 'en')));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 200],
+      JSON.stringify(answers.map((a) => a.body)),
+    );
+    assert.deepEqual(answers.map((a) => a.body.results[0].code ?? a.body.results[0].result).sort(), [
+      'already_received',
+      'already_received',
+      'received',
+    ]);
+    assert.equal(await stockOf(sku.id), 5);
+  });
+
   it('goes to the warehouse named; refuses an unknown one naming the field; an unmatched line only as defective', async () => {
     const sku = await makeSku(s.deps.db);
     const store = await makeWarehouse(s.deps.db, { code: 'STORE2' });
