@@ -213,7 +213,14 @@ export const ACTION_RULES: Record<LineAction, ActionRule> = {
     blockedBy: [],
     label: { ko: '반품요청', en: 'Request return' },
   },
-  complete_return: { from: ['RETURN_REQUESTED'], to: 'RETURNED', blockedBy: [], label: { ko: '반품완료', en: 'Complete return' } },
+  // A return or exchange completed also works straight from a delivery status: a mall that requested and completed it
+  // between two syncs reports it completed only, and an operator may enter one the mall already settled.
+  complete_return: {
+    from: ['SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'RETURN_REQUESTED'],
+    to: 'RETURNED',
+    blockedBy: [],
+    label: { ko: '반품완료', en: 'Complete return' },
+  },
   request_exchange: {
     from: ['SHIPPED', 'IN_TRANSIT', 'DELIVERED'],
     to: 'EXCHANGE_REQUESTED',
@@ -221,7 +228,7 @@ export const ACTION_RULES: Record<LineAction, ActionRule> = {
     label: { ko: '교환요청', en: 'Request exchange' },
   },
   complete_exchange: {
-    from: ['EXCHANGE_REQUESTED'],
+    from: ['SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'EXCHANGE_REQUESTED'],
     to: 'EXCHANGED',
     blockedBy: [],
     label: { ko: '교환완료', en: 'Complete exchange' },

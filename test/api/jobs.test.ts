@@ -196,6 +196,28 @@ for (const [name, connect] of malls) {
       assert.equal(after.status, 'DELIVERED');
     });
 
+    it('a return requested and completed at the mall between two syncs reaches the order as returned (it stayed pending as illegal)', async () => {
+      await shipAll(await collected({ count: 1 }));
+      assert.equal((await runJob(s, 'send_invoices', mall.accountId)).job.state, 'succeeded');
+      const moving = (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
+      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
+      const extra: Record<string, string> =
+        name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
+      await mall.admin.event(String(mallOrder.orderId), 'return_request', extra);
+      await mall.admin.event(String(mallOrder.orderId), 'return_complete', extra);
+      const { job, results } = await runJob(s, 'sync', mall.accountId);
+      assert.equal(job.state, 'succeeded', JSON.stringify(results));
+      const after = (await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!;
+      assert.equal(after.status, 'RETURNED');
+      const claim = (await s.call('GET', `/api/orders/${moving.order_id}`)).body.claims.find(
+        (c: { line_id: string }) => c.line_id === moving.line_id,
+      );
+      assert.deepEqual([claim.type, claim.state], ['return', 'completed']);
+      // Its goods are now awaited back (반품 입고).
+      const awaited = (await s.call('GET', '/api/cs/returns')).body.items as { line_id: string }[];
+      assert.ok(awaited.some((i) => i.line_id === moving.line_id));
+    });
+
     it('a return entered here (the buyer phoned) stays through a sync of a mall that never had it', async () => {
       await shipAll(await collected({ count: 1 }));
       assert.equal((await runJob(s, 'send_invoices', mall.accountId)).job.state, 'succeeded');

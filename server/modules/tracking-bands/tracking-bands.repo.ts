@@ -1,7 +1,6 @@
 // 송장 대역 rows, and which numbers boxes carry already. The only place band queries are written;
 // tracking-bands.service decides what they mean.
 import type { Knex } from 'knex';
-import { whereIdIn } from '../../db/bulk.ts';
 import { isPostgres } from '../../db/knex.ts';
 import type { BandCheck } from '../../../shared/tracking-band.ts';
 
@@ -58,11 +57,4 @@ export async function updateBand(
     .where({ id, version })
     .update({ ...patch, version: version + 1, updated_at: now });
   return Number(n) === 1;
-}
-
-/** Of these numbers, those a box carries already (of any courier: the engine keeps a number to one box). */
-export async function numbersOnBoxes(db: Conn, numbers: readonly string[]): Promise<Set<string>> {
-  if (!numbers.length) return new Set();
-  const rows = (await whereIdIn(db, db('boxes').select('tracking_number'), 'tracking_number', numbers)) as { tracking_number: string }[];
-  return new Set(rows.map((r) => r.tracking_number));
 }

@@ -18,6 +18,7 @@ import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { numbersOnBoxes } from '../orders/box-numbers.repo.ts';
 import { Engine, type EngineResult } from '../orders/transition-engine.ts';
 import { loadWorkingSet } from '../orders/working-set-load.ts';
 import { writeChanges } from '../orders/write-changes.ts';
@@ -128,7 +129,7 @@ async function freeNumbers(trx: Knex.Transaction, bands: readonly repo.BandRow[]
     while (from && out.length < want) {
       const slice = numbersFrom(from, band.last_number, shape, want - out.length);
       if (!slice.length) break;
-      const taken = await repo.numbersOnBoxes(trx, slice);
+      const taken = await numbersOnBoxes(trx, slice);
       for (const number of slice) if (!taken.has(number)) out.push({ number, band });
       const next = numberAfter(slice.at(-1)!, shape);
       from = inBand(next, band.first_number, band.last_number, shape) ? next : null;

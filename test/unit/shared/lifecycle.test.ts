@@ -32,9 +32,9 @@ const ALLOWED: Record<LineAction, Partial<Record<Status, Status | 'same' | 'befo
   },
   complete_cancel: { PAID: 'CANCELED', NEW: 'CANCELED', READY: 'CANCELED', INVOICED: 'CANCELED', CANCEL_REQUESTED: 'CANCELED' },
   request_return: { SHIPPED: 'RETURN_REQUESTED', IN_TRANSIT: 'RETURN_REQUESTED', DELIVERED: 'RETURN_REQUESTED' },
-  complete_return: { RETURN_REQUESTED: 'RETURNED' },
+  complete_return: { SHIPPED: 'RETURNED', IN_TRANSIT: 'RETURNED', DELIVERED: 'RETURNED', RETURN_REQUESTED: 'RETURNED' },
   request_exchange: { SHIPPED: 'EXCHANGE_REQUESTED', IN_TRANSIT: 'EXCHANGE_REQUESTED', DELIVERED: 'EXCHANGE_REQUESTED' },
-  complete_exchange: { EXCHANGE_REQUESTED: 'EXCHANGED' },
+  complete_exchange: { SHIPPED: 'EXCHANGED', IN_TRANSIT: 'EXCHANGED', DELIVERED: 'EXCHANGED', EXCHANGE_REQUESTED: 'EXCHANGED' },
   withdraw_claim: { CANCEL_REQUESTED: 'before_claim', RETURN_REQUESTED: 'before_claim', EXCHANGE_REQUESTED: 'before_claim' },
   restore: {
     CANCEL_REQUESTED: 'before_claim',

@@ -46,14 +46,25 @@ describe('engine: claims', () => {
       [['requested', 'mall', 'R-77']],
     );
     assert.equal(lines[0]!.status, 'RETURN_REQUESTED');
-    // A return is completed only from requested, even when the mall reports it completed first.
-    const [r] = await w.run(
+    // A return the mall requested and completed between two syncs is reported completed only: it completes from a
+    // delivery status, the claim completed at once with the mall's id.
+    const done = w.order({ status: 'IN_TRANSIT', source: 'mall', mall_account_id: 'acc_1' }).lines[0]!;
+    const completed = { source: 'mall' as const, mallClaimIds: new Map([[done.id, 'R-78']]) };
+    const [r] = await w.run('claim', [{ id: done.id }], { claim_type: 'return', claim_state: 'completed' }, { origin: completed });
+    assert.equal(r!.result, 'applied');
+    assert.equal(done.status, 'RETURNED');
+    assert.deepEqual(w.set.writes.newClaims.at(-1) && [w.set.writes.newClaims.at(-1)!.state, w.set.writes.newClaims.at(-1)!.mall_claim_id], [
+      'completed',
+      'R-78',
+    ]);
+    // Not from before shipping: a cancel is what the mall reports then.
+    const [early] = await w.run(
       'claim',
-      [{ id: w.order({ status: 'SHIPPED' }).lines[0]!.id }],
+      [{ id: w.order({ status: 'READY' }).lines[0]!.id }],
       { claim_type: 'return', claim_state: 'completed' },
       { origin },
     );
-    assert.equal(r!.code, 'illegal_transition');
+    assert.equal(early!.code, 'illegal_transition');
   });
 
   it('mark cancel completed works straight from a pre-shipment status, and not after shipping', async () => {
