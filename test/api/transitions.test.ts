@@ -146,6 +146,39 @@ describe('holds and flags', () => {
     assert.ok(holds[0].held_by.startsWith('usr_'));
   });
 
+  it('holding an order held already with another reason closes the first hold and opens one with the new reason: the order and its holds agree', async () => {
+    const o = await order({ status: 'READY' });
+    assert.equal((await act({ id: o.id, version: 1 }, 'hold', { reason: '고객 주소 확인' })).status, 200);
+    // From the pane: its rows (lines) with others, in one bulk call.
+    const others = [await order({ status: 'READY' }), await order({ status: 'READY' })];
+    const rows = [await line(others[0]!.id), await line(o.id), await line(others[1]!.id)];
+    const again = await s.call('POST', '/api/transitions', {
+      action: 'hold',
+      reason: '주소 불명확 확인중',
+      items: rows.map((r) => ({ id: r.id, version: r.version })),
+    });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(again.body.applied, 3, JSON.stringify(again.body));
+    const d = await detail(o.id);
+    assert.equal(d.hold_reason, '주소 불명확 확인중');
+    const open = d.holds.filter((h: { released_at: string | null }) => !h.released_at);
+    assert.deepEqual(
+      open.map((h: { reason: string }) => h.reason),
+      ['주소 불명확 확인중'],
+    );
+    assert.equal(d.holds.length, 2);
+    // Undone, the first hold is the open one again, with its reason.
+    assert.equal(again.body.undoable, true);
+    const undo = await s.call('POST', `/api/transitions/batches/${again.body.batch_id}/undo`);
+    assert.equal(undo.status, 200, JSON.stringify(undo.body));
+    const back = await detail(o.id);
+    assert.equal(back.hold_reason, '고객 주소 확인');
+    assert.deepEqual(
+      back.holds.filter((h: { released_at: string | null }) => !h.released_at).map((h: { reason: string }) => h.reason),
+      ['고객 주소 확인'],
+    );
+  });
+
   it('a call missing a parameter in several items names every missing field, in the message and the details', async () => {
     const orders = [await order({ status: 'NEW' }), await order({ status: 'NEW' }), await order({ status: 'NEW' })];
     const items = orders.map((o) => ({ id: o.id, version: 1 }));
