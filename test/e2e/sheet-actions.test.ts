@@ -216,6 +216,26 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     assert.ok(d.history.some((h: { action: string }) => h.action === 'transition_undo'));
   });
 
+  it("one last change for the pane: the 송장 tab offers the 주문 tab's, and a push there takes it away on both", async () => {
+    await select('flags');
+    await choose('출고보류');
+    await params().getByLabel(/^사유/).fill('다시 확인');
+    await apply(/출고보류: 반영 1/);
+    await orders.getByTestId('last-change').getByText('방금 한 작업: 출고보류 1건').waitFor();
+    await pane.getByRole('tab', { name: '송장', exact: true }).click();
+    const invoices = page.getByRole('region', { name: '송장', exact: true });
+    await invoices.getByTestId('last-change').getByText('방금 한 작업: 출고보류 1건').waitFor();
+    await invoices.getByRole('button', { name: '변경 내용 보내기' }).click();
+    await invoices.getByTestId('notice').first().waitFor();
+    assert.equal(await invoices.getByTestId('last-change').count(), 0);
+    await pane.getByRole('tab', { name: '주문', exact: true }).click();
+    assert.equal(await orders.getByTestId('last-change').count(), 0, "the push on the 송장 tab took the 주문 tab's offer too");
+    // Put the row back as the tests after expect it (not on hold).
+    await select('flags');
+    await choose('보류해제');
+    await apply(/보류해제: 반영 1/);
+  });
+
   it('clears a number from the sheet', async () => {
     await select('numbered');
     await choose('송장삭제');

@@ -1,6 +1,8 @@
 // The last bulk change made from a pane that can be undone as a unit (되돌리기, PRODUCT §6.9): offered until it is
 // undone, tried once, or the sheet's rows are read or pushed again (the rows are then no longer the change's).
-import { useState } from 'react';
+// One for the whole pane, as there is one order sheet: the 주문 and 송장 tabs offer the same change, and a pull,
+// push or send on either tab takes it away on both (each tab kept its own, so a send on one left the other's).
+import { useSyncExternalStore } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
@@ -10,8 +12,19 @@ import { undoChange } from './sheet-actions.ts';
 
 export type LastChange = { batchId: string; action: SelectionAction; applied: number };
 
+let current: LastChange | null = null;
+const listeners = new Set<() => void>();
+function setLastChange(change: LastChange | null): void {
+  current = change;
+  for (const listener of listeners) listener();
+}
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function useLastChange(api: Api, lang: Lang, work: ReturnType<typeof useWork>) {
-  const [lastChange, setLastChange] = useState<LastChange | null>(null);
+  const lastChange = useSyncExternalStore(subscribe, () => current);
   /** What a bulk call answered: offered when the server kept it whole for undo and it changed anything. */
   const offer = (out: { batchId: string; undoable: boolean; applied: number }, action: SelectionAction) =>
     setLastChange(out.undoable && out.applied ? { batchId: out.batchId, action, applied: out.applied } : null);
