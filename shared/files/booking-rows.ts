@@ -10,6 +10,8 @@ import { NUMBER_FIELDS, TEXT_FIELDS, type BookingField, type BookingTemplate } f
 
 export type BookingLine = {
   box_id: string;
+  /** The box's number, when it has one. */
+  tracking_number?: string | null;
   mall_order_id: string | null;
   orderer_name: string | null;
   recipient_name: string | null;
@@ -30,6 +32,7 @@ export type Sender = { name: string; phone: string; mobile?: string | null; zip:
 /** One box, ready for any template. */
 export type BoxRow = {
   box_key: string;
+  tracking_number: string;
   mall_order_ids: string[];
   orderer_name: string;
   recipient_name: string;
@@ -77,6 +80,7 @@ export function boxRows(lines: Iterable<BookingLine>): BoxRow[] {
     const mobile = phoneText(first.recipient_mobile);
     return {
       box_key: boxId,
+      tracking_number: text(first.tracking_number),
       mall_order_ids: distinct(group.map((l) => text(l.mall_order_id))),
       orderer_name: text(first.orderer_name),
       recipient_name: text(first.recipient_name),

@@ -35,6 +35,8 @@ export type BookingField =
   | 'box_count'
   /** The mall order numbers in the box, comma-separated (a merged box has several). */
   | 'mall_order_ids'
+  /** The box's tracking number once it has one (numbered from a band, 송장 대역: the labels are printed from it). */
+  | 'tracking_number'
   | 'orderer_name'
   | 'sender_name'
   | 'sender_phone'
@@ -57,6 +59,7 @@ export const BOOKING_FIELDS: readonly BookingField[] = [
   'quantity',
   'box_count',
   'mall_order_ids',
+  'tracking_number',
   'orderer_name',
   'sender_name',
   'sender_phone',
@@ -73,6 +76,7 @@ export const TEXT_FIELDS: ReadonlySet<BookingField> = new Set([
   'recipient_mobile',
   'recipient_zip',
   'mall_order_ids',
+  'tracking_number',
   'sender_phone',
   'sender_mobile',
   'sender_zip',
@@ -227,6 +231,7 @@ export const BOOKING_TEMPLATES: readonly BookingTemplate[] = [
     csvEncoding: 'utf8-bom',
     columns: [
       col('박스키', 'box_key', 24),
+      col('운송장번호', 'tracking_number', 16),
       col('주문번호', 'mall_order_ids', 22),
       col('주문자', 'orderer_name', 10),
       col('수취인', 'recipient_name', 10),

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { sheetRows } from '../helpers/xlsx.ts';
 
 let s: TestServer;
 let operator: string;
@@ -142,6 +143,21 @@ describe('tracking number bands (송장 대역)', () => {
     assert.equal(history.length, 1);
     const audit = await s.deps.db('audit_log').where({ action: 'tracking_numbers_issued' }).orderBy('id', 'desc').first();
     assert.equal(JSON.parse(audit.detail).issued, 2);
+
+    // The labels are printed from a booking file of the numbered boxes: the generic one carries each box's number.
+    const sender = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
+    assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
+    const boxes = (await s.deps.db('order_lines').whereIn('id', [two.lineIds[0]!, m1.lineIds[0]!]).pluck('box_id')) as string[];
+    const file = await s.download(
+      'POST',
+      '/api/exports/booking',
+      { template: 'generic', box_ids: boxes, format: 'xlsx', reason: 'shipping' },
+      { token: operator },
+    );
+    assert.equal(file.status, 200);
+    const [header, ...rows] = await sheetRows(file.bytes);
+    const at = header!.indexOf('운송장번호');
+    assert.deepEqual(rows.map((r) => r[at]).sort(), [mod7(b), mod7(b + 1n)]);
   });
 
   it('skips a number already typed on a box, runs from a used-up band into the next, then refuses the rest; without numbers left: 409', async () => {

@@ -67,6 +67,7 @@ export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLin
     )
     .select(
       db.raw('coalesce(l.box_id, l.order_id) as box_id'),
+      'b.tracking_number',
       'o.mall_order_id',
       'o.orderer_name',
       'o.recipient_name',

@@ -27,6 +27,7 @@ import * as scan from '../../../addin/src/api/scan.ts';
 import * as cs from '../../../addin/src/api/cs.ts';
 import * as reports from '../../../addin/src/api/reports.ts';
 import * as users from '../../../addin/src/api/users.ts';
+import * as trackingBands from '../../../addin/src/api/tracking-bands.ts';
 import { apiRoutes } from '../../../server/app.ts';
 import type { AppDeps } from '../../../server/deps.ts';
 
@@ -51,6 +52,7 @@ const tables: Record<string, Record<string, Endpoint>> = {
   users: users.userEndpoints,
   preferences: preferences.preferenceEndpoints,
   board: board.boardEndpoints,
+  'tracking-bands': trackingBands.trackingBandEndpoints,
 };
 const clientEndpoints = Object.entries(tables).flatMap(([area, table]) => Object.entries(table).map(([name, e]) => ({ name: `${area}.${name}`, e })));
 
@@ -206,6 +208,10 @@ describe('pane API client against the server routes', () => {
       ['preferences.resetSheetLayout', preferences.resetSheetLayout(api, 'orders')],
       ['board.board', board.getBoard(api)],
       ['board.mismatches', board.mallMismatches(api, 'acc_1')],
+      ['tracking-bands.list', trackingBands.listBands(api)],
+      ['tracking-bands.create', trackingBands.createBand(api, { courier: 'CJ', first_number: '612345678906', last_number: '612345678932' })],
+      ['tracking-bands.patch', trackingBands.setBandActive(api, 'bnd_1', { active: false, version: 1 })],
+      ['tracking-bands.issue', trackingBands.issueNumbers(api, { courier: 'CJ', items: [{ id: 'lin_1', version: 1 }] })],
     ];
     await Promise.all(sent.map(([, p]) => p));
     assert.equal(calls.length, sent.length);

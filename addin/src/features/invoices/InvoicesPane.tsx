@@ -16,12 +16,27 @@ import { WorkStatus } from '../work.tsx';
 import { UnpushedWarning } from '../orders/UnpushedWarning.tsx';
 import { LastChangeOffer } from '../orders/LastChangeOffer.tsx';
 import { useInvoices } from './useInvoices.ts';
+import { BandLine } from './BandLine.tsx';
+import { useBands } from './useBands.ts';
 
-export function InvoicesPane({ api, feed, lang, accounts }: { api: Api; feed: JobFeed; lang: Lang; accounts: Account[] }) {
+type Props = { api: Api; feed: JobFeed; lang: Lang; accounts: Account[]; role: string };
+
+export function InvoicesPane({ api, feed, lang, accounts, role }: Props) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
-  const { work, setCourier: applyCourier, push, ship, send, unpushedPrompt, lastChange, undoLast } = useInvoices(api, feed, lang, accounts);
+  const {
+    work,
+    setCourier: applyCourier,
+    numberFromBand,
+    push,
+    ship,
+    send,
+    unpushedPrompt,
+    lastChange,
+    undoLast,
+  } = useInvoices(api, feed, lang, accounts);
   const [courier, setCourier] = useState<string>(COURIERS[0]!.code);
+  const bands = useBands(api, lang, courier);
   const label = (code: string) => courierLabel(code, lang);
 
   return (
@@ -41,6 +56,14 @@ export function InvoicesPane({ api, feed, lang, accounts }: { api: Api; feed: Jo
           {t('apply_courier')}
         </Button>
       </div>
+      <BandLine
+        lang={lang}
+        courier={courier}
+        canEdit={role === 'admin'}
+        busy={work.busy}
+        state={bands}
+        onIssue={() => void numberFromBand(courier, bands.reload)}
+      />
       <Caption1>{t('invoices_help')}</Caption1>
       <div className={ui.row}>
         <Button appearance="primary" disabled={work.busy} onClick={push}>

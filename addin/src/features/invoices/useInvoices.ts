@@ -12,6 +12,8 @@ import { followAutoSends, pushWork } from '../orders/push-work.ts';
 import { useWork } from '../work.tsx';
 import { useUnpushedGuard } from '../orders/useUnpushedGuard.ts';
 import { useLastChange } from '../orders/useLastChange.ts';
+import { bandMessages as bm } from './band-messages.ts';
+import { numberSelection } from './band-numbers.ts';
 
 export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: readonly Account[]) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
@@ -40,6 +42,21 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       const text = [t('shipped', out), sent?.text, short].filter(Boolean).join(' ');
       return { intent: out.refused || sent?.warn || short ? 'warning' : 'success', text };
     });
+  /** 자동 채번: the selected rows numbered from the courier's band; `done` reads the bands again (what is left). */
+  const numberFromBand = (courier: string, done: () => Promise<void>) =>
+    work.run(async (step, signal) => {
+      step(format(bm.band_issuing, {}, lang));
+      const out = await numberSelection(api, courier, lang);
+      if (!out) return { intent: 'warning', text: t('no_selection') };
+      // The numbered rows moved on: the last change's 되돌리기 is no longer theirs.
+      last.forget();
+      await done();
+      const sent = out.autoJobs.length ? await followAutoSends(api, feed, out.autoJobs, lang, step, signal) : null;
+      const { autoJobs: _jobs, ...counts } = out;
+      const given = out.issued ? format(bm.band_issued, counts, lang) : format(bm.band_issued_none, { refused: out.refused }, lang);
+      const text = [given, sent?.text].filter(Boolean).join(' ');
+      return { intent: out.refused || !out.issued || sent?.warn ? 'warning' : 'success', text };
+    });
   const send = () => void unpushed.guard('what_send', () => sendNow());
   const sendNow = () =>
     work.run(async (step, signal) => {
@@ -58,5 +75,15 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       const text = [t('sent', out), ...out.notStarted].join(' ');
       return { intent: out.failed || out.notStarted.length ? 'warning' : 'success', text };
     });
-  return { work, setCourier, push, ship, send, unpushedPrompt: unpushed.prompt, lastChange: last.lastChange, undoLast: last.undoLast };
+  return {
+    work,
+    setCourier,
+    numberFromBand,
+    push,
+    ship,
+    send,
+    unpushedPrompt: unpushed.prompt,
+    lastChange: last.lastChange,
+    undoLast: last.undoLast,
+  };
 }

@@ -30,6 +30,7 @@ const LINES: BookingLine[] = [
   line({ product_name: '충전 케이블', option_text: null, quantity: 2 }),
   line({
     box_id: 'box_B',
+    tracking_number: '640000000006',
     mall_order_id: '2026112500009',
     recipient_name: '박지훈',
     recipient_phone: null,
@@ -45,6 +46,7 @@ describe('booking rows', () => {
     assert.equal(boxes.length, 2);
     assert.deepEqual(boxes[0], {
       box_key: 'box_A',
+      tracking_number: '',
       mall_order_ids: ['2026112500001', '2026112500002'],
       orderer_name: '김민준',
       recipient_name: '이서연',
@@ -57,6 +59,14 @@ describe('booking rows', () => {
       item_summary: '무선 이어폰 화이트 외 2건',
       quantity: 6,
     });
+    // A box numbered already (from a band: 송장 대역) carries its number for the label program.
+    assert.equal(boxes[1]!.tracking_number, '640000000006');
+    const generic = bookingRows(LINES, findBookingTemplate('generic')!, {});
+    const number = findBookingTemplate('generic')!.columns.findIndex((c) => c.field === 'tracking_number');
+    assert.deepEqual(
+      generic.map((r) => r[number]),
+      ['', '640000000006'],
+    );
     // Only a mobile: it fills both contact columns.
     assert.equal(boxes[1]!.recipient_phone, '010-5555-6666');
     assert.equal(boxes[1]!.item_summary, '무선 이어폰 화이트');

@@ -1,0 +1,37 @@
+// Numbering the selected order rows from the courier's band (자동 채번): the server gives one number per box (or per
+// order for rows not yet in one) through the rules a typed number meets; each row gets its result beside it, and
+// the rows that moved are read again, so their numbers and 운송장출력 show.
+import type { Lang } from '../../../../shared/i18n.ts';
+import type { Api } from '../../api/client.ts';
+import type { StartedJob } from '../../api/jobs.ts';
+import { issueNumbers } from '../../api/tracking-bands.ts';
+import { applyItemResults } from '../orders/order-sheet.ts';
+import { selection } from '../orders/sheet-actions.ts';
+
+export type Numbered = {
+  applied: number;
+  refused: number;
+  issued: number;
+  first: string | null;
+  last: string | null;
+  remaining: number;
+  autoJobs: StartedJob[];
+};
+
+/** Null when no order row is selected. */
+export async function numberSelection(api: Api, courier: string, lang: Lang): Promise<Numbered | null> {
+  const { state, rows } = await selection(lang);
+  const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
+  if (!items.length) return null;
+  const out = await issueNumbers(api, { courier, items });
+  await applyItemResults(api, state, out.results, lang);
+  return {
+    applied: out.applied,
+    refused: out.refused,
+    issued: out.numbers.issued,
+    first: out.numbers.first,
+    last: out.numbers.last,
+    remaining: out.remaining,
+    autoJobs: out.auto_jobs ?? [],
+  };
+}

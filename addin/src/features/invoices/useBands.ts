@@ -1,0 +1,62 @@
+// The 송장 tab's bands (송장 대역): read when the tab first shows, again after numbering or a change; the chosen
+// courier's bands and what they have left; the admin's form to register one and switch one off or on.
+import { useCallback, useEffect, useState } from 'react';
+import type { TrackingBandView } from '../../../../shared/api/tracking-bands.schema.ts';
+import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Api } from '../../api/client.ts';
+import { createBand, listBands, setBandActive } from '../../api/tracking-bands.ts';
+import { courierLabel } from '../../sheet/cells.ts';
+import { errorText, useWork } from '../work.tsx';
+import { bandMessages as bm } from './band-messages.ts';
+
+export function useBands(api: Api, lang: Lang, courier: string) {
+  const work = useWork(lang);
+  const [bands, setBands] = useState<TrackingBandView[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ first: '', last: '' });
+
+  const reload = useCallback(async () => {
+    try {
+      setBands((await listBands(api)).items);
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(errorText(error, lang));
+    }
+  }, [api, lang]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const ofCourier = (bands ?? []).filter((b) => b.courier === courier);
+  const remaining = ofCourier.filter((b) => b.active).reduce((n, b) => n + b.remaining, 0);
+  const label = courierLabel(courier, lang);
+
+  const add = () =>
+    work.run(async () => {
+      const band = await createBand(api, { courier, first_number: form.first, last_number: form.last });
+      setForm({ first: '', last: '' });
+      await reload();
+      return format(bm.band_added, { courier: label, count: band.remaining }, lang);
+    });
+  const switchBand = (band: TrackingBandView) =>
+    work.run(async () => {
+      await setBandActive(api, band.id, { active: !band.active, version: band.version });
+      await reload();
+      return format(band.active ? bm.band_switched_off : bm.band_switched_on, {}, lang);
+    });
+  return {
+    work,
+    loaded: bands !== null,
+    loadError,
+    bands: ofCourier,
+    remaining,
+    open,
+    toggle: () => setOpen(!open),
+    form,
+    change: (field: 'first' | 'last', value: string) => setForm({ ...form, [field]: value }),
+    add,
+    switchBand,
+    reload,
+  };
+}
