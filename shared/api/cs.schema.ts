@@ -30,6 +30,8 @@ export const csLineItem = z.object({
   channel_name: z.string(),
   product_name: z.string(),
   option_text: z.string().nullable(),
+  /** The seller's SKU code(s) the line is matched to (A100, A100×2+B200); null while unmatched. */
+  sku_code: z.string().nullable(),
   quantity: int,
   status: z.enum(STATUSES),
   reason: z.string().nullable(),

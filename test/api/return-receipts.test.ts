@@ -43,6 +43,9 @@ describe('반품 입고', () => {
     const list = await listed();
     assert.ok(list.includes(set.lineId) && list.includes(exchange.lineId));
     assert.ok(!list.includes(open.lineIds[0]!), 'a line with no return is not listed');
+    // Each row names the SKU(s) the warehouse looks for on the parcel.
+    const items = (await s.call('GET', '/api/cs/returns')).body.items as { line_id: string; sku_code: string | null }[];
+    assert.equal(items.find((i) => i.line_id === exchange.lineId)?.sku_code, a.code);
 
     const res = await receive({ condition: 'sellable', line_ids: [set.lineId, exchange.lineId], note: '박스 훼손 없음' });
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -161,7 +164,7 @@ describe('반품 입고', () => {
       res.body.results.map((x: { result: string; code?: string }) => x.code ?? x.result),
       ['blocked', 'applied'],
     );
-    assert.match(res.body.results[0].message, /반품 상품이 이미 입고되었습니다 \(.+\)\. 입고된 상품은 주문복원할 수 없습니다/);
+    assert.match(res.body.results[0].message, /돌아온 상품이 이미 입고되었습니다 \(.+\)\. 입고된 상품은 주문복원할 수 없습니다/);
     assert.equal((await s.deps.db('order_lines').where({ id: r.lineId }).first()).status, 'RETURN_REQUESTED');
     assert.equal((await s.deps.db('order_lines').where({ id: other.lineId }).first()).status, 'SHIPPED');
   });

@@ -18,6 +18,8 @@ export type ClaimLineRow = {
   channel_name: string;
   product_name: string;
   option_text: string | null;
+  /** The seller's SKU code(s) the line is matched to: what the warehouse looks for on a returned parcel. */
+  sku_code: string | null;
   quantity: number;
   status: string;
   reason: string | null;
@@ -42,6 +44,7 @@ function claimLines(db: Conn) {
       'o.channel_name',
       'l.product_name',
       'l.option_text',
+      'l.sku_code',
       'l.quantity',
       'l.status',
       'c.reason',

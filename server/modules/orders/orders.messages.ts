@@ -60,8 +60,8 @@ export const ordersMessages = defineMessages('orders', {
     en: '{where}{other}, of the same Coupang shipment, is sold out: no tracking number can be set. ShipSheet does not use Coupang’s split shipping, so all items of a shipment go under one number: restock and release it from sold out, or cancel that item first',
   },
   return_received: {
-    ko: '{where}반품 상품이 이미 입고되었습니다 ({at}). 입고된 상품은 {action_label}할 수 없습니다: 다시 보내려면 새 주문으로 출고하세요',
-    en: '{where}its returned goods were received ({at}): it cannot take {action_label}. To send it again, ship it as a new order',
+    ko: '{where}돌아온 상품이 이미 입고되었습니다 ({at}). 입고된 상품은 {action_label}할 수 없습니다: 다시 보내려면 새 주문으로 출고하세요',
+    en: '{where}the goods that came back were received ({at}): it cannot take {action_label}. To send it again, ship it as a new order',
   },
   order_unmatched: {
     ko: '{where}같은 주문의 상품 {other}이(가) 비매칭이라 주문 전체를 {action_label}할 수 없습니다. 매칭 탭에서 상품을 매칭하세요',
