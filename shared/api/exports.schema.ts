@@ -38,3 +38,17 @@ export const bookingExportBody = z
   })
   .superRefine(requireTextForOther);
 export type BookingExportBody = z.infer<typeof bookingExportBody>;
+
+/** Waybill labels (송장 출력) are made for boxes with a number: 운송장출력 ones by default. */
+export const DEFAULT_LABEL_STATUSES = ['INVOICED'] as const;
+export const LABEL_LINES_MAX = 10_000;
+
+/** 송장 출력: labels of the boxes these lines are in (the selected rows), or of the boxes in these statuses. */
+export const labelsExportBody = z
+  .object({
+    line_ids: z.array(z.string().min(1).max(40)).min(1).max(LABEL_LINES_MAX).optional(),
+    status: csvList(z.enum(STATUSES)).optional(),
+    ...reasonFields,
+  })
+  .superRefine(requireTextForOther);
+export type LabelsExportBody = z.infer<typeof labelsExportBody>;

@@ -10,8 +10,9 @@ import { NUMBER_FIELDS, TEXT_FIELDS, type BookingField, type BookingTemplate } f
 
 export type BookingLine = {
   box_id: string;
-  /** The box's number, when it has one. */
+  /** The box's number and courier, when it has them. */
   tracking_number?: string | null;
+  courier?: string | null;
   mall_order_id: string | null;
   orderer_name: string | null;
   recipient_name: string | null;

@@ -201,4 +201,45 @@ describe('tracking number bands (송장 대역)', () => {
     assert.equal(last.next_number, mod7(b + 20n));
     assert.equal((await issue([orders[0]!.lineIds[0]!], 'CJ', viewer)).status, 403);
   });
+
+  it("송장 출력: labels of the selected rows' numbered boxes as one HTML file — number, barcode, full address, name and phones masked, every text escaped — recorded with its reason", async () => {
+    await retireCjBands();
+    const b = freshBody();
+    await register('CJ', mod7(b), mod7(b + 9n));
+    const a = await makeOrder(s.deps.db, { status: 'READY', recipient: '홍길동', recipientMobile: '010-2345-6789', lines: 2 });
+    await s.deps.db('orders').where({ id: a.id }).update({ delivery_memo: '<script>alert(1)</script> 문 앞' });
+    const plain = await makeOrder(s.deps.db, { status: 'READY' });
+    assert.equal((await issue(a.lineIds)).status, 200);
+    const sender = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
+    assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
+
+    const file = await s.download(
+      'POST',
+      '/api/exports/labels',
+      { line_ids: [a.lineIds[0], plain.lineIds[0]], reason: 'shipping' },
+      { token: operator, lang: 'ko' },
+    );
+    assert.equal(file.status, 200);
+    assert.match(file.headers.get('content-type')!, /^text\/html/);
+    assert.match(decodeURIComponent(file.headers.get('content-disposition')!), /송장출력_\d{8}-\d{4}\.html/);
+    const html = file.bytes.toString('utf8');
+    const number = mod7(b);
+    assert.equal((html.match(/<section class="label">/g) ?? []).length, 1, 'one label: the numbered box (the other row has no number)');
+    assert.ok(html.includes(number.replace(/(\d{4})(?=\d)/g, '$1-')), 'the number as people read it');
+    assert.ok(html.includes('<svg'), 'the barcode');
+    assert.ok(html.includes('CJ대한통운'));
+    assert.ok(html.includes('홍*동') && !html.includes('홍길동'), 'the name masked');
+    assert.ok(html.includes('010-****-6789') && !html.includes('2345-6789'), 'the phone masked');
+    assert.ok(html.includes('서울특별시 강남구 테헤란로 152'), 'the full address the courier delivers to');
+    assert.ok(html.includes('&lt;script&gt;') && !html.includes('<script>alert'), 'a memo is shown, never run');
+    assert.ok(html.includes("default-src 'none'"), 'the file allows no script');
+    assert.ok(html.includes('쉽시트상회'));
+    const record = (await s.call('GET', '/api/audit/access-records?limit=1')).body.items[0];
+    assert.deepEqual([record.endpoint, record.format, record.rows, record.reason], ['POST /api/exports/labels', 'html', 1, 'shipping']);
+
+    const none = await s.download('POST', '/api/exports/labels', { line_ids: [plain.lineIds[0]], reason: 'shipping' }, { token: operator });
+    assert.equal(none.status, 409);
+    assert.equal(none.json.error.code, 'nothing_to_label');
+    assert.equal((await s.download('POST', '/api/exports/labels', { reason: 'shipping' }, { token: viewer })).status, 403);
+  });
 });

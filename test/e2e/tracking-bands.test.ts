@@ -3,6 +3,7 @@
 // number per order, a held order refused on its row with no number used — then ships and sends, and each mall's
 // own admin API holds each line's number from the band.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { afterAll, describe, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
@@ -100,6 +101,14 @@ describe('numbering from a courier band in the pane, to the malls', skipWith(SKI
     const band = (await e2e.server.call('GET', '/api/tracking-bands')).body.items[0];
     assert.deepEqual([band.issued, band.remaining], [5, 25]);
     await invoices.getByTestId('band-line').filter({ hasText: 'CJ대한통운 남은 번호 25개' }).waitFor();
+
+    // 송장 출력: the selected rows' numbered boxes as labels, one HTML file (the held row's box has no number: no label).
+    const [download] = await Promise.all([page.waitForEvent('download'), invoices.getByRole('button', { name: '선택한 행 송장 출력' }).click()]);
+    assert.match(download.suggestedFilename(), /^송장출력_\d{8}-\d{4}\.html$/);
+    await notice('송장', /받았습니다/);
+    const html = await readFile((await download.path())!, 'utf8');
+    assert.equal((html.match(/<section class="label">/g) ?? []).length, 5);
+    for (const numbers of byOrder.values()) for (const n of numbers) assert.ok(html.includes(n.replace(/(\d{4})(?=\d)/g, '$1-')), n);
   });
 
   it('ships and sends: each mall holds every numbered line with its number', async () => {

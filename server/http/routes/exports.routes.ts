@@ -3,7 +3,13 @@
 // one and is refused). Each needs a reason and leaves an access record of kind 'export' (who, when, from where, the
 // filter, format, rows, reason) before the first byte leaves.
 import type { Response } from 'express';
-import { bookingExportBody, DEFAULT_BOOKING_STATUSES, orderLinesExportBody } from '../../../shared/api/exports.schema.ts';
+import {
+  bookingExportBody,
+  DEFAULT_BOOKING_STATUSES,
+  DEFAULT_LABEL_STATUSES,
+  labelsExportBody,
+  orderLinesExportBody,
+} from '../../../shared/api/exports.schema.ts';
 import { bookingColumns, bookingRows } from '../../../shared/files/booking-rows.ts';
 import { BOOKING_TEMPLATES, needsSender } from '../../../shared/files/booking-templates.ts';
 import { orderListColumns, orderListRows } from '../../../shared/files/order-list.ts';
@@ -11,7 +17,10 @@ import type { AppDeps } from '../../deps.ts';
 import { checkExportRequest, exportFileInfo, writeExport, type ExportRequest } from '../../files/export.ts';
 import type { Row, RowSource } from '../../files/flow.ts';
 import * as exportsService from '../../modules/exports/exports.service.ts';
-import { requireSender } from '../../modules/settings/settings.service.ts';
+import { getSender, requireSender } from '../../modules/settings/settings.service.ts';
+import { labelsHtml } from '../../files/labels.ts';
+import { code128Svg } from '../../files/barcode.ts';
+import { kstMinute } from '../../../shared/time.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { fileStamp, startDownload } from '../download.ts';
 import type { EdgeInfo } from '../render.ts';
@@ -121,6 +130,39 @@ export function exportRoutes(deps: AppDeps) {
             rows: bookingRows(lines, template, { ...(sender ? { sender } : {}), masked: exportsService.exportsMasked(actor) }),
           },
         );
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/exports/labels',
+      tag: 'exports',
+      summary:
+        '송장 출력: waybill labels of numbered boxes as one HTML file (a 100 × 150 mm label per page: courier, the number as digits and ' +
+        'a Code 128 barcode, the recipient with full address and the name and phones masked, memo, items, order numbers, the sender ' +
+        'of PUT /api/settings/sender), for the boxes the given lines are in or the boxes in the given statuses (운송장출력 by default). ' +
+        'With a reason; recorded in the access records. 409 nothing_to_label when none of them has a number',
+      access: 'operator',
+      response: 'file',
+      body: labelsExportBody,
+      handler: async ({ actor, info, res, body }) => {
+        const statuses = body.status ?? (body.line_ids ? undefined : [...DEFAULT_LABEL_STATUSES]);
+        const lines = await exportsService.labelLines(deps.db, { statuses, lineIds: body.line_ids });
+        const sender = (await getSender(deps.db)).sender ?? undefined;
+        const file = labelsHtml(lines, { sender, barcode: code128Svg, printedAt: kstMinute(new Date().toISOString()) })!;
+        const record = await exportsService.recordExport(deps.db, actor, info, {
+          endpoint: 'POST /api/exports/labels',
+          filter: { ...(statuses ? { status: statuses } : {}), ...(body.line_ids ? { line_ids: body.line_ids.length } : {}) },
+          format: 'html',
+          reason: body.reason,
+          reasonText: body.reason_text,
+        });
+        await record.finish(file.labels);
+        startDownload(res, {
+          contentType: 'text/html; charset=utf-8',
+          fileName: `${info.lang === 'ko' ? '송장출력' : 'labels'}_${fileStamp()}.html`,
+        });
+        res.end(file.html);
+        return undefined;
       },
     }),
   ];

@@ -2,6 +2,10 @@ import { defineMessages } from '../../../shared/i18n.ts';
 
 // Refusals of an export before any record is written or byte sent.
 export const exportsMessages = defineMessages('exports', {
+  nothing_to_label: {
+    ko: '출력할 송장이 없습니다: 고른 행(또는 운송장출력 상태)에 운송장번호가 있는 박스가 없습니다',
+    en: 'no labels to print: none of the boxes chosen (or in 운송장출력) has a tracking number',
+  },
   nothing_to_book: {
     ko: '택배 예약 파일에 넣을 박스가 없습니다 (출고대기·운송장출력 주문이 없거나 고른 박스가 없습니다)',
     en: 'There are no boxes to book (no orders waiting to ship, or none of the chosen boxes)',

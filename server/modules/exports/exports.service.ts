@@ -38,10 +38,23 @@ export async function bookingLines(
   return lines;
 }
 
+/**
+ * The lines of the boxes to label (송장 출력): those the selected lines are in, or the boxes in these statuses; the
+ * same boxes a booking file takes (held, sold-out or stuck ones left out), as only numbered boxes get a label.
+ */
+export async function labelLines(
+  db: Db,
+  filter: { statuses?: readonly Status[] | undefined; lineIds?: readonly string[] | undefined },
+): Promise<BookingLine[]> {
+  const lines = (await repo.bookingLines(db, filter)).filter((l) => l.tracking_number);
+  if (lines.length === 0) throw new AppError('conflict', 'nothing_to_label', message(exportsMessages.nothing_to_label));
+  return lines;
+}
+
 export type ExportRecord = {
   endpoint: string;
   filter: Record<string, unknown>;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'csv' | 'html';
   reason: string;
   reasonText?: string | undefined;
 };

@@ -7,9 +7,15 @@ import type { BookingLine } from '../../../shared/files/booking-rows.ts';
 import type { Knex } from 'knex';
 import { BEFORE_FIRST_NUMBER, LEAVES_BOX, type Status } from '../../../shared/lifecycle.ts';
 import { WHOLE_SHIPMENT_MALLS } from '../../../shared/malls.ts';
+import { whereIdIn } from '../../db/bulk.ts';
 import type { Db } from '../../db/knex.ts';
 
-export type BookingFilter = { statuses?: readonly Status[] | undefined; boxIds?: readonly string[] | undefined };
+export type BookingFilter = {
+  statuses?: readonly Status[] | undefined;
+  boxIds?: readonly string[] | undefined;
+  /** The boxes these lines are in (labels of the selected rows). */
+  lineIds?: readonly string[] | undefined;
+};
 
 /** Statuses of a line that has not had its first number yet (shared/lifecycle.ts), as the query binds them. */
 const BEFORE_NUMBER = [...BEFORE_FIRST_NUMBER];
@@ -68,6 +74,7 @@ export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLin
     .select(
       db.raw('coalesce(l.box_id, l.order_id) as box_id'),
       'b.tracking_number',
+      'b.courier',
       'o.mall_order_id',
       'o.orderer_name',
       'o.recipient_name',
@@ -85,5 +92,7 @@ export async function bookingLines(db: Db, f: BookingFilter): Promise<BookingLin
     .orderByRaw('coalesce(b.created_at, o.created_at), coalesce(l.box_id, l.order_id), l.order_id, l.line_no');
   if (f.statuses?.length) q.whereIn('l.status', f.statuses as Status[]);
   if (f.boxIds?.length) q.whereIn('l.box_id', f.boxIds as string[]);
+  if (f.lineIds?.length)
+    q.whereIn('l.box_id', whereIdIn(db, db('order_lines as sel').select('sel.box_id').whereNotNull('sel.box_id'), 'sel.id', f.lineIds));
   return (await q) as BookingLine[];
 }

@@ -134,6 +134,7 @@ describe('pane API client against the server routes', () => {
         'exports.booking',
         exportsApi.exportBooking(api, { template: 'cj', format: 'csv', encoding: 'cp949', reason: 'other', reason_text: '택배 접수' }),
       ],
+      ['exports.labels', exportsApi.exportLabels(api, { line_ids: ['lin_1'], reason: 'shipping' })],
       ['files.templates', files.listTemplates(api, { type: 'invoice_import' })],
       ['files.createTemplate', files.createTemplate(api, { name: 'n', definition: tpl })],
       ['files.updateTemplate', files.updateTemplate(api, 'tpl_1', { name: 'n', definition: tpl })],

@@ -8,9 +8,17 @@ import { WorkStatus } from '../work.tsx';
 import { bandMessages as bm } from './band-messages.ts';
 import type { useBands } from './useBands.ts';
 
-type Props = { lang: Lang; courier: string; canEdit: boolean; busy: boolean; state: ReturnType<typeof useBands>; onIssue: () => void };
+type Props = {
+  lang: Lang;
+  courier: string;
+  canEdit: boolean;
+  busy: boolean;
+  state: ReturnType<typeof useBands>;
+  onIssue: () => void;
+  onPrint: () => void;
+};
 
-export function BandLine({ lang, courier, canEdit, busy, state, onIssue }: Props) {
+export function BandLine({ lang, courier, canEdit, busy, state, onIssue, onPrint }: Props) {
   const ui = useLayout();
   const t = (key: keyof typeof bm, params = {}) => format(bm[key], params, lang);
   const label = courierLabel(courier, lang);
@@ -33,9 +41,14 @@ export function BandLine({ lang, courier, canEdit, busy, state, onIssue }: Props
           {state.open ? t('band_close') : t('band_manage')}
         </Button>
       </div>
-      <Button disabled={busy || !state.remaining} onClick={onIssue}>
-        {t('band_issue')}
-      </Button>
+      <div className={ui.row}>
+        <Button disabled={busy || !state.remaining} onClick={onIssue}>
+          {t('band_issue')}
+        </Button>
+        <Button disabled={busy} onClick={onPrint}>
+          {t('band_print')}
+        </Button>
+      </div>
       {state.open && (
         <div className={ui.stack} data-testid="band-form">
           <Caption1>{t('band_help')}</Caption1>

@@ -28,6 +28,7 @@ export function InvoicesPane({ api, feed, lang, accounts, role }: Props) {
     work,
     setCourier: applyCourier,
     numberFromBand,
+    printLabels,
     push,
     ship,
     send,
@@ -63,6 +64,7 @@ export function InvoicesPane({ api, feed, lang, accounts, role }: Props) {
         busy={work.busy}
         state={bands}
         onIssue={() => void numberFromBand(courier, bands.reload)}
+        onPrint={() => void printLabels()}
       />
       <Caption1>{t('invoices_help')}</Caption1>
       <div className={ui.row}>

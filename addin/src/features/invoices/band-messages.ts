@@ -16,6 +16,12 @@ export const bandMessages = {
     ko: '번호를 넣은 행이 없습니다. 거부 {refused}행 — 처리결과 열을 보세요.',
     en: 'No row was numbered. {refused} refused — see the result column.',
   },
+  band_print: { ko: '선택한 행 송장 출력', en: 'Print labels of selected rows' },
+  band_printing: { ko: '송장 파일을 만드는 중…', en: 'Making the label file…' },
+  band_printed: {
+    ko: '{file}을(를) 받았습니다. 열어서 100×150mm 라벨 용지로 인쇄하세요.',
+    en: 'Downloaded {file}. Open it and print on 100×150 mm labels.',
+  },
   band_manage: { ko: '대역 관리', en: 'Manage bands' },
   band_close: { ko: '닫기', en: 'Close' },
   band_first: { ko: '시작 번호', en: 'First number' },

@@ -4,7 +4,9 @@
 import type { Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { StartedJob } from '../../api/jobs.ts';
+import { exportLabels } from '../../api/exports.ts';
 import { issueNumbers } from '../../api/tracking-bands.ts';
+import { saveFile } from '../files/save-file.ts';
 import { applyItemResults } from '../orders/order-sheet.ts';
 import { selection } from '../orders/sheet-actions.ts';
 
@@ -34,4 +36,16 @@ export async function numberSelection(api: Api, courier: string, lang: Lang): Pr
     remaining: out.remaining,
     autoJobs: out.auto_jobs ?? [],
   };
+}
+
+/**
+ * 송장 출력: the labels of the selected rows' numbered boxes as one HTML file, saved for the operator to open and
+ * print (the reason is shipping: labels are for nothing else). Null when no order row is selected.
+ */
+export async function printSelection(api: Api, lang: Lang): Promise<{ fileName: string } | null> {
+  const { rows } = await selection(lang);
+  if (!rows.length) return null;
+  const file = await exportLabels(api, { line_ids: rows.map((r) => r.id), reason: 'shipping' });
+  saveFile(file);
+  return { fileName: file.fileName };
 }

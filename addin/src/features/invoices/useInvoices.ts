@@ -13,7 +13,7 @@ import { useWork } from '../work.tsx';
 import { useUnpushedGuard } from '../orders/useUnpushedGuard.ts';
 import { useLastChange } from '../orders/useLastChange.ts';
 import { bandMessages as bm } from './band-messages.ts';
-import { numberSelection } from './band-numbers.ts';
+import { numberSelection, printSelection } from './band-numbers.ts';
 
 export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: readonly Account[]) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
@@ -57,6 +57,14 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       const text = [given, sent?.text].filter(Boolean).join(' ');
       return { intent: out.refused || !out.issued || sent?.warn ? 'warning' : 'success', text };
     });
+  /** 송장 출력: the selected rows' numbered boxes as labels, one file. */
+  const printLabels = () =>
+    work.run(async (step) => {
+      step(format(bm.band_printing, {}, lang));
+      const out = await printSelection(api, lang);
+      if (!out) return { intent: 'warning', text: t('no_selection') };
+      return format(bm.band_printed, { file: out.fileName }, lang);
+    });
   const send = () => void unpushed.guard('what_send', () => sendNow());
   const sendNow = () =>
     work.run(async (step, signal) => {
@@ -79,6 +87,7 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
     work,
     setCourier,
     numberFromBand,
+    printLabels,
     push,
     ship,
     send,
