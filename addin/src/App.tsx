@@ -125,7 +125,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         <OrdersPane api={api} feed={feed} lang={lang} accounts={list} pulledNotice={pulled} />
       </div>
       <div hidden={tab !== 'invoices'}>
-        <InvoicesPane api={api} feed={feed} lang={lang} accounts={list} role={role} />
+        <InvoicesPane api={api} feed={feed} lang={lang} accounts={list} role={role} active={tab === 'invoices'} />
       </div>
       <div hidden={tab !== 'jobs'}>{accounts.accounts && <JobsPane api={api} feed={feed} lang={lang} accounts={list} />}</div>
       <div hidden={tab !== 'direct'}>

@@ -7,6 +7,10 @@
 import { findCourier } from '../../shared/couriers.ts';
 import { boxRows, type BookingLine, type Sender } from '../../shared/files/booking-rows.ts';
 import { maskName, maskPhone } from '../../shared/phone.ts';
+import { nextTurn } from '../db/turns.ts';
+
+/** Labels drawn between two turns given back to the event loop: a barcode takes a millisecond or more to draw. */
+const LABELS_PER_TURN = 50;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -69,10 +73,14 @@ body { margin: 0; font-family: 'Malgun Gothic', 'Apple SD Gothic Neo', 'Noto San
 .hint { font: 10pt sans-serif; padding: 4mm; background: #f3f3f3 }
 @media print { .hint { display: none } }`;
 
-/** The whole file: a label per numbered box of `lines`, or null when none has a number. */
-export function labelsHtml(lines: readonly BookingLine[], o: LabelOptions): { html: string; labels: number } | null {
+/** The whole file: a label per numbered box of `lines` (the caller checked there is one, and not too many). */
+export async function labelsHtml(lines: readonly BookingLine[], o: LabelOptions): Promise<{ html: string; labels: number }> {
   const boxes = labelBoxes(lines);
-  if (!boxes.length) return null;
+  const drawn: string[] = [];
+  for (const [i, box] of boxes.entries()) {
+    if (i > 0 && i % LABELS_PER_TURN === 0) await nextTurn();
+    drawn.push(label(box, o));
+  }
   const html = `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -80,7 +88,7 @@ export function labelsHtml(lines: readonly BookingLine[], o: LabelOptions): { ht
 <style>${STYLE}</style></head>
 <body>
 <p class="hint">송장 ${boxes.length}장 · 100×150mm 라벨 용지로 인쇄하세요 (Ctrl+P, 여백 없음). 이 안내는 인쇄되지 않습니다.</p>
-${boxes.map((b) => label(b, o)).join('\n')}
+${drawn.join('\n')}
 </body></html>
 `;
   return { html, labels: boxes.length };

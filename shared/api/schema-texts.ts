@@ -25,6 +25,7 @@ export const SCHEMA_TEXTS: Readonly<Record<string, MessageText>> = {
     en: 'https is required except for localhost',
   },
   'name at least one flag': { ko: '바꿀 표시를 하나 이상 고르세요', en: 'name at least one flag' },
+  'a line key (lin_…)': { ko: '상품주문키(lin_…)를 적으세요: 번호는 주문이 아니라 박스에 붙습니다', en: 'a line key (lin_…)' },
   'not 0': { ko: '0은 안 됩니다', en: 'not 0' },
   'required when personal data fields are pulled (names, phones, address)': {
     ko: '개인정보 열(이름, 연락처, 주소)을 불러올 때는 사유가 필요합니다',

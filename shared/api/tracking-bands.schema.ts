@@ -7,7 +7,8 @@ import { DB_INT_MAX } from './common.schema.ts';
 import { bulkTransitionResult } from './order-views.schema.ts';
 
 const int = z.number().int();
-const number = z.union([z.string().trim().min(1).max(60), z.number().int().nonnegative()]);
+/** Text, as tracking numbers always are here: a number in JSON would lose its leading zeros. */
+const number = z.string().trim().min(1).max(60);
 
 export const trackingBandBody = z.object({
   courier: z.string().trim().min(1).max(40),
@@ -17,7 +18,7 @@ export const trackingBandBody = z.object({
 });
 export type TrackingBandBody = z.infer<typeof trackingBandBody>;
 
-export const trackingBandPatch = z.object({ active: z.boolean(), version: int.min(1).max(DB_INT_MAX) });
+export const trackingBandPatch = z.object({ active: z.boolean() });
 
 export const trackingBandView = z.object({
   id: z.string(),
@@ -41,9 +42,20 @@ export const TRACKING_ISSUE_MAX = 10_000;
 
 export const trackingIssueBody = z.object({
   courier: z.string().trim().min(1).max(40),
-  /** Lines (lin_…) or orders (ord_…) with the versions the caller saw, as a transitions call names them. */
+  /**
+   * Lines (lin_…, the selected rows) with the versions the caller saw. Lines, not orders: a number goes to a box,
+   * and an order's lines may lie in several.
+   */
   items: z
-    .array(z.object({ id: z.string().min(1).max(40), version: int.min(1).max(DB_INT_MAX) }))
+    .array(
+      z.object({
+        id: z
+          .string()
+          .regex(/^lin_\w+$/, 'a line key (lin_…)')
+          .max(40),
+        version: int.min(1).max(DB_INT_MAX),
+      }),
+    )
     .min(1)
     .max(TRACKING_ISSUE_MAX),
 });

@@ -178,6 +178,23 @@ describe('merge-packing: preview, apply, undo', () => {
     const undo = await s.call('POST', `/api/merge/batches/${res.body.batch_id}/undo`, undefined, { token: operator });
     assert.equal(undo.status, 200, JSON.stringify(undo.body));
     assert.ok((await lines(name)).every((l) => l.box_group === null));
+
+    // Merged again, then one order cancelled: its line left the box, which holds one order now — no 합포.
+    const again = await apply({ groups: [{ orders: groupOf(await preview(), [o1.id, o2.id])!.orders }] });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    const gone = await s.deps.db('order_lines').where({ id: o2.lineIds[0] }).first();
+    const cancel = await s.call('POST', '/api/transitions', {
+      action: 'claim',
+      claim_type: 'cancel',
+      claim_state: 'completed',
+      reason: '고객 취소',
+      items: [{ id: gone.id, version: gone.version }],
+    });
+    assert.equal(cancel.body.applied, 1, JSON.stringify(cancel.body));
+    assert.deepEqual(
+      (await lines(name)).filter((l) => l.order_id === o1.id).map((l) => l.box_group),
+      [null, null],
+    );
   });
 
   it('a merge of many groups keeps its undo record packed on its row, and its undo reads it back', async () => {

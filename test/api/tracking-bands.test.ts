@@ -88,11 +88,14 @@ describe('tracking number bands (송장 대역)', () => {
     assert.equal(ems.body.error.details[0].field, 'courier');
     assert.equal((await register('CJ', mod7(freshBody()), mod7(base + 5n), operator)).status, 403);
 
-    const off = await s.call('PATCH', `/api/tracking-bands/${res.body.id}`, { active: false, version: 1 });
+    const off = await s.call('PATCH', `/api/tracking-bands/${res.body.id}`, { active: false });
     assert.equal(off.status, 200, JSON.stringify(off.body));
     assert.equal(off.body.active, false);
-    const stale = await s.call('PATCH', `/api/tracking-bands/${res.body.id}`, { active: true, version: 1 });
-    assert.equal(stale.status, 409);
+    assert.equal((await s.call('PATCH', '/api/tracking-bands/bnd_nope', { active: true })).status, 404);
+    // Numbers are text: a JSON number (its leading zeros gone) is refused, naming the field.
+    const asNumber = await s.call('POST', '/api/tracking-bands', { courier: 'CJ', first_number: 612345678906, last_number: '612345678932' });
+    assert.equal(asNumber.status, 400);
+    assert.equal(asNumber.body.error.details[0].field, 'first_number');
   });
 
   it('numbers one box per order or merged box; held, numbered and stale rows are refused on their row and take no number', async () => {
@@ -160,6 +163,33 @@ describe('tracking number bands (송장 대역)', () => {
     assert.deepEqual(rows.map((r) => r[at]).sort(), [mod7(b), mod7(b + 1n)]);
   });
 
+  it('a unit whose first row is refused still gets the next number on its next row; orders are not items (a number goes to a box)', async () => {
+    await retireCjBands();
+    const b = freshBody();
+    await register('CJ', mod7(b), mod7(b + 9n));
+    const two = await makeOrder(s.deps.db, { status: 'READY', lines: 2 });
+    const items = await lineVersions(two.lineIds);
+    items[0]!.version += 1; // stale
+    const res = await s.call('POST', '/api/tracking-bands/issue', { courier: 'CJ', items }, { token: operator, lang: 'en' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.results.map((r: { code?: string; result: string }) => r.code ?? r.result),
+      ['stale_version', 'applied'],
+    );
+    assert.equal(await numberOf(two.lineIds[1]!), mod7(b));
+    assert.deepEqual(res.body.numbers, { issued: 1, first: mod7(b), last: mod7(b) });
+    const history = await s.deps.db('status_history').where({ entity_id: two.lineIds[1], to_status: 'INVOICED' }).first();
+    assert.equal(history.reason, '송장 대역 자동 채번');
+    const order = await s.call(
+      'POST',
+      '/api/tracking-bands/issue',
+      { courier: 'CJ', items: [{ id: two.id, version: 1 }] },
+      { token: operator, lang: 'en' },
+    );
+    assert.equal(order.status, 400);
+    assert.equal(order.body.error.details[0].field, 'items.0.id');
+  });
+
   it('skips a number already typed on a box, runs from a used-up band into the next, then refuses the rest; without numbers left: 409', async () => {
     await retireCjBands();
     const b = freshBody();
@@ -210,6 +240,9 @@ describe('tracking number bands (송장 대역)', () => {
     await s.deps.db('orders').where({ id: a.id }).update({ delivery_memo: '<script>alert(1)</script> 문 앞' });
     const plain = await makeOrder(s.deps.db, { status: 'READY' });
     assert.equal((await issue(a.lineIds)).status, 200);
+    await s.deps.db('shop_settings').where({ key: 'sender' }).delete();
+    const unsent = await s.download('POST', '/api/exports/labels', { line_ids: [a.lineIds[0]], reason: 'shipping' }, { token: operator });
+    assert.deepEqual([unsent.status, unsent.json?.error?.code], [409, 'sender_not_set'], 'a waybill names its sender');
     const sender = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
     assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
 

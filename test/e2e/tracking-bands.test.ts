@@ -51,6 +51,10 @@ describe('numbering from a courier band in the pane, to the malls', skipWith(SKI
     const held = await e2e.server.deps.db('orders').where({ id: lines[0]!.order_id }).first();
     await e2e.server.call('POST', '/api/transitions', { action: 'hold', reason: '주소 확인', items: [{ id: held.id, version: held.version }] });
 
+    // The shop's sender, which a waybill names.
+    const sender = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
+    assert.equal((await e2e.server.call('PUT', '/api/settings/sender', sender)).status, 200);
+
     ({ page, pane } = await openWorkbench(e2e));
     await narrowPane(page);
     await pane.getByRole('tab', { name: '송장', exact: true }).click();
@@ -108,6 +112,7 @@ describe('numbering from a courier band in the pane, to the malls', skipWith(SKI
     await notice('송장', /받았습니다/);
     const html = await readFile((await download.path())!, 'utf8');
     assert.equal((html.match(/<section class="label">/g) ?? []).length, 5);
+    assert.ok(html.includes('쉽시트상회'), 'the sender on every label');
     for (const numbers of byOrder.values()) for (const n of numbers) assert.ok(html.includes(n.replace(/(\d{4})(?=\d)/g, '$1-')), n);
   });
 

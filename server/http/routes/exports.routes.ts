@@ -17,7 +17,7 @@ import type { AppDeps } from '../../deps.ts';
 import { checkExportRequest, exportFileInfo, writeExport, type ExportRequest } from '../../files/export.ts';
 import type { Row, RowSource } from '../../files/flow.ts';
 import * as exportsService from '../../modules/exports/exports.service.ts';
-import { getSender, requireSender } from '../../modules/settings/settings.service.ts';
+import { requireSender } from '../../modules/settings/settings.service.ts';
 import { labelsHtml } from '../../files/labels.ts';
 import { code128Svg } from '../../files/barcode.ts';
 import { kstMinute } from '../../../shared/time.ts';
@@ -139,16 +139,17 @@ export function exportRoutes(deps: AppDeps) {
       summary:
         '송장 출력: waybill labels of numbered boxes as one HTML file (a 100 × 150 mm label per page: courier, the number as digits and ' +
         'a Code 128 barcode, the recipient with full address and the name and phones masked, memo, items, order numbers, the sender ' +
-        'of PUT /api/settings/sender), for the boxes the given lines are in or the boxes in the given statuses (운송장출력 by default). ' +
-        'With a reason; recorded in the access records. 409 nothing_to_label when none of them has a number',
+        'of PUT /api/settings/sender: 409 sender_not_set without one), for the boxes the given lines are in or the boxes in the given statuses (운송장출력 by default). ' +
+        'With a reason; recorded in the access records. 409 nothing_to_label when none of them has a number, too_many_labels past 3,000 boxes',
       access: 'operator',
       response: 'file',
       body: labelsExportBody,
       handler: async ({ actor, info, res, body }) => {
+        // A waybill names its sender (the courier returns an undeliverable parcel there): none set, none printed.
+        const sender = await requireSender(deps.db);
         const statuses = body.status ?? (body.line_ids ? undefined : [...DEFAULT_LABEL_STATUSES]);
         const lines = await exportsService.labelLines(deps.db, { statuses, lineIds: body.line_ids });
-        const sender = (await getSender(deps.db)).sender ?? undefined;
-        const file = labelsHtml(lines, { sender, barcode: code128Svg, printedAt: kstMinute(new Date().toISOString()) })!;
+        const file = await labelsHtml(lines, { sender, barcode: code128Svg, printedAt: kstMinute(new Date().toISOString()) });
         const record = await exportsService.recordExport(deps.db, actor, info, {
           endpoint: 'POST /api/exports/labels',
           filter: { ...(statuses ? { status: statuses } : {}), ...(body.line_ids ? { line_ids: body.line_ids.length } : {}) },

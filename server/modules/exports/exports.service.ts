@@ -48,8 +48,15 @@ export async function labelLines(
 ): Promise<BookingLine[]> {
   const lines = (await repo.bookingLines(db, filter)).filter((l) => l.tracking_number);
   if (lines.length === 0) throw new AppError('conflict', 'nothing_to_label', message(exportsMessages.nothing_to_label));
+  // A file of labels is printed at once: a day's desk, not a year's (and each barcode takes a while to draw).
+  const boxes = new Set(lines.map((l) => l.box_id)).size;
+  if (boxes > LABELS_MAX)
+    throw new AppError('conflict', 'too_many_labels', message(exportsMessages.too_many_labels, { count: boxes, max: LABELS_MAX }));
   return lines;
 }
+
+/** The most labels one file holds. */
+export const LABELS_MAX = 3000;
 
 export type ExportRecord = {
   endpoint: string;

@@ -2,7 +2,7 @@
 // behind the orders list, the lines view, sheet pulls and push answers; single orders are read in orders.repo.ts.
 import type { Knex } from 'knex';
 import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
-import { CLAIM_STATUSES, NO_SEND_OF_ITS_OWN, PAST_SHIPPING_STATUSES } from '../../../shared/lifecycle.ts';
+import { CLAIM_STATUSES, LEAVES_BOX, NO_SEND_OF_ITS_OWN, PAST_SHIPPING_STATUSES, type Status } from '../../../shared/lifecycle.ts';
 import { normalizePhone } from '../../../shared/phone.ts';
 import { RECIPIENT_FIELDS } from '../../../shared/sheet/recipient-edit.ts';
 import { selectPacked, whereIdIn } from '../../db/bulk.ts';
@@ -313,7 +313,7 @@ function lineViewColumns(fields: readonly string[] | undefined): { columns: read
  * The 합포 column (box_group): a line whose box also holds other orders' lines shows the box's first mall order
  * number and how many orders more share it ("2026112500001+2"), the same on every line of the box — so sorting or
  * filtering by it brings a merged box's rows together, and the operator sees one number is typed for all of them.
- * Empty for a line alone in its box or without one. Read for the rows' boxes only (one grouped probe of the box
+ * Empty for a line alone in its box or without one; lines that left the box (cancelled …) do not count. Read for the rows' boxes only (one grouped probe of the box
  * index), not kept on the box: merges, splits and undos change it without having to maintain it.
  */
 async function fillBoxGroups(db: Db | Knex.Transaction, rows: LineViewRow[], dropBox: boolean): Promise<void> {
@@ -327,6 +327,9 @@ async function fillBoxGroups(db: Db | Knex.Transaction, rows: LineViewRow[], dro
         .select('l.box_id')
         .min('o.mall_order_id as first')
         .countDistinct('l.order_id as orders')
+        // Lines that left the box (cancelled, returned, exchanged) and deleted orders are not in it any more.
+        .whereNotIn('l.status', LEAVES_BOX as Status[])
+        .whereNull('o.deleted_at')
         .groupBy('l.box_id')
         .havingRaw('count(distinct l.order_id) > 1'),
       'l.box_id',

@@ -28,8 +28,10 @@ export async function listBands(db: Conn): Promise<BandRow[]> {
   return ((await db('tracking_bands').orderBy('created_at', 'desc').orderBy('id', 'desc')) as Record<string, unknown>[]).map(toBand);
 }
 
-export async function findBand(db: Conn, id: string): Promise<BandRow | undefined> {
-  const row = (await db('tracking_bands').where({ id }).first()) as Record<string, unknown> | undefined;
+export async function findBand(db: Conn, id: string, o: { lock?: boolean } = {}): Promise<BandRow | undefined> {
+  const q = db('tracking_bands').where({ id }).first();
+  if (o.lock && isPostgres(db as Knex)) q.forUpdate();
+  const row = (await q) as Record<string, unknown> | undefined;
   return row && toBand(row);
 }
 

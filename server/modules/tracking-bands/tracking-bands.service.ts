@@ -11,8 +11,9 @@ import { findCourier, type Courier } from '../../../shared/couriers.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import { bandEnds, bandShape, inBand, numberAfter, numbersBetween, numbersFrom, type BandShape } from '../../../shared/tracking-band.ts';
-import { trackingMessages } from '../../../shared/tracking-number.ts';
+import { checkTrackingNumber, trackingMessages } from '../../../shared/tracking-number.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
+import { nextTurn } from '../../db/turns.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
@@ -24,6 +25,11 @@ import { loadWorkingSet } from '../orders/working-set-load.ts';
 import { writeChanges } from '../orders/write-changes.ts';
 import { bandMessages as m } from './tracking-bands.messages.ts';
 import * as repo from './tracking-bands.repo.ts';
+
+/** The history's reason on every line numbered from a band (a number typed by hand has none). */
+const ISSUE_REASON = '송장 대역 자동 채번';
+/** Items decided between two turns given back to the event loop (as a bulk call does). */
+const YIELD_EVERY = 1000;
 
 const courierParams = (c: Courier) => ({ courier: c.nameKo, courierEn: c.nameEn });
 const shapeOf = (band: repo.BandRow): BandShape => ({ check: band.check_kind, length: band.first_number.length });
@@ -42,7 +48,7 @@ export async function listBands(db: Db) {
 export async function createBand(db: Db, actor: Actor, info: Partial<RequestInfo>, body: TrackingBandBody): Promise<TrackingBandView> {
   const courier = findCourier(body.courier);
   if (!courier) throw fieldError('courier', m.unknown_courier, { courier: body.courier });
-  const [first, last] = bandEnds(courier.code, String(body.first_number), String(body.last_number));
+  const [first, last] = bandEnds(courier.code, body.first_number, body.last_number);
   const shaped = bandShape(courier.code, first, last);
   if (!shaped.ok) {
     const p = shaped.problem;
@@ -96,14 +102,17 @@ export async function createBand(db: Db, actor: Actor, info: Partial<RequestInfo
   });
 }
 
-/** Switches a band on or off (admin): an inactive band gives no numbers; its numbers given stay given. */
-export async function setBandActive(db: Db, actor: Actor, info: Partial<RequestInfo>, id: string, body: { active: boolean; version: number }) {
+/**
+ * Switches a band on or off (admin): an inactive band gives no numbers; its numbers given stay given. No version is
+ * asked: the switch says what the band should be, whatever numbering moved it on meanwhile (the row is locked, so a
+ * numbering running now finishes first).
+ */
+export async function setBandActive(db: Db, actor: Actor, info: Partial<RequestInfo>, id: string, body: { active: boolean }) {
   return db.transaction(async (trx) => {
-    const band = await repo.findBand(trx, id);
+    const band = await repo.findBand(trx, id, { lock: true });
     if (!band) throw new AppError('not_found', 'band_not_found', message(m.band_not_found, { id }));
-    if (band.version !== body.version) throw new AppError('conflict', 'stale_band', message(m.stale_band, { current: band.version }));
     const now = new Date().toISOString();
-    await repo.updateBand(trx, id, band.version, { active: body.active }, now);
+    if (!(await repo.updateBand(trx, id, band.version, { active: body.active }, now))) throw new Error(`tracking band ${id} moved while locked`);
     await writeAudit(trx as unknown as Db, actor, info, {
       action: 'tracking_band_changed',
       entity: 'tracking_band',
@@ -168,34 +177,51 @@ export async function issueNumbers(db: Db, actor: Actor, info: Partial<RequestIn
       };
       const units = body.items.map((item) => unitOf(item.id));
       const numberOfUnit = new Map<string, number>();
-      let used = 0;
-      const results: EngineResult[] = body.items.map((item, k) => {
+      const given: Candidate[] = [];
+      // The next candidate to give. One a box took since the candidates were read (a number typed by hand, read with
+      // the rows) or that no longer passes the courier's rule is passed over, never given.
+      let next = 0;
+      const usable = (c: Candidate) => !set.boxWithNumber(c.number, undefined) && checkTrackingNumber(courier.code, c.number).ok;
+      const results: EngineResult[] = [];
+      for (const [k, item] of body.items.entries()) {
+        if (k > 0 && k % YIELD_EVERY === 0) await nextTurn();
+        const unit = units[k]!;
+        const kept = numberOfUnit.get(unit);
         const box = set.lines.get(item.id)?.box_id;
         const current = box ? set.boxes.get(box)?.tracking_number : null;
-        if (current && !numberOfUnit.has(units[k]!)) {
-          return { id: item.id, result: 'refused', code: 'already_numbered', message: message(m.already_numbered, { current }) };
+        if (current && kept === undefined) {
+          results.push({ id: item.id, result: 'refused', code: 'already_numbered', message: message(m.already_numbered, { current }) });
+          continue;
         }
-        const kept = numberOfUnit.get(units[k]!);
-        const at = kept ?? used;
-        if (at >= candidates.length)
-          return { id: item.id, result: 'refused', code: 'band_exhausted', message: message(m.band_exhausted, courierParams(courier)) };
-        const result = engine.run(item, k, 'set_invoice', { courier: courier.code, tracking_number: candidates[at]!.number });
+        while (kept === undefined && next < candidates.length && !usable(candidates[next]!)) next++;
+        const at = kept ?? next;
+        if (at >= candidates.length) {
+          results.push({ id: item.id, result: 'refused', code: 'band_exhausted', message: message(m.band_exhausted, courierParams(courier)) });
+          continue;
+        }
+        const result = engine.run(item, k, 'set_invoice', { courier: courier.code, tracking_number: candidates[at]!.number, reason: ISSUE_REASON });
         if (kept === undefined && result.result === 'applied') {
-          numberOfUnit.set(units[k]!, at);
-          used++;
+          numberOfUnit.set(unit, at);
+          given.push(candidates[at]!);
+          next++;
         }
-        return result;
-      });
+        results.push(result);
+      }
       engine.finish(); // boxes of accounts that ship once numbered ship now, whole
       await writeChanges(trx, set.writes, { actor, batchId, now: engine.now });
       for (const r of results) engine.fillVersions(r);
-      const given = candidates.slice(0, used);
       await moveBandsOn(trx, bands, given, engine.now);
       await writeAudit(trx as unknown as Db, actor, info, {
         action: 'tracking_numbers_issued',
         entity: 'tracking_band',
         entityId: given[0]?.band.id ?? bands[0]!.id,
-        detail: { courier: courier.code, issued: used, first: given[0]?.number ?? null, last: given.at(-1)?.number ?? null, batch_id: batchId },
+        detail: {
+          courier: courier.code,
+          issued: given.length,
+          first: given[0]?.number ?? null,
+          last: given.at(-1)?.number ?? null,
+          batch_id: batchId,
+        },
       });
       const left = await repo.courierBands(trx, courier.code, { usable: true });
       const applied = results.filter((r) => r.result === 'applied').length;
@@ -205,7 +231,7 @@ export async function issueNumbers(db: Db, actor: Actor, info: Partial<RequestIn
         refused: results.length - applied,
         results,
         auto_send_accounts: [...engine.autoSend],
-        numbers: { issued: used, first: given[0]?.number ?? null, last: given.at(-1)?.number ?? null },
+        numbers: { issued: given.length, first: given[0]?.number ?? null, last: given.at(-1)?.number ?? null },
         remaining: left.reduce((n, b) => n + remainingOf(b), 0),
       };
     });

@@ -211,7 +211,7 @@ describe('pane API client against the server routes', () => {
       ['board.mismatches', board.mallMismatches(api, 'acc_1')],
       ['tracking-bands.list', trackingBands.listBands(api)],
       ['tracking-bands.create', trackingBands.createBand(api, { courier: 'CJ', first_number: '612345678906', last_number: '612345678932' })],
-      ['tracking-bands.patch', trackingBands.setBandActive(api, 'bnd_1', { active: false, version: 1 })],
+      ['tracking-bands.patch', trackingBands.setBandActive(api, 'bnd_1', { active: false })],
       ['tracking-bands.issue', trackingBands.issueNumbers(api, { courier: 'CJ', items: [{ id: 'lin_1', version: 1 }] })],
     ];
     await Promise.all(sent.map(([, p]) => p));

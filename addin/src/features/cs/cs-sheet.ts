@@ -45,7 +45,7 @@ const COLUMNS: Column[] = [
   col('channel_name', '판매처', 'Channel', 10),
   col('product_name', '상품명', 'Product', 24),
   col('option_text', '옵션', 'Option', 14),
-  col('sku_code', '상품코드', 'SKU code', 12),
+  col('sku_code', '상품코드', 'SKU code', 12, { text: true }),
   col('quantity', '수량', 'Qty', 5),
   col('status', '상태', 'Status', 9),
   col('kind', '유형', 'Type', 7),

@@ -12,13 +12,15 @@ type Props = {
   lang: Lang;
   courier: string;
   canEdit: boolean;
+  /** Operators and admins number and print; viewers only look (the server refuses them anyway). */
+  canUse: boolean;
   busy: boolean;
   state: ReturnType<typeof useBands>;
   onIssue: () => void;
   onPrint: () => void;
 };
 
-export function BandLine({ lang, courier, canEdit, busy, state, onIssue, onPrint }: Props) {
+export function BandLine({ lang, courier, canEdit, canUse, busy, state, onIssue, onPrint }: Props) {
   const ui = useLayout();
   const t = (key: keyof typeof bm, params = {}) => format(bm[key], params, lang);
   const label = courierLabel(courier, lang);
@@ -42,10 +44,10 @@ export function BandLine({ lang, courier, canEdit, busy, state, onIssue, onPrint
         </Button>
       </div>
       <div className={ui.row}>
-        <Button disabled={busy || !state.remaining} onClick={onIssue}>
+        <Button disabled={busy || !canUse || !state.remaining} onClick={onIssue}>
           {t('band_issue')}
         </Button>
-        <Button disabled={busy} onClick={onPrint}>
+        <Button disabled={busy || !canUse} onClick={onPrint}>
           {t('band_print')}
         </Button>
       </div>
@@ -56,6 +58,8 @@ export function BandLine({ lang, courier, canEdit, busy, state, onIssue, onPrint
             <div key={b.id} className={ui.spread}>
               <Text size={200} className={ui.grow}>
                 {t('band_row', { first: b.first_number, last: b.last_number, remaining: b.remaining })}
+                {b.check_kind === 'mod7' ? t('band_mod7') : ''}
+                {b.active ? '' : t('band_inactive')}
               </Text>
               {canEdit && (
                 <Button size="small" disabled={state.work.busy} onClick={() => void state.switchBand(b)}>

@@ -19,9 +19,9 @@ import { useInvoices } from './useInvoices.ts';
 import { BandLine } from './BandLine.tsx';
 import { useBands } from './useBands.ts';
 
-type Props = { api: Api; feed: JobFeed; lang: Lang; accounts: Account[]; role: string };
+type Props = { api: Api; feed: JobFeed; lang: Lang; accounts: Account[]; role: string; active: boolean };
 
-export function InvoicesPane({ api, feed, lang, accounts, role }: Props) {
+export function InvoicesPane({ api, feed, lang, accounts, role, active }: Props) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const {
@@ -37,7 +37,7 @@ export function InvoicesPane({ api, feed, lang, accounts, role }: Props) {
     undoLast,
   } = useInvoices(api, feed, lang, accounts);
   const [courier, setCourier] = useState<string>(COURIERS[0]!.code);
-  const bands = useBands(api, lang, courier);
+  const bands = useBands(api, lang, courier, active);
   const label = (code: string) => courierLabel(code, lang);
 
   return (
@@ -61,6 +61,7 @@ export function InvoicesPane({ api, feed, lang, accounts, role }: Props) {
         lang={lang}
         courier={courier}
         canEdit={role === 'admin'}
+        canUse={role !== 'viewer'}
         busy={work.busy}
         state={bands}
         onIssue={() => void numberFromBand(courier, bands.reload)}

@@ -29,6 +29,8 @@ export const bandMessages = {
   band_add: { ko: '대역 등록', en: 'Register band' },
   band_added: { ko: '{courier} 대역을 등록했습니다 ({count}개).', en: 'Registered a {courier} band ({count} numbers).' },
   band_row: { ko: '{first} ~ {last} · 남은 {remaining}개', en: '{first} to {last} · {remaining} left' },
+  band_mod7: { ko: ' · 검증숫자(mod 7)', en: ' · mod-7 check digit' },
+  band_inactive: { ko: ' · 사용 안 함', en: ' · not in use' },
   band_on: { ko: '사용', en: 'Use' },
   band_off: { ko: '사용 안 함', en: 'Stop using' },
   band_switched_on: { ko: '대역을 다시 사용합니다.', en: 'The band is in use again.' },

@@ -1,4 +1,5 @@
-// The 송장 tab's bands (송장 대역): read when the tab first shows, again after numbering or a change; the chosen
+// The 송장 tab's bands (송장 대역): read each time the tab shows and 대역 관리 opens (an admin may register one on another
+// desk), again after numbering or a change; the chosen
 // courier's bands and what they have left; the admin's form to register one and switch one off or on.
 import { useCallback, useEffect, useState } from 'react';
 import type { TrackingBandView } from '../../../../shared/api/tracking-bands.schema.ts';
@@ -9,7 +10,7 @@ import { courierLabel } from '../../sheet/cells.ts';
 import { errorText, useWork } from '../work.tsx';
 import { bandMessages as bm } from './band-messages.ts';
 
-export function useBands(api: Api, lang: Lang, courier: string) {
+export function useBands(api: Api, lang: Lang, courier: string, active: boolean) {
   const work = useWork(lang);
   const [bands, setBands] = useState<TrackingBandView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -25,8 +26,8 @@ export function useBands(api: Api, lang: Lang, courier: string) {
     }
   }, [api, lang]);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (active) void reload();
+  }, [reload, active]);
 
   const ofCourier = (bands ?? []).filter((b) => b.courier === courier);
   const remaining = ofCourier.filter((b) => b.active).reduce((n, b) => n + b.remaining, 0);
@@ -41,7 +42,7 @@ export function useBands(api: Api, lang: Lang, courier: string) {
     });
   const switchBand = (band: TrackingBandView) =>
     work.run(async () => {
-      await setBandActive(api, band.id, { active: !band.active, version: band.version });
+      await setBandActive(api, band.id, { active: !band.active });
       await reload();
       return format(band.active ? bm.band_switched_off : bm.band_switched_on, {}, lang);
     });
@@ -52,7 +53,10 @@ export function useBands(api: Api, lang: Lang, courier: string) {
     bands: ofCourier,
     remaining,
     open,
-    toggle: () => setOpen(!open),
+    toggle: () => {
+      if (!open) void reload();
+      setOpen(!open);
+    },
     form,
     change: (field: 'first' | 'last', value: string) => setForm({ ...form, [field]: value }),
     add,

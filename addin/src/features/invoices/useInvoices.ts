@@ -43,14 +43,15 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       return { intent: out.refused || sent?.warn || short ? 'warning' : 'success', text };
     });
   /** 자동 채번: the selected rows numbered from the courier's band; `done` reads the bands again (what is left). */
-  const numberFromBand = (courier: string, done: () => Promise<void>) =>
+  // The numbered rows are read again: edits not pushed on them would be lost, so it warns first, as ship does.
+  const numberFromBand = (courier: string, done: () => Promise<void>) => void unpushed.guard('what_number', () => numberNow(courier, done));
+  const numberNow = (courier: string, done: () => Promise<void>) =>
     work.run(async (step, signal) => {
       step(format(bm.band_issuing, {}, lang));
-      const out = await numberSelection(api, courier, lang);
+      // What is left is read again whatever the answer (used up, or registered meanwhile on another desk).
+      const out = await numberSelection(api, courier, lang).finally(() => void done());
       if (!out) return { intent: 'warning', text: t('no_selection') };
       // The numbered rows moved on: the last change's 되돌리기 is no longer theirs.
-      last.forget();
-      await done();
       const sent = out.autoJobs.length ? await followAutoSends(api, feed, out.autoJobs, lang, step, signal) : null;
       const { autoJobs: _jobs, ...counts } = out;
       const given = out.issued ? format(bm.band_issued, counts, lang) : format(bm.band_issued_none, { refused: out.refused }, lang);

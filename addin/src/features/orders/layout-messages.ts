@@ -24,6 +24,7 @@ export const layoutMessages = {
   what_reset: { ko: '레이아웃 초기화', en: 'resetting the layout' },
   what_ship: { ko: '출고', en: 'shipping' },
   what_send: { ko: '송장 전송', en: 'sending' },
+  what_number: { ko: '대역 번호 넣기', en: 'numbering from the band' },
   // layout
   reset_layout: { ko: '레이아웃 초기화', en: 'Reset layout' },
   layout_reset_done: {

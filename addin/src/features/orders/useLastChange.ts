@@ -12,10 +12,11 @@ import { undoChange } from './sheet-actions.ts';
 
 export type LastChange = { batchId: string; action: SelectionAction; applied: number };
 
-let current: LastChange | null = null;
+// Kept with the session it was made in: after a sign-out (another user, an expired session) nothing is offered.
+let current: { token: string | null; change: LastChange } | null = null;
 const listeners = new Set<() => void>();
-function setLastChange(change: LastChange | null): void {
-  current = change;
+function setLastChange(token: string | null, change: LastChange | null): void {
+  current = change ? { token, change } : null;
   for (const listener of listeners) listener();
 }
 function subscribe(listener: () => void): () => void {
@@ -24,16 +25,17 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useLastChange(api: Api, lang: Lang, work: ReturnType<typeof useWork>) {
-  const lastChange = useSyncExternalStore(subscribe, () => current);
+  const token = api.token;
+  const lastChange = useSyncExternalStore(subscribe, () => (current && current.token === token ? current.change : null));
   /** What a bulk call answered: offered when the server kept it whole for undo and it changed anything. */
   const offer = (out: { batchId: string; undoable: boolean; applied: number }, action: SelectionAction) =>
-    setLastChange(out.undoable && out.applied ? { batchId: out.batchId, action, applied: out.applied } : null);
-  const forget = () => setLastChange(null);
+    setLastChange(token, out.undoable && out.applied ? { batchId: out.batchId, action, applied: out.applied } : null);
+  const forget = () => setLastChange(token, null);
   // One try: done or refused (the refusal says why, naming the orders), the offer goes.
   const undoLast = () => {
     const change = lastChange;
     if (!change) return;
-    setLastChange(null);
+    setLastChange(token, null);
     void work.run(async () => {
       const lines = await undoChange(api, change.batchId, lang);
       return format(m.change_undone, { action: actionLabel(change.action, lang), lines }, lang);

@@ -11,7 +11,7 @@ import type { SheetState } from './order-sheet.ts';
 import { pushWork } from './push-work.ts';
 import { findUnpushedEdits, unpushedText } from './unpushed.ts';
 
-export type GuardedWhat = 'what_pull' | 'what_reset' | 'what_ship' | 'what_send';
+export type GuardedWhat = 'what_pull' | 'what_reset' | 'what_ship' | 'what_send' | 'what_number';
 /** The guarded work; `state` is the sheet as the check read it, when it went on without pushing. */
 export type Guarded = (state?: SheetState) => void | Promise<void>;
 
