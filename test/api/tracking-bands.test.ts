@@ -19,6 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
+/** The shop's sender, which booking files and waybills name. */
+const SENDER = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
+
 /** A 12-digit number with its mod-7 check digit (korean-oms.md §1.2), from an 11-digit body. */
 const mod7 = (body: bigint) => `${body}${body % 7n}`;
 
@@ -148,8 +151,7 @@ describe('tracking number bands (송장 대역)', () => {
     assert.equal(JSON.parse(audit.detail).issued, 2);
 
     // The labels are printed from a booking file of the numbered boxes: the generic one carries each box's number.
-    const sender = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
-    assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
+    assert.equal((await s.call('PUT', '/api/settings/sender', SENDER)).status, 200);
     const boxes = (await s.deps.db('order_lines').whereIn('id', [two.lineIds[0]!, m1.lineIds[0]!]).pluck('box_id')) as string[];
     const file = await s.download(
       'POST',
@@ -243,8 +245,7 @@ describe('tracking number bands (송장 대역)', () => {
     await s.deps.db('shop_settings').where({ key: 'sender' }).delete();
     const unsent = await s.download('POST', '/api/exports/labels', { line_ids: [a.lineIds[0]], reason: 'shipping' }, { token: operator });
     assert.deepEqual([unsent.status, unsent.json?.error?.code], [409, 'sender_not_set'], 'a waybill names its sender');
-    const sender = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
-    assert.equal((await s.call('PUT', '/api/settings/sender', sender)).status, 200);
+    assert.equal((await s.call('PUT', '/api/settings/sender', SENDER)).status, 200);
 
     const file = await s.download(
       'POST',
