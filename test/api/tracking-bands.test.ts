@@ -71,6 +71,10 @@ describe('tracking number bands (송장 대역)', () => {
     assert.equal(list.status, 200);
     assert.ok(list.body.items.some((x: { id: string }) => x.id === res.body.id));
 
+    // Two admins registering overlapping bands at the same moment: one is registered, the other refused.
+    const c = freshBody();
+    const both = await Promise.all([register('HANJIN', mod7(c), mod7(c + 10n)), register('HANJIN', mod7(c + 5n), mod7(c + 20n))]);
+    assert.deepEqual(both.map((r) => r.status).sort(), [201, 409]);
     const overlap = await register('CJ', mod7(b + 50n), mod7(b + 150n));
     assert.equal(overlap.status, 409);
     assert.equal(overlap.body.error.code, 'band_overlap');

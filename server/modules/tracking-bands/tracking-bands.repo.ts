@@ -43,6 +43,14 @@ export async function courierBands(db: Conn, courier: string, o: { usable?: bool
   return ((await q.orderBy('created_at').orderBy('id')) as Record<string, unknown>[]).map(toBand);
 }
 
+/**
+ * Registrations of one courier's bands one at a time (PostgreSQL; SQLite has one writer): the overlap check reads
+ * the bands there are, and a band registered at the same moment is not one of them yet.
+ */
+export async function lockCourierBands(trx: Knex.Transaction, courier: string): Promise<void> {
+  if (isPostgres(trx as unknown as Knex)) await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`tracking_bands:${courier}`]);
+}
+
 export async function insertBand(db: Conn, band: BandRow): Promise<void> {
   await db('tracking_bands').insert(band);
 }

@@ -76,7 +76,8 @@ export async function createBand(db: Db, actor: Actor, info: Partial<RequestInfo
     updated_at: now,
   };
   return db.transaction(async (trx) => {
-    for (const other of await repo.courierBands(trx, courier.code, { lock: true })) {
+    await repo.lockCourierBands(trx, courier.code);
+    for (const other of await repo.courierBands(trx, courier.code)) {
       const shape = shapeOf(other);
       const overlaps =
         other.first_number.length === first.length &&
