@@ -2,6 +2,13 @@
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What the pane and the server's messages call each role. */
+export const ROLE_LABELS: Record<Role, { ko: string; en: string }> = {
+  admin: { ko: '관리자', en: 'Admin' },
+  operator: { ko: '운영자', en: 'Operator' },
+  viewer: { ko: '조회자', en: 'Viewer' },
+};
+
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 export function hasRole(actual: Role, required: Role): boolean {

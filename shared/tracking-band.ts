@@ -45,12 +45,15 @@ export function numbersFrom(from: string, last: string, shape: BandShape, count:
 export type BandProblem =
   | { field: 'courier'; code: 'unknown_courier' | 'band_courier_unsupported' }
   | { field: 'first_number' | 'last_number'; code: 'band_number_invalid'; issue: Issue }
-  | { field: 'last_number'; code: 'band_lengths_differ' | 'band_reversed' };
+  | { field: 'last_number'; code: 'band_lengths_differ' | 'band_reversed' }
+  /** One end carries the courier's mod-7 check digit and the other not: a typo, not a band. */
+  | { field: 'first_number' | 'last_number'; code: 'band_check_mixed' };
 
 /**
  * What a band from `first` to `last` of this courier is: its numbers' length and check, or what is wrong with it.
  * Both ends must be numbers the courier accepts (tracking-number.ts); a courier that checks mod 7 gets mod-7 numbers,
- * a band whose ends do not follow mod 7 at a courier that only suspects them is a band without check digit.
+ * a band whose ends both do not follow mod 7 at a courier that only suspects them is a band without check digit;
+ * one end with it and the other without is refused (a typo: its numbers would all be warned of as suspect).
  * Couriers with letters in their numbers (EMS, S10) or none at all (direct delivery) have no bands.
  */
 export function bandShape(
@@ -72,7 +75,9 @@ export function bandShape(
   const [a, b] = [ends[0][1].value!, ends[1][1].value!];
   if (a.length !== b.length) return { ok: false, problem: { field: 'last_number', code: 'band_lengths_differ' } };
   const checks = (rule.check === 'mod7' || rule.check === 'mod7_warn') && (!rule.checkLengths || rule.checkLengths.includes(a.length));
-  const shape: BandShape = { check: checks && isValidMod7(a) && isValidMod7(b) ? 'mod7' : 'none', length: a.length };
+  if (checks && isValidMod7(a) !== isValidMod7(b))
+    return { ok: false, problem: { field: isValidMod7(a) ? 'last_number' : 'first_number', code: 'band_check_mixed' } };
+  const shape: BandShape = { check: checks && isValidMod7(a) ? 'mod7' : 'none', length: a.length };
   if (body(b, shape.check) < body(a, shape.check)) return { ok: false, problem: { field: 'last_number', code: 'band_reversed' } };
   return { ok: true, courier: courier.code, shape };
 }

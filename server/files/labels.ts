@@ -1,11 +1,12 @@
 // 송장 출력: waybill labels for numbered boxes, printed by the shop itself from its courier band (송장 대역) — one
 // HTML file, one 100 × 150 mm label per page, opened in a browser and printed on a label printer (or A4). Each label
 // has the courier, the tracking number as digits and as a Code 128 barcode, the recipient as the courier needs them
-// to deliver (full address; the name and phones masked, as the personal-data regulator asks of waybills:
-// korean-oms.md §4), the sender, the items and the mall order numbers. Every text is escaped and the file forbids
+// to deliver (full address; the name and phones masked, also where the memo repeats them, as the personal-data
+// regulator asks of waybills: korean-oms.md §4), the sender, the items and the mall order numbers. Every text is escaped and the file forbids
 // scripts and loads (its own Content-Security-Policy): a buyer's name or memo is shown, never run.
 import { findCourier } from '../../shared/couriers.ts';
 import { boxRows, type BookingLine, type Sender } from '../../shared/files/booking-rows.ts';
+import { maskPersonalText } from '../../shared/mask-text.ts';
 import { maskName, maskPhone } from '../../shared/phone.ts';
 import { nextTurn } from '../db/turns.ts';
 
@@ -50,7 +51,7 @@ function label(box: ReturnType<typeof labelBoxes>[number], o: LabelOptions): str
 <div class="barcode">${o.barcode(box.tracking_number)}</div>
 ${row('받는 분', `${maskName(box.recipient_name)}  ${phones}`, 'to')}
 ${row('주소', `(${box.recipient_zip}) ${[box.recipient_address1, box.recipient_address2].filter(Boolean).join(' ')}`, 'address')}
-${row('배송메모', box.delivery_memo)}
+${row('배송메모', maskPersonalText(box.delivery_memo, [box.recipient_name]))}
 ${row('상품', `${box.item_summary} · ${box.quantity}개`)}
 ${row('주문번호', box.mall_order_ids.join(', '))}
 ${row('보내는 분', senderLine)}
@@ -67,7 +68,7 @@ body { margin: 0; font-family: 'Malgun Gothic', 'Apple SD Gothic Neo', 'Noto San
 .barcode svg { width: 100%; height: 22mm }
 .row { display: flex; gap: 2mm; font-size: 9.5pt; line-height: 1.35 }
 .row .k { flex: 0 0 15mm; font-weight: 700 }
-.row .v { flex: 1; word-break: break-all }
+.row .v { flex: 1; word-break: keep-all; overflow-wrap: anywhere }
 .to .v, .address .v { font-size: 11pt; font-weight: 700 }
 .foot { margin-top: auto; font-size: 7pt; color: #333 }
 .hint { font: 10pt sans-serif; padding: 4mm; background: #f3f3f3 }

@@ -7,7 +7,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { message } from '../../shared/i18n.ts';
-import { hasRole, type Role } from '../../shared/roles.ts';
+import { hasRole, ROLE_LABELS, type Role } from '../../shared/roles.ts';
 import type { Actor } from '../domain/actor.ts';
 import { parseWith, unknownFieldsError } from '../domain/validation.ts';
 import { httpMessages } from './messages.ts';
@@ -257,7 +257,7 @@ export function mountRoutes(
         res.locals.userId = actor.id;
         if (spec.access !== 'public') {
           if (actor.type !== 'user' || !hasRole(actor.role, spec.access)) {
-            throw new AppError('forbidden', 'forbidden', message(httpMessages.forbidden, { role: spec.access }));
+            throw new AppError('forbidden', 'forbidden', message(httpMessages.forbidden, { role: ROLE_LABELS[spec.access] }));
           }
           if (actor.mustChangePassword && !spec.allowPendingPassword) {
             throw new AppError('forbidden', 'password_change_required', message(httpMessages.password_change_required));

@@ -85,6 +85,10 @@ describe('tracking number bands (송장 대역)', () => {
       lotte.body.error.details.map((d: { field: string }) => d.field),
       ['first_number'],
     );
+    const mixed = await register('CJ', `${b + 500n}${(((b + 500n) % 7n) + 1n) % 7n}`, mod7(b + 600n));
+    assert.equal(mixed.status, 400);
+    assert.equal(mixed.body.error.details[0].field, 'first_number');
+    assert.match(mixed.body.error.message, /mod-7 check digit/);
     const reversed = await register('LOTTE', mod7(b + 10n), mod7(b));
     assert.equal(reversed.status, 400);
     assert.equal(reversed.body.error.details[0].field, 'last_number');
@@ -129,6 +133,8 @@ describe('tracking number bands (송장 대역)', () => {
     assert.equal(codeOf(held.lineIds[0]!), 'blocked');
     assert.equal(codeOf(numbered.lineIds[0]!), 'already_numbered');
     assert.equal(codeOf(stale.lineIds[0]!), 'stale_version');
+    // The merged box's second row got the box's number with the first: applied, not 변경없음.
+    assert.equal(codeOf(m2.lineIds[0]!), 'applied');
     // The first row that could take a number took the band's first, its order's other line the same; the merged box the next.
     assert.equal(await numberOf(two.lineIds[0]!), mod7(b));
     assert.equal(await numberOf(two.lineIds[1]!), mod7(b));
@@ -243,12 +249,13 @@ describe('tracking number bands (송장 대역)', () => {
     const b = freshBody();
     await register('CJ', mod7(b), mod7(b + 9n));
     const a = await makeOrder(s.deps.db, { status: 'READY', recipient: '홍길동', recipientMobile: '010-2345-6789', lines: 2 });
-    await s.deps.db('orders').where({ id: a.id }).update({ delivery_memo: '<script>alert(1)</script> 문 앞' });
+    await s.deps.db('orders').where({ id: a.id }).update({ delivery_memo: '<script>alert(1)</script> 문 앞, 부재시 010-2222-3333' });
     const plain = await makeOrder(s.deps.db, { status: 'READY' });
     assert.equal((await issue(a.lineIds)).status, 200);
     await s.deps.db('shop_settings').where({ key: 'sender' }).delete();
     const unsent = await s.download('POST', '/api/exports/labels', { line_ids: [a.lineIds[0]], reason: 'shipping' }, { token: operator });
     assert.deepEqual([unsent.status, unsent.json?.error?.code], [409, 'sender_not_set'], 'a waybill names its sender');
+    assert.match(unsent.json.error.message, /waybill names its sender/);
     assert.equal((await s.call('PUT', '/api/settings/sender', SENDER)).status, 200);
 
     const file = await s.download(
@@ -270,6 +277,7 @@ describe('tracking number bands (송장 대역)', () => {
     assert.ok(html.includes('010-****-6789') && !html.includes('2345-6789'), 'the phone masked');
     assert.ok(html.includes('서울특별시 강남구 테헤란로 152'), 'the full address the courier delivers to');
     assert.ok(html.includes('&lt;script&gt;') && !html.includes('<script>alert'), 'a memo is shown, never run');
+    assert.ok(!html.includes('2222-3333'), "a phone in the memo is masked like the recipient's");
     assert.ok(html.includes("default-src 'none'"), 'the file allows no script');
     assert.ok(html.includes('쉽시트상회'));
     const record = (await s.call('GET', '/api/audit/access-records?limit=1')).body.items[0];

@@ -144,6 +144,19 @@ describe('boxes shared by orders (merge-packed)', () => {
     assert.equal((await lines(b.id))[0]!.status, 'INVOICED');
     assert.equal(res.body.results[0].lines.length, 2);
   });
+
+  it('a line cancelled out of a merged box, named itself, is refused — it does not number or ship the box it left', async () => {
+    const a = await makeOrder(s.deps.db, { status: 'READY' });
+    const b = await makeOrder(s.deps.db, { status: 'READY' });
+    await putInBox(s.deps.db, [a.lineIds[0]!, b.lineIds[0]!]);
+    await s.deps.db('order_lines').where({ id: a.lineIds[0] }).update({ status: 'CANCELED' });
+    const [al] = await lines(a.id);
+    const numbered = await bulk('set_invoice', [{ id: al!.id, version: al!.version }], { courier: 'CJ', tracking_number: cj() });
+    assert.deepEqual(results(numbered), ['refused:illegal_transition']);
+    assert.equal((await lines(b.id))[0]!.status, 'READY', "the other order's line is not numbered");
+    const shipped = await bulk('ship', [{ id: al!.id, version: al!.version }]);
+    assert.deepEqual(results(shipped), ['refused:illegal_transition']);
+  });
 });
 
 describe('numbers and boxes never collide', () => {

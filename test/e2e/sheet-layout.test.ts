@@ -157,6 +157,8 @@ describe('the operator’s own layout of the 주문 sheet', skipWith(SKIP_WITHOU
     await invoices.getByRole('button', { name: '운송장출력 행 출고완료' }).click();
     const onShip = warning(invoices);
     await onShip.getByText(`2개 행: ${named}. 출고 전에 먼저 반영할까요?`, { exact: false }).waitFor();
+    // It says what going on would lose: the edits of the rows the ship moves (read again over the cells).
+    await onShip.getByText('그대로 진행하면 이 작업으로 바뀌는 행의 반영하지 않은 수정은 사라집니다.', { exact: false }).waitFor();
     await assertPaneFits(page, '송장 (반영 경고)');
     // Going on anyway ships without them (nothing invoiced here).
     await onShip.getByRole('button', { name: '그대로 진행' }).click();

@@ -146,7 +146,7 @@ export function exportRoutes(deps: AppDeps) {
       body: labelsExportBody,
       handler: async ({ actor, info, res, body }) => {
         // A waybill names its sender (the courier returns an undeliverable parcel there): none set, none printed.
-        const sender = await requireSender(deps.db);
+        const sender = await exportsService.labelSender(deps.db);
         const statuses = body.status ?? (body.line_ids ? undefined : [...DEFAULT_LABEL_STATUSES]);
         const lines = await exportsService.labelLines(deps.db, { statuses, lineIds: body.line_ids });
         const file = await labelsHtml(lines, { sender, barcode: code128Svg, printedAt: kstMinute(new Date().toISOString()) });

@@ -12,9 +12,13 @@ export const bandMessages = defineMessages('bands', {
     ko: '시작 번호와 끝 번호의 자릿수가 다릅니다 ({first}자리, {last}자리)',
     en: 'the first and last numbers differ in length ({first} and {last} digits)',
   },
+  band_check_mixed: {
+    ko: '{field}: 시작 번호와 끝 번호 중 하나만 검증 숫자(mod 7)가 맞습니다. 택배사가 준 번호를 다시 확인하세요',
+    en: '{field}: only one of the two ends carries the mod-7 check digit; check the numbers the courier gave',
+  },
   band_reversed: { ko: '끝 번호가 시작 번호보다 앞섭니다', en: 'the last number comes before the first' },
   band_overlap: {
-    ko: '{courier}의 다른 대역 {first} ~ {last}와 겹칩니다',
+    ko: '{courier}의 다른 대역 {first} ~ {last}과(와) 겹칩니다',
     en: 'overlaps another {courierEn} band, {first} to {last}',
   },
   band_not_found: { ko: '송장 대역을 찾을 수 없습니다 ({id})', en: 'no such tracking number band ({id})' },
@@ -27,7 +31,7 @@ export const bandMessages = defineMessages('bands', {
     en: 'no {courierEn} band with numbers left; register the band the courier gave you in the settings',
   },
   already_numbered: {
-    ko: '이미 운송장번호 {current}가 있어 대역 번호를 주지 않았습니다',
+    ko: '이미 운송장번호 {current}이(가) 있어 대역 번호를 주지 않았습니다',
     en: 'already has tracking number {current}: no number from the band given',
   },
   band_exhausted: {

@@ -58,6 +58,7 @@ export async function createBand(db: Db, actor: Actor, info: Partial<RequestInfo
     }
     if (p.code === 'band_lengths_differ') throw fieldError(p.field, m.band_lengths_differ, { first: first.length, last: last.length });
     if (p.code === 'band_reversed') throw fieldError(p.field, m.band_reversed);
+    if (p.code === 'band_check_mixed') throw fieldError(p.field, m.band_check_mixed);
     throw fieldError('courier', m[p.code], { ...courierParams(courier), courier: courier.nameKo });
   }
   const now = new Date().toISOString();
@@ -206,6 +207,9 @@ export async function issueNumbers(db: Db, actor: Actor, info: Partial<RequestIn
           given.push(candidates[at]!);
           next++;
         }
+        // Another row of a box this call numbered: its number came with the box's first row, but it is this
+        // row's number as much (the operator reads 변경없음 as "nothing happened").
+        if (kept !== undefined && result.code === 'unchanged') delete result.code;
         results.push(result);
       }
       engine.finish(); // boxes of accounts that ship once numbered ship now, whole

@@ -35,6 +35,9 @@ describe('tracking number bands (송장 대역)', () => {
     // CJ only warns on a wrong check digit: a band whose numbers do not follow mod 7 counts every number.
     const plain = bandShape('CJ대한통운', '612345678900', '612345678999');
     assert.deepEqual(plain, { ok: true, courier: 'CJ', shape: { check: 'none', length: 12 } });
+    // One end with the check digit and the other without is a typo, refused on the end without it.
+    const mixed = bandShape('CJ', '612345678906', '612345678999');
+    assert.deepEqual(!mixed.ok && mixed.problem, { field: 'last_number', code: 'band_check_mixed' });
     const lotte = bandShape('LOTTE', '612345678900', '612345678932');
     assert.equal(lotte.ok, false);
     assert.equal(!lotte.ok && lotte.problem.field, 'first_number');

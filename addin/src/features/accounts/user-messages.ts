@@ -1,6 +1,5 @@
 // The users section's words (admins), Korean first.
 import type { Messages } from '../../../../shared/i18n.ts';
-import type { Role } from '../../../../shared/roles.ts';
 
 export const userMessages = {
   users: { ko: '사용자', en: 'Users' },
@@ -26,8 +25,4 @@ export const userMessages = {
   need_username: { ko: '아이디를 입력하세요.', en: 'Enter a user name.' },
 } satisfies Messages;
 
-export const ROLE_LABELS: Record<Role, { ko: string; en: string }> = {
-  admin: { ko: '관리자', en: 'Admin' },
-  operator: { ko: '운영자', en: 'Operator' },
-  viewer: { ko: '조회자', en: 'Viewer' },
-};
+export { ROLE_LABELS } from '../../../../shared/roles.ts';

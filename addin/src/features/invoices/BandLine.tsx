@@ -30,7 +30,7 @@ export function BandLine({ lang, courier, canEdit, canUse, busy, state, onIssue,
       ? t('band_loading')
       : state.remaining
         ? t('band_left', { courier: label, count: state.remaining })
-        : t('band_none', { courier: label }));
+        : t(state.bands.length ? 'band_used_up' : 'band_none', { courier: label }));
 
   return (
     <div className={ui.tight} role="group" aria-label={t('band_label')}>

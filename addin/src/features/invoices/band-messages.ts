@@ -5,6 +5,7 @@ export const bandMessages = {
   band_label: { ko: '송장 대역', en: 'Number bands' },
   band_left: { ko: '{courier} 남은 번호 {count}개', en: '{courier}: {count} numbers left' },
   band_none: { ko: '{courier} 대역 없음', en: 'No {courier} band' },
+  band_used_up: { ko: '{courier} 남은 번호 없음 (다 쓰였거나 사용 안 함)', en: '{courier}: no numbers left (used up or off)' },
   band_loading: { ko: '불러오는 중…', en: 'Loading…' },
   band_issue: { ko: '선택한 행에 대역 번호 넣기', en: 'Number selected rows from the band' },
   band_issuing: { ko: '대역에서 번호를 받는 중…', en: 'Numbering from the band…' },

@@ -18,6 +18,10 @@ export const layoutMessages = {
   unpushed_row: { ko: '{row}행 (주문번호 {order})', en: 'row {row} (order {order})' },
   unpushed_row_plain: { ko: '{row}행', en: 'row {row}' },
   unpushed_lost: { ko: '다시 불러오면 반영하지 않은 수정은 사라집니다.', en: 'A re-pull drops the edits not pushed.' },
+  unpushed_moved_lost: {
+    ko: '그대로 진행하면 이 작업으로 바뀌는 행의 반영하지 않은 수정은 사라집니다.',
+    en: 'Going on anyway drops the edits not pushed on the rows this changes.',
+  },
   push_first: { ko: '먼저 반영', en: 'Push first' },
   go_anyway: { ko: '그대로 진행', en: 'Go on anyway' },
   what_pull: { ko: '다시 불러오기', en: 're-pulling' },

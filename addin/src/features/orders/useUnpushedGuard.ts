@@ -15,7 +15,11 @@ export type GuardedWhat = 'what_pull' | 'what_reset' | 'what_ship' | 'what_send'
 /** The guarded work; `state` is the sheet as the check read it, when it went on without pushing. */
 export type Guarded = (state?: SheetState) => void | Promise<void>;
 
-export type UnpushedPrompt = { text: string; lost: boolean; pushFirst: () => void; goAnyway: () => void; cancel: () => void };
+/**
+ * What going on anyway loses: a re-pull, every edit not pushed; ship, send and numbering, those on the rows they
+ * move (read again from the server, over the operator's cells).
+ */
+export type UnpushedPrompt = { text: string; lost: 'all' | 'moved'; pushFirst: () => void; goAnyway: () => void; cancel: () => void };
 
 export function useUnpushedGuard(api: Api, feed: JobFeed, lang: Lang, work: ReturnType<typeof useWork>) {
   const [pending, setPending] = useState<{ text: string; what: GuardedWhat; state: SheetState; go: Guarded } | null>(null);
@@ -27,7 +31,7 @@ export function useUnpushedGuard(api: Api, feed: JobFeed, lang: Lang, work: Retu
   };
   const prompt: UnpushedPrompt | null = pending && {
     text: pending.text,
-    lost: pending.what === 'what_pull' || pending.what === 'what_reset',
+    lost: pending.what === 'what_pull' || pending.what === 'what_reset' ? 'all' : 'moved',
     pushFirst: () => {
       setPending(null);
       void work.run(pushWork(api, lang, feed)).then(() => pending.go());

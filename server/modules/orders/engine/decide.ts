@@ -6,9 +6,12 @@ import type { LineRow } from '../working-set.repo.ts';
 import type { EngineCore } from './core.ts';
 import { Refusal, type Decided, type Unit } from './types.ts';
 
-/** The lines that move with `line`: its box's lines, or itself when it has no box. */
+/**
+ * The lines that move with `line`: its box's lines, or itself when it has no box — or when it left its box (a
+ * cancelled line keeps its box id): named itself, it moves alone, and is checked, instead of moving the box it left.
+ */
 export function unitOf(core: EngineCore, line: LineRow): Unit {
-  if (!line.box_id) return [line];
+  if (!line.box_id || LEAVES_BOX.includes(line.status as Status)) return [line];
   return boxParts(core, line.box_id).unit;
 }
 
