@@ -75,6 +75,17 @@ describe('numbering from a courier band in the pane, to the malls', skipWith(SKI
     await pullOrdersSheet(page, true);
     const rows = await sheetRows(page, '주문');
     await page.evaluate((n) => (globalThis as any).shipsheetWorkbook.select('주문', [{ row: 1, col: 0, rows: n, cols: 16384 }]), rows.length);
+    // Another operator numbers one row's order after this pull: that row is refused here, and shows its number.
+    const early = rows.find((r) => r[col('hold')] !== 'Y')!;
+    const earlyLine = await e2e.server.deps
+      .db('order_lines')
+      .where({ id: String(early[col('line_id')]) })
+      .first();
+    const other = await e2e.server.call('POST', '/api/tracking-bands/issue', {
+      courier: 'CJ',
+      items: [{ id: earlyLine.id, version: earlyLine.version }],
+    });
+    assert.equal(other.body.applied, 1, JSON.stringify(other.body));
     await pane.getByRole('tab', { name: '송장', exact: true }).click();
     const invoices = region('송장');
     await invoices.getByRole('button', { name: '선택한 행에 대역 번호 넣기' }).click();
@@ -86,6 +97,7 @@ describe('numbering from a courier band in the pane, to the malls', skipWith(SKI
     for (const r of after) {
       const number = String(r[col('tracking_number')] ?? '');
       const order = String(r[col('mall_order_id')]);
+      if (r[col('line_id')] === early[col('line_id')]) assert.equal(r[col('push_result')], '거부', 'numbered meanwhile: refused, read again');
       if (r[col('hold')] === 'Y') {
         assert.equal(number, '', 'a held order gets no number');
         assert.equal(r[col('push_result')], '거부');

@@ -26,7 +26,10 @@ export async function numberSelection(api: Api, courier: string, lang: Lang): Pr
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
   const out = await issueNumbers(api, { courier, items });
-  await applyItemResults(api, state, out.results, lang);
+  // Rows numbered meanwhile (another operator) or changed since the pull are read again too: they show what the
+  // server holds now, beside their refusal.
+  const moved = out.results.filter((r) => r.code === 'already_numbered' || r.code === 'stale_version').map((r) => r.id);
+  await applyItemResults(api, state, out.results, lang, moved);
   return {
     applied: out.applied,
     refused: out.refused,
