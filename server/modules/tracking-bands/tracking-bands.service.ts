@@ -21,6 +21,7 @@ import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { numbersOnBoxes } from '../orders/box-numbers.repo.ts';
 import { Engine, type EngineResult } from '../orders/transition-engine.ts';
+import type { WorkingSet } from '../orders/working-set.ts';
 import { loadWorkingSet } from '../orders/working-set-load.ts';
 import { writeChanges } from '../orders/write-changes.ts';
 import { bandMessages as m } from './tracking-bands.messages.ts';
@@ -172,46 +173,7 @@ export async function issueNumbers(db: Db, actor: Actor, info: Partial<RequestIn
       });
       const batchId = newId(ID_PREFIX.batch);
       const engine = new Engine(set, actor, batchId);
-      // Each item's unit as read, before any item moves a line into a new box: its box, or its order.
-      const unitOf = (id: string) => {
-        const line = set.lines.get(id);
-        return line ? (line.box_id ?? `order:${line.order_id}`) : `order:${id}`;
-      };
-      const units = body.items.map((item) => unitOf(item.id));
-      const numberOfUnit = new Map<string, number>();
-      const given: Candidate[] = [];
-      // The next candidate to give. One a box took since the candidates were read (a number typed by hand, read with
-      // the rows) or that no longer passes the courier's rule is passed over, never given.
-      let next = 0;
-      const usable = (c: Candidate) => !set.boxWithNumber(c.number, undefined) && checkTrackingNumber(courier.code, c.number).ok;
-      const results: EngineResult[] = [];
-      for (const [k, item] of body.items.entries()) {
-        if (k > 0 && k % YIELD_EVERY === 0) await nextTurn();
-        const unit = units[k]!;
-        const kept = numberOfUnit.get(unit);
-        const box = set.lines.get(item.id)?.box_id;
-        const current = box ? set.boxes.get(box)?.tracking_number : null;
-        if (current && kept === undefined) {
-          results.push({ id: item.id, result: 'refused', code: 'already_numbered', message: message(m.already_numbered, { current }) });
-          continue;
-        }
-        while (kept === undefined && next < candidates.length && !usable(candidates[next]!)) next++;
-        const at = kept ?? next;
-        if (at >= candidates.length) {
-          results.push({ id: item.id, result: 'refused', code: 'band_exhausted', message: message(m.band_exhausted, courierParams(courier)) });
-          continue;
-        }
-        const result = engine.run(item, k, 'set_invoice', { courier: courier.code, tracking_number: candidates[at]!.number, reason: ISSUE_REASON });
-        if (kept === undefined && result.result === 'applied') {
-          numberOfUnit.set(unit, at);
-          given.push(candidates[at]!);
-          next++;
-        }
-        // Another row of a box this call numbered: its number came with the box's first row, but it is this
-        // row's number as much (the operator reads 변경없음 as "nothing happened").
-        if (kept !== undefined && result.code === 'unchanged') delete result.code;
-        results.push(result);
-      }
+      const { results, given } = await giveNumbers(set, engine, body.items, candidates, courier);
       engine.finish(); // boxes of accounts that ship once numbered ship now, whole
       await writeChanges(trx, set.writes, { actor, batchId, now: engine.now });
       for (const r of results) engine.fillVersions(r);
@@ -243,6 +205,60 @@ export async function issueNumbers(db: Db, actor: Actor, info: Partial<RequestIn
   // A number typed into another box between the read and the write: the unique index refuses this call, which is
   // run again on fresh rows (and skips that number). A deadlock victim is run again too.
   return retryOnConflict(run, { also: isUniqueViolation });
+}
+
+/**
+ * Each item through the engine with its unit's number: the next usable candidate for the first row of a box (or of
+ * an order's lines not yet in one), the same for its other rows. A refused row takes none; a number a box took since
+ * the candidates were read (typed by hand, read with the rows) or that no longer passes the courier's rule is passed
+ * over, never given.
+ */
+async function giveNumbers(
+  set: WorkingSet,
+  engine: Engine,
+  items: TrackingIssueBody['items'],
+  candidates: readonly Candidate[],
+  courier: Courier,
+): Promise<{ results: EngineResult[]; given: Candidate[] }> {
+  // Each item's unit as read, before any item moves a line into a new box: its box, or its order.
+  const unitOf = (id: string) => {
+    const line = set.lines.get(id);
+    return line ? (line.box_id ?? `order:${line.order_id}`) : `order:${id}`;
+  };
+  const units = items.map((item) => unitOf(item.id));
+  const numberOfUnit = new Map<string, number>();
+  const given: Candidate[] = [];
+  let next = 0;
+  const usable = (c: Candidate) => !set.boxWithNumber(c.number, undefined) && checkTrackingNumber(courier.code, c.number).ok;
+  const results: EngineResult[] = [];
+  for (const [k, item] of items.entries()) {
+    if (k > 0 && k % YIELD_EVERY === 0) await nextTurn();
+    const unit = units[k]!;
+    const kept = numberOfUnit.get(unit);
+    const box = set.lines.get(item.id)?.box_id;
+    const current = box ? set.boxes.get(box)?.tracking_number : null;
+    if (current && kept === undefined) {
+      results.push({ id: item.id, result: 'refused', code: 'already_numbered', message: message(m.already_numbered, { current }) });
+      continue;
+    }
+    while (kept === undefined && next < candidates.length && !usable(candidates[next]!)) next++;
+    const at = kept ?? next;
+    if (at >= candidates.length) {
+      results.push({ id: item.id, result: 'refused', code: 'band_exhausted', message: message(m.band_exhausted, courierParams(courier)) });
+      continue;
+    }
+    const result = engine.run(item, k, 'set_invoice', { courier: courier.code, tracking_number: candidates[at]!.number, reason: ISSUE_REASON });
+    if (kept === undefined && result.result === 'applied') {
+      numberOfUnit.set(unit, at);
+      given.push(candidates[at]!);
+      next++;
+    }
+    // Another row of a box this call numbered: its number came with the box's first row, but it is this row's
+    // number as much (the operator reads 변경없음 as "nothing happened").
+    if (kept !== undefined && result.code === 'unchanged') delete result.code;
+    results.push(result);
+  }
+  return { results, given };
 }
 
 /** Each band the call drew from moves past the last number it gave (numbers skipped as taken included). */
