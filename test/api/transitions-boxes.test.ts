@@ -145,6 +145,32 @@ describe('boxes shared by orders (merge-packed)', () => {
     assert.equal(res.body.results[0].lines.length, 2);
   });
 
+  it('a line restored from a cancel to 출고대기, whose merged box was numbered meanwhile, leaves the box for a number of its own', async () => {
+    const a = await makeOrder(s.deps.db, { status: 'READY' });
+    const b = await makeOrder(s.deps.db, { status: 'READY' });
+    const box = await putInBox(s.deps.db, [a.lineIds[0]!, b.lineIds[0]!]);
+    const [al] = await lines(a.id);
+    assert.deepEqual(
+      results(await bulk('claim', [{ id: al!.id, version: al!.version }], { claim_type: 'cancel', claim_state: 'completed', reason: '고객 취소' })),
+      ['applied:'],
+    );
+    const [bl] = await lines(b.id);
+    const number = cj();
+    assert.deepEqual(results(await bulk('set_invoice', [{ id: bl!.id, version: bl!.version }], { courier: 'CJ', tracking_number: number })), [
+      'applied:',
+    ]);
+    const [canceled] = await lines(a.id);
+    assert.deepEqual(results(await bulk('restore', [{ id: canceled!.id, version: canceled!.version }])), ['applied:']);
+    const [restored] = await lines(a.id);
+    assert.deepEqual([restored!.status, restored!.box_id], ['READY', null]);
+    const [still] = await lines(b.id);
+    assert.deepEqual([still!.status, still!.box_id], ['INVOICED', box]);
+    // Numbered on its own, it ships in a box of its own.
+    const own = await bulk('set_invoice', [{ id: restored!.id, version: restored!.version }], { courier: 'CJ', tracking_number: cj() });
+    assert.deepEqual(results(own), ['applied:']);
+    assert.notEqual((await lines(a.id))[0]!.box_id, box);
+  });
+
   it('a line cancelled out of a merged box, named itself, is refused — it does not number or ship the box it left', async () => {
     const a = await makeOrder(s.deps.db, { status: 'READY' });
     const b = await makeOrder(s.deps.db, { status: 'READY' });

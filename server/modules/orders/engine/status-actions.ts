@@ -3,6 +3,7 @@
 import type { ApiAction } from '../../../../shared/api/orders.schema.ts';
 import { message, type Message } from '../../../../shared/i18n.ts';
 import {
+  BEFORE_FIRST_NUMBER,
   LEAVES_BOX,
   STATUS_LABELS,
   alreadyDone,
@@ -47,6 +48,13 @@ export function statusAction(core: EngineCore, targetId: string, lines: LineRow[
         const boxId = line.box_id;
         patch.box_id = null;
         if (set.linesOfBox(boxId).length === 1) set.add(set.writes.deletedBoxes, boxId);
+      }
+      // A line back from a claim to before its first number, whose box was numbered meanwhile (the other orders of a
+      // merged box went on): it leaves the box, back on the desk for a number of its own, instead of waiting READY
+      // inside a numbered box that would ship without it.
+      const box = line.box_id ? set.boxes.get(line.box_id) : undefined;
+      if ((action === 'restore' || action === 'withdraw_claim') && to !== 'same' && BEFORE_FIRST_NUMBER.includes(to) && box?.tracking_number) {
+        patch.box_id = null;
       }
       core.moveLine(line, to, action, p.reason ?? null, patch);
       moved.push(line);
