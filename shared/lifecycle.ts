@@ -349,6 +349,9 @@ export function stepToMall(mall: MallWord, ours: Status): MallStep | null {
   if (claim) {
     const { requested, completed } = CLAIM_STATUSES[claim.type];
     if (claim.state === 'withdrawn') return ours === requested ? 'withdraw_claim' : null;
+    // Another kind of claim open here than the mall shows (an exchange the buyer withdrew and made a return): ours is
+    // withdrawn first, then the mall's is entered (isClaimSwitch: the sync takes both steps).
+    if (isClaimRequested(ours) && ours !== requested) return 'withdraw_claim';
     if (claim.state === 'requested') return ours === requested || ours === completed ? null : { action: 'claim', claim_state: 'requested' };
     if (ours === completed) return null;
     return ours === requested ? 'complete_claim' : { action: 'claim', claim_state: 'completed' };
@@ -358,6 +361,11 @@ export function stepToMall(mall: MallWord, ours: Status): MallStep | null {
   if (mall.status === ours) return null;
   const action = FORWARD[mall.status];
   return action && ACTION_RULES[action].from.includes(ours) ? action : null;
+}
+
+/** A withdraw that only clears the way for the mall's other kind of claim: the step after it enters that claim. */
+export function isClaimSwitch(mall: MallWord, ours: Status): boolean {
+  return !!mall.claim && mall.claim.state !== 'withdrawn' && isClaimRequested(ours) && ours !== CLAIM_STATUSES[mall.claim.type].requested;
 }
 
 /**

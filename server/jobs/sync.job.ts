@@ -6,7 +6,7 @@
 // an operator dismisses it.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
 import { message } from '../../shared/i18n.ts';
-import { STATUS_LABELS, stepToMall, type Status } from '../../shared/lifecycle.ts';
+import { isClaimSwitch, STATUS_LABELS, stepToMall, type Status } from '../../shared/lifecycle.ts';
 import type { MallChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
@@ -35,7 +35,12 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   await ctx.setParams({ ...ctx.job.params, ...window });
   stopIfCanceled(ctx.signal);
   // What the mall says is stored (claim reasons, statuses): control characters cleared, as collect does.
-  const changes = (await ctx.connector.listChanges(window)).map(withoutControlChars).sort((a, b) => a.changedAt.localeCompare(b.changedAt));
+  // In time order; within one moment (Coupang's times have whole seconds) a claim withdrawn comes before another
+  // claim: a buyer withdraws an exchange and then asks a return, never the other way round.
+  const withdrawnFirst = (c: MallChange) => (c.claim?.state === 'withdrawn' ? 0 : 1);
+  const changes = (await ctx.connector.listChanges(window))
+    .map(withoutControlChars)
+    .sort((a, b) => a.changedAt.localeCompare(b.changedAt) || withdrawnFirst(a) - withdrawnFirst(b));
   ctx.reachedMall();
   await ctx.expect(changes.length);
 
@@ -81,90 +86,109 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     }),
   );
 
-  // Group the steps by action: one bulk transition call each, claims carrying their own type and state.
-  const groups = new Map<ApiAction, { line: CollectedLine; change: MallChange; item: Record<string, unknown> }[]>();
-  for (const change of latest.values()) {
-    const line = lines.get(change.mallLineId);
-    if (!line) {
-      results.push({
-        ref_type: 'line',
-        ref_id: null,
-        mall_ref: change.mallLineId,
-        mall_order_id: change.mallOrderId,
-        result: 'skipped',
-        code: 'not_collected',
-        message: message(jobsMessages.not_collected),
-      });
-      continue;
+  /**
+   * One round of steps: grouped by action, one bulk transition call each, claims carrying their own type and state.
+   * Answers the mall lines whose applied step was a claim switch's withdraw: the round after enters the mall's claim.
+   */
+  const applyRound = async (stepChanges: readonly MallChange[], lineMap: Map<string, CollectedLine>): Promise<string[]> => {
+    const switching = new Set<string>();
+    const switched: string[] = [];
+    // Group the steps by action: one bulk transition call each, claims carrying their own type and state.
+    const groups = new Map<ApiAction, { line: CollectedLine; change: MallChange; item: Record<string, unknown> }[]>();
+    for (const change of stepChanges) {
+      const line = lineMap.get(change.mallLineId);
+      if (!line) {
+        results.push({
+          ref_type: 'line',
+          ref_id: null,
+          mall_ref: change.mallLineId,
+          mall_order_id: change.mallOrderId,
+          result: 'skipped',
+          code: 'not_collected',
+          message: message(jobsMessages.not_collected),
+        });
+        continue;
+      }
+      // A change an operator dismissed, or one the line already reflects, is skipped with why.
+      const skip = (code: 'dismissed' | 'no_change' | 'own_claim') =>
+        results.push({
+          ref_type: 'line',
+          ref_id: line.id,
+          mall_ref: change.mallLineId,
+          ...namesOf(change, line),
+          result: 'skipped',
+          code,
+          message: message(jobsMessages[code]),
+        });
+      if (dismissed.has(change.mallLineId)) {
+        skip('dismissed');
+        continue;
+      }
+      const step = stepToMall(change, line.status as Status);
+      if (step === 'withdraw_claim' && isClaimSwitch(change, line.status as Status)) switching.add(change.mallLineId);
+      if (!step) {
+        skip('no_change');
+        continue;
+      }
+      if (step === 'withdraw_claim' && !change.claim && ownClaims.has(line.id)) {
+        skip('own_claim');
+        continue;
+      }
+      const { action, ...extra } = typeof step === 'string' ? { action: step } : step;
+      const item: Record<string, unknown> = { id: line.id, version: line.version, ...extra };
+      if (change.claim) {
+        item.claim_type = change.claim.type;
+        if (change.claim.reason) item.reason = change.claim.reason.slice(0, 500);
+      }
+      groups.set(action, [...(groups.get(action) ?? []), { line, change, item }]);
     }
-    // A change an operator dismissed, or one the line already reflects, is skipped with why.
-    const skip = (code: 'dismissed' | 'no_change' | 'own_claim') =>
-      results.push({
-        ref_type: 'line',
-        ref_id: line.id,
-        mall_ref: change.mallLineId,
-        ...namesOf(change, line),
-        result: 'skipped',
-        code,
-        message: message(jobsMessages[code]),
-      });
-    if (dismissed.has(change.mallLineId)) {
-      skip('dismissed');
-      continue;
-    }
-    const step = stepToMall(change, line.status as Status);
-    if (!step) {
-      skip('no_change');
-      continue;
-    }
-    if (step === 'withdraw_claim' && !change.claim && ownClaims.has(line.id)) {
-      skip('own_claim');
-      continue;
-    }
-    const { action, ...extra } = typeof step === 'string' ? { action: step } : step;
-    const item: Record<string, unknown> = { id: line.id, version: line.version, ...extra };
-    if (change.claim) {
-      item.claim_type = change.claim.type;
-      if (change.claim.reason) item.reason = change.claim.reason.slice(0, 500);
-    }
-    groups.set(action, [...(groups.get(action) ?? []), { line, change, item }]);
-  }
 
-  // From here on the work is local: it is finished even when the job was asked to stop.
-  for (const [action, entries] of groups) {
-    const claimIds = new Map(entries.map((e) => [e.line.id, e.change.claim?.mallClaimId ?? null]));
-    // A parcel's gift lines (and any direct order's) move with it: in transit, delivered, purchase confirmed.
-    const followers = await parcelFollowers(
-      db,
-      action,
-      entries.map((e) => e.line.id),
-    );
-    const out = await applyTransitions(
-      db,
-      ctx.actor,
-      { action, items: [...entries.map((e) => e.item), ...followers] } as never,
-      { source: 'mall', mallClaimIds: claimIds },
-      { blockItems: ctx.blockItems },
-    );
-    // The followers' results are theirs alone: the job reports the mall's lines.
-    out.results.slice(0, entries.length).forEach((r, i) => {
-      const { line, change } = entries[i]!;
-      results.push(
-        r.result === 'applied'
-          ? { ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, ...namesOf(change, line), result: 'ok', code: action, message: null }
-          : {
-              ref_type: 'line',
-              ref_id: line.id,
-              mall_ref: change.mallLineId,
-              ...namesOf(change, line),
-              result: 'failed',
-              code: r.code ?? 'mismatch',
-              // The status the mall implies, by its label: operators do not read the mall's codes.
-              message: message(jobsMessages.mismatch, { mall: STATUS_LABELS[change.status], detail: r.message ?? '' }),
-            },
+    // From here on the work is local: it is finished even when the job was asked to stop.
+    for (const [action, entries] of groups) {
+      const claimIds = new Map(entries.map((e) => [e.line.id, e.change.claim?.mallClaimId ?? null]));
+      // A parcel's gift lines (and any direct order's) move with it: in transit, delivered, purchase confirmed.
+      const followers = await parcelFollowers(
+        db,
+        action,
+        entries.map((e) => e.line.id),
       );
-    });
-  }
+      const out = await applyTransitions(
+        db,
+        ctx.actor,
+        { action, items: [...entries.map((e) => e.item), ...followers] } as never,
+        { source: 'mall', mallClaimIds: claimIds },
+        { blockItems: ctx.blockItems },
+      );
+      // The followers' results are theirs alone: the job reports the mall's lines.
+      out.results.slice(0, entries.length).forEach((r, i) => {
+        const { line, change } = entries[i]!;
+        if (r.result === 'applied' && switching.has(change.mallLineId)) switched.push(change.mallLineId);
+        results.push(
+          r.result === 'applied'
+            ? { ref_type: 'line', ref_id: line.id, mall_ref: change.mallLineId, ...namesOf(change, line), result: 'ok', code: action, message: null }
+            : {
+                ref_type: 'line',
+                ref_id: line.id,
+                mall_ref: change.mallLineId,
+                ...namesOf(change, line),
+                result: 'failed',
+                code: r.code ?? 'mismatch',
+                // The status the mall implies, by its label: operators do not read the mall's codes.
+                message: message(jobsMessages.mismatch, { mall: STATUS_LABELS[change.status], detail: r.message ?? '' }),
+              },
+        );
+      });
+    }
+    return switched;
+  };
+  const switched = await applyRound([...latest.values()], lines);
+  // A claim switched at the mall (an exchange made a return): ours was withdrawn, now the mall's is entered.
+  if (switched.length)
+    await applyRound(
+      switched.map((id) => latest.get(id)!),
+      await collectedLines(db, account.id, switched),
+    );
+
   // What failed is kept for the next sync; what applied or is no longer needed is not pending any more.
   const failed = results.filter((r) => r.result === 'failed' && r.ref_id && r.mall_ref);
   await keepPendingChanges(

@@ -218,6 +218,28 @@ for (const [name, connect] of malls) {
       assert.ok(awaited.some((i) => i.line_id === moving.line_id));
     });
 
+    it('an exchange the buyer turned into a return at the mall between two syncs becomes a return here, in one sync', async () => {
+      await shipAll(await collected({ count: 1 }));
+      assert.equal((await runJob(s, 'send_invoices', mall.accountId)).job.state, 'succeeded');
+      const moving = (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
+      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
+      const extra: Record<string, string> =
+        name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
+      await deliverAtMall(moving); // Coupang takes exchanges of delivered boxes only
+      await mall.admin.event(String(mallOrder.orderId), 'exchange_request', extra);
+      await runJob(s, 'sync', mall.accountId);
+      assert.equal((await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!.status, 'EXCHANGE_REQUESTED');
+      await mall.admin.event(String(mallOrder.orderId), 'claim_withdraw', extra);
+      await mall.admin.event(String(mallOrder.orderId), 'return_request', extra);
+      const { job, results } = await runJob(s, 'sync', mall.accountId);
+      assert.equal(job.state, 'succeeded', JSON.stringify(results));
+      assert.equal((await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!.status, 'RETURN_REQUESTED');
+      const claims = (await s.call('GET', `/api/orders/${moving.order_id}`)).body.claims.filter(
+        (c: { line_id: string }) => c.line_id === moving.line_id,
+      );
+      assert.deepEqual(claims.map((c: { type: string; state: string }) => `${c.type}:${c.state}`).sort(), ['exchange:withdrawn', 'return:requested']);
+    });
+
     it('a return entered here (the buyer phoned) stays through a sync of a mall that never had it', async () => {
       await shipAll(await collected({ count: 1 }));
       assert.equal((await runJob(s, 'send_invoices', mall.accountId)).job.state, 'succeeded');

@@ -13,6 +13,7 @@ import {
   claimStatus,
   isClaimRequested,
   isMismatch,
+  isClaimSwitch,
   stepToMall,
   type ClaimType,
   type MallClaimState,
@@ -32,6 +33,12 @@ describe('sync: which transition a mall change calls for', () => {
     assert.equal(stepToMall(change('CANCELED', claim('cancel', 'completed')), 'CANCELED'), null);
     assert.equal(stepToMall(change('DELIVERED', claim('return', 'withdrawn')), 'RETURN_REQUESTED'), 'withdraw_claim');
     assert.equal(stepToMall(change('DELIVERED', claim('return', 'withdrawn')), 'DELIVERED'), null);
+    // Another kind of claim at the mall than ours (an exchange the buyer made a return): ours is withdrawn first.
+    const turned = change('RETURN_REQUESTED', claim('return', 'requested'));
+    assert.equal(stepToMall(turned, 'EXCHANGE_REQUESTED'), 'withdraw_claim');
+    assert.equal(isClaimSwitch(turned, 'EXCHANGE_REQUESTED'), true);
+    assert.equal(isClaimSwitch(turned, 'DELIVERED'), false);
+    assert.equal(isClaimSwitch(change('DELIVERED', claim('exchange', 'withdrawn')), 'EXCHANGE_REQUESTED'), false);
   });
 
   it('delivery states move forward only', () => {
