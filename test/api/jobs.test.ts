@@ -178,11 +178,18 @@ for (const [name, connect] of malls) {
       assert.equal(fresh.body.results[0].code, 'illegal_transition');
     });
 
-    /** The mall delivers the parcel of this line (Coupang names its shipment, Naver the product order). */
-    const deliverAtMall = async (row: Row) => {
+    /** Something happens at the mall to this line's parcel (Coupang names its shipment, Naver the product order). */
+    const atMall = async (row: Row, event: string) => {
       const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === row.mall_order_id);
       const extra: Record<string, string> = name === 'coupang' ? { shipmentBoxId: row.mall_shipment_id! } : { productOrderId: row.mall_line_id };
-      await mall.admin.event(String(mallOrder.orderId), 'deliver', extra);
+      await mall.admin.event(String(mallOrder.orderId), event, extra);
+    };
+    const deliverAtMall = (row: Row) => atMall(row, 'deliver');
+    /** One collected order shipped and sent: its line, in transit. */
+    const inTransit = async () => {
+      await shipAll(await collected({ count: 1 }));
+      assert.equal((await runJob(s, 'send_invoices', mall.accountId)).job.state, 'succeeded');
+      return (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
     };
 
     it('a delivery at the mall reaches the order by sync', async () => {
@@ -197,14 +204,9 @@ for (const [name, connect] of malls) {
     });
 
     it('a return requested and completed at the mall between two syncs reaches the order as returned (it stayed pending as illegal)', async () => {
-      await shipAll(await collected({ count: 1 }));
-      assert.equal((await runJob(s, 'send_invoices', mall.accountId)).job.state, 'succeeded');
-      const moving = (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
-      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
-      const extra: Record<string, string> =
-        name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
-      await mall.admin.event(String(mallOrder.orderId), 'return_request', extra);
-      await mall.admin.event(String(mallOrder.orderId), 'return_complete', extra);
+      const moving = await inTransit();
+      await atMall(moving, 'return_request');
+      await atMall(moving, 'return_complete');
       const { job, results } = await runJob(s, 'sync', mall.accountId);
       assert.equal(job.state, 'succeeded', JSON.stringify(results));
       const after = (await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!;
@@ -219,18 +221,13 @@ for (const [name, connect] of malls) {
     });
 
     it('an exchange the buyer turned into a return at the mall between two syncs becomes a return here, in one sync', async () => {
-      await shipAll(await collected({ count: 1 }));
-      assert.equal((await runJob(s, 'send_invoices', mall.accountId)).job.state, 'succeeded');
-      const moving = (await linesOf(mall.accountId)).find((r) => r.status === 'IN_TRANSIT')!;
-      const mallOrder = (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === moving.mall_order_id);
-      const extra: Record<string, string> =
-        name === 'coupang' ? { shipmentBoxId: moving.mall_shipment_id! } : { productOrderId: moving.mall_line_id };
+      const moving = await inTransit();
       await deliverAtMall(moving); // Coupang takes exchanges of delivered boxes only
-      await mall.admin.event(String(mallOrder.orderId), 'exchange_request', extra);
+      await atMall(moving, 'exchange_request');
       await runJob(s, 'sync', mall.accountId);
       assert.equal((await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!.status, 'EXCHANGE_REQUESTED');
-      await mall.admin.event(String(mallOrder.orderId), 'claim_withdraw', extra);
-      await mall.admin.event(String(mallOrder.orderId), 'return_request', extra);
+      await atMall(moving, 'claim_withdraw');
+      await atMall(moving, 'return_request');
       const { job, results } = await runJob(s, 'sync', mall.accountId);
       assert.equal(job.state, 'succeeded', JSON.stringify(results));
       assert.equal((await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!.status, 'RETURN_REQUESTED');
