@@ -18,6 +18,7 @@ import { checkExportRequest, exportFileInfo, writeExport, type ExportRequest } f
 import type { Row, RowSource } from '../../files/flow.ts';
 import * as exportsService from '../../modules/exports/exports.service.ts';
 import { requireSender } from '../../modules/settings/settings.service.ts';
+import { exportsMessages } from '../../modules/exports/exports.messages.ts';
 import { labelsHtml } from '../../files/labels.ts';
 import { code128Svg } from '../../files/barcode.ts';
 import { kstMinute } from '../../../shared/time.ts';
@@ -146,7 +147,7 @@ export function exportRoutes(deps: AppDeps) {
       body: labelsExportBody,
       handler: async ({ actor, info, res, body }) => {
         // A waybill names its sender (the courier returns an undeliverable parcel there): none set, none printed.
-        const sender = await exportsService.labelSender(deps.db);
+        const sender = await requireSender(deps.db, exportsMessages.labels_need_sender);
         const statuses = body.status ?? (body.line_ids ? undefined : [...DEFAULT_LABEL_STATUSES]);
         const lines = await exportsService.labelLines(deps.db, { statuses, lineIds: body.line_ids });
         const file = await labelsHtml(lines, { sender, barcode: code128Svg, printedAt: kstMinute(new Date().toISOString()) });

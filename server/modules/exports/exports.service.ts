@@ -3,8 +3,7 @@
 // and completed with the number of rows once the file is written. Column headers and the file itself are the HTTP
 // edge's (it knows the caller's language); this module hands out records.
 import { LINES_PAGE_MAX, type OrderFilter } from '../../../shared/api/orders.schema.ts';
-import type { BookingLine, Sender } from '../../../shared/files/booking-rows.ts';
-import { getSender } from '../settings/settings.service.ts';
+import type { BookingLine } from '../../../shared/files/booking-rows.ts';
 import type { Status } from '../../../shared/lifecycle.ts';
 import { seesPersonalData } from '../../../shared/roles.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -54,13 +53,6 @@ export async function labelLines(
   if (boxes > LABELS_MAX)
     throw new AppError('conflict', 'too_many_labels', message(exportsMessages.too_many_labels, { count: boxes, max: LABELS_MAX }));
   return lines;
-}
-
-/** The sender a waybill names; refused (409 sender_not_set, saying labels) while none is set. */
-export async function labelSender(db: Db): Promise<Sender> {
-  const { sender } = await getSender(db);
-  if (!sender) throw new AppError('conflict', 'sender_not_set', message(exportsMessages.labels_need_sender));
-  return sender;
 }
 
 /** The most labels one file holds. */

@@ -4,7 +4,7 @@
 import { normaliseSenderPhones, senderView, SENDER_FIELDS, type SenderSetting, type SenderView } from '../../../shared/api/settings.schema.ts';
 import type { senderBody } from '../../../shared/api/settings.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { message } from '../../../shared/i18n.ts';
+import { message, type CatalogEntry } from '../../../shared/i18n.ts';
 import { z } from 'zod';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
@@ -38,10 +38,13 @@ export async function saveSender(db: Db, actor: Actor, info: Partial<RequestInfo
   return getSender(db);
 }
 
-/** The sender a booking file needs; a 409 telling to set it first when there is none. */
-export async function requireSender(db: Db): Promise<SenderView> {
+/**
+ * The sender a booking file (or a waybill label) needs; a 409 telling to set it first when there is none, in the
+ * words of the file it is for (`why`: the booking file's by default).
+ */
+export async function requireSender(db: Db, why: CatalogEntry = settingsMessages.sender_not_set): Promise<SenderView> {
   const { sender } = await getSender(db);
-  if (!sender) throw new AppError('conflict', 'sender_not_set', message(settingsMessages.sender_not_set));
+  if (!sender) throw new AppError('conflict', 'sender_not_set', message(why));
   return sender;
 }
 
