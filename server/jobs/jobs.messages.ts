@@ -48,6 +48,14 @@ export const jobsMessages = defineMessages('jobs', {
     ko: '쇼핑몰에서 발주확인되지 않은 주문이라 송장을 보내지 않았습니다 ({detail}). 주문 탭에서 발주확인을 먼저 한 뒤 다시 전송하세요',
     en: 'Not sent: the order is not confirmed at the mall ({detail}). Run 발주확인 (confirm) in the orders tab first, then send again',
   },
+  number_changed: {
+    ko: '보내는 사이에 송장번호가 {current}(으)로 바뀌어 쇼핑몰에는 이전 번호 {sent}이(가) 있습니다. 송장전송을 다시 하면 새 번호로 바꿉니다',
+    en: 'The number changed to {current} while {sent} was being sent, so the mall has {sent}. Send again to change it there',
+  },
+  box_changed: {
+    ko: '작업이 시작된 뒤 상자가 바뀌어(출고 취소, 클레임 등) 보내지 않았습니다',
+    en: 'Not sent: the box changed after the job started (no longer shipped)',
+  },
   box_items: { ko: '{name} 외 {more}건', en: '{name} and {more} more' },
   mismatch: {
     ko: '쇼핑몰 상태({mall})를 반영할 수 없습니다: {detail}',

@@ -32,6 +32,42 @@ export const SEND_PART_BOXES = 250;
 export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const boxIds = Array.isArray(ctx.job.params.box_ids) ? (ctx.job.params.box_ids as string[]) : undefined;
   const rows = await boxesToSend(ctx.db, ctx.account.id, boxIds);
+  const boxes = boxesOf(rows);
+  await ctx.expect(boxes.size);
+  if (!boxes.size) return;
+  stopIfCanceled(ctx.signal);
+  const notConfirmed = await confirmFirst(ctx, rows);
+  const now = new Date().toISOString();
+  const refusedHere: JobResult[] = [];
+  for (const [boxId, why] of notConfirmed) {
+    refusedHere.push(failedResult(boxes.get(boxId)!, { code: 'mall_confirm_required', message: why }));
+    await markBoxFailed(ctx.db, boxId, sheetDataText(why), now);
+  }
+  await ctx.record(refusedHere);
+  const toSend = [...boxes.values()].filter((b) => !notConfirmed.has(b.target.boxId));
+  // A part is recorded while the next one is at the mall, so the database's work hides behind the mall's (a kill
+  // then leaves up to two parts unrecorded instead of one). The mall has what it accepted: that is recorded even if
+  // the job was asked to stop or a later part failed.
+  await sendInPartsRecordingBehind(
+    inParts(toSend, SEND_PART_BOXES),
+    async (read) => {
+      // Read again just before it goes: at a real mall's pace a job of thousands of boxes runs for minutes, and a
+      // number corrected or a shipment taken back meanwhile must reach the mall as it is now, or not at all.
+      const part = await partNow(ctx, read);
+      const outcomes = part.boxes.length ? await ctx.connector.sendInvoices(part.boxes.map((b) => b.target)) : [];
+      ctx.reachedMall();
+      return { part, outcomes };
+    },
+    (_read, { part, outcomes }) => recordPart(ctx, part, outcomes, now),
+    {
+      beforeSend: () => stopIfCanceled(ctx.signal),
+      unheard: (error) => ctx.log.error('send invoices: a part the mall took was not recorded', { job_id: ctx.job.id, error }),
+    },
+  );
+}
+
+/** The boxes the rows name, each with its target at the mall and its lines. */
+function boxesOf(rows: readonly SendLine[]): Map<string, Box> {
   const boxes = new Map<string, Box>();
   for (const r of rows) {
     const entry = boxes.get(r.box_id) ?? {
@@ -58,43 +94,46 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
     entry.lines.push(r);
     boxes.set(r.box_id, entry);
   }
-  await ctx.expect(boxes.size);
-  if (!boxes.size) return;
-  stopIfCanceled(ctx.signal);
-  const notConfirmed = await confirmFirst(ctx, rows);
-  const now = new Date().toISOString();
-  const refusedHere: JobResult[] = [];
-  for (const [boxId, why] of notConfirmed) {
-    refusedHere.push(failedResult(boxes.get(boxId)!, { code: 'mall_confirm_required', message: why }));
-    await markBoxFailed(ctx.db, boxId, sheetDataText(why), now);
-  }
-  await ctx.record(refusedHere);
-  const toSend = [...boxes.values()].filter((b) => !notConfirmed.has(b.target.boxId));
-  // A part is recorded while the next one is at the mall, so the database's work hides behind the mall's (a kill
-  // then leaves up to two parts unrecorded instead of one). The mall has what it accepted: that is recorded even if
-  // the job was asked to stop or a later part failed.
-  await sendInPartsRecordingBehind(
-    inParts(toSend, SEND_PART_BOXES),
-    async (part) => {
-      const outcomes = await ctx.connector.sendInvoices(part.map((b) => b.target));
-      ctx.reachedMall();
-      return outcomes;
-    },
-    (part, outcomes) => recordPart(ctx, part, outcomes, now),
-    {
-      beforeSend: () => stopIfCanceled(ctx.signal),
-      unheard: (error) => ctx.log.error('send invoices: a part the mall took was not recorded', { job_id: ctx.job.id, error }),
-    },
-  );
+  return boxes;
 }
 
-/** Records what the mall took of one part, and moves the lines of the boxes it took to IN_TRANSIT. */
-async function recordPart(ctx: JobContext, part: Box[], outcomes: Outcome[], now: string): Promise<void> {
-  const boxes = new Map(part.map((b) => [b.target.boxId, b]));
-  const sent = outcomes.filter((o) => o.ok).map((o) => o.ref);
-  await markBoxesSent(ctx.db, sent, now);
+/** A part's boxes as they are now (`boxes`), and those no longer to be sent (`gone`: taken back, sent, deleted). */
+type Part = { boxes: Box[]; gone: Box[] };
+
+async function partNow(ctx: JobContext, read: Box[]): Promise<Part> {
+  const now = boxesOf(
+    await boxesToSend(
+      ctx.db,
+      ctx.account.id,
+      read.map((b) => b.target.boxId),
+    ),
+  );
+  const boxes: Box[] = [];
+  const gone: Box[] = [];
+  for (const b of read) {
+    const current = now.get(b.target.boxId);
+    if (current) boxes.push(current);
+    else gone.push(b);
+  }
+  return { boxes, gone };
+}
+
+/**
+ * Records what the mall took of one part, and moves the lines of the boxes it took to IN_TRANSIT. A box whose number
+ * was changed here while the mall took the old one is not marked sent: the mall has the old number (sent_at says it
+ * has one), the box says so and waits for the next send, which changes it there.
+ */
+async function recordPart(ctx: JobContext, part: Part, outcomes: Outcome[], now: string): Promise<void> {
+  const boxes = new Map(part.boxes.map((b) => [b.target.boxId, b]));
+  const took = outcomes.filter((o) => o.ok).map((o) => boxes.get(o.ref)!.target);
+  const changed = new Map<string, Message>();
+  const marked = await markBoxesSent(ctx.db, took, now, (box, current) => {
+    const why = message(jobsMessages.number_changed, { sent: box.trackingNumber || '-', current: current || '-' });
+    changed.set(box.boxId, why);
+    return sheetDataText(why);
+  });
   for (const o of outcomes) if (!o.ok) await markBoxFailed(ctx.db, o.ref, sheetDataText(o.message ?? o.code ?? 'failed'), now);
-  const lines = sent.flatMap((id) => boxes.get(id)!.lines);
+  const lines = marked.flatMap((id) => boxes.get(id)!.lines);
   const versions = await currentVersions(
     ctx.db,
     lines.map((l) => l.line_id),
@@ -113,11 +152,15 @@ async function recordPart(ctx: JobContext, part: Box[], outcomes: Outcome[], now
   const results = outcomes.map((o): JobResult => {
     const box = boxes.get(o.ref)!;
     if (!o.ok) return failedResult(box, o);
+    const why = changed.get(o.ref);
+    if (why) return failedResult(box, { code: 'number_changed', message: why });
     // The mall has the number; a line that changed here meanwhile (a cancel arrived) did not move, and says why.
     const refused = box.lines.map((l) => refusedLines.get(l.line_id)).find(Boolean);
     if (refused) return failedResult(box, { code: refused.code, message: refused.message });
     return { ref_type: 'box', ref_id: box.target.boxId, ...namesOf(box), result: 'ok', code: null, message: null };
   });
+  for (const box of part.gone)
+    results.push({ ...failedResult(box, { code: 'box_changed', message: message(jobsMessages.box_changed) }), result: 'skipped' });
   await ctx.record(results);
 }
 

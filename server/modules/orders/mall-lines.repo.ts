@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { readStoredText, storedText, type Text } from '../../../shared/i18n.ts';
 import { isMismatch, type Status } from '../../../shared/lifecycle.ts';
 import type { MallChange } from '../../connectors/types.ts';
-import { updateByIds, whereIdIn } from '../../db/bulk.ts';
+import { selectWhereIn, updateByIds, whereIdIn } from '../../db/bulk.ts';
 import { chunk, type Db } from '../../db/knex.ts';
 
 export type CollectedLine = { id: string; order_id: string; mall_line_id: string; status: string; version: number; product_name: string | null };
@@ -149,8 +149,47 @@ export async function markMallConfirmed(db: Db, lineIds: string[], at: string): 
   if (lineIds.length) await whereIdIn(db, db('order_lines'), 'id', lineIds).update({ mall_confirmed_at: at });
 }
 
-export async function markBoxesSent(db: Db, boxIds: string[], at: string): Promise<void> {
-  await updateByIds(db, 'boxes', boxIds, { send_status: 'sent', send_error: null, sent_at: at, updated_at: at });
+/** A box as the mall took it: the courier and number it was sent. */
+export type SentBox = { boxId: string; courier: string; trackingNumber: string };
+
+/**
+ * Marks sent the boxes that still carry the courier and number the mall took; answers their ids. A box changed here
+ * while the mall took its old number is not: it gets sent_at (the mall has a number now, so the next send is a
+ * change) and `changedError(box, its number now)` as its error, and keeps waiting to be sent.
+ */
+export async function markBoxesSent(
+  db: Db,
+  took: readonly SentBox[],
+  at: string,
+  changedError: (box: SentBox, current: string | null) => string,
+): Promise<string[]> {
+  if (!took.length) return [];
+  return db.transaction(async (trx) => {
+    const rows = await selectWhereIn(
+      trx,
+      'boxes',
+      'id',
+      took.map((b) => b.boxId),
+      ['id', 'courier', 'tracking_number'],
+      { lock: true },
+    );
+    const now = new Map(rows.map((r) => [r.id as string, r as { courier: string; tracking_number: string | null }]));
+    const same: string[] = [];
+    for (const box of took) {
+      const current = now.get(box.boxId);
+      if (!current) continue;
+      if (current.courier === box.courier && (current.tracking_number ?? '') === box.trackingNumber) same.push(box.boxId);
+      else
+        await updateByIds(trx, 'boxes', [box.boxId], {
+          send_status: 'failed',
+          send_error: changedError(box, current.tracking_number),
+          sent_at: at,
+          updated_at: at,
+        });
+    }
+    await updateByIds(trx, 'boxes', same, { send_status: 'sent', send_error: null, sent_at: at, updated_at: at });
+    return same;
+  });
 }
 
 export async function markBoxFailed(db: Db, boxId: string, message: string, at: string): Promise<void> {
