@@ -36,15 +36,27 @@ const KO_NOUNS: Record<string, string> = {
   date: '날짜가',
 };
 const zodKo = z.locales.ko().localeError;
+type Issue = Parameters<typeof zodKo>[0];
+
+/**
+ * A field left out or left empty is said as such ("끝 번호: 입력하세요"), not in zod's words for a type or a size
+ * ("예상 타입은 string, 받은 타입은 undefined입니다", "1문자 이상이어야 합니다").
+ */
+const missing = (issue: Issue) =>
+  (issue.code === 'invalid_type' && issue.input === undefined) ||
+  (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1);
+
 const KO = {
-  error: (issue: Parameters<typeof zodKo>[0]) => {
+  error: (issue: Issue) => {
+    if (missing(issue)) return '입력하세요';
     const said = zodKo(issue);
     const text = typeof said === 'string' ? said : said?.message;
     if (!text) return said;
     return text.replace(/^(number|bigint|int|array|set|string|file|date)(이|가) /, (_, type: string) => `${KO_NOUNS[type]} `);
   },
 };
-const EN = { error: z.locales.en().localeError };
+const zodEn = z.locales.en().localeError;
+const EN = { error: (issue: Issue) => (missing(issue) ? 'required' : zodEn(issue)) };
 
 /** Turns a zod failure into a 400 naming every field; `prefix` points nested input into the request body. */
 function validationError(schema: z.ZodType, value: unknown, ko: z.ZodError, where: InputPlace, prefix: string, summarise: boolean): AppError {

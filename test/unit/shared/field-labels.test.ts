@@ -99,4 +99,20 @@ describe('field labels', () => {
     assert.equal(refusal(z.string().max(2), 'abc'), 'x: 글자 수가 너무 큽니다: 2문자 이하여야 합니다');
     assert.match(refusal(z.number().max(5), 9, 'en'), /^x: Too big/);
   });
+
+  it('say a field left out or left empty is to be entered, not "expected string, received undefined" or "1문자 이상"', () => {
+    const refusal = (value: unknown, lang: 'ko' | 'en') => {
+      try {
+        parseWith(z.object({ last_number: z.string().trim().min(1), other: z.string().optional() }), value, 'body');
+      } catch (error) {
+        return render((error as AppError).text, lang);
+      }
+      throw new Error('not refused');
+    };
+    assert.equal(refusal({}, 'ko'), '끝 번호: 입력하세요');
+    assert.equal(refusal({ last_number: '  ' }, 'ko'), '끝 번호: 입력하세요');
+    assert.equal(refusal({ last_number: '' }, 'en'), 'last_number: required');
+    // A value of the wrong type is still said as such.
+    assert.match(refusal({ last_number: 5 }, 'ko'), /예상 타입은 string/);
+  });
 });
