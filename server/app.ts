@@ -37,7 +37,7 @@ import { mergeRoutes } from './http/routes/merge.routes.ts';
 import { preferencesRoutes } from './http/routes/preferences.routes.ts';
 import { fileImportRoutes } from './http/routes/file-imports.routes.ts';
 import { trackingBandRoutes } from './http/routes/tracking-bands.routes.ts';
-import { seesPersonalData } from '../shared/roles.ts';
+import { seesRecipients } from './domain/actor.ts';
 import { insertAccessRecord } from './modules/audit/audit.repo.ts';
 import { authenticate, authenticateTicket } from './modules/auth/auth.service.ts';
 
@@ -131,8 +131,7 @@ export function createApp(deps: AppDeps) {
     api,
     routes,
     (authorization, info, ticket) => (ticket !== undefined ? authenticateTicket(deps.db, ticket) : authenticate(deps.db, authorization)),
-    ({ actor, info, ...read }) =>
-      insertAccessRecord(deps.db, actor, info, { ...read, masked: actor.type === 'user' && !seesPersonalData(actor.role) }),
+    ({ actor, info, ...read }) => insertAccessRecord(deps.db, actor, info, { ...read, masked: !seesRecipients(actor) }),
     { validateResponses: deps.config.validateResponses },
   );
   api.use((req: Request) => {

@@ -70,6 +70,12 @@ const NOT_NAMES = new Set([
   '고객님께',
 ]);
 
+/**
+ * What a desk notes it did with the number (이서연 010-… 통화 후 요청, 010-… 전화로 반품 접수): not a name, and the
+ * contact note ends there — the words after it say what happened, not who.
+ */
+const ENDS_CONTACT = new Set(['통화', '통화후', '전화로', '문자', '문자로', '카톡', '카톡으로']);
+
 type Range = { start: number; end: number; replacement: string };
 
 /** The name part of a Hangul word, if it looks like one: 2–4 syllables once an honorific is taken off. */
@@ -84,6 +90,7 @@ function namesNextToPhones(text: string, phones: Range[]): Range[] {
   const words = [...text.matchAll(HANGUL_WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
   const out: Range[] = [];
   const take = (w: (typeof words)[number]): boolean => {
+    if (ENDS_CONTACT.has(w.word)) return true;
     const core = nameCore(w.word);
     if (core) out.push({ start: w.start, end: w.start + core.length, replacement: maskName(core) });
     return !!core || !NOT_NAMES.has(w.word.replace(SUFFIX, '') || w.word);

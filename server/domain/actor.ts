@@ -1,7 +1,7 @@
 // Who acts, and in which request: the words every layer shares. The services record the actor in history and
 // audit; the HTTP edge fills these in, a job or the scheduler builds its own, so the domain never needs to know that
 // a request came over HTTP. The caller's language is not here: only the edge knows it (server/http/render.ts).
-import type { Role } from '../../shared/roles.ts';
+import { seesPersonalData, type Role } from '../../shared/roles.ts';
 
 export type Actor =
   | { type: 'user'; id: string; username: string; role: Role; tokenId: string; mustChangePassword: boolean }
@@ -9,3 +9,6 @@ export type Actor =
   | { type: 'system'; id: null };
 
 export type RequestInfo = { requestId: string; ip: string | undefined };
+
+/** Whether the actor sees recipients as they are: operators, admins, jobs and the system; viewers see them masked. */
+export const seesRecipients = (actor: Actor): boolean => actor.type !== 'user' || seesPersonalData(actor.role);

@@ -18,14 +18,14 @@ const DAY = 86400_000;
 const line = (id: string) => s.deps.db('order_lines').where({ id }).first();
 
 /** A claim entered by hand on the single line of a new order in `status`; answers the order, line and claim ids. */
-async function claimed(status: string, type: 'cancel' | 'return' | 'exchange') {
+async function claimed(status: string, type: 'cancel' | 'return' | 'exchange', reason = '고객 변심') {
   const order = await makeOrder(s.deps.db, { status });
   const lineId = order.lineIds[0]!;
   const res = await s.call('POST', '/api/transitions', {
     action: 'claim',
     claim_type: type,
     claim_state: 'requested',
-    reason: '고객 변심',
+    reason,
     items: [{ id: lineId, version: (await line(lineId)).version }],
   });
   assert.equal(res.body.results[0].result, 'applied', JSON.stringify(res.body));
@@ -166,5 +166,38 @@ describe('CS lists', () => {
     );
     const twice = await s.call('POST', '/api/cs/withdrawn-cancels/acknowledge', { claim_ids: [c.claimId] });
     assert.equal(twice.body.results[0].result, 'not_found');
+  });
+
+  it('viewers read a claim reason that names the buyer masked in every list, as the order detail shows it them', async () => {
+    // makeOrder's recipient is 이서연; the operator typed her name and number into the reason.
+    const said = '이서연 고객 010-2345-6789 통화 후 요청';
+    const masked = '이*연 고객 010-****-6789 통화 후 요청';
+    const returned = await claimed('DELIVERED', 'return', said);
+    await s.deps
+      .db('claims')
+      .where({ id: returned.claimId })
+      .update({ requested_at: ago(5) });
+    const canceled = await claimed('READY', 'cancel', said);
+    await s.call('POST', '/api/transitions', {
+      action: 'withdraw_claim',
+      items: [{ id: canceled.lineId, version: (await line(canceled.lineId)).version }],
+    });
+    const viewer = await s.tokenFor('viewer');
+    const reasonIn = async (path: string, claimId: string, token?: string) => {
+      const res = await s.call('GET', path, undefined, token ? { token } : {});
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.items.find((i: { claim_id: string }) => i.claim_id === claimId)?.reason;
+    };
+    for (const [path, claimId] of [
+      ['/api/cs/claims?limit=500', returned.claimId],
+      ['/api/cs/returns?limit=500', returned.claimId],
+      ['/api/cs/delayed-returns?limit=500', returned.claimId],
+      ['/api/cs/withdrawn-cancels?limit=500', canceled.claimId],
+    ] as const) {
+      assert.equal(await reasonIn(path, claimId, viewer), masked, path);
+      assert.equal(await reasonIn(path, claimId), said, `${path}: operators and admins see what was typed`);
+    }
+    const detail = await s.call('GET', `/api/orders/${returned.orderId}`, undefined, { token: viewer });
+    assert.equal(detail.body.claims[0].reason, masked);
   });
 });

@@ -32,7 +32,7 @@ export function csRoutes(deps: AppDeps) {
       access: 'viewer',
       query: delayedReturnsQuery,
       response: delayedReturnsPage,
-      handler: async ({ query }) => listDelayedReturns(deps.db, deps.config.returnPickupDays, query),
+      handler: async ({ actor, query }) => listDelayedReturns(deps.db, actor, deps.config.returnPickupDays, query),
     }),
     route({
       method: 'get',
@@ -43,7 +43,7 @@ export function csRoutes(deps: AppDeps) {
       access: 'viewer',
       query: claimsQuery,
       response: claimsPage,
-      handler: async ({ query }) => listOpenClaims(deps.db, query),
+      handler: async ({ actor, query }) => listOpenClaims(deps.db, actor, query),
     }),
     route({
       method: 'get',
@@ -53,7 +53,7 @@ export function csRoutes(deps: AppDeps) {
       access: 'viewer',
       query: withdrawnCancelsQuery,
       response: withdrawnCancelsPage,
-      handler: async ({ query }) => listWithdrawnCancels(deps.db, query),
+      handler: async ({ actor, query }) => listWithdrawnCancels(deps.db, actor, query),
     }),
     route({
       method: 'post',
@@ -73,7 +73,7 @@ export function csRoutes(deps: AppDeps) {
       access: 'viewer',
       query: returnsQuery,
       response: returnsPage,
-      handler: async ({ query }) => listReturnsToReceive(deps.db, query),
+      handler: async ({ actor, query }) => listReturnsToReceive(deps.db, actor, query),
     }),
     route({
       method: 'post',

@@ -7,7 +7,8 @@ import { decodeCursor, encodeCursor, isString } from '../../domain/cursor.ts';
 import type { Knex } from 'knex';
 import { message } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
-import type { Actor } from '../../domain/actor.ts';
+import { seesRecipients, type Actor } from '../../domain/actor.ts';
+import { maskPersonalText } from '../../../shared/mask-text.ts';
 import { insertStaying } from '../orders/history.repo.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { csMessages } from './cs.messages.ts';
@@ -41,49 +42,54 @@ export async function flagDelayedReturns(db: Conn, actor: Actor, days: number, n
   });
 }
 
-function view(row: repo.ClaimLineRow, now: number) {
-  const { updated_at: _updated, type: _type, requested_at, ...rest } = row;
-  return { ...rest, requested_at: iso(requested_at), age_days: Math.floor((now - new Date(requested_at).getTime()) / DAY_MS) };
+/**
+ * A row of a CS list. Its claim reason is free text an operator or the mall wrote ("김하늘 고객 010-… 취소요청"):
+ * masked for viewers, as the order's own detail shows it to them (PRODUCT.md §6.6).
+ */
+function view(row: repo.ClaimLineRow, now: number, actor: Actor) {
+  const { updated_at: _updated, type: _type, requested_at, orderer_name, recipient_name, ...rest } = row;
+  const reason = rest.reason !== null && !seesRecipients(actor) ? maskPersonalText(rest.reason, [orderer_name, recipient_name]) : rest.reason;
+  return { ...rest, reason, requested_at: iso(requested_at), age_days: Math.floor((now - new Date(requested_at).getTime()) / DAY_MS) };
 }
 
 type Query = { limit: number; cursor?: string | undefined };
 
 /** 회수지연: the flagged lines still waiting for their return (the overdue ones flagged first, by the system). */
-export async function listDelayedReturns(db: Db, days: number, query: Query) {
+export async function listDelayedReturns(db: Db, actor: Actor, days: number, query: Query) {
   const flagged = await flagDelayedReturns(db, { type: 'system', id: null }, days);
   const rows = await repo.delayedReturns(db, { after: decodeCursor(query.cursor, isString), limit: query.limit + 1 });
   const more = rows.length > query.limit;
-  const items = (more ? rows.slice(0, query.limit) : rows).map((r) => view(r, Date.now()));
+  const items = (more ? rows.slice(0, query.limit) : rows).map((r) => view(r, Date.now(), actor));
   const next = more ? encodeCursor(items[items.length - 1]!.line_id) : null;
   return { items, next_cursor: next, delay_days: days, flagged_now: flagged.length };
 }
 
 /** 클레임대기: open claims, of one type or all, oldest first, with their age in days. */
-export async function listOpenClaims(db: Db, query: Query & { type?: string | undefined }) {
-  return claimPage(query, (after, limit) => repo.openClaims(db, { after, limit, type: query.type }));
+export async function listOpenClaims(db: Db, actor: Actor, query: Query & { type?: string | undefined }) {
+  return claimPage(actor, query, (after, limit) => repo.openClaims(db, { after, limit, type: query.type }));
 }
 
 /** A page of claims with their type and age, oldest first (claim ids sort in creation order). */
-async function claimPage(query: Query, read: (after: string | undefined, limit: number) => Promise<repo.ClaimLineRow[]>) {
+async function claimPage(actor: Actor, query: Query, read: (after: string | undefined, limit: number) => Promise<repo.ClaimLineRow[]>) {
   const rows = await read(decodeCursor(query.cursor, isString), query.limit + 1);
   const more = rows.length > query.limit;
-  const items = (more ? rows.slice(0, query.limit) : rows).map((r) => ({ ...view(r, Date.now()), type: r.type }));
+  const items = (more ? rows.slice(0, query.limit) : rows).map((r) => ({ ...view(r, Date.now(), actor), type: r.type }));
   return { items, next_cursor: more ? encodeCursor(items[items.length - 1]!.claim_id) : null };
 }
 
 /** 취소철회: cancels withdrawn in the last `days` days, not acknowledged yet — each line must ship again. */
-export async function listWithdrawnCancels(db: Db, query: Query & { days: number }) {
+export async function listWithdrawnCancels(db: Db, actor: Actor, query: Query & { days: number }) {
   const since = new Date(Date.now() - query.days * DAY_MS).toISOString();
   const rows = await repo.withdrawnCancels(db, { after: decodeCursor(query.cursor, isString), limit: query.limit + 1, since });
   const more = rows.length > query.limit;
-  const items = (more ? rows.slice(0, query.limit) : rows).map((r) => ({ ...view(r, Date.now()), withdrawn_at: iso(r.updated_at) }));
+  const items = (more ? rows.slice(0, query.limit) : rows).map((r) => ({ ...view(r, Date.now(), actor), withdrawn_at: iso(r.updated_at) }));
   const out = items.map(({ age_days: _age, ...rest }) => rest);
   return { items: out, next_cursor: more ? encodeCursor(out[out.length - 1]!.claim_id) : null };
 }
 
 /** 반품입고: return and exchange claims whose goods have not come back yet, oldest first. */
-export async function listReturnsToReceive(db: Db, query: Query) {
-  return claimPage(query, (after, limit) => repo.returnsToReceive(db, { after, limit }));
+export async function listReturnsToReceive(db: Db, actor: Actor, query: Query) {
+  return claimPage(actor, query, (after, limit) => repo.returnsToReceive(db, { after, limit }));
 }
 
 /** Acknowledges withdrawn cancels: off the list, with a history row on each claim saying who saw it. */

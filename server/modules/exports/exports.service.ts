@@ -5,18 +5,17 @@
 import { LINES_PAGE_MAX, type OrderFilter } from '../../../shared/api/orders.schema.ts';
 import type { BookingLine } from '../../../shared/files/booking-rows.ts';
 import type { Status } from '../../../shared/lifecycle.ts';
-import { seesPersonalData } from '../../../shared/roles.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
-import type { Actor, RequestInfo } from '../../domain/actor.ts';
+import { seesRecipients, type Actor, type RequestInfo } from '../../domain/actor.ts';
 import { insertAccessRecord, setAccessRecordRows } from '../audit/audit.repo.ts';
 import { listLines } from '../orders/orders.service.ts';
 import * as repo from '../orders/booking.repo.ts';
 import { exportsMessages } from './exports.messages.ts';
 
 /** Viewers get names and phones masked in files as in reads (PRODUCT.md §6.6). */
-export const exportsMasked = (actor: Actor): boolean => actor.type === 'user' && !seesPersonalData(actor.role);
+export const exportsMasked = (actor: Actor): boolean => !seesRecipients(actor);
 
 /** Every line matching the filter, page by page (each page masked for viewers by the lines view itself). */
 export async function* orderLineRecords(db: Db, actor: Actor, filter: OrderFilter): AsyncGenerator<Record<string, unknown>> {

@@ -6,9 +6,8 @@ import type { MergePreview, MergePreviewLine } from '../../../shared/api/merge.s
 import { maskPersonalRecord } from '../../../shared/mask-record.ts';
 import { normalizeName } from '../../../shared/address.ts';
 import { planMerge, type MergeCandidate, type MergeGroup, type ReviewGroup } from '../../../shared/merge/merge-groups.ts';
-import { seesPersonalData } from '../../../shared/roles.ts';
 import type { Knex } from 'knex';
-import type { Actor } from '../../domain/actor.ts';
+import { seesRecipients, type Actor } from '../../domain/actor.ts';
 import * as repo from './merge.repo.ts';
 import type { CandidateRow, DeskName } from './merge.repo.ts';
 
@@ -87,8 +86,6 @@ function sharingOrders(names: readonly DeskName[]): string[] {
   return [...sharing];
 }
 
-const seesAll = (actor: Actor) => actor.type !== 'user' || seesPersonalData(actor.role);
-
 /** An order's review group: its label (R1 …), why, and where it stands among the review groups. */
 type Review = { id: string; reason: ReviewGroup['reason']; index: number };
 
@@ -118,7 +115,7 @@ function sheetLine(all: boolean, r: CandidateRow, group: string | null, review: 
 /** The preview: groups (M1 …) and review groups (R1 …) with their orders' versions, and one sheet line per line in either. */
 export async function previewMerge(db: Conn, actor: Actor): Promise<MergePreview> {
   const desk = await planDesk(db);
-  const all = seesAll(actor);
+  const all = seesRecipients(actor);
   const version = (id: string) => ({ id, version: Number(desk.byOrder.get(id)![0]!.order_version) });
   const reviewOf = new Map<string, Review>();
   const reviews = desk.reviews.map((r, i) => {

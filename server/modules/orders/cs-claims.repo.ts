@@ -23,6 +23,9 @@ export type ClaimLineRow = {
   quantity: number;
   status: string;
   reason: string | null;
+  /** The order's people, to find and mask in the reason for viewers; not shown themselves. */
+  orderer_name: string | null;
+  recipient_name: string | null;
   source: string;
   requested_at: string | Date;
   updated_at: string | Date;
@@ -48,6 +51,8 @@ function claimLines(db: Conn) {
       'l.quantity',
       'l.status',
       'c.reason',
+      'o.orderer_name',
+      'o.recipient_name',
       'c.source',
       'c.requested_at',
       'c.updated_at',

@@ -4,11 +4,10 @@ import type { DirectOrderInput, OrderFilter } from '../../../shared/api/orders.s
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
 import { maskPersonalRecord, maskTextFields, namesOf } from '../../../shared/mask-record.ts';
-import { seesPersonalData } from '../../../shared/roles.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import type { Actor } from '../../domain/actor.ts';
+import { seesRecipients, type Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { CHANNEL_KIND_NAMES, ordersMessages } from './orders.messages.ts';
 import * as repo from './orders.repo.ts';
@@ -23,16 +22,14 @@ import { notePull } from './board.service.ts';
 
 // ---- masking ---------------------------------------------------------------------------------------------------
 
-const seesAll = (actor: Actor) => actor.type !== 'user' || seesPersonalData(actor.role);
-
 /** Viewers see who and where only masked (PRODUCT.md §6.6), also inside free text; operators and admins see the data they ship with. */
 function maskFor<T extends Record<string, unknown>>(actor: Actor, row: T): T {
-  return seesAll(actor) ? row : maskPersonalRecord(row);
+  return seesRecipients(actor) ? row : maskPersonalRecord(row);
 }
 
 /** The parts of an order's detail, with the free text in them masked for viewers like the order's own fields. */
 function maskDetailParts(actor: Actor, order: Record<string, unknown>, parts: Awaited<ReturnType<typeof repo.orderDetailParts>>) {
-  if (seesAll(actor)) return parts;
+  if (seesRecipients(actor)) return parts;
   const names = namesOf(order);
   const mask = <R extends Record<string, unknown>>(rows: R[], fields: readonly string[]) => rows.map((r) => maskTextFields(r, fields, names));
   return {
@@ -49,7 +46,7 @@ function maskDetailParts(actor: Actor, order: Record<string, unknown>, parts: Aw
  * Viewers search products, options and mall and tracking numbers only: a search for a name or phone number would
  * tell them whose order it is although they see both masked. Their q simply does not look at those fields.
  */
-const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesAll(actor) });
+const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesRecipients(actor) });
 
 // ---- reads -----------------------------------------------------------------------------------------------------
 

@@ -52,5 +52,9 @@ describe('maskPersonalText', () => {
     assert.equal(maskPersonalText('남궁민수 고객님 연락처: 010-1234-5678'), '남**수 고객님 연락처: 010-****-5678');
     assert.equal(maskPersonalText('010-1234-5678 김철수님께 전달'), '010-****-5678 김*수님께 전달');
     assert.equal(maskPersonalText('부재시 경비실 02-123-4567'), '부재시 경비실 02-***-4567');
+    // What was done with the number is not a name (통화 read as one: "통* 후 요청").
+    assert.equal(maskPersonalText('이서연 고객 010-2345-6789 통화 후 요청'), '이*연 고객 010-****-6789 통화 후 요청');
+    assert.equal(maskPersonalText('010-2345-6789 전화로 반품 접수'), '010-****-6789 전화로 반품 접수');
+    assert.equal(maskPersonalText('김철수 010-2345-6789 카톡으로 안내'), '김*수 010-****-6789 카톡으로 안내');
   });
 });
