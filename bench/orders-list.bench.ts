@@ -14,8 +14,8 @@ const SHEET_FIELDS = ORDER_COLUMNS.filter((c) => c.kind !== 'result')
   .map((c) => c.id)
   .join(',');
 const FORMS = [
-  { form: 'items', path: '/api/order-lines?' },
-  // A pull of personal fields says why (the pane sends the session's reason).
+  // More than a screenful with recipients, or a pull of personal fields, says why (the pane sends the session's reason).
+  { form: 'items', path: '/api/order-lines?reason=shipping&' },
   { form: 'columns', path: '/api/order-lines/columns?reason=shipping&' },
   { form: 'columns, sheet fields', path: `/api/order-lines/columns?reason=shipping&fields=${SHEET_FIELDS}&` },
 ];

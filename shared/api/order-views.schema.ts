@@ -7,7 +7,7 @@ import { CLAIM_STATES, CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type ColumnKind, type OrderColumn } from '../sheet/order-columns.ts';
 import { instant, page } from './common.schema.ts';
 import { startedJob } from './jobs.schema.ts';
-import { API_ACTIONS, CHANNEL_KINDS, csvList, itemResult, listLinesQuery, orderFlags } from './orders.schema.ts';
+import { API_ACTIONS, CHANNEL_KINDS, csvList, itemResult, LINES_PAGE_MAX, listLinesQuery, orderFlags } from './orders.schema.ts';
 import { PERSONAL_FIELDS } from '../mask-record.ts';
 
 const text = z.string().nullable();
@@ -95,11 +95,16 @@ export const lineColumnsQuery = listLinesQuery
   });
 
 /**
- * GET /api/order-lines: the lines filter, and why (recorded with the read when given). Optional there: the list view
- * shows rows in the pane rather than handing them out; a pull into a sheet (lineColumnsQuery) must say why.
+ * GET /api/order-lines: the lines filter, a page of a screenful by default, and why (recorded with the read). A page
+ * of more than 100 rows with recipients as they are is a download and must say why (orders.service.ts SCREEN_ROWS);
+ * a pull into a sheet (lineColumnsQuery) always must.
  */
 export const pullLinesQuery = listLinesQuery
-  .extend({ reason: exportReason.optional(), reason_text: reasonText.optional() })
+  .extend({
+    limit: z.coerce.number().int().min(1).max(LINES_PAGE_MAX).default(100),
+    reason: exportReason.optional(),
+    reason_text: reasonText.optional(),
+  })
   .superRefine(requireTextForOther);
 
 /**

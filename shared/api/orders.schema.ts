@@ -1,5 +1,6 @@
 // Request shapes of the orders API, shared by the server (validation, OpenAPI) and the add-in (typed client).
 import { z } from 'zod';
+import { exportReason, reasonText, requireTextForOther } from '../export-reasons.ts';
 import type { MessageText } from '../i18n.ts';
 import { ACTION_RULES, CLAIM_TYPES, LINE_ACTIONS, STATUSES, type LineAction } from '../lifecycle.ts';
 import { isValidDay } from '../time.ts';
@@ -55,10 +56,15 @@ export type OrderFilter = z.infer<typeof orderFilterSchema>;
 export const ORDERS_PAGE_MAX = 1000;
 export const LINES_PAGE_MAX = 10000;
 
-export const listOrdersQuery = orderFilterSchema.extend({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(ORDERS_PAGE_MAX).default(100),
-});
+/** GET /api/orders; why, when more than a screenful is read with recipients (recorded with the read). */
+export const listOrdersQuery = orderFilterSchema
+  .extend({
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(ORDERS_PAGE_MAX).default(100),
+    reason: exportReason.optional(),
+    reason_text: reasonText.optional(),
+  })
+  .superRefine(requireTextForOther);
 
 export const listLinesQuery = orderFilterSchema.extend({
   cursor: z.string().max(200).optional(),

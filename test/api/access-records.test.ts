@@ -31,7 +31,7 @@ describe('access records', () => {
   it('a lines-view read leaves one record: who, when, address, endpoint, filter, rows', async () => {
     const before = await count();
     const started = Date.now();
-    const res = await s.call('GET', `/api/order-lines?limit=10000&q=${encodeURIComponent('텀블러')}`, undefined, { token: operator });
+    const res = await s.call('GET', `/api/order-lines?reason=shipping&limit=10000&q=${encodeURIComponent('텀블러')}`, undefined, { token: operator });
     assert.equal(res.body.items.length, 12);
     assert.equal(await count(), before + 1, 'one record per request, not per row');
     const r = await newest();
@@ -56,6 +56,27 @@ describe('access records', () => {
     await s.call('POST', '/api/sheet/lines', { line_ids: order.lineIds.slice(0, 4) }, { token: operator });
     r = await newest();
     assert.deepEqual([r.endpoint, r.rows, r.filter], ['POST /api/sheet/lines', 4, { line_ids: 4 }]);
+  });
+
+  it('more than a screenful of rows with recipients is a download: it must say why, which is recorded (viewers read them masked)', async () => {
+    for (const path of ['/api/order-lines', '/api/orders']) {
+      const refused = await s.call('GET', `${path}?limit=500`, undefined, { token: operator, lang: 'ko' });
+      assert.equal(refused.status, 400, path);
+      assert.equal(refused.body.error.code, 'reason_required');
+      assert.deepEqual(
+        refused.body.error.details.map((d: { field: string }) => d.field),
+        ['reason'],
+      );
+      assert.match(refused.body.error.message, /사유를 고르세요/);
+      const said = await s.call('GET', `${path}?limit=500&reason=customer_inquiry`, undefined, { token: operator });
+      assert.equal(said.status, 200, path);
+      assert.deepEqual([(await newest()).endpoint, (await newest()).reason], [`GET ${path}`, 'customer_inquiry']);
+      // A screenful, or anything a viewer reads (masked), needs none.
+      assert.equal((await s.call('GET', `${path}?limit=100`, undefined, { token: operator })).status, 200, path);
+      assert.equal((await s.call('GET', `${path}?limit=500`, undefined, { token: viewer })).status, 200, path);
+    }
+    // The lines view's default page is a screenful.
+    assert.equal((await s.call('GET', '/api/order-lines', undefined, { token: operator })).status, 200);
   });
 
   it('a refused call and a read without personal data leave none', async () => {

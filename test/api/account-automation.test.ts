@@ -34,7 +34,7 @@ const push = (rows: Record<string, unknown>[]) => s.call('POST', '/api/sheet/pus
 const historyOf = async (lineId: string) =>
   s.deps.db('status_history').where({ entity: 'line', entity_id: lineId }).orderBy('id').select('action', 'to_status', 'reason', 'actor_type');
 const linesOf = async (accountId: string): Promise<ViewRow[]> =>
-  (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=1000`)).body.items;
+  (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=1000`)).body.items;
 
 let serial = 500;
 const cj = () => trackingNumber(++serial);

@@ -30,7 +30,7 @@ describe('naver collect, page by page', () => {
       const failed = await runJob(s, 'collect', mall.accountId);
       assert.equal(failed.job.state, 'failed');
       assert.ok(failed.job.ok > 0 && failed.job.ok < orders.length, `first page stored: ${failed.job.ok} of ${orders.length}`);
-      const stored = (await s.call('GET', `/api/orders?mall_account_id=${mall.accountId}&limit=1000`)).body.items;
+      const stored = (await s.call('GET', `/api/orders?reason=shipping&mall_account_id=${mall.accountId}&limit=1000`)).body.items;
       assert.equal(stored.length, failed.job.ok, 'every order reported as collected is stored, and only those');
       assert.equal(failed.results.filter((r: { result: string }) => r.result === 'ok').length, failed.job.ok);
 
@@ -39,7 +39,7 @@ describe('naver collect, page by page', () => {
       assert.equal(rerun.job.state, 'succeeded', rerun.job.error);
       assert.equal(rerun.job.ok, orders.length - failed.job.ok);
       assert.equal(rerun.job.skipped, failed.job.ok);
-      const lines = (await s.call('GET', `/api/order-lines?mall_account_id=${mall.accountId}&limit=10000`)).body.items;
+      const lines = (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${mall.accountId}&limit=10000`)).body.items;
       assert.equal(lines.length, productOrders);
       assert.equal(new Set(lines.map((l: { mall_line_id: string }) => l.mall_line_id)).size, productOrders, 'no line twice');
     } finally {

@@ -28,7 +28,7 @@ type Row = {
   tracking_number: string | null;
 };
 const linesOf = async (s: ApiClient, accountId: string): Promise<Row[]> =>
-  (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=10000`)).body.items;
+  (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=10000`)).body.items;
 const jobOf = async (s: ApiClient, id: string) => (await s.call('GET', `/api/jobs/${id}`)).body;
 const start = async (s: ApiClient, type: string, accountId: string) => {
   const item = (await s.call('POST', '/api/jobs', { type, mall_account_ids: [accountId] })).body.items[0];

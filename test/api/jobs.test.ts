@@ -28,7 +28,7 @@ type Row = {
   status: string;
 };
 const linesOf = async (accountId: string): Promise<Row[]> =>
-  (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=10000`)).body.items;
+  (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=10000`)).body.items;
 
 let serial = 80123456700;
 const cj = () => {

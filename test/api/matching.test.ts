@@ -45,7 +45,7 @@ type Group = {
 const api = (method: string, path: string, body?: unknown) => s.call(method, path, body, { token: operator });
 /** The lines view as the sheet reads it, with the match id and mall option id read beside it from the database. */
 const linesOf = async (query: string): Promise<Line[]> => {
-  const res = await api('GET', `/api/order-lines?${query}&limit=5000`);
+  const res = await api('GET', `/api/order-lines?reason=shipping&${query}&limit=5000`);
   assert.equal(res.status, 200, JSON.stringify(res.body));
   const items: Line[] = res.body.items;
   const stored = new Map(

@@ -69,7 +69,7 @@ describe('GET /api/orders', () => {
       day21.body.items.map((o: { id: string }) => o.id),
       [ids.early21],
     );
-    const both = await s.call('GET', '/api/orders?status=READY,NEW&channel_kind=mall&limit=1000');
+    const both = await s.call('GET', '/api/orders?reason=shipping&status=READY,NEW&channel_kind=mall&limit=1000');
     assert.equal(both.body.items.length, 29);
   });
 
@@ -109,14 +109,14 @@ describe('GET /api/orders', () => {
     assert.equal(status.body.error.details[0].field, 'status.1');
     const day = await s.call('GET', '/api/orders?from=2026-13-01');
     assert.equal(day.body.error.details[0].field, 'from');
-    const limit = await s.call('GET', '/api/orders?limit=5000');
+    const limit = await s.call('GET', '/api/orders?reason=shipping&limit=5000');
     assert.equal(limit.body.error.details[0].field, 'limit');
   });
 });
 
 describe('GET /api/order-lines', () => {
   it('gives one row per line with order, box and versions, lines of an order together', async () => {
-    const res = await s.call('GET', '/api/order-lines?limit=10000');
+    const res = await s.call('GET', '/api/order-lines?reason=shipping&limit=10000');
     assert.equal(res.body.items.length, 1 + 3 + 1 + 1 + 50);
     const row = res.body.items.find((r: { order_id: string }) => r.order_id === ids.ready);
     for (const key of [
@@ -161,7 +161,7 @@ describe('GET /api/order-lines', () => {
 
   it('masks names and phones for viewers', async () => {
     const viewer = await s.tokenFor('viewer');
-    const res = await s.call('GET', '/api/order-lines?limit=10000', undefined, { token: viewer });
+    const res = await s.call('GET', '/api/order-lines?reason=shipping&limit=10000', undefined, { token: viewer });
     const row = res.body.items.find((r: { order_id: string }) => r.order_id === ids.early21);
     assert.equal(row.recipient_name, '최*진');
     assert.match(row.recipient_mobile, /^010-\*{4}-5432$/);
@@ -175,7 +175,7 @@ describe('GET /api/order-lines/columns', () => {
   type ColumnsPage = { columns: string[]; rows: unknown[][]; next_cursor: string | null };
 
   it('answers the same rows as the items form, as column names once and one array per row', async () => {
-    const items = await s.call('GET', '/api/order-lines?limit=10000');
+    const items = await s.call('GET', '/api/order-lines?reason=shipping&limit=10000');
     const cols = await s.call('GET', '/api/order-lines/columns?reason=shipping&limit=10000');
     assert.equal(cols.status, 200);
     assert.equal(cols.body.items, undefined);
@@ -201,7 +201,7 @@ describe('GET /api/order-lines/columns', () => {
   it('with fields answers only those, with the values (masked for viewers) the full row has', async () => {
     const viewer = await s.tokenFor('viewer');
     const fields = ['line_id', 'status', 'recipient_name', 'recipient_mobile', 'hold', 'hold_reason', 'memo'];
-    const items = await s.call('GET', '/api/order-lines?limit=10000&status=NEW', undefined, { token: viewer });
+    const items = await s.call('GET', '/api/order-lines?reason=shipping&limit=10000&status=NEW', undefined, { token: viewer });
     const cols = await s.call('GET', `/api/order-lines/columns?reason=shipping&limit=10000&status=NEW&fields=${fields.join(',')}`, undefined, {
       token: viewer,
     });

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 type Row = { line_id: string; order_id: string; box_id: string | null; status: string; tracking_number: string | null };
 const linesOf = async (accountId: string): Promise<Row[]> =>
-  (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=10000`)).body.items;
+  (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=10000`)).body.items;
 const orderOf = async (id: string) => (await s.call('GET', `/api/orders/${id}`)).body as { id: string; version: number };
 
 let serial = 70123456700;
@@ -61,7 +61,7 @@ for (const [name, connect, sendPath] of MALLS) {
         if (name === 'naver') for (const po of o.productOrders) held.set(`${o.orderId}`, po.trackingNumber ?? null);
         else for (const b of o.boxes) held.set(`${o.orderId}`, b.invoiceNumber || null);
       const mallOrder = new Map(
-        (await s.call('GET', `/api/order-lines?mall_account_id=${mall.accountId}&limit=10000`)).body.items.map(
+        (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${mall.accountId}&limit=10000`)).body.items.map(
           (r: { line_id: string; mall_order_id: string }) => [r.line_id, r.mall_order_id],
         ),
       );

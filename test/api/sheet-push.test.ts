@@ -288,7 +288,7 @@ describe('POST /api/sheet/push: memos', () => {
         ['포장 꼼꼼히', 2],
       ],
     );
-    const listed = (await s.call('GET', '/api/order-lines?limit=10000')).body.items.find((l: ViewRow) => l.line_id === o.lineIds[0]);
+    const listed = (await s.call('GET', '/api/order-lines?reason=shipping&limit=10000')).body.items.find((l: ViewRow) => l.line_id === o.lineIds[0]);
     assert.equal(listed.memo, '포장 꼼꼼히');
   });
 

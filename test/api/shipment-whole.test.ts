@@ -35,7 +35,7 @@ type Line = {
   status: string;
 };
 const linesOf = async (accountId: string): Promise<Line[]> =>
-  (await s.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=1000`)).body.items;
+  (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=1000`)).body.items;
 const lineOf = async (accountId: string, id: string) => (await linesOf(accountId)).find((l) => l.line_id === id)!;
 const version = async (orderId: string) => (await s.call('GET', `/api/orders/${orderId}`)).body.version as number;
 

@@ -66,7 +66,7 @@ async function collectInPane(page: Page, pane: Locator, accounts: string[]) {
 }
 
 const linesOf = async (accountId: string): Promise<Line[]> =>
-  (await e2e.server.call('GET', `/api/order-lines?mall_account_id=${accountId}&limit=5000`)).body.items;
+  (await e2e.server.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=5000`)).body.items;
 /** Every line of these accounts, in line id order. */
 const linesOfAll = async (accounts: string[]): Promise<Line[]> =>
   (await Promise.all(accounts.map(linesOf))).flat().sort((a, b) => a.line_id.localeCompare(b.line_id));

@@ -42,7 +42,7 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
   let page: Page;
   let pane: Locator;
   const call = (method: string, path: string, body?: unknown) => e2e.server.call(method, path, body);
-  const lines = async (): Promise<L[]> => (await call('GET', '/api/order-lines?limit=5000')).body.items;
+  const lines = async (): Promise<L[]> => (await call('GET', '/api/order-lines?reason=shipping&limit=5000')).body.items;
   const ofOrder = async (mallOrderId: string) => (await lines()).filter((l) => l.mall_order_id === mallOrderId);
   /** The mall order ids the sandbox gave each crafted order. */
   const ids = { kim: [] as string[], park: [] as string[], split: '' };

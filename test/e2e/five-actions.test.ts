@@ -230,7 +230,7 @@ describe('1,000 orders from collected to numbers at the malls, counting pane act
       await assertPaneFits(op.page, '현황 with the collect result');
       // The confirms the collects started (수집 시 발주확인) run on; the board recounts as each job ends.
       await e2e.server.deps.runner.idle();
-      const ready = (await call('GET', '/api/order-lines?status=READY&limit=5000')).body.items.length;
+      const ready = (await call('GET', '/api/order-lines?reason=shipping&status=READY&limit=5000')).body.items.length;
       const count = board.locator('[data-count="waiting_number"]');
       await count.filter({ hasText: ready.toLocaleString() }).waitFor({ timeout: 60_000 });
       await op.click(count);

@@ -31,7 +31,7 @@ async function listed(s: TestServer, filter: Record<string, string>): Promise<st
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const res = await s.call('GET', `/api/order-lines?${new URLSearchParams({ ...filter, limit: '1000', ...(cursor ? { cursor } : {}) })}`);
+    const res = await s.call('GET', `/api/order-lines?${new URLSearchParams({ ...filter, limit: '1000', reason: 'shipping', ...(cursor ? { cursor } : {}) })}`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     ids.push(...res.body.items.map((i: Line) => i.line_id));
     cursor = res.body.next_cursor;
@@ -54,7 +54,7 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
       await mall.admin.createOrders({ count: 12, status: 'paid' });
       assert.equal((await runJob(s, 'collect', mall.accountId)).job.state, 'succeeded');
       assert.equal((await runJob(s, 'confirm', mall.accountId)).job.state, 'succeeded');
-      const lines = async (): Promise<Line[]> => (await s.call('GET', '/api/order-lines?limit=1000')).body.items;
+      const lines = async (): Promise<Line[]> => (await s.call('GET', '/api/order-lines?reason=shipping&limit=1000')).body.items;
       const act = async (action: string, ids: string[], extra: Record<string, unknown> = {}) => {
         const now = new Map((await lines()).map((l) => [l.line_id, l.line_version]));
         const res = await s.call('POST', '/api/transitions', { action, ...extra, items: ids.map((id) => ({ id, version: now.get(id)! })) });

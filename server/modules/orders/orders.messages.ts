@@ -1,6 +1,10 @@
 import { defineMessages } from '../../../shared/i18n.ts';
 
 export const ordersMessages = defineMessages('orders', {
+  reason_for_many: {
+    ko: '{field}: 수령인 정보를 {max}건 넘게 한 번에 받으려면 사유를 고르세요 (개인정보 다운로드 사유는 기록됩니다)',
+    en: '{field}: say why when reading more than {max} rows with recipients at once (a download of personal data records its reason)',
+  },
   param_required: { ko: '{field}: {action}에 필요한 값입니다', en: '{field}: required for {action}' },
   quantity_needs_line: {
     ko: '{field}: 수량을 나눠 클레임하려면 주문이 아니라 주문상품(lin_…)을 지정하세요',

@@ -50,7 +50,24 @@ const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesRecipi
 
 // ---- reads -----------------------------------------------------------------------------------------------------
 
-export async function listOrders(db: Db, actor: Actor, filter: OrderFilter & { cursor?: string | undefined; limit: number }) {
+/**
+ * Rows a screen shows at once. More than this with recipients as they are is a download of personal data, which
+ * says why (PRODUCT.md §4, korean-oms.md §4): the access record keeps the reason. Viewers read them masked.
+ */
+export const SCREEN_ROWS = 100;
+
+function requireReasonForMany(actor: Actor, query: { limit: number; reason?: string | undefined }) {
+  if (query.limit > SCREEN_ROWS && !query.reason && seesRecipients(actor)) {
+    throw fieldError('reason', ordersMessages.reason_for_many, { max: SCREEN_ROWS }, { code: 'reason_required' });
+  }
+}
+
+export async function listOrders(
+  db: Db,
+  actor: Actor,
+  filter: OrderFilter & { cursor?: string | undefined; limit: number; reason?: string | undefined },
+) {
+  requireReasonForMany(actor, filter);
   const after = decodeCursor(filter.cursor, isString);
   const { rows, next } = await views.listOrders(db, filter, searchScope(actor), after, filter.limit);
   const summaries = await views.summariseLines(
@@ -90,6 +107,12 @@ export async function listLines(
  * pull with a reason marks "new since your last pull" (현황) as seen for this user — before the read, so a line
  * collected while the pull pages on counts as new next time instead of being lost.
  */
+/** GET /api/order-lines: a page of the lines view; more than a screenful unmasked says why (requireReasonForMany). */
+export async function readLines(db: Db, actor: Actor, query: Parameters<typeof listLines>[2] & { reason?: string | undefined }) {
+  requireReasonForMany(actor, query);
+  return listLines(db, actor, query);
+}
+
 export async function pullLines(db: Db, actor: Actor, query: Parameters<typeof listLines>[2] & { reason?: string | undefined }) {
   if (query.reason && !query.cursor) await notePull(db, actor);
   return listLines(db, actor, query);
