@@ -31,7 +31,10 @@ async function listed(s: TestServer, filter: Record<string, string>): Promise<st
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const res = await s.call('GET', `/api/order-lines?${new URLSearchParams({ ...filter, limit: '1000', reason: 'shipping', ...(cursor ? { cursor } : {}) })}`);
+    const res = await s.call(
+      'GET',
+      `/api/order-lines?${new URLSearchParams({ ...filter, limit: '1000', reason: 'shipping', ...(cursor ? { cursor } : {}) })}`,
+    );
     assert.equal(res.status, 200, JSON.stringify(res.body));
     ids.push(...res.body.items.map((i: Line) => i.line_id));
     cursor = res.body.next_cursor;
