@@ -4,6 +4,7 @@
 // second chart piles up. Charts are added (and placed) only the first time.
 import type { CellValue } from '../sheet/cells.ts';
 import { runExcel } from './run.ts';
+import { keepFormulaText } from './sheets.ts';
 
 export type CellArea = { row: number; col: number; rows: number; cols: number };
 
@@ -58,6 +59,13 @@ export async function writeReport(spec: ReportSpec): Promise<void> {
       // Formats before values, in the same request: a day written into a General cell would become a date.
       for (const [c, fmt] of Object.entries(b.formats ?? {}))
         sheet.getRangeByIndexes(b.row + 1, b.col + Number(c), b.rows.length, 1).numberFormat = b.rows.map(() => [fmt]);
+      keepFormulaText(
+        sheet,
+        b.row + 1,
+        b.col,
+        b.rows,
+        Object.entries(b.formats ?? {}).flatMap(([c, fmt]) => (fmt === '@' ? [Number(c)] : [])),
+      );
       sheet.getRangeByIndexes(b.row + 1, b.col, b.rows.length, width).values = b.rows;
     }
     spec.widths?.forEach((chars, column) => (sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = Math.round(chars * 7 + 5)));

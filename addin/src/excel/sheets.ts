@@ -2,7 +2,7 @@
 // 5 MB limit, reading one back the same way, patching scattered cells, and reading the operator's selection.
 // The blocks are sized by the bytes of their JSON (Korean text is 3 bytes a character), so a 50,000-line pull
 // takes a handful of syncs instead of thousands (reference/excel-addin.md §5).
-import type { CellPatches, CellValue } from '../sheet/cells.ts';
+import { formulaLikeCells, type CellPatches, type CellValue } from '../sheet/cells.ts';
 import { findColumns, type HeaderedColumn } from '../sheet/columns.ts';
 import { runExcel } from './run.ts';
 
@@ -86,6 +86,7 @@ export async function writeTable(spec: TableSpec, progress?: Progress): Promise<
       // Text format first, in the same request: a digit string written into a General cell is already a number.
       const formats = Array.from({ length: count }, () => ['@']);
       for (const column of text) sheet.getRangeByIndexes(1 + from, column, count, 1).numberFormat = formats;
+      keepFormulaText(sheet, 1 + from, 0, spec.rows.slice(from, to), text);
       sheet.getRangeByIndexes(1 + from, 0, count, width).values = spec.rows.slice(from, to) as CellValue[][];
       await context.sync();
       progress?.(to, spec.rows.length);
@@ -192,10 +193,25 @@ export async function writeRowsAt(
       const count = to - from;
       const formats = Array.from({ length: count }, () => ['@']);
       for (const column of textColumns) sheet.getRangeByIndexes(firstRow + from, column, count, 1).numberFormat = formats;
+      keepFormulaText(sheet, firstRow + from, 0, rows.slice(from, to), textColumns);
       sheet.getRangeByIndexes(firstRow + from, 0, count, width).values = rows.slice(from, to) as CellValue[][];
       await context.sync();
     }
   });
+}
+
+/**
+ * Makes text ("@") each cell of `rows` — to be written with its first cell at (row, col) — that Excel would take for
+ * a formula (cells.ts readsAsFormula), in the same request and before the values, as text columns are made.
+ */
+export function keepFormulaText(
+  sheet: Excel.Worksheet,
+  row: number,
+  col: number,
+  rows: readonly (readonly CellValue[])[],
+  textColumns?: readonly number[],
+): void {
+  for (const [r, c] of formulaLikeCells(rows, textColumns)) sheet.getRangeByIndexes(row + r, col + c, 1, 1).numberFormat = [['@']];
 }
 
 /** New values for some cells (defined with the pure sheet logic, re-exported for the features that write them). */
@@ -217,6 +233,7 @@ export async function writeCells(name: string, patches: CellPatches): Promise<vo
         await context.sync();
         bytes = 0;
       }
+      keepFormulaText(sheet, r.row, r.col, r.values);
       sheet.getRangeByIndexes(r.row, r.col, r.values.length, r.values[0]!.length).values = r.values;
       bytes += size + 64;
     }

@@ -28,3 +28,18 @@ export function boolOf(cell: unknown): boolean | undefined {
   if (FALSE_WORDS.has(t)) return false;
   return undefined;
 }
+
+/**
+ * Text Excel would take for a formula when written into a cell that is not text-formatted (a buyer's
+ * "=HYPERLINK(…)", a memo "+82 부재시 …", an option "-감"): such a cell is made text ("@") before it is written, so
+ * what the mall or the operator wrote is kept as written and never runs (formula injection).
+ */
+export const readsAsFormula = (value: unknown): boolean => typeof value === 'string' && /^[=+\-@]/.test(value);
+
+/** The cells of `rows` (row and column within them) holding such text outside the columns already text-formatted. */
+export function formulaLikeCells(rows: readonly (readonly CellValue[])[], textColumns: readonly number[] = []): [number, number][] {
+  const text = new Set(textColumns);
+  const out: [number, number][] = [];
+  rows.forEach((row, r) => row.forEach((v, c) => readsAsFormula(v) && !text.has(c) && out.push([r, c])));
+  return out;
+}

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'vitest';
 import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
-import { rectangles, readTable, rowBlocks, selectedRows, writeCells, writeTable } from '../../../addin/src/excel/sheets.ts';
+import { rectangles, readTable, rowBlocks, selectedRows, writeCells, writeRowsAt, writeTable } from '../../../addin/src/excel/sheets.ts';
+import { writeReport } from '../../../addin/src/excel/report-sheet.ts';
 import { rowCells } from '../../../addin/src/sheet/cells.ts';
 import { PAYLOAD_LIMIT_BYTES, fakeExcel, type FakeWorkbookState } from '../../../addin/src/workbench/fake-excel.ts';
 import { lineRow } from '../../helpers/sheet-lines.ts';
@@ -40,6 +41,33 @@ describe('Excel layer: tables', () => {
     assert.deepEqual(sheet.filter, { row: 0, col: 0, rows: 4, cols: ORDER_COLUMNS.length });
     assert.equal(sheet.validations[0]?.list, "='_lists'!$A$2:$A$10");
     assert.equal(state.active, '주문');
+  });
+
+  it('text a buyer or the mall wrote starting with = + - or @ is written as text, never as a formula, by every write', async () => {
+    const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
+    const rows = orderTable(2).rows;
+    const hostile: [string, string][] = [
+      ['recipient_name', '=HYPERLINK("http://evil","클릭")'],
+      ['recipient_address2', '@SUM(1+1)'],
+      ['delivery_memo', '+82 부재시 경비실'],
+      ['product_name', '-감'],
+    ];
+    for (const [id, text] of hostile) rows[0]![col(id)] = text;
+    await writeTable({ ...orderTable(0), rows });
+    const sheet = state.find('주문')!;
+    for (const [id, text] of hostile) {
+      assert.equal(sheet.get(1, col(id))?.value, text, id);
+      assert.equal(sheet.get(1, col(id))?.format, '@', id);
+    }
+    // Other cells of the row keep their General format (money stays a number).
+    assert.equal(sheet.get(1, col('amount'))?.format ?? 'General', 'General');
+    // A row added under the table, cells patched later and a report sheet alike.
+    await writeRowsAt('주문', 3, [rows[0]!], []);
+    assert.equal(sheet.get(3, col('recipient_name'))?.value, hostile[0]![1]);
+    await writeCells('주문', new Map([[2, new Map([[col('memo'), '=1+1']])]]));
+    assert.equal(sheet.get(2, col('memo'))?.value, '=1+1');
+    await writeReport({ name: '보고', title: '보고', blocks: [{ row: 2, col: 0, header: ['상품'], rows: [['=cmd|calc']] }], charts: [] });
+    assert.equal(state.find('보고')!.get(3, 0)?.value, '=cmd|calc');
   });
 
   it('a 50,000-line pull stays under 5 MB per request in few syncs, and reads back whole', async () => {

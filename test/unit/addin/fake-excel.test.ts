@@ -100,6 +100,16 @@ describe('fake Excel: numbers and text', () => {
     assert.equal(storedValue('', 'General'), '');
   });
 
+  it('text starting with = + - or @ becomes a formula unless the cell is text (the fake shows #NAME?, as Excel does for an unknown name)', () => {
+    assert.equal(storedValue('=HYPERLINK("http://evil","클릭")', 'General'), '#NAME?');
+    assert.equal(storedValue('+82 부재시 경비실', 'General'), '#NAME?');
+    assert.equal(storedValue('-감', 'General'), '#NAME?');
+    assert.equal(storedValue('@SUM(1+1)', 'General'), '#NAME?');
+    assert.equal(storedValue('-5', 'General'), -5, 'a signed number is a number');
+    assert.equal(storedValue('-', 'General'), '-', 'a dash alone is text');
+    assert.equal(storedValue('=HYPERLINK("http://evil","클릭")', '@'), '=HYPERLINK("http://evil","클릭")');
+  });
+
   it('a text format set before the values keeps an 18-digit id whole', async () => {
     const excel = fakeExcel();
     const values = await excel.run(async (c) => {

@@ -56,7 +56,7 @@ export function addressOf(area: Area): string {
 /**
  * What Excel keeps when a value is written into a cell of a given format: text formats keep strings as they
  * are; otherwise a string that reads as a number becomes that number, rounded to 15 significant digits (so an
- * 18-digit id or a leading zero is lost).
+ * 18-digit id or a leading zero is lost), and one that reads as a formula becomes one.
  */
 export function storedValue(value: unknown, format: string): Cell['value'] {
   if (value === null || value === undefined) return '';
@@ -64,5 +64,9 @@ export function storedValue(value: unknown, format: string): Cell['value'] {
   const text = String(value);
   if (format === '@') return text;
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) return Number(Number(text).toPrecision(15));
+  // Range.values takes a string starting with = + - or @ as a formula, as typing does: a buyer's "=HYPERLINK(…)"
+  // becomes a live link, "-감" or "@SUM(1+1)" an error. The fake does not calculate: it keeps what Excel shows for a
+  // name it cannot resolve, so the text is lost as it would be.
+  if (text.length > 1 && /^[=+\-@]/.test(text)) return '#NAME?';
   return text;
 }
