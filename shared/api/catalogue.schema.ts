@@ -2,6 +2,7 @@
 // towards the malls (단종 / 재입고 예정 with a date, 강제품절, 한정 with a cap), the warehouses and stores that hold
 // stock (one default), and the queue of status changes waiting for each mall product's storefront.
 import { z } from 'zod';
+import { COLUMN_SIZES } from '../files/column-sizes.ts';
 import { DB_INT_MAX, idPage, instant, page } from './common.schema.ts';
 import { fileSource } from './files.schema.ts';
 import { SKU_LABELS, WAREHOUSE_LABELS, withOwnLabels } from './field-labels.ts';
@@ -38,11 +39,11 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'YYYY-
 
 /** The fields of a SKU a caller sets; the service checks the status rules (a date, a cap) and clashes. */
 const skuFields = {
-  code: text(64),
-  name: text(300),
-  option_text: optionalText(300),
+  code: text(COLUMN_SIZES.skus.code),
+  name: text(COLUMN_SIZES.skus.name),
+  option_text: optionalText(COLUMN_SIZES.skus.option_text),
   /** Every barcode of the SKU (the list replaces the old one on an edit); each belongs to one SKU only. */
-  barcodes: z.array(text(64)).max(SKU_MAX_BARCODES),
+  barcodes: z.array(text(COLUMN_SIZES.sku_barcodes.barcode)).max(SKU_MAX_BARCODES),
   cost: won,
   price: won,
   status: z.enum(SKU_STATUSES),
@@ -50,7 +51,7 @@ const skuFields = {
   status_date: isoDate.nullish(),
   /** The cap of a limited SKU; needed by `limited`, ignored by others. */
   limit_quantity: z.number().int().min(1).max(1_000_000_000).nullish(),
-  memo: optionalText(500),
+  memo: optionalText(COLUMN_SIZES.skus.memo),
 };
 
 export const skuCreateBody = withOwnLabels(

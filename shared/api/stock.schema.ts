@@ -2,12 +2,13 @@
 // changes it — a count (실사: a new on-hand), an adjustment (± a delta) and a transfer between warehouses. Every
 // change names its reason and leaves a stock_history row (who, when, why, before → after).
 import { z } from 'zod';
+import { COLUMN_SIZES } from '../files/column-sizes.ts';
 import { DB_INT_MAX, idPage, instant, page } from './common.schema.ts';
 import { fileSource } from './files.schema.ts';
 
 export const STOCK_PAGE_MAX = 5000;
 export const STOCK_COUNT_MAX_ROWS = 20000;
-export const STOCK_REASON_MAX = 500;
+export const STOCK_REASON_MAX = COLUMN_SIZES.stock_history.reason;
 
 /** Record ids are 32-bit integers in PostgreSQL: a larger cursor is a client mistake, not a database error. */
 const MAX_ID = DB_INT_MAX;

@@ -69,6 +69,10 @@ export const cellMessages = defineMessages('file_cells', {
     ko: '{column}: 알 수 없는 택배사입니다: {value}',
     en: '{column}: unknown courier: {value}',
   },
+  too_long: {
+    ko: '{column}: 너무 깁니다 ({length}자, 최대 {max}자)',
+    en: '{column}: too long ({length} characters, at most {max})',
+  },
   required: {
     ko: '{column}: 값이 비어 있습니다',
     en: '{column}: the value is missing',

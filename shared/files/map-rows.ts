@@ -4,7 +4,7 @@
 import type { CellIssueCode, CellIssueParams } from './cell-messages.ts';
 import { betterHeaderMatch, findTemplateHeaderRow, headerKey, headerScore, HEADER_SEARCH_ROWS, matchColumns } from './header.ts';
 import { normaliseCell, type Cell, type CellKind, type NormaliseOptions } from './normalise.ts';
-import { BUILT_IN_TEMPLATES, FIELD_KINDS, NEGATIVE_ALLOWED, type FieldName, type Template } from './templates.ts';
+import { BUILT_IN_TEMPLATES, FIELD_KINDS, FIELD_MAX_LENGTH, NEGATIVE_ALLOWED, type FieldName, type Template } from './templates.ts';
 
 /** Rows read at once: a day of courier results or a large wholesale order fits many times over. */
 export const MAX_DATA_ROWS = 50_000;
@@ -88,6 +88,7 @@ export function mapRows(sheet: SheetData, template: Template, options: MapOption
     index: found.get(field),
     kind: FIELD_KINDS[field],
     options: { allowNegative: NEGATIVE_ALLOWED.has(field) },
+    maxLength: FIELD_MAX_LENGTH[field],
     required: required.has(field),
     fixed: fixed[field] === undefined ? undefined : normaliseCell(fixed[field], FIELD_KINDS[field]),
     column: columnLabel.get(field) ?? field,
@@ -109,6 +110,8 @@ type FieldShape = {
   index: number | undefined;
   kind: CellKind;
   options: NormaliseOptions;
+  /** Characters the column it is saved in holds (FIELD_MAX_LENGTH); undefined when it is not saved as text. */
+  maxLength: number | undefined;
   required: boolean;
   /** The fixed value, normalised once. */
   fixed: ReturnType<typeof normaliseCell> | undefined;
@@ -118,13 +121,19 @@ type FieldShape = {
 function mapRow(cells: readonly Cell[], rowNumber: number, shape: readonly FieldShape[]): MappedRow {
   const values: FieldValues = {};
   const issues: RowIssue[] = [];
-  for (const { field, index, kind, options, required, fixed, column } of shape) {
+  for (const { field, index, kind, options, maxLength, required, fixed, column } of shape) {
     const cell = index === undefined ? undefined : cells[index];
     const fromCell = normaliseCell(cell, kind, options);
     // An empty cell takes the file's fixed value (e.g. the courier chosen for the whole file).
     const result = (fromCell.ok && fromCell.value === null && fixed) || fromCell;
     if (!result.ok) {
       issues.push({ field, code: result.code, params: { ...result.params, column } });
+      values[field] = null;
+      continue;
+    }
+    // Measured as normalised (trimmed, one line): that is the text saved.
+    if (maxLength !== undefined && typeof result.value === 'string' && result.value.length > maxLength) {
+      issues.push({ field, code: 'too_long', params: { column, max: maxLength, length: result.value.length } });
       values[field] = null;
       continue;
     }

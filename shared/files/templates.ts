@@ -3,6 +3,7 @@
 // sheet and the direct-order API (shared/sheet/order-columns.ts, direct-columns.ts) so rows need no second mapping.
 import type { CourierCode } from '../couriers.ts';
 import type { MessageText } from '../i18n.ts';
+import { COLUMN_SIZES } from './column-sizes.ts';
 import type { CellKind } from './normalise.ts';
 
 /** Every field a template can fill, with the kind its cells are normalised as. */
@@ -49,6 +50,34 @@ export const FIELD_KINDS = {
 } as const satisfies Record<string, CellKind>;
 
 export type FieldName = keyof typeof FIELD_KINDS;
+
+const { orders, order_lines: lines, skus, stock_history: history } = COLUMN_SIZES;
+
+/**
+ * The most characters a field's cell may hold: the size of the column it is saved in, so a longer cell is refused on
+ * its row at the preview (PostgreSQL refused it with a 500 at the apply, and intake cut some texts short without a
+ * word). A field saved by more than one kind of file (a product code is an order line's mall product code and a
+ * SKU's code) takes the smallest. Fields only looked up or parsed (box keys, quantities, statuses) have none; a
+ * barcode list and a SKU's memo are checked per SKU (server/modules/catalogue/sku-rules.ts); an order's memo is a
+ * note of any length.
+ */
+export const FIELD_MAX_LENGTH: Partial<Record<FieldName, number>> = {
+  mall_order_id: orders.mall_order_id,
+  channel_name: orders.channel_name,
+  orderer_name: orders.orderer_name,
+  orderer_phone: orders.orderer_phone,
+  recipient_name: orders.recipient_name,
+  recipient_mobile: orders.recipient_mobile,
+  recipient_phone: orders.recipient_phone,
+  recipient_zip: orders.recipient_zip,
+  recipient_address1: orders.recipient_address1,
+  recipient_address2: orders.recipient_address2,
+  delivery_memo: orders.delivery_memo,
+  product_code: Math.min(lines.mall_product_id, skus.code),
+  product_name: Math.min(lines.product_name, skus.name),
+  option_text: Math.min(lines.option_text, skus.option_text),
+  reason: history.reason,
+};
 
 /** Where an invoice-import row's box is looked up (PRODUCT.md §2 step 6: our box key is the exact one). */
 export type InvoiceReference = 'box_key' | 'mall_order_id' | 'mall_line_id';

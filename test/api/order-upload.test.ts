@@ -348,6 +348,62 @@ describe('order upload: register and batches', () => {
     );
   });
 
+  it('a cell longer than the column it is saved in is refused on its row at the preview, naming the column and the limit; the good row registers (it was a 500 on PostgreSQL, or cut short)', async () => {
+    const channel = '도매-긴값';
+    const header = ['주문번호', '거래처', '주문자', '수취인', '휴대폰', '주소', '상세주소', '배송메모', '상품코드', '상품명', '옵션', '수량', '금액'];
+    const good = ['L-1', channel, '주문자', '홍길동', '010-1234-5678', '서울 강남구 테헤란로 1', '101호', '문 앞', 'P-1', '텀블러', '블랙', 1, 15000];
+    const set = (changes: Record<number, string>) => good.map((cell, i) => changes[i] ?? cell);
+    const workbook = new ExcelJS.Workbook();
+    workbook
+      .addWorksheet('발주서')
+      .addRows([
+        header,
+        good,
+        set({ 0: 'L'.repeat(65) }),
+        set({ 0: 'L-3', 8: 'P'.repeat(100) }),
+        set({ 0: 'L-4', 1: '거'.repeat(150) }),
+        set({ 0: 'L-5', 2: '주'.repeat(120), 6: '상'.repeat(400), 7: '메'.repeat(600), 9: '품'.repeat(330), 10: '옵'.repeat(400) }),
+        set({ 0: 'L-6', 3: '수'.repeat(5000) }),
+      ]);
+    const source = {
+      kind: 'file',
+      filename: 'long.xlsx',
+      content_base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+    };
+    const want: [number, RegExp[]][] = [
+      [3, [/^주문번호: 너무 깁니다 \(65자, 최대 64자\)$/]],
+      [4, [/^상품코드: 너무 깁니다 \(100자, 최대 64자\)$/]],
+      [5, [/^거래처: 너무 깁니다 \(150자, 최대 100자\)$/]],
+      [
+        6,
+        [
+          /^주문자: .*최대 100자/,
+          /^상세주소: .*\(400자, 최대 300자\)/,
+          /^배송메모: .*\(600자, 최대 500자\)/,
+          /^상품명: .*최대 300자/,
+          /^옵션: .*최대 300자/,
+        ],
+      ],
+      [7, [/^수취인: 너무 깁니다 \(5000자, 최대 100자\)$/]],
+    ];
+    const preview = await api('POST', '/api/order-uploads/preview', { source, template: { id: 'order_wholesale' } });
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    for (const answer of [preview.body, (await upload({ source, template: { id: 'order_wholesale' } })).body]) {
+      const r = byRow(answer.rows);
+      assert.equal(r.get(2)!.result, 'ok');
+      for (const [row, reasons] of want) {
+        assert.equal(r.get(row)!.result, 'invalid', `row ${row}`);
+        assert.equal(r.get(row)!.reasons.length, reasons.length, r.get(row)!.reasons.join(' | '));
+        reasons.forEach((reason, i) => assert.match(r.get(row)!.reasons[i]!, reason));
+      }
+    }
+    const lines = await linesOf(channel);
+    assert.deepEqual(
+      lines.map((l) => [l.mall_order_id, l.product_name]),
+      [['L-1', '텀블러']],
+    );
+  });
+
   it('deletes a whole batch with a reason; its numbers can then be uploaded again', async () => {
     const channel = '도매-삭제';
     const first = await upload({ source: sheetSource(channel), template: { id: 'order_wholesale' } });

@@ -1,6 +1,7 @@
 // Stock counts through the file pipeline: the active sheet's rows or an uploaded file, mapped by the built-in
 // stock_count template (상품코드, 창고, 수량, 사유), counted like 재고 sheet rows with a result per sheet row.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeSku, makeWarehouse } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -73,6 +74,28 @@ describe('stock counts from a file or the active sheet', () => {
       ],
     );
     assert.equal(await onHand(sku.id), 7);
+  });
+
+  it('an uploaded XLSX: a 사유 longer than the history keeps is refused on its row, naming it and the limit; the other row counts (it was a 500 on PostgreSQL)', async () => {
+    const sku = await makeSku(s.deps.db);
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('실사').addRows([
+      ['상품코드', '창고', '수량', '사유'],
+      [sku.code, 'MAIN', 5, '사'.repeat(600)],
+      [sku.code, 'MAIN', 8, '정기 실사'],
+    ]);
+    const source = { kind: 'file', filename: '실사.xlsx', content_base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
+    const res = await s.call('POST', '/api/stock/count-imports', { source }, { token: operator, lang: 'ko' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.results.map((r: { row: number; result: string; code?: string; field?: string }) => [r.row, r.result, r.code, r.field]),
+      [
+        [2, 'refused', 'too_long', 'reason'],
+        [3, 'applied', undefined, undefined],
+      ],
+    );
+    assert.equal(res.body.results[0].message, '사유: 너무 깁니다 (600자, 최대 500자)');
+    assert.equal(await onHand(sku.id), 8);
   });
 
   it('a file without the needed columns, or a template of another kind, is refused as a whole', async () => {

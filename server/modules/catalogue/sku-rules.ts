@@ -3,6 +3,7 @@
 // with stored SKUs (codes, barcodes) and versions.
 import { DATED_STATUSES, SKU_MAX_BARCODES, SKU_STATUS_LABELS } from '../../../shared/api/catalogue.schema.ts';
 import type { AppError } from '../../../shared/errors.ts';
+import { COLUMN_SIZES } from '../../../shared/files/column-sizes.ts';
 import { SKU_COLUMNS } from '../../../shared/sheet/sku-columns.ts';
 import type { CatalogEntry, MessageParams } from '../../../shared/i18n.ts';
 import { fieldError } from '../../domain/validation.ts';
@@ -64,12 +65,8 @@ export function checkedState(input: SkuState): SkuState {
   return state;
 }
 
-const LENGTHS = [
-  ['code', 64],
-  ['name', 300],
-  ['option_text', 300],
-  ['memo', 500],
-] as const;
+const LENGTHS = Object.entries(COLUMN_SIZES.skus) as [keyof typeof COLUMN_SIZES.skus, number][];
+const BARCODE_MAX = COLUMN_SIZES.sku_barcodes.barcode;
 
 function firstProblem(s: SkuState): AppError | null {
   if (!s.code) return skuFieldError('code', catalogueMessages.required);
@@ -77,7 +74,7 @@ function firstProblem(s: SkuState): AppError | null {
   for (const [field, max] of LENGTHS) {
     if ((s[field]?.length ?? 0) > max) return skuFieldError(field, catalogueMessages.too_long, { max });
   }
-  if (s.barcodes.some((b) => b.length > 64)) return skuFieldError('barcodes', catalogueMessages.too_long, { max: 64 });
+  if (s.barcodes.some((b) => b.length > BARCODE_MAX)) return skuFieldError('barcodes', catalogueMessages.too_long, { max: BARCODE_MAX });
   for (const field of ['cost', 'price'] as const) {
     if (!Number.isInteger(s[field]) || s[field] < 0) return skuFieldError(field, catalogueMessages.not_won, { value: s[field] });
   }
