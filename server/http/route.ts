@@ -208,6 +208,13 @@ function undeclaredFields(wire: unknown, parsed: unknown, at: (string | number)[
   return out;
 }
 
+/** The query parameters a route does not declare (an event stream's `ticket` is its own); none when it cannot tell. */
+function undeclaredQuery(spec: RouteSpec, query: Record<string, unknown>): string[] {
+  const shape = spec.query ? (spec.query as { shape?: Record<string, unknown> }).shape : {};
+  if (!shape) return [];
+  return Object.keys(query).filter((key) => !Object.hasOwn(shape, key) && !(key === 'ticket' && spec.ticketInQuery));
+}
+
 /**
  * Holds a successful answer to its route's declared response (`SHIPSHEET_VALIDATE_RESPONSES=1`, set by the tests):
  * the JSON as the client receives it must parse with the schema and have no field the schema does not declare, and
@@ -271,6 +278,9 @@ export function mountRoutes(
         if (mayHoldBadCharacter.has(req)) refuseNul(rawBody, 'body');
         const params = spec.params ? parseWith(spec.params, req.params, 'params') : req.params;
         const query = spec.query ? parseWith(spec.query, req.query, 'query') : {};
+        // A misspelt filter (`statsu=PAID`) would otherwise be dropped and every row answered.
+        const strayQuery = undeclaredQuery(spec, req.query);
+        if (strayQuery.length) throw unknownFieldsError(strayQuery.slice(0, 100));
         const body = spec.body ? parseWith(spec.body, rawBody ?? {}, 'body') : undefined;
         if (spec.body && rawBody !== undefined) {
           const unknown = undeclaredFields(rawBody, body);

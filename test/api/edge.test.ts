@@ -231,6 +231,19 @@ describe('fields a body schema does not declare', () => {
     assert.equal(nested.status, 400, JSON.stringify(nested.body));
     assert.equal(nested.body.error.details[0].field, 'columns.0.widht');
   });
+
+  it('a misspelt query parameter is refused naming it, not dropped (every row answered)', async () => {
+    const res = await s.call('GET', '/api/order-lines?statsu=PAID', undefined, { lang: 'en' });
+    assert.equal(res.status, 400, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.error.details.map((d: { field: string; code: string }) => [d.field, d.code]),
+      [['statsu', 'unrecognized_keys']],
+    );
+    assert.match(res.body.error.message, /statsu: unknown field/);
+    // A route that takes no query at all refuses one too; a declared parameter goes through.
+    assert.equal((await s.call('GET', '/api/mall-accounts?bogus=1')).status, 400);
+    assert.equal((await s.call('GET', '/api/order-lines?status=PAID')).status, 200);
+  });
 });
 
 describe('bodies before authentication', () => {
