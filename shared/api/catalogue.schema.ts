@@ -24,6 +24,9 @@ export const SKU_STATUS_LABELS: Record<SkuStatus, { ko: string; en: string }> = 
 export const SKU_MAX_BARCODES = 20;
 export const SKU_SHEET_MAX_ROWS = 5000;
 export const SKU_PAGE_MAX = 5000;
+/** A SKU's price and cost in won, and a limited SKU's cap: well inside the 32-bit integer columns that keep them. */
+export const SKU_WON_MAX = 2_000_000_000;
+export const SKU_LIMIT_MAX = 1_000_000_000;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** An optional text: absent keeps it (on edits), null or blank clears it. */
@@ -34,7 +37,7 @@ const optionalText = (max: number) =>
     .max(max)
     .nullish()
     .transform((v) => (v === undefined ? undefined : v || null));
-const won = z.number().int().min(0).max(2_000_000_000);
+const won = z.number().int().min(0).max(SKU_WON_MAX);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'YYYY-MM-DD' });
 
 /** The fields of a SKU a caller sets; the service checks the status rules (a date, a cap) and clashes. */
@@ -50,7 +53,7 @@ const skuFields = {
   /** YYYY-MM-DD: when it was discontinued, or when it comes back (reorder). Needed by those two, ignored by others. */
   status_date: isoDate.nullish(),
   /** The cap of a limited SKU; needed by `limited`, ignored by others. */
-  limit_quantity: z.number().int().min(1).max(1_000_000_000).nullish(),
+  limit_quantity: z.number().int().min(1).max(SKU_LIMIT_MAX).nullish(),
   memo: optionalText(COLUMN_SIZES.skus.memo),
 };
 

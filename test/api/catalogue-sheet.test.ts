@@ -2,6 +2,7 @@
 // row in order; a bad row (a duplicate code, a stale version, a missing date) is refused alone, leaves nothing
 // behind, and never keeps the good rows from applying.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -83,6 +84,41 @@ describe('POST /api/catalogue/skus/sheet', () => {
     assert.ok(results.every((r) => r.body.results[1].result === 'applied'));
   });
 
+  it('a price, cost or cap beyond what POST /api/catalogue/skus takes is refused on its row, naming it and the limit (it was a 500 on PostgreSQL)', async () => {
+    const res = await s.call(
+      'POST',
+      '/api/catalogue/skus/sheet',
+      {
+        rows: [
+          row('BIG-1', { price: 1e15 }),
+          row('BIG-2', { cost: 3e9 }),
+          row('BIG-3', { status: 'limited', limit_quantity: 1e12 }),
+          row('BIG-4', { price: 2_000_000_000, status: 'limited', limit_quantity: 1_000_000_000 }),
+        ],
+      },
+      { lang: 'ko' },
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.results.map((r: { result: string; code: string; field?: string; message?: string }) => [
+        r.result,
+        r.code,
+        r.field ?? null,
+        r.message ?? null,
+      ]),
+      [
+        ['refused', 'validation_failed', 'price', '판매가: 최대 2,000,000,000원까지입니다: 1,000,000,000,000,000'],
+        ['refused', 'validation_failed', 'cost', '원가: 최대 2,000,000,000원까지입니다: 3,000,000,000'],
+        ['refused', 'validation_failed', 'limit_quantity', '한정수량: 최대 1,000,000,000까지입니다: 1,000,000,000,000'],
+        ['applied', 'created', null, null],
+      ],
+    );
+    assert.deepEqual(
+      (await s.deps.db('skus').whereLike('code', 'BIG-%')).map((r) => r.code),
+      ['BIG-4'],
+    );
+  });
+
   it('a malformed body is refused whole, naming the field', async () => {
     const bad = await s.call('POST', '/api/catalogue/skus/sheet', { rows: [{ code: 'X', name: 'Y', status: 'gone' }] });
     assert.equal(bad.status, 400);
@@ -127,6 +163,38 @@ describe('POST /api/catalogue/skus/import', () => {
     const added = (await s.call('GET', '/api/catalogue/skus?q=IMP-2')).body.items[0];
     assert.equal(added.status_date, '2026-12-31');
     assert.equal((await s.call('GET', '/api/catalogue/skus?q=IMP-')).body.items.length, 2);
+  });
+
+  it('an uploaded XLSX with a price or cost beyond the limit: that row is refused naming 판매가 / 원가, the others are saved (it was a 500 on PostgreSQL)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('상품').addRows([
+      ['상품코드', '상품명', '판매가', '원가', '상태', '한정수량'],
+      ['XBIG-1', '바코드를 가격에', 8801234567890, 0, '판매중', null],
+      ['XBIG-2', '원가 과다', 1000, 3e9, '판매중', null],
+      ['XBIG-3', '보통 상품', 12000, 8000, '한정', 50],
+    ]);
+    const source = { kind: 'file', filename: '상품.xlsx', content_base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
+    const res = await s.call('POST', '/api/catalogue/skus/import', { source }, { lang: 'ko' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.results.map((r: { row: number; result: string; code: string; field?: string; message?: string }) => [
+        r.row,
+        r.result,
+        r.code,
+        r.field ?? null,
+        r.message ?? null,
+      ]),
+      [
+        [2, 'refused', 'validation_failed', 'price', '판매가: 최대 2,000,000,000원까지입니다: 8,801,234,567,890'],
+        [3, 'refused', 'validation_failed', 'cost', '원가: 최대 2,000,000,000원까지입니다: 3,000,000,000'],
+        [4, 'applied', 'created', null, null],
+      ],
+    );
+    const saved = (await s.call('GET', '/api/catalogue/skus?q=XBIG-')).body.items;
+    assert.deepEqual(
+      saved.map((k: { code: string; limit_quantity: number }) => [k.code, k.limit_quantity]),
+      [['XBIG-3', 50]],
+    );
   });
 
   it('refuses a template that is not for SKUs, and a file without the required columns', async () => {

@@ -37,6 +37,8 @@ export const catalogueMessages = defineMessages('catalogue', {
     ko: '{field}: 상태가 한정이면 한정수량(1 이상)이 필요합니다',
     en: '{field}: a limited SKU needs a cap (1 or more)',
   },
+  won_too_large: { ko: '{field}: 최대 {max}원까지입니다: {value}', en: '{field}: at most {max} won: {value}' },
+  count_too_large: { ko: '{field}: 최대 {max}까지입니다: {value}', en: '{field}: at most {max}: {value}' },
   not_won: { ko: '{field}: 0 이상의 원 단위 정수여야 합니다: {value}', en: '{field}: whole won, 0 or more: {value}' },
   stale_version: {
     ko: '다른 곳에서 먼저 바뀌었습니다 (지금 버전 {current}). 다시 불러온 뒤 고치세요',

@@ -1,7 +1,7 @@
 // A SKU's whole state as it will be saved, checked field by field: the status rules (a date for 단종 and 재입고
 // 예정, a cap for 한정), whole won, required texts. Each refusal names its field. Pure: the service checks clashes
 // with stored SKUs (codes, barcodes) and versions.
-import { DATED_STATUSES, SKU_MAX_BARCODES, SKU_STATUS_LABELS } from '../../../shared/api/catalogue.schema.ts';
+import { DATED_STATUSES, SKU_LIMIT_MAX, SKU_MAX_BARCODES, SKU_STATUS_LABELS, SKU_WON_MAX } from '../../../shared/api/catalogue.schema.ts';
 import type { AppError } from '../../../shared/errors.ts';
 import { COLUMN_SIZES } from '../../../shared/files/column-sizes.ts';
 import { SKU_COLUMNS } from '../../../shared/sheet/sku-columns.ts';
@@ -42,6 +42,9 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/** 2000000000 → "2,000,000,000": Korean and English both group thousands with commas. */
+const grouped = (n: number) => n.toLocaleString('en-US');
+
 const blankToNull = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
 /**
@@ -77,6 +80,8 @@ function firstProblem(s: SkuState): AppError | null {
   if (s.barcodes.some((b) => b.length > BARCODE_MAX)) return skuFieldError('barcodes', catalogueMessages.too_long, { max: BARCODE_MAX });
   for (const field of ['cost', 'price'] as const) {
     if (!Number.isInteger(s[field]) || s[field] < 0) return skuFieldError(field, catalogueMessages.not_won, { value: s[field] });
+    // The 상품 sheet and SKU files reach here without the API's bounds: past them PostgreSQL refused the whole push.
+    if (s[field] > SKU_WON_MAX) return skuFieldError(field, catalogueMessages.won_too_large, { max: grouped(SKU_WON_MAX), value: grouped(s[field]) });
   }
   if (s.barcodes.length > SKU_MAX_BARCODES) return skuFieldError('barcodes', catalogueMessages.too_many, { max: SKU_MAX_BARCODES });
   if (DATED_STATUSES.includes(s.status)) {
@@ -87,6 +92,9 @@ function firstProblem(s: SkuState): AppError | null {
     return s.limit_quantity === null
       ? skuFieldError('limit_quantity', catalogueMessages.limit_required)
       : skuFieldError('limit_quantity', catalogueMessages.not_count, { value: s.limit_quantity });
+  }
+  if (s.status === 'limited' && s.limit_quantity! > SKU_LIMIT_MAX) {
+    return skuFieldError('limit_quantity', catalogueMessages.count_too_large, { max: grouped(SKU_LIMIT_MAX), value: grouped(s.limit_quantity!) });
   }
   return null;
 }
