@@ -97,6 +97,10 @@ describe('direct trade / wholesale orders', () => {
       // Year 0 is a valid ISO date but no PostgreSQL timestamp (was a 500 there).
       [{ orderer_name: 'x', total_amount: 1000, ordered_at: '0000-01-01T00:00:00Z' }, 'ordered_at'],
       [{ orderer_name: 'x', total_amount: 1000, ordered_at: '1969-12-31T23:59:59Z' }, 'ordered_at'],
+      // Phones and zips follow the rule of the sheet's recipient cells and of order files (any text was stored).
+      [{ orderer_name: 'x', total_amount: 1000, recipient_mobile: '=cmd|calc' }, 'recipient_mobile'],
+      [{ orderer_name: 'x', total_amount: 1000, orderer_phone: 'hello' }, 'orderer_phone'],
+      [{ orderer_name: 'x', total_amount: 1000, recipient_zip: 'abcdefghij' }, 'recipient_zip'],
     ];
     for (const [body, field] of cases) {
       const res = await s.call('POST', '/api/orders/direct', body);
@@ -105,6 +109,21 @@ describe('direct trade / wholesale orders', () => {
       assert.match(res.body.error.message, new RegExp(field));
     }
     assert.equal((await s.call('GET', '/api/orders?reason=shipping&limit=1000')).body.items.length, before);
+  });
+
+  it('phones are stored hyphenated and the zip as 5 digits, as a file or the sheet stores them', async () => {
+    const res = await s.call('POST', '/api/orders/direct', {
+      orderer_name: '김도매',
+      total_amount: 5000,
+      orderer_phone: '+82 10 2345 6789',
+      recipient_mobile: '01098765432',
+      recipient_zip: ' 06236 ',
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.deepEqual(
+      [res.body.orderer_phone, res.body.recipient_phone, res.body.recipient_mobile, res.body.recipient_zip],
+      ['010-2345-6789', '010-2345-6789', '010-9876-5432', '06236'],
+    );
   });
 
   it('a tracking number already used is a conflict', async () => {

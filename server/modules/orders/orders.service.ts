@@ -9,6 +9,9 @@ import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import { seesRecipients, type Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
+import { checkRecipientField } from '../../../shared/sheet/recipient-edit.ts';
+import { sheetMessages } from './sheet.messages.ts';
+import { fieldLabel } from '../../../shared/api/field-labels.ts';
 import { CHANNEL_KIND_NAMES, ordersMessages } from './orders.messages.ts';
 import * as repo from './orders.repo.ts';
 import * as views from './order-views.repo.ts';
@@ -191,6 +194,31 @@ export const salesSummary = repo.salesByDayAndChannel;
 
 // ---- direct trade / wholesale ------------------------------------------------------------------------------------
 
+const CONTACT_RULES = [
+  ['orderer_phone', 'recipient_phone'],
+  ['recipient_phone', 'recipient_phone'],
+  ['recipient_mobile', 'recipient_mobile'],
+  ['recipient_zip', 'recipient_zip'],
+] as const;
+
+/**
+ * A direct order's phones and zip as stored (phones hyphenated, the zip 5 digits; empty ones null), checked by the
+ * rule the sheet's recipient cells and order files follow: a phone that is no Korean number is refused naming it.
+ */
+function directContacts(input: DirectOrderInput): Record<(typeof CONTACT_RULES)[number][0], string | null> {
+  const out = { orderer_phone: null, recipient_phone: null, recipient_mobile: null, recipient_zip: null } as Record<
+    (typeof CONTACT_RULES)[number][0],
+    string | null
+  >;
+  for (const [field, rule] of CONTACT_RULES) {
+    const checked = checkRecipientField(rule, input[field] ?? '');
+    if ('problem' in checked)
+      throw fieldError(field, sheetMessages[checked.problem.code], { column: fieldLabel(field) }, { code: checked.problem.code });
+    out[field] = checked.value;
+  }
+  return out;
+}
+
 /**
  * Orders for channels without an API (seed 004): only the orderer and the total price are required; a quantity
  * creates that many identical lines at once. The order comes in NEW; with a tracking number the engine then
@@ -205,6 +233,8 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
   const shipped = input.tracking_number !== undefined || !!input.courier;
   // A number alone says nothing of who carries it. (A courier alone is DIRECT, 업체직송, or a missing number: the engine tells.)
   if (shipped && !input.courier) throw fieldError('courier', ordersMessages.courier_needs_tracking);
+
+  const contact = directContacts(input);
 
   const quantity = input.quantity;
   // Whole won per line; the won that do not divide evenly go to the first lines.
@@ -235,11 +265,11 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
             channel_kind: input.channel_kind,
             channel_name: channelName,
             orderer_name: input.orderer_name,
-            orderer_phone: input.orderer_phone ?? null,
+            orderer_phone: contact.orderer_phone,
             recipient_name: input.recipient_name ?? input.orderer_name,
-            recipient_phone: input.recipient_phone ?? input.orderer_phone ?? null,
-            recipient_mobile: input.recipient_mobile ?? null,
-            recipient_zip: input.recipient_zip ?? null,
+            recipient_phone: contact.recipient_phone ?? contact.orderer_phone,
+            recipient_mobile: contact.recipient_mobile,
+            recipient_zip: contact.recipient_zip,
             recipient_address1: input.recipient_address1 ?? null,
             recipient_address2: input.recipient_address2 ?? null,
             delivery_memo: input.delivery_memo ?? null,
