@@ -426,6 +426,9 @@ describe('apply, hold, cancel and undo', () => {
     await s.call('POST', '/api/transitions', { action: 'hold', reason: '주소 확인', items: [{ id: a.id, version: await orderVersion(a.id) }] });
     const blocked = await s.call('POST', `/api/gifts/batches/${again.body.batch_id}/undo`);
     assert.deepEqual([blocked.status, blocked.body.error.code, blocked.body.error.details.orders], [409, 'undo_blocked', [a.id]]);
+    // Named by the mall order number the operator knows, not our key.
+    const { mall_order_id: number } = await s.deps.db('orders').where({ id: a.id }).first();
+    assert.ok(blocked.body.error.message.includes(number) && !blocked.body.error.message.includes(a.id), blocked.body.error.message);
     assert.equal((await giftLines(a.id)).length, 1);
   });
 });

@@ -11,6 +11,7 @@ import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { orderNumbersOf } from '../orders/allocation-lines.repo.ts';
 import { giftCandidates } from '../orders/gift-orders.repo.ts';
 import { addGiftLines, giftLinesNow, orderVersions, removeGiftLines, type GiftToAdd } from '../orders/gift-lines.ts';
 import { rulesFor } from './gift-match.ts';
@@ -134,7 +135,10 @@ export async function undoGiftBatch(db: Db, actor: Actor, info: Partial<RequestI
       .filter(([orderId, after, ids]) => versions.get(orderId) !== after || ids.some((l) => lines.get(l)?.version !== 1))
       .map(([orderId]) => orderId);
     if (blocked.length)
-      throw new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { orders: named(blocked) }), { details: { orders: blocked } });
+      // Named as the operator knows them (mall order numbers), as the merge and allocation undos name them.
+      throw new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { orders: named(await orderNumbersOf(trx, blocked)) }), {
+        details: { orders: blocked },
+      });
     await removeGiftLines(trx, [...lines.values()], { actor, batchId: undoBatchId, reason: `사은품 적용 취소 ${id}`, now });
     await repo.markUndone(trx, id, actor.id, now);
     return { batch_id: id, undo_batch_id: undoBatchId, orders: batch.orders, lines: lines.size };
