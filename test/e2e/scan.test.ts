@@ -5,9 +5,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { makeOrder, makeSku, putInBox, setLineSkus } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench, signInAsAdmin } from '../helpers/e2e-session.ts';
+import { coupangMall, naverMall, runJob } from '../helpers/malls.ts';
+import { narrowPane } from '../helpers/pane-width.ts';
+import { trackingNumber } from '../helpers/sheet-lines.ts';
+import { sheetRows } from '../helpers/sheet-rows.ts';
 import { skipWith } from '../helpers/skip.ts';
+import { pullOrdersSheet } from './desk-helpers.ts';
 
 const e2e = e2eSession();
 const WIDTH = 320;
@@ -165,5 +171,86 @@ describe('scan tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     assert.equal((await db('order_lines').where({ id: good.lineIds[0] }).first()).status, 'SHIPPED');
     assert.equal((await db('order_lines').where({ id: bad.lineIds[0] }).first()).status, 'INVOICED');
     await page.close();
+  });
+  it('numbers typed and pushed, boxes shipped by scanning, then 쇼핑몰로 송장 전송: every 주문 row reads 배송중 and 전송완료, on both sandbox malls', async () => {
+    const db = e2e.server.deps.db;
+    const malls = [await coupangMall(e2e.server, { seed: 81 }), await naverMall(e2e.server, { seed: 82 })];
+    try {
+      for (const m of malls) {
+        await m.admin.createOrders({ count: 1, status: 'confirmed' });
+        await runJob(e2e.server, 'collect', m.accountId);
+      }
+      // Released on the server, every line matched to one SKU (the catalogue is in use: the scan counts its barcode).
+      const box = await makeSku(db, { code: 'BOX-09', name: '상자', barcodes: ['8809000000019'] });
+      const lines = await db('order_lines').whereIn(
+        'mall_account_id',
+        malls.map((m) => m.accountId),
+      );
+      for (const l of lines) await setLineSkus(db, l.id, [box]);
+      const released = await e2e.server.call('POST', '/api/transitions', {
+        action: 'release',
+        items: lines.map((l) => ({ id: l.id, version: l.version })),
+      });
+      assert.equal(released.body.refused, 0, JSON.stringify(released.body));
+
+      const { page, pane } = await openWorkbench(e2e);
+      await narrowPane(page);
+      await pullOrdersSheet(page, true);
+      const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
+      // The sheet holds the earlier tests' orders too: these are the mall orders' rows.
+      const ours = new Set(lines.map((l) => l.id));
+      const rows = (await sheetRows(page, '주문')).map((r, i) => ({ r, at: i + 1 })).filter(({ r }) => ours.has(String(r[col('line_id')])));
+      assert.equal(rows.length, lines.length);
+      // The operator types the courier and one number per order, and pushes.
+      const orders = [...new Set(rows.map(({ r }) => String(r[col('mall_order_id')])))];
+      const numberOf = (order: string) => trackingNumber(9100 + orders.indexOf(order));
+      await page.evaluate(
+        (edits) => edits.forEach(([r, c, v]) => (globalThis as any).shipsheetWorkbook.userEdit('주문', r, c, v)),
+        rows.flatMap(({ r, at }): [number, number, string][] => [
+          [at, col('courier'), 'CJ대한통운'],
+          [at, col('tracking_number'), numberOf(String(r[col('mall_order_id')]))],
+        ]),
+      );
+      const orderTab = pane.getByRole('region', { name: '주문', exact: true });
+      await orderTab.getByRole('button', { name: '변경 내용 보내기' }).click();
+      await orderTab
+        .getByTestId('notice')
+        .filter({ hasText: /보낸 행/ })
+        .waitFor();
+      const read = async () => (await sheetRows(page, '주문')).filter((r) => ours.has(String(r[col('line_id')])));
+      assert.deepEqual(new Set((await read()).map((r) => r[col('status')])), new Set(['운송장출력']));
+
+      // Each box is scanned out: its number, then its barcode once per unit. The 주문 sheet is not touched.
+      await pane.getByRole('tab', { name: '스캔', exact: true }).click();
+      const field = pane.getByTestId('scan-input');
+      await field.click();
+      for (const order of orders) {
+        const units = rows.filter(({ r }) => String(r[col('mall_order_id')]) === order).reduce((n, { r }) => n + Number(r[col('quantity')]), 0);
+        for (const text of [numberOf(order), ...Array<string>(units).fill('8809000000019')]) {
+          await page.keyboard.type(text);
+          await page.keyboard.press('Enter');
+        }
+        await pane
+          .getByTestId('scan-notice')
+          .getByText(`${numberOf(order)} 출고완료`)
+          .waitFor();
+      }
+
+      await pane.getByRole('tab', { name: '송장', exact: true }).click();
+      const invoices = pane.getByRole('region', { name: '송장', exact: true });
+      await invoices.getByRole('button', { name: '쇼핑몰로 송장 전송' }).click();
+      await invoices
+        .getByTestId('notice')
+        .filter({ hasText: `전송 성공 ${orders.length}, 실패 0` })
+        .waitFor({ timeout: 60_000 });
+      // The rows the sheet still showed 운송장출력 are read again after the send: as the server has them now.
+      assert.deepEqual(
+        (await read()).map((r) => [r[col('mall_order_id')], r[col('status')], r[col('send_status')]]),
+        rows.map(({ r }) => [r[col('mall_order_id')], '배송중', '전송완료']),
+      );
+      await page.close();
+    } finally {
+      for (const m of malls) await m.sandbox.close();
+    }
   });
 });

@@ -322,6 +322,16 @@ export function linesWithStatus(state: SheetState, statusLabel: ReadonlySet<stri
     .filter((l) => l.version > 0);
 }
 
+/**
+ * Lines whose box the server knows a number for (the snapshot's, so a number typed and not pushed does not count)
+ * and whose status cell reads none of `skipStatus`: whatever else the sheet shows, a send may have moved them.
+ */
+export function numberedLines(state: SheetState, skipStatus: ReadonlySet<string>): string[] {
+  const col = state.at.get('status');
+  const statusOf = (row: number) => (col === undefined ? '' : textOf(state.rows[row - 1]![col]));
+  return [...state.rowOf].filter(([id, row]) => !!state.snapshot.get(id)?.values.tracking_number && !skipStatus.has(statusOf(row))).map(([id]) => id);
+}
+
 /** Writes one result per item of a bulk transition beside its row, then refreshes the lines it moved. */
 export async function applyItemResults(
   api: Api,

@@ -3,7 +3,7 @@
 // writes its results beside the rows it touched and refreshes the rows it moved.
 import type { BulkTransitionBody, ItemResult } from '../../../../shared/api/orders.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
-import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
+import { LEAVES_BOX, PAST_SHIPPING_STATUSES, RETURNING_STATUSES, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { allJobResults, startJobs, type JobResult, type StartedJob } from '../../api/jobs.ts';
@@ -12,7 +12,16 @@ import { selectedRows, writeCells, type Progress } from '../../excel/sheets.ts';
 import { textOf } from '../../sheet/cells.ts';
 import { actionMessages } from './action-messages.ts';
 import type { SelectionAction } from './action-menu.ts';
-import { ORDER_SHEET, appendLines, applyItemResults, linesWithStatus, readOrderSheet, refreshRows, type SheetState } from './order-sheet.ts';
+import {
+  ORDER_SHEET,
+  appendLines,
+  applyItemResults,
+  linesWithStatus,
+  numberedLines,
+  readOrderSheet,
+  refreshRows,
+  type SheetState,
+} from './order-sheet.ts';
 
 /** The order rows the operator selected (visible ones), with the sheet as read now. */
 export async function selection(lang: Lang): Promise<{ state: SheetState; rows: { row: number; id: string }[] }> {
@@ -145,7 +154,10 @@ export function stockShortText(short: StockShort, lang: Lang): string {
   return format(actionMessages.stock_short, { list }, lang);
 }
 
-const statusLabels = (status: Status) => new Set(Object.values(STATUS_LABELS[status]));
+const statusLabels = (...statuses: Status[]) => new Set(statuses.flatMap((status) => Object.values(STATUS_LABELS[status])));
+
+/** Where a send no longer moves a line: the parcel is past shipping, or a claim closed it or brings it back. */
+const BEYOND_SEND = statusLabels(...PAST_SHIPPING_STATUSES, ...LEAVES_BOX, ...RETURNING_STATUSES);
 
 /** Ships every invoiced row of the sheet (boxes ship whole); results beside the rows, moved rows refreshed. */
 export async function shipInvoiced(
@@ -171,7 +183,7 @@ export async function shipInvoiced(
 
 /**
  * Sends tracking numbers of shipped boxes to the malls (one job per account), waits for the jobs, then refreshes
- * the shipped rows so each shows its box's send result (sent / failed with the mall's reason) and new status.
+ * the numbered rows so each shows its box's send result (sent / failed with the mall's reason) and new status.
  */
 export async function sendToMalls(api: Api, feed: JobFeed, accountIds: readonly string[], lang: Lang, progress: Progress, signal?: AbortSignal) {
   const started = await startJobs(api, { type: 'send_invoices', mall_account_ids: [...accountIds] });
@@ -180,7 +192,7 @@ export async function sendToMalls(api: Api, feed: JobFeed, accountIds: readonly 
 
 /**
  * Follows send jobs (started by the operator, or by the server after a push or ship for accounts that send once
- * shipped) to their end, then refreshes the shipped rows so each shows its box's send result (`keepResults`: the
+ * shipped) to their end, then refreshes the numbered rows so each shows its box's send result (`keepResults`: the
  * push's or ship's results beside the rows stay).
  */
 export async function followSends(
@@ -196,12 +208,8 @@ export async function followSends(
   // Canceled jobs keep what they sent, so the rows are still refreshed.
   const jobs = await feed.follow(startedJobs(items), progress, signal);
   const state = await readOrderSheet(lang);
-  await refreshRows(
-    api,
-    state,
-    linesWithStatus(state, statusLabels('SHIPPED')).map((l) => l.id),
-    lang,
-    options,
-  );
+  // Not only the rows the sheet shows shipped: a box shipped elsewhere (the 스캔 tab, another operator) was sent
+  // too while its rows still read 운송장출력, so every numbered row a send could have moved is read again.
+  await refreshRows(api, state, numberedLines(state, BEYOND_SEND), lang, options);
   return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };
 }
