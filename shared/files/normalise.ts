@@ -9,7 +9,7 @@ import type { CellIssueCode, CellIssueParams } from './cell-messages.ts';
 /** A cell as read: exceljs and Office.js give numbers, strings, booleans; exceljs gives Date for date-formatted cells. */
 export type Cell = string | number | boolean | Date | null;
 
-export type CellKind = 'text' | 'digits' | 'phone' | 'zip' | 'money' | 'quantity' | 'date' | 'courier';
+export type CellKind = 'text' | 'code' | 'digits' | 'phone' | 'zip' | 'money' | 'quantity' | 'date' | 'courier';
 
 export type CellValue<K extends CellKind> = K extends 'money' | 'quantity' ? number : string;
 
@@ -96,6 +96,18 @@ function normaliseText(value: Cell): CellResult<string> {
     .replace(/\s*[\r\n\t]+\s*/g, ' ')
     .trim();
   return { ok: true, value: oneLine === '' ? null : oneLine };
+}
+
+/**
+ * A product code, or barcodes separated by commas: text, as codes may hold letters, but a part Excel showed in
+ * scientific notation ("8.80123E+12", saved so into a CSV) has lost its digits as a number's would, and is refused
+ * as one. Only a signed exponent, the form Excel writes, counts: a code such as "2E10" may be meant.
+ */
+function normaliseCode(value: Cell): CellResult<string> {
+  const text = normaliseText(value);
+  if (!text.ok || text.value === null) return text;
+  const lost = text.value.split(/[,;\s]+/).find((part) => /e[+-]/i.test(part) && SCIENTIFIC.test(part.normalize('NFKC')));
+  return lost ? fail('excel_scientific', lost) : text;
 }
 
 /** An identifier Excel may have stored as a number: tracking numbers, mall order and line numbers. */
@@ -225,6 +237,8 @@ function normaliseByKind(value: Cell, kind: CellKind, options: NormaliseOptions)
   switch (kind) {
     case 'text':
       return normaliseText(value);
+    case 'code':
+      return normaliseCode(value);
     case 'digits':
       return normaliseDigits(value);
     case 'phone':

@@ -27,7 +27,7 @@ export const FIELD_KINDS = {
   recipient_address1: 'text',
   recipient_address2: 'text',
   delivery_memo: 'text',
-  product_code: 'text',
+  product_code: 'code',
   product_name: 'text',
   option_text: 'text',
   quantity: 'quantity',
@@ -41,7 +41,7 @@ export const FIELD_KINDS = {
   count_quantity: 'text',
   reason: 'text',
   // SKU import (the catalogue, issue 11): besides product_code, product_name, option_text and memo above.
-  barcodes: 'text',
+  barcodes: 'code',
   cost: 'money',
   price: 'money',
   sku_status: 'text',

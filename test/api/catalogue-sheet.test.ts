@@ -197,6 +197,28 @@ describe('POST /api/catalogue/skus/import', () => {
     );
   });
 
+  it('a CSV whose barcode or code Excel saved in scientific notation: that row is refused as order uploads refuse it, the others are saved', async () => {
+    const csv = '상품코드,상품명,바코드\r\nSCI-1,지수 바코드,8.80123E+12\r\n8.80124E+12,지수 코드,\r\nSCI-3,정상,"8809876543210, 880900"\r\n';
+    const source = { kind: 'file', filename: '상품.csv', content_base64: Buffer.from(csv, 'utf8').toString('base64') };
+    const res = await s.call('POST', '/api/catalogue/skus/import', { source }, { lang: 'ko' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.results.map((r: { row: number; result: string; code: string; field?: string }) => [r.row, r.result, r.code, r.field ?? null]),
+      [
+        [2, 'refused', 'cell_invalid', 'barcodes'],
+        [3, 'refused', 'cell_invalid', 'product_code'],
+        [4, 'applied', 'created', null],
+      ],
+    );
+    assert.match(res.body.results[0].message, /^바코드: Excel이 번호를 지수 형식\(8\.80123E\+12\)으로 바꿔 뒷자리가 사라졌습니다/);
+    assert.match(res.body.results[1].message, /^상품코드: Excel이 번호를 지수 형식\(8\.80124E\+12\)으로 바꿔/);
+    const saved = (await s.call('GET', '/api/catalogue/skus?q=SCI-')).body.items;
+    assert.deepEqual(
+      saved.map((k: { code: string; barcodes: string[] }) => [k.code, [...k.barcodes].sort()]),
+      [['SCI-3', ['880900', '8809876543210']]],
+    );
+  });
+
   it('refuses a template that is not for SKUs, and a file without the required columns', async () => {
     const source = { kind: 'sheet', name: 'x', rows: [['상품명'], ['가방']] };
     const wrong = await s.call('POST', '/api/catalogue/skus/import', { source, template_id: 'order_wholesale' });

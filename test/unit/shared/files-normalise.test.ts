@@ -49,6 +49,22 @@ describe('normaliseCell: digits (tracking, mall order and line numbers)', () => 
   });
 });
 
+describe('normaliseCell: codes (SKU and product codes, barcodes)', () => {
+  it('keeps codes with letters and lists of barcodes as text', () => {
+    assert.deepEqual(normaliseCell(' A-100 ', 'code'), ok('A-100'));
+    assert.deepEqual(normaliseCell('8801234567890, 880100', 'code'), ok('8801234567890, 880100'));
+    assert.deepEqual(normaliseCell(8801234567890, 'code'), ok('8801234567890'));
+    // Without a signed exponent it is not what Excel writes: a seller may have meant it.
+    assert.deepEqual(normaliseCell('2E10', 'code'), ok('2E10'));
+  });
+
+  it('refuses a code or a barcode of the list that Excel turned into scientific notation, as digits are', () => {
+    assert.deepEqual(normaliseCell('8.80123E+12', 'code'), { ok: false, code: 'excel_scientific', params: { value: '8.80123E+12' } });
+    assert.deepEqual(normaliseCell('880100, 8.80123E+12', 'code'), { ok: false, code: 'excel_scientific', params: { value: '8.80123E+12' } });
+    assert.deepEqual(normaliseCell(3162161220003540, 'code'), { ok: false, code: 'excel_precision_lost', params: { value: '3162161220003540' } });
+  });
+});
+
 describe('normaliseCell: phone and zip', () => {
   it('restores the leading 0 a number cell dropped, and hyphenates as the malls do', () => {
     assert.deepEqual(normaliseCell(1012345678, 'phone'), ok('010-1234-5678'));
@@ -144,7 +160,7 @@ describe('normaliseCell: text, couriers, empties and Excel errors', () => {
   });
 
   it('gives null for empty cells of every kind', () => {
-    for (const kind of ['text', 'digits', 'phone', 'zip', 'money', 'quantity', 'date', 'courier'] as const) {
+    for (const kind of ['text', 'code', 'digits', 'phone', 'zip', 'money', 'quantity', 'date', 'courier'] as const) {
       assert.deepEqual(normaliseCell(null, kind), ok(null));
       assert.deepEqual(normaliseCell('   ', kind), ok(null));
       assert.deepEqual(normaliseCell(undefined, kind), ok(null));
