@@ -145,7 +145,7 @@ describe('naver confirm and sendInvoices', () => {
 
     const reused = outcomes.get('box-reused')!;
     assert.deepEqual([reused.ok, reused.code, reused.retryable], [false, '104121', false]);
-    assert.match(said(reused.message), /412345678901는 이미 다른 상품주문에 사용/);
+    assert.match(said(reused.message), /412345678901은 이미 다른 상품주문에 사용/);
 
     const cancelledOutcome = outcomes.get('box-cancelled')!;
     assert.deepEqual([cancelledOutcome.ok, cancelledOutcome.code], [false, '104442']);

@@ -59,11 +59,11 @@ export const naverMessages = defineMessages('naver', {
     en: 'Product order {productOrderId}: no tracking number given',
   },
   tracking_used: {
-    ko: '상품주문 {productOrderId}: 운송장번호 {trackingNumber}는 이미 다른 상품주문에 사용되었습니다',
+    ko: '상품주문 {productOrderId}: 운송장번호 {trackingNumber}은(는) 이미 다른 상품주문에 사용되었습니다',
     en: 'Product order {productOrderId}: tracking number {trackingNumber} is already used by another product order',
   },
   tracking_invalid: {
-    ko: '상품주문 {productOrderId}: 운송장번호 {trackingNumber}가 택배사 형식에 맞지 않습니다',
+    ko: '상품주문 {productOrderId}: 운송장번호 {trackingNumber}이(가) 택배사 형식에 맞지 않습니다',
     en: "Product order {productOrderId}: tracking number {trackingNumber} does not fit the courier's format",
   },
   duplicate_id: {

@@ -27,19 +27,19 @@ export const ordersMessages = defineMessages('orders', {
   duplicate_item: { ko: '같은 요청에 두 번 들어 있습니다', en: 'appears twice in the same request' },
   unknown_courier: { ko: '알 수 없는 택배사입니다: {courier}', en: 'unknown courier: {courier}' },
   duplicate_tracking_number: {
-    ko: '운송장번호 {tracking_number}는 이미 다른 주문 {other}에 쓰였습니다',
+    ko: '운송장번호 {tracking_number}은(는) 이미 다른 주문 {other}에 쓰였습니다',
     en: 'tracking number {tracking_number} is already used by order {other}',
   },
   overwrite_required: {
-    ko: '이미 운송장번호 {current}가 있습니다. 덮어쓰려면 덮어쓰기를 선택하세요',
+    ko: '이미 운송장번호 {current}이(가) 있습니다. 덮어쓰려면 덮어쓰기를 선택하세요',
     en: 'already has tracking number {current}; ask for overwrite to replace it',
   },
   box_already_sent: {
-    ko: '운송장 {tracking_number}는 이미 쇼핑몰에 전송되어 바꿀 수 없습니다',
+    ko: '운송장 {tracking_number}은(는) 이미 쇼핑몰에 전송되어 바꿀 수 없습니다',
     en: 'tracking number {tracking_number} was already sent to the mall and cannot change',
   },
   quantity_too_large: {
-    ko: '클레임 수량 {quantity}이 주문 수량 {available}보다 많습니다',
+    ko: '클레임 수량 {quantity}이(가) 주문 수량 {available}보다 많습니다',
     en: 'claim quantity {quantity} exceeds the line quantity {available}',
   },
   hold_not_allowed: {

@@ -30,11 +30,11 @@ export const uploadMessages = defineMessages('order_uploads', {
     en: 'row {rows} of the same order is invalid, so the order is not registered',
   },
   duplicate_in_file: {
-    ko: '주문번호 {mall_order_id}가 {row}행의 다른 주문(수취인·주소가 다름)에도 있습니다',
+    ko: '주문번호 {mall_order_id}이(가) {row}행의 다른 주문(수취인·주소가 다름)에도 있습니다',
     en: 'order number {mall_order_id} is also on row {row} for another order (another recipient or address)',
   },
   duplicate_existing: {
-    ko: '주문번호 {mall_order_id}는 {channel}에 이미 등록된 주문({order_id})입니다',
+    ko: '주문번호 {mall_order_id}은(는) {channel}에 이미 등록된 주문({order_id})입니다',
     en: 'order number {mall_order_id} is already registered for {channel} (order {order_id})',
   },
   product_unchecked: {
@@ -49,8 +49,8 @@ export const uploadMessages = defineMessages('order_uploads', {
     ko: '이 주문의 합계(배송비 포함)가 {max}원을 넘습니다: {value}원. 주문을 나눠 올리세요',
     en: 'the order totals more than {max} won with shipping: {value} won. Split the order',
   },
-  upload_not_found: { ko: '주문 업로드 {id}를 찾을 수 없습니다', en: 'no order upload {id}' },
-  upload_already_deleted: { ko: '주문 업로드 {id}는 이미 삭제되었습니다', en: 'order upload {id} is already deleted' },
+  upload_not_found: { ko: '주문 업로드 {id}을(를) 찾을 수 없습니다', en: 'no order upload {id}' },
+  upload_already_deleted: { ko: '주문 업로드 {id}은(는) 이미 삭제되었습니다', en: 'order upload {id} is already deleted' },
   upload_moved_on: {
     ko: '이 업로드의 주문 중 이미 진행된 주문이 있어 통째로 삭제할 수 없습니다: {orders}. 그 주문은 주문 탭에서 따로 처리하세요',
     en: 'some orders of this upload have moved on, so it cannot be deleted as a whole: {orders}. Handle those in the orders tab',
