@@ -91,6 +91,7 @@ export function ImportSection({ api, lang, kind, setKind, templates }: Props) {
           </Dropdown>
         </Field>
       )}
+      {kind === 'order' && <ChannelField lang={lang} channel={s.channel} setChannel={s.setChannel} />}
       <div className={ui.list}>
         {kind === 'invoice' && <Switch label={t('overwrite')} checked={s.overwrite} onChange={(_, d) => s.setOverwrite(d.checked)} />}
         <Switch label={t('all_or_nothing')} checked={s.allOrNothing} onChange={(_, d) => s.setAllOrNothing(d.checked)} />
@@ -111,6 +112,43 @@ export function ImportSection({ api, lang, kind, setKind, templates }: Props) {
       <WorkStatus work={work} lang={lang} />
       {kind === 'order' && <Batches lang={lang} imp={imp} />}
     </section>
+  );
+}
+
+type Channel = ReturnType<typeof useFileImport>['switches']['channel'];
+const CHANNEL_LABELS: Record<Channel['kind'], FileMessage> = {
+  '': 'channel_file',
+  direct: 'channel_direct',
+  store_release: 'channel_store',
+  named: 'channel_named',
+};
+
+/** Whose orders a file without a 거래처 column holds; a named channel takes its name. */
+function ChannelField({ lang, channel, setChannel }: { lang: Lang; channel: Channel; setChannel: (c: Channel) => void }) {
+  const t = (key: FileMessage) => format(fm[key], {}, lang);
+  const ui = useLayout();
+  return (
+    <div className={ui.tight}>
+      <Field label={t('channel')}>
+        <Dropdown
+          aria-label={t('channel')}
+          value={t(CHANNEL_LABELS[channel.kind])}
+          selectedOptions={[channel.kind]}
+          onOptionSelect={(_, d) => setChannel({ ...channel, kind: (d.optionValue ?? '') as Channel['kind'] })}
+        >
+          {(Object.keys(CHANNEL_LABELS) as Channel['kind'][]).map((k) => (
+            <Option key={k} value={k}>
+              {t(CHANNEL_LABELS[k])}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {channel.kind === 'named' && (
+        <Field label={t('channel_name')}>
+          <Input value={channel.name} onChange={(_, d) => setChannel({ ...channel, name: d.value })} />
+        </Field>
+      )}
+    </div>
   );
 }
 

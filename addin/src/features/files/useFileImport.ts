@@ -54,6 +54,9 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
   const [courier, setCourier] = useState('');
   const [overwrite, setOverwrite] = useState(false);
   const [allOrNothing, setAllOrNothing] = useState(false);
+  // Whose orders a file without a 거래처 column holds (a wholesaler's, a connector-less mall's): duplicates and
+  // remembered matches are per channel, so two buyers' order numbers 1, 2, … never meet.
+  const [channel, setChannel] = useState<{ kind: '' | 'direct' | 'store_release' | 'named'; name: string }>({ kind: '', name: '' });
   const [batches, setBatches] = useState<UploadBatch[] | null>(null);
 
   const chooseFile = async (chosen: File | undefined) => {
@@ -90,14 +93,26 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
     return guess.ties.length ? null : guess.template;
   }
 
+  function channelChoice() {
+    if (!channel.kind) return {};
+    if (channel.kind !== 'named') return { channel: { channel_kind: channel.kind } };
+    if (!channel.name.trim()) throw new Error(t('channel_name_needed'));
+    return { channel: { channel_kind: channel.kind, channel_name: channel.name.trim() } };
+  }
+
   async function send(source: FileSourceInput, template: FileTemplate, applied: boolean): Promise<ImportAnswer> {
+    if (kind === 'invoice') {
+      const body = { source, template_id: template.id, overwrite, all_or_nothing: allOrNothing, ...(courier ? { courier } : {}) };
+      return { kind, answer: await (applied ? applyInvoiceImport : previewInvoiceImport)(api, body) };
+    }
+    const body = { source, template: orderTemplateChoice(template), all_or_nothing: allOrNothing, ...channelChoice() };
+    return { kind, answer: await (applied ? registerOrderUpload : previewOrderUpload)(api, body) };
+  }
+
+  /** A locked file asks for its password wherever it is first opened: recognising the template or reading the rows. */
+  async function opening<T>(work: () => Promise<T>): Promise<T> {
     try {
-      if (kind === 'invoice') {
-        const body = { source, template_id: template.id, overwrite, all_or_nothing: allOrNothing, ...(courier ? { courier } : {}) };
-        return { kind, answer: await (applied ? applyInvoiceImport : previewInvoiceImport)(api, body) };
-      }
-      const body = { source, template: orderTemplateChoice(template), all_or_nothing: allOrNothing };
-      return { kind, answer: await (applied ? registerOrderUpload : previewOrderUpload)(api, body) };
+      return await work();
     } catch (error) {
       if (error instanceof ApiError && PASSWORD_CODES.has(error.code)) {
         setNeedPassword(true);
@@ -130,10 +145,10 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
   const run = (applied: boolean) =>
     work.run(async (step) => {
       const { source, target } = await readSource(step);
-      const template = await templateFor(source);
+      const template = await opening(() => templateFor(source));
       if (!template) return { intent: 'warning', text: t('ties') };
       step(t('sending'), undefined, false);
-      const result = await send(source, template, applied);
+      const result = await opening(() => send(source, template, applied));
       setNeedPassword(false);
       if (result.kind === 'order' && applied) await loadBatches();
       // From here the sheet is being written: cancel would leave half a column, so the steps are not cancellable.
@@ -167,7 +182,7 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
   return {
     work,
     options: { mode, setMode, file, chooseFile, password, setPassword, needPassword, templateId, setTemplateId, ties, recognised },
-    switches: { courier, setCourier, overwrite, setOverwrite, allOrNothing, setAllOrNothing },
+    switches: { courier, setCourier, overwrite, setOverwrite, allOrNothing, setAllOrNothing, channel, setChannel },
     preview: () => run(false),
     apply: () => run(true),
     undo,
