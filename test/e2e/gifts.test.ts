@@ -1,6 +1,6 @@
 // The 사은품 tab at Excel's 320 px in the preview workbench: a rule is written in the form, the preview fills the
 // 사은품 sheet one row per order, apply adds the gift lines (the sheet says so beside each row), and 마지막 적용 취소
-// takes them out again.
+// takes them out again (the sheet says that too).
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
@@ -76,6 +76,7 @@ describe('gifts tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
 
     await pane.getByRole('button', { name: '마지막 적용 취소' }).click();
     await pane.getByText('주문 1건에서 사은품 1개를 뺐습니다.').waitFor();
+    assert.equal((await sheetRow(1))[7], '적용 취소됨', 'the sheet no longer says 추가됨');
     assert.equal((await db('order_lines').where({ order_id: big.id }).whereNotNull('gift_rule_id')).length, 0);
     await pane.getByRole('button', { name: '마지막 적용 취소' }).click();
     await pane.getByText('취소할 적용이 없습니다.').waitFor();

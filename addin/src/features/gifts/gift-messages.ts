@@ -59,6 +59,7 @@ export const giftMessages = {
   gf_no_batch: { ko: '취소할 적용이 없습니다.', en: 'There is no apply to undo.' },
   gf_viewer: { ko: '규칙 저장과 적용은 운영자와 관리자만 할 수 있습니다.', en: 'Only operators and admins can save rules and apply.' },
   gf_result_added: { ko: '추가됨', en: 'Added' },
+  gf_result_undone: { ko: '적용 취소됨', en: 'Taken back' },
   gf_col_order: { ko: '주문ID', en: 'Order ID' },
   gf_col_mall_order: { ko: '주문번호', en: 'Mall order no.' },
   gf_col_channel: { ko: '판매처', en: 'Channel' },

@@ -1,5 +1,5 @@
 // The 사은품 sheet: the preview written one row per order (its rules, gift SKUs and quantity), and after the apply
-// the result beside each row. Apply sends the preview the pane holds (with the orders' versions), not the sheet.
+// (and its undo) the result beside each row. Apply sends the preview the pane holds (with the orders' versions), not the sheet.
 import type { GiftPreviewResponse } from '../../../../shared/api/gifts.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { writeTable } from '../../excel/sheets.ts';
@@ -37,12 +37,15 @@ export function giftRow(item: Item, result: string): CellValue[] {
   ];
 }
 
-/** Writes the preview (and, once applied, each order's result) into the 사은품 sheet. */
-export async function writeGiftSheet(items: readonly Item[], lang: Lang, applied: ReadonlySet<string> = new Set()): Promise<void> {
+/** What the sheet says beside the orders of an apply: added, or taken back by its undo. */
+export type GiftResult = { orders: ReadonlySet<string>; say: 'gf_result_added' | 'gf_result_undone' };
+
+/** Writes the preview (and, once applied or undone, each order's result) into the 사은품 sheet. */
+export async function writeGiftSheet(items: readonly Item[], lang: Lang, result: GiftResult | null = null): Promise<void> {
   await writeTable({
     name: GIFT_SHEET,
     header: COLUMNS.map((c) => format(m[c], {}, lang)),
-    rows: items.map((i) => giftRow(i, applied.has(i.order_id) ? format(m.gf_result_added, {}, lang) : '')),
+    rows: items.map((i) => giftRow(i, result?.orders.has(i.order_id) ? format(m[result.say], {}, lang) : '')),
     textColumns: [0, 1, 4],
     widths: [24, 18, 12, 18, 14, 20, 6, 10],
     headerTools: true,

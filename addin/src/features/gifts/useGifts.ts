@@ -23,6 +23,8 @@ export function useGifts(api: Api, lang: Lang) {
   const work = useWork(lang);
   const [rules, setRules] = useState<GiftRuleView[] | null>(null);
   const [preview, setPreview] = useState<GiftPreviewResponse | null>(null);
+  /** The apply the sheet shows (until the next preview): its undo says so on the same rows. */
+  const [applied, setApplied] = useState<{ batchId: string; items: GiftPreviewResponse['items']; orders: ReadonlySet<string> } | null>(null);
 
   const load = async () => {
     try {
@@ -58,6 +60,7 @@ export function useGifts(api: Api, lang: Lang) {
       step(t('gf_previewing'));
       const p = await previewGifts(api, {});
       setPreview(p);
+      setApplied(null);
       await writeGiftSheet(p.items, lang);
       if (!p.orders) return { intent: 'info', text: t('gf_nothing') };
       return t('gf_previewed', { sheet: GIFT_SHEET, orders: p.orders, lines: p.lines });
@@ -69,8 +72,10 @@ export function useGifts(api: Api, lang: Lang) {
       step(t('gf_applying'), undefined, false);
       const items = preview.items.map((i) => ({ order_id: i.order_id, version: i.version, rule_ids: i.gifts.map((g) => g.rule_id) }));
       const out = await applyGifts(api, { items });
-      await writeGiftSheet(preview.items, lang, new Set(out.items.map((i) => i.order_id)));
+      const orders = new Set(out.items.map((i) => i.order_id));
+      await writeGiftSheet(preview.items, lang, { orders, say: 'gf_result_added' });
       setPreview(null);
+      setApplied({ batchId: out.batch_id, items: preview.items, orders });
       return t('gf_applied', out);
     });
 
@@ -81,6 +86,11 @@ export function useGifts(api: Api, lang: Lang) {
       if (!last || last.undone_at) return { intent: 'info', text: t('gf_no_batch') };
       step(t('gf_undoing'), undefined, false);
       const out = await undoGiftBatch(api, last.id);
+      // The sheet's 추가됨 would say the gifts are still there; another operator's apply leaves this sheet alone.
+      if (applied?.batchId === out.batch_id) {
+        await writeGiftSheet(applied.items, lang, { orders: applied.orders, say: 'gf_result_undone' });
+        setApplied(null);
+      }
       return t('gf_undone', out);
     });
 
