@@ -1,6 +1,6 @@
 // The 합포 tab in the preview workbench at Excel's 320 px: the preview writes the 합포 sheet (group, review reason,
-// order, recipient, product, box), a review group is accepted, the apply puts each group in one box, and the last
-// batch is undone from the pane.
+// order, recipient, product, box), a review group is accepted, the apply puts each group in one box (the sheet shows
+// it), and the last batch is undone from the pane (the sheet shows that too).
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
@@ -51,6 +51,18 @@ describe('merge tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     const boxB = await boxOf(b1.lineIds[0]!);
     assert.ok(boxB && boxB !== boxA);
     assert.equal(await boxOf(b2.lineIds[0]!), boxB);
+    // The 합포 sheet's 현재 박스 shows each row's new box, as the server has it now.
+    const currentBoxes = () =>
+      page.evaluate(() => {
+        const s = (globalThis as any).shipsheetWorkbook.find('합포');
+        return [1, 2, 3, 4].map((r) => [s.get(r, 4)?.value ?? '', s.get(r, 9)?.value ?? '']).sort();
+      });
+    assert.deepEqual(await currentBoxes(), [
+      ['김합포', boxA],
+      ['김합포', boxA],
+      ['박검토', boxB],
+      ['박검토', boxB],
+    ]);
 
     const fit = await page.evaluate(() => {
       const aside = document.querySelector('aside[aria-label="ShipSheet"]')!;
@@ -72,6 +84,12 @@ describe('merge tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await pane.getByRole('button', { name: '합포 되돌리기' }).click();
     await pane.getByText('합포를 되돌렸습니다 (4줄).').waitFor();
     for (const o of [a1, a2, b1, b2]) assert.equal(await boxOf(o.lineIds[0]!), null);
+    assert.deepEqual(await currentBoxes(), [
+      ['김합포', ''],
+      ['김합포', ''],
+      ['박검토', ''],
+      ['박검토', ''],
+    ]);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 // The 합포 sheet: one row per line of the preview — its merge group (M1 …) or review group (R1 … and why), the
 // order, recipient (masked for viewers, as the server sends it), product and the box it is in now.
-import type { MergePreview } from '../../../../shared/api/merge.schema.ts';
+import type { MergePreviewLine } from '../../../../shared/api/merge.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { writeTable } from '../../excel/sheets.ts';
 import { mergeMessages as m } from './merge-messages.ts';
@@ -14,8 +14,8 @@ const HEADERS = {
 
 export const reasonText = (reason: string, lang: Lang) => format(m[`reason_${reason}` as keyof typeof m], {}, lang);
 
-export function mergeRows(preview: MergePreview, lang: Lang): (string | number)[][] {
-  return preview.lines.map((l) => [
+export function mergeRows(lines: readonly MergePreviewLine[], lang: Lang): (string | number)[][] {
+  return lines.map((l) => [
     l.group ?? '',
     l.review ? `${l.review} ${reasonText(l.review_reason ?? '', lang)}` : '',
     l.mall_order_id ?? l.order_id,
@@ -29,8 +29,9 @@ export function mergeRows(preview: MergePreview, lang: Lang): (string | number)[
   ]);
 }
 
-export async function writeMergeSheet(preview: MergePreview, lang: Lang): Promise<number> {
-  const rows = mergeRows(preview, lang);
+/** Writes the preview's lines; after an apply or its undo, the same lines again with the boxes they are in now. */
+export async function writeMergeSheet(lines: readonly MergePreviewLine[], lang: Lang): Promise<number> {
+  const rows = mergeRows(lines, lang);
   await writeTable({
     name: MERGE_SHEET,
     header: HEADERS[lang],

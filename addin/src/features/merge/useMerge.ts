@@ -1,10 +1,12 @@
 // The merge tab's state: the last preview (written to the 합포 sheet), the operator's decision on each review group,
 // and the last batch, which can be undone.
 import { useState } from 'react';
-import type { MergeBatch, MergePreview } from '../../../../shared/api/merge.schema.ts';
+import type { MergeBatch, MergePreview, MergePreviewLine } from '../../../../shared/api/merge.schema.ts';
+import { SHEET_PUSH_MAX_ROWS } from '../../../../shared/api/sheet.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { applyMerge, listMergeBatches, previewMerge, undoMergeBatch } from '../../api/merge.ts';
+import { sheetLines } from '../../api/sheet.ts';
 import { errorText, useWork } from '../work.tsx';
 import { mergeMessages as m } from './merge-messages.ts';
 import { MERGE_SHEET, writeMergeSheet } from './merge-sheet.ts';
@@ -17,6 +19,21 @@ export function useMerge(api: Api, lang: Lang) {
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [decisions, setDecisions] = useState<ReadonlyMap<string, Decision>>(new Map());
   const [last, setLast] = useState<MergeBatch | null>(null);
+  /** The lines the 합포 sheet shows since the last apply (until the next preview): the undo rewrites their boxes. */
+  const [applied, setApplied] = useState<{ batchId: string; lines: readonly MergePreviewLine[] } | null>(null);
+
+  /** Rewrites the sheet's lines with the box each is in now, as the server has it (the preview's boxes went stale). */
+  const rewriteBoxes = async (lines: readonly MergePreviewLine[]) => {
+    const boxOf = new Map<string, string | null>();
+    for (let i = 0; i < lines.length; i += SHEET_PUSH_MAX_ROWS) {
+      const { items } = await sheetLines(api, { line_ids: lines.slice(i, i + SHEET_PUSH_MAX_ROWS).map((l) => l.line_id) });
+      for (const item of items) boxOf.set(item.line_id, item.box_id);
+    }
+    await writeMergeSheet(
+      lines.map((l) => ({ ...l, box_id: boxOf.get(l.line_id) ?? null })),
+      lang,
+    );
+  };
 
   /** The latest batch not undone yet (what 되돌리기 undoes). */
   const loadLast = async () => {
@@ -34,9 +51,10 @@ export function useMerge(api: Api, lang: Lang) {
       const p = await previewMerge(api);
       setPreview(p);
       setDecisions(new Map());
+      setApplied(null);
       if (!p.lines.length) return { intent: 'info', text: t('mg_nothing') };
       step(t('mg_previewing'), undefined, false);
-      const lines = await writeMergeSheet(p, lang);
+      const lines = await writeMergeSheet(p.lines, lang);
       return t('mg_previewed', { sheet: MERGE_SHEET, groups: p.groups.length, reviews: p.reviews.length, lines });
     });
 
@@ -58,6 +76,10 @@ export function useMerge(api: Api, lang: Lang) {
       const out = await applyMerge(api, { groups, rejected: rejected.map((r) => ({ orders: r.orders })) });
       setPreview(null);
       setDecisions(new Map());
+      if (out.batch_id) {
+        await rewriteBoxes(preview.lines);
+        setApplied({ batchId: out.batch_id, lines: preview.lines });
+      }
       await loadLast();
       return t('mg_applied', out);
     });
@@ -67,6 +89,11 @@ export function useMerge(api: Api, lang: Lang) {
       if (!last) return { intent: 'warning', text: t('mg_nothing') };
       step(t('mg_undoing'), undefined, false);
       const out = await undoMergeBatch(api, last.id);
+      // Another batch (an auto-merge, another operator's) is not what the sheet shows: it is left alone.
+      if (applied?.batchId === out.batch_id) {
+        await rewriteBoxes(applied.lines);
+        setApplied(null);
+      }
       await loadLast();
       return t('mg_undone', out);
     });
