@@ -42,7 +42,11 @@ type Reader = {
 /** `=HYPERLINK("url", "text")` saved without a cached result (files written by programs, not by Excel). */
 const HYPERLINK = /^\s*HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)\s*$/i;
 
-/** `_x000D_` escapes in shared strings, decoded as exceljs's full load does (xform/strings/text-xform.js). */
+/**
+ * `_x000D_` escapes in shared strings, decoded as exceljs's full load does (xform/strings/text-xform.js). A NUL
+ * (`_x0000_`) or half a surrogate pair (`_xD800_`) is decoded as it is, not dropped or replaced: the cell check
+ * (shared/files/normalise.ts) then refuses it on its row, naming the column.
+ */
 const unescapeX = (text: string) =>
   text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 

@@ -70,6 +70,8 @@ function decode(text: string, at: number): string {
     if (name.startsWith('#')) {
       const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       if (!Number.isInteger(code) || code < 0 || code > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(name)) fail('bad character reference', at);
+      // A reference to a NUL or a lone surrogate (&#xD800;) is not XML, but refusing it here would refuse the whole
+      // file: it is decoded as it is, and the cell check (shared/files/normalise.ts) refuses its row by name.
       return String.fromCodePoint(code);
     }
     const known = ENTITIES[name];

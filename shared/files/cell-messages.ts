@@ -9,6 +9,10 @@ export const cellMessages = defineMessages('file_cells', {
     ko: '{column}: 제어 문자(NUL 등)가 들어 있어 읽지 않았습니다',
     en: '{column}: contains control characters (such as NUL), so it was not read',
   },
+  lone_surrogate: {
+    ko: '{column}: 깨진 문자(짝 없는 UTF-16 서로게이트)가 들어 있어 읽지 않았습니다. 글자를 다시 입력하세요',
+    en: '{column}: holds a broken character (an unpaired UTF-16 surrogate), so it was not read; type the text again',
+  },
   excel_error: {
     ko: '{column}: 엑셀 오류 값({value})입니다. 수식을 고친 뒤 다시 올리세요',
     en: '{column}: an Excel error value ({value}). Fix the formula and upload again',

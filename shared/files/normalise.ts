@@ -29,6 +29,13 @@ const EXCEL_ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
 /** NUL and the other C0 controls except tab and line breaks (which Alt+Enter puts inside address cells), plus DEL. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/**
+ * A UTF-16 surrogate without its pair: what a file's `_xD800_` or `&#xD800;` decodes to. No database keeps one (both
+ * drivers store U+FFFD instead, so the value read back is not the one sent); the API refuses it in JSON (400
+ * lone_surrogate), and a file's cell is refused on its row the same way.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 const LEADING_APOSTROPHE = /^['\u2018\u2019`]+/;
 /**
  * Printable ASCII without spaces: text every rule here leaves as it is (NFC/NFKC, trimming, line breaks, control
@@ -76,6 +83,13 @@ function excelLostDigits(value: number): string | null {
   return !Number.isSafeInteger(value) || digits.replace('-', '').length > EXCEL_DIGITS ? digits : null;
 }
 
+/** A cell's text holding a character no column keeps, refused with the character shown as '?' or '\uFFFD'. */
+function badCharacter(text: string): { ok: false; code: CellIssueCode; params: CellIssueParams } | null {
+  if (CONTROL.test(text)) return fail('control_chars', text.replace(/[\u0000-\u001f\u007f]/g, '?'));
+  if (LONE_SURROGATE.test(text)) return fail('lone_surrogate', text.replace(LONE_SURROGATES, '\uFFFD'));
+  return null;
+}
+
 /** Text as typed: NFKC (full-width digits and letters → ASCII), leading apostrophe and a number cell's ".0" gone. */
 function cleanText(text: string): string {
   return text.normalize('NFKC').trim().replace(LEADING_APOSTROPHE, '').trim();
@@ -89,7 +103,8 @@ function normaliseText(value: Cell): CellResult<string> {
   if (lost) return fail('excel_precision_lost', lost);
   if (value instanceof Date) return { ok: true, value: isoDate(value) };
   const text = String(value);
-  if (CONTROL.test(text)) return fail('control_chars', text.replace(/[\u0000-\u001f\u007f]/g, '?'));
+  const bad = badCharacter(text);
+  if (bad) return bad;
   // Line breaks inside a cell (Alt+Enter) become spaces: a label or an API field takes one line.
   const oneLine = text
     .normalize('NFC')
@@ -120,7 +135,8 @@ function normaliseDigits(value: Cell): CellResult<string> {
   }
   if (typeof value !== 'string') return fail('invalid_number_text', value);
   if (DIGITS.test(value)) return { ok: true, value };
-  if (CONTROL.test(value)) return fail('control_chars', value.replace(/[\u0000-\u001f\u007f]/g, '?'));
+  const bad = badCharacter(value);
+  if (bad) return bad;
   const text = cleanText(value);
   // "6.89E+11" is what Excel showed for a long number; what was typed after the third digit is gone for good.
   if (SCIENTIFIC.test(text)) return fail('excel_scientific', text);

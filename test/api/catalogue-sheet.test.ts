@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { xlsxSourceWith } from '../helpers/xlsx.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -20,6 +21,15 @@ const row = (code: string, over: Record<string, unknown> = {}) => ({
   status: 'active',
   ...over,
 });
+
+type ImportResult = { row: number; result: string; code: string; field?: string; message?: string };
+
+/** A file through the default SKU template, in Korean: its results, each as [row, result, code, field, message]. */
+async function importFile(source: unknown) {
+  const res = await s.call('POST', '/api/catalogue/skus/import', { source }, { lang: 'ko' });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return (res.body.results as ImportResult[]).map((r) => [r.row, r.result, r.code, r.field ?? null, r.message ?? null] as const);
+}
 
 describe('POST /api/catalogue/skus/sheet', () => {
   it('applies good rows, refuses bad ones alone, and a refused row writes nothing', async () => {
@@ -174,22 +184,11 @@ describe('POST /api/catalogue/skus/import', () => {
       ['XBIG-3', '보통 상품', 12000, 8000, '한정', 50],
     ]);
     const source = { kind: 'file', filename: '상품.xlsx', content_base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
-    const res = await s.call('POST', '/api/catalogue/skus/import', { source }, { lang: 'ko' });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(
-      res.body.results.map((r: { row: number; result: string; code: string; field?: string; message?: string }) => [
-        r.row,
-        r.result,
-        r.code,
-        r.field ?? null,
-        r.message ?? null,
-      ]),
-      [
-        [2, 'refused', 'validation_failed', 'price', '판매가: 최대 2,000,000,000원까지입니다: 8,801,234,567,890'],
-        [3, 'refused', 'validation_failed', 'cost', '원가: 최대 2,000,000,000원까지입니다: 3,000,000,000'],
-        [4, 'applied', 'created', null, null],
-      ],
-    );
+    assert.deepEqual(await importFile(source), [
+      [2, 'refused', 'validation_failed', 'price', '판매가: 최대 2,000,000,000원까지입니다: 8,801,234,567,890'],
+      [3, 'refused', 'validation_failed', 'cost', '원가: 최대 2,000,000,000원까지입니다: 3,000,000,000'],
+      [4, 'applied', 'created', null, null],
+    ]);
     const saved = (await s.call('GET', '/api/catalogue/skus?q=XBIG-')).body.items;
     assert.deepEqual(
       saved.map((k: { code: string; limit_quantity: number }) => [k.code, k.limit_quantity]),
@@ -200,22 +199,46 @@ describe('POST /api/catalogue/skus/import', () => {
   it('a CSV whose barcode or code Excel saved in scientific notation: that row is refused as order uploads refuse it, the others are saved', async () => {
     const csv = '상품코드,상품명,바코드\r\nSCI-1,지수 바코드,8.80123E+12\r\n8.80124E+12,지수 코드,\r\nSCI-3,정상,"8809876543210, 880900"\r\n';
     const source = { kind: 'file', filename: '상품.csv', content_base64: Buffer.from(csv, 'utf8').toString('base64') };
-    const res = await s.call('POST', '/api/catalogue/skus/import', { source }, { lang: 'ko' });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(
-      res.body.results.map((r: { row: number; result: string; code: string; field?: string }) => [r.row, r.result, r.code, r.field ?? null]),
-      [
-        [2, 'refused', 'cell_invalid', 'barcodes'],
-        [3, 'refused', 'cell_invalid', 'product_code'],
-        [4, 'applied', 'created', null],
-      ],
-    );
-    assert.match(res.body.results[0].message, /^바코드: Excel이 번호를 지수 형식\(8\.80123E\+12\)으로 바꿔 뒷자리가 사라졌습니다/);
-    assert.match(res.body.results[1].message, /^상품코드: Excel이 번호를 지수 형식\(8\.80124E\+12\)으로 바꿔/);
+    const [barcode, code, good] = await importFile(source);
+    assert.deepEqual(barcode!.slice(0, 4), [2, 'refused', 'cell_invalid', 'barcodes']);
+    assert.match(barcode![4]!, /^바코드: Excel이 번호를 지수 형식\(8\.80123E\+12\)으로 바꿔 뒷자리가 사라졌습니다/);
+    assert.deepEqual(code!.slice(0, 4), [3, 'refused', 'cell_invalid', 'product_code']);
+    assert.match(code![4]!, /^상품코드: Excel이 번호를 지수 형식\(8\.80124E\+12\)으로 바꿔/);
+    assert.deepEqual(good, [4, 'applied', 'created', null, null]);
     const saved = (await s.call('GET', '/api/catalogue/skus?q=SCI-')).body.items;
     assert.deepEqual(
       saved.map((k: { code: string; barcodes: string[] }) => [k.code, [...k.barcodes].sort()]),
       [['SCI-3', ['880900', '8809876543210']]],
+    );
+  });
+
+  it('an uploaded XLSX holding a NUL (_x0000_) or half a surrogate pair (_xD800_, &#xD800;) in a cell: that row is refused naming the column, not stored cleaned', async () => {
+    const rows = [
+      ['상품코드', '상품명', '옵션'],
+      ['NULAA-1', '널 코드', null],
+      ['SUR-2', '정BB우', null],
+      ['SUR-3', '옵션 깨짐', 'CC옵션'],
+      ['SUR-4', '정상', null],
+    ];
+    const source = await xlsxSourceWith(rows, (xml) =>
+      xml.replace('NULAA-1', 'NUL_x0000_-1').replace('정BB우', '정_xD800_우').replace('CC옵션', '옵&#xDC00;션'),
+    );
+    const results = await importFile(source);
+    assert.deepEqual(
+      results.map(([row, result, , field]) => [row, result, field]),
+      [
+        [2, 'refused', 'product_code'],
+        [3, 'refused', 'product_name'],
+        [4, 'refused', 'option_text'],
+        [5, 'applied', null],
+      ],
+    );
+    assert.match(results[0]![4]!, /^상품코드: 제어 문자\(NUL 등\)/);
+    assert.match(results[1]![4]!, /^상품명: 깨진 문자\(짝 없는 UTF-16 서로게이트\)/);
+    assert.match(results[2]![4]!, /^옵션: 깨진 문자/);
+    assert.deepEqual(
+      (await s.deps.db('skus').whereIn('code', ['NUL-1', 'SUR-2', 'SUR-3', 'SUR-4'])).map((k) => k.code),
+      ['SUR-4'],
     );
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { xlsxSourceWith } from '../helpers/xlsx.ts';
 
 let s: TestServer;
 let operator: string;
@@ -402,6 +403,38 @@ describe('order upload: register and batches', () => {
       lines.map((l) => [l.mall_order_id, l.product_name]),
       [['L-1', '텀블러']],
     );
+  });
+
+  it('an uploaded XLSX whose cell holds half a surrogate pair (_xD800_ or &#xD800;) or a NUL: that row is refused naming the column, as JSON refuses it; the good row registers', async () => {
+    const channel = '도매-깨진글자';
+    const addr = ['06236', '서울 강남구 테헤란로 1', '101호'];
+    const rows = [
+      HEADER,
+      ['B-1', channel, '홍길동', '010-1234-5678', ...addr, '텀블러', null, 1, 15000, 0, null],
+      ['B-2', channel, '정AA우', '010-1234-5679', ...addr, '텀블러', null, 1, 15000, 0, null],
+      ['B-3', channel, '김철수', '010-1234-5670', ...addr, '머그BB컵', null, 1, 15000, 0, null],
+      ['B-4', channel, '이영희', '010-1234-5671', ...addr, '키링', 'CC옵션', 1, 15000, 0, null],
+    ];
+    const source = await xlsxSourceWith(rows, (xml) =>
+      xml.replace('정AA우', '정_xD800_우').replace('머그BB컵', '머그&#xD800;컵').replace('CC옵션', 'NUL_x0000_옵션'),
+    );
+    for (const answer of [
+      (await api('POST', '/api/order-uploads/preview', { source, template: { id: 'order_wholesale' } })).body,
+      (await upload({ source, template: { id: 'order_wholesale' } })).body,
+    ]) {
+      const r = byRow(answer.rows);
+      assert.equal(r.get(2)!.result, 'ok', JSON.stringify(answer));
+      assert.deepEqual(r.get(3)!.reasons, ['수취인: 깨진 문자(짝 없는 UTF-16 서로게이트)가 들어 있어 읽지 않았습니다. 글자를 다시 입력하세요']);
+      assert.match(r.get(4)!.reasons.join(' '), /^상품명: 깨진 문자/);
+      assert.match(r.get(5)!.reasons.join(' '), /^옵션: 제어 문자\(NUL 등\)/);
+      for (const row of [3, 4, 5]) assert.equal(r.get(row)!.result, 'invalid');
+    }
+    const lines = await linesOf(channel);
+    assert.deepEqual(
+      lines.map((l) => l.mall_order_id),
+      ['B-1'],
+    );
+    assert.equal((await s.deps.db('orders').whereLike('recipient_name', '%\uFFFD%')).length, 0);
   });
 
   it('deletes a whole batch with a reason; its numbers can then be uploaded again', async () => {

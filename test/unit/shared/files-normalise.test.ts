@@ -153,6 +153,14 @@ describe('normaliseCell: text, couriers, empties and Excel errors', () => {
     assert.equal(normaliseCell('12\u000734', 'digits').ok, false);
   });
 
+  it("refuses half a surrogate pair (a file's _xD800_ or &#xD800;) in every text kind, and keeps a whole pair", () => {
+    assert.deepEqual(normaliseCell('정\uD800우', 'text'), { ok: false, code: 'lone_surrogate', params: { value: '정\uFFFD우' } });
+    assert.equal(normaliseCell('정\uDC00우', 'code').ok, false);
+    assert.equal(normaliseCell('12\uD800', 'digits').ok, false);
+    assert.equal(normaliseCell('010\uDBFF-1234-5678', 'phone').ok, false);
+    assert.deepEqual(normaliseCell('정\uD83D\uDE00우', 'text'), ok('정\uD83D\uDE00우'));
+  });
+
   it('reads courier names to our codes', () => {
     assert.deepEqual(normaliseCell('CJ 대한통운(주)', 'courier'), ok('CJ'));
     assert.deepEqual(normaliseCell('로젠', 'courier'), ok('LOGEN'));
