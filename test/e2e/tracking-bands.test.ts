@@ -68,6 +68,16 @@ describe('numbering from a courier band in the pane, to the malls', skipWith(SKI
     await invoices.getByTestId('band-line').filter({ hasText: 'CJ대한통운 남은 번호 30개' }).waitFor();
     await invoices.getByText(`${FIRST} ~ ${LAST} · 남은 30개`).waitFor();
     await assertPaneFits(page, 'the 송장 tab with its bands open');
+    // The manager's notice goes with it: closed and opened again, the tab does not keep saying it.
+    await invoices.getByRole('button', { name: '닫기' }).click();
+    await invoices.getByRole('button', { name: '대역 관리' }).click();
+    await invoices.getByText(`${FIRST} ~ ${LAST} · 남은 30개`).waitFor();
+    assert.equal(await invoices.getByText('CJ대한통운 대역을 등록했습니다 (30개).').count(), 0);
+    // Switched off and on again: the manager says so (open through the numbering below).
+    await invoices.getByRole('button', { name: '사용 안 함' }).click();
+    await invoices.getByText('대역을 더 이상 쓰지 않습니다.').waitFor();
+    await invoices.getByRole('button', { name: '사용', exact: true }).click();
+    await invoices.getByText('대역을 다시 사용합니다.').waitFor();
   });
 
   it('numbers every selected row from the band: one number per order, the held one refused and numbering nothing', async () => {
@@ -90,6 +100,8 @@ describe('numbering from a courier band in the pane, to the malls', skipWith(SKI
     const invoices = region('송장');
     await invoices.getByRole('button', { name: '선택한 행에 대역 번호 넣기' }).click();
     await notice('송장', /개 번호를 넣었습니다/);
+    // Another action of the tab reported: the band manager's notice is gone, not stacked above it.
+    assert.equal(await invoices.getByText('대역을 다시 사용합니다.').count(), 0);
     await assertPaneFits(page, 'the 송장 tab after numbering from the band');
 
     const after = await sheetRows(page, '주문');

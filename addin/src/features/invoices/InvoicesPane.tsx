@@ -37,7 +37,7 @@ export function InvoicesPane({ api, feed, lang, accounts, role, active }: Props)
     undoLast,
   } = useInvoices(api, feed, lang, accounts);
   const [courier, setCourier] = useState<string>(COURIERS[0]!.code);
-  const bands = useBands(api, lang, courier, active);
+  const bands = useBands(api, lang, courier, active, work.busy);
   const label = (code: string) => courierLabel(code, lang);
 
   return (

@@ -10,8 +10,13 @@ import { courierLabel } from '../../sheet/cells.ts';
 import { errorText, useWork } from '../work.tsx';
 import { bandMessages as bm } from './band-messages.ts';
 
-export function useBands(api: Api, lang: Lang, courier: string, active: boolean) {
+/** `tabBusy`: another action of the 송장 tab runs; its own notice is coming, and the band's is old news by then. */
+export function useBands(api: Api, lang: Lang, courier: string, active: boolean, tabBusy: boolean) {
   const work = useWork(lang);
+  const { setNotice } = work;
+  useEffect(() => {
+    if (tabBusy) setNotice(null);
+  }, [tabBusy, setNotice]);
   const [bands, setBands] = useState<TrackingBandView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
@@ -55,6 +60,8 @@ export function useBands(api: Api, lang: Lang, courier: string, active: boolean)
     open,
     toggle: () => {
       if (!open) void reload();
+      // What the manager said belongs to it: closed, it would stay above the tab's later notices.
+      else setNotice(null);
       setOpen(!open);
     },
     form,
