@@ -159,7 +159,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         <AllocatePane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'catalogue'}>
-        <CataloguePane api={api} lang={lang} />
+        <CataloguePane api={api} lang={lang} role={role} />
       </div>
       <div hidden={tab !== 'sales'}>
         <SalesPane api={api} lang={lang} />

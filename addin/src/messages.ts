@@ -124,7 +124,8 @@ export const paneMessages = {
   job_started: { ko: '{count}개 작업을 시작했습니다.', en: 'Started {count} jobs.' },
   job_not_started: { ko: '{account}: {message}', en: '{account}: {message}' },
   job_progress: { ko: '성공 {ok} · 실패 {failed} · 건너뜀 {skipped} / {total}', en: 'ok {ok} · failed {failed} · skipped {skipped} / {total}' },
-  job_ended: { ko: '작업이 끝났습니다: {type} {account} — {state}', en: 'Job ended: {type} {account} — {state}' },
+  job_ended: { ko: '작업이 끝났습니다: {jobs}', en: 'Jobs ended: {jobs}' },
+  job_ended_one: { ko: '{type} {account} — {state}', en: '{type} {account} — {state}' },
   job_failures: { ko: '실패 {count}건 보기', en: 'Show {count} failures' },
   job_failures_to_sheet: { ko: '실패 목록을 시트에 쓰기', en: 'Write failures to a sheet' },
   job_failures_written: { ko: '"{sheet}" 시트에 {count}건을 썼습니다.', en: 'Wrote {count} rows to "{sheet}".' },
@@ -160,6 +161,7 @@ export const paneMessages = {
   },
   matching_pull: { ko: '매칭 불러오기', en: 'Pull unmatched' },
   matching_push: { ko: '매칭 저장', en: 'Save matches' },
+  matching_viewer: { ko: '매칭 저장은 운영자와 관리자만 할 수 있습니다.', en: 'Only operators and admins can save matches.' },
   matching_pulled: { ko: '"{sheet}" 시트에 매칭할 상품 {groups}개를 불러왔습니다.', en: 'Pulled {groups} products to match onto "{sheet}".' },
   matching_truncated: { ko: '더 있습니다: 저장한 뒤 다시 불러오세요.', en: 'There are more: save, then pull again.' },
   matching_no_catalogue: {

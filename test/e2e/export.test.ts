@@ -128,10 +128,10 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
       await page.getByText(`${user.username} (${user.role})`).waitFor();
       await page.getByRole('tab', { name: '파일', exact: true }).click();
       await page.getByRole('radio', { name: '택배 예약 파일' }).check();
-      await page.getByRole('button', { name: '보내는 분 설정' }).click();
       return page;
     };
     const operator = await open(users[0]!);
+    await operator.getByRole('button', { name: '보내는 분 설정' }).click();
     await operator.getByTestId('sender-line').filter({ hasText: '쉽시트상회 · 02-1234-5678' }).waitFor();
     const form = operator.getByTestId('sender-form');
     await form.getByText('관리자만 바꿀 수 있습니다.').waitFor();
@@ -140,8 +140,25 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     assert.equal(await form.getByRole('button', { name: '저장' }).count(), 0);
     await operator.close();
 
+    // A viewer is told what the booking file is for instead of a refusal in the sender line, and finds the buttons the
+    // server would refuse off, each tab saying so (they were on, and only failed).
     const viewer = await open(users[1]!);
-    await viewer.getByTestId('sender-line').filter({ hasText: /권한/ }).waitFor();
+    await viewer.getByText('택배 예약 파일은 운영자와 관리자만 내려받을 수 있습니다', { exact: false }).waitFor();
+    assert.equal(await viewer.getByTestId('sender-line').count(), 0);
+    assert.equal(await viewer.getByRole('button', { name: '파일 내려받기' }).isDisabled(), true);
+    await viewer.getByRole('radio', { name: '주문 목록' }).check();
+    assert.equal(await viewer.getByRole('button', { name: '파일 내려받기' }).isDisabled(), false, 'a masked order list is theirs');
+    const imports = viewer.getByRole('region', { name: '가져오기', exact: true });
+    for (const name of ['적용', '마지막 가져오기 취소'])
+      assert.equal(await imports.getByRole('button', { name, exact: true }).isDisabled(), true, name);
+    assert.equal(await imports.getByRole('button', { name: '미리보기' }).isDisabled(), false);
+    await imports.getByText('적용·등록과 취소, 템플릿 저장은 운영자와 관리자만', { exact: false }).waitFor();
+    await viewer.getByRole('tab', { name: '매칭', exact: true }).click();
+    assert.equal(await viewer.getByRole('button', { name: '매칭 저장' }).isDisabled(), true);
+    await viewer.getByText('매칭 저장은 운영자와 관리자만 할 수 있습니다.').waitFor();
+    await viewer.getByRole('tab', { name: '상품', exact: true }).click();
+    assert.equal(await viewer.getByRole('button', { name: '상품 올리기' }).isDisabled(), true);
+    assert.equal(await viewer.getByRole('button', { name: '상품 불러오기' }).isDisabled(), false);
     await viewer.close();
   });
 

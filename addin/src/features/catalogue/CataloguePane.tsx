@@ -12,7 +12,8 @@ import { pullCatalogue, pushCatalogue } from './sku-sheet.ts';
 import { useWarehouses } from './useWarehouses.ts';
 import { WarehouseSection } from './WarehouseSection.tsx';
 
-export function CataloguePane({ api, lang }: { api: Api; lang: Lang }) {
+export function CataloguePane({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
+  const viewer = role === 'viewer';
   const ui = useLayout();
   const t = (key: CatalogueMessage, params = {}) => format(cm[key], params, lang);
   const work = useWork(lang);
@@ -39,13 +40,14 @@ export function CataloguePane({ api, lang }: { api: Api; lang: Lang }) {
         <Button appearance="primary" disabled={work.busy} onClick={() => void pull()}>
           {t('pull')}
         </Button>
-        <Button disabled={work.busy} onClick={() => void push()}>
+        <Button disabled={work.busy || viewer} onClick={() => void push()}>
           {t('push')}
         </Button>
-        <Button disabled={work.busy} onClick={() => void importSheet()}>
+        <Button disabled={work.busy || viewer} onClick={() => void importSheet()}>
           {t('import_sheet')}
         </Button>
       </div>
+      {viewer && <Text size={200}>{t('viewer')}</Text>}
       <WorkStatus work={work} lang={lang} />
       <WarehouseSection lang={lang} state={warehouses} />
     </section>

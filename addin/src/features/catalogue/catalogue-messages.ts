@@ -4,6 +4,7 @@ import type { Messages } from '../../../../shared/i18n.ts';
 export const catalogueMessages = {
   pull: { ko: '상품 불러오기', en: 'Pull products' },
   push: { ko: '상품 올리기', en: 'Push products' },
+  viewer: { ko: '상품 올리기와 가져오기는 운영자와 관리자만 할 수 있습니다.', en: 'Only operators and admins can push or import products.' },
   hint: {
     ko: '상품 시트에서 고치거나 아래 빈 행에 새 상품을 적은 뒤 올리세요. 상태: 판매중/단종/재입고예정/강제품절/한정, 바코드는 쉼표로 구분',
     en: 'Edit rows of the 상품 sheet or type new SKUs below it, then push. Status: 판매중/단종/재입고예정/강제품절/한정; barcodes separated by commas',

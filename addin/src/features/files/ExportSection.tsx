@@ -30,7 +30,10 @@ export function ExportSection({ api, lang, accounts, role }: Props) {
   const m = { ...paneMessages, ...exportMessages };
   const t = (key: keyof typeof m) => format(m[key], {}, lang);
   const { work, choice, update, pickTemplate, reason, pickReason, problem, download } = useExport(api, lang);
-  const sender = useSender(api, lang, choice.what === 'booking');
+  // Booking files are the operators' (a masked one cannot be delivered): viewers are told so, nothing is read.
+  const canBook = role !== 'viewer';
+  const booking = choice.what === 'booking';
+  const sender = useSender(api, lang, booking && canBook);
   const f = choice.filter;
   const setFilter = (next: Partial<typeof f>) => update({ filter: { ...f, ...next } });
   const reasonProblem = problem === 'dates_reversed' ? null : problem;
@@ -61,7 +64,7 @@ export function ExportSection({ api, lang, accounts, role }: Props) {
             </Dropdown>
           </Field>
           <Text size={200}>{t('export_booking_help')}</Text>
-          <SenderLine lang={lang} canEdit={role === 'admin'} state={sender} />
+          {canBook ? <SenderLine lang={lang} canEdit={role === 'admin'} state={sender} /> : <Text size={200}>{t('export_booking_viewer')}</Text>}
         </>
       ) : (
         <>
@@ -96,7 +99,7 @@ export function ExportSection({ api, lang, accounts, role }: Props) {
       )}
       <ReasonFields choice={reason} onChange={pickReason} problem={reasonProblem} lang={lang} />
       <div className={ui.row}>
-        <Button appearance="primary" disabled={work.busy} onClick={download}>
+        <Button appearance="primary" disabled={work.busy || (booking && !canBook)} onClick={download}>
           {t('export_run')}
         </Button>
       </div>

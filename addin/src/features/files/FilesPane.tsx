@@ -19,9 +19,9 @@ export function FilesPane({ api, lang, accounts, role }: { api: Api; lang: Lang;
   const store = useTemplates(api, lang, type);
   return (
     <section className={ui.form} aria-label={format(m.tab_files, {}, lang)}>
-      <ImportSection api={api} lang={lang} kind={kind} setKind={setKind} templates={store.templates} />
+      <ImportSection api={api} lang={lang} kind={kind} setKind={setKind} templates={store.templates} canWrite={role !== 'viewer'} />
       <ExportSection api={api} lang={lang} accounts={accounts} role={role} />
-      <TemplateEditor lang={lang} store={store} type={type} />
+      <TemplateEditor lang={lang} store={store} type={type} canWrite={role !== 'viewer'} />
     </section>
   );
 }

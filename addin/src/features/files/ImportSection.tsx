@@ -13,9 +13,17 @@ import { fileMessages as fm, type FileMessage } from './files-messages.ts';
 import { useFileImport, type ImportKind } from './useFileImport.ts';
 import { kstDateTime } from '../../../../shared/time.ts';
 
-type Props = { api: Api; lang: Lang; kind: ImportKind; setKind: (k: ImportKind) => void; templates: readonly FileTemplate[] };
+type Props = {
+  api: Api;
+  lang: Lang;
+  kind: ImportKind;
+  setKind: (k: ImportKind) => void;
+  templates: readonly FileTemplate[];
+  /** Operators and admins apply, register and undo; viewers preview (the server refuses them anyway). */
+  canWrite: boolean;
+};
 
-export function ImportSection({ api, lang, kind, setKind, templates }: Props) {
+export function ImportSection({ api, lang, kind, setKind, templates, canWrite }: Props) {
   const t = (key: FileMessage, params: Record<string, string | number> = {}) => format(fm[key], params, lang);
   const ui = useLayout();
   const imp = useFileImport(api, lang, kind, templates);
@@ -100,17 +108,18 @@ export function ImportSection({ api, lang, kind, setKind, templates }: Props) {
         <Button disabled={work.busy} onClick={() => void imp.preview()}>
           {t('preview')}
         </Button>
-        <Button appearance="primary" disabled={work.busy} onClick={() => void imp.apply()}>
+        <Button appearance="primary" disabled={work.busy || !canWrite} onClick={() => void imp.apply()}>
           {t(kind === 'invoice' ? 'apply' : 'register')}
         </Button>
         {kind === 'invoice' && (
-          <Button disabled={work.busy} onClick={() => void imp.undo()}>
+          <Button disabled={work.busy || !canWrite} onClick={() => void imp.undo()}>
             {t('undo_last')}
           </Button>
         )}
       </div>
+      {!canWrite && <Caption1>{t('import_viewer')}</Caption1>}
       <WorkStatus work={work} lang={lang} />
-      {kind === 'order' && <Batches lang={lang} imp={imp} />}
+      {kind === 'order' && <Batches lang={lang} imp={imp} canWrite={canWrite} />}
     </section>
   );
 }
@@ -152,7 +161,7 @@ function ChannelField({ lang, channel, setChannel }: { lang: Lang; channel: Chan
   );
 }
 
-function Batches({ lang, imp }: { lang: Lang; imp: ReturnType<typeof useFileImport> }) {
+function Batches({ lang, imp, canWrite }: { lang: Lang; imp: ReturnType<typeof useFileImport>; canWrite: boolean }) {
   const t = (key: FileMessage, params: Record<string, string | number> = {}) => format(fm[key], params, lang);
   const ui = useLayout();
   const [reason, setReason] = useState('');
@@ -177,7 +186,7 @@ function Batches({ lang, imp }: { lang: Lang; imp: ReturnType<typeof useFileImpo
               {b.deleted_at ? ` ${t('batch_deleted', { reason: b.delete_reason ?? '' })}` : ''}
             </Text>
             {!b.deleted_at && (
-              <Button size="small" disabled={imp.work.busy} onClick={() => void imp.deleteBatch(b.id, reason)}>
+              <Button size="small" disabled={imp.work.busy || !canWrite} onClick={() => void imp.deleteBatch(b.id, reason)}>
                 {t('delete_batch')}
               </Button>
             )}

@@ -11,9 +11,9 @@ import { FIELD_LABELS, fieldsOf } from './field-labels.ts';
 import { fileMessages as fm, type FileMessage } from './files-messages.ts';
 import { editColumnsOf, type EditColumn, type useTemplates } from './useTemplates.ts';
 
-type Props = { lang: Lang; store: ReturnType<typeof useTemplates>; type: 'invoice_import' | 'order_upload' };
+type Props = { lang: Lang; store: ReturnType<typeof useTemplates>; type: 'invoice_import' | 'order_upload'; canWrite: boolean };
 
-export function TemplateEditor({ lang, store, type }: Props) {
+export function TemplateEditor({ lang, store, type, canWrite }: Props) {
   const t = (key: FileMessage, params: Record<string, string | number> = {}) => format(fm[key], params, lang);
   const ui = useLayout();
   const [id, setId] = useState('');
@@ -84,7 +84,7 @@ export function TemplateEditor({ lang, store, type }: Props) {
             <Input value={name} onChange={(_, d) => setName(d.value)} />
           </Field>
           <div className={ui.row}>
-            <Button disabled={store.work.busy} onClick={() => void store.saveCopy(selected, name, columns)}>
+            <Button disabled={store.work.busy || !canWrite} onClick={() => void store.saveCopy(selected, name, columns)}>
               {t('save_copy')}
             </Button>
             <Button disabled={store.work.busy} onClick={() => void store.sample(selected)}>
@@ -92,10 +92,10 @@ export function TemplateEditor({ lang, store, type }: Props) {
             </Button>
             {!selected.built_in && (
               <>
-                <Button appearance="primary" disabled={store.work.busy} onClick={() => void store.save(selected, name, columns)}>
+                <Button appearance="primary" disabled={store.work.busy || !canWrite} onClick={() => void store.save(selected, name, columns)}>
                   {t('save')}
                 </Button>
-                <Button disabled={store.work.busy} onClick={() => void store.remove(selected).then(() => setId(''))}>
+                <Button disabled={store.work.busy || !canWrite} onClick={() => void store.remove(selected).then(() => setId(''))}>
                   {t('delete')}
                 </Button>
               </>

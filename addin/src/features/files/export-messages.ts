@@ -7,6 +7,10 @@ export const exportMessages = {
   export_orders: { ko: '주문 목록', en: 'Order list' },
   export_booking: { ko: '택배 예약 파일', en: 'Courier booking file' },
   export_template: { ko: '택배사 양식', en: 'Courier template' },
+  export_booking_viewer: {
+    ko: '택배 예약 파일은 운영자와 관리자만 내려받을 수 있습니다 (받는 분 정보를 가리면 배송할 수 없습니다).',
+    en: 'Only operators and admins download booking files (a masked one cannot be delivered).',
+  },
   export_booking_help: {
     ko: '출고대기 상태의 박스를 한 행씩 담고, 참조 열에 박스 키를 넣습니다 (택배사 결과 파일을 그대로 다시 맞출 수 있습니다). 출고보류 주문과 품절 상품은 빠집니다.',
     en: "One row per box ready to ship, our box key in the courier's reference column (its result file then matches back). Held orders and sold-out items are left out.",

@@ -20,6 +20,10 @@ export const fileMessages = {
   courier_template: { ko: '템플릿대로', en: 'As the template says' },
   overwrite: { ko: '덮어쓰기 (이미 입력된 송장번호 교체)', en: 'Overwrite (replace numbers already entered)' },
   all_or_nothing: { ko: '전부 아니면 전무', en: 'All or nothing' },
+  import_viewer: {
+    ko: '적용·등록과 취소, 템플릿 저장은 운영자와 관리자만 할 수 있습니다. 미리보기는 할 수 있습니다.',
+    en: 'Only operators and admins apply, register, undo or save templates; anyone may preview.',
+  },
   channel: { ko: '거래처', en: 'Channel' },
   channel_file: { ko: '파일대로 (없으면 직거래)', en: 'As the file says (else direct trade)' },
   channel_direct: { ko: '직거래', en: 'Direct trade' },

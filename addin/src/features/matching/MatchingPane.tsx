@@ -19,10 +19,11 @@ export function MatchingPane({ api, lang, role }: { api: Api; lang: Lang; role: 
         <Button disabled={work.busy} onClick={pull}>
           {t('matching_pull')}
         </Button>
-        <Button appearance="primary" disabled={work.busy} onClick={push}>
+        <Button appearance="primary" disabled={work.busy || role === 'viewer'} onClick={push}>
           {t('matching_push')}
         </Button>
       </div>
+      {role === 'viewer' && <Caption1>{t('matching_viewer')}</Caption1>}
       <WorkStatus work={work} lang={lang} />
       <RememberedMatches api={api} lang={lang} canWrite={role !== 'viewer'} />
     </section>
