@@ -2,6 +2,7 @@
 // corrections are ours: they change the waybill and our records, and are never sent to the mall (no mall API here
 // takes them). One check for both sides, so the pane and the server say the same thing about a cell.
 import type { Messages } from '../i18n.ts';
+import { COLUMN_SIZES } from '../files/column-sizes.ts';
 import { normalizePhone } from '../phone.ts';
 
 export const RECIPIENT_FIELDS = [
@@ -17,15 +18,7 @@ export type RecipientField = (typeof RECIPIENT_FIELDS)[number];
 export const isRecipientField = (id: string): id is RecipientField => (RECIPIENT_FIELDS as readonly string[]).includes(id);
 
 /** Column sizes of the orders table (PostgreSQL refuses longer text). */
-export const RECIPIENT_MAX: Record<RecipientField, number> = {
-  recipient_name: 100,
-  recipient_mobile: 32,
-  recipient_phone: 32,
-  recipient_zip: 10,
-  recipient_address1: 300,
-  recipient_address2: 300,
-  delivery_memo: 500,
-};
+export const RECIPIENT_MAX: Record<RecipientField, number> = COLUMN_SIZES.orders;
 
 export const recipientMessages = {
   recipient_required: { ko: '{column}은(는) 비울 수 없습니다', en: '{column} cannot be empty' },

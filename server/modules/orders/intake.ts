@@ -2,6 +2,7 @@
 // merges to come, test fixtures. One place builds an order with its lines and each line's first history row, and
 // inserts many at once (a collect page is a few set-based statements). What happens to an order after it exists
 // is the transition engine's: intake only writes the status it starts in.
+import { COLUMN_SIZES } from '../../../shared/files/column-sizes.ts';
 import type { Knex } from 'knex';
 import { kstDate } from '../../../shared/time.ts';
 import type { Db } from '../../db/knex.ts';
@@ -54,7 +55,11 @@ export type IntakeOrigin = {
 /** An order ready to insert: the order, its lines and their first history rows. */
 export type Intake = { order: NewOrder; lines: NewLine[]; history: HistoryRow[] };
 
-/** Texts are cut to our column sizes: PostgreSQL refuses longer ones (SQLite would keep them). */
+/**
+ * Texts are cut to our column sizes: PostgreSQL refuses longer ones (SQLite would keep them). What a mall sends is
+ * kept, cut; files and the API refuse a longer cell on its row before it gets here (shared/files/map-rows.ts).
+ */
+const SIZE = COLUMN_SIZES.orders;
 const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 const cutOrNull = (text: string | null | undefined, max: number) => (text === null || text === undefined ? null : cut(text, max));
 
@@ -67,16 +72,16 @@ export function buildOrder(fields: OrderFields, lines: readonly LineFields[], or
     mall_order_id: fields.mall_order_id ?? null,
     channel_kind: fields.channel_kind,
     channel_name: fields.channel_name,
-    orderer_name: cut(fields.orderer_name, 100),
-    orderer_phone: cutOrNull(fields.orderer_phone, 32),
+    orderer_name: cut(fields.orderer_name, SIZE.orderer_name),
+    orderer_phone: cutOrNull(fields.orderer_phone, SIZE.orderer_phone),
     orderer_email: cutOrNull(fields.orderer_email, 200),
-    recipient_name: cutOrNull(fields.recipient_name, 100),
-    recipient_phone: cutOrNull(fields.recipient_phone, 32),
-    recipient_mobile: cutOrNull(fields.recipient_mobile, 32),
-    recipient_zip: cutOrNull(fields.recipient_zip, 10),
-    recipient_address1: cutOrNull(fields.recipient_address1, 300),
-    recipient_address2: cutOrNull(fields.recipient_address2, 300),
-    delivery_memo: cutOrNull(fields.delivery_memo, 500),
+    recipient_name: cutOrNull(fields.recipient_name, SIZE.recipient_name),
+    recipient_phone: cutOrNull(fields.recipient_phone, SIZE.recipient_phone),
+    recipient_mobile: cutOrNull(fields.recipient_mobile, SIZE.recipient_mobile),
+    recipient_zip: cutOrNull(fields.recipient_zip, SIZE.recipient_zip),
+    recipient_address1: cutOrNull(fields.recipient_address1, SIZE.recipient_address1),
+    recipient_address2: cutOrNull(fields.recipient_address2, SIZE.recipient_address2),
+    delivery_memo: cutOrNull(fields.delivery_memo, SIZE.delivery_memo),
     ordered_at: fields.ordered_at ?? null,
     paid_at: fields.paid_at ?? null,
     // The order's day on the desk: the KST day it was paid (or ordered, or came in).
@@ -105,8 +110,8 @@ export function buildLines(orderId: string, firstLineNo: number, lines: readonly
     mall_shipment_id: l.mall_shipment_id ?? null,
     mall_product_id: l.mall_product_id ?? null,
     mall_option_id: l.mall_option_id ?? null,
-    product_name: cut(l.product_name, 300),
-    option_text: cutOrNull(l.option_text, 300),
+    product_name: cut(l.product_name, COLUMN_SIZES.order_lines.product_name),
+    option_text: cutOrNull(l.option_text, COLUMN_SIZES.order_lines.option_text),
     quantity: l.quantity,
     unit_price: l.unit_price,
     amount: l.amount,
