@@ -22,6 +22,8 @@ export type ExportRequest = {
   name: string;
   columns: readonly FileColumn[];
   rows: RowSource;
+  /** CP949 CSV: called with what had to be replaced once the file is made, before its first byte is sent. */
+  beforeBody?: (result: CsvResult) => void;
 };
 
 export type ExportResult = { rows: number; encrypted: boolean } & Partial<Pick<CsvResult, 'replaced' | 'replacedRows'>>;
@@ -59,6 +61,16 @@ export async function* capped(rows: RowSource, max: number): AsyncGenerator<Row>
 /** Writes the file to `out` and ends it. */
 export async function writeExport(out: Writable, request: ExportRequest): Promise<ExportResult> {
   checkExportRequest(request);
+  if (request.format === 'csv' && request.encoding === 'cp949') {
+    // Collected before it is sent: what CP949 could not hold (written as '?') is then known before the body goes,
+    // so the response's headers can say it (a courier's file with a broken name is worse than one with a warning).
+    const plain = collector();
+    const result = await writeCsv(plain.stream, { columns: request.columns, rows: request.rows, encoding: 'cp949' });
+    request.beforeBody?.(result);
+    out.end(plain.bytes());
+    await finished(out);
+    return { ...result, encrypted: false };
+  }
   if (request.format === 'csv') {
     const result = await writeCsv(out, { columns: request.columns, rows: request.rows, encoding: request.encoding ?? 'utf8-bom' });
     return { ...result, encrypted: false };

@@ -25,3 +25,13 @@ export function startDownload(res: Response, info: { contentType: string; fileNa
   res.setHeader('Content-Type', info.contentType);
   res.setHeader('Content-Disposition', contentDisposition(info.fileName));
 }
+
+/**
+ * Says in the response's headers what a CP949 file could not hold (written as '?'): how many characters and on which
+ * data rows (the first 100), for the pane to warn the operator. Same-origin, so the pane reads them.
+ */
+export function sayReplaced(res: Response, result: { replaced: number; replacedRows: number[] }): void {
+  if (!result.replaced) return;
+  res.setHeader('X-Replaced-Characters', String(result.replaced));
+  res.setHeader('X-Replaced-Rows', result.replacedRows.join(','));
+}

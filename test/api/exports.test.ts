@@ -117,6 +117,21 @@ describe('order list export', () => {
     assert.ok(text.includes('홍길동'));
   });
 
+  it('a CP949 file says what it could not hold (written as ?): how many characters and on which rows; UTF-8 needs none', async () => {
+    const channel = 'CP949 확인';
+    await makeOrder(s.deps.db, { channel, recipient: '박🎁수', recipientMobile: '010-4444-5555', products: ['𠮷빌딩 선물세트'] });
+    await makeOrder(s.deps.db, { channel, recipient: '이영희', recipientMobile: '010-6666-7777' });
+    const csv = await download('/api/exports/order-lines', { channel, format: 'csv', encoding: 'cp949', reason: 'shipping' }, operator);
+    assert.equal(csv.status, 200);
+    const text = iconv.decode(csv.bytes, 'cp949');
+    assert.ok(text.includes('박?수') && text.includes('?빌딩'), text);
+    assert.equal(csv.headers.get('x-replaced-characters'), '2');
+    assert.equal(csv.headers.get('x-replaced-rows'), '1');
+    const utf8 = await download('/api/exports/order-lines', { channel, format: 'csv', encoding: 'utf8', reason: 'shipping' }, operator);
+    assert.ok(utf8.bytes.toString('utf8').includes('박🎁수'));
+    assert.equal(utf8.headers.get('x-replaced-characters'), null);
+  });
+
   it('an encrypted file opens with its password and not without', async () => {
     const res = await download(
       '/api/exports/order-lines',

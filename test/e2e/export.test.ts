@@ -112,6 +112,23 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.close();
   });
 
+  it('a CP949 file that could not hold a name says so beside the download, naming the file rows', async () => {
+    await makeOrder(e2e.server.deps.db, { channel: 'CP949몰', recipient: '박🎁수', recipientMobile: '010-4444-5555' });
+    const { page, pane } = await openWorkbench(e2e, { viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    await pane.getByRole('tab', { name: '파일', exact: true }).click();
+    const section = pane.getByRole('region', { name: '파일 내보내기' });
+    await section.getByRole('radio', { name: '주문 목록' }).check();
+    await section.getByLabel(/^검색/).fill('박🎁수');
+    await section.getByRole('radio', { name: 'CSV' }).check();
+    await section.getByRole('combobox', { name: 'CSV 인코딩' }).click();
+    await page.getByRole('option', { name: /CP949/ }).click();
+    await section.getByRole('combobox', { name: '사유' }).click();
+    await page.getByRole('option', { name: '배송 처리' }).click();
+    await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: '파일 내려받기' }).click()]);
+    await section.getByTestId('notice').filter({ hasText: 'CP949에 없는 글자 1자를 ?로 바꿔 적었습니다 (파일의 2행)' }).waitFor();
+    await page.close();
+  });
+
   it('an operator sees the sender read-only; a viewer is told why it cannot be read', async () => {
     const users = [
       { username: 'packer', password: '출고담당-비밀번호-2026', role: 'operator' },

@@ -31,8 +31,11 @@ export class ApiError extends Error {
   }
 }
 
-/** A downloaded file: its bytes and the name the server gave it (Content-Disposition). */
-export type DownloadedFile = { blob: Blob; fileName: string };
+/**
+ * A downloaded file: its bytes and the name the server gave it (Content-Disposition), and, for a CP949 CSV, the
+ * characters CP949 could not hold (written as '?'): how many and on which data rows (1 = the first under the header).
+ */
+export type DownloadedFile = { blob: Blob; fileName: string; replaced?: { count: number; rows: number[] } };
 
 export type Api = {
   /**
@@ -96,6 +99,11 @@ export function createApi(token: string | null, lang: Lang, options: ApiOptions 
       }
       if (as === 'file' && res.ok) {
         const file: DownloadedFile = { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
+        const replaced = Number(res.headers.get('x-replaced-characters') ?? 0);
+        if (replaced > 0) {
+          const rows = (res.headers.get('x-replaced-rows') ?? '').split(',').filter(Boolean).map(Number);
+          file.replaced = { count: replaced, rows };
+        }
         return file;
       }
       let data: unknown;

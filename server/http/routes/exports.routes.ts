@@ -23,7 +23,7 @@ import { labelsHtml } from '../../files/labels.ts';
 import { code128Svg } from '../../files/barcode.ts';
 import { kstMinute } from '../../../shared/time.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { fileStamp, startDownload } from '../download.ts';
+import { fileStamp, sayReplaced, startDownload } from '../download.ts';
 import type { EdgeInfo } from '../render.ts';
 import { route } from '../route.ts';
 
@@ -68,7 +68,7 @@ async function sendExport(
     reasonText: ask.reason_text,
   });
   startDownload(ctx.res, exportFileInfo(request));
-  await writeExport(ctx.res, { ...request, rows: counted(request.rows, record.finish) });
+  await writeExport(ctx.res, { ...request, rows: counted(request.rows, record.finish), beforeBody: (result) => sayReplaced(ctx.res, result) });
   return undefined;
 }
 

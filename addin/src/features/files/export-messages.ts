@@ -28,6 +28,10 @@ export const exportMessages = {
   export_run: { ko: '파일 내려받기', en: 'Download the file' },
   exporting: { ko: '파일을 만드는 중…', en: 'Making the file…' },
   exported: { ko: '"{name}" 파일을 내려받았습니다 ({size}).', en: 'Downloaded "{name}" ({size}).' },
+  exported_replaced: {
+    ko: 'CP949에 없는 글자 {count}자를 ?로 바꿔 적었습니다 (파일의 {rows}행). 이름·주소가 틀리지 않았는지 확인하거나, 받는 프로그램이 UTF-8을 읽으면 UTF-8로 내려받으세요.',
+    en: 'CP949 cannot hold {count} characters; they were written as ? (file rows {rows}). Check names and addresses, or download as UTF-8 if the program reads it.',
+  },
   dates_reversed: { ko: '결제일 시작이 끝보다 늦습니다.', en: 'The start date is after the end date.' },
   export_download_note: {
     ko: '웹용 Excel과 Windows용 Excel에서는 브라우저 다운로드로 저장됩니다. Mac용 Excel은 작업창의 다운로드를 막을 수 있으니, 그때는 웹용 Excel에서 내려받으세요.',

@@ -47,7 +47,11 @@ export function useExport(api: Api, lang: Lang) {
       saveFile(file);
       session.remember(call.reason);
       setPicked(null);
-      return format(exportMessages.exported, { name: file.fileName, size: fileSize(file.blob.size) }, lang);
+      const done = format(exportMessages.exported, { name: file.fileName, size: fileSize(file.blob.size) }, lang);
+      if (!file.replaced) return done;
+      // File rows: the header is row 1. The server names the first 100.
+      const rows = file.replaced.rows.map((r) => r + 1).join(', ') + (file.replaced.rows.length >= 100 ? ' …' : '');
+      return { intent: 'warning', text: `${done}\n${format(exportMessages.exported_replaced, { count: file.replaced.count, rows }, lang)}` };
     });
   };
 
