@@ -443,16 +443,18 @@ describe('invoice import: result file', () => {
       ['box_없음', cj(), '박민수'],
     ];
     const b = body(sheet(rows, 'CJ결과'), { overwrite: true });
+    // Each row says its row in the file (the title row above the header counts), as the results' "(N행)" do.
     const expected = (lang: 'ko' | 'en') => [
-      lang === 'ko' ? ['고객주문번호', '운송장번호', '받는분', '처리결과'] : ['고객주문번호', '운송장번호', '받는분', 'Result'],
-      [fresh.boxId, n1, '홍길동', lang === 'ko' ? `새번호 ${n1}` : `New number ${n1}`],
-      [over.boxId, n2, '김철수', lang === 'ko' ? `덮어씀 ${over.number} → ${n2}` : `Overwritten ${over.number} → ${n2}`],
-      [same.boxId, same.number, '이영희', lang === 'ko' ? '변경없음' : 'Unchanged'],
+      lang === 'ko' ? ['행', '고객주문번호', '운송장번호', '받는분', '처리결과'] : ['Row', '고객주문번호', '운송장번호', '받는분', 'Result'],
+      [3, fresh.boxId, n1, '홍길동', lang === 'ko' ? `새번호 ${n1}` : `New number ${n1}`],
+      [4, over.boxId, n2, '김철수', lang === 'ko' ? `덮어씀 ${over.number} → ${n2}` : `Overwritten ${over.number} → ${n2}`],
+      [5, same.boxId, same.number, '이영희', lang === 'ko' ? '변경없음' : 'Unchanged'],
     ];
     const pre = await resultFile('/api/invoice-imports/preview/result.xlsx', b);
     assert.equal(pre.status, 200, JSON.stringify(pre.body));
     assert.deepEqual(pre.rows.slice(0, 4), expected('ko'));
-    assert.match(String(pre.rows[4]![3]), /^거절: 고객주문번호 box_없음에 해당하는 박스·주문이 없습니다/);
+    assert.equal(pre.rows[4]![0], 6);
+    assert.match(String(pre.rows[4]![4]), /^거절: 고객주문번호 box_없음에 해당하는 박스·주문이 없습니다/);
     assert.equal((await box(over.boxId)).tracking_number, over.number, 'a preview file writes nothing');
 
     const applied = await apply(b);
@@ -460,7 +462,7 @@ describe('invoice import: result file', () => {
     const after = await resultFile(`/api/invoice-imports/${applied.body.import_id}/result.xlsx`, { source: sheet(rows, 'CJ결과') }, 'en');
     assert.equal(after.status, 200, JSON.stringify(after.body));
     assert.deepEqual(after.rows.slice(0, 4), expected('en'));
-    assert.match(String(after.rows[4]![3]), /^Refused: /);
+    assert.match(String(after.rows[4]![4]), /^Refused: /);
 
     // Another file (a row naming another box) is not laid under this import's results.
     const other = rows.map((r, i) => (i === 3 ? ['box_다른박스', ...r.slice(1)] : r));
@@ -482,7 +484,7 @@ describe('invoice import: result file', () => {
     }
     const after = await resultFile(`/api/invoice-imports/${applied.body.import_id}/result.xlsx`, { source: sheet(rows, 'CJ결과') }, 'en');
     assert.equal(after.status, 200, JSON.stringify(after.body));
-    assert.deepEqual(after.rows[80], [...rows[80]!, `New number ${rows[80]![1]}`]);
+    assert.deepEqual(after.rows[80], [81, ...rows[80]!, `New number ${rows[80]![1]}`]);
     const undo = await s.call('POST', `/api/invoice-imports/${applied.body.import_id}/undo`);
     assert.equal(undo.status, 200, JSON.stringify(undo.body));
     assert.equal(undo.body.boxes, 80);

@@ -40,17 +40,21 @@ import {
 import { startDownload } from '../download.ts';
 import { route } from '../route.ts';
 
-/** A result file: the file's header and rows with the result column, in the caller's language, as XLSX. */
+/**
+ * A result file: each row's number in the file (what a result's "(14행)" names: title rows above the header count),
+ * the file's header and rows, and the result column, in the caller's language, as XLSX.
+ */
 async function sendResultFile(res: Response, sheet: ResultSheet, lang: Lang): Promise<void> {
   startDownload(res, exportFileInfo({ format: 'xlsx', name: sheet.name }));
   await writeExport(res, {
     format: 'xlsx',
     name: sheet.name,
     columns: [
+      { header: render(message(fileImportsMessages.row_column), lang), width: 6 },
       ...sheet.header.map((h) => ({ header: h === null ? '' : String(h), width: 16, text: true })),
       { header: render(message(fileImportsMessages.result_column), lang), width: 48 },
     ],
-    rows: sheet.rows.map((r) => [...r.cells, r.result === null ? null : render(r.result, lang)]),
+    rows: sheet.rows.map((r) => [r.row, ...r.cells, r.result === null ? null : render(r.result, lang)]),
   });
 }
 

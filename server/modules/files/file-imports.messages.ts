@@ -63,6 +63,7 @@ export const fileImportsMessages = defineMessages('file_imports', {
   },
   undo_changed_since: { ko: '{row}행', en: 'row {row}' },
   // The result column of a result file.
+  row_column: { ko: '행', en: 'Row' },
   result_column: { ko: '처리결과', en: 'Result' },
   result_new: { ko: '새번호 {tracking_number}', en: 'New number {tracking_number}' },
   result_overwrite: { ko: '덮어씀 {old} → {tracking_number}', en: 'Overwritten {old} → {tracking_number}' },

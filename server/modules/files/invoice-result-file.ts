@@ -35,7 +35,8 @@ function resultText(r: Outcome): Text {
 }
 
 /** A sheet laid out for the writer: the header row (plus the result column) and each row after it with its result. */
-export type ResultSheet = { name: string; header: Cell[]; rows: { cells: Cell[]; result: Text | null }[] };
+/** Each row with its row number in the file (what the results' "(14행)" name: the title rows above count too). */
+export type ResultSheet = { name: string; header: Cell[]; rows: { row: number; cells: Cell[]; result: Text | null }[] };
 
 /** A cell as read, as it is written back: dates as their day (or time), TRUE/FALSE as text. */
 function written(cell: ReadCell | undefined): Cell {
@@ -54,7 +55,7 @@ function layout(name: string, sheetRows: ReadCell[][], headerRow: number, result
     header: pad(header),
     rows: sheetRows.slice(headerRow).map((cells, i) => {
       const r = results.get(headerRow + 1 + i);
-      return { cells: pad(cells), result: r ? resultText(r) : null };
+      return { row: headerRow + 1 + i, cells: pad(cells), result: r ? resultText(r) : null };
     }),
   };
 }
