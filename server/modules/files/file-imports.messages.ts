@@ -29,7 +29,7 @@ export const fileImportsMessages = defineMessages('file_imports', {
   reference_missing: { ko: '{column}: 찾을 번호가 비어 있습니다', en: '{column}: the reference is empty' },
   box_not_found: { ko: '{column} {value}에 해당하는 박스·주문이 없습니다', en: 'No box or order matches {column} {value}' },
   box_key_expected: {
-    ko: '{column} {value}는 쉽시트가 택배 예약 파일에 넣은 박스키(box_… 또는 ord_…)가 아닙니다. 쇼핑몰 주문번호로 찾으려면 쇼핑몰 주문번호 기준 템플릿을 고르세요',
+    ko: '{column} {value}은(는) 쉽시트가 택배 예약 파일에 넣은 박스키(box_… 또는 ord_…)가 아닙니다. 쇼핑몰 주문번호로 찾으려면 쇼핑몰 주문번호 기준 템플릿을 고르세요',
     en: '{column} {value} is not a box key ShipSheet put in a booking file (box_… or ord_…); to find orders by the mall order number, choose a template keyed by it',
   },
   ambiguous_order: {
