@@ -547,5 +547,16 @@ describe('file templates', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(sample.bytes as never);
     assert.deepEqual((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1), ['고객주문번호', '운송장번호']);
+    // Named by the template's name, not its key; the number column is text (Excel keeps its digits).
+    const name = decodeURIComponent(sample.headers.get('content-disposition')!.split("UTF-8''")[1]!);
+    assert.match(name, /^CJ Logistics.*-sample\.xlsx$/, 'named in the language the test client asks for (English)');
+    assert.equal(book.worksheets[0]!.getCell('B2').numFmt, '@');
+    const order = await s.download('GET', '/api/file-templates/order_wholesale/sample');
+    const orderBook = new ExcelJS.Workbook();
+    await orderBook.xlsx.load(order.bytes as never);
+    const header = (orderBook.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    const code = header.indexOf('상품코드') + 1;
+    assert.ok(code > 0, JSON.stringify(header));
+    assert.equal(orderBook.worksheets[0]!.getCell(2, code).numFmt, '@', 'a product code may be all digits');
   });
 });

@@ -161,10 +161,12 @@ export function fileImportRoutes(deps: AppDeps) {
       access: 'viewer',
       params: templateIdParams,
       response: 'file',
-      handler: async ({ params, res }) => {
+      handler: async ({ params, res, info }) => {
         const { template } = await getTemplate(db, params.id);
-        startDownload(res, exportFileInfo({ format: 'xlsx', name: `${template.id}-sample` }));
-        await writeTemplateSample(res, template);
+        // Named as the operator knows the template ("한빛유통 주문서-sample.xlsx"), not by its key.
+        const name = `${typeof template.name === 'string' ? template.name : template.name[info.lang]}-sample`;
+        startDownload(res, exportFileInfo({ format: 'xlsx', name }));
+        await writeTemplateSample(res, template, name);
       },
     }),
     route({

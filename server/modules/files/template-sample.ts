@@ -1,7 +1,7 @@
 // A sample file for an import template: its header row (each column under the template's own first spelling) and
 // one made-up row, written by the export writers, so an operator sees what a file for this template looks like.
 import type { Writable } from 'node:stream';
-import type { FieldName, Template } from '../../../shared/files/templates.ts';
+import { FIELD_KINDS, type FieldName, type Template } from '../../../shared/files/templates.ts';
 import { writeExport, type ExportResult } from '../../files/export.ts';
 
 /** Made-up values: no real person's data. */
@@ -32,22 +32,19 @@ const EXAMPLE: Partial<Record<FieldName, string | number>> = {
   memo: '',
 };
 
-/** Digit strings (numbers, phones) are written as text cells, so Excel keeps their zeros. */
-const TEXT_FIELDS: ReadonlySet<FieldName> = new Set([
-  'mall_order_id',
-  'mall_line_id',
-  'tracking_number',
-  'orderer_phone',
-  'recipient_mobile',
-  'recipient_phone',
-  'recipient_zip',
-]);
+/**
+ * Numbers, phones, zips and codes (a product code or barcode is often all digits) are text-formatted columns, so
+ * the buyer who fills the sample in Excel keeps their zeros and digits: the kinds the file reader takes as text.
+ */
+const TEXT_KINDS: ReadonlySet<string> = new Set(['digits', 'phone', 'zip', 'code']);
+const isText = (field: FieldName) => TEXT_KINDS.has(FIELD_KINDS[field]);
 
-export function writeTemplateSample(out: Writable, template: Template): Promise<ExportResult> {
+/** `name`: the file's name (the template's own, in the caller's language). */
+export function writeTemplateSample(out: Writable, template: Template, name: string): Promise<ExportResult> {
   return writeExport(out, {
     format: 'xlsx',
-    name: `${template.id}-sample`,
-    columns: template.columns.map((c) => ({ header: c.headers[0] ?? c.field, width: 18, text: TEXT_FIELDS.has(c.field) })),
+    name,
+    columns: template.columns.map((c) => ({ header: c.headers[0] ?? c.field, width: 18, text: isText(c.field) })),
     rows: [template.columns.map((c) => EXAMPLE[c.field] ?? null)],
   });
 }
