@@ -82,6 +82,14 @@ describe('a desk day on both sandbox malls: merge, allocate, gift, scan, send', 
     await tab('작업');
     await pane.getByRole('button', { name: '작업 시작' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-job][data-state="succeeded"]').length === 2);
+    // The two jobs end one by one: the notice names both, not only the last.
+    await pane
+      .getByRole('region', { name: '작업', exact: true })
+      .getByTestId('notice')
+      .filter({ hasText: /작업이 끝났습니다: 주문 수집/ })
+      .filter({ hasText: '쿠팡' })
+      .filter({ hasText: '스마트스토어' })
+      .waitFor();
     const collected = await lines();
     assert.deepEqual(new Set(collected.map((l) => l.mall_account_id)), new Set(malls.map((m) => m.accountId)));
     assert.ok(collected.every((l) => l.status === 'NEW'));

@@ -31,12 +31,13 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
   const accountName = (id: string | null) => accounts.find((a) => a.id === id)?.display_name ?? '';
   const typeLabel = (job: Job) => JOB_TYPE_LABELS[job.type][lang];
   const stateLabel = (state: string) => t(`state_${state}` as keyof typeof m);
-  const jobs = useJobs(api, feed, (job) => {
-    const intent = job.state === 'succeeded' ? 'success' : job.state === 'partial' || job.state === 'canceled' ? 'warning' : 'error';
-    work.setNotice({
-      intent,
-      text: t('job_ended', { type: typeLabel(job), account: accountName(job.mall_account_id), state: stateLabel(job.state) }),
-    });
+  const intentOf = (job: Job) => (job.state === 'succeeded' ? 'success' : job.state === 'partial' || job.state === 'canceled' ? 'warning' : 'error');
+  const jobs = useJobs(api, feed, (ended) => {
+    // The worst of the jobs named colours the notice.
+    const intents = new Set(ended.map(intentOf));
+    const intent = intents.has('error') ? 'error' : intents.has('warning') ? 'warning' : 'success';
+    const each = ended.map((j) => t('job_ended_one', { type: typeLabel(j), account: accountName(j.mall_account_id), state: stateLabel(j.state) }));
+    work.setNotice({ intent, text: t('job_ended', { jobs: each.join(', ') }) });
   });
 
   const start = () =>

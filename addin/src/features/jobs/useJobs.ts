@@ -27,21 +27,32 @@ export function mergeJobs(list: readonly Job[], incoming: readonly Job[]): Job[]
   return [...byId.values()].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '')).slice(0, RECENT);
 }
 
-/** `onEnded` hears each job this pane saw running that has now ended. */
-export function useJobs(api: Api, feed: JobFeed, onEnded: (job: Job) => void) {
+/**
+ * `onEnded` hears each time a job this pane saw running ends: that job, or, for one of the jobs the last 작업 시작
+ * started (one per account, ending one by one), every one of them ended so far.
+ */
+export function useJobs(api: Api, feed: JobFeed, onEnded: (jobs: readonly Job[]) => void) {
   const [jobs, setJobs] = useState<Job[]>([]);
   const [failures, setFailures] = useState<{ job: Job; items: JobResult[] } | null>(null);
-  const known = useRef(new Map<string, string>());
+  const known = useRef(new Map<string, Job>());
+  const lastStart = useRef<readonly string[]>([]);
   // The latest callback, read when an event arrives: the subscription lives once per sign-in.
   const ended = useRef(onEnded);
   ended.current = onEnded;
 
   useEffect(() => {
+    const endedWith = (job: Job) => {
+      if (!lastStart.current.includes(job.id)) return [job];
+      return lastStart.current.flatMap((id) => {
+        const j = known.current.get(id);
+        return j && FINISHED.has(j.state) ? [j] : [];
+      });
+    };
     const heard = (job: Job) => {
       const before = known.current.get(job.id);
-      if (before && FINISHED.has(before) && !FINISHED.has(job.state)) return;
-      known.current.set(job.id, job.state);
-      if (before && !FINISHED.has(before) && FINISHED.has(job.state)) ended.current(job);
+      if (before && FINISHED.has(before.state) && !FINISHED.has(job.state)) return;
+      known.current.set(job.id, { ...before, ...job });
+      if (before && !FINISHED.has(before.state) && FINISHED.has(job.state)) ended.current(endedWith(job));
     };
     // The recent jobs, read at first and again whenever the stream (re)opens: a job that ended while it was not
     // connected (a short collect right after sign-in) would otherwise stay "running" here.
@@ -68,7 +79,8 @@ export function useJobs(api: Api, feed: JobFeed, onEnded: (job: Job) => void) {
   async function start(type: JobType, accountIds: string[], from: string, to: string): Promise<StartOutcome> {
     const out = await startJobs(api, { type, mall_account_ids: accountIds, ...jobPeriod(from, to) });
     const started = out.items.flatMap((i) => (i.started ? [i.job] : []));
-    for (const j of started) known.current.set(j.id, j.state);
+    lastStart.current = started.map((j) => j.id);
+    for (const j of started) known.current.set(j.id, j);
     setJobs((list) => mergeJobs(list, started));
     return { started: started.length, refused: out.items.flatMap((i) => (i.started ? [] : [i])) };
   }
