@@ -94,7 +94,7 @@ export type SaveMatchRow = z.infer<typeof saveMatchRow>;
 export const saveMatchesBody = z.object({ matches: z.array(saveMatchRow).min(1).max(SAVE_MATCHES_MAX) });
 export type SaveMatchesBody = z.input<typeof saveMatchesBody>;
 
-export const SAVE_MATCH_CODES = ['unknown_sku', 'duplicate_sku', 'stale_version', 'already_matched', 'duplicate_row'] as const;
+export const SAVE_MATCH_CODES = ['unknown_sku', 'duplicate_sku', 'stale_version', 'already_matched', 'duplicate_row', 'unknown_channel'] as const;
 
 export const saveMatchResult = z.object({
   row: z.number().int(),

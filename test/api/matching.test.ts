@@ -194,7 +194,7 @@ describe('matching: sets, 1+1 and removal', () => {
     assert.deepEqual(await lineSkus(plus.lineIds[0]!), [['SET-A', 2]], 'per unit of the line: 3 units need 6');
   });
 
-  it('refuses unknown SKU codes, a code twice, and replacing a match without its version, per row', async () => {
+  it('refuses unknown SKU codes, a code twice, replacing a match without its version and an unknown channel, per row', async () => {
     await makeSku(s.deps.db, { code: 'R-1' });
     const res = await save([
       { channel_key: 'mall:거절몰', product_key: 'X1', option_key: '', items: [{ sku_code: 'NOPE', quantity: 1 }] },
@@ -221,6 +221,17 @@ describe('matching: sets, 1+1 and removal', () => {
       { channel_key: 'mall:거절몰', product_key: 'X3', option_key: '', items: [{ sku_code: 'R-1', quantity: 2 }], version: 9 },
     ]);
     assert.equal(stale.results[0].code, 'stale_version');
+    // A channel no line can have (not a mall account's key, not kind:name) is refused on its row, not remembered.
+    const odd = await save([
+      { channel_key: 'nonexistent:chan', product_key: 'X4', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
+      { channel_key: 'acc_none', product_key: 'X4', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
+      { channel_key: 'named: ', product_key: 'X4', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
+      { channel_key: 'direct:직거래', product_key: 'X4', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
+    ]);
+    assert.deepEqual(
+      odd.results.map((r: { result: string; code?: string }) => r.code ?? r.result),
+      ['unknown_channel', 'unknown_channel', 'unknown_channel', 'saved'],
+    );
     const viewer = await s.call('POST', '/api/matching/matches', { matches: [] }, { token: await s.tokenFor('viewer') });
     assert.equal(viewer.status, 403);
   });

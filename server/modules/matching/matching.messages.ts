@@ -2,6 +2,10 @@ import { defineMessages } from '../../../shared/i18n.ts';
 
 export const matchingMessages = defineMessages('matching', {
   unknown_sku: { ko: '없는 상품코드입니다: {codes}', en: 'no SKU with code: {codes}' },
+  unknown_channel: {
+    ko: '알 수 없는 판매처입니다: {channel} (쇼핑몰 계정 키 또는 direct:, store_release:, named: 뒤에 이름)',
+    en: 'unknown channel: {channel} (a mall account key, or direct:, store_release: or named: and a name)',
+  },
   duplicate_sku: { ko: '같은 상품코드가 두 번 있습니다: {code}', en: 'the same SKU code twice: {code}' },
   stale_version: {
     ko: '불러온 뒤 다른 곳에서 매칭이 바뀌었습니다 (버전 {seen} → {current}). 다시 불러오세요',

@@ -2,6 +2,7 @@
 // lines grouped by their keys, and SKUs by code, barcode or all of them for suggestions.
 import type { Knex } from 'knex';
 import { isPostgres, type Db } from '../../db/knex.ts';
+import { whereIdIn } from '../../db/bulk.ts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -21,6 +22,17 @@ export type SkuRef = { id: string; code: string; name: string; option_text: stri
 /** Matching is enforced from the first SKU on (the catalogue is in use); before that no line is ever unmatched. */
 export async function catalogueInUse(db: Conn): Promise<boolean> {
   return (await db('skus').first('id')) !== undefined;
+}
+
+/**
+ * Which of these channel keys are mall accounts' keys: an account's, or one that lines carry (an account since
+ * removed still has its lines). The others must be a channel without an account (kind:name).
+ */
+export async function mallChannelKeys(db: Conn, keys: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(keys)];
+  const accounts = (await whereIdIn(db, db('mall_accounts').select('id'), 'id', wanted)) as { id: string }[];
+  const carried = (await whereIdIn(db, db('order_lines').distinct('mall_account_id as id'), 'mall_account_id', wanted)) as { id: string }[];
+  return new Set([...accounts, ...carried].map((r) => r.id));
 }
 
 export async function skusByCodes(db: Conn, codes: readonly string[]): Promise<SkuRef[]> {

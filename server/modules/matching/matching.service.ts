@@ -13,6 +13,7 @@ import type {
   UnmatchedList,
 } from '../../../shared/api/matching.schema.ts';
 import { saveMatchesBody } from '../../../shared/api/matching.schema.ts';
+import { CHANNEL_KINDS } from '../../../shared/api/orders.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message, type Text } from '../../../shared/i18n.ts';
 import { skuSummary } from '../../../shared/matching.ts';
@@ -171,6 +172,10 @@ export async function saveMatches(
       )
     ).map((s) => [s.code, s]),
   );
+  const accounts = await repo.mallChannelKeys(
+    db,
+    body.matches.map((m) => m.channel_key),
+  );
   const batchId = newId(ID_PREFIX.batch);
   const seen = new Set<string>();
   const results: SaveResult[] = [];
@@ -181,10 +186,24 @@ export async function saveMatches(
       continue;
     }
     seen.add(keyText);
+    if (!knownChannel(m.channel_key, accounts)) {
+      results.push(refuse(row, 'unknown_channel', message(M.unknown_channel, { channel: m.channel_key })));
+      continue;
+    }
     results.push(await saveOne(db, actor, batchId, row, m, skus));
   }
   const saved = results.filter((r) => r.result === 'saved').length;
   return { saved, refused: results.length - saved, results };
+}
+
+/**
+ * A match's channel as lines carry it (line-matches.repo.ts CHANNEL_KEY_SQL): a mall account's key, or the kind and
+ * name of a channel without one (직거래, 매장출고, a named buyer), which may be set up before its first order.
+ */
+function knownChannel(key: string, accounts: ReadonlySet<string>): boolean {
+  if (accounts.has(key)) return true;
+  const at = key.indexOf(':');
+  return at > 0 && (CHANNEL_KINDS as readonly string[]).includes(key.slice(0, at)) && key.slice(at + 1).trim().length > 0;
 }
 
 const refuse = (row: number, code: NonNullable<SaveMatchResult['code']>, text: Text): SaveResult => ({ row, result: 'refused', code, message: text });
