@@ -177,6 +177,11 @@ describe.skipIf(SKIP_WITHOUT_BROWSER).each(['coupang', 'naver'] as const)('statu
       if (process.env.SHIPSHEET_SCREENSHOTS === '1' && mallName === 'coupang') {
         await pane.screenshot({ path: 'docs/images/board.png' });
       }
+      // The buyer takes the cancel back; the next sync puts the lines back where they were and the claim leaves the notice.
+      await mall.admin.event(String(mallOrder.orderId), 'claim_withdraw');
+      assert.equal((await runJob(s, 'sync', mall.accountId)).job.state, 'succeeded');
+      assert.equal((await lines()).find((l) => l.line_id === canceled)!.status, target.status);
+      await notice.waitFor({ state: 'detached' });
       await page.close();
     } finally {
       await mall.sandbox.close();

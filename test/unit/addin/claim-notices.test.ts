@@ -8,7 +8,7 @@ import { sheetLinesBody } from '../../../shared/api/sheet.schema.ts';
 import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
 import { writeTable } from '../../../addin/src/excel/sheets.ts';
-import { findNewClaims } from '../../../addin/src/features/board/claim-notices.ts';
+import { closedClaims, findNewClaims } from '../../../addin/src/features/board/claim-notices.ts';
 import { ORDER_SHEET } from '../../../addin/src/features/orders/order-sheet.ts';
 import { rowCells } from '../../../addin/src/sheet/cells.ts';
 import { installFakeExcel } from '../../helpers/fake-excel.ts';
@@ -90,5 +90,22 @@ describe('new claims after a sync, on a 50,000-line order sheet', () => {
     assert.ok(excel.stats.syncs <= 4, `${excel.stats.syncs} syncs`);
     // Announced once in a session.
     assert.deepEqual(await findNewClaims(api, { id: 'job_1', type: 'sync', ok: 4 }, seen), []);
+  });
+
+  it('a listed claim a later sync withdrew is closed (and news again if made again); one still open stays', async () => {
+    const { api, linesAsked } = server([
+      { line: id(7), status: 'READY' }, // the cancel was withdrawn: back to 출고대기
+      { line: id(8), status: 'RETURN_REQUESTED' }, // still as announced
+    ]);
+    const listed = [
+      { line_id: id(7), mall_order_id: 'A', status: 'CANCEL_REQUESTED' as const },
+      { line_id: id(8), mall_order_id: 'B', status: 'RETURN_REQUESTED' as const },
+    ];
+    const seen = new Set([`${id(7)}:CANCEL_REQUESTED`, `${id(8)}:RETURN_REQUESTED`]);
+    assert.deepEqual([...(await closedClaims(api, listed, seen))], [`${id(7)}:CANCEL_REQUESTED`]);
+    assert.deepEqual([...seen], [`${id(8)}:RETURN_REQUESTED`]);
+    assert.deepEqual(linesAsked, [[id(7), id(8)]], 'only the listed lines are read again');
+    assert.equal((await closedClaims(api, [], seen)).size, 0);
+    assert.equal(linesAsked.length, 1, 'nothing listed: no request');
   });
 });

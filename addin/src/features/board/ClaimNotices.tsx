@@ -1,31 +1,15 @@
 // A notice above the tabs when a sync brought claims for lines on the order sheet, naming each by its mall
-// order number and claim (claim-notices.ts says how they are found). Heard on the job feed while signed in.
+// order number and claim (claim-notices.ts says how they are found, useClaimNotices.ts when).
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
-import { FINISHED_JOB_STATES } from '../../../../shared/api/jobs.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { STATUS_LABELS } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { boardMessages as m } from './board-messages.ts';
-import { findNewClaims, mayBringClaims, type NewClaim } from './claim-notices.ts';
+import { useClaimNotices } from './useClaimNotices.ts';
 
 export function ClaimNotices({ api, feed, lang }: { api: Api; feed: JobFeed; lang: Lang }) {
-  const [claims, setClaims] = useState<NewClaim[]>([]);
-  const seen = useRef(new Set<string>());
-
-  useEffect(
-    () =>
-      feed.subscribe((job) => {
-        if (!FINISHED_JOB_STATES.has(job.state) || !mayBringClaims(job)) return;
-        void findNewClaims(api, job, seen.current)
-          .catch(() => [])
-          .then((found) => {
-            if (found.length) setClaims((had) => [...had, ...found]);
-          });
-      }),
-    [api, feed],
-  );
+  const { claims, dismiss } = useClaimNotices(api, feed);
 
   if (!claims.length) return null;
   // Lines of one order with the same claim are named once: the operator finds the order by its number.
@@ -36,7 +20,7 @@ export function ClaimNotices({ api, feed, lang }: { api: Api; feed: JobFeed; lan
     <MessageBar intent="warning" data-testid="claim-notice">
       <MessageBarBody>{format(m.new_claims, { list }, lang)}</MessageBarBody>
       <MessageBarActions>
-        <Button size="small" onClick={() => setClaims([])}>
+        <Button size="small" onClick={dismiss}>
           {format(m.dismiss, {}, lang)}
         </Button>
       </MessageBarActions>

@@ -6,7 +6,8 @@
 // columns) are read again from the server (POST /api/sheet/lines), and a line whose status is now a claim status
 // (취소요청, 반품완료, …) while its status cell reads otherwise is new to the operator. Collect jobs never move a
 // line already collected, so they cannot bring a claim for a row on the sheet. A claim already announced in this
-// session is not announced again until its status changes.
+// session is not announced again until its status changes; one a later sync closed (withdrawn, say) leaves the
+// notice.
 import type { JobView } from '../../../../shared/api/jobs.schema.ts';
 import { STATUS_LABELS, claimTypeOf, type Status } from '../../../../shared/lifecycle.ts';
 import { ORDER_COLUMNS } from '../../../../shared/sheet/order-columns.ts';
@@ -43,6 +44,23 @@ async function shownStatuses(lineIds: ReadonlySet<string>): Promise<Map<string, 
   return shown;
 }
 
+/** A claim as announced: its line in that status (the same line in another status is another announcement). */
+export const claimKey = (c: Pick<NewClaim, 'line_id' | 'status'>) => `${c.line_id}:${c.status}`;
+
+/**
+ * Of the claims listed in the notice, those whose line is no longer in the status announced (a later sync withdrew
+ * the claim, or moved it on: a completed one is announced anew), read again from the server. They leave `seen`, so
+ * the same claim made again is news again.
+ */
+export async function closedClaims(api: Api, listed: readonly NewClaim[], seen: Set<string>): Promise<Set<string>> {
+  if (!listed.length) return new Set();
+  const { items } = await sheetLines(api, { line_ids: [...new Set(listed.map((c) => c.line_id))] });
+  const now = new Map(items.map((l) => [l.line_id, l.status]));
+  const closed = new Set(listed.filter((c) => now.get(c.line_id) !== c.status).map(claimKey));
+  for (const key of closed) seen.delete(key);
+  return closed;
+}
+
 /** Lines a finished sync moved that are on the sheet in a claim status their cell does not read; `seen` is updated. */
 export async function findNewClaims(api: Api, job: Pick<JobView, 'id' | 'type' | 'ok'>, seen: Set<string>): Promise<NewClaim[]> {
   if (!mayBringClaims(job)) return [];
@@ -56,7 +74,7 @@ export async function findNewClaims(api: Api, job: Pick<JobView, 'id' | 'type' |
     const status = line.status as Status;
     if (!claimTypeOf(status)) continue;
     const cell = shown.get(line.line_id) ?? '';
-    const key = `${line.line_id}:${status}`;
+    const key = claimKey({ line_id: line.line_id, status });
     if (Object.values(STATUS_LABELS[status]).includes(cell) || cell === status || seen.has(key)) continue;
     seen.add(key);
     found.push({ line_id: line.line_id, mall_order_id: line.mall_order_id ?? line.order_id, status });
