@@ -41,6 +41,12 @@ export const STATUS_LABELS: Record<Status, MessageText> = {
 
 export const CLAIM_TYPES = ['cancel', 'return', 'exchange'] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
+/** What operators call each kind of claim. */
+export const CLAIM_TYPE_NAMES: Record<ClaimType, MessageText> = {
+  cancel: { ko: '취소', en: 'cancel' },
+  return: { ko: '반품', en: 'return' },
+  exchange: { ko: '교환', en: 'exchange' },
+};
 // withdrawn: the buyer or the mall took the claim back; restored: an operator undid it (주문복원).
 export const CLAIM_STATES = ['requested', 'completed', 'withdrawn', 'restored'] as const;
 export type ClaimState = (typeof CLAIM_STATES)[number];
@@ -391,8 +397,9 @@ export const lifecycleMessages = defineMessages('lifecycle', {
     ko: '{where}이력에 클레임 이전 상태가 없어 되돌릴 수 없습니다',
     en: '{where}no status before the claim is recorded, so it cannot be put back',
   },
+  // The claim, not a status: a cancel completed here may stand at the mall as requested or completed alike.
   restore_mall_warning: {
-    ko: '쇼핑몰에서 아직 {status_label} 상태라면 다음 주문동기화 때 다시 바뀔 수 있습니다',
-    en: 'if the mall still shows {status_label}, the next sync may revert this restore',
+    ko: '쇼핑몰에 이 {claim_label}이(가) 아직 남아 있으면 다음 주문동기화 때 다시 바뀔 수 있습니다',
+    en: 'if the mall still has this {claim_label}, the next sync may revert this restore',
   },
 });

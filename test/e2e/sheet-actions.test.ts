@@ -144,7 +144,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
 
     await choose('주문복원');
     const warning = orders.getByTestId('restore-warning');
-    await warning.getByText('쇼핑몰에서 아직 취소·반품·교환 상태라면 다음 주문동기화 때 다시 바뀔 수 있습니다').waitFor();
+    await warning.getByText('쇼핑몰에 이 취소·반품·교환이 아직 남아 있으면 다음 주문동기화 때 다시 바뀔 수 있습니다').waitFor();
     await assertPaneFits(page, 'the 주문 tab with the restore warning');
     await apply(/주문복원 전에 쇼핑몰 재동기화 경고를 확인하세요/);
     assert.equal(await cell('cancel', 'status'), '취소완료', 'not restored without the confirmation');
@@ -153,7 +153,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     const { cells } = await rowOf('cancel');
     assert.equal(cells[col('status')], '출고대기');
     // The server's own warning, beside the row it restored.
-    assert.match(String(cells[col('push_message')]), /쇼핑몰에서 아직 취소완료 상태라면 다음 주문동기화 때 다시 바뀔 수 있습니다/);
+    assert.match(String(cells[col('push_message')]), /쇼핑몰에 이 취소가 아직 남아 있으면 다음 주문동기화 때 다시 바뀔 수 있습니다/);
     assert.equal((await detail('cancel')).lines[0].status, 'READY');
   });
 

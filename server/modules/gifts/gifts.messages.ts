@@ -10,8 +10,8 @@ export const giftsMessages = defineMessages('gifts', {
     en: 'someone changed the rule (now version {current}); reload it',
   },
   rule_in_use: {
-    ko: '이 규칙으로 추가된 사은품이 있어 삭제할 수 없습니다. 사용 안 함으로 바꾸세요',
-    en: 'gift lines were added by this rule: it cannot be deleted; set it inactive instead',
+    ko: '이 규칙으로 추가된 사은품이 있어 삭제할 수 없습니다. 규칙의 중지를 누르세요',
+    en: 'gift lines were added by this rule: it cannot be deleted; turn it off instead',
   },
   order_moved: {
     ko: '미리보기 이후 바뀐 주문이 있습니다: {orders}. 다시 미리보기 하세요',

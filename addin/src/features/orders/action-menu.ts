@@ -87,7 +87,7 @@ export const needs = (action: SelectionAction) => ({
 const REASON_OPTIONAL: readonly SelectionAction[] = ['complete_claim', 'withdraw_claim', 'release_hold', 'restore'];
 
 /** The restore warning shown before a restore (the server repeats it beside each mall row it restores). */
-export const restoreWarning = (lang: Lang) => format(lifecycleMessages.restore_mall_warning, { status_label: am.restore_claim_states }, lang);
+export const restoreWarning = (lang: Lang) => format(lifecycleMessages.restore_mall_warning, { claim_label: am.restore_claim_states }, lang);
 
 type Params = Omit<BulkTransitionBody, 'items' | 'action'>;
 

@@ -35,7 +35,7 @@ export const actionMessages = {
   flag_set: { ko: '켜기/끄기', en: 'On or off' },
   flag_on: { ko: '설정', en: 'Set' },
   flag_off: { ko: '해제', en: 'Clear' },
-  restore_claim_states: { ko: '취소·반품·교환', en: 'cancelled, returned or exchanged' },
+  restore_claim_states: { ko: '취소·반품·교환', en: 'cancel, return or exchange' },
   restore_confirm: { ko: '경고를 확인했습니다', en: 'I have read the warning' },
   reason_required: { ko: '사유를 입력하세요.', en: 'Enter a reason.' },
   quantity_invalid: { ko: '클레임 수량은 1 이상의 정수입니다.', en: 'The claimed quantity is a whole number of at least 1.' },

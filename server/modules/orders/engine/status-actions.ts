@@ -5,7 +5,7 @@ import { message, type Message } from '../../../../shared/i18n.ts';
 import {
   BEFORE_FIRST_NUMBER,
   LEAVES_BOX,
-  STATUS_LABELS,
+  CLAIM_TYPE_NAMES,
   alreadyDone,
   claimTypeOf,
   lifecycleMessages,
@@ -42,7 +42,6 @@ export function statusAction(core: EngineCore, targetId: string, lines: LineRow[
   for (const unit of decided) {
     for (const { line, to } of unit) {
       const claimType = claimTypeOf(line.status as Status);
-      const from = line.status as Status;
       const patch: Record<string, unknown> = {};
       if (action === 'clear_invoice' && line.box_id && !p.keep_box) {
         const boxId = line.box_id;
@@ -62,9 +61,7 @@ export function statusAction(core: EngineCore, targetId: string, lines: LineRow[
       if ((action === 'withdraw_claim' || action === 'restore') && claimType) {
         closeClaim(core, line, claimType, action === 'restore' ? 'restored' : 'withdrawn', action, p.reason ?? null);
         if (action === 'restore' && core.orderOf(line).source === 'mall') {
-          // The claim as it stood here (반품요청 or 반품완료): what the mall may still show.
-          const status_label = STATUS_LABELS[from];
-          warnings.push(message(lifecycleMessages.restore_mall_warning, { id: line.id, status_label }));
+          warnings.push(message(lifecycleMessages.restore_mall_warning, { id: line.id, claim_label: CLAIM_TYPE_NAMES[claimType] }));
         }
       }
     }

@@ -125,7 +125,7 @@ describe('engine: claims', () => {
     const results = await w.run('restore', [{ id: canceled.lines[0]!.id }, { id: returned.lines[0]!.id }], { reason: 'mistake' });
     assert.deepEqual(outcomes(results), ['applied', 'applied']);
     assert.deepEqual([canceled.lines[0]!.status, returned.lines[0]!.status, claim.state], ['NEW', 'SHIPPED', 'restored']);
-    assert.deepEqual(results[0]!.warnings, ['if the mall still shows Canceled, the next sync may revert this restore']);
+    assert.deepEqual(results[0]!.warnings, ['if the mall still has this cancel, the next sync may revert this restore']);
     assert.equal(results[1]!.warnings, undefined, 'a manual order has no mall to revert it');
   });
 
