@@ -176,6 +176,9 @@ export const itemResult = z.object({
 });
 export type ItemResult = z.infer<typeof itemResult>;
 
+/** The most characters a note (memo or message) holds, however it comes: typed, with a direct order, from a file. */
+export const NOTE_MAX = 4000;
+
 export const directOrderBody = z.object({
   orderer_name: z.string().trim().min(1).max(100),
   total_amount: won,
@@ -200,13 +203,13 @@ export const directOrderBody = z.object({
     .datetime({ offset: true })
     .refine((v) => Date.parse(v) >= 0 && Date.parse(v) < Date.parse('9999-01-01T00:00:00Z'), { message: 'expected a time from 1970 to 9998' })
     .optional(),
-  memo: z.string().trim().max(2000).optional(),
+  memo: z.string().trim().max(NOTE_MAX).optional(),
 });
 export type DirectOrderInput = z.infer<typeof directOrderBody>;
 
 export const noteBody = z.object({
   kind: z.enum(['memo', 'message']).default('memo'),
-  body: z.string().trim().min(1).max(4000),
+  body: z.string().trim().min(1).max(NOTE_MAX),
 });
 
 export const salesQuery = z.object({

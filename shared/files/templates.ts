@@ -3,6 +3,7 @@
 // sheet and the direct-order API (shared/sheet/order-columns.ts, direct-columns.ts) so rows need no second mapping.
 import type { CourierCode } from '../couriers.ts';
 import type { MessageText } from '../i18n.ts';
+import { NOTE_MAX } from '../api/orders.schema.ts';
 import { COLUMN_SIZES } from './column-sizes.ts';
 import type { CellKind } from './normalise.ts';
 
@@ -58,8 +59,7 @@ const { orders, order_lines: lines, skus, stock_history: history } = COLUMN_SIZE
  * its row at the preview (PostgreSQL refused it with a 500 at the apply, and intake cut some texts short without a
  * word). A field saved by more than one kind of file (a product code is an order line's mall product code and a
  * SKU's code) takes the smallest. Fields only looked up or parsed (box keys, quantities, statuses) have none; a
- * barcode list and a SKU's memo are checked per SKU (server/modules/catalogue/sku-rules.ts); an order's memo is a
- * note of any length.
+ * barcode list and a SKU's memo are checked per SKU (server/modules/catalogue/sku-rules.ts).
  */
 export const FIELD_MAX_LENGTH: Partial<Record<FieldName, number>> = {
   mall_order_id: orders.mall_order_id,
@@ -77,6 +77,8 @@ export const FIELD_MAX_LENGTH: Partial<Record<FieldName, number>> = {
   product_name: Math.min(lines.product_name, skus.name),
   option_text: Math.min(lines.option_text, skus.option_text),
   reason: history.reason,
+  // An order's memo becomes a note: as long as a typed one may be.
+  memo: NOTE_MAX,
 };
 
 /** Where an invoice-import row's box is looked up (PRODUCT.md §2 step 6: our box key is the exact one). */

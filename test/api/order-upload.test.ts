@@ -351,21 +351,51 @@ describe('order upload: register and batches', () => {
 
   it('a cell longer than the column it is saved in is refused on its row at the preview, naming the column and the limit; the good row registers (it was a 500 on PostgreSQL, or cut short)', async () => {
     const channel = '도매-긴값';
-    const header = ['주문번호', '거래처', '주문자', '수취인', '휴대폰', '주소', '상세주소', '배송메모', '상품코드', '상품명', '옵션', '수량', '금액'];
-    const good = ['L-1', channel, '주문자', '홍길동', '010-1234-5678', '서울 강남구 테헤란로 1', '101호', '문 앞', 'P-1', '텀블러', '블랙', 1, 15000];
+    const header = [
+      '주문번호',
+      '거래처',
+      '주문자',
+      '수취인',
+      '휴대폰',
+      '주소',
+      '상세주소',
+      '배송메모',
+      '상품코드',
+      '상품명',
+      '옵션',
+      '수량',
+      '금액',
+      '메모',
+    ];
+    const good = [
+      'L-1',
+      channel,
+      '주문자',
+      '홍길동',
+      '010-1234-5678',
+      '서울 강남구 테헤란로 1',
+      '101호',
+      '문 앞',
+      'P-1',
+      '텀블러',
+      '블랙',
+      1,
+      15000,
+      '',
+    ];
     const set = (changes: Record<number, string>) => good.map((cell, i) => changes[i] ?? cell);
     const workbook = new ExcelJS.Workbook();
-    workbook
-      .addWorksheet('발주서')
-      .addRows([
-        header,
-        good,
-        set({ 0: 'L'.repeat(65) }),
-        set({ 0: 'L-3', 8: 'P'.repeat(100) }),
-        set({ 0: 'L-4', 1: '거'.repeat(150) }),
-        set({ 0: 'L-5', 2: '주'.repeat(120), 6: '상'.repeat(400), 7: '메'.repeat(600), 9: '품'.repeat(330), 10: '옵'.repeat(400) }),
-        set({ 0: 'L-6', 3: '수'.repeat(5000) }),
-      ]);
+    workbook.addWorksheet('발주서').addRows([
+      header,
+      good,
+      set({ 0: 'L'.repeat(65) }),
+      set({ 0: 'L-3', 8: 'P'.repeat(100) }),
+      set({ 0: 'L-4', 1: '거'.repeat(150) }),
+      set({ 0: 'L-5', 2: '주'.repeat(120), 6: '상'.repeat(400), 7: '메'.repeat(600), 9: '품'.repeat(330), 10: '옵'.repeat(400) }),
+      set({ 0: 'L-6', 3: '수'.repeat(5000) }),
+      // An order's memo is a note: as long as a typed one may be (it had no limit at all).
+      set({ 0: 'L-7', 13: '메'.repeat(4001) }),
+    ]);
     const source = {
       kind: 'file',
       filename: 'long.xlsx',
@@ -386,6 +416,7 @@ describe('order upload: register and batches', () => {
         ],
       ],
       [7, [/^수취인: 너무 깁니다 \(5000자, 최대 100자\)$/]],
+      [8, [/^메모: 너무 깁니다 \(4001자, 최대 4000자\)$/]],
     ];
     const preview = await api('POST', '/api/order-uploads/preview', { source, template: { id: 'order_wholesale' } });
     assert.equal(preview.status, 200, JSON.stringify(preview.body));
