@@ -55,6 +55,7 @@ export const paneMessages = {
   tab_sales: { ko: '매출', en: 'Sales' },
   cancel: { ko: '취소', en: 'Cancel' },
   canceled: { ko: '취소했습니다.', en: 'Canceled.' },
+  clear_selection: { ko: '선택 지우기', en: 'Clear selection' },
   // orders
   filter_status: { ko: '상태', en: 'Status' },
   filter_account: { ko: '쇼핑몰 계정', en: 'Mall account' },

@@ -144,6 +144,20 @@ describe(`task pane at ${WIDTH} px`, skipWith(SKIP_WITHOUT_BROWSER), () => {
       await page.close();
     });
 
+  it("every Dropdown's clear button is named in the pane's language, not Fluent's English", async () => {
+    const page = await openPane();
+    const labels = new Set<string>();
+    const tabs = page.getByRole('tab');
+    for (let i = 0; i < (await tabs.count()); i++) {
+      await tabs.nth(i).click();
+      await page.waitForTimeout(150);
+      for (const label of await page.locator('.fui-Dropdown__clearButton').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? '')))
+        labels.add(label);
+    }
+    assert.deepEqual([...labels], ['선택 지우기']);
+    await page.close();
+  });
+
   it('a long server error wraps inside the pane, and 로그아웃 and English stay in view', async () => {
     const page = await openPane();
     // The server answers starting a job with a long message: a sentence and an unbroken 300-character token.

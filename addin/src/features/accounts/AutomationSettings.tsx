@@ -1,6 +1,7 @@
 // One account's automatic steps (issue 13 §6), each off until the seller switches it on: confirm on collect,
 // release on confirm, a default courier, ship once numbered, send once shipped.
-import { Caption1, Dropdown, Field, Option, Switch } from '@fluentui/react-components';
+import { Caption1, Field, Option, Switch } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import type { UpdateMallAccountBody } from '../../../../shared/api/mall-accounts.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { courierLabel } from '../../sheet/cells.ts';
@@ -25,6 +26,7 @@ export function AutomationSettings(props: { account: Account; lang: Lang; disabl
       ))}
       <Field label={t('default_courier')}>
         <Dropdown
+          lang={lang}
           aria-label={`${account.display_name} ${t('default_courier')}`}
           disabled={disabled}
           value={courier ? courierLabel(courier, lang) : t('no_courier')}

@@ -1,7 +1,8 @@
 // Connecting a mall account from the pane (admins): the mall, a name, the mall's own credential fields and, for a
 // sandbox or a proxy, another API address. The server checks the fields and stores the keys sealed; right after,
 // one test call says whether the mall accepts them.
-import { Button, Dropdown, Field, Input, Option, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Field, Input, Option, Text, mergeClasses } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { MALL_NAMES, MALL_TYPES, type MallType } from '../../../../shared/malls.ts';
@@ -60,6 +61,7 @@ export function ConnectAccount({ api, lang, work, onDone }: { api: Api; lang: La
       <Text weight="semibold">{t('connect')}</Text>
       <Field label={t('mall')}>
         <Dropdown
+          lang={lang}
           aria-label={t('mall')}
           value={MALL_NAMES[mall][lang]}
           selectedOptions={[mall]}

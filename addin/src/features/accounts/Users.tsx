@@ -1,7 +1,8 @@
 // The shop's users (admins only): who may sign in and with what role. A new user, and a reset, get a temporary
 // password made here from the browser's random source, shown once to the admin; the user must replace it at the
 // first sign-in (the server enforces that), so the admin never knows the password in use.
-import { Badge, Button, Card, CardHeader, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
+import { Badge, Button, Card, CardHeader, Field, Input, Option, Text } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { publicUserView } from '../../../../shared/api/auth.schema.ts';
@@ -121,6 +122,7 @@ function RoleField({ value, onChange, lang }: { value: Role; onChange: (role: Ro
   return (
     <Field label={label}>
       <Dropdown
+        lang={lang}
         aria-label={label}
         value={ROLE_LABELS[value][lang]}
         selectedOptions={[value]}

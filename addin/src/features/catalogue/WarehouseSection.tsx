@@ -1,6 +1,7 @@
 // The warehouses and stores in a short list (the default marked, "기본으로" on the others), and a one-line form to
 // add one. Narrow enough for a 320 px pane: every row wraps.
-import { Badge, Button, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Option, Text } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { useLayout } from '../../styles.ts';
 import { WorkStatus } from '../work.tsx';
@@ -43,6 +44,7 @@ export function WarehouseSection({ lang, state }: { lang: Lang; state: ReturnTyp
       <div className={ui.rowEnd}>
         <Field label={t('warehouse_kind')} className={ui.grow}>
           <Dropdown
+            lang={lang}
             size="small"
             aria-label={t('warehouse_kind')}
             value={kindLabel(form.kind)}

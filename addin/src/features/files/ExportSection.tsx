@@ -1,6 +1,7 @@
 // The 파일 tab's export: an order list (the orders pane's filters) or a courier booking file, XLSX or CSV, an
 // optional open password, and the reason. Renders useExport's state.
-import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { BOOKING_TEMPLATES } from '../../../../shared/files/booking-templates.ts';
 import type { CsvEncoding } from '../../../../shared/files/cells.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
@@ -51,6 +52,7 @@ export function ExportSection({ api, lang, accounts, role }: Props) {
         <>
           <Field label={t('export_template')}>
             <Dropdown
+              lang={lang}
               aria-label={t('export_template')}
               value={BOOKING_TEMPLATES.find((x) => x.id === choice.template)?.name[lang] ?? ''}
               selectedOptions={[choice.template]}
@@ -80,6 +82,7 @@ export function ExportSection({ api, lang, accounts, role }: Props) {
       {choice.format === 'csv' ? (
         <Field label={t('export_encoding')}>
           <Dropdown
+            lang={lang}
             aria-label={t('export_encoding')}
             value={t(ENCODINGS.find((e) => e.id === choice.encoding)!.label)}
             selectedOptions={[choice.encoding]}

@@ -1,6 +1,7 @@
 // The 파일 tab's import section: where the rows come from, what they are, which template, the switches, and the
 // preview / apply / undo buttons; order uploads also list their batches. State and work live in useFileImport.
-import { Button, Caption1, Dropdown, Field, Input, Option, Radio, RadioGroup, Switch, Text } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Option, Radio, RadioGroup, Switch, Text } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { useEffect, useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
@@ -63,6 +64,7 @@ export function ImportSection({ api, lang, kind, setKind, templates, canWrite }:
       </Field>
       <Field label={t('template')}>
         <Dropdown
+          lang={lang}
           aria-label={t('template')}
           value={templateName(o.templateId)}
           selectedOptions={[o.templateId]}
@@ -89,6 +91,7 @@ export function ImportSection({ api, lang, kind, setKind, templates, canWrite }:
       {kind === 'invoice' && (
         <Field label={t('courier_file')}>
           <Dropdown
+            lang={lang}
             aria-label={t('courier_file')}
             value={s.courier ? courierLabel(s.courier, lang) : t('courier_template')}
             selectedOptions={[s.courier]}
@@ -140,6 +143,7 @@ function ChannelField({ lang, channel, setChannel }: { lang: Lang; channel: Chan
     <div className={ui.tight}>
       <Field label={t('channel')}>
         <Dropdown
+          lang={lang}
           aria-label={t('channel')}
           value={t(CHANNEL_LABELS[channel.kind])}
           selectedOptions={[channel.kind]}

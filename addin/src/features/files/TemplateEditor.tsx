@@ -1,6 +1,7 @@
 // A small template editor: pick a template of the kind, change its columns (field ↔ header texts), save it as a
 // named copy, or save / delete a saved one. Built-ins are only copied (the server refuses changing them).
-import { Button, Caption1, Dropdown, Field, Input, Option, Select, Text } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Option, Select, Text } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { useEffect, useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { FieldName } from '../../../../shared/files/templates.ts';
@@ -36,6 +37,7 @@ export function TemplateEditor({ lang, store, type, canWrite }: Props) {
       <Text weight="semibold">{t('templates_title')}</Text>
       <Field label={t('editing')}>
         <Dropdown
+          lang={lang}
           aria-label={t('editing')}
           value={selected?.name ?? ''}
           selectedOptions={id ? [id] : []}

@@ -1,6 +1,7 @@
 // A new gift rule: the gift, then the conditions (each left empty always holds). Lists are typed comma-separated;
 // SKU codes are checked by the server, which names the field of an unknown code.
-import { Button, Checkbox, Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Option } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { useState } from 'react';
 import type { GiftRuleBody } from '../../../../shared/api/gifts.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
@@ -71,7 +72,7 @@ export function RuleForm(props: { lang: Lang; accounts: Account[]; disabled: boo
       {field('channels', 'gf_channels')}
       {accounts.length > 0 && (
         <Field label={t('gf_accounts')}>
-          <Dropdown multiselect selectedOptions={picked} onOptionSelect={(_, d) => setPicked(d.selectedOptions)}>
+          <Dropdown lang={lang} multiselect selectedOptions={picked} onOptionSelect={(_, d) => setPicked(d.selectedOptions)}>
             {accounts.map((a) => (
               <Option key={a.id} value={a.id}>
                 {a.display_name}
@@ -84,6 +85,7 @@ export function RuleForm(props: { lang: Lang; accounts: Account[]; disabled: boo
         {field('amount', 'gf_amount_min', 'number')}
         <Field label={t('gf_basis')} className={ui.grow}>
           <Dropdown
+            lang={lang}
             value={t(basis === 'paid' ? 'gf_basis_paid' : 'gf_basis_order')}
             selectedOptions={[basis]}
             onOptionSelect={(_, d) => setBasis(d.optionValue === 'order' ? 'order' : 'paid')}

@@ -1,6 +1,7 @@
 // Invoices from the sheet: a courier for the selected rows, tracking numbers typed or pasted into the sheet and
 // pushed, then ship and send to the malls — each step's result lands beside its rows.
-import { Button, Caption1, Dropdown, Field } from '@fluentui/react-components';
+import { Button, Caption1, Field } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { useState } from 'react';
 import { COURIERS } from '../../../../shared/couriers.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
@@ -45,6 +46,7 @@ export function InvoicesPane({ api, feed, lang, accounts, role, active }: Props)
       <div className={ui.rowEnd}>
         <Field label={t('courier')} className={ui.grow}>
           <Dropdown
+            lang={lang}
             aria-label={t('courier')}
             value={label(courier)}
             selectedOptions={[courier]}

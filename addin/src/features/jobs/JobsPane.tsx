@@ -1,6 +1,7 @@
 // Mall jobs from the pane: start collect / confirm / send / sync for chosen accounts and period, watch them move
 // (the job feed), hear when one ends, and read — or write into a sheet — what failed and why.
-import { Badge, Button, Caption1, Card, Checkbox, Dropdown, Field, Input, Label, Option, ProgressBar, Text } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Card, Checkbox, Field, Input, Label, Option, ProgressBar, Text } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { useState } from 'react';
 import {
   FINISHED_JOB_STATES as FINISHED,
@@ -58,6 +59,7 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
     <section className={ui.stack} aria-label={t('tab_jobs')}>
       <Field label={t('job_type')}>
         <Dropdown
+          lang={lang}
           aria-label={t('job_type')}
           value={JOB_TYPE_LABELS[type][lang]}
           selectedOptions={[type]}

@@ -1,6 +1,7 @@
 // The lines filter as the operator sets it — statuses, mall account, paid-on period, search — for the orders tab's
 // pull and the 파일 tab's order-list export alike (GET /api/order-lines takes the same fields).
-import { Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { Field, Input, Option } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { STATUSES, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import { paneMessages as m } from '../../messages.ts';
@@ -25,6 +26,7 @@ export function LineFilterFields({ lang, accounts, filter: f, onChange, onSubmit
     <>
       <Field label={t('filter_status')}>
         <Dropdown
+          lang={lang}
           multiselect
           aria-label={t('filter_status')}
           value={f.status.map((s) => STATUS_LABELS[s][lang]).join(', ') || t('filter_all')}
@@ -40,6 +42,7 @@ export function LineFilterFields({ lang, accounts, filter: f, onChange, onSubmit
       </Field>
       <Field label={t('filter_account')}>
         <Dropdown
+          lang={lang}
           aria-label={t('filter_account')}
           value={accounts.find((a) => a.id === f.mall_account_id)?.display_name ?? t('filter_all')}
           selectedOptions={[f.mall_account_id]}

@@ -8,12 +8,12 @@ import {
   AccordionPanel,
   Button,
   Caption1,
-  Dropdown,
   Field,
   Option,
   Text,
   Textarea,
 } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { useState, type ReactNode } from 'react';
 import type { OrderDetail as Detail } from '../../../../shared/api/order-views.schema.ts';
 import { format, type Lang, type MessageText } from '../../../../shared/i18n.ts';
@@ -166,6 +166,7 @@ function NoteForm({ lang, addNote }: { lang: Lang; addNote: (kind: 'memo' | 'mes
     <div className={ui.tight}>
       <Field label={t('note_kind')}>
         <Dropdown
+          lang={lang}
           aria-label={t('note_kind')}
           value={kindLabel(kind)}
           selectedOptions={[kind]}

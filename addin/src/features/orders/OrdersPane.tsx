@@ -1,5 +1,6 @@
 // Pull orders into the order sheet, push the operator's changes, re-pull the rows the server refused.
-import { Button, Caption1, Dropdown, Field, Option, OptionGroup, Text } from '@fluentui/react-components';
+import { Button, Caption1, Field, Option, OptionGroup, Text } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { useEffect, useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
@@ -104,6 +105,7 @@ export function OrdersPane({
       <div className={ui.rowEnd}>
         <Field label={t('selection_action')} className={ui.grow}>
           <Dropdown
+            lang={lang}
             aria-label={t('selection_action')}
             value={actionLabel(action)}
             selectedOptions={[action]}

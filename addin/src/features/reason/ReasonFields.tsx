@@ -1,6 +1,7 @@
 // The reason of a transfer of personal data: a short list, and words (required for 기타). Renders a choice held by
 // the caller's hook; the checks are session-reason.ts's.
-import { Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { Field, Input, Option } from '@fluentui/react-components';
+import { Dropdown } from '../dropdown.tsx';
 import { EXPORT_REASONS, EXPORT_REASON_LABELS, REASON_TEXT_MAX, type ExportReason } from '../../../../shared/export-reasons.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { useLayout } from '../../styles.ts';
@@ -25,6 +26,7 @@ export function ReasonFields({
     <div className={ui.tight}>
       <Field label={t('reason')} required validationMessage={problem === 'reason_missing' ? t(problem) : undefined}>
         <Dropdown
+          lang={lang}
           aria-label={t('reason')}
           placeholder={t('reason_choose')}
           value={choice.reason ? EXPORT_REASON_LABELS[choice.reason][lang] : ''}
