@@ -24,15 +24,10 @@ export async function catalogueInUse(db: Conn): Promise<boolean> {
   return (await db('skus').first('id')) !== undefined;
 }
 
-/**
- * Which of these channel keys are mall accounts' keys: an account's, or one that lines carry (an account since
- * removed still has its lines). The others must be a channel without an account (kind:name).
- */
-export async function mallChannelKeys(db: Conn, keys: readonly string[]): Promise<Set<string>> {
-  const wanted = [...new Set(keys)];
-  const accounts = (await whereIdIn(db, db('mall_accounts').select('id'), 'id', wanted)) as { id: string }[];
-  const carried = (await whereIdIn(db, db('order_lines').distinct('mall_account_id as id'), 'mall_account_id', wanted)) as { id: string }[];
-  return new Set([...accounts, ...carried].map((r) => r.id));
+/** Which of these keys are mall accounts' ids. */
+export async function mallAccountIds(db: Conn, keys: readonly string[]): Promise<Set<string>> {
+  const rows = (await whereIdIn(db, db('mall_accounts').select('id'), 'id', [...new Set(keys)])) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function skusByCodes(db: Conn, codes: readonly string[]): Promise<SkuRef[]> {

@@ -172,10 +172,9 @@ export async function saveMatches(
       )
     ).map((s) => [s.code, s]),
   );
-  const accounts = await repo.mallChannelKeys(
-    db,
-    body.matches.map((m) => m.channel_key),
-  );
+  // A mall account's key, or one lines carry (an account since removed still has its lines).
+  const keys = body.matches.map((m) => m.channel_key);
+  const accounts = new Set([...(await repo.mallAccountIds(db, keys)), ...(await lines.accountKeysCarried(db, keys))]);
   const batchId = newId(ID_PREFIX.batch);
   const seen = new Set<string>();
   const results: SaveResult[] = [];

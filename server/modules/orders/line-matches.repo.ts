@@ -93,6 +93,13 @@ export async function unsetMatch(db: Conn, matchId: string, now: string): Promis
   return rowsOf<ChangedLine>(db, result);
 }
 
+/** Which of these keys are mall accounts lines carry (an account since removed still has its lines). */
+export async function accountKeysCarried(db: Conn, keys: readonly string[]): Promise<Set<string>> {
+  const [where, bindings] = inList(db, 'mall_account_id', [...new Set(keys)]);
+  const rows = rowsOf<{ id: string }>(db, await db.raw(`select distinct mall_account_id as id from order_lines where ${where}`, bindings));
+  return new Set(rows.map((r) => r.id));
+}
+
 /** The orders of changed lines get a new version: every sheet row of the order reads as stale. */
 export async function bumpOrders(db: Conn, orderIds: readonly string[], now: string): Promise<void> {
   if (!orderIds.length) return;
