@@ -6,9 +6,9 @@
 import { josa } from 'es-hangul';
 
 /** The pairs messages write, each as es-hangul names it. */
-const PAIRS = { '을(를)': '을/를', '이(가)': '이/가', '은(는)': '은/는', '으로(로)': '으로/로', '과(와)': '와/과' } as const;
+const PAIRS = { '을(를)': '을/를', '이(가)': '이/가', '은(는)': '은/는', '으로(로)': '으로/로', '(으)로': '으로/로', '과(와)': '와/과' } as const;
 type Pair = keyof typeof PAIRS;
-const PAIR = /을\(를\)|이\(가\)|은\(는\)|으로\(로\)|과\(와\)/;
+const PAIR = /을\(를\)|이\(가\)|은\(는\)|으로\(로\)|\(으\)로|과\(와\)/;
 
 const DIGITS = '영일이삼사오육칠팔구';
 /** Latin letters by the last syllable of their Korean names (에이, 비, 씨 … 엘, 엠, 엔 … 제트). */
@@ -66,7 +66,7 @@ function lastSyllable(text: string): string | null {
 }
 
 /**
- * `template` (Korean) rendered with each of its own 을(를), 이(가), 은(는), 으로(로), 과(와) made the one the text before
+ * `template` (Korean) rendered with each of its own 을(를), 이(가), 은(는), 으로(로) or (으)로, 과(와) made the one the text before
  * it takes: `render` puts the values into the parts between the pairs, so a pair written inside a value (a product
  * named "…을(를)") is left as it is. Without `render`, `template` is taken as rendered already.
  */

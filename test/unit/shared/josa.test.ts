@@ -11,6 +11,10 @@ describe('Korean particles after a value', () => {
     assert.equal(withParticles('우체국택배은(는)'), '우체국택배는');
     assert.equal(withParticles('서울으로(로) 보냅니다'), '서울로 보냅니다');
     assert.equal(withParticles('부산으로(로) 보냅니다'), '부산으로 보냅니다');
+    // (으)로, the way most Korean UIs write it, too (a number changed to 801234567906(으)로 was left unchosen).
+    assert.equal(withParticles('801234567906(으)로 바뀌었습니다'), '801234567906으로 바뀌었습니다');
+    assert.equal(withParticles('801234567901(으)로 바뀌었습니다'), '801234567901로 바뀌었습니다');
+    assert.equal(withParticles('서울(으)로'), '서울로');
     assert.equal(withParticles('지역과(와) 날짜'), '지역과 날짜');
     assert.equal(withParticles('주소과(와) 날짜'), '주소와 날짜');
   });
