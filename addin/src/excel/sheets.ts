@@ -2,7 +2,7 @@
 // 5 MB limit, reading one back the same way, patching scattered cells, and reading the operator's selection.
 // The blocks are sized by the bytes of their JSON (Korean text is 3 bytes a character), so a 50,000-line pull
 // takes a handful of syncs instead of thousands (reference/excel-addin.md §5).
-import { formulaLikeCells, type CellPatches, type CellValue } from '../sheet/cells.ts';
+import { formulaLikeCells, formulaLikeCount, type CellPatches, type CellValue } from '../sheet/cells.ts';
 import { findColumns, type HeaderedColumn } from '../sheet/columns.ts';
 import { runExcel } from './run.ts';
 
@@ -40,12 +40,17 @@ const encoder = new TextEncoder();
 const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
 
 /** Consecutive row blocks whose JSON (plus `extraPerRow` bytes each) fits the budget. */
-export function rowBlocks(rows: readonly (readonly unknown[])[], extraPerRow = 0, budget = REQUEST_BUDGET_BYTES): [number, number][] {
+export function rowBlocks(
+  rows: readonly (readonly unknown[])[],
+  extraPerRow = 0,
+  budget = REQUEST_BUDGET_BYTES,
+  extraOf?: (row: readonly unknown[]) => number,
+): [number, number][] {
   const blocks: [number, number][] = [];
   let start = 0;
   let size = 0;
   rows.forEach((row, i) => {
-    const bytes = bytesOf(row) + extraPerRow + 1;
+    const bytes = bytesOf(row) + extraPerRow + (extraOf?.(row) ?? 0) + 1;
     if (i > start && size + bytes > budget) {
       blocks.push([start, i]);
       start = i;
@@ -80,7 +85,7 @@ export async function writeTable(spec: TableSpec, progress?: Progress): Promise<
     header.format.font.bold = true;
 
     const text = spec.textColumns ?? [];
-    const blocks = rowBlocks(spec.rows, text.length * 6);
+    const blocks = rowBlocks(spec.rows, text.length * 6, REQUEST_BUDGET_BYTES, formulaBytes(text));
     for (const [from, to] of blocks) {
       const count = to - from;
       // Text format first, in the same request: a digit string written into a General cell is already a number.
@@ -189,7 +194,7 @@ export async function writeRowsAt(
   const width = rows[0]!.length;
   await runExcel(async (context) => {
     const sheet = context.workbook.worksheets.getItem(name);
-    for (const [from, to] of rowBlocks(rows, textColumns.length * 6)) {
+    for (const [from, to] of rowBlocks(rows, textColumns.length * 6, REQUEST_BUDGET_BYTES, formulaBytes(textColumns))) {
       const count = to - from;
       const formats = Array.from({ length: count }, () => ['@']);
       for (const column of textColumns) sheet.getRangeByIndexes(firstRow + from, column, count, 1).numberFormat = formats;
@@ -199,6 +204,16 @@ export async function writeRowsAt(
     }
   });
 }
+
+/**
+ * What one cell made text costs in a request (a range of its own and its format, as Office.js sends them): counted
+ * in each block's budget, so a sheet with thousands of such cells still stays under the 5 MB a request may hold.
+ */
+const FORMAT_OP_BYTES = 300;
+const formulaBytes = (textColumns: readonly number[]) => {
+  const text = new Set(textColumns);
+  return (row: readonly unknown[]) => formulaLikeCount(row as CellValue[], text) * FORMAT_OP_BYTES;
+};
 
 /**
  * Makes text ("@") each cell of `rows` — to be written with its first cell at (row, col) — that Excel would take for
@@ -235,7 +250,7 @@ export async function writeCells(name: string, patches: CellPatches): Promise<vo
       }
       keepFormulaText(sheet, r.row, r.col, r.values);
       sheet.getRangeByIndexes(r.row, r.col, r.values.length, r.values[0]!.length).values = r.values;
-      bytes += size + 64;
+      bytes += size + 64 + formulaBytes([])(r.values.flat());
     }
     await context.sync();
   });

@@ -32,9 +32,17 @@ export function boolOf(cell: unknown): boolean | undefined {
 /**
  * Text Excel would take for a formula when written into a cell that is not text-formatted (a buyer's
  * "=HYPERLINK(…)", a memo "+82 부재시 …", an option "-감"): such a cell is made text ("@") before it is written, so
- * what the mall or the operator wrote is kept as written and never runs (formula injection).
+ * what the mall or the operator wrote is kept as written and never runs (formula injection). A dash or plus alone
+ * (a 상세주소 of "-", common in Korean data) Excel keeps as text: no format is spent on it.
  */
-export const readsAsFormula = (value: unknown): boolean => typeof value === 'string' && /^[=+\-@]/.test(value);
+export const readsAsFormula = (value: unknown): boolean => typeof value === 'string' && /^[=@]|^[+-]./.test(value);
+
+/** How many cells of `row` hold such text outside the columns already text-formatted (`text`). */
+export function formulaLikeCount(row: readonly CellValue[], text: ReadonlySet<number>): number {
+  let n = 0;
+  for (let c = 0; c < row.length; c++) if (readsAsFormula(row[c]) && !text.has(c)) n++;
+  return n;
+}
 
 /** The cells of `rows` (row and column within them) holding such text outside the columns already text-formatted. */
 export function formulaLikeCells(rows: readonly (readonly CellValue[])[], textColumns: readonly number[] = []): [number, number][] {

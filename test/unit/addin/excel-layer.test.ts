@@ -5,7 +5,7 @@ import { beforeEach, describe, it } from 'vitest';
 import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
 import { rectangles, readTable, rowBlocks, selectedRows, writeCells, writeRowsAt, writeTable } from '../../../addin/src/excel/sheets.ts';
 import { writeReport } from '../../../addin/src/excel/report-sheet.ts';
-import { rowCells } from '../../../addin/src/sheet/cells.ts';
+import { formulaLikeCells, rowCells } from '../../../addin/src/sheet/cells.ts';
 import { PAYLOAD_LIMIT_BYTES, fakeExcel, type FakeWorkbookState } from '../../../addin/src/workbench/fake-excel.ts';
 import { lineRow } from '../../helpers/sheet-lines.ts';
 
@@ -68,6 +68,19 @@ describe('Excel layer: tables', () => {
     assert.equal(sheet.get(2, col('memo'))?.value, '=1+1');
     await writeReport({ name: '보고', title: '보고', blocks: [{ row: 2, col: 0, header: ['상품'], rows: [['=cmd|calc']] }], charts: [] });
     assert.equal(state.find('보고')!.get(3, 0)?.value, '=cmd|calc');
+  });
+
+  it('a dash alone (a 상세주소 of "-") is left as Excel keeps it, and every cell made text is counted in its request', async () => {
+    assert.deepEqual(formulaLikeCells([['-', '+', '-감', '=1', '@', '']]), [
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ]);
+    // 10,000 rows each holding two formula-like cells: the blocks grow by what each cell's own format costs.
+    const rows = Array.from({ length: 10_000 }, () => ['-없음', '+82 부재시', '보통 텍스트']);
+    const plain = rowBlocks(rows, 0, 200_000);
+    const counted = rowBlocks(rows, 0, 200_000, (row) => formulaLikeCells([row as string[]]).length * 300);
+    assert.ok(counted.length > plain.length * 5, `${counted.length} vs ${plain.length}`);
   });
 
   it('a 50,000-line pull stays under 5 MB per request in few syncs, and reads back whole', async () => {
