@@ -47,13 +47,15 @@ export function checkExportRequest(request: Pick<ExportRequest, 'format' | 'pass
   checkFilePassword(request.password);
 }
 
-/** The rows, refused once there are more than `max` (an encrypted file is built in memory). */
-export async function* capped(rows: RowSource, max: number): AsyncGenerator<Row> {
+/** The rows, refused once there are more than `max` (a file built in memory: encrypted, or CP949). */
+export async function* capped(
+  rows: RowSource,
+  max: number,
+  why: 'too_large_to_encrypt' | 'too_large_for_cp949' = 'too_large_to_encrypt',
+): AsyncGenerator<Row> {
   let n = 0;
   for await (const row of rows) {
-    if (++n > max) {
-      throw new AppError('invalid_data', 'too_large_to_encrypt', message(filesMessages.too_large_to_encrypt, { max, rows: `${max}+` }));
-    }
+    if (++n > max) throw new AppError('invalid_data', why, message(filesMessages[why], { max, rows: `${max}+` }));
     yield row;
   }
 }
@@ -65,7 +67,8 @@ export async function writeExport(out: Writable, request: ExportRequest): Promis
     // Collected before it is sent: what CP949 could not hold (written as '?') is then known before the body goes,
     // so the response's headers can say it (a courier's file with a broken name is worse than one with a warning).
     const plain = collector();
-    const result = await writeCsv(plain.stream, { columns: request.columns, rows: request.rows, encoding: 'cp949' });
+    const rows = capped(request.rows, ENCRYPTED_MAX_ROWS, 'too_large_for_cp949');
+    const result = await writeCsv(plain.stream, { columns: request.columns, rows, encoding: 'cp949' });
     request.beforeBody?.(result);
     out.end(plain.bytes());
     await finished(out);

@@ -12,6 +12,10 @@ export const filesMessages = defineMessages('files', {
     ko: '{field}: CSV 파일은 암호를 걸 수 없습니다. 비밀번호를 쓰려면 XLSX로 내려받으세요',
     en: '{field}: a CSV file cannot be encrypted; choose XLSX to use a password',
   },
+  too_large_for_cp949: {
+    ko: 'CP949 파일은 {max}행까지 만들 수 있습니다 ({rows}행). 조건을 좁혀 나눠 내려받거나 UTF-8로 내려받으세요',
+    en: 'a CP949 file can hold at most {max} rows ({rows} asked); narrow the filter and download in parts, or use UTF-8',
+  },
   too_large_to_encrypt: {
     ko: '암호를 거는 파일은 {max}행까지 만들 수 있습니다 ({rows}행). 조건을 좁혀 나눠 내려받으세요',
     en: 'an encrypted file can hold at most {max} rows ({rows} asked); narrow the filter and download in parts',
