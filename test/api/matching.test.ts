@@ -197,9 +197,9 @@ describe('matching: sets, 1+1 and removal', () => {
   it('refuses unknown SKU codes, a code twice, replacing a match without its version and an unknown channel, per row', async () => {
     await makeSku(s.deps.db, { code: 'R-1' });
     const res = await save([
-      { channel_key: 'mall:거절몰', product_key: 'X1', option_key: '', items: [{ sku_code: 'NOPE', quantity: 1 }] },
+      { channel_key: 'named:거절몰', product_key: 'X1', option_key: '', items: [{ sku_code: 'NOPE', quantity: 1 }] },
       {
-        channel_key: 'mall:거절몰',
+        channel_key: 'named:거절몰',
         product_key: 'X2',
         option_key: '',
         items: [
@@ -207,18 +207,18 @@ describe('matching: sets, 1+1 and removal', () => {
           { sku_code: 'R-1', quantity: 2 },
         ],
       },
-      { channel_key: 'mall:거절몰', product_key: 'X3', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
-      { channel_key: 'mall:거절몰', product_key: 'X3', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
+      { channel_key: 'named:거절몰', product_key: 'X3', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
+      { channel_key: 'named:거절몰', product_key: 'X3', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
     ]);
     assert.deepEqual(
       res.results.map((r: { result: string; code?: string }) => r.code ?? r.result),
       ['unknown_sku', 'duplicate_sku', 'saved', 'duplicate_row'],
     );
     assert.match(res.results[0].message, /NOPE/);
-    const again = await save([{ channel_key: 'mall:거절몰', product_key: 'X3', option_key: '', items: [{ sku_code: 'R-1', quantity: 2 }] }]);
+    const again = await save([{ channel_key: 'named:거절몰', product_key: 'X3', option_key: '', items: [{ sku_code: 'R-1', quantity: 2 }] }]);
     assert.equal(again.results[0].code, 'already_matched');
     const stale = await save([
-      { channel_key: 'mall:거절몰', product_key: 'X3', option_key: '', items: [{ sku_code: 'R-1', quantity: 2 }], version: 9 },
+      { channel_key: 'named:거절몰', product_key: 'X3', option_key: '', items: [{ sku_code: 'R-1', quantity: 2 }], version: 9 },
     ]);
     assert.equal(stale.results[0].code, 'stale_version');
     // A channel no line can have (not a mall account's key, not kind:name) is refused on its row, not remembered.
@@ -226,11 +226,12 @@ describe('matching: sets, 1+1 and removal', () => {
       { channel_key: 'nonexistent:chan', product_key: 'X4', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
       { channel_key: 'acc_none', product_key: 'X4', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
       { channel_key: 'named: ', product_key: 'X4', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
+      { channel_key: 'mall:없는몰', product_key: 'X4', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
       { channel_key: 'direct:직거래', product_key: 'X4', option_key: '', items: [{ sku_code: 'R-1', quantity: 1 }] },
     ]);
     assert.deepEqual(
       odd.results.map((r: { result: string; code?: string }) => r.code ?? r.result),
-      ['unknown_channel', 'unknown_channel', 'unknown_channel', 'saved'],
+      ['unknown_channel', 'unknown_channel', 'unknown_channel', 'unknown_channel', 'saved'],
     );
     const viewer = await s.call('POST', '/api/matching/matches', { matches: [] }, { token: await s.tokenFor('viewer') });
     assert.equal(viewer.status, 403);

@@ -13,7 +13,6 @@ import type {
   UnmatchedList,
 } from '../../../shared/api/matching.schema.ts';
 import { saveMatchesBody } from '../../../shared/api/matching.schema.ts';
-import { CHANNEL_KINDS } from '../../../shared/api/orders.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message, type Text } from '../../../shared/i18n.ts';
 import { skuSummary } from '../../../shared/matching.ts';
@@ -172,9 +171,14 @@ export async function saveMatches(
       )
     ).map((s) => [s.code, s]),
   );
-  // A mall account's key, or one lines carry (an account since removed still has its lines).
+  // A mall account's key, a channel without one (kind:name), or a key lines carry (an account since removed).
   const keys = body.matches.map((m) => m.channel_key);
-  const accounts = new Set([...(await repo.mallAccountIds(db, keys)), ...(await lines.accountKeysCarried(db, keys))]);
+  const accounts = await repo.mallAccountIds(db, keys);
+  const carried = await lines.channelKeysCarried(
+    db,
+    keys.filter((k) => !accounts.has(k) && !namedChannel(k)),
+  );
+  const known = (key: string) => accounts.has(key) || namedChannel(key) || carried.has(key);
   const batchId = newId(ID_PREFIX.batch);
   const seen = new Set<string>();
   const results: SaveResult[] = [];
@@ -185,7 +189,7 @@ export async function saveMatches(
       continue;
     }
     seen.add(keyText);
-    if (!knownChannel(m.channel_key, accounts)) {
+    if (!known(m.channel_key)) {
       results.push(refuse(row, 'unknown_channel', message(M.unknown_channel, { channel: m.channel_key })));
       continue;
     }
@@ -195,15 +199,8 @@ export async function saveMatches(
   return { saved, refused: results.length - saved, results };
 }
 
-/**
- * A match's channel as lines carry it (line-matches.repo.ts CHANNEL_KEY_SQL): a mall account's key, or the kind and
- * name of a channel without one (직거래, 매장출고, a named buyer), which may be set up before its first order.
- */
-function knownChannel(key: string, accounts: ReadonlySet<string>): boolean {
-  if (accounts.has(key)) return true;
-  const at = key.indexOf(':');
-  return at > 0 && (CHANNEL_KINDS as readonly string[]).includes(key.slice(0, at)) && key.slice(at + 1).trim().length > 0;
-}
+/** A channel without a mall account, as lines carry it (line-matches.repo.ts CHANNEL_KEY_SQL): 직거래, 매장출고 or a named buyer, which may be set up before its first order. */
+const namedChannel = (key: string) => /^(direct|store_release|named):\S/.test(key);
 
 const refuse = (row: number, code: NonNullable<SaveMatchResult['code']>, text: Text): SaveResult => ({ row, result: 'refused', code, message: text });
 

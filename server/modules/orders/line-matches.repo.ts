@@ -93,10 +93,17 @@ export async function unsetMatch(db: Conn, matchId: string, now: string): Promis
   return rowsOf<ChangedLine>(db, result);
 }
 
-/** Which of these keys are mall accounts lines carry (an account since removed still has its lines). */
-export async function accountKeysCarried(db: Conn, keys: readonly string[]): Promise<Set<string>> {
-  const [where, bindings] = inList(db, 'mall_account_id', [...new Set(keys)]);
-  const rows = rowsOf<{ id: string }>(db, await db.raw(`select distinct mall_account_id as id from order_lines where ${where}`, bindings));
+/** Which of these channel keys some line carries (an account since removed still has its lines). */
+export async function channelKeysCarried(db: Conn, keys: readonly string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const [where, bindings] = inList(db, CHANNEL_KEY_SQL, [...new Set(keys)]);
+  const rows = rowsOf<{ id: string }>(
+    db,
+    await db.raw(
+      `select distinct ${CHANNEL_KEY_SQL} as id from order_lines join orders as o on o.id = order_lines.order_id where ${where}`,
+      bindings,
+    ),
+  );
   return new Set(rows.map((r) => r.id));
 }
 
