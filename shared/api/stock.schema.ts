@@ -111,14 +111,19 @@ const reason = z.string().trim().min(1).max(STOCK_REASON_MAX);
  * carries what the operator saw — `version` (0 for a pair without a row yet) and/or `expected_on_hand` — and is
  * refused as stale when the stock moved since, instead of overwriting a change made meanwhile.
  */
+/** The largest count a stock row holds. */
+export const STOCK_COUNT_MAX = 1_000_000_000;
+
 export const stockCountRow = z.object({
   sku_code: code(64),
   /** Absent: the default warehouse. */
   warehouse_code: code(32).optional(),
-  on_hand: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+  // Bounds and lengths past the stock's own are refused per row (count_too_large, reason_too_long), so one mistyped
+  // cell of a 재고 sheet push does not refuse the whole push; these are only what a request may carry at all.
+  on_hand: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
   version: z.number().int().min(0).optional(),
   expected_on_hand: z.number().int().optional(),
-  reason: z.string().trim().max(STOCK_REASON_MAX).optional(),
+  reason: z.string().trim().max(10_000).optional(),
 });
 export type StockCountRow = z.infer<typeof stockCountRow>;
 
@@ -137,7 +142,9 @@ export const STOCK_ROW_CODES = [
   'unknown_sku',
   'unknown_warehouse',
   'negative_count',
+  'count_too_large',
   'reason_required',
+  'reason_too_long',
   'stale',
   'duplicate_row',
 ] as const;

@@ -149,6 +149,9 @@ describe('counts (the 재고 sheet push)', () => {
       { sku_code: sku.code, on_hand: 3, reason: '  ' },
       { sku_code: sku.code, on_hand: 4, reason: '실사' },
       { sku_code: sku.code, warehouse_code: 'main', on_hand: 5, reason: '실사' },
+      // A mistyped count or a pasted essay refuses its row, not the push (the whole 재고 sheet push was a 400).
+      { sku_code: sku.code, on_hand: 99_999_999_999, reason: '실사' },
+      { sku_code: sku.code, on_hand: 6, reason: '사'.repeat(600) },
     ]);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const pick = (r: { result: string; code?: string; field?: string }) => [r.result, r.code, r.field];
@@ -159,6 +162,8 @@ describe('counts (the 재고 sheet push)', () => {
       ['refused', 'reason_required', 'reason'],
       ['applied', undefined, undefined],
       ['refused', 'duplicate_row', undefined],
+      ['refused', 'count_too_large', 'on_hand'],
+      ['refused', 'reason_too_long', 'reason'],
     ]);
     assert.match(res.body.results[0].message, /^on_hand: /);
     assert.equal(res.body.applied, 1);

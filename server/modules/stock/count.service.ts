@@ -3,7 +3,7 @@
 // and the good rows are applied in one transaction on rows locked in key order. A row that says what the operator
 // saw (the row's version, or the on-hand) is refused as stale when the stock moved since: a count never overwrites
 // an adjustment made meanwhile without the operator seeing it.
-import type { StockCountResult, StockCountRow, StockRowCode } from '../../../shared/api/stock.schema.ts';
+import { STOCK_COUNT_MAX, STOCK_REASON_MAX, type StockCountResult, type StockCountRow, type StockRowCode } from '../../../shared/api/stock.schema.ts';
 import { message, type CatalogEntry, type Message, type MessageParams } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -48,8 +48,12 @@ export async function countStock(db: Db, actor: Actor, rows: readonly StockCount
     else if (!warehouse) {
       results[index] = refusal(index, 'unknown_warehouse', stockMessages.unknown_warehouse, 'warehouse_code', { code: row.warehouse_code ?? '' });
     } else if (row.on_hand < 0) results[index] = refusal(index, 'negative_count', stockMessages.negative_count, 'on_hand', { value: row.on_hand });
-    else if (!reason) results[index] = refusal(index, 'reason_required', stockMessages.reason_required, 'reason');
-    else {
+    else if (row.on_hand > STOCK_COUNT_MAX) {
+      results[index] = refusal(index, 'count_too_large', stockMessages.count_too_large, 'on_hand', { value: row.on_hand, max: STOCK_COUNT_MAX });
+    } else if (!reason) results[index] = refusal(index, 'reason_required', stockMessages.reason_required, 'reason');
+    else if (reason.length > STOCK_REASON_MAX) {
+      results[index] = refusal(index, 'reason_too_long', stockMessages.reason_too_long, 'reason', { max: STOCK_REASON_MAX, length: reason.length });
+    } else {
       const key = { skuId: sku.id, warehouseId: warehouse.id };
       if (seen.has(repo.keyOf(key))) results[index] = refusal(index, 'duplicate_row', stockMessages.duplicate_row);
       else {

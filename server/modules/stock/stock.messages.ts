@@ -7,6 +7,8 @@ export const stockMessages = defineMessages('stock', {
   no_default_warehouse: { ko: '{field}: 기본창고가 없습니다. 창고를 적으세요', en: '{field}: there is no default warehouse; name one' },
   negative_count: { ko: '{field}: 재고 수량은 0 이상이어야 합니다 ({value})', en: '{field}: a count cannot be negative ({value})' },
   reason_required: { ko: '{field}: 재고를 바꾸는 사유를 적으세요', en: '{field}: say why the stock changes' },
+  count_too_large: { ko: '{field}: 재고 수량은 {max} 이하여야 합니다 ({value})', en: '{field}: a count is at most {max} ({value})' },
+  reason_too_long: { ko: '{field}: 사유는 {max}자까지입니다 ({length}자)', en: '{field}: a reason is at most {max} characters ({length})' },
   stale: {
     ko: '불러온 뒤 재고가 바뀌었습니다 (지금 현재고 {current}개). 다시 불러와 확인하세요',
     en: 'the stock changed since you loaded it (on hand is now {current}). Load it again and check',
