@@ -3,6 +3,7 @@
 // caller's language. zod's own words exist per language only as zod renders them, so a failed parse is read in
 // both (a second parse, on the failure path only) and carried as a label pair.
 import { z } from 'zod';
+import { zodErrorIn } from '../../shared/api/zod-words.ts';
 import { fieldLabel, ownLabel, placeLabel } from '../../shared/api/field-labels.ts';
 import { SCHEMA_TEXTS } from '../../shared/api/schema-texts.ts';
 import { AppError, type ErrorType, type FieldProblem } from '../../shared/errors.ts';
@@ -21,42 +22,8 @@ const validationMessages = defineMessages('validation', {
 /** How many other fields a message lists by name; the details name every one. */
 const LISTED_FIELDS = 10;
 
-/**
- * zod's Korean names a size limit by the value's type in English ("number이 너무 큽니다", "array이 너무 작습니다"):
- * the type is put in words an operator reads.
- */
-const KO_NOUNS: Record<string, string> = {
-  number: '값이',
-  bigint: '값이',
-  int: '값이',
-  array: '항목 수가',
-  set: '항목 수가',
-  string: '글자 수가',
-  file: '파일이',
-  date: '날짜가',
-};
-const zodKo = z.locales.ko().localeError;
-type Issue = Parameters<typeof zodKo>[0];
-
-/**
- * A field left out or left empty is said as such ("끝 번호: 입력하세요"), not in zod's words for a type or a size
- * ("예상 타입은 string, 받은 타입은 undefined입니다", "1문자 이상이어야 합니다").
- */
-const missing = (issue: Issue) =>
-  (issue.code === 'invalid_type' && issue.input === undefined) ||
-  (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1);
-
-const KO = {
-  error: (issue: Issue) => {
-    if (missing(issue)) return '입력하세요';
-    const said = zodKo(issue);
-    const text = typeof said === 'string' ? said : said?.message;
-    if (!text) return said;
-    return text.replace(/^(number|bigint|int|array|set|string|file|date)(이|가) /, (_, type: string) => `${KO_NOUNS[type]} `);
-  },
-};
-const zodEn = z.locales.en().localeError;
-const EN = { error: (issue: Issue) => (missing(issue) ? 'required' : zodEn(issue)) };
+const KO = { error: zodErrorIn('ko') };
+const EN = { error: zodErrorIn('en') };
 
 /** Turns a zod failure into a 400 naming every field; `prefix` points nested input into the request body. */
 function validationError(schema: z.ZodType, value: unknown, ko: z.ZodError, where: InputPlace, prefix: string, summarise: boolean): AppError {

@@ -19,6 +19,8 @@ describe('direct trade / wholesale orders', () => {
     assert.equal(res.body.lines[0].status, 'NEW');
     assert.equal(res.body.lines[0].amount, 150000);
     assert.equal(res.body.history[0].to_status, 'NEW');
+    // Its reason in the shop's language, as the order detail shows it (it read "direct trade").
+    assert.equal(res.body.history[0].reason, '직접주문');
   });
 
   it('with a tracking number it starts SHIPPED in a box', async () => {

@@ -258,7 +258,8 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
       db.transaction(async (trx) => {
         const now = new Date().toISOString();
         const batchId = newId(ID_PREFIX.batch);
-        const reason = shipped ? 'direct trade with tracking number' : 'direct trade';
+        // History reasons are plain text in the shop's language, as every other reason.
+        const reason = shipped ? '직접주문 (운송장번호와 함께 등록)' : '직접주문';
         const intake = buildOrder(
           {
             source: 'direct',

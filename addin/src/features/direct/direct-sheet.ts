@@ -3,6 +3,7 @@
 // again skips rows already created.
 import type { z } from 'zod';
 import { directOrderBody } from '../../../../shared/api/orders.schema.ts';
+import { zodErrorIn } from '../../../../shared/api/zod-words.ts';
 import { format, type Lang, type Messages } from '../../../../shared/i18n.ts';
 import { DIRECT_CHANNEL_KINDS, DIRECT_COLUMNS } from '../../../../shared/sheet/direct-columns.ts';
 import { ApiError, type Api } from '../../api/client.ts';
@@ -65,7 +66,8 @@ export function parseDirectRow(cells: Map<string, string>, lang: Lang): Parsed {
       body[c.id] = kind;
     } else body[c.id] = v;
   }
-  const checked = directOrderBody.safeParse(body);
+  // In the pane's language, as the server would say it (zod alone speaks English: "Too small: expected number to be >=1").
+  const checked = directOrderBody.safeParse(body, { error: zodErrorIn(lang) });
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     return { ok: false, message: say('invalid', { column: header(String(issue.path[0] ?? '')), message: issue.message }) };
