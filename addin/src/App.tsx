@@ -2,6 +2,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text, Title3 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { format, type Lang } from '../../shared/i18n.ts';
+import { ROLE_LABELS, type Role } from '../../shared/roles.ts';
 import type { Api } from './api/client.ts';
 import { Accounts } from './features/accounts/Accounts.tsx';
 import { AllocatePane } from './features/allocate/AllocatePane.tsx';
@@ -48,7 +49,7 @@ export function App() {
       {session && !session.mustChangePassword && (
         <>
           <div className={ui.spread}>
-            <Text>{format(m.signed_in_as, { name: session.username, role: session.role }, lang)}</Text>
+            <Text>{format(m.signed_in_as, { name: session.username, role: ROLE_LABELS[session.role as Role]?.[lang] ?? session.role }, lang)}</Text>
             <Button size="small" onClick={() => void signOut()}>
               {format(m.sign_out, {}, lang)}
             </Button>

@@ -142,7 +142,7 @@ describe('export from the 파일 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
       await page.getByLabel('아이디').fill(user.username);
       await page.getByLabel('비밀번호').fill(user.password);
       await page.getByRole('button', { name: '로그인' }).click();
-      await page.getByText(`${user.username} (${user.role})`).waitFor();
+      await page.getByText(`${user.username} (${user.role === 'operator' ? '운영자' : '조회자'})`).waitFor();
       await page.getByRole('tab', { name: '파일', exact: true }).click();
       await page.getByRole('radio', { name: '택배 예약 파일' }).check();
       return page;

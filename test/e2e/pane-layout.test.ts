@@ -44,7 +44,7 @@ async function openPane(width = WIDTH, beforeSignIn?: (page: Page) => Promise<un
   await page.getByLabel('아이디').fill('admin');
   await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByText('admin (admin)').waitFor();
+  await page.getByText('admin (관리자)').waitFor();
   return page;
 }
 

@@ -37,7 +37,7 @@ export async function signInAsAdmin(page: Page): Promise<void> {
   await page.getByLabel('아이디').fill('admin');
   await page.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByText('admin (admin)').waitFor();
+  await page.getByText('admin (관리자)').waitFor();
   // The pane opens on 현황; the tests written before it start where the pane used to open, on 주문.
   await page.getByRole('tab', { name: '주문', exact: true }).click();
 }

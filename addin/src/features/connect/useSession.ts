@@ -1,6 +1,6 @@
 // The signed-in session, kept with the workbook (each workbook remembers its server and token): sign in, replace a
 // one-time password, sign out. The API client follows the session and the pane's language.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../../../shared/i18n.ts';
 import { changePassword as sendNewPassword, signIn as login, signOut as logout } from '../../api/auth.ts';
 import { createApi } from '../../api/client.ts';
@@ -18,9 +18,15 @@ export function useSession(lang: Lang) {
   // Whose session the server ended (expired, signed out elsewhere, deactivated): the sign-in form says so and offers
   // the name again, rather than appearing out of nowhere.
   const [endedFor, setEndedFor] = useState<string | null>(null);
+  // Signing out: the requests and the job stream still open hear 401 as the token ends; that is not "the session
+  // ended elsewhere" (the pane said so after every 로그아웃).
+  const leaving = useRef(false);
   const keep = async (next: Session | null) => {
     setSession(next);
-    if (next) setEndedFor(null);
+    if (next) {
+      setEndedFor(null);
+      leaving.current = false;
+    }
     await workbookSettings.set('session', next ? JSON.stringify(next) : null);
   };
   // A token the server no longer takes (expired, ended elsewhere) ends the session here too: back to signing in.
@@ -28,6 +34,7 @@ export function useSession(lang: Lang) {
     () =>
       createApi(session?.token ?? null, lang, {
         onUnauthorized: () => {
+          if (leaving.current) return;
           setEndedFor(session?.username ?? null);
           void keep(null);
         },
@@ -46,6 +53,7 @@ export function useSession(lang: Lang) {
     await keep({ ...session, mustChangePassword: false });
   };
   const signOut = async () => {
+    leaving.current = true;
     await logout(api).catch(() => undefined);
     setEndedFor(null);
     await keep(null);
