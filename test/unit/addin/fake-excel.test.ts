@@ -90,6 +90,23 @@ describe('fake Excel: limits', () => {
   });
 });
 
+describe('fake Excel: clearing', () => {
+  it('a sheet cleared whole loses its bold rows with its values, as Range.clear() takes formats too', async () => {
+    const excel = fakeExcel();
+    await excel.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      const header = sheet.getRange('A8:C8');
+      header.values = [['판매처', '금액', '비중']];
+      header.format.font.bold = true;
+      await c.sync();
+      sheet.getRange().clear();
+      sheet.getRange('A8').values = [['쿠팡']];
+      await c.sync();
+    });
+    assert.equal(excel.state.find('Sheet1')!.boldRows.has(7), false);
+  });
+});
+
 describe('fake Excel: numbers and text', () => {
   it('digits become numbers with 15 significant digits unless the cell is text', () => {
     assert.equal(storedValue('448531493000000012', 'General'), 448531493000000000);

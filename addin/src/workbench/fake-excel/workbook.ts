@@ -46,6 +46,8 @@ export class Sheet {
     (this.grid[r] ??= [])[c] = cell;
   }
   clear(a: Area): void {
+    // Range.clear() takes formats too: the bold the fake keeps per row goes with rows cleared whole.
+    if (a.col === 0 && a.cols >= 16_384) for (const r of [...this.boldRows]) if (r >= a.row && r < a.row + a.rows) this.boldRows.delete(r);
     const last = Math.min(a.row + a.rows, this.grid.length);
     for (let r = a.row; r < last; r++) {
       const row = this.grid[r];
