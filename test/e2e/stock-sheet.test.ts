@@ -61,7 +61,7 @@ describe('the 재고 sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await type(page, 4, 'new_on_hand', '-2');
     await pane.getByLabel('사유 (사유 칸이 빈 행에 적용)').fill('입고 확인');
     await pane.getByRole('button', { name: '새 수량 반영' }).click();
-    await pane.getByText('보낸 행 3: 반영 2, 거부 1, 확인필요 1').waitFor();
+    await pane.getByText('보낸 행 3: 반영 2, 변경없음 0, 거부 1, 확인필요 1').waitFor();
 
     const after = await sheetRows(page);
     // The workbook keeps typed numbers as numbers (as Excel does).
@@ -79,6 +79,11 @@ describe('the 재고 sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
     assert.deepEqual([history[0].kind, history[0].on_hand_before, history[0].on_hand_after, history[0].reason], ['count', 10, 1200, '입고 확인']);
     const stale = (await e2e.server.call('GET', `/api/stock?q=${skus[2]!.code}&warehouse=MAIN`)).body.items[0];
     assert.equal(stale.on_hand, 15, 'the adjustment made after the pull is kept');
+
+    // A count equal to the stock writes nothing and is counted as 변경없음, not 반영 (it was).
+    await type(page, 1, 'new_on_hand', '7');
+    await pane.getByRole('button', { name: '새 수량 반영' }).click();
+    await pane.getByText(/: 반영 0, 변경없음 1, /).waitFor();
 
     // A transfer from the tab.
     const form = pane.getByRole('group', { name: '창고 이동' });

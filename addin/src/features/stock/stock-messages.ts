@@ -17,8 +17,8 @@ export const stockMessages = {
   writing: { ko: '시트에 쓰는 중… {done}/{total}', en: 'Writing the sheet… {done}/{total}' },
   pushing: { ko: '반영 중… {done}/{total}', en: 'Pushing… {done}/{total}' },
   pushed: {
-    ko: '보낸 행 {sent}: 반영 {applied}, 거부 {refused}, 확인필요 {check}',
-    en: 'Sent {sent} rows: {applied} applied, {refused} refused, {check} to check',
+    ko: '보낸 행 {sent}: 반영 {applied}, 변경없음 {unchanged}, 거부 {refused}, 확인필요 {check}',
+    en: 'Sent {sent} rows: {applied} applied, {unchanged} unchanged, {refused} refused, {check} to check',
   },
   nothing: { ko: '새 수량이 적힌 행이 없습니다 (확인필요 {check}).', en: 'No row has a new quantity ({check} to check).' },
   no_sheet: { ko: '재고 시트가 없습니다. 먼저 재고를 불러오세요.', en: 'There is no 재고 sheet. Pull the stock first.' },

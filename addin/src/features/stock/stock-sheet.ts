@@ -117,7 +117,7 @@ export function planCounts(rows: readonly CellValue[][], at: ReadonlyMap<string,
   return out;
 }
 
-export type StockPushSummary = { sent: number; applied: number; refused: number; check: number };
+export type StockPushSummary = { sent: number; applied: number; unchanged: number; refused: number; check: number };
 
 /** Rows per request: a count push of thousands of rows goes in a few calls, each answered per row. */
 const PUSH_BLOCK = 5000;
@@ -131,7 +131,7 @@ export async function pushStock(api: Api, defaultReason: string, lang: Lang, pro
   const patches: CellPatches = new Map();
   const label = (key: 'applied' | 'unchanged' | 'refused' | 'check') => format(sm[`result_${key}`], {}, lang);
   for (const p of plan.problems) putBeside(at, patches, p.sheetRow, { push_result: label('check'), push_message: p.message });
-  const summary: StockPushSummary = { sent: plan.rows.length, applied: 0, refused: 0, check: plan.problems.length };
+  const summary: StockPushSummary = { sent: plan.rows.length, applied: 0, unchanged: 0, refused: 0, check: plan.problems.length };
   for (let from = 0; from < plan.rows.length; from += PUSH_BLOCK) {
     const block = plan.rows.slice(from, from + PUSH_BLOCK);
     const answer = await pushCounts(api, { rows: block.map((p) => p.row) });
@@ -142,7 +142,9 @@ export async function pushStock(api: Api, defaultReason: string, lang: Lang, pro
         putBeside(at, patches, sheetRow, { push_result: label('refused'), push_message: r.message ?? '' });
         return;
       }
-      summary.applied++;
+      // A count equal to the stock writes nothing: said apart, as the row beside it says 변경없음.
+      if (r.code === 'unchanged') summary.unchanged++;
+      else summary.applied++;
       const fresh: Record<string, CellValue> = r.stock
         ? {
             on_hand: r.stock.on_hand,
