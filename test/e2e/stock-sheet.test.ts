@@ -114,13 +114,15 @@ describe('the 재고 sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
           ['상품코드', '창고', '수량', '사유'],
           [a.code, 'MAIN', '25', ''],
           [b.code, '', '-4', '파손 확인'],
+          ['NO-SUCH-SKU', '', '3', ''],
         ],
       },
     );
     await pane.getByRole('tab', { name: '재고', exact: true }).click();
     await pane.getByLabel('사유 (사유 칸이 빈 행에 적용)').fill('분기 실사');
     await pane.getByRole('button', { name: '활성 시트로 실사 반영' }).click();
-    await pane.getByText(/실사 2행: 반영 1, 거부 1/).waitFor();
+    // Every refused row named by its row (only the first was).
+    await pane.getByText(/실사 3행: 반영 1, 거부 2\s+3행: 거부: 수량: .*\s+4행: 거부: 상품코드: /).waitFor();
     const results = await page.evaluate(() => {
       const s = (globalThis as any).shipsheetWorkbook.find('Sheet1');
       return [0, 1, 2].map((r) => s.get(r, 4)?.value ?? '');

@@ -53,6 +53,8 @@ export const stockMessages = {
   file_input: { ko: '실사 파일', en: 'Count file' },
   no_file: { ko: '파일을 먼저 고르세요.', en: 'Choose a file first.' },
   import_title: { ko: '실사결과', en: 'Count result' },
+  refused_row: { ko: '{row}행: {reason}', en: 'Row {row}: {reason}' },
+  refused_more: { ko: '… 외 {count}행', en: '… and {count} more rows' },
   imported: {
     ko: '실사 {rows}행: 반영 {applied}, 거부 {refused}{first}',
     en: 'Counted {rows} rows: {applied} applied, {refused} refused{first}',

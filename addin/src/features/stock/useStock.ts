@@ -46,11 +46,13 @@ export function useStock(api: Api, lang: Lang) {
         to_on_hand: out.to.on_hand,
       });
     });
+  const REFUSALS_NAMED = 10;
   const counted = (answer: Awaited<ReturnType<typeof importFile>>) => {
-    // A file's refusals are not written anywhere else: the first one is named here.
-    const first = answer.results.find((r) => r.result === 'refused');
-    const where = first ? ` — ${first.row}: ${importResultText(first, lang)}` : '';
-    const text = t('imported', { rows: answer.results.length, applied: answer.applied, refused: answer.refused, first: where });
+    // A file's refusals are not written anywhere else: each is named here by its row (the first 10; it named one).
+    const refused = answer.results.filter((r) => r.result === 'refused');
+    const lines = refused.slice(0, REFUSALS_NAMED).map((r) => `\n${t('refused_row', { row: r.row, reason: importResultText(r, lang) })}`);
+    if (refused.length > REFUSALS_NAMED) lines.push(`\n${t('refused_more', { count: refused.length - REFUSALS_NAMED })}`);
+    const text = t('imported', { rows: answer.results.length, applied: answer.applied, refused: answer.refused, first: lines.join('') });
     return { intent: answer.refused ? ('warning' as const) : ('success' as const), text };
   };
   const importSheet = (reason: string) => work.run(async () => counted(await importActiveSheet(api, reason, lang)));
