@@ -320,6 +320,9 @@ export const orderDetail = orderView.extend({
   /** Usernames of the users named in the history, notes, holds and claims, by user id (GET /api/orders/:id). */
   user_names: z.record(z.string(), z.string()).optional(),
 });
+
+/** A direct order as created: its detail, and what the tracking number's checks warned of (a check digit off). */
+export const directOrderResult = orderDetail.extend({ warnings: z.array(z.string()).optional() });
 export type OrderDetail = z.infer<typeof orderDetail>;
 
 export const bulkTransitionResult = z.object({

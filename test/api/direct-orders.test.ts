@@ -128,6 +128,26 @@ describe('direct trade / wholesale orders', () => {
     );
   });
 
+  it('a CJ number whose check digit does not match is taken, and the answer says so (the sheet said nothing)', async () => {
+    const res = await s.call(
+      'POST',
+      '/api/orders/direct',
+      { orderer_name: '김도매', total_amount: 5000, courier: 'CJ', tracking_number: '640055555555' },
+      { lang: 'ko' },
+    );
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.lines[0].status, 'SHIPPED');
+    assert.equal(res.body.warnings?.length, 1, JSON.stringify(res.body.warnings));
+    assert.match(res.body.warnings[0], /640055555555/);
+    const plain = await s.call('POST', '/api/orders/direct', {
+      orderer_name: '김도매',
+      total_amount: 5000,
+      courier: 'CJ',
+      tracking_number: '640055555554',
+    });
+    assert.equal(plain.body.warnings, undefined);
+  });
+
   it('a tracking number already used is a conflict', async () => {
     const body = { orderer_name: '이중등록', total_amount: 1000, courier: 'LOTTE', tracking_number: '412345678905' };
     assert.equal((await s.call('POST', '/api/orders/direct', body)).status, 201);

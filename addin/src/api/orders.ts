@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { bulkTransitionBody, directOrderBody, noteBody } from '../../../shared/api/orders.schema.ts';
 import {
   bulkTransitionResult,
+  directOrderResult,
   lineColumnsPage,
   noteView,
   orderDetail,
@@ -16,7 +17,7 @@ export const orderEndpoints = {
   lineColumns: { method: 'GET', path: '/api/order-lines/columns', query: lineColumnsQuery, response: lineColumnsPage },
   transitions: { method: 'POST', path: '/api/transitions', body: bulkTransitionBody, response: bulkTransitionResult },
   undoTransitions: { method: 'POST', path: '/api/transitions/batches/:id/undo', response: transitionUndoResult },
-  createDirect: { method: 'POST', path: '/api/orders/direct', body: directOrderBody, response: orderDetail },
+  createDirect: { method: 'POST', path: '/api/orders/direct', body: directOrderBody, response: directOrderResult },
   detail: { method: 'GET', path: '/api/orders/:id', response: orderDetail },
   addNote: { method: 'POST', path: '/api/orders/:id/notes', body: noteBody, response: noteView },
 } as const satisfies Record<string, Endpoint>;

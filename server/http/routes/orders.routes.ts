@@ -9,6 +9,7 @@ import {
 } from '../../../shared/api/orders.schema.ts';
 import {
   bulkTransitionResult,
+  directOrderResult,
   lineColumnsPage,
   lineColumnsQuery,
   pullLinesQuery,
@@ -90,7 +91,7 @@ export function orderRoutes(deps: AppDeps) {
       tag: 'orders',
       summary: 'Create a direct-trade / wholesale order (orderer and total price required)',
       access: 'operator',
-      response: orderDetail,
+      response: directOrderResult,
       status: 201,
       body: directOrderBody,
       handler: async ({ actor, body }) => orders.createDirectOrder(deps.db, actor, body),

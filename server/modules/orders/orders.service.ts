@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import type { DirectOrderInput, OrderFilter } from '../../../shared/api/orders.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { message } from '../../../shared/i18n.ts';
+import { message, type Message } from '../../../shared/i18n.ts';
 import { maskPersonalRecord, maskTextFields, namesOf } from '../../../shared/mask-record.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
@@ -253,6 +253,8 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
 
   // Two calls racing for one number both find no holder; the unique index refuses the later box, and its next run
   // finds the winner's box and is refused as duplicate_tracking_number like any other duplicate.
+  // What the number's checks had to say (a CJ number whose check digit does not match is taken, with a warning).
+  let warnings: Message[] = [];
   const orderId = await retryOnConflict(
     () =>
       db.transaction(async (trx) => {
@@ -293,11 +295,12 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
             { action: 'set_invoice' as const, params: number },
             { action: 'ship' as const, params: { reason } },
           ];
-          await applySteps(trx, actor, { id: intake.order.id, version: 1 }, steps, { batchId, now });
+          ({ warnings } = await applySteps(trx, actor, { id: intake.order.id, version: 1 }, steps, { batchId, now }));
         }
         return intake.order.id;
       }),
     { also: isUniqueViolation },
   );
-  return getOrder(db, actor, orderId);
+  const created = await getOrder(db, actor, orderId);
+  return warnings.length ? { ...created, warnings } : created;
 }

@@ -5,7 +5,7 @@
 import { API_ACTION_LABELS, type BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
 import { findCourier } from '../../../shared/couriers.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
-import { message } from '../../../shared/i18n.ts';
+import { message, type Message } from '../../../shared/i18n.ts';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.ts';
 import { runInBlocks } from './bulk-blocks.ts';
@@ -238,20 +238,21 @@ export async function applySteps(
   item: { id: string; version: number },
   steps: readonly { action: Action; params: Params }[],
   call: { batchId: string; now: string },
-): Promise<{ autoSendAccounts: string[] }> {
+): Promise<{ autoSendAccounts: string[]; warnings: Message[] }> {
   const trackingNumbers = steps.flatMap((s) =>
     s.action === 'set_invoice' ? [storedNumber(s.params.courier, s.params.tracking_number)].filter((n) => n !== undefined) : [],
   );
   const set = await loadWorkingSet(trx, { ids: [item.id], actions: steps.map((s) => s.action), trackingNumbers });
   const engine = new Engine(set, actor, call.batchId, undefined, call.now);
+  const warnings: Message[] = [];
   try {
     const target = engine.target(item, 0);
-    for (const step of steps) engine.apply(target, step.action, step.params);
+    for (const step of steps) warnings.push(...engine.apply(target, step.action, step.params).warnings);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     throw refusalError({ id: item.id, code: error.code, message: engine.describe(error) }, true);
   }
   await writeChanges(trx, set.writes, { actor, batchId: call.batchId, now: call.now });
   // Accounts that send once shipped whose boxes these steps shipped: the caller starts their send jobs.
-  return { autoSendAccounts: [...engine.autoSend] };
+  return { autoSendAccounts: [...engine.autoSend], warnings };
 }

@@ -102,7 +102,8 @@ export async function createDirectOrders(api: Api, lang: Lang, progress?: (done:
     try {
       const order = await createDirectOrder(api, parsed.body);
       counts.created++;
-      write(i + 1, format(directMessages.created, {}, lang), '', order.id);
+      // Made, with what the number's checks warned of (a check digit off is taken, and said).
+      write(i + 1, format(directMessages.created, {}, lang), (order.warnings ?? []).join(' '), order.id);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       counts.failed++;
