@@ -42,7 +42,15 @@ export function setInvoice(core: EngineCore, targetId: string, lines: LineRow[],
     if (other) {
       const foreign = set.linesOfBox(other.id).find((l) => l.order_id !== owner);
       const mergeable = !box && !foreign && other.courier === courier.code && other.send_status !== 'sent';
-      if (!mergeable) throw new Refusal('duplicate_tracking_number', { id: targetId, tracking_number: number, other: foreign?.order_id ?? owner });
+      if (!mergeable) {
+        // The other order as the operator knows it: its mall order number (a direct order has none: its key).
+        const otherId = foreign?.order_id ?? owner;
+        throw new Refusal('duplicate_tracking_number', {
+          id: targetId,
+          tracking_number: number,
+          other: set.orders.get(otherId)?.mall_order_id ?? otherId,
+        });
+      }
     }
     let target = box ?? other;
     if (!target && !number) target = openDirectBox(core, owner, courier.code);
