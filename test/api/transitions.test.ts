@@ -369,7 +369,8 @@ describe('invoices', () => {
     const dup = await act(other.line, 'set_invoice', { courier: 'CJ', tracking_number: number });
     assert.equal(dup.status, 409);
     assert.equal(dup.body.error.code, 'duplicate_tracking_number');
-    assert.match(dup.body.error.message, new RegExp(o.id));
+    // The holder named by its mall order number, as the operator knows it.
+    assert.match(dup.body.error.message, new RegExp(after.mall_order_id));
   });
 
   it('overwriting a number needs overwrite, works on SHIPPED, and the same number again changes nothing', async () => {
