@@ -41,12 +41,6 @@ export const STATUS_LABELS: Record<Status, MessageText> = {
 
 export const CLAIM_TYPES = ['cancel', 'return', 'exchange'] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
-/** What operators call each kind of claim. */
-export const CLAIM_TYPE_NAMES: Record<ClaimType, MessageText> = {
-  cancel: { ko: '취소', en: 'cancel' },
-  return: { ko: '반품', en: 'return' },
-  exchange: { ko: '교환', en: 'exchange' },
-};
 // withdrawn: the buyer or the mall took the claim back; restored: an operator undid it (주문복원).
 export const CLAIM_STATES = ['requested', 'completed', 'withdrawn', 'restored'] as const;
 export type ClaimState = (typeof CLAIM_STATES)[number];

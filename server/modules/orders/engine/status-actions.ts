@@ -1,14 +1,14 @@
 // Actions that move lines along the lifecycle by its table alone (confirm, release, clear the number, ship, the
 // delivery steps, withdraw or restore a claim). A box ships as one unit; an order target moves what can move.
 import type { ApiAction } from '../../../../shared/api/orders.schema.ts';
-import { message, type Message } from '../../../../shared/i18n.ts';
+import { message, type Message, type MessageText } from '../../../../shared/i18n.ts';
 import {
   BEFORE_FIRST_NUMBER,
   LEAVES_BOX,
-  CLAIM_TYPE_NAMES,
   alreadyDone,
   claimTypeOf,
   lifecycleMessages,
+  type ClaimType,
   type LineAction,
   type Status,
 } from '../../../../shared/lifecycle.ts';
@@ -17,6 +17,13 @@ import { closeClaim } from './claims.ts';
 import type { EngineCore } from './core.ts';
 import { decide, heldBack, unitsOf } from './decide.ts';
 import type { Outcome, Params } from './types.ts';
+
+/** What operators call each kind of claim (a restore's warning names the one the mall may still have). */
+const CLAIM_TYPE_NAMES: Record<ClaimType, MessageText> = {
+  cancel: { ko: '취소', en: 'cancel' },
+  return: { ko: '반품', en: 'return' },
+  exchange: { ko: '교환', en: 'exchange' },
+};
 
 /** The API actions that are one lifecycle action each. */
 export const STATUS_ACTIONS: Partial<Record<ApiAction, LineAction>> = {
