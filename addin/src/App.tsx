@@ -45,7 +45,7 @@ export function App() {
         </Button>
       </header>
       {!session && <SignIn lang={lang} signIn={signIn} endedFor={endedFor} />}
-      {session?.mustChangePassword && <ChangePassword lang={lang} changePassword={changePassword} />}
+      {session?.mustChangePassword && <ChangePassword lang={lang} changePassword={changePassword} signOut={() => void signOut()} />}
       {session && !session.mustChangePassword && (
         <>
           <div className={ui.spread}>

@@ -13,6 +13,7 @@ export const paneMessages = {
     en: 'Your session ended (it expired or was signed out elsewhere). Sign in again.',
   },
   new_password: { ko: '새 비밀번호 (10자 이상)', en: 'New password (10+ characters)' },
+  current_password: { ko: '지금 비밀번호 (받은 임시 비밀번호)', en: 'Current password (the one-time one you were given)' },
   change_password: { ko: '비밀번호 변경', en: 'Change password' },
   change_password_first: {
     ko: '임시 비밀번호로 로그인했습니다. 사용할 새 비밀번호를 정하세요.',

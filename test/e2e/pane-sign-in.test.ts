@@ -102,4 +102,16 @@ describe('task pane: connect', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.getByText('newhire (운영자)').waitFor();
     await page.close();
   });
+
+  it('the one-time password screen names the password it asks for and lets one sign out instead', async () => {
+    const created = await s.call('POST', '/api/users', { username: 'wrongdesk', password: 'first-password-2', role: 'viewer' });
+    await s.call('PATCH', `/api/users/${created.body.id}`, { password: 'temporary-pass-2' });
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    await signIn(page, 'wrongdesk', 'temporary-pass-2');
+    await page.getByLabel('지금 비밀번호 (받은 임시 비밀번호)').waitFor();
+    await page.getByRole('button', { name: '로그아웃' }).click();
+    await page.getByRole('button', { name: '로그인' }).waitFor();
+    assert.equal(await page.getByTestId('session-ended').count(), 0);
+    await page.close();
+  });
 });

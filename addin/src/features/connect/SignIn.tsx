@@ -60,7 +60,10 @@ export function SignIn({
   );
 }
 
-export function ChangePassword({ lang, changePassword }: { lang: Lang; changePassword: (current: string, next: string) => Promise<void> }) {
+type ChangeProps = { lang: Lang; changePassword: (current: string, next: string) => Promise<void>; signOut: () => void };
+
+/** The password to replace first (a one-time one): or sign out, for someone who signed in at the wrong desk. */
+export function ChangePassword({ lang, changePassword, signOut }: ChangeProps) {
   const ui = useLayout();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -86,15 +89,18 @@ export function ChangePassword({ lang, changePassword }: { lang: Lang; changePas
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label={format(m.password, {}, lang)}>
+      <Field label={format(m.current_password, {}, lang)}>
         <Input name="current_password" type="password" value={current} onChange={(_, d) => setCurrent(d.value)} />
       </Field>
       <Field label={format(m.new_password, {}, lang)}>
         <Input name="new_password" type="password" value={next} onChange={(_, d) => setNext(d.value)} />
       </Field>
-      <Button type="submit" appearance="primary" disabled={!current || next.length < 10}>
-        {format(m.change_password, {}, lang)}
-      </Button>
+      <div className={ui.row}>
+        <Button type="submit" appearance="primary" disabled={!current || next.length < 10}>
+          {format(m.change_password, {}, lang)}
+        </Button>
+        <Button onClick={signOut}>{format(m.sign_out, {}, lang)}</Button>
+      </div>
     </form>
   );
 }
