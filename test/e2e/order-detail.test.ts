@@ -70,6 +70,18 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
     await detail.getByRole('group', { name: '박스 (1)' }).getByText('CJ대한통운 640055555555 · 미전송').waitFor();
     await select(page, a1, 2);
     await detail.getByText('주문번호 202611290101 · 쿠팡').waitFor();
+    // A direct order has no mall number: it is named by its channel, orderer and time, not by our key.
+    const direct = await e2e.server.call('POST', '/api/orders/direct', { orderer_name: '김도매', total_amount: 5000 });
+    assert.equal(direct.status, 201);
+    await pullOrdersSheet(page, false);
+    const again = await sheetRows(page, '주문');
+    const d1 = again.findIndex((r) => r[col('channel_name')] === '직거래') + 1;
+    assert.ok(d1 > 0);
+    await select(page, d1, 1);
+    await detail.getByText(/^직거래 주문 · 김도매 · \d{4}\. /).waitFor();
+    assert.equal(await detail.getByText(direct.body.id).count(), 0);
+    await select(page, a1, 2);
+    await detail.getByText('주문번호 202611290101 · 쿠팡').waitFor();
 
     // A memo added here shows in the detail and on the server.
     await detail.getByRole('textbox').fill('완충재 두 겹으로 포장');

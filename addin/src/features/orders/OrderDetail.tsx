@@ -77,7 +77,12 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
 
   return (
     <div className={ui.stack} data-order-id={order.id}>
-      <Text weight="semibold">{t('detail_order', { order: order.mall_order_id ?? order.id, channel: order.channel_name })}</Text>
+      <Text weight="semibold">
+        {/* An order with no mall number (직거래, an upload without one) by whom and when, not by our key. */}
+        {order.mall_order_id
+          ? t('detail_order', { order: order.mall_order_id, channel: order.channel_name })
+          : t('detail_order_direct', { channel: order.channel_name, orderer: order.orderer_name, at: when(order.ordered_at ?? order.created_at) })}
+      </Text>
       <Part title={t('detail_lines', { count: order.lines.length })} empty={t('detail_none')}>
         {order.lines.map((l) => (
           <li key={l.id}>

@@ -14,6 +14,7 @@ export const orderDetailMessages = {
   },
   detail_loading: { ko: '불러오는 중…', en: 'Loading…' },
   detail_order: { ko: '주문번호 {order} · {channel}', en: 'Order {order} · {channel}' },
+  detail_order_direct: { ko: '{channel} 주문 · {orderer} · {at}', en: '{channel} order · {orderer} · {at}' },
   detail_lines: { ko: '상품 ({count})', en: 'Lines ({count})' },
   detail_boxes: { ko: '박스 ({count})', en: 'Boxes ({count})' },
   detail_claims: { ko: '클레임 ({count})', en: 'Claims ({count})' },
