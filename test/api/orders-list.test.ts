@@ -37,7 +37,7 @@ describe('GET /api/orders', () => {
     do {
       const res: { body: { items: { id: string }[]; next_cursor: string | null } } = await s.call(
         'GET',
-        `/api/orders?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+        `/api/orders?reason=shipping&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
       );
       seen.push(...res.body.items.map((o) => o.id));
       cursor = res.body.next_cursor;
@@ -101,7 +101,7 @@ describe('GET /api/orders', () => {
   });
 
   it('refuses a bad cursor and bad filters naming the field', async () => {
-    const cursor = await s.call('GET', '/api/orders?cursor=garbage');
+    const cursor = await s.call('GET', '/api/orders?reason=shipping&cursor=garbage');
     assert.equal(cursor.status, 400);
     assert.equal(cursor.body.error.details[0].field, 'cursor');
     const status = await s.call('GET', '/api/orders?status=SHIPPED,NOPE');
@@ -150,7 +150,7 @@ describe('GET /api/order-lines', () => {
     do {
       const res: { body: { items: { line_id: string }[]; next_cursor: string | null } } = await s.call(
         'GET',
-        `/api/order-lines?limit=8${cursor ? `&cursor=${cursor}` : ''}`,
+        `/api/order-lines?reason=shipping&limit=8${cursor ? `&cursor=${cursor}` : ''}`,
       );
       seen.push(...res.body.items.map((r) => r.line_id));
       cursor = res.body.next_cursor;

@@ -59,8 +59,9 @@ const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesRecipi
  */
 export const SCREEN_ROWS = 100;
 
-function requireReasonForMany(actor: Actor, query: { limit: number; reason?: string | undefined }) {
-  if (query.limit > SCREEN_ROWS && !query.reason && seesRecipients(actor)) {
+function requireReasonForMany(actor: Actor, query: { limit: number; cursor?: string | undefined; reason?: string | undefined }) {
+  // A next page is a read past the first screenful too: walking 100 at a time is the same download.
+  if ((query.limit > SCREEN_ROWS || query.cursor) && !query.reason && seesRecipients(actor)) {
     throw fieldError('reason', ordersMessages.reason_for_many, { max: SCREEN_ROWS }, { code: 'reason_required' });
   }
 }
