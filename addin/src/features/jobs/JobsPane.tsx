@@ -33,18 +33,24 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
   const typeLabel = (job: Job) => JOB_TYPE_LABELS[job.type][lang];
   const stateLabel = (state: string) => t(`state_${state}` as keyof typeof m);
   const intentOf = (job: Job) => (job.state === 'succeeded' ? 'success' : job.state === 'partial' || job.state === 'canceled' ? 'warning' : 'error');
-  const jobs = useJobs(api, feed, (ended) => {
-    // The worst of the jobs named colours the notice.
+  /** The notice of ended jobs: each named, the worst of them colouring it. */
+  const endedNotice = (ended: readonly Job[]) => {
     const intents = new Set(ended.map(intentOf));
     const intent = intents.has('error') ? 'error' : intents.has('warning') ? 'warning' : 'success';
     const each = ended.map((j) => t('job_ended_one', { type: typeLabel(j), account: accountName(j.mall_account_id), state: stateLabel(j.state) }));
-    work.setNotice({ intent, text: t('job_ended', { jobs: each.join(', ') }) });
-  });
+    return { intent, text: t('job_ended', { jobs: each.join(', ') }) } as const;
+  };
+  const jobs = useJobs(api, feed, (ended) => work.setNotice(endedNotice(ended)));
 
   const start = () =>
     work.run(async () => {
       const out = await jobs.start(type, chosen, from, to);
       const refused = out.refused.map((i) => t('job_not_started', { account: accountName(i.mall_account_id), message: i.message }));
+      // Jobs that ended before the answer came are told now (their end was heard while the start was still out).
+      if (out.ended.length) {
+        const done = endedNotice(out.ended);
+        return { intent: refused.length ? 'warning' : done.intent, text: [done.text, ...refused].join(' ') };
+      }
       return { intent: refused.length ? 'warning' : 'info', text: [t('job_started', { count: out.started }), ...refused].join(' ') };
     });
   const writeFailures = () =>

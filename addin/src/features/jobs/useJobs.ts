@@ -11,7 +11,8 @@ import { jobPeriod } from './period.ts';
 
 const RECENT = 20;
 
-export type StartOutcome = { started: number; refused: Extract<StartedJob, { started: false }>[] };
+/** `ended`: jobs of this start that had ended already when its answer came (their end was heard first). */
+export type StartOutcome = { started: number; refused: Extract<StartedJob, { started: false }>[]; ended: Job[] };
 
 /**
  * Newest first, at most RECENT, one entry per job (a later event replaces the job's entry, keeping what it lacks).
@@ -80,9 +81,12 @@ export function useJobs(api: Api, feed: JobFeed, onEnded: (jobs: readonly Job[])
     const out = await startJobs(api, { type, mall_account_ids: accountIds, ...jobPeriod(from, to) });
     const started = out.items.flatMap((i) => (i.started ? [i.job] : []));
     lastStart.current = started.map((j) => j.id);
-    for (const j of started) known.current.set(j.id, j);
+    // A short job may have ended, its event heard, before this answer came (a busy desk): the answer's "queued" must
+    // not hide that, and the caller tells its end (the later ones are told as they come, naming these too).
+    for (const j of started) if (!known.current.has(j.id)) known.current.set(j.id, j);
+    const endedAlready = started.map((j) => known.current.get(j.id)!).filter((j) => FINISHED.has(j.state));
     setJobs((list) => mergeJobs(list, started));
-    return { started: started.length, refused: out.items.flatMap((i) => (i.started ? [] : [i])) };
+    return { started: started.length, refused: out.items.flatMap((i) => (i.started ? [] : [i])), ended: endedAlready };
   }
 
   const cancel = (job: Job) => void cancelJob(api, job.id);
