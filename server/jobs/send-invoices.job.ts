@@ -40,7 +40,7 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const now = new Date().toISOString();
   const refusedHere: JobResult[] = [];
   for (const [boxId, why] of notConfirmed) {
-    refusedHere.push(failedResult(boxes.get(boxId)!, { code: 'mall_confirm_required', message: why }));
+    refusedHere.push(notSentResult(boxes.get(boxId)!, { code: 'mall_confirm_required', message: why }));
     await markBoxFailed(ctx.db, boxId, sheetDataText(why), now);
   }
   await ctx.record(refusedHere);
@@ -151,21 +151,21 @@ async function recordPart(ctx: JobContext, part: Part, outcomes: Outcome[], now:
   const refusedLines = new Map((moved?.results ?? []).filter((r) => r.result === 'refused').map((r) => [r.id, r]));
   const results = outcomes.map((o): JobResult => {
     const box = boxes.get(o.ref)!;
-    if (!o.ok) return failedResult(box, o);
+    if (!o.ok) return notSentResult(box, o);
     const why = changed.get(o.ref);
-    if (why) return failedResult(box, { code: 'number_changed', message: why });
+    if (why) return notSentResult(box, { code: 'number_changed', message: why });
     // The mall has the number; a line that changed here meanwhile (a cancel arrived) did not move, and says why.
     const refused = box.lines.map((l) => refusedLines.get(l.line_id)).find(Boolean);
-    if (refused) return failedResult(box, { code: refused.code, message: refused.message });
+    if (refused) return notSentResult(box, { code: refused.code, message: refused.message });
     return { ref_type: 'box', ref_id: box.target.boxId, ...namesOf(box), result: 'ok', code: null, message: null };
   });
-  for (const box of part.gone)
-    results.push({ ...failedResult(box, { code: 'box_changed', message: message(jobsMessages.box_changed) }), result: 'skipped' });
+  for (const box of part.gone) results.push(notSentResult(box, { code: 'box_changed', message: message(jobsMessages.box_changed) }, 'skipped'));
   await ctx.record(results);
 }
 
-function failedResult(box: Box, why: { code?: string | null; message?: Text | null }): JobResult {
-  return { ref_type: 'box', ref_id: box.target.boxId, ...namesOf(box), result: 'failed', code: why.code ?? null, message: why.message ?? null };
+/** The result of a box the mall did not take: it failed there, or (skipped) it was not sent at all. */
+function notSentResult(box: Box, why: { code?: string | null; message?: Text | null }, result: 'failed' | 'skipped' = 'failed'): JobResult {
+  return { ref_type: 'box', ref_id: box.target.boxId, ...namesOf(box), result, code: why.code ?? null, message: why.message ?? null };
 }
 
 /**

@@ -250,7 +250,7 @@ export async function writeCells(name: string, patches: CellPatches): Promise<vo
       }
       keepFormulaText(sheet, r.row, r.col, r.values);
       sheet.getRangeByIndexes(r.row, r.col, r.values.length, r.values[0]!.length).values = r.values;
-      bytes += size + 64 + formulaBytes([])(r.values.flat());
+      bytes += size + 64 + formulaLikeCells(r.values).length * FORMAT_OP_BYTES;
     }
     await context.sync();
   });
