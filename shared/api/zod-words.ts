@@ -1,6 +1,7 @@
 // zod's own words for a problem with a value, as an operator reads them, in Korean or English: one set for the
 // server's refusals (server/domain/validation.ts) and the pane's checks of a sheet row before it is sent.
 import { z } from 'zod';
+import type { Lang } from '../i18n.ts';
 
 /**
  * zod's Korean names a size limit by the value's type in English ("number이 너무 큽니다", "array이 너무 작습니다"):
@@ -38,6 +39,6 @@ const zodEn = z.locales.en().localeError;
 const en = (issue: Issue) => (missing(issue) ? 'required' : zodEn(issue));
 
 /** zod's words for a problem, in `lang`, as an operator reads them (the server's refusals and the pane's own checks). */
-export function zodErrorIn(lang: 'ko' | 'en') {
+export function zodErrorIn(lang: Lang) {
   return lang === 'ko' ? ko : en;
 }
