@@ -351,7 +351,7 @@ export function stepToMall(mall: MallWord, ours: Status): MallStep | null {
     if (claim.state === 'withdrawn') return ours === requested ? 'withdraw_claim' : null;
     // Another kind of claim open here than the mall shows (an exchange the buyer withdrew and made a return): ours is
     // withdrawn first, then the mall's is entered (isClaimSwitch: the sync takes both steps).
-    if (isClaimRequested(ours) && ours !== requested) return 'withdraw_claim';
+    if (isClaimSwitch(mall, ours)) return 'withdraw_claim';
     if (claim.state === 'requested') return ours === requested || ours === completed ? null : { action: 'claim', claim_state: 'requested' };
     if (ours === completed) return null;
     return ours === requested ? 'complete_claim' : { action: 'claim', claim_state: 'completed' };

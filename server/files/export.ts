@@ -7,7 +7,7 @@ import { message } from '../../shared/i18n.ts';
 import { fieldError } from '../domain/validation.ts';
 import type { CsvEncoding, FileColumn } from '../../shared/files/cells.ts';
 import { writeCsv, type CsvResult } from './csv-writer.ts';
-import { checkFilePassword, collector, encryptXlsx, ENCRYPTED_MAX_ROWS } from './encrypt.ts';
+import { checkFilePassword, collector, encryptXlsx, IN_MEMORY_MAX_ROWS } from './encrypt.ts';
 import { filesMessages } from './files.messages.ts';
 import { finished, type Row, type RowSource } from './flow.ts';
 import { writeXlsx } from './xlsx-writer.ts';
@@ -67,7 +67,7 @@ export async function writeExport(out: Writable, request: ExportRequest): Promis
     // Collected before it is sent: what CP949 could not hold (written as '?') is then known before the body goes,
     // so the response's headers can say it (a courier's file with a broken name is worse than one with a warning).
     const plain = collector();
-    const rows = capped(request.rows, ENCRYPTED_MAX_ROWS, 'too_large_for_cp949');
+    const rows = capped(request.rows, IN_MEMORY_MAX_ROWS, 'too_large_for_cp949');
     const result = await writeCsv(plain.stream, { columns: request.columns, rows, encoding: 'cp949' });
     request.beforeBody?.(result);
     out.end(plain.bytes());
@@ -87,7 +87,7 @@ export async function writeExport(out: Writable, request: ExportRequest): Promis
   const { rows } = await writeXlsx(plain.stream, {
     sheetName: request.name,
     columns: request.columns,
-    rows: capped(request.rows, ENCRYPTED_MAX_ROWS),
+    rows: capped(request.rows, IN_MEMORY_MAX_ROWS),
   });
   const encrypted = encryptXlsx(plain.bytes(), request.password);
   out.end(encrypted);

@@ -7,7 +7,7 @@ import { CLAIM_STATES, CLAIM_TYPES, STATUSES } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type ColumnKind, type OrderColumn } from '../sheet/order-columns.ts';
 import { instant, page } from './common.schema.ts';
 import { startedJob } from './jobs.schema.ts';
-import { API_ACTIONS, CHANNEL_KINDS, csvList, itemResult, LINES_PAGE_MAX, listLinesQuery, orderFlags } from './orders.schema.ts';
+import { API_ACTIONS, CHANNEL_KINDS, csvList, itemResult, LINES_PAGE_MAX, listLinesQuery, orderFlags, SCREEN_ROWS } from './orders.schema.ts';
 import { PERSONAL_FIELDS } from '../mask-record.ts';
 
 const text = z.string().nullable();
@@ -101,7 +101,7 @@ export const lineColumnsQuery = listLinesQuery
  */
 export const pullLinesQuery = listLinesQuery
   .extend({
-    limit: z.coerce.number().int().min(1).max(LINES_PAGE_MAX).default(100),
+    limit: z.coerce.number().int().min(1).max(LINES_PAGE_MAX).default(SCREEN_ROWS),
     reason: exportReason.optional(),
     reason_text: reasonText.optional(),
   })

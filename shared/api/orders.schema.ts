@@ -55,12 +55,17 @@ export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
 export const ORDERS_PAGE_MAX = 1000;
 export const LINES_PAGE_MAX = 10000;
+/**
+ * Rows a screen shows at once: a list page's default. More than this of recipients unmasked — in one call or a next
+ * page — is a download of personal data and says why (server/modules/orders/orders.service.ts requireReasonForMany).
+ */
+export const SCREEN_ROWS = 100;
 
 /** GET /api/orders; why, when more than a screenful is read with recipients (recorded with the read). */
 export const listOrdersQuery = orderFilterSchema
   .extend({
     cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(ORDERS_PAGE_MAX).default(100),
+    limit: z.coerce.number().int().min(1).max(ORDERS_PAGE_MAX).default(SCREEN_ROWS),
     reason: exportReason.optional(),
     reason_text: reasonText.optional(),
   })

@@ -56,7 +56,7 @@ export function orderRoutes(deps: AppDeps) {
       access: 'viewer',
       response: lineViewPage,
       query: pullLinesQuery,
-      handler: async ({ actor, query }) => orders.readLines(deps.db, actor, query),
+      handler: async ({ actor, query }) => orders.listLinesForRoute(deps.db, actor, query),
       personalData: { rows: (r: { items: unknown[] }) => r.items.length },
     }),
     route({

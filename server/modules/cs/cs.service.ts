@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { message } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import { seesRecipients, type Actor } from '../../domain/actor.ts';
-import { maskPersonalText } from '../../../shared/mask-text.ts';
+import { maskTextFields, namesOf } from '../../../shared/mask-record.ts';
 import { insertStaying } from '../orders/history.repo.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { csMessages } from './cs.messages.ts';
@@ -47,9 +47,9 @@ export async function flagDelayedReturns(db: Conn, actor: Actor, days: number, n
  * masked for viewers, as the order's own detail shows it to them (PRODUCT.md §6.6).
  */
 function view(row: repo.ClaimLineRow, now: number, actor: Actor) {
-  const { updated_at: _updated, type: _type, requested_at, orderer_name, recipient_name, ...rest } = row;
-  const reason = rest.reason !== null && !seesRecipients(actor) ? maskPersonalText(rest.reason, [orderer_name, recipient_name]) : rest.reason;
-  return { ...rest, reason, requested_at: iso(requested_at), age_days: Math.floor((now - new Date(requested_at).getTime()) / DAY_MS) };
+  const { updated_at: _updated, type: _type, requested_at, orderer_name: _orderer, recipient_name: _recipient, ...rest } = row;
+  const shown = seesRecipients(actor) ? rest : maskTextFields(rest, ['reason'], namesOf(row));
+  return { ...shown, requested_at: iso(requested_at), age_days: Math.floor((now - new Date(requested_at).getTime()) / DAY_MS) };
 }
 
 type Query = { limit: number; cursor?: string | undefined };

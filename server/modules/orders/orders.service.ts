@@ -7,6 +7,7 @@ import { maskPersonalRecord, maskTextFields, namesOf } from '../../../shared/mas
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
+import { SCREEN_ROWS } from '../../../shared/api/orders.schema.ts';
 import { seesRecipients, type Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { checkRecipientField } from '../../../shared/sheet/recipient-edit.ts';
@@ -54,11 +55,9 @@ const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesRecipi
 // ---- reads -----------------------------------------------------------------------------------------------------
 
 /**
- * Rows a screen shows at once. More than this with recipients as they are is a download of personal data, which
- * says why (PRODUCT.md §4, korean-oms.md §4): the access record keeps the reason. Viewers read them masked.
+ * More than a screenful (SCREEN_ROWS) of recipients as they are, in one call or a next page, is a download of personal
+ * data, which says why (PRODUCT.md §4, korean-oms.md §4): the access record keeps the reason. Viewers read them masked.
  */
-export const SCREEN_ROWS = 100;
-
 function requireReasonForMany(actor: Actor, query: { limit: number; cursor?: string | undefined; reason?: string | undefined }) {
   // A next page is a read past the first screenful too: walking 100 at a time is the same download.
   if ((query.limit > SCREEN_ROWS || query.cursor) && !query.reason && seesRecipients(actor)) {
@@ -107,16 +106,19 @@ export async function listLines(
 }
 
 /**
- * A page of lines pulled into a sheet (the column form, with a reason when recipients go out). The first page of a
- * pull with a reason marks "new since your last pull" (현황) as seen for this user — before the read, so a line
- * collected while the pull pages on counts as new next time instead of being lost.
+ * GET /api/order-lines: a page of the lines view as the list route answers it — more than a screenful of recipients
+ * unmasked says why (requireReasonForMany). listLines itself is the unchecked read exports and pulls share.
  */
-/** GET /api/order-lines: a page of the lines view; more than a screenful unmasked says why (requireReasonForMany). */
-export async function readLines(db: Db, actor: Actor, query: Parameters<typeof listLines>[2] & { reason?: string | undefined }) {
+export async function listLinesForRoute(db: Db, actor: Actor, query: Parameters<typeof listLines>[2] & { reason?: string | undefined }) {
   requireReasonForMany(actor, query);
   return listLines(db, actor, query);
 }
 
+/**
+ * A page of lines pulled into a sheet (the column form, with a reason when recipients go out). The first page of a
+ * pull with a reason marks "new since your last pull" (현황) as seen for this user — before the read, so a line
+ * collected while the pull pages on counts as new next time instead of being lost.
+ */
 export async function pullLines(db: Db, actor: Actor, query: Parameters<typeof listLines>[2] & { reason?: string | undefined }) {
   if (query.reason && !query.cursor) await notePull(db, actor);
   return listLines(db, actor, query);
