@@ -6,7 +6,8 @@
 // an operator dismisses it.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
 import { message } from '../../shared/i18n.ts';
-import { isClaimSwitch, STATUS_LABELS, stepToMall, type Status } from '../../shared/lifecycle.ts';
+import { STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
+import { isClaimSwitch, stepToMall } from '../../shared/mall-word.ts';
 import type { MallChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';

@@ -48,7 +48,7 @@ export const orderFilterSchema = z.object({
   send_status: csvList(z.enum(SEND_STATUSES)).optional(),
   sold_out: queryBool.optional(),
   unmatched: queryBool.optional(),
-  /** Lines whose status disagrees with what the mall last said (shared/lifecycle.ts isMismatch). */
+  /** Lines whose status disagrees with what the mall last said (shared/mall-word.ts isMismatch). */
   mismatch: queryBool.optional(),
 });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;

@@ -2,7 +2,8 @@
 // mall last said and which of its changes wait. Private to the orders module: others go through mall-lines.service.ts.
 import type { Knex } from 'knex';
 import { readStoredText, storedText, type Text } from '../../../shared/i18n.ts';
-import { isMismatch, type Status } from '../../../shared/lifecycle.ts';
+import type { Status } from '../../../shared/lifecycle.ts';
+import { isMismatch } from '../../../shared/mall-word.ts';
 import type { MallChange } from '../../connectors/types.ts';
 import { selectWhereIn, updateByIds, whereIdIn } from '../../db/bulk.ts';
 import { chunk, type Db } from '../../db/knex.ts';

@@ -124,7 +124,7 @@ function applyLineConditions(q: Knex.QueryBuilder, f: OrderFilter): void {
   if (f.sold_out !== undefined) q.where('l.sold_out', f.sold_out);
   if (f.unmatched !== undefined) q.where('l.unmatched', f.unmatched);
   if (f.mismatch !== undefined) {
-    // shared/lifecycle.ts isMismatch in SQL: a claim on one side only, or the mall past shipping while we are not.
+    // shared/mall-word.ts isMismatch in SQL: a claim on one side only, or the mall past shipping while we are not.
     const mismatch = (w: Knex.QueryBuilder) =>
       w
         .whereNotNull('l.mall_implied_status')

@@ -1,4 +1,4 @@
-// The lifecycle's knowledge of the malls' word (shared/lifecycle.ts): how a sync brings our line to where the mall
+// The lifecycle's knowledge of the malls' word (shared/lifecycle.ts, shared/mall-word.ts): how a sync brings our line to where the mall
 // says it is, which disagreements matter, and the status groups the engine, jobs and connectors share.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
@@ -12,14 +12,11 @@ import {
   claimAction,
   claimStatus,
   isClaimRequested,
-  isMismatch,
-  isClaimSwitch,
-  stepToMall,
   type ClaimType,
   type MallClaimState,
-  type MallWord,
   type Status,
 } from '../../../shared/lifecycle.ts';
+import { isClaimSwitch, isMismatch, stepToMall, type MallWord } from '../../../shared/mall-word.ts';
 
 const change = (status: Status, claim?: MallWord['claim']): MallWord => ({ status, ...(claim ? { claim } : {}) });
 const claim = (type: ClaimType, state: MallClaimState) => ({ type, state });

@@ -4,7 +4,7 @@
 // back on a shelf, 불량 입고 without stock) — each row's result written beside it.
 import { format, type Lang, type MessageText } from '../../../../shared/i18n.ts';
 import type { CsListItem } from '../../../../shared/api/cs.schema.ts';
-import { STATUS_LABELS } from '../../../../shared/lifecycle.ts';
+import { CLAIM_TYPE_LABELS, STATUS_LABELS } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import {
   acknowledgeWithdrawn,
@@ -55,12 +55,6 @@ const COLUMNS: Column[] = [
   col('result', '처리결과', 'Result', 8),
   col('message', '처리메시지', 'Message', 30),
 ];
-
-const CLAIM_TYPE_LABELS: Record<string, MessageText> = {
-  cancel: { ko: '취소', en: 'Cancel' },
-  return: { ko: '반품', en: 'Return' },
-  exchange: { ko: '교환', en: 'Exchange' },
-};
 
 /** A row as the lists send it; the sheet's columns are its fields, plus the ones made here (kind, date, result). */
 type Row = CsListItem;

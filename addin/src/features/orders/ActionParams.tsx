@@ -2,12 +2,10 @@
 // a flag on or off, the restore warning to confirm. Native selects keep it compact at 320 px.
 import { Checkbox, Field, Input, Select, Text } from '@fluentui/react-components';
 import type { Lang } from '../../../../shared/i18n.ts';
-import { CLAIM_TYPES } from '../../../../shared/lifecycle.ts';
+import { CLAIM_TYPE_LABELS, CLAIM_TYPES } from '../../../../shared/lifecycle.ts';
 import { useLayout } from '../../styles.ts';
 import { MENU_FLAGS, flagLabel, needs, restoreWarning, type ActionParams as Params, type SelectionAction } from './action-menu.ts';
 import { actionMessages as am } from './action-messages.ts';
-
-const CLAIM_LABELS = { cancel: am.claim_cancel, return: am.claim_return, exchange: am.claim_exchange } as const;
 
 export function ActionParams({
   action,
@@ -31,7 +29,7 @@ export function ActionParams({
           <Choice
             label={t(am.claim_type)}
             value={params.claimType}
-            options={CLAIM_TYPES.map((c) => [c, t(CLAIM_LABELS[c])])}
+            options={CLAIM_TYPES.map((c) => [c, t(CLAIM_TYPE_LABELS[c])])}
             onChange={(claimType) => onChange({ claimType })}
           />
           <Choice

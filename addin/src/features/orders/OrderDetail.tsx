@@ -17,7 +17,7 @@ import { Dropdown } from '../dropdown.tsx';
 import { useState, type ReactNode } from 'react';
 import type { OrderDetail as Detail } from '../../../../shared/api/order-views.schema.ts';
 import { format, type Lang, type MessageText } from '../../../../shared/i18n.ts';
-import { STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
+import { CLAIM_STATE_LABELS, CLAIM_TYPE_LABELS, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import { useLayout } from '../../styles.ts';
@@ -26,18 +26,6 @@ import { historyActionLabel, sendStatusLabel } from './history-labels.ts';
 import { orderDetailMessages as dm } from './order-detail-messages.ts';
 import { useOrderDetail } from './useOrderDetail.ts';
 import { kstDateTime } from '../../../../shared/time.ts';
-
-const CLAIM_TYPES: Record<string, MessageText> = {
-  cancel: { ko: '취소', en: 'Cancel' },
-  return: { ko: '반품', en: 'Return' },
-  exchange: { ko: '교환', en: 'Exchange' },
-};
-const CLAIM_STATES: Record<string, MessageText> = {
-  requested: { ko: '요청', en: 'requested' },
-  completed: { ko: '완료', en: 'completed' },
-  withdrawn: { ko: '철회', en: 'withdrawn' },
-  restored: { ko: '복구', en: 'restored' },
-};
 
 const wrap = { overflowWrap: 'anywhere', margin: 0, paddingLeft: '1.1em' } as const;
 
@@ -102,7 +90,7 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
       <Part title={t('detail_claims', { count: order.claims.length })} empty={t('detail_none')}>
         {order.claims.map((c) => (
           <li key={c.id}>
-            {label(CLAIM_TYPES[c.type], c.type)} {label(CLAIM_STATES[c.state], c.state)} × {c.quantity} · {when(c.requested_at)}
+            {CLAIM_TYPE_LABELS[c.type][lang]} {CLAIM_STATE_LABELS[c.state][lang]} × {c.quantity} · {when(c.requested_at)}
             {why(c.reason)}
           </li>
         ))}

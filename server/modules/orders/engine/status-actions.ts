@@ -4,6 +4,7 @@ import type { ApiAction } from '../../../../shared/api/orders.schema.ts';
 import { message, type Message, type MessageText } from '../../../../shared/i18n.ts';
 import {
   BEFORE_FIRST_NUMBER,
+  CLAIM_TYPE_LABELS,
   LEAVES_BOX,
   alreadyDone,
   claimTypeOf,
@@ -18,12 +19,8 @@ import type { EngineCore } from './core.ts';
 import { decide, heldBack, unitsOf } from './decide.ts';
 import type { Outcome, Params } from './types.ts';
 
-/** What operators call each kind of claim (a restore's warning names the one the mall may still have). */
-const CLAIM_TYPE_NAMES: Record<ClaimType, MessageText> = {
-  cancel: { ko: '취소', en: 'cancel' },
-  return: { ko: '반품', en: 'return' },
-  exchange: { ko: '교환', en: 'exchange' },
-};
+/** A claim as a restore's warning names the one the mall may still have (mid-sentence: the label lower-cased). */
+const claimNamed = (type: ClaimType): MessageText => ({ ko: CLAIM_TYPE_LABELS[type].ko, en: CLAIM_TYPE_LABELS[type].en.toLowerCase() });
 
 /** The API actions that are one lifecycle action each. */
 export const STATUS_ACTIONS: Partial<Record<ApiAction, LineAction>> = {
@@ -68,7 +65,7 @@ export function statusAction(core: EngineCore, targetId: string, lines: LineRow[
       if ((action === 'withdraw_claim' || action === 'restore') && claimType) {
         closeClaim(core, line, claimType, action === 'restore' ? 'restored' : 'withdrawn', action, p.reason ?? null);
         if (action === 'restore' && core.orderOf(line).source === 'mall') {
-          warnings.push(message(lifecycleMessages.restore_mall_warning, { id: line.id, claim_label: CLAIM_TYPE_NAMES[claimType] }));
+          warnings.push(message(lifecycleMessages.restore_mall_warning, { id: line.id, claim_label: claimNamed(claimType) }));
         }
       }
     }
