@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { exportReason, reasonText, requireTextForOther } from '../export-reasons.ts';
 import type { MessageText } from '../i18n.ts';
 import { ACTION_RULES, CLAIM_TYPES, LINE_ACTIONS, STATUSES, type LineAction } from '../lifecycle.ts';
+import { COLUMN_SIZES as SIZE } from '../files/column-sizes.ts';
 import { isValidDay } from '../time.ts';
 
 const day = z.string().refine(isValidDay, { message: 'expected a date as YYYY-MM-DD' });
@@ -185,22 +186,22 @@ export type ItemResult = z.infer<typeof itemResult>;
 export const NOTE_MAX = 4000;
 
 export const directOrderBody = z.object({
-  orderer_name: z.string().trim().min(1).max(100),
+  orderer_name: z.string().trim().min(1).max(SIZE.orders.orderer_name),
   total_amount: won,
   channel_kind: z.enum(['direct', 'store_release', 'named']).default('direct'),
   /** Required for a named channel; defaults to the kind's Korean name otherwise. */
-  channel_name: z.string().trim().min(1).max(100).optional(),
-  product_name: z.string().trim().min(1).max(300).optional(),
-  option_text: z.string().trim().max(300).optional(),
+  channel_name: z.string().trim().min(1).max(SIZE.orders.channel_name).optional(),
+  product_name: z.string().trim().min(1).max(SIZE.order_lines.product_name).optional(),
+  option_text: z.string().trim().max(SIZE.order_lines.option_text).optional(),
   quantity: z.number().int().min(1).max(10000).default(1),
-  orderer_phone: z.string().trim().max(32).optional(),
-  recipient_name: z.string().trim().max(100).optional(),
-  recipient_phone: z.string().trim().max(32).optional(),
-  recipient_mobile: z.string().trim().max(32).optional(),
-  recipient_zip: z.string().trim().max(10).optional(),
-  recipient_address1: z.string().trim().max(300).optional(),
-  recipient_address2: z.string().trim().max(300).optional(),
-  delivery_memo: z.string().trim().max(500).optional(),
+  orderer_phone: z.string().trim().max(SIZE.orders.orderer_phone).optional(),
+  recipient_name: z.string().trim().max(SIZE.orders.recipient_name).optional(),
+  recipient_phone: z.string().trim().max(SIZE.orders.recipient_phone).optional(),
+  recipient_mobile: z.string().trim().max(SIZE.orders.recipient_mobile).optional(),
+  recipient_zip: z.string().trim().max(SIZE.orders.recipient_zip).optional(),
+  recipient_address1: z.string().trim().max(SIZE.orders.recipient_address1).optional(),
+  recipient_address2: z.string().trim().max(SIZE.orders.recipient_address2).optional(),
+  delivery_memo: z.string().trim().max(SIZE.orders.delivery_memo).optional(),
   courier: z.string().trim().max(40).optional(),
   tracking_number: z.union([z.string().max(100), z.number()]).optional(),
   // Any ISO instant parses, but PostgreSQL has no timestamp in year 0: bounded to the years an order can have.

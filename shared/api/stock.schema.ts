@@ -22,7 +22,7 @@ const flag = z
 
 export const stockQuery = z.object({
   /** A warehouse code (MAIN …): only its rows. */
-  warehouse: code(32).optional(),
+  warehouse: code(COLUMN_SIZES.warehouses.code).optional(),
   /** Part of a SKU code or name. */
   q: z.string().trim().max(100).optional(),
   /** Only rows with something on hand or allocated. */
@@ -70,9 +70,9 @@ export const STOCK_HISTORY_KINDS = [
 
 export const stockHistoryQuery = z.object({
   /** A SKU code. */
-  sku: code(64).optional(),
+  sku: code(COLUMN_SIZES.skus.code).optional(),
   /** A warehouse code. */
-  warehouse: code(32).optional(),
+  warehouse: code(COLUMN_SIZES.warehouses.code).optional(),
   /** The last id seen: the page goes on with older entries. */
   cursor: z.coerce.number().int().min(1).max(MAX_ID).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -115,9 +115,9 @@ const reason = z.string().trim().min(1).max(STOCK_REASON_MAX);
 export const STOCK_COUNT_MAX = 1_000_000_000;
 
 export const stockCountRow = z.object({
-  sku_code: code(64),
+  sku_code: code(COLUMN_SIZES.skus.code),
   /** Absent: the default warehouse. */
-  warehouse_code: code(32).optional(),
+  warehouse_code: code(COLUMN_SIZES.warehouses.code).optional(),
   // Bounds and lengths past the stock's own are refused per row (count_too_large, reason_too_long), so one mistyped
   // cell of a 재고 sheet push does not refuse the whole push; these are only what a request may carry at all.
   on_hand: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
@@ -170,8 +170,8 @@ export const stockCountResponse = z.object({
 });
 
 export const stockAdjustmentBody = z.object({
-  sku_code: code(64),
-  warehouse_code: code(32).optional(),
+  sku_code: code(COLUMN_SIZES.skus.code),
+  warehouse_code: code(COLUMN_SIZES.warehouses.code).optional(),
   /** Added to on-hand (negative takes away); on-hand may not go below zero. */
   delta: z
     .number()
@@ -186,9 +186,9 @@ export type StockAdjustmentBody = z.input<typeof stockAdjustmentBody>;
 export const stockChangeResponse = z.object({ history_id: z.number().int(), stock: stockRow });
 
 export const stockTransferBody = z.object({
-  sku_code: code(64),
-  from_warehouse: code(32),
-  to_warehouse: code(32),
+  sku_code: code(COLUMN_SIZES.skus.code),
+  from_warehouse: code(COLUMN_SIZES.warehouses.code),
+  to_warehouse: code(COLUMN_SIZES.warehouses.code),
   quantity: z.number().int().min(1).max(1_000_000_000),
   reason,
 });

@@ -9,6 +9,7 @@ export const COLUMN_SIZES = {
     channel_name: 100,
     orderer_name: 100,
     orderer_phone: 32,
+    orderer_email: 200,
     recipient_name: 100,
     recipient_phone: 32,
     recipient_mobile: 32,
@@ -20,5 +21,6 @@ export const COLUMN_SIZES = {
   order_lines: { mall_product_id: 64, product_name: 300, option_text: 300 },
   skus: { code: 64, name: 300, option_text: 300, memo: 500 },
   sku_barcodes: { barcode: 64 },
+  warehouses: { code: 32 },
   stock_history: { reason: 500 },
 } as const;

@@ -74,7 +74,7 @@ export function buildOrder(fields: OrderFields, lines: readonly LineFields[], or
     channel_name: fields.channel_name,
     orderer_name: cut(fields.orderer_name, SIZE.orderer_name),
     orderer_phone: cutOrNull(fields.orderer_phone, SIZE.orderer_phone),
-    orderer_email: cutOrNull(fields.orderer_email, 200),
+    orderer_email: cutOrNull(fields.orderer_email, SIZE.orderer_email),
     recipient_name: cutOrNull(fields.recipient_name, SIZE.recipient_name),
     recipient_phone: cutOrNull(fields.recipient_phone, SIZE.recipient_phone),
     recipient_mobile: cutOrNull(fields.recipient_mobile, SIZE.recipient_mobile),
