@@ -8,7 +8,7 @@ import { sheetLinesBody } from '../../../shared/api/sheet.schema.ts';
 import { ORDER_COLUMNS } from '../../../shared/sheet/order-columns.ts';
 import type { Api } from '../../../addin/src/api/client.ts';
 import { writeTable } from '../../../addin/src/excel/sheets.ts';
-import { closedClaims, findNewClaims } from '../../../addin/src/features/board/claim-notices.ts';
+import { claimNews } from '../../../addin/src/features/board/claim-notices.ts';
 import { ORDER_SHEET } from '../../../addin/src/features/orders/order-sheet.ts';
 import { rowCells } from '../../../addin/src/sheet/cells.ts';
 import { installFakeExcel } from '../../helpers/fake-excel.ts';
@@ -66,8 +66,15 @@ describe('new claims after a sync, on a 50,000-line order sheet', () => {
   it('a sync that moved nothing, or a collect, reads neither the server nor the sheet', async () => {
     const { api, asked } = server([]);
     const syncs = excel.stats.syncs;
-    assert.deepEqual(await findNewClaims(api, { id: 'job_1', type: 'sync', ok: 0 }, new Set()), []);
-    assert.deepEqual(await findNewClaims(api, { id: 'job_1', type: 'collect', ok: 40 }, new Set()), []);
+    const listed = [{ line_id: id(7), mall_order_id: 'A', status: 'CANCEL_REQUESTED' as const }];
+    for (const job of [
+      { id: 'job_1', type: 'sync' as const, ok: 0 },
+      { id: 'job_1', type: 'collect' as const, ok: 40 },
+    ]) {
+      const news = await claimNews(api, job, listed, new Set());
+      assert.deepEqual(news.found, []);
+      assert.equal(news.closed.size, 0);
+    }
     assert.deepEqual(asked, []);
     assert.equal(excel.stats.syncs, syncs);
   });
@@ -81,7 +88,7 @@ describe('new claims after a sync, on a 50,000-line order sheet', () => {
     ]);
     const seen = new Set<string>();
     excel.stats = { syncs: 0, largestRequestBytes: 0, requests: [] };
-    const found = await findNewClaims(api, { id: 'job_1', type: 'sync', ok: 4 }, seen);
+    const { found } = await claimNews(api, { id: 'job_1', type: 'sync', ok: 4 }, [], seen);
     assert.deepEqual(found, [{ line_id: id(7), mall_order_id: lineRow(7).mall_order_id, status: 'CANCEL_REQUESTED' }]);
     assert.deepEqual(asked, ['GET /api/jobs/job_1/results', 'POST /api/sheet/lines']);
     assert.deepEqual(linesAsked, [[id(7), id(9), id(11)]], 'only moved lines that are on the sheet');
@@ -89,23 +96,32 @@ describe('new claims after a sync, on a 50,000-line order sheet', () => {
     assert.ok((excel.stats.largestResponseBytes ?? 0) < 2_000_000, `${excel.stats.largestResponseBytes} bytes`);
     assert.ok(excel.stats.syncs <= 4, `${excel.stats.syncs} syncs`);
     // Announced once in a session.
-    assert.deepEqual(await findNewClaims(api, { id: 'job_1', type: 'sync', ok: 4 }, seen), []);
+    assert.deepEqual((await claimNews(api, { id: 'job_1', type: 'sync', ok: 4 }, [], seen)).found, []);
   });
 
-  it('a listed claim a later sync withdrew is closed (and news again if made again); one still open stays', async () => {
-    const { api, linesAsked } = server([
+  it('a listed claim a later sync withdrew is closed (and news again if made again); one still open stays — in the same request as the new ones', async () => {
+    const { api, asked, linesAsked } = server([
       { line: id(7), status: 'READY' }, // the cancel was withdrawn: back to 출고대기
       { line: id(8), status: 'RETURN_REQUESTED' }, // still as announced
+      { line: id(12), status: 'EXCHANGE_REQUESTED' }, // new
     ]);
     const listed = [
       { line_id: id(7), mall_order_id: 'A', status: 'CANCEL_REQUESTED' as const },
       { line_id: id(8), mall_order_id: 'B', status: 'RETURN_REQUESTED' as const },
     ];
     const seen = new Set([`${id(7)}:CANCEL_REQUESTED`, `${id(8)}:RETURN_REQUESTED`]);
-    assert.deepEqual([...(await closedClaims(api, listed, seen))], [`${id(7)}:CANCEL_REQUESTED`]);
-    assert.deepEqual([...seen], [`${id(8)}:RETURN_REQUESTED`]);
-    assert.deepEqual(linesAsked, [[id(7), id(8)]], 'only the listed lines are read again');
-    assert.equal((await closedClaims(api, [], seen)).size, 0);
-    assert.equal(linesAsked.length, 1, 'nothing listed: no request');
+    const news = await claimNews(api, { id: 'job_1', type: 'sync', ok: 3 }, listed, seen);
+    assert.deepEqual([...news.closed], [`${id(7)}:CANCEL_REQUESTED`]);
+    assert.deepEqual(news.found, [{ line_id: id(12), mall_order_id: lineRow(12).mall_order_id, status: 'EXCHANGE_REQUESTED' }]);
+    assert.deepEqual([...seen], [`${id(8)}:RETURN_REQUESTED`, `${id(12)}:EXCHANGE_REQUESTED`]);
+    assert.deepEqual(linesAsked, [[id(7), id(8), id(12)]], 'the moved lines on the sheet and the listed ones, read again once');
+    assert.deepEqual(asked, ['GET /api/jobs/job_1/results', 'POST /api/sheet/lines']);
+  });
+
+  it('a sync that moved no line on the sheet and nothing listed asks for no lines', async () => {
+    const { api, asked } = server([{ line: 'lin_999999', status: 'RETURN_REQUESTED' }]);
+    const news = await claimNews(api, { id: 'job_1', type: 'sync', ok: 1 }, [], new Set());
+    assert.deepEqual(news.found, []);
+    assert.deepEqual(asked, ['GET /api/jobs/job_1/results']);
   });
 });

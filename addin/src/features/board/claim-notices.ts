@@ -3,7 +3,7 @@
 // How new claims are found, cheaply enough to run after every sync on a 50,000-line sheet: a sync that moved no line
 // (its `ok` count is 0, the usual scheduled run) costs nothing. Otherwise the lines it moved are its ok results
 // (GET /api/jobs/:id/results); of those, the ones on the sheet (found by reading only the sheet's key and status
-// columns) are read again from the server (POST /api/sheet/lines), and a line whose status is now a claim status
+// columns) are read again from the server (POST /api/sheet/lines, with the claims the notice lists, in one request), and a line whose status is now a claim status
 // (취소요청, 반품완료, …) while its status cell reads otherwise is new to the operator. Collect jobs never move a
 // line already collected, so they cannot bring a claim for a row on the sheet. A claim already announced in this
 // session is not announced again until its status changes; one a later sync closed (withdrawn, say) leaves the
@@ -48,36 +48,36 @@ async function shownStatuses(lineIds: ReadonlySet<string>): Promise<Map<string, 
 export const claimKey = (c: Pick<NewClaim, 'line_id' | 'status'>) => `${c.line_id}:${c.status}`;
 
 /**
- * Of the claims listed in the notice, those whose line is no longer in the status announced (a later sync withdrew
- * the claim, or moved it on: a completed one is announced anew), read again from the server. They leave `seen`, so
- * the same claim made again is news again.
+ * What a finished sync changed in the notice (`listed`: the claims it lists now), from one read of the lines again:
+ * `found`, the lines it moved that are on the sheet in a claim status their cell does not read, not announced yet;
+ * `closed`, the listed claims whose line is no longer in the status announced (a later sync withdrew the claim, or
+ * moved it on: a completed one is announced anew). `seen` is updated: closed claims leave it, so the same claim made
+ * again is news again.
  */
-export async function closedClaims(api: Api, listed: readonly NewClaim[], seen: Set<string>): Promise<Set<string>> {
-  if (!listed.length) return new Set();
-  const { items } = await sheetLines(api, { line_ids: [...new Set(listed.map((c) => c.line_id))] });
+export async function claimNews(
+  api: Api,
+  job: Pick<JobView, 'id' | 'type' | 'ok'>,
+  listed: readonly NewClaim[],
+  seen: Set<string>,
+): Promise<{ found: NewClaim[]; closed: Set<string> }> {
+  if (!mayBringClaims(job)) return { found: [], closed: new Set() };
+  const moved = new Set((await allJobResults(api, job.id, { result: 'ok' })).flatMap((r) => (r.ref_type === 'line' && r.ref_id ? [r.ref_id] : [])));
+  const shown = moved.size ? await shownStatuses(moved) : new Map<string, string>();
+  const ids = new Set([...shown.keys(), ...listed.map((c) => c.line_id)]);
+  if (!ids.size) return { found: [], closed: new Set() };
+  const { items } = await sheetLines(api, { line_ids: [...ids] });
   const now = new Map(items.map((l) => [l.line_id, l.status]));
   const closed = new Set(listed.filter((c) => now.get(c.line_id) !== c.status).map(claimKey));
   for (const key of closed) seen.delete(key);
-  return closed;
-}
-
-/** Lines a finished sync moved that are on the sheet in a claim status their cell does not read; `seen` is updated. */
-export async function findNewClaims(api: Api, job: Pick<JobView, 'id' | 'type' | 'ok'>, seen: Set<string>): Promise<NewClaim[]> {
-  if (!mayBringClaims(job)) return [];
-  const moved = new Set((await allJobResults(api, job.id, { result: 'ok' })).flatMap((r) => (r.ref_type === 'line' && r.ref_id ? [r.ref_id] : [])));
-  if (!moved.size) return [];
-  const shown = await shownStatuses(moved);
-  if (!shown.size) return [];
-  const { items } = await sheetLines(api, { line_ids: [...shown.keys()] });
   const found: NewClaim[] = [];
   for (const line of items) {
+    const cell = shown.get(line.line_id);
     const status = line.status as Status;
-    if (!claimTypeOf(status)) continue;
-    const cell = shown.get(line.line_id) ?? '';
+    if (cell === undefined || !claimTypeOf(status)) continue;
     const key = claimKey({ line_id: line.line_id, status });
     if (Object.values(STATUS_LABELS[status]).includes(cell) || cell === status || seen.has(key)) continue;
     seen.add(key);
     found.push({ line_id: line.line_id, mall_order_id: line.mall_order_id ?? line.order_id, status });
   }
-  return found;
+  return { found, closed };
 }

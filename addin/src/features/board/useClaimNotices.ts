@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FINISHED_JOB_STATES } from '../../../../shared/api/jobs.schema.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
-import { claimKey, closedClaims, findNewClaims, mayBringClaims, type NewClaim } from './claim-notices.ts';
+import { claimKey, claimNews, mayBringClaims, type NewClaim } from './claim-notices.ts';
 
 export function useClaimNotices(api: Api, feed: JobFeed) {
   const [claims, setClaims] = useState<NewClaim[]>([]);
@@ -17,8 +17,8 @@ export function useClaimNotices(api: Api, feed: JobFeed) {
     () =>
       feed.subscribe((job) => {
         if (!FINISHED_JOB_STATES.has(job.state) || !mayBringClaims(job)) return;
-        void Promise.all([findNewClaims(api, job, seen.current), closedClaims(api, listed.current, seen.current)])
-          .then(([found, closed]) => {
+        void claimNews(api, job, listed.current, seen.current)
+          .then(({ found, closed }) => {
             if (found.length || closed.size) setClaims((had) => [...had.filter((c) => !closed.has(claimKey(c))), ...found]);
           })
           .catch(() => undefined);
