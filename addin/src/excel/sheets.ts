@@ -2,7 +2,7 @@
 // 5 MB limit, reading one back the same way, patching scattered cells, and reading the operator's selection.
 // The blocks are sized by the bytes of their JSON (Korean text is 3 bytes a character), so a 50,000-line pull
 // takes a handful of syncs instead of thousands (reference/excel-addin.md §5).
-import { formulaLikeCells, formulaLikeCount, type CellPatches, type CellValue } from '../sheet/cells.ts';
+import { formulaLikeCells, type CellPatches, type CellValue } from '../sheet/cells.ts';
 import { findColumns, type HeaderedColumn } from '../sheet/columns.ts';
 import { runExcel } from './run.ts';
 
@@ -44,13 +44,13 @@ export function rowBlocks(
   rows: readonly (readonly unknown[])[],
   extraPerRow = 0,
   budget = REQUEST_BUDGET_BYTES,
-  extraOf?: (row: readonly unknown[]) => number,
+  extraOf?: (row: readonly unknown[], index: number) => number,
 ): [number, number][] {
   const blocks: [number, number][] = [];
   let start = 0;
   let size = 0;
   rows.forEach((row, i) => {
-    const bytes = bytesOf(row) + extraPerRow + (extraOf?.(row) ?? 0) + 1;
+    const bytes = bytesOf(row) + extraPerRow + (extraOf?.(row, i) ?? 0) + 1;
     if (i > start && size + bytes > budget) {
       blocks.push([start, i]);
       start = i;
@@ -85,13 +85,14 @@ export async function writeTable(spec: TableSpec, progress?: Progress): Promise<
     header.format.font.bold = true;
 
     const text = spec.textColumns ?? [];
-    const blocks = rowBlocks(spec.rows, text.length * 6, REQUEST_BUDGET_BYTES, formulaBytes(text));
+    const formulas = formulaTextOf(spec.rows, text);
+    const blocks = rowBlocks(spec.rows, text.length * 6, REQUEST_BUDGET_BYTES, formulas.bytes);
     for (const [from, to] of blocks) {
       const count = to - from;
       // Text format first, in the same request: a digit string written into a General cell is already a number.
       const formats = Array.from({ length: count }, () => ['@']);
       for (const column of text) sheet.getRangeByIndexes(1 + from, column, count, 1).numberFormat = formats;
-      keepFormulaText(sheet, 1 + from, 0, spec.rows.slice(from, to), text);
+      formulas.keep(sheet, 1 + from, from, to);
       sheet.getRangeByIndexes(1 + from, 0, count, width).values = spec.rows.slice(from, to) as CellValue[][];
       await context.sync();
       progress?.(to, spec.rows.length);
@@ -194,11 +195,12 @@ export async function writeRowsAt(
   const width = rows[0]!.length;
   await runExcel(async (context) => {
     const sheet = context.workbook.worksheets.getItem(name);
-    for (const [from, to] of rowBlocks(rows, textColumns.length * 6, REQUEST_BUDGET_BYTES, formulaBytes(textColumns))) {
+    const formulas = formulaTextOf(rows, textColumns);
+    for (const [from, to] of rowBlocks(rows, textColumns.length * 6, REQUEST_BUDGET_BYTES, formulas.bytes)) {
       const count = to - from;
       const formats = Array.from({ length: count }, () => ['@']);
       for (const column of textColumns) sheet.getRangeByIndexes(firstRow + from, column, count, 1).numberFormat = formats;
-      keepFormulaText(sheet, firstRow + from, 0, rows.slice(from, to), textColumns);
+      formulas.keep(sheet, firstRow + from, from, to);
       sheet.getRangeByIndexes(firstRow + from, 0, count, width).values = rows.slice(from, to) as CellValue[][];
       await context.sync();
     }
@@ -210,14 +212,31 @@ export async function writeRowsAt(
  * in each block's budget, so a sheet with thousands of such cells still stays under the 5 MB a request may hold.
  */
 const FORMAT_OP_BYTES = 300;
-const formulaBytes = (textColumns: readonly number[]) => {
-  const text = new Set(textColumns);
-  return (row: readonly unknown[]) => formulaLikeCount(row as CellValue[], text) * FORMAT_OP_BYTES;
-};
+
+/**
+ * The formula-like cells of rows written in blocks, found once: what each row adds to its block's budget
+ * (rowBlocks), and `keep`, which makes text the cells of each block (asked in order; its first row at sheet row `row`).
+ */
+function formulaTextOf(rows: readonly (readonly CellValue[])[], textColumns: readonly number[]) {
+  const cells = formulaLikeCells(rows, textColumns);
+  const perRow = new Map<number, number>();
+  for (const [r] of cells) perRow.set(r, (perRow.get(r) ?? 0) + 1);
+  let next = 0;
+  return {
+    bytes: (_row: readonly unknown[], i: number) => (perRow.get(i) ?? 0) * FORMAT_OP_BYTES,
+    keep(sheet: Excel.Worksheet, row: number, from: number, to: number) {
+      for (; next < cells.length && cells[next]![0] < to; next++) {
+        const [r, c] = cells[next]!;
+        if (r >= from) sheet.getRangeByIndexes(row + r - from, c, 1, 1).numberFormat = [['@']];
+      }
+    },
+  };
+}
 
 /**
  * Makes text ("@") each cell of `rows` — to be written with its first cell at (row, col) — that Excel would take for
- * a formula (cells.ts readsAsFormula), in the same request and before the values, as text columns are made.
+ * a formula (cells.ts readsAsFormula), in the same request and before the values, as text columns are made. Answers
+ * how many it made text.
  */
 export function keepFormulaText(
   sheet: Excel.Worksheet,
@@ -225,8 +244,10 @@ export function keepFormulaText(
   col: number,
   rows: readonly (readonly CellValue[])[],
   textColumns?: readonly number[],
-): void {
-  for (const [r, c] of formulaLikeCells(rows, textColumns)) sheet.getRangeByIndexes(row + r, col + c, 1, 1).numberFormat = [['@']];
+): number {
+  const cells = formulaLikeCells(rows, textColumns);
+  for (const [r, c] of cells) sheet.getRangeByIndexes(row + r, col + c, 1, 1).numberFormat = [['@']];
+  return cells.length;
 }
 
 /** New values for some cells (defined with the pure sheet logic, re-exported for the features that write them). */
@@ -248,9 +269,9 @@ export async function writeCells(name: string, patches: CellPatches): Promise<vo
         await context.sync();
         bytes = 0;
       }
-      keepFormulaText(sheet, r.row, r.col, r.values);
+      const formats = keepFormulaText(sheet, r.row, r.col, r.values);
       sheet.getRangeByIndexes(r.row, r.col, r.values.length, r.values[0]!.length).values = r.values;
-      bytes += size + 64 + formulaLikeCells(r.values).length * FORMAT_OP_BYTES;
+      bytes += size + 64 + formats * FORMAT_OP_BYTES;
     }
     await context.sync();
   });

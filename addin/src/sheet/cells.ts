@@ -37,13 +37,6 @@ export function boolOf(cell: unknown): boolean | undefined {
  */
 export const readsAsFormula = (value: unknown): boolean => typeof value === 'string' && /^[=@]|^[+-]./.test(value);
 
-/** How many cells of `row` hold such text outside the columns already text-formatted (`text`). */
-export function formulaLikeCount(row: readonly CellValue[], text: ReadonlySet<number>): number {
-  let n = 0;
-  for (let c = 0; c < row.length; c++) if (readsAsFormula(row[c]) && !text.has(c)) n++;
-  return n;
-}
-
 /** The cells of `rows` (row and column within them) holding such text outside the columns already text-formatted. */
 export function formulaLikeCells(rows: readonly (readonly CellValue[])[], textColumns: readonly number[] = []): [number, number][] {
   const text = new Set(textColumns);
