@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import { instant, outcomeCounts, page } from './common.schema.ts';
 import { templateDefinition } from './file-imports.schema.ts';
+import { OWN_CHANNEL_KINDS } from './orders.schema.ts';
 import { fileSource } from './files.schema.ts';
 
 /** Channels an uploaded order can belong to: a mall's own orders come from its connector, so no 'mall'. */
-export const UPLOAD_CHANNEL_KINDS = ['direct', 'store_release', 'named'] as const;
+export const UPLOAD_CHANNEL_KINDS = OWN_CHANNEL_KINDS;
 
 /**
  * The template of an upload: a stored one by id (a built-in or a copy saved in the template store), or a definition

@@ -28,7 +28,9 @@ export const won = z.number().int().min(0).max(2_147_483_647);
 
 export const SEND_STATUSES = ['not_sent', 'sent', 'failed'] as const;
 
-export const CHANNEL_KINDS = ['mall', 'direct', 'store_release', 'named'] as const;
+/** The channels without a mall account: 직거래, 매장출고 and a named buyer (거래처); orders there are ours to make. */
+export const OWN_CHANNEL_KINDS = ['direct', 'store_release', 'named'] as const;
+export const CHANNEL_KINDS = ['mall', ...OWN_CHANNEL_KINDS] as const;
 
 export const orderFilterSchema = z.object({
   status: csvList(z.enum(STATUSES)).optional(),
@@ -188,7 +190,7 @@ export const NOTE_MAX = 4000;
 export const directOrderBody = z.object({
   orderer_name: z.string().trim().min(1).max(SIZE.orders.orderer_name),
   total_amount: won,
-  channel_kind: z.enum(['direct', 'store_release', 'named']).default('direct'),
+  channel_kind: z.enum(OWN_CHANNEL_KINDS).default('direct'),
   /** Required for a named channel; defaults to the kind's Korean name otherwise. */
   channel_name: z.string().trim().min(1).max(SIZE.orders.channel_name).optional(),
   product_name: z.string().trim().min(1).max(SIZE.order_lines.product_name).optional(),

@@ -13,6 +13,7 @@ import type {
   UnmatchedList,
 } from '../../../shared/api/matching.schema.ts';
 import { saveMatchesBody } from '../../../shared/api/matching.schema.ts';
+import { OWN_CHANNEL_KINDS } from '../../../shared/api/orders.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message, type Text } from '../../../shared/i18n.ts';
 import { skuSummary } from '../../../shared/matching.ts';
@@ -200,7 +201,10 @@ export async function saveMatches(
 }
 
 /** A channel without a mall account, as lines carry it (line-matches.repo.ts CHANNEL_KEY_SQL): 직거래, 매장출고 or a named buyer, which may be set up before its first order. */
-const namedChannel = (key: string) => /^(direct|store_release|named):\S/.test(key);
+function namedChannel(key: string): boolean {
+  const colon = key.indexOf(':');
+  return colon > 0 && (OWN_CHANNEL_KINDS as readonly string[]).includes(key.slice(0, colon)) && /\S/.test(key.charAt(colon + 1));
+}
 
 const refuse = (row: number, code: NonNullable<SaveMatchResult['code']>, text: Text): SaveResult => ({ row, result: 'refused', code, message: text });
 
