@@ -17,6 +17,9 @@ const registryMessages = defineMessages('connectors', {
   unsupported: { ko: '{mall} 연동은 아직 지원하지 않습니다 (계정은 저장되어 있습니다)', en: '{mall} is not connected yet (the account is kept)' },
 });
 
+/** The malls a connector speaks to (createConnectorFactory): an account of another mall is kept, and not scheduled. */
+export const CONNECTED_MALLS: ReadonlySet<string> = new Set<MallType>(['coupang', 'naver']);
+
 /** `signal` stops the connector's calls (a canceled job): requests in flight end and retries are not waited for. */
 export type ConnectorFactory = (
   account: { mall_type: string; base_url: string | null },

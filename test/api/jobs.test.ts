@@ -830,17 +830,28 @@ describe('jobs API', () => {
     }
   });
 
-  it('the schedule collects due accounts, and only the instance holding the lease does', async () => {
+  it('the schedule collects and syncs due accounts (not a mall without a connector), and only the instance holding the lease does', async () => {
     const mall = await naverMall(s, { initialOrders: 2 });
+    const cafe24 = await s.call('POST', '/api/mall-accounts', {
+      mall_type: 'cafe24',
+      display_name: '카페24 스케줄',
+      credentials: { mall_id: 'shop', client_id: 'c', client_secret: 's' },
+    });
+    assert.equal(cafe24.status, 201, JSON.stringify(cafe24.body));
     try {
       const { startScheduler } = await import('../../server/jobs/scheduler.ts');
       const other = startScheduler({ db: s.deps.db, log: s.deps.log, runner: s.deps.runner }, { everyMinutes: 0 });
       const mine = startScheduler({ db: s.deps.db, log: s.deps.log, runner: s.deps.runner }, { everyMinutes: 0 });
       const first = await mine.tick();
-      assert.ok(first.length >= 1, 'due accounts are collected');
+      const jobs = await s.deps.db('jobs').whereIn('id', first).select('type', 'mall_account_id');
+      const typesOf = (account: string) => jobs.filter((j) => j.mall_account_id === account).map((j) => j.type);
+      // A buyer's cancel reaches the desk by itself: the account is synced on the schedule, not only collected.
+      assert.deepEqual(typesOf(mall.accountId).sort(), ['collect', 'sync']);
+      assert.deepEqual(typesOf(cafe24.body.id), [], 'an account of a mall without a connector is kept, not run to fail');
       assert.deepEqual(await other.tick(), [], 'another instance stands by while the lease is held');
       await s.deps.runner.idle();
     } finally {
+      await s.call('PATCH', `/api/mall-accounts/${cafe24.body.id}`, { active: false });
       await mall.sandbox.close();
     }
   });
