@@ -168,6 +168,30 @@ describe('CS lists', () => {
     assert.equal(twice.body.results[0].result, 'not_found');
   });
 
+  it('a withdrawn cancel a later claim took over is not listed as to ship again: the new claim waits in 클레임대기', async () => {
+    const c = await claimed('READY', 'cancel');
+    const withdraw = await s.call('POST', '/api/transitions', {
+      action: 'withdraw_claim',
+      items: [{ id: c.lineId, version: (await line(c.lineId)).version }],
+    });
+    assert.equal(withdraw.body.results[0].result, 'applied', JSON.stringify(withdraw.body));
+    const listed = async () =>
+      (await s.call('GET', '/api/cs/withdrawn-cancels?limit=500')).body.items.some((i: { claim_id: string }) => i.claim_id === c.claimId);
+    assert.equal(await listed(), true);
+    // The buyer cancels again (or a sync re-enters the mall's cancel).
+    const again = await s.call('POST', '/api/transitions', {
+      action: 'claim',
+      claim_type: 'cancel',
+      claim_state: 'requested',
+      reason: '다시 취소 요청',
+      items: [{ id: c.lineId, version: (await line(c.lineId)).version }],
+    });
+    assert.equal(again.body.results[0].result, 'applied', JSON.stringify(again.body));
+    assert.equal(await listed(), false, 'the line is under an open cancel again, not back to ship');
+    const waiting = await s.call('GET', '/api/cs/claims?type=cancel&limit=500');
+    assert.ok(waiting.body.items.some((i: { line_id: string }) => i.line_id === c.lineId));
+  });
+
   it('viewers read a claim reason that names the buyer masked in every list, as the order detail shows it them', async () => {
     // makeOrder's recipient is 이서연; the operator typed her name and number into the reason.
     const said = '이서연 고객 010-2345-6789 통화 후 요청';

@@ -85,9 +85,20 @@ export async function openClaims(db: Conn, p: Page & { type?: string | undefined
   return (await paged(q, 'c.id', p)) as ClaimLineRow[];
 }
 
-/** Cancels withdrawn since `since` that nobody has acknowledged yet. */
+/**
+ * Cancels withdrawn since `since` that nobody has acknowledged yet, while their line is to ship again: not those a
+ * later claim took over (the buyer cancelled anew, or the mall re-entered the cancel: it is waiting in 클레임대기).
+ */
 export async function withdrawnCancels(db: Conn, p: Page & { since: string }): Promise<ClaimLineRow[]> {
-  const q = claimLines(db).where({ 'c.type': 'cancel', 'c.state': 'withdrawn' }).whereNull('c.acknowledged_at').where('c.updated_at', '>=', p.since);
+  const later = db('claims as n')
+    .whereRaw('n.line_id = c.line_id and n.id > c.id')
+    .whereIn('n.state', ['requested', 'completed'])
+    .select(db.raw('1'));
+  const q = claimLines(db)
+    .where({ 'c.type': 'cancel', 'c.state': 'withdrawn' })
+    .whereNull('c.acknowledged_at')
+    .where('c.updated_at', '>=', p.since)
+    .whereNotExists(later);
   return (await paged(q, 'c.id', p)) as ClaimLineRow[];
 }
 
