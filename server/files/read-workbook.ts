@@ -85,8 +85,10 @@ async function readXlsx(bytes: Buffer): Promise<ReadWorkbook> {
 
 async function readCsv(bytes: Buffer): Promise<ReadWorkbook> {
   const { text, encoding } = decodeCsv(bytes);
-  // A binary file (an image, a zip with a stray header) decodes to text full of NULs: not a CSV.
-  if (text.includes('\u0000')) throw fileError('unreadable_file');
+  // A binary file (an image, a zip with a stray header) decodes to text full of NULs: not a CSV. A stray NUL or two in
+  // real text (a memo pasted from another program) is a damaged cell: the row that holds it is refused, and named.
+  const nuls = text.length - text.replaceAll('\u0000', '').length;
+  if (nuls > 1 && nuls * 100 > text.length) throw fileError('unreadable_file');
   // Refused before parsing when even the line count is far over the limit (lines ≥ records; a quoted line break
   // adds a line), so a 20 MB file of tiny rows never becomes millions of row objects.
   const lines = text.split('\n').length;

@@ -468,6 +468,25 @@ describe('order upload: register and batches', () => {
     assert.equal((await s.deps.db('orders').whereLike('recipient_name', '%\uFFFD%')).length, 0);
   });
 
+  it('a CSV with a stray NUL in one cell: that row is refused naming the column, the file is read (it was refused whole as unreadable)', async () => {
+    const channel = '도매-CSV-NUL';
+    const addr = ['06236', '서울 강남구 테헤란로 1', '101호'];
+    const csv = [
+      HEADER,
+      ['N-1', channel, '홍길동', '010-1234-5678', ...addr, '텀블러', '', 1, 15000, 0, ''],
+      ['N-2', channel, '이영희', '010-1234-5671', ...addr, '키링', '', 1, 15000, 0, 'a\u0000b'],
+    ]
+      .map((row) => row.join(','))
+      .join('\r\n');
+    const source = { kind: 'file', filename: 'wholesale.csv', content_base64: Buffer.from(csv, 'utf8').toString('base64') };
+    const preview = await api('POST', '/api/order-uploads/preview', { source, template: { id: 'order_wholesale' } });
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    const r = byRow(preview.body.rows);
+    assert.equal(r.get(2)!.result, 'ok', JSON.stringify(preview.body));
+    assert.equal(r.get(3)!.result, 'invalid');
+    assert.match(r.get(3)!.reasons.join(' '), /제어 문자\(NUL 등\)/);
+  });
+
   it('deletes a whole batch with a reason; its numbers can then be uploaded again', async () => {
     const channel = '도매-삭제';
     const first = await upload({ source: sheetSource(channel), template: { id: 'order_wholesale' } });

@@ -261,6 +261,9 @@ describe('readWorkbook: refusals', () => {
     assert.equal((await refusal(readWorkbook(truncated))).code, 'unreadable_file');
     assert.equal((await refusal(readWorkbook(Buffer.from('not a workbook'), { filename: 'x.xlsx' }))).code, 'unreadable_file');
     assert.equal((await refusal(readWorkbook(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])))).code, 'unreadable_file');
+    // A stray NUL in real text is a damaged cell (refused on its row later), not a binary file.
+    const stray = await readWorkbook(Buffer.from('주문번호,메모\r\nA-1,a\u0000b\r\n', 'utf8'));
+    assert.deepEqual(stray.sheets[0]!.rows[1], ['A-1', 'a\u0000b']);
     const brokenOle = Buffer.alloc(4096);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(brokenOle);
     assert.equal((await refusal(readWorkbook(brokenOle))).code, 'unreadable_file');
