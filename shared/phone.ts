@@ -72,8 +72,9 @@ function groups(digits: string, kind: PhoneKind): string[] {
     case 'business':
       return split(4, 4);
     case 'safe':
-      // 0505-XXXX-XXXX (12 digits) is 4-4-4; an 11-digit 050 number is 050-XXXX-XXXX.
-      return digits.length === 12 ? split(4, 4, 4) : split(3, 4, 4);
+      // The 050x prefix is the first group: 0504-XXXX-XXXX (12 digits) is 4-4-4, 0505-XXX-XXXX (11 digits) 4-3-4
+      // (050x is the prefix the numbering plan assigns). A courier's booking file splits on the hyphens.
+      return digits.length === 12 ? split(4, 4, 4) : split(4, 3, 4);
     case 'landline':
       if (digits.startsWith('02')) return split(2, rest(2), 4);
       return split(3, rest(3), 4);

@@ -18,7 +18,9 @@ describe('normalizePhone', () => {
     ['044-1234-5678', phone('04412345678', 'landline', '044-1234-5678')],
     ['0505-1234-5678', phone('050512345678', 'safe', '0505-1234-5678')],
     ['050412345678', phone('050412345678', 'safe', '0504-1234-5678')],
-    ['050-1234-5678', phone('05012345678', 'safe', '050-1234-5678')],
+    // The 050x prefix is the first group whatever the length (0505-123-4567 is how such numbers are written).
+    ['050-5123-4567', phone('05051234567', 'safe', '0505-123-4567')],
+    ['0505 123 4567', phone('05051234567', 'safe', '0505-123-4567')],
     ['070-1234-5678', phone('07012345678', 'voip', '070-1234-5678')],
     ['080-123-4567', phone('0801234567', 'toll_free', '080-123-4567')],
     ['1588-1255', phone('15881255', 'business', '1588-1255')],
@@ -100,6 +102,7 @@ describe('maskPhone', () => {
     assert.equal(maskPhone('011-123-4567'), '011-***-4567');
     assert.equal(maskPhone('02-123-4567'), '02-***-4567');
     assert.equal(maskPhone('+82 505 1234 5678'), '0505-****-5678');
+    assert.equal(maskPhone('0505-123-4567'), '0505-***-4567');
   });
 
   it('hides the last group of a business number', () => assert.equal(maskPhone('1588-1255'), '1588-****'));
