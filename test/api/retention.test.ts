@@ -59,6 +59,28 @@ beforeAll(async () => {
     batch_id: 'bat_old',
     received_at: ago(121),
   });
+  // Reasons operators typed: a claim's, a hold's and its release's, a status change's.
+  await s.deps.db('claims').insert({
+    id: 'clm_retention_1',
+    order_id: confirmed.id,
+    line_id: confirmed.lineIds[0],
+    type: 'return',
+    state: 'completed',
+    quantity: 1,
+    reason: '홍길동 고객 010-1234-5678 전화로 반품 요청',
+    source: 'manual',
+    requested_at: ago(125),
+    created_at: ago(125),
+    updated_at: ago(125),
+  });
+  await s.deps.db('holds').insert({
+    order_id: confirmed.id,
+    reason: '홍길동 주소 확인 010-1234-5678',
+    held_at: ago(130),
+    released_at: ago(129),
+    release_reason: '홍길동님 통화 완료',
+  });
+  await s.deps.db('status_history').where({ order_id: confirmed.id }).update({ reason: '홍길동 010-1234-5678 요청' });
 });
 afterAll(() => s.close());
 
@@ -99,9 +121,13 @@ describe('retention', () => {
       row,
       await s.deps.db('order_notes').where({ order_id: confirmed.id }),
       await s.deps.db('return_receipts').where({ order_id: confirmed.id }),
+      await s.deps.db('claims').where({ order_id: confirmed.id }),
+      await s.deps.db('holds').where({ order_id: confirmed.id }),
+      await s.deps.db('status_history').where({ order_id: confirmed.id }),
     ]);
     for (const original of ['홍길동', '1234-5678', '김민준', '테헤란로', '강남파이낸스센터', '문 앞에'])
       assert.ok(!stored.includes(original), original);
+    assert.equal((await s.deps.db('claims').where({ id: 'clm_retention_1' }).first()).reason, '홍*동 고객 010-****-5678 전화로 반품 요청');
     assert.equal((await orderRow(canceled.id)).recipient_name, '이*연');
     // Lines, amounts and the order itself stay.
     assert.equal((await s.deps.db('order_lines').where({ order_id: confirmed.id })).length, 1);

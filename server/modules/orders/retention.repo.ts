@@ -63,28 +63,43 @@ export async function overwriteOrder(trx: Knex.Transaction, id: string, fields: 
     .update({ ...fields, personal_data_erased_at: now, updated_at: now, version: trx.raw('version + 1') });
 }
 
-/** The memos and messages of these orders (free text people write names and numbers into). */
-export async function notesOf(trx: Knex.Transaction, orderIds: readonly string[]): Promise<{ id: number; order_id: string; body: string }[]> {
-  return trx('order_notes')
-    .whereIn('order_id', orderIds as string[])
-    .select('id', 'order_id', 'body');
+/**
+ * Where an order's free text lives — what people type names and numbers into: memos and messages, the notes of
+ * returns received (반품 입고), claim reasons, hold and release reasons, and the reason of every status change.
+ */
+const FREE_TEXT = [
+  { table: 'order_notes', key: 'id', columns: ['body'] },
+  { table: 'return_receipts', key: 'line_id', columns: ['note'] },
+  { table: 'claims', key: 'id', columns: ['reason'] },
+  { table: 'holds', key: 'id', columns: ['reason', 'release_reason'] },
+  { table: 'status_history', key: 'id', columns: ['reason'] },
+] as const;
+
+/** One piece of an order's free text: where it is (table, row key, column) and what it says. */
+export type FreeText = { table: string; key: string; keyValue: string | number; column: string; order_id: string; text: string };
+
+/** The free text of these orders (FREE_TEXT), every non-empty piece. */
+export async function freeTextOf(trx: Knex.Transaction, orderIds: readonly string[]): Promise<FreeText[]> {
+  const out: FreeText[] = [];
+  for (const { table, key, columns } of FREE_TEXT) {
+    const rows = (await trx(table)
+      .whereIn('order_id', orderIds as string[])
+      .where((w) => {
+        for (const c of columns) w.orWhereNotNull(c);
+      })
+      .select(key, 'order_id', ...columns)) as Record<string, string | number | null>[];
+    for (const row of rows)
+      for (const column of columns) {
+        const text = row[column];
+        if (typeof text === 'string' && text) out.push({ table, key, keyValue: row[key]!, column, order_id: String(row.order_id), text });
+      }
+  }
+  return out;
 }
 
-export async function overwriteNote(trx: Knex.Transaction, id: number, body: string): Promise<void> {
-  await trx('order_notes').where({ id }).update({ body });
-}
-
-/** The notes of returned goods received (반품 입고) for these orders: free text an operator typed. */
-export async function receiptNotesOf(
-  trx: Knex.Transaction,
-  orderIds: readonly string[],
-): Promise<{ line_id: string; order_id: string; note: string }[]> {
-  return trx('return_receipts')
-    .whereIn('order_id', orderIds as string[])
-    .whereNotNull('note')
-    .select('line_id', 'order_id', 'note');
-}
-
-export async function overwriteReceiptNote(trx: Knex.Transaction, lineId: string, note: string): Promise<void> {
-  await trx('return_receipts').where({ line_id: lineId }).update({ note });
+/** Writes a piece of free text over its original (not a change of the order's: no version moves). */
+export async function overwriteFreeText(trx: Knex.Transaction, piece: FreeText, text: string): Promise<void> {
+  await trx(piece.table)
+    .where({ [piece.key]: piece.keyValue })
+    .update({ [piece.column]: text });
 }

@@ -2,7 +2,8 @@
 // for longer than SHIPSHEET_RETENTION_DAYS (90 by default, as Korean sellers commonly do after purchase
 // confirmation) has its orderer's and recipient's data masked for good: names 홍*동, phones 010-****-5678, the address
 // down to its region, detail address, e-mail and delivery memo replaced by ***, names and numbers in its free text
-// (hold and delete reasons, memos and messages, notes of returns received) masked — the viewers' masking (shared/mask-record.ts), written over
+// (hold and delete reasons, memos and messages, notes of returns received, claim and hold reasons, the reasons in
+// the status history) masked — the viewers' masking (shared/mask-record.ts), written over
 // the originals so nothing can bring them back. The order, its lines, amounts and tracking numbers stay for the
 // records the law keeps for five years. Each run is recorded in the audit log (how many orders, the cutoff, who).
 //
@@ -55,13 +56,9 @@ export async function eraseClosedOrders(db: Db, actor: Actor, info: Partial<Requ
       const names = new Map(batch.map((o) => [o.id, namesOf(o)]));
       for (const order of batch) await repo.overwriteOrder(trx, order.id, erasedFields(order), at);
       if (batch.length) {
-        for (const note of await repo.notesOf(trx, [...names.keys()])) {
-          const body = maskPersonalText(note.body, names.get(note.order_id) ?? []);
-          if (body !== note.body) await repo.overwriteNote(trx, note.id, body);
-        }
-        for (const receipt of await repo.receiptNotesOf(trx, [...names.keys()])) {
-          const note = maskPersonalText(receipt.note, names.get(receipt.order_id) ?? []);
-          if (note !== receipt.note) await repo.overwriteReceiptNote(trx, receipt.line_id, note);
+        for (const piece of await repo.freeTextOf(trx, [...names.keys()])) {
+          const text = maskPersonalText(piece.text, names.get(piece.order_id) ?? []);
+          if (text !== piece.text) await repo.overwriteFreeText(trx, piece, text);
         }
       }
       return batch.length;
