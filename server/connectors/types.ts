@@ -67,6 +67,25 @@ export type InvoiceTarget = {
   }[];
 };
 
+/**
+ * A claim the mall reported that an operator decided here, to be told to the mall: `approve` (the buyer's cancel or
+ * return is accepted: the mall refunds) or `reject` (refused). One per claim of ours; `ref` of its outcome = claimId.
+ */
+export type ClaimDecisionTarget = {
+  claimId: string;
+  decision: 'approve' | 'reject';
+  type: ClaimType;
+  /** The mall's claim: Coupang receiptId (exchangeId for exchanges), Naver claimId. */
+  mallClaimId: string | null;
+  mallLineId: string;
+  mallShipmentId: string | null;
+  mallOrderId: string;
+  mallOptionId: string | null;
+  quantity: number;
+  /** The operator's reason, for a refusal the mall wants one for (Naver rejectReturnReason). */
+  reason: string | null;
+};
+
 /** One result per line (confirm) or per box (invoices). `code` is the mall's raw code; `message` is for operators. */
 export type Outcome = { ref: string; ok: boolean; code?: string; message?: Text; retryable?: boolean };
 
@@ -107,6 +126,11 @@ export interface MallConnector {
   confirm(targets: ConfirmTarget[]): Promise<Outcome[]>;
   /** Uploads tracking numbers (송장전송), one outcome per box (`ref` = boxId). */
   sendInvoices(boxes: InvoiceTarget[]): Promise<Outcome[]>;
+  /**
+   * Tells the mall what was decided on its claims (취소 승인, 반품 승인, 반품 거부), one outcome per target (`ref` =
+   * claimId). A decision the mall has no call for is refused with code UNSUPPORTED_DECISION (never retried).
+   */
+  sendClaimDecisions(targets: ClaimDecisionTarget[]): Promise<Outcome[]>;
   /** Status and claim changes in the window, for lines collected earlier. */
   listChanges(window: TimeWindow): Promise<MallChange[]>;
 }

@@ -3,6 +3,7 @@
 import type { RetryPolicy } from '../http.ts';
 import type { MallConnector, MallOrder, TimeWindow } from '../types.ts';
 import { listCoupangChanges } from './changes.ts';
+import { sendCoupangClaimDecisions } from './claims.ts';
 import { createCoupangClient, type CoupangCredentials } from './client.ts';
 import { confirmBoxes } from './confirm.ts';
 import { uploadInvoices } from './invoices.ts';
@@ -63,6 +64,7 @@ export function createCoupangConnector(options: CoupangConnectorOptions): MallCo
 
     confirm: (targets) => confirmBoxes(client, targets),
     sendInvoices: (boxes) => uploadInvoices(client, boxes),
+    sendClaimDecisions: (targets) => sendCoupangClaimDecisions(client, targets),
     listChanges: (window) => listCoupangChanges(client, window),
   };
 }

@@ -56,6 +56,18 @@ export const coupangMessages = defineMessages('coupang', {
     ko: '쿠팡이 처리하지 못했습니다 ({code}): {message}',
     en: 'Coupang did not process it ({code}): {message}',
   },
+  no_receipt_id: {
+    ko: '쿠팡 접수번호(receiptId)가 없는 클레임이라 쿠팡에 처리 결과를 보낼 수 없습니다. 주문동기화를 다시 한 뒤 전송해 주세요.',
+    en: 'The claim has no Coupang receipt id, so its decision cannot be sent. Run a sync, then send again.',
+  },
+  decision_unsupported: {
+    ko: '쿠팡 Open API로는 이 클레임({claim})을(를) {decision}할 수 없습니다. WING(판매자센터)에서 직접 처리해 주세요.',
+    en: 'The Coupang Open API cannot {decision} this claim ({claim}). Handle it in WING (the seller center).',
+  },
+  claim_refused: {
+    ko: '쿠팡이 클레임 처리를 거부했습니다: {message}',
+    en: 'Coupang refused the claim decision: {message}',
+  },
   NOT_FOUND_SHIPMENT_BOX: {
     ko: '쿠팡에서 배송번호(shipmentBoxId)를 찾을 수 없습니다.',
     en: 'Coupang cannot find this shipment box.',

@@ -119,3 +119,13 @@ export const exchangeSchema = z.object({
 });
 export type Exchange = z.infer<typeof exchangeSchema>;
 export const exchangePageSchema = z.object({ code, message: text, nextToken: text, data: z.array(exchangeSchema) });
+
+/** Answer of the return/cancel actions (§1.6: stoppedShipment, receiveConfirmation, approval). */
+export const claimActionSchema = z.object({
+  code,
+  message: text,
+  data: z.object({ resultCode: text, resultMessage: text }).nullish(),
+});
+
+/** One receipt (`returnRequests/{receiptId}`): data is a list of one, or the receipt itself. */
+export const returnOneSchema = z.object({ code, message: text, data: z.union([returnRequestSchema, z.array(returnRequestSchema)]) });

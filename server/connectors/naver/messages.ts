@@ -110,6 +110,14 @@ export const naverMessages = defineMessages('naver', {
     ko: '이미 같은 운송장번호로 발송처리된 상품주문입니다',
     en: 'Already dispatched at Naver with the same tracking number',
   },
+  decision_unsupported: {
+    ko: '네이버 커머스API로는 이 클레임({claim})을(를) {decision}할 수 없습니다. 스마트스토어센터에서 직접 처리해 주세요',
+    en: 'The Naver Commerce API cannot {decision} this claim ({claim}). Handle it in the Smartstore seller center',
+  },
+  claim_refused: {
+    ko: '상품주문 {productOrderId}: 네이버가 클레임 처리를 거부했습니다 ({code} {detail})',
+    en: 'Product order {productOrderId}: Naver refused the claim decision ({code} {detail})',
+  },
   call_rejected: {
     ko: '네이버가 요청을 거부했습니다: {detail}',
     en: 'Naver refused the request: {detail}',

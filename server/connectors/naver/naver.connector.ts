@@ -3,6 +3,7 @@
 import type { MallConnector, MallChange, MallOrder, TimeWindow } from '../types.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from '../http.ts';
 import { createNaverClient } from './client.ts';
+import { sendNaverClaimDecisions } from './claims.ts';
 import { confirmProductOrders } from './confirm.ts';
 import { dispatchBoxes } from './dispatch.ts';
 import { LAST_CHANGED_PATH, listChanged, orderBatches, queryDetails } from './feed.ts';
@@ -65,6 +66,8 @@ export function createNaverConnector(options: NaverConnectorOptions): MallConnec
     confirm: (targets) => confirmProductOrders(client, targets),
 
     sendInvoices: (boxes) => dispatchBoxes(client, boxes, now()),
+
+    sendClaimDecisions: (targets) => sendNaverClaimDecisions(client, targets),
 
     async listChanges(window: TimeWindow) {
       const changed = await listChanged(client, window);

@@ -6,13 +6,13 @@ import type { Fault } from '../faults.ts';
 import { EVENTS, faultsBody, newOrdersBody } from '../admin-schema.ts';
 import { applyEvent, EventRefused } from './events.ts';
 import { createOrders } from './generate.ts';
-import type { CoupangStore, SandboxBox } from './store.ts';
+import type { CoupangStore, Receipt, SandboxBox } from './store.ts';
 
 const newOrders = newOrdersBody;
 const eventBody = z.object({ event: z.enum(EVENTS), shipmentBoxId: z.string().regex(/^\d+$/).optional() });
 
-/** An order as tests see it: ids as strings, one entry per box. */
-export function orderSummary(boxes: SandboxBox[]) {
+/** An order as tests see it: ids as strings, one entry per box, with its return/cancel receipts. */
+export function orderSummary(boxes: SandboxBox[], receipts: readonly Receipt[] = []) {
   const first = boxes[0]!;
   return {
     orderId: first.orderId,
@@ -33,6 +33,9 @@ export function orderSummary(boxes: SandboxBox[]) {
         cancelCount: i.cancelCount,
       })),
     })),
+    receipts: receipts
+      .filter((r) => r.orderId === first.orderId)
+      .map((r) => ({ receiptId: r.receiptId, receiptType: r.receiptType, receiptStatus: r.receiptStatus, withdrawn: !!r.withdrawnAt })),
   };
 }
 
@@ -51,7 +54,7 @@ export function adminRoutes(store: CoupangStore, onReset: () => void): Router {
   router.get('/orders', (_req, res) => {
     const byOrder = new Map<string, SandboxBox[]>();
     for (const box of store.boxes.values()) byOrder.set(box.orderId, [...(byOrder.get(box.orderId) ?? []), box]);
-    res.json({ orders: [...byOrder.values()].map(orderSummary) });
+    res.json({ orders: [...byOrder.values()].map((boxes) => orderSummary(boxes, store.receipts)) });
   });
 
   router.post('/orders/:orderId/events', (req, res) => {
@@ -59,7 +62,7 @@ export function adminRoutes(store: CoupangStore, onReset: () => void): Router {
     if (!input.success) return bad(res, `event must be one of ${EVENTS.join(', ')}`);
     try {
       const result = applyEvent(store, req.params.orderId, input.data.event, input.data.shipmentBoxId);
-      res.json({ ...result, order: orderSummary(store.boxesOfOrder(req.params.orderId)) });
+      res.json({ ...result, order: orderSummary(store.boxesOfOrder(req.params.orderId), store.receipts) });
     } catch (error) {
       if (!(error instanceof EventRefused)) throw error;
       res.status(error.status).json({ error: error.message });

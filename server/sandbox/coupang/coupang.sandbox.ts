@@ -5,6 +5,7 @@ import { listenOnLoopback } from '../listen.ts';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { RateLimiter } from '../rate-limit.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { claimActionsRoutes } from './claim-actions.routes.ts';
 import { claimsRoutes } from './claims.routes.ts';
 import { createOrders } from './generate.ts';
 import { invoicesRoutes } from './invoices.routes.ts';
@@ -101,6 +102,7 @@ export async function startCoupangSandbox(options: CoupangSandboxOptions): Promi
   app.use(ordersRoutes(store));
   app.use(invoicesRoutes(store));
   app.use(claimsRoutes(store));
+  app.use(claimActionsRoutes(store));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'Not Found'));
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     if (!res.headersSent) sendError(res, 500, `sandbox error: ${error.message}`);

@@ -67,7 +67,7 @@ function newReceipt(
 }
 
 /** The quantity leaves shippingCount for cancelCount; an item left with nothing to ship reads as `canceled`. */
-function cancelItems(box: SandboxBox): void {
+export function cancelItems(box: SandboxBox): void {
   for (const item of box.items) {
     item.cancelCount += item.shippingCount;
     item.shippingCount = 0;

@@ -28,7 +28,7 @@ function openClaim(store: NaverStore, po: ProductOrderRecord, claimType: ClaimTy
   store.logChange(po, 'CLAIM_REQUESTED', now);
 }
 
-function completeClaim(type: ClaimType, status: string) {
+export function completeClaim(type: ClaimType, status: string) {
   return (store: NaverStore, po: ProductOrderRecord, now: number) => {
     po.claim = { ...po.claim!, claimStatus: `${type}_DONE`, completedDate: now };
     po.productOrderStatus = status;

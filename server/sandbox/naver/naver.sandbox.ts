@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { FaultQueue } from '../faults.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { claimRoutes } from './claim.routes.ts';
 import { dispatchRoutes } from './dispatch.routes.ts';
 import { sendError } from './envelope.ts';
 import { injectFaults, rateLimit, requestLog, requireToken } from './gateway.ts';
@@ -58,6 +59,7 @@ export async function startNaverSandbox(options: NaverSandboxOptions): Promise<N
   app.use(requireToken(tokens), rateLimit(limiter));
   app.use(ordersRoutes(store));
   app.use(dispatchRoutes(store));
+  app.use(claimRoutes(store));
   app.use((_req: Request, res: Response) => sendError(res, 404, '4040', '요청한 API를 찾을 수 없습니다.'));
   // Unreadable JSON and the like: a 400 in Naver's error shape.
   app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
