@@ -22,6 +22,7 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { startRetentionSchedule } from './jobs/retention.schedule.ts';
 import { startReturnPickupSchedule } from './jobs/return-pickup.schedule.ts';
 import { sendInvoicesJob } from './jobs/send-invoices.job.ts';
+import { claimDecisionsJob } from './jobs/claim-decisions.job.ts';
 import { syncJob } from './jobs/sync.job.ts';
 import { createLogger } from './log.ts';
 import { privateDir } from './private-files.ts';
@@ -81,7 +82,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     secrets,
     events,
     connectorFor,
-    jobs: { collect: collectJob, confirm: confirmJob, send_invoices: sendInvoicesJob, sync: syncJob },
+    jobs: { collect: collectJob, confirm: confirmJob, send_invoices: sendInvoicesJob, sync: syncJob, claim_decisions: claimDecisionsJob },
     instanceId,
     heartbeatMs: config.jobHeartbeatMs,
     blockItems: config.bulkBlockItems,

@@ -85,6 +85,8 @@ const SERVICE: Record<repo.JobType, keyof MallAccountRow> = {
   confirm: 'confirm_enabled',
   send_invoices: 'send_invoice_enabled',
   sync: 'sync_enabled',
+  // Answering the mall's claims belongs with bringing them in: an account that syncs claims answers them.
+  claim_decisions: 'sync_enabled',
 };
 
 class Canceled extends Error {}

@@ -56,6 +56,10 @@ export const jobsMessages = defineMessages('jobs', {
     ko: '작업이 시작된 뒤 상자가 바뀌어(출고 취소, 클레임 등) 보내지 않았습니다',
     en: 'Not sent: the box changed after the job started (no longer shipped)',
   },
+  claim_changed: {
+    ko: '작업이 시작된 뒤 클레임이 바뀌어(주문복원, 다시 처리 등) 쇼핑몰에 보내지 않았습니다',
+    en: 'Not sent: the claim changed after the job started (restored, or decided again)',
+  },
   box_items: { ko: '{name} 외 {more}건', en: '{name} and {more} more' },
   mismatch: {
     ko: '쇼핑몰 상태({mall})를 반영할 수 없습니다: {detail}',

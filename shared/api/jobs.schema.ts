@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idPage, instant, page } from './common.schema.ts';
 
-export const JOB_TYPE_NAMES = ['collect', 'confirm', 'send_invoices', 'sync'] as const;
+export const JOB_TYPE_NAMES = ['collect', 'confirm', 'send_invoices', 'sync', 'claim_decisions'] as const;
 export type JobType = (typeof JOB_TYPE_NAMES)[number];
 /** What operators call each job: messages name a job by these, never by its code. */
 export const JOB_TYPE_LABELS: Record<JobType, { ko: string; en: string }> = {
@@ -9,6 +9,7 @@ export const JOB_TYPE_LABELS: Record<JobType, { ko: string; en: string }> = {
   confirm: { ko: '발주 확인', en: 'Confirm orders' },
   send_invoices: { ko: '송장 전송', en: 'Send tracking numbers' },
   sync: { ko: '클레임·상태 동기화', en: 'Sync claims and statuses' },
+  claim_decisions: { ko: '클레임 처리 전송', en: 'Send claim decisions' },
 };
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'partial', 'failed', 'canceled'] as const;

@@ -269,6 +269,17 @@ export const claimView = z.object({
   /** A withdrawn cancel seen by an operator (the CS list 취소철회 shows it until then); null otherwise. */
   acknowledged_at: instant.nullable(),
   acknowledged_by: text,
+  /**
+   * A mall's claim decided here, and whether its mall has been told (클레임 처리 전송): approve (completed) or reject
+   * (withdrawn); pending, sent, failed (with the mall's reason; sent again by the next run) or unsupported (the mall
+   * has no call for it: decide it in the seller center). Null for claims nobody decided here, and for manual ones.
+   */
+  mall_decision: z.enum(['approve', 'reject']).nullable().optional(),
+  mall_decision_status: z.enum(['pending', 'sent', 'failed', 'unsupported']).nullable().optional(),
+  mall_decided_at: instant.nullable().optional(),
+  mall_decided_by: text.optional(),
+  mall_sent_at: instant.nullable().optional(),
+  mall_decision_error: text.optional(),
   version: int,
   created_at: instant,
   updated_at: instant,

@@ -31,6 +31,7 @@ import * as templateNameKey from './20261130010000_template_name_key.ts';
 import * as transitionBatches from './20261201010000_transition_batches.ts';
 import * as returnReceipts from './20261201020000_return_receipts.ts';
 import * as trackingBands from './20261202010000_tracking_bands.ts';
+import * as claimMallDecisions from './20261203010000_claim_mall_decisions.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -65,4 +66,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261201010000_transition_batches', transitionBatches],
   ['20261201020000_return_receipts', returnReceipts],
   ['20261202010000_tracking_bands', trackingBands],
+  ['20261203010000_claim_mall_decisions', claimMallDecisions],
 ];

@@ -27,6 +27,13 @@ export {
   type ConfirmRow,
   type SendLine,
 } from './mall-lines.repo.ts';
+export {
+  accountsWithPendingDecisions,
+  decisionsToSend,
+  recordDecisionOutcomes,
+  type DecisionOutcome,
+  type DecisionRow,
+} from './claim-decisions.repo.ts';
 
 /**
  * Where an account's lines disagree with the mall: the lines whose status differs in a way that matters, and the

@@ -24,6 +24,10 @@ export const ordersMessages = defineMessages('orders', {
     ko: '번호를 확인할 수 있게 자동 출고(송장 입력 시 출고)는 하지 않았습니다. 확인한 뒤 출고완료하세요',
     en: 'not shipped automatically (ship once numbered), so the number can be checked: ship it once checked',
   },
+  mall_decision_queued: {
+    ko: '쇼핑몰에서 들어온 클레임이라 처리 결과를 쇼핑몰에 전송합니다(클레임 처리 전송 작업). 쇼핑몰이 받지 않거나 API로 처리할 수 없으면 작업 탭의 결과에 사유가 나오니 판매자센터에서 처리하세요',
+    en: 'a claim from the mall: the decision is sent to the mall (send claim decisions job). If the mall refuses it or has no API for it, the job results in the jobs tab say why: handle it in the seller center then',
+  },
   duplicate_item: { ko: '같은 요청에 두 번 들어 있습니다', en: 'appears twice in the same request' },
   unknown_courier: { ko: '알 수 없는 택배사입니다: {courier}', en: 'unknown courier: {courier}' },
   duplicate_tracking_number: {

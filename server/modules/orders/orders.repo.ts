@@ -2,6 +2,7 @@
 // and the lines view are in order-views.repo.ts. The only places order queries are written; services decide what
 // they mean.
 import type { Knex } from 'knex';
+import { readStoredText } from '../../../shared/i18n.ts';
 import { insertMany } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
 
@@ -132,7 +133,9 @@ export async function orderDetailParts(db: Db, orderId: string) {
     db('status_history').where({ order_id: orderId }).orderBy('id'),
     db('holds').where({ order_id: orderId }).orderBy('id'),
   ]);
-  return { lines: lines.map(toLine), boxes, claims, notes, history, holds };
+  // A claim's mall decision error is a stored Message, put into words when answered.
+  const withWords = claims.map((c) => ({ ...c, mall_decision_error: readStoredText(c.mall_decision_error as string | null) }));
+  return { lines: lines.map(toLine), boxes, claims: withWords, notes, history, holds };
 }
 
 /** Usernames of users by id (who did what in an order's history); unknown ids are absent. */

@@ -10,7 +10,9 @@ import {
   type LineAction,
   type Status,
 } from '../../../../shared/lifecycle.ts';
+import { message, type Message } from '../../../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../../db/ids.ts';
+import { ordersMessages } from '../orders.messages.ts';
 import type { ClaimRow, LineRow } from '../working-set.repo.ts';
 import type { EngineCore } from './core.ts';
 import { decide } from './decide.ts';
@@ -92,6 +94,7 @@ function splitForClaim(core: EngineCore, targetId: string, line: LineRow, quanti
 export function completeClaim(core: EngineCore, targetId: string, lines: LineRow[], p: Params, orderTarget: boolean): Outcome {
   // "Mark cancel completed" also closes an order whose cancel never reached us (instant refunds).
   const changed: string[] = [];
+  const warnings: Message[] = [];
   let refusal: Refusal | null = null;
   for (const line of lines) {
     const open = claimTypeOf(line.status as Status);
@@ -103,8 +106,11 @@ export function completeClaim(core: EngineCore, targetId: string, lines: LineRow
       continue;
     }
     const claim = openClaim(core, line, type!);
-    if (claim) patchClaim(core, claim, { state: 'completed', completed_at: core.now }, action, p.reason ?? null);
-    else addClaim(core, line, type!, 'completed', action, p.reason ?? null);
+    if (claim) {
+      const decision = mallDecision(core, claim, 'approve');
+      patchClaim(core, claim, { state: 'completed', completed_at: core.now, ...decision }, action, p.reason ?? null);
+      if (decision) warnings.push(message(ordersMessages.mall_decision_queued, { id: line.id }));
+    } else addClaim(core, line, type!, 'completed', action, p.reason ?? null);
     core.moveLine(line, r.to, action, p.reason ?? null);
     changed.push(line.id);
   }
@@ -116,7 +122,33 @@ export function completeClaim(core: EngineCore, targetId: string, lines: LineRow
       p.reason ?? null,
     ),
   );
-  return { lines: changed, changed: true, warnings: [] };
+  return { lines: changed, changed: true, warnings };
+}
+
+/** What a claim carries once decided here, when its mall must be told (claim-decisions job). */
+export type MallDecisionPatch = {
+  mall_decision: 'approve' | 'reject';
+  mall_decision_status: 'pending';
+  mall_decided_at: string;
+  mall_decided_by: string | null;
+  mall_sent_at: null;
+  mall_decision_error: null;
+};
+
+/**
+ * A claim the mall reported, decided by an operator here (not a sync repeating the mall's own word): the mall is to
+ * be told, by the claim-decisions job. Claims entered by hand never go to the mall.
+ */
+function mallDecision(core: EngineCore, claim: ClaimRow, decision: 'approve' | 'reject'): MallDecisionPatch | undefined {
+  if (claim.source !== 'mall' || core.origin.source === 'mall' || !core.orderOf(core.set.lines.get(claim.line_id)!).mall_account_id) return;
+  return {
+    mall_decision: decision,
+    mall_decision_status: 'pending',
+    mall_decided_at: core.now,
+    mall_decided_by: core.actor.id,
+    mall_sent_at: null,
+    mall_decision_error: null,
+  };
 }
 
 function openClaim(core: EngineCore, line: LineRow, type: ClaimType): ClaimRow | undefined {
@@ -124,7 +156,10 @@ function openClaim(core: EngineCore, line: LineRow, type: ClaimType): ClaimRow |
   return list[list.length - 1];
 }
 
-/** The line's open claim of `type` ends: withdrawn at the mall, or undone by an operator (restored). */
+/**
+ * The line's open claim of `type` ends: withdrawn at the mall, or undone by an operator (restored). A mall's claim an
+ * operator withdraws here is refused at the mall (the claim-decisions job): answers true then.
+ */
 export function closeClaim(
   core: EngineCore,
   line: LineRow,
@@ -132,9 +167,13 @@ export function closeClaim(
   state: 'withdrawn' | 'restored',
   action: string,
   reason: string | null,
-): void {
+): boolean {
   const claim = openClaim(core, line, type);
-  if (claim) patchClaim(core, claim, { state }, action, reason);
+  if (!claim) return false;
+  // Only a request is refused there: a claim completed here and then restored stays the operator's own matter.
+  const decision = state === 'withdrawn' && claim.state === 'requested' ? mallDecision(core, claim, 'reject') : undefined;
+  patchClaim(core, claim, { state, ...decision }, action, reason);
+  return !!decision;
 }
 
 /** A claim entered by this call. */
@@ -160,7 +199,13 @@ function addClaim(core: EngineCore, line: LineRow, type: ClaimType, state: 'requ
   core.record('claim', claim.id, line.order_id, action, null, state, reason);
 }
 
-function patchClaim(core: EngineCore, claim: ClaimRow, patch: Partial<ClaimRow>, action: string, reason: string | null): void {
+function patchClaim(
+  core: EngineCore,
+  claim: ClaimRow,
+  patch: Partial<ClaimRow> & Partial<MallDecisionPatch>,
+  action: string,
+  reason: string | null,
+): void {
   const from = claim.state;
   core.set.assign(claim, patch);
   core.set.queue(core.set.writes.claims, claim.id, patch);

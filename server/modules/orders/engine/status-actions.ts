@@ -14,6 +14,7 @@ import {
   type Status,
 } from '../../../../shared/lifecycle.ts';
 import type { LineRow } from '../working-set.repo.ts';
+import { ordersMessages } from '../orders.messages.ts';
 import { closeClaim } from './claims.ts';
 import type { EngineCore } from './core.ts';
 import { decide, heldBack, unitsOf } from './decide.ts';
@@ -63,7 +64,8 @@ export function statusAction(core: EngineCore, targetId: string, lines: LineRow[
       moved.push(line);
       if (action === 'ship' && line.box_id) set.patchBox(set.boxes.get(line.box_id)!, { shipped_at: core.now });
       if ((action === 'withdraw_claim' || action === 'restore') && claimType) {
-        closeClaim(core, line, claimType, action === 'restore' ? 'restored' : 'withdrawn', action, p.reason ?? null);
+        const toMall = closeClaim(core, line, claimType, action === 'restore' ? 'restored' : 'withdrawn', action, p.reason ?? null);
+        if (toMall) warnings.push(message(ordersMessages.mall_decision_queued, { id: line.id }));
         if (action === 'restore' && core.orderOf(line).source === 'mall') {
           warnings.push(message(lifecycleMessages.restore_mall_warning, { id: line.id, claim_label: claimNamed(claimType) }));
         }

@@ -1,0 +1,130 @@
+// The queries behind the claim-decisions job (클레임 처리 전송): which mall claims an operator decided here that the mall
+// has not been told, and what the mall answered. Private to the orders module: jobs go through mall-lines.service.ts.
+import type { Knex } from 'knex';
+import { storedText, type Text } from '../../../shared/i18n.ts';
+import type { ClaimType } from '../../../shared/lifecycle.ts';
+import { whereIdIn } from '../../db/bulk.ts';
+import type { Db } from '../../db/knex.ts';
+import { insertHistory } from './history.repo.ts';
+
+/** Where sending a decision stands: failed ones go again with the next run; unsupported ones never. */
+export const DECISIONS_TO_SEND = ['pending', 'failed'] as const;
+
+export type DecisionRow = {
+  claim_id: string;
+  order_id: string;
+  line_id: string;
+  type: ClaimType;
+  state: string;
+  decision: 'approve' | 'reject';
+  mall_decision_status: string;
+  mall_claim_id: string | null;
+  quantity: number;
+  reason: string | null;
+  mall_line_id: string;
+  mall_shipment_id: string | null;
+  mall_option_id: string | null;
+  mall_order_id: string;
+  product_name: string | null;
+};
+
+/**
+ * Claims of this account's lines that the mall reported and an operator decided here (completed: approve; withdrawn:
+ * reject), not yet taken by the mall; optionally only the given claims. A claim restored since (or decided again
+ * the other way) no longer matches its decision and is left out.
+ */
+export async function decisionsToSend(db: Db, accountId: string, claimIds?: readonly string[]): Promise<DecisionRow[]> {
+  const q = db('claims as c')
+    .join('order_lines as l', 'l.id', 'c.line_id')
+    .join('orders as o', 'o.id', 'c.order_id')
+    .where('l.mall_account_id', accountId)
+    .where('c.source', 'mall')
+    .whereIn('c.mall_decision_status', [...DECISIONS_TO_SEND])
+    .where((w) => w.where({ 'c.mall_decision': 'approve', 'c.state': 'completed' }).orWhere({ 'c.mall_decision': 'reject', 'c.state': 'withdrawn' }))
+    .whereNotNull('l.mall_line_id')
+    .whereNull('o.deleted_at')
+    .select(
+      'c.id as claim_id',
+      'c.order_id',
+      'c.line_id',
+      'c.type',
+      'c.state',
+      'c.mall_decision as decision',
+      'c.mall_decision_status',
+      'c.mall_claim_id',
+      'c.quantity',
+      'c.reason',
+      'l.mall_line_id',
+      'l.mall_shipment_id',
+      'l.mall_option_id',
+      'o.mall_order_id',
+      'l.product_name',
+    )
+    .orderBy('c.id');
+  if (claimIds) whereIdIn(db, q, 'c.id', [...claimIds]);
+  return q;
+}
+
+/** The mall accounts with decisions waiting to be sent among the claims of these lines or orders. */
+export async function accountsWithPendingDecisions(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const accounts = new Set<string>();
+  // An item names a line or a whole order: claims are looked for by either.
+  for (const column of ['c.line_id', 'c.order_id']) {
+    const q = db('claims as c')
+      .join('order_lines as l', 'l.id', 'c.line_id')
+      .where('c.mall_decision_status', 'pending')
+      .whereNotNull('l.mall_account_id')
+      .distinct('l.mall_account_id');
+    for (const r of (await whereIdIn(db, q, column, ids)) as { mall_account_id: string }[]) accounts.add(r.mall_account_id);
+  }
+  return [...accounts].sort();
+}
+
+export type DecisionOutcome = {
+  row: DecisionRow;
+  status: 'sent' | 'failed' | 'unsupported';
+  error: Text | null;
+};
+
+/**
+ * Records what the mall answered for each claim, with a history row each (who: the job; the claim's state stays):
+ * sent, or why not. A claim changed since it was read (restored, decided again) keeps its new decision.
+ */
+export async function recordDecisionOutcomes(
+  db: Db | Knex.Transaction,
+  outcomes: readonly DecisionOutcome[],
+  actor: { type: string; id: string | null },
+  at: string,
+): Promise<void> {
+  if (!outcomes.length) return;
+  await db.transaction(async (trx) => {
+    for (const o of outcomes) {
+      await trx('claims')
+        .where({ id: o.row.claim_id, mall_decision: o.row.decision, state: o.row.state })
+        .whereIn('mall_decision_status', [...DECISIONS_TO_SEND])
+        .update({
+          mall_decision_status: o.status,
+          mall_sent_at: o.status === 'sent' ? at : null,
+          mall_decision_error: o.error === null ? null : storedText(o.error),
+          updated_at: at,
+        });
+    }
+    await insertHistory(
+      trx,
+      outcomes.map((o) => ({
+        entity: 'claim' as const,
+        entity_id: o.row.claim_id,
+        order_id: o.row.order_id,
+        action: o.status === 'sent' ? `mall_${o.row.decision}_sent` : `mall_${o.row.decision}_failed`,
+        from_status: o.row.state,
+        to_status: o.row.state,
+        actor_type: actor.type,
+        actor_id: actor.id,
+        reason: null,
+        batch_id: null,
+        at,
+      })),
+    );
+  });
+}
