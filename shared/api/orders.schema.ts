@@ -42,6 +42,8 @@ export const orderFilterSchema = z.object({
   q: z.string().trim().min(1).max(100).optional(),
   hold: queryBool.optional(),
   include_deleted: queryBool.optional(),
+  /** Deleted orders only: where an operator finds one to bring back (주문삭제 복구). */
+  deleted: queryBool.optional(),
   // Line filters the status board (shared/api/board.schema.ts) pulls its counts by.
   /** Where the order came from: mall (collected), manual, direct. */
   source: z.enum(['mall', 'manual', 'direct']).optional(),
@@ -91,6 +93,7 @@ export const API_ACTIONS = [
   'release_hold',
   'set_flags',
   'delete',
+  'undelete',
 ] as const;
 export type ApiAction = (typeof API_ACTIONS)[number];
 
@@ -103,6 +106,7 @@ export const API_ACTION_LABELS: Record<ApiAction, MessageText> = {
   release_hold: { ko: '보류해제', en: 'Release hold' },
   set_flags: { ko: '표시 변경', en: 'Set flags' },
   delete: { ko: '주문삭제', en: 'Delete' },
+  undelete: { ko: '주문삭제 복구', en: 'Undo delete' },
 };
 
 /** The flags an operator sets on an order (priority, flagged, merge_locked) or a line (the others). */

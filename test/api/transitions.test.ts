@@ -228,6 +228,43 @@ describe('holds and flags', () => {
     assert.equal(again.status, 404);
     assert.equal(again.body.error.code, 'deleted');
   });
+
+  it('주문삭제 복구 brings a deleted order back as it was, with a reason and history; deleted orders can be listed alone', async () => {
+    const o = await order({ status: 'READY', recipient: '되살릴고객' });
+    const kept = await order({ status: 'READY', recipient: '되살릴고객' });
+    assert.equal((await act({ id: o.id, version: 1 }, 'delete', { reason: '실수로 삭제' })).status, 200);
+    const only = await s.call('GET', `/api/orders?q=${encodeURIComponent('되살릴고객')}&deleted=true`);
+    assert.deepEqual(
+      only.body.items.map((i: { id: string }) => i.id),
+      [o.id],
+      'only the deleted one',
+    );
+    const version = (await s.call('GET', `/api/orders/${o.id}`)).body.version;
+    const bulk = (reason?: string) =>
+      s.call('POST', '/api/transitions', { action: 'undelete', ...(reason ? { reason } : {}), items: [{ id: o.id, version }] });
+    const missing = await bulk();
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.error.details[0].field, 'items.0.reason');
+    const back = await bulk('고객 확인: 정상 주문');
+    assert.equal(back.body.results[0].result, 'applied', JSON.stringify(back.body));
+    const d = await detail(o.id);
+    assert.deepEqual([d.deleted_at, d.deleted_by, d.delete_reason], [null, null, null]);
+    assert.equal(d.lines[0].status, 'READY', 'its lines as they were');
+    // Its history says both, with who and why (the order's own delete fields are cleared).
+    const history = await s.deps.db('status_history').where({ entity: 'order', entity_id: o.id }).orderBy('id');
+    assert.deepEqual(
+      history.map((h) => [h.action, h.from_status, h.to_status, h.reason, !!h.actor_id]),
+      [
+        ['delete', null, 'deleted', '실수로 삭제', true],
+        ['undelete', 'deleted', 'undeleted', '고객 확인: 정상 주문', true],
+      ],
+    );
+    assert.equal((await act(await line(o.id), 'release')).status, 200, 'it works on the desk again');
+    // An order not deleted is unchanged by it.
+    const current = (await s.call('GET', `/api/orders/${kept.id}`)).body.version;
+    const noop = await s.call('POST', '/api/transitions', { action: 'undelete', reason: '확인', items: [{ id: kept.id, version: current }] });
+    assert.equal(noop.body.results[0].code, 'unchanged', JSON.stringify(noop.body));
+  });
 });
 
 describe('claims and restore', () => {

@@ -171,6 +171,31 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     assert.equal(await cell('remove', 'push_result'), '반영');
   });
 
+  it('brings a deleted order back (주문삭제 복구): deleted orders pulled alone, the row selected, a reason given', async () => {
+    const deletedOnly = orders.getByRole('checkbox', { name: /삭제된 주문만/ });
+    await deletedOnly.check();
+    await orders.getByRole('button', { name: '주문 불러오기' }).click();
+    await orders.getByText('1행을 불러왔습니다.').waitFor();
+    assert.equal((await sheetRows(page)).length, 1, 'only the deleted order');
+    await select('remove');
+    await choose('주문삭제 복구');
+    await apply(/사유를 입력하세요/);
+    await params().getByLabel(/^사유/).fill('고객 확인: 정상 주문');
+    await assertPaneFits(page, 'the 주문 tab bringing a deleted order back');
+    await apply(/주문삭제 복구: 반영 1/);
+    const d = await detail('remove');
+    assert.equal(d.deleted_at, null);
+    assert.deepEqual(
+      d.history.filter((h: { entity: string }) => h.entity === 'order').map((h: { action: string }) => h.action),
+      ['delete', 'undelete'],
+    );
+    // Back on the desk: the usual pull has it again.
+    await deletedOnly.uncheck();
+    await orders.getByRole('button', { name: '주문 불러오기' }).click();
+    await orders.getByText(/^(?!1행)\d+행을 불러왔습니다\.$/).waitFor();
+    await rowOf('remove');
+  });
+
   it('holds with a reason and releases; sets and clears priority, flag and merge lock', async () => {
     await select('flags');
     await choose('출고보류');

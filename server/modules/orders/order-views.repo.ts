@@ -79,7 +79,8 @@ function applySearch(w: Knex.QueryBuilder, db: Db, text: string, linesJoined: bo
 
 /** Filters shared by the orders list, the lines view and exports. `o` is orders, `l` order_lines when joined. */
 function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: boolean, scope: SearchScope): void {
-  if (!f.include_deleted) q.whereNull('o.deleted_at');
+  if (f.deleted) q.whereNotNull('o.deleted_at');
+  else if (!f.include_deleted) q.whereNull('o.deleted_at');
   if (f.mall_account_id) q.where('o.mall_account_id', f.mall_account_id);
   if (f.channel) q.where('o.channel_name', f.channel);
   if (f.channel_kind) q.where('o.channel_kind', f.channel_kind);

@@ -107,7 +107,7 @@ export class Engine {
   run(item: Item, index: number, action: Action, params: Params): EngineResult {
     const checkpoint = this.set.checkpoint();
     try {
-      const outcome = this.apply(this.target(item, index, action === 'delete'), action, params);
+      const outcome = this.apply(this.target(item, index, action === 'delete' || action === 'undelete'), action, params);
       this.set.commit();
       this.changedLines.set(item.id, outcome.lines);
       return {
@@ -159,7 +159,7 @@ export class Engine {
 
   /**
    * What an item names, checked before any action: named once in this call, known, not deleted (unless it is to
-   * be deleted), and at the version the caller saw, which is the version loaded when the call began.
+   * be deleted, or brought back), and at the version the caller saw, which is the version loaded when the call began.
    */
   target(item: { id: string; version: number }, index: number, deleting = false): Target {
     if (this.seen.has(item.id)) throw new Refusal('duplicate_item', { id: item.id, index });

@@ -60,7 +60,7 @@ function requireParams(body: BulkTransitionBody, params: readonly Params[]): voi
   };
   body.items.forEach((item, i) => {
     const p = params[i]!;
-    if (body.action === 'hold' || body.action === 'delete') need(i, 'reason', p.reason);
+    if (body.action === 'hold' || body.action === 'delete' || body.action === 'undelete') need(i, 'reason', p.reason);
     if (body.action === 'set_invoice') {
       need(i, 'courier', p.courier);
       // Direct delivery (업체직송) ships without a number.

@@ -43,7 +43,7 @@ export type LoadPlan = {
  * reads every line of the order because one unmatched line keeps the whole order back; hold, release of a hold and
  * cancels move the order's gift lines with it (engine/gift-lines.ts).
  */
-const WHOLE_ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'set_flags', 'claim', 'complete_claim', 'release'];
+const WHOLE_ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'undelete', 'set_flags', 'claim', 'complete_claim', 'release'];
 /** A box is one unit: numbering, clearing or shipping it touches every line in it, whatever order they belong to. */
 // Restore and withdraw read the box too: a line back before its first number leaves a box numbered meanwhile.
 const BOX_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'clear_invoice', 'restore', 'withdraw_claim'];

@@ -71,6 +71,12 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
           ? t('detail_order', { order: order.mall_order_id, channel: order.channel_name })
           : t('detail_order_direct', { channel: order.channel_name, orderer: order.orderer_name, at: when(order.ordered_at ?? order.created_at) })}
       </Text>
+      {order.deleted_at && (
+        <Text role="status">
+          {t('deleted', { at: when(order.deleted_at), who: who(order.deleted_by) })}
+          {why(order.delete_reason)}
+        </Text>
+      )}
       <Part title={t('detail_lines', { count: order.lines.length })} empty={t('detail_none')}>
         {order.lines.map((l) => (
           <li key={l.id}>
@@ -114,7 +120,9 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
       <Part title={t('detail_history', { count: order.history.length })} empty={t('detail_none')}>
         {order.history.map((h) => (
           <li key={h.id}>
-            {when(h.at)} · {who(h.actor_id, h.actor_type)} · {historyActionLabel(h.action, lang)}: {status(h.from_status)} → {status(h.to_status)}
+            {when(h.at)} · {who(h.actor_id, h.actor_type)} · {historyActionLabel(h.action, lang)}
+            {/* A line's or a box's move names its statuses; the order's own entries (deleted, recipient edited) their action alone. */}
+            {h.entity === 'order' ? '' : `: ${status(h.from_status)} → ${status(h.to_status)}`}
             {why(h.reason)}
           </li>
         ))}

@@ -1,5 +1,5 @@
 // Pull orders into the order sheet, push the operator's changes, re-pull the rows the server refused.
-import { Button, Caption1, Field, Option, OptionGroup, Text } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, Option, OptionGroup, Text } from '@fluentui/react-components';
 import { Dropdown } from '../dropdown.tsx';
 import { useEffect, useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
@@ -49,8 +49,15 @@ export function OrdersPane({
   useEffect(() => {
     if (pulledNotice) setNotice(pulledNotice);
   }, [pulledNotice, setNotice]);
-  const pullFilter = () => ({ ...filter, status: filter.status.join(','), q: filter.q.trim() });
+  const pullFilter = () => ({
+    ...filter,
+    status: filter.status.join(','),
+    q: filter.q.trim(),
+    // Deleted orders are left out of every pull; to bring one back (주문삭제 복구) the operator pulls them alone.
+    deleted: deletedOnly ? 'true' : undefined,
+  });
   const [filter, setFilter] = useState<LineFilter>(EMPTY_LINE_FILTER);
+  const [deletedOnly, setDeletedOnly] = useState(false);
   const [action, setAction] = useState<SelectionAction>('confirm');
   const [params, setParams] = useState<Params>(DEFAULT_PARAMS);
   const actionLabel = (a: SelectionAction) => labelOf(a, lang);
@@ -71,6 +78,7 @@ export function OrdersPane({
           if (!work.busy) pull(pullFilter());
         }}
       />
+      <Checkbox label={t('filter_deleted')} checked={deletedOnly} onChange={(_, d) => setDeletedOnly(!!d.checked)} />
       <div className={ui.row}>
         <Button appearance="primary" disabled={work.busy} onClick={() => pull(pullFilter())}>
           {t('pull')}

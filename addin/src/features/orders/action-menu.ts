@@ -18,6 +18,7 @@ export const SELECTION_ACTIONS = [
   'release_hold',
   'set_flags',
   'delete',
+  'undelete',
   'restore',
 ] as const;
 export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
@@ -26,7 +27,7 @@ export const ACTION_GROUPS: { label: MessageText; actions: readonly SelectionAct
   { label: am.group_status, actions: ['confirm', 'release', 'ship', 'clear_invoice'] },
   { label: am.group_claim, actions: ['claim', 'complete_claim', 'withdraw_claim'] },
   { label: am.group_flags, actions: ['hold', 'release_hold', 'set_flags'] },
-  { label: am.group_delete, actions: ['delete', 'restore'] },
+  { label: am.group_delete, actions: ['delete', 'undelete', 'restore'] },
 ];
 
 const LABELS: Partial<Record<SelectionAction, MessageText>> = {
@@ -36,6 +37,7 @@ const LABELS: Partial<Record<SelectionAction, MessageText>> = {
   release_hold: am.action_release_hold,
   set_flags: am.action_set_flags,
   delete: am.action_delete,
+  undelete: am.action_undelete,
 };
 
 export function actionLabel(action: SelectionAction, lang: Lang): string {
@@ -75,7 +77,7 @@ export const DEFAULT_PARAMS: ActionParams = {
 /** What the action asks for on screen. */
 export const needs = (action: SelectionAction) => ({
   reason:
-    action === 'claim' || action === 'hold' || action === 'delete'
+    action === 'claim' || action === 'hold' || action === 'delete' || action === 'undelete'
       ? ('required' as const)
       : REASON_OPTIONAL.includes(action)
         ? ('optional' as const)

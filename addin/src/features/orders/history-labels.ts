@@ -17,6 +17,7 @@ const OTHER_ACTIONS: Record<string, MessageText> = {
   sold_out: { ko: '품절 표시', en: 'Marked sold out' },
   release_sold_out: { ko: '품절해제', en: 'Sold-out released' },
   delete: { ko: '삭제', en: 'Deleted' },
+  undelete: { ko: '삭제 복구', en: 'Delete undone' },
   memo: { ko: '메모', en: 'Memo' },
   edit_recipient: { ko: '수취인 정보 수정', en: 'Recipient edited' },
   split: { ko: '수량 분리', en: 'Quantity split' },

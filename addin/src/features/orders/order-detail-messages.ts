@@ -32,4 +32,8 @@ export const orderDetailMessages = {
   by_job: { ko: '작업', en: 'job' },
   by_system: { ko: '시스템', en: 'system' },
   reason: { ko: '사유: {reason}', en: 'why: {reason}' },
+  deleted: {
+    ko: '삭제된 주문입니다 ({at} · {who}). 되살리려면 행을 선택하고 주문삭제 복구를 실행하세요.',
+    en: 'This order was deleted ({at} · {who}). To bring it back, select its rows and run Undo delete.',
+  },
 } satisfies Messages;

@@ -1,13 +1,13 @@
 // Actions on a whole order rather than along the lifecycle: hold and release it, flag it (or its lines), delete
-// it, and add a memo. A change to the order gives every line of it a new version: the sheet shows order fields on
-// every row.
+// it or bring it back (주문삭제 복구: a mall order deleted by mistake is never collected again), and add a memo. A
+// change to the order gives every line of it a new version: the sheet shows order fields on every row.
 import { PRE_SHIPMENT_STATUSES, type Status } from '../../../../shared/lifecycle.ts';
 import type { LineRow, OrderRow } from '../working-set.repo.ts';
 import type { EngineCore } from './core.ts';
 import { restoreGifts, setGiftsAside } from './gift-lines.ts';
 import { Refusal, UNCHANGED, type Action, type Outcome, type Params } from './types.ts';
 
-export const ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'set_flags'];
+export const ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'undelete', 'set_flags'];
 
 export function orderAction(core: EngineCore, order: OrderRow, line: LineRow | null, action: Action, p: Params): Outcome {
   const { set, actor, now } = core;
@@ -31,6 +31,13 @@ export function orderAction(core: EngineCore, order: OrderRow, line: LineRow | n
   } else if (action === 'delete') {
     if (order.deleted_at) return UNCHANGED;
     Object.assign(patch, { deleted_at: now, deleted_by: actor.id, delete_reason: p.reason! });
+    // The order's own history says so (its lines keep their statuses): a delete undone later clears the fields above.
+    core.record('order', order.id, order.id, 'delete', null, 'deleted', p.reason!);
+  } else if (action === 'undelete') {
+    // Back as it was: its lines kept their statuses; the stock it gave back is allocated again by the next 재고할당.
+    if (!order.deleted_at) return UNCHANGED;
+    Object.assign(patch, { deleted_at: null, deleted_by: null, delete_reason: null });
+    core.record('order', order.id, order.id, 'undelete', 'deleted', 'undeleted', p.reason!);
   } else {
     const flags = p.flags!;
     for (const k of ['priority', 'flagged', 'merge_locked'] as const) {
