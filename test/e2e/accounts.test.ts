@@ -11,6 +11,7 @@ import { startNaverSandbox, type NaverSandbox } from '../../server/sandbox/naver
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { sandboxAdmin } from '../helpers/malls.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
@@ -80,6 +81,39 @@ describe('mall accounts connected from the pane', skipWith(SKIP_WITHOUT_BROWSER)
     await pane.getByRole('tab', { name: '현황', exact: true }).click();
     await pane.getByRole('tab', { name: '계정', exact: true }).click();
     await card.getByText('정상').waitFor();
+    await page.close();
+  });
+
+  it('an admin switches a mall service and the whole account off and on from its card (it needed the API)', async () => {
+    const [account] = (await e2e.server.call('GET', '/api/mall-accounts')).body.items;
+    assert.ok(account, 'the account connected above');
+    const { page, pane } = await openWorkbench(e2e);
+    await narrowPane(page);
+    await pane.getByRole('tab', { name: '계정', exact: true }).click();
+    const card = pane.locator(`[data-account="${account.id}"]`);
+    const services = card.getByRole('group', { name: `${account.display_name} 연동 기능` });
+    const read = async () => (await e2e.server.call('GET', `/api/mall-accounts/${account.id}`)).body;
+
+    await services.getByRole('switch', { name: '주문동기화 (취소·반품·교환·배송)' }).click();
+    await card.getByText(`${account.display_name}: 저장했습니다`).waitFor();
+    assert.equal((await read()).sync_enabled, false);
+    const refused = await e2e.server.call('POST', '/api/jobs', { type: 'sync', mall_account_ids: [account.id] });
+    assert.equal(refused.body.items[0].started, false, 'a service switched off does not run');
+
+    await services.getByRole('switch', { name: '계정 사용' }).click();
+    await card.getByText('사용 안 함').waitFor();
+    await card.getByText(/사용하지 않는 계정/).waitFor();
+    assert.equal((await read()).active, false);
+    assert.equal(await services.getByRole('switch', { name: '주문 수집' }).isDisabled(), true);
+    await assertPaneFits(page, 'the 계정 tab with an account switched off');
+
+    await services.getByRole('switch', { name: '계정 사용' }).click();
+    await services.getByRole('switch', { name: '주문동기화 (취소·반품·교환·배송)' }).click();
+    await card.getByText('정상').waitFor();
+    await waitFor('the account and its sync back on', async () => {
+      const now = await read();
+      return now.active && now.sync_enabled ? true : undefined;
+    });
     await page.close();
   });
 

@@ -1,5 +1,6 @@
 // The mall accounts this ShipSheet is connected to, with their status: what an operator checks first. Admins
-// connect accounts and replace their keys here, and switch on each account's automatic steps (issue 13 §6); anyone
+// connect accounts and replace their keys here, switch an account and its mall services on or off, and switch on
+// each account's automatic steps (issue 13 §6); anyone
 // who works orders can test a connection.
 import { Badge, Button, Caption1, Card, CardHeader, Text } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -13,6 +14,7 @@ import { useWork, WorkStatus } from '../work.tsx';
 import { accountMessages as am } from './account-messages.ts';
 import { automationMessages as aum } from './automation-messages.ts';
 import { AutomationSettings } from './AutomationSettings.tsx';
+import { ServiceSettings } from './ServiceSettings.tsx';
 import { ConnectAccount, testResult } from './ConnectAccount.tsx';
 import { CredentialFields, credentialsOf, missingCredential, type Credentials } from './CredentialFields.tsx';
 import type { Account, AccountsState } from './useAccounts.ts';
@@ -82,8 +84,13 @@ export function Accounts({ api, accounts: state, lang, role }: { api: Api; accou
               </Caption1>
             }
             action={
-              <Badge shape="rounded" className={ui.noWrap} color={a.status === 'normal' ? 'success' : 'danger'} title={a.last_error ?? undefined}>
-                {format(a.status === 'normal' ? m.status_normal : m.status_error, {}, lang)}
+              <Badge
+                shape="rounded"
+                className={ui.noWrap}
+                color={!a.active ? 'subtle' : a.status === 'normal' ? 'success' : 'danger'}
+                title={a.last_error ?? undefined}
+              >
+                {format(!a.active ? aum.badge_inactive : a.status === 'normal' ? m.status_normal : m.status_error, {}, lang)}
               </Badge>
             }
           />
@@ -115,6 +122,7 @@ export function Accounts({ api, accounts: state, lang, role }: { api: Api; accou
               )}
             </div>
           )}
+          <ServiceSettings account={a} lang={lang} disabled={!admin || saving === a.id} onChange={change(a.id, a.display_name)} />
           <AutomationSettings account={a} lang={lang} disabled={!admin || saving === a.id} onChange={change(a.id, a.display_name)} />
           {!admin && <Caption1>{format(aum.admin_only, {}, lang)}</Caption1>}
           {said?.id === a.id && <Caption1 role={said.alert ? 'alert' : 'status'}>{said.text}</Caption1>}
