@@ -165,7 +165,12 @@ export function orderRoutes(deps: AppDeps) {
         // A refused single transition becomes an error with the same reason the bulk result would give.
         if (result.result === 'refused') throw refusalError({ ...result, code: result.code!, message: result.message! });
         // A line shipped here (or numbered and so shipped) is sent by its account's setting, as a bulk call's is.
-        return withAutoSends(deps.runner, actor, { batch_id: out.batch_id, ...result, auto_send_accounts: out.auto_send_accounts });
+        return withAutoSends(deps.runner, actor, {
+          batch_id: out.batch_id,
+          ...result,
+          auto_send_accounts: out.auto_send_accounts,
+          auto_claim_accounts: out.auto_claim_accounts,
+        });
       },
     }),
     route({

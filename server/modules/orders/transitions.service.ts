@@ -27,6 +27,7 @@ import { UNDOABLE_ACTIONS, packedPartOf, type PackedPart } from './transition-un
 import { type WorkingSet } from './working-set.ts';
 import { loadWorkingSet, storedNumber, type LoadPlan } from './working-set-load.ts';
 import { fieldLabel } from '../../../shared/api/field-labels.ts';
+import { accountsWithPendingDecisions } from './claim-decisions.repo.ts';
 
 export type BulkResult = {
   batch_id: string;
@@ -35,6 +36,8 @@ export type BulkResult = {
   results: EngineResult[];
   /** Accounts that send once shipped whose boxes the call shipped (automation.ts): the caller starts their send jobs. */
   auto_send_accounts: string[];
+  /** Accounts whose mall claims the call decided (approved or refused here): the caller starts their claim-decision jobs. */
+  auto_claim_accounts: string[];
   /** Whether the call kept an undo record that covers all it changed (transition-undo.ts). */
   undoable: boolean;
   /** Stock rows its ships left below zero (the shelf said more than it had): what the operator should count. */
@@ -130,6 +133,10 @@ export async function applyTransitions(
     // the same actor, the setting as the reason). A line that cannot be released (on hold, unmatched) stays 신규.
     await applyTransitions(db, actor, { action: 'release', reason: AUTO_REASONS.release, items: automated.release }, undefined, options);
   }
+  // A mall's claim an operator decided here is told to the mall (claim-decisions job): the accounts it goes to.
+  const decided = (body.action === 'complete_claim' || body.action === 'withdraw_claim') && actor.type === 'user' && origin === undefined;
+  const appliedIds = results.filter((r) => r.result === 'applied' && r.code !== 'unchanged').map((r) => r.id);
+  const claimAccounts = decided && appliedIds.length ? await accountsWithPendingDecisions(db, appliedIds) : [];
   // Ships take units off the shelf (settle.ts) even where it said fewer: the operator hears which rows went below zero.
   const short = body.action === 'ship' && applied > 0 ? await shortAfter(db, batchId) : [];
   return {
@@ -139,6 +146,7 @@ export async function applyTransitions(
     refused: results.length - applied,
     results,
     auto_send_accounts: [...automated.send],
+    auto_claim_accounts: claimAccounts,
     // A ship whose numbers go to the malls at once (송장 자동 전송) is the malls' as soon as the send runs: not offered.
     undoable: !!record && record.parts > 0 && !record.blocked && !merged && !automated.send.size,
   };

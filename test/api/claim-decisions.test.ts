@@ -1,0 +1,205 @@
+// A buyer's claim that came from the mall and was decided here reaches the mall (클레임 처리 전송): the operator's
+// complete_claim starts a claim-decisions job, the sandbox mall's own state shows the claim approved, and the next
+// sync finds nothing to disagree about. A refused return goes to Naver as return/reject; Coupang has no call for a
+// refusal and says so. A claim entered by hand is never sent.
+import assert from 'node:assert/strict';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
+import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+type Row = {
+  line_id: string;
+  line_version: number;
+  order_id: string;
+  mall_order_id: string;
+  mall_line_id: string;
+  mall_shipment_id: string | null;
+  status: string;
+};
+const linesOf = async (accountId: string): Promise<Row[]> =>
+  (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=10000`)).body.items;
+
+let serial = 60123456700;
+const cj = () => {
+  const body = String(++serial);
+  return body + String(BigInt(body) % 7n);
+};
+
+const MALLS = [
+  ['naver', naverMall],
+  ['coupang', coupangMall],
+] as const;
+
+for (const [name, connect] of MALLS) {
+  describe(`${name}: claim decisions reach the mall`, () => {
+    let mall: MallFixture<{ close(): Promise<void> }>;
+    beforeEach(async () => {
+      mall = await connect(s, { initialOrders: 0 });
+    });
+    afterEach(() => mall.sandbox.close());
+
+    /** One confirmed order collected: its line, NEW. */
+    const collectedLine = async (): Promise<Row> => {
+      const [order] = await mall.admin.createOrders({ count: 1, status: 'confirmed' });
+      assert.equal((await runJob(s, 'collect', mall.accountId)).job.state, 'succeeded');
+      return (await linesOf(mall.accountId)).find((r) => r.mall_order_id === String(order.orderId))!;
+    };
+    const fresh = async (row: Row) => (await linesOf(mall.accountId)).find((r) => r.line_id === row.line_id)!;
+    /** The statuses of every line of the row's order (a Coupang shipment may hold several items, decided together). */
+    const statusesOf = async (row: Row) => [
+      ...new Set((await linesOf(mall.accountId)).filter((r) => r.order_id === row.order_id).map((r) => r.status)),
+    ];
+    /** An action on the row's whole order, as an operator acting on a mall order does. */
+    const act = async (action: string, row: Row, extra: Record<string, unknown> = {}) => {
+      const order = (await s.call('GET', `/api/orders/${row.order_id}`)).body;
+      assert.ok(order.id, JSON.stringify([row, order]));
+      return s.call('POST', '/api/transitions', { action, ...extra, items: [{ id: order.id, version: order.version }] });
+    };
+    /** Something happens at the mall to this line's parcel. */
+    const atMall = (row: Row, event: string) =>
+      mall.admin.event(
+        row.mall_order_id,
+        event,
+        name === 'coupang' ? { shipmentBoxId: row.mall_shipment_id! } : { productOrderId: row.mall_line_id },
+      );
+    const mallOrder = async (row: Row) => (await mall.admin.listOrders()).find((o: { orderId: string }) => String(o.orderId) === row.mall_order_id);
+    const mismatchesOf = async (row: Row) =>
+      (await s.call('GET', `/api/mall-accounts/${mall.accountId}/mismatches`)).body.items.filter(
+        (m: { order_id: string }) => m.order_id === row.order_id,
+      );
+    /** The claim-decisions job a call started, run to its end, with its results. */
+    const followAuto = async (res: { status: number; body: any }) => {
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const started = (res.body.auto_jobs ?? []).find(
+        (j: { started: boolean; job?: { type: string } }) => j.started && j.job?.type === 'claim_decisions',
+      );
+      assert.ok(started, `a claim-decisions job started: ${JSON.stringify(res.body)}`);
+      await s.deps.runner.idle();
+      const job = (await s.call('GET', `/api/jobs/${started.job.id}`)).body;
+      const results = (await s.call('GET', `/api/jobs/${started.job.id}/results`)).body.items;
+      return { job, results };
+    };
+    /** A line shipped here and sent to the mall (in transit there). */
+    const shippedLine = async (): Promise<Row> => {
+      const row = await collectedLine();
+      assert.equal((await act('release', row)).body.applied, 1);
+      assert.equal((await act('set_invoice', row, { courier: 'CJ', tracking_number: cj() })).body.applied, 1);
+      const shipped = await act('ship', row);
+      assert.equal(shipped.body.applied, 1, JSON.stringify(shipped.body));
+      const sent = await runJob(s, 'send_invoices', mall.accountId);
+      assert.equal(sent.job.state, 'succeeded', JSON.stringify(sent.results));
+      return fresh(row);
+    };
+
+    it("a buyer's cancel approved here is approved at the mall; the next sync leaves no mismatch", async () => {
+      const row = await collectedLine();
+      await atMall(row, 'buyer_cancel');
+      assert.equal((await runJob(s, 'sync', mall.accountId)).job.state, 'succeeded');
+      assert.deepEqual(await statusesOf(row), ['CANCEL_REQUESTED']);
+
+      const done = await act('complete_claim', row, { reason: '구매자 요청 승인' });
+      assert.equal(done.body.results[0].result, 'applied');
+      assert.ok(
+        (done.body.results[0].warnings ?? []).some((w: string) => /쇼핑몰에 전송|sent to the mall/.test(w)),
+        JSON.stringify(done.body),
+      );
+      const { job, results } = await followAuto(done);
+      assert.equal(job.state, 'succeeded', JSON.stringify(results));
+      assert.ok(results.length >= 1 && results.every((r: { result: string }) => r.result === 'ok'));
+      assert.ok(results.some((r: { ref_id: string }) => r.ref_id === row.line_id));
+
+      const there = await mallOrder(row);
+      if (name === 'naver') {
+        const po = there.productOrders.find((p: { productOrderId: string }) => p.productOrderId === row.mall_line_id);
+        assert.equal(po.claimStatus, 'CANCEL_DONE');
+        assert.equal(po.productOrderStatus, 'CANCELED');
+      } else {
+        assert.deepEqual(
+          there.receipts.map((r: { receiptType: string; receiptStatus: string }) => [r.receiptType, r.receiptStatus]),
+          [['CANCEL', 'RETURNS_COMPLETED']],
+        );
+        assert.ok(there.boxes[0].items.every((i: { shippingCount: number }) => i.shippingCount === 0));
+      }
+      const claim = await s.deps.db('claims').where({ line_id: row.line_id }).first();
+      assert.equal(claim.mall_decision, 'approve');
+      assert.equal(claim.mall_decision_status, 'sent');
+      const history = await s.deps.db('status_history').where({ entity: 'claim', entity_id: claim.id, action: 'mall_approve_sent' });
+      assert.equal(history.length, 1);
+      assert.equal(history[0].actor_type, 'job');
+
+      assert.notEqual((await runJob(s, 'sync', mall.accountId)).job.state, 'failed');
+      assert.deepEqual(await statusesOf(row), ['CANCELED']);
+      assert.deepEqual(await mismatchesOf(row), []);
+      // Told once: a later run has nothing to send.
+      assert.equal((await runJob(s, 'claim_decisions', mall.accountId)).job.total, 0);
+    });
+
+    it("a buyer's return approved here is approved at the mall; the next sync leaves no mismatch", async () => {
+      const row = await shippedLine();
+      await atMall(row, 'return_request');
+      assert.notEqual((await runJob(s, 'sync', mall.accountId)).job.state, 'failed');
+      assert.deepEqual(await statusesOf(row), ['RETURN_REQUESTED']);
+
+      const { job, results } = await followAuto(await act('complete_claim', row));
+      assert.equal(job.state, 'succeeded', JSON.stringify(results));
+
+      const there = await mallOrder(row);
+      if (name === 'naver') {
+        const po = there.productOrders.find((p: { productOrderId: string }) => p.productOrderId === row.mall_line_id);
+        assert.equal(po.claimStatus, 'RETURN_DONE');
+        assert.equal(po.productOrderStatus, 'RETURNED');
+      } else {
+        assert.deepEqual(
+          there.receipts.map((r: { receiptType: string; receiptStatus: string }) => [r.receiptType, r.receiptStatus]),
+          [['RETURN', 'RETURNS_COMPLETED']],
+        );
+        assert.equal(there.boxes[0].returned, true);
+      }
+      assert.notEqual((await runJob(s, 'sync', mall.accountId)).job.state, 'failed');
+      assert.deepEqual(await statusesOf(row), ['RETURNED']);
+      assert.deepEqual(await mismatchesOf(row), []);
+    });
+
+    it('a return refused here is refused at Naver; Coupang, which has no call for it, says so once', async () => {
+      const row = await shippedLine();
+      await atMall(row, 'return_request');
+      assert.notEqual((await runJob(s, 'sync', mall.accountId)).job.state, 'failed');
+      const { job, results } = await followAuto(await act('withdraw_claim', row, { reason: '회수 상품 훼손' }));
+      const claim = await s.deps.db('claims').where({ line_id: row.line_id }).first();
+      assert.equal(claim.mall_decision, 'reject');
+      if (name === 'naver') {
+        assert.equal(job.state, 'succeeded', JSON.stringify(results));
+        const po = (await mallOrder(row)).productOrders.find((p: { productOrderId: string }) => p.productOrderId === row.mall_line_id);
+        assert.equal(po.claimStatus, 'RETURN_REJECT');
+        assert.notEqual((await runJob(s, 'sync', mall.accountId)).job.state, 'failed');
+        assert.deepEqual(await statusesOf(row), ['IN_TRANSIT']);
+        assert.deepEqual(await mismatchesOf(row), []);
+      } else {
+        assert.equal(job.state, 'failed');
+        assert.equal(results[0].code, 'UNSUPPORTED_DECISION');
+        assert.match(results[0].message, /WING/);
+        assert.equal(claim.mall_decision_status, 'unsupported');
+        assert.equal((await runJob(s, 'claim_decisions', mall.accountId)).job.total, 0, 'not sent again');
+      }
+    });
+
+    it('a claim entered by hand is never sent to the mall', async () => {
+      const row = await collectedLine();
+      const res = await act('claim', row, { claim_type: 'cancel', claim_state: 'completed', reason: '전화로 취소 요청' });
+      assert.equal(res.body.results[0].result, 'applied', JSON.stringify(res.body));
+      assert.equal(res.body.auto_jobs, undefined);
+      const claim = await s.deps.db('claims').where({ line_id: row.line_id }).first();
+      assert.equal(claim.source, 'manual');
+      assert.equal(claim.mall_decision_status, null);
+      assert.equal((await runJob(s, 'claim_decisions', mall.accountId)).job.total, 0);
+    });
+  });
+}
