@@ -37,6 +37,11 @@ const OTHER_ACTIONS: Record<string, MessageText> = {
   gift_set_aside: { ko: '사은품 보류', en: 'Gift set aside' },
   gift_restore: { ko: '사은품 복원', en: 'Gift restored' },
   gift_cancel: { ko: '사은품 취소', en: 'Gift canceled' },
+  // 클레임 처리 전송: what the mall answered when told of a decision made here.
+  mall_approve_sent: { ko: '쇼핑몰에 승인 전송', en: 'Approval sent to the mall' },
+  mall_approve_failed: { ko: '쇼핑몰 승인 전송 실패', en: 'Approval not taken by the mall' },
+  mall_reject_sent: { ko: '쇼핑몰에 거부 전송', en: 'Refusal sent to the mall' },
+  mall_reject_failed: { ko: '쇼핑몰 거부 전송 실패', en: 'Refusal not taken by the mall' },
 };
 
 /** A history entry's action in the pane's language; a code no catalog knows yet is shown as it is. */
