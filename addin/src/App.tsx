@@ -157,7 +157,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         <StockPane api={api} lang={lang} />
       </div>
       <div hidden={tab !== 'allocate'}>
-        <AllocatePane api={api} lang={lang} />
+        <AllocatePane api={api} lang={lang} role={role} accounts={list} />
       </div>
       <div hidden={tab !== 'catalogue'}>
         <CataloguePane api={api} lang={lang} role={role} />

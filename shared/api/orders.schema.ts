@@ -31,6 +31,14 @@ export const SEND_STATUSES = ['not_sent', 'sent', 'failed'] as const;
 /** The channels without a mall account: 직거래, 매장출고 and a named buyer (거래처); orders there are ours to make. */
 export const OWN_CHANNEL_KINDS = ['direct', 'store_release', 'named'] as const;
 export const CHANNEL_KINDS = ['mall', ...OWN_CHANNEL_KINDS] as const;
+/**
+ * The names of the direct-trade channel kinds (PRODUCT.md glossary: 직거래 / 매장출고): an order of one carries the
+ * Korean as its channel name when it is given none (stored so, whatever the language).
+ */
+export const CHANNEL_KIND_NAMES = {
+  direct: { ko: '직거래', en: 'Direct trade' },
+  store_release: { ko: '매장출고', en: 'Store release' },
+} as const;
 
 export const orderFilterSchema = z.object({
   status: csvList(z.enum(STATUSES)).optional(),

@@ -8,6 +8,7 @@ import { ALLOCATE_COLUMNS } from '../../addin/src/features/allocate/allocate-she
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { makeOrder, makeSku, putStock, setLineSkus } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench, signInAsAdmin } from '../helpers/e2e-session.ts';
+import { assertPaneFits, narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 
 const e2e = e2eSession();
@@ -81,6 +82,48 @@ describe('the 할당 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     // Nothing applied is left: the next undo is refused with why.
     await pane.getByRole('button', { name: '마지막 할당 취소' }).click();
     await pane.getByText('취소할 할당이 없습니다.').waitFor();
+    await page.close();
+  });
+
+  it('an admin sets the channel priority and held-order allocation in the tab (it needed the API); the next preview serves that channel first', async () => {
+    const db = e2e.server.deps.db;
+    const tag = `CP${Date.now().toString(36).toUpperCase()}`;
+    const cup = await makeSku(db, { code: `${tag}-CUP` });
+    await putStock(db, cup.id, 1);
+    const day = (n: number) => new Date(Date.now() - n * 86400000).toISOString();
+    // One cup, two orders: the older from 쿠팡 본점, the newer from 도매상 — the priority decides.
+    const older = await makeOrder(db, { status: 'READY', paidAt: day(2), mallOrderId: `${tag}-1`, channel: '쿠팡 본점', products: ['머그컵'] });
+    const newer = await makeOrder(db, { status: 'READY', paidAt: day(1), mallOrderId: `${tag}-2`, channel: '도매상', products: ['머그컵'] });
+    await setLineSkus(db, older.lineIds[0]!, [cup]);
+    await setLineSkus(db, newer.lineIds[0]!, [cup]);
+
+    const { page, pane } = await openWorkbench(e2e);
+    await narrowPane(page);
+    await pane.getByRole('tab', { name: '할당', exact: true }).click();
+    const settings = pane.getByRole('group', { name: '할당 설정' });
+    await settings.getByRole('switch', { name: '보류 주문에도 재고 할당' }).click();
+    await settings.getByLabel('채널 우선순위 (한 줄에 하나, 위가 먼저)').fill('도매상\n\n쿠팡 본점\n도매상');
+    await settings.getByRole('button', { name: '설정 저장' }).click();
+    await settings.getByText(/할당 설정을 저장했습니다/).waitFor();
+    assert.deepEqual((await e2e.server.call('GET', '/api/allocation/settings')).body, {
+      allocate_held: true,
+      channel_priority: ['도매상', '쿠팡 본점'],
+    });
+    await assertPaneFits(page, 'the 할당 tab with its settings');
+
+    await pane.getByRole('radio', { name: /완배송/ }).check();
+    await pane.getByRole('button', { name: '미리보기' }).click();
+    await pane.getByText(/미리보기를 "할당" 시트에 썼습니다/).waitFor();
+    const rows = await sheetRows(page);
+    const col = (header: string) => ALLOCATE_COLUMNS.findIndex((c) => c.header.ko === header);
+    const outcomeOf = (mallOrderId: string) => rows.find((r) => r[col('주문번호')] === mallOrderId)?.[col('주문결과')];
+    assert.deepEqual([outcomeOf(`${tag}-2`), outcomeOf(`${tag}-1`)], ['완전배송', '미할당'], JSON.stringify(rows));
+
+    // Put back for the other tests.
+    await settings.getByRole('switch', { name: '보류 주문에도 재고 할당' }).click();
+    await settings.getByLabel('채널 우선순위 (한 줄에 하나, 위가 먼저)').fill('');
+    await settings.getByRole('button', { name: '설정 저장' }).click();
+    await settings.getByText(/할당 설정을 저장했습니다/).waitFor();
     await page.close();
   });
 

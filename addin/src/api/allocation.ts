@@ -6,7 +6,9 @@ import {
   allocationBatches,
   allocationPreview,
   allocationPreviewBody,
+  allocationSettings,
   allocationUndone,
+  type AllocationSettings,
 } from '../../../shared/api/allocation.schema.ts';
 import type { Api } from './client.ts';
 import { request, type Endpoint } from './endpoint.ts';
@@ -16,6 +18,8 @@ export const allocationEndpoints = {
   apply: { method: 'POST', path: '/api/allocation/apply', body: allocationApplyBody, response: allocationApplied },
   batches: { method: 'GET', path: '/api/allocation/batches', response: allocationBatches },
   undo: { method: 'POST', path: '/api/allocation/batches/:id/undo', response: allocationUndone },
+  settings: { method: 'GET', path: '/api/allocation/settings', response: allocationSettings },
+  saveSettings: { method: 'PUT', path: '/api/allocation/settings', body: allocationSettings, response: allocationSettings },
 } as const satisfies Record<string, Endpoint>;
 
 /** The plan for a policy and order rule, kept on the server as a batch: one row per line × SKU, and the counts. */
@@ -29,3 +33,9 @@ export const listAllocationBatches = (api: Api) => request(api, allocationEndpoi
 
 /** Takes an applied batch back; 409 while a later batch stands or its lines changed since. */
 export const undoAllocation = (api: Api, batchId: string) => request(api, allocationEndpoints.undo, { params: { id: batchId } });
+
+/** The shop's allocation setting: whether held orders receive stock, and the channel priority list. */
+export const allocationSettingsOf = (api: Api) => request(api, allocationEndpoints.settings);
+
+/** Sets it (admins). */
+export const saveAllocationSettings = (api: Api, body: AllocationSettings) => request(api, allocationEndpoints.saveSettings, { body });

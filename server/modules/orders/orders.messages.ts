@@ -76,9 +76,3 @@ export const ordersMessages = defineMessages('orders', {
     en: '{where}another line of the order, {other}, is unmatched: the whole order cannot take {action_label}. Match it in the matching tab',
   },
 });
-
-/** Korean names of the direct-trade channel kinds (PRODUCT.md glossary: 직거래 / 매장출고). */
-export const CHANNEL_KIND_NAMES = {
-  direct: { ko: '직거래', en: 'Direct trade' },
-  store_release: { ko: '매장출고', en: 'Store release' },
-} as const;

@@ -7,13 +7,13 @@ import { maskPersonalRecord, maskTextFields, namesOf } from '../../../shared/mas
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
-import { SCREEN_ROWS } from '../../../shared/api/orders.schema.ts';
+import { CHANNEL_KIND_NAMES, SCREEN_ROWS } from '../../../shared/api/orders.schema.ts';
 import { seesRecipients, type Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { checkRecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { sheetMessages } from './sheet.messages.ts';
 import { fieldLabel } from '../../../shared/api/field-labels.ts';
-import { CHANNEL_KIND_NAMES, ordersMessages } from './orders.messages.ts';
+import { ordersMessages } from './orders.messages.ts';
 import * as repo from './orders.repo.ts';
 import * as views from './order-views.repo.ts';
 import { buildOrder, insertIntakes, type LineFields } from './intake.ts';

@@ -10,8 +10,11 @@ import { useLayout } from '../../styles.ts';
 import { WorkStatus } from '../work.tsx';
 import { allocateMessages as am } from './allocate-messages.ts';
 import { useAllocate } from './useAllocate.ts';
+import { AllocationSettingsForm } from './AllocationSettingsForm.tsx';
+import type { Account } from '../accounts/useAccounts.ts';
+import { CHANNEL_KIND_NAMES } from '../../../../shared/api/orders.schema.ts';
 
-export function AllocatePane({ api, lang }: { api: Api; lang: Lang }) {
+export function AllocatePane({ api, lang, role, accounts }: { api: Api; lang: Lang; role: string; accounts: readonly Account[] }) {
   const t = (key: keyof typeof am, params = {}) => format(am[key], params, lang);
   const ui = useLayout();
   const { work, pending, summary, preview, apply, undoLast } = useAllocate(api, lang);
@@ -48,6 +51,12 @@ export function AllocatePane({ api, lang }: { api: Api; lang: Lang }) {
       </div>
       {summary && <Text data-testid="allocate-summary">{summary}</Text>}
       <WorkStatus work={work} lang={lang} />
+      <AllocationSettingsForm
+        api={api}
+        lang={lang}
+        admin={role === 'admin'}
+        channels={[...accounts.filter((a) => a.active).map((a) => a.display_name), ...Object.values(CHANNEL_KIND_NAMES).map((n) => n.ko)]}
+      />
     </section>
   );
 }

@@ -54,4 +54,11 @@ export const allocateMessages = {
   line_short: { ko: '재고 부족 (품절)', en: 'Short (sold out)' },
   line_waiting: { ko: '대기 (주문 미완성)', en: 'Waiting (order incomplete)' },
   line_gift_short: { ko: '사은품 재고 부족 (할당 안 됨)', en: 'Gift short (not allocated)' },
+  settings: { ko: '할당 설정', en: 'Allocation settings' },
+  allocate_held: { ko: '보류 주문에도 재고 할당', en: 'Allocate stock to held orders too' },
+  channel_priority: { ko: '채널 우선순위 (한 줄에 하나, 위가 먼저)', en: 'Channel priority (one a line, top first)' },
+  channel_known: { ko: '채널: {list}', en: 'Channels: {list}' },
+  settings_save: { ko: '설정 저장', en: 'Save settings' },
+  settings_saved: { ko: '할당 설정을 저장했습니다. 다음 미리보기부터 적용됩니다.', en: 'Allocation settings saved; the next preview uses them.' },
+  settings_admin_only: { ko: '할당 설정은 관리자만 바꿀 수 있습니다.', en: 'Only admins change the allocation settings.' },
 } satisfies Messages;

@@ -10,7 +10,7 @@ import { message, type Message } from '../../../../shared/i18n.ts';
 import { DB_INT_MAX } from '../../../../shared/api/common.schema.ts';
 import { UPLOAD_CHANNEL_KINDS } from '../../../../shared/api/order-uploads.schema.ts';
 import type { LineFields, OrderFields } from '../intake.ts';
-import { CHANNEL_KIND_NAMES } from '../orders.messages.ts';
+import { CHANNEL_KIND_NAMES } from '../../../../shared/api/orders.schema.ts';
 import { uploadMessages } from './order-uploads.messages.ts';
 
 /** Lines one upload may make (a unit is a line): as many as a bulk call takes; a bigger file is split. */
