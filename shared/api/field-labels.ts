@@ -197,6 +197,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   cursor: '페이지 커서',
   limit: '건수',
   include_deleted: '삭제 포함',
+  deleted: '삭제된 주문만',
   entity: '대상',
   entity_id: '대상 ID',
   result: '결과',

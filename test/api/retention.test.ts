@@ -32,6 +32,9 @@ let canceled: { id: string; lineIds: string[] };
 let recent: { id: string };
 let open: { id: string };
 let mixed: { id: string; lineIds: string[] };
+let directShipped: { id: string };
+let directRecent: { id: string };
+let deleted: { id: string };
 
 beforeAll(async () => {
   s = await startTestServer({ SHIPSHEET_RETENTION_DAYS: '90' });
@@ -42,6 +45,15 @@ beforeAll(async () => {
   // One line confirmed long ago, the other still delivered: the order is not closed.
   mixed = await closedOrder('PURCHASE_CONFIRMED', 200, { lines: 2, recipient: '정하늘' });
   await s.deps.db('order_lines').where({ id: mixed.lineIds[1] }).update({ status: 'DELIVERED' });
+  // No mall will ever confirm a direct order: shipped long ago, it is closed; shipped lately, it is not.
+  directShipped = await closedOrder('SHIPPED', 120, { source: 'direct', channelKind: 'direct', channel: '직거래', recipient: '한도윤' });
+  directRecent = await closedOrder('SHIPPED', 30, { source: 'direct', channelKind: 'direct', channel: '직거래', recipient: '윤서아' });
+  // Deleted long ago while still on the desk: kept as long as a closed order, then erased.
+  deleted = await closedOrder('READY', 100, { recipient: '강하준' });
+  await s.deps
+    .db('orders')
+    .where({ id: deleted.id })
+    .update({ deleted_at: ago(100), deleted_by: null, delete_reason: '중복' });
   await s.deps.db('order_notes').insert({
     order_id: confirmed.id,
     kind: 'memo',
@@ -95,7 +107,7 @@ describe('retention', () => {
     const res = await s.call('POST', '/api/admin/retention/dry-run');
     assert.equal(res.status, 200);
     assert.equal(res.body.days, 90);
-    assert.equal(res.body.orders, 2);
+    assert.equal(res.body.orders, 4);
     assert.ok(Math.abs(Date.parse(res.body.cutoff) - (Date.now() - 90 * DAY)) < 60_000);
     assert.equal((await orderRow(confirmed.id)).recipient_name, '홍길동');
     assert.equal((await auditRuns()).length, 0);
@@ -105,7 +117,7 @@ describe('retention', () => {
     const me = (await s.call('GET', '/api/auth/me')).body.id;
     const res = await s.call('POST', '/api/admin/retention/run');
     assert.equal(res.status, 200);
-    assert.equal(res.body.orders, 2);
+    assert.equal(res.body.orders, 4);
 
     const row = await orderRow(confirmed.id);
     assert.equal(row.recipient_name, '홍*동');
@@ -132,17 +144,20 @@ describe('retention', () => {
     // Lines, amounts and the order itself stay.
     assert.equal((await s.deps.db('order_lines').where({ order_id: confirmed.id })).length, 1);
 
+    assert.equal((await orderRow(directShipped.id)).recipient_name, '한*윤', 'a direct order shipped long ago');
+    assert.equal((await orderRow(deleted.id)).recipient_name, '강*준', 'an order deleted long ago');
     for (const kept of [
       [recent.id, '박지훈'],
       [open.id, '최지우'],
       [mixed.id, '정하늘'],
+      [directRecent.id, '윤서아'],
     ] as const) {
       assert.equal((await orderRow(kept[0])).recipient_name, kept[1]);
     }
 
     const [run] = await auditRuns();
     assert.deepEqual([run.actor_type, run.actor_id], ['user', me]);
-    assert.deepEqual(JSON.parse(run.detail), { orders: 2, days: 90, cutoff: res.body.cutoff, undo_records: 0 });
+    assert.deepEqual(JSON.parse(run.detail), { orders: 4, days: 90, cutoff: res.body.cutoff, undo_records: 0 });
 
     // Erased orders are not counted again.
     assert.equal((await s.call('POST', '/api/admin/retention/dry-run')).body.orders, 0);

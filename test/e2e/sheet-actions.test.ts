@@ -77,6 +77,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await putInBox(db, o.numbered!.lineIds, { tracking: trackingNumber(13), status: 'INVOICED' });
     await make('recipient', { status: 'READY' });
     await make('stale', { status: 'NEW' });
+    await make('direct', { status: 'SHIPPED', source: 'direct', channelKind: 'direct', channel: '직거래' });
 
     ({ page, pane } = await openWorkbench(e2e));
     await narrowPane(page);
@@ -86,7 +87,7 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await orders.getByRole('combobox', { name: '사유' }).click();
     await page.getByRole('option', { name: '배송 처리' }).click();
     await orders.getByRole('button', { name: '확인하고 불러오기' }).click();
-    await orders.getByText('7행을 불러왔습니다.').waitFor();
+    await orders.getByText('8행을 불러왔습니다.').waitFor();
     // The pane says recipient corrections are ours.
     await orders.getByText(/쇼핑몰에는 전송되지 않습니다/).waitFor();
   });
@@ -194,6 +195,17 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await orders.getByRole('button', { name: '주문 불러오기' }).click();
     await orders.getByText(/^(?!1행)\d+행을 불러왔습니다\.$/).waitFor();
     await rowOf('remove');
+  });
+
+  it('marks a direct order delivered, then purchase-confirmed, by hand (no mall reports on it)', async () => {
+    await select('direct');
+    await choose('배송완료 처리');
+    await apply(/배송완료 처리: 반영 1/);
+    assert.equal((await detail('direct')).lines[0].status, 'DELIVERED');
+    await select('direct');
+    await choose('구매확정 처리');
+    await apply(/구매확정 처리: 반영 1/);
+    assert.equal((await detail('direct')).lines[0].status, 'PURCHASE_CONFIRMED');
   });
 
   it('holds with a reason and releases; sets and clears priority, flag and merge lock', async () => {

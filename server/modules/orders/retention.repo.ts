@@ -21,35 +21,47 @@ export const PERSONAL_ORDER_FIELDS = [
 export type PersonalOrder = { id: string } & Record<(typeof PERSONAL_ORDER_FIELDS)[number], string | null>;
 
 /**
- * Orders not yet erased, with lines, every line in a closed status, closed before `cutoff`. When an order closed: the
- * latest move of one of its lines into a closed status (status_history.at); an order collected already closed has
- * that move as its first history row, and one with no history at all falls back to its last update.
+ * When an order is closed, by where it came from: `mall` — a mall's order, its lines in these statuses (the mall says
+ * when it is confirmed); `own` — an order no mall reports on (직거래, an upload), whose lines also close once shipped
+ * or delivered, as no mall will ever confirm them.
  */
-function dueOrders(db: Db | Knex.Transaction, closed: readonly Status[], cutoff: string) {
-  const marks = closed.map(() => '?').join(', ');
+export type ClosedStatuses = { mall: readonly Status[]; own: readonly Status[] };
+
+/**
+ * Orders not yet erased, with lines, closed (ClosedStatuses) before `cutoff`, or deleted before it. When an order
+ * closed: the latest move of one of its lines into a closed status (status_history.at); an order collected already
+ * closed has that move as its first history row, and one with no history at all falls back to its last update.
+ */
+function dueOrders(db: Db | Knex.Transaction, closed: ClosedStatuses, cutoff: string) {
+  const closedAs = (kind: 'mall' | 'own') => (w: Knex.QueryBuilder) => {
+    const statuses = closed[kind] as Status[];
+    const marks = statuses.map(() => '?').join(', ');
+    if (kind === 'mall') w.where('o.source', 'mall');
+    else w.whereNot('o.source', 'mall');
+    w.whereNotExists((q) => q.select(db.raw('1')).from('order_lines as l').whereRaw('l.order_id = o.id').whereNotIn('l.status', statuses)).whereRaw(
+      `coalesce((select max(h.at) from status_history h where h.order_id = o.id and h.entity = 'line' and h.to_status in (${marks})), o.updated_at) < ?`,
+      [...statuses, cutoff],
+    );
+  };
   return db('orders as o')
     .whereNull('o.personal_data_erased_at')
     .whereExists((q) => q.select(db.raw('1')).from('order_lines as l').whereRaw('l.order_id = o.id'))
-    .whereNotExists((q) =>
-      q
-        .select(db.raw('1'))
-        .from('order_lines as l')
-        .whereRaw('l.order_id = o.id')
-        .whereNotIn('l.status', closed as Status[]),
-    )
-    .whereRaw(
-      `coalesce((select max(h.at) from status_history h where h.order_id = o.id and h.entity = 'line' and h.to_status in (${marks})), o.updated_at) < ?`,
-      [...closed, cutoff],
+    .where((w) =>
+      w
+        .where(closedAs('mall'))
+        .orWhere(closedAs('own'))
+        // A deleted order is kept for the same time (it may be brought back: 주문삭제 복구), then erased.
+        .orWhere((d) => d.whereNotNull('o.deleted_at').where('o.deleted_at', '<', cutoff)),
     );
 }
 
-export async function countDue(db: Db, closed: readonly Status[], cutoff: string): Promise<number> {
+export async function countDue(db: Db, closed: ClosedStatuses, cutoff: string): Promise<number> {
   const [row] = await dueOrders(db, closed, cutoff).count({ n: '*' });
   return Number((row as { n: unknown }).n);
 }
 
 /** Up to `limit` due orders with their personal fields. */
-export async function dueBatch(trx: Knex.Transaction, closed: readonly Status[], cutoff: string, limit: number): Promise<PersonalOrder[]> {
+export async function dueBatch(trx: Knex.Transaction, closed: ClosedStatuses, cutoff: string, limit: number): Promise<PersonalOrder[]> {
   return (await dueOrders(trx, closed, cutoff)
     .select('o.id', ...PERSONAL_ORDER_FIELDS.map((f) => `o.${f}`))
     .orderBy('o.id')

@@ -8,7 +8,8 @@
 // records the law keeps for five years. Each run is recorded in the audit log (how many orders, the cutoff, who).
 //
 // Closed: every line of the order purchase-confirmed, cancelled, returned or exchanged — the statuses no action leaves
-// except a restore (shared/lifecycle.ts); since when: the latest such move in the status history.
+// except a restore (shared/lifecycle.ts); for an order no mall reports on (직거래, uploads), shipped or delivered too;
+// since when: the latest such move in the status history. A deleted order is erased once deleted that long.
 import { maskPersonalRecord, namesOf } from '../../../shared/mask-record.ts';
 import { maskPersonalText } from '../../../shared/mask-text.ts';
 import type { Status } from '../../../shared/lifecycle.ts';
@@ -19,6 +20,8 @@ import * as repo from '../orders/retention.repo.ts';
 import { expireRecords } from '../orders/transition-batches.repo.ts';
 
 export const CLOSED_STATUSES: readonly Status[] = ['PURCHASE_CONFIRMED', 'CANCELED', 'RETURNED', 'EXCHANGED'];
+/** An order no mall reports on (직거래, uploads) is closed once shipped too: nobody will ever confirm it. */
+const CLOSED: repo.ClosedStatuses = { mall: CLOSED_STATUSES, own: [...CLOSED_STATUSES, 'SHIPPED', 'IN_TRANSIT', 'DELIVERED'] };
 export const DEFAULT_RETENTION_DAYS = 90;
 /** Orders per transaction: short write locks on SQLite, bounded memory on either database. */
 const BATCH = 500;
@@ -32,7 +35,7 @@ export function retentionCutoff(days: number, now = new Date()): string {
 /** How many orders a run would erase now. */
 export async function dryRun(db: Db, days: number, now = new Date()): Promise<RetentionResult> {
   const cutoff = retentionCutoff(days, now);
-  return { days, cutoff, orders: await repo.countDue(db, CLOSED_STATUSES, cutoff) };
+  return { days, cutoff, orders: await repo.countDue(db, CLOSED, cutoff) };
 }
 
 /** The order's personal fields as they are kept from now on. */
@@ -52,7 +55,7 @@ export async function eraseClosedOrders(db: Db, actor: Actor, info: Partial<Requ
   let orders = 0;
   for (;;) {
     const done = await db.transaction(async (trx) => {
-      const batch = await repo.dueBatch(trx, CLOSED_STATUSES, cutoff, BATCH);
+      const batch = await repo.dueBatch(trx, CLOSED, cutoff, BATCH);
       const names = new Map(batch.map((o) => [o.id, namesOf(o)]));
       for (const order of batch) await repo.overwriteOrder(trx, order.id, erasedFields(order), at);
       if (batch.length) {

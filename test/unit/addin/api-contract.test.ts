@@ -190,6 +190,8 @@ describe('pane API client against the server routes', () => {
       ['allocation.apply', allocation.applyAllocation(api, 'bat_1')],
       ['allocation.batches', allocation.listAllocationBatches(api)],
       ['allocation.undo', allocation.undoAllocation(api, 'bat_1')],
+      ['allocation.settings', allocation.allocationSettingsOf(api)],
+      ['allocation.saveSettings', allocation.saveAllocationSettings(api, { allocate_held: true, channel_priority: ['쿠팡 본점'] })],
       ['scan.box', scan.openScanBox(api, { tracking_number: '123456789012' })],
       ['scan.verify', scan.verifyScanBox(api, { box_id: 'box_1', versions: { box: 1, lines: [], orders: [] }, scans: [{ barcode: '880' }] })],
       ['scan.setAside', scan.setAsideScanBox(api, { box_id: 'box_1', versions: { box: 1, lines: [], orders: [] }, reason: '부족' })],

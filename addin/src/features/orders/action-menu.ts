@@ -11,6 +11,8 @@ export const SELECTION_ACTIONS = [
   'release',
   'ship',
   'clear_invoice',
+  'mark_delivered',
+  'confirm_purchase',
   'claim',
   'complete_claim',
   'withdraw_claim',
@@ -24,13 +26,16 @@ export const SELECTION_ACTIONS = [
 export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
 
 export const ACTION_GROUPS: { label: MessageText; actions: readonly SelectionAction[] }[] = [
-  { label: am.group_status, actions: ['confirm', 'release', 'ship', 'clear_invoice'] },
+  // 배송완료 and 구매확정 by hand: for orders no mall reports on (직거래, uploads); a mall's own come with its sync.
+  { label: am.group_status, actions: ['confirm', 'release', 'ship', 'clear_invoice', 'mark_delivered', 'confirm_purchase'] },
   { label: am.group_claim, actions: ['claim', 'complete_claim', 'withdraw_claim'] },
   { label: am.group_flags, actions: ['hold', 'release_hold', 'set_flags'] },
   { label: am.group_delete, actions: ['delete', 'undelete', 'restore'] },
 ];
 
 const LABELS: Partial<Record<SelectionAction, MessageText>> = {
+  mark_delivered: am.action_mark_delivered,
+  confirm_purchase: am.action_confirm_purchase,
   claim: am.action_claim,
   complete_claim: am.action_complete_cancel,
   hold: am.action_hold,

@@ -17,6 +17,8 @@ export const actionMessages = {
   action_release_hold: { ko: '보류해제', en: 'Release hold' },
   action_set_flags: { ko: '표시 설정·해제', en: 'Set or clear a flag' },
   action_delete: { ko: '주문삭제', en: 'Delete' },
+  action_mark_delivered: { ko: '배송완료 처리', en: 'Mark delivered' },
+  action_confirm_purchase: { ko: '구매확정 처리', en: 'Mark purchase confirmed' },
   action_undelete: { ko: '주문삭제 복구', en: 'Undo delete' },
   params: { ko: '처리 조건', en: 'Action details' },
   reason: { ko: '사유', en: 'Reason' },
