@@ -24,6 +24,26 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
     const a = await makeOrder(db, { lines: 2, products: ['텀블러 블랙', '머그컵 화이트'], mallOrderId: '202611290101', recipient: '정하늘' });
     const b = await makeOrder(db, { lines: 1, products: ['에코백'], mallOrderId: '202611290202' });
     await putInBox(db, b.lineIds, { tracking: '640055555555', status: 'INVOICED' });
+    // A mall's return approved here that the mall refused to take (클레임 처리 전송 failed).
+    const at = new Date().toISOString();
+    await db('claims').insert({
+      id: 'clm_detail_1',
+      order_id: b.id,
+      line_id: b.lineIds[0],
+      type: 'return',
+      state: 'completed',
+      quantity: 1,
+      reason: '단순 변심',
+      source: 'mall',
+      mall_claim_id: 'R-1',
+      requested_at: at,
+      completed_at: at,
+      mall_decision: 'approve',
+      mall_decision_status: 'failed',
+      mall_decision_error: '회수 완료 전에는 승인할 수 없습니다',
+      created_at: at,
+      updated_at: at,
+    });
     const detailA = (await e2e.server.call('GET', `/api/orders/${a.id}`)).body;
     const released = await e2e.server.call('POST', '/api/transitions', {
       action: 'release',
@@ -68,6 +88,11 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
     await detail.getByText('주문번호 202611290202 · 쿠팡').waitFor();
     // The box's number not yet sent to the mall: 미전송, not not_sent.
     await detail.getByRole('group', { name: '박스 (1)' }).getByText('CJ대한통운 640055555555 · 미전송').waitFor();
+    // Whether the mall heard the decision made here, and why not.
+    await detail
+      .getByRole('group', { name: '클레임 (1)' })
+      .getByText('쇼핑몰에 승인 전송 실패 (회수 완료 전에는 승인할 수 없습니다)', { exact: false })
+      .waitFor();
     await select(page, a1, 2);
     await detail.getByText('주문번호 202611290101 · 쿠팡').waitFor();
     // A direct order has no mall number: it is named by its channel, orderer and time, not by our key.

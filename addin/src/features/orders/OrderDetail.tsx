@@ -98,6 +98,14 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
           <li key={c.id}>
             {CLAIM_TYPE_LABELS[c.type][lang]} {CLAIM_STATE_LABELS[c.state][lang]} × {c.quantity} · {when(c.requested_at)}
             {why(c.reason)}
+            {/* A mall's claim decided here: whether the mall has heard it (클레임 처리 전송), and why not if it failed. */}
+            {c.mall_decision && c.mall_decision_status && (
+              <>
+                {' · '}
+                {t(`mall_decision_${c.mall_decision}`)} {t(`mall_decision_${c.mall_decision_status}`)}
+                {c.mall_decision_error ? ` (${c.mall_decision_error})` : ''}
+              </>
+            )}
           </li>
         ))}
       </Part>

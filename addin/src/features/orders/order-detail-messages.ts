@@ -32,6 +32,12 @@ export const orderDetailMessages = {
   by_job: { ko: '작업', en: 'job' },
   by_system: { ko: '시스템', en: 'system' },
   reason: { ko: '사유: {reason}', en: 'why: {reason}' },
+  mall_decision_approve: { ko: '쇼핑몰에 승인', en: 'approval to the mall' },
+  mall_decision_reject: { ko: '쇼핑몰에 거부', en: 'refusal to the mall' },
+  mall_decision_pending: { ko: '전송 대기', en: 'waiting to be sent' },
+  mall_decision_sent: { ko: '전송 완료', en: 'sent' },
+  mall_decision_failed: { ko: '전송 실패', en: 'failed' },
+  mall_decision_unsupported: { ko: '불가 (판매자센터에서 처리하세요)', en: 'not possible (do it in the seller center)' },
   deleted: {
     ko: '삭제된 주문입니다 ({at} · {who}). 되살리려면 행을 선택하고 주문삭제 복구를 실행하세요.',
     en: 'This order was deleted ({at} · {who}). To bring it back, select its rows and run Undo delete.',
