@@ -1,6 +1,6 @@
 // An uploaded spreadsheet → its sheets as rows of plain cells, the same shape the pane reads from the active sheet
 // through Office.js, so both go through shared/files (normaliseCell, mapRows) alike. XLSX (also when protected with
-// an open password), CSV in UTF-8 or CP949. Everything a user can get wrong ends as an AppError invalid_data with a
+// an open password), CSV in UTF-8 or CP949, and HTML tables saved as .xls (html-tables.ts). Everything a user can get wrong ends as an AppError invalid_data with a
 // code and a message in the caller's language; nothing here logs cell contents (they are personal data).
 import officeCrypto from 'officecrypto-tool';
 import { AppError } from '../../shared/errors.ts';
@@ -9,11 +9,12 @@ import { MAX_DATA_ROWS } from '../../shared/files/map-rows.ts';
 import type { Cell } from '../../shared/files/normalise.ts';
 import { message, type MessageParams } from '../../shared/i18n.ts';
 import { decodeCsv, parseCsv, type CsvEncoding } from './csv.ts';
+import { htmlTables, looksLikeHtml } from './html-tables.ts';
 import { streamXlsx, type StreamedSheet } from './xlsx-stream.ts';
 import { filesMessages, type FileErrorCode } from './files.messages.ts';
 
 export type SheetRows = { name: string; hidden: boolean; rows: Cell[][] };
-export type ReadWorkbook = { format: 'xlsx' | 'csv'; encoding?: CsvEncoding; sheets: SheetRows[] };
+export type ReadWorkbook = { format: 'xlsx' | 'csv' | 'html'; encoding?: CsvEncoding; sheets: SheetRows[] };
 export type ReadOptions = { filename?: string; password?: string };
 
 /** 50,000 rows of a courier or wholesale file are 3–10 MB as XLSX or CSV; 20 MB leaves room and bounds memory. */
@@ -39,9 +40,20 @@ export async function readWorkbook(bytes: Buffer, options: ReadOptions = {}): Pr
   if (bytes.length > MAX_FILE_BYTES) throw fileError('file_too_large', { size: megabytes(bytes.length), max: megabytes(MAX_FILE_BYTES) });
   if (bytes.subarray(0, CFB.length).equals(CFB)) return readXlsx(await decrypt(bytes, options.password));
   if (bytes.subarray(0, ZIP.length).equals(ZIP)) return readXlsx(bytes);
+  const decoded = decodeCsv(bytes);
+  // A seller center's "Excel" download that is a web page: its tables, as Excel opens them.
+  if (looksLikeHtml(decoded.text)) return readHtml(decoded);
   // Not a workbook by its bytes: a CSV, unless the name says it should have been one (a damaged or renamed file).
   if (/\.(xlsx|xlsm|xls)$/i.test(options.filename ?? '')) throw fileError('unreadable_file');
-  return readCsv(bytes);
+  return readCsv(decoded);
+}
+
+function readHtml({ text, encoding }: ReturnType<typeof decodeCsv>): ReadWorkbook {
+  const tables = htmlTables(text, MAX_SHEET_ROWS);
+  if (!tables.length) throw fileError('unreadable_file');
+  const over = tables.find((t) => t.filledRows > MAX_SHEET_ROWS);
+  if (over) throw fileError('too_many_rows', { sheet: 'HTML', actual: count(over.filledRows), max: count(MAX_DATA_ROWS) });
+  return { format: 'html', encoding, sheets: tables.map((t, i) => ({ name: `표 ${i + 1}`, hidden: false, rows: t.rows })) };
 }
 
 /**
@@ -83,8 +95,7 @@ async function readXlsx(bytes: Buffer): Promise<ReadWorkbook> {
   return { format: 'xlsx', sheets: sheets.map(({ name, hidden, rows }) => ({ name, hidden, rows })) };
 }
 
-async function readCsv(bytes: Buffer): Promise<ReadWorkbook> {
-  const { text, encoding } = decodeCsv(bytes);
+async function readCsv({ text, encoding }: ReturnType<typeof decodeCsv>): Promise<ReadWorkbook> {
   // A binary file (an image, a zip with a stray header) decodes to text full of NULs: not a CSV. A stray NUL or two in
   // real text (a memo pasted from another program) is a damaged cell: the row that holds it is refused, and named.
   const nuls = text.length - text.replaceAll('\u0000', '').length;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -124,6 +125,19 @@ describe('order upload: preview', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assertWholesalePreview(res.body);
     assert.equal(res.body.source_name, 'wholesale.xlsx');
+  });
+
+  it('reads a seller center download that is an HTML table named .xls (EUC-KR) the same way', async () => {
+    const escape = (v: unknown) =>
+      String(v ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;');
+    const rows = wholesaleRows('도매-HTML').map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`);
+    const page = `<html><head><meta charset="euc-kr"></head><body><table border="1">${rows.join('\n')}</table></body></html>`;
+    const source = { kind: 'file', filename: '주문목록.xls', content_base64: iconv.encode(page, 'cp949').toString('base64') };
+    const res = await api('POST', '/api/order-uploads/preview', { source, template: { id: 'order_wholesale' } });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assertWholesalePreview(res.body);
   });
 
   it('takes a template definition (in the store shape) from the request; an unknown or an invoice template is a 400 naming the field', async () => {

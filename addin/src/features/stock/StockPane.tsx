@@ -84,7 +84,7 @@ export function StockPane({ api, lang }: { api: Api; lang: Lang }) {
         <input
           type="file"
           aria-label={t('file_input')}
-          accept=".xlsx,.xlsm,.csv,.txt"
+          accept=".xlsx,.xlsm,.xls,.html,.htm,.csv,.txt"
           onChange={(e) => {
             const chosen = e.target.files?.[0];
             void (chosen ? readChosenFile(chosen).then(setFile) : Promise.resolve(setFile(null)));
