@@ -67,6 +67,8 @@ export const paneMessages = {
     ko: '검색 (상품·옵션명, 주문번호, 송장번호, 수취인·주문자 이름과 연락처)',
     en: 'Search (product, option, order or tracking number, recipient or orderer name and phone)',
   },
+  filter_marks: { ko: '표시 (모두 있는 주문)', en: 'Marks (orders with all of them)' },
+  filter_has_memo: { ko: '메모 있음', en: 'Has a memo' },
   filter_deleted: { ko: '삭제된 주문만 (주문삭제 복구용)', en: 'Deleted orders only (to undo a delete)' },
   pull: { ko: '주문 불러오기', en: 'Pull orders' },
   push: { ko: '변경 내용 보내기', en: 'Push changes' },

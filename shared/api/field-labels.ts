@@ -198,6 +198,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   limit: '건수',
   include_deleted: '삭제 포함',
   deleted: '삭제된 주문만',
+  has_memo: '메모 있음',
   entity: '대상',
   entity_id: '대상 ID',
   result: '결과',

@@ -49,6 +49,12 @@ export const orderFilterSchema = z.object({
   to: day.optional(),
   q: z.string().trim().min(1).max(100).optional(),
   hold: queryBool.optional(),
+  /** The order flags an operator sets (표시): 우선순위, 깃발, 합포금지. */
+  priority: queryBool.optional(),
+  flagged: queryBool.optional(),
+  merge_locked: queryBool.optional(),
+  /** Orders with a memo or a message (CS notes) written on them. */
+  has_memo: queryBool.optional(),
   include_deleted: queryBool.optional(),
   /** Deleted orders only: where an operator finds one to bring back (주문삭제 복구). */
   deleted: queryBool.optional(),
@@ -61,6 +67,8 @@ export const orderFilterSchema = z.object({
   send_status: csvList(z.enum(SEND_STATUSES)).optional(),
   sold_out: queryBool.optional(),
   unmatched: queryBool.optional(),
+  /** Lines whose return pickup is late (회수지연). */
+  return_pickup_delayed: queryBool.optional(),
   /** Lines whose status disagrees with what the mall last said (shared/mall-word.ts isMismatch). */
   mismatch: queryBool.optional(),
 });

@@ -275,3 +275,32 @@ describe('GET /api/orders/:id', () => {
     assert.equal(empty.body.error.details[0].field, 'body');
   });
 });
+
+// Last: it adds orders the counts above do not expect.
+describe('marks', () => {
+  it('filters by the marks an operator sets (우선순위, 깃발, 합포금지, 회수지연) and by a memo written on the order', async () => {
+    const db = s.deps.db;
+    const marked = async (patch: Record<string, unknown>) => {
+      const o = await makeOrder(db, { channel: '표시필터' });
+      if (Object.keys(patch).length) await db('orders').where({ id: o.id }).update(patch);
+      return o;
+    };
+    const urgent = await marked({ priority: true });
+    const flagged = await marked({ flagged: true });
+    const both = await marked({ priority: true, flagged: true, merge_locked: true });
+    const memo = await marked({});
+    await db('order_notes').insert({ order_id: memo.id, kind: 'memo', body: '포장 꼼꼼히', author_id: null, created_at: new Date().toISOString() });
+    const late = await marked({});
+    await db('order_lines').where({ id: late.lineIds[0] }).update({ return_pickup_delayed: true });
+    const found = async (query: string) =>
+      (await s.call('GET', `/api/orders?channel=${encodeURIComponent('표시필터')}&${query}`)).body.items.map((o: { id: string }) => o.id).sort();
+    assert.deepEqual(await found('priority=true'), [urgent.id, both.id].sort());
+    assert.deepEqual(await found('priority=true&flagged=true'), [both.id], 'every mark asked for');
+    assert.deepEqual(await found('merge_locked=true'), [both.id]);
+    assert.deepEqual(await found('has_memo=true'), [memo.id]);
+    assert.deepEqual(await found('return_pickup_delayed=true'), [late.id]);
+    assert.equal((await found('has_memo=false')).includes(memo.id), false);
+    const lines = await s.call('GET', `/api/order-lines?channel=${encodeURIComponent('표시필터')}&flagged=true`);
+    assert.deepEqual([...new Set(lines.body.items.map((l: { order_id: string }) => l.order_id))].sort(), [flagged.id, both.id].sort());
+  });
+});

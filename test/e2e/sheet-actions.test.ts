@@ -230,6 +230,20 @@ describe('every order action from the 주문 sheet, at 320 px', skipWith(SKIP_WI
     await assertPaneFits(page, 'the 주문 tab with the flag parameters');
     let d = await detail('flags');
     assert.deepEqual([d.priority, d.flagged, d.merge_locked], [true, true, true]);
+    // The marks filter pulls exactly the orders carrying them.
+    const marks = orders.getByRole('combobox', { name: '표시 (모두 있는 주문)' });
+    await marks.click();
+    for (const label of ['우선순위', '깃발']) await page.getByRole('menuitemcheckbox', { name: label, exact: true }).click();
+    await page.keyboard.press('Escape');
+    await orders.getByRole('button', { name: '주문 불러오기' }).click();
+    await orders.getByText('1행을 불러왔습니다.').waitFor();
+    assert.equal((await sheetRows(page)).length, 1);
+    await rowOf('flags');
+    await marks.click();
+    for (const label of ['우선순위', '깃발']) await page.getByRole('menuitemcheckbox', { name: label, exact: true }).click();
+    await page.keyboard.press('Escape');
+    await orders.getByRole('button', { name: '주문 불러오기' }).click();
+    await orders.getByText(/^(?!1행)\d+행을 불러왔습니다\.$/).waitFor();
     for (const label of ['우선순위', '깃발', '합포금지']) await setFlag(label, false);
     d = await detail('flags');
     assert.deepEqual([d.priority, d.flagged, d.merge_locked], [false, false, false]);

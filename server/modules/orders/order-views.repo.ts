@@ -87,6 +87,12 @@ function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: 
   if (f.from) q.where('o.order_date', '>=', f.from);
   if (f.to) q.where('o.order_date', '<=', f.to);
   if (f.hold !== undefined) q.where('o.hold', f.hold);
+  for (const flag of ['priority', 'flagged', 'merge_locked'] as const) if (f[flag] !== undefined) q.where(`o.${flag}`, f[flag]);
+  if (f.has_memo !== undefined) {
+    const notes = db('order_notes as n').select(db.raw('1')).whereRaw('n.order_id = o.id');
+    if (f.has_memo) q.whereExists(notes);
+    else q.whereNotExists(notes);
+  }
   if (f.status?.length) {
     if (linesJoined) q.whereIn('l.status', f.status);
     else q.whereExists(db('order_lines as sl').select(db.raw('1')).whereRaw('sl.order_id = o.id').whereIn('sl.status', f.status));
@@ -106,7 +112,13 @@ function applyFilter(q: Knex.QueryBuilder, db: Db, f: OrderFilter, linesJoined: 
 const CLAIM_STATUS_LIST = Object.values(CLAIM_STATUSES).flatMap((s) => [s.requested, s.completed]);
 
 const hasLineConditions = (f: OrderFilter) =>
-  !!f.source || !!f.created_since || !!f.send_status?.length || f.sold_out !== undefined || f.unmatched !== undefined || f.mismatch !== undefined;
+  !!f.source ||
+  !!f.created_since ||
+  !!f.send_status?.length ||
+  f.sold_out !== undefined ||
+  f.unmatched !== undefined ||
+  f.return_pickup_delayed !== undefined ||
+  f.mismatch !== undefined;
 
 /** The status board's line filters; `l` is order_lines and `b` its box (left joined: no box is not_sent). */
 function applyLineConditions(q: Knex.QueryBuilder, f: OrderFilter): void {
@@ -124,6 +136,7 @@ function applyLineConditions(q: Knex.QueryBuilder, f: OrderFilter): void {
   }
   if (f.sold_out !== undefined) q.where('l.sold_out', f.sold_out);
   if (f.unmatched !== undefined) q.where('l.unmatched', f.unmatched);
+  if (f.return_pickup_delayed !== undefined) q.where('l.return_pickup_delayed', f.return_pickup_delayed);
   if (f.mismatch !== undefined) {
     // shared/mall-word.ts isMismatch in SQL: a claim on one side only, or the mall past shipping while we are not.
     const mismatch = (w: Knex.QueryBuilder) =>

@@ -36,11 +36,19 @@ describe('export request', () => {
   it('an order list sends only the filters that are set, as GET /api/order-lines reads them', () => {
     const choice: ExportChoice = {
       ...DEFAULT_EXPORT,
-      filter: { status: ['READY', 'INVOICED'], mall_account_id: '', from: '2026-11-01', to: '', q: '  홍길동 ' },
+      filter: { status: ['READY', 'INVOICED'], mall_account_id: '', from: '2026-11-01', to: '', q: '  홍길동 ', marks: ['priority', 'has_memo'] },
     };
     const out = exportCall(choice, shipping);
     assert.ok('call' in out);
-    assert.deepEqual(out.call.body, { status: ['READY', 'INVOICED'], from: '2026-11-01', q: '홍길동', format: 'xlsx', reason: 'shipping' });
+    assert.deepEqual(out.call.body, {
+      status: ['READY', 'INVOICED'],
+      from: '2026-11-01',
+      q: '홍길동',
+      priority: 'true',
+      has_memo: 'true',
+      format: 'xlsx',
+      reason: 'shipping',
+    });
     assert.ok(orderLinesExportBody.safeParse(out.call.body).success);
     assert.deepEqual(exportCall({ ...choice, filter: { ...choice.filter, to: '2026-10-01' } }, shipping), { problem: 'dates_reversed' });
   });

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { bookingExportBody, orderLinesExportBody } from '../../../../shared/api/exports.schema.ts';
 import { BOOKING_TEMPLATES } from '../../../../shared/files/booking-templates.ts';
 import type { CsvEncoding } from '../../../../shared/files/cells.ts';
-import { EMPTY_LINE_FILTER, type LineFilter } from '../orders/line-filter.ts';
+import { EMPTY_LINE_FILTER, markFields, type LineFilter } from '../orders/line-filter.ts';
 import { reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } from '../reason/session-reason.ts';
 
 export type ExportWhat = 'orders' | 'booking';
@@ -65,6 +65,7 @@ export function exportCall(choice: ExportChoice, reasonChoice: ReasonChoice): { 
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
     ...(q ? { q } : {}),
+    ...markFields(f.marks),
   };
   return { call: { kind: 'orders', body: { ...filter, ...file }, reason } };
 }

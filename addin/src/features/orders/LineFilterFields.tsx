@@ -1,14 +1,14 @@
-// The lines filter as the operator sets it — statuses, mall account, paid-on period, search — for the orders tab's
+// The lines filter as the operator sets it — statuses, mall account, paid-on period, marks, search — for the orders tab's
 // pull and the 파일 tab's order-list export alike (GET /api/order-lines takes the same fields).
 import { Field, Input, Option } from '@fluentui/react-components';
 import { Dropdown } from '../dropdown.tsx';
 import { format, type Lang } from '../../../../shared/i18n.ts';
-import { STATUSES, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
+import { FLAG_LABELS, STATUSES, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import { onEnter } from '../on-enter.ts';
-import type { LineFilter } from './line-filter.ts';
+import { LINE_MARKS, type LineFilter, type LineMark } from './line-filter.ts';
 
 type Props = {
   lang: Lang;
@@ -22,6 +22,7 @@ type Props = {
 export function LineFilterFields({ lang, accounts, filter: f, onChange, onSubmit }: Props) {
   const t = (key: keyof typeof m) => format(m[key], {}, lang);
   const ui = useLayout();
+  const markLabel = (mark: LineMark) => (mark === 'has_memo' ? t('filter_has_memo') : FLAG_LABELS[mark][lang]);
   return (
     <>
       <Field label={t('filter_status')}>
@@ -64,6 +65,22 @@ export function LineFilterFields({ lang, accounts, filter: f, onChange, onSubmit
           <Input type="date" value={f.to} onChange={(_, d) => onChange({ to: d.value })} />
         </Field>
       </div>
+      <Field label={t('filter_marks')}>
+        <Dropdown
+          lang={lang}
+          multiselect
+          aria-label={t('filter_marks')}
+          value={f.marks.map(markLabel).join(', ') || t('filter_all')}
+          selectedOptions={f.marks}
+          onOptionSelect={(_, d) => onChange({ marks: d.selectedOptions as LineMark[] })}
+        >
+          {LINE_MARKS.map((mark) => (
+            <Option key={mark} value={mark}>
+              {markLabel(mark)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
       <Field label={t('filter_search')}>
         <Input value={f.q} onChange={(_, d) => onChange({ q: d.value })} onKeyDown={onSubmit && onEnter(onSubmit)} />
       </Field>

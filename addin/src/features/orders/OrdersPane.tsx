@@ -13,7 +13,7 @@ import { EXPORT_REASON_LABELS } from '../../../../shared/export-reasons.ts';
 import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
 import { reasonMessages as rm } from '../reason/reason-messages.ts';
 import { WorkStatus, type Notice } from '../work.tsx';
-import { EMPTY_LINE_FILTER, type LineFilter } from './line-filter.ts';
+import { EMPTY_LINE_FILTER, markFields, type LineFilter } from './line-filter.ts';
 import { LineFilterFields } from './LineFilterFields.tsx';
 import { ACTION_GROUPS, DEFAULT_PARAMS, actionLabel as labelOf, type ActionParams as Params, type SelectionAction } from './action-menu.ts';
 import { actionMessages as am } from './action-messages.ts';
@@ -50,7 +50,10 @@ export function OrdersPane({
     if (pulledNotice) setNotice(pulledNotice);
   }, [pulledNotice, setNotice]);
   const pullFilter = () => ({
-    ...filter,
+    mall_account_id: filter.mall_account_id,
+    from: filter.from,
+    to: filter.to,
+    ...markFields(filter.marks),
     status: filter.status.join(','),
     q: filter.q.trim(),
     // Deleted orders are left out of every pull; to bring one back (주문삭제 복구) the operator pulls them alone.
