@@ -337,6 +337,11 @@ function mallCodeOf(courier: Courier, mall: Mall): string | null {
   return mall === 'coupang' ? courier.coupangCode : courier.naverCode;
 }
 
+/** Whether the mall takes numbers of this courier (it has a code for it): a box of another goes there only by hand. */
+export function courierAtMall(courier: Courier, mall: Mall): boolean {
+  return mallCodeOf(courier, mall) !== null;
+}
+
 /** Exact mall code (case-insensitive) → courier; a code from the other mall does not match. */
 export function courierFromMallCode(mall: Mall, code: string): Courier | undefined {
   const wanted = code.trim().toUpperCase();

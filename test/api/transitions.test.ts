@@ -538,3 +538,28 @@ describe('bulk', () => {
     assert.match(res.body.error.message, /현재 상태 신규주문에서는 출고완료할 수 없습니다/);
   });
 });
+
+describe('couriers a mall does not take', () => {
+  it('numbering a Coupang line with CU 편의점택배 keeps the number and warns that the send will fail; a Naver line does not warn', async () => {
+    const account = async (mall_type: string, credentials: Record<string, string>) => {
+      const res = await s.call('POST', '/api/mall-accounts', { mall_type, display_name: `${mall_type} 택배사`, credentials });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      return res.body.id as string;
+    };
+    const coupang = await account('coupang', { vendor_id: 'A00099999', access_key: 'ak-courier-test', secret_key: 'sk-courier-test-0123456789' });
+    const naver = await account('naver', { client_id: 'courier-test', client_secret: '$2a$04$abcdefghijklmnopqrstuu' });
+    const number = (n: number) => `36312345678${n}`;
+    const numbered = async (mallAccountId: string, n: number) => {
+      const o = await order({ status: 'READY', mallAccountId });
+      const res = await act(o.line, 'set_invoice', { courier: 'CUPOST', tracking_number: number(n) });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return { res, line: await line(o.id) };
+    };
+    const atCoupang = await numbered(coupang, 1);
+    assert.equal(atCoupang.line.status, 'INVOICED', 'the number is kept');
+    const said = JSON.stringify(atCoupang.res.body.warnings);
+    assert.match(said, /쿠팡은\(는\) CU 편의점택배 송장을 받지 않습니다|Coupang does not take CU Post numbers/, said);
+    const atNaver = await numbered(naver, 2);
+    assert.equal(atNaver.res.body.warnings, undefined, JSON.stringify(atNaver.res.body));
+  });
+});

@@ -94,6 +94,12 @@ export async function wholeShipmentAccounts(db: Db | Knex.Transaction, autoShip 
   return new Set(rows.map((r) => r.id));
 }
 
+/** Each account's mall (coupang, naver, …) by id: one read of a small table. */
+export async function accountMalls(db: Db | Knex.Transaction): Promise<Map<string, string>> {
+  const rows = (await db('mall_accounts').select('id', 'mall_type')) as { id: string; mall_type: string }[];
+  return new Map(rows.map((r) => [r.id, r.mall_type]));
+}
+
 /** Accounts with an automatic step on, by id: one read of a small table, whatever the number of lines in play. */
 export async function accountAutomation(db: Db | Knex.Transaction): Promise<Map<string, AccountAutomation>> {
   const rows = await db('mall_accounts')

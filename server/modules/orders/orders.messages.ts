@@ -20,6 +20,10 @@ export const ordersMessages = defineMessages('orders', {
     ko: '불러온 뒤 바뀌었습니다 (버전 {seen} → {current}, 현재 상태 {status_label}). 매칭 저장, 다른 작업자, 쇼핑몰 동기화 등으로 바뀐 것이니 다시 불러온 뒤 하세요',
     en: 'changed since you loaded it (version {seen} → {current}, now {status_label}) by a saved match, another operator, a mall sync or the like. Load it again first',
   },
+  courier_not_at_mall: {
+    ko: '{where}{mall}은(는) {courier} 송장을 받지 않습니다: 번호는 저장했지만 쇼핑몰 송장 전송은 실패합니다. 다른 택배사로 바꾸거나 판매자센터에서 직접 입력하세요',
+    en: '{where}{mall} does not take {courier} numbers: the number is kept, but sending it to the mall will fail. Use another courier, or enter it in the seller center',
+  },
   auto_ship_held: {
     ko: '번호를 확인할 수 있게 자동 출고(송장 입력 시 출고)는 하지 않았습니다. 확인한 뒤 출고완료하세요',
     en: 'not shipped automatically (ship once numbered), so the number can be checked: ship it once checked',

@@ -7,7 +7,7 @@ import { findCourier } from '../../../shared/couriers.ts';
 import { checkTrackingNumber } from '../../../shared/tracking-number.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import { readTogether } from '../../db/read-together.ts';
-import { accountAutomation, wholeShipmentAccounts } from '../mall-accounts/mall-accounts.repo.ts';
+import { accountAutomation, accountMalls, wholeShipmentAccounts } from '../mall-accounts/mall-accounts.repo.ts';
 import { WorkingSet } from './working-set.ts';
 import * as repo from './working-set.repo.ts';
 import { loadReceipts } from './cs-claims.repo.ts';
@@ -204,6 +204,7 @@ export async function loadWorkingSet(trx: Knex | Knex.Transaction, plan: LoadPla
         })),
     needs(AUTOMATED_ACTIONS) && (() => accountAutomation(trx).then((automation) => void (set.automation = automation))),
     needs(SHIP_ACTIONS_ANY) && (() => wholeShipmentAccounts(trx).then((accounts) => void (set.wholeShipment = accounts))),
+    needs(['set_invoice']) && (() => accountMalls(trx).then((malls) => void (set.accountMalls = malls))),
     plan.memos &&
       (() =>
         repo.loadLatestMemos(trx, allOrders).then((memos) => {

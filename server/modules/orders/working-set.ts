@@ -23,6 +23,8 @@ export class WorkingSet {
   automation = new Map<string, AccountAutomation>();
   /** The accounts whose mall takes a shipment's number for all its items at once, when the call may ship. */
   wholeShipment = new Set<string>();
+  /** Each account's mall, when the call numbers boxes: a courier the mall has no code for is warned of (invoices.ts). */
+  accountMalls = new Map<string, string>();
   /** What the current block of the call has changed, to be written at its end. */
   writes = repo.emptyWrites();
   // Indexes hold the rows themselves, in lists (a Set per order and box made 100,000 hash tables for 50,000 lines).

@@ -1,6 +1,7 @@
 // Courier and tracking number. A number belongs to a box: numbering a line puts it in a box, and a line already in
 // a box changes the whole box, whatever orders its lines belong to.
-import { findCourier } from '../../../../shared/couriers.ts';
+import { courierAtMall, findCourier, type Mall } from '../../../../shared/couriers.ts';
+import { MALL_NAMES, type MallType } from '../../../../shared/malls.ts';
 import { checkTrackingNumber } from '../../../../shared/tracking-number.ts';
 import { newId, ID_PREFIX } from '../../../db/ids.ts';
 import type { BoxRow, LineRow } from '../working-set.repo.ts';
@@ -74,6 +75,17 @@ export function setInvoice(core: EngineCore, targetId: string, lines: LineRow[],
       changed.push(line.id);
     }
     for (const line of parts.left) core.moveLine(line, 'same', 'set_invoice', p.reason ?? null);
+  }
+  // A courier the line's mall has no code for (CU 편의점택배 at Coupang): the number is kept, but a send will fail there.
+  const malls = new Set<Mall>();
+  for (const id of changed) {
+    const account = set.lines.get(id)?.mall_account_id;
+    const mall = account ? set.accountMalls.get(account) : undefined;
+    if ((mall === 'coupang' || mall === 'naver') && !courierAtMall(courier, mall)) malls.add(mall);
+  }
+  for (const mall of malls) {
+    const names = { courier: { ko: courier.nameKo, en: courier.nameEn }, mall: MALL_NAMES[mall as MallType] };
+    warnings.push(core.message('courier_not_at_mall', { id: targetId, ...names }));
   }
   if (orderTarget)
     warnings.push(
