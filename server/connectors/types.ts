@@ -106,6 +106,20 @@ export type MallChange = {
   changedAt: string;
 };
 
+/**
+ * An order's receiver as the mall has it now, where the buyer may have changed it after collection: Naver's product
+ * orders whose lastChangedType is DELIVERY_ADDRESS_CHANGED; every Coupang order still in ACCEPT / INSTRUCT (the
+ * receiver may change there, §1.2). One per mall order: our recipient is on the order. The caller compares it with
+ * what the mall gave before; a connector cannot tell a change from a repeat.
+ */
+export type MallRecipientChange = {
+  mallOrderId: string;
+  recipient: MallOrder['recipient'];
+  deliveryMemo: string | null;
+  /** When the mall says it changed (Naver lastChangedDate); null when the mall shows only where it stands (Coupang). */
+  changedAt: string | null;
+};
+
 export interface MallConnector {
   readonly mallType: MallType;
   /**
@@ -133,4 +147,6 @@ export interface MallConnector {
   sendClaimDecisions(targets: ClaimDecisionTarget[]): Promise<Outcome[]>;
   /** Status and claim changes in the window, for lines collected earlier. */
   listChanges(window: TimeWindow): Promise<MallChange[]>;
+  /** Receivers that may have changed at the mall in the window (see MallRecipientChange). */
+  listRecipientChanges(window: TimeWindow): Promise<MallRecipientChange[]>;
 }

@@ -13,6 +13,9 @@ export const EVENTS = [
   'in_transit',
   'deliver',
   'purchase_confirm',
+  // The buyer changes the delivery address at the mall (before the parcel leaves): `recipient` and `memo` of the
+  // event body, or a fresh sample address when left out.
+  'address_change',
 ] as const;
 export type SandboxEvent = (typeof EVENTS)[number];
 
@@ -30,6 +33,10 @@ export const recipientBody = z.object({
   mobile: z.string().trim().min(1).max(20).optional(),
 });
 export type SandboxRecipient = z.infer<typeof recipientBody>;
+
+/** What an address_change event may carry (eventExtras); the other events take none of it. */
+export const addressChangeBody = z.object({ recipient: recipientBody.optional(), memo: z.string().max(200).optional() });
+export type AddressChange = z.infer<typeof addressChangeBody>;
 
 export const newOrdersBody = z.object({
   count: z.number().int().min(1).max(5000).optional(),

@@ -12,7 +12,7 @@ export type MallFixture<S> = { sandbox: S; accountId: string; admin: SandboxAdmi
 export type SandboxAdmin = {
   createOrders(input?: { count?: number; status?: 'paid' | 'confirmed'; paidAt?: string; recipient?: SandboxRecipient }): Promise<any[]>;
   listOrders(): Promise<any[]>;
-  event(orderId: string, event: string, extra?: Record<string, string>): Promise<any>;
+  event(orderId: string, event: string, extra?: Record<string, unknown>): Promise<any>;
   addFaults(faults: unknown[]): Promise<void>;
   listFaults(): Promise<any[]>;
   clearFaults(): Promise<void>;

@@ -8,6 +8,7 @@ import { createCoupangClient, type CoupangCredentials } from './client.ts';
 import { confirmBoxes } from './confirm.ts';
 import { uploadInvoices } from './invoices.ts';
 import { listOrdersheets, toMallOrders } from './ordersheets.ts';
+import { listCoupangRecipients } from './recipients.ts';
 import { dayPieces } from './windows.ts';
 import { ordersheetPageSchema } from './wire.ts';
 
@@ -66,5 +67,6 @@ export function createCoupangConnector(options: CoupangConnectorOptions): MallCo
     sendInvoices: (boxes) => uploadInvoices(client, boxes),
     sendClaimDecisions: (targets) => sendCoupangClaimDecisions(client, targets),
     listChanges: (window) => listCoupangChanges(client, window),
+    listRecipientChanges: (window) => listCoupangRecipients(client, window),
   };
 }

@@ -15,7 +15,8 @@ const QUERY_CHUNK = 300;
 /** A product order that changed in the window, with its latest change there. */
 export type Changed = { orderId: string; productOrderId: string; lastChangedDate: string };
 
-export async function listChanged(client: NaverClient, window: TimeWindow): Promise<Map<string, Changed>> {
+/** `lastChangedType`: only changes of that type (the API's filter; checked again on each entry). */
+export async function listChanged(client: NaverClient, window: TimeWindow, lastChangedType?: string): Promise<Map<string, Changed>> {
   const changed = new Map<string, Changed>();
   for (const span of splitWindow(window.from, window.to)) {
     const to = toKstIso(span.toMs);
@@ -23,8 +24,10 @@ export async function listChanged(client: NaverClient, window: TimeWindow): Prom
     for (;;) {
       const query: Record<string, string> = { lastChangedFrom: cursor.from, lastChangedTo: to, limitCount: String(PAGE_SIZE) };
       if (cursor.sequence !== null) query.moreSequence = cursor.sequence;
+      if (lastChangedType) query.lastChangedType = lastChangedType;
       const page = readChangedPage(await client.get(LAST_CHANGED_PATH, query));
       for (const entry of page.entries) {
+        if (lastChangedType && entry.lastChangedType !== lastChangedType) continue;
         // A product order shows once per change; keep one row, with its latest change time.
         const seen = changed.get(entry.productOrderId);
         if (!seen || Date.parse(entry.lastChangedDate) >= Date.parse(seen.lastChangedDate)) {

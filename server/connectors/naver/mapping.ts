@@ -101,6 +101,22 @@ function line(detail: ProductOrderDetail, status: Status): MallLine {
   };
 }
 
+/** The receiver and delivery memo of a product order (the same for an order's product orders). */
+export function recipientOf(detail: ProductOrderDetail): Pick<MallOrder, 'recipient' | 'deliveryMemo'> {
+  return {
+    recipient: {
+      name: detail.address.name ?? '',
+      // tel1 is often a 050x safe number (§2.1); PRODUCT.md §2.4 keeps it out of merge keys downstream.
+      phone: detail.address.tel1,
+      mobile: detail.address.tel2,
+      zip: detail.address.zipCode,
+      address1: detail.address.baseAddress,
+      address2: detail.address.detailedAddress,
+    },
+    deliveryMemo: detail.shippingMemo,
+  };
+}
+
 /** One MallOrder per orderId, its lines the collectable product orders, in the order Naver listed them. */
 export function toMallOrders(details: readonly ProductOrderDetail[]): MallOrder[] {
   const orders = new Map<string, MallOrder>();
@@ -115,16 +131,7 @@ export function toMallOrders(details: readonly ProductOrderDetail[]): MallOrder[
         orderedAt: toUtcIso(detail.orderDate),
         paidAt: toUtcIso(detail.paymentDate),
         orderer: { name: detail.ordererName ?? '', phone: detail.ordererTel, email: null },
-        recipient: {
-          name: detail.address.name ?? '',
-          // tel1 is often a 050x safe number (§2.1); PRODUCT.md §2.4 keeps it out of merge keys downstream.
-          phone: detail.address.tel1,
-          mobile: detail.address.tel2,
-          zip: detail.address.zipCode,
-          address1: detail.address.baseAddress,
-          address2: detail.address.detailedAddress,
-        },
-        deliveryMemo: detail.shippingMemo,
+        ...recipientOf(detail),
         shippingFee: 0,
         lines: [],
       };

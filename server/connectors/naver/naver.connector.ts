@@ -9,6 +9,7 @@ import { dispatchBoxes } from './dispatch.ts';
 import { LAST_CHANGED_PATH, listChanged, orderBatches, queryDetails } from './feed.ts';
 import { toKstIso } from './kst-time.ts';
 import { toMallChange, toMallOrders } from './mapping.ts';
+import { listNaverRecipientChanges } from './recipients.ts';
 import { createTokenSource } from './token.ts';
 
 export type NaverConnectorOptions = {
@@ -78,5 +79,7 @@ export function createNaverConnector(options: NaverConnectorOptions): MallConnec
       }
       return changes;
     },
+
+    listRecipientChanges: (window) => listNaverRecipientChanges(client, window),
   };
 }

@@ -3,13 +3,13 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Fault } from '../faults.ts';
-import { EVENTS, faultsBody, newOrdersBody } from '../admin-schema.ts';
+import { addressChangeBody, EVENTS, faultsBody, newOrdersBody } from '../admin-schema.ts';
 import { applyEvent, EventRefused } from './events.ts';
 import { createOrders } from './generate.ts';
 import type { CoupangStore, Receipt, SandboxBox } from './store.ts';
 
 const newOrders = newOrdersBody;
-const eventBody = z.object({ event: z.enum(EVENTS), shipmentBoxId: z.string().regex(/^\d+$/).optional() });
+const eventBody = addressChangeBody.extend({ event: z.enum(EVENTS), shipmentBoxId: z.string().regex(/^\d+$/).optional() });
 
 /** An order as tests see it: ids as strings, one entry per box, with its return/cancel receipts. */
 export function orderSummary(boxes: SandboxBox[], receipts: readonly Receipt[] = []) {
@@ -18,6 +18,7 @@ export function orderSummary(boxes: SandboxBox[], receipts: readonly Receipt[] =
     orderId: first.orderId,
     paidAt: first.paidAt.toISOString(),
     receiver: { name: first.receiver.name, addr1: first.receiver.addr1, addr2: first.receiver.addr2, postCode: first.receiver.postCode },
+    memo: first.memo,
     shipmentBoxIds: boxes.map((b) => b.shipmentBoxId),
     boxes: boxes.map((b) => ({
       shipmentBoxId: b.shipmentBoxId,
@@ -61,7 +62,8 @@ export function adminRoutes(store: CoupangStore, onReset: () => void): Router {
     const input = eventBody.safeParse(req.body ?? {});
     if (!input.success) return bad(res, `event must be one of ${EVENTS.join(', ')}`);
     try {
-      const result = applyEvent(store, req.params.orderId, input.data.event, input.data.shipmentBoxId);
+      const { event, shipmentBoxId, ...change } = input.data;
+      const result = applyEvent(store, req.params.orderId, event, shipmentBoxId, change);
       res.json({ ...result, order: orderSummary(store.boxesOfOrder(req.params.orderId), store.receipts) });
     } catch (error) {
       if (!(error instanceof EventRefused)) throw error;

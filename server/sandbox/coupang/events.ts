@@ -4,7 +4,8 @@
 import type { CoupangStore, ExchangeRecord, Receipt, SandboxBox } from './store.ts';
 
 export { EVENTS, type SandboxEvent } from '../admin-schema.ts';
-import type { SandboxEvent } from '../admin-schema.ts';
+import type { AddressChange, SandboxEvent } from '../admin-schema.ts';
+import { newAddress } from '../address-change.ts';
 
 export class EventRefused extends Error {
   constructor(
@@ -75,7 +76,10 @@ export function cancelItems(box: SandboxBox): void {
   }
 }
 
-export function applyEvent(store: CoupangStore, orderId: string, event: SandboxEvent, shipmentBoxId?: string): EventResult {
+/** Boxes whose receiver the buyer may still change: not shipped (§1.2, ACCEPT and INSTRUCT). */
+const ADDRESS_OPEN = ['ACCEPT', 'INSTRUCT'];
+
+export function applyEvent(store: CoupangStore, orderId: string, event: SandboxEvent, shipmentBoxId?: string, change?: AddressChange): EventResult {
   const boxes = store.boxesOfOrder(orderId);
   if (!boxes.length) throw new EventRefused(404, `order ${orderId} not found`);
   const box = shipmentBoxId ? boxes.find((b) => b.shipmentBoxId === shipmentBoxId) : boxes[0];
@@ -182,6 +186,18 @@ export function applyEvent(store: CoupangStore, orderId: string, event: SandboxE
       box.status = 'FINAL_DELIVERY';
       box.inTransitAt ??= now;
       box.deliveredAt = now;
+      return {};
+    }
+    case 'address_change': {
+      // The receiver of every box of the order not shipped yet (or of the box named); no change-log at Coupang:
+      // sellers see it only by reading the ordersheet again.
+      const open = (shipmentBoxId ? [box] : boxes).filter((b) => ADDRESS_OPEN.includes(b.status) && live(b).length);
+      if (!open.length) refuse('the receiver can change only before shipping (ACCEPT, INSTRUCT)');
+      const to = newAddress(change, store.random);
+      for (const b of open) {
+        b.receiver = { name: to.name, safeNumber: to.phone, addr1: to.address1, addr2: to.address2, postCode: to.zip };
+        b.memo = to.memo;
+      }
       return {};
     }
     case 'purchase_confirm': {

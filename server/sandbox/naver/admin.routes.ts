@@ -3,7 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Fault, FaultQueue } from '../faults.ts';
-import { EVENTS, faultsBody, newOrdersBody } from '../admin-schema.ts';
+import { addressChangeBody, EVENTS, faultsBody, newOrdersBody } from '../admin-schema.ts';
 import { applyEvent } from './events.ts';
 import { createOrders } from './seed.ts';
 import type { NaverStore, OrderRecord } from './store.ts';
@@ -11,7 +11,7 @@ import type { TokenIssuer } from './token.ts';
 import { adminOrderView } from './views.ts';
 
 const newOrders = newOrdersBody;
-const eventBody = z.object({ event: z.enum(EVENTS), productOrderId: z.string().regex(/^\d+$/).optional() });
+const eventBody = addressChangeBody.extend({ event: z.enum(EVENTS), productOrderId: z.string().regex(/^\d+$/).optional() });
 
 export type AdminDeps = { store: NaverStore; faults: FaultQueue; tokens: TokenIssuer; reset: () => void };
 
@@ -45,13 +45,14 @@ export function adminRoutes({ store, faults, tokens, reset }: AdminDeps): Router
     if (!order) return void res.status(404).json({ error: 'no such order' });
     const input = eventBody.safeParse(body(req));
     if (!input.success) return void res.status(400).json({ error: `event must be one of ${EVENTS.join(', ')}` });
-    const { event, productOrderId } = input.data;
+    const { event, productOrderId, ...change } = input.data;
     const ids = productOrderId === undefined ? order.productOrderIds : [productOrderId];
     if (!ids.every((id) => order.productOrderIds.includes(id))) return void res.status(404).json({ error: 'no such product order in this order' });
     const refusal = applyEvent(
       store,
       event,
       ids.map((id) => store.productOrders.get(id)!),
+      change,
     );
     if (refusal) return void res.status(409).json({ error: refusal });
     res.json({ order: view(store, order) });

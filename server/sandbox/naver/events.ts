@@ -4,12 +4,13 @@
 import { liveClaim, type ClaimType, type NaverStore, type ProductOrderRecord } from './store.ts';
 
 export { EVENTS, type SandboxEvent } from '../admin-schema.ts';
-import type { SandboxEvent } from '../admin-schema.ts';
+import type { AddressChange, SandboxEvent } from '../admin-schema.ts';
+import { newAddress, type NewAddress } from '../address-change.ts';
 
 type Rule = {
   /** Why the event cannot happen to this product order, or null when it can. */
   refuse(po: ProductOrderRecord): string | null;
-  apply(store: NaverStore, po: ProductOrderRecord, now: number): void;
+  apply(store: NaverStore, po: ProductOrderRecord, now: number, address: NewAddress): void;
 };
 
 const SHIPPED = ['DELIVERING', 'DELIVERED'];
@@ -82,6 +83,22 @@ const RULES: Record<SandboxEvent, Rule> = {
       store.logChange(po, null, now);
     },
   },
+  address_change: {
+    // Before dispatch only (발송 전); the change-log says DELIVERY_ADDRESS_CHANGED (§2.2).
+    refuse: (po) => (po.productOrderStatus !== 'PAYED' ? '발송 전(PAYED) 상품주문만 배송지를 바꿀 수 있습니다' : null),
+    apply: (store, po, now, to) => {
+      po.shippingAddress = {
+        name: to.name,
+        tel1: to.phone,
+        tel2: to.mobile,
+        zipCode: to.zip,
+        baseAddress: to.address1,
+        detailedAddress: to.address2,
+      };
+      po.shippingMemo = to.memo;
+      store.logChange(po, 'DELIVERY_ADDRESS_CHANGED', now);
+    },
+  },
   purchase_confirm: {
     refuse: (po) =>
       !SHIPPED.includes(po.productOrderStatus) ? '배송된 상품주문만 구매확정할 수 있습니다' : liveClaim(po) ? '클레임이 진행 중입니다' : null,
@@ -94,13 +111,15 @@ const RULES: Record<SandboxEvent, Rule> = {
 };
 
 /** Applies to every given product order or to none: returns the first refusal, or null when applied. */
-export function applyEvent(store: NaverStore, event: SandboxEvent, productOrders: ProductOrderRecord[]): string | null {
+export function applyEvent(store: NaverStore, event: SandboxEvent, productOrders: ProductOrderRecord[], change?: AddressChange): string | null {
   const rule = RULES[event];
   for (const po of productOrders) {
     const reason = rule.refuse(po);
     if (reason) return `${po.productOrderId}: ${reason}`;
   }
   const now = Date.now();
-  for (const po of productOrders) rule.apply(store, po, now);
+  // One new address for the whole event (an order's product orders share it).
+  const address = newAddress(change, store.random);
+  for (const po of productOrders) rule.apply(store, po, now, address);
   return null;
 }

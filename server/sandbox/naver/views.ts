@@ -116,7 +116,7 @@ export function changeView(entry: ChangeEntry): Record<string, unknown> {
     lastChangedDate: kst(entry.at),
     productOrderStatus: entry.productOrderStatus,
     ...(entry.claimType ? { claimType: entry.claimType, claimStatus: entry.claimStatus } : {}),
-    receiverAddressChanged: false,
+    receiverAddressChanged: entry.lastChangedType === 'DELIVERY_ADDRESS_CHANGED',
   };
 }
 
@@ -142,6 +142,7 @@ export function adminOrderView(order: OrderRecord, productOrders: ProductOrderRe
       trackingNumber: po.delivery?.trackingNumber ?? null,
       deliveryStatus: po.delivery?.deliveryStatus ?? null,
       recipient: po.shippingAddress,
+      shippingMemo: po.shippingMemo,
     })),
   };
 }
