@@ -3,12 +3,13 @@
 // change is in the history under this job and moves the versions (a sheet pulled before it cannot overwrite it).
 // What cannot be applied is reported, stays listed as a mismatch, and is kept as a pending change: the window moves
 // on, so every later sync tries it again until it applies, the line no longer needs it (an operator moved it), or
-// an operator dismisses it.
+// an operator dismisses it. A delivery address the buyer changed at the mall is applied to the order last
+// (mall-recipients.service.ts), after the statuses, so an order cancelled by the same sync is seen as cancelled.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
 import { message } from '../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
 import { isClaimSwitch, stepToMall } from '../../shared/mall-word.ts';
-import type { MallChange } from '../connectors/types.ts';
+import type { MallChange, MallRecipientChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import { lastSyncEnd, type JobResult } from './jobs.repo.ts';
@@ -26,7 +27,19 @@ import {
   type CollectedLine,
 } from '../modules/orders/mall-lines.service.ts';
 import { syncWindow } from './windows.ts';
+import { applyMallRecipients } from '../modules/orders/mall-recipients.service.ts';
 import { withoutControlChars } from '../connectors/clean-text.ts';
+
+/** The mall's receiver as our recipient cells. */
+const recipientCells = (r: MallRecipientChange) => ({
+  recipient_name: r.recipient.name,
+  recipient_phone: r.recipient.phone,
+  recipient_mobile: r.recipient.mobile,
+  recipient_zip: r.recipient.zip,
+  recipient_address1: r.recipient.address1,
+  recipient_address2: r.recipient.address2,
+  delivery_memo: r.deliveryMemo,
+});
 
 const namesOf = (change: MallChange, line: CollectedLine) => ({ mall_order_id: change.mallOrderId, item_name: line.product_name });
 
@@ -42,6 +55,8 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   const changes = (await ctx.connector.listChanges(window))
     .map(withoutControlChars)
     .sort((a, b) => a.changedAt.localeCompare(b.changedAt) || withdrawnFirst(a) - withdrawnFirst(b));
+  // Read before anything is applied: a mall that fails here fails the job with nothing half done.
+  const recipients = (await ctx.connector.listRecipientChanges(window)).map(withoutControlChars);
   ctx.reachedMall();
   await ctx.expect(changes.length);
 
@@ -210,5 +225,26 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     account.id,
     [...latest.keys()].filter((id) => !failedIds.has(id) && !dismissed.has(id)),
   );
+  // Per order, not per line: never pending (a later sync reads the receiver as it then is).
+  const recipientResults = await applyMallRecipients(
+    db,
+    ctx.actor,
+    account.id,
+    recipients.map((r) => ({ mall_order_id: r.mallOrderId, recipient: recipientCells(r), changed_at: r.changedAt })),
+    window.from,
+    { blockItems: ctx.blockItems },
+  );
+  for (const r of recipientResults) {
+    results.push({
+      ref_type: 'order',
+      ref_id: r.order_id,
+      mall_ref: null,
+      mall_order_id: r.mall_order_id,
+      item_name: r.item_name,
+      result: r.result,
+      code: r.code,
+      message: r.message,
+    });
+  }
   await ctx.record(results);
 }

@@ -32,6 +32,7 @@ import * as transitionBatches from './20261201010000_transition_batches.ts';
 import * as returnReceipts from './20261201020000_return_receipts.ts';
 import * as trackingBands from './20261202010000_tracking_bands.ts';
 import * as claimMallDecisions from './20261203010000_claim_mall_decisions.ts';
+import * as mallRecipientDigest from './20261204010000_mall_recipient_digest.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -67,4 +68,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261201020000_return_receipts', returnReceipts],
   ['20261202010000_tracking_bands', trackingBands],
   ['20261203010000_claim_mall_decisions', claimMallDecisions],
+  ['20261204010000_mall_recipient_digest', mallRecipientDigest],
 ];

@@ -10,6 +10,7 @@ import { newId, ID_PREFIX } from '../../db/ids.ts';
 import { applyRememberedMatches } from '../matching/matching.service.ts';
 import { insertHistory, type HistoryRow } from './history.repo.ts';
 import { maxLineNo } from './mall-lines.repo.ts';
+import { recipientDigest } from './mall-recipient.ts';
 import { bumpOrderVersion, insertOrders, type NewLine, type NewOrder } from './orders.repo.ts';
 
 export type { NewLine, NewOrder };
@@ -82,6 +83,8 @@ export function buildOrder(fields: OrderFields, lines: readonly LineFields[], or
     recipient_address1: cutOrNull(fields.recipient_address1, SIZE.recipient_address1),
     recipient_address2: cutOrNull(fields.recipient_address2, SIZE.recipient_address2),
     delivery_memo: cutOrNull(fields.delivery_memo, SIZE.delivery_memo),
+    // What the mall gave, to tell a later change at the mall from a correction made here (sync, mall-recipient.ts).
+    mall_recipient_digest: fields.source === 'mall' ? recipientDigest(fields) : null,
     ordered_at: fields.ordered_at ?? null,
     paid_at: fields.paid_at ?? null,
     // The order's day on the desk: the KST day it was paid (or ordered, or came in).

@@ -23,6 +23,8 @@ export type OrderRow = {
   recipient_address1: string | null;
   recipient_address2: string | null;
   delivery_memo: string | null;
+  /** A mall order's recipient as the mall last gave it, as a digest (mall-recipient.ts); null for other orders. */
+  mall_recipient_digest?: string | null;
   ordered_at: string | null;
   paid_at: string | null;
   order_date: string;
@@ -82,7 +84,14 @@ export function bools<T extends Record<string, unknown>>(row: T, keys: readonly 
   return row;
 }
 
-export const toOrder = (row: Record<string, unknown>) => bools(row, ORDER_BOOLS) as unknown as OrderRow;
+/**
+ * An order row as read (`select *`). The mall's recipient digest is sync's own bookkeeping (mall-recipients.repo.ts
+ * reads it): it is left out of the row every view and answer is made from.
+ */
+export function toOrder(row: Record<string, unknown>): OrderRow {
+  if ('mall_recipient_digest' in row) delete row.mall_recipient_digest;
+  return bools(row, ORDER_BOOLS) as unknown as OrderRow;
+}
 export const toLine = (row: Record<string, unknown>) => bools(row, LINE_BOOLS) as unknown as LineRow;
 
 export type NewOrder = Omit<

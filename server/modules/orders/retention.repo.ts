@@ -72,7 +72,7 @@ export async function dueBatch(trx: Knex.Transaction, closed: ClosedStatuses, cu
 export async function overwriteOrder(trx: Knex.Transaction, id: string, fields: Record<string, string | null>, now: string): Promise<void> {
   await trx('orders')
     .where({ id })
-    .update({ ...fields, personal_data_erased_at: now, updated_at: now, version: trx.raw('version + 1') });
+    .update({ ...fields, mall_recipient_digest: null, personal_data_erased_at: now, updated_at: now, version: trx.raw('version + 1') });
 }
 
 /**

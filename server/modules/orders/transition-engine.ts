@@ -15,7 +15,7 @@ import { completeClaim, enterClaim } from './engine/claims.ts';
 import { EngineCore } from './engine/core.ts';
 import { setInvoice } from './engine/invoices.ts';
 import { addMemo, orderAction, ORDER_ACTIONS } from './engine/order-actions.ts';
-import { editRecipient } from './engine/recipient.ts';
+import { editRecipient, noteMallRecipient, type RecipientSource } from './engine/recipient.ts';
 import type { RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { STATUS_ACTIONS, statusAction } from './engine/status-actions.ts';
 import {
@@ -217,7 +217,12 @@ export class Engine {
   }
 
   /** Recipient cells corrected on the sheet (see engine/recipient.ts); the set must have loaded recipients. */
-  editRecipient(order: OrderRow, wanted: Partial<Record<RecipientField, string | null>>): Outcome {
-    return editRecipient(this.core, order, wanted);
+  editRecipient(order: OrderRow, wanted: Partial<Record<RecipientField, string | null>>, source?: RecipientSource): Outcome {
+    return editRecipient(this.core, order, wanted, source);
+  }
+
+  /** A mall's recipient change recorded without applying it (see engine/recipient.ts). */
+  noteMallRecipient(order: OrderRow, reason: string): void {
+    noteMallRecipient(this.core, order, reason);
   }
 }

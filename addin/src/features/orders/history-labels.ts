@@ -20,6 +20,8 @@ const OTHER_ACTIONS: Record<string, MessageText> = {
   undelete: { ko: '삭제 복구', en: 'Delete undone' },
   memo: { ko: '메모', en: 'Memo' },
   edit_recipient: { ko: '수취인 정보 수정', en: 'Recipient edited' },
+  // A delivery address the buyer changed at the mall that a sync recorded without applying (the reason says why).
+  mall_recipient_change: { ko: '쇼핑몰 배송지 변경 (미반영)', en: 'Address changed at the mall (not applied)' },
   split: { ko: '수량 분리', en: 'Quantity split' },
   split_order: { ko: '주문 분리', en: 'Order split' },
   merge: { ko: '합포', en: 'Merged' },
