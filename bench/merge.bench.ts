@@ -74,7 +74,7 @@ export async function run(): Promise<void> {
     const s = await benchServer();
     try {
       await seedDesk(s.deps.db, size);
-      const preview = await seconds(() => previewMerge(s.deps.db, system));
+      const preview = await seconds(() => previewMerge(s.deps.db, system, { reason: 'shipping' }));
       const groups = preview.result.groups.map((g) => ({ orders: g.orders }));
       const apply = await seconds(() => applyMerge(s.deps.db, system, { groups, rejected: [] }));
       figures.push({

@@ -2,6 +2,7 @@
 // the operator keeps, and the undo of an applied batch. Orders travel with the versions the preview read: an apply
 // refuses when one of them moved since.
 import { z } from 'zod';
+import { exportReason, reasonText, requireTextForOther } from '../export-reasons.ts';
 
 const int = z.number().int();
 
@@ -38,6 +39,12 @@ export const mergeReviewView = z.object({
   clusters: z.array(z.array(z.string())),
   orders: z.array(orderVersion),
 });
+
+/**
+ * GET/POST /api/merge/preview: why, when the preview shows more than a screenful of recipients as they are (a
+ * download of personal data, as a pull of the order lines is; recorded with the read).
+ */
+export const mergePreviewQuery = z.object({ reason: exportReason.optional(), reason_text: reasonText.optional() }).superRefine(requireTextForOther);
 
 /** GET/POST /api/merge/preview */
 export const mergePreview = z.object({

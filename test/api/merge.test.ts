@@ -40,7 +40,7 @@ async function deskOrder(name: string, o: { mobile?: string; phone?: string | nu
 type Preview = { groups: { group: string; orders: { id: string; version: number }[] }[]; reviews: any[]; lines: any[] };
 
 async function preview(token = operator): Promise<Preview> {
-  const res = await s.call('POST', '/api/merge/preview', undefined, { token });
+  const res = await s.call('POST', '/api/merge/preview?reason=shipping', undefined, { token });
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return res.body;
 }
@@ -213,6 +213,20 @@ describe('merge-packing: preview, apply, undo', () => {
     const undo = await s.call('POST', `/api/merge/batches/${res.body.batch_id}/undo`, undefined, { token: operator });
     assert.equal(undo.status, 200, JSON.stringify(undo.body));
     assert.deepEqual(await snapshot(), before);
+  });
+
+  it('a preview writing more than a screenful of recipients says why, and the access record keeps it; viewers (masked) need none', async () => {
+    const names = Array.from({ length: 60 }, person);
+    for (const name of names) for (let i = 0; i < 2; i++) await deskOrder(name);
+    const bare = await s.call('POST', '/api/merge/preview', undefined, { token: operator });
+    assert.equal(bare.status, 400, JSON.stringify(bare.body).slice(0, 300));
+    assert.equal(bare.body.error.code, 'reason_required');
+    const said = await s.call('POST', '/api/merge/preview?reason=shipping', undefined, { token: operator });
+    assert.equal(said.status, 200);
+    const record = await s.deps.db('access_records').where({ endpoint: 'POST /api/merge/preview' }).orderBy('id', 'desc').first();
+    assert.equal(record.reason, 'shipping');
+    assert.ok(record.rows > 100);
+    assert.equal((await s.call('POST', '/api/merge/preview', undefined, { token: await s.tokenFor('viewer') })).status, 200);
   });
 
   it('held, merge-locked, claimed, unmatched, sold-out and numbered lines never merge; a locked order named in an apply is refused', async () => {

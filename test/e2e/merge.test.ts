@@ -29,7 +29,12 @@ describe('merge tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await narrowPane(page);
     await pane.getByRole('tab', { name: '합포', exact: true }).click();
     await pane.getByRole('button', { name: '합포 미리보기' }).click();
+    // Recipients go into the sheet: the first time this session, the pane asks why (배송 처리 offered), as a pull does.
+    const prompt = pane.getByRole('group', { name: '사유' });
+    await prompt.getByRole('button', { name: '확인하고 불러오기' }).click();
     await pane.getByText('"합포" 시트에 합포 그룹 1개, 검토 필요 1개 (4줄)를 썼습니다.').waitFor();
+    const record = await db('access_records').where({ endpoint: 'POST /api/merge/preview' }).orderBy('id', 'desc').first();
+    assert.equal(record.reason, 'shipping', 'the read is recorded with its reason');
 
     const rows = await page.evaluate(() => {
       const s = (globalThis as any).shipsheetWorkbook.find('합포');

@@ -7,6 +7,7 @@ import {
   mergeBatchList,
   mergeBatchParams,
   mergePreview,
+  mergePreviewQuery,
   mergeUndoResult,
 } from '../../../shared/api/merge.schema.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -27,8 +28,9 @@ export function mergeRoutes(deps: AppDeps) {
         'are masked for viewers. Review groups rejected before, for the same orders, are not offered again',
       access: 'viewer',
       response: mergePreview,
+      query: mergePreviewQuery,
       personalData: { rows: (r: { lines: unknown[] }) => r.lines.length, filter: () => ({}) },
-      handler: async ({ actor }) => previewMerge(deps.db, actor),
+      handler: async ({ actor, query }) => previewMerge(deps.db, actor, query),
     });
   return [
     preview('get'),

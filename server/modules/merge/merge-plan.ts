@@ -7,7 +7,10 @@ import { maskPersonalRecord } from '../../../shared/mask-record.ts';
 import { normalizeName } from '../../../shared/address.ts';
 import { planMerge, type MergeCandidate, type MergeGroup, type ReviewGroup } from '../../../shared/merge/merge-groups.ts';
 import type { Knex } from 'knex';
+import { SCREEN_ROWS } from '../../../shared/api/orders.schema.ts';
 import { seesRecipients, type Actor } from '../../domain/actor.ts';
+import { fieldError } from '../../domain/validation.ts';
+import { mergeMessages as m } from './merge.messages.ts';
 import * as repo from './merge.repo.ts';
 import type { CandidateRow, DeskName } from './merge.repo.ts';
 
@@ -113,7 +116,7 @@ function sheetLine(all: boolean, r: CandidateRow, group: string | null, review: 
 }
 
 /** The preview: groups (M1 …) and review groups (R1 …) with their orders' versions, and one sheet line per line in either. */
-export async function previewMerge(db: Conn, actor: Actor): Promise<MergePreview> {
+export async function previewMerge(db: Conn, actor: Actor, why: { reason?: string | undefined } = {}): Promise<MergePreview> {
   const desk = await planDesk(db);
   const all = seesRecipients(actor);
   const version = (id: string) => ({ id, version: Number(desk.byOrder.get(id)![0]!.order_version) });
@@ -146,6 +149,10 @@ export async function previewMerge(db: Conn, actor: Actor): Promise<MergePreview
       for (const r of rows) slots[review.index]!.push(r);
     }
     for (const slot of slots) for (const r of slot) lines.push(sheetLine(all, r, null, reviewOf.get(r.order_id)));
+  }
+  // More than a screenful of recipients as they are is a download, which says why (orders.service requireReasonForMany).
+  if (lines.length > SCREEN_ROWS && all && !why.reason) {
+    throw fieldError('reason', m.reason_for_many, { count: lines.length, max: SCREEN_ROWS }, { code: 'reason_required' });
   }
   return { candidates: desk.lines, groups, reviews, lines };
 }

@@ -2,6 +2,10 @@ import { defineMessages } from '../../../shared/i18n.ts';
 
 // Merge-packing (합포장): refusals of an apply or an undo, and what the history rows say.
 export const mergeMessages = defineMessages('merge', {
+  reason_for_many: {
+    ko: '{field}: 합포 미리보기가 수령인 정보 {count}건을 시트에 씁니다({max}건 초과). 개인정보 다운로드 사유를 고르세요 (기록됩니다)',
+    en: '{field}: the merge preview writes {count} rows with recipients into the sheet (more than {max}): say why (a download of personal data records its reason)',
+  },
   order_moved: {
     ko: '미리보기 이후 주문 {order}이(가) 바뀌었습니다. 합포 미리보기를 다시 하세요',
     en: 'Order {order} changed since the preview. Preview the merge again',

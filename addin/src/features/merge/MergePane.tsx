@@ -11,6 +11,7 @@ import { WorkStatus } from '../work.tsx';
 import { mergeMessages as m } from './merge-messages.ts';
 import { reasonText } from './merge-sheet.ts';
 import { useMerge, type Decision } from './useMerge.ts';
+import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
 
 export function MergePane({ api, lang, active, role }: { api: Api; lang: Lang; active: boolean; role: string }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
@@ -27,7 +28,7 @@ export function MergePane({ api, lang, active, role }: { api: Api; lang: Lang; a
     <section className={ui.stack} aria-label={format(paneMessages.tab_merge, {}, lang)}>
       <Caption1>{t('mg_help')}</Caption1>
       <div className={ui.row}>
-        <Button appearance="primary" disabled={s.work.busy} onClick={() => void s.runPreview()}>
+        <Button appearance="primary" disabled={s.work.busy} onClick={() => s.runPreview(viewer)}>
           {t('mg_preview')}
         </Button>
         {s.preview && s.preview.lines.length > 0 && (
@@ -37,6 +38,7 @@ export function MergePane({ api, lang, active, role }: { api: Api; lang: Lang; a
         )}
       </div>
       {viewer && <Caption1>{t('mg_viewer')}</Caption1>}
+      <PullReasonPrompt prompt={s.reasonPrompt} lang={lang} />
       <WorkStatus work={s.work} lang={lang} />
       {s.preview && s.preview.reviews.length > 0 && (
         <>

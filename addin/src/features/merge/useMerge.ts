@@ -7,6 +7,8 @@ import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { applyMerge, listMergeBatches, previewMerge, undoMergeBatch } from '../../api/merge.ts';
 import { sheetLines } from '../../api/sheet.ts';
+import type { Reason } from '../reason/session-reason.ts';
+import { useReasonAsk } from '../reason/useReasonAsk.ts';
 import { errorText, useWork } from '../work.tsx';
 import { mergeMessages as m } from './merge-messages.ts';
 import { MERGE_SHEET, writeMergeSheet } from './merge-sheet.ts';
@@ -45,10 +47,14 @@ export function useMerge(api: Api, lang: Lang) {
     }
   };
 
-  const runPreview = () =>
+  // The preview writes recipients into the 합포 sheet: it says why, as a pull does (the session's reason); a viewer
+  // reads them masked, and is not asked.
+  const ask = useReasonAsk(api);
+  const runPreview = (viewer: boolean) => (viewer ? void previewWith(undefined) : ask.withReason((why) => void previewWith(why)));
+  const previewWith = (why: Reason | undefined) =>
     work.run(async (step) => {
       step(t('mg_previewing'));
-      const p = await previewMerge(api);
+      const p = await previewMerge(api, why ? { reason: why.reason, ...(why.reason_text ? { reason_text: why.reason_text } : {}) } : {});
       setPreview(p);
       setDecisions(new Map());
       setApplied(null);
@@ -104,5 +110,5 @@ export function useMerge(api: Api, lang: Lang) {
       ).length + preview.reviews.filter((r) => decisions.get(r.review) === 'accept').length
     : 0;
 
-  return { work, preview, decisions, last, groupCount, loadLast, runPreview, decide, apply, undo };
+  return { work, preview, decisions, last, groupCount, loadLast, runPreview, reasonPrompt: ask.prompt, decide, apply, undo };
 }

@@ -2,12 +2,13 @@
 // apply a status action to the selected rows (발주확인 of mall lines goes to the malls as jobs, followed on the feed).
 // A pull hands recipients out into a sheet, so it says why: the first pull of a session asks for the reason (the
 // pull waits for it), later ones send the remembered one.
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
-import { reasonOfChoice, type Reason, type ReasonChoice, type ReasonProblem } from '../reason/session-reason.ts';
+import type { Reason } from '../reason/session-reason.ts';
+import { useReasonAsk } from '../reason/useReasonAsk.ts';
 import { useSessionReason } from '../reason/useSessionReason.ts';
 import { useWork, type Notice } from '../work.tsx';
 import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from './action-menu.ts';
@@ -19,12 +20,6 @@ import { useLastChange } from './useLastChange.ts';
 import { pushWork } from './push-work.ts';
 
 /**
- * What the first pull of a session offers as its reason: 배송 처리, why a shipping desk pulls recipients nearly always.
- * The operator still confirms it (or picks another) once a session, and the reason is recorded with every pull.
- */
-const PULL_CHOICE: ReasonChoice = { reason: 'shipping', text: '' };
-
-/**
  * `onPulled`: called once a pull has written the sheet, with what the pull tells the operator (현황 then shows the
  * 주문 tab, where the rows are worked, with that notice).
  */
@@ -34,10 +29,8 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const work = useWork(lang);
   const session = useSessionReason(api);
-  // The pull waiting for a reason (its filter), with the choice being made.
-  const [asking, setAsking] = useState<{ filter: PullFilter; options: PullOptions; choice: ReasonChoice; problem: ReasonProblem | null } | null>(
-    null,
-  );
+  // The first pull of a session offers 배송 처리 (why a shipping desk pulls recipients nearly always), confirmed once.
+  const ask = useReasonAsk(api);
   const unpushed = useUnpushedGuard(api, feed, lang, work);
   const last = useLastChange(api, lang, work);
   const pullWith = (filter: PullFilter, why: Reason, options: PullOptions) =>
@@ -58,25 +51,13 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
       return text;
     });
   const startPull = (filter: PullFilter, options: PullOptions) => {
-    if (session.reason) void pullWith(filter, session.reason, options);
-    else setAsking({ filter, options, choice: PULL_CHOICE, problem: null });
+    ask.withReason((why) => void pullWith(filter, why, options));
   };
   /** A pull (or a reset of the layout, which pulls again) warns first about edits it would drop. */
   const read = (state?: SheetState) => (state ? { header: state.header, rows: state.rows } : undefined);
   const pull = (filter: PullFilter) => void unpushed.guard('what_pull', (state) => startPull(filter, { read: read(state) }));
   const resetLayout = (filter: PullFilter) => void unpushed.guard('what_reset', () => startPull(filter, { resetLayout: true }));
-  const reasonPrompt = asking && {
-    ...asking,
-    change: (choice: ReasonChoice) => setAsking({ ...asking, choice, problem: null }),
-    confirm: () => {
-      const out = reasonOfChoice(asking.choice);
-      if ('problem' in out) return setAsking({ ...asking, problem: out.problem });
-      session.remember(out.reason);
-      setAsking(null);
-      void pullWith(asking.filter, out.reason, asking.options);
-    },
-    cancel: () => setAsking(null),
-  };
+  const reasonPrompt = ask.prompt;
   const push = () => {
     last.forget();
     return work.run(pushWork(api, lang, feed));
