@@ -74,15 +74,15 @@ function boxesOf(rows: readonly SendLine[]): Map<string, Box> {
       target: {
         boxId: r.box_id,
         courier: r.courier,
-        trackingNumber: r.tracking_number ?? '', // A box still marked sent was sent for another account's lines (merged across accounts): new to this mall.
-        // A change only when the mall had the box's number before and it was overwritten since, which needs every
-        // line of the box still INVOICED / SHIPPED. A merged box another account's mall took (its lines moved on)
-        // and this mall then refused once (marked failed) is still this mall's first number.
-        numberChange: r.sent_at !== null && r.send_status !== 'sent' && !r.moved_on,
+        trackingNumber: r.tracking_number ?? '',
+        // A change where this mall holds a number for the box's lines (mall_tracking_number), whatever another
+        // account's mall took of a merged box; set below from every line.
+        numberChange: false,
         lines: [],
       },
       lines: [],
     };
+    if (r.mall_tracking_number !== null) entry.target.numberChange = true;
     entry.target.lines.push({
       lineId: r.line_id,
       mallLineId: r.mall_line_id,

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 let s: TestServer;
 const fixtures: MallFixture<{ close(): Promise<void> }>[] = [];
@@ -124,4 +125,36 @@ describe('merge across mall accounts', () => {
       assert.equal((await runJob(s, 'send_invoices', second.accountId)).job.total, 0, 'nothing is sent twice');
     });
   }
+
+  it('renumbered while Coupang took the old number: Naver gets the new one as its first (it had none), Coupang then changes to it', async () => {
+    const { coupang, naver } = await sharedBox('801234567921');
+    const renumbered = '801234567932';
+    // Coupang sits on the job's request while the operator corrects the shared box's number.
+    await coupang.admin.addFaults([{ kind: 'delay', ms: 1500, path: '/orders/invoices', count: 1 }]);
+    const running = runJob(s, 'send_invoices', coupang.accountId);
+    await waitFor('the number at Coupang', async () => ((await coupang.admin.listFaults()).length === 0 ? true : undefined));
+    const [line] = await ordersOf(coupang.accountId);
+    const order = await detail(line!.order_id);
+    const changed = await s.call('POST', '/api/transitions', {
+      action: 'set_invoice',
+      courier: 'CJ',
+      overwrite: true,
+      reason: '번호 오기',
+      items: [{ id: order.id, version: order.version, tracking_number: renumbered }],
+    });
+    assert.equal(changed.body.applied, 1, JSON.stringify(changed.body));
+    const first = await running;
+    assert.deepEqual([first.results[0].result, first.results[0].code], ['failed', 'number_changed'], JSON.stringify(first.results));
+    assert.deepEqual(await numbersAt(coupang, 'coupang'), ['801234567921']);
+
+    // Naver never had a number of this box: the new one is its first (it was sent as a change, which Naver refuses).
+    const atNaver = await runJob(s, 'send_invoices', naver.accountId);
+    assert.equal(atNaver.job.state, 'succeeded', JSON.stringify(atNaver.results));
+    assert.deepEqual(await numbersAt(naver, 'naver'), [renumbered]);
+    // Coupang has the old one: its next send changes it.
+    const atCoupang = await runJob(s, 'send_invoices', coupang.accountId);
+    assert.equal(atCoupang.job.state, 'succeeded', JSON.stringify(atCoupang.results));
+    assert.deepEqual(await numbersAt(coupang, 'coupang'), [renumbered]);
+    for (const mall of [coupang, naver]) assert.equal((await ordersOf(mall.accountId))[0]!.status, 'IN_TRANSIT');
+  });
 });

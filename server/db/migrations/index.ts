@@ -33,6 +33,7 @@ import * as returnReceipts from './20261201020000_return_receipts.ts';
 import * as trackingBands from './20261202010000_tracking_bands.ts';
 import * as claimMallDecisions from './20261203010000_claim_mall_decisions.ts';
 import * as mallRecipientDigest from './20261204010000_mall_recipient_digest.ts';
+import * as lineMallTrackingNumber from './20261205010000_line_mall_tracking_number.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -69,4 +70,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261202010000_tracking_bands', trackingBands],
   ['20261203010000_claim_mall_decisions', claimMallDecisions],
   ['20261204010000_mall_recipient_digest', mallRecipientDigest],
+  ['20261205010000_line_mall_tracking_number', lineMallTrackingNumber],
 ];

@@ -82,16 +82,12 @@ export type SendLine = {
   box_id: string;
   courier: string;
   tracking_number: string | null;
-  /** When the mall last accepted a number of this box: set, the mall has one and a new number is a change. */
-  sent_at: string | null;
-  /** sent: the mall of another account's lines in this merged box accepted it (for this account it is a first number). */
-  send_status: string;
   /**
-   * A line of the box (of any account) moved on from INVOICED / SHIPPED: a mall took the number and its lines went
-   * on. Such a box's number can no longer be overwritten, so a number this account's mall does not have yet is its
-   * first, not a change — even after a failed send to it marked the box failed.
+   * The number this line's mall holds for it (what it took last), or null: the mall has none, and the box's number is
+   * its first. Per line, so a box merged across accounts, or renumbered while one mall was taking its old number, is
+   * a change only where a mall has a number.
    */
-  moved_on: boolean | number;
+  mall_tracking_number: string | null;
   line_id: string;
   version: number;
   mall_line_id: string;
@@ -127,9 +123,7 @@ export async function boxesToSend(db: Db, accountId: string, boxIds?: string[]):
       'b.id as box_id',
       'b.courier',
       'b.tracking_number',
-      'b.sent_at',
-      'b.send_status',
-      db.raw("exists (select 1 from order_lines y where y.box_id = b.id and y.status not in ('INVOICED', 'SHIPPED')) as moved_on"),
+      'l.mall_tracking_number',
       'l.id as line_id',
       'l.version',
       'l.mall_line_id',
@@ -150,13 +144,14 @@ export async function markMallConfirmed(db: Db, lineIds: string[], at: string): 
   if (lineIds.length) await whereIdIn(db, db('order_lines'), 'id', lineIds).update({ mall_confirmed_at: at });
 }
 
-/** A box as the mall took it: the courier and number it was sent. */
-export type SentBox = { boxId: string; courier: string; trackingNumber: string };
+/** A box as the mall took it: the courier and number it was sent, and the lines it was sent for. */
+export type SentBox = { boxId: string; courier: string; trackingNumber: string; lines: readonly { lineId: string }[] };
 
 /**
  * Marks sent the boxes that still carry the courier and number the mall took; answers their ids. A box changed here
- * while the mall took its old number is not: it gets sent_at (the mall has a number now, so the next send is a
- * change) and `changedError(box, its number now)` as its error, and keeps waiting to be sent.
+ * while the mall took its old number is not: it gets sent_at and `changedError(box, its number now)` as its error,
+ * and keeps waiting to be sent. Either way the lines sent remember the number their mall holds now (the next send
+ * to that mall is a change); not a change of ours: versions stay.
  */
 export async function markBoxesSent(
   db: Db,
@@ -189,6 +184,9 @@ export async function markBoxesSent(
         });
     }
     await updateByIds(trx, 'boxes', same, { send_status: 'sent', send_error: null, sent_at: at, updated_at: at });
+    const held = new Map<string, string[]>();
+    for (const box of took) held.set(box.trackingNumber, [...(held.get(box.trackingNumber) ?? []), ...box.lines.map((l) => l.lineId)]);
+    for (const [number, lineIds] of held) await updateByIds(trx, 'order_lines', lineIds, { mall_tracking_number: number || null });
     return same;
   });
 }

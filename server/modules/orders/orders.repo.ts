@@ -92,7 +92,11 @@ export function toOrder(row: Record<string, unknown>): OrderRow {
   if ('mall_recipient_digest' in row) delete row.mall_recipient_digest;
   return bools(row, ORDER_BOOLS) as unknown as OrderRow;
 }
-export const toLine = (row: Record<string, unknown>) => bools(row, LINE_BOOLS) as unknown as LineRow;
+/** A line row as read (`select *`): the number its mall holds is the send job's own bookkeeping (mall-lines.repo.ts). */
+export function toLine(row: Record<string, unknown>): LineRow {
+  if ('mall_tracking_number' in row) delete row.mall_tracking_number;
+  return bools(row, LINE_BOOLS) as unknown as LineRow;
+}
 
 export type NewOrder = Omit<
   OrderRow,
