@@ -42,6 +42,8 @@ export type BookingExportBody = z.infer<typeof bookingExportBody>;
 /** Waybill labels (송장 출력) are made for boxes with a number: 운송장출력 ones by default. */
 export const DEFAULT_LABEL_STATUSES = ['INVOICED'] as const;
 export const LABEL_LINES_MAX = 10_000;
+/** The most labels (boxes) one label file holds: a printer's afternoon, and a page the browser still opens. */
+export const LABELS_MAX = 3000;
 
 /** 송장 출력: labels of the boxes these lines are in (the selected rows), or of the boxes in these statuses. */
 export const labelsExportBody = z

@@ -2,6 +2,7 @@
 // The record is written before the first byte of the file leaves (a transfer that cannot be recorded is not made)
 // and completed with the number of rows once the file is written. Column headers and the file itself are the HTTP
 // edge's (it knows the caller's language); this module hands out records.
+import { LABELS_MAX } from '../../../shared/api/exports.schema.ts';
 import { LINES_PAGE_MAX, type OrderFilter } from '../../../shared/api/orders.schema.ts';
 import type { BookingLine } from '../../../shared/files/booking-rows.ts';
 import type { Status } from '../../../shared/lifecycle.ts';
@@ -53,9 +54,6 @@ export async function labelLines(
     throw new AppError('conflict', 'too_many_labels', message(exportsMessages.too_many_labels, { count: boxes, max: LABELS_MAX }));
   return lines;
 }
-
-/** The most labels one file holds. */
-export const LABELS_MAX = 3000;
 
 export type ExportRecord = {
   endpoint: string;

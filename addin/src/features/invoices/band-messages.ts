@@ -17,6 +17,7 @@ export const bandMessages = {
     ko: '번호를 넣은 행이 없습니다. 거부 {refused}행 — 처리결과 열을 보세요.',
     en: 'No row was numbered. {refused} refused — see the result column.',
   },
+  band_issuing_count: { ko: '번호를 넣는 중… {done}/{total}행', en: 'Numbering… {done}/{total} rows' },
   band_print: { ko: '선택한 행 송장 출력', en: 'Print labels of selected rows' },
   band_printing: { ko: '송장 파일을 만드는 중…', en: 'Making the label file…' },
   band_printed: {

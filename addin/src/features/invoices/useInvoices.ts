@@ -49,7 +49,9 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
     work.run(async (step, signal) => {
       step(format(bm.band_issuing, {}, lang));
       // What is left is read again whatever the answer (used up, or registered meanwhile on another desk).
-      const out = await numberSelection(api, courier, lang).finally(() => void done());
+      const out = await numberSelection(api, courier, lang, (n, total) =>
+        step(format(bm.band_issuing_count, { done: n, total }, lang), total ? n / total : undefined),
+      ).finally(() => void done());
       if (!out) return { intent: 'warning', text: t('no_selection') };
       // The numbered rows moved on: the last change's 되돌리기 is no longer theirs.
       const sent = out.autoJobs.length ? await followAutoSends(api, feed, out.autoJobs, lang, step, signal) : null;
@@ -64,7 +66,7 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       step(format(bm.band_printing, {}, lang));
       const out = await printSelection(api, lang);
       if (!out) return { intent: 'warning', text: t('no_selection') };
-      return format(bm.band_printed, { file: out.fileName }, lang);
+      return format(bm.band_printed, { file: out.fileNames.join(', ') }, lang);
     });
   const send = () => void unpushed.guard('what_send', () => sendNow());
   const sendNow = () =>
