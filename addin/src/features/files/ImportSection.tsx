@@ -47,7 +47,12 @@ export function ImportSection({ api, lang, kind, setKind, templates, canWrite }:
       </Field>
       {o.mode === 'file' && (
         <div className={ui.tight}>
-          <input type="file" aria-label={t('file_input')} accept=".xlsx,.xlsm,.xls,.html,.htm,.csv,.txt" onChange={(e) => void o.chooseFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            aria-label={t('file_input')}
+            accept=".xlsx,.xlsm,.xls,.html,.htm,.csv,.txt"
+            onChange={(e) => void o.chooseFile(e.target.files?.[0])}
+          />
           {o.file && <Caption1>{t('file_chosen', { name: o.file.name })}</Caption1>}
           {o.needPassword && (
             <Field label={t('file_password')}>
