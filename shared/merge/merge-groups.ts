@@ -158,13 +158,15 @@ export function planMerge(candidates: readonly MergeCandidate[]): MergePlan {
       push(clusters, id, m.order_id);
     }
     if (clusters.size < 2) continue;
-    const reason: ReviewReason = !members.every((m) => m.keys.phonesKnown)
-      ? members.every((m) => m.keys.phones) && same(members, (k) => k.phones) && same(members, (k) => k.details)
-        ? 'safe_number' // the same real number and details on every order, a 050x one beside it on some
-        : 'phone_unknown'
-      : new Set(members.map((m) => m.keys.phones)).size > 1
-        ? 'phones_differ'
-        : 'details_differ'; // same phones, another zip or detail line (동·호수)
+    // Another zip or detail line (동·호수: 1층 상가 and 302호) is said first, whatever the phones: one number on two
+    // flats is refused by the malls, and a card saying only "phone unknown" hid it.
+    const reason: ReviewReason = !same(members, (k) => k.details)
+      ? 'details_differ'
+      : !members.every((m) => m.keys.phonesKnown)
+        ? members.every((m) => m.keys.phones) && same(members, (k) => k.phones)
+          ? 'safe_number' // the same real number on every order, a 050x one beside it on some
+          : 'phone_unknown'
+        : 'phones_differ';
     reviews.push({ near_key, reason, clusters: [...clusters.values()] });
   }
   return { merges, reviews };
