@@ -448,7 +448,11 @@ describe('preview → apply → undo', () => {
     await s.deps.db('order_lines').where({ id: o.lineIds[0] }).update({ version: 9 });
     const res2 = await s.call('POST', '/api/allocation/apply', { batch_id: p2.batch_id });
     assert.equal(res2.status, 409);
-    assert.match(res2.body.error.message, new RegExp(o.id));
+    // Named as the operator knows it: its mall order number, not our key.
+    const mallOrderId = (await s.deps.db('orders').where({ id: o.id }).first()).mall_order_id;
+    assert.match(res2.body.error.message, new RegExp(mallOrderId));
+    assert.doesNotMatch(res2.body.error.message, new RegExp(o.id));
+    assert.deepEqual(res2.body.error.details.orders, [mallOrderId]);
     assert.equal((await stockOf(a.id)).allocated, 0);
 
     const p3 = await preview({ policy: 'complete' });

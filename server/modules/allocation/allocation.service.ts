@@ -157,7 +157,8 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
       plan.lines.length >= OVERLAP_FROM,
     );
     const moved = new Set(movedIds);
-    const movedOrders = moved.size ? [...new Set(plan.lines.filter(([id]) => moved.has(id)).map((l) => l[2]))] : [];
+    // Named as the operator knows them: mall order numbers, not our keys.
+    const movedOrders = moved.size ? await repo.orderNumbersOf(trx, [...new Set(plan.lines.filter(([id]) => moved.has(id)).map((l) => l[2]))]) : [];
     if (movedOrders.length) {
       throw new AppError('conflict', 'allocation_moved', message(m.lines_moved, { orders: list(movedOrders) }), { details: { orders: movedOrders } });
     }
