@@ -1,8 +1,9 @@
 // The merge tab (합포): preview into the 합포 sheet, decide each review group (합포 / 따로), apply, and undo the last
-// batch. Fits Excel's 320 px pane.
+// batch. Fits Excel's 320 px pane. A sale day has thousands of review groups: their cards come a page at a time
+// (더 보기), and each card is memoized, so a decision re-renders its own card alone.
 import { Badge, Button, Caption1, Card, Text, ToggleButton } from '@fluentui/react-components';
-import { useEffect } from 'react';
-import type { MergePreview } from '../../../../shared/api/merge.schema.ts';
+import { memo, useEffect } from 'react';
+import type { MergePreview, MergePreviewLine } from '../../../../shared/api/merge.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { paneMessages } from '../../messages.ts';
@@ -10,7 +11,8 @@ import { useLayout } from '../../styles.ts';
 import { WorkStatus } from '../work.tsx';
 import { mergeMessages as m } from './merge-messages.ts';
 import { reasonText } from './merge-sheet.ts';
-import { useMerge, type Decision } from './useMerge.ts';
+import type { Decision } from './merge-review.ts';
+import { useMerge } from './useMerge.ts';
 import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
 
 export function MergePane({ api, lang, active, role }: { api: Api; lang: Lang; active: boolean; role: string }) {
@@ -42,19 +44,22 @@ export function MergePane({ api, lang, active, role }: { api: Api; lang: Lang; a
       <WorkStatus work={s.work} lang={lang} />
       {s.preview && s.preview.reviews.length > 0 && (
         <>
-          <Text weight="semibold">{t('mg_reviews', { count: s.preview.reviews.length })}</Text>
+          <Text weight="semibold">{t('mg_reviews', { count: s.preview.reviews.length, decided: s.decided })}</Text>
           <div className={ui.cards}>
-            {s.preview.reviews.map((r) => (
+            {s.reviews.map((r) => (
               <ReviewCard
                 key={r.review}
                 review={r}
-                preview={s.preview!}
+                linesByOrder={s.linesByOrder}
                 lang={lang}
                 decision={s.decisions.get(r.review)}
-                onDecide={(d) => s.decide(r.review, d)}
+                onDecide={s.decide}
               />
             ))}
           </div>
+          {s.reviews.length < s.preview.reviews.length && (
+            <Button onClick={s.showMore}>{t('mg_more', { shown: s.reviews.length, count: s.preview.reviews.length })}</Button>
+          )}
         </>
       )}
       {s.last && (
@@ -71,12 +76,20 @@ export function MergePane({ api, lang, active, role }: { api: Api; lang: Lang; a
 
 type Review = MergePreview['reviews'][number];
 
-function ReviewCard(props: { review: Review; preview: MergePreview; lang: Lang; decision: Decision | undefined; onDecide: (d: Decision) => void }) {
-  const { review, preview, lang, decision } = props;
+type ReviewCardProps = {
+  review: Review;
+  /** The preview's first line of each order (one per preview: the same map for every card). */
+  linesByOrder: ReadonlyMap<string, MergePreviewLine>;
+  lang: Lang;
+  decision: Decision | undefined;
+  /** Stable across renders (useMerge), so that only the card whose decision changed renders again. */
+  onDecide: (review: string, decision: Decision) => void;
+};
+
+const ReviewCard = memo(function ReviewCard({ review, linesByOrder, lang, decision, onDecide }: ReviewCardProps) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
-  const first = (orderId: string) => preview.lines.find((l) => l.order_id === orderId);
-  const who = first(review.clusters[0]![0]!);
+  const who = linesByOrder.get(review.clusters[0]![0]!);
   return (
     <Card size="small" data-review={review.review}>
       <div className={ui.spread}>
@@ -88,16 +101,16 @@ function ReviewCard(props: { review: Review; preview: MergePreview; lang: Lang; 
         </Badge>
       </div>
       {review.clusters.map((cluster) => (
-        <Caption1 key={cluster.join()}>{cluster.map((id) => first(id)?.mall_order_id ?? id).join(', ')}</Caption1>
+        <Caption1 key={cluster.join()}>{cluster.map((id) => linesByOrder.get(id)?.mall_order_id ?? id).join(', ')}</Caption1>
       ))}
       <div className={ui.row}>
-        <ToggleButton size="small" checked={decision === 'accept'} onClick={() => props.onDecide('accept')}>
+        <ToggleButton size="small" checked={decision === 'accept'} onClick={() => onDecide(review.review, 'accept')}>
           {t('mg_accept')}
         </ToggleButton>
-        <ToggleButton size="small" checked={decision === 'reject'} onClick={() => props.onDecide('reject')}>
+        <ToggleButton size="small" checked={decision === 'reject'} onClick={() => onDecide(review.review, 'reject')}>
           {t('mg_reject')}
         </ToggleButton>
       </div>
     </Card>
   );
-}
+});

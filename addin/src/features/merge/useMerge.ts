@@ -1,6 +1,6 @@
-// The merge tab's state: the last preview (written to the 합포 sheet), the operator's decision on each review group,
-// and the last batch, which can be undone.
-import { useState } from 'react';
+// The merge tab's state: the last preview (written to the 합포 sheet), the operator's decision on each review group
+// (every group's, shown or not yet), how many review cards are shown, and the last batch, which can be undone.
+import { useCallback, useMemo, useState } from 'react';
 import type { MergeBatch, MergePreview, MergePreviewLine } from '../../../../shared/api/merge.schema.ts';
 import { SHEET_PUSH_MAX_ROWS } from '../../../../shared/api/sheet.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
@@ -11,9 +11,8 @@ import type { Reason } from '../reason/session-reason.ts';
 import { useReasonAsk } from '../reason/useReasonAsk.ts';
 import { errorText, useWork } from '../work.tsx';
 import { mergeMessages as m } from './merge-messages.ts';
+import { firstLineByOrder, planApply, REVIEW_PAGE, type Decision } from './merge-review.ts';
 import { MERGE_SHEET, writeMergeSheet } from './merge-sheet.ts';
-
-export type Decision = 'accept' | 'reject';
 
 export function useMerge(api: Api, lang: Lang) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
@@ -21,6 +20,7 @@ export function useMerge(api: Api, lang: Lang) {
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [decisions, setDecisions] = useState<ReadonlyMap<string, Decision>>(new Map());
   const [last, setLast] = useState<MergeBatch | null>(null);
+  const [shown, setShown] = useState(REVIEW_PAGE);
   /** The lines the 합포 sheet shows since the last apply (until the next preview): the undo rewrites their boxes. */
   const [applied, setApplied] = useState<{ batchId: string; lines: readonly MergePreviewLine[] } | null>(null);
 
@@ -57,6 +57,7 @@ export function useMerge(api: Api, lang: Lang) {
       const p = await previewMerge(api, why ? { reason: why.reason, ...(why.reason_text ? { reason_text: why.reason_text } : {}) } : {});
       setPreview(p);
       setDecisions(new Map());
+      setShown(REVIEW_PAGE);
       setApplied(null);
       if (!p.lines.length) return { intent: 'info', text: t('mg_nothing') };
       step(t('mg_previewing'), undefined, false);
@@ -64,22 +65,19 @@ export function useMerge(api: Api, lang: Lang) {
       return t('mg_previewed', { sheet: MERGE_SHEET, groups: p.groups.length, reviews: p.reviews.length, lines });
     });
 
-  const decide = (review: string, decision: Decision) => setDecisions((d) => new Map(d).set(review, decision));
+  // Stable, so a decision re-renders its own card alone (the cards are memoized).
+  const decide = useCallback((review: string, decision: Decision) => setDecisions((d) => new Map(d).set(review, decision)), []);
+  const showMore = useCallback(() => setShown((n) => n + REVIEW_PAGE), []);
+  const linesByOrder = useMemo(() => firstLineByOrder(preview?.lines ?? []), [preview]);
+  const reviews = useMemo(() => preview?.reviews.slice(0, shown) ?? [], [preview, shown]);
+  const plan = useMemo(() => (preview ? planApply(preview, decisions) : null), [preview, decisions]);
 
   /** The preview's merge groups and the accepted review groups, each one box; rejected review groups remembered. */
   const apply = () =>
     work.run(async (step) => {
-      if (!preview) return { intent: 'warning', text: t('mg_nothing') };
+      if (!preview || !plan) return { intent: 'warning', text: t('mg_nothing') };
       step(t('mg_applying'), undefined, false);
-      const accepted = preview.reviews.filter((r) => decisions.get(r.review) === 'accept');
-      const rejected = preview.reviews.filter((r) => decisions.get(r.review) === 'reject');
-      // An accepted review group takes in the merge groups among its clusters: one group, one box.
-      const absorbed = new Set(accepted.flatMap((r) => r.orders.map((o) => o.id)));
-      const groups = [
-        ...preview.groups.filter((g) => !g.orders.some((o) => absorbed.has(o.id))).map((g) => ({ orders: g.orders })),
-        ...accepted.map((r) => ({ orders: r.orders })),
-      ];
-      const out = await applyMerge(api, { groups, rejected: rejected.map((r) => ({ orders: r.orders })) });
+      const out = await applyMerge(api, plan);
       setPreview(null);
       setDecisions(new Map());
       if (out.batch_id) {
@@ -104,11 +102,23 @@ export function useMerge(api: Api, lang: Lang) {
       return t('mg_undone', out);
     });
 
-  const groupCount = preview
-    ? preview.groups.filter(
-        (g) => !g.orders.some((o) => preview.reviews.some((r) => decisions.get(r.review) === 'accept' && r.orders.some((x) => x.id === o.id))),
-      ).length + preview.reviews.filter((r) => decisions.get(r.review) === 'accept').length
-    : 0;
-
-  return { work, preview, decisions, last, groupCount, loadLast, runPreview, reasonPrompt: ask.prompt, decide, apply, undo };
+  return {
+    work,
+    preview,
+    /** The review cards shown (the first pages of the preview's review groups). */
+    reviews,
+    linesByOrder,
+    decisions,
+    /** Review groups decided (합포 or 따로), shown or not. */
+    decided: decisions.size,
+    last,
+    groupCount: plan?.groups.length ?? 0,
+    loadLast,
+    runPreview,
+    reasonPrompt: ask.prompt,
+    decide,
+    showMore,
+    apply,
+    undo,
+  };
 }
