@@ -98,8 +98,8 @@ export function pickLang(acceptLanguage: string | undefined | null): Lang {
   return 'ko';
 }
 
-// A Text kept in one text column (a job's error, a job result's message, an account's last error): a Message as its
-// JSON, a string as is. Rows written before Messages were stored hold plain text and read back as it.
+// A Text kept in one text column (a job's error, a job result's message, an account's last error, a box's send error):
+// a Message as its JSON, a string as is. Rows written before Messages were stored hold plain text and read back as it.
 const STORED_MESSAGE = '{"i18n":';
 
 export function storedText(text: Text): string;
@@ -145,12 +145,4 @@ export function clipText(text: Text, max: number): Text {
     Object.entries(text.params).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, max) : isMessage(v) ? clipText(v, max) : v]),
   ) as MessageParams;
   return { i18n: text.i18n, params };
-}
-
-/**
- * A Text written into stored sheet data (a box's send error, a cell every user of the sheet reads as it is), not a
- * message to one caller: data is kept in the sheet's language, Korean.
- */
-export function sheetDataText(text: Text): string {
-  return render(text, 'ko');
 }

@@ -2,6 +2,7 @@
 // only masked (viewers; PRODUCT.md §6.6): names 홍*동, phones 010-****-5678, the address down to its region, the
 // detail address, e-mail and delivery memo hidden, and names and numbers typed into free text masked. One policy
 // for the API's reads (server/modules/orders/orders.service.ts) and the files we write (shared/files/).
+import { isMessage, type Message, type MessageParam } from './i18n.ts';
 import { maskPersonalText } from './mask-text.ts';
 import { maskName, maskPhone } from './phone.ts';
 
@@ -23,9 +24,24 @@ export function maskAddress(address: unknown): string {
 /** The names of an order (or of a row about one), to be found and masked in its free text. */
 export const namesOf = (row: Record<string, unknown>): string[] => NAME_FIELDS.flatMap((f) => (typeof row[f] === 'string' ? [row[f] as string] : []));
 
+/** A stored Message's words (a box's send error: the mall's reason, the numbers) masked in its parameters. */
+function maskParam(value: MessageParam, names: readonly string[]): MessageParam {
+  if (typeof value === 'string') return maskPersonalText(value, names);
+  if (Array.isArray(value)) return value.map((v: MessageParam) => maskParam(v, names));
+  return isMessage(value) ? maskMessage(value, names) : value;
+}
+function maskMessage(text: Message, names: readonly string[]): Message {
+  if (!text.params) return text;
+  return { i18n: text.i18n, params: Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, maskParam(v, names)])) };
+}
+
 export function maskTextFields<T extends Record<string, unknown>>(row: T, fields: readonly string[], names: readonly string[]): T {
   const out: Record<string, unknown> = { ...row };
-  for (const f of fields) if (typeof out[f] === 'string') out[f] = maskPersonalText(out[f] as string, names);
+  for (const f of fields) {
+    const value = out[f];
+    if (typeof value === 'string') out[f] = maskPersonalText(value, names);
+    else if (isMessage(value)) out[f] = maskMessage(value, names);
+  }
   return out as T;
 }
 

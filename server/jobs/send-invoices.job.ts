@@ -3,7 +3,7 @@
 // A mall that takes invoices only for confirmed orders (Coupang) is never sent a box whose lines it has not
 // confirmed: those lines are confirmed there first, and a box with a line the mall would not confirm is not sent,
 // with the mall's reason and what to do.
-import { message, sheetDataText, type Message, type Text } from '../../shared/i18n.ts';
+import { message, type Message, type Text } from '../../shared/i18n.ts';
 import type { InvoiceTarget, Outcome } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { inParts, sendInPartsRecordingBehind } from './in-parts.ts';
@@ -41,7 +41,7 @@ export async function sendInvoicesJob(ctx: JobContext): Promise<void> {
   const refusedHere: JobResult[] = [];
   for (const [boxId, why] of notConfirmed) {
     refusedHere.push(notSentResult(boxes.get(boxId)!, { code: 'mall_confirm_required', message: why }));
-    await markBoxFailed(ctx.db, boxId, sheetDataText(why), now);
+    await markBoxFailed(ctx.db, boxId, why, now);
   }
   await ctx.record(refusedHere);
   const toSend = [...boxes.values()].filter((b) => !notConfirmed.has(b.target.boxId));
@@ -130,9 +130,10 @@ async function recordPart(ctx: JobContext, part: Part, outcomes: Outcome[], now:
   const marked = await markBoxesSent(ctx.db, took, now, (box, current) => {
     const why = message(jobsMessages.number_changed, { sent: box.trackingNumber || '-', current: current || '-' });
     changed.set(box.boxId, why);
-    return sheetDataText(why);
+    return why;
   });
-  for (const o of outcomes) if (!o.ok) await markBoxFailed(ctx.db, o.ref, sheetDataText(o.message ?? o.code ?? 'failed'), now);
+  // The box keeps the mall's reason as a Message: each reader sees it in their own language (a result's message too).
+  for (const o of outcomes) if (!o.ok) await markBoxFailed(ctx.db, o.ref, o.message ?? o.code ?? 'failed', now);
   const lines = marked.flatMap((id) => boxes.get(id)!.lines);
   const versions = await currentVersions(
     ctx.db,

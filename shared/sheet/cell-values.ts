@@ -1,7 +1,7 @@
 // How a lines-view value becomes a cell, for every place that writes order lines as cells: the pane's order
 // sheet (addin/src/sheet/cells.ts) and the server's order-list export (shared/files/order-list.ts). Pure.
 import { findCourier } from '../couriers.ts';
-import { format, type Lang, type Messages } from '../i18n.ts';
+import { format, isMessage, render, type Lang, type Messages } from '../i18n.ts';
 import { NO_SEND_OF_ITS_OWN, STATUS_LABELS, type Status } from '../lifecycle.ts';
 import { ORDER_COLUMNS, type SheetColumn } from './order-columns.ts';
 import { kstDate } from '../time.ts';
@@ -49,7 +49,8 @@ export function cellOf(column: SheetColumn, row: Record<string, unknown>, lang: 
       if (NO_SEND_OF_ITS_OWN.includes(row.status as Status)) return '';
       return row.courier && typeof v === 'string' && SEND_STATUS_LABELS[v] ? format(SEND_STATUS_LABELS[v]!, {}, lang) : '';
     default:
-      return v === null || v === undefined ? '' : String(v);
+      // A stored Message (a box's send error, read by the server's own export) in the file's language.
+      return v === null || v === undefined ? '' : isMessage(v) ? render(v, lang) : String(v);
   }
 }
 

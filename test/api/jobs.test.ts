@@ -442,8 +442,11 @@ for (const [name, connect] of malls) {
         const ko = (await s.call('GET', `/api/jobs/${again.job.id}/results`, undefined, { lang: 'ko' })).body.items;
         assert.match(ko[0].message, /송장번호를 바꾸는 호출이 없어/);
         assert.equal(after.send_status, 'failed');
-        // The box's 전송오류, sheet data, is kept in Korean.
-        assert.match(after.send_error, /송장번호를 바꾸는 호출이 없어/);
+        // The box's 전송오류 says the same, in each reader's language.
+        const boxIn = async (lang: string) =>
+          (await s.call('GET', `/api/orders/${line.order_id}`, undefined, { lang })).body.boxes.find((b: { id: string }) => b.id === line.box_id);
+        assert.match((await boxIn('ko')).send_error, /송장번호를 바꾸는 호출이 없어/);
+        assert.match((await boxIn('en')).send_error, /^The Naver Commerce API has no call to change the tracking number/);
         assert.ok(
           (await numbersAtMall(mallOrderId)).every((n) => n === before.tracking_number),
           'nothing faked at the mall',
@@ -568,7 +571,13 @@ for (const [name, connect] of malls) {
           .whereIn('id', s.deps.db('order_lines').where({ id: line.line_id }).select('box_id'))
           .first();
         assert.equal(box.send_status, 'failed');
-        assert.match(box.send_error, /발주확인/);
+        // Its 전송오류 says so in the reader's language (the lines view, as a sheet pulls it).
+        const sendError = async (lang: string) =>
+          (await s.call('GET', `/api/order-lines?mall_account_id=${mall.accountId}`, undefined, { lang })).body.items.find(
+            (r: { line_id: string }) => r.line_id === line.line_id,
+          ).send_error;
+        assert.equal(await sendError('en'), results[0].message);
+        assert.match(await sendError('ko'), /주문 탭에서 발주확인을 먼저/);
         // The operator confirms (the mall answers now) and sends again: it arrives.
         const again = await runJob(s, 'send_invoices', mall.accountId);
         assert.equal(again.job.state, 'succeeded', JSON.stringify(again.results));

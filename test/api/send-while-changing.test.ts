@@ -130,7 +130,11 @@ for (const [name, connect, sendPath] of MALLS) {
       assert.equal(box.tracking_number, inFlightNumber);
       assert.equal(box.send_status, 'failed');
       assert.ok(box.sent_at, 'the mall has a number of it: the next send is a change');
-      assert.match(box.send_error, new RegExp(`${inFlightNumber}.*${numberOf.get(inFlight)}`));
+      const sendError = async (lang: string) =>
+        (await s.call('GET', `/api/orders/${ownerOf.get(inFlight)}`, undefined, { lang })).body.boxes.find((b: { id: string }) => b.id === inFlight)
+          .send_error;
+      assert.match(await sendError('ko'), new RegExp(`${inFlightNumber}.*${numberOf.get(inFlight)}`));
+      assert.match(await sendError('en'), new RegExp(`^The number changed to ${inFlightNumber} while ${numberOf.get(inFlight)} was being sent`));
       for (const l of lines.filter((x) => x.box_id === inFlight))
         assert.equal((await linesOf(mall.accountId)).find((x) => x.line_id === l.line_id)!.status, 'SHIPPED');
 

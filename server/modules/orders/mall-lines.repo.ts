@@ -157,7 +157,7 @@ export async function markBoxesSent(
   db: Db,
   took: readonly SentBox[],
   at: string,
-  changedError: (box: SentBox, current: string | null) => string,
+  changedError: (box: SentBox, current: string | null) => Text,
 ): Promise<string[]> {
   if (!took.length) return [];
   return db.transaction(async (trx) => {
@@ -178,7 +178,7 @@ export async function markBoxesSent(
       else
         await updateByIds(trx, 'boxes', [box.boxId], {
           send_status: 'failed',
-          send_error: changedError(box, current.tracking_number),
+          send_error: storedText(changedError(box, current.tracking_number)),
           sent_at: at,
           updated_at: at,
         });
@@ -191,8 +191,12 @@ export async function markBoxesSent(
   });
 }
 
-export async function markBoxFailed(db: Db, boxId: string, message: string, at: string): Promise<void> {
-  await updateByIds(db, 'boxes', [boxId], { send_status: 'failed', send_error: message, updated_at: at });
+/**
+ * A box the mall did not take (or that was not sent), with why: a stored Message (shared/i18n.ts), put into words in
+ * the reader's language when answered (read back with readStoredText); a mall's own words stay inside it as sent.
+ */
+export async function markBoxFailed(db: Db, boxId: string, why: Text, at: string): Promise<void> {
+  await updateByIds(db, 'boxes', [boxId], { send_status: 'failed', send_error: storedText(why), updated_at: at });
 }
 
 /** What the mall last said about lines, kept to show where it disagrees with us. */

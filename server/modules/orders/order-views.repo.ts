@@ -2,11 +2,13 @@
 // behind the orders list, the lines view, sheet pulls and push answers; single orders are read in orders.repo.ts.
 import type { Knex } from 'knex';
 import type { OrderFilter } from '../../../shared/api/orders.schema.ts';
-import { CLAIM_STATUSES, LEAVES_BOX, NO_SEND_OF_ITS_OWN, PAST_SHIPPING_STATUSES, type Status } from '../../../shared/lifecycle.ts';
+import { readStoredText } from '../../../shared/i18n.ts';
+import { CLAIM_STATUSES, NO_SEND_OF_ITS_OWN, PAST_SHIPPING_STATUSES } from '../../../shared/lifecycle.ts';
 import { normalizePhone } from '../../../shared/phone.ts';
 import { RECIPIENT_FIELDS } from '../../../shared/sheet/recipient-edit.ts';
 import { selectPacked, whereIdIn } from '../../db/bulk.ts';
 import { isPostgres, type Db } from '../../db/knex.ts';
+import { fillBoxGroups } from './box-groups.repo.ts';
 import { toOrder } from './orders.repo.ts';
 /** Who a search is for: personal fields (names, phone numbers) are searched only for those who may see them. */
 export type SearchScope = { personal: boolean };
@@ -300,12 +302,18 @@ const LINE_VIEW_ORDER = [
   { column: 'l.id', order: 'asc' as const },
 ];
 
+/**
+ * Booleans as booleans, and a box's send error as the Text it was stored as (markBoxFailed: a Message, put into words
+ * in the caller's language when answered; plain text in rows written before, read as it is).
+ */
 function toLineView(rows: LineViewRow[]): LineViewRow[] {
-  for (const row of rows) for (const k of LINE_VIEW_BOOLS) if (k in row) row[k] = !!row[k];
+  for (const row of rows) {
+    for (const k of LINE_VIEW_BOOLS) if (k in row) row[k] = !!row[k];
+    if (typeof row.send_error === 'string') row.send_error = readStoredText(row.send_error);
+  }
   return rows;
 }
 
-/** Keyset paging on (order_id, line id): the lines of one order stay together, in a stable order. */
 /** Fields every lines-view read selects, whatever was asked: the page's keys and the names masking looks for. */
 const LINE_VIEW_ALWAYS = new Set(['line_id', 'order_id', 'orderer_name', 'recipient_name']);
 const fieldOf = (column: string) => column.split(/\s+as\s+|\./).pop()!;
@@ -321,41 +329,6 @@ function lineViewColumns(fields: readonly string[] | undefined): { columns: read
   const dropBox = boxGroup && !wanted.has('box_id');
   if (dropBox) wanted.add('box_id');
   return { columns: LINE_VIEW_COLUMNS.filter((c) => wanted.has(fieldOf(c))), memo: wanted.has('memo'), boxGroup, dropBox };
-}
-
-/**
- * The 합포 column (box_group): a line whose box also holds other orders' lines shows the box's first mall order
- * number and how many orders more share it ("2026112500001+2"), the same on every line of the box — so sorting or
- * filtering by it brings a merged box's rows together, and the operator sees one number is typed for all of them.
- * Empty for a line alone in its box or without one; lines that left the box (cancelled …) do not count. Read for the rows' boxes only (one grouped probe of the box
- * index), not kept on the box: merges, splits and undos change it without having to maintain it.
- */
-async function fillBoxGroups(db: Db | Knex.Transaction, rows: LineViewRow[], dropBox: boolean): Promise<void> {
-  const boxIds = [...new Set(rows.map((r) => r.box_id).filter((id): id is string => typeof id === 'string'))];
-  const groups = new Map<string, string>();
-  if (boxIds.length) {
-    const shared = whereIdIn(
-      db,
-      db('order_lines as l')
-        .join('orders as o', 'o.id', 'l.order_id')
-        .select('l.box_id')
-        .min('o.mall_order_id as first')
-        .countDistinct('l.order_id as orders')
-        // Lines that left the box (cancelled, returned, exchanged) and deleted orders are not in it any more.
-        .whereNotIn('l.status', LEAVES_BOX as Status[])
-        .whereNull('o.deleted_at')
-        .groupBy('l.box_id')
-        .havingRaw('count(distinct l.order_id) > 1'),
-      'l.box_id',
-      boxIds,
-    );
-    for (const g of (await shared) as { box_id: string; first: string | null; orders: number | string }[])
-      groups.set(g.box_id, `${g.first ?? ''}+${Number(g.orders) - 1}`);
-  }
-  for (const r of rows) {
-    r.box_group = (typeof r.box_id === 'string' && groups.get(r.box_id)) || null;
-    if (dropBox) delete r.box_id;
-  }
 }
 
 export async function listLineView(

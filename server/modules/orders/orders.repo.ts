@@ -146,9 +146,10 @@ export async function orderDetailParts(db: Db, orderId: string) {
     db('status_history').where({ order_id: orderId }).orderBy('id'),
     db('holds').where({ order_id: orderId }).orderBy('id'),
   ]);
-  // A claim's mall decision error is a stored Message, put into words when answered.
+  // A claim's mall decision error and a box's send error are stored Messages, put into words when answered.
   const withWords = claims.map((c) => ({ ...c, mall_decision_error: readStoredText(c.mall_decision_error as string | null) }));
-  return { lines: lines.map(toLine), boxes, claims: withWords, notes, history, holds };
+  const boxesWithWords = boxes.map((b) => ({ ...b, send_error: readStoredText(b.send_error as string | null) }));
+  return { lines: lines.map(toLine), boxes: boxesWithWords, claims: withWords, notes, history, holds };
 }
 
 /** Usernames of users by id (who did what in an order's history); unknown ids are absent. */
