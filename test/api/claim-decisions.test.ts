@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -27,11 +28,7 @@ type Row = {
 const linesOf = async (accountId: string): Promise<Row[]> =>
   (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=10000`)).body.items;
 
-let serial = 60123456700;
-const cj = () => {
-  const body = String(++serial);
-  return body + String(BigInt(body) % 7n);
-};
+const cj = cjNumbers(60123456700);
 
 const MALLS = [
   ['naver', naverMall],

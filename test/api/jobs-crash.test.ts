@@ -12,6 +12,7 @@ import { CONFIRM_PART_LINES } from '../../server/jobs/confirm.job.ts';
 import { inParts } from '../../server/jobs/in-parts.ts';
 import { SEND_PART_BOXES } from '../../server/jobs/send-invoices.job.ts';
 import { createTestSchema, testDialect } from '../helpers/server.ts';
+import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
 
 const SECRET_KEY = 'jobs-crash-test-secret-key-0123456789abc';
@@ -41,11 +42,7 @@ const ended = (s: ApiClient, id: string) =>
     return job.state === 'queued' || job.state === 'running' ? undefined : job;
   });
 
-let serial = 60123456700;
-const cj = () => {
-  const body = String(++serial);
-  return body + String(BigInt(body) % 7n);
-};
+const cj = cjNumbers(60123456700);
 
 /** Lines confirmed here (NEW), boxed and SHIPPED with a CJ number each, through the API as an operator would. */
 async function shipAll(s: ApiClient, accountId: string) {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { sheetRows } from '../helpers/xlsx.ts';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
@@ -19,11 +20,7 @@ afterAll(async () => {
   await s.close();
 });
 
-let serial = 70223456700;
-const cj = () => {
-  const body = String(++serial);
-  return body + String(BigInt(body) % 7n);
-};
+const cj = cjNumbers(70223456700);
 
 type Line = {
   line_id: string;

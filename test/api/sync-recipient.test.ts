@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -41,11 +42,7 @@ const recipientHistory = (orderId: string) =>
     .where({ order_id: orderId, entity: 'order' })
     .whereIn('action', ['edit_recipient', 'mall_recipient_change'])
     .orderBy('id');
-let serial = 60123456700;
-const cj = () => {
-  const body = String(++serial);
-  return body + String(BigInt(body) % 7n);
-};
+const cj = cjNumbers(60123456700);
 
 for (const [name, connect] of MALLS) {
   describe(`${name}: a delivery address changed at the mall`, () => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -18,11 +19,7 @@ const bulk = (action: string, items: unknown[], params: Record<string, unknown> 
   s.call('POST', '/api/transitions', { action, items, ...params });
 const results = (res: { body: { results: { result: string; code?: string }[] } }) => res.body.results.map((r) => `${r.result}:${r.code ?? ''}`);
 
-let serial = 70123456700;
-const cj = () => {
-  const body = String(++serial);
-  return body + String(BigInt(body) % 7n);
-};
+const cj = cjNumbers(70123456700);
 
 describe('several rows of one order or box in one call', () => {
   it('line flags on every line of an order all apply', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, type MakeOrder } from '../helpers/builders.ts';
+import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -24,11 +25,7 @@ async function order(o: MakeOrder = {}) {
 }
 
 // Valid numbers for the couriers' check digits (mod 7 of all digits but the last).
-let serial = 60123456700;
-function cjNumber(): string {
-  const body = String(++serial);
-  return body + String(BigInt(body) % 7n);
-}
+const cjNumber = cjNumbers(60123456700);
 
 describe('single transitions through the happy path', () => {
   it('PAID → NEW → READY → INVOICED → SHIPPED → IN_TRANSIT → DELIVERED → PURCHASE_CONFIRMED, each recorded', async () => {

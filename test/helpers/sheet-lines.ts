@@ -33,6 +33,15 @@ export function lineRow(i: number, over: Record<string, unknown> = {}): Record<s
   };
 }
 
+/** Valid CJ numbers one after another from an 11-digit start (a file its own range: numbers are unique per courier). */
+export function cjNumbers(start: number): () => string {
+  let serial = start;
+  return () => {
+    const body = String(++serial);
+    return body + String(BigInt(body) % 7n);
+  };
+}
+
 /** A CJ-style 12-digit number whose last digit is the mod-7 check of the first eleven. */
 export function trackingNumber(seed: number): string {
   const base = String(60_700_000_000 + seed).padStart(11, '0');
