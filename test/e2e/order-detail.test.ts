@@ -120,6 +120,45 @@ describe('order detail beside the sheet', skipWith(SKIP_WITHOUT_BROWSER), () => 
     await assertPaneFits(page, '주문 상세 (메모)');
     await page.close();
   });
+
+  it('reads the order shown again after the pane changes it: an action applied to its row, and its undo', async () => {
+    const db = e2e.server.deps.db;
+    const o = await makeOrder(db, { status: 'READY', products: ['보온병'], mallOrderId: '202611290303' });
+    await putInBox(db, o.lineIds, { tracking: '640066666666', status: 'INVOICED' });
+
+    const { page, pane } = await openWorkbench(e2e);
+    await narrowPane(page);
+    await pullOrdersSheet(page, true);
+    const row = (await sheetRows(page, '주문')).findIndex((r) => r[col('mall_order_id')] === '202611290303') + 1;
+    assert.ok(row > 0);
+    await select(page, row, 1);
+    const detail = pane.getByRole('region', { name: '주문 상세' });
+    await detail.getByText('주문번호 202611290303 · 쿠팡').waitFor();
+    const lines = detail.getByRole('group', { name: '상품 (1)' });
+    await lines.getByText(`보온병 / 색상: 화이트 × 1 · ${STATUS_LABELS.INVOICED.ko}`).waitFor();
+
+    // 출고완료 on the selected row: the row says 반영, and the detail beside it follows without a new selection.
+    const orders = pane.getByRole('region', { name: '주문', exact: true });
+    await orders.getByRole('combobox', { name: '선택한 행 처리' }).click();
+    await page.getByRole('option', { name: '출고완료', exact: true }).click();
+    await orders.getByRole('button', { name: '적용' }).click();
+    await orders
+      .getByTestId('notice')
+      .filter({ hasText: /반영 1/ })
+      .waitFor();
+    await lines.getByText(`보온병 / 색상: 화이트 × 1 · ${STATUS_LABELS.SHIPPED.ko}`).waitFor();
+    const history = detail.getByRole('group', { name: /^이력/ });
+    await history.getByText(`: ${STATUS_LABELS.INVOICED.ko} → ${STATUS_LABELS.SHIPPED.ko}`, { exact: false }).first().waitFor();
+
+    // Its undo (되돌리기) takes the order back, and the detail shows that too.
+    await orders.getByTestId('last-change').getByRole('button', { name: '되돌리기' }).click();
+    await orders
+      .getByTestId('notice')
+      .filter({ hasText: /되돌렸습니다/ })
+      .waitFor();
+    await lines.getByText(`보온병 / 색상: 화이트 × 1 · ${STATUS_LABELS.INVOICED.ko}`).waitFor();
+    await page.close();
+  });
 });
 
 /** Whole rows, as the operator's hands select them (the workbook raises the selection-changed event). */

@@ -20,6 +20,7 @@ import { putBeside } from '../../sheet/columns.ts';
 import { isPlainPlan, layRow, ownTextColumns, planColumns, planHeaders, type PlannedColumn } from '../../sheet/layout.ts';
 import { planPush } from '../../sheet/push-plan.ts';
 import { layoutForPull, type SheetRead } from './sheet-layout.ts';
+import { announceOrderSheetChange } from './sheet-changes.ts';
 import { SNAPSHOT_COLUMNS, SNAPSHOT_SHEET, readSnapshot, snapshotOfCells, type SnapshotEntry } from '../../sheet/snapshot.ts';
 
 export const ORDER_SHEET = '주문';
@@ -135,6 +136,7 @@ export async function pullOrders(
     },
     (d) => progress?.('write', total + d, total * 2),
   );
+  announceOrderSheetChange();
   return total;
 }
 
@@ -203,6 +205,7 @@ export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Pro
   for (const [row, r] of results) putResult(state, patches.sheet, row, r, lang);
   await writeCells(ORDER_SHEET, patches.sheet);
   await writeCells(SNAPSHOT_SHEET, patches.snapshot);
+  if (response) announceOrderSheetChange();
   const count = (label: string) => [...results.values()].filter((r) => r.label === label).length;
   return {
     sent: plan.rows.length,
@@ -261,6 +264,7 @@ export async function refreshRows(
   }
   await writeCells(ORDER_SHEET, patches.sheet);
   await writeCells(SNAPSHOT_SHEET, patches.snapshot);
+  announceOrderSheetChange();
   return lines.length;
 }
 
@@ -299,6 +303,7 @@ export async function appendLines(api: Api, state: SheetState, lineIds: readonly
     state.rowOf.set(line.line_id, first + i);
     state.rows.push(rows[i]!);
   });
+  announceOrderSheetChange();
   return items.length;
 }
 

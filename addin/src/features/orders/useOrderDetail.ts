@@ -1,6 +1,7 @@
 // The order beside the sheet: follows the operator's selection on the 주문 sheet (debounced: Excel raises the event
 // for every step of a drag) and shows that order's detail; memos and messages are added here. A later selection wins
-// over an answer still on its way.
+// over an answer still on its way. Whatever the pane writes to the sheet's rows (an action, a push, an undo, a send
+// job's end, from any tab) reads the order shown again: the row and the detail beside it never disagree.
 import { useEffect, useRef, useState } from 'react';
 import type { OrderDetail } from '../../../../shared/api/order-views.schema.ts';
 import type { Lang } from '../../../../shared/i18n.ts';
@@ -9,6 +10,7 @@ import { addOrderNote, getOrderDetail } from '../../api/orders.ts';
 import { watchSelection } from '../../excel/selection-events.ts';
 import { errorText } from '../work.tsx';
 import { selectedOrderIds } from './order-detail.ts';
+import { onOrderSheetChange } from './sheet-changes.ts';
 
 /** Wait this long after the last selection change before reading it. */
 export const SELECTION_DEBOUNCE_MS = 250;
@@ -52,15 +54,22 @@ export function useOrderDetail(api: Api, lang: Lang) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stop: (() => Promise<void>) | null = null;
     let gone = false;
-    void watchSelection(() => {
+    // One read for a burst: a drag's steps, or the several writes of one action (rows added, rows refreshed).
+    const later = () => {
       clearTimeout(timer);
       timer = setTimeout(() => void latest.current(), SELECTION_DEBOUNCE_MS);
-    })
+    };
+    void watchSelection(later)
       .then((s) => (gone ? void s() : (stop = s)))
       .catch(() => undefined); // an Excel without selection events: the detail stays empty
+    // Only once an order is shown: the operator has not picked one before.
+    const unlisten = onOrderSheetChange(() => {
+      if (shown.current !== null) later();
+    });
     return () => {
       gone = true;
       clearTimeout(timer);
+      unlisten();
       void stop?.();
     };
   }, []);
