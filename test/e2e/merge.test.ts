@@ -95,6 +95,12 @@ describe('merge tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
       ['박검토', ''],
       ['박검토', ''],
     ]);
+    // Nothing left to merge (the orders locked): the sheet is emptied too, not left showing the groups above.
+    await db('orders').whereIn('id', [a1.id, a2.id, b1.id, b2.id]).update({ merge_locked: true });
+    await pane.getByRole('button', { name: '합포 미리보기' }).click();
+    await pane.getByTestId('notice').filter({ hasText: '합포할 주문이 없습니다.' }).waitFor();
+    const left = await page.evaluate(() => (globalThis as any).shipsheetWorkbook.find('합포').get(1, 2)?.value ?? '');
+    assert.equal(left, '', 'only the header is left');
     await page.close();
   });
 });

@@ -59,9 +59,10 @@ export function useMerge(api: Api, lang: Lang) {
       setDecisions(new Map());
       setShown(REVIEW_PAGE);
       setApplied(null);
-      if (!p.lines.length) return { intent: 'info', text: t('mg_nothing') };
       step(t('mg_previewing'), undefined, false);
+      // Nothing to merge empties the sheet too: an earlier preview's groups left there would read as this one's.
       const lines = await writeMergeSheet(p.lines, lang);
+      if (!lines) return { intent: 'info', text: t('mg_nothing') };
       return t('mg_previewed', { sheet: MERGE_SHEET, groups: p.groups.length, reviews: p.reviews.length, lines });
     });
 
