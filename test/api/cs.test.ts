@@ -221,7 +221,10 @@ describe('CS lists', () => {
       assert.equal(await reasonIn(path, claimId, viewer), masked, path);
       assert.equal(await reasonIn(path, claimId), said, `${path}: operators and admins see what was typed`);
     }
+    // The mall's answer to a decision sent for it may quote the buyer too (stored as text by an older server).
+    await s.deps.db('claims').where({ id: returned.claimId }).update({ mall_decision_error: said });
     const detail = await s.call('GET', `/api/orders/${returned.orderId}`, undefined, { token: viewer });
     assert.equal(detail.body.claims[0].reason, masked);
+    assert.equal(detail.body.claims[0].mall_decision_error, masked);
   });
 });

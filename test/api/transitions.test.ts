@@ -262,6 +262,17 @@ describe('holds and flags', () => {
     const noop = await s.call('POST', '/api/transitions', { action: 'undelete', reason: '확인', items: [{ id: kept.id, version: current }] });
     assert.equal(noop.body.results[0].code, 'unchanged', JSON.stringify(noop.body));
   });
+
+  it('an order kept deleted past the retention time, its recipient data erased, cannot be brought back', async () => {
+    const o = await order({ status: 'READY' });
+    assert.equal((await act({ id: o.id, version: 1 }, 'delete', { reason: '중복' })).status, 200);
+    await s.deps.db('orders').where({ id: o.id }).update({ personal_data_erased_at: new Date().toISOString(), recipient_name: '홍*동' });
+    const version = (await s.call('GET', `/api/orders/${o.id}`)).body.version;
+    const res = await s.call('POST', '/api/transitions', { action: 'undelete', reason: '복구', items: [{ id: o.id, version }] });
+    assert.equal(res.body.results[0].result, 'refused', JSON.stringify(res.body));
+    assert.match(res.body.results[0].message, /파기|erased/);
+    assert.ok((await detail(o.id)).deleted_at, 'still deleted');
+  });
 });
 
 describe('claims and restore', () => {

@@ -12,6 +12,10 @@ export const ordersMessages = defineMessages('orders', {
   },
   not_found: { ko: '주문을 찾을 수 없습니다', en: 'no such order or line' },
   deleted: { ko: '삭제된 주문입니다', en: 'the order is deleted' },
+  undelete_erased: {
+    ko: '{where}삭제된 채 보관 기간이 지나 수령인 정보가 파기된 주문이라 복구할 수 없습니다',
+    en: '{where}deleted past the retention time, its recipient data was erased: it cannot be brought back',
+  },
   mall_confirm_required: {
     ko: '{where}쇼핑몰 주문은 쇼핑몰에 발주확인해야 합니다. 주문 탭의 발주확인(또는 작업 탭의 발주확인 작업)으로 쇼핑몰에 보내세요',
     en: '{where}a mall order is confirmed at the mall. Use 발주확인 in the orders tab (or the confirm job) to send it to the mall',

@@ -122,19 +122,8 @@ const CLAIM_COLUMNS = [
   'created_at',
   'updated_at',
 ];
-const ORDER_STATE = [
-  'id',
-  'source',
-  'mall_account_id',
-  'mall_order_id',
-  'version',
-  'hold',
-  'hold_reason',
-  'priority',
-  'flagged',
-  'merge_locked',
-  'deleted_at',
-];
+const ORDER_STATE = `id source mall_account_id mall_order_id version hold hold_reason priority flagged merge_locked deleted_at
+  personal_data_erased_at`.split(/\s+/);
 
 /**
  * How a call's lines are looked up: by their own column, or (`orders_of`) every line of the orders the given lines

@@ -36,6 +36,8 @@ export function orderAction(core: EngineCore, order: OrderRow, line: LineRow | n
   } else if (action === 'undelete') {
     // Back as it was: its lines kept their statuses; the stock it gave back is allocated again by the next 재고할당.
     if (!order.deleted_at) return UNCHANGED;
+    // Kept deleted past the retention time, its buyer's data is masked for good: nothing to ship to any more.
+    if (order.personal_data_erased_at) throw new Refusal('deleted', { id: line?.id ?? order.id }, 'undelete_erased');
     Object.assign(patch, { deleted_at: null, deleted_by: null, delete_reason: null });
     core.record('order', order.id, order.id, 'undelete', 'deleted', 'undeleted', p.reason!);
   } else {
