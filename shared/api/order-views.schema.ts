@@ -280,6 +280,8 @@ export const claimView = z.object({
   mall_decided_by: text.optional(),
   mall_sent_at: instant.nullable().optional(),
   mall_decision_error: text.optional(),
+  /** The operator's reason for the decision (a refusal tells the mall). */
+  mall_decision_reason: text.optional(),
   version: int,
   created_at: instant,
   updated_at: instant,

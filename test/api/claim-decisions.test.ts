@@ -176,6 +176,8 @@ for (const [name, connect] of MALLS) {
         assert.equal(job.state, 'succeeded', JSON.stringify(results));
         const po = (await mallOrder(row)).productOrders.find((p: { productOrderId: string }) => p.productOrderId === row.mall_line_id);
         assert.equal(po.claimStatus, 'RETURN_REJECT');
+        // The operator's reason, not the buyer's (the claim's own, as the mall reported it).
+        assert.equal(po.claimRejectReason, '회수 상품 훼손');
         assert.notEqual((await runJob(s, 'sync', mall.accountId)).job.state, 'failed');
         assert.deepEqual(await statusesOf(row), ['IN_TRANSIT']);
         assert.deepEqual(await mismatchesOf(row), []);

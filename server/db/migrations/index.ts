@@ -34,6 +34,7 @@ import * as trackingBands from './20261202010000_tracking_bands.ts';
 import * as claimMallDecisions from './20261203010000_claim_mall_decisions.ts';
 import * as mallRecipientDigest from './20261204010000_mall_recipient_digest.ts';
 import * as lineMallTrackingNumber from './20261205010000_line_mall_tracking_number.ts';
+import * as claimDecisionReason from './20261205020000_claim_decision_reason.ts';
 
 type Migration = { up(knex: Knex): Promise<void>; down?(knex: Knex): Promise<void> };
 
@@ -71,4 +72,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261203010000_claim_mall_decisions', claimMallDecisions],
   ['20261204010000_mall_recipient_digest', mallRecipientDigest],
   ['20261205010000_line_mall_tracking_number', lineMallTrackingNumber],
+  ['20261205020000_claim_decision_reason', claimDecisionReason],
 ];

@@ -53,7 +53,8 @@ export async function decisionsToSend(db: Db, accountId: string, claimIds?: read
       'c.mall_decision_status',
       'c.mall_claim_id',
       'c.quantity',
-      'c.reason',
+      // The operator's reason for the decision, never the buyer's (the claim's own).
+      'c.mall_decision_reason as reason',
       'l.mall_line_id',
       'l.mall_shipment_id',
       'l.mall_option_id',

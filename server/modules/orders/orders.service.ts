@@ -39,7 +39,7 @@ function maskDetailParts(actor: Actor, order: Record<string, unknown>, parts: Aw
   return {
     lines: parts.lines,
     boxes: mask(parts.boxes, ['send_error']),
-    claims: mask(parts.claims, ['reason', 'mall_decision_error']),
+    claims: mask(parts.claims, ['reason', 'mall_decision_error', 'mall_decision_reason']),
     notes: mask(parts.notes, ['body']),
     history: mask(parts.history, ['reason']),
     holds: mask(parts.holds, ['reason', 'release_reason']),

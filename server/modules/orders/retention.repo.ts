@@ -82,7 +82,7 @@ export async function overwriteOrder(trx: Knex.Transaction, id: string, fields: 
 const FREE_TEXT = [
   { table: 'order_notes', key: 'id', columns: ['body'] },
   { table: 'return_receipts', key: 'line_id', columns: ['note'] },
-  { table: 'claims', key: 'id', columns: ['reason'] },
+  { table: 'claims', key: 'id', columns: ['reason', 'mall_decision_reason'] },
   { table: 'holds', key: 'id', columns: ['reason', 'release_reason'] },
   { table: 'status_history', key: 'id', columns: ['reason'] },
 ] as const;

@@ -15,6 +15,8 @@ export type AdminProductOrder = {
   claimType: string | null;
   claimStatus: string | null;
   claimId: string | null;
+  /** The seller's reason for a refused claim. */
+  claimRejectReason: string | null;
   deliveryMethod: string | null;
   deliveryCompany: string | null;
   trackingNumber: string | null;

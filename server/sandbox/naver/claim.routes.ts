@@ -28,7 +28,7 @@ const ACTIONS: Record<string, Action> = {
     apply: (store, po, now, body) => {
       const reason = body.rejectReturnReason;
       if (typeof reason !== 'string' || reason.trim() === '') return 'rejectReturnReason을(를) 입력해 주세요.';
-      po.claim = { ...po.claim!, claimStatus: 'RETURN_REJECT', completedDate: now };
+      po.claim = { ...po.claim!, claimStatus: 'RETURN_REJECT', completedDate: now, rejectReason: reason };
       store.logChange(po, 'CLAIM_REJECTED', now);
       return null;
     },

@@ -13,6 +13,8 @@ export type Claim = {
   requestDate: number;
   requestQuantity: number;
   completedDate: number | null;
+  /** The seller's reason when it refused the claim (return/reject's rejectReturnReason). */
+  rejectReason?: string;
 };
 
 export type Delivery = {

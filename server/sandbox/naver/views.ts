@@ -137,6 +137,7 @@ export function adminOrderView(order: OrderRecord, productOrders: ProductOrderRe
       claimType: po.claim?.claimType ?? null,
       claimStatus: po.claim?.claimStatus ?? null,
       claimId: po.claim?.claimId ?? null,
+      claimRejectReason: po.claim?.rejectReason ?? null,
       deliveryMethod: po.delivery?.deliveryMethod ?? null,
       deliveryCompany: po.delivery?.deliveryCompany ?? null,
       trackingNumber: po.delivery?.trackingNumber ?? null,

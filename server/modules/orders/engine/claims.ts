@@ -107,7 +107,7 @@ export function completeClaim(core: EngineCore, targetId: string, lines: LineRow
     }
     const claim = openClaim(core, line, type!);
     if (claim) {
-      const decision = mallDecision(core, claim, 'approve');
+      const decision = mallDecision(core, claim, 'approve', p.reason ?? null);
       patchClaim(core, claim, { state: 'completed', completed_at: core.now, ...decision }, action, p.reason ?? null);
       if (decision) warnings.push(message(ordersMessages.mall_decision_queued, { id: line.id }));
     } else addClaim(core, line, type!, 'completed', action, p.reason ?? null);
@@ -133,13 +133,15 @@ export type MallDecisionPatch = {
   mall_decided_by: string | null;
   mall_sent_at: null;
   mall_decision_error: null;
+  /** The operator's reason (the claim's own is the buyer's): what a refusal tells the mall. */
+  mall_decision_reason: string | null;
 };
 
 /**
  * A claim the mall reported, decided by an operator here (not a sync repeating the mall's own word): the mall is to
  * be told, by the claim-decisions job. Claims entered by hand never go to the mall.
  */
-function mallDecision(core: EngineCore, claim: ClaimRow, decision: 'approve' | 'reject'): MallDecisionPatch | undefined {
+function mallDecision(core: EngineCore, claim: ClaimRow, decision: 'approve' | 'reject', reason: string | null): MallDecisionPatch | undefined {
   if (claim.source !== 'mall' || core.origin.source === 'mall' || !core.orderOf(core.set.lines.get(claim.line_id)!).mall_account_id) return;
   return {
     mall_decision: decision,
@@ -148,6 +150,7 @@ function mallDecision(core: EngineCore, claim: ClaimRow, decision: 'approve' | '
     mall_decided_by: core.actor.id,
     mall_sent_at: null,
     mall_decision_error: null,
+    mall_decision_reason: reason,
   };
 }
 
@@ -171,7 +174,7 @@ export function closeClaim(
   const claim = openClaim(core, line, type);
   if (!claim) return false;
   // Only a request is refused there: a claim completed here and then restored stays the operator's own matter.
-  const decision = state === 'withdrawn' && claim.state === 'requested' ? mallDecision(core, claim, 'reject') : undefined;
+  const decision = state === 'withdrawn' && claim.state === 'requested' ? mallDecision(core, claim, 'reject', reason) : undefined;
   patchClaim(core, claim, { state, ...decision }, action, reason);
   return !!decision;
 }
