@@ -16,11 +16,27 @@ import { jobsMessages } from './jobs.messages.ts';
 /** Claims sent before their outcomes are recorded (in-parts.ts); a mall claim's lines (one receipt) go together. */
 export const CLAIM_PART = 100;
 
+/** Rounds a run takes for decisions made while it ran (each round only claims not tried in this run). */
+const MAX_ROUNDS = 5;
+
 export async function claimDecisionsJob(ctx: JobContext): Promise<void> {
   const claimIds = Array.isArray(ctx.job.params.claim_ids) ? (ctx.job.params.claim_ids as string[]) : undefined;
-  const rows = await decisionsToSend(ctx.db, ctx.account.id, claimIds);
-  await ctx.expect(rows.length);
-  if (!rows.length) return;
+  let rows = await decisionsToSend(ctx.db, ctx.account.id, claimIds);
+  let total = rows.length;
+  await ctx.expect(total);
+  const tried = new Set<string>();
+  // A decision made while this run is under way cannot start a run of its own (one at a time per account): this run
+  // reads again once it is done and sends what was decided meanwhile.
+  for (let round = 0; rows.length && round < MAX_ROUNDS; round++) {
+    for (const r of rows) tried.add(r.claim_id);
+    await sendRows(ctx, rows);
+    if (claimIds) break;
+    rows = (await decisionsToSend(ctx.db, ctx.account.id)).filter((r) => r.mall_decision_status === 'pending' && !tried.has(r.claim_id));
+    if (rows.length) await ctx.expect((total += rows.length));
+  }
+}
+
+async function sendRows(ctx: JobContext, rows: DecisionRow[]): Promise<void> {
   await sendInPartsRecordingBehind(
     inParts(rows, CLAIM_PART, (r) => r.mall_claim_id ?? r.claim_id),
     async (read) => {

@@ -14,14 +14,19 @@ import type { Db } from '../db/knex.ts';
 import type { Logger } from '../log.ts';
 import { listMallAccounts, type MallAccountRow } from '../modules/mall-accounts/mall-accounts.repo.ts';
 import type { JobRunner } from './job-runner.ts';
+import { accountsWithUnsentDecisions } from '../modules/orders/mall-lines.service.ts';
 import { acquireLease, lastStarted, type JobType } from './jobs.repo.ts';
 
 export type Scheduler = { tick(): Promise<string[]>; stop(): void; readonly holder: string };
 
-/** The jobs the schedule runs, each for the accounts with its service on. Collect first: a sync needs the lines. */
+/**
+ * The jobs the schedule runs, each for the accounts with its service on. Collect first: a sync needs the lines. Claim
+ * decisions go too for accounts holding one never sent (decided while that account's run was under way, say).
+ */
 const SCHEDULED: readonly [JobType, keyof Pick<MallAccountRow, 'collect_enabled' | 'sync_enabled'>][] = [
   ['collect', 'collect_enabled'],
   ['sync', 'sync_enabled'],
+  ['claim_decisions', 'sync_enabled'],
 ];
 
 /** How often the schedule looks for due accounts when not configured. */
@@ -46,11 +51,13 @@ export function startScheduler(
     if (!(await acquireLease(deps.db, 'collect-schedule', holder, now.toISOString(), until))) return [];
     const started: string[] = [];
     const accounts = await listMallAccounts(deps.db);
+    const undecided = await accountsWithUnsentDecisions(deps.db);
     for (const [type, service] of SCHEDULED) {
       const last = await lastStarted(deps.db, type);
       for (const account of accounts) {
         // A mall without a connector (Cafe24, for now) would only fail every round: its account waits, kept.
         if (!account.active || !account[service] || account.status === 'error' || !CONNECTED_MALLS.has(account.mall_type)) continue;
+        if (type === 'claim_decisions' && !undecided.has(account.id)) continue;
         const at = last.get(account.id);
         if (at && now.getTime() - Date.parse(at) < everyMs - tickMs / 2) continue;
         try {

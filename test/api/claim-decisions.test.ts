@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { cjNumbers } from '../helpers/sheet-lines.ts';
+import { waitFor } from '../helpers/wait.ts';
+import type { Scheduler } from '../../server/jobs/scheduler.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -29,6 +31,8 @@ const linesOf = async (accountId: string): Promise<Row[]> =>
   (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=10000`)).body.items;
 
 const cj = cjNumbers(60123456700);
+
+let schedule: Scheduler | undefined;
 
 const MALLS = [
   ['naver', naverMall],
@@ -95,6 +99,38 @@ for (const [name, connect] of MALLS) {
       assert.equal(sent.job.state, 'succeeded', JSON.stringify(sent.results));
       return fresh(row);
     };
+
+    it('a decision made while the account’s job is at the mall goes in the same run; one never sent is sent by the schedule', async () => {
+      const [a, b] = [await collectedLine(), await collectedLine()];
+      for (const row of [a, b]) await atMall(row, 'buyer_cancel');
+      assert.equal((await runJob(s, 'sync', mall.accountId)).job.state, 'succeeded');
+      // The mall sits on the first decision while the operator approves the second.
+      await mall.admin.addFaults([{ kind: 'delay', ms: 1500, path: name === 'naver' ? '/claim/' : '/returnRequests/', count: 1 }]);
+      const first = await act('complete_claim', a, { reason: '승인' });
+      assert.ok(
+        (first.body.auto_jobs ?? []).some((j: { started: boolean }) => j.started),
+        JSON.stringify(first.body.auto_jobs),
+      );
+      await waitFor('the first decision at the mall', async () => ((await mall.admin.listFaults()).length === 0 ? true : undefined));
+      const second = await act('complete_claim', b, { reason: '승인' });
+      assert.equal(second.body.results[0].result, 'applied');
+      await s.deps.runner.idle();
+      const statusOf = async (row: Row) => (await s.deps.db('claims').where({ line_id: row.line_id }).first()).mall_decision_status;
+      assert.deepEqual([await statusOf(a), await statusOf(b)], ['sent', 'sent'], 'both sent by the run under way');
+
+      // A decision left unsent (a run that stopped, say): the schedule runs the account's job for it.
+      await s.deps.db('claims').where({ line_id: b.line_id }).update({ mall_decision_status: 'pending' });
+      // One schedule for the file: the lease it takes is held for a while, and another instance would stand by.
+      schedule ??= (await import('../../server/jobs/scheduler.ts')).startScheduler(
+        { db: s.deps.db, log: s.deps.log, runner: s.deps.runner },
+        { everyMinutes: 0 },
+      );
+      const started = await schedule.tick();
+      const types = await s.deps.db('jobs').whereIn('id', started).where({ mall_account_id: mall.accountId }).pluck('type');
+      assert.ok(types.includes('claim_decisions'), JSON.stringify(types));
+      await s.deps.runner.idle();
+      assert.notEqual(await statusOf(b), 'pending');
+    });
 
     it("a buyer's cancel approved here is approved at the mall; the next sync leaves no mismatch", async () => {
       const row = await collectedLine();

@@ -66,6 +66,16 @@ export async function decisionsToSend(db: Db, accountId: string, claimIds?: read
   return q;
 }
 
+/** The mall accounts with a decision never sent (pending), of any claim: the schedule runs their job. */
+export async function accountsWithUnsentDecisions(db: Db): Promise<Set<string>> {
+  const rows = (await db('claims as c')
+    .join('order_lines as l', 'l.id', 'c.line_id')
+    .where('c.mall_decision_status', 'pending')
+    .whereNotNull('l.mall_account_id')
+    .distinct('l.mall_account_id')) as { mall_account_id: string }[];
+  return new Set(rows.map((r) => r.mall_account_id));
+}
+
 /** The mall accounts with decisions waiting to be sent among the claims of these lines or orders. */
 export async function accountsWithPendingDecisions(db: Db, ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];

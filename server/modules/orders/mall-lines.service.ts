@@ -29,6 +29,7 @@ export {
 } from './mall-lines.repo.ts';
 export {
   accountsWithPendingDecisions,
+  accountsWithUnsentDecisions,
   decisionsToSend,
   recordDecisionOutcomes,
   type DecisionOutcome,
