@@ -18,6 +18,10 @@ export const jobsMessages = defineMessages('jobs', {
     en: '{mall} rate limit was reached; run again later ({detail})',
   },
   unexpected: { ko: '작업 중 예상하지 못한 오류가 발생했습니다 (작업 {job})', en: 'Unexpected error during the job ({job})' },
+  recipients_unread: {
+    ko: '배송지 변경을 확인하지 못했습니다 ({detail}). 취소·반품 등 상태는 반영했고, 배송지 변경은 다음 동기화에서 다시 확인합니다',
+    en: 'Could not read address changes ({detail}). Statuses and claims were applied; address changes are read again by the next sync',
+  },
   canceled: { ko: '작업이 취소되었습니다', en: 'The job was canceled' },
   all_failed: { ko: '{n}건이 모두 실패했습니다. 작업 결과에서 사유를 확인하세요', en: 'All {n} items failed; see the job results for the reasons' },
   server_stopped: { ko: '서버가 멈춰 작업이 끝나지 못했습니다', en: 'The server stopped before the job finished' },

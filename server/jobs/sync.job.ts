@@ -6,9 +6,10 @@
 // an operator dismisses it. A delivery address the buyer changed at the mall is applied to the order last
 // (mall-recipients.service.ts), after the statuses, so an order cancelled by the same sync is seen as cancelled.
 import type { ApiAction } from '../../shared/api/orders.schema.ts';
-import { message } from '../../shared/i18n.ts';
+import { message, type Text } from '../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
 import { isClaimSwitch, stepToMall } from '../../shared/mall-word.ts';
+import { MallError } from '../connectors/http.ts';
 import type { MallChange, MallRecipientChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
@@ -55,8 +56,19 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   const changes = (await ctx.connector.listChanges(window))
     .map(withoutControlChars)
     .sort((a, b) => a.changedAt.localeCompare(b.changedAt) || withdrawnFirst(a) - withdrawnFirst(b));
-  // Read before anything is applied: a mall that fails here fails the job with nothing half done.
-  const recipients = (await ctx.connector.listRecipientChanges(window)).map(withoutControlChars);
+  // Read before anything is applied. The statuses and claims are what a sync is for: a mall that fails to answer the
+  // address read does not keep a cancel from the desk. The sync goes on without it and says so, and its window is
+  // kept as ending where it began, so the next sync reads this window's address changes again (its statuses too:
+  // applying the mall's word twice changes nothing).
+  let recipients: MallRecipientChange[] = [];
+  let recipientsUnread: Text | null = null;
+  try {
+    recipients = (await ctx.connector.listRecipientChanges(window)).map(withoutControlChars);
+  } catch (error) {
+    if (!(error instanceof MallError) || error.kind === 'auth') throw error;
+    recipientsUnread = error.text;
+    await ctx.setParams({ ...ctx.job.params, ...window, to: window.from });
+  }
   ctx.reachedMall();
   await ctx.expect(changes.length);
 
@@ -234,6 +246,16 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     window.from,
     { blockItems: ctx.blockItems },
   );
+  if (recipientsUnread) {
+    results.push({
+      ref_type: 'order',
+      ref_id: null,
+      mall_ref: null,
+      result: 'failed',
+      code: 'recipients_unread',
+      message: message(jobsMessages.recipients_unread, { detail: recipientsUnread }),
+    });
+  }
   for (const r of recipientResults) {
     results.push({
       ref_type: 'order',

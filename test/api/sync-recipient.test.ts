@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { MallError } from '../../server/connectors/http.ts';
+import type { ConnectorFactory } from '../../server/connectors/registry.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -15,7 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-type Line = { line_id: string; line_version: number; order_id: string; mall_order_id: string; status: string };
+type Line = {
+  line_id: string;
+  line_version: number;
+  order_id: string;
+  mall_order_id: string;
+  mall_line_id: string;
+  mall_shipment_id: string | null;
+  status: string;
+};
 type Result = { ref_id: string | null; mall_order_id: string | null; result: string; code: string | null; message: string | null };
 
 const NEW_ADDRESS = {
@@ -70,6 +80,39 @@ for (const [name, connect] of MALLS) {
     };
     const recipientResults = (results: Result[], mallOrderId: string) =>
       results.filter((r) => r.mall_order_id === mallOrderId && r.code?.startsWith('recipient_')).map((r) => `${r.result}:${r.code}`);
+
+    it("an address read the mall fails does not keep a buyer's cancel from the desk; the next sync reads that window again", async () => {
+      const orders = await collected(1);
+      const [id] = [...orders.keys()];
+      const line = orders.get(id!)![0]!;
+      await mall.admin.event(
+        id!,
+        'buyer_cancel',
+        name === 'coupang' ? { shipmentBoxId: line.mall_shipment_id! } : { productOrderId: line.mall_line_id },
+      );
+      // The mall answers everything but the address read.
+      const runner = (s.deps.runner as unknown as { deps: { connectorFor: ConnectorFactory } }).deps;
+      const real = runner.connectorFor;
+      runner.connectorFor = (account, credentials, options) => ({
+        ...real(account, credentials, options),
+        listRecipientChanges: async () => {
+          throw new MallError('transient', 'address read down');
+        },
+      });
+      try {
+        const { job, results } = await sync();
+        assert.notEqual(job.state, 'failed', JSON.stringify(results));
+        assert.ok(
+          results.some((r) => r.code === 'recipients_unread' && r.result === 'failed'),
+          JSON.stringify(results),
+        );
+        assert.equal(job.params.to, job.params.from, 'the window is kept as ending where it began');
+        const now = (await s.call('GET', `/api/order-lines?mall_account_id=${mall.accountId}&q=${id}`)).body.items[0];
+        assert.equal(now.status, 'CANCEL_REQUESTED', 'the cancel reached the desk');
+      } finally {
+        runner.connectorFor = real;
+      }
+    });
 
     it('sync puts the new recipient on the order, with a history row under the job, and a sheet row of the old address is refused as stale', async () => {
       const orders = await collected(2);
