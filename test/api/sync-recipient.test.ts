@@ -221,6 +221,21 @@ for (const [name, connect] of MALLS) {
       );
     });
 
+    it('a zip corrected here before the buyer changed something else at the mall is not put back: ours is kept, the job asks to check', async () => {
+      const orders = await collected(1);
+      const [mallOrderId] = [...orders.keys()];
+      const [line] = orders.get(mallOrderId!)!;
+      const push = await s.call('POST', '/api/sheet/push', {
+        rows: [{ line_id: line!.line_id, line_version: line!.line_version, recipient_zip: '34134' }],
+      });
+      assert.equal(push.body.results[0].result, 'applied', JSON.stringify(push.body));
+      // Then, at the mall, the buyer changes the address (the mall still has the zip it always had wrong).
+      await mall.admin.event(mallOrderId!, 'address_change', NEW_ADDRESS);
+      const { results } = await sync();
+      assert.deepEqual(recipientResults(results, mallOrderId!), ['skipped:recipient_kept_ours', 'failed:recipient_check']);
+      assert.equal((await orderRow(line!.order_id)).recipient_zip, '34134', 'the correction stays');
+    });
+
     it('a cancelled order is not changed: the change is only recorded', async () => {
       const orders = await collected(1);
       const [mallOrderId] = [...orders.keys()];

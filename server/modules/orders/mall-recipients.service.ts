@@ -11,11 +11,12 @@
 // The rules, per order:
 // - Lines all cancelled, returned or exchanged (or the order deleted): nothing changes; the history records that the
 //   mall changed the address and it was not applied. Nobody ships it.
-// - An operator corrected the recipient here after the mall's change (Naver gives its time; for Coupang, which gives
-//   none, the change happened since the window began, so any correction since then counts): ours is kept. The
-//   operator's edit is the later, deliberate word — often the very address the buyer phoned in — and the mall's
-//   cannot be told apart from it without a person. The history records the mall's change, and the job result asks
-//   the operator to check (a failed result: it is listed among the job's failures, with the mall order number).
+// - An operator corrected the recipient here, before or after the mall's change: ours is kept. The mall's receiver
+//   is applied whole, and the one digest kept per order cannot tell which cells the mall changed: applying it would
+//   put back what the operator fixed (a zip) along with what the buyer changed (a memo). The operator's edit is a
+//   deliberate word — often the very address the buyer phoned in — and the two cannot be weighed without a person.
+//   The history records the mall's change, and the job result asks the operator to check (a failed result: it is
+//   listed among the job's failures, with the mall order number).
 // - Otherwise the mall is right and its address applies. Before the box is numbered that is all. Once numbered
 //   (INVOICED) or shipped, the printed label or the parcel carries the old address: it still applies (the next label
 //   prints the new one), and the job result says to reprint the label or have the courier redirect the parcel; so it
@@ -47,8 +48,8 @@ export const mallRecipientMessages = defineMessages('mall_recipients', {
     en: 'The delivery address changed at the mall; not applied, as the order is canceled, returned, exchanged or deleted',
   },
   recipient_kept_ours: {
-    ko: '쇼핑몰에서 배송지가 바뀌었지만, 그 뒤 여기서 고친 수취인 정보({at})를 그대로 두었습니다',
-    en: 'The delivery address changed at the mall, but the recipient corrected here afterwards ({at}) was kept',
+    ko: '쇼핑몰에서 배송지가 바뀌었지만, 여기서 고친 수취인 정보({at})를 그대로 두었습니다',
+    en: 'The delivery address changed at the mall, but the recipient corrected here ({at}) was kept',
   },
   recipient_reprint: {
     ko: '쇼핑몰에서 배송지가 바뀌었는데 이미 송장이 나온 주문입니다 ({status}): 송장을 다시 출력하고, 출고했다면 택배사에 주소 변경을 요청하세요',
@@ -196,9 +197,9 @@ async function decideBlock(set: WorkingSet, actor: Actor, candidates: readonly C
       if (order.deleted_at || !open.length) {
         engine.noteMallRecipient(order, '취소·반품·교환되었거나 삭제된 주문이라 반영하지 않음');
         result('skipped', 'recipient_not_applied');
-      } else if (c.operatorEditAt && (c.changedAt === null || c.operatorEditAt > c.changedAt)) {
+      } else if (c.operatorEditAt) {
         const at = kstMinute(c.operatorEditAt);
-        engine.noteMallRecipient(order, `그 뒤(${at}) 여기서 고친 수취인 정보를 유지`);
+        engine.noteMallRecipient(order, `여기서 고친 수취인 정보(${at})를 유지`);
         result('skipped', 'recipient_kept_ours', { at });
         result('failed', 'recipient_check', { at });
       } else {
