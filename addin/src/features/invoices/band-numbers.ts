@@ -11,6 +11,8 @@ import { issueNumbers } from '../../api/tracking-bands.ts';
 import { saveFile } from '../files/save-file.ts';
 import { applyItemResults } from '../orders/order-sheet.ts';
 import { selection } from '../orders/sheet-actions.ts';
+import type { SheetState } from '../orders/order-sheet.ts';
+import { textOf } from '../../sheet/cells.ts';
 
 export type Numbered = {
   applied: number;
@@ -23,8 +25,9 @@ export type Numbered = {
 };
 
 /**
- * Consecutive parts of at most `max` rows and `maxOrders` orders, an order's rows never split between two (a box is
- * numbered once, by the part that holds its rows; an order larger than `max` alone is a part of its own).
+ * Consecutive parts of at most `max` rows and `maxOrders` keys (orders, or merged boxes: partKeyOf), a key's rows
+ * never split between two (a box is numbered once, by the part that holds its rows; a key with more than `max` rows
+ * alone is a part of its own).
  */
 export function partsByOrder<T>(rows: readonly T[], orderOf: (row: T) => string, max: number, maxOrders = Infinity): T[][] {
   const byOrder = new Map<string, T[]>();
@@ -51,6 +54,20 @@ export function partsByOrder<T>(rows: readonly T[], orderOf: (row: T) => string,
 }
 
 /**
+ * What keeps rows in one part: the merged box a row is in (its 합포 cell names it the same on every line of the box,
+ * whatever order), else its order. A box split between two parts was numbered by the first and its rows in the
+ * second refused; its label printed in both files.
+ */
+function partKeyOf(state: SheetState): (lineId: string) => string {
+  const col = state.at.get('box_group');
+  return (lineId) => {
+    const row = state.rowOf.get(lineId);
+    const group = col === undefined || row === undefined ? '' : textOf(state.rows[row - 1]?.[col]);
+    return group ? `box:${group}` : (state.snapshot.get(lineId)?.order_id ?? lineId);
+  };
+}
+
+/**
  * Null when no order row is selected. A sale day's selection (tens of thousands of rows) goes in parts the server
  * takes (TRACKING_ISSUE_MAX), each answered beside its rows before the next; `progress` hears rows done of all.
  */
@@ -65,7 +82,8 @@ export async function numberSelection(
   if (!items.length) return null;
   const total: Numbered = { applied: 0, refused: 0, issued: 0, first: null, last: null, remaining: 0, autoJobs: [] };
   let done = 0;
-  for (const part of partsByOrder(items, (i) => state.snapshot.get(i.id)!.order_id, TRACKING_ISSUE_MAX)) {
+  const keyOf = partKeyOf(state);
+  for (const part of partsByOrder(items, (i) => keyOf(i.id), TRACKING_ISSUE_MAX)) {
     const out = await issueNumbers(api, { courier, items: part });
     // Rows numbered meanwhile (another operator) or changed since the pull are read again too: they show what the
     // server holds now, beside their refusal.
@@ -93,8 +111,8 @@ export async function printSelection(api: Api, lang: Lang): Promise<{ fileNames:
   const { state, rows } = await selection(lang);
   if (!rows.length) return null;
   const fileNames: string[] = [];
-  const orderOf = (r: { id: string }) => state.snapshot.get(r.id)?.order_id ?? r.id;
-  for (const part of partsByOrder(rows, orderOf, LABEL_LINES_MAX, Math.floor(LABELS_MAX * 0.9))) {
+  const keyOf = partKeyOf(state);
+  for (const part of partsByOrder(rows, (r) => keyOf(r.id), LABEL_LINES_MAX, Math.floor(LABELS_MAX * 0.9))) {
     const file = await exportLabels(api, { line_ids: part.map((r) => r.id), reason: 'shipping' });
     saveFile(file);
     fileNames.push(file.fileName);
