@@ -79,6 +79,11 @@ export const CLAIM_TYPE_LABELS: Record<ClaimType, MessageText> = {
   return: { ko: '반품', en: 'Return' },
   exchange: { ko: '교환', en: 'Exchange' },
 };
+/** An operator's decision on a mall's claim, as a sentence names it (클레임 처리 전송: approve its request, or refuse it). */
+export const CLAIM_DECISION_LABELS: Record<'approve' | 'reject', MessageText> = {
+  approve: { ko: '승인', en: 'approve' },
+  reject: { ko: '거부', en: 'reject' },
+};
 export const CLAIM_STATE_LABELS: Record<ClaimState, MessageText> = {
   requested: { ko: '요청', en: 'requested' },
   completed: { ko: '완료', en: 'completed' },

@@ -28,6 +28,7 @@ import { collectedLines, orderIdByMallOrderId } from '../modules/orders/mall-lin
 import { readAhead } from './read-ahead.ts';
 import { collectWindow } from './windows.ts';
 import { withoutControlChars } from '../connectors/clean-text.ts';
+import { recipientCells } from './recipient-cells.ts';
 
 export async function collectJob(ctx: JobContext): Promise<void> {
   const { db, account, connector, signal } = ctx;
@@ -209,13 +210,7 @@ function buildFrom(ctx: JobContext, source: MallOrder, origin: IntakeOrigin): Bu
     orderer_name: source.orderer.name,
     orderer_phone: source.orderer.phone,
     orderer_email: source.orderer.email,
-    recipient_name: source.recipient.name,
-    recipient_phone: source.recipient.phone,
-    recipient_mobile: source.recipient.mobile,
-    recipient_zip: source.recipient.zip,
-    recipient_address1: source.recipient.address1,
-    recipient_address2: source.recipient.address2,
-    delivery_memo: source.deliveryMemo,
+    ...recipientCells(source),
     ordered_at: source.orderedAt,
     paid_at: source.paidAt,
     total_amount: source.lines.reduce((sum, l) => sum + l.amount, 0) + source.shippingFee,

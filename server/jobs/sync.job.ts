@@ -30,17 +30,7 @@ import {
 import { syncWindow } from './windows.ts';
 import { applyMallRecipients } from '../modules/orders/mall-recipients.service.ts';
 import { withoutControlChars } from '../connectors/clean-text.ts';
-
-/** The mall's receiver as our recipient cells. */
-const recipientCells = (r: MallRecipientChange) => ({
-  recipient_name: r.recipient.name,
-  recipient_phone: r.recipient.phone,
-  recipient_mobile: r.recipient.mobile,
-  recipient_zip: r.recipient.zip,
-  recipient_address1: r.recipient.address1,
-  recipient_address2: r.recipient.address2,
-  delivery_memo: r.deliveryMemo,
-});
+import { recipientCells } from './recipient-cells.ts';
 
 const namesOf = (change: MallChange, line: CollectedLine) => ({ mall_order_id: change.mallOrderId, item_name: line.product_name });
 

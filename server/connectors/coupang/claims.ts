@@ -17,8 +17,7 @@ import type { CoupangClient } from './client.ts';
 import { coupangText } from './coupang.messages.ts';
 import { LosslessNumber } from './json.ts';
 import { claimActionSchema, returnOneSchema, type ReturnRequest } from './wire.ts';
-
-const DECISION_LABELS = { approve: { ko: '승인', en: 'approve' }, reject: { ko: '거부', en: 'reject' } } as const;
+import { CLAIM_DECISION_LABELS as DECISION_LABELS } from '../../../shared/lifecycle.ts';
 
 type Result = { ok: true } | { ok: false; code: string; message: Text; retryable: boolean };
 

@@ -13,8 +13,8 @@ import type { NaverClient } from './client.ts';
 import { codeOfError, detailOfError, isRetryable, naverText } from './errors.ts';
 import { queryDetails } from './feed.ts';
 import { readActionResult } from './wire.ts';
+import { CLAIM_DECISION_LABELS as DECISION_LABELS } from '../../../shared/lifecycle.ts';
 
-const DECISION_LABELS = { approve: { ko: '승인', en: 'approve' }, reject: { ko: '거부', en: 'reject' } } as const;
 /** Naver's claimStatus once a decision of ours took effect. */
 const DONE: Record<string, string> = { 'cancel|approve': 'CANCEL_DONE', 'return|approve': 'RETURN_DONE', 'return|reject': 'RETURN_REJECT' };
 /** Naver wants a reason for a refused return; an operator's withdraw may not have given one. */
