@@ -4,7 +4,8 @@
 // Korean text and read as it is.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { coupangMall, naverMall, runJob, type MallFixture, shipOrders } from '../helpers/malls.ts';
+import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -22,25 +23,9 @@ const linesOf = async (accountId: string, lang: Lang = 'ko'): Promise<Row[]> =>
   (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=1000`, undefined, { lang })).body.items;
 const orderOf = async (id: string, lang: Lang = 'ko') => (await s.call('GET', `/api/orders/${id}`, undefined, { lang })).body;
 
-let serial = 60123456700;
-const cj = () => {
-  const body = String(++serial);
-  return body + String(BigInt(body) % 7n);
-};
+const cj = cjNumbers(60123456700);
 
-/** Every order released, numbered (CJ) and shipped through the API, as an operator would. */
-async function shipAll(orders: string[]) {
-  const fresh = async () => Promise.all(orders.map((id) => orderOf(id)));
-  await s.call('POST', '/api/transitions', { action: 'release', items: (await fresh()).map((d) => ({ id: d.id, version: d.version })) });
-  const numbered = await s.call('POST', '/api/transitions', {
-    action: 'set_invoice',
-    courier: 'CJ',
-    items: (await fresh()).map((d) => ({ id: d.id, version: d.version, tracking_number: cj() })),
-  });
-  assert.equal(numbered.body.refused, 0, JSON.stringify(numbered.body.results));
-  const shipped = await s.call('POST', '/api/transitions', { action: 'ship', items: (await fresh()).map((d) => ({ id: d.id, version: d.version })) });
-  assert.equal(shipped.body.refused, 0, JSON.stringify(shipped.body.results));
-}
+const shipAll = (orders: string[]) => shipOrders(s, orders, cj);
 
 /** The send error of a line's box everywhere it is answered, in one language. */
 async function sendErrorsOf(line: Row, lang: Lang) {

@@ -97,3 +97,15 @@ export async function runJob(s: TestServer, type: string, accountId: string, ext
   const results = (await s.call('GET', `/api/jobs/${id}/results?limit=5000`)).body.items;
   return { job, results };
 }
+
+/** Every order released, numbered (CJ, numbers from `next`) and shipped through the API, as an operator would. */
+export async function shipOrders(s: ApiClient, orders: readonly string[], next: () => string): Promise<void> {
+  const fresh = async () => Promise.all(orders.map(async (id) => (await s.call('GET', `/api/orders/${id}`)).body as { id: string; version: number }));
+  const act = async (body: Record<string, unknown>, items: (d: { id: string; version: number }) => Record<string, unknown>) => {
+    const res = await s.call('POST', '/api/transitions', { ...body, items: (await fresh()).map(items) });
+    if (res.body.refused) throw new Error(`${String(body.action)} refused: ${JSON.stringify(res.body.results)}`);
+  };
+  await act({ action: 'release' }, (d) => ({ id: d.id, version: d.version }));
+  await act({ action: 'set_invoice', courier: 'CJ' }, (d) => ({ id: d.id, version: d.version, tracking_number: next() }));
+  await act({ action: 'ship' }, (d) => ({ id: d.id, version: d.version }));
+}
