@@ -5,7 +5,7 @@ import { readStoredText, storedText, type Text } from '../../../shared/i18n.ts';
 import type { Status } from '../../../shared/lifecycle.ts';
 import { isMismatch } from '../../../shared/mall-word.ts';
 import type { MallChange } from '../../connectors/types.ts';
-import { selectWhereIn, updateByIds, whereIdIn } from '../../db/bulk.ts';
+import { selectWhereIn, updateByIds, updateValues, whereIdIn } from '../../db/bulk.ts';
 import { chunk, type Db } from '../../db/knex.ts';
 
 export type CollectedLine = { id: string; order_id: string; mall_line_id: string; status: string; version: number; product_name: string | null };
@@ -184,9 +184,13 @@ export async function markBoxesSent(
         });
     }
     await updateByIds(trx, 'boxes', same, { send_status: 'sent', send_error: null, sent_at: at, updated_at: at });
-    const held = new Map<string, string[]>();
-    for (const box of took) held.set(box.trackingNumber, [...(held.get(box.trackingNumber) ?? []), ...box.lines.map((l) => l.lineId)]);
-    for (const [number, lineIds] of held) await updateByIds(trx, 'order_lines', lineIds, { mall_tracking_number: number || null });
+    // One statement for the part, each line its box's number (a statement per box cost a 10,000-box send a second).
+    await updateValues(
+      trx,
+      'order_lines',
+      ['mall_tracking_number'],
+      took.flatMap((box) => box.lines.map((l) => [l.lineId, box.trackingNumber || null])),
+    );
     return same;
   });
 }
