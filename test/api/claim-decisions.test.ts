@@ -130,6 +130,13 @@ for (const [name, connect] of MALLS) {
       assert.ok(types.includes('claim_decisions'), JSON.stringify(types));
       await s.deps.runner.idle();
       assert.notEqual(await statusOf(b), 'pending');
+      // One restored since, its decision never sent, is not sent, nor does it start an empty run every round.
+      await s.deps.db('claims').where({ line_id: b.line_id }).update({ mall_decision_status: 'pending', state: 'restored' });
+      await s.deps.db('jobs').where({ mall_account_id: mall.accountId, type: 'claim_decisions' }).update({ created_at: '2000-01-01T00:00:00.000Z' });
+      const again = await schedule.tick();
+      const later = await s.deps.db('jobs').whereIn('id', again).where({ mall_account_id: mall.accountId }).pluck('type');
+      assert.ok(!later.includes('claim_decisions'), JSON.stringify(later));
+      await s.deps.runner.idle();
     });
 
     it("a buyer's cancel approved here is approved at the mall; the next sync leaves no mismatch", async () => {

@@ -28,6 +28,10 @@ export type DecisionRow = {
   product_name: string | null;
 };
 
+/** A claim still in the state its decision was made on: completed and approved, or withdrawn and refused. */
+const decisionStands = (w: Knex.QueryBuilder) =>
+  w.where({ 'c.mall_decision': 'approve', 'c.state': 'completed' }).orWhere({ 'c.mall_decision': 'reject', 'c.state': 'withdrawn' });
+
 /**
  * Claims of this account's lines that the mall reported and an operator decided here (completed: approve; withdrawn:
  * reject), not yet taken by the mall; optionally only the given claims. A claim restored since (or decided again
@@ -40,7 +44,7 @@ export async function decisionsToSend(db: Db, accountId: string, claimIds?: read
     .where('l.mall_account_id', accountId)
     .where('c.source', 'mall')
     .whereIn('c.mall_decision_status', [...DECISIONS_TO_SEND])
-    .where((w) => w.where({ 'c.mall_decision': 'approve', 'c.state': 'completed' }).orWhere({ 'c.mall_decision': 'reject', 'c.state': 'withdrawn' }))
+    .where(decisionStands)
     .whereNotNull('l.mall_line_id')
     .whereNull('o.deleted_at')
     .select(
@@ -71,6 +75,8 @@ export async function accountsWithUnsentDecisions(db: Db): Promise<Set<string>> 
   const rows = (await db('claims as c')
     .join('order_lines as l', 'l.id', 'c.line_id')
     .where('c.mall_decision_status', 'pending')
+    // One restored since (or decided the other way) is never sent: it would start an empty run every round.
+    .where(decisionStands)
     .whereNotNull('l.mall_account_id')
     .distinct('l.mall_account_id')) as { mall_account_id: string }[];
   return new Set(rows.map((r) => r.mall_account_id));
