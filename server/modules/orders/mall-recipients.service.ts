@@ -22,7 +22,8 @@
 //   prints the new one), and the job result says to reprint the label or have the courier redirect the parcel; so it
 //   does for an order packed in one box with other orders (합포), which no longer go to one address.
 import type { Knex } from 'knex';
-import { defineMessages, message, type Message, type MessageParams } from '../../../shared/i18n.ts';
+import { message, type Message, type MessageParams } from '../../../shared/i18n.ts';
+import { mallRecipientMessages } from './mall-recipients.messages.ts';
 import { PAST_SHIPPING_STATUSES, STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import type { RecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { kstMinute } from '../../../shared/time.ts';
@@ -36,34 +37,6 @@ import { Engine } from './transition-engine.ts';
 import type { WorkingSet } from './working-set.ts';
 import type { PendingWrites } from './working-set.repo.ts';
 import { writeChanges } from './write-changes.ts';
-
-/**
- * What the sync did with each order (ok / skipped), and, as a failed result of its own beside it, what an operator
- * must now do (listed among the job's failures, 작업실패, by mall order number).
- */
-export const mallRecipientMessages = defineMessages('mall_recipients', {
-  recipient_changed: { ko: '쇼핑몰에서 바뀐 배송지를 반영했습니다', en: 'The delivery address changed at the mall was applied' },
-  recipient_not_applied: {
-    ko: '쇼핑몰에서 배송지가 바뀌었지만 취소·반품·교환되었거나 삭제된 주문이라 반영하지 않았습니다',
-    en: 'The delivery address changed at the mall; not applied, as the order is canceled, returned, exchanged or deleted',
-  },
-  recipient_kept_ours: {
-    ko: '쇼핑몰에서 배송지가 바뀌었지만, 여기서 고친 수취인 정보({at})를 그대로 두었습니다',
-    en: 'The delivery address changed at the mall, but the recipient corrected here ({at}) was kept',
-  },
-  recipient_reprint: {
-    ko: '쇼핑몰에서 배송지가 바뀌었는데 이미 송장이 나온 주문입니다 ({status}): 송장을 다시 출력하고, 출고했다면 택배사에 주소 변경을 요청하세요',
-    en: 'The delivery address changed at the mall after the waybill was made ({status}): reprint the label, and if the parcel has left, ask the courier to change the address',
-  },
-  recipient_merged: {
-    ko: '쇼핑몰에서 배송지가 바뀌어, 합포된 다른 주문과 받는 곳이 달라졌습니다: 합포를 확인하세요',
-    en: 'The delivery address changed at the mall: the orders merged into its box no longer go to one address; check the merge',
-  },
-  recipient_check: {
-    ko: '쇼핑몰에서 배송지가 바뀌었지만 여기서 고친 수취인 정보({at})를 두었습니다: 어느 주소가 맞는지 확인하세요',
-    en: 'The delivery address changed at the mall, but the recipient corrected here ({at}) was kept: check which address is right',
-  },
-});
 
 /** What a mall says an order's receiver is now; `changed_at` when the mall gives the time of the change. */
 export type MallRecipientReport = {
