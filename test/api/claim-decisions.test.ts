@@ -4,7 +4,7 @@
 // refusal and says so. A claim entered by hand is never sent.
 import assert from 'node:assert/strict';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
-import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { coupangMall, naverMall, runJob, type MallFixture, mallLinesOf, type MallLine } from '../helpers/malls.ts';
 import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { waitFor } from '../helpers/wait.ts';
 import type { Scheduler } from '../../server/jobs/scheduler.ts';
@@ -18,17 +18,8 @@ afterAll(async () => {
   await s.close();
 });
 
-type Row = {
-  line_id: string;
-  line_version: number;
-  order_id: string;
-  mall_order_id: string;
-  mall_line_id: string;
-  mall_shipment_id: string | null;
-  status: string;
-};
-const linesOf = async (accountId: string): Promise<Row[]> =>
-  (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=10000`)).body.items;
+type Row = MallLine;
+const linesOf = (accountId: string) => mallLinesOf(s, accountId);
 
 const cj = cjNumbers(60123456700);
 

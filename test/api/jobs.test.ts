@@ -6,7 +6,7 @@ import { isMessage } from '../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../server/db/ids.ts';
 import { pendingChanges } from '../../server/modules/orders/mall-lines.repo.ts';
 import { makeOrder } from '../helpers/builders.ts';
-import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { coupangMall, naverMall, runJob, type MallFixture, mallLinesOf, type MallLine } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -17,18 +17,8 @@ afterAll(async () => {
   await s.close();
 });
 
-type Row = {
-  line_id: string;
-  line_version: number;
-  order_id: string;
-  order_version: number;
-  mall_order_id: string;
-  mall_line_id: string;
-  mall_shipment_id: string | null;
-  status: string;
-};
-const linesOf = async (accountId: string): Promise<Row[]> =>
-  (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=10000`)).body.items;
+type Row = MallLine;
+const linesOf = (accountId: string) => mallLinesOf(s, accountId);
 
 let serial = 80123456700;
 const cj = () => {

@@ -5,7 +5,7 @@
 // the mall's change is kept; a cancelled order is left alone.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
+import { coupangMall, naverMall, runJob, type MallFixture, type MallLine } from '../helpers/malls.ts';
 import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { MallError } from '../../server/connectors/http.ts';
@@ -17,15 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-type Line = {
-  line_id: string;
-  line_version: number;
-  order_id: string;
-  mall_order_id: string;
-  mall_line_id: string;
-  mall_shipment_id: string | null;
-  status: string;
-};
+type Line = MallLine;
 type Result = { ref_id: string | null; mall_order_id: string | null; result: string; code: string | null; message: string | null };
 
 const NEW_ADDRESS = {

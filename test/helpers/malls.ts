@@ -109,3 +109,19 @@ export async function shipOrders(s: ApiClient, orders: readonly string[], next: 
   await act({ action: 'set_invoice', courier: 'CJ' }, (d) => ({ id: d.id, version: d.version, tracking_number: next() }));
   await act({ action: 'ship' }, (d) => ({ id: d.id, version: d.version }));
 }
+
+/** A mall's line as GET /api/order-lines answers it: the fields the mall tests read. */
+export type MallLine = {
+  line_id: string;
+  line_version: number;
+  order_id: string;
+  order_version: number;
+  mall_order_id: string;
+  mall_line_id: string;
+  mall_shipment_id: string | null;
+  status: string;
+};
+
+/** Every line of a mall account (a download: it says why). */
+export const mallLinesOf = async (s: ApiClient, accountId: string): Promise<MallLine[]> =>
+  (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=10000`)).body.items;
