@@ -14,18 +14,20 @@ type Cells = Readonly<Partial<Record<RecipientField, string | null>>>;
 /** The cells as stored: empty text is null, longer text cut to its column (what intake does with a collected order). */
 export function storedRecipient(values: Cells): RecipientValues {
   const out = {} as RecipientValues;
-  for (const field of RECIPIENT_FIELDS) {
-    const value = values[field];
-    out[field] = value === null || value === undefined || value === '' ? null : value.slice(0, SIZE[field]);
-  }
+  for (const field of RECIPIENT_FIELDS) out[field] = storedCell(values, field);
   return out;
 }
 
+const storedCell = (values: Cells, field: RecipientField): string | null => {
+  const value = values[field];
+  return value === null || value === undefined || value === '' ? null : value.slice(0, SIZE[field]);
+};
+
 /** SHA-256 (hex) of the stored cells, in RECIPIENT_FIELDS order: equal digests, equal recipients. */
 export function recipientDigest(values: Cells): string {
-  const stored = storedRecipient(values);
+  // The cells straight into the array hashed (no stored object first): a collect digests every order it writes.
   return createHash('sha256')
-    .update(JSON.stringify(RECIPIENT_FIELDS.map((f) => stored[f])))
+    .update(JSON.stringify(RECIPIENT_FIELDS.map((f) => storedCell(values, f))))
     .digest('hex');
 }
 

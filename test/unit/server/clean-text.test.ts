@@ -19,4 +19,15 @@ describe('withoutControlChars', () => {
     assert.equal(withoutControlChars(order), order);
     assert.equal(withoutControlChars('가\u0000나\u0000다'), '가나다', 'every one of them');
   });
+
+  it('copies only the arrays and objects on the way to a cleared string, keeping the rest as they were', () => {
+    const untouched = { productName: '접시', tags: ['a', 'b'] };
+    const order = { lines: [untouched, { productName: '컵\u001f' }], amounts: [1, 2], paid: true };
+    const cleaned = withoutControlChars(order);
+    assert.deepEqual(cleaned, { lines: [untouched, { productName: '컵' }], amounts: [1, 2], paid: true });
+    assert.notEqual(cleaned.lines, order.lines);
+    assert.equal(cleaned.lines[0], untouched, 'a clean line is the same object');
+    assert.equal(cleaned.amounts, order.amounts);
+    assert.equal(order.lines[1]!.productName, '컵\u001f');
+  });
 });
