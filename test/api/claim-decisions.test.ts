@@ -173,6 +173,43 @@ for (const [name, connect] of MALLS) {
       assert.equal((await runJob(s, 'claim_decisions', mall.accountId)).job.total, 0);
     });
 
+    it('an approval the mall refused, then restored here, is dropped: the detail does not wait on it and no run sends it', async () => {
+      const row = await collectedLine();
+      await atMall(row, 'buyer_cancel');
+      assert.equal((await runJob(s, 'sync', mall.accountId)).job.state, 'succeeded');
+      await mall.admin.addFaults([{ kind: 'status', status: 400, path: name === 'naver' ? '/claim/' : '/returnRequests/', count: 10 }]);
+      const { results } = await followAuto(await act('complete_claim', row, { reason: '구매자 요청 승인' }));
+      assert.ok(
+        results.some((r: { result: string }) => r.result === 'failed'),
+        JSON.stringify(results),
+      );
+      const claimOf = async () => {
+        const order = (await s.call('GET', `/api/orders/${row.order_id}`)).body;
+        return order.claims.find((c: { line_id: string }) => c.line_id === row.line_id);
+      };
+      assert.deepEqual([(await claimOf()).mall_decision, (await claimOf()).mall_decision_status], ['approve', 'failed']);
+
+      const restored = await act('restore', row, { reason: '잘못 승인' });
+      assert.equal(restored.body.results[0].result, 'applied', JSON.stringify(restored.body));
+      const claim = await claimOf();
+      assert.equal(claim.state, 'restored');
+      assert.equal(claim.mall_decision ?? null, null, JSON.stringify(claim));
+      assert.equal(claim.mall_decision_status ?? null, null, 'no 전송 대기 / 전송 실패 left on a claim nobody will send');
+
+      await mall.admin.clearFaults();
+      assert.equal((await runJob(s, 'claim_decisions', mall.accountId)).job.total, 0);
+      const there = await mallOrder(row);
+      if (name === 'naver') {
+        const po = there.productOrders.find((p: { productOrderId: string }) => p.productOrderId === row.mall_line_id);
+        assert.equal(po.claimStatus, 'CANCEL_REQUEST', 'the mall still waits for the seller');
+      } else {
+        assert.deepEqual(
+          there.receipts.map((r: { receiptType: string; receiptStatus: string }) => r.receiptStatus),
+          ['RELEASE_STOP_UNCHECKED'],
+        );
+      }
+    });
+
     it("a buyer's return approved here is approved at the mall; the next sync leaves no mismatch", async () => {
       const row = await shippedLine();
       await atMall(row, 'return_request');

@@ -51,6 +51,8 @@ export type ClaimRow = {
   version: number;
   created_at: string;
   updated_at: string;
+  /** Where telling the mall of a decision made here stands (claim-decisions job); null when there is nothing to tell. */
+  mall_decision_status: string | null;
 };
 
 export type { HistoryRow };
@@ -121,6 +123,7 @@ const CLAIM_COLUMNS = [
   'version',
   'created_at',
   'updated_at',
+  'mall_decision_status',
 ];
 const ORDER_STATE = `id source mall_account_id mall_order_id version hold hold_reason priority flagged merge_locked deleted_at
   personal_data_erased_at`.split(/\s+/);

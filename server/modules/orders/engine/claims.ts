@@ -175,9 +175,29 @@ export function closeClaim(
   if (!claim) return false;
   // Only a request is refused there: a claim completed here and then restored stays the operator's own matter.
   const decision = state === 'withdrawn' && claim.state === 'requested' ? mallDecision(core, claim, 'reject', reason) : undefined;
-  patchClaim(core, claim, { state, ...decision }, action, reason);
+  patchClaim(core, claim, { state, ...(decision ?? (state === 'restored' ? unsentDecisionDropped(claim) : undefined)) }, action, reason);
   return !!decision;
 }
+
+/**
+ * A claim restored before the mall was told of its decision: the decision is dropped, not left waiting (the job
+ * passes a claim no longer in its decided state by, and the order detail said 전송 대기 for good). One the mall has
+ * taken stays as it was: the mall holds it.
+ */
+function unsentDecisionDropped(claim: ClaimRow): DroppedDecision | undefined {
+  if (claim.mall_decision_status !== 'pending' && claim.mall_decision_status !== 'failed') return undefined;
+  return {
+    mall_decision: null,
+    mall_decision_status: null,
+    mall_decided_at: null,
+    mall_decided_by: null,
+    mall_sent_at: null,
+    mall_decision_error: null,
+    mall_decision_reason: null,
+  };
+}
+
+type DroppedDecision = { [K in keyof MallDecisionPatch]: null };
 
 /** A claim entered by this call. */
 function addClaim(core: EngineCore, line: LineRow, type: ClaimType, state: 'requested' | 'completed', action: string, reason: string | null): void {
@@ -197,6 +217,7 @@ function addClaim(core: EngineCore, line: LineRow, type: ClaimType, state: 'requ
     version: 1,
     created_at: core.now,
     updated_at: core.now,
+    mall_decision_status: null,
   };
   core.set.push(core.set.writes.newClaims, claim);
   core.record('claim', claim.id, line.order_id, action, null, state, reason);
@@ -205,7 +226,7 @@ function addClaim(core: EngineCore, line: LineRow, type: ClaimType, state: 'requ
 function patchClaim(
   core: EngineCore,
   claim: ClaimRow,
-  patch: Partial<ClaimRow> & Partial<MallDecisionPatch>,
+  patch: Partial<ClaimRow> & (Partial<MallDecisionPatch> | DroppedDecision),
   action: string,
   reason: string | null,
 ): void {

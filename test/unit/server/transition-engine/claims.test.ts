@@ -129,6 +129,34 @@ describe('engine: claims', () => {
     assert.equal(results[1]!.warnings, undefined, 'a manual order has no mall to revert it');
   });
 
+  it('restore drops a decision the mall was never told (waiting or failed), and keeps one it took', async () => {
+    const w = new World();
+    const [waiting, failed, sent] = ['pending', 'failed', 'sent'].map((status) => {
+      const { lines } = w.order({ status: 'CANCELED', source: 'mall', mall_account_id: 'acc_1' });
+      w.history(lines[0]!, [
+        [null, 'NEW'],
+        ['NEW', 'CANCELED'],
+      ]);
+      return w.claim(lines[0]!, 'cancel', 'completed', status);
+    });
+    const results = await w.run(
+      'restore',
+      [waiting, failed, sent].map((c) => ({ id: c!.line_id })),
+      { reason: '잘못 승인' },
+    );
+    assert.deepEqual(outcomes(results), ['applied', 'applied', 'applied']);
+    const patches = [waiting, failed, sent].map((c) => w.set.writes.claims.get(c!.id)!);
+    assert.deepEqual(
+      patches.map((p) => [p.state, p.mall_decision, p.mall_decision_status]),
+      [
+        ['restored', null, null],
+        ['restored', null, null],
+        ['restored', undefined, undefined],
+      ],
+    );
+    assert.equal(sent!.mall_decision_status, 'sent');
+  });
+
   it('a claim for part of a quantity splits the line; amounts follow in whole won', async () => {
     const w = new World();
     const { order, lines } = w.order({ status: 'SHIPPED', lines: 2, quantity: 3, amount: 10000 });

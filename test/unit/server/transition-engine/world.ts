@@ -116,7 +116,12 @@ export class World {
     this.set.history.set(line.id, rows);
   }
 
-  claim(line: LineRow, type: 'cancel' | 'return' | 'exchange', state: 'requested' | 'completed'): ClaimRow {
+  claim(
+    line: LineRow,
+    type: 'cancel' | 'return' | 'exchange',
+    state: 'requested' | 'completed',
+    mallDecisionStatus: ClaimRow['mall_decision_status'] = null,
+  ): ClaimRow {
     const claim: ClaimRow = {
       id: id('clm'),
       order_id: line.order_id,
@@ -133,6 +138,7 @@ export class World {
       version: 1,
       created_at: T0,
       updated_at: T0,
+      mall_decision_status: mallDecisionStatus,
     };
     this.set.claims.set(line.id, [...(this.set.claims.get(line.id) ?? []), claim]);
     return claim;
