@@ -8,7 +8,7 @@
 import { message, type Text } from '../../shared/i18n.ts';
 import type { ClaimDecisionTarget, Outcome } from '../connectors/types.ts';
 import { decisionsToSend, recordDecisionOutcomes, type DecisionOutcome, type DecisionRow } from '../modules/orders/mall-lines.service.ts';
-import { inParts, sendInPartsRecordingBehind } from './in-parts.ts';
+import { inParts, partAsNow, sendInPartsRecordingBehind } from './in-parts.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
@@ -71,16 +71,13 @@ const targetOf = (r: DecisionRow): ClaimDecisionTarget => ({
 type Part = { rows: DecisionRow[]; gone: DecisionRow[] };
 
 async function partNow(ctx: JobContext, read: DecisionRow[]): Promise<Part> {
-  const now = new Map(
-    (
-      await decisionsToSend(
-        ctx.db,
-        ctx.account.id,
-        read.map((r) => r.claim_id),
-      )
-    ).map((r) => [r.claim_id, r]),
+  const fresh = await decisionsToSend(
+    ctx.db,
+    ctx.account.id,
+    read.map((r) => r.claim_id),
   );
-  return { rows: read.flatMap((r) => now.get(r.claim_id) ?? []), gone: read.filter((r) => !now.has(r.claim_id)) };
+  const { current, gone } = partAsNow(read, new Map(fresh.map((r) => [r.claim_id, r])), (r) => r.claim_id);
+  return { rows: current, gone };
 }
 
 async function recordPart(ctx: JobContext, part: Part, outcomes: Outcome[]): Promise<void> {

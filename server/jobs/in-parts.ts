@@ -33,6 +33,21 @@ export function inParts<T>(items: readonly T[], size: number, groupOf?: (item: T
 }
 
 /**
+ * A part as read (`read`) against the same items read again just before it goes (`now`, by `keyOf`): each as it is
+ * now, and those no longer to be sent (`gone`: taken back, decided again, sent by another run).
+ */
+export function partAsNow<T>(read: readonly T[], now: ReadonlyMap<string, T>, keyOf: (item: T) => string): { current: T[]; gone: T[] } {
+  const current: T[] = [];
+  const gone: T[] = [];
+  for (const item of read) {
+    const fresh = now.get(keyOf(item));
+    if (fresh) current.push(fresh);
+    else gone.push(item);
+  }
+  return { current, gone };
+}
+
+/**
  * Sends each part (`send`, the mall's work) and records its answer (`record`, the database's work) while the next
  * part is sent, so the two overlap; records run one at a time, in order. Whatever the mall answered is recorded,
  * even when an earlier record failed (no part is sent after that is known). `beforeSend` runs before each part

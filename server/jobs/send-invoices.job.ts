@@ -6,7 +6,7 @@
 import { message, type Message, type Text } from '../../shared/i18n.ts';
 import type { InvoiceTarget, Outcome } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
-import { inParts, sendInPartsRecordingBehind } from './in-parts.ts';
+import { inParts, partAsNow, sendInPartsRecordingBehind } from './in-parts.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { itemsName, jobsMessages } from './jobs.messages.ts';
@@ -108,14 +108,8 @@ async function partNow(ctx: JobContext, read: Box[]): Promise<Part> {
       read.map((b) => b.target.boxId),
     ),
   );
-  const boxes: Box[] = [];
-  const gone: Box[] = [];
-  for (const b of read) {
-    const current = now.get(b.target.boxId);
-    if (current) boxes.push(current);
-    else gone.push(b);
-  }
-  return { boxes, gone };
+  const { current, gone } = partAsNow(read, now, (b) => b.target.boxId);
+  return { boxes: current, gone };
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { inParts, sendInPartsRecordingBehind } from '../../../server/jobs/in-parts.ts';
+import { inParts, partAsNow, sendInPartsRecordingBehind } from '../../../server/jobs/in-parts.ts';
 
 describe('inParts', () => {
   it('cuts items into parts of the size, the last one shorter', () => {
@@ -24,6 +24,26 @@ describe('inParts', () => {
       inParts(lines, 2, (l) => l.order).map((part) => part.map((l) => l.id)),
       [['a1', 'a2'], ['b1'], ['c1', 'c2', 'c3'], ['d1']],
     );
+  });
+});
+
+describe('partAsNow', () => {
+  it('answers each item as read again, in the order read, and those gone since', () => {
+    const read = [
+      { id: 'a', number: '1' },
+      { id: 'b', number: '2' },
+      { id: 'c', number: '3' },
+    ];
+    const now = new Map([
+      ['c', { id: 'c', number: '3' }],
+      ['a', { id: 'a', number: '9' }],
+    ]);
+    const { current, gone } = partAsNow(read, now, (x) => x.id);
+    assert.deepEqual(current, [
+      { id: 'a', number: '9' },
+      { id: 'c', number: '3' },
+    ]);
+    assert.deepEqual(gone, [{ id: 'b', number: '2' }]);
   });
 });
 
