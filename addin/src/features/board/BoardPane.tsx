@@ -11,7 +11,7 @@ import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import { UnpushedWarning } from '../orders/UnpushedWarning.tsx';
 import { useOrders } from '../orders/useOrders.ts';
-import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
+import { ReasonPrompt } from '../reason/ReasonPrompt.tsx';
 import { useWork, WorkStatus, type Notice } from '../work.tsx';
 import { startJobs } from '../../api/jobs.ts';
 import { boardMessages as m } from './board-messages.ts';
@@ -114,7 +114,7 @@ export function BoardPane({
         ))}
       {/* A pull from a count replaces the sheet: edits not pushed are named first, as on the 주문 tab. */}
       <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
-      <PullReasonPrompt prompt={reasonPrompt} lang={lang} />
+      <ReasonPrompt prompt={reasonPrompt} lang={lang} />
       <WorkStatus work={work} lang={lang} />
     </section>
   );

@@ -13,7 +13,7 @@ import { mergeMessages as m } from './merge-messages.ts';
 import { reasonText } from './merge-sheet.ts';
 import type { Decision } from './merge-review.ts';
 import { useMerge } from './useMerge.ts';
-import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
+import { ReasonPrompt } from '../reason/ReasonPrompt.tsx';
 
 export function MergePane({ api, lang, active, role }: { api: Api; lang: Lang; active: boolean; role: string }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
@@ -40,7 +40,7 @@ export function MergePane({ api, lang, active, role }: { api: Api; lang: Lang; a
         )}
       </div>
       {viewer && <Caption1>{t('mg_viewer')}</Caption1>}
-      <PullReasonPrompt prompt={s.reasonPrompt} lang={lang} />
+      <ReasonPrompt prompt={s.reasonPrompt} lang={lang} />
       <WorkStatus work={s.work} lang={lang} />
       {s.preview && s.preview.reviews.length > 0 && (
         <>

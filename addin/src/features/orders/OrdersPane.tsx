@@ -10,7 +10,7 @@ import { useLayout } from '../../styles.ts';
 import { AutomationLine } from '../accounts/AutomationSettings.tsx';
 import type { Account } from '../accounts/useAccounts.ts';
 import { EXPORT_REASON_LABELS } from '../../../../shared/export-reasons.ts';
-import { PullReasonPrompt } from '../reason/PullReasonPrompt.tsx';
+import { ReasonPrompt } from '../reason/ReasonPrompt.tsx';
 import { reasonMessages as rm } from '../reason/reason-messages.ts';
 import { WorkStatus, type Notice } from '../work.tsx';
 import { EMPTY_LINE_FILTER, markFields, type LineFilter } from './line-filter.ts';
@@ -94,7 +94,7 @@ export function OrdersPane({
         </Button>
       </div>
       <UnpushedWarning prompt={unpushedPrompt} lang={lang} />
-      <PullReasonPrompt prompt={reasonPrompt} lang={lang} />
+      <ReasonPrompt prompt={reasonPrompt} lang={lang} />
       {reason && !reasonPrompt && (
         <div className={ui.spread}>
           <Text size={200}>

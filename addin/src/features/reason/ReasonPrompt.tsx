@@ -1,5 +1,6 @@
-// The once-a-session question a pull into a sheet asks before recipients leave ShipSheet: why (issue 10 §6). Shown by
-// every pane that pulls into the order sheet (주문, 현황), answered here, remembered for the session by useOrders.
+// The once-a-session question asked before recipients leave ShipSheet in bulk: why (issue 10 §6). Shown by every pane
+// that may hand out more than a screenful of them — a pull into the order sheet (주문, 현황), the 합포 preview — and
+// remembered for the session (useReasonAsk).
 import { Button, Text } from '@fluentui/react-components';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { paneMessages as pm } from '../../messages.ts';
@@ -8,7 +9,7 @@ import { reasonMessages as rm } from './reason-messages.ts';
 import { ReasonFields } from './ReasonFields.tsx';
 import type { ReasonChoice, ReasonProblem } from './session-reason.ts';
 
-export type PullReasonAsk = {
+export type ReasonAsk = {
   choice: ReasonChoice;
   problem: ReasonProblem | null;
   change: (choice: ReasonChoice) => void;
@@ -16,7 +17,7 @@ export type PullReasonAsk = {
   cancel: () => void;
 };
 
-export function PullReasonPrompt({ prompt, lang }: { prompt: PullReasonAsk | null; lang: Lang }) {
+export function ReasonPrompt({ prompt, lang }: { prompt: ReasonAsk | null; lang: Lang }) {
   const ui = useLayout();
   if (!prompt) return null;
   return (
