@@ -12,3 +12,11 @@ export type RequestInfo = { requestId: string; ip: string | undefined };
 
 /** Whether the actor sees recipients as they are: operators, admins, jobs and the system; viewers see them masked. */
 export const seesRecipients = (actor: Actor): boolean => actor.type !== 'user' || seesPersonalData(actor.role);
+
+/**
+ * Whether a read must say why: recipients as they are past the first screenful (a bigger page, a next page, a 합포
+ * preview that long) are a download of personal data, whose reason the access record keeps (PRODUCT.md §4,
+ * korean-oms.md §4). Viewers read them masked and need none.
+ */
+export const needsReason = (actor: Actor, pastFirstScreen: boolean, reason: string | undefined): boolean =>
+  pastFirstScreen && !reason && seesRecipients(actor);

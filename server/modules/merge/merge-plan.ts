@@ -8,7 +8,7 @@ import { normalizeName } from '../../../shared/address.ts';
 import { planMerge, type MergeCandidate, type MergeGroup, type ReviewGroup } from '../../../shared/merge/merge-groups.ts';
 import type { Knex } from 'knex';
 import { SCREEN_ROWS } from '../../../shared/api/orders.schema.ts';
-import { seesRecipients, type Actor } from '../../domain/actor.ts';
+import { needsReason, seesRecipients, type Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { mergeMessages as m } from './merge.messages.ts';
 import * as repo from './merge.repo.ts';
@@ -150,8 +150,8 @@ export async function previewMerge(db: Conn, actor: Actor, why: { reason?: strin
     }
     for (const slot of slots) for (const r of slot) lines.push(sheetLine(all, r, null, reviewOf.get(r.order_id)));
   }
-  // More than a screenful of recipients as they are is a download, which says why (orders.service requireReasonForMany).
-  if (lines.length > SCREEN_ROWS && all && !why.reason) {
+  // More than a screenful of recipients as they are is a download, which says why.
+  if (needsReason(actor, lines.length > SCREEN_ROWS, why.reason)) {
     throw fieldError('reason', m.reason_for_many, { count: lines.length, max: SCREEN_ROWS }, { code: 'reason_required' });
   }
   return { candidates: desk.lines, groups, reviews, lines };

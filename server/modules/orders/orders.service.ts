@@ -8,7 +8,7 @@ import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import { CHANNEL_KIND_NAMES, SCREEN_ROWS } from '../../../shared/api/orders.schema.ts';
-import { seesRecipients, type Actor } from '../../domain/actor.ts';
+import { needsReason, seesRecipients, type Actor } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { checkRecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { sheetMessages } from './sheet.messages.ts';
@@ -54,13 +54,10 @@ const searchScope = (actor: Actor): views.SearchScope => ({ personal: seesRecipi
 
 // ---- reads -----------------------------------------------------------------------------------------------------
 
-/**
- * More than a screenful (SCREEN_ROWS) of recipients as they are, in one call or a next page, is a download of personal
- * data, which says why (PRODUCT.md §4, korean-oms.md §4): the access record keeps the reason. Viewers read them masked.
- */
+/** More than a screenful (SCREEN_ROWS) of recipients, in one call or a next page, says why (needsReason). */
 function requireReasonForMany(actor: Actor, query: { limit: number; cursor?: string | undefined; reason?: string | undefined }) {
   // A next page is a read past the first screenful too: walking 100 at a time is the same download.
-  if ((query.limit > SCREEN_ROWS || query.cursor) && !query.reason && seesRecipients(actor)) {
+  if (needsReason(actor, query.limit > SCREEN_ROWS || !!query.cursor, query.reason)) {
     throw fieldError('reason', ordersMessages.reason_for_many, { max: SCREEN_ROWS }, { code: 'reason_required' });
   }
 }
