@@ -2,7 +2,7 @@
 // only masked (viewers; PRODUCT.md §6.6): names 홍*동, phones 010-****-5678, the address down to its region, the
 // detail address, e-mail and delivery memo hidden, and names and numbers typed into free text masked. One policy
 // for the API's reads (server/modules/orders/orders.service.ts) and the files we write (shared/files/).
-import { isMessage, type Message, type MessageParam } from './i18n.ts';
+import { isMessage, readStoredText, storedText, type Message, type MessageParam } from './i18n.ts';
 import { maskPersonalText } from './mask-text.ts';
 import { maskName, maskPhone } from './phone.ts';
 
@@ -33,6 +33,18 @@ function maskParam(value: MessageParam, names: readonly string[]): MessageParam 
 function maskMessage(text: Message, names: readonly string[]): Message {
   if (!text.params) return text;
   return { i18n: text.i18n, params: Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, maskParam(v, names)])) };
+}
+
+/**
+ * A stored Text (shared/i18n.ts storedText) masked for good, as retention writes it back: typed text masked as text;
+ * a stored Message (a job's history reason) in its parameters, so it stays a Message each reader gets in their
+ * language. Its code is masked as text too and nothing else in the JSON is kept: typed text can look like a Message.
+ */
+export function maskStoredText(stored: string, names: readonly string[]): string {
+  const text = readStoredText(stored);
+  if (typeof text === 'string') return maskPersonalText(text, names);
+  const i18n = maskPersonalText(text.i18n, names);
+  return storedText(text.params ? { i18n, params: maskMessage(text, names).params! } : { i18n });
 }
 
 export function maskTextFields<T extends Record<string, unknown>>(row: T, fields: readonly string[], names: readonly string[]): T {

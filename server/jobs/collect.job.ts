@@ -6,8 +6,6 @@
 // order, so one bad order cannot keep the others out. A crash loses at most the page being written, which the
 // next run collects (the window only moves on when a run succeeds).
 import { message, type Text } from '../../shared/i18n.ts';
-import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
-import { STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
 import type { MallLine, MallOrder } from '../connectors/types.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { updateMallAccount } from '../modules/mall-accounts/mall-accounts.repo.ts';
@@ -23,7 +21,7 @@ import {
 } from '../modules/orders/intake.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import type { JobResult } from './jobs.repo.ts';
-import { itemsName, jobsMessages } from './jobs.messages.ts';
+import { itemsName, jobsMessages, mallReason } from './jobs.messages.ts';
 import { collectedLines, orderIdByMallOrderId } from '../modules/orders/mall-lines.service.ts';
 import { readAhead } from './read-ahead.ts';
 import { collectWindow } from './windows.ts';
@@ -188,14 +186,11 @@ function lineFields(ctx: JobContext, lines: MallLine[], now: string): LineFields
 
 function originOf(ctx: JobContext): IntakeOrigin {
   const mall = ctx.account.mall_type;
-  // History reasons are plain text in the shop's language: the mall by name, our status by its label, the mall's own
-  // code kept for whoever checks it in the seller center.
-  const name = MALL_NAMES[mall as MallType]?.ko ?? mall;
   return {
     action: 'collect',
     actor: ctx.actor,
     batchId: ctx.job.id,
-    reason: (l) => `${name} 수집: ${STATUS_LABELS[l.status as Status]?.ko ?? l.status} (${l.mall_status})`,
+    reason: (l) => mallReason(jobsMessages.collect_reason, mall, l.status, l.mall_status ?? ''),
   };
 }
 

@@ -1,4 +1,6 @@
-import { defineMessages, message, type Text } from '../../shared/i18n.ts';
+import { defineMessages, message, storedText, type CatalogEntry, type Text } from '../../shared/i18n.ts';
+import { STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
+import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
 
 export const jobsMessages = defineMessages('jobs', {
   account_not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
@@ -69,7 +71,20 @@ export const jobsMessages = defineMessages('jobs', {
     ko: '쇼핑몰 상태({mall})를 반영할 수 없습니다: {detail}',
     en: 'The mall status ({mall}) could not be applied: {detail}',
   },
+  // History reasons (status_history.reason), stored as Messages: these codes are kept in rows, never rename them.
+  collect_reason: { ko: '{mall} 수집: {status} ({mall_status})', en: 'Collected from {mall}: {status} ({mall_status})' },
+  sync_reason: { ko: '{mall} 동기화: {status} ({mall_status})', en: 'Synced from {mall}: {status} ({mall_status})' },
 });
+
+/**
+ * The history reason of a line a job brought in or moved as the mall says (collect_reason, sync_reason), stored so
+ * each reader gets it in their language: the mall by name, our status by its label, the mall's own code as it sent it
+ * (for whoever checks it in the seller center).
+ */
+export function mallReason(entry: CatalogEntry, mallType: string, status: string, mallStatus: string): string {
+  const mall = MALL_NAMES[mallType as MallType] ?? mallType;
+  return storedText(message(entry, { mall, status: STATUS_LABELS[status as Status] ?? status, mall_status: mallStatus }));
+}
 
 /** A job result's item_name for `count` products of which `first` is the first: the name alone, or "{name} 외 {n}건". */
 export function itemsName(first: string | null | undefined, count: number): Text | null {

@@ -14,7 +14,7 @@ import type { MallChange, MallRecipientChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { stopIfCanceled, type JobContext } from './job-runner.ts';
 import { lastSyncEnd, type JobResult } from './jobs.repo.ts';
-import { jobsMessages } from './jobs.messages.ts';
+import { jobsMessages, mallReason } from './jobs.messages.ts';
 import {
   clearPendingChanges,
   collectedLines,
@@ -33,6 +33,8 @@ import { withoutControlChars } from '../connectors/clean-text.ts';
 import { recipientCells } from './recipient-cells.ts';
 
 const namesOf = (change: MallChange, line: CollectedLine) => ({ mall_order_id: change.mallOrderId, item_name: line.product_name });
+/** Steps whose reason becomes a claim's own reason (claims.reason), not only the history's. */
+const ENTERS_CLAIM = new Set<ApiAction>(['claim', 'complete_claim']);
 
 export async function syncJob(ctx: JobContext): Promise<void> {
   const { db, account } = ctx;
@@ -154,10 +156,12 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       }
       const { action, ...extra } = typeof step === 'string' ? { action: step } : step;
       const item: Record<string, unknown> = { id: line.id, version: line.version, ...extra };
-      if (change.claim) {
-        item.claim_type = change.claim.type;
-        if (change.claim.reason) item.reason = change.claim.reason.slice(0, 500);
-      }
+      if (change.claim) item.claim_type = change.claim.type;
+      // A claim entered or completed keeps the buyer's words as its reason (the claim's own, in the mall's words);
+      // any other step says in the history what the mall said, in each reader's language.
+      if (ENTERS_CLAIM.has(action)) {
+        if (change.claim?.reason) item.reason = change.claim.reason.slice(0, 500);
+      } else item.reason = mallReason(jobsMessages.sync_reason, account.mall_type, change.status, change.mallStatus);
       groups.set(action, [...(groups.get(action) ?? []), { line, change, item }]);
     }
 

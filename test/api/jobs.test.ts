@@ -2,7 +2,7 @@
 // failures the malls produce. Every mall runs the same scenarios.
 import assert from 'node:assert/strict';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
-import { isMessage } from '../../shared/i18n.ts';
+import { isMessage, readStoredText, render } from '../../shared/i18n.ts';
 import { newId, ID_PREFIX } from '../../server/db/ids.ts';
 import { pendingChanges } from '../../server/modules/orders/mall-lines.repo.ts';
 import { makeOrder } from '../helpers/builders.ts';
@@ -83,10 +83,11 @@ for (const [name, connect] of malls) {
       assert.equal(new Set(rows.map((r) => r.mall_order_id)).size, created.length);
       assert.equal(new Set(rows.map((r) => r.mall_line_id)).size, rows.length);
       assert.ok(rows.every((r) => typeof r.mall_order_id === 'string' && (r.status === 'PAID' || r.status === 'NEW')));
-      // The history says it in words: the mall by name, our status by its label, the mall's code kept beside.
+      // The history says it in words: the mall by name, our status by its label, the mall's code kept beside (a stored
+      // Message, here in Korean; history-reasons.test.ts reads it in both languages).
       const { reason } = await s.deps.db('status_history').where({ entity_id: rows[0]!.line_id, action: 'collect' }).first();
       assert.match(
-        reason,
+        render(readStoredText(reason as string), 'ko'),
         name === 'coupang' ? /^쿠팡 수집: (결제완료|신규주문) \(\w+\)$/ : /^네이버 스마트스토어 수집: (결제완료|신규주문) \(.+\)$/,
       );
       const again = await runJob(s, 'collect', mall.accountId);

@@ -2,6 +2,7 @@
 // the daily run or by an admin; a dry run counts first; each run is in the audit log.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { jobsMessages, mallReason } from '../../server/jobs/jobs.messages.ts';
 import { startRetentionSchedule } from '../../server/jobs/retention.schedule.ts';
 import { makeOrder } from '../helpers/builders.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -93,7 +94,22 @@ beforeAll(async () => {
     release_reason: '홍길동님 통화 완료',
   });
   await s.deps.db('status_history').where({ order_id: confirmed.id }).update({ reason: '홍길동 010-1234-5678 요청' });
+  // A sync's reason (a stored Message, no personal data in it) and a typed reason that only looks like one.
+  const row = {
+    entity: 'line',
+    entity_id: canceled.lineIds[0],
+    order_id: canceled.id,
+    action: 'mark_delivered',
+    to_status: 'DELIVERED',
+    actor_type: 'job',
+  };
+  await s.deps.db('status_history').insert([
+    { ...row, reason: SYNC_REASON, at: ago(95) },
+    { ...row, action: 'memo', reason: LOOKALIKE, at: ago(94) },
+  ]);
 });
+const SYNC_REASON = mallReason(jobsMessages.sync_reason, 'coupang', 'DELIVERED', 'FINAL_DELIVERY');
+const LOOKALIKE = '{"i18n":"이서연 010-2222-3333","params":{"who":"이서연님 010-2222-3333"},"note":"이서연"}';
 afterAll(() => s.close());
 
 describe('retention', () => {
@@ -161,6 +177,18 @@ describe('retention', () => {
 
     // Erased orders are not counted again.
     assert.equal((await s.call('POST', '/api/admin/retention/dry-run')).body.orders, 0);
+  });
+
+  it('a job’s reason in the history stays a Message each reader gets in their language; a typed one that looks like it is masked', async () => {
+    const rows = await s.deps.db('status_history').where({ order_id: canceled.id }).whereIn('action', ['mark_delivered', 'memo']).orderBy('id');
+    assert.equal(rows[0].reason, SYNC_REASON, 'nothing personal in it: written back as it was');
+    for (const original of ['이서연', '2222-3333']) assert.ok(!rows[1].reason.includes(original), original);
+    const reasonIn = async (lang: string) =>
+      (await s.call('GET', `/api/orders/${canceled.id}`, undefined, { lang })).body.history.find(
+        (h: { action: string }) => h.action === 'mark_delivered',
+      ).reason;
+    assert.equal(await reasonIn('ko'), '쿠팡 동기화: 배송완료 (FINAL_DELIVERY)');
+    assert.equal(await reasonIn('en'), 'Synced from Coupang: Delivered (FINAL_DELIVERY)');
   });
 
   it('the scheduled run erases what has become due, recorded as the system', async () => {

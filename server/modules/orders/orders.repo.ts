@@ -146,10 +146,12 @@ export async function orderDetailParts(db: Db, orderId: string) {
     db('status_history').where({ order_id: orderId }).orderBy('id'),
     db('holds').where({ order_id: orderId }).orderBy('id'),
   ]);
-  // A claim's mall decision error and a box's send error are stored Messages, put into words when answered.
+  // A claim's mall decision error, a box's send error and the reasons jobs and automatic steps give in the history
+  // are stored Messages, put into words when answered; what a person typed (and rows from before) read back as text.
   const withWords = claims.map((c) => ({ ...c, mall_decision_error: readStoredText(c.mall_decision_error as string | null) }));
   const boxesWithWords = boxes.map((b) => ({ ...b, send_error: readStoredText(b.send_error as string | null) }));
-  return { lines: lines.map(toLine), boxes: boxesWithWords, claims: withWords, notes, history, holds };
+  const historyWithWords = history.map((h) => ({ ...h, reason: readStoredText(h.reason as string | null) }));
+  return { lines: lines.map(toLine), boxes: boxesWithWords, claims: withWords, notes, history: historyWithWords, holds };
 }
 
 /** Usernames of users by id (who did what in an order's history); unknown ids are absent. */

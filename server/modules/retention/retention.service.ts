@@ -10,8 +10,7 @@
 // Closed: every line of the order purchase-confirmed, cancelled, returned or exchanged — the statuses no action leaves
 // except a restore (shared/lifecycle.ts); for an order no mall reports on (직거래, uploads), shipped or delivered too;
 // since when: the latest such move in the status history. A deleted order is erased once deleted that long.
-import { maskPersonalRecord, namesOf } from '../../../shared/mask-record.ts';
-import { maskPersonalText } from '../../../shared/mask-text.ts';
+import { maskPersonalRecord, maskStoredText, namesOf } from '../../../shared/mask-record.ts';
 import type { Status } from '../../../shared/lifecycle.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
@@ -60,7 +59,8 @@ export async function eraseClosedOrders(db: Db, actor: Actor, info: Partial<Requ
       for (const order of batch) await repo.overwriteOrder(trx, order.id, erasedFields(order), at);
       if (batch.length) {
         for (const piece of await repo.freeTextOf(trx, [...names.keys()])) {
-          const text = maskPersonalText(piece.text, names.get(piece.order_id) ?? []);
+          // A stored Message (a job's history reason) is masked in its parameters and stays a Message.
+          const text = maskStoredText(piece.text, names.get(piece.order_id) ?? []);
           if (text !== piece.text) await repo.overwriteFreeText(trx, piece, text);
         }
       }
