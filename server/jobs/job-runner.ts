@@ -192,7 +192,12 @@ export class JobRunner {
     const name = account.display_name;
     if (!account.active) throw new AppError('conflict', 'account_inactive', message(jobsMessages.account_inactive, { name }));
     if (!account[SERVICE[input.type]]) {
-      throw new AppError('conflict', 'service_off', message(jobsMessages.service_off, { name, service: JOB_TYPE_LABELS[input.type] }));
+      // The switch the operator can turn on is named: claim decisions go with 주문동기화, not a service of their own.
+      const off =
+        input.type === 'claim_decisions'
+          ? message(jobsMessages.decisions_sync_off, { name })
+          : message(jobsMessages.service_off, { name, service: JOB_TYPE_LABELS[input.type] });
+      throw new AppError('conflict', 'service_off', off);
     }
     let active = await repo.findActiveJob(db, account.id, input.type);
     // A job left by a stopped server is closed rather than allowed to block the account. Another look (this

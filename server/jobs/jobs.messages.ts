@@ -6,6 +6,11 @@ export const jobsMessages = defineMessages('jobs', {
   account_not_found: { ko: '쇼핑몰 계정을 찾을 수 없습니다: {id}', en: 'No such mall account: {id}' },
   account_inactive: { ko: '{name}: 사용하지 않는 계정입니다', en: '{name}: the account is switched off' },
   service_off: { ko: '{name}: {service} 서비스가 꺼져 있습니다', en: '{name}: the {service} service is switched off' },
+  // Claim decisions have no switch of their own: they go with 주문동기화 (job-runner.ts SERVICE), the one to turn on.
+  decisions_sync_off: {
+    ko: '{name}: 클레임 처리 결과는 주문동기화 서비스로 쇼핑몰에 전송되는데, 주문동기화가 꺼져 있습니다. 계정 탭의 연동 기능에서 주문동기화를 켜세요 (처리 결과는 전송 대기로 남아 있습니다)',
+    en: '{name}: claim decisions go to the mall with the Sync service, which is switched off. Switch Sync on under Mall services in the accounts tab (the decisions wait to be sent)',
+  },
   already_running: { ko: '{name}: 같은 작업이 이미 진행 중입니다 ({job})', en: '{name}: the same job is already running ({job})' },
   no_credentials: { ko: '{name}: 인증 정보가 없습니다', en: '{name}: no credentials stored' },
   // A failure the connector could only put in the transport's words (`detail`: "HTTP 503", "no answer within 20000 ms").
