@@ -2,8 +2,11 @@
 // here — completed (approve: the mall refunds) or withdrawn (reject) — are told to the mall, so it stops showing the
 // request and the next sync finds nothing to disagree about. One job per account, started after the operator's
 // decision (auto) or from the jobs tab; each claim gets a result with the mall's reason when it refused. What the mall
-// took is recorded on the claim (sent) with a history row; a refusal is kept (failed, sent again by the next run); a
-// decision the mall has no call for is said once and never sent again (unsupported: decide it in the seller center).
+// took is recorded on the claim (sent) with a history row; one it could not take for now (down, busy: the connector
+// says retryable) waits for the schedule's next round (pending, with the mall's reason for the order detail) — the
+// schedule's interval is the wait between tries; a refusal is kept (failed) until an operator acts (a run from the
+// jobs tab sends it again); a decision the mall has no call for is said once and never sent again (unsupported:
+// decide it in the seller center).
 // Claims entered by hand were never the mall's and are never sent.
 import { message, type Text } from '../../shared/i18n.ts';
 import type { ClaimDecisionTarget, Outcome } from '../connectors/types.ts';
@@ -87,7 +90,8 @@ async function recordPart(ctx: JobContext, part: Part, outcomes: Outcome[]): Pro
     if (!row) return [];
     if (o.ok) return [{ row, status: 'sent', error: null }];
     const error: Text = o.message ?? o.code ?? 'failed';
-    return [{ row, status: o.code === 'UNSUPPORTED_DECISION' ? 'unsupported' : 'failed', error }];
+    if (o.code === 'UNSUPPORTED_DECISION') return [{ row, status: 'unsupported', error }];
+    return [{ row, status: o.retryable ? 'pending' : 'failed', error }];
   });
   await recordDecisionOutcomes(ctx.db, recorded, ctx.actor, new Date().toISOString());
   const results: JobResult[] = recorded.map(({ row, status, error }) =>

@@ -21,7 +21,8 @@ export type Scheduler = { tick(): Promise<string[]>; stop(): void; readonly hold
 
 /**
  * The jobs the schedule runs, each for the accounts with its service on. Collect first: a sync needs the lines. Claim
- * decisions go too for accounts holding one never sent (decided while that account's run was under way, say).
+ * decisions go too for accounts holding one not yet sent (decided while that account's run was under way, say), or one
+ * the mall could not take for now: the interval is the wait before it is tried again.
  */
 const SCHEDULED: readonly [JobType, keyof Pick<MallAccountRow, 'collect_enabled' | 'sync_enabled'>][] = [
   ['collect', 'collect_enabled'],

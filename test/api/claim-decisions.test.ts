@@ -91,6 +91,33 @@ for (const [name, connect] of MALLS) {
       return fresh(row);
     };
 
+    /** The path of the mall's claim calls (a fault there keeps a decision from reaching the mall). */
+    const claimCalls = name === 'naver' ? '/claim/' : '/returnRequests/';
+    /** The row's claim as the order detail shows it. */
+    const claimShown = async (row: Row) => {
+      const order = (await s.call('GET', `/api/orders/${row.order_id}`)).body;
+      return order.claims.find((c: { line_id: string }) => c.line_id === row.line_id);
+    };
+    /** One schedule round, run to its end: the claim-decisions jobs it started for this account. */
+    const scheduleRound = async (): Promise<string[]> => {
+      // One schedule for the file: the lease it takes is held for a while, and another instance would stand by.
+      schedule ??= (await import('../../server/jobs/scheduler.ts')).startScheduler(
+        { db: s.deps.db, log: s.deps.log, runner: s.deps.runner },
+        { everyMinutes: 0 },
+      );
+      const started = await schedule.tick();
+      await s.deps.runner.idle();
+      return s.deps.db('jobs').whereIn('id', started).where({ mall_account_id: mall.accountId, type: 'claim_decisions' }).pluck('id');
+    };
+    /** Whether the mall shows the row's cancel approved. */
+    const cancelApprovedThere = async (row: Row) => {
+      const there = await mallOrder(row);
+      if (name === 'naver') {
+        const po = there.productOrders.find((p: { productOrderId: string }) => p.productOrderId === row.mall_line_id);
+        return po.claimStatus === 'CANCEL_DONE';
+      }
+      return there.receipts.every((r: { receiptStatus: string }) => r.receiptStatus === 'RETURNS_COMPLETED');
+    };
     it('a decision made while the account’s job is at the mall goes in the same run; one never sent is sent by the schedule', async () => {
       const [a, b] = [await collectedLine(), await collectedLine()];
       for (const row of [a, b]) await atMall(row, 'buyer_cancel');
@@ -128,6 +155,50 @@ for (const [name, connect] of MALLS) {
       const later = await s.deps.db('jobs').whereIn('id', again).where({ mall_account_id: mall.accountId }).pluck('type');
       assert.ok(!later.includes('claim_decisions'), JSON.stringify(later));
       await s.deps.runner.idle();
+    });
+
+    it('an approval the mall could not take for now goes again with the schedule’s next round; its reason shows until it is sent', async () => {
+      const row = await collectedLine();
+      await atMall(row, 'buyer_cancel');
+      assert.equal((await runJob(s, 'sync', mall.accountId)).job.state, 'succeeded');
+      await mall.admin.addFaults([{ kind: 'status', status: 503, path: claimCalls, count: 1000 }]);
+      const { results } = await followAuto(await act('complete_claim', row, { reason: '구매자 요청 승인' }));
+      const failed = results.find((r: { ref_id: string }) => r.ref_id === row.line_id);
+      assert.equal(failed?.result, 'failed', JSON.stringify(results));
+      assert.equal(failed.code, name === 'naver' ? 'TRANSIENT' : 'UNAVAILABLE');
+      // The order detail says it waits to be sent, with what the mall said.
+      const waiting = await claimShown(row);
+      assert.equal(waiting.mall_decision_status, 'pending', JSON.stringify(waiting));
+      assert.ok(waiting.mall_decision_error, JSON.stringify(waiting));
+
+      // The mall still down: the next round tries again, once (no run of its own goes round and round).
+      assert.equal((await scheduleRound()).length, 1);
+      assert.equal((await claimShown(row)).mall_decision_status, 'pending');
+      assert.equal(await cancelApprovedThere(row), false);
+      // The mall back: the next round sends it, and the reason goes.
+      await mall.admin.clearFaults();
+      assert.equal((await scheduleRound()).length, 1);
+      const sent = await claimShown(row);
+      assert.deepEqual([sent.mall_decision_status, sent.mall_decision_error ?? null], ['sent', null]);
+      assert.equal(await cancelApprovedThere(row), true);
+      assert.deepEqual(await scheduleRound(), [], 'nothing left to send');
+    });
+
+    it('an approval the mall refused for good waits for an operator: the schedule does not send it again', async () => {
+      const row = await collectedLine();
+      await atMall(row, 'buyer_cancel');
+      assert.equal((await runJob(s, 'sync', mall.accountId)).job.state, 'succeeded');
+      await mall.admin.addFaults([{ kind: 'status', status: 400, path: claimCalls, count: 1000 }]);
+      await followAuto(await act('complete_claim', row, { reason: '구매자 요청 승인' }));
+      const refused = await claimShown(row);
+      assert.equal(refused.mall_decision_status, 'failed', JSON.stringify(refused));
+      assert.ok(refused.mall_decision_error);
+      assert.deepEqual(await scheduleRound(), []);
+      // An operator's run from the jobs tab sends it again.
+      await mall.admin.clearFaults();
+      assert.equal((await runJob(s, 'claim_decisions', mall.accountId)).job.state, 'succeeded');
+      assert.equal((await claimShown(row)).mall_decision_status, 'sent');
+      assert.equal(await cancelApprovedThere(row), true);
     });
 
     it("a buyer's cancel approved here is approved at the mall; the next sync leaves no mismatch", async () => {

@@ -7,7 +7,11 @@ import { whereIdIn } from '../../db/bulk.ts';
 import type { Db } from '../../db/knex.ts';
 import { insertHistory } from './history.repo.ts';
 
-/** Where sending a decision stands: failed ones go again with the next run; unsupported ones never. */
+/**
+ * Where sending a decision stands, of those still to send: pending (never sent, or the mall could not answer for now —
+ * its reason kept — and the schedule's next round sends it) and failed (the mall refused it: sent again by a run an
+ * operator starts). Sent and unsupported ones are never sent again.
+ */
 export const DECISIONS_TO_SEND = ['pending', 'failed'] as const;
 
 export type DecisionRow = {
@@ -100,13 +104,15 @@ export async function accountsWithPendingDecisions(db: Db, ids: readonly string[
 
 export type DecisionOutcome = {
   row: DecisionRow;
-  status: 'sent' | 'failed' | 'unsupported';
+  /** pending: not taken for now (the mall down, busy): it waits for the schedule's next round, with the mall's reason. */
+  status: 'sent' | 'pending' | 'failed' | 'unsupported';
   error: Text | null;
 };
 
 /**
  * Records what the mall answered for each claim, with a history row each (who: the job; the claim's state stays):
- * sent, or why not. A claim changed since it was read (restored, decided again) keeps its new decision.
+ * sent, or why not (a send the mall could not take for now, too: each try is said). A claim changed since it was read
+ * (restored, decided again) keeps its new decision.
  */
 export async function recordDecisionOutcomes(
   db: Db | Knex.Transaction,
