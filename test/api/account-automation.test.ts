@@ -2,6 +2,7 @@
 // step happens through the engine with the setting named as the history reason; refused cases stay where they are.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { readStoredText, render } from '../../shared/i18n.ts';
 import { makeOrder, makeSku, putInBox, setLineSkus } from '../helpers/builders.ts';
 import { coupangMall, naverMall, runJob, type MallFixture } from '../helpers/malls.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -31,8 +32,20 @@ const settings = async (accountId: string, patch: Record<string, unknown>) => {
 const ALL_OFF = { auto_confirm: false, auto_release: false, auto_ship: false, auto_send: false, default_courier: null };
 const view = async (lineIds: string[]): Promise<ViewRow[]> => (await s.call('POST', '/api/sheet/lines', { line_ids: lineIds })).body.items;
 const push = (rows: Record<string, unknown>[]) => s.call('POST', '/api/sheet/push', { rows });
+/** A line's history, its reasons in Korean (the automatic steps' are stored Messages). */
 const historyOf = async (lineId: string) =>
-  s.deps.db('status_history').where({ entity: 'line', entity_id: lineId }).orderBy('id').select('action', 'to_status', 'reason', 'actor_type');
+  (
+    (await s.deps
+      .db('status_history')
+      .where({ entity: 'line', entity_id: lineId })
+      .orderBy('id')
+      .select('action', 'to_status', 'reason', 'actor_type')) as {
+      action: string;
+      to_status: string;
+      reason: string | null;
+      actor_type: string;
+    }[]
+  ).map((h) => ({ ...h, reason: h.reason === null ? null : render(readStoredText(h.reason), 'ko') }));
 const linesOf = async (accountId: string): Promise<ViewRow[]> =>
   (await s.call('GET', `/api/order-lines?reason=shipping&mall_account_id=${accountId}&limit=1000`)).body.items;
 
@@ -85,6 +98,11 @@ describe('release on confirm', () => {
         assert.equal(history[2]!.reason, '자동: 발주확인 시 출고지시');
         assert.equal(history[2]!.actor_type, 'job'); // who: the confirm job
       }
+      // The order detail says it in the reader's language.
+      const detail = (await s.call('GET', `/api/orders/${fresh[0]!.order_id}`, undefined, { lang: 'en' })).body;
+      assert.ok(
+        detail.history.some((h: { action: string; reason: string }) => h.action === 'release' && h.reason === 'Automatic: released once confirmed'),
+      );
       // The lines confirmed before the switch are not released by it.
       assert.ok((await view(off.map((l) => l.line_id))).every((l) => l.status === 'NEW'));
       await settings(accountId, ALL_OFF);

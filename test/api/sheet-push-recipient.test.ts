@@ -41,7 +41,12 @@ describe('POST /api/sheet/push: recipient cells', () => {
     const history = await historyOf(o.id);
     assert.equal(history.length, 1);
     assert.equal(history[0].entity, 'order');
-    assert.equal(history[0].reason, '수취인 정보 수정 (쇼핑몰에는 전송되지 않음): 수취인, 휴대폰, 우편번호');
+    // Which cells, by their headers, in the reader's language.
+    const reasonIn = async (lang: 'ko' | 'en') =>
+      (await s.call('GET', `/api/orders/${o.id}`, undefined, { lang })).body.history.find((h: { action: string }) => h.action === 'edit_recipient')
+        .reason;
+    assert.equal(await reasonIn('ko'), '수취인 정보 수정 (쇼핑몰에는 전송되지 않음): 수취인, 휴대폰, 우편번호');
+    assert.equal(await reasonIn('en'), 'Recipient edited (not sent to the mall): Recipient, Mobile, Zip');
     assert.ok(history[0].actor_id);
     // The order detail's history shows it too (who, when, why).
     const detail = (await s.call('GET', `/api/orders/${o.id}`)).body;

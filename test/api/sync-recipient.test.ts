@@ -5,6 +5,7 @@
 // the mall's change is kept; a cancelled order is left alone.
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { readStoredText, render } from '../../shared/i18n.ts';
 import { coupangMall, naverMall, runJob, type MallFixture, type MallLine } from '../helpers/malls.ts';
 import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -38,12 +39,15 @@ const MALLS = [
 ] as const;
 
 const orderRow = (id: string) => s.deps.db('orders').where({ id }).first();
-const recipientHistory = (orderId: string) =>
-  s.deps
-    .db('status_history')
-    .where({ order_id: orderId, entity: 'order' })
-    .whereIn('action', ['edit_recipient', 'mall_recipient_change'])
-    .orderBy('id');
+/** An order's recipient history, its reasons in Korean (stored Messages). */
+const recipientHistory = async (orderId: string) =>
+  (
+    await s.deps
+      .db('status_history')
+      .where({ order_id: orderId, entity: 'order' })
+      .whereIn('action', ['edit_recipient', 'mall_recipient_change'])
+      .orderBy('id')
+  ).map((h) => ({ ...h, reason: h.reason === null ? null : render(readStoredText(h.reason as string), 'ko') }));
 const cj = cjNumbers(60123456700);
 
 for (const [name, connect] of MALLS) {

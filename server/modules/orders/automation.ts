@@ -7,12 +7,16 @@ import type { EngineCore } from './engine/core.ts';
 import { unitOf } from './engine/decide.ts';
 import { statusAction } from './engine/status-actions.ts';
 import { Refusal } from './engine/types.ts';
+import { historyMessages, historyReason } from './history.messages.ts';
 import type { LineRow } from './working-set.repo.ts';
 
-/** The history reasons of automatic steps (status_history.reason), named after the setting that took them. */
+/**
+ * The history reasons of automatic steps (status_history.reason), named after the setting that took them: stored
+ * Messages, said in the reader's language.
+ */
 export const AUTO_REASONS = {
-  release: '자동: 발주확인 시 출고지시',
-  ship: '자동: 송장 입력 시 출고',
+  release: historyReason(historyMessages.auto_release),
+  ship: historyReason(historyMessages.auto_ship),
 } as const;
 
 export type { AccountAutomation };

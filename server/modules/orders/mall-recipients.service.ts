@@ -23,6 +23,7 @@
 //   does for an order packed in one box with other orders (합포), which no longer go to one address.
 import type { Knex } from 'knex';
 import { message, type Message, type MessageParams } from '../../../shared/i18n.ts';
+import { historyMessages } from './history.messages.ts';
 import { mallRecipientMessages } from './mall-recipients.messages.ts';
 import { PAST_SHIPPING_STATUSES, STATUS_LABELS, type Status } from '../../../shared/lifecycle.ts';
 import type { RecipientField } from '../../../shared/sheet/recipient-edit.ts';
@@ -168,16 +169,16 @@ async function decideBlock(set: WorkingSet, actor: Actor, candidates: readonly C
     const checkpoint = set.checkpoint();
     try {
       if (order.deleted_at || !open.length) {
-        engine.noteMallRecipient(order, '취소·반품·교환되었거나 삭제된 주문이라 반영하지 않음');
+        engine.noteMallRecipient(order, historyMessages.mall_recipient_closed);
         result('skipped', 'recipient_not_applied');
       } else if (c.operatorEditAt) {
         const at = kstMinute(c.operatorEditAt);
-        engine.noteMallRecipient(order, `여기서 고친 수취인 정보(${at})를 유지`);
+        engine.noteMallRecipient(order, historyMessages.mall_recipient_kept, { at });
         result('skipped', 'recipient_kept_ours', { at });
         result('failed', 'recipient_check', { at });
       } else {
         const numbered = open.filter((l) => NUMBERED.includes(l.status as Status));
-        const note = numbered.length ? '송장 재출력/택배사 주소 변경 필요' : c.merged ? '합포 확인 필요' : undefined;
+        const note = numbered.length ? historyMessages.note_reprint : c.merged ? historyMessages.note_merge : undefined;
         const outcome = engine.editRecipient(order, c.values, { from: 'mall', ...(note ? { note } : {}) });
         if (outcome.changed) {
           result('ok', 'recipient_changed');

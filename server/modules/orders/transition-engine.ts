@@ -6,7 +6,7 @@
 // file per kind (status, invoices and boxes, claims, order actions) over a small core.
 import type { BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
 import { STATUS_LABELS, alreadyDone, type Status } from '../../../shared/lifecycle.ts';
-import type { Message } from '../../../shared/i18n.ts';
+import type { CatalogEntry, Message, MessageParams } from '../../../shared/i18n.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import { nextTurn } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -222,7 +222,7 @@ export class Engine {
   }
 
   /** A mall's recipient change recorded without applying it (see engine/recipient.ts). */
-  noteMallRecipient(order: OrderRow, reason: string): void {
-    noteMallRecipient(this.core, order, reason);
+  noteMallRecipient(order: OrderRow, reason: CatalogEntry, params?: MessageParams): void {
+    noteMallRecipient(this.core, order, reason, params);
   }
 }

@@ -5,6 +5,7 @@
 // read, so a change made meanwhile can never be overwritten silently.
 import type { Knex } from 'knex';
 import type { StockRow } from '../../../shared/api/stock.schema.ts';
+import { readStoredText } from '../../../shared/i18n.ts';
 import { insertMany, insertManyWrite, type Write } from '../../db/bulk.ts';
 import { chunk, isPostgres, type Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -364,6 +365,7 @@ export async function listHistory(db: Db, filter: HistoryFilter) {
   if (filter.beforeId) query.where('h.id', '<', filter.beforeId);
   const rows = await query.orderBy('h.id', 'desc').limit(filter.limit + 1);
   const more = rows.length > filter.limit;
-  const items = more ? rows.slice(0, filter.limit) : rows;
+  // A ship or cancel settles stock with the reason of its history (a stored Message when the system gave it).
+  const items = (more ? rows.slice(0, filter.limit) : rows).map((r) => ({ ...r, reason: readStoredText(r.reason as string | null) }));
   return { rows: items, next: more ? (items[items.length - 1]!.id as number) : null };
 }
