@@ -201,6 +201,29 @@ for (const [name, connect] of MALLS) {
       assert.equal(await cancelApprovedThere(row), true);
     });
 
+    it('a decision on a deleted order waits without starting a run every round; undeleted, the next round sends it', async () => {
+      const row = await collectedLine();
+      await atMall(row, 'buyer_cancel');
+      assert.equal((await runJob(s, 'sync', mall.accountId)).job.state, 'succeeded');
+      // The mall cannot take it now: the decision waits for the next round.
+      await mall.admin.addFaults([{ kind: 'status', status: 503, path: claimCalls, count: 1000 }]);
+      await followAuto(await act('complete_claim', row, { reason: '구매자 요청 승인' }));
+      await mall.admin.clearFaults();
+      assert.equal((await claimShown(row)).mall_decision_status, 'pending');
+
+      const deleted = await act('delete', row, { reason: '중복 주문' });
+      assert.equal(deleted.body.results[0].result, 'applied', JSON.stringify(deleted.body));
+      assert.deepEqual(await scheduleRound(), []);
+      assert.deepEqual(await scheduleRound(), []);
+      assert.equal(await cancelApprovedThere(row), false);
+
+      const back = await act('undelete', row, { reason: '삭제 취소' });
+      assert.equal(back.body.results[0].result, 'applied', JSON.stringify(back.body));
+      assert.equal((await scheduleRound()).length, 1);
+      assert.equal((await claimShown(row)).mall_decision_status, 'sent');
+      assert.equal(await cancelApprovedThere(row), true);
+    });
+
     it("a buyer's cancel approved here is approved at the mall; the next sync leaves no mismatch", async () => {
       const row = await collectedLine();
       await atMall(row, 'buyer_cancel');

@@ -37,20 +37,29 @@ const decisionStands = (w: Knex.QueryBuilder) =>
   w.where({ 'c.mall_decision': 'approve', 'c.state': 'completed' }).orWhere({ 'c.mall_decision': 'reject', 'c.state': 'withdrawn' });
 
 /**
+ * The claims a claim-decisions run sends, of these statuses: the mall's own (not entered by hand), on a line the mall
+ * knows (mall_line_id) of an order not deleted (one undeleted comes back), still in the state decided on. The job,
+ * the schedule and the start after a decision all read this: a run starts only when it has something to send.
+ */
+const sendable = (db: Db, statuses: readonly string[]) =>
+  db('claims as c')
+    .join('order_lines as l', 'l.id', 'c.line_id')
+    .join('orders as o', 'o.id', 'c.order_id')
+    .where('c.source', 'mall')
+    .whereIn('c.mall_decision_status', [...statuses])
+    .where(decisionStands)
+    .whereNotNull('l.mall_account_id')
+    .whereNotNull('l.mall_line_id')
+    .whereNull('o.deleted_at');
+
+/**
  * Claims of this account's lines that the mall reported and an operator decided here (completed: approve; withdrawn:
  * reject), not yet taken by the mall; optionally only the given claims. A claim restored since (or decided again
  * the other way) no longer matches its decision and is left out.
  */
 export async function decisionsToSend(db: Db, accountId: string, claimIds?: readonly string[]): Promise<DecisionRow[]> {
-  const q = db('claims as c')
-    .join('order_lines as l', 'l.id', 'c.line_id')
-    .join('orders as o', 'o.id', 'c.order_id')
+  const q = sendable(db, DECISIONS_TO_SEND)
     .where('l.mall_account_id', accountId)
-    .where('c.source', 'mall')
-    .whereIn('c.mall_decision_status', [...DECISIONS_TO_SEND])
-    .where(decisionStands)
-    .whereNotNull('l.mall_line_id')
-    .whereNull('o.deleted_at')
     .select(
       'c.id as claim_id',
       'c.order_id',
@@ -74,15 +83,13 @@ export async function decisionsToSend(db: Db, accountId: string, claimIds?: read
   return q;
 }
 
-/** The mall accounts with a decision never sent (pending), of any claim: the schedule runs their job. */
+/**
+ * The mall accounts with a pending decision their job would send (never sent, or the mall could not take it for now):
+ * the schedule runs their job. One the job passes by (restored since, on a deleted order) would start an empty run
+ * every round; one the mall refused (failed) waits for an operator.
+ */
 export async function accountsWithUnsentDecisions(db: Db): Promise<Set<string>> {
-  const rows = (await db('claims as c')
-    .join('order_lines as l', 'l.id', 'c.line_id')
-    .where('c.mall_decision_status', 'pending')
-    // One restored since (or decided the other way) is never sent: it would start an empty run every round.
-    .where(decisionStands)
-    .whereNotNull('l.mall_account_id')
-    .distinct('l.mall_account_id')) as { mall_account_id: string }[];
+  const rows = (await sendable(db, ['pending']).distinct('l.mall_account_id')) as { mall_account_id: string }[];
   return new Set(rows.map((r) => r.mall_account_id));
 }
 
@@ -92,11 +99,7 @@ export async function accountsWithPendingDecisions(db: Db, ids: readonly string[
   const accounts = new Set<string>();
   // An item names a line or a whole order: claims are looked for by either.
   for (const column of ['c.line_id', 'c.order_id']) {
-    const q = db('claims as c')
-      .join('order_lines as l', 'l.id', 'c.line_id')
-      .where('c.mall_decision_status', 'pending')
-      .whereNotNull('l.mall_account_id')
-      .distinct('l.mall_account_id');
+    const q = sendable(db, ['pending']).distinct('l.mall_account_id');
     for (const r of (await whereIdIn(db, q, column, ids)) as { mall_account_id: string }[]) accounts.add(r.mall_account_id);
   }
   return [...accounts].sort();
