@@ -352,6 +352,23 @@ for (const [name, connect] of MALLS) {
         assert.match(results[0].message, /WING/);
         assert.equal(claim.mall_decision_status, 'unsupported');
         assert.equal((await runJob(s, 'claim_decisions', mall.accountId)).job.total, 0, 'not sent again');
+        // WING still shows the request: the next sync does not enter it again over the operator's refusal, it names
+        // it as a disagreement to settle in WING.
+        const synced = await runJob(s, 'sync', mall.accountId);
+        assert.deepEqual(await statusesOf(row), ['IN_TRANSIT'], JSON.stringify(synced.results));
+        const refused = synced.results.find((r: { ref_id: string }) => r.ref_id === row.line_id);
+        assert.equal(refused?.code, 'refused_here', JSON.stringify(synced.results));
+        assert.match(refused.message, /WING/);
+        assert.equal(
+          await s.deps
+            .db('claims')
+            .where({ line_id: row.line_id })
+            .count({ n: '*' })
+            .first()
+            .then((r) => Number(r!.n)),
+          1,
+        );
+        assert.ok((await mismatchesOf(row)).length > 0, 'shown as a disagreement with the mall');
       }
     });
 

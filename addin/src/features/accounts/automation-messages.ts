@@ -27,4 +27,10 @@ export const automationMessages = {
   line_some: { ko: '자동 처리 — {list}', en: 'Automatic steps — {list}' },
   auto_sending: { ko: '자동 송장전송 중… {done}/{total}', en: 'Sending automatically… {done}/{total}' },
   auto_sent: { ko: '자동 전송 성공 {ok}, 실패 {failed}.', en: 'Sent automatically: {ok}, failed {failed}.' },
+  auto_deciding: { ko: '쇼핑몰에 클레임 처리 전송 중… {done}/{total}', en: 'Sending claim decisions to the malls… {done}/{total}' },
+  auto_decided: { ko: '쇼핑몰에 클레임 처리 전송 성공 {ok}, 실패 {failed}.', en: 'Claim decisions sent to the malls: {ok}, failed {failed}.' },
+  auto_decided_failed: {
+    ko: '쇼핑몰에 클레임 처리 전송 성공 {ok}, 실패 {failed}. 끝나지 못한 작업이 있습니다: 작업 탭에서 사유를 확인하세요.',
+    en: 'Claim decisions sent to the malls: {ok}, failed {failed}. A job did not finish: see why in the jobs tab.',
+  },
 } satisfies Messages;

@@ -8,7 +8,7 @@ import { courierLabel } from '../../sheet/cells.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import type { SheetState } from '../orders/order-sheet.ts';
 import { sendToMalls, setCourierOnSelection, shipInvoiced, stockShortText } from '../orders/sheet-actions.ts';
-import { followAutoSends, pushWork } from '../orders/push-work.ts';
+import { followAutoJobs, pushWork } from '../orders/push-work.ts';
 import { useWork } from '../work.tsx';
 import { useUnpushedGuard } from '../orders/useUnpushedGuard.ts';
 import { useLastChange } from '../orders/useLastChange.ts';
@@ -37,7 +37,7 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       const out = await shipInvoiced(api, lang, state);
       if (!out) return { intent: 'info', text: t('nothing_to_ship') };
       last.offer(out, 'ship');
-      const sent = out.autoJobs.length ? await followAutoSends(api, feed, out.autoJobs, lang, step, signal) : null;
+      const sent = out.autoJobs.length ? await followAutoJobs(api, feed, out.autoJobs, lang, step, signal) : null;
       const short = stockShortText(out.stockShort, lang);
       const text = [t('shipped', out), sent?.text, short].filter(Boolean).join(' ');
       return { intent: out.refused || sent?.warn || short ? 'warning' : 'success', text };
@@ -54,7 +54,7 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
       ).finally(() => void done());
       if (!out) return { intent: 'warning', text: t('no_selection') };
       // The numbered rows moved on: the last change's 되돌리기 is no longer theirs.
-      const sent = out.autoJobs.length ? await followAutoSends(api, feed, out.autoJobs, lang, step, signal) : null;
+      const sent = out.autoJobs.length ? await followAutoJobs(api, feed, out.autoJobs, lang, step, signal) : null;
       const { autoJobs: _jobs, ...counts } = out;
       const given = out.issued ? format(bm.band_issued, counts, lang) : format(bm.band_issued_none, { refused: out.refused }, lang);
       const text = [given, sent?.text].filter(Boolean).join(' ');

@@ -1,6 +1,7 @@
 // The push, as the orders and invoices panes both offer it: progress while reading, a summary at the end. When the
 // push shipped boxes of accounts that send once shipped, the send jobs the server started are followed here and
-// the rows' send cells refreshed (issue 13 §6).
+// the rows' send cells refreshed (issue 13 §6); followAutoJobs follows any call's automatic jobs (an action's
+// 클레임 처리 전송 too).
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
@@ -8,7 +9,7 @@ import { paneMessages as m } from '../../messages.ts';
 import { automationMessages as am } from '../accounts/automation-messages.ts';
 import type { Notice, Step } from '../work.tsx';
 import { pushOrders } from './order-sheet.ts';
-import { followSends } from './sheet-actions.ts';
+import { followClaimDecisions, followSends } from './sheet-actions.ts';
 import type { StartedJob } from '../../api/jobs.ts';
 
 export const pushWork =
@@ -19,22 +20,46 @@ export const pushWork =
     if (s.fatal) return { intent: 'error', text: s.fatal };
     const missing = s.missing.length ? ` ${t('missing_columns', { columns: s.missing.join(', ') })}` : '';
     if (!s.sent) return { intent: s.check || missing ? 'warning' : 'info', text: t('nothing_to_push', { check: s.check }) + missing };
-    const sent = s.autoJobs ? await followAutoSends(api, feed, s.autoJobs, lang, step, signal) : null;
+    const sent = s.autoJobs ? await followAutoJobs(api, feed, s.autoJobs, lang, step, signal) : null;
     const warn = s.refused || s.check || missing || sent?.warn;
     return { intent: warn ? 'warning' : 'success', text: t('pushed', s) + missing + (sent ? ` ${sent.text}` : '') };
   };
 
-/** Follows the send jobs a push or ship started on its own; what they did, in one sentence. */
-export async function followAutoSends(api: Api, feed: JobFeed, jobs: readonly StartedJob[], lang: Lang, step: Step, signal?: AbortSignal) {
-  const out = await followSends(
-    api,
-    feed,
-    jobs,
-    lang,
-    (done, total) => step(format(am.auto_sending, { done, total }, lang), total ? done / total : undefined, false),
-    signal,
-    // The push's (or ship's) results beside the rows were just written: the refresh keeps them.
-    { keepResults: true },
-  );
-  return { text: [format(am.auto_sent, out, lang), ...out.notStarted].join(' '), warn: out.failed > 0 || out.notStarted.length > 0 };
+/**
+ * Follows the jobs a call started on its own — send jobs after a push, ship or numbering (accounts that send once
+ * shipped), claim-decisions jobs after a mall's claim was decided (클레임 처리 전송) — to their end; what they did in
+ * one sentence each, and why each that could not start did not (the server's words, in the reader's language).
+ */
+export async function followAutoJobs(api: Api, feed: JobFeed, jobs: readonly StartedJob[], lang: Lang, step: Step, signal?: AbortSignal) {
+  const isClaims = (j: StartedJob) => j.started && j.job.type === 'claim_decisions';
+  const sends = jobs.filter((j) => j.started && !isClaims(j));
+  const claims = jobs.filter(isClaims);
+  const notStarted = jobs.flatMap((j) => (j.started ? [] : [j.message]));
+  const said: string[] = [];
+  let warn = notStarted.length > 0;
+  if (sends.length) {
+    const out = await followSends(
+      api,
+      feed,
+      sends,
+      lang,
+      (done, total) => step(format(am.auto_sending, { done, total }, lang), total ? done / total : undefined, false),
+      signal,
+      // The push's (or ship's) results beside the rows were just written: the refresh keeps them.
+      { keepResults: true },
+    );
+    said.push(format(am.auto_sent, out, lang));
+    warn ||= out.failed > 0;
+  }
+  if (claims.length) {
+    const out = await followClaimDecisions(
+      feed,
+      claims,
+      (done, total) => step(format(am.auto_deciding, { done, total }, lang), total ? done / total : undefined, false),
+      signal,
+    );
+    said.push(format(out.allSucceeded ? am.auto_decided : am.auto_decided_failed, out, lang));
+    warn ||= out.failed > 0 || !out.allSucceeded;
+  }
+  return { text: [...said, ...notStarted].join(' '), warn };
 }

@@ -22,6 +22,7 @@ import {
   refreshRows,
   type SheetState,
 } from './order-sheet.ts';
+import { announceOrderSheetChange } from './sheet-changes.ts';
 
 /** The order rows the operator selected (visible ones), with the sheet as read now. */
 export async function selection(lang: Lang): Promise<{ state: SheetState; rows: { row: number; id: string }[] }> {
@@ -52,7 +53,9 @@ export async function setCourierOnSelection(courierLabelText: string, lang: Lang
  * beside them. A claim on part of a line splits it (the claimed part keeps the row, the rest becomes new lines):
  * the new lines are added under the sheet and the row's message says so. 발주확인 of a mall's
  * line is the mall's to accept: the server refuses it locally (mall_confirm_required), so those lines go to the
- * mall in a confirm job per account, and each row shows what the mall said once the jobs end.
+ * mall in a confirm job per account, and each row shows what the mall said once the jobs end. The jobs the server
+ * started on its own (클레임 처리 전송 after a mall's claim is decided, 송장 전송 after a ship) are answered for the
+ * caller to follow (followAutoJobs), as a ship's are.
  */
 export async function actOnSelection(
   api: Api,
@@ -61,7 +64,15 @@ export async function actOnSelection(
   lang: Lang,
   progress?: Progress,
   params: Omit<BulkTransitionBody, 'items' | 'action'> = {},
-): Promise<{ applied: number; unchanged: number; refused: number; batchId: string; undoable: boolean; stockShort: StockShort } | null> {
+): Promise<{
+  applied: number;
+  unchanged: number;
+  refused: number;
+  autoJobs: StartedJob[];
+  batchId: string;
+  undoable: boolean;
+  stockShort: StockShort;
+} | null> {
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
@@ -79,6 +90,7 @@ export async function actOnSelection(
     applied: applied - unchanged,
     unchanged,
     refused: results.length - applied,
+    autoJobs: out.auto_jobs ?? [],
     batchId: out.batch_id,
     undoable: !!out.undoable,
     stockShort: out.stock_short ?? [],
@@ -212,4 +224,27 @@ export async function followSends(
   // too while its rows still read 운송장출력, so every numbered row a send could have moved is read again.
   await refreshRows(api, state, numberedLines(state, BEYOND_SEND), lang, options);
   return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };
+}
+
+/**
+ * Follows the claim-decisions jobs the server started after mall claims were decided here (클레임 처리 전송) to their
+ * end. They write no sheet rows, but each moved its claims' 쇼핑몰 전송 (전송 대기 → 전송 완료 / 실패): what shows the
+ * orders beside the sheet (주문 상세) is told, so it reads them again.
+ */
+export async function followClaimDecisions(
+  feed: JobFeed,
+  items: readonly StartedJob[],
+  progress: Progress,
+  signal?: AbortSignal,
+): Promise<{ ok: number; failed: number; allSucceeded: boolean; notStarted: string[] }> {
+  const notStarted = notStartedMessages(items);
+  const jobs = await feed.follow(startedJobs(items), progress, signal);
+  if (jobs.length) announceOrderSheetChange();
+  return {
+    ok: jobs.reduce((n, j) => n + j.ok, 0),
+    failed: jobs.reduce((n, j) => n + j.failed, 0),
+    // A job may fail or be canceled as a whole (the mall refused the keys) with no item failed.
+    allSucceeded: jobs.every((j) => j.state === 'succeeded'),
+    notStarted,
+  };
 }

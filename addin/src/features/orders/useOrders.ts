@@ -17,7 +17,7 @@ import { pullOrders, repullRefused, type PullFilter, type PullOptions, type Shee
 import { useUnpushedGuard } from './useUnpushedGuard.ts';
 import { actOnSelection, stockShortText } from './sheet-actions.ts';
 import { useLastChange } from './useLastChange.ts';
-import { pushWork } from './push-work.ts';
+import { followAutoJobs, pushWork } from './push-work.ts';
 
 /**
  * `onPulled`: called once a pull has written the sheet, with what the pull tells the operator (현황 then shows the
@@ -67,7 +67,7 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
     return work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
   };
   const act = (action: SelectionAction, given: ActionParams) =>
-    work.run(async (step) => {
+    work.run(async (step, signal) => {
       // What the action still needs (a reason, a confirmed warning) is asked for before anything is sent.
       const ready = paramsFor(action, given, lang);
       if ('problem' in ready) return { intent: 'warning', text: ready.problem };
@@ -83,9 +83,12 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
       last.offer(out, action);
       // Rows already where the action takes them (발주확인 of a confirmed line) are counted apart, not as refused.
       const done = out.unchanged ? 'action_done_unchanged' : 'action_done';
+      // 클레임 처리 전송 after a mall's claim decided here (송장 전송 after a ship): followed to their end, and those
+      // that could not start say why (주문동기화 off, one already running) — each row said the mall would be told.
+      const auto = out.autoJobs.length ? await followAutoJobs(api, feed, out.autoJobs, lang, step, signal) : null;
       const short = stockShortText(out.stockShort, lang);
-      const text = [t(done, { action: actionLabel(action, lang), ...out }), short].filter(Boolean).join(' ');
-      return { intent: out.refused || short ? 'warning' : 'success', text };
+      const text = [t(done, { action: actionLabel(action, lang), ...out }), auto?.text, short].filter(Boolean).join(' ');
+      return { intent: out.refused || auto?.warn || short ? 'warning' : 'success', text };
     });
 
   return {
