@@ -11,6 +11,13 @@ export const MALL_NAMES: Record<MallType, MessageText> = {
   cafe24: { ko: '카페24', en: 'Cafe24' },
 };
 
+/** Where a seller does by hand what a mall's API cannot: each mall's seller center, as sellers call it. */
+export const SELLER_CENTER_NAMES: Record<MallType, MessageText> = {
+  coupang: { ko: 'WING', en: 'WING' },
+  naver: { ko: '스마트스토어센터', en: 'SmartStore Center' },
+  cafe24: { ko: '카페24 쇼핑몰 관리자', en: 'the Cafe24 admin' },
+};
+
 /**
  * Malls that take a tracking number per shipment of theirs, for all its items at once: Coupang's invoice upload
  * needs every item (vendorItemId) of a shipmentBoxId in the same call, or answers NOT_FOUND_VENDOR_ITEM

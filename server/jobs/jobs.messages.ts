@@ -51,6 +51,10 @@ export const jobsMessages = defineMessages('jobs', {
   not_collected: { ko: '수집되지 않은 주문입니다', en: 'Not a collected order' },
   no_change: { ko: '변경 없음', en: 'No change' },
   dismissed: { ko: '운영자가 넘긴 쇼핑몰 변경입니다', en: 'A mall change an operator dismissed' },
+  refused_here: {
+    ko: '여기서 거부(철회)한 클레임을 {mall}에서는 아직 요청 중으로 보여 다시 입력하지 않았습니다. {center}에서 거부 처리해 주세요',
+    en: 'The claim refused (withdrawn) here still shows as requested at {mall}; it was not entered again. Refuse it in {center}',
+  },
   own_claim: {
     ko: '쇼핑몰에는 없는, 여기서 입력한 클레임이라 그대로 둡니다',
     en: 'A claim entered here, which the mall never had: left as it is',

@@ -9,6 +9,7 @@ import type { ApiAction } from '../../shared/api/orders.schema.ts';
 import { message, type Text } from '../../shared/i18n.ts';
 import { STATUS_LABELS, type Status } from '../../shared/lifecycle.ts';
 import { isClaimSwitch, stepToMall } from '../../shared/mall-word.ts';
+import { MALL_NAMES, SELLER_CENTER_NAMES, type MallType } from '../../shared/malls.ts';
 import { MallError } from '../connectors/http.ts';
 import type { MallChange, MallRecipientChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
@@ -20,6 +21,7 @@ import {
   collectedLines,
   dismissedChanges,
   keepPendingChanges,
+  claimsRefusedHere,
   linesWithOwnClaim,
   markMallConfirmed,
   parcelFollowers,
@@ -27,7 +29,7 @@ import {
   recordMallStatuses,
   type CollectedLine,
 } from '../modules/orders/mall-lines.service.ts';
-import { syncWindow } from './windows.ts';
+import { readAgainFrom, syncWindow } from './windows.ts';
 import { applyMallRecipients } from '../modules/orders/mall-recipients.service.ts';
 import { withoutControlChars } from '../connectors/clean-text.ts';
 import { recipientCells } from './recipient-cells.ts';
@@ -49,8 +51,8 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     .map(withoutControlChars)
     .sort((a, b) => a.changedAt.localeCompare(b.changedAt) || withdrawnFirst(a) - withdrawnFirst(b));
   // Read before anything is applied. The statuses and claims are what a sync is for: a mall that fails to answer the
-  // address read does not keep a cancel from the desk. The sync goes on without it and says so, and its window is
-  // kept as ending where it began, so the next sync reads this window's address changes again (its statuses too:
+  // address read does not keep a cancel from the desk. The sync goes on without it and says so, and the next sync
+  // starts where this one began (readAgainFrom), reading this window's address changes again (its statuses too:
   // applying the mall's word twice changes nothing).
   let recipients: MallRecipientChange[] = [];
   let recipientsUnread: Text | null = null;
@@ -59,7 +61,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
   } catch (error) {
     if (!(error instanceof MallError) || error.kind === 'auth') throw error;
     recipientsUnread = error.text;
-    await ctx.setParams({ ...ctx.job.params, ...window, to: window.from });
+    await ctx.setParams({ ...ctx.job.params, ...window, to: readAgainFrom(window) });
   }
   ctx.reachedMall();
   await ctx.expect(changes.length);
@@ -104,6 +106,14 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       const line = lines.get(c.mallLineId);
       return line && !c.claim && stepToMall(c, line.status as Status) === 'withdraw_claim' ? [line.id] : [];
     }),
+  );
+
+  // A mall claim an operator refused here stays refused while the mall still lists it as requested (its refusal not
+  // taken there yet, or one the mall has no call for: Coupang's return): entered again, the operator's decision would
+  // last until the next sync. It is a disagreement to settle in the seller center, kept and shown as one.
+  const refusedHere = await claimsRefusedHere(
+    db,
+    [...latest.values()].flatMap((c) => (c.claim?.state === 'requested' ? (lines.get(c.mallLineId)?.id ?? []) : [])),
   );
 
   /**
@@ -152,6 +162,20 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       }
       if (step === 'withdraw_claim' && !change.claim && ownClaims.has(line.id)) {
         skip('own_claim');
+        continue;
+      }
+      const mallClaimId = change.claim?.mallClaimId;
+      if (typeof step === 'object' && step.claim_state === 'requested' && mallClaimId && refusedHere.get(line.id)?.has(mallClaimId)) {
+        const mall = account.mall_type as MallType;
+        results.push({
+          ref_type: 'line',
+          ref_id: line.id,
+          mall_ref: change.mallLineId,
+          ...namesOf(change, line),
+          result: 'failed',
+          code: 'refused_here',
+          message: message(jobsMessages.refused_here, { mall: MALL_NAMES[mall] ?? mall, center: SELLER_CENTER_NAMES[mall] ?? mall }),
+        });
         continue;
       }
       const { action, ...extra } = typeof step === 'string' ? { action: step } : step;

@@ -23,3 +23,12 @@ export function syncWindow(params: Record<string, unknown>, lastSyncEnd: string 
   if (typeof params.from === 'string' && typeof params.to === 'string') return { from: params.from, to: params.to };
   return continueFrom(lastSyncEnd, 7, now);
 }
+
+/**
+ * The end a sync stores when its window must be read again (the mall failed to answer part of it): the next one then
+ * starts where this one began. Stored as is, this one's start would lose the overlap again at every run and the
+ * window would grow by it each time the mall keeps failing.
+ */
+export function readAgainFrom(window: TimeWindow): string {
+  return new Date(Math.min(Date.parse(window.from) + OVERLAP_MS, Date.parse(window.to))).toISOString();
+}

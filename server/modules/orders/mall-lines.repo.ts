@@ -32,6 +32,23 @@ export async function linesWithOwnClaim(db: Db, lineIds: readonly string[]): Pro
   return new Set(rows.map((r) => r.line_id));
 }
 
+/**
+ * The mall claims an operator refused here (withdrawn, the mall to be told: claim-decisions job), by line: a sync
+ * that still finds one requested at the mall must not enter it again.
+ */
+export async function claimsRefusedHere(db: Db, lineIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (!lineIds.length) return out;
+  const rows = (await whereIdIn(
+    db,
+    db('claims').where({ state: 'withdrawn', source: 'mall', mall_decision: 'reject' }).whereNotNull('mall_claim_id'),
+    'line_id',
+    lineIds,
+  ).select('line_id', 'mall_claim_id')) as { line_id: string; mall_claim_id: string }[];
+  for (const r of rows) out.set(r.line_id, (out.get(r.line_id) ?? new Set()).add(r.mall_claim_id));
+  return out;
+}
+
 export async function maxLineNo(db: Db | Knex.Transaction, orderId: string): Promise<number> {
   const row = await db('order_lines').where({ order_id: orderId }).max({ n: 'line_no' }).first();
   return Number(row?.n ?? 0);

@@ -8,6 +8,7 @@ import * as repo from './mall-lines.repo.ts';
 
 export {
   boxesToSend,
+  claimsRefusedHere,
   clearPendingChanges,
   collectedLines,
   currentVersions,
