@@ -224,6 +224,31 @@ for (const [name, connect] of MALLS) {
       assert.equal(await cancelApprovedThere(row), true);
     });
 
+    it('a claim restored while its approval was at the mall: the history says the mall took it after the restore', async () => {
+      const row = await collectedLine();
+      await atMall(row, 'buyer_cancel');
+      assert.equal((await runJob(s, 'sync', mall.accountId)).job.state, 'succeeded');
+      // The mall sits on the approval while the operator restores the claim.
+      await mall.admin.addFaults([{ kind: 'delay', ms: 1500, path: claimCalls, count: 1 }]);
+      const approved = await act('complete_claim', row, { reason: '구매자 요청 승인' });
+      assert.equal(approved.body.results[0].result, 'applied');
+      await waitFor('the approval at the mall', async () => ((await mall.admin.listFaults()).length === 0 ? true : undefined));
+      const restored = await act('restore', row, { reason: '잘못 승인' });
+      assert.equal(restored.body.results[0].result, 'applied', JSON.stringify(restored.body));
+      await s.deps.runner.idle();
+
+      assert.equal(await cancelApprovedThere(row), true, 'the mall took it');
+      const claim = await s.deps.db('claims').where({ line_id: row.line_id }).first();
+      assert.deepEqual([claim.state, claim.mall_decision, claim.mall_decision_status], ['restored', null, null]);
+      const history = await s.deps
+        .db('status_history')
+        .where({ entity: 'claim', entity_id: claim.id })
+        .whereIn('action', ['mall_approve_sent', 'mall_approve_failed'])
+        .select('action', 'from_status', 'to_status');
+      // Said as it is now: the claim restored here, its approval taken by the mall.
+      assert.deepEqual(history, [{ action: 'mall_approve_sent', from_status: 'restored', to_status: 'restored' }]);
+    });
+
     it("a buyer's cancel approved here is approved at the mall; the next sync leaves no mismatch", async () => {
       const row = await collectedLine();
       await atMall(row, 'buyer_cancel');

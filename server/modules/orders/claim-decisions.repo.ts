@@ -5,7 +5,7 @@ import { storedText, type Text } from '../../../shared/i18n.ts';
 import type { ClaimType } from '../../../shared/lifecycle.ts';
 import { whereIdIn } from '../../db/bulk.ts';
 import type { Db } from '../../db/knex.ts';
-import { insertHistory } from './history.repo.ts';
+import { insertHistory, type HistoryRow } from './history.repo.ts';
 
 /**
  * Where sending a decision stands, of those still to send: pending (never sent, or the mall could not answer for now —
@@ -115,7 +115,9 @@ export type DecisionOutcome = {
 /**
  * Records what the mall answered for each claim, with a history row each (who: the job; the claim's state stays):
  * sent, or why not (a send the mall could not take for now, too: each try is said). A claim changed since it was read
- * (restored, decided again) keeps its new decision.
+ * (restored, decided again) keeps its new decision, and its history says what happened: a decision the mall took
+ * anyway is said at the state the claim is in now (the mall holds it; the next sync shows where they differ); one the
+ * mall did not take no longer stands here and leaves no row.
  */
 export async function recordDecisionOutcomes(
   db: Db | Knex.Transaction,
@@ -125,8 +127,9 @@ export async function recordDecisionOutcomes(
 ): Promise<void> {
   if (!outcomes.length) return;
   await db.transaction(async (trx) => {
+    const history: HistoryRow[] = [];
     for (const o of outcomes) {
-      await trx('claims')
+      const updated = await trx('claims')
         .where({ id: o.row.claim_id, mall_decision: o.row.decision, state: o.row.state })
         .whereIn('mall_decision_status', [...DECISIONS_TO_SEND])
         .update({
@@ -135,22 +138,26 @@ export async function recordDecisionOutcomes(
           mall_decision_error: o.error === null ? null : storedText(o.error),
           updated_at: at,
         });
-    }
-    await insertHistory(
-      trx,
-      outcomes.map((o) => ({
-        entity: 'claim' as const,
+      let state = o.row.state;
+      if (!updated) {
+        if (o.status !== 'sent') continue;
+        const now = (await trx('claims').where({ id: o.row.claim_id }).first('state')) as { state: string } | undefined;
+        state = now?.state ?? state;
+      }
+      history.push({
+        entity: 'claim',
         entity_id: o.row.claim_id,
         order_id: o.row.order_id,
         action: o.status === 'sent' ? `mall_${o.row.decision}_sent` : `mall_${o.row.decision}_failed`,
-        from_status: o.row.state,
-        to_status: o.row.state,
+        from_status: state,
+        to_status: state,
         actor_type: actor.type,
         actor_id: actor.id,
         reason: null,
         batch_id: null,
         at,
-      })),
-    );
+      });
+    }
+    if (history.length) await insertHistory(trx, history);
   });
 }
