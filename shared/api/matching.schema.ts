@@ -99,7 +99,8 @@ export const SAVE_MATCH_CODES = ['unknown_sku', 'duplicate_sku', 'stale_version'
 export const saveMatchResult = z.object({
   row: z.number().int(),
   result: z.enum(['saved', 'refused']),
-  code: z.enum(SAVE_MATCH_CODES).optional(),
+  /** Why refused; on saved rows only when the match already was exactly this ('unchanged': nothing was written). */
+  code: z.enum([...SAVE_MATCH_CODES, 'unchanged']).optional(),
   message: z.string().optional(),
   match_id: z.string().optional(),
   version: z.number().int().optional(),

@@ -237,6 +237,55 @@ describe('matching: sets, 1+1 and removal', () => {
     assert.equal(viewer.status, 403);
   });
 
+  it('saving the same match again is unchanged, not refused: a sheet pushed twice keeps its rows matched', async () => {
+    await makeSku(s.deps.db, { code: 'AG-1' });
+    await makeSku(s.deps.db, { code: 'AG-2' });
+    const order = await makeOrder(s.deps.db, { status: 'NEW', channel: '재저장몰', products: ['재저장 상품'] });
+    const rows = [
+      {
+        channel_key: 'mall:재저장몰',
+        product_key: 'P1000',
+        option_key: '색상: 화이트',
+        items: [
+          { sku_code: 'AG-1', quantity: 2 },
+          { sku_code: 'AG-2', quantity: 1 },
+        ],
+      },
+      { channel_key: 'named:재저장', product_key: 'Y1', option_key: '', items: [{ sku_code: 'NOPE-1', quantity: 1 }] },
+    ];
+    const first = await save(rows);
+    assert.deepEqual(
+      first.results.map((r: { result: string; code?: string }) => r.code ?? r.result),
+      ['saved', 'unknown_sku'],
+    );
+    assert.equal(first.results[0].lines_matched, 1);
+    const [line] = await linesOf('channel=재저장몰');
+    // The whole sheet again, the fixed row now right and the saved row's items in another order.
+    const again = await save([
+      { ...rows[0], items: [...rows[0]!.items].reverse() },
+      { ...rows[1], items: [{ sku_code: 'AG-1', quantity: 1 }] },
+    ]);
+    assert.deepEqual(
+      again.results.map((r: { result: string; code?: string }) => [r.result, r.code ?? null]),
+      [
+        ['saved', 'unchanged'],
+        ['saved', null],
+      ],
+    );
+    assert.equal(again.results[0].match_id, first.results[0].match_id);
+    assert.equal(again.results[0].version, first.results[0].version, 'nothing written: the version stays');
+    assert.equal(again.results[0].lines_matched, 0);
+    assert.match(again.results[0].message, /AG-1×2\+AG-2/);
+    assert.doesNotMatch(again.results[0].message, /다른 곳/);
+    const [after] = await linesOf('channel=재저장몰');
+    assert.equal(after!.line_version, line!.line_version, 'the matched line is not touched again');
+    assert.equal(after!.match_id, first.results[0].match_id);
+    assert.equal(order.lineIds[0], after!.line_id);
+    // A different quantity without the version read is still another match: refused, as before.
+    const other = await save([{ ...rows[0], items: [{ sku_code: 'AG-1', quantity: 3 }] }]);
+    assert.equal(other.results[0].code, 'already_matched');
+  });
+
   it('removing a match returns the waiting lines to unmatched; shipped lines keep what they shipped', async () => {
     await makeSku(s.deps.db, { code: 'RM-1' });
     const waiting = await makeOrder(s.deps.db, { status: 'NEW', channel: '제거몰', products: ['제거 상품'] });

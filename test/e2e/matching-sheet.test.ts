@@ -72,6 +72,23 @@ describe('matching sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
     assert.match(String(pushed[set - 1]![col('message')]), /A100×2\+B200.*3건/);
     assert.match(String(pushed[unknown - 1]![col('message')]), /ZZZ-1/);
 
+    // The wrong code fixed and the whole sheet saved again: that row is saved, the rows saved before stay 매칭
+    // (unchanged, not "already matched elsewhere"), and the count says so.
+    await page.evaluate(({ row, column }) => (globalThis as any).shipsheetWorkbook.userEdit('매칭', row, column, 'B200'), {
+      row: unknown,
+      column: col('sku'),
+    });
+    await pane.getByRole('button', { name: '매칭 저장' }).click();
+    await pane.getByText('매칭 저장 1, 오류 0, 매칭된 주문상품 1건, 이미 매칭되어 그대로 2').waitFor();
+    const again = await sheetRows();
+    assert.deepEqual(
+      [set, gift, unknown].map((r) => again[r - 1]![col('result')]),
+      ['매칭', '매칭', '매칭'],
+    );
+    assert.match(String(again[set - 1]![col('message')]), /이미 A100×2\+B200.*매칭되어 있습니다/);
+    assert.doesNotMatch(String(again[set - 1]![col('message')]), /다른 곳/);
+    assert.match(String(again[unknown - 1]![col('message')]), /B200.*1건/);
+
     const lines = (await e2e.server.call('GET', '/api/order-lines?channel=매칭몰&limit=100')).body.items;
     assert.deepEqual(lines.map((l: { sku_code: string }) => l.sku_code).sort(), ['A100×2+B200', 'A100×2+B200', 'A100×2+B200', 'B200']);
     assert.ok(lines.every((l: { unmatched: boolean }) => !l.unmatched));

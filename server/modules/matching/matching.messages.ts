@@ -17,5 +17,6 @@ export const matchingMessages = defineMessages('matching', {
   },
   duplicate_row: { ko: '같은 상품·옵션이 요청에 두 번 있습니다', en: 'the same product and option appears twice in the request' },
   match_not_found: { ko: '매칭을 찾을 수 없습니다: {id}', en: 'no such match: {id}' },
-  saved: { ko: '매칭 저장: {summary}, 대기 주문상품 {lines}건 매칭', en: 'matched to {summary}; {lines} waiting lines matched' },
+  saved: { ko: '매칭 저장: {summary}, 대기 주문상품 {lines}건 매칭', en: 'matched to {summary}; waiting lines matched: {lines}' },
+  unchanged: { ko: '이미 {summary}(으)로 매칭되어 있습니다 (바뀐 것 없음)', en: 'already matched to {summary} (nothing changed)' },
 });

@@ -224,6 +224,21 @@ async function saveOne(db: Db, actor: Actor, batchId: string, row: number, m: Sa
       let version: number;
       let unmatched: lines.ChangedLine[] = [];
       if (existing) {
+        // The same SKUs and quantities saved again (a sheet pushed twice): nothing to change, and not refused — the
+        // row keeps saying it is matched (PRODUCT.md §6.1: re-pushing the same sheet is harmless).
+        if (sameItems(await repo.itemsOf(trx, [existing.id]), m.items)) {
+          return {
+            row,
+            result: 'saved',
+            code: 'unchanged',
+            match_id: existing.id,
+            version: existing.version,
+            sku_summary: existing.sku_summary,
+            lines_matched: 0,
+            lines_unmatched: 0,
+            message: message(M.unchanged, { summary: existing.sku_summary }),
+          } satisfies SaveResult;
+        }
         if (m.version === undefined) return refuse(row, 'already_matched', message(M.already_matched, { summary: existing.sku_summary }));
         if (m.version !== existing.version) {
           return refuse(row, 'stale_version', message(M.stale_version, { seen: m.version, current: existing.version }));
@@ -280,6 +295,16 @@ async function saveOne(db: Db, actor: Actor, batchId: string, row: number, m: Sa
     const theirs = await repo.findMatchByKey(db, key, false);
     return refuse(row, 'already_matched', message(M.already_matched, { summary: theirs?.sku_summary ?? '?' }));
   }
+}
+
+/** Whether a remembered match's items are the SKU codes and quantities of a row (in any order). */
+function sameItems(stored: readonly repo.MatchItemRow[], typed: SaveMatchRow['items']): boolean {
+  const key = (items: readonly { sku_code: string; quantity: number }[]) =>
+    items
+      .map((i) => `${i.sku_code}\u0000${Number(i.quantity)}`)
+      .sort()
+      .join('\u0001');
+  return stored.length === typed.length && key(stored) === key(typed);
 }
 
 /** Removes a match: its waiting lines are unmatched again; lines past waiting keep what they were packed with. */

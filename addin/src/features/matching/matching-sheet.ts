@@ -24,6 +24,7 @@ export const matchingSheetMessages = {
   no_sheet: { ko: '"{sheet}" 시트가 없습니다. 먼저 불러오세요.', en: 'There is no "{sheet}" sheet. Pull it first.' },
   suggestion_code: { ko: '{code} {name} (같은 코드)', en: '{code} {name} (same code)' },
   suggestion_name: { ko: '{code} {name} (이름 {score}%)', en: '{code} {name} (name {score}%)' },
+  unchanged_rows: { ko: '이미 매칭되어 그대로 {count}', en: 'already matched, unchanged {count}' },
 } satisfies Messages;
 
 const say = (key: keyof typeof matchingSheetMessages, params: Record<string, string | number>, lang: Lang) =>
@@ -84,7 +85,10 @@ export function matchOfRow(cells: ReadonlyMap<string, string>, lang: Lang): RowR
   return { ok: true, match: { channel_key, product_key, option_key, items, product_name, option_text: cells.get('option_text') || null } };
 }
 
-/** Saves every row with SKU codes typed; returns the counts. Results are written beside the rows. */
+/**
+ * Saves every row with SKU codes typed; returns the counts. Results are written beside the rows. A row saved before
+ * and sent again as it was (the sheet saved twice) comes back unchanged: it still says 매칭, counted apart.
+ */
 export async function pushMatchingSheet(api: Api, lang: Lang) {
   const sheet = await readColumns(MATCHING_SHEET, MATCHING_COLUMNS);
   if (!sheet) throw new Error(say('no_sheet', { sheet: MATCHING_SHEET }, lang));
@@ -92,7 +96,7 @@ export async function pushMatchingSheet(api: Api, lang: Lang) {
   const patches: CellPatches = new Map();
   const write = (row: number, result: string, message: string) => putBeside(at, patches, row, { result, message });
   const sending: { row: number; match: SaveMatchRow }[] = [];
-  const counts = { saved: 0, refused: 0, lines: 0 };
+  const counts = { saved: 0, refused: 0, lines: 0, unchanged: 0 };
   rows.forEach((cellsOfRow, i) => {
     const read = matchOfRow(new Map([...at].map(([id, col]) => [id, textOf(cellsOfRow[col])])), lang);
     if (!read) return;
@@ -106,7 +110,8 @@ export async function pushMatchingSheet(api: Api, lang: Lang) {
     const answer = await saveMatches(api, { matches: sending.map((s) => s.match) });
     for (const r of answer.results) {
       const row = sending[r.row]!.row;
-      if (r.result === 'saved') {
+      if (r.result === 'saved' && r.code === 'unchanged') counts.unchanged++;
+      else if (r.result === 'saved') {
         counts.saved++;
         counts.lines += r.lines_matched ?? 0;
       } else counts.refused++;

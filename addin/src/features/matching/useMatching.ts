@@ -3,7 +3,7 @@ import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useWork } from '../work.tsx';
-import { MATCHING_SHEET, pullMatchingSheet, pushMatchingSheet } from './matching-sheet.ts';
+import { MATCHING_SHEET, matchingSheetMessages, pullMatchingSheet, pushMatchingSheet } from './matching-sheet.ts';
 
 export function useMatching(api: Api, lang: Lang) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
@@ -18,7 +18,8 @@ export function useMatching(api: Api, lang: Lang) {
   const push = () =>
     work.run(async () => {
       const c = await pushMatchingSheet(api, lang);
-      const text = t('matching_pushed', c) + (c.lines ? ` ${t('matching_repull', {})}` : '');
+      const unchanged = c.unchanged ? `, ${format(matchingSheetMessages.unchanged_rows, { count: c.unchanged }, lang)}` : '';
+      const text = t('matching_pushed', c) + unchanged + (c.lines ? ` ${t('matching_repull', {})}` : '');
       return { intent: c.refused ? 'warning' : 'success', text };
     });
   return { work, pull, push };
