@@ -133,3 +133,10 @@ export const sheetLinesBody = z.object({
 
 /** The lines-view rows asked for, as a list like every other (never paged: the ids bound it). */
 export const sheetLinesResponse = page(lineViewRow);
+
+/**
+ * The order and box each of the given lines is in (box null: in none yet; unknown ids are left out). The pane keeps
+ * an order's and a box's rows in one part when it numbers or prints a selection in parts, whatever columns the
+ * operator's sheet still shows.
+ */
+export const sheetBoxesResponse = page(z.object({ line_id: z.string(), order_id: z.string(), box_id: z.string().nullable() }));

@@ -75,8 +75,9 @@ describe('GET /api/openapi.json', () => {
     // sold-out list and its release 2; allocation 6 (preview, apply, undo, batches, settings read and write); gifts 7
     // (rules list, create, update; preview, apply, batches, undo) and a delete; scan-to-ship 4 (box, verify, set aside,
     // sheet); the CS lists 4 (three lists and acknowledging a withdrawn cancel); merge-packing 7 (preview by GET and
-    // POST, apply, batches, undo, auto-merge read and set); a bulk transition's undo 2 (batches, undo); returns to receive 2 (list, receive); tracking number bands 4 (list, register, switch, issue) and their labels 1 file.
-    assert.deepEqual(kinds, { json: 112, empty: 6, stream: 1, file: 6 });
+    // POST, apply, batches, undo, auto-merge read and set); a bulk transition's undo 2 (batches, undo); returns to receive 2 (list, receive); tracking number bands 4 (list, register, switch, issue) and their labels 1 file; the sheet's
+    // boxes of lines 1 (parts of a numbering keep a box whole).
+    assert.deepEqual(kinds, { json: 113, empty: 6, stream: 1, file: 6 });
   });
 
   it('lists answer items and next_cursor; the lines view has every sheet column', async () => {
@@ -89,6 +90,7 @@ describe('GET /api/openapi.json', () => {
       ['/api/orders', 'get'],
       ['/api/order-lines', 'get'],
       ['/api/sheet/lines', 'post'],
+      ['/api/sheet/boxes', 'post'],
       ['/api/jobs', 'get'],
       ['/api/jobs', 'post'],
       ['/api/mall-accounts', 'get'],

@@ -1,7 +1,7 @@
 // The order sheet of the add-in: pushing the rows an operator changed, and reading rows again by line id.
-import { sheetLinesBody, sheetLinesResponse, sheetPushBody, sheetPushResponse } from '../../../shared/api/sheet.schema.ts';
+import { sheetBoxesResponse, sheetLinesBody, sheetLinesResponse, sheetPushBody, sheetPushResponse } from '../../../shared/api/sheet.schema.ts';
 import type { AppDeps } from '../../deps.ts';
-import { linesByIds } from '../../modules/orders/orders.service.ts';
+import { boxesOfLines, linesByIds } from '../../modules/orders/orders.service.ts';
 import { pushSheet } from '../../modules/orders/sheet-push.service.ts';
 import { withAutoSends } from '../../jobs/auto-send.ts';
 import { route } from '../route.ts';
@@ -33,6 +33,16 @@ export function sheetRoutes(deps: AppDeps) {
       body: sheetLinesBody,
       handler: async ({ actor, body }) => ({ items: await linesByIds(deps.db, actor, body.line_ids), next_cursor: null }),
       personalData: { rows: (r: { items: unknown[] }) => r.items.length, filter: ({ body }) => ({ line_ids: body.line_ids.length }) },
+    }),
+    route({
+      method: 'post',
+      path: '/sheet/boxes',
+      tag: 'sheet',
+      summary: 'The order and box of each given line (box null: in none yet; unknown ids are left out), to keep a box’s rows together',
+      access: 'viewer',
+      response: sheetBoxesResponse,
+      body: sheetLinesBody,
+      handler: async ({ body }) => ({ items: await boxesOfLines(deps.db, body.line_ids), next_cursor: null }),
     }),
   ];
 }

@@ -4,6 +4,7 @@ import type { DirectOrderInput, OrderFilter } from '../../../shared/api/orders.s
 import { AppError } from '../../../shared/errors.ts';
 import { message, type Message } from '../../../shared/i18n.ts';
 import { maskPersonalRecord, maskTextFields, namesOf } from '../../../shared/mask-record.ts';
+import { selectWhereIn } from '../../db/bulk.ts';
 import { isUniqueViolation, retryOnConflict } from '../../db/errors.ts';
 import type { Db } from '../../db/knex.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
@@ -156,6 +157,12 @@ export async function linesByIds(db: Db | Knex.Transaction, actor: Actor, lineId
   const rows = await views.lineViewByIds(db, lineIds, columns, extra);
   if (couriers.size) fillDefaultCouriers(rows, couriers, extra);
   return rows.map((r) => maskFor(actor, r));
+}
+
+/** The order and box of each of these lines (box null when in none), for keeping a box's rows together on the sheet. */
+export async function boxesOfLines(db: Db, lineIds: readonly string[]): Promise<{ line_id: string; order_id: string; box_id: string | null }[]> {
+  const rows = await selectWhereIn(db, 'order_lines', 'id', lineIds, ['id', 'order_id', 'box_id']);
+  return rows.map((r) => ({ line_id: String(r.id), order_id: String(r.order_id), box_id: typeof r.box_id === 'string' ? r.box_id : null }));
 }
 
 export async function getOrder(db: Db, actor: Actor, id: string) {

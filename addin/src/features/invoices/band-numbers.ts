@@ -2,17 +2,17 @@
 // order for rows not yet in one) through the rules a typed number meets; each row gets its result beside it, and
 // the rows that moved are read again, so their numbers and 운송장출력 show.
 import { LABEL_LINES_MAX, LABELS_MAX } from '../../../../shared/api/exports.schema.ts';
+import { SHEET_PUSH_MAX_ROWS } from '../../../../shared/api/sheet.schema.ts';
 import { TRACKING_ISSUE_MAX } from '../../../../shared/api/tracking-bands.schema.ts';
 import type { Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import type { StartedJob } from '../../api/jobs.ts';
 import { exportLabels } from '../../api/exports.ts';
+import { sheetBoxes } from '../../api/sheet.ts';
 import { issueNumbers } from '../../api/tracking-bands.ts';
 import { saveFile } from '../files/save-file.ts';
 import { applyItemResults } from '../orders/order-sheet.ts';
 import { selection } from '../orders/sheet-actions.ts';
-import type { SheetState } from '../orders/order-sheet.ts';
-import { textOf } from '../../sheet/cells.ts';
 
 export type Numbered = {
   applied: number;
@@ -25,7 +25,7 @@ export type Numbered = {
 };
 
 /**
- * Consecutive parts of at most `max` rows and `maxOrders` keys (orders, or merged boxes: partKeyOf), a key's rows
+ * Consecutive parts of at most `max` rows and `maxOrders` keys (orders with their boxes: partKeyOf), a key's rows
  * never split between two (a box is numbered once, by the part that holds its rows; a key with more than `max` rows
  * alone is a part of its own).
  */
@@ -54,17 +54,34 @@ export function partsByOrder<T>(rows: readonly T[], orderOf: (row: T) => string,
 }
 
 /**
- * What keeps rows in one part: the merged box a row is in (its 합포 cell names it the same on every line of the box,
- * whatever order), else its order. A box split between two parts was numbered by the first and its rows in the
- * second refused; its label printed in both files.
+ * What keeps rows in one part: the server's word on each line's order and box, joined — the rows of an order, and
+ * of a box whatever orders it holds (합포), share a key, so neither is split between two parts. Read from the
+ * server, not the sheet: the 합포 column may be hidden or gone from the operator's layout. A box split between two
+ * parts was numbered by the first and its rows in the second refused, and its label printed in both files.
  */
-function partKeyOf(state: SheetState): (lineId: string) => string {
-  const col = state.at.get('box_group');
-  return (lineId) => {
-    const row = state.rowOf.get(lineId);
-    const group = col === undefined || row === undefined ? '' : textOf(state.rows[row - 1]?.[col]);
-    return group ? `box:${group}` : (state.snapshot.get(lineId)?.order_id ?? lineId);
+async function partKeyOf(api: Api, lineIds: readonly string[]): Promise<(lineId: string) => string> {
+  const parent = new Map<string, string>();
+  const root = (key: string): string => {
+    let r = key;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(key, r);
+    return r;
   };
+  const join = (a: string, b: string) => {
+    const [ra, rb] = [root(a), root(b)];
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  const orderOf = new Map<string, string>();
+  for (let i = 0; i < lineIds.length; i += SHEET_PUSH_MAX_ROWS) {
+    const { items } = await sheetBoxes(api, { line_ids: lineIds.slice(i, i + SHEET_PUSH_MAX_ROWS) });
+    for (const line of items) {
+      orderOf.set(line.line_id, `order:${line.order_id}`);
+      root(`order:${line.order_id}`);
+      if (line.box_id) join(`order:${line.order_id}`, `box:${line.box_id}`);
+    }
+  }
+  // A line the server no longer knows (deleted meanwhile) goes alone: its refusal comes back beside it.
+  return (lineId) => root(orderOf.get(lineId) ?? `line:${lineId}`);
 }
 
 /**
@@ -82,7 +99,10 @@ export async function numberSelection(
   if (!items.length) return null;
   const total: Numbered = { applied: 0, refused: 0, issued: 0, first: null, last: null, remaining: 0, autoJobs: [] };
   let done = 0;
-  const keyOf = partKeyOf(state);
+  const keyOf = await partKeyOf(
+    api,
+    items.map((i) => i.id),
+  );
   for (const part of partsByOrder(items, (i) => keyOf(i.id), TRACKING_ISSUE_MAX)) {
     const out = await issueNumbers(api, { courier, items: part });
     // Rows numbered meanwhile (another operator) or changed since the pull are read again too: they show what the
@@ -108,10 +128,13 @@ export async function numberSelection(
  * labels are for nothing else). Null when no order row is selected.
  */
 export async function printSelection(api: Api, lang: Lang): Promise<{ fileNames: string[] } | null> {
-  const { state, rows } = await selection(lang);
+  const { rows } = await selection(lang);
   if (!rows.length) return null;
   const fileNames: string[] = [];
-  const keyOf = partKeyOf(state);
+  const keyOf = await partKeyOf(
+    api,
+    rows.map((r) => r.id),
+  );
   for (const part of partsByOrder(rows, (r) => keyOf(r.id), LABEL_LINES_MAX, Math.floor(LABELS_MAX * 0.9))) {
     const file = await exportLabels(api, { line_ids: part.map((r) => r.id), reason: 'shipping' });
     saveFile(file);

@@ -136,6 +136,15 @@ export class FakeWorkbookState {
     s.columnWidths = new Map([...s.columnWidths].map(([c, w]) => [c >= col ? c + 1 : c, w]));
     this.onChange?.();
   }
+  /** Deleting a whole column; the columns to its right move left (its width and hidden state go with it). */
+  userDeleteColumn(sheet: string, col: number): void {
+    const s = this.sheetNamed(sheet);
+    for (const row of s.grid) row?.splice(col, 1);
+    const left = (c: number) => (c > col ? c - 1 : c);
+    s.hiddenColumns = new Set([...s.hiddenColumns].filter((c) => c !== col).map(left));
+    s.columnWidths = new Map([...s.columnWidths].filter(([c]) => c !== col).map(([c, w]) => [left(c), w]));
+    this.onChange?.();
+  }
   /** Moves a whole column to another place (cut + insert): its width and hidden state go with it, as in Excel. */
   userMoveColumn(sheet: string, from: number, to: number): void {
     const s = this.sheetNamed(sheet);
