@@ -12,7 +12,7 @@ import { message, type Text } from '../../shared/i18n.ts';
 import type { ClaimDecisionTarget, Outcome } from '../connectors/types.ts';
 import { decisionsToSend, recordDecisionOutcomes, type DecisionOutcome, type DecisionRow } from '../modules/orders/mall-lines.service.ts';
 import { inParts, partAsNow, sendInPartsRecordingBehind } from './in-parts.ts';
-import { stopIfCanceled, type JobContext } from './job-runner.ts';
+import { stopIfCanceled, type JobContext } from './job-context.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { jobsMessages } from './jobs.messages.ts';
 

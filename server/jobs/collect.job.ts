@@ -19,7 +19,7 @@ import {
   type NewLine,
   type OrderFields,
 } from '../modules/orders/intake.ts';
-import { stopIfCanceled, type JobContext } from './job-runner.ts';
+import { stopIfCanceled, type JobContext } from './job-context.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { itemsName, jobsMessages, mallReason } from './jobs.messages.ts';
 import { collectedLines, orderIdByMallOrderId } from '../modules/orders/mall-lines.service.ts';

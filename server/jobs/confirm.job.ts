@@ -5,7 +5,7 @@ import type { Outcome } from '../connectors/types.ts';
 import type { BulkResult } from '../modules/orders/transitions.service.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { inParts } from './in-parts.ts';
-import { stopIfCanceled, type JobContext } from './job-runner.ts';
+import { stopIfCanceled, type JobContext } from './job-context.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { currentVersions, linesToConfirm, markMallConfirmed, type ConfirmRow } from '../modules/orders/mall-lines.service.ts';
 

@@ -14,41 +14,17 @@ import { isMessage, message, type Text } from '../../shared/i18n.ts';
 import { MALL_NAMES, type MallType } from '../../shared/malls.ts';
 import type { ConnectorFactory } from '../connectors/registry.ts';
 import { MallError } from '../connectors/http.ts';
-import type { MallConnector } from '../connectors/types.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/knex.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId, ID_PREFIX } from '../db/ids.ts';
-import type { Actor } from '../domain/actor.ts';
 import type { Logger } from '../log.ts';
 import { findMallAccount, updateMallAccount, type MallAccountRow } from '../modules/mall-accounts/mall-accounts.repo.ts';
 import { openCredentials } from '../modules/mall-accounts/mall-accounts.service.ts';
 import type { JobEvents } from './job-events.ts';
 import { jobsMessages } from './jobs.messages.ts';
 import * as repo from './jobs.repo.ts';
-
-export type JobContext = {
-  job: repo.JobRow;
-  account: MallAccountRow;
-  connector: MallConnector;
-  db: Db;
-  log: Logger;
-  signal: AbortSignal;
-  /** Items per transaction when the job applies changes in bulk (SHIPSHEET_BULK_BLOCK_ITEMS). */
-  blockItems: number;
-  actor: Actor;
-  runner: JobRunner;
-  /** Writes results and moves the job's counts. */
-  record(results: repo.JobResult[]): Promise<void>;
-  /** Declares how many items the job will go through, for progress. */
-  expect(total: number): Promise<void>;
-  /** Stores what the job settled on (e.g. the window it asked the mall about), for the next run and for people. */
-  setParams(params: Record<string, unknown>): Promise<void>;
-  /** Says the mall answered: only then does a job clear an account's error status. */
-  reachedMall(): void;
-};
-
-export type JobFn = (ctx: JobContext) => Promise<void>;
+import { Canceled, type JobContext, type JobFn, type JobStart } from './job-context.ts';
 
 export type JobRunnerDeps = {
   db: Db;
@@ -88,8 +64,6 @@ const SERVICE: Record<repo.JobType, keyof MallAccountRow> = {
   // Answering the mall's claims belongs with bringing them in: an account that syncs claims answers them.
   claim_decisions: 'sync_enabled',
 };
-
-class Canceled extends Error {}
 
 export class JobRunner {
   private running = new Map<string, { abort: AbortController; done: Promise<void> }>();
@@ -179,13 +153,7 @@ export class JobRunner {
   }
 
   /** Stores a job and starts it; refuses when the account cannot run it or the same job is already under way. */
-  async start(input: {
-    type: repo.JobType;
-    accountId: string;
-    params?: Record<string, unknown>;
-    actor: Actor;
-    trigger: repo.JobRow['trigger'];
-  }): Promise<repo.JobRow> {
+  async start(input: JobStart): Promise<repo.JobRow> {
     const { db } = this.deps;
     const account = await findMallAccount(db, input.accountId);
     if (!account) throw new AppError('not_found', 'mall_account_not_found', message(jobsMessages.account_not_found, { id: input.accountId }));
@@ -306,6 +274,14 @@ export class JobRunner {
       await repo.updateJob(db, job.id, p);
       publish();
     };
+    // Results written in a change's own transaction (recordIn), counted with the next record or at the end.
+    const uncounted: repo.JobResult[] = [];
+    const countResults = async (results: readonly repo.JobResult[]) => {
+      const all = [...uncounted.splice(0), ...results];
+      if (!all.length) return;
+      const count = (r: string) => all.filter((x) => x.result === r).length;
+      await patch({ ok: job.ok + count('ok'), failed: job.failed + count('failed'), skipped: job.skipped + count('skipped') });
+    };
     try {
       await patch({ state: 'running', started_at: new Date().toISOString() });
       const credentials = await this.credentials(account);
@@ -321,10 +297,13 @@ export class JobRunner {
         actor: { type: 'job', id: job.id },
         runner: this,
         record: async (results) => {
+          if (results.length) await repo.insertResults(db, job.id, results);
+          await countResults(results);
+        },
+        recordIn: async (trx, results) => {
           if (!results.length) return;
-          await repo.insertResults(db, job.id, results);
-          const count = (r: string) => results.filter((x) => x.result === r).length;
-          await patch({ ok: job.ok + count('ok'), failed: job.failed + count('failed'), skipped: job.skipped + count('skipped') });
+          await repo.insertResults(trx, job.id, results);
+          uncounted.push(...results);
         },
         expect: async (total) => patch({ total }),
         setParams: async (params) => patch({ params }),
@@ -333,6 +312,7 @@ export class JobRunner {
         },
       };
       await this.deps.jobs[job.type](ctx);
+      await countResults([]);
       if (signal.aborted) throw new Canceled();
       await patch({ ...outcome(job), finished_at: new Date().toISOString() });
       if (reached && account.status !== 'normal')
@@ -396,9 +376,4 @@ export function outcome(job: Pick<repo.JobRow, 'ok' | 'failed' | 'skipped'>): { 
   if (job.failed === 0) return { state: 'succeeded' };
   if (job.ok === 0 && job.skipped === 0) return { state: 'failed', error: message(jobsMessages.all_failed, { n: job.failed }) };
   return { state: 'partial' };
-}
-
-/** Throws when the job was asked to stop: jobs call it between pages and batches. */
-export function stopIfCanceled(signal: AbortSignal): void {
-  if (signal.aborted) throw new Canceled();
 }

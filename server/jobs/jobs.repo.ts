@@ -82,7 +82,7 @@ export async function listJobs(db: Db, f: { accountId?: string; type?: string; b
   return { rows: page, next: more ? page[page.length - 1]!.id : null };
 }
 
-export async function insertResults(db: Db, jobId: string, results: JobResult[]) {
+export async function insertResults(db: Db | Knex.Transaction, jobId: string, results: JobResult[]) {
   const at = new Date().toISOString();
   await insertMany(
     db,

@@ -7,7 +7,7 @@ import { message, type Message, type Text } from '../../shared/i18n.ts';
 import type { InvoiceTarget, Outcome } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
 import { inParts, partAsNow, sendInPartsRecordingBehind } from './in-parts.ts';
-import { stopIfCanceled, type JobContext } from './job-runner.ts';
+import { stopIfCanceled, type JobContext } from './job-context.ts';
 import type { JobResult } from './jobs.repo.ts';
 import { itemsName, jobsMessages } from './jobs.messages.ts';
 import {

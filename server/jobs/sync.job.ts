@@ -13,7 +13,7 @@ import { MALL_NAMES, SELLER_CENTER_NAMES, type MallType } from '../../shared/mal
 import { MallError } from '../connectors/http.ts';
 import type { MallChange, MallRecipientChange } from '../connectors/types.ts';
 import { applyTransitions } from '../modules/orders/transitions.service.ts';
-import { stopIfCanceled, type JobContext } from './job-runner.ts';
+import { stopIfCanceled, type JobContext } from './job-context.ts';
 import { lastSyncEnd, type JobResult } from './jobs.repo.ts';
 import { jobsMessages, mallReason } from './jobs.messages.ts';
 import {
@@ -30,7 +30,7 @@ import {
   type CollectedLine,
 } from '../modules/orders/mall-lines.service.ts';
 import { readAgainFrom, syncWindow } from './windows.ts';
-import { applyMallRecipients } from '../modules/orders/mall-recipients.service.ts';
+import { applyMallRecipients, type MallRecipientResult } from '../modules/orders/mall-recipients.service.ts';
 import { withoutControlChars } from '../connectors/clean-text.ts';
 import { recipientCells } from './recipient-cells.ts';
 
@@ -255,14 +255,14 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     account.id,
     [...latest.keys()].filter((id) => !failedIds.has(id) && !dismissed.has(id)),
   );
-  // Per order, not per line: never pending (a later sync reads the receiver as it then is).
-  const recipientResults = await applyMallRecipients(
+  // Per order, not per line, recorded with each block's change (recordIn).
+  await applyMallRecipients(
     db,
     ctx.actor,
     account.id,
     recipients.map((r) => ({ mall_order_id: r.mallOrderId, recipient: recipientCells(r), changed_at: r.changedAt })),
     window.from,
-    { blockItems: ctx.blockItems },
+    { blockItems: ctx.blockItems, recordIn: (trx, block) => ctx.recordIn(trx, block.map(recipientResult)) },
   );
   if (recipientsUnread) {
     results.push({
@@ -274,17 +274,17 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       message: message(jobsMessages.recipients_unread, { detail: recipientsUnread }),
     });
   }
-  for (const r of recipientResults) {
-    results.push({
-      ref_type: 'order',
-      ref_id: r.order_id,
-      mall_ref: null,
-      mall_order_id: r.mall_order_id,
-      item_name: r.item_name,
-      result: r.result,
-      code: r.code,
-      message: r.message,
-    });
-  }
   await ctx.record(results);
 }
+
+/** An address change's result, as the job reports it: per order, never pending (a later sync reads it as it then is). */
+const recipientResult = (r: MallRecipientResult): JobResult => ({
+  ref_type: 'order',
+  ref_id: r.order_id,
+  mall_ref: null,
+  mall_order_id: r.mall_order_id,
+  item_name: r.item_name,
+  result: r.result,
+  code: r.code,
+  message: r.message,
+});

@@ -11,6 +11,7 @@ import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { MallError } from '../../server/connectors/http.ts';
 import type { ConnectorFactory } from '../../server/connectors/registry.ts';
+import type { JobFn } from '../../server/jobs/job-context.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -196,6 +197,42 @@ for (const [name, connect] of MALLS) {
         failures.map((f) => [f.mall_order_id, f.code]),
         [[mallOrderId, 'recipient_reprint']],
       );
+    });
+
+    it('the label notice is recorded with the address change: a sync that dies right after it still leaves the notice', async () => {
+      const orders = await collected(1);
+      const [mallOrderId] = [...orders.keys()];
+      const orderId = orders.get(mallOrderId!)![0]!.order_id;
+      const version = async () => (await orderRow(orderId)).version as number;
+      await s.call('POST', '/api/transitions', { action: 'release', items: [{ id: orderId, version: await version() }] });
+      await s.call('POST', '/api/transitions', {
+        action: 'set_invoice',
+        courier: 'CJ',
+        items: [{ id: orderId, version: await version(), tracking_number: cj() }],
+      });
+      await mall.admin.event(mallOrderId!, 'address_change', NEW_ADDRESS);
+      // The job's last record never happens (the process killed there): only what was written with the change stays.
+      const deps = (s.deps.runner as unknown as { deps: { jobs: Record<string, JobFn> } }).deps;
+      const real = deps.jobs.sync!;
+      deps.jobs.sync = (ctx) =>
+        real({
+          ...ctx,
+          record: async () => {
+            throw new Error('killed before the last record');
+          },
+        });
+      try {
+        const { job } = await sync();
+        assert.equal(job.state, 'failed');
+        const failures = (await s.call('GET', `/api/jobs/${job.id}/results?result=failed`)).body.items as Result[];
+        assert.deepEqual(
+          failures.map((f) => [f.mall_order_id, f.code]),
+          [[mallOrderId, 'recipient_reprint']],
+        );
+      } finally {
+        deps.jobs.sync = real;
+      }
+      assert.equal((await orderRow(orderId)).recipient_address1, '부산광역시 해운대구 센텀중앙로 79');
     });
 
     it('a recipient corrected here after the mall changed it is kept, the history says so, and the job asks to check', async () => {

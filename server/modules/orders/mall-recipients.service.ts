@@ -86,7 +86,14 @@ export async function applyMallRecipients(
   accountId: string,
   reports: readonly MallRecipientReport[],
   since: string,
-  options: { blockItems?: number } = {},
+  options: {
+    blockItems?: number;
+    /**
+     * Records a block's results in its own transaction (the sync job's results): what an applied change asks of the
+     * operator (재출력, check the address) is never lost to a crash between the change and a later record.
+     */
+    recordIn?: (trx: Knex.Transaction, results: readonly MallRecipientResult[]) => Promise<void>;
+  } = {},
 ): Promise<MallRecipientResult[]> {
   // The latest word per mall order.
   const latest = new Map<string, MallRecipientReport>();
@@ -138,6 +145,7 @@ export async function applyMallRecipients(
       write: async (decided: DecidedBlock, trx: Knex.Transaction) => {
         await writeChanges(trx, decided.writes, { actor, batchId, now: decided.now });
         await repo.setRecipientDigests(trx, decided.digests);
+        await options.recordIn?.(trx, decided.results);
         return decided.results;
       },
     },
