@@ -127,6 +127,58 @@ describe('the 할당 tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.close();
   });
 
+  it('saving the settings waits for them to load: not while loading, not after a failed load (said, with 다시 불러오기)', async () => {
+    // The shop's channel priority, which a save of the form's blanks would wipe.
+    const shop = { allocate_held: true, channel_priority: ['도매상', '쿠팡 본점'] };
+    assert.equal((await e2e.server.call('PUT', '/api/allocation/settings', shop)).status, 200);
+    const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    // The first read of the settings hangs, then fails (a network that dropped); the next goes through.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    await page.route('**/api/allocation/settings', async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      if (++reads > 1) return route.continue();
+      await held;
+      return route.abort('connectionreset');
+    });
+    await page.goto(`${e2e.server.url}/preview`);
+    await signInAsAdmin(page);
+    await narrowPane(page);
+    const pane = page.getByRole('complementary', { name: 'ShipSheet' });
+    await pane.getByRole('tab', { name: '할당', exact: true }).click();
+    const settings = pane.getByRole('group', { name: '할당 설정' });
+    const save = settings.getByRole('button', { name: '설정 저장' });
+    const priority = settings.getByLabel('채널 우선순위 (한 줄에 하나, 위가 먼저)');
+
+    // Not loaded yet (the read is held): the blanks shown are not the shop's, and cannot be saved.
+    await save.waitFor();
+    assert.equal(reads, 1, 'the read is under way');
+    assert.equal(await priority.inputValue(), '');
+    assert.equal(await save.isDisabled(), true, 'no save while loading');
+    await settings.getByRole('status').filter({ hasText: '할당 설정을 불러오는 중…' }).waitFor();
+
+    // The load failed: said, with why, and still no save; 다시 불러오기 brings the shop's setting, and saving back.
+    release();
+    await settings
+      .getByRole('alert')
+      .filter({ hasText: /^할당 설정을 불러오지 못했습니다 \(.+\)\. 지금 설정을 덮어쓰지 않도록/ })
+      .waitFor();
+    assert.equal(await save.isDisabled(), true, 'no save after a failed load');
+    await assertPaneFits(page, 'the 할당 tab with its settings not loaded');
+    await settings.getByRole('button', { name: '다시 불러오기' }).click();
+    await settings.getByRole('switch', { name: '보류 주문에도 재고 할당' }).and(page.locator(':checked')).waitFor();
+    assert.equal(await priority.inputValue(), '도매상\n쿠팡 본점');
+    assert.equal(await save.isDisabled(), false);
+    assert.equal(await settings.getByRole('alert').count(), 0);
+    assert.deepEqual((await e2e.server.call('GET', '/api/allocation/settings')).body, shop, 'the shop’s setting untouched');
+
+    // Put back for the other tests.
+    assert.equal((await e2e.server.call('PUT', '/api/allocation/settings', { allocate_held: false, channel_priority: [] })).status, 200);
+    await page.close();
+  });
+
   it('the 할당 tab fits a 320 px pane in Korean and in English', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 320, height: 900 } });
     page.setDefaultTimeout(30_000);

@@ -61,4 +61,10 @@ export const allocateMessages = {
   settings_save: { ko: '설정 저장', en: 'Save settings' },
   settings_saved: { ko: '할당 설정을 저장했습니다. 다음 미리보기부터 적용됩니다.', en: 'Allocation settings saved; the next preview uses them.' },
   settings_admin_only: { ko: '할당 설정은 관리자만 바꿀 수 있습니다.', en: 'Only admins change the allocation settings.' },
+  settings_loading: { ko: '할당 설정을 불러오는 중…', en: 'Loading the allocation settings…' },
+  settings_load_failed: {
+    ko: '할당 설정을 불러오지 못했습니다 ({error}). 지금 설정을 덮어쓰지 않도록, 불러오기 전에는 저장할 수 없습니다.',
+    en: 'The allocation settings could not be loaded ({error}). Saving waits until they load, so the current ones are not overwritten.',
+  },
+  settings_reload: { ko: '다시 불러오기', en: 'Load again' },
 } satisfies Messages;
