@@ -64,7 +64,6 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     await ctx.setParams({ ...ctx.job.params, ...window, to: readAgainFrom(window) });
   }
   ctx.reachedMall();
-  await ctx.expect(changes.length);
 
   // The latest word of the mall per line is what counts; earlier ones were overtaken. Changes earlier syncs could
   // not apply are tried again, unless the mall has said something newer about the line since.
@@ -77,6 +76,8 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     latest.set(id, kept);
     retried.add(id);
   }
+  // One result per line the mall spoke of (its latest word), as the progress counts them.
+  await ctx.expect(latest.size);
   // What an operator dismissed is not tried (nor kept) again when an overlapping window lists it once more; a newer
   // word of the mall for the line is a new change.
   const dismissed = new Set<string>();
@@ -256,7 +257,7 @@ export async function syncJob(ctx: JobContext): Promise<void> {
     [...latest.keys()].filter((id) => !failedIds.has(id) && !dismissed.has(id)),
   );
   // Per order, not per line, recorded with each block's change (recordIn).
-  await applyMallRecipients(
+  const recipientResults = await applyMallRecipients(
     db,
     ctx.actor,
     account.id,
@@ -274,6 +275,8 @@ export async function syncJob(ctx: JobContext): Promise<void> {
       message: message(jobsMessages.recipients_unread, { detail: recipientsUnread }),
     });
   }
+  // Every result counted in the total: a claim switch takes two steps, address changes and a failed read one each.
+  await ctx.expect(results.length + recipientResults.length);
   await ctx.record(results);
 }
 

@@ -200,6 +200,8 @@ for (const [name, connect] of malls) {
       await atMall(moving, 'return_complete');
       const { job, results } = await runJob(s, 'sync', mall.accountId);
       assert.equal(job.state, 'succeeded', JSON.stringify(results));
+      // Two words of the mall about one line: one result, and the progress counts it once.
+      assert.equal(job.total, job.ok + job.failed + job.skipped, JSON.stringify(job));
       const after = (await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!;
       assert.equal(after.status, 'RETURNED');
       const claim = (await s.call('GET', `/api/orders/${moving.order_id}`)).body.claims.find(
@@ -221,6 +223,8 @@ for (const [name, connect] of malls) {
       await atMall(moving, 'return_request');
       const { job, results } = await runJob(s, 'sync', mall.accountId);
       assert.equal(job.state, 'succeeded', JSON.stringify(results));
+      // The switch takes two steps, each a result the total counts.
+      assert.equal(job.total, job.ok + job.failed + job.skipped, JSON.stringify(job));
       assert.equal((await linesOf(mall.accountId)).find((r) => r.line_id === moving.line_id)!.status, 'RETURN_REQUESTED');
       const claims = (await s.call('GET', `/api/orders/${moving.order_id}`)).body.claims.filter(
         (c: { line_id: string }) => c.line_id === moving.line_id,
