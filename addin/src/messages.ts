@@ -112,7 +112,10 @@ export const paneMessages = {
     en: 'Paste or type tracking numbers into the tracking number column, then press "Push changes".',
   },
   ship: { ko: '운송장출력 행 출고완료', en: 'Ship invoiced rows' },
-  shipped: { ko: '출고완료 {applied}행, 거부 {refused}행', en: 'Shipped {applied} rows, refused {refused}' },
+  shipped: {
+    ko: '출고완료 {applied}행, 변경없음 {unchanged}행, 거부 {refused}행',
+    en: 'Shipped {applied} rows, unchanged {unchanged}, refused {refused}',
+  },
   nothing_to_ship: { ko: '운송장출력 상태인 행이 없습니다.', en: 'No invoiced rows on the sheet.' },
   send: { ko: '쇼핑몰로 송장 전송', en: 'Send tracking numbers to malls' },
   sending: { ko: '쇼핑몰로 전송 중… {done}/{total}', en: 'Sending… {done}/{total}' },

@@ -144,6 +144,14 @@ describe('numbering from a courier band in the pane, to the malls', skipWith(SKI
     const invoices = region('송장');
     await invoices.getByRole('button', { name: '운송장출력 행 출고완료' }).click();
     await notice('송장', /출고완료 \d+행/);
+    // A box ships whole with its first row; its other rows read 변경없음 on the sheet, and the notice counts them apart.
+    const results = (await sheetRows(page, '주문')).map((r) => r[col('push_result')]).filter((r) => r === '반영' || r === '변경없음');
+    const count = (label: string) => results.filter((r) => r === label).length;
+    const said = await region('송장')
+      .getByTestId('notice')
+      .filter({ hasText: /출고완료 \d+행/ })
+      .innerText();
+    assert.match(said, new RegExp(`출고완료 ${count('반영')}행, 변경없음 ${count('변경없음')}행, 거부 0행`));
     await invoices.getByRole('button', { name: '쇼핑몰로 송장 전송' }).click();
     await notice('송장', /전송 성공/);
     const ours = new Map<string, string>();

@@ -7,7 +7,7 @@ import { paneMessages as m } from '../../messages.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import type { Account } from '../accounts/useAccounts.ts';
 import type { SheetState } from '../orders/order-sheet.ts';
-import { sendToMalls, setCourierOnSelection, shipInvoiced, stockShortText } from '../orders/sheet-actions.ts';
+import { sendToMalls, setCourierOnSelection, shipInvoiced, stockShortText, unfinishedSendsText } from '../orders/sheet-actions.ts';
 import { followAutoJobs, pushWork } from '../orders/push-work.ts';
 import { useWork } from '../work.tsx';
 import { useUnpushedGuard } from '../orders/useUnpushedGuard.ts';
@@ -83,8 +83,10 @@ export function useInvoices(api: Api, feed: JobFeed, lang: Lang, accounts: reado
         (done, total) => step(t('sending', { done, total }), total ? done / total : undefined, false),
         signal,
       );
-      const text = [t('sent', out), ...out.notStarted].join(' ');
-      return { intent: out.failed || out.notStarted.length ? 'warning' : 'success', text };
+      const unfinished = await unfinishedSendsText(api, out.unfinished, lang);
+      const text = [t('sent', { ok: out.ok, failed: out.failed }), unfinished, ...out.notStarted].filter(Boolean).join(' ');
+      const warn = out.failed || out.notStarted.length || out.unfinished.length;
+      return { intent: warn ? 'warning' : 'success', text };
     });
   return {
     work,

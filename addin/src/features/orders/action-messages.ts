@@ -7,6 +7,10 @@ export const actionMessages = {
     en: 'Shipped more than the stock said; these rows are below zero: {list}. Count them in the Stock tab.',
   },
   and_more: { ko: '{list} 외 {count}건', en: '{list} and {count} more' },
+  sends_unfinished: {
+    ko: '송장 전송이 끝나지 못한 계정: {accounts}. 작업 탭에서 이유를 확인하고 다시 전송하세요.',
+    en: 'Sending did not finish for: {accounts}. See why in the Jobs tab, then send again.',
+  },
   group_status: { ko: '상태', en: 'Status' },
   group_claim: { ko: '클레임', en: 'Claims' },
   group_flags: { ko: '표시', en: 'Flags' },

@@ -9,7 +9,7 @@ import { paneMessages as m } from '../../messages.ts';
 import { automationMessages as am } from '../accounts/automation-messages.ts';
 import type { Notice, Step } from '../work.tsx';
 import { pushOrders } from './order-sheet.ts';
-import { followClaimDecisions, followSends } from './sheet-actions.ts';
+import { followClaimDecisions, followSends, unfinishedSendsText } from './sheet-actions.ts';
 import type { StartedJob } from '../../api/jobs.ts';
 
 export const pushWork =
@@ -48,8 +48,10 @@ export async function followAutoJobs(api: Api, feed: JobFeed, jobs: readonly Sta
       // The push's (or ship's) results beside the rows were just written: the refresh keeps them.
       { keepResults: true },
     );
-    said.push(format(am.auto_sent, out, lang));
-    warn ||= out.failed > 0;
+    said.push(format(am.auto_sent, { ok: out.ok, failed: out.failed }, lang));
+    const unfinished = await unfinishedSendsText(api, out.unfinished, lang);
+    if (unfinished) said.push(unfinished);
+    warn ||= out.failed > 0 || out.unfinished.length > 0;
   }
   if (claims.length) {
     const out = await followClaimDecisions(

@@ -1,12 +1,14 @@
 // Actions on the order sheet's rows: an action on the selected rows (status, claim, flags, delete, restore) (발주확인 of mall lines goes to the malls as
 // confirm jobs), a courier on the selection, ship every invoiced row, send shipped boxes' numbers to the malls. Each
 // writes its results beside the rows it touched and refreshes the rows it moved.
+import type { JobView } from '../../../../shared/api/jobs.schema.ts';
 import type { BulkTransitionBody, ItemResult } from '../../../../shared/api/orders.schema.ts';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { LEAVES_BOX, PAST_SHIPPING_STATUSES, RETURNING_STATUSES, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { allJobResults, startJobs, type JobResult, type StartedJob } from '../../api/jobs.ts';
+import { listMallAccounts } from '../../api/mall-accounts.ts';
 import { applyTransitions, undoTransitions } from '../../api/orders.ts';
 import { selectedRows, writeCells, type Progress } from '../../excel/sheets.ts';
 import { textOf } from '../../sheet/cells.ts';
@@ -176,15 +178,26 @@ export async function shipInvoiced(
   api: Api,
   lang: Lang,
   read?: SheetState,
-): Promise<{ applied: number; refused: number; autoJobs: StartedJob[]; batchId: string; undoable: boolean; stockShort: StockShort } | null> {
+): Promise<{
+  applied: number;
+  unchanged: number;
+  refused: number;
+  autoJobs: StartedJob[];
+  batchId: string;
+  undoable: boolean;
+  stockShort: StockShort;
+} | null> {
   const state = read ?? (await readOrderSheet(lang));
   const items = linesWithStatus(state, statusLabels('INVOICED'));
   if (!items.length) return null;
   const out = await applyTransitions(api, { action: 'ship', items });
   await applyItemResults(api, state, out.results, lang);
+  // A box ships whole with its first row: its other rows come back unchanged (변경없음), counted apart as on the sheet.
+  const unchanged = out.results.filter((r) => r.result === 'applied' && r.code === 'unchanged').length;
   // Accounts that send once shipped had their send jobs started by the server: the caller follows them.
   return {
-    applied: out.applied,
+    applied: out.applied - unchanged,
+    unchanged,
     refused: out.refused,
     autoJobs: out.auto_jobs ?? [],
     batchId: out.batch_id,
@@ -215,7 +228,7 @@ export async function followSends(
   progress: Progress,
   signal?: AbortSignal,
   options: { keepResults?: boolean } = {},
-): Promise<{ ok: number; failed: number; notStarted: string[] }> {
+): Promise<{ ok: number; failed: number; notStarted: string[]; unfinished: JobView[] }> {
   const notStarted = notStartedMessages(items);
   // Canceled jobs keep what they sent, so the rows are still refreshed.
   const jobs = await feed.follow(startedJobs(items), progress, signal);
@@ -223,7 +236,28 @@ export async function followSends(
   // Not only the rows the sheet shows shipped: a box shipped elsewhere (the 스캔 tab, another operator) was sent
   // too while its rows still read 운송장출력, so every numbered row a send could have moved is read again.
   await refreshRows(api, state, numberedLines(state, BEYOND_SEND), lang, options);
-  return { ok: jobs.reduce((n, j) => n + j.ok, 0), failed: jobs.reduce((n, j) => n + j.failed, 0), notStarted };
+  return {
+    ok: jobs.reduce((n, j) => n + j.ok, 0),
+    failed: jobs.reduce((n, j) => n + j.failed, 0),
+    notStarted,
+    // A job that failed or stopped as a whole (the server killed mid-send, the mall refusing the keys) may have no
+    // item failed: the caller must not call that a success.
+    unfinished: jobs.filter((j) => j.state === 'failed' || j.state === 'canceled'),
+  };
+}
+
+/**
+ * What to say of send jobs that failed or stopped as a whole (followSends' `unfinished`): each account by name, with
+ * the job's reason; empty when every job went to its end.
+ */
+export async function unfinishedSendsText(api: Api, jobs: readonly JobView[], lang: Lang): Promise<string> {
+  if (!jobs.length) return '';
+  const names = new Map((await listMallAccounts(api)).items.map((a) => [a.id, a.display_name]));
+  const accounts = jobs.map((j) => {
+    const name = (j.mall_account_id && names.get(j.mall_account_id)) || j.mall_account_id || '';
+    return j.error ? `${name} (${j.error})` : name;
+  });
+  return format(actionMessages.sends_unfinished, { accounts: accounts.join(', ') }, lang);
 }
 
 /**
