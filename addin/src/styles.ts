@@ -43,6 +43,21 @@ export const useLayout = makeStyles({
   grow: { flex: '1 1 7rem' },
   /** In a wrapping row, a line of its own under what came before (a form opened from a title's button). */
   ownLine: { flexBasis: '100%' },
-  /** A short label that must stay on one line (a status badge). */
+  /** A short label that must stay on one line (a status badge in a card header's action, sized to fit it). */
   noWrap: { whiteSpace: 'nowrap' },
+  /**
+   * A badge in a wrapping row: one line while it fits (the row wraps it under its title first), more lines when its
+   * words are wider than the card (an English merge review reason at 320 px was cut at both ends). Fluent's badge
+   * has a fixed height; here it grows with its lines and keeps that height as its least.
+   */
+  badge: {
+    whiteSpace: 'normal',
+    height: 'auto',
+    minHeight: '20px',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    textAlign: 'start',
+  },
 });

@@ -23,9 +23,11 @@ describe('merge tab with many review groups', skipWith(SKIP_WITHOUT_BROWSER), ()
       return o;
     };
     // Same name and address, other phones: a review group each. One pair with the same phone: a merge group.
+    // The first pair on safe numbers: its badge has the longest reason ("Phones cannot be compared (safe number or none)").
     for (let i = 0; i < REVIEWS; i++) {
-      await order(`검토${i}`, `010-${5000 + i}-0001`);
-      await order(`검토${i}`, `010-${5000 + i}-0002`);
+      const prefix = i === 0 ? '0505' : '010';
+      await order(`검토${i}`, `${prefix}-${5000 + i}-0001`);
+      await order(`검토${i}`, `${prefix}-${5000 + i}-0002`);
     }
     await order('김합포', '010-3333-4444');
     await order('김합포', '010-3333-4444');
@@ -40,6 +42,12 @@ describe('merge tab with many review groups', skipWith(SKIP_WITHOUT_BROWSER), ()
     assert.equal(await cards.count(), 50, 'the first page of cards');
     await pane.getByText(`검토 필요 ${REVIEWS}개 · 결정 0개`).waitFor();
     await assertPaneFits(page, '합포 검토 카드');
+    // In English the reasons are longer: a badge wraps in its card rather than being cut at both ends.
+    await page.getByRole('button', { name: 'English' }).click();
+    await pane.getByText('Phones cannot be compared (safe number or none)').waitFor();
+    await assertPaneFits(page, 'merge review cards in English');
+    await page.getByRole('button', { name: '한국어' }).click();
+    await pane.getByText('연락처 확인 불가 (안심번호·없음)').waitFor();
 
     // A decision renders its own card again, no other.
     await rememberCardProps(page);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SKIP_WITHOUT_BROWSER, buildPane, launchBrowser } from '../helpers/browser.ts';
+import { cutTexts } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
 import { naverMall, type MallFixture } from '../helpers/malls.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -87,6 +88,7 @@ async function assertFits(page: Page, where: string) {
   const o = await overflow(page);
   assert.ok(o.scrollWidth <= o.clientWidth, `${where}: the pane scrolls sideways (${o.scrollWidth} > ${o.clientWidth})\n${o.outside.join('\n')}`);
   assert.deepEqual(o.outside, [], `${where}: elements outside the pane`);
+  assert.deepEqual(await cutTexts(page, 'body'), [], `${where}: texts cut inside their own box`);
 }
 
 /**

@@ -16,7 +16,33 @@ export async function narrowPane(page: Page): Promise<void> {
   });
 }
 
-/** Fails naming every element of the pane drawn outside it, or the pane's width when it is not 320 px or scrolls. */
+/**
+ * The texts cut inside their own box under `scope`: an element that keeps its text on one line (nowrap, an
+ * ellipsis) and is wider inside than its box — a badge squeezed by the card it is in showed neither end, though
+ * nothing of it was drawn outside the pane. A text meant to be cut says so: an ellipsis with the whole text in its
+ * title, or data-truncate on it or an ancestor. Fields and scrolling boxes are not texts.
+ */
+export async function cutTexts(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const root = document.querySelector(selector);
+    if (!root) return [];
+    return Array.from(root.querySelectorAll('*:not([data-tabster-dummy])'))
+      .filter((el) => {
+        if (!(el instanceof HTMLElement) || el.clientWidth < 1 || el.scrollWidth <= el.clientWidth + 1) return false;
+        if (el.matches('input, textarea, select, [data-truncate], [data-truncate] *') || el.closest('[aria-hidden="true"]')) return false;
+        const style = getComputedStyle(el);
+        if (style.visibility === 'hidden' || ['auto', 'scroll'].includes(style.overflowX)) return false;
+        if (!(style.whiteSpace === 'nowrap' || style.whiteSpace === 'pre' || style.textOverflow === 'ellipsis')) return false;
+        return !(style.textOverflow === 'ellipsis' && el.title.trim() !== '' && el.title.trim() === (el.textContent ?? '').trim());
+      })
+      .map((el) => `cut ${el.scrollWidth} > ${el.clientWidth}: ${el.outerHTML.slice(0, 120)}`);
+  }, scope);
+}
+
+/**
+ * Fails naming every element of the pane drawn outside it, every text cut inside its own box (cutTexts), or the
+ * pane's width when it is not 320 px or scrolls.
+ */
 export async function assertPaneFits(page: Page, what: string): Promise<void> {
   const outside = await page.evaluate(() => {
     const aside = document.querySelector('aside[aria-label="ShipSheet"]')!;
@@ -29,5 +55,5 @@ export async function assertPaneFits(page: Page, what: string): Promise<void> {
       .map((el) => el.outerHTML.slice(0, 80))
       .concat(Math.round(box.width) === 320 && aside.scrollWidth <= aside.clientWidth ? [] : [`width ${box.width}`]);
   });
-  assert.deepEqual(outside, [], `${what} at 320 px`);
+  assert.deepEqual(outside.concat(await cutTexts(page, 'aside[aria-label="ShipSheet"]')), [], `${what} at 320 px`);
 }

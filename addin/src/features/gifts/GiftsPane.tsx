@@ -104,7 +104,7 @@ function RuleCard(props: { rule: GiftRuleView; lang: Lang; accounts: Account[]; 
     <Card size="small" data-rule={rule.id}>
       <div className={ui.spread}>
         <Text weight="semibold">{rule.name}</Text>
-        <Badge shape="rounded" className={ui.noWrap} color={rule.active ? 'success' : 'informative'}>
+        <Badge shape="rounded" className={ui.badge} color={rule.active ? 'success' : 'informative'}>
           {rule.active ? t('gf_active') : t('gf_inactive')}
         </Badge>
       </div>

@@ -96,7 +96,7 @@ const ReviewCard = memo(function ReviewCard({ review, linesByOrder, lang, decisi
         <Text weight="semibold">
           {review.review} {who?.recipient_name ?? ''}
         </Text>
-        <Badge shape="rounded" color="warning" className={ui.noWrap}>
+        <Badge shape="rounded" color="warning" className={ui.badge}>
           {reasonText(review.reason, lang)}
         </Badge>
       </div>

@@ -82,7 +82,7 @@ function LineCard(props: { item: SoldOutItem; lang: Lang; selected: boolean; onS
           label={<Text weight="semibold">{item.product_name}</Text>}
           aria-label={`${t('so_select')} ${item.product_name}`}
         />
-        <Badge shape="rounded" className={ui.noWrap} color={released || item.releasable ? 'success' : 'warning'}>
+        <Badge shape="rounded" className={ui.badge} color={released || item.releasable ? 'success' : 'warning'}>
           {released ? t('so_result_released') : item.releasable ? t('so_releasable') : t('so_blocked')}
         </Badge>
       </div>
