@@ -142,7 +142,7 @@ function Work({ api, lang, role }: { api: Api; lang: Lang; role: string }) {
         <ScanPane api={api} lang={lang} active={tab === 'scan'} />
       </div>
       <div hidden={tab !== 'cs'}>
-        <CsPane api={api} lang={lang} role={role} openSoldOut={() => setTab('soldout')} />
+        <CsPane api={api} feed={feed} lang={lang} role={role} openSoldOut={() => setTab('soldout')} />
       </div>
       <div hidden={tab !== 'merge'}>
         <MergePane api={api} lang={lang} active={tab === 'merge'} role={role} />

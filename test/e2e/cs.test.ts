@@ -85,6 +85,12 @@ describe('CS tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await pane.getByText('1건 처리, 0건 처리 안 됨').waitFor();
     assert.equal((await resultOf('회수지연', '회수 늦은 패딩'))[0], '완료');
     assert.equal((await db('order_lines').where({ id: late.lineId }).first()).status, 'RETURNED');
+    // The row reads as the line now is (its status and version: a second action on it is not stale).
+    const statusOf = async (name: string, product: string) => {
+      const all = await sheet(name);
+      return all[rowOf(all, product)]![all[0]!.indexOf('상태')];
+    };
+    assert.equal(await statusOf('회수지연', '회수 늦은 패딩'), '반품완료');
 
     // 클레임대기: the exchange completed from the sheet.
     await pane.getByRole('button', { name: '클레임대기 불러오기' }).click();
@@ -94,6 +100,7 @@ describe('CS tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await pane.getByRole('button', { name: '클레임 완료' }).click();
     await pane.getByText('1건 처리, 0건 처리 안 됨').waitFor();
     assert.equal((await resultOf('클레임대기', '교환 기다리는 운동화'))[0], '완료');
+    assert.equal(await statusOf('클레임대기', '교환 기다리는 운동화'), '교환완료');
     assert.equal((await db('order_lines').where({ id: waiting.lineId }).first()).status, 'EXCHANGED');
 
     // 취소철회: the line is back to READY; held for a check before it ships again, then acknowledged.

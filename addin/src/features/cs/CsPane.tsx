@@ -5,12 +5,14 @@ import { Button, Caption1, Field, Input, Link } from '@fluentui/react-components
 import { useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
+import type { JobFeed } from '../../api/job-feed.ts';
+import { followAutoJobs } from '../orders/push-work.ts';
 import { useLayout } from '../../styles.ts';
 import { useWork, WorkStatus } from '../work.tsx';
 import { csPaneMessages as m } from './cs-messages.ts';
 import { actOnSelected, pullCsList, type CsAction, type CsList } from './cs-sheet.ts';
 
-export function CsPane({ api, lang, role, openSoldOut }: { api: Api; lang: Lang; role: string; openSoldOut: () => void }) {
+export function CsPane({ api, feed, lang, role, openSoldOut }: { api: Api; feed: JobFeed; lang: Lang; role: string; openSoldOut: () => void }) {
   const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const ui = useLayout();
   const work = useWork(lang);
@@ -28,11 +30,15 @@ export function CsPane({ api, lang, role, openSoldOut }: { api: Api; lang: Lang;
     });
 
   const act = (action: CsAction) =>
-    work.run(async () => {
+    work.run(async (step, signal) => {
       if (!list) return { intent: 'warning', text: t('cs_no_sheet') };
       if (action === 'hold' && !reason.trim()) return { intent: 'warning', text: t('cs_reason_required') };
       const out = await actOnSelected(api, lang, list, action, reason.trim(), warehouse.trim());
-      return { intent: out.refused ? 'warning' : 'success', text: t('cs_done', out) };
+      const done = t('cs_done', { applied: out.applied, refused: out.refused });
+      // A mall's claim completed here goes to the mall (클레임 처리 전송): followed to its end, as the 주문 tab does.
+      const auto = out.autoJobs.length ? await followAutoJobs(api, feed, out.autoJobs, lang, step, signal) : null;
+      const text = [done, auto?.text].filter(Boolean).join(' ');
+      return { intent: out.refused || auto?.warn ? 'warning' : 'success', text };
     });
 
   const viewer = role === 'viewer';

@@ -4,7 +4,7 @@
 // back on a shelf, 불량 입고 without stock) — each row's result written beside it.
 import { format, type Lang, type MessageText } from '../../../../shared/i18n.ts';
 import type { CsListItem } from '../../../../shared/api/cs.schema.ts';
-import { CLAIM_TYPE_LABELS, STATUS_LABELS } from '../../../../shared/lifecycle.ts';
+import { CLAIM_TYPE_LABELS, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import {
   acknowledgeWithdrawn,
@@ -14,6 +14,7 @@ import {
   listWithdrawnCancels,
   receiveReturns,
 } from '../../api/cs.ts';
+import type { StartedJob } from '../../api/jobs.ts';
 import { applyTransitions } from '../../api/orders.ts';
 import { readColumns, selectedRows, writeCells, writeTable, type CellPatches } from '../../excel/sheets.ts';
 import { textOf, type CellValue } from '../../sheet/cells.ts';
@@ -117,6 +118,10 @@ export async function actOnSelected(api: Api, lang: Lang, list: CsList, action: 
   if (!chosen.length) throw new Error(format(m.cs_no_rows, { sheet: name }, lang));
   const cell = (row: number, id: string) => textOf(sheet.rows[row - 1]![sheet.at.get(id)!]);
   const results = new Map<number, { ok: boolean; message: string }>();
+  // What an action moved, for every row that shows it (not only those selected): a line's status and version, an
+  // order's version — so the sheet reads as the desk now is and a second action on it is not refused as stale.
+  const moved = { lines: new Map<string, { status: string; version: number }>(), orders: new Map<string, number>() };
+  let autoJobs: StartedJob[] = [];
   if (action === 'acknowledge') {
     const ids = chosen.map((r) => cell(r, 'claim_id'));
     const out = await acknowledgeWithdrawn(api, { claim_ids: [...new Set(ids)] });
@@ -148,13 +153,27 @@ export async function actOnSelected(api: Api, lang: Lang, list: CsList, action: 
     const byId = new Map(out.results.map((r) => [r.id, r]));
     for (const r of chosen) {
       const res = byId.get(cell(r, `${key}_id`));
-      results.set(r, { ok: res?.result === 'applied', message: res?.message ?? '' });
+      results.set(r, { ok: res?.result === 'applied', message: [res?.message, ...(res?.warnings ?? [])].filter(Boolean).join(' ') });
     }
+    for (const r of out.results) {
+      for (const l of r.lines ?? []) moved.lines.set(l.id, { status: l.status, version: l.version });
+      if (key === 'order' && r.result === 'applied' && r.version !== undefined) moved.orders.set(r.id, r.version);
+    }
+    // 클레임 완료 of a mall's claim starts its 클레임 처리 전송 job: the caller follows it.
+    autoJobs = out.auto_jobs ?? [];
   }
   const patches: CellPatches = new Map();
   for (const [row, r] of results)
     putBeside(sheet.at, patches, row, { result: format(r.ok ? m.cs_applied : m.cs_refused, {}, lang), message: r.message });
+  sheet.rows.forEach((_, i) => {
+    const line = moved.lines.get(cell(i + 1, 'line_id'));
+    const order = moved.orders.get(cell(i + 1, 'order_id'));
+    if (line) putBeside(sheet.at, patches, i + 1, { status: statusLabel(line.status, lang), line_version: line.version });
+    if (order !== undefined) putBeside(sheet.at, patches, i + 1, { order_version: order });
+  });
   await writeCells(name, patches);
   const applied = [...results.values()].filter((r) => r.ok).length;
-  return { applied, refused: results.size - applied };
+  return { applied, refused: results.size - applied, autoJobs };
 }
+
+const statusLabel = (status: string, lang: Lang) => (status in STATUS_LABELS ? format(STATUS_LABELS[status as Status], {}, lang) : status);
