@@ -79,7 +79,7 @@ describe('matching sheet', skipWith(SKIP_WITHOUT_BROWSER), () => {
       column: col('sku'),
     });
     await pane.getByRole('button', { name: '매칭 저장' }).click();
-    await pane.getByText('매칭 저장 1, 오류 0, 매칭된 주문상품 1건, 이미 매칭되어 그대로 2').waitFor();
+    await pane.getByText('매칭 저장 1, 오류 0, 매칭된 주문상품 1건 (이미 매칭되어 그대로 2)').waitFor();
     const again = await sheetRows();
     assert.deepEqual(
       [set, gift, unknown].map((r) => again[r - 1]![col('result')]),

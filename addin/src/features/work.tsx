@@ -2,12 +2,34 @@
 // to do about an error). Work checks `signal` between steps, so cancel stops it at the next block or page.
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { format, type Lang } from '../../../shared/i18n.ts';
+import { format, type Lang, type MessageParams, type MessageText } from '../../../shared/i18n.ts';
 import { ExcelError, excelErrorText } from '../excel/errors.ts';
 import { paneMessages as m } from '../messages.ts';
 import { useLayout } from '../styles.ts';
 
-export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
+/**
+ * What a notice says, kept as words of a catalog with their parameters and put into the pane's language each time
+ * it is shown: a notice made in English reads in Korean once the operator switches (a built string stayed English).
+ * A string reads the same in both (the server's words, already in the pane's language when asked); parts of a list
+ * are joined with a space.
+ */
+export type Said = string | { readonly said: MessageText; readonly params?: MessageParams | undefined } | readonly Said[];
+/** A catalog entry and its parameters as a notice says them. */
+export const said = (text: MessageText, params?: MessageParams): Said => ({ said: text, params });
+/** A Said in one language. */
+export function saidText(text: Said, lang: Lang): string {
+  if (typeof text === 'string') return text;
+  if (Array.isArray(text))
+    return (text as readonly Said[])
+      .map((part) => saidText(part, lang))
+      .filter(Boolean)
+      .join(' ');
+  const { said: words, params } = text as { said: MessageText; params?: MessageParams };
+  return format(words, params, lang);
+}
+
+export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: Said };
+const isNotice = (done: Notice | Said): done is Notice => typeof done === 'object' && 'intent' in done;
 /** Reports progress; also where cancel takes effect, unless the step is not `cancellable` (a sheet half written). */
 export type Step = (text: string, fraction?: number, cancellable?: boolean) => void;
 
@@ -36,7 +58,7 @@ export function useWork(lang: Lang) {
     if (lost && from.isConnected) from.focus();
   }, [busy]);
 
-  async function run(work: (step: Step, signal: AbortSignal) => Promise<Notice | string>) {
+  async function run(work: (step: Step, signal: AbortSignal) => Promise<Notice | Said>) {
     const abort = new AbortController();
     controller.current = abort;
     const active = document.activeElement;
@@ -49,9 +71,9 @@ export function useWork(lang: Lang) {
     };
     try {
       const done = await work(step, abort.signal);
-      setNotice(typeof done === 'string' ? { intent: 'success', text: done } : done);
+      setNotice(isNotice(done) ? done : { intent: 'success', text: done });
     } catch (error) {
-      if (error instanceof Canceled || abort.signal.aborted) setNotice({ intent: 'warning', text: format(m.canceled, {}, lang) });
+      if (error instanceof Canceled || abort.signal.aborted) setNotice({ intent: 'warning', text: said(m.canceled) });
       else setNotice({ intent: 'error', text: errorText(error, lang) });
     } finally {
       controller.current = null;
@@ -79,7 +101,7 @@ export function WorkStatus({ work, lang }: { work: ReturnType<typeof useWork>; l
       )}
       {work.notice && (
         <MessageBar intent={work.notice.intent} layout="multiline" data-testid="notice">
-          <MessageBarBody>{work.notice.text}</MessageBarBody>
+          <MessageBarBody>{saidText(work.notice.text, lang)}</MessageBarBody>
         </MessageBar>
       )}
     </div>

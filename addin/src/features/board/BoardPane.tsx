@@ -12,7 +12,7 @@ import type { Account } from '../accounts/useAccounts.ts';
 import { UnpushedWarning } from '../orders/UnpushedWarning.tsx';
 import { useOrders } from '../orders/useOrders.ts';
 import { ReasonPrompt } from '../reason/ReasonPrompt.tsx';
-import { useWork, WorkStatus, type Notice } from '../work.tsx';
+import { said, useWork, WorkStatus, type Notice } from '../work.tsx';
 import { startJobs } from '../../api/jobs.ts';
 import { boardMessages as m } from './board-messages.ts';
 import { useBoard } from './useBoard.ts';
@@ -51,7 +51,7 @@ export function BoardPane({
   const collect = () =>
     collecting.run(async (step, signal) => {
       const ids = accounts.filter((a) => a.active && a.collect_enabled).map((a) => a.id);
-      if (!ids.length) return { intent: 'warning', text: t('no_collect_accounts') };
+      if (!ids.length) return { intent: 'warning', text: said(m.no_collect_accounts) };
       const out = await startJobs(api, { type: 'collect', mall_account_ids: ids });
       const started = out.items.flatMap((i) => (i.started ? [i.job] : []));
       const refused = out.items.flatMap((i) => (i.started ? [] : [i.message]));
@@ -64,11 +64,15 @@ export function BoardPane({
       // not counted into "실패 0건" under a green tick.
       const down = jobs.filter((j) => j.state === 'failed' || j.state === 'canceled');
       const name = (id: string | null) => accounts.find((a) => a.id === id)?.display_name ?? '';
+      // Kept as words and their numbers, not a sentence: switching 한국어/English words the notice again.
+      const accountsDone = jobs.length - down.length;
       const text = [
-        ...(down.length < jobs.length ? [t('collected', { ok, failed, accounts: jobs.length - down.length })] : []),
-        ...down.map((j) => t('collect_failed', { account: name(j.mall_account_id), error: j.error ?? '' })),
+        ...(down.length < jobs.length
+          ? [ok || failed ? said(m.collected, { ok, failed, accounts: accountsDone }) : said(m.collected_none, { accounts: accountsDone })]
+          : []),
+        ...down.map((j) => said(m.collect_failed, { account: name(j.mall_account_id), error: j.error ?? '' })),
         ...refused,
-      ].join(' ');
+      ];
       const intent = jobs.length && down.length === jobs.length ? 'error' : failed || down.length || refused.length ? 'warning' : 'success';
       return { intent, text };
     });

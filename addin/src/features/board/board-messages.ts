@@ -6,9 +6,14 @@ export const boardMessages = {
   refresh: { ko: '새로고침', en: 'Refresh' },
   collect_now: { ko: '지금 수집', en: 'Collect now' },
   collecting: { ko: '쇼핑몰에서 주문을 수집하는 중…', en: 'Collecting orders from the malls…' },
+  // ok counts the orders a collect brought in: those it had already are not counted (nor "done").
   collected: {
-    ko: '수집 끝: 계정 {accounts}개, 처리 {ok}건, 실패 {failed}건. 숫자를 눌러 주문줄을 불러오세요.',
-    en: 'Collected: {accounts} accounts, {ok} done, {failed} failed. Click a count to pull its lines.',
+    ko: '수집 끝: 계정 {accounts}개, 새 주문 {ok}건, 실패 {failed}건. 숫자를 눌러 주문줄을 불러오세요.',
+    en: 'Collected from accounts: {accounts}; new orders: {ok}, failed: {failed}. Click a count to pull its lines.',
+  },
+  collected_none: {
+    ko: '수집 끝: 계정 {accounts}개, 새 주문이 없습니다.',
+    en: 'Collected from accounts: {accounts}; no new orders.',
   },
   collect_failed: { ko: '{account} 수집 실패: {error}', en: '{account} not collected: {error}' },
   no_collect_accounts: { ko: '수집이 켜진 쇼핑몰 계정이 없습니다.', en: 'No mall account has collecting switched on.' },

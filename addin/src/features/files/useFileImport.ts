@@ -21,7 +21,7 @@ import {
   type UploadBatch,
 } from '../../api/files.ts';
 import { activeSheetName, readActiveSheet } from '../../excel/import-sheet.ts';
-import { errorText, useWork, type Notice, type Step } from '../work.tsx';
+import { errorText, saidText, useWork, type Notice, type Step } from '../work.tsx';
 import { readChosenFile, fileSourceOf, type ChosenFile } from './file-source.ts';
 import { isOwnSheet } from './own-sheets.ts';
 import { fileMessages as fm, type FileMessage } from './files-messages.ts';
@@ -159,7 +159,7 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
       const where = written.column
         ? t('written_beside', { sheet: written.sheet, column: written.column })
         : t('written_sheet', { sheet: written.sheet });
-      return { ...notice, text: `${notice.text}\n${where}` };
+      return { ...notice, text: `${saidText(notice.text, lang)}\n${where}` };
     });
 
   /** Undoes the newest invoice import; the server refuses (and says which rows) when a box has moved on since. */

@@ -49,7 +49,7 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
       // Jobs that ended before the answer came are told now (their end was heard while the start was still out).
       if (out.ended.length) {
         const done = endedNotice(out.ended);
-        return { intent: refused.length ? 'warning' : done.intent, text: [done.text, ...refused].join(' ') };
+        return { intent: refused.length ? 'warning' : done.intent, text: [done.text, ...refused] };
       }
       return { intent: refused.length ? 'warning' : 'info', text: [t('job_started', { count: out.started }), ...refused].join(' ') };
     });

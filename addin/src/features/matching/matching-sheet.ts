@@ -24,7 +24,7 @@ export const matchingSheetMessages = {
   no_sheet: { ko: '"{sheet}" 시트가 없습니다. 먼저 불러오세요.', en: 'There is no "{sheet}" sheet. Pull it first.' },
   suggestion_code: { ko: '{code} {name} (같은 코드)', en: '{code} {name} (same code)' },
   suggestion_name: { ko: '{code} {name} (이름 {score}%)', en: '{code} {name} (name {score}%)' },
-  unchanged_rows: { ko: '이미 매칭되어 그대로 {count}', en: 'already matched, unchanged {count}' },
+  unchanged_rows: { ko: '(이미 매칭되어 그대로 {count})', en: '(already matched, unchanged: {count})' },
 } satisfies Messages;
 
 const say = (key: keyof typeof matchingSheetMessages, params: Record<string, string | number>, lang: Lang) =>

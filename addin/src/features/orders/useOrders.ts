@@ -10,7 +10,7 @@ import { paneMessages as m } from '../../messages.ts';
 import type { Reason } from '../reason/session-reason.ts';
 import { useReasonAsk } from '../reason/useReasonAsk.ts';
 import { useSessionReason } from '../reason/useSessionReason.ts';
-import { useWork, type Notice } from '../work.tsx';
+import { said, useWork, type Notice } from '../work.tsx';
 import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from './action-menu.ts';
 import { layoutMessages as dm } from './layout-messages.ts';
 import { pullOrders, repullRefused, type PullFilter, type PullOptions, type SheetState } from './order-sheet.ts';
@@ -46,7 +46,8 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
           phase === 'fetch' ? step(t('fetching', { done })) : step(t('writing', { done, total }), total ? done / total : undefined, false),
         options,
       );
-      const text = options.resetLayout ? format(dm.layout_reset_done, { count }, lang) : t('pulled', { count });
+      // Words and their count, put into the pane's language when shown (a switch of language re-words the notice).
+      const text = options.resetLayout ? said(dm.layout_reset_done, { count }) : said(m.pulled, { count });
       onPulled.current?.({ intent: 'success', text });
       return text;
     });
