@@ -8,6 +8,7 @@ import { PLANS_KEPT } from '../../server/modules/allocation/kept-plans.ts';
 import { settleStock } from '../../server/modules/allocation/settle.ts';
 import { makeOrder, makeSku, makeWarehouse, putInBox, putStock, setLineSkus } from '../helpers/builders.ts';
 import { tableSnapshot } from '../helpers/db-snapshot.ts';
+import { orderHistoryIn, stockHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -412,15 +413,23 @@ describe('preview → apply → undo', () => {
     // split-off order is as it was made (version 1).
     const flags = await s.deps.db('order_lines').whereIn('id', [partial.lineIds[1]!, partial.lineIds[2]!, none.lineIds[0]!]).pluck('sold_out');
     assert.deepEqual(flags.map(Boolean), [true, true, true]);
+    // Their reasons said in the reader's language, as the split-off order's detail shows them.
+    const historyIn = await Promise.all((['ko', 'en'] as const).map((lang) => orderHistoryIn(s, split.new_order_id, lang)));
     for (const id of [partial.lineIds[1]!, partial.lineIds[2]!]) {
-      const rows = await s.deps.db('status_history').where({ entity: 'line', entity_id: id }).orderBy('id').select('action', 'order_id', 'reason');
-      assert.deepEqual(
-        rows.slice(-2).map((r: any) => [r.action, r.order_id, r.reason]),
-        [
-          ['split_order', split.new_order_id, `재고할당 ${p.batch_id}`],
-          ['sold_out', split.new_order_id, `재고할당 ${p.batch_id}`],
-        ],
+      const [ko, en] = historyIn.map((h) =>
+        h
+          .filter((r) => r.entity === 'line' && r.entity_id === id)
+          .slice(-2)
+          .map((r) => [r.action, r.reason]),
       );
+      assert.deepEqual(ko, [
+        ['split_order', `재고할당 ${p.batch_id}`],
+        ['sold_out', `재고할당 ${p.batch_id}`],
+      ]);
+      assert.deepEqual(en, [
+        ['split_order', `Stock allocated ${p.batch_id}`],
+        ['sold_out', `Stock allocated ${p.batch_id}`],
+      ]);
     }
     assert.equal(copy.version, 1);
 
@@ -432,6 +441,10 @@ describe('preview → apply → undo', () => {
     assert.deepEqual(blocked.body.error.details.orders, [copy.mall_order_id]);
     await s.deps.db('orders').where({ id: split.new_order_id }).decrement('version', 1);
     assert.equal((await s.call('POST', `/api/allocation/batches/${p.batch_id}/undo`)).status, 200);
+    // The stock history says both in the reader's language: the allocation, then its undo.
+    const reasonsIn = async (lang: 'ko' | 'en') => (await stockHistoryIn(s, a.code, lang)).slice(0, 2).map((h) => h.reason);
+    assert.deepEqual(await reasonsIn('ko'), [`재고할당 취소 ${p.batch_id}`, `재고할당 ${p.batch_id}`]);
+    assert.deepEqual(await reasonsIn('en'), [`Stock allocation undone ${p.batch_id}`, `Stock allocated ${p.batch_id}`]);
   });
 
   it('refuses an apply whose lines or stock moved since the preview, and an undo with a later batch standing', async () => {
@@ -537,6 +550,11 @@ describe('preview → apply → undo', () => {
     assert.equal(released.body.released, 1);
     assert.equal((await s.deps.db('line_allocations').where({ line_id: short.lineIds[0] })).length, 1);
     assert.equal((await stockOf(a.id)).allocated, 2);
+    // The stock history says why in the reader's language, naming the allocation batch it made.
+    const batch = (await s.deps.db('allocation_batches').where({ source: 'release' }).orderBy('created_at', 'desc').first()).id as string;
+    const allocatedIn = async (lang: 'ko' | 'en') => (await stockHistoryIn(s, a.code, lang))[0]!.reason;
+    assert.equal(await allocatedIn('ko'), `품절해제 재고할당 ${batch}`);
+    assert.equal(await allocatedIn('en'), `Stock allocated on sold-out release ${batch}`);
   });
 
   it('품절해제 allocates the released line’s waiting gift with it', async () => {

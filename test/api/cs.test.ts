@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startReturnPickupSchedule } from '../../server/jobs/return-pickup.schedule.ts';
 import { makeOrder } from '../helpers/builders.ts';
+import { orderHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -61,12 +62,13 @@ describe('CS lists', () => {
     assert.equal(!!flagged.return_pickup_delayed, true);
     assert.equal(!!(await line(recent.lineId)).return_pickup_delayed, false);
     assert.equal(!!(await line(done.lineId)).return_pickup_delayed, false);
-    const history = await s.deps.db('status_history').where({ entity_id: old.lineId, action: 'return_pickup_delayed' });
-    assert.equal(history.length, 1);
-    assert.deepEqual(
-      [history[0].from_status, history[0].to_status, history[0].reason],
-      ['RETURN_REQUESTED', 'RETURN_REQUESTED', '반품 회수 지연: 요청 후 3일 경과'],
-    );
+    // Why, in the reader's language, as the order detail shows it.
+    const delayedIn = async (lang: 'ko' | 'en') =>
+      (await orderHistoryIn(s, old.orderId, lang))
+        .filter((h) => h.entity_id === old.lineId && h.action === 'return_pickup_delayed')
+        .map((h) => [h.from_status, h.to_status, h.reason]);
+    assert.deepEqual(await delayedIn('ko'), [['RETURN_REQUESTED', 'RETURN_REQUESTED', '반품 회수 지연: 요청 후 3일 경과']]);
+    assert.deepEqual(await delayedIn('en'), [['RETURN_REQUESTED', 'RETURN_REQUESTED', 'Return pickup overdue: 3 days since requested']]);
 
     // The list shows it; reading it again flags nothing new, and the recent return joins once it is overdue.
     const viewer = await s.tokenFor('viewer');

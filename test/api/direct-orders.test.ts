@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { orderHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -19,8 +20,9 @@ describe('direct trade / wholesale orders', () => {
     assert.equal(res.body.lines[0].status, 'NEW');
     assert.equal(res.body.lines[0].amount, 150000);
     assert.equal(res.body.history[0].to_status, 'NEW');
-    // Its reason in the shop's language, as the order detail shows it (it read "direct trade").
-    assert.equal(res.body.history[0].reason, '직접주문');
+    // Its reason in the reader's language, as the order detail shows it (it read "direct trade", then Korean to all).
+    assert.equal(res.body.history[0].reason, 'Direct order');
+    assert.equal((await orderHistoryIn(s, res.body.id, 'ko'))[0]!.reason, '직접주문');
   });
 
   it('with a tracking number it starts SHIPPED in a box', async () => {
@@ -35,6 +37,10 @@ describe('direct trade / wholesale orders', () => {
     assert.equal(res.body.boxes.length, 1);
     assert.equal(res.body.boxes[0].courier, 'LOTTE');
     assert.equal(res.body.boxes[0].tracking_number, '312345678901');
+    // Every step says so in the reader's language.
+    const reasonsIn = async (lang: 'ko' | 'en') => [...new Set((await orderHistoryIn(s, res.body.id, lang)).map((h) => h.reason))];
+    assert.deepEqual(await reasonsIn('ko'), ['직접주문 (운송장번호와 함께 등록)']);
+    assert.deepEqual(await reasonsIn('en'), ['Direct order (entered with its tracking number)']);
   });
 
   it('with a tracking number it is shipped by the engine: released, numbered and shipped in one batch', async () => {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { makeOrder, makeSku, makeWarehouse, putStock, setLineSkus } from '../helpers/builders.ts';
+import { orderHistoryIn, stockHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -65,9 +66,13 @@ describe('반품 입고', () => {
         ['return_in', 6],
       ].sort(),
     );
-    const lineHistory = await s.deps.db('status_history').where({ entity_id: set.lineId, action: 'return_received' });
-    assert.equal(lineHistory.length, 1);
-    assert.equal(lineHistory[0].reason, '반품 입고: 정상 (MAIN) — 박스 훼손 없음');
+    // The order detail and the stock history say it in the reader's language, the operator's note as typed.
+    const receivedIn = async (lang: 'ko' | 'en') =>
+      (await orderHistoryIn(s, set.orderId, lang)).filter((h) => h.entity_id === set.lineId && h.action === 'return_received').map((h) => h.reason);
+    assert.deepEqual(await receivedIn('ko'), ['반품 입고: 정상 (MAIN) — 박스 훼손 없음']);
+    assert.deepEqual(await receivedIn('en'), ['Return received: sellable (MAIN) — 박스 훼손 없음']);
+    assert.equal((await stockHistoryIn(s, a.code, 'ko'))[0]!.reason, '반품 입고: 정상 (MAIN)');
+    assert.equal((await stockHistoryIn(s, a.code, 'en'))[0]!.reason, 'Return received: sellable (MAIN)');
     assert.deepEqual(await listed(), [], 'received lines leave the list');
 
     // Once per line: a second receipt is refused, naming when and how it came back, and moves nothing.
@@ -93,6 +98,10 @@ describe('반품 입고', () => {
     assert.equal(await stockOf(sku.id), 4);
     const receipt = await s.deps.db('return_receipts').where({ line_id: r.lineId }).first();
     assert.deepEqual([receipt.condition, receipt.warehouse_id], ['defective', null]);
+    const receivedIn = async (lang: 'ko' | 'en') =>
+      (await orderHistoryIn(s, r.orderId, lang)).filter((h) => h.action === 'return_received').map((h) => h.reason);
+    assert.deepEqual(await receivedIn('ko'), ['반품 입고: 불량']);
+    assert.deepEqual(await receivedIn('en'), ['Return received: defective']);
   });
 
   it('the same line received by three operators at once: received once, the others refused as received already (PostgreSQL answered 500)', async () => {

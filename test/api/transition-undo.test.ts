@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { makeOrder, makeSku, putInBox, putStock, setLineSkus } from '../helpers/builders.ts';
 import { tableSnapshot } from '../helpers/db-snapshot.ts';
+import { orderHistoryIn, stockHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -35,7 +36,7 @@ const undo = (batchId: string, lang = 'ko') => s.call('POST', `/api/transitions/
 
 describe('undo of a bulk transition', () => {
   it('a release of several blocks goes back as a unit: statuses as before, versions moved on, the history says so', async () => {
-    const orders = [];
+    const orders: Awaited<ReturnType<typeof makeOrder>>[] = [];
     for (let i = 0; i < 4; i++) orders.push(await makeOrder(s.deps.db, { lines: 2 }));
     const lineIds = orders.flatMap((o) => o.lineIds);
     const before = await snapshot();
@@ -57,7 +58,11 @@ describe('undo of a bulk transition', () => {
     const history = await s.deps.db('status_history').where({ batch_id: res.body.undo_batch_id });
     assert.equal(history.length, 8);
     assert.ok(history.every((h: any) => h.action === 'transition_undo' && h.from_status === 'READY' && h.to_status === 'NEW'));
-    assert.match(history[0].reason, /일괄 변경 취소/);
+    // The order detail says why in the reader's language, the undone action by its label.
+    const undoneIn = async (lang: 'ko' | 'en') =>
+      (await orderHistoryIn(s, orders[0]!.id, lang)).filter((h) => h.action === 'transition_undo').map((h) => h.reason);
+    assert.deepEqual(await undoneIn('ko'), ['일괄 변경 취소 (출고지시)', '일괄 변경 취소 (출고지시)']);
+    assert.deepEqual(await undoneIn('en'), ['Bulk change undone (Release)', 'Bulk change undone (Release)']);
 
     const list = await s.call('GET', '/api/transitions/batches');
     const listed = list.body.items.find((b: { id: string }) => b.id === out.batch_id);
@@ -97,6 +102,16 @@ describe('undo of a bulk transition', () => {
     assert.equal(back.length, 1);
     assert.equal(back[0].kind, 'undo');
     assert.deepEqual([back[0].on_hand_after, back[0].allocated_after].map(Number), [5, 1]);
+    // The stock history says why in the reader's language: the ship (no reason given: the move itself) and its undo.
+    const reasonsIn = async (lang: 'ko' | 'en') => (await stockHistoryIn(s, sku.code, lang)).slice(0, 2).map((h) => [h.kind, h.reason]);
+    assert.deepEqual(await reasonsIn('ko'), [
+      ['undo', '일괄 변경 취소 (출고완료)'],
+      ['ship', '출고완료'],
+    ]);
+    assert.deepEqual(await reasonsIn('en'), [
+      ['undo', 'Bulk change undone (Ship)'],
+      ['ship', 'Shipped'],
+    ]);
   });
 
   it('a hold — a new one and a changed reason — and its release are undone, holds rows and all', async () => {

@@ -15,6 +15,7 @@ import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { getSetting, saveSetting } from '../settings/settings.service.ts';
 import { flagSoldOut, SOLD_OUT_ACTIONS } from '../sold-out/sold-out.service.ts';
 import { keyOf, lockStock } from '../stock/stock.repo.ts';
@@ -176,7 +177,7 @@ export async function applyAllocation(db: Db, actor: Actor, batchId: string, inf
     const undo = await carryOut(
       trx,
       plan,
-      { actor, batchId, reason: `재고할당 ${batchId}`, now },
+      { actor, batchId, reason: historyReason(historyMessages.allocated, { batch: batchId }), now },
       { checked: plan.lines, flag: { lines: flagSoldOut, action: SOLD_OUT_ACTIONS.flag }, locked, allocations },
     );
     // The undo record's JSON is made here, then gzipped on libuv's pool while the audit row is written.
@@ -214,7 +215,12 @@ export async function undoAllocation(db: Db, actor: Actor, batchId: string, info
     if (changed.length)
       throw new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { orders: list(changed) }), { details: { orders: changed } });
     const now = new Date().toISOString();
-    await takeBack(trx, undo, batchId, { actor, batchId: undoBatchId, reason: `재고할당 취소 ${batchId}`, now });
+    await takeBack(trx, undo, batchId, {
+      actor,
+      batchId: undoBatchId,
+      reason: historyReason(historyMessages.allocation_undone, { batch: batchId }),
+      now,
+    });
     await repo.updateBatch(trx, batchId, { state: 'undone', undone_at: now, undone_by: actor.id });
     await writeAudit(trx, actor, info, {
       action: 'allocation_undone',

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { keyOf, lockStock } from '../stock/stock.repo.ts';
 import { findSetting } from '../settings/settings.repo.ts';
 import * as repo from './allocation.repo.ts';
@@ -52,7 +53,7 @@ export async function allocateReleasedLines(trx: Knex.Transaction, released: rea
   const undo = await carryOut(
     trx,
     { allocs: packed.allocs, splits: [], short: [] },
-    { actor, batchId, reason: `품절해제 재고할당 ${batchId}`, now },
+    { actor, batchId, reason: historyReason(historyMessages.allocated_on_release, { batch: batchId }), now },
     // The lines were read in this transaction under the caller's lock: their versions stand.
     { checked: packed.lines, locked },
   );

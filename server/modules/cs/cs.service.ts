@@ -10,6 +10,7 @@ import type { Db } from '../../db/knex.ts';
 import { seesRecipients, type Actor } from '../../domain/actor.ts';
 import { maskTextFields, namesOf } from '../../../shared/mask-record.ts';
 import { insertStaying } from '../orders/history.repo.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { lockFlagLines, setLineFlag } from '../orders/line-flags.repo.ts';
 import { csMessages } from './cs.messages.ts';
 import * as repo from '../orders/cs-claims.repo.ts';
@@ -33,8 +34,8 @@ export async function flagDelayedReturns(db: Conn, actor: Actor, days: number, n
     const lines = await lockFlagLines(trx, repo.overdueReturnLineIds(trx, before), { return_pickup_delayed: false });
     await setLineFlag(trx, lines, 'return_pickup_delayed', true, {
       action: RETURN_DELAY_ACTION,
-      // History reasons are plain text in the shop's language.
-      reason: `반품 회수 지연: 요청 후 ${days}일 경과`,
+      // A stored Message, said in each reader's language.
+      reason: historyReason(historyMessages.return_pickup_delayed, { days }),
       actor,
       now: now.toISOString(),
     });

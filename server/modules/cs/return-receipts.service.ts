@@ -14,6 +14,7 @@ import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { fieldLabel } from '../../../shared/api/field-labels.ts';
 import { activeWarehouses, keptStockKeys, type WarehouseRow } from '../allocation/allocation.repo.ts';
+import { historyMessages as h, historyReason, storedReason } from '../orders/history.messages.ts';
 import { insertStaying } from '../orders/history.repo.ts';
 import * as repo from '../orders/cs-claims.repo.ts';
 import { keyOf, lockStock, stockWritesBuilt, type StockKey, type StockWrite } from '../stock/stock.repo.ts';
@@ -81,7 +82,9 @@ export async function receiveReturns(
             }
           }
         }
-        const reason = body.condition === 'sellable' ? `반품 입고: 정상 (${warehouse!.code})` : '반품 입고: 불량';
+        // Stored Messages, said in each reader's language; the operator's note is kept as typed.
+        const said = body.condition === 'sellable' ? message(h.return_in_sellable, { warehouse: warehouse!.code }) : message(h.return_in_defective);
+        const reason = storedReason(said);
         if (moves.size) {
           const state = await lockStock(trx, [...moves.values()], now);
           const writes: StockWrite[] = [...moves.values()].map((move) => {
@@ -118,7 +121,7 @@ export async function receiveReturns(
         await insertStaying(trx, 'line', received, {
           action: RECEIVE_ACTION,
           actor,
-          reason: body.note ? `${reason} — ${body.note}`.slice(0, 500) : reason,
+          reason: body.note ? historyReason(h.return_in_note, { reason: said, note: body.note }) : reason,
           batchId,
           at: now,
         });

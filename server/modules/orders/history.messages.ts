@@ -1,7 +1,8 @@
-// The reasons the system writes into an order's history (status_history.reason) by itself — an account's automatic
-// steps, a recipient change and where it came from — stored as Messages (shared/i18n.ts storedText) so the order
-// detail says them in the reader's language. The codes are kept in rows: never rename one.
-import { defineMessages, message, storedText, type CatalogEntry, type MessageParams } from '../../../shared/i18n.ts';
+// The reasons the system writes into an order's history (status_history.reason) and the stock history
+// (stock_history.reason) by itself — an account's automatic steps, a recipient change and where it came from, an
+// undo, an allocation, a return received — stored as Messages (shared/i18n.ts storedText) so the
+// order detail and the stock history say them in the reader's language. The codes are kept in rows: never rename one.
+import { defineMessages, message, storedTextWithin, type CatalogEntry, type Message, type MessageParams } from '../../../shared/i18n.ts';
 
 export const historyMessages = defineMessages('history', {
   auto_release: { ko: '자동: 발주확인 시 출고지시', en: 'Automatic: released once confirmed' },
@@ -23,7 +24,31 @@ export const historyMessages = defineMessages('history', {
   },
   note_reprint: { ko: '송장 재출력/택배사 주소 변경 필요', en: 'reprint the label, ask the courier to change the address' },
   note_merge: { ko: '합포 확인 필요', en: 'check the merge' },
+  // {action}: the undone batch's action by its label (API_ACTION_LABELS).
+  transition_undone: { ko: '일괄 변경 취소 ({action})', en: 'Bulk change undone ({action})' },
+  direct_order: { ko: '직접주문', en: 'Direct order' },
+  direct_order_shipped: { ko: '직접주문 (운송장번호와 함께 등록)', en: 'Direct order (entered with its tracking number)' },
+  // Stock settled by a ship or a cancel whose history gave no reason.
+  settled_shipped: { ko: '출고완료', en: 'Shipped' },
+  settled_canceled: { ko: '취소완료', en: 'Canceled' },
+  return_in_sellable: { ko: '반품 입고: 정상 ({warehouse})', en: 'Return received: sellable ({warehouse})' },
+  return_in_defective: { ko: '반품 입고: 불량', en: 'Return received: defective' },
+  // {reason}: one of the two above; {note}: what the operator typed, as typed.
+  return_in_note: { ko: '{reason} — {note}', en: '{reason} — {note}' },
+  return_pickup_delayed: { ko: '반품 회수 지연: 요청 후 {days}일 경과', en: 'Return pickup overdue: {days} days since requested' },
+  allocated: { ko: '재고할당 {batch}', en: 'Stock allocated {batch}' },
+  allocation_undone: { ko: '재고할당 취소 {batch}', en: 'Stock allocation undone {batch}' },
+  allocated_on_release: { ko: '품절해제 재고할당 {batch}', en: 'Stock allocated on sold-out release {batch}' },
 });
 
-/** A history reason as stored: the entry's Message as text for status_history.reason. */
-export const historyReason = (entry: CatalogEntry, params?: MessageParams): string => storedText(message(entry, params));
+/** The length of a reason column (status_history.reason, stock_history.reason, …). */
+const REASON_MAX = 500;
+
+/**
+ * A history reason as stored: the entry's Message as text for status_history.reason (or stock_history.reason),
+ * within the column's length (a long parameter — a file's name, SKU codes — is shortened, never the JSON cut).
+ */
+export const historyReason = (entry: CatalogEntry, params?: MessageParams): string => storedReason(message(entry, params));
+
+/** A Message as a stored history reason (see historyReason). */
+export const storedReason = (text: Message): string => storedTextWithin(text, REASON_MAX);

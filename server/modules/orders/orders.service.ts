@@ -14,6 +14,7 @@ import { fieldError } from '../../domain/validation.ts';
 import { checkRecipientField } from '../../../shared/sheet/recipient-edit.ts';
 import { sheetMessages } from './sheet.messages.ts';
 import { fieldLabel } from '../../../shared/api/field-labels.ts';
+import { historyMessages, historyReason } from './history.messages.ts';
 import { ordersMessages } from './orders.messages.ts';
 import * as repo from './orders.repo.ts';
 import * as views from './order-views.repo.ts';
@@ -267,8 +268,8 @@ export async function createDirectOrder(db: Db, actor: Actor, input: DirectOrder
       db.transaction(async (trx) => {
         const now = new Date().toISOString();
         const batchId = newId(ID_PREFIX.batch);
-        // History reasons are plain text in the shop's language, as every other reason.
-        const reason = shipped ? '직접주문 (운송장번호와 함께 등록)' : '직접주문';
+        // A stored Message: the order detail says it in the reader's language.
+        const reason = historyReason(shipped ? historyMessages.direct_order_shipped : historyMessages.direct_order);
         const intake = buildOrder(
           {
             source: 'direct',

@@ -20,6 +20,7 @@ import { unsettleStock } from '../allocation/settle.ts';
 import { stockSetSince } from '../stock/stock.repo.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { EngineCore } from './engine/core.ts';
+import { historyMessages, historyReason } from './history.messages.ts';
 import * as repo from './transition-batches.repo.ts';
 import { transitionUndoMessages as m, UNDO_BLOCKED_REASONS } from './transition-undo.messages.ts';
 import type { KeptAllocation, RowBefore, UndoPart } from './transition-undo.ts';
@@ -90,8 +91,8 @@ export async function undoTransitionBatch(
 
       const undoBatchId = newId(ID_PREFIX.batch);
       const now = new Date().toISOString();
-      const label = API_ACTION_LABELS[batch.action as ApiAction]?.ko ?? batch.action;
-      const reason = `일괄 변경 취소 (${label})`;
+      // Said in each reader's language, the action by its label (an unknown one by its code).
+      const reason = historyReason(historyMessages.transition_undone, { action: API_ACTION_LABELS[batch.action as ApiAction] ?? batch.action });
       putBack(new EngineCore(set, actor, undoBatchId, { source: 'manual' }, now), { lines, orders, boxes }, reason);
       await flushWrites(trx, set.writes, now);
       for (const p of parts) {

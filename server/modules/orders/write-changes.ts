@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { PRE_SHIPMENT_STATUSES } from '../../../shared/lifecycle.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { settleStock, splitAllocations } from '../allocation/settle.ts';
+import { historyMessages, historyReason } from './history.messages.ts';
 import { flushWrites, type PendingWrites } from './working-set.repo.ts';
 
 const FIRST_SHIP_FROM = new Set<string | null>(PRE_SHIPMENT_STATUSES);
@@ -43,6 +44,6 @@ export async function writeChanges(trx: Knex.Transaction, w: PendingWrites, call
   await settleStock(
     trx,
     { shipped, released: canceled, deletedOrders: deleted },
-    { ...call, reason: reason ?? deleteReason ?? (shipped.length ? '출고완료' : '취소완료') },
+    { ...call, reason: reason ?? deleteReason ?? historyReason(shipped.length ? historyMessages.settled_shipped : historyMessages.settled_canceled) },
   );
 }
