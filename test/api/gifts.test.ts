@@ -7,6 +7,7 @@ import { newId, ID_PREFIX } from '../../server/db/ids.ts';
 import { makeOrder, makeSku, setLineSkus } from '../helpers/builders.ts';
 import { skipWith } from '../helpers/skip.ts';
 import { tableSnapshot } from '../helpers/db-snapshot.ts';
+import { orderHistoryIn } from '../helpers/history.ts';
 import { startTestServer, testDialect, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -418,6 +419,17 @@ describe('apply, hold, cancel and undo', () => {
       removed.map((h) => h.action),
       ['gift_remove', 'gift_remove'],
     );
+    // The order detail says why in the reader's language: the apply, then its undo naming the batch.
+    const giftsIn = async (lang: 'ko' | 'en') =>
+      (await orderHistoryIn(s, a.id, lang)).filter((h) => h.action.startsWith('gift_')).map((h) => [h.action, h.reason]);
+    assert.deepEqual(await giftsIn('ko'), [
+      ['gift_add', '사은품 적용'],
+      ['gift_remove', `사은품 적용 취소 ${applied.body.batch_id}`],
+    ]);
+    assert.deepEqual(await giftsIn('en'), [
+      ['gift_add', 'Gifts applied'],
+      ['gift_remove', `Gifts undone ${applied.body.batch_id}`],
+    ]);
     const twice = await s.call('POST', `/api/gifts/batches/${applied.body.batch_id}/undo`);
     assert.deepEqual([twice.status, twice.body.error.code], [409, 'batch_undone']);
 

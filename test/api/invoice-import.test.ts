@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { readStoredText, render } from '../../shared/i18n.ts';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { orderHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { trackingNumber } from '../helpers/sheet-lines.ts';
 import { sheetRows } from '../helpers/xlsx.ts';
@@ -66,13 +68,22 @@ describe('invoice import: preview and apply', () => {
     assert.ok(res.body.import_id);
     assert.equal(await lineStatus(a.lineIds[0]!), 'INVOICED');
     assert.equal((await box(a.boxId)).tracking_number, number);
-    const history = await s.deps.db('status_history').where({ batch_id: res.body.batch_id });
+    const history = (await s.deps.db('status_history').where({ batch_id: res.body.batch_id })).map(
+      (h: { action: string; from_status: string; to_status: string; reason: string }) => ({
+        ...h,
+        reason: render(readStoredText(h.reason), 'ko'),
+      }),
+    );
     assert.deepEqual(
       history.map(
         (h: { action: string; from_status: string; to_status: string; reason: string }) => `${h.action}:${h.from_status}>${h.to_status}:${h.reason}`,
       ),
       ['set_invoice:READY>INVOICED:송장 일괄등록 운송장'],
     );
+    // The order detail names the file in the reader's language.
+    const importedIn = async (lang: 'ko' | 'en') => (await orderHistoryIn(s, a.id, lang)).find((h) => h.action === 'set_invoice')?.reason;
+    assert.equal(await importedIn('ko'), '송장 일괄등록 운송장');
+    assert.equal(await importedIn('en'), 'Tracking numbers imported 운송장');
   });
 
   it('matches by mall order number through a saved template, with the courier chosen for the whole file', async () => {
@@ -226,7 +237,11 @@ describe('invoice import: undo', () => {
     assert.deepEqual([back.tracking_number, back.send_status, back.sent_at], [sent.number, 'sent', before.sent_at]);
     const history = await s.deps.db('status_history').where({ batch_id: undo.body.batch_id });
     assert.ok(history.some((h: { action: string; to_status: string }) => h.action === 'clear_invoice' && h.to_status === 'READY'));
-    assert.ok(history.every((h: { reason: string }) => h.reason === '송장 일괄등록 취소 운송장'));
+    // Said in the reader's language, as the order detail shows it.
+    const undoneIn = async (lang: 'ko' | 'en') =>
+      (await orderHistoryIn(s, a.id, lang)).filter((h) => h.batch_id === undo.body.batch_id).map((h) => h.reason);
+    assert.deepEqual([...new Set(await undoneIn('ko'))], ['송장 일괄등록 취소 운송장']);
+    assert.deepEqual([...new Set(await undoneIn('en'))], ['Tracking number import undone 운송장']);
     const list = await s.call('GET', '/api/invoice-imports');
     const listed = list.body.items.find((i: { id: string }) => i.id === res.body.import_id);
     assert.ok(listed.undone_at);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
 import { tableSnapshot } from '../helpers/db-snapshot.ts';
+import { orderHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -129,6 +130,21 @@ describe('merge-packing: preview, apply, undo', () => {
     assert.deepEqual(await snapshot(), before);
     assert.ok(reviewOf(await preview(), [d1.id, d2.id]), 'a rejection is undone with its batch');
     assert.ok(reviewOf(await preview(), [c1.id, c2.id]), 'an acceptance too');
+    // The order detail says both in the reader's language.
+    const mergesIn = async (lang: 'ko' | 'en') =>
+      (await orderHistoryIn(s, a1.id, lang)).filter((h) => h.action === 'merge' || h.action === 'merge_undo').map((h) => [h.action, h.reason]);
+    assert.deepEqual(await mergesIn('ko'), [
+      ['merge', '합포장'],
+      ['merge', '합포장'],
+      ['merge_undo', '합포장 취소'],
+      ['merge_undo', '합포장 취소'],
+    ]);
+    assert.deepEqual(await mergesIn('en'), [
+      ['merge', 'Merged'],
+      ['merge', 'Merged'],
+      ['merge_undo', 'Merge undone'],
+      ['merge_undo', 'Merge undone'],
+    ]);
     const twice = await s.call('POST', `/api/merge/batches/${batch}/undo`, undefined, { token: operator, lang: 'en' });
     assert.equal(twice.status, 409);
     const batches = await s.call('GET', '/api/merge/batches', undefined, { token: viewer });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { orderHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { xlsxSourceWith } from '../helpers/xlsx.ts';
 
@@ -264,7 +265,9 @@ describe('order upload: register and batches', () => {
     assert.equal(order.total_amount, 30000 + 12900 + 3000, 'the lines and the shipping fee once');
     assert.equal(order.shipping_fee, 3000);
     assert.equal(order.notes[0].body, '오전 배송');
-    assert.ok(order.history.every((h: { reason: string; batch_id: string; action: string }) => h.reason === '주문 업로드 도매주문'));
+    // The file named in the reader's language (the client reads English by default).
+    assert.ok(order.history.every((h: { reason: string; batch_id: string; action: string }) => h.reason === 'Order upload 도매주문'));
+    assert.ok((await orderHistoryIn(s, order.id, 'ko')).every((h) => h.reason === '주문 업로드 도매주문'));
     assert.ok(order.history.every((h: { batch_id: string }) => h.batch_id === res.body.upload.id));
 
     const list = await api('GET', '/api/order-uploads', undefined);

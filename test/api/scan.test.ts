@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, makeSku, putInBox, setLineSkus } from '../helpers/builders.ts';
+import { orderHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -125,9 +126,15 @@ describe('scan-to-ship', () => {
         ['SHIPPED', 2],
       ],
     );
-    for (const id of box.lineIds) {
-      const [h] = await s.deps.db('status_history').where({ entity_id: id, action: 'ship' });
-      assert.deepEqual([h.from_status, h.to_status, h.reason, h.batch_id], ['INVOICED', 'SHIPPED', '스캔 검수', done.body.batch_id]);
+    // Each line's ship, its reason in the reader's language, as the order detail shows it.
+    for (const [i, id] of box.lineIds.entries()) {
+      for (const [lang, reason] of [
+        ['ko', '스캔 검수'],
+        ['en', 'Scan verified'],
+      ] as const) {
+        const h = (await orderHistoryIn(s, box.orderIds[i]!, lang)).find((r) => r.entity_id === id && r.action === 'ship')!;
+        assert.deepEqual([h.from_status, h.to_status, h.reason, h.batch_id], ['INVOICED', 'SHIPPED', reason, done.body.batch_id]);
+      }
     }
     assert.ok((await s.deps.db('boxes').where({ id: box.boxId }).first()).shipped_at);
     // Scanned again: the box has shipped and cannot be verified a second time.

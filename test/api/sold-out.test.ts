@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { flagSoldOut, refreshSoldOut } from '../../server/modules/sold-out/sold-out.service.ts';
 import { makeOrder, makeSku, makeWarehouse, putStock, setLineSkus } from '../helpers/builders.ts';
+import { orderHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
@@ -52,7 +53,11 @@ describe('sold-out flag, list and release', () => {
       assert.equal(rows[0].from_status, line.status);
       assert.equal(rows[0].to_status, line.status);
       assert.equal(rows[0].actor_type, 'system');
-      assert.equal(rows[0].reason, `강제품절 상품: ${a.code}`);
+      // Which forced SKU, in the reader's language, as the order detail shows it.
+      const flaggedIn = async (lang: 'ko' | 'en') =>
+        (await orderHistoryIn(s, l.orderId, lang)).filter((h) => h.entity_id === l.lineId && h.action === 'sold_out').map((h) => h.reason);
+      assert.deepEqual(await flaggedIn('ko'), [`강제품절 상품: ${a.code}`]);
+      assert.deepEqual(await flaggedIn('en'), [`Products forced sold out: ${a.code}`]);
     }
     for (const l of [shipped, other]) {
       const line = await lineRow(l.lineId);
@@ -91,7 +96,9 @@ describe('sold-out flag, list and release', () => {
     assert.equal(direct.status, 201, JSON.stringify(direct.body));
     const [line] = await s.deps.db('order_lines').where({ order_id: direct.body.id });
     assert.deepEqual([line.sku_code, !!line.sold_out], [sku.code, true]);
-    assert.equal((await history(line.id, 'sold_out'))[0]?.reason, `강제품절 상품: ${sku.code}`);
+    const flaggedIn = async (lang: 'ko' | 'en') => (await orderHistoryIn(s, direct.body.id, lang)).find((h) => h.action === 'sold_out')?.reason;
+    assert.equal(await flaggedIn('ko'), `강제품절 상품: ${sku.code}`);
+    assert.equal(await flaggedIn('en'), `Products forced sold out: ${sku.code}`);
 
     // A waiting line matched now, in the 매칭 sheet, to the forced sold-out SKU.
     const waiting = await makeOrder(s.deps.db, { status: 'NEW', channel: `${channel}몰`, products: ['품절 머그'] });

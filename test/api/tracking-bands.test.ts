@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeOrder, putInBox } from '../helpers/builders.ts';
+import { orderHistoryIn } from '../helpers/history.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { sheetRows } from '../helpers/xlsx.ts';
 
@@ -190,8 +191,11 @@ describe('tracking number bands (송장 대역)', () => {
     );
     assert.equal(await numberOf(two.lineIds[1]!), mod7(b));
     assert.deepEqual(res.body.numbers, { issued: 1, first: mod7(b), last: mod7(b) });
-    const history = await s.deps.db('status_history').where({ entity_id: two.lineIds[1], to_status: 'INVOICED' }).first();
-    assert.equal(history.reason, '송장 대역 자동 채번');
+    // Why, in the reader's language, as the order detail shows it.
+    const numberedIn = async (lang: 'ko' | 'en') =>
+      (await orderHistoryIn(s, two.id, lang)).find((h) => h.entity_id === two.lineIds[1] && h.to_status === 'INVOICED')?.reason;
+    assert.equal(await numberedIn('ko'), '송장 대역 자동 채번');
+    assert.equal(await numberedIn('en'), 'Numbered from a tracking band');
     const order = await s.call(
       'POST',
       '/api/tracking-bands/issue',

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
+import { readStoredText } from '../../shared/i18n.ts';
 import { ORDER_COLUMNS } from '../../shared/sheet/order-columns.ts';
 import { makeOrder, makeSku, putInBox, setLineSkus } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench, signInAsAdmin } from '../helpers/e2e-session.ts';
@@ -89,7 +90,8 @@ describe('scan tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
       ['SHIPPED', 'SHIPPED'],
     );
     const history = await db('status_history').where({ entity_id: order.lineIds[0], action: 'ship' });
-    assert.equal(history[0]?.reason, '스캔 검수');
+    // Stored as a Message (스캔 검수), said in the reader's language where it is read.
+    assert.deepEqual(readStoredText(history[0]!.reason as string), { i18n: 'history.scan_shipped' });
     assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field keeps the focus');
     await page.close();
   });

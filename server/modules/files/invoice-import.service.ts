@@ -19,6 +19,7 @@ import type { SheetRows } from '../../files/read-workbook.ts';
 import { readSource } from '../../files/source.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { isOrderKey, orderKeyLines, resolveReferences, type Resolved } from '../orders/line-references.repo.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { Engine } from '../orders/transition-engine.ts';
 import { writeChanges } from '../orders/write-changes.ts';
 import { type WorkingSet } from '../orders/working-set.ts';
@@ -41,8 +42,8 @@ export type { ImportSummary } from './invoice-import.repo.ts';
 
 export const sourceName = (source: FileSource): string => (source.kind === 'file' ? source.filename : source.name);
 
-/** What the history rows of an import say (status_history.reason), so a box's history names the file. */
-export const importReason = (source: FileSource): string => `송장 일괄등록 ${sourceName(source)}`.slice(0, 500);
+/** What the history rows of an import say (status_history.reason, a stored Message), so a box's history names the file. */
+export const importReason = (source: FileSource): string => historyReason(historyMessages.invoice_import, { file: sourceName(source) });
 
 async function invoiceTemplate(db: Db, id: string): Promise<InvoiceImportTemplate> {
   const { template, name } = await getTemplate(db, id);

@@ -10,6 +10,7 @@ import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { Engine, Refusal } from '../orders/transition-engine.ts';
 import { flushWrites } from '../orders/working-set.repo.ts';
 import { type WorkingSet } from '../orders/working-set.ts';
@@ -57,7 +58,7 @@ export async function undoImport(
   const record = await findImportOrFail(db, id);
   if (record.undone_at) throw new AppError('conflict', 'import_undone', message(m.import_undone, { at: kstMinute(record.undone_at) }));
   const batchId = newId(ID_PREFIX.batch);
-  const reason = `송장 일괄등록 취소 ${record.source_name}`.slice(0, 500);
+  const reason = historyReason(historyMessages.invoice_import_undone, { file: record.source_name });
   // Run again on fresh rows when another box took a number this undo puts back (a push or import between its reads
   // and its writes): the unique index refuses it, and the next run finds the number taken and refuses the undo as
   // undo_blocked instead of answering a 500. A deadlock victim is run again too.

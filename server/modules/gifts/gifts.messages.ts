@@ -27,5 +27,5 @@ export const giftsMessages = defineMessages('gifts', {
     ko: '적용 이후 바뀐 주문이 있어 취소할 수 없습니다: {orders}',
     en: 'orders changed after the apply, so it cannot be undone: {orders}',
   },
-  apply_reason: { ko: '사은품 적용', en: 'gifts applied' },
+  apply_reason: { ko: '사은품 적용', en: 'Gifts applied' },
 });

@@ -13,6 +13,7 @@ import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { orderNumbersOf } from '../orders/allocation-lines.repo.ts';
 import { giftCandidates } from '../orders/gift-orders.repo.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { addGiftLines, giftLinesNow, orderVersions, removeGiftLines, type GiftToAdd } from '../orders/gift-lines.ts';
 import { rulesFor } from './gift-match.ts';
 import { iso } from './gift-rules.service.ts';
@@ -92,7 +93,7 @@ export async function applyGifts(db: Db, actor: Actor, info: Partial<RequestInfo
         details: { orders: lapsed },
       });
     }
-    const added = await addGiftLines(trx, gifts, { actor, batchId, reason: m.apply_reason.ko, now });
+    const added = await addGiftLines(trx, gifts, { actor, batchId, reason: historyReason(m.apply_reason), now });
     const byOrder = new Map<string, { id: string; rule_id: string }[]>();
     for (const l of added) byOrder.set(l.order_id, [...(byOrder.get(l.order_id) ?? []), { id: l.id, rule_id: l.rule_id }]);
     const items = [...byOrder].map(([order_id, lines]) => ({ order_id, version: asked.get(order_id)!.version + 1, lines }));
@@ -139,7 +140,12 @@ export async function undoGiftBatch(db: Db, actor: Actor, info: Partial<RequestI
       throw new AppError('conflict', 'undo_blocked', message(m.undo_blocked, { orders: named(await orderNumbersOf(trx, blocked)) }), {
         details: { orders: blocked },
       });
-    await removeGiftLines(trx, [...lines.values()], { actor, batchId: undoBatchId, reason: `사은품 적용 취소 ${id}`, now });
+    await removeGiftLines(trx, [...lines.values()], {
+      actor,
+      batchId: undoBatchId,
+      reason: historyReason(historyMessages.gifts_undone, { batch: id }),
+      now,
+    });
     await repo.markUndone(trx, id, actor.id, now);
     return { batch_id: id, undo_batch_id: undoBatchId, orders: batch.orders, lines: lines.size };
   });

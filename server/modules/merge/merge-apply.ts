@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { MergeApplyResult } from '../../../shared/api/merge.schema.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { message } from '../../../shared/i18n.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { CLAIM_STATUSES, type Status } from '../../../shared/lifecycle.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import { packText } from '../../db/packed-text.ts';
@@ -38,8 +39,13 @@ export type UndoRecord = {
 
 const CLAIMED: readonly string[] = Object.values(CLAIM_STATUSES).map((s) => s.requested);
 
-/** What the history rows of a merge and its undo say (stored text, Korean like every history reason). */
-export const mergeReason = (source: 'manual' | 'auto', undo = false) => `합포장${source === 'auto' ? ' (자동)' : ''}${undo ? ' 취소' : ''}`;
+const MERGE_REASONS = {
+  manual: [historyMessages.merged, historyMessages.merge_undone],
+  auto: [historyMessages.merged_auto, historyMessages.merge_auto_undone],
+} as const;
+
+/** What the history rows of a merge and its undo say (a stored Message, said in each reader's language). */
+export const mergeReason = (source: 'manual' | 'auto', undo = false) => historyReason(MERGE_REASONS[source][undo ? 1 : 0]);
 
 const nameOf = (order: OrderRow | undefined, id: string) => order?.mall_order_id ?? id;
 

@@ -1,6 +1,6 @@
 // The reasons the system writes into an order's history (status_history.reason) and the stock history
 // (stock_history.reason) by itself — an account's automatic steps, a recipient change and where it came from, an
-// undo, an allocation, a return received — stored as Messages (shared/i18n.ts storedText) so the
+// undo, an allocation, a return received, a file's import — stored as Messages (shared/i18n.ts storedText) so the
 // order detail and the stock history say them in the reader's language. The codes are kept in rows: never rename one.
 import { defineMessages, message, storedTextWithin, type CatalogEntry, type Message, type MessageParams } from '../../../shared/i18n.ts';
 
@@ -39,6 +39,17 @@ export const historyMessages = defineMessages('history', {
   allocated: { ko: '재고할당 {batch}', en: 'Stock allocated {batch}' },
   allocation_undone: { ko: '재고할당 취소 {batch}', en: 'Stock allocation undone {batch}' },
   allocated_on_release: { ko: '품절해제 재고할당 {batch}', en: 'Stock allocated on sold-out release {batch}' },
+  gifts_undone: { ko: '사은품 적용 취소 {batch}', en: 'Gifts undone {batch}' },
+  sold_out_skus: { ko: '강제품절 상품: {codes}', en: 'Products forced sold out: {codes}' },
+  scan_shipped: { ko: '스캔 검수', en: 'Scan verified' },
+  order_upload: { ko: '주문 업로드 {file}', en: 'Order upload {file}' },
+  invoice_import: { ko: '송장 일괄등록 {file}', en: 'Tracking numbers imported {file}' },
+  invoice_import_undone: { ko: '송장 일괄등록 취소 {file}', en: 'Tracking number import undone {file}' },
+  band_numbered: { ko: '송장 대역 자동 채번', en: 'Numbered from a tracking band' },
+  merged: { ko: '합포장', en: 'Merged' },
+  merged_auto: { ko: '합포장 (자동)', en: 'Merged (automatic)' },
+  merge_undone: { ko: '합포장 취소', en: 'Merge undone' },
+  merge_auto_undone: { ko: '합포장 (자동) 취소', en: 'Merge (automatic) undone' },
 });
 
 /** The length of a reason column (status_history.reason, stock_history.reason, …). */

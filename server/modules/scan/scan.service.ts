@@ -13,6 +13,7 @@ import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { applySteps } from '../orders/transitions.service.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { scanServiceMessages as m } from './scan.messages.ts';
 import * as boxes from '../orders/scan-boxes.repo.ts';
 import * as repo from './scan.repo.ts';
@@ -31,8 +32,8 @@ export type VerifyResult = Omit<VerifyResponse, 'message' | 'problems' | 'auto_j
   auto_send_accounts: string[];
 };
 
-/** The history reason of a scanned shipment: plain text in the shop's language, like an import's. */
-export const SCAN_SHIP_REASON = '스캔 검수';
+/** The history reason of a scanned shipment (a stored Message, said in each reader's language). */
+export const SCAN_SHIP_REASON = historyReason(historyMessages.scan_shipped);
 
 /** A scanned number as boxes keep it: no spaces or hyphens (scanners and sheets add both). */
 export function scannedNumber(raw: string | number): string {

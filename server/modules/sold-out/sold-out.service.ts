@@ -10,6 +10,7 @@ import { message, type Message } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { lockFlagLines, setLineFlag, type FlagLine } from '../orders/line-flags.repo.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { allocateReleasedLines } from '../allocation/release-allocation.ts';
 import { soldOutMessages } from './sold-out.messages.ts';
 import * as orderLines from '../orders/sold-out-lines.repo.ts';
@@ -47,8 +48,8 @@ export async function refreshSoldOut(db: Conn, skuIds: readonly string[], actor:
     for (const [codes, group] of await byForcedCodes(trx, lines)) {
       await setLineFlag(trx, group, 'sold_out', true, {
         action: SOLD_OUT_ACTIONS.flag,
-        // History reasons are plain text in the shop's language, like an import's (`송장 일괄등록 …`).
-        reason: `강제품절 상품: ${codes}`.slice(0, 500),
+        // A stored Message, said in each reader's language.
+        reason: historyReason(historyMessages.sold_out_skus, { codes }),
         actor,
         now,
       });

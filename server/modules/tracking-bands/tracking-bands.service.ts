@@ -20,6 +20,7 @@ import type { Actor, RequestInfo } from '../../domain/actor.ts';
 import { fieldError } from '../../domain/validation.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { numbersOnBoxes } from '../orders/box-numbers.repo.ts';
+import { historyMessages, historyReason } from '../orders/history.messages.ts';
 import { Engine, type EngineResult } from '../orders/transition-engine.ts';
 import type { WorkingSet } from '../orders/working-set.ts';
 import { loadWorkingSet } from '../orders/working-set-load.ts';
@@ -28,7 +29,7 @@ import { bandMessages as m } from './tracking-bands.messages.ts';
 import * as repo from './tracking-bands.repo.ts';
 
 /** The history's reason on every line numbered from a band (a number typed by hand has none). */
-const ISSUE_REASON = '송장 대역 자동 채번';
+const ISSUE_REASON = historyReason(historyMessages.band_numbered);
 /** Items decided between two turns given back to the event loop (as a bulk call does). */
 const YIELD_EVERY = 1000;
 

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../../../shared/i18n.ts';
+import { historyMessages, historyReason } from '../history.messages.ts';
 
 // Order upload: per-row reasons and notes of a preview, and the refusals of a whole upload or batch. Cell problems
 // (empty, bad phone, zero quantity, negative amount …) are shared/files/cell-messages.ts.
@@ -57,5 +58,5 @@ export const uploadMessages = defineMessages('order_uploads', {
   },
 });
 
-/** The reason every history row of an upload gives: who is the actor, this says why. */
-export const uploadReason = (sourceName: string) => `주문 업로드 ${sourceName}`;
+/** The reason every history row of an upload gives (a stored Message): who is the actor, this says why. */
+export const uploadReason = (sourceName: string) => historyReason(historyMessages.order_upload, { file: sourceName });
