@@ -124,6 +124,7 @@ describe('pane API client against the server routes', () => {
       ['orders.addNote', orders.addOrderNote(api, 'ord_1', { kind: 'memo', body: '메모' })],
       ['sheet.push', sheet.pushSheet(api, { rows: [{ line_id: 'lin_1', line_version: 1, memo: 'm' }] })],
       ['sheet.lines', sheet.sheetLines(api, { line_ids: ['lin_1'] })],
+      ['sheet.boxes', sheet.sheetBoxes(api, { line_ids: ['lin_1'] })],
       ['jobs.start', jobs.startJobs(api, { type: 'collect', mall_account_ids: ['acc_1'] })],
       ['jobs.list', jobs.listJobs(api, { limit: 20 })],
       ['jobs.get', jobs.getJob(api, 'job_1')],
