@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { makeOrder, type MakeOrder } from '../helpers/builders.ts';
+import { makeOrder, putInBox, type MakeOrder } from '../helpers/builders.ts';
 import { cjNumbers } from '../helpers/sheet-lines.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -261,6 +261,60 @@ describe('holds and flags', () => {
     const current = (await s.call('GET', `/api/orders/${kept.id}`)).body.version;
     const noop = await s.call('POST', '/api/transitions', { action: 'undelete', reason: '확인', items: [{ id: kept.id, version: current }] });
     assert.equal(noop.body.results[0].code, 'unchanged', JSON.stringify(noop.body));
+  });
+
+  it('a deleted order leaves a numbered box it shared (합포): the box ships without it, and it comes back to 출고대기', async () => {
+    const a = await order({ status: 'READY', recipient: '합포삭제고객' });
+    const b = await order({ status: 'READY', recipient: '합포삭제고객' });
+    const alone = await order({ status: 'READY', recipient: '혼자박스고객' });
+    const number = cjNumber();
+    const box = await putInBox(s.deps.db, [a.line.id, b.line.id], { tracking: number, status: 'INVOICED' });
+    await putInBox(s.deps.db, [alone.line.id], { tracking: cjNumber(), status: 'INVOICED' });
+    const deleted = await s.call('POST', '/api/transitions', {
+      action: 'delete',
+      reason: '중복 주문',
+      items: [{ id: a.id, version: (await detail(a.id)).version }],
+    });
+    assert.equal(deleted.body.results[0].result, 'applied', JSON.stringify(deleted.body));
+    const gone = await line(a.id);
+    assert.deepEqual([gone.status, gone.box_id], ['READY', null], 'out of the box, its number the box’s');
+    const history = (await detail(a.id)).history.filter((h: { entity: string }) => h.entity === 'line');
+    assert.deepEqual(history.at(-1).action, 'delete');
+    // The box ships with the other order alone.
+    const kept = await detail(b.id);
+    const shipped = await s.call('POST', '/api/transitions', { action: 'ship', items: [{ id: b.id, version: kept.version }] });
+    assert.equal(shipped.body.results[0].result, 'applied', JSON.stringify(shipped.body));
+    assert.deepEqual(
+      (await s.deps.db('order_lines').where({ box_id: box }).select('id', 'status')).map((l) => [l.id, l.status]),
+      [[b.line.id, 'SHIPPED']],
+    );
+    assert.equal((await line(a.id)).status, 'READY', 'the deleted order did not ship');
+    // Brought back, it is on the desk to be numbered again; a box of its own stays as it was when deleted.
+    const back = await s.call('POST', '/api/transitions', {
+      action: 'undelete',
+      reason: '고객 확인',
+      items: [{ id: a.id, version: (await detail(a.id)).version }],
+    });
+    assert.equal(back.body.results[0].result, 'applied', JSON.stringify(back.body));
+    assert.equal((await line(a.id)).status, 'READY');
+    const lone = await detail(alone.id);
+    await s.call('POST', '/api/transitions', { action: 'delete', reason: '중복 주문', items: [{ id: alone.id, version: lone.version }] });
+    assert.equal((await line(alone.id)).status, 'INVOICED');
+    assert.ok((await line(alone.id)).box_id);
+  });
+
+  it('a box packed with a deleted order before deletes took it out is refused whole, naming that order’s product', async () => {
+    const a = await order({ status: 'READY', recipient: '예전합포', products: ['삭제된 머그'] });
+    const b = await order({ status: 'READY', recipient: '예전합포' });
+    await putInBox(s.deps.db, [a.line.id, b.line.id], { tracking: cjNumber(), status: 'INVOICED' });
+    // Deleted the way it was before (its line left in the box).
+    await s.deps.db('orders').where({ id: a.id }).update({ deleted_at: new Date().toISOString(), delete_reason: '예전 삭제' });
+    const kept = await detail(b.id);
+    const res = await s.call('POST', '/api/transitions', { action: 'ship', items: [{ id: b.id, version: kept.version }] }, { lang: 'ko' });
+    assert.equal(res.body.results[0].result, 'refused', JSON.stringify(res.body));
+    assert.match(res.body.results[0].message, /삭제된 주문의 상품 삭제된 머그/);
+    assert.equal((await line(a.id)).status, 'INVOICED');
+    assert.equal((await line(b.id)).status, 'INVOICED');
   });
 
   it('an order kept deleted past the retention time, its recipient data erased, cannot be brought back', async () => {

@@ -79,6 +79,10 @@ export const ordersMessages = defineMessages('orders', {
     ko: '{where}돌아온 상품이 이미 입고되었습니다 ({at}). 입고된 상품은 {action_label}할 수 없습니다: 다시 보내려면 새 주문으로 출고하세요',
     en: '{where}the goods that came back were received ({at}): it cannot take {action_label}. To send it again, ship it as a new order',
   },
+  box_holds_deleted: {
+    ko: '{where}이 박스에 삭제된 주문의 상품 {other}이(가) 들어 있어 {action_label}할 수 없습니다: 그 주문을 주문삭제 복구하세요 (다시 삭제하면 박스에서 빠집니다)',
+    en: '{where}this box holds {other}, of a deleted order: it cannot take {action_label}. Bring that order back (undelete); deleted again, it leaves the box',
+  },
   order_unmatched: {
     ko: '{where}같은 주문의 상품 {other}이(가) 비매칭이라 주문 전체를 {action_label}할 수 없습니다. 매칭 탭에서 상품을 매칭하세요',
     en: '{where}another line of the order, {other}, is unmatched: the whole order cannot take {action_label}. Match it in the matching tab',

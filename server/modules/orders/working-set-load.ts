@@ -46,7 +46,8 @@ export type LoadPlan = {
 const WHOLE_ORDER_ACTIONS: readonly Action[] = ['hold', 'release_hold', 'delete', 'undelete', 'set_flags', 'claim', 'complete_claim', 'release'];
 /** A box is one unit: numbering, clearing or shipping it touches every line in it, whatever order they belong to. */
 // Restore and withdraw read the box too: a line back before its first number leaves a box numbered meanwhile.
-const BOX_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'clear_invoice', 'restore', 'withdraw_claim'];
+// Delete reads the box too: a deleted order's lines leave a box they share with other orders (engine/order-actions.ts).
+const BOX_ACTIONS: readonly Action[] = ['set_invoice', 'ship', 'clear_invoice', 'restore', 'withdraw_claim', 'delete'];
 const HISTORY_ACTIONS: readonly Action[] = ['restore', 'withdraw_claim'];
 const SHIP_ACTIONS: readonly Action[] = ['ship'];
 /** Actions that may ship a box: asked for, or by the account's 송장 입력 시 출고 once it is numbered (automation.ts). */

@@ -79,6 +79,9 @@ export class EngineCore {
 
   /** Why `line` cannot take `action`, or where it goes. */
   check(targetId: string, line: LineRow, action: LineAction): { to: Status | 'same' } | Refusal {
+    // A deleted order's line never moves with a box it was left in (a delete takes it out of a shared box now;
+    // a box packed before that keeps it until the order is brought back or the line taken out).
+    if (this.orderOf(line).deleted_at) return new Refusal('blocked', this.siblingParams(targetId, line, action, line, null), 'box_holds_deleted');
     const result = checkTransition(action, line.status as Status, this.flagsOf(line), this.historyOf(line.id));
     // An order of a connected mall is confirmed at the mall (Coupang takes no invoice for an unconfirmed box): only
     // the mall's own word — the confirm job's accepted lines, or a sync seeing it confirmed — moves it here. Orders

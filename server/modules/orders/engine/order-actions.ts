@@ -1,7 +1,7 @@
 // Actions on a whole order rather than along the lifecycle: hold and release it, flag it (or its lines), delete
 // it or bring it back (주문삭제 복구: a mall order deleted by mistake is never collected again), and add a memo. A
 // change to the order gives every line of it a new version: the sheet shows order fields on every row.
-import { PRE_SHIPMENT_STATUSES, type Status } from '../../../../shared/lifecycle.ts';
+import { LEAVES_BOX, PRE_SHIPMENT_STATUSES, type Status } from '../../../../shared/lifecycle.ts';
 import type { LineRow, OrderRow } from '../working-set.repo.ts';
 import type { EngineCore } from './core.ts';
 import { restoreGifts, setGiftsAside } from './gift-lines.ts';
@@ -33,6 +33,7 @@ export function orderAction(core: EngineCore, order: OrderRow, line: LineRow | n
     Object.assign(patch, { deleted_at: now, deleted_by: actor.id, delete_reason: p.reason! });
     // The order's own history says so (its lines keep their statuses): a delete undone later clears the fields above.
     core.record('order', order.id, order.id, 'delete', null, 'deleted', p.reason!);
+    leaveSharedBoxes(core, order, lines, p.reason!);
   } else if (action === 'undelete') {
     // Back as it was: its lines kept their statuses; the stock it gave back is allocated again by the next 재고할당.
     if (!order.deleted_at) return UNCHANGED;
@@ -79,4 +80,18 @@ export function addMemo(core: EngineCore, order: OrderRow, body: string): Outcom
   const lines = set.linesOfOrder(order.id);
   for (const l of lines) core.moveLine(l, 'same', 'memo', null);
   return { lines: lines.map((l) => l.id), changed: true, warnings: [] };
+}
+
+/**
+ * A deleted order's lines packed with other orders' (합포) leave that box before it ships: the others' box would
+ * otherwise ship them too (a box moves whole). A numbered line goes back to 출고대기 — the number stays the box's,
+ * with the orders still in it. Lines in a box of their own stay as they are (주문삭제 복구 brings the order back whole),
+ * and a parcel that has left is left alone.
+ */
+function leaveSharedBoxes(core: EngineCore, order: OrderRow, lines: readonly LineRow[], reason: string): void {
+  for (const line of lines) {
+    if (!line.box_id || (line.status !== 'READY' && line.status !== 'INVOICED')) continue;
+    const shared = core.set.linesOfBox(line.box_id).some((l) => l.order_id !== order.id && !LEAVES_BOX.includes(l.status as Status));
+    if (shared) core.moveLine(line, 'READY', 'delete', reason, { box_id: null });
+  }
 }
