@@ -15,10 +15,9 @@ import { putInBox } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
-import { pullOrdersSheet } from './desk-helpers.ts';
+import { bandAndSender, pullOrdersSheet } from './desk-helpers.ts';
 
 const e2e = e2eSession();
-const mod7 = (body: bigint) => `${body}${body % 7n}`;
 // Two lines an order: a numbering call takes 5,000 orders, a label file 2,700 (LABELS_MAX less the room kept).
 const ORDERS = TRACKING_ISSUE_MAX / 2 + 2;
 const LABEL_KEYS = Math.floor(LABELS_MAX * 0.9);
@@ -33,14 +32,7 @@ describe('a merged box numbered and printed in parts without the 합포 column',
     const atNumbering = [orders[TRACKING_ISSUE_MAX / 2 - 1]!, orders[TRACKING_ISSUE_MAX / 2]!];
     const atLabels = [orders[LABEL_KEYS - 1]!, orders[LABEL_KEYS]!];
     const boxes = [await putInBox(db, await linesOf(atNumbering)), await putInBox(db, await linesOf(atLabels))];
-    const band = await e2e.server.call('POST', '/api/tracking-bands', {
-      courier: 'CJ',
-      first_number: mod7(65_100_000_000n),
-      last_number: mod7(65_100_005_999n),
-    });
-    assert.equal(band.status, 201, JSON.stringify(band.body));
-    const sender = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
-    assert.equal((await e2e.server.call('PUT', '/api/settings/sender', sender)).status, 200);
+    await bandAndSender(e2e.server, 65_100_000_000n);
 
     const { page, pane } = await openWorkbench(e2e);
     page.setDefaultTimeout(120_000);

@@ -11,10 +11,9 @@ import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
-import { pullOrdersSheet } from './desk-helpers.ts';
+import { bandAndSender, pullOrdersSheet } from './desk-helpers.ts';
 
 const e2e = e2eSession();
-const mod7 = (body: bigint) => `${body}${body % 7n}`;
 const ORDERS = 5_100;
 
 describe('a sale day numbered from the band and printed from the pane', skipWith(SKIP_WITHOUT_BROWSER), () => {
@@ -22,14 +21,7 @@ describe('a sale day numbered from the band and printed from the pane', skipWith
     assert.ok(ORDERS * 2 > TRACKING_ISSUE_MAX && ORDERS * 2 > LABEL_LINES_MAX && ORDERS > LABELS_MAX, 'more rows than one call takes');
     const db = e2e.server.deps.db;
     await seedOrders(db, { orders: ORDERS, linesPerOrder: 2, status: 'READY' });
-    const band = await e2e.server.call('POST', '/api/tracking-bands', {
-      courier: 'CJ',
-      first_number: mod7(65_000_000_000n),
-      last_number: mod7(65_000_005_999n),
-    });
-    assert.equal(band.status, 201, JSON.stringify(band.body));
-    const sender = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
-    assert.equal((await e2e.server.call('PUT', '/api/settings/sender', sender)).status, 200);
+    await bandAndSender(e2e.server, 65_000_000_000n);
 
     const { page, pane } = await openWorkbench(e2e);
     page.setDefaultTimeout(120_000);

@@ -50,6 +50,18 @@ export async function setCourierOnSelection(courierLabelText: string, lang: Lang
   return rows.length;
 }
 
+/** What an action on the sheet's rows did, counted as the sheet shows it, and what it left for the caller. */
+export type ActionOutcome = {
+  applied: number;
+  unchanged: number;
+  refused: number;
+  /** Jobs the server started after it (send on ship, claim decisions): the caller follows them (followAutoJobs). */
+  autoJobs: StartedJob[];
+  batchId: string;
+  undoable: boolean;
+  stockShort: StockShort;
+};
+
 /**
  * Applies an action to the selected rows with their pulled versions and its parameters (action-menu.ts); results
  * beside them. A claim on part of a line splits it (the claimed part keeps the row, the rest becomes new lines):
@@ -66,15 +78,7 @@ export async function actOnSelection(
   lang: Lang,
   progress?: Progress,
   params: Omit<BulkTransitionBody, 'items' | 'action'> = {},
-): Promise<{
-  applied: number;
-  unchanged: number;
-  refused: number;
-  autoJobs: StartedJob[];
-  batchId: string;
-  undoable: boolean;
-  stockShort: StockShort;
-} | null> {
+): Promise<ActionOutcome | null> {
   const { state, rows } = await selection(lang);
   const items = rows.map(({ id }) => ({ id, version: state.snapshot.get(id)?.line_version ?? 0 })).filter((i) => i.version > 0);
   if (!items.length) return null;
@@ -174,19 +178,7 @@ const statusLabels = (...statuses: Status[]) => new Set(statuses.flatMap((status
 const BEYOND_SEND = statusLabels(...PAST_SHIPPING_STATUSES, ...LEAVES_BOX, ...RETURNING_STATUSES);
 
 /** Ships every invoiced row of the sheet (boxes ship whole); results beside the rows, moved rows refreshed. */
-export async function shipInvoiced(
-  api: Api,
-  lang: Lang,
-  read?: SheetState,
-): Promise<{
-  applied: number;
-  unchanged: number;
-  refused: number;
-  autoJobs: StartedJob[];
-  batchId: string;
-  undoable: boolean;
-  stockShort: StockShort;
-} | null> {
+export async function shipInvoiced(api: Api, lang: Lang, read?: SheetState): Promise<ActionOutcome | null> {
   const state = read ?? (await readOrderSheet(lang));
   const items = linesWithStatus(state, statusLabels('INVOICED'));
   if (!items.length) return null;
