@@ -24,7 +24,10 @@ export const soldOutSku = z.object({
   status: z.string(),
   /** How many of this SKU the line needs: the line's quantity × the SKU's quantity per unit. */
   needed: int,
-  /** On hand − allocated, over every warehouse. */
+  /**
+   * On hand − allocated over every warehouse, less what lines released from sold-out before still take without an
+   * allocation (not shipped yet): what a release may count on.
+   */
   available: int,
 });
 

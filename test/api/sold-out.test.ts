@@ -200,6 +200,73 @@ describe('sold-out flag, list and release', () => {
     assert.ok(list.body.items.some((i: { line_id: string }) => i.line_id === second.lineId));
   });
 
+  /** `n` lines of one unit each needing a fresh SKU, flagged by forcing it sold out, then the SKU active with `stock` on hand. */
+  async function releasableAgainst(n: number, stock: number) {
+    const sku = await makeSku(s.deps.db, { status: 'sold_out' });
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push((await lineNeeding([sku])).lineId);
+    await refreshSoldOut(s.deps.db, [sku.id], system);
+    await setStatus(sku.id, 'active');
+    await putStock(s.deps.db, sku.id, stock);
+    return { sku, lines };
+  }
+  const releaseLines = (lineIds: string[], token?: string) =>
+    s.call('POST', '/api/sold-out/release', { line_ids: lineIds, reason: '재고 실사' }, { lang: 'ko', ...(token ? { token } : {}) });
+  const listed = async (lineIds: string[]) => {
+    const list = await s.call('GET', '/api/sold-out?limit=500');
+    return list.body.items.filter((i: { line_id: string }) => lineIds.includes(i.line_id));
+  };
+
+  it('a second release counts the stock lines released before still take (no allocation yet): nothing more is released', async () => {
+    const { lines } = await releasableAgainst(5, 3);
+    let res = await releaseLines(lines);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual([res.body.released, res.body.refused], [3, 2]);
+    const leftover = res.body.results.filter((r: { result: string }) => r.result === 'refused').map((r: { line_id: string }) => r.line_id);
+    assert.match(res.body.results.find((r: { result: string }) => r.result === 'refused').message, /필요 1, 가용 0/);
+
+    // The list says the same: the 3 units are taken by the lines released, none is left for these.
+    const items = await listed(leftover);
+    assert.deepEqual(
+      items.map((i: { skus: { available: number }[]; releasable: boolean; code: string }) => [i.skus[0]!.available, i.releasable, i.code]),
+      [
+        [0, false, 'stock_short'],
+        [0, false, 'stock_short'],
+      ],
+    );
+
+    // Pressed again (all, or the leftovers by id): nothing is released against the same stock.
+    res = await releaseLines(leftover);
+    assert.deepEqual([res.body.released, res.body.refused], [0, 2]);
+    assert.match(res.body.results[0].message, /필요 1, 가용 0/);
+    res = await s.call('POST', '/api/sold-out/release', { reason: '재고 실사' });
+    assert.ok(!res.body.results.some((r: { line_id: string; result: string }) => leftover.includes(r.line_id) && r.result === 'released'));
+
+    // A released line canceled since takes nothing: its unit is there for one leftover.
+    const released = lines.filter((id) => !leftover.includes(id));
+    await s.deps.db('order_lines').where({ id: released[0] }).update({ status: 'CANCELED' });
+    assert.deepEqual(
+      (await listed(leftover)).map((i: { skus: { available: number }[]; releasable: boolean }) => [i.skus[0]!.available, i.releasable]),
+      [
+        [1, true],
+        [1, true],
+      ],
+    );
+    res = await releaseLines(leftover);
+    assert.deepEqual([res.body.released, res.body.refused], [1, 1]);
+  });
+
+  it('two operators releasing at once release no more than the stock covers between them', async () => {
+    const { lines } = await releasableAgainst(4, 3);
+    const [a, b] = [await s.tokenFor('operator'), await s.tokenFor('operator')];
+    const [one, two] = await Promise.all([releaseLines(lines.slice(0, 2), a), releaseLines(lines.slice(2), b)]);
+    assert.equal(one.status, 200, JSON.stringify(one.body));
+    assert.equal(two.status, 200, JSON.stringify(two.body));
+    assert.equal(one.body.released + two.body.released, 3);
+    const flagged = await s.deps.db('order_lines').whereIn('id', lines).where({ sold_out: true });
+    assert.equal(flagged.length, 1);
+  });
+
   it('flagSoldOut (what allocation will call) flags the lines given once; a line needing no SKU is releasable', async () => {
     const o = await makeOrder(s.deps.db, { status: 'NEW' });
     const id = o.lineIds[0]!;

@@ -13,7 +13,7 @@ export function soldOutRoutes(deps: AppDeps) {
       tag: 'sold-out',
       summary:
         'Lines carrying the sold-out flag (oldest order first): order, channel, product and option, the SKUs they need with each ' +
-        "SKU's status and stock available over every warehouse (on hand − allocated), whether 품절해제 would release the line now and " +
+        "SKU's status and stock available over every warehouse (on hand − allocated, less what lines released before still take unallocated), whether 품절해제 would release the line now and " +
         'why not; `count` is how many lines carry the flag in all',
       access: 'viewer',
       query: soldOutQuery,
@@ -27,7 +27,8 @@ export function soldOutRoutes(deps: AppDeps) {
       summary:
         '품절해제: release the given sold-out lines, or every one when no ids are given, with a reason kept in their history. A line is ' +
         "released when none of its SKUs is forced sold-out and each SKU's available stock covers it (stock released to one line is not " +
-        'counted again for the next, oldest order first); one result per line: released, or refused and why',
+        'counted again for the next, oldest order first, nor by a later release while the line is unallocated and not shipped); one ' +
+        'result per line: released, or refused and why',
       access: 'operator',
       body: releaseSoldOutBody,
       response: releaseSoldOutResponse,

@@ -84,6 +84,34 @@ export async function soldOutLines(
   return (await q) as SoldOutLineRow[];
 }
 
+/**
+ * Units of these SKUs still taken by lines released from sold-out (a `releaseAction` row in their history) that
+ * hold no allocation: lines of live orders, not flagged again, not shipped yet (PRE_SHIPMENT_STATUSES). Such a line
+ * will take its units off the shelf when it ships, so the stock it was released against is not there for the next
+ * release. A line allocated since counts in `stock.allocated` instead; a line gone (shipped, canceled, deleted,
+ * flagged again) takes nothing. Per SKU; SKUs no such line needs are absent.
+ */
+export async function unallocatedReleasedUnits(db: Conn, skuIds: readonly string[], releaseAction: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!skuIds.length) return out;
+  const q = db('line_skus as ls')
+    .join('order_lines as l', 'l.id', 'ls.line_id')
+    .join('orders as o', 'o.id', 'l.order_id')
+    .select('ls.sku_id', db.raw('sum(ls.quantity * l.quantity) as units'))
+    .whereNull('o.deleted_at')
+    .where('l.sold_out', false)
+    .whereIn('l.status', [...PRE_SHIPMENT_STATUSES])
+    .whereNotExists(db('line_allocations as a').select(db.raw('1')).whereRaw('a.line_id = l.id'))
+    .whereExists(
+      db('status_history as h').select(db.raw('1')).whereRaw('h.entity_id = l.id').where({ 'h.entity': 'line', 'h.action': releaseAction }),
+    )
+    .groupBy('ls.sku_id');
+  for (const row of (await whereIdIn(db, q, 'ls.sku_id', [...new Set(skuIds)])) as { sku_id: string; units: number | string }[]) {
+    out.set(row.sku_id, Number(row.units));
+  }
+  return out;
+}
+
 export async function countSoldOutLines(db: Conn): Promise<number> {
   const [row] = (await flagged(db).count({ n: '*' })) as { n: number | string }[];
   return Number(row?.n ?? 0);

@@ -3,7 +3,7 @@
 // (orders/sold-out-lines.repo.ts).
 import type { Knex } from 'knex';
 import { whereIdIn } from '../../db/bulk.ts';
-import type { Db } from '../../db/knex.ts';
+import { isPostgres, type Db } from '../../db/knex.ts';
 
 type Conn = Db | Knex.Transaction;
 
@@ -38,4 +38,13 @@ export async function availableBySku(db: Conn, skuIds: readonly string[]): Promi
     out.set(row.sku_id, Number(row.available));
   }
   return out;
+}
+
+/**
+ * Waits for any other 품절해제 to commit (PostgreSQL; SQLite has one writer anyway): a release reads what earlier
+ * releases took, so two at once must not both count the same stock. Taken first, before any row lock, so it cannot
+ * deadlock with them.
+ */
+export async function releaseTurn(trx: Knex.Transaction): Promise<void> {
+  if (isPostgres(trx as unknown as Db)) await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['sold_out_release']);
 }

@@ -122,8 +122,21 @@ async function needsOf(db: Conn, lines: readonly { line_id: string; quantity: nu
     list.push({ sku_id: s.sku_id, code: s.code, name: s.name, status: s.status, needed: s.per_unit * (quantity.get(s.line_id) ?? 0) });
     needs.set(s.line_id, list);
   }
-  const available = await repo.availableBySku(db, [...new Set(skus.map((s) => s.sku_id))]);
-  return { needs, available };
+  return { needs, available: await availableFor(db, [...new Set(skus.map((s) => s.sku_id))]) };
+}
+
+/**
+ * What a release may count on of each SKU: on hand − allocated over every warehouse, less the units lines released
+ * from sold-out before still take without an allocation (released with no allocation in use, or not READY yet).
+ * Without it a second 품절해제 — another click, another operator — would count the same stock again.
+ */
+async function availableFor(db: Conn, skuIds: readonly string[]): Promise<Map<string, number>> {
+  const [stock, taken] = await Promise.all([
+    repo.availableBySku(db, skuIds),
+    orderLines.unallocatedReleasedUnits(db, skuIds, SOLD_OUT_ACTIONS.release),
+  ]);
+  for (const [sku, units] of taken) stock.set(sku, (stock.get(sku) ?? 0) - units);
+  return stock;
 }
 
 /** The flagged lines, a page at a time, each with its SKUs, their stock and whether it could be released now. */
@@ -155,10 +168,13 @@ type Released = { released: number; refused: number; results: Unrendered<Release
 /**
  * 품절해제: the given lines (or every flagged line) that can be served now lose the flag, with the reason in their
  * history. Lines are taken oldest order first, and stock one line is released against is not counted again for the
- * next, so one action never releases more than the stock covers. Each line gets its result: released, or why not.
+ * next — nor by a later release while the line holds no allocation (availableFor) — so releases never release more
+ * than the stock covers. Each line gets its result: released, or why not.
  */
 export async function releaseSoldOut(db: Db, actor: Actor, body: { line_ids?: string[] | undefined; reason: string }): Promise<Released> {
   return db.transaction(async (trx) => {
+    // One release at a time: what one releases takes stock the next must see (availableFor), whoever presses it.
+    await repo.releaseTurn(trx);
     const asked = body.line_ids ? [...new Set(body.line_ids)] : undefined;
     const flagged = await lockFlagLines(trx, asked ?? orderLines.soldOutLineIds(trx), asked ? {} : { sold_out: true });
     const rows = flagged.length ? await orderLines.soldOutLines(trx, { limit: flagged.length, lineIds: flagged.map((l) => l.id) }) : [];
