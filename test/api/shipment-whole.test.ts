@@ -107,24 +107,56 @@ describe('a mall shipment that takes one number for all its items', () => {
     assert.equal(box.invoiceNumber, tracking);
   });
 
-  it('Coupang with 송장 입력 시 출고: a push numbering part of a shipment keeps its box 송장입력; the rest under the number ships it whole', async () => {
+  it('Coupang with 송장 입력 시 출고: a push numbering part of a shipment keeps its box 송장입력, saying so and why; the rest under the number ships it whole', async () => {
     const mall = await coupangMall(s, { initialOrders: 0 });
     fixtures.push(mall);
     const on = await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, { auto_ship: true });
     assert.equal(on.status, 200, JSON.stringify(on.body));
     const [a, b] = await twoOfOneShipment(mall);
     const tracking = cj();
-    const push = async (line: Line) => {
+    const push = async (line: Line, lang: string) => {
       const current = await lineOf(mall.accountId, line.line_id);
-      const res = await s.call('POST', '/api/sheet/push', {
-        rows: [{ line_id: line.line_id, line_version: current.line_version, courier: 'CJ', tracking_number: tracking }],
-      });
+      const res = await s.call(
+        'POST',
+        '/api/sheet/push',
+        { rows: [{ line_id: line.line_id, line_version: current.line_version, courier: 'CJ', tracking_number: tracking }] },
+        { lang },
+      );
       assert.equal(res.body.applied, 1, JSON.stringify(res.body));
+      return res.body.results[0] as { result: string; warnings?: string[] };
     };
-    await push(a);
+    const first = await push(a, 'ko');
     assert.equal((await lineOf(mall.accountId, a.line_id)).status, 'INVOICED');
-    await push(b);
+    // Applied, but not as far as the setting takes a row: the row says it did not ship, and which item it waits for.
+    const said = (first.warnings ?? []).join(' / ');
+    assert.match(said, /송장번호는 저장했지만 자동 출고\(송장 입력 시 출고\)는 하지 않아 운송장출력에 남았습니다: 같은 쿠팡 배송/, said);
+    assert.ok(said.includes(b.product_name), said);
+    const second = await push(b, 'ko');
+    assert.equal(second.warnings, undefined, JSON.stringify(second));
     for (const l of [a, b]) assert.equal((await lineOf(mall.accountId, l.line_id)).status, 'SHIPPED');
+  });
+
+  it('Coupang with 송장 입력 시 출고: a bulk set_invoice (POST /api/transitions) of part of a shipment warns the same, in English', async () => {
+    const mall = await coupangMall(s, { initialOrders: 0 });
+    fixtures.push(mall);
+    assert.equal((await s.call('PATCH', `/api/mall-accounts/${mall.accountId}`, { auto_ship: true })).status, 200);
+    const [a, b] = await twoOfOneShipment(mall);
+    const current = await lineOf(mall.accountId, a.line_id);
+    const res = await s.call(
+      'POST',
+      '/api/transitions',
+      { action: 'set_invoice', courier: 'CJ', items: [{ id: a.line_id, version: current.line_version, tracking_number: cj() }] },
+      { lang: 'en' },
+    );
+    assert.equal(res.body.results[0].result, 'applied', JSON.stringify(res.body));
+    const said = (res.body.results[0].warnings ?? []).join(' / ');
+    assert.match(
+      said,
+      /numbered, but not shipped automatically \(ship once numbered\): it stays Invoiced, as .* of the same Coupang shipment, is not under this number yet/,
+      said,
+    );
+    assert.ok(said.includes(b.product_name), said);
+    assert.equal((await lineOf(mall.accountId, a.line_id)).status, 'INVOICED');
   });
 
   it('Coupang: a sold-out item keeps the rest of its shipment from a first number and out of the booking file, until released', async () => {

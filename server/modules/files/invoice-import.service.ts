@@ -20,7 +20,7 @@ import { readSource } from '../../files/source.ts';
 import { writeAudit } from '../audit/audit.repo.ts';
 import { isOrderKey, orderKeyLines, resolveReferences, type Resolved } from '../orders/line-references.repo.ts';
 import { historyMessages, historyReason } from '../orders/history.messages.ts';
-import { Engine } from '../orders/transition-engine.ts';
+import { Engine, addHeld } from '../orders/transition-engine.ts';
 import { writeChanges } from '../orders/write-changes.ts';
 import { type WorkingSet } from '../orders/working-set.ts';
 import { loadWorkingSet, storedNumber } from '../orders/working-set-load.ts';
@@ -151,7 +151,17 @@ export async function runInvoiceImport(
       }
       if (!apply) throw new RollBack(answer(false, null));
       if (!decider.changed.length) return answer(true, null);
-      engine.finish(); // boxes of accounts that ship once numbered ship now, whole
+      // Boxes of accounts that ship once numbered ship now, whole; a row whose box stayed says why.
+      const held = engine.finish();
+      if (held.size) {
+        for (const r of results)
+          if (r.box_id && (r.outcome === 'new' || r.outcome === 'overwrite'))
+            addHeld(
+              r,
+              set.linesOfBox(r.box_id).map((l) => l.id),
+              held,
+            );
+      }
       const importId = newId(ID_PREFIX.invoiceImport);
       const created = new Set(set.writes.newBoxes.map((b) => b.id));
       const counts = countsOf(results);

@@ -32,6 +32,18 @@ export const ordersMessages = defineMessages('orders', {
     ko: '번호를 확인할 수 있게 자동 출고(송장 입력 시 출고)는 하지 않았습니다. 확인한 뒤 출고완료하세요',
     en: 'not shipped automatically (ship once numbered), so the number can be checked: ship it once checked',
   },
+  auto_ship_apart: {
+    ko: '송장번호는 저장했지만 자동 출고(송장 입력 시 출고)는 하지 않아 운송장출력에 남았습니다: 같은 쿠팡 배송(묶음배송)의 상품 {others}이(가) 아직 이 송장번호에 없습니다. 쿠팡은 한 배송의 모든 상품을 송장 하나로 받으니 그 상품에도 같은 송장번호를 넣으면 함께 출고됩니다 (또는 그 상품을 취소한 뒤 출고완료하세요)',
+    en: 'numbered, but not shipped automatically (ship once numbered): it stays Invoiced, as {others}, of the same Coupang shipment, is not under this number yet. Coupang takes one number for all items of a shipment: give them the same number and it ships whole (or cancel them, then ship)',
+  },
+  auto_ship_on_hold: {
+    ko: '송장번호는 저장했지만 박스에 보류된 주문이 있어 자동 출고(송장 입력 시 출고)는 하지 않았습니다. 보류를 해제한 뒤 출고완료하세요',
+    en: 'numbered, but not shipped automatically (ship once numbered): an order in the box is on hold. Release the hold, then ship',
+  },
+  auto_ship_refused: {
+    ko: '송장번호는 저장했지만 자동 출고(송장 입력 시 출고)는 하지 않아 운송장출력에 남았습니다: {why}',
+    en: 'numbered, but not shipped automatically (ship once numbered): it stays Invoiced. {why}',
+  },
   mall_decision_queued: {
     ko: '쇼핑몰에서 들어온 클레임이라 처리 결과를 쇼핑몰에 전송합니다(클레임 처리 전송 작업). 쇼핑몰이 받지 않거나 API로 처리할 수 없으면 작업 탭의 결과에 사유가 나오니 판매자센터에서 처리하세요',
     en: 'a claim from the mall: the decision is sent to the mall (send claim decisions job). If the mall refuses it or has no API for it, the job results in the jobs tab say why: handle it in the seller center then',

@@ -12,7 +12,7 @@ import { nextTurn } from '../../db/turns.ts';
 import { runInBlocks } from './bulk-blocks.ts';
 import { linesByIds } from './orders.service.ts';
 import { SheetRows, type SheetResult } from './sheet-rows.ts';
-import { Engine, type Action } from './transition-engine.ts';
+import { Engine, addHeld, type Action } from './transition-engine.ts';
 import type { PendingWrites } from './working-set.repo.ts';
 import { writeChanges } from './write-changes.ts';
 import type { Knex } from 'knex';
@@ -90,7 +90,9 @@ async function decideBlock(
     if (k > 0 && k % YIELD_EVERY === 0) await nextTurn();
     results.push(sheet.apply(rows[k]!, indexes[k]!));
   }
-  engine.finish(); // boxes of accounts that ship once numbered ship now, whole
+  // Boxes of accounts that ship once numbered ship now, whole; a row whose box stayed says why.
+  const held = engine.finish();
+  if (held.size) for (const r of results) if (r.result === 'applied') addHeld(r, [r.line_id], held);
   return {
     results,
     writes: set.writes,

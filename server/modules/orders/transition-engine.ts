@@ -6,7 +6,7 @@
 // file per kind (status, invoices and boxes, claims, order actions) over a small core.
 import type { BulkTransitionBody } from '../../../shared/api/orders.schema.ts';
 import { STATUS_LABELS, alreadyDone, type Status } from '../../../shared/lifecycle.ts';
-import type { CatalogEntry, Message, MessageParams } from '../../../shared/i18n.ts';
+import type { CatalogEntry, Message, MessageParams, Text } from '../../../shared/i18n.ts';
 import { ID_PREFIX } from '../../db/ids.ts';
 import { nextTurn } from '../../db/turns.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -81,22 +81,32 @@ export class Engine {
       if (k > 0 && k % slice === 0) await nextTurn();
       results.push(this.run(body.items[k]!, indexes?.[k] ?? k, body.action, params[k]!));
     }
-    this.finish();
+    this.tellHeld(results, this.finish());
     return results;
+  }
+
+  /**
+   * Of items run by `run`, those whose box was numbered but not shipped by the account's ship once numbered
+   * (`held`, from finish) say so, and why.
+   */
+  tellHeld(results: readonly EngineResult[], held: ReadonlyMap<string, Message>): void {
+    if (held.size) for (const r of results) if (r.result === 'applied') addHeld(r, this.changedLines.get(r.id) ?? [], held);
   }
 
   /**
    * The automatic steps after all items (automation.ts): boxes numbered for accounts that ship once numbered ship
    * now, whole. Called by runAll; a caller that applies items itself (a sheet push, an invoice import) calls it
-   * before writing. The history names the setting, the actor is the call's.
+   * before writing. The history names the setting, the actor is the call's. Returns the warning of each line whose
+   * numbered box did not ship (automation.ts autoShip), for the caller to put on its items (addHeld).
    */
-  finish(): void {
-    if (!this.toShip.size) return;
-    const shipped = autoShip(this.core, this.toShip);
+  finish(): Map<string, Message> {
+    if (!this.toShip.size) return new Map();
+    const { shipped, held } = autoShip(this.core, this.toShip);
     this.toShip.clear();
     autoSendAccounts(this.core, shipped, this.autoSend);
     // The ships stay: their way back is forgotten, as an applied item's is.
     this.set.commit();
+    return held;
   }
 
   /**
@@ -225,4 +235,16 @@ export class Engine {
   noteMallRecipient(order: OrderRow, reason: CatalogEntry, params?: MessageParams): void {
     noteMallRecipient(this.core, order, reason, params);
   }
+}
+
+/**
+ * Puts on an applied item (or sheet row) the warnings of its lines whose box was numbered but not shipped by the
+ * account's ship once numbered (Engine.finish): each once, after the item's own.
+ */
+export function addHeld(result: { warnings?: Text[] }, lines: readonly string[], held: ReadonlyMap<string, Message>): void {
+  const found = [...new Set(lines.flatMap((id) => held.get(id) ?? []))];
+  if (!found.length) return;
+  const had = new Set((result.warnings ?? []).map((w) => JSON.stringify(w)));
+  const added = found.filter((w) => !had.has(JSON.stringify(w)));
+  if (added.length) result.warnings = [...(result.warnings ?? []), ...added];
 }

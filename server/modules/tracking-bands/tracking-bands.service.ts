@@ -175,7 +175,8 @@ export async function issueNumbers(db: Db, actor: Actor, info: Partial<RequestIn
       const batchId = newId(ID_PREFIX.batch);
       const engine = new Engine(set, actor, batchId);
       const { results, given } = await giveNumbers(set, engine, body.items, candidates, courier);
-      engine.finish(); // boxes of accounts that ship once numbered ship now, whole
+      // Boxes of accounts that ship once numbered ship now, whole; an item whose box stayed says why.
+      engine.tellHeld(results, engine.finish());
       await writeChanges(trx, set.writes, { actor, batchId, now: engine.now });
       for (const r of results) engine.fillVersions(r);
       await moveBandsOn(trx, bands, given, engine.now);

@@ -135,7 +135,19 @@ export class EngineCore {
    * or the rest is cancelled first.
    */
   private shipmentApart(line: LineRow): LineRow | undefined {
-    return this.shipmentSibling(line, (l) => l.box_id !== line.box_id && PRE_SHIPMENT_STATUSES.includes(l.status as Status));
+    return this.shipmentSibling(line, (l) => this.apart(line, l));
+  }
+
+  /** Every line of `line`'s whole-taken shipment that keeps its box from shipping (shipmentApart), in order. */
+  shipmentApartAll(line: LineRow): LineRow[] {
+    if (!this.shipmentApart(line)) return [];
+    return this.set
+      .linesOfOrder(line.order_id)
+      .filter((l) => l.id !== line.id && l.mall_shipment_id === line.mall_shipment_id && this.apart(line, l));
+  }
+
+  private apart(line: LineRow, other: LineRow): boolean {
+    return other.box_id !== line.box_id && PRE_SHIPMENT_STATUSES.includes(other.status as Status);
   }
 
   /**
