@@ -81,6 +81,10 @@ export const paneMessages = {
     ko: '보낸 행 {sent}: 반영 {applied}, 변경없음 {unchanged}, 거부 {refused}, 확인필요 {check}',
     en: 'Rows sent {sent}: applied {applied}, unchanged {unchanged}, refused {refused}, to check {check}',
   },
+  pushed_warned: {
+    ko: '그중 경고가 있는 행 {warned}: 결과 옆 메시지를 확인하세요.',
+    en: 'Of those, rows with a warning {warned}: read the message beside them.',
+  },
   nothing_to_push: { ko: '바뀐 행이 없습니다. (확인필요 {check})', en: 'No row changed. (to check {check})' },
   repulled: { ko: '{count}행을 다시 불러왔습니다.', en: 'Re-pulled {count} rows.' },
   missing_columns: { ko: '시트에서 열이 지워졌습니다: {columns}', en: 'Columns were deleted from the sheet: {columns}' },

@@ -181,6 +181,11 @@ export type PushSummary = {
   fatal?: string;
   /** Send jobs the server started because the push shipped boxes of accounts that send once shipped. */
   autoJobs?: StartedJob[];
+  /**
+   * Rows the server took with a warning beside them (a number kept but not shipped by 송장 입력 시 출고, a courier
+   * the mall does not take, …): counted apart, so that "applied" does not read as "done as asked".
+   */
+  warned?: number;
 };
 
 /** Pushes the changed rows; every row sent or checked gets a result beside it. */
@@ -199,6 +204,7 @@ export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Pro
     response = await pushSheet(api, { rows: plan.rows.map((p) => p.row) });
     response.results.forEach((r, i) => results.set(plan.rows[i]!.sheetRow, serverResult(r)));
   }
+  const warned = response?.results.filter((r) => r.result === 'applied' && r.warnings?.length).length ?? 0;
   // Refused and unchecked rows keep the operator's values; the lines the push moved are refreshed.
   const keep = new Set([...results].filter(([, r]) => r.label === 'refused' || r.label === 'check').map(([row]) => row));
   const patches = refreshPatches(state, (response?.lines ?? []) as LineRow[], lang, keep);
@@ -215,6 +221,7 @@ export async function pushOrders(api: Api, lang: Lang, progress?: Progress): Pro
     check: count('check'),
     missing,
     ...(response?.auto_jobs?.length ? { autoJobs: response.auto_jobs } : {}),
+    ...(warned ? { warned } : {}),
   };
 }
 

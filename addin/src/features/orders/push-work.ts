@@ -21,8 +21,9 @@ export const pushWork =
     const missing = s.missing.length ? ` ${t('missing_columns', { columns: s.missing.join(', ') })}` : '';
     if (!s.sent) return { intent: s.check || missing ? 'warning' : 'info', text: t('nothing_to_push', { check: s.check }) + missing };
     const sent = s.autoJobs ? await followAutoJobs(api, feed, s.autoJobs, lang, step, signal) : null;
-    const warn = s.refused || s.check || missing || sent?.warn;
-    return { intent: warn ? 'warning' : 'success', text: t('pushed', s) + missing + (sent ? ` ${sent.text}` : '') };
+    const warned = s.warned ? ` ${t('pushed_warned', { warned: s.warned })}` : '';
+    const warn = s.refused || s.check || missing || warned || sent?.warn;
+    return { intent: warn ? 'warning' : 'success', text: t('pushed', s) + warned + missing + (sent ? ` ${sent.text}` : '') };
   };
 
 /**
