@@ -72,5 +72,11 @@ export const releaseResult = z.object({
 });
 export type ReleaseResult = z.infer<typeof releaseResult>;
 
-export const releaseSoldOutResponse = z.object({ released: int, refused: int, results: z.array(releaseResult) });
+export const releaseSoldOutResponse = z.object({
+  released: int,
+  refused: int,
+  results: z.array(releaseResult),
+  /** Each SKU of the lines asked with what it has available after the release (the list's `available` from now on). */
+  stock: z.array(z.object({ sku_id: z.string(), available: int })),
+});
 export type ReleaseSoldOutResponse = z.infer<typeof releaseSoldOutResponse>;

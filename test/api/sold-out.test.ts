@@ -218,10 +218,12 @@ describe('sold-out flag, list and release', () => {
   };
 
   it('a second release counts the stock lines released before still take (no allocation yet): nothing more is released', async () => {
-    const { lines } = await releasableAgainst(5, 3);
+    const { sku, lines } = await releasableAgainst(5, 3);
     let res = await releaseLines(lines);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual([res.body.released, res.body.refused], [3, 2]);
+    // What the SKU has left after the release, for the cards of the lines released.
+    assert.deepEqual(res.body.stock, [{ sku_id: sku.id, available: 0 }]);
     const leftover = res.body.results.filter((r: { result: string }) => r.result === 'refused').map((r: { line_id: string }) => r.line_id);
     assert.match(res.body.results.find((r: { result: string }) => r.result === 'refused').message, /필요 1, 가용 0/);
 
@@ -254,6 +256,7 @@ describe('sold-out flag, list and release', () => {
     );
     res = await releaseLines(leftover);
     assert.deepEqual([res.body.released, res.body.refused], [1, 1]);
+    assert.deepEqual(res.body.stock, [{ sku_id: sku.id, available: 0 }]);
   });
 
   it('two operators releasing at once release no more than the stock covers between them', async () => {

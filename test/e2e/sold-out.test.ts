@@ -56,6 +56,9 @@ describe('sold-out tab', skipWith(SKIP_WITHOUT_BROWSER), () => {
     await page.getByRole('button', { name: '품절해제 (전체)' }).click();
     await page.getByText('1건 해제, 1건 해제 안 됨').waitFor();
     await card(covered.lineIds[0]!).getByText('해제됨').waitFor();
+    // The released card says what the stock has after the release, not the 3 it had before (3 − 1).
+    await card(covered.lineIds[0]!).getByText('EARPRO-1: 필요 1 · 가용 2').waitFor();
+    await card(short.lineIds[0]!).getByText('EARPRO-1: 필요 5 · 가용 2').waitFor();
     // What is left for it after the line released before it in the same action (3 − 1).
     await card(short.lineIds[0]!).getByText('EARPRO-1 재고가 부족합니다 (필요 5, 가용 2)').waitFor();
     await page.getByTestId('sold-out-count').getByText('품절 주문 1건').waitFor();

@@ -28,7 +28,7 @@ export function soldOutRoutes(deps: AppDeps) {
         '품절해제: release the given sold-out lines, or every one when no ids are given, with a reason kept in their history. A line is ' +
         "released when none of its SKUs is forced sold-out and each SKU's available stock covers it (stock released to one line is not " +
         'counted again for the next, oldest order first, nor by a later release while the line is unallocated and not shipped); one ' +
-        'result per line: released, or refused and why',
+        'result per line: released, or refused and why; `stock` says what each SKU of those lines has available after it',
       access: 'operator',
       body: releaseSoldOutBody,
       response: releaseSoldOutResponse,

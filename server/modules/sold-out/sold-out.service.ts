@@ -163,7 +163,7 @@ export async function listSoldOut(db: Db, query: { limit: number; cursor?: strin
 
 // ---- release ---------------------------------------------------------------------------------------------------
 
-type Released = { released: number; refused: number; results: Unrendered<ReleaseResult>[] };
+type Released = { released: number; refused: number; results: Unrendered<ReleaseResult>[]; stock: { sku_id: string; available: number }[] };
 
 /**
  * 품절해제: the given lines (or every flagged line) that can be served now lose the flag, with the reason in their
@@ -217,6 +217,10 @@ export async function releaseSoldOut(db: Db, actor: Actor, body: { line_ids?: st
           : { line_id: id, result: 'refused', code: 'not_found', message: message(soldOutMessages.not_found) }),
     );
     const released = out.filter((r) => r.result === 'released').length;
-    return { released, refused: out.length - released, results: out };
+    // What the SKUs have now, read again: the released lines take theirs (allocated, or held unallocated), and so
+    // do their orders' gifts when allocation served them too. The pane's 해제됨 cards show it.
+    const after = release.length ? await availableFor(trx, [...available.keys()]) : available;
+    const stock = [...after].map(([sku_id, n]) => ({ sku_id, available: n }));
+    return { released, refused: out.length - released, results: out, stock };
   });
 }

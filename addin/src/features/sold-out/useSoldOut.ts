@@ -60,8 +60,12 @@ export function useSoldOut(api: Api, lang: Lang) {
       const out = await releaseSoldOut(api, { reason: reason.trim(), ...(ids.length ? { line_ids: ids } : {}) });
       setResults(new Map(out.results.map((r) => [r.line_id, r])));
       const page = await listSoldOut(api, { limit: PAGE });
-      // Released lines leave the list; they stay shown with their result until the next read.
-      const released = (items ?? []).filter((i) => out.results.some((r) => r.line_id === i.line_id && r.result === 'released'));
+      // Released lines leave the list; they stay shown with their result until the next read, with the stock their
+      // SKUs have after the release (what the lines took no longer shows as available).
+      const after = new Map(out.stock.map((k) => [k.sku_id, k.available]));
+      const released = (items ?? [])
+        .filter((i) => out.results.some((r) => r.line_id === i.line_id && r.result === 'released'))
+        .map((i) => ({ ...i, skus: i.skus.map((k) => ({ ...k, available: after.get(k.sku_id) ?? k.available })) }));
       setItems([...released, ...page.items]);
       setCount(page.count);
       setCursor(page.next_cursor);
