@@ -60,6 +60,46 @@ describe('stock counts from a file or the active sheet', () => {
     );
   });
 
+  it("a refused row names the sheet's own columns in either language, and says all its problems at once", async () => {
+    const sku = await makeSku(s.deps.db);
+    const rows = [
+      ['상품코드', '창고', '수량', '사유'],
+      ['NOPE-9', '', 3, ''],
+      [sku.code, 'XX', 4, ''],
+      ['NOPE-9', 'XX', '열두', ''],
+      [sku.code, 'MAIN', 5, ''],
+    ];
+    // The pane's reason left empty: no row has one, and each says so beside what else is wrong with it.
+    const send = (lang: string) =>
+      s.call('POST', '/api/stock/count-imports', { source: { kind: 'sheet', name: '실사', rows } }, { token: operator, lang });
+    const en = await send('en');
+    assert.equal(en.status, 200, JSON.stringify(en.body));
+    assert.deepEqual(
+      en.body.results.map((r: { code?: string; field?: string; message?: string }) => [r.code, r.field, r.message]),
+      [
+        ['unknown_sku', 'sku_code', '상품코드: no SKU with code NOPE-9 / 사유: say why the stock changes'],
+        ['unknown_warehouse', 'warehouse_code', '창고: no warehouse with code XX / 사유: say why the stock changes'],
+        [
+          'unknown_sku',
+          'sku_code',
+          '상품코드: no SKU with code NOPE-9 / 창고: no warehouse with code XX / 수량: enter a whole number, 0 or more (열두) / 사유: say why the stock changes',
+        ],
+        ['reason_required', 'reason', '사유: say why the stock changes'],
+      ],
+    );
+    const ko = await send('ko');
+    assert.deepEqual(
+      ko.body.results.map((r: { message?: string }) => r.message),
+      [
+        '상품코드: 등록되지 않은 상품코드입니다 (NOPE-9) / 사유: 재고를 바꾸는 사유를 적으세요',
+        '창고: 등록되지 않은 창고입니다 (XX) / 사유: 재고를 바꾸는 사유를 적으세요',
+        '상품코드: 등록되지 않은 상품코드입니다 (NOPE-9) / 창고: 등록되지 않은 창고입니다 (XX) / 수량: 0 이상의 정수를 넣으세요 (열두) / 사유: 재고를 바꾸는 사유를 적으세요',
+        '사유: 재고를 바꾸는 사유를 적으세요',
+      ],
+    );
+    assert.equal(await onHand(sku.id), 0, 'nothing counted');
+  });
+
   it('an uploaded CSV file; a row without a reason (none for the file either) is refused', async () => {
     const sku = await makeSku(s.deps.db);
     const csv = `\uFEFF상품코드,수량,사유\r\n${sku.code},7,입고 확인\r\n${sku.code},9,\r\n`;

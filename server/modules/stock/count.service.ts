@@ -1,10 +1,11 @@
 // Counts (실사): rows of SKU code + warehouse + the new on-hand, from the 재고 sheet or a stock-count file. Each row
-// is checked on its own — an unknown code, a negative count or a missing reason refuses that row, naming the field —
+// is checked on its own — an unknown code, a negative count or a missing reason refuses that row, naming each field
+// wrong at once —
 // and the good rows are applied in one transaction on rows locked in key order. A row that says what the operator
 // saw (the row's version, or the on-hand) is refused as stale when the stock moved since: a count never overwrites
 // an adjustment made meanwhile without the operator seeing it.
 import { STOCK_COUNT_MAX, STOCK_REASON_MAX, type StockCountResult, type StockCountRow, type StockRowCode } from '../../../shared/api/stock.schema.ts';
-import { message, type CatalogEntry, type Message, type MessageParams } from '../../../shared/i18n.ts';
+import { message, type CatalogEntry, type Message, type MessageParam, type MessageParams } from '../../../shared/i18n.ts';
 import type { Db } from '../../db/knex.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { stockMessages } from './stock.messages.ts';
@@ -18,7 +19,31 @@ export type CountOptions = {
   /** 'import' for rows loaded from a file; 'count' for the sheet. */
   kind?: 'count' | 'import';
   jobId?: string;
+  /** How refusals name a row's fields, when not by the API's labels: a file's own headers (상품코드, 창고, 사유). */
+  labels?: Partial<Record<CountField, string>>;
+  /**
+   * What was found wrong with each row before (a file's cells), by row: said with the row's own problems, all at
+   * once. A field named there is not checked again.
+   */
+  problems?: readonly (readonly RowProblem[] | undefined)[];
 };
+
+/** A row's fields as its refusals name them. */
+type CountField = 'sku_code' | 'warehouse_code' | 'on_hand' | 'reason';
+
+/** One thing wrong with a row: its code, the field it is about (as the result names it) and what to say. */
+export type RowProblem = { code: string; field?: string; message: Message };
+
+/** Where a field stands in a row (a file's template names some of them otherwise): problems are said in this order. */
+const FIELD_ORDER: Readonly<Record<string, number>> = {
+  sku_code: 0,
+  product_code: 0,
+  warehouse_code: 1,
+  on_hand: 2,
+  count_quantity: 2,
+  reason: 3,
+};
+const orderOf = (p: RowProblem) => (p.field === undefined ? 4 : (FIELD_ORDER[p.field] ?? 4));
 
 type Planned = { index: number; key: repo.StockKey; row: StockCountRow; reason: string };
 
@@ -30,6 +55,12 @@ const refusal = (index: number, code: StockRowCode, entry: CatalogEntry, field?:
   message: message(entry, { ...(field ? { field: fieldLabel(field, COUNT_ROW_LABELS[field]) } : {}), ...params }),
 });
 
+/** Every problem of a row in one message, in the row's order of fields: "상품코드: … / 사유: …". */
+function allOf(problems: readonly Message[]): Message {
+  const [first, ...rest] = problems;
+  return rest.length ? message(stockMessages.and_more, { first: first!, rest: allOf(rest) }) : first!;
+}
+
 /** Applies the rows' counts; one result per row, in the request's order. */
 export async function countStock(db: Db, actor: Actor, rows: readonly StockCountRow[], options: CountOptions = {}) {
   const skus = await repo.skusByCodes(
@@ -40,26 +71,44 @@ export async function countStock(db: Db, actor: Actor, rows: readonly StockCount
   const results: CountResult[] = new Array(rows.length);
   const planned: Planned[] = [];
   const seen = new Set<string>();
+  const said = (field: CountField): MessageParam => options.labels?.[field] ?? fieldLabel(field, COUNT_ROW_LABELS[field]);
   rows.forEach((row, index) => {
     const sku = skus.get(row.sku_code);
     const warehouse = row.warehouse_code === undefined ? fallback : byCode.get(row.warehouse_code.toUpperCase());
     const reason = row.reason?.trim() ?? '';
-    if (!sku) results[index] = refusal(index, 'unknown_sku', stockMessages.unknown_sku, 'sku_code', { code: row.sku_code });
-    else if (!warehouse) {
-      results[index] = refusal(index, 'unknown_warehouse', stockMessages.unknown_warehouse, 'warehouse_code', { code: row.warehouse_code ?? '' });
-    } else if (row.on_hand < 0) results[index] = refusal(index, 'negative_count', stockMessages.negative_count, 'on_hand', { value: row.on_hand });
-    else if (row.on_hand > STOCK_COUNT_MAX) {
-      results[index] = refusal(index, 'count_too_large', stockMessages.count_too_large, 'on_hand', { value: row.on_hand, max: STOCK_COUNT_MAX });
-    } else if (!reason) results[index] = refusal(index, 'reason_required', stockMessages.reason_required, 'reason');
-    else if (reason.length > STOCK_REASON_MAX) {
-      results[index] = refusal(index, 'reason_too_long', stockMessages.reason_too_long, 'reason', { max: STOCK_REASON_MAX, length: reason.length });
-    } else {
-      const key = { skuId: sku.id, warehouseId: warehouse.id };
-      if (seen.has(repo.keyOf(key))) results[index] = refusal(index, 'duplicate_row', stockMessages.duplicate_row);
-      else {
-        seen.add(repo.keyOf(key));
-        planned.push({ index, key, row, reason });
-      }
+    // Every problem of the row, not only the first: the operator fixes them all in one go.
+    const problems: RowProblem[] = [...(options.problems?.[index] ?? [])];
+    const open = (field: CountField) => !problems.some((p) => orderOf(p) === FIELD_ORDER[field]);
+    const problem = (code: StockRowCode, entry: CatalogEntry, field: CountField, params: MessageParams = {}) =>
+      problems.push({ code, field, message: message(entry, { field: said(field), ...params }) });
+    if (open('sku_code') && !sku) problem('unknown_sku', stockMessages.unknown_sku, 'sku_code', { code: row.sku_code });
+    if (open('warehouse_code') && !warehouse)
+      problem('unknown_warehouse', stockMessages.unknown_warehouse, 'warehouse_code', { code: row.warehouse_code ?? '' });
+    if (open('on_hand') && row.on_hand < 0) problem('negative_count', stockMessages.negative_count, 'on_hand', { value: row.on_hand });
+    else if (open('on_hand') && row.on_hand > STOCK_COUNT_MAX) {
+      problem('count_too_large', stockMessages.count_too_large, 'on_hand', { value: row.on_hand, max: STOCK_COUNT_MAX });
+    }
+    if (open('reason') && !reason) problem('reason_required', stockMessages.reason_required, 'reason');
+    else if (open('reason') && reason.length > STOCK_REASON_MAX) {
+      problem('reason_too_long', stockMessages.reason_too_long, 'reason', { max: STOCK_REASON_MAX, length: reason.length });
+    }
+    if (problems.length) {
+      problems.sort((a, b) => orderOf(a) - orderOf(b));
+      const [first] = problems;
+      results[index] = {
+        index,
+        result: 'refused',
+        code: first!.code as StockRowCode,
+        ...(first!.field ? { field: first!.field } : {}),
+        message: allOf(problems.map((p) => p.message)),
+      };
+      return;
+    }
+    const key = { skuId: sku!.id, warehouseId: warehouse!.id };
+    if (seen.has(repo.keyOf(key))) results[index] = refusal(index, 'duplicate_row', stockMessages.duplicate_row);
+    else {
+      seen.add(repo.keyOf(key));
+      planned.push({ index, key, row, reason });
     }
   });
   if (planned.length) await applyCounts(db, actor, planned, results, options);

@@ -17,6 +17,8 @@ export const stockMessages = defineMessages('stock', {
     ko: '반영했습니다. 다만 현재고 {on_hand}개가 주문에 할당된 {allocated}개보다 적어, 할당된 주문 중 {short}개분은 이 창고에서 보낼 수 없습니다. 재고할당을 되돌려 다시 하거나 재고를 옮기세요',
     en: 'applied, but on hand ({on_hand}) is below what orders hold allocated ({allocated}): {short} allocated units cannot ship from this warehouse. Undo the allocation and allocate again, or move stock in',
   },
+  // Several problems of one row, said together (count.service.ts allOf).
+  and_more: { ko: '{first} / {rest}', en: '{first} / {rest}' },
   duplicate_row: { ko: '같은 상품·창고가 위 행에 이미 있습니다', en: 'the same SKU and warehouse is in an earlier row' },
   negative_on_hand: {
     ko: '{field}: 현재고 {on_hand}개에서 {delta}하면 0보다 적어집니다',
