@@ -431,6 +431,9 @@ describe('preview → apply → undo', () => {
         ['sold_out', `Stock allocated ${p.batch_id}`],
       ]);
     }
+    // The split-off order's own row names the order it came from, in each language too (not the stored text).
+    const orderRows = historyIn.map((h) => h.filter((r) => r.entity === 'order' && r.action === 'split_order').map((r) => r.reason));
+    assert.deepEqual(orderRows, [[`재고할당 ${p.batch_id} ← ${partial.id}`], [`Stock allocated ${p.batch_id} ← ${partial.id}`]]);
     assert.equal(copy.version, 1);
 
     // An edit of the split-off order after the apply blocks the undo; once it is put back, the undo goes through.

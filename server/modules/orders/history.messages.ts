@@ -37,6 +37,8 @@ export const historyMessages = defineMessages('history', {
   return_in_note: { ko: '{reason} — {note}', en: '{reason} — {note}' },
   return_pickup_delayed: { ko: '반품 회수 지연: 요청 후 {days}일 경과', en: 'Return pickup overdue: {days} days since requested' },
   allocated: { ko: '재고할당 {batch}', en: 'Stock allocated {batch}' },
+  // An order split off another ({order}) by {reason} (an allocation's reason, itself stored).
+  split_from: { ko: '{reason} ← {order}', en: '{reason} ← {order}' },
   allocation_undone: { ko: '재고할당 취소 {batch}', en: 'Stock allocation undone {batch}' },
   allocated_on_release: { ko: '품절해제 재고할당 {batch}', en: 'Stock allocated on sold-out release {batch}' },
   gifts_undone: { ko: '사은품 적용 취소 {batch}', en: 'Gifts undone {batch}' },

@@ -10,6 +10,8 @@ import { readEarly } from '../../db/read-together.ts';
 import { newId, ID_PREFIX } from '../../db/ids.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { historyWrite, insertHistory, type HistoryRow } from './history.repo.ts';
+import { historyMessages, storedReason } from './history.messages.ts';
+import { message, readStoredText } from '../../../shared/i18n.ts';
 
 type Trx = Knex.Transaction;
 export type SplitChange = { actor: Actor; batchId: string; reason: string; now: string };
@@ -151,7 +153,7 @@ function splitHistory(splits: readonly Split[], lines: Map<string, { id: string;
     rows.push(...history(moved, s.newOrderId, 'split_order', c), {
       ...history([{ id: s.newOrderId, status: 'split' }], s.newOrderId, 'split_order', c)[0]!,
       entity: 'order',
-      reason: `${c.reason} ← ${s.orderId}`.slice(0, 500),
+      reason: storedReason(message(historyMessages.split_from, { reason: readStoredText(c.reason), order: s.orderId })),
     });
     const flagged = flag?.only ? moved.filter((l) => flag.only!.has(l.id)) : moved;
     if (flag) for (const row of history(flagged, s.newOrderId, flag.action, c)) flagRows.push({ ...row, batch_id: null });
