@@ -10,7 +10,13 @@
 // Claims entered by hand were never the mall's and are never sent.
 import { message, type Text } from '../../shared/i18n.ts';
 import type { ClaimDecisionTarget, Outcome } from '../connectors/types.ts';
-import { decisionsToSend, recordDecisionOutcomes, type DecisionOutcome, type DecisionRow } from '../modules/orders/mall-lines.service.ts';
+import {
+  DECISIONS_TO_SEND,
+  decisionsToSend,
+  recordDecisionOutcomes,
+  type DecisionOutcome,
+  type DecisionRow,
+} from '../modules/orders/mall-lines.service.ts';
 import { inParts, partAsNow, sendInPartsRecordingBehind } from './in-parts.ts';
 import { stopIfCanceled, type JobContext } from './job-context.ts';
 import type { JobResult } from './jobs.repo.ts';
@@ -24,7 +30,10 @@ const MAX_ROUNDS = 5;
 
 export async function claimDecisionsJob(ctx: JobContext): Promise<void> {
   const claimIds = Array.isArray(ctx.job.params.claim_ids) ? (ctx.job.params.claim_ids as string[]) : undefined;
-  let rows = await decisionsToSend(ctx.db, ctx.account.id, claimIds);
+  // A decision the mall refused waits for an operator: only a run started from the jobs tab sends it again, never one
+  // the schedule or another decision started (it would go again, unasked, every round the mall is down).
+  const statuses = ctx.job.trigger === 'manual' ? DECISIONS_TO_SEND : (['pending'] as const);
+  let rows = await decisionsToSend(ctx.db, ctx.account.id, claimIds, statuses);
   let total = rows.length;
   await ctx.expect(total);
   const tried = new Set<string>();

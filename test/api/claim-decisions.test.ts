@@ -194,8 +194,16 @@ for (const [name, connect] of MALLS) {
       assert.equal(refused.mall_decision_status, 'failed', JSON.stringify(refused));
       assert.ok(refused.mall_decision_error);
       assert.deepEqual(await scheduleRound(), []);
-      // An operator's run from the jobs tab sends it again.
+      // Nor does the run another decision starts, the mall answering again: it goes only when an operator says so.
       await mall.admin.clearFaults();
+      const other = await collectedLine();
+      await atMall(other, 'buyer_cancel');
+      assert.equal((await runJob(s, 'sync', mall.accountId)).job.state, 'succeeded');
+      const { results } = await followAuto(await act('complete_claim', other, { reason: '구매자 요청 승인' }));
+      assert.ok(results.length > 0 && results.every((r: { ref_id: string }) => r.ref_id !== row.line_id), JSON.stringify(results));
+      assert.equal((await claimShown(row)).mall_decision_status, 'failed');
+      assert.equal(await cancelApprovedThere(row), false);
+      // An operator's run from the jobs tab sends it again.
       assert.equal((await runJob(s, 'claim_decisions', mall.accountId)).job.state, 'succeeded');
       assert.equal((await claimShown(row)).mall_decision_status, 'sent');
       assert.equal(await cancelApprovedThere(row), true);

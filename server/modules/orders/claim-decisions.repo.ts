@@ -57,8 +57,13 @@ const sendable = (db: Db, statuses: readonly string[]) =>
  * reject), not yet taken by the mall; optionally only the given claims. A claim restored since (or decided again
  * the other way) no longer matches its decision and is left out.
  */
-export async function decisionsToSend(db: Db, accountId: string, claimIds?: readonly string[]): Promise<DecisionRow[]> {
-  const q = sendable(db, DECISIONS_TO_SEND)
+export async function decisionsToSend(
+  db: Db,
+  accountId: string,
+  claimIds?: readonly string[],
+  statuses: readonly string[] = DECISIONS_TO_SEND,
+): Promise<DecisionRow[]> {
+  const q = sendable(db, statuses)
     .where('l.mall_account_id', accountId)
     .select(
       'c.id as claim_id',

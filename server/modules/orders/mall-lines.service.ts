@@ -31,6 +31,7 @@ export {
 export {
   accountsWithPendingDecisions,
   accountsWithUnsentDecisions,
+  DECISIONS_TO_SEND,
   decisionsToSend,
   recordDecisionOutcomes,
   type DecisionOutcome,
