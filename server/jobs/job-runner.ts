@@ -303,7 +303,11 @@ export class JobRunner {
         recordIn: async (trx, results) => {
           if (!results.length) return;
           await repo.insertResults(trx, job.id, results);
-          uncounted.push(...results);
+          // Counted once the transaction commits: a block tried again (a lost race) must not count its first try.
+          trx.executionPromise.then(
+            () => void uncounted.push(...results),
+            () => undefined,
+          );
         },
         expect: async (total) => patch({ total }),
         setParams: async (params) => patch({ params }),

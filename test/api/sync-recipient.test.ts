@@ -182,6 +182,9 @@ for (const [name, connect] of MALLS) {
 
       const { job, results } = await sync();
       assert.equal(job.state, 'partial', 'the operator has something to do');
+      // Its results written with the change are counted once each, and add up to the total.
+      assert.equal(job.total, job.ok + job.failed + job.skipped, JSON.stringify(job));
+      assert.ok(job.failed >= 1);
       assert.deepEqual(recipientResults(results, mallOrderId!), ['ok:recipient_changed', 'failed:recipient_reprint']);
       const warning = results.find((r) => r.code === 'recipient_reprint')!;
       assert.equal(warning.ref_id, orderId);
