@@ -4,7 +4,6 @@
 // 2,700 labels — and each gets one number, no row is refused, and each label is printed once.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Download } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { seedOrders } from '../../bench/seed.ts';
 import { LABELS_MAX } from '../../shared/api/exports.schema.ts';
@@ -15,7 +14,7 @@ import { putInBox } from '../helpers/builders.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
-import { bandAndSender, pullOrdersSheet } from './desk-helpers.ts';
+import { bandAndSender, printSelectedLabels, pullOrdersSheet } from './desk-helpers.ts';
 
 const e2e = e2eSession();
 // Two lines an order: a numbering call takes 5,000 orders, a label file 2,700 (LABELS_MAX less the room kept).
@@ -67,13 +66,7 @@ describe('a merged box numbered and printed in parts without the 합포 column',
       assert.ok(rows[0].tracking_number && rows.every((r) => r.status === 'INVOICED'), JSON.stringify(rows));
     }
 
-    const downloads: Download[] = [];
-    page.on('download', (d) => downloads.push(d));
-    await invoices.getByRole('button', { name: '선택한 행 송장 출력' }).click();
-    await invoices
-      .getByTestId('notice')
-      .filter({ hasText: /받았습니다/ })
-      .waitFor();
+    const downloads = await printSelectedLabels(page, invoices);
     // Every box's label once over all the files: the merged ones are not printed in two.
     const printed: string[] = [];
     for (const d of downloads) {

@@ -2,7 +2,6 @@
 // whole: the server takes 10,000 rows a call): more rows than a call holds go in parts — an order's rows never split
 // between two — each answered beside its rows; every order gets one number, and the labels come as one file a part.
 import assert from 'node:assert/strict';
-import type { Download } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { seedOrders } from '../../bench/seed.ts';
 import { LABEL_LINES_MAX, LABELS_MAX } from '../../shared/api/exports.schema.ts';
@@ -11,7 +10,7 @@ import { SKIP_WITHOUT_BROWSER } from '../helpers/browser.ts';
 import { e2eSession, openWorkbench } from '../helpers/e2e-session.ts';
 import { narrowPane } from '../helpers/pane-width.ts';
 import { skipWith } from '../helpers/skip.ts';
-import { bandAndSender, pullOrdersSheet } from './desk-helpers.ts';
+import { bandAndSender, printSelectedLabels, pullOrdersSheet } from './desk-helpers.ts';
 
 const e2e = e2eSession();
 const ORDERS = 5_100;
@@ -47,13 +46,7 @@ describe('a sale day numbered from the band and printed from the pane', skipWith
     );
     assert.equal(new Set(lines.map((l) => l.tracking_number)).size, ORDERS);
 
-    const downloads: Download[] = [];
-    page.on('download', (d) => downloads.push(d));
-    await invoices.getByRole('button', { name: '선택한 행 송장 출력' }).click();
-    await invoices
-      .getByTestId('notice')
-      .filter({ hasText: /받았습니다/ })
-      .waitFor();
+    const downloads = await printSelectedLabels(page, invoices);
     assert.equal(downloads.length, Math.ceil(ORDERS / Math.floor(LABELS_MAX * 0.9)), 'one file a part');
     for (const d of downloads) assert.match(d.suggestedFilename(), /^송장출력_\d{8}-\d{4}(-\d+)?\.html$/);
     await page.close();

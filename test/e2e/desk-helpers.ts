@@ -2,7 +2,7 @@
 // shop's sender for numbering and printing. The sheet's rows are read with test/helpers/sheet-rows.ts, the pane's
 // 320 px with test/helpers/pane-width.ts.
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import type { ApiClient } from '../helpers/malls.ts';
 
 /** Pulls orders from the 주문 tab; the first pull of a session asks the reason (배송 처리). */
@@ -30,4 +30,18 @@ export async function bandAndSender(server: ApiClient, first: bigint): Promise<v
   assert.equal(band.status, 201, JSON.stringify(band.body));
   const sender = { name: '쉽시트상회', phone: '0212345678', zip: '06236', address1: '서울특별시 강남구 테헤란로 123' };
   assert.equal((await server.call('PUT', '/api/settings/sender', sender)).status, 200);
+}
+
+/** 선택한 행 송장 출력 in the 송장 tab (`invoices`): every file it hands out, once the pane says they were received. */
+export async function printSelectedLabels(page: Page, invoices: Locator): Promise<Download[]> {
+  const downloads: Download[] = [];
+  const take = (d: Download) => void downloads.push(d);
+  page.on('download', take);
+  await invoices.getByRole('button', { name: '선택한 행 송장 출력' }).click();
+  await invoices
+    .getByTestId('notice')
+    .filter({ hasText: /받았습니다/ })
+    .waitFor();
+  page.off('download', take);
+  return downloads;
 }
