@@ -2,9 +2,11 @@
 // checks, a history row per line, order versions moved, one result per item — against, in the same run:
 //   baseline: the same recorded change done the most direct way, three set-based statements in a transaction
 //             (history INSERT … SELECT, orders UPDATE, lines UPDATE), with no per-item checks or results;
-//   bare update: the single raw UPDATE of the lines alone (no history, no order versions), as the issue names it.
+//   bare update: the single raw UPDATE of the lines alone (no history, no order versions), as the issue names it;
+//   HTTP floor: the same request and answer through Express alone (harness.ts httpFloor), what answering every
+//             item over HTTP costs whatever the work behind it.
 import type { Db } from '../server/db/knex.ts';
-import { benchServer, median, postJson, report, round, seconds } from './harness.ts';
+import { benchServer, httpFloor, median, postJson, report, round, seconds } from './harness.ts';
 import { seedOrders } from './seed.ts';
 
 const LINES = 50_000;
@@ -49,10 +51,14 @@ export async function run(): Promise<void> {
       const rows = await db('order_lines').select('id', 'version');
       return new Map(rows.map((r: { id: string; version: number }) => [r.id, r.version]));
     };
+    // The last call's request and answer, for the HTTP floor measured after the runs.
+    let exchange = { body: '', answer: '' };
     const bulk = async (versions: Map<string, number>) => {
       const body = JSON.stringify({ action: 'release', items: lineIds.map((id) => ({ id, version: versions.get(id)! })) });
       const res = await postJson(s, '/api/transitions', body);
-      const out = (await res.json()) as { applied: number; refused: number };
+      const answer = await res.text();
+      const out = JSON.parse(answer) as { applied: number; refused: number };
+      exchange = { body, answer };
       return { ...out, requestBytes: body.length };
     };
 
@@ -79,6 +85,7 @@ export async function run(): Promise<void> {
     const apiSeconds = median(api);
     const directSeconds = median(direct);
     const bareSeconds = median(bare);
+    const floorSeconds = await httpFloor(exchange.body, exchange.answer);
     report({
       bench: 'bulk-transition',
       database: 'sqlite',
@@ -93,6 +100,9 @@ export async function run(): Promise<void> {
       baseline_bare_update_seconds: round(bareSeconds),
       ratio_vs_bare_update: round(apiSeconds / bareSeconds, 2),
       target_ratio: 2,
+      http_floor_seconds: round(floorSeconds),
+      http_floor: 'the same request and answer through Express with compression and a JSON parser, nothing else',
+      ratio_vs_baseline_with_http_floor: round(apiSeconds / (directSeconds + floorSeconds), 2),
     });
   } finally {
     await s.close();

@@ -1,11 +1,14 @@
 // Shared by the benchmarks: a fresh server on a temp SQLite file, timing, and the one JSON line each prints.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import express from 'express';
 import knexFactory from 'knex';
 import { loadConfig } from '../server/config.ts';
+import { compress } from '../server/http/security.ts';
 import { startServer, type Started } from '../server/start.ts';
 
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
@@ -123,4 +126,36 @@ export async function wireCounter(target: string): Promise<{ url: string; bytes(
       await new Promise<void>((resolve) => relay.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The HTTP floor of a bulk call: `body` posted and `answer` answered through Express with the server's compression and
+ * a JSON parser, and nothing else (no auth, validation, database or work), the client reading the answer as JSON as
+ * the bench does. What no design that answers every item over HTTP can go below; median of five after a warm-up.
+ */
+export async function httpFloor(body: string, answer: string): Promise<number> {
+  const app = express();
+  app.use(compress());
+  app.use(express.json({ limit: '20mb' }));
+  app.post('/floor', (req, res) => {
+    if (typeof req.body !== 'object' || req.body === null) throw new Error('no JSON body');
+    res.type('json').send(answer);
+  });
+  const server = await new Promise<http.Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/floor`;
+  try {
+    const runs: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { seconds: s } = await seconds(async () => {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        return res.json();
+      });
+      if (i > 0) runs.push(s);
+    }
+    return median(runs);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }

@@ -2,10 +2,11 @@
 // version checks, tracking-number rules, a box per number, status READY → INVOICED with history, one result per
 // row and the refreshed rows — against, in the same run, the raw bulk update of the same data: the 10,000 boxes
 // inserted and the 10,000 lines pointed at them and moved, in two set-based statements without checks or history;
-// and, as a second figure, the same plus the history rows written set-based (INSERT … SELECT).
+// and, as a second figure, the same plus the history rows written set-based (INSERT … SELECT); and the HTTP floor:
+// the same request and answer through Express alone (harness.ts httpFloor).
 import type { Db } from '../server/db/knex.ts';
 import { insertMany, updateRows } from '../server/db/bulk.ts';
-import { benchServer, median, postJson, report, round, seconds, trackingNumber } from './harness.ts';
+import { benchServer, httpFloor, median, postJson, report, round, seconds, trackingNumber } from './harness.ts';
 import { seedOrders } from './seed.ts';
 
 const ROWS = 10_000;
@@ -62,6 +63,8 @@ export async function run(): Promise<void> {
     const raw: number[] = [];
     const recorded: number[] = [];
     let last = { applied: 0, refused: 0, requestBytes: 0, responseBytes: 0 };
+    // The last push's request and answer, for the HTTP floor measured after the runs.
+    let exchange = { body: '', answer: '' };
     for (let i = 0; i < RUNS + 1; i++) {
       const versions = await reset(db);
       const body = JSON.stringify({
@@ -70,6 +73,7 @@ export async function run(): Promise<void> {
       const p = await seconds(async () => {
         const res = await postJson(s, '/api/sheet/push', body);
         const text = await res.text();
+        exchange = { body, answer: text };
         const out = JSON.parse(text) as { applied: number; refused: number };
         return { applied: out.applied, refused: out.refused, requestBytes: body.length, responseBytes: text.length };
       });
@@ -86,6 +90,7 @@ export async function run(): Promise<void> {
     }
     const pushSeconds = median(pushed);
     const rawSeconds = median(raw);
+    const floorSeconds = await httpFloor(exchange.body, exchange.answer);
     report({
       bench: 'sheet-push',
       database: 'sqlite',
@@ -102,6 +107,9 @@ export async function run(): Promise<void> {
       baseline_with_history_seconds: round(median(recorded)),
       ratio_vs_with_history: round(pushSeconds / median(recorded), 2),
       target_ratio_vs_with_history: 2.5,
+      http_floor_seconds: round(floorSeconds),
+      http_floor: 'the same request and answer through Express with compression and a JSON parser, nothing else',
+      ratio_vs_with_history_and_http_floor: round(pushSeconds / (median(recorded) + floorSeconds), 2),
     });
   } finally {
     await s.close();
