@@ -2,31 +2,13 @@
 // to do about an error). Work checks `signal` between steps, so cancel stops it at the next block or page.
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { format, type Lang, type MessageParams, type MessageText } from '../../../shared/i18n.ts';
+import { format, type Lang } from '../../../shared/i18n.ts';
 import { ExcelError, excelErrorText } from '../excel/errors.ts';
 import { paneMessages as m } from '../messages.ts';
 import { useLayout } from '../styles.ts';
+import { said, saidText, type Said } from './said.ts';
 
-/**
- * What a notice says, kept as words of a catalog with their parameters and put into the pane's language each time
- * it is shown: a notice made in English reads in Korean once the operator switches (a built string stayed English).
- * A string reads the same in both (the server's words, already in the pane's language when asked); parts of a list
- * are joined with a space.
- */
-export type Said = string | { readonly said: MessageText; readonly params?: MessageParams | undefined } | readonly Said[];
-/** A catalog entry and its parameters as a notice says them. */
-export const said = (text: MessageText, params?: MessageParams): Said => ({ said: text, params });
-/** A Said in one language. */
-export function saidText(text: Said, lang: Lang): string {
-  if (typeof text === 'string') return text;
-  if (Array.isArray(text))
-    return (text as readonly Said[])
-      .map((part) => saidText(part, lang))
-      .filter(Boolean)
-      .join(' ');
-  const { said: words, params } = text as { said: MessageText; params?: MessageParams };
-  return format(words, params, lang);
-}
+export { said, saidJoined, saidText, type Said, type SaidParam, type SaidParams } from './said.ts';
 
 export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: Said };
 const isNotice = (done: Notice | Said): done is Notice => typeof done === 'object' && 'intent' in done;

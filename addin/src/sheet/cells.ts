@@ -3,6 +3,14 @@
 // The cell of a lines-view value lives in shared/ (the server's order-list export writes the same cells).
 export { cellOf, courierLabel, rowCells, type CellValue } from '../../../shared/sheet/cell-values.ts';
 import type { CellValue } from '../../../shared/sheet/cell-values.ts';
+import { findCourier } from '../../../shared/couriers.ts';
+import type { MessageText } from '../../../shared/i18n.ts';
+
+/** A courier's name in both languages, for words put into a language later (a notice); the code itself when unknown. */
+export function courierWords(code: string): MessageText | string {
+  const courier = findCourier(code);
+  return courier ? { ko: courier.nameKo, en: courier.nameEn } : code;
+}
 
 /** Scattered cells to write: sheet row (0-based) → column → value. The Excel layer writes them with few ranges. */
 export type CellPatches = Map<number, Map<number, CellValue>>;

@@ -2,7 +2,12 @@
 // by SKU and warehouse, how many more, and that the shelf wants counting — nothing when none went below.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { stockShortText } from '../../../addin/src/features/orders/sheet-actions.ts';
+import type { Lang } from '../../../shared/i18n.ts';
+import { saidText } from '../../../addin/src/features/said.ts';
+import { stockShortText as stockShort } from '../../../addin/src/features/orders/sheet-actions.ts';
+
+// Kept as words and numbers; read here in one language, as the pane shows it.
+const stockShortText = (rows: Parameters<typeof stockShort>[0], lang: Lang) => saidText(stockShort(rows), lang);
 
 const row = (n: number) => ({ sku_code: `SKU-${n}`, warehouse_code: 'MAIN', on_hand: -n });
 

@@ -3,11 +3,11 @@
 // courier's bands and what they have left; the admin's form to register one and switch one off or on.
 import { useCallback, useEffect, useState } from 'react';
 import type { TrackingBandView } from '../../../../shared/api/tracking-bands.schema.ts';
-import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { createBand, listBands, setBandActive } from '../../api/tracking-bands.ts';
-import { courierLabel } from '../../sheet/cells.ts';
-import { errorText, useWork } from '../work.tsx';
+import { courierWords } from '../../sheet/cells.ts';
+import { errorText, said, useWork } from '../work.tsx';
 import { bandMessages as bm } from './band-messages.ts';
 
 /** `tabBusy`: another action of the 송장 tab runs; its own notice is coming, and the band's is old news by then. */
@@ -36,20 +36,20 @@ export function useBands(api: Api, lang: Lang, courier: string, active: boolean,
 
   const ofCourier = (bands ?? []).filter((b) => b.courier === courier);
   const remaining = ofCourier.filter((b) => b.active).reduce((n, b) => n + b.remaining, 0);
-  const label = courierLabel(courier, lang);
 
   const add = () =>
     work.run(async () => {
       const band = await createBand(api, { courier, first_number: form.first, last_number: form.last });
       setForm({ first: '', last: '' });
       await reload();
-      return format(bm.band_added, { courier: label, count: band.remaining }, lang);
+      // Kept as words (the courier named in both languages): a switch of language words the notice again.
+      return said(bm.band_added, { courier: courierWords(courier), count: band.remaining });
     });
   const switchBand = (band: TrackingBandView) =>
     work.run(async () => {
       await setBandActive(api, band.id, { active: !band.active });
       await reload();
-      return format(band.active ? bm.band_switched_off : bm.band_switched_on, {}, lang);
+      return said(band.active ? bm.band_switched_off : bm.band_switched_on);
     });
   return {
     work,

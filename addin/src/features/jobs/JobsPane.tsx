@@ -16,7 +16,7 @@ import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
 import type { Account } from '../accounts/useAccounts.ts';
-import { WorkStatus, useWork } from '../work.tsx';
+import { WorkStatus, said, useWork } from '../work.tsx';
 import { FAILURES_SHEET, failureLine } from './failure-sheet.ts';
 import { useJobs } from './useJobs.ts';
 
@@ -33,32 +33,42 @@ export function JobsPane({ api, feed, lang, accounts }: { api: Api; feed: JobFee
   const typeLabel = (job: Job) => JOB_TYPE_LABELS[job.type][lang];
   const stateLabel = (state: string) => t(`state_${state}` as keyof typeof m);
   const intentOf = (job: Job) => (job.state === 'succeeded' ? 'success' : job.state === 'partial' || job.state === 'canceled' ? 'warning' : 'error');
-  /** The notice of ended jobs: each named, the worst of them colouring it. */
+  /**
+   * The notice of ended jobs: each named, the worst of them colouring it. Kept as words (a job's type and state in
+   * both languages), so a switch of language words it again; an account's name is its own.
+   */
   const endedNotice = (ended: readonly Job[]) => {
     const intents = new Set(ended.map(intentOf));
     const intent = intents.has('error') ? 'error' : intents.has('warning') ? 'warning' : 'success';
-    const each = ended.map((j) => t('job_ended_one', { type: typeLabel(j), account: accountName(j.mall_account_id), state: stateLabel(j.state) }));
-    return { intent, text: t('job_ended', { jobs: each.join(', ') }) } as const;
+    const each = ended.map((j) =>
+      said(m.job_ended_one, {
+        type: JOB_TYPE_LABELS[j.type],
+        account: accountName(j.mall_account_id),
+        state: m[`state_${j.state}` as keyof typeof m],
+      }),
+    );
+    return { intent, text: said(m.job_ended, { jobs: each }) } as const;
   };
   const jobs = useJobs(api, feed, (ended) => work.setNotice(endedNotice(ended)));
 
   const start = () =>
     work.run(async () => {
       const out = await jobs.start(type, chosen, from, to);
-      const refused = out.refused.map((i) => t('job_not_started', { account: accountName(i.mall_account_id), message: i.message }));
+      // Why a job did not start is the server's (in the request's language); the account's name is its own.
+      const refused = out.refused.map((i) => said(m.job_not_started, { account: accountName(i.mall_account_id), message: i.message }));
       // Jobs that ended before the answer came are told now (their end was heard while the start was still out).
       if (out.ended.length) {
         const done = endedNotice(out.ended);
         return { intent: refused.length ? 'warning' : done.intent, text: [done.text, ...refused] };
       }
-      return { intent: refused.length ? 'warning' : 'info', text: [t('job_started', { count: out.started }), ...refused].join(' ') };
+      return { intent: refused.length ? 'warning' : 'info', text: [said(m.job_started, { count: out.started }), ...refused] };
     });
   const writeFailures = () =>
     work.run(async () => {
       const shown = jobs.failures;
       if (!shown) return '';
       const count = await jobs.writeFailures(typeLabel(shown.job), accountName(shown.job.mall_account_id), lang);
-      return t('job_failures_written', { sheet: FAILURES_SHEET, count });
+      return said(m.job_failures_written, { sheet: FAILURES_SHEET, count });
     });
 
   return (

@@ -46,8 +46,11 @@ const LABELS: Partial<Record<SelectionAction, MessageText>> = {
 };
 
 export function actionLabel(action: SelectionAction, lang: Lang): string {
-  const label = LABELS[action] ?? ACTION_RULES[action as keyof typeof ACTION_RULES].label;
-  return label[lang];
+  return actionWords(action)[lang];
+}
+/** The action's name in both languages (a notice kept as words names it in the language it is read in). */
+export function actionWords(action: SelectionAction): MessageText {
+  return LABELS[action] ?? ACTION_RULES[action as keyof typeof ACTION_RULES].label;
 }
 
 /** The flags the menu sets and clears (품절 cleared is the sold-out release). */
@@ -98,9 +101,9 @@ export const restoreWarning = (lang: Lang) => format(lifecycleMessages.restore_m
 
 type Params = Omit<BulkTransitionBody, 'items' | 'action'>;
 
-/** The call's parameters, or what the operator still has to give (a message for the pane). */
-export function paramsFor(action: SelectionAction, p: ActionParams, lang: Lang): { params: Params } | { problem: string } {
-  const say = (m: MessageText) => ({ problem: m[lang] });
+/** The call's parameters, or what the operator still has to give (a message for the pane, in both languages). */
+export function paramsFor(action: SelectionAction, p: ActionParams): { params: Params } | { problem: MessageText } {
+  const say = (m: MessageText) => ({ problem: m });
   const n = needs(action);
   const reason = p.reason.trim();
   if (n.reason === 'required' && !reason) return say(am.reason_required);

@@ -7,7 +7,7 @@ import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { automationMessages as am } from '../accounts/automation-messages.ts';
-import type { Notice, Step } from '../work.tsx';
+import { said, type Notice, type Said, type Step } from '../work.tsx';
 import { pushOrders } from './order-sheet.ts';
 import { followClaimDecisions, followSends, unfinishedSendsText } from './sheet-actions.ts';
 import type { StartedJob } from '../../api/jobs.ts';
@@ -18,12 +18,21 @@ export const pushWork =
     const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
     const s = await pushOrders(api, lang, (done, total) => step(t('reading', { done, total }), total ? done / total : undefined));
     if (s.fatal) return { intent: 'error', text: s.fatal };
-    const missing = s.missing.length ? ` ${t('missing_columns', { columns: s.missing.join(', ') })}` : '';
-    if (!s.sent) return { intent: s.check || missing ? 'warning' : 'info', text: t('nothing_to_push', { check: s.check }) + missing };
+    // Kept as words and numbers: a switch of language words the notice again (the fatal one is Excel's or the server's).
+    const missing = s.missing.length ? said(m.missing_columns, { columns: s.missing.join(', ') }) : '';
+    if (!s.sent) return { intent: s.check || missing ? 'warning' : 'info', text: [said(m.nothing_to_push, { check: s.check }), missing] };
     const sent = s.autoJobs ? await followAutoJobs(api, feed, s.autoJobs, lang, step, signal) : null;
-    const warned = s.warned ? ` ${t('pushed_warned', { warned: s.warned })}` : '';
+    const warned = s.warned ? said(m.pushed_warned, { warned: s.warned }) : '';
     const warn = s.refused || s.check || missing || warned || sent?.warn;
-    return { intent: warn ? 'warning' : 'success', text: t('pushed', s) + warned + missing + (sent ? ` ${sent.text}` : '') };
+    return {
+      intent: warn ? 'warning' : 'success',
+      text: [
+        said(m.pushed, { sent: s.sent, applied: s.applied, unchanged: s.unchanged, refused: s.refused, check: s.check }),
+        warned,
+        missing,
+        sent ? sent.text : '',
+      ],
+    };
   };
 
 /**
@@ -36,7 +45,7 @@ export async function followAutoJobs(api: Api, feed: JobFeed, jobs: readonly Sta
   const sends = jobs.filter((j) => j.started && !isClaims(j));
   const claims = jobs.filter(isClaims);
   const notStarted = jobs.flatMap((j) => (j.started ? [] : [j.message]));
-  const said: string[] = [];
+  const told: Said[] = [];
   let warn = notStarted.length > 0;
   if (sends.length) {
     const out = await followSends(
@@ -49,9 +58,9 @@ export async function followAutoJobs(api: Api, feed: JobFeed, jobs: readonly Sta
       // The push's (or ship's) results beside the rows were just written: the refresh keeps them.
       { keepResults: true },
     );
-    said.push(format(am.auto_sent, { ok: out.ok, failed: out.failed }, lang));
-    const unfinished = await unfinishedSendsText(api, out.unfinished, lang);
-    if (unfinished) said.push(unfinished);
+    told.push(said(am.auto_sent, { ok: out.ok, failed: out.failed }));
+    const unfinished = await unfinishedSendsText(api, out.unfinished);
+    if (unfinished) told.push(unfinished);
     warn ||= out.failed > 0 || out.unfinished.length > 0;
   }
   if (claims.length) {
@@ -61,8 +70,8 @@ export async function followAutoJobs(api: Api, feed: JobFeed, jobs: readonly Sta
       (done, total) => step(format(am.auto_deciding, { done, total }, lang), total ? done / total : undefined, false),
       signal,
     );
-    said.push(format(out.allSucceeded ? am.auto_decided : am.auto_decided_failed, out, lang));
+    told.push(said(out.allSucceeded ? am.auto_decided : am.auto_decided_failed, out));
     warn ||= out.failed > 0 || !out.allSucceeded;
   }
-  return { text: [...said, ...notStarted].join(' '), warn };
+  return { text: [...told, ...notStarted] as Said, warn };
 }

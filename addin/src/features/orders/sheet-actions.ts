@@ -25,6 +25,7 @@ import {
   type SheetState,
 } from './order-sheet.ts';
 import { announceOrderSheetChange } from './sheet-changes.ts';
+import { said, type Said } from '../said.ts';
 
 /** The order rows the operator selected (visible ones), with the sheet as read now. */
 export async function selection(lang: Lang): Promise<{ state: SheetState; rows: { row: number; id: string }[] }> {
@@ -162,14 +163,14 @@ async function confirmAtMalls(
 export type StockShort = { sku_code: string; warehouse_code: string; on_hand: number }[];
 
 /** What the operator reads of them: the first few rows, and that the shelf wants counting ('' when none). */
-export function stockShortText(short: StockShort, lang: Lang): string {
+export function stockShortText(short: StockShort): Said {
   if (!short.length) return '';
   const first = short
     .slice(0, 5)
     .map((r) => `${r.sku_code} (${r.warehouse_code}) ${r.on_hand}`)
     .join(', ');
-  const list = short.length > 5 ? format(actionMessages.and_more, { list: first, count: short.length - 5 }, lang) : first;
-  return format(actionMessages.stock_short, { list }, lang);
+  const list = short.length > 5 ? said(actionMessages.and_more, { list: first, count: short.length - 5 }) : first;
+  return said(actionMessages.stock_short, { list });
 }
 
 const statusLabels = (...statuses: Status[]) => new Set(statuses.flatMap((status) => Object.values(STATUS_LABELS[status])));
@@ -242,14 +243,14 @@ export async function followSends(
  * What to say of send jobs that failed or stopped as a whole (followSends' `unfinished`): each account by name, with
  * the job's reason; empty when every job went to its end.
  */
-export async function unfinishedSendsText(api: Api, jobs: readonly JobView[], lang: Lang): Promise<string> {
+export async function unfinishedSendsText(api: Api, jobs: readonly JobView[]): Promise<Said> {
   if (!jobs.length) return '';
   const names = new Map((await listMallAccounts(api)).items.map((a) => [a.id, a.display_name]));
   const accounts = jobs.map((j) => {
     const name = (j.mall_account_id && names.get(j.mall_account_id)) || j.mall_account_id || '';
     return j.error ? `${name} (${j.error})` : name;
   });
-  return format(actionMessages.sends_unfinished, { accounts: accounts.join(', ') }, lang);
+  return said(actionMessages.sends_unfinished, { accounts: accounts.join(', ') });
 }
 
 /**

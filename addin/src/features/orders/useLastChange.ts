@@ -3,11 +3,11 @@
 // One for the whole pane, as there is one order sheet: the 주문 and 송장 tabs offer the same change, and a pull,
 // push or send on either tab takes it away on both (each tab kept its own, so a send on one left the other's).
 import { useSyncExternalStore } from 'react';
-import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
-import type { useWork } from '../work.tsx';
-import { actionLabel, type SelectionAction } from './action-menu.ts';
+import { said, type useWork } from '../work.tsx';
+import { actionWords, type SelectionAction } from './action-menu.ts';
 import { undoChange } from './sheet-actions.ts';
 
 export type LastChange = { batchId: string; action: SelectionAction; applied: number };
@@ -38,7 +38,7 @@ export function useLastChange(api: Api, lang: Lang, work: ReturnType<typeof useW
     setLastChange(token, null);
     void work.run(async () => {
       const lines = await undoChange(api, change.batchId, lang);
-      return format(m.change_undone, { action: actionLabel(change.action, lang), lines }, lang);
+      return said(m.change_undone, { action: actionWords(change.action), lines });
     });
   };
   return { lastChange, offer, forget, undoLast };

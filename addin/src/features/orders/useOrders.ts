@@ -11,7 +11,7 @@ import type { Reason } from '../reason/session-reason.ts';
 import { useReasonAsk } from '../reason/useReasonAsk.ts';
 import { useSessionReason } from '../reason/useSessionReason.ts';
 import { said, useWork, type Notice } from '../work.tsx';
-import { actionLabel, paramsFor, type ActionParams, type SelectionAction } from './action-menu.ts';
+import { actionWords, paramsFor, type ActionParams, type SelectionAction } from './action-menu.ts';
 import { layoutMessages as dm } from './layout-messages.ts';
 import { pullOrders, repullRefused, type PullFilter, type PullOptions, type SheetState } from './order-sheet.ts';
 import { useUnpushedGuard } from './useUnpushedGuard.ts';
@@ -65,13 +65,13 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
   };
   const repull = () => {
     last.forget();
-    return work.run(async () => t('repulled', { count: await repullRefused(api, lang) }));
+    return work.run(async () => said(m.repulled, { count: await repullRefused(api, lang) }));
   };
   const act = (action: SelectionAction, given: ActionParams) =>
     work.run(async (step, signal) => {
       // What the action still needs (a reason, a confirmed warning) is asked for before anything is sent.
-      const ready = paramsFor(action, given, lang);
-      if ('problem' in ready) return { intent: 'warning', text: ready.problem };
+      const ready = paramsFor(action, given);
+      if ('problem' in ready) return { intent: 'warning', text: said(ready.problem) };
       const out = await actOnSelection(
         api,
         feed,
@@ -80,15 +80,16 @@ export function useOrders(api: Api, feed: JobFeed, lang: Lang, hooks: { onPulled
         (done, total) => step(t('confirming_at_mall', { done, total }), total ? done / total : undefined, false),
         ready.params,
       );
-      if (!out) return { intent: 'warning', text: t('no_selection') };
+      if (!out) return { intent: 'warning', text: said(m.no_selection) };
       last.offer(out, action);
       // Rows already where the action takes them (발주확인 of a confirmed line) are counted apart, not as refused.
-      const done = out.unchanged ? 'action_done_unchanged' : 'action_done';
+      const done = out.unchanged ? m.action_done_unchanged : m.action_done;
       // 클레임 처리 전송 after a mall's claim decided here (송장 전송 after a ship): followed to their end, and those
       // that could not start say why (주문동기화 off, one already running) — each row said the mall would be told.
       const auto = out.autoJobs.length ? await followAutoJobs(api, feed, out.autoJobs, lang, step, signal) : null;
-      const short = stockShortText(out.stockShort, lang);
-      const text = [t(done, { action: actionLabel(action, lang), ...out }), auto?.text, short].filter(Boolean).join(' ');
+      const short = stockShortText(out.stockShort);
+      const counts = { applied: out.applied, unchanged: out.unchanged, refused: out.refused };
+      const text = [said(done, { action: actionWords(action), ...counts }), auto?.text ?? '', short];
       return { intent: out.refused || auto?.warn || short ? 'warning' : 'success', text };
     });
 
