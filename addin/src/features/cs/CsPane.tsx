@@ -8,7 +8,7 @@ import type { Api } from '../../api/client.ts';
 import type { JobFeed } from '../../api/job-feed.ts';
 import { followAutoJobs } from '../orders/push-work.ts';
 import { useLayout } from '../../styles.ts';
-import { useWork, WorkStatus } from '../work.tsx';
+import { said, useWork, WorkStatus } from '../work.tsx';
 import { csPaneMessages as m } from './cs-messages.ts';
 import { actOnSelected, pullCsList, type CsAction, type CsList } from './cs-sheet.ts';
 
@@ -24,20 +24,21 @@ export function CsPane({ api, feed, lang, role, openSoldOut }: { api: Api; feed:
     work.run(async () => {
       const out = await pullCsList(api, lang, which);
       setList(which);
+      // Kept as words and numbers: a switch of language words the notice again.
       return which === 'delayed'
-        ? t('cs_pulled_delayed', { sheet: out.sheet, count: out.count, days: out.days ?? 0, flagged: out.flagged ?? 0 })
-        : t('cs_pulled', { sheet: out.sheet, count: out.count });
+        ? said(m.cs_pulled_delayed, { sheet: out.sheet, count: out.count, days: out.days ?? 0, flagged: out.flagged ?? 0 })
+        : said(m.cs_pulled, { sheet: out.sheet, count: out.count });
     });
 
   const act = (action: CsAction) =>
     work.run(async (step, signal) => {
-      if (!list) return { intent: 'warning', text: t('cs_no_sheet') };
-      if (action === 'hold' && !reason.trim()) return { intent: 'warning', text: t('cs_reason_required') };
+      if (!list) return { intent: 'warning', text: said(m.cs_no_sheet) };
+      if (action === 'hold' && !reason.trim()) return { intent: 'warning', text: said(m.cs_reason_required) };
       const out = await actOnSelected(api, lang, list, action, reason.trim(), warehouse.trim());
-      const done = t('cs_done', { applied: out.applied, refused: out.refused });
+      const done = said(m.cs_done, { applied: out.applied, refused: out.refused });
       // A mall's claim completed here goes to the mall (클레임 처리 전송): followed to its end, as the 주문 tab does.
       const auto = out.autoJobs.length ? await followAutoJobs(api, feed, out.autoJobs, lang, step, signal) : null;
-      const text = [done, auto?.text].filter(Boolean).join(' ');
+      const text = [done, auto?.text ?? ''];
       return { intent: out.refused || auto?.warn ? 'warning' : 'success', text };
     });
 

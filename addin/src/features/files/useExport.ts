@@ -8,7 +8,7 @@ import { exportBooking, exportOrderLines } from '../../api/exports.ts';
 import { choiceOf, type ReasonChoice } from '../reason/session-reason.ts';
 import { reasonMessages } from '../reason/reason-messages.ts';
 import { useSessionReason } from '../reason/useSessionReason.ts';
-import { useWork } from '../work.tsx';
+import { said, saidJoined, useWork } from '../work.tsx';
 import { exportMessages } from './export-messages.ts';
 import { DEFAULT_EXPORT, exportCall, fileSize, withTemplate, type ExportChoice, type ExportProblem } from './export-request.ts';
 import { saveFile } from './save-file.ts';
@@ -36,8 +36,9 @@ export function useExport(api: Api, lang: Lang) {
     const out = exportCall(choice, reason);
     if ('problem' in out) {
       setProblem(out.problem);
-      if (out.problem === 'dates_reversed') work.setNotice({ intent: 'warning', text: format(exportMessages.dates_reversed, {}, lang) });
-      else work.setNotice({ intent: 'warning', text: format(reasonMessages[out.problem], {}, lang) });
+      // Kept as words, said in the pane's language when shown (a switch of language words the notice again).
+      if (out.problem === 'dates_reversed') work.setNotice({ intent: 'warning', text: said(exportMessages.dates_reversed) });
+      else work.setNotice({ intent: 'warning', text: said(reasonMessages[out.problem]) });
       return;
     }
     const { call } = out;
@@ -47,11 +48,11 @@ export function useExport(api: Api, lang: Lang) {
       saveFile(file);
       session.remember(call.reason);
       setPicked(null);
-      const done = format(exportMessages.exported, { name: file.fileName, size: fileSize(file.blob.size) }, lang);
+      const done = said(exportMessages.exported, { name: file.fileName, size: fileSize(file.blob.size) });
       if (!file.replaced) return done;
       // File rows: the header is row 1. The server names the first 100.
       const rows = file.replaced.rows.map((r) => r + 1).join(', ') + (file.replaced.rows.length >= 100 ? ' …' : '');
-      return { intent: 'warning', text: `${done}\n${format(exportMessages.exported_replaced, { count: file.replaced.count, rows }, lang)}` };
+      return { intent: 'warning', text: saidJoined([done, said(exportMessages.exported_replaced, { count: file.replaced.count, rows })], '\n') };
     });
   };
 

@@ -21,7 +21,7 @@ import {
   type UploadBatch,
 } from '../../api/files.ts';
 import { activeSheetName, readActiveSheet } from '../../excel/import-sheet.ts';
-import { errorText, saidText, useWork, type Notice, type Step } from '../work.tsx';
+import { errorText, said, saidJoined, useWork, type Notice, type Step } from '../work.tsx';
 import { readChosenFile, fileSourceOf, type ChosenFile } from './file-source.ts';
 import { isOwnSheet } from './own-sheets.ts';
 import { fileMessages as fm, type FileMessage } from './files-messages.ts';
@@ -122,15 +122,16 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
     }
   }
 
+  // The notices are kept as words and numbers, said in the pane's language when shown (a switch words them again).
   function summary(result: ImportAnswer, applied: boolean): Notice {
     if (result.kind === 'invoice') {
       const { answer } = result;
       const what = !applied ? 'what_preview' : answer.applied ? 'what_applied' : 'what_not_applied';
-      const text = t('invoice_counts', { what: t(what), ...answer.counts });
+      const text = said(fm.invoice_counts, { what: fm[what], ...answer.counts });
       return { intent: answer.counts.refused || (applied && !answer.applied) ? 'warning' : 'success', text };
     }
     const { counts } = result.answer;
-    const text = t('upload_counts', { what: t(applied ? 'what_registered' : 'what_preview'), ...counts });
+    const text = said(fm.upload_counts, { what: fm[applied ? 'what_registered' : 'what_preview'], ...counts });
     return { intent: counts.invalid || counts.duplicate ? 'warning' : 'success', text };
   }
 
@@ -146,7 +147,7 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
     work.run(async (step) => {
       const { source, target } = await readSource(step);
       const template = await opening(() => templateFor(source));
-      if (!template) return { intent: 'warning', text: t('ties') };
+      if (!template) return { intent: 'warning', text: said(fm.ties) };
       step(t('sending'), undefined, false);
       const result = await opening(() => send(source, template, applied));
       setNeedPassword(false);
@@ -157,26 +158,26 @@ export function useFileImport(api: Api, lang: Lang, kind: ImportKind, templates:
       );
       const notice = summary(result, applied);
       const where = written.column
-        ? t('written_beside', { sheet: written.sheet, column: written.column })
-        : t('written_sheet', { sheet: written.sheet });
-      return { ...notice, text: `${saidText(notice.text, lang)}\n${where}` };
+        ? said(fm.written_beside, { sheet: written.sheet, column: written.column })
+        : said(fm.written_sheet, { sheet: written.sheet });
+      return { ...notice, text: saidJoined([notice.text, where], '\n') };
     });
 
   /** Undoes the newest invoice import; the server refuses (and says which rows) when a box has moved on since. */
   const undo = () =>
     work.run(async () => {
       const last = (await listInvoiceImports(api)).items[0];
-      if (!last || last.undone_at) return { intent: 'info', text: t('nothing_to_undo') };
+      if (!last || last.undone_at) return { intent: 'info', text: said(fm.nothing_to_undo) };
       const done = await undoInvoiceImport(api, last.id);
-      return t('undone', { boxes: done.boxes });
+      return said(fm.undone, { boxes: done.boxes });
     });
 
   const deleteBatch = (id: string, reason: string) =>
     work.run(async () => {
-      if (!reason.trim()) return { intent: 'warning', text: t('need_reason') };
+      if (!reason.trim()) return { intent: 'warning', text: said(fm.need_reason) };
       const done = await deleteOrderUpload(api, id, reason.trim());
       await loadBatches();
-      return t('batch_removed', { orders: done.orders.length });
+      return said(fm.batch_removed, { orders: done.orders.length });
     });
 
   return {

@@ -5,7 +5,7 @@ import type { SenderSetting, SenderView } from '../../../../shared/api/settings.
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import { ApiError, type Api } from '../../api/client.ts';
 import { getSender, setSender } from '../../api/settings.ts';
-import { errorText, useWork } from '../work.tsx';
+import { errorText, said, useWork } from '../work.tsx';
 import { senderMessages as sm } from './sender-messages.ts';
 
 export type SenderForm = { name: string; phone: string; mobile: string; zip: string; address1: string; address2: string };
@@ -79,7 +79,7 @@ export function useSender(api: Api, lang: Lang, active: boolean) {
         setInvalid(refusedField(error));
         throw error;
       }
-      return format(sm.sender_saved, {}, lang);
+      return said(sm.sender_saved);
     });
 
   return { work, sender: setting?.sender ?? null, loaded: setting !== null, loadError, open, toggle, form: shown, change, invalid, save };

@@ -4,11 +4,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { templateDefinition } from '../../../../shared/api/file-imports.schema.ts';
 import type { FieldName } from '../../../../shared/files/templates.ts';
-import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { createTemplate, deleteTemplate, listTemplates, templateSample, updateTemplate, type FileTemplate } from '../../api/files.ts';
-import { errorText, useWork } from '../work.tsx';
-import { fileMessages as fm, type FileMessage } from './files-messages.ts';
+import { errorText, said, useWork } from '../work.tsx';
+import { fileMessages as fm } from './files-messages.ts';
 import { saveFile } from './save-file.ts';
 
 export type TemplateType = 'invoice_import' | 'order_upload';
@@ -37,7 +37,6 @@ export function definitionWith(t: FileTemplate, columns: readonly EditColumn[]):
 }
 
 export function useTemplates(api: Api, lang: Lang, type: TemplateType) {
-  const t = (key: FileMessage, params: Record<string, string | number> = {}) => format(fm[key], params, lang);
   const work = useWork(lang);
   const [templates, setTemplates] = useState<FileTemplate[]>([]);
   // The kind shown now: a list read for the other kind that answers late (the operator turned quickly) is dropped
@@ -58,31 +57,31 @@ export function useTemplates(api: Api, lang: Lang, type: TemplateType) {
 
   const saveCopy = (from: FileTemplate, name: string, columns: readonly EditColumn[]) =>
     work.run(async () => {
-      if (!name.trim()) return { intent: 'warning', text: t('need_name') };
+      if (!name.trim()) return { intent: 'warning', text: said(fm.need_name) };
       const saved = await createTemplate(api, { name: name.trim(), definition: definitionWith(from, columns) });
       await reload();
-      return t('saved', { name: saved.name });
+      return said(fm.saved, { name: saved.name });
     });
 
   const save = (template: FileTemplate, name: string, columns: readonly EditColumn[]) =>
     work.run(async () => {
       const saved = await updateTemplate(api, template.id, { name: name.trim() || template.name, definition: definitionWith(template, columns) });
       await reload();
-      return t('saved', { name: saved.name });
+      return said(fm.saved, { name: saved.name });
     });
 
   const remove = (template: FileTemplate) =>
     work.run(async () => {
       await deleteTemplate(api, template.id);
       await reload();
-      return t('deleted', { name: template.name });
+      return said(fm.deleted, { name: template.name });
     });
 
   const sample = (template: FileTemplate) =>
     work.run(async () => {
       const file = await templateSample(api, template.id);
       saveFile(file);
-      return t('sample_saved', { file: file.fileName });
+      return said(fm.sample_saved, { file: file.fileName });
     });
 
   return { work, templates, reload, saveCopy, save, remove, sample };

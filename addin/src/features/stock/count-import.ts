@@ -9,6 +9,7 @@ import type { FileSourceInput } from '../../api/files.ts';
 import { importCounts } from '../../api/stock.ts';
 import { readActiveSheet, writeResultColumn } from '../../excel/import-sheet.ts';
 import type { Progress } from '../../excel/sheets.ts';
+import { said, saidJoined, saidText, type Said } from '../said.ts';
 import { stockMessages as sm } from './stock-messages.ts';
 
 type ImportAnswer = z.output<typeof stockCountImportResponse>;
@@ -17,9 +18,13 @@ const RESULT_TITLES = new Set([sm.import_title.ko, sm.import_title.en]);
 
 /** What one row's result cell says: 반영 / 변경없음 (with a warning if any), or 거부 with the reason. */
 export function importResultText(r: ImportAnswer['results'][number], lang: Lang): string {
-  if (r.result === 'refused') return `${format(sm.result_refused, {}, lang)}: ${r.message ?? r.code ?? ''}`;
+  return saidText(importResult(r), lang);
+}
+/** The same, kept as words (the server's reason as it is) for a notice said again when the language switches. */
+export function importResult(r: ImportAnswer['results'][number]): Said {
+  if (r.result === 'refused') return saidJoined([said(sm.result_refused), r.message ?? r.code ?? ''], ': ');
   // An applied count may still have something to say (below_allocated: its sentence says it was applied).
-  return r.message ?? format(r.code === 'unchanged' ? sm.result_unchanged : sm.result_applied, {}, lang);
+  return r.message ?? said(r.code === 'unchanged' ? sm.result_unchanged : sm.result_applied);
 }
 
 /** Counts the active sheet's rows; results beside them. */
