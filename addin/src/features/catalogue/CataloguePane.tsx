@@ -5,7 +5,7 @@ import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { paneMessages as m } from '../../messages.ts';
 import { useLayout } from '../../styles.ts';
-import { useWork, WorkStatus } from '../work.tsx';
+import { said, useWork, WorkStatus } from '../work.tsx';
 import { catalogueMessages as cm, type CatalogueMessage } from './catalogue-messages.ts';
 import { importActiveSheet } from './sku-import.ts';
 import { pullCatalogue, pushCatalogue } from './sku-sheet.ts';
@@ -23,14 +23,14 @@ export function CataloguePane({ api, lang, role }: { api: Api; lang: Lang; role:
       const count = await pullCatalogue(api, lang, (phase, done) =>
         phase === 'fetch' ? step(t('fetching', { done })) : step(t('writing', { done }), undefined, false),
       );
-      return t('pulled', { count });
+      return said(cm.pulled, { count });
     });
   const push = () =>
     work.run(async (step) => {
       step(t('pushing'), undefined, false);
       const out = await pushCatalogue(api, lang);
-      if (!out.sent && !out.check) return { intent: 'info', text: t('nothing_to_push') };
-      return { intent: out.refused || out.check ? 'warning' : 'success', text: t('pushed', out) };
+      if (!out.sent && !out.check) return { intent: 'info', text: said(cm.nothing_to_push) };
+      return { intent: out.refused || out.check ? 'warning' : 'success', text: said(cm.pushed, out) };
     });
   const importSheet = () => work.run(async () => importActiveSheet(api, lang));
   return (

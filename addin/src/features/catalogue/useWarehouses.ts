@@ -2,10 +2,10 @@
 // one change); each action's outcome in the section's own status line.
 import { useEffect, useState } from 'react';
 import type { WarehouseView } from '../../../../shared/api/catalogue.schema.ts';
-import { format, type Lang } from '../../../../shared/i18n.ts';
+import type { Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { createWarehouse, listWarehouses, updateWarehouse } from '../../api/catalogue.ts';
-import { errorText, useWork } from '../work.tsx';
+import { errorText, said, useWork } from '../work.tsx';
 import { catalogueMessages as cm } from './catalogue-messages.ts';
 
 export type WarehouseForm = { code: string; name: string; kind: 'warehouse' | 'store' };
@@ -28,13 +28,13 @@ export function useWarehouses(api: Api, lang: Lang) {
       const made = await createWarehouse(api, { code: form.code.trim(), name: form.name.trim(), kind: form.kind });
       setForm(EMPTY);
       await reload();
-      return format(cm.warehouse_added, { name: made.name }, lang);
+      return said(cm.warehouse_added, { name: made.name });
     });
   const makeDefault = (w: WarehouseView) =>
     work.run(async () => {
       await updateWarehouse(api, w.id, { version: w.version, is_default: true });
       await reload();
-      return format(cm.default_set, { name: w.name }, lang);
+      return said(cm.default_set, { name: w.name });
     });
   return { work, items, form, setForm: (patch: Partial<WarehouseForm>) => setForm((f) => ({ ...f, ...patch })), add, makeDefault };
 }

@@ -14,7 +14,7 @@ import {
   undoGiftBatch,
   updateGiftRule,
 } from '../../api/gifts.ts';
-import { errorText, useWork } from '../work.tsx';
+import { errorText, said, useWork } from '../work.tsx';
 import { giftMessages as m } from './gift-messages.ts';
 import { GIFT_SHEET, writeGiftSheet } from './gift-sheet.ts';
 
@@ -38,21 +38,21 @@ export function useGifts(api: Api, lang: Lang) {
     work.run(async () => {
       const rule = await createGiftRule(api, body);
       await load();
-      return t('gf_saved', { name: rule.name });
+      return said(m.gf_saved, { name: rule.name });
     });
 
   const toggle = (rule: GiftRuleView) =>
     work.run(async () => {
       const changed = await updateGiftRule(api, rule.id, { version: rule.version, active: !rule.active });
       setRules((list) => (list ?? []).map((r) => (r.id === changed.id ? changed : r)));
-      return t('gf_saved', { name: changed.name });
+      return said(m.gf_saved, { name: changed.name });
     });
 
   const remove = (rule: GiftRuleView) =>
     work.run(async () => {
       await deleteGiftRule(api, rule.id, rule.version);
       await load();
-      return t('gf_deleted');
+      return said(m.gf_deleted);
     });
 
   const runPreview = () =>
@@ -62,13 +62,13 @@ export function useGifts(api: Api, lang: Lang) {
       setPreview(p);
       setApplied(null);
       await writeGiftSheet(p.items, lang);
-      if (!p.orders) return { intent: 'info', text: t('gf_nothing') };
-      return t('gf_previewed', { sheet: GIFT_SHEET, orders: p.orders, lines: p.lines });
+      if (!p.orders) return { intent: 'info', text: said(m.gf_nothing) };
+      return said(m.gf_previewed, { sheet: GIFT_SHEET, orders: p.orders, lines: p.lines });
     });
 
   const apply = () =>
     work.run(async (step) => {
-      if (!preview?.items.length) return { intent: 'info', text: t('gf_nothing') };
+      if (!preview?.items.length) return { intent: 'info', text: said(m.gf_nothing) };
       step(t('gf_applying'), undefined, false);
       const items = preview.items.map((i) => ({ order_id: i.order_id, version: i.version, rule_ids: i.gifts.map((g) => g.rule_id) }));
       const out = await applyGifts(api, { items });
@@ -76,14 +76,14 @@ export function useGifts(api: Api, lang: Lang) {
       await writeGiftSheet(preview.items, lang, { orders, say: 'gf_result_added' });
       setPreview(null);
       setApplied({ batchId: out.batch_id, items: preview.items, orders });
-      return t('gf_applied', out);
+      return said(m.gf_applied, { orders: out.orders, lines: out.lines });
     });
 
   /** Undoes the latest apply, when it is not undone yet. */
   const undoLast = () =>
     work.run(async (step) => {
       const [last] = (await listGiftBatches(api, { limit: 1 })).items;
-      if (!last || last.undone_at) return { intent: 'info', text: t('gf_no_batch') };
+      if (!last || last.undone_at) return { intent: 'info', text: said(m.gf_no_batch) };
       step(t('gf_undoing'), undefined, false);
       const out = await undoGiftBatch(api, last.id);
       // The sheet's 추가됨 would say the gifts are still there; another operator's apply leaves this sheet alone.
@@ -91,7 +91,7 @@ export function useGifts(api: Api, lang: Lang) {
         await writeGiftSheet(applied.items, lang, { orders: applied.orders, say: 'gf_result_undone' });
         setApplied(null);
       }
-      return t('gf_undone', out);
+      return said(m.gf_undone, { orders: out.orders, lines: out.lines });
     });
 
   return { work, rules, preview, load, save, toggle, remove, runPreview, apply, undoLast };

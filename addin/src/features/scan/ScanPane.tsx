@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { useLayout } from '../../styles.ts';
-import { useWork, WorkStatus } from '../work.tsx';
+import { said, saidText, useWork, WorkStatus } from '../work.tsx';
 import { scanPaneMessages as m } from './scan-messages.ts';
 import { verifyActiveSheet } from './scan-sheet.ts';
 import { useScan } from './useScan.ts';
@@ -64,7 +64,7 @@ export function ScanPane({ api, lang, active }: { api: Api; lang: Lang; active: 
       <Caption1>{t('sc_help')}</Caption1>
       {s.notice && (
         <MessageBar intent={s.notice.intent} data-testid="scan-notice" role={s.notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{s.notice.text}</MessageBarBody>
+          <MessageBarBody>{saidText(s.notice.text, lang)}</MessageBarBody>
         </MessageBar>
       )}
       {s.box && (
@@ -102,7 +102,7 @@ export function ScanPane({ api, lang, active }: { api: Api; lang: Lang; active: 
         onClick={() =>
           void work.run(async (step) => {
             step(t('sc_verifying'), undefined, false);
-            return t('sc_sheet_done', await verifyActiveSheet(api, lang));
+            return said(m.sc_sheet_done, { ...(await verifyActiveSheet(api, lang)) });
           })
         }
       >

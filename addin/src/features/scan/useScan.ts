@@ -8,18 +8,18 @@
 // shipped: a verify that failed (no answer, or refused) leaves it uncounted, so scanning it again tries again.
 import { useRef, useState } from 'react';
 import type { ScanBox } from '../../../../shared/api/scan.schema.ts';
-import { format, render, type Lang } from '../../../../shared/i18n.ts';
+import { render, type Lang } from '../../../../shared/i18n.ts';
 import { checkBox, skuOfCode } from '../../../../shared/scan/check-box.ts';
 import { ApiError, type Api } from '../../api/client.ts';
 import { openScanBox, setAsideScanBox, verifyScanBox } from '../../api/scan.ts';
-import { errorText } from '../work.tsx';
+import { errorText, said, saidJoined, type Said } from '../work.tsx';
 import { beep } from './beep.ts';
 import { scanPaneMessages as m } from './scan-messages.ts';
 
-export type ScanNotice = { intent: 'success' | 'error' | 'info'; text: string };
+/** Kept as words and numbers, said in the pane's language when shown (a switch of language words it again). */
+export type ScanNotice = { intent: 'success' | 'error' | 'info'; text: Said };
 
 export function useScan(api: Api, lang: Lang) {
-  const t = (key: keyof typeof m, params = {}) => format(m[key], params, lang);
   const [box, setBox] = useState<ScanBox | null>(null);
   const [scans, setScans] = useState<{ barcode: string; count: number }[]>([]);
   const [notice, setNotice] = useState<ScanNotice | null>(null);
@@ -33,7 +33,7 @@ export function useScan(api: Api, lang: Lang) {
     setScans(nextScans);
   };
 
-  const fail = (text: string) => {
+  const fail = (text: Said) => {
     beep('error');
     setNotice({ intent: 'error', text });
   };
@@ -44,8 +44,8 @@ export function useScan(api: Api, lang: Lang) {
     try {
       const opened = await openScanBox(api, { tracking_number: code });
       put(opened, []);
-      if (!opened.verifiable) fail([t('sc_blocked'), ...opened.blocks.map((b) => b.message)].join(' · '));
-      else setNotice({ intent: 'info', text: t('sc_box', { number: opened.tracking_number, count: opened.expected.length }) });
+      if (!opened.verifiable) fail(saidJoined([said(m.sc_blocked), ...opened.blocks.map((b) => b.message)], ' · '));
+      else setNotice({ intent: 'info', text: said(m.sc_box, { number: opened.tracking_number, count: opened.expected.length }) });
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'box_not_found') return false;
@@ -65,19 +65,19 @@ export function useScan(api: Api, lang: Lang) {
           put(box, next);
           setNotice({
             intent: 'info',
-            text: t('sc_counted', { code: sku.code, scanned: check.counts.get(sku.sku_id) ?? 0, expected: sku.quantity }),
+            text: said(m.sc_counted, { code: sku.code, scanned: check.counts.get(sku.sku_id) ?? 0, expected: sku.quantity }),
           });
           return;
         }
         const done = await verifyScanBox(api, { box_id: box.box_id, versions: box.versions, scans: next });
         if (done.result !== 'shipped') return fail(done.message);
         beep('success');
-        setNotice({ intent: 'success', text: t('sc_shipped', { number: box.tracking_number }) });
+        setNotice({ intent: 'success', text: said(m.sc_shipped, { number: box.tracking_number }) });
         put(null, []);
         return;
       }
       if (await openBox(code)) return;
-      if (!box || !box.verifiable) return fail(t('sc_no_box', { code }));
+      if (!box || !box.verifiable) return fail(said(m.sc_no_box, { code }));
       // Not this box's and not a box: the server tells a wrong item (a SKU of the catalogue) from an unknown code.
       const refused = await verifyScanBox(api, { box_id: box.box_id, versions: box.versions, scans: [{ barcode: code, count: 1 }] });
       fail(refused.message);
@@ -99,11 +99,11 @@ export function useScan(api: Api, lang: Lang) {
   async function setAside(reason: string) {
     const { box } = current.current;
     if (!box) return;
-    if (!reason.trim()) return fail(t('sc_reason_required'));
+    if (!reason.trim()) return fail(said(m.sc_reason_required));
     setPending((n) => n + 1);
     try {
       const out = await setAsideScanBox(api, { box_id: box.box_id, versions: box.versions, reason: reason.trim() });
-      setNotice({ intent: 'success', text: t('sc_set_aside_done', { number: box.tracking_number, count: out.orders.length }) });
+      setNotice({ intent: 'success', text: said(m.sc_set_aside_done, { number: box.tracking_number, count: out.orders.length }) });
       put(null, []);
     } catch (error) {
       fail(errorText(error, lang));

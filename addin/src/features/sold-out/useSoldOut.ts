@@ -5,7 +5,7 @@ import type { ReleaseResult, SoldOutItem } from '../../../../shared/api/sold-out
 import { format, type Lang } from '../../../../shared/i18n.ts';
 import type { Api } from '../../api/client.ts';
 import { listSoldOut, releaseSoldOut } from '../../api/sold-out.ts';
-import { errorText, useWork } from '../work.tsx';
+import { errorText, said, useWork } from '../work.tsx';
 import { soldOutMessages as m } from './sold-out-messages.ts';
 
 const PAGE = 100;
@@ -35,12 +35,12 @@ export function useSoldOut(api: Api, lang: Lang) {
 
   const more = () =>
     work.run(async () => {
-      if (!cursor) return { intent: 'info', text: t('so_title', { count }) };
+      if (!cursor) return { intent: 'info', text: said(m.so_title, { count }) };
       const page = await listSoldOut(api, { limit: PAGE, cursor });
       setItems((list) => [...(list ?? []), ...page.items]);
       setCount(page.count);
       setCursor(page.next_cursor);
-      return { intent: 'info', text: t('so_title', { count: page.count }) };
+      return { intent: 'info', text: said(m.so_title, { count: page.count }) };
     });
 
   const toggle = (lineId: string, on: boolean) =>
@@ -54,7 +54,7 @@ export function useSoldOut(api: Api, lang: Lang) {
   /** Releases the ticked lines, or every flagged line when none is ticked; the list is read again after. */
   const release = (reason: string) =>
     work.run(async (step) => {
-      if (!reason.trim()) return { intent: 'warning', text: t('so_reason_required') };
+      if (!reason.trim()) return { intent: 'warning', text: said(m.so_reason_required) };
       step(t('so_releasing'), undefined, false);
       const ids = [...selected];
       const out = await releaseSoldOut(api, { reason: reason.trim(), ...(ids.length ? { line_ids: ids } : {}) });
@@ -70,7 +70,7 @@ export function useSoldOut(api: Api, lang: Lang) {
       setCount(page.count);
       setCursor(page.next_cursor);
       setSelected(new Set());
-      return { intent: out.refused ? 'warning' : 'success', text: t('so_released', out) };
+      return { intent: out.refused ? 'warning' : 'success', text: said(m.so_released, { released: out.released, refused: out.refused }) };
     });
 
   return { work, items, count, cursor, selected, results, load, more, toggle, release };
