@@ -17,16 +17,27 @@ import { skipWith } from '../helpers/skip.ts';
 const e2e = e2eSession();
 const col = (id: string) => ORDER_COLUMNS.findIndex((c) => c.id === id);
 
+/** The workbench at 320 px, with the two language buttons and each tab's notice. */
+async function languageDesk() {
+  const { page, pane } = await openWorkbench(e2e);
+  await narrowPane(page);
+  const region = (name: string) => pane.getByRole('region', { name, exact: true });
+  return {
+    page,
+    pane,
+    region,
+    toEnglish: () => page.getByRole('button', { name: 'English', exact: true }).click(),
+    toKorean: () => page.getByRole('button', { name: '한국어', exact: true }).click(),
+    noticeOf: (name: string) => region(name).getByTestId('notice'),
+  };
+}
+
 describe('notices and the pane language', skipWith(SKIP_WITHOUT_BROWSER), () => {
   it('a collect and a pull notice made in English read in Korean after switching, and back', async () => {
     const mall = await naverMall(e2e.server);
     try {
       await mall.admin.createOrders({ count: 3, status: 'paid' });
-      const { page, pane } = await openWorkbench(e2e);
-      await narrowPane(page);
-      const toEnglish = () => page.getByRole('button', { name: 'English', exact: true }).click();
-      const toKorean = () => page.getByRole('button', { name: '한국어', exact: true }).click();
-      const noticeOf = (region: string) => pane.getByRole('region', { name: region, exact: true }).getByTestId('notice');
+      const { page, pane, toEnglish, toKorean, noticeOf } = await languageDesk();
 
       await toEnglish();
       await pane.getByRole('tab', { name: 'Status', exact: true }).click();
@@ -81,12 +92,7 @@ describe('notices and the pane language', skipWith(SKIP_WITHOUT_BROWSER), () => 
     const mall = await naverMall(e2e.server);
     try {
       await mall.admin.createOrders({ count: 3, status: 'paid' });
-      const { page, pane } = await openWorkbench(e2e);
-      await narrowPane(page);
-      const toEnglish = () => page.getByRole('button', { name: 'English', exact: true }).click();
-      const toKorean = () => page.getByRole('button', { name: '한국어', exact: true }).click();
-      const region = (name: string) => pane.getByRole('region', { name, exact: true });
-      const noticeOf = (name: string) => region(name).getByTestId('notice');
+      const { page, pane, toEnglish, toKorean, region, noticeOf } = await languageDesk();
       /** The notice as it reads now, once it says `text`. */
       const said = async (name: string, text: RegExp) => {
         await noticeOf(name)
