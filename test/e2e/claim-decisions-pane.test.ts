@@ -61,6 +61,9 @@ describe('claim decisions from the 주문 tab', skipWith(SKIP_WITHOUT_BROWSER), 
       .waitFor();
     // The job ended: the detail shows it without another click.
     await claims.getByText('쇼핑몰에 승인 전송 완료', { exact: false }).waitFor();
+    // Its history names the claim's own states in Korean (요청 → 완료), not the raw codes.
+    await detail.getByText('요청 → 완료', { exact: false }).first().waitFor();
+    assert.equal(await detail.getByText('requested → completed', { exact: false }).count(), 0);
     assert.equal((await s.deps.db('claims').where({ line_id: a!.line_id }).first()).mall_decision_status, 'sent');
     await assertPaneFits(page, 'the 주문 tab after 클레임 처리 전송');
 

@@ -17,7 +17,7 @@ import { Dropdown } from '../dropdown.tsx';
 import { useState, type ReactNode } from 'react';
 import type { OrderDetail as Detail } from '../../../../shared/api/order-views.schema.ts';
 import { format, type Lang, type MessageText } from '../../../../shared/i18n.ts';
-import { CLAIM_STATE_LABELS, CLAIM_TYPE_LABELS, STATUS_LABELS, type Status } from '../../../../shared/lifecycle.ts';
+import { CLAIM_STATE_LABELS, CLAIM_TYPE_LABELS, STATUS_LABELS, type ClaimState, type Status } from '../../../../shared/lifecycle.ts';
 import type { Api } from '../../api/client.ts';
 import { courierLabel } from '../../sheet/cells.ts';
 import { useLayout } from '../../styles.ts';
@@ -58,6 +58,8 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
   const t = (key: keyof typeof dm, params = {}) => format(dm[key], params, lang);
   const label = (m: MessageText | undefined, raw: string) => (m ? m[lang] : raw);
   const status = (s: string | null) => (s ? label(STATUS_LABELS[s as Status], s) : '—');
+  // A claim's history moves between its own states (요청 → 완료 → 복원), not a line's statuses.
+  const claimState = (s: string | null) => (s ? label(CLAIM_STATE_LABELS[s as ClaimState], s) : '—');
   const when = (at: string | null) => (at ? kstDateTime(at, lang) : '');
   const who = (id: string | null, type: 'user' | 'job' | 'system' = 'user') =>
     type === 'job' ? t('by_job') : type === 'system' || !id ? t('by_system') : (order.user_names?.[id] ?? id);
@@ -130,7 +132,11 @@ function OrderView({ order, lang, addNote }: { order: Detail; lang: Lang; addNot
           <li key={h.id}>
             {when(h.at)} · {who(h.actor_id, h.actor_type)} · {historyActionLabel(h.action, lang)}
             {/* A line's or a box's move names its statuses; the order's own entries (deleted, recipient edited) their action alone. */}
-            {h.entity === 'order' ? '' : `: ${status(h.from_status)} → ${status(h.to_status)}`}
+            {h.entity === 'order'
+              ? ''
+              : h.entity === 'claim'
+                ? `: ${claimState(h.from_status)} → ${claimState(h.to_status)}`
+                : `: ${status(h.from_status)} → ${status(h.to_status)}`}
             {why(h.reason)}
           </li>
         ))}
